@@ -1,0 +1,124 @@
+"""Database handle, connection setup and the one locking helper.
+
+The database object is created without a target and bound at start by
+``init_database`` (SQLite file or PostgreSQL URL). Services never ask which
+engine is behind it: writes that read first go through ``write_transaction``
+and lock rows with ``for_update``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from peewee import DatabaseProxy, PostgresqlDatabase, SqliteDatabase
+
+database = DatabaseProxy()
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "busy_timeout": 15000,
+    "synchronous": "normal",
+    "cache_size": -32000,
+}
+
+
+class DatabaseUrlError(ValueError):
+    """The --db value names no database we can open."""
+
+
+def default_database_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("subscriptions-admin", appauthor=False) / "subscriptions.sqlite3"
+
+
+def open_database(url: str | os.PathLike | None):
+    """Build (but do not connect) a peewee database for a path or URL."""
+    if url is None or str(url) == "":
+        path = default_database_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return _sqlite(str(path))
+    text = str(url)
+    if text.startswith(("postgresql://", "postgres://")):
+        parts = urlparse(text)
+        if not parts.path.strip("/"):
+            raise DatabaseUrlError("a PostgreSQL URL needs a database name: postgresql://user@host/dbname")
+        return PostgresqlDatabase(
+            parts.path.lstrip("/"),
+            user=unquote(parts.username) if parts.username else None,
+            password=_postgres_password(parts),
+            host=parts.hostname or "localhost",
+            port=parts.port or 5432,
+            autorollback=True,
+        )
+    if text.startswith("sqlite:///"):
+        text = text[len("sqlite:///"):]
+        if not text.startswith("/") and not text.startswith(":"):
+            text = text  # relative path after sqlite:///
+    elif "://" in text:
+        raise DatabaseUrlError(f"unsupported database URL {text!r}: use a file path, sqlite:///PATH or postgresql://…")
+    if text == ":memory:":
+        raise DatabaseUrlError("an in-memory database is invisible to the scheduler thread; use a file path")
+    parent = Path(text).expanduser().resolve().parent
+    if not parent.is_dir():
+        raise DatabaseUrlError(f"the folder {parent} does not exist")
+    return _sqlite(str(Path(text).expanduser()))
+
+
+def _postgres_password(parts) -> str | None:
+    if parts.password:
+        return unquote(parts.password)
+    return os.environ.get("SUBS_PG_PASSWORD") or None
+
+
+def _sqlite(path: str) -> SqliteDatabase:
+    return SqliteDatabase(path, pragmas=SQLITE_PRAGMAS, timeout=15, check_same_thread=False)
+
+
+def is_sqlite() -> bool:
+    return isinstance(database.obj, SqliteDatabase)
+
+
+def write_transaction():
+    """A transaction for writes that read first.
+
+    SQLite: BEGIN IMMEDIATE takes the write lock up front, so a read-then-write
+    never fails with "database is locked" half way. PostgreSQL: a plain
+    transaction; rows read for update are locked with ``for_update``.
+    """
+    if is_sqlite():
+        return database.atomic("IMMEDIATE")
+    return database.atomic()
+
+
+def for_update(query):
+    """Lock the selected rows until commit where the engine supports it."""
+    if is_sqlite():
+        return query  # the IMMEDIATE transaction already holds the write lock
+    return query.for_update()
+
+
+@contextlib.contextmanager
+def connection():
+    """Open a connection for this thread for the duration of a job."""
+    if database.is_closed():
+        with database.connection_context():
+            yield
+    else:
+        yield
+
+
+def init_database(url: str | os.PathLike | None = None, migrate: bool = True):
+    """Bind the shared handle to ``url`` and bring the schema up to date."""
+    db = open_database(url)
+    database.initialize(db)
+    if migrate:
+        from models.migrations import migrate as run_migrations
+
+        with database.connection_context():
+            run_migrations()
+    return db

@@ -1,0 +1,166 @@
+"""Customers and their wallets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from peewee import SQL, IntegrityError, NodeList, fn
+
+from models.db import write_transaction
+from models.tables import Customer, Wallet
+from services.audit import record_audit
+from services.auth import Actor, require
+from services.errors import Conflict, NotFound, ValidationError
+from services.money import check_currency
+
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")
+
+
+def clean_email(email) -> str:
+    if not isinstance(email, str):
+        raise ValidationError("email must be text")
+    email = email.strip()
+    if len(email) > 254 or not _EMAIL.match(email) or ".." in email:
+        raise ValidationError(f"{email[:60]!r} is not a valid email address")
+    local, _, domain = email.rpartition("@")
+    return f"{local}@{domain.lower()}"
+
+
+def clean_name(name) -> str:
+    if not isinstance(name, str):
+        raise ValidationError("name must be text")
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError("name must not be empty")
+    if len(name) > 200:
+        raise ValidationError("name is longer than 200 characters")
+    if any(ord(c) < 32 for c in name):
+        raise ValidationError("name contains control characters")
+    return name
+
+
+@dataclass(frozen=True)
+class CustomerInfo:
+    id: int
+    name: str
+    email: str
+    status: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class WalletInfo:
+    id: int
+    customer_id: int
+    currency: str
+    balance_minor: int
+
+
+def customer_info(row: Customer) -> CustomerInfo:
+    return CustomerInfo(row.id, row.name, row.email, row.status, row.created_at)
+
+
+def wallet_info(row: Wallet) -> WalletInfo:
+    return WalletInfo(row.id, row.customer_id, row.currency, row.balance_minor)
+
+
+def like_text(column, text: str):
+    """``column`` contains ``text``, with % and _ taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return NodeList((column, SQL("LIKE"), f"%{escaped}%", SQL("ESCAPE '\\'")))
+
+
+def find_customer(email_or_id) -> Customer:
+    """By email (case of the domain ignored) or numeric id."""
+    text = str(email_or_id).strip()
+    if text.isdigit():
+        row = Customer.get_or_none(Customer.id == int(text))
+    else:
+        row = Customer.get_or_none(Customer.email == clean_email(text))
+    if row is None:
+        raise NotFound(f"no customer {text[:60]!r}")
+    return row
+
+
+def get_or_create_wallet(customer_id: int, currency: str, clock) -> Wallet:
+    """Inside a write transaction."""
+    wallet = Wallet.get_or_none((Wallet.customer == customer_id) & (Wallet.currency == currency))
+    if wallet is None:
+        wallet = Wallet.create(customer=customer_id, currency=currency, balance_minor=0, created_at=clock.now())
+    return wallet
+
+
+class CustomerService:
+    def __init__(self, clock):
+        self.clock = clock
+
+    def create_customer(self, actor: Actor, name: str, email: str, currency: str = "USD",
+                        reason: str = "") -> CustomerInfo:
+        require(actor, "customer.create")
+        name, email, currency = clean_name(name), clean_email(email), check_currency(currency)
+        try:
+            with write_transaction():
+                if Customer.select().where(Customer.email == email).exists():
+                    raise Conflict(f"a customer with email {email} already exists")
+                row = Customer.create(name=name, email=email, status="active", created_at=self.clock.now())
+                get_or_create_wallet(row.id, currency, self.clock)
+                record_audit(self.clock, actor.name, "customer.create", "customer", row.id,
+                             after={"name": name, "email": email}, reason=reason)
+        except IntegrityError:
+            raise Conflict(f"a customer with email {email} already exists") from None
+        return customer_info(row)
+
+    def update_customer(self, actor: Actor, customer_id: int, *, name: str | None = None,
+                        email: str | None = None, status: str | None = None, reason: str = "") -> CustomerInfo:
+        require(actor, "customer.edit")
+        changes = {}
+        if name is not None:
+            changes["name"] = clean_name(name)
+        if email is not None:
+            changes["email"] = clean_email(email)
+        if status is not None:
+            if status not in ("active", "disabled"):
+                raise ValidationError("status must be active or disabled")
+            changes["status"] = status
+        if not changes:
+            raise ValidationError("nothing to change")
+        try:
+            with write_transaction():
+                row = Customer.get_or_none(Customer.id == customer_id)
+                if row is None:
+                    raise NotFound(f"no customer #{customer_id}")
+                before = {k: getattr(row, k) for k in changes}
+                if "email" in changes and changes["email"] != row.email and Customer.select().where(
+                        Customer.email == changes["email"]).exists():
+                    raise Conflict(f"a customer with email {changes['email']} already exists")
+                for key, value in changes.items():
+                    setattr(row, key, value)
+                row.save()
+                record_audit(self.clock, actor.name, "customer.edit", "customer", row.id,
+                             before=before, after=changes, reason=reason)
+        except IntegrityError:
+            raise Conflict("that email belongs to another customer") from None
+        return customer_info(row)
+
+    def get(self, email_or_id) -> CustomerInfo:
+        return customer_info(find_customer(email_or_id))
+
+    def wallets(self, customer_id: int) -> list[WalletInfo]:
+        return [wallet_info(w) for w in Wallet.select().where(Wallet.customer == customer_id).order_by(Wallet.id)]
+
+    def search(self, text: str, limit: int = 50) -> list[CustomerInfo]:
+        """Name or email containing ``text`` (wildcards are literal), or an exact id."""
+        text = (text or "").strip()
+        if not text:
+            return []
+        query = Customer.select().where(
+            like_text(fn.LOWER(Customer.name), text.lower()) | like_text(fn.LOWER(Customer.email), text.lower())
+        )
+        if text.isdigit():
+            query = Customer.select().where(Customer.id == int(text)) | query
+        return [customer_info(r) for r in query.order_by(Customer.id).limit(limit)]
+
+

@@ -1,0 +1,71 @@
+"""Money at the edges: parse decimal text into minor units and format it back.
+
+Inside the program an amount is an ``int`` of minor units plus a currency code.
+"""
+
+from __future__ import annotations
+
+import re
+
+from services.errors import ValidationError
+
+CURRENCY_EXPONENT = {"USD": 2, "EUR": 2, "GBP": 2, "RUB": 2, "JPY": 0}
+CURRENCY_SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£", "RUB": "₽", "JPY": "¥"}
+
+# Ten billion major units is more than any wallet here should ever hold.
+MAX_MINOR = 10**12
+
+_AMOUNT = re.compile(r"^(?P<sign>[-+]?)(?P<int>\d{1,13})(?:[.,](?P<frac>\d*))?$")
+
+
+def check_currency(code: str) -> str:
+    if not isinstance(code, str) or code.upper() not in CURRENCY_EXPONENT:
+        known = ", ".join(sorted(CURRENCY_EXPONENT))
+        raise ValidationError(f"unknown currency {code!r}; known: {known}")
+    return code.upper()
+
+
+def parse_amount(text, currency: str = "USD", *, allow_zero: bool = False, allow_negative: bool = False) -> int:
+    """'12.50' -> 1250 for USD. Refuses floats, NaN, too many decimals, huge values."""
+    currency = check_currency(currency)
+    if isinstance(text, bool) or not isinstance(text, (str, int)):
+        raise ValidationError(f"amount must be written as text like 12.50, not {type(text).__name__}")
+    raw = str(text).strip().replace("\u00a0", "").replace(" ", "").replace("_", "")
+    match = _AMOUNT.match(raw)
+    if not match:
+        raise ValidationError(f"{str(text)[:40]!r} is not an amount; write it like 12.50")
+    exponent = CURRENCY_EXPONENT[currency]
+    frac = match.group("frac") or ""
+    if len(frac) > exponent:
+        if exponent == 0:
+            raise ValidationError(f"{currency} has no minor unit; write a whole number")
+        raise ValidationError(f"{currency} amounts have at most {exponent} decimal places")
+    minor = int(match.group("int")) * 10**exponent + int(frac.ljust(exponent, "0") or 0)
+    if match.group("sign") == "-":
+        minor = -minor
+    return check_minor(minor, allow_zero=allow_zero, allow_negative=allow_negative)
+
+
+def check_minor(minor, *, allow_zero: bool = False, allow_negative: bool = False) -> int:
+    if isinstance(minor, bool) or not isinstance(minor, int):
+        raise ValidationError("amount must be a whole number of minor units")
+    if minor == 0 and not allow_zero:
+        raise ValidationError("amount must not be zero")
+    if minor < 0 and not allow_negative:
+        raise ValidationError("amount must be positive")
+    if abs(minor) > MAX_MINOR:
+        raise ValidationError("amount is too large")
+    return minor
+
+
+def format_minor(minor: int, currency: str = "USD", *, symbol: bool = False) -> str:
+    """1250 -> '12.50' (or '$12.50'). Negative amounts keep their sign in front."""
+    exponent = CURRENCY_EXPONENT.get(currency, 2)
+    sign = "-" if minor < 0 else ""
+    whole, frac = divmod(abs(int(minor)), 10**exponent)
+    body = f"{whole:,}" if symbol else str(whole)
+    if exponent:
+        body += "." + str(frac).rjust(exponent, "0")
+    if symbol:
+        return f"{sign}{CURRENCY_SYMBOL.get(currency, currency + ' ')}{body}"
+    return f"{sign}{body}"

@@ -1,0 +1,106 @@
+"""Notifications: stored rows first; listeners (the tray, the panel) are told after."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from peewee import IntegrityError
+
+from models.db import database
+from models.tables import Notification
+from services.auth import Actor, require
+
+log = logging.getLogger(__name__)
+
+KINDS = {
+    "payment_succeeded": "info",
+    "payment_failed": "warning",
+    "subscription_expiring": "info",
+    "subscription_expired": "warning",
+    "topup_succeeded": "info",
+    "topup_failed": "warning",
+    "refund_failed": "error",
+    "manual_intervention": "error",
+    "gateway_outage": "error",
+    "gateway_recovered": "info",
+    "errors_alert": "error",
+}
+
+
+@dataclass(frozen=True)
+class NotificationInfo:
+    id: int
+    kind: str
+    severity: str
+    title: str
+    body: str
+    subject_type: str | None
+    subject_id: int | None
+    created_at: datetime
+    read_at: datetime | None
+
+
+def _info(row: Notification) -> NotificationInfo:
+    return NotificationInfo(row.id, row.kind, row.severity, row.title, row.body, row.subject_type,
+                            row.subject_id, row.created_at, row.read_at)
+
+
+class NotificationCenter:
+    def __init__(self, clock):
+        self.clock = clock
+        self._listeners: list[Callable[[NotificationInfo], None]] = []
+        self._lock = threading.Lock()
+
+    def subscribe(self, listener: Callable[[NotificationInfo], None]) -> None:
+        with self._lock:
+            self._listeners.append(listener)
+
+    def post(self, kind: str, title: str, body: str = "", *, dedup_key: str,
+             subject: tuple[str, int] | None = None) -> NotificationInfo | None:
+        """Store a notification once per ``dedup_key``; returns None for a duplicate."""
+        if kind not in KINDS:
+            raise ValueError(f"unknown notification kind {kind!r}")
+        subject_type, subject_id = subject if subject else (None, None)
+        try:
+            with database.atomic():
+                row = Notification.create(
+                    kind=kind, severity=KINDS[kind], title=title[:200], body=body,
+                    subject_type=subject_type, subject_id=subject_id, dedup_key=dedup_key[:200],
+                    created_at=self.clock.now(),
+                )
+        except IntegrityError:
+            return None
+        info = _info(row)
+        with self._lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(info)
+            except Exception:
+                log.exception("notification listener failed")
+        return info
+
+    def unread_count(self) -> int:
+        return Notification.select().where(Notification.read_at.is_null()).count()
+
+    def recent(self, limit: int = 100, unread_only: bool = False, after_id: int = 0) -> list[NotificationInfo]:
+        query = Notification.select().where(Notification.id > after_id)
+        if unread_only:
+            query = query.where(Notification.read_at.is_null())
+        return [_info(r) for r in query.order_by(Notification.id.desc()).limit(limit)]
+
+    def mark_read(self, actor: Actor, ids) -> int:
+        require(actor, "notification.read")
+        ids = [int(i) for i in ids]
+        if not ids:
+            return 0
+        return (Notification.update(read_at=self.clock.now())
+                .where(Notification.id.in_(ids), Notification.read_at.is_null()).execute())
+
+    def mark_all_read(self, actor: Actor) -> int:
+        require(actor, "notification.read")
+        return Notification.update(read_at=self.clock.now()).where(Notification.read_at.is_null()).execute()

@@ -1,0 +1,109 @@
+"""Operator-changeable settings, stored as JSON values and validated on write."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from models.db import write_transaction
+from models.tables import Setting
+from services.audit import record_audit
+from services.auth import Actor, require
+from services.errors import ValidationError
+
+
+def _rate(value) -> float:
+    try:
+        rate = float(value)
+    except (TypeError, ValueError):
+        raise ValidationError(f"{value!r} is not a rate between 0 and 1") from None
+    if not 0.0 <= rate <= 1.0:  # NaN fails both comparisons
+        raise ValidationError(f"{value!r} is not a rate between 0 and 1")
+    return rate
+
+
+def _int_range(low: int, high: int):
+    def check(value) -> int:
+        if isinstance(value, bool):
+            raise ValidationError(f"{value!r} is not a whole number")
+        try:
+            number = int(str(value).strip())
+        except (TypeError, ValueError):
+            raise ValidationError(f"{value!r} is not a whole number") from None
+        if not low <= number <= high:
+            raise ValidationError(f"{number} is outside {low}–{high}")
+        return number
+    return check
+
+
+def _time_of_day(value) -> str:
+    text = str(value).strip()
+    if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", text):
+        raise ValidationError(f"{text[:20]!r} is not a time of day like 02:00")
+    return text
+
+
+def _boolean(value) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("on", "true", "1", "yes"):
+        return True
+    if text in ("off", "false", "0", "no"):
+        return False
+    raise ValidationError(f"{value!r} is not on/off")
+
+
+SETTINGS = {
+    # name: (default, validator)
+    "renewal_time": ("02:00", _time_of_day),
+    "reminder_days": (3, _int_range(0, 60)),
+    "default_grace_days": (3, _int_range(0, 90)),
+    "alert_threshold": (25, _int_range(1, 1_000_000)),
+    "retry_every_minutes": (2, _int_range(1, 1440)),
+    "gateway.latency_min_ms": (5, _int_range(0, 60_000)),
+    "gateway.latency_max_ms": (40, _int_range(0, 60_000)),
+    "gateway.error_rate": (0.0, _rate),
+    "gateway.timeout_rate": (0.0, _rate),
+    "gateway.decline_rate": (0.0, _rate),
+    "gateway.outage": (False, _boolean),
+    "gateway.seed": (None, lambda v: None if v is None else _int_range(0, 2**31)(v)),
+}
+
+
+class SettingsStore:
+    def __init__(self, clock):
+        self.clock = clock
+
+    def get(self, name: str):
+        default, _ = SETTINGS[name]
+        row = Setting.get_or_none(Setting.key == name)
+        return default if row is None else json.loads(row.value)
+
+    def get_many(self, prefix: str = "") -> dict:
+        values = {k: d for k, (d, _) in SETTINGS.items() if k.startswith(prefix)}
+        for row in Setting.select().where(Setting.key.startswith(prefix) if prefix else True):
+            if row.key in values:
+                values[row.key] = json.loads(row.value)
+        return values
+
+    def update(self, actor: Actor, changes: dict, reason: str = "", action: str = "settings.edit") -> dict:
+        require(actor, action)
+        clean = {}
+        for name, value in changes.items():
+            if name not in SETTINGS:
+                raise ValidationError(f"unknown setting {name!r}")
+            clean[name] = SETTINGS[name][1](value)
+        merged = {**self.get_many("gateway."), **{k: v for k, v in clean.items() if k.startswith("gateway.")}}
+        if merged["gateway.latency_min_ms"] > merged["gateway.latency_max_ms"]:
+            raise ValidationError("gateway latency: the minimum is above the maximum")
+        with write_transaction():
+            before = {name: self.get(name) for name in clean}
+            for name, value in clean.items():
+                Setting.insert(key=name, value=json.dumps(value), updated_at=self.clock.now()).on_conflict(
+                    conflict_target=[Setting.key],
+                    update={Setting.value: json.dumps(value), Setting.updated_at: self.clock.now()},
+                ).execute()
+            record_audit(self.clock, actor.name, action, "settings", ",".join(sorted(clean)),
+                         before=before, after=clean, reason=reason)
+        return clean

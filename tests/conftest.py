@@ -1,0 +1,84 @@
+"""Shared fixtures: a real SQLite file per test, a clock that stands still, a keyring in memory."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from models.db import database, init_database  # noqa: E402
+from services.auth import SYSTEM, Actor  # noqa: E402
+from services.clock import FixedClock  # noqa: E402
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 1
+
+    def __init__(self):
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.store.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.store[(service, username)] = password
+
+    def delete_password(self, service, username):
+        from keyring.errors import PasswordDeleteError
+
+        if (service, username) not in self.store:
+            raise PasswordDeleteError(username)
+        del self.store[(service, username)]
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring():
+    backend = MemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def clock():
+    return FixedClock(datetime(2026, 1, 15, 9, 0, 0))
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "subs.sqlite3"
+
+
+@pytest.fixture
+def db(db_path):
+    init_database(str(db_path))
+    database.connect(reuse_if_open=True)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def system():
+    return SYSTEM
+
+
+@pytest.fixture
+def admin():
+    return Actor("alice", "admin", 1)
+
+
+@pytest.fixture
+def operator():
+    return Actor("oscar", "operator", 2)
+
+
+@pytest.fixture
+def viewer():
+    return Actor("vera", "viewer", 3)
