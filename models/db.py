@@ -122,3 +122,13 @@ def init_database(url: str | os.PathLike | None = None, migrate: bool = True):
         with database.connection_context():
             run_migrations()
     return db
+
+
+def execute_many(sql: str, rows: list[tuple]) -> None:
+    """Run one statement for many parameter rows (``?`` marks a parameter)."""
+    if not rows:
+        return
+    if not is_sqlite():
+        sql = sql.replace("?", "%s")
+    cursor = database.cursor()
+    cursor.executemany(sql, rows)

@@ -89,6 +89,6 @@ def migrate(target: int | None = None, steps=None) -> int:
         log.info("migrating schema to version %d: %s", number, title)
         with database.atomic():
             step()
-            database.execute_sql("UPDATE schema_version SET version = %s" % int(number))
+            database.execute_sql(f"UPDATE schema_version SET version = {int(number)}")
         version = number
     return version

@@ -6,13 +6,13 @@ All datetimes in the program are naive and mean UTC.
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from services.errors import ValidationError
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class SystemClock:
@@ -65,7 +65,7 @@ def parse_instant(text: str) -> datetime:
     except ValueError:
         raise ValidationError(f"{str(text)[:40]!r} is not an ISO date or date-time (2026-01-31T09:00)") from None
     if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
     if not 1970 <= moment.year <= 2200:
         raise ValidationError("dates must lie between 1970 and 2200")
     return moment

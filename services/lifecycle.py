@@ -9,6 +9,8 @@ from services.errors import InvalidTransition
 
 ACTIVE, PENDING, CANCELED, EXPIRED = "active", "pending_renewal", "canceled", "expired"
 STATUSES = (ACTIVE, PENDING, CANCELED, EXPIRED)
+# States the renewal pass looks at once their period has ended.
+OPEN_FOR_PASS = (ACTIVE, PENDING, CANCELED)
 
 # (from, event) -> to.  None stands for "no subscription yet".
 TRANSITIONS: dict[tuple[str | None, str], str] = {

@@ -67,6 +67,7 @@ SETTINGS = {
     "gateway.timeout_rate": (0.0, _rate),
     "gateway.decline_rate": (0.0, _rate),
     "gateway.outage": (False, _boolean),
+    "demo": (False, _boolean),
     "gateway.seed": (None, lambda v: None if v is None else _int_range(0, 2**31)(v)),
 }
 

@@ -1,0 +1,312 @@
+"""A fake card processor with the contract of a real one.
+
+It keeps its own records (GatewayCharge, GatewayRefund), wants an API key from
+the secret store, and misbehaves on demand: latency, server errors, outages,
+declines and timeouts after the charge already went through. Its knobs are
+settings read at every call, so an operator can turn an outage on while the app
+runs.
+
+The one promise callers build on: an idempotency key always gets the first
+result back. A retry, however it was caused, never charges or refunds twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import random
+import re
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from peewee import IntegrityError
+
+from models.db import connection, database, for_update, write_transaction
+from models.tables import GatewayCharge, GatewayRefund
+from services.errors import (
+    Conflict,
+    GatewayAuthError,
+    GatewayDeclined,
+    GatewayTimeout,
+    GatewayTransientError,
+    GatewayUnavailable,
+    ValidationError,
+)
+from services.secrets import GATEWAY_API_KEY, SecretStore
+from services.settings import SettingsStore
+
+log = logging.getLogger(__name__)
+
+TEST_KEY_PREFIX = "sk_test_"
+DECLINE_CODES = ("card_declined", "insufficient_funds", "expired_card", "do_not_honor")
+_CURRENCY = re.compile(r"[A-Z]{3}")
+_MAX_KEY_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class ChargeResult:
+    charge_id: str
+    idempotency_key: str
+    amount_minor: int
+    currency: str
+    status: str  # succeeded | declined
+    replayed: bool = False  # True when an earlier call with this key produced the result
+    decline_code: str | None = None
+
+
+@dataclass(frozen=True)
+class RefundResult:
+    refund_id: str
+    charge_id: str
+    amount_minor: int
+    replayed: bool = False
+    idempotency_key: str = ""
+
+
+@dataclass(frozen=True)
+class _Draws:
+    """The dice for one call, thrown together so a seed replays a whole session."""
+
+    latency_seconds: float
+    transient: bool
+    declined: bool
+    decline_code: str
+    timeout: bool
+
+
+def _new_id(prefix: str) -> str:
+    # OS randomness, not the seeded generator: ids must never repeat across processes.
+    return prefix + os.urandom(12).hex()
+
+
+def _charge_result(row: GatewayCharge, replayed: bool) -> ChargeResult:
+    return ChargeResult(row.id, row.idempotency_key, row.amount_minor, row.currency, row.status,
+                        replayed, row.decline_code)
+
+
+def _refund_result(row: GatewayRefund, replayed: bool) -> RefundResult:
+    return RefundResult(row.id, row.charge_id, row.amount_minor, replayed, row.idempotency_key)
+
+
+def _decline_message(code: str) -> str:
+    return f"the card was declined ({code.replace('_', ' ')})"
+
+
+def _check_amount(amount_minor) -> int:
+    if isinstance(amount_minor, bool) or not isinstance(amount_minor, int) or amount_minor <= 0:
+        raise ValidationError("the gateway takes a positive whole number of minor units")
+    return amount_minor
+
+
+def _check_key(idempotency_key) -> str:
+    if not isinstance(idempotency_key, str) or not idempotency_key.strip():
+        raise ValidationError("a gateway call needs an idempotency key")
+    if len(idempotency_key) > _MAX_KEY_LENGTH:
+        raise ValidationError(f"an idempotency key is at most {_MAX_KEY_LENGTH} characters")
+    return idempotency_key
+
+
+class FakeGateway:
+    def __init__(self, clock, settings: SettingsStore, secrets: SecretStore, *,
+                 rng: random.Random | None = None, sleep: Callable[[float], None] = time.sleep):
+        self.clock = clock
+        self.settings = settings
+        self.secrets = secrets
+        self._sleep = sleep
+        self._injected_rng = rng
+        self._rng: random.Random | None = None
+        self._rng_seed: object = object()  # differs from every setting, so the first call builds the generator
+        self._lock = threading.Lock()
+
+    # --- the contract ------------------------------------------------------------
+
+    def charge(self, amount_minor: int, currency: str, customer_ref: str, idempotency_key: str) -> ChargeResult:
+        """Charge the customer's card once per ``idempotency_key``.
+
+        Raises GatewayDeclined (recorded; the same key declines again),
+        GatewayTransientError / GatewayUnavailable (nothing happened),
+        GatewayTimeout (it may have happened: ask ``get_charge`` with the same key).
+        """
+        amount_minor = _check_amount(amount_minor)
+        currency = str(currency or "").strip().upper()
+        if not _CURRENCY.fullmatch(currency):
+            raise ValidationError(f"{currency[:10]!r} is not a three-letter currency code")
+        customer_ref = str(customer_ref or "").strip()[:200]
+        idempotency_key = _check_key(idempotency_key)
+        with connection():
+            draws = self._arrive()
+            existing = GatewayCharge.get_or_none(GatewayCharge.idempotency_key == idempotency_key)
+            if existing is not None:
+                return self._charge_outcome(existing, amount_minor, currency, replayed=True)
+            if draws.transient:
+                raise GatewayTransientError("the payment gateway answered with a server error; nothing was charged")
+            status = "declined" if draws.declined else "succeeded"
+            row, replayed = self._store_charge(amount_minor, currency, customer_ref, idempotency_key,
+                                               status, draws.decline_code if draws.declined else None)
+            result = self._charge_outcome(row, amount_minor, currency, replayed=replayed)
+            if draws.timeout and not replayed:
+                log.info("gateway charge %s recorded, answer lost to a timeout", row.id)
+                raise GatewayTimeout(
+                    f"the payment gateway did not answer in time; the charge may have gone through "
+                    f"(check key {idempotency_key!r} before retrying)")
+            return result
+
+    def refund(self, charge_id: str, amount_minor: int, idempotency_key: str) -> RefundResult:
+        """Give back part or all of a succeeded charge, once per ``idempotency_key``.
+
+        Raises GatewayDeclined with code ``no_such_charge`` / ``charge_declined`` /
+        ``amount_too_large`` (nothing recorded), GatewayTransientError /
+        GatewayUnavailable (nothing happened), GatewayTimeout (it may have
+        happened: ask ``get_refund`` with the same key).
+        """
+        amount_minor = _check_amount(amount_minor)
+        charge_id = str(charge_id or "").strip()
+        idempotency_key = _check_key(idempotency_key)
+        with connection():
+            draws = self._arrive()
+            existing = GatewayRefund.get_or_none(GatewayRefund.idempotency_key == idempotency_key)
+            if existing is not None:
+                return self._refund_outcome(existing, charge_id, amount_minor, replayed=True)
+            if draws.transient:
+                raise GatewayTransientError("the payment gateway answered with a server error; nothing was refunded")
+            row, replayed = self._store_refund(charge_id, amount_minor, idempotency_key)
+            result = self._refund_outcome(row, charge_id, amount_minor, replayed=replayed)
+            if draws.timeout and not replayed:
+                log.info("gateway refund %s recorded, answer lost to a timeout", row.id)
+                raise GatewayTimeout(
+                    f"the payment gateway did not answer in time; the refund may have gone through "
+                    f"(check key {idempotency_key!r} before retrying)")
+            return result
+
+    def get_charge(self, idempotency_key: str) -> ChargeResult | None:
+        """What the processor knows of a charge key; None means it never saw one."""
+        idempotency_key = _check_key(idempotency_key)
+        with connection():
+            self._arrive()
+            row = GatewayCharge.get_or_none(GatewayCharge.idempotency_key == idempotency_key)
+            return None if row is None else _charge_result(row, replayed=False)
+
+    def get_refund(self, idempotency_key: str) -> RefundResult | None:
+        """What the processor knows of a refund key; None means it never saw one."""
+        idempotency_key = _check_key(idempotency_key)
+        with connection():
+            self._arrive()
+            row = GatewayRefund.get_or_none(GatewayRefund.idempotency_key == idempotency_key)
+            return None if row is None else _refund_result(row, replayed=False)
+
+    # --- what every request goes through -------------------------------------------
+
+    def _arrive(self) -> _Draws:
+        """Key check, travel time and outage: everything before the processor looks at the request."""
+        if database.in_transaction():
+            raise RuntimeError("gateway calls must not run inside a database transaction")
+        api_key = self.secrets.get(GATEWAY_API_KEY)
+        if not api_key:
+            raise GatewayAuthError("no gateway API key is set; an admin sets it in Settings")
+        knobs = self.settings.get_many("gateway.")
+        draws = self._throw_dice(knobs)
+        if draws.latency_seconds > 0:
+            self._sleep(draws.latency_seconds)
+        if knobs["gateway.outage"]:
+            raise GatewayUnavailable("the payment gateway is down (outage); nothing was sent")
+        if not api_key.startswith(TEST_KEY_PREFIX):
+            raise GatewayAuthError(
+                f"the payment gateway rejected the API key; an admin sets a test key ({TEST_KEY_PREFIX}…) in Settings")
+        return draws
+
+    def _throw_dice(self, knobs: dict) -> _Draws:
+        low, high = sorted((int(knobs["gateway.latency_min_ms"]), int(knobs["gateway.latency_max_ms"])))
+        with self._lock:  # one generator shared by every thread; reseeding must not race a draw
+            rng = self._generator(knobs["gateway.seed"])
+            return _Draws(
+                latency_seconds=rng.uniform(low, high) / 1000.0,
+                transient=rng.random() < float(knobs["gateway.error_rate"]),
+                declined=rng.random() < float(knobs["gateway.decline_rate"]),
+                decline_code=rng.choice(DECLINE_CODES),
+                timeout=rng.random() < float(knobs["gateway.timeout_rate"]),
+            )
+
+    def _generator(self, seed) -> random.Random:
+        if self._injected_rng is not None:
+            return self._injected_rng
+        if self._rng is None or seed != self._rng_seed:
+            self._rng = random.Random(seed)  # None seeds from the OS
+            self._rng_seed = seed
+        return self._rng
+
+    # --- records ----------------------------------------------------------------
+
+    def _store_charge(self, amount_minor: int, currency: str, customer_ref: str, idempotency_key: str,
+                      status: str, decline_code: str | None) -> tuple[GatewayCharge, bool]:
+        """Record a charge unless a concurrent call with the same key got there first."""
+        try:
+            with write_transaction():
+                existing = GatewayCharge.get_or_none(GatewayCharge.idempotency_key == idempotency_key)
+                if existing is not None:
+                    return existing, True
+                row = GatewayCharge.create(
+                    id=_new_id("ch_"), idempotency_key=idempotency_key, amount_minor=amount_minor,
+                    currency=currency, customer_ref=customer_ref, status=status, decline_code=decline_code,
+                    refunded_minor=0, created_at=self.clock.now(),
+                )
+                return row, False
+        except IntegrityError:
+            # Another process committed the same key between our check and insert: its result stands.
+            existing = GatewayCharge.get_or_none(GatewayCharge.idempotency_key == idempotency_key)
+            if existing is None:
+                raise
+            return existing, True
+
+    def _store_refund(self, charge_id: str, amount_minor: int, idempotency_key: str) -> tuple[GatewayRefund, bool]:
+        try:
+            with write_transaction():
+                existing = GatewayRefund.get_or_none(GatewayRefund.idempotency_key == idempotency_key)
+                if existing is not None:
+                    return existing, True
+                charge = for_update(GatewayCharge.select().where(GatewayCharge.id == charge_id)).first()
+                if charge is None:
+                    raise GatewayDeclined(f"the payment gateway knows no charge {charge_id[:64]!r}",
+                                          code="no_such_charge")
+                if charge.status != "succeeded":
+                    raise GatewayDeclined(f"charge {charge.id} was declined; there is nothing to refund",
+                                          code="charge_declined")
+                left = charge.amount_minor - charge.refunded_minor
+                if amount_minor > left:
+                    raise GatewayDeclined(
+                        f"a refund of {amount_minor} exceeds the {left} minor units left on charge {charge.id}",
+                        code="amount_too_large")
+                row = GatewayRefund.create(
+                    id=_new_id("re_"), charge_id=charge.id, idempotency_key=idempotency_key,
+                    amount_minor=amount_minor, status="succeeded", reason=None, created_at=self.clock.now(),
+                )
+                (GatewayCharge.update(refunded_minor=GatewayCharge.refunded_minor + amount_minor)
+                 .where(GatewayCharge.id == charge.id).execute())
+                return row, False
+        except IntegrityError:
+            existing = GatewayRefund.get_or_none(GatewayRefund.idempotency_key == idempotency_key)
+            if existing is None:
+                raise
+            return existing, True
+
+    # --- answers ------------------------------------------------------------------
+
+    @staticmethod
+    def _charge_outcome(row: GatewayCharge, amount_minor: int, currency: str, *, replayed: bool) -> ChargeResult:
+        if row.amount_minor != amount_minor or row.currency != currency:
+            raise Conflict(
+                f"idempotency key {row.idempotency_key!r} was first used for a charge of "
+                f"{row.amount_minor} {row.currency}, not {amount_minor} {currency}")
+        if row.status == "declined":
+            raise GatewayDeclined(_decline_message(row.decline_code or "card_declined"),
+                                  code=row.decline_code or "card_declined")
+        return _charge_result(row, replayed)
+
+    @staticmethod
+    def _refund_outcome(row: GatewayRefund, charge_id: str, amount_minor: int, *, replayed: bool) -> RefundResult:
+        if row.charge_id != charge_id or row.amount_minor != amount_minor:
+            raise Conflict(
+                f"idempotency key {row.idempotency_key!r} was first used for a refund of "
+                f"{row.amount_minor} on charge {row.charge_id}, not {amount_minor} on {charge_id[:64]}")
+        return _refund_result(row, replayed)

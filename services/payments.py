@@ -1,0 +1,426 @@
+"""Money in and out through the gateway: top-ups, refunds, balance adjustments.
+
+Each gateway call runs outside any database transaction, between two short
+ones: the intent (with its idempotency key) is committed first, the outcome
+after. A crash or timeout in between leaves a row the retry queue or the
+janitor reconciles by asking the gateway about that same key.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from peewee import IntegrityError, fn
+
+from models.db import for_update, write_transaction
+from models.tables import Customer, LedgerEntry, Refund, TopUp, Wallet
+from services.audit import record_audit
+from services.auth import Actor, require
+from services.customers import find_customer, get_or_create_wallet
+from services.errors import (
+    Conflict,
+    GatewayDeclined,
+    GatewayError,
+    GatewayTimeout,
+    NotFound,
+    ValidationError,
+)
+from services.ledger import post_entry
+from services.money import check_currency, check_minor, format_minor, parse_amount
+
+log = logging.getLogger(__name__)
+
+SETTLED = ("succeeded", "failed")
+
+
+@dataclass(frozen=True)
+class TopUpInfo:
+    id: int
+    wallet_id: int
+    amount_minor: int
+    currency: str
+    status: str
+    gateway_charge_id: str | None
+    refunded_minor: int
+    error: str | None
+    idempotency_key: str
+    created_at: datetime
+    renewed: int = 0
+
+
+@dataclass(frozen=True)
+class RefundInfo:
+    id: int
+    kind: str
+    wallet_id: int
+    amount_minor: int
+    status: str
+    gateway_refund_id: str | None
+    error: str | None
+    created_at: datetime
+
+
+def _topup_info(row: TopUp, renewed: int = 0) -> TopUpInfo:
+    return TopUpInfo(row.id, row.wallet_id, row.amount_minor, row.currency, row.status, row.gateway_charge_id,
+                     row.refunded_minor, row.error, row.idempotency_key, row.created_at, renewed)
+
+
+def _refund_info(row: Refund) -> RefundInfo:
+    return RefundInfo(row.id, row.kind, row.wallet_id, row.amount_minor, row.status, row.gateway_refund_id,
+                      row.error, row.created_at)
+
+
+def _amount(value, currency: str) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return check_minor(value)
+    return parse_amount(value, currency)
+
+
+def _clean_key(key) -> str:
+    if key is None:
+        return uuid.uuid4().hex
+    if not isinstance(key, str) or not 1 <= len(key.strip()) <= 120:
+        raise ValidationError("an idempotency key is 1–120 characters of text")
+    return key.strip()
+
+
+class PaymentService:
+    def __init__(self, clock, gateway, circuit, retries, notifications, renewals):
+        self.clock = clock
+        self.gateway = gateway
+        self.circuit = circuit
+        self.retries = retries
+        self.notifications = notifications
+        self.renewals = renewals
+        retries.register("topup", self._retry_topup, uses_gateway=True)
+        retries.register("refund", self._retry_refund, uses_gateway=True, urgent=True)
+
+    # --- top-ups -----------------------------------------------------------------
+
+    def top_up(self, actor: Actor, email_or_id, amount, currency: str | None = None, *,
+               idempotency_key: str | None = None, reason: str = "") -> TopUpInfo:
+        """Charge the customer's card and credit the wallet once the gateway says yes."""
+        require(actor, "topup")
+        customer = find_customer(email_or_id)
+        if currency is None:
+            first = Wallet.select().where(Wallet.customer == customer.id).order_by(Wallet.id).first()
+            currency = first.currency if first else "USD"
+        currency = check_currency(currency)
+        amount_minor = _amount(amount, currency)
+        key = _clean_key(idempotency_key)
+        now = self.clock.now()
+        try:
+            with write_transaction():
+                existing = TopUp.get_or_none(TopUp.idempotency_key == key)
+                if existing is not None:
+                    if existing.amount_minor != amount_minor or existing.currency != currency:
+                        raise Conflict("that idempotency key was used for a different top-up")
+                    return _topup_info(existing)
+                wallet = get_or_create_wallet(customer.id, currency, self.clock)
+                row = TopUp.create(wallet=wallet.id, amount_minor=amount_minor, currency=currency,
+                                   idempotency_key=key, status="pending", actor=actor.name,
+                                   created_at=now, updated_at=now)
+                record_audit(self.clock, actor.name, "topup", "topup", row.id,
+                             after={"customer": customer.email, "amount_minor": amount_minor,
+                                    "currency": currency}, reason=reason)
+        except IntegrityError:
+            return _topup_info(TopUp.get(TopUp.idempotency_key == key))
+        return self._charge_topup(row.id, customer.id)
+
+    def _charge_topup(self, topup_id: int, customer_id: int) -> TopUpInfo:
+        row = TopUp.get_by_id(topup_id)
+        try:
+            charge = self.circuit.call(self.gateway.charge, row.amount_minor, row.currency, f"cus_{customer_id}",
+                                       f"topup:{row.idempotency_key}")
+        except GatewayDeclined as error:
+            return self._fail_topup(row.id, error)
+        except GatewayError as error:
+            return self._queue_topup(row.id, error)
+        return self._credit_topup(row.id, charge.charge_id)
+
+    def _credit_topup(self, topup_id: int, charge_id: str) -> TopUpInfo:
+        with write_transaction():
+            row = for_update(TopUp.select().where(TopUp.id == topup_id)).get()
+            if row.status != "succeeded":
+                post_entry(self.clock, row.wallet_id, "topup", row.amount_minor, f"topup:{row.id}",
+                           actor=row.actor, ref=("topup", row.id), note=f"card charge {charge_id}")
+                row.status, row.gateway_charge_id, row.error = "succeeded", charge_id, None
+                row.updated_at = self.clock.now()
+                row.save()
+                credited = True
+            else:
+                credited = False
+        renewed = 0
+        if credited:
+            self.retries.settle_subject("topup", "topup", row.id, "the charge went through")
+            summary = self.renewals.activate_pending_for_wallet(row.wallet_id)
+            renewed = summary["renewed"]
+            self.notifications.post(
+                "topup_succeeded", f"Top-up of {format_minor(row.amount_minor, row.currency, symbol=True)} credited",
+                f"Wallet #{row.wallet_id}" + (f"; {renewed} subscription(s) renewed" if renewed else ""),
+                subject=("wallet", row.wallet_id), dedup_key=f"topup_succeeded:{row.id}")
+        return _topup_info(row, renewed)
+
+    def _fail_topup(self, topup_id: int, error: GatewayDeclined) -> TopUpInfo:
+        with write_transaction():
+            row = for_update(TopUp.select().where(TopUp.id == topup_id)).get()
+            if row.status == "succeeded":
+                return _topup_info(row)
+            row.status, row.error, row.updated_at = "failed", error.message, self.clock.now()
+            row.save()
+        self.retries.settle_subject("topup", "topup", row.id, f"declined: {error.message}")
+        self.notifications.post(
+            "topup_failed", f"Top-up of {format_minor(row.amount_minor, row.currency, symbol=True)} declined",
+            error.message, subject=("wallet", row.wallet_id), dedup_key=f"topup_failed:{row.id}")
+        return _topup_info(row)
+
+    def _queue_topup(self, topup_id: int, error: GatewayError) -> TopUpInfo:
+        with write_transaction():
+            row = for_update(TopUp.select().where(TopUp.id == topup_id)).get()
+            if row.status in SETTLED:
+                return _topup_info(row)
+            row.status, row.error, row.updated_at = "retrying", error.message, self.clock.now()
+            row.save()
+        self.retries.record_failure(
+            "topup", "topup", row.id, error, amount_minor=row.amount_minor,
+            context={"wallet_id": row.wallet_id, "amount_minor": row.amount_minor, "currency": row.currency,
+                     "idempotency_key": f"topup:{row.idempotency_key}"})
+        return _topup_info(row)
+
+    def _retry_topup(self, item) -> str:
+        """Reconcile by key first; charge again only with the same key."""
+        row = TopUp.get_or_none(TopUp.id == item.subject_id)
+        if row is None:
+            raise NotFound(f"top-up #{item.subject_id} no longer exists")
+        if row.status in SETTLED:
+            return f"top-up already {row.status}"
+        key = f"topup:{row.idempotency_key}"
+        known = self.circuit.call(self.gateway.get_charge, key)
+        if known is not None and known.status == "succeeded":
+            self._credit_topup(row.id, known.charge_id)
+            return f"reconciled: charge {known.charge_id} had gone through"
+        if known is not None:
+            self._fail_topup(row.id, GatewayDeclined("the card was declined", "card_declined"))
+            return "reconciled: the charge had been declined"
+        customer_id = Wallet.get_by_id(row.wallet_id).customer_id
+        try:
+            charge = self.circuit.call(self.gateway.charge, row.amount_minor, row.currency, f"cus_{customer_id}", key)
+        except GatewayDeclined as error:
+            self._fail_topup(row.id, error)
+            return f"declined: {error.message}"
+        self._credit_topup(row.id, charge.charge_id)
+        return f"charged {charge.charge_id}"
+
+    def reconcile_interrupted_topups(self, older_than: timedelta = timedelta(minutes=2)) -> dict:
+        """Janitor: top-ups left 'pending' by a crash go to the queue to be reconciled by key."""
+        cutoff = self.clock.now() - older_than
+        ids = [r.id for r in TopUp.select(TopUp.id).where((TopUp.status == "pending") & (TopUp.updated_at <= cutoff))]
+        for topup_id in ids:
+            self._queue_topup(topup_id, GatewayTimeout("interrupted before the gateway's answer was recorded"))
+        refund_ids = [r.id for r in Refund.select(Refund.id).where(
+            (Refund.status == "pending") & (Refund.kind == "topup") & (Refund.updated_at <= cutoff))]
+        for refund_id in refund_ids:
+            self._queue_refund(refund_id, GatewayTimeout("interrupted before the gateway's answer was recorded"))
+        return {"topups": len(ids), "refunds": len(refund_ids)}
+
+    # --- refunds -----------------------------------------------------------------
+
+    def refund_topup(self, actor: Actor, topup_id: int, amount, reason: str, *,
+                     idempotency_key: str | None = None) -> RefundInfo:
+        """Send part or all of a top-up back to the card; the wallet pays it at once."""
+        require(actor, "refund")
+        reason = _required_reason(reason)
+        key = _clean_key(idempotency_key)
+        with write_transaction():
+            existing = Refund.get_or_none(Refund.idempotency_key == key)
+            if existing is not None:
+                return _refund_info(existing)
+            topup = for_update(TopUp.select().where(TopUp.id == topup_id)).first()
+            if topup is None:
+                raise NotFound(f"no top-up #{topup_id}")
+            if topup.status != "succeeded":
+                raise ValidationError(f"top-up #{topup_id} is {topup.status}; only a paid top-up can be refunded")
+            amount_minor = _amount(amount, topup.currency)
+            left = topup.amount_minor - _refunded_of_topup(topup.id)
+            if amount_minor > left:
+                raise Conflict(f"at most {format_minor(left, topup.currency)} {topup.currency} of top-up "
+                               f"#{topup_id} is left to refund")
+            now = self.clock.now()
+            row = Refund.create(kind="topup", wallet=topup.wallet_id, topup=topup.id, amount_minor=amount_minor,
+                                idempotency_key=key, status="pending", reason=reason, actor=actor.name,
+                                created_at=now, updated_at=now)
+            post_entry(self.clock, topup.wallet_id, "refund", -amount_minor, f"refund:{row.id}", actor=actor.name,
+                       ref=("refund", row.id), note=f"to card, top-up #{topup.id}")
+            record_audit(self.clock, actor.name, "refund.topup", "topup", topup.id,
+                         after={"refund_id": row.id, "amount_minor": amount_minor}, reason=reason)
+        return self._send_refund(row.id)
+
+    def _send_refund(self, refund_id: int, attempts_now: int = 2) -> RefundInfo:
+        row = Refund.get_by_id(refund_id)
+        topup = TopUp.get_by_id(row.topup_id)
+        last_error: GatewayError | None = None
+        for _ in range(attempts_now):  # a refund owed to a customer is retried at once
+            try:
+                result = self.circuit.call(self.gateway.refund, topup.gateway_charge_id, row.amount_minor,
+                                           f"refund:{row.idempotency_key}")
+            except GatewayDeclined as error:
+                return self._reverse_refund(row.id, error)
+            except GatewayError as error:
+                last_error = error
+                continue
+            return self._complete_refund(row.id, result.refund_id)
+        return self._queue_refund(row.id, last_error)
+
+    def _complete_refund(self, refund_id: int, gateway_refund_id: str) -> RefundInfo:
+        with write_transaction():
+            row = for_update(Refund.select().where(Refund.id == refund_id)).get()
+            if row.status != "succeeded":
+                row.status, row.gateway_refund_id, row.error = "succeeded", gateway_refund_id, None
+                row.updated_at = self.clock.now()
+                row.save()
+                TopUp.update(refunded_minor=TopUp.refunded_minor + row.amount_minor).where(
+                    TopUp.id == row.topup_id).execute()
+        self.retries.settle_subject("refund", "refund", row.id, "refund sent")
+        return _refund_info(row)
+
+    def _reverse_refund(self, refund_id: int, error: GatewayDeclined) -> RefundInfo:
+        """The processor refused for good: the money goes back into the wallet."""
+        with write_transaction():
+            row = for_update(Refund.select().where(Refund.id == refund_id)).get()
+            if row.status in ("succeeded", "failed"):
+                return _refund_info(row)
+            post_entry(self.clock, row.wallet_id, "reversal", row.amount_minor, f"refund-reversal:{row.id}",
+                       actor="system", ref=("refund", row.id), note=f"refund refused: {error.message}")
+            row.status, row.error, row.updated_at = "failed", error.message, self.clock.now()
+            row.save()
+        self.retries.settle_subject("refund", "refund", row.id, f"refused: {error.message}; wallet re-credited")
+        self.notifications.post("refund_failed", f"Refund #{row.id} was refused by the gateway",
+                                f"{error.message}. The amount is back in wallet #{row.wallet_id}.",
+                                subject=("refund", row.id), dedup_key=f"refund_failed:{row.id}")
+        return _refund_info(row)
+
+    def _queue_refund(self, refund_id: int, error: GatewayError) -> RefundInfo:
+        with write_transaction():
+            row = for_update(Refund.select().where(Refund.id == refund_id)).get()
+            if row.status in ("succeeded", "failed"):
+                return _refund_info(row)
+            row.status, row.error, row.updated_at = "retrying", error.message, self.clock.now()
+            row.save()
+        self.retries.record_failure("refund", "refund", row.id, error, amount_minor=row.amount_minor,
+                                    context={"topup_id": row.topup_id, "amount_minor": row.amount_minor,
+                                             "idempotency_key": f"refund:{row.idempotency_key}"})
+        self.notifications.post("refund_failed", f"Refund #{row.id} did not go through yet",
+                                f"{error.message}. It will be retried.", subject=("refund", row.id),
+                                dedup_key=f"refund_delayed:{row.id}")
+        return _refund_info(row)
+
+    def _retry_refund(self, item) -> str:
+        row = Refund.get_or_none(Refund.id == item.subject_id)
+        if row is None:
+            raise NotFound(f"refund #{item.subject_id} no longer exists")
+        if row.status in ("succeeded", "failed"):
+            return f"refund already {row.status}"
+        key = f"refund:{row.idempotency_key}"
+        known = self.circuit.call(self.gateway.get_refund, key)
+        if known is not None:
+            self._complete_refund(row.id, known.refund_id)
+            return f"reconciled: refund {known.refund_id} had gone through"
+        topup = TopUp.get_by_id(row.topup_id)
+        try:
+            result = self.circuit.call(self.gateway.refund, topup.gateway_charge_id, row.amount_minor, key)
+        except GatewayDeclined as error:
+            self._reverse_refund(row.id, error)
+            return f"refused: {error.message}; wallet re-credited"
+        self._complete_refund(row.id, result.refund_id)
+        return f"refund {result.refund_id} sent"
+
+    def refund_charge(self, actor: Actor, ledger_entry_id: int, amount, reason: str, *,
+                      idempotency_key: str | None = None) -> RefundInfo:
+        """Give back part or all of a renewal or usage charge into the wallet."""
+        require(actor, "refund")
+        reason = _required_reason(reason)
+        key = _clean_key(idempotency_key)
+        with write_transaction():
+            existing = Refund.get_or_none(Refund.idempotency_key == key)
+            if existing is not None:
+                return _refund_info(existing)
+            entry = LedgerEntry.get_or_none(LedgerEntry.id == ledger_entry_id)
+            if entry is None or entry.kind not in ("renewal", "usage"):
+                raise NotFound(f"no renewal or usage charge #{ledger_entry_id}")
+            wallet = Wallet.get_by_id(entry.wallet_id)
+            amount_minor = _amount(amount, wallet.currency)
+            refunded = (Refund.select(fn.COALESCE(fn.SUM(Refund.amount_minor), 0))
+                        .where((Refund.ledger_entry == entry.id) & (Refund.status == "succeeded")).scalar())
+            left = -entry.amount_minor - refunded
+            if amount_minor > left:
+                raise Conflict(f"at most {format_minor(left, wallet.currency)} {wallet.currency} of charge "
+                               f"#{entry.id} is left to refund")
+            now = self.clock.now()
+            row = Refund.create(kind="charge", wallet=wallet.id, ledger_entry=entry.id, amount_minor=amount_minor,
+                                idempotency_key=key, status="succeeded", reason=reason, actor=actor.name,
+                                created_at=now, updated_at=now)
+            post_entry(self.clock, wallet.id, "refund", amount_minor, f"refund:{row.id}", actor=actor.name,
+                       ref=("refund", row.id), note=f"of charge #{entry.id}")
+            record_audit(self.clock, actor.name, "refund.charge", "ledger_entry", entry.id,
+                         after={"refund_id": row.id, "amount_minor": amount_minor}, reason=reason)
+        self.renewals.activate_pending_for_wallet(wallet.id)
+        return _refund_info(row)
+
+    # --- adjustments -------------------------------------------------------------
+
+    def adjust_balance(self, actor: Actor, wallet_id: int, amount, reason: str, *,
+                       idempotency_key: str | None = None):
+        """An admin's correction, in either direction; it never takes a wallet below zero."""
+        require(actor, "wallet.adjust")
+        reason = _required_reason(reason)
+        wallet = Wallet.get_or_none(Wallet.id == wallet_id)
+        if wallet is None:
+            raise NotFound(f"no wallet #{wallet_id}")
+        if isinstance(amount, int) and not isinstance(amount, bool):
+            amount_minor = check_minor(amount, allow_negative=True)
+        else:
+            amount_minor = parse_amount(amount, wallet.currency, allow_negative=True)
+        key = f"adjust:{_clean_key(idempotency_key)}"
+        with write_transaction():
+            before = Wallet.get_by_id(wallet_id).balance_minor
+            entry = post_entry(self.clock, wallet_id, "adjustment", amount_minor, key, actor=actor.name,
+                               ref=("wallet", wallet_id), note=reason)
+            if not entry.replayed:
+                record_audit(self.clock, actor.name, "wallet.adjust", "wallet", wallet_id,
+                             before={"balance_minor": before}, after={"balance_minor": entry.balance_after_minor},
+                             reason=reason)
+        if amount_minor > 0:
+            self.renewals.activate_pending_for_wallet(wallet_id)
+        return entry
+
+    # --- reading -----------------------------------------------------------------
+
+    def topups_for(self, email_or_id, limit: int = 100) -> list[TopUpInfo]:
+        customer = find_customer(email_or_id)
+        rows = (TopUp.select().join(Wallet).join(Customer).where(Customer.id == customer.id)
+                .order_by(TopUp.id.desc()).limit(limit))
+        return [_topup_info(r) for r in rows]
+
+    def get_topup(self, topup_id: int) -> TopUpInfo:
+        row = TopUp.get_or_none(TopUp.id == topup_id)
+        if row is None:
+            raise NotFound(f"no top-up #{topup_id}")
+        return _topup_info(row)
+
+
+def _refunded_of_topup(topup_id: int) -> int:
+    """Refunds sent or still on their way (money already left the wallet)."""
+    return (Refund.select(fn.COALESCE(fn.SUM(Refund.amount_minor), 0))
+            .where((Refund.topup == topup_id) & (Refund.status != "failed")).scalar())
+
+
+def _required_reason(reason) -> str:
+    if not isinstance(reason, str) or not reason.strip():
+        raise ValidationError("a reason is required when money moves")
+    if len(reason) > 2000:
+        raise ValidationError("the reason is longer than 2000 characters")
+    return reason.strip()
+

@@ -1,0 +1,309 @@
+"""The renewal pass: renew, suspend or expire every subscription whose period ended.
+
+Due subscriptions are streamed in keyset order and handled a batch per
+transaction: balances are tracked in memory for the batch, and the ledger
+entries, charges, events and row updates are written in bulk. The unique
+keys (ledger idempotency key, one charge per subscription and period) remain
+the guard against paying a period twice; a batch that trips one is rolled
+back and replayed one subscription at a time.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from models.db import execute_many, for_update, write_transaction
+from models.tables import LedgerEntry, Plan, Subscription, SubscriptionCharge, SubscriptionEvent, Wallet
+from services import lifecycle
+from services.auth import SYSTEM, Actor, require
+from services.money import format_minor
+
+log = logging.getLogger(__name__)
+
+UsagePricer = Callable[[list[tuple[int, int, datetime]]], dict[int, int]]
+
+
+@dataclass
+class RenewalSummary:
+    due: int = 0
+    renewed: int = 0
+    pending_renewal: int = 0
+    expired: int = 0
+    errors: int = 0
+    charged_minor: int = 0
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class _Batch:
+    """Writes collected for one transaction."""
+
+    now: datetime
+    actor: str
+    balances: dict[int, int]
+    ledger: list[dict] = field(default_factory=list)
+    charges: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    sub_updates: list[tuple] = field(default_factory=list)
+    notices: list[tuple] = field(default_factory=list)
+    touched_wallets: set[int] = field(default_factory=set)
+
+    def event(self, sub_id: int, from_status: str, name: str, reason: str | None = None) -> str:
+        to_status = lifecycle.next_status(from_status, name)
+        self.events.append(dict(subscription=sub_id, from_status=from_status, to_status=to_status, event=name,
+                                reason=reason, actor=self.actor, created_at=self.now))
+        return to_status
+
+    def charge(self, sub: Subscription, plan: Plan, start: datetime, end: datetime, usage_minor: int) -> int:
+        amount = plan.price_minor + usage_minor
+        key = f"renewal:{sub.id}:{start.isoformat()}"
+        if amount:
+            balance = self.balances[sub.wallet_id] - amount
+            self.balances[sub.wallet_id] = balance
+            self.touched_wallets.add(sub.wallet_id)
+            self.ledger.append(dict(wallet=sub.wallet_id, kind="renewal", amount_minor=-amount,
+                                    balance_after_minor=balance, idempotency_key=key, ref_type="subscription",
+                                    ref_id=sub.id, actor=self.actor, created_at=self.now,
+                                    note=f"{plan.code} {start:%Y-%m-%d} → {end:%Y-%m-%d}"))
+        self.charges.append(dict(subscription=sub.id, period_start=start, period_end=end,
+                                 plan_minor=plan.price_minor, usage_minor=usage_minor,
+                                 ledger_entry=key if amount else None, created_at=self.now))
+        return amount
+
+    def write(self) -> None:
+        if self.ledger:
+            LedgerEntry.insert_many(self.ledger).execute()
+            keys = [row["idempotency_key"] for row in self.ledger]
+            ids = dict(LedgerEntry.select(LedgerEntry.idempotency_key, LedgerEntry.id)
+                       .where(LedgerEntry.idempotency_key.in_(keys)).tuples())
+            for charge in self.charges:
+                if charge["ledger_entry"] is not None:
+                    charge["ledger_entry"] = ids[charge["ledger_entry"]]
+        if self.charges:
+            SubscriptionCharge.insert_many(self.charges).execute()
+        if self.events:
+            SubscriptionEvent.insert_many(self.events).execute()
+        execute_many(
+            "UPDATE subscription SET status = ?, auto_renew = ?, period_start = ?, period_end = ?, "
+            "pending_since = ?, updated_at = ? WHERE id = ?", self.sub_updates)
+        execute_many("UPDATE wallet SET balance_minor = ? WHERE id = ?",
+                     [(self.balances[w], w) for w in sorted(self.touched_wallets)])
+
+
+class RenewalService:
+    def __init__(self, clock, notifications=None, *, usage_pricer: UsagePricer | None = None,
+                 settings=None, batch_size: int = 500,
+                 on_error: Callable[[int, BaseException], None] | None = None):
+        self.clock = clock
+        self.notifications = notifications
+        self.usage_pricer = usage_pricer
+        self.settings = settings
+        self.batch_size = batch_size
+        self.on_error = on_error
+
+    # --- the scheduled pass --------------------------------------------------
+
+    def renew_due_subscriptions(self, actor: Actor = SYSTEM) -> dict:
+        """Renew, suspend or expire everything due now. Returns the renew summary."""
+        require(actor, "renewal.run")
+        now = self.clock.now()
+        summary = RenewalSummary()
+        cursor = (datetime.min, 0)
+        while True:
+            ids = self._next_due_ids(now, cursor)
+            if not ids:
+                break
+            cursor = ids[-1][1:]
+            batch_ids = [i for i, _, _ in ids]
+            try:
+                self._run_batch(batch_ids, now, actor.name, summary)
+            except Exception as error:  # noqa: BLE001 - isolate the one that fails
+                log.warning("renewal batch of %d failed (%s); replaying one by one", len(batch_ids), error)
+                for sub_id in batch_ids:
+                    try:
+                        self._run_batch([sub_id], now, actor.name, summary)
+                    except Exception as single_error:  # noqa: BLE001
+                        log.exception("renewal of subscription #%d failed", sub_id)
+                        summary.errors += 1
+                        if self.on_error is not None:
+                            self.on_error(sub_id, single_error)
+        return summary.as_dict()
+
+    def renew_one(self, subscription_id: int, actor: Actor = SYSTEM) -> dict:
+        """The same work for one subscription (used by the retry of a failed renewal)."""
+        summary = RenewalSummary()
+        self._run_batch([subscription_id], self.clock.now(), actor.name, summary)
+        return summary.as_dict()
+
+    def _next_due_ids(self, now: datetime, cursor: tuple[datetime, int]) -> list[tuple[int, datetime, int]]:
+        after_end, after_id = cursor
+        query = (Subscription.select(Subscription.id, Subscription.period_end, Subscription.id)
+                 .where(Subscription.status.in_(lifecycle.OPEN_FOR_PASS), Subscription.period_end <= now,
+                        (Subscription.period_end > after_end)
+                        | ((Subscription.period_end == after_end) & (Subscription.id > after_id)))
+                 .order_by(Subscription.period_end, Subscription.id).limit(self.batch_size))
+        return list(query.tuples())
+
+    def _run_batch(self, ids: list[int], now: datetime, actor: str, summary: RenewalSummary) -> None:
+        with write_transaction():
+            subs = list(for_update(Subscription.select().where(Subscription.id.in_(ids)))
+                        .order_by(Subscription.period_end, Subscription.id))
+            # Rows read again under the lock: another runner may have handled some.
+            subs = [s for s in subs if s.period_end <= now and s.status in lifecycle.OPEN_FOR_PASS]
+            if not subs:
+                return
+            batch, counts = self._apply(subs, now, actor, expire_overdue=True)
+            batch.write()
+        self._merge(summary, counts)
+        self._notify(batch.notices)
+
+    def _apply(self, subs: list[Subscription], now: datetime, actor: str, expire_overdue: bool):
+        plans = {p.id: p for p in Plan.select().where(Plan.id.in_({s.plan_id for s in subs}))}
+        wallet_ids = {s.wallet_id for s in subs}
+        balances = dict(Wallet.select(Wallet.id, Wallet.balance_minor).where(Wallet.id.in_(wallet_ids)).tuples())
+        usage = {}
+        if self.usage_pricer is not None:
+            usage = self.usage_pricer([(s.id, s.plan_id, s.period_start) for s in subs
+                                       if s.status in (lifecycle.ACTIVE, lifecycle.PENDING)])
+        batch = _Batch(now, actor, balances)
+        counts = RenewalSummary()
+        for sub in subs:
+            plan = plans[sub.plan_id]
+            counts.due += 1
+            if sub.status == lifecycle.CANCELED:
+                status = batch.event(sub.id, sub.status, "period_end", "canceled and the paid period ended")
+                batch.sub_updates.append((status, False, sub.period_start, sub.period_end, None, now, sub.id))
+                batch.notices.append(("subscription_expired", sub, plan, None))
+                counts.expired += 1
+                continue
+            owed = plan.price_minor + usage.get(sub.id, 0)
+            if sub.status == lifecycle.PENDING and balances[sub.wallet_id] < owed:
+                if sub.pending_since + timedelta(days=plan.grace_days) <= now and expire_overdue:
+                    status = batch.event(sub.id, sub.status, "grace_expired",
+                                         f"unpaid after {plan.grace_days} grace days")
+                    batch.sub_updates.append((status, sub.auto_renew, sub.period_start, sub.period_end,
+                                              sub.pending_since, now, sub.id))
+                    batch.notices.append(("subscription_expired", sub, plan, None))
+                    counts.expired += 1
+                continue
+            if balances[sub.wallet_id] < owed:
+                status = batch.event(sub.id, sub.status, "renewal_short",
+                                     f"wallet holds {format_minor(balances[sub.wallet_id], plan.currency)}, "
+                                     f"renewal costs {format_minor(owed, plan.currency)}")
+                batch.sub_updates.append((status, sub.auto_renew, sub.period_start, sub.period_end, now, now, sub.id))
+                batch.notices.append(("payment_failed", sub, plan, owed))
+                counts.pending_renewal += 1
+                continue
+            counts.charged_minor += self._renew_periods(batch, sub, plan, usage.get(sub.id, 0), now, counts)
+        return batch, counts
+
+    def _renew_periods(self, batch: _Batch, sub: Subscription, plan: Plan, usage_minor: int, now: datetime,
+                       counts: RenewalSummary) -> int:
+        """Pay the period that ended, then any further ones the wallet covers up to now."""
+        status = sub.status
+        event = "funds_arrived" if status == lifecycle.PENDING else "renew"
+        start, charged = sub.period_end, 0
+        while True:
+            end = lifecycle.add_interval(start, plan.interval_unit, plan.interval_count, sub.anchor_day)
+            charged += batch.charge(sub, plan, start, end, usage_minor)
+            status = batch.event(sub.id, status, event)
+            if event == "funds_arrived":
+                batch.notices.append(("payment_succeeded", sub, plan, plan.price_minor + usage_minor))
+            counts.renewed += 1
+            usage_minor, event = 0, "renew"
+            if end > now or batch.balances[sub.wallet_id] < plan.price_minor:
+                break
+            start = end
+        if end <= now:  # caught up as far as the wallet reached; the rest waits for funds
+            status = batch.event(sub.id, status, "renewal_short", "wallet ran out while catching up")
+            batch.sub_updates.append((status, True, start, end, now, now, sub.id))
+            batch.notices.append(("payment_failed", sub, plan, plan.price_minor))
+            counts.pending_renewal += 1
+        else:
+            batch.sub_updates.append((status, True, start, end, None, now, sub.id))
+        return charged
+
+    @staticmethod
+    def _merge(total: RenewalSummary, part: RenewalSummary) -> None:
+        for key, value in part.__dict__.items():
+            setattr(total, key, getattr(total, key) + value)
+
+    # --- after a top-up ------------------------------------------------------
+
+    def activate_pending_for_wallet(self, wallet_id: int, actor: Actor = SYSTEM) -> dict:
+        """Renew this wallet's pending subscriptions, oldest first, while the money lasts."""
+        now = self.clock.now()
+        with write_transaction():
+            subs = list(for_update(Subscription.select().where(
+                (Subscription.wallet == wallet_id) & (Subscription.status == lifecycle.PENDING)))
+                .order_by(Subscription.pending_since, Subscription.id))
+            if not subs:
+                return RenewalSummary().as_dict()
+            batch, counts = self._apply(subs, now, actor.name, expire_overdue=False)
+            batch.write()
+        self._notify(batch.notices)
+        return counts.as_dict()
+
+    # --- reminders -------------------------------------------------------------
+
+    def send_expiry_reminders(self, days: int | None = None) -> dict:
+        """Warn once per period about subscriptions that will lapse within ``days``.
+
+        Canceled ones will expire; active ones whose wallet cannot cover the
+        next renewal will fall into pending. Funded renewals need no warning.
+        """
+        if days is None:
+            days = self.settings.get("reminder_days") if self.settings else 3
+        now = self.clock.now()
+        horizon = now + timedelta(days=days)
+        rows = list(Subscription.select(Subscription, Plan, Wallet).join(Plan).switch(Subscription).join(Wallet)
+                    .where(Subscription.status.in_((lifecycle.ACTIVE, lifecycle.CANCELED)),
+                           Subscription.period_end > now, Subscription.period_end <= horizon,
+                           Subscription.reminder_sent_for.is_null()
+                           | (Subscription.reminder_sent_for != Subscription.period_end)))
+        due = [s for s in rows if s.status == lifecycle.CANCELED or s.wallet.balance_minor < s.plan.price_minor]
+        sent = 0
+        for sub in due:
+            with write_transaction():
+                claimed = (Subscription.update(reminder_sent_for=sub.period_end)
+                           .where((Subscription.id == sub.id)
+                                  & (Subscription.reminder_sent_for.is_null()
+                                     | (Subscription.reminder_sent_for != sub.period_end))).execute())
+            if claimed:
+                sent += 1
+                self._notify([("subscription_expiring", sub, sub.plan, None)])
+        return {"checked": len(rows), "reminded": sent}
+
+    # --- notifications -----------------------------------------------------------
+
+    def _notify(self, notices: list[tuple]) -> None:
+        if self.notifications is None:
+            return
+        for kind, sub, plan, amount in notices:
+            title, body = _notice_text(kind, sub, plan, amount)
+            self.notifications.post(kind, title, body, subject=("subscription", sub.id),
+                                    dedup_key=f"{kind}:{sub.id}:{sub.period_end.isoformat()}")
+
+
+def _notice_text(kind: str, sub: Subscription, plan: Plan, amount: int | None) -> tuple[str, str]:
+    money = format_minor(amount or 0, plan.currency, symbol=True)
+    if kind == "payment_failed":
+        return (f"Renewal of #{sub.id} ({plan.code}) is waiting for funds",
+                f"The wallet could not pay {money}; the subscription is pending for up to "
+                f"{plan.grace_days} days.")
+    if kind == "payment_succeeded":
+        return f"Subscription #{sub.id} ({plan.code}) is active again", f"{money} was paid from the wallet."
+    if kind == "subscription_expired":
+        return f"Subscription #{sub.id} ({plan.code}) expired", "It no longer grants access."
+    if kind == "subscription_expiring":
+        if sub.status == lifecycle.CANCELED:
+            return (f"Subscription #{sub.id} ({plan.code}) ends {sub.period_end:%Y-%m-%d}",
+                    "It was canceled and will expire at the end of its period.")
+        return (f"Subscription #{sub.id} ({plan.code}) may lapse {sub.period_end:%Y-%m-%d}",
+                "The wallet does not hold enough for the next renewal.")
+    return kind, ""
