@@ -15,7 +15,7 @@ CURRENCY_SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£", "RUB": "₽", "JPY": "
 # Ten billion major units is more than any wallet here should ever hold.
 MAX_MINOR = 10**12
 
-_AMOUNT = re.compile(r"^(?P<sign>[-+]?)(?P<int>\d{1,13})(?:[.,](?P<frac>\d*))?$")
+_AMOUNT = re.compile(r"^(?P<sign>[-+]?)(?P<int>[0-9]{1,13})(?:[.,](?P<frac>[0-9]*))?$")
 
 
 def check_currency(code: str) -> str:

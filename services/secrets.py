@@ -41,9 +41,10 @@ def remembered_login_name(username: str) -> str:
     return f"remember:{username}"
 
 
-def _describe(exc: BaseException) -> str:
-    # The class and a short text explain the keyring's trouble; no secret was passed to a probe.
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+def _describe(exc: BaseException, with_text: bool) -> str:
+    # Only the probe's error text is shown: no secret went into that call. After a failed
+    # read or write the backend's text might echo what it was given, so only the class is named.
+    text = str(exc).strip().splitlines()[0] if with_text and str(exc).strip() else ""
     if len(text) > 120:
         text = text[:117] + "…"
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
@@ -79,14 +80,14 @@ class SecretStore:
         try:
             keyring.get_password(self.service, _PROBE_NAME)
         except Exception as exc:  # any backend failure (NoKeyringError, KeyringLocked, D-Bus trouble) means unusable
-            self._mark_unavailable(exc)
+            self._mark_unavailable(exc, with_text=True)
         else:
             self._available = True
             self._reason = None
 
-    def _mark_unavailable(self, exc: BaseException) -> None:
+    def _mark_unavailable(self, exc: BaseException, with_text: bool = False) -> None:
         self._available = False
-        self._reason = (f"No usable system keyring ({_describe(exc)}); "
+        self._reason = (f"No usable system keyring ({_describe(exc, with_text)}); "
                         "secrets are kept for this session only.")
         log.warning("%s", self._reason)
 

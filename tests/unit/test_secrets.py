@@ -35,7 +35,7 @@ class BrokenKeyring(KeyringBackend):
 
 
 class FlakyKeyring(KeyringBackend):
-    """Answers the availability probe, then refuses to store anything."""
+    """Answers the availability probe, then refuses to store anything (and carelessly echoes the value)."""
 
     priority = 1
 
@@ -43,7 +43,7 @@ class FlakyKeyring(KeyringBackend):
         return None
 
     def set_password(self, service, username, password):
-        raise KeyringLocked("collection is locked")
+        raise KeyringLocked(f"collection is locked, cannot store {password}")
 
     def delete_password(self, service, username):
         raise KeyringLocked("collection is locked")
@@ -183,5 +183,6 @@ def test_secret_never_appears_in_logs_or_errors(backend, caplog):
     finally:
         keyring.set_keyring(previous)
     assert SECRET not in str(err.value)
+    assert SECRET not in (store.unavailable_reason or "")
     assert SECRET not in caplog.text
     assert "gateway_api_key" in caplog.text  # the name is logged, so the check above looked at real lines
