@@ -13,7 +13,6 @@ import logging
 import logging.handlers
 import os
 import signal
-import socket
 import sys
 import threading
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from pathlib import Path
 from services.retries import RetryManager
 
 from models.db import DatabaseUrlError, init_database
-from scheduler import BackgroundScheduler, JobSpec
+from scheduler import BackgroundScheduler, JobSpec, default_owner
 from services import reports
 from services.auth import Actor, OperatorService
 from services.circuit import CircuitBreaker
@@ -78,7 +77,7 @@ class Core:
     subscriptions: SubscriptionService
     renewals: RenewalService
     payments: PaymentService
-    owner: str = field(default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}")
+    owner: str = field(default_factory=default_owner)
 
     def jobs(self) -> list[JobSpec]:
         retry_every = max(60, int(self.settings.get("retry_every_minutes")) * 60)

@@ -232,9 +232,7 @@ class BackgroundScheduler:
     def _paused_at_start(self) -> bool:
         try:
             return self.is_paused
-        except Exception:
-            # Unreadable state: the start jobs run and report their own failures;
-            # the timers read the flag again on every run.
+        except Exception:  # the start jobs then run and report their own failures
             log.exception("could not read whether the scheduler is paused")
             return False
 
@@ -300,15 +298,15 @@ class BackgroundScheduler:
             if planned is None:
                 leases.set_next_run(spec.name, next_daily_run(time_of_day, now))
             elif planned <= now:
-                self._run_through_lease(spec, only_if_due=True)
+                self._run_safely(spec.name, only_if_due=True)
             elif planned.strftime("%H:%M") != time_of_day:
                 leases.set_next_run(spec.name, next_daily_run(time_of_day, now))
 
     # --- one run ----------------------------------------------------------------------
 
-    def _run_safely(self, name: str) -> None:
+    def _run_safely(self, name: str, *, only_if_due: bool = False) -> None:
         try:
-            self._run_through_lease(self._jobs[name])
+            self._run_through_lease(self._jobs[name], only_if_due=only_if_due)
         except Exception as exc:
             log.exception("could not run the %s job", name)
             self._emit("job_failed", name, error=_describe(exc))
@@ -404,17 +402,9 @@ class BackgroundScheduler:
         if row is None:
             return JobStateInfo(name, None, None, None, None, None, paused_here, running_here, None)
         lease_live = row.lease_until is not None and row.lease_until > now
-        return JobStateInfo(
-            name=name,
-            last_started_at=row.last_started_at,
-            last_finished_at=row.last_finished_at,
-            last_result=_load_result(row.last_result),
-            last_error=row.last_error,
-            next_run_at=row.next_run_at,
-            paused=bool(row.paused),
-            running=running_here or lease_live,
-            lease_owner=row.lease_owner,
-        )
+        return JobStateInfo(name, row.last_started_at, row.last_finished_at, _load_result(row.last_result),
+                            row.last_error, row.next_run_at, bool(row.paused), running_here or lease_live,
+                            row.lease_owner)
 
     def _emit(self, kind: str, job: str | None = None, *, result: dict | None = None,
               error: str | None = None) -> None:
