@@ -11,14 +11,11 @@ import argparse
 import json
 import logging
 import logging.handlers
-import os
 import signal
 import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from services.retries import RetryManager
 
 from models.db import DatabaseUrlError, init_database
 from scheduler import BackgroundScheduler, JobSpec, default_owner
@@ -34,6 +31,7 @@ from services.gateway import FakeGateway
 from services.notifications import NotificationCenter
 from services.payments import PaymentService
 from services.renewals import RenewalService
+from services.retries import RetryManager
 from services.secrets import SecretStore
 from services.settings import SettingsStore
 from services.subscriptions import SubscriptionService

@@ -88,7 +88,7 @@ class SubscriptionService:
 
     def for_customer(self, email_or_id) -> list[SubscriptionInfo]:
         customer = find_customer(email_or_id)
-        rows = (Subscription.select(Subscription, Plan.code).join(Plan)
+        rows = (Subscription.select(Subscription, Plan).join(Plan)
                 .where(Subscription.customer == customer.id).order_by(Subscription.id))
         return [subscription_info(r, r.plan.code) for r in rows]
 
