@@ -174,8 +174,8 @@ class RenewalService:
         counts = RenewalSummary()
         for sub in subs:
             plan = plans[sub.plan_id]
-            counts.due += 1
             if sub.status == lifecycle.CANCELED:
+                counts.due += 1
                 status = batch.event(sub.id, sub.status, "period_end", "canceled and the paid period ended")
                 batch.sub_updates.append((status, False, sub.period_start, sub.period_end, None, now, sub.id))
                 batch.notices.append(("subscription_expired", sub, plan, None))
@@ -183,7 +183,9 @@ class RenewalService:
                 continue
             owed = plan.price_minor + usage.get(sub.id, 0)
             if sub.status == lifecycle.PENDING and balances[sub.wallet_id] < owed:
+                # Still waiting for money inside its grace days: nothing to do yet.
                 if sub.pending_since + timedelta(days=plan.grace_days) <= now and expire_overdue:
+                    counts.due += 1
                     status = batch.event(sub.id, sub.status, "grace_expired",
                                          f"unpaid after {plan.grace_days} grace days")
                     batch.sub_updates.append((status, sub.auto_renew, sub.period_start, sub.period_end,
@@ -191,6 +193,7 @@ class RenewalService:
                     batch.notices.append(("subscription_expired", sub, plan, None))
                     counts.expired += 1
                 continue
+            counts.due += 1
             if balances[sub.wallet_id] < owed:
                 status = batch.event(sub.id, sub.status, "renewal_short",
                                      f"wallet holds {format_minor(balances[sub.wallet_id], plan.currency)}, "

@@ -89,7 +89,7 @@ class SecretStore:
         self._available = False
         self._reason = (f"No usable system keyring ({_describe(exc, with_text)}); "
                         "secrets are kept for this session only.")
-        log.warning("%s", self._reason)
+        log.info("%s", self._reason)
 
     # --- reading and writing ---------------------------------------------------
 
