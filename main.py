@@ -293,7 +293,8 @@ def _print_json(payload) -> None:
 
 def _make_clock(args, command: str | None):
     if not args.now:
-        return SystemClock()
+        # A demo desk may jump its clock forward to watch renewals happen.
+        return OffsetClock() if (args.demo and command is None) else SystemClock()
     moment = parse_instant(args.now)
     if command in ("worker", None):
         return OffsetClock(moment - utc_now())

@@ -1,0 +1,180 @@
+"""Bring the desktop up in order and take it down in reverse on aboutToQuit."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QSettings, Qt, QTimer, QTranslator
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from services.secrets import remembered_login_name
+from ui.bridge import CoreBridge
+from ui.context import UiContext
+from ui.login import LoginDialog
+from ui.main_window import MainWindow
+from ui.tasks import TaskRunner
+from ui.tray import TrayController
+
+log = logging.getLogger(__name__)
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+LANGUAGES = {"en": "English", "ru": "Русский"}
+
+
+def settings_file() -> str:
+    from platformdirs import user_config_path
+
+    path = user_config_path("subscriptions-admin", appauthor=False) / "desktop.ini"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return str(path)
+
+
+def install_translator(app: QApplication, language: str) -> QTranslator | None:
+    """English is built in; other languages load a compiled .qm beside the sources."""
+    if language in ("", "en"):
+        return None
+    translator = QTranslator(app)
+    if translator.load(str(TRANSLATIONS / f"subscriptions_{language}.qm")):
+        app.installTranslator(translator)
+        return translator
+    log.warning("no translation for %r", language)
+    return None
+
+
+def chosen_language(qsettings: QSettings) -> str:
+    value = qsettings.value("ui/language", "")
+    if value in LANGUAGES:
+        return value
+    system = QLocale.system().name().split("_")[0]
+    return system if system in LANGUAGES else "en"
+
+
+def apply_theme(app: QApplication, choice: str) -> None:
+    """'system' follows the desktop's light/dark setting; 'light'/'dark' override it."""
+    app.setStyle(QStyleFactory.create("Fusion"))
+    dark = choice == "dark"
+    if choice not in ("light", "dark"):
+        dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    app.setPalette(dark_palette() if dark else app.style().standardPalette())
+    app.setProperty("darkTheme", dark)
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    role, color = QPalette.ColorRole, QColor
+    for r, c in ((role.Window, "#202225"), (role.WindowText, "#e8e8e8"), (role.Base, "#17181a"),
+                 (role.AlternateBase, "#24262a"), (role.ToolTipBase, "#2b2d31"), (role.ToolTipText, "#e8e8e8"),
+                 (role.Text, "#e8e8e8"), (role.Button, "#2b2d31"), (role.ButtonText, "#e8e8e8"),
+                 (role.BrightText, "#ff6e6e"), (role.Highlight, "#3d7bd9"), (role.HighlightedText, "#ffffff"),
+                 (role.Link, "#7aa7ff"), (role.PlaceholderText, "#8a8d93")):
+        palette.setColor(r, color(c))
+    palette.setColor(QPalette.ColorGroup.Disabled, role.Text, color("#6b6e73"))
+    palette.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, color("#6b6e73"))
+    return palette
+
+
+def create_pages(ctx: UiContext) -> list:
+    from ui.pages.audit import AuditPage
+    from ui.pages.customers import CustomersPage
+    from ui.pages.dashboard import DashboardPage
+    from ui.pages.error_queue import ErrorQueuePage
+    from ui.pages.notifications import NotificationsPage
+    from ui.pages.plans import PlansPage
+    from ui.pages.scheduler_page import SchedulerPage
+    from ui.pages.settings_page import SettingsPage
+    from ui.pages.subscriptions import SubscriptionsPage
+    from ui.pages.wallets import WalletsPage
+
+    return [DashboardPage(ctx), CustomersPage(ctx), WalletsPage(ctx), SubscriptionsPage(ctx), PlansPage(ctx),
+            ErrorQueuePage(ctx), NotificationsPage(ctx), AuditPage(ctx), SchedulerPage(ctx), SettingsPage(ctx)]
+
+
+def build_main_window(core, actor, runner: TaskRunner, qsettings: QSettings, *, demo: bool = False,
+                      scheduler=None, tray: TrayController | None = None):
+    """Everything after sign-in; tests call this directly with a synchronous runner."""
+    bridge = CoreBridge(core, runner)
+    ctx = UiContext(core, actor, runner, bridge, qsettings, demo=demo, scheduler=scheduler)
+    window = MainWindow(ctx, create_pages(ctx))
+    if tray is not None:
+        bridge.unread_count_changed.connect(tray.on_unread_count_changed)
+        bridge.notification_posted.connect(tray.on_notification_posted)
+        tray.open_requested.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
+        tray.subject_requested.connect(window.open_subject)
+        if scheduler is not None:
+            tray.run_renewals_requested.connect(lambda: scheduler.run_now("renewals"))
+            tray.pause_toggled.connect(lambda paused: scheduler.pause() if paused else scheduler.resume())
+    circuit_timer = QTimer(window)
+    circuit_timer.setInterval(5000)
+
+    def poll_circuit():
+        runner.run(lambda: core.circuit.info().state, window.set_gateway_state)
+
+    circuit_timer.timeout.connect(poll_circuit)
+    circuit_timer.start()
+    poll_circuit()
+    bridge.notification_posted.connect(
+        lambda info: poll_circuit() if info.kind in ("gateway_outage", "gateway_recovered") else None)
+    window.set_scheduler_text(window.tr("Scheduler: running") if scheduler else window.tr("Scheduler: off"))
+    bridge.start()
+    return window, ctx
+
+
+def run_application(core, args) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Subscriptions Admin")
+    app.setOrganizationName("subscriptions-admin")
+    app.setQuitOnLastWindowClosed(True)
+    qsettings = QSettings(settings_file(), QSettings.Format.IniFormat)
+    install_translator(app, chosen_language(qsettings))
+    apply_theme(app, str(qsettings.value("ui/theme", "system")))
+    runner = TaskRunner(app)
+
+    # Before any window exists: nothing on screen can stall yet.
+    first_run = not core.operators.has_operators()
+    keyring_reason = None if core.secrets.available else core.secrets.unavailable_reason
+    last_username = str(qsettings.value("login/last_username", ""))
+    actor = _remembered_actor(core, last_username) if last_username and not keyring_reason else None
+    if actor is None:
+        dialog = LoginDialog(core, runner, first_run=first_run, keyring_reason=keyring_reason,
+                             last_username=last_username)
+        if not dialog.exec() or dialog.actor is None:
+            return 0
+        actor = dialog.actor
+        qsettings.setValue("login/last_username", actor.name)
+
+    tray = TrayController(app)
+    event_sink = []
+    scheduler = core.build_scheduler(on_event=lambda event: event_sink and event_sink[0](event))
+    window, ctx = build_main_window(core, actor, runner, qsettings, demo=bool(getattr(args, "demo", False)),
+                                    scheduler=scheduler, tray=tray)
+    event_sink.append(ctx.bridge.on_scheduler_event)
+    tray.quit_requested.connect(app.quit)
+    tray.set_paused(scheduler.is_paused)
+    scheduler.start()
+    window.show()
+    log.info("desktop started for %s (%s); tray %s", actor.name, actor.role,
+             "shown" if tray.available else "unavailable")
+
+    def shutdown():
+        log.info("shutting down")
+        window.save_state()
+        ctx.bridge.stop()
+        scheduler.stop(timeout=15)
+        runner.wait_idle(15000)
+        tray.hide()
+
+    app.aboutToQuit.connect(shutdown)
+    return app.exec()
+
+
+def _remembered_actor(core, username: str):
+    """A remembered login, checked before the window opens."""
+    try:
+        password = core.secrets.get(remembered_login_name(username))
+        return core.operators.authenticate(username, password) if password else None
+    except Exception:  # noqa: BLE001 - a stale remembered login just means "ask again"
+        log.info("remembered login for %s no longer works", username)
+        return None

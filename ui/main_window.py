@@ -1,0 +1,188 @@
+"""The main window: navigation, pages, status bar and global search."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, QSize, Qt, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+)
+
+from ui.context import UiContext
+from ui.pages.base import Page
+from ui.search import GlobalSearchDialog
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: UiContext, pages: list[Page], parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Subscriptions Admin") + (self.tr(" — demo") if ctx.demo else ""))
+        self.pages = pages
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(18, 18))
+        self.nav.setFixedWidth(190)
+        self.stack = QStackedWidget(self)
+        icons = _page_icons(self.style())
+        for index, page in enumerate(pages):
+            item = QListWidgetItem(icons.get(type(page).__name__, icons["default"]), page.title)
+            item.setData(Qt.ItemDataRole.UserRole, index)
+            self.nav.addItem(item)
+            self.stack.addWidget(page)
+            page.status_message.connect(self.show_status)
+        self.nav.currentRowChanged.connect(self.on_nav_row_changed)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+        self.scheduler_label = QLabel(self)
+        self.scheduler_label.setObjectName("schedulerStatus")
+        self.gateway_label = QLabel(self)
+        self.gateway_label.setObjectName("gatewayStatus")
+        self.unread_label = QLabel(self)
+        self.unread_label.setObjectName("unreadStatus")
+        self.operator_label = QLabel(f"{ctx.actor.name} · {ctx.actor.role}", self)
+        for label in (self.scheduler_label, self.gateway_label, self.unread_label, self.operator_label):
+            self.statusBar().addPermanentWidget(label)
+        ctx.bridge.unread_count_changed.connect(self.on_unread_count_changed)
+        ctx.bridge.scheduler_event_happened.connect(self.on_scheduler_event)
+
+        search = QAction(self.tr("Search…"), self)
+        search.setShortcut(QKeySequence("Ctrl+K"))
+        search.triggered.connect(self.on_search_triggered)
+        self.addAction(search)
+        for index in range(min(len(pages), 9)):
+            jump = QAction(self)
+            jump.setShortcut(QKeySequence(f"Alt+{index + 1}"))
+            jump.triggered.connect(lambda _checked=False, i=index: self.nav.setCurrentRow(i))
+            self.addAction(jump)
+        refresh = QAction(self)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(self.on_refresh_triggered)
+        self.addAction(refresh)
+        self._restore_geometry()
+        self.nav.setCurrentRow(0)
+
+    # --- navigation --------------------------------------------------------------------
+
+    @Slot(int)
+    def on_nav_row_changed(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.stack.setCurrentIndex(row)
+            self.pages[row].on_shown()
+
+    def show_page(self, page_type: type) -> Page | None:
+        for index, page in enumerate(self.pages):
+            if isinstance(page, page_type):
+                self.nav.setCurrentRow(index)
+                return page
+        return None
+
+    def page_named(self, class_name: str) -> Page | None:
+        return next((p for p in self.pages if type(p).__name__ == class_name), None)
+
+    def open_subject(self, subject_type: str | None, subject_id: int | None) -> None:
+        """Bring up whatever page shows this subject and select it."""
+        if not subject_type or subject_id is None:
+            return
+        for index, page in enumerate(self.pages):
+            if page.open_subject(subject_type, subject_id):
+                self.nav.setCurrentRow(index)
+                self.raise_()
+                self.activateWindow()
+                return
+
+    @Slot()
+    def on_search_triggered(self) -> None:
+        dialog = GlobalSearchDialog(self.ctx, self)
+        dialog.subject_chosen.connect(self.open_subject)
+        dialog.open()
+
+    @Slot()
+    def on_refresh_triggered(self) -> None:
+        page = self.stack.currentWidget()
+        if hasattr(page, "refresh"):
+            page.refresh()
+
+    # --- status bar --------------------------------------------------------------------
+
+    @Slot(str)
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    @Slot(int)
+    def on_unread_count_changed(self, count: int) -> None:
+        self.unread_label.setText(self.tr("%n unread", "", count))
+
+    @Slot(object)
+    def on_scheduler_event(self, event) -> None:
+        if event.kind == "job_failed":
+            self.scheduler_label.setText(self.tr("Scheduler: %s failed") % event.job)
+        elif event.kind == "paused":
+            self.scheduler_label.setText(self.tr("Scheduler: paused"))
+        elif event.kind in ("job_finished", "resumed"):
+            self.scheduler_label.setText(self.tr("Scheduler: running"))
+
+    def set_scheduler_text(self, text: str) -> None:
+        self.scheduler_label.setText(text)
+
+    def set_gateway_state(self, state: str) -> None:
+        texts = {"closed": self.tr("Gateway: healthy"), "open": self.tr("Gateway: OUTAGE"),
+                 "half_open": self.tr("Gateway: probing")}
+        self.gateway_label.setText(texts.get(state, state))
+        self.gateway_label.setStyleSheet("color: #c62828; font-weight: bold;" if state == "open" else "")
+
+    # --- state -------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.ctx.qsettings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self.ctx.qsettings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def save_state(self) -> None:
+        self.ctx.qsettings.setValue("window/geometry", self.saveGeometry())
+        self.ctx.qsettings.setValue("window/state", self.saveState())
+        for page in self.pages:
+            page.save_state()
+        self.ctx.qsettings.sync()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.save_state()
+        super().closeEvent(event)
+
+
+def _page_icons(style) -> dict:
+    pixmap = QStyle.StandardPixmap
+    return {
+        "DashboardPage": style.standardIcon(pixmap.SP_ComputerIcon),
+        "CustomersPage": style.standardIcon(pixmap.SP_DirHomeIcon),
+        "WalletsPage": style.standardIcon(pixmap.SP_DriveHDIcon),
+        "SubscriptionsPage": style.standardIcon(pixmap.SP_BrowserReload),
+        "PlansPage": style.standardIcon(pixmap.SP_FileDialogDetailedView),
+        "ErrorQueuePage": style.standardIcon(pixmap.SP_MessageBoxWarning),
+        "NotificationsPage": style.standardIcon(pixmap.SP_MessageBoxInformation),
+        "AuditPage": style.standardIcon(pixmap.SP_FileDialogContentsView),
+        "SchedulerPage": style.standardIcon(pixmap.SP_MediaPlay),
+        "SettingsPage": style.standardIcon(pixmap.SP_FileDialogListView),
+        "default": style.standardIcon(pixmap.SP_FileIcon),
+    }

@@ -1,0 +1,285 @@
+"""Customers: find them, see their wallets and subscriptions, act for them."""
+
+from __future__ import annotations
+
+import html
+
+from peewee import JOIN, fn
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QPushButton
+
+from models.tables import Customer, Plan, Subscription, TopUp, Wallet
+from services.customers import clean_email, clean_name, like_text
+from services.money import format_minor, parse_amount
+from ui.pages.base import ConfirmDialog, TablePage
+from ui.sql_model import Column, PagedQueryModel
+
+
+def money(record: dict, key: str = "balance_minor", currency_key: str = "currency") -> str:
+    value = record.get(key)
+    if value is None:
+        return ""
+    return format_minor(value, record.get(currency_key) or "USD", symbol=True)
+
+
+class CustomersTableModel(PagedQueryModel):
+    id_field = Customer.id
+
+    def __init__(self, runner, parent=None):
+        self.columns = [
+            Column("id", self.tr("ID"), Customer.id, numeric=True),
+            Column("name", self.tr("Name"), Customer.name),
+            Column("email", self.tr("Email"), Customer.email),
+            Column("status", self.tr("Status"), Customer.status),
+            Column("balance_minor", self.tr("Wallet"), fn.COALESCE(Wallet.balance_minor, 0), numeric=True,
+                   format=money),
+            Column("created_at", self.tr("Customer since"), Customer.created_at,
+                   format=lambda r: f"{r['created_at']:%Y-%m-%d}"),
+        ]
+        super().__init__(runner, parent)
+
+    def default_sort_column(self) -> int:
+        return 0
+
+    def base_query(self):
+        query = (Customer.select(Customer.id, Customer.name, Customer.email, Customer.status, Customer.created_at,
+                                 Wallet.id.alias("wallet_id"), Wallet.balance_minor, Wallet.currency)
+                 .join(Wallet, JOIN.LEFT_OUTER, on=(Wallet.customer == Customer.id)))
+        text = (self.filters.get("search") or "").strip()
+        if text:
+            needle = text.lower()
+            condition = like_text(fn.LOWER(Customer.name), needle) | like_text(fn.LOWER(Customer.email), needle)
+            if text.isdigit():
+                condition = condition | (Customer.id == int(text))
+            query = query.where(condition)
+        status = self.filters.get("status")
+        if status:
+            query = query.where(Customer.status == status)
+        return query
+
+
+def load_customer_detail(core, customer_id: int) -> dict:
+    customer = Customer.get_by_id(customer_id)
+    wallets = list(Wallet.select().where(Wallet.customer == customer_id).dicts())
+    subs = list(Subscription.select(Subscription.id, Subscription.status, Subscription.period_end, Plan.code,
+                                    Plan.price_minor, Plan.currency)
+                .join(Plan).where(Subscription.customer == customer_id).order_by(Subscription.id).dicts())
+    topups = list(TopUp.select().join(Wallet).where(Wallet.customer == customer_id)
+                  .order_by(TopUp.id.desc()).limit(8).dicts())
+    return {"customer": {"id": customer.id, "name": customer.name, "email": customer.email,
+                         "status": customer.status, "created_at": customer.created_at},
+            "wallets": wallets, "subscriptions": subs, "topups": topups}
+
+
+def render_customer(detail: dict, tr) -> str:
+    c = detail["customer"]
+    parts = [f"<h2>{html.escape(c['name'])}</h2>",
+             f"<p>{html.escape(c['email'])} · #{c['id']} · {html.escape(c['status'])} · "
+             f"{tr('since')} {c['created_at']:%Y-%m-%d}</p>", f"<h3>{tr('Wallets')}</h3><ul>"]
+    for w in detail["wallets"]:
+        amount = format_minor(w["balance_minor"], w["currency"], symbol=True)
+        parts.append(f"<li>#{w['id']} {w['currency']}: <b>{amount}</b></li>")
+    parts.append(f"</ul><h3>{tr('Subscriptions')}</h3><ul>")
+    for s in detail["subscriptions"]:
+        parts.append(f"<li>#{s['id']} <b>{html.escape(s['code'])}</b> — {s['status'].replace('_', ' ')}, "
+                     f"{tr('period ends')} {s['period_end']:%Y-%m-%d}, "
+                     f"{format_minor(s['price_minor'], s['currency'], symbol=True)}</li>")
+    if not detail["subscriptions"]:
+        parts.append(f"<li>{tr('none')}</li>")
+    parts.append(f"</ul><h3>{tr('Recent top-ups')}</h3><ul>")
+    for t in detail["topups"]:
+        parts.append(f"<li>#{t['id']} {format_minor(t['amount_minor'], t['currency'], symbol=True)} — "
+                     f"{t['status']} ({t['created_at']:%Y-%m-%d %H:%M})</li>")
+    if not detail["topups"]:
+        parts.append(f"<li>{tr('none')}</li>")
+    parts.append("</ul>")
+    return "".join(parts)
+
+
+class CustomersPage(TablePage):
+    settings_key = "customers"
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, CustomersTableModel(ctx.runner), parent,
+                         search_placeholder=self.tr("Name, email or id"))
+        self.title = self.tr("Customers")
+        self.add_filter(self.tr("Status"), [(self.tr("All"), None), (self.tr("Active"), "active"),
+                                            (self.tr("Disabled"), "disabled")], "status")
+        self.new_button = QPushButton(self.tr("New customer…"), self)
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        self.topup_button = QPushButton(self.tr("Top up…"), self)
+        self.subscribe_button = QPushButton(self.tr("Subscribe…"), self)
+        for button in (self.new_button, self.edit_button, self.topup_button, self.subscribe_button):
+            self.actions_bar.addWidget(button)
+        self.actions_bar.addStretch(1)
+        self.new_button.clicked.connect(self.on_new_clicked)
+        self.edit_button.clicked.connect(self.on_edit_clicked)
+        self.topup_button.clicked.connect(self.on_topup_clicked)
+        self.subscribe_button.clicked.connect(self.on_subscribe_clicked)
+        self.guard(self.new_button, "customer.create")
+        self._detail_for = None
+        self.on_selection([])
+        ctx.bridge.data_changed.connect(self.on_data_changed)
+
+    def on_selection(self, records: list[dict]) -> None:
+        one = len(records) == 1
+        for button, action in ((self.edit_button, "customer.edit"), (self.topup_button, "topup"),
+                               (self.subscribe_button, "subscription.subscribe")):
+            button.setEnabled(one and self.ctx.can(action))
+            reason = self.refusal_reason(action)
+            button.setToolTip(reason or ("" if one else self.tr("Select one customer")))
+        if not one:
+            self.detail.setHtml(f"<p style='color:gray'>{self.tr('Select a customer to see the details.')}</p>")
+            self._detail_for = None
+            return
+        self.show_detail(records[0]["id"])
+
+    def show_detail(self, customer_id: int) -> None:
+        self._detail_for = customer_id
+        core = self.ctx.core
+
+        def shown(detail):
+            if self._detail_for == customer_id:
+                self.detail.setHtml(render_customer(detail, self.tr))
+
+        self.run_task(lambda: load_customer_detail(core, customer_id), shown)
+
+    def open_subject(self, subject_type: str, subject_id: int) -> bool:
+        if subject_type != "customer":
+            return False
+        self.search.setText(str(subject_id))
+        self._loaded_once = True
+        self.model.set_filters(search=str(subject_id))
+        self.select_id(subject_id)
+        return True
+
+    @Slot(str)
+    def on_data_changed(self, kind: str) -> None:
+        if kind in ("customer", "wallet") and self._loaded_once:
+            self.refresh()
+
+    # --- actions ------------------------------------------------------------------------
+
+    @Slot()
+    def on_new_clicked(self) -> None:
+        name, email = QLineEdit(), QLineEdit()
+        name.setObjectName("name")
+        email.setObjectName("email")
+        dialog = ConfirmDialog(self, self.tr("New customer"), self.tr("Create a customer with a USD wallet."),
+                               reason_required=False, fields=[(self.tr("Name"), name), (self.tr("Email"), email)])
+
+        def validate():
+            clean_name(name.text())
+            clean_email(email.text())
+
+        dialog.validator = validate
+        if dialog.exec():
+            core, actor = self.ctx.core, self.ctx.actor
+            self.run_task(lambda: core.customers.create_customer(actor, name.text(), email.text(),
+                                                                 reason=dialog.reason_text()),
+                          lambda info: (self.ctx.bridge.data_changed.emit("customer"), self.select_id(info.id)),
+                          lambda info: self.tr("Customer %s created") % info.email)
+
+    @Slot()
+    def on_edit_clicked(self) -> None:
+        record = self.current_record()
+        if record is None:
+            return
+        name, email, status = QLineEdit(record["name"]), QLineEdit(record["email"]), QComboBox()
+        name.setObjectName("name")
+        email.setObjectName("email")
+        status.addItems(["active", "disabled"])
+        status.setCurrentText(record["status"])
+        dialog = ConfirmDialog(self, self.tr("Edit customer"), self.tr("Change customer #%d.") % record["id"],
+                               fields=[(self.tr("Name"), name), (self.tr("Email"), email),
+                                       (self.tr("Status"), status)])
+        dialog.validator = lambda: (clean_name(name.text()), clean_email(email.text()))
+        if dialog.exec():
+            core, actor, customer_id = self.ctx.core, self.ctx.actor, record["id"]
+            self.run_task(lambda: core.customers.update_customer(
+                actor, customer_id, name=name.text(), email=email.text(), status=status.currentText(),
+                reason=dialog.reason_text()),
+                lambda _info: self.ctx.bridge.data_changed.emit("customer"), self.tr("Customer updated"))
+
+    @Slot()
+    def on_topup_clicked(self) -> None:
+        record = self.current_record()
+        if record is None:
+            return
+        currency = record.get("currency") or "USD"
+        amount = QLineEdit()
+        amount.setObjectName("amount")
+        amount.setPlaceholderText("25.00")
+        dialog = ConfirmDialog(
+            self, self.tr("Top up wallet"),
+            self.tr("Charge the card of %s and credit the amount to their %s wallet "
+                    "(balance now %s).") % (record["name"], currency, money(record)),
+            reason_required=False, fields=[(self.tr("Amount (%s)") % currency, amount)],
+            confirm_text=self.tr("Charge card"))
+        dialog.validator = lambda: parse_amount(amount.text(), currency)
+        if not dialog.exec():
+            return
+        self.start_topup(record, amount.text(), currency, dialog.reason_text())
+
+    def start_topup(self, record: dict, amount_text: str, currency: str, reason: str = "") -> None:
+        core, actor = self.ctx.core, self.ctx.actor
+        self.status_message.emit(self.tr("Charging the card of %s…") % record["name"])
+        self.topup_button.setEnabled(False)
+        self.topup_button.setText(self.tr("Charging…"))
+
+        def finished(info):
+            self.topup_button.setText(self.tr("Top up…"))
+            self.on_selection(self.selected_records())
+            self.ctx.bridge.data_changed.emit("wallet")
+            amount = format_minor(info.amount_minor, info.currency, symbol=True)
+            if info.status == "succeeded":
+                text = self.tr("Top-up of %s succeeded.") % amount
+                if info.renewed:
+                    text += " " + self.tr("%n pending subscription(s) renewed at once.", "", info.renewed)
+                icon = QMessageBox.Icon.Information
+            elif info.status == "failed":
+                text, icon = self.tr("The card was declined: %s") % (info.error or ""), QMessageBox.Icon.Warning
+            else:
+                text = self.tr("The gateway did not answer clearly (%s). The top-up is in the error queue and "
+                               "will be retried with the same key, so it can never be charged twice.") % (
+                    info.error or "")
+                icon = QMessageBox.Icon.Warning
+            self.status_message.emit(text)
+            box = QMessageBox(icon, self.tr("Top-up"), text, QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("topupOutcome")
+            box.open()
+
+        def failed(_error):
+            self.topup_button.setText(self.tr("Top up…"))
+            self.on_selection(self.selected_records())
+
+        self.run_task(lambda: core.payments.top_up(actor, record["id"], amount_text, currency, reason=reason),
+                      finished, on_error=failed)
+
+    @Slot()
+    def on_subscribe_clicked(self) -> None:
+        record = self.current_record()
+        if record is None:
+            return
+        core = self.ctx.core
+        self.run_task(lambda: core.features.list_plans(include_inactive=False),
+                      lambda plans: self._ask_plan(record, plans))
+
+    def _ask_plan(self, record: dict, plans) -> None:
+        combo = QComboBox()
+        combo.setObjectName("plan")
+        for plan in plans:
+            combo.addItem(f"{plan.name} ({plan.code}) — {format_minor(plan.price_minor, plan.currency, symbol=True)}"
+                          f" / {plan.interval_count} {plan.interval_unit}", plan.code)
+        dialog = ConfirmDialog(self, self.tr("Subscribe"),
+                               self.tr("Start a subscription for %s; the first period is paid from the wallet "
+                                       "(balance %s).") % (record["name"], money(record)),
+                               reason_required=False, fields=[(self.tr("Plan"), combo)],
+                               confirm_text=self.tr("Subscribe and charge"))
+        if dialog.exec():
+            core, actor, code = self.ctx.core, self.ctx.actor, combo.currentData()
+            self.run_task(lambda: core.subscriptions.subscribe(actor, record["id"], code, dialog.reason_text()),
+                          lambda _info: (self.ctx.bridge.data_changed.emit("subscription"),
+                                         self.ctx.bridge.data_changed.emit("wallet"),
+                                         self.show_detail(record["id"])),
+                          self.tr("Subscribed"))

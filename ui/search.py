@@ -1,0 +1,86 @@
+"""Ctrl+K: find a customer by name, email or id (and a subscription or error item by id)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
+
+from ui.context import UiContext
+
+
+def find_everything(core, text: str) -> list[tuple[str, int, str]]:
+    """(subject_type, id, label) for what matches; runs on a worker thread."""
+    from models.tables import ErrorItem, Subscription
+
+    results = [("customer", c.id, f"{c.name} <{c.email}> · customer #{c.id}") for c in core.customers.search(text, 20)]
+    if text.strip().lstrip("#").isdigit():
+        number = int(text.strip().lstrip("#"))
+        if Subscription.get_or_none(Subscription.id == number) is not None:
+            results.append(("subscription", number, f"Subscription #{number}"))
+        if ErrorItem.get_or_none(ErrorItem.id == number) is not None:
+            results.append(("error_item", number, f"Error item #{number}"))
+    return results
+
+
+class GlobalSearchDialog(QDialog):
+    subject_chosen = Signal(str, int)
+
+    def __init__(self, ctx: UiContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("globalSearch")
+        self.setWindowTitle(self.tr("Search"))
+        self.setMinimumWidth(520)
+        self.query = QLineEdit(self)
+        self.query.setObjectName("globalSearchQuery")
+        self.query.setPlaceholderText(self.tr("Name, email or id…"))
+        self.results = QListWidget(self)
+        self.results.setObjectName("globalSearchResults")
+        self.hint = QLabel(self.tr("Type at least two characters, or an id."), self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.hint)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self.on_query_settled)
+        self.query.textChanged.connect(lambda _t: self._timer.start())
+        self.query.returnPressed.connect(self.on_return_pressed)
+        self.results.itemActivated.connect(self.on_item_activated)
+        self._generation = 0
+
+    @Slot()
+    def on_query_settled(self) -> None:
+        text = self.query.text().strip()
+        self._generation += 1
+        if len(text) < 2 and not text.isdigit():
+            self.results.clear()
+            return
+        generation = self._generation
+        self.ctx.runner.run(lambda: find_everything(self.ctx.core, text),
+                            lambda rows: self._show(generation, rows))
+
+    def _show(self, generation: int, rows) -> None:
+        if generation != self._generation:
+            return
+        self.results.clear()
+        for subject_type, subject_id, label in rows:
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, (subject_type, subject_id))
+            self.results.addItem(item)
+        self.hint.setText(self.tr("%n match(es)", "", len(rows)) if rows else self.tr("Nothing found."))
+        if rows:
+            self.results.setCurrentRow(0)
+
+    @Slot()
+    def on_return_pressed(self) -> None:
+        item = self.results.currentItem()
+        if item is not None:
+            self.on_item_activated(item)
+
+    @Slot(QListWidgetItem)
+    def on_item_activated(self, item: QListWidgetItem) -> None:
+        subject_type, subject_id = item.data(Qt.ItemDataRole.UserRole)
+        self.subject_chosen.emit(subject_type, subject_id)
+        self.accept()

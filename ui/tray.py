@@ -1,0 +1,120 @@
+"""The system tray: an icon with the unread count, a popup per notification, a menu."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QRect, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+SEVERITY_ICON = {
+    "info": QSystemTrayIcon.MessageIcon.Information,
+    "warning": QSystemTrayIcon.MessageIcon.Warning,
+    "error": QSystemTrayIcon.MessageIcon.Critical,
+}
+
+
+def badge_icon(count: int, size: int = 64) -> QIcon:
+    """The app mark with the unread count painted in a red badge."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor("#1565c0"))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawRoundedRect(4, 4, size - 8, size - 8, 12, 12)
+    painter.setPen(QColor("white"))
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(int(size * 0.45))
+    painter.setFont(font)
+    painter.drawText(QRect(4, 4, size - 8, size - 8), Qt.AlignmentFlag.AlignCenter, "S")
+    if count > 0:
+        text = "99+" if count > 99 else str(count)
+        painter.setBrush(QColor("#d32f2f"))
+        painter.setPen(Qt.PenStyle.NoPen)
+        badge = int(size * 0.55)
+        painter.drawEllipse(size - badge, 0, badge, badge)
+        painter.setPen(QColor("white"))
+        font.setPixelSize(int(badge * (0.5 if len(text) < 3 else 0.38)))
+        painter.setFont(font)
+        painter.drawText(QRect(size - badge, 0, badge, badge), Qt.AlignmentFlag.AlignCenter, text)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class TrayController(QObject):
+    """Shown only where a system tray exists; the in-app panel works either way."""
+
+    open_requested = Signal()
+    run_renewals_requested = Signal()
+    pause_toggled = Signal(bool)
+    quit_requested = Signal()
+    message_shown = Signal(str, str)  # title, body: what was popped up
+    subject_requested = Signal(str, int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.available = QSystemTrayIcon.isSystemTrayAvailable()
+        self.icon: QSystemTrayIcon | None = None
+        self._last_subject: tuple[str, int] | None = None
+        self.unread = 0
+        self.menu = QMenu()
+        self.open_action = QAction(self.tr("Open Subscriptions Admin"), self)
+        self.renew_action = QAction(self.tr("Run renewals now"), self)
+        self.pause_action = QAction(self.tr("Pause scheduler"), self)
+        self.pause_action.setCheckable(True)
+        self.quit_action = QAction(self.tr("Quit"), self)
+        for action in (self.open_action, self.renew_action, self.pause_action, self.quit_action):
+            self.menu.addAction(action)
+        self.open_action.triggered.connect(self.open_requested)
+        self.renew_action.triggered.connect(self.run_renewals_requested)
+        self.pause_action.toggled.connect(self.pause_toggled)
+        self.quit_action.triggered.connect(self.quit_requested)
+        if self.available:
+            self.icon = QSystemTrayIcon(badge_icon(0), self)
+            self.icon.setContextMenu(self.menu)
+            self.icon.setToolTip(self.tr("Subscriptions Admin"))
+            self.icon.activated.connect(self.on_icon_activated)
+            self.icon.messageClicked.connect(self.on_message_clicked)
+            self.icon.show()
+
+    @property
+    def visible(self) -> bool:
+        return self.icon is not None and self.icon.isVisible()
+
+    @Slot(int)
+    def on_unread_count_changed(self, count: int) -> None:
+        self.unread = count
+        if self.icon is not None:
+            self.icon.setIcon(badge_icon(count))
+            self.icon.setToolTip(self.tr("Subscriptions Admin — %n unread", "", count))
+
+    @Slot(object)
+    def on_notification_posted(self, info) -> None:
+        if info.subject_type and info.subject_id is not None:
+            self._last_subject = (info.subject_type, info.subject_id)
+        if self.icon is not None and QSystemTrayIcon.supportsMessages():
+            self.icon.showMessage(info.title, info.body, SEVERITY_ICON.get(info.severity,
+                                                                           QSystemTrayIcon.MessageIcon.Information),
+                                  8000)
+            self.message_shown.emit(info.title, info.body)
+
+    def set_paused(self, paused: bool) -> None:
+        self.pause_action.blockSignals(True)
+        self.pause_action.setChecked(paused)
+        self.pause_action.blockSignals(False)
+
+    @Slot(QSystemTrayIcon.ActivationReason)
+    def on_icon_activated(self, reason) -> None:
+        if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
+            self.open_requested.emit()
+
+    @Slot()
+    def on_message_clicked(self) -> None:
+        self.open_requested.emit()
+        if self._last_subject:
+            self.subject_requested.emit(*self._last_subject)
+
+    def hide(self) -> None:
+        if self.icon is not None:
+            self.icon.hide()
