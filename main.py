@@ -378,7 +378,10 @@ def run_gui(core: Core, args) -> int:
         from models.tables import Customer
 
         if not Customer.select().exists():
-            create_demo(core.clock, customers=500, seed=7)
+            from services.demo import stage_demo_activity
+
+            create_demo(core.clock, customers=500, seed=7, overdue_share=0.08)
+            stage_demo_activity(core.payments, core.settings, CLI_ACTOR)
     try:
         from ui.app import run_application
     except ImportError:

@@ -94,8 +94,12 @@ def _bulk(model, rows: list[dict]) -> None:
         model.insert_many(chunk).execute()
 
 
-def create_demo(clock, customers: int = 500, seed: int = 7) -> dict:
-    """Fill an empty database. Refuses a database that already holds customers."""
+def create_demo(clock, customers: int = 500, seed: int = 7, overdue_share: float = 0.0) -> dict:
+    """Fill an empty database. Refuses a database that already holds customers.
+
+    ``overdue_share`` of the subscriptions ended up to three days ago, so the
+    first renewal pass has real work (renewals, pending wallets, expiries).
+    """
     if isinstance(customers, bool) or not isinstance(customers, int) or not 1 <= customers <= 1_000_000:
         raise ValidationError("--customers must be a whole number from 1 to 1,000,000")
     if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= 2**31:
@@ -107,7 +111,7 @@ def create_demo(clock, customers: int = 500, seed: int = 7) -> dict:
             raise Conflict("this database already holds data; the demo fills only an empty one")
         _operators(now)
         plans = _catalog(now)
-        counts = _customers(rng, now, customers, plans)
+        counts = _customers(rng, now, customers, plans, overdue_share)
         Setting.insert(key="demo", value=json.dumps(True), updated_at=now).on_conflict_replace().execute()
     return {"customers": customers, "seed": seed, **counts,
             "operators": [{"username": u, "password": p, "role": r} for u, p, r in DEMO_OPERATORS]}
@@ -136,7 +140,7 @@ def _catalog(now: datetime) -> dict[str, Plan]:
     return plans
 
 
-def _customers(rng: random.Random, now: datetime, count: int, plans: dict[str, Plan]) -> dict:
+def _customers(rng: random.Random, now: datetime, count: int, plans: dict[str, Plan], overdue_share: float) -> dict:
     plan_weights = (("starter", 40), ("pro", 30), ("team", 10), ("weekly", 12), ("annual", 8))
     codes = [c for c, _ in plan_weights]
     weights = [w for _, w in plan_weights]
@@ -153,6 +157,8 @@ def _customers(rng: random.Random, now: datetime, count: int, plans: dict[str, P
         # The period ends somewhere in the next 30 days (weekly plans within a week).
         horizon = 7 * 86400 if plan.interval_unit == "week" else 30 * 86400
         period_end = now + timedelta(seconds=rng.randint(3600, horizon))
+        if overdue_share and rng.random() < overdue_share:
+            period_end = now - timedelta(seconds=rng.randint(3600, 3 * 86400))
         period_start = _period_start(period_end, plan)
         roll = rng.random()
         if roll < 0.55:
@@ -220,3 +226,22 @@ def _period_start(period_end: datetime, plan: Plan) -> datetime:
     day = min(period_end.day, calendar.monthrange(year, month + 1)[1])
     return period_end.replace(year=year, month=month + 1, day=day)
 
+
+
+def stage_demo_activity(payments, settings, actor, *, topups: int = 24, seed: int = 7) -> dict:
+    """A few days of gateway weather: some top-ups go through, some are declined,
+    some time out and wait in the error queue. Leaves a mildly unreliable gateway."""
+    rng = random.Random(seed)
+    emails = [c.email for c in Customer.select(Customer.email).order_by(Customer.id).limit(topups * 3)]
+    settings.update(actor, {"gateway.error_rate": 0.25, "gateway.timeout_rate": 0.15, "gateway.decline_rate": 0.15,
+                            "gateway.latency_min_ms": 0, "gateway.latency_max_ms": 0, "gateway.seed": seed},
+                    reason="demo history", action="gateway.configure")
+    outcomes: dict[str, int] = {}
+    for email in rng.sample(emails, min(topups, len(emails))):
+        amount = rng.choice((1000, 2500, 5000, 9900, 20000))
+        info = payments.top_up(actor, email, amount, "USD", reason="demo")
+        outcomes[info.status] = outcomes.get(info.status, 0) + 1
+    settings.update(actor, {"gateway.error_rate": 0.03, "gateway.timeout_rate": 0.01, "gateway.decline_rate": 0.03,
+                            "gateway.latency_min_ms": 40, "gateway.latency_max_ms": 250, "gateway.seed": None},
+                    reason="demo gateway", action="gateway.configure")
+    return outcomes

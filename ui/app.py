@@ -138,8 +138,9 @@ def run_application(core, args) -> int:
     last_username = str(qsettings.value("login/last_username", ""))
     actor = _remembered_actor(core, last_username) if last_username and not keyring_reason else None
     if actor is None:
+        demo = bool(getattr(args, "demo", False))
         dialog = LoginDialog(core, runner, first_run=first_run, keyring_reason=keyring_reason,
-                             last_username=last_username)
+                             last_username=last_username or ("admin" if demo else ""), demo_hint=demo)
         if not dialog.exec() or dialog.actor is None:
             return 0
         actor = dialog.actor
