@@ -131,7 +131,8 @@ class PagedQueryModel(QAbstractTableModel):
         self._generation += 1
         self.beginResetModel()
         self._rows, self._cursor, self._exhausted = [], None, False
-        self._loading = False
+        # Loading already: a view asking for more rows while the reset settles must not start a second fetch.
+        self._loading = True
         self.endResetModel()
         generation, query = self._generation, self.base_query()
         self.runner.run(query.count, lambda n: self._on_count(generation, n), self._on_error)

@@ -1,0 +1,160 @@
+import threading
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QFont, QIcon
+
+from models.db import database
+from models.tables import Notification
+from services.errors import GatewayDeclined
+from ui.main_window import MainWindow
+from ui.pages.error_queue import ErrorQueuePage
+from ui.pages.notifications import NotificationsPage
+
+
+def post(core, n: int, kind: str = "payment_failed", subject=("subscription", 3)):
+    return core.notifications.post(kind, f"Notice {n}", f"Body of notice {n}", subject=subject,
+                                   dedup_key=f"test:{kind}:{n}")
+
+
+def titles(page) -> list[str]:
+    return [page.model.record_at(r)["title"] for r in range(page.model.rowCount())]
+
+
+def select_rows(page, rows) -> None:
+    page.table.clearSelection()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in rows:
+        page.table.selectionModel().select(page.model.index(row, 0), flags)
+
+
+def test_opens_and_shows_new_notifications_on_top_at_once(make_page, qtmodeltester):
+    env = make_page(NotificationsPage)
+    page = env.page
+    assert page.title == "Notifications" and page.model.rowCount() == 0
+    for n in range(3):
+        post(env.core, n)
+    # No refresh: the bridge's signal alone puts them on top, newest first.
+    assert titles(page) == ["Notice 2", "Notice 1", "Notice 0"]
+    assert page.count_label.text() == "3 row(s)"
+    assert page.unread_label.text() == "3 unread"
+    qtmodeltester.check(page.model)
+
+
+def test_unread_rows_are_bold_and_severity_has_an_icon_and_colour(make_page):
+    env = make_page(NotificationsPage)
+    page = env.page
+    post(env.core, 1, kind="topup_succeeded")
+    post(env.core, 2, kind="refund_failed")
+    env.core.notifications.mark_read(env.ctx.actor, [Notification.get(Notification.title == "Notice 1").id])
+    page.refresh()
+    model = page.model
+    severity = [c.key for c in model.columns].index("severity")
+    rows = {model.record_at(r)["title"]: r for r in range(model.rowCount())}
+    unread, read = rows["Notice 2"], rows["Notice 1"]
+    assert isinstance(model.index(unread, 3).data(Qt.ItemDataRole.FontRole), QFont)
+    assert model.index(unread, 3).data(Qt.ItemDataRole.FontRole).bold()
+    assert model.index(read, 3).data(Qt.ItemDataRole.FontRole) is None
+    assert isinstance(model.index(unread, severity).data(Qt.ItemDataRole.DecorationRole), QIcon)
+    assert model.index(unread, severity).data() == "error" and model.index(unread, 2).data() == "Refund failed"
+    assert model.index(unread, severity).data(Qt.ItemDataRole.ForegroundRole).color().name() == "#c62828"
+
+
+def test_filters_unread_and_kind_and_search(make_page):
+    env = make_page(NotificationsPage)
+    page = env.page
+    for n in range(4):
+        post(env.core, n, kind="payment_failed" if n % 2 else "subscription_expiring")
+    env.core.notifications.mark_read(env.ctx.actor, [Notification.get(Notification.title == "Notice 3").id])
+    page.show_filter.setCurrentIndex(page.show_filter.findData(True))
+    assert titles(page) == ["Notice 2", "Notice 1", "Notice 0"]
+    page.kind_filter.setCurrentIndex(page.kind_filter.findData("payment_failed"))
+    assert titles(page) == ["Notice 1"]
+    post(env.core, 9, kind="subscription_expiring")  # does not belong under this filter
+    assert titles(page) == ["Notice 1"]
+    page.kind_filter.setCurrentIndex(0)
+    page.show_filter.setCurrentIndex(0)
+    page.search.setText("notice 2")
+    page.on_search_settled()
+    assert titles(page) == ["Notice 2"]
+
+
+def test_mark_read_marks_exactly_the_selected_and_updates_the_count(make_page):
+    env = make_page(NotificationsPage)
+    page = env.page
+    for n in range(4):
+        post(env.core, n)
+    counts = []
+    env.bridge.unread_count_changed.connect(counts.append)
+    select_rows(page, [0, 2])
+    chosen = {page.model.record_at(0)["id"], page.model.record_at(2)["id"]}
+    assert page.mark_read_button.isEnabled()
+    page.on_mark_read_clicked()
+    read = {n.id for n in Notification.select().where(Notification.read_at.is_null(False))}
+    assert read == chosen
+    assert counts[-1] == 2 and page.unread_label.text() == "2 unread"
+    row = page.model.row_of_id(next(iter(chosen)))
+    assert page.model.index(row, 3).data(Qt.ItemDataRole.FontRole) is None
+    page.on_mark_all_clicked()
+    assert Notification.select().where(Notification.read_at.is_null()).count() == 0
+    assert counts[-1] == 0
+
+
+def test_viewer_may_read_notifications(make_page):
+    env = make_page(NotificationsPage, role="viewer")
+    page = env.page
+    post(env.core, 1)
+    page.table.selectRow(0)
+    assert page.mark_read_button.isEnabled() and page.mark_all_button.isEnabled()
+    page.on_mark_read_clicked()
+    assert Notification.select().where(Notification.read_at.is_null()).count() == 0
+    assert not page.mark_read_button.isEnabled()  # nothing unread left in the selection
+
+
+def test_activating_a_row_opens_its_subject_in_the_main_window(make_page, qtbot):
+    env = make_page(NotificationsPage, demo_data=True)
+    ctx = env.ctx
+    env.core.retries.record_failure("topup", "topup", 8001, GatewayDeclined("card declined"))  # notifies
+    window = MainWindow(ctx, [ErrorQueuePage(ctx), NotificationsPage(ctx)])
+    qtbot.addWidget(window)
+    window.show()
+    window.nav.setCurrentRow(1)
+    errors, notifications = window.pages
+    assert titles(notifications)[0].startswith("topup of topup #8001")
+    opened = []
+    notifications.subject_opened.connect(lambda kind, ident: opened.append((kind, ident)))
+    notifications.table.setFocus()
+    notifications.table.setCurrentIndex(notifications.model.index(0, 0))
+    qtbot.keyClick(notifications.table, Qt.Key.Key_Return)
+    item_id = notifications.model.record_at(0)["subject_id"]
+    assert opened == [("error_item", item_id)]
+    assert window.stack.currentWidget() is errors
+    assert errors.current_record()["id"] == item_id
+    assert notifications.model.record_at(0)["read_at"] is not None  # opening it marked it read
+
+
+def test_a_notification_posted_on_another_thread_shows_up(make_page, qtbot):
+    env = make_page(NotificationsPage)
+    page, core = env.page, env.core
+    posted_on = []
+
+    def worker():
+        with database.connection_context():
+            post(core, 42, kind="gateway_outage", subject=None)
+        posted_on.append(threading.get_ident())
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join(5)
+    assert posted_on and posted_on[0] != threading.get_ident()
+    qtbot.waitUntil(lambda: titles(page) == ["Notice 42"], timeout=3000)
+    qtbot.waitUntil(lambda: page.unread_label.text() == "1 unread", timeout=3000)
+
+
+def test_a_new_notification_reloads_when_the_order_is_not_newest_first(make_page):
+    env = make_page(NotificationsPage)
+    page = env.page
+    post(env.core, 1, kind="topup_succeeded")
+    title_column = [c.key for c in page.model.columns].index("title")
+    page.model.sort(title_column, Qt.SortOrder.AscendingOrder)
+    post(env.core, 0, kind="topup_succeeded")
+    assert titles(page) == ["Notice 0", "Notice 1"]

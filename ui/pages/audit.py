@@ -1,0 +1,208 @@
+"""The audit log: who did what to which thing, why, and what it looked like before and after."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from datetime import timedelta
+
+from peewee import fn
+from PySide6.QtCore import QTimer, Slot
+from PySide6.QtWidgets import QComboBox
+
+from models.tables import AuditEntry
+from services.customers import like_text
+from ui.pages.base import TablePage
+from ui.sql_model import Column, PagedQueryModel
+
+_TARGET = re.compile(r"^([A-Za-z_]{1,32})\s*#\s*(\S{1,64})$")
+CHANGED_STYLE = "background-color:#fff1b8; color:#1a1a1a;"
+
+
+def _target_text(record: dict) -> str:
+    kind, ident = record.get("target_type"), record.get("target_id")
+    if not kind and ident is None:
+        return ""
+    return f"{kind or ''} #{ident}" if ident is not None else kind
+
+
+class AuditTableModel(PagedQueryModel):
+    """Newest first; filters: actor, action, since (seconds back from now, 0 for all), search."""
+
+    id_field = AuditEntry.id
+
+    def __init__(self, runner, clock, parent=None):
+        self.clock = clock
+        self.columns = [
+            Column("created_at", self.tr("Time"), AuditEntry.created_at,
+                   format=lambda r: f"{r['created_at']:%Y-%m-%d %H:%M:%S}"),
+            Column("actor", self.tr("Actor"), AuditEntry.actor),
+            Column("action", self.tr("Action"), AuditEntry.action),
+            Column("target", self.tr("Target"), fn.COALESCE(AuditEntry.target_type, ""), format=_target_text),
+            Column("reason", self.tr("Reason"), fn.COALESCE(AuditEntry.reason, ""),
+                   format=lambda r: " ".join((r.get("reason") or "").split())[:300]),
+        ]
+        super().__init__(runner, parent)
+
+    def base_query(self):
+        query = AuditEntry.select()
+        if self.filters.get("actor"):
+            query = query.where(AuditEntry.actor == self.filters["actor"])
+        if self.filters.get("action"):
+            query = query.where(AuditEntry.action == self.filters["action"])
+        since = self.filters.get("since") or 0
+        if since:
+            query = query.where(AuditEntry.created_at >= self.clock.now() - timedelta(seconds=int(since)))
+        text = (self.filters.get("search") or "").strip()
+        if text:
+            match = _TARGET.match(text)
+            if match:
+                query = query.where((AuditEntry.target_type == match.group(1).lower())
+                                    & (AuditEntry.target_id == match.group(2)))
+            else:
+                needle = text.lstrip("#").strip() or text
+                condition = like_text(fn.LOWER(fn.COALESCE(AuditEntry.reason, "")), text.lower())
+                if needle.isdigit():
+                    condition = condition | (AuditEntry.target_id == needle)
+                else:
+                    condition = condition | like_text(fn.LOWER(fn.COALESCE(AuditEntry.target_id, "")),
+                                                      needle.lower())
+                query = query.where(condition)
+        return query
+
+
+def _parse(text: str | None):
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def _pretty(value) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, indent=1, sort_keys=True, default=str)
+
+
+def changed_keys(before, after) -> list[str]:
+    """Keys whose value differs between two JSON objects (all keys when one side is missing)."""
+    before = before if isinstance(before, dict) else {}
+    after = after if isinstance(after, dict) else {}
+    return sorted(k for k in set(before) | set(after) if before.get(k, _MISSING) != after.get(k, _MISSING))
+
+
+_MISSING = object()
+
+
+def render_entry(record: dict, tr) -> str:
+    esc = html.escape
+    before, after = _parse(record.get("before")), _parse(record.get("after"))
+    parts = [f"<h3>{esc(record['action'])}</h3>",
+             f"<p>{esc(_target_text(record)) or '—'} · {tr('by')} <b>{esc(record['actor'])}</b> · "
+             f"{record['created_at']:%Y-%m-%d %H:%M:%S}</p>"]
+    if record.get("reason"):
+        parts.append(f"<p><i>{tr('Reason')}:</i> {esc(record['reason'])}</p>")
+    if before is None and after is None:
+        parts.append(f"<p style='color:gray'>{tr('No before/after recorded.')}</p>")
+        return "".join(parts)
+    parts.append("<table cellspacing='0' cellpadding='4' border='1' style='border-collapse:collapse' width='100%'>"
+                 f"<tr><th>{tr('Field')}</th><th>{tr('Before')}</th><th>{tr('After')}</th></tr>")
+    if isinstance(before, dict | type(None)) and isinstance(after, dict | type(None)):
+        changed = set(changed_keys(before, after))
+        for key in sorted(set(before or {}) | set(after or {})):
+            style = CHANGED_STYLE if key in changed else ""
+            old = _pretty(before.get(key)) if before and key in before else ""
+            new = _pretty(after.get(key)) if after and key in after else ""
+            marker = " ●" if key in changed else ""
+            parts.append(f"<tr style='{style}'><td><b>{esc(key)}</b>{marker}</td>"
+                         f"<td><pre style='margin:0'>{esc(old)}</pre></td>"
+                         f"<td><pre style='margin:0'>{esc(new)}</pre></td></tr>")
+    else:
+        style = CHANGED_STYLE if before != after else ""
+        parts.append(f"<tr style='{style}'><td></td><td><pre style='margin:0'>{esc(_pretty(before))}</pre></td>"
+                     f"<td><pre style='margin:0'>{esc(_pretty(after))}</pre></td></tr>")
+    parts.append("</table>")
+    return "".join(parts)
+
+
+class AuditPage(TablePage):
+    settings_key = "audit"
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, AuditTableModel(ctx.runner, ctx.core.clock), parent,
+                         search_placeholder=self.tr("Target id, “customer #12” or reason"))
+        self.title = self.tr("Audit log")
+        self.actor_filter = self.add_filter(self.tr("Actor"), [(self.tr("All"), "")], "actor")
+        self.action_filter = self.add_filter(self.tr("Action"), [(self.tr("All"), "")], "action")
+        for combo in (self.actor_filter, self.action_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setMinimumContentsLength(10)
+        self.since_filter = self.add_filter(self.tr("When"), [
+            (self.tr("All time"), 0), (self.tr("Last day"), 86400), (self.tr("Last week"), 7 * 86400),
+            (self.tr("Last month"), 31 * 86400)], "since")
+        self.table.setColumnWidth(0, 150)
+        self.table.setColumnWidth(1, 100)
+        self.table.setColumnWidth(2, 160)
+        self.table.setColumnWidth(3, 160)
+        self._stale = False
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(500)
+        self._refresh_timer.timeout.connect(self.on_refresh_timer)
+        self.on_selection([])
+        ctx.bridge.data_changed.connect(self.on_data_changed)
+
+    def on_shown(self) -> None:
+        first = not self._loaded_once
+        super().on_shown()
+        if first:
+            self.load_choices()
+        elif self._stale:
+            self.refresh()
+
+    def refresh(self, keep_selection: bool = True) -> None:
+        self._loaded_once, self._stale = True, False
+        super().refresh(keep_selection)
+        self.load_choices()
+
+    @Slot(str)
+    def on_data_changed(self, _kind: str) -> None:
+        # Every operator action writes an audit row, whatever it changed.
+        if self._loaded_once:
+            self._refresh_timer.start()
+
+    @Slot()
+    def on_refresh_timer(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True  # refreshed when next shown
+
+    def load_choices(self) -> None:
+        """The actors and actions the log holds fill the filters."""
+        actors = AuditEntry.select(AuditEntry.actor).distinct().order_by(AuditEntry.actor)
+        actions = AuditEntry.select(AuditEntry.action).distinct().order_by(AuditEntry.action)
+
+        def load():
+            return [r.actor for r in actors], [r.action for r in actions]
+
+        def fill(result):
+            for combo, values in zip((self.actor_filter, self.action_filter), result, strict=True):
+                for value in values:
+                    if combo.findData(value) < 0:
+                        combo.addItem(value, value)
+
+        self.run_task(load, fill)
+
+    def on_selection(self, records: list[dict]) -> None:
+        if len(records) != 1:
+            text = (self.tr("%n entries selected", "", len(records)) if records
+                    else self.tr("Select an entry to compare before and after."))
+            self.detail.setHtml(f"<p style='color:gray'>{text}</p>")
+            return
+        self.detail.setHtml(render_entry(records[0], self.tr))

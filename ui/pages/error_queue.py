@@ -1,0 +1,380 @@
+"""The error queue: every failed operation, what was tried, and what an operator can do about it."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QPushButton,
+    QSplitter,
+)
+
+from services.retry_policy import ERROR_CLASSES, OPEN_STATUSES, STRATEGIES
+from ui.pages.base import ConfirmDialog, TablePage
+from ui.pages.error_queue_model import ErrorItemsTableModel, load_item_detail, render_item
+from ui.pages.error_queue_report import FailedReportPanel
+
+KNOWN_OPERATIONS = ("topup", "refund", "renewal")
+MAX_IDS_LISTED = 30
+
+
+class ErrorQueuePage(TablePage):
+    settings_key = "error_queue"
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, ErrorItemsTableModel(ctx.runner, ctx.core.clock), parent,
+                         search_placeholder=self.tr("Message, #id or “topup #12”"))
+        self.title = self.tr("Error queue")
+        self.status_filter = self.add_filter(self.tr("Status"), [
+            (self.tr("Open"), "open"), (self.tr("Retrying"), "retrying"), (self.tr("Manual"), "manual"),
+            (self.tr("Resolved"), "resolved"), (self.tr("Canceled"), "canceled"), (self.tr("All"), "all")], "status")
+        self.operation_filter = self.add_filter(
+            self.tr("Operation"), [(self.tr("All"), "")] + [(name, name) for name in KNOWN_OPERATIONS], "operation")
+        self.class_filter = self.add_filter(
+            self.tr("Class"), [(self.tr("All"), "")] + [(c.replace("_", " "), c) for c in ERROR_CLASSES],
+            "error_class")
+        self.age_filter = self.add_filter(self.tr("Age"), [
+            (self.tr("Any"), 0), (self.tr("Older than 1 h"), 3600), (self.tr("Older than 1 day"), 86400),
+            (self.tr("Older than 7 days"), 7 * 86400)], "age")
+
+        self.retry_button = QPushButton(self.tr("Retry now"), self)
+        self.cancel_button = QPushButton(self.tr("Cancel retry…"), self)
+        self.escalate_button = QPushButton(self.tr("Escalate to manual…"), self)
+        self.strategy_button = QPushButton(self.tr("Change strategy…"), self)
+        self.resolve_button = QPushButton(self.tr("Resolve with note…"), self)
+        # button, permission, statuses it applies to, why not otherwise, default tooltip
+        self._actions = [
+            (self.retry_button, "error.retry", OPEN_STATUSES, self.tr("Only open items can be retried."),
+             self.tr("Run the selected items now, through the same lease as the retry pass")),
+            (self.cancel_button, "error.cancel", OPEN_STATUSES,
+             self.tr("Only open items have a retry to cancel."), self.tr("Stop retrying; the items close as canceled")),
+            (self.escalate_button, "error.escalate", OPEN_STATUSES, self.tr("Only open items can be escalated."),
+             self.tr("Stop automatic attempts and wait for an operator")),
+            (self.strategy_button, "error.strategy", OPEN_STATUSES,
+             self.tr("Only open items can change strategy."), self.tr("Retry on another strategy from now on")),
+            (self.resolve_button, "error.resolve", (*OPEN_STATUSES, "canceled"),
+             self.tr("Only open or canceled items can be resolved."),
+             self.tr("Close the items as settled by hand, with a note saying how")),
+        ]
+        second_row = QHBoxLayout()
+        for index, (button, *_rest) in enumerate(self._actions):
+            (self.actions_bar if index < 3 else second_row).addWidget(button)
+        self.actions_bar.addStretch(1)
+        second_row.addStretch(1)
+        self.detail_container.layout().insertLayout(1, second_row)
+        self.retry_button.clicked.connect(self.on_retry_clicked)
+        self.cancel_button.clicked.connect(self.on_cancel_clicked)
+        self.escalate_button.clicked.connect(self.on_escalate_clicked)
+        self.strategy_button.clicked.connect(self.on_strategy_clicked)
+        self.resolve_button.clicked.connect(self.on_resolve_clicked)
+
+        self._build_report_panel()
+        if not isinstance(ctx.qsettings.value(f"{self.settings_key}/header"), QByteArray):
+            for column, width in enumerate((56, 80, 130, 115, 80, 75, 70, 130, 85, 85)):
+                self.table.setColumnWidth(column, width)
+        if not isinstance(ctx.qsettings.value(f"{self.settings_key}/splitter"), QByteArray):
+            self.splitter.setSizes([640, 440])
+        self._detail_for = None
+        self._announcing = False
+        self._stale = False
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(400)
+        self._refresh_timer.timeout.connect(self.on_refresh_timer)
+        self.on_selection([])
+        ctx.bridge.data_changed.connect(self.on_data_changed)
+        ctx.bridge.notification_posted.connect(self.on_notification_posted)
+
+    # --- the report panel ------------------------------------------------------------------
+
+    def _build_report_panel(self) -> None:
+        self.report = FailedReportPanel(self)
+        # Table and report share a vertical splitter so the operator can give either more room.
+        outer = self.layout()
+        outer.removeWidget(self.splitter)
+        self.vertical_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.vertical_splitter.addWidget(self.report)
+        self.vertical_splitter.addWidget(self.splitter)
+        self.vertical_splitter.setStretchFactor(0, 1)
+        self.vertical_splitter.setStretchFactor(1, 4)
+        self.vertical_splitter.setSizes([150, 600])
+        outer.addWidget(self.vertical_splitter, 1)
+        state = self.ctx.qsettings.value(f"{self.settings_key}/vertical")
+        if isinstance(state, QByteArray):
+            self.vertical_splitter.restoreState(state)
+
+    def load_report(self) -> None:
+        core = self.ctx.core
+
+        self.run_task(core.retries.get_failed_subscriptions_report, self.report.set_report)
+
+    def _load_operations(self) -> None:
+        """Operations seen in the queue beyond the known ones join the filter."""
+        from models.tables import ErrorItem
+
+        query = ErrorItem.select(ErrorItem.operation).distinct()
+
+        def add(names):
+            for name in sorted(names):
+                if self.operation_filter.findData(name) < 0:
+                    self.operation_filter.addItem(name, name)
+
+        self.run_task(lambda: [r.operation for r in query], add)
+
+    def save_state(self) -> None:
+        super().save_state()
+        self.ctx.qsettings.setValue(f"{self.settings_key}/vertical", self.vertical_splitter.saveState())
+
+    # --- loading -------------------------------------------------------------------------
+
+    def on_shown(self) -> None:
+        first = not self._loaded_once
+        super().on_shown()
+        if first:
+            self.load_report()
+            self._load_operations()
+        elif self._stale:
+            self.refresh()
+
+    def refresh(self, keep_selection: bool = True) -> None:
+        self._loaded_once, self._stale = True, False
+        super().refresh(keep_selection)
+        self.load_report()
+        self._load_operations()
+
+    @Slot(str)
+    def on_data_changed(self, kind: str) -> None:
+        if kind in ("error_item", "topup", "refund", "wallet") and self._loaded_once and not self._announcing:
+            self._refresh_timer.start()
+
+    @Slot(object)
+    def on_notification_posted(self, _info) -> None:
+        if self._loaded_once:
+            self._refresh_timer.start()
+
+    @Slot()
+    def on_refresh_timer(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True  # refreshed when next shown
+
+    def open_subject(self, subject_type: str, subject_id: int) -> bool:
+        if subject_type == "error_item":
+            self._show_only(f"#{subject_id}", "all")
+            self.select_id(subject_id)
+            return True
+        if subject_type in ("topup", "refund"):
+            self._show_only(f"{subject_type} #{subject_id}", "open")
+            if self.model.is_loading:
+                self._select_first_when_loaded(subject_type, subject_id)
+            elif self.model.rowCount():
+                self.table.selectRow(0)
+            else:
+                self._say_no_open_item(subject_type, subject_id)
+            return True
+        return False
+
+    def _show_only(self, search: str, status: str) -> None:
+        """Reset the filters to show one item or subject, with a single reload."""
+        self._search_timer.stop()
+        self.search.blockSignals(True)
+        self.search.setText(search)
+        self.search.blockSignals(False)
+        for combo, value in ((self.status_filter, status), (self.operation_filter, ""), (self.class_filter, ""),
+                             (self.age_filter, 0)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        self.model.filters.update(status=status, operation="", error_class="", age=0, search=search)
+        first = not self._loaded_once
+        self._loaded_once = True
+        self.model.reload()
+        if first:
+            self.load_report()
+            self._load_operations()
+
+    def _select_first_when_loaded(self, subject_type: str, subject_id: int) -> None:
+        def rows_arrived(*_args):
+            self.model.rowsInserted.disconnect(rows_arrived)
+            self.model.count_changed.disconnect(counted)
+            self.table.selectRow(0)
+
+        def counted(total):
+            if total == 0:
+                self.model.rowsInserted.disconnect(rows_arrived)
+                self.model.count_changed.disconnect(counted)
+                self._say_no_open_item(subject_type, subject_id)
+
+        self.model.rowsInserted.connect(rows_arrived)
+        self.model.count_changed.connect(counted)
+
+    def _say_no_open_item(self, subject_type: str, subject_id: int) -> None:
+        self.status_message.emit(self.tr("No open error item for %s #%d") % (subject_type, subject_id))
+
+    # --- selection and detail ---------------------------------------------------------
+
+    def on_selection(self, records: list[dict]) -> None:
+        for button, action, allowed, wrong_status, hint in self._actions:
+            reason = self.refusal_reason(action)
+            if reason is None and not records:
+                reason = self.tr("Select one or more error items")
+            if reason is None:
+                misfit = next((r for r in records if r["status"] not in allowed), None)
+                if misfit is not None:
+                    reason = wrong_status + " " + self.tr("#%d is %s.") % (misfit["id"], misfit["status"])
+            button.setEnabled(reason is None)
+            button.setToolTip(reason or hint)
+        if len(records) == 1:
+            self.show_detail(records[0]["id"])
+            return
+        self._detail_for = None
+        if not records:
+            self.detail.setHtml(f"<p style='color:gray'>{self.tr('Select an error item to see its attempts.')}</p>")
+            return
+        lines = "".join(f"<li>#{r['id']} {html.escape(r['operation'])} {html.escape(r['subject_type'])} "
+                        f"#{r['subject_id']} — {html.escape(r['status'])}</li>" for r in records[:MAX_IDS_LISTED])
+        more = len(records) - MAX_IDS_LISTED
+        if more > 0:
+            lines += f"<li>{self.tr('… and %n more', '', more)}</li>"
+        self.detail.setHtml(f"<h3>{self.tr('%n item(s) selected', '', len(records))}</h3><ul>{lines}</ul>")
+
+    def show_detail(self, item_id: int) -> None:
+        self._detail_for = item_id
+        core = self.ctx.core
+
+        def shown(detail):
+            if self._detail_for == item_id:
+                self.detail.setHtml(render_item(detail, self.tr))
+
+        self.run_task(lambda: load_item_detail(core, item_id), shown)
+
+    # --- actions ------------------------------------------------------------------------
+
+    def _ids_text(self, ids: list[int]) -> str:
+        listed = ", ".join(f"#{i}" for i in ids[:MAX_IDS_LISTED])
+        if len(ids) > MAX_IDS_LISTED:
+            listed += " " + self.tr("and %n more", "", len(ids) - MAX_IDS_LISTED)
+        return self.tr("Items: %s") % listed
+
+    def _confirm(self, title: str, question: str, ids: list[int], *, reason: str | None,
+                 fields=None, confirm_text: str | None = None) -> ConfirmDialog | None:
+        """Ask; ``reason`` None hides the reason field, else it is its label (and required)."""
+        dialog = ConfirmDialog(self, title, question + "\n" + self._ids_text(ids), reason_required=reason is not None,
+                               fields=fields, confirm_text=confirm_text)
+        if reason is None:
+            dialog.form.setRowVisible(dialog.reason, False)
+        else:
+            dialog.form.labelForField(dialog.reason).setText(reason + " *")
+        return dialog if dialog.exec() else None
+
+    def _run_action(self, fn, done_text, kinds: tuple[str, ...] = ("error_item",)) -> None:
+        def finished(_infos):
+            self._announce(kinds)
+            self.refresh()
+
+        def failed(_error):
+            self.refresh()
+
+        for button, *_rest in self._actions:
+            button.setEnabled(False)  # until the outcome is in; the refresh re-enables what fits
+        self.run_task(fn, finished, done_text, on_error=failed)
+
+    def _announce(self, kinds: tuple[str, ...]) -> None:
+        self._announcing = True
+        try:
+            for kind in kinds:
+                self.ctx.bridge.data_changed.emit(kind)
+        finally:
+            self._announcing = False
+
+    def _selected_ids(self) -> list[int]:
+        return [r["id"] for r in self.selected_records()]
+
+    @Slot()
+    def on_retry_clicked(self) -> None:
+        ids = self._selected_ids()
+        if not ids or not self._confirm(self.tr("Retry now"), self.tr("Retry %n item(s) now?", "", len(ids)), ids,
+                                        reason=None, confirm_text=self.tr("Retry now")):
+            return
+        core, actor = self.ctx.core, self.ctx.actor
+
+        def outcome(infos) -> str:
+            resolved = sum(1 for i in infos if i.status == "resolved")
+            return self.tr("Retried %d: %d resolved, %d still open") % (len(infos), resolved, len(infos) - resolved)
+
+        self.status_message.emit(self.tr("Retrying %n item(s)…", "", len(ids)))
+        self._run_action(lambda: core.retries.retry_now(actor, ids), outcome,
+                         ("error_item", "topup", "refund", "wallet"))
+
+    @Slot()
+    def on_cancel_clicked(self) -> None:
+        ids = self._selected_ids()
+        dialog = ids and self._confirm(
+            self.tr("Cancel scheduled retry"),
+            self.tr("Cancel the retries of %n item(s)? They close as canceled and are not tried again.", "",
+                    len(ids)), ids, reason=self.tr("Reason"), confirm_text=self.tr("Cancel retries"))
+        if not dialog:
+            return
+        core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
+        self._run_action(lambda: core.retries.cancel_retry(actor, ids, reason),
+                         lambda infos: self.tr("Canceled %n item(s)", "", len(infos)))
+
+    @Slot()
+    def on_escalate_clicked(self) -> None:
+        ids = self._selected_ids()
+        dialog = ids and self._confirm(
+            self.tr("Escalate to manual"),
+            self.tr("Escalate %n item(s) to manual? Automatic attempts stop until an operator acts.", "", len(ids)),
+            ids, reason=self.tr("Reason"), confirm_text=self.tr("Escalate"))
+        if not dialog:
+            return
+        core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
+        self._run_action(lambda: core.retries.escalate(actor, ids, reason),
+                         lambda infos: self.tr("Escalated %n item(s) to manual", "", len(infos)))
+
+    @Slot()
+    def on_strategy_clicked(self) -> None:
+        records = self.selected_records()
+        ids = [r["id"] for r in records]
+        if not ids:
+            return
+        combo = QComboBox()
+        combo.setObjectName("strategy")
+        descriptions = {
+            "backoff": self.tr("backoff — exponential, with jitter"),
+            "reconcile": self.tr("reconcile — ask the gateway by key, then retry with the same key"),
+            "urgent": self.tr("urgent — immediate attempts, then every 5 minutes"),
+            "fixed": self.tr("fixed — every 10 minutes"),
+            "manual": self.tr("manual — no automatic attempts"),
+        }
+        for strategy in STRATEGIES:
+            combo.addItem(descriptions.get(strategy, strategy), strategy)
+        current = {r["strategy"] for r in records}
+        if len(current) == 1:
+            combo.setCurrentIndex(max(0, combo.findData(current.pop())))
+        dialog = self._confirm(self.tr("Change strategy"),
+                               self.tr("Change the retry strategy of %n item(s)?", "", len(ids)), ids,
+                               reason=self.tr("Reason"), fields=[(self.tr("Strategy"), combo)],
+                               confirm_text=self.tr("Change strategy"))
+        if not dialog:
+            return
+        core, actor, reason, strategy = self.ctx.core, self.ctx.actor, dialog.reason_text(), combo.currentData()
+        self._run_action(lambda: core.retries.change_strategy(actor, ids, strategy, reason),
+                         lambda infos: self.tr("%n item(s) now on %s", "", len(infos)) % strategy)
+
+    @Slot()
+    def on_resolve_clicked(self) -> None:
+        ids = self._selected_ids()
+        dialog = ids and self._confirm(
+            self.tr("Resolve with note"),
+            self.tr("Mark %n item(s) resolved? Say how they were settled.", "", len(ids)), ids,
+            reason=self.tr("Note"), confirm_text=self.tr("Resolve"))
+        if not dialog:
+            return
+        core, actor, note = self.ctx.core, self.ctx.actor, dialog.reason_text()
+        self._run_action(lambda: core.retries.resolve(actor, ids, note),
+                         lambda infos: self.tr("Resolved %n item(s)", "", len(infos)))

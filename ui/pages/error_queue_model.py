@@ -1,0 +1,200 @@
+"""The error queue's tables and detail: failed operations paged from SQL, the failed-operations report."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from datetime import datetime, timedelta
+
+from peewee import fn
+from PySide6.QtCore import QCoreApplication
+
+from models.tables import ErrorItem
+from services.customers import like_text
+from services.money import format_minor
+from services.retry_policy import OPEN_STATUSES
+from ui.sql_model import Column, PagedQueryModel
+
+# Items with no next attempt sort after every scheduled one.
+NO_NEXT_ATTEMPT = datetime(9999, 12, 31)
+_ITEM_ID = re.compile(r"^#\s*(\d{1,18})$")
+_SUBJECT = re.compile(r"^([A-Za-z_]{1,32})\s*#\s*(\d{1,18})$")
+
+
+def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("ErrorQueue", text, disambiguation, n)
+
+
+def format_age(seconds) -> str:
+    """A short age: '40 s', '12 min', '5 h 10 min', '3 d 4 h'."""
+    if seconds is None:
+        return ""
+    seconds = max(0, int(seconds))
+    if seconds < 60:
+        return _tr("%d s") % seconds
+    if seconds < 3600:
+        return _tr("%d min") % (seconds // 60)
+    if seconds < 86400:
+        return _tr("%d h %d min") % (seconds // 3600, seconds % 3600 // 60)
+    return _tr("%d d %d h") % (seconds // 86400, seconds % 86400 // 3600)
+
+
+def format_moment(moment: datetime | None) -> str:
+    return "" if moment is None else f"{moment:%Y-%m-%d %H:%M:%S}"
+
+
+def item_currency(record: dict) -> str:
+    """The currency of the amount at risk: the row's own, else what its context says, else USD."""
+    currency = record.get("currency")
+    if currency:
+        return currency
+    context = record.get("context")
+    if isinstance(context, str):
+        try:
+            context = json.loads(context)
+        except ValueError:
+            context = None
+    if isinstance(context, dict) and isinstance(context.get("currency"), str):
+        return context["currency"]
+    return "USD"
+
+
+def item_amount(record: dict) -> str:
+    amount = record.get("amount_minor") or 0
+    return format_minor(amount, item_currency(record), symbol=True) if amount else ""
+
+
+def one_line(text: str | None, limit: int = 160) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def search_condition(text: str):
+    """'#12' is item 12, 'topup #5' the items of top-up 5, digits an item or subject id, else the message."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    match = _ITEM_ID.match(text)
+    if match:
+        return ErrorItem.id == int(match.group(1))
+    match = _SUBJECT.match(text)
+    if match:
+        return (ErrorItem.subject_type == match.group(1).lower()) & (ErrorItem.subject_id == int(match.group(2)))
+    condition = like_text(fn.LOWER(ErrorItem.message), text.lower())
+    if text.isdigit() and len(text) <= 18:
+        condition = condition | (ErrorItem.id == int(text)) | (ErrorItem.subject_id == int(text))
+    return condition
+
+
+class ErrorItemsTableModel(PagedQueryModel):
+    """Failed operations; filters: status ('open', one status or 'all'), operation, error_class,
+    age (seconds: only items older than that), search."""
+
+    id_field = ErrorItem.id
+
+    def __init__(self, runner, clock, parent=None):
+        self.clock = clock
+        self.columns = [
+            Column("id", self.tr("ID"), ErrorItem.id, numeric=True),
+            Column("operation", self.tr("Operation"), ErrorItem.operation),
+            Column("subject", self.tr("Subject"), ErrorItem.subject_id,
+                   format=lambda r: f"{r['subject_type']} #{r['subject_id']}"),
+            Column("error_class", self.tr("Error class"), ErrorItem.error_class,
+                   format=lambda r: r["error_class"].replace("_", " ")),
+            Column("strategy", self.tr("Strategy"), ErrorItem.strategy),
+            Column("status", self.tr("Status"), ErrorItem.status),
+            Column("attempts", self.tr("Attempts"), ErrorItem.attempts, numeric=True,
+                   format=lambda r: f"{r['attempts']}/{r['max_attempts']}"),
+            Column("next_attempt_at", self.tr("Next attempt"), fn.COALESCE(ErrorItem.next_attempt_at, NO_NEXT_ATTEMPT),
+                   format=lambda r: _next_attempt_text(r.get("next_attempt_at"))),
+            Column("amount_minor", self.tr("Amount"), ErrorItem.amount_minor, numeric=True, format=item_amount),
+            Column("age", self.tr("Age"), ErrorItem.created_at, numeric=True, format=self._age_text),
+            Column("message", self.tr("Message"), ErrorItem.message, format=lambda r: one_line(r.get("message"))),
+        ]
+        super().__init__(runner, parent)
+        self.filters["status"] = "open"
+
+    def _age_text(self, record: dict) -> str:
+        created = record.get("created_at")
+        if not isinstance(created, datetime):
+            return ""
+        return format_age((self.clock.now() - created).total_seconds())
+
+    def base_query(self):
+        query = ErrorItem.select()
+        status = self.filters.get("status") or "all"
+        if status == "open":
+            query = query.where(ErrorItem.status.in_(OPEN_STATUSES))
+        elif status != "all":
+            query = query.where(ErrorItem.status == status)
+        if self.filters.get("operation"):
+            query = query.where(ErrorItem.operation == self.filters["operation"])
+        if self.filters.get("error_class"):
+            query = query.where(ErrorItem.error_class == self.filters["error_class"])
+        age = self.filters.get("age") or 0
+        if age:
+            query = query.where(ErrorItem.created_at <= self.clock.now() - timedelta(seconds=int(age)))
+        condition = search_condition(self.filters.get("search") or "")
+        if condition is not None:
+            query = query.where(condition)
+        return query
+
+
+def _next_attempt_text(moment) -> str:
+    if not isinstance(moment, datetime) or moment >= NO_NEXT_ATTEMPT:
+        return "—"
+    return f"{moment:%Y-%m-%d %H:%M}"
+
+
+# --- the detail pane -----------------------------------------------------------------------------
+
+def load_item_detail(core, item_id: int) -> dict:
+    """Runs on a worker: the item and its attempts."""
+    return {"item": core.retries.get(item_id), "attempts": core.retries.attempts(item_id), "now": core.clock.now()}
+
+
+def render_item(detail: dict, tr) -> str:
+    item, attempts, now = detail["item"], detail["attempts"], detail["now"]
+    esc = html.escape
+    amount = (format_minor(item.amount_minor, item_currency({"context": item.context}), symbol=True)
+              if item.amount_minor else "—")
+    if item.lease_owner and item.lease_until and item.lease_until > now:
+        lease = tr("held by %s until %s") % (esc(item.lease_owner), format_moment(item.lease_until))
+    else:
+        lease = tr("free")
+    rows = [
+        (tr("Subject"), f"{esc(item.subject_type)} #{item.subject_id}"),
+        (tr("Status"), f"<b>{esc(item.status)}</b>"),
+        (tr("Error class"), esc(item.error_class.replace("_", " "))),
+        (tr("Strategy"), esc(item.strategy)),
+        (tr("Attempts"), f"{item.attempts} / {item.max_attempts}"),
+        (tr("Next attempt"), esc(format_moment(item.next_attempt_at)) or "—"),
+        (tr("Lease"), lease),
+        (tr("Amount at risk"), esc(amount)),
+        (tr("Created"), f"{format_moment(item.created_at)} ({format_age((now - item.created_at).total_seconds())})"),
+        (tr("Updated"), format_moment(item.updated_at)),
+    ]
+    if item.resolved_at is not None:
+        rows.append((tr("Closed"), f"{format_moment(item.resolved_at)} {tr('by')} {esc(item.resolved_by or '')}"))
+        rows.append((tr("Resolution"), esc(item.resolution or "")))
+    parts = [f"<h3>{tr('Error item')} #{item.id} — {esc(item.operation)}</h3>",
+             f"<p>{esc(item.message)}</p>", "<table cellspacing='0' cellpadding='2'>"]
+    parts += [f"<tr><td style='color:gray'>{label}</td><td>{value}</td></tr>" for label, value in rows]
+    parts.append(f"</table><h4>{tr('Attempts')}</h4>")
+    if attempts:
+        parts.append("<table cellspacing='0' cellpadding='3' border='1' style='border-collapse:collapse'>"
+                     f"<tr><th>#</th><th>{tr('Time')}</th><th>{tr('Outcome')}</th><th>{tr('Message')}</th>"
+                     f"<th>{tr('Actor')}</th></tr>")
+        colours = {"succeeded": "#2e7d32", "failed": "#c62828", "deferred": "#8d6e00", "unknown": "#6a1b9a"}
+        for attempt in attempts:
+            colour = colours.get(attempt.outcome, "inherit")
+            parts.append(f"<tr><td>{attempt.number}</td><td>{format_moment(attempt.at)}</td>"
+                         f"<td style='color:{colour}'>{esc(attempt.outcome)}</td>"
+                         f"<td>{esc(one_line(attempt.message, 300))}</td><td>{esc(attempt.actor)}</td></tr>")
+        parts.append("</table>")
+    else:
+        parts.append(f"<p style='color:gray'>{tr('No attempts recorded.')}</p>")
+    context = json.dumps(item.context, indent=2, sort_keys=True, default=str)
+    parts.append(f"<h4>{tr('Context')}</h4><pre>{esc(context)}</pre>")
+    return "".join(parts)

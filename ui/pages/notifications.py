@@ -1,0 +1,276 @@
+"""The in-app notification panel: everything the tray pops up, kept, marked read, and opened."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+
+from peewee import fn
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStyle
+
+from models.tables import Notification
+from services.customers import like_text
+from services.notifications import KINDS
+from ui.pages.base import TablePage
+from ui.sql_model import Column, PagedQueryModel
+
+SUBJECT_TYPES = ("subscription", "wallet", "topup", "refund", "error_item", "customer")
+SEVERITY_COLOURS = {"info": "#1565c0", "warning": "#b26a00", "error": "#c62828"}
+_SEVERITY_PIXMAPS = {"info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+                     "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+                     "error": QStyle.StandardPixmap.SP_MessageBoxCritical}
+
+
+def _time_text(record: dict) -> str:
+    moment = record.get("created_at")
+    return f"{moment:%Y-%m-%d %H:%M}" if isinstance(moment, datetime) else ""
+
+
+def _one_line(text: str | None, limit: int = 200) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class NotificationsTableModel(PagedQueryModel):
+    """Newest first; filters: unread (bool), kind, search (title or body)."""
+
+    id_field = Notification.id
+
+    def __init__(self, runner, parent=None):
+        self.kind_labels = {
+            "payment_succeeded": self.tr("Payment succeeded"), "payment_failed": self.tr("Payment failed"),
+            "subscription_expiring": self.tr("Subscription expiring"),
+            "subscription_expired": self.tr("Subscription expired"), "topup_succeeded": self.tr("Top-up succeeded"),
+            "topup_failed": self.tr("Top-up failed"), "refund_failed": self.tr("Refund failed"),
+            "manual_intervention": self.tr("Manual intervention needed"), "gateway_outage": self.tr("Gateway outage"),
+            "gateway_recovered": self.tr("Gateway recovered"), "errors_alert": self.tr("Unresolved errors alert"),
+        }
+        self.severity_labels = {"info": self.tr("info"), "warning": self.tr("warning"), "error": self.tr("error")}
+        kinds, severities = self.kind_labels, self.severity_labels
+        self.columns = [
+            Column("created_at", self.tr("Time"), Notification.created_at, format=_time_text),
+            Column("severity", self.tr("Severity"), Notification.severity,
+                   format=lambda r: severities.get(r["severity"], r["severity"])),
+            Column("kind", self.tr("Kind"), Notification.kind,
+                   format=lambda r: kinds.get(r["kind"], r["kind"].replace("_", " "))),
+            Column("title", self.tr("Title"), Notification.title),
+            Column("body", self.tr("Details"), Notification.body, format=lambda r: _one_line(r.get("body"))),
+        ]
+        super().__init__(runner, parent)
+        self._icons: dict[str, QIcon] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def base_query(self):
+        query = Notification.select()
+        if self.filters.get("unread"):
+            query = query.where(Notification.read_at.is_null())
+        if self.filters.get("kind"):
+            query = query.where(Notification.kind == self.filters["kind"])
+        text = (self.filters.get("search") or "").strip().lower()
+        if text:
+            query = query.where(like_text(fn.LOWER(Notification.title), text)
+                                | like_text(fn.LOWER(Notification.body), text))
+        return query
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        record = self.record_at(index.row()) if index.isValid() else None
+        if record is None:
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold if record.get("read_at") is None else None
+        key = self.columns[index.column()].key
+        if key == "severity" and role == Qt.ItemDataRole.DecorationRole:
+            return self._icon(record.get("severity") or "info")
+        if key == "severity" and role == Qt.ItemDataRole.ForegroundRole:
+            colour = SEVERITY_COLOURS.get(record.get("severity"))
+            return QBrush(QColor(colour)) if colour else None
+        return super().data(index, role)
+
+    def _icon(self, severity: str) -> QIcon:
+        if severity not in self._icons:
+            pixmap = _SEVERITY_PIXMAPS.get(severity, QStyle.StandardPixmap.SP_MessageBoxInformation)
+            self._icons[severity] = QApplication.style().standardIcon(pixmap)
+        return self._icons[severity]
+
+    def add_posted(self, info) -> bool:
+        """Put a just-posted notification on top without a reload.
+
+        False when the current order or filter cannot say where it goes (the caller reloads).
+        """
+        if self.row_of_id(info.id) >= 0:
+            return True
+        if (self.filters.get("unread") and info.read_at is not None) or \
+                (self.filters.get("kind") and self.filters["kind"] != info.kind):
+            return True
+        expression, descending = self._order()
+        if self.is_loading or (self.filters.get("search") or "").strip() or not descending \
+                or expression is not Notification.created_at:
+            return False
+        record = {"id": info.id, "kind": info.kind, "severity": info.severity, "title": info.title,
+                  "body": info.body, "subject_type": info.subject_type, "subject_id": info.subject_id,
+                  "dedup_key": "", "created_at": info.created_at, "read_at": info.read_at,
+                  "_sort_value": info.created_at}
+        texts = tuple(column.text(record) for column in self.columns)
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self._rows.insert(0, (texts, record))
+        self.endInsertRows()
+        if self.total >= 0:
+            self.total += 1
+            self.count_changed.emit(self.total)
+        return True
+
+
+class NotificationsPage(TablePage):
+    settings_key = "notifications"
+    subject_opened = Signal(str, int)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, NotificationsTableModel(ctx.runner), parent,
+                         search_placeholder=self.tr("Title or text"))
+        self.title = self.tr("Notifications")
+        self.kind_labels = self.model.kind_labels
+        self.show_filter = self.add_filter(self.tr("Show"), [(self.tr("All"), False), (self.tr("Unread"), True)],
+                                           "unread")
+        self.kind_filter = self.add_filter(
+            self.tr("Kind"), [(self.tr("All"), "")] + [(self.kind_labels.get(k, k), k) for k in KINDS], "kind")
+        self.unread_label = QLabel(self)
+        self.unread_label.setObjectName("unreadCount")
+        self.filter_bar.addWidget(self.unread_label)
+
+        self.open_button = QPushButton(self.tr("Open subject"), self)
+        self.mark_read_button = QPushButton(self.tr("Mark read"), self)
+        self.mark_all_button = QPushButton(self.tr("Mark all read"), self)
+        for button in (self.open_button, self.mark_read_button, self.mark_all_button):
+            self.actions_bar.addWidget(button)
+        self.actions_bar.addStretch(1)
+        self.open_button.clicked.connect(self.on_open_clicked)
+        self.mark_read_button.clicked.connect(self.on_mark_read_clicked)
+        self.mark_all_button.clicked.connect(self.on_mark_all_clicked)
+        self.open_button.setToolTip(self.tr("Show what the notification is about (Enter or double-click)"))
+        self.mark_read_button.setShortcut(QKeySequence("Ctrl+M"))
+        self.guard(self.mark_all_button, "notification.read")
+        self.table.activated.connect(self.on_row_activated)
+        self.detail.anchorClicked.connect(self.on_detail_link_clicked)
+        self.table.setColumnWidth(0, 130)
+        self.table.setColumnWidth(1, 90)
+        self.table.setColumnWidth(2, 170)
+        self.table.setColumnWidth(3, 300)
+        self.on_selection([])
+        ctx.bridge.notification_posted.connect(self.on_notification_posted)
+        ctx.bridge.unread_count_changed.connect(self.on_unread_count_changed)
+
+    def on_shown(self) -> None:
+        first = not self._loaded_once
+        super().on_shown()
+        if first:
+            self.ctx.bridge.refresh_unread()
+
+    @Slot(int)
+    def on_unread_count_changed(self, count: int) -> None:
+        self.unread_label.setText(self.tr("%n unread", "", count))
+
+    @Slot(object)
+    def on_notification_posted(self, info) -> None:
+        if self._loaded_once and not self.model.add_posted(info):
+            self.refresh()
+
+    # --- selection and detail ---------------------------------------------------------
+
+    def on_selection(self, records: list[dict]) -> None:
+        unread = [r for r in records if r.get("read_at") is None]
+        reason = self.refusal_reason("notification.read")
+        self.mark_read_button.setEnabled(bool(unread) and reason is None)
+        self.mark_read_button.setToolTip(reason or (self.tr("Mark the selected notifications read (Ctrl+M)")
+                                                    if unread else self.tr("Select unread notifications")))
+        one = records[0] if len(records) == 1 else None
+        self.open_button.setEnabled(bool(one and one.get("subject_type") in SUBJECT_TYPES
+                                         and one.get("subject_id") is not None))
+        if one is None:
+            text = (self.tr("%n notification(s) selected", "", len(records)) if records
+                    else self.tr("Select a notification to read it."))
+            self.detail.setHtml(f"<p style='color:gray'>{text}</p>")
+            return
+        self.detail.setHtml(self.render(one))
+
+    def render(self, record: dict) -> str:
+        esc = html.escape
+        severity = record.get("severity") or "info"
+        colour = SEVERITY_COLOURS.get(severity, "inherit")
+        read = (self.tr("read %s") % f"{record['read_at']:%Y-%m-%d %H:%M}" if record.get("read_at")
+                else f"<b>{self.tr('unread')}</b>")
+        severity_text = esc(self.model.severity_labels.get(severity, severity))
+        parts = [f"<h3>{esc(record['title'])}</h3>",
+                 f"<p><span style='color:{colour}'><b>{severity_text}</b></span> · "
+                 f"{esc(self.kind_labels.get(record['kind'], record['kind']))} · {_time_text(record)} · {read}</p>",
+                 "<p>" + esc(record.get("body") or "").replace("\n", "<br>") + "</p>"]
+        subject_type, subject_id = record.get("subject_type"), record.get("subject_id")
+        if subject_type and subject_id is not None:
+            label = f"{esc(subject_type.replace('_', ' '))} #{subject_id}"
+            if subject_type in SUBJECT_TYPES:
+                parts.append(f"<p>{self.tr('About')}: <a href='subject:{esc(subject_type)}:{subject_id}'>"
+                             f"{label}</a></p>")
+            else:
+                parts.append(f"<p>{self.tr('About')}: {label}</p>")
+        return "".join(parts)
+
+    # --- opening the subject ------------------------------------------------------------
+
+    @Slot(QModelIndex)
+    def on_row_activated(self, index: QModelIndex) -> None:
+        record = self.model.record_at(index.row())
+        if record is not None:
+            self.open_record(record)
+
+    @Slot()
+    def on_open_clicked(self) -> None:
+        record = self.current_record()
+        if record is not None:
+            self.open_record(record)
+
+    @Slot(QUrl)
+    def on_detail_link_clicked(self, url: QUrl) -> None:
+        parts = url.toString().split(":")
+        if len(parts) == 3 and parts[0] == "subject" and parts[2].isdigit():
+            self.open_subject_of(parts[1], int(parts[2]))
+
+    def open_record(self, record: dict) -> None:
+        if record.get("read_at") is None and self.ctx.can("notification.read"):
+            self.mark_read([record["id"]], quiet=True)
+        subject_type, subject_id = record.get("subject_type"), record.get("subject_id")
+        if subject_type in SUBJECT_TYPES and subject_id is not None:
+            self.open_subject_of(subject_type, int(subject_id))
+
+    def open_subject_of(self, subject_type: str, subject_id: int) -> None:
+        self.subject_opened.emit(subject_type, subject_id)
+        from ui.main_window import MainWindow
+
+        window = self.window()
+        if isinstance(window, MainWindow):
+            window.open_subject(subject_type, subject_id)
+
+    # --- marking read -------------------------------------------------------------------
+
+    def mark_read(self, ids: list[int], quiet: bool = False) -> None:
+        core, actor = self.ctx.core, self.ctx.actor
+        self.run_task(lambda: core.notifications.mark_read(actor, ids), lambda _n: self._after_marking(),
+                      None if quiet else (lambda n: self.tr("Marked %n notification(s) read", "", n)))
+
+    def _after_marking(self) -> None:
+        self.ctx.bridge.refresh_unread()
+        self.ctx.bridge.data_changed.emit("notification")
+        self.refresh()
+
+    @Slot()
+    def on_mark_read_clicked(self) -> None:
+        ids = [r["id"] for r in self.selected_records() if r.get("read_at") is None]
+        if ids:
+            self.mark_read(ids)
+
+    @Slot()
+    def on_mark_all_clicked(self) -> None:
+        core, actor = self.ctx.core, self.ctx.actor
+        self.run_task(lambda: core.notifications.mark_all_read(actor), lambda _n: self._after_marking(),
+                      lambda n: self.tr("Marked %n notification(s) read", "", n))
