@@ -17,7 +17,15 @@ ROLES = {"admin": Actor("admin", "admin", 1), "operator": Actor("operator", "ope
 
 
 @pytest.fixture
-def make_gui(qtbot, db, clock, tmp_path):
+def keep_alive():
+    """qtbot holds widgets weakly; pages and windows a test drops must live until teardown."""
+    held = []
+    yield held
+    held.clear()
+
+
+@pytest.fixture
+def make_gui(qtbot, db, clock, tmp_path, keep_alive):
     """make_gui(role="admin", customers=60) -> namespace(core, window, ctx, clock, page(name))."""
 
     def build(role: str = "admin", customers: int = 60, demo_data: bool = True, scheduler=None):
@@ -32,6 +40,7 @@ def make_gui(qtbot, db, clock, tmp_path):
         qsettings = QSettings(str(tmp_path / f"ui-{role}.ini"), QSettings.Format.IniFormat)
         window, ctx = build_main_window(core, ROLES[role], runner, qsettings, demo=True, scheduler=scheduler)
         qtbot.addWidget(window)
+        keep_alive.append((window, ctx))
         window.show()
 
         def page(class_name: str):
@@ -47,7 +56,7 @@ def make_gui(qtbot, db, clock, tmp_path):
 
 
 @pytest.fixture
-def make_page(qtbot, db, clock, tmp_path):
+def make_page(qtbot, db, clock, tmp_path, keep_alive):
     """make_page(PageClass, role="admin", customers=60) -> namespace(core, ctx, page, clock).
 
     One page on its own (no main window), for testing a page in isolation.
@@ -68,6 +77,7 @@ def make_page(qtbot, db, clock, tmp_path):
         ctx = UiContext(core, ROLES[role], runner, bridge, qsettings, demo=True, scheduler=scheduler)
         page = page_class(ctx)
         qtbot.addWidget(page)
+        keep_alive.append((page, ctx, bridge))
         page.resize(1200, 760)
         page.show()
         page.on_shown()

@@ -1,0 +1,333 @@
+"""Dashboard: the business at a glance — key numbers, each leading to the page behind it, and charts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services import lifecycle
+from services.money import CURRENCY_EXPONENT, format_minor
+from ui.charts import CategoryChart
+from ui.errors import describe
+from ui.pages.base import Page
+from ui.pages.dashboard_data import EXPIRING_DAYS, DashboardData, load_dashboard
+
+__all__ = ["DashboardPage", "DashboardData", "KpiCard", "load_dashboard"]
+
+AUTO_REFRESH_MS = 30_000
+DEBOUNCE_MS = 800
+WARNING, DANGER = "#b26a00", "#c62828"
+STATUS_COLORS = {lifecycle.ACTIVE: "#2e7d32", lifecycle.PENDING: "#ef8f00", lifecycle.CANCELED: "#78909c",
+                 lifecycle.EXPIRED: "#c62828"}
+
+CARD_STYLE = """
+QFrame#kpiCard, QFrame#chartPanel {
+    border: 1px solid palette(mid); border-radius: 6px; background: palette(base);
+}
+QFrame#kpiCard:hover, QFrame#kpiCard:focus { border: 1px solid palette(highlight); }
+QLabel#kpiCaption, QLabel#kpiDetail { color: palette(placeholder-text); }
+"""
+
+
+def money_text(pairs: tuple[tuple[str, int], ...]) -> str:
+    if not pairs:
+        return format_minor(0, "USD", symbol=True)
+    return " · ".join(format_minor(minor, currency, symbol=True) for currency, minor in pairs)
+
+
+class KpiCard(QFrame):
+    """A framed number with a caption; clicking it (or Enter) opens the page behind it."""
+
+    clicked = Signal()
+
+    def __init__(self, caption: str, hint: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName("kpiCard")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setToolTip(hint)
+        self.value_label = QLabel("—", self)
+        self.value_label.setObjectName("kpiValue")
+        font = QFont(self.value_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.9)
+        font.setBold(True)
+        self.value_label.setFont(font)
+        self.caption_label = QLabel(caption, self)
+        self.caption_label.setObjectName("kpiCaption")
+        self.detail_label = QLabel(self)
+        self.detail_label.setObjectName("kpiDetail")
+        for label in (self.value_label, self.caption_label, self.detail_label):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(2)
+        layout.addWidget(self.caption_label)
+        layout.addWidget(self.value_label)
+        layout.addWidget(self.detail_label)
+        self.setMinimumHeight(92)
+
+    def set_value(self, text: str, detail: str = "", color: str | None = None) -> None:
+        self.value_label.setText(text)
+        self.value_label.setStyleSheet(f"color: {color};" if color else "")
+        self.detail_label.setText(detail)
+
+    @property
+    def value_text(self) -> str:
+        return self.value_label.text()
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
+
+
+def chart_panel(title: str, chart: CategoryChart, parent: QWidget) -> QFrame:
+    panel = QFrame(parent)
+    panel.setObjectName("chartPanel")
+    heading = QLabel(title, panel)
+    heading.setObjectName("chartTitle")
+    font = QFont(heading.font())
+    font.setBold(True)
+    heading.setFont(font)
+    layout = QVBoxLayout(panel)
+    layout.setContentsMargins(12, 8, 12, 8)
+    layout.addWidget(heading)
+    layout.addWidget(chart, 1)
+    panel.heading = heading
+    return panel
+
+
+class DashboardPage(Page):
+    card_activated = Signal(str)   # the key of the card the operator opened
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.title = self.tr("Dashboard")
+        self.setStyleSheet(CARD_STYLE)
+        self.data: DashboardData | None = None
+        self._loading = False
+        self._again = False
+
+        # key: caption, hover text, page behind it, filters to apply there
+        self.targets = {
+            "active": ("SubscriptionsPage", {"status": lifecycle.ACTIVE, "renews_soon": False}),
+            "pending": ("SubscriptionsPage", {"status": lifecycle.PENDING, "renews_soon": False}),
+            "expiring": ("SubscriptionsPage", {"status": None, "renews_soon": False}),
+            "float": ("WalletsPage", {}),
+            "revenue": ("WalletsPage", {}),
+            "errors": ("ErrorQueuePage", {"status": "open"}),
+            "gateway": ("SchedulerPage", {}),
+        }
+        captions = {
+            "active": (self.tr("Active subscriptions"), self.tr("Open the active subscriptions")),
+            "pending": (self.tr("Pending renewal"), self.tr("Open the subscriptions waiting for funds")),
+            "expiring": (self.tr("Expiring this week"),
+                         self.tr("Active or canceled subscriptions whose period ends within %d days")
+                         % EXPIRING_DAYS),
+            "float": (self.tr("Wallet float"), self.tr("The sum of all wallet balances; open the wallets")),
+            "revenue": (self.tr("Revenue this month"),
+                        self.tr("Renewal and usage charges this calendar month (UTC), less refunds of charges")),
+            "errors": (self.tr("Unresolved errors"), self.tr("Items retrying or waiting for an operator")),
+            "gateway": (self.tr("Gateway success, 24 h"),
+                        self.tr("Succeeded charges ÷ all charge attempts the gateway recorded in the last 24 hours")),
+        }
+        self.cards: dict[str, KpiCard] = {}
+        cards_rows = QVBoxLayout()
+        cards_rows.setSpacing(10)
+        for keys in (("active", "pending", "expiring", "errors"), ("revenue", "float", "gateway")):
+            row = QHBoxLayout()
+            row.setSpacing(10)
+            for key in keys:
+                caption, hint = captions[key]
+                card = KpiCard(caption, hint, self)
+                card.clicked.connect(lambda key=key: self.on_card_clicked(key))
+                self.cards[key] = card
+                row.addWidget(card, 1)
+            cards_rows.addLayout(row)
+
+        money_axis = lambda value: f"{value:,.0f}"  # noqa: E731
+        self.revenue_chart = CategoryChart(self, style="bars", color="#3d7bd9", axis_format=money_axis)
+        self.status_chart = CategoryChart(self, style="bars")
+        self.errors_chart = CategoryChart(self, style="line", color=DANGER)
+        self.revenue_panel = chart_panel(self.tr("Revenue by day, last 30 days"), self.revenue_chart, self)
+        self.status_panel = chart_panel(self.tr("Subscriptions by status"), self.status_chart, self)
+        self.errors_panel = chart_panel(self.tr("Open error items at the end of each day"), self.errors_chart, self)
+        charts = QGridLayout()
+        charts.setSpacing(10)
+        charts.addWidget(self.revenue_panel, 0, 0)
+        charts.addWidget(self.status_panel, 0, 1)
+        charts.addWidget(self.errors_panel, 1, 0, 1, 2)
+        charts.setColumnStretch(0, 3)
+        charts.setColumnStretch(1, 2)
+
+        self.updated_label = QLabel(self)
+        self.updated_label.setObjectName("updatedLabel")
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.clicked.connect(self.on_refresh_clicked)
+        header = QHBoxLayout()
+        header.addWidget(self.updated_label, 1)
+        header.addWidget(self.refresh_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addLayout(cards_rows)
+        layout.addLayout(charts, 1)
+
+        self.auto_timer = QTimer(self)
+        self.auto_timer.setInterval(AUTO_REFRESH_MS)
+        self.auto_timer.timeout.connect(self.on_auto_timer)
+        self.debounce_timer = QTimer(self)
+        self.debounce_timer.setSingleShot(True)
+        self.debounce_timer.setInterval(DEBOUNCE_MS)
+        self.debounce_timer.timeout.connect(self.on_debounce_timer)
+        ctx.bridge.data_changed.connect(self.on_data_changed)
+        ctx.bridge.notification_posted.connect(self.on_notification_posted)
+
+    # --- when to load ---------------------------------------------------------------
+
+    def on_shown(self) -> None:
+        self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.auto_timer.start()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.auto_timer.stop()
+        super().hideEvent(event)
+
+    @Slot()
+    def on_auto_timer(self) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    @Slot(str)
+    def on_data_changed(self, _kind: str) -> None:
+        self.debounce_timer.start()
+
+    @Slot(object)
+    def on_notification_posted(self, _info) -> None:
+        self.debounce_timer.start()
+
+    @Slot()
+    def on_debounce_timer(self) -> None:
+        if self.isVisible():   # a hidden dashboard reloads when it is shown again
+            self.refresh()
+
+    @Slot()
+    def on_refresh_clicked(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        core = self.ctx.core
+        self.ctx.runner.run(lambda: load_dashboard(core), self._on_loaded, self._on_load_failed)
+
+    def _on_loaded(self, data: DashboardData) -> None:
+        self._loading = False
+        self.show_data(data)
+        self._after_load()
+
+    def _on_load_failed(self, error: BaseException) -> None:
+        self._loading = False
+        # Said quietly in the header: a failing 30-second refresh must not pile up message boxes.
+        self.updated_label.setText(self.tr("Could not load the numbers: %s") % describe(error))
+        self.updated_label.setStyleSheet(f"color: {DANGER};")
+        self._after_load()
+
+    def _after_load(self) -> None:
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    # --- showing ------------------------------------------------------------------------
+
+    def show_data(self, data: DashboardData) -> None:
+        self.data = data
+        self.updated_label.setStyleSheet("")
+        self.updated_label.setText(self.tr("Figures as of %s UTC") % f"{data.as_of:%Y-%m-%d %H:%M}")
+        cards = self.cards
+        cards["active"].set_value(f"{data.active:,}", self.tr("%n subscription(s) in all", "",
+                                                              sum(n for _, n in data.subscriptions_by_status)))
+        cards["pending"].set_value(f"{data.pending_renewal:,}", self.tr("waiting for a top-up"),
+                                   WARNING if data.pending_renewal else None)
+        cards["expiring"].set_value(f"{data.expiring_this_week:,}", self.tr("within %d days") % EXPIRING_DAYS)
+        cards["float"].set_value(money_text(data.wallet_float), self.tr("held in customer wallets"))
+        cards["revenue"].set_value(money_text(data.revenue_this_month),
+                                   self.tr("since %s") % f"{data.as_of:%Y-%m-01}")
+        cards["errors"].set_value(f"{data.unresolved_errors:,}",
+                                  self.tr("%1 retrying · %2 manual").replace("%1", str(data.errors_retrying))
+                                  .replace("%2", str(data.errors_manual)),
+                                  DANGER if data.errors_manual else (WARNING if data.errors_retrying else None))
+        rate = data.gateway_success_rate
+        if rate is None:
+            cards["gateway"].set_value(self.tr("no traffic"), self.tr("no charges in the last 24 h"))
+        else:
+            color = DANGER if rate < 0.8 else (WARNING if rate < 0.95 else None)
+            cards["gateway"].set_value(f"{rate * 100:.1f} %",
+                                       self.tr("%1 of %2 charges").replace("%1", f"{data.gateway_succeeded_24h:,}")
+                                       .replace("%2", f"{data.gateway_attempts_24h:,}"), color)
+        self._show_charts(data)
+
+    def _show_charts(self, data: DashboardData) -> None:
+        locale = QLocale()
+        day_labels = [locale.toString(QDate(d.year, d.month, d.day), "d MMM") for d in data.days]
+        title = self.tr("Revenue by day, last 30 days")
+        if data.revenue_by_day:
+            currency, minors = max(data.revenue_by_day, key=lambda series: sum(series[1]))
+            if len(data.revenue_by_day) > 1:
+                title += " " + self.tr("(%s; other currencies are not drawn)") % currency
+        else:
+            currency, minors = "USD", (0,) * len(data.days)
+        scale = 10 ** CURRENCY_EXPONENT.get(currency, 2)
+        self.revenue_panel.heading.setText(title)
+        self.revenue_chart.value_format = lambda value, c=currency: format_minor(round(value * scale), c, symbol=True)
+        self.revenue_chart.set_data(day_labels, [m / scale for m in minors], label_every=5)
+
+        names = {lifecycle.ACTIVE: self.tr("Active"), lifecycle.PENDING: self.tr("Pending renewal"),
+                 lifecycle.CANCELED: self.tr("Canceled"), lifecycle.EXPIRED: self.tr("Expired")}
+        statuses = [status for status, _ in data.subscriptions_by_status]
+        self.status_chart.set_data([names.get(s, s) for s in statuses], [n for _, n in data.subscriptions_by_status],
+                                   colors=[STATUS_COLORS.get(s, "#3d7bd9") for s in statuses])
+        self.errors_chart.set_data(day_labels, list(data.open_errors_by_day), label_every=5)
+
+    # --- going to the page behind a card -----------------------------------------------
+
+    def on_card_clicked(self, key: str) -> None:
+        self.card_activated.emit(key)
+        page_name, filters = self.targets[key]
+        window = self.window()
+        if not hasattr(window, "page_named"):
+            return
+        page = window.page_named(page_name)
+        if page is None:
+            return
+        window.show_page(type(page))
+        for name, value in filters.items():   # the filter widgets TablePage pages name filter_<key>
+            widget = page.findChild(QWidget, f"filter_{name}")
+            if isinstance(widget, QComboBox):
+                index = widget.findData(value)
+                if index >= 0:
+                    widget.setCurrentIndex(index)
+            elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+                widget.setChecked(bool(value))

@@ -1,0 +1,144 @@
+"""The scheduler's jobs as data and as a table model (read on a worker, shown on the GUI thread)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from scheduler import JobStateInfo, leases
+
+
+@dataclass(frozen=True)
+class SchedulerView:
+    jobs: tuple[JobStateInfo, ...]
+    paused: bool
+    circuit: object   # services.circuit.CircuitInfo
+
+
+def _stored_job_states(core) -> tuple[list[JobStateInfo], bool]:
+    """Job rows as another instance (a worker, another desk) left them, read without a scheduler."""
+    names = [spec.name for spec in core.jobs()]
+    rows = leases.read_job_rows(names)
+    now = core.clock.now()
+    jobs = []
+    for name in names:
+        row = rows.get(name)
+        if row is None:
+            jobs.append(JobStateInfo(name, None, None, None, None, None, False, False, None))
+            continue
+        try:
+            result = json.loads(row.last_result) if row.last_result else None
+        except ValueError:
+            result = {"result": row.last_result}
+        live = row.lease_until is not None and row.lease_until > now
+        jobs.append(JobStateInfo(name, row.last_started_at, row.last_finished_at,
+                                 result if isinstance(result, dict) or result is None else {"result": result},
+                                 row.last_error, row.next_run_at, bool(row.paused), live, row.lease_owner))
+    return jobs, any(job.paused for job in jobs)
+
+
+def load_scheduler_view(core, scheduler) -> SchedulerView:
+    """On a worker: job states (from the scheduler, or the stored rows without one) and the circuit."""
+    if scheduler is not None:
+        jobs, paused = scheduler.job_states(), scheduler.is_paused
+    else:
+        jobs, paused = _stored_job_states(core)
+    return SchedulerView(tuple(jobs), paused, core.circuit.info())
+
+
+def summarize_result(result: dict | None) -> str:
+    """{'due': 3, 'renewed': 2, 'errors': 0} -> 'due 3 · renewed 2'."""
+    if result is None:
+        return ""
+    parts, quiet = [], True
+    for key, value in result.items():
+        if isinstance(value, dict | list):
+            continue
+        if isinstance(value, bool):
+            value = "yes" if value else "no"
+        if value not in (0, None, "no"):
+            quiet = False
+            parts.append(f"{key.replace('_', ' ')} {value}")
+    return QCoreApplication.translate("SchedulerPage", "nothing to do") if quiet else " · ".join(parts)
+
+
+def _when(moment: datetime | None) -> str:
+    return f"{moment:%Y-%m-%d %H:%M:%S}" if moment else "—"
+
+
+class SchedulerJobsModel(QAbstractTableModel):
+    """One row per job; updated in place so the selection survives the periodic refresh."""
+
+    # Class-level fallbacks: a view may still ask for counts while a collected model is torn down.
+    jobs: list[JobStateInfo] = []
+    headers: list[str] = []
+
+    def __init__(self, own_owner: str | None = None, parent=None):
+        super().__init__(parent)
+        self.own_owner = own_owner
+        self.headers = [self.tr("Job"), self.tr("Last run (UTC)"), self.tr("Result"), self.tr("Last error"),
+                        self.tr("Next run (UTC)"), self.tr("Running"), self.tr("Lease owner")]
+        self.jobs: list[JobStateInfo] = []
+
+    def set_jobs(self, jobs) -> None:
+        jobs = list(jobs)
+        if [j.name for j in jobs] == [j.name for j in self.jobs]:
+            self.jobs = jobs
+            if jobs:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(jobs) - 1, len(self.headers) - 1))
+            return
+        self.beginResetModel()
+        self.jobs = jobs
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.jobs)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def text(self, job: JobStateInfo, column: int) -> str:
+        if column == 0:
+            return job.name
+        if column == 1:
+            return _when(job.last_started_at)
+        if column == 2:
+            return summarize_result(job.last_result)
+        if column == 3:
+            return (job.last_error or "").splitlines()[0] if job.last_error else ""
+        if column == 4:
+            return self.tr("paused") if job.paused else _when(job.next_run_at)
+        if column == 5:
+            return self.tr("running") if job.running else ""
+        if not job.lease_owner:
+            return ""
+        owner = self.tr("this window") if job.lease_owner == self.own_owner else job.lease_owner
+        return owner if job.running else self.tr("free (last: %s)") % owner
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.jobs):
+            return None
+        job, column = self.jobs[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(job, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 3 and job.last_error:
+                return job.last_error
+            if column == 2 and job.last_result is not None:
+                return json.dumps(job.last_result, indent=1, default=str)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and job.last_error:
+            return QColor("#c62828")
+        if role == Qt.ItemDataRole.UserRole:
+            return job.name
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt override
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.headers)):
+            return self.headers[section]
+        return None

@@ -1,0 +1,268 @@
+"""Scheduler: what the background jobs did and will do, run one now, pause them all; the gateway's knobs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from models.db import write_transaction
+from scheduler import JobStateInfo
+from services.audit import record_audit
+from services.auth import require
+from ui.errors import describe
+from ui.pages.base import ConfirmDialog, Page
+from ui.pages.scheduler_jobs import SchedulerJobsModel, SchedulerView, load_scheduler_view, summarize_result
+from ui.pages.scheduler_panels import DemoClockGroup, GatewaySimulationGroup, demo_clock_available
+
+REFRESH_MS = 3000
+EVENT_DEBOUNCE_MS = 250
+# What a finished job may have changed, for the other pages to reload.
+JOB_CHANGES = {"renewals": ("subscription", "wallet"), "retries": ("error_item", "wallet", "subscription"),
+               "janitor": ("wallet", "error_item"), "reminders": ("subscription",), "monitoring": ("error_item",)}
+
+
+class SchedulerPage(Page):
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.title = self.tr("Scheduler")
+        self.scheduler = ctx.scheduler
+        self.view: SchedulerView | None = None
+        self._loading = False
+        self._awaiting: set[str] = set()   # jobs an operator ran, whose outcome is still to be announced
+
+        self.state_label = QLabel(self)
+        self.state_label.setObjectName("schedulerState")
+        self.state_label.setWordWrap(True)
+        self.run_button = QPushButton(self.tr("Run now"), self)
+        self.run_button.clicked.connect(self.on_run_now_clicked)
+        self.pause_button = QPushButton(self.tr("Pause all jobs…"), self)
+        self.pause_button.clicked.connect(self.on_pause_clicked)
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.clicked.connect(self.refresh)
+        top = QHBoxLayout()
+        top.addWidget(self.state_label, 1)
+        top.addWidget(self.run_button)
+        top.addWidget(self.pause_button)
+        top.addWidget(self.refresh_button)
+
+        self.model = SchedulerJobsModel(getattr(self.scheduler, "owner", None), self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        self.event_log = QPlainTextEdit(self)
+        self.event_log.setObjectName("eventLog")
+        self.event_log.setReadOnly(True)
+        self.event_log.setMaximumBlockCount(300)
+        self.event_log.setPlaceholderText(self.tr("Scheduler events seen by this window appear here."))
+        self.gateway_group = GatewaySimulationGroup(self)
+        panels = QHBoxLayout()
+        panels.addWidget(self.gateway_group, 3)
+        self.demo_group = DemoClockGroup(self) if demo_clock_available(ctx) else None
+        if self.demo_group is not None:
+            panels.addWidget(self.demo_group, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(QLabel(self.tr("Recent events"), self))
+        layout.addWidget(self.event_log, 2)
+        layout.addLayout(panels)
+
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(REFRESH_MS)
+        self.refresh_timer.timeout.connect(self.on_refresh_timer)
+        self.event_timer = QTimer(self)
+        self.event_timer.setSingleShot(True)
+        self.event_timer.setInterval(EVENT_DEBOUNCE_MS)
+        self.event_timer.timeout.connect(self.refresh)
+        ctx.bridge.scheduler_event_happened.connect(self.on_scheduler_event)
+        ctx.bridge.data_changed.connect(self.on_data_changed)
+        self._update_buttons()
+
+    # --- loading ----------------------------------------------------------------------
+
+    def on_shown(self) -> None:
+        self.refresh()
+        self.gateway_group.load_unless_edited()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.refresh_timer.start()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.refresh_timer.stop()
+        super().hideEvent(event)
+
+    @Slot()
+    def on_refresh_timer(self) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        if self._loading:
+            return
+        self._loading = True
+        core, scheduler = self.ctx.core, self.scheduler
+        self.ctx.runner.run(lambda: load_scheduler_view(core, scheduler), self._on_loaded, self._on_load_failed)
+
+    def _on_loaded(self, view: SchedulerView) -> None:
+        self._loading = False
+        self.view = view
+        self.model.set_jobs(view.jobs)
+        self.gateway_group.show_circuit(view.circuit)
+        if self.demo_group is not None:
+            self.demo_group.show_time()
+        if self.scheduler is None:
+            text = self.tr("The scheduler is not running in this window.")
+            text += " " + (self.tr("The jobs below are paused.") if view.paused
+                           else self.tr("The table shows what the instance that last ran each job recorded."))
+            self.state_label.setStyleSheet("color: #b26a00;")
+        elif view.paused:
+            text = self.tr("Paused: no job runs on its timer until the scheduler is resumed.")
+            self.state_label.setStyleSheet("color: #b26a00; font-weight: bold;")
+        else:
+            text = self.tr("Running: jobs run on their timers in this window.")
+            self.state_label.setStyleSheet("")
+        self.state_label.setText(text)
+        self._update_buttons()
+
+    def _on_load_failed(self, error: BaseException) -> None:
+        self._loading = False
+        self.state_label.setText(self.tr("Could not read the job states: %s") % describe(error))
+        self.state_label.setStyleSheet("color: #c62828;")
+
+    def event_text(self, event) -> str:
+        texts = {"job_started": self.tr("started"), "job_finished": self.tr("finished"),
+                 "job_failed": self.tr("FAILED"), "paused": self.tr("scheduler paused"),
+                 "resumed": self.tr("scheduler resumed"), "stopped": self.tr("scheduler stopped")}
+        parts = [f"{event.at:%Y-%m-%d %H:%M:%S}", event.job or "", texts.get(event.kind, event.kind)]
+        detail = event.error or (summarize_result(event.result) if event.kind == "job_finished" else "")
+        return "  ".join(p for p in parts if p) + (f": {detail}" if detail else "")
+
+    @Slot(object)
+    def on_scheduler_event(self, event) -> None:
+        self.event_log.appendPlainText(self.event_text(event))
+        if event.kind in ("job_finished", "job_failed") and event.job in self._awaiting:
+            self._announce(event.job, event.result, event.error)
+        self.event_timer.start()
+
+    @Slot(str)
+    def on_data_changed(self, kind: str) -> None:
+        if kind == "settings":
+            self.gateway_group.load_unless_edited()
+
+    # --- actions ----------------------------------------------------------------------
+
+    def selected_job(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.jobs[rows[0].row()].name if rows else None
+
+    def _update_buttons(self, *_args) -> None:
+        if self.scheduler is None:
+            reason = self.tr("The scheduler is not running in this window")
+            for button in (self.run_button, self.pause_button):
+                button.setEnabled(False)
+                button.setToolTip(reason)
+            return
+        paused = bool(self.view and self.view.paused)
+        self.pause_button.setText(self.tr("Resume all jobs…") if paused else self.tr("Pause all jobs…"))
+        self.guard(self.pause_button, "scheduler.pause")
+        selected = self.selected_job() is not None
+        refusal = self.refusal_reason("scheduler.run")
+        self.run_button.setEnabled(selected and refusal is None)
+        self.run_button.setToolTip(refusal or ("" if selected else self.tr("Select a job")))
+
+    @Slot()
+    def on_run_now_clicked(self) -> None:
+        name = self.selected_job()
+        if name is None or self.scheduler is None:
+            return
+        dialog = ConfirmDialog(self, self.tr("Run a job now"),
+                               self.tr("Run the %s job now instead of waiting for its timer. It does exactly "
+                                       "what its scheduled run would do.") % name,
+                               reason_required=False, confirm_text=self.tr("Run now"))
+        if not dialog.exec():
+            return
+        scheduler, actor = self.scheduler, self.ctx.actor
+
+        def run():
+            require(actor, "scheduler.run")
+            if scheduler.is_running:
+                scheduler.run_now(name)   # the scheduler's own thread runs it; its event tells the outcome
+                return None
+            return scheduler.run_job(name)
+
+        self._awaiting.add(name)
+        self.status_message.emit(self.tr("Running the %s job…") % name)
+        self.run_task(run, lambda state: self._on_run_done(name, state),
+                      on_error=lambda _error: self._awaiting.discard(name))
+
+    def _on_run_done(self, name: str, state: JobStateInfo | None) -> None:
+        if state is None:
+            self.status_message.emit(self.tr("The %s job was handed to the scheduler; it runs in a moment.") % name)
+        elif name in self._awaiting:
+            self._announce(name, state.last_result, state.last_error)
+        self.refresh()
+
+    def _announce(self, name: str, result: dict | None, error: str | None) -> None:
+        self._awaiting.discard(name)
+        if error:
+            self.status_message.emit(self.tr("The %1 job failed: %2").replace("%1", name).replace("%2", error))
+            return
+        self.status_message.emit(self.tr("The %1 job finished: %2").replace("%1", name)
+                                 .replace("%2", summarize_result(result) or self.tr("done")))
+        for kind in JOB_CHANGES.get(name, ()):
+            self.ctx.bridge.data_changed.emit(kind)
+
+    @Slot()
+    def on_pause_clicked(self) -> None:
+        if self.scheduler is None:
+            return
+        pause = not (self.view and self.view.paused)
+        if pause:
+            dialog = ConfirmDialog(self, self.tr("Pause the scheduler"),
+                                   self.tr("Stop renewals, retries, reminders and monitoring from running on their "
+                                           "timers, in every app and worker sharing this database, until someone "
+                                           "resumes them. Run now still works."),
+                                   confirm_text=self.tr("Pause"))
+        else:
+            dialog = ConfirmDialog(self, self.tr("Resume the scheduler"),
+                                   self.tr("Let the jobs run on their timers again; runs that fell due while paused "
+                                           "are caught up at once."), reason_required=False,
+                                   confirm_text=self.tr("Resume"))
+        if not dialog.exec():
+            return
+        core, scheduler, actor, reason = self.ctx.core, self.scheduler, self.ctx.actor, dialog.reason_text()
+        action = "scheduler.pause" if pause else "scheduler.resume"
+
+        def switch():
+            require(actor, "scheduler.pause")
+            if pause:
+                scheduler.pause()
+            else:
+                scheduler.resume()
+            with write_transaction():
+                record_audit(core.clock, actor.name, action, "scheduler", None, before={"paused": not pause},
+                             after={"paused": pause}, reason=reason)
+
+        self.run_task(switch, lambda _none: self.refresh(),
+                      self.tr("Scheduler paused") if pause else self.tr("Scheduler resumed"))

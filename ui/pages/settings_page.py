@@ -1,0 +1,307 @@
+"""Settings: the gateway API key (kept in the OS keyring), billing settings and desktop preferences."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.db import write_transaction
+from services.audit import record_audit
+from services.auth import require
+from services.errors import ValidationError
+from services.gateway import TEST_KEY_PREFIX
+from services.secrets import GATEWAY_API_KEY
+from ui.app import LANGUAGES, apply_theme, chosen_language
+from ui.pages.base import ConfirmDialog, Page
+from ui.pages.settings_form import ERROR_STYLE, SettingField, SettingsForm
+
+OK_STYLE = "color: #2e7d32;"
+WARNING_STYLE = "color: #b26a00;"
+MAX_KEY_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class SettingsView:
+    values: dict
+    key_set: bool
+    keyring_reason: str | None   # why the OS keyring cannot be used; None when it can
+
+
+def load_settings_view(core) -> SettingsView:
+    """On a worker: the stored settings and whether a key exists (never the key itself)."""
+    return SettingsView(core.settings.get_many(), core.secrets.get(GATEWAY_API_KEY) is not None,
+                        core.secrets.unavailable_reason)
+
+
+def save_api_key(core, actor, key: str, reason: str) -> tuple[bool, str | None]:
+    """On a worker: keep the key and audit that it changed. (True, None) when the keyring took it."""
+    require(actor, "settings.edit")
+    in_keyring = core.secrets.set(GATEWAY_API_KEY, key)
+    with write_transaction():
+        record_audit(core.clock, actor.name, "secret.set", "secret", GATEWAY_API_KEY,
+                     after={"stored_in": "system keyring" if in_keyring else "this session only"}, reason=reason)
+    return in_keyring, core.secrets.unavailable_reason
+
+
+class SettingsPage(Page):
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.title = self.tr("Settings")
+        self.view: SettingsView | None = None
+        self._loaded_once = False
+        content = QWidget(self)
+        content.setMaximumWidth(820)
+        column = QVBoxLayout(content)
+        column.addWidget(self._build_key_group(content))
+        column.addWidget(self._build_billing_group(content))
+        column.addWidget(self._build_desktop_group(content))
+        column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        ctx.bridge.data_changed.connect(self.on_data_changed)
+
+    # --- building ---------------------------------------------------------------------
+
+    def _build_key_group(self, parent) -> QGroupBox:
+        group = QGroupBox(self.tr("Payment gateway API key"), parent)
+        self.key_status = QLabel(self.tr("Checking…"), group)
+        self.key_status.setObjectName("keyStatus")
+        self.keyring_note = QLabel(group)
+        self.keyring_note.setObjectName("keyringNote")
+        self.keyring_note.setWordWrap(True)
+        self.keyring_note.setStyleSheet(WARNING_STYLE)
+        self.keyring_note.hide()
+        self.key_edit = QLineEdit(group)
+        self.key_edit.setObjectName("apiKey")
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_edit.setPlaceholderText(self.tr("Paste a new key (%s…)") % TEST_KEY_PREFIX)
+        self.key_edit.returnPressed.connect(self.on_save_key_clicked)
+        self.key_save_button = QPushButton(self.tr("Save key"), group)
+        self.key_save_button.clicked.connect(self.on_save_key_clicked)
+        self.guard(self.key_save_button, "settings.edit")
+        self.key_edit.setReadOnly(not self.ctx.can("settings.edit"))
+        self.key_message = QLabel(group)
+        self.key_message.setObjectName("keyMessage")
+        self.key_message.setWordWrap(True)
+        self.key_message.hide()
+        explanation = QLabel(self.tr("The key is kept in the system keyring, never in the database or the log. "
+                                     "It is not shown again once saved."), group)
+        explanation.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.key_edit, 1)
+        row.addWidget(self.key_save_button)
+        layout = QVBoxLayout(group)
+        layout.addWidget(explanation)
+        layout.addWidget(self.key_status)
+        layout.addWidget(self.keyring_note)
+        layout.addLayout(row)
+        layout.addWidget(self.key_message)
+        return group
+
+    def _build_billing_group(self, parent) -> QGroupBox:
+        group = QGroupBox(self.tr("Billing, reminders and alerts"), parent)
+        self.form = SettingsForm([
+            SettingField("renewal_time", self.tr("Daily renewal time (HH:MM, UTC)"), self.tr("for example 02:00")),
+            SettingField("reminder_days", self.tr("Remind this many days before a period ends"), "0–60"),
+            SettingField("default_grace_days", self.tr("Default grace days"), "0–90"),
+            SettingField("alert_threshold", self.tr("Alert when unresolved errors exceed"), "1–1000000"),
+            SettingField("retry_every_minutes", self.tr("Retry pass every (minutes)"),
+                         self.tr("1–1440; a running scheduler picks it up when it restarts")),
+        ], group)
+        self.form.set_editable(self.ctx.can("settings.edit"))
+        self.role_note = QLabel(group)
+        self.role_note.setObjectName("roleNote")
+        self.role_note.setWordWrap(True)
+        if not self.ctx.can("settings.edit"):
+            self.role_note.setText(self.tr("Your role (%s) may look at these settings; only an admin changes them.")
+                                   % self.ctx.actor.role)
+        else:
+            self.role_note.hide()
+        self.save_button = QPushButton(self.tr("Save settings…"), group)
+        self.save_button.clicked.connect(self.on_save_settings_clicked)
+        self.guard(self.save_button, "settings.edit")
+        self.revert_button = QPushButton(self.tr("Revert"), group)
+        self.revert_button.clicked.connect(self.on_revert_clicked)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(group)
+        layout.addWidget(self.role_note)
+        layout.addWidget(self.form)
+        layout.addLayout(buttons)
+        return group
+
+    def _build_desktop_group(self, parent) -> QGroupBox:
+        group = QGroupBox(self.tr("This desktop"), parent)
+        settings = self.ctx.qsettings
+        self.language_combo = QComboBox(group)
+        self.language_combo.setObjectName("language")
+        for code, name in LANGUAGES.items():
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(chosen_language(settings))))
+        self.language_combo.currentIndexChanged.connect(self.on_language_changed)
+        self.language_note = QLabel(self.tr("A new language applies after the app is restarted."), group)
+        self.language_note.setObjectName("languageNote")
+        self.theme_combo = QComboBox(group)
+        self.theme_combo.setObjectName("theme")
+        for text, code in ((self.tr("Follow the system"), "system"), (self.tr("Light"), "light"),
+                           (self.tr("Dark"), "dark")):
+            self.theme_combo.addItem(text, code)
+        self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(str(settings.value("ui/theme", "system")))))
+        self.theme_combo.currentIndexChanged.connect(self.on_theme_changed)
+        for combo in (self.language_combo, self.theme_combo):
+            combo.setMaximumWidth(260)
+        form = QFormLayout(group)
+        form.addRow(self.tr("Language"), self.language_combo)
+        form.addRow("", self.language_note)
+        form.addRow(self.tr("Theme"), self.theme_combo)
+        return group
+
+    # --- loading ----------------------------------------------------------------------
+
+    def on_shown(self) -> None:
+        if not self._loaded_once or not self.form.is_dirty():
+            self.load()
+
+    def refresh(self) -> None:
+        self.load()
+
+    def load(self) -> None:
+        self._loaded_once = True
+        core = self.ctx.core
+        self.run_task(lambda: load_settings_view(core), self._on_loaded)
+
+    def _on_loaded(self, view: SettingsView) -> None:
+        self.view = view
+        self.form.load(view.values)
+        if view.key_set:
+            self.key_status.setText(self.tr("A key is set."))
+        elif self.ctx.demo:
+            self.key_status.setText(self.tr("No key is set; this demo database uses a published test key."))
+        else:
+            self.key_status.setText(self.tr("No key is set: top-ups and refunds fail until an admin sets one."))
+        self.keyring_note.setText(view.keyring_reason or "")
+        self.keyring_note.setVisible(bool(view.keyring_reason))
+
+    @Slot(str)
+    def on_data_changed(self, kind: str) -> None:
+        if kind == "settings" and self._loaded_once and not self.form.is_dirty():
+            self.load()
+
+    # --- the API key ------------------------------------------------------------------
+
+    def _say_about_key(self, text: str, style: str) -> None:
+        self.key_message.setText(text)
+        self.key_message.setStyleSheet(style)
+        self.key_message.show()
+
+    def key_problem(self, key: str) -> str | None:
+        if not key:
+            return self.tr("Enter the new key first.")
+        if any(ch.isspace() for ch in key) or len(key) > MAX_KEY_LENGTH:
+            return self.tr("A key is one word of at most %d characters.") % MAX_KEY_LENGTH
+        if not key.startswith(TEST_KEY_PREFIX):
+            return self.tr("The simulated gateway accepts only test keys, which start with %s.") % TEST_KEY_PREFIX
+        return None
+
+    @Slot()
+    def on_save_key_clicked(self) -> None:
+        refusal = self.refusal_reason("settings.edit")
+        key = self.key_edit.text().strip()
+        problem = refusal or self.key_problem(key)
+        if problem:
+            self._say_about_key(problem, ERROR_STYLE)
+            return
+        dialog = ConfirmDialog(self, self.tr("Gateway API key"),
+                               self.tr("Replace the key this app uses for charges and refunds. Every later "
+                                       "gateway call from this desk uses the new key."),
+                               reason_required=False, confirm_text=self.tr("Save key"))
+        if not dialog.exec():
+            return
+        self.key_edit.clear()   # the key leaves the widget as soon as it is handed over
+        core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
+        self.key_save_button.setEnabled(False)
+        self.run_task(lambda: save_api_key(core, actor, key, reason), self._on_key_saved,
+                      on_error=lambda _error: self.guard(self.key_save_button, "settings.edit"))
+
+    def _on_key_saved(self, outcome: tuple[bool, str | None]) -> None:
+        in_keyring, reason = outcome
+        self.guard(self.key_save_button, "settings.edit")
+        if in_keyring:
+            self._say_about_key(self.tr("The key was saved in the system keyring."), OK_STYLE)
+            self.status_message.emit(self.tr("Gateway API key saved in the system keyring"))
+        else:
+            text = self.tr("There is no usable system keyring, so the key is kept for this session only and "
+                           "will be forgotten when the app quits.")
+            self._say_about_key(text + (f" ({reason})" if reason else ""), WARNING_STYLE)
+            self.status_message.emit(self.tr("Gateway API key kept for this session only"))
+        self.ctx.bridge.data_changed.emit("settings")
+        self.load()
+
+    # --- billing settings -------------------------------------------------------------
+
+    @Slot()
+    def on_save_settings_clicked(self) -> None:
+        self.form.clear_problem()
+        refusal = self.refusal_reason("settings.edit")
+        if refusal:
+            self.form.show_problem(refusal)
+            return
+        try:
+            changes = self.form.changes()
+        except ValidationError as error:
+            self.form.show_problem(error.message)
+            return
+        if not changes:
+            self.status_message.emit(self.tr("Nothing to save: no setting was changed"))
+            return
+        summary = self.tr("Change these settings for every desk and worker that shares this database:")
+        dialog = ConfirmDialog(self, self.tr("Save settings"),
+                               summary + "\n• " + "\n• ".join(self.form.describe_changes(changes)),
+                               reason_required=False, confirm_text=self.tr("Save"))
+        if not dialog.exec():
+            return
+        core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
+        self.run_task(lambda: core.settings.update(actor, changes, reason), self._on_settings_saved,
+                      lambda saved: self.tr("%n setting(s) saved", "", len(saved)))
+
+    def _on_settings_saved(self, _saved: dict) -> None:
+        self.ctx.bridge.data_changed.emit("settings")
+        self.load()
+
+    @Slot()
+    def on_revert_clicked(self) -> None:
+        self.load()
+
+    # --- desktop preferences ----------------------------------------------------------
+
+    @Slot(int)
+    def on_language_changed(self, _index: int) -> None:
+        self.ctx.qsettings.setValue("ui/language", self.language_combo.currentData())
+        self.status_message.emit(self.tr("The language changes when the app is restarted"))
+
+    @Slot(int)
+    def on_theme_changed(self, _index: int) -> None:
+        choice = self.theme_combo.currentData()
+        self.ctx.qsettings.setValue("ui/theme", choice)
+        apply_theme(QApplication.instance(), choice)
