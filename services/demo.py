@@ -189,7 +189,7 @@ def _customers(rng: random.Random, now: datetime, count: int, plans: dict[str, P
                          period_start=period_start, period_end=period_end, created_at=joined, updated_at=now))
         sub_charges.append(dict(subscription=i, period_start=period_start, period_end=period_end,
                                 plan_minor=plan.price_minor, usage_minor=0, ledger_entry=None, created_at=period_start))
-        events.append(dict(subscription=i, from_status=None, to_status="active", event="subscribe",
+        events.append(dict(subscription=i, from_status=None, to_status="active", event="subscribe", reason=None,
                            actor="demo", created_at=joined))
         if status == lifecycle.CANCELED:
             events.append(dict(subscription=i, from_status="active", to_status="canceled", event="cancel",

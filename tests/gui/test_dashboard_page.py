@@ -209,9 +209,10 @@ class _StubWindow(QWidget):
         self.shown.append(page_type)
 
 
-def test_clicking_a_card_opens_the_page_behind_it_with_its_filter(make_page, qtbot):
+def test_clicking_a_card_opens_the_page_behind_it_with_its_filter(make_page, qtbot, keep_alive):
     env = make_page(DashboardPage)
     window = _StubWindow()
+    keep_alive.append(window)
     qtbot.addWidget(window)
     QVBoxLayout(window).addWidget(env.page)
     window.show()

@@ -182,8 +182,7 @@ class TablePage(Page):
         selected = self.current_record()
         self.model.reload()
         if keep_selection and selected is not None:
-            wanted = selected.get("id")
-            self._reselect_when_loaded(wanted)
+            self.select_id(selected.get("id"))
 
     def _reselect_when_loaded(self, wanted) -> None:
         def try_select(*_args):

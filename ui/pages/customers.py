@@ -175,8 +175,8 @@ class CustomersPage(TablePage):
         dialog.validator = validate
         if dialog.exec():
             core, actor = self.ctx.core, self.ctx.actor
-            self.run_task(lambda: core.customers.create_customer(actor, name.text(), email.text(),
-                                                                 reason=dialog.reason_text()),
+            name_text, email_text, reason = name.text(), email.text(), dialog.reason_text()
+            self.run_task(lambda: core.customers.create_customer(actor, name_text, email_text, reason=reason),
                           lambda info: (self.ctx.bridge.data_changed.emit("customer"), self.select_id(info.id)),
                           lambda info: self.tr("Customer %s created") % info.email)
 
@@ -196,9 +196,9 @@ class CustomersPage(TablePage):
         dialog.validator = lambda: (clean_name(name.text()), clean_email(email.text()))
         if dialog.exec():
             core, actor, customer_id = self.ctx.core, self.ctx.actor, record["id"]
-            self.run_task(lambda: core.customers.update_customer(
-                actor, customer_id, name=name.text(), email=email.text(), status=status.currentText(),
-                reason=dialog.reason_text()),
+            changes = {"name": name.text(), "email": email.text(), "status": status.currentText(),
+                       "reason": dialog.reason_text()}
+            self.run_task(lambda: core.customers.update_customer(actor, customer_id, **changes),
                 lambda _info: self.ctx.bridge.data_changed.emit("customer"), self.tr("Customer updated"))
 
     @Slot()
@@ -277,8 +277,8 @@ class CustomersPage(TablePage):
                                reason_required=False, fields=[(self.tr("Plan"), combo)],
                                confirm_text=self.tr("Subscribe and charge"))
         if dialog.exec():
-            core, actor, code = self.ctx.core, self.ctx.actor, combo.currentData()
-            self.run_task(lambda: core.subscriptions.subscribe(actor, record["id"], code, dialog.reason_text()),
+            core, actor, code, reason = self.ctx.core, self.ctx.actor, combo.currentData(), dialog.reason_text()
+            self.run_task(lambda: core.subscriptions.subscribe(actor, record["id"], code, reason),
                           lambda _info: (self.ctx.bridge.data_changed.emit("subscription"),
                                          self.ctx.bridge.data_changed.emit("wallet"),
                                          self.show_detail(record["id"])),

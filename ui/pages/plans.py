@@ -1,0 +1,304 @@
+"""Plans & features: the catalogue, what each plan grants and how its usage is priced."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.customers import clean_name
+from services.errors import ValidationError
+from services.features import FEATURE_TYPES, MAX_GRACE_DAYS, MAX_INTERVAL_COUNT
+from services.lifecycle import INTERVAL_UNITS
+from services.money import CURRENCY_EXPONENT, format_minor, parse_amount
+from ui.pages.base import ConfirmDialog, TablePage
+from ui.pages.plans_forms import PlanFeatureForm, check_code
+from ui.pages.plans_models import PlanFeaturesTableModel, PlansTableModel, load_plan_detail, render_plan
+from ui.pages.wallets import make_table
+
+
+def _named(widget, name: str):
+    widget.setObjectName(name)
+    return widget
+
+
+class PlansPage(TablePage):
+    settings_key = "plans"
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, PlansTableModel(ctx.runner), parent, search_placeholder=self.tr("Plan code or name"))
+        self.title = self.tr("Plans & features")
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.add_filter(self.tr("Show"), [(self.tr("All plans"), None), (self.tr("Active"), True),
+                                          (self.tr("Retired"), False)], "active")
+        self.new_plan_button = QPushButton(self.tr("New plan…"), self)
+        self.edit_plan_button = QPushButton(self.tr("Edit plan…"), self)
+        self.new_feature_button = QPushButton(self.tr("New feature…"), self)
+        self.set_feature_button = QPushButton(self.tr("Set plan feature…"), self)
+        for button in (self.new_plan_button, self.edit_plan_button, self.new_feature_button, self.set_feature_button):
+            self.actions_bar.addWidget(button)
+        self.actions_bar.addStretch(1)
+        self.new_plan_button.clicked.connect(self.on_new_plan_clicked)
+        self.edit_plan_button.clicked.connect(self.on_edit_plan_clicked)
+        self.new_feature_button.clicked.connect(self.on_new_feature_clicked)
+        self.set_feature_button.clicked.connect(self.on_set_feature_clicked)
+        self.guard(self.new_plan_button, "plan.edit")
+        self.guard(self.new_feature_button, "plan.edit")
+
+        self.features_model = PlanFeaturesTableModel(ctx.runner, self)
+        panel = QWidget(self)
+        self.features_title = QLabel(self.tr("Plan features"), panel)
+        self.features_table = make_table(panel, self.features_model)
+        self.features_table.setObjectName("planFeatures")
+        self.features_table.doubleClicked.connect(self.on_set_feature_clicked)
+        self.features_model.load_failed.connect(self.show_error)
+        bar = QHBoxLayout()
+        bar.addWidget(self.features_title)
+        bar.addStretch(1)
+        if not ctx.can("plan.edit"):
+            read_only = QLabel(self.tr("Read-only: your role (%s) may not change plans or features.")
+                               % ctx.actor.role, panel)
+            read_only.setObjectName("readOnly")
+            read_only.setStyleSheet("color: gray;")
+            bar.addWidget(read_only)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.features_table, 1)
+        self.outer_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.layout().replaceWidget(self.splitter, self.outer_splitter)
+        self.outer_splitter.addWidget(self.splitter)
+        self.outer_splitter.addWidget(panel)
+        split = ctx.qsettings.value(f"{self.settings_key}/outer_splitter")
+        if isinstance(split, QByteArray):
+            self.outer_splitter.restoreState(split)
+        if not ctx.qsettings.contains(f"{self.settings_key}/header"):
+            self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+            for column, width in enumerate((80, 100, 75, 75, 75, 105, 55)):
+                self.table.setColumnWidth(column, width)
+        self.features_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        for column, width in enumerate((200, 80, 70, 90, 130, 80)):
+            self.features_table.setColumnWidth(column, width)
+
+        self._detail_for = None
+        self.on_selection([])
+        ctx.bridge.data_changed.connect(self.on_data_changed)
+
+    def save_state(self) -> None:
+        super().save_state()
+        self.ctx.qsettings.setValue(f"{self.settings_key}/outer_splitter", self.outer_splitter.saveState())
+
+    # --- selection ------------------------------------------------------------------
+
+    def on_selection(self, records: list[dict]) -> None:
+        plan = records[0] if len(records) == 1 else None
+        for button in (self.edit_plan_button, self.set_feature_button):
+            reason = self.refusal_reason("plan.edit")
+            button.setEnabled(plan is not None and reason is None)
+            button.setToolTip(reason or ("" if plan else self.tr("Select a plan")))
+        if plan is None:
+            self._detail_for = None
+            self.features_title.setText(self.tr("Plan features"))
+            self.detail.setHtml(f"<p style='color:gray'>{self.tr('Select a plan to see what it grants.')}</p>")
+            if self.features_model.filters.get("plan_id") is not None:
+                self.features_model.set_filters(plan_id=None)
+            return
+        self.features_title.setText(self.tr("Features of %s") % plan["code"])
+        self.features_model.set_filters(plan_id=plan["id"])
+        self._detail_for = plan["id"]
+
+        def shown(detail):
+            if self._detail_for == plan["id"]:
+                self.detail.setHtml(render_plan(detail, self.tr))
+
+        self.run_task(lambda: load_plan_detail(plan["id"]), shown)
+
+    def open_subject(self, subject_type: str, subject_id: int) -> bool:
+        if subject_type != "plan":
+            return False
+        self._loaded_once = True
+        self.search.blockSignals(True)
+        self.search.setText(f"#{subject_id}")
+        self.search.blockSignals(False)
+        self.model.set_filters(search=f"#{subject_id}", active=None)
+        self.select_id(subject_id)
+        return True
+
+    def refresh(self, keep_selection: bool = True) -> None:
+        selected = self.current_record()
+        self.model.reload()
+        if keep_selection and selected is not None:
+            self.select_id(selected["id"])
+
+    @Slot(str)
+    def on_data_changed(self, kind: str) -> None:
+        if kind in ("plan", "subscription") and self._loaded_once:
+            self.refresh()
+
+    def _saved(self, text: str, plan_id: int | None = None):
+        def done(_info):
+            self.status_message.emit(text)
+            self.ctx.bridge.data_changed.emit("plan")
+            if plan_id is not None:
+                self.select_id(plan_id)
+        return done
+
+    # --- plans --------------------------------------------------------------------------
+
+    @Slot()
+    def on_new_plan_clicked(self) -> None:
+        code, name, price = _named(QLineEdit(), "code"), _named(QLineEdit(), "name"), _named(QLineEdit(), "price")
+        currency, unit = _named(QComboBox(), "currency"), _named(QComboBox(), "interval_unit")
+        count, grace = _named(QSpinBox(), "interval_count"), _named(QSpinBox(), "grace_days")
+        in_grace = _named(QCheckBox(self.tr("Features stay on while a renewal waits for funds")), "access_in_grace")
+        code.setPlaceholderText("pro-plus")
+        price.setPlaceholderText("29.00")
+        currency.addItems(sorted(CURRENCY_EXPONENT))
+        currency.setCurrentText("USD")
+        unit.addItems(list(INTERVAL_UNITS))
+        unit.setCurrentText("month")
+        count.setRange(1, MAX_INTERVAL_COUNT["month"])
+        unit.currentTextChanged.connect(lambda u: count.setMaximum(MAX_INTERVAL_COUNT[u]))
+        grace.setRange(0, MAX_GRACE_DAYS)
+        grace.setValue(3)
+        dialog = ConfirmDialog(
+            self, self.tr("New plan"), self.tr("Add a plan to the catalogue. It grants no features until you set "
+                                               "them; the code cannot change later."),
+            reason_required=False,
+            fields=[(self.tr("Code"), code), (self.tr("Name"), name), (self.tr("Price"), price),
+                    (self.tr("Currency"), currency), (self.tr("Billed every"), count), (self.tr("Interval"), unit),
+                    (self.tr("Grace days"), grace), ("", in_grace)],
+            confirm_text=self.tr("Create plan"))
+        dialog.validator = lambda: (check_code(code.text(), self.tr), clean_name(name.text()),
+                                    parse_amount(price.text(), currency.currentText(), allow_zero=True))
+        if not dialog.exec():
+            return
+        core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
+        args = (code.text().strip(), name.text(), parse_amount(price.text(), currency.currentText(), allow_zero=True),
+                currency.currentText(), unit.currentText(), count.value(), grace.value(), in_grace.isChecked())
+
+        def create():
+            return core.features.create_plan(actor, *args, reason=reason)
+
+        self.run_task(create, lambda info: self._saved(self.tr("Plan %s created") % info.code, info.id)(info))
+
+    @Slot()
+    def on_edit_plan_clicked(self) -> None:
+        plan = self.current_record()
+        if plan is None:
+            return
+        currency = plan["currency"]
+        name = _named(QLineEdit(plan["name"]), "name")
+        price = _named(QLineEdit(format_minor(plan["price_minor"], currency)), "price")
+        grace = _named(QSpinBox(), "grace_days")
+        grace.setRange(0, MAX_GRACE_DAYS)
+        grace.setValue(plan["grace_days"])
+        in_grace = _named(QCheckBox(self.tr("Features stay on while a renewal waits for funds")), "access_in_grace")
+        in_grace.setChecked(bool(plan["access_in_grace"]))
+        active = _named(QCheckBox(self.tr("Active (takes new subscriptions)")), "active")
+        active.setChecked(bool(plan["active"]))
+        dialog = ConfirmDialog(
+            self, self.tr("Edit plan"),
+            self.tr("Change plan %s (%s subscriber(s)). A new price applies from each subscription's next renewal; "
+                    "a retired plan keeps its subscribers but takes no new ones.") % (
+                plan["code"], f"{plan['subscribers']:,}"),
+            fields=[(self.tr("Name"), name), (self.tr("Price (%s)") % currency, price), (self.tr("Grace days"), grace),
+                    ("", in_grace), ("", active)],
+            confirm_text=self.tr("Save plan"))
+
+        def changes() -> dict:
+            wanted = {"name": clean_name(name.text()),
+                      "price_minor": parse_amount(price.text(), currency, allow_zero=True),
+                      "grace_days": grace.value(), "access_in_grace": in_grace.isChecked(),
+                      "active": active.isChecked()}
+            changed = {key: value for key, value in wanted.items() if value != plan[key]}
+            if not changed:
+                raise ValidationError(self.tr("Nothing was changed."))
+            return changed
+
+        dialog.validator = changes
+        if not dialog.exec():
+            return
+        core, actor, changed, reason = self.ctx.core, self.ctx.actor, changes(), dialog.reason_text()
+        self.run_task(lambda: core.features.update_plan(actor, plan["code"], reason=reason, **changed),
+                      self._saved(self.tr("Plan %s saved") % plan["code"]))
+
+    # --- features -----------------------------------------------------------------------
+
+    @Slot()
+    def on_new_feature_clicked(self) -> None:
+        code, name, kind = _named(QLineEdit(), "code"), _named(QLineEdit(), "name"), _named(QComboBox(), "type")
+        unit = _named(QLineEdit("unit"), "unit")
+        code.setPlaceholderText("api_calls")
+        labels = {"boolean": self.tr("boolean (on/off)"), "quota": self.tr("quota (a limit per period)"),
+                  "rate": self.tr("rate (a limit per time window)"),
+                  "usage": self.tr("usage (always allowed, charged)")}
+        for feature_type in FEATURE_TYPES:
+            kind.addItem(labels.get(feature_type, feature_type), feature_type)
+        dialog = ConfirmDialog(self, self.tr("New feature"),
+                               self.tr("Add a feature that plans can grant. Set it on each plan afterwards."),
+                               reason_required=False,
+                               fields=[(self.tr("Code"), code), (self.tr("Name"), name), (self.tr("Type"), kind),
+                                       (self.tr("Unit"), unit)], confirm_text=self.tr("Create feature"))
+
+        def validate():
+            check_code(code.text(), self.tr)
+            clean_name(name.text())
+            if not 1 <= len(" ".join(unit.text().split())) <= 32:
+                raise ValidationError(self.tr("The unit is 1–32 characters, like 'call' or 'GB'."))
+
+        dialog.validator = validate
+        if not dialog.exec():
+            return
+        core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
+        args = (code.text().strip(), name.text(), kind.currentData(), unit.text())
+        self.run_task(lambda: core.features.create_feature(actor, *args, reason=reason),
+                      lambda info: self.status_message.emit(self.tr("Feature %s created") % info.code))
+
+    @Slot()
+    def on_set_feature_clicked(self) -> None:
+        plan = self.current_record()
+        if plan is None or not self.ctx.can("plan.edit"):
+            return
+        rows = self.features_table.selectionModel().selectedRows()
+        chosen = self.features_model.record_at(rows[0].row()) if rows else None
+        core = self.ctx.core
+
+        def load():
+            return core.features.list_features(), core.features.plan_features(plan["code"])
+
+        self.run_task(load, lambda loaded: self._ask_plan_feature(plan, *loaded,
+                                                                  chosen["feature_code"] if chosen else None))
+
+    def _ask_plan_feature(self, plan: dict, features, granted, chosen_code: str | None) -> None:
+        if not features:
+            self.status_message.emit(self.tr("There are no features yet; create one first."))
+            return
+        form = PlanFeatureForm(features, {g.feature_code: g for g in granted}, plan["currency"], self)
+        if chosen_code:
+            form.select_feature(chosen_code)
+        dialog = ConfirmDialog(
+            self, self.tr("Set plan feature"),
+            self.tr("Grant a feature on plan %s, or change its limits and usage pricing. Subscribers see the change "
+                    "at once; usage already recorded is priced by the new terms at the next renewal.") % plan["code"],
+            fields=form.rows(), confirm_text=self.tr("Save"))
+        form.attach(dialog.form)
+        dialog.validator = form.values
+        if not dialog.exec():
+            return
+        core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
+        values, feature_code = form.values(), form.feature.currentData().code
+        self.run_task(lambda: core.features.set_plan_feature(actor, plan["code"], feature_code, reason=reason,
+                                                             **values),
+                      self._saved(self.tr("%s on %s saved") % (feature_code, plan["code"])))

@@ -1,0 +1,161 @@
+"""Plans and their plan features as SQL-paged tables; how usage pricing reads in words."""
+
+from __future__ import annotations
+
+import html
+
+from peewee import fn
+
+from models.tables import Feature, Plan, PlanFeature, Subscription
+from services.customers import like_text
+from services.features import units, window_text
+from services.money import format_minor
+from services.pricing import PriceTerms, parse_tiers
+from services.subscriptions import OPEN_STATUSES
+from ui.pages.subscriptions_models import price_text, status_text
+from ui.pages.wallets_models import id_search, when
+from ui.sql_model import Column, PagedQueryModel
+
+
+def yes_no(value, tr) -> str:
+    return tr("yes") if value else tr("no")
+
+
+def interval_text(record: dict) -> str:
+    count, unit = record["interval_count"], record["interval_unit"]
+    return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
+
+
+def _subscribers():
+    """Open subscriptions of the plan in the outer query (plans are few, so a count per row is cheap)."""
+    sub = Subscription.alias("open_sub")
+    return fn.COALESCE(sub.select(fn.COUNT(sub.id)).where((sub.plan == Plan.id) & sub.status.in_(OPEN_STATUSES)), 0)
+
+
+class PlansTableModel(PagedQueryModel):
+    id_field = Plan.id
+
+    def __init__(self, runner, parent=None):
+        self.columns = [
+            Column("code", self.tr("Code"), Plan.code),
+            Column("name", self.tr("Name"), Plan.name),
+            Column("price_minor", self.tr("Price"), Plan.price_minor, numeric=True,
+                   format=lambda r: format_minor(r["price_minor"], r["currency"], symbol=True)),
+            Column("interval", self.tr("Interval"), Plan.interval_unit, format=interval_text),
+            Column("grace_days", self.tr("Grace days"), Plan.grace_days, numeric=True),
+            Column("access_in_grace", self.tr("Access in grace"), Plan.access_in_grace,
+                   format=lambda r: yes_no(r["access_in_grace"], self.tr)),
+            Column("active", self.tr("Active"), Plan.active, format=lambda r: yes_no(r["active"], self.tr)),
+            Column("subscribers", self.tr("Subscribers"), _subscribers(), numeric=True,
+                   format=lambda r: f"{r['subscribers']:,}"),
+        ]
+        super().__init__(runner, parent)
+
+    def base_query(self):
+        query = Plan.select(Plan.id, Plan.code, Plan.name, Plan.price_minor, Plan.currency, Plan.interval_unit,
+                            Plan.interval_count, Plan.grace_days, Plan.access_in_grace, Plan.active,
+                            _subscribers().alias("subscribers"))
+        text = (self.filters.get("search") or "").strip()
+        if text.startswith("#"):
+            query = query.where(Plan.id == (id_search(text) or 0))
+        elif text:
+            needle = text.lower()
+            query = query.where(like_text(fn.LOWER(Plan.code), needle) | like_text(fn.LOWER(Plan.name), needle))
+        active = self.filters.get("active")
+        if active is not None:
+            query = query.where(Plan.active == active)
+        return query
+
+
+def record_terms(record: dict) -> PriceTerms:
+    return PriceTerms(record["pricing"], record["included"] or 0, record["unit_price_minor"] or 0,
+                      parse_tiers(record["tiers"]), record["package_size"], record["package_price_minor"] or 0)
+
+
+def pricing_summary(terms: PriceTerms, currency: str, unit: str, tr) -> str:
+    """Usage pricing in words, e.g. 'tiered: up to 1,000 at $0.04, up to 10,000 at $0.03, then $0.02'."""
+
+    def cash(minor):
+        return format_minor(minor, currency, symbol=True)
+
+    if terms.pricing == "none":
+        return tr("not charged")
+    if terms.pricing == "flat":
+        text = tr("%s per %s") % (cash(terms.unit_price_minor), unit)
+    elif terms.pricing == "package":
+        text = tr("%s per started package of %s") % (cash(terms.package_price_minor),
+                                                     units(terms.package_size or 0, unit))
+    else:
+        steps = []
+        for up_to, price in terms.tiers:
+            steps.append(tr("then %s") % cash(price) if up_to is None else tr("up to %s at %s") % (f"{up_to:,}",
+                                                                                              cash(price)))
+        model = tr("tiered") if terms.pricing == "tiered" else tr("volume")
+        text = f"{model}: " + ", ".join(steps)
+    if terms.included:
+        text += tr(", after %s included") % units(terms.included, unit)
+    return text
+
+
+def limit_text(record: dict) -> str:
+    if record["rate_limit"] is None:
+        return ""
+    return f"{units(record['rate_limit'], record['unit'])} / {window_text(record['rate_window_seconds'])}"
+
+
+class PlanFeaturesTableModel(PagedQueryModel):
+    """The features one plan grants; ``filters['plan_id']`` picks the plan."""
+
+    id_field = PlanFeature.id
+
+    def __init__(self, runner, parent=None):
+        self.columns = [
+            Column("feature_code", self.tr("Feature"), Feature.code,
+                   format=lambda r: f"{r['feature_name']} ({r['feature_code']})"),
+            Column("type", self.tr("Type"), Feature.type),
+            Column("enabled", self.tr("Enabled"), PlanFeature.enabled, format=lambda r: yes_no(r["enabled"], self.tr)),
+            Column("quota", self.tr("Quota"), fn.COALESCE(PlanFeature.quota, -1), numeric=True,
+                   format=lambda r: "" if r["quota"] is None else f"{r['quota']:,}"),
+            Column("rate_limit", self.tr("Rate limit"), fn.COALESCE(PlanFeature.rate_limit, -1), format=limit_text),
+            Column("included", self.tr("Included"), PlanFeature.included, numeric=True,
+                   format=lambda r: f"{r['included']:,}" if r["included"] else ""),
+            Column("pricing", self.tr("Pricing"), PlanFeature.pricing,
+                   format=lambda r: "" if r["type"] == "boolean" else pricing_summary(
+                       record_terms(r), r["currency"], r["unit"], self.tr)),
+        ]
+        super().__init__(runner, parent)
+
+    def base_query(self):
+        return (PlanFeature.select(PlanFeature.id, PlanFeature.enabled, PlanFeature.quota, PlanFeature.rate_limit,
+                                   PlanFeature.rate_window_seconds, PlanFeature.included, PlanFeature.pricing,
+                                   PlanFeature.unit_price_minor, PlanFeature.tiers, PlanFeature.package_size,
+                                   PlanFeature.package_price_minor, Feature.code.alias("feature_code"),
+                                   Feature.name.alias("feature_name"), Feature.type, Feature.unit, Plan.currency)
+                .join(Feature, on=(PlanFeature.feature == Feature.id))
+                .switch(PlanFeature).join(Plan, on=(PlanFeature.plan == Plan.id))
+                .where(PlanFeature.plan == (self.filters.get("plan_id") or 0)))
+
+
+# --- loaded on the worker ---------------------------------------------------------------
+
+
+def load_plan_detail(plan_id: int) -> dict:
+    plan = Plan.get_by_id(plan_id)
+    counts = dict(Subscription.select(Subscription.status, fn.COUNT(Subscription.id))
+                  .where(Subscription.plan == plan_id).group_by(Subscription.status).tuples())
+    return {"id": plan.id, "code": plan.code, "name": plan.name, "price_minor": plan.price_minor,
+            "currency": plan.currency, "interval_unit": plan.interval_unit, "interval_count": plan.interval_count,
+            "grace_days": plan.grace_days, "access_in_grace": plan.access_in_grace, "active": plan.active,
+            "created_at": plan.created_at, "counts": counts}
+
+
+def render_plan(d: dict, tr) -> str:
+    counts = ", ".join(f"{status_text(status, tr)} {count:,}" for status, count in sorted(d["counts"].items()))
+    grace = (tr("features stay on during grace") if d["access_in_grace"]
+             else tr("features are off while a renewal waits for funds"))
+    return (f"<h2>{html.escape(d['name'])} ({html.escape(d['code'])})</h2>"
+            f"<p><b>{price_text(d)}</b> · {tr('active') if d['active'] else tr('retired: takes no new subscriptions')}"
+            f"</p><p>{tr('Grace')}: {d['grace_days']} {tr('days')}; {grace}.</p>"
+            f"<p>{tr('Subscriptions')}: {html.escape(counts) or tr('none')}</p>"
+            f"<p style='color:gray'>{tr('created')} {when(d['created_at'], False)} · "
+            f"{tr('Its features and their pricing are listed below.')}</p>")

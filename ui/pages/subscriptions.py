@@ -1,0 +1,308 @@
+"""Subscriptions: find them by state, plan or renewal date; see their history; move them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QLabel, QPushButton, QSpinBox
+
+from services import lifecycle
+from services.errors import ValidationError
+from services.features import MAX_QUANTITY
+from services.money import format_minor
+from ui.pages.base import ConfirmDialog, TablePage
+from ui.pages.subscriptions_models import (
+    SubscriptionsTableModel,
+    load_change_plan_options,
+    load_plan_choices,
+    load_subscription_detail,
+    load_usage_options,
+    move_refusal,
+    price_text,
+    prorated_settlement,
+    render_subscription,
+    status_text,
+)
+
+
+class SubscriptionsPage(TablePage):
+    settings_key = "subscriptions"
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, SubscriptionsTableModel(ctx.runner, ctx.core.clock), parent,
+                         search_placeholder=self.tr("Customer name or email; #id for one subscription"))
+        self.title = self.tr("Subscriptions")
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.status_filter = self.add_filter(
+            self.tr("Status"), [(self.tr("All"), None)] + [(status_text(s, self.tr), s) for s in lifecycle.STATUSES],
+            "status")
+        self.plan_filter = self.add_filter(self.tr("Plan"), [(self.tr("All plans"), None)], "plan")
+        self.renews_soon = QCheckBox(self.tr("Renews within 7 days"), self)
+        self.renews_soon.setObjectName("filter_renews_soon")
+        self.renews_soon.toggled.connect(lambda on: self.model.set_filters(renews_soon=on))
+        self.filter_bar.addWidget(self.renews_soon)
+
+        self.cancel_button = QPushButton(self.tr("Cancel…"), self)
+        self.reinstate_button = QPushButton(self.tr("Reinstate…"), self)
+        self.change_plan_button = QPushButton(self.tr("Change plan…"), self)
+        self.usage_button = QPushButton(self.tr("Record usage…"), self)
+        self._buttons = ((self.cancel_button, "subscription.cancel", "cancel"),
+                         (self.reinstate_button, "subscription.reinstate", "reinstate"),
+                         (self.change_plan_button, "subscription.change_plan", "change_plan"),
+                         (self.usage_button, "usage.record", None))
+        for button, _action, _move in self._buttons:
+            self.actions_bar.addWidget(button)
+        self.actions_bar.addStretch(1)
+        self.cancel_button.clicked.connect(self.on_cancel_clicked)
+        self.reinstate_button.clicked.connect(self.on_reinstate_clicked)
+        self.change_plan_button.clicked.connect(self.on_change_plan_clicked)
+        self.usage_button.clicked.connect(self.on_usage_clicked)
+        if not ctx.qsettings.contains(f"{self.settings_key}/header"):
+            for column, width in enumerate((60, 170, 80, 110, 80, 130, 130)):
+                self.table.setColumnWidth(column, width)
+        self._detail_for = None
+        self._plans_loaded = False
+        self.on_selection([])
+        ctx.bridge.data_changed.connect(self.on_data_changed)
+
+    def on_shown(self) -> None:
+        if not self._plans_loaded:
+            self.load_plans()
+        super().on_shown()
+
+    def load_plans(self) -> None:
+        self._plans_loaded = True
+
+        def fill(choices):
+            current = self.plan_filter.currentData()
+            self.plan_filter.blockSignals(True)
+            while self.plan_filter.count() > 1:
+                self.plan_filter.removeItem(1)
+            for plan_id, text in choices:
+                self.plan_filter.addItem(text, plan_id)
+            index = self.plan_filter.findData(current)
+            self.plan_filter.setCurrentIndex(max(0, index))
+            self.plan_filter.blockSignals(False)
+            if current is not None and index < 0:
+                self.model.set_filters(plan=None)
+
+        self.run_task(load_plan_choices, fill)
+
+    # --- selection ------------------------------------------------------------------
+
+    def on_selection(self, records: list[dict]) -> None:
+        record = records[0] if len(records) == 1 else None
+        now = self.ctx.core.clock.now()
+        for button, action, move in self._buttons:
+            reason = self.refusal_reason(action)
+            if reason is None and record is None:
+                reason = self.tr("Select one subscription")
+            elif reason is None and move is not None:
+                reason = move_refusal(move, record, now, self.tr)
+            button.setEnabled(reason is None)
+            button.setToolTip(reason or "")
+        if record is None:
+            self._detail_for = None
+            self.detail.setHtml(f"<p style='color:gray'>{self.tr('Select a subscription to see its history.')}</p>")
+            return
+        self.show_detail(record["id"])
+
+    def show_detail(self, subscription_id: int) -> None:
+        self._detail_for = subscription_id
+        now = self.ctx.core.clock.now()
+
+        def shown(detail):
+            if self._detail_for == subscription_id:
+                self.detail.setHtml(render_subscription(detail, self.tr))
+
+        self.run_task(lambda: load_subscription_detail(subscription_id, now), shown)
+
+    def open_subject(self, subject_type: str, subject_id: int) -> bool:
+        if subject_type != "subscription":
+            return False
+        self._loaded_once = True
+        for combo in (self.status_filter, self.plan_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        for widget in (self.renews_soon, self.search):
+            widget.blockSignals(True)
+        self.renews_soon.setChecked(False)
+        self.search.setText(f"#{subject_id}")
+        for widget in (self.renews_soon, self.search):
+            widget.blockSignals(False)
+        self.model.set_filters(search=f"#{subject_id}", status=None, plan=None, renews_soon=False)
+        self.select_id(subject_id)
+        return True
+
+    def refresh(self, keep_selection: bool = True) -> None:
+        selected = self.current_record()
+        self.model.reload()
+        if keep_selection and selected is not None:
+            self.select_id(selected["id"])
+
+    @Slot(str)
+    def on_data_changed(self, kind: str) -> None:
+        if kind == "plan":
+            self.load_plans()
+        if kind in ("subscription", "wallet", "customer", "plan") and self._loaded_once:
+            self.refresh()
+
+    def _changed(self, *kinds: str) -> None:
+        for kind in kinds:
+            self.ctx.bridge.data_changed.emit(kind)
+
+    # --- state moves --------------------------------------------------------------------
+
+    @Slot()
+    def on_cancel_clicked(self) -> None:
+        record = self.current_record()
+        if record is None or move_refusal("cancel", record, self.ctx.core.clock.now(), self.tr):
+            return
+        dialog = ConfirmDialog(
+            self, self.tr("Cancel subscription"),
+            self.tr("Turn auto-renew off for subscription #%d (%s, %s). It moves from active to canceled; the "
+                    "customer keeps access until the paid period ends on %s, then it expires. It can be "
+                    "reinstated until then.") % (record["id"], record["customer_name"], record["plan_code"],
+                                                 f"{record['period_end']:%Y-%m-%d %H:%M}"),
+            confirm_text=self.tr("Cancel subscription"))
+        if dialog.exec():
+            core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
+            self.run_task(lambda: core.subscriptions.cancel(actor, record["id"], reason),
+                          lambda _info: self._changed("subscription"),
+                          self.tr("Subscription #%d canceled") % record["id"])
+
+    @Slot()
+    def on_reinstate_clicked(self) -> None:
+        record = self.current_record()
+        if record is None or move_refusal("reinstate", record, self.ctx.core.clock.now(), self.tr):
+            return
+        dialog = ConfirmDialog(
+            self, self.tr("Reinstate subscription"),
+            self.tr("Turn auto-renew back on for subscription #%d (%s, %s). It moves from canceled to active and "
+                    "renews from the wallet when the period ends on %s.") % (
+                record["id"], record["customer_name"], record["plan_code"], f"{record['period_end']:%Y-%m-%d %H:%M}"),
+            confirm_text=self.tr("Reinstate"))
+        if dialog.exec():
+            core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
+            self.run_task(lambda: core.subscriptions.reinstate(actor, record["id"], reason),
+                          lambda _info: self._changed("subscription"),
+                          self.tr("Subscription #%d reinstated") % record["id"])
+
+    # --- change plan --------------------------------------------------------------------
+
+    @Slot()
+    def on_change_plan_clicked(self) -> None:
+        record = self.current_record()
+        if record is None or move_refusal("change_plan", record, self.ctx.core.clock.now(), self.tr):
+            return
+        self.run_task(lambda: load_change_plan_options(record["id"]), lambda opts: self._ask_plan(record, opts))
+
+    def _ask_plan(self, record: dict, opts: dict) -> None:
+        currency, old = opts["currency"], opts["plan"]
+        if not opts["plans"]:
+            self.status_message.emit(self.tr("There is no other active %s plan to move to.") % currency)
+            return
+        choice = QComboBox()
+        choice.setObjectName("plan")
+        for plan in opts["plans"]:
+            choice.addItem(f"{plan['name']} ({plan['code']}) — {price_text(plan)}", plan)
+        settlement = QLabel()
+        settlement.setObjectName("settlement")
+        settlement.setWordWrap(True)
+
+        def cash(minor):
+            return format_minor(minor, currency, symbol=True)
+
+        def net_now() -> int:
+            return prorated_settlement(old["price_minor"], choice.currentData()["price_minor"],
+                                       opts["period_start"], opts["period_end"], self.ctx.core.clock.now())[2]
+
+        def explain():
+            credit, debit, net, share = prorated_settlement(
+                old["price_minor"], choice.currentData()["price_minor"], opts["period_start"], opts["period_end"],
+                self.ctx.core.clock.now())
+            text = self.tr("%.0f%% of the paid period is left. The wallet is credited that share of the old price "
+                           "(%s) and debited that share of the new one (%s): ") % (share * 100, cash(credit),
+                                                                                  cash(debit))
+            if net > 0:
+                text += self.tr("%s will be taken from the wallet now.") % cash(net)
+            elif net < 0:
+                text += self.tr("%s will be credited to the wallet now.") % cash(-net)
+            else:
+                text += self.tr("no money moves.")
+            text += " " + self.tr("The period end stays the same; the next renewal charges the new price.")
+            settlement.setText(text)
+
+        choice.currentIndexChanged.connect(lambda _i: explain())
+        explain()
+        dialog = ConfirmDialog(
+            self, self.tr("Change plan"),
+            self.tr("Move subscription #%d of %s from %s to another plan now (wallet balance %s).") % (
+                record["id"], record["customer_name"], old["code"], cash(opts["balance_minor"])),
+            fields=[(self.tr("New plan"), choice), (self.tr("Settlement"), settlement)],
+            confirm_text=self.tr("Change plan"))
+
+        def validate():
+            if net_now() > opts["balance_minor"]:
+                raise ValidationError(self.tr("The wallet holds %s but the switch needs %s; top it up first.")
+                                      % (cash(opts["balance_minor"]), cash(net_now())))
+
+        dialog.validator = validate
+        if dialog.exec():
+            core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
+            code = choice.currentData()["code"]
+            self.run_task(lambda: core.subscriptions.change_plan(actor, record["id"], code, reason),
+                          lambda _info: self._changed("subscription", "wallet"),
+                          self.tr("Subscription #%d moved to %s") % (record["id"], code))
+
+    # --- usage --------------------------------------------------------------------------
+
+    @Slot()
+    def on_usage_clicked(self) -> None:
+        record = self.current_record()
+        if record is None:
+            return
+        self.run_task(lambda: load_usage_options(record["id"]), lambda opts: self._ask_usage(record, opts))
+
+    def _ask_usage(self, record: dict, opts: dict) -> None:
+        if not opts["features"]:
+            self.status_message.emit(self.tr("Plan %s has no metered features.") % opts["plan"])
+            return
+        choice = QComboBox()
+        choice.setObjectName("feature")
+        for feature in opts["features"]:
+            state = self.tr("used %s") % f"{feature['used']:,}"
+            if feature["limit"]:
+                state += self.tr(" of %s") % feature["limit"]
+            if not feature["enabled"]:
+                state += self.tr(", turned off")
+            choice.addItem(f"{feature['name']} ({feature['code']}) — {state}", feature)
+        quantity = QSpinBox()
+        quantity.setObjectName("quantity")
+        quantity.setRange(1, MAX_QUANTITY)
+        quantity.setGroupSeparatorShown(True)
+        dialog = ConfirmDialog(
+            self, self.tr("Record usage"),
+            self.tr("Meter usage for subscription #%d (%s, plan %s). Quota and rate limits are checked; "
+                    "priced usage is charged at the next renewal.") % (record["id"], record["customer_name"],
+                                                                        opts["plan"]),
+            reason_required=False, fields=[(self.tr("Feature"), choice), (self.tr("Quantity"), quantity)],
+            confirm_text=self.tr("Record"))
+        dialog.form.setRowVisible(dialog.reason, False)  # metering takes no reason; the audit row names the usage
+        if not dialog.exec():
+            return
+        core, actor = self.ctx.core, self.ctx.actor
+        feature, amount = choice.currentData(), quantity.value()
+
+        def done(result):
+            text = self.tr("Recorded %s × %s; %s used this period") % (
+                f"{result.quantity:,}", feature["code"], f"{result.used_in_period:,}")
+            if result.remaining is not None:
+                text += self.tr(", %s left") % f"{result.remaining:,}"
+            if result.charge_so_far_minor:
+                text += self.tr(", %s to charge at renewal") % format_minor(
+                    result.charge_so_far_minor, record["currency"], symbol=True)
+            self.status_message.emit(text)
+            self._changed("subscription")
+
+        self.run_task(lambda: core.features.record_usage(actor, record["id"], feature["code"], amount), done)

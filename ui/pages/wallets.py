@@ -1,0 +1,409 @@
+"""Wallets & ledger: balances, every movement of money, refunds and corrections."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.errors import ValidationError
+from services.money import CURRENCY_EXPONENT, format_minor, parse_amount
+from ui.pages.base import ConfirmDialog, TablePage
+from ui.pages.wallets_models import (
+    LEDGER_KINDS,
+    REFUNDABLE_KINDS,
+    WalletLedgerTableModel,
+    WalletsTableModel,
+    kind_text,
+    load_charge_cap,
+    load_refundable_topups,
+    load_wallet_detail,
+    money,
+    render_wallet,
+    when,
+)
+
+
+def make_table(parent, model) -> QTableView:
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(26)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSortIndicatorShown(True)
+    table.setWordWrap(False)
+    return table
+
+
+class WalletsPage(TablePage):
+    settings_key = "wallets"
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, WalletsTableModel(ctx.runner), parent,
+                         search_placeholder=self.tr("Customer name, email or id; #id for one wallet"))
+        self.title = self.tr("Wallets & ledger")
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.currency_filter = self.add_filter(
+            self.tr("Currency"), [(self.tr("All"), None)] + [(c, c) for c in sorted(CURRENCY_EXPONENT)], "currency")
+
+        self.refund_topup_button = QPushButton(self.tr("Refund top-up…"), self)
+        self.adjust_button = QPushButton(self.tr("Adjust balance…"), self)
+        for button in (self.refund_topup_button, self.adjust_button):
+            self.actions_bar.addWidget(button)
+        self.actions_bar.addStretch(1)
+        self.refund_topup_button.clicked.connect(self.on_refund_topup_clicked)
+        self.adjust_button.clicked.connect(self.on_adjust_clicked)
+
+        self.ledger_model = WalletLedgerTableModel(ctx.runner, self)
+        self.ledger_panel = self._build_ledger_panel()
+        # The ledger runs the full width under the wallets and their detail.
+        self.outer_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.layout().replaceWidget(self.splitter, self.outer_splitter)
+        self.outer_splitter.addWidget(self.splitter)
+        self.outer_splitter.addWidget(self.ledger_panel)
+        self.outer_splitter.setStretchFactor(0, 3)
+        self.outer_splitter.setStretchFactor(1, 2)
+        split = ctx.qsettings.value(f"{self.settings_key}/outer_splitter")
+        if isinstance(split, QByteArray):
+            self.outer_splitter.restoreState(split)
+
+        if not ctx.qsettings.contains(f"{self.settings_key}/header"):
+            for column, width in enumerate((64, 250, 70, 100, 130)):
+                self.table.setColumnWidth(column, width)
+        ledger_header = ctx.qsettings.value(f"{self.settings_key}/ledger_header")
+        if isinstance(ledger_header, QByteArray):
+            self.ledger_table.horizontalHeader().restoreState(ledger_header)
+        else:
+            for column, width in enumerate((70, 130, 90, 100, 110, 90, 320)):
+                self.ledger_table.setColumnWidth(column, width)
+
+        self._detail_for = None
+        self._refunding = False
+        self.on_selection([])
+        ctx.bridge.data_changed.connect(self.on_data_changed)
+
+    def _build_ledger_panel(self) -> QWidget:
+        panel = QWidget(self)
+        self.ledger_title = QLabel(self.tr("Ledger"), panel)
+        self.ledger_title.setObjectName("ledgerTitle")
+        self.kind_filter = QComboBox(panel)
+        self.kind_filter.setObjectName("filter_kind")
+        self.kind_filter.addItem(self.tr("All kinds"), None)
+        for kind in LEDGER_KINDS:
+            self.kind_filter.addItem(kind_text(kind, self.tr), kind)
+        self.kind_filter.currentIndexChanged.connect(self.on_kind_filter_changed)
+        self.ledger_count = QLabel(panel)
+        self.ledger_count.setObjectName("ledgerCount")
+        self.refund_charge_button = QPushButton(self.tr("Refund charge…"), panel)
+        self.refund_charge_button.clicked.connect(self.on_refund_charge_clicked)
+        bar = QHBoxLayout()
+        bar.addWidget(self.ledger_title)
+        bar.addWidget(QLabel(self.tr("Kind"), panel))
+        bar.addWidget(self.kind_filter)
+        bar.addWidget(self.ledger_count)
+        bar.addStretch(1)
+        self.export_ledger_button = QPushButton(self.tr("Export ledger…"), panel)
+        self.export_ledger_button.clicked.connect(self.on_export_ledger_clicked)
+        bar.addWidget(self.export_ledger_button)
+        bar.addWidget(self.refund_charge_button)
+        self.ledger_table = make_table(panel, self.ledger_model)
+        self.ledger_table.setObjectName("ledgerTable")
+        self.ledger_table.selectionModel().selectionChanged.connect(self.on_ledger_selection_changed)
+        self.ledger_model.modelReset.connect(self.on_ledger_selection_changed)
+        self.ledger_model.count_changed.connect(
+            lambda n: self.ledger_count.setText(self.tr("%n entry(s)", "", n)))
+        self.ledger_model.load_failed.connect(self.show_error)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.ledger_table, 1)
+        return panel
+
+    def save_state(self) -> None:
+        super().save_state()
+        self.ctx.qsettings.setValue(f"{self.settings_key}/outer_splitter", self.outer_splitter.saveState())
+        self.ctx.qsettings.setValue(f"{self.settings_key}/ledger_header",
+                                    self.ledger_table.horizontalHeader().saveState())
+
+    # --- selection ------------------------------------------------------------------
+
+    def on_selection(self, records: list[dict]) -> None:
+        wallet = records[0] if len(records) == 1 else None
+        for button, action in ((self.refund_topup_button, "refund"), (self.adjust_button, "wallet.adjust")):
+            reason = self.refusal_reason(action)
+            button.setEnabled(wallet is not None and reason is None)
+            button.setToolTip(reason or ("" if wallet else self.tr("Select a wallet")))
+        if self._refunding:
+            self.refund_topup_button.setEnabled(False)
+        self.export_ledger_button.setEnabled(wallet is not None)
+        if wallet is None:
+            self._detail_for = None
+            self.detail.setHtml(f"<p style='color:gray'>{self.tr('Select a wallet to see its ledger.')}</p>")
+            self.ledger_title.setText(self.tr("Ledger"))
+            if self.ledger_model.filters.get("wallet_id") is not None:
+                self.ledger_model.set_filters(wallet_id=None)
+            return
+        self.ledger_title.setText(self.tr("Ledger of wallet #%d") % wallet["id"])
+        self.ledger_model.set_filters(wallet_id=wallet["id"])
+        self.show_detail(wallet["id"])
+
+    def show_detail(self, wallet_id: int) -> None:
+        self._detail_for = wallet_id
+
+        def shown(detail):
+            if self._detail_for == wallet_id:
+                self.detail.setHtml(render_wallet(detail, self.tr))
+
+        self.run_task(lambda: load_wallet_detail(wallet_id), shown)
+
+    @Slot()
+    def on_export_ledger_clicked(self) -> None:
+        wallet_id = self.ledger_model.filters.get("wallet_id")
+        if not wallet_id:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the ledger to CSV"), f"wallet-{wallet_id}.csv",
+                                              self.tr("CSV files (*.csv)"))
+        if path:
+            self.export_ledger_to(path)
+
+    def export_ledger_to(self, path: str) -> None:
+        self.ledger_model.export_csv(
+            path, lambda n: self.status_message.emit(self.tr("Exported %n ledger entry(s)", "", n)), self.show_error)
+
+    @Slot()
+    def on_kind_filter_changed(self) -> None:
+        self.ledger_model.set_filters(kind=self.kind_filter.currentData())
+
+    def selected_entry(self) -> dict | None:
+        rows = self.ledger_table.selectionModel().selectedRows()
+        return self.ledger_model.record_at(rows[0].row()) if len(rows) == 1 else None
+
+    @Slot()
+    def on_ledger_selection_changed(self, *_args) -> None:
+        entry = self.selected_entry()
+        reason = self.refusal_reason("refund")
+        if reason is None and entry is None:
+            reason = self.tr("Select a renewal or usage charge in the ledger")
+        elif reason is None and entry["kind"] not in REFUNDABLE_KINDS:
+            reason = self.tr("Only renewal and usage charges can be refunded into the wallet; "
+                             "refund a top-up to the card with Refund top-up…")
+        self.refund_charge_button.setEnabled(reason is None)
+        self.refund_charge_button.setToolTip(reason or "")
+
+    def open_subject(self, subject_type: str, subject_id: int) -> bool:
+        if subject_type != "wallet":
+            return False
+        self._show_wallet(subject_id)
+        return True
+
+    def _show_wallet(self, wallet_id: int) -> None:
+        self._loaded_once = True
+        self.currency_filter.blockSignals(True)
+        self.currency_filter.setCurrentIndex(0)
+        self.currency_filter.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.setText(f"#{wallet_id}")
+        self.search.blockSignals(False)
+        self.model.set_filters(search=f"#{wallet_id}", currency=None)
+        self.select_id(wallet_id)
+
+    def refresh(self, keep_selection: bool = True) -> None:
+        selected = self.current_record()
+        self.model.reload()
+        if keep_selection and selected is not None:
+            # select_id copes with the rows being there already (a quick runner) or arriving later.
+            self.select_id(selected["id"])
+
+    @Slot(str)
+    def on_data_changed(self, kind: str) -> None:
+        if kind in ("wallet", "customer", "subscription") and self._loaded_once:
+            self.refresh()
+
+    # --- refund a charge back into the wallet -----------------------------------------
+
+    @Slot()
+    def on_refund_charge_clicked(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or entry["kind"] not in REFUNDABLE_KINDS:
+            return
+        self.run_task(lambda: load_charge_cap(entry["id"]), self._ask_refund_charge)
+
+    def _ask_refund_charge(self, cap: dict) -> None:
+        currency = cap["currency"]
+        left = format_minor(cap["left_minor"], currency, symbol=True)
+        if cap["left_minor"] <= 0:
+            self._inform("nothingToRefund", self.tr("Refund charge"),
+                         self.tr("Charge #%d has been refunded in full already.") % cap["id"])
+            return
+        amount = QLineEdit(format_minor(cap["left_minor"], currency))
+        amount.setObjectName("amount")
+        summary = self.tr("Give back part or all of %s charge #%d (%s, %s) into the wallet. "
+                          "Refunded so far: %s. At most %s is left to refund.") % (
+            kind_text(cap["kind"], self.tr), cap["id"], format_minor(cap["amount_minor"], currency, symbol=True),
+            when(cap["created_at"]), format_minor(cap["refunded_minor"], currency, symbol=True), left)
+        dialog = ConfirmDialog(self, self.tr("Refund charge"), summary,
+                               fields=[(self.tr("Amount (%s, at most %s)") % (currency, left), amount)],
+                               confirm_text=self.tr("Refund into wallet"))
+
+        def validate():
+            if parse_amount(amount.text(), currency) > cap["left_minor"]:
+                raise ValidationError(self.tr("At most %s of this charge is left to refund.") % left)
+
+        dialog.validator = validate
+        if not dialog.exec():
+            return
+        core, actor, reason, amount_text = self.ctx.core, self.ctx.actor, dialog.reason_text(), amount.text()
+        self.run_task(lambda: core.payments.refund_charge(actor, cap["id"], amount_text, reason),
+                      lambda _info: self.ctx.bridge.data_changed.emit("wallet"),
+                      lambda info: self.tr("Refunded %s of charge #%d into the wallet") % (
+                          format_minor(info.amount_minor, currency, symbol=True), cap["id"]))
+
+    # --- refund a top-up to the card --------------------------------------------------
+
+    @Slot()
+    def on_refund_topup_clicked(self) -> None:
+        wallet = self.current_record()
+        if wallet is None:
+            return
+        self.run_task(lambda: load_refundable_topups(wallet["id"]), lambda data: self._ask_refund_topup(wallet, data))
+
+    def _ask_refund_topup(self, wallet: dict, data: dict) -> None:
+        currency, balance = data["currency"], data["balance_minor"]
+        if not data["topups"]:
+            self._inform("nothingToRefund", self.tr("Refund top-up"),
+                         self.tr("Wallet #%d has no paid top-up with anything left to refund.") % wallet["id"])
+            return
+        choice = QComboBox()
+        choice.setObjectName("topup")
+        for topup in data["topups"]:
+            choice.addItem(self.tr("#%d — %s on %s, %s left") % (
+                topup["id"], format_minor(topup["amount_minor"], currency, symbol=True),
+                when(topup["created_at"], False), format_minor(topup["left_minor"], currency, symbol=True)),
+                topup)
+        amount = QLineEdit()
+        amount.setObjectName("amount")
+        cap_label = QLabel()
+        cap_label.setObjectName("cap")
+        cap_label.setWordWrap(True)
+
+        def cap() -> int:
+            return min(choice.currentData()["left_minor"], balance)
+
+        def show_cap():
+            topup = choice.currentData()
+            text = self.tr("At most %s can go back to the card") % format_minor(cap(), currency, symbol=True)
+            if balance < topup["left_minor"]:
+                text += self.tr(" (%s is left of this top-up, but the wallet holds only %s)") % (
+                    format_minor(topup["left_minor"], currency, symbol=True),
+                    format_minor(balance, currency, symbol=True))
+            cap_label.setText(text + ".")
+            amount.setText(format_minor(cap(), currency) if cap() > 0 else "")
+
+        choice.currentIndexChanged.connect(lambda _i: show_cap())
+        show_cap()
+        dialog = ConfirmDialog(
+            self, self.tr("Refund top-up"),
+            self.tr("Send money from a paid top-up back to the card of %s. The wallet (balance %s) pays it at "
+                    "once; if the card processor refuses, the amount comes back into the wallet.") % (
+                wallet["customer_name"], money(wallet, "balance_minor")),
+            fields=[(self.tr("Top-up"), choice), (self.tr("Amount (%s)") % currency, amount), ("", cap_label)],
+            confirm_text=self.tr("Refund to card"))
+
+        def validate():
+            minor = parse_amount(amount.text(), currency)
+            if minor > cap():
+                raise ValidationError(self.tr("At most %s can be refunded from this top-up now.")
+                                      % format_minor(cap(), currency, symbol=True))
+
+        dialog.validator = validate
+        if dialog.exec():
+            self.start_topup_refund(choice.currentData()["id"], amount.text(), currency, dialog.reason_text())
+
+    def start_topup_refund(self, topup_id: int, amount_text: str, currency: str, reason: str) -> None:
+        core, actor = self.ctx.core, self.ctx.actor
+        self._refunding = True
+        self.refund_topup_button.setEnabled(False)
+        self.refund_topup_button.setText(self.tr("Refunding…"))
+        self.status_message.emit(self.tr("Sending the refund of top-up #%d to the card…") % topup_id)
+
+        def settle():
+            self._refunding = False
+            self.refund_topup_button.setText(self.tr("Refund top-up…"))
+            self.on_selection(self.selected_records())
+
+        def finished(info):
+            settle()
+            self.ctx.bridge.data_changed.emit("wallet")
+            amount = format_minor(info.amount_minor, currency, symbol=True)
+            if info.status == "succeeded":
+                text, icon = self.tr("The refund of %s was sent to the card.") % amount, QMessageBox.Icon.Information
+            elif info.status == "failed":
+                text = self.tr("The card processor refused the refund of %s (%s); the amount is back in the "
+                               "wallet.") % (amount, info.error or "")
+                icon = QMessageBox.Icon.Warning
+            else:
+                text = self.tr("The gateway did not answer clearly (%s). The refund of %s left the wallet and is "
+                               "queued for retry with the same key, so the card is never paid twice.") % (
+                    info.error or "", amount)
+                icon = QMessageBox.Icon.Warning
+            self.status_message.emit(text)
+            self._inform("refundOutcome", self.tr("Refund top-up"), text, icon)
+
+        self.run_task(lambda: core.payments.refund_topup(actor, topup_id, amount_text, reason), finished,
+                      on_error=lambda _error: settle())
+
+    # --- adjust the balance -------------------------------------------------------------
+
+    @Slot()
+    def on_adjust_clicked(self) -> None:
+        wallet = self.current_record()
+        if wallet is None:
+            return
+        currency, balance = wallet["currency"], wallet["balance_minor"]
+        amount = QLineEdit()
+        amount.setObjectName("amount")
+        amount.setPlaceholderText(self.tr("e.g. 10.00 to credit, -2.50 to debit"))
+        dialog = ConfirmDialog(
+            self, self.tr("Adjust balance"),
+            self.tr("Correct the balance of wallet #%d (%s, %s) by a signed amount. The adjustment is a ledger "
+                    "entry of its own; the balance can never go below zero.") % (
+                wallet["id"], wallet["customer_name"], money(wallet, "balance_minor")),
+            fields=[(self.tr("Amount (%s)") % currency, amount)], confirm_text=self.tr("Adjust"))
+
+        def validate():
+            minor = parse_amount(amount.text(), currency, allow_negative=True)
+            if balance + minor < 0:
+                raise ValidationError(self.tr("The wallet holds %s; it cannot go below zero.")
+                                      % format_minor(balance, currency, symbol=True))
+
+        dialog.validator = validate
+        if not dialog.exec():
+            return
+        core, actor, reason, wallet_id = self.ctx.core, self.ctx.actor, dialog.reason_text(), wallet["id"]
+        amount_text = amount.text()
+        self.run_task(lambda: core.payments.adjust_balance(actor, wallet_id, amount_text, reason),
+                      lambda _entry: self.ctx.bridge.data_changed.emit("wallet"),
+                      lambda entry: self.tr("Wallet #%d adjusted by %s; balance now %s") % (
+                          wallet_id, format_minor(entry.amount_minor, currency, symbol=True),
+                          format_minor(entry.balance_after_minor, currency, symbol=True)))
+
+    def _inform(self, name: str, title: str, text: str, icon=QMessageBox.Icon.Information) -> None:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName(name)
+        box.open()

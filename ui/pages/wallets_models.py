@@ -1,0 +1,221 @@
+"""Wallets and their ledger as SQL-paged tables, and what the wallet page loads off the GUI thread."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+
+from peewee import fn
+
+from models.tables import Customer, LedgerEntry, Plan, Refund, Subscription, TopUp, Wallet
+from services.customers import like_text
+from services.money import format_minor
+from ui.sql_model import Column, PagedQueryModel
+
+LEDGER_KINDS = ("topup", "renewal", "usage", "refund", "adjustment", "reversal")
+REFUNDABLE_KINDS = ("renewal", "usage")
+
+
+def money(record: dict, key: str, currency_key: str = "currency", signed: bool = False) -> str:
+    value = record.get(key)
+    if value is None:
+        return ""
+    text = format_minor(value, record.get(currency_key) or "USD", symbol=True)
+    return "+" + text if signed and value > 0 else text
+
+
+def when(value, with_time: bool = True) -> str:
+    """A stored UTC time as text; raw SQL expressions come back as strings on SQLite."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime):
+        return f"{value:%Y-%m-%d %H:%M}" if with_time else f"{value:%Y-%m-%d}"
+    text = str(value).replace("T", " ")
+    return text[:16] if with_time else text[:10]
+
+
+MAX_ROW_ID = 2**63 - 1
+
+
+def row_id(text: str) -> int | None:
+    """Digits that can name a row (a bigger number would overflow the database integer)."""
+    if text.isascii() and text.isdigit() and int(text) <= MAX_ROW_ID:
+        return int(text)
+    return None
+
+
+def id_search(text: str) -> int | None:
+    """'#42' asks for exactly one id."""
+    text = text.strip()
+    return row_id(text[1:]) if text.startswith("#") else None
+
+
+def _last_movement(wallet_field):
+    entry = LedgerEntry.alias("last_entry")
+    return entry.select(fn.MAX(entry.created_at)).where(entry.wallet == wallet_field)
+
+
+class WalletsTableModel(PagedQueryModel):
+    id_field = Wallet.id
+
+    def __init__(self, runner, parent=None):
+        last_moved = fn.COALESCE(_last_movement(Wallet.id), Wallet.created_at)
+        self.columns = [
+            Column("id", self.tr("Wallet"), Wallet.id, numeric=True),
+            Column("customer", self.tr("Customer"), Customer.name,
+                   format=lambda r: f"{r['customer_name']} <{r['customer_email']}>"),
+            Column("currency", self.tr("Currency"), Wallet.currency),
+            Column("balance_minor", self.tr("Balance"), Wallet.balance_minor, numeric=True,
+                   format=lambda r: money(r, "balance_minor")),
+            Column("last_movement", self.tr("Last movement"), last_moved,
+                   format=lambda r: when(r.get("last_movement"))),
+        ]
+        super().__init__(runner, parent)
+
+    def base_query(self):
+        query = (Wallet.select(Wallet.id, Wallet.currency, Wallet.balance_minor, Wallet.created_at,
+                               Customer.id.alias("customer_id"), Customer.name.alias("customer_name"),
+                               Customer.email.alias("customer_email"),
+                               _last_movement(Wallet.id).alias("last_movement"))
+                 .join(Customer, on=(Wallet.customer == Customer.id)))
+        text = (self.filters.get("search") or "").strip()
+        exact = id_search(text)
+        if text.startswith("#"):
+            query = query.where(Wallet.id == (exact or 0))
+        elif text:
+            needle = text.lower()
+            condition = like_text(fn.LOWER(Customer.name), needle) | like_text(fn.LOWER(Customer.email), needle)
+            if row_id(text) is not None:
+                condition = condition | (Customer.id == row_id(text)) | (Wallet.id == row_id(text))
+            query = query.where(condition)
+        currency = self.filters.get("currency")
+        if currency:
+            query = query.where(Wallet.currency == currency)
+        return query
+
+
+def kind_text(kind: str, tr) -> str:
+    names = {"topup": tr("top-up"), "renewal": tr("renewal"), "usage": tr("usage"), "refund": tr("refund"),
+             "adjustment": tr("adjustment"), "reversal": tr("reversal")}
+    return names.get(kind, kind)
+
+
+class WalletLedgerTableModel(PagedQueryModel):
+    """One wallet's ledger, newest first; ``filters['wallet_id']`` picks the wallet."""
+
+    id_field = LedgerEntry.id
+
+    def __init__(self, runner, parent=None):
+        self.columns = [
+            Column("id", self.tr("Entry"), LedgerEntry.id, numeric=True),
+            Column("created_at", self.tr("Time"), LedgerEntry.created_at, format=lambda r: when(r["created_at"])),
+            Column("kind", self.tr("Kind"), LedgerEntry.kind, format=lambda r: kind_text(r["kind"], self.tr)),
+            Column("amount_minor", self.tr("Amount"), LedgerEntry.amount_minor, numeric=True,
+                   format=lambda r: money(r, "amount_minor", signed=True)),
+            Column("balance_after_minor", self.tr("Balance after"), LedgerEntry.balance_after_minor, numeric=True,
+                   format=lambda r: money(r, "balance_after_minor")),
+            Column("actor", self.tr("Actor"), LedgerEntry.actor),
+            Column("note", self.tr("Note"), fn.COALESCE(LedgerEntry.note, "")),
+            Column("reference", self.tr("Reference"), fn.COALESCE(LedgerEntry.ref_type, ""),
+                   format=lambda r: f"{r['ref_type']} #{r['ref_id']}" if r.get("ref_type") else ""),
+        ]
+        super().__init__(runner, parent)
+
+    def base_query(self):
+        query = (LedgerEntry.select(LedgerEntry.id, LedgerEntry.wallet, LedgerEntry.kind, LedgerEntry.amount_minor,
+                                    LedgerEntry.balance_after_minor, LedgerEntry.actor, LedgerEntry.note,
+                                    LedgerEntry.ref_type, LedgerEntry.ref_id, LedgerEntry.created_at,
+                                    Wallet.currency)
+                 .join(Wallet, on=(LedgerEntry.wallet == Wallet.id))
+                 .where(LedgerEntry.wallet == (self.filters.get("wallet_id") or 0)))
+        kind = self.filters.get("kind")
+        if kind:
+            query = query.where(LedgerEntry.kind == kind)
+        return query
+
+
+# --- loaded on the worker -----------------------------------------------------------
+
+
+def _topup_refunded(topup_id_field):
+    """Refunds sent or still on their way (the money has left the wallet)."""
+    refund = Refund.alias("topup_refund")
+    return fn.COALESCE(refund.select(fn.SUM(refund.amount_minor))
+                       .where((refund.topup == topup_id_field) & (refund.status != "failed")), 0)
+
+
+def load_wallet_detail(wallet_id: int) -> dict:
+    wallet = Wallet.get_by_id(wallet_id)
+    customer = Customer.get_by_id(wallet.customer_id)
+    topups = list(TopUp.select(TopUp.id, TopUp.amount_minor, TopUp.currency, TopUp.status, TopUp.created_at,
+                               _topup_refunded(TopUp.id).alias("refunded_minor"))
+                  .where(TopUp.wallet == wallet_id).order_by(TopUp.id.desc()).limit(10).dicts())
+    subscriptions = list(Subscription.select(Subscription.id, Subscription.status, Subscription.period_end, Plan.code)
+                         .join(Plan).where(Subscription.wallet == wallet_id).order_by(Subscription.id).dicts())
+    refunds_open = list(Refund.select(Refund.id, Refund.kind, Refund.amount_minor, Refund.status, Refund.error)
+                        .where((Refund.wallet == wallet_id) & Refund.status.in_(("pending", "retrying", "manual")))
+                        .order_by(Refund.id).dicts())
+    entries = LedgerEntry.select().where(LedgerEntry.wallet == wallet_id).count()
+    return {"wallet": {"id": wallet.id, "currency": wallet.currency, "balance_minor": wallet.balance_minor,
+                       "created_at": wallet.created_at},
+            "customer": {"id": customer.id, "name": customer.name, "email": customer.email,
+                         "status": customer.status},
+            "topups": topups, "subscriptions": subscriptions, "refunds_open": refunds_open, "entries": entries}
+
+
+def render_wallet(detail: dict, tr) -> str:
+    w, c = detail["wallet"], detail["customer"]
+    currency = w["currency"]
+    parts = [f"<h2>{tr('Wallet')} #{w['id']} · {currency}</h2>",
+             f"<p><b>{html.escape(c['name'])}</b> &lt;{html.escape(c['email'])}&gt; · {tr('customer')} "
+             f"#{c['id']} · {html.escape(c['status'])}</p>",
+             f"<p>{tr('Balance')}: <b>{format_minor(w['balance_minor'], currency, symbol=True)}</b> · "
+             f"{tr('%n ledger entries', '', detail['entries'])} · {tr('opened')} {when(w['created_at'], False)}</p>"]
+    if detail["refunds_open"]:
+        parts.append(f"<h3>{tr('Refunds not settled yet')}</h3><ul>")
+        for r in detail["refunds_open"]:
+            parts.append(f"<li>#{r['id']} {format_minor(r['amount_minor'], currency, symbol=True)} — "
+                         f"{html.escape(r['status'])} {html.escape(r['error'] or '')}</li>")
+        parts.append("</ul>")
+    parts.append(f"<h3>{tr('Recent top-ups')}</h3><ul>")
+    for t in detail["topups"]:
+        refunded = t["refunded_minor"] or 0
+        extra = f", {tr('refunded')} {format_minor(refunded, currency, symbol=True)}" if refunded else ""
+        parts.append(f"<li>#{t['id']} {format_minor(t['amount_minor'], currency, symbol=True)} — "
+                     f"{html.escape(t['status'])}{extra} ({when(t['created_at'])})</li>")
+    if not detail["topups"]:
+        parts.append(f"<li>{tr('none')}</li>")
+    parts.append(f"</ul><h3>{tr('Subscriptions paid from this wallet')}</h3><ul>")
+    for s in detail["subscriptions"]:
+        parts.append(f"<li>#{s['id']} <b>{html.escape(s['code'])}</b> — {s['status'].replace('_', ' ')}, "
+                     f"{tr('period ends')} {when(s['period_end'], False)}</li>")
+    if not detail["subscriptions"]:
+        parts.append(f"<li>{tr('none')}</li>")
+    parts.append("</ul>")
+    return "".join(parts)
+
+
+def load_refundable_topups(wallet_id: int) -> dict:
+    """Paid top-ups with something left to refund, and what the wallet holds now."""
+    wallet = Wallet.get_by_id(wallet_id)
+    refunded = _topup_refunded(TopUp.id)
+    rows = list(TopUp.select(TopUp.id, TopUp.amount_minor, TopUp.currency, TopUp.created_at,
+                             TopUp.gateway_charge_id, refunded.alias("refunded_minor"))
+                .where((TopUp.wallet == wallet_id) & (TopUp.status == "succeeded")
+                       & (TopUp.amount_minor > refunded))
+                .order_by(TopUp.id.desc()).limit(100).dicts())
+    for row in rows:
+        row["left_minor"] = row["amount_minor"] - (row["refunded_minor"] or 0)
+    return {"balance_minor": wallet.balance_minor, "currency": wallet.currency, "topups": rows}
+
+
+def load_charge_cap(entry_id: int) -> dict:
+    """A renewal or usage charge and how much of it is left to give back."""
+    entry = LedgerEntry.get_by_id(entry_id)
+    wallet = Wallet.get_by_id(entry.wallet_id)
+    refunded = (Refund.select(fn.COALESCE(fn.SUM(Refund.amount_minor), 0))
+                .where((Refund.ledger_entry == entry.id) & (Refund.status == "succeeded")).scalar())
+    return {"id": entry.id, "kind": entry.kind, "amount_minor": -entry.amount_minor, "note": entry.note,
+            "created_at": entry.created_at, "currency": wallet.currency, "refunded_minor": refunded,
+            "left_minor": max(0, -entry.amount_minor - refunded)}
+
