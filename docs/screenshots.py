@@ -64,6 +64,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         core = living_demo(Path(folder))
         scheduler = core.build_scheduler()
+        for job in ("janitor", "renewals", "retries", "reminders", "monitoring"):
+            scheduler.run_job(job)
         runner = TaskRunner(app)
         qsettings = QSettings(str(Path(folder) / "ui.ini"), QSettings.Format.IniFormat)
         window, ctx = build_main_window(core, Actor("admin", "admin", 1), runner, qsettings, demo=True,
@@ -85,9 +87,13 @@ def main() -> int:
                 return
             window.nav.setCurrentRow(index)
             page = pages[index]
-            if hasattr(page, "table") and page.model.rowCount() and not page.selected_records():
-                page.table.selectRow(0)
-            QTimer.singleShot(1500, lambda: shoot(index + 1))
+
+            def select_first_row():
+                if hasattr(page, "table") and page.model.rowCount() and not page.selected_records():
+                    page.table.selectRow(0)
+
+            QTimer.singleShot(700, select_first_row)
+            QTimer.singleShot(1600, lambda: shoot(index + 1))
 
         QTimer.singleShot(1500, shoot)
         app.exec()

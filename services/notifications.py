@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from peewee import IntegrityError
 
-from models.db import database
+from models.db import database, write_transaction
 from models.tables import Notification
+from services.audit import record_audit
 from services.auth import Actor, require
+from services.errors import ValidationError
+from services.validation import check_id
 
 log = logging.getLogger(__name__)
 
@@ -95,12 +98,25 @@ class NotificationCenter:
 
     def mark_read(self, actor: Actor, ids) -> int:
         require(actor, "notification.read")
-        ids = [int(i) for i in ids]
+        if isinstance(ids, str | bytes) or not isinstance(ids, Iterable):
+            raise ValidationError("give a list of notification ids")
+        ids = [check_id(i, "notification") for i in ids]
         if not ids:
             return 0
-        return (Notification.update(read_at=self.clock.now())
-                .where(Notification.id.in_(ids), Notification.read_at.is_null()).execute())
+        with write_transaction():
+            marked = (Notification.update(read_at=self.clock.now())
+                      .where(Notification.id.in_(ids), Notification.read_at.is_null()).execute())
+            if marked:
+                # The read state is shared by every desk, so who cleared an alert is worth knowing.
+                record_audit(self.clock, actor.name, "notification.read", "notification",
+                             ids[0] if len(ids) == 1 else None, after={"notifications": ids[:200], "marked": marked})
+        return marked
 
     def mark_all_read(self, actor: Actor) -> int:
         require(actor, "notification.read")
-        return Notification.update(read_at=self.clock.now()).where(Notification.read_at.is_null()).execute()
+        with write_transaction():
+            marked = Notification.update(read_at=self.clock.now()).where(Notification.read_at.is_null()).execute()
+            if marked:
+                record_audit(self.clock, actor.name, "notification.read_all", "notification",
+                             after={"marked": marked})
+        return marked

@@ -30,6 +30,7 @@ from services.errors import (
 )
 from services.ledger import post_entry
 from services.money import check_currency, check_minor, format_minor, parse_amount
+from services.validation import MAX_REASON, check_id, check_text, storable
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +83,7 @@ def _amount(value, currency: str) -> int:
 def _clean_key(key) -> str:
     if key is None:
         return uuid.uuid4().hex
-    if not isinstance(key, str) or not 1 <= len(key.strip()) <= 120:
+    if not isinstance(key, str) or not 1 <= len(key.strip()) <= 120 or not storable(key):
         raise ValidationError("an idempotency key is 1–120 characters of text")
     return key.strip()
 
@@ -95,8 +96,9 @@ class PaymentService:
         self.retries = retries
         self.notifications = notifications
         self.renewals = renewals
-        retries.register("topup", self._retry_topup, uses_gateway=True)
-        retries.register("refund", self._retry_refund, uses_gateway=True, urgent=True)
+        retries.register("topup", self._retry_topup, uses_gateway=True, before_close=self._close_topup)
+        retries.register("refund", self._retry_refund, uses_gateway=True, urgent=True,
+                         before_close=self._close_refund)
 
     # --- top-ups -----------------------------------------------------------------
 
@@ -184,10 +186,11 @@ class PaymentService:
                 return _topup_info(row)
             row.status, row.error, row.updated_at = "retrying", error.message, self.clock.now()
             row.save()
-        self.retries.record_failure(
-            "topup", "topup", row.id, error, amount_minor=row.amount_minor,
-            context={"wallet_id": row.wallet_id, "amount_minor": row.amount_minor, "currency": row.currency,
-                     "idempotency_key": f"topup:{row.idempotency_key}"})
+            # In the same transaction: a crash must not leave a 'retrying' top-up that no queue item tracks.
+            self.retries.record_failure(
+                "topup", "topup", row.id, error, amount_minor=row.amount_minor,
+                context={"wallet_id": row.wallet_id, "amount_minor": row.amount_minor, "currency": row.currency,
+                         "idempotency_key": f"topup:{row.idempotency_key}"})
         return _topup_info(row)
 
     def _retry_topup(self, item) -> str:
@@ -214,6 +217,43 @@ class PaymentService:
         self._credit_topup(row.id, charge.charge_id)
         return f"charged {charge.charge_id}"
 
+    def _close_topup(self, item) -> None:
+        """Before an operator closes a top-up's item: find out from the gateway whether money moved."""
+        row = TopUp.get_or_none(TopUp.id == item.subject_id)
+        if row is None or row.status in SETTLED:
+            return
+        try:
+            known = self.circuit.call(self.gateway.get_charge, f"topup:{row.idempotency_key}")
+        except GatewayError as error:
+            raise Conflict(f"cannot confirm with the gateway whether top-up #{row.id} was charged "
+                           f"({error.message}); the item stays open, try again later") from None
+        if known is not None and known.status == "succeeded":
+            self._credit_topup(row.id, known.charge_id)
+            raise Conflict(f"the gateway had taken the charge for top-up #{row.id}: the wallet was credited "
+                           f"and the item resolved")
+        with write_transaction():
+            current = for_update(TopUp.select().where(TopUp.id == row.id)).get()
+            if current.status not in SETTLED:
+                current.status, current.updated_at = "failed", self.clock.now()
+                current.error = "closed by an operator; the gateway holds no charge for it"
+                current.save()
+
+    def _close_refund(self, item) -> None:
+        """Before an operator closes a refund's item: it was sent, or the money goes back to the wallet."""
+        row = Refund.get_or_none(Refund.id == item.subject_id)
+        if row is None or row.status in ("succeeded", "failed"):
+            return
+        try:
+            known = self.circuit.call(self.gateway.get_refund, f"refund:{row.idempotency_key}")
+        except GatewayError as error:
+            raise Conflict(f"cannot confirm with the gateway whether refund #{row.id} was sent "
+                           f"({error.message}); the item stays open, try again later") from None
+        if known is not None:
+            self._complete_refund(row.id, known.refund_id)
+            raise Conflict(f"refund #{row.id} had gone through at the gateway; the item was resolved")
+        self._reverse_refund(row.id, GatewayDeclined("closed by an operator before it was sent", "canceled"),
+                             settle_item=False)
+
     def reconcile_interrupted_topups(self, older_than: timedelta = timedelta(minutes=2)) -> dict:
         """Janitor: top-ups left 'pending' by a crash go to the queue to be reconciled by key."""
         cutoff = self.clock.now() - older_than
@@ -232,6 +272,7 @@ class PaymentService:
                      idempotency_key: str | None = None) -> RefundInfo:
         """Send part or all of a top-up back to the card; the wallet pays it at once."""
         require(actor, "refund")
+        topup_id = check_id(topup_id, "top-up")
         reason = _required_reason(reason)
         key = _clean_key(idempotency_key)
         with write_transaction():
@@ -286,7 +327,7 @@ class PaymentService:
         self.retries.settle_subject("refund", "refund", row.id, "refund sent")
         return _refund_info(row)
 
-    def _reverse_refund(self, refund_id: int, error: GatewayDeclined) -> RefundInfo:
+    def _reverse_refund(self, refund_id: int, error: GatewayDeclined, *, settle_item: bool = True) -> RefundInfo:
         """The processor refused for good: the money goes back into the wallet."""
         with write_transaction():
             row = for_update(Refund.select().where(Refund.id == refund_id)).get()
@@ -296,7 +337,8 @@ class PaymentService:
                        actor="system", ref=("refund", row.id), note=f"refund refused: {error.message}")
             row.status, row.error, row.updated_at = "failed", error.message, self.clock.now()
             row.save()
-        self.retries.settle_subject("refund", "refund", row.id, f"refused: {error.message}; wallet re-credited")
+        if settle_item:
+            self.retries.settle_subject("refund", "refund", row.id, f"refused: {error.message}; wallet re-credited")
         self.notifications.post("refund_failed", f"Refund #{row.id} was refused by the gateway",
                                 f"{error.message}. The amount is back in wallet #{row.wallet_id}.",
                                 subject=("refund", row.id), dedup_key=f"refund_failed:{row.id}")
@@ -309,9 +351,11 @@ class PaymentService:
                 return _refund_info(row)
             row.status, row.error, row.updated_at = "retrying", error.message, self.clock.now()
             row.save()
-        self.retries.record_failure("refund", "refund", row.id, error, amount_minor=row.amount_minor,
-                                    context={"topup_id": row.topup_id, "amount_minor": row.amount_minor,
-                                             "idempotency_key": f"refund:{row.idempotency_key}"})
+            # In the same transaction: a crash must not leave a 'retrying' refund that no queue item tracks.
+            self.retries.record_failure("refund", "refund", row.id, error, amount_minor=row.amount_minor,
+                                        context={"topup_id": row.topup_id, "amount_minor": row.amount_minor,
+                                                 "currency": Wallet.get_by_id(row.wallet_id).currency,
+                                                 "idempotency_key": f"refund:{row.idempotency_key}"})
         self.notifications.post("refund_failed", f"Refund #{row.id} did not go through yet",
                                 f"{error.message}. It will be retried.", subject=("refund", row.id),
                                 dedup_key=f"refund_delayed:{row.id}")
@@ -341,6 +385,7 @@ class PaymentService:
                       idempotency_key: str | None = None) -> RefundInfo:
         """Give back part or all of a renewal or usage charge into the wallet."""
         require(actor, "refund")
+        ledger_entry_id = check_id(ledger_entry_id, "charge")
         reason = _required_reason(reason)
         key = _clean_key(idempotency_key)
         with write_transaction():
@@ -376,7 +421,7 @@ class PaymentService:
         """An admin's correction, in either direction; it never takes a wallet below zero."""
         require(actor, "wallet.adjust")
         reason = _required_reason(reason)
-        wallet = Wallet.get_or_none(Wallet.id == wallet_id)
+        wallet = Wallet.get_or_none(Wallet.id == check_id(wallet_id, "wallet"))
         if wallet is None:
             raise NotFound(f"no wallet #{wallet_id}")
         if isinstance(amount, int) and not isinstance(amount, bool):
@@ -405,7 +450,7 @@ class PaymentService:
         return [_topup_info(r) for r in rows]
 
     def get_topup(self, topup_id: int) -> TopUpInfo:
-        row = TopUp.get_or_none(TopUp.id == topup_id)
+        row = TopUp.get_or_none(TopUp.id == check_id(topup_id, "top-up"))
         if row is None:
             raise NotFound(f"no top-up #{topup_id}")
         return _topup_info(row)
@@ -420,7 +465,5 @@ def _refunded_of_topup(topup_id: int) -> int:
 def _required_reason(reason) -> str:
     if not isinstance(reason, str) or not reason.strip():
         raise ValidationError("a reason is required when money moves")
-    if len(reason) > 2000:
-        raise ValidationError("the reason is longer than 2000 characters")
-    return reason.strip()
+    return check_text(reason, "reason", max_length=MAX_REASON, required=True)
 

@@ -28,6 +28,7 @@ from models.tables import ErrorAttempt, ErrorItem
 from services.audit import record_audit
 from services.auth import Actor, require
 from services.errors import CircuitOpen, Conflict, DomainError, NotFound, ValidationError
+from services.money import check_currency
 from services.retry_policy import (
     CLOSED_STATUSES,
     ERROR_CLASS_STRATEGY,
@@ -83,6 +84,7 @@ class ErrorItemInfo:
     resolution: str | None
     lease_owner: str | None = None
     lease_until: datetime | None = None
+    currency: str = "USD"  # of amount_minor
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,7 @@ class _Handler:
     run: Callable[[ErrorItemInfo], str | None]
     uses_gateway: bool
     urgent: bool
+    before_close: Callable[[ErrorItemInfo], None] | None = None
 
 
 def item_info(row: ErrorItem) -> ErrorItemInfo:
@@ -112,7 +115,7 @@ def item_info(row: ErrorItem) -> ErrorItemInfo:
         row.id, row.operation, row.subject_type, row.subject_id, row.error_class, row.message, context,
         row.strategy, row.status, row.attempts, row.max_attempts, row.next_attempt_at, row.amount_minor,
         row.created_at, row.updated_at, row.resolved_at, row.resolved_by, row.resolution,
-        row.lease_owner, row.lease_until,
+        row.lease_owner, row.lease_until, row.currency,
     )
 
 
@@ -177,14 +180,19 @@ class RetryManager:
     # --- wiring -------------------------------------------------------------------
 
     def register(self, operation: str, handler: Callable[[ErrorItemInfo], str | None], *,
-                 uses_gateway: bool = True, urgent: bool = False) -> None:
+                 uses_gateway: bool = True, urgent: bool = False,
+                 before_close: Callable[[ErrorItemInfo], None] | None = None) -> None:
         """How to retry ``operation``: ``handler`` returns normally when the operation is done
-        (its text becomes the resolution) and raises the typed error when it is not."""
+        (its text becomes the resolution) and raises the typed error when it is not.
+
+        ``before_close`` runs (outside any transaction) before an operator cancels or
+        resolves an item: it settles the subject for good (e.g. asks the gateway whether
+        a charge went through) and raises a domain error to refuse the close."""
         operation = clean_name(operation, "operation")
         if not callable(handler):
             raise ValidationError("a retry handler must be callable")
         with self._handlers_lock:
-            self._handlers[operation] = _Handler(handler, bool(uses_gateway), bool(urgent))
+            self._handlers[operation] = _Handler(handler, bool(uses_gateway), bool(urgent), before_close)
 
     def _handler(self, operation: str) -> _Handler | None:
         with self._handlers_lock:
@@ -207,13 +215,14 @@ class RetryManager:
             raise ValidationError("the amount at risk is a whole, non-negative number of minor units")
         if context is not None and not isinstance(context, dict):
             raise ValidationError("the context of a failure is a mapping")
+        currency = check_currency((context or {}).get("currency", "USD"))
         if not isinstance(error, BaseException):
             raise ValidationError("record_failure needs the exception that was raised")
         handler = self._handler(operation)
         failure = {
             "error_class": classify_error(error), "message": error_message(error), "error": error,
             "context": {**error_context(error), **(context or {})}, "amount_minor": amount_minor,
-            "actor": str(actor)[:64], "urgent": bool(handler and handler.urgent),
+            "currency": currency, "actor": str(actor)[:64], "urgent": bool(handler and handler.urgent),
         }
         for tries_left in (2, 1, 0):
             try:
@@ -247,7 +256,8 @@ class RetryManager:
                 error_class=failure["error_class"], message=failure["message"],
                 context=merge_context(None, failure["context"]), strategy=strategy,
                 status="retrying" if next_at else "manual", attempts=1, max_attempts=policy.max_attempts,
-                next_attempt_at=next_at, amount_minor=failure["amount_minor"], created_at=now, updated_at=now)
+                next_attempt_at=next_at, amount_minor=failure["amount_minor"], currency=failure["currency"],
+                created_at=now, updated_at=now)
             ErrorAttempt.create(item=row.id, number=1, at=now, outcome="failed", message=failure["message"],
                                 actor=failure["actor"])
             return row, row.status == "manual"
@@ -570,8 +580,25 @@ class RetryManager:
             row.status, row.next_attempt_at = "canceled", None
             row.resolved_at, row.resolved_by, row.resolution = now, actor.name, reason or "canceled"
 
+        self._settle_before_closing(ids)
+
         return [item_info(r) for r in self._act(actor, "error.cancel", ids, OPEN_STATUSES, cancel, reason,
                                                 "canceled")]
+
+    def _settle_before_closing(self, ids) -> None:
+        """Let each operation settle its subject before an operator closes its item.
+
+        Money must never be left in between: a top-up whose charge may have gone
+        through is credited or marked failed by asking the gateway, not dropped.
+        """
+        if database.in_transaction():
+            raise RuntimeError("closing error items settles with the gateway; call it outside a transaction")
+        rows = list(ErrorItem.select().where(ErrorItem.id.in_(clean_item_ids(ids))
+                                             & ErrorItem.status.in_(OPEN_STATUSES)))
+        for row in rows:
+            handler = self._handler(row.operation)
+            if handler is not None and handler.before_close is not None:
+                handler.before_close(item_info(row))
 
     def change_strategy(self, actor: Actor, ids, strategy: str, reason: str) -> list[ErrorItemInfo]:
         """Retry on another strategy from now on; an automatic one puts a manual item back in the queue."""
@@ -601,6 +628,8 @@ class RetryManager:
         def settle(row: ErrorItem) -> None:
             row.status, row.next_attempt_at = "resolved", None
             row.resolved_at, row.resolved_by, row.resolution = now, actor.name, note
+
+        self._settle_before_closing(ids)
 
         return [item_info(r) for r in self._act(actor, "error.resolve", ids, OPEN_STATUSES + ("canceled",),
                                                 settle, note, "resolved")]
@@ -665,16 +694,23 @@ class RetryManager:
     # --- the report and the alert ---------------------------------------------------------------
 
     def get_failed_subscriptions_report(self) -> dict:
-        """Counts, oldest unresolved age, amount at risk and recovery rate by operation, error class
-        and status. Amounts are summed in minor units whatever their currency."""
+        """Counts, oldest unresolved age, amount at risk and recovery rate by operation, error class,
+        status and currency.
+
+        ``amount_at_risk_minor`` in the by-operation, by-class and by-status rows adds minor units
+        whatever their currency; ``amount_at_risk_by_currency`` ({"USD": 1500, "EUR": 700}) is the
+        figure to show an operator.
+        """
         now = self.clock.now()
         report = {name: _report_rows(column, name, now) for name, column in (
             ("operation", ErrorItem.operation), ("error_class", ErrorItem.error_class),
-            ("status", ErrorItem.status))}
+            ("status", ErrorItem.status), ("currency", ErrorItem.currency))}
         by_status = {row["status"]: row["count"] for row in report["status"]}
         totals = {status: by_status.get(status, 0) for status in STATUSES}
         return {"by_operation": report["operation"], "by_error_class": report["error_class"],
-                "by_status": report["status"],
+                "by_status": report["status"], "by_currency": report["currency"],
+                "amount_at_risk_by_currency": {row["currency"]: row["amount_at_risk_minor"]
+                                               for row in report["currency"] if row["open"]},
                 "totals": {"open": totals["retrying"] + totals["manual"], **totals}}
 
     def check_alert_threshold(self) -> bool:

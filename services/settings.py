@@ -71,6 +71,9 @@ SETTINGS = {
     "gateway.seed": (None, lambda v: None if v is None else _int_range(0, 2**31)(v)),
 }
 
+# The permissions a settings change may be checked against (and audited as).
+SETTINGS_ACTIONS = ("settings.edit", "gateway.configure")
+
 
 class SettingsStore:
     def __init__(self, clock):
@@ -89,7 +92,11 @@ class SettingsStore:
         return values
 
     def update(self, actor: Actor, changes: dict, reason: str = "", action: str = "settings.edit") -> dict:
+        if action not in SETTINGS_ACTIONS:
+            raise ValueError(f"settings are changed under {' or '.join(SETTINGS_ACTIONS)}, not {action!r}")
         require(actor, action)
+        if not isinstance(changes, dict) or not changes:
+            raise ValidationError("name the settings to change and their new values")
         clean = {}
         for name, value in changes.items():
             if name not in SETTINGS:

@@ -7,13 +7,14 @@ import logging
 from PySide6.QtCore import QByteArray, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QSplitter,
     QStackedWidget,
     QStyle,
+    QWidget,
 )
 
 from ui.context import UiContext
@@ -34,6 +35,8 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(18, 18))
         self.nav.setFixedWidth(190)
+        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
+        self.nav.setSpacing(2)
         self.stack = QStackedWidget(self)
         icons = _page_icons(self.style())
         for index, page in enumerate(pages):
@@ -43,12 +46,13 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             page.status_message.connect(self.show_status)
         self.nav.currentRowChanged.connect(self.on_nav_row_changed)
-        splitter = QSplitter(self)
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
         self.scheduler_label = QLabel(self)
         self.scheduler_label.setObjectName("schedulerStatus")

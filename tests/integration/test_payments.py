@@ -170,8 +170,58 @@ def test_outage_opens_the_circuit_and_defers_retries_without_spending_attempts(c
     assert summary["deferred"] >= 1 and summary["succeeded"] == 0
     assert {i.id: i.attempts for i in ErrorItem.select()} == attempts_before
     set_gateway(core, outage=False)
-    clock.advance(hours=3)
-    core.retries.process_pending_retries()
+    for _ in range(10):  # the breaker lets one probe through, then the rest follow
+        clock.advance(hours=1)
+        core.retries.process_pending_retries()
     assert all(core.payments.get_topup(i.id).status == "succeeded" for i in infos)
     assert Notification.select().where(Notification.kind == "gateway_recovered").count() == 1
+    assert integrity_check()["ok"]
+
+
+def test_closing_a_timed_out_topup_credits_it_when_the_gateway_took_the_money(core, clock, operator):
+    customer, wallet_id = make_customer(clock)
+    set_gateway(core, timeout_rate=1.0)
+    info = core.payments.top_up(operator, customer.email, "30.00")
+    item = ErrorItem.get(ErrorItem.subject_id == info.id)
+    set_gateway(core, timeout_rate=0.0)
+    with pytest.raises(Conflict, match="credited"):
+        core.retries.cancel_retry(operator, [item.id], "customer says it failed")
+    assert balance(wallet_id) == 3000 and core.payments.get_topup(info.id).status == "succeeded"
+    assert ErrorItem.get_by_id(item.id).status == "resolved"
+    assert integrity_check()["ok"]
+
+
+def test_closing_a_topup_the_gateway_never_charged_fails_it(core, clock, operator):
+    customer, wallet_id = make_customer(clock)
+    set_gateway(core, error_rate=1.0)
+    info = core.payments.top_up(operator, customer.email, "30.00")
+    item = ErrorItem.get(ErrorItem.subject_id == info.id)
+    set_gateway(core, error_rate=0.0)
+    core.retries.cancel_retry(operator, [item.id], "customer paid another way")
+    assert core.payments.get_topup(info.id).status == "failed"
+    assert ErrorItem.get_by_id(item.id).status == "canceled" and balance(wallet_id) == 0
+    assert integrity_check()["ok"]
+
+
+def test_closing_is_refused_while_the_gateway_cannot_say(core, clock, operator):
+    customer, _ = make_customer(clock)
+    set_gateway(core, timeout_rate=1.0)
+    info = core.payments.top_up(operator, customer.email, "30.00")
+    item = ErrorItem.get(ErrorItem.subject_id == info.id)
+    set_gateway(core, timeout_rate=0.0, outage=True)
+    with pytest.raises(Conflict, match="cannot confirm"):
+        core.retries.resolve(operator, [item.id], "handled by phone")
+    assert ErrorItem.get_by_id(item.id).status == "retrying"
+    assert core.payments.get_topup(info.id).status == "retrying"
+
+
+def test_closing_an_unsent_refund_puts_the_money_back(core, clock, admin, operator):
+    customer, wallet_id = make_customer(clock)
+    topup = core.payments.top_up(operator, customer.email, "50.00")
+    set_gateway(core, error_rate=1.0)
+    refund = core.payments.refund_topup(admin, topup.id, "15.00", "duplicate order")
+    item = ErrorItem.get((ErrorItem.operation == "refund") & (ErrorItem.subject_id == refund.id))
+    set_gateway(core, error_rate=0.0)
+    core.retries.cancel_retry(operator, [item.id], "customer wants store credit")
+    assert balance(wallet_id) == 5000
     assert integrity_check()["ok"]

@@ -150,6 +150,8 @@ class TablePage(Page):
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
 
+        self._fit_columns = not isinstance(self.ctx.qsettings.value(f"{self.settings_key}/header"), QByteArray)
+        model.rowsInserted.connect(self._on_first_rows)
         model.count_changed.connect(self._on_count)
         model.load_failed.connect(self.show_error)
         model.modelReset.connect(self._on_selection_changed)
@@ -217,6 +219,16 @@ class TablePage(Page):
             self.table.scrollTo(self.model.index(row, 0))
         else:
             self._reselect_when_loaded(record_id)
+
+    def _on_first_rows(self, *_args) -> None:
+        """Size columns to their content once, unless the operator's own layout was restored."""
+        if not self._fit_columns:
+            return
+        self._fit_columns = False
+        header = self.table.horizontalHeader()
+        self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount() - 1):
+            header.resizeSection(column, min(header.sectionSize(column) + 12, 320))
 
     def _on_count(self, total: int) -> None:
         self.count_label.setText(self.tr("%n row(s)", "", total))

@@ -1,0 +1,116 @@
+"""Two processes with three threads each race every kind of work on one SQLite file.
+
+Top-ups through a misbehaving gateway, renewal and retry passes, refunds of
+top-ups and charges, cancels, reinstates, re-subscriptions, usage, balance
+adjustments, janitor passes and operator retry-nows all hit the same few dozen
+wallets, on a clock every process shares that jumps three hours every half second.
+No caller may see anything but a domain refusal ("database is locked" included),
+and the books must balance afterwards and once the queue has been worked off.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from datetime import timedelta
+
+import pytest
+from peewee import fn
+
+from main import build_core
+from models.db import database
+from models.tables import SubscriptionEvent
+from services.auth import SYSTEM
+from tests.factories import make_customer, make_plan
+from tests.reliability.conftest import (
+    assert_books_balance,
+    assert_credits_match_gateway,
+    assert_no_period_paid_twice,
+    iso,
+    retry_until_quiet,
+    set_gateway,
+    start_workload,
+)
+
+PROCESSES = 2
+THREADS = 3
+RACE_SECONDS = 14.0
+TICK_SECONDS = 0.5
+STEP = timedelta(hours=3)
+
+
+def _business(core, clock, operator) -> None:
+    make_plan(clock, "daily", price_minor=900, unit="day", grace_days=1)
+    make_plan(clock, "bidaily", price_minor=1500, unit="day", count=2, grace_days=1)
+    core.features.create_feature(SYSTEM, "sms", "SMS", "usage", "message")
+    for plan in ("daily", "bidaily"):
+        core.features.set_plan_feature(SYSTEM, plan, "sms", included=10, pricing="flat", unit_price_minor=2)
+    rng = random.Random(5)
+    for n in range(30):
+        plans = ["daily" if n % 3 else "bidaily"] + (["bidaily" if n % 3 else "daily"] if n % 4 == 0 else [])
+        needed = sum(900 if p == "daily" else 1500 for p in plans)
+        customer, _ = make_customer(clock, f"Racer {n}", f"racer{n}@example.com",
+                                    balance_minor=needed + rng.randint(0, 9) * 100)
+        for plan in plans:
+            core.subscriptions.subscribe(operator, customer.email, plan)
+        clock.advance(minutes=47)  # periods end at different hours of the day
+
+
+@pytest.mark.slow
+def test_processes_and_threads_race_without_errors_or_broken_books(db, db_path, clock, core, operator, tmp_path):
+    _business(core, clock, operator)
+    set_gateway(core, error_rate=0.1, timeout_rate=0.15, decline_rate=0.05, latency_min_ms=0, latency_max_ms=4,
+                seed=None)
+    database.close()
+
+    epoch = time.time() + 1.0  # time to import; the shared clock starts moving then
+    outs = [tmp_path / f"race{p}.json" for p in range(PROCESSES)]
+    errs = [tmp_path / f"race{p}.err" for p in range(PROCESSES)]
+    procs = []
+    for p in range(PROCESSES):
+        with errs[p].open("w") as stderr:
+            procs.append(start_workload(
+                "race", "--db", db_path, "--base", iso(clock.now()), "--epoch", repr(epoch),
+                "--seconds", RACE_SECONDS, "--tick", TICK_SECONDS, "--step-minutes", int(STEP.total_seconds() // 60),
+                "--threads", THREADS, "--seed", p + 1, "--out", outs[p], stderr=stderr))
+    for p, proc in enumerate(procs):
+        assert proc.wait(timeout=RACE_SECONDS + 60) == 0, errs[p].read_text()[-4000:]
+    results = [json.loads(out.read_text()) for out in outs]
+
+    unexpected = [u for r in results for u in r["unexpected"]]
+    assert unexpected == [], "\n".join(unexpected[:3])
+    done, idle, refused = _totals(results, "done"), _totals(results, "idle"), _totals(results, "refused")
+
+    database.connect(reuse_if_open=True)
+    assert_books_balance()
+    assert_no_period_paid_twice()
+
+    # Work off what the race left behind with a healthy gateway, as the next start would.
+    clock.set(clock.now() + STEP * int(RACE_SECONDS / TICK_SECONDS + 4))
+    after = build_core(clock, gateway_sleep=lambda s: None)
+    set_gateway(after, error_rate=0, timeout_rate=0, decline_rate=0)
+    after.run_janitor()
+    after.renewals.renew_due_subscriptions(SYSTEM)
+    retry_until_quiet(clock, after.retries.process_pending_retries)
+    assert_books_balance()
+    assert_no_period_paid_twice()
+    assert_credits_match_gateway()
+
+    events = dict(SubscriptionEvent.select(SubscriptionEvent.event, fn.COUNT(SubscriptionEvent.id))
+                  .group_by(SubscriptionEvent.event).tuples())
+    print(f"\nrace: {sum(done.values())} operations performed, {sum(refused.values())} refused by the domain, "
+          f"{sum(idle.values())} found nothing to do, across {PROCESSES}x{THREADS} threads; done {done}; "
+          f"refused {refused}; subscription events {events}")
+    # The race did reach every path it is meant to stress.
+    assert done.get("topup", 0) > 50 and done.get("renew", 0) >= 3 and done.get("retry_now", 0) > 0
+    assert done.get("refund_topup", 0) > 0 and done.get("refund_charge", 0) > 0 and done.get("cancel", 0) > 0
+    assert events.get("renewal_short", 0) > 0 and events.get("funds_arrived", 0) > 0
+
+
+def _totals(results: list[dict], key: str) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for result in results:
+        for op, n in result[key].items():
+            totals[op] = totals.get(op, 0) + n
+    return totals
