@@ -95,6 +95,7 @@ class TablePage(Page):
 
     def __init__(self, ctx: UiContext, model: PagedQueryModel, parent=None, search_placeholder: str = ""):
         super().__init__(ctx, parent)
+        self._selection_ready = False
         self.model = model
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
@@ -176,6 +177,7 @@ class TablePage(Page):
         self.model.set_filters(search=self.search.text().strip())
 
     def on_shown(self) -> None:
+        self._selection_ready = True
         if not self._loaded_once:
             self._loaded_once = True
             self.model.reload()
@@ -206,6 +208,8 @@ class TablePage(Page):
         return records[0] if records else None
 
     def _on_selection_changed(self, *_args) -> None:
+        if not self._selection_ready:  # a restored sort can reset the model before the subclass has its widgets
+            return
         records = self.selected_records()
         self.on_selection(records)
 
