@@ -150,7 +150,9 @@ def setup_logging(verbose: bool = False) -> None:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):
-        raise ValidationError(f"{self.prog}: {message}")
+        # argparse quotes the offending argument as typed: keep the message one printable line.
+        message = message.encode("utf-8", "backslashreplace").decode("utf-8")
+        raise ValidationError(f"{self.prog}: {message}".replace("\r", "\\r").replace("\n", "\\n"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -220,9 +222,12 @@ def _gateway_changes(args) -> dict:
 
 
 def _check_quantity(text: str) -> int:
-    if not text.strip().lstrip("+").isdigit():
+    digits = text.strip().removeprefix("+")
+    if not (digits.isascii() and digits.isdigit()):
         raise ValidationError(f"quantity must be a positive whole number, not {text[:30]!r}")
-    return int(text)
+    if len(digits) > 18:
+        raise ValidationError(f"quantity {text[:30]!r}… is too large")
+    return int(digits)
 
 
 def run_command(args, core: Core) -> tuple[dict, int]:

@@ -9,13 +9,30 @@ and lock rows with ``for_update``.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
+import sqlite3
+import threading
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from peewee import DatabaseProxy, PostgresqlDatabase, SqliteDatabase
+from peewee import DatabaseProxy, PostgresqlDatabase, SqliteDatabase, fn
 
 database = DatabaseProxy()
+
+
+def _sql_without_parameters(record: logging.LogRecord) -> bool:
+    """peewee logs each query with its parameters at DEBUG; keep the SQL, drop the values.
+
+    Parameters carry customer data and whatever an operator typed at sign-in (a
+    password typed into the user name box is looked up like a name).
+    """
+    if isinstance(record.msg, tuple) and len(record.msg) == 2:
+        record.msg, record.args = f"{record.msg[0]} -- {len(record.msg[1] or ())} parameter(s)", ()
+    return True
+
+
+logging.getLogger("peewee").addFilter(_sql_without_parameters)
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -75,8 +92,51 @@ def _postgres_password(parts) -> str | None:
     return os.environ.get("SUBS_PG_PASSWORD") or None
 
 
+# Ledger and audit rows are append-only: triggers refuse UPDATE, DELETE and REPLACE.
+APPEND_ONLY_TABLES = ("ledger_entry", "audit_entry")
+
+_migrating = threading.local()
+
+
+@contextlib.contextmanager
+def schema_changes_allowed():
+    """Let this thread's statements alter the append-only tables and their guards (migrations only)."""
+    previous = getattr(_migrating, "active", False)
+    _migrating.active = True
+    try:
+        yield
+    finally:
+        _migrating.active = previous
+
+
+def _refuse_unguarding(action, arg1, arg2, _db_name, _trigger):
+    """SQLite authorizer: outside a migration no statement may drop or alter what keeps rows append-only."""
+    if getattr(_migrating, "active", False):
+        return sqlite3.SQLITE_OK
+    if action in (sqlite3.SQLITE_DROP_TRIGGER, sqlite3.SQLITE_DROP_TEMP_TRIGGER, sqlite3.SQLITE_ALTER_TABLE):
+        table = arg2  # the trigger's table; for ALTER TABLE arg1 is the schema name
+    elif action in (sqlite3.SQLITE_DROP_TABLE, sqlite3.SQLITE_DROP_TEMP_TABLE):
+        table = arg1
+    elif action == sqlite3.SQLITE_PRAGMA and (arg1 or "").lower() == "writable_schema" and arg2 is not None:
+        return sqlite3.SQLITE_DENY  # editing sqlite_schema by hand could strip the triggers
+    else:
+        return sqlite3.SQLITE_OK
+    return sqlite3.SQLITE_DENY if (table or "").lower() in APPEND_ONLY_TABLES else sqlite3.SQLITE_OK
+
+
+def _unicode_lower(value):
+    return value.lower() if isinstance(value, str) else value
+
+
+class _AppSqliteDatabase(SqliteDatabase):
+    def _add_conn_hooks(self, conn):
+        super()._add_conn_hooks(conn)
+        conn.create_function("unicode_lower", 1, _unicode_lower, deterministic=True)
+        conn.set_authorizer(_refuse_unguarding)
+
+
 def _sqlite(path: str) -> SqliteDatabase:
-    return SqliteDatabase(path, pragmas=SQLITE_PRAGMAS, timeout=15, check_same_thread=False)
+    return _AppSqliteDatabase(path, pragmas=SQLITE_PRAGMAS, timeout=15, check_same_thread=False)
 
 
 def is_sqlite() -> bool:
@@ -93,6 +153,11 @@ def write_transaction():
     if is_sqlite():
         return database.atomic("IMMEDIATE")
     return database.atomic()
+
+
+def lower_text(expression):
+    """LOWER that folds every letter: SQLite's own LOWER folds only ASCII, PostgreSQL's folds all."""
+    return fn.unicode_lower(expression) if is_sqlite() else fn.LOWER(expression)
 
 
 def for_update(query):

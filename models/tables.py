@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from peewee import (
+    SQL,
     AutoField,
     BooleanField,
     CharField,
@@ -275,6 +276,8 @@ class ErrorItem(BaseModel):
     resolved_at = DateTimeField(null=True)
     resolved_by = CharField(max_length=64, null=True)
     resolution = TextField(null=True)
+    # The currency of amount_minor (added by migration 3; the database default fills older rows).
+    currency = CharField(max_length=3, default="USD", constraints=[SQL("DEFAULT 'USD'")])
 
     class Meta:
         indexes = (

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from models.tables import AuditEntry
+from services.validation import clean_reason
 
 
 def _dump(value) -> str | None:
@@ -17,7 +18,12 @@ def _dump(value) -> str | None:
 
 def record_audit(clock, actor: str, action: str, target_type: str | None = None, target_id=None,
                  *, before=None, after=None, reason: str | None = None) -> int:
-    """Append one audit row; call inside the transaction of the change it describes."""
+    """Append one audit row; call inside the transaction of the change it describes.
+
+    A reason that cannot be kept (not text, too long) raises ValidationError, which
+    rolls the change back with it.
+    """
+    reason = clean_reason(reason)
     row = AuditEntry.create(
         actor=actor, action=action, target_type=target_type,
         target_id=None if target_id is None else str(target_id),

@@ -13,6 +13,7 @@ from models.db import write_transaction
 from models.tables import Operator
 from services.audit import record_audit
 from services.errors import AuthenticationFailed, Conflict, NotFound, PermissionDenied, ValidationError
+from services.validation import storable
 
 ROLES = ("viewer", "operator", "admin")
 
@@ -103,6 +104,8 @@ def validate_new_operator(username: str, password: str, role: str) -> None:
         raise ValidationError("password must be at least 8 characters")
     if len(password) > 1024:
         raise ValidationError("password is too long")
+    if not storable(password):
+        raise ValidationError("password contains characters that are not valid text")
     if role not in ROLES:
         raise ValidationError(f"role must be one of {', '.join(ROLES)}")
 
@@ -145,9 +148,10 @@ class OperatorService:
         if role not in ROLES:
             raise ValidationError(f"role must be one of {', '.join(ROLES)}")
         with write_transaction():
-            row = Operator.get_or_none(Operator.username == username)
+            known = isinstance(username, str) and storable(username)
+            row = Operator.get_or_none(Operator.username == username) if known else None
             if row is None:
-                raise NotFound(f"no operator {username!r}")
+                raise NotFound(f"no operator {username!r:.80}")
             before = row.role
             row.role = role
             row.save()
@@ -159,7 +163,10 @@ class OperatorService:
         return [_info(r) for r in Operator.select().order_by(Operator.username)]
 
     def authenticate(self, username: str, password: str) -> Actor:
-        row = Operator.get_or_none(Operator.username == str(username))
+        username, password = str(username), str(password)
+        if not (storable(username) and storable(password)):
+            raise AuthenticationFailed("unknown operator or wrong password")
+        row = Operator.get_or_none(Operator.username == username)
         # Hash even for an unknown name, so timing does not tell which was wrong.
         stored = row.password_hash if row else hash_password("not-a-real-password")
         ok = verify_password(str(password), stored)

@@ -8,12 +8,13 @@ from datetime import datetime
 
 from peewee import SQL, IntegrityError, NodeList, fn
 
-from models.db import write_transaction
+from models.db import lower_text, write_transaction
 from models.tables import Customer, Wallet
 from services.audit import record_audit
 from services.auth import Actor, require
 from services.errors import Conflict, NotFound, ValidationError
 from services.money import check_currency
+from services.validation import check_id, row_id_in, storable
 
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")
@@ -39,6 +40,8 @@ def clean_name(name) -> str:
         raise ValidationError("name is longer than 200 characters")
     if any(ord(c) < 32 for c in name):
         raise ValidationError("name contains control characters")
+    if not storable(name):
+        raise ValidationError("name contains characters that are not valid text")
     return name
 
 
@@ -76,8 +79,9 @@ def like_text(column, text: str):
 def find_customer(email_or_id) -> Customer:
     """By email (case of the domain ignored) or numeric id."""
     text = str(email_or_id).strip()
-    if text.isdigit():
-        row = Customer.get_or_none(Customer.id == int(text))
+    if text.isdigit():  # an id; digits that no id can have (too long, not ASCII) find nobody
+        number = row_id_in(text)
+        row = None if number is None else Customer.get_or_none(Customer.id == number)
     else:
         row = Customer.get_or_none(Customer.email == clean_email(text))
     if row is None:
@@ -116,6 +120,7 @@ class CustomerService:
     def update_customer(self, actor: Actor, customer_id: int, *, name: str | None = None,
                         email: str | None = None, status: str | None = None, reason: str = "") -> CustomerInfo:
         require(actor, "customer.edit")
+        customer_id = check_id(customer_id, "customer")
         changes = {}
         if name is not None:
             changes["name"] = clean_name(name)
@@ -153,14 +158,21 @@ class CustomerService:
 
     def search(self, text: str, limit: int = 50) -> list[CustomerInfo]:
         """Name or email containing ``text`` (wildcards are literal), or an exact id."""
+        if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 10_000:
+            raise ValidationError("a search lists from 1 to 10000 customers")
+        if text is not None and not isinstance(text, str):
+            raise ValidationError("the search text must be text")
         text = (text or "").strip()
-        if not text:
-            return []
+        if not text or not storable(text):
+            return []  # nothing stored can contain text that is not valid
+        # ASCII text is folded by the engine's own LOWER (fast); other letters need a full fold.
+        lower = fn.LOWER if text.isascii() else lower_text
         query = Customer.select().where(
-            like_text(fn.LOWER(Customer.name), text.lower()) | like_text(fn.LOWER(Customer.email), text.lower())
+            like_text(lower(Customer.name), text.lower()) | like_text(lower(Customer.email), text.lower())
         )
-        if text.isdigit():
-            query = Customer.select().where(Customer.id == int(text)) | query
+        number = row_id_in(text)
+        if number is not None:
+            query = Customer.select().where(Customer.id == number) | query
         return [customer_info(r) for r in query.order_by(Customer.id).limit(limit)]
 
 

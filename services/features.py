@@ -31,6 +31,7 @@ from services.pricing import (
     usage_charge_minor,
     validate_terms,
 )
+from services.validation import storable
 
 FEATURE_TYPES = ("boolean", "quota", "rate", "usage")
 MAX_QUANTITY = 1_000_000
@@ -154,7 +155,7 @@ def _check_bool(value, what: str) -> bool:
 def _check_key(key) -> str | None:
     if key is None:
         return None
-    if not isinstance(key, str) or not key.strip() or len(key) > 200:
+    if not isinstance(key, str) or not key.strip() or len(key) > 200 or not storable(key):
         raise ValidationError("an idempotency key is 1–200 characters of text")
     return key
 
@@ -227,7 +228,7 @@ class FeatureService:
         if not changes:
             raise ValidationError("nothing to change")
         with write_transaction():
-            row = for_update(Plan.select().where(Plan.code == str(code))).first()
+            row = for_update(Plan.select().where(Plan.code == str(code))).first() if storable(str(code)) else None
             if row is None:
                 raise NotFound(f"no plan {str(code)[:64]!r}")
             before = {key: getattr(row, key) for key in changes}
@@ -247,7 +248,7 @@ class FeatureService:
         return [plan_info(row) for row in query]
 
     def _plan_row(self, code) -> Plan:
-        row = Plan.get_or_none(Plan.code == str(code))
+        row = Plan.get_or_none(Plan.code == str(code)) if storable(str(code)) else None
         if row is None:
             raise NotFound(f"no plan {str(code)[:64]!r}")
         return row
@@ -260,7 +261,8 @@ class FeatureService:
         code, name = _check_code(code, "feature code"), clean_name(name)
         if type not in FEATURE_TYPES:
             raise ValidationError(f"feature type must be one of {', '.join(FEATURE_TYPES)}")
-        if not isinstance(unit, str) or not 1 <= len(" ".join(unit.split())) <= 32 or any(ord(c) < 32 for c in unit):
+        if (not isinstance(unit, str) or not 1 <= len(" ".join(unit.split())) <= 32
+                or any(ord(c) < 32 for c in unit) or not storable(unit)):
             raise ValidationError("unit must be 1–32 characters, like 'api call' or 'GB'")
         values = dict(code=code, name=name, type=type, unit=" ".join(unit.split()))
         try:
@@ -277,7 +279,7 @@ class FeatureService:
         return [feature_info(row) for row in Feature.select().order_by(Feature.code)]
 
     def _feature_row(self, code) -> Feature:
-        row = Feature.get_or_none(Feature.code == str(code))
+        row = Feature.get_or_none(Feature.code == str(code)) if storable(str(code)) else None
         if row is None:
             raise NotFound(f"no feature {str(code)[:64]!r}")
         return row

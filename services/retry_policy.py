@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from services.errors import DomainError, ValidationError
+from services.validation import MAX_ROW_ID, storable
 
 ERROR_CLASSES = ("transient", "outcome_unknown", "urgent", "predictable", "permanent")
 STRATEGIES = ("backoff", "reconcile", "urgent", "fixed", "manual")
@@ -224,8 +225,8 @@ def clean_item_ids(ids) -> list[int]:
         raise ValidationError("give one error item id or a list of them")
     clean: dict[int, None] = {}
     for value in ids:
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ValidationError(f"{value!r} is not an error item id")
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ROW_ID:
+            raise ValidationError(f"{value!r:.40} is not an error item id")
         clean[value] = None
     if not clean:
         raise ValidationError("select at least one error item")
@@ -244,6 +245,8 @@ def clean_text(value, what: str, required: bool = False) -> str:
         raise ValidationError(f"a {what} is required")
     if len(value) > MAX_TEXT:
         raise ValidationError(f"the {what} is longer than {MAX_TEXT} characters")
+    if not storable(value):
+        raise ValidationError(f"the {what} contains characters that are not valid text")
     return value
 
 

@@ -21,6 +21,7 @@ import keyring
 from keyring.errors import KeyringError, PasswordDeleteError
 
 from services.errors import ValidationError
+from services.validation import storable
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +124,7 @@ class SecretStore:
         process's memory only and will be gone when the app quits.
         """
         self._check_name(name)
-        if not isinstance(value, str) or value == "":
+        if not isinstance(value, str) or value == "" or not storable(value):
             raise ValidationError(f"the secret {name!r} needs a non-empty text value")
         if self.available:
             try:
@@ -159,5 +160,5 @@ class SecretStore:
 
     @staticmethod
     def _check_name(name: str) -> None:
-        if not isinstance(name, str) or not name.strip():
+        if not isinstance(name, str) or not name.strip() or not storable(name):
             raise ValidationError("a secret needs a name")

@@ -18,6 +18,7 @@ from services.auth import Actor, require
 from services.customers import find_customer, get_or_create_wallet
 from services.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from services.ledger import lock_wallet, post_entry
+from services.validation import check_id, clean_reason, storable
 
 OPEN_STATUSES = (lifecycle.ACTIVE, lifecycle.PENDING, lifecycle.CANCELED)
 
@@ -67,7 +68,7 @@ def write_event(clock, subscription_id: int, from_status: str | None, event: str
 def find_plan(code) -> Plan:
     if not isinstance(code, str) or not code.strip():
         raise ValidationError("plan code must be given")
-    plan = Plan.get_or_none(Plan.code == code.strip())
+    plan = Plan.get_or_none(Plan.code == code.strip()) if storable(code) else None
     if plan is None:
         raise NotFound(f"no plan {code.strip()[:64]!r}")
     return plan
@@ -81,7 +82,7 @@ class SubscriptionService:
     # --- reading -------------------------------------------------------------
 
     def get(self, subscription_id: int) -> SubscriptionInfo:
-        row = Subscription.get_or_none(Subscription.id == subscription_id)
+        row = Subscription.get_or_none(Subscription.id == check_id(subscription_id, "subscription"))
         if row is None:
             raise NotFound(f"no subscription #{subscription_id}")
         return subscription_info(row)
@@ -112,6 +113,7 @@ class SubscriptionService:
     def subscribe(self, actor: Actor, email_or_id, plan_code: str, reason: str = "") -> SubscriptionInfo:
         """Start (or restart an expired) subscription; the first period is paid from the wallet."""
         require(actor, "subscription.subscribe")
+        reason = clean_reason(reason)
         customer = find_customer(email_or_id)
         plan = find_plan(plan_code)
         if not plan.active:
@@ -158,6 +160,7 @@ class SubscriptionService:
 
     def _simple_move(self, actor, subscription_id, action, event, reason, *, auto_renew) -> SubscriptionInfo:
         require(actor, action)
+        subscription_id, reason = check_id(subscription_id, "subscription"), clean_reason(reason)
         now = self.clock.now()
         with write_transaction():
             row = for_update(Subscription.select().where(Subscription.id == subscription_id)).first()
@@ -180,6 +183,7 @@ class SubscriptionService:
         same share of the new one; only the difference moves.
         """
         require(actor, "subscription.change_plan")
+        subscription_id, reason = check_id(subscription_id, "subscription"), clean_reason(reason)
         new_plan = find_plan(new_plan_code)
         if not new_plan.active:
             raise ValidationError(f"plan {new_plan.code} is retired")

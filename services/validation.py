@@ -1,0 +1,59 @@
+"""Checks shared by every door into the services: row ids, free text, reasons.
+
+The database takes text it can encode as UTF-8 and integers that fit in 64
+bits; anything else would fail deep inside a query with a driver error instead
+of a sentence an operator can read.
+"""
+
+from __future__ import annotations
+
+from services.errors import ValidationError
+
+MAX_ROW_ID = 2**63 - 1
+MAX_REASON = 2000
+
+
+def storable(text: str) -> bool:
+    """True when ``text`` can be stored and searched (no unpaired surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def check_id(value, what: str) -> int:
+    """A row id: a whole number from 1 up to what a database integer holds."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(f"the {what} must be a whole number, not {type(value).__name__}")
+    if not 1 <= value <= MAX_ROW_ID:
+        raise ValidationError(f"there is no {what} {value if abs(value) < 10**30 else '(a huge number)'}")
+    return value
+
+
+def row_id_in(text: str) -> int | None:
+    """The id typed as ``text`` (ASCII digits that fit a database integer), or None."""
+    if text.isascii() and text.isdigit() and len(text) <= 19 and int(text) <= MAX_ROW_ID:
+        return int(text)
+    return None
+
+
+def check_text(value, what: str, *, max_length: int, required: bool = False) -> str:
+    """Free text (a reason, a note): stripped, bounded, storable."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ValidationError(f"the {what} must be text")
+    value = value.strip()
+    if required and not value:
+        raise ValidationError(f"a {what} is required")
+    if len(value) > max_length:
+        raise ValidationError(f"the {what} is longer than {max_length} characters")
+    if not storable(value):
+        raise ValidationError(f"the {what} contains characters that are not valid text")
+    return value
+
+
+def clean_reason(reason) -> str:
+    """The optional reason an operator gives for an action."""
+    return check_text(reason, "reason", max_length=MAX_REASON)
