@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
@@ -13,8 +15,9 @@ def find_everything(core, text: str) -> list[tuple[str, int, str]]:
     from models.tables import ErrorItem, Subscription
 
     results = [("customer", c.id, f"{c.name} <{c.email}> · customer #{c.id}") for c in core.customers.search(text, 20)]
-    if text.strip().lstrip("#").isdigit():
-        number = int(text.strip().lstrip("#"))
+    digits = text.strip().lstrip("#")
+    if re.fullmatch(r"[0-9]{1,18}", digits):
+        number = int(digits)
         if Subscription.get_or_none(Subscription.id == number) is not None:
             results.append(("subscription", number, f"Subscription #{number}"))
         if ErrorItem.get_or_none(ErrorItem.id == number) is not None:
@@ -54,7 +57,7 @@ class GlobalSearchDialog(QDialog):
     def on_query_settled(self) -> None:
         text = self.query.text().strip()
         self._generation += 1
-        if len(text) < 2 and not text.isdigit():
+        if len(text) < 2 and not re.fullmatch(r"[0-9]", text):
             self.results.clear()
             return
         generation = self._generation

@@ -71,3 +71,14 @@ def test_repainting_tables_leaks_no_reference_to_none(make_gui):
         customers.table.horizontalHeader().viewport().repaint()
         QApplication.processEvents()
     assert sys.getrefcount(None) >= before - 50
+
+
+@pytest.mark.parametrize("text", ["²", "9" * 40, "#", "%", "' OR 1=1 --"])
+def test_global_search_takes_odd_input_calmly(make_gui, text):
+    from ui.search import GlobalSearchDialog
+
+    gui = make_gui("viewer")
+    dialog = GlobalSearchDialog(gui.ctx, gui.window)
+    dialog.query.setText(text)
+    dialog.on_query_settled()
+    assert dialog.results.count() == 0
