@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
@@ -32,16 +32,27 @@ def settings_file() -> str:
     return str(path)
 
 
-def install_translator(app: QApplication, language: str) -> QTranslator | None:
-    """English is built in; other languages load a compiled .qm beside the sources."""
-    if language in ("", "en"):
-        return None
-    translator = QTranslator(app)
-    if translator.load(str(TRANSLATIONS / f"subscriptions_{language}.qm")):
-        app.installTranslator(translator)
-        return translator
-    log.warning("no translation for %r", language)
-    return None
+def install_translator(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Install what a language needs and return the translators, so a caller can remove them again.
+
+    English is the source language, yet it still loads subscriptions_en.qm: that file holds the
+    English plural forms ("1 row" / "2 rows" for "%n row(s)"). Other languages load their own .qm
+    and Qt's qtbase translation for standard dialog buttons, skipped quietly when Qt ships none.
+    """
+    language = language or "en"
+    installed = []
+    ours = QTranslator(app)
+    if ours.load(str(TRANSLATIONS / f"subscriptions_{language}.qm")):
+        app.installTranslator(ours)
+        installed.append(ours)
+    else:
+        log.warning("no translation for %r", language)
+    if language != "en":
+        qt_own = QTranslator(app)
+        if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt_own)
+            installed.append(qt_own)
+    return installed
 
 
 def chosen_language(qsettings: QSettings) -> str:
@@ -117,7 +128,8 @@ def build_main_window(core, actor, runner: TaskRunner, qsettings: QSettings, *, 
     poll_circuit()
     bridge.notification_posted.connect(
         lambda info: poll_circuit() if info.kind in ("gateway_outage", "gateway_recovered") else None)
-    window.set_scheduler_text(window.tr("Scheduler: running") if scheduler else window.tr("Scheduler: off"))
+    window.set_scheduler_text(QCoreApplication.translate("MainWindow", "Scheduler: running") if scheduler
+                              else QCoreApplication.translate("MainWindow", "Scheduler: off"))
     bridge.start()
     return window, ctx
 

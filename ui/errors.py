@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from services.errors import DomainError
@@ -24,13 +25,14 @@ def describe(error: BaseException) -> str:
     if isinstance(error, DomainError):
         return error.message
     log_unexpected(error)
-    return "Something unexpected went wrong. The details were written to the log."
+    return QCoreApplication.translate("ErrorDialog",
+                                      "Something unexpected went wrong. The details were written to the log.")
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning if isinstance(error, DomainError) else QMessageBox.Icon.Critical)
-    box.setWindowTitle(title or box.tr("Not done"))
+    box.setWindowTitle(title or QCoreApplication.translate("ErrorDialog", "Not done"))
     box.setText(describe(error))
     box.setObjectName("errorBox")
     box.open()

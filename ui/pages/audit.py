@@ -8,7 +8,7 @@ import re
 from datetime import timedelta
 
 from peewee import fn
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Slot
 from PySide6.QtWidgets import QComboBox
 
 from models.tables import AuditEntry
@@ -100,18 +100,25 @@ _MISSING = object()
 
 
 def render_entry(record: dict, tr) -> str:
+    """The detail pane; ``tr`` is AuditPage.tr, so its strings are marked in that context."""
     esc = html.escape
     before, after = _parse(record.get("before")), _parse(record.get("after"))
+    by = tr(QT_TRANSLATE_NOOP("AuditPage", "by"))
     parts = [f"<h3>{esc(record['action'])}</h3>",
-             f"<p>{esc(_target_text(record)) or '—'} · {tr('by')} <b>{esc(record['actor'])}</b> · "
+             f"<p>{esc(_target_text(record)) or '—'} · {by} <b>{esc(record['actor'])}</b> · "
              f"{record['created_at']:%Y-%m-%d %H:%M:%S}</p>"]
     if record.get("reason"):
-        parts.append(f"<p><i>{tr('Reason')}:</i> {esc(record['reason'])}</p>")
+        reason = tr(QT_TRANSLATE_NOOP("AuditPage", "Reason"))
+        parts.append(f"<p><i>{reason}:</i> {esc(record['reason'])}</p>")
     if before is None and after is None:
-        parts.append(f"<p style='color:gray'>{tr('No before/after recorded.')}</p>")
+        nothing = tr(QT_TRANSLATE_NOOP("AuditPage", "No before/after recorded."))
+        parts.append(f"<p style='color:gray'>{nothing}</p>")
         return "".join(parts)
+    headings = "".join(f"<th>{tr(text)}</th>" for text in (QT_TRANSLATE_NOOP("AuditPage", "Field"),
+                                                            QT_TRANSLATE_NOOP("AuditPage", "Before"),
+                                                            QT_TRANSLATE_NOOP("AuditPage", "After")))
     parts.append("<table cellspacing='0' cellpadding='4' border='1' style='border-collapse:collapse' width='100%'>"
-                 f"<tr><th>{tr('Field')}</th><th>{tr('Before')}</th><th>{tr('After')}</th></tr>")
+                 f"<tr>{headings}</tr>")
     if isinstance(before, dict | type(None)) and isinstance(after, dict | type(None)):
         changed = set(changed_keys(before, after))
         for key in sorted(set(before or {}) | set(after or {})):

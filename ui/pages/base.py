@@ -235,7 +235,9 @@ class TablePage(Page):
             header.resizeSection(column, min(header.sectionSize(column) + 12, 320))
 
     def _on_count(self, total: int) -> None:
-        self.count_label.setText(self.tr("%n row(s)", "", total))
+        # TablePage.tr, not self.tr: PySide6 looks a plural up in the subclass's context first and takes the
+        # untranslated text it gets back there as the answer.
+        self.count_label.setText(TablePage.tr("%n row(s)", "", total))
 
     # --- export -------------------------------------------------------------------------
 
@@ -247,7 +249,7 @@ class TablePage(Page):
             self.export_to(path)
 
     def export_to(self, path: str) -> None:
-        self.model.export_csv(path, lambda n: self.status_message.emit(self.tr("Exported %n row(s)", "", n)),
+        self.model.export_csv(path, lambda n: self.status_message.emit(TablePage.tr("Exported %n row(s)", "", n)),
                               self.show_error)
 
     # --- layout memory ------------------------------------------------------------------

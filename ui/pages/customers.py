@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from peewee import JOIN, fn
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QPushButton
 
 from models.tables import Customer, Plan, Subscription, TopUp, Wallet
@@ -71,27 +71,31 @@ def load_customer_detail(core, customer_id: int) -> dict:
             "wallets": wallets, "subscriptions": subs, "topups": topups}
 
 
-def render_customer(detail: dict, tr) -> str:
+def render_customer(detail: dict) -> str:
+    translate = QCoreApplication.translate
     c = detail["customer"]
+    since, wallets = translate("CustomersPage", "since"), translate("CustomersPage", "Wallets")
+    subscriptions, period_ends = translate("CustomersPage", "Subscriptions"), translate("CustomersPage", "period ends")
+    topups, none = translate("CustomersPage", "Recent top-ups"), translate("CustomersPage", "none")
     parts = [f"<h2>{html.escape(c['name'])}</h2>",
              f"<p>{html.escape(c['email'])} · #{c['id']} · {html.escape(c['status'])} · "
-             f"{tr('since')} {c['created_at']:%Y-%m-%d}</p>", f"<h3>{tr('Wallets')}</h3><ul>"]
+             f"{since} {c['created_at']:%Y-%m-%d}</p>", f"<h3>{wallets}</h3><ul>"]
     for w in detail["wallets"]:
         amount = format_minor(w["balance_minor"], w["currency"], symbol=True)
         parts.append(f"<li>#{w['id']} {w['currency']}: <b>{amount}</b></li>")
-    parts.append(f"</ul><h3>{tr('Subscriptions')}</h3><ul>")
+    parts.append(f"</ul><h3>{subscriptions}</h3><ul>")
     for s in detail["subscriptions"]:
         parts.append(f"<li>#{s['id']} <b>{html.escape(s['code'])}</b> — {s['status'].replace('_', ' ')}, "
-                     f"{tr('period ends')} {s['period_end']:%Y-%m-%d}, "
+                     f"{period_ends} {s['period_end']:%Y-%m-%d}, "
                      f"{format_minor(s['price_minor'], s['currency'], symbol=True)}</li>")
     if not detail["subscriptions"]:
-        parts.append(f"<li>{tr('none')}</li>")
-    parts.append(f"</ul><h3>{tr('Recent top-ups')}</h3><ul>")
+        parts.append(f"<li>{none}</li>")
+    parts.append(f"</ul><h3>{topups}</h3><ul>")
     for t in detail["topups"]:
         parts.append(f"<li>#{t['id']} {format_minor(t['amount_minor'], t['currency'], symbol=True)} — "
                      f"{t['status']} ({t['created_at']:%Y-%m-%d %H:%M})</li>")
     if not detail["topups"]:
-        parts.append(f"<li>{tr('none')}</li>")
+        parts.append(f"<li>{none}</li>")
     parts.append("</ul>")
     return "".join(parts)
 
@@ -129,7 +133,8 @@ class CustomersPage(TablePage):
             reason = self.refusal_reason(action)
             button.setToolTip(reason or ("" if one else self.tr("Select one customer")))
         if not one:
-            self.detail.setHtml(f"<p style='color:gray'>{self.tr('Select a customer to see the details.')}</p>")
+            hint = self.tr("Select a customer to see the details.")
+            self.detail.setHtml(f"<p style='color:gray'>{hint}</p>")
             self._detail_for = None
             return
         self.show_detail(records[0]["id"])
@@ -140,7 +145,7 @@ class CustomersPage(TablePage):
 
         def shown(detail):
             if self._detail_for == customer_id:
-                self.detail.setHtml(render_customer(detail, self.tr))
+                self.detail.setHtml(render_customer(detail))
 
         self.run_task(lambda: load_customer_detail(core, customer_id), shown)
 

@@ -233,14 +233,16 @@ class ErrorQueuePage(TablePage):
             return
         self._detail_for = None
         if not records:
-            self.detail.setHtml(f"<p style='color:gray'>{self.tr('Select an error item to see its attempts.')}</p>")
+            hint = self.tr("Select an error item to see its attempts.")
+            self.detail.setHtml(f"<p style='color:gray'>{hint}</p>")
             return
         lines = "".join(f"<li>#{r['id']} {html.escape(r['operation'])} {html.escape(r['subject_type'])} "
                         f"#{r['subject_id']} — {html.escape(r['status'])}</li>" for r in records[:MAX_IDS_LISTED])
         more = len(records) - MAX_IDS_LISTED
         if more > 0:
-            lines += f"<li>{self.tr('… and %n more', '', more)}</li>"
-        self.detail.setHtml(f"<h3>{self.tr('%n item(s) selected', '', len(records))}</h3><ul>{lines}</ul>")
+            lines += "<li>" + self.tr("… and %n more", "", more) + "</li>"
+        heading = self.tr("%n item(s) selected", "", len(records))
+        self.detail.setHtml(f"<h3>{heading}</h3><ul>{lines}</ul>")
 
     def show_detail(self, item_id: int) -> None:
         self._detail_for = item_id
@@ -248,7 +250,7 @@ class ErrorQueuePage(TablePage):
 
         def shown(detail):
             if self._detail_for == item_id:
-                self.detail.setHtml(render_item(detail, self.tr))
+                self.detail.setHtml(render_item(detail))
 
         self.run_task(lambda: load_item_detail(core, item_id), shown)
 

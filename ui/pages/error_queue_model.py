@@ -22,22 +22,19 @@ _ITEM_ID = re.compile(r"^#\s*(\d{1,18})$")
 _SUBJECT = re.compile(r"^([A-Za-z_]{1,32})\s*#\s*(\d{1,18})$")
 
 
-def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("ErrorQueue", text, disambiguation, n)
-
-
 def format_age(seconds) -> str:
     """A short age: '40 s', '12 min', '5 h 10 min', '3 d 4 h'."""
     if seconds is None:
         return ""
     seconds = max(0, int(seconds))
+    translate = QCoreApplication.translate
     if seconds < 60:
-        return _tr("%d s") % seconds
+        return translate("ErrorQueuePage", "%d s") % seconds
     if seconds < 3600:
-        return _tr("%d min") % (seconds // 60)
+        return translate("ErrorQueuePage", "%d min") % (seconds // 60)
     if seconds < 86400:
-        return _tr("%d h %d min") % (seconds // 3600, seconds % 3600 // 60)
-    return _tr("%d d %d h") % (seconds // 86400, seconds % 86400 // 3600)
+        return translate("ErrorQueuePage", "%d h %d min") % (seconds // 3600, seconds % 3600 // 60)
+    return translate("ErrorQueuePage", "%d d %d h") % (seconds // 86400, seconds % 86400 // 3600)
 
 
 def format_moment(moment: datetime | None) -> str:
@@ -154,38 +151,45 @@ def load_item_detail(core, item_id: int) -> dict:
     return {"item": core.retries.get(item_id), "attempts": core.retries.attempts(item_id), "now": core.clock.now()}
 
 
-def render_item(detail: dict, tr) -> str:
+def render_item(detail: dict) -> str:
+    translate = QCoreApplication.translate
     item, attempts, now = detail["item"], detail["attempts"], detail["now"]
     esc = html.escape
     amount = (format_minor(item.amount_minor, item_currency({"context": item.context}), symbol=True)
               if item.amount_minor else "—")
     if item.lease_owner and item.lease_until and item.lease_until > now:
-        lease = tr("held by %s until %s") % (esc(item.lease_owner), format_moment(item.lease_until))
+        lease = translate("ErrorQueuePage", "held by %s until %s") % (esc(item.lease_owner),
+                                                                        format_moment(item.lease_until))
     else:
-        lease = tr("free")
+        lease = translate("ErrorQueuePage", "free")
     rows = [
-        (tr("Subject"), f"{esc(item.subject_type)} #{item.subject_id}"),
-        (tr("Status"), f"<b>{esc(item.status)}</b>"),
-        (tr("Error class"), esc(item.error_class.replace("_", " "))),
-        (tr("Strategy"), esc(item.strategy)),
-        (tr("Attempts"), f"{item.attempts} / {item.max_attempts}"),
-        (tr("Next attempt"), esc(format_moment(item.next_attempt_at)) or "—"),
-        (tr("Lease"), lease),
-        (tr("Amount at risk"), esc(amount)),
-        (tr("Created"), f"{format_moment(item.created_at)} ({format_age((now - item.created_at).total_seconds())})"),
-        (tr("Updated"), format_moment(item.updated_at)),
+        (translate("ErrorQueuePage", "Subject"), f"{esc(item.subject_type)} #{item.subject_id}"),
+        (translate("ErrorQueuePage", "Status"), f"<b>{esc(item.status)}</b>"),
+        (translate("ErrorQueuePage", "Error class"), esc(item.error_class.replace("_", " "))),
+        (translate("ErrorQueuePage", "Strategy"), esc(item.strategy)),
+        (translate("ErrorQueuePage", "Attempts"), f"{item.attempts} / {item.max_attempts}"),
+        (translate("ErrorQueuePage", "Next attempt"), esc(format_moment(item.next_attempt_at)) or "—"),
+        (translate("ErrorQueuePage", "Lease"), lease),
+        (translate("ErrorQueuePage", "Amount at risk"), esc(amount)),
+        (translate("ErrorQueuePage", "Created"),
+         f"{format_moment(item.created_at)} ({format_age((now - item.created_at).total_seconds())})"),
+        (translate("ErrorQueuePage", "Updated"), format_moment(item.updated_at)),
     ]
     if item.resolved_at is not None:
-        rows.append((tr("Closed"), f"{format_moment(item.resolved_at)} {tr('by')} {esc(item.resolved_by or '')}"))
-        rows.append((tr("Resolution"), esc(item.resolution or "")))
-    parts = [f"<h3>{tr('Error item')} #{item.id} — {esc(item.operation)}</h3>",
+        by = translate("ErrorQueuePage", "by")
+        rows.append((translate("ErrorQueuePage", "Closed"),
+                     f"{format_moment(item.resolved_at)} {by} {esc(item.resolved_by or '')}"))
+        rows.append((translate("ErrorQueuePage", "Resolution"), esc(item.resolution or "")))
+    title = translate("ErrorQueuePage", "Error item")
+    parts = [f"<h3>{title} #{item.id} — {esc(item.operation)}</h3>",
              f"<p>{esc(item.message)}</p>", "<table cellspacing='0' cellpadding='2'>"]
     parts += [f"<tr><td style='color:gray'>{label}</td><td>{value}</td></tr>" for label, value in rows]
-    parts.append(f"</table><h4>{tr('Attempts')}</h4>")
+    parts.append("</table><h4>" + translate("ErrorQueuePage", "Attempts") + "</h4>")
     if attempts:
+        headings = (translate("ErrorQueuePage", "Time"), translate("ErrorQueuePage", "Outcome"),
+                    translate("ErrorQueuePage", "Message"), translate("ErrorQueuePage", "Actor"))
         parts.append("<table cellspacing='0' cellpadding='3' border='1' style='border-collapse:collapse'>"
-                     f"<tr><th>#</th><th>{tr('Time')}</th><th>{tr('Outcome')}</th><th>{tr('Message')}</th>"
-                     f"<th>{tr('Actor')}</th></tr>")
+                     "<tr><th>#</th>" + "".join(f"<th>{text}</th>" for text in headings) + "</tr>")
         colours = {"succeeded": "#2e7d32", "failed": "#c62828", "deferred": "#8d6e00", "unknown": "#6a1b9a"}
         for attempt in attempts:
             colour = colours.get(attempt.outcome, "inherit")
@@ -194,7 +198,7 @@ def render_item(detail: dict, tr) -> str:
                          f"<td>{esc(one_line(attempt.message, 300))}</td><td>{esc(attempt.actor)}</td></tr>")
         parts.append("</table>")
     else:
-        parts.append(f"<p style='color:gray'>{tr('No attempts recorded.')}</p>")
+        parts.append("<p style='color:gray'>" + translate("ErrorQueuePage", "No attempts recorded.") + "</p>")
     context = json.dumps(item.context, indent=2, sort_keys=True, default=str)
-    parts.append(f"<h4>{tr('Context')}</h4><pre>{esc(context)}</pre>")
+    parts.append("<h4>" + translate("ErrorQueuePage", "Context") + f"</h4><pre>{esc(context)}</pre>")
     return "".join(parts)

@@ -112,7 +112,7 @@ class FailedReportPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = QHBoxLayout()
-        header.addWidget(QLabel(f"<b>{self.tr('Failed operations')}</b>", self))
+        header.addWidget(QLabel("<b>" + self.tr("Failed operations") + "</b>", self))
         header.addWidget(self.tabs)
         header.addStretch(1)
         header.addWidget(self.totals)

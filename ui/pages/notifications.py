@@ -200,7 +200,7 @@ class NotificationsPage(TablePage):
         severity = record.get("severity") or "info"
         colour = SEVERITY_COLOURS.get(severity, "inherit")
         read = (self.tr("read %s") % f"{record['read_at']:%Y-%m-%d %H:%M}" if record.get("read_at")
-                else f"<b>{self.tr('unread')}</b>")
+                else "<b>" + self.tr("unread") + "</b>")
         severity_text = esc(self.model.severity_labels.get(severity, severity))
         parts = [f"<h3>{esc(record['title'])}</h3>",
                  f"<p><span style='color:{colour}'><b>{severity_text}</b></span> · "
@@ -208,12 +208,13 @@ class NotificationsPage(TablePage):
                  "<p>" + esc(record.get("body") or "").replace("\n", "<br>") + "</p>"]
         subject_type, subject_id = record.get("subject_type"), record.get("subject_id")
         if subject_type and subject_id is not None:
+            about = self.tr("About")
             label = f"{esc(subject_type.replace('_', ' '))} #{subject_id}"
             if subject_type in SUBJECT_TYPES:
-                parts.append(f"<p>{self.tr('About')}: <a href='subject:{esc(subject_type)}:{subject_id}'>"
+                parts.append(f"<p>{about}: <a href='subject:{esc(subject_type)}:{subject_id}'>"
                              f"{label}</a></p>")
             else:
-                parts.append(f"<p>{self.tr('About')}: {label}</p>")
+                parts.append(f"<p>{about}: {label}</p>")
         return "".join(parts)
 
     # --- opening the subject ------------------------------------------------------------

@@ -88,8 +88,9 @@ class PlansPage(TablePage):
             for column, width in enumerate((80, 100, 75, 75, 75, 105, 55)):
                 self.table.setColumnWidth(column, width)
         self.features_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate((200, 80, 70, 90, 130, 80)):
-            self.features_table.setColumnWidth(column, width)
+        header = self.features_table.horizontalHeader()
+        for column, width in enumerate((200, 80, 70, 90, 130, 80)):   # widened to fit a translated heading
+            self.features_table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
 
         self._detail_for = None
         self.on_selection([])
@@ -110,7 +111,8 @@ class PlansPage(TablePage):
         if plan is None:
             self._detail_for = None
             self.features_title.setText(self.tr("Plan features"))
-            self.detail.setHtml(f"<p style='color:gray'>{self.tr('Select a plan to see what it grants.')}</p>")
+            hint = self.tr("Select a plan to see what it grants.")
+            self.detail.setHtml(f"<p style='color:gray'>{hint}</p>")
             if self.features_model.filters.get("plan_id") is not None:
                 self.features_model.set_filters(plan_id=None)
             return
@@ -120,7 +122,7 @@ class PlansPage(TablePage):
 
         def shown(detail):
             if self._detail_for == plan["id"]:
-                self.detail.setHtml(render_plan(detail, self.tr))
+                self.detail.setHtml(render_plan(detail))
 
         self.run_task(lambda: load_plan_detail(plan["id"]), shown)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox
 
 from services.errors import ValidationError
@@ -25,20 +25,26 @@ CODE = re.compile(r"^[a-z0-9_-]{2,64}$")
 _TIER = re.compile(r"^\s*(\*|[0-9][0-9_]*)\s*:\s*([0-9][0-9_]*)\s*$")
 
 
+# The checks below take the caller's tr (PlansPage.tr or PlanFeatureForm.tr); their strings are marked
+# in that caller's context so lupdate files them where the lookup happens.
+
+
 def check_code(text: str, tr) -> str:
     text = text.strip()
     if not CODE.match(text):
-        raise ValidationError(tr("The code must be 2–64 lowercase letters, digits, '-' or '_'."))
+        raise ValidationError(tr(QT_TRANSLATE_NOOP("PlansPage",
+                                                   "The code must be 2–64 lowercase letters, digits, '-' or '_'.")))
     return text
 
 
 def parse_count(text: str, what: str, tr, low: int = 0, high: int = MAX_UNITS) -> int:
     raw = text.strip().replace(",", "").replace("_", "").replace(" ", "")
     if not raw.isdigit():
-        raise ValidationError(tr("%s must be a whole number.") % what)
+        raise ValidationError(tr(QT_TRANSLATE_NOOP("PlanFeatureForm", "%s must be a whole number.")) % what)
     value = int(raw)
     if not low <= value <= high:
-        raise ValidationError(tr("%s must lie between %s and %s.") % (what, f"{low:,}", f"{high:,}"))
+        raise ValidationError(tr(QT_TRANSLATE_NOOP("PlanFeatureForm", "%s must lie between %s and %s."))
+                              % (what, f"{low:,}", f"{high:,}"))
     return value
 
 
@@ -49,8 +55,9 @@ def parse_tier_text(text: str, tr) -> tuple[Tier, ...]:
     for position, part in enumerate(parts, start=1):
         match = _TIER.match(part)
         if match is None:
-            raise ValidationError(tr("Tier %d (%s): write each tier as up_to:unit price, like 1000:4, and the "
-                                     "last one as *:2.") % (position, part.strip()[:30]))
+            raise ValidationError(tr(QT_TRANSLATE_NOOP("PlanFeatureForm", "Tier %d (%s): write each tier as "
+                                                       "up_to:unit price, like 1000:4, and the last one as *:2."))
+                                  % (position, part.strip()[:30]))
         up_to = None if match.group(1) == "*" else int(match.group(1).replace("_", ""))
         pairs.append([up_to, int(match.group(2).replace("_", ""))])
     return parse_tiers(pairs)
@@ -186,7 +193,7 @@ class PlanFeatureForm(QObject):
             included = values["quota"] if info.type == "quota" and values["pricing"] != "none" else values["included"]
             terms = PriceTerms(values["pricing"], included or 0, values["unit_price_minor"],
                                parse_tiers(values["tiers"]), values["package_size"], values["package_price_minor"])
-            parts.append(pricing_summary(terms, self.currency, info.unit, self.tr))
+            parts.append(pricing_summary(terms, self.currency, info.unit))
             if terms.pricing != "none":
                 sample = (included or 0) + 2500
                 parts.append(self.tr("%s in a period cost %s") % (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from peewee import fn
+from PySide6.QtCore import QCoreApplication
 
 from models.tables import Feature, Plan, PlanFeature, Subscription
 from services.customers import like_text
@@ -17,8 +18,8 @@ from ui.pages.wallets_models import id_search, when
 from ui.sql_model import Column, PagedQueryModel
 
 
-def yes_no(value, tr) -> str:
-    return tr("yes") if value else tr("no")
+def yes_no(value) -> str:
+    return QCoreApplication.translate("PlansPage", "yes") if value else QCoreApplication.translate("PlansPage", "no")
 
 
 def interval_text(record: dict) -> str:
@@ -44,8 +45,8 @@ class PlansTableModel(PagedQueryModel):
             Column("interval", self.tr("Interval"), Plan.interval_unit, format=interval_text),
             Column("grace_days", self.tr("Grace days"), Plan.grace_days, numeric=True),
             Column("access_in_grace", self.tr("Access in grace"), Plan.access_in_grace,
-                   format=lambda r: yes_no(r["access_in_grace"], self.tr)),
-            Column("active", self.tr("Active"), Plan.active, format=lambda r: yes_no(r["active"], self.tr)),
+                   format=lambda r: yes_no(r["access_in_grace"])),
+            Column("active", self.tr("Active"), Plan.active, format=lambda r: yes_no(r["active"])),
             Column("subscribers", self.tr("Subscribers"), _subscribers(), numeric=True,
                    format=lambda r: f"{r['subscribers']:,}"),
         ]
@@ -72,28 +73,29 @@ def record_terms(record: dict) -> PriceTerms:
                       parse_tiers(record["tiers"]), record["package_size"], record["package_price_minor"] or 0)
 
 
-def pricing_summary(terms: PriceTerms, currency: str, unit: str, tr) -> str:
+def pricing_summary(terms: PriceTerms, currency: str, unit: str) -> str:
     """Usage pricing in words, e.g. 'tiered: up to 1,000 at $0.04, up to 10,000 at $0.03, then $0.02'."""
+    translate = QCoreApplication.translate
 
     def cash(minor):
         return format_minor(minor, currency, symbol=True)
 
     if terms.pricing == "none":
-        return tr("not charged")
+        return translate("PlansPage", "not charged")
     if terms.pricing == "flat":
-        text = tr("%s per %s") % (cash(terms.unit_price_minor), unit)
+        text = translate("PlansPage", "%s per %s") % (cash(terms.unit_price_minor), unit)
     elif terms.pricing == "package":
-        text = tr("%s per started package of %s") % (cash(terms.package_price_minor),
-                                                     units(terms.package_size or 0, unit))
+        text = translate("PlansPage", "%s per started package of %s") % (cash(terms.package_price_minor),
+                                                                         units(terms.package_size or 0, unit))
     else:
         steps = []
         for up_to, price in terms.tiers:
-            steps.append(tr("then %s") % cash(price) if up_to is None else tr("up to %s at %s") % (f"{up_to:,}",
-                                                                                              cash(price)))
-        model = tr("tiered") if terms.pricing == "tiered" else tr("volume")
+            steps.append(translate("PlansPage", "then %s") % cash(price) if up_to is None
+                         else translate("PlansPage", "up to %s at %s") % (f"{up_to:,}", cash(price)))
+        model = translate("PlansPage", "tiered") if terms.pricing == "tiered" else translate("PlansPage", "volume")
         text = f"{model}: " + ", ".join(steps)
     if terms.included:
-        text += tr(", after %s included") % units(terms.included, unit)
+        text += translate("PlansPage", ", after %s included") % units(terms.included, unit)
     return text
 
 
@@ -113,7 +115,7 @@ class PlanFeaturesTableModel(PagedQueryModel):
             Column("feature_code", self.tr("Feature"), Feature.code,
                    format=lambda r: f"{r['feature_name']} ({r['feature_code']})"),
             Column("type", self.tr("Type"), Feature.type),
-            Column("enabled", self.tr("Enabled"), PlanFeature.enabled, format=lambda r: yes_no(r["enabled"], self.tr)),
+            Column("enabled", self.tr("Enabled"), PlanFeature.enabled, format=lambda r: yes_no(r["enabled"])),
             Column("quota", self.tr("Quota"), fn.COALESCE(PlanFeature.quota, -1), numeric=True,
                    format=lambda r: "" if r["quota"] is None else f"{r['quota']:,}"),
             Column("rate_limit", self.tr("Rate limit"), fn.COALESCE(PlanFeature.rate_limit, -1), format=limit_text),
@@ -121,7 +123,7 @@ class PlanFeaturesTableModel(PagedQueryModel):
                    format=lambda r: f"{r['included']:,}" if r["included"] else ""),
             Column("pricing", self.tr("Pricing"), PlanFeature.pricing,
                    format=lambda r: "" if r["type"] == "boolean" else pricing_summary(
-                       record_terms(r), r["currency"], r["unit"], self.tr)),
+                       record_terms(r), r["currency"], r["unit"])),
         ]
         super().__init__(runner, parent)
 
@@ -149,13 +151,19 @@ def load_plan_detail(plan_id: int) -> dict:
             "created_at": plan.created_at, "counts": counts}
 
 
-def render_plan(d: dict, tr) -> str:
-    counts = ", ".join(f"{status_text(status, tr)} {count:,}" for status, count in sorted(d["counts"].items()))
-    grace = (tr("features stay on during grace") if d["access_in_grace"]
-             else tr("features are off while a renewal waits for funds"))
+def render_plan(d: dict) -> str:
+    translate = QCoreApplication.translate
+    counts = ", ".join(f"{status_text(status)} {count:,}" for status, count in sorted(d["counts"].items()))
+    grace = (translate("PlansPage", "features stay on during grace") if d["access_in_grace"]
+             else translate("PlansPage", "features are off while a renewal waits for funds"))
+    state = (translate("PlansPage", "active") if d["active"]
+             else translate("PlansPage", "retired: takes no new subscriptions"))
+    grace_label, days = translate("PlansPage", "Grace"), translate("PlansPage", "days")
+    subscriptions, none = translate("PlansPage", "Subscriptions"), translate("PlansPage", "none")
+    created = translate("PlansPage", "created")
+    below = translate("PlansPage", "Its features and their pricing are listed below.")
     return (f"<h2>{html.escape(d['name'])} ({html.escape(d['code'])})</h2>"
-            f"<p><b>{price_text(d)}</b> · {tr('active') if d['active'] else tr('retired: takes no new subscriptions')}"
-            f"</p><p>{tr('Grace')}: {d['grace_days']} {tr('days')}; {grace}.</p>"
-            f"<p>{tr('Subscriptions')}: {html.escape(counts) or tr('none')}</p>"
-            f"<p style='color:gray'>{tr('created')} {when(d['created_at'], False)} · "
-            f"{tr('Its features and their pricing are listed below.')}</p>")
+            f"<p><b>{price_text(d)}</b> · {state}"
+            f"</p><p>{grace_label}: {d['grace_days']} {days}; {grace}.</p>"
+            f"<p>{subscriptions}: {html.escape(counts) or none}</p>"
+            f"<p style='color:gray'>{created} {when(d['created_at'], False)} · {below}</p>")

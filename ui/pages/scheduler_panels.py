@@ -33,7 +33,7 @@ class GatewaySimulationGroup(QGroupBox):
     """The fake gateway's knobs (admin only) and the circuit breaker in front of it."""
 
     def __init__(self, page):
-        super().__init__(page.tr("Gateway simulation"), page)
+        super().__init__(QCoreApplication.translate("GatewaySimulationGroup", "Gateway simulation"), page)
         self.page, self.ctx = page, page.ctx
         self._loaded_once = False
         self.form = SettingsForm([
@@ -148,7 +148,7 @@ class DemoClockGroup(QGroupBox):
     """Time travel on a demo database: jump ahead, then renew what fell due."""
 
     def __init__(self, page):
-        super().__init__(page.tr("Demo clock"), page)
+        super().__init__(QCoreApplication.translate("DemoClockGroup", "Demo clock"), page)
         self.page, self.ctx = page, page.ctx
         self.time_label = QLabel(self)
         self.time_label.setObjectName("demoTime")

@@ -51,6 +51,7 @@ class SettingsForm(QWidget):
             else:
                 widget = QLineEdit(self)
                 widget.setMaximumWidth(FIELD_WIDTH)
+                widget.setMinimumWidth(FIELD_WIDTH * 2 // 3)  # long labels (Russian) must not squeeze the field
                 widget.textEdited.connect(self._on_edited)
             widget.setObjectName(field.name)
             self.widgets[field.name] = widget
@@ -60,8 +61,10 @@ class SettingsForm(QWidget):
                 widget.setToolTip(field.hint)
                 hint = QLabel(field.hint, self)
                 hint.setStyleSheet(HINT_STYLE)
-                row.addWidget(hint)
-            row.addStretch(1)
+                hint.setWordWrap(True)  # takes the rest of the row, and wraps rather than run past its edge
+                row.addWidget(hint, 1)
+            else:
+                row.addStretch(1)
             self.form.addRow(field.label, row)
         self.error = QLabel(self)
         self.error.setObjectName("formError")
@@ -111,7 +114,7 @@ class SettingsForm(QWidget):
                 if raw == "" and default is None:
                     clean[field.name] = None
                 elif raw == "":
-                    raise ValidationError("a value is needed")
+                    raise ValidationError(self.tr("a value is needed"))
                 else:
                     clean[field.name] = validator(raw)
             except ValidationError as error:

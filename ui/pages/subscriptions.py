@@ -33,7 +33,7 @@ class SubscriptionsPage(TablePage):
         self.title = self.tr("Subscriptions")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.status_filter = self.add_filter(
-            self.tr("Status"), [(self.tr("All"), None)] + [(status_text(s, self.tr), s) for s in lifecycle.STATUSES],
+            self.tr("Status"), [(self.tr("All"), None)] + [(status_text(s), s) for s in lifecycle.STATUSES],
             "status")
         self.plan_filter = self.add_filter(self.tr("Plan"), [(self.tr("All plans"), None)], "plan")
         self.renews_soon = QCheckBox(self.tr("Renews within 7 days"), self)
@@ -97,12 +97,13 @@ class SubscriptionsPage(TablePage):
             if reason is None and record is None:
                 reason = self.tr("Select one subscription")
             elif reason is None and move is not None:
-                reason = move_refusal(move, record, now, self.tr)
+                reason = move_refusal(move, record, now)
             button.setEnabled(reason is None)
             button.setToolTip(reason or "")
         if record is None:
             self._detail_for = None
-            self.detail.setHtml(f"<p style='color:gray'>{self.tr('Select a subscription to see its history.')}</p>")
+            hint = self.tr("Select a subscription to see its history.")
+            self.detail.setHtml(f"<p style='color:gray'>{hint}</p>")
             return
         self.show_detail(record["id"])
 
@@ -112,7 +113,7 @@ class SubscriptionsPage(TablePage):
 
         def shown(detail):
             if self._detail_for == subscription_id:
-                self.detail.setHtml(render_subscription(detail, self.tr))
+                self.detail.setHtml(render_subscription(detail))
 
         self.run_task(lambda: load_subscription_detail(subscription_id, now), shown)
 
@@ -156,7 +157,7 @@ class SubscriptionsPage(TablePage):
     @Slot()
     def on_cancel_clicked(self) -> None:
         record = self.current_record()
-        if record is None or move_refusal("cancel", record, self.ctx.core.clock.now(), self.tr):
+        if record is None or move_refusal("cancel", record, self.ctx.core.clock.now()):
             return
         dialog = ConfirmDialog(
             self, self.tr("Cancel subscription"),
@@ -174,7 +175,7 @@ class SubscriptionsPage(TablePage):
     @Slot()
     def on_reinstate_clicked(self) -> None:
         record = self.current_record()
-        if record is None or move_refusal("reinstate", record, self.ctx.core.clock.now(), self.tr):
+        if record is None or move_refusal("reinstate", record, self.ctx.core.clock.now()):
             return
         dialog = ConfirmDialog(
             self, self.tr("Reinstate subscription"),
@@ -193,7 +194,7 @@ class SubscriptionsPage(TablePage):
     @Slot()
     def on_change_plan_clicked(self) -> None:
         record = self.current_record()
-        if record is None or move_refusal("change_plan", record, self.ctx.core.clock.now(), self.tr):
+        if record is None or move_refusal("change_plan", record, self.ctx.core.clock.now()):
             return
         self.run_task(lambda: load_change_plan_options(record["id"]), lambda opts: self._ask_plan(record, opts))
 

@@ -6,6 +6,7 @@ import html
 from datetime import datetime, timedelta
 
 from peewee import fn
+from PySide6.QtCore import QCoreApplication
 
 from models.tables import (
     Customer,
@@ -32,13 +33,13 @@ NEVER = datetime(1970, 1, 1)
 RENEWS_SOON = timedelta(days=7)
 
 
-def status_text(status: str, tr=None) -> str:
-    if tr is not None:
-        labels = {"active": tr("active"), "pending_renewal": tr("pending renewal"), "canceled": tr("canceled"),
-                  "expired": tr("expired")}
-        if status in labels:
-            return labels[status]
-    return status.replace("_", " ")
+def status_text(status: str) -> str:
+    translate = QCoreApplication.translate
+    labels = {"active": translate("SubscriptionsPage", "active"),
+              "pending_renewal": translate("SubscriptionsPage", "pending renewal"),
+              "canceled": translate("SubscriptionsPage", "canceled"),
+              "expired": translate("SubscriptionsPage", "expired")}
+    return labels.get(status) or status.replace("_", " ")
 
 
 def price_text(record: dict) -> str:
@@ -57,7 +58,7 @@ class SubscriptionsTableModel(PagedQueryModel):
             Column("customer_name", self.tr("Customer"), Customer.name),
             Column("plan_code", self.tr("Plan"), Plan.code),
             Column("status", self.tr("Status"), Subscription.status,
-                   format=lambda r: status_text(r["status"], self.tr)),
+                   format=lambda r: status_text(r["status"])),
             Column("auto_renew", self.tr("Auto-renew"), Subscription.auto_renew,
                    format=lambda r: self.tr("yes") if r["auto_renew"] else self.tr("no")),
             Column("period_end", self.tr("Period end"), Subscription.period_end,
@@ -102,17 +103,21 @@ class SubscriptionsTableModel(PagedQueryModel):
 # --- what the actions may do in each state -------------------------------------------------
 
 
-def move_refusal(action: str, record: dict, now: datetime, tr) -> str | None:
+def move_refusal(action: str, record: dict, now: datetime) -> str | None:
     """Why this state machine move is not possible for the selected row, or None."""
+    translate = QCoreApplication.translate
     status = record["status"]
     if action in ("cancel", "change_plan") and status != lifecycle.ACTIVE:
-        verb = tr("canceled") if action == "cancel" else tr("moved to another plan")
-        return tr("Only an active subscription can be %s; this one is %s.") % (verb, status_text(status, tr))
+        verb = (translate("SubscriptionsPage", "canceled") if action == "cancel"
+                else translate("SubscriptionsPage", "moved to another plan"))
+        return translate("SubscriptionsPage", "Only an active subscription can be %s; this one is %s.") % (
+            verb, status_text(status))
     if action == "reinstate":
         if status != lifecycle.CANCELED:
-            return tr("Only a canceled subscription can be reinstated; this one is %s.") % status_text(status, tr)
+            return translate("SubscriptionsPage", "Only a canceled subscription can be reinstated; this one is %s."
+                             ) % status_text(status)
         if record["period_end"] <= now:
-            return tr("The paid period has ended; subscribe the customer again instead.")
+            return translate("SubscriptionsPage", "The paid period has ended; subscribe the customer again instead.")
     return None
 
 
@@ -182,7 +187,8 @@ def _table(headers: list[str], rows: list[list[str]], empty: str) -> str:
     return f"<table cellspacing='0' cellpadding='3' width='100%'><tr>{head}</tr>{body}</table>"
 
 
-def render_subscription(d: dict, tr) -> str:
+def render_subscription(d: dict) -> str:
+    translate = QCoreApplication.translate
     s, p, c, w = d["subscription"], d["plan"], d["customer"], d["wallet"]
     currency = p["currency"]
 
@@ -190,40 +196,56 @@ def render_subscription(d: dict, tr) -> str:
         return format_minor(minor, currency, symbol=True)
 
     granted, why = d["access"]
-    parts = [f"<h2>{tr('Subscription')} #{s['id']} · {html.escape(p['name'])} ({html.escape(p['code'])})</h2>",
-             f"<p><b>{html.escape(status_text(s['status'], tr))}</b> · {tr('auto-renew')} "
-             f"{tr('on') if s['auto_renew'] else tr('off')} · {tr('period')} {when(s['period_start'])} → "
+    title, auto_renew = translate("SubscriptionsPage", "Subscription"), translate("SubscriptionsPage", "auto-renew")
+    on_off = translate("SubscriptionsPage", "on") if s["auto_renew"] else translate("SubscriptionsPage", "off")
+    period, pending = translate("SubscriptionsPage", "period"), translate("SubscriptionsPage", "pending since")
+    features = translate("SubscriptionsPage", "Features")
+    access = (translate("SubscriptionsPage", "granted") if granted
+              else translate("SubscriptionsPage", "not granted"))
+    grace, days = translate("SubscriptionsPage", "grace"), translate("SubscriptionsPage", "days")
+    customer, wallet = translate("SubscriptionsPage", "Customer"), translate("SubscriptionsPage", "wallet")
+    balance, off = translate("SubscriptionsPage", "balance"), translate("SubscriptionsPage", "off")
+    parts = [f"<h2>{title} #{s['id']} · {html.escape(p['name'])} ({html.escape(p['code'])})</h2>",
+             f"<p><b>{html.escape(status_text(s['status']))}</b> · {auto_renew} "
+             f"{on_off} · {period} {when(s['period_start'])} → "
              f"{when(s['period_end'])}"
-             + (f" · {tr('pending since')} {when(s['pending_since'])}" if s["pending_since"] else "") + "</p>",
-             f"<p>{tr('Features')}: {tr('granted') if granted else tr('not granted')} "
-             f"({html.escape(why)}) · {tr('grace')} {p['grace_days']} {tr('days')} · "
+             + (f" · {pending} {when(s['pending_since'])}" if s["pending_since"] else "") + "</p>",
+             f"<p>{features}: {access} "
+             f"({html.escape(why)}) · {grace} {p['grace_days']} {days} · "
              f"{price_text(p)}</p>",
-             f"<p>{tr('Customer')}: <b>{html.escape(c['name'])}</b> &lt;{html.escape(c['email'])}&gt; #{c['id']} · "
-             f"{tr('wallet')} #{w['id']} {tr('balance')} "
+             f"<p>{customer}: <b>{html.escape(c['name'])}</b> &lt;{html.escape(c['email'])}&gt; #{c['id']} · "
+             f"{wallet} #{w['id']} {balance} "
              f"<b>{format_minor(w['balance_minor'], w['currency'], symbol=True)}</b></p>"]
-    parts.append(f"<h3>{tr('Usage this period')}</h3>")
+    parts.append("<h3>" + translate("SubscriptionsPage", "Usage this period") + "</h3>")
     charged = any(u["charge_minor"] for u in d["usage"])
-    usage = [[html.escape(u["name"]) + ("" if u["enabled"] else f" <i>({tr('off')})</i>"), html.escape(u["type"]),
+    usage = [[html.escape(u["name"]) + ("" if u["enabled"] else f" <i>({off})</i>"), html.escape(u["type"]),
               f"{u['used']:,}", html.escape(u["limit"]),
               "" if u["remaining"] is None else f"{u['remaining']:,}"]
              + ([cash(u["charge_minor"]) if u["charge_minor"] else ""] if charged else []) for u in d["usage"]]
-    headers = [tr("Feature"), tr("Type"), tr("Used"), tr("Limit"), tr("Left")] + ([tr("Charge so far")] if charged
-                                                                                  else [])
-    parts.append(_table(headers, usage, tr("The plan grants no features.")))
-    parts.append(f"<h3>{tr('Timeline')}</h3>")
+    headers = [translate("SubscriptionsPage", "Feature"), translate("SubscriptionsPage", "Type"),
+               translate("SubscriptionsPage", "Used"), translate("SubscriptionsPage", "Limit"),
+               translate("SubscriptionsPage", "Left")]
+    if charged:
+        headers.append(translate("SubscriptionsPage", "Charge so far"))
+    parts.append(_table(headers, usage, translate("SubscriptionsPage", "The plan grants no features.")))
+    parts.append("<h3>" + translate("SubscriptionsPage", "Timeline") + "</h3>")
     events = [[when(e["created_at"]),
                html.escape(f"{status_text(e['from_status']) if e['from_status'] else '—'} → "
                            f"{status_text(e['to_status'])}"),
                html.escape(e["event"].replace("_", " ")), html.escape(e["reason"] or ""), html.escape(e["actor"])]
               for e in d["events"]]
-    parts.append(_table([tr("Time"), tr("From → to"), tr("Event"), tr("Reason"), tr("Actor")], events,
-                        tr("No events.")))
-    parts.append(f"<h3>{tr('Charges')}</h3>")
+    parts.append(_table([translate("SubscriptionsPage", "Time"), translate("SubscriptionsPage", "From → to"),
+                         translate("SubscriptionsPage", "Event"), translate("SubscriptionsPage", "Reason"),
+                         translate("SubscriptionsPage", "Actor")], events,
+                        translate("SubscriptionsPage", "No events.")))
+    parts.append("<h3>" + translate("SubscriptionsPage", "Charges") + "</h3>")
     charges = [[f"{when(ch['period_start'], False)} → {when(ch['period_end'], False)}", cash(ch["plan_minor"]),
                 cash(ch["usage_minor"]), f"#{ch['ledger_entry']}" if ch["ledger_entry"] else "",
                 cash(ch["refunded_minor"]) if ch["refunded_minor"] else ""] for ch in d["charges"]]
-    parts.append(_table([tr("Period"), tr("Plan"), tr("Usage"), tr("Ledger entry"), tr("Refunded")], charges,
-                        tr("No charges.")))
+    parts.append(_table([translate("SubscriptionsPage", "Period"), translate("SubscriptionsPage", "Plan"),
+                         translate("SubscriptionsPage", "Usage"), translate("SubscriptionsPage", "Ledger entry"),
+                         translate("SubscriptionsPage", "Refunded")], charges,
+                        translate("SubscriptionsPage", "No charges.")))
     return "".join(parts)
 
 

@@ -106,7 +106,7 @@ class WalletsPage(TablePage):
         self.kind_filter.setObjectName("filter_kind")
         self.kind_filter.addItem(self.tr("All kinds"), None)
         for kind in LEDGER_KINDS:
-            self.kind_filter.addItem(kind_text(kind, self.tr), kind)
+            self.kind_filter.addItem(kind_text(kind), kind)
         self.kind_filter.currentIndexChanged.connect(self.on_kind_filter_changed)
         self.ledger_count = QLabel(panel)
         self.ledger_count.setObjectName("ledgerCount")
@@ -154,7 +154,8 @@ class WalletsPage(TablePage):
         self.export_ledger_button.setEnabled(wallet is not None)
         if wallet is None:
             self._detail_for = None
-            self.detail.setHtml(f"<p style='color:gray'>{self.tr('Select a wallet to see its ledger.')}</p>")
+            hint = self.tr("Select a wallet to see its ledger.")
+            self.detail.setHtml(f"<p style='color:gray'>{hint}</p>")
             self.ledger_title.setText(self.tr("Ledger"))
             if self.ledger_model.filters.get("wallet_id") is not None:
                 self.ledger_model.set_filters(wallet_id=None)
@@ -168,7 +169,9 @@ class WalletsPage(TablePage):
 
         def shown(detail):
             if self._detail_for == wallet_id:
-                self.detail.setHtml(render_wallet(detail, self.tr))
+                # The plural is looked up here: lupdate marks "%n" as plural only in a tr() call.
+                entries = self.tr("%n ledger entries", "", detail["entries"])
+                self.detail.setHtml(render_wallet(detail, entries))
 
         self.run_task(lambda: load_wallet_detail(wallet_id), shown)
 
@@ -255,7 +258,7 @@ class WalletsPage(TablePage):
         amount.setObjectName("amount")
         summary = self.tr("Give back part or all of %s charge #%d (%s, %s) into the wallet. "
                           "Refunded so far: %s. At most %s is left to refund.") % (
-            kind_text(cap["kind"], self.tr), cap["id"], format_minor(cap["amount_minor"], currency, symbol=True),
+            kind_text(cap["kind"]), cap["id"], format_minor(cap["amount_minor"], currency, symbol=True),
             when(cap["created_at"]), format_minor(cap["refunded_minor"], currency, symbol=True), left)
         dialog = ConfirmDialog(self, self.tr("Refund charge"), summary,
                                fields=[(self.tr("Amount (%s, at most %s)") % (currency, left), amount)],

@@ -6,6 +6,7 @@ import html
 from datetime import datetime
 
 from peewee import fn
+from PySide6.QtCore import QCoreApplication
 
 from models.tables import Customer, LedgerEntry, Plan, Refund, Subscription, TopUp, Wallet
 from services.customers import like_text
@@ -94,9 +95,11 @@ class WalletsTableModel(PagedQueryModel):
         return query
 
 
-def kind_text(kind: str, tr) -> str:
-    names = {"topup": tr("top-up"), "renewal": tr("renewal"), "usage": tr("usage"), "refund": tr("refund"),
-             "adjustment": tr("adjustment"), "reversal": tr("reversal")}
+def kind_text(kind: str) -> str:
+    translate = QCoreApplication.translate
+    names = {"topup": translate("WalletsPage", "top-up"), "renewal": translate("WalletsPage", "renewal"),
+             "usage": translate("WalletsPage", "usage"), "refund": translate("WalletsPage", "refund"),
+             "adjustment": translate("WalletsPage", "adjustment"), "reversal": translate("WalletsPage", "reversal")}
     return names.get(kind, kind)
 
 
@@ -109,7 +112,7 @@ class WalletLedgerTableModel(PagedQueryModel):
         self.columns = [
             Column("id", self.tr("Entry"), LedgerEntry.id, numeric=True),
             Column("created_at", self.tr("Time"), LedgerEntry.created_at, format=lambda r: when(r["created_at"])),
-            Column("kind", self.tr("Kind"), LedgerEntry.kind, format=lambda r: kind_text(r["kind"], self.tr)),
+            Column("kind", self.tr("Kind"), LedgerEntry.kind, format=lambda r: kind_text(r["kind"])),
             Column("amount_minor", self.tr("Amount"), LedgerEntry.amount_minor, numeric=True,
                    format=lambda r: money(r, "amount_minor", signed=True)),
             Column("balance_after_minor", self.tr("Balance after"), LedgerEntry.balance_after_minor, numeric=True,
@@ -163,34 +166,41 @@ def load_wallet_detail(wallet_id: int) -> dict:
             "topups": topups, "subscriptions": subscriptions, "refunds_open": refunds_open, "entries": entries}
 
 
-def render_wallet(detail: dict, tr) -> str:
+def render_wallet(detail: dict, entries_text: str) -> str:
+    """The detail pane; ``entries_text`` is the plural-aware "%n ledger entries" from WalletsPage.tr."""
+    translate = QCoreApplication.translate
     w, c = detail["wallet"], detail["customer"]
     currency = w["currency"]
-    parts = [f"<h2>{tr('Wallet')} #{w['id']} · {currency}</h2>",
-             f"<p><b>{html.escape(c['name'])}</b> &lt;{html.escape(c['email'])}&gt; · {tr('customer')} "
+    wallet, customer = translate("WalletsPage", "Wallet"), translate("WalletsPage", "customer")
+    balance, opened = translate("WalletsPage", "Balance"), translate("WalletsPage", "opened")
+    none = translate("WalletsPage", "none")
+    parts = [f"<h2>{wallet} #{w['id']} · {currency}</h2>",
+             f"<p><b>{html.escape(c['name'])}</b> &lt;{html.escape(c['email'])}&gt; · {customer} "
              f"#{c['id']} · {html.escape(c['status'])}</p>",
-             f"<p>{tr('Balance')}: <b>{format_minor(w['balance_minor'], currency, symbol=True)}</b> · "
-             f"{tr('%n ledger entries', '', detail['entries'])} · {tr('opened')} {when(w['created_at'], False)}</p>"]
+             f"<p>{balance}: <b>{format_minor(w['balance_minor'], currency, symbol=True)}</b> · "
+             f"{entries_text} · {opened} {when(w['created_at'], False)}</p>"]
     if detail["refunds_open"]:
-        parts.append(f"<h3>{tr('Refunds not settled yet')}</h3><ul>")
+        parts.append("<h3>" + translate("WalletsPage", "Refunds not settled yet") + "</h3><ul>")
         for r in detail["refunds_open"]:
             parts.append(f"<li>#{r['id']} {format_minor(r['amount_minor'], currency, symbol=True)} — "
                          f"{html.escape(r['status'])} {html.escape(r['error'] or '')}</li>")
         parts.append("</ul>")
-    parts.append(f"<h3>{tr('Recent top-ups')}</h3><ul>")
+    parts.append("<h3>" + translate("WalletsPage", "Recent top-ups") + "</h3><ul>")
+    refunded_label = translate("WalletsPage", "refunded")
     for t in detail["topups"]:
         refunded = t["refunded_minor"] or 0
-        extra = f", {tr('refunded')} {format_minor(refunded, currency, symbol=True)}" if refunded else ""
+        extra = f", {refunded_label} {format_minor(refunded, currency, symbol=True)}" if refunded else ""
         parts.append(f"<li>#{t['id']} {format_minor(t['amount_minor'], currency, symbol=True)} — "
                      f"{html.escape(t['status'])}{extra} ({when(t['created_at'])})</li>")
     if not detail["topups"]:
-        parts.append(f"<li>{tr('none')}</li>")
-    parts.append(f"</ul><h3>{tr('Subscriptions paid from this wallet')}</h3><ul>")
+        parts.append(f"<li>{none}</li>")
+    parts.append("</ul><h3>" + translate("WalletsPage", "Subscriptions paid from this wallet") + "</h3><ul>")
+    period_ends = translate("WalletsPage", "period ends")
     for s in detail["subscriptions"]:
         parts.append(f"<li>#{s['id']} <b>{html.escape(s['code'])}</b> — {s['status'].replace('_', ' ')}, "
-                     f"{tr('period ends')} {when(s['period_end'], False)}</li>")
+                     f"{period_ends} {when(s['period_end'], False)}</li>")
     if not detail["subscriptions"]:
-        parts.append(f"<li>{tr('none')}</li>")
+        parts.append(f"<li>{none}</li>")
     parts.append("</ul>")
     return "".join(parts)
 

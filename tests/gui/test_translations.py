@@ -1,0 +1,205 @@
+"""The shipped translations: complete, faithful to their placeholders, compiled, and used by the window."""
+
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from models.tables import Customer
+from ui.app import TRANSLATIONS, install_translator
+
+# language -> how many plural forms Qt expects for it
+FILES = {"ru": 3, "en": 2}
+
+PRINTF = re.compile(r"%(?:%|[-+ #0]*\d*(?:\.\d+)?[sdfi])")   # order matters: Python's % fills them in turn
+NUMBERED = re.compile(r"%[1-9n]")                             # Qt-style markers, any order
+BRACED = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+TAG = re.compile(r"</?[A-Za-z][^>]*>")
+ACCELERATOR = re.compile(r"&(?=[^&\s])")
+
+
+def messages(language: str) -> list[tuple[str, ET.Element]]:
+    root = ET.parse(TRANSLATIONS / f"subscriptions_{language}.ts").getroot()
+    return [(context.findtext("name") or "", message)
+            for context in root.iter("context") for message in context.iter("message")]
+
+
+def forms(message: ET.Element) -> list[str]:
+    translation = message.find("translation")
+    if message.get("numerus") == "yes":
+        return [form.text or "" for form in translation.iter("numerusform")]
+    return [translation.text or ""]
+
+
+def lrelease() -> str:
+    found = shutil.which("pyside6-lrelease")
+    if found:
+        return found
+    import PySide6
+
+    bundled = Path(PySide6.__file__).parent / ("lrelease.exe" if sys.platform == "win32" else "lrelease")
+    assert bundled.exists(), "pyside6-lrelease is missing; it ships with PySide6"
+    return str(bundled)
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    """Other tests read English source strings: no translator may outlive a test here."""
+    yield
+    assert QCoreApplication.translate("MainWindow", "Scheduler: off") == "Scheduler: off"
+    assert QCoreApplication.translate("TablePage", "%n row(s)", "", 2) == "2 row(s)"
+
+
+@pytest.fixture
+def translated(qapp):
+    """translated(language) installs the app's translators; they are removed after the windows are gone."""
+    installed = []
+
+    def install(language: str):
+        installed.extend(install_translator(qapp, language))
+        assert installed, language
+
+    yield install
+    for translator in installed:
+        qapp.removeTranslator(translator)
+
+
+# --- the .ts files ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", FILES)
+def test_every_message_is_finished(language):
+    found = messages(language)
+    assert found, language
+    for context, message in found:
+        source = message.findtext("source")
+        assert context, f"empty context for {source!r}: lupdate cannot see which class looks it up"
+        translation = message.find("translation")
+        assert translation.get("type") is None, f"{language} {context}: {source!r} is {translation.get('type')}"
+        texts = forms(message)
+        if message.get("numerus") == "yes":
+            assert len(texts) == FILES[language], f"{language} {context}: {source!r} has {len(texts)} plural forms"
+        assert all(text.strip() for text in texts), f"{language} {context}: {source!r} has an empty translation"
+
+
+def test_every_count_marker_is_a_plural_message():
+    """A "%n" message that lupdate did not mark as plural fails at run time in Russian for n ≥ 2."""
+    for context, message in messages("ru"):
+        if "%n" in message.findtext("source"):
+            assert message.get("numerus") == "yes", f"{context}: {message.findtext('source')!r}"
+
+
+def test_english_file_holds_every_plural_message_and_nothing_else():
+    plural = {(c, m.findtext("source")) for c, m in messages("ru") if m.get("numerus") == "yes"}
+    english = {(c, m.findtext("source")) for c, m in messages("en")}
+    assert english == plural
+    assert all(m.get("numerus") == "yes" for _c, m in messages("en"))
+
+
+@pytest.mark.parametrize("language", FILES)
+def test_translations_keep_every_placeholder(language):
+    problems = []
+    for context, message in messages(language):
+        source = message.findtext("source")
+        for text in forms(message):
+            where = f"{language} {context}: {source!r} -> {text!r}"
+            if PRINTF.findall(text) != PRINTF.findall(source):
+                problems.append(f"printf placeholders differ in {where}")
+            if set(NUMBERED.findall(text)) != set(NUMBERED.findall(source)):
+                problems.append(f"%1/%n markers differ in {where}")
+            if Counter(BRACED.findall(text)) != Counter(BRACED.findall(source)):
+                problems.append(f"{{name}} fields differ in {where}")
+            if Counter(TAG.findall(text)) != Counter(TAG.findall(source)):
+                problems.append(f"HTML tags differ in {where}")
+            if len(ACCELERATOR.findall(text)) != len(ACCELERATOR.findall(source)):
+                problems.append(f"keyboard accelerators differ in {where}")
+            if source.endswith("…") != text.endswith("…"):
+                problems.append(f"the trailing ellipsis differs in {where}")
+            if (source[:1].isspace(), source[-1:].isspace()) != (text[:1].isspace(), text[-1:].isspace()):
+                problems.append(f"surrounding spaces differ in {where} (the fragment is joined to others)")
+    assert not problems, "\n".join(problems)
+
+
+def test_no_translation_call_hides_inside_an_f_string():
+    """lupdate does not look inside f-strings: a tr() there is never extracted, so never translated."""
+    hidden = []
+    for path in sorted((Path(__file__).resolve().parents[2] / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                for call in ast.walk(node):
+                    if (isinstance(call, ast.Call) and getattr(call.func, "attr", getattr(call.func, "id", "")) in (
+                            "tr", "translate") and any(isinstance(arg, ast.Constant) for arg in call.args[:2])):
+                        hidden.append(f"{path.name}:{call.lineno}")  # a literal lupdate would have to find
+    assert not hidden, hidden
+
+
+def test_placeholder_check_catches_a_dropped_marker():
+    assert PRINTF.findall("Привет") != PRINTF.findall("Hello %s")
+    assert PRINTF.findall("%d из %s") != PRINTF.findall("%s of %d")
+    assert set(NUMBERED.findall("%1 из")) != set(NUMBERED.findall("%1 of %2"))
+
+
+@pytest.mark.parametrize("language", FILES)
+def test_compiled_files_match_their_sources(tmp_path, language):
+    source = TRANSLATIONS / f"subscriptions_{language}.ts"
+    compiled = tmp_path / f"subscriptions_{language}.qm"
+    result = subprocess.run([lrelease(), "-silent", str(source), "-qm", str(compiled)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    shipped = TRANSLATIONS / f"subscriptions_{language}.qm"
+    assert shipped.read_bytes() == compiled.read_bytes(), \
+        f"{shipped.name} is stale: run resources/translations/update.sh"
+
+
+# --- the running window -------------------------------------------------------------------
+
+
+def test_russian_window_speaks_russian(translated, make_gui):
+    translated("ru")
+    gui = make_gui("admin")
+    titles = [gui.window.nav.item(i).text() for i in range(gui.window.nav.count())]
+    assert titles[:5] == ["Сводка", "Клиенты", "Кошельки и журнал", "Подписки", "Тарифы и функции"]
+
+    customers = gui.page("CustomersPage")
+    assert customers.count_label.text() == "60 строк"
+    customers.select_id(Customer.select().first().id)
+    detail = customers.detail.toPlainText()
+    assert "Кошельки" in detail and "Последние пополнения" in detail  # strings of a module-level helper
+
+    subscriptions = gui.page("SubscriptionsPage")
+    statuses = {subscriptions.model.data(subscriptions.model.index(row, 3))
+                for row in range(subscriptions.model.rowCount())}
+    assert statuses and statuses <= {"активна", "ожидает продления", "отменена", "истекла"}
+
+
+def test_qt_standard_buttons_follow_the_language(translated, qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    translated("ru")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Отмена"
+
+
+def test_english_window_uses_plural_forms(translated, make_gui):
+    translated("en")
+    gui = make_gui("admin")
+    customers = gui.page("CustomersPage")
+    assert customers.count_label.text() == "60 rows"
+    only = Customer.select().first()
+    customers.search.setText(only.email)
+    customers.on_search_settled()
+    assert customers.count_label.text() == "1 row"
+    assert QCoreApplication.translate("WalletsPage", "Exported %n ledger entry(s)", "", 1) == \
+        "Exported 1 ledger entry"
+    assert QCoreApplication.translate("WalletsPage", "Exported %n ledger entry(s)", "", 2) == \
+        "Exported 2 ledger entries"
