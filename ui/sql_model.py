@@ -148,6 +148,14 @@ class PagedQueryModel(QAbstractTableModel):
         return -1
 
     @property
+    def sort_column(self) -> int:
+        return self._sort_column
+
+    @property
+    def sort_order(self) -> Qt.SortOrder:
+        return self._sort_order
+
+    @property
     def is_loading(self) -> bool:
         return self._loading
 

@@ -117,6 +117,8 @@ class TablePage(Page):
 
         self.table = QTableView(self)
         self.table.setModel(model)
+        # The header shows the model's own first order; enabling sorting then asks for exactly that.
+        self.table.horizontalHeader().setSortIndicator(model.sort_column, model.sort_order)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
