@@ -88,9 +88,16 @@ class SecretStore:
 
     def _mark_unavailable(self, exc: BaseException, with_text: bool = False) -> None:
         self._available = False
-        self._reason = (f"No usable system keyring ({_describe(exc, with_text)}); "
-                        "secrets are kept for this session only.")
-        log.info("%s", self._reason)
+        name = type(exc).__name__
+        if name == "NoKeyringError":
+            why = "none is installed or running (GNOME Keyring, KWallet or the macOS/Windows store)"
+        elif name == "KeyringLocked":
+            why = "it is locked"
+        else:
+            why = "it did not answer"
+        self._reason = (f"No usable system keyring: {why} ({name}); secrets are kept for this session only.")
+        log.info("no usable system keyring (%s); secrets are kept for this session only",
+                 _describe(exc, with_text))
 
     # --- reading and writing ---------------------------------------------------
 
