@@ -385,6 +385,8 @@ def run_gui(core: Core, args) -> int:
         if not Customer.select().exists():
             from services.demo import stage_demo_activity
 
+            print("Creating the demo database (a few seconds, once)…", file=sys.stderr, flush=True)
+
             create_demo(core.clock, customers=500, seed=7, overdue_share=0.08)
             stage_demo_activity(core.payments, core.settings, CLI_ACTOR)
     try:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from services.errors import DomainError, ValidationError
-from services.validation import MAX_ROW_ID, storable
+from services.validation import MAX_ROW_ID, check_text
 
 ERROR_CLASSES = ("transient", "outcome_unknown", "urgent", "predictable", "permanent")
 STRATEGIES = ("backoff", "reconcile", "urgent", "fixed", "manual")
@@ -236,18 +236,7 @@ def clean_item_ids(ids) -> list[int]:
 
 
 def clean_text(value, what: str, required: bool = False) -> str:
-    if value is None:
-        value = ""
-    if not isinstance(value, str):
-        raise ValidationError(f"the {what} must be text")
-    value = value.strip()
-    if required and not value:
-        raise ValidationError(f"a {what} is required")
-    if len(value) > MAX_TEXT:
-        raise ValidationError(f"the {what} is longer than {MAX_TEXT} characters")
-    if not storable(value):
-        raise ValidationError(f"the {what} contains characters that are not valid text")
-    return value
+    return check_text(value, what, max_length=MAX_TEXT, required=required)
 
 
 def clean_name(value, what: str) -> str:
