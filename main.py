@@ -28,6 +28,7 @@ from services.demo import create_demo
 from services.errors import DomainError, ValidationError
 from services.features import FeatureService
 from services.gateway import FakeGateway
+from services.invoices import InvoiceService
 from services.notifications import NotificationCenter
 from services.payments import PaymentService
 from services.renewals import RenewalService
@@ -75,6 +76,7 @@ class Core:
     subscriptions: SubscriptionService
     renewals: RenewalService
     payments: PaymentService
+    invoices: InvoiceService
     owner: str = field(default_factory=default_owner)
 
     def jobs(self) -> list[JobSpec]:
@@ -83,13 +85,18 @@ class Core:
             JobSpec("janitor", self.run_janitor, at_start=True),
             JobSpec("renewals", self.renewals.renew_due_subscriptions,
                     daily_at=lambda: self.settings.get("renewal_time"), at_start=True),
-            JobSpec("retries", self.retries.process_pending_retries, every_seconds=retry_every),
+            JobSpec("retries", self.run_retries, every_seconds=retry_every),
             JobSpec("reminders", self.renewals.send_expiry_reminders, every_seconds=3600, at_start=True),
             JobSpec("monitoring", self.run_monitoring, every_seconds=300),
         ]
 
     def run_janitor(self) -> dict:
-        return self.payments.reconcile_interrupted_topups()
+        return self.payments.reconcile_unsettled_payments()
+
+    def run_retries(self) -> dict:
+        """The reconciliation sweep, then one pass over the error queue (which takes what the sweep queued)."""
+        swept = self.payments.reconcile_unsettled_payments()
+        return {**self.retries.process_pending_retries(), "reconciled": swept}
 
     def run_monitoring(self) -> dict:
         return {"alert": self.retries.check_alert_threshold(), "circuit": self.circuit.info().state}
@@ -109,12 +116,13 @@ def build_core(clock=None, *, gateway_sleep=None) -> Core:
     circuit = CircuitBreaker(clock, notifications)
     retries = RetryManager(clock, notifications, circuit=circuit, settings=settings)
     features = FeatureService(clock)
-    renewals = RenewalService(clock, notifications, usage_pricer=features.period_usage_minor, settings=settings)
+    renewals = RenewalService(clock, notifications, usage_pricer=features.period_usage_lines, settings=settings)
     renewals.on_error = lambda sub_id, error: retries.record_failure("renewal", "subscription", sub_id, error)
     retries.register("renewal", lambda item: str(renewals.renew_one(item.subject_id)), uses_gateway=False)
     payments = PaymentService(clock, gateway, circuit, retries, notifications, renewals)
+    subscriptions = SubscriptionService(clock, notifications, usage_pricer=features.period_usage_lines)
     return Core(clock, settings, notifications, secrets, gateway, circuit, retries, OperatorService(clock),
-                CustomerService(clock), features, SubscriptionService(clock, notifications), renewals, payments)
+                CustomerService(clock), features, subscriptions, renewals, payments, InvoiceService(clock))
 
 
 # --- logging -------------------------------------------------------------------
@@ -171,6 +179,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("retry", help="one retry pass")
     commands.add_parser("report", help="subscriptions, errors and wallets in numbers")
     commands.add_parser("check", help="integrity check; exit 1 on a violation")
+    invoice = commands.add_parser("invoice", help="one invoice with its lines, payments and credit notes")
+    invoice.add_argument("number", help="the invoice number (INV-2026-000042) or id")
     topup = commands.add_parser("topup", help="charge the card and credit the wallet")
     topup.add_argument("email")
     topup.add_argument("amount")
@@ -237,11 +247,13 @@ def run_command(args, core: Core) -> tuple[dict, int]:
     if command == "renew":
         return core.renewals.renew_due_subscriptions(CLI_ACTOR), 0
     if command == "retry":
-        return core.retries.process_pending_retries(), 0
+        return core.run_retries(), 0
+    if command == "invoice":
+        return _plain(core.invoices.get(args.number)), 0
     if command == "report":
         return reports.summary_report(core.retries), 0
     if command == "check":
-        result = reports.integrity_check()
+        result = reports.integrity_check(core.clock.now())
         return result, 0 if result["ok"] else 1
     if command == "topup":
         info = core.payments.top_up(CLI_ACTOR, args.email, args.amount, args.currency, idempotency_key=args.key)

@@ -92,8 +92,8 @@ def _postgres_password(parts) -> str | None:
     return os.environ.get("SUBS_PG_PASSWORD") or None
 
 
-# Ledger and audit rows are append-only: triggers refuse UPDATE, DELETE and REPLACE.
-APPEND_ONLY_TABLES = ("ledger_entry", "audit_entry")
+# Ledger, audit and invoice rows are append-only: triggers refuse UPDATE, DELETE and REPLACE.
+APPEND_ONLY_TABLES = ("ledger_entry", "audit_entry", "invoice", "invoice_line", "invoice_payment", "credit_note")
 
 _migrating = threading.local()
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from peewee import SQL, CharField
+from peewee import SQL, BooleanField, CharField, DateTimeField
 
-from models.db import APPEND_ONLY_TABLES, database, is_sqlite, schema_changes_allowed, write_transaction
+from models.db import database, is_sqlite, schema_changes_allowed, write_transaction
 
 log = logging.getLogger(__name__)
 
@@ -30,9 +30,10 @@ def _create_tables_v1() -> None:
     database.create_tables(schema_v1.ALL_TABLES, safe=True)
 
 
-def _append_only_guards_and_partial_indexes() -> None:
+def _refuse_update_and_delete(tables: tuple[str, ...]) -> None:
+    """Triggers that make ``tables`` append-only (UPDATE, DELETE, and on PostgreSQL TRUNCATE)."""
     if is_sqlite():
-        for table in APPEND_ONLY_TABLES:
+        for table in tables:
             for verb in ("UPDATE", "DELETE"):
                 database.execute_sql(
                     f"CREATE TRIGGER IF NOT EXISTS {table}_no_{verb.lower()} "
@@ -44,7 +45,7 @@ def _append_only_guards_and_partial_indexes() -> None:
             "CREATE OR REPLACE FUNCTION refuse_change() RETURNS trigger AS $$ "
             "BEGIN RAISE EXCEPTION '% rows are append-only', TG_TABLE_NAME; END; $$ LANGUAGE plpgsql"
         )
-        for table in APPEND_ONLY_TABLES:
+        for table in tables:
             database.execute_sql(
                 f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
                 f"FOR EACH ROW EXECUTE FUNCTION refuse_change()"
@@ -53,6 +54,10 @@ def _append_only_guards_and_partial_indexes() -> None:
                 f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
                 f"FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()"
             )
+
+
+def _append_only_guards_and_partial_indexes() -> None:
+    _refuse_update_and_delete(("ledger_entry", "audit_entry"))
     # At most one open error item per operation and subject.
     database.execute_sql(
         "CREATE UNIQUE INDEX IF NOT EXISTS error_item_one_open "
@@ -78,14 +83,17 @@ def _error_item_currency() -> None:
 
 
 def _append_only_refuses_replace() -> None:
+    _refuse_replace({"ledger_entry": ("id", "idempotency_key"), "audit_entry": ("id",)})
+
+
+def _refuse_replace(unique_columns: dict[str, tuple[str, ...]]) -> None:
     """INSERT OR REPLACE deletes the old row without firing delete triggers; refuse it up front.
 
     PostgreSQL needs nothing: INSERT … ON CONFLICT DO UPDATE fires the update trigger.
     """
     if not is_sqlite():
         return
-    unique_columns = {"ledger_entry": ("id", "idempotency_key"), "audit_entry": ("id",)}
-    for table in APPEND_ONLY_TABLES:
+    for table in unique_columns:
         taken = " OR ".join(f"EXISTS (SELECT 1 FROM {table} WHERE {column} = NEW.{column})"
                             for column in unique_columns[table])
         database.execute_sql(
@@ -95,6 +103,140 @@ def _append_only_refuses_replace() -> None:
         )
 
 
+INVOICE_TABLES = {"invoice": ("id", "number", "event_key"), "invoice_line": ("id",),
+                  "invoice_payment": ("id", "ledger_entry_id"), "credit_note": ("id", "number", "ledger_entry_id")}
+
+
+def _invoices_and_usage_segments() -> None:
+    """Invoices, credit notes and gapless numbering; usage metered per segment and settled when it closes.
+
+    Past period charges become invoices and past charge refunds credit notes.
+    Usage of segments that closed before this step was billed (or not) by the
+    rules of its time: it is marked settled as it stands.
+    """
+    from playhouse.migrate import SchemaMigrator
+    from playhouse.migrate import migrate as run_operations
+
+    from models import schema_v5
+
+    database.create_tables(schema_v5.ALL_TABLES, safe=True)
+    migrator = SchemaMigrator.from_database(database)
+    run_operations(
+        migrator.add_column("subscription", "usage_since", DateTimeField(null=True)),
+        migrator.add_column("usage_counter", "settled",
+                            BooleanField(default=False, constraints=[SQL("DEFAULT FALSE")]), allow_not_null=True),
+    )
+    database.execute_sql("UPDATE subscription SET usage_since = period_start")
+    database.execute_sql(
+        "UPDATE usage_counter SET settled = TRUE WHERE EXISTS (SELECT 1 FROM subscription s "
+        "WHERE s.id = usage_counter.subscription_id AND (usage_counter.period_start < s.period_start "
+        "OR s.status = 'expired'))")
+    invoice_past_charges()
+    _refuse_update_and_delete(tuple(INVOICE_TABLES))
+    _refuse_replace(INVOICE_TABLES)
+
+
+def _next_numbers(series: str, year: int, count: int) -> int:
+    param = "?" if is_sqlite() else "%s"
+    database.execute_sql(f"INSERT INTO document_sequence (series, year, last_number) VALUES ({param}, {param}, 0) "
+                         f"ON CONFLICT DO NOTHING", (series, year))
+    lock = "" if is_sqlite() else " FOR UPDATE"
+    last = database.execute_sql(f"SELECT last_number FROM document_sequence WHERE series = {param} AND year = "
+                                f"{param}{lock}", (series, year)).fetchone()[0]
+    database.execute_sql(f"UPDATE document_sequence SET last_number = {param} WHERE series = {param} AND year = "
+                         f"{param}", (last + count, series, year))
+    return last + 1
+
+
+def invoice_past_charges() -> dict:
+    """Make an invoice of every charge in the ledger that paid none, and a credit note of every
+    charge refund that has none. Runs inside the caller's write transaction.
+
+    Used by migration 5 for databases from before invoices, and by the demo, which writes
+    its history in bulk.
+    """
+    from models import schema_v1 as v1
+    from models import schema_v5 as v5
+
+    paid = v5.InvoicePayment.select(v5.InvoicePayment.ledger_entry)
+    entries = list(v1.LedgerEntry.select().where(
+        v1.LedgerEntry.kind.in_(("renewal", "usage")) & v1.LedgerEntry.id.not_in(paid)).order_by(v1.LedgerEntry.id))
+    periods = {c.ledger_entry_id: c for c in v1.SubscriptionCharge.select().where(
+        v1.SubscriptionCharge.ledger_entry.is_null(False))} if entries else {}
+    subs = {s.id: s for s in v1.Subscription.select(v1.Subscription.id, v1.Subscription.customer,
+                                                    v1.Subscription.plan)}
+    wallets = {w.id: w for w in v1.Wallet.select(v1.Wallet.id, v1.Wallet.customer, v1.Wallet.currency)}
+    by_year: dict[int, list] = {}
+    for entry in entries:
+        by_year.setdefault(entry.created_at.year, []).append(entry)
+    invoices = lines = 0
+    for year, group in sorted(by_year.items()):
+        first = _next_numbers("INV", year, len(group))
+        invoice_rows, line_rows, payment_rows = [], [], []
+        for offset, entry in enumerate(group):
+            seq = first + offset
+            charge = periods.get(entry.id)
+            sub = subs.get(entry.ref_id) if entry.ref_type == "subscription" else None
+            if charge is not None:
+                sub = subs.get(charge.subscription_id, sub)
+            wallet = wallets[entry.wallet_id]
+            invoice_rows.append(dict(
+                number=f"INV-{year}-{seq:06d}", year=year, seq=seq, customer=wallet.customer_id, wallet=wallet.id,
+                subscription=sub.id if sub else None, currency=wallet.currency,
+                kind="renewal" if entry.kind == "renewal" else "usage",
+                period_start=charge.period_start if charge else None, period_end=charge.period_end if charge else None,
+                total_minor=-entry.amount_minor, event_key=f"ledger:{entry.id}", actor=entry.actor,
+                issued_at=entry.created_at))
+            parts = []
+            if charge is not None and charge.plan_minor + charge.usage_minor == -entry.amount_minor:
+                parts.append(("plan", entry.note or "plan", charge.plan_minor))
+                if charge.usage_minor:
+                    parts.append(("usage", "usage of the period", charge.usage_minor))
+            else:
+                parts.append(("plan" if entry.kind == "renewal" else "usage", entry.note or entry.kind,
+                              -entry.amount_minor))
+            for position, (kind, text, amount) in enumerate(parts, 1):
+                line_rows.append((f"ledger:{entry.id}", position, kind, text, amount,
+                                  charge.period_start if charge else None, charge.period_end if charge else None,
+                                  sub.plan_id if sub and kind == "plan" else None))
+            payment_rows.append((f"ledger:{entry.id}", entry.id, -entry.amount_minor, entry.created_at))
+        for start in range(0, len(invoice_rows), 500):
+            v5.Invoice.insert_many(invoice_rows[start:start + 500]).execute()
+        ids = {}
+        for start in range(0, len(group), 500):
+            keys = [f"ledger:{e.id}" for e in group[start:start + 500]]
+            ids.update(dict(v5.Invoice.select(v5.Invoice.event_key, v5.Invoice.id)
+                            .where(v5.Invoice.event_key.in_(keys)).tuples()))
+        for start in range(0, len(line_rows), 500):
+            v5.InvoiceLine.insert_many([
+                dict(invoice=ids[key], position=position, kind=kind, description=text, quantity=1,
+                     amount_minor=amount, period_start=begin, period_end=end, plan=plan_id)
+                for key, position, kind, text, amount, begin, end, plan_id in line_rows[start:start + 500]]).execute()
+        for start in range(0, len(payment_rows), 500):
+            v5.InvoicePayment.insert_many([
+                dict(invoice=ids[key], ledger_entry=entry_id, amount_minor=amount, created_at=at)
+                for key, entry_id, amount, at in payment_rows[start:start + 500]]).execute()
+        invoices += len(invoice_rows)
+        lines += len(line_rows)
+    credit_notes = 0
+    credited = v5.CreditNote.select(v5.CreditNote.refund_id).where(v5.CreditNote.refund_id.is_null(False))
+    refunds = list(v1.Refund.select().where((v1.Refund.kind == "charge") & (v1.Refund.status == "succeeded")
+                                            & v1.Refund.id.not_in(credited)).order_by(v1.Refund.id))
+    for refund in refunds:
+        invoice = (v5.Invoice.select().join(v5.InvoicePayment)
+                   .where(v5.InvoicePayment.ledger_entry == refund.ledger_entry_id).first())
+        credit = v1.LedgerEntry.get_or_none(v1.LedgerEntry.idempotency_key == f"refund:{refund.id}")
+        if invoice is None or credit is None:
+            continue
+        seq = _next_numbers("CN", refund.created_at.year, 1)
+        v5.CreditNote.insert(number=f"CN-{refund.created_at.year}-{seq:06d}", year=refund.created_at.year, seq=seq,
+                             invoice=invoice.id, wallet=refund.wallet_id, kind="refund",
+                             amount_minor=refund.amount_minor, ledger_entry=credit.id, refund_id=refund.id,
+                             reason=refund.reason, actor=refund.actor, issued_at=refund.created_at).execute()
+        credit_notes += 1
+    return {"invoices": invoices, "lines": lines, "credit_notes": credit_notes}
+
+
 Step = tuple[int, str, Callable[[], None]]
 
 MIGRATIONS: list[Step] = [
@@ -102,6 +244,7 @@ MIGRATIONS: list[Step] = [
     (2, "append-only guards and partial indexes", _append_only_guards_and_partial_indexes),
     (3, "currency of an error item's amount at risk", _error_item_currency),
     (4, "append-only rows cannot be replaced", _append_only_refuses_replace),
+    (5, "invoices, credit notes and usage segments", _invoices_and_usage_segments),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

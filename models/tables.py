@@ -8,6 +8,7 @@ from peewee import (
     BooleanField,
     CharField,
     Check,
+    CompositeKey,
     DateTimeField,
     ForeignKeyField,
     IntegerField,
@@ -135,6 +136,10 @@ class Subscription(BaseModel):
     reminder_sent_for = DateTimeField(null=True)
     created_at = DateTimeField()
     updated_at = DateTimeField()
+    # Start of the usage segment now being metered: the period start, or the moment of the last
+    # plan change inside the period (each segment is billed by the plan in force during it).
+    # Always written by the services; nullable only because migration 5 added it to a filled table.
+    usage_since = DateTimeField(null=True)
 
     class Meta:
         indexes = (
@@ -186,16 +191,104 @@ class UsageRecord(BaseModel):
 
 
 class UsageCounter(BaseModel):
-    """Usage summed per subscription, feature and period (reset = a new period row)."""
+    """Usage summed per subscription, feature and usage segment (reset = a new segment row).
+
+    ``period_start`` is the segment's start (``Subscription.usage_since`` when it was metered);
+    ``settled`` turns true when the segment closes and its usage is invoiced.
+    """
 
     id = AutoField()
     subscription = ForeignKeyField(Subscription, on_delete="CASCADE")
     feature = ForeignKeyField(Feature, on_delete="RESTRICT")
     period_start = DateTimeField()
     used = IntegerField(default=0)
+    settled = BooleanField(default=False)
 
     class Meta:
         indexes = ((("subscription", "period_start", "feature"), True),)
+
+
+class DocumentSequence(BaseModel):
+    """The last number given per series (invoices, credit notes) and year; bumped in the issuing transaction."""
+
+    series = CharField(max_length=8)
+    year = IntegerField()
+    last_number = IntegerField(default=0)
+
+    class Meta:
+        primary_key = CompositeKey("series", "year")
+
+
+class Invoice(BaseModel):
+    """A charge the business made. Immutable once issued (triggers refuse UPDATE and DELETE)."""
+
+    id = AutoField()
+    number = CharField(max_length=24, unique=True)  # INV-2026-000042
+    year = IntegerField()
+    seq = IntegerField()
+    customer = ForeignKeyField(Customer, on_delete="RESTRICT")
+    wallet = ForeignKeyField(Wallet, backref="invoices", on_delete="RESTRICT")
+    subscription = ForeignKeyField(Subscription, null=True, on_delete="RESTRICT")
+    currency = CharField(max_length=3)
+    kind = CharField(max_length=16)  # subscription | renewal | usage | plan_change
+    period_start = DateTimeField(null=True)
+    period_end = DateTimeField(null=True)
+    total_minor = IntegerField(constraints=[Check("total_minor >= 0")])
+    event_key = CharField(max_length=200, unique=True)  # the business event that issued it
+    actor = CharField(max_length=64)
+    issued_at = DateTimeField(index=True)
+
+    class Meta:
+        indexes = ((("year", "seq"), True), (("wallet", "id"), False), (("subscription", "id"), False))
+
+
+class InvoiceLine(BaseModel):
+    id = AutoField()
+    invoice = ForeignKeyField(Invoice, backref="lines", on_delete="RESTRICT")
+    position = IntegerField()
+    kind = CharField(max_length=16)  # plan | usage | proration
+    description = TextField()
+    plan = ForeignKeyField(Plan, null=True, on_delete="RESTRICT")
+    feature = ForeignKeyField(Feature, null=True, on_delete="RESTRICT")
+    quantity = IntegerField(default=1)
+    pricing = CharField(max_length=16, null=True)
+    amount_minor = IntegerField(constraints=[Check("amount_minor >= 0")])
+    period_start = DateTimeField(null=True)
+    period_end = DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("invoice", "position"), True),)
+
+
+class InvoicePayment(BaseModel):
+    """Money the wallet paid toward an invoice: at issue, or later when what was owed is collected."""
+
+    id = AutoField()
+    invoice = ForeignKeyField(Invoice, backref="payments", on_delete="RESTRICT")
+    ledger_entry = ForeignKeyField(LedgerEntry, unique=True, on_delete="RESTRICT")
+    amount_minor = IntegerField(constraints=[Check("amount_minor > 0")])
+    created_at = DateTimeField()
+
+
+class CreditNote(BaseModel):
+    """Money given back against an invoice (a refund of a charge, a proration credit), into the wallet."""
+
+    id = AutoField()
+    number = CharField(max_length=24, unique=True)  # CN-2026-000007
+    year = IntegerField()
+    seq = IntegerField()
+    invoice = ForeignKeyField(Invoice, backref="credit_notes", on_delete="RESTRICT")
+    wallet = ForeignKeyField(Wallet, on_delete="RESTRICT")
+    kind = CharField(max_length=16)  # refund | proration
+    amount_minor = IntegerField(constraints=[Check("amount_minor > 0")])
+    ledger_entry = ForeignKeyField(LedgerEntry, unique=True, on_delete="RESTRICT")
+    refund_id = IntegerField(null=True)
+    reason = TextField(null=True)
+    actor = CharField(max_length=64)
+    issued_at = DateTimeField()
+
+    class Meta:
+        indexes = ((("year", "seq"), True),)
 
 
 class TopUp(BaseModel):
@@ -355,6 +448,7 @@ class CircuitState(BaseModel):
 ALL_TABLES = [
     Operator, Customer, Wallet, LedgerEntry, Plan, Feature, PlanFeature,
     Subscription, SubscriptionEvent, SubscriptionCharge, UsageRecord, UsageCounter,
+    DocumentSequence, Invoice, InvoiceLine, InvoicePayment, CreditNote,
     TopUp, Refund, GatewayCharge, GatewayRefund, ErrorItem, ErrorAttempt,
     Notification, AuditEntry, Setting, JobState, CircuitState,
 ]

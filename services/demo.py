@@ -16,6 +16,7 @@ import uuid
 from datetime import datetime, timedelta
 
 from models.db import write_transaction
+from models.migrations import invoice_past_charges
 from models.tables import (
     Customer,
     Feature,
@@ -186,7 +187,8 @@ def _customers(rng: random.Random, now: datetime, count: int, plans: dict[str, P
                            note=f"{plan.code} {period_start:%Y-%m-%d} → {period_end:%Y-%m-%d}"))
         subs.append(dict(id=i, customer=i, plan=plan.id, wallet=i, status=status,
                          auto_renew=status == lifecycle.ACTIVE, anchor_day=period_start.day,
-                         period_start=period_start, period_end=period_end, created_at=joined, updated_at=now))
+                         period_start=period_start, period_end=period_end, usage_since=period_start,
+                         created_at=joined, updated_at=now))
         sub_charges.append(dict(subscription=i, period_start=period_start, period_end=period_end,
                                 plan_minor=plan.price_minor, usage_minor=0, ledger_entry=None, created_at=period_start))
         events.append(dict(subscription=i, from_status=None, to_status="active", event="subscribe", reason=None,
@@ -212,6 +214,7 @@ def _customers(rng: random.Random, now: datetime, count: int, plans: dict[str, P
     _bulk(SubscriptionCharge, sub_charges)
     _bulk(SubscriptionEvent, events)
     _bulk(UsageCounter, counters)
+    invoice_past_charges()
     return {"subscriptions": statuses, "wallet_float_minor": sum(w["balance_minor"] for w in wallets)}
 
 

@@ -98,3 +98,11 @@ class CircuitOpen(GatewayUnavailable):
     """The breaker is open: the call was not sent and no attempt is spent."""
 
     error_class = "transient"
+
+
+class ContradictingOutcome(DomainError):
+    """The gateway's answer contradicts an outcome already recorded (a refund sent after it was
+    reversed into the wallet, a charge taken for a top-up closed as failed). The recorded outcome
+    stands; an operator reconciles by hand."""
+
+    error_class = "permanent"

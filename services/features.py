@@ -20,6 +20,7 @@ from services.audit import record_audit
 from services.auth import Actor, require
 from services.customers import clean_name, find_customer
 from services.errors import Conflict, DomainError, NotFound, ValidationError
+from services.invoices import Line
 from services.lifecycle import INTERVAL_UNITS, grants_access
 from services.money import check_currency, check_minor
 from services.pricing import (
@@ -383,7 +384,7 @@ class FeatureService:
         if feature.type == "boolean":
             raise AccessRefused(f"{feature.code} is an on/off feature; it has no usage to record")
         counter_key = ((UsageCounter.subscription == sub.id) & (UsageCounter.feature == feature.id)
-                       & (UsageCounter.period_start == sub.period_start))
+                       & (UsageCounter.period_start == sub.usage_since))
         used = UsageCounter.select(UsageCounter.used).where(counter_key).scalar() or 0
         if feature.type == "quota" and used + quantity > pf.quota and pf.pricing == "none":
             raise AccessRefused(f"quota of {units(pf.quota, feature.unit)} used up this period "
@@ -396,9 +397,9 @@ class FeatureService:
                                     f"{window_text(pf.rate_window_seconds)} reached ({in_window:,} used)")
             in_window += quantity
         record = UsageRecord.create(subscription=sub.id, feature=feature.id, quantity=quantity,
-                                    period_start=sub.period_start, recorded_at=now, idempotency_key=key,
+                                    period_start=sub.usage_since, recorded_at=now, idempotency_key=key,
                                     actor=actor.name)
-        (UsageCounter.insert(subscription=sub.id, feature=feature.id, period_start=sub.period_start, used=quantity)
+        (UsageCounter.insert(subscription=sub.id, feature=feature.id, period_start=sub.usage_since, used=quantity)
          .on_conflict(conflict_target=[UsageCounter.subscription, UsageCounter.period_start, UsageCounter.feature],
                       update={UsageCounter.used: UsageCounter.used + quantity})
          .execute())
@@ -462,7 +463,7 @@ class FeatureService:
         if feature.type == "quota":
             used = UsageCounter.select(UsageCounter.used).where(
                 (UsageCounter.subscription == sub.id) & (UsageCounter.feature == feature.id)
-                & (UsageCounter.period_start == sub.period_start)).scalar() or 0
+                & (UsageCounter.period_start == sub.usage_since)).scalar() or 0
             left = max(0, pf.quota - used)
             if left:
                 return AccessDecision(True, left, f"{left:,} of {units(pf.quota, feature.unit)} left this period")
@@ -480,33 +481,46 @@ class FeatureService:
     # --- billing -----------------------------------------------------------
 
     def period_usage_minor(self, items: list[tuple[int, int, datetime]]) -> dict[int, int]:
-        """Usage and overage charges of the given (subscription, plan, period start) periods.
+        """What the usage of the given (subscription, plan, segment start) segments costs, per subscription."""
+        return {sub_id: sum(line.amount_minor for line in lines)
+                for sub_id, lines in self.period_usage_lines(items).items()}
 
-        One query for the priced plan features plus one per 400 items, however
-        many features or usage records there are.
+    def period_usage_lines(self, items: list[tuple[int, int, datetime]]) -> dict[int, list[Line]]:
+        """Invoice lines for the usage of the given (subscription, plan, segment start) segments.
+
+        One line per priced feature used in the segment, priced by the given plan
+        (the plan in force during the segment). One query for the priced plan
+        features plus one per 400 items, however many usage records there are.
         """
         items = list(items)
         if not items:
             return {}
-        terms: dict[tuple[int, int], PriceTerms] = {}
-        for row in PlanFeature.select().where(PlanFeature.plan.in_({plan_id for _, plan_id, _ in items}),
-                                              PlanFeature.pricing != "none"):
-            terms[(row.plan_id, row.feature_id)] = terms_of(row)
+        terms: dict[tuple[int, int], tuple[PriceTerms, Feature]] = {}
+        for row in (PlanFeature.select(PlanFeature, Feature).join(Feature)
+                    .where(PlanFeature.plan.in_({plan_id for _, plan_id, _ in items}), PlanFeature.pricing != "none")):
+            terms[(row.plan_id, row.feature_id)] = (terms_of(row), row.feature)
         if not terms:
             return {}
-        charges: dict[int, int] = {}
+        lines: dict[int, list[Line]] = {}
         for offset in range(0, len(items), _BATCH):
             chunk = items[offset:offset + _BATCH]
-            plan_of_period = {(sub_id, start): plan_id for sub_id, plan_id, start in chunk}
+            segment_of = {(sub_id, start): plan_id for sub_id, plan_id, start in chunk}
             counters = (UsageCounter
                         .select(UsageCounter.subscription, UsageCounter.feature, UsageCounter.period_start,
                                 UsageCounter.used)
                         .where(UsageCounter.subscription.in_({sub_id for sub_id, _, _ in chunk}),
-                               UsageCounter.period_start.in_({start for _, _, start in chunk}))
+                               UsageCounter.period_start.in_({start for _, _, start in chunk}),
+                               UsageCounter.used > 0)
+                        .order_by(UsageCounter.subscription, UsageCounter.feature)
                         .tuples())
             for sub_id, feature_id, start, used in counters:
-                plan_id = plan_of_period.get((sub_id, start))
+                plan_id = segment_of.get((sub_id, start))
                 priced = terms.get((plan_id, feature_id))
-                if priced is not None:
-                    charges[sub_id] = charges.get(sub_id, 0) + usage_charge_minor(priced, used)
-        return charges
+                if priced is None:
+                    continue
+                price, feature = priced
+                lines.setdefault(sub_id, []).append(Line(
+                    "usage", f"{feature.name}: {units(used, feature.unit)}", usage_charge_minor(price, used),
+                    quantity=used, plan_id=plan_id, feature_id=feature_id, pricing=price.pricing,
+                    period_start=start))
+        return lines

@@ -12,10 +12,11 @@ from datetime import datetime
 
 from models.db import for_update
 from models.tables import LedgerEntry, Wallet
-from services.errors import InsufficientFunds, NotFound, ValidationError
+from services.errors import Conflict, InsufficientFunds, NotFound, ValidationError
 from services.money import MAX_MINOR, format_minor
 
-ENTRY_KINDS = ("topup", "renewal", "usage", "refund", "adjustment", "reversal")
+# renewal, usage and proration pay invoices; refund (positive) and credit are credit notes into the wallet.
+ENTRY_KINDS = ("topup", "renewal", "usage", "proration", "refund", "credit", "adjustment", "reversal")
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,9 @@ def post_entry(clock, wallet_id: int, kind: str, amount_minor: int, idempotency_
                wallet: Wallet | None = None) -> EntryInfo:
     """Move money in (positive) or out (negative) of a wallet, once per key.
 
-    Must run inside a write transaction. A key seen before returns the first
-    entry unchanged (``replayed=True``) and moves nothing.
+    Must run inside a write transaction. A key seen before with the same wallet,
+    kind and amount returns the first entry unchanged (``replayed=True``) and
+    moves nothing; the same key for a different movement is refused (Conflict).
     """
     if kind not in ENTRY_KINDS:
         raise ValueError(f"unknown ledger entry kind {kind!r}")
@@ -61,6 +63,9 @@ def post_entry(clock, wallet_id: int, kind: str, amount_minor: int, idempotency_
         raise ValidationError("a ledger entry moves a non-zero whole number of minor units")
     existing = LedgerEntry.get_or_none(LedgerEntry.idempotency_key == idempotency_key)
     if existing is not None:
+        if (existing.wallet_id, existing.kind, existing.amount_minor) != (wallet_id, kind, amount_minor):
+            raise Conflict(f"idempotency key {idempotency_key!r} was used for a different movement of money "
+                           f"(ledger entry #{existing.id}); nothing was written")
         return entry_info(existing, replayed=True)
     wallet = wallet or lock_wallet(wallet_id)
     new_balance = wallet.balance_minor + amount_minor

@@ -20,7 +20,11 @@ TRANSITIONS: dict[tuple[str | None, str], str] = {
     (PENDING, "funds_arrived"): ACTIVE,
     (PENDING, "grace_expired"): EXPIRED,
     (ACTIVE, "cancel"): CANCELED,
+    # Auto-renew turned off while waiting for funds: a top-up no longer renews it; it ends at the grace deadline.
+    (PENDING, "cancel"): CANCELED,
     (CANCELED, "reinstate"): ACTIVE,
+    # Auto-renew turned back on before the grace deadline of one canceled while waiting for funds.
+    (CANCELED, "resume_waiting"): PENDING,
     (CANCELED, "period_end"): EXPIRED,
     (EXPIRED, "resubscribe"): ACTIVE,
 }

@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 
 KINDS = {
     "payment_succeeded": "info",
+    "renewals_paid": "info",
     "payment_failed": "warning",
     "subscription_expiring": "info",
     "subscription_expired": "warning",

@@ -16,25 +16,32 @@ from datetime import datetime, timedelta
 from peewee import IntegrityError, fn
 
 from models.db import for_update, write_transaction
-from models.tables import Customer, LedgerEntry, Refund, TopUp, Wallet
+from models.tables import Customer, ErrorItem, LedgerEntry, Refund, TopUp, Wallet
 from services.audit import record_audit
 from services.auth import Actor, require
 from services.customers import find_customer, get_or_create_wallet
 from services.errors import (
     Conflict,
+    ContradictingOutcome,
     GatewayDeclined,
     GatewayError,
     GatewayTimeout,
     NotFound,
     ValidationError,
 )
-from services.ledger import post_entry
-from services.money import check_currency, check_minor, format_minor, parse_amount
+from services.invoices import CHARGE_ENTRY_KINDS, collect_owed, invoice_paid_by, issue_credit_note
+from services.invoices import credited_minor as invoice_credited
+from services.invoices import paid_minor as invoice_paid
+from services.ledger import lock_wallet, post_entry
+from services.money import MAX_MINOR, check_currency, check_minor, format_minor, parse_amount
 from services.validation import MAX_REASON, check_id, check_text, storable
 
 log = logging.getLogger(__name__)
 
 SETTLED = ("succeeded", "failed")
+UNSETTLED = ("pending", "retrying")
+# A payment with no recorded outcome and no open error item after this long is reconciled by key.
+RECONCILE_AFTER = timedelta(seconds=60)
 
 
 @dataclass(frozen=True)
@@ -104,7 +111,12 @@ class PaymentService:
 
     def top_up(self, actor: Actor, email_or_id, amount, currency: str | None = None, *,
                idempotency_key: str | None = None, reason: str = "") -> TopUpInfo:
-        """Charge the customer's card and credit the wallet once the gateway says yes."""
+        """Charge the customer's card and credit the wallet once the gateway says yes.
+
+        Every check that can refuse the top-up runs before the card is charged. A
+        key is bound to its request: the same customer, amount and currency replay
+        the first top-up; anything else under that key is refused (Conflict).
+        """
         require(actor, "topup")
         customer = find_customer(email_or_id)
         if currency is None:
@@ -117,19 +129,23 @@ class PaymentService:
         try:
             with write_transaction():
                 existing = TopUp.get_or_none(TopUp.idempotency_key == key)
-                if existing is not None:
-                    if existing.amount_minor != amount_minor or existing.currency != currency:
-                        raise Conflict("that idempotency key was used for a different top-up")
-                    return _topup_info(existing)
-                wallet = get_or_create_wallet(customer.id, currency, self.clock)
-                row = TopUp.create(wallet=wallet.id, amount_minor=amount_minor, currency=currency,
-                                   idempotency_key=key, status="pending", actor=actor.name,
-                                   created_at=now, updated_at=now)
-                record_audit(self.clock, actor.name, "topup", "topup", row.id,
-                             after={"customer": customer.email, "amount_minor": amount_minor,
-                                    "currency": currency}, reason=reason)
+                if existing is None:
+                    wallet = get_or_create_wallet(customer.id, currency, self.clock)
+                    wallet = lock_wallet(wallet.id)
+                    _check_headroom(wallet, amount_minor)
+                    row = TopUp.create(wallet=wallet.id, amount_minor=amount_minor, currency=currency,
+                                       idempotency_key=key, status="pending", actor=actor.name,
+                                       created_at=now, updated_at=now)
+                    record_audit(self.clock, actor.name, "topup", "topup", row.id,
+                                 after={"customer": customer.email, "amount_minor": amount_minor,
+                                        "currency": currency}, reason=reason)
         except IntegrityError:
-            return _topup_info(TopUp.get(TopUp.idempotency_key == key))
+            existing = TopUp.get(TopUp.idempotency_key == key)
+        if existing is not None:
+            _same_topup(existing, key, customer.id, amount_minor, currency)
+            if existing.status == "pending" and existing.updated_at <= now - RECONCILE_AFTER:
+                return self._reconcile_topup(existing.id)  # a crash left it without an outcome
+            return _topup_info(existing)
         return self._charge_topup(row.id, customer.id)
 
     def _charge_topup(self, topup_id: int, customer_id: int) -> TopUpInfo:
@@ -144,17 +160,28 @@ class PaymentService:
         return self._credit_topup(row.id, charge.charge_id)
 
     def _credit_topup(self, topup_id: int, charge_id: str) -> TopUpInfo:
+        """Credit the wallet for a charge the gateway took, then collect what the wallet owes."""
+        credited = contradicted = False
         with write_transaction():
             row = for_update(TopUp.select().where(TopUp.id == topup_id)).get()
-            if row.status != "succeeded":
+            if row.status == "failed":
+                contradicted = True  # its outcome was settled; a settled top-up never changes outcome
+            elif row.status != "succeeded":
                 post_entry(self.clock, row.wallet_id, "topup", row.amount_minor, f"topup:{row.id}",
                            actor=row.actor, ref=("topup", row.id), note=f"card charge {charge_id}")
                 row.status, row.gateway_charge_id, row.error = "succeeded", charge_id, None
                 row.updated_at = self.clock.now()
                 row.save()
+                collect_owed(self.clock, row.wallet_id, "system")
                 credited = True
-            else:
-                credited = False
+        if contradicted:
+            self._report_contradiction(
+                "topup", row.id, row.amount_minor, row.currency,
+                f"top-up #{row.id} was settled as failed ({row.error or 'no reason recorded'}), but the gateway "
+                f"holds charge {charge_id} of {format_minor(row.amount_minor, row.currency)} {row.currency} "
+                f"for it: the card was charged and the wallet was not credited",
+                {"topup_id": row.id, "recorded_status": row.status, "gateway_charge_id": charge_id})
+            return _topup_info(row)
         renewed = 0
         if credited:
             self.retries.settle_subject("topup", "topup", row.id, "the charge went through")
@@ -200,6 +227,12 @@ class PaymentService:
             raise NotFound(f"top-up #{item.subject_id} no longer exists")
         if row.status in SETTLED:
             return f"top-up already {row.status}"
+        return self._settle_topup_by_key(row)
+
+    def _settle_topup_by_key(self, row: TopUp) -> str:
+        """Ask the gateway about the top-up's key; charge with that same key if it knows nothing.
+
+        Gateway errors propagate (the caller queues or counts them)."""
         key = f"topup:{row.idempotency_key}"
         known = self.circuit.call(self.gateway.get_charge, key)
         if known is not None and known.status == "succeeded":
@@ -216,6 +249,22 @@ class PaymentService:
             return f"declined: {error.message}"
         self._credit_topup(row.id, charge.charge_id)
         return f"charged {charge.charge_id}"
+
+    def _reconcile_topup(self, topup_id: int) -> TopUpInfo:
+        """A top-up left without an outcome: settle it by its key now, or queue it when the gateway can't say."""
+        row = TopUp.get_by_id(topup_id)
+        try:
+            self._settle_topup_by_key(row)
+        except GatewayError as error:
+            return self._queue_topup(row.id, error)
+        return _topup_info(TopUp.get_by_id(topup_id))
+
+    def _report_contradiction(self, subject_type: str, subject_id: int, amount_minor: int, currency: str,
+                              message: str, context: dict) -> None:
+        """A late gateway answer contradicts a settled outcome: the outcome stands, an operator reconciles."""
+        log.error("%s", message)
+        self.retries.record_failure("payment_review", subject_type, subject_id, ContradictingOutcome(message),
+                                    amount_minor=amount_minor, context={**context, "currency": currency})
 
     def _close_topup(self, item) -> None:
         """Before an operator closes a top-up's item: find out from the gateway whether money moved."""
@@ -254,17 +303,27 @@ class PaymentService:
         self._reverse_refund(row.id, GatewayDeclined("closed by an operator before it was sent", "canceled"),
                              settle_item=False)
 
-    def reconcile_interrupted_topups(self, older_than: timedelta = timedelta(minutes=2)) -> dict:
-        """Janitor: top-ups left 'pending' by a crash go to the queue to be reconciled by key."""
+    def reconcile_unsettled_payments(self, older_than: timedelta = RECONCILE_AFTER) -> dict:
+        """The sweep: every top-up and card refund with no recorded outcome and no open error item,
+        untouched for ``older_than``, goes to the queue to be reconciled by its key.
+
+        Runs at start and with every retry pass, so a crash between the gateway's
+        answer and its commit is caught however soon the program restarts.
+        """
         cutoff = self.clock.now() - older_than
-        ids = [r.id for r in TopUp.select(TopUp.id).where((TopUp.status == "pending") & (TopUp.updated_at <= cutoff))]
-        for topup_id in ids:
-            self._queue_topup(topup_id, GatewayTimeout("interrupted before the gateway's answer was recorded"))
+        topup_ids = [r.id for r in TopUp.select(TopUp.id).where(
+            TopUp.status.in_(UNSETTLED) & (TopUp.updated_at <= cutoff)
+            & TopUp.id.not_in(_open_subjects("topup")))]
+        for topup_id in topup_ids:
+            self._queue_topup(topup_id, GatewayTimeout("no outcome was recorded for this top-up; "
+                                                       "it is reconciled with the gateway by its key"))
         refund_ids = [r.id for r in Refund.select(Refund.id).where(
-            (Refund.status == "pending") & (Refund.kind == "topup") & (Refund.updated_at <= cutoff))]
+            (Refund.kind == "topup") & Refund.status.in_(UNSETTLED) & (Refund.updated_at <= cutoff)
+            & Refund.id.not_in(_open_subjects("refund")))]
         for refund_id in refund_ids:
-            self._queue_refund(refund_id, GatewayTimeout("interrupted before the gateway's answer was recorded"))
-        return {"topups": len(ids), "refunds": len(refund_ids)}
+            self._queue_refund(refund_id, GatewayTimeout("no outcome was recorded for this refund; "
+                                                         "it is reconciled with the gateway by its key"))
+        return {"topups": len(topup_ids), "refunds": len(refund_ids)}
 
     # --- refunds -----------------------------------------------------------------
 
@@ -276,15 +335,16 @@ class PaymentService:
         reason = _required_reason(reason)
         key = _clean_key(idempotency_key)
         with write_transaction():
-            existing = Refund.get_or_none(Refund.idempotency_key == key)
-            if existing is not None:
-                return _refund_info(existing)
             topup = for_update(TopUp.select().where(TopUp.id == topup_id)).first()
             if topup is None:
                 raise NotFound(f"no top-up #{topup_id}")
+            amount_minor = _amount(amount, topup.currency)
+            existing = Refund.get_or_none(Refund.idempotency_key == key)
+            if existing is not None:
+                _same_refund(existing, key, "topup", topup.id, amount_minor)
+                return _refund_info(existing)
             if topup.status != "succeeded":
                 raise ValidationError(f"top-up #{topup_id} is {topup.status}; only a paid top-up can be refunded")
-            amount_minor = _amount(amount, topup.currency)
             left = topup.amount_minor - _refunded_of_topup(topup.id)
             if amount_minor > left:
                 raise Conflict(f"at most {format_minor(left, topup.currency)} {topup.currency} of top-up "
@@ -318,12 +378,23 @@ class PaymentService:
     def _complete_refund(self, refund_id: int, gateway_refund_id: str) -> RefundInfo:
         with write_transaction():
             row = for_update(Refund.select().where(Refund.id == refund_id)).get()
-            if row.status != "succeeded":
+            contradicted = row.status == "failed"  # reversed into the wallet; a settled refund never changes outcome
+            if row.status not in SETTLED:
                 row.status, row.gateway_refund_id, row.error = "succeeded", gateway_refund_id, None
                 row.updated_at = self.clock.now()
                 row.save()
                 TopUp.update(refunded_minor=TopUp.refunded_minor + row.amount_minor).where(
                     TopUp.id == row.topup_id).execute()
+        if contradicted:
+            currency = Wallet.get_by_id(row.wallet_id).currency
+            self._report_contradiction(
+                "refund", row.id, row.amount_minor, currency,
+                f"refund #{row.id} was settled as refused and its {format_minor(row.amount_minor, currency)} "
+                f"{currency} put back into wallet #{row.wallet_id}, but the gateway sent it to the card as "
+                f"{gateway_refund_id}: the customer holds the money twice",
+                {"refund_id": row.id, "recorded_status": row.status, "gateway_refund_id": gateway_refund_id,
+                 "wallet_id": row.wallet_id})
+            return _refund_info(row)
         self.retries.settle_subject("refund", "refund", row.id, "refund sent")
         return _refund_info(row)
 
@@ -381,37 +452,49 @@ class PaymentService:
         self._complete_refund(row.id, result.refund_id)
         return f"refund {result.refund_id} sent"
 
+    def charge_refund_terms(self, ledger_entry_id) -> ChargeRefundTerms:
+        """What can still be refunded of a charge: its invoice's payments minus every credit note
+        against it (refunds and proration credits). ``refund_charge`` enforces this same figure."""
+        ledger_entry_id = check_id(ledger_entry_id, "charge")
+        entry = LedgerEntry.get_or_none(LedgerEntry.id == ledger_entry_id)
+        if entry is None or entry.kind not in CHARGE_ENTRY_KINDS:
+            raise NotFound(f"no renewal, usage or proration charge #{ledger_entry_id}")
+        invoice = invoice_paid_by(entry.id)
+        if invoice is None:
+            raise NotFound(f"charge #{ledger_entry_id} paid no invoice")
+        paid, credited = invoice_paid(invoice.id), invoice_credited(invoice.id)
+        return ChargeRefundTerms(entry.id, entry.wallet_id, -entry.amount_minor, invoice.id, invoice.number,
+                                 invoice.currency, paid, credited, max(0, paid - credited), entry.created_at)
+
     def refund_charge(self, actor: Actor, ledger_entry_id: int, amount, reason: str, *,
                       idempotency_key: str | None = None) -> RefundInfo:
-        """Give back part or all of a renewal or usage charge into the wallet."""
+        """Give back part or all of a charge into the wallet: a credit note against its invoice."""
         require(actor, "refund")
         ledger_entry_id = check_id(ledger_entry_id, "charge")
         reason = _required_reason(reason)
         key = _clean_key(idempotency_key)
         with write_transaction():
+            terms = self.charge_refund_terms(ledger_entry_id)
+            lock_wallet(terms.wallet_id)
+            amount_minor = _amount(amount, terms.currency)
             existing = Refund.get_or_none(Refund.idempotency_key == key)
             if existing is not None:
+                _same_refund(existing, key, "charge", ledger_entry_id, amount_minor)
                 return _refund_info(existing)
-            entry = LedgerEntry.get_or_none(LedgerEntry.id == ledger_entry_id)
-            if entry is None or entry.kind not in ("renewal", "usage"):
-                raise NotFound(f"no renewal or usage charge #{ledger_entry_id}")
-            wallet = Wallet.get_by_id(entry.wallet_id)
-            amount_minor = _amount(amount, wallet.currency)
-            refunded = (Refund.select(fn.COALESCE(fn.SUM(Refund.amount_minor), 0))
-                        .where((Refund.ledger_entry == entry.id) & (Refund.status == "succeeded")).scalar())
-            left = -entry.amount_minor - refunded
-            if amount_minor > left:
-                raise Conflict(f"at most {format_minor(left, wallet.currency)} {wallet.currency} of charge "
-                               f"#{entry.id} is left to refund")
+            terms = self.charge_refund_terms(ledger_entry_id)  # read again under the wallet's lock
+            if amount_minor > terms.left_minor:
+                raise Conflict(f"at most {format_minor(terms.left_minor, terms.currency)} {terms.currency} of charge "
+                               f"#{ledger_entry_id} (invoice {terms.invoice_number}) is left to refund")
             now = self.clock.now()
-            row = Refund.create(kind="charge", wallet=wallet.id, ledger_entry=entry.id, amount_minor=amount_minor,
-                                idempotency_key=key, status="succeeded", reason=reason, actor=actor.name,
-                                created_at=now, updated_at=now)
-            post_entry(self.clock, wallet.id, "refund", amount_minor, f"refund:{row.id}", actor=actor.name,
-                       ref=("refund", row.id), note=f"of charge #{entry.id}")
-            record_audit(self.clock, actor.name, "refund.charge", "ledger_entry", entry.id,
-                         after={"refund_id": row.id, "amount_minor": amount_minor}, reason=reason)
-        self.renewals.activate_pending_for_wallet(wallet.id)
+            row = Refund.create(kind="charge", wallet=terms.wallet_id, ledger_entry=ledger_entry_id,
+                                amount_minor=amount_minor, idempotency_key=key, status="succeeded", reason=reason,
+                                actor=actor.name, created_at=now, updated_at=now)
+            note = issue_credit_note(self.clock, terms.invoice_id, amount_minor, "refund", key=f"refund:{row.id}",
+                                     actor=actor.name, reason=reason, refund_id=row.id)
+            record_audit(self.clock, actor.name, "refund.charge", "ledger_entry", ledger_entry_id,
+                         after={"refund_id": row.id, "amount_minor": amount_minor, "credit_note": note.number},
+                         reason=reason)
+        self.renewals.activate_pending_for_wallet(terms.wallet_id)
         return _refund_info(row)
 
     # --- adjustments -------------------------------------------------------------
@@ -454,6 +537,50 @@ class PaymentService:
         if row is None:
             raise NotFound(f"no top-up #{topup_id}")
         return _topup_info(row)
+
+
+@dataclass(frozen=True)
+class ChargeRefundTerms:
+    ledger_entry_id: int
+    wallet_id: int
+    charged_minor: int
+    invoice_id: int
+    invoice_number: str
+    currency: str
+    paid_minor: int
+    credited_minor: int
+    left_minor: int
+    created_at: datetime
+
+
+def _open_subjects(operation: str):
+    return ErrorItem.select(ErrorItem.subject_id).where(
+        (ErrorItem.operation == operation) & ErrorItem.status.in_(("retrying", "manual")))
+
+
+def _check_headroom(wallet: Wallet, amount_minor: int) -> None:
+    """Refuse, before the card is charged, a top-up the wallet could not hold once credited."""
+    in_flight = (TopUp.select(fn.COALESCE(fn.SUM(TopUp.amount_minor), 0))
+                 .where((TopUp.wallet == wallet.id) & TopUp.status.in_(UNSETTLED)).scalar())
+    if wallet.balance_minor + in_flight + amount_minor > MAX_MINOR:
+        room = max(0, MAX_MINOR - wallet.balance_minor - in_flight)
+        raise ValidationError(f"wallet #{wallet.id} can take at most {format_minor(room, wallet.currency)} "
+                              f"{wallet.currency} more; the card was not charged")
+
+
+def _same_topup(row: TopUp, key: str, customer_id: int, amount_minor: int, currency: str) -> None:
+    owner = Wallet.get_by_id(row.wallet_id).customer_id
+    if (owner, row.amount_minor, row.currency) != (customer_id, amount_minor, currency):
+        raise Conflict(f"idempotency key {key!r} belongs to top-up #{row.id} of "
+                       f"{format_minor(row.amount_minor, row.currency)} {row.currency} for customer #{owner}; "
+                       f"a different top-up needs a new key. Nothing was charged")
+
+
+def _same_refund(row: Refund, key: str, kind: str, target_id: int, amount_minor: int) -> None:
+    target = row.topup_id if row.kind == "topup" else row.ledger_entry_id
+    if (row.kind, target, row.amount_minor) != (kind, target_id, amount_minor):
+        raise Conflict(f"idempotency key {key!r} belongs to refund #{row.id} of {row.amount_minor} minor units "
+                       f"({row.kind} #{target}); a different refund needs a new key. Nothing was written")
 
 
 def _refunded_of_topup(topup_id: int) -> int:

@@ -12,18 +12,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from models.db import execute_many, for_update, write_transaction
-from models.tables import Plan, Subscription, Wallet
+from models.tables import Invoice, Plan, Subscription, UsageCounter, Wallet
 from services import lifecycle
 from services.auth import SYSTEM, Actor, require
+from services.invoices import ENTRY_KIND_OF, INVOICE_SERIES, Line, allocate_numbers, document_number
 from services.money import format_minor
 
 log = logging.getLogger(__name__)
 
-UsagePricer = Callable[[list[tuple[int, int, datetime]]], dict[int, int]]
+UsagePricer = Callable[[list[tuple[int, int, datetime]]], dict[int, list[Line]]]
 
 
 @dataclass
@@ -34,9 +35,25 @@ class RenewalSummary:
     expired: int = 0
     errors: int = 0
     charged_minor: int = 0
+    owed_minor: int = 0
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
+
+
+@dataclass
+class _Invoice:
+    key: str
+    sub: Subscription
+    plan: Plan
+    kind: str
+    lines: list[Line]
+    period: tuple[datetime, datetime]
+    paid: int
+
+    @property
+    def total(self) -> int:
+        return sum(line.amount_minor for line in self.lines)
 
 
 @dataclass
@@ -48,10 +65,13 @@ class _Batch:
     balances: dict[int, int]
     ledger: list[dict] = field(default_factory=list)
     charges: list[dict] = field(default_factory=list)
+    invoices: list[_Invoice] = field(default_factory=list)
+    settled_segments: list[tuple[int, datetime]] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
     sub_updates: list[tuple] = field(default_factory=list)
     notices: list[tuple] = field(default_factory=list)
     touched_wallets: set[int] = field(default_factory=set)
+    paid_by_currency: dict[str, int] = field(default_factory=dict)
 
     def event(self, sub_id: int, from_status: str, name: str, reason: str | None = None) -> str:
         to_status = lifecycle.next_status(from_status, name)
@@ -59,36 +79,88 @@ class _Batch:
                                 reason=reason, actor=self.actor, created_at=self.now))
         return to_status
 
-    def charge(self, sub: Subscription, plan: Plan, start: datetime, end: datetime, usage_minor: int) -> int:
-        amount = plan.price_minor + usage_minor
-        key = f"renewal:{sub.id}:{start.isoformat()}"
-        if amount:
-            balance = self.balances[sub.wallet_id] - amount
+    def update(self, sub: Subscription, status: str, *, auto_renew: bool, period: tuple[datetime, datetime],
+               pending_since: datetime | None, usage_since: datetime) -> None:
+        self.sub_updates.append((status, auto_renew, period[0], period[1], pending_since, usage_since, self.now,
+                                 sub.id))
+
+    def invoice(self, sub: Subscription, plan: Plan, kind: str, key: str, lines: list[Line],
+                period: tuple[datetime, datetime], *, pay_all: bool) -> _Invoice | None:
+        """Issue an invoice and pay it from the wallet: all of it (the caller checked the balance),
+        or what the wallet holds with the rest owed."""
+        draft = _Invoice(key, sub, plan, kind, lines, period, 0)
+        if not draft.total:
+            return None
+        draft.paid = draft.total if pay_all else min(draft.total, self.balances[sub.wallet_id])
+        if draft.paid:
+            balance = self.balances[sub.wallet_id] - draft.paid
             self.balances[sub.wallet_id] = balance
             self.touched_wallets.add(sub.wallet_id)
-            self.ledger.append(dict(wallet=sub.wallet_id, kind="renewal", amount_minor=-amount,
+            self.ledger.append(dict(wallet=sub.wallet_id, kind=ENTRY_KIND_OF[kind], amount_minor=-draft.paid,
                                     balance_after_minor=balance, idempotency_key=key, ref_type="subscription",
                                     ref_id=sub.id, actor=self.actor, created_at=self.now,
-                                    note=f"{plan.code} {start:%Y-%m-%d} → {end:%Y-%m-%d}"))
+                                    note=lines[0].description))
+            self.paid_by_currency[plan.currency] = self.paid_by_currency.get(plan.currency, 0) + draft.paid
+        self.invoices.append(draft)
+        return draft
+
+    def charge(self, sub: Subscription, plan: Plan, start: datetime, end: datetime, usage: list[Line]) -> int:
+        """Pay one period of the plan, with the usage of the segment that just closed."""
+        key = f"renewal:{sub.id}:{start.isoformat()}"
+        lines = [Line("plan", f"{plan.code} {start:%Y-%m-%d} → {end:%Y-%m-%d}", plan.price_minor,
+                      plan_id=plan.id, period_start=start, period_end=end)]
+        lines += [replace(line, period_end=start) for line in usage]
+        issued = self.invoice(sub, plan, "renewal", key, lines, (start, end), pay_all=True)
+        usage_minor = sum(line.amount_minor for line in usage)
         self.charges.append(dict(subscription=sub.id, period_start=start, period_end=end,
                                  plan_minor=plan.price_minor, usage_minor=usage_minor,
-                                 ledger_entry=key if amount else None, created_at=self.now))
-        return amount
+                                 ledger_entry=key if issued else None, created_at=self.now))
+        return issued.total if issued else 0
+
+    def settle_usage(self, sub: Subscription, plan: Plan, usage: list[Line], end: datetime) -> _Invoice | None:
+        """Close the usage segment: invoice what it cost under the plan in force, owing what the wallet lacks."""
+        self.settled_segments.append((sub.id, sub.usage_since))
+        lines = [replace(line, period_end=end) for line in usage]
+        return self.invoice(sub, plan, "usage", f"usage:{sub.id}:{sub.usage_since.isoformat()}", lines,
+                            (sub.usage_since, end), pay_all=False)
 
     def write(self) -> None:
         # Plain parameterised statements: building the same SQL through the ORM row by row
         # costs more than the database work itself.
+        if self.invoices:
+            first = allocate_numbers(INVOICE_SERIES, self.now.year, len(self.invoices))
+            execute_many(
+                "INSERT INTO invoice (number, year, seq, customer_id, wallet_id, subscription_id, currency, kind, "
+                "period_start, period_end, total_minor, event_key, actor, issued_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(document_number(INVOICE_SERIES, self.now.year, first + n), self.now.year, first + n,
+                  i.sub.customer_id, i.sub.wallet_id, i.sub.id, i.plan.currency, i.kind, i.period[0], i.period[1],
+                  i.total, i.key, self.actor, self.now) for n, i in enumerate(self.invoices)])
+            execute_many(
+                "INSERT INTO invoice_line (invoice_id, position, kind, description, plan_id, feature_id, quantity, "
+                "pricing, amount_minor, period_start, period_end) "
+                "VALUES ((SELECT id FROM invoice WHERE event_key = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(i.key, position, line.kind, line.description, line.plan_id, line.feature_id, line.quantity,
+                  line.pricing, line.amount_minor, line.period_start, line.period_end)
+                 for i in self.invoices for position, line in enumerate(i.lines, 1)])
         execute_many(
             "INSERT INTO ledger_entry (wallet_id, kind, amount_minor, balance_after_minor, idempotency_key, "
             "ref_type, ref_id, actor, created_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(r["wallet"], r["kind"], r["amount_minor"], r["balance_after_minor"], r["idempotency_key"],
               r["ref_type"], r["ref_id"], r["actor"], r["created_at"], r["note"]) for r in self.ledger])
         execute_many(
+            "INSERT INTO invoice_payment (invoice_id, ledger_entry_id, amount_minor, created_at) "
+            "VALUES ((SELECT id FROM invoice WHERE event_key = ?), "
+            "(SELECT id FROM ledger_entry WHERE idempotency_key = ?), ?, ?)",
+            [(i.key, i.key, i.paid, self.now) for i in self.invoices if i.paid])
+        execute_many(
             "INSERT INTO subscription_charge (subscription_id, period_start, period_end, plan_minor, usage_minor, "
             "ledger_entry_id, created_at) VALUES (?, ?, ?, ?, ?, "
             "(SELECT id FROM ledger_entry WHERE idempotency_key = ?), ?)",
             [(c["subscription"], c["period_start"], c["period_end"], c["plan_minor"], c["usage_minor"],
               c["ledger_entry"], c["created_at"]) for c in self.charges])
+        execute_many("UPDATE usage_counter SET settled = TRUE WHERE subscription_id = ? AND period_start = ?",
+                     self.settled_segments)
         execute_many(
             "INSERT INTO subscription_event (subscription_id, from_status, to_status, event, reason, actor, "
             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -96,7 +168,7 @@ class _Batch:
               e["created_at"]) for e in self.events])
         execute_many(
             "UPDATE subscription SET status = ?, auto_renew = ?, period_start = ?, period_end = ?, "
-            "pending_since = ?, updated_at = ? WHERE id = ?", self.sub_updates)
+            "pending_since = ?, usage_since = ?, updated_at = ? WHERE id = ?", self.sub_updates)
         execute_many("UPDATE wallet SET balance_minor = ? WHERE id = ?",
                      [(self.balances[w], w) for w in sorted(self.touched_wallets)])
 
@@ -115,10 +187,14 @@ class RenewalService:
     # --- the scheduled pass --------------------------------------------------
 
     def renew_due_subscriptions(self, actor: Actor = SYSTEM) -> dict:
-        """Renew, suspend or expire everything due now. Returns the renew summary."""
+        """Renew, suspend or expire everything due now. Returns the renew summary.
+
+        One grouped notification tells how many renewals were paid and for how much.
+        """
         require(actor, "renewal.run")
         now = self.clock.now()
         summary = RenewalSummary()
+        paid: dict[str, int] = {}
         cursor = (datetime.min, 0)
         while True:
             ids = self._next_due_ids(now, cursor)
@@ -127,23 +203,24 @@ class RenewalService:
             cursor = ids[-1][1:]
             batch_ids = [i for i, _, _ in ids]
             try:
-                self._run_batch(batch_ids, now, actor.name, summary)
+                self._run_batch(batch_ids, now, actor.name, summary, paid)
             except Exception as error:  # noqa: BLE001 - isolate the one that fails
                 log.warning("renewal batch of %d failed (%s); replaying one by one", len(batch_ids), error)
                 for sub_id in batch_ids:
                     try:
-                        self._run_batch([sub_id], now, actor.name, summary)
+                        self._run_batch([sub_id], now, actor.name, summary, paid)
                     except Exception as single_error:  # noqa: BLE001
                         log.exception("renewal of subscription #%d failed", sub_id)
                         summary.errors += 1
                         if self.on_error is not None:
                             self.on_error(sub_id, single_error)
+        self._notify_paid(summary.renewed, paid, now)
         return summary.as_dict()
 
     def renew_one(self, subscription_id: int, actor: Actor = SYSTEM) -> dict:
         """The same work for one subscription (used by the retry of a failed renewal)."""
         summary = RenewalSummary()
-        self._run_batch([subscription_id], self.clock.now(), actor.name, summary)
+        self._run_batch([subscription_id], self.clock.now(), actor.name, summary, {})
         return summary.as_dict()
 
     def _next_due_ids(self, now: datetime, cursor: tuple[datetime, int]) -> list[tuple[int, datetime, int]]:
@@ -155,7 +232,8 @@ class RenewalService:
                  .order_by(Subscription.period_end, Subscription.id).limit(self.batch_size))
         return list(query.tuples())
 
-    def _run_batch(self, ids: list[int], now: datetime, actor: str, summary: RenewalSummary) -> None:
+    def _run_batch(self, ids: list[int], now: datetime, actor: str, summary: RenewalSummary,
+                   paid: dict[str, int]) -> None:
         with write_transaction():
             subs = list(for_update(Subscription.select().where(Subscription.id.in_(ids)))
                         .order_by(Subscription.period_end, Subscription.id))
@@ -166,36 +244,53 @@ class RenewalService:
             batch, counts = self._apply(subs, now, actor, expire_overdue=True)
             batch.write()
         self._merge(summary, counts)
+        for currency, amount in batch.paid_by_currency.items():
+            paid[currency] = paid.get(currency, 0) + amount
         self._notify(batch.notices)
 
     def _apply(self, subs: list[Subscription], now: datetime, actor: str, expire_overdue: bool):
         plans = {p.id: p for p in Plan.select().where(Plan.id.in_({s.plan_id for s in subs}))}
-        wallet_ids = {s.wallet_id for s in subs}
-        balances = dict(Wallet.select(Wallet.id, Wallet.balance_minor).where(Wallet.id.in_(wallet_ids)).tuples())
-        usage = {}
-        if self.usage_pricer is not None:
-            usage = self.usage_pricer([(s.id, s.plan_id, s.period_start) for s in subs
-                                       if s.status in (lifecycle.ACTIVE, lifecycle.PENDING)])
+        wallet_ids = sorted({s.wallet_id for s in subs})
+        # Locked in id order (after the subscriptions): balances are written back from this read.
+        balances = dict(for_update(Wallet.select(Wallet.id, Wallet.balance_minor)
+                                   .where(Wallet.id.in_(wallet_ids)).order_by(Wallet.id)).tuples())
+        segments = [(s.id, s.plan_id, s.usage_since) for s in subs]
+        usage = self.usage_pricer(segments) if self.usage_pricer is not None else {}
+        metered = set(UsageCounter.select(UsageCounter.subscription, UsageCounter.period_start)
+                      .where(UsageCounter.subscription.in_([s.id for s in subs]), UsageCounter.settled == False)  # noqa: E712
+                      .tuples())
         batch = _Batch(now, actor, balances)
         counts = RenewalSummary()
         for sub in subs:
             plan = plans[sub.plan_id]
+            lines = usage.get(sub.id, [])
+            if (sub.id, sub.usage_since) not in metered:
+                lines = []
             if sub.status == lifecycle.CANCELED:
+                if sub.pending_since is not None:  # canceled while waiting for funds: ends at the grace deadline
+                    if sub.pending_since + timedelta(days=plan.grace_days) > now or not expire_overdue:
+                        continue
+                    why = "canceled while waiting for funds; the grace days passed"
+                else:
+                    why = "canceled and the paid period ended"
                 counts.due += 1
-                status = batch.event(sub.id, sub.status, "period_end", "canceled and the paid period ended")
-                batch.sub_updates.append((status, False, sub.period_start, sub.period_end, None, now, sub.id))
+                self._close(batch, sub, plan, lines, metered, counts)
+                status = batch.event(sub.id, sub.status, "period_end", why)
+                batch.update(sub, status, auto_renew=False, period=(sub.period_start, sub.period_end),
+                             pending_since=sub.pending_since, usage_since=sub.usage_since)
                 batch.notices.append(("subscription_expired", sub, plan, None))
                 counts.expired += 1
                 continue
-            owed = plan.price_minor + usage.get(sub.id, 0)
+            owed = plan.price_minor + sum(line.amount_minor for line in lines)
             if sub.status == lifecycle.PENDING and balances[sub.wallet_id] < owed:
                 # Still waiting for money inside its grace days: nothing to do yet.
                 if sub.pending_since + timedelta(days=plan.grace_days) <= now and expire_overdue:
                     counts.due += 1
+                    self._close(batch, sub, plan, lines, metered, counts)
                     status = batch.event(sub.id, sub.status, "grace_expired",
                                          f"unpaid after {plan.grace_days} grace days")
-                    batch.sub_updates.append((status, sub.auto_renew, sub.period_start, sub.period_end,
-                                              sub.pending_since, now, sub.id))
+                    batch.update(sub, status, auto_renew=sub.auto_renew, period=(sub.period_start, sub.period_end),
+                                 pending_since=sub.pending_since, usage_since=sub.usage_since)
                     batch.notices.append(("subscription_expired", sub, plan, None))
                     counts.expired += 1
                 continue
@@ -204,14 +299,28 @@ class RenewalService:
                 status = batch.event(sub.id, sub.status, "renewal_short",
                                      f"wallet holds {format_minor(balances[sub.wallet_id], plan.currency)}, "
                                      f"renewal costs {format_minor(owed, plan.currency)}")
-                batch.sub_updates.append((status, sub.auto_renew, sub.period_start, sub.period_end, now, now, sub.id))
+                batch.update(sub, status, auto_renew=sub.auto_renew, period=(sub.period_start, sub.period_end),
+                             pending_since=now, usage_since=sub.usage_since)
                 batch.notices.append(("payment_failed", sub, plan, owed))
                 counts.pending_renewal += 1
                 continue
-            counts.charged_minor += self._renew_periods(batch, sub, plan, usage.get(sub.id, 0), now, counts)
+            if (sub.id, sub.usage_since) in metered:
+                batch.settled_segments.append((sub.id, sub.usage_since))
+            counts.charged_minor += self._renew_periods(batch, sub, plan, lines, now, counts)
         return batch, counts
 
-    def _renew_periods(self, batch: _Batch, sub: Subscription, plan: Plan, usage_minor: int, now: datetime,
+    @staticmethod
+    def _close(batch: _Batch, sub: Subscription, plan: Plan, lines: list[Line], metered: set,
+               counts: RenewalSummary) -> None:
+        """The subscription ends: bill the usage of its last segment, owing what the wallet cannot pay."""
+        if (sub.id, sub.usage_since) not in metered:
+            return
+        issued = batch.settle_usage(sub, plan, lines, sub.period_end)
+        if issued is not None:
+            counts.charged_minor += issued.paid
+            counts.owed_minor += issued.total - issued.paid
+
+    def _renew_periods(self, batch: _Batch, sub: Subscription, plan: Plan, usage: list[Line], now: datetime,
                        counts: RenewalSummary) -> int:
         """Pay the period that ended, then any further ones the wallet covers up to now."""
         status = sub.status
@@ -219,22 +328,23 @@ class RenewalService:
         start, charged = sub.period_end, 0
         while True:
             end = lifecycle.add_interval(start, plan.interval_unit, plan.interval_count, sub.anchor_day)
-            charged += batch.charge(sub, plan, start, end, usage_minor)
+            paid = batch.charge(sub, plan, start, end, usage)
+            charged += paid
             status = batch.event(sub.id, status, event)
             if event == "funds_arrived":
-                batch.notices.append(("payment_succeeded", sub, plan, plan.price_minor + usage_minor))
+                batch.notices.append(("payment_succeeded", sub, plan, paid))
             counts.renewed += 1
-            usage_minor, event = 0, "renew"
+            usage, event = [], "renew"
             if end > now or batch.balances[sub.wallet_id] < plan.price_minor:
                 break
             start = end
         if end <= now:  # caught up as far as the wallet reached; the rest waits for funds
             status = batch.event(sub.id, status, "renewal_short", "wallet ran out while catching up")
-            batch.sub_updates.append((status, True, start, end, now, now, sub.id))
+            batch.update(sub, status, auto_renew=True, period=(start, end), pending_since=now, usage_since=start)
             batch.notices.append(("payment_failed", sub, plan, plan.price_minor))
             counts.pending_renewal += 1
         else:
-            batch.sub_updates.append((status, True, start, end, None, now, sub.id))
+            batch.update(sub, status, auto_renew=True, period=(start, end), pending_since=None, usage_since=start)
         return charged
 
     @staticmethod
@@ -289,6 +399,22 @@ class RenewalService:
         return {"checked": len(rows), "reminded": sent}
 
     # --- notifications -----------------------------------------------------------
+
+    def _notify_paid(self, renewed: int, paid: dict[str, int], now: datetime) -> None:
+        """One notice per pass for the renewals it was paid, opening the invoices it issued."""
+        if self.notifications is None or not renewed:
+            return
+        first = (Invoice.select(Invoice.id).where((Invoice.issued_at == now) & (Invoice.kind == "renewal"))
+                 .order_by(Invoice.id).first())
+        total = ", ".join(format_minor(amount, currency, symbol=True) for currency, amount in sorted(paid.items()))
+        try:
+            self.notifications.post(
+                "renewals_paid", f"{renewed} renewal(s) paid, {total or format_minor(0, 'USD', symbol=True)} in total",
+                "Paid from the customers' wallets by the renewal pass; open to see its invoices.",
+                subject=("renewal_pass", first.id) if first else None,
+                dedup_key=f"renewals_paid:{now.isoformat()}:{first.id if first else 0}")
+        except Exception:
+            log.exception("could not post the renewals-paid notice")
 
     def _notify(self, notices: list[tuple]) -> None:
         if self.notifications is None:

@@ -2,25 +2,40 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from peewee import JOIN, fn
 
 from models.tables import (
+    CreditNote,
+    DocumentSequence,
     ErrorItem,
     GatewayCharge,
     GatewayRefund,
+    Invoice,
+    InvoiceLine,
+    InvoicePayment,
     LedgerEntry,
     Refund,
     Subscription,
     SubscriptionCharge,
     TopUp,
+    UsageCounter,
     Wallet,
 )
+from services.clock import utc_now
+from services.invoices import CHARGE_ENTRY_KINDS
+from services.payments import RECONCILE_AFTER
 
 MAX_LISTED = 50
 
 
-def integrity_violations() -> list[dict]:
-    """Everything that must hold for the books to be right. Empty means ok."""
+def integrity_violations(now: datetime | None = None) -> list[dict]:
+    """Everything that must hold for the books to be right. Empty means ok.
+
+    ``now`` (default: the real time) decides which payments have waited too long for an outcome.
+    """
+    now = now or utc_now()
     violations: list[dict] = []
 
     def add(kind: str, rows, describe):
@@ -94,26 +109,177 @@ def integrity_violations() -> list[dict]:
     add("gateway_charge_not_credited", uncredited,
         lambda r: {"charge_id": r["id"], "amount_minor": r["amount_minor"]})
 
-    # A failed or unfinished payment is never lost: it is retrying, in manual, or settled.
-    tracked = ErrorItem.select(ErrorItem.subject_id).where(ErrorItem.operation == "topup")
-    lost_topups = list(TopUp.select(TopUp.id, TopUp.status).where(
-        (TopUp.status == "retrying") & TopUp.id.not_in(tracked)).dicts())
+    # A payment without an outcome is never lost: past a short wait it has an open error item.
+    cutoff = now - RECONCILE_AFTER
+    stuck = ((TopUp.status == "retrying") | ((TopUp.status == "pending") & (TopUp.updated_at <= cutoff)))
+    lost_topups = list(TopUp.select(TopUp.id, TopUp.status).where(stuck & TopUp.id.not_in(_open("topup"))).dicts())
     add("topup_untracked", lost_topups, lambda r: {"topup_id": r["id"], "status": r["status"]})
-    tracked_refunds = ErrorItem.select(ErrorItem.subject_id).where(ErrorItem.operation == "refund")
+    stuck = ((Refund.status == "retrying") | ((Refund.status == "pending") & (Refund.updated_at <= cutoff)))
     lost_refunds = list(Refund.select(Refund.id, Refund.status).where(
-        (Refund.status == "retrying") & Refund.id.not_in(tracked_refunds)).dicts())
+        (Refund.kind == "topup") & stuck & Refund.id.not_in(_open("refund"))).dicts())
     add("refund_untracked", lost_refunds, lambda r: {"refund_id": r["id"], "status": r["status"]})
+
+    over_refunded = list(
+        TopUp.select(TopUp.id, TopUp.amount_minor, fn.SUM(Refund.amount_minor).alias("refunded"))
+        .join(Refund, on=(Refund.topup == TopUp.id))
+        .where(Refund.status != "failed").group_by(TopUp.id, TopUp.amount_minor)
+        .having(fn.SUM(Refund.amount_minor) > TopUp.amount_minor).dicts())
+    add("topup_refunded_beyond_amount", over_refunded,
+        lambda r: {"topup_id": r["id"], "amount_minor": r["amount_minor"], "refunded_minor": r["refunded"]})
 
     refunds_sent = (GatewayRefund.select(GatewayRefund.idempotency_key).where(GatewayRefund.status == "succeeded"))
     refund_mismatch = list(Refund.select(Refund.id, Refund.status).where(
         (Refund.kind == "topup") & (Refund.status == "failed")
         & (("refund:" + Refund.idempotency_key).in_(refunds_sent))).dicts())
+    refund_mismatch = [r for r in refund_mismatch if r["id"] not in _reviewed("refund")]
     add("refund_sent_but_reversed", refund_mismatch, lambda r: {"refund_id": r["id"]})
+    reversed_and_sent = list(Refund.select(Refund.id).where(
+        (Refund.status == "succeeded")
+        & Refund.id.in_(LedgerEntry.select(LedgerEntry.ref_id).where(
+            (LedgerEntry.kind == "reversal") & (LedgerEntry.ref_type == "refund")))).dicts())
+    add("refund_sent_and_reversed", reversed_and_sent, lambda r: {"refund_id": r["id"]})
+
+    violations += invoice_violations()
     return violations
 
 
-def integrity_check() -> dict:
-    violations = integrity_violations()
+def _open(operation: str):
+    return ErrorItem.select(ErrorItem.subject_id).where(
+        (ErrorItem.operation == operation) & ErrorItem.status.in_(("retrying", "manual")))
+
+
+def _reviewed(subject_type: str) -> set[int]:
+    """Subjects whose contradicting gateway answer is in an operator's hands (manual, or resolved by one)."""
+    return {r.subject_id for r in ErrorItem.select(ErrorItem.subject_id).where(
+        (ErrorItem.operation == "payment_review") & (ErrorItem.subject_type == subject_type))}
+
+
+def invoice_violations() -> list[dict]:
+    """The invoices agree with the ledger: every charge paid an invoice, every credit is a credit note,
+    lines add up, nothing is credited beyond what was paid, numbers have no gaps, and per wallet
+    Σ invoices − Σ credit notes − Σ still owed = Σ charges − Σ credits in the ledger."""
+    violations: list[dict] = []
+
+    def add(kind: str, rows, describe):
+        for row in rows[:MAX_LISTED]:
+            violations.append({"kind": kind, **describe(row)})
+        if len(rows) > MAX_LISTED:
+            violations.append({"kind": kind, "more": len(rows) - MAX_LISTED})
+
+    lines = (InvoiceLine.select(InvoiceLine.invoice, fn.SUM(InvoiceLine.amount_minor).alias("total"))
+             .group_by(InvoiceLine.invoice).alias("lines"))
+    bad_lines = list(Invoice.select(Invoice.id, Invoice.number, Invoice.total_minor,
+                                    fn.COALESCE(lines.c.total, 0).alias("lines_total"))
+                     .join(lines, JOIN.LEFT_OUTER, on=(lines.c.invoice_id == Invoice.id))
+                     .where(Invoice.total_minor != fn.COALESCE(lines.c.total, 0)).dicts())
+    add("invoice_lines_mismatch", bad_lines,
+        lambda r: {"invoice": r["number"], "total_minor": r["total_minor"], "lines_minor": r["lines_total"]})
+
+    paid = (InvoicePayment.select(InvoicePayment.invoice, fn.SUM(InvoicePayment.amount_minor).alias("paid"))
+            .group_by(InvoicePayment.invoice).alias("paid"))
+    credited = (CreditNote.select(CreditNote.invoice, fn.SUM(CreditNote.amount_minor).alias("credited"))
+                .group_by(CreditNote.invoice).alias("credited"))
+    sums = list(Invoice.select(Invoice.id, Invoice.number, Invoice.total_minor,
+                               fn.COALESCE(paid.c.paid, 0).alias("paid"),
+                               fn.COALESCE(credited.c.credited, 0).alias("credited"))
+                .join(paid, JOIN.LEFT_OUTER, on=(paid.c.invoice_id == Invoice.id))
+                .join(credited, JOIN.LEFT_OUTER, on=(credited.c.invoice_id == Invoice.id))
+                .where((fn.COALESCE(paid.c.paid, 0) > Invoice.total_minor)
+                       | (fn.COALESCE(credited.c.credited, 0) > fn.COALESCE(paid.c.paid, 0))).dicts())
+    add("invoice_paid_or_credited_beyond_total", sums,
+        lambda r: {"invoice": r["number"], "total_minor": r["total_minor"], "paid_minor": r["paid"],
+                   "credited_minor": r["credited"]})
+
+    unpaid_charges = list(
+        LedgerEntry.select(LedgerEntry.id, LedgerEntry.wallet, LedgerEntry.kind, LedgerEntry.amount_minor,
+                           InvoicePayment.amount_minor.alias("paid"), Invoice.wallet.alias("invoice_wallet"))
+        .join(InvoicePayment, JOIN.LEFT_OUTER, on=(InvoicePayment.ledger_entry == LedgerEntry.id))
+        .join(Invoice, JOIN.LEFT_OUTER, on=(Invoice.id == InvoicePayment.invoice))
+        .where(LedgerEntry.kind.in_(CHARGE_ENTRY_KINDS)
+               & (InvoicePayment.id.is_null() | (InvoicePayment.amount_minor + LedgerEntry.amount_minor != 0)
+                  | (Invoice.wallet != LedgerEntry.wallet))).dicts())
+    add("charge_without_invoice", unpaid_charges,
+        lambda r: {"entry_id": r["id"], "wallet_id": r["wallet"], "kind": r["kind"],
+                   "amount_minor": r["amount_minor"], "invoice_paid_minor": r["paid"]})
+
+    credit_entries = (LedgerEntry.kind == "credit") | ((LedgerEntry.kind == "refund") & (LedgerEntry.amount_minor > 0))
+    loose_credits = list(
+        LedgerEntry.select(LedgerEntry.id, LedgerEntry.wallet, LedgerEntry.amount_minor,
+                           CreditNote.amount_minor.alias("noted"))
+        .join(CreditNote, JOIN.LEFT_OUTER, on=(CreditNote.ledger_entry == LedgerEntry.id))
+        .where(credit_entries & (CreditNote.id.is_null() | (CreditNote.amount_minor != LedgerEntry.amount_minor)
+                                 | (CreditNote.wallet != LedgerEntry.wallet))).dicts())
+    add("credit_without_credit_note", loose_credits,
+        lambda r: {"entry_id": r["id"], "wallet_id": r["wallet"], "amount_minor": r["amount_minor"],
+                   "credit_note_minor": r["noted"]})
+
+    violations += _wallet_books()
+    violations += _numbering("invoice_numbering_gap", Invoice, "INV")
+    violations += _numbering("credit_note_numbering_gap", CreditNote, "CN")
+
+    closed = list(
+        UsageCounter.select(UsageCounter.subscription, UsageCounter.feature, UsageCounter.period_start,
+                            UsageCounter.used)
+        .join(Subscription, on=(Subscription.id == UsageCounter.subscription))
+        .where((UsageCounter.settled == False) & (UsageCounter.used > 0)  # noqa: E712
+               & ((UsageCounter.period_start < Subscription.usage_since)
+                  | (Subscription.status == "expired"))).dicts())
+    add("usage_not_settled", closed,
+        lambda r: {"subscription_id": r["subscription"], "feature_id": r["feature"],
+                   "segment_start": str(r["period_start"]), "used": r["used"]})
+    return violations
+
+
+def _wallet_books() -> list[dict]:
+    def per_wallet(query) -> dict[int, int]:
+        return {wallet: int(total or 0) for wallet, total in query.tuples()}
+
+    invoiced = per_wallet(Invoice.select(Invoice.wallet, fn.SUM(Invoice.total_minor)).group_by(Invoice.wallet))
+    paid = per_wallet(InvoicePayment.select(Invoice.wallet, fn.SUM(InvoicePayment.amount_minor))
+                      .join(Invoice).group_by(Invoice.wallet))
+    noted = per_wallet(CreditNote.select(CreditNote.wallet, fn.SUM(CreditNote.amount_minor))
+                       .group_by(CreditNote.wallet))
+    charges = per_wallet(LedgerEntry.select(LedgerEntry.wallet, 0 - fn.SUM(LedgerEntry.amount_minor))
+                         .where(LedgerEntry.kind.in_(CHARGE_ENTRY_KINDS)).group_by(LedgerEntry.wallet))
+    credits = per_wallet(LedgerEntry.select(LedgerEntry.wallet, fn.SUM(LedgerEntry.amount_minor))
+                         .where((LedgerEntry.kind == "credit")
+                                | ((LedgerEntry.kind == "refund") & (LedgerEntry.amount_minor > 0)))
+                         .group_by(LedgerEntry.wallet))
+    violations = []
+    for wallet in sorted(set(invoiced) | set(noted) | set(charges) | set(credits)):
+        owed = invoiced.get(wallet, 0) - paid.get(wallet, 0)
+        books = invoiced.get(wallet, 0) - noted.get(wallet, 0) - owed
+        ledger = charges.get(wallet, 0) - credits.get(wallet, 0)
+        if books != ledger:
+            violations.append({"kind": "wallet_invoices_mismatch", "wallet_id": wallet,
+                               "invoiced_minor": invoiced.get(wallet, 0), "credit_notes_minor": noted.get(wallet, 0),
+                               "owed_minor": owed, "ledger_charges_minor": charges.get(wallet, 0),
+                               "ledger_credits_minor": credits.get(wallet, 0)})
+        if len(violations) >= MAX_LISTED:
+            break
+    return violations
+
+
+def _numbering(kind: str, table, series: str) -> list[dict]:
+    """Numbers of a series run 1, 2, 3… per year with nothing missing, up to the sequence's last number."""
+    last = {year: number for year, number in DocumentSequence.select(DocumentSequence.year,
+                                                                    DocumentSequence.last_number)
+            .where(DocumentSequence.series == series).tuples()}
+    found = list(table.select(table.year, fn.COUNT(table.id), fn.MIN(table.seq), fn.MAX(table.seq))
+                 .group_by(table.year).tuples())
+    violations = []
+    for year, count, lowest, highest in found:
+        if lowest != 1 or highest != count or last.get(year) != highest:
+            violations.append({"kind": kind, "year": year, "count": count, "lowest": lowest, "highest": highest,
+                               "sequence_last": last.get(year)})
+    for year, number in last.items():
+        if number and year not in {row[0] for row in found}:
+            violations.append({"kind": kind, "year": year, "count": 0, "sequence_last": number})
+    return violations
+
+
+def integrity_check(now: datetime | None = None) -> dict:
+    violations = integrity_violations(now)
     return {"ok": not violations, "violations": violations}
 
 

@@ -7,17 +7,27 @@ in ``services/renewals.py``; both share the state machine of
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
 from models.db import for_update, write_transaction
-from models.tables import Plan, Subscription, SubscriptionCharge, SubscriptionEvent, Wallet
+from models.tables import (
+    Invoice,
+    InvoiceLine,
+    Plan,
+    Subscription,
+    SubscriptionCharge,
+    SubscriptionEvent,
+    UsageCounter,
+    Wallet,
+)
 from services import lifecycle
 from services.audit import record_audit
 from services.auth import Actor, require
 from services.customers import find_customer, get_or_create_wallet
 from services.errors import Conflict, InvalidTransition, NotFound, ValidationError
-from services.ledger import lock_wallet, post_entry
+from services.invoices import Line, issue_credit_note, issue_invoice, refundable_minor
+from services.ledger import lock_wallet
 from services.validation import check_id, clean_reason, storable
 
 OPEN_STATUSES = (lifecycle.ACTIVE, lifecycle.PENDING, lifecycle.CANCELED)
@@ -65,6 +75,25 @@ def write_event(clock, subscription_id: int, from_status: str | None, event: str
     return to_status
 
 
+@dataclass(frozen=True)
+class PlanChangeTerms:
+    """What a plan change moves now; the preview an operator sees is this same computation."""
+
+    subscription_id: int
+    old_plan: str
+    new_plan: str
+    currency: str
+    credited_invoice: str | None  # the invoice the unused part of the old plan is credited against
+    credit_minor: int  # unused part of the old plan, back into the wallet (a credit note)
+    charge_minor: int  # the new plan for the rest of the period (an invoice)
+    usage_minor: int  # usage so far, billed now under the old plan
+    balance_minor: int
+
+    @property
+    def net_minor(self) -> int:
+        return self.charge_minor - self.credit_minor
+
+
 def find_plan(code) -> Plan:
     if not isinstance(code, str) or not code.strip():
         raise ValidationError("plan code must be given")
@@ -74,10 +103,21 @@ def find_plan(code) -> Plan:
     return plan
 
 
+def _next_segment_start(sub: Subscription, now: datetime) -> datetime:
+    """Where the next usage segment starts: now, kept strictly after the current segment's start
+    so two plan changes at one instant still meter into separate segments."""
+    return max(now, sub.usage_since + timedelta(microseconds=1))
+
+
 class SubscriptionService:
-    def __init__(self, clock, notifications=None):
+    def __init__(self, clock, notifications=None, *, usage_pricer=None):
         self.clock = clock
         self.notifications = notifications
+        if usage_pricer is None:
+            from services.features import FeatureService
+
+            usage_pricer = FeatureService(clock).period_usage_lines
+        self.usage_pricer = usage_pricer
 
     # --- reading -------------------------------------------------------------
 
@@ -135,13 +175,14 @@ class SubscriptionService:
                 row = Subscription.create(
                     customer=customer.id, plan=plan.id, wallet=wallet.id, status=lifecycle.ACTIVE,
                     auto_renew=True, anchor_day=now.day, period_start=now, period_end=period_end,
-                    created_at=now, updated_at=now)
+                    usage_since=now, created_at=now, updated_at=now)
                 write_event(self.clock, row.id, None, "subscribe", actor.name, reason or None)
             else:
                 row = existing
                 row.status = write_event(self.clock, row.id, row.status, "resubscribe", actor.name, reason or None)
                 row.auto_renew, row.anchor_day, row.pending_since = True, now.day, None
                 row.period_start, row.period_end, row.updated_at = now, period_end, now
+                row.usage_since = now
                 row.save()
             self._charge_period(row, plan, wallet, now, period_end, plan.price_minor, 0, actor.name, "subscribe")
             record_audit(self.clock, actor.name, "subscription.subscribe", "subscription", row.id,
@@ -155,6 +196,7 @@ class SubscriptionService:
                                  auto_renew=False)
 
     def reinstate(self, actor: Actor, subscription_id: int, reason: str = "") -> SubscriptionInfo:
+        """Turn auto-renew back on: active again, or waiting for funds again if it was when canceled."""
         return self._simple_move(actor, subscription_id, "subscription.reinstate", "reinstate", reason,
                                  auto_renew=True)
 
@@ -166,7 +208,12 @@ class SubscriptionService:
             row = for_update(Subscription.select().where(Subscription.id == subscription_id)).first()
             if row is None:
                 raise NotFound(f"no subscription #{subscription_id}")
-            if event == "reinstate" and row.status == lifecycle.CANCELED and row.period_end <= now:
+            if event == "reinstate" and row.status == lifecycle.CANCELED and row.pending_since is not None:
+                plan = Plan.get_by_id(row.plan_id)
+                if row.pending_since + timedelta(days=plan.grace_days) <= now:
+                    raise InvalidTransition("its grace days have passed; subscribe again instead")
+                event = "resume_waiting"  # it was waiting for funds when canceled, and waits again
+            elif event == "reinstate" and row.status == lifecycle.CANCELED and row.period_end <= now:
                 raise InvalidTransition("the paid period has ended; subscribe again instead")
             before = {"status": row.status, "auto_renew": row.auto_renew}
             row.status = write_event(self.clock, row.id, row.status, event, actor.name, reason or None)
@@ -176,61 +223,127 @@ class SubscriptionService:
                          after={"status": row.status, "auto_renew": auto_renew}, reason=reason)
         return subscription_info(row)
 
-    def change_plan(self, actor: Actor, subscription_id: int, new_plan_code: str, reason: str = "") -> SubscriptionInfo:
-        """Switch an active subscription now, settling the unused part of the period.
+    def preview_plan_change(self, subscription_id: int, new_plan_code: str) -> PlanChangeTerms:
+        """What ``change_plan`` would move now, computed by the same rules, writing nothing."""
+        subscription_id = check_id(subscription_id, "subscription")
+        new_plan = find_plan(new_plan_code)
+        row = Subscription.get_or_none(Subscription.id == subscription_id)
+        if row is None:
+            raise NotFound(f"no subscription #{subscription_id}")
+        old_plan = Plan.get_by_id(row.plan_id)
+        self._check_plan_change(row, old_plan, new_plan)
+        return self._plan_change_terms(row, old_plan, new_plan, self.clock.now())
 
-        The wallet is credited the unused share of the old price and debited the
-        same share of the new one; only the difference moves.
+    def change_plan(self, actor: Actor, subscription_id: int, new_plan_code: str, reason: str = "") -> SubscriptionInfo:
+        """Switch an active subscription now.
+
+        The unused part of the old plan is credited against the invoice that paid
+        it (a credit note), the new plan is invoiced for the rest of the period,
+        and the usage metered so far is billed under the old plan. Each change is
+        its own event, so repeated changes in one period each move money.
         """
         require(actor, "subscription.change_plan")
         subscription_id, reason = check_id(subscription_id, "subscription"), clean_reason(reason)
         new_plan = find_plan(new_plan_code)
-        if not new_plan.active:
-            raise ValidationError(f"plan {new_plan.code} is retired")
         now = self.clock.now()
         with write_transaction():
             row = for_update(Subscription.select().where(Subscription.id == subscription_id)).first()
             if row is None:
                 raise NotFound(f"no subscription #{subscription_id}")
-            if row.status != lifecycle.ACTIVE:
-                raise InvalidTransition(f"only an active subscription can change plan; this one is {row.status}")
             old_plan = Plan.get_by_id(row.plan_id)
-            if old_plan.id == new_plan.id:
-                raise ValidationError(f"the subscription is already on {new_plan.code}")
-            if old_plan.currency != new_plan.currency:
-                raise ValidationError("plans in different currencies cannot be swapped; cancel and subscribe")
-            if Subscription.select().where((Subscription.customer == row.customer_id)
-                                           & (Subscription.plan == new_plan.id)
-                                           & Subscription.status.in_(OPEN_STATUSES)).exists():
-                raise Conflict(f"the customer already has an open subscription to {new_plan.code}")
-            total = (row.period_end - row.period_start).total_seconds()
-            left = max(0.0, (row.period_end - now).total_seconds())
-            # Whole seconds keep the proration exact in integers.
-            total_s, left_s = max(1, int(total)), int(left)
-            net = (new_plan.price_minor - old_plan.price_minor) * left_s // total_s
-            key = f"planchange:{row.id}:{row.period_start.isoformat()}:{old_plan.code}->{new_plan.code}"
-            if net:
-                post_entry(self.clock, row.wallet_id, "adjustment", -net, key, actor=actor.name,
-                           ref=("subscription", row.id),
-                           note=f"plan change {old_plan.code} → {new_plan.code}, prorated")
+            self._check_plan_change(row, old_plan, new_plan)
+            terms = self._plan_change_terms(row, old_plan, new_plan, now)
+            event = SubscriptionEvent.create(
+                subscription=row.id, from_status=row.status, to_status=row.status, event="change_plan",
+                reason=f"{old_plan.code} → {new_plan.code}. {reason}".strip(), actor=actor.name, created_at=now)
+            key = f"planchange:{event.id}"
+            if terms.credit_minor:
+                credited = (Invoice.select().where(Invoice.number == terms.credited_invoice).get())
+                issue_credit_note(self.clock, credited.id, terms.credit_minor, "proration", key=f"{key}:credit",
+                                  actor=actor.name, reason=f"unused part of {old_plan.code} after a change to "
+                                                           f"{new_plan.code}", cap_to_refundable=True)
+            if terms.charge_minor:
+                issue_invoice(self.clock, wallet_id=row.wallet_id, subscription_id=row.id, kind="plan_change",
+                              lines=[Line("proration", f"{new_plan.code} {now:%Y-%m-%d} → {row.period_end:%Y-%m-%d}, "
+                                                       f"prorated", terms.charge_minor, plan_id=new_plan.id,
+                                          period_start=now, period_end=row.period_end)],
+                              event_key=key, actor=actor.name, period=(now, row.period_end))
+            usage = self.settle_usage(row, old_plan, now, actor.name)
             before = {"plan": old_plan.code}
-            row.plan, row.updated_at = new_plan.id, now
+            row.plan, row.usage_since, row.updated_at = new_plan.id, _next_segment_start(row, now), now
             row.save()
-            SubscriptionEvent.create(subscription=row.id, from_status=row.status, to_status=row.status,
-                                     event="change_plan", reason=f"{old_plan.code} → {new_plan.code}. {reason}".strip(),
-                                     actor=actor.name, created_at=now)
             record_audit(self.clock, actor.name, "subscription.change_plan", "subscription", row.id,
-                         before=before, after={"plan": new_plan.code, "settled_minor": net}, reason=reason)
+                         before=before, after={"plan": new_plan.code, "credit_minor": terms.credit_minor,
+                                               "charge_minor": terms.charge_minor, "usage_minor": usage},
+                         reason=reason)
         return subscription_info(row, new_plan.code)
+
+    def _check_plan_change(self, row: Subscription, old_plan: Plan, new_plan: Plan) -> None:
+        if not new_plan.active:
+            raise ValidationError(f"plan {new_plan.code} is retired")
+        if row.status != lifecycle.ACTIVE:
+            raise InvalidTransition(f"only an active subscription can change plan; this one is {row.status}")
+        if old_plan.id == new_plan.id:
+            raise ValidationError(f"the subscription is already on {new_plan.code}")
+        if old_plan.currency != new_plan.currency:
+            raise ValidationError("plans in different currencies cannot be swapped; cancel and subscribe")
+        if Subscription.select().where((Subscription.customer == row.customer_id)
+                                       & (Subscription.plan == new_plan.id)
+                                       & Subscription.status.in_(OPEN_STATUSES)).exists():
+            raise Conflict(f"the customer already has an open subscription to {new_plan.code}")
+
+    def _plan_change_terms(self, row: Subscription, old_plan: Plan, new_plan: Plan, now: datetime) -> PlanChangeTerms:
+        # Whole seconds keep the proration exact in integers.
+        left_s = max(0, int((row.period_end - now).total_seconds()))
+        total_s = max(1, int((row.period_end - row.period_start).total_seconds()))
+        charge = new_plan.price_minor * min(left_s, total_s) // total_s
+        paying = (Invoice.select().where((Invoice.subscription == row.id)
+                                         & Invoice.kind.in_(("subscription", "renewal", "plan_change"))
+                                         & (Invoice.period_end == row.period_end))
+                  .order_by(Invoice.id.desc()).first())
+        credit, credited = 0, None
+        if paying is not None:
+            line = (InvoiceLine.select().where((InvoiceLine.invoice == paying.id)
+                                               & InvoiceLine.kind.in_(("plan", "proration")))
+                    .order_by(InvoiceLine.position).first())
+            if line is not None and line.period_start is not None and line.period_end is not None:
+                span = max(1, int((line.period_end - line.period_start).total_seconds()))
+                unused = max(0, min(span, int((line.period_end - now).total_seconds())))
+                credit = min(line.amount_minor * unused // span, refundable_minor(paying.id))
+                credited = paying.number if credit else None
+        lines = self.usage_pricer([(row.id, old_plan.id, row.usage_since)]).get(row.id, [])
+        balance = Wallet.get_by_id(row.wallet_id).balance_minor
+        return PlanChangeTerms(row.id, old_plan.code, new_plan.code, new_plan.currency, credited, credit, charge,
+                               sum(line.amount_minor for line in lines), balance)
+
+    def settle_usage(self, row: Subscription, plan: Plan, end: datetime, actor: str) -> int:
+        """Close the usage segment now: invoice it under ``plan``, owing what the wallet cannot pay.
+
+        Must run inside a write transaction. Returns the amount invoiced.
+        """
+        segment = ((UsageCounter.subscription == row.id) & (UsageCounter.period_start == row.usage_since)
+                   & (UsageCounter.settled == False))  # noqa: E712
+        if not UsageCounter.select().where(segment).exists():
+            return 0
+        lines = [replace(line, period_end=end)
+                 for line in self.usage_pricer([(row.id, plan.id, row.usage_since)]).get(row.id, [])]
+        total = sum(line.amount_minor for line in lines)
+        if total:
+            issue_invoice(self.clock, wallet_id=row.wallet_id, subscription_id=row.id, kind="usage", lines=lines,
+                          event_key=f"usage:{row.id}:{row.usage_since.isoformat()}", actor=actor, pay="available",
+                          period=(row.usage_since, end))
+        UsageCounter.update(settled=True).where(segment).execute()
+        return total
 
     def _charge_period(self, row: Subscription, plan: Plan, wallet: Wallet, start: datetime, end: datetime,
                        plan_minor: int, usage_minor: int, actor: str, why: str) -> None:
-        amount = plan_minor + usage_minor
         entry_id = None
-        if amount:
-            entry = post_entry(self.clock, wallet.id, "renewal", -amount,
-                               f"{why}:{row.id}:{start.isoformat()}", actor=actor, ref=("subscription", row.id),
-                               note=f"{plan.code} {start:%Y-%m-%d} → {end:%Y-%m-%d}", wallet=wallet)
-            entry_id = entry.id
+        if plan_minor:
+            issued = issue_invoice(
+                self.clock, wallet_id=wallet.id, subscription_id=row.id, kind="subscription",
+                lines=[Line("plan", f"{plan.code} {start:%Y-%m-%d} → {end:%Y-%m-%d}", plan_minor, plan_id=plan.id,
+                            period_start=start, period_end=end)],
+                event_key=f"{why}:{row.id}:{start.isoformat()}", actor=actor, period=(start, end))
+            entry_id = issued.entry_id
         SubscriptionCharge.create(subscription=row.id, period_start=start, period_end=end, plan_minor=plan_minor,
                                   usage_minor=usage_minor, ledger_entry=entry_id, created_at=self.clock.now())

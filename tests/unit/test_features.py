@@ -47,13 +47,14 @@ def subscribe(plan_code: str, email: str = "ann@example.com", status: str = "act
         wallet = Wallet.create(customer=customer.id, currency="USD", balance_minor=0, created_at=start)
     plan = Plan.get(Plan.code == plan_code)
     return Subscription.create(customer=customer.id, plan=plan.id, wallet=wallet.id, status=status,
-                               anchor_day=start.day, period_start=start, period_end=end, created_at=start,
-                               updated_at=start).id
+                               anchor_day=start.day, period_start=start, period_end=end, usage_since=start,
+                               created_at=start, updated_at=start).id
 
 
 def start_next_period(sub_id: int) -> datetime:
     sub = Subscription.get_by_id(sub_id)
-    Subscription.update(period_start=sub.period_end, period_end=sub.period_end + timedelta(days=28)).where(
+    Subscription.update(period_start=sub.period_end, usage_since=sub.period_end,
+                        period_end=sub.period_end + timedelta(days=28)).where(
         Subscription.id == sub_id).execute()
     return sub.period_end
 

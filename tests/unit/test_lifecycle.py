@@ -12,7 +12,9 @@ LEGAL = [
     ("pending_renewal", "funds_arrived", "active"),
     ("pending_renewal", "grace_expired", "expired"),
     ("active", "cancel", "canceled"),
+    ("pending_renewal", "cancel", "canceled"),
     ("canceled", "reinstate", "active"),
+    ("canceled", "resume_waiting", "pending_renewal"),
     ("canceled", "period_end", "expired"),
     ("expired", "resubscribe", "active"),
 ]
