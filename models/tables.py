@@ -202,7 +202,7 @@ class UsageCounter(BaseModel):
     feature = ForeignKeyField(Feature, on_delete="RESTRICT")
     period_start = DateTimeField()
     used = IntegerField(default=0)
-    settled = BooleanField(default=False)
+    settled = BooleanField(default=False, constraints=[SQL("DEFAULT FALSE")])
 
     class Meta:
         indexes = ((("subscription", "period_start", "feature"), True),)

@@ -380,6 +380,14 @@ class InvoiceService:
                       for r in CreditNote.select().where(CreditNote.invoice == row.id).order_by(CreditNote.id))
         return InvoiceDetail(info, lines, payments, notes)
 
+    def issued_with(self, invoice_id) -> list[InvoiceInfo]:
+        """The invoices one pass issued together with this one (same moment and kind): what a
+        "renewals paid" notice opens."""
+        first = self.find(invoice_id)
+        rows = list(Invoice.select().where((Invoice.issued_at == first.issued_at) & (Invoice.kind == first.kind)
+                                           & (Invoice.actor == first.actor)).order_by(Invoice.id).limit(10_000))
+        return _invoice_infos(rows)
+
     def for_charge(self, ledger_entry_id) -> InvoiceInfo:
         """The invoice a renewal, usage or proration charge in the ledger paid."""
         ledger_entry_id = check_id(ledger_entry_id, "charge")

@@ -25,7 +25,6 @@ from services.errors import (
     ContradictingOutcome,
     GatewayDeclined,
     GatewayError,
-    GatewayTimeout,
     NotFound,
     ValidationError,
 )
@@ -305,7 +304,8 @@ class PaymentService:
 
     def reconcile_unsettled_payments(self, older_than: timedelta = RECONCILE_AFTER) -> dict:
         """The sweep: every top-up and card refund with no recorded outcome and no open error item,
-        untouched for ``older_than``, goes to the queue to be reconciled by its key.
+        untouched for ``older_than``, is reconciled with the gateway by its key (and sent with that
+        same key if the gateway never saw it); when the gateway cannot answer it goes to the queue.
 
         Runs at start and with every retry pass, so a crash between the gateway's
         answer and its commit is caught however soon the program restarts.
@@ -315,14 +315,16 @@ class PaymentService:
             TopUp.status.in_(UNSETTLED) & (TopUp.updated_at <= cutoff)
             & TopUp.id.not_in(_open_subjects("topup")))]
         for topup_id in topup_ids:
-            self._queue_topup(topup_id, GatewayTimeout("no outcome was recorded for this top-up; "
-                                                       "it is reconciled with the gateway by its key"))
+            self._reconcile_topup(topup_id)
         refund_ids = [r.id for r in Refund.select(Refund.id).where(
             (Refund.kind == "topup") & Refund.status.in_(UNSETTLED) & (Refund.updated_at <= cutoff)
             & Refund.id.not_in(_open_subjects("refund")))]
         for refund_id in refund_ids:
-            self._queue_refund(refund_id, GatewayTimeout("no outcome was recorded for this refund; "
-                                                         "it is reconciled with the gateway by its key"))
+            row = Refund.get_by_id(refund_id)
+            try:
+                self._settle_refund_by_key(row)
+            except GatewayError as error:
+                self._queue_refund(row.id, error)
         return {"topups": len(topup_ids), "refunds": len(refund_ids)}
 
     # --- refunds -----------------------------------------------------------------
@@ -438,6 +440,12 @@ class PaymentService:
             raise NotFound(f"refund #{item.subject_id} no longer exists")
         if row.status in ("succeeded", "failed"):
             return f"refund already {row.status}"
+        return self._settle_refund_by_key(row)
+
+    def _settle_refund_by_key(self, row: Refund) -> str:
+        """Ask the gateway about the refund's key; send it with that same key if it knows nothing.
+
+        Gateway errors propagate (the caller queues or counts them)."""
         key = f"refund:{row.idempotency_key}"
         known = self.circuit.call(self.gateway.get_refund, key)
         if known is not None:

@@ -199,7 +199,7 @@ def invoice_violations() -> list[dict]:
                & (InvoicePayment.id.is_null() | (InvoicePayment.amount_minor + LedgerEntry.amount_minor != 0)
                   | (Invoice.wallet != LedgerEntry.wallet))).dicts())
     add("charge_without_invoice", unpaid_charges,
-        lambda r: {"entry_id": r["id"], "wallet_id": r["wallet"], "kind": r["kind"],
+        lambda r: {"entry_id": r["id"], "wallet_id": r["wallet"], "entry_kind": r["kind"],
                    "amount_minor": r["amount_minor"], "invoice_paid_minor": r["paid"]})
 
     credit_entries = (LedgerEntry.kind == "credit") | ((LedgerEntry.kind == "refund") & (LedgerEntry.amount_minor > 0))

@@ -132,12 +132,21 @@ def test_an_old_shop_upgrades_with_every_row_intact_and_the_new_column_defaulted
     assert migrate() == LATEST_VERSION == current_version()
 
     after = _all_rows()
-    assert set(after) == set(before)
+    invoice_tables = {"document_sequence", "invoice", "invoice_line", "invoice_payment", "credit_note"}
+    assert set(after) == set(before) | invoice_tables
     assert before.pop("schema_version") == [(start,)] and after.pop("schema_version") == [(LATEST_VERSION,)]
     for table, rows in before.items():
-        if table == "error_item":
+        if table in ("error_item", "subscription", "usage_counter"):
             continue
         assert after[table] == rows, f"{table} changed in the upgrade"
+    # Migration 5: each subscription meters usage from its period start; open segments are not settled.
+    assert [row[:-1] for row in after["subscription"]] == before["subscription"]
+    assert [row[-1] for row in after["subscription"]] == [row[7] for row in before["subscription"]]
+    assert [row[:-1] for row in after["usage_counter"]] == before["usage_counter"]
+    assert {row[-1] for row in after["usage_counter"]} == {0}
+    # Every past period charge became an invoice, numbered without gaps and paid by its ledger entry.
+    assert [row[1] for row in after["invoice"]] == [f"INV-2026-{n:06d}" for n in range(1, 13)]
+    assert len(after["invoice_line"]) == len(after["invoice_payment"]) == 12
     assert [row[:-1] for row in after["error_item"]] == before["error_item"]
     assert {row[-1] for row in after["error_item"]} == {"USD"}
     assert _columns("error_item")["currency"] == ("VARCHAR(3)", 1, "'USD'", 0)
