@@ -2,8 +2,9 @@
 
 Both start from copies of the same database holding N due, funded
 subscriptions. The loop does the same writes the pass does for each renewal
-(ledger debit, wallet balance, period charge, event, subscription period) in
-one transaction per renewal. Prints renewals per second for each.
+(the next invoice number, the invoice and its plan line, ledger debit, the
+invoice's payment, wallet balance, period charge, event, subscription period)
+in one transaction per renewal. Prints renewals per second for each.
 
     python bench/renewals.py [N]
 """
@@ -75,6 +76,9 @@ def run_sqlite_loop(path: Path, now: datetime) -> tuple[int, float]:
         "SELECT s.id, s.wallet_id, s.period_end, s.anchor_day, p.price_minor, p.interval_unit, p.interval_count "
         "FROM subscription s JOIN plan p ON p.id = s.plan_id WHERE s.status = 'active' AND s.period_end <= ? "
         "ORDER BY s.period_end, s.id", (now,)).fetchall()
+    con.execute("INSERT OR IGNORE INTO document_sequence (series, year, last_number) VALUES ('INV', ?, 0)",
+                (now.year,))
+    customers = dict(con.execute("SELECT id, customer_id FROM wallet"))
     renewed = 0
     for sub_id, wallet_id, period_end, anchor, price, unit, count in due:
         start = datetime.fromisoformat(period_end)
@@ -84,18 +88,32 @@ def run_sqlite_loop(path: Path, now: datetime) -> tuple[int, float]:
         if balance < price:
             con.execute("ROLLBACK")
             continue
+        key = f"loop:{sub_id}:{start.isoformat()}"
+        seq = con.execute("UPDATE document_sequence SET last_number = last_number + 1 WHERE series = 'INV' "
+                          "AND year = ? RETURNING last_number", (now.year,)).fetchone()[0]
+        invoice_id = con.execute(
+            "INSERT INTO invoice (number, year, seq, customer_id, wallet_id, subscription_id, currency, kind,"
+            " period_start, period_end, total_minor, event_key, actor, issued_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, 'USD', 'renewal', ?, ?, ?, ?, 'system', ?)",
+            (f"INV-{now.year}-{seq:06d}", now.year, seq, customers[wallet_id], wallet_id, sub_id, start, end, price,
+             key, now)).lastrowid
+        con.execute("INSERT INTO invoice_line (invoice_id, position, kind, description, quantity, amount_minor,"
+                    " period_start, period_end) VALUES (?, 1, 'plan', 'plan', 1, ?, ?, ?)",
+                    (invoice_id, price, start, end))
         cursor = con.execute(
             "INSERT INTO ledger_entry (wallet_id, kind, amount_minor, balance_after_minor, idempotency_key, ref_type,"
             " ref_id, actor, created_at) VALUES (?, 'renewal', ?, ?, ?, 'subscription', ?, 'system', ?)",
-            (wallet_id, -price, balance - price, f"loop:{sub_id}:{start.isoformat()}", sub_id, now))
+            (wallet_id, -price, balance - price, key, sub_id, now))
+        con.execute("INSERT INTO invoice_payment (invoice_id, ledger_entry_id, amount_minor, created_at)"
+                    " VALUES (?, ?, ?, ?)", (invoice_id, cursor.lastrowid, price, now))
         con.execute("UPDATE wallet SET balance_minor = ? WHERE id = ?", (balance - price, wallet_id))
         con.execute("INSERT INTO subscription_charge (subscription_id, period_start, period_end, plan_minor,"
                     " usage_minor, ledger_entry_id, created_at) VALUES (?, ?, ?, ?, 0, ?, ?)",
                     (sub_id, start, end, price, cursor.lastrowid, now))
         con.execute("INSERT INTO subscription_event (subscription_id, from_status, to_status, event, actor,"
                     " created_at) VALUES (?, 'active', 'active', 'renew', 'system', ?)", (sub_id, now))
-        con.execute("UPDATE subscription SET period_start = ?, period_end = ?, updated_at = ? WHERE id = ?",
-                    (start, end, now, sub_id))
+        con.execute("UPDATE subscription SET period_start = ?, period_end = ?, usage_since = ?, updated_at = ?"
+                    " WHERE id = ?", (start, end, start, now, sub_id))
         con.execute("COMMIT")
         renewed += 1
     elapsed = time.perf_counter() - began

@@ -315,7 +315,9 @@ class PaymentService:
             TopUp.status.in_(UNSETTLED) & (TopUp.updated_at <= cutoff)
             & TopUp.id.not_in(_open_subjects("topup")))]
         for topup_id in topup_ids:
-            self._reconcile_topup(topup_id)
+            outcome = self._reconcile_topup(topup_id).status
+            record_audit(self.clock, "system", "payment.reconcile", "topup", topup_id,
+                         after={"status": outcome}, reason="no outcome was recorded; settled by its key")
         refund_ids = [r.id for r in Refund.select(Refund.id).where(
             (Refund.kind == "topup") & Refund.status.in_(UNSETTLED) & (Refund.updated_at <= cutoff)
             & Refund.id.not_in(_open_subjects("refund")))]
@@ -325,6 +327,9 @@ class PaymentService:
                 self._settle_refund_by_key(row)
             except GatewayError as error:
                 self._queue_refund(row.id, error)
+            record_audit(self.clock, "system", "payment.reconcile", "refund", refund_id,
+                         after={"status": Refund.get_by_id(refund_id).status},
+                         reason="no outcome was recorded; settled by its key")
         return {"topups": len(topup_ids), "refunds": len(refund_ids)}
 
     # --- refunds -----------------------------------------------------------------

@@ -47,8 +47,8 @@ def books(db, clock):
     """A wallet with three ledger entries and two audit rows."""
     _, wallet_id = make_customer(clock, "Ada Lovelace", "ada@example.com", balance_minor=5000)
     with write_transaction():
-        post_entry(clock, wallet_id, "renewal", -1000, "renewal:1:2026-01-15", actor="system")
-        post_entry(clock, wallet_id, "usage", -250, "usage:1:2026-01-15", actor="system")
+        post_entry(clock, wallet_id, "adjustment", -1000, "adjust:1:2026-01-15", actor="system")
+        post_entry(clock, wallet_id, "adjustment", -250, "adjust:2:2026-01-15", actor="system")
         record_audit(clock, "alice", "wallet.adjust", "wallet", wallet_id, before={"b": 1}, after={"b": 2})
     first = LedgerEntry.select().order_by(LedgerEntry.id).first()
     snapshot = {"ledger_entry": _rows("ledger_entry"), "audit_entry": _rows("audit_entry")}

@@ -21,7 +21,7 @@ import pytest
 from main import build_core
 from models.db import database
 from models.tables import (
-    ErrorAttempt,
+    AuditEntry,
     ErrorItem,
     GatewayCharge,
     GatewayRefund,
@@ -49,7 +49,6 @@ from tests.reliability.workload import CRASH_POINTS, KILLED
 KILLS = 24
 CUSTOMERS = 2500
 JANITOR_CUTOFF = timedelta(minutes=2)
-INTERRUPTED = "interrupted before the gateway's answer was recorded"
 
 
 def _last_phase(path) -> str:
@@ -113,10 +112,10 @@ def test_worker_survives_sigkill_at_random_points(db, clock, tmp_path, db_path):
     assert held == [], "job leases of killed workers were never taken over and released"
 
     topups = Counter(s for (s,) in TopUp.select(TopUp.status).where(TopUp.actor != "demo").tuples())
-    interrupted = Counter(op for (_, op) in ErrorItem.select(ErrorItem.id, ErrorItem.operation).join(ErrorAttempt)
-                          .where(ErrorAttempt.message == INTERRUPTED).distinct().tuples())
+    interrupted = Counter(kind for (kind,) in AuditEntry.select(AuditEntry.target_type)
+                          .where(AuditEntry.action == "payment.reconcile").tuples())
     print(f"\ncrash: {kills} SIGKILLs survived ({dict(phases)}), {clean_exits} clean runs, "
-          f"payments found in flight by the janitor {dict(interrupted)}, {passes} final retry passes, "
+          f"payments found in flight by the reconciliation sweep {dict(interrupted)}, {passes} final retry passes, "
           f"top-ups {dict(topups)}, last renewal pass {summary}")
     assert kills >= KILLS
     assert topups["succeeded"] > 0 and interrupted["topup"] > 0
