@@ -106,6 +106,11 @@ def integrity_violations(now: datetime | None = None) -> list[dict]:
         TopUp.status.in_(("pending", "retrying")))}
     uncredited = [r for r in uncredited
                   if topup_ids.get(r["idempotency_key"][len("topup:"):]) not in open_items]
+    if uncredited:  # a charge that contradicts a top-up settled as failed is in an operator's hands
+        reviewed = _reviewed("topup")
+        failed = {r.idempotency_key: r.id for r in TopUp.select(TopUp.id, TopUp.idempotency_key).where(
+            TopUp.status == "failed")}
+        uncredited = [r for r in uncredited if failed.get(r["idempotency_key"][len("topup:"):]) not in reviewed]
     add("gateway_charge_not_credited", uncredited,
         lambda r: {"charge_id": r["id"], "amount_minor": r["amount_minor"]})
 

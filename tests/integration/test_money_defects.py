@@ -66,6 +66,8 @@ def test_a_refund_reversed_into_the_wallet_stays_reversed_when_the_gateway_later
     review = ErrorItem.get((ErrorItem.operation == "payment_review") & (ErrorItem.subject_id == refund.id))
     assert review.status == "manual"
     assert "re_late_answer" in review.message and "put back into wallet" in review.message
+    assert Notification.select().where(Notification.kind == "manual_intervention").exists()
+    books_ok(core)  # in an operator's hands: nothing is lost
 
 
 def test_a_topup_closed_as_failed_is_not_credited_by_a_late_charge(core, clock, operator):
@@ -384,6 +386,10 @@ def test_a_plan_change_the_wallet_cannot_pay_writes_nothing(core, clock, operato
     assert (LedgerEntry.select().count(), Invoice.select().count(), CreditNote.select().count()) == before
     assert Subscription.get_by_id(sub.id).plan_id == core.features.get_plan("small").id
     assert balance(wallet_id) == 500
+    # The credit note numbered inside the refused change was given back with its transaction.
+    fund(clock, wallet_id, 50_000)
+    core.subscriptions.change_plan(operator, sub.id, "large")
+    assert [n.number for n in CreditNote.select()] == ["CN-2026-000001"]
     books_ok(core)
 
 
@@ -409,3 +415,19 @@ def test_clock_moves_are_not_needed_for_a_fresh_pending_topup_to_be_left_alone(c
                      status="pending", actor="oscar", created_at=clock.now(), updated_at=clock.now())
     assert core.payments.reconcile_unsettled_payments() == {"topups": 0, "refunds": 0}
     assert integrity_check(clock.now() + timedelta(seconds=5))["ok"]
+
+
+def test_the_command_line_cancels_a_subscription_waiting_for_funds(core, clock, operator, capsys):
+    import json
+
+    import main
+    from models.db import database
+
+    make_plan(clock, "basic", 1000)
+    customer, _ = make_customer(clock, balance_minor=1000)
+    sub = core.subscriptions.subscribe(operator, customer.email, "basic")
+    clock.advance(days=32)
+    core.renewals.renew_due_subscriptions()
+    assert main.main(["--db", database.database, "cancel", customer.email, "basic", "--reason", "stops"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["status"] == "canceled" and Subscription.get_by_id(sub.id).status == "canceled"
