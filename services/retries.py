@@ -24,7 +24,8 @@ from datetime import datetime, timedelta
 from peewee import Case, IntegrityError, fn
 
 from models.db import connection, database, for_update, write_transaction
-from models.tables import ErrorAttempt, ErrorItem
+from models.tables import ErrorAttempt, ErrorItem, Plan, Subscription
+from services import lifecycle
 from services.audit import record_audit
 from services.auth import Actor, require
 from services.errors import CircuitOpen, Conflict, DomainError, NotFound, ValidationError
@@ -134,6 +135,24 @@ def _lease_free(now: datetime):
 def _transaction():
     """Our own write transaction, or a savepoint inside the caller's."""
     return database.atomic() if database.in_transaction() else write_transaction()
+
+
+def _lock_actionable(ids: list[int], allowed: tuple[str, ...], verb: str, now: datetime,
+                     held_by: str | None = None) -> dict[int, ErrorItem]:
+    """Lock ``ids`` for an operator action, refusing the lot when one is missing, in the wrong
+    status, or leased by anyone but ``held_by``."""
+    rows = {r.id: r for r in for_update(ErrorItem.select().where(ErrorItem.id.in_(ids)))}
+    missing = [i for i in ids if i not in rows]
+    if missing:
+        raise NotFound(f"no error item {', '.join(f'#{i}' for i in missing[:20])}")
+    for item_id in ids:
+        row = rows[item_id]
+        if row.status not in allowed:
+            raise Conflict(f"error item #{item_id} is {row.status}; only {' or '.join(allowed)} "
+                           f"items can be {verb}")
+        if _leased(row, now) and (held_by is None or row.lease_owner != held_by):
+            raise Conflict(f"error item #{item_id} is being retried right now; try again when it finishes")
+    return rows
 
 
 # A handler that records its own failure instead of raising it must not see its item resolved:
@@ -524,32 +543,83 @@ class RetryManager:
     # --- operator actions -------------------------------------------------------------------
 
     def _act(self, actor: Actor, action: str, ids, allowed: tuple[str, ...], change: Callable[[ErrorItem], None],
-             reason: str, verb: str) -> list[ErrorItem]:
-        """Check, change and audit exactly ``ids`` in one transaction: all of them or none."""
+             reason: str, verb: str, *, held_by: str | None = None) -> list[ErrorItem]:
+        """Check, change and audit exactly ``ids`` in one transaction: all of them or none.
+
+        ``held_by`` is the lease of the close doing this: the items it holds are not refused as
+        busy, and the lease is let go in the same write.
+        """
         require(actor, action)
         ids = clean_item_ids(ids)
         with _transaction():
             now = self.clock.now()
-            rows = {r.id: r for r in for_update(ErrorItem.select().where(ErrorItem.id.in_(ids)))}
-            missing = [i for i in ids if i not in rows]
-            if missing:
-                raise NotFound(f"no error item {', '.join(f'#{i}' for i in missing[:20])}")
-            for item_id in ids:
-                row = rows[item_id]
-                if row.status not in allowed:
-                    raise Conflict(f"error item #{item_id} is {row.status}; only {' or '.join(allowed)} "
-                                   f"items can be {verb}")
-                if _leased(row, now):
-                    raise Conflict(f"error item #{item_id} is being retried right now; try again when it finishes")
+            rows = _lock_actionable(ids, allowed, verb, now, held_by)
             for item_id in ids:
                 row = rows[item_id]
                 before = _audit_view(row)
                 change(row)
+                if held_by is not None and row.lease_owner == held_by:
+                    row.lease_owner = row.lease_until = None
                 row.updated_at = now
                 row.save()
                 record_audit(self.clock, actor.name, action, "error_item", item_id, before=before,
                              after=_audit_view(row), reason=reason or None)
         return [rows[i] for i in ids]
+
+    def _close(self, actor: Actor, action: str, ids, allowed: tuple[str, ...], change: Callable[[ErrorItem], None],
+               reason: str, verb: str) -> list[ErrorItemInfo]:
+        """Close items under a lease of their own: claim them, settle their subjects, then close them.
+
+        The claim comes first, in its own short write, all of the items or none: a close never
+        settles money (a refund put back into the wallet) for an item a runner is in the middle
+        of sending, and no runner takes an item while its subject is being settled. The lease is
+        let go whatever happens.
+        """
+        require(actor, action)
+        ids = clean_item_ids(ids)
+        if database.in_transaction():
+            raise RuntimeError("closing error items settles with the gateway; call it outside a transaction")
+        token = f"close-{uuid.uuid4().hex[:12]}@{self.owner}"[:64]
+        with write_transaction():
+            now = self.clock.now()
+            _lock_actionable(ids, allowed, verb, now)
+            ErrorItem.update(lease_owner=token, lease_until=now + self.lease).where(ErrorItem.id.in_(ids)).execute()
+        try:
+            self._settle_before_closing(ids)
+            rows = self._act(actor, action, ids, allowed, change, reason, verb, held_by=token)
+        finally:
+            self._release_close_lease(ids, token)
+        return [item_info(r) for r in rows]
+
+    def _release_close_lease(self, ids: list[int], token: str) -> None:
+        """Let go of what a close still holds (it was refused or failed); never raises over the close's own error.
+
+        A failure recorded on an item while the close held it was parked for the close: it is counted
+        now, as a runner would have counted it.
+        """
+        became_manual: list[ErrorItem] = []
+        try:
+            with write_transaction():
+                now = self.clock.now()
+                for row in for_update(ErrorItem.select().where(
+                        ErrorItem.id.in_(ids) & (ErrorItem.lease_owner == token))):
+                    parked = _take_parked_failure(row.id, token)
+                    if parked is not None and row.status in OPEN_STATUSES:
+                        urgent = bool(getattr(self._handler(row.operation), "urgent", False))
+                        if self._apply_failure(row, classify_error(parked), urgent, now):
+                            became_manual.append(row)
+                        ErrorAttempt.create(item=row.id, number=row.attempts, at=now, outcome="failed",
+                                            message=error_message(parked), actor="system")
+                    row.lease_owner = row.lease_until = None
+                    row.save()
+        except Exception:
+            log.exception("could not let go of the lease on error items %s; it expires by itself", ids)
+            became_manual = []
+        finally:
+            for item_id in ids:
+                _take_parked_failure(item_id, token)
+        for row in became_manual:
+            self._notify_manual(row, f"{row.attempts} attempts failed", "exhausted")
 
     def retry_now(self, actor: Actor, ids) -> list[ErrorItemInfo]:
         """Run the items now, through the same lease as the retry pass."""
@@ -580,21 +650,17 @@ class RetryManager:
             row.status, row.next_attempt_at = "canceled", None
             row.resolved_at, row.resolved_by, row.resolution = now, actor.name, reason or "canceled"
 
-        self._settle_before_closing(ids)
+        return self._close(actor, "error.cancel", ids, OPEN_STATUSES, cancel, reason, "canceled")
 
-        return [item_info(r) for r in self._act(actor, "error.cancel", ids, OPEN_STATUSES, cancel, reason,
-                                                "canceled")]
-
-    def _settle_before_closing(self, ids) -> None:
+    def _settle_before_closing(self, ids: list[int]) -> None:
         """Let each operation settle its subject before an operator closes its item.
 
         Money must never be left in between: a top-up whose charge may have gone
         through is credited or marked failed by asking the gateway, not dropped.
+        Runs under the close's lease and outside any transaction (it calls the gateway).
         """
-        if database.in_transaction():
-            raise RuntimeError("closing error items settles with the gateway; call it outside a transaction")
-        rows = list(ErrorItem.select().where(ErrorItem.id.in_(clean_item_ids(ids))
-                                             & ErrorItem.status.in_(OPEN_STATUSES)))
+        rows = list(ErrorItem.select().where(ErrorItem.id.in_(ids) & ErrorItem.status.in_(OPEN_STATUSES))
+                    .order_by(ErrorItem.id))
         for row in rows:
             handler = self._handler(row.operation)
             if handler is not None and handler.before_close is not None:
@@ -629,10 +695,7 @@ class RetryManager:
             row.status, row.next_attempt_at = "resolved", None
             row.resolved_at, row.resolved_by, row.resolution = now, actor.name, note
 
-        self._settle_before_closing(ids)
-
-        return [item_info(r) for r in self._act(actor, "error.resolve", ids, OPEN_STATUSES + ("canceled",),
-                                                settle, note, "resolved")]
+        return self._close(actor, "error.resolve", ids, OPEN_STATUSES + ("canceled",), settle, note, "resolved")
 
     def escalate(self, actor: Actor, ids, reason: str) -> list[ErrorItemInfo]:
         """Stop automatic attempts and ask for an operator."""
@@ -695,11 +758,15 @@ class RetryManager:
 
     def get_failed_subscriptions_report(self) -> dict:
         """Counts, oldest unresolved age, amount at risk and recovery rate by operation, error class,
-        status and currency.
+        status and currency, and the subscriptions waiting for funds.
 
         ``amount_at_risk_minor`` in the by-operation, by-class and by-status rows adds minor units
         whatever their currency; ``amount_at_risk_by_currency`` ({"USD": 1500, "EUR": 700}) is the
         figure to show an operator.
+
+        ``pending_renewal`` is its own line, not an error item: renewals refused for lack of funds
+        ({"count": 3, "oldest_age_seconds": 7200, "amount_at_risk_by_currency": {"USD": 3000}}),
+        the age counted from when the oldest went pending, the amount their plans' prices.
         """
         now = self.clock.now()
         report = {name: _report_rows(column, name, now) for name, column in (
@@ -711,7 +778,8 @@ class RetryManager:
                 "by_status": report["status"], "by_currency": report["currency"],
                 "amount_at_risk_by_currency": {row["currency"]: row["amount_at_risk_minor"]
                                                for row in report["currency"] if row["open"]},
-                "totals": {"open": totals["retrying"] + totals["manual"], **totals}}
+                "totals": {"open": totals["retrying"] + totals["manual"], **totals},
+                "pending_renewal": _pending_renewal_line(now)}
 
     def check_alert_threshold(self) -> bool:
         """True when unresolved items exceed the alert threshold; posts one alert a day while they do."""
@@ -721,10 +789,13 @@ class RetryManager:
         if unresolved <= threshold:
             return False
         now = self.clock.now()
+        waiting = Subscription.select().where(Subscription.status == lifecycle.PENDING).count()
         try:
             self.notifications.post(
                 "errors_alert", f"{unresolved} failed operations are waiting",
-                f"More than {threshold} error items are retrying or waiting for an operator.",
+                f"More than {threshold} error items are retrying or waiting for an operator. "
+                + ("1 subscription is" if waiting == 1 else f"{waiting} subscriptions are")
+                + " waiting for funds.",
                 dedup_key=f"errors_alert:{now:%Y-%m-%d}")
         except Exception:
             log.exception("could not post the unresolved-errors alert")
@@ -752,3 +823,17 @@ def _report_rows(column, name: str, now: datetime) -> list[dict]:
         })
     return rows
 
+
+def _pending_renewal_line(now: datetime) -> dict:
+    """Subscriptions whose renewal waits for funds: how many, since when, and what their plans cost."""
+    query = (Subscription.select(Plan.currency, fn.COUNT(Subscription.id), fn.MIN(Subscription.pending_since),
+                                 fn.SUM(Plan.price_minor))
+             .join(Plan, on=(Subscription.plan == Plan.id))
+             .where(Subscription.status == lifecycle.PENDING)
+             .group_by(Plan.currency).order_by(Plan.currency).tuples())
+    rows = [(currency, count, Subscription.pending_since.python_value(since), int(amount or 0))
+            for currency, count, since, amount in query]
+    oldest = min((since for _, _, since, _ in rows if since is not None), default=None)
+    return {"count": sum(count for _, count, _, _ in rows),
+            "oldest_age_seconds": None if oldest is None else max(0, int((now - oldest).total_seconds())),
+            "amount_at_risk_by_currency": {currency: amount for currency, _, _, amount in rows}}

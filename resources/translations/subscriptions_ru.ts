@@ -130,17 +130,17 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="288"/>
+        <location filename="../../ui/pages/base.py" line="290"/>
         <source>Why? (kept in the audit log)</source>
         <translation>Почему? (сохраняется в журнале аудита)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="290"/>
+        <location filename="../../ui/pages/base.py" line="292"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="320"/>
+        <location filename="../../ui/pages/base.py" line="322"/>
         <source>Please give a reason.</source>
         <translation>Укажите причину.</translation>
     </message>
@@ -701,187 +701,187 @@
 <context>
     <name>ErrorQueuePage</name>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="29"/>
+        <location filename="../../ui/pages/error_queue.py" line="31"/>
         <source>Message, #id or “topup #12”</source>
         <translation>Сообщение, #id или «topup #12»</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="30"/>
+        <location filename="../../ui/pages/error_queue.py" line="32"/>
         <source>Error queue</source>
         <translation>Очередь ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="31"/>
+        <location filename="../../ui/pages/error_queue.py" line="33"/>
         <location filename="../../ui/pages/error_queue_model.py" line="167"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="32"/>
+        <location filename="../../ui/pages/error_queue.py" line="34"/>
         <source>Open</source>
         <translation>Открытые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="32"/>
+        <location filename="../../ui/pages/error_queue.py" line="34"/>
         <source>Retrying</source>
         <translation>Повторяются</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="32"/>
+        <location filename="../../ui/pages/error_queue.py" line="34"/>
         <source>Manual</source>
         <translation>Ручные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="33"/>
+        <location filename="../../ui/pages/error_queue.py" line="35"/>
         <source>Resolved</source>
         <translation>Решённые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="33"/>
+        <location filename="../../ui/pages/error_queue.py" line="35"/>
         <source>Canceled</source>
         <translation>Отменённые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="33"/>
         <location filename="../../ui/pages/error_queue.py" line="35"/>
         <location filename="../../ui/pages/error_queue.py" line="37"/>
+        <location filename="../../ui/pages/error_queue.py" line="39"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="35"/>
+        <location filename="../../ui/pages/error_queue.py" line="37"/>
         <source>Operation</source>
         <translation>Операция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="37"/>
+        <location filename="../../ui/pages/error_queue.py" line="39"/>
         <source>Class</source>
         <translation>Класс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="39"/>
+        <location filename="../../ui/pages/error_queue.py" line="41"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="40"/>
+        <location filename="../../ui/pages/error_queue.py" line="42"/>
         <source>Any</source>
         <translation>Любой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="40"/>
+        <location filename="../../ui/pages/error_queue.py" line="42"/>
         <source>Older than 1 h</source>
         <translation>Старше 1 ч</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="40"/>
+        <location filename="../../ui/pages/error_queue.py" line="42"/>
         <source>Older than 1 day</source>
         <translation>Старше 1 дня</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="41"/>
+        <location filename="../../ui/pages/error_queue.py" line="43"/>
         <source>Older than 7 days</source>
         <translation>Старше 7 дней</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="43"/>
-        <location filename="../../ui/pages/error_queue.py" line="302"/>
-        <location filename="../../ui/pages/error_queue.py" line="303"/>
+        <location filename="../../ui/pages/error_queue.py" line="45"/>
+        <location filename="../../ui/pages/error_queue.py" line="304"/>
+        <location filename="../../ui/pages/error_queue.py" line="305"/>
         <source>Retry now</source>
         <translation>Повторить сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="44"/>
+        <location filename="../../ui/pages/error_queue.py" line="46"/>
         <source>Cancel retry…</source>
         <translation>Отменить повтор…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="45"/>
+        <location filename="../../ui/pages/error_queue.py" line="47"/>
         <source>Escalate to manual…</source>
         <translation>Передать на ручную обработку…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="46"/>
+        <location filename="../../ui/pages/error_queue.py" line="48"/>
         <source>Change strategy…</source>
         <translation>Сменить стратегию…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="47"/>
+        <location filename="../../ui/pages/error_queue.py" line="49"/>
         <source>Resolve with note…</source>
         <translation>Закрыть с примечанием…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="50"/>
+        <location filename="../../ui/pages/error_queue.py" line="52"/>
         <source>Only open items can be retried.</source>
         <translation>Повторить можно только открытые элементы.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="51"/>
+        <location filename="../../ui/pages/error_queue.py" line="53"/>
         <source>Run the selected items now, through the same lease as the retry pass</source>
         <translation>Выполнить выбранные элементы сейчас, с той же блокировкой, что и при плановом повторе</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="53"/>
+        <location filename="../../ui/pages/error_queue.py" line="55"/>
         <source>Only open items have a retry to cancel.</source>
         <translation>Отменить повтор можно только у открытых элементов.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="53"/>
+        <location filename="../../ui/pages/error_queue.py" line="55"/>
         <source>Stop retrying; the items close as canceled</source>
         <translation>Прекратить повторы; элементы закрываются как отменённые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="54"/>
+        <location filename="../../ui/pages/error_queue.py" line="56"/>
         <source>Only open items can be escalated.</source>
         <translation>Передать на ручную обработку можно только открытые элементы.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="55"/>
+        <location filename="../../ui/pages/error_queue.py" line="57"/>
         <source>Stop automatic attempts and wait for an operator</source>
         <translation>Остановить автоматические попытки и ждать оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="57"/>
+        <location filename="../../ui/pages/error_queue.py" line="59"/>
         <source>Only open items can change strategy.</source>
         <translation>Сменить стратегию можно только у открытых элементов.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="57"/>
+        <location filename="../../ui/pages/error_queue.py" line="59"/>
         <source>Retry on another strategy from now on</source>
         <translation>Повторять по другой стратегии начиная с этого момента</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="59"/>
+        <location filename="../../ui/pages/error_queue.py" line="61"/>
         <source>Only open or canceled items can be resolved.</source>
         <translation>Закрыть можно только открытые или отменённые элементы.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="60"/>
+        <location filename="../../ui/pages/error_queue.py" line="62"/>
         <source>Close the items as settled by hand, with a note saying how</source>
         <translation>Закрыть элементы как урегулированные вручную, с примечанием о том, как именно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="216"/>
+        <location filename="../../ui/pages/error_queue.py" line="218"/>
         <source>No open error item for %s #%d</source>
         <translation>Нет открытого элемента очереди ошибок для %s #%d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="224"/>
+        <location filename="../../ui/pages/error_queue.py" line="226"/>
         <source>Select one or more error items</source>
         <translation>Выберите один или несколько элементов очереди ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="228"/>
+        <location filename="../../ui/pages/error_queue.py" line="230"/>
         <source>#%d is %s.</source>
         <translation>#%d: статус %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="236"/>
+        <location filename="../../ui/pages/error_queue.py" line="238"/>
         <source>Select an error item to see its attempts.</source>
         <translation>Выберите элемент очереди ошибок, чтобы увидеть его попытки.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="243"/>
+        <location filename="../../ui/pages/error_queue.py" line="245"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… и ещё %n</numerusform>
@@ -890,7 +890,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="244"/>
+        <location filename="../../ui/pages/error_queue.py" line="246"/>
         <source>%n item(s) selected</source>
         <translation>
             <numerusform>Выбран %n элемент</numerusform>
@@ -899,7 +899,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="262"/>
+        <location filename="../../ui/pages/error_queue.py" line="264"/>
         <source>and %n more</source>
         <translation>
             <numerusform>и ещё %n</numerusform>
@@ -908,12 +908,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="263"/>
+        <location filename="../../ui/pages/error_queue.py" line="265"/>
         <source>Items: %s</source>
         <translation>Элементы: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="302"/>
+        <location filename="../../ui/pages/error_queue.py" line="304"/>
         <source>Retry %n item(s) now?</source>
         <translation>
             <numerusform>Повторить %n элемент сейчас?</numerusform>
@@ -922,12 +922,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="309"/>
+        <location filename="../../ui/pages/error_queue.py" line="311"/>
         <source>Retried %d: %d resolved, %d still open</source>
         <translation>Повторено: %d; решено: %d, ещё открыто: %d</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="311"/>
+        <location filename="../../ui/pages/error_queue.py" line="313"/>
         <source>Retrying %n item(s)…</source>
         <translation>
             <numerusform>Повтор %n элемента…</numerusform>
@@ -936,12 +936,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="319"/>
+        <location filename="../../ui/pages/error_queue.py" line="321"/>
         <source>Cancel scheduled retry</source>
         <translation>Отмена запланированного повтора</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="320"/>
+        <location filename="../../ui/pages/error_queue.py" line="322"/>
         <source>Cancel the retries of %n item(s)? They close as canceled and are not tried again.</source>
         <translation>
             <numerusform>Отменить повторы для %n элемента? Он будет закрыт как отменённый и больше не повторится.</numerusform>
@@ -950,19 +950,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="321"/>
-        <location filename="../../ui/pages/error_queue.py" line="334"/>
-        <location filename="../../ui/pages/error_queue.py" line="363"/>
+        <location filename="../../ui/pages/error_queue.py" line="323"/>
+        <location filename="../../ui/pages/error_queue.py" line="336"/>
+        <location filename="../../ui/pages/error_queue.py" line="365"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="321"/>
+        <location filename="../../ui/pages/error_queue.py" line="323"/>
         <source>Cancel retries</source>
         <translation>Отменить повторы</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="326"/>
+        <location filename="../../ui/pages/error_queue.py" line="328"/>
         <source>Canceled %n item(s)</source>
         <translation>
             <numerusform>Отменён %n элемент</numerusform>
@@ -971,12 +971,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="332"/>
+        <location filename="../../ui/pages/error_queue.py" line="334"/>
         <source>Escalate to manual</source>
         <translation>Передача на ручную обработку</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="333"/>
+        <location filename="../../ui/pages/error_queue.py" line="335"/>
         <source>Escalate %n item(s) to manual? Automatic attempts stop until an operator acts.</source>
         <translation>
             <numerusform>Передать %n элемент на ручную обработку? Автоматические попытки прекратятся до действий оператора.</numerusform>
@@ -985,12 +985,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="334"/>
+        <location filename="../../ui/pages/error_queue.py" line="336"/>
         <source>Escalate</source>
         <translation>Передать</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="339"/>
+        <location filename="../../ui/pages/error_queue.py" line="341"/>
         <source>Escalated %n item(s) to manual</source>
         <translation>
             <numerusform>На ручную обработку передан %n элемент</numerusform>
@@ -999,38 +999,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="350"/>
+        <location filename="../../ui/pages/error_queue.py" line="352"/>
         <source>backoff — exponential, with jitter</source>
         <translation>backoff — экспоненциальная задержка со случайным разбросом</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="351"/>
+        <location filename="../../ui/pages/error_queue.py" line="353"/>
         <source>reconcile — ask the gateway by key, then retry with the same key</source>
         <translation>reconcile — запросить шлюз по ключу, затем повторить с тем же ключом</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="352"/>
+        <location filename="../../ui/pages/error_queue.py" line="354"/>
         <source>urgent — immediate attempts, then every 5 minutes</source>
         <translation>urgent — немедленные попытки, затем каждые 5 минут</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="353"/>
+        <location filename="../../ui/pages/error_queue.py" line="355"/>
         <source>fixed — every 10 minutes</source>
         <translation>fixed — каждые 10 минут</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="354"/>
+        <location filename="../../ui/pages/error_queue.py" line="356"/>
         <source>manual — no automatic attempts</source>
         <translation>manual — без автоматических попыток</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="361"/>
-        <location filename="../../ui/pages/error_queue.py" line="364"/>
+        <location filename="../../ui/pages/error_queue.py" line="363"/>
+        <location filename="../../ui/pages/error_queue.py" line="366"/>
         <source>Change strategy</source>
         <translation>Смена стратегии</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="362"/>
+        <location filename="../../ui/pages/error_queue.py" line="364"/>
         <source>Change the retry strategy of %n item(s)?</source>
         <translation>
             <numerusform>Сменить стратегию повтора для %n элемента?</numerusform>
@@ -1039,13 +1039,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="363"/>
+        <location filename="../../ui/pages/error_queue.py" line="365"/>
         <location filename="../../ui/pages/error_queue_model.py" line="169"/>
         <source>Strategy</source>
         <translation>Стратегия</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="369"/>
+        <location filename="../../ui/pages/error_queue.py" line="371"/>
         <source>%n item(s) now on %s</source>
         <translation>
             <numerusform>%n элемент теперь на стратегии %s</numerusform>
@@ -1054,12 +1054,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="375"/>
+        <location filename="../../ui/pages/error_queue.py" line="377"/>
         <source>Resolve with note</source>
         <translation>Закрытие с примечанием</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="376"/>
+        <location filename="../../ui/pages/error_queue.py" line="378"/>
         <source>Mark %n item(s) resolved? Say how they were settled.</source>
         <translation>
             <numerusform>Отметить %n элемент как решённый? Укажите, как он был урегулирован.</numerusform>
@@ -1068,17 +1068,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="377"/>
+        <location filename="../../ui/pages/error_queue.py" line="379"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="377"/>
+        <location filename="../../ui/pages/error_queue.py" line="379"/>
         <source>Resolve</source>
         <translation>Закрыть</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="382"/>
+        <location filename="../../ui/pages/error_queue.py" line="384"/>
         <source>Resolved %n item(s)</source>
         <translation>
             <numerusform>Закрыт %n элемент</numerusform>
@@ -1211,22 +1211,27 @@
 <context>
     <name>FailedReportPanel</name>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="101"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="113"/>
         <source>By operation</source>
         <translation>По операциям</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="101"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="113"/>
         <source>By error class</source>
         <translation>По классам ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="101"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="113"/>
         <source>By status</source>
         <translation>По статусам</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="115"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="121"/>
+        <source>Renewals refused for lack of funds; a top-up renews them at once</source>
+        <translation>Продления, отклонённые из-за нехватки средств; пополнение сразу их продлевает</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_queue_report.py" line="131"/>
         <source>Failed operations</source>
         <translation>Неудачные операции</translation>
     </message>
@@ -1283,6 +1288,16 @@
         <location filename="../../ui/pages/error_queue_report.py" line="87"/>
         <source>Open %d · retrying %d · manual %d · resolved %d · canceled %d</source>
         <translation>Открыто: %d · повторяются: %d · вручную: %d · решено: %d · отменено: %d</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_queue_report.py" line="97"/>
+        <source>No subscription is waiting for funds</source>
+        <translation>Нет подписок, ожидающих средств</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_queue_report.py" line="100"/>
+        <source>Subscriptions waiting for funds: %d · oldest %s · at risk %s</source>
+        <translation>Подписки, ожидающие средств: %d · самая давняя: %s · под риском: %s</translation>
     </message>
 </context>
 <context>
@@ -3402,7 +3417,7 @@
         <translation>Экспорт в CSV…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="240"/>
+        <location filename="../../ui/pages/base.py" line="242"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n строка</numerusform>
@@ -3411,17 +3426,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="246"/>
+        <location filename="../../ui/pages/base.py" line="248"/>
         <source>Export to CSV</source>
         <translation>Экспорт в CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="247"/>
+        <location filename="../../ui/pages/base.py" line="249"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="252"/>
+        <location filename="../../ui/pages/base.py" line="254"/>
         <source>Exported %n row(s)</source>
         <translation>
             <numerusform>Экспортирована %n строка</numerusform>

@@ -34,7 +34,8 @@ def add_ledger(wallet, kind: str, amount: int, when: datetime) -> None:
 def add_subscription(customer, plan, wallet, status: str, period_end: datetime) -> None:
     Subscription.create(customer=customer, plan=plan, wallet=wallet, status=status, auto_renew=status == "active",
                         anchor_day=period_end.day, period_start=period_end - timedelta(days=30),
-                        usage_since=period_end - timedelta(days=30), period_end=period_end, created_at=NOW - timedelta(days=60), updated_at=NOW)
+                        usage_since=period_end - timedelta(days=30), period_end=period_end,
+                        created_at=NOW - timedelta(days=60), updated_at=NOW)
 
 
 def add_error(status: str, created: datetime, resolved: datetime | None = None) -> None:

@@ -19,6 +19,8 @@ from ui.pages.error_queue_report import FailedReportPanel
 
 KNOWN_OPERATIONS = ("topup", "refund", "renewal")
 MAX_IDS_LISTED = 30
+# Kinds of change that alter the queue or its report (subscriptions: the waiting-for-funds line).
+RELOAD_ON = ("error_item", "topup", "refund", "wallet", "subscription")
 
 
 class ErrorQueuePage(TablePage):
@@ -147,7 +149,7 @@ class ErrorQueuePage(TablePage):
 
     @Slot(str)
     def on_data_changed(self, kind: str) -> None:
-        if kind in ("error_item", "topup", "refund", "wallet") and self._loaded_once and not self._announcing:
+        if kind in RELOAD_ON and self._loaded_once and not self._announcing:
             self._refresh_timer.start()
 
     @Slot(object)

@@ -1,5 +1,5 @@
 """The failed-operations report shown above the error queue: counts, oldest age, amount at risk
-and recovery rate by operation, error class or status."""
+and recovery rate by operation, error class or status, and the subscriptions waiting for funds."""
 
 from __future__ import annotations
 
@@ -88,6 +88,18 @@ class FailedReportTableModel(QAbstractTableModel):
             totals.get("open", 0), totals.get("retrying", 0), totals.get("manual", 0),
             totals.get("resolved", 0), totals.get("canceled", 0))
 
+    def pending_renewal_text(self) -> str:
+        """The subscriptions whose renewal waits for funds: not error items, so a line of their own."""
+        pending = self.report.get("pending_renewal")
+        if not pending:
+            return ""
+        if not pending.get("count"):
+            return self.tr("No subscription is waiting for funds")
+        at_risk = ", ".join(format_minor(amount, currency, symbol=True) for currency, amount in
+                            sorted((pending.get("amount_at_risk_by_currency") or {}).items()))
+        return self.tr("Subscriptions waiting for funds: %d · oldest %s · at risk %s") % (
+            pending["count"], format_age(pending.get("oldest_age_seconds")) or "—", at_risk or "—")
+
 
 class FailedReportPanel(QWidget):
     """Tabs for the grouping, the totals, and the report table."""
@@ -103,6 +115,10 @@ class FailedReportPanel(QWidget):
         self.tabs.currentChanged.connect(self.on_tab_changed)
         self.totals = QLabel(self)
         self.totals.setObjectName("reportTotals")
+        self.pending_renewal = QLabel(self)
+        self.pending_renewal.setObjectName("reportPendingRenewal")
+        self.pending_renewal.setTextFormat(Qt.TextFormat.PlainText)
+        self.pending_renewal.setToolTip(self.tr("Renewals refused for lack of funds; a top-up renews them at once"))
         self.view = QTableView(self)
         self.view.setObjectName("reportTable")
         self.view.setModel(self.model)
@@ -119,6 +135,7 @@ class FailedReportPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
+        layout.addWidget(self.pending_renewal)
         layout.addWidget(self.view, 1)
 
     @Slot(int)
@@ -129,4 +146,6 @@ class FailedReportPanel(QWidget):
     def set_report(self, report: dict) -> None:
         self.model.set_report(report)
         self.totals.setText(self.model.totals_text())
+        self.pending_renewal.setText(self.model.pending_renewal_text())
+        self.pending_renewal.setVisible(bool(self.pending_renewal.text()))
         self.view.resizeColumnsToContents()
