@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ui.context import UiContext
 from ui.pages.base import Page
+from ui.pages.invoices import RenewalPassDialog
 from ui.search import GlobalSearchDialog
 
 log = logging.getLogger(__name__)
@@ -101,8 +102,18 @@ class MainWindow(QMainWindow):
         return next((p for p in self.pages if type(p).__name__ == class_name), None)
 
     def open_subject(self, subject_type: str | None, subject_id: int | None) -> None:
-        """Bring up whatever page shows this subject and select it."""
+        """Bring up whatever page shows this subject and select it.
+
+        A renewal pass (named by the first invoice it issued) is no row of any page: its
+        invoices open in a dialog over the current page.
+        """
         if not subject_type or subject_id is None:
+            return
+        if subject_type == "renewal_pass":
+            dialog = RenewalPassDialog(self.ctx, subject_id, self)
+            dialog.open()
+            self.raise_()
+            self.activateWindow()
             return
         for index, page in enumerate(self.pages):
             if page.open_subject(subject_type, subject_id):

@@ -15,7 +15,7 @@
 <context>
     <name>CustomersPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/customers.py" line="243"/>
+        <location filename="../../ui/pages/customers.py" line="310"/>
         <source>%n pending subscription(s) renewed at once.</source>
         <translation>
             <numerusform>%n pending subscription renewed at once.</numerusform>
@@ -166,7 +166,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
@@ -177,7 +177,7 @@
 <context>
     <name>NotificationsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="173"/>
+        <location filename="../../ui/pages/notifications.py" line="174"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
@@ -185,7 +185,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="192"/>
+        <location filename="../../ui/pages/notifications.py" line="193"/>
         <source>%n notification(s) selected</source>
         <translation>
             <numerusform>%n notification selected</numerusform>
@@ -193,12 +193,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="260"/>
-        <location filename="../../ui/pages/notifications.py" line="277"/>
+        <location filename="../../ui/pages/notifications.py" line="263"/>
+        <location filename="../../ui/pages/notifications.py" line="280"/>
         <source>Marked %n notification(s) read</source>
         <translation>
             <numerusform>Marked %n notification read</numerusform>
             <numerusform>Marked %n notifications read</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RenewalPassDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/invoices.py" line="315"/>
+        <source>%n invoice(s) issued by the renewal pass of %s.</source>
+        <translation>
+            <numerusform>%n invoice issued by the renewal pass of %s.</numerusform>
+            <numerusform>%n invoices issued by the renewal pass of %s.</numerusform>
         </translation>
     </message>
 </context>
@@ -216,7 +227,7 @@
 <context>
     <name>TablePage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="242"/>
+        <location filename="../../ui/pages/base.py" line="263"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -224,7 +235,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="254"/>
+        <location filename="../../ui/pages/base.py" line="275"/>
         <source>Exported %n row(s)</source>
         <translation>
             <numerusform>Exported %n row</numerusform>
@@ -246,7 +257,7 @@
 <context>
     <name>WalletsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="130"/>
+        <location filename="../../ui/pages/wallets.py" line="128"/>
         <source>%n entry(s)</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -254,7 +265,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="173"/>
+        <location filename="../../ui/pages/wallets.py" line="169"/>
         <source>%n ledger entries</source>
         <translation>
             <numerusform>%n ledger entry</numerusform>
@@ -262,7 +273,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="190"/>
+        <location filename="../../ui/pages/wallets.py" line="187"/>
         <source>Exported %n ledger entry(s)</source>
         <translation>
             <numerusform>Exported %n ledger entry</numerusform>

@@ -130,195 +130,274 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="290"/>
+        <location filename="../../ui/pages/base.py" line="312"/>
         <source>Why? (kept in the audit log)</source>
         <translation>Почему? (сохраняется в журнале аудита)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="292"/>
+        <location filename="../../ui/pages/base.py" line="314"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="322"/>
+        <location filename="../../ui/pages/base.py" line="344"/>
         <source>Please give a reason.</source>
         <translation>Укажите причину.</translation>
     </message>
 </context>
 <context>
+    <name>CreditNoteTable</name>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="168"/>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="168"/>
+        <source>Issued</source>
+        <translation>Выставлена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="168"/>
+        <source>Invoice</source>
+        <translation>Счёт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="168"/>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="169"/>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="169"/>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+</context>
+<context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../ui/pages/customers.py" line="77"/>
+        <location filename="../../ui/pages/customers.py" line="87"/>
         <source>since</source>
         <translation>с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="77"/>
+        <location filename="../../ui/pages/customers.py" line="87"/>
         <source>Wallets</source>
         <translation>Кошельки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="78"/>
+        <location filename="../../ui/pages/customers.py" line="88"/>
         <source>Subscriptions</source>
         <translation>Подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="78"/>
+        <location filename="../../ui/pages/customers.py" line="88"/>
         <source>period ends</source>
         <translation>период до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="79"/>
+        <location filename="../../ui/pages/customers.py" line="89"/>
         <source>Recent top-ups</source>
         <translation>Последние пополнения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="79"/>
+        <location filename="../../ui/pages/customers.py" line="89"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="108"/>
+        <location filename="../../ui/pages/customers.py" line="97"/>
+        <source>owes %s</source>
+        <translation>долг %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="122"/>
         <source>Name, email or id</source>
         <translation>Имя, email или ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="109"/>
+        <location filename="../../ui/pages/customers.py" line="123"/>
         <source>Customers</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="110"/>
-        <location filename="../../ui/pages/customers.py" line="200"/>
+        <location filename="../../ui/pages/customers.py" line="124"/>
+        <location filename="../../ui/pages/customers.py" line="268"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="110"/>
+        <location filename="../../ui/pages/customers.py" line="124"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="110"/>
+        <location filename="../../ui/pages/customers.py" line="124"/>
         <source>Active</source>
         <translation>Активные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="111"/>
+        <location filename="../../ui/pages/customers.py" line="125"/>
         <source>Disabled</source>
         <translation>Отключённые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="112"/>
+        <location filename="../../ui/pages/customers.py" line="126"/>
         <source>New customer…</source>
         <translation>Новый клиент…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="113"/>
+        <location filename="../../ui/pages/customers.py" line="127"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="114"/>
-        <location filename="../../ui/pages/customers.py" line="236"/>
-        <location filename="../../ui/pages/customers.py" line="258"/>
+        <location filename="../../ui/pages/customers.py" line="128"/>
         <source>Top up…</source>
         <translation>Пополнить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="115"/>
+        <location filename="../../ui/pages/customers.py" line="129"/>
         <source>Subscribe…</source>
         <translation>Оформить подписку…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="134"/>
+        <location filename="../../ui/pages/customers.py" line="148"/>
+        <source>Overview</source>
+        <translation>Обзор</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="156"/>
+        <source>Double-click an invoice to see its lines, payments and credit notes.</source>
+        <translation>Дважды щёлкните счёт, чтобы увидеть его строки, оплаты и кредит-ноты.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="163"/>
+        <location filename="../../ui/pages/customers.py" line="175"/>
+        <source>Invoices</source>
+        <translation>Счета</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="165"/>
+        <source>Double-click a credit note to open the invoice it credits</source>
+        <translation>Дважды щёлкните кредит-ноту, чтобы открыть счёт, по которому она выставлена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="167"/>
+        <location filename="../../ui/pages/customers.py" line="176"/>
+        <source>Credit notes</source>
+        <translation>Кредит-ноты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="180"/>
+        <source>Invoices (%d)</source>
+        <translation>Счета (%d)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="181"/>
+        <source>Credit notes (%d)</source>
+        <translation>Кредит-ноты (%d)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="183"/>
+        <source>Owes %s on the invoices below; the next top-up pays it first.</source>
+        <translation>Долг по счетам ниже: %s; следующее пополнение сначала погасит его.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="184"/>
+        <source>Owes nothing.</source>
+        <translation>Долгов нет.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="196"/>
         <source>Select one customer</source>
         <translation>Выберите одного клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="136"/>
+        <location filename="../../ui/pages/customers.py" line="198"/>
         <source>Select a customer to see the details.</source>
         <translation>Выберите клиента, чтобы увидеть подробности.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="173"/>
+        <location filename="../../ui/pages/customers.py" line="241"/>
         <source>New customer</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="173"/>
+        <location filename="../../ui/pages/customers.py" line="241"/>
         <source>Create a customer with a USD wallet.</source>
         <translation>Создать клиента с кошельком в USD.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="174"/>
-        <location filename="../../ui/pages/customers.py" line="199"/>
+        <location filename="../../ui/pages/customers.py" line="242"/>
+        <location filename="../../ui/pages/customers.py" line="267"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="174"/>
-        <location filename="../../ui/pages/customers.py" line="199"/>
+        <location filename="../../ui/pages/customers.py" line="242"/>
+        <location filename="../../ui/pages/customers.py" line="267"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="186"/>
+        <location filename="../../ui/pages/customers.py" line="254"/>
         <source>Customer %s created</source>
         <translation>Клиент %s создан</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="198"/>
+        <location filename="../../ui/pages/customers.py" line="266"/>
         <source>Edit customer</source>
         <translation>Изменение клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="198"/>
+        <location filename="../../ui/pages/customers.py" line="266"/>
         <source>Change customer #%d.</source>
         <translation>Изменить клиента #%d.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="207"/>
+        <location filename="../../ui/pages/customers.py" line="275"/>
         <source>Customer updated</source>
         <translation>Клиент изменён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="219"/>
+        <location filename="../../ui/pages/customers.py" line="287"/>
         <source>Top up wallet</source>
         <translation>Пополнение кошелька</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="220"/>
+        <location filename="../../ui/pages/customers.py" line="288"/>
         <source>Charge the card of %s and credit the amount to their %s wallet (balance now %s).</source>
         <translation>Списать сумму с карты клиента %s и зачислить её в кошелёк %s (сейчас на балансе %s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="222"/>
+        <location filename="../../ui/pages/customers.py" line="290"/>
         <source>Amount (%s)</source>
         <translation>Сумма (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="223"/>
+        <location filename="../../ui/pages/customers.py" line="291"/>
         <source>Charge card</source>
         <translation>Списать с карты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="231"/>
+        <location filename="../../ui/pages/customers.py" line="291"/>
+        <location filename="../../ui/pages/customers.py" line="297"/>
         <source>Charging the card of %s…</source>
         <translation>Списание с карты клиента %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="233"/>
-        <source>Charging…</source>
-        <translation>Списание…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/customers.py" line="241"/>
+        <location filename="../../ui/pages/customers.py" line="308"/>
         <source>Top-up of %s succeeded.</source>
         <translation>Пополнение на %s выполнено.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/customers.py" line="243"/>
+        <location filename="../../ui/pages/customers.py" line="310"/>
         <source>%n pending subscription(s) renewed at once.</source>
         <translation>
             <numerusform>%n подписка, ожидавшая продления, сразу продлена.</numerusform>
@@ -327,42 +406,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="246"/>
+        <location filename="../../ui/pages/customers.py" line="313"/>
         <source>The card was declined: %s</source>
         <translation>Карта отклонена: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="248"/>
+        <location filename="../../ui/pages/customers.py" line="315"/>
         <source>The gateway did not answer clearly (%s). The top-up is in the error queue and will be retried with the same key, so it can never be charged twice.</source>
         <translation>Платёжный шлюз не дал однозначного ответа (%s). Пополнение помещено в очередь ошибок и будет повторено с тем же ключом, поэтому двойное списание исключено.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="253"/>
+        <location filename="../../ui/pages/customers.py" line="320"/>
         <source>Top-up</source>
         <translation>Пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="279"/>
+        <location filename="../../ui/pages/customers.py" line="340"/>
         <source>Subscribe</source>
         <translation>Оформление подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="280"/>
+        <location filename="../../ui/pages/customers.py" line="341"/>
         <source>Start a subscription for %s; the first period is paid from the wallet (balance %s).</source>
         <translation>Оформить подписку для клиента %s; первый период оплачивается из кошелька (баланс %s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="282"/>
+        <location filename="../../ui/pages/customers.py" line="343"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="283"/>
+        <location filename="../../ui/pages/customers.py" line="344"/>
         <source>Subscribe and charge</source>
         <translation>Оформить и списать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="290"/>
+        <location filename="../../ui/pages/customers.py" line="351"/>
         <source>Subscribed</source>
         <translation>Подписка оформлена</translation>
     </message>
@@ -370,32 +449,32 @@
 <context>
     <name>CustomersTableModel</name>
     <message>
-        <location filename="../../ui/pages/customers.py" line="30"/>
+        <location filename="../../ui/pages/customers.py" line="38"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="31"/>
+        <location filename="../../ui/pages/customers.py" line="39"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="32"/>
+        <location filename="../../ui/pages/customers.py" line="40"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="33"/>
+        <location filename="../../ui/pages/customers.py" line="41"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="34"/>
+        <location filename="../../ui/pages/customers.py" line="42"/>
         <source>Wallet</source>
         <translation>Кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="36"/>
+        <location filename="../../ui/pages/customers.py" line="44"/>
         <source>Customer since</source>
         <translation>Клиент с</translation>
     </message>
@@ -1471,6 +1550,247 @@
     </message>
 </context>
 <context>
+    <name>InvoiceDialog</name>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="203"/>
+        <source>Invoice</source>
+        <translation>Счёт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="209"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="211"/>
+        <source>#</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="211"/>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="211"/>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="211"/>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="212"/>
+        <source>Pricing</source>
+        <translation>Тарификация</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="212"/>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="212"/>
+        <location filename="../../ui/pages/invoices.py" line="214"/>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="214"/>
+        <source>Ledger entry</source>
+        <translation>Запись журнала</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="214"/>
+        <source>Paid at</source>
+        <translation>Оплачено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="218"/>
+        <source>Lines</source>
+        <translation>Строки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="219"/>
+        <source>Payments</source>
+        <translation>Оплаты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="220"/>
+        <source>Credit notes</source>
+        <translation>Кредит-ноты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="237"/>
+        <source>Invoice %s</source>
+        <translation>Счёт %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="238"/>
+        <source>Invoice %s · %s</source>
+        <translation>Счёт %s · %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="239"/>
+        <source>Customer #%d, wallet #%d</source>
+        <translation>Клиент #%d, кошелёк #%d</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="241"/>
+        <source>subscription #%d</source>
+        <translation>подписка #%d</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="242"/>
+        <source>issued %s</source>
+        <translation>выставлен %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="244"/>
+        <source>period %s</source>
+        <translation>период %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="245"/>
+        <source>Total %s</source>
+        <translation>Итого %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="246"/>
+        <source>paid %s</source>
+        <translation>оплачено %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="247"/>
+        <source>credited %s</source>
+        <translation>возвращено кредит-нотами %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="248"/>
+        <source>owed %s</source>
+        <translation>долг %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="249"/>
+        <source>%s left to refund</source>
+        <translation>%s ещё можно вернуть</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="260"/>
+        <source>Payments (%d)</source>
+        <translation>Оплаты (%d)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="261"/>
+        <source>Credit notes (%d)</source>
+        <translation>Кредит-ноты (%d)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="266"/>
+        <source>The invoice could not be loaded.</source>
+        <translation>Не удалось загрузить счёт.</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceTable</name>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="143"/>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="143"/>
+        <source>Issued</source>
+        <translation>Выставлен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="143"/>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="143"/>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="143"/>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="144"/>
+        <source>Paid</source>
+        <translation>Оплачено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="144"/>
+        <source>Credited</source>
+        <translation>Возвращено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="144"/>
+        <source>Owed</source>
+        <translation>Долг</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="146"/>
+        <source>Customer</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="150"/>
+        <source>Double-click an invoice to see its lines, payments and credit notes</source>
+        <translation>Дважды щёлкните счёт, чтобы увидеть его строки, оплаты и кредит-ноты</translation>
+    </message>
+</context>
+<context>
+    <name>Invoices</name>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="52"/>
+        <source>first period</source>
+        <translation>первый период</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="52"/>
+        <source>renewal</source>
+        <translation>продление</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="53"/>
+        <location filename="../../ui/pages/invoices.py" line="65"/>
+        <source>usage</source>
+        <translation>использование</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="53"/>
+        <source>plan change</source>
+        <translation>смена тарифа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="59"/>
+        <source>refund</source>
+        <translation>возврат</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="59"/>
+        <source>plan-change credit</source>
+        <translation>зачёт при смене тарифа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="65"/>
+        <source>plan</source>
+        <translation>тариф</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="66"/>
+        <source>prorated plan</source>
+        <translation>тариф пропорционально</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../ui/login.py" line="33"/>
@@ -1536,22 +1856,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="32"/>
+        <location filename="../../ui/main_window.py" line="33"/>
         <source>Subscriptions Admin</source>
         <translation>Subscriptions Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="32"/>
+        <location filename="../../ui/main_window.py" line="33"/>
         <source> — demo</source>
         <translation> — демо</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n непрочитанное</numerusform>
@@ -1560,18 +1880,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Scheduler: %s failed</source>
         <translation>Планировщик: ошибка в задании %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Scheduler: paused</source>
         <translation>Планировщик: приостановлен</translation>
     </message>
     <message>
         <location filename="../../ui/app.py" line="131"/>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Scheduler: running</source>
         <translation>Планировщик: работает</translation>
     </message>
@@ -1581,76 +1901,84 @@
         <translation>Планировщик: выключен</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Gateway: healthy</source>
         <translation>Шлюз: работает</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Gateway: OUTAGE</source>
         <translation>Шлюз: СБОЙ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Gateway: probing</source>
         <translation>Шлюз: проверка</translation>
     </message>
 </context>
 <context>
+    <name>MoneyDialog</name>
+    <message>
+        <location filename="../../ui/pages/base.py" line="376"/>
+        <source>Working…</source>
+        <translation>Выполняется…</translation>
+    </message>
+</context>
+<context>
     <name>NotificationsPage</name>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="132"/>
+        <location filename="../../ui/pages/notifications.py" line="133"/>
         <source>Title or text</source>
         <translation>Заголовок или текст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="133"/>
+        <location filename="../../ui/pages/notifications.py" line="134"/>
         <source>Notifications</source>
         <translation>Уведомления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="135"/>
+        <location filename="../../ui/pages/notifications.py" line="136"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="135"/>
-        <location filename="../../ui/pages/notifications.py" line="138"/>
+        <location filename="../../ui/pages/notifications.py" line="136"/>
+        <location filename="../../ui/pages/notifications.py" line="139"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="135"/>
+        <location filename="../../ui/pages/notifications.py" line="136"/>
         <source>Unread</source>
         <translation>Непрочитанные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="138"/>
+        <location filename="../../ui/pages/notifications.py" line="139"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="143"/>
+        <location filename="../../ui/pages/notifications.py" line="144"/>
         <source>Open subject</source>
         <translation>Открыть объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="144"/>
+        <location filename="../../ui/pages/notifications.py" line="145"/>
         <source>Mark read</source>
         <translation>Отметить прочитанным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="145"/>
+        <location filename="../../ui/pages/notifications.py" line="146"/>
         <source>Mark all read</source>
         <translation>Отметить все прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="152"/>
+        <location filename="../../ui/pages/notifications.py" line="153"/>
         <source>Show what the notification is about (Enter or double-click)</source>
         <translation>Показать объект уведомления (Enter или двойной щелчок)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="173"/>
+        <location filename="../../ui/pages/notifications.py" line="174"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n непрочитанное</numerusform>
@@ -1659,17 +1987,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="186"/>
+        <location filename="../../ui/pages/notifications.py" line="187"/>
         <source>Mark the selected notifications read (Ctrl+M)</source>
         <translation>Отметить выбранные уведомления прочитанными (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="187"/>
+        <location filename="../../ui/pages/notifications.py" line="188"/>
         <source>Select unread notifications</source>
         <translation>Выберите непрочитанные уведомления</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="192"/>
+        <location filename="../../ui/pages/notifications.py" line="193"/>
         <source>%n notification(s) selected</source>
         <translation>
             <numerusform>Выбрано %n уведомление</numerusform>
@@ -1678,28 +2006,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="193"/>
+        <location filename="../../ui/pages/notifications.py" line="194"/>
         <source>Select a notification to read it.</source>
         <translation>Выберите уведомление, чтобы прочитать его.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="202"/>
+        <location filename="../../ui/pages/notifications.py" line="203"/>
         <source>read %s</source>
         <translation>прочитано %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="203"/>
+        <location filename="../../ui/pages/notifications.py" line="204"/>
         <source>unread</source>
         <translation>не прочитано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="211"/>
+        <location filename="../../ui/pages/notifications.py" line="212"/>
         <source>About</source>
         <translation>Объект</translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/notifications.py" line="215"/>
+        <source>the invoices of this renewal pass</source>
+        <translation>счета этого прогона продлений</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="260"/>
-        <location filename="../../ui/pages/notifications.py" line="277"/>
+        <location filename="../../ui/pages/notifications.py" line="263"/>
+        <location filename="../../ui/pages/notifications.py" line="280"/>
         <source>Marked %n notification(s) read</source>
         <translation>
             <numerusform>Прочитанным отмечено %n уведомление</numerusform>
@@ -1717,91 +2050,96 @@
     </message>
     <message>
         <location filename="../../ui/pages/notifications.py" line="43"/>
+        <source>Renewals paid</source>
+        <translation>Продления оплачены</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/notifications.py" line="44"/>
         <source>Payment failed</source>
         <translation>Оплата не прошла</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="44"/>
+        <location filename="../../ui/pages/notifications.py" line="45"/>
         <source>Subscription expiring</source>
         <translation>Подписка истекает</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="45"/>
+        <location filename="../../ui/pages/notifications.py" line="46"/>
         <source>Subscription expired</source>
         <translation>Подписка истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="45"/>
+        <location filename="../../ui/pages/notifications.py" line="46"/>
         <source>Top-up succeeded</source>
         <translation>Пополнение выполнено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="46"/>
+        <location filename="../../ui/pages/notifications.py" line="47"/>
         <source>Top-up failed</source>
         <translation>Пополнение не выполнено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="46"/>
+        <location filename="../../ui/pages/notifications.py" line="47"/>
         <source>Refund failed</source>
         <translation>Возврат не выполнен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="47"/>
+        <location filename="../../ui/pages/notifications.py" line="48"/>
         <source>Manual intervention needed</source>
         <translation>Требуется вмешательство оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="47"/>
+        <location filename="../../ui/pages/notifications.py" line="48"/>
         <source>Gateway outage</source>
         <translation>Сбой платёжного шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="48"/>
+        <location filename="../../ui/pages/notifications.py" line="49"/>
         <source>Gateway recovered</source>
         <translation>Платёжный шлюз восстановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="48"/>
+        <location filename="../../ui/pages/notifications.py" line="49"/>
         <source>Unresolved errors alert</source>
         <translation>Слишком много нерешённых ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="50"/>
+        <location filename="../../ui/pages/notifications.py" line="51"/>
         <source>info</source>
         <translation>информация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="50"/>
+        <location filename="../../ui/pages/notifications.py" line="51"/>
         <source>warning</source>
         <translation>предупреждение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="50"/>
+        <location filename="../../ui/pages/notifications.py" line="51"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="53"/>
+        <location filename="../../ui/pages/notifications.py" line="54"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="54"/>
+        <location filename="../../ui/pages/notifications.py" line="55"/>
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="56"/>
+        <location filename="../../ui/pages/notifications.py" line="57"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="58"/>
+        <location filename="../../ui/pages/notifications.py" line="59"/>
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="59"/>
+        <location filename="../../ui/pages/notifications.py" line="60"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
@@ -1809,9 +2147,82 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="81"/>
+        <location filename="../../ui/pages/base.py" line="102"/>
         <source>Your role (%s) may not do this.</source>
         <translation>Вашей роли (%s) это действие недоступно.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanChangePreview</name>
+    <message>
+        <location filename="../../ui/pages/subscriptions.py" line="49"/>
+        <source>Working out what the change moves…</source>
+        <translation>Расчёт того, какие суммы переместит смена…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subscriptions.py" line="75"/>
+        <source>Credit for the unused part of %s: %s, a credit note against invoice %s.</source>
+        <translation>Зачёт за неиспользованную часть %s: %s, кредит-нотой по счёту %s.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subscriptions.py" line="78"/>
+        <source>Nothing of %s is credited back.</source>
+        <translation>За %s ничего не возвращается.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subscriptions.py" line="79"/>
+        <source>New plan %s for the rest of the period: %s, on a new invoice.</source>
+        <translation>Новый тариф %s до конца периода: %s, новым счётом.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subscriptions.py" line="82"/>
+        <source>Usage so far, billed now under %s: %s.</source>
+        <translation>Использование на сегодня, выставляется сейчас по тарифу %s: %s.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subscriptions.py" line="85"/>
+        <source>Net for the plans: %s taken from the wallet.</source>
+        <translation>Итог по тарифам: %s будет списано из кошелька.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subscriptions.py" line="87"/>
+        <source>Net for the plans: %s credited to the wallet.</source>
+        <translation>Итог по тарифам: %s будет зачислено в кошелёк.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subscriptions.py" line="89"/>
+        <source>Net for the plans: no money moves.</source>
+        <translation>Итог по тарифам: деньги не перемещаются.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subscriptions.py" line="91"/>
+        <source>The period end stays the same; the next renewal charges the new price.</source>
+        <translation>Конец периода не меняется; следующее продление списывает новую цену.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subscriptions.py" line="98"/>
+        <source>The wallet holds %s: it does not cover the change; top it up first.</source>
+        <translation>В кошельке %s: этого не хватает на смену тарифа; сначала пополните его.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subscriptions.py" line="100"/>
+        <source>The wallet holds %s: it covers the plans; the part of the usage it cannot pay stays owed.</source>
+        <translation>В кошельке %s: этого хватает на тарифы; неоплаченная часть использования останется долгом.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subscriptions.py" line="102"/>
+        <source>The wallet holds %s: it covers the change.</source>
+        <translation>В кошельке %s: этого хватает на смену тарифа.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subscriptions.py" line="108"/>
+        <source>The settlement is still being worked out; a moment, please.</source>
+        <translation>Перерасчёт ещё выполняется; подождите немного.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subscriptions.py" line="110"/>
+        <source>The wallet holds %s but the switch needs %s; top it up first.</source>
+        <translation>В кошельке %s, а для перехода нужно %s; сначала пополните его.</translation>
     </message>
 </context>
 <context>
@@ -2439,6 +2850,38 @@
     </message>
 </context>
 <context>
+    <name>RenewalPassDialog</name>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="285"/>
+        <source>Renewals paid</source>
+        <translation>Оплаченные продления</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="287"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="290"/>
+        <source>Double-click an invoice to see its lines, payments and credit notes.</source>
+        <translation>Дважды щёлкните счёт, чтобы увидеть его строки, оплаты и кредит-ноты.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/invoices.py" line="315"/>
+        <source>%n invoice(s) issued by the renewal pass of %s.</source>
+        <translation>
+            <numerusform>%n счёт выставлен прогоном продлений %s.</numerusform>
+            <numerusform>%n счёта выставлено прогоном продлений %s.</numerusform>
+            <numerusform>%n счетов выставлено прогоном продлений %s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="317"/>
+        <source>%s: total %s, paid %s, owed %s</source>
+        <translation>%s: итого %s, оплачено %s, долг %s</translation>
+    </message>
+</context>
+<context>
     <name>SchedulerJobsModel</name>
     <message>
         <location filename="../../ui/pages/scheduler_jobs.py" line="83"/>
@@ -2915,226 +3358,206 @@
 <context>
     <name>SubscriptionsPage</name>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="32"/>
+        <location filename="../../ui/pages/subscriptions.py" line="120"/>
         <source>Customer name or email; #id for one subscription</source>
         <translation>Имя или email клиента; #id — одна подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="33"/>
+        <location filename="../../ui/pages/subscriptions.py" line="121"/>
         <source>Subscriptions</source>
         <translation>Подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="36"/>
+        <location filename="../../ui/pages/subscriptions.py" line="124"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="36"/>
+        <location filename="../../ui/pages/subscriptions.py" line="124"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="38"/>
-        <location filename="../../ui/pages/subscriptions_models.py" line="245"/>
+        <location filename="../../ui/pages/subscriptions.py" line="126"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="262"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="38"/>
+        <location filename="../../ui/pages/subscriptions.py" line="126"/>
         <source>All plans</source>
         <translation>Все тарифы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="39"/>
+        <location filename="../../ui/pages/subscriptions.py" line="127"/>
         <source>Renews within 7 days</source>
         <translation>Продление в ближайшие 7 дней</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="44"/>
+        <location filename="../../ui/pages/subscriptions.py" line="132"/>
         <source>Cancel…</source>
         <translation>Отменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="45"/>
+        <location filename="../../ui/pages/subscriptions.py" line="133"/>
         <source>Reinstate…</source>
         <translation>Восстановить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="46"/>
+        <location filename="../../ui/pages/subscriptions.py" line="134"/>
         <source>Change plan…</source>
         <translation>Сменить тариф…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="47"/>
+        <location filename="../../ui/pages/subscriptions.py" line="135"/>
         <source>Record usage…</source>
         <translation>Учесть использование…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="98"/>
+        <location filename="../../ui/pages/subscriptions.py" line="186"/>
         <source>Select one subscription</source>
         <translation>Выберите одну подписку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="105"/>
+        <location filename="../../ui/pages/subscriptions.py" line="193"/>
         <source>Select a subscription to see its history.</source>
         <translation>Выберите подписку, чтобы увидеть её историю.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="163"/>
-        <location filename="../../ui/pages/subscriptions.py" line="168"/>
+        <location filename="../../ui/pages/subscriptions.py" line="252"/>
+        <source>Turn auto-renew off for subscription #%d (%s, %s). Its renewal is waiting for funds; it moves from pending renewal to canceled: a later top-up no longer renews it, and it ends at the grace deadline on %s. It can be reinstated until then.</source>
+        <translation>Отключить автопродление подписки #%d (%s, %s). Её продление ожидает средств; она перейдёт из статуса «ожидает продления» в «отменена»: последующее пополнение её больше не продлит, и она закончится по истечении льготного периода (%s). До этого момента её можно восстановить.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subscriptions.py" line="262"/>
+        <location filename="../../ui/pages/subscriptions.py" line="263"/>
         <source>Cancel subscription</source>
         <translation>Отменить подписку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="164"/>
+        <location filename="../../ui/pages/subscriptions.py" line="258"/>
         <source>Turn auto-renew off for subscription #%d (%s, %s). It moves from active to canceled; the customer keeps access until the paid period ends on %s, then it expires. It can be reinstated until then.</source>
         <translation>Отключить автопродление подписки #%d (%s, %s). Она перейдёт из статуса «активна» в «отменена»; клиент сохранит доступ до конца оплаченного периода (%s), после чего подписка истечёт. До этого момента её можно восстановить.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="173"/>
+        <location filename="../../ui/pages/subscriptions.py" line="268"/>
         <source>Subscription #%d canceled</source>
         <translation>Подписка #%d отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="181"/>
+        <location filename="../../ui/pages/subscriptions.py" line="286"/>
         <source>Reinstate subscription</source>
         <translation>Восстановление подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="182"/>
+        <location filename="../../ui/pages/subscriptions.py" line="283"/>
         <source>Turn auto-renew back on for subscription #%d (%s, %s). It moves from canceled to active and renews from the wallet when the period ends on %s.</source>
         <translation>Снова включить автопродление подписки #%d (%s, %s). Она перейдёт из статуса «отменена» в «активна» и будет продлена из кошелька по окончании периода (%s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="185"/>
+        <location filename="../../ui/pages/subscriptions.py" line="277"/>
+        <source>Turn auto-renew back on for subscription #%d (%s, %s). It was canceled while its renewal was waiting for funds: it goes back to waiting for funds (pending renewal), renews as soon as the wallet can pay, and expires at the grace deadline on %s if it cannot.</source>
+        <translation>Снова включить автопродление подписки #%d (%s, %s). Она была отменена, когда её продление ожидало средств: она снова будет ожидать средств (статус «ожидает продления»), продлится, как только кошелёк сможет оплатить, а если не сможет — истечёт по окончании льготного периода (%s).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subscriptions.py" line="286"/>
         <source>Reinstate</source>
         <translation>Восстановить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="190"/>
+        <location filename="../../ui/pages/subscriptions.py" line="291"/>
         <source>Subscription #%d reinstated</source>
         <translation>Подписка #%d восстановлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="204"/>
+        <location filename="../../ui/pages/subscriptions.py" line="305"/>
         <source>There is no other active %s plan to move to.</source>
         <translation>Нет другого активного тарифа в %s, на который можно перейти.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="225"/>
-        <source>%.0f%% of the paid period is left. The wallet is credited that share of the old price (%s) and debited that share of the new one (%s): </source>
-        <translation>Осталось %.0f%% оплаченного периода. В кошелёк зачисляется эта доля старой цены (%s) и списывается эта доля новой (%s): </translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/subscriptions.py" line="229"/>
-        <source>%s will be taken from the wallet now.</source>
-        <translation>сейчас из кошелька будет списано %s.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/subscriptions.py" line="231"/>
-        <source>%s will be credited to the wallet now.</source>
-        <translation>сейчас в кошелёк будет зачислено %s.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/subscriptions.py" line="233"/>
-        <source>no money moves.</source>
-        <translation>движения средств нет.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/subscriptions.py" line="234"/>
-        <source>The period end stays the same; the next renewal charges the new price.</source>
-        <translation>Дата окончания периода не меняется; следующее продление оплачивается по новой цене.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/subscriptions.py" line="240"/>
-        <location filename="../../ui/pages/subscriptions.py" line="244"/>
+        <location filename="../../ui/pages/subscriptions.py" line="317"/>
+        <location filename="../../ui/pages/subscriptions.py" line="322"/>
         <source>Change plan</source>
         <translation>Сменить тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="241"/>
+        <location filename="../../ui/pages/subscriptions.py" line="318"/>
         <source>Move subscription #%d of %s from %s to another plan now (wallet balance %s).</source>
         <translation>Перевести подписку #%d клиента %s с тарифа %s на другой тариф сейчас (баланс кошелька %s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="243"/>
+        <location filename="../../ui/pages/subscriptions.py" line="321"/>
         <source>New plan</source>
         <translation>Новый тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="243"/>
+        <location filename="../../ui/pages/subscriptions.py" line="321"/>
         <source>Settlement</source>
         <translation>Перерасчёт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="248"/>
-        <source>The wallet holds %s but the switch needs %s; top it up first.</source>
-        <translation>В кошельке %s, а для перехода нужно %s; сначала пополните его.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/subscriptions.py" line="257"/>
+        <location filename="../../ui/pages/subscriptions.py" line="332"/>
         <source>Subscription #%d moved to %s</source>
         <translation>Подписка #%d переведена на тариф %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="270"/>
+        <location filename="../../ui/pages/subscriptions.py" line="345"/>
         <source>Plan %s has no metered features.</source>
         <translation>В тарифе %s нет функций с учётом использования.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="275"/>
+        <location filename="../../ui/pages/subscriptions.py" line="350"/>
         <source>used %s</source>
         <translation>использовано %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="277"/>
+        <location filename="../../ui/pages/subscriptions.py" line="352"/>
         <source> of %s</source>
         <translation> из %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="279"/>
+        <location filename="../../ui/pages/subscriptions.py" line="354"/>
         <source>, turned off</source>
         <translation>, выключена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="286"/>
+        <location filename="../../ui/pages/subscriptions.py" line="361"/>
         <source>Record usage</source>
         <translation>Учёт использования</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="287"/>
+        <location filename="../../ui/pages/subscriptions.py" line="362"/>
         <source>Meter usage for subscription #%d (%s, plan %s). Quota and rate limits are checked; priced usage is charged at the next renewal.</source>
         <translation>Учесть использование по подписке #%d (%s, тариф %s). Квота и ограничения частоты проверяются; платное использование оплачивается при следующем продлении.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="290"/>
-        <location filename="../../ui/pages/subscriptions_models.py" line="225"/>
+        <location filename="../../ui/pages/subscriptions.py" line="365"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="242"/>
         <source>Feature</source>
         <translation>Функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="290"/>
+        <location filename="../../ui/pages/subscriptions.py" line="365"/>
         <source>Quantity</source>
         <translation>Количество</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="291"/>
+        <location filename="../../ui/pages/subscriptions.py" line="366"/>
         <source>Record</source>
         <translation>Учесть</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="299"/>
+        <location filename="../../ui/pages/subscriptions.py" line="374"/>
         <source>Recorded %s × %s; %s used this period</source>
         <translation>Учтено %s × %s; за период использовано %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="302"/>
+        <location filename="../../ui/pages/subscriptions.py" line="377"/>
         <source>, %s left</source>
         <translation>, осталось %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="304"/>
+        <location filename="../../ui/pages/subscriptions.py" line="379"/>
         <source>, %s to charge at renewal</source>
         <translation>, к оплате при продлении %s</translation>
     </message>
@@ -3150,7 +3573,6 @@
     </message>
     <message>
         <location filename="../../ui/pages/subscriptions_models.py" line="40"/>
-        <location filename="../../ui/pages/subscriptions_models.py" line="111"/>
         <source>canceled</source>
         <translation>отменена</translation>
     </message>
@@ -3160,193 +3582,203 @@
         <translation>истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="112"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="127"/>
         <source>moved to another plan</source>
         <translation>переведена на другой тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="113"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="126"/>
         <source>Only an active subscription can be %s; this one is %s.</source>
         <translation>Только активная подписка может быть %s; у этой статус «%s».</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="117"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="123"/>
+        <source>Only an active subscription or one waiting for funds can be canceled; this one is %s.</source>
+        <translation>Отменить можно только активную подписку или ожидающую средств; у этой статус «%s».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subscriptions_models.py" line="130"/>
         <source>Only a canceled subscription can be reinstated; this one is %s.</source>
         <translation>Восстановить можно только отменённую подписку; у этой статус «%s».</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="120"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="134"/>
+        <source>It was canceled while waiting for funds and its grace days have passed; subscribe the customer again instead.</source>
+        <translation>Она была отменена в ожидании средств, и льготный период уже прошёл; вместо этого оформите подписку заново.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subscriptions_models.py" line="137"/>
         <source>The paid period has ended; subscribe the customer again instead.</source>
         <translation>Оплаченный период закончился; вместо этого оформите клиенту новую подписку.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="199"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="216"/>
         <source>Subscription</source>
         <translation>Подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="199"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="216"/>
         <source>auto-renew</source>
         <translation>автопродление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="200"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="217"/>
         <source>on</source>
         <translation>вкл.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="200"/>
-        <location filename="../../ui/pages/subscriptions_models.py" line="207"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="217"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="224"/>
         <source>off</source>
         <translation>выкл.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="201"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="218"/>
         <source>period</source>
         <translation>период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="201"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="218"/>
         <source>pending since</source>
         <translation>ожидает с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="202"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="219"/>
         <source>Features</source>
         <translation>Функции</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="203"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="220"/>
         <source>granted</source>
         <translation>доступны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="204"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="221"/>
         <source>not granted</source>
         <translation>недоступны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="205"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="222"/>
         <source>grace</source>
         <translation>льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="205"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="222"/>
         <source>days</source>
         <translation>дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="206"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="223"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="206"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="223"/>
         <source>wallet</source>
         <translation>кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="207"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="224"/>
         <source>balance</source>
         <translation>баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="219"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="236"/>
         <source>Usage this period</source>
         <translation>Использование за период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="225"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="242"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="226"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="243"/>
         <source>Used</source>
         <translation>Использовано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="226"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="243"/>
         <source>Limit</source>
         <translation>Лимит</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="227"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="244"/>
         <source>Left</source>
         <translation>Осталось</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="229"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="246"/>
         <source>Charge so far</source>
         <translation>Начислено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="230"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="247"/>
         <source>The plan grants no features.</source>
         <translation>Тариф не даёт функций.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="231"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="248"/>
         <source>Timeline</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="237"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="254"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="237"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="254"/>
         <source>From → to</source>
         <translation>Из → в</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="238"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="255"/>
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="238"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="255"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="239"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="256"/>
         <source>Actor</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="240"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="257"/>
         <source>No events.</source>
         <translation>Событий нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="241"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="258"/>
         <source>Charges</source>
         <translation>Списания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="245"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="262"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="246"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="263"/>
         <source>Usage</source>
         <translation>Использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="246"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="263"/>
         <source>Ledger entry</source>
         <translation>Запись журнала</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="247"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="264"/>
         <source>Refunded</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="248"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="265"/>
         <source>No charges.</source>
         <translation>Списаний нет.</translation>
     </message>
@@ -3407,17 +3839,17 @@
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="103"/>
+        <location filename="../../ui/pages/base.py" line="124"/>
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="114"/>
+        <location filename="../../ui/pages/base.py" line="135"/>
         <source>Export CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="242"/>
+        <location filename="../../ui/pages/base.py" line="263"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n строка</numerusform>
@@ -3426,17 +3858,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="248"/>
+        <location filename="../../ui/pages/base.py" line="269"/>
         <source>Export to CSV</source>
         <translation>Экспорт в CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="249"/>
+        <location filename="../../ui/pages/base.py" line="270"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="254"/>
+        <location filename="../../ui/pages/base.py" line="275"/>
         <source>Exported %n row(s)</source>
         <translation>
             <numerusform>Экспортирована %n строка</numerusform>
@@ -3485,42 +3917,42 @@
 <context>
     <name>WalletLedgerTableModel</name>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="113"/>
+        <location filename="../../ui/pages/wallets_models.py" line="116"/>
         <source>Entry</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="114"/>
+        <location filename="../../ui/pages/wallets_models.py" line="117"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="115"/>
+        <location filename="../../ui/pages/wallets_models.py" line="118"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="116"/>
+        <location filename="../../ui/pages/wallets_models.py" line="119"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="118"/>
+        <location filename="../../ui/pages/wallets_models.py" line="121"/>
         <source>Balance after</source>
         <translation>Баланс после</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="120"/>
+        <location filename="../../ui/pages/wallets_models.py" line="123"/>
         <source>Actor</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="121"/>
+        <location filename="../../ui/pages/wallets_models.py" line="124"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="122"/>
+        <location filename="../../ui/pages/wallets_models.py" line="125"/>
         <source>Reference</source>
         <translation>Основание</translation>
     </message>
@@ -3528,64 +3960,63 @@
 <context>
     <name>WalletsPage</name>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="59"/>
+        <location filename="../../ui/pages/wallets.py" line="58"/>
         <source>Customer name, email or id; #id for one wallet</source>
         <translation>Имя, email или ID клиента; #id — один кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="60"/>
+        <location filename="../../ui/pages/wallets.py" line="59"/>
         <source>Wallets &amp; ledger</source>
         <translation>Кошельки и журнал</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="63"/>
+        <location filename="../../ui/pages/wallets.py" line="62"/>
         <source>Currency</source>
         <translation>Валюта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="63"/>
+        <location filename="../../ui/pages/wallets.py" line="62"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="65"/>
-        <location filename="../../ui/pages/wallets.py" line="350"/>
+        <location filename="../../ui/pages/wallets.py" line="64"/>
         <source>Refund top-up…</source>
         <translation>Вернуть пополнение…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="66"/>
+        <location filename="../../ui/pages/wallets.py" line="65"/>
         <source>Adjust balance…</source>
         <translation>Скорректировать баланс…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="103"/>
-        <location filename="../../ui/pages/wallets.py" line="159"/>
+        <location filename="../../ui/pages/wallets.py" line="101"/>
+        <location filename="../../ui/pages/wallets.py" line="155"/>
         <source>Ledger</source>
         <translation>Журнал операций</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="107"/>
+        <location filename="../../ui/pages/wallets.py" line="105"/>
         <source>All kinds</source>
         <translation>Все виды</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="113"/>
+        <location filename="../../ui/pages/wallets.py" line="111"/>
         <source>Refund charge…</source>
         <translation>Вернуть списание…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="117"/>
+        <location filename="../../ui/pages/wallets.py" line="115"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="121"/>
+        <location filename="../../ui/pages/wallets.py" line="119"/>
         <source>Export ledger…</source>
         <translation>Экспорт журнала…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="130"/>
+        <location filename="../../ui/pages/wallets.py" line="128"/>
         <source>%n entry(s)</source>
         <translation>
             <numerusform>%n запись</numerusform>
@@ -3594,32 +4025,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="151"/>
+        <location filename="../../ui/pages/wallets.py" line="149"/>
         <source>Select a wallet</source>
         <translation>Выберите кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="157"/>
+        <location filename="../../ui/pages/wallets.py" line="153"/>
         <source>Select a wallet to see its ledger.</source>
         <translation>Выберите кошелёк, чтобы увидеть его журнал операций.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="163"/>
+        <location filename="../../ui/pages/wallets.py" line="159"/>
         <source>Ledger of wallet #%d</source>
         <translation>Журнал операций кошелька #%d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="183"/>
+        <location filename="../../ui/pages/wallets.py" line="180"/>
         <source>Export the ledger to CSV</source>
         <translation>Экспорт журнала операций в CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="184"/>
+        <location filename="../../ui/pages/wallets.py" line="181"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="190"/>
+        <location filename="../../ui/pages/wallets.py" line="187"/>
         <source>Exported %n ledger entry(s)</source>
         <translation>
             <numerusform>Экспортирована %n запись журнала</numerusform>
@@ -3628,211 +4059,221 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="205"/>
-        <source>Select a renewal or usage charge in the ledger</source>
-        <translation>Выберите в журнале списание за продление или использование</translation>
+        <location filename="../../ui/pages/wallets.py" line="202"/>
+        <source>Select a renewal, usage or plan-change charge in the ledger</source>
+        <translation>Выберите в журнале списание за продление, использование или смену тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="207"/>
-        <source>Only renewal and usage charges can be refunded into the wallet; refund a top-up to the card with Refund top-up…</source>
-        <translation>В кошелёк можно вернуть только списания за продление и использование; пополнение возвращается на карту кнопкой Вернуть пополнение…</translation>
+        <location filename="../../ui/pages/wallets.py" line="204"/>
+        <source>Only renewal, usage and plan-change charges can be refunded into the wallet; refund a top-up to the card with Refund top-up…</source>
+        <translation>В кошелёк можно вернуть только списания за продление, использование и смену тарифа; пополнение возвращается на карту кнопкой Вернуть пополнение…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="254"/>
-        <location filename="../../ui/pages/wallets.py" line="263"/>
+        <location filename="../../ui/pages/wallets.py" line="259"/>
+        <source>Nothing is left to refund of charge #%d: %s was paid on invoice %s and %s of it has been credited already (refunds and plan-change credits).</source>
+        <translation>По списанию #%d возвращать больше нечего: оплачено %s по счёту %s, и %s из этого уже возвращено (возвраты и зачёты при смене тарифа).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/wallets.py" line="266"/>
+        <source>Give back part or all of %s charge #%d (%s, %s) into the wallet, as a credit note against invoice %s. Paid on that invoice: %s; credited against it so far (refunds and plan-change credits): %s. At most %s is left to refund.</source>
+        <translation>Вернуть в кошелёк часть или всё списание (%s) #%d (%s, %s) кредит-нотой по счёту %s. Оплачено по этому счёту: %s; уже возвращено по нему (возвраты и зачёты при смене тарифа): %s. Вернуть можно не более %s.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/wallets.py" line="287"/>
+        <source>Refunded %s of charge #%d into the wallet, a credit note against invoice %s</source>
+        <translation>В кошелёк возвращено %s списания #%d, кредит-нотой по счёту %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/wallets.py" line="258"/>
+        <location filename="../../ui/pages/wallets.py" line="271"/>
         <source>Refund charge</source>
         <translation>Возврат списания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="255"/>
-        <source>Charge #%d has been refunded in full already.</source>
-        <translation>Списание #%d уже возвращено полностью.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/wallets.py" line="259"/>
-        <source>Give back part or all of %s charge #%d (%s, %s) into the wallet. Refunded so far: %s. At most %s is left to refund.</source>
-        <translation>Вернуть в кошелёк часть или всю сумму: списание «%s» #%d (%s, %s). Уже возвращено: %s. Можно вернуть не более %s.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/wallets.py" line="264"/>
+        <location filename="../../ui/pages/wallets.py" line="272"/>
         <source>Amount (%s, at most %s)</source>
         <translation>Сумма (%s, не более %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="265"/>
+        <location filename="../../ui/pages/wallets.py" line="273"/>
         <source>Refund into wallet</source>
         <translation>Вернуть в кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="269"/>
+        <location filename="../../ui/pages/wallets.py" line="277"/>
         <source>At most %s of this charge is left to refund.</source>
         <translation>По этому списанию можно вернуть не более %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="277"/>
-        <source>Refunded %s of charge #%d into the wallet</source>
-        <translation>В кошелёк возвращено %s по списанию #%d</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/wallets.py" line="292"/>
-        <location filename="../../ui/pages/wallets.py" line="324"/>
-        <location filename="../../ui/pages/wallets.py" line="369"/>
+        <location filename="../../ui/pages/wallets.py" line="306"/>
+        <location filename="../../ui/pages/wallets.py" line="338"/>
+        <location filename="../../ui/pages/wallets.py" line="376"/>
         <source>Refund top-up</source>
         <translation>Возврат пополнения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="293"/>
+        <location filename="../../ui/pages/wallets.py" line="307"/>
         <source>Wallet #%d has no paid top-up with anything left to refund.</source>
         <translation>В кошельке #%d нет оплаченных пополнений, по которым можно что-то вернуть.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="298"/>
+        <location filename="../../ui/pages/wallets.py" line="312"/>
         <source>#%d — %s on %s, %s left</source>
         <translation>#%d — %s от %s, осталось %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="313"/>
+        <location filename="../../ui/pages/wallets.py" line="327"/>
         <source>At most %s can go back to the card</source>
         <translation>На карту можно вернуть не более %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="315"/>
+        <location filename="../../ui/pages/wallets.py" line="329"/>
         <source> (%s is left of this top-up, but the wallet holds only %s)</source>
         <translation> (от этого пополнения осталось %s, но в кошельке только %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="325"/>
+        <location filename="../../ui/pages/wallets.py" line="339"/>
         <source>Send money from a paid top-up back to the card of %s. The wallet (balance %s) pays it at once; if the card processor refuses, the amount comes back into the wallet.</source>
         <translation>Вернуть деньги оплаченного пополнения на карту клиента %s. Сумма сразу списывается из кошелька (баланс %s); если процессинг карты откажет, сумма вернётся в кошелёк.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="328"/>
+        <location filename="../../ui/pages/wallets.py" line="342"/>
         <source>Top-up</source>
         <translation>Пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="328"/>
-        <location filename="../../ui/pages/wallets.py" line="390"/>
+        <location filename="../../ui/pages/wallets.py" line="342"/>
+        <location filename="../../ui/pages/wallets.py" line="394"/>
         <source>Amount (%s)</source>
         <translation>Сумма (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="329"/>
+        <location filename="../../ui/pages/wallets.py" line="343"/>
         <source>Refund to card</source>
         <translation>Вернуть на карту</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="334"/>
+        <location filename="../../ui/pages/wallets.py" line="343"/>
+        <source>Sending the refund to the card…</source>
+        <translation>Отправка возврата на карту…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/wallets.py" line="348"/>
         <source>At most %s can be refunded from this top-up now.</source>
         <translation>Сейчас по этому пополнению можно вернуть не более %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="345"/>
-        <source>Refunding…</source>
-        <translation>Возврат…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/wallets.py" line="346"/>
+        <location filename="../../ui/pages/wallets.py" line="356"/>
         <source>Sending the refund of top-up #%d to the card…</source>
         <translation>Отправка возврата пополнения #%d на карту…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="358"/>
+        <location filename="../../ui/pages/wallets.py" line="365"/>
         <source>The refund of %s was sent to the card.</source>
         <translation>Возврат %s отправлен на карту.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="360"/>
+        <location filename="../../ui/pages/wallets.py" line="367"/>
         <source>The card processor refused the refund of %s (%s); the amount is back in the wallet.</source>
         <translation>Процессинг карты отклонил возврат %s (%s); сумма возвращена в кошелёк.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="364"/>
+        <location filename="../../ui/pages/wallets.py" line="371"/>
         <source>The gateway did not answer clearly (%s). The refund of %s left the wallet and is queued for retry with the same key, so the card is never paid twice.</source>
         <translation>Платёжный шлюз не дал однозначного ответа (%s). Возврат %s списан из кошелька и поставлен в очередь на повтор с тем же ключом, поэтому двойная выплата на карту исключена.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="384"/>
+        <location filename="../../ui/pages/wallets.py" line="388"/>
         <source>e.g. 10.00 to credit, -2.50 to debit</source>
         <translation>например 10.00 — зачислить, -2.50 — списать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="386"/>
+        <location filename="../../ui/pages/wallets.py" line="390"/>
         <source>Adjust balance</source>
         <translation>Корректировка баланса</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="387"/>
+        <location filename="../../ui/pages/wallets.py" line="391"/>
         <source>Correct the balance of wallet #%d (%s, %s) by a signed amount. The adjustment is a ledger entry of its own; the balance can never go below zero.</source>
         <translation>Скорректировать баланс кошелька #%d (%s, %s) на сумму со знаком. Корректировка записывается в журнал операций отдельной записью; баланс не может стать отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="390"/>
+        <location filename="../../ui/pages/wallets.py" line="394"/>
         <source>Adjust</source>
         <translation>Скорректировать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="395"/>
+        <location filename="../../ui/pages/wallets.py" line="399"/>
         <source>The wallet holds %s; it cannot go below zero.</source>
         <translation>В кошельке %s; баланс не может стать отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="405"/>
+        <location filename="../../ui/pages/wallets.py" line="410"/>
         <source>Wallet #%d adjusted by %s; balance now %s</source>
         <translation>Баланс кошелька #%d скорректирован на %s; теперь %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="100"/>
+        <location filename="../../ui/pages/wallets_models.py" line="102"/>
         <source>top-up</source>
         <translation>пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="100"/>
+        <location filename="../../ui/pages/wallets_models.py" line="102"/>
         <source>renewal</source>
         <translation>продление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="101"/>
+        <location filename="../../ui/pages/wallets_models.py" line="103"/>
         <source>usage</source>
         <translation>использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="101"/>
+        <location filename="../../ui/pages/wallets_models.py" line="103"/>
+        <source>plan change</source>
+        <translation>смена тарифа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/wallets_models.py" line="104"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="102"/>
+        <location filename="../../ui/pages/wallets_models.py" line="104"/>
+        <source>plan-change credit</source>
+        <translation>зачёт при смене тарифа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/wallets_models.py" line="105"/>
         <source>adjustment</source>
         <translation>корректировка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="102"/>
+        <location filename="../../ui/pages/wallets_models.py" line="105"/>
         <source>reversal</source>
         <translation>сторно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="174"/>
+        <location filename="../../ui/pages/wallets_models.py" line="179"/>
         <source>Wallet</source>
         <translation>Кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="174"/>
+        <location filename="../../ui/pages/wallets_models.py" line="179"/>
         <source>customer</source>
         <translation>клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="175"/>
+        <location filename="../../ui/pages/wallets_models.py" line="180"/>
         <source>Balance</source>
         <translation>Баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="175"/>
+        <location filename="../../ui/pages/wallets_models.py" line="180"/>
         <source>opened</source>
         <translation>открыт</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="173"/>
+        <location filename="../../ui/pages/wallets.py" line="169"/>
         <source>%n ledger entries</source>
         <translation>
             <numerusform>%n запись в журнале</numerusform>
@@ -3841,32 +4282,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="176"/>
+        <location filename="../../ui/pages/wallets_models.py" line="181"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="183"/>
+        <location filename="../../ui/pages/wallets_models.py" line="188"/>
+        <source>Owes %s on its invoices; the next top-up pays it first.</source>
+        <translation>Долг по счетам: %s; следующее пополнение сначала погасит его.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/wallets_models.py" line="192"/>
         <source>Refunds not settled yet</source>
         <translation>Незавершённые возвраты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="188"/>
+        <location filename="../../ui/pages/wallets_models.py" line="197"/>
         <source>Recent top-ups</source>
         <translation>Последние пополнения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="189"/>
+        <location filename="../../ui/pages/wallets_models.py" line="198"/>
         <source>refunded</source>
         <translation>возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="197"/>
+        <location filename="../../ui/pages/wallets_models.py" line="206"/>
         <source>Subscriptions paid from this wallet</source>
         <translation>Подписки, оплачиваемые из этого кошелька</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="198"/>
+        <location filename="../../ui/pages/wallets_models.py" line="207"/>
         <source>period ends</source>
         <translation>период до</translation>
     </message>
@@ -3874,27 +4320,27 @@
 <context>
     <name>WalletsTableModel</name>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="65"/>
+        <location filename="../../ui/pages/wallets_models.py" line="67"/>
         <source>Wallet</source>
         <translation>Кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="66"/>
+        <location filename="../../ui/pages/wallets_models.py" line="68"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="68"/>
+        <location filename="../../ui/pages/wallets_models.py" line="70"/>
         <source>Currency</source>
         <translation>Валюта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="69"/>
+        <location filename="../../ui/pages/wallets_models.py" line="71"/>
         <source>Balance</source>
         <translation>Баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="71"/>
+        <location filename="../../ui/pages/wallets_models.py" line="73"/>
         <source>Last movement</source>
         <translation>Последнее движение</translation>
     </message>

@@ -151,29 +151,124 @@ def test_cancel_needs_a_reason_then_moves_the_state(make_page, answer_dialogs):
     assert Subscription.get_by_id(sub.id).status == "active" and Subscription.get_by_id(sub.id).auto_renew
 
 
-def test_change_plan_explains_the_settlement_and_moves_the_money(make_page, answer_dialogs):
+def settlement_text(dialog) -> str:
+    return dialog.findChild(QLabel, "settlement").text()
+
+
+def choose_plan(name: str, texts: list[str], reason: str = "a better fit"):
+    def fill(dialog):
+        combo = dialog.findChild(QComboBox, "plan")
+        combo.setCurrentIndex(combo.findText(name, Qt.MatchFlag.MatchContains))
+        texts.append(settlement_text(dialog))
+        dialog.reason.setPlainText(reason)
+    return fill
+
+
+def make_pending(env, sub: Subscription, waited=timedelta(hours=1)) -> None:
+    Subscription.update(status="pending_renewal", pending_since=env.clock.now() - waited).where(
+        Subscription.id == sub.id).execute()
+
+
+def test_a_subscription_waiting_for_funds_can_be_canceled_and_reinstated(make_page, answer_dialogs):
+    env = make_page(SubscriptionsPage)
+    page = env.page
+    sub = first_sub("active", plan="starter")
+    make_pending(env, sub)
+    open_sub(page, sub.id)
+    assert page.current_record()["status"] == "pending_renewal"
+    assert page.cancel_button.isEnabled() and not page.reinstate_button.isEnabled()
+    assert not page.change_plan_button.isEnabled()
+
+    shown = answer_dialogs(lambda d: d.reason.setPlainText("asked to stop"))
+    page.on_cancel_clicked()
+    deadline = env.clock.now() - timedelta(hours=1) + timedelta(days=3)  # starter: 3 grace days
+    summary = shown[0].summary.text()
+    assert "a later top-up no longer renews it" in summary
+    assert f"ends at the grace deadline on {deadline:%Y-%m-%d %H:%M}" in summary
+    assert Subscription.get_by_id(sub.id).status == "canceled"
+    assert page.current_record()["status"] == "canceled"
+    assert page.reinstate_button.isEnabled() and not page.cancel_button.isEnabled()
+
+    shown = answer_dialogs(lambda d: d.reason.setPlainText("found the money"))
+    page.on_reinstate_clicked()
+    assert "goes back to waiting for funds" in shown[-1].summary.text()
+    assert Subscription.get_by_id(sub.id).status == "pending_renewal"
+    assert page.current_record()["status"] == "pending_renewal" and page.cancel_button.isEnabled()
+
+
+def test_reinstate_is_refused_once_the_grace_deadline_of_a_canceled_wait_has_passed(make_page):
+    env = make_page(SubscriptionsPage)
+    page = env.page
+    sub = first_sub("active", plan="starter")
+    make_pending(env, sub, waited=timedelta(days=2))
+    env.core.subscriptions.cancel(env.ctx.actor, sub.id, "asked to stop")
+    open_sub(page, sub.id)
+    assert page.reinstate_button.isEnabled()
+    env.clock.advance(days=1, minutes=1)
+    page.refresh()
+    assert page.current_record()["id"] == sub.id
+    assert not page.reinstate_button.isEnabled() and "grace days have passed" in page.reinstate_button.toolTip()
+
+
+def test_change_plan_shows_the_services_preview_and_moves_that_money(make_page, answer_dialogs):
+    env = make_page(SubscriptionsPage)
+    page = env.page
+    sub = first_sub("active", plan="starter", rich=True)
+    env.core.features.record_usage(env.ctx.actor, sub.id, "sms", 10)
+    open_sub(page, sub.id)
+    before = Wallet.get_by_id(sub.wallet_id).balance_minor
+    terms = env.core.subscriptions.preview_plan_change(sub.id, "weekly")
+    assert terms.credit_minor > 0 and terms.usage_minor == 50 and terms.net_minor < 0
+    texts = []
+    answer_dialogs(choose_plan("Weekly", texts, "cheaper for them"))
+    page.on_change_plan_clicked()
+    shown = texts[0]
+    assert f"Credit for the unused part of starter: {cash(terms.credit_minor)}" in shown
+    assert f"against invoice {terms.credited_invoice}" in shown
+    assert f"weekly for the rest of the period: {cash(terms.charge_minor)}" in shown
+    assert f"Usage so far, billed now under starter: {cash(terms.usage_minor)}" in shown
+    assert f"Net for the plans: {cash(-terms.net_minor)} credited to the wallet" in shown
+    assert f"The wallet holds {cash(before)}: it covers the change." in shown
+
+    assert Subscription.get_by_id(sub.id).plan.code == "weekly"
+    kinds = [e.kind for e in LedgerEntry.select().where(LedgerEntry.wallet == sub.wallet_id)
+             .order_by(LedgerEntry.id.desc()).limit(3)]
+    assert sorted(kinds) == ["credit", "proration", "usage"]
+    after = before + terms.credit_minor - terms.charge_minor - terms.usage_minor
+    assert Wallet.get_by_id(sub.wallet_id).balance_minor == after
+    assert page.current_record()["plan_code"] == "weekly"
+
+
+def test_change_plan_preview_follows_the_chosen_plan(make_page, answer_dialogs, monkeypatch):
     env = make_page(SubscriptionsPage)
     page = env.page
     sub = first_sub("active", plan="starter", rich=True)
     open_sub(page, sub.id)
-    before = Wallet.get_by_id(sub.wallet_id).balance_minor
-    texts = []
+    real = env.core.subscriptions.preview_plan_change
+    asked, seen = [], []
 
-    def fill(dialog):
+    def counted(subscription_id, code):
+        asked.append(code)
+        return real(subscription_id, code)
+
+    def fill(dialog):  # no reason given: the dialog stays unconfirmed
         combo = dialog.findChild(QComboBox, "plan")
-        combo.setCurrentIndex(combo.findText("Weekly", Qt.MatchFlag.MatchContains))
-        texts.append(dialog.findChild(QLabel, "settlement").text())
-        dialog.reason.setPlainText("cheaper for them")
+        for name in ("Team", "Weekly"):
+            combo.setCurrentIndex(combo.findText(name, Qt.MatchFlag.MatchContains))
+            seen.append((combo.currentData()["code"], settlement_text(dialog)))
 
+    monkeypatch.setattr(env.core.subscriptions, "preview_plan_change", counted)
     answer_dialogs(fill)
     page.on_change_plan_clicked()
-    assert "credited" in texts[0] and "of the paid period is left" in texts[0]
-    assert Subscription.get_by_id(sub.id).plan.code == "weekly"
-    entry = LedgerEntry.select().where(LedgerEntry.wallet == sub.wallet_id).order_by(LedgerEntry.id.desc()).first()
-    assert entry.kind == "adjustment" and entry.amount_minor > 0
-    assert f"${entry.amount_minor / 100:,.2f} will be credited" in texts[0]
-    assert Wallet.get_by_id(sub.wallet_id).balance_minor == before + entry.amount_minor
-    assert page.current_record()["plan_code"] == "weekly"
+    assert asked[1:] == ["team", "weekly"]  # the first is the plan the dialog opens on
+    for code, text in seen:
+        terms = real(sub.id, code)
+        assert f"{code} for the rest of the period: {cash(terms.charge_minor)}" in text
+    assert Subscription.get_by_id(sub.id).plan_id == sub.plan_id
+
+
+def cash(minor: int) -> str:
+    return f"${minor / 100:,.2f}"
 
 
 def test_change_plan_the_wallet_cannot_pay_is_refused_in_the_form(make_page, answer_dialogs):
@@ -190,7 +285,21 @@ def test_change_plan_the_wallet_cannot_pay_is_refused_in_the_form(make_page, ans
 
     shown = answer_dialogs(fill)
     page.on_change_plan_clicked()
+    assert "it does not cover the change; top it up first" in settlement_text(shown[0])
     assert "top it up first" in shown[0].error.text()
+    assert Subscription.get_by_id(sub.id).plan_id == sub.plan_id
+
+
+def test_a_plan_change_the_service_refuses_is_said_in_the_preview(make_page, answer_dialogs):
+    env = make_page(SubscriptionsPage)
+    page = env.page
+    sub = first_sub("active", plan="starter", rich=True)
+    env.core.subscriptions.subscribe(env.ctx.actor, sub.customer_id, "weekly")
+    open_sub(page, sub.id)
+    shown = answer_dialogs(choose_plan("Weekly", []))
+    page.on_change_plan_clicked()
+    assert "already has an open subscription to weekly" in settlement_text(shown[0])
+    assert "already has an open subscription" in shown[0].error.text()
     assert Subscription.get_by_id(sub.id).plan_id == sub.plan_id
 
 

@@ -203,3 +203,24 @@ def test_english_window_uses_plural_forms(translated, make_gui):
         "Exported 1 ledger entry"
     assert QCoreApplication.translate("WalletsPage", "Exported %n ledger entry(s)", "", 2) == \
         "Exported 2 ledger entries"
+
+
+def test_russian_invoices_and_money_dialogs(translated, make_gui, answer_dialogs):
+    from models.tables import Wallet
+
+    translated("ru")
+    gui = make_gui("admin")
+    customers = gui.page("CustomersPage")
+    wallet = Wallet.select().order_by(Wallet.balance_minor.desc()).first()
+    customers.select_id(wallet.customer_id)
+    assert customers.detail_tabs.tabText(0) == "Обзор"
+    assert customers.detail_tabs.tabText(1).startswith("Счета (")
+    assert customers.owed_label.text() == "Долгов нет."
+    kinds = set(customers.invoice_table.texts(2))
+    assert kinds and kinds <= {"первый период", "продление", "использование", "смена тарифа"}
+    shown = answer_dialogs(cancel=True)
+    customers.on_topup_clicked()
+    assert shown[0].buttons.button(shown[0].buttons.StandardButton.Ok).text() == "Списать с карты"
+    assert QCoreApplication.translate("WalletsPage", "plan-change credit") == "зачёт при смене тарифа"
+    assert QCoreApplication.translate("RenewalPassDialog", "%n invoice(s) issued by the renewal pass of %s.", "",
+                                      5) == "5 счетов выставлено прогоном продлений %s."

@@ -1,7 +1,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox
 
-from models.tables import AuditEntry, LedgerEntry, Plan, Refund, TopUp, Wallet
+from models.tables import AuditEntry, LedgerEntry, Plan, Refund, Subscription, TopUp, Wallet
 from services.auth import SYSTEM
 from ui.pages.wallets import WalletsPage
 
@@ -301,3 +301,83 @@ def test_ledger_export_writes_the_selected_wallets_entries(make_page, tmp_path):
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("Entry,Time,Kind,Amount")
     assert len(lines) - 1 == LedgerEntry.select().where(LedgerEntry.wallet == 11).count()
+
+
+def select_entry_id(page, entry_id: int) -> dict:
+    model = page.ledger_model
+    row = model.row_of_id(entry_id)
+    assert row >= 0, entry_id
+    page.ledger_table.selectRow(row)
+    return model.record_at(row)
+
+
+def rich_starter_subscription():
+    return (Subscription.select().join(Wallet).where(
+        (Subscription.status == "active") & (Subscription.plan == Plan.get(Plan.code == "starter").id))
+        .order_by(Wallet.balance_minor.desc(), Subscription.id).first())
+
+
+def test_charge_refund_cap_after_a_downgrade_is_what_the_service_says(make_page, answer_dialogs):
+    env = make_page(WalletsPage)
+    page, core = env.page, env.core
+    sub = rich_starter_subscription()
+    terms = core.subscriptions.preview_plan_change(sub.id, "weekly")
+    paying = core.invoices.get(terms.credited_invoice)
+    entry_id = paying.payments[0].ledger_entry_id
+    core.subscriptions.change_plan(SYSTEM, sub.id, "weekly", "cheaper")
+    refund_terms = core.payments.charge_refund_terms(entry_id)
+    assert 0 < refund_terms.left_minor == refund_terms.paid_minor - terms.credit_minor < refund_terms.charged_minor
+
+    open_wallet(page, sub.wallet_id)
+    select_entry_id(page, entry_id)
+    assert page.refund_charge_button.isEnabled()
+    left = f"${refund_terms.left_minor / 100:,.2f}"
+    over = f"{(refund_terms.left_minor + 1) / 100:.2f}"
+    shown = answer_dialogs(lambda d: (field(d, "amount").setText(over), d.reason.setPlainText("goodwill")))
+    page.on_refund_charge_clicked()
+    summary = shown[0].summary.text()
+    assert f"At most {left} is left to refund" in summary
+    assert f"credit note against invoice {paying.invoice.number}" in summary
+    assert f"credited against it so far (refunds and plan-change credits): ${terms.credit_minor / 100:,.2f}" in summary
+    assert "left to refund" in shown[0].error.text()
+    assert Refund.select().count() == 0
+
+
+def test_a_plan_change_charge_is_listed_under_its_kind_and_can_be_refunded(make_page, answer_dialogs):
+    env = make_page(WalletsPage)
+    page, core = env.page, env.core
+    sub = rich_starter_subscription()
+    core.subscriptions.change_plan(SYSTEM, sub.id, "team", "growing")
+    open_wallet(page, sub.wallet_id)
+    labels = [page.kind_filter.itemText(i) for i in range(page.kind_filter.count())]
+    assert "plan change" in labels and "plan-change credit" in labels
+    page.kind_filter.setCurrentIndex(page.kind_filter.findData("credit"))
+    assert [page.ledger_model.record_at(r)["kind"] for r in range(page.ledger_model.rowCount())] == ["credit"]
+    assert page.ledger_model.data(page.ledger_model.index(0, 2)) == "plan-change credit"
+    page.kind_filter.setCurrentIndex(page.kind_filter.findData("proration"))
+    entry = select_entry(page, "proration")
+    assert page.ledger_model.data(page.ledger_model.index(0, 2)) == "plan change"
+    assert page.refund_charge_button.isEnabled()
+    terms = core.payments.charge_refund_terms(entry["id"])
+    before = Wallet.get_by_id(sub.wallet_id).balance_minor
+    shown = answer_dialogs(lambda d: (field(d, "amount").setText("2.00"), d.reason.setPlainText("trial week")))
+    page.on_refund_charge_clicked()
+    assert f"At most ${terms.left_minor / 100:,.2f} is left to refund" in shown[0].summary.text()
+    assert f"invoice {terms.invoice_number}" in shown[0].summary.text()
+    assert Wallet.get_by_id(sub.wallet_id).balance_minor == before + 200
+    assert core.payments.charge_refund_terms(entry["id"]).left_minor == terms.left_minor - 200
+
+
+def test_a_charge_credited_in_full_says_nothing_is_left(make_page, answer_dialogs):
+    env = make_page(WalletsPage)
+    page, core = env.page, env.core
+    wallet_id = rich_wallet_id()
+    open_wallet(page, wallet_id)
+    entry = select_entry(page, "renewal")
+    terms = core.payments.charge_refund_terms(entry["id"])
+    core.payments.refund_charge(SYSTEM, entry["id"], terms.left_minor, "all of it")
+    shown = answer_dialogs()
+    page.on_refund_charge_clicked()
+    assert not shown
+    box = page.findChild(QMessageBox, "nothingToRefund")
+    assert "Nothing is left to refund" in box.text() and terms.invoice_number in box.text()

@@ -3,6 +3,7 @@ and actions that confirm, ask for a reason, run off the GUI thread and report.""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -69,6 +70,26 @@ class Page(QWidget):
             self.show_error(error)
 
         self.ctx.runner.run(fn, done, failed)
+
+    def submit_money(self, dialog: MoneyDialog, request: Callable[[str], Callable[[], Any]],
+                     on_done: Callable[[Any], None]) -> bool:
+        """Open a money dialog whose OK sends ``request(key)()`` off the GUI thread.
+
+        ``request`` runs on the GUI thread at each submit and reads the form; the callable it
+        returns runs on a worker with the dialog's idempotency key. The dialog stays open
+        until the service answers: a refusal is shown in the form and may be resubmitted,
+        under the same key, so the money moves at most once per opened dialog.
+        """
+
+        def submit():
+            def done(result):
+                dialog.submit_finished()
+                on_done(result)
+
+            self.ctx.runner.run(request(dialog.idempotency_key), done, dialog.submit_failed)
+
+        dialog.submitter = submit
+        return bool(dialog.exec())
 
     def show_error(self, error: BaseException) -> None:
         from ui.errors import show_error
@@ -280,6 +301,7 @@ class ConfirmDialog(QDialog):
         self.setObjectName("confirmDialog")
         self.reason_required = reason_required
         self.summary = QLabel(summary, self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # it names customers, plans and amounts as stored
         self.summary.setWordWrap(True)
         self.summary.setObjectName("summary")
         self.form = QFormLayout()
@@ -287,10 +309,11 @@ class ConfirmDialog(QDialog):
             self.form.addRow(label, widget)
         self.reason = QPlainTextEdit(self)
         self.reason.setObjectName("reason")
-        self.reason.setPlaceholderText(self.tr("Why? (kept in the audit log)"))
+        self.reason.setPlaceholderText(ConfirmDialog.tr("Why? (kept in the audit log)"))
         self.reason.setFixedHeight(64)
-        self.form.addRow(self.tr("Reason") + (" *" if reason_required else ""), self.reason)
+        self.form.addRow(ConfirmDialog.tr("Reason") + (" *" if reason_required else ""), self.reason)
         self.error = QLabel(self)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setObjectName("formError")
         self.error.setStyleSheet("color: #c62828;")
         self.error.setWordWrap(True)
@@ -316,15 +339,69 @@ class ConfirmDialog(QDialog):
         self.error.setText(text)
         self.error.show()
 
-    @Slot()
-    def on_accept_clicked(self) -> None:
+    def input_is_valid(self) -> bool:
         if self.reason_required and not self.reason_text():
-            self.show_problem(self.tr("Please give a reason."))
-            return
+            self.show_problem(ConfirmDialog.tr("Please give a reason."))
+            return False
         if self.validator is not None:
             try:
                 self.validator()
             except Exception as error:  # noqa: BLE001 - shown in the form
                 self.show_problem(describe(error))
-                return
+                return False
+        return True
+
+    @Slot()
+    def on_accept_clicked(self) -> None:
+        if self.input_is_valid():
+            self.proceed()
+
+    def proceed(self) -> None:
         self.accept()
+
+
+class MoneyDialog(ConfirmDialog):
+    """A confirmation that moves money: one idempotency key for as long as it is open.
+
+    OK hands the request to ``submitter`` (see ``Page.submit_money``) and the dialog waits,
+    with OK disabled, for the answer: it closes on success and shows a refusal in the form.
+    A second click, or a resubmit after an error, carries the same key, so the service
+    replays the first request instead of moving the money again.
+    """
+
+    def __init__(self, parent, title: str, summary: str, *, busy_text: str = "", **kwargs):
+        super().__init__(parent, title, summary, **kwargs)
+        self.idempotency_key = uuid.uuid4().hex
+        self.submitter: Callable[[], None] | None = None
+        self.busy_text = busy_text or MoneyDialog.tr("Working…")
+        self.busy = False
+
+    def proceed(self) -> None:
+        if self.busy:
+            return
+        if self.submitter is None:
+            self.accept()
+            return
+        self._set_busy(True)
+        self.submitter()
+
+    def submit_finished(self) -> None:
+        self._set_busy(False)
+        self.error.hide()
+        self.accept()
+
+    def submit_failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self.error.setStyleSheet("color: #c62828;")
+        self.show_problem(describe(error))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.buttons.setEnabled(not busy)
+        if busy:
+            self.error.setStyleSheet("")
+            self.show_problem(self.busy_text)
+
+    def reject(self) -> None:
+        if not self.busy:  # the answer is on its way; closing now would hide whether money moved
+            super().reject()

@@ -1,17 +1,25 @@
-"""Customers: find them, see their wallets and subscriptions, act for them."""
+"""Customers: find them, see their wallets, subscriptions, invoices and credit notes, act for them."""
 
 from __future__ import annotations
 
 import html
 
 from peewee import JOIN, fn
-from PySide6.QtCore import QCoreApplication, Slot
-from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QPushButton
+from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from models.tables import Customer, Plan, Subscription, TopUp, Wallet
 from services.customers import clean_email, clean_name, like_text
 from services.money import format_minor, parse_amount
-from ui.pages.base import ConfirmDialog, TablePage
+from ui.pages.base import ConfirmDialog, MoneyDialog, TablePage
+from ui.pages.invoices import (
+    CreditNoteTable,
+    CustomerBilling,
+    InvoiceTable,
+    load_customer_billing,
+    open_invoice,
+    owed_text,
+)
 from ui.sql_model import Column, PagedQueryModel
 
 
@@ -71,8 +79,10 @@ def load_customer_detail(core, customer_id: int) -> dict:
             "wallets": wallets, "subscriptions": subs, "topups": topups}
 
 
-def render_customer(detail: dict) -> str:
+def render_customer(detail: dict, owed: dict[str, int] | None = None) -> str:
+    """The overview pane; ``owed`` is what each currency's wallet still owes on its invoices."""
     translate = QCoreApplication.translate
+    owed = owed or {}
     c = detail["customer"]
     since, wallets = translate("CustomersPage", "since"), translate("CustomersPage", "Wallets")
     subscriptions, period_ends = translate("CustomersPage", "Subscriptions"), translate("CustomersPage", "period ends")
@@ -82,7 +92,11 @@ def render_customer(detail: dict) -> str:
              f"{since} {c['created_at']:%Y-%m-%d}</p>", f"<h3>{wallets}</h3><ul>"]
     for w in detail["wallets"]:
         amount = format_minor(w["balance_minor"], w["currency"], symbol=True)
-        parts.append(f"<li>#{w['id']} {w['currency']}: <b>{amount}</b></li>")
+        owes = ""
+        if owed.get(w["currency"], 0) > 0:
+            owes = " · " + html.escape(translate("CustomersPage", "owes %s") % format_minor(
+                owed[w["currency"]], w["currency"], symbol=True))
+        parts.append(f"<li>#{w['id']} {w['currency']}: <b>{amount}</b>{owes}</li>")
     parts.append(f"</ul><h3>{subscriptions}</h3><ul>")
     for s in detail["subscriptions"]:
         parts.append(f"<li>#{s['id']} <b>{html.escape(s['code'])}</b> — {s['status'].replace('_', ' ')}, "
@@ -121,9 +135,57 @@ class CustomersPage(TablePage):
         self.topup_button.clicked.connect(self.on_topup_clicked)
         self.subscribe_button.clicked.connect(self.on_subscribe_clicked)
         self.guard(self.new_button, "customer.create")
+        self._build_billing_tabs()
         self._detail_for = None
         self.on_selection([])
         ctx.bridge.data_changed.connect(self.on_data_changed)
+
+    def _build_billing_tabs(self) -> None:
+        """The detail pane becomes the first of three tabs: overview, invoices, credit notes."""
+        self.detail_tabs = QTabWidget(self.detail_container)
+        self.detail_tabs.setObjectName("customerTabs")
+        self.detail_container.layout().replaceWidget(self.detail, self.detail_tabs)
+        self.detail_tabs.addTab(self.detail, self.tr("Overview"))
+        invoices_tab = QWidget(self.detail_tabs)
+        self.owed_label = QLabel(invoices_tab)
+        self.owed_label.setObjectName("owedLabel")
+        self.owed_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.owed_label.setWordWrap(True)
+        self.invoice_table = InvoiceTable(invoices_tab)
+        self.invoice_table.row_activated.connect(self.on_invoice_activated)
+        hint = QLabel(self.tr("Double-click an invoice to see its lines, payments and credit notes."), invoices_tab)
+        hint.setStyleSheet("color: gray;")
+        layout = QVBoxLayout(invoices_tab)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.owed_label)
+        layout.addWidget(self.invoice_table, 1)
+        layout.addWidget(hint)
+        self.detail_tabs.addTab(invoices_tab, self.tr("Invoices"))
+        self.credit_note_table = CreditNoteTable(self.detail_tabs)
+        self.credit_note_table.setToolTip(self.tr("Double-click a credit note to open the invoice it credits"))
+        self.credit_note_table.row_activated.connect(self.on_invoice_activated)
+        self.detail_tabs.addTab(self.credit_note_table, self.tr("Credit notes"))
+
+    def show_billing(self, billing: CustomerBilling | None) -> None:
+        """The invoices and credit notes tabs; None empties them (no customer, or one still loading)."""
+        if billing is None:
+            self.invoice_table.show_invoices([])
+            self.credit_note_table.show_credit_notes([])
+            self.owed_label.setText("")
+            self.detail_tabs.setTabText(1, self.tr("Invoices"))
+            self.detail_tabs.setTabText(2, self.tr("Credit notes"))
+            return
+        self.invoice_table.show_invoices(billing.invoices)
+        self.credit_note_table.show_credit_notes(billing.credit_notes, {i.id: i.currency for i in billing.invoices})
+        self.detail_tabs.setTabText(1, self.tr("Invoices (%d)") % len(billing.invoices))
+        self.detail_tabs.setTabText(2, self.tr("Credit notes (%d)") % len(billing.credit_notes))
+        owed = owed_text(billing.owed)
+        self.owed_label.setText(self.tr("Owes %s on the invoices below; the next top-up pays it first.") % owed
+                                if owed else self.tr("Owes nothing."))
+
+    @Slot(int)
+    def on_invoice_activated(self, invoice_id: int) -> None:
+        open_invoice(self.ctx, invoice_id, self)
 
     def on_selection(self, records: list[dict]) -> None:
         one = len(records) == 1
@@ -136,18 +198,24 @@ class CustomersPage(TablePage):
             hint = self.tr("Select a customer to see the details.")
             self.detail.setHtml(f"<p style='color:gray'>{hint}</p>")
             self._detail_for = None
+            self.show_billing(None)
             return
         self.show_detail(records[0]["id"])
 
     def show_detail(self, customer_id: int) -> None:
+        if self._detail_for != customer_id:
+            self.show_billing(None)  # never show one customer's invoices under another's name
         self._detail_for = customer_id
         core = self.ctx.core
 
-        def shown(detail):
+        def shown(loaded):
+            detail, billing = loaded
             if self._detail_for == customer_id:
-                self.detail.setHtml(render_customer(detail))
+                self.detail.setHtml(render_customer(detail, billing.owed))
+                self.show_billing(billing)
 
-        self.run_task(lambda: load_customer_detail(core, customer_id), shown)
+        self.run_task(lambda: (load_customer_detail(core, customer_id), load_customer_billing(core, customer_id)),
+                      shown)
 
     def open_subject(self, subject_type: str, subject_id: int) -> bool:
         if subject_type != "customer":
@@ -215,51 +283,44 @@ class CustomersPage(TablePage):
         amount = QLineEdit()
         amount.setObjectName("amount")
         amount.setPlaceholderText("25.00")
-        dialog = ConfirmDialog(
+        dialog = MoneyDialog(
             self, self.tr("Top up wallet"),
             self.tr("Charge the card of %s and credit the amount to their %s wallet "
                     "(balance now %s).") % (record["name"], currency, money(record)),
             reason_required=False, fields=[(self.tr("Amount (%s)") % currency, amount)],
-            confirm_text=self.tr("Charge card"))
+            confirm_text=self.tr("Charge card"), busy_text=self.tr("Charging the card of %s…") % record["name"])
         dialog.validator = lambda: parse_amount(amount.text(), currency)
-        if not dialog.exec():
-            return
-        self.start_topup(record, amount.text(), currency, dialog.reason_text())
+        core, actor, customer_id = self.ctx.core, self.ctx.actor, record["id"]
 
-    def start_topup(self, record: dict, amount_text: str, currency: str, reason: str = "") -> None:
-        core, actor = self.ctx.core, self.ctx.actor
-        self.status_message.emit(self.tr("Charging the card of %s…") % record["name"])
-        self.topup_button.setEnabled(False)
-        self.topup_button.setText(self.tr("Charging…"))
+        def request(key: str):
+            amount_text, reason = amount.text(), dialog.reason_text()
+            self.status_message.emit(self.tr("Charging the card of %s…") % record["name"])
+            return lambda: core.payments.top_up(actor, customer_id, amount_text, currency, reason=reason,
+                                                idempotency_key=key)
 
-        def finished(info):
-            self.topup_button.setText(self.tr("Top up…"))
-            self.on_selection(self.selected_records())
-            self.ctx.bridge.data_changed.emit("wallet")
-            amount = format_minor(info.amount_minor, info.currency, symbol=True)
-            if info.status == "succeeded":
-                text = self.tr("Top-up of %s succeeded.") % amount
-                if info.renewed:
-                    text += " " + self.tr("%n pending subscription(s) renewed at once.", "", info.renewed)
-                icon = QMessageBox.Icon.Information
-            elif info.status == "failed":
-                text, icon = self.tr("The card was declined: %s") % (info.error or ""), QMessageBox.Icon.Warning
-            else:
-                text = self.tr("The gateway did not answer clearly (%s). The top-up is in the error queue and "
-                               "will be retried with the same key, so it can never be charged twice.") % (
-                    info.error or "")
-                icon = QMessageBox.Icon.Warning
-            self.status_message.emit(text)
-            box = QMessageBox(icon, self.tr("Top-up"), text, QMessageBox.StandardButton.Ok, self)
-            box.setObjectName("topupOutcome")
-            box.open()
+        self.submit_money(dialog, request, self.on_topup_finished)
 
-        def failed(_error):
-            self.topup_button.setText(self.tr("Top up…"))
-            self.on_selection(self.selected_records())
-
-        self.run_task(lambda: core.payments.top_up(actor, record["id"], amount_text, currency, reason=reason),
-                      finished, on_error=failed)
+    def on_topup_finished(self, info) -> None:
+        self.on_selection(self.selected_records())
+        self.ctx.bridge.data_changed.emit("wallet")
+        amount = format_minor(info.amount_minor, info.currency, symbol=True)
+        if info.status == "succeeded":
+            text = self.tr("Top-up of %s succeeded.") % amount
+            if info.renewed:
+                text += " " + self.tr("%n pending subscription(s) renewed at once.", "", info.renewed)
+            icon = QMessageBox.Icon.Information
+        elif info.status == "failed":
+            text, icon = self.tr("The card was declined: %s") % (info.error or ""), QMessageBox.Icon.Warning
+        else:
+            text = self.tr("The gateway did not answer clearly (%s). The top-up is in the error queue and "
+                           "will be retried with the same key, so it can never be charged twice.") % (
+                info.error or "")
+            icon = QMessageBox.Icon.Warning
+        self.status_message.emit(text)
+        box = QMessageBox(icon, self.tr("Top-up"), text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("topupOutcome")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
 
     @Slot()
     def on_subscribe_clicked(self) -> None:

@@ -16,7 +16,7 @@ from services.notifications import KINDS
 from ui.pages.base import TablePage
 from ui.sql_model import Column, PagedQueryModel
 
-SUBJECT_TYPES = ("subscription", "wallet", "topup", "refund", "error_item", "customer")
+SUBJECT_TYPES = ("subscription", "wallet", "topup", "refund", "error_item", "customer", "renewal_pass")
 SEVERITY_COLOURS = {"info": "#1565c0", "warning": "#b26a00", "error": "#c62828"}
 _SEVERITY_PIXMAPS = {"info": QStyle.StandardPixmap.SP_MessageBoxInformation,
                      "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
@@ -40,7 +40,8 @@ class NotificationsTableModel(PagedQueryModel):
 
     def __init__(self, runner, parent=None):
         self.kind_labels = {
-            "payment_succeeded": self.tr("Payment succeeded"), "payment_failed": self.tr("Payment failed"),
+            "payment_succeeded": self.tr("Payment succeeded"), "renewals_paid": self.tr("Renewals paid"),
+            "payment_failed": self.tr("Payment failed"),
             "subscription_expiring": self.tr("Subscription expiring"),
             "subscription_expired": self.tr("Subscription expired"), "topup_succeeded": self.tr("Top-up succeeded"),
             "topup_failed": self.tr("Top-up failed"), "refund_failed": self.tr("Refund failed"),
@@ -210,6 +211,8 @@ class NotificationsPage(TablePage):
         if subject_type and subject_id is not None:
             about = self.tr("About")
             label = f"{esc(subject_type.replace('_', ' '))} #{subject_id}"
+            if subject_type == "renewal_pass":
+                label = esc(self.tr("the invoices of this renewal pass"))
             if subject_type in SUBJECT_TYPES:
                 parts.append(f"<p>{about}: <a href='subject:{esc(subject_type)}:{subject_id}'>"
                              f"{label}</a></p>")

@@ -2,26 +2,114 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QLabel, QPushButton, QSpinBox
 
 from services import lifecycle
 from services.errors import ValidationError
 from services.features import MAX_QUANTITY
 from services.money import format_minor
+from ui.errors import describe
 from ui.pages.base import ConfirmDialog, TablePage
 from ui.pages.subscriptions_models import (
     SubscriptionsTableModel,
+    grace_deadline,
     load_change_plan_options,
     load_plan_choices,
     load_subscription_detail,
     load_usage_options,
     move_refusal,
     price_text,
-    prorated_settlement,
     render_subscription,
     status_text,
+    waited_for_funds,
 )
+from ui.pages.wallets_models import when
+
+
+class PlanChangePreview(QObject):
+    """What ``change_plan`` will move, asked of the service off the GUI thread each time the plan changes.
+
+    Shows the service's own figures in ``label``; ``check`` refuses to confirm before the
+    preview of the chosen plan has arrived, or when the service already said no.
+    """
+
+    def __init__(self, page, subscription_id: int, label: QLabel):
+        super().__init__(label)
+        self.page, self.subscription_id, self.label = page, subscription_id, label
+        self.terms = None
+        self.problem: str | None = None
+        self._generation = 0
+
+    def load(self, plan_code: str) -> None:
+        self._generation += 1
+        generation = self._generation
+        self.terms, self.problem = None, None
+        self.label.setText(self.tr("Working out what the change moves…"))
+        subscriptions, subscription_id = self.page.ctx.core.subscriptions, self.subscription_id
+
+        def current() -> bool:  # the dialog may be gone, or another plan chosen since
+            return shiboken6.isValid(self.label) and generation == self._generation
+
+        def arrived(terms):
+            if current():
+                self.show_terms(terms)
+
+        def refused(error):
+            if current():
+                self.problem = describe(error)
+                self.label.setText(self.problem)
+
+        self.page.ctx.runner.run(lambda: subscriptions.preview_plan_change(subscription_id, plan_code),
+                                 arrived, refused)
+
+    def show_terms(self, terms) -> None:
+        self.terms = terms
+
+        def cash(minor: int) -> str:
+            return format_minor(minor, terms.currency, symbol=True)
+
+        lines = []
+        if terms.credit_minor:
+            lines.append(self.tr("Credit for the unused part of %s: %s, a credit note against invoice %s.") % (
+                terms.old_plan, cash(terms.credit_minor), terms.credited_invoice))
+        else:
+            lines.append(self.tr("Nothing of %s is credited back.") % terms.old_plan)
+        lines.append(self.tr("New plan %s for the rest of the period: %s, on a new invoice.") % (
+            terms.new_plan, cash(terms.charge_minor)))
+        if terms.usage_minor:
+            lines.append(self.tr("Usage so far, billed now under %s: %s.") % (terms.old_plan,
+                                                                              cash(terms.usage_minor)))
+        if terms.net_minor > 0:
+            lines.append(self.tr("Net for the plans: %s taken from the wallet.") % cash(terms.net_minor))
+        elif terms.net_minor < 0:
+            lines.append(self.tr("Net for the plans: %s credited to the wallet.") % cash(-terms.net_minor))
+        else:
+            lines.append(self.tr("Net for the plans: no money moves."))
+        lines.append(self.covering_text(terms))
+        lines.append(self.tr("The period end stays the same; the next renewal charges the new price."))
+        self.label.setText("\n".join(lines))
+
+    def covering_text(self, terms) -> str:
+        """The credit lands first, the new plan is then paid in full, the usage from what is left."""
+        balance = format_minor(terms.balance_minor, terms.currency, symbol=True)
+        if terms.net_minor > terms.balance_minor:
+            return self.tr("The wallet holds %s: it does not cover the change; top it up first.") % balance
+        if terms.net_minor + terms.usage_minor > terms.balance_minor:
+            return self.tr("The wallet holds %s: it covers the plans; the part of the usage it cannot pay stays "
+                           "owed.") % balance
+        return self.tr("The wallet holds %s: it covers the change.") % balance
+
+    def check(self) -> None:
+        if self.problem:
+            raise ValidationError(self.problem)
+        if self.terms is None:
+            raise ValidationError(self.tr("The settlement is still being worked out; a moment, please."))
+        if self.terms.net_minor > self.terms.balance_minor:
+            raise ValidationError(self.tr("The wallet holds %s but the switch needs %s; top it up first.") % (
+                format_minor(self.terms.balance_minor, self.terms.currency, symbol=True),
+                format_minor(self.terms.net_minor, self.terms.currency, symbol=True)))
 
 
 class SubscriptionsPage(TablePage):
@@ -159,13 +247,20 @@ class SubscriptionsPage(TablePage):
         record = self.current_record()
         if record is None or move_refusal("cancel", record, self.ctx.core.clock.now()):
             return
-        dialog = ConfirmDialog(
-            self, self.tr("Cancel subscription"),
-            self.tr("Turn auto-renew off for subscription #%d (%s, %s). It moves from active to canceled; the "
-                    "customer keeps access until the paid period ends on %s, then it expires. It can be "
-                    "reinstated until then.") % (record["id"], record["customer_name"], record["plan_code"],
-                                                 f"{record['period_end']:%Y-%m-%d %H:%M}"),
-            confirm_text=self.tr("Cancel subscription"))
+        if record["status"] == lifecycle.PENDING:
+            summary = self.tr(
+                "Turn auto-renew off for subscription #%d (%s, %s). Its renewal is waiting for funds; it moves "
+                "from pending renewal to canceled: a later top-up no longer renews it, and it ends at the grace "
+                "deadline on %s. It can be reinstated until then.") % (
+                record["id"], record["customer_name"], record["plan_code"], when(grace_deadline(record)))
+        else:
+            summary = self.tr(
+                "Turn auto-renew off for subscription #%d (%s, %s). It moves from active to canceled; the "
+                "customer keeps access until the paid period ends on %s, then it expires. It can be "
+                "reinstated until then.") % (record["id"], record["customer_name"], record["plan_code"],
+                                             when(record["period_end"]))
+        dialog = ConfirmDialog(self, self.tr("Cancel subscription"), summary,
+                               confirm_text=self.tr("Cancel subscription"))
         if dialog.exec():
             core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
             self.run_task(lambda: core.subscriptions.cancel(actor, record["id"], reason),
@@ -177,12 +272,18 @@ class SubscriptionsPage(TablePage):
         record = self.current_record()
         if record is None or move_refusal("reinstate", record, self.ctx.core.clock.now()):
             return
-        dialog = ConfirmDialog(
-            self, self.tr("Reinstate subscription"),
-            self.tr("Turn auto-renew back on for subscription #%d (%s, %s). It moves from canceled to active and "
-                    "renews from the wallet when the period ends on %s.") % (
-                record["id"], record["customer_name"], record["plan_code"], f"{record['period_end']:%Y-%m-%d %H:%M}"),
-            confirm_text=self.tr("Reinstate"))
+        if waited_for_funds(record):
+            summary = self.tr(
+                "Turn auto-renew back on for subscription #%d (%s, %s). It was canceled while its renewal was "
+                "waiting for funds: it goes back to waiting for funds (pending renewal), renews as soon as the "
+                "wallet can pay, and expires at the grace deadline on %s if it cannot.") % (
+                record["id"], record["customer_name"], record["plan_code"], when(grace_deadline(record)))
+        else:
+            summary = self.tr(
+                "Turn auto-renew back on for subscription #%d (%s, %s). It moves from canceled to active and "
+                "renews from the wallet when the period ends on %s.") % (
+                record["id"], record["customer_name"], record["plan_code"], when(record["period_end"]))
+        dialog = ConfirmDialog(self, self.tr("Reinstate subscription"), summary, confirm_text=self.tr("Reinstate"))
         if dialog.exec():
             core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
             self.run_task(lambda: core.subscriptions.reinstate(actor, record["id"], reason),
@@ -209,46 +310,20 @@ class SubscriptionsPage(TablePage):
             choice.addItem(f"{plan['name']} ({plan['code']}) — {price_text(plan)}", plan)
         settlement = QLabel()
         settlement.setObjectName("settlement")
+        settlement.setTextFormat(Qt.TextFormat.PlainText)
         settlement.setWordWrap(True)
-
-        def cash(minor):
-            return format_minor(minor, currency, symbol=True)
-
-        def net_now() -> int:
-            return prorated_settlement(old["price_minor"], choice.currentData()["price_minor"],
-                                       opts["period_start"], opts["period_end"], self.ctx.core.clock.now())[2]
-
-        def explain():
-            credit, debit, net, share = prorated_settlement(
-                old["price_minor"], choice.currentData()["price_minor"], opts["period_start"], opts["period_end"],
-                self.ctx.core.clock.now())
-            text = self.tr("%.0f%% of the paid period is left. The wallet is credited that share of the old price "
-                           "(%s) and debited that share of the new one (%s): ") % (share * 100, cash(credit),
-                                                                                  cash(debit))
-            if net > 0:
-                text += self.tr("%s will be taken from the wallet now.") % cash(net)
-            elif net < 0:
-                text += self.tr("%s will be credited to the wallet now.") % cash(-net)
-            else:
-                text += self.tr("no money moves.")
-            text += " " + self.tr("The period end stays the same; the next renewal charges the new price.")
-            settlement.setText(text)
-
-        choice.currentIndexChanged.connect(lambda _i: explain())
-        explain()
+        settlement.setMinimumHeight(settlement.fontMetrics().lineSpacing() * 7)
         dialog = ConfirmDialog(
             self, self.tr("Change plan"),
             self.tr("Move subscription #%d of %s from %s to another plan now (wallet balance %s).") % (
-                record["id"], record["customer_name"], old["code"], cash(opts["balance_minor"])),
+                record["id"], record["customer_name"], old["code"],
+                format_minor(opts["balance_minor"], currency, symbol=True)),
             fields=[(self.tr("New plan"), choice), (self.tr("Settlement"), settlement)],
             confirm_text=self.tr("Change plan"))
-
-        def validate():
-            if net_now() > opts["balance_minor"]:
-                raise ValidationError(self.tr("The wallet holds %s but the switch needs %s; top it up first.")
-                                      % (cash(opts["balance_minor"]), cash(net_now())))
-
-        dialog.validator = validate
+        preview = PlanChangePreview(self, record["id"], settlement)
+        choice.currentIndexChanged.connect(lambda _i: preview.load(choice.currentData()["code"]))
+        preview.load(choice.currentData()["code"])
+        dialog.validator = preview.check
         if dialog.exec():
             core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
             code = choice.currentData()["code"]

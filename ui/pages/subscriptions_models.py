@@ -75,7 +75,7 @@ class SubscriptionsTableModel(PagedQueryModel):
                                      Subscription.wallet, Customer.id.alias("customer_id"),
                                      Customer.name.alias("customer_name"), Customer.email.alias("customer_email"),
                                      Plan.id.alias("plan_id"), Plan.code.alias("plan_code"), Plan.price_minor,
-                                     Plan.currency, Plan.interval_unit, Plan.interval_count)
+                                     Plan.currency, Plan.interval_unit, Plan.interval_count, Plan.grace_days)
                  .join(Customer, on=(Subscription.customer == Customer.id))
                  .switch(Subscription).join(Plan, on=(Subscription.plan == Plan.id)))
         text = (self.filters.get("search") or "").strip()
@@ -103,20 +103,37 @@ class SubscriptionsTableModel(PagedQueryModel):
 # --- what the actions may do in each state -------------------------------------------------
 
 
+def grace_deadline(record: dict) -> datetime | None:
+    """When a subscription that waits (or waited, before it was canceled) for funds ends unpaid."""
+    if record.get("pending_since") is None:
+        return None
+    return record["pending_since"] + timedelta(days=record["grace_days"])
+
+
+def waited_for_funds(record: dict) -> bool:
+    """Canceled while its renewal was waiting for funds: it ends at the grace deadline, not the period end."""
+    return record["status"] == lifecycle.CANCELED and record.get("pending_since") is not None
+
+
 def move_refusal(action: str, record: dict, now: datetime) -> str | None:
     """Why this state machine move is not possible for the selected row, or None."""
     translate = QCoreApplication.translate
     status = record["status"]
-    if action in ("cancel", "change_plan") and status != lifecycle.ACTIVE:
-        verb = (translate("SubscriptionsPage", "canceled") if action == "cancel"
-                else translate("SubscriptionsPage", "moved to another plan"))
+    if action == "cancel" and status not in (lifecycle.ACTIVE, lifecycle.PENDING):
+        return translate("SubscriptionsPage", "Only an active subscription or one waiting for funds can be "
+                                              "canceled; this one is %s.") % status_text(status)
+    if action == "change_plan" and status != lifecycle.ACTIVE:
         return translate("SubscriptionsPage", "Only an active subscription can be %s; this one is %s.") % (
-            verb, status_text(status))
+            translate("SubscriptionsPage", "moved to another plan"), status_text(status))
     if action == "reinstate":
         if status != lifecycle.CANCELED:
             return translate("SubscriptionsPage", "Only a canceled subscription can be reinstated; this one is %s."
                              ) % status_text(status)
-        if record["period_end"] <= now:
+        if waited_for_funds(record):
+            if grace_deadline(record) <= now:
+                return translate("SubscriptionsPage", "It was canceled while waiting for funds and its grace days "
+                                                      "have passed; subscribe the customer again instead.")
+        elif record["period_end"] <= now:
             return translate("SubscriptionsPage", "The paid period has ended; subscribe the customer again instead.")
     return None
 
@@ -258,23 +275,7 @@ def load_change_plan_options(subscription_id: int) -> dict:
              for p in Plan.select().where((Plan.active == True) & (Plan.currency == plan.currency)  # noqa: E712
                                           & (Plan.id != plan.id)).order_by(Plan.price_minor, Plan.code)]
     return {"plan": {"code": plan.code, "name": plan.name, "price_minor": plan.price_minor},
-            "currency": plan.currency, "period_start": sub.period_start, "period_end": sub.period_end,
-            "balance_minor": wallet.balance_minor, "plans": plans}
-
-
-def prorated_settlement(old_minor: int, new_minor: int, period_start: datetime, period_end: datetime,
-                        now: datetime) -> tuple[int, int, int, float]:
-    """(credit for the old plan, debit for the new one, net debit, share of the period left).
-
-    The same whole-second arithmetic as SubscriptionService.change_plan, so the
-    figure shown is the figure charged.
-    """
-    total_s = max(1, int((period_end - period_start).total_seconds()))
-    left_s = int(max(0.0, (period_end - now).total_seconds()))
-    credit = old_minor * left_s // total_s
-    debit = new_minor * left_s // total_s
-    net = (new_minor - old_minor) * left_s // total_s
-    return credit, debit, net, left_s / total_s
+            "currency": plan.currency, "balance_minor": wallet.balance_minor, "plans": plans}
 
 
 def load_usage_options(subscription_id: int) -> dict:

@@ -20,14 +20,13 @@ from PySide6.QtWidgets import (
 
 from services.errors import ValidationError
 from services.money import CURRENCY_EXPONENT, format_minor, parse_amount
-from ui.pages.base import ConfirmDialog, TablePage
+from ui.pages.base import MoneyDialog, TablePage
 from ui.pages.wallets_models import (
     LEDGER_KINDS,
     REFUNDABLE_KINDS,
     WalletLedgerTableModel,
     WalletsTableModel,
     kind_text,
-    load_charge_cap,
     load_refundable_topups,
     load_wallet_detail,
     money,
@@ -94,7 +93,6 @@ class WalletsPage(TablePage):
                 self.ledger_table.setColumnWidth(column, width)
 
         self._detail_for = None
-        self._refunding = False
         self.on_selection([])
         ctx.bridge.data_changed.connect(self.on_data_changed)
 
@@ -149,8 +147,6 @@ class WalletsPage(TablePage):
             reason = self.refusal_reason(action)
             button.setEnabled(wallet is not None and reason is None)
             button.setToolTip(reason or ("" if wallet else self.tr("Select a wallet")))
-        if self._refunding:
-            self.refund_topup_button.setEnabled(False)
         self.export_ledger_button.setEnabled(wallet is not None)
         if wallet is None:
             self._detail_for = None
@@ -173,7 +169,8 @@ class WalletsPage(TablePage):
                 entries = self.tr("%n ledger entries", "", detail["entries"])
                 self.detail.setHtml(render_wallet(detail, entries))
 
-        self.run_task(lambda: load_wallet_detail(wallet_id), shown)
+        invoices = self.ctx.core.invoices
+        self.run_task(lambda: load_wallet_detail(wallet_id, invoices), shown)
 
     @Slot()
     def on_export_ledger_clicked(self) -> None:
@@ -202,9 +199,9 @@ class WalletsPage(TablePage):
         entry = self.selected_entry()
         reason = self.refusal_reason("refund")
         if reason is None and entry is None:
-            reason = self.tr("Select a renewal or usage charge in the ledger")
+            reason = self.tr("Select a renewal, usage or plan-change charge in the ledger")
         elif reason is None and entry["kind"] not in REFUNDABLE_KINDS:
-            reason = self.tr("Only renewal and usage charges can be refunded into the wallet; "
+            reason = self.tr("Only renewal, usage and plan-change charges can be refunded into the wallet; "
                              "refund a top-up to the card with Refund top-up…")
         self.refund_charge_button.setEnabled(reason is None)
         self.refund_charge_button.setToolTip(reason or "")
@@ -245,37 +242,54 @@ class WalletsPage(TablePage):
         entry = self.selected_entry()
         if entry is None or entry["kind"] not in REFUNDABLE_KINDS:
             return
-        self.run_task(lambda: load_charge_cap(entry["id"]), self._ask_refund_charge)
+        payments = self.ctx.core.payments
+        self.run_task(lambda: payments.charge_refund_terms(entry["id"]),
+                      lambda terms: self._ask_refund_charge(entry["kind"], terms))
 
-    def _ask_refund_charge(self, cap: dict) -> None:
-        currency = cap["currency"]
-        left = format_minor(cap["left_minor"], currency, symbol=True)
-        if cap["left_minor"] <= 0:
+    def _ask_refund_charge(self, kind: str, terms) -> None:
+        """``terms`` is the service's ChargeRefundTerms: its cap is the one refund_charge enforces."""
+        currency = terms.currency
+
+        def cash(minor: int) -> str:
+            return format_minor(minor, currency, symbol=True)
+
+        left = cash(terms.left_minor)
+        if terms.left_minor <= 0:
             self._inform("nothingToRefund", self.tr("Refund charge"),
-                         self.tr("Charge #%d has been refunded in full already.") % cap["id"])
+                         self.tr("Nothing is left to refund of charge #%d: %s was paid on invoice %s and %s of it "
+                                 "has been credited already (refunds and plan-change credits).") % (
+                             terms.ledger_entry_id, cash(terms.paid_minor), terms.invoice_number,
+                             cash(terms.credited_minor)))
             return
-        amount = QLineEdit(format_minor(cap["left_minor"], currency))
+        amount = QLineEdit(format_minor(terms.left_minor, currency))
         amount.setObjectName("amount")
-        summary = self.tr("Give back part or all of %s charge #%d (%s, %s) into the wallet. "
-                          "Refunded so far: %s. At most %s is left to refund.") % (
-            kind_text(cap["kind"]), cap["id"], format_minor(cap["amount_minor"], currency, symbol=True),
-            when(cap["created_at"]), format_minor(cap["refunded_minor"], currency, symbol=True), left)
-        dialog = ConfirmDialog(self, self.tr("Refund charge"), summary,
-                               fields=[(self.tr("Amount (%s, at most %s)") % (currency, left), amount)],
-                               confirm_text=self.tr("Refund into wallet"))
+        summary = self.tr("Give back part or all of %s charge #%d (%s, %s) into the wallet, as a credit note "
+                          "against invoice %s. Paid on that invoice: %s; credited against it so far (refunds and "
+                          "plan-change credits): %s. At most %s is left to refund.") % (
+            kind_text(kind), terms.ledger_entry_id, cash(terms.charged_minor), when(terms.created_at),
+            terms.invoice_number, cash(terms.paid_minor), cash(terms.credited_minor), left)
+        dialog = MoneyDialog(self, self.tr("Refund charge"), summary,
+                             fields=[(self.tr("Amount (%s, at most %s)") % (currency, left), amount)],
+                             confirm_text=self.tr("Refund into wallet"))
 
         def validate():
-            if parse_amount(amount.text(), currency) > cap["left_minor"]:
+            if parse_amount(amount.text(), currency) > terms.left_minor:
                 raise ValidationError(self.tr("At most %s of this charge is left to refund.") % left)
 
         dialog.validator = validate
-        if not dialog.exec():
-            return
-        core, actor, reason, amount_text = self.ctx.core, self.ctx.actor, dialog.reason_text(), amount.text()
-        self.run_task(lambda: core.payments.refund_charge(actor, cap["id"], amount_text, reason),
-                      lambda _info: self.ctx.bridge.data_changed.emit("wallet"),
-                      lambda info: self.tr("Refunded %s of charge #%d into the wallet") % (
-                          format_minor(info.amount_minor, currency, symbol=True), cap["id"]))
+        core, actor, entry_id = self.ctx.core, self.ctx.actor, terms.ledger_entry_id
+
+        def request(key: str):
+            amount_text, reason = amount.text(), dialog.reason_text()
+            return lambda: core.payments.refund_charge(actor, entry_id, amount_text, reason, idempotency_key=key)
+
+        def refunded(info):
+            self.status_message.emit(self.tr("Refunded %s of charge #%d into the wallet, a credit note against "
+                                             "invoice %s") % (cash(info.amount_minor), entry_id,
+                                                              terms.invoice_number))
+            self.ctx.bridge.data_changed.emit("wallet")
+
+        self.submit_money(dialog, request, refunded)
 
     # --- refund a top-up to the card --------------------------------------------------
 
@@ -320,13 +334,13 @@ class WalletsPage(TablePage):
 
         choice.currentIndexChanged.connect(lambda _i: show_cap())
         show_cap()
-        dialog = ConfirmDialog(
+        dialog = MoneyDialog(
             self, self.tr("Refund top-up"),
             self.tr("Send money from a paid top-up back to the card of %s. The wallet (balance %s) pays it at "
                     "once; if the card processor refuses, the amount comes back into the wallet.") % (
                 wallet["customer_name"], money(wallet, "balance_minor")),
             fields=[(self.tr("Top-up"), choice), (self.tr("Amount (%s)") % currency, amount), ("", cap_label)],
-            confirm_text=self.tr("Refund to card"))
+            confirm_text=self.tr("Refund to card"), busy_text=self.tr("Sending the refund to the card…"))
 
         def validate():
             minor = parse_amount(amount.text(), currency)
@@ -335,41 +349,31 @@ class WalletsPage(TablePage):
                                       % format_minor(cap(), currency, symbol=True))
 
         dialog.validator = validate
-        if dialog.exec():
-            self.start_topup_refund(choice.currentData()["id"], amount.text(), currency, dialog.reason_text())
-
-    def start_topup_refund(self, topup_id: int, amount_text: str, currency: str, reason: str) -> None:
         core, actor = self.ctx.core, self.ctx.actor
-        self._refunding = True
-        self.refund_topup_button.setEnabled(False)
-        self.refund_topup_button.setText(self.tr("Refunding…"))
-        self.status_message.emit(self.tr("Sending the refund of top-up #%d to the card…") % topup_id)
 
-        def settle():
-            self._refunding = False
-            self.refund_topup_button.setText(self.tr("Refund top-up…"))
-            self.on_selection(self.selected_records())
+        def request(key: str):
+            topup_id, amount_text, reason = choice.currentData()["id"], amount.text(), dialog.reason_text()
+            self.status_message.emit(self.tr("Sending the refund of top-up #%d to the card…") % topup_id)
+            return lambda: core.payments.refund_topup(actor, topup_id, amount_text, reason, idempotency_key=key)
 
-        def finished(info):
-            settle()
-            self.ctx.bridge.data_changed.emit("wallet")
-            amount = format_minor(info.amount_minor, currency, symbol=True)
-            if info.status == "succeeded":
-                text, icon = self.tr("The refund of %s was sent to the card.") % amount, QMessageBox.Icon.Information
-            elif info.status == "failed":
-                text = self.tr("The card processor refused the refund of %s (%s); the amount is back in the "
-                               "wallet.") % (amount, info.error or "")
-                icon = QMessageBox.Icon.Warning
-            else:
-                text = self.tr("The gateway did not answer clearly (%s). The refund of %s left the wallet and is "
-                               "queued for retry with the same key, so the card is never paid twice.") % (
-                    info.error or "", amount)
-                icon = QMessageBox.Icon.Warning
-            self.status_message.emit(text)
-            self._inform("refundOutcome", self.tr("Refund top-up"), text, icon)
+        self.submit_money(dialog, request, lambda info: self.on_topup_refund_finished(info, currency))
 
-        self.run_task(lambda: core.payments.refund_topup(actor, topup_id, amount_text, reason), finished,
-                      on_error=lambda _error: settle())
+    def on_topup_refund_finished(self, info, currency: str) -> None:
+        self.ctx.bridge.data_changed.emit("wallet")
+        amount = format_minor(info.amount_minor, currency, symbol=True)
+        if info.status == "succeeded":
+            text, icon = self.tr("The refund of %s was sent to the card.") % amount, QMessageBox.Icon.Information
+        elif info.status == "failed":
+            text = self.tr("The card processor refused the refund of %s (%s); the amount is back in the "
+                           "wallet.") % (amount, info.error or "")
+            icon = QMessageBox.Icon.Warning
+        else:
+            text = self.tr("The gateway did not answer clearly (%s). The refund of %s left the wallet and is "
+                           "queued for retry with the same key, so the card is never paid twice.") % (
+                info.error or "", amount)
+            icon = QMessageBox.Icon.Warning
+        self.status_message.emit(text)
+        self._inform("refundOutcome", self.tr("Refund top-up"), text, icon)
 
     # --- adjust the balance -------------------------------------------------------------
 
@@ -382,7 +386,7 @@ class WalletsPage(TablePage):
         amount = QLineEdit()
         amount.setObjectName("amount")
         amount.setPlaceholderText(self.tr("e.g. 10.00 to credit, -2.50 to debit"))
-        dialog = ConfirmDialog(
+        dialog = MoneyDialog(
             self, self.tr("Adjust balance"),
             self.tr("Correct the balance of wallet #%d (%s, %s) by a signed amount. The adjustment is a ledger "
                     "entry of its own; the balance can never go below zero.") % (
@@ -396,17 +400,22 @@ class WalletsPage(TablePage):
                                       % format_minor(balance, currency, symbol=True))
 
         dialog.validator = validate
-        if not dialog.exec():
-            return
-        core, actor, reason, wallet_id = self.ctx.core, self.ctx.actor, dialog.reason_text(), wallet["id"]
-        amount_text = amount.text()
-        self.run_task(lambda: core.payments.adjust_balance(actor, wallet_id, amount_text, reason),
-                      lambda _entry: self.ctx.bridge.data_changed.emit("wallet"),
-                      lambda entry: self.tr("Wallet #%d adjusted by %s; balance now %s") % (
-                          wallet_id, format_minor(entry.amount_minor, currency, symbol=True),
-                          format_minor(entry.balance_after_minor, currency, symbol=True)))
+        core, actor, wallet_id = self.ctx.core, self.ctx.actor, wallet["id"]
+
+        def request(key: str):
+            amount_text, reason = amount.text(), dialog.reason_text()
+            return lambda: core.payments.adjust_balance(actor, wallet_id, amount_text, reason, idempotency_key=key)
+
+        def adjusted(entry):
+            self.status_message.emit(self.tr("Wallet #%d adjusted by %s; balance now %s") % (
+                wallet_id, format_minor(entry.amount_minor, currency, symbol=True),
+                format_minor(entry.balance_after_minor, currency, symbol=True)))
+            self.ctx.bridge.data_changed.emit("wallet")
+
+        self.submit_money(dialog, request, adjusted)
 
     def _inform(self, name: str, title: str, text: str, icon=QMessageBox.Icon.Information) -> None:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
         box.setObjectName(name)
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.open()

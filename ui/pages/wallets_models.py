@@ -10,11 +10,13 @@ from PySide6.QtCore import QCoreApplication
 
 from models.tables import Customer, LedgerEntry, Plan, Refund, Subscription, TopUp, Wallet
 from services.customers import like_text
+from services.invoices import CHARGE_ENTRY_KINDS
 from services.money import format_minor
 from ui.sql_model import Column, PagedQueryModel
 
-LEDGER_KINDS = ("topup", "renewal", "usage", "refund", "adjustment", "reversal")
-REFUNDABLE_KINDS = ("renewal", "usage")
+LEDGER_KINDS = ("topup", "renewal", "usage", "proration", "credit", "refund", "adjustment", "reversal")
+# Charges that paid an invoice: what "Refund charge…" can give back into the wallet.
+REFUNDABLE_KINDS = CHARGE_ENTRY_KINDS
 
 
 def money(record: dict, key: str, currency_key: str = "currency", signed: bool = False) -> str:
@@ -98,7 +100,8 @@ class WalletsTableModel(PagedQueryModel):
 def kind_text(kind: str) -> str:
     translate = QCoreApplication.translate
     names = {"topup": translate("WalletsPage", "top-up"), "renewal": translate("WalletsPage", "renewal"),
-             "usage": translate("WalletsPage", "usage"), "refund": translate("WalletsPage", "refund"),
+             "usage": translate("WalletsPage", "usage"), "proration": translate("WalletsPage", "plan change"),
+             "credit": translate("WalletsPage", "plan-change credit"), "refund": translate("WalletsPage", "refund"),
              "adjustment": translate("WalletsPage", "adjustment"), "reversal": translate("WalletsPage", "reversal")}
     return names.get(kind, kind)
 
@@ -147,7 +150,8 @@ def _topup_refunded(topup_id_field):
                        .where((refund.topup == topup_id_field) & (refund.status != "failed")), 0)
 
 
-def load_wallet_detail(wallet_id: int) -> dict:
+def load_wallet_detail(wallet_id: int, invoices) -> dict:
+    """``invoices`` is the InvoiceService: what the wallet owes is its answer."""
     wallet = Wallet.get_by_id(wallet_id)
     customer = Customer.get_by_id(wallet.customer_id)
     topups = list(TopUp.select(TopUp.id, TopUp.amount_minor, TopUp.currency, TopUp.status, TopUp.created_at,
@@ -163,7 +167,8 @@ def load_wallet_detail(wallet_id: int) -> dict:
                        "created_at": wallet.created_at},
             "customer": {"id": customer.id, "name": customer.name, "email": customer.email,
                          "status": customer.status},
-            "topups": topups, "subscriptions": subscriptions, "refunds_open": refunds_open, "entries": entries}
+            "topups": topups, "subscriptions": subscriptions, "refunds_open": refunds_open, "entries": entries,
+            "owed_minor": invoices.owed_by_wallet(wallet_id)}
 
 
 def render_wallet(detail: dict, entries_text: str) -> str:
@@ -179,6 +184,10 @@ def render_wallet(detail: dict, entries_text: str) -> str:
              f"#{c['id']} · {html.escape(c['status'])}</p>",
              f"<p>{balance}: <b>{format_minor(w['balance_minor'], currency, symbol=True)}</b> · "
              f"{entries_text} · {opened} {when(w['created_at'], False)}</p>"]
+    if detail["owed_minor"] > 0:
+        owes = translate("WalletsPage", "Owes %s on its invoices; the next top-up pays it first.") % format_minor(
+            detail["owed_minor"], currency, symbol=True)
+        parts.append(f"<p style='color:#b26a00'><b>{html.escape(owes)}</b></p>")
     if detail["refunds_open"]:
         parts.append("<h3>" + translate("WalletsPage", "Refunds not settled yet") + "</h3><ul>")
         for r in detail["refunds_open"]:
@@ -217,15 +226,3 @@ def load_refundable_topups(wallet_id: int) -> dict:
     for row in rows:
         row["left_minor"] = row["amount_minor"] - (row["refunded_minor"] or 0)
     return {"balance_minor": wallet.balance_minor, "currency": wallet.currency, "topups": rows}
-
-
-def load_charge_cap(entry_id: int) -> dict:
-    """A renewal or usage charge and how much of it is left to give back."""
-    entry = LedgerEntry.get_by_id(entry_id)
-    wallet = Wallet.get_by_id(entry.wallet_id)
-    refunded = (Refund.select(fn.COALESCE(fn.SUM(Refund.amount_minor), 0))
-                .where((Refund.ledger_entry == entry.id) & (Refund.status == "succeeded")).scalar())
-    return {"id": entry.id, "kind": entry.kind, "amount_minor": -entry.amount_minor, "note": entry.note,
-            "created_at": entry.created_at, "currency": wallet.currency, "refunded_minor": refunded,
-            "left_minor": max(0, -entry.amount_minor - refunded)}
-

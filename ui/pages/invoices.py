@@ -1,0 +1,329 @@
+"""Invoices and credit notes as an operator reads them: lists, one invoice in full, and the
+invoices one renewal pass issued.
+
+Every figure comes from ``core.invoices``, loaded off the GUI thread. Stored text (line
+descriptions, credit-note reasons) only ever lands in table cells and plain-text labels.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import NamedTuple
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.money import format_minor
+from ui.errors import describe, show_error
+
+IdRole = Qt.ItemDataRole.UserRole + 2
+
+
+class CustomerBilling(NamedTuple):
+    invoices: list          # InvoiceInfo, newest first
+    credit_notes: list      # CreditNoteInfo, newest first
+    owed: dict[str, int]    # currency -> what the customer's wallet in it still owes
+
+
+def load_customer_billing(core, customer_id: int) -> CustomerBilling:
+    """Runs on a worker. The credit notes are those of the invoices listed, read with each invoice."""
+    invoices = core.invoices.for_customer(customer_id)
+    notes = [note for i in invoices if i.credited_minor for note in core.invoices.get(i.id).credit_notes]
+    notes.sort(key=lambda note: note.id, reverse=True)
+    return CustomerBilling(invoices, notes, core.invoices.owed_by_customer(customer_id))
+
+
+# --- words and figures ------------------------------------------------------------------------
+
+
+def invoice_kind_text(kind: str) -> str:
+    translate = QCoreApplication.translate
+    names = {"subscription": translate("Invoices", "first period"), "renewal": translate("Invoices", "renewal"),
+             "usage": translate("Invoices", "usage"), "plan_change": translate("Invoices", "plan change")}
+    return names.get(kind, kind.replace("_", " "))
+
+
+def credit_kind_text(kind: str) -> str:
+    translate = QCoreApplication.translate
+    names = {"refund": translate("Invoices", "refund"), "proration": translate("Invoices", "plan-change credit")}
+    return names.get(kind, kind.replace("_", " "))
+
+
+def line_kind_text(kind: str) -> str:
+    translate = QCoreApplication.translate
+    names = {"plan": translate("Invoices", "plan"), "usage": translate("Invoices", "usage"),
+             "proration": translate("Invoices", "prorated plan")}
+    return names.get(kind, kind.replace("_", " "))
+
+
+def day(moment: datetime | None) -> str:
+    return f"{moment:%Y-%m-%d}" if moment else ""
+
+
+def minute(moment: datetime | None) -> str:
+    return f"{moment:%Y-%m-%d %H:%M}" if moment else ""
+
+
+def period_text(start: datetime | None, end: datetime | None) -> str:
+    return f"{day(start)} → {day(end)}" if start and end else ""
+
+
+def cash(minor: int, currency: str) -> str:
+    return format_minor(minor, currency, symbol=True)
+
+
+def owed_text(owed: dict[str, int]) -> str:
+    """'$3.20, €1.00' for the currencies that owe anything; '' when nothing is owed."""
+    return ", ".join(cash(minor, currency) for currency, minor in sorted(owed.items()) if minor > 0)
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+
+class DocumentTable(QTableWidget):
+    """A read-only table of plain-text cells; each row carries the id of what it shows."""
+
+    row_activated = Signal(int)
+
+    def __init__(self, headers: list[str], numeric: set[int], parent=None):
+        super().__init__(0, len(headers), parent)
+        self.numeric = numeric
+        self.setHorizontalHeaderLabels(headers)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(24)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.activated.connect(self.on_activated)  # Enter, or a double-click
+
+    def set_rows(self, rows: list[tuple[int | None, list[str]]]) -> None:
+        self.setRowCount(0)
+        self.setRowCount(len(rows))
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for row, (row_id, cells) in enumerate(rows):
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(IdRole, row_id)
+                if column in self.numeric:
+                    item.setTextAlignment(right)
+                self.setItem(row, column, item)
+        self.resizeColumnsToContents()
+
+    def texts(self, column: int) -> list[str]:
+        return [self.item(row, column).text() for row in range(self.rowCount())]
+
+    def id_at(self, row: int) -> int | None:
+        item = self.item(row, 0)
+        return item.data(IdRole) if item is not None else None
+
+    @Slot(QModelIndex)
+    def on_activated(self, index: QModelIndex) -> None:
+        row_id = self.id_at(index.row())
+        if row_id is not None:
+            self.row_activated.emit(row_id)
+
+
+class InvoiceTable(DocumentTable):
+    def __init__(self, parent=None, *, with_customer: bool = False):
+        self.with_customer = with_customer
+        headers = [self.tr("Number"), self.tr("Issued"), self.tr("Kind"), self.tr("Period"), self.tr("Total"),
+                   self.tr("Paid"), self.tr("Credited"), self.tr("Owed")]
+        if with_customer:
+            headers.insert(1, self.tr("Customer"))
+        first_money = 5 if with_customer else 4
+        super().__init__(headers, set(range(first_money, first_money + 4)), parent)
+        self.setObjectName("invoiceTable")
+        self.setToolTip(self.tr("Double-click an invoice to see its lines, payments and credit notes"))
+
+    def show_invoices(self, invoices) -> None:
+        rows = []
+        for i in invoices:
+            cells = [i.number, minute(i.issued_at), invoice_kind_text(i.kind),
+                     period_text(i.period_start, i.period_end), cash(i.total_minor, i.currency),
+                     cash(i.paid_minor, i.currency),
+                     cash(i.credited_minor, i.currency) if i.credited_minor else "",
+                     cash(i.owed_minor, i.currency) if i.owed_minor else ""]
+            if self.with_customer:
+                cells.insert(1, f"#{i.customer_id}")
+            rows.append((i.id, cells))
+        self.set_rows(rows)
+
+
+class CreditNoteTable(DocumentTable):
+    def __init__(self, parent=None):
+        super().__init__([self.tr("Number"), self.tr("Issued"), self.tr("Invoice"), self.tr("Kind"),
+                          self.tr("Amount"), self.tr("Reason")], {4}, parent)
+        self.setObjectName("creditNoteTable")
+
+    def show_credit_notes(self, notes, currency_of: dict[int, str] | None = None, currency: str = "USD") -> None:
+        """``currency_of`` maps invoice ids to their currency (a note is in its invoice's currency)."""
+        currency_of = currency_of or {}
+        self.set_rows([(n.invoice_id, [n.number, minute(n.issued_at), n.invoice_number, credit_kind_text(n.kind),
+                                       cash(n.amount_minor, currency_of.get(n.invoice_id, currency)),
+                                       " ".join((n.reason or "").split())])
+                       for n in notes])
+
+
+# --- dialogs ----------------------------------------------------------------------------------
+
+
+def plain_label(parent, name: str) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class InvoiceDialog(QDialog):
+    """One invoice: its lines, the ledger entries that paid it and the credit notes against it."""
+
+    def __init__(self, ctx, invoice_id: int, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.invoice_id = invoice_id
+        self.detail = None
+        self.setObjectName("invoiceDialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle(self.tr("Invoice"))
+        self.heading = plain_label(self, "invoiceHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setText(self.tr("Loading…"))
+        self.summary = plain_label(self, "invoiceSummary")
+        self.lines = DocumentTable([self.tr("#"), self.tr("Kind"), self.tr("Description"), self.tr("Quantity"),
+                                    self.tr("Pricing"), self.tr("Period"), self.tr("Amount")], {0, 3, 6}, self)
+        self.lines.setObjectName("invoiceLines")
+        self.payments = DocumentTable([self.tr("Ledger entry"), self.tr("Paid at"), self.tr("Amount")], {0, 2}, self)
+        self.payments.setObjectName("invoicePayments")
+        self.credit_notes = CreditNoteTable(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.lines, self.tr("Lines"))
+        self.tabs.addTab(self.payments, self.tr("Payments"))
+        self.tabs.addTab(self.credit_notes, self.tr("Credit notes"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+        self.resize(760, 460)
+        core = ctx.core
+        ctx.runner.run(lambda: core.invoices.get(invoice_id), self.on_loaded, self.on_load_failed)
+
+    def on_loaded(self, detail) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.detail = detail
+        i = detail.invoice
+        self.setWindowTitle(self.tr("Invoice %s") % i.number)
+        self.heading.setText(self.tr("Invoice %s · %s") % (i.number, invoice_kind_text(i.kind)))
+        facts = [self.tr("Customer #%d, wallet #%d") % (i.customer_id, i.wallet_id)]
+        if i.subscription_id:
+            facts.append(self.tr("subscription #%d") % i.subscription_id)
+        facts.append(self.tr("issued %s") % minute(i.issued_at))
+        if i.period_start and i.period_end:
+            facts.append(self.tr("period %s") % period_text(i.period_start, i.period_end))
+        money = [self.tr("Total %s") % cash(i.total_minor, i.currency),
+                 self.tr("paid %s") % cash(i.paid_minor, i.currency),
+                 self.tr("credited %s") % cash(i.credited_minor, i.currency),
+                 self.tr("owed %s") % cash(i.owed_minor, i.currency),
+                 self.tr("%s left to refund") % cash(i.refundable_minor, i.currency)]
+        self.summary.setText(", ".join(facts) + ".\n" + ", ".join(money) + ".")
+        self.lines.set_rows([(line.position, [str(line.position), line_kind_text(line.kind), line.description,
+                                              f"{line.quantity:,}", line.pricing or "",
+                                              period_text(line.period_start, line.period_end),
+                                              cash(line.amount_minor, i.currency)])
+                             for line in detail.lines])
+        self.payments.set_rows([(p.ledger_entry_id, [f"#{p.ledger_entry_id}", minute(p.created_at),
+                                                     cash(p.amount_minor, i.currency)])
+                                for p in detail.payments])
+        self.credit_notes.show_credit_notes(detail.credit_notes, currency=i.currency)
+        self.tabs.setTabText(1, self.tr("Payments (%d)") % len(detail.payments))
+        self.tabs.setTabText(2, self.tr("Credit notes (%d)") % len(detail.credit_notes))
+
+    def on_load_failed(self, error: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.heading.setText(self.tr("The invoice could not be loaded."))
+        self.summary.setText(describe(error))
+
+
+def open_invoice(ctx, invoice_id: int, parent: QWidget) -> InvoiceDialog:
+    dialog = InvoiceDialog(ctx, invoice_id, parent)
+    dialog.open()
+    return dialog
+
+
+class RenewalPassDialog(QDialog):
+    """The invoices one renewal pass issued together: what a "renewals paid" notice opens."""
+
+    def __init__(self, ctx, first_invoice_id: int, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.invoices = []
+        self.setObjectName("renewalPassDialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle(self.tr("Renewals paid"))
+        self.summary = plain_label(self, "renewalPassSummary")
+        self.summary.setText(self.tr("Loading…"))
+        self.table = InvoiceTable(self, with_customer=True)
+        self.table.row_activated.connect(self.on_invoice_activated)
+        hint = QLabel(self.tr("Double-click an invoice to see its lines, payments and credit notes."), self)
+        hint.setStyleSheet("color: gray;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+        self.resize(900, 520)
+        core = ctx.core
+        ctx.runner.run(lambda: core.invoices.issued_with(first_invoice_id), self.on_loaded, self.on_load_failed)
+
+    def on_loaded(self, invoices) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.invoices = invoices
+        self.table.show_invoices(invoices)
+        totals: dict[str, list[int]] = {}
+        for i in invoices:
+            figures = totals.setdefault(i.currency, [0, 0, 0])
+            figures[0] += i.total_minor
+            figures[1] += i.paid_minor
+            figures[2] += i.owed_minor
+        issued = minute(invoices[0].issued_at) if invoices else ""
+        text = self.tr("%n invoice(s) issued by the renewal pass of %s.", "", len(invoices)) % issued
+        for currency, (total, paid, owed) in sorted(totals.items()):
+            text += "\n" + self.tr("%s: total %s, paid %s, owed %s") % (
+                currency, cash(total, currency), cash(paid, currency), cash(owed, currency))
+        self.summary.setText(text)
+
+    def on_load_failed(self, error: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.summary.setText(describe(error))
+        show_error(self, error)
+
+    @Slot(int)
+    def on_invoice_activated(self, invoice_id: int) -> None:
+        open_invoice(self.ctx, invoice_id, self)
