@@ -127,6 +127,10 @@ def _invoices_and_usage_segments() -> None:
                             BooleanField(default=False, constraints=[SQL("DEFAULT FALSE")]), allow_not_null=True),
     )
     database.execute_sql("UPDATE subscription SET usage_since = period_start")
+    # One open subscription per customer and plan, kept by the database rather than by a prior SELECT.
+    database.execute_sql(
+        "CREATE UNIQUE INDEX IF NOT EXISTS subscription_one_open ON subscription (customer_id, plan_id) "
+        "WHERE status IN ('active', 'pending_renewal', 'canceled')")
     database.execute_sql(
         "UPDATE usage_counter SET settled = TRUE WHERE EXISTS (SELECT 1 FROM subscription s "
         "WHERE s.id = usage_counter.subscription_id AND (usage_counter.period_start < s.period_start "
@@ -165,6 +169,7 @@ def invoice_past_charges() -> dict:
         v1.SubscriptionCharge.ledger_entry.is_null(False))} if entries else {}
     subs = {s.id: s for s in v1.Subscription.select(v1.Subscription.id, v1.Subscription.customer,
                                                     v1.Subscription.plan)}
+    plan_ids = dict(v1.Plan.select(v1.Plan.code, v1.Plan.id).tuples())
     wallets = {w.id: w for w in v1.Wallet.select(v1.Wallet.id, v1.Wallet.customer, v1.Wallet.currency)}
     by_year: dict[int, list] = {}
     for entry in entries:
@@ -195,10 +200,13 @@ def invoice_past_charges() -> dict:
             else:
                 parts.append(("plan" if entry.kind == "renewal" else "usage", entry.note or entry.kind,
                               -entry.amount_minor))
+            # The plan a charge paid for is the one its note names ("pro 2026-01-01 → 2026-02-01"):
+            # the subscription may have changed plan since.
+            charged_plan = plan_ids.get((entry.note or "").split(" ", 1)[0])
             for position, (kind, text, amount) in enumerate(parts, 1):
                 line_rows.append((f"ledger:{entry.id}", position, kind, text, amount,
                                   charge.period_start if charge else None, charge.period_end if charge else None,
-                                  sub.plan_id if sub and kind == "plan" else None))
+                                  charged_plan if kind == "plan" else None))
             payment_rows.append((f"ledger:{entry.id}", entry.id, -entry.amount_minor, entry.created_at))
         for start in range(0, len(invoice_rows), 500):
             v5.Invoice.insert_many(invoice_rows[start:start + 500]).execute()

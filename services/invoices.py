@@ -345,8 +345,8 @@ class InvoiceService:
     def credit_notes_for_customer(self, email_or_id, limit: int = 500) -> list[CreditNoteInfo]:
         customer = find_customer(email_or_id)
         rows = (CreditNote.select(CreditNote, Invoice.number.alias("invoice_number")).join(Invoice)
-                .where(Invoice.customer == customer.id).order_by(CreditNote.id.desc()).limit(limit))
-        return [credit_note_info(r, r.invoice.number) for r in rows]
+                .where(Invoice.customer == customer.id).order_by(CreditNote.id.desc()).limit(limit).objects())
+        return [credit_note_info(r, r.invoice_number) for r in rows]
 
     def find(self, number_or_id) -> Invoice:
         """An invoice by its id (digits) or its number (INV-2026-000042)."""

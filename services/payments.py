@@ -510,6 +510,24 @@ class PaymentService:
         self.renewals.activate_pending_for_wallet(terms.wallet_id)
         return _refund_info(row)
 
+    def topup_refund_terms(self, wallet_id) -> TopUpRefundTerms:
+        """The wallet's paid top-ups with something left to refund to the card, and what it holds now.
+
+        ``refund_topup`` enforces the same figures: at most what is left of the top-up (refunds sent
+        or on their way count), and never more than the wallet holds."""
+        wallet = Wallet.get_or_none(Wallet.id == check_id(wallet_id, "wallet"))
+        if wallet is None:
+            raise NotFound(f"no wallet #{wallet_id}")
+        rows = (TopUp.select().where((TopUp.wallet == wallet.id) & (TopUp.status == "succeeded"))
+                .order_by(TopUp.id.desc()).limit(500))
+        topups = []
+        for row in rows:
+            refunded = _refunded_of_topup(row.id)
+            if row.amount_minor > refunded:
+                topups.append(RefundableTopUp(row.id, row.amount_minor, refunded, row.amount_minor - refunded,
+                                              row.gateway_charge_id, row.created_at))
+        return TopUpRefundTerms(wallet.id, wallet.currency, wallet.balance_minor, tuple(topups[:100]))
+
     # --- adjustments -------------------------------------------------------------
 
     def adjust_balance(self, actor: Actor, wallet_id: int, amount, reason: str, *,
@@ -564,6 +582,28 @@ class ChargeRefundTerms:
     credited_minor: int
     left_minor: int
     created_at: datetime
+
+
+@dataclass(frozen=True)
+class RefundableTopUp:
+    id: int
+    amount_minor: int
+    refunded_minor: int
+    left_minor: int
+    gateway_charge_id: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class TopUpRefundTerms:
+    wallet_id: int
+    currency: str
+    balance_minor: int
+    topups: tuple[RefundableTopUp, ...]
+
+    def refundable_now(self, topup: RefundableTopUp) -> int:
+        """What can go back to the card from this top-up right now: what is left, as far as the wallet holds it."""
+        return min(topup.left_minor, self.balance_minor)
 
 
 def _open_subjects(operation: str):

@@ -218,6 +218,13 @@ def invoice_violations() -> list[dict]:
         lambda r: {"entry_id": r["id"], "wallet_id": r["wallet"], "amount_minor": r["amount_minor"],
                    "credit_note_minor": r["noted"]})
 
+    stray = list(CreditNote.select(CreditNote.number, CreditNote.wallet, Invoice.number.alias("invoice"),
+                                   Invoice.wallet.alias("invoice_wallet"))
+                 .join(Invoice).where(CreditNote.wallet != Invoice.wallet).dicts())
+    add("credit_note_to_another_wallet", stray,
+        lambda r: {"credit_note": r["number"], "wallet_id": r["wallet"], "invoice": r["invoice"],
+                   "invoice_wallet_id": r["invoice_wallet"]})
+
     violations += _wallet_books()
     violations += _numbering("invoice_numbering_gap", Invoice, "INV")
     violations += _numbering("credit_note_numbering_gap", CreditNote, "CN")

@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from models.db import for_update, write_transaction
+from peewee import IntegrityError
+
+from models.db import database, for_update, write_transaction
 from models.tables import (
     Invoice,
     InvoiceLine,
@@ -93,6 +95,17 @@ class PlanChangeTerms:
     def net_minor(self) -> int:
         return self.charge_minor - self.credit_minor
 
+    @property
+    def covered(self) -> bool:
+        """Whether the wallet pays the new plan once the credit is in (``change_plan`` refuses otherwise)."""
+        return self.balance_minor + self.credit_minor >= self.charge_minor
+
+    @property
+    def usage_owed_minor(self) -> int:
+        """The part of the usage billed now that the wallet cannot pay after the plans: it stays owed."""
+        left = self.balance_minor + self.credit_minor - self.charge_minor
+        return max(0, self.usage_minor - max(0, left))
+
 
 def find_plan(code) -> Plan:
     if not isinstance(code, str) or not code.strip():
@@ -101,6 +114,17 @@ def find_plan(code) -> Plan:
     if plan is None:
         raise NotFound(f"no plan {code.strip()[:64]!r}")
     return plan
+
+
+def _prorated(plan: Plan, row: Subscription, seconds: int) -> int:
+    """The plan's price for ``seconds`` of use, at the rate of its own billing interval.
+
+    Whole seconds keep the proration exact in integers; a yearly plan taken for the last
+    fortnight of a monthly period costs a fortnight of a year, not half a year.
+    """
+    interval = lifecycle.add_interval(row.period_start, plan.interval_unit, plan.interval_count, row.anchor_day)
+    interval_s = max(1, int((interval - row.period_start).total_seconds()))
+    return plan.price_minor * seconds // interval_s
 
 
 def _next_segment_start(sub: Subscription, now: datetime) -> datetime:
@@ -162,9 +186,11 @@ class SubscriptionService:
             raise ValidationError(f"customer {customer.email} is disabled")
         now = self.clock.now()
         with write_transaction():
-            existing = (Subscription.select()
-                        .where((Subscription.customer == customer.id) & (Subscription.plan == plan.id))
-                        .order_by(Subscription.id.desc()).first())
+            existing = for_update(Subscription.select()
+                                  .where((Subscription.customer == customer.id) & (Subscription.plan == plan.id))
+                                  .order_by(Subscription.id.desc())).first()
+            if existing is not None and existing.status in OPEN_STATUSES:
+                self._end_if_over(existing, now, actor.name)
             if existing is not None and existing.status in OPEN_STATUSES:
                 raise Conflict(f"{customer.email} already has a {existing.status.replace('_', ' ')} "
                                f"subscription to {plan.code}")
@@ -172,10 +198,14 @@ class SubscriptionService:
             wallet = lock_wallet(wallet.id)
             period_end = lifecycle.add_interval(now, plan.interval_unit, plan.interval_count, now.day)
             if existing is None:
-                row = Subscription.create(
-                    customer=customer.id, plan=plan.id, wallet=wallet.id, status=lifecycle.ACTIVE,
-                    auto_renew=True, anchor_day=now.day, period_start=now, period_end=period_end,
-                    usage_since=now, created_at=now, updated_at=now)
+                try:
+                    with database.atomic():  # the database keeps one open subscription per customer and plan
+                        row = Subscription.create(
+                            customer=customer.id, plan=plan.id, wallet=wallet.id, status=lifecycle.ACTIVE,
+                            auto_renew=True, anchor_day=now.day, period_start=now, period_end=period_end,
+                            usage_since=now, created_at=now, updated_at=now)
+                except IntegrityError:
+                    raise Conflict(f"{customer.email} already has an open subscription to {plan.code}") from None
                 write_event(self.clock, row.id, None, "subscribe", actor.name, reason or None)
             else:
                 row = existing
@@ -189,6 +219,23 @@ class SubscriptionService:
                          after={"customer": customer.email, "plan": plan.code, "period_end": period_end},
                          reason=reason)
         return subscription_info(row, plan.code)
+
+    def _end_if_over(self, row: Subscription, now: datetime, actor: str) -> None:
+        """Expire, now rather than at the next renewal pass, a subscription whose end has come:
+        canceled with its paid period over, or waiting for funds past its grace days. Its last
+        usage is billed. Must run inside a write transaction."""
+        plan = Plan.get_by_id(row.plan_id)
+        grace_over = row.pending_since is not None and row.pending_since + timedelta(days=plan.grace_days) <= now
+        if row.status == lifecycle.CANCELED and (grace_over or (row.pending_since is None and row.period_end <= now)):
+            event = "period_end"
+        elif row.status == lifecycle.PENDING and grace_over:
+            event = "grace_expired"
+        else:
+            return
+        self.settle_usage(row, plan, row.period_end, actor)
+        row.status = write_event(self.clock, row.id, row.status, event, actor, "ended before subscribing again")
+        row.updated_at = now
+        row.save()
 
     def cancel(self, actor: Actor, subscription_id: int, reason: str = "") -> SubscriptionInfo:
         """Turn auto-renew off; access continues until the paid period ends."""
@@ -257,6 +304,7 @@ class SubscriptionService:
                 subscription=row.id, from_status=row.status, to_status=row.status, event="change_plan",
                 reason=f"{old_plan.code} → {new_plan.code}. {reason}".strip(), actor=actor.name, created_at=now)
             key = f"planchange:{event.id}"
+            stretch = _next_segment_start(row, now)  # the new plan's stretch of the period starts here
             if terms.credit_minor:
                 credited = (Invoice.select().where(Invoice.number == terms.credited_invoice).get())
                 issue_credit_note(self.clock, credited.id, terms.credit_minor, "proration", key=f"{key}:credit",
@@ -266,12 +314,16 @@ class SubscriptionService:
                 issue_invoice(self.clock, wallet_id=row.wallet_id, subscription_id=row.id, kind="plan_change",
                               lines=[Line("proration", f"{new_plan.code} {now:%Y-%m-%d} → {row.period_end:%Y-%m-%d}, "
                                                        f"prorated", terms.charge_minor, plan_id=new_plan.id,
-                                          period_start=now, period_end=row.period_end)],
-                              event_key=key, actor=actor.name, period=(now, row.period_end))
+                                          period_start=stretch, period_end=row.period_end)],
+                              event_key=key, actor=actor.name, period=(stretch, row.period_end))
             usage = self.settle_usage(row, old_plan, now, actor.name)
             before = {"plan": old_plan.code}
-            row.plan, row.usage_since, row.updated_at = new_plan.id, _next_segment_start(row, now), now
-            row.save()
+            row.plan, row.usage_since, row.updated_at = new_plan.id, stretch, now
+            try:
+                with database.atomic():  # a savepoint: the database, not the check above, keeps one open per plan
+                    row.save()
+            except IntegrityError:
+                raise Conflict(f"the customer already has an open subscription to {new_plan.code}") from None
             record_audit(self.clock, actor.name, "subscription.change_plan", "subscription", row.id,
                          before=before, after={"plan": new_plan.code, "credit_minor": terms.credit_minor,
                                                "charge_minor": terms.charge_minor, "usage_minor": usage},
@@ -293,28 +345,44 @@ class SubscriptionService:
             raise Conflict(f"the customer already has an open subscription to {new_plan.code}")
 
     def _plan_change_terms(self, row: Subscription, old_plan: Plan, new_plan: Plan, now: datetime) -> PlanChangeTerms:
-        # Whole seconds keep the proration exact in integers.
         left_s = max(0, int((row.period_end - now).total_seconds()))
-        total_s = max(1, int((row.period_end - row.period_start).total_seconds()))
-        charge = new_plan.price_minor * min(left_s, total_s) // total_s
-        paying = (Invoice.select().where((Invoice.subscription == row.id)
-                                         & Invoice.kind.in_(("subscription", "renewal", "plan_change"))
-                                         & (Invoice.period_end == row.period_end))
-                  .order_by(Invoice.id.desc()).first())
-        credit, credited = 0, None
-        if paying is not None:
-            line = (InvoiceLine.select().where((InvoiceLine.invoice == paying.id)
-                                               & InvoiceLine.kind.in_(("plan", "proration")))
-                    .order_by(InvoiceLine.position).first())
-            if line is not None and line.period_start is not None and line.period_end is not None:
-                span = max(1, int((line.period_end - line.period_start).total_seconds()))
-                unused = max(0, min(span, int((line.period_end - now).total_seconds())))
-                credit = min(line.amount_minor * unused // span, refundable_minor(paying.id))
-                credited = paying.number if credit else None
+        charge = _prorated(new_plan, row, left_s)
+        credit, credited = self._unused_credit(row, old_plan, now)
         lines = self.usage_pricer([(row.id, old_plan.id, row.usage_since)]).get(row.id, [])
         balance = Wallet.get_by_id(row.wallet_id).balance_minor
         return PlanChangeTerms(row.id, old_plan.code, new_plan.code, new_plan.currency, credited, credit, charge,
                                sum(line.amount_minor for line in lines), balance)
+
+    @staticmethod
+    def _unused_credit(row: Subscription, plan: Plan, now: datetime) -> tuple[int, str | None]:
+        """The unused part of what the plan in force was charged for this stretch of the period, and the
+        invoice it is credited against.
+
+        The stretch began at ``usage_since`` (the period start or the last plan change); the invoice
+        line that charged it is looked up by plan and stretch, so a plan that was charged nothing (a
+        free plan, a share rounded to zero) is credited nothing, and an earlier plan is never credited
+        twice. Without such a line (a period billed before invoices existed) the plan's own price
+        for the time left is credited, against the period's newest invoice with anything left.
+        """
+        unused_s = max(0, int((row.period_end - now).total_seconds()))
+        line = (InvoiceLine.select(InvoiceLine, Invoice).join(Invoice)
+                .where((Invoice.subscription == row.id) & InvoiceLine.kind.in_(("plan", "proration"))
+                       & (InvoiceLine.plan == row.plan_id) & (InvoiceLine.period_start == row.usage_since)
+                       & (InvoiceLine.period_end == row.period_end))
+                .order_by(Invoice.id.desc()).first())
+        if line is not None:
+            span = max(1, int((line.period_end - line.period_start).total_seconds()))
+            credit = min(line.amount_minor * min(unused_s, span) // span, refundable_minor(line.invoice.id))
+            return (credit, line.invoice.number) if credit > 0 else (0, None)
+        if row.usage_since > row.period_start:
+            return 0, None  # this stretch began with a plan change that charged nothing
+        legacy = (Invoice.select().where((Invoice.subscription == row.id) & (Invoice.period_end == row.period_end)
+                                         & Invoice.kind.in_(("subscription", "renewal")))
+                  .order_by(Invoice.id.desc()).first())
+        if legacy is None:
+            return 0, None
+        credit = min(_prorated(plan, row, unused_s), refundable_minor(legacy.id))
+        return (credit, legacy.number) if credit > 0 else (0, None)
 
     def settle_usage(self, row: Subscription, plan: Plan, end: datetime, actor: str) -> int:
         """Close the usage segment now: invoice it under ``plan``, owing what the wallet cannot pay.

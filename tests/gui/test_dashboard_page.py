@@ -32,7 +32,10 @@ def add_ledger(wallet, kind: str, amount: int, when: datetime) -> None:
 
 
 def add_subscription(customer, plan, wallet, status: str, period_end: datetime) -> None:
-    Subscription.create(customer=customer, plan=plan, wallet=wallet, status=status, auto_renew=status == "active",
+    """A subscription on its own copy of ``plan``: a customer holds one open subscription per plan."""
+    own = Plan.create(code=f"{plan.code}-{next(_keys)}", name=plan.name, price_minor=plan.price_minor,
+                      currency=plan.currency, interval_unit=plan.interval_unit, created_at=NOW)
+    Subscription.create(customer=customer, plan=own, wallet=wallet, status=status, auto_renew=status == "active",
                         anchor_day=period_end.day, period_start=period_end - timedelta(days=30),
                         usage_since=period_end - timedelta(days=30), period_end=period_end,
                         created_at=NOW - timedelta(days=60), updated_at=NOW)

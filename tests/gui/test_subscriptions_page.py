@@ -218,16 +218,17 @@ def test_change_plan_shows_the_services_preview_and_moves_that_money(make_page, 
     open_sub(page, sub.id)
     before = Wallet.get_by_id(sub.wallet_id).balance_minor
     terms = env.core.subscriptions.preview_plan_change(sub.id, "weekly")
-    assert terms.credit_minor > 0 and terms.usage_minor == 50 and terms.net_minor < 0
+    # A weekly plan for the rest of a monthly period costs its weekly rate: more than the monthly credit.
+    assert terms.credit_minor > 0 and terms.usage_minor == 50 and terms.net_minor > 0
     texts = []
-    answer_dialogs(choose_plan("Weekly", texts, "cheaper for them"))
+    answer_dialogs(choose_plan("Weekly", texts, "wants weekly billing"))
     page.on_change_plan_clicked()
     shown = texts[0]
     assert f"Credit for the unused part of starter: {cash(terms.credit_minor)}" in shown
     assert f"against invoice {terms.credited_invoice}" in shown
     assert f"weekly for the rest of the period: {cash(terms.charge_minor)}" in shown
     assert f"Usage so far, billed now under starter: {cash(terms.usage_minor)}" in shown
-    assert f"Net for the plans: {cash(-terms.net_minor)} credited to the wallet" in shown
+    assert f"Net for the plans: {cash(terms.net_minor)} taken from the wallet" in shown
     assert f"The wallet holds {cash(before)}: it covers the change." in shown
 
     assert Subscription.get_by_id(sub.id).plan.code == "weekly"

@@ -37,11 +37,10 @@ class CustomerBilling(NamedTuple):
 
 
 def load_customer_billing(core, customer_id: int) -> CustomerBilling:
-    """Runs on a worker. The credit notes are those of the invoices listed, read with each invoice."""
-    invoices = core.invoices.for_customer(customer_id)
-    notes = [note for i in invoices if i.credited_minor for note in core.invoices.get(i.id).credit_notes]
-    notes.sort(key=lambda note: note.id, reverse=True)
-    return CustomerBilling(invoices, notes, core.invoices.owed_by_customer(customer_id))
+    """Runs on a worker."""
+    invoices = core.invoices
+    return CustomerBilling(invoices.for_customer(customer_id), invoices.credit_notes_for_customer(customer_id),
+                           invoices.owed_by_customer(customer_id))
 
 
 # --- words and figures ------------------------------------------------------------------------

@@ -92,11 +92,11 @@ class PlanChangePreview(QObject):
         self.label.setText("\n".join(lines))
 
     def covering_text(self, terms) -> str:
-        """The credit lands first, the new plan is then paid in full, the usage from what is left."""
+        """What the service says of the wallet: covered or not, and what of the usage stays owed."""
         balance = format_minor(terms.balance_minor, terms.currency, symbol=True)
-        if terms.net_minor > terms.balance_minor:
+        if not terms.covered:
             return self.tr("The wallet holds %s: it does not cover the change; top it up first.") % balance
-        if terms.net_minor + terms.usage_minor > terms.balance_minor:
+        if terms.usage_owed_minor:
             return self.tr("The wallet holds %s: it covers the plans; the part of the usage it cannot pay stays "
                            "owed.") % balance
         return self.tr("The wallet holds %s: it covers the change.") % balance
@@ -106,7 +106,7 @@ class PlanChangePreview(QObject):
             raise ValidationError(self.problem)
         if self.terms is None:
             raise ValidationError(self.tr("The settlement is still being worked out; a moment, please."))
-        if self.terms.net_minor > self.terms.balance_minor:
+        if not self.terms.covered:
             raise ValidationError(self.tr("The wallet holds %s but the switch needs %s; top it up first.") % (
                 format_minor(self.terms.balance_minor, self.terms.currency, symbol=True),
                 format_minor(self.terms.net_minor, self.terms.currency, symbol=True)))

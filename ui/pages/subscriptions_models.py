@@ -148,7 +148,7 @@ def load_plan_choices() -> list[tuple[int, str]]:
 
 def _usage_rows(sub: Subscription, plan: Plan) -> list[dict]:
     used = dict(UsageCounter.select(UsageCounter.feature, UsageCounter.used)
-                .where((UsageCounter.subscription == sub.id) & (UsageCounter.period_start == sub.period_start))
+                .where((UsageCounter.subscription == sub.id) & (UsageCounter.period_start == sub.usage_since))
                 .tuples())
     rows = []
     for pf in (PlanFeature.select(PlanFeature, Feature).join(Feature)

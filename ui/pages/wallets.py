@@ -298,7 +298,9 @@ class WalletsPage(TablePage):
         wallet = self.current_record()
         if wallet is None:
             return
-        self.run_task(lambda: load_refundable_topups(wallet["id"]), lambda data: self._ask_refund_topup(wallet, data))
+        payments = self.ctx.core.payments
+        self.run_task(lambda: load_refundable_topups(payments, wallet["id"]),
+                      lambda data: self._ask_refund_topup(wallet, data))
 
     def _ask_refund_topup(self, wallet: dict, data: dict) -> None:
         currency, balance = data["currency"], data["balance_minor"]

@@ -214,15 +214,10 @@ def render_wallet(detail: dict, entries_text: str) -> str:
     return "".join(parts)
 
 
-def load_refundable_topups(wallet_id: int) -> dict:
-    """Paid top-ups with something left to refund, and what the wallet holds now."""
-    wallet = Wallet.get_by_id(wallet_id)
-    refunded = _topup_refunded(TopUp.id)
-    rows = list(TopUp.select(TopUp.id, TopUp.amount_minor, TopUp.currency, TopUp.created_at,
-                             TopUp.gateway_charge_id, refunded.alias("refunded_minor"))
-                .where((TopUp.wallet == wallet_id) & (TopUp.status == "succeeded")
-                       & (TopUp.amount_minor > refunded))
-                .order_by(TopUp.id.desc()).limit(100).dicts())
-    for row in rows:
-        row["left_minor"] = row["amount_minor"] - (row["refunded_minor"] or 0)
-    return {"balance_minor": wallet.balance_minor, "currency": wallet.currency, "topups": rows}
+def load_refundable_topups(payments, wallet_id: int) -> dict:
+    """Paid top-ups with something left to refund, and what the wallet holds now: the service's figures."""
+    terms = payments.topup_refund_terms(wallet_id)
+    rows = [{"id": t.id, "amount_minor": t.amount_minor, "currency": terms.currency, "created_at": t.created_at,
+             "gateway_charge_id": t.gateway_charge_id, "refunded_minor": t.refunded_minor, "left_minor": t.left_minor}
+            for t in terms.topups]
+    return {"balance_minor": terms.balance_minor, "currency": terms.currency, "topups": rows}
