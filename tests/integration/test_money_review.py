@@ -1,4 +1,4 @@
-"""Adversarial review of the money core: each test is a scenario whose books come out wrong today."""
+"""Money at the edges: plans of other intervals, free plans, old databases, concurrent subscribes, ended periods."""
 
 from datetime import datetime, timedelta
 
@@ -123,8 +123,8 @@ def blank(db_path):
 
 
 def test_a_plan_change_after_migrating_credits_the_plan_in_force_not_the_one_an_old_change_already_credited(blank):
-    """Version 1 settled a plan change as one net adjustment. After the upgrade, the invoice made of the
-    period's charge still shows the old plan's full price, and the next change credits it a second time."""
+    """Version 1 settled a plan change as one net adjustment. After the upgrade the invoice made of the
+    period's charge shows the old plan's full price; the next change credits the plan in force, not that one."""
     from main import build_core
     from models import schema_v1 as v1
     from models.migrations import migrate
@@ -177,7 +177,7 @@ def test_a_plan_change_after_migrating_credits_the_plan_in_force_not_the_one_an_
 
 def test_a_customer_whose_canceled_period_just_ended_can_pay_again_before_the_nightly_pass(core, clock, operator):
     """Between the end of a canceled period and the next renewal pass, reinstate says "subscribe again
-    instead" and subscribe says "already has a canceled subscription": a paying customer is turned away."""
+    instead" and subscribe closes the ended subscription and starts a paid one."""
     from services.errors import Conflict, InvalidTransition
 
     make_plan(clock, "basic", 1000)
