@@ -70,7 +70,6 @@ def open_database(url: str | os.PathLike | None):
             password=_postgres_password(parts),
             host=parts.hostname or "localhost",
             port=parts.port or 5432,
-            autorollback=True,
         )
     if text.startswith("sqlite:///"):
         text = text[len("sqlite:///"):]

@@ -41,9 +41,12 @@ def _refuse_update_and_delete(tables: tuple[str, ...]) -> None:
                     f"BEGIN SELECT RAISE(ABORT, '{table} rows are append-only'); END"
                 )
     else:
+        # psycopg2 reads every % as a placeholder, so the message is built by concatenation; the error code
+        # makes callers see an integrity error.
         database.execute_sql(
             "CREATE OR REPLACE FUNCTION refuse_change() RETURNS trigger AS $$ "
-            "BEGIN RAISE EXCEPTION '% rows are append-only', TG_TABLE_NAME; END; $$ LANGUAGE plpgsql"
+            "BEGIN RAISE EXCEPTION USING MESSAGE = TG_TABLE_NAME || ' rows are append-only', "
+            "ERRCODE = 'integrity_constraint_violation'; END; $$ LANGUAGE plpgsql"
         )
         for table in tables:
             database.execute_sql(
@@ -103,6 +106,14 @@ def _refuse_replace(unique_columns: dict[str, tuple[str, ...]]) -> None:
         )
 
 
+WIDE_COLUMNS = {
+    "wallet": ("balance_minor",), "ledger_entry": ("amount_minor", "balance_after_minor"),
+    "plan": ("price_minor",), "plan_feature": ("unit_price_minor", "package_price_minor"),
+    "subscription_charge": ("plan_minor", "usage_minor"), "usage_record": ("quantity",), "usage_counter": ("used",),
+    "top_up": ("amount_minor", "refunded_minor"), "refund": ("amount_minor",),
+    "gateway_charge": ("amount_minor", "refunded_minor"), "gateway_refund": ("amount_minor",),
+    "error_item": ("amount_minor",),
+}
 INVOICE_TABLES = {"invoice": ("id", "number", "event_key"), "invoice_line": ("id",),
                   "invoice_payment": ("id", "ledger_entry_id"), "credit_note": ("id", "number", "ledger_entry_id")}
 
@@ -135,6 +146,11 @@ def _invoices_and_usage_segments() -> None:
         "UPDATE usage_counter SET settled = TRUE WHERE EXISTS (SELECT 1 FROM subscription s "
         "WHERE s.id = usage_counter.subscription_id AND (usage_counter.period_start < s.period_start "
         "OR s.status = 'expired'))")
+    if not is_sqlite():
+        # Money and usage counts up to the program's limits (10^12) need 64 bits; SQLite's integers have them.
+        for table, columns in WIDE_COLUMNS.items():
+            changes = ", ".join(f"ALTER COLUMN {column} TYPE BIGINT" for column in columns)
+            database.execute_sql(f"ALTER TABLE {table} {changes}")
     invoice_past_charges()
     _refuse_update_and_delete(tuple(INVOICE_TABLES))
     _refuse_replace(INVOICE_TABLES)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from peewee import (
     AutoField,
+    BigIntegerField,
     CharField,
     Check,
     CompositeKey,
@@ -42,7 +43,7 @@ class Invoice(BaseModel):
     kind = CharField(max_length=16)
     period_start = DateTimeField(null=True)
     period_end = DateTimeField(null=True)
-    total_minor = IntegerField(constraints=[Check("total_minor >= 0")])
+    total_minor = BigIntegerField(constraints=[Check("total_minor >= 0")])
     event_key = CharField(max_length=200, unique=True)
     actor = CharField(max_length=64)
     issued_at = DateTimeField(index=True)
@@ -60,9 +61,9 @@ class InvoiceLine(BaseModel):
     description = TextField()
     plan = ForeignKeyField(Plan, null=True, on_delete="RESTRICT")
     feature = ForeignKeyField(Feature, null=True, on_delete="RESTRICT")
-    quantity = IntegerField(default=1)
+    quantity = BigIntegerField(default=1)
     pricing = CharField(max_length=16, null=True)
-    amount_minor = IntegerField(constraints=[Check("amount_minor >= 0")])
+    amount_minor = BigIntegerField(constraints=[Check("amount_minor >= 0")])
     period_start = DateTimeField(null=True)
     period_end = DateTimeField(null=True)
 
@@ -75,7 +76,7 @@ class InvoicePayment(BaseModel):
     id = AutoField()
     invoice = ForeignKeyField(Invoice, on_delete="RESTRICT")
     ledger_entry = ForeignKeyField(LedgerEntry, unique=True, on_delete="RESTRICT")
-    amount_minor = IntegerField(constraints=[Check("amount_minor > 0")])
+    amount_minor = BigIntegerField(constraints=[Check("amount_minor > 0")])
     created_at = DateTimeField()
 
     class Meta:
@@ -90,7 +91,7 @@ class CreditNote(BaseModel):
     invoice = ForeignKeyField(Invoice, on_delete="RESTRICT")
     wallet = ForeignKeyField(Wallet, on_delete="RESTRICT")
     kind = CharField(max_length=16)
-    amount_minor = IntegerField(constraints=[Check("amount_minor > 0")])
+    amount_minor = BigIntegerField(constraints=[Check("amount_minor > 0")])
     ledger_entry = ForeignKeyField(LedgerEntry, unique=True, on_delete="RESTRICT")
     refund_id = IntegerField(null=True)
     reason = TextField(null=True)

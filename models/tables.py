@@ -5,6 +5,7 @@ from __future__ import annotations
 from peewee import (
     SQL,
     AutoField,
+    BigIntegerField,
     BooleanField,
     CharField,
     Check,
@@ -46,7 +47,7 @@ class Wallet(BaseModel):
     id = AutoField()
     customer = ForeignKeyField(Customer, backref="wallets", on_delete="RESTRICT")
     currency = CharField(max_length=3)
-    balance_minor = IntegerField(default=0, constraints=[Check("balance_minor >= 0")])
+    balance_minor = BigIntegerField(default=0, constraints=[Check("balance_minor >= 0")])
     created_at = DateTimeField()
 
     class Meta:
@@ -59,8 +60,8 @@ class LedgerEntry(BaseModel):
     id = AutoField()
     wallet = ForeignKeyField(Wallet, backref="entries", on_delete="RESTRICT")
     kind = CharField(max_length=16)  # topup | renewal | usage | refund | adjustment | reversal
-    amount_minor = IntegerField()
-    balance_after_minor = IntegerField(constraints=[Check("balance_after_minor >= 0")])
+    amount_minor = BigIntegerField()
+    balance_after_minor = BigIntegerField(constraints=[Check("balance_after_minor >= 0")])
     idempotency_key = CharField(max_length=200, unique=True)
     ref_type = CharField(max_length=32, null=True)
     ref_id = IntegerField(null=True)
@@ -76,7 +77,7 @@ class Plan(BaseModel):
     id = AutoField()
     code = CharField(max_length=64, unique=True)
     name = CharField(max_length=200)
-    price_minor = IntegerField(constraints=[Check("price_minor >= 0")])
+    price_minor = BigIntegerField(constraints=[Check("price_minor >= 0")])
     currency = CharField(max_length=3)
     interval_unit = CharField(max_length=8)  # day | week | month | year
     interval_count = IntegerField(default=1, constraints=[Check("interval_count >= 1")])
@@ -113,10 +114,10 @@ class PlanFeature(BaseModel):
     rate_window_seconds = IntegerField(null=True)
     included = IntegerField(default=0)
     pricing = CharField(max_length=16, default="none")
-    unit_price_minor = IntegerField(default=0)
+    unit_price_minor = BigIntegerField(default=0)
     tiers = TextField(null=True)
     package_size = IntegerField(null=True)
-    package_price_minor = IntegerField(default=0)
+    package_price_minor = BigIntegerField(default=0)
 
     class Meta:
         indexes = ((("plan", "feature"), True),)
@@ -167,8 +168,8 @@ class SubscriptionCharge(BaseModel):
     subscription = ForeignKeyField(Subscription, backref="charges", on_delete="RESTRICT")
     period_start = DateTimeField()
     period_end = DateTimeField()
-    plan_minor = IntegerField()
-    usage_minor = IntegerField(default=0)
+    plan_minor = BigIntegerField()
+    usage_minor = BigIntegerField(default=0)
     ledger_entry = ForeignKeyField(LedgerEntry, null=True, on_delete="RESTRICT")
     created_at = DateTimeField(index=True)
 
@@ -180,7 +181,7 @@ class UsageRecord(BaseModel):
     id = AutoField()
     subscription = ForeignKeyField(Subscription, backref="usage", on_delete="CASCADE")
     feature = ForeignKeyField(Feature, on_delete="RESTRICT")
-    quantity = IntegerField()
+    quantity = BigIntegerField()
     period_start = DateTimeField()
     recorded_at = DateTimeField()
     idempotency_key = CharField(max_length=200, unique=True, null=True)
@@ -201,7 +202,7 @@ class UsageCounter(BaseModel):
     subscription = ForeignKeyField(Subscription, on_delete="CASCADE")
     feature = ForeignKeyField(Feature, on_delete="RESTRICT")
     period_start = DateTimeField()
-    used = IntegerField(default=0)
+    used = BigIntegerField(default=0)
     settled = BooleanField(default=False, constraints=[SQL("DEFAULT FALSE")])
 
     class Meta:
@@ -233,7 +234,7 @@ class Invoice(BaseModel):
     kind = CharField(max_length=16)  # subscription | renewal | usage | plan_change
     period_start = DateTimeField(null=True)
     period_end = DateTimeField(null=True)
-    total_minor = IntegerField(constraints=[Check("total_minor >= 0")])
+    total_minor = BigIntegerField(constraints=[Check("total_minor >= 0")])
     event_key = CharField(max_length=200, unique=True)  # the business event that issued it
     actor = CharField(max_length=64)
     issued_at = DateTimeField(index=True)
@@ -250,9 +251,9 @@ class InvoiceLine(BaseModel):
     description = TextField()
     plan = ForeignKeyField(Plan, null=True, on_delete="RESTRICT")
     feature = ForeignKeyField(Feature, null=True, on_delete="RESTRICT")
-    quantity = IntegerField(default=1)
+    quantity = BigIntegerField(default=1)
     pricing = CharField(max_length=16, null=True)
-    amount_minor = IntegerField(constraints=[Check("amount_minor >= 0")])
+    amount_minor = BigIntegerField(constraints=[Check("amount_minor >= 0")])
     period_start = DateTimeField(null=True)
     period_end = DateTimeField(null=True)
 
@@ -266,7 +267,7 @@ class InvoicePayment(BaseModel):
     id = AutoField()
     invoice = ForeignKeyField(Invoice, backref="payments", on_delete="RESTRICT")
     ledger_entry = ForeignKeyField(LedgerEntry, unique=True, on_delete="RESTRICT")
-    amount_minor = IntegerField(constraints=[Check("amount_minor > 0")])
+    amount_minor = BigIntegerField(constraints=[Check("amount_minor > 0")])
     created_at = DateTimeField()
 
 
@@ -280,7 +281,7 @@ class CreditNote(BaseModel):
     invoice = ForeignKeyField(Invoice, backref="credit_notes", on_delete="RESTRICT")
     wallet = ForeignKeyField(Wallet, on_delete="RESTRICT")
     kind = CharField(max_length=16)  # refund | proration
-    amount_minor = IntegerField(constraints=[Check("amount_minor > 0")])
+    amount_minor = BigIntegerField(constraints=[Check("amount_minor > 0")])
     ledger_entry = ForeignKeyField(LedgerEntry, unique=True, on_delete="RESTRICT")
     refund_id = IntegerField(null=True)
     reason = TextField(null=True)
@@ -294,13 +295,13 @@ class CreditNote(BaseModel):
 class TopUp(BaseModel):
     id = AutoField()
     wallet = ForeignKeyField(Wallet, backref="topups", on_delete="RESTRICT")
-    amount_minor = IntegerField(constraints=[Check("amount_minor > 0")])
+    amount_minor = BigIntegerField(constraints=[Check("amount_minor > 0")])
     currency = CharField(max_length=3)
     idempotency_key = CharField(max_length=200, unique=True)
     # pending -> processing -> succeeded | failed | retrying | manual
     status = CharField(max_length=16, index=True)
     gateway_charge_id = CharField(max_length=64, null=True)
-    refunded_minor = IntegerField(default=0)
+    refunded_minor = BigIntegerField(default=0)
     error = TextField(null=True)
     actor = CharField(max_length=64)
     created_at = DateTimeField(index=True)
@@ -313,7 +314,7 @@ class Refund(BaseModel):
     wallet = ForeignKeyField(Wallet, on_delete="RESTRICT")
     topup = ForeignKeyField(TopUp, null=True, backref="refunds", on_delete="RESTRICT")
     ledger_entry = ForeignKeyField(LedgerEntry, null=True, on_delete="RESTRICT")
-    amount_minor = IntegerField(constraints=[Check("amount_minor > 0")])
+    amount_minor = BigIntegerField(constraints=[Check("amount_minor > 0")])
     idempotency_key = CharField(max_length=200, unique=True)
     status = CharField(max_length=16, index=True)  # pending | succeeded | retrying | manual | failed
     gateway_refund_id = CharField(max_length=64, null=True)
@@ -329,12 +330,12 @@ class GatewayCharge(BaseModel):
 
     id = CharField(max_length=64, primary_key=True)
     idempotency_key = CharField(max_length=200, unique=True)
-    amount_minor = IntegerField()
+    amount_minor = BigIntegerField()
     currency = CharField(max_length=3)
     customer_ref = CharField(max_length=200)
     status = CharField(max_length=16)  # succeeded | declined
     decline_code = CharField(max_length=64, null=True)
-    refunded_minor = IntegerField(default=0)
+    refunded_minor = BigIntegerField(default=0)
     created_at = DateTimeField()
 
 
@@ -342,7 +343,7 @@ class GatewayRefund(BaseModel):
     id = CharField(max_length=64, primary_key=True)
     charge_id = CharField(max_length=64, index=True)
     idempotency_key = CharField(max_length=200, unique=True)
-    amount_minor = IntegerField()
+    amount_minor = BigIntegerField()
     status = CharField(max_length=16)  # succeeded | rejected
     reason = TextField(null=True)
     created_at = DateTimeField()
@@ -363,7 +364,7 @@ class ErrorItem(BaseModel):
     next_attempt_at = DateTimeField(null=True)
     lease_owner = CharField(max_length=64, null=True)
     lease_until = DateTimeField(null=True)
-    amount_minor = IntegerField(default=0)
+    amount_minor = BigIntegerField(default=0)
     created_at = DateTimeField()
     updated_at = DateTimeField()
     resolved_at = DateTimeField(null=True)

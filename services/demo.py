@@ -15,7 +15,9 @@ import random
 import uuid
 from datetime import datetime, timedelta
 
-from models.db import write_transaction
+from peewee import AutoField
+
+from models.db import database, is_sqlite, write_transaction
 from models.migrations import invoice_past_charges
 from models.tables import (
     Customer,
@@ -93,6 +95,11 @@ def _chunks(rows: list, size: int = 500):
 def _bulk(model, rows: list[dict]) -> None:
     for chunk in _chunks(rows):
         model.insert_many(chunk).execute()
+    if rows and "id" in rows[0] and isinstance(model._meta.primary_key, AutoField) and not is_sqlite():
+        # Rows written with their ids leave PostgreSQL's sequence behind; the next insert would collide.
+        table = model._meta.table_name
+        database.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                             f"(SELECT MAX(id) FROM {table}))")
 
 
 def create_demo(clock, customers: int = 500, seed: int = 7, overdue_share: float = 0.0) -> dict:
@@ -113,7 +120,9 @@ def create_demo(clock, customers: int = 500, seed: int = 7, overdue_share: float
         _operators(now)
         plans = _catalog(now)
         counts = _customers(rng, now, customers, plans, overdue_share)
-        Setting.insert(key="demo", value=json.dumps(True), updated_at=now).on_conflict_replace().execute()
+        (Setting.insert(key="demo", value=json.dumps(True), updated_at=now)
+         .on_conflict(conflict_target=[Setting.key], update={Setting.value: json.dumps(True), Setting.updated_at: now})
+         .execute())
     return {"customers": customers, "seed": seed, **counts,
             "operators": [{"username": u, "password": p, "role": r} for u, p, r in DEMO_OPERATORS]}
 

@@ -167,7 +167,7 @@ def _used_in_window(subscription_id: int, feature_id: int, since: datetime, up_t
         & (UsageRecord.recorded_at > since))
     if up_to_id is not None:
         query = query.where(UsageRecord.id <= up_to_id)
-    return query.scalar()
+    return int(query.scalar())  # PostgreSQL sums BIGINT as NUMERIC
 
 
 def _remaining(feature_type: str, pf: PlanFeature | None, used: int, in_window: int | None) -> int | None:
@@ -417,10 +417,10 @@ class FeatureService:
             raise Conflict("that idempotency key was already used for different usage")
         sub = Subscription.get_by_id(first.subscription_id)
         pf = PlanFeature.get_or_none((PlanFeature.plan == sub.plan_id) & (PlanFeature.feature == feature.id))
-        used = (UsageRecord.select(fn.SUM(UsageRecord.quantity))
-                .where((UsageRecord.subscription == sub.id) & (UsageRecord.feature == feature.id)
-                       & (UsageRecord.period_start == first.period_start) & (UsageRecord.id <= first.id))
-                .scalar())
+        used = int(UsageRecord.select(fn.COALESCE(fn.SUM(UsageRecord.quantity), 0))
+                   .where((UsageRecord.subscription == sub.id) & (UsageRecord.feature == feature.id)
+                          & (UsageRecord.period_start == first.period_start) & (UsageRecord.id <= first.id))
+                   .scalar())
         in_window = None
         if feature.type == "rate" and pf is not None:
             since = first.recorded_at - timedelta(seconds=pf.rate_window_seconds)

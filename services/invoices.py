@@ -152,13 +152,13 @@ def allocate_numbers(series: str, year: int, count: int) -> int:
 
 
 def paid_minor(invoice_id: int) -> int:
-    return (InvoicePayment.select(fn.COALESCE(fn.SUM(InvoicePayment.amount_minor), 0))
-            .where(InvoicePayment.invoice == invoice_id).scalar())
+    return int(InvoicePayment.select(fn.COALESCE(fn.SUM(InvoicePayment.amount_minor), 0))
+               .where(InvoicePayment.invoice == invoice_id).scalar())
 
 
 def credited_minor(invoice_id: int) -> int:
-    return (CreditNote.select(fn.COALESCE(fn.SUM(CreditNote.amount_minor), 0))
-            .where(CreditNote.invoice == invoice_id).scalar())
+    return int(CreditNote.select(fn.COALESCE(fn.SUM(CreditNote.amount_minor), 0))
+               .where(CreditNote.invoice == invoice_id).scalar())
 
 
 def refundable_minor(invoice_id: int) -> int:
@@ -282,7 +282,7 @@ def collect_owed(clock, wallet_id: int, actor: str) -> int:
                  .order_by(Invoice.id))
     collected = 0
     for invoice in owing:
-        amount = min(invoice.total_minor - invoice.paid_so_far, wallet.balance_minor)
+        amount = min(invoice.total_minor - int(invoice.paid_so_far), wallet.balance_minor)
         if amount <= 0:
             break
         payment_number = InvoicePayment.select().where(InvoicePayment.invoice == invoice.id).count() + 1
@@ -296,10 +296,10 @@ def collect_owed(clock, wallet_id: int, actor: str) -> int:
 
 
 def wallet_owed_minor(wallet_id: int) -> int:
-    total = (Invoice.select(fn.COALESCE(fn.SUM(Invoice.total_minor), 0))
-             .where(Invoice.wallet == wallet_id).scalar())
-    paid = (InvoicePayment.select(fn.COALESCE(fn.SUM(InvoicePayment.amount_minor), 0))
-            .join(Invoice).where(Invoice.wallet == wallet_id).scalar())
+    total = int(Invoice.select(fn.COALESCE(fn.SUM(Invoice.total_minor), 0))
+                .where(Invoice.wallet == wallet_id).scalar())
+    paid = int(InvoicePayment.select(fn.COALESCE(fn.SUM(InvoicePayment.amount_minor), 0))
+               .join(Invoice).where(Invoice.wallet == wallet_id).scalar())
     return max(0, total - paid)
 
 
@@ -319,7 +319,7 @@ def _invoice_infos(rows: list[Invoice]) -> list[InvoiceInfo]:
                     .where(CreditNote.invoice.in_(ids)).group_by(CreditNote.invoice).tuples())
     infos = []
     for r in rows:
-        p, c = paid.get(r.id, 0), credited.get(r.id, 0)
+        p, c = int(paid.get(r.id, 0)), int(credited.get(r.id, 0))  # PostgreSQL sums BIGINT as NUMERIC
         infos.append(InvoiceInfo(r.id, r.number, r.customer_id, r.wallet_id, r.subscription_id, r.currency, r.kind,
                                  r.period_start, r.period_end, r.total_minor, p, c, max(0, r.total_minor - p),
                                  max(0, p - c), r.issued_at))

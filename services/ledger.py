@@ -90,5 +90,5 @@ def post_entry(clock, wallet_id: int, kind: str, amount_minor: int, idempotency_
 def ledger_sum(wallet_id: int) -> int:
     from peewee import fn
 
-    return (LedgerEntry.select(fn.COALESCE(fn.SUM(LedgerEntry.amount_minor), 0))
-            .where(LedgerEntry.wallet == wallet_id).scalar())
+    return int(LedgerEntry.select(fn.COALESCE(fn.SUM(LedgerEntry.amount_minor), 0))
+               .where(LedgerEntry.wallet == wallet_id).scalar())

@@ -613,8 +613,8 @@ def _open_subjects(operation: str):
 
 def _check_headroom(wallet: Wallet, amount_minor: int) -> None:
     """Refuse, before the card is charged, a top-up the wallet could not hold once credited."""
-    in_flight = (TopUp.select(fn.COALESCE(fn.SUM(TopUp.amount_minor), 0))
-                 .where((TopUp.wallet == wallet.id) & TopUp.status.in_(UNSETTLED)).scalar())
+    in_flight = int(TopUp.select(fn.COALESCE(fn.SUM(TopUp.amount_minor), 0))
+                    .where((TopUp.wallet == wallet.id) & TopUp.status.in_(UNSETTLED)).scalar())
     if wallet.balance_minor + in_flight + amount_minor > MAX_MINOR:
         room = max(0, MAX_MINOR - wallet.balance_minor - in_flight)
         raise ValidationError(f"wallet #{wallet.id} can take at most {format_minor(room, wallet.currency)} "
@@ -638,8 +638,8 @@ def _same_refund(row: Refund, key: str, kind: str, target_id: int, amount_minor:
 
 def _refunded_of_topup(topup_id: int) -> int:
     """Refunds sent or still on their way (money already left the wallet)."""
-    return (Refund.select(fn.COALESCE(fn.SUM(Refund.amount_minor), 0))
-            .where((Refund.topup == topup_id) & (Refund.status != "failed")).scalar())
+    return int(Refund.select(fn.COALESCE(fn.SUM(Refund.amount_minor), 0))
+               .where((Refund.topup == topup_id) & (Refund.status != "failed")).scalar())
 
 
 def _required_reason(reason) -> str:

@@ -56,9 +56,33 @@ def db_path(tmp_path):
     return tmp_path / "subs.sqlite3"
 
 
+# The suites run on SQLite by default; with SUBS_TEST_DATABASE_URL=postgresql://… the `db` fixture gives
+# each test a fresh, empty schema on that PostgreSQL database instead.
+POSTGRES_URL = os.environ.get("SUBS_TEST_DATABASE_URL") or None
+
+
+def _empty_postgres_schema(url: str) -> None:
+    from models.db import open_database
+
+    server = open_database(url)
+    with server.connection_context():
+        server.execute_sql("DROP SCHEMA public CASCADE")
+        server.execute_sql("CREATE SCHEMA public")
+
+
+@pytest.fixture
+def db_url(db_path) -> str:
+    """What ``--db`` names for the database the `db` fixture opened."""
+    return POSTGRES_URL or str(db_path)
+
+
 @pytest.fixture
 def db(db_path):
-    init_database(str(db_path))
+    if POSTGRES_URL:
+        _empty_postgres_schema(POSTGRES_URL)
+        init_database(POSTGRES_URL)
+    else:
+        init_database(str(db_path))
     database.connect(reuse_if_open=True)
     yield database
     database.close()

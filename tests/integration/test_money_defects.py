@@ -417,17 +417,16 @@ def test_clock_moves_are_not_needed_for_a_fresh_pending_topup_to_be_left_alone(c
     assert integrity_check(clock.now() + timedelta(seconds=5))["ok"]
 
 
-def test_the_command_line_cancels_a_subscription_waiting_for_funds(core, clock, operator, capsys):
+def test_the_command_line_cancels_a_subscription_waiting_for_funds(core, clock, operator, capsys, db_url):
     import json
 
     import main
-    from models.db import database
 
     make_plan(clock, "basic", 1000)
     customer, _ = make_customer(clock, balance_minor=1000)
     sub = core.subscriptions.subscribe(operator, customer.email, "basic")
     clock.advance(days=32)
     core.renewals.renew_due_subscriptions()
-    assert main.main(["--db", database.database, "cancel", customer.email, "basic", "--reason", "stops"]) == 0
+    assert main.main(["--db", db_url, "cancel", customer.email, "basic", "--reason", "stops"]) == 0
     printed = json.loads(capsys.readouterr().out)
     assert printed["status"] == "canceled" and Subscription.get_by_id(sub.id).status == "canceled"
