@@ -53,13 +53,30 @@ def living_demo(folder: Path):
     return core
 
 
+def show_billed_customer(page) -> None:
+    """The Customers page with invoices on show: of the first rows, the customer with the most."""
+    from peewee import fn
+
+    from models.tables import Invoice
+
+    ids = [page.model.record_at(row)["id"] for row in range(min(page.model.rowCount(), 20))]
+    if not ids:
+        return
+    count = fn.COUNT(Invoice.id)
+    best = (Invoice.select(Invoice.customer, count.alias("n")).where(Invoice.customer.in_(ids))
+            .group_by(Invoice.customer).order_by(count.desc(), Invoice.customer).first())
+    page.table.selectRow(ids.index(best.customer_id) if best else 0)
+    page.detail_tabs.setCurrentIndex(1)
+
+
 def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
-    from ui.app import apply_theme, build_main_window
+    from ui.app import apply_theme, build_main_window, install_translator
     from ui.tasks import TaskRunner
 
+    install_translator(app, "en")  # English plural forms: "800 rows", not "800 row(s)"
     apply_theme(app, "light")
     with tempfile.TemporaryDirectory() as folder:
         core = living_demo(Path(folder))
@@ -89,7 +106,9 @@ def main() -> int:
             page = pages[index]
 
             def select_first_row():
-                if hasattr(page, "table") and page.model.rowCount() and not page.selected_records():
+                if type(page).__name__ == "CustomersPage":
+                    show_billed_customer(page)
+                elif hasattr(page, "selected_records") and page.model.rowCount() and not page.selected_records():
                     page.table.selectRow(0)
 
             QTimer.singleShot(700, select_first_row)

@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from ui.plain_text import plain_tooltip
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -88,7 +89,7 @@ class PagedQueryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return texts[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return texts[index.column()] or None
+            return plain_tooltip(texts[index.column()])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if self.columns[index.column()].numeric:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -15,7 +15,7 @@
 <context>
     <name>CustomersPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/customers.py" line="310"/>
+        <location filename="../../ui/pages/customers.py" line="343"/>
         <source>%n pending subscription(s) renewed at once.</source>
         <translation>
             <numerusform>%n pending subscription renewed at once.</numerusform>
@@ -164,6 +164,41 @@
     </message>
 </context>
 <context>
+    <name>Intervals</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/words.py" line="44"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/words.py" line="46"/>
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n week</numerusform>
+            <numerusform>%n weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/words.py" line="48"/>
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/words.py" line="50"/>
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <location filename="../../ui/main_window.py" line="145"/>
@@ -205,7 +240,7 @@
 <context>
     <name>RenewalPassDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/invoices.py" line="315"/>
+        <location filename="../../ui/pages/invoices.py" line="400"/>
         <source>%n invoice(s) issued by the renewal pass of %s.</source>
         <translation>
             <numerusform>%n invoice issued by the renewal pass of %s.</numerusform>
@@ -227,7 +262,7 @@
 <context>
     <name>TablePage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="263"/>
+        <location filename="../../ui/pages/base.py" line="267"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -235,7 +270,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="275"/>
+        <location filename="../../ui/pages/base.py" line="279"/>
         <source>Exported %n row(s)</source>
         <translation>
             <numerusform>Exported %n row</numerusform>

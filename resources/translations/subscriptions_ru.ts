@@ -130,17 +130,17 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="312"/>
+        <location filename="../../ui/pages/base.py" line="323"/>
         <source>Why? (kept in the audit log)</source>
         <translation>Почему? (сохраняется в журнале аудита)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="314"/>
+        <location filename="../../ui/pages/base.py" line="325"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="344"/>
+        <location filename="../../ui/pages/base.py" line="363"/>
         <source>Please give a reason.</source>
         <translation>Укажите причину.</translation>
     </message>
@@ -148,32 +148,32 @@
 <context>
     <name>CreditNoteTable</name>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="168"/>
+        <location filename="../../ui/pages/invoices.py" line="240"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="168"/>
+        <location filename="../../ui/pages/invoices.py" line="240"/>
         <source>Issued</source>
         <translation>Выставлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="168"/>
+        <location filename="../../ui/pages/invoices.py" line="241"/>
         <source>Invoice</source>
         <translation>Счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="168"/>
+        <location filename="../../ui/pages/invoices.py" line="241"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="169"/>
+        <location filename="../../ui/pages/invoices.py" line="241"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="169"/>
+        <location filename="../../ui/pages/invoices.py" line="242"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
@@ -181,223 +181,249 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../ui/pages/customers.py" line="87"/>
+        <location filename="../../ui/pages/customers.py" line="93"/>
         <source>since</source>
         <translation>с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="87"/>
+        <location filename="../../ui/pages/customers.py" line="93"/>
         <source>Wallets</source>
         <translation>Кошельки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="88"/>
+        <location filename="../../ui/pages/customers.py" line="94"/>
         <source>Subscriptions</source>
         <translation>Подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="88"/>
+        <location filename="../../ui/pages/customers.py" line="94"/>
         <source>period ends</source>
         <translation>период до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="89"/>
+        <location filename="../../ui/pages/customers.py" line="95"/>
         <source>Recent top-ups</source>
         <translation>Последние пополнения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="89"/>
+        <location filename="../../ui/pages/customers.py" line="95"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="97"/>
+        <location filename="../../ui/pages/customers.py" line="103"/>
         <source>owes %s</source>
         <translation>долг %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="122"/>
+        <location filename="../../ui/pages/customers.py" line="129"/>
         <source>Name, email or id</source>
         <translation>Имя, email или ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="123"/>
+        <location filename="../../ui/pages/customers.py" line="130"/>
         <source>Customers</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="124"/>
-        <location filename="../../ui/pages/customers.py" line="268"/>
+        <location filename="../../ui/pages/customers.py" line="131"/>
+        <location filename="../../ui/pages/customers.py" line="301"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="124"/>
+        <location filename="../../ui/pages/customers.py" line="131"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="124"/>
+        <location filename="../../ui/pages/customers.py" line="131"/>
         <source>Active</source>
         <translation>Активные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="125"/>
+        <location filename="../../ui/pages/customers.py" line="132"/>
         <source>Disabled</source>
         <translation>Отключённые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="126"/>
+        <location filename="../../ui/pages/customers.py" line="133"/>
         <source>New customer…</source>
         <translation>Новый клиент…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="127"/>
+        <location filename="../../ui/pages/customers.py" line="134"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="128"/>
+        <location filename="../../ui/pages/customers.py" line="135"/>
         <source>Top up…</source>
         <translation>Пополнить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="129"/>
+        <location filename="../../ui/pages/customers.py" line="136"/>
         <source>Subscribe…</source>
         <translation>Оформить подписку…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="148"/>
+        <location filename="../../ui/pages/customers.py" line="156"/>
         <source>Overview</source>
         <translation>Обзор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="156"/>
+        <location filename="../../ui/pages/customers.py" line="164"/>
         <source>Double-click an invoice to see its lines, payments and credit notes.</source>
         <translation>Дважды щёлкните счёт, чтобы увидеть его строки, оплаты и кредит-ноты.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="163"/>
-        <location filename="../../ui/pages/customers.py" line="175"/>
+        <location filename="../../ui/pages/customers.py" line="173"/>
+        <location filename="../../ui/pages/customers.py" line="202"/>
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="165"/>
+        <location filename="../../ui/pages/customers.py" line="175"/>
         <source>Double-click a credit note to open the invoice it credits</source>
         <translation>Дважды щёлкните кредит-ноту, чтобы открыть счёт, по которому она выставлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="167"/>
-        <location filename="../../ui/pages/customers.py" line="176"/>
+        <location filename="../../ui/pages/customers.py" line="177"/>
+        <location filename="../../ui/pages/customers.py" line="203"/>
         <source>Credit notes</source>
         <translation>Кредит-ноты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="180"/>
+        <location filename="../../ui/pages/customers.py" line="195"/>
+        <location filename="../../ui/pages/customers.py" line="197"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="196"/>
+        <source>Select a customer to see their invoices.</source>
+        <translation>Выберите клиента, чтобы увидеть его счета.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="198"/>
+        <source>Select a customer to see their credit notes.</source>
+        <translation>Выберите клиента, чтобы увидеть его кредит-ноты.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="207"/>
+        <source>No invoices yet: the first is issued when the customer subscribes.</source>
+        <translation>Счетов пока нет: первый выставляется, когда клиент оформляет подписку.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="209"/>
+        <source>No credit notes: refunds of charges and plan-change credits appear here.</source>
+        <translation>Кредит-нот нет: здесь появляются возвраты списаний и зачёты при смене тарифа.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="212"/>
         <source>Invoices (%d)</source>
         <translation>Счета (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="181"/>
+        <location filename="../../ui/pages/customers.py" line="213"/>
         <source>Credit notes (%d)</source>
         <translation>Кредит-ноты (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="183"/>
+        <location filename="../../ui/pages/customers.py" line="215"/>
         <source>Owes %s on the invoices below; the next top-up pays it first.</source>
         <translation>Долг по счетам ниже: %s; следующее пополнение сначала погасит его.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="184"/>
+        <location filename="../../ui/pages/customers.py" line="216"/>
         <source>Owes nothing.</source>
         <translation>Долгов нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="196"/>
+        <location filename="../../ui/pages/customers.py" line="229"/>
         <source>Select one customer</source>
         <translation>Выберите одного клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="198"/>
+        <location filename="../../ui/pages/customers.py" line="231"/>
         <source>Select a customer to see the details.</source>
         <translation>Выберите клиента, чтобы увидеть подробности.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="241"/>
+        <location filename="../../ui/pages/customers.py" line="274"/>
         <source>New customer</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="241"/>
+        <location filename="../../ui/pages/customers.py" line="274"/>
         <source>Create a customer with a USD wallet.</source>
         <translation>Создать клиента с кошельком в USD.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="242"/>
-        <location filename="../../ui/pages/customers.py" line="267"/>
+        <location filename="../../ui/pages/customers.py" line="275"/>
+        <location filename="../../ui/pages/customers.py" line="300"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="242"/>
-        <location filename="../../ui/pages/customers.py" line="267"/>
+        <location filename="../../ui/pages/customers.py" line="275"/>
+        <location filename="../../ui/pages/customers.py" line="300"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="254"/>
+        <location filename="../../ui/pages/customers.py" line="287"/>
         <source>Customer %s created</source>
         <translation>Клиент %s создан</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="266"/>
+        <location filename="../../ui/pages/customers.py" line="299"/>
         <source>Edit customer</source>
         <translation>Изменение клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="266"/>
+        <location filename="../../ui/pages/customers.py" line="299"/>
         <source>Change customer #%d.</source>
         <translation>Изменить клиента #%d.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="275"/>
+        <location filename="../../ui/pages/customers.py" line="308"/>
         <source>Customer updated</source>
         <translation>Клиент изменён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="287"/>
+        <location filename="../../ui/pages/customers.py" line="320"/>
         <source>Top up wallet</source>
         <translation>Пополнение кошелька</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="288"/>
+        <location filename="../../ui/pages/customers.py" line="321"/>
         <source>Charge the card of %s and credit the amount to their %s wallet (balance now %s).</source>
         <translation>Списать сумму с карты клиента %s и зачислить её в кошелёк %s (сейчас на балансе %s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="290"/>
+        <location filename="../../ui/pages/customers.py" line="323"/>
         <source>Amount (%s)</source>
         <translation>Сумма (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="291"/>
+        <location filename="../../ui/pages/customers.py" line="324"/>
         <source>Charge card</source>
         <translation>Списать с карты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="291"/>
-        <location filename="../../ui/pages/customers.py" line="297"/>
+        <location filename="../../ui/pages/customers.py" line="324"/>
+        <location filename="../../ui/pages/customers.py" line="330"/>
         <source>Charging the card of %s…</source>
         <translation>Списание с карты клиента %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="308"/>
+        <location filename="../../ui/pages/customers.py" line="341"/>
         <source>Top-up of %s succeeded.</source>
         <translation>Пополнение на %s выполнено.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/customers.py" line="310"/>
+        <location filename="../../ui/pages/customers.py" line="343"/>
         <source>%n pending subscription(s) renewed at once.</source>
         <translation>
             <numerusform>%n подписка, ожидавшая продления, сразу продлена.</numerusform>
@@ -406,75 +432,85 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="313"/>
+        <location filename="../../ui/pages/customers.py" line="346"/>
         <source>The card was declined: %s</source>
         <translation>Карта отклонена: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="315"/>
+        <location filename="../../ui/pages/customers.py" line="348"/>
         <source>The gateway did not answer clearly (%s). The top-up is in the error queue and will be retried with the same key, so it can never be charged twice.</source>
         <translation>Платёжный шлюз не дал однозначного ответа (%s). Пополнение помещено в очередь ошибок и будет повторено с тем же ключом, поэтому двойное списание исключено.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="320"/>
+        <location filename="../../ui/pages/customers.py" line="353"/>
         <source>Top-up</source>
         <translation>Пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="340"/>
+        <location filename="../../ui/pages/customers.py" line="374"/>
         <source>Subscribe</source>
         <translation>Оформление подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="341"/>
+        <location filename="../../ui/pages/customers.py" line="375"/>
         <source>Start a subscription for %s; the first period is paid from the wallet (balance %s).</source>
         <translation>Оформить подписку для клиента %s; первый период оплачивается из кошелька (баланс %s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="343"/>
+        <location filename="../../ui/pages/customers.py" line="377"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="344"/>
+        <location filename="../../ui/pages/customers.py" line="378"/>
         <source>Subscribe and charge</source>
         <translation>Оформить и списать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="351"/>
+        <location filename="../../ui/pages/customers.py" line="385"/>
         <source>Subscribed</source>
         <translation>Подписка оформлена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="23"/>
+        <source>active</source>
+        <translation>активен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="23"/>
+        <source>disabled</source>
+        <translation>отключён</translation>
     </message>
 </context>
 <context>
     <name>CustomersTableModel</name>
     <message>
-        <location filename="../../ui/pages/customers.py" line="38"/>
+        <location filename="../../ui/pages/customers.py" line="43"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="39"/>
+        <location filename="../../ui/pages/customers.py" line="44"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="40"/>
+        <location filename="../../ui/pages/customers.py" line="45"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="41"/>
+        <location filename="../../ui/pages/customers.py" line="46"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="42"/>
+        <location filename="../../ui/pages/customers.py" line="48"/>
         <source>Wallet</source>
         <translation>Кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="44"/>
+        <location filename="../../ui/pages/customers.py" line="50"/>
         <source>Customer since</source>
         <translation>Клиент с</translation>
     </message>
@@ -1550,145 +1586,224 @@
     </message>
 </context>
 <context>
+    <name>Intervals</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/words.py" line="44"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n день</numerusform>
+            <numerusform>%n дня</numerusform>
+            <numerusform>%n дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/words.py" line="46"/>
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n неделя</numerusform>
+            <numerusform>%n недели</numerusform>
+            <numerusform>%n недель</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/words.py" line="48"/>
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n месяц</numerusform>
+            <numerusform>%n месяца</numerusform>
+            <numerusform>%n месяцев</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/words.py" line="50"/>
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n год</numerusform>
+            <numerusform>%n года</numerusform>
+            <numerusform>%n лет</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="59"/>
+        <source>day</source>
+        <translation>день</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="59"/>
+        <source>week</source>
+        <translation>неделя</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="60"/>
+        <source>month</source>
+        <translation>месяц</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="60"/>
+        <source>year</source>
+        <translation>год</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="64"/>
+        <source>%s / %s</source>
+        <translation>%s / %s</translation>
+    </message>
+</context>
+<context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="203"/>
+        <location filename="../../ui/pages/invoices.py" line="276"/>
         <source>Invoice</source>
         <translation>Счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="209"/>
+        <location filename="../../ui/pages/invoices.py" line="282"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="211"/>
+        <location filename="../../ui/pages/invoices.py" line="284"/>
         <source>#</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="211"/>
+        <location filename="../../ui/pages/invoices.py" line="284"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="211"/>
+        <location filename="../../ui/pages/invoices.py" line="285"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="211"/>
+        <location filename="../../ui/pages/invoices.py" line="285"/>
         <source>Quantity</source>
         <translation>Количество</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="212"/>
+        <location filename="../../ui/pages/invoices.py" line="286"/>
         <source>Pricing</source>
         <translation>Тарификация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="212"/>
+        <location filename="../../ui/pages/invoices.py" line="286"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="212"/>
-        <location filename="../../ui/pages/invoices.py" line="214"/>
+        <location filename="../../ui/pages/invoices.py" line="287"/>
+        <location filename="../../ui/pages/invoices.py" line="291"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="214"/>
+        <location filename="../../ui/pages/invoices.py" line="290"/>
         <source>Ledger entry</source>
         <translation>Запись журнала</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="214"/>
+        <location filename="../../ui/pages/invoices.py" line="290"/>
         <source>Paid at</source>
         <translation>Оплачено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="218"/>
+        <location filename="../../ui/pages/invoices.py" line="296"/>
         <source>Lines</source>
         <translation>Строки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="219"/>
+        <location filename="../../ui/pages/invoices.py" line="297"/>
         <source>Payments</source>
         <translation>Оплаты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="220"/>
+        <location filename="../../ui/pages/invoices.py" line="298"/>
         <source>Credit notes</source>
         <translation>Кредит-ноты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="237"/>
+        <location filename="../../ui/pages/invoices.py" line="316"/>
         <source>Invoice %s</source>
         <translation>Счёт %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="238"/>
+        <location filename="../../ui/pages/invoices.py" line="317"/>
         <source>Invoice %s · %s</source>
         <translation>Счёт %s · %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="239"/>
-        <source>Customer #%d, wallet #%d</source>
-        <translation>Клиент #%d, кошелёк #%d</translation>
+        <location filename="../../ui/pages/invoices.py" line="318"/>
+        <source>Customer %s (#%d), wallet #%d</source>
+        <translation>Клиент %s (#%d), кошелёк #%d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="241"/>
+        <location filename="../../ui/pages/invoices.py" line="320"/>
         <source>subscription #%d</source>
         <translation>подписка #%d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="242"/>
+        <location filename="../../ui/pages/invoices.py" line="321"/>
         <source>issued %s</source>
         <translation>выставлен %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="244"/>
+        <location filename="../../ui/pages/invoices.py" line="323"/>
         <source>period %s</source>
         <translation>период %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="245"/>
+        <location filename="../../ui/pages/invoices.py" line="324"/>
         <source>Total %s</source>
         <translation>Итого %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="246"/>
+        <location filename="../../ui/pages/invoices.py" line="325"/>
         <source>paid %s</source>
         <translation>оплачено %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="247"/>
+        <location filename="../../ui/pages/invoices.py" line="326"/>
         <source>credited %s</source>
         <translation>возвращено кредит-нотами %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="248"/>
+        <location filename="../../ui/pages/invoices.py" line="327"/>
         <source>owed %s</source>
         <translation>долг %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="249"/>
+        <location filename="../../ui/pages/invoices.py" line="328"/>
         <source>%s left to refund</source>
         <translation>%s ещё можно вернуть</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="260"/>
+        <location filename="../../ui/pages/invoices.py" line="339"/>
+        <source>This invoice has no lines.</source>
+        <translation>В этом счёте нет строк.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="340"/>
+        <source>Nothing has been paid on this invoice yet.</source>
+        <translation>По этому счёту ещё ничего не оплачено.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="341"/>
+        <source>No credit note has been issued against this invoice.</source>
+        <translation>По этому счёту не выставлено ни одной кредит-ноты.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="342"/>
         <source>Payments (%d)</source>
         <translation>Оплаты (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="261"/>
+        <location filename="../../ui/pages/invoices.py" line="343"/>
         <source>Credit notes (%d)</source>
         <translation>Кредит-ноты (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="266"/>
+        <location filename="../../ui/pages/invoices.py" line="348"/>
         <source>The invoice could not be loaded.</source>
         <translation>Не удалось загрузить счёт.</translation>
     </message>
@@ -1696,52 +1811,52 @@
 <context>
     <name>InvoiceTable</name>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="143"/>
+        <location filename="../../ui/pages/invoices.py" line="212"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="143"/>
+        <location filename="../../ui/pages/invoices.py" line="212"/>
         <source>Issued</source>
         <translation>Выставлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="143"/>
+        <location filename="../../ui/pages/invoices.py" line="212"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="143"/>
+        <location filename="../../ui/pages/invoices.py" line="214"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="143"/>
+        <location filename="../../ui/pages/invoices.py" line="213"/>
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="144"/>
+        <location filename="../../ui/pages/invoices.py" line="213"/>
         <source>Paid</source>
         <translation>Оплачено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="144"/>
+        <location filename="../../ui/pages/invoices.py" line="214"/>
         <source>Credited</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="144"/>
+        <location filename="../../ui/pages/invoices.py" line="213"/>
         <source>Owed</source>
         <translation>Долг</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="146"/>
+        <location filename="../../ui/pages/invoices.py" line="216"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="150"/>
+        <location filename="../../ui/pages/invoices.py" line="220"/>
         <source>Double-click an invoice to see its lines, payments and credit notes</source>
         <translation>Дважды щёлкните счёт, чтобы увидеть его строки, оплаты и кредит-ноты</translation>
     </message>
@@ -1749,43 +1864,43 @@
 <context>
     <name>Invoices</name>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="52"/>
+        <location filename="../../ui/pages/invoices.py" line="73"/>
         <source>first period</source>
         <translation>первый период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="52"/>
+        <location filename="../../ui/pages/invoices.py" line="73"/>
         <source>renewal</source>
         <translation>продление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="53"/>
-        <location filename="../../ui/pages/invoices.py" line="65"/>
+        <location filename="../../ui/pages/invoices.py" line="74"/>
+        <location filename="../../ui/pages/invoices.py" line="86"/>
         <source>usage</source>
         <translation>использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="53"/>
+        <location filename="../../ui/pages/invoices.py" line="74"/>
         <source>plan change</source>
         <translation>смена тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="59"/>
+        <location filename="../../ui/pages/invoices.py" line="80"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="59"/>
+        <location filename="../../ui/pages/invoices.py" line="80"/>
         <source>plan-change credit</source>
         <translation>зачёт при смене тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="65"/>
+        <location filename="../../ui/pages/invoices.py" line="86"/>
         <source>plan</source>
         <translation>тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="66"/>
+        <location filename="../../ui/pages/invoices.py" line="87"/>
         <source>prorated plan</source>
         <translation>тариф пропорционально</translation>
     </message>
@@ -1919,7 +2034,7 @@
 <context>
     <name>MoneyDialog</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="376"/>
+        <location filename="../../ui/pages/base.py" line="395"/>
         <source>Working…</source>
         <translation>Выполняется…</translation>
     </message>
@@ -2147,7 +2262,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="102"/>
+        <location filename="../../ui/pages/base.py" line="103"/>
         <source>Your role (%s) may not do this.</source>
         <translation>Вашей роли (%s) это действие недоступно.</translation>
     </message>
@@ -2158,6 +2273,11 @@
         <location filename="../../ui/pages/subscriptions.py" line="49"/>
         <source>Working out what the change moves…</source>
         <translation>Расчёт того, какие суммы переместит смена…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subscriptions.py" line="62"/>
+        <source>This plan cannot be chosen: %s</source>
+        <translation>Этот тариф выбрать нельзя: %s</translation>
     </message>
     <message>
         <location filename="../../ui/pages/subscriptions.py" line="75"/>
@@ -2200,27 +2320,27 @@
         <translation>Конец периода не меняется; следующее продление списывает новую цену.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="98"/>
+        <location filename="../../ui/pages/subscriptions.py" line="104"/>
         <source>The wallet holds %s: it does not cover the change; top it up first.</source>
         <translation>В кошельке %s: этого не хватает на смену тарифа; сначала пополните его.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="100"/>
+        <location filename="../../ui/pages/subscriptions.py" line="106"/>
         <source>The wallet holds %s: it covers the plans; the part of the usage it cannot pay stays owed.</source>
         <translation>В кошельке %s: этого хватает на тарифы; неоплаченная часть использования останется долгом.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="102"/>
+        <location filename="../../ui/pages/subscriptions.py" line="108"/>
         <source>The wallet holds %s: it covers the change.</source>
         <translation>В кошельке %s: этого хватает на смену тарифа.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="108"/>
+        <location filename="../../ui/pages/subscriptions.py" line="114"/>
         <source>The settlement is still being worked out; a moment, please.</source>
         <translation>Перерасчёт ещё выполняется; подождите немного.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="110"/>
+        <location filename="../../ui/pages/subscriptions.py" line="116"/>
         <source>The wallet holds %s but the switch needs %s; top it up first.</source>
         <translation>В кошельке %s, а для перехода нужно %s; сначала пополните его.</translation>
     </message>
@@ -2407,37 +2527,37 @@
 <context>
     <name>PlanFeaturesTableModel</name>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="115"/>
+        <location filename="../../ui/pages/plans_models.py" line="110"/>
         <source>Feature</source>
         <translation>Функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="117"/>
+        <location filename="../../ui/pages/plans_models.py" line="112"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="118"/>
+        <location filename="../../ui/pages/plans_models.py" line="113"/>
         <source>Enabled</source>
         <translation>Включена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="119"/>
+        <location filename="../../ui/pages/plans_models.py" line="114"/>
         <source>Quota</source>
         <translation>Квота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="121"/>
+        <location filename="../../ui/pages/plans_models.py" line="116"/>
         <source>Rate limit</source>
         <translation>Лимит частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="122"/>
+        <location filename="../../ui/pages/plans_models.py" line="117"/>
         <source>Included</source>
         <translation>Включено ед.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="124"/>
+        <location filename="../../ui/pages/plans_models.py" line="119"/>
         <source>Pricing</source>
         <translation>Тарификация</translation>
     </message>
@@ -2716,92 +2836,92 @@
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="84"/>
+        <location filename="../../ui/pages/plans_models.py" line="79"/>
         <source>not charged</source>
         <translation>не тарифицируется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="86"/>
+        <location filename="../../ui/pages/plans_models.py" line="81"/>
         <source>%s per %s</source>
         <translation>%s за %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="88"/>
+        <location filename="../../ui/pages/plans_models.py" line="83"/>
         <source>%s per started package of %s</source>
         <translation>%s за каждый начатый пакет по %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="93"/>
+        <location filename="../../ui/pages/plans_models.py" line="88"/>
         <source>then %s</source>
         <translation>далее %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="94"/>
+        <location filename="../../ui/pages/plans_models.py" line="89"/>
         <source>up to %s at %s</source>
         <translation>до %s по %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="95"/>
+        <location filename="../../ui/pages/plans_models.py" line="90"/>
         <source>tiered</source>
         <translation>ступенчатая</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="95"/>
+        <location filename="../../ui/pages/plans_models.py" line="90"/>
         <source>volume</source>
         <translation>объёмная</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="98"/>
+        <location filename="../../ui/pages/plans_models.py" line="93"/>
         <source>, after %s included</source>
         <translation>, сверх %s включённых</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="157"/>
+        <location filename="../../ui/pages/plans_models.py" line="152"/>
         <source>features stay on during grace</source>
         <translation>функции доступны в льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="158"/>
+        <location filename="../../ui/pages/plans_models.py" line="153"/>
         <source>features are off while a renewal waits for funds</source>
         <translation>функции отключены, пока продление ждёт средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="159"/>
+        <location filename="../../ui/pages/plans_models.py" line="154"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="160"/>
+        <location filename="../../ui/pages/plans_models.py" line="155"/>
         <source>retired: takes no new subscriptions</source>
         <translation>выведен: новые подписки не принимаются</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="161"/>
+        <location filename="../../ui/pages/plans_models.py" line="156"/>
         <source>Grace</source>
         <translation>Льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="161"/>
+        <location filename="../../ui/pages/plans_models.py" line="156"/>
         <source>days</source>
         <translation>дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="162"/>
+        <location filename="../../ui/pages/plans_models.py" line="157"/>
         <source>Subscriptions</source>
         <translation>Подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="162"/>
+        <location filename="../../ui/pages/plans_models.py" line="157"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="163"/>
+        <location filename="../../ui/pages/plans_models.py" line="158"/>
         <source>created</source>
         <translation>создан</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="164"/>
+        <location filename="../../ui/pages/plans_models.py" line="159"/>
         <source>Its features and their pricing are listed below.</source>
         <translation>Функции тарифа и их тарификация приведены ниже.</translation>
     </message>
@@ -2809,42 +2929,42 @@
 <context>
     <name>PlansTableModel</name>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="41"/>
+        <location filename="../../ui/pages/plans_models.py" line="36"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="42"/>
+        <location filename="../../ui/pages/plans_models.py" line="37"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="43"/>
+        <location filename="../../ui/pages/plans_models.py" line="38"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="45"/>
+        <location filename="../../ui/pages/plans_models.py" line="40"/>
         <source>Interval</source>
         <translation>Интервал</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="46"/>
+        <location filename="../../ui/pages/plans_models.py" line="41"/>
         <source>Grace days</source>
         <translation>Льготных дней</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="47"/>
+        <location filename="../../ui/pages/plans_models.py" line="42"/>
         <source>Access in grace</source>
         <translation>Доступ в льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="49"/>
+        <location filename="../../ui/pages/plans_models.py" line="44"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="50"/>
+        <location filename="../../ui/pages/plans_models.py" line="45"/>
         <source>Subscribers</source>
         <translation>Подписчики</translation>
     </message>
@@ -2852,22 +2972,27 @@
 <context>
     <name>RenewalPassDialog</name>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="285"/>
+        <location filename="../../ui/pages/invoices.py" line="367"/>
         <source>Renewals paid</source>
         <translation>Оплаченные продления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="287"/>
+        <location filename="../../ui/pages/invoices.py" line="369"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="290"/>
+        <location filename="../../ui/pages/invoices.py" line="373"/>
         <source>Double-click an invoice to see its lines, payments and credit notes.</source>
         <translation>Дважды щёлкните счёт, чтобы увидеть его строки, оплаты и кредит-ноты.</translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="392"/>
+        <source>This renewal pass issued no invoices.</source>
+        <translation>Этот прогон продлений не выставил ни одного счёта.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/invoices.py" line="315"/>
+        <location filename="../../ui/pages/invoices.py" line="400"/>
         <source>%n invoice(s) issued by the renewal pass of %s.</source>
         <translation>
             <numerusform>%n счёт выставлен прогоном продлений %s.</numerusform>
@@ -2876,7 +3001,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="317"/>
+        <location filename="../../ui/pages/invoices.py" line="402"/>
         <source>%s: total %s, paid %s, owed %s</source>
         <translation>%s: итого %s, оплачено %s, долг %s</translation>
     </message>
@@ -2884,57 +3009,57 @@
 <context>
     <name>SchedulerJobsModel</name>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="83"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="84"/>
         <source>Job</source>
         <translation>Задание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="83"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="84"/>
         <source>Last run (UTC)</source>
         <translation>Последний запуск (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="83"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="84"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="83"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="84"/>
         <source>Last error</source>
         <translation>Последняя ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="84"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="85"/>
         <source>Next run (UTC)</source>
         <translation>Следующий запуск (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="84"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="85"/>
         <source>Running</source>
         <translation>Выполняется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="84"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="85"/>
         <source>Lease owner</source>
         <translation>Владелец блокировки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="114"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="115"/>
         <source>paused</source>
         <translation>приостановлено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="116"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="117"/>
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="119"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="120"/>
         <source>this window</source>
         <translation>это окно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="120"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="121"/>
         <source>free (last: %s)</source>
         <translation>свободна (последний: %s)</translation>
     </message>
@@ -2942,7 +3067,7 @@
 <context>
     <name>SchedulerPage</name>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="66"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="67"/>
         <source>nothing to do</source>
         <translation>нечего делать</translation>
     </message>
@@ -3358,427 +3483,432 @@
 <context>
     <name>SubscriptionsPage</name>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="120"/>
+        <location filename="../../ui/pages/subscriptions.py" line="126"/>
         <source>Customer name or email; #id for one subscription</source>
         <translation>Имя или email клиента; #id — одна подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="121"/>
+        <location filename="../../ui/pages/subscriptions.py" line="127"/>
         <source>Subscriptions</source>
         <translation>Подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="124"/>
+        <location filename="../../ui/pages/subscriptions.py" line="130"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="124"/>
+        <location filename="../../ui/pages/subscriptions.py" line="130"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="126"/>
-        <location filename="../../ui/pages/subscriptions_models.py" line="262"/>
+        <location filename="../../ui/pages/subscriptions.py" line="132"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="248"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="126"/>
+        <location filename="../../ui/pages/subscriptions.py" line="132"/>
         <source>All plans</source>
         <translation>Все тарифы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="127"/>
+        <location filename="../../ui/pages/subscriptions.py" line="133"/>
         <source>Renews within 7 days</source>
         <translation>Продление в ближайшие 7 дней</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="132"/>
+        <location filename="../../ui/pages/subscriptions.py" line="138"/>
         <source>Cancel…</source>
         <translation>Отменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="133"/>
+        <location filename="../../ui/pages/subscriptions.py" line="139"/>
         <source>Reinstate…</source>
         <translation>Восстановить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="134"/>
+        <location filename="../../ui/pages/subscriptions.py" line="140"/>
         <source>Change plan…</source>
         <translation>Сменить тариф…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="135"/>
+        <location filename="../../ui/pages/subscriptions.py" line="141"/>
         <source>Record usage…</source>
         <translation>Учесть использование…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="186"/>
+        <location filename="../../ui/pages/subscriptions.py" line="192"/>
         <source>Select one subscription</source>
         <translation>Выберите одну подписку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="193"/>
+        <location filename="../../ui/pages/subscriptions.py" line="199"/>
         <source>Select a subscription to see its history.</source>
         <translation>Выберите подписку, чтобы увидеть её историю.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="252"/>
+        <location filename="../../ui/pages/subscriptions.py" line="258"/>
         <source>Turn auto-renew off for subscription #%d (%s, %s). Its renewal is waiting for funds; it moves from pending renewal to canceled: a later top-up no longer renews it, and it ends at the grace deadline on %s. It can be reinstated until then.</source>
         <translation>Отключить автопродление подписки #%d (%s, %s). Её продление ожидает средств; она перейдёт из статуса «ожидает продления» в «отменена»: последующее пополнение её больше не продлит, и она закончится по истечении льготного периода (%s). До этого момента её можно восстановить.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="262"/>
-        <location filename="../../ui/pages/subscriptions.py" line="263"/>
+        <location filename="../../ui/pages/subscriptions.py" line="268"/>
+        <location filename="../../ui/pages/subscriptions.py" line="269"/>
         <source>Cancel subscription</source>
         <translation>Отменить подписку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="258"/>
+        <location filename="../../ui/pages/subscriptions.py" line="264"/>
         <source>Turn auto-renew off for subscription #%d (%s, %s). It moves from active to canceled; the customer keeps access until the paid period ends on %s, then it expires. It can be reinstated until then.</source>
         <translation>Отключить автопродление подписки #%d (%s, %s). Она перейдёт из статуса «активна» в «отменена»; клиент сохранит доступ до конца оплаченного периода (%s), после чего подписка истечёт. До этого момента её можно восстановить.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="268"/>
+        <location filename="../../ui/pages/subscriptions.py" line="276"/>
         <source>Subscription #%d canceled</source>
         <translation>Подписка #%d отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="286"/>
+        <location filename="../../ui/pages/subscriptions.py" line="294"/>
         <source>Reinstate subscription</source>
         <translation>Восстановление подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="283"/>
+        <location filename="../../ui/pages/subscriptions.py" line="291"/>
         <source>Turn auto-renew back on for subscription #%d (%s, %s). It moves from canceled to active and renews from the wallet when the period ends on %s.</source>
         <translation>Снова включить автопродление подписки #%d (%s, %s). Она перейдёт из статуса «отменена» в «активна» и будет продлена из кошелька по окончании периода (%s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="277"/>
+        <location filename="../../ui/pages/subscriptions.py" line="271"/>
+        <source>Keep subscription</source>
+        <translation>Оставить подписку</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subscriptions.py" line="285"/>
         <source>Turn auto-renew back on for subscription #%d (%s, %s). It was canceled while its renewal was waiting for funds: it goes back to waiting for funds (pending renewal), renews as soon as the wallet can pay, and expires at the grace deadline on %s if it cannot.</source>
         <translation>Снова включить автопродление подписки #%d (%s, %s). Она была отменена, когда её продление ожидало средств: она снова будет ожидать средств (статус «ожидает продления»), продлится, как только кошелёк сможет оплатить, а если не сможет — истечёт по окончании льготного периода (%s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="286"/>
+        <location filename="../../ui/pages/subscriptions.py" line="294"/>
         <source>Reinstate</source>
         <translation>Восстановить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="291"/>
+        <location filename="../../ui/pages/subscriptions.py" line="299"/>
         <source>Subscription #%d reinstated</source>
         <translation>Подписка #%d восстановлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="305"/>
+        <location filename="../../ui/pages/subscriptions.py" line="313"/>
         <source>There is no other active %s plan to move to.</source>
         <translation>Нет другого активного тарифа в %s, на который можно перейти.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="317"/>
-        <location filename="../../ui/pages/subscriptions.py" line="322"/>
+        <location filename="../../ui/pages/subscriptions.py" line="327"/>
+        <location filename="../../ui/pages/subscriptions.py" line="332"/>
         <source>Change plan</source>
         <translation>Сменить тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="318"/>
+        <location filename="../../ui/pages/subscriptions.py" line="328"/>
         <source>Move subscription #%d of %s from %s to another plan now (wallet balance %s).</source>
         <translation>Перевести подписку #%d клиента %s с тарифа %s на другой тариф сейчас (баланс кошелька %s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="321"/>
+        <location filename="../../ui/pages/subscriptions.py" line="331"/>
         <source>New plan</source>
         <translation>Новый тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="321"/>
+        <location filename="../../ui/pages/subscriptions.py" line="331"/>
         <source>Settlement</source>
         <translation>Перерасчёт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="332"/>
+        <location filename="../../ui/pages/subscriptions.py" line="343"/>
         <source>Subscription #%d moved to %s</source>
         <translation>Подписка #%d переведена на тариф %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="345"/>
+        <location filename="../../ui/pages/subscriptions.py" line="356"/>
         <source>Plan %s has no metered features.</source>
         <translation>В тарифе %s нет функций с учётом использования.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="350"/>
+        <location filename="../../ui/pages/subscriptions.py" line="361"/>
         <source>used %s</source>
         <translation>использовано %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="352"/>
+        <location filename="../../ui/pages/subscriptions.py" line="363"/>
         <source> of %s</source>
         <translation> из %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="354"/>
+        <location filename="../../ui/pages/subscriptions.py" line="365"/>
         <source>, turned off</source>
         <translation>, выключена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="361"/>
+        <location filename="../../ui/pages/subscriptions.py" line="372"/>
         <source>Record usage</source>
         <translation>Учёт использования</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="362"/>
+        <location filename="../../ui/pages/subscriptions.py" line="373"/>
         <source>Meter usage for subscription #%d (%s, plan %s). Quota and rate limits are checked; priced usage is charged at the next renewal.</source>
         <translation>Учесть использование по подписке #%d (%s, тариф %s). Квота и ограничения частоты проверяются; платное использование оплачивается при следующем продлении.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="365"/>
-        <location filename="../../ui/pages/subscriptions_models.py" line="242"/>
+        <location filename="../../ui/pages/subscriptions.py" line="376"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="228"/>
         <source>Feature</source>
         <translation>Функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="365"/>
+        <location filename="../../ui/pages/subscriptions.py" line="376"/>
         <source>Quantity</source>
         <translation>Количество</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="366"/>
+        <location filename="../../ui/pages/subscriptions.py" line="377"/>
         <source>Record</source>
         <translation>Учесть</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="374"/>
+        <location filename="../../ui/pages/subscriptions.py" line="385"/>
         <source>Recorded %s × %s; %s used this period</source>
         <translation>Учтено %s × %s; за период использовано %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="377"/>
+        <location filename="../../ui/pages/subscriptions.py" line="388"/>
         <source>, %s left</source>
         <translation>, осталось %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="379"/>
+        <location filename="../../ui/pages/subscriptions.py" line="390"/>
         <source>, %s to charge at renewal</source>
         <translation>, к оплате при продлении %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="38"/>
+        <location filename="../../ui/pages/words.py" line="14"/>
         <source>active</source>
         <translation>активна</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="39"/>
+        <location filename="../../ui/pages/words.py" line="15"/>
         <source>pending renewal</source>
         <translation>ожидает продления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="40"/>
+        <location filename="../../ui/pages/words.py" line="16"/>
         <source>canceled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="41"/>
+        <location filename="../../ui/pages/words.py" line="17"/>
         <source>expired</source>
         <translation>истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="127"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="113"/>
         <source>moved to another plan</source>
         <translation>переведена на другой тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="126"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="112"/>
         <source>Only an active subscription can be %s; this one is %s.</source>
         <translation>Только активная подписка может быть %s; у этой статус «%s».</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="123"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="109"/>
         <source>Only an active subscription or one waiting for funds can be canceled; this one is %s.</source>
         <translation>Отменить можно только активную подписку или ожидающую средств; у этой статус «%s».</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="130"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="116"/>
         <source>Only a canceled subscription can be reinstated; this one is %s.</source>
         <translation>Восстановить можно только отменённую подписку; у этой статус «%s».</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="134"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="120"/>
         <source>It was canceled while waiting for funds and its grace days have passed; subscribe the customer again instead.</source>
         <translation>Она была отменена в ожидании средств, и льготный период уже прошёл; вместо этого оформите подписку заново.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="137"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="123"/>
         <source>The paid period has ended; subscribe the customer again instead.</source>
         <translation>Оплаченный период закончился; вместо этого оформите клиенту новую подписку.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="216"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="202"/>
         <source>Subscription</source>
         <translation>Подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="216"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="202"/>
         <source>auto-renew</source>
         <translation>автопродление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="217"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="203"/>
         <source>on</source>
         <translation>вкл.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="217"/>
-        <location filename="../../ui/pages/subscriptions_models.py" line="224"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="203"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="210"/>
         <source>off</source>
         <translation>выкл.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="218"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="204"/>
         <source>period</source>
         <translation>период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="218"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="204"/>
         <source>pending since</source>
         <translation>ожидает с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="219"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="205"/>
         <source>Features</source>
         <translation>Функции</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="220"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="206"/>
         <source>granted</source>
         <translation>доступны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="221"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="207"/>
         <source>not granted</source>
         <translation>недоступны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="222"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="208"/>
         <source>grace</source>
         <translation>льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="222"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="208"/>
         <source>days</source>
         <translation>дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="223"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="209"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="223"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="209"/>
         <source>wallet</source>
         <translation>кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="224"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="210"/>
         <source>balance</source>
         <translation>баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="236"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="222"/>
         <source>Usage this period</source>
         <translation>Использование за период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="242"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="228"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="243"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="229"/>
         <source>Used</source>
         <translation>Использовано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="243"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="229"/>
         <source>Limit</source>
         <translation>Лимит</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="244"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="230"/>
         <source>Left</source>
         <translation>Осталось</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="246"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="232"/>
         <source>Charge so far</source>
         <translation>Начислено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="247"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="233"/>
         <source>The plan grants no features.</source>
         <translation>Тариф не даёт функций.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="248"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="234"/>
         <source>Timeline</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="254"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="240"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="254"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="240"/>
         <source>From → to</source>
         <translation>Из → в</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="255"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="241"/>
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="255"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="241"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="256"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="242"/>
         <source>Actor</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="257"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="243"/>
         <source>No events.</source>
         <translation>Событий нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="258"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="244"/>
         <source>Charges</source>
         <translation>Списания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="262"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="248"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="263"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="249"/>
         <source>Usage</source>
         <translation>Использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="263"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="249"/>
         <source>Ledger entry</source>
         <translation>Запись журнала</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="264"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="250"/>
         <source>Refunded</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="265"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="251"/>
         <source>No charges.</source>
         <translation>Списаний нет.</translation>
     </message>
@@ -3786,52 +3916,52 @@
 <context>
     <name>SubscriptionsTableModel</name>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="57"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="43"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="58"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="44"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="59"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="45"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="60"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="46"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="62"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="48"/>
         <source>Auto-renew</source>
         <translation>Автопродление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="63"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="49"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="63"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="49"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="64"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="50"/>
         <source>Period end</source>
         <translation>Конец периода</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="66"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="52"/>
         <source>Pending since</source>
         <translation>Ожидает с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="68"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="54"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
@@ -3839,17 +3969,17 @@
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="124"/>
+        <location filename="../../ui/pages/base.py" line="126"/>
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="135"/>
+        <location filename="../../ui/pages/base.py" line="137"/>
         <source>Export CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="263"/>
+        <location filename="../../ui/pages/base.py" line="267"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n строка</numerusform>
@@ -3858,17 +3988,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="269"/>
+        <location filename="../../ui/pages/base.py" line="273"/>
         <source>Export to CSV</source>
         <translation>Экспорт в CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="270"/>
+        <location filename="../../ui/pages/base.py" line="274"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="275"/>
+        <location filename="../../ui/pages/base.py" line="279"/>
         <source>Exported %n row(s)</source>
         <translation>
             <numerusform>Экспортирована %n строка</numerusform>
@@ -3917,42 +4047,42 @@
 <context>
     <name>WalletLedgerTableModel</name>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="116"/>
+        <location filename="../../ui/pages/wallets_models.py" line="117"/>
         <source>Entry</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="117"/>
+        <location filename="../../ui/pages/wallets_models.py" line="118"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="118"/>
+        <location filename="../../ui/pages/wallets_models.py" line="119"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="119"/>
+        <location filename="../../ui/pages/wallets_models.py" line="120"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="121"/>
+        <location filename="../../ui/pages/wallets_models.py" line="122"/>
         <source>Balance after</source>
         <translation>Баланс после</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="123"/>
+        <location filename="../../ui/pages/wallets_models.py" line="124"/>
         <source>Actor</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="124"/>
+        <location filename="../../ui/pages/wallets_models.py" line="125"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="125"/>
+        <location filename="../../ui/pages/wallets_models.py" line="126"/>
         <source>Reference</source>
         <translation>Основание</translation>
     </message>
@@ -4105,170 +4235,170 @@
         <translation>По этому списанию можно вернуть не более %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="306"/>
-        <location filename="../../ui/pages/wallets.py" line="338"/>
-        <location filename="../../ui/pages/wallets.py" line="376"/>
+        <location filename="../../ui/pages/wallets.py" line="308"/>
+        <location filename="../../ui/pages/wallets.py" line="340"/>
+        <location filename="../../ui/pages/wallets.py" line="378"/>
         <source>Refund top-up</source>
         <translation>Возврат пополнения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="307"/>
+        <location filename="../../ui/pages/wallets.py" line="309"/>
         <source>Wallet #%d has no paid top-up with anything left to refund.</source>
         <translation>В кошельке #%d нет оплаченных пополнений, по которым можно что-то вернуть.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="312"/>
+        <location filename="../../ui/pages/wallets.py" line="314"/>
         <source>#%d — %s on %s, %s left</source>
         <translation>#%d — %s от %s, осталось %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="327"/>
+        <location filename="../../ui/pages/wallets.py" line="329"/>
         <source>At most %s can go back to the card</source>
         <translation>На карту можно вернуть не более %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="329"/>
+        <location filename="../../ui/pages/wallets.py" line="331"/>
         <source> (%s is left of this top-up, but the wallet holds only %s)</source>
         <translation> (от этого пополнения осталось %s, но в кошельке только %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="339"/>
+        <location filename="../../ui/pages/wallets.py" line="341"/>
         <source>Send money from a paid top-up back to the card of %s. The wallet (balance %s) pays it at once; if the card processor refuses, the amount comes back into the wallet.</source>
         <translation>Вернуть деньги оплаченного пополнения на карту клиента %s. Сумма сразу списывается из кошелька (баланс %s); если процессинг карты откажет, сумма вернётся в кошелёк.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="342"/>
+        <location filename="../../ui/pages/wallets.py" line="344"/>
         <source>Top-up</source>
         <translation>Пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="342"/>
-        <location filename="../../ui/pages/wallets.py" line="394"/>
+        <location filename="../../ui/pages/wallets.py" line="344"/>
+        <location filename="../../ui/pages/wallets.py" line="396"/>
         <source>Amount (%s)</source>
         <translation>Сумма (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="343"/>
+        <location filename="../../ui/pages/wallets.py" line="345"/>
         <source>Refund to card</source>
         <translation>Вернуть на карту</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="343"/>
+        <location filename="../../ui/pages/wallets.py" line="345"/>
         <source>Sending the refund to the card…</source>
         <translation>Отправка возврата на карту…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="348"/>
+        <location filename="../../ui/pages/wallets.py" line="350"/>
         <source>At most %s can be refunded from this top-up now.</source>
         <translation>Сейчас по этому пополнению можно вернуть не более %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="356"/>
+        <location filename="../../ui/pages/wallets.py" line="358"/>
         <source>Sending the refund of top-up #%d to the card…</source>
         <translation>Отправка возврата пополнения #%d на карту…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="365"/>
+        <location filename="../../ui/pages/wallets.py" line="367"/>
         <source>The refund of %s was sent to the card.</source>
         <translation>Возврат %s отправлен на карту.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="367"/>
+        <location filename="../../ui/pages/wallets.py" line="369"/>
         <source>The card processor refused the refund of %s (%s); the amount is back in the wallet.</source>
         <translation>Процессинг карты отклонил возврат %s (%s); сумма возвращена в кошелёк.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="371"/>
+        <location filename="../../ui/pages/wallets.py" line="373"/>
         <source>The gateway did not answer clearly (%s). The refund of %s left the wallet and is queued for retry with the same key, so the card is never paid twice.</source>
         <translation>Платёжный шлюз не дал однозначного ответа (%s). Возврат %s списан из кошелька и поставлен в очередь на повтор с тем же ключом, поэтому двойная выплата на карту исключена.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="388"/>
+        <location filename="../../ui/pages/wallets.py" line="390"/>
         <source>e.g. 10.00 to credit, -2.50 to debit</source>
         <translation>например 10.00 — зачислить, -2.50 — списать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="390"/>
+        <location filename="../../ui/pages/wallets.py" line="392"/>
         <source>Adjust balance</source>
         <translation>Корректировка баланса</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="391"/>
+        <location filename="../../ui/pages/wallets.py" line="393"/>
         <source>Correct the balance of wallet #%d (%s, %s) by a signed amount. The adjustment is a ledger entry of its own; the balance can never go below zero.</source>
         <translation>Скорректировать баланс кошелька #%d (%s, %s) на сумму со знаком. Корректировка записывается в журнал операций отдельной записью; баланс не может стать отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="394"/>
+        <location filename="../../ui/pages/wallets.py" line="396"/>
         <source>Adjust</source>
         <translation>Скорректировать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="399"/>
+        <location filename="../../ui/pages/wallets.py" line="401"/>
         <source>The wallet holds %s; it cannot go below zero.</source>
         <translation>В кошельке %s; баланс не может стать отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="410"/>
+        <location filename="../../ui/pages/wallets.py" line="412"/>
         <source>Wallet #%d adjusted by %s; balance now %s</source>
         <translation>Баланс кошелька #%d скорректирован на %s; теперь %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="102"/>
+        <location filename="../../ui/pages/wallets_models.py" line="103"/>
         <source>top-up</source>
         <translation>пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="102"/>
+        <location filename="../../ui/pages/wallets_models.py" line="103"/>
         <source>renewal</source>
         <translation>продление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="103"/>
+        <location filename="../../ui/pages/wallets_models.py" line="104"/>
         <source>usage</source>
         <translation>использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="103"/>
+        <location filename="../../ui/pages/wallets_models.py" line="104"/>
         <source>plan change</source>
         <translation>смена тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="104"/>
+        <location filename="../../ui/pages/wallets_models.py" line="105"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="104"/>
+        <location filename="../../ui/pages/wallets_models.py" line="105"/>
         <source>plan-change credit</source>
         <translation>зачёт при смене тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="105"/>
+        <location filename="../../ui/pages/wallets_models.py" line="106"/>
         <source>adjustment</source>
         <translation>корректировка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="105"/>
+        <location filename="../../ui/pages/wallets_models.py" line="106"/>
         <source>reversal</source>
         <translation>сторно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="179"/>
+        <location filename="../../ui/pages/wallets_models.py" line="180"/>
         <source>Wallet</source>
         <translation>Кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="179"/>
+        <location filename="../../ui/pages/wallets_models.py" line="180"/>
         <source>customer</source>
         <translation>клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="180"/>
+        <location filename="../../ui/pages/wallets_models.py" line="181"/>
         <source>Balance</source>
         <translation>Баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="180"/>
+        <location filename="../../ui/pages/wallets_models.py" line="181"/>
         <source>opened</source>
         <translation>открыт</translation>
     </message>
@@ -4282,65 +4412,95 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="181"/>
+        <location filename="../../ui/pages/wallets_models.py" line="182"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="188"/>
+        <location filename="../../ui/pages/wallets_models.py" line="189"/>
         <source>Owes %s on its invoices; the next top-up pays it first.</source>
         <translation>Долг по счетам: %s; следующее пополнение сначала погасит его.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="192"/>
+        <location filename="../../ui/pages/wallets_models.py" line="193"/>
         <source>Refunds not settled yet</source>
         <translation>Незавершённые возвраты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="197"/>
+        <location filename="../../ui/pages/wallets_models.py" line="198"/>
         <source>Recent top-ups</source>
         <translation>Последние пополнения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="198"/>
+        <location filename="../../ui/pages/wallets_models.py" line="199"/>
         <source>refunded</source>
         <translation>возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="206"/>
+        <location filename="../../ui/pages/wallets_models.py" line="207"/>
         <source>Subscriptions paid from this wallet</source>
         <translation>Подписки, оплачиваемые из этого кошелька</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="207"/>
+        <location filename="../../ui/pages/wallets_models.py" line="208"/>
         <source>period ends</source>
         <translation>период до</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="30"/>
+        <source>pending</source>
+        <translation>ожидает</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="30"/>
+        <source>processing</source>
+        <translation>обрабатывается</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="31"/>
+        <source>succeeded</source>
+        <translation>успешно</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="31"/>
+        <source>failed</source>
+        <translation>не прошло</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="32"/>
+        <source>retrying</source>
+        <translation>повторяется</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="32"/>
+        <source>manual review</source>
+        <translation>ручная проверка</translation>
     </message>
 </context>
 <context>
     <name>WalletsTableModel</name>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="67"/>
+        <location filename="../../ui/pages/wallets_models.py" line="68"/>
         <source>Wallet</source>
         <translation>Кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="68"/>
+        <location filename="../../ui/pages/wallets_models.py" line="69"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="70"/>
+        <location filename="../../ui/pages/wallets_models.py" line="71"/>
         <source>Currency</source>
         <translation>Валюта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="71"/>
+        <location filename="../../ui/pages/wallets_models.py" line="72"/>
         <source>Balance</source>
         <translation>Баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="73"/>
+        <location filename="../../ui/pages/wallets_models.py" line="74"/>
         <source>Last movement</source>
         <translation>Последнее движение</translation>
     </message>

@@ -3,9 +3,12 @@ owes, and the invoices a renewal pass issued."""
 
 from datetime import timedelta
 
+from PySide6 import QtGui
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel
 
-from models.tables import Notification, Plan, Subscription, Wallet
+from models.tables import Customer, Notification, Plan, Subscription, Wallet
 from services.auth import SYSTEM
 from ui.pages.customers import CustomersPage
 from ui.pages.invoices import InvoiceDialog, RenewalPassDialog
@@ -48,7 +51,8 @@ def test_the_customer_shows_invoices_credit_notes_and_what_is_owed(make_page):
     assert all(number.startswith("INV-") for number in page.invoice_table.texts(0))
     usage = next(i for i in invoices if i.kind == "usage")
     row = page.invoice_table.texts(0).index(usage.number)
-    assert [page.invoice_table.item(row, c).text() for c in (2, 4, 5, 7)] == ["usage", "$0.50", "$0.00", "$0.50"]
+    assert [page.invoice_table.text(row, key) for key in ("kind", "total", "paid", "owed")] == \
+        ["usage", "$0.50", "$0.00", "$0.50"]
     assert core.invoices.owed_by_customer(sub.customer_id) == {"USD": 50}
     assert page.owed_label.text().startswith("Owes $0.50")
     assert page.detail_tabs.tabText(1) == f"Invoices ({len(invoices)})"
@@ -72,8 +76,8 @@ def test_an_invoice_opens_with_its_lines_payments_and_credit_notes_as_plain_text
 
     notes = page.credit_note_table
     assert notes.rowCount() == 1
-    assert [notes.item(0, c).text() for c in (2, 3, 4, 5)] == [paid.number, "refund", "$1.50",
-                                                               "<b>outage</b> on the 3rd"]
+    assert [notes.text(0, key) for key in ("invoice", "kind", "amount", "reason")] == [
+        paid.number, "refund", "$1.50", "<b>outage</b> on the 3rd"]
     assert notes.item(0, 0).text().startswith("CN-")
 
     row = page.invoice_table.texts(0).index(paid.number)
@@ -82,9 +86,9 @@ def test_an_invoice_opens_with_its_lines_payments_and_credit_notes_as_plain_text
     assert dialog is not None and dialog.isVisible()
     detail = core.invoices.get(paid.id)
     assert dialog.windowTitle() == f"Invoice {paid.number}"
-    assert dialog.lines.texts(2) == [line.description for line in detail.lines]
+    assert dialog.lines.texts("description") == [line.description for line in detail.lines]
     assert dialog.payments.texts(0) == [f"#{p.ledger_entry_id}" for p in detail.payments]
-    assert dialog.credit_notes.texts(5) == ["<b>outage</b> on the 3rd"]
+    assert dialog.credit_notes.texts("reason") == ["<b>outage</b> on the 3rd"]
     summary = dialog.findChild(QLabel, "invoiceSummary")
     assert "credited $1.50" in summary.text() and "owed $0.00" in summary.text()
     assert summary.textFormat().name == "PlainText"
@@ -129,9 +133,69 @@ def test_a_renewals_paid_notice_opens_the_invoices_of_its_pass(make_gui):
     dialog = window.findChild(RenewalPassDialog)
     assert dialog is not None and dialog.isVisible()
     assert dialog.table.texts(0) == [i.number for i in issued]
-    assert dialog.table.texts(1) == [f"#{i.customer_id}" for i in issued]
+    names = {c.id: c.name for c in Customer.select()}
+    assert dialog.table.texts("customer") == [f"#{i.customer_id} {names[i.customer_id]}" for i in issued]
     total = sum(i.total_minor for i in issued)
     assert f"total ${total / 100:,.2f}" in dialog.summary.text()
     assert f"{len(issued)} invoice(s) issued by the renewal pass" in dialog.summary.text()
     dialog.table.on_activated(dialog.table.model().index(0, 0))
     assert dialog.findChild(InvoiceDialog).windowTitle() == f"Invoice {issued[0].number}"
+
+
+def shown_as(tooltip: str) -> str:
+    """What Qt puts on screen for a tooltip: it renders anything that looks like HTML."""
+    if not QtGui.Qt.mightBeRichText(tooltip):
+        return tooltip
+    document = QTextDocument()
+    document.setHtml(tooltip)
+    return document.toPlainText()
+
+
+def test_markup_in_stored_text_shows_as_text_in_tooltips(make_page):
+    env = make_page(CustomersPage)
+    page, core = env.page, env.core
+    name = "<b>Bold & Sons</b> <i>Trading</i>"
+    info = core.customers.create_customer(SYSTEM, name, "bold@example.com")
+    page.search.setText(str(info.id))
+    page.on_search_settled()
+    column = next(i for i, c in enumerate(page.model.columns) if c.key == "name")
+    tooltip = page.model.data(page.model.index(0, column), Qt.ItemDataRole.ToolTipRole)
+    assert shown_as(tooltip) == name
+
+    sub = starter_subscription()
+    paid = next(i for i in core.invoices.for_customer(sub.customer_id) if i.kind in ("renewal", "subscription"))
+    entry = core.invoices.get(paid.id).payments[0].ledger_entry_id
+    reason = "<a href='https://example.com'>goodwill</a> & sorry"
+    core.payments.refund_charge(SYSTEM, entry, 100, reason)
+    select_customer(page, sub.customer_id)
+    notes = page.credit_note_table
+    assert shown_as(notes.item(0, notes.column("reason")).toolTip()) == reason
+
+
+def test_empty_lists_say_why_they_are_empty(make_page):
+    env = make_page(CustomersPage)
+    page, core = env.page, env.core
+    assert "Select a customer" in page.invoice_table.empty_text
+    info = core.customers.create_customer(SYSTEM, "New Customer", "new@example.com")
+    select_customer(page, info.id)
+    assert page.invoice_table.rowCount() == 0 and page.credit_note_table.rowCount() == 0
+    assert page.invoice_table.empty_text.startswith("No invoices yet")
+    assert page.credit_note_table.empty_text.startswith("No credit notes")
+    assert not page.invoice_hint.isVisible()
+
+    sub = starter_subscription()
+    invoice = core.invoices.for_customer(sub.customer_id)[0]
+    dialog = InvoiceDialog(env.ctx, invoice.id, page)
+    assert dialog.credit_notes.rowCount() == 0
+    assert dialog.credit_notes.empty_text == "No credit note has been issued against this invoice."
+    assert dialog.credit_notes.isColumnHidden(dialog.credit_notes.column("invoice"))
+    assert dialog.summary.text().startswith(f"Customer {Customer.get_by_id(sub.customer_id).name} (#")
+
+
+def test_money_columns_come_before_the_period(make_page):
+    """On a narrow pane the period scrolls out of view, not what was paid and what is owed."""
+    env = make_page(CustomersPage)
+    keys = env.page.invoice_table.keys
+    assert keys.index("period") > max(keys.index(k) for k in ("total", "paid", "owed", "credited"))
+    notes = env.page.credit_note_table.keys
+    assert notes.index("amount") < notes.index("reason")

@@ -12,7 +12,8 @@ from models.tables import (
     UsageRecord,
     Wallet,
 )
-from ui.pages.subscriptions import SubscriptionsPage
+from ui.pages.base import ConfirmDialog
+from ui.pages.subscriptions import PlanChangePreview, SubscriptionsPage
 
 
 def ids(model) -> list[int]:
@@ -133,6 +134,10 @@ def test_cancel_needs_a_reason_then_moves_the_state(make_page, answer_dialogs):
     shown = answer_dialogs()
     page.on_cancel_clicked()
     assert "reason" in shown[0].error.text() and "keeps access" in shown[0].summary.text()
+    # The button that leaves the subscription alone does not also say "Cancel".
+    buttons = shown[0].buttons
+    assert buttons.button(buttons.StandardButton.Ok).text() == "Cancel subscription"
+    assert buttons.button(buttons.StandardButton.Cancel).text() == "Keep subscription"
     assert Subscription.get_by_id(sub.id).status == "active"
 
     answer_dialogs(lambda d: d.reason.setPlainText("moving to a competitor"))
@@ -299,6 +304,7 @@ def test_a_plan_change_the_service_refuses_is_said_in_the_preview(make_page, ans
     open_sub(page, sub.id)
     shown = answer_dialogs(choose_plan("Weekly", []))
     page.on_change_plan_clicked()
+    assert settlement_text(shown[0]).startswith("This plan cannot be chosen: ")
     assert "already has an open subscription to weekly" in settlement_text(shown[0])
     assert "already has an open subscription" in shown[0].error.text()
     assert Subscription.get_by_id(sub.id).plan_id == sub.plan_id
@@ -373,3 +379,25 @@ def test_open_subject_clears_filters_and_selects(make_page):
     open_sub(page, 17)
     assert page.status_filter.currentIndex() == 0 and page.search.text() == "#17"
     assert not page.open_subject("wallet", 17)
+
+
+def test_the_change_plan_dialog_grows_to_show_the_whole_settlement(make_page, qtbot, monkeypatch):
+    """A longer preview (another plan, usage to bill) makes the dialog taller, never cuts the text off."""
+    env = make_page(SubscriptionsPage)
+    page = env.page
+    sub = first_sub("active", plan="starter", rich=True)
+    open_sub(page, sub.id)
+    checked = []
+
+    def show_and_check(dialog):
+        dialog.show()
+        label = dialog.findChild(QLabel, "settlement")
+        long_text = "\n".join(["A long settlement line that has to wrap inside the dialog at its width. " * 4] * 8)
+        label.findChild(PlanChangePreview).show_text(long_text)
+        qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
+        checked.append(dialog.height())
+        return 0
+
+    monkeypatch.setattr(ConfirmDialog, "exec", show_and_check)
+    page.on_change_plan_clicked()
+    assert checked

@@ -216,7 +216,7 @@ def test_russian_invoices_and_money_dialogs(translated, make_gui, answer_dialogs
     assert customers.detail_tabs.tabText(0) == "Обзор"
     assert customers.detail_tabs.tabText(1).startswith("Счета (")
     assert customers.owed_label.text() == "Долгов нет."
-    kinds = set(customers.invoice_table.texts(2))
+    kinds = set(customers.invoice_table.texts("kind"))
     assert kinds and kinds <= {"первый период", "продление", "использование", "смена тарифа"}
     shown = answer_dialogs(cancel=True)
     customers.on_topup_clicked()
@@ -224,3 +224,30 @@ def test_russian_invoices_and_money_dialogs(translated, make_gui, answer_dialogs
     assert QCoreApplication.translate("WalletsPage", "plan-change credit") == "зачёт при смене тарифа"
     assert QCoreApplication.translate("RenewalPassDialog", "%n invoice(s) issued by the renewal pass of %s.", "",
                                       5) == "5 счетов выставлено прогоном продлений %s."
+
+
+def test_stored_states_and_plan_intervals_are_words_of_the_language(translated, make_gui):
+    from ui.pages.words import interval_text, payment_status_text, price_text
+
+    translated("ru")
+    gui = make_gui("admin")
+    customers = gui.page("CustomersPage")
+    customer = Customer.select().where(Customer.status == "active").first()
+    customers.select_id(customer.id)
+    overview = customers.detail.toPlainText()
+    assert " · активен · " in overview and "active" not in overview
+    monthly = {"price_minor": 900, "currency": "USD", "interval_count": 1, "interval_unit": "month"}
+    assert price_text(monthly) == "$9.00 / месяц"
+    assert interval_text({**monthly, "interval_count": 3}) == "3 месяца"
+    assert interval_text({**monthly, "interval_count": 5, "interval_unit": "year"}) == "5 лет"
+    assert payment_status_text("succeeded") == "успешно"
+
+
+def test_english_plan_intervals_use_plural_forms(translated, qapp):
+    from ui.pages.words import interval_text, price_text
+
+    translated("en")
+    weekly = {"price_minor": 300, "currency": "USD", "interval_count": 1, "interval_unit": "week"}
+    assert price_text(weekly) == "$3.00 / week"
+    assert interval_text(weekly) == "1 week"
+    assert price_text({**weekly, "interval_count": 2}) == "$3.00 / 2 weeks"

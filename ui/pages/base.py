@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -121,6 +122,7 @@ class TablePage(Page):
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 14)  # the filters give way first
         self.search.setPlaceholderText(search_placeholder or self.tr("Search…"))
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -189,6 +191,8 @@ class TablePage(Page):
         combo.setObjectName(f"filter_{key}")
         for text, value in choices:
             combo.addItem(text, value)
+        # As wide as its longest choice when there is room; narrower (the list still shows it all) on a small screen.
+        combo.setMinimumWidth(combo.fontMetrics().averageCharWidth() * 6 + 32)
         combo.currentIndexChanged.connect(lambda _i: self.model.set_filters(**{key: combo.currentData()}))
         caption = QLabel(label, self)
         self.filter_bar.addWidget(caption)
@@ -291,6 +295,13 @@ class TablePage(Page):
         self.ctx.qsettings.setValue(f"{self.settings_key}/splitter", self.splitter.saveState())
 
 
+def problem_style() -> str:
+    """Red that reads on either theme: the light theme's dark red is too dim on the dark one."""
+    app = QApplication.instance()
+    dark = app is not None and bool(app.property("darkTheme"))
+    return "color: #ff8a80;" if dark else "color: #c62828;"
+
+
 class ConfirmDialog(QDialog):
     """Names what will change, asks for a reason when one is required."""
 
@@ -315,7 +326,7 @@ class ConfirmDialog(QDialog):
         self.error = QLabel(self)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setObjectName("formError")
-        self.error.setStyleSheet("color: #c62828;")
+        self.error.setStyleSheet(problem_style())
         self.error.setWordWrap(True)
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
@@ -334,6 +345,14 @@ class ConfirmDialog(QDialog):
 
     def reason_text(self) -> str:
         return self.reason.toPlainText().strip()
+
+    def grow_to_fit(self) -> None:
+        """Taller when wrapped text in it grew: a window does not follow its layout's height for its width."""
+        layout = self.layout()
+        if layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
 
     def show_problem(self, text: str) -> None:
         self.error.setText(text)
@@ -392,7 +411,7 @@ class MoneyDialog(ConfirmDialog):
 
     def submit_failed(self, error: BaseException) -> None:
         self._set_busy(False)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error.setStyleSheet(problem_style())
         self.show_problem(describe(error))
 
     def _set_busy(self, busy: bool) -> None:

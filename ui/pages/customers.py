@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 
 from peewee import JOIN, fn
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, Slot
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from models.tables import Customer, Plan, Subscription, TopUp, Wallet
@@ -20,7 +21,11 @@ from ui.pages.invoices import (
     open_invoice,
     owed_text,
 )
+from ui.pages.words import customer_status_text, payment_status_text, price_text, status_text
 from ui.sql_model import Column, PagedQueryModel
+
+OWED_COLOUR = "#b26a00"  # as the wallet pane shows what a wallet owes
+DETAIL_WIDTH = 720  # the invoices tab shows every column at this width
 
 
 def money(record: dict, key: str = "balance_minor", currency_key: str = "currency") -> str:
@@ -38,7 +43,8 @@ class CustomersTableModel(PagedQueryModel):
             Column("id", self.tr("ID"), Customer.id, numeric=True),
             Column("name", self.tr("Name"), Customer.name),
             Column("email", self.tr("Email"), Customer.email),
-            Column("status", self.tr("Status"), Customer.status),
+            Column("status", self.tr("Status"), Customer.status,
+                   format=lambda r: customer_status_text(r["status"])),
             Column("balance_minor", self.tr("Wallet"), fn.COALESCE(Wallet.balance_minor, 0), numeric=True,
                    format=money),
             Column("created_at", self.tr("Customer since"), Customer.created_at,
@@ -88,18 +94,19 @@ def render_customer(detail: dict, owed: dict[str, int] | None = None) -> str:
     subscriptions, period_ends = translate("CustomersPage", "Subscriptions"), translate("CustomersPage", "period ends")
     topups, none = translate("CustomersPage", "Recent top-ups"), translate("CustomersPage", "none")
     parts = [f"<h2>{html.escape(c['name'])}</h2>",
-             f"<p>{html.escape(c['email'])} · #{c['id']} · {html.escape(c['status'])} · "
+             f"<p>{html.escape(c['email'])} · #{c['id']} · {html.escape(customer_status_text(c['status']))} · "
              f"{since} {c['created_at']:%Y-%m-%d}</p>", f"<h3>{wallets}</h3><ul>"]
     for w in detail["wallets"]:
         amount = format_minor(w["balance_minor"], w["currency"], symbol=True)
         owes = ""
         if owed.get(w["currency"], 0) > 0:
-            owes = " · " + html.escape(translate("CustomersPage", "owes %s") % format_minor(
-                owed[w["currency"]], w["currency"], symbol=True))
+            owes_text = translate("CustomersPage", "owes %s") % format_minor(owed[w["currency"]], w["currency"],
+                                                                             symbol=True)
+            owes = f" · <b style='color:{OWED_COLOUR}'>{html.escape(owes_text)}</b>"
         parts.append(f"<li>#{w['id']} {w['currency']}: <b>{amount}</b>{owes}</li>")
     parts.append(f"</ul><h3>{subscriptions}</h3><ul>")
     for s in detail["subscriptions"]:
-        parts.append(f"<li>#{s['id']} <b>{html.escape(s['code'])}</b> — {s['status'].replace('_', ' ')}, "
+        parts.append(f"<li>#{s['id']} <b>{html.escape(s['code'])}</b> — {html.escape(status_text(s['status']))}, "
                      f"{period_ends} {s['period_end']:%Y-%m-%d}, "
                      f"{format_minor(s['price_minor'], s['currency'], symbol=True)}</li>")
     if not detail["subscriptions"]:
@@ -107,7 +114,7 @@ def render_customer(detail: dict, owed: dict[str, int] | None = None) -> str:
     parts.append(f"</ul><h3>{topups}</h3><ul>")
     for t in detail["topups"]:
         parts.append(f"<li>#{t['id']} {format_minor(t['amount_minor'], t['currency'], symbol=True)} — "
-                     f"{t['status']} ({t['created_at']:%Y-%m-%d %H:%M})</li>")
+                     f"{html.escape(payment_status_text(t['status']))} ({t['created_at']:%Y-%m-%d %H:%M})</li>")
     if not detail["topups"]:
         parts.append(f"<li>{none}</li>")
     parts.append("</ul>")
@@ -136,6 +143,7 @@ class CustomersPage(TablePage):
         self.subscribe_button.clicked.connect(self.on_subscribe_clicked)
         self.guard(self.new_button, "customer.create")
         self._build_billing_tabs()
+        self._split_to_fit = not isinstance(ctx.qsettings.value(f"{self.settings_key}/splitter"), QByteArray)
         self._detail_for = None
         self.on_selection([])
         ctx.bridge.data_changed.connect(self.on_data_changed)
@@ -153,35 +161,60 @@ class CustomersPage(TablePage):
         self.owed_label.setWordWrap(True)
         self.invoice_table = InvoiceTable(invoices_tab)
         self.invoice_table.row_activated.connect(self.on_invoice_activated)
-        hint = QLabel(self.tr("Double-click an invoice to see its lines, payments and credit notes."), invoices_tab)
-        hint.setStyleSheet("color: gray;")
+        self.invoice_hint = QLabel(self.tr("Double-click an invoice to see its lines, payments and credit notes."),
+                                   invoices_tab)
+        self.invoice_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.invoice_hint.setWordWrap(True)
         layout = QVBoxLayout(invoices_tab)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.owed_label)
         layout.addWidget(self.invoice_table, 1)
-        layout.addWidget(hint)
+        layout.addWidget(self.invoice_hint)
         self.detail_tabs.addTab(invoices_tab, self.tr("Invoices"))
         self.credit_note_table = CreditNoteTable(self.detail_tabs)
         self.credit_note_table.setToolTip(self.tr("Double-click a credit note to open the invoice it credits"))
         self.credit_note_table.row_activated.connect(self.on_invoice_activated)
         self.detail_tabs.addTab(self.credit_note_table, self.tr("Credit notes"))
 
+    def on_shown(self) -> None:
+        super().on_shown()
+        total = sum(self.splitter.sizes())
+        if self._split_to_fit and total > DETAIL_WIDTH:
+            # Unless the operator has set the split: room for the invoices' money columns on a small
+            # screen, and the rest of a large one for the list.
+            self._split_to_fit = False
+            detail = min(total * 3 // 5, DETAIL_WIDTH)
+            self.splitter.setSizes([total - detail, detail])
+
     def show_billing(self, billing: CustomerBilling | None) -> None:
         """The invoices and credit notes tabs; None empties them (no customer, or one still loading)."""
         if billing is None:
             self.invoice_table.show_invoices([])
             self.credit_note_table.show_credit_notes([])
+            chosen = self._detail_for is not None
+            self.invoice_table.set_empty_text(self.tr("Loading…") if chosen else
+                                              self.tr("Select a customer to see their invoices."))
+            self.credit_note_table.set_empty_text(self.tr("Loading…") if chosen else
+                                                  self.tr("Select a customer to see their credit notes."))
             self.owed_label.setText("")
+            self.owed_label.setStyleSheet("")
+            self.invoice_hint.hide()
             self.detail_tabs.setTabText(1, self.tr("Invoices"))
             self.detail_tabs.setTabText(2, self.tr("Credit notes"))
             return
         self.invoice_table.show_invoices(billing.invoices)
         self.credit_note_table.show_credit_notes(billing.credit_notes, {i.id: i.currency for i in billing.invoices})
+        self.invoice_table.set_empty_text(self.tr("No invoices yet: the first is issued when the customer "
+                                                  "subscribes."))
+        self.credit_note_table.set_empty_text(self.tr("No credit notes: refunds of charges and plan-change "
+                                                      "credits appear here."))
+        self.invoice_hint.setVisible(bool(billing.invoices))
         self.detail_tabs.setTabText(1, self.tr("Invoices (%d)") % len(billing.invoices))
         self.detail_tabs.setTabText(2, self.tr("Credit notes (%d)") % len(billing.credit_notes))
         owed = owed_text(billing.owed)
         self.owed_label.setText(self.tr("Owes %s on the invoices below; the next top-up pays it first.") % owed
                                 if owed else self.tr("Owes nothing."))
+        self.owed_label.setStyleSheet(f"color: {OWED_COLOUR}; font-weight: bold;" if owed else "")
 
     @Slot(int)
     def on_invoice_activated(self, invoice_id: int) -> None:
@@ -204,8 +237,8 @@ class CustomersPage(TablePage):
 
     def show_detail(self, customer_id: int) -> None:
         if self._detail_for != customer_id:
+            self._detail_for = customer_id
             self.show_billing(None)  # never show one customer's invoices under another's name
-        self._detail_for = customer_id
         core = self.ctx.core
 
         def shown(loaded):
@@ -335,8 +368,9 @@ class CustomersPage(TablePage):
         combo = QComboBox()
         combo.setObjectName("plan")
         for plan in plans:
-            combo.addItem(f"{plan.name} ({plan.code}) — {format_minor(plan.price_minor, plan.currency, symbol=True)}"
-                          f" / {plan.interval_count} {plan.interval_unit}", plan.code)
+            price = price_text({"price_minor": plan.price_minor, "currency": plan.currency,
+                                "interval_count": plan.interval_count, "interval_unit": plan.interval_unit})
+            combo.addItem(f"{plan.name} ({plan.code}) — {price}", plan.code)
         dialog = ConfirmDialog(self, self.tr("Subscribe"),
                                self.tr("Start a subscription for %s; the first period is paid from the wallet "
                                        "(balance %s).") % (record["name"], money(record)),

@@ -131,10 +131,11 @@ class FailedReportPanel(QWidget):
         header.addWidget(QLabel("<b>" + self.tr("Failed operations") + "</b>", self))
         header.addWidget(self.tabs)
         header.addStretch(1)
-        header.addWidget(self.totals)
+        # The figures go under the tabs: beside them they would hide the tabs on a narrow window.
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
+        layout.addWidget(self.totals)
         layout.addWidget(self.pending_renewal)
         layout.addWidget(self.view, 1)
 

@@ -12,10 +12,12 @@ from typing import NamedTuple
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -24,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.tables import Customer
 from services.money import format_minor
 from ui.errors import describe, show_error
+from ui.plain_text import plain_tooltip
 
 IdRole = Qt.ItemDataRole.UserRole + 2
 
@@ -41,6 +45,24 @@ def load_customer_billing(core, customer_id: int) -> CustomerBilling:
     invoices = core.invoices
     return CustomerBilling(invoices.for_customer(customer_id), invoices.credit_notes_for_customer(customer_id),
                            invoices.owed_by_customer(customer_id))
+
+
+def customer_names(customer_ids) -> dict[int, str]:
+    ids = sorted(set(customer_ids))
+    return {c.id: c.name for c in Customer.select(Customer.id, Customer.name).where(Customer.id.in_(ids))} if ids \
+        else {}
+
+
+def load_invoice(core, invoice_id: int):
+    """Runs on a worker: the invoice in full and the name of its customer."""
+    detail = core.invoices.get(invoice_id)
+    return detail, customer_names([detail.invoice.customer_id]).get(detail.invoice.customer_id, "")
+
+
+def load_renewal_pass(core, first_invoice_id: int):
+    """Runs on a worker: the invoices one pass issued and their customers' names."""
+    invoices = core.invoices.issued_with(first_invoice_id)
+    return invoices, customer_names(i.customer_id for i in invoices)
 
 
 # --- words and figures ------------------------------------------------------------------------
@@ -91,23 +113,39 @@ def owed_text(owed: dict[str, int]) -> str:
 
 
 class DocumentTable(QTableWidget):
-    """A read-only table of plain-text cells; each row carries the id of what it shows."""
+    """A read-only table of plain-text cells; each row carries the id of what it shows.
+
+    Columns are named by key. Money and numbers stay as wide as their content; the one
+    ``stretch`` column of free text takes what is left and shows its whole text on hover.
+    An empty table says why in ``empty_text`` instead of showing bare headers.
+    """
 
     row_activated = Signal(int)
 
-    def __init__(self, headers: list[str], numeric: set[int], parent=None):
-        super().__init__(0, len(headers), parent)
-        self.numeric = numeric
-        self.setHorizontalHeaderLabels(headers)
+    def __init__(self, columns: list[tuple[str, str]], numeric: set[str], parent=None, *, stretch: str | None = None):
+        super().__init__(0, len(columns), parent)
+        self.keys = [key for key, _title in columns]
+        self.numeric = {self.column(key) for key in numeric}
+        self.stretch = self.column(stretch) if stretch else None
+        self.empty_text = ""
+        self.setHorizontalHeaderLabels([title for _key, title in columns])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(24)
-        self.horizontalHeader().setStretchLastSection(True)
+        self.horizontalHeader().setStretchLastSection(self.stretch is None)
         self.activated.connect(self.on_activated)  # Enter, or a double-click
+
+    def column(self, key: str) -> int:
+        return self.keys.index(key)
+
+    def set_empty_text(self, text: str) -> None:
+        self.empty_text = text
+        self.viewport().update()
 
     def set_rows(self, rows: list[tuple[int | None, list[str]]]) -> None:
         self.setRowCount(0)
@@ -119,15 +157,44 @@ class DocumentTable(QTableWidget):
                 item.setData(IdRole, row_id)
                 if column in self.numeric:
                     item.setTextAlignment(right)
+                if column == self.stretch:
+                    item.setToolTip(plain_tooltip(text) or "")
                 self.setItem(row, column, item)
-        self.resizeColumnsToContents()
+        self.fit_columns()
 
-    def texts(self, column: int) -> list[str]:
+    def fit_columns(self) -> None:
+        header = self.horizontalHeader()
+        stretch_last = header.stretchLastSection()
+        header.setStretchLastSection(False)
+        if self.stretch is not None:
+            header.setSectionResizeMode(self.stretch, QHeaderView.ResizeMode.Interactive)
+        if self.rowCount():
+            self.resizeColumnsToContents()
+        if self.stretch is not None:
+            header.setSectionResizeMode(self.stretch, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(stretch_last)  # sized to its content, the last column fills the rest again
+
+    def texts(self, column: int | str) -> list[str]:
+        column = self.column(column) if isinstance(column, str) else column
         return [self.item(row, column).text() for row in range(self.rowCount())]
+
+    def text(self, row: int, key: str) -> str:
+        return self.item(row, self.column(key)).text()
 
     def id_at(self, row: int) -> int | None:
         item = self.item(row, 0)
         return item.data(IdRole) if item is not None else None
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self.rowCount() or not self.empty_text:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        area = self.viewport().rect().adjusted(12, 16, -12, -12)
+        painter.drawText(area, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                                   | Qt.TextFlag.TextWordWrap), self.empty_text)
+        painter.end()
 
     @Slot(QModelIndex)
     def on_activated(self, index: QModelIndex) -> None:
@@ -137,43 +204,50 @@ class DocumentTable(QTableWidget):
 
 
 class InvoiceTable(DocumentTable):
+    """Invoices, newest first. The money comes before the period so it stays in view: what is owed
+    (total less paid) next to what was paid, then what was credited back."""
+
     def __init__(self, parent=None, *, with_customer: bool = False):
         self.with_customer = with_customer
-        headers = [self.tr("Number"), self.tr("Issued"), self.tr("Kind"), self.tr("Period"), self.tr("Total"),
-                   self.tr("Paid"), self.tr("Credited"), self.tr("Owed")]
+        columns = [("number", self.tr("Number")), ("issued", self.tr("Issued")), ("kind", self.tr("Kind")),
+                   ("total", self.tr("Total")), ("paid", self.tr("Paid")), ("owed", self.tr("Owed")),
+                   ("credited", self.tr("Credited")), ("period", self.tr("Period"))]
         if with_customer:
-            headers.insert(1, self.tr("Customer"))
-        first_money = 5 if with_customer else 4
-        super().__init__(headers, set(range(first_money, first_money + 4)), parent)
+            columns.insert(1, ("customer", self.tr("Customer")))
+        super().__init__(columns, {"total", "paid", "credited", "owed"}, parent,
+                         stretch="customer" if with_customer else None)
         self.setObjectName("invoiceTable")
         self.setToolTip(self.tr("Double-click an invoice to see its lines, payments and credit notes"))
 
-    def show_invoices(self, invoices) -> None:
+    def show_invoices(self, invoices, customer_names: dict[int, str] | None = None) -> None:
+        """``customer_names`` maps customer ids to names for the customer column."""
+        customer_names = customer_names or {}
         rows = []
         for i in invoices:
-            cells = [i.number, minute(i.issued_at), invoice_kind_text(i.kind),
-                     period_text(i.period_start, i.period_end), cash(i.total_minor, i.currency),
-                     cash(i.paid_minor, i.currency),
+            cells = [i.number, day(i.issued_at), invoice_kind_text(i.kind), cash(i.total_minor, i.currency),
+                     cash(i.paid_minor, i.currency), cash(i.owed_minor, i.currency) if i.owed_minor else "",
                      cash(i.credited_minor, i.currency) if i.credited_minor else "",
-                     cash(i.owed_minor, i.currency) if i.owed_minor else ""]
+                     period_text(i.period_start, i.period_end)]
             if self.with_customer:
-                cells.insert(1, f"#{i.customer_id}")
+                name = customer_names.get(i.customer_id)
+                cells.insert(1, f"#{i.customer_id} {name}" if name else f"#{i.customer_id}")
             rows.append((i.id, cells))
         self.set_rows(rows)
 
 
 class CreditNoteTable(DocumentTable):
     def __init__(self, parent=None):
-        super().__init__([self.tr("Number"), self.tr("Issued"), self.tr("Invoice"), self.tr("Kind"),
-                          self.tr("Amount"), self.tr("Reason")], {4}, parent)
+        super().__init__([("number", self.tr("Number")), ("issued", self.tr("Issued")),
+                          ("invoice", self.tr("Invoice")), ("amount", self.tr("Amount")), ("kind", self.tr("Kind")),
+                          ("reason", self.tr("Reason"))], {"amount"}, parent, stretch="reason")
         self.setObjectName("creditNoteTable")
 
     def show_credit_notes(self, notes, currency_of: dict[int, str] | None = None, currency: str = "USD") -> None:
         """``currency_of`` maps invoice ids to their currency (a note is in its invoice's currency)."""
         currency_of = currency_of or {}
-        self.set_rows([(n.invoice_id, [n.number, minute(n.issued_at), n.invoice_number, credit_kind_text(n.kind),
+        self.set_rows([(n.invoice_id, [n.number, day(n.issued_at), n.invoice_number,
                                        cash(n.amount_minor, currency_of.get(n.invoice_id, currency)),
-                                       " ".join((n.reason or "").split())])
+                                       credit_kind_text(n.kind), " ".join((n.reason or "").split())])
                        for n in notes])
 
 
@@ -207,12 +281,17 @@ class InvoiceDialog(QDialog):
         self.heading.setFont(font)
         self.heading.setText(self.tr("Loading…"))
         self.summary = plain_label(self, "invoiceSummary")
-        self.lines = DocumentTable([self.tr("#"), self.tr("Kind"), self.tr("Description"), self.tr("Quantity"),
-                                    self.tr("Pricing"), self.tr("Period"), self.tr("Amount")], {0, 3, 6}, self)
+        self.lines = DocumentTable([("position", self.tr("#")), ("kind", self.tr("Kind")),
+                                    ("description", self.tr("Description")), ("quantity", self.tr("Quantity")),
+                                    ("pricing", self.tr("Pricing")), ("period", self.tr("Period")),
+                                    ("amount", self.tr("Amount"))], {"position", "quantity", "amount"}, self,
+                                   stretch="description")
         self.lines.setObjectName("invoiceLines")
-        self.payments = DocumentTable([self.tr("Ledger entry"), self.tr("Paid at"), self.tr("Amount")], {0, 2}, self)
+        self.payments = DocumentTable([("entry", self.tr("Ledger entry")), ("paid_at", self.tr("Paid at")),
+                                       ("amount", self.tr("Amount"))], {"entry", "amount"}, self)
         self.payments.setObjectName("invoicePayments")
         self.credit_notes = CreditNoteTable(self)
+        self.credit_notes.setColumnHidden(self.credit_notes.column("invoice"), True)  # always this invoice
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.lines, self.tr("Lines"))
         self.tabs.addTab(self.payments, self.tr("Payments"))
@@ -224,18 +303,19 @@ class InvoiceDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.resize(760, 460)
+        self.resize(880, 480)
         core = ctx.core
-        ctx.runner.run(lambda: core.invoices.get(invoice_id), self.on_loaded, self.on_load_failed)
+        ctx.runner.run(lambda: load_invoice(core, invoice_id), self.on_loaded, self.on_load_failed)
 
-    def on_loaded(self, detail) -> None:
+    def on_loaded(self, loaded) -> None:
         if not shiboken6.isValid(self):
             return
+        detail, customer_name = loaded
         self.detail = detail
         i = detail.invoice
         self.setWindowTitle(self.tr("Invoice %s") % i.number)
         self.heading.setText(self.tr("Invoice %s · %s") % (i.number, invoice_kind_text(i.kind)))
-        facts = [self.tr("Customer #%d, wallet #%d") % (i.customer_id, i.wallet_id)]
+        facts = [self.tr("Customer %s (#%d), wallet #%d") % (customer_name, i.customer_id, i.wallet_id)]
         if i.subscription_id:
             facts.append(self.tr("subscription #%d") % i.subscription_id)
         facts.append(self.tr("issued %s") % minute(i.issued_at))
@@ -256,6 +336,9 @@ class InvoiceDialog(QDialog):
                                                      cash(p.amount_minor, i.currency)])
                                 for p in detail.payments])
         self.credit_notes.show_credit_notes(detail.credit_notes, currency=i.currency)
+        self.lines.set_empty_text(self.tr("This invoice has no lines."))
+        self.payments.set_empty_text(self.tr("Nothing has been paid on this invoice yet."))
+        self.credit_notes.set_empty_text(self.tr("No credit note has been issued against this invoice."))
         self.tabs.setTabText(1, self.tr("Payments (%d)") % len(detail.payments))
         self.tabs.setTabText(2, self.tr("Credit notes (%d)") % len(detail.credit_notes))
 
@@ -285,9 +368,10 @@ class RenewalPassDialog(QDialog):
         self.summary = plain_label(self, "renewalPassSummary")
         self.summary.setText(self.tr("Loading…"))
         self.table = InvoiceTable(self, with_customer=True)
+        self.table.setColumnHidden(self.table.column("issued"), True)  # one moment for all, named in the summary
         self.table.row_activated.connect(self.on_invoice_activated)
         hint = QLabel(self.tr("Double-click an invoice to see its lines, payments and credit notes."), self)
-        hint.setStyleSheet("color: gray;")
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -297,13 +381,15 @@ class RenewalPassDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(900, 520)
         core = ctx.core
-        ctx.runner.run(lambda: core.invoices.issued_with(first_invoice_id), self.on_loaded, self.on_load_failed)
+        ctx.runner.run(lambda: load_renewal_pass(core, first_invoice_id), self.on_loaded, self.on_load_failed)
 
-    def on_loaded(self, invoices) -> None:
+    def on_loaded(self, loaded) -> None:
         if not shiboken6.isValid(self):
             return
+        invoices, names = loaded
         self.invoices = invoices
-        self.table.show_invoices(invoices)
+        self.table.show_invoices(invoices, names)
+        self.table.set_empty_text(self.tr("This renewal pass issued no invoices."))
         totals: dict[str, list[int]] = {}
         for i in invoices:
             figures = totals.setdefault(i.currency, [0, 0, 0])

@@ -13,18 +13,13 @@ from services.features import units, window_text
 from services.money import format_minor
 from services.pricing import PriceTerms, parse_tiers
 from services.subscriptions import OPEN_STATUSES
-from ui.pages.subscriptions_models import price_text, status_text
 from ui.pages.wallets_models import id_search, when
+from ui.pages.words import interval_text, price_text, status_text
 from ui.sql_model import Column, PagedQueryModel
 
 
 def yes_no(value) -> str:
     return QCoreApplication.translate("PlansPage", "yes") if value else QCoreApplication.translate("PlansPage", "no")
-
-
-def interval_text(record: dict) -> str:
-    count, unit = record["interval_count"], record["interval_unit"]
-    return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
 
 
 def _subscribers():

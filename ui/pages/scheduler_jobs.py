@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QColor
 
 from scheduler import JobStateInfo, leases
+from ui.plain_text import plain_tooltip
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ class SchedulerJobsModel(QAbstractTableModel):
             return self.text(job, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 3 and job.last_error:
-                return job.last_error
+                return plain_tooltip(job.last_error)
             if column == 2 and job.last_result is not None:
                 return json.dumps(job.last_result, indent=1, default=str)
             return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QLabel, QPushButton, QSpinBox
 
 from services import lifecycle
@@ -46,7 +46,7 @@ class PlanChangePreview(QObject):
         self._generation += 1
         generation = self._generation
         self.terms, self.problem = None, None
-        self.label.setText(self.tr("Working out what the change moves…"))
+        self.show_text(self.tr("Working out what the change moves…"))
         subscriptions, subscription_id = self.page.ctx.core.subscriptions, self.subscription_id
 
         def current() -> bool:  # the dialog may be gone, or another plan chosen since
@@ -59,7 +59,7 @@ class PlanChangePreview(QObject):
         def refused(error):
             if current():
                 self.problem = describe(error)
-                self.label.setText(self.problem)
+                self.show_text(self.tr("This plan cannot be chosen: %s") % self.problem)
 
         self.page.ctx.runner.run(lambda: subscriptions.preview_plan_change(subscription_id, plan_code),
                                  arrived, refused)
@@ -89,7 +89,13 @@ class PlanChangePreview(QObject):
             lines.append(self.tr("Net for the plans: no money moves."))
         lines.append(self.covering_text(terms))
         lines.append(self.tr("The period end stays the same; the next renewal charges the new price."))
-        self.label.setText("\n".join(lines))
+        self.show_text("\n".join(lines))
+
+    def show_text(self, text: str) -> None:
+        self.label.setText(text)
+        dialog = self.label.window()
+        if isinstance(dialog, ConfirmDialog):
+            QTimer.singleShot(0, dialog, dialog.grow_to_fit)  # once the layout has taken in the new text
 
     def covering_text(self, terms) -> str:
         """What the service says of the wallet: covered or not, and what of the usage stays owed."""
@@ -261,6 +267,8 @@ class SubscriptionsPage(TablePage):
                                              when(record["period_end"]))
         dialog = ConfirmDialog(self, self.tr("Cancel subscription"), summary,
                                confirm_text=self.tr("Cancel subscription"))
+        # Two buttons both saying "Cancel" would leave the operator guessing which one ends the subscription.
+        dialog.buttons.button(dialog.buttons.StandardButton.Cancel).setText(self.tr("Keep subscription"))
         if dialog.exec():
             core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
             self.run_task(lambda: core.subscriptions.cancel(actor, record["id"], reason),
@@ -312,6 +320,8 @@ class SubscriptionsPage(TablePage):
         settlement.setObjectName("settlement")
         settlement.setTextFormat(Qt.TextFormat.PlainText)
         settlement.setWordWrap(True)
+        settlement.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        settlement.setMinimumWidth(settlement.fontMetrics().averageCharWidth() * 60)
         settlement.setMinimumHeight(settlement.fontMetrics().lineSpacing() * 7)
         dialog = ConfirmDialog(
             self, self.tr("Change plan"),
@@ -320,6 +330,7 @@ class SubscriptionsPage(TablePage):
                 format_minor(opts["balance_minor"], currency, symbol=True)),
             fields=[(self.tr("New plan"), choice), (self.tr("Settlement"), settlement)],
             confirm_text=self.tr("Change plan"))
+        dialog.setMinimumWidth(settlement.minimumWidth() * 3 // 2)
         preview = PlanChangePreview(self, record["id"], settlement)
         choice.currentIndexChanged.connect(lambda _i: preview.load(choice.currentData()["code"]))
         preview.load(choice.currentData()["code"])

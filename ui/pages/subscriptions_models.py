@@ -26,26 +26,12 @@ from services.features import terms_of, units, window_text
 from services.money import format_minor
 from services.pricing import usage_charge_minor
 from ui.pages.wallets_models import id_search, row_id, when
+from ui.pages.words import price_text, status_text
 from ui.sql_model import Column, PagedQueryModel
 
 # Sorts subscriptions that never waited for funds before every one that did.
 NEVER = datetime(1970, 1, 1)
 RENEWS_SOON = timedelta(days=7)
-
-
-def status_text(status: str) -> str:
-    translate = QCoreApplication.translate
-    labels = {"active": translate("SubscriptionsPage", "active"),
-              "pending_renewal": translate("SubscriptionsPage", "pending renewal"),
-              "canceled": translate("SubscriptionsPage", "canceled"),
-              "expired": translate("SubscriptionsPage", "expired")}
-    return labels.get(status) or status.replace("_", " ")
-
-
-def price_text(record: dict) -> str:
-    price = format_minor(record["price_minor"], record["currency"], symbol=True)
-    count, unit = record["interval_count"], record["interval_unit"]
-    return f"{price} / {unit}" if count == 1 else f"{price} / {count} {unit}s"
 
 
 class SubscriptionsTableModel(PagedQueryModel):

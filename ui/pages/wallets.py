@@ -89,7 +89,7 @@ class WalletsPage(TablePage):
         if isinstance(ledger_header, QByteArray):
             self.ledger_table.horizontalHeader().restoreState(ledger_header)
         else:
-            for column, width in enumerate((70, 130, 90, 100, 110, 90, 320)):
+            for column, width in enumerate((70, 130, 160, 100, 110, 90, 320)):
                 self.ledger_table.setColumnWidth(column, width)
 
         self._detail_for = None

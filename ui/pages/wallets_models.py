@@ -12,6 +12,7 @@ from models.tables import Customer, LedgerEntry, Plan, Refund, Subscription, Top
 from services.customers import like_text
 from services.invoices import CHARGE_ENTRY_KINDS
 from services.money import format_minor
+from ui.pages.words import customer_status_text, payment_status_text, status_text
 from ui.sql_model import Column, PagedQueryModel
 
 LEDGER_KINDS = ("topup", "renewal", "usage", "proration", "credit", "refund", "adjustment", "reversal")
@@ -181,7 +182,7 @@ def render_wallet(detail: dict, entries_text: str) -> str:
     none = translate("WalletsPage", "none")
     parts = [f"<h2>{wallet} #{w['id']} · {currency}</h2>",
              f"<p><b>{html.escape(c['name'])}</b> &lt;{html.escape(c['email'])}&gt; · {customer} "
-             f"#{c['id']} · {html.escape(c['status'])}</p>",
+             f"#{c['id']} · {html.escape(customer_status_text(c['status']))}</p>",
              f"<p>{balance}: <b>{format_minor(w['balance_minor'], currency, symbol=True)}</b> · "
              f"{entries_text} · {opened} {when(w['created_at'], False)}</p>"]
     if detail["owed_minor"] > 0:
@@ -192,7 +193,7 @@ def render_wallet(detail: dict, entries_text: str) -> str:
         parts.append("<h3>" + translate("WalletsPage", "Refunds not settled yet") + "</h3><ul>")
         for r in detail["refunds_open"]:
             parts.append(f"<li>#{r['id']} {format_minor(r['amount_minor'], currency, symbol=True)} — "
-                         f"{html.escape(r['status'])} {html.escape(r['error'] or '')}</li>")
+                         f"{html.escape(payment_status_text(r['status']))} {html.escape(r['error'] or '')}</li>")
         parts.append("</ul>")
     parts.append("<h3>" + translate("WalletsPage", "Recent top-ups") + "</h3><ul>")
     refunded_label = translate("WalletsPage", "refunded")
@@ -200,13 +201,13 @@ def render_wallet(detail: dict, entries_text: str) -> str:
         refunded = t["refunded_minor"] or 0
         extra = f", {refunded_label} {format_minor(refunded, currency, symbol=True)}" if refunded else ""
         parts.append(f"<li>#{t['id']} {format_minor(t['amount_minor'], currency, symbol=True)} — "
-                     f"{html.escape(t['status'])}{extra} ({when(t['created_at'])})</li>")
+                     f"{html.escape(payment_status_text(t['status']))}{extra} ({when(t['created_at'])})</li>")
     if not detail["topups"]:
         parts.append(f"<li>{none}</li>")
     parts.append("</ul><h3>" + translate("WalletsPage", "Subscriptions paid from this wallet") + "</h3><ul>")
     period_ends = translate("WalletsPage", "period ends")
     for s in detail["subscriptions"]:
-        parts.append(f"<li>#{s['id']} <b>{html.escape(s['code'])}</b> — {s['status'].replace('_', ' ')}, "
+        parts.append(f"<li>#{s['id']} <b>{html.escape(s['code'])}</b> — {html.escape(status_text(s['status']))}, "
                      f"{period_ends} {when(s['period_end'], False)}</li>")
     if not detail["subscriptions"]:
         parts.append(f"<li>{none}</li>")
