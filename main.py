@@ -283,8 +283,9 @@ def run_command(args, core: Core) -> tuple[dict, int]:
 def _usage_via_subscription(core: Core, subs, args, qty: int):
     """Record usage on the customer's subscription whose plan includes the feature."""
     from models.tables import Feature, PlanFeature
+    from services.validation import storable
 
-    feature = Feature.get_or_none(Feature.code == args.feature)
+    feature = Feature.get_or_none(Feature.code == args.feature) if storable(args.feature) else None
     if feature is None:
         raise ValidationError(f"no feature {args.feature[:64]!r}")
     plan_ids = {r.plan_id for r in PlanFeature.select().where(PlanFeature.feature == feature.id)}

@@ -21,7 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
 
@@ -536,6 +536,7 @@ def command_lines(draw):
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                     HealthCheck.too_slow])
 @given(line=command_lines())
+@example(line=("usage", ["--now", "2026-01-16T10:00:00", "usage", "ada@example.com", "\ud800", "1", "--key", "u1"]))
 def test_cli_refuses_bad_arguments_with_exit_2_one_line_and_nothing_written(cli_world, line):
     kind, argv = line
     run, books = cli_world
