@@ -30,6 +30,16 @@ from services.payments import RECONCILE_AFTER
 MAX_LISTED = 50
 
 
+def _lister(violations: list[dict]):
+    """``add(kind, rows, describe)``: list up to MAX_LISTED rows of one kind, then how many more there are."""
+    def add(kind: str, rows, describe) -> None:
+        for row in rows[:MAX_LISTED]:
+            violations.append({"kind": kind, **describe(row)})
+        if len(rows) > MAX_LISTED:
+            violations.append({"kind": kind, "more": len(rows) - MAX_LISTED})
+    return add
+
+
 def integrity_violations(now: datetime | None = None) -> list[dict]:
     """Everything that must hold for the books to be right. Empty means ok.
 
@@ -37,12 +47,7 @@ def integrity_violations(now: datetime | None = None) -> list[dict]:
     """
     now = now or utc_now()
     violations: list[dict] = []
-
-    def add(kind: str, rows, describe):
-        for row in rows[:MAX_LISTED]:
-            violations.append({"kind": kind, **describe(row)})
-        if len(rows) > MAX_LISTED:
-            violations.append({"kind": kind, "more": len(rows) - MAX_LISTED})
+    add = _lister(violations)
 
     sums = (LedgerEntry.select(LedgerEntry.wallet, fn.SUM(LedgerEntry.amount_minor).alias("total"))
             .group_by(LedgerEntry.wallet).alias("sums"))
@@ -164,12 +169,7 @@ def invoice_violations() -> list[dict]:
     lines add up, nothing is credited beyond what was paid, numbers have no gaps, and per wallet
     Σ invoices − Σ credit notes − Σ still owed = Σ charges − Σ credits in the ledger."""
     violations: list[dict] = []
-
-    def add(kind: str, rows, describe):
-        for row in rows[:MAX_LISTED]:
-            violations.append({"kind": kind, **describe(row)})
-        if len(rows) > MAX_LISTED:
-            violations.append({"kind": kind, "more": len(rows) - MAX_LISTED})
+    add = _lister(violations)
 
     lines = (InvoiceLine.select(InvoiceLine.invoice, fn.SUM(InvoiceLine.amount_minor).alias("total"))
              .group_by(InvoiceLine.invoice).alias("lines"))

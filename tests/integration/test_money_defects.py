@@ -201,20 +201,18 @@ def test_usage_before_a_plan_change_is_billed_by_the_old_plan(core, clock, opera
 # --- 4. a crash between the gateway and the commit is swept up -----------------------------------------
 
 
-def _crash_after_the_charge(core, customer, amount_minor, key):
-    """The top-up row committed, the gateway charged, the process died before recording it."""
-    core.payments.top_up(SYSTEM, customer.email, amount_minor, idempotency_key=key)
-    row = TopUp.get(TopUp.idempotency_key == key)
-    return row
+def _die_after_the_charge(core, operator, customer, key, monkeypatch):
+    """The top-up row committed, the gateway charged, the process died before recording the answer."""
+    real_credit = core.payments._credit_topup
+    monkeypatch.setattr(core.payments, "_credit_topup", lambda *a: (_ for _ in ()).throw(SystemExit("killed")))
+    with pytest.raises(SystemExit):
+        core.payments.top_up(operator, customer.email, "30.00", idempotency_key=key)
+    monkeypatch.setattr(core.payments, "_credit_topup", real_credit)
 
 
 def test_a_pending_topup_left_by_a_crash_is_reconciled_by_the_sweep(core, clock, operator, monkeypatch):
     customer, wallet_id = make_customer(clock)
-    real_credit = core.payments._credit_topup
-    monkeypatch.setattr(core.payments, "_credit_topup", lambda *a: (_ for _ in ()).throw(SystemExit("killed")))
-    with pytest.raises(SystemExit):
-        core.payments.top_up(operator, customer.email, "30.00", idempotency_key="order-9")
-    monkeypatch.setattr(core.payments, "_credit_topup", real_credit)
+    _die_after_the_charge(core, operator, customer, "order-9", monkeypatch)
     row = TopUp.get(TopUp.idempotency_key == "order-9")
     assert row.status == "pending" and GatewayCharge.select().count() == 1
     clock.advance(minutes=5)
@@ -229,11 +227,7 @@ def test_a_pending_topup_left_by_a_crash_is_reconciled_by_the_sweep(core, clock,
 
 def test_replaying_a_stale_pending_topup_reconciles_it(core, clock, operator, monkeypatch):
     customer, wallet_id = make_customer(clock)
-    real_credit = core.payments._credit_topup
-    monkeypatch.setattr(core.payments, "_credit_topup", lambda *a: (_ for _ in ()).throw(SystemExit("killed")))
-    with pytest.raises(SystemExit):
-        core.payments.top_up(operator, customer.email, "30.00", idempotency_key="order-10")
-    monkeypatch.setattr(core.payments, "_credit_topup", real_credit)
+    _die_after_the_charge(core, operator, customer, "order-10", monkeypatch)
     # A quick restart: the same request again, just after.
     assert core.payments.top_up(operator, customer.email, "30.00", idempotency_key="order-10").status == "pending"
     clock.advance(minutes=2)
