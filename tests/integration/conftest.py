@@ -1,6 +1,8 @@
 import pytest
 
+from models.db import database, init_database
 from services.auth import SYSTEM
+from tests.conftest import POSTGRES_URL, _empty_postgres_schema
 
 
 @pytest.fixture
@@ -16,3 +18,16 @@ def core(db, clock):
 
 def set_gateway(core, **knobs):
     core.settings.update(SYSTEM, {f"gateway.{k}": v for k, v in knobs.items()}, action="gateway.configure")
+
+
+@pytest.fixture
+def blank(db_path):
+    """An empty database on the engine under test, bound and connected, not migrated."""
+    if POSTGRES_URL:
+        _empty_postgres_schema(POSTGRES_URL)
+        init_database(POSTGRES_URL, migrate=False)
+    else:
+        init_database(str(db_path), migrate=False)
+    database.connect(reuse_if_open=True)
+    yield
+    database.close()

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 import pytest
 from peewee import IntegrityError
 
-from models.db import database, init_database, write_transaction
+from models.db import database, write_transaction
 from models.tables import (
     CreditNote,
     Invoice,
@@ -111,15 +111,6 @@ def test_two_open_subscriptions_to_one_plan_are_refused_by_the_database(core, cl
 # --- after migrating an old database ---------------------------------------------------------------
 
 V1_NOW = datetime(2026, 1, 15, 9, 0)
-
-
-@pytest.fixture
-def blank(db_path):
-    """An empty database file, bound and connected, not migrated."""
-    init_database(str(db_path), migrate=False)
-    database.connect(reuse_if_open=True)
-    yield db_path
-    database.close()
 
 
 def test_a_plan_change_after_migrating_credits_the_plan_in_force_not_the_one_an_old_change_already_credited(blank):

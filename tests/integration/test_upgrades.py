@@ -8,27 +8,12 @@ from datetime import datetime, timedelta
 import pytest
 
 from models import schema_v1 as v1
-from models.db import database, init_database
 from models.migrations import LATEST_VERSION, current_version, migrate
 from models.tables import CreditNote, Invoice, InvoicePayment, Subscription
 from services.clock import FixedClock
 from services.reports import integrity_check
-from tests.conftest import POSTGRES_URL, _empty_postgres_schema
 
 THEN = datetime(2026, 1, 15, 9, 0)
-
-
-@pytest.fixture
-def blank(db_path):
-    """An empty database on the engine under test, bound and connected, not migrated."""
-    if POSTGRES_URL:
-        _empty_postgres_schema(POSTGRES_URL)
-        init_database(POSTGRES_URL, migrate=False)
-    else:
-        init_database(str(db_path), migrate=False)
-    database.connect(reuse_if_open=True)
-    yield
-    database.close()
 
 
 def _a_shop_as_it_was() -> dict:
