@@ -14,115 +14,19 @@ import logging.handlers
 import signal
 import sys
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from models.db import DatabaseUrlError, init_database
-from scheduler import BackgroundScheduler, JobSpec, default_owner
+from scheduler.core import JOB_NAMES, Core, build_core
 from services import reports
-from services.auth import Actor, OperatorService
-from services.circuit import CircuitBreaker
+from services.auth import Actor
 from services.clock import FixedClock, OffsetClock, SystemClock, parse_instant, utc_now
-from services.customers import CustomerService
 from services.demo import create_demo
 from services.errors import DomainError, ValidationError
-from services.features import FeatureService
-from services.gateway import FakeGateway
-from services.invoices import InvoiceService
-from services.notifications import NotificationCenter
-from services.payments import PaymentService
-from services.renewals import RenewalService
-from services.retries import RetryManager
-from services.secrets import SecretStore
-from services.settings import SettingsStore
-from services.subscriptions import SubscriptionService
 
 log = logging.getLogger("subscriptions")
 
 CLI_ACTOR = Actor("cli", "system")
-DEMO_GATEWAY_KEY = "sk_test_demo_not_secret"
-
-
-class _DemoAwareSecrets:
-    """The secret store, plus a published test key for demo databases only."""
-
-    def __init__(self, secrets: SecretStore, settings: SettingsStore):
-        self._secrets, self._settings = secrets, settings
-
-    def get(self, name: str):
-        value = self._secrets.get(name)
-        if value is None and name == "gateway_api_key" and self._settings.get("demo"):
-            return DEMO_GATEWAY_KEY
-        return value
-
-    def __getattr__(self, name):
-        return getattr(self._secrets, name)
-
-
-@dataclass
-class Core:
-    """Everything below the GUI, wired together."""
-
-    clock: object
-    settings: SettingsStore
-    notifications: NotificationCenter
-    secrets: SecretStore
-    gateway: FakeGateway
-    circuit: CircuitBreaker
-    retries: RetryManager
-    operators: OperatorService
-    customers: CustomerService
-    features: FeatureService
-    subscriptions: SubscriptionService
-    renewals: RenewalService
-    payments: PaymentService
-    invoices: InvoiceService
-    owner: str = field(default_factory=default_owner)
-
-    def jobs(self) -> list[JobSpec]:
-        retry_every = max(60, int(self.settings.get("retry_every_minutes")) * 60)
-        return [
-            JobSpec("janitor", self.run_janitor, at_start=True),
-            JobSpec("renewals", self.renewals.renew_due_subscriptions,
-                    daily_at=lambda: self.settings.get("renewal_time"), at_start=True),
-            JobSpec("retries", self.run_retries, every_seconds=retry_every),
-            JobSpec("reminders", self.renewals.send_expiry_reminders, every_seconds=3600, at_start=True),
-            JobSpec("monitoring", self.run_monitoring, every_seconds=300),
-        ]
-
-    def run_janitor(self) -> dict:
-        return self.payments.reconcile_unsettled_payments()
-
-    def run_retries(self) -> dict:
-        """The reconciliation sweep, then one pass over the error queue (which takes what the sweep queued)."""
-        swept = self.payments.reconcile_unsettled_payments()
-        return {**self.retries.process_pending_retries(), "reconciled": swept}
-
-    def run_monitoring(self) -> dict:
-        return {"alert": self.retries.check_alert_threshold(), "circuit": self.circuit.info().state}
-
-    def build_scheduler(self, on_event=None) -> BackgroundScheduler:
-        return BackgroundScheduler(self.jobs(), self.clock, owner=self.owner, on_event=on_event)
-
-
-def build_core(clock=None, *, gateway_sleep=None) -> Core:
-    """Wire the services over the already initialised database."""
-    clock = clock or SystemClock()
-    settings = SettingsStore(clock)
-    notifications = NotificationCenter(clock)
-    secrets = SecretStore()
-    gateway_kwargs = {"sleep": gateway_sleep} if gateway_sleep is not None else {}
-    gateway = FakeGateway(clock, settings, _DemoAwareSecrets(secrets, settings), **gateway_kwargs)
-    circuit = CircuitBreaker(clock, notifications)
-    retries = RetryManager(clock, notifications, circuit=circuit, settings=settings)
-    features = FeatureService(clock)
-    renewals = RenewalService(clock, notifications, usage_pricer=features.period_usage_lines, settings=settings)
-    renewals.on_error = lambda sub_id, error: retries.record_failure("renewal", "subscription", sub_id, error)
-    retries.register("renewal", lambda item: str(renewals.renew_one(item.subject_id)), uses_gateway=False)
-    payments = PaymentService(clock, gateway, circuit, retries, notifications, renewals)
-    subscriptions = SubscriptionService(clock, notifications, usage_pricer=features.period_usage_lines)
-    return Core(clock, settings, notifications, secrets, gateway, circuit, retries, OperatorService(clock),
-                CustomerService(clock), features, subscriptions, renewals, payments, InvoiceService(clock))
 
 
 # --- logging -------------------------------------------------------------------
@@ -192,6 +96,13 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("email")
         sub.add_argument("plan")
         sub.add_argument("--reason", default="")
+    pause = commands.add_parser("pause", help="pause every scheduled job, in every desk and worker on the database")
+    pause.add_argument("--reason", required=True)
+    resume = commands.add_parser("resume", help="let the scheduled jobs run on their timers again")
+    resume.add_argument("--reason", default="")
+    run_job = commands.add_parser("run", help="run one scheduled job now, through its lease")
+    run_job.add_argument("job", choices=JOB_NAMES)
+    run_job.add_argument("--reason", default="")
     usage = commands.add_parser("usage", help="record usage of a feature")
     usage.add_argument("email")
     usage.add_argument("feature")
@@ -272,6 +183,13 @@ def run_command(args, core: Core) -> tuple[dict, int]:
     if command == "access":
         decision = core.features.check_access(args.email, args.feature)
         return _plain(decision), 0 if decision.allowed else 1
+    if command in ("pause", "resume"):
+        control = core.scheduler_control()
+        (control.pause if command == "pause" else control.resume)(CLI_ACTOR, args.reason)
+        return {"paused": control.is_paused()}, 0
+    if command == "run":
+        state = core.scheduler_control().run_now(CLI_ACTOR, args.job, args.reason)
+        return _plain(state), 0 if state is not None and not state.last_error else 1
     if command == "gateway":
         changes = _gateway_changes(args)
         if changes:

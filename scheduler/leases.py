@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from models.db import database
+from models.db import database, for_update
 from models.tables import JobState
 
 
@@ -67,6 +67,14 @@ def set_paused(names: Iterable[str], paused: bool) -> None:
         for name in names:
             ensure_job_row(name, paused=paused)
         JobState.update(paused=paused).where(JobState.name.in_(names)).execute()
+
+
+def lock_job_rows(names: Iterable[str]) -> None:
+    """Create the rows if missing and lock them until the transaction ends."""
+    names = list(names)
+    for name in names:
+        ensure_job_row(name)
+    list(for_update(JobState.select(JobState.name).where(JobState.name.in_(names)).order_by(JobState.name)))
 
 
 def any_paused(names: Iterable[str]) -> bool:

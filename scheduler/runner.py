@@ -169,6 +169,10 @@ class BackgroundScheduler:
         return [self._state_info(name, rows.get(name), now) for name in self._jobs]
 
     @property
+    def job_names(self) -> list[str]:
+        return list(self._jobs)
+
+    @property
     def is_running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 

@@ -7,12 +7,19 @@ from __future__ import annotations
 
 import threading
 from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
 from services.errors import ValidationError
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Clock(Protocol):
+    """What every service reads the time from."""
+
+    def now(self) -> datetime: ...
 
 
 class SystemClock:

@@ -114,9 +114,7 @@ def build_main_window(core, actor, runner: TaskRunner, qsettings: QSettings, *, 
         bridge.notification_posted.connect(tray.on_notification_posted)
         tray.open_requested.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
         tray.subject_requested.connect(window.open_subject)
-        if scheduler is not None:
-            tray.run_renewals_requested.connect(lambda: scheduler.run_now("renewals"))
-            tray.pause_toggled.connect(lambda paused: scheduler.pause() if paused else scheduler.resume())
+        connect_tray_to_scheduler(tray, window, ctx)
     circuit_timer = QTimer(window)
     circuit_timer.setInterval(5000)
 
@@ -132,6 +130,25 @@ def build_main_window(core, actor, runner: TaskRunner, qsettings: QSettings, *, 
                               else QCoreApplication.translate("MainWindow", "Scheduler: off"))
     bridge.start()
     return window, ctx
+
+
+def connect_tray_to_scheduler(tray: TrayController, window: MainWindow, ctx: UiContext) -> None:
+    """The tray's scheduler actions go through the Scheduler page's own flows: same dialog, check and audit."""
+    page = window.page_named("SchedulerPage")
+    if ctx.scheduler is None or page is None:
+        tray.allow(run=QCoreApplication.translate("TrayController", "The scheduler is not running in this window"),
+                   pause=QCoreApplication.translate("TrayController", "The scheduler is not running in this window"))
+        return
+    tray.allow(run=page.refusal_reason("scheduler.run"), pause=page.refusal_reason("scheduler.pause"))
+
+    def bring_up():
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+
+    tray.run_renewals_requested.connect(lambda: (bring_up(), page.run_job("renewals")))
+    tray.pause_requested.connect(lambda pause: (bring_up(), page.switch_pause(pause)))
+    page.paused_changed.connect(tray.set_paused)
 
 
 def run_application(core, args) -> int:

@@ -47,7 +47,7 @@ class TrayController(QObject):
 
     open_requested = Signal()
     run_renewals_requested = Signal()
-    pause_toggled = Signal(bool)
+    pause_requested = Signal(bool)  # True: pause, False: resume
     quit_requested = Signal()
     message_shown = Signal(str, str)  # title, body: what was popped up
     subject_requested = Signal(str, int)
@@ -61,14 +61,14 @@ class TrayController(QObject):
         self.menu = QMenu()
         self.open_action = QAction(self.tr("Open Subscriptions Admin"), self)
         self.renew_action = QAction(self.tr("Run renewals now"), self)
-        self.pause_action = QAction(self.tr("Pause scheduler"), self)
-        self.pause_action.setCheckable(True)
+        self.pause_action = QAction(self.tr("Pause scheduler…"), self)
+        self.paused = False
         self.quit_action = QAction(self.tr("Quit"), self)
         for action in (self.open_action, self.renew_action, self.pause_action, self.quit_action):
             self.menu.addAction(action)
         self.open_action.triggered.connect(self.open_requested)
         self.renew_action.triggered.connect(self.run_renewals_requested)
-        self.pause_action.toggled.connect(self.pause_toggled)
+        self.pause_action.triggered.connect(lambda: self.pause_requested.emit(not self.paused))
         self.quit_action.triggered.connect(self.quit_requested)
         if self.available:
             self.icon = QSystemTrayIcon(badge_icon(0), self)
@@ -100,9 +100,14 @@ class TrayController(QObject):
             self.message_shown.emit(info.title, info.body)
 
     def set_paused(self, paused: bool) -> None:
-        self.pause_action.blockSignals(True)
-        self.pause_action.setChecked(paused)
-        self.pause_action.blockSignals(False)
+        self.paused = paused
+        self.pause_action.setText(self.tr("Resume scheduler…") if paused else self.tr("Pause scheduler…"))
+
+    def allow(self, *, run: str | None, pause: str | None) -> None:
+        """Enable the scheduler actions this operator may use; a refusal becomes the tooltip."""
+        for action, refusal in ((self.renew_action, run), (self.pause_action, pause)):
+            action.setEnabled(refusal is None)
+            action.setToolTip(refusal or "")
 
     @Slot(QSystemTrayIcon.ActivationReason)
     def on_icon_activated(self, reason) -> None:

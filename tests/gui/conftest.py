@@ -28,8 +28,8 @@ def keep_alive():
 def make_gui(qtbot, db, clock, tmp_path, keep_alive):
     """make_gui(role="admin", customers=60) -> namespace(core, window, ctx, clock, page(name))."""
 
-    def build(role: str = "admin", customers: int = 60, demo_data: bool = True, scheduler=None):
-        from main import build_core
+    def build(role: str = "admin", customers: int = 60, demo_data: bool = True, scheduler=None, tray=None):
+        from scheduler.core import build_core
         from ui.app import build_main_window
 
         core = build_core(clock, gateway_sleep=lambda seconds: None)
@@ -38,7 +38,10 @@ def make_gui(qtbot, db, clock, tmp_path, keep_alive):
             create_demo(clock, customers=customers, seed=5)
         runner = TaskRunner(synchronous=True)
         qsettings = QSettings(str(tmp_path / f"ui-{role}.ini"), QSettings.Format.IniFormat)
-        window, ctx = build_main_window(core, ROLES[role], runner, qsettings, demo=True, scheduler=scheduler)
+        if callable(scheduler):   # a factory: the scheduler needs the core built here
+            scheduler = scheduler(core)
+        window, ctx = build_main_window(core, ROLES[role], runner, qsettings, demo=True, scheduler=scheduler,
+                                        tray=tray)
         qtbot.addWidget(window)
         keep_alive.append((window, ctx))
         window.show()
@@ -50,7 +53,8 @@ def make_gui(qtbot, db, clock, tmp_path, keep_alive):
             window.nav.setCurrentRow(index)
             return found
 
-        return SimpleNamespace(core=core, window=window, ctx=ctx, clock=clock, runner=runner, page=page)
+        return SimpleNamespace(core=core, window=window, ctx=ctx, clock=clock, runner=runner, page=page,
+                               scheduler=scheduler, tray=tray)
 
     return build
 
@@ -63,7 +67,7 @@ def make_page(qtbot, db, clock, tmp_path, keep_alive):
     """
 
     def build(page_class, role: str = "admin", customers: int = 60, demo_data: bool = True, scheduler=None):
-        from main import build_core
+        from scheduler.core import build_core
         from ui.bridge import CoreBridge
         from ui.context import UiContext
 

@@ -9,7 +9,7 @@ from ui.tasks import TaskRunner
 
 @pytest.fixture
 def core(db, clock):
-    from main import build_core
+    from scheduler.core import build_core
 
     return build_core(clock, gateway_sleep=lambda seconds: None)
 

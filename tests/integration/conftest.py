@@ -8,7 +8,7 @@ from tests.conftest import POSTGRES_URL, _empty_postgres_schema
 @pytest.fixture
 def core(db, clock):
     """Every service wired as the app wires them, with an instant, seeded gateway."""
-    from main import build_core
+    from scheduler.core import build_core
 
     built = build_core(clock, gateway_sleep=lambda seconds: None)
     built.secrets.set("gateway_api_key", "sk_test_integration")

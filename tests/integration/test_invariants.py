@@ -63,7 +63,7 @@ PLANS = (  # code, price, interval unit, interval count
 
 
 def open_core(path: Path, clock):
-    from main import build_core
+    from scheduler.core import build_core
 
     init_database(str(path))
     database.connect(reuse_if_open=True)

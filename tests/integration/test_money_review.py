@@ -116,9 +116,9 @@ V1_NOW = datetime(2026, 1, 15, 9, 0)
 def test_a_plan_change_after_migrating_credits_the_plan_in_force_not_the_one_an_old_change_already_credited(blank):
     """Version 1 settled a plan change as one net adjustment. After the upgrade the invoice made of the
     period's charge shows the old plan's full price; the next change credits the plan in force, not that one."""
-    from main import build_core
     from models import schema_v1 as v1
     from models.migrations import migrate
+    from scheduler.core import build_core
 
     migrate(target=4)
     period_end = datetime(2026, 2, 15, 9, 0)  # 31 days

@@ -82,7 +82,7 @@ class Desk:
 
 
 def open_core(path, clock):
-    from main import build_core
+    from scheduler.core import build_core
 
     init_database(str(path))
     database.connect(reuse_if_open=True)

@@ -78,7 +78,7 @@ def test_a_shop_from_every_earlier_version_upgrades_with_exact_books(blank, star
     assert result["ok"], result["violations"]
 
     # The upgraded shop renews as today's program does: usage billed, numbers continue without a gap.
-    from main import build_core
+    from scheduler.core import build_core
 
     clock = FixedClock(THEN + timedelta(days=32))
     core = build_core(clock, gateway_sleep=lambda seconds: None)

@@ -25,7 +25,7 @@ GATEWAY_KEY = "sk_test_reliability"
 @pytest.fixture
 def core(db, clock):
     """Every service wired as the app wires them, with an instant, seeded gateway."""
-    from main import build_core
+    from scheduler.core import build_core
 
     built = build_core(clock, gateway_sleep=lambda seconds: None)
     built.secrets.set("gateway_api_key", GATEWAY_KEY)

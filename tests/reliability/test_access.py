@@ -222,7 +222,7 @@ def test_any_search_text_finds_exactly_the_customers_containing_it(tricky, text)
 
 
 def test_exact_filters_do_not_expand_wildcards(tricky, clock, admin):
-    from main import build_core
+    from scheduler.core import build_core
 
     core = build_core(clock, gateway_sleep=lambda s: None)
     core.settings.update(SYSTEM, {"gateway.outage": True}, action="gateway.configure")

@@ -29,9 +29,9 @@ from datetime import datetime, timedelta
 import pytest
 from peewee import fn
 
-from main import build_core
 from models.db import database
 from models.tables import SubscriptionEvent
+from scheduler.core import build_core
 from services.auth import SYSTEM
 from tests.factories import fund, make_customer, make_plan
 from tests.reliability.conftest import (

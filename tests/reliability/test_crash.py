@@ -18,7 +18,6 @@ from datetime import timedelta
 
 import pytest
 
-from main import build_core
 from models.db import database
 from models.tables import (
     AuditEntry,
@@ -32,6 +31,7 @@ from models.tables import (
     TopUp,
     Wallet,
 )
+from scheduler.core import build_core
 from services.auth import SYSTEM
 from services.demo import create_demo
 from tests.factories import balance, make_customer, make_plan

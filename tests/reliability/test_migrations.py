@@ -152,7 +152,7 @@ def test_an_old_shop_upgrades_with_every_row_intact_and_the_new_column_defaulted
     assert _columns("error_item")["currency"] == ("VARCHAR(3)", 1, "'USD'", 0)
 
     # The app works on the upgraded file: the report speaks currencies, the books balance, new items say theirs.
-    from main import build_core
+    from scheduler.core import build_core
     from services.reports import integrity_check
 
     core = build_core(FixedClock(NOW), gateway_sleep=lambda s: None)

@@ -189,7 +189,7 @@ from pathlib import Path
 from services.clock import FixedClock
 from datetime import datetime
 from models.db import database, init_database
-from main import build_core
+from scheduler.core import build_core
 from services.auth import SYSTEM
 from services.secrets import GATEWAY_API_KEY
 

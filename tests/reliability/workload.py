@@ -38,7 +38,6 @@ if str(ROOT) not in sys.path:
 
 from peewee import fn  # noqa: E402
 
-from main import build_core  # noqa: E402
 from models.db import database, init_database  # noqa: E402
 from models.tables import (  # noqa: E402
     Customer,
@@ -48,6 +47,7 @@ from models.tables import (  # noqa: E402
     TopUp,
     Wallet,
 )
+from scheduler.core import build_core  # noqa: E402
 from services.auth import SYSTEM, Actor  # noqa: E402
 from services.clock import FixedClock, parse_instant  # noqa: E402
 from services.errors import DomainError  # noqa: E402

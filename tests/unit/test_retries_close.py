@@ -159,7 +159,7 @@ def test_a_close_after_its_lease_ran_out_still_closes_when_nobody_took_the_item(
 
 @pytest.fixture
 def core(db, clock):
-    from main import build_core
+    from scheduler.core import build_core
 
     built = build_core(clock, gateway_sleep=lambda seconds: None)
     built.secrets.set("gateway_api_key", "sk_test_unit")

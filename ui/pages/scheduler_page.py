@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -14,10 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from models.db import write_transaction
 from scheduler import JobStateInfo
-from services.audit import record_audit
-from services.auth import require
 from ui.errors import describe
 from ui.pages.base import ConfirmDialog, Page
 from ui.pages.scheduler_jobs import SchedulerJobsModel, SchedulerView, load_scheduler_view, summarize_result
@@ -31,6 +28,8 @@ JOB_CHANGES = {"renewals": ("subscription", "wallet"), "retries": ("error_item",
 
 
 class SchedulerPage(Page):
+    paused_changed = Signal(bool)   # what this page last learned of the pause: the tray follows it
+
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.title = self.tr("Scheduler")
@@ -127,6 +126,7 @@ class SchedulerPage(Page):
     def _on_loaded(self, view: SchedulerView) -> None:
         self._loading = False
         self.view = view
+        self.paused_changed.emit(view.paused)
         self.model.set_jobs(view.jobs)
         self.gateway_group.show_circuit(view.circuit)
         if self.demo_group is not None:
@@ -194,7 +194,12 @@ class SchedulerPage(Page):
     @Slot()
     def on_run_now_clicked(self) -> None:
         name = self.selected_job()
-        if name is None or self.scheduler is None:
+        if name is not None:
+            self.run_job(name)
+
+    def run_job(self, name: str) -> None:
+        """Ask, then run ``name`` now through the scheduler control (role checked and audited there)."""
+        if self.scheduler is None:
             return
         dialog = ConfirmDialog(self, self.tr("Run a job now"),
                                self.tr("Run the %s job now instead of waiting for its timer. It does exactly "
@@ -202,18 +207,10 @@ class SchedulerPage(Page):
                                reason_required=False, confirm_text=self.tr("Run now"))
         if not dialog.exec():
             return
-        scheduler, actor = self.scheduler, self.ctx.actor
-
-        def run():
-            require(actor, "scheduler.run")
-            if scheduler.is_running:
-                scheduler.run_now(name)   # the scheduler's own thread runs it; its event tells the outcome
-                return None
-            return scheduler.run_job(name)
-
+        control, actor, reason = self.ctx.core.scheduler_control(self.scheduler), self.ctx.actor, dialog.reason_text()
         self._awaiting.add(name)
         self.status_message.emit(self.tr("Running the %s job…") % name)
-        self.run_task(run, lambda state: self._on_run_done(name, state),
+        self.run_task(lambda: control.run_now(actor, name, reason), lambda state: self._on_run_done(name, state),
                       on_error=lambda _error: self._awaiting.discard(name))
 
     def _on_run_done(self, name: str, state: JobStateInfo | None) -> None:
@@ -235,9 +232,12 @@ class SchedulerPage(Page):
 
     @Slot()
     def on_pause_clicked(self) -> None:
+        self.switch_pause(not (self.view and self.view.paused))
+
+    def switch_pause(self, pause: bool) -> None:
+        """Ask (with a reason to pause), then pause or resume every job through the scheduler control."""
         if self.scheduler is None:
             return
-        pause = not (self.view and self.view.paused)
         if pause:
             dialog = ConfirmDialog(self, self.tr("Pause the scheduler"),
                                    self.tr("Stop renewals, retries, reminders and monitoring from running on their "
@@ -251,18 +251,7 @@ class SchedulerPage(Page):
                                    confirm_text=self.tr("Resume"))
         if not dialog.exec():
             return
-        core, scheduler, actor, reason = self.ctx.core, self.scheduler, self.ctx.actor, dialog.reason_text()
-        action = "scheduler.pause" if pause else "scheduler.resume"
-
-        def switch():
-            require(actor, "scheduler.pause")
-            if pause:
-                scheduler.pause()
-            else:
-                scheduler.resume()
-            with write_transaction():
-                record_audit(core.clock, actor.name, action, "scheduler", None, before={"paused": not pause},
-                             after={"paused": pause}, reason=reason)
-
-        self.run_task(switch, lambda _none: self.refresh(),
+        control, actor, reason = self.ctx.core.scheduler_control(self.scheduler), self.ctx.actor, dialog.reason_text()
+        switch = control.pause if pause else control.resume
+        self.run_task(lambda: switch(actor, reason), lambda _none: (self.paused_changed.emit(pause), self.refresh()),
                       self.tr("Scheduler paused") if pause else self.tr("Scheduler resumed"))

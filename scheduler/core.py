@@ -1,0 +1,116 @@
+"""Everything below the GUI, wired together: the services over one database, and the jobs they run.
+
+The desktop, the worker and the command line each build one ``Core`` and hand its
+parts to whoever needs them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from scheduler.control import SchedulerControl
+from scheduler.runner import BackgroundScheduler, JobSpec, default_owner
+from services.auth import OperatorService
+from services.circuit import CircuitBreaker
+from services.clock import Clock, SystemClock
+from services.customers import CustomerService
+from services.features import FeatureService
+from services.gateway import FakeGateway
+from services.invoices import InvoiceService
+from services.notifications import NotificationCenter
+from services.payments import PaymentService
+from services.renewals import RenewalService
+from services.retries import RetryManager
+from services.secrets import SecretStore
+from services.settings import SettingsStore
+from services.subscriptions import SubscriptionService
+
+DEMO_GATEWAY_KEY = "sk_test_demo_not_secret"
+# The scheduled jobs, in the order Core.jobs() lists them.
+JOB_NAMES = ("janitor", "renewals", "retries", "reminders", "monitoring")
+
+
+class _DemoAwareSecrets:
+    """The secret store, plus a published test key for demo databases only."""
+
+    def __init__(self, secrets: SecretStore, settings: SettingsStore):
+        self._secrets, self._settings = secrets, settings
+
+    def get(self, name: str):
+        value = self._secrets.get(name)
+        if value is None and name == "gateway_api_key" and self._settings.get("demo"):
+            return DEMO_GATEWAY_KEY
+        return value
+
+    def __getattr__(self, name):
+        return getattr(self._secrets, name)
+
+
+@dataclass
+class Core:
+    """Everything below the GUI, wired together."""
+
+    clock: Clock
+    settings: SettingsStore
+    notifications: NotificationCenter
+    secrets: SecretStore
+    gateway: FakeGateway
+    circuit: CircuitBreaker
+    retries: RetryManager
+    operators: OperatorService
+    customers: CustomerService
+    features: FeatureService
+    subscriptions: SubscriptionService
+    renewals: RenewalService
+    payments: PaymentService
+    invoices: InvoiceService
+    owner: str = field(default_factory=default_owner)
+
+    def jobs(self) -> list[JobSpec]:
+        retry_every = max(60, int(self.settings.get("retry_every_minutes")) * 60)
+        return [
+            JobSpec("janitor", self.run_janitor, at_start=True),
+            JobSpec("renewals", self.renewals.renew_due_subscriptions,
+                    daily_at=lambda: self.settings.get("renewal_time"), at_start=True),
+            JobSpec("retries", self.run_retries, every_seconds=retry_every),
+            JobSpec("reminders", self.renewals.send_expiry_reminders, every_seconds=3600, at_start=True),
+            JobSpec("monitoring", self.run_monitoring, every_seconds=300),
+        ]
+
+    def run_janitor(self) -> dict:
+        return self.payments.reconcile_unsettled_payments()
+
+    def run_retries(self) -> dict:
+        """The reconciliation sweep, then one pass over the error queue (which takes what the sweep queued)."""
+        swept = self.payments.reconcile_unsettled_payments()
+        return {**self.retries.process_pending_retries(), "reconciled": swept}
+
+    def run_monitoring(self) -> dict:
+        return {"alert": self.retries.check_alert_threshold(), "circuit": self.circuit.info().state}
+
+    def build_scheduler(self, on_event=None) -> BackgroundScheduler:
+        return BackgroundScheduler(self.jobs(), self.clock, owner=self.owner, on_event=on_event)
+
+    def scheduler_control(self, scheduler: BackgroundScheduler | None = None) -> SchedulerControl:
+        """Pause, resume and run-now for operators; ``scheduler`` is the one running in this process, if any."""
+        return SchedulerControl(self.clock, scheduler or self.build_scheduler())
+
+
+def build_core(clock: Clock | None = None, *, gateway_sleep=None) -> Core:
+    """Wire the services over the already initialised database."""
+    clock = clock or SystemClock()
+    settings = SettingsStore(clock)
+    notifications = NotificationCenter(clock)
+    secrets = SecretStore()
+    gateway_kwargs = {"sleep": gateway_sleep} if gateway_sleep is not None else {}
+    gateway = FakeGateway(clock, settings, _DemoAwareSecrets(secrets, settings), **gateway_kwargs)
+    circuit = CircuitBreaker(clock, notifications)
+    retries = RetryManager(clock, notifications, circuit=circuit, settings=settings)
+    features = FeatureService(clock)
+    renewals = RenewalService(clock, notifications, usage_pricer=features.period_usage_lines, settings=settings)
+    renewals.on_error = lambda sub_id, error: retries.record_failure("renewal", "subscription", sub_id, error)
+    retries.register("renewal", lambda item: str(renewals.renew_one(item.subject_id)), uses_gateway=False)
+    payments = PaymentService(clock, gateway, circuit, retries, notifications, renewals)
+    subscriptions = SubscriptionService(clock, notifications, usage_pricer=features.period_usage_lines)
+    return Core(clock, settings, notifications, secrets, gateway, circuit, retries, OperatorService(clock),
+                CustomerService(clock), features, subscriptions, renewals, payments, InvoiceService(clock))
