@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from peewee import SQL, IntegrityError, NodeList, fn
 
@@ -167,12 +168,12 @@ class CustomerService:
             return []  # nothing stored can contain text that is not valid
         # ASCII text is folded by the engine's own LOWER (fast); other letters need a full fold.
         lower = fn.LOWER if text.isascii() else lower_text
-        query = Customer.select().where(
+        query: Any = Customer.select().where(
             like_text(lower(Customer.name), text.lower()) | like_text(lower(Customer.email), text.lower())
         )
         number = row_id_in(text)
         if number is not None:
-            query = Customer.select().where(Customer.id == number) | query
+            query = Customer.select().where(Customer.id == number) | query   # a UNION: the number first
         return [customer_info(r) for r in query.order_by(Customer.id).limit(limit)]
 
 

@@ -14,11 +14,13 @@ import json
 import random
 import uuid
 from datetime import datetime, timedelta
+from typing import Any
 
 from peewee import AutoField
 
 from models.db import database, is_sqlite, write_transaction
 from models.migrations import invoice_past_charges
+from models.rows import pairs
 from models.tables import (
     Customer,
     Feature,
@@ -61,7 +63,7 @@ PLANS = (
 )
 
 # plan -> feature -> PlanFeature fields
-PLAN_FEATURES = {
+PLAN_FEATURES: dict[str, dict[str, dict[str, Any]]] = {
     "starter": {"api_calls": dict(quota=1000), "exports": dict(rate_limit=5, rate_window_seconds=3600),
                 "sms": dict(pricing="flat", unit_price_minor=5)},
     "pro": {"api_calls": dict(quota=20000, included=20000, pricing="package", package_size=1000,
@@ -216,8 +218,7 @@ def _customers(rng: random.Random, now: datetime, count: int, plans: dict[str, P
     _bulk(LedgerEntry, ledger)
     _bulk(Subscription, subs)
     # Link each period's charge to its ledger debit.
-    debit_ids = dict(LedgerEntry.select(LedgerEntry.ref_id, LedgerEntry.id)
-                     .where(LedgerEntry.kind == "renewal").tuples())
+    debit_ids = pairs(LedgerEntry.select(LedgerEntry.ref_id, LedgerEntry.id).where(LedgerEntry.kind == "renewal"))
     for row in sub_charges:
         row["ledger_entry"] = debit_ids[row["subscription"]]
     _bulk(SubscriptionCharge, sub_charges)

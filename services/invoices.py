@@ -18,6 +18,7 @@ from datetime import datetime
 from peewee import JOIN, fn
 
 from models.db import for_update
+from models.rows import pairs, selected
 from models.tables import (
     CreditNote,
     DocumentSequence,
@@ -282,7 +283,7 @@ def collect_owed(clock, wallet_id: int, actor: str) -> int:
                  .order_by(Invoice.id))
     collected = 0
     for invoice in owing:
-        amount = min(invoice.total_minor - int(invoice.paid_so_far), wallet.balance_minor)
+        amount = min(invoice.total_minor - int(selected(invoice, "paid_so_far")), wallet.balance_minor)
         if amount <= 0:
             break
         payment_number = InvoicePayment.select().where(InvoicePayment.invoice == invoice.id).count() + 1
@@ -313,10 +314,10 @@ def _invoice_infos(rows: list[Invoice]) -> list[InvoiceInfo]:
     ids = [r.id for r in rows]
     if not ids:
         return []
-    paid = dict(InvoicePayment.select(InvoicePayment.invoice, fn.SUM(InvoicePayment.amount_minor))
-                .where(InvoicePayment.invoice.in_(ids)).group_by(InvoicePayment.invoice).tuples())
-    credited = dict(CreditNote.select(CreditNote.invoice, fn.SUM(CreditNote.amount_minor))
-                    .where(CreditNote.invoice.in_(ids)).group_by(CreditNote.invoice).tuples())
+    paid = pairs(InvoicePayment.select(InvoicePayment.invoice, fn.SUM(InvoicePayment.amount_minor))
+                 .where(InvoicePayment.invoice.in_(ids)).group_by(InvoicePayment.invoice))
+    credited = pairs(CreditNote.select(CreditNote.invoice, fn.SUM(CreditNote.amount_minor))
+                     .where(CreditNote.invoice.in_(ids)).group_by(CreditNote.invoice))
     infos = []
     for r in rows:
         p, c = int(paid.get(r.id, 0)), int(credited.get(r.id, 0))  # PostgreSQL sums BIGINT as NUMERIC
@@ -346,7 +347,7 @@ class InvoiceService:
         customer = find_customer(email_or_id)
         rows = (CreditNote.select(CreditNote, Invoice.number.alias("invoice_number")).join(Invoice)
                 .where(Invoice.customer == customer.id).order_by(CreditNote.id.desc()).limit(limit).objects())
-        return [credit_note_info(r, r.invoice_number) for r in rows]
+        return [credit_note_info(r, selected(r, "invoice_number")) for r in rows]
 
     def find(self, number_or_id) -> Invoice:
         """An invoice by its id (digits) or its number (INV-2026-000042)."""

@@ -55,6 +55,8 @@ def usage_charge_minor(terms: PriceTerms, used: int) -> int:
     if terms.pricing == "volume":
         return billable * _tier_price_reached(terms.tiers, billable)
     if terms.pricing == "package":
+        if not terms.package_size:
+            raise ValueError("a package price needs a package size")
         packages = -(-billable // terms.package_size)  # ceiling without floats
         return packages * terms.package_price_minor
     raise ValueError(f"unknown pricing model {terms.pricing!r}")

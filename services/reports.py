@@ -6,6 +6,7 @@ from datetime import datetime
 
 from peewee import JOIN, fn
 
+from models.rows import dicts, first_tuple, pairs, tuples
 from models.tables import (
     CreditNote,
     DocumentSequence,
@@ -51,36 +52,36 @@ def integrity_violations(now: datetime | None = None) -> list[dict]:
 
     sums = (LedgerEntry.select(LedgerEntry.wallet, fn.SUM(LedgerEntry.amount_minor).alias("total"))
             .group_by(LedgerEntry.wallet).alias("sums"))
-    mismatched = list(
+    mismatched = dicts(
         Wallet.select(Wallet.id, Wallet.balance_minor, fn.COALESCE(sums.c.total, 0).alias("ledger"))
         .join(sums, JOIN.LEFT_OUTER, on=(sums.c.wallet_id == Wallet.id))
-        .where((Wallet.balance_minor != fn.COALESCE(sums.c.total, 0)) | (Wallet.balance_minor < 0)).dicts())
+        .where((Wallet.balance_minor != fn.COALESCE(sums.c.total, 0)) | (Wallet.balance_minor < 0)))
     add("wallet_balance_mismatch", mismatched,
         lambda r: {"wallet_id": r["id"], "balance_minor": r["balance_minor"], "ledger_minor": r["ledger"]})
 
     last_entries = (LedgerEntry.select(LedgerEntry.wallet, fn.MAX(LedgerEntry.id).alias("last_id"))
                     .group_by(LedgerEntry.wallet).alias("last"))
-    stale_after = list(
+    stale_after = dicts(
         LedgerEntry.select(LedgerEntry.id, LedgerEntry.wallet, LedgerEntry.balance_after_minor, Wallet.balance_minor)
         .join(last_entries, on=(last_entries.c.last_id == LedgerEntry.id))
         .switch(LedgerEntry).join(Wallet)
-        .where(LedgerEntry.balance_after_minor != Wallet.balance_minor).dicts())
+        .where(LedgerEntry.balance_after_minor != Wallet.balance_minor))
     add("ledger_balance_after_mismatch", stale_after,
         lambda r: {"entry_id": r["id"], "wallet_id": r["wallet"], "balance_after_minor": r["balance_after_minor"],
                    "balance_minor": r["balance_minor"]})
 
-    doubled = list(SubscriptionCharge.select(SubscriptionCharge.subscription, SubscriptionCharge.period_start,
+    doubled = dicts(SubscriptionCharge.select(SubscriptionCharge.subscription, SubscriptionCharge.period_start,
                                              fn.COUNT(SubscriptionCharge.id).alias("n"))
                    .group_by(SubscriptionCharge.subscription, SubscriptionCharge.period_start)
-                   .having(fn.COUNT(SubscriptionCharge.id) > 1).dicts())
+                   .having(fn.COUNT(SubscriptionCharge.id) > 1))
     add("subscription_charged_twice", doubled,
         lambda r: {"subscription_id": r["subscription"], "period_start": str(r["period_start"]), "times": r["n"]})
 
-    overlapping = list(
+    overlapping = dicts(
         SubscriptionCharge.select(SubscriptionCharge.subscription, fn.COUNT(SubscriptionCharge.id).alias("n"))
         .join(Subscription)
         .where(SubscriptionCharge.period_start > Subscription.period_start)
-        .group_by(SubscriptionCharge.subscription).dicts())
+        .group_by(SubscriptionCharge.subscription))
     add("charge_beyond_current_period", overlapping,
         lambda r: {"subscription_id": r["subscription"], "charges": r["n"]})
 
@@ -88,23 +89,23 @@ def integrity_violations(now: datetime | None = None) -> list[dict]:
                                         fn.SUM(LedgerEntry.amount_minor).alias("credited"))
                      .where((LedgerEntry.kind == "topup") & (LedgerEntry.ref_type == "topup"))
                      .group_by(LedgerEntry.ref_id).alias("credits"))
-    bad_topups = list(
+    bad_topups = dicts(
         TopUp.select(TopUp.id, TopUp.status, TopUp.amount_minor, fn.COALESCE(topup_credits.c.n, 0).alias("n"),
                      fn.COALESCE(topup_credits.c.credited, 0).alias("credited"))
         .join(topup_credits, JOIN.LEFT_OUTER, on=(topup_credits.c.ref_id == TopUp.id))
         .where(((TopUp.status == "succeeded") & ((fn.COALESCE(topup_credits.c.n, 0) != 1)
                                                  | (topup_credits.c.credited != TopUp.amount_minor)))
-               | ((TopUp.status != "succeeded") & (fn.COALESCE(topup_credits.c.n, 0) > 0))).dicts())
+               | ((TopUp.status != "succeeded") & (fn.COALESCE(topup_credits.c.n, 0) > 0))))
     add("topup_credit_mismatch", bad_topups,
         lambda r: {"topup_id": r["id"], "status": r["status"], "credits": r["n"], "credited_minor": r["credited"]})
 
     # Every charge the gateway made for a top-up is credited exactly once.
-    uncredited = list(
+    uncredited = dicts(
         GatewayCharge.select(GatewayCharge.id, GatewayCharge.idempotency_key, GatewayCharge.amount_minor)
         .join(TopUp, JOIN.LEFT_OUTER,
               on=(GatewayCharge.idempotency_key == ("topup:" + TopUp.idempotency_key)))
         .where((GatewayCharge.status == "succeeded") & GatewayCharge.idempotency_key.startswith("topup:")
-               & (TopUp.id.is_null() | (TopUp.status != "succeeded"))).dicts())
+               & (TopUp.id.is_null() | (TopUp.status != "succeeded"))))
     open_items = {(r.subject_id) for r in ErrorItem.select(ErrorItem.subject_id).where(
         (ErrorItem.operation == "topup") & ErrorItem.status.in_(("retrying", "manual")))}
     topup_ids = {r.idempotency_key: r.id for r in TopUp.select(TopUp.id, TopUp.idempotency_key).where(
@@ -122,31 +123,31 @@ def integrity_violations(now: datetime | None = None) -> list[dict]:
     # A payment without an outcome is never lost: past a short wait it has an open error item.
     cutoff = now - RECONCILE_AFTER
     stuck = ((TopUp.status == "retrying") | ((TopUp.status == "pending") & (TopUp.updated_at <= cutoff)))
-    lost_topups = list(TopUp.select(TopUp.id, TopUp.status).where(stuck & TopUp.id.not_in(_open("topup"))).dicts())
+    lost_topups = dicts(TopUp.select(TopUp.id, TopUp.status).where(stuck & TopUp.id.not_in(_open("topup"))))
     add("topup_untracked", lost_topups, lambda r: {"topup_id": r["id"], "status": r["status"]})
     stuck = ((Refund.status == "retrying") | ((Refund.status == "pending") & (Refund.updated_at <= cutoff)))
-    lost_refunds = list(Refund.select(Refund.id, Refund.status).where(
-        (Refund.kind == "topup") & stuck & Refund.id.not_in(_open("refund"))).dicts())
+    lost_refunds = dicts(Refund.select(Refund.id, Refund.status).where(
+        (Refund.kind == "topup") & stuck & Refund.id.not_in(_open("refund"))))
     add("refund_untracked", lost_refunds, lambda r: {"refund_id": r["id"], "status": r["status"]})
 
-    over_refunded = list(
+    over_refunded = dicts(
         TopUp.select(TopUp.id, TopUp.amount_minor, fn.SUM(Refund.amount_minor).alias("refunded"))
         .join(Refund, on=(Refund.topup == TopUp.id))
         .where(Refund.status != "failed").group_by(TopUp.id, TopUp.amount_minor)
-        .having(fn.SUM(Refund.amount_minor) > TopUp.amount_minor).dicts())
+        .having(fn.SUM(Refund.amount_minor) > TopUp.amount_minor))
     add("topup_refunded_beyond_amount", over_refunded,
         lambda r: {"topup_id": r["id"], "amount_minor": r["amount_minor"], "refunded_minor": r["refunded"]})
 
     refunds_sent = (GatewayRefund.select(GatewayRefund.idempotency_key).where(GatewayRefund.status == "succeeded"))
-    refund_mismatch = list(Refund.select(Refund.id, Refund.status).where(
+    refund_mismatch = dicts(Refund.select(Refund.id, Refund.status).where(
         (Refund.kind == "topup") & (Refund.status == "failed")
-        & (("refund:" + Refund.idempotency_key).in_(refunds_sent))).dicts())
+        & (("refund:" + Refund.idempotency_key).in_(refunds_sent))))
     refund_mismatch = [r for r in refund_mismatch if r["id"] not in _reviewed("refund")]
     add("refund_sent_but_reversed", refund_mismatch, lambda r: {"refund_id": r["id"]})
-    reversed_and_sent = list(Refund.select(Refund.id).where(
+    reversed_and_sent = dicts(Refund.select(Refund.id).where(
         (Refund.status == "succeeded")
         & Refund.id.in_(LedgerEntry.select(LedgerEntry.ref_id).where(
-            (LedgerEntry.kind == "reversal") & (LedgerEntry.ref_type == "refund")))).dicts())
+            (LedgerEntry.kind == "reversal") & (LedgerEntry.ref_type == "refund")))))
     add("refund_sent_and_reversed", reversed_and_sent, lambda r: {"refund_id": r["id"]})
 
     violations += invoice_violations()
@@ -173,10 +174,10 @@ def invoice_violations() -> list[dict]:
 
     lines = (InvoiceLine.select(InvoiceLine.invoice, fn.SUM(InvoiceLine.amount_minor).alias("total"))
              .group_by(InvoiceLine.invoice).alias("lines"))
-    bad_lines = list(Invoice.select(Invoice.id, Invoice.number, Invoice.total_minor,
+    bad_lines = dicts(Invoice.select(Invoice.id, Invoice.number, Invoice.total_minor,
                                     fn.COALESCE(lines.c.total, 0).alias("lines_total"))
                      .join(lines, JOIN.LEFT_OUTER, on=(lines.c.invoice_id == Invoice.id))
-                     .where(Invoice.total_minor != fn.COALESCE(lines.c.total, 0)).dicts())
+                     .where(Invoice.total_minor != fn.COALESCE(lines.c.total, 0)))
     add("invoice_lines_mismatch", bad_lines,
         lambda r: {"invoice": r["number"], "total_minor": r["total_minor"], "lines_minor": r["lines_total"]})
 
@@ -184,43 +185,43 @@ def invoice_violations() -> list[dict]:
             .group_by(InvoicePayment.invoice).alias("paid"))
     credited = (CreditNote.select(CreditNote.invoice, fn.SUM(CreditNote.amount_minor).alias("credited"))
                 .group_by(CreditNote.invoice).alias("credited"))
-    sums = list(Invoice.select(Invoice.id, Invoice.number, Invoice.total_minor,
+    sums = dicts(Invoice.select(Invoice.id, Invoice.number, Invoice.total_minor,
                                fn.COALESCE(paid.c.paid, 0).alias("paid"),
                                fn.COALESCE(credited.c.credited, 0).alias("credited"))
                 .join(paid, JOIN.LEFT_OUTER, on=(paid.c.invoice_id == Invoice.id))
                 .join(credited, JOIN.LEFT_OUTER, on=(credited.c.invoice_id == Invoice.id))
                 .where((fn.COALESCE(paid.c.paid, 0) > Invoice.total_minor)
-                       | (fn.COALESCE(credited.c.credited, 0) > fn.COALESCE(paid.c.paid, 0))).dicts())
+                       | (fn.COALESCE(credited.c.credited, 0) > fn.COALESCE(paid.c.paid, 0))))
     add("invoice_paid_or_credited_beyond_total", sums,
         lambda r: {"invoice": r["number"], "total_minor": r["total_minor"], "paid_minor": r["paid"],
                    "credited_minor": r["credited"]})
 
-    unpaid_charges = list(
+    unpaid_charges = dicts(
         LedgerEntry.select(LedgerEntry.id, LedgerEntry.wallet, LedgerEntry.kind, LedgerEntry.amount_minor,
                            InvoicePayment.amount_minor.alias("paid"), Invoice.wallet.alias("invoice_wallet"))
         .join(InvoicePayment, JOIN.LEFT_OUTER, on=(InvoicePayment.ledger_entry == LedgerEntry.id))
         .join(Invoice, JOIN.LEFT_OUTER, on=(Invoice.id == InvoicePayment.invoice))
         .where(LedgerEntry.kind.in_(CHARGE_ENTRY_KINDS)
                & (InvoicePayment.id.is_null() | (InvoicePayment.amount_minor + LedgerEntry.amount_minor != 0)
-                  | (Invoice.wallet != LedgerEntry.wallet))).dicts())
+                  | (Invoice.wallet != LedgerEntry.wallet))))
     add("charge_without_invoice", unpaid_charges,
         lambda r: {"entry_id": r["id"], "wallet_id": r["wallet"], "entry_kind": r["kind"],
                    "amount_minor": r["amount_minor"], "invoice_paid_minor": r["paid"]})
 
     credit_entries = (LedgerEntry.kind == "credit") | ((LedgerEntry.kind == "refund") & (LedgerEntry.amount_minor > 0))
-    loose_credits = list(
+    loose_credits = dicts(
         LedgerEntry.select(LedgerEntry.id, LedgerEntry.wallet, LedgerEntry.amount_minor,
                            CreditNote.amount_minor.alias("noted"))
         .join(CreditNote, JOIN.LEFT_OUTER, on=(CreditNote.ledger_entry == LedgerEntry.id))
         .where(credit_entries & (CreditNote.id.is_null() | (CreditNote.amount_minor != LedgerEntry.amount_minor)
-                                 | (CreditNote.wallet != LedgerEntry.wallet))).dicts())
+                                 | (CreditNote.wallet != LedgerEntry.wallet))))
     add("credit_without_credit_note", loose_credits,
         lambda r: {"entry_id": r["id"], "wallet_id": r["wallet"], "amount_minor": r["amount_minor"],
                    "credit_note_minor": r["noted"]})
 
-    stray = list(CreditNote.select(CreditNote.number, CreditNote.wallet, Invoice.number.alias("invoice"),
+    stray = dicts(CreditNote.select(CreditNote.number, CreditNote.wallet, Invoice.number.alias("invoice"),
                                    Invoice.wallet.alias("invoice_wallet"))
-                 .join(Invoice).where(CreditNote.wallet != Invoice.wallet).dicts())
+                 .join(Invoice).where(CreditNote.wallet != Invoice.wallet))
     add("credit_note_to_another_wallet", stray,
         lambda r: {"credit_note": r["number"], "wallet_id": r["wallet"], "invoice": r["invoice"],
                    "invoice_wallet_id": r["invoice_wallet"]})
@@ -229,13 +230,13 @@ def invoice_violations() -> list[dict]:
     violations += _numbering("invoice_numbering_gap", Invoice, "INV")
     violations += _numbering("credit_note_numbering_gap", CreditNote, "CN")
 
-    closed = list(
+    closed = dicts(
         UsageCounter.select(UsageCounter.subscription, UsageCounter.feature, UsageCounter.period_start,
                             UsageCounter.used)
         .join(Subscription, on=(Subscription.id == UsageCounter.subscription))
         .where((UsageCounter.settled == False) & (UsageCounter.used > 0)  # noqa: E712
                & ((UsageCounter.period_start < Subscription.usage_since)
-                  | (Subscription.status == "expired"))).dicts())
+                  | (Subscription.status == "expired"))))
     add("usage_not_settled", closed,
         lambda r: {"subscription_id": r["subscription"], "feature_id": r["feature"],
                    "segment_start": str(r["period_start"]), "used": r["used"]})
@@ -274,11 +275,10 @@ def _wallet_books() -> list[dict]:
 
 def _numbering(kind: str, table, series: str) -> list[dict]:
     """Numbers of a series run 1, 2, 3… per year with nothing missing, up to the sequence's last number."""
-    last = {year: number for year, number in DocumentSequence.select(DocumentSequence.year,
-                                                                    DocumentSequence.last_number)
-            .where(DocumentSequence.series == series).tuples()}
-    found = list(table.select(table.year, fn.COUNT(table.id), fn.MIN(table.seq), fn.MAX(table.seq))
-                 .group_by(table.year).tuples())
+    last = pairs(DocumentSequence.select(DocumentSequence.year, DocumentSequence.last_number)
+                 .where(DocumentSequence.series == series))
+    found = tuples(table.select(table.year, fn.COUNT(table.id), fn.MIN(table.seq), fn.MAX(table.seq))
+                   .group_by(table.year))
     violations = []
     for year, count, lowest, highest in found:
         if lowest != 1 or highest != count or last.get(year) != highest:
@@ -296,10 +296,9 @@ def integrity_check(now: datetime | None = None) -> dict:
 
 
 def summary_report(retries) -> dict:
-    subs = dict(Subscription.select(Subscription.status, fn.COUNT(Subscription.id)).group_by(
-        Subscription.status).tuples())
-    errors = dict(ErrorItem.select(ErrorItem.status, fn.COUNT(ErrorItem.id)).group_by(ErrorItem.status).tuples())
-    wallets = Wallet.select(fn.COUNT(Wallet.id), fn.COALESCE(fn.SUM(Wallet.balance_minor), 0)).tuples().get()
+    subs = pairs(Subscription.select(Subscription.status, fn.COUNT(Subscription.id)).group_by(Subscription.status))
+    errors = pairs(ErrorItem.select(ErrorItem.status, fn.COUNT(ErrorItem.id)).group_by(ErrorItem.status))
+    wallets = first_tuple(Wallet.select(fn.COUNT(Wallet.id), fn.COALESCE(fn.SUM(Wallet.balance_minor), 0)))
     ledger = LedgerEntry.select(fn.COALESCE(fn.SUM(LedgerEntry.amount_minor), 0)).scalar()
     return {
         "subscriptions": subs,
