@@ -108,7 +108,10 @@ def build_core(clock: Clock | None = None, *, gateway_sleep=None) -> Core:
     retries = RetryManager(clock, notifications, circuit=circuit, settings=settings)
     features = FeatureService(clock)
     renewals = RenewalService(clock, notifications, usage_pricer=features.period_usage_lines, settings=settings)
-    renewals.on_error = lambda sub_id, error: retries.record_failure("renewal", "subscription", sub_id, error)
+    def queue_renewal_failure(sub_id: int, error: BaseException) -> None:
+        retries.record_failure("renewal", "subscription", sub_id, error)
+
+    renewals.on_error = queue_renewal_failure
     retries.register("renewal", lambda item: str(renewals.renew_one(item.subject_id)), uses_gateway=False)
     payments = PaymentService(clock, gateway, circuit, retries, notifications, renewals)
     subscriptions = SubscriptionService(clock, notifications, usage_pricer=features.period_usage_lines)

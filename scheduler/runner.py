@@ -364,6 +364,8 @@ class BackgroundScheduler:
         return None
 
     def _daily_time(self, spec: JobSpec) -> str | None:
+        if spec.daily_at is None:
+            return None
         try:
             text = str(spec.daily_at()).strip()
             next_daily_run(text, datetime(2000, 1, 1))

@@ -20,6 +20,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from peewee import IntegrityError
 
@@ -34,7 +35,7 @@ from services.errors import (
     GatewayUnavailable,
     ValidationError,
 )
-from services.secrets import GATEWAY_API_KEY, SecretStore
+from services.secrets import GATEWAY_API_KEY
 from services.settings import SettingsStore
 
 log = logging.getLogger(__name__)
@@ -108,8 +109,14 @@ def _check_key(idempotency_key) -> str:
     return idempotency_key
 
 
+class SecretSource(Protocol):
+    """Where the gateway reads its API key: the secret store, or the demo's stand-in for it."""
+
+    def get(self, name: str) -> str | None: ...
+
+
 class FakeGateway:
-    def __init__(self, clock, settings: SettingsStore, secrets: SecretStore, *,
+    def __init__(self, clock, settings: SettingsStore, secrets: SecretSource, *,
                  rng: random.Random | None = None, sleep: Callable[[float], None] = time.sleep):
         self.clock = clock
         self.settings = settings
