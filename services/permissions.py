@@ -37,6 +37,8 @@ MOVE_ACTIONS = {
     lifecycle.REINSTATE: "subscription.reinstate",
     lifecycle.CHANGE_PLAN: "subscription.change_plan",
 }
+_MOVE_WORDS = {lifecycle.CANCEL: "cancel", lifecycle.REINSTATE: "reinstate",
+               lifecycle.CHANGE_PLAN: "change the plan of"}
 
 
 def role_refusal(actor: Actor, action: str) -> Refusal | None:
@@ -54,7 +56,7 @@ def subscription_refusal(actor: Actor, move: str, state: lifecycle.SubscriptionS
     blocked = lifecycle.move_blocked(state, move, now)
     if blocked is lifecycle.Blocked.STATUS:
         status = state.status.replace("_", " ")
-        return Refusal(blocked, f"a subscription that is {status} cannot {move.replace('_', ' ')}")
+        return Refusal(blocked, f"cannot {_MOVE_WORDS[move]} a subscription that is {status}")
     if blocked is lifecycle.Blocked.GRACE_PASSED:
         return Refusal(blocked, "it was canceled while waiting for funds and its grace days have passed; "
                                 "subscribe again instead")
