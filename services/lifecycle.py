@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import calendar
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import Enum
 
 from services.errors import InvalidTransition
 
@@ -22,11 +24,14 @@ TRANSITIONS: dict[tuple[str | None, str], str] = {
     (ACTIVE, "cancel"): CANCELED,
     # Auto-renew turned off while waiting for funds: a top-up no longer renews it; it ends at the grace deadline.
     (PENDING, "cancel"): CANCELED,
+    # Auto-renew turned back on before the period ends: active again, renewing when the period ends.
     (CANCELED, "reinstate"): ACTIVE,
     # Auto-renew turned back on before the grace deadline of one canceled while waiting for funds.
     (CANCELED, "resume_waiting"): PENDING,
     (CANCELED, "period_end"): EXPIRED,
     (EXPIRED, "resubscribe"): ACTIVE,
+    # A plan change keeps the status; only an active subscription moves to another plan.
+    (ACTIVE, "change_plan"): ACTIVE,
 }
 
 
@@ -36,6 +41,78 @@ def next_status(current: str | None, event: str) -> str:
     except KeyError:
         where = current or "no subscription"
         raise InvalidTransition(f"cannot {event.replace('_', ' ')} a subscription that is {where}") from None
+
+
+# --- the operator's moves ------------------------------------------------------------
+
+# An operator cancels, reinstates or changes the plan of a subscription; the event written depends on its state.
+# Reinstating one that was canceled while its renewal waited for funds resumes the wait
+# (CANCELED -> PENDING) instead of making it active; either way it must still be open: the
+# paid period not over, or for one that waited, the grace deadline not passed.
+CANCEL, REINSTATE, CHANGE_PLAN = "cancel", "reinstate", "change_plan"
+MOVES = (CANCEL, REINSTATE, CHANGE_PLAN)
+
+
+@dataclass(frozen=True)
+class SubscriptionState:
+    """What the moves depend on: the status and the subscription's two deadlines."""
+
+    status: str
+    period_end: datetime
+    pending_since: datetime | None   # when its renewal began waiting for funds, if it did
+    grace_days: int                  # its plan's
+
+    @property
+    def grace_deadline(self) -> datetime | None:
+        """When a subscription that waits (or waited, before it was canceled) for funds ends unpaid."""
+        if self.pending_since is None:
+            return None
+        return self.pending_since + timedelta(days=self.grace_days)
+
+    @property
+    def waited_for_funds(self) -> bool:
+        """Canceled while its renewal was waiting for funds: it ends at the grace deadline, not the period end."""
+        return self.status == CANCELED and self.pending_since is not None
+
+
+class Blocked(Enum):
+    """Why a move is not possible for a subscription now."""
+
+    STATUS = "status"                 # the state machine has no such move from its status
+    GRACE_PASSED = "grace_passed"     # canceled while waiting for funds, and the grace deadline has passed
+    PERIOD_ENDED = "period_ended"     # canceled, and the paid period has ended
+
+
+def move_event(state: SubscriptionState, move: str) -> str:
+    """The event ``move`` writes for a subscription in ``state``."""
+    if move not in MOVES:
+        raise ValueError(f"unknown move {move!r}")
+    if move == REINSTATE and state.waited_for_funds:
+        return "resume_waiting"
+    return move
+
+
+def move_blocked(state: SubscriptionState, move: str, now: datetime) -> Blocked | None:
+    """Why ``move`` is not possible for a subscription in ``state`` at ``now``; None when it is."""
+    if (state.status, move_event(state, move)) not in TRANSITIONS:
+        return Blocked.STATUS
+    if move == REINSTATE:
+        deadline = state.grace_deadline if state.waited_for_funds else state.period_end
+        if deadline is not None and deadline <= now:
+            return Blocked.GRACE_PASSED if state.waited_for_funds else Blocked.PERIOD_ENDED
+    return None
+
+
+def check_move(state: SubscriptionState, move: str, now: datetime) -> str:
+    """The event to write for ``move``; InvalidTransition, in words, when it is not possible."""
+    blocked = move_blocked(state, move, now)
+    if blocked is Blocked.GRACE_PASSED:
+        raise InvalidTransition("its grace days have passed; subscribe again instead")
+    if blocked is Blocked.PERIOD_ENDED:
+        raise InvalidTransition("the paid period has ended; subscribe again instead")
+    event = move_event(state, move)
+    next_status(state.status, event)   # Blocked.STATUS: the state machine's own refusal
+    return event
 
 
 INTERVAL_UNITS = ("day", "week", "month", "year")

@@ -75,6 +75,11 @@ SETTINGS = {
 SETTINGS_ACTIONS = ("settings.edit", "gateway.configure")
 
 
+def latency_in_order(values: dict) -> bool:
+    """The simulated gateway's latency range reads from its minimum up to its maximum."""
+    return values["gateway.latency_min_ms"] <= values["gateway.latency_max_ms"]
+
+
 class SettingsStore:
     def __init__(self, clock):
         self.clock = clock
@@ -103,7 +108,7 @@ class SettingsStore:
                 raise ValidationError(f"unknown setting {name!r}")
             clean[name] = SETTINGS[name][1](value)
         merged = {**self.get_many("gateway."), **{k: v for k, v in clean.items() if k.startswith("gateway.")}}
-        if merged["gateway.latency_min_ms"] > merged["gateway.latency_max_ms"]:
+        if not latency_in_order(merged):
             raise ValidationError("gateway latency: the minimum is above the maximum")
         with write_transaction():
             before = {name: self.get(name) for name in clean}

@@ -68,6 +68,12 @@ def subscription_info(row: Subscription, plan_code: str | None = None) -> Subscr
                             row.period_start, row.period_end, row.pending_since, row.created_at)
 
 
+def subscription_state(row: Subscription) -> lifecycle.SubscriptionState:
+    """What the lifecycle's move rules read of a subscription row."""
+    grace_days = Plan.get_by_id(row.plan_id).grace_days
+    return lifecycle.SubscriptionState(row.status, row.period_end, row.pending_since, grace_days)
+
+
 def write_event(clock, subscription_id: int, from_status: str | None, event: str, actor: str,
                 reason: str | None = None) -> str:
     """Check the move against the transition table and record it. Returns the new status."""
@@ -239,15 +245,16 @@ class SubscriptionService:
 
     def cancel(self, actor: Actor, subscription_id: int, reason: str = "") -> SubscriptionInfo:
         """Turn auto-renew off; access continues until the paid period ends."""
-        return self._simple_move(actor, subscription_id, "subscription.cancel", "cancel", reason,
+        return self._simple_move(actor, subscription_id, "subscription.cancel", lifecycle.CANCEL, reason,
                                  auto_renew=False)
 
     def reinstate(self, actor: Actor, subscription_id: int, reason: str = "") -> SubscriptionInfo:
         """Turn auto-renew back on: active again, or waiting for funds again if it was when canceled."""
-        return self._simple_move(actor, subscription_id, "subscription.reinstate", "reinstate", reason,
+        return self._simple_move(actor, subscription_id, "subscription.reinstate", lifecycle.REINSTATE, reason,
                                  auto_renew=True)
 
-    def _simple_move(self, actor, subscription_id, action, event, reason, *, auto_renew) -> SubscriptionInfo:
+    def _simple_move(self, actor: Actor, subscription_id: int, action: str, move: str, reason: str, *,
+                     auto_renew: bool) -> SubscriptionInfo:
         require(actor, action)
         subscription_id, reason = check_id(subscription_id, "subscription"), clean_reason(reason)
         now = self.clock.now()
@@ -255,13 +262,7 @@ class SubscriptionService:
             row = for_update(Subscription.select().where(Subscription.id == subscription_id)).first()
             if row is None:
                 raise NotFound(f"no subscription #{subscription_id}")
-            if event == "reinstate" and row.status == lifecycle.CANCELED and row.pending_since is not None:
-                plan = Plan.get_by_id(row.plan_id)
-                if row.pending_since + timedelta(days=plan.grace_days) <= now:
-                    raise InvalidTransition("its grace days have passed; subscribe again instead")
-                event = "resume_waiting"  # it was waiting for funds when canceled, and waits again
-            elif event == "reinstate" and row.status == lifecycle.CANCELED and row.period_end <= now:
-                raise InvalidTransition("the paid period has ended; subscribe again instead")
+            event = lifecycle.check_move(subscription_state(row), move, now)
             before = {"status": row.status, "auto_renew": row.auto_renew}
             row.status = write_event(self.clock, row.id, row.status, event, actor.name, reason or None)
             row.auto_renew, row.updated_at = auto_renew, now

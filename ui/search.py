@@ -7,22 +7,18 @@ import re
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
+from services.lookup import Found, find_subjects
 from ui.context import UiContext
 
 
-def find_everything(core, text: str) -> list[tuple[str, int, str]]:
-    """(subject_type, id, label) for what matches; runs on a worker thread."""
-    from models.tables import ErrorItem, Subscription
-
-    results = [("customer", c.id, f"{c.name} <{c.email}> · customer #{c.id}") for c in core.customers.search(text, 20)]
-    digits = text.strip().lstrip("#")
-    if re.fullmatch(r"[0-9]{1,18}", digits):
-        number = int(digits)
-        if Subscription.get_or_none(Subscription.id == number) is not None:
-            results.append(("subscription", number, f"Subscription #{number}"))
-        if ErrorItem.get_or_none(ErrorItem.id == number) is not None:
-            results.append(("error_item", number, f"Error item #{number}"))
-    return results
+def match_text(found: Found) -> str:
+    """How a match reads in the list."""
+    if found.customer is not None:
+        c = found.customer
+        return f"{c.name} <{c.email}> · customer #{c.id}"
+    if found.subject_type == "subscription":
+        return f"Subscription #{found.subject_id}"
+    return f"Error item #{found.subject_id}"
 
 
 class GlobalSearchDialog(QDialog):
@@ -61,16 +57,17 @@ class GlobalSearchDialog(QDialog):
             self.results.clear()
             return
         generation = self._generation
-        self.ctx.runner.run(lambda: find_everything(self.ctx.core, text),
+        customers = self.ctx.core.customers
+        self.ctx.runner.run(lambda: find_subjects(customers, text),
                             lambda rows: self._show(generation, rows))
 
-    def _show(self, generation: int, rows) -> None:
+    def _show(self, generation: int, rows: list[Found]) -> None:
         if generation != self._generation:
             return
         self.results.clear()
-        for subject_type, subject_id, label in rows:
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, (subject_type, subject_id))
+        for found in rows:
+            item = QListWidgetItem(match_text(found))
+            item.setData(Qt.ItemDataRole.UserRole, (found.subject_type, found.subject_id))
             self.results.addItem(item)
         self.hint.setText(self.tr("%n match(es)", "", len(rows)) if rows else self.tr("Nothing found."))
         if rows:

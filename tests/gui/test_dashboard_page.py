@@ -98,7 +98,7 @@ def known(make_page):
 
 
 def test_numbers_match_a_known_dataset(known):
-    data = load_dashboard(known.core)
+    data = load_dashboard(known.core.clock)
     assert data.as_of == NOW
     assert dict(data.subscriptions_by_status) == {"active": 3, "pending_renewal": 1, "canceled": 2, "expired": 1}
     assert (data.active, data.pending_renewal, data.expiring_this_week) == (3, 1, 2)
@@ -110,7 +110,7 @@ def test_numbers_match_a_known_dataset(known):
 
 
 def test_charts_get_thirty_days_of_exact_numbers(known):
-    data = load_dashboard(known.core)
+    data = load_dashboard(known.core.clock)
     assert data.days[0] == date(2025, 12, 17) and data.days[-1] == date(2026, 1, 15) and len(data.days) == 30
     usd = dict(data.revenue_by_day)["USD"]
     by_day = dict(zip(data.days, usd, strict=True))
@@ -184,7 +184,7 @@ def test_data_changes_refresh_after_a_pause_only_while_visible(known, qtbot):
 def test_a_failed_load_is_said_quietly_in_the_header(make_page, monkeypatch):
     env = make_page(DashboardPage, demo_data=False)
 
-    def broken(core):
+    def broken(clock):
         raise RuntimeError("database went away")
 
     monkeypatch.setattr(dashboard_module, "load_dashboard", broken)

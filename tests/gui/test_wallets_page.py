@@ -149,7 +149,7 @@ def test_refund_topup_reports_that_the_refund_was_sent(make_page, answer_dialogs
     topup = TopUp.get(TopUp.wallet == wallet_id)
 
     def fill(dialog):
-        assert field(dialog, "topup", QComboBox).currentData()["id"] == topup.id
+        assert field(dialog, "topup", QComboBox).currentData().id == topup.id
         assert "At most" in dialog.findChild(type(dialog.summary), "cap").text()
         field(dialog, "amount").setText("2.50")
         dialog.reason.setPlainText("duplicate payment")

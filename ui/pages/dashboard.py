@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from services import lifecycle
+from services.dashboard import EXPIRING_DAYS, DashboardData, load_dashboard
 from services.money import CURRENCY_EXPONENT, format_minor
 from ui.charts import CategoryChart
 from ui.errors import describe
 from ui.pages.base import Page
-from ui.pages.dashboard_data import EXPIRING_DAYS, DashboardData, load_dashboard
 
 __all__ = ["DashboardPage", "DashboardData", "KpiCard", "load_dashboard"]
 
@@ -240,8 +240,8 @@ class DashboardPage(Page):
             self._again = True
             return
         self._loading = True
-        core = self.ctx.core
-        self.ctx.runner.run(lambda: load_dashboard(core), self._on_loaded, self._on_load_failed)
+        clock = self.ctx.core.clock
+        self.ctx.runner.run(lambda: load_dashboard(clock), self._on_loaded, self._on_load_failed)
 
     def _on_loaded(self, data: DashboardData) -> None:
         self._loading = False

@@ -22,9 +22,10 @@ from services.errors import ValidationError
 from services.features import FEATURE_TYPES, MAX_GRACE_DAYS, MAX_INTERVAL_COUNT
 from services.lifecycle import INTERVAL_UNITS
 from services.money import CURRENCY_EXPONENT, format_minor, parse_amount
+from services.plan_detail import plan_detail
 from ui.pages.base import ConfirmDialog, TablePage
 from ui.pages.plans_forms import PlanFeatureForm, check_code
-from ui.pages.plans_models import PlanFeaturesTableModel, PlansTableModel, load_plan_detail, render_plan
+from ui.pages.plans_models import PlanFeaturesTableModel, PlansTableModel, render_plan
 from ui.pages.wallets import make_table
 
 
@@ -124,7 +125,7 @@ class PlansPage(TablePage):
             if self._detail_for == plan["id"]:
                 self.detail.setHtml(render_plan(detail))
 
-        self.run_task(lambda: load_plan_detail(plan["id"]), shown)
+        self.run_task(lambda: plan_detail(plan["id"]), shown)
 
     def open_subject(self, subject_type: str, subject_id: int) -> bool:
         if subject_type != "plan":

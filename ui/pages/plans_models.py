@@ -1,4 +1,4 @@
-"""Plans and their plan features as SQL-paged tables; how usage pricing reads in words."""
+"""Plans and their plan features as SQL-paged tables; how usage pricing and a plan read in words."""
 
 from __future__ import annotations
 
@@ -133,17 +133,7 @@ class PlanFeaturesTableModel(PagedQueryModel):
                 .where(PlanFeature.plan == (self.filters.get("plan_id") or 0)))
 
 
-# --- loaded on the worker ---------------------------------------------------------------
-
-
-def load_plan_detail(plan_id: int) -> dict:
-    plan = Plan.get_by_id(plan_id)
-    counts = dict(Subscription.select(Subscription.status, fn.COUNT(Subscription.id))
-                  .where(Subscription.plan == plan_id).group_by(Subscription.status).tuples())
-    return {"id": plan.id, "code": plan.code, "name": plan.name, "price_minor": plan.price_minor,
-            "currency": plan.currency, "interval_unit": plan.interval_unit, "interval_count": plan.interval_count,
-            "grace_days": plan.grace_days, "access_in_grace": plan.access_in_grace, "active": plan.active,
-            "created_at": plan.created_at, "counts": counts}
+# --- the detail pane ---------------------------------------------------------------------
 
 
 def render_plan(d: dict) -> str:

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from services import lifecycle
-from services.auth import require
 from services.circuit import HALF_OPEN, OPEN
+from services.demo_clock import DemoClockStep, advance_demo_clock, can_travel
 from services.errors import ValidationError
 from services.money import format_minor
+from services.settings import latency_in_order
 from ui.pages.base import ConfirmDialog
 from ui.pages.settings_form import SettingField, SettingsForm
-
-GATEWAY_FIELDS = ("gateway.latency_min_ms", "gateway.latency_max_ms", "gateway.error_rate", "gateway.timeout_rate",
-                  "gateway.decline_rate", "gateway.outage", "gateway.seed")
 
 
 def _time(moment: datetime | None) -> str:
@@ -24,7 +21,7 @@ def _time(moment: datetime | None) -> str:
 
 
 def _latency_in_order(values: dict) -> None:
-    if values["gateway.latency_min_ms"] > values["gateway.latency_max_ms"]:
+    if not latency_in_order(values):
         raise ValidationError(QCoreApplication.translate("GatewaySimulationGroup",
                                                          "The minimum latency is above the maximum."))
 
@@ -130,18 +127,7 @@ class GatewaySimulationGroup(QGroupBox):
 
 
 def demo_clock_available(ctx) -> bool:
-    return bool(ctx.demo) and callable(getattr(ctx.core.clock, "advance", None))
-
-
-def advance_demo_clock(core, actor, months: int = 0, days: int = 0) -> dict:
-    """On a worker: move the demo clock, then run the renewal pass and the reminders at the new time."""
-    require(actor, "renewal.run")
-    now = core.clock.now()
-    target = lifecycle.add_interval(now, "month", months) if months else now + timedelta(days=days)
-    core.clock.advance(target - now)
-    renewals = core.renewals.renew_due_subscriptions(actor)
-    reminders = core.renewals.send_expiry_reminders()
-    return {"now": core.clock.now(), "renewals": renewals, "reminders": reminders}
+    return bool(ctx.demo) and can_travel(ctx.core.clock)
 
 
 class DemoClockGroup(QGroupBox):
@@ -180,23 +166,24 @@ class DemoClockGroup(QGroupBox):
         for button in self.buttons:
             button.setEnabled(False)
         self.summary_label.setText(self.tr("Moving the clock and renewing…"))
-        self.page.run_task(lambda: advance_demo_clock(core, actor, months, days), self._on_advanced,
+        self.page.run_task(lambda: advance_demo_clock(core.clock, core.renewals, actor, months, days),
+                           self._on_advanced,
                            on_error=lambda _error: self._enable_buttons())
 
     def _enable_buttons(self) -> None:
         for button in self.buttons:
             self.page.guard(button, "renewal.run")
 
-    def _on_advanced(self, outcome: dict) -> None:
+    def _on_advanced(self, step: DemoClockStep) -> None:
         self._enable_buttons()
         self.show_time()
-        r = outcome["renewals"]
+        r = step.renewals
         text = self.tr("Now %1. Renewal pass: %2 due, %3 renewed, %4 now pending renewal, %5 expired, %6 error(s); "
                        "%7 charged. %8 reminder(s) sent.")
-        for marker, value in (("%1", f"{outcome['now']:%Y-%m-%d %H:%M} UTC"), ("%2", r["due"]),
+        for marker, value in (("%1", f"{step.now:%Y-%m-%d %H:%M} UTC"), ("%2", r["due"]),
                               ("%3", r["renewed"]), ("%4", r["pending_renewal"]), ("%5", r["expired"]),
                               ("%6", r["errors"]), ("%7", format_minor(r["charged_minor"], "USD", symbol=True)),
-                              ("%8", outcome["reminders"]["reminded"])):
+                              ("%8", step.reminders["reminded"])):
             text = text.replace(marker, str(value))
         self.summary_label.setText(text)
         self.page.status_message.emit(text)

@@ -19,19 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.db import write_transaction
-from services.audit import record_audit
-from services.auth import require
 from services.errors import ValidationError
 from services.gateway import TEST_KEY_PREFIX
-from services.secrets import GATEWAY_API_KEY
+from services.gateway_key import MAX_KEY_LENGTH, KeyProblem, KeySaved, key_problem, key_state, save_key
 from ui.app import LANGUAGES, apply_theme, chosen_language
 from ui.pages.base import ConfirmDialog, Page
 from ui.pages.settings_form import ERROR_STYLE, SettingField, SettingsForm
 
 OK_STYLE = "color: #2e7d32;"
 WARNING_STYLE = "color: #b26a00;"
-MAX_KEY_LENGTH = 200
 
 
 @dataclass(frozen=True)
@@ -43,18 +39,8 @@ class SettingsView:
 
 def load_settings_view(core) -> SettingsView:
     """On a worker: the stored settings and whether a key exists (never the key itself)."""
-    return SettingsView(core.settings.get_many(), core.secrets.get(GATEWAY_API_KEY) is not None,
-                        core.secrets.unavailable_reason)
-
-
-def save_api_key(core, actor, key: str, reason: str) -> tuple[bool, str | None]:
-    """On a worker: keep the key and audit that it changed. (True, None) when the keyring took it."""
-    require(actor, "settings.edit")
-    in_keyring = core.secrets.set(GATEWAY_API_KEY, key)
-    with write_transaction():
-        record_audit(core.clock, actor.name, "secret.set", "secret", GATEWAY_API_KEY,
-                     after={"stored_in": "system keyring" if in_keyring else "this session only"}, reason=reason)
-    return in_keyring, core.secrets.unavailable_reason
+    state = key_state(core.secrets)
+    return SettingsView(core.settings.get_many(), state.key_set, state.keyring_reason)
 
 
 class SettingsPage(Page):
@@ -216,11 +202,12 @@ class SettingsPage(Page):
         self.key_message.show()
 
     def key_problem(self, key: str) -> str | None:
-        if not key:
+        problem = key_problem(key)
+        if problem is KeyProblem.MISSING:
             return self.tr("Enter the new key first.")
-        if any(ch.isspace() for ch in key) or len(key) > MAX_KEY_LENGTH:
+        if problem is KeyProblem.NOT_ONE_WORD:
             return self.tr("A key is one word of at most %d characters.") % MAX_KEY_LENGTH
-        if not key.startswith(TEST_KEY_PREFIX):
+        if problem is KeyProblem.NOT_A_TEST_KEY:
             return self.tr("The simulated gateway accepts only test keys, which start with %s.") % TEST_KEY_PREFIX
         return None
 
@@ -241,13 +228,13 @@ class SettingsPage(Page):
         self.key_edit.clear()   # the key leaves the widget as soon as it is handed over
         core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
         self.key_save_button.setEnabled(False)
-        self.run_task(lambda: save_api_key(core, actor, key, reason), self._on_key_saved,
+        self.run_task(lambda: save_key(core.secrets, core.clock, actor, key, reason), self._on_key_saved,
                       on_error=lambda _error: self.guard(self.key_save_button, "settings.edit"))
 
-    def _on_key_saved(self, outcome: tuple[bool, str | None]) -> None:
-        in_keyring, reason = outcome
+    def _on_key_saved(self, saved: KeySaved) -> None:
+        reason = saved.keyring_reason
         self.guard(self.key_save_button, "settings.edit")
-        if in_keyring:
+        if saved.in_keyring:
             self._say_about_key(self.tr("The key was saved in the system keyring."), OK_STYLE)
             self.status_message.emit(self.tr("Gateway API key saved in the system keyring"))
         else:

@@ -10,15 +10,13 @@ from services import lifecycle
 from services.errors import ValidationError
 from services.features import MAX_QUANTITY
 from services.money import format_minor
+from services.plan_detail import plan_choices
+from services.subscription_detail import plan_change_options, subscription_detail, usage_options
 from ui.errors import describe
 from ui.pages.base import ConfirmDialog, TablePage
 from ui.pages.subscriptions_models import (
     SubscriptionsTableModel,
     grace_deadline,
-    load_change_plan_options,
-    load_plan_choices,
-    load_subscription_detail,
-    load_usage_options,
     move_refusal,
     price_text,
     render_subscription,
@@ -179,7 +177,7 @@ class SubscriptionsPage(TablePage):
             if current is not None and index < 0:
                 self.model.set_filters(plan=None)
 
-        self.run_task(load_plan_choices, fill)
+        self.run_task(plan_choices, fill)
 
     # --- selection ------------------------------------------------------------------
 
@@ -191,7 +189,7 @@ class SubscriptionsPage(TablePage):
             if reason is None and record is None:
                 reason = self.tr("Select one subscription")
             elif reason is None and move is not None:
-                reason = move_refusal(move, record, now)
+                reason = move_refusal(self.ctx.actor, move, record, now)
             button.setEnabled(reason is None)
             button.setToolTip(reason or "")
         if record is None:
@@ -209,7 +207,7 @@ class SubscriptionsPage(TablePage):
             if self._detail_for == subscription_id:
                 self.detail.setHtml(render_subscription(detail))
 
-        self.run_task(lambda: load_subscription_detail(subscription_id, now), shown)
+        self.run_task(lambda: subscription_detail(subscription_id, now), shown)
 
     def open_subject(self, subject_type: str, subject_id: int) -> bool:
         if subject_type != "subscription":
@@ -251,7 +249,7 @@ class SubscriptionsPage(TablePage):
     @Slot()
     def on_cancel_clicked(self) -> None:
         record = self.current_record()
-        if record is None or move_refusal("cancel", record, self.ctx.core.clock.now()):
+        if record is None or move_refusal(self.ctx.actor, "cancel", record, self.ctx.core.clock.now()):
             return
         if record["status"] == lifecycle.PENDING:
             summary = self.tr(
@@ -278,7 +276,7 @@ class SubscriptionsPage(TablePage):
     @Slot()
     def on_reinstate_clicked(self) -> None:
         record = self.current_record()
-        if record is None or move_refusal("reinstate", record, self.ctx.core.clock.now()):
+        if record is None or move_refusal(self.ctx.actor, "reinstate", record, self.ctx.core.clock.now()):
             return
         if waited_for_funds(record):
             summary = self.tr(
@@ -303,9 +301,9 @@ class SubscriptionsPage(TablePage):
     @Slot()
     def on_change_plan_clicked(self) -> None:
         record = self.current_record()
-        if record is None or move_refusal("change_plan", record, self.ctx.core.clock.now()):
+        if record is None or move_refusal(self.ctx.actor, "change_plan", record, self.ctx.core.clock.now()):
             return
-        self.run_task(lambda: load_change_plan_options(record["id"]), lambda opts: self._ask_plan(record, opts))
+        self.run_task(lambda: plan_change_options(record["id"]), lambda opts: self._ask_plan(record, opts))
 
     def _ask_plan(self, record: dict, opts: dict) -> None:
         currency, old = opts["currency"], opts["plan"]
@@ -349,7 +347,7 @@ class SubscriptionsPage(TablePage):
         record = self.current_record()
         if record is None:
             return
-        self.run_task(lambda: load_usage_options(record["id"]), lambda opts: self._ask_usage(record, opts))
+        self.run_task(lambda: usage_options(record["id"]), lambda opts: self._ask_usage(record, opts))
 
     def _ask_usage(self, record: dict, opts: dict) -> None:
         if not opts["features"]:

@@ -1,4 +1,4 @@
-"""Subscriptions as a SQL-paged table, and what the subscriptions page loads off the GUI thread."""
+"""Subscriptions as a SQL-paged table, the refusals of their moves and their detail in words."""
 
 from __future__ import annotations
 
@@ -8,24 +8,14 @@ from datetime import datetime, timedelta
 from peewee import fn
 from PySide6.QtCore import QCoreApplication
 
-from models.tables import (
-    Customer,
-    Feature,
-    Plan,
-    PlanFeature,
-    Refund,
-    Subscription,
-    SubscriptionCharge,
-    SubscriptionEvent,
-    UsageCounter,
-    Wallet,
-)
+from models.tables import Customer, Plan, Subscription
 from services import lifecycle
+from services.auth import Actor
 from services.customers import like_text
-from services.features import terms_of, units, window_text
 from services.money import format_minor
-from services.pricing import usage_charge_minor
-from ui.pages.wallets_models import id_search, row_id, when
+from services.permissions import Rule, subscription_refusal
+from services.validation import row_id_in
+from ui.pages.wallets_models import id_search, when
 from ui.pages.words import price_text, status_text
 from ui.sql_model import Column, PagedQueryModel
 
@@ -70,8 +60,9 @@ class SubscriptionsTableModel(PagedQueryModel):
         elif text:
             needle = text.lower()
             condition = like_text(fn.LOWER(Customer.name), needle) | like_text(fn.LOWER(Customer.email), needle)
-            if row_id(text) is not None:
-                condition = condition | (Subscription.id == row_id(text))
+            typed_id = row_id_in(text)
+            if typed_id is not None:
+                condition = condition | (Subscription.id == typed_id)
             query = query.where(condition)
         status = self.filters.get("status")
         if status:
@@ -89,97 +80,47 @@ class SubscriptionsTableModel(PagedQueryModel):
 # --- what the actions may do in each state -------------------------------------------------
 
 
+def subscription_state(record: dict) -> lifecycle.SubscriptionState:
+    """What the lifecycle's move rules read of a table row."""
+    return lifecycle.SubscriptionState(record["status"], record["period_end"], record.get("pending_since"),
+                                       record["grace_days"])
+
+
 def grace_deadline(record: dict) -> datetime | None:
     """When a subscription that waits (or waited, before it was canceled) for funds ends unpaid."""
-    if record.get("pending_since") is None:
-        return None
-    return record["pending_since"] + timedelta(days=record["grace_days"])
+    return subscription_state(record).grace_deadline
 
 
 def waited_for_funds(record: dict) -> bool:
     """Canceled while its renewal was waiting for funds: it ends at the grace deadline, not the period end."""
-    return record["status"] == lifecycle.CANCELED and record.get("pending_since") is not None
+    return subscription_state(record).waited_for_funds
 
 
-def move_refusal(action: str, record: dict, now: datetime) -> str | None:
-    """Why this state machine move is not possible for the selected row, or None."""
+def move_refusal(actor: Actor, move: str, record: dict, now: datetime) -> str | None:
+    """Why ``actor`` may not make this state machine move for the selected row, in words, or None."""
+    refusal = subscription_refusal(actor, move, subscription_state(record), now)
+    if refusal is None:
+        return None
     translate = QCoreApplication.translate
     status = record["status"]
-    if action == "cancel" and status not in (lifecycle.ACTIVE, lifecycle.PENDING):
+    if refusal.rule is Rule.ROLE:
+        return translate("Page", "Your role (%s) may not do this.") % actor.role
+    if refusal.rule is lifecycle.Blocked.GRACE_PASSED:
+        return translate("SubscriptionsPage", "It was canceled while waiting for funds and its grace days "
+                                              "have passed; subscribe the customer again instead.")
+    if refusal.rule is lifecycle.Blocked.PERIOD_ENDED:
+        return translate("SubscriptionsPage", "The paid period has ended; subscribe the customer again instead.")
+    if move == lifecycle.CANCEL:
         return translate("SubscriptionsPage", "Only an active subscription or one waiting for funds can be "
                                               "canceled; this one is %s.") % status_text(status)
-    if action == "change_plan" and status != lifecycle.ACTIVE:
+    if move == lifecycle.CHANGE_PLAN:
         return translate("SubscriptionsPage", "Only an active subscription can be %s; this one is %s.") % (
             translate("SubscriptionsPage", "moved to another plan"), status_text(status))
-    if action == "reinstate":
-        if status != lifecycle.CANCELED:
-            return translate("SubscriptionsPage", "Only a canceled subscription can be reinstated; this one is %s."
-                             ) % status_text(status)
-        if waited_for_funds(record):
-            if grace_deadline(record) <= now:
-                return translate("SubscriptionsPage", "It was canceled while waiting for funds and its grace days "
-                                                      "have passed; subscribe the customer again instead.")
-        elif record["period_end"] <= now:
-            return translate("SubscriptionsPage", "The paid period has ended; subscribe the customer again instead.")
-    return None
+    return translate("SubscriptionsPage", "Only a canceled subscription can be reinstated; this one is %s."
+                     ) % status_text(status)
 
 
-# --- loaded on the worker -----------------------------------------------------------------
-
-
-def load_plan_choices() -> list[tuple[int, str]]:
-    return [(row.id, f"{row.name} ({row.code})") for row in Plan.select(Plan.id, Plan.code, Plan.name)
-            .order_by(Plan.code)]
-
-
-def _usage_rows(sub: Subscription, plan: Plan) -> list[dict]:
-    used = dict(UsageCounter.select(UsageCounter.feature, UsageCounter.used)
-                .where((UsageCounter.subscription == sub.id) & (UsageCounter.period_start == sub.usage_since))
-                .tuples())
-    rows = []
-    for pf in (PlanFeature.select(PlanFeature, Feature).join(Feature)
-               .where(PlanFeature.plan == plan.id).order_by(Feature.code)):
-        feature = pf.feature
-        count = used.get(feature.id, 0)
-        if feature.type == "quota":
-            limit = units(pf.quota, feature.unit) + " / period"
-            remaining = max(0, pf.quota - count)
-        elif feature.type == "rate":
-            limit = f"{units(pf.rate_limit, feature.unit)} / {window_text(pf.rate_window_seconds)}"
-            remaining = None
-        else:
-            limit, remaining = "", None
-        rows.append({"code": feature.code, "name": feature.name, "type": feature.type, "unit": feature.unit,
-                     "enabled": bool(pf.enabled), "used": count, "limit": limit, "remaining": remaining,
-                     "charge_minor": usage_charge_minor(terms_of(pf), count)})
-    return rows
-
-
-def load_subscription_detail(subscription_id: int, now: datetime) -> dict:
-    sub = Subscription.get_by_id(subscription_id)
-    plan = Plan.get_by_id(sub.plan_id)
-    customer = Customer.get_by_id(sub.customer_id)
-    wallet = Wallet.get_by_id(sub.wallet_id)
-    events = list(SubscriptionEvent.select().where(SubscriptionEvent.subscription == sub.id)
-                  .order_by(SubscriptionEvent.id.desc()).limit(50).dicts())
-    refunded = Refund.select(fn.COALESCE(fn.SUM(Refund.amount_minor), 0)).where(
-        (Refund.ledger_entry == SubscriptionCharge.ledger_entry) & (Refund.status == "succeeded"))
-    charges = list(SubscriptionCharge.select(SubscriptionCharge.id, SubscriptionCharge.period_start,
-                                             SubscriptionCharge.period_end, SubscriptionCharge.plan_minor,
-                                             SubscriptionCharge.usage_minor, SubscriptionCharge.ledger_entry,
-                                             SubscriptionCharge.created_at, refunded.alias("refunded_minor"))
-                   .where(SubscriptionCharge.subscription == sub.id)
-                   .order_by(SubscriptionCharge.period_start.desc()).limit(24).dicts())
-    granted, why = lifecycle.grants_access(sub.status, sub.period_end, now, plan.access_in_grace)
-    return {"subscription": {"id": sub.id, "status": sub.status, "auto_renew": sub.auto_renew,
-                             "period_start": sub.period_start, "period_end": sub.period_end,
-                             "pending_since": sub.pending_since, "created_at": sub.created_at},
-            "plan": {"code": plan.code, "name": plan.name, "price_minor": plan.price_minor,
-                     "currency": plan.currency, "interval_unit": plan.interval_unit,
-                     "interval_count": plan.interval_count, "grace_days": plan.grace_days},
-            "customer": {"id": customer.id, "name": customer.name, "email": customer.email},
-            "wallet": {"id": wallet.id, "balance_minor": wallet.balance_minor, "currency": wallet.currency},
-            "access": (granted, why), "events": events, "charges": charges, "usage": _usage_rows(sub, plan)}
+# --- the detail pane ----------------------------------------------------------------------
 
 
 def _table(headers: list[str], rows: list[list[str]], empty: str) -> str:
@@ -250,21 +191,3 @@ def render_subscription(d: dict) -> str:
                          translate("SubscriptionsPage", "Refunded")], charges,
                         translate("SubscriptionsPage", "No charges.")))
     return "".join(parts)
-
-
-def load_change_plan_options(subscription_id: int) -> dict:
-    sub = Subscription.get_by_id(subscription_id)
-    plan = Plan.get_by_id(sub.plan_id)
-    wallet = Wallet.get_by_id(sub.wallet_id)
-    plans = [{"code": p.code, "name": p.name, "price_minor": p.price_minor, "interval_unit": p.interval_unit,
-              "interval_count": p.interval_count, "currency": p.currency}
-             for p in Plan.select().where((Plan.active == True) & (Plan.currency == plan.currency)  # noqa: E712
-                                          & (Plan.id != plan.id)).order_by(Plan.price_minor, Plan.code)]
-    return {"plan": {"code": plan.code, "name": plan.name, "price_minor": plan.price_minor},
-            "currency": plan.currency, "balance_minor": wallet.balance_minor, "plans": plans}
-
-
-def load_usage_options(subscription_id: int) -> dict:
-    sub = Subscription.get_by_id(subscription_id)
-    plan = Plan.get_by_id(sub.plan_id)
-    return {"plan": plan.code, "features": [u for u in _usage_rows(sub, plan) if u["type"] != "boolean"]}

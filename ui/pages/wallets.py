@@ -20,15 +20,14 @@ from PySide6.QtWidgets import (
 
 from services.errors import ValidationError
 from services.money import CURRENCY_EXPONENT, format_minor, parse_amount
+from services.permissions import charge_refund_refusal
+from services.wallets import TopUpRefundOptions, adjustment_fits, topup_refund_options, wallet_detail
 from ui.pages.base import MoneyDialog, TablePage
 from ui.pages.wallets_models import (
     LEDGER_KINDS,
-    REFUNDABLE_KINDS,
     WalletLedgerTableModel,
     WalletsTableModel,
     kind_text,
-    load_refundable_topups,
-    load_wallet_detail,
     money,
     render_wallet,
     when,
@@ -166,11 +165,10 @@ class WalletsPage(TablePage):
         def shown(detail):
             if self._detail_for == wallet_id:
                 # The plural is looked up here: lupdate marks "%n" as plural only in a tr() call.
-                entries = self.tr("%n ledger entries", "", detail["entries"])
+                entries = self.tr("%n ledger entries", "", detail.entries)
                 self.detail.setHtml(render_wallet(detail, entries))
 
-        invoices = self.ctx.core.invoices
-        self.run_task(lambda: load_wallet_detail(wallet_id, invoices), shown)
+        self.run_task(lambda: wallet_detail(wallet_id), shown)
 
     @Slot()
     def on_export_ledger_clicked(self) -> None:
@@ -200,7 +198,7 @@ class WalletsPage(TablePage):
         reason = self.refusal_reason("refund")
         if reason is None and entry is None:
             reason = self.tr("Select a renewal, usage or plan-change charge in the ledger")
-        elif reason is None and entry["kind"] not in REFUNDABLE_KINDS:
+        elif reason is None and charge_refund_refusal(self.ctx.actor, entry["kind"]) is not None:
             reason = self.tr("Only renewal, usage and plan-change charges can be refunded into the wallet; "
                              "refund a top-up to the card with Refund top-up…")
         self.refund_charge_button.setEnabled(reason is None)
@@ -240,7 +238,7 @@ class WalletsPage(TablePage):
     @Slot()
     def on_refund_charge_clicked(self) -> None:
         entry = self.selected_entry()
-        if entry is None or entry["kind"] not in REFUNDABLE_KINDS:
+        if entry is None or charge_refund_refusal(self.ctx.actor, entry["kind"]) is not None:
             return
         payments = self.ctx.core.payments
         self.run_task(lambda: payments.charge_refund_terms(entry["id"]),
@@ -299,21 +297,22 @@ class WalletsPage(TablePage):
         if wallet is None:
             return
         payments = self.ctx.core.payments
-        self.run_task(lambda: load_refundable_topups(payments, wallet["id"]),
-                      lambda data: self._ask_refund_topup(wallet, data))
+        self.run_task(lambda: topup_refund_options(payments, wallet["id"]),
+                      lambda options: self._ask_refund_topup(wallet, options))
 
-    def _ask_refund_topup(self, wallet: dict, data: dict) -> None:
-        currency, balance = data["currency"], data["balance_minor"]
-        if not data["topups"]:
+    def _ask_refund_topup(self, wallet: dict, options: TopUpRefundOptions) -> None:
+        """``options`` are the service's: each top-up's cap is the one refund_topup enforces."""
+        currency, balance = options.currency, options.balance_minor
+        if not options.topups:
             self._inform("nothingToRefund", self.tr("Refund top-up"),
                          self.tr("Wallet #%d has no paid top-up with anything left to refund.") % wallet["id"])
             return
         choice = QComboBox()
         choice.setObjectName("topup")
-        for topup in data["topups"]:
+        for topup in options.topups:
             choice.addItem(self.tr("#%d — %s on %s, %s left") % (
-                topup["id"], format_minor(topup["amount_minor"], currency, symbol=True),
-                when(topup["created_at"], False), format_minor(topup["left_minor"], currency, symbol=True)),
+                topup.id, format_minor(topup.amount_minor, currency, symbol=True),
+                when(topup.created_at, False), format_minor(topup.left_minor, currency, symbol=True)),
                 topup)
         amount = QLineEdit()
         amount.setObjectName("amount")
@@ -322,14 +321,14 @@ class WalletsPage(TablePage):
         cap_label.setWordWrap(True)
 
         def cap() -> int:
-            return min(choice.currentData()["left_minor"], balance)
+            return choice.currentData().cap_minor
 
         def show_cap():
             topup = choice.currentData()
             text = self.tr("At most %s can go back to the card") % format_minor(cap(), currency, symbol=True)
-            if balance < topup["left_minor"]:
+            if topup.held_back_by_balance:
                 text += self.tr(" (%s is left of this top-up, but the wallet holds only %s)") % (
-                    format_minor(topup["left_minor"], currency, symbol=True),
+                    format_minor(topup.left_minor, currency, symbol=True),
                     format_minor(balance, currency, symbol=True))
             cap_label.setText(text + ".")
             amount.setText(format_minor(cap(), currency) if cap() > 0 else "")
@@ -354,7 +353,7 @@ class WalletsPage(TablePage):
         core, actor = self.ctx.core, self.ctx.actor
 
         def request(key: str):
-            topup_id, amount_text, reason = choice.currentData()["id"], amount.text(), dialog.reason_text()
+            topup_id, amount_text, reason = choice.currentData().id, amount.text(), dialog.reason_text()
             self.status_message.emit(self.tr("Sending the refund of top-up #%d to the card…") % topup_id)
             return lambda: core.payments.refund_topup(actor, topup_id, amount_text, reason, idempotency_key=key)
 
@@ -397,7 +396,7 @@ class WalletsPage(TablePage):
 
         def validate():
             minor = parse_amount(amount.text(), currency, allow_negative=True)
-            if balance + minor < 0:
+            if not adjustment_fits(balance, minor):
                 raise ValidationError(self.tr("The wallet holds %s; it cannot go below zero.")
                                       % format_minor(balance, currency, symbol=True))
 

@@ -1,14 +1,18 @@
-"""The dashboard's numbers, computed with SQL aggregates in one worker-thread call."""
+"""The dashboard's figures: subscriptions, money, errors and the gateway, as SQL aggregates.
+
+What counts as revenue is defined here and nowhere else; the desk formats these numbers.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from peewee import Case, fn
+from peewee import Case, ColumnBase, fn
 
 from models.tables import ErrorItem, GatewayCharge, LedgerEntry, Subscription, Wallet
 from services import lifecycle
+from services.clock import Clock
 from services.retry_policy import OPEN_STATUSES
 
 CHART_DAYS = 30
@@ -58,7 +62,7 @@ class DashboardData:
         return self.gateway_succeeded_24h / self.gateway_attempts_24h
 
 
-def _day(value) -> date:
+def _day(value: object) -> date:
     """DATE() gives text on SQLite and a date on PostgreSQL."""
     if isinstance(value, datetime):
         return value.date()
@@ -71,7 +75,7 @@ def _month_start(moment: datetime) -> datetime:
     return moment.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
 
 
-def _revenue_amount():
+def _revenue_amount() -> ColumnBase:
     debit = LedgerEntry.kind.in_(("renewal", "usage"))
     charge_refund = (LedgerEntry.kind == "refund") & (LedgerEntry.amount_minor > 0)
     # (peewee reads a unary minus on a field as DESC, hence 0 - amount)
@@ -90,7 +94,8 @@ def _subscription_counts(now: datetime) -> tuple[tuple[tuple[str, int], ...], in
     return by_status, expiring
 
 
-def _revenue(now: datetime, days: tuple[date, ...]):
+def _revenue(now: datetime, days: tuple[date, ...]
+             ) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, tuple[int, ...]], ...]]:
     month_start = _month_start(now)
     month = (LedgerEntry.select(Wallet.currency, _revenue_amount())
              .join(Wallet, on=(LedgerEntry.wallet == Wallet.id))
@@ -139,9 +144,9 @@ def _open_errors_by_day(now: datetime, days: tuple[date, ...]) -> tuple[int, ...
     return tuple(result)
 
 
-def load_dashboard(core) -> DashboardData:
-    """Every number the dashboard shows. Runs on a worker thread (ctx.runner)."""
-    now = core.clock.now()
+def load_dashboard(clock: Clock) -> DashboardData:
+    """Every number the dashboard shows, as of ``clock.now()``."""
+    now = clock.now()
     today = now.date()
     days = tuple(today - timedelta(days=CHART_DAYS - 1 - i) for i in range(CHART_DAYS))
     by_status, expiring = _subscription_counts(now)

@@ -1,0 +1,31 @@
+"""Find what an operator types: a customer by name, email or id, a subscription or error item by id."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from models.tables import ErrorItem, Subscription
+from services.customers import CustomerInfo, CustomerService
+
+_ID = re.compile(r"[0-9]{1,18}")
+
+
+@dataclass(frozen=True)
+class Found:
+    subject_type: str                      # customer | subscription | error_item
+    subject_id: int
+    customer: CustomerInfo | None = None   # the customer found, for a customer
+
+
+def find_subjects(customers: CustomerService, text: str, limit: int = 20) -> list[Found]:
+    """Customers first (at most ``limit``), then the subscription and the error item with the typed id."""
+    found = [Found("customer", c.id, c) for c in customers.search(text, limit)]
+    digits = text.strip().lstrip("#")
+    if _ID.fullmatch(digits):
+        number = int(digits)
+        if Subscription.get_or_none(Subscription.id == number) is not None:
+            found.append(Found("subscription", number))
+        if ErrorItem.get_or_none(ErrorItem.id == number) is not None:
+            found.append(Found("error_item", number))
+    return found

@@ -1,0 +1,79 @@
+"""What an operator may do with one row, and if not, why.
+
+The desk asks these before it offers an action (a disabled button says why on hover);
+the services that do the work enforce the same rules (``require`` for the role, the
+lifecycle for a subscription's moves, the charge kinds for a refund). A refusal names
+its rule so the desk can word it in the operator's language, and carries the same
+sentence in English for the log and the command line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+
+from services import lifecycle
+from services.auth import Actor
+from services.invoices import CHARGE_ENTRY_KINDS
+
+
+class Rule(Enum):
+    """A refusal that is not about a subscription's state (those are ``lifecycle.Blocked``)."""
+
+    ROLE = "role"                    # the operator's role may not do this at all
+    NOT_A_CHARGE = "not_a_charge"    # only a charge that paid an invoice is refunded into the wallet
+
+
+@dataclass(frozen=True)
+class Refusal:
+    rule: Rule | lifecycle.Blocked
+    message: str
+
+
+# The permission each subscription move needs.
+MOVE_ACTIONS = {
+    lifecycle.CANCEL: "subscription.cancel",
+    lifecycle.REINSTATE: "subscription.reinstate",
+    lifecycle.CHANGE_PLAN: "subscription.change_plan",
+}
+_MOVE_WORDS = {lifecycle.CANCEL: "cancel", lifecycle.REINSTATE: "reinstate",
+               lifecycle.CHANGE_PLAN: "change the plan of"}
+
+
+def role_refusal(actor: Actor, action: str) -> Refusal | None:
+    if actor.can(action):
+        return None
+    return Refusal(Rule.ROLE, f"{actor.name} ({actor.role}) may not {action.replace('.', ' ')}")
+
+
+def subscription_refusal(actor: Actor, move: str, state: lifecycle.SubscriptionState,
+                         now: datetime) -> Refusal | None:
+    """Why ``actor`` may not ``move`` (cancel, reinstate, change_plan) a subscription in ``state`` now."""
+    refused = role_refusal(actor, MOVE_ACTIONS[move])
+    if refused is not None:
+        return refused
+    blocked = lifecycle.move_blocked(state, move, now)
+    if blocked is lifecycle.Blocked.STATUS:
+        status = state.status.replace("_", " ")
+        return Refusal(blocked, f"cannot {_MOVE_WORDS[move]} a subscription that is {status}")
+    if blocked is lifecycle.Blocked.GRACE_PASSED:
+        return Refusal(blocked, "it was canceled while waiting for funds and its grace days have passed; "
+                                "subscribe again instead")
+    if blocked is lifecycle.Blocked.PERIOD_ENDED:
+        return Refusal(blocked, "the paid period has ended; subscribe again instead")
+    return None
+
+
+def charge_refund_refusal(actor: Actor, entry_kind: str) -> Refusal | None:
+    """Why ``actor`` may not refund a ledger entry of ``entry_kind`` into its wallet.
+
+    What is left to refund of an allowed charge is ``PaymentService.charge_refund_terms``.
+    """
+    refused = role_refusal(actor, "refund")
+    if refused is not None:
+        return refused
+    if entry_kind not in CHARGE_ENTRY_KINDS:
+        return Refusal(Rule.NOT_A_CHARGE, f"a {entry_kind} entry is not a charge that paid an invoice; "
+                                          "only renewal, usage and plan-change charges are refunded into the wallet")
+    return None

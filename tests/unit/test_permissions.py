@@ -1,0 +1,53 @@
+"""What a role may do with one row, and the rule that says no."""
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from services import lifecycle
+from services.auth import SYSTEM
+from services.permissions import Rule, charge_refund_refusal, subscription_refusal
+
+NOW = datetime(2026, 1, 15, 9, 0)
+
+
+def state(status: str, period_end: datetime = NOW + timedelta(days=10), pending_since: datetime | None = None,
+          grace_days: int = 3) -> lifecycle.SubscriptionState:
+    return lifecycle.SubscriptionState(status, period_end, pending_since, grace_days)
+
+
+@pytest.mark.parametrize("move", lifecycle.MOVES)
+def test_a_viewer_may_move_no_subscription(viewer, move):
+    refusal = subscription_refusal(viewer, move, state("canceled" if move == "reinstate" else "active"), NOW)
+    assert refusal.rule is Rule.ROLE and "viewer" in refusal.message
+
+
+def test_the_role_is_asked_before_the_row(viewer):
+    assert subscription_refusal(viewer, "cancel", state("expired"), NOW).rule is Rule.ROLE
+
+
+@pytest.mark.parametrize("move", lifecycle.MOVES)
+def test_an_operator_moves_a_subscription_whose_state_allows_it(operator, move):
+    allowed = state("canceled" if move == "reinstate" else "active")
+    assert subscription_refusal(operator, move, allowed, NOW) is None
+    refused = subscription_refusal(operator, move, state("expired"), NOW)
+    assert refused.rule is lifecycle.Blocked.STATUS and "expired" in refused.message
+
+
+def test_reinstate_is_refused_once_the_period_or_the_grace_days_are_over(operator):
+    ended = subscription_refusal(operator, "reinstate", state("canceled", period_end=NOW), NOW)
+    assert ended.rule is lifecycle.Blocked.PERIOD_ENDED and "subscribe again" in ended.message
+    waited = state("canceled", pending_since=NOW - timedelta(days=3), grace_days=3)
+    assert subscription_refusal(operator, "reinstate", waited, NOW).rule is lifecycle.Blocked.GRACE_PASSED
+    in_grace = state("canceled", period_end=NOW - timedelta(days=1), pending_since=NOW - timedelta(days=1))
+    assert subscription_refusal(operator, "reinstate", in_grace, NOW) is None
+
+
+def test_only_an_admin_refunds_and_only_a_charge_that_paid_an_invoice(admin, operator):
+    assert charge_refund_refusal(operator, "renewal").rule is Rule.ROLE
+    for kind in ("renewal", "usage", "proration"):
+        assert charge_refund_refusal(admin, kind) is None
+    for kind in ("topup", "refund", "credit", "adjustment", "reversal"):
+        refusal = charge_refund_refusal(admin, kind)
+        assert refusal.rule is Rule.NOT_A_CHARGE and kind in refusal.message
+    assert charge_refund_refusal(SYSTEM, "usage") is None
