@@ -51,8 +51,8 @@ class RetryReports:
 
     def check_alert_threshold(self) -> bool:
         """True when unresolved items exceed the alert threshold; posts one alert a day while they do."""
-        threshold = (self.settings.get("alert_threshold") if self.settings is not None
-                     else SETTINGS["alert_threshold"][0])
+        threshold = int(self.settings.get("alert_threshold") if self.settings is not None
+                        else SETTINGS["alert_threshold"][0])
         unresolved = ErrorItem.select().where(ErrorItem.status.in_(OPEN_STATUSES)).count()
         if unresolved <= threshold:
             return False

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QLabel, Q
 
 from services import lifecycle
 from services.errors import ValidationError
-from services.features import MAX_QUANTITY
+from services.metering import MAX_QUANTITY
 from services.money import format_minor
 from ui.errors import describe
 from ui.pages.base import ConfirmDialog, TablePage

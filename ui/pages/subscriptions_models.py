@@ -21,8 +21,8 @@ from models.tables import (
     Wallet,
 )
 from services import lifecycle
+from services.catalogue import terms_of, units, window_text
 from services.customers import like_text
-from services.features import terms_of, units, window_text
 from services.money import format_minor
 from services.pricing import usage_charge_minor
 from ui.pages.wallets_models import id_search, row_id, when
