@@ -33,7 +33,7 @@ from services.invoices import credited_minor as invoice_credited
 from services.invoices import paid_minor as invoice_paid
 from services.ledger import lock_wallet, post_entry
 from services.money import MAX_MINOR, check_currency, check_minor, format_minor, parse_amount
-from services.validation import MAX_REASON, check_id, check_text, storable
+from services.validation import MAX_REASON, check_id, check_text, clean_idempotency_key
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,8 @@ SETTLED = ("succeeded", "failed")
 UNSETTLED = ("pending", "retrying")
 # A payment with no recorded outcome and no open error item after this long is reconciled by key.
 RECONCILE_AFTER = timedelta(seconds=60)
+# Keys are stored with a prefix ("topup:", "refund:", "adjust:") in columns of 200 characters.
+MAX_PAYMENT_KEY = 120
 
 
 @dataclass(frozen=True)
@@ -86,12 +88,9 @@ def _amount(value, currency: str) -> int:
     return parse_amount(value, currency)
 
 
-def _clean_key(key) -> str:
-    if key is None:
-        return uuid.uuid4().hex
-    if not isinstance(key, str) or not 1 <= len(key.strip()) <= 120 or not storable(key):
-        raise ValidationError("an idempotency key is 1–120 characters of text")
-    return key.strip()
+def _request_key(key: object) -> str:
+    """The caller's idempotency key, or a new one when it gave none."""
+    return clean_idempotency_key(key, max_length=MAX_PAYMENT_KEY) or uuid.uuid4().hex
 
 
 class PaymentService:
@@ -123,7 +122,7 @@ class PaymentService:
             currency = first.currency if first else "USD"
         currency = check_currency(currency)
         amount_minor = _amount(amount, currency)
-        key = _clean_key(idempotency_key)
+        key = _request_key(idempotency_key)
         now = self.clock.now()
         try:
             with write_transaction():
@@ -340,7 +339,7 @@ class PaymentService:
         require(actor, "refund")
         topup_id = check_id(topup_id, "top-up")
         reason = _required_reason(reason)
-        key = _clean_key(idempotency_key)
+        key = _request_key(idempotency_key)
         with write_transaction():
             topup = for_update(TopUp.select().where(TopUp.id == topup_id)).first()
             if topup is None:
@@ -485,7 +484,7 @@ class PaymentService:
         require(actor, "refund")
         ledger_entry_id = check_id(ledger_entry_id, "charge")
         reason = _required_reason(reason)
-        key = _clean_key(idempotency_key)
+        key = _request_key(idempotency_key)
         with write_transaction():
             terms = self.charge_refund_terms(ledger_entry_id)
             lock_wallet(terms.wallet_id)
@@ -542,7 +541,7 @@ class PaymentService:
             amount_minor = check_minor(amount, allow_negative=True)
         else:
             amount_minor = parse_amount(amount, wallet.currency, allow_negative=True)
-        key = f"adjust:{_clean_key(idempotency_key)}"
+        key = f"adjust:{_request_key(idempotency_key)}"
         with write_transaction():
             before = Wallet.get_by_id(wallet_id).balance_minor
             entry = post_entry(self.clock, wallet_id, "adjustment", amount_minor, key, actor=actor.name,

@@ -20,8 +20,8 @@ from models.tables import (
     Wallet,
 )
 from services import lifecycle
+from services.catalogue import terms_of, units, window_text
 from services.errors import NotFound
-from services.features import terms_of, units, window_text
 from services.pricing import usage_charge_minor
 from services.validation import check_id
 

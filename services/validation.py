@@ -57,3 +57,14 @@ def check_text(value, what: str, *, max_length: int, required: bool = False) -> 
 def clean_reason(reason) -> str:
     """The optional reason an operator gives for an action."""
     return check_text(reason, "reason", max_length=MAX_REASON)
+
+
+def clean_idempotency_key(key: object, *, max_length: int) -> str | None:
+    """A caller's idempotency key, stripped; None when the caller gave none.
+
+    ``max_length`` is what the caller's table leaves for it once its own prefix is added."""
+    if key is None:
+        return None
+    if not isinstance(key, str) or not 1 <= len(key.strip()) <= max_length or not storable(key):
+        raise ValidationError(f"an idempotency key is 1–{max_length} characters of text")
+    return key.strip()

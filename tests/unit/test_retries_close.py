@@ -9,10 +9,11 @@ import pytest
 
 from models.tables import AuditEntry, ErrorItem, Refund
 from services.auth import SYSTEM
+from services.error_items import ErrorItemInfo
 from services.errors import Conflict, GatewayDeclined, GatewayTransientError
 from services.notifications import NotificationCenter
 from services.reports import integrity_check
-from services.retries import ErrorItemInfo, RetryManager
+from services.retries import RetryManager
 from tests.factories import balance, make_customer
 
 WAIT = 10  # seconds; only reached when something is broken
@@ -116,7 +117,7 @@ def test_a_close_holds_the_lease_while_it_settles_then_lets_go(manager, operator
     assert [(c.status, c.lease_owner, c.lease_until) for c in closed] == [("canceled", None, None)] * 2
     assert len(leases) == 2 and len({owner for owner, _ in leases}) == 1
     owner, until = leases[0]
-    assert owner and owner != manager.owner and until == clock.now() + manager.lease
+    assert owner and owner != manager.queue.lease.holder and until == clock.now() + manager.queue.lease.length
     assert handler_calls == [] and close_audits() == 2
 
 
@@ -146,7 +147,7 @@ def test_a_close_refused_for_status_claims_nothing(manager, operator):
 
 def test_a_close_after_its_lease_ran_out_still_closes_when_nobody_took_the_item(manager, operator, clock):
     def slow_settlement(item: ErrorItemInfo) -> None:
-        clock.advance(seconds=manager.lease.total_seconds() + 1)
+        clock.advance(seconds=manager.queue.lease.length.total_seconds() + 1)
 
     manager.register("refund", lambda item: "refund sent", urgent=True, before_close=slow_settlement)
     item = fail_refund(manager, subject_id=1)

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from services.catalogue import FEATURE_TYPES, MAX_GRACE_DAYS, MAX_INTERVAL_COUNT
 from services.customers import clean_name
 from services.errors import ValidationError
-from services.features import FEATURE_TYPES, MAX_GRACE_DAYS, MAX_INTERVAL_COUNT
 from services.lifecycle import INTERVAL_UNITS
 from services.money import CURRENCY_EXPONENT, format_minor, parse_amount
 from services.plan_detail import plan_detail

@@ -7,8 +7,8 @@ import re
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox
 
+from services.catalogue import MAX_RATE_WINDOW_SECONDS, PlanFeatureInfo, units, window_text
 from services.errors import ValidationError
-from services.features import MAX_RATE_WINDOW_SECONDS, PlanFeatureInfo, units, window_text
 from services.money import format_minor, parse_amount
 from services.pricing import (
     MAX_UNITS,

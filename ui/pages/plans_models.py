@@ -8,8 +8,8 @@ from peewee import fn
 from PySide6.QtCore import QCoreApplication
 
 from models.tables import Feature, Plan, PlanFeature, Subscription
+from services.catalogue import units, window_text
 from services.customers import like_text
-from services.features import units, window_text
 from services.money import format_minor
 from services.pricing import PriceTerms, parse_tiers
 from services.subscriptions import OPEN_STATUSES

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QLabel, Q
 
 from services import lifecycle
 from services.errors import ValidationError
-from services.features import MAX_QUANTITY
+from services.metering import MAX_QUANTITY
 from services.money import format_minor
 from services.plan_detail import plan_choices
 from services.subscription_detail import plan_change_options, subscription_detail, usage_options

@@ -1,0 +1,291 @@
+"""The retry runner: claims due error items under a lease, runs their handlers and records what came of them.
+
+Handlers run outside any transaction, under a lease in the database, so two
+runners (threads or processes) never run the same item at once, and a runner
+that died mid-item leaves a lease that expires and is rescued. A handler says
+how its attempt went by returning (done) or raising (the typed error, or
+``AttemptFailed``); the runner counts the attempt on the queue.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import NamedTuple, Protocol, TypeVar
+
+from models.db import connection, database, for_update, write_transaction
+from models.tables import ErrorAttempt, ErrorItem
+from services.auth import Actor, require
+from services.error_items import AttemptOutcome, ErrorItemInfo, check_setting, item_info, lease_free
+from services.error_queue import ErrorQueue, ItemIds, ManualReason
+from services.errors import CircuitOpen, DomainError, ValidationError
+from services.retry_handlers import AttemptFailed
+from services.retry_policy import MAX_TEXT, OPEN_STATUSES, classify_error, error_context, error_message, merge_context
+
+log = logging.getLogger(__name__)
+
+DEFER_SECONDS = 30
+
+T = TypeVar("T")
+
+
+class Breaker(Protocol):
+    """What the runner asks the gateway's circuit breaker."""
+
+    def is_open(self) -> bool: ...
+
+    def retry_at(self) -> datetime | None: ...
+
+
+class RunOutcome(StrEnum):
+    """What came of running one claimed item."""
+
+    SUCCEEDED = "succeeded"
+    RESCHEDULED = "rescheduled"
+    MANUAL = "manual"
+    DEFERRED = "deferred"  # the breaker was open: pushed back, no attempt spent
+    LOST = "lost"  # another holder took the item when our lease ran out; its outcome is theirs
+    UNTOUCHED = "untouched"  # no handler knows the operation any more
+    ERROR = "error"  # the outcome could not be written; the lease expires and the item runs again
+
+
+# The outcomes a pass counts, next to "due".
+PASS_COUNTS = (RunOutcome.SUCCEEDED, RunOutcome.RESCHEDULED, RunOutcome.MANUAL, RunOutcome.DEFERRED)
+
+
+class RunResult(NamedTuple):
+    outcome: RunOutcome
+    item_id: int
+    next_attempt_at: datetime | None = None
+
+
+def refuse_inside_transaction() -> None:
+    if not database.is_closed() and database.in_transaction():
+        raise RuntimeError("retries call the gateway and must not run inside a database transaction")
+
+
+class RetryRunner:
+    def __init__(self, queue: ErrorQueue, *, circuit: Breaker | None = None, batch_size: int = 200,
+                 workers: int = 4) -> None:
+        self.queue = queue
+        self.circuit = circuit
+        self.batch_size = check_setting("batch_size", batch_size)
+        self.workers = check_setting("workers", workers)
+
+    # --- the retry pass -------------------------------------------------------------------
+
+    def process_pending_retries(self, limit: int | None = None) -> dict[str, int]:
+        """Run every due item once (at most ``limit``); returns what came of them."""
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
+            raise ValidationError("the limit is a whole, non-negative number of items")
+        counts = dict.fromkeys(["due", *map(str, PASS_COUNTS)], 0)
+        operations = self.queue.handlers.operations()
+        if not operations or limit == 0:
+            return counts
+        refuse_inside_transaction()
+        with connection():
+            horizon = self.queue.clock.now()
+            cursor: tuple[datetime, int] | None = None
+            seen: set[int] = set()
+            while limit is None or counts["due"] < limit:
+                size = self.batch_size if limit is None else min(self.batch_size, limit - counts["due"])
+                cursor, claimed, deferred = self._claim_due(operations, horizon, cursor, size, seen)
+                if cursor is None:
+                    break
+                counts["due"] += len(claimed) + deferred
+                counts[RunOutcome.DEFERRED] += deferred
+                for result in self._run_all(claimed, "system"):
+                    if result.outcome in PASS_COUNTS:
+                        counts[result.outcome] += 1
+                    if result.next_attempt_at is not None and result.next_attempt_at <= horizon:
+                        seen.add(result.item_id)  # due again at once: the next pass takes it
+        return counts
+
+    def retry_now(self, actor: Actor, ids: ItemIds) -> list[ErrorItemInfo]:
+        """Run the items now, through the same lease as the retry pass."""
+        require(actor, "error.retry")
+        refuse_inside_transaction()
+        with connection():
+            claimed = self.queue.claim_for_retry(actor, ids)
+            self._run_all(claimed, actor.name)
+            return [self.queue.get(item.id) for item in claimed]
+
+    def _circuit_refuses(self) -> bool:
+        if self.circuit is None:
+            return False
+        try:
+            return bool(self.circuit.is_open())
+        except Exception:
+            log.exception("could not read the circuit breaker; running retries anyway")
+            return False
+
+    def _defer_until(self, now: datetime) -> datetime:
+        retry_at = None
+        if self.circuit is not None:
+            try:
+                retry_at = self.circuit.retry_at()
+            except Exception:
+                log.exception("could not read when the circuit breaker closes")
+        return retry_at if retry_at is not None and retry_at > now else now + timedelta(seconds=DEFER_SECONDS)
+
+    def _uses_gateway(self, operation: str) -> bool:
+        handler = self.queue.handlers.get(operation)
+        return handler is not None and handler.uses_gateway
+
+    def _claim_due(self, operations: list[str], horizon: datetime, cursor: tuple[datetime, int] | None, size: int,
+                   seen: set[int]) -> tuple[tuple[datetime, int] | None, list[ErrorItemInfo], int]:
+        """Lease the next due items after ``cursor`` (keyset on next_attempt_at, id).
+
+        While the circuit is open, gateway items are pushed to when it may close,
+        in the same short transaction and without spending an attempt.
+        """
+        refused = self._circuit_refuses()
+        lease = self.queue.lease
+        with write_transaction():
+            now = self.queue.clock.now()
+            query = ErrorItem.select().where(
+                (ErrorItem.status == "retrying") & (ErrorItem.next_attempt_at <= horizon)
+                & ErrorItem.operation.in_(operations) & lease_free(now))
+            if cursor is not None:
+                at, last_id = cursor
+                query = query.where((ErrorItem.next_attempt_at > at)
+                                    | ((ErrorItem.next_attempt_at == at) & (ErrorItem.id > last_id)))
+            rows = list(for_update(query.order_by(ErrorItem.next_attempt_at, ErrorItem.id).limit(size)))
+            if not rows:
+                return None, [], 0
+            cursor = (rows[-1].next_attempt_at, rows[-1].id)
+            rows = [r for r in rows if r.id not in seen]
+            deferred = [r.id for r in rows if refused and self._uses_gateway(r.operation)]
+            claimed = [r for r in rows if r.id not in deferred]
+            if deferred:
+                ErrorItem.update(next_attempt_at=self._defer_until(now), updated_at=now).where(
+                    ErrorItem.id.in_(deferred)).execute()
+            if claimed:
+                ErrorItem.update(lease_owner=lease.holder, lease_until=lease.until(now)).where(
+                    ErrorItem.id.in_([r.id for r in claimed]) & lease_free(now)).execute()
+        rescued = sum(1 for r in claimed if r.lease_owner is not None)
+        if rescued:
+            log.warning("rescued %d error items whose runner's lease had expired", rescued)
+        return cursor, [item_info(r) for r in claimed], len(deferred)
+
+    def _run_all(self, items: list[ErrorItemInfo], actor: str) -> list[RunResult]:
+        if self.workers == 1 or len(items) <= 1:
+            return [self._run_claimed(item, actor) for item in items]
+        with ThreadPoolExecutor(max_workers=min(self.workers, len(items)), thread_name_prefix="retry") as pool:
+            return list(pool.map(lambda item: self._run_claimed(item, actor), items))
+
+    def _run_claimed(self, item: ErrorItemInfo, actor: str) -> RunResult:
+        """Run one leased item's handler and record the outcome; never raises."""
+        try:
+            with connection():
+                return self._run_leased(item, actor)
+        except Exception:
+            log.exception("the retry of error item #%d could not be recorded; its lease will expire", item.id)
+            return RunResult(RunOutcome.ERROR, item.id)
+
+    def _run_leased(self, item: ErrorItemInfo, actor: str) -> RunResult:
+        handler = self.queue.handlers.get(item.operation)
+        lease = self.queue.lease
+        if handler is None:
+            self._finish(item.id, lambda row: None)
+            return RunResult(RunOutcome.UNTOUCHED, item.id)
+        renewed = ErrorItem.update(lease_until=lease.until(self.queue.clock.now())).where(
+            (ErrorItem.id == item.id) & (ErrorItem.lease_owner == lease.holder)).execute()
+        if not renewed:
+            log.warning("error item #%d: lease lost before its run", item.id)
+            return RunResult(RunOutcome.LOST, item.id)
+        if handler.uses_gateway and self._circuit_refuses():
+            return self._defer(item)
+        try:
+            result = handler.run(item)
+        except AttemptFailed as failed:
+            return self._fail(item, failed.error, classify_error(failed.error), actor, handler.urgent)
+        except CircuitOpen:
+            return self._defer(item)
+        except DomainError as error:
+            return self._fail(item, error, classify_error(error), actor, handler.urgent)
+        except Exception as error:
+            log.exception("the retry handler for %s #%d raised an unexpected error", item.operation, item.id)
+            return self._fail(item, error, "transient", actor, handler.urgent)
+        return self._succeed(item, result, actor)
+
+    def _finish(self, item_id: int, change: Callable[[ErrorItem], T]) -> tuple[ErrorItem, T] | None:
+        """Apply ``change`` to a row we still hold the lease on and release it; None when the lease was lost."""
+        with write_transaction():
+            row = for_update(ErrorItem.select().where(
+                (ErrorItem.id == item_id) & (ErrorItem.lease_owner == self.queue.lease.holder))).first()
+            if row is None:
+                log.warning("error item #%d: lease lost during its run; its outcome is left to the new holder",
+                            item_id)
+                return None
+            result = change(row)
+            row.lease_owner = row.lease_until = None
+            row.save()
+            return row, result
+
+    def _defer(self, item: ErrorItemInfo) -> RunResult:
+        now = self.queue.clock.now()
+        until = self._defer_until(now)
+
+        def push_back(row: ErrorItem) -> None:
+            if row.status == "retrying":
+                row.next_attempt_at, row.updated_at = until, now
+
+        if self._finish(item.id, push_back) is None:
+            return RunResult(RunOutcome.LOST, item.id)
+        return RunResult(RunOutcome.DEFERRED, item.id, until)
+
+    def _succeed(self, item: ErrorItemInfo, result: object, actor: str) -> RunResult:
+        now = self.queue.clock.now()
+        text = "" if result is None else str(result).strip()[:MAX_TEXT]
+
+        def resolve(row: ErrorItem) -> None:
+            row.attempts += 1
+            row.updated_at = now
+            if row.status in OPEN_STATUSES:
+                row.status, row.next_attempt_at = "resolved", None
+                row.resolved_at, row.resolved_by = now, "system"
+                row.resolution = text or "succeeded on retry"
+            elif text and row.resolved_by == "system":
+                row.resolution = text  # settled by the handler's own call; its account says more
+            ErrorAttempt.create(item=row.id, number=row.attempts, at=now, outcome=AttemptOutcome.SUCCEEDED,
+                                message=text or None, actor=actor)
+
+        if self._finish(item.id, resolve) is None:
+            return RunResult(RunOutcome.LOST, item.id)
+        return RunResult(RunOutcome.SUCCEEDED, item.id)
+
+    def _fail(self, item: ErrorItemInfo, error: BaseException, error_class: str, actor: str,
+              urgent: bool) -> RunResult:
+        now = self.queue.clock.now()
+        message = error_message(error)
+
+        def count_failure(row: ErrorItem) -> bool | None:
+            """True when the item just went to manual; None when it had settled during the run."""
+            if row.status not in OPEN_STATUSES:  # the operation settled during the run; the error came after
+                ErrorAttempt.create(item=row.id, number=row.attempts + 1, at=now, outcome=AttemptOutcome.UNKNOWN,
+                                    message=message, actor=actor)
+                return None
+            row.message = message
+            row.context = merge_context(row.context, error_context(error))
+            became_manual = self.queue.count_failure(row, error_class, urgent, now)
+            ErrorAttempt.create(item=row.id, number=row.attempts, at=now, outcome=AttemptOutcome.FAILED,
+                                message=message, actor=actor)
+            return became_manual
+
+        done = self._finish(item.id, count_failure)
+        if done is None:
+            return RunResult(RunOutcome.LOST, item.id)
+        row, became_manual = done
+        if became_manual is None:
+            return RunResult(RunOutcome.SUCCEEDED, item.id)
+        if became_manual:
+            if error_class == "permanent":
+                self.queue.notify_manual(row, "it cannot be retried automatically", ManualReason.PERMANENT)
+            else:
+                self.queue.notify_manual(row, f"all {row.attempts} attempts failed", ManualReason.EXHAUSTED)
+        outcome = RunOutcome.RESCHEDULED if row.status == "retrying" else RunOutcome.MANUAL
+        return RunResult(outcome, item.id, row.next_attempt_at)
