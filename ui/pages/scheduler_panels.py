@@ -9,10 +9,11 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from services import lifecycle
 from services.auth import require
+from services.changes import Changes, Kind
 from services.circuit import HALF_OPEN, OPEN
 from services.errors import ValidationError
 from services.money import format_minor
-from ui.pages.base import ConfirmDialog
+from ui.pages.dialogs import ConfirmDialog
 from ui.pages.settings_form import SettingField, SettingsForm
 
 GATEWAY_FIELDS = ("gateway.latency_min_ms", "gateway.latency_max_ms", "gateway.error_rate", "gateway.timeout_rate",
@@ -121,12 +122,9 @@ class GatewaySimulationGroup(QGroupBox):
             return
         core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
         self.page.run_task(lambda: core.settings.update(actor, changes, reason, action="gateway.configure"),
-                           self._on_saved, lambda saved: self.tr("Gateway simulation changed (%s)")
-                           % ", ".join(sorted(name.removeprefix("gateway.") for name in saved)))
-
-    def _on_saved(self, _saved) -> None:
-        self.load()
-        self.ctx.bridge.data_changed.emit("settings")
+                           lambda _saved: self.load(), lambda saved: self.tr("Gateway simulation changed (%s)")
+                           % ", ".join(sorted(name.removeprefix("gateway.") for name in saved)),
+                           changes=Changes.of(Kind.SETTINGS, Kind.AUDIT))
 
 
 def demo_clock_available(ctx) -> bool:
@@ -181,7 +179,8 @@ class DemoClockGroup(QGroupBox):
             button.setEnabled(False)
         self.summary_label.setText(self.tr("Moving the clock and renewing…"))
         self.page.run_task(lambda: advance_demo_clock(core, actor, months, days), self._on_advanced,
-                           on_error=lambda _error: self._enable_buttons())
+                           on_error=lambda _error: self._enable_buttons(),
+                           changes=Changes.of(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE, Kind.ERROR_ITEM))
 
     def _enable_buttons(self) -> None:
         for button in self.buttons:
@@ -200,6 +199,4 @@ class DemoClockGroup(QGroupBox):
             text = text.replace(marker, str(value))
         self.summary_label.setText(text)
         self.page.status_message.emit(text)
-        self.ctx.bridge.data_changed.emit("subscription")
-        self.ctx.bridge.data_changed.emit("wallet")
         self.page.refresh()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -22,11 +23,13 @@ from PySide6.QtWidgets import (
 from models.db import write_transaction
 from services.audit import record_audit
 from services.auth import require
+from services.changes import Changes, Kind
 from services.errors import ValidationError
 from services.gateway import TEST_KEY_PREFIX
 from services.secrets import GATEWAY_API_KEY
 from ui.app import LANGUAGES, apply_theme, chosen_language
-from ui.pages.base import ConfirmDialog, Page
+from ui.pages.base import Page
+from ui.pages.dialogs import ConfirmDialog
 from ui.pages.settings_form import ERROR_STYLE, SettingField, SettingsForm
 
 OK_STYLE = "color: #2e7d32;"
@@ -58,6 +61,8 @@ def save_api_key(core, actor, key: str, reason: str) -> tuple[bool, str | None]:
 
 
 class SettingsPage(Page):
+    icon = QStyle.StandardPixmap.SP_FileDialogListView
+
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.title = self.tr("Settings")
@@ -77,7 +82,6 @@ class SettingsPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
-        ctx.bridge.data_changed.connect(self.on_data_changed)
 
     # --- building ---------------------------------------------------------------------
 
@@ -203,9 +207,9 @@ class SettingsPage(Page):
         self.keyring_note.setText(view.keyring_reason or "")
         self.keyring_note.setVisible(bool(view.keyring_reason))
 
-    @Slot(str)
-    def on_data_changed(self, kind: str) -> None:
-        if kind == "settings" and self._loaded_once and not self.form.is_dirty():
+    @Slot(object, object)
+    def on_changes_made(self, changes: Changes, initiator: object) -> None:
+        if Kind.SETTINGS in changes and self._loaded_once and not self.form.is_dirty():
             self.load()
 
     # --- the API key ------------------------------------------------------------------
@@ -255,7 +259,7 @@ class SettingsPage(Page):
                            "will be forgotten when the app quits.")
             self._say_about_key(text + (f" ({reason})" if reason else ""), WARNING_STYLE)
             self.status_message.emit(self.tr("Gateway API key kept for this session only"))
-        self.ctx.bridge.data_changed.emit("settings")
+        self.ctx.bridge.announce(Changes.of(Kind.SETTINGS, Kind.AUDIT), self)
         self.load()
 
     # --- billing settings -------------------------------------------------------------
@@ -286,7 +290,7 @@ class SettingsPage(Page):
                       lambda saved: self.tr("%n setting(s) saved", "", len(saved)))
 
     def _on_settings_saved(self, _saved: dict) -> None:
-        self.ctx.bridge.data_changed.emit("settings")
+        self.ctx.bridge.announce(Changes.of(Kind.SETTINGS, Kind.AUDIT), self)
         self.load()
 
     @Slot()
