@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,13 +41,15 @@ class Page(QWidget):
     A page names the kinds of things it shows (``shows``). When an operation changes one of
     them the page reloads: at once while it is on screen (or ``reload_delay_ms`` later, so a
     burst of changes costs one reload), and when it is next shown otherwise. Its own actions
-    go through ``run_task`` with the changes they make.
+    go through ``run_task`` with the changes they make. A page of live figures (``poll_ms``)
+    also reloads on a timer while on screen, and each time it is shown.
     """
 
     title = ""
     icon = QStyle.StandardPixmap.SP_FileIcon   # beside the title in the navigation
     shows: frozenset[Kind] = frozenset()
     reload_delay_ms = 0
+    poll_ms = 0
     status_message = Signal(str)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
@@ -58,12 +60,16 @@ class Page(QWidget):
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(self.reload_delay_ms)
-        self._reload_timer.timeout.connect(self.on_reload_timer)
+        self._reload_timer.timeout.connect(self.reload_if_shown)
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(self.poll_ms)
+        self.poll_timer.timeout.connect(self.on_poll_timer)
         ctx.bridge.changes_made.connect(self.on_changes_made)
 
     def on_shown(self) -> None:
-        """Called each time the page is brought to the front: the first time, it loads."""
-        if not self.loaded:
+        """Called each time the page is brought to the front: it loads if it never has, or if what
+        it shows changed while it was hidden, or if its figures are live."""
+        if not self.loaded or self._stale or self.poll_ms:
             self.refresh()
 
     def refresh(self) -> None:
@@ -85,7 +91,7 @@ class Page(QWidget):
         if not changes.touches(self.shows):
             return
         if initiator is self:
-            self.refresh()  # the operator acted here: the outcome shows at once
+            self.reload_if_shown()  # the operator acted here: the outcome shows at once
         else:
             self.reload_soon()
 
@@ -96,19 +102,34 @@ class Page(QWidget):
         if self.reload_delay_ms:
             self._reload_timer.start()
         else:
-            self.on_reload_timer()
+            self.reload_if_shown()
 
     @Slot()
-    def on_reload_timer(self) -> None:
+    def reload_if_shown(self) -> None:
         if self.isVisible():
             self.refresh()
         else:
             self._stale = True
 
+    # --- live figures -----------------------------------------------------------------
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        if self._stale:  # brought to the front, or the window shown again
-            self.refresh()
+        if self.poll_ms:
+            self.poll_timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        self.poll_timer.stop()
+        super().hideEvent(event)
+
+    @Slot()
+    def on_poll_timer(self) -> None:
+        if self.isVisible():
+            self.poll()
+
+    def poll(self) -> None:
+        """What the timer of a live page reloads: everything, unless the page says less."""
+        self.refresh()
 
     # --- running work -------------------------------------------------------------
 

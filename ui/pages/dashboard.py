@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, QLocale, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -120,6 +120,7 @@ class DashboardPage(Page):
     icon = QStyle.StandardPixmap.SP_ComputerIcon
     shows = frozenset({Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE, Kind.ERROR_ITEM})
     reload_delay_ms = DEBOUNCE_MS
+    poll_ms = AUTO_REFRESH_MS   # the figures move with time as well as with changes
     card_activated = Signal(str)   # the key of the card the operator opened
 
     def __init__(self, ctx, parent=None):
@@ -195,28 +196,9 @@ class DashboardPage(Page):
         layout.addLayout(cards_rows)
         layout.addLayout(charts, 1)
 
-        self.auto_timer = QTimer(self)
-        self.auto_timer.setInterval(AUTO_REFRESH_MS)
-        self.auto_timer.timeout.connect(self.on_auto_timer)
         ctx.bridge.notification_posted.connect(self.on_notification_posted)
 
     # --- when to load ---------------------------------------------------------------
-
-    def on_shown(self) -> None:
-        self.refresh()  # the figures move with time as well as with changes
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        self.auto_timer.start()
-
-    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self.auto_timer.stop()
-        super().hideEvent(event)
-
-    @Slot()
-    def on_auto_timer(self) -> None:
-        if self.isVisible():
-            self.refresh()
 
     @Slot(object)
     def on_notification_posted(self, _info: object) -> None:

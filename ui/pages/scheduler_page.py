@@ -31,6 +31,7 @@ CONTROL_CHANGES = Changes.of(Kind.AUDIT)   # run now, pause, resume: audited; wh
 class SchedulerPage(Page):
     icon = QStyle.StandardPixmap.SP_MediaPlay
     shows = frozenset({Kind.SETTINGS})   # the retry interval, the renewal time and the gateway's knobs
+    poll_ms = REFRESH_MS   # the jobs move on their own timers
     paused_changed = Signal(bool)   # what this page last learned of the pause: the tray follows it
 
     def __init__(self, ctx, parent=None):
@@ -88,9 +89,6 @@ class SchedulerPage(Page):
         layout.addWidget(self.event_log, 2)
         layout.addLayout(panels)
 
-        self.refresh_timer = QTimer(self)
-        self.refresh_timer.setInterval(REFRESH_MS)
-        self.refresh_timer.timeout.connect(self.on_refresh_timer)
         self.event_timer = QTimer(self)
         self.event_timer.setSingleShot(True)
         self.event_timer.setInterval(EVENT_DEBOUNCE_MS)
@@ -100,22 +98,6 @@ class SchedulerPage(Page):
 
     # --- loading ----------------------------------------------------------------------
 
-    def on_shown(self) -> None:
-        self.refresh()  # the jobs move on their own timers
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        self.refresh_timer.start()
-
-    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self.refresh_timer.stop()
-        super().hideEvent(event)
-
-    @Slot()
-    def on_refresh_timer(self) -> None:
-        if self.isVisible():
-            self.load_jobs()
-
     @Slot()
     def on_refresh_clicked(self) -> None:
         self.refresh()
@@ -124,6 +106,9 @@ class SchedulerPage(Page):
         super().refresh()
         self.load_jobs()
         self.gateway_group.load_unless_edited()
+
+    def poll(self) -> None:
+        self.load_jobs()
 
     def load_jobs(self) -> None:
         """The jobs' states, the pause and the circuit breaker."""
