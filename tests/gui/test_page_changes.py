@@ -11,6 +11,10 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
 from models.tables import Customer, JobState, Plan, Subscription, Wallet
 from scheduler.runner import BackgroundScheduler
+from ui.tasks import TaskRunner
+
+Callback = Callable[[Any], None]
+ErrorCallback = Callable[[BaseException], None]
 
 
 def records(page) -> list[dict]:
@@ -117,11 +121,12 @@ def test_a_subject_opens_with_every_filter_cleared_and_its_detail_shown(make_gui
 class HeldRunner:
     """Holds each task until the test lets its answer come, in whatever order it likes."""
 
-    def __init__(self, runner) -> None:
+    def __init__(self, runner: TaskRunner) -> None:
         self.runner = runner
-        self.held: list[tuple[Callable[[], Any], Any, Any]] = []
+        self.held: list[tuple[Callable[[], Any], Callback | None, ErrorCallback | None]] = []
 
-    def run(self, fn: Callable[[], Any], on_done=None, on_error=None) -> int:
+    def run(self, fn: Callable[[], Any], on_done: Callback | None = None,
+            on_error: ErrorCallback | None = None) -> int:
         self.held.append((fn, on_done, on_error))
         return len(self.held)
 

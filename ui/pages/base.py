@@ -280,9 +280,9 @@ class TablePage(Page):
         top.addLayout(self.filter_bar, 1)
         top.addWidget(self.count_label)
         top.addWidget(self.export_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.splitter, 1)
+        self.page_layout = QVBoxLayout(self)
+        self.page_layout.addLayout(top)
+        self.page_layout.addWidget(self.splitter, 1)
 
         self._fit_columns = False   # until it is known whether the operator's own layout is restored
         model.rowsInserted.connect(self._on_first_rows)
@@ -471,7 +471,7 @@ class TablePage(Page):
         first split, until the operator's own is saved.
         """
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.layout().replaceWidget(self.splitter, splitter)
+        self.page_layout.replaceWidget(self.splitter, splitter)
         for widget in ((panel, self.splitter) if above else (self.splitter, panel)):
             splitter.addWidget(widget)
         if stretch is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QStyle
@@ -199,7 +200,8 @@ class ErrorQueuePage(TablePage):
             dialog.form.labelForField(dialog.reason).setText(reason + " *")
         return dialog if dialog.exec() else None
 
-    def _run_action(self, fn, done_text, changes: Changes = QUEUE_CHANGES) -> None:
+    def _run_action(self, fn: Callable[[], list], done_text: Callable[[list], str],
+                    changes: Changes = QUEUE_CHANGES) -> None:
         def failed(_error: BaseException) -> None:
             self.refresh()  # some items may have moved before the one that failed
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStyle
 from models.tables import Notification
 from services.changes import Changes, Kind
 from services.customers import like_text
-from services.notifications import KINDS
+from services.notifications import KINDS, NotificationInfo
 from ui.pages.base import TablePage
 from ui.sql_model import Column, PagedQueryModel
 
@@ -175,7 +175,7 @@ class NotificationsPage(TablePage):
         self.unread_label.setText(self.tr("%n unread", "", count))
 
     @Slot(object)
-    def on_notification_posted(self, info) -> None:
+    def on_notification_posted(self, info: NotificationInfo) -> None:
         if self.loaded and not self.model.add_posted(info):
             self.reload_soon()
 

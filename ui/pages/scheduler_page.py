@@ -241,5 +241,9 @@ class SchedulerPage(Page):
             return
         control, actor, reason = self.ctx.core.scheduler_control(self.scheduler), self.ctx.actor, dialog.reason_text()
         switch = control.pause if pause else control.resume
-        self.run_task(lambda: switch(actor, reason), lambda _none: (self.paused_changed.emit(pause), self.load_jobs()),
+        self.run_task(lambda: switch(actor, reason), lambda _none: self._on_switched(pause),
                       self.tr("Scheduler paused") if pause else self.tr("Scheduler resumed"), changes=CONTROL_CHANGES)
+
+    def _on_switched(self, paused: bool) -> None:
+        self.paused_changed.emit(paused)
+        self.load_jobs()
