@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from scheduler.control import SchedulerControl
 from scheduler.runner import BackgroundScheduler, JobSpec, default_owner
 from services.auth import OperatorService
+from services.changes import Changes, Kind
 from services.circuit import CircuitBreaker
 from services.clock import Clock, SystemClock
 from services.customers import CustomerService
@@ -68,12 +69,18 @@ class Core:
 
     def jobs(self) -> list[JobSpec]:
         retry_every = max(60, int(self.settings.get("retry_every_minutes")) * 60)
+        # Money moving touches wallets and invoices, subscriptions (a credited wallet renews those waiting
+        # for it) and the error queue (whatever fails is queued there).
+        money = Changes.of(Kind.WALLET, Kind.INVOICE, Kind.SUBSCRIPTION, Kind.ERROR_ITEM)
         return [
-            JobSpec("janitor", self.run_janitor, at_start=True),
+            JobSpec("janitor", self.run_janitor, at_start=True, changes=money | Changes.of(Kind.AUDIT)),
             JobSpec("renewals", self.renewals.renew_due_subscriptions,
-                    daily_at=lambda: self.settings.get("renewal_time"), at_start=True),
-            JobSpec("retries", self.run_retries, every_seconds=retry_every),
-            JobSpec("reminders", self.renewals.send_expiry_reminders, every_seconds=3600, at_start=True),
+                    daily_at=lambda: self.settings.get("renewal_time"), at_start=True, changes=money),
+            JobSpec("retries", self.run_retries, every_seconds=retry_every,
+                    changes=money | Changes.of(Kind.AUDIT)),
+            JobSpec("reminders", self.renewals.send_expiry_reminders, every_seconds=3600, at_start=True,
+                    changes=Changes.of(Kind.SUBSCRIPTION)),
+            # Reads the queue and the circuit; its alert arrives as a notification.
             JobSpec("monitoring", self.run_monitoring, every_seconds=300),
         ]
 

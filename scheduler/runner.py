@@ -28,6 +28,7 @@ import schedule
 
 from models.db import connection
 from scheduler import leases
+from services.changes import NO_CHANGES, Changes
 from services.errors import Conflict
 
 log = logging.getLogger("scheduler")
@@ -44,6 +45,7 @@ class JobSpec:
     every_seconds: int | None = None
     daily_at: Callable[[], str] | None = None
     at_start: bool = False
+    changes: Changes = NO_CHANGES   # what a run may touch: the desktop reloads whatever shows it
 
     def __post_init__(self):
         if not self.name or len(self.name) > 32:
@@ -74,6 +76,7 @@ class SchedulerEvent:
     result: dict | None
     error: str | None
     at: datetime
+    changes: Changes = NO_CHANGES   # a finished or failed run: its job's changes (a failed one may have done part)
 
 
 def next_daily_run(time_of_day: str, after: datetime) -> datetime:
@@ -335,9 +338,9 @@ class BackgroundScheduler:
                 leases.finish_run(spec.name, self.owner, finished_at=finished, result_json=result_json,
                                   error=error, next_run_at=self._next_run_after(spec, finished))
             if error is None:
-                self._emit("job_finished", spec.name, result=result)
+                self._emit("job_finished", spec.name, result=result, changes=spec.changes)
             else:
-                self._emit("job_failed", spec.name, error=error)
+                self._emit("job_failed", spec.name, error=error, changes=spec.changes)
             return True
         finally:
             with self._state_lock:
@@ -413,11 +416,11 @@ class BackgroundScheduler:
                             row.lease_owner)
 
     def _emit(self, kind: str, job: str | None = None, *, result: dict | None = None,
-              error: str | None = None) -> None:
+              error: str | None = None, changes: Changes = NO_CHANGES) -> None:
         if self._on_event is None:
             return
         try:
-            self._on_event(SchedulerEvent(kind, job, result, error, self.clock.now()))
+            self._on_event(SchedulerEvent(kind, job, result, error, self.clock.now(), changes))
         except Exception:
             log.exception("a scheduler event listener failed on %s", kind)
 

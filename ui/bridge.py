@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from scheduler.runner import SchedulerEvent
+from services.changes import Changes, Kind
 from ui.tasks import TaskRunner
 
 
@@ -12,12 +14,17 @@ class CoreBridge(QObject):
 
     Notifications posted by another process sharing the database (a headless
     worker, another desk) are picked up by polling for ids above the newest seen.
+
+    What an operation changed goes out as ``changes_made``: an operator's action
+    announces its own changes, and every scheduled job run in this window (on its
+    timer or run now) announces what its ``JobSpec`` declares. Each page reloads
+    when one of the kinds it shows is among them.
     """
 
     notification_posted = Signal(object)     # NotificationInfo
     scheduler_event_happened = Signal(object)  # SchedulerEvent
     unread_count_changed = Signal(int)
-    data_changed = Signal(str)               # what kind of thing changed: "wallet", "subscription", …
+    changes_made = Signal(object, object)    # Changes, and the page whose action made them (None: a job)
 
     def __init__(self, core, runner: TaskRunner, parent=None, poll_ms: int = 5000):
         super().__init__(parent)
@@ -30,6 +37,7 @@ class CoreBridge(QObject):
         self._timer.setInterval(poll_ms)
         self._timer.timeout.connect(self.on_poll_timer)
         self.notification_posted.connect(self._remember)
+        self.scheduler_event_happened.connect(self.on_scheduler_event_happened)
 
     def start(self) -> None:
         def newest():
@@ -50,9 +58,23 @@ class CoreBridge(QObject):
         # Called on whatever thread posted it; emit() queues it to the GUI thread.
         self.notification_posted.emit(info)
 
-    def on_scheduler_event(self, event) -> None:
+    def on_scheduler_event(self, event: SchedulerEvent) -> None:
         """Given to the scheduler as its on_event callback (runs on the scheduler thread)."""
         self.scheduler_event_happened.emit(event)
+
+    @Slot(object)
+    def on_scheduler_event_happened(self, event: SchedulerEvent) -> None:
+        # A failed run may have done part of its work before it failed: what it declares is reloaded too.
+        if event.kind in ("job_finished", "job_failed"):
+            self.announce(event.changes)
+
+    def announce(self, changes: Changes, initiator: QObject | None = None) -> None:
+        """Tell the pages what an operation changed; ``initiator`` is the page whose action it was."""
+        if not changes:
+            return
+        if Kind.NOTIFICATION in changes:
+            self.refresh_unread()
+        self.changes_made.emit(changes, initiator)
 
     @Slot(object)
     def _remember(self, info) -> None:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
-    QStyle,
     QWidget,
 )
 
@@ -39,9 +38,8 @@ class MainWindow(QMainWindow):
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
         self.nav.setSpacing(2)
         self.stack = QStackedWidget(self)
-        icons = _page_icons(self.style())
         for index, page in enumerate(pages):
-            item = QListWidgetItem(icons.get(type(page).__name__, icons["default"]), page.title)
+            item = QListWidgetItem(self.style().standardIcon(page.icon), page.title)
             item.setData(Qt.ItemDataRole.UserRole, index)
             self.nav.addItem(item)
             self.stack.addWidget(page)
@@ -131,7 +129,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def on_refresh_triggered(self) -> None:
         page = self.stack.currentWidget()
-        if hasattr(page, "refresh"):
+        if isinstance(page, Page):
             page.refresh()
 
     # --- status bar --------------------------------------------------------------------
@@ -185,19 +183,3 @@ class MainWindow(QMainWindow):
         self.save_state()
         super().closeEvent(event)
 
-
-def _page_icons(style) -> dict:
-    pixmap = QStyle.StandardPixmap
-    return {
-        "DashboardPage": style.standardIcon(pixmap.SP_ComputerIcon),
-        "CustomersPage": style.standardIcon(pixmap.SP_DirHomeIcon),
-        "WalletsPage": style.standardIcon(pixmap.SP_DriveHDIcon),
-        "SubscriptionsPage": style.standardIcon(pixmap.SP_BrowserReload),
-        "PlansPage": style.standardIcon(pixmap.SP_FileDialogDetailedView),
-        "ErrorQueuePage": style.standardIcon(pixmap.SP_MessageBoxWarning),
-        "NotificationsPage": style.standardIcon(pixmap.SP_MessageBoxInformation),
-        "AuditPage": style.standardIcon(pixmap.SP_FileDialogContentsView),
-        "SchedulerPage": style.standardIcon(pixmap.SP_MediaPlay),
-        "SettingsPage": style.standardIcon(pixmap.SP_FileDialogListView),
-        "default": style.standardIcon(pixmap.SP_FileIcon),
-    }

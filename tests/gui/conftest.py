@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings
 
 from services.auth import Actor
 from services.demo import create_demo
-from ui.pages.base import ConfirmDialog
+from ui.pages.dialogs import ConfirmDialog
 from ui.tasks import TaskRunner
 
 ROLES = {"admin": Actor("admin", "admin", 1), "operator": Actor("operator", "operator", 2),

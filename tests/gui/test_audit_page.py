@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QPushButton
 from models.db import write_transaction
 from services.audit import record_audit
 from services.auth import SYSTEM, Actor
+from services.changes import Changes, Kind
 from ui.pages.audit import CHANGED_STYLE, AuditPage, changed_keys, render_entry
 
 ADMIN = Actor("admin", "admin", 1)
@@ -116,6 +117,6 @@ def test_refreshes_when_an_action_elsewhere_reports_a_change(make_page, qtbot):
     page = env.page
     assert page.model.rowCount() == 0
     env.core.customers.update_customer(ADMIN, 5, name="Someone Else", reason="asked by phone")
-    env.bridge.data_changed.emit("customer")
+    env.bridge.announce(Changes.of(Kind.CUSTOMER, Kind.AUDIT))  # as the customer edit says
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
     assert page.action_filter.findData("customer.edit") >= 0

@@ -14,6 +14,7 @@ from models.tables import (
     Subscription,
     Wallet,
 )
+from services.changes import Changes, Kind
 from ui.charts import DARK, LIGHT
 from ui.pages import dashboard as dashboard_module
 from ui.pages.dashboard import DashboardPage, load_dashboard
@@ -164,20 +165,20 @@ def test_data_changes_refresh_after_a_pause_only_while_visible(known, qtbot):
     page, bridge = known.page, known.bridge
     plan, customer, wallet = Plan.get(), Customer.get(), Wallet.get()
     add_subscription(customer, plan, wallet, "active", NOW + timedelta(days=40))
-    bridge.data_changed.emit("subscription")
-    bridge.data_changed.emit("wallet")
+    bridge.announce(Changes.of(Kind.SUBSCRIPTION))
+    bridge.announce(Changes.of(Kind.WALLET))
     assert page.cards["active"].value_text == "3"            # debounced, not at once
     qtbot.waitUntil(lambda: page.cards["active"].value_text == "4", timeout=3000)
 
     page.hide()
-    assert not page.auto_timer.isActive()
+    assert not page.poll_timer.isActive()
     add_subscription(customer, plan, wallet, "active", NOW + timedelta(days=41))
-    bridge.data_changed.emit("subscription")
+    bridge.announce(Changes.of(Kind.SUBSCRIPTION))
     qtbot.wait(dashboard_module.DEBOUNCE_MS + 300)
     assert page.cards["active"].value_text == "4"            # a hidden dashboard does not query
     page.show()
     page.on_shown()
-    assert page.auto_timer.isActive()
+    assert page.poll_timer.isActive()
     assert page.cards["active"].value_text == "5"
 
 

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QMessageBox
 
 from models.tables import AuditEntry, ErrorAttempt, ErrorItem, Notification, TopUp, Wallet
 from services.auth import SYSTEM, Actor
+from services.changes import Changes, Kind
 from services.errors import GatewayDeclined, GatewayRateLimited, GatewayTimeout, GatewayTransientError
 from ui.pages.error_queue import ErrorQueuePage
 
@@ -160,7 +161,7 @@ def test_retry_now_credits_a_top_up_once_the_gateway_answers(make_page, answer_d
     wallet = TopUp.get_by_id(topup.id).wallet_id
     balance = Wallet.get_by_id(wallet).balance_minor
     changed = []
-    env.bridge.data_changed.connect(changed.append)
+    env.bridge.changes_made.connect(lambda changes, _initiator: changed.extend(changes.kinds))
     answer_dialogs()
     page.on_retry_clicked()
     assert ErrorItem.get_by_id(item.id).status == "resolved"
@@ -286,7 +287,7 @@ def test_new_items_appear_on_notification_or_data_change(make_page, qtbot):
     core.retries.record_failure("topup", "topup", 7001, GatewayDeclined("card declined"))  # posts a notice
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
     core.retries.record_failure("topup", "topup", 7002, GatewayTransientError("503"))  # no notice
-    env.bridge.data_changed.emit("error_item")
+    env.bridge.announce(Changes.of(Kind.ERROR_ITEM))
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=3000)
     assert page.report.model.rowCount() == 1
 
@@ -296,7 +297,7 @@ def test_a_hidden_page_waits_until_it_is_shown_to_reload(make_page, qtbot):
     page = env.page
     page.hide()
     env.core.retries.record_failure("topup", "topup", 7003, GatewayTransientError("503"))
-    env.bridge.data_changed.emit("error_item")
+    env.bridge.announce(Changes.of(Kind.ERROR_ITEM))
     qtbot.wait(600)
     assert page.model.rowCount() == 0
     page.show()

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from services.auth import SYSTEM
+from services.changes import Changes, Kind
 from tests.factories import make_customer, make_plan
 from ui.pages.error_queue import ErrorQueuePage
 
@@ -24,7 +25,7 @@ def test_the_panel_shows_how_many_wait_for_funds_since_when_and_what_is_at_risk(
 
     go_pending(env, "basic", 1250, customers=2)
     env.clock.advance(hours=1)
-    env.bridge.data_changed.emit("subscription")
+    env.bridge.announce(Changes.of(Kind.SUBSCRIPTION))
     qtbot.waitUntil(lambda: "waiting for funds: 2" in line.text(), timeout=3000)
     assert line.text() == "Subscriptions waiting for funds: 2 · oldest 1 h 0 min · at risk $25.00"
     assert env.page.report.model.rowCount() == 0  # waiting for funds is not a failed operation

@@ -53,7 +53,7 @@ def test_run_now_runs_the_selected_job_and_shows_its_result(with_scheduler, answ
     assert page.run_button.isEnabled()
     shown = answer_dialogs()
     changed = []
-    env.bridge.data_changed.connect(changed.append)
+    env.bridge.changes_made.connect(lambda changes, _initiator: changed.extend(changes.kinds))
     with qtbot.waitSignal(page.status_message) as blocker:
         page.run_button.click()
     assert "reminders" in shown[0].summary.text()
@@ -203,7 +203,7 @@ def test_demo_clock_moves_time_and_renews(with_scheduler, qtbot):
     assert group is not None and "2026-01-15 09:00" in group.time_label.text()
     start, charges = env.clock.now(), SubscriptionCharge.select().count()
     changed = []
-    env.bridge.data_changed.connect(changed.append)
+    env.bridge.changes_made.connect(lambda changes, _initiator: changed.extend(changes.kinds))
     month = [b for b in group.buttons if b.text() == "+1 month"][0]
     month.click()
     assert env.clock.now() == start.replace(month=2)

@@ -12,7 +12,7 @@ from models.tables import (
     UsageRecord,
     Wallet,
 )
-from ui.pages.base import ConfirmDialog
+from ui.pages.dialogs import ConfirmDialog
 from ui.pages.subscriptions import PlanChangePreview, SubscriptionsPage
 
 

@@ -8,10 +8,11 @@ import re
 from datetime import timedelta
 
 from peewee import fn
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Slot
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QComboBox, QStyle
 
 from models.tables import AuditEntry
+from services.changes import Kind
 from services.customers import like_text
 from ui.pages.base import TablePage
 from ui.sql_model import Column, PagedQueryModel
@@ -139,6 +140,10 @@ def render_entry(record: dict, tr) -> str:
 
 class AuditPage(TablePage):
     settings_key = "audit"
+    icon = QStyle.StandardPixmap.SP_FileDialogContentsView
+    shows = frozenset({Kind.AUDIT})
+    reload_delay_ms = 500
+    column_widths = (150, 100, 160, 160)
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, AuditTableModel(ctx.runner, ctx.core.clock), parent,
@@ -152,43 +157,11 @@ class AuditPage(TablePage):
         self.since_filter = self.add_filter(self.tr("When"), [
             (self.tr("All time"), 0), (self.tr("Last day"), 86400), (self.tr("Last week"), 7 * 86400),
             (self.tr("Last month"), 31 * 86400)], "since")
-        self.table.setColumnWidth(0, 150)
-        self.table.setColumnWidth(1, 100)
-        self.table.setColumnWidth(2, 160)
-        self.table.setColumnWidth(3, 160)
-        self._stale = False
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(500)
-        self._refresh_timer.timeout.connect(self.on_refresh_timer)
         self.on_selection([])
-        ctx.bridge.data_changed.connect(self.on_data_changed)
-
-    def on_shown(self) -> None:
-        first = not self._loaded_once
-        super().on_shown()
-        if first:
-            self.load_choices()
-        elif self._stale:
-            self.refresh()
 
     def refresh(self, keep_selection: bool = True) -> None:
-        self._loaded_once, self._stale = True, False
         super().refresh(keep_selection)
         self.load_choices()
-
-    @Slot(str)
-    def on_data_changed(self, _kind: str) -> None:
-        # Every operator action writes an audit row, whatever it changed.
-        if self._loaded_once:
-            self._refresh_timer.start()
-
-    @Slot()
-    def on_refresh_timer(self) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True  # refreshed when next shown
 
     def load_choices(self) -> None:
         """The actors and actions the log holds fill the filters."""
@@ -208,8 +181,7 @@ class AuditPage(TablePage):
 
     def on_selection(self, records: list[dict]) -> None:
         if len(records) != 1:
-            text = (self.tr("%n entries selected", "", len(records)) if records
-                    else self.tr("Select an entry to compare before and after."))
-            self.detail.setHtml(f"<p style='color:gray'>{text}</p>")
+            self.show_hint(self.tr("%n entries selected", "", len(records)) if records
+                           else self.tr("Select an entry to compare before and after."))
             return
         self.detail.setHtml(render_entry(records[0], self.tr))

@@ -1,50 +1,81 @@
-"""What pages share: a filter bar over a SQL-paged table, a detail pane, CSV export,
-and actions that confirm, ask for a reason, run off the GUI thread and report."""
+"""What pages share: a filter bar over a SQL-paged table, a detail pane, CSV export, reloading
+what an operation changed, and actions that run off the GUI thread and report."""
 
 from __future__ import annotations
 
-import uuid
+import html
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
+    QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QStyle,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from services.changes import NO_CHANGES, Changes, Kind
 from ui.context import UiContext
-from ui.errors import describe
+from ui.pages.dialogs import MoneyDialog
 from ui.sql_model import PagedQueryModel
+
+Result = TypeVar("Result")
 
 
 class Page(QWidget):
-    """A screen in the main window."""
+    """A screen in the main window.
+
+    A page names the kinds of things it shows (``shows``). When an operation changes one of
+    them the page reloads: at once while it is on screen (or ``reload_delay_ms`` later, so a
+    burst of changes costs one reload), and when it is next shown otherwise. Its own actions
+    go through ``run_task`` with the changes they make. A page of live figures (``poll_ms``)
+    also reloads on a timer while on screen, and each time it is shown.
+    """
 
     title = ""
+    icon = QStyle.StandardPixmap.SP_FileIcon   # beside the title in the navigation
+    shows: frozenset[Kind] = frozenset()
+    reload_delay_ms = 0
+    poll_ms = 0
     status_message = Signal(str)
 
-    def __init__(self, ctx: UiContext, parent=None):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self.loaded = False   # refresh() has run: a page loads when it is first shown
+        self._stale = False   # something it shows changed while it was hidden
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(self.reload_delay_ms)
+        self._reload_timer.timeout.connect(self.reload_if_shown)
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(self.poll_ms)
+        self.poll_timer.timeout.connect(self.on_poll_timer)
+        ctx.bridge.changes_made.connect(self.on_changes_made)
 
     def on_shown(self) -> None:
-        """Called each time the page is brought to the front."""
+        """Called each time the page is brought to the front: it loads if it never has, or if what
+        it shows changed while it was hidden, or if its figures are live."""
+        if not self.loaded or self._stale or self.poll_ms:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Load what the page shows (F5). A page loads its data after calling this."""
+        self.loaded, self._stale = True, False
+        self._reload_timer.stop()
 
     def open_subject(self, subject_type: str, subject_id: int) -> bool:
         """Select the thing a notification or search result points at. True when handled."""
@@ -53,38 +84,94 @@ class Page(QWidget):
     def save_state(self) -> None:
         """Persist layout into QSettings."""
 
+    # --- reloading what changed ---------------------------------------------------
+
+    @Slot(object, object)
+    def on_changes_made(self, changes: Changes, initiator: QObject | None) -> None:
+        if not changes.touches(self.shows):
+            return
+        if initiator is self:
+            self.reload_if_shown()  # the operator acted here: the outcome shows at once
+        else:
+            self.reload_soon()
+
+    def reload_soon(self) -> None:
+        """What this page shows changed elsewhere: reload while on screen, else when next shown."""
+        if not self.loaded:
+            return  # it loads when first shown
+        if self.reload_delay_ms:
+            self._reload_timer.start()
+        else:
+            self.reload_if_shown()
+
+    @Slot()
+    def reload_if_shown(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    # --- live figures -----------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self.poll_ms:
+            self.poll_timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        self.poll_timer.stop()
+        super().hideEvent(event)
+
+    @Slot()
+    def on_poll_timer(self) -> None:
+        if self.isVisible():
+            self.poll()
+
+    def poll(self) -> None:
+        """What the timer of a live page reloads: everything, unless the page says less."""
+        self.refresh()
+
     # --- running work -------------------------------------------------------------
 
-    def run_task(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-                 done_text: str | Callable[[Any], str] | None = None, on_error=None) -> None:
-        """Run ``fn`` off the GUI thread; show its outcome in the status bar or an error box."""
+    def run_task(self, fn: Callable[[], Result], on_done: Callable[[Result], None] | None = None,
+                 done_text: str | Callable[[Result], str] | None = None,
+                 on_error: Callable[[BaseException], None] | None = None, *,
+                 changes: Changes = NO_CHANGES) -> None:
+        """Run ``fn`` off the GUI thread; show its outcome in the status bar or an error box.
 
-        def done(result):
+        ``changes`` are what ``fn`` changes when it succeeds: the pages that show any of them
+        reload (this one at once) before ``on_done`` is called.
+        """
+
+        def done(result: Result) -> None:
             if done_text is not None:
                 self.status_message.emit(done_text(result) if callable(done_text) else done_text)
+            self.ctx.bridge.announce(changes, self)
             if on_done is not None:
                 on_done(result)
 
-        def failed(error):
+        def failed(error: BaseException) -> None:
             if on_error is not None:
                 on_error(error)
             self.show_error(error)
 
         self.ctx.runner.run(fn, done, failed)
 
-    def submit_money(self, dialog: MoneyDialog, request: Callable[[str], Callable[[], Any]],
-                     on_done: Callable[[Any], None]) -> bool:
+    def submit_money(self, dialog: MoneyDialog, request: Callable[[str], Callable[[], Result]],
+                     on_done: Callable[[Result], None], *, changes: Changes = NO_CHANGES) -> bool:
         """Open a money dialog whose OK sends ``request(key)()`` off the GUI thread.
 
         ``request`` runs on the GUI thread at each submit and reads the form; the callable it
         returns runs on a worker with the dialog's idempotency key. The dialog stays open
         until the service answers: a refusal is shown in the form and may be resubmitted,
-        under the same key, so the money moves at most once per opened dialog.
+        under the same key, so the money moves at most once per opened dialog. ``changes``
+        are announced as with ``run_task``.
         """
 
-        def submit():
-            def done(result):
+        def submit() -> None:
+            def done(result: Result) -> None:
                 dialog.submit_finished()
+                self.ctx.bridge.announce(changes, self)
                 on_done(result)
 
             self.ctx.runner.run(request(dialog.idempotency_key), done, dialog.submit_failed)
@@ -110,14 +197,47 @@ class Page(QWidget):
             button.setToolTip(reason)
 
 
+def paged_table(parent: QWidget, model: PagedQueryModel,
+                selection: QAbstractItemView.SelectionMode = QAbstractItemView.SelectionMode.SingleSelection
+                ) -> QTableView:
+    """A read-only view of whole rows over a SQL-paged model, sorted by clicking a heading."""
+    table = QTableView(parent)
+    table.setModel(model)
+    # The header shows the model's own first order; enabling sorting then asks for exactly that.
+    table.horizontalHeader().setSortIndicator(model.sort_column, model.sort_order)
+    table.setSortingEnabled(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(selection)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(26)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSortIndicatorShown(True)
+    table.setWordWrap(False)
+    return table
+
+
 class TablePage(Page):
-    """A filter bar, a paged table and a detail pane."""
+    """A filter bar, a paged table and a detail pane.
+
+    A page hands over its model and keeps what differs: the kinds it shows, the subject it
+    opens (``subject_type``), its filters and actions, and how it renders one row's details
+    (``load_detail``).
+    """
 
     settings_key = "table"
+    subject_type: str | None = None   # what open_subject selects here: "customer", "wallet", …
+    selection_mode = QAbstractItemView.SelectionMode.ExtendedSelection
+    column_widths: tuple[int, ...] = ()   # until the operator's own layout is saved
 
-    def __init__(self, ctx: UiContext, model: PagedQueryModel, parent=None, search_placeholder: str = ""):
+    def __init__(self, ctx: UiContext, model: PagedQueryModel, parent: QWidget | None = None,
+                 search_placeholder: str = ""):
         super().__init__(ctx, parent)
         self._selection_ready = False
+        self._detail_request = 0
+        self.detail_id: Any = None   # the row whose details were asked for last, None when no one row is
+        self._filters: dict[str, QComboBox | QCheckBox] = {}
+        self._remembered: dict[str, QSplitter | QHeaderView] = {}
         self.model = model
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
@@ -138,19 +258,7 @@ class TablePage(Page):
         self.export_button.clicked.connect(self.on_export_clicked)
         self.actions_bar = QHBoxLayout()
 
-        self.table = QTableView(self)
-        self.table.setModel(model)
-        # The header shows the model's own first order; enabling sorting then asks for exactly that.
-        self.table.horizontalHeader().setSortIndicator(model.sort_column, model.sort_order)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSortIndicatorShown(True)
-        self.table.setWordWrap(False)
+        self.table = paged_table(self, model, self.selection_mode)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
         self.detail = QTextBrowser(self)
@@ -172,17 +280,21 @@ class TablePage(Page):
         top.addLayout(self.filter_bar, 1)
         top.addWidget(self.count_label)
         top.addWidget(self.export_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.splitter, 1)
+        self.page_layout = QVBoxLayout(self)
+        self.page_layout.addLayout(top)
+        self.page_layout.addWidget(self.splitter, 1)
 
-        self._fit_columns = not isinstance(self.ctx.qsettings.value(f"{self.settings_key}/header"), QByteArray)
+        self._fit_columns = False   # until it is known whether the operator's own layout is restored
         model.rowsInserted.connect(self._on_first_rows)
         model.count_changed.connect(self._on_count)
         model.load_failed.connect(self.show_error)
         model.modelReset.connect(self._on_selection_changed)
-        self._loaded_once = False
-        self._restore_layout()
+        self.header_restored = self.remember(self.table.horizontalHeader(), "header")  # the operator's own layout
+        self._fit_columns = not self.header_restored
+        if not self.header_restored:
+            for column, width in enumerate(self.column_widths):
+                self.table.setColumnWidth(column, width)
+        self.splitter_restored = self.remember(self.splitter, "splitter")
 
     # --- filters ------------------------------------------------------------------------
 
@@ -197,26 +309,70 @@ class TablePage(Page):
         caption = QLabel(label, self)
         self.filter_bar.addWidget(caption)
         self.filter_bar.addWidget(combo)
+        self._filters[key] = combo
         return combo
+
+    def add_check_filter(self, text: str, key: str) -> QCheckBox:
+        box = QCheckBox(text, self)
+        box.setObjectName(f"filter_{key}")
+        box.toggled.connect(lambda on: self.model.set_filters(**{key: on}))
+        self.filter_bar.addWidget(box)
+        self._filters[key] = box
+        return box
 
     @Slot()
     def on_search_settled(self) -> None:
         self.model.set_filters(search=self.search.text().strip())
 
+    def show_only(self, search: str, **filters: Any) -> None:
+        """Search for ``search`` with every filter at its first choice, or at the value given: one reload."""
+        self._search_timer.stop()
+        values: dict[str, Any] = {}
+        for key, widget in self._filters.items():
+            widget.blockSignals(True)
+            if isinstance(widget, QCheckBox):
+                widget.setChecked(bool(filters.get(key, False)))
+                values[key] = widget.isChecked()
+            else:
+                widget.setCurrentIndex(max(0, widget.findData(filters[key])) if key in filters else 0)
+                values[key] = widget.currentData()
+            widget.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.setText(search)
+        self.search.blockSignals(False)
+        self.model.filters.update(search=search, **values)
+        self.refresh(keep_selection=False)
+
+    # --- loading ------------------------------------------------------------------------
+
     def on_shown(self) -> None:
-        self._selection_ready = True
-        if not self._loaded_once:
-            self._loaded_once = True
-            self.model.reload()
+        if not self._selection_ready:
+            # A row selected before the page was first shown (a subject opened from elsewhere) shows now.
+            self._selection_ready = True
+            self._on_selection_changed()
+        super().on_shown()
 
     def refresh(self, keep_selection: bool = True) -> None:
-        selected = self.current_record()
+        super().refresh()
+        selected = self.current_record() if keep_selection else None
         self.model.reload()
-        if keep_selection and selected is not None:
-            self.select_id(selected.get("id"))
+        if selected is not None:
+            # select_id copes with the rows being there already (a quick runner) or arriving later.
+            self.select_id(selected["id"])
 
-    def _reselect_when_loaded(self, wanted) -> None:
-        def try_select(*_args):
+    def open_subject(self, subject_type: str, subject_id: int) -> bool:
+        if self.subject_type is None or subject_type != self.subject_type:
+            return False
+        self.show_only(self.subject_search(subject_id))
+        self.select_id(subject_id)
+        return True
+
+    def subject_search(self, subject_id: int) -> str:
+        """What the search box says to find exactly the row ``subject_id``."""
+        return f"#{subject_id}"
+
+    def _reselect_when_loaded(self, wanted: Any) -> None:
+        def try_select(*_args: Any) -> None:
             row = self.model.row_of_id(wanted)
             if row >= 0:
                 self.table.selectRow(row)
@@ -234,7 +390,7 @@ class TablePage(Page):
         records = self.selected_records()
         return records[0] if records else None
 
-    def _on_selection_changed(self, *_args) -> None:
+    def _on_selection_changed(self, *_args: Any) -> None:
         if not self._selection_ready:  # a restored sort can reset the model before the subclass has its widgets
             return
         records = self.selected_records()
@@ -243,7 +399,7 @@ class TablePage(Page):
     def on_selection(self, records: list[dict]) -> None:
         """Subclasses fill the detail pane and enable actions."""
 
-    def select_id(self, record_id) -> None:
+    def select_id(self, record_id: Any) -> None:
         row = self.model.row_of_id(record_id)
         if row >= 0:
             self.table.selectRow(row)
@@ -251,7 +407,33 @@ class TablePage(Page):
         else:
             self._reselect_when_loaded(record_id)
 
-    def _on_first_rows(self, *_args) -> None:
+    def load_detail(self, record_id: Any, load: Callable[[], Result], show: Callable[[Result], None]) -> None:
+        """Ask for one row's details off the GUI thread and ``show`` them when they come.
+
+        The operator may select another row before they arrive: only the answer to the
+        latest request is shown, a late one for a row no longer chosen is dropped.
+        """
+        self._detail_request += 1
+        request = self._detail_request
+        self.detail_id = record_id
+
+        def arrived(detail: Result) -> None:
+            if request == self._detail_request:
+                show(detail)
+
+        self.run_task(load, arrived)
+
+    def forget_detail(self) -> None:
+        """No one row is chosen now: details still on their way are dropped."""
+        self._detail_request += 1
+        self.detail_id = None
+
+    def show_hint(self, text: str) -> None:
+        """The detail pane says what to select; details still on their way are dropped."""
+        self.forget_detail()
+        self.detail.setHtml(f"<p style='color:gray'>{html.escape(text)}</p>")
+
+    def _on_first_rows(self, *_args: Any) -> None:
         """Size columns to their content once, unless the operator's own layout was restored."""
         if not self._fit_columns:
             return
@@ -279,148 +461,35 @@ class TablePage(Page):
         self.model.export_csv(path, lambda n: self.status_message.emit(TablePage.tr("Exported %n row(s)", "", n)),
                               self.show_error)
 
-    # --- layout memory ------------------------------------------------------------------
+    # --- layout ---------------------------------------------------------------------------
 
-    def _restore_layout(self) -> None:
-        settings = self.ctx.qsettings
-        header = settings.value(f"{self.settings_key}/header")
-        if isinstance(header, QByteArray):
-            self.table.horizontalHeader().restoreState(header)
-        split = settings.value(f"{self.settings_key}/splitter")
-        if isinstance(split, QByteArray):
-            self.splitter.restoreState(split)
+    def stack_panel(self, panel: QWidget, name: str, *, above: bool = False,
+                    stretch: tuple[int, int] | None = None, sizes: tuple[int, int] | None = None) -> None:
+        """Put ``panel`` across the page's width, below (or above) the table and its detail.
+
+        The split between them is remembered under ``name``; ``stretch`` and ``sizes`` are the
+        first split, until the operator's own is saved.
+        """
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.page_layout.replaceWidget(self.splitter, splitter)
+        for widget in ((panel, self.splitter) if above else (self.splitter, panel)):
+            splitter.addWidget(widget)
+        if stretch is not None:
+            splitter.setStretchFactor(0, stretch[0])
+            splitter.setStretchFactor(1, stretch[1])
+        if sizes is not None:
+            splitter.setSizes(list(sizes))
+        self.remember(splitter, name)
+
+    def remember(self, widget: QSplitter | QHeaderView, name: str) -> bool:
+        """Restore ``widget``'s layout saved under ``name`` and save it with the page's; True when restored."""
+        self._remembered[name] = widget
+        state = self.ctx.qsettings.value(f"{self.settings_key}/{name}")
+        if isinstance(state, QByteArray):
+            widget.restoreState(state)
+            return True
+        return False
 
     def save_state(self) -> None:
-        self.ctx.qsettings.setValue(f"{self.settings_key}/header", self.table.horizontalHeader().saveState())
-        self.ctx.qsettings.setValue(f"{self.settings_key}/splitter", self.splitter.saveState())
-
-
-def problem_style() -> str:
-    """Red that reads on either theme: the light theme's dark red is too dim on the dark one."""
-    app = QApplication.instance()
-    dark = app is not None and bool(app.property("darkTheme"))
-    return "color: #ff8a80;" if dark else "color: #c62828;"
-
-
-class ConfirmDialog(QDialog):
-    """Names what will change, asks for a reason when one is required."""
-
-    def __init__(self, parent, title: str, summary: str, *, reason_required: bool = True,
-                 fields: list[tuple[str, QWidget]] | None = None, confirm_text: str | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setObjectName("confirmDialog")
-        self.reason_required = reason_required
-        self.summary = QLabel(summary, self)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # it names customers, plans and amounts as stored
-        self.summary.setWordWrap(True)
-        self.summary.setObjectName("summary")
-        self.form = QFormLayout()
-        for label, widget in fields or []:
-            self.form.addRow(label, widget)
-        self.reason = QPlainTextEdit(self)
-        self.reason.setObjectName("reason")
-        self.reason.setPlaceholderText(ConfirmDialog.tr("Why? (kept in the audit log)"))
-        self.reason.setFixedHeight(64)
-        self.form.addRow(ConfirmDialog.tr("Reason") + (" *" if reason_required else ""), self.reason)
-        self.error = QLabel(self)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setObjectName("formError")
-        self.error.setStyleSheet(problem_style())
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        if confirm_text:
-            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(confirm_text)
-        self.buttons.accepted.connect(self.on_accept_clicked)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.validator: Callable[[], None] | None = None
-        self.setMinimumWidth(420)
-
-    def reason_text(self) -> str:
-        return self.reason.toPlainText().strip()
-
-    def grow_to_fit(self) -> None:
-        """Taller when wrapped text in it grew: a window does not follow its layout's height for its width."""
-        layout = self.layout()
-        if layout.hasHeightForWidth():
-            needed = layout.totalHeightForWidth(self.width())
-            if needed > self.height():
-                self.resize(self.width(), needed)
-
-    def show_problem(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
-
-    def input_is_valid(self) -> bool:
-        if self.reason_required and not self.reason_text():
-            self.show_problem(ConfirmDialog.tr("Please give a reason."))
-            return False
-        if self.validator is not None:
-            try:
-                self.validator()
-            except Exception as error:  # noqa: BLE001 - shown in the form
-                self.show_problem(describe(error))
-                return False
-        return True
-
-    @Slot()
-    def on_accept_clicked(self) -> None:
-        if self.input_is_valid():
-            self.proceed()
-
-    def proceed(self) -> None:
-        self.accept()
-
-
-class MoneyDialog(ConfirmDialog):
-    """A confirmation that moves money: one idempotency key for as long as it is open.
-
-    OK hands the request to ``submitter`` (see ``Page.submit_money``) and the dialog waits,
-    with OK disabled, for the answer: it closes on success and shows a refusal in the form.
-    A second click, or a resubmit after an error, carries the same key, so the service
-    replays the first request instead of moving the money again.
-    """
-
-    def __init__(self, parent, title: str, summary: str, *, busy_text: str = "", **kwargs):
-        super().__init__(parent, title, summary, **kwargs)
-        self.idempotency_key = uuid.uuid4().hex
-        self.submitter: Callable[[], None] | None = None
-        self.busy_text = busy_text or MoneyDialog.tr("Working…")
-        self.busy = False
-
-    def proceed(self) -> None:
-        if self.busy:
-            return
-        if self.submitter is None:
-            self.accept()
-            return
-        self._set_busy(True)
-        self.submitter()
-
-    def submit_finished(self) -> None:
-        self._set_busy(False)
-        self.error.hide()
-        self.accept()
-
-    def submit_failed(self, error: BaseException) -> None:
-        self._set_busy(False)
-        self.error.setStyleSheet(problem_style())
-        self.show_problem(describe(error))
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.buttons.setEnabled(not busy)
-        if busy:
-            self.error.setStyleSheet("")
-            self.show_problem(self.busy_text)
-
-    def reject(self) -> None:
-        if not self.busy:  # the answer is on its way; closing now would hide whether money moved
-            super().reject()
+        for name, widget in self._remembered.items():
+            self.ctx.qsettings.setValue(f"{self.settings_key}/{name}", widget.saveState())

@@ -5,14 +5,26 @@ from __future__ import annotations
 import html
 
 from peewee import JOIN, fn
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStyle,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.tables import Customer, Plan, Subscription, TopUp, Wallet
+from services.changes import Changes, Kind
 from services.customers import clean_email, clean_name, like_text
 from services.money import format_minor, parse_amount
-from ui.pages.base import ConfirmDialog, MoneyDialog, TablePage
+from ui.pages.base import TablePage
+from ui.pages.dialogs import ConfirmDialog, MoneyDialog
 from ui.pages.invoices import (
     CreditNoteTable,
     CustomerBilling,
@@ -123,6 +135,9 @@ def render_customer(detail: dict, owed: dict[str, int] | None = None) -> str:
 
 class CustomersPage(TablePage):
     settings_key = "customers"
+    subject_type = "customer"
+    icon = QStyle.StandardPixmap.SP_DirHomeIcon
+    shows = frozenset({Kind.CUSTOMER, Kind.WALLET, Kind.SUBSCRIPTION, Kind.INVOICE})
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, CustomersTableModel(ctx.runner), parent,
@@ -143,10 +158,8 @@ class CustomersPage(TablePage):
         self.subscribe_button.clicked.connect(self.on_subscribe_clicked)
         self.guard(self.new_button, "customer.create")
         self._build_billing_tabs()
-        self._split_to_fit = not isinstance(ctx.qsettings.value(f"{self.settings_key}/splitter"), QByteArray)
-        self._detail_for = None
+        self._split_to_fit = not self.splitter_restored
         self.on_selection([])
-        ctx.bridge.data_changed.connect(self.on_data_changed)
 
     def _build_billing_tabs(self) -> None:
         """The detail pane becomes the first of three tabs: overview, invoices, credit notes."""
@@ -186,15 +199,14 @@ class CustomersPage(TablePage):
             detail = min(total * 3 // 5, DETAIL_WIDTH)
             self.splitter.setSizes([total - detail, detail])
 
-    def show_billing(self, billing: CustomerBilling | None) -> None:
-        """The invoices and credit notes tabs; None empties them (no customer, or one still loading)."""
+    def show_billing(self, billing: CustomerBilling | None, *, loading: bool = False) -> None:
+        """The invoices and credit notes tabs; None empties them (no customer, or one still ``loading``)."""
         if billing is None:
             self.invoice_table.show_invoices([])
             self.credit_note_table.show_credit_notes([])
-            chosen = self._detail_for is not None
-            self.invoice_table.set_empty_text(self.tr("Loading…") if chosen else
+            self.invoice_table.set_empty_text(self.tr("Loading…") if loading else
                                               self.tr("Select a customer to see their invoices."))
-            self.credit_note_table.set_empty_text(self.tr("Loading…") if chosen else
+            self.credit_note_table.set_empty_text(self.tr("Loading…") if loading else
                                                   self.tr("Select a customer to see their credit notes."))
             self.owed_label.setText("")
             self.owed_label.setStyleSheet("")
@@ -228,41 +240,26 @@ class CustomersPage(TablePage):
             reason = self.refusal_reason(action)
             button.setToolTip(reason or ("" if one else self.tr("Select one customer")))
         if not one:
-            hint = self.tr("Select a customer to see the details.")
-            self.detail.setHtml(f"<p style='color:gray'>{hint}</p>")
-            self._detail_for = None
+            self.show_hint(self.tr("Select a customer to see the details."))
             self.show_billing(None)
             return
         self.show_detail(records[0]["id"])
 
     def show_detail(self, customer_id: int) -> None:
-        if self._detail_for != customer_id:
-            self._detail_for = customer_id
-            self.show_billing(None)  # never show one customer's invoices under another's name
+        if self.detail_id != customer_id:
+            self.show_billing(None, loading=True)  # never show one customer's invoices under another's name
         core = self.ctx.core
 
-        def shown(loaded):
+        def shown(loaded: tuple[dict, CustomerBilling]) -> None:
             detail, billing = loaded
-            if self._detail_for == customer_id:
-                self.detail.setHtml(render_customer(detail, billing.owed))
-                self.show_billing(billing)
+            self.detail.setHtml(render_customer(detail, billing.owed))
+            self.show_billing(billing)
 
-        self.run_task(lambda: (load_customer_detail(core, customer_id), load_customer_billing(core, customer_id)),
-                      shown)
+        self.load_detail(customer_id, lambda: (load_customer_detail(core, customer_id),
+                                               load_customer_billing(core, customer_id)), shown)
 
-    def open_subject(self, subject_type: str, subject_id: int) -> bool:
-        if subject_type != "customer":
-            return False
-        self.search.setText(str(subject_id))
-        self._loaded_once = True
-        self.model.set_filters(search=str(subject_id))
-        self.select_id(subject_id)
-        return True
-
-    @Slot(str)
-    def on_data_changed(self, kind: str) -> None:
-        if kind in ("customer", "wallet") and self._loaded_once:
-            self.refresh()
+    def subject_search(self, subject_id: int) -> str:
+        return str(subject_id)  # the search takes a bare number for an id
 
     # --- actions ------------------------------------------------------------------------
 
@@ -283,8 +280,9 @@ class CustomersPage(TablePage):
             core, actor = self.ctx.core, self.ctx.actor
             name_text, email_text, reason = name.text(), email.text(), dialog.reason_text()
             self.run_task(lambda: core.customers.create_customer(actor, name_text, email_text, reason=reason),
-                          lambda info: (self.ctx.bridge.data_changed.emit("customer"), self.select_id(info.id)),
-                          lambda info: self.tr("Customer %s created") % info.email)
+                          lambda info: self.select_id(info.id),
+                          lambda info: self.tr("Customer %s created") % info.email,
+                          changes=Changes.of(Kind.CUSTOMER, Kind.WALLET, Kind.AUDIT))
 
     @Slot()
     def on_edit_clicked(self) -> None:
@@ -305,7 +303,7 @@ class CustomersPage(TablePage):
             changes = {"name": name.text(), "email": email.text(), "status": status.currentText(),
                        "reason": dialog.reason_text()}
             self.run_task(lambda: core.customers.update_customer(actor, customer_id, **changes),
-                lambda _info: self.ctx.bridge.data_changed.emit("customer"), self.tr("Customer updated"))
+                          done_text=self.tr("Customer updated"), changes=Changes.of(Kind.CUSTOMER, Kind.AUDIT))
 
     @Slot()
     def on_topup_clicked(self) -> None:
@@ -331,11 +329,11 @@ class CustomersPage(TablePage):
             return lambda: core.payments.top_up(actor, customer_id, amount_text, currency, reason=reason,
                                                 idempotency_key=key)
 
-        self.submit_money(dialog, request, self.on_topup_finished)
+        # A top-up pays what the wallet owes and renews what waits for it; an unclear answer queues it.
+        self.submit_money(dialog, request, self.on_topup_finished,
+                          changes=Changes.of(Kind.WALLET, Kind.INVOICE, Kind.SUBSCRIPTION, Kind.ERROR_ITEM, Kind.AUDIT))
 
     def on_topup_finished(self, info) -> None:
-        self.on_selection(self.selected_records())
-        self.ctx.bridge.data_changed.emit("wallet")
         amount = format_minor(info.amount_minor, info.currency, symbol=True)
         if info.status == "succeeded":
             text = self.tr("Top-up of %s succeeded.") % amount
@@ -379,7 +377,5 @@ class CustomersPage(TablePage):
         if dialog.exec():
             core, actor, code, reason = self.ctx.core, self.ctx.actor, combo.currentData(), dialog.reason_text()
             self.run_task(lambda: core.subscriptions.subscribe(actor, record["id"], code, reason),
-                          lambda _info: (self.ctx.bridge.data_changed.emit("subscription"),
-                                         self.ctx.bridge.data_changed.emit("wallet"),
-                                         self.show_detail(record["id"])),
-                          self.tr("Subscribed"))
+                          done_text=self.tr("Subscribed"),
+                          changes=Changes.of(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE, Kind.AUDIT))

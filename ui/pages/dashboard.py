@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, QLocale, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -12,11 +12,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from services import lifecycle
+from services.changes import Kind
 from services.dashboard import EXPIRING_DAYS, DashboardData, load_dashboard
 from services.money import CURRENCY_EXPONENT, format_minor
 from ui.charts import CategoryChart
@@ -115,6 +117,10 @@ def chart_panel(title: str, chart: CategoryChart, parent: QWidget) -> QFrame:
 
 
 class DashboardPage(Page):
+    icon = QStyle.StandardPixmap.SP_ComputerIcon
+    shows = frozenset({Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE, Kind.ERROR_ITEM})
+    reload_delay_ms = DEBOUNCE_MS
+    poll_ms = AUTO_REFRESH_MS   # the figures move with time as well as with changes
     card_activated = Signal(str)   # the key of the card the operator opened
 
     def __init__(self, ctx, parent=None):
@@ -190,52 +196,20 @@ class DashboardPage(Page):
         layout.addLayout(cards_rows)
         layout.addLayout(charts, 1)
 
-        self.auto_timer = QTimer(self)
-        self.auto_timer.setInterval(AUTO_REFRESH_MS)
-        self.auto_timer.timeout.connect(self.on_auto_timer)
-        self.debounce_timer = QTimer(self)
-        self.debounce_timer.setSingleShot(True)
-        self.debounce_timer.setInterval(DEBOUNCE_MS)
-        self.debounce_timer.timeout.connect(self.on_debounce_timer)
-        ctx.bridge.data_changed.connect(self.on_data_changed)
         ctx.bridge.notification_posted.connect(self.on_notification_posted)
 
     # --- when to load ---------------------------------------------------------------
 
-    def on_shown(self) -> None:
-        self.refresh()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        self.auto_timer.start()
-
-    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self.auto_timer.stop()
-        super().hideEvent(event)
-
-    @Slot()
-    def on_auto_timer(self) -> None:
-        if self.isVisible():
-            self.refresh()
-
-    @Slot(str)
-    def on_data_changed(self, _kind: str) -> None:
-        self.debounce_timer.start()
-
     @Slot(object)
-    def on_notification_posted(self, _info) -> None:
-        self.debounce_timer.start()
-
-    @Slot()
-    def on_debounce_timer(self) -> None:
-        if self.isVisible():   # a hidden dashboard reloads when it is shown again
-            self.refresh()
+    def on_notification_posted(self, _info: object) -> None:
+        self.reload_soon()
 
     @Slot()
     def on_refresh_clicked(self) -> None:
         self.refresh()
 
     def refresh(self) -> None:
+        super().refresh()
         if self._loading:
             self._again = True
             return

@@ -3,28 +3,30 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Slot
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QPushButton,
-    QSplitter,
-)
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QStyle
 
+from services.changes import Changes, Kind
 from services.retry_policy import ERROR_CLASSES, OPEN_STATUSES, STRATEGIES
-from ui.pages.base import ConfirmDialog, TablePage
+from ui.pages.base import TablePage
+from ui.pages.dialogs import ConfirmDialog
 from ui.pages.error_queue_model import ErrorItemsTableModel, load_item_detail, render_item
 from ui.pages.error_queue_report import FailedReportPanel
 
 KNOWN_OPERATIONS = ("topup", "refund", "renewal")
+QUEUE_CHANGES = Changes.of(Kind.ERROR_ITEM, Kind.AUDIT)
 MAX_IDS_LISTED = 30
-# Kinds of change that alter the queue or its report (subscriptions: the waiting-for-funds line).
-RELOAD_ON = ("error_item", "topup", "refund", "wallet", "subscription")
 
 
 class ErrorQueuePage(TablePage):
     settings_key = "error_queue"
+    icon = QStyle.StandardPixmap.SP_MessageBoxWarning
+    # The queue and its report (subscriptions: the waiting-for-funds line).
+    shows = frozenset({Kind.ERROR_ITEM, Kind.SUBSCRIPTION})
+    reload_delay_ms = 400
+    column_widths = (56, 80, 130, 115, 80, 75, 70, 130, 85, 85)
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, ErrorItemsTableModel(ctx.runner, ctx.core.clock), parent,
@@ -73,40 +75,15 @@ class ErrorQueuePage(TablePage):
         self.strategy_button.clicked.connect(self.on_strategy_clicked)
         self.resolve_button.clicked.connect(self.on_resolve_clicked)
 
-        self._build_report_panel()
-        if not isinstance(ctx.qsettings.value(f"{self.settings_key}/header"), QByteArray):
-            for column, width in enumerate((56, 80, 130, 115, 80, 75, 70, 130, 85, 85)):
-                self.table.setColumnWidth(column, width)
-        if not isinstance(ctx.qsettings.value(f"{self.settings_key}/splitter"), QByteArray):
+        self.report = FailedReportPanel(self)
+        # Table and report share a vertical splitter so the operator can give either more room.
+        self.stack_panel(self.report, "vertical", above=True, stretch=(1, 4), sizes=(150, 600))
+        if not self.splitter_restored:
             self.splitter.setSizes([640, 440])
-        self._detail_for = None
-        self._announcing = False
-        self._stale = False
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(400)
-        self._refresh_timer.timeout.connect(self.on_refresh_timer)
         self.on_selection([])
-        ctx.bridge.data_changed.connect(self.on_data_changed)
         ctx.bridge.notification_posted.connect(self.on_notification_posted)
 
     # --- the report panel ------------------------------------------------------------------
-
-    def _build_report_panel(self) -> None:
-        self.report = FailedReportPanel(self)
-        # Table and report share a vertical splitter so the operator can give either more room.
-        outer = self.layout()
-        outer.removeWidget(self.splitter)
-        self.vertical_splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.vertical_splitter.addWidget(self.report)
-        self.vertical_splitter.addWidget(self.splitter)
-        self.vertical_splitter.setStretchFactor(0, 1)
-        self.vertical_splitter.setStretchFactor(1, 4)
-        self.vertical_splitter.setSizes([150, 600])
-        outer.addWidget(self.vertical_splitter, 1)
-        state = self.ctx.qsettings.value(f"{self.settings_key}/vertical")
-        if isinstance(state, QByteArray):
-            self.vertical_splitter.restoreState(state)
 
     def load_report(self) -> None:
         core = self.ctx.core
@@ -126,51 +103,24 @@ class ErrorQueuePage(TablePage):
 
         self.run_task(lambda: [r.operation for r in query], add)
 
-    def save_state(self) -> None:
-        super().save_state()
-        self.ctx.qsettings.setValue(f"{self.settings_key}/vertical", self.vertical_splitter.saveState())
-
     # --- loading -------------------------------------------------------------------------
 
-    def on_shown(self) -> None:
-        first = not self._loaded_once
-        super().on_shown()
-        if first:
-            self.load_report()
-            self._load_operations()
-        elif self._stale:
-            self.refresh()
-
     def refresh(self, keep_selection: bool = True) -> None:
-        self._loaded_once, self._stale = True, False
         super().refresh(keep_selection)
         self.load_report()
         self._load_operations()
 
-    @Slot(str)
-    def on_data_changed(self, kind: str) -> None:
-        if kind in RELOAD_ON and self._loaded_once and not self._announcing:
-            self._refresh_timer.start()
-
     @Slot(object)
-    def on_notification_posted(self, _info) -> None:
-        if self._loaded_once:
-            self._refresh_timer.start()
-
-    @Slot()
-    def on_refresh_timer(self) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True  # refreshed when next shown
+    def on_notification_posted(self, _info: object) -> None:
+        self.reload_soon()  # a failure worth a notice has an item in the queue
 
     def open_subject(self, subject_type: str, subject_id: int) -> bool:
         if subject_type == "error_item":
-            self._show_only(f"#{subject_id}", "all")
+            self.show_only(f"#{subject_id}", status="all")
             self.select_id(subject_id)
             return True
         if subject_type in ("topup", "refund"):
-            self._show_only(f"{subject_type} #{subject_id}", "open")
+            self.show_only(f"{subject_type} #{subject_id}", status="open")
             if self.model.is_loading:
                 self._select_first_when_loaded(subject_type, subject_id)
             elif self.model.rowCount():
@@ -179,25 +129,6 @@ class ErrorQueuePage(TablePage):
                 self._say_no_open_item(subject_type, subject_id)
             return True
         return False
-
-    def _show_only(self, search: str, status: str) -> None:
-        """Reset the filters to show one item or subject, with a single reload."""
-        self._search_timer.stop()
-        self.search.blockSignals(True)
-        self.search.setText(search)
-        self.search.blockSignals(False)
-        for combo, value in ((self.status_filter, status), (self.operation_filter, ""), (self.class_filter, ""),
-                             (self.age_filter, 0)):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(max(0, combo.findData(value)))
-            combo.blockSignals(False)
-        self.model.filters.update(status=status, operation="", error_class="", age=0, search=search)
-        first = not self._loaded_once
-        self._loaded_once = True
-        self.model.reload()
-        if first:
-            self.load_report()
-            self._load_operations()
 
     def _select_first_when_loaded(self, subject_type: str, subject_id: int) -> None:
         def rows_arrived(*_args):
@@ -233,11 +164,10 @@ class ErrorQueuePage(TablePage):
         if len(records) == 1:
             self.show_detail(records[0]["id"])
             return
-        self._detail_for = None
         if not records:
-            hint = self.tr("Select an error item to see its attempts.")
-            self.detail.setHtml(f"<p style='color:gray'>{hint}</p>")
+            self.show_hint(self.tr("Select an error item to see its attempts."))
             return
+        self.forget_detail()
         lines = "".join(f"<li>#{r['id']} {html.escape(r['operation'])} {html.escape(r['subject_type'])} "
                         f"#{r['subject_id']} — {html.escape(r['status'])}</li>" for r in records[:MAX_IDS_LISTED])
         more = len(records) - MAX_IDS_LISTED
@@ -247,14 +177,9 @@ class ErrorQueuePage(TablePage):
         self.detail.setHtml(f"<h3>{heading}</h3><ul>{lines}</ul>")
 
     def show_detail(self, item_id: int) -> None:
-        self._detail_for = item_id
         core = self.ctx.core
-
-        def shown(detail):
-            if self._detail_for == item_id:
-                self.detail.setHtml(render_item(detail))
-
-        self.run_task(lambda: load_item_detail(core, item_id), shown)
+        self.load_detail(item_id, lambda: load_item_detail(core, item_id),
+                         lambda detail: self.detail.setHtml(render_item(detail)))
 
     # --- actions ------------------------------------------------------------------------
 
@@ -275,25 +200,14 @@ class ErrorQueuePage(TablePage):
             dialog.form.labelForField(dialog.reason).setText(reason + " *")
         return dialog if dialog.exec() else None
 
-    def _run_action(self, fn, done_text, kinds: tuple[str, ...] = ("error_item",)) -> None:
-        def finished(_infos):
-            self._announce(kinds)
-            self.refresh()
-
-        def failed(_error):
-            self.refresh()
+    def _run_action(self, fn: Callable[[], list], done_text: Callable[[list], str],
+                    changes: Changes = QUEUE_CHANGES) -> None:
+        def failed(_error: BaseException) -> None:
+            self.refresh()  # some items may have moved before the one that failed
 
         for button, *_rest in self._actions:
             button.setEnabled(False)  # until the outcome is in; the refresh re-enables what fits
-        self.run_task(fn, finished, done_text, on_error=failed)
-
-    def _announce(self, kinds: tuple[str, ...]) -> None:
-        self._announcing = True
-        try:
-            for kind in kinds:
-                self.ctx.bridge.data_changed.emit(kind)
-        finally:
-            self._announcing = False
+        self.run_task(fn, done_text=done_text, on_error=failed, changes=changes)
 
     def _selected_ids(self) -> list[int]:
         return [r["id"] for r in self.selected_records()]
@@ -311,8 +225,9 @@ class ErrorQueuePage(TablePage):
             return self.tr("Retried %d: %d resolved, %d still open") % (len(infos), resolved, len(infos) - resolved)
 
         self.status_message.emit(self.tr("Retrying %n item(s)…", "", len(ids)))
+        # A retried top-up, refund or renewal moves money when it goes through.
         self._run_action(lambda: core.retries.retry_now(actor, ids), outcome,
-                         ("error_item", "topup", "refund", "wallet"))
+                         QUEUE_CHANGES | Changes.of(Kind.WALLET, Kind.INVOICE, Kind.SUBSCRIPTION))
 
     @Slot()
     def on_cancel_clicked(self) -> None:
@@ -324,8 +239,10 @@ class ErrorQueuePage(TablePage):
         if not dialog:
             return
         core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
+        # A canceled refund goes back into its wallet.
         self._run_action(lambda: core.retries.cancel_retry(actor, ids, reason),
-                         lambda infos: self.tr("Canceled %n item(s)", "", len(infos)))
+                         lambda infos: self.tr("Canceled %n item(s)", "", len(infos)),
+                         QUEUE_CHANGES | Changes.of(Kind.WALLET))
 
     @Slot()
     def on_escalate_clicked(self) -> None:

@@ -11,12 +11,14 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStyle
 
 from models.tables import Notification
+from services.changes import Changes, Kind
 from services.customers import like_text
-from services.notifications import KINDS
+from services.notifications import KINDS, NotificationInfo
 from ui.pages.base import TablePage
 from ui.sql_model import Column, PagedQueryModel
 
 SUBJECT_TYPES = ("subscription", "wallet", "topup", "refund", "error_item", "customer", "renewal_pass")
+MARKED_READ = Changes.of(Kind.NOTIFICATION, Kind.AUDIT)
 SEVERITY_COLOURS = {"info": "#1565c0", "warning": "#b26a00", "error": "#c62828"}
 _SEVERITY_PIXMAPS = {"info": QStyle.StandardPixmap.SP_MessageBoxInformation,
                      "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
@@ -126,6 +128,9 @@ class NotificationsTableModel(PagedQueryModel):
 
 class NotificationsPage(TablePage):
     settings_key = "notifications"
+    icon = QStyle.StandardPixmap.SP_MessageBoxInformation
+    shows = frozenset({Kind.NOTIFICATION})
+    column_widths = (130, 90, 170, 300)
     subject_opened = Signal(str, int)
 
     def __init__(self, ctx, parent=None):
@@ -155,16 +160,12 @@ class NotificationsPage(TablePage):
         self.guard(self.mark_all_button, "notification.read")
         self.table.activated.connect(self.on_row_activated)
         self.detail.anchorClicked.connect(self.on_detail_link_clicked)
-        self.table.setColumnWidth(0, 130)
-        self.table.setColumnWidth(1, 90)
-        self.table.setColumnWidth(2, 170)
-        self.table.setColumnWidth(3, 300)
         self.on_selection([])
         ctx.bridge.notification_posted.connect(self.on_notification_posted)
         ctx.bridge.unread_count_changed.connect(self.on_unread_count_changed)
 
     def on_shown(self) -> None:
-        first = not self._loaded_once
+        first = not self.loaded
         super().on_shown()
         if first:
             self.ctx.bridge.refresh_unread()
@@ -174,9 +175,9 @@ class NotificationsPage(TablePage):
         self.unread_label.setText(self.tr("%n unread", "", count))
 
     @Slot(object)
-    def on_notification_posted(self, info) -> None:
-        if self._loaded_once and not self.model.add_posted(info):
-            self.refresh()
+    def on_notification_posted(self, info: NotificationInfo) -> None:
+        if self.loaded and not self.model.add_posted(info):
+            self.reload_soon()
 
     # --- selection and detail ---------------------------------------------------------
 
@@ -190,9 +191,8 @@ class NotificationsPage(TablePage):
         self.open_button.setEnabled(bool(one and one.get("subject_type") in SUBJECT_TYPES
                                          and one.get("subject_id") is not None))
         if one is None:
-            text = (self.tr("%n notification(s) selected", "", len(records)) if records
-                    else self.tr("Select a notification to read it."))
-            self.detail.setHtml(f"<p style='color:gray'>{text}</p>")
+            self.show_hint(self.tr("%n notification(s) selected", "", len(records)) if records
+                           else self.tr("Select a notification to read it."))
             return
         self.detail.setHtml(self.render(one))
 
@@ -259,13 +259,9 @@ class NotificationsPage(TablePage):
 
     def mark_read(self, ids: list[int], quiet: bool = False) -> None:
         core, actor = self.ctx.core, self.ctx.actor
-        self.run_task(lambda: core.notifications.mark_read(actor, ids), lambda _n: self._after_marking(),
-                      None if quiet else (lambda n: self.tr("Marked %n notification(s) read", "", n)))
-
-    def _after_marking(self) -> None:
-        self.ctx.bridge.refresh_unread()
-        self.ctx.bridge.data_changed.emit("notification")
-        self.refresh()
+        self.run_task(lambda: core.notifications.mark_read(actor, ids),
+                      done_text=None if quiet else (lambda n: self.tr("Marked %n notification(s) read", "", n)),
+                      changes=MARKED_READ)
 
     @Slot()
     def on_mark_read_clicked(self) -> None:
@@ -276,5 +272,5 @@ class NotificationsPage(TablePage):
     @Slot()
     def on_mark_all_clicked(self) -> None:
         core, actor = self.ctx.core, self.ctx.actor
-        self.run_task(lambda: core.notifications.mark_all_read(actor), lambda _n: self._after_marking(),
-                      lambda n: self.tr("Marked %n notification(s) read", "", n))
+        self.run_task(lambda: core.notifications.mark_all_read(actor),
+                      done_text=lambda n: self.tr("Marked %n notification(s) read", "", n), changes=MARKED_READ)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -12,21 +12,24 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QSplitter,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from services.catalogue import FEATURE_TYPES, MAX_GRACE_DAYS, MAX_INTERVAL_COUNT
+from services.changes import Changes, Kind
 from services.customers import clean_name
 from services.errors import ValidationError
 from services.lifecycle import INTERVAL_UNITS
 from services.money import CURRENCY_EXPONENT, format_minor, parse_amount
 from services.plan_detail import plan_detail
-from ui.pages.base import ConfirmDialog, TablePage
+from ui.pages.base import TablePage, paged_table
+from ui.pages.dialogs import ConfirmDialog
 from ui.pages.plans_forms import PlanFeatureForm, check_code
 from ui.pages.plans_models import PlanFeaturesTableModel, PlansTableModel, render_plan
-from ui.pages.wallets import make_table
+
+CATALOGUE_CHANGES = Changes.of(Kind.PLAN, Kind.AUDIT)
 
 
 def _named(widget, name: str):
@@ -36,11 +39,15 @@ def _named(widget, name: str):
 
 class PlansPage(TablePage):
     settings_key = "plans"
+    subject_type = "plan"
+    icon = QStyle.StandardPixmap.SP_FileDialogDetailedView
+    shows = frozenset({Kind.PLAN, Kind.SUBSCRIPTION})
+    selection_mode = QAbstractItemView.SelectionMode.SingleSelection
+    column_widths = (80, 100, 75, 75, 75, 105, 55)
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, PlansTableModel(ctx.runner), parent, search_placeholder=self.tr("Plan code or name"))
         self.title = self.tr("Plans & features")
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.add_filter(self.tr("Show"), [(self.tr("All plans"), None), (self.tr("Active"), True),
                                           (self.tr("Retired"), False)], "active")
         self.new_plan_button = QPushButton(self.tr("New plan…"), self)
@@ -60,7 +67,7 @@ class PlansPage(TablePage):
         self.features_model = PlanFeaturesTableModel(ctx.runner, self)
         panel = QWidget(self)
         self.features_title = QLabel(self.tr("Plan features"), panel)
-        self.features_table = make_table(panel, self.features_model)
+        self.features_table = paged_table(panel, self.features_model)
         self.features_table.setObjectName("planFeatures")
         self.features_table.doubleClicked.connect(self.on_set_feature_clicked)
         self.features_model.load_failed.connect(self.show_error)
@@ -77,29 +84,15 @@ class PlansPage(TablePage):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.features_table, 1)
-        self.outer_splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.layout().replaceWidget(self.splitter, self.outer_splitter)
-        self.outer_splitter.addWidget(self.splitter)
-        self.outer_splitter.addWidget(panel)
-        split = ctx.qsettings.value(f"{self.settings_key}/outer_splitter")
-        if isinstance(split, QByteArray):
-            self.outer_splitter.restoreState(split)
-        if not ctx.qsettings.contains(f"{self.settings_key}/header"):
+        self.stack_panel(panel, "outer_splitter")
+        if not self.header_restored:   # no layout of the operator's own: the catalogue reads from A to Z
             self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-            for column, width in enumerate((80, 100, 75, 75, 75, 105, 55)):
-                self.table.setColumnWidth(column, width)
         self.features_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         header = self.features_table.horizontalHeader()
         for column, width in enumerate((200, 80, 70, 90, 130, 80)):   # widened to fit a translated heading
             self.features_table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
 
-        self._detail_for = None
         self.on_selection([])
-        ctx.bridge.data_changed.connect(self.on_data_changed)
-
-    def save_state(self) -> None:
-        super().save_state()
-        self.ctx.qsettings.setValue(f"{self.settings_key}/outer_splitter", self.outer_splitter.saveState())
 
     # --- selection ------------------------------------------------------------------
 
@@ -110,52 +103,15 @@ class PlansPage(TablePage):
             button.setEnabled(plan is not None and reason is None)
             button.setToolTip(reason or ("" if plan else self.tr("Select a plan")))
         if plan is None:
-            self._detail_for = None
             self.features_title.setText(self.tr("Plan features"))
-            hint = self.tr("Select a plan to see what it grants.")
-            self.detail.setHtml(f"<p style='color:gray'>{hint}</p>")
+            self.show_hint(self.tr("Select a plan to see what it grants."))
             if self.features_model.filters.get("plan_id") is not None:
                 self.features_model.set_filters(plan_id=None)
             return
         self.features_title.setText(self.tr("Features of %s") % plan["code"])
         self.features_model.set_filters(plan_id=plan["id"])
-        self._detail_for = plan["id"]
-
-        def shown(detail):
-            if self._detail_for == plan["id"]:
-                self.detail.setHtml(render_plan(detail))
-
-        self.run_task(lambda: plan_detail(plan["id"]), shown)
-
-    def open_subject(self, subject_type: str, subject_id: int) -> bool:
-        if subject_type != "plan":
-            return False
-        self._loaded_once = True
-        self.search.blockSignals(True)
-        self.search.setText(f"#{subject_id}")
-        self.search.blockSignals(False)
-        self.model.set_filters(search=f"#{subject_id}", active=None)
-        self.select_id(subject_id)
-        return True
-
-    def refresh(self, keep_selection: bool = True) -> None:
-        selected = self.current_record()
-        self.model.reload()
-        if keep_selection and selected is not None:
-            self.select_id(selected["id"])
-
-    @Slot(str)
-    def on_data_changed(self, kind: str) -> None:
-        if kind in ("plan", "subscription") and self._loaded_once:
-            self.refresh()
-
-    def _saved(self, text: str, plan_id: int | None = None):
-        def done(_info):
-            self.status_message.emit(text)
-            self.ctx.bridge.data_changed.emit("plan")
-            if plan_id is not None:
-                self.select_id(plan_id)
-        return done
+        self.load_detail(plan["id"], lambda: plan_detail(plan["id"]),
+                         lambda detail: self.detail.setHtml(render_plan(detail)))
 
     # --- plans --------------------------------------------------------------------------
 
@@ -194,7 +150,8 @@ class PlansPage(TablePage):
         def create():
             return core.features.create_plan(actor, *args, reason=reason)
 
-        self.run_task(create, lambda info: self._saved(self.tr("Plan %s created") % info.code, info.id)(info))
+        self.run_task(create, lambda info: self.select_id(info.id), lambda info: self.tr("Plan %s created") % info.code,
+                      changes=CATALOGUE_CHANGES)
 
     @Slot()
     def on_edit_plan_clicked(self) -> None:
@@ -235,7 +192,7 @@ class PlansPage(TablePage):
             return
         core, actor, changed, reason = self.ctx.core, self.ctx.actor, changes(), dialog.reason_text()
         self.run_task(lambda: core.features.update_plan(actor, plan["code"], reason=reason, **changed),
-                      self._saved(self.tr("Plan %s saved") % plan["code"]))
+                      done_text=self.tr("Plan %s saved") % plan["code"], changes=CATALOGUE_CHANGES)
 
     # --- features -----------------------------------------------------------------------
 
@@ -267,7 +224,7 @@ class PlansPage(TablePage):
         core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
         args = (code.text().strip(), name.text(), kind.currentData(), unit.text())
         self.run_task(lambda: core.features.create_feature(actor, *args, reason=reason),
-                      lambda info: self.status_message.emit(self.tr("Feature %s created") % info.code))
+                      done_text=lambda info: self.tr("Feature %s created") % info.code, changes=CATALOGUE_CHANGES)
 
     @Slot()
     def on_set_feature_clicked(self) -> None:
@@ -304,4 +261,4 @@ class PlansPage(TablePage):
         values, feature_code = form.values(), form.feature.currentData().code
         self.run_task(lambda: core.features.set_plan_feature(actor, plan["code"], feature_code, reason=reason,
                                                              **values),
-                      self._saved(self.tr("%s on %s saved") % (feature_code, plan["code"])))
+                      done_text=self.tr("%s on %s saved") % (feature_code, plan["code"]), changes=CATALOGUE_CHANGES)

@@ -10,24 +10,28 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
 )
 
 from scheduler import JobStateInfo
+from services.changes import Changes, Kind
 from ui.errors import describe
-from ui.pages.base import ConfirmDialog, Page
+from ui.pages.base import Page
+from ui.pages.dialogs import ConfirmDialog
 from ui.pages.scheduler_jobs import SchedulerJobsModel, SchedulerView, load_scheduler_view, summarize_result
 from ui.pages.scheduler_panels import DemoClockGroup, GatewaySimulationGroup, demo_clock_available
 
 REFRESH_MS = 3000
 EVENT_DEBOUNCE_MS = 250
-# What a finished job may have changed, for the other pages to reload.
-JOB_CHANGES = {"renewals": ("subscription", "wallet"), "retries": ("error_item", "wallet", "subscription"),
-               "janitor": ("wallet", "error_item"), "reminders": ("subscription",), "monitoring": ("error_item",)}
+CONTROL_CHANGES = Changes.of(Kind.AUDIT)   # run now, pause, resume: audited; what a job changes comes with its event
 
 
 class SchedulerPage(Page):
+    icon = QStyle.StandardPixmap.SP_MediaPlay
+    shows = frozenset({Kind.SETTINGS})   # the retry interval, the renewal time and the gateway's knobs
+    poll_ms = REFRESH_MS   # the jobs move on their own timers
     paused_changed = Signal(bool)   # what this page last learned of the pause: the tray follows it
 
     def __init__(self, ctx, parent=None):
@@ -46,7 +50,7 @@ class SchedulerPage(Page):
         self.pause_button = QPushButton(self.tr("Pause all jobs…"), self)
         self.pause_button.clicked.connect(self.on_pause_clicked)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
-        self.refresh_button.clicked.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.on_refresh_clicked)
         top = QHBoxLayout()
         top.addWidget(self.state_label, 1)
         top.addWidget(self.run_button)
@@ -85,38 +89,29 @@ class SchedulerPage(Page):
         layout.addWidget(self.event_log, 2)
         layout.addLayout(panels)
 
-        self.refresh_timer = QTimer(self)
-        self.refresh_timer.setInterval(REFRESH_MS)
-        self.refresh_timer.timeout.connect(self.on_refresh_timer)
         self.event_timer = QTimer(self)
         self.event_timer.setSingleShot(True)
         self.event_timer.setInterval(EVENT_DEBOUNCE_MS)
-        self.event_timer.timeout.connect(self.refresh)
+        self.event_timer.timeout.connect(self.load_jobs)
         ctx.bridge.scheduler_event_happened.connect(self.on_scheduler_event)
-        ctx.bridge.data_changed.connect(self.on_data_changed)
         self._update_buttons()
 
     # --- loading ----------------------------------------------------------------------
 
-    def on_shown(self) -> None:
+    @Slot()
+    def on_refresh_clicked(self) -> None:
         self.refresh()
+
+    def refresh(self) -> None:
+        super().refresh()
+        self.load_jobs()
         self.gateway_group.load_unless_edited()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        self.refresh_timer.start()
+    def poll(self) -> None:
+        self.load_jobs()
 
-    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self.refresh_timer.stop()
-        super().hideEvent(event)
-
-    @Slot()
-    def on_refresh_timer(self) -> None:
-        if self.isVisible():
-            self.refresh()
-
-    @Slot()
-    def refresh(self) -> None:
+    def load_jobs(self) -> None:
+        """The jobs' states, the pause and the circuit breaker."""
         if self._loading:
             return
         self._loading = True
@@ -162,13 +157,8 @@ class SchedulerPage(Page):
     def on_scheduler_event(self, event) -> None:
         self.event_log.appendPlainText(self.event_text(event))
         if event.kind in ("job_finished", "job_failed") and event.job in self._awaiting:
-            self._announce(event.job, event.result, event.error)
+            self._tell_outcome(event.job, event.result, event.error)
         self.event_timer.start()
-
-    @Slot(str)
-    def on_data_changed(self, kind: str) -> None:
-        if kind == "settings":
-            self.gateway_group.load_unless_edited()
 
     # --- actions ----------------------------------------------------------------------
 
@@ -211,24 +201,22 @@ class SchedulerPage(Page):
         self._awaiting.add(name)
         self.status_message.emit(self.tr("Running the %s job…") % name)
         self.run_task(lambda: control.run_now(actor, name, reason), lambda state: self._on_run_done(name, state),
-                      on_error=lambda _error: self._awaiting.discard(name))
+                      on_error=lambda _error: self._awaiting.discard(name), changes=CONTROL_CHANGES)
 
     def _on_run_done(self, name: str, state: JobStateInfo | None) -> None:
         if state is None:
             self.status_message.emit(self.tr("The %s job was handed to the scheduler; it runs in a moment.") % name)
         elif name in self._awaiting:
-            self._announce(name, state.last_result, state.last_error)
-        self.refresh()
+            self._tell_outcome(name, state.last_result, state.last_error)
+        self.load_jobs()
 
-    def _announce(self, name: str, result: dict | None, error: str | None) -> None:
+    def _tell_outcome(self, name: str, result: dict | None, error: str | None) -> None:
         self._awaiting.discard(name)
         if error:
             self.status_message.emit(self.tr("The %1 job failed: %2").replace("%1", name).replace("%2", error))
             return
         self.status_message.emit(self.tr("The %1 job finished: %2").replace("%1", name)
                                  .replace("%2", summarize_result(result) or self.tr("done")))
-        for kind in JOB_CHANGES.get(name, ()):
-            self.ctx.bridge.data_changed.emit(kind)
 
     @Slot()
     def on_pause_clicked(self) -> None:
@@ -253,5 +241,9 @@ class SchedulerPage(Page):
             return
         control, actor, reason = self.ctx.core.scheduler_control(self.scheduler), self.ctx.actor, dialog.reason_text()
         switch = control.pause if pause else control.resume
-        self.run_task(lambda: switch(actor, reason), lambda _none: (self.paused_changed.emit(pause), self.refresh()),
-                      self.tr("Scheduler paused") if pause else self.tr("Scheduler resumed"))
+        self.run_task(lambda: switch(actor, reason), lambda _none: self._on_switched(pause),
+                      self.tr("Scheduler paused") if pause else self.tr("Scheduler resumed"), changes=CONTROL_CHANGES)
+
+    def _on_switched(self, paused: bool) -> None:
+        self.paused_changed.emit(paused)
+        self.load_jobs()

@@ -7,12 +7,13 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
+from services.changes import Changes, Kind
 from services.circuit import HALF_OPEN, OPEN
 from services.demo_clock import DemoClockStep, advance_demo_clock, can_travel
 from services.errors import ValidationError
 from services.money import format_minor
 from services.settings import latency_in_order
-from ui.pages.base import ConfirmDialog
+from ui.pages.dialogs import ConfirmDialog
 from ui.pages.settings_form import SettingField, SettingsForm
 
 
@@ -118,12 +119,9 @@ class GatewaySimulationGroup(QGroupBox):
             return
         core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
         self.page.run_task(lambda: core.settings.update(actor, changes, reason, action="gateway.configure"),
-                           self._on_saved, lambda saved: self.tr("Gateway simulation changed (%s)")
-                           % ", ".join(sorted(name.removeprefix("gateway.") for name in saved)))
-
-    def _on_saved(self, _saved) -> None:
-        self.load()
-        self.ctx.bridge.data_changed.emit("settings")
+                           lambda _saved: self.load(), lambda saved: self.tr("Gateway simulation changed (%s)")
+                           % ", ".join(sorted(name.removeprefix("gateway.") for name in saved)),
+                           changes=Changes.of(Kind.SETTINGS, Kind.AUDIT))
 
 
 def demo_clock_available(ctx) -> bool:
@@ -168,7 +166,8 @@ class DemoClockGroup(QGroupBox):
         self.summary_label.setText(self.tr("Moving the clock and renewing…"))
         self.page.run_task(lambda: advance_demo_clock(core.clock, core.renewals, actor, months, days),
                            self._on_advanced,
-                           on_error=lambda _error: self._enable_buttons())
+                           on_error=lambda _error: self._enable_buttons(),
+                           changes=Changes.of(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE, Kind.ERROR_ITEM))
 
     def _enable_buttons(self) -> None:
         for button in self.buttons:
@@ -187,6 +186,4 @@ class DemoClockGroup(QGroupBox):
             text = text.replace(marker, str(value))
         self.summary_label.setText(text)
         self.page.status_message.emit(text)
-        self.ctx.bridge.data_changed.emit("subscription")
-        self.ctx.bridge.data_changed.emit("wallet")
         self.page.refresh()

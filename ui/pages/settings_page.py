@@ -15,15 +15,18 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
+from services.changes import Changes, Kind
 from services.errors import ValidationError
 from services.gateway import TEST_KEY_PREFIX
 from services.gateway_key import MAX_KEY_LENGTH, KeyProblem, KeySaved, key_problem, key_state, save_key
 from ui.app import LANGUAGES, apply_theme, chosen_language
-from ui.pages.base import ConfirmDialog, Page
+from ui.pages.base import Page
+from ui.pages.dialogs import ConfirmDialog
 from ui.pages.settings_form import ERROR_STYLE, SettingField, SettingsForm
 
 OK_STYLE = "color: #2e7d32;"
@@ -44,6 +47,8 @@ def load_settings_view(core) -> SettingsView:
 
 
 class SettingsPage(Page):
+    icon = QStyle.StandardPixmap.SP_FileDialogListView
+
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.title = self.tr("Settings")
@@ -63,7 +68,6 @@ class SettingsPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
-        ctx.bridge.data_changed.connect(self.on_data_changed)
 
     # --- building ---------------------------------------------------------------------
 
@@ -189,9 +193,9 @@ class SettingsPage(Page):
         self.keyring_note.setText(view.keyring_reason or "")
         self.keyring_note.setVisible(bool(view.keyring_reason))
 
-    @Slot(str)
-    def on_data_changed(self, kind: str) -> None:
-        if kind == "settings" and self._loaded_once and not self.form.is_dirty():
+    @Slot(object, object)
+    def on_changes_made(self, changes: Changes, initiator: object) -> None:
+        if Kind.SETTINGS in changes and self._loaded_once and not self.form.is_dirty():
             self.load()
 
     # --- the API key ------------------------------------------------------------------
@@ -242,7 +246,7 @@ class SettingsPage(Page):
                            "will be forgotten when the app quits.")
             self._say_about_key(text + (f" ({reason})" if reason else ""), WARNING_STYLE)
             self.status_message.emit(self.tr("Gateway API key kept for this session only"))
-        self.ctx.bridge.data_changed.emit("settings")
+        self.ctx.bridge.announce(Changes.of(Kind.SETTINGS, Kind.AUDIT), self)
         self.load()
 
     # --- billing settings -------------------------------------------------------------
@@ -273,7 +277,7 @@ class SettingsPage(Page):
                       lambda saved: self.tr("%n setting(s) saved", "", len(saved)))
 
     def _on_settings_saved(self, _saved: dict) -> None:
-        self.ctx.bridge.data_changed.emit("settings")
+        self.ctx.bridge.announce(Changes.of(Kind.SETTINGS, Kind.AUDIT), self)
         self.load()
 
     @Slot()

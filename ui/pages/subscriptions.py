@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
-from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QLabel, QPushButton, QSpinBox
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QPushButton, QSpinBox, QStyle
 
 from services import lifecycle
+from services.changes import Changes, Kind
 from services.errors import ValidationError
 from services.metering import MAX_QUANTITY
 from services.money import format_minor
 from services.plan_detail import plan_choices
 from services.subscription_detail import plan_change_options, subscription_detail, usage_options
 from ui.errors import describe
-from ui.pages.base import ConfirmDialog, TablePage
+from ui.pages.base import TablePage
+from ui.pages.dialogs import ConfirmDialog
 from ui.pages.subscriptions_models import (
     SubscriptionsTableModel,
     grace_deadline,
@@ -118,20 +120,21 @@ class PlanChangePreview(QObject):
 
 class SubscriptionsPage(TablePage):
     settings_key = "subscriptions"
+    subject_type = "subscription"
+    icon = QStyle.StandardPixmap.SP_BrowserReload
+    shows = frozenset({Kind.SUBSCRIPTION, Kind.WALLET, Kind.CUSTOMER, Kind.PLAN})
+    selection_mode = QAbstractItemView.SelectionMode.SingleSelection
+    column_widths = (60, 170, 80, 110, 80, 130, 130)
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, SubscriptionsTableModel(ctx.runner, ctx.core.clock), parent,
                          search_placeholder=self.tr("Customer name or email; #id for one subscription"))
         self.title = self.tr("Subscriptions")
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.status_filter = self.add_filter(
             self.tr("Status"), [(self.tr("All"), None)] + [(status_text(s), s) for s in lifecycle.STATUSES],
             "status")
         self.plan_filter = self.add_filter(self.tr("Plan"), [(self.tr("All plans"), None)], "plan")
-        self.renews_soon = QCheckBox(self.tr("Renews within 7 days"), self)
-        self.renews_soon.setObjectName("filter_renews_soon")
-        self.renews_soon.toggled.connect(lambda on: self.model.set_filters(renews_soon=on))
-        self.filter_bar.addWidget(self.renews_soon)
+        self.renews_soon = self.add_check_filter(self.tr("Renews within 7 days"), "renews_soon")
 
         self.cancel_button = QPushButton(self.tr("Cancel…"), self)
         self.reinstate_button = QPushButton(self.tr("Reinstate…"), self)
@@ -148,23 +151,16 @@ class SubscriptionsPage(TablePage):
         self.reinstate_button.clicked.connect(self.on_reinstate_clicked)
         self.change_plan_button.clicked.connect(self.on_change_plan_clicked)
         self.usage_button.clicked.connect(self.on_usage_clicked)
-        if not ctx.qsettings.contains(f"{self.settings_key}/header"):
-            for column, width in enumerate((60, 170, 80, 110, 80, 130, 130)):
-                self.table.setColumnWidth(column, width)
-        self._detail_for = None
-        self._plans_loaded = False
         self.on_selection([])
-        ctx.bridge.data_changed.connect(self.on_data_changed)
 
-    def on_shown(self) -> None:
-        if not self._plans_loaded:
-            self.load_plans()
-        super().on_shown()
+    def refresh(self, keep_selection: bool = True) -> None:
+        self.load_plans()
+        super().refresh(keep_selection)
 
     def load_plans(self) -> None:
-        self._plans_loaded = True
+        """The plan filter offers the plans there are now."""
 
-        def fill(choices):
+        def fill(choices: list[tuple[int, str]]) -> None:
             current = self.plan_filter.currentData()
             self.plan_filter.blockSignals(True)
             while self.plan_filter.count() > 1:
@@ -193,56 +189,14 @@ class SubscriptionsPage(TablePage):
             button.setEnabled(reason is None)
             button.setToolTip(reason or "")
         if record is None:
-            self._detail_for = None
-            hint = self.tr("Select a subscription to see its history.")
-            self.detail.setHtml(f"<p style='color:gray'>{hint}</p>")
+            self.show_hint(self.tr("Select a subscription to see its history."))
             return
         self.show_detail(record["id"])
 
     def show_detail(self, subscription_id: int) -> None:
-        self._detail_for = subscription_id
         now = self.ctx.core.clock.now()
-
-        def shown(detail):
-            if self._detail_for == subscription_id:
-                self.detail.setHtml(render_subscription(detail))
-
-        self.run_task(lambda: subscription_detail(subscription_id, now), shown)
-
-    def open_subject(self, subject_type: str, subject_id: int) -> bool:
-        if subject_type != "subscription":
-            return False
-        self._loaded_once = True
-        for combo in (self.status_filter, self.plan_filter):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
-        for widget in (self.renews_soon, self.search):
-            widget.blockSignals(True)
-        self.renews_soon.setChecked(False)
-        self.search.setText(f"#{subject_id}")
-        for widget in (self.renews_soon, self.search):
-            widget.blockSignals(False)
-        self.model.set_filters(search=f"#{subject_id}", status=None, plan=None, renews_soon=False)
-        self.select_id(subject_id)
-        return True
-
-    def refresh(self, keep_selection: bool = True) -> None:
-        selected = self.current_record()
-        self.model.reload()
-        if keep_selection and selected is not None:
-            self.select_id(selected["id"])
-
-    @Slot(str)
-    def on_data_changed(self, kind: str) -> None:
-        if kind == "plan":
-            self.load_plans()
-        if kind in ("subscription", "wallet", "customer", "plan") and self._loaded_once:
-            self.refresh()
-
-    def _changed(self, *kinds: str) -> None:
-        for kind in kinds:
-            self.ctx.bridge.data_changed.emit(kind)
+        self.load_detail(subscription_id, lambda: subscription_detail(subscription_id, now),
+                         lambda detail: self.detail.setHtml(render_subscription(detail)))
 
     # --- state moves --------------------------------------------------------------------
 
@@ -270,8 +224,8 @@ class SubscriptionsPage(TablePage):
         if dialog.exec():
             core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
             self.run_task(lambda: core.subscriptions.cancel(actor, record["id"], reason),
-                          lambda _info: self._changed("subscription"),
-                          self.tr("Subscription #%d canceled") % record["id"])
+                          done_text=self.tr("Subscription #%d canceled") % record["id"],
+                          changes=Changes.of(Kind.SUBSCRIPTION, Kind.AUDIT))
 
     @Slot()
     def on_reinstate_clicked(self) -> None:
@@ -293,8 +247,8 @@ class SubscriptionsPage(TablePage):
         if dialog.exec():
             core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
             self.run_task(lambda: core.subscriptions.reinstate(actor, record["id"], reason),
-                          lambda _info: self._changed("subscription"),
-                          self.tr("Subscription #%d reinstated") % record["id"])
+                          done_text=self.tr("Subscription #%d reinstated") % record["id"],
+                          changes=Changes.of(Kind.SUBSCRIPTION, Kind.AUDIT))
 
     # --- change plan --------------------------------------------------------------------
 
@@ -337,8 +291,8 @@ class SubscriptionsPage(TablePage):
             core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
             code = choice.currentData()["code"]
             self.run_task(lambda: core.subscriptions.change_plan(actor, record["id"], code, reason),
-                          lambda _info: self._changed("subscription", "wallet"),
-                          self.tr("Subscription #%d moved to %s") % (record["id"], code))
+                          done_text=self.tr("Subscription #%d moved to %s") % (record["id"], code),
+                          changes=Changes.of(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE, Kind.AUDIT))
 
     # --- usage --------------------------------------------------------------------------
 
@@ -388,6 +342,6 @@ class SubscriptionsPage(TablePage):
                 text += self.tr(", %s to charge at renewal") % format_minor(
                     result.charge_so_far_minor, record["currency"], symbol=True)
             self.status_message.emit(text)
-            self._changed("subscription")
 
-        self.run_task(lambda: core.features.record_usage(actor, record["id"], feature["code"], amount), done)
+        self.run_task(lambda: core.features.record_usage(actor, record["id"], feature["code"], amount), done,
+                      changes=Changes.of(Kind.SUBSCRIPTION, Kind.AUDIT))

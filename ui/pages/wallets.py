@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -12,17 +12,18 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSplitter,
-    QTableView,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
+from services.changes import Changes, Kind
 from services.errors import ValidationError
 from services.money import CURRENCY_EXPONENT, format_minor, parse_amount
 from services.permissions import charge_refund_refusal
 from services.wallets import TopUpRefundOptions, adjustment_fits, topup_refund_options, wallet_detail
-from ui.pages.base import MoneyDialog, TablePage
+from ui.pages.base import TablePage, paged_table
+from ui.pages.dialogs import MoneyDialog
 from ui.pages.wallets_models import (
     LEDGER_KINDS,
     WalletLedgerTableModel,
@@ -34,29 +35,18 @@ from ui.pages.wallets_models import (
 )
 
 
-def make_table(parent, model) -> QTableView:
-    table = QTableView(parent)
-    table.setModel(model)
-    table.setSortingEnabled(True)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(26)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSortIndicatorShown(True)
-    table.setWordWrap(False)
-    return table
-
-
 class WalletsPage(TablePage):
     settings_key = "wallets"
+    subject_type = "wallet"
+    icon = QStyle.StandardPixmap.SP_DriveHDIcon
+    shows = frozenset({Kind.WALLET, Kind.CUSTOMER, Kind.INVOICE})
+    selection_mode = QAbstractItemView.SelectionMode.SingleSelection
+    column_widths = (64, 250, 70, 100, 130)
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, WalletsTableModel(ctx.runner), parent,
                          search_placeholder=self.tr("Customer name, email or id; #id for one wallet"))
         self.title = self.tr("Wallets & ledger")
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.currency_filter = self.add_filter(
             self.tr("Currency"), [(self.tr("All"), None)] + [(c, c) for c in sorted(CURRENCY_EXPONENT)], "currency")
 
@@ -71,29 +61,11 @@ class WalletsPage(TablePage):
         self.ledger_model = WalletLedgerTableModel(ctx.runner, self)
         self.ledger_panel = self._build_ledger_panel()
         # The ledger runs the full width under the wallets and their detail.
-        self.outer_splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.layout().replaceWidget(self.splitter, self.outer_splitter)
-        self.outer_splitter.addWidget(self.splitter)
-        self.outer_splitter.addWidget(self.ledger_panel)
-        self.outer_splitter.setStretchFactor(0, 3)
-        self.outer_splitter.setStretchFactor(1, 2)
-        split = ctx.qsettings.value(f"{self.settings_key}/outer_splitter")
-        if isinstance(split, QByteArray):
-            self.outer_splitter.restoreState(split)
-
-        if not ctx.qsettings.contains(f"{self.settings_key}/header"):
-            for column, width in enumerate((64, 250, 70, 100, 130)):
-                self.table.setColumnWidth(column, width)
-        ledger_header = ctx.qsettings.value(f"{self.settings_key}/ledger_header")
-        if isinstance(ledger_header, QByteArray):
-            self.ledger_table.horizontalHeader().restoreState(ledger_header)
-        else:
+        self.stack_panel(self.ledger_panel, "outer_splitter", stretch=(3, 2))
+        if not self.remember(self.ledger_table.horizontalHeader(), "ledger_header"):
             for column, width in enumerate((70, 130, 160, 100, 110, 90, 320)):
                 self.ledger_table.setColumnWidth(column, width)
-
-        self._detail_for = None
         self.on_selection([])
-        ctx.bridge.data_changed.connect(self.on_data_changed)
 
     def _build_ledger_panel(self) -> QWidget:
         panel = QWidget(self)
@@ -119,7 +91,7 @@ class WalletsPage(TablePage):
         self.export_ledger_button.clicked.connect(self.on_export_ledger_clicked)
         bar.addWidget(self.export_ledger_button)
         bar.addWidget(self.refund_charge_button)
-        self.ledger_table = make_table(panel, self.ledger_model)
+        self.ledger_table = paged_table(panel, self.ledger_model)
         self.ledger_table.setObjectName("ledgerTable")
         self.ledger_table.selectionModel().selectionChanged.connect(self.on_ledger_selection_changed)
         self.ledger_model.modelReset.connect(self.on_ledger_selection_changed)
@@ -132,12 +104,6 @@ class WalletsPage(TablePage):
         layout.addWidget(self.ledger_table, 1)
         return panel
 
-    def save_state(self) -> None:
-        super().save_state()
-        self.ctx.qsettings.setValue(f"{self.settings_key}/outer_splitter", self.outer_splitter.saveState())
-        self.ctx.qsettings.setValue(f"{self.settings_key}/ledger_header",
-                                    self.ledger_table.horizontalHeader().saveState())
-
     # --- selection ------------------------------------------------------------------
 
     def on_selection(self, records: list[dict]) -> None:
@@ -148,9 +114,7 @@ class WalletsPage(TablePage):
             button.setToolTip(reason or ("" if wallet else self.tr("Select a wallet")))
         self.export_ledger_button.setEnabled(wallet is not None)
         if wallet is None:
-            self._detail_for = None
-            hint = self.tr("Select a wallet to see its ledger.")
-            self.detail.setHtml(f"<p style='color:gray'>{hint}</p>")
+            self.show_hint(self.tr("Select a wallet to see its ledger."))
             self.ledger_title.setText(self.tr("Ledger"))
             if self.ledger_model.filters.get("wallet_id") is not None:
                 self.ledger_model.set_filters(wallet_id=None)
@@ -160,15 +124,12 @@ class WalletsPage(TablePage):
         self.show_detail(wallet["id"])
 
     def show_detail(self, wallet_id: int) -> None:
-        self._detail_for = wallet_id
+        def shown(detail) -> None:
+            # The plural is looked up here: lupdate marks "%n" as plural only in a tr() call.
+            entries = self.tr("%n ledger entries", "", detail.entries)
+            self.detail.setHtml(render_wallet(detail, entries))
 
-        def shown(detail):
-            if self._detail_for == wallet_id:
-                # The plural is looked up here: lupdate marks "%n" as plural only in a tr() call.
-                entries = self.tr("%n ledger entries", "", detail.entries)
-                self.detail.setHtml(render_wallet(detail, entries))
-
-        self.run_task(lambda: wallet_detail(wallet_id), shown)
+        self.load_detail(wallet_id, lambda: wallet_detail(wallet_id), shown)
 
     @Slot()
     def on_export_ledger_clicked(self) -> None:
@@ -203,35 +164,6 @@ class WalletsPage(TablePage):
                              "refund a top-up to the card with Refund top-up…")
         self.refund_charge_button.setEnabled(reason is None)
         self.refund_charge_button.setToolTip(reason or "")
-
-    def open_subject(self, subject_type: str, subject_id: int) -> bool:
-        if subject_type != "wallet":
-            return False
-        self._show_wallet(subject_id)
-        return True
-
-    def _show_wallet(self, wallet_id: int) -> None:
-        self._loaded_once = True
-        self.currency_filter.blockSignals(True)
-        self.currency_filter.setCurrentIndex(0)
-        self.currency_filter.blockSignals(False)
-        self.search.blockSignals(True)
-        self.search.setText(f"#{wallet_id}")
-        self.search.blockSignals(False)
-        self.model.set_filters(search=f"#{wallet_id}", currency=None)
-        self.select_id(wallet_id)
-
-    def refresh(self, keep_selection: bool = True) -> None:
-        selected = self.current_record()
-        self.model.reload()
-        if keep_selection and selected is not None:
-            # select_id copes with the rows being there already (a quick runner) or arriving later.
-            self.select_id(selected["id"])
-
-    @Slot(str)
-    def on_data_changed(self, kind: str) -> None:
-        if kind in ("wallet", "customer", "subscription") and self._loaded_once:
-            self.refresh()
 
     # --- refund a charge back into the wallet -----------------------------------------
 
@@ -285,9 +217,8 @@ class WalletsPage(TablePage):
             self.status_message.emit(self.tr("Refunded %s of charge #%d into the wallet, a credit note against "
                                              "invoice %s") % (cash(info.amount_minor), entry_id,
                                                               terms.invoice_number))
-            self.ctx.bridge.data_changed.emit("wallet")
 
-        self.submit_money(dialog, request, refunded)
+        self.submit_money(dialog, request, refunded, changes=Changes.of(Kind.WALLET, Kind.INVOICE, Kind.AUDIT))
 
     # --- refund a top-up to the card --------------------------------------------------
 
@@ -357,10 +288,11 @@ class WalletsPage(TablePage):
             self.status_message.emit(self.tr("Sending the refund of top-up #%d to the card…") % topup_id)
             return lambda: core.payments.refund_topup(actor, topup_id, amount_text, reason, idempotency_key=key)
 
-        self.submit_money(dialog, request, lambda info: self.on_topup_refund_finished(info, currency))
+        # An unclear answer from the gateway queues the refund for retry.
+        self.submit_money(dialog, request, lambda info: self.on_topup_refund_finished(info, currency),
+                          changes=Changes.of(Kind.WALLET, Kind.ERROR_ITEM, Kind.AUDIT))
 
     def on_topup_refund_finished(self, info, currency: str) -> None:
-        self.ctx.bridge.data_changed.emit("wallet")
         amount = format_minor(info.amount_minor, currency, symbol=True)
         if info.status == "succeeded":
             text, icon = self.tr("The refund of %s was sent to the card.") % amount, QMessageBox.Icon.Information
@@ -411,9 +343,8 @@ class WalletsPage(TablePage):
             self.status_message.emit(self.tr("Wallet #%d adjusted by %s; balance now %s") % (
                 wallet_id, format_minor(entry.amount_minor, currency, symbol=True),
                 format_minor(entry.balance_after_minor, currency, symbol=True)))
-            self.ctx.bridge.data_changed.emit("wallet")
 
-        self.submit_money(dialog, request, adjusted)
+        self.submit_money(dialog, request, adjusted, changes=Changes.of(Kind.WALLET, Kind.AUDIT))
 
     def _inform(self, name: str, title: str, text: str, icon=QMessageBox.Icon.Information) -> None:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
