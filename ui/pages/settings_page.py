@@ -25,9 +25,10 @@ from services.auth import require
 from services.errors import ValidationError
 from services.gateway import TEST_KEY_PREFIX
 from services.secrets import GATEWAY_API_KEY
-from ui.app import LANGUAGES, apply_theme, chosen_language
+from ui.language import LANGUAGES, chosen_language
 from ui.pages.base import ConfirmDialog, Page
 from ui.pages.settings_form import ERROR_STYLE, SettingField, SettingsForm
+from ui.theme import apply_theme
 
 OK_STYLE = "color: #2e7d32;"
 WARNING_STYLE = "color: #b26a00;"
