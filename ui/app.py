@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from resources import APP_ID
 from services.secrets import remembered_login_name
 from ui.bridge import CoreBridge
 from ui.context import UiContext
@@ -16,7 +18,7 @@ from ui.login import LoginDialog
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 from ui.theme import apply_theme
-from ui.tray import TrayController
+from ui.tray import TrayController, app_icon
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +29,15 @@ def settings_file() -> str:
     path = user_config_path("subscriptions-admin", appauthor=False) / "desktop.ini"
     path.parent.mkdir(parents=True, exist_ok=True)
     return str(path)
+
+
+def identify_application(app: QApplication) -> None:
+    """One name and one icon for the title bar, the task bar, the tray and a Linux menu's entry."""
+    app.setApplicationName("Subscriptions Admin")
+    app.setOrganizationName(APP_ID)
+    # Wayland matches windows to the installed desktop entry by this name, for its icon and title.
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
 
 
 def create_pages(ctx: UiContext) -> list:
@@ -94,9 +105,8 @@ def connect_tray_to_scheduler(tray: TrayController, window: MainWindow, ctx: UiC
 
 
 def run_application(core, args) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Subscriptions Admin")
-    app.setOrganizationName("subscriptions-admin")
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
+    identify_application(app)
     app.setQuitOnLastWindowClosed(True)
     qsettings = QSettings(settings_file(), QSettings.Format.IniFormat)
     install_translator(app, chosen_language(qsettings))
