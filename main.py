@@ -21,6 +21,7 @@ import threading
 from collections.abc import Mapping
 from importlib.metadata import PackageNotFoundError, requires
 from pathlib import Path
+from typing import NoReturn
 
 from logfiles import setup_logging
 from models.db import DatabaseUrlError, init_database
@@ -45,7 +46,7 @@ CLI_ACTOR = Actor("cli", "system")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message):
+    def error(self, message: str) -> NoReturn:
         # argparse quotes the offending argument as typed: keep the message one printable line.
         message = message.encode("utf-8", "backslashreplace").decode("utf-8")
         raise ValidationError(f"{self.prog}: {message}".replace("\r", "\\r").replace("\n", "\\n"))
@@ -60,8 +61,7 @@ exit status:
 """
 
 
-def _command(commands: argparse._SubParsersAction, name: str, summary: str,
-             *examples: str) -> argparse.ArgumentParser:
+def _command(commands: argparse._SubParsersAction[_Parser], name: str, summary: str, *examples: str) -> _Parser:
     """A sub-command whose --help states what it does and ends with examples of its use."""
     lines = [f"  %(prog)s {example}".rstrip() for example in examples]
     return commands.add_parser(name, help=summary, description=summary, epilog="\n".join(["examples:", *lines]),

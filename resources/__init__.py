@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import atexit
 from contextlib import ExitStack
+from functools import cache
 from importlib.resources import as_file, files
 from pathlib import Path
 
@@ -18,8 +19,12 @@ _extracted = ExitStack()
 atexit.register(_extracted.close)
 
 
+@cache
 def resource_path(*parts: str) -> Path:
-    """A real file for one shipped resource, e.g. resource_path("translations", "subscriptions_ru.qm")."""
+    """A real file for one shipped resource, e.g. resource_path("translations", "subscriptions_ru.qm").
+
+    Cached: the tray redraws its icon on every unread change, and each extraction would stay until exit.
+    """
     resource = files(__name__)
     for part in parts:
         resource = resource / part
