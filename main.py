@@ -2,7 +2,8 @@
 
 Builds the database, services and scheduler, hands each what it needs, and
 tears them down in reverse. Every command prints one JSON object; bad
-arguments print one line on stderr and exit 2.
+arguments print one line on stderr and exit 2, and so does a desktop that
+cannot start here (no display, a missing library).
 """
 
 from __future__ import annotations
@@ -10,11 +11,17 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import logging.handlers
+import os
+import re
+import shutil
 import signal
 import sys
+import sysconfig
 import threading
+from collections.abc import Mapping
+from importlib.metadata import PackageNotFoundError, requires
 from pathlib import Path
+from typing import NoReturn
 
 from models.db import DatabaseUrlError, init_database
 from scheduler.core import JOB_NAMES, Core, build_core
@@ -23,101 +30,119 @@ from services.auth import Actor
 from services.clock import FixedClock, OffsetClock, SystemClock, parse_instant, utc_now
 from services.demo import create_demo
 from services.errors import DomainError, ValidationError
+from services.logfiles import setup_logging
+
+__version__ = "0.1.0"
 
 log = logging.getLogger("subscriptions")
 
+DISTRIBUTION = "subscriptions-admin"
+DESKTOP_LAUNCHER = "subscriptions-admin-desktop"  # pyproject's gui-scripts entry
+
 CLI_ACTOR = Actor("cli", "system")
-
-
-# --- logging -------------------------------------------------------------------
-
-
-def log_path() -> Path:
-    from platformdirs import user_log_path
-
-    return user_log_path("subscriptions-admin", appauthor=False) / "subscriptions-admin.log"
-
-
-def setup_logging(verbose: bool = False) -> None:
-    root = logging.getLogger()
-    if root.handlers:
-        return
-    root.setLevel(logging.DEBUG if verbose else logging.INFO)
-    console = logging.StreamHandler(sys.stderr)
-    console.setLevel(logging.DEBUG if verbose else logging.WARNING)
-    console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-    root.addHandler(console)
-    try:
-        path = log_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=5_000_000, backupCount=3, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
-        root.addHandler(handler)
-    except OSError as error:
-        root.warning("cannot write the log file: %s", error)
 
 
 # --- the command line ------------------------------------------------------------
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message):
+    def error(self, message: str) -> NoReturn:
         # argparse quotes the offending argument as typed: keep the message one printable line.
         message = message.encode("utf-8", "backslashreplace").decode("utf-8")
         raise ValidationError(f"{self.prog}: {message}".replace("\r", "\\r").replace("\n", "\\n"))
 
 
+EXIT_STATUS = """\
+exit status:
+  0  done
+  1  done, with a "no": check found a violation, access refused, a top-up or job failed
+  2  bad input, or something to fix here (the database, a missing library, no display)
+  3  an unexpected failure: the message names the log file with the details
+"""
+
+
+def _command(commands: argparse._SubParsersAction[_Parser], name: str, summary: str, *examples: str) -> _Parser:
+    """A sub-command whose --help states what it does and ends with examples of its use."""
+    lines = [f"  %(prog)s {example}".rstrip() for example in examples]
+    return commands.add_parser(name, help=summary, description=summary, epilog="\n".join(["examples:", *lines]),
+                               formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="main.py", description="Subscriptions Admin: back office for a subscription business.")
-    parser.add_argument("--db", help="database: a file path, sqlite:///PATH or postgresql://… (default: user data dir)")
-    parser.add_argument("--now", help="run as if it were this UTC moment (ISO 8601), for demos and tests")
+    """The command line; --help names the program as it was invoked and shows examples."""
+    parser = _Parser(
+        description="Subscriptions Admin: back office for a subscription business.\n"
+                    "With no command it opens the desktop; each command prints one JSON object.",
+        epilog="examples:\n"
+               "  %(prog)s --demo                       open the desktop on a demo database\n"
+               "  %(prog)s --db books.sqlite3 report    a command on another database: options go first\n"
+               "  %(prog)s --db postgresql://subs@localhost/subs worker\n"
+               "  %(prog)s topup --help                 one command's arguments, with examples\n\n" + EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--db", metavar="URL",
+                        help="database: a file path, sqlite:///PATH or postgresql://… (default: user data dir)")
+    parser.add_argument("--now", metavar="ISO",
+                        help="run as if it were this UTC moment (ISO 8601), for demos and tests")
     parser.add_argument("--demo", action="store_true", help="open the GUI on a demo database, created on first use")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details to stderr")
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
-    demo = commands.add_parser("demo", help="fill the database with a realistic demo business")
-    demo.add_argument("--customers", type=int, default=500)
-    demo.add_argument("--seed", type=int, default=7)
-    commands.add_parser("worker", help="run the scheduler headless until SIGINT/SIGTERM")
-    commands.add_parser("renew", help="one renewal pass")
-    commands.add_parser("retry", help="one retry pass")
-    commands.add_parser("report", help="subscriptions, errors and wallets in numbers")
-    commands.add_parser("check", help="integrity check; exit 1 on a violation")
-    invoice = commands.add_parser("invoice", help="one invoice with its lines, payments and credit notes")
+    demo = _command(commands, "demo", "fill the database with a realistic demo business",
+                    "", "--customers 2000 --seed 11")
+    demo.add_argument("--customers", type=int, default=500, metavar="N", help="how many customers (default 500)")
+    demo.add_argument("--seed", type=int, default=7, help="the same seed makes the same business (default 7)")
+    _command(commands, "worker", "run the scheduler headless until SIGINT/SIGTERM", "")
+    _command(commands, "renew", "one renewal pass", "")
+    _command(commands, "retry", "one retry pass", "")
+    _command(commands, "report", "subscriptions, errors and wallets in numbers", "")
+    _command(commands, "check", "integrity check; exit 1 on a violation", "")
+    invoice = _command(commands, "invoice", "one invoice with its lines, payments and credit notes",
+                       "INV-2026-000042", "42")
     invoice.add_argument("number", help="the invoice number (INV-2026-000042) or id")
-    topup = commands.add_parser("topup", help="charge the card and credit the wallet")
-    topup.add_argument("email")
-    topup.add_argument("amount")
-    topup.add_argument("--currency")
+    topup = _command(commands, "topup", "charge the card and credit the wallet",
+                     "ada@example.com 25.00", "ada@example.com 25.00 --currency EUR --key order-1187")
+    topup.add_argument("email", help="the customer's email or id")
+    topup.add_argument("amount", help="in major units: 25 or 25.00")
+    topup.add_argument("--currency", help="the wallet's currency (default: the customer's first wallet's)")
     topup.add_argument("--key", help="idempotency key: the same key never charges twice")
     for name, text in (("subscribe", "start a subscription"), ("cancel", "turn auto-renew off"),
                        ("reinstate", "turn auto-renew back on")):
-        sub = commands.add_parser(name, help=text)
-        sub.add_argument("email")
-        sub.add_argument("plan")
-        sub.add_argument("--reason", default="")
-    pause = commands.add_parser("pause", help="pause every scheduled job, in every desk and worker on the database")
-    pause.add_argument("--reason", required=True)
-    resume = commands.add_parser("resume", help="let the scheduled jobs run on their timers again")
-    resume.add_argument("--reason", default="")
-    run_job = commands.add_parser("run", help="run one scheduled job now, through its lease")
-    run_job.add_argument("job", choices=JOB_NAMES)
-    run_job.add_argument("--reason", default="")
-    usage = commands.add_parser("usage", help="record usage of a feature")
-    usage.add_argument("email")
-    usage.add_argument("feature")
-    usage.add_argument("qty")
-    usage.add_argument("--key")
-    access = commands.add_parser("access", help="may this customer use this feature now?")
-    access.add_argument("email")
-    access.add_argument("feature")
-    gateway = commands.add_parser("gateway", help="show or change the simulated gateway's behaviour")
-    gateway.add_argument("--error-rate")
-    gateway.add_argument("--timeout-rate")
-    gateway.add_argument("--decline-rate")
-    gateway.add_argument("--latency-ms", help="A-B milliseconds")
-    gateway.add_argument("--outage", choices=("on", "off"))
-    gateway.add_argument("--seed")
+        sub = _command(commands, name, text, "ada@example.com pro", "ada@example.com pro --reason 'asked by phone'")
+        sub.add_argument("email", help="the customer's email or id")
+        sub.add_argument("plan", help="the plan's code")
+        sub.add_argument("--reason", default="", help="kept in the audit log")
+    pause = _command(commands, "pause", "pause every scheduled job, in every desk and worker on the database",
+                     "--reason 'gateway maintenance'")
+    pause.add_argument("--reason", required=True, help="kept in the audit log and shown to every desk")
+    resume = _command(commands, "resume", "let the scheduled jobs run on their timers again",
+                      "", "--reason 'maintenance over'")
+    resume.add_argument("--reason", default="", help="kept in the audit log")
+    run_job = _command(commands, "run", "run one scheduled job now, through its lease",
+                       "renewals", "retries --reason 'after the outage'")
+    run_job.add_argument("job", choices=JOB_NAMES, metavar="JOB", help="one of: %(choices)s")
+    run_job.add_argument("--reason", default="", help="kept in the audit log")
+    usage = _command(commands, "usage", "record usage of a feature",
+                     "ada@example.com api_calls 120", "ada@example.com api_calls 120 --key batch-2026-03-01")
+    usage.add_argument("email", help="the customer's email or id")
+    usage.add_argument("feature", help="the feature's code")
+    usage.add_argument("qty", help="a positive whole number")
+    usage.add_argument("--key", help="idempotency key: the same key never counts twice")
+    access = _command(commands, "access", "may this customer use this feature now? exit 1 if not",
+                      "ada@example.com api_calls")
+    access.add_argument("email", help="the customer's email or id")
+    access.add_argument("feature", help="the feature's code")
+    gateway = _command(commands, "gateway", "show or change the simulated gateway's behaviour",
+                       "", "--error-rate 0.2 --latency-ms 50-400", "--outage on")
+    gateway.add_argument("--error-rate", metavar="RATE", help="share of calls that fail with a server error, 0 to 1")
+    gateway.add_argument("--timeout-rate", metavar="RATE", help="share of calls that time out, 0 to 1")
+    gateway.add_argument("--decline-rate", metavar="RATE", help="share of charges the card declines, 0 to 1")
+    gateway.add_argument("--latency-ms", metavar="A-B", help="each call takes A to B milliseconds")
+    gateway.add_argument("--outage", choices=("on", "off"),
+                         help="while on, every call fails and nothing reaches the processor")
+    gateway.add_argument("--seed", help="the same seed makes the same failures")
+    _command(commands, "install-desktop",
+             "add the desktop to a Linux desktop's application menu (an entry and its icon, for this user)", "")
     return parser
 
 
@@ -277,7 +302,15 @@ def main(argv: list[str] | None = None) -> int:
     except ValidationError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    setup_logging(args.verbose)
+    log_file = setup_logging(_log_role(args.command), args.verbose)
+    log.info("subscriptions-admin %s, %s, pid %d", __version__, args.command or "desktop", os.getpid())
+    if args.command == "install-desktop":
+        return install_desktop()
+    if args.command is None:
+        reason = desktop_unavailable_reason(os.environ, sys.platform)
+        if reason:
+            print(f"error: {reason}", file=sys.stderr)
+            return 2
     db_url = args.db
     if args.demo and not db_url:
         db_url = str(demo_database_path())
@@ -303,7 +336,8 @@ def main(argv: list[str] | None = None) -> int:
         return error.exit_code
     except Exception:  # noqa: BLE001
         log.exception("command %s failed", args.command)
-        print(f"error: unexpected failure; details are in {log_path()}", file=sys.stderr)
+        where = f"details are in {log_file}" if log_file else "details are in the log"
+        print(f"error: unexpected failure; {where}", file=sys.stderr)
         return 3
     _print_json(payload)
     return code
@@ -320,12 +354,97 @@ def run_gui(core: Core, args) -> int:
 
             create_demo(core.clock, customers=500, seed=7, overdue_share=0.08)
             stage_demo_activity(core.payments, core.settings, CLI_ACTOR)
-    try:
-        from ui.app import run_application
-    except ImportError:
-        _print_json({"report": reports.summary_report(core.retries), "check": reports.integrity_check()})
-        return 0
+    from ui.app import run_application  # desktop_unavailable_reason() has proven it imports
+
     return run_application(core, args)
+
+
+def _log_role(command: str | None) -> str:
+    return "desktop" if command is None else "worker" if command == "worker" else "cli"
+
+
+# --- starting the desktop --------------------------------------------------------
+
+DISPLAY_PLATFORMS = ("linux", "freebsd", "openbsd", "netbsd")  # where Qt needs an X11 or Wayland display
+
+
+def desktop_unavailable_reason(environ: Mapping[str, str], platform: str) -> str | None:
+    """Why the desktop cannot start here, in one line, or None when it can.
+
+    Checked before the database opens, so a server without a display or a broken install gets a
+    sentence and exit 2, not Qt's abort. A QT_QPA_PLATFORM the user set (offscreen, vnc…) is
+    taken as their decision.
+    """
+    if (platform.startswith(DISPLAY_PLATFORMS) and not environ.get("QT_QPA_PLATFORM")
+            and not environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY")):
+        return ("no display to open the desktop on (neither DISPLAY nor WAYLAND_DISPLAY is set): start it in a "
+                "graphical session, or run a command instead (see --help)")
+    try:
+        import ui.app  # noqa: F401 - loads Qt and the charts, which is what may fail
+    except ModuleNotFoundError as error:
+        log.info("the desktop cannot import a module", exc_info=True)
+        missing = error.name or str(error)
+        requirement = _declared_requirement(missing.partition(".")[0]) or missing.partition(".")[0]
+        return (f"the desktop needs the Python module {missing}, which is not installed; install it with: "
+                f"{sys.executable} -m pip install '{requirement}'")
+    except ImportError as error:
+        log.info("the desktop cannot load a library", exc_info=True)
+        return (f"the desktop cannot load a library Qt needs ({error}); install Qt's system libraries "
+                f"(on Debian: apt-get install libegl1 libgl1 libfontconfig1 libxkbcommon0)")
+    return None
+
+
+def _declared_requirement(module: str) -> str | None:
+    """The app's own dependency line that provides a top-level module (PySide6 -> PySide6-Essentials>=…)."""
+    try:
+        declared = requires(DISTRIBUTION) or []
+    except PackageNotFoundError:  # a checkout that was never installed
+        return None
+    wanted = module.lower()
+    for requirement in declared:
+        if ";" in requirement:  # an extra's dependency, not the desktop's
+            continue
+        name = re.split(r"[\s<>=!~\[(]", requirement, maxsplit=1)[0].lower().replace("-", "_")
+        if name == wanted or name.startswith(f"{wanted}_"):
+            return requirement.replace(" ", "")
+    return None
+
+
+def desktop_main() -> int:
+    """pyproject's gui-scripts entry: on Windows it starts with no console, so stdout and stderr are None."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the process
+    return main()
+
+
+# --- the desktop entry (Linux menus) ----------------------------------------------
+
+
+def desktop_command() -> list[str]:
+    """How a menu starts the desktop: the launcher installed beside this Python, else this file run by this Python."""
+    search = os.pathsep.join((sysconfig.get_path("scripts"), os.environ.get("PATH", "")))
+    launcher = shutil.which(DESKTOP_LAUNCHER, path=search)
+    return [os.path.abspath(launcher)] if launcher else [sys.executable, str(Path(__file__).resolve())]
+
+
+def install_desktop() -> int:
+    from platformdirs import user_data_path
+
+    from resources.desktop_entry import install_desktop_entry
+
+    if not sys.platform.startswith(DISPLAY_PLATFORMS):
+        print("error: install-desktop writes a freedesktop.org menu entry, for Linux and BSD desktops",
+              file=sys.stderr)
+        return 2
+    command = desktop_command()
+    try:
+        installed = install_desktop_entry(user_data_path(), command)
+    except OSError as error:
+        print(f"error: cannot install the desktop entry: {error}", file=sys.stderr)
+        return 2
+    _print_json({"desktop_entry": str(installed.entry), "icon": str(installed.icon), "exec": command})
+    return 0
 
 
 if __name__ == "__main__":

@@ -73,8 +73,10 @@ def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
-    from ui.app import apply_theme, build_main_window, install_translator
+    from ui.app import build_main_window
+    from ui.language import install_translator
     from ui.tasks import TaskRunner
+    from ui.theme import apply_theme
 
     install_translator(app, "en")  # English plural forms: "800 rows", not "800 row(s)"
     apply_theme(app, "light")

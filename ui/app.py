@@ -4,24 +4,23 @@ from __future__ import annotations
 
 import logging
 import sys
-from pathlib import Path
+from typing import cast
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
 
+from resources import APP_ID
 from services.secrets import remembered_login_name
 from ui.bridge import CoreBridge
 from ui.context import UiContext
+from ui.language import chosen_language, install_translator
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
-from ui.tray import TrayController
+from ui.theme import apply_theme
+from ui.tray import TrayController, app_icon
 
 log = logging.getLogger(__name__)
-
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
-LANGUAGES = {"en": "English", "ru": "Русский"}
 
 
 def settings_file() -> str:
@@ -32,59 +31,13 @@ def settings_file() -> str:
     return str(path)
 
 
-def install_translator(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Install what a language needs and return the translators, so a caller can remove them again.
-
-    English is the source language, yet it still loads subscriptions_en.qm: that file holds the
-    English plural forms ("1 row" / "2 rows" for "%n row(s)"). Other languages load their own .qm
-    and Qt's qtbase translation for standard dialog buttons, skipped quietly when Qt ships none.
-    """
-    language = language or "en"
-    installed = []
-    ours = QTranslator(app)
-    if ours.load(str(TRANSLATIONS / f"subscriptions_{language}.qm")):
-        app.installTranslator(ours)
-        installed.append(ours)
-    else:
-        log.warning("no translation for %r", language)
-    if language != "en":
-        qt_own = QTranslator(app)
-        if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            app.installTranslator(qt_own)
-            installed.append(qt_own)
-    return installed
-
-
-def chosen_language(qsettings: QSettings) -> str:
-    value = qsettings.value("ui/language", "")
-    if value in LANGUAGES:
-        return value
-    system = QLocale.system().name().split("_")[0]
-    return system if system in LANGUAGES else "en"
-
-
-def apply_theme(app: QApplication, choice: str) -> None:
-    """'system' follows the desktop's light/dark setting; 'light'/'dark' override it."""
-    app.setStyle(QStyleFactory.create("Fusion"))
-    dark = choice == "dark"
-    if choice not in ("light", "dark"):
-        dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
-    app.setPalette(dark_palette() if dark else app.style().standardPalette())
-    app.setProperty("darkTheme", dark)
-
-
-def dark_palette() -> QPalette:
-    palette = QPalette()
-    role, color = QPalette.ColorRole, QColor
-    for r, c in ((role.Window, "#202225"), (role.WindowText, "#e8e8e8"), (role.Base, "#17181a"),
-                 (role.AlternateBase, "#24262a"), (role.ToolTipBase, "#2b2d31"), (role.ToolTipText, "#e8e8e8"),
-                 (role.Text, "#e8e8e8"), (role.Button, "#2b2d31"), (role.ButtonText, "#e8e8e8"),
-                 (role.BrightText, "#ff6e6e"), (role.Highlight, "#3d7bd9"), (role.HighlightedText, "#ffffff"),
-                 (role.Link, "#7aa7ff"), (role.PlaceholderText, "#8a8d93")):
-        palette.setColor(r, color(c))
-    palette.setColor(QPalette.ColorGroup.Disabled, role.Text, color("#6b6e73"))
-    palette.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, color("#6b6e73"))
-    return palette
+def identify_application(app: QApplication) -> None:
+    """One name and one icon for the title bar, the task bar, the tray and a Linux menu's entry."""
+    app.setApplicationName("Subscriptions Admin")
+    app.setOrganizationName(APP_ID)
+    # Wayland matches windows to the installed desktop entry by this name, for its icon and title.
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
 
 
 def create_pages(ctx: UiContext) -> list:
@@ -152,9 +105,8 @@ def connect_tray_to_scheduler(tray: TrayController, window: MainWindow, ctx: UiC
 
 
 def run_application(core, args) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Subscriptions Admin")
-    app.setOrganizationName("subscriptions-admin")
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
+    identify_application(app)
     app.setQuitOnLastWindowClosed(True)
     qsettings = QSettings(settings_file(), QSettings.Format.IniFormat)
     install_translator(app, chosen_language(qsettings))

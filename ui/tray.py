@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRect, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QRect, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from resources import icon_file
 
 SEVERITY_ICON = {
     "info": QSystemTrayIcon.MessageIcon.Information,
@@ -13,32 +16,46 @@ SEVERITY_ICON = {
 }
 
 
-def badge_icon(count: int, size: int = 64) -> QIcon:
-    """The app mark with the unread count painted in a red badge."""
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def icon_pixmap(size: int) -> QPixmap:
+    """The shipped application icon drawn at one size; QtSvg alone, no image plugin needed."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor("#1565c0"))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawRoundedRect(4, 4, size - 8, size - 8, 12, 12)
-    painter.setPen(QColor("white"))
-    font = QFont()
-    font.setBold(True)
-    font.setPixelSize(int(size * 0.45))
-    painter.setFont(font)
-    painter.drawText(QRect(4, 4, size - 8, size - 8), Qt.AlignmentFlag.AlignCenter, "S")
+    QSvgRenderer(str(icon_file())).render(painter, QRectF(0, 0, size, size))
+    painter.end()
+    return pixmap
+
+
+def app_icon() -> QIcon:
+    """The window's and the tray's icon, sharp at every size the desktop asks for."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addPixmap(icon_pixmap(size))
+    return icon
+
+
+def badge_icon(count: int, size: int = 64) -> QIcon:
+    """The app icon with the unread count painted in a red badge."""
+    pixmap = icon_pixmap(size)
     if count > 0:
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         text = "99+" if count > 99 else str(count)
         painter.setBrush(QColor("#d32f2f"))
         painter.setPen(Qt.PenStyle.NoPen)
         badge = int(size * 0.55)
         painter.drawEllipse(size - badge, 0, badge, badge)
         painter.setPen(QColor("white"))
+        font = QFont()
+        font.setBold(True)
         font.setPixelSize(int(badge * (0.5 if len(text) < 3 else 0.38)))
         painter.setFont(font)
         painter.drawText(QRect(size - badge, 0, badge, badge), Qt.AlignmentFlag.AlignCenter, text)
-    painter.end()
+        painter.end()
     return QIcon(pixmap)
 
 

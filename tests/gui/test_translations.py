@@ -15,7 +15,11 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from models.tables import Customer
-from ui.app import TRANSLATIONS, install_translator
+from resources import translation_file
+from ui.language import install_translator
+
+# The sources (.ts) stay in the checkout; the compiled files (.qm) ship in the package.
+SOURCES = Path(__file__).resolve().parents[2] / "resources" / "translations"
 
 # language -> how many plural forms Qt expects for it
 FILES = {"ru": 3, "en": 2}
@@ -28,7 +32,7 @@ ACCELERATOR = re.compile(r"&(?=[^&\s])")
 
 
 def messages(language: str) -> list[tuple[str, ET.Element]]:
-    root = ET.parse(TRANSLATIONS / f"subscriptions_{language}.ts").getroot()
+    root = ET.parse(SOURCES / f"subscriptions_{language}.ts").getroot()
     return [(context.findtext("name") or "", message)
             for context in root.iter("context") for message in context.iter("message")]
 
@@ -150,12 +154,12 @@ def test_placeholder_check_catches_a_dropped_marker():
 
 @pytest.mark.parametrize("language", FILES)
 def test_compiled_files_match_their_sources(tmp_path, language):
-    source = TRANSLATIONS / f"subscriptions_{language}.ts"
+    source = SOURCES / f"subscriptions_{language}.ts"
     compiled = tmp_path / f"subscriptions_{language}.qm"
     result = subprocess.run([lrelease(), "-silent", str(source), "-qm", str(compiled)],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    shipped = TRANSLATIONS / f"subscriptions_{language}.qm"
+    shipped = translation_file(language)
     assert shipped.read_bytes() == compiled.read_bytes(), \
         f"{shipped.name} is stale: run resources/translations/update.sh"
 

@@ -24,10 +24,11 @@ from services.changes import Changes, Kind
 from services.errors import ValidationError
 from services.gateway import TEST_KEY_PREFIX
 from services.gateway_key import MAX_KEY_LENGTH, KeyProblem, KeySaved, key_problem, key_state, save_key
-from ui.app import LANGUAGES, apply_theme, chosen_language
+from ui.language import LANGUAGES, chosen_language
 from ui.pages.base import Page
 from ui.pages.dialogs import ConfirmDialog
 from ui.pages.settings_form import ERROR_STYLE, SettingField, SettingsForm
+from ui.theme import apply_theme
 
 OK_STYLE = "color: #2e7d32;"
 WARNING_STYLE = "color: #b26a00;"
