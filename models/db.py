@@ -14,6 +14,7 @@ import logging
 import os
 import sqlite3
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -184,8 +185,8 @@ def init_database(url: str | os.PathLike | None = None) -> Database:
     return db
 
 
-def execute_many(sql: str, rows: list[tuple]) -> None:
-    """Run one statement for many parameter rows (``?`` marks a parameter)."""
+def execute_many(sql: str, rows: Sequence[tuple]) -> None:
+    """Run one statement for many parameter rows (``?`` marks a parameter; a named tuple is a row)."""
     if not rows:
         return
     if not is_sqlite():
