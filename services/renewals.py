@@ -298,7 +298,7 @@ class RenewalService:
                         (Subscription.period_end > after.period_end)
                         | ((Subscription.period_end == after.period_end) & (Subscription.id > after.id)))
                  .order_by(Subscription.period_end, Subscription.id).limit(self.batch_size))
-        return [_DuePosition(*row) for row in query.tuples()]
+        return [_DuePosition(row.period_end, row.id) for row in query]
 
     def _run_batch(self, ids: list[int], now: datetime, actor: str, summary: RenewalSummary,
                    paid: dict[str, int]) -> None:

@@ -14,7 +14,7 @@ import sqlite3
 from enum import Enum
 
 import peewee
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from services.errors import DomainError
@@ -30,17 +30,20 @@ class KnownFailure(Enum):
     DATABASE_CONNECTION_LOST = "database connection lost"
 
 
-KNOWN_FAILURE_TEXT = {
-    KnownFailure.DATABASE_LOCKED: QT_TRANSLATE_NOOP(
-        "ErrorDialog", "The database is busy: another desk or a background worker kept it locked for too long, "
-        "so this was not done. Wait a moment and try again."),
-    KnownFailure.DISK_FULL: QT_TRANSLATE_NOOP(
-        "ErrorDialog", "The disk is full, so this could not be saved. Free some space on the disk that holds the "
-        "database (or the file you were saving), then try again."),
-    KnownFailure.DATABASE_CONNECTION_LOST: QT_TRANSLATE_NOOP(
-        "ErrorDialog", "The connection to the PostgreSQL database server was lost, so this may not have been "
-        "done. Check that the server is running and reachable, then refresh and try again."),
-}
+def known_failure_text(failure: KnownFailure) -> str:
+    """What happened and what to do about it, in the operator's language."""
+    if failure is KnownFailure.DATABASE_LOCKED:
+        return QCoreApplication.translate(
+            "ErrorDialog", "The database is busy: another desk or a background worker kept it locked for too long, "
+            "so this was not done. Wait a moment and try again.")
+    if failure is KnownFailure.DISK_FULL:
+        return QCoreApplication.translate(
+            "ErrorDialog", "The disk is full, so this could not be saved. Free some space on the disk that holds "
+            "the database (or the file you were saving), then try again.")
+    return QCoreApplication.translate(
+        "ErrorDialog", "The connection to the PostgreSQL database server was lost, so this may not have been done. "
+        "Check that the server is running and reachable, then refresh and try again.")
+
 
 # What the database drivers say, lower-cased. SQLite reports through sqlite3.OperationalError,
 # psycopg2 through its OperationalError and InterfaceError; peewee re-raises each under its own
@@ -103,7 +106,7 @@ def describe(error: BaseException) -> str:
     failure = known_failure(error)
     if failure is not None:
         _log_with_traceback(error, failure.value)
-        return QCoreApplication.translate("ErrorDialog", KNOWN_FAILURE_TEXT[failure])
+        return known_failure_text(failure)
     log_unexpected(error)
     return QCoreApplication.translate("ErrorDialog",
                                       "Something unexpected went wrong. The details were written to the log.")

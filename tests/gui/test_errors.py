@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from services.errors import ValidationError
-from ui.errors import KNOWN_FAILURE_TEXT, KnownFailure, describe, known_failure, show_error
+from ui.errors import KnownFailure, describe, known_failure, known_failure_text, show_error
 
 UNEXPECTED = "Something unexpected went wrong. The details were written to the log."
 
@@ -125,7 +125,7 @@ def test_other_failures_are_not_mistaken_for_known_ones(error):
 
 @pytest.mark.parametrize("failure", list(KnownFailure))
 def test_each_known_failure_says_what_happened_and_what_to_do(failure):
-    text = KNOWN_FAILURE_TEXT[failure]
+    text = known_failure_text(failure)
     assert "try again" in text and text != UNEXPECTED
 
 
@@ -138,7 +138,7 @@ def test_known_failures_are_described_and_still_logged_with_their_traceback(tmp_
     for failure, error in errors.items():
         caplog.clear()
         with caplog.at_level(logging.ERROR, logger="ui"):
-            assert describe(error) == KNOWN_FAILURE_TEXT[failure]
+            assert describe(error) == known_failure_text(failure)
         (record,) = caplog.records
         assert record.getMessage().startswith(failure.value)
         assert record.exc_info is not None and record.exc_info[1] is error
@@ -149,7 +149,7 @@ def test_a_failure_from_a_worker_is_logged_with_the_traceback_it_brought(caplog)
     error = _raised(peewee.OperationalError(SERVER_GONE))
     error.__traceback_text__ = "Traceback (most recent call last):\n  File \"worker.py\", line 1\n"
     with caplog.at_level(logging.ERROR, logger="ui"):
-        assert describe(error) == KNOWN_FAILURE_TEXT[KnownFailure.DATABASE_CONNECTION_LOST]
+        assert describe(error) == known_failure_text(KnownFailure.DATABASE_CONNECTION_LOST)
     assert "worker.py" in caplog.text and KnownFailure.DATABASE_CONNECTION_LOST.value in caplog.text
 
 
@@ -158,7 +158,7 @@ def test_the_dialog_shows_a_known_failure_as_a_warning_not_a_crash(qtbot, tmp_pa
     qtbot.addWidget(parent)
     show_error(parent, _raised(_locked_sqlite(tmp_path)))
     box = parent.findChild(QMessageBox, "errorBox")
-    assert box.text() == KNOWN_FAILURE_TEXT[KnownFailure.DATABASE_LOCKED]
+    assert box.text() == known_failure_text(KnownFailure.DATABASE_LOCKED)
     assert box.icon() == QMessageBox.Icon.Warning
     box.close()
 
