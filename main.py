@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from models.db import DatabaseUrlError, init_database
+from models.migrations import migrate
 from scheduler.core import JOB_NAMES, Core, build_core
 from services import reports
 from services.auth import Actor
@@ -317,6 +318,7 @@ def main(argv: list[str] | None = None) -> int:
         Path(db_url).parent.mkdir(parents=True, exist_ok=True)
     try:
         init_database(db_url)
+        migrate()
     except (DatabaseUrlError, DomainError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -22,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from models.db import database, init_database  # noqa: E402
+from models.migrations import migrate  # noqa: E402
 from models.tables import Plan, Subscription  # noqa: E402
 from services.clock import FixedClock  # noqa: E402
 from services.demo import create_demo  # noqa: E402
@@ -35,6 +36,7 @@ def build(path: Path, count: int) -> datetime:
     """A demo business whose every subscription is due and funded for one period."""
     init_database(str(path))
     with database.connection_context():
+        migrate()
         create_demo(FixedClock(START), customers=count, seed=1)
         with database.atomic():
             Subscription.update(status="active", auto_renew=True).execute()
@@ -56,7 +58,7 @@ def build(path: Path, count: int) -> datetime:
 
 
 def run_pass(path: Path, now: datetime) -> tuple[int, float]:
-    init_database(str(path), migrate=False)
+    init_database(str(path))
     with database.connection_context():
         service = RenewalService(FixedClock(now))
         began = time.perf_counter()

@@ -18,6 +18,7 @@ from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from models.db import database, init_database  # noqa: E402
+from models.migrations import migrate  # noqa: E402
 from services.auth import Actor  # noqa: E402
 from services.clock import FixedClock  # noqa: E402
 from services.demo import create_demo, stage_demo_activity  # noqa: E402
@@ -37,6 +38,7 @@ def living_demo(folder: Path):
 
     init_database(str(folder / "demo.sqlite3"))
     database.connect(reuse_if_open=True)
+    migrate()
     clock = FixedClock(MOMENT - timedelta(days=20))
     core = build_core(clock, gateway_sleep=lambda seconds: None)
     system = Actor("demo", "system")

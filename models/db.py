@@ -1,7 +1,8 @@
 """Database handle, connection setup and the one locking helper.
 
 The database object is created without a target and bound at start by
-``init_database`` (SQLite file or PostgreSQL URL). Services never ask which
+``init_database`` (SQLite file or PostgreSQL URL); the program's entry points
+then run ``models.migrations.migrate``. Services never ask which
 engine is behind it: writes that read first go through ``write_transaction``
 and lock rows with ``for_update``.
 """
@@ -13,10 +14,11 @@ import logging
 import os
 import sqlite3
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from peewee import DatabaseProxy, PostgresqlDatabase, SqliteDatabase, fn
+from peewee import Database, DatabaseProxy, PostgresqlDatabase, SqliteDatabase, fn
 
 database = DatabaseProxy()
 
@@ -53,7 +55,7 @@ def default_database_path() -> Path:
     return user_data_path("subscriptions-admin", appauthor=False) / "subscriptions.sqlite3"
 
 
-def open_database(url: str | os.PathLike | None):
+def open_database(url: str | os.PathLike | None) -> Database:
     """Build (but do not connect) a peewee database for a path or URL."""
     if url is None or str(url) == "":
         path = default_database_path()
@@ -176,20 +178,15 @@ def connection():
         yield
 
 
-def init_database(url: str | os.PathLike | None = None, migrate: bool = True):
-    """Bind the shared handle to ``url`` and bring the schema up to date."""
+def init_database(url: str | os.PathLike | None = None) -> Database:
+    """Bind the shared handle to ``url``; the schema is brought up to date by ``models.migrations.migrate``."""
     db = open_database(url)
     database.initialize(db)
-    if migrate:
-        from models.migrations import migrate as run_migrations
-
-        with database.connection_context():
-            run_migrations()
     return db
 
 
-def execute_many(sql: str, rows: list[tuple]) -> None:
-    """Run one statement for many parameter rows (``?`` marks a parameter)."""
+def execute_many(sql: str, rows: Sequence[tuple]) -> None:
+    """Run one statement for many parameter rows (``?`` marks a parameter; a named tuple is a row)."""
     if not rows:
         return
     if not is_sqlite():

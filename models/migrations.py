@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from peewee import SQL, BooleanField, CharField, DateTimeField
 
-from models.db import database, is_sqlite, schema_changes_allowed, write_transaction
+from models.db import connection, database, is_sqlite, schema_changes_allowed, write_transaction
 
 log = logging.getLogger(__name__)
 
@@ -296,25 +296,29 @@ def _locked_version() -> int:
 def migrate(target: int | None = None, steps: list[Step] | None = None) -> int:
     """Bring the schema up to ``target`` (default: the latest). Returns the version.
 
-    Two programs starting together on one database both call this; each step
-    re-reads the version under the write lock, so a step never runs twice.
+    Every start of the program calls this right after ``init_database``. Two
+    programs starting together on one database both call it; each step
+    re-reads the version under the write lock, so a step never runs twice. A
+    thread with no open connection gets one for the migration and has it
+    closed afterwards.
     """
     steps = MIGRATIONS if steps is None else steps
-    newest = steps[-1][0]
-    target = newest if target is None else target
-    version = current_version()
-    if version > newest:
-        raise SchemaTooNew(f"the database is at schema version {version}, newer than this program knows "
-                           f"({newest}); update the program")
-    for number, title, step in steps:
-        if number <= version or number > target:
-            continue
-        with write_transaction(), schema_changes_allowed():
-            reached = _locked_version()
-            if reached < number:  # else another process got there first
-                log.info("migrating schema to version %d: %s", number, title)
-                step()
-                database.execute_sql(f"UPDATE schema_version SET version = {int(number)}")
-                reached = number
-        version = max(version, reached)
-    return version
+    with connection():
+        newest = steps[-1][0]
+        target = newest if target is None else target
+        version = current_version()
+        if version > newest:
+            raise SchemaTooNew(f"the database is at schema version {version}, newer than this program knows "
+                               f"({newest}); update the program")
+        for number, title, step in steps:
+            if number <= version or number > target:
+                continue
+            with write_transaction(), schema_changes_allowed():
+                reached = _locked_version()
+                if reached < number:  # else another process got there first
+                    log.info("migrating schema to version %d: %s", number, title)
+                    step()
+                    database.execute_sql(f"UPDATE schema_version SET version = {int(number)}")
+                    reached = number
+            version = max(version, reached)
+        return version

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from datetime import datetime
 
 from models.tables import AuditEntry
 from services.validation import clean_reason
@@ -31,23 +29,3 @@ def record_audit(clock, actor: str, action: str, target_type: str | None = None,
     )
     return row.id
 
-
-@dataclass(frozen=True)
-class AuditRow:
-    id: int
-    actor: str
-    action: str
-    target_type: str | None
-    target_id: str | None
-    reason: str | None
-    before: str | None
-    after: str | None
-    created_at: datetime
-
-
-def recent_audit(limit: int = 100, action: str | None = None) -> list[AuditRow]:
-    query = AuditEntry.select().order_by(AuditEntry.id.desc()).limit(limit)
-    if action:
-        query = query.where(AuditEntry.action == action)
-    return [AuditRow(r.id, r.actor, r.action, r.target_type, r.target_id, r.reason, r.before, r.after,
-                     r.created_at) for r in query]

@@ -32,7 +32,6 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "operator": _OPERATOR_ACTIONS,
     "admin": _ADMIN_ACTIONS,
 }
-ALL_ACTIONS = tuple(sorted(_ADMIN_ACTIONS))
 
 
 @dataclass(frozen=True)
@@ -158,9 +157,6 @@ class OperatorService:
             record_audit(self.clock, actor.name, "operator.role", "operator", row.id,
                          before={"role": before}, after={"role": role}, reason=reason)
         return _info(row)
-
-    def list_operators(self) -> list[OperatorInfo]:
-        return [_info(r) for r in Operator.select().order_by(Operator.username)]
 
     def authenticate(self, username: str, password: str) -> Actor:
         username, password = str(username), str(password)

@@ -45,10 +45,6 @@ class AuthenticationFailed(DomainError):
     """Unknown operator or wrong password (never says which)."""
 
 
-class SecretStoreUnavailable(DomainError):
-    """No usable OS keyring; secrets are kept for this session only."""
-
-
 # --- Gateway errors: their class picks the retry strategy (never the message). ---
 
 

@@ -338,11 +338,6 @@ class InvoiceService:
         rows = list(Invoice.select().where(Invoice.customer == customer.id).order_by(Invoice.id.desc()).limit(limit))
         return _invoice_infos(rows)
 
-    def for_wallet(self, wallet_id, limit: int = 500) -> list[InvoiceInfo]:
-        wallet_id = check_id(wallet_id, "wallet")
-        rows = list(Invoice.select().where(Invoice.wallet == wallet_id).order_by(Invoice.id.desc()).limit(limit))
-        return _invoice_infos(rows)
-
     def credit_notes_for_customer(self, email_or_id, limit: int = 500) -> list[CreditNoteInfo]:
         customer = find_customer(email_or_id)
         rows = (CreditNote.select(CreditNote, Invoice.number.alias("invoice_number")).join(Invoice)

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from peewee import IntegrityError, fn
 
 from models.db import for_update, write_transaction
-from models.tables import Customer, ErrorItem, LedgerEntry, Refund, TopUp, Wallet
+from models.tables import ErrorItem, LedgerEntry, Refund, TopUp, Wallet
 from services.audit import record_audit
 from services.auth import Actor, require
 from services.customers import find_customer, get_or_create_wallet
@@ -555,12 +555,6 @@ class PaymentService:
         return entry
 
     # --- reading -----------------------------------------------------------------
-
-    def topups_for(self, email_or_id, limit: int = 100) -> list[TopUpInfo]:
-        customer = find_customer(email_or_id)
-        rows = (TopUp.select().join(Wallet).join(Customer).where(Customer.id == customer.id)
-                .order_by(TopUp.id.desc()).limit(limit))
-        return [_topup_info(r) for r in rows]
 
     def get_topup(self, topup_id: int) -> TopUpInfo:
         row = TopUp.get_or_none(TopUp.id == check_id(topup_id, "top-up"))

@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from models.db import execute_many, for_update, write_transaction
 from models.tables import Invoice, Plan, Subscription, UsageCounter, Wallet
@@ -41,6 +42,79 @@ class RenewalSummary:
         return dict(self.__dict__)
 
 
+class _DuePosition(NamedTuple):
+    """A due subscription in the pass's keyset order; the last one handed out is where the scan goes on."""
+
+    period_end: datetime
+    id: int
+
+
+# The rows a batch writes. Fields are in the order of the columns of the statement that writes them,
+# so a list of rows is that statement's parameters as it stands.
+
+
+class _LedgerRow(NamedTuple):
+    wallet_id: int
+    kind: str
+    amount_minor: int
+    balance_after_minor: int
+    idempotency_key: str
+    ref_type: str
+    ref_id: int
+    actor: str
+    created_at: datetime
+    note: str
+
+
+class _ChargeRow(NamedTuple):
+    """One period paid; ``ledger_key`` names the ledger entry that paid it (None when nothing was due)."""
+
+    subscription_id: int
+    period_start: datetime
+    period_end: datetime
+    plan_minor: int
+    usage_minor: int
+    ledger_key: str | None
+    created_at: datetime
+
+
+class _SettledSegment(NamedTuple):
+    """A usage segment the pass billed: its counters are marked settled."""
+
+    subscription_id: int
+    period_start: datetime
+
+
+class _EventRow(NamedTuple):
+    subscription_id: int
+    from_status: str
+    to_status: str
+    event: str
+    reason: str | None
+    actor: str
+    created_at: datetime
+
+
+class _SubscriptionUpdate(NamedTuple):
+    status: str
+    auto_renew: bool
+    period_start: datetime
+    period_end: datetime
+    pending_since: datetime | None
+    usage_since: datetime
+    updated_at: datetime
+    subscription_id: int
+
+
+class _Notice(NamedTuple):
+    """A notification to post once the batch is committed; ``amount_minor`` is what was paid or is owed."""
+
+    kind: str
+    sub: Subscription
+    plan: Plan
+    amount_minor: int | None
+
+
 @dataclass
 class _Invoice:
     key: str
@@ -63,26 +137,27 @@ class _Batch:
     now: datetime
     actor: str
     balances: dict[int, int]
-    ledger: list[dict] = field(default_factory=list)
-    charges: list[dict] = field(default_factory=list)
+    ledger: list[_LedgerRow] = field(default_factory=list)
+    charges: list[_ChargeRow] = field(default_factory=list)
     invoices: list[_Invoice] = field(default_factory=list)
-    settled_segments: list[tuple[int, datetime]] = field(default_factory=list)
-    events: list[dict] = field(default_factory=list)
-    sub_updates: list[tuple] = field(default_factory=list)
-    notices: list[tuple] = field(default_factory=list)
+    settled_segments: list[_SettledSegment] = field(default_factory=list)
+    events: list[_EventRow] = field(default_factory=list)
+    sub_updates: list[_SubscriptionUpdate] = field(default_factory=list)
+    notices: list[_Notice] = field(default_factory=list)
     touched_wallets: set[int] = field(default_factory=set)
     paid_by_currency: dict[str, int] = field(default_factory=dict)
 
     def event(self, sub_id: int, from_status: str, name: str, reason: str | None = None) -> str:
         to_status = lifecycle.next_status(from_status, name)
-        self.events.append(dict(subscription=sub_id, from_status=from_status, to_status=to_status, event=name,
-                                reason=reason, actor=self.actor, created_at=self.now))
+        self.events.append(_EventRow(subscription_id=sub_id, from_status=from_status, to_status=to_status,
+                                     event=name, reason=reason, actor=self.actor, created_at=self.now))
         return to_status
 
     def update(self, sub: Subscription, status: str, *, auto_renew: bool, period: tuple[datetime, datetime],
                pending_since: datetime | None, usage_since: datetime) -> None:
-        self.sub_updates.append((status, auto_renew, period[0], period[1], pending_since, usage_since, self.now,
-                                 sub.id))
+        self.sub_updates.append(_SubscriptionUpdate(
+            status=status, auto_renew=auto_renew, period_start=period[0], period_end=period[1],
+            pending_since=pending_since, usage_since=usage_since, updated_at=self.now, subscription_id=sub.id))
 
     def invoice(self, sub: Subscription, plan: Plan, kind: str, key: str, lines: list[Line],
                 period: tuple[datetime, datetime], *, pay_all: bool) -> _Invoice | None:
@@ -96,10 +171,10 @@ class _Batch:
             balance = self.balances[sub.wallet_id] - draft.paid
             self.balances[sub.wallet_id] = balance
             self.touched_wallets.add(sub.wallet_id)
-            self.ledger.append(dict(wallet=sub.wallet_id, kind=ENTRY_KIND_OF[kind], amount_minor=-draft.paid,
-                                    balance_after_minor=balance, idempotency_key=key, ref_type="subscription",
-                                    ref_id=sub.id, actor=self.actor, created_at=self.now,
-                                    note=lines[0].description))
+            self.ledger.append(_LedgerRow(wallet_id=sub.wallet_id, kind=ENTRY_KIND_OF[kind],
+                                          amount_minor=-draft.paid, balance_after_minor=balance,
+                                          idempotency_key=key, ref_type="subscription", ref_id=sub.id,
+                                          actor=self.actor, created_at=self.now, note=lines[0].description))
             self.paid_by_currency[plan.currency] = self.paid_by_currency.get(plan.currency, 0) + draft.paid
         self.invoices.append(draft)
         return draft
@@ -112,14 +187,14 @@ class _Batch:
         lines += [replace(line, period_end=start) for line in usage]
         issued = self.invoice(sub, plan, "renewal", key, lines, (start, end), pay_all=True)
         usage_minor = sum(line.amount_minor for line in usage)
-        self.charges.append(dict(subscription=sub.id, period_start=start, period_end=end,
-                                 plan_minor=plan.price_minor, usage_minor=usage_minor,
-                                 ledger_entry=key if issued else None, created_at=self.now))
+        self.charges.append(_ChargeRow(subscription_id=sub.id, period_start=start, period_end=end,
+                                       plan_minor=plan.price_minor, usage_minor=usage_minor,
+                                       ledger_key=key if issued else None, created_at=self.now))
         return issued.total if issued else 0
 
     def settle_usage(self, sub: Subscription, plan: Plan, usage: list[Line], end: datetime) -> _Invoice | None:
         """Close the usage segment: invoice what it cost under the plan in force, owing what the wallet lacks."""
-        self.settled_segments.append((sub.id, sub.usage_since))
+        self.settled_segments.append(_SettledSegment(sub.id, sub.usage_since))
         lines = [replace(line, period_end=end) for line in usage]
         return self.invoice(sub, plan, "usage", f"usage:{sub.id}:{sub.usage_since.isoformat()}", lines,
                             (sub.usage_since, end), pay_all=False)
@@ -145,9 +220,7 @@ class _Batch:
                  for i in self.invoices for position, line in enumerate(i.lines, 1)])
         execute_many(
             "INSERT INTO ledger_entry (wallet_id, kind, amount_minor, balance_after_minor, idempotency_key, "
-            "ref_type, ref_id, actor, created_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(r["wallet"], r["kind"], r["amount_minor"], r["balance_after_minor"], r["idempotency_key"],
-              r["ref_type"], r["ref_id"], r["actor"], r["created_at"], r["note"]) for r in self.ledger])
+            "ref_type, ref_id, actor, created_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.ledger)
         execute_many(
             "INSERT INTO invoice_payment (invoice_id, ledger_entry_id, amount_minor, created_at) "
             "VALUES ((SELECT id FROM invoice WHERE event_key = ?), "
@@ -156,16 +229,12 @@ class _Batch:
         execute_many(
             "INSERT INTO subscription_charge (subscription_id, period_start, period_end, plan_minor, usage_minor, "
             "ledger_entry_id, created_at) VALUES (?, ?, ?, ?, ?, "
-            "(SELECT id FROM ledger_entry WHERE idempotency_key = ?), ?)",
-            [(c["subscription"], c["period_start"], c["period_end"], c["plan_minor"], c["usage_minor"],
-              c["ledger_entry"], c["created_at"]) for c in self.charges])
+            "(SELECT id FROM ledger_entry WHERE idempotency_key = ?), ?)", self.charges)
         execute_many("UPDATE usage_counter SET settled = TRUE WHERE subscription_id = ? AND period_start = ?",
                      self.settled_segments)
         execute_many(
             "INSERT INTO subscription_event (subscription_id, from_status, to_status, event, reason, actor, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(e["subscription"], e["from_status"], e["to_status"], e["event"], e["reason"], e["actor"],
-              e["created_at"]) for e in self.events])
+            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", self.events)
         execute_many(
             "UPDATE subscription SET status = ?, auto_renew = ?, period_start = ?, period_end = ?, "
             "pending_since = ?, usage_since = ?, updated_at = ? WHERE id = ?", self.sub_updates)
@@ -195,13 +264,13 @@ class RenewalService:
         now = self.clock.now()
         summary = RenewalSummary()
         paid: dict[str, int] = {}
-        cursor = (datetime.min, 0)
+        position = _DuePosition(datetime.min, 0)
         while True:
-            ids = self._next_due_ids(now, cursor)
-            if not ids:
+            due = self._next_due(now, position)
+            if not due:
                 break
-            cursor = ids[-1][1:]
-            batch_ids = [i for i, _, _ in ids]
+            position = due[-1]
+            batch_ids = [row.id for row in due]
             try:
                 self._run_batch(batch_ids, now, actor.name, summary, paid)
             except Exception as error:  # noqa: BLE001 - isolate the one that fails
@@ -223,14 +292,13 @@ class RenewalService:
         self._run_batch([subscription_id], self.clock.now(), actor.name, summary, {})
         return summary.as_dict()
 
-    def _next_due_ids(self, now: datetime, cursor: tuple[datetime, int]) -> list[tuple[int, datetime, int]]:
-        after_end, after_id = cursor
-        query = (Subscription.select(Subscription.id, Subscription.period_end, Subscription.id)
+    def _next_due(self, now: datetime, after: _DuePosition) -> list[_DuePosition]:
+        query = (Subscription.select(Subscription.period_end, Subscription.id)
                  .where(Subscription.status.in_(lifecycle.OPEN_FOR_PASS), Subscription.period_end <= now,
-                        (Subscription.period_end > after_end)
-                        | ((Subscription.period_end == after_end) & (Subscription.id > after_id)))
+                        (Subscription.period_end > after.period_end)
+                        | ((Subscription.period_end == after.period_end) & (Subscription.id > after.id)))
                  .order_by(Subscription.period_end, Subscription.id).limit(self.batch_size))
-        return list(query.tuples())
+        return [_DuePosition(row.period_end, row.id) for row in query]
 
     def _run_batch(self, ids: list[int], now: datetime, actor: str, summary: RenewalSummary,
                    paid: dict[str, int]) -> None:
@@ -278,7 +346,7 @@ class RenewalService:
                 status = batch.event(sub.id, sub.status, "period_end", why)
                 batch.update(sub, status, auto_renew=False, period=(sub.period_start, sub.period_end),
                              pending_since=sub.pending_since, usage_since=sub.usage_since)
-                batch.notices.append(("subscription_expired", sub, plan, None))
+                batch.notices.append(_Notice("subscription_expired", sub, plan, None))
                 counts.expired += 1
                 continue
             owed = plan.price_minor + sum(line.amount_minor for line in lines)
@@ -291,7 +359,7 @@ class RenewalService:
                                          f"unpaid after {plan.grace_days} grace days")
                     batch.update(sub, status, auto_renew=sub.auto_renew, period=(sub.period_start, sub.period_end),
                                  pending_since=sub.pending_since, usage_since=sub.usage_since)
-                    batch.notices.append(("subscription_expired", sub, plan, None))
+                    batch.notices.append(_Notice("subscription_expired", sub, plan, None))
                     counts.expired += 1
                 continue
             counts.due += 1
@@ -301,11 +369,11 @@ class RenewalService:
                                      f"renewal costs {format_minor(owed, plan.currency)}")
                 batch.update(sub, status, auto_renew=sub.auto_renew, period=(sub.period_start, sub.period_end),
                              pending_since=now, usage_since=sub.usage_since)
-                batch.notices.append(("payment_failed", sub, plan, owed))
+                batch.notices.append(_Notice("payment_failed", sub, plan, owed))
                 counts.pending_renewal += 1
                 continue
             if (sub.id, sub.usage_since) in metered:
-                batch.settled_segments.append((sub.id, sub.usage_since))
+                batch.settled_segments.append(_SettledSegment(sub.id, sub.usage_since))
             counts.charged_minor += self._renew_periods(batch, sub, plan, lines, now, counts)
         return batch, counts
 
@@ -332,7 +400,7 @@ class RenewalService:
             charged += paid
             status = batch.event(sub.id, status, event)
             if event == "funds_arrived":
-                batch.notices.append(("payment_succeeded", sub, plan, paid))
+                batch.notices.append(_Notice("payment_succeeded", sub, plan, paid))
             counts.renewed += 1
             usage, event = [], "renew"
             if end > now or batch.balances[sub.wallet_id] < plan.price_minor:
@@ -341,7 +409,7 @@ class RenewalService:
         if end <= now:  # caught up as far as the wallet reached; the rest waits for funds
             status = batch.event(sub.id, status, "renewal_short", "wallet ran out while catching up")
             batch.update(sub, status, auto_renew=True, period=(start, end), pending_since=now, usage_since=start)
-            batch.notices.append(("payment_failed", sub, plan, plan.price_minor))
+            batch.notices.append(_Notice("payment_failed", sub, plan, plan.price_minor))
             counts.pending_renewal += 1
         else:
             batch.update(sub, status, auto_renew=True, period=(start, end), pending_since=None, usage_since=start)
@@ -395,7 +463,7 @@ class RenewalService:
                                      | (Subscription.reminder_sent_for != sub.period_end))).execute())
             if claimed:
                 sent += 1
-                self._notify([("subscription_expiring", sub, sub.plan, None)])
+                self._notify([_Notice("subscription_expiring", sub, sub.plan, None)])
         return {"checked": len(rows), "reminded": sent}
 
     # --- notifications -----------------------------------------------------------
@@ -416,13 +484,13 @@ class RenewalService:
         except Exception:
             log.exception("could not post the renewals-paid notice")
 
-    def _notify(self, notices: list[tuple]) -> None:
+    def _notify(self, notices: list[_Notice]) -> None:
         if self.notifications is None:
             return
-        for kind, sub, plan, amount in notices:
-            title, body = _notice_text(kind, sub, plan, amount)
-            self.notifications.post(kind, title, body, subject=("subscription", sub.id),
-                                    dedup_key=f"{kind}:{sub.id}:{sub.period_end.isoformat()}")
+        for notice in notices:
+            title, body = _notice_text(notice.kind, notice.sub, notice.plan, notice.amount_minor)
+            self.notifications.post(notice.kind, title, body, subject=("subscription", notice.sub.id),
+                                    dedup_key=f"{notice.kind}:{notice.sub.id}:{notice.sub.period_end.isoformat()}")
 
 
 def _notice_text(kind: str, sub: Subscription, plan: Plan, amount: int | None) -> tuple[str, str]:

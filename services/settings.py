@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from models.db import write_transaction
 from models.tables import Setting
@@ -54,21 +56,32 @@ def _boolean(value) -> bool:
     raise ValidationError(f"{value!r} is not on/off")
 
 
-SETTINGS = {
-    # name: (default, validator)
-    "renewal_time": ("02:00", _time_of_day),
-    "reminder_days": (3, _int_range(0, 60)),
-    "default_grace_days": (3, _int_range(0, 90)),
-    "alert_threshold": (25, _int_range(1, 1_000_000)),
-    "retry_every_minutes": (2, _int_range(1, 1440)),
-    "gateway.latency_min_ms": (5, _int_range(0, 60_000)),
-    "gateway.latency_max_ms": (40, _int_range(0, 60_000)),
-    "gateway.error_rate": (0.0, _rate),
-    "gateway.timeout_rate": (0.0, _rate),
-    "gateway.decline_rate": (0.0, _rate),
-    "gateway.outage": (False, _boolean),
-    "demo": (False, _boolean),
-    "gateway.seed": (None, lambda v: None if v is None else _int_range(0, 2**31)(v)),
+class SettingDefinition(NamedTuple):
+    """What a setting holds until an operator changes it, and the check that cleans a new value
+    (it returns the value to store or raises ValidationError)."""
+
+    default: Any
+    validate: Callable[[Any], Any]
+
+
+def _optional_seed(value: Any) -> int | None:
+    return None if value is None else _int_range(0, 2**31)(value)
+
+
+SETTINGS: dict[str, SettingDefinition] = {
+    "renewal_time": SettingDefinition("02:00", _time_of_day),
+    "reminder_days": SettingDefinition(3, _int_range(0, 60)),
+    "default_grace_days": SettingDefinition(3, _int_range(0, 90)),
+    "alert_threshold": SettingDefinition(25, _int_range(1, 1_000_000)),
+    "retry_every_minutes": SettingDefinition(2, _int_range(1, 1440)),
+    "gateway.latency_min_ms": SettingDefinition(5, _int_range(0, 60_000)),
+    "gateway.latency_max_ms": SettingDefinition(40, _int_range(0, 60_000)),
+    "gateway.error_rate": SettingDefinition(0.0, _rate),
+    "gateway.timeout_rate": SettingDefinition(0.0, _rate),
+    "gateway.decline_rate": SettingDefinition(0.0, _rate),
+    "gateway.outage": SettingDefinition(False, _boolean),
+    "demo": SettingDefinition(False, _boolean),
+    "gateway.seed": SettingDefinition(None, _optional_seed),
 }
 
 # The permissions a settings change may be checked against (and audited as).
@@ -84,13 +97,13 @@ class SettingsStore:
     def __init__(self, clock):
         self.clock = clock
 
-    def get(self, name: str):
-        default, _ = SETTINGS[name]
+    def get(self, name: str) -> Any:
+        definition = SETTINGS[name]
         row = Setting.get_or_none(Setting.key == name)
-        return default if row is None else json.loads(row.value)
+        return definition.default if row is None else json.loads(row.value)
 
-    def get_many(self, prefix: str = "") -> dict:
-        values = {k: d for k, (d, _) in SETTINGS.items() if k.startswith(prefix)}
+    def get_many(self, prefix: str = "") -> dict[str, Any]:
+        values = {name: definition.default for name, definition in SETTINGS.items() if name.startswith(prefix)}
         for row in Setting.select().where(Setting.key.startswith(prefix) if prefix else True):
             if row.key in values:
                 values[row.key] = json.loads(row.value)
@@ -106,7 +119,7 @@ class SettingsStore:
         for name, value in changes.items():
             if name not in SETTINGS:
                 raise ValidationError(f"unknown setting {name!r}")
-            clean[name] = SETTINGS[name][1](value)
+            clean[name] = SETTINGS[name].validate(value)
         merged = {**self.get_many("gateway."), **{k: v for k, v in clean.items() if k.startswith("gateway.")}}
         if not latency_in_order(merged):
             raise ValidationError("gateway latency: the minimum is above the maximum")

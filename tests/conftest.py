@@ -19,6 +19,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from models.db import database, init_database  # noqa: E402
+from models.migrations import migrate  # noqa: E402
 from services.auth import SYSTEM, Actor  # noqa: E402
 from services.clock import FixedClock  # noqa: E402
 
@@ -91,6 +92,7 @@ def db(db_path):
     else:
         init_database(str(db_path))
     database.connect(reuse_if_open=True)
+    migrate()
     yield database
     database.close()
 

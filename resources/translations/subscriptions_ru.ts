@@ -745,12 +745,27 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../ui/errors.py" line="28"/>
+        <location filename="../../ui/errors.py" line="36"/>
+        <source>The database is busy: another desk or a background worker kept it locked for too long, so this was not done. Wait a moment and try again.</source>
+        <translation>База данных занята: другое рабочее место или фоновый процесс слишком долго держали её заблокированной, поэтому действие не выполнено. Подождите немного и повторите попытку.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="40"/>
+        <source>The disk is full, so this could not be saved. Free some space on the disk that holds the database (or the file you were saving), then try again.</source>
+        <translation>Диск заполнен, поэтому сохранить не удалось. Освободите место на диске, где находится база данных (или файл, который вы сохраняли), и повторите попытку.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="43"/>
+        <source>The connection to the PostgreSQL database server was lost, so this may not have been done. Check that the server is running and reachable, then refresh and try again.</source>
+        <translation>Соединение с сервером базы данных PostgreSQL потеряно, поэтому действие могло не выполниться. Проверьте, что сервер работает и доступен, затем обновите данные и повторите попытку.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="111"/>
         <source>Something unexpected went wrong. The details were written to the log.</source>
         <translation>Произошла непредвиденная ошибка. Подробности записаны в журнал.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="35"/>
+        <location filename="../../ui/errors.py" line="119"/>
         <source>Not done</source>
         <translation>Не выполнено</translation>
     </message>

@@ -255,3 +255,16 @@ def test_english_plan_intervals_use_plural_forms(translated, qapp):
     assert price_text(weekly) == "$3.00 / week"
     assert interval_text(weekly) == "1 week"
     assert price_text({**weekly, "interval_count": 2}) == "$3.00 / 2 weeks"
+
+
+def test_known_failures_read_in_russian(translated, qapp):
+    import errno
+
+    import peewee
+
+    from ui.errors import describe
+
+    translated("ru")
+    assert describe(peewee.OperationalError("database is locked")).startswith("База данных занята")
+    assert describe(OSError(errno.ENOSPC, "No space left on device")).startswith("Диск заполнен")
+    assert describe(peewee.InterfaceError("connection already closed")).startswith("Соединение с сервером")

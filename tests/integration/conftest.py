@@ -25,9 +25,9 @@ def blank(db_path):
     """An empty database on the engine under test, bound and connected, not migrated."""
     if POSTGRES_URL:
         _empty_postgres_schema(POSTGRES_URL)
-        init_database(POSTGRES_URL, migrate=False)
+        init_database(POSTGRES_URL)
     else:
-        init_database(str(db_path), migrate=False)
+        init_database(str(db_path))
     database.connect(reuse_if_open=True)
     yield
     database.close()

@@ -146,7 +146,7 @@ def test_worker_stops_cleanly_on_sigterm(tmp_path):
         from models.tables import JobState
 
         while time.monotonic() < deadline:
-            main.init_database(str(path), migrate=False)
+            main.init_database(str(path))
             with database.connection_context():
                 done = JobState.select().where(JobState.last_finished_at.is_null(False)).count()
             if done >= 2:

@@ -28,6 +28,7 @@ from hypothesis.stateful import (
 from peewee import fn
 
 from models.db import database, init_database
+from models.migrations import migrate
 from models.tables import (
     ErrorItem,
     GatewayCharge,
@@ -67,6 +68,7 @@ def open_core(path: Path, clock):
 
     init_database(str(path))
     database.connect(reuse_if_open=True)
+    migrate()
     core = build_core(clock, gateway_sleep=lambda seconds: None)
     core.secrets.set("gateway_api_key", "sk_test_invariants")
     core.settings.update(SYSTEM, {"gateway.seed": 3, "gateway.latency_min_ms": 0, "gateway.latency_max_ms": 0})

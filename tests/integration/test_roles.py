@@ -18,6 +18,7 @@ import keyring
 import pytest
 
 from models.db import database, init_database
+from models.migrations import migrate
 from models.tables import ALL_TABLES, AuditEntry, ErrorItem, LedgerEntry, Notification, UsageRecord
 from services.auth import SYSTEM, Actor
 from services.clock import FixedClock
@@ -86,6 +87,7 @@ def open_core(path, clock):
 
     init_database(str(path))
     database.connect(reuse_if_open=True)
+    migrate()
     core = build_core(clock, gateway_sleep=lambda seconds: None)
     core.secrets.set("gateway_api_key", "sk_test_roles")
     return core

@@ -35,7 +35,7 @@ NOW = datetime(2026, 1, 15, 9, 0)
 @pytest.fixture
 def blank(db_path):
     """An empty database file, bound and connected, not migrated."""
-    init_database(str(db_path), migrate=False)
+    init_database(str(db_path))
     database.connect(reuse_if_open=True)
     yield db_path
     database.close()
@@ -201,6 +201,7 @@ def test_migrating_a_current_database_writes_nothing_and_runs_no_step(blank):
     assert migrate() == LATEST_VERSION
     database.close()
     init_database(str(blank))  # what every start of the app does
+    migrate()
     database.connect(reuse_if_open=True)
     assert ran == [] and _schema() == schema and _file_digest(blank) == digest
 
@@ -292,7 +293,7 @@ def test_two_programs_starting_together_apply_each_step_once(db_path, monkeypatc
     the worker must see under the write lock that each step is done, not run it a second time."""
     from models import migrations
 
-    init_database(str(db_path), migrate=False)
+    init_database(str(db_path))
     worker_read, desk_done = threading.Event(), threading.Event()
     ran, errors, results = [], [], {}
     read_version = migrations.current_version

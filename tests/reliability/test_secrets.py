@@ -189,6 +189,7 @@ from pathlib import Path
 from services.clock import FixedClock
 from datetime import datetime
 from models.db import database, init_database
+from models.migrations import migrate
 from scheduler.core import build_core
 from services.auth import SYSTEM
 from services.secrets import GATEWAY_API_KEY
@@ -196,6 +197,7 @@ from services.secrets import GATEWAY_API_KEY
 mode, db, key_file = sys.argv[1], sys.argv[2], Path(sys.argv[3])
 init_database(db)
 database.connect(reuse_if_open=True)
+migrate()
 core = build_core(FixedClock(datetime(2026, 1, 15, 9, 0)), gateway_sleep=lambda s: None)
 answer = {"available": core.secrets.available, "reason": core.secrets.unavailable_reason,
           "backend": type(__import__("keyring").get_keyring()).__module__}

@@ -39,6 +39,7 @@ if str(ROOT) not in sys.path:
 from peewee import fn  # noqa: E402
 
 from models.db import database, init_database  # noqa: E402
+from models.migrations import migrate  # noqa: E402
 from models.tables import (  # noqa: E402
     Customer,
     ErrorItem,
@@ -102,6 +103,7 @@ def _die_loudly(text: str) -> None:
 def crash(args) -> int:
     watch_logs(_die_loudly)
     init_database(args.db)
+    migrate()
     clock = FixedClock(parse_instant(args.start))
     core = build_core(clock)
     jobs = core.build_scheduler()  # the passes run as the worker runs them: through their job leases
@@ -173,6 +175,7 @@ KILLED = 137
 def once(args) -> int:
     """Start a top-up (or a refund of ``--topup-id``) and die like kill -9 at ``--point``."""
     init_database(args.db)
+    migrate()
     core = build_core(FixedClock(parse_instant(args.now)))
     owner, attribute, when = CRASH_POINTS[args.point]
     target = getattr(core, owner)
@@ -345,6 +348,7 @@ class Racer:
 def race(args) -> int:
     logged = watch_logs()
     init_database(args.db)
+    migrate()
     clock = SteppedClock(parse_instant(args.base), args.epoch, args.tick, timedelta(minutes=args.step_minutes))
     core = build_core(clock)
     unexpected: list[str] = []
