@@ -379,6 +379,7 @@ class PaymentService:
                 last_error = error
                 continue
             return self._complete_refund(row.id, result.refund_id)
+        assert last_error is not None, "at least one attempt is made, and each that did not return raised"
         return self._queue_refund(row.id, last_error)
 
     def _complete_refund(self, refund_id: int, gateway_refund_id: str) -> RefundInfo:
@@ -503,6 +504,7 @@ class PaymentService:
                                 actor=actor.name, created_at=now, updated_at=now)
             note = issue_credit_note(self.clock, terms.invoice_id, amount_minor, "refund", key=f"refund:{row.id}",
                                      actor=actor.name, reason=reason, refund_id=row.id)
+            assert note is not None, "uncapped, a credit note is issued or Conflict is raised"
             record_audit(self.clock, actor.name, "refund.charge", "ledger_entry", ledger_entry_id,
                          after={"refund_id": row.id, "amount_minor": amount_minor, "credit_note": note.number},
                          reason=reason)

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from peewee import fn
 
+from models.rows import pairs
 from models.tables import (
     Customer,
     Feature,
@@ -20,7 +21,7 @@ from models.tables import (
     Wallet,
 )
 from services import lifecycle
-from services.catalogue import terms_of, units, window_text
+from services.catalogue import quota_of, rate_limit_of, terms_of, units, window_text
 from services.errors import NotFound
 from services.pricing import usage_charge_minor
 from services.validation import check_id
@@ -34,19 +35,22 @@ def _subscription(subscription_id: int) -> Subscription:
 
 
 def _usage_rows(sub: Subscription, plan: Plan) -> list[dict]:
-    used = dict(UsageCounter.select(UsageCounter.feature, UsageCounter.used)
-                .where((UsageCounter.subscription == sub.id) & (UsageCounter.period_start == sub.usage_since))
-                .tuples())
+    used: dict[int, int] = pairs(UsageCounter.select(UsageCounter.feature, UsageCounter.used)
+                                 .where((UsageCounter.subscription == sub.id)
+                                        & (UsageCounter.period_start == sub.metered_since)))
     rows = []
     for pf in (PlanFeature.select(PlanFeature, Feature).join(Feature)
                .where(PlanFeature.plan == plan.id).order_by(Feature.code)):
         feature = pf.feature
         count = used.get(feature.id, 0)
+        remaining: int | None
         if feature.type == "quota":
-            limit = units(pf.quota, feature.unit) + " / period"
-            remaining = max(0, pf.quota - count)
+            quota = quota_of(pf)
+            limit = units(quota, feature.unit) + " / period"
+            remaining = max(0, quota - count)
         elif feature.type == "rate":
-            limit = f"{units(pf.rate_limit, feature.unit)} / {window_text(pf.rate_window_seconds)}"
+            rate_limit, window_seconds = rate_limit_of(pf)
+            limit = f"{units(rate_limit, feature.unit)} / {window_text(window_seconds)}"
             remaining = None
         else:
             limit, remaining = "", None
