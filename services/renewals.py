@@ -17,11 +17,15 @@ from datetime import datetime, timedelta
 from typing import NamedTuple
 
 from models.db import execute_many, for_update, write_transaction
+from models.rows import pairs, tuples
 from models.tables import Invoice, Plan, Subscription, UsageCounter, Wallet
 from services import lifecycle
 from services.auth import SYSTEM, Actor, require
+from services.clock import Clock
 from services.invoices import ENTRY_KIND_OF, INVOICE_SERIES, Line, allocate_numbers, document_number
 from services.money import format_minor
+from services.notifications import NotificationCenter
+from services.settings import SettingsStore
 
 log = logging.getLogger(__name__)
 
@@ -243,9 +247,9 @@ class _Batch:
 
 
 class RenewalService:
-    def __init__(self, clock, notifications=None, *, usage_pricer: UsagePricer | None = None,
-                 settings=None, batch_size: int = 500,
-                 on_error: Callable[[int, BaseException], None] | None = None):
+    def __init__(self, clock: Clock, notifications: NotificationCenter | None = None, *,
+                 usage_pricer: UsagePricer | None = None, settings: SettingsStore | None = None, batch_size: int = 500,
+                 on_error: Callable[[int, BaseException], None] | None = None) -> None:
         self.clock = clock
         self.notifications = notifications
         self.usage_pricer = usage_pricer
@@ -320,13 +324,13 @@ class RenewalService:
         plans = {p.id: p for p in Plan.select().where(Plan.id.in_({s.plan_id for s in subs}))}
         wallet_ids = sorted({s.wallet_id for s in subs})
         # Locked in id order (after the subscriptions): balances are written back from this read.
-        balances = dict(for_update(Wallet.select(Wallet.id, Wallet.balance_minor)
-                                   .where(Wallet.id.in_(wallet_ids)).order_by(Wallet.id)).tuples())
+        balances: dict[int, int] = pairs(for_update(Wallet.select(Wallet.id, Wallet.balance_minor)
+                                                    .where(Wallet.id.in_(wallet_ids)).order_by(Wallet.id)))
         segments = [(s.id, s.plan_id, s.metered_since) for s in subs]
         usage = self.usage_pricer(segments) if self.usage_pricer is not None else {}
-        metered = set(UsageCounter.select(UsageCounter.subscription, UsageCounter.period_start)
-                      .where(UsageCounter.subscription.in_([s.id for s in subs]), UsageCounter.settled == False)  # noqa: E712
-                      .tuples())
+        metered = set(tuples(UsageCounter.select(UsageCounter.subscription, UsageCounter.period_start)
+                             .where(UsageCounter.subscription.in_([s.id for s in subs]),
+                                    UsageCounter.settled == False)))  # noqa: E712
         batch = _Batch(now, actor, balances)
         counts = RenewalSummary()
         for sub in subs:

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from peewee import fn
 
-from models.rows import pairs
+from models.rows import dicts, pairs
 from models.tables import (
     Customer,
     Feature,
@@ -67,16 +67,16 @@ def subscription_detail(subscription_id: int, now: datetime) -> dict:
     plan = Plan.get_by_id(sub.plan_id)
     customer = Customer.get_by_id(sub.customer_id)
     wallet = Wallet.get_by_id(sub.wallet_id)
-    events = list(SubscriptionEvent.select().where(SubscriptionEvent.subscription == sub.id)
-                  .order_by(SubscriptionEvent.id.desc()).limit(50).dicts())
+    events = dicts(SubscriptionEvent.select().where(SubscriptionEvent.subscription == sub.id)
+                   .order_by(SubscriptionEvent.id.desc()).limit(50))
     refunded = Refund.select(fn.COALESCE(fn.SUM(Refund.amount_minor), 0)).where(
         (Refund.ledger_entry == SubscriptionCharge.ledger_entry) & (Refund.status == "succeeded"))
-    charges = list(SubscriptionCharge.select(SubscriptionCharge.id, SubscriptionCharge.period_start,
-                                             SubscriptionCharge.period_end, SubscriptionCharge.plan_minor,
-                                             SubscriptionCharge.usage_minor, SubscriptionCharge.ledger_entry,
-                                             SubscriptionCharge.created_at, refunded.alias("refunded_minor"))
-                   .where(SubscriptionCharge.subscription == sub.id)
-                   .order_by(SubscriptionCharge.period_start.desc()).limit(24).dicts())
+    charges = dicts(SubscriptionCharge.select(SubscriptionCharge.id, SubscriptionCharge.period_start,
+                                              SubscriptionCharge.period_end, SubscriptionCharge.plan_minor,
+                                              SubscriptionCharge.usage_minor, SubscriptionCharge.ledger_entry,
+                                              SubscriptionCharge.created_at, refunded.alias("refunded_minor"))
+                    .where(SubscriptionCharge.subscription == sub.id)
+                    .order_by(SubscriptionCharge.period_start.desc()).limit(24))
     granted, why = lifecycle.grants_access(sub.status, sub.period_end, now, plan.access_in_grace)
     return {"subscription": {"id": sub.id, "status": sub.status, "auto_renew": sub.auto_renew,
                              "period_start": sub.period_start, "period_end": sub.period_end,

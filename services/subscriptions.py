@@ -26,10 +26,13 @@ from models.tables import (
 from services import lifecycle
 from services.audit import record_audit
 from services.auth import Actor, require
+from services.clock import Clock
 from services.customers import find_customer, get_or_create_wallet
 from services.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from services.invoices import Line, issue_credit_note, issue_invoice, refundable_minor
 from services.ledger import lock_wallet
+from services.notifications import NotificationCenter
+from services.renewals import UsagePricer
 from services.validation import check_id, clean_reason, storable
 
 OPEN_STATUSES = (lifecycle.ACTIVE, lifecycle.PENDING, lifecycle.CANCELED)
@@ -74,7 +77,7 @@ def subscription_state(row: Subscription) -> lifecycle.SubscriptionState:
     return lifecycle.SubscriptionState(row.status, row.period_end, row.pending_since, grace_days)
 
 
-def write_event(clock, subscription_id: int, from_status: str | None, event: str, actor: str,
+def write_event(clock: Clock, subscription_id: int, from_status: str | None, event: str, actor: str,
                 reason: str | None = None) -> str:
     """Check the move against the transition table and record it. Returns the new status."""
     to_status = lifecycle.next_status(from_status, event)
@@ -140,7 +143,8 @@ def _next_segment_start(sub: Subscription, now: datetime) -> datetime:
 
 
 class SubscriptionService:
-    def __init__(self, clock, notifications=None, *, usage_pricer=None):
+    def __init__(self, clock: Clock, notifications: NotificationCenter | None = None, *,
+                 usage_pricer: UsagePricer | None = None) -> None:
         self.clock = clock
         self.notifications = notifications
         if usage_pricer is None:
