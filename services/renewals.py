@@ -320,7 +320,8 @@ class RenewalService:
             paid[currency] = paid.get(currency, 0) + amount
         self._notify(batch.notices)
 
-    def _apply(self, subs: list[Subscription], now: datetime, actor: str, expire_overdue: bool):
+    def _apply(self, subs: list[Subscription], now: datetime, actor: str,
+               expire_overdue: bool) -> tuple[_Batch, RenewalSummary]:
         plans = {p.id: p for p in Plan.select().where(Plan.id.in_({s.plan_id for s in subs}))}
         wallet_ids = sorted({s.wallet_id for s in subs})
         # Locked in id order (after the subscriptions): balances are written back from this read.
