@@ -21,17 +21,20 @@ import threading
 from collections.abc import Mapping
 from importlib.metadata import PackageNotFoundError, requires
 from pathlib import Path
-from typing import NoReturn
+from types import FrameType
+from typing import Any, NoReturn
 
 from models.db import DatabaseUrlError, init_database
 from models.migrations import migrate
 from scheduler.core import JOB_NAMES, Core, build_core
 from services import reports
 from services.auth import Actor
-from services.clock import FixedClock, OffsetClock, SystemClock, parse_instant, utc_now
+from services.clock import Clock, FixedClock, OffsetClock, SystemClock, parse_instant, utc_now
 from services.demo import create_demo
 from services.errors import DomainError, ValidationError
 from services.logfiles import setup_logging
+from services.metering import UsageResult
+from services.subscriptions import SubscriptionInfo
 
 __version__ = "0.1.0"
 
@@ -147,8 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _gateway_changes(args) -> dict:
-    changes = {}
+def _gateway_changes(args: argparse.Namespace) -> dict:
+    changes: dict[str, str] = {}
     for option, key in (("error_rate", "gateway.error_rate"), ("timeout_rate", "gateway.timeout_rate"),
                         ("decline_rate", "gateway.decline_rate"), ("outage", "gateway.outage"),
                         ("seed", "gateway.seed")):
@@ -177,7 +180,7 @@ def _check_quantity(text: str) -> int:
     return int(digits)
 
 
-def run_command(args, core: Core) -> tuple[dict, int]:
+def run_command(args: argparse.Namespace, core: Core) -> tuple[dict, int]:
     command = args.command
     if command == "demo":
         return create_demo(core.clock, customers=args.customers, seed=args.seed), 0
@@ -224,7 +227,8 @@ def run_command(args, core: Core) -> tuple[dict, int]:
     raise ValidationError(f"unknown command {command!r}")
 
 
-def _usage_via_subscription(core: Core, subs, args, qty: int):
+def _usage_via_subscription(core: Core, subs: list[SubscriptionInfo], args: argparse.Namespace,
+                            qty: int) -> UsageResult:
     """Record usage on the customer's subscription whose plan includes the feature."""
     from models.tables import Feature, PlanFeature
     from services.validation import storable
@@ -239,7 +243,7 @@ def _usage_via_subscription(core: Core, subs, args, qty: int):
     raise ValidationError(f"{args.email} has no open subscription that includes {args.feature}")
 
 
-def _plain(value):
+def _plain(value: Any) -> Any:
     if hasattr(value, "__dataclass_fields__"):
         return {k: _plain(getattr(value, k)) for k in value.__dataclass_fields__}
     if isinstance(value, (list, tuple)):
@@ -249,11 +253,11 @@ def _plain(value):
     return value
 
 
-def _print_json(payload) -> None:
+def _print_json(payload: object) -> None:
     print(json.dumps(payload, default=str, indent=2, ensure_ascii=False))
 
 
-def _make_clock(args, command: str | None):
+def _make_clock(args: argparse.Namespace, command: str | None) -> Clock:
     if not args.now:
         # A demo desk may jump its clock forward to watch renewals happen.
         return OffsetClock() if (args.demo and command is None) else SystemClock()
@@ -266,7 +270,7 @@ def _make_clock(args, command: str | None):
 def run_worker(core: Core) -> int:
     stop = threading.Event()
 
-    def on_signal(signum, _frame):
+    def on_signal(signum: int, _frame: FrameType | None) -> None:
         log.info("signal %s: stopping", signum)
         stop.set()
 
@@ -345,7 +349,7 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
-def run_gui(core: Core, args) -> int:
+def run_gui(core: Core, args: argparse.Namespace) -> int:
     if args.demo:
         from models.tables import Customer
 

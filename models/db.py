@@ -14,13 +14,16 @@ import logging
 import os
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from typing import Any, TypeVar
+from urllib.parse import ParseResult, unquote, urlparse
 
-from peewee import Database, DatabaseProxy, PostgresqlDatabase, SqliteDatabase, fn
+from peewee import Database, DatabaseProxy, PostgresqlDatabase, Select, SqliteDatabase, fn
 
 database = DatabaseProxy()
+_Query = TypeVar("_Query", bound=Select)
+_SqliteValue = str | bytes | int | float | None
 
 
 def _sql_without_parameters(record: logging.LogRecord) -> bool:
@@ -87,7 +90,7 @@ def open_database(url: str | os.PathLike | None) -> Database:
     return _sqlite(str(Path(text).expanduser()))
 
 
-def _postgres_password(parts) -> str | None:
+def _postgres_password(parts: ParseResult) -> str | None:
     if parts.password:
         return unquote(parts.password)
     return os.environ.get("SUBS_PG_PASSWORD") or None
@@ -100,7 +103,7 @@ _migrating = threading.local()
 
 
 @contextlib.contextmanager
-def schema_changes_allowed():
+def schema_changes_allowed() -> Iterator[None]:
     """Let this thread's statements alter the append-only tables and their guards (migrations only)."""
     previous = getattr(_migrating, "active", False)
     _migrating.active = True
@@ -110,7 +113,8 @@ def schema_changes_allowed():
         _migrating.active = previous
 
 
-def _refuse_unguarding(action, arg1, arg2, _db_name, _trigger):
+def _refuse_unguarding(action: int, arg1: str | None, arg2: str | None, _db_name: str | None,
+                       _trigger: str | None) -> int:
     """SQLite authorizer: outside a migration no statement may drop or alter what keeps rows append-only."""
     if getattr(_migrating, "active", False):
         return sqlite3.SQLITE_OK
@@ -125,13 +129,14 @@ def _refuse_unguarding(action, arg1, arg2, _db_name, _trigger):
     return sqlite3.SQLITE_DENY if (table or "").lower() in APPEND_ONLY_TABLES else sqlite3.SQLITE_OK
 
 
-def _unicode_lower(value):
+def _unicode_lower(value: _SqliteValue) -> _SqliteValue:
     return value.lower() if isinstance(value, str) else value
 
 
 class _AppSqliteDatabase(SqliteDatabase):
-    def _add_conn_hooks(self, conn):
-        super()._add_conn_hooks(conn)
+    def _add_conn_hooks(self, conn: sqlite3.Connection) -> None:
+        # peewee calls this on each new connection; its stubs leave the hook out of SqliteDatabase.
+        super()._add_conn_hooks(conn)  # type: ignore[misc]
         conn.create_function("unicode_lower", 1, _unicode_lower, deterministic=True)
         conn.set_authorizer(_refuse_unguarding)
 
@@ -144,7 +149,7 @@ def is_sqlite() -> bool:
     return isinstance(database.obj, SqliteDatabase)
 
 
-def write_transaction():
+def write_transaction() -> contextlib.AbstractContextManager[object]:
     """A transaction for writes that read first.
 
     SQLite: BEGIN IMMEDIATE takes the write lock up front, so a read-then-write
@@ -156,12 +161,12 @@ def write_transaction():
     return database.atomic()
 
 
-def lower_text(expression):
+def lower_text(expression: Any) -> Any:
     """LOWER that folds every letter: SQLite's own LOWER folds only ASCII, PostgreSQL's folds all."""
     return fn.unicode_lower(expression) if is_sqlite() else fn.LOWER(expression)
 
 
-def for_update(query):
+def for_update(query: _Query) -> _Query:
     """Lock the selected rows until commit where the engine supports it."""
     if is_sqlite():
         return query  # the IMMEDIATE transaction already holds the write lock
@@ -169,7 +174,7 @@ def for_update(query):
 
 
 @contextlib.contextmanager
-def connection():
+def connection() -> Iterator[None]:
     """Open a connection for this thread for the duration of a job."""
     if database.is_closed():
         with database.connection_context():

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from peewee import SQL, BooleanField, CharField, DateTimeField
 
 from models.db import connection, database, is_sqlite, schema_changes_allowed, write_transaction
+from models.rows import pairs
 
 log = logging.getLogger(__name__)
 
@@ -185,7 +186,7 @@ def invoice_past_charges() -> dict:
         v1.SubscriptionCharge.ledger_entry.is_null(False))} if entries else {}
     subs = {s.id: s for s in v1.Subscription.select(v1.Subscription.id, v1.Subscription.customer,
                                                     v1.Subscription.plan)}
-    plan_ids = dict(v1.Plan.select(v1.Plan.code, v1.Plan.id).tuples())
+    plan_ids: dict[str, int] = pairs(v1.Plan.select(v1.Plan.code, v1.Plan.id))
     wallets = {w.id: w for w in v1.Wallet.select(v1.Wallet.id, v1.Wallet.customer, v1.Wallet.currency)}
     by_year: dict[int, list] = {}
     for entry in entries:
@@ -226,11 +227,11 @@ def invoice_past_charges() -> dict:
             payment_rows.append((f"ledger:{entry.id}", entry.id, -entry.amount_minor, entry.created_at))
         for start in range(0, len(invoice_rows), 500):
             v5.Invoice.insert_many(invoice_rows[start:start + 500]).execute()
-        ids = {}
+        ids: dict[str, int] = {}
         for start in range(0, len(group), 500):
             keys = [f"ledger:{e.id}" for e in group[start:start + 500]]
-            ids.update(dict(v5.Invoice.select(v5.Invoice.event_key, v5.Invoice.id)
-                            .where(v5.Invoice.event_key.in_(keys)).tuples()))
+            ids.update(pairs(v5.Invoice.select(v5.Invoice.event_key, v5.Invoice.id)
+                             .where(v5.Invoice.event_key.in_(keys))))
         for start in range(0, len(line_rows), 500):
             v5.InvoiceLine.insert_many([
                 dict(invoice=ids[key], position=position, kind=kind, description=text, quantity=1,

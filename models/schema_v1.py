@@ -4,6 +4,9 @@ Migration 1 must build the same tables however ``models/tables.py`` changes
 later, so it creates these classes, never the current models. Do not edit them:
 a change to the schema is a new numbered migration plus a change to
 ``models/tables.py``. Table, column and index names are those of version 1.
+
+The ``<field>_id: int`` annotations beside foreign keys only tell the type checker
+about the column peewee already reads; they add nothing to a table.
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ class Customer(BaseModel):
 class Wallet(BaseModel):
     id = AutoField()
     customer = ForeignKeyField(Customer, backref="wallets", on_delete="RESTRICT")
+    customer_id: int   # the column behind customer
     currency = CharField(max_length=3)
     balance_minor = IntegerField(default=0, constraints=[Check("balance_minor >= 0")])
     created_at = DateTimeField()
@@ -69,6 +73,7 @@ class LedgerEntry(BaseModel):
 
     id = AutoField()
     wallet = ForeignKeyField(Wallet, backref="entries", on_delete="RESTRICT")
+    wallet_id: int   # the column behind wallet
     kind = CharField(max_length=16)  # topup | renewal | usage | refund | adjustment | reversal
     amount_minor = IntegerField()
     balance_after_minor = IntegerField(constraints=[Check("balance_after_minor >= 0")])
@@ -184,11 +189,13 @@ class SubscriptionCharge(BaseModel):
 
     id = AutoField()
     subscription = ForeignKeyField(Subscription, backref="charges", on_delete="RESTRICT")
+    subscription_id: int   # the column behind subscription
     period_start = DateTimeField()
     period_end = DateTimeField()
     plan_minor = IntegerField()
     usage_minor = IntegerField(default=0)
     ledger_entry = ForeignKeyField(LedgerEntry, null=True, on_delete="RESTRICT")
+    ledger_entry_id: int | None   # the column behind ledger_entry
     created_at = DateTimeField(index=True)
 
     class Meta:
@@ -248,8 +255,10 @@ class Refund(BaseModel):
     id = AutoField()
     kind = CharField(max_length=8)  # topup (to the card) | charge (into the wallet)
     wallet = ForeignKeyField(Wallet, on_delete="RESTRICT")
+    wallet_id: int   # the column behind wallet
     topup = ForeignKeyField(TopUp, null=True, backref="refunds", on_delete="RESTRICT")
     ledger_entry = ForeignKeyField(LedgerEntry, null=True, on_delete="RESTRICT")
+    ledger_entry_id: int | None   # the column behind ledger_entry
     amount_minor = IntegerField(constraints=[Check("amount_minor > 0")])
     idempotency_key = CharField(max_length=200, unique=True)
     status = CharField(max_length=16, index=True)  # pending | succeeded | retrying | manual | failed

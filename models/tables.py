@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from peewee import (
     SQL,
     AutoField,
@@ -148,6 +150,13 @@ class Subscription(BaseModel):
     # plan change inside the period (each segment is billed by the plan in force during it).
     # Always written by the services; nullable only because migration 5 added it to a filled table.
     usage_since = DateTimeField(null=True)
+
+    @property
+    def metered_since(self) -> datetime:
+        """``usage_since``, which every subscription has: the services write it with the row and
+        migration 5 filled it for the rows before it."""
+        assert self.usage_since is not None, f"subscription #{self.id} has no usage_since"
+        return self.usage_since
 
     class Meta:
         indexes = (

@@ -6,10 +6,12 @@ parts to whoever needs them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from scheduler.control import SchedulerControl
-from scheduler.runner import BackgroundScheduler, JobSpec, default_owner
+from scheduler.runner import BackgroundScheduler, JobSpec, SchedulerEvent, default_owner
 from services.auth import OperatorService
 from services.changes import Changes, Kind
 from services.circuit import CircuitBreaker
@@ -34,16 +36,16 @@ JOB_NAMES = ("janitor", "renewals", "retries", "reminders", "monitoring")
 class _DemoAwareSecrets:
     """The secret store, plus a published test key for demo databases only."""
 
-    def __init__(self, secrets: SecretStore, settings: SettingsStore):
+    def __init__(self, secrets: SecretStore, settings: SettingsStore) -> None:
         self._secrets, self._settings = secrets, settings
 
-    def get(self, name: str):
+    def get(self, name: str) -> str | None:
         value = self._secrets.get(name)
         if value is None and name == "gateway_api_key" and self._settings.get("demo"):
             return DEMO_GATEWAY_KEY
         return value
 
-    def __getattr__(self, name):
+    def __getattr__(self, name: str) -> Any:
         return getattr(self._secrets, name)
 
 
@@ -95,7 +97,7 @@ class Core:
     def run_monitoring(self) -> dict:
         return {"alert": self.retries.check_alert_threshold(), "circuit": self.circuit.info().state}
 
-    def build_scheduler(self, on_event=None) -> BackgroundScheduler:
+    def build_scheduler(self, on_event: Callable[[SchedulerEvent], None] | None = None) -> BackgroundScheduler:
         return BackgroundScheduler(self.jobs(), self.clock, owner=self.owner, on_event=on_event)
 
     def scheduler_control(self, scheduler: BackgroundScheduler | None = None) -> SchedulerControl:
@@ -103,13 +105,13 @@ class Core:
         return SchedulerControl(self.clock, scheduler or self.build_scheduler())
 
 
-def build_core(clock: Clock | None = None, *, gateway_sleep=None) -> Core:
+def build_core(clock: Clock | None = None, *, gateway_sleep: Callable[[float], None] | None = None) -> Core:
     """Wire the services over the already initialised database."""
     clock = clock or SystemClock()
     settings = SettingsStore(clock)
     notifications = NotificationCenter(clock)
     secrets = SecretStore()
-    gateway_kwargs = {"sleep": gateway_sleep} if gateway_sleep is not None else {}
+    gateway_kwargs: dict[str, Any] = {"sleep": gateway_sleep} if gateway_sleep is not None else {}
     gateway = FakeGateway(clock, settings, _DemoAwareSecrets(secrets, settings), **gateway_kwargs)
     circuit = CircuitBreaker(clock, notifications)
     retries = RetryManager(clock, notifications, circuit=circuit, settings=settings)

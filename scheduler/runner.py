@@ -23,12 +23,15 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 import schedule
 
 from models.db import connection
+from models.tables import JobState
 from scheduler import leases
 from services.changes import NO_CHANGES, Changes
+from services.clock import Clock
 from services.errors import Conflict
 
 log = logging.getLogger("scheduler")
@@ -47,7 +50,7 @@ class JobSpec:
     at_start: bool = False
     changes: Changes = NO_CHANGES   # what a run may touch: the desktop reloads whatever shows it
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if not self.name or len(self.name) > 32:
             raise ValueError(f"a job name must have 1 to 32 characters, not {self.name!r}")
         if self.every_seconds is not None and self.daily_at is not None:
@@ -96,10 +99,10 @@ def default_owner() -> str:
 
 
 class BackgroundScheduler:
-    def __init__(self, jobs: list[JobSpec], clock, *, owner: str | None = None,
+    def __init__(self, jobs: list[JobSpec], clock: Clock, *, owner: str | None = None,
                  on_event: Callable[[SchedulerEvent], None] | None = None,
                  lease_seconds: int = 600, tick_seconds: float = 1.0,
-                 daily_check_seconds: int = DAILY_CHECK_SECONDS):
+                 daily_check_seconds: int = DAILY_CHECK_SECONDS) -> None:
         self._jobs: dict[str, JobSpec] = {}
         for spec in jobs:
             if spec.name in self._jobs:
@@ -398,13 +401,13 @@ class BackgroundScheduler:
             leases.set_paused(self._jobs, paused)
         self._emit("paused" if paused else "resumed")
 
-    def _safely(self, what: str, action: Callable, *args) -> None:
+    def _safely(self, what: str, action: Callable[..., None], *args: Any) -> None:
         try:
             action(*args)
         except Exception:
             log.exception("could not %s", what)
 
-    def _state_info(self, name: str, row, now: datetime) -> JobStateInfo:
+    def _state_info(self, name: str, row: JobState | None, now: datetime) -> JobStateInfo:
         with self._state_lock:
             running_here = name in self._running_here
             paused_here = bool(self._paused)

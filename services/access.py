@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from models.tables import Feature, Plan, PlanFeature, Subscription
-from services.catalogue import feature_row, units, window_text
+from services.catalogue import feature_row, quota_of, rate_limit_of, units, window_text
 from services.clock import Clock
 from services.customers import find_customer
 from services.lifecycle import grants_access
@@ -57,16 +57,18 @@ def _decide(sub: Subscription, pf: PlanFeature, feature: Feature, now: datetime)
         return AccessDecision(True, None, "always allowed; usage is charged" if pf.pricing != "none"
                               else "always allowed")
     if feature.type == "quota":
-        left = max(0, pf.quota - used_in_period(sub.id, feature.id, sub.usage_since))
+        quota = quota_of(pf)
+        left = max(0, quota - used_in_period(sub.id, feature.id, sub.metered_since))
         if left:
-            return AccessDecision(True, left, f"{left:,} of {units(pf.quota, feature.unit)} left this period")
+            return AccessDecision(True, left, f"{left:,} of {units(quota, feature.unit)} left this period")
         if pf.pricing != "none":
-            return AccessDecision(True, 0, f"quota of {units(pf.quota, feature.unit)} used up this period; "
+            return AccessDecision(True, 0, f"quota of {units(quota, feature.unit)} used up this period; "
                                            "further use is charged as overage")
-        return AccessDecision(False, 0, f"quota of {units(pf.quota, feature.unit)} used up this period")
-    in_window = used_in_window(sub.id, feature.id, now - timedelta(seconds=pf.rate_window_seconds))
-    left = max(0, pf.rate_limit - in_window)
-    per = window_text(pf.rate_window_seconds)
+        return AccessDecision(False, 0, f"quota of {units(quota, feature.unit)} used up this period")
+    rate_limit, window_seconds = rate_limit_of(pf)
+    in_window = used_in_window(sub.id, feature.id, now - timedelta(seconds=window_seconds))
+    left = max(0, rate_limit - in_window)
+    per = window_text(window_seconds)
     if left:
-        return AccessDecision(True, left, f"{left:,} of {units(pf.rate_limit, feature.unit)} per {per} left")
-    return AccessDecision(False, 0, f"rate limit of {units(pf.rate_limit, feature.unit)} per {per} reached")
+        return AccessDecision(True, left, f"{left:,} of {units(rate_limit, feature.unit)} per {per} left")
+    return AccessDecision(False, 0, f"rate limit of {units(rate_limit, feature.unit)} per {per} reached")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from models.tables import AuditEntry
+from services.clock import Clock
 from services.validation import clean_reason
 
 
@@ -14,7 +15,7 @@ def _dump(value) -> str | None:
     return json.dumps(value, default=str, sort_keys=True)
 
 
-def record_audit(clock, actor: str, action: str, target_type: str | None = None, target_id=None,
+def record_audit(clock: Clock, actor: str, action: str, target_type: str | None = None, target_id=None,
                  *, before=None, after=None, reason: str | None = None) -> int:
     """Append one audit row; call inside the transaction of the change it describes.
 

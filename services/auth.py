@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from models.db import write_transaction
 from models.tables import Operator
 from services.audit import record_audit
+from services.clock import Clock
 from services.errors import AuthenticationFailed, Conflict, NotFound, PermissionDenied, ValidationError
 from services.validation import storable
 
@@ -110,7 +111,7 @@ def validate_new_operator(username: str, password: str, role: str) -> None:
 
 
 class OperatorService:
-    def __init__(self, clock):
+    def __init__(self, clock: Clock):
         self.clock = clock
 
     def has_operators(self) -> bool:

@@ -81,6 +81,19 @@ def terms_of(row: PlanFeature) -> PriceTerms:
                       row.package_size, row.package_price_minor)
 
 
+def quota_of(row: PlanFeature) -> int:
+    """The quota of a grant of a quota feature: ``set_plan_feature`` stores none without one."""
+    assert row.quota is not None, f"plan feature #{row.id} grants a quota feature without a quota"
+    return row.quota
+
+
+def rate_limit_of(row: PlanFeature) -> tuple[int, int]:
+    """(limit, window in seconds) of a grant of a rate feature: ``set_plan_feature`` stores none without both."""
+    assert row.rate_limit is not None and row.rate_window_seconds is not None, (
+        f"plan feature #{row.id} grants a rate feature without a limit and window")
+    return row.rate_limit, row.rate_window_seconds
+
+
 def plan_feature_info(row: PlanFeature, plan_code: str, feature: Feature) -> PlanFeatureInfo:
     return PlanFeatureInfo(plan_code, feature.code, feature.type, bool(row.enabled), row.quota, row.rate_limit,
                            row.rate_window_seconds, terms_of(row))

@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from models.db import connection, for_update, write_transaction
 from models.tables import CircuitState
+from services.clock import Clock
 from services.errors import (
     CircuitOpen,
     Conflict,
@@ -48,7 +49,7 @@ def _clock_text(moment: datetime) -> str:
 
 
 class CircuitBreaker:
-    def __init__(self, clock, notifications: NotificationCenter, name: str = "gateway",
+    def __init__(self, clock: Clock, notifications: NotificationCenter, name: str = "gateway",
                  failure_threshold: int = 5, reset_after_seconds: float = 30):
         if isinstance(failure_threshold, bool) or not isinstance(failure_threshold, int) or failure_threshold < 1:
             raise ValidationError("the circuit breaker needs a failure threshold of at least 1")

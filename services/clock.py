@@ -30,7 +30,7 @@ class SystemClock:
 class FixedClock:
     """A clock that stands still until told to move (tests, --now, demo time travel)."""
 
-    def __init__(self, start: datetime):
+    def __init__(self, start: datetime) -> None:
         self._now = start
         self._lock = threading.Lock()
 
@@ -42,7 +42,7 @@ class FixedClock:
         with self._lock:
             self._now = moment
 
-    def advance(self, delta: timedelta | None = None, **kwargs) -> datetime:
+    def advance(self, delta: timedelta | None = None, **kwargs: float) -> datetime:
         with self._lock:
             self._now += delta if delta is not None else timedelta(**kwargs)
             return self._now
@@ -51,7 +51,7 @@ class FixedClock:
 class OffsetClock:
     """Real time shifted by an offset that can grow (the demo's "jump a day")."""
 
-    def __init__(self, offset: timedelta = timedelta()):
+    def __init__(self, offset: timedelta = timedelta()) -> None:
         self._offset = offset
         self._lock = threading.Lock()
 
@@ -59,7 +59,7 @@ class OffsetClock:
         with self._lock:
             return utc_now() + self._offset
 
-    def advance(self, delta: timedelta | None = None, **kwargs) -> datetime:
+    def advance(self, delta: timedelta | None = None, **kwargs: float) -> datetime:
         with self._lock:
             self._offset += delta if delta is not None else timedelta(**kwargs)
         return self.now()

@@ -13,6 +13,7 @@ from models.db import lower_text, write_transaction
 from models.tables import Customer, Wallet
 from services.audit import record_audit
 from services.auth import Actor, require
+from services.clock import Clock
 from services.errors import Conflict, NotFound, ValidationError
 from services.money import check_currency
 from services.validation import check_id, row_id_in, storable
@@ -90,7 +91,7 @@ def find_customer(email_or_id) -> Customer:
     return row
 
 
-def get_or_create_wallet(customer_id: int, currency: str, clock) -> Wallet:
+def get_or_create_wallet(customer_id: int, currency: str, clock: Clock) -> Wallet:
     """Inside a write transaction."""
     wallet = Wallet.get_or_none((Wallet.customer == customer_id) & (Wallet.currency == currency))
     if wallet is None:
@@ -99,7 +100,7 @@ def get_or_create_wallet(customer_id: int, currency: str, clock) -> Wallet:
 
 
 class CustomerService:
-    def __init__(self, clock):
+    def __init__(self, clock: Clock):
         self.clock = clock
 
     def create_customer(self, actor: Actor, name: str, email: str, currency: str = "USD",

@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 
 from peewee import Case, ColumnBase, fn
 
+from models.rows import first_tuple, pairs, tuples
 from models.tables import ErrorItem, GatewayCharge, LedgerEntry, Subscription, Wallet
 from services import lifecycle
 from services.clock import Clock
@@ -83,8 +84,8 @@ def _revenue_amount() -> ColumnBase:
 
 
 def _subscription_counts(now: datetime) -> tuple[tuple[tuple[str, int], ...], int]:
-    counts = dict(Subscription.select(Subscription.status, fn.COUNT(Subscription.id))
-                  .group_by(Subscription.status).tuples())
+    counts: dict[str, int] = pairs(Subscription.select(Subscription.status, fn.COUNT(Subscription.id))
+                                   .group_by(Subscription.status))
     by_status = tuple((status, int(counts.get(status, 0))) for status in lifecycle.STATUSES)
     expiring = (Subscription.select()
                 .where(Subscription.status.in_((lifecycle.ACTIVE, lifecycle.CANCELED)),
@@ -97,20 +98,20 @@ def _subscription_counts(now: datetime) -> tuple[tuple[tuple[str, int], ...], in
 def _revenue(now: datetime, days: tuple[date, ...]
              ) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, tuple[int, ...]], ...]]:
     month_start = _month_start(now)
-    month = (LedgerEntry.select(Wallet.currency, _revenue_amount())
-             .join(Wallet, on=(LedgerEntry.wallet == Wallet.id))
-             .where(LedgerEntry.kind.in_(_REVENUE_KINDS), LedgerEntry.created_at >= month_start,
-                    LedgerEntry.created_at <= now)
-             .group_by(Wallet.currency).order_by(Wallet.currency).tuples())
+    month = tuples(LedgerEntry.select(Wallet.currency, _revenue_amount())
+                   .join(Wallet, on=(LedgerEntry.wallet == Wallet.id))
+                   .where(LedgerEntry.kind.in_(_REVENUE_KINDS), LedgerEntry.created_at >= month_start,
+                          LedgerEntry.created_at <= now)
+                   .group_by(Wallet.currency).order_by(Wallet.currency))
     revenue_month = tuple((currency, int(total or 0)) for currency, total in month)
 
     first = datetime.combine(days[0], datetime.min.time())
     day_column = fn.DATE(LedgerEntry.created_at)
-    daily = (LedgerEntry.select(Wallet.currency, day_column, _revenue_amount())
-             .join(Wallet, on=(LedgerEntry.wallet == Wallet.id))
-             .where(LedgerEntry.kind.in_(_REVENUE_KINDS), LedgerEntry.created_at >= first,
-                    LedgerEntry.created_at <= now)
-             .group_by(Wallet.currency, day_column).tuples())
+    daily = tuples(LedgerEntry.select(Wallet.currency, day_column, _revenue_amount())
+                   .join(Wallet, on=(LedgerEntry.wallet == Wallet.id))
+                   .where(LedgerEntry.kind.in_(_REVENUE_KINDS), LedgerEntry.created_at >= first,
+                          LedgerEntry.created_at <= now)
+                   .group_by(Wallet.currency, day_column))
     index = {day: i for i, day in enumerate(days)}
     series: dict[str, list[int]] = {}
     for currency, day, total in daily:
@@ -129,14 +130,14 @@ def _open_errors_by_day(now: datetime, days: tuple[date, ...]) -> tuple[int, ...
                             ErrorItem.resolved_at.is_null() | (ErrorItem.resolved_at >= start))
                      .count())
     opened_column = fn.DATE(ErrorItem.created_at)
-    opened = {_day(day): n for day, n in (ErrorItem.select(opened_column, fn.COUNT(ErrorItem.id))
-                                          .where(ErrorItem.created_at >= start, ErrorItem.created_at <= now)
-                                          .group_by(opened_column).tuples())}
+    opened = {_day(day): n for day, n in tuples(ErrorItem.select(opened_column, fn.COUNT(ErrorItem.id))
+                                                .where(ErrorItem.created_at >= start, ErrorItem.created_at <= now)
+                                                .group_by(opened_column))}
     closed_column = fn.DATE(ErrorItem.resolved_at)
-    closed = {_day(day): n for day, n in (ErrorItem.select(closed_column, fn.COUNT(ErrorItem.id))
-                                          .where(ErrorItem.resolved_at >= start, ErrorItem.resolved_at <= now,
-                                                 ErrorItem.created_at <= now)
-                                          .group_by(closed_column).tuples())}
+    closed = {_day(day): n for day, n in tuples(ErrorItem.select(closed_column, fn.COUNT(ErrorItem.id))
+                                                .where(ErrorItem.resolved_at >= start, ErrorItem.resolved_at <= now,
+                                                       ErrorItem.created_at <= now)
+                                                .group_by(closed_column))}
     open_now, result = open_at_start, []
     for day in days:
         open_now += opened.get(day, 0) - closed.get(day, 0)
@@ -151,17 +152,16 @@ def load_dashboard(clock: Clock) -> DashboardData:
     days = tuple(today - timedelta(days=CHART_DAYS - 1 - i) for i in range(CHART_DAYS))
     by_status, expiring = _subscription_counts(now)
     wallet_float = tuple((currency, int(total or 0)) for currency, total in
-                         Wallet.select(Wallet.currency, fn.SUM(Wallet.balance_minor))
-                         .group_by(Wallet.currency).order_by(Wallet.currency).tuples())
+                         tuples(Wallet.select(Wallet.currency, fn.SUM(Wallet.balance_minor))
+                                .group_by(Wallet.currency).order_by(Wallet.currency)))
     revenue_month, revenue_by_day = _revenue(now, days)
-    errors = dict(ErrorItem.select(ErrorItem.status, fn.COUNT(ErrorItem.id))
-                  .where(ErrorItem.status.in_(OPEN_STATUSES)).group_by(ErrorItem.status).tuples())
-    attempts, succeeded = (GatewayCharge
-                           .select(fn.COUNT(GatewayCharge.id),
-                                   fn.SUM(Case(None, [(GatewayCharge.status == "succeeded", 1)], 0)))
-                           .where(GatewayCharge.created_at >= now - timedelta(hours=24),
-                                  GatewayCharge.created_at <= now)
-                           .tuples().get())
+    errors: dict[str, int] = pairs(ErrorItem.select(ErrorItem.status, fn.COUNT(ErrorItem.id))
+                                   .where(ErrorItem.status.in_(OPEN_STATUSES)).group_by(ErrorItem.status))
+    attempts, succeeded = first_tuple(GatewayCharge
+                                      .select(fn.COUNT(GatewayCharge.id),
+                                              fn.SUM(Case(None, [(GatewayCharge.status == "succeeded", 1)], 0)))
+                                      .where(GatewayCharge.created_at >= now - timedelta(hours=24),
+                                             GatewayCharge.created_at <= now))
     return DashboardData(
         as_of=now, subscriptions_by_status=by_status, expiring_this_week=expiring, wallet_float=wallet_float,
         revenue_this_month=revenue_month, errors_retrying=int(errors.get("retrying", 0)),

@@ -38,8 +38,11 @@ from models.tables import (
     Wallet,
 )
 from services import lifecycle
-from services.auth import hash_password
+from services.auth import Actor, hash_password
+from services.clock import Clock
 from services.errors import Conflict, ValidationError
+from services.payments import PaymentService
+from services.settings import SettingsStore
 
 DEMO_OPERATORS = (("admin", "admin-demo-pass", "admin"), ("operator", "operator-demo-pass", "operator"),
                   ("viewer", "viewer-demo-pass", "viewer"))
@@ -104,7 +107,7 @@ def _bulk(model, rows: list[dict]) -> None:
                              f"(SELECT MAX(id) FROM {table}))")
 
 
-def create_demo(clock, customers: int = 500, seed: int = 7, overdue_share: float = 0.0) -> dict:
+def create_demo(clock: Clock, customers: int = 500, seed: int = 7, overdue_share: float = 0.0) -> dict:
     """Fill an empty database. Refuses a database that already holds customers.
 
     ``overdue_share`` of the subscriptions ended up to three days ago, so the
@@ -241,7 +244,8 @@ def _period_start(period_end: datetime, plan: Plan) -> datetime:
 
 
 
-def stage_demo_activity(payments, settings, actor, *, topups: int = 24, seed: int = 7) -> dict:
+def stage_demo_activity(payments: PaymentService, settings: SettingsStore, actor: Actor, *, topups: int = 24,
+                        seed: int = 7) -> dict:
     """A few days of gateway weather: some top-ups go through, some are declined,
     some time out and wait in the error queue. Leaves a mildly unreliable gateway."""
     rng = random.Random(seed)

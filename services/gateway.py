@@ -26,6 +26,7 @@ from peewee import IntegrityError
 
 from models.db import connection, database, for_update, write_transaction
 from models.tables import GatewayCharge, GatewayRefund
+from services.clock import Clock
 from services.errors import (
     Conflict,
     GatewayAuthError,
@@ -116,7 +117,7 @@ class SecretSource(Protocol):
 
 
 class FakeGateway:
-    def __init__(self, clock, settings: SettingsStore, secrets: SecretSource, *,
+    def __init__(self, clock: Clock, settings: SettingsStore, secrets: SecretSource, *,
                  rng: random.Random | None = None, sleep: Callable[[float], None] = time.sleep):
         self.clock = clock
         self.settings = settings

@@ -28,6 +28,7 @@ from models.tables import (
     LedgerEntry,
     Wallet,
 )
+from services.clock import Clock
 from services.customers import find_customer
 from services.errors import Conflict, InsufficientFunds, NotFound, ValidationError
 from services.ledger import lock_wallet, post_entry
@@ -177,7 +178,7 @@ def invoice_paid_by(ledger_entry_id: int) -> Invoice | None:
             .where(InvoicePayment.ledger_entry == ledger_entry_id).first())
 
 
-def issue_invoice(clock, *, wallet_id: int, subscription_id: int | None, kind: str, lines: list[Line],
+def issue_invoice(clock: Clock, *, wallet_id: int, subscription_id: int | None, kind: str, lines: list[Line],
                   event_key: str, actor: str, pay: str = "full", currency: str | None = None,
                   period: tuple[datetime, datetime] | None = None) -> Issued:
     """Issue (once per ``event_key``) an invoice and pay it from the wallet.
@@ -224,7 +225,7 @@ def issue_invoice(clock, *, wallet_id: int, subscription_id: int | None, kind: s
     return Issued(invoice.id, invoice.number, total, amount, total - amount, entry_id)
 
 
-def issue_credit_note(clock, invoice_id: int, amount_minor: int, kind: str, *, key: str, actor: str,
+def issue_credit_note(clock: Clock, invoice_id: int, amount_minor: int, kind: str, *, key: str, actor: str,
                       reason: str | None = None, refund_id: int | None = None,
                       cap_to_refundable: bool = False) -> CreditNoteInfo | None:
     """Credit the wallet against an invoice, never beyond what is left to credit.
@@ -268,7 +269,7 @@ def issue_credit_note(clock, invoice_id: int, amount_minor: int, kind: str, *, k
     return credit_note_info(row, invoice.number)
 
 
-def collect_owed(clock, wallet_id: int, actor: str) -> int:
+def collect_owed(clock: Clock, wallet_id: int, actor: str) -> int:
     """Pay what the wallet's invoices still owe, oldest first, while the money lasts.
 
     Must run inside a write transaction. Returns what was collected.
@@ -330,7 +331,7 @@ def _invoice_infos(rows: list[Invoice]) -> list[InvoiceInfo]:
 class InvoiceService:
     """Reading invoices and credit notes (issuing happens inside the services that charge)."""
 
-    def __init__(self, clock):
+    def __init__(self, clock: Clock):
         self.clock = clock
 
     def for_customer(self, email_or_id, limit: int = 500) -> list[InvoiceInfo]:

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from models.db import for_update
 from models.tables import LedgerEntry, Wallet
+from services.clock import Clock
 from services.errors import Conflict, InsufficientFunds, NotFound, ValidationError
 from services.money import MAX_MINOR, format_minor
 
@@ -48,7 +49,7 @@ def lock_wallet(wallet_id: int) -> Wallet:
     return wallet
 
 
-def post_entry(clock, wallet_id: int, kind: str, amount_minor: int, idempotency_key: str, *,
+def post_entry(clock: Clock, wallet_id: int, kind: str, amount_minor: int, idempotency_key: str, *,
                actor: str, ref: tuple[str, int] | None = None, note: str | None = None,
                wallet: Wallet | None = None) -> EntryInfo:
     """Move money in (positive) or out (negative) of a wallet, once per key.

@@ -15,7 +15,7 @@ from models.db import for_update, write_transaction
 from models.tables import Feature, Plan, PlanFeature, Subscription, UsageCounter, UsageRecord
 from services.audit import record_audit
 from services.auth import Actor, require
-from services.catalogue import check_int, feature_row, terms_of, units, window_text
+from services.catalogue import check_int, feature_row, quota_of, rate_limit_of, terms_of, units, window_text
 from services.clock import Clock
 from services.errors import Conflict, DomainError, NotFound
 from services.lifecycle import grants_access
@@ -62,9 +62,10 @@ def _remaining(feature_type: str, pf: PlanFeature | None, used: int, in_window: 
     if pf is None:
         return None
     if feature_type == "quota":
-        return max(0, pf.quota - used)
+        return max(0, quota_of(pf) - used)
     if feature_type == "rate":
-        return max(0, pf.rate_limit - (in_window or 0))
+        rate_limit, _ = rate_limit_of(pf)
+        return max(0, rate_limit - (in_window or 0))
     return None
 
 
@@ -112,21 +113,22 @@ class UsageMeter:
             raise AccessRefused(f"{feature.code} is turned off on plan {plan.code}")
         if feature.type == "boolean":
             raise AccessRefused(f"{feature.code} is an on/off feature; it has no usage to record")
-        used = used_in_period(sub.id, feature.id, sub.usage_since)
-        if feature.type == "quota" and used + quantity > pf.quota and pf.pricing == "none":
-            raise AccessRefused(f"quota of {units(pf.quota, feature.unit)} used up this period "
+        used = used_in_period(sub.id, feature.id, sub.metered_since)
+        if feature.type == "quota" and used + quantity > quota_of(pf) and pf.pricing == "none":
+            raise AccessRefused(f"quota of {units(quota_of(pf), feature.unit)} used up this period "
                                 f"({used:,} used, {quantity:,} more asked)")
         in_window = None
         if feature.type == "rate":
-            in_window = used_in_window(sub.id, feature.id, now - timedelta(seconds=pf.rate_window_seconds))
-            if in_window + quantity > pf.rate_limit:
-                raise AccessRefused(f"rate limit of {units(pf.rate_limit, feature.unit)} per "
-                                    f"{window_text(pf.rate_window_seconds)} reached ({in_window:,} used)")
+            rate_limit, window_seconds = rate_limit_of(pf)
+            in_window = used_in_window(sub.id, feature.id, now - timedelta(seconds=window_seconds))
+            if in_window + quantity > rate_limit:
+                raise AccessRefused(f"rate limit of {units(rate_limit, feature.unit)} per "
+                                    f"{window_text(window_seconds)} reached ({in_window:,} used)")
             in_window += quantity
         record = UsageRecord.create(subscription=sub.id, feature=feature.id, quantity=quantity,
-                                    period_start=sub.usage_since, recorded_at=now, idempotency_key=key,
+                                    period_start=sub.metered_since, recorded_at=now, idempotency_key=key,
                                     actor=actor.name)
-        (UsageCounter.insert(subscription=sub.id, feature=feature.id, period_start=sub.usage_since, used=quantity)
+        (UsageCounter.insert(subscription=sub.id, feature=feature.id, period_start=sub.metered_since, used=quantity)
          .on_conflict(conflict_target=[UsageCounter.subscription, UsageCounter.period_start, UsageCounter.feature],
                       update={UsageCounter.used: UsageCounter.used + quantity})
          .execute())
@@ -150,7 +152,7 @@ class UsageMeter:
                    .scalar())
         in_window = None
         if feature.type == "rate" and pf is not None:
-            since = first.recorded_at - timedelta(seconds=pf.rate_window_seconds)
+            since = first.recorded_at - timedelta(seconds=rate_limit_of(pf)[1])
             in_window = used_in_window(sub.id, feature.id, since, up_to_id=first.id)
         terms = terms_of(pf) if pf is not None else NO_CHARGE
         return UsageResult(sub.id, feature.code, first.quantity, used, _remaining(feature.type, pf, used, in_window),

@@ -14,6 +14,7 @@ from models.db import database, write_transaction
 from models.tables import Notification
 from services.audit import record_audit
 from services.auth import Actor, require
+from services.clock import Clock
 from services.errors import ValidationError
 from services.validation import check_id
 
@@ -54,7 +55,7 @@ def _info(row: Notification) -> NotificationInfo:
 
 
 class NotificationCenter:
-    def __init__(self, clock):
+    def __init__(self, clock: Clock):
         self.clock = clock
         self._listeners: list[Callable[[NotificationInfo], None]] = []
         self._lock = threading.Lock()

@@ -19,7 +19,10 @@ from models.db import for_update, write_transaction
 from models.tables import ErrorItem, LedgerEntry, Refund, TopUp, Wallet
 from services.audit import record_audit
 from services.auth import Actor, require
+from services.circuit import CircuitBreaker
+from services.clock import Clock
 from services.customers import find_customer, get_or_create_wallet
+from services.error_items import ErrorItemInfo
 from services.errors import (
     Conflict,
     ContradictingOutcome,
@@ -28,11 +31,15 @@ from services.errors import (
     NotFound,
     ValidationError,
 )
+from services.gateway import FakeGateway
 from services.invoices import CHARGE_ENTRY_KINDS, collect_owed, invoice_paid_by, issue_credit_note
 from services.invoices import credited_minor as invoice_credited
 from services.invoices import paid_minor as invoice_paid
 from services.ledger import lock_wallet, post_entry
 from services.money import MAX_MINOR, check_currency, check_minor, format_minor, parse_amount
+from services.notifications import NotificationCenter
+from services.renewals import RenewalService
+from services.retries import RetryManager
 from services.validation import MAX_REASON, check_id, check_text, clean_idempotency_key
 
 log = logging.getLogger(__name__)
@@ -94,7 +101,8 @@ def _request_key(key: object) -> str:
 
 
 class PaymentService:
-    def __init__(self, clock, gateway, circuit, retries, notifications, renewals):
+    def __init__(self, clock: Clock, gateway: FakeGateway, circuit: CircuitBreaker, retries: RetryManager,
+                 notifications: NotificationCenter, renewals: RenewalService) -> None:
         self.clock = clock
         self.gateway = gateway
         self.circuit = circuit
@@ -218,7 +226,7 @@ class PaymentService:
                          "idempotency_key": f"topup:{row.idempotency_key}"})
         return _topup_info(row)
 
-    def _retry_topup(self, item) -> str:
+    def _retry_topup(self, item: ErrorItemInfo) -> str:
         """Reconcile by key first; charge again only with the same key."""
         row = TopUp.get_or_none(TopUp.id == item.subject_id)
         if row is None:
@@ -264,7 +272,7 @@ class PaymentService:
         self.retries.record_failure("payment_review", subject_type, subject_id, ContradictingOutcome(message),
                                     amount_minor=amount_minor, context={**context, "currency": currency})
 
-    def _close_topup(self, item) -> None:
+    def _close_topup(self, item: ErrorItemInfo) -> None:
         """Before an operator closes a top-up's item: find out from the gateway whether money moved."""
         row = TopUp.get_or_none(TopUp.id == item.subject_id)
         if row is None or row.status in SETTLED:
@@ -285,7 +293,7 @@ class PaymentService:
                 current.error = "closed by an operator; the gateway holds no charge for it"
                 current.save()
 
-    def _close_refund(self, item) -> None:
+    def _close_refund(self, item: ErrorItemInfo) -> None:
         """Before an operator closes a refund's item: it was sent, or the money goes back to the wallet."""
         row = Refund.get_or_none(Refund.id == item.subject_id)
         if row is None or row.status in ("succeeded", "failed"):
@@ -379,6 +387,7 @@ class PaymentService:
                 last_error = error
                 continue
             return self._complete_refund(row.id, result.refund_id)
+        assert last_error is not None, "at least one attempt is made, and each that did not return raised"
         return self._queue_refund(row.id, last_error)
 
     def _complete_refund(self, refund_id: int, gateway_refund_id: str) -> RefundInfo:
@@ -438,7 +447,7 @@ class PaymentService:
                                 dedup_key=f"refund_delayed:{row.id}")
         return _refund_info(row)
 
-    def _retry_refund(self, item) -> str:
+    def _retry_refund(self, item: ErrorItemInfo) -> str:
         row = Refund.get_or_none(Refund.id == item.subject_id)
         if row is None:
             raise NotFound(f"refund #{item.subject_id} no longer exists")
@@ -503,6 +512,7 @@ class PaymentService:
                                 actor=actor.name, created_at=now, updated_at=now)
             note = issue_credit_note(self.clock, terms.invoice_id, amount_minor, "refund", key=f"refund:{row.id}",
                                      actor=actor.name, reason=reason, refund_id=row.id)
+            assert note is not None, "uncapped, a credit note is issued or Conflict is raised"
             record_audit(self.clock, actor.name, "refund.charge", "ledger_entry", ledger_entry_id,
                          after={"refund_id": row.id, "amount_minor": amount_minor, "credit_note": note.number},
                          reason=reason)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from peewee import fn
 
+from models.rows import pairs
 from models.tables import Plan, Subscription
 from services.errors import NotFound
 from services.validation import check_id
@@ -20,8 +21,8 @@ def plan_detail(plan_id: int) -> dict:
     plan = Plan.get_or_none(Plan.id == check_id(plan_id, "plan"))
     if plan is None:
         raise NotFound(f"no plan #{plan_id}")
-    counts = dict(Subscription.select(Subscription.status, fn.COUNT(Subscription.id))
-                  .where(Subscription.plan == plan.id).group_by(Subscription.status).tuples())
+    counts: dict[str, int] = pairs(Subscription.select(Subscription.status, fn.COUNT(Subscription.id))
+                                   .where(Subscription.plan == plan.id).group_by(Subscription.status))
     return {"id": plan.id, "code": plan.code, "name": plan.name, "price_minor": plan.price_minor,
             "currency": plan.currency, "interval_unit": plan.interval_unit, "interval_count": plan.interval_count,
             "grace_days": plan.grace_days, "access_in_grace": plan.access_in_grace, "active": plan.active,

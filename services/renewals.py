@@ -17,11 +17,15 @@ from datetime import datetime, timedelta
 from typing import NamedTuple
 
 from models.db import execute_many, for_update, write_transaction
+from models.rows import pairs, tuples
 from models.tables import Invoice, Plan, Subscription, UsageCounter, Wallet
 from services import lifecycle
 from services.auth import SYSTEM, Actor, require
+from services.clock import Clock
 from services.invoices import ENTRY_KIND_OF, INVOICE_SERIES, Line, allocate_numbers, document_number
 from services.money import format_minor
+from services.notifications import NotificationCenter
+from services.settings import SettingsStore
 
 log = logging.getLogger(__name__)
 
@@ -194,10 +198,10 @@ class _Batch:
 
     def settle_usage(self, sub: Subscription, plan: Plan, usage: list[Line], end: datetime) -> _Invoice | None:
         """Close the usage segment: invoice what it cost under the plan in force, owing what the wallet lacks."""
-        self.settled_segments.append(_SettledSegment(sub.id, sub.usage_since))
+        self.settled_segments.append(_SettledSegment(sub.id, sub.metered_since))
         lines = [replace(line, period_end=end) for line in usage]
-        return self.invoice(sub, plan, "usage", f"usage:{sub.id}:{sub.usage_since.isoformat()}", lines,
-                            (sub.usage_since, end), pay_all=False)
+        return self.invoice(sub, plan, "usage", f"usage:{sub.id}:{sub.metered_since.isoformat()}", lines,
+                            (sub.metered_since, end), pay_all=False)
 
     def write(self) -> None:
         # Plain parameterised statements: building the same SQL through the ORM row by row
@@ -243,9 +247,9 @@ class _Batch:
 
 
 class RenewalService:
-    def __init__(self, clock, notifications=None, *, usage_pricer: UsagePricer | None = None,
-                 settings=None, batch_size: int = 500,
-                 on_error: Callable[[int, BaseException], None] | None = None):
+    def __init__(self, clock: Clock, notifications: NotificationCenter | None = None, *,
+                 usage_pricer: UsagePricer | None = None, settings: SettingsStore | None = None, batch_size: int = 500,
+                 on_error: Callable[[int, BaseException], None] | None = None) -> None:
         self.clock = clock
         self.notifications = notifications
         self.usage_pricer = usage_pricer
@@ -316,23 +320,24 @@ class RenewalService:
             paid[currency] = paid.get(currency, 0) + amount
         self._notify(batch.notices)
 
-    def _apply(self, subs: list[Subscription], now: datetime, actor: str, expire_overdue: bool):
+    def _apply(self, subs: list[Subscription], now: datetime, actor: str,
+               expire_overdue: bool) -> tuple[_Batch, RenewalSummary]:
         plans = {p.id: p for p in Plan.select().where(Plan.id.in_({s.plan_id for s in subs}))}
         wallet_ids = sorted({s.wallet_id for s in subs})
         # Locked in id order (after the subscriptions): balances are written back from this read.
-        balances = dict(for_update(Wallet.select(Wallet.id, Wallet.balance_minor)
-                                   .where(Wallet.id.in_(wallet_ids)).order_by(Wallet.id)).tuples())
-        segments = [(s.id, s.plan_id, s.usage_since) for s in subs]
+        balances: dict[int, int] = pairs(for_update(Wallet.select(Wallet.id, Wallet.balance_minor)
+                                                    .where(Wallet.id.in_(wallet_ids)).order_by(Wallet.id)))
+        segments = [(s.id, s.plan_id, s.metered_since) for s in subs]
         usage = self.usage_pricer(segments) if self.usage_pricer is not None else {}
-        metered = set(UsageCounter.select(UsageCounter.subscription, UsageCounter.period_start)
-                      .where(UsageCounter.subscription.in_([s.id for s in subs]), UsageCounter.settled == False)  # noqa: E712
-                      .tuples())
+        metered = set(tuples(UsageCounter.select(UsageCounter.subscription, UsageCounter.period_start)
+                             .where(UsageCounter.subscription.in_([s.id for s in subs]),
+                                    UsageCounter.settled == False)))  # noqa: E712
         batch = _Batch(now, actor, balances)
         counts = RenewalSummary()
         for sub in subs:
             plan = plans[sub.plan_id]
             lines = usage.get(sub.id, [])
-            if (sub.id, sub.usage_since) not in metered:
+            if (sub.id, sub.metered_since) not in metered:
                 lines = []
             if sub.status == lifecycle.CANCELED:
                 if sub.pending_since is not None:  # canceled while waiting for funds: ends at the grace deadline
@@ -345,20 +350,21 @@ class RenewalService:
                 self._close(batch, sub, plan, lines, metered, counts)
                 status = batch.event(sub.id, sub.status, "period_end", why)
                 batch.update(sub, status, auto_renew=False, period=(sub.period_start, sub.period_end),
-                             pending_since=sub.pending_since, usage_since=sub.usage_since)
+                             pending_since=sub.pending_since, usage_since=sub.metered_since)
                 batch.notices.append(_Notice("subscription_expired", sub, plan, None))
                 counts.expired += 1
                 continue
             owed = plan.price_minor + sum(line.amount_minor for line in lines)
             if sub.status == lifecycle.PENDING and balances[sub.wallet_id] < owed:
                 # Still waiting for money inside its grace days: nothing to do yet.
+                assert sub.pending_since is not None, "a subscription waiting for funds records since when"
                 if sub.pending_since + timedelta(days=plan.grace_days) <= now and expire_overdue:
                     counts.due += 1
                     self._close(batch, sub, plan, lines, metered, counts)
                     status = batch.event(sub.id, sub.status, "grace_expired",
                                          f"unpaid after {plan.grace_days} grace days")
                     batch.update(sub, status, auto_renew=sub.auto_renew, period=(sub.period_start, sub.period_end),
-                                 pending_since=sub.pending_since, usage_since=sub.usage_since)
+                                 pending_since=sub.pending_since, usage_since=sub.metered_since)
                     batch.notices.append(_Notice("subscription_expired", sub, plan, None))
                     counts.expired += 1
                 continue
@@ -368,12 +374,12 @@ class RenewalService:
                                      f"wallet holds {format_minor(balances[sub.wallet_id], plan.currency)}, "
                                      f"renewal costs {format_minor(owed, plan.currency)}")
                 batch.update(sub, status, auto_renew=sub.auto_renew, period=(sub.period_start, sub.period_end),
-                             pending_since=now, usage_since=sub.usage_since)
+                             pending_since=now, usage_since=sub.metered_since)
                 batch.notices.append(_Notice("payment_failed", sub, plan, owed))
                 counts.pending_renewal += 1
                 continue
-            if (sub.id, sub.usage_since) in metered:
-                batch.settled_segments.append(_SettledSegment(sub.id, sub.usage_since))
+            if (sub.id, sub.metered_since) in metered:
+                batch.settled_segments.append(_SettledSegment(sub.id, sub.metered_since))
             counts.charged_minor += self._renew_periods(batch, sub, plan, lines, now, counts)
         return batch, counts
 
@@ -381,7 +387,7 @@ class RenewalService:
     def _close(batch: _Batch, sub: Subscription, plan: Plan, lines: list[Line], metered: set,
                counts: RenewalSummary) -> None:
         """The subscription ends: bill the usage of its last segment, owing what the wallet cannot pay."""
-        if (sub.id, sub.usage_since) not in metered:
+        if (sub.id, sub.metered_since) not in metered:
             return
         issued = batch.settle_usage(sub, plan, lines, sub.period_end)
         if issued is not None:

@@ -27,6 +27,7 @@ from models.tables import (
 from services.clock import utc_now
 from services.invoices import CHARGE_ENTRY_KINDS
 from services.payments import RECONCILE_AFTER
+from services.retries import RetryManager
 
 MAX_LISTED = 50
 
@@ -245,7 +246,7 @@ def invoice_violations() -> list[dict]:
 
 def _wallet_books() -> list[dict]:
     def per_wallet(query) -> dict[int, int]:
-        return {wallet: int(total or 0) for wallet, total in query.tuples()}
+        return {wallet: int(total or 0) for wallet, total in tuples(query)}
 
     invoiced = per_wallet(Invoice.select(Invoice.wallet, fn.SUM(Invoice.total_minor)).group_by(Invoice.wallet))
     paid = per_wallet(InvoicePayment.select(Invoice.wallet, fn.SUM(InvoicePayment.amount_minor))
@@ -295,7 +296,7 @@ def integrity_check(now: datetime | None = None) -> dict:
     return {"ok": not violations, "violations": violations}
 
 
-def summary_report(retries) -> dict:
+def summary_report(retries: RetryManager) -> dict:
     subs = pairs(Subscription.select(Subscription.status, fn.COUNT(Subscription.id)).group_by(Subscription.status))
     errors = pairs(ErrorItem.select(ErrorItem.status, fn.COUNT(ErrorItem.id)).group_by(ErrorItem.status))
     wallets = first_tuple(Wallet.select(fn.COUNT(Wallet.id), fn.COALESCE(fn.SUM(Wallet.balance_minor), 0)))

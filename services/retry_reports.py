@@ -7,6 +7,7 @@ from datetime import datetime
 
 from peewee import Case, Field, fn
 
+from models.rows import tuples
 from models.tables import ErrorItem, Plan, Subscription
 from services import lifecycle
 from services.clock import Clock
@@ -74,12 +75,12 @@ def _report_rows(column: Field, name: str, now: datetime) -> list[dict]:
     unresolved = ErrorItem.status.in_(OPEN_STATUSES)
     closed = ErrorItem.status.in_(CLOSED_STATUSES)
     recovered = (ErrorItem.status == "resolved") & (ErrorItem.resolved_by == "system")
-    query = (ErrorItem.select(
+    query = tuples(ErrorItem.select(
         column, fn.COUNT(ErrorItem.id), fn.SUM(Case(None, [(unresolved, 1)], 0)),
         fn.MIN(Case(None, [(unresolved, ErrorItem.created_at)])),
         fn.SUM(Case(None, [(unresolved, ErrorItem.amount_minor)], 0)),
         fn.SUM(Case(None, [(recovered, 1)], 0)), fn.SUM(Case(None, [(closed, 1)], 0)),
-    ).group_by(column).order_by(column).tuples())
+    ).group_by(column).order_by(column))
     rows = []
     for key, count, open_count, oldest, at_risk, recovered_count, closed_count in query:
         oldest = ErrorItem.created_at.python_value(oldest)
@@ -94,11 +95,11 @@ def _report_rows(column: Field, name: str, now: datetime) -> list[dict]:
 
 def _pending_renewal_line(now: datetime) -> dict:
     """Subscriptions whose renewal waits for funds: how many, since when, and what their plans cost."""
-    query = (Subscription.select(Plan.currency, fn.COUNT(Subscription.id), fn.MIN(Subscription.pending_since),
-                                 fn.SUM(Plan.price_minor))
-             .join(Plan, on=(Subscription.plan == Plan.id))
-             .where(Subscription.status == lifecycle.PENDING)
-             .group_by(Plan.currency).order_by(Plan.currency).tuples())
+    query = tuples(Subscription.select(Plan.currency, fn.COUNT(Subscription.id), fn.MIN(Subscription.pending_since),
+                                       fn.SUM(Plan.price_minor))
+                   .join(Plan, on=(Subscription.plan == Plan.id))
+                   .where(Subscription.status == lifecycle.PENDING)
+                   .group_by(Plan.currency).order_by(Plan.currency))
     rows = [(currency, count, Subscription.pending_since.python_value(since), int(amount or 0))
             for currency, count, since, amount in query]
     oldest = min((since for _, _, since, _ in rows if since is not None), default=None)

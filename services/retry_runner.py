@@ -156,6 +156,7 @@ class RetryRunner:
             rows = list(for_update(query.order_by(ErrorItem.next_attempt_at, ErrorItem.id).limit(size)))
             if not rows:
                 return None, [], 0
+            assert rows[-1].next_attempt_at is not None, "only items due by the horizon were selected"
             cursor = (rows[-1].next_attempt_at, rows[-1].id)
             rows = [r for r in rows if r.id not in seen]
             deferred = [r.id for r in rows if refused and self._uses_gateway(r.operation)]

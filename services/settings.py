@@ -11,6 +11,7 @@ from models.db import write_transaction
 from models.tables import Setting
 from services.audit import record_audit
 from services.auth import Actor, require
+from services.clock import Clock
 from services.errors import ValidationError
 
 
@@ -94,7 +95,7 @@ def latency_in_order(values: dict) -> bool:
 
 
 class SettingsStore:
-    def __init__(self, clock):
+    def __init__(self, clock: Clock):
         self.clock = clock
 
     def get(self, name: str) -> Any:

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from peewee import fn
 
+from models.rows import dicts, pairs
 from models.tables import (
     Customer,
     Feature,
@@ -20,7 +21,7 @@ from models.tables import (
     Wallet,
 )
 from services import lifecycle
-from services.catalogue import terms_of, units, window_text
+from services.catalogue import quota_of, rate_limit_of, terms_of, units, window_text
 from services.errors import NotFound
 from services.pricing import usage_charge_minor
 from services.validation import check_id
@@ -34,19 +35,22 @@ def _subscription(subscription_id: int) -> Subscription:
 
 
 def _usage_rows(sub: Subscription, plan: Plan) -> list[dict]:
-    used = dict(UsageCounter.select(UsageCounter.feature, UsageCounter.used)
-                .where((UsageCounter.subscription == sub.id) & (UsageCounter.period_start == sub.usage_since))
-                .tuples())
+    used: dict[int, int] = pairs(UsageCounter.select(UsageCounter.feature, UsageCounter.used)
+                                 .where((UsageCounter.subscription == sub.id)
+                                        & (UsageCounter.period_start == sub.metered_since)))
     rows = []
     for pf in (PlanFeature.select(PlanFeature, Feature).join(Feature)
                .where(PlanFeature.plan == plan.id).order_by(Feature.code)):
         feature = pf.feature
         count = used.get(feature.id, 0)
+        remaining: int | None
         if feature.type == "quota":
-            limit = units(pf.quota, feature.unit) + " / period"
-            remaining = max(0, pf.quota - count)
+            quota = quota_of(pf)
+            limit = units(quota, feature.unit) + " / period"
+            remaining = max(0, quota - count)
         elif feature.type == "rate":
-            limit = f"{units(pf.rate_limit, feature.unit)} / {window_text(pf.rate_window_seconds)}"
+            rate_limit, window_seconds = rate_limit_of(pf)
+            limit = f"{units(rate_limit, feature.unit)} / {window_text(window_seconds)}"
             remaining = None
         else:
             limit, remaining = "", None
@@ -63,16 +67,16 @@ def subscription_detail(subscription_id: int, now: datetime) -> dict:
     plan = Plan.get_by_id(sub.plan_id)
     customer = Customer.get_by_id(sub.customer_id)
     wallet = Wallet.get_by_id(sub.wallet_id)
-    events = list(SubscriptionEvent.select().where(SubscriptionEvent.subscription == sub.id)
-                  .order_by(SubscriptionEvent.id.desc()).limit(50).dicts())
+    events = dicts(SubscriptionEvent.select().where(SubscriptionEvent.subscription == sub.id)
+                   .order_by(SubscriptionEvent.id.desc()).limit(50))
     refunded = Refund.select(fn.COALESCE(fn.SUM(Refund.amount_minor), 0)).where(
         (Refund.ledger_entry == SubscriptionCharge.ledger_entry) & (Refund.status == "succeeded"))
-    charges = list(SubscriptionCharge.select(SubscriptionCharge.id, SubscriptionCharge.period_start,
-                                             SubscriptionCharge.period_end, SubscriptionCharge.plan_minor,
-                                             SubscriptionCharge.usage_minor, SubscriptionCharge.ledger_entry,
-                                             SubscriptionCharge.created_at, refunded.alias("refunded_minor"))
-                   .where(SubscriptionCharge.subscription == sub.id)
-                   .order_by(SubscriptionCharge.period_start.desc()).limit(24).dicts())
+    charges = dicts(SubscriptionCharge.select(SubscriptionCharge.id, SubscriptionCharge.period_start,
+                                              SubscriptionCharge.period_end, SubscriptionCharge.plan_minor,
+                                              SubscriptionCharge.usage_minor, SubscriptionCharge.ledger_entry,
+                                              SubscriptionCharge.created_at, refunded.alias("refunded_minor"))
+                    .where(SubscriptionCharge.subscription == sub.id)
+                    .order_by(SubscriptionCharge.period_start.desc()).limit(24))
     granted, why = lifecycle.grants_access(sub.status, sub.period_end, now, plan.access_in_grace)
     return {"subscription": {"id": sub.id, "status": sub.status, "auto_renew": sub.auto_renew,
                              "period_start": sub.period_start, "period_end": sub.period_end,

@@ -26,10 +26,13 @@ from models.tables import (
 from services import lifecycle
 from services.audit import record_audit
 from services.auth import Actor, require
+from services.clock import Clock
 from services.customers import find_customer, get_or_create_wallet
 from services.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from services.invoices import Line, issue_credit_note, issue_invoice, refundable_minor
 from services.ledger import lock_wallet
+from services.notifications import NotificationCenter
+from services.renewals import UsagePricer
 from services.validation import check_id, clean_reason, storable
 
 OPEN_STATUSES = (lifecycle.ACTIVE, lifecycle.PENDING, lifecycle.CANCELED)
@@ -74,7 +77,7 @@ def subscription_state(row: Subscription) -> lifecycle.SubscriptionState:
     return lifecycle.SubscriptionState(row.status, row.period_end, row.pending_since, grace_days)
 
 
-def write_event(clock, subscription_id: int, from_status: str | None, event: str, actor: str,
+def write_event(clock: Clock, subscription_id: int, from_status: str | None, event: str, actor: str,
                 reason: str | None = None) -> str:
     """Check the move against the transition table and record it. Returns the new status."""
     to_status = lifecycle.next_status(from_status, event)
@@ -136,11 +139,12 @@ def _prorated(plan: Plan, row: Subscription, seconds: int) -> int:
 def _next_segment_start(sub: Subscription, now: datetime) -> datetime:
     """Where the next usage segment starts: now, kept strictly after the current segment's start
     so two plan changes at one instant still meter into separate segments."""
-    return max(now, sub.usage_since + timedelta(microseconds=1))
+    return max(now, sub.metered_since + timedelta(microseconds=1))
 
 
 class SubscriptionService:
-    def __init__(self, clock, notifications=None, *, usage_pricer=None):
+    def __init__(self, clock: Clock, notifications: NotificationCenter | None = None, *,
+                 usage_pricer: UsagePricer | None = None) -> None:
         self.clock = clock
         self.notifications = notifications
         if usage_pricer is None:
@@ -349,7 +353,7 @@ class SubscriptionService:
         left_s = max(0, int((row.period_end - now).total_seconds()))
         charge = _prorated(new_plan, row, left_s)
         credit, credited = self._unused_credit(row, old_plan, now)
-        lines = self.usage_pricer([(row.id, old_plan.id, row.usage_since)]).get(row.id, [])
+        lines = self.usage_pricer([(row.id, old_plan.id, row.metered_since)]).get(row.id, [])
         balance = Wallet.get_by_id(row.wallet_id).balance_minor
         return PlanChangeTerms(row.id, old_plan.code, new_plan.code, new_plan.currency, credited, credit, charge,
                                sum(line.amount_minor for line in lines), balance)
@@ -368,14 +372,14 @@ class SubscriptionService:
         unused_s = max(0, int((row.period_end - now).total_seconds()))
         line = (InvoiceLine.select(InvoiceLine, Invoice).join(Invoice)
                 .where((Invoice.subscription == row.id) & InvoiceLine.kind.in_(("plan", "proration"))
-                       & (InvoiceLine.plan == row.plan_id) & (InvoiceLine.period_start == row.usage_since)
+                       & (InvoiceLine.plan == row.plan_id) & (InvoiceLine.period_start == row.metered_since)
                        & (InvoiceLine.period_end == row.period_end))
                 .order_by(Invoice.id.desc()).first())
         if line is not None:
             span = max(1, int((line.period_end - line.period_start).total_seconds()))
             credit = min(line.amount_minor * min(unused_s, span) // span, refundable_minor(line.invoice.id))
             return (credit, line.invoice.number) if credit > 0 else (0, None)
-        if row.usage_since > row.period_start:
+        if row.metered_since > row.period_start:
             return 0, None  # this stretch began with a plan change that charged nothing
         legacy = (Invoice.select().where((Invoice.subscription == row.id) & (Invoice.period_end == row.period_end)
                                          & Invoice.kind.in_(("subscription", "renewal")))
@@ -390,17 +394,17 @@ class SubscriptionService:
 
         Must run inside a write transaction. Returns the amount invoiced.
         """
-        segment = ((UsageCounter.subscription == row.id) & (UsageCounter.period_start == row.usage_since)
+        segment = ((UsageCounter.subscription == row.id) & (UsageCounter.period_start == row.metered_since)
                    & (UsageCounter.settled == False))  # noqa: E712
         if not UsageCounter.select().where(segment).exists():
             return 0
         lines = [replace(line, period_end=end)
-                 for line in self.usage_pricer([(row.id, plan.id, row.usage_since)]).get(row.id, [])]
+                 for line in self.usage_pricer([(row.id, plan.id, row.metered_since)]).get(row.id, [])]
         total = sum(line.amount_minor for line in lines)
         if total:
             issue_invoice(self.clock, wallet_id=row.wallet_id, subscription_id=row.id, kind="usage", lines=lines,
-                          event_key=f"usage:{row.id}:{row.usage_since.isoformat()}", actor=actor, pay="available",
-                          period=(row.usage_since, end))
+                          event_key=f"usage:{row.id}:{row.metered_since.isoformat()}", actor=actor, pay="available",
+                          period=(row.metered_since, end))
         UsageCounter.update(settled=True).where(segment).execute()
         return total
 

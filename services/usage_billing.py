@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from models.rows import tuples
 from models.tables import Feature, PlanFeature, UsageCounter
 from services.catalogue import terms_of, units
 from services.invoices import Line
@@ -42,16 +43,17 @@ def period_usage_lines(items: list[Segment]) -> dict[int, list[Line]]:
     for offset in range(0, len(items), _BATCH):
         chunk = items[offset:offset + _BATCH]
         segment_of = {(sub_id, start): plan_id for sub_id, plan_id, start in chunk}
-        counters = (UsageCounter
-                    .select(UsageCounter.subscription, UsageCounter.feature, UsageCounter.period_start,
-                            UsageCounter.used)
-                    .where(UsageCounter.subscription.in_({sub_id for sub_id, _, _ in chunk}),
-                           UsageCounter.period_start.in_({start for _, _, start in chunk}),
-                           UsageCounter.used > 0)
-                    .order_by(UsageCounter.subscription, UsageCounter.feature)
-                    .tuples())
+        counters = tuples(UsageCounter
+                          .select(UsageCounter.subscription, UsageCounter.feature, UsageCounter.period_start,
+                                  UsageCounter.used)
+                          .where(UsageCounter.subscription.in_({sub_id for sub_id, _, _ in chunk}),
+                                 UsageCounter.period_start.in_({start for _, _, start in chunk}),
+                                 UsageCounter.used > 0)
+                          .order_by(UsageCounter.subscription, UsageCounter.feature))
         for sub_id, feature_id, start, used in counters:
             plan_id = segment_of.get((sub_id, start))
+            if plan_id is None:  # the start of another subscription's segment in this chunk
+                continue
             priced = terms.get((plan_id, feature_id))
             if priced is None:
                 continue

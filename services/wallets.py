@@ -12,6 +12,7 @@ from datetime import datetime
 
 from peewee import fn
 
+from models.rows import tuples
 from models.tables import Customer, LedgerEntry, Plan, Refund, Subscription, TopUp, Wallet
 from services.errors import NotFound
 from services.invoices import wallet_owed_minor
@@ -75,9 +76,9 @@ def _refunded_by_topup(topup_ids: list[int]) -> dict[int, int]:
     """Per top-up, the refunds that did not fail (as ``refund_topup`` counts them)."""
     if not topup_ids:
         return {}
-    rows = (Refund.select(Refund.topup, fn.SUM(Refund.amount_minor))
-            .where(Refund.topup.in_(topup_ids) & (Refund.status != "failed"))
-            .group_by(Refund.topup).tuples())
+    rows = tuples(Refund.select(Refund.topup, fn.SUM(Refund.amount_minor))
+                  .where(Refund.topup.in_(topup_ids) & (Refund.status != "failed"))
+                  .group_by(Refund.topup))
     return {topup_id: int(total or 0) for topup_id, total in rows}
 
 
