@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.tables import Customer
+from services.customer_detail import customer_names
 from services.money import format_minor
 from ui.errors import describe, show_error
 from ui.plain_text import plain_tooltip
@@ -47,12 +47,6 @@ def load_customer_billing(core, customer_id: int) -> CustomerBilling:
                            invoices.owed_by_customer(customer_id))
 
 
-def customer_names(customer_ids) -> dict[int, str]:
-    ids = sorted(set(customer_ids))
-    return {c.id: c.name for c in Customer.select(Customer.id, Customer.name).where(Customer.id.in_(ids))} if ids \
-        else {}
-
-
 def load_invoice(core, invoice_id: int):
     """Runs on a worker: the invoice in full and the name of its customer."""
     detail = core.invoices.get(invoice_id)
@@ -62,7 +56,7 @@ def load_invoice(core, invoice_id: int):
 def load_renewal_pass(core, first_invoice_id: int):
     """Runs on a worker: the invoices one pass issued and their customers' names."""
     invoices = core.invoices.issued_with(first_invoice_id)
-    return invoices, customer_names(i.customer_id for i in invoices)
+    return invoices, customer_names([i.customer_id for i in invoices])
 
 
 # --- words and figures ------------------------------------------------------------------------
