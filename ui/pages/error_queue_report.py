@@ -7,7 +7,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QTabBar, QTableView, QVBoxLayout, QWidget
 
 from services.money import format_minor
-from ui.pages.error_queue_model import format_age
+from ui.pages.error_queue_models import format_age
 
 REPORT_GROUPS = ("operation", "error_class", "status")
 
