@@ -60,7 +60,7 @@ def english_afterwards():
     """Other tests read English source strings: no translator may outlive a test here."""
     yield
     assert QCoreApplication.translate("MainWindow", "Scheduler: off") == "Scheduler: off"
-    assert QCoreApplication.translate("TablePage", "%n row(s)", "", 2) == "2 row(s)"
+    assert QCoreApplication.translate("RowCounts", "%n row(s)", "", 2) == "2 row(s)"
 
 
 @pytest.fixture
