@@ -25,7 +25,7 @@ def _target_text(record: dict) -> str:
     kind, ident = record.get("target_type"), record.get("target_id")
     if not kind and ident is None:
         return ""
-    return f"{kind or ''} #{ident}" if ident is not None else kind
+    return f"{kind or ''} #{ident}" if ident is not None else str(kind)
 
 
 class AuditTableModel(PagedQueryModel):
@@ -138,7 +138,7 @@ def render_entry(record: dict, tr) -> str:
     return "".join(parts)
 
 
-class AuditPage(TablePage):
+class AuditPage(TablePage[AuditTableModel]):
     settings_key = "audit"
     icon = QStyle.StandardPixmap.SP_FileDialogContentsView
     shows = frozenset({Kind.AUDIT})

@@ -75,7 +75,7 @@ def render_customer(detail: CustomerDetail, owed: dict[str, int] | None = None) 
     return "".join(parts)
 
 
-class CustomersPage(TablePage):
+class CustomersPage(TablePage[CustomersTableModel]):
     settings_key = "customers"
     subject_type = "customer"
     icon = QStyle.StandardPixmap.SP_DirHomeIcon
@@ -107,7 +107,7 @@ class CustomersPage(TablePage):
         """The detail pane becomes the first of three tabs: overview, invoices, credit notes."""
         self.detail_tabs = QTabWidget(self.detail_container)
         self.detail_tabs.setObjectName("customerTabs")
-        self.detail_container.layout().replaceWidget(self.detail, self.detail_tabs)
+        self.detail_layout.replaceWidget(self.detail, self.detail_tabs)
         self.detail_tabs.addTab(self.detail, self.tr("Overview"))
         invoices_tab = QWidget(self.detail_tabs)
         self.owed_label = QLabel(invoices_tab)

@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QStyle
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QStyle
 
 from services.changes import Changes, Kind
 from services.error_queue import operations_in_queue
@@ -22,7 +22,7 @@ QUEUE_CHANGES = Changes.of(Kind.ERROR_ITEM, Kind.AUDIT)
 MAX_IDS_LISTED = 30
 
 
-class ErrorQueuePage(TablePage):
+class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
     settings_key = "error_queue"
     icon = QStyle.StandardPixmap.SP_MessageBoxWarning
     # The queue and its report (subscriptions: the waiting-for-funds line).
@@ -70,7 +70,7 @@ class ErrorQueuePage(TablePage):
             (self.actions_bar if index < 3 else second_row).addWidget(button)
         self.actions_bar.addStretch(1)
         second_row.addStretch(1)
-        self.detail_container.layout().insertLayout(1, second_row)
+        self.detail_layout.insertLayout(1, second_row)
         self.retry_button.clicked.connect(self.on_retry_clicked)
         self.cancel_button.clicked.connect(self.on_cancel_clicked)
         self.escalate_button.clicked.connect(self.on_escalate_clicked)
@@ -198,7 +198,9 @@ class ErrorQueuePage(TablePage):
         if reason is None:
             dialog.form.setRowVisible(dialog.reason, False)
         else:
-            dialog.form.labelForField(dialog.reason).setText(reason + " *")
+            label = dialog.form.labelForField(dialog.reason)
+            if isinstance(label, QLabel):
+                label.setText(reason + " *")
         return dialog if dialog.exec() else None
 
     def _run_action(self, fn: Callable[[], list], done_text: Callable[[list], str],

@@ -42,7 +42,7 @@ class FailedReportTableModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 0)
 
     def _build_rows(self) -> list[tuple[str, ...]]:
-        rows = []
+        rows: list[tuple[str, ...]] = []
         for row in self.report.get(f"by_{self.group}", []):
             rate = row.get("recovery_rate")
             rows.append((

@@ -88,7 +88,7 @@ class NotificationsTableModel(PagedQueryModel):
         if key == "severity" and role == Qt.ItemDataRole.DecorationRole:
             return self._icon(record.get("severity") or "info")
         if key == "severity" and role == Qt.ItemDataRole.ForegroundRole:
-            colour = SEVERITY_COLOURS.get(record.get("severity"))
+            colour = SEVERITY_COLOURS.get(record.get("severity") or "")
             return QBrush(QColor(colour)) if colour else None
         return super().data(index, role)
 
@@ -126,7 +126,7 @@ class NotificationsTableModel(PagedQueryModel):
         return True
 
 
-class NotificationsPage(TablePage):
+class NotificationsPage(TablePage[NotificationsTableModel]):
     settings_key = "notifications"
     icon = QStyle.StandardPixmap.SP_MessageBoxInformation
     shows = frozenset({Kind.NOTIFICATION})
@@ -194,9 +194,9 @@ class NotificationsPage(TablePage):
             self.show_hint(self.tr("%n notification(s) selected", "", len(records)) if records
                            else self.tr("Select a notification to read it."))
             return
-        self.detail.setHtml(self.render(one))
+        self.detail.setHtml(self.render_notification(one))
 
-    def render(self, record: dict) -> str:
+    def render_notification(self, record: dict) -> str:
         esc = html.escape
         severity = record.get("severity") or "info"
         colour = SEVERITY_COLOURS.get(severity, "inherit")

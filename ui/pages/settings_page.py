@@ -296,4 +296,6 @@ class SettingsPage(Page):
     def on_theme_changed(self, _index: int) -> None:
         choice = self.theme_combo.currentData()
         self.ctx.qsettings.setValue("ui/theme", choice)
-        apply_theme(QApplication.instance(), choice)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, choice)

@@ -118,7 +118,7 @@ class PlanChangePreview(QObject):
                 format_minor(self.terms.net_minor, self.terms.currency, symbol=True)))
 
 
-class SubscriptionsPage(TablePage):
+class SubscriptionsPage(TablePage[SubscriptionsTableModel]):
     settings_key = "subscriptions"
     subject_type = "subscription"
     icon = QStyle.StandardPixmap.SP_BrowserReload
@@ -182,10 +182,11 @@ class SubscriptionsPage(TablePage):
         now = self.ctx.core.clock.now()
         for button, action, move in self._buttons:
             reason = self.refusal_reason(action)
-            if reason is None and record is None:
-                reason = self.tr("Select one subscription")
-            elif reason is None and move is not None:
-                reason = move_refusal(self.ctx.actor, move, record, now)
+            if reason is None:
+                if record is None:
+                    reason = self.tr("Select one subscription")
+                elif move is not None:
+                    reason = move_refusal(self.ctx.actor, move, record, now)
             button.setEnabled(reason is None)
             button.setToolTip(reason or "")
         if record is None:

@@ -35,7 +35,7 @@ from ui.pages.wallets_models import (
 )
 
 
-class WalletsPage(TablePage):
+class WalletsPage(TablePage[WalletsTableModel]):
     settings_key = "wallets"
     subject_type = "wallet"
     icon = QStyle.StandardPixmap.SP_DriveHDIcon
@@ -157,11 +157,12 @@ class WalletsPage(TablePage):
     def on_ledger_selection_changed(self, *_args) -> None:
         entry = self.selected_entry()
         reason = self.refusal_reason("refund")
-        if reason is None and entry is None:
-            reason = self.tr("Select a renewal, usage or plan-change charge in the ledger")
-        elif reason is None and charge_refund_refusal(self.ctx.actor, entry["kind"]) is not None:
-            reason = self.tr("Only renewal, usage and plan-change charges can be refunded into the wallet; "
-                             "refund a top-up to the card with Refund top-up…")
+        if reason is None:
+            if entry is None:
+                reason = self.tr("Select a renewal, usage or plan-change charge in the ledger")
+            elif charge_refund_refusal(self.ctx.actor, entry["kind"]) is not None:
+                reason = self.tr("Only renewal, usage and plan-change charges can be refunded into the wallet; "
+                                 "refund a top-up to the card with Refund top-up…")
         self.refund_charge_button.setEnabled(reason is None)
         self.refund_charge_button.setToolTip(reason or "")
 
