@@ -59,6 +59,7 @@ DATABASE_IN_UI = {
     "ui/pages/plans_models.py": BASE_QUERY,
     "ui/pages/subscriptions_models.py": BASE_QUERY,
     "ui/pages/wallets_models.py": BASE_QUERY,
+    "ui/sql_model.py": frozenset({"peewee"}),  # pages through a base query
     "ui/tasks.py": frozenset({"models.db"}),   # a connection per worker thread
     "ui/errors.py": frozenset({"peewee"}),     # recognises the database's own errors
 }

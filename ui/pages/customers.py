@@ -22,6 +22,7 @@ from services.changes import Changes, Kind
 from services.customer_detail import CustomerDetail, customer_detail
 from services.customers import clean_email, clean_name
 from services.money import format_minor, parse_amount
+from ui.context import UiContext
 from ui.pages.base import TablePage
 from ui.pages.customers_models import CustomersTableModel, money
 from ui.pages.dialogs import ConfirmDialog, MoneyDialog
@@ -81,7 +82,7 @@ class CustomersPage(TablePage[CustomersTableModel]):
     icon = QStyle.StandardPixmap.SP_DirHomeIcon
     shows = frozenset({Kind.CUSTOMER, Kind.WALLET, Kind.SUBSCRIPTION, Kind.INVOICE})
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(ctx, CustomersTableModel(ctx.runner), parent,
                          search_placeholder=self.tr("Name, email or id"))
         self.title = self.tr("Customers")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from peewee import JOIN, fn
+from peewee import JOIN, ModelSelect, fn
+from PySide6.QtCore import QObject
 
 from models.tables import Customer, Wallet
 from services.customers import like_text
 from services.money import format_minor
 from ui.pages.words import customer_status_text
 from ui.sql_model import Column, PagedQueryModel
+from ui.tasks import TaskRunner
 
 
 def money(record: dict, key: str = "balance_minor", currency_key: str = "currency") -> str:
@@ -21,7 +23,7 @@ def money(record: dict, key: str = "balance_minor", currency_key: str = "currenc
 class CustomersTableModel(PagedQueryModel):
     id_field = Customer.id
 
-    def __init__(self, runner, parent=None):
+    def __init__(self, runner: TaskRunner, parent: QObject | None = None):
         self.columns = [
             Column("id", self.tr("ID"), Customer.id, numeric=True),
             Column("name", self.tr("Name"), Customer.name),
@@ -38,7 +40,7 @@ class CustomersTableModel(PagedQueryModel):
     def default_sort_column(self) -> int:
         return 0
 
-    def base_query(self):
+    def base_query(self) -> ModelSelect[Customer]:
         query = (Customer.select(Customer.id, Customer.name, Customer.email, Customer.status, Customer.created_at,
                                  Wallet.id.alias("wallet_id"), Wallet.balance_minor, Wallet.currency)
                  .join(Wallet, JOIN.LEFT_OUTER, on=(Wallet.customer == Customer.id)))

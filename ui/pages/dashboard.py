@@ -24,6 +24,7 @@ from services.changes import Kind
 from services.dashboard import EXPIRING_DAYS, DashboardData, load_dashboard
 from services.money import CURRENCY_EXPONENT, format_minor
 from ui.charts import CategoryChart
+from ui.context import UiContext
 from ui.errors import describe
 from ui.pages.base import Page
 
@@ -135,7 +136,7 @@ class DashboardPage(Page):
     poll_ms = AUTO_REFRESH_MS   # the figures move with time as well as with changes
     card_activated = Signal(str)   # the key of the card the operator opened
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.title = self.tr("Dashboard")
         self.setStyleSheet(CARD_STYLE)
@@ -143,8 +144,8 @@ class DashboardPage(Page):
         self._loading = False
         self._again = False
 
-        # key: caption, hover text, page behind it, filters to apply there
-        self.targets = {
+        # key: the page behind it, filters to apply there
+        self.targets: dict[str, tuple[str, dict[str, str | bool | None]]] = {
             "active": ("SubscriptionsPage", {"status": lifecycle.ACTIVE, "renews_soon": False}),
             "pending": ("SubscriptionsPage", {"status": lifecycle.PENDING, "renews_soon": False}),
             "expiring": ("SubscriptionsPage", {"status": None, "renews_soon": False}),
@@ -287,7 +288,7 @@ class DashboardPage(Page):
             currency, minors = "USD", (0,) * len(data.days)
         scale = 10 ** CURRENCY_EXPONENT.get(currency, 2)
         self.revenue_panel.heading.setText(title)
-        self.revenue_chart.value_format = lambda value, c=currency: format_minor(round(value * scale), c, symbol=True)
+        self.revenue_chart.value_format = lambda value: format_minor(round(value * scale), currency, symbol=True)
         self.revenue_chart.set_data(day_labels, [m / scale for m in minors], label_every=5)
 
         names = {lifecycle.ACTIVE: self.tr("Active"), lifecycle.PENDING: self.tr("Pending renewal"),

@@ -6,12 +6,13 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QStyle
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
 
 from services.changes import Changes, Kind
 from services.error_queue import operations_in_queue
 from services.permissions import error_item_refusal
 from services.retry_policy import ERROR_CLASSES, STRATEGIES
+from ui.context import UiContext
 from ui.pages.base import TablePage
 from ui.pages.dialogs import ConfirmDialog
 from ui.pages.error_queue_models import ErrorItemsTableModel, load_item_detail, render_item
@@ -30,7 +31,7 @@ class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
     reload_delay_ms = 400
     column_widths = (56, 80, 130, 115, 80, 75, 70, 130, 85, 85)
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(ctx, ErrorItemsTableModel(ctx.runner, ctx.core.clock), parent,
                          search_placeholder=self.tr("Message, #id or “topup #12”"))
         self.title = self.tr("Error queue")

@@ -3,7 +3,7 @@ and recovery rate by operation, error class or status, and the subscriptions wai
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Slot
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QTabBar, QTableView, QVBoxLayout, QWidget
 
 from services.money import format_minor
@@ -15,7 +15,7 @@ REPORT_GROUPS = ("operation", "error_class", "status")
 class FailedReportTableModel(QAbstractTableModel):
     """One grouping of RetryManager.get_failed_subscriptions_report(), display strings made on set."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.group = "operation"
         self.report: dict = {}
@@ -104,7 +104,7 @@ class FailedReportTableModel(QAbstractTableModel):
 class FailedReportPanel(QWidget):
     """Tabs for the grouping, the totals, and the report table."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("failedReport")
         self.model = FailedReportTableModel(self)

@@ -238,7 +238,7 @@ class InvoiceTable(DocumentTable):
 
 
 class CreditNoteTable(DocumentTable):
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__([("number", self.tr("Number")), ("issued", self.tr("Issued")),
                           ("invoice", self.tr("Invoice")), ("amount", self.tr("Amount")), ("kind", self.tr("Kind")),
                           ("reason", self.tr("Reason"))], {"amount"}, parent, stretch="reason")

@@ -24,6 +24,7 @@ from services.errors import ValidationError
 from services.lifecycle import INTERVAL_UNITS
 from services.money import CURRENCY_EXPONENT, format_minor, parse_amount
 from services.plan_detail import plan_detail
+from ui.context import UiContext
 from ui.pages.base import TablePage, paged_table
 from ui.pages.dialogs import ConfirmDialog
 from ui.pages.plans_forms import PlanFeatureForm, check_code
@@ -45,7 +46,7 @@ class PlansPage(TablePage[PlansTableModel]):
     selection_mode = QAbstractItemView.SelectionMode.SingleSelection
     column_widths = (80, 100, 75, 75, 75, 105, 55)
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(ctx, PlansTableModel(ctx.runner), parent, search_placeholder=self.tr("Plan code or name"))
         self.title = self.tr("Plans & features")
         self.add_filter(self.tr("Show"), [(self.tr("All plans"), None), (self.tr("Active"), True),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QPushButton, QSpinBox, QStyle
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QPushButton, QSpinBox, QStyle, QWidget
 
 from services import lifecycle
 from services.changes import Changes, Kind
@@ -13,6 +13,7 @@ from services.metering import MAX_QUANTITY
 from services.money import format_minor
 from services.plan_detail import plan_choices
 from services.subscription_detail import plan_change_options, subscription_detail, usage_options
+from ui.context import UiContext
 from ui.errors import describe
 from ui.pages.base import TablePage
 from ui.pages.dialogs import ConfirmDialog
@@ -126,7 +127,7 @@ class SubscriptionsPage(TablePage[SubscriptionsTableModel]):
     selection_mode = QAbstractItemView.SelectionMode.SingleSelection
     column_widths = (60, 170, 80, 110, 80, 130, 130)
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(ctx, SubscriptionsTableModel(ctx.runner, ctx.core.clock), parent,
                          search_placeholder=self.tr("Customer name or email; #id for one subscription"))
         self.title = self.tr("Subscriptions")

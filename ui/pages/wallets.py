@@ -22,6 +22,7 @@ from services.errors import ValidationError
 from services.money import CURRENCY_EXPONENT, format_minor, parse_amount
 from services.permissions import charge_refund_refusal
 from services.wallets import TopUpRefundOptions, adjustment_fits, topup_refund_options, wallet_detail
+from ui.context import UiContext
 from ui.pages.base import TablePage, paged_table
 from ui.pages.dialogs import MoneyDialog
 from ui.pages.wallets_models import (
@@ -43,7 +44,7 @@ class WalletsPage(TablePage[WalletsTableModel]):
     selection_mode = QAbstractItemView.SelectionMode.SingleSelection
     column_widths = (64, 250, 70, 100, 130)
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(ctx, WalletsTableModel(ctx.runner), parent,
                          search_placeholder=self.tr("Customer name, email or id; #id for one wallet"))
         self.title = self.tr("Wallets & ledger")
