@@ -4038,9 +4038,9 @@
         <translation>Выполнить продления сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="64"/>
-        <source>Pause scheduler</source>
-        <translation>Приостановить планировщик</translation>
+        <location filename="../../ui/tray.py" line="81"/>
+        <source>Pause scheduler…</source>
+        <translation>Приостановить планировщик…</translation>
     </message>
     <message>
         <location filename="../../ui/tray.py" line="66"/>
@@ -4060,6 +4060,16 @@
             <numerusform>Subscriptions Admin — %n непрочитанных</numerusform>
             <numerusform>Subscriptions Admin — %n непрочитанных</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="121"/>
+        <source>Resume scheduler…</source>
+        <translation>Возобновить планировщик…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="106"/>
+        <source>The scheduler is not running in this window</source>
+        <translation>В этом окне планировщик не запущен</translation>
     </message>
 </context>
 <context>
