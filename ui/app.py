@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import logging
 import sys
 from collections.abc import Callable
@@ -121,7 +122,7 @@ def connect_tray_to_scheduler(tray: TrayController, window: MainWindow, ctx: UiC
     page.paused_changed.connect(tray.set_paused)
 
 
-def run_application(core, args) -> int:
+def run_application(core: Core, args: argparse.Namespace) -> int:
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     identify_application(app)
     app.setQuitOnLastWindowClosed(True)
@@ -175,7 +176,7 @@ def run_application(core, args) -> int:
     return app.exec()
 
 
-def _remembered_actor(core, username: str):
+def _remembered_actor(core: Core, username: str) -> Actor | None:
     """A remembered login, checked before the window opens."""
     try:
         password = core.secrets.get(remembered_login_name(username))
