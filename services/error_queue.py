@@ -60,6 +60,12 @@ log = logging.getLogger(__name__)
 
 ItemIds = int | Iterable[int]
 
+# The statuses each operator action takes an item from; the desk asks services.permissions.error_item_refusal.
+ACTION_STATUSES: dict[str, tuple[str, ...]] = {
+    "error.retry": OPEN_STATUSES, "error.cancel": OPEN_STATUSES, "error.escalate": OPEN_STATUSES,
+    "error.strategy": OPEN_STATUSES, "error.resolve": (*OPEN_STATUSES, "canceled"),
+}
+
 
 class ManualReason(StrEnum):
     """Why an item went to an operator; part of the key that posts its notice once."""
@@ -248,7 +254,7 @@ class ErrorQueue:
         def claim(row: ErrorItem) -> None:
             row.lease_owner, row.lease_until = self.lease.holder, self.lease.until(now)
 
-        return [item_info(r) for r in self._act(actor, "error.retry", clean, OPEN_STATUSES, claim, "", "retried")]
+        return [item_info(r) for r in self._act(actor, "error.retry", clean, claim, "", "retried")]
 
     def cancel_retry(self, actor: Actor, ids: ItemIds, reason: str) -> list[ErrorItemInfo]:
         """Stop retrying: the item closes as canceled, with no further automatic attempt."""
@@ -260,7 +266,7 @@ class ErrorQueue:
             row.status, row.next_attempt_at = "canceled", None
             row.resolved_at, row.resolved_by, row.resolution = now, actor.name, reason or "canceled"
 
-        return self._close(actor, "error.cancel", ids, OPEN_STATUSES, cancel, reason, "canceled")
+        return self._close(actor, "error.cancel", ids, cancel, reason, "canceled")
 
     def change_strategy(self, actor: Actor, ids: ItemIds, strategy: str, reason: str) -> list[ErrorItemInfo]:
         """Retry on another strategy from now on; an automatic one puts a manual item back in the queue."""
@@ -278,7 +284,7 @@ class ErrorQueue:
             row.status = "retrying"
             row.next_attempt_at = self._next_attempt_at(policy, now, row.attempts)
 
-        return [item_info(r) for r in self._act(actor, "error.strategy", ids, OPEN_STATUSES, switch, reason,
+        return [item_info(r) for r in self._act(actor, "error.strategy", ids, switch, reason,
                                                 "given a new strategy")]
 
     def resolve(self, actor: Actor, ids: ItemIds, note: str) -> list[ErrorItemInfo]:
@@ -291,7 +297,7 @@ class ErrorQueue:
             row.status, row.next_attempt_at = "resolved", None
             row.resolved_at, row.resolved_by, row.resolution = now, actor.name, note
 
-        return self._close(actor, "error.resolve", ids, OPEN_STATUSES + ("canceled",), settle, note, "resolved")
+        return self._close(actor, "error.resolve", ids, settle, note, "resolved")
 
     def escalate(self, actor: Actor, ids: ItemIds, reason: str) -> list[ErrorItemInfo]:
         """Stop automatic attempts and ask for an operator."""
@@ -304,16 +310,15 @@ class ErrorQueue:
                 newly_manual.append(row.id)
             row.status, row.next_attempt_at = "manual", None
 
-        rows = self._act(actor, "error.escalate", ids, OPEN_STATUSES, to_manual, reason, "escalated")
+        rows = self._act(actor, "error.escalate", ids, to_manual, reason, "escalated")
         for row in rows:
             if row.id in newly_manual:
                 self.notify_manual(row, f"escalated by {actor.name}" + (f" ({reason})" if reason else ""),
                                    ManualReason.ESCALATED)
         return [item_info(r) for r in rows]
 
-    def _act(self, actor: Actor, action: str, ids: ItemIds, allowed: tuple[str, ...],
-             change: Callable[[ErrorItem], None], reason: str, verb: str, *,
-             held_by: str | None = None) -> list[ErrorItem]:
+    def _act(self, actor: Actor, action: str, ids: ItemIds, change: Callable[[ErrorItem], None], reason: str,
+             verb: str, *, held_by: str | None = None) -> list[ErrorItem]:
         """Check, change and audit exactly ``ids`` in one transaction: all of them or none.
 
         ``held_by`` is the lease of the close doing this: the items it holds are not refused as
@@ -323,7 +328,7 @@ class ErrorQueue:
         clean = clean_item_ids(ids)
         with _transaction():
             now = self.clock.now()
-            rows = _lock_actionable(clean, allowed, verb, now, held_by)
+            rows = _lock_actionable(clean, ACTION_STATUSES[action], verb, now, held_by)
             for item_id in clean:
                 row = rows[item_id]
                 before = _audit_view(row)
@@ -336,8 +341,8 @@ class ErrorQueue:
                              after=_audit_view(row), reason=reason or None)
         return [rows[i] for i in clean]
 
-    def _close(self, actor: Actor, action: str, ids: ItemIds, allowed: tuple[str, ...],
-               change: Callable[[ErrorItem], None], reason: str, verb: str) -> list[ErrorItemInfo]:
+    def _close(self, actor: Actor, action: str, ids: ItemIds, change: Callable[[ErrorItem], None], reason: str,
+               verb: str) -> list[ErrorItemInfo]:
         """Close items under a lease of their own: claim them, settle their subjects, then close them.
 
         The claim comes first, in its own short write, all of the items or none: a close never
@@ -352,12 +357,12 @@ class ErrorQueue:
         token = f"close-{uuid.uuid4().hex[:12]}@{self.lease.holder}"[:64]
         with write_transaction():
             now = self.clock.now()
-            _lock_actionable(clean, allowed, verb, now)
+            _lock_actionable(clean, ACTION_STATUSES[action], verb, now)
             ErrorItem.update(lease_owner=token, lease_until=self.lease.until(now)).where(
                 ErrorItem.id.in_(clean)).execute()
         try:
             self._settle_before_closing(clean)
-            rows = self._act(actor, action, clean, allowed, change, reason, verb, held_by=token)
+            rows = self._act(actor, action, clean, change, reason, verb, held_by=token)
         finally:
             self._release_close_lease(clean, token)
         return [item_info(r) for r in rows]
@@ -424,3 +429,8 @@ class ErrorQueue:
                 raise ValidationError("older_than is a moment or an age")
             query = query.where(ErrorItem.created_at <= older_than)
         return [item_info(r) for r in query.order_by(ErrorItem.id).limit(limit)]
+
+
+def operations_in_queue() -> list[str]:
+    """The operations that have items in the queue, open or closed, by name."""
+    return sorted(r.operation for r in ErrorItem.select(ErrorItem.operation).distinct())

@@ -2,9 +2,10 @@
 
 The desk asks these before it offers an action (a disabled button says why on hover);
 the services that do the work enforce the same rules (``require`` for the role, the
-lifecycle for a subscription's moves, the charge kinds for a refund). A refusal names
-its rule so the desk can word it in the operator's language, and carries the same
-sentence in English for the log and the command line.
+lifecycle for a subscription's moves, the charge kinds for a refund, the statuses each
+error queue action applies to). A refusal names its rule so the desk can word it in the
+operator's language, and carries the same sentence in English for the log and the
+command line.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from enum import Enum
 
 from services import lifecycle
 from services.auth import Actor
+from services.error_queue import ACTION_STATUSES
 from services.invoices import CHARGE_ENTRY_KINDS
 
 
@@ -23,6 +25,7 @@ class Rule(Enum):
 
     ROLE = "role"                    # the operator's role may not do this at all
     NOT_A_CHARGE = "not_a_charge"    # only a charge that paid an invoice is refunded into the wallet
+    ITEM_STATUS = "item_status"      # the error queue action does not apply to an item in this status
 
 
 @dataclass(frozen=True)
@@ -76,4 +79,20 @@ def charge_refund_refusal(actor: Actor, entry_kind: str) -> Refusal | None:
     if entry_kind not in CHARGE_ENTRY_KINDS:
         return Refusal(Rule.NOT_A_CHARGE, f"a {entry_kind} entry is not a charge that paid an invoice; "
                                           "only renewal, usage and plan-change charges are refunded into the wallet")
+    return None
+
+
+_ITEM_VERBS = {"error.retry": "retried", "error.cancel": "canceled", "error.escalate": "escalated",
+               "error.strategy": "given a new strategy", "error.resolve": "resolved"}
+
+
+def error_item_refusal(actor: Actor, action: str, status: str) -> Refusal | None:
+    """Why ``actor`` may not take ``action`` (one of ``ACTION_STATUSES``) on an error item in ``status``."""
+    refused = role_refusal(actor, action)
+    if refused is not None:
+        return refused
+    allowed = ACTION_STATUSES[action]
+    if status not in allowed:
+        return Refusal(Rule.ITEM_STATUS, f"an error item that is {status} cannot be {_ITEM_VERBS[action]}; "
+                                         f"only {' or '.join(allowed)} items can")
     return None

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import argparse
 import logging
 import sys
+from collections.abc import Callable
 from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from resources import APP_ID
+from scheduler.core import Core
+from scheduler.runner import BackgroundScheduler, SchedulerEvent
+from services.auth import Actor
 from services.secrets import remembered_login_name
 from ui.bridge import CoreBridge
 from ui.context import UiContext
 from ui.language import chosen_language, install_translator
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
+from ui.pages.base import Page
 from ui.tasks import TaskRunner
 from ui.theme import apply_theme
 from ui.tray import TrayController, app_icon
@@ -40,7 +46,7 @@ def identify_application(app: QApplication) -> None:
     app.setWindowIcon(app_icon())
 
 
-def create_pages(ctx: UiContext) -> list:
+def create_pages(ctx: UiContext) -> list[Page]:
     from ui.pages.audit import AuditPage
     from ui.pages.customers import CustomersPage
     from ui.pages.dashboard import DashboardPage
@@ -56,8 +62,15 @@ def create_pages(ctx: UiContext) -> list:
             ErrorQueuePage(ctx), NotificationsPage(ctx), AuditPage(ctx), SchedulerPage(ctx), SettingsPage(ctx)]
 
 
-def build_main_window(core, actor, runner: TaskRunner, qsettings: QSettings, *, demo: bool = False,
-                      scheduler=None, tray: TrayController | None = None):
+def bring_to_front(window: MainWindow) -> None:
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
+def build_main_window(core: Core, actor: Actor, runner: TaskRunner, qsettings: QSettings, *, demo: bool = False,
+                      scheduler: BackgroundScheduler | None = None,
+                      tray: TrayController | None = None) -> tuple[MainWindow, UiContext]:
     """Everything after sign-in; tests call this directly with a synchronous runner."""
     bridge = CoreBridge(core, runner)
     ctx = UiContext(core, actor, runner, bridge, qsettings, demo=demo, scheduler=scheduler)
@@ -65,7 +78,7 @@ def build_main_window(core, actor, runner: TaskRunner, qsettings: QSettings, *, 
     if tray is not None:
         bridge.unread_count_changed.connect(tray.on_unread_count_changed)
         bridge.notification_posted.connect(tray.on_notification_posted)
-        tray.open_requested.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
+        tray.open_requested.connect(lambda: bring_to_front(window))
         tray.subject_requested.connect(window.open_subject)
         connect_tray_to_scheduler(tray, window, ctx)
     circuit_timer = QTimer(window)
@@ -87,24 +100,29 @@ def build_main_window(core, actor, runner: TaskRunner, qsettings: QSettings, *, 
 
 def connect_tray_to_scheduler(tray: TrayController, window: MainWindow, ctx: UiContext) -> None:
     """The tray's scheduler actions go through the Scheduler page's own flows: same dialog, check and audit."""
-    page = window.page_named("SchedulerPage")
+    from ui.pages.scheduler_page import SchedulerPage
+
+    page = window.page_of(SchedulerPage)
     if ctx.scheduler is None or page is None:
         tray.allow(run=QCoreApplication.translate("TrayController", "The scheduler is not running in this window"),
                    pause=QCoreApplication.translate("TrayController", "The scheduler is not running in this window"))
         return
     tray.allow(run=page.refusal_reason("scheduler.run"), pause=page.refusal_reason("scheduler.pause"))
 
-    def bring_up():
-        window.showNormal()
-        window.raise_()
-        window.activateWindow()
+    def run_renewals() -> None:
+        bring_to_front(window)
+        page.run_job("renewals")
 
-    tray.run_renewals_requested.connect(lambda: (bring_up(), page.run_job("renewals")))
-    tray.pause_requested.connect(lambda pause: (bring_up(), page.switch_pause(pause)))
+    def switch_pause(pause: bool) -> None:
+        bring_to_front(window)
+        page.switch_pause(pause)
+
+    tray.run_renewals_requested.connect(run_renewals)
+    tray.pause_requested.connect(switch_pause)
     page.paused_changed.connect(tray.set_paused)
 
 
-def run_application(core, args) -> int:
+def run_application(core: Core, args: argparse.Namespace) -> int:
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     identify_application(app)
     app.setQuitOnLastWindowClosed(True)
@@ -128,8 +146,14 @@ def run_application(core, args) -> int:
         qsettings.setValue("login/last_username", actor.name)
 
     tray = TrayController(app)
-    event_sink = []
-    scheduler = core.build_scheduler(on_event=lambda event: event_sink and event_sink[0](event))
+    # The bridge that hands scheduler events to the window is built with the window, after the scheduler.
+    event_sink: list[Callable[[SchedulerEvent], None]] = []
+
+    def on_event(event: SchedulerEvent) -> None:
+        if event_sink:
+            event_sink[0](event)
+
+    scheduler = core.build_scheduler(on_event=on_event)
     window, ctx = build_main_window(core, actor, runner, qsettings, demo=bool(getattr(args, "demo", False)),
                                     scheduler=scheduler, tray=tray)
     event_sink.append(ctx.bridge.on_scheduler_event)
@@ -152,7 +176,7 @@ def run_application(core, args) -> int:
     return app.exec()
 
 
-def _remembered_actor(core, username: str):
+def _remembered_actor(core: Core, username: str) -> Actor | None:
     """A remembered login, checked before the window opens."""
     try:
         password = core.secrets.get(remembered_login_name(username))

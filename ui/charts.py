@@ -26,7 +26,7 @@ class ValueAxis(pg.AxisItem):
         super().__init__("left", **kwargs)
         self.formatter = formatter
 
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802 - pyqtgraph override
         if self.formatter is None:
             return super().tickStrings(values, scale, spacing)
         return [self.formatter(value) for value in values]
@@ -46,7 +46,7 @@ class CategoryChart(pg.PlotWidget):
         if style not in ("bars", "line"):
             raise ValueError(f"unknown chart style {style!r}")
         self.style, self.color = style, color
-        self.value_format = value_format or (lambda value: f"{value:,.0f}")
+        self.value_format: Callable[[float], str] = value_format or (lambda value: f"{value:,.0f}")
         self._labels: list[str] = []
         self._values: list[float] = []
         self._item = None

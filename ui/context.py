@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings
 
+from scheduler.core import Core
+from scheduler.runner import BackgroundScheduler
 from services.auth import Actor
 from ui.bridge import CoreBridge
 from ui.tasks import TaskRunner
@@ -13,13 +15,13 @@ from ui.tasks import TaskRunner
 
 @dataclass
 class UiContext:
-    core: object
+    core: Core
     actor: Actor
     runner: TaskRunner
     bridge: CoreBridge
     qsettings: QSettings
     demo: bool = False
-    scheduler: object | None = None   # BackgroundScheduler, absent in tests that need no timers
+    scheduler: BackgroundScheduler | None = None   # absent in tests that need no timers
 
     def can(self, action: str) -> bool:
         return self.actor.can(action)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from services.errors import DomainError
+from ui.tasks import TRACEBACK_TEXT
 
 log = logging.getLogger("ui")
 
@@ -88,7 +89,7 @@ def known_failure(error: BaseException) -> KnownFailure | None:
 
 
 def _log_with_traceback(error: BaseException, summary: str) -> None:
-    text = getattr(error, "__traceback_text__", None)
+    text = getattr(error, TRACEBACK_TEXT, None)
     if text:
         log.error("%s: %s\n%s", summary, error, text)
     else:

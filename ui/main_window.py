@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TypeVar
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -22,6 +23,7 @@ from ui.pages.invoices import RenewalPassDialog
 from ui.search import GlobalSearchDialog
 
 log = logging.getLogger(__name__)
+SomePage = TypeVar("SomePage", bound=Page)
 
 
 class MainWindow(QMainWindow):
@@ -98,6 +100,10 @@ class MainWindow(QMainWindow):
 
     def page_named(self, class_name: str) -> Page | None:
         return next((p for p in self.pages if type(p).__name__ == class_name), None)
+
+    def page_of(self, page_type: type[SomePage]) -> SomePage | None:
+        """The page of this type, typed as such for the code that calls its own methods."""
+        return next((p for p in self.pages if isinstance(p, page_type)), None)
 
     def open_subject(self, subject_type: str | None, subject_id: int | None) -> None:
         """Bring up whatever page shows this subject and select it.

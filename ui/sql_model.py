@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from peewee import ModelSelect
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from ui.plain_text import plain_tooltip
 from ui.tasks import TaskRunner
@@ -53,7 +54,7 @@ class PagedQueryModel(QAbstractTableModel):
     columns: list[Column] = []
     id_field: Any = None
 
-    def __init__(self, runner: TaskRunner, parent=None):
+    def __init__(self, runner: TaskRunner, parent: QObject | None = None):
         super().__init__(parent)
         self.runner = runner
         self.filters: dict[str, Any] = {}
@@ -68,7 +69,7 @@ class PagedQueryModel(QAbstractTableModel):
 
     # --- what subclasses provide ------------------------------------------------
 
-    def base_query(self):
+    def base_query(self) -> ModelSelect[Any]:
         raise NotImplementedError
 
     def default_sort_column(self) -> int:
@@ -160,7 +161,7 @@ class PagedQueryModel(QAbstractTableModel):
     def is_loading(self) -> bool:
         return self._loading
 
-    def _order(self):
+    def _order(self) -> tuple[Any, bool]:
         column = self.columns[self._sort_column]
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
         expression = column.sort if column.sort is not None else self.id_field

@@ -20,6 +20,19 @@ from models.db import connection
 
 log = logging.getLogger(__name__)
 
+# The attribute a worker's error carries its traceback on, as text, for ui.errors to log.
+TRACEBACK_TEXT = "__traceback_text__"
+
+
+def _run_on_own_connection(fn: Callable[[], Any]) -> tuple[Any, BaseException | None]:
+    """``fn``'s result, or its error with the traceback as text, on a database connection of this thread."""
+    try:
+        with connection():
+            return fn(), None
+    except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread to show
+        setattr(exc, TRACEBACK_TEXT, traceback.format_exc())
+        return None, exc
+
 
 class _Delivery(QObject):
     """Lives on the GUI thread; worker threads emit, the GUI thread receives."""
@@ -33,13 +46,7 @@ class _Job(QRunnable):
         self.task_id, self.fn, self.delivery = task_id, fn, delivery
 
     def run(self) -> None:
-        result, error = None, None
-        try:
-            with connection():
-                result = self.fn()
-        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread to show
-            error = exc
-            exc.__traceback_text__ = traceback.format_exc()
+        result, error = _run_on_own_connection(self.fn)
         self.delivery.task_finished.emit(self.task_id, result, error)
 
 
@@ -69,13 +76,7 @@ class TaskRunner(QObject):
             self._next_id += 1
             task_id = self._next_id
         if self.synchronous:
-            result, error = None, None
-            try:
-                with connection():
-                    result = fn()
-            except BaseException as exc:  # noqa: BLE001
-                error = exc
-                exc.__traceback_text__ = traceback.format_exc()
+            result, error = _run_on_own_connection(fn)
             self._callbacks[task_id] = (on_done, on_error)
             self.on_task_finished(task_id, result, error)
             return task_id

@@ -69,7 +69,7 @@ class TrayController(QObject):
     message_shown = Signal(str, str)  # title, body: what was popped up
     subject_requested = Signal(str, int)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.available = QSystemTrayIcon.isSystemTrayAvailable()
         self.icon: QSystemTrayIcon | None = None

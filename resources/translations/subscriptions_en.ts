@@ -249,20 +249,9 @@
     </message>
 </context>
 <context>
-    <name>SettingsPage</name>
+    <name>RowCounts</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/settings_page.py" line="286"/>
-        <source>%n setting(s) saved</source>
-        <translation>
-            <numerusform>%n setting saved</numerusform>
-            <numerusform>%n settings saved</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>TablePage</name>
-    <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="267"/>
+        <location filename="../../ui/pages/base.py" line="225"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -270,11 +259,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="279"/>
+        <location filename="../../ui/pages/base.py" line="228"/>
         <source>Exported %n row(s)</source>
         <translation>
             <numerusform>Exported %n row</numerusform>
             <numerusform>Exported %n rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/settings_page.py" line="286"/>
+        <source>%n setting(s) saved</source>
+        <translation>
+            <numerusform>%n setting saved</numerusform>
+            <numerusform>%n settings saved</numerusform>
         </translation>
     </message>
 </context>

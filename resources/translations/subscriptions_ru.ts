@@ -3022,6 +3022,27 @@
     </message>
 </context>
 <context>
+    <name>RowCounts</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/base.py" line="225"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n строка</numerusform>
+            <numerusform>%n строки</numerusform>
+            <numerusform>%n строк</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/base.py" line="228"/>
+        <source>Exported %n row(s)</source>
+        <translation>
+            <numerusform>Экспортирована %n строка</numerusform>
+            <numerusform>Экспортировано %n строки</numerusform>
+            <numerusform>Экспортировано %n строк</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SchedulerJobsModel</name>
     <message>
         <location filename="../../ui/pages/scheduler_jobs.py" line="84"/>
@@ -3993,15 +4014,6 @@
         <source>Export CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="267"/>
-        <source>%n row(s)</source>
-        <translation>
-            <numerusform>%n строка</numerusform>
-            <numerusform>%n строки</numerusform>
-            <numerusform>%n строк</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../../ui/pages/base.py" line="273"/>
         <source>Export to CSV</source>
@@ -4011,15 +4023,6 @@
         <location filename="../../ui/pages/base.py" line="274"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="279"/>
-        <source>Exported %n row(s)</source>
-        <translation>
-            <numerusform>Экспортирована %n строка</numerusform>
-            <numerusform>Экспортировано %n строки</numerusform>
-            <numerusform>Экспортировано %n строк</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -4035,9 +4038,9 @@
         <translation>Выполнить продления сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="64"/>
-        <source>Pause scheduler</source>
-        <translation>Приостановить планировщик</translation>
+        <location filename="../../ui/tray.py" line="81"/>
+        <source>Pause scheduler…</source>
+        <translation>Приостановить планировщик…</translation>
     </message>
     <message>
         <location filename="../../ui/tray.py" line="66"/>
@@ -4057,6 +4060,16 @@
             <numerusform>Subscriptions Admin — %n непрочитанных</numerusform>
             <numerusform>Subscriptions Admin — %n непрочитанных</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="121"/>
+        <source>Resume scheduler…</source>
+        <translation>Возобновить планировщик…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="106"/>
+        <source>The scheduler is not running in this window</source>
+        <translation>В этом окне планировщик не запущен</translation>
     </message>
 </context>
 <context>

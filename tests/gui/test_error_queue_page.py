@@ -115,6 +115,19 @@ def test_filters_status_operation_class_age_and_search_in_sql(make_page):
         assert shown_ids(page) == expected, text
 
 
+def test_an_operation_seen_in_the_queue_joins_the_operation_filter_once(make_page):
+    env = make_page(ErrorQueuePage)
+    page = env.page
+    seed_items(env)
+    env.core.retries.record_failure("webhook", "invoice", 7, GatewayTransientError("gateway answered 502"))
+    page.refresh()
+    page.refresh()
+    names = [page.operation_filter.itemData(i) for i in range(page.operation_filter.count())]
+    assert names == ["", "topup", "refund", "renewal", "webhook"]
+    set_combo(page.operation_filter, "webhook")
+    assert [page.model.record_at(r)["operation"] for r in range(page.model.rowCount())] == ["webhook"]
+
+
 def test_detail_shows_context_attempts_and_lease(make_page):
     env = make_page(ErrorQueuePage)
     page = env.page

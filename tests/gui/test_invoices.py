@@ -169,7 +169,7 @@ def test_markup_in_stored_text_shows_as_text_in_tooltips(make_page):
     core.payments.refund_charge(SYSTEM, entry, 100, reason)
     select_customer(page, sub.customer_id)
     notes = page.credit_note_table
-    assert shown_as(notes.item(0, notes.column("reason")).toolTip()) == reason
+    assert shown_as(notes.item(0, notes.column_of("reason")).toolTip()) == reason
 
 
 def test_empty_lists_say_why_they_are_empty(make_page):
@@ -188,7 +188,7 @@ def test_empty_lists_say_why_they_are_empty(make_page):
     dialog = InvoiceDialog(env.ctx, invoice.id, page)
     assert dialog.credit_notes.rowCount() == 0
     assert dialog.credit_notes.empty_text == "No credit note has been issued against this invoice."
-    assert dialog.credit_notes.isColumnHidden(dialog.credit_notes.column("invoice"))
+    assert dialog.credit_notes.isColumnHidden(dialog.credit_notes.column_of("invoice"))
     assert dialog.summary.text().startswith(f"Customer {Customer.get_by_id(sub.customer_id).name} (#")
 
 

@@ -44,15 +44,20 @@ def forms(message: ET.Element) -> list[str]:
     return [translation.text or ""]
 
 
-def lrelease() -> str:
-    found = shutil.which("pyside6-lrelease")
+def qt_tool(name: str) -> str:
+    """pyside6-lrelease or pyside6-lupdate: on the path, else the copy that ships inside PySide6."""
+    found = shutil.which(f"pyside6-{name}")
     if found:
         return found
     import PySide6
 
-    bundled = Path(PySide6.__file__).parent / ("lrelease.exe" if sys.platform == "win32" else "lrelease")
-    assert bundled.exists(), "pyside6-lrelease is missing; it ships with PySide6"
+    bundled = Path(PySide6.__file__).parent / (f"{name}.exe" if sys.platform == "win32" else name)
+    assert bundled.exists(), f"pyside6-{name} is missing; it ships with PySide6"
     return str(bundled)
+
+
+def lrelease() -> str:
+    return qt_tool("lrelease")
 
 
 @pytest.fixture(autouse=True)
@@ -60,7 +65,7 @@ def english_afterwards():
     """Other tests read English source strings: no translator may outlive a test here."""
     yield
     assert QCoreApplication.translate("MainWindow", "Scheduler: off") == "Scheduler: off"
-    assert QCoreApplication.translate("TablePage", "%n row(s)", "", 2) == "2 row(s)"
+    assert QCoreApplication.translate("RowCounts", "%n row(s)", "", 2) == "2 row(s)"
 
 
 @pytest.fixture
@@ -162,6 +167,27 @@ def test_compiled_files_match_their_sources(tmp_path, language):
     shipped = translation_file(language)
     assert shipped.read_bytes() == compiled.read_bytes(), \
         f"{shipped.name} is stale: run resources/translations/update.sh"
+
+
+@pytest.mark.parametrize("language", FILES)
+def test_sources_hold_every_string_the_ui_asks_for(tmp_path, language):
+    """A string added to ui/ without running update.sh shows in English to every other language."""
+    ui = SOURCES.parents[1] / "ui"
+    fresh = tmp_path / f"subscriptions_{language}.ts"
+    options = ["-no-obsolete"] + (["-pluralonly"] if language == "en" else [])
+    result = subprocess.run([qt_tool("lupdate"), *sorted(str(p) for p in ui.rglob("*.py")), *options,
+                             "-ts", str(fresh)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+
+    def keys(path: Path) -> set[tuple[str, str, str | None]]:
+        root = ET.parse(path).getroot()
+        return {(context.findtext("name") or "", message.findtext("source") or "", message.get("numerus"))
+                for context in root.iter("context") for message in context.iter("message")}
+
+    shipped = keys(SOURCES / f"subscriptions_{language}.ts")
+    asked = keys(fresh)
+    assert sorted(asked - shipped) == [], "not in the translation sources: run resources/translations/update.sh"
+    assert sorted(shipped - asked) == [], "no longer asked for by ui/: run resources/translations/update.sh"
 
 
 # --- the running window -------------------------------------------------------------------

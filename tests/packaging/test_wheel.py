@@ -42,7 +42,7 @@ CHECK = textwrap.dedent("""
     print(json.dumps({
         "modules": modules,
         "scheduler_off": QCoreApplication.translate("MainWindow", "Scheduler: off"),
-        "rows": QCoreApplication.translate("TablePage", "%n row(s)", "", 5),
+        "rows": QCoreApplication.translate("RowCounts", "%n row(s)", "", 5),
         "icon": str(icon_file()),
         "icon_sizes": sorted(size.width() for size in app_icon().availableSizes()),
         "desktop_entry": resource_path("subscriptions-admin.desktop").read_text(encoding="utf-8"),

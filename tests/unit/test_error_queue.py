@@ -10,7 +10,7 @@ import pytest
 from models.db import database, write_transaction
 from models.tables import ErrorItem
 from services.error_items import AttemptOutcome, ItemLease
-from services.error_queue import ErrorQueue
+from services.error_queue import ErrorQueue, operations_in_queue
 from services.errors import (
     Conflict,
     GatewayDeclined,
@@ -237,3 +237,13 @@ def test_get_attempts_and_list_items(queue, clock):
         queue.get(999)
     with pytest.raises(NotFound):
         queue.attempts(999)
+
+
+def test_the_operations_in_the_queue_are_named_once_whether_open_or_closed(queue, operator):
+    assert operations_in_queue() == []
+    first = fail_topup(queue, subject_id=1)
+    fail_topup(queue, subject_id=2)
+    queue.record_failure("webhook", "invoice", 7, GatewayTransientError("502"))
+    queue.record_failure("refund", "topup", 1, GatewayTransientError("502"))
+    queue.resolve(operator, first.id, "settled by phone")
+    assert operations_in_queue() == ["refund", "topup", "webhook"]

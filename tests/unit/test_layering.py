@@ -49,16 +49,40 @@ SERVICE_WORK = {
     "require": "enforces a permission",
     "PERMISSIONS": "reads the permission table",
 }
-# The only ui/ modules that import peewee: each hands a base query to a paged model (ui/sql_model.py).
-PEEWEE_IN_UI = {
-    "ui/pages/audit.py",
-    "ui/pages/customers.py",
-    "ui/pages/error_queue_model.py",
-    "ui/pages/notifications.py",
-    "ui/pages/plans_models.py",
-    "ui/pages/subscriptions_models.py",
-    "ui/pages/wallets_models.py",
+# The only ui/ modules that reach below the services (peewee, models), and what each may import there.
+BASE_QUERY = frozenset({"peewee", "models.tables"})   # hands a base query to a paged model (ui/sql_model.py)
+DATABASE_IN_UI = {
+    "ui/pages/audit.py": BASE_QUERY,
+    "ui/pages/customers_models.py": BASE_QUERY,
+    "ui/pages/error_queue_models.py": BASE_QUERY,
+    "ui/pages/notifications.py": BASE_QUERY,
+    "ui/pages/plans_models.py": BASE_QUERY,
+    "ui/pages/subscriptions_models.py": BASE_QUERY,
+    "ui/pages/wallets_models.py": BASE_QUERY,
+    "ui/sql_model.py": frozenset({"peewee"}),  # pages through a base query
+    "ui/tasks.py": frozenset({"models.db"}),   # a connection per worker thread
+    "ui/errors.py": frozenset({"peewee"}),     # recognises the database's own errors
 }
+DATABASE_PACKAGES = ("peewee", "playhouse", "models")
+
+
+def database_imports(path: Path) -> set[str]:
+    """What a module imports from below the services: "peewee", "playhouse", or a module of models/."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            modules = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            # ``from models import tables`` imports the module models.tables
+            modules = [f"{node.module}.{alias.name}" if node.module == "models" else node.module
+                       for alias in node.names]
+        else:
+            continue
+        for module in modules:
+            root, _, rest = module.partition(".")
+            if root in DATABASE_PACKAGES:
+                found.add(f"models.{rest.split('.')[0]}" if root == "models" and rest else root)
+    return found
 
 
 def service_work(path: Path) -> list[str]:
@@ -90,10 +114,12 @@ def test_ui_holds_no_transaction_audit_write_or_permission_rule():
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
-def test_ui_imports_peewee_only_to_build_base_queries():
-    importers = {str(f.relative_to(ROOT)) for f in sorted((ROOT / "ui").rglob("*.py")) if "peewee" in imported_roots(f)}
-    assert importers <= PEEWEE_IN_UI
-    assert all(builds_base_queries(ROOT / name) for name in PEEWEE_IN_UI), "a listed module builds no base query"
+def test_ui_reaches_the_database_only_to_build_base_queries_run_tasks_and_name_errors():
+    reached = {str(f.relative_to(ROOT)): database_imports(f) for f in sorted((ROOT / "ui").rglob("*.py"))}
+    beyond = {name: sorted(found - DATABASE_IN_UI.get(name, frozenset())) for name, found in reached.items()}
+    assert {name: found for name, found in beyond.items() if found} == {}
+    base_query_modules = [name for name, allowed in DATABASE_IN_UI.items() if allowed == BASE_QUERY]
+    assert all(builds_base_queries(ROOT / name) for name in base_query_modules), "a listed module builds no base query"
 
 
 def test_the_check_itself_sees_service_work(tmp_path):
@@ -132,3 +158,12 @@ def test_the_check_itself_sees_a_base_query(tmp_path):
     assert "peewee" in imported_roots(sample) and builds_base_queries(sample)
     sample.write_text("from peewee import fn\ndef load(ids):\n    return fn.COUNT(ids)\n")
     assert not builds_base_queries(sample)
+
+
+def test_the_check_itself_sees_every_way_to_import_the_tables(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text("import peewee\nfrom models import tables\nfrom models.db import connection\n"
+                      "def load():\n    from models.tables import Customer\n    import models.migrations\n")
+    assert database_imports(sample) == {"peewee", "models.tables", "models.db", "models.migrations"}
+    sample.write_text("from services.customer_detail import customer_detail\nimport modelsx\n")
+    assert database_imports(sample) == set()

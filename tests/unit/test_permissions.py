@@ -6,7 +6,9 @@ import pytest
 
 from services import lifecycle
 from services.auth import SYSTEM
-from services.permissions import Rule, charge_refund_refusal, subscription_refusal
+from services.error_queue import ACTION_STATUSES
+from services.permissions import Rule, charge_refund_refusal, error_item_refusal, subscription_refusal
+from services.retry_policy import STATUSES
 
 NOW = datetime(2026, 1, 15, 9, 0)
 
@@ -51,3 +53,28 @@ def test_only_an_admin_refunds_and_only_a_charge_that_paid_an_invoice(admin, ope
         refusal = charge_refund_refusal(admin, kind)
         assert refusal.rule is Rule.NOT_A_CHARGE and kind in refusal.message
     assert charge_refund_refusal(SYSTEM, "usage") is None
+
+
+@pytest.mark.parametrize("action", sorted(ACTION_STATUSES))
+def test_a_viewer_takes_no_action_on_the_error_queue(viewer, action):
+    refusal = error_item_refusal(viewer, action, "retrying")
+    assert refusal.rule is Rule.ROLE and "viewer" in refusal.message
+
+
+@pytest.mark.parametrize("action", sorted(ACTION_STATUSES))
+def test_an_open_item_takes_every_action_and_a_closed_one_only_a_resolve_of_a_cancel(operator, action):
+    for status in ("retrying", "manual"):
+        assert error_item_refusal(operator, action, status) is None
+    for status in ("resolved", "canceled"):
+        refusal = error_item_refusal(operator, action, status)
+        if action == "error.resolve" and status == "canceled":
+            assert refusal is None
+        else:
+            assert refusal.rule is Rule.ITEM_STATUS and f"is {status}" in refusal.message
+
+
+def test_every_error_queue_action_is_a_permission_and_applies_to_known_statuses(admin):
+    assert set(ACTION_STATUSES) == {"error.retry", "error.cancel", "error.escalate", "error.strategy",
+                                    "error.resolve"}
+    for action, allowed in ACTION_STATUSES.items():
+        assert admin.can(action) and set(allowed) <= set(STATUSES)

@@ -7,15 +7,18 @@ import json
 import re
 from datetime import timedelta
 
-from peewee import fn
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QComboBox, QStyle
+from peewee import ModelSelect, fn
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
+from PySide6.QtWidgets import QComboBox, QStyle, QWidget
 
 from models.tables import AuditEntry
 from services.changes import Kind
+from services.clock import Clock
 from services.customers import like_text
+from ui.context import UiContext
 from ui.pages.base import TablePage
 from ui.sql_model import Column, PagedQueryModel
+from ui.tasks import TaskRunner
 
 _TARGET = re.compile(r"^([A-Za-z_]{1,32})\s*#\s*(\S{1,64})$")
 CHANGED_STYLE = "background-color:#fff1b8; color:#1a1a1a;"
@@ -25,7 +28,7 @@ def _target_text(record: dict) -> str:
     kind, ident = record.get("target_type"), record.get("target_id")
     if not kind and ident is None:
         return ""
-    return f"{kind or ''} #{ident}" if ident is not None else kind
+    return f"{kind or ''} #{ident}" if ident is not None else str(kind)
 
 
 class AuditTableModel(PagedQueryModel):
@@ -33,7 +36,7 @@ class AuditTableModel(PagedQueryModel):
 
     id_field = AuditEntry.id
 
-    def __init__(self, runner, clock, parent=None):
+    def __init__(self, runner: TaskRunner, clock: Clock, parent: QObject | None = None):
         self.clock = clock
         self.columns = [
             Column("created_at", self.tr("Time"), AuditEntry.created_at,
@@ -46,7 +49,7 @@ class AuditTableModel(PagedQueryModel):
         ]
         super().__init__(runner, parent)
 
-    def base_query(self):
+    def base_query(self) -> ModelSelect[AuditEntry]:
         query = AuditEntry.select()
         if self.filters.get("actor"):
             query = query.where(AuditEntry.actor == self.filters["actor"])
@@ -138,14 +141,14 @@ def render_entry(record: dict, tr) -> str:
     return "".join(parts)
 
 
-class AuditPage(TablePage):
+class AuditPage(TablePage[AuditTableModel]):
     settings_key = "audit"
     icon = QStyle.StandardPixmap.SP_FileDialogContentsView
     shows = frozenset({Kind.AUDIT})
     reload_delay_ms = 500
     column_widths = (150, 100, 160, 160)
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(ctx, AuditTableModel(ctx.runner, ctx.core.clock), parent,
                          search_placeholder=self.tr("Target id, “customer #12” or reason"))
         self.title = self.tr("Audit log")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QShowEvent
@@ -33,6 +33,7 @@ from ui.pages.dialogs import MoneyDialog
 from ui.sql_model import PagedQueryModel
 
 Result = TypeVar("Result")
+Model = TypeVar("Model", bound=PagedQueryModel)
 
 
 class Page(QWidget):
@@ -217,7 +218,18 @@ def paged_table(parent: QWidget, model: PagedQueryModel,
     return table
 
 
-class TablePage(Page):
+class RowCounts(QObject):
+    """A table page's counts of rows, translated once for every page: ``self.tr`` in a page would look a
+    plural up under the page's own class, find nothing and take the untranslated text as the answer."""
+
+    def shown(self, count: int) -> str:
+        return self.tr("%n row(s)", "", count)
+
+    def exported(self, count: int) -> str:
+        return self.tr("Exported %n row(s)", "", count)
+
+
+class TablePage(Page, Generic[Model]):
     """A filter bar, a paged table and a detail pane.
 
     A page hands over its model and keeps what differs: the kinds it shows, the subject it
@@ -230,7 +242,7 @@ class TablePage(Page):
     selection_mode = QAbstractItemView.SelectionMode.ExtendedSelection
     column_widths: tuple[int, ...] = ()   # until the operator's own layout is saved
 
-    def __init__(self, ctx: UiContext, model: PagedQueryModel, parent: QWidget | None = None,
+    def __init__(self, ctx: UiContext, model: Model, parent: QWidget | None = None,
                  search_placeholder: str = ""):
         super().__init__(ctx, parent)
         self._selection_ready = False
@@ -254,6 +266,7 @@ class TablePage(Page):
         self.filter_bar.addWidget(self.search, 2)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
+        self.row_counts = RowCounts(self)
         self.export_button = QPushButton(self.tr("Export CSV…"), self)
         self.export_button.clicked.connect(self.on_export_clicked)
         self.actions_bar = QHBoxLayout()
@@ -265,10 +278,10 @@ class TablePage(Page):
         self.detail.setObjectName("detail")
         self.detail.setOpenLinks(False)
         self.detail_container = QWidget(self)
-        detail_layout = QVBoxLayout(self.detail_container)
-        detail_layout.setContentsMargins(0, 0, 0, 0)
-        detail_layout.addLayout(self.actions_bar)
-        detail_layout.addWidget(self.detail, 1)
+        self.detail_layout = QVBoxLayout(self.detail_container)
+        self.detail_layout.setContentsMargins(0, 0, 0, 0)
+        self.detail_layout.addLayout(self.actions_bar)
+        self.detail_layout.addWidget(self.detail, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
@@ -444,9 +457,7 @@ class TablePage(Page):
             header.resizeSection(column, min(header.sectionSize(column) + 12, 320))
 
     def _on_count(self, total: int) -> None:
-        # TablePage.tr, not self.tr: PySide6 looks a plural up in the subclass's context first and takes the
-        # untranslated text it gets back there as the answer.
-        self.count_label.setText(TablePage.tr("%n row(s)", "", total))
+        self.count_label.setText(self.row_counts.shown(total))
 
     # --- export -------------------------------------------------------------------------
 
@@ -458,7 +469,7 @@ class TablePage(Page):
             self.export_to(path)
 
     def export_to(self, path: str) -> None:
-        self.model.export_csv(path, lambda n: self.status_message.emit(TablePage.tr("Exported %n row(s)", "", n)),
+        self.model.export_csv(path, lambda n: self.status_message.emit(self.row_counts.exported(n)),
                               self.show_error)
 
     # --- layout ---------------------------------------------------------------------------

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 
-from peewee import JOIN, fn
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -19,11 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.tables import Customer, Plan, Subscription, TopUp, Wallet
 from services.changes import Changes, Kind
-from services.customers import clean_email, clean_name, like_text
+from services.customer_detail import CustomerDetail, customer_detail
+from services.customers import clean_email, clean_name
 from services.money import format_minor, parse_amount
+from ui.context import UiContext
 from ui.pages.base import TablePage
+from ui.pages.customers_models import CustomersTableModel, money
 from ui.pages.dialogs import ConfirmDialog, MoneyDialog
 from ui.pages.invoices import (
     CreditNoteTable,
@@ -34,112 +35,54 @@ from ui.pages.invoices import (
     owed_text,
 )
 from ui.pages.words import customer_status_text, payment_status_text, price_text, status_text
-from ui.sql_model import Column, PagedQueryModel
 
 OWED_COLOUR = "#b26a00"  # as the wallet pane shows what a wallet owes
 DETAIL_WIDTH = 720  # the invoices tab shows every column at this width
 
 
-def money(record: dict, key: str = "balance_minor", currency_key: str = "currency") -> str:
-    value = record.get(key)
-    if value is None:
-        return ""
-    return format_minor(value, record.get(currency_key) or "USD", symbol=True)
-
-
-class CustomersTableModel(PagedQueryModel):
-    id_field = Customer.id
-
-    def __init__(self, runner, parent=None):
-        self.columns = [
-            Column("id", self.tr("ID"), Customer.id, numeric=True),
-            Column("name", self.tr("Name"), Customer.name),
-            Column("email", self.tr("Email"), Customer.email),
-            Column("status", self.tr("Status"), Customer.status,
-                   format=lambda r: customer_status_text(r["status"])),
-            Column("balance_minor", self.tr("Wallet"), fn.COALESCE(Wallet.balance_minor, 0), numeric=True,
-                   format=money),
-            Column("created_at", self.tr("Customer since"), Customer.created_at,
-                   format=lambda r: f"{r['created_at']:%Y-%m-%d}"),
-        ]
-        super().__init__(runner, parent)
-
-    def default_sort_column(self) -> int:
-        return 0
-
-    def base_query(self):
-        query = (Customer.select(Customer.id, Customer.name, Customer.email, Customer.status, Customer.created_at,
-                                 Wallet.id.alias("wallet_id"), Wallet.balance_minor, Wallet.currency)
-                 .join(Wallet, JOIN.LEFT_OUTER, on=(Wallet.customer == Customer.id)))
-        text = (self.filters.get("search") or "").strip()
-        if text:
-            needle = text.lower()
-            condition = like_text(fn.LOWER(Customer.name), needle) | like_text(fn.LOWER(Customer.email), needle)
-            if text.isdigit():
-                condition = condition | (Customer.id == int(text))
-            query = query.where(condition)
-        status = self.filters.get("status")
-        if status:
-            query = query.where(Customer.status == status)
-        return query
-
-
-def load_customer_detail(core, customer_id: int) -> dict:
-    customer = Customer.get_by_id(customer_id)
-    wallets = list(Wallet.select().where(Wallet.customer == customer_id).dicts())
-    subs = list(Subscription.select(Subscription.id, Subscription.status, Subscription.period_end, Plan.code,
-                                    Plan.price_minor, Plan.currency)
-                .join(Plan).where(Subscription.customer == customer_id).order_by(Subscription.id).dicts())
-    topups = list(TopUp.select().join(Wallet).where(Wallet.customer == customer_id)
-                  .order_by(TopUp.id.desc()).limit(8).dicts())
-    return {"customer": {"id": customer.id, "name": customer.name, "email": customer.email,
-                         "status": customer.status, "created_at": customer.created_at},
-            "wallets": wallets, "subscriptions": subs, "topups": topups}
-
-
-def render_customer(detail: dict, owed: dict[str, int] | None = None) -> str:
+def render_customer(detail: CustomerDetail, owed: dict[str, int] | None = None) -> str:
     """The overview pane; ``owed`` is what each currency's wallet still owes on its invoices."""
     translate = QCoreApplication.translate
     owed = owed or {}
-    c = detail["customer"]
+    c = detail.customer
     since, wallets = translate("CustomersPage", "since"), translate("CustomersPage", "Wallets")
     subscriptions, period_ends = translate("CustomersPage", "Subscriptions"), translate("CustomersPage", "period ends")
     topups, none = translate("CustomersPage", "Recent top-ups"), translate("CustomersPage", "none")
-    parts = [f"<h2>{html.escape(c['name'])}</h2>",
-             f"<p>{html.escape(c['email'])} · #{c['id']} · {html.escape(customer_status_text(c['status']))} · "
-             f"{since} {c['created_at']:%Y-%m-%d}</p>", f"<h3>{wallets}</h3><ul>"]
-    for w in detail["wallets"]:
-        amount = format_minor(w["balance_minor"], w["currency"], symbol=True)
+    parts = [f"<h2>{html.escape(c.name)}</h2>",
+             f"<p>{html.escape(c.email)} · #{c.id} · {html.escape(customer_status_text(c.status))} · "
+             f"{since} {c.created_at:%Y-%m-%d}</p>", f"<h3>{wallets}</h3><ul>"]
+    for w in detail.wallets:
+        amount = format_minor(w.balance_minor, w.currency, symbol=True)
         owes = ""
-        if owed.get(w["currency"], 0) > 0:
-            owes_text = translate("CustomersPage", "owes %s") % format_minor(owed[w["currency"]], w["currency"],
+        if owed.get(w.currency, 0) > 0:
+            owes_text = translate("CustomersPage", "owes %s") % format_minor(owed[w.currency], w.currency,
                                                                              symbol=True)
             owes = f" · <b style='color:{OWED_COLOUR}'>{html.escape(owes_text)}</b>"
-        parts.append(f"<li>#{w['id']} {w['currency']}: <b>{amount}</b>{owes}</li>")
+        parts.append(f"<li>#{w.id} {w.currency}: <b>{amount}</b>{owes}</li>")
     parts.append(f"</ul><h3>{subscriptions}</h3><ul>")
-    for s in detail["subscriptions"]:
-        parts.append(f"<li>#{s['id']} <b>{html.escape(s['code'])}</b> — {html.escape(status_text(s['status']))}, "
-                     f"{period_ends} {s['period_end']:%Y-%m-%d}, "
-                     f"{format_minor(s['price_minor'], s['currency'], symbol=True)}</li>")
-    if not detail["subscriptions"]:
+    for s in detail.subscriptions:
+        parts.append(f"<li>#{s.id} <b>{html.escape(s.plan_code)}</b> — {html.escape(status_text(s.status))}, "
+                     f"{period_ends} {s.period_end:%Y-%m-%d}, "
+                     f"{format_minor(s.price_minor, s.currency, symbol=True)}</li>")
+    if not detail.subscriptions:
         parts.append(f"<li>{none}</li>")
     parts.append(f"</ul><h3>{topups}</h3><ul>")
-    for t in detail["topups"]:
-        parts.append(f"<li>#{t['id']} {format_minor(t['amount_minor'], t['currency'], symbol=True)} — "
-                     f"{html.escape(payment_status_text(t['status']))} ({t['created_at']:%Y-%m-%d %H:%M})</li>")
-    if not detail["topups"]:
+    for t in detail.recent_topups:
+        parts.append(f"<li>#{t.id} {format_minor(t.amount_minor, t.currency, symbol=True)} — "
+                     f"{html.escape(payment_status_text(t.status))} ({t.created_at:%Y-%m-%d %H:%M})</li>")
+    if not detail.recent_topups:
         parts.append(f"<li>{none}</li>")
     parts.append("</ul>")
     return "".join(parts)
 
 
-class CustomersPage(TablePage):
+class CustomersPage(TablePage[CustomersTableModel]):
     settings_key = "customers"
     subject_type = "customer"
     icon = QStyle.StandardPixmap.SP_DirHomeIcon
     shows = frozenset({Kind.CUSTOMER, Kind.WALLET, Kind.SUBSCRIPTION, Kind.INVOICE})
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(ctx, CustomersTableModel(ctx.runner), parent,
                          search_placeholder=self.tr("Name, email or id"))
         self.title = self.tr("Customers")
@@ -165,7 +108,7 @@ class CustomersPage(TablePage):
         """The detail pane becomes the first of three tabs: overview, invoices, credit notes."""
         self.detail_tabs = QTabWidget(self.detail_container)
         self.detail_tabs.setObjectName("customerTabs")
-        self.detail_container.layout().replaceWidget(self.detail, self.detail_tabs)
+        self.detail_layout.replaceWidget(self.detail, self.detail_tabs)
         self.detail_tabs.addTab(self.detail, self.tr("Overview"))
         invoices_tab = QWidget(self.detail_tabs)
         self.owed_label = QLabel(invoices_tab)
@@ -250,12 +193,12 @@ class CustomersPage(TablePage):
             self.show_billing(None, loading=True)  # never show one customer's invoices under another's name
         core = self.ctx.core
 
-        def shown(loaded: tuple[dict, CustomerBilling]) -> None:
+        def shown(loaded: tuple[CustomerDetail, CustomerBilling]) -> None:
             detail, billing = loaded
             self.detail.setHtml(render_customer(detail, billing.owed))
             self.show_billing(billing)
 
-        self.load_detail(customer_id, lambda: (load_customer_detail(core, customer_id),
+        self.load_detail(customer_id, lambda: (customer_detail(customer_id),
                                                load_customer_billing(core, customer_id)), shown)
 
     def subject_search(self, subject_id: int) -> str:

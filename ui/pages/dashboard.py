@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Protocol, runtime_checkable
+
 from PySide6.QtCore import QDate, QLocale, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -22,6 +24,7 @@ from services.changes import Kind
 from services.dashboard import EXPIRING_DAYS, DashboardData, load_dashboard
 from services.money import CURRENCY_EXPONENT, format_minor
 from ui.charts import CategoryChart
+from ui.context import UiContext
 from ui.errors import describe
 from ui.pages.base import Page
 
@@ -100,20 +103,30 @@ class KpiCard(QFrame):
         super().keyPressEvent(event)
 
 
-def chart_panel(title: str, chart: CategoryChart, parent: QWidget) -> QFrame:
-    panel = QFrame(parent)
-    panel.setObjectName("chartPanel")
-    heading = QLabel(title, panel)
-    heading.setObjectName("chartTitle")
-    font = QFont(heading.font())
-    font.setBold(True)
-    heading.setFont(font)
-    layout = QVBoxLayout(panel)
-    layout.setContentsMargins(12, 8, 12, 8)
-    layout.addWidget(heading)
-    layout.addWidget(chart, 1)
-    panel.heading = heading
-    return panel
+class ChartPanel(QFrame):
+    """A chart under its title."""
+
+    def __init__(self, title: str, chart: CategoryChart, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("chartPanel")
+        self.heading = QLabel(title, self)
+        self.heading.setObjectName("chartTitle")
+        font = QFont(self.heading.font())
+        font.setBold(True)
+        self.heading.setFont(font)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addWidget(self.heading)
+        layout.addWidget(chart, 1)
+
+
+@runtime_checkable
+class PageNavigator(Protocol):
+    """The window a card opens its page in (MainWindow)."""
+
+    def page_named(self, class_name: str) -> QWidget | None: ...
+
+    def show_page(self, page_type: type) -> object: ...
 
 
 class DashboardPage(Page):
@@ -123,7 +136,7 @@ class DashboardPage(Page):
     poll_ms = AUTO_REFRESH_MS   # the figures move with time as well as with changes
     card_activated = Signal(str)   # the key of the card the operator opened
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.title = self.tr("Dashboard")
         self.setStyleSheet(CARD_STYLE)
@@ -131,8 +144,8 @@ class DashboardPage(Page):
         self._loading = False
         self._again = False
 
-        # key: caption, hover text, page behind it, filters to apply there
-        self.targets = {
+        # key: the page behind it, filters to apply there
+        self.targets: dict[str, tuple[str, dict[str, str | bool | None]]] = {
             "active": ("SubscriptionsPage", {"status": lifecycle.ACTIVE, "renews_soon": False}),
             "pending": ("SubscriptionsPage", {"status": lifecycle.PENDING, "renews_soon": False}),
             "expiring": ("SubscriptionsPage", {"status": None, "renews_soon": False}),
@@ -172,9 +185,9 @@ class DashboardPage(Page):
         self.revenue_chart = CategoryChart(self, style="bars", color="#3d7bd9", axis_format=money_axis)
         self.status_chart = CategoryChart(self, style="bars")
         self.errors_chart = CategoryChart(self, style="line", color=DANGER)
-        self.revenue_panel = chart_panel(self.tr("Revenue by day, last 30 days"), self.revenue_chart, self)
-        self.status_panel = chart_panel(self.tr("Subscriptions by status"), self.status_chart, self)
-        self.errors_panel = chart_panel(self.tr("Open error items at the end of each day"), self.errors_chart, self)
+        self.revenue_panel = ChartPanel(self.tr("Revenue by day, last 30 days"), self.revenue_chart, self)
+        self.status_panel = ChartPanel(self.tr("Subscriptions by status"), self.status_chart, self)
+        self.errors_panel = ChartPanel(self.tr("Open error items at the end of each day"), self.errors_chart, self)
         charts = QGridLayout()
         charts.setSpacing(10)
         charts.addWidget(self.revenue_panel, 0, 0)
@@ -275,7 +288,7 @@ class DashboardPage(Page):
             currency, minors = "USD", (0,) * len(data.days)
         scale = 10 ** CURRENCY_EXPONENT.get(currency, 2)
         self.revenue_panel.heading.setText(title)
-        self.revenue_chart.value_format = lambda value, c=currency: format_minor(round(value * scale), c, symbol=True)
+        self.revenue_chart.value_format = lambda value: format_minor(round(value * scale), currency, symbol=True)
         self.revenue_chart.set_data(day_labels, [m / scale for m in minors], label_every=5)
 
         names = {lifecycle.ACTIVE: self.tr("Active"), lifecycle.PENDING: self.tr("Pending renewal"),
@@ -291,7 +304,7 @@ class DashboardPage(Page):
         self.card_activated.emit(key)
         page_name, filters = self.targets[key]
         window = self.window()
-        if not hasattr(window, "page_named"):
+        if not isinstance(window, PageNavigator):
             return
         page = window.page_named(page_name)
         if page is None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -31,7 +32,7 @@ def problem_style() -> str:
 class ConfirmDialog(QDialog):
     """Names what will change, asks for a reason when one is required."""
 
-    def __init__(self, parent, title: str, summary: str, *, reason_required: bool = True,
+    def __init__(self, parent: QWidget | None, title: str, summary: str, *, reason_required: bool = True,
                  fields: list[tuple[str, QWidget]] | None = None, confirm_text: str | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -46,9 +47,10 @@ class ConfirmDialog(QDialog):
             self.form.addRow(label, widget)
         self.reason = QPlainTextEdit(self)
         self.reason.setObjectName("reason")
-        self.reason.setPlaceholderText(ConfirmDialog.tr("Why? (kept in the audit log)"))
+        self.reason.setPlaceholderText(QCoreApplication.translate("ConfirmDialog", "Why? (kept in the audit log)"))
         self.reason.setFixedHeight(64)
-        self.form.addRow(ConfirmDialog.tr("Reason") + (" *" if reason_required else ""), self.reason)
+        self.form.addRow(QCoreApplication.translate("ConfirmDialog", "Reason") + (" *" if reason_required else ""),
+                         self.reason)
         self.error = QLabel(self)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setObjectName("formError")
@@ -66,7 +68,7 @@ class ConfirmDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.validator: Callable[[], None] | None = None
+        self.validator: Callable[[], object] | None = None   # raises when the input will not do
         self.setMinimumWidth(420)
 
     def reason_text(self) -> str:
@@ -75,7 +77,7 @@ class ConfirmDialog(QDialog):
     def grow_to_fit(self) -> None:
         """Taller when wrapped text in it grew: a window does not follow its layout's height for its width."""
         layout = self.layout()
-        if layout.hasHeightForWidth():
+        if layout is not None and layout.hasHeightForWidth():
             needed = layout.totalHeightForWidth(self.width())
             if needed > self.height():
                 self.resize(self.width(), needed)
@@ -86,7 +88,7 @@ class ConfirmDialog(QDialog):
 
     def input_is_valid(self) -> bool:
         if self.reason_required and not self.reason_text():
-            self.show_problem(ConfirmDialog.tr("Please give a reason."))
+            self.show_problem(QCoreApplication.translate("ConfirmDialog", "Please give a reason."))
             return False
         if self.validator is not None:
             try:
@@ -114,11 +116,11 @@ class MoneyDialog(ConfirmDialog):
     replays the first request instead of moving the money again.
     """
 
-    def __init__(self, parent, title: str, summary: str, *, busy_text: str = "", **kwargs):
+    def __init__(self, parent: QWidget | None, title: str, summary: str, *, busy_text: str = "", **kwargs: Any):
         super().__init__(parent, title, summary, **kwargs)
         self.idempotency_key = uuid.uuid4().hex
         self.submitter: Callable[[], None] | None = None
-        self.busy_text = busy_text or MoneyDialog.tr("Working…")
+        self.busy_text = busy_text or QCoreApplication.translate("MoneyDialog", "Working…")
         self.busy = False
 
     def proceed(self) -> None:

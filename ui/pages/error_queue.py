@@ -6,13 +6,16 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QStyle
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
 
 from services.changes import Changes, Kind
-from services.retry_policy import ERROR_CLASSES, OPEN_STATUSES, STRATEGIES
+from services.error_queue import operations_in_queue
+from services.permissions import error_item_refusal
+from services.retry_policy import ERROR_CLASSES, STRATEGIES
+from ui.context import UiContext
 from ui.pages.base import TablePage
 from ui.pages.dialogs import ConfirmDialog
-from ui.pages.error_queue_model import ErrorItemsTableModel, load_item_detail, render_item
+from ui.pages.error_queue_models import ErrorItemsTableModel, load_item_detail, render_item
 from ui.pages.error_queue_report import FailedReportPanel
 
 KNOWN_OPERATIONS = ("topup", "refund", "renewal")
@@ -20,7 +23,7 @@ QUEUE_CHANGES = Changes.of(Kind.ERROR_ITEM, Kind.AUDIT)
 MAX_IDS_LISTED = 30
 
 
-class ErrorQueuePage(TablePage):
+class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
     settings_key = "error_queue"
     icon = QStyle.StandardPixmap.SP_MessageBoxWarning
     # The queue and its report (subscriptions: the waiting-for-funds line).
@@ -28,7 +31,7 @@ class ErrorQueuePage(TablePage):
     reload_delay_ms = 400
     column_widths = (56, 80, 130, 115, 80, 75, 70, 130, 85, 85)
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(ctx, ErrorItemsTableModel(ctx.runner, ctx.core.clock), parent,
                          search_placeholder=self.tr("Message, #id or “topup #12”"))
         self.title = self.tr("Error queue")
@@ -49,17 +52,17 @@ class ErrorQueuePage(TablePage):
         self.escalate_button = QPushButton(self.tr("Escalate to manual…"), self)
         self.strategy_button = QPushButton(self.tr("Change strategy…"), self)
         self.resolve_button = QPushButton(self.tr("Resolve with note…"), self)
-        # button, permission, statuses it applies to, why not otherwise, default tooltip
+        # button, permission, why not for an item in another status, default tooltip
         self._actions = [
-            (self.retry_button, "error.retry", OPEN_STATUSES, self.tr("Only open items can be retried."),
+            (self.retry_button, "error.retry", self.tr("Only open items can be retried."),
              self.tr("Run the selected items now, through the same lease as the retry pass")),
-            (self.cancel_button, "error.cancel", OPEN_STATUSES,
+            (self.cancel_button, "error.cancel",
              self.tr("Only open items have a retry to cancel."), self.tr("Stop retrying; the items close as canceled")),
-            (self.escalate_button, "error.escalate", OPEN_STATUSES, self.tr("Only open items can be escalated."),
+            (self.escalate_button, "error.escalate", self.tr("Only open items can be escalated."),
              self.tr("Stop automatic attempts and wait for an operator")),
-            (self.strategy_button, "error.strategy", OPEN_STATUSES,
+            (self.strategy_button, "error.strategy",
              self.tr("Only open items can change strategy."), self.tr("Retry on another strategy from now on")),
-            (self.resolve_button, "error.resolve", (*OPEN_STATUSES, "canceled"),
+            (self.resolve_button, "error.resolve",
              self.tr("Only open or canceled items can be resolved."),
              self.tr("Close the items as settled by hand, with a note saying how")),
         ]
@@ -68,7 +71,7 @@ class ErrorQueuePage(TablePage):
             (self.actions_bar if index < 3 else second_row).addWidget(button)
         self.actions_bar.addStretch(1)
         second_row.addStretch(1)
-        self.detail_container.layout().insertLayout(1, second_row)
+        self.detail_layout.insertLayout(1, second_row)
         self.retry_button.clicked.connect(self.on_retry_clicked)
         self.cancel_button.clicked.connect(self.on_cancel_clicked)
         self.escalate_button.clicked.connect(self.on_escalate_clicked)
@@ -92,16 +95,13 @@ class ErrorQueuePage(TablePage):
 
     def _load_operations(self) -> None:
         """Operations seen in the queue beyond the known ones join the filter."""
-        from models.tables import ErrorItem
 
-        query = ErrorItem.select(ErrorItem.operation).distinct()
-
-        def add(names):
-            for name in sorted(names):
+        def add(names: list[str]) -> None:
+            for name in names:
                 if self.operation_filter.findData(name) < 0:
                     self.operation_filter.addItem(name, name)
 
-        self.run_task(lambda: [r.operation for r in query], add)
+        self.run_task(operations_in_queue, add)
 
     # --- loading -------------------------------------------------------------------------
 
@@ -151,12 +151,14 @@ class ErrorQueuePage(TablePage):
     # --- selection and detail ---------------------------------------------------------
 
     def on_selection(self, records: list[dict]) -> None:
-        for button, action, allowed, wrong_status, hint in self._actions:
+        for button, action, wrong_status, hint in self._actions:
             reason = self.refusal_reason(action)
             if reason is None and not records:
                 reason = self.tr("Select one or more error items")
             if reason is None:
-                misfit = next((r for r in records if r["status"] not in allowed), None)
+                # The role may; what is left to refuse is an item's status.
+                misfit = next((r for r in records
+                               if error_item_refusal(self.ctx.actor, action, r["status"]) is not None), None)
                 if misfit is not None:
                     reason = wrong_status + " " + self.tr("#%d is %s.") % (misfit["id"], misfit["status"])
             button.setEnabled(reason is None)
@@ -197,7 +199,9 @@ class ErrorQueuePage(TablePage):
         if reason is None:
             dialog.form.setRowVisible(dialog.reason, False)
         else:
-            dialog.form.labelForField(dialog.reason).setText(reason + " *")
+            label = dialog.form.labelForField(dialog.reason)
+            if isinstance(label, QLabel):
+                label.setText(reason + " *")
         return dialog if dialog.exec() else None
 
     def _run_action(self, fn: Callable[[], list], done_text: Callable[[list], str],

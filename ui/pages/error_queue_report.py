@@ -3,11 +3,11 @@ and recovery rate by operation, error class or status, and the subscriptions wai
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Slot
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QTabBar, QTableView, QVBoxLayout, QWidget
 
 from services.money import format_minor
-from ui.pages.error_queue_model import format_age
+from ui.pages.error_queue_models import format_age
 
 REPORT_GROUPS = ("operation", "error_class", "status")
 
@@ -15,7 +15,7 @@ REPORT_GROUPS = ("operation", "error_class", "status")
 class FailedReportTableModel(QAbstractTableModel):
     """One grouping of RetryManager.get_failed_subscriptions_report(), display strings made on set."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.group = "operation"
         self.report: dict = {}
@@ -42,7 +42,7 @@ class FailedReportTableModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 0)
 
     def _build_rows(self) -> list[tuple[str, ...]]:
-        rows = []
+        rows: list[tuple[str, ...]] = []
         for row in self.report.get(f"by_{self.group}", []):
             rate = row.get("recovery_rate")
             rows.append((
@@ -104,7 +104,7 @@ class FailedReportTableModel(QAbstractTableModel):
 class FailedReportPanel(QWidget):
     """Tabs for the grouping, the totals, and the report table."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("failedReport")
         self.model = FailedReportTableModel(self)

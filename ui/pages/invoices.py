@@ -7,6 +7,7 @@ descriptions, credit-note reasons) only ever lands in table cells and plain-text
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import NamedTuple
 
@@ -26,8 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.tables import Customer
+from scheduler.core import Core
+from services.customer_detail import customer_names
+from services.invoices import CreditNoteInfo, InvoiceDetail, InvoiceInfo
 from services.money import format_minor
+from ui.context import UiContext
 from ui.errors import describe, show_error
 from ui.plain_text import plain_tooltip
 
@@ -35,34 +39,28 @@ IdRole = Qt.ItemDataRole.UserRole + 2
 
 
 class CustomerBilling(NamedTuple):
-    invoices: list          # InvoiceInfo, newest first
-    credit_notes: list      # CreditNoteInfo, newest first
-    owed: dict[str, int]    # currency -> what the customer's wallet in it still owes
+    invoices: list[InvoiceInfo]             # newest first
+    credit_notes: list[CreditNoteInfo]      # newest first
+    owed: dict[str, int]                    # currency -> what the customer's wallet in it still owes
 
 
-def load_customer_billing(core, customer_id: int) -> CustomerBilling:
+def load_customer_billing(core: Core, customer_id: int) -> CustomerBilling:
     """Runs on a worker."""
     invoices = core.invoices
     return CustomerBilling(invoices.for_customer(customer_id), invoices.credit_notes_for_customer(customer_id),
                            invoices.owed_by_customer(customer_id))
 
 
-def customer_names(customer_ids) -> dict[int, str]:
-    ids = sorted(set(customer_ids))
-    return {c.id: c.name for c in Customer.select(Customer.id, Customer.name).where(Customer.id.in_(ids))} if ids \
-        else {}
-
-
-def load_invoice(core, invoice_id: int):
+def load_invoice(core: Core, invoice_id: int) -> tuple[InvoiceDetail, str]:
     """Runs on a worker: the invoice in full and the name of its customer."""
     detail = core.invoices.get(invoice_id)
     return detail, customer_names([detail.invoice.customer_id]).get(detail.invoice.customer_id, "")
 
 
-def load_renewal_pass(core, first_invoice_id: int):
+def load_renewal_pass(core: Core, first_invoice_id: int) -> tuple[list[InvoiceInfo], dict[int, str]]:
     """Runs on a worker: the invoices one pass issued and their customers' names."""
     invoices = core.invoices.issued_with(first_invoice_id)
-    return invoices, customer_names(i.customer_id for i in invoices)
+    return invoices, customer_names([i.customer_id for i in invoices])
 
 
 # --- words and figures ------------------------------------------------------------------------
@@ -125,8 +123,8 @@ class DocumentTable(QTableWidget):
     def __init__(self, columns: list[tuple[str, str]], numeric: set[str], parent=None, *, stretch: str | None = None):
         super().__init__(0, len(columns), parent)
         self.keys = [key for key, _title in columns]
-        self.numeric = {self.column(key) for key in numeric}
-        self.stretch = self.column(stretch) if stretch else None
+        self.numeric = {self.column_of(key) for key in numeric}
+        self.stretch = self.column_of(stretch) if stretch else None
         self.empty_text = ""
         self.setHorizontalHeaderLabels([title for _key, title in columns])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -140,7 +138,7 @@ class DocumentTable(QTableWidget):
         self.horizontalHeader().setStretchLastSection(self.stretch is None)
         self.activated.connect(self.on_activated)  # Enter, or a double-click
 
-    def column(self, key: str) -> int:
+    def column_of(self, key: str) -> int:
         return self.keys.index(key)
 
     def set_empty_text(self, text: str) -> None:
@@ -175,11 +173,15 @@ class DocumentTable(QTableWidget):
         header.setStretchLastSection(stretch_last)  # sized to its content, the last column fills the rest again
 
     def texts(self, column: int | str) -> list[str]:
-        column = self.column(column) if isinstance(column, str) else column
-        return [self.item(row, column).text() for row in range(self.rowCount())]
+        index = self.column_of(column) if isinstance(column, str) else column
+        return [self._cell_text(row, index) for row in range(self.rowCount())]
 
     def text(self, row: int, key: str) -> str:
-        return self.item(row, self.column(key)).text()
+        return self._cell_text(row, self.column_of(key))
+
+    def _cell_text(self, row: int, column: int) -> str:
+        item = self.item(row, column)
+        return item.text() if item is not None else ""
 
     def id_at(self, row: int) -> int | None:
         item = self.item(row, 0)
@@ -219,10 +221,10 @@ class InvoiceTable(DocumentTable):
         self.setObjectName("invoiceTable")
         self.setToolTip(self.tr("Double-click an invoice to see its lines, payments and credit notes"))
 
-    def show_invoices(self, invoices, customer_names: dict[int, str] | None = None) -> None:
+    def show_invoices(self, invoices: list[InvoiceInfo], customer_names: dict[int, str] | None = None) -> None:
         """``customer_names`` maps customer ids to names for the customer column."""
         customer_names = customer_names or {}
-        rows = []
+        rows: list[tuple[int | None, list[str]]] = []
         for i in invoices:
             cells = [i.number, day(i.issued_at), invoice_kind_text(i.kind), cash(i.total_minor, i.currency),
                      cash(i.paid_minor, i.currency), cash(i.owed_minor, i.currency) if i.owed_minor else "",
@@ -236,13 +238,14 @@ class InvoiceTable(DocumentTable):
 
 
 class CreditNoteTable(DocumentTable):
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__([("number", self.tr("Number")), ("issued", self.tr("Issued")),
                           ("invoice", self.tr("Invoice")), ("amount", self.tr("Amount")), ("kind", self.tr("Kind")),
                           ("reason", self.tr("Reason"))], {"amount"}, parent, stretch="reason")
         self.setObjectName("creditNoteTable")
 
-    def show_credit_notes(self, notes, currency_of: dict[int, str] | None = None, currency: str = "USD") -> None:
+    def show_credit_notes(self, notes: Sequence[CreditNoteInfo], currency_of: dict[int, str] | None = None,
+                          currency: str = "USD") -> None:
         """``currency_of`` maps invoice ids to their currency (a note is in its invoice's currency)."""
         currency_of = currency_of or {}
         self.set_rows([(n.invoice_id, [n.number, day(n.issued_at), n.invoice_number,
@@ -266,11 +269,11 @@ def plain_label(parent, name: str) -> QLabel:
 class InvoiceDialog(QDialog):
     """One invoice: its lines, the ledger entries that paid it and the credit notes against it."""
 
-    def __init__(self, ctx, invoice_id: int, parent=None):
+    def __init__(self, ctx: UiContext, invoice_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.invoice_id = invoice_id
-        self.detail = None
+        self.detail: InvoiceDetail | None = None
         self.setObjectName("invoiceDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Invoice"))
@@ -291,7 +294,7 @@ class InvoiceDialog(QDialog):
                                        ("amount", self.tr("Amount"))], {"entry", "amount"}, self)
         self.payments.setObjectName("invoicePayments")
         self.credit_notes = CreditNoteTable(self)
-        self.credit_notes.setColumnHidden(self.credit_notes.column("invoice"), True)  # always this invoice
+        self.credit_notes.setColumnHidden(self.credit_notes.column_of("invoice"), True)  # always this invoice
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.lines, self.tr("Lines"))
         self.tabs.addTab(self.payments, self.tr("Payments"))
@@ -307,7 +310,7 @@ class InvoiceDialog(QDialog):
         core = ctx.core
         ctx.runner.run(lambda: load_invoice(core, invoice_id), self.on_loaded, self.on_load_failed)
 
-    def on_loaded(self, loaded) -> None:
+    def on_loaded(self, loaded: tuple[InvoiceDetail, str]) -> None:
         if not shiboken6.isValid(self):
             return
         detail, customer_name = loaded
@@ -349,7 +352,7 @@ class InvoiceDialog(QDialog):
         self.summary.setText(describe(error))
 
 
-def open_invoice(ctx, invoice_id: int, parent: QWidget) -> InvoiceDialog:
+def open_invoice(ctx: UiContext, invoice_id: int, parent: QWidget) -> InvoiceDialog:
     dialog = InvoiceDialog(ctx, invoice_id, parent)
     dialog.open()
     return dialog
@@ -358,17 +361,17 @@ def open_invoice(ctx, invoice_id: int, parent: QWidget) -> InvoiceDialog:
 class RenewalPassDialog(QDialog):
     """The invoices one renewal pass issued together: what a "renewals paid" notice opens."""
 
-    def __init__(self, ctx, first_invoice_id: int, parent=None):
+    def __init__(self, ctx: UiContext, first_invoice_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.invoices = []
+        self.invoices: list[InvoiceInfo] = []
         self.setObjectName("renewalPassDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Renewals paid"))
         self.summary = plain_label(self, "renewalPassSummary")
         self.summary.setText(self.tr("Loading…"))
         self.table = InvoiceTable(self, with_customer=True)
-        self.table.setColumnHidden(self.table.column("issued"), True)  # one moment for all, named in the summary
+        self.table.setColumnHidden(self.table.column_of("issued"), True)  # one moment for all, named in the summary
         self.table.row_activated.connect(self.on_invoice_activated)
         hint = QLabel(self.tr("Double-click an invoice to see its lines, payments and credit notes."), self)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -383,7 +386,7 @@ class RenewalPassDialog(QDialog):
         core = ctx.core
         ctx.runner.run(lambda: load_renewal_pass(core, first_invoice_id), self.on_loaded, self.on_load_failed)
 
-    def on_loaded(self, loaded) -> None:
+    def on_loaded(self, loaded: tuple[list[InvoiceInfo], dict[int, str]]) -> None:
         if not shiboken6.isValid(self):
             return
         invoices, names = loaded

@@ -5,17 +5,19 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
-from peewee import fn
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal, Slot
+from peewee import ModelSelect, fn
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStyle
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStyle, QWidget
 
 from models.tables import Notification
 from services.changes import Changes, Kind
 from services.customers import like_text
 from services.notifications import KINDS, NotificationInfo
+from ui.context import UiContext
 from ui.pages.base import TablePage
 from ui.sql_model import Column, PagedQueryModel
+from ui.tasks import TaskRunner
 
 SUBJECT_TYPES = ("subscription", "wallet", "topup", "refund", "error_item", "customer", "renewal_pass")
 MARKED_READ = Changes.of(Kind.NOTIFICATION, Kind.AUDIT)
@@ -40,7 +42,7 @@ class NotificationsTableModel(PagedQueryModel):
 
     id_field = Notification.id
 
-    def __init__(self, runner, parent=None):
+    def __init__(self, runner: TaskRunner, parent: QObject | None = None):
         self.kind_labels = {
             "payment_succeeded": self.tr("Payment succeeded"), "renewals_paid": self.tr("Renewals paid"),
             "payment_failed": self.tr("Payment failed"),
@@ -66,7 +68,7 @@ class NotificationsTableModel(PagedQueryModel):
         self._bold = QFont()
         self._bold.setBold(True)
 
-    def base_query(self):
+    def base_query(self) -> ModelSelect[Notification]:
         query = Notification.select()
         if self.filters.get("unread"):
             query = query.where(Notification.read_at.is_null())
@@ -88,7 +90,7 @@ class NotificationsTableModel(PagedQueryModel):
         if key == "severity" and role == Qt.ItemDataRole.DecorationRole:
             return self._icon(record.get("severity") or "info")
         if key == "severity" and role == Qt.ItemDataRole.ForegroundRole:
-            colour = SEVERITY_COLOURS.get(record.get("severity"))
+            colour = SEVERITY_COLOURS.get(record.get("severity") or "")
             return QBrush(QColor(colour)) if colour else None
         return super().data(index, role)
 
@@ -126,14 +128,14 @@ class NotificationsTableModel(PagedQueryModel):
         return True
 
 
-class NotificationsPage(TablePage):
+class NotificationsPage(TablePage[NotificationsTableModel]):
     settings_key = "notifications"
     icon = QStyle.StandardPixmap.SP_MessageBoxInformation
     shows = frozenset({Kind.NOTIFICATION})
     column_widths = (130, 90, 170, 300)
     subject_opened = Signal(str, int)
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(ctx, NotificationsTableModel(ctx.runner), parent,
                          search_placeholder=self.tr("Title or text"))
         self.title = self.tr("Notifications")
@@ -194,9 +196,9 @@ class NotificationsPage(TablePage):
             self.show_hint(self.tr("%n notification(s) selected", "", len(records)) if records
                            else self.tr("Select a notification to read it."))
             return
-        self.detail.setHtml(self.render(one))
+        self.detail.setHtml(self.render_notification(one))
 
-    def render(self, record: dict) -> str:
+    def render_notification(self, record: dict) -> str:
         esc = html.escape
         severity = record.get("severity") or "info"
         colour = SEVERITY_COLOURS.get(severity, "inherit")

@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.catalogue import FEATURE_TYPES, MAX_GRACE_DAYS, MAX_INTERVAL_COUNT
+from services.catalogue import FEATURE_TYPES, MAX_GRACE_DAYS, MAX_INTERVAL_COUNT, FeatureInfo, PlanFeatureInfo
 from services.changes import Changes, Kind
 from services.customers import clean_name
 from services.errors import ValidationError
 from services.lifecycle import INTERVAL_UNITS
 from services.money import CURRENCY_EXPONENT, format_minor, parse_amount
 from services.plan_detail import plan_detail
+from ui.context import UiContext
 from ui.pages.base import TablePage, paged_table
 from ui.pages.dialogs import ConfirmDialog
 from ui.pages.plans_forms import PlanFeatureForm, check_code
@@ -37,7 +38,7 @@ def _named(widget, name: str):
     return widget
 
 
-class PlansPage(TablePage):
+class PlansPage(TablePage[PlansTableModel]):
     settings_key = "plans"
     subject_type = "plan"
     icon = QStyle.StandardPixmap.SP_FileDialogDetailedView
@@ -45,7 +46,7 @@ class PlansPage(TablePage):
     selection_mode = QAbstractItemView.SelectionMode.SingleSelection
     column_widths = (80, 100, 75, 75, 75, 105, 55)
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(ctx, PlansTableModel(ctx.runner), parent, search_placeholder=self.tr("Plan code or name"))
         self.title = self.tr("Plans & features")
         self.add_filter(self.tr("Show"), [(self.tr("All plans"), None), (self.tr("Active"), True),
@@ -235,13 +236,17 @@ class PlansPage(TablePage):
         chosen = self.features_model.record_at(rows[0].row()) if rows else None
         core = self.ctx.core
 
-        def load():
+        def load() -> tuple[list[FeatureInfo], list[PlanFeatureInfo]]:
             return core.features.list_features(), core.features.plan_features(plan["code"])
 
-        self.run_task(load, lambda loaded: self._ask_plan_feature(plan, *loaded,
-                                                                  chosen["feature_code"] if chosen else None))
+        def ask(loaded: tuple[list[FeatureInfo], list[PlanFeatureInfo]]) -> None:
+            features, granted = loaded
+            self._ask_plan_feature(plan, features, granted, chosen["feature_code"] if chosen else None)
 
-    def _ask_plan_feature(self, plan: dict, features, granted, chosen_code: str | None) -> None:
+        self.run_task(load, ask)
+
+    def _ask_plan_feature(self, plan: dict, features: list[FeatureInfo], granted: list[PlanFeatureInfo],
+                          chosen_code: str | None) -> None:
         if not features:
             self.status_message.emit(self.tr("There are no features yet; create one first."))
             return
@@ -260,5 +265,5 @@ class PlansPage(TablePage):
         core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
         values, feature_code = form.values(), form.feature.currentData().code
         self.run_task(lambda: core.features.set_plan_feature(actor, plan["code"], feature_code, reason=reason,
-                                                             **values),
+                                                             **values._asdict()),
                       done_text=self.tr("%s on %s saved") % (feature_code, plan["code"]), changes=CATALOGUE_CHANGES)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Slot
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
-from services.catalogue import MAX_RATE_WINDOW_SECONDS, PlanFeatureInfo, units, window_text
+from services.catalogue import MAX_RATE_WINDOW_SECONDS, FeatureInfo, PlanFeatureInfo, units, window_text
 from services.errors import ValidationError
 from services.money import format_minor, parse_amount
 from services.pricing import (
@@ -67,6 +68,21 @@ def tiers_text(tiers) -> str:
     return ", ".join(f"{'*' if up_to is None else up_to}:{price}" for up_to, price in tiers)
 
 
+class PlanFeatureValues(NamedTuple):
+    """How a plan grants a feature, as ``FeatureService.set_plan_feature`` takes it (``_asdict()``)."""
+
+    enabled: bool
+    quota: int | None = None
+    rate_limit: int | None = None
+    rate_window_seconds: int | None = None
+    included: int = 0
+    pricing: str = "none"
+    unit_price_minor: int = 0
+    tiers: list[list[int | None]] | None = None
+    package_size: int | None = None
+    package_price_minor: int = 0
+
+
 class PlanFeatureForm(QObject):
     """How one plan grants one feature: limits and usage pricing, with a live preview.
 
@@ -74,7 +90,8 @@ class PlanFeatureForm(QObject):
     (``attach``): rows that do not apply to the feature type or pricing model hide.
     """
 
-    def __init__(self, features: list, granted: dict[str, PlanFeatureInfo], currency: str, parent=None):
+    def __init__(self, features: list[FeatureInfo], granted: dict[str, PlanFeatureInfo], currency: str,
+                 parent: QObject | None = None):
         super().__init__(parent)
         self.currency, self.granted = currency, granted
         self.layout_: QFormLayout | None = None
@@ -128,7 +145,7 @@ class PlanFeatureForm(QObject):
         self.window.valueChanged.connect(self.on_input_changed)
         self.on_feature_changed()
 
-    def rows(self) -> list[tuple[str, object]]:
+    def rows(self) -> list[tuple[str, QWidget]]:
         return list(self._rows)
 
     def attach(self, layout: QFormLayout) -> None:
@@ -180,58 +197,58 @@ class PlanFeatureForm(QObject):
         self.preview.setStyleSheet("")
         self.preview.setText(self.describe(values, info))
 
-    def describe(self, values: dict, info) -> str:
+    def describe(self, values: PlanFeatureValues, info: FeatureInfo) -> str:
         parts = []
         if info.type == "quota":
-            parts.append(self.tr("%s per period") % units(values["quota"], info.unit))
+            parts.append(self.tr("%s per period") % units(values.quota or 0, info.unit))
         if info.type == "rate":
-            parts.append(self.tr("%s per %s") % (units(values["rate_limit"], info.unit),
-                                                 window_text(values["rate_window_seconds"])))
+            parts.append(self.tr("%s per %s") % (units(values.rate_limit or 0, info.unit),
+                                                 window_text(values.rate_window_seconds or 0)))
         if info.type == "boolean":
             parts.append(self.tr("on/off, nothing to meter"))
         else:
-            included = values["quota"] if info.type == "quota" and values["pricing"] != "none" else values["included"]
-            terms = PriceTerms(values["pricing"], included or 0, values["unit_price_minor"],
-                               parse_tiers(values["tiers"]), values["package_size"], values["package_price_minor"])
+            included = values.quota if info.type == "quota" and values.pricing != "none" else values.included
+            terms = PriceTerms(values.pricing, included or 0, values.unit_price_minor, parse_tiers(values.tiers),
+                               values.package_size, values.package_price_minor)
             parts.append(pricing_summary(terms, self.currency, info.unit))
             if terms.pricing != "none":
                 sample = (included or 0) + 2500
                 parts.append(self.tr("%s in a period cost %s") % (
                     units(sample, info.unit), format_minor(usage_charge_minor(terms, sample), self.currency,
                                                            symbol=True)))
-        if not values["enabled"]:
+        if not values.enabled:
             parts.append(self.tr("turned off"))
         return "\n".join(parts)
 
-    def values(self) -> dict:
-        """Keyword arguments for FeatureService.set_plan_feature; raises ValidationError on bad input."""
+    def values(self) -> PlanFeatureValues:
+        """What FeatureService.set_plan_feature is asked to set; raises ValidationError on bad input."""
         info = self.feature.currentData()
         if info is None:
             raise ValidationError(self.tr("Choose a feature."))
         kind, pricing = info.type, self.pricing.currentData()
-        values = dict(enabled=self.enabled.isChecked(), quota=None, rate_limit=None, rate_window_seconds=None,
-                      included=0, pricing="none", unit_price_minor=0, tiers=None, package_size=None,
-                      package_price_minor=0)
+        values = PlanFeatureValues(enabled=self.enabled.isChecked())
         if kind == "quota":
-            values["quota"] = parse_count(self.quota.text(), self.tr("The quota"), self.tr)
+            values = values._replace(quota=parse_count(self.quota.text(), self.tr("The quota"), self.tr))
         if kind == "rate":
-            values["rate_limit"] = parse_count(self.rate_limit.text(), self.tr("The rate limit"), self.tr, low=1)
-            values["rate_window_seconds"] = self.window.value()
+            values = values._replace(
+                rate_limit=parse_count(self.rate_limit.text(), self.tr("The rate limit"), self.tr, low=1),
+                rate_window_seconds=self.window.value())
         if kind != "boolean":
-            values["pricing"] = pricing
+            values = values._replace(pricing=pricing)
             if kind != "quota":
-                values["included"] = parse_count(self.included.text() or "0", self.tr("Included units"), self.tr)
-            tiers = ()
+                values = values._replace(included=parse_count(self.included.text() or "0", self.tr("Included units"),
+                                                               self.tr))
+            tiers: tuple[Tier, ...] = ()
             if pricing == "flat":
-                values["unit_price_minor"] = parse_count(self.unit_price.text(), self.tr("The unit price"), self.tr)
+                values = values._replace(unit_price_minor=parse_count(self.unit_price.text(),
+                                                                      self.tr("The unit price"), self.tr))
             elif pricing in ("tiered", "volume"):
                 tiers = parse_tier_text(self.tiers.text(), self.tr)
-                values["tiers"] = [list(pair) for pair in tiers]
+                values = values._replace(tiers=[list(pair) for pair in tiers])
             elif pricing == "package":
-                values["package_size"] = parse_count(self.package_size.text(), self.tr("The package size"), self.tr,
-                                                     low=1)
-                values["package_price_minor"] = parse_amount(self.package_price.text(), self.currency,
-                                                             allow_zero=True)
-            validate_terms(PriceTerms(pricing, values["included"], values["unit_price_minor"], tiers,
-                                      values["package_size"], values["package_price_minor"]))
+                values = values._replace(
+                    package_size=parse_count(self.package_size.text(), self.tr("The package size"), self.tr, low=1),
+                    package_price_minor=parse_amount(self.package_price.text(), self.currency, allow_zero=True))
+            validate_terms(PriceTerms(pricing, values.included, values.unit_price_minor, tiers,
+                                      values.package_size, values.package_price_minor))
         return values

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 
-from peewee import fn
-from PySide6.QtCore import QCoreApplication
+from peewee import Function, ModelSelect, fn
+from PySide6.QtCore import QCoreApplication, QObject
 
 from models.tables import Feature, Plan, PlanFeature, Subscription
 from services.catalogue import units, window_text
@@ -16,13 +16,14 @@ from services.subscriptions import OPEN_STATUSES
 from ui.pages.wallets_models import id_search, when
 from ui.pages.words import interval_text, price_text, status_text
 from ui.sql_model import Column, PagedQueryModel
+from ui.tasks import TaskRunner
 
 
 def yes_no(value) -> str:
     return QCoreApplication.translate("PlansPage", "yes") if value else QCoreApplication.translate("PlansPage", "no")
 
 
-def _subscribers():
+def _subscribers() -> Function:
     """Open subscriptions of the plan in the outer query (plans are few, so a count per row is cheap)."""
     sub = Subscription.alias("open_sub")
     return fn.COALESCE(sub.select(fn.COUNT(sub.id)).where((sub.plan == Plan.id) & sub.status.in_(OPEN_STATUSES)), 0)
@@ -31,7 +32,7 @@ def _subscribers():
 class PlansTableModel(PagedQueryModel):
     id_field = Plan.id
 
-    def __init__(self, runner, parent=None):
+    def __init__(self, runner: TaskRunner, parent: QObject | None = None):
         self.columns = [
             Column("code", self.tr("Code"), Plan.code),
             Column("name", self.tr("Name"), Plan.name),
@@ -47,7 +48,7 @@ class PlansTableModel(PagedQueryModel):
         ]
         super().__init__(runner, parent)
 
-    def base_query(self):
+    def base_query(self) -> ModelSelect[Plan]:
         query = Plan.select(Plan.id, Plan.code, Plan.name, Plan.price_minor, Plan.currency, Plan.interval_unit,
                             Plan.interval_count, Plan.grace_days, Plan.access_in_grace, Plan.active,
                             _subscribers().alias("subscribers"))
@@ -72,7 +73,7 @@ def pricing_summary(terms: PriceTerms, currency: str, unit: str) -> str:
     """Usage pricing in words, e.g. 'tiered: up to 1,000 at $0.04, up to 10,000 at $0.03, then $0.02'."""
     translate = QCoreApplication.translate
 
-    def cash(minor):
+    def cash(minor: int) -> str:
         return format_minor(minor, currency, symbol=True)
 
     if terms.pricing == "none":
@@ -105,7 +106,7 @@ class PlanFeaturesTableModel(PagedQueryModel):
 
     id_field = PlanFeature.id
 
-    def __init__(self, runner, parent=None):
+    def __init__(self, runner: TaskRunner, parent: QObject | None = None):
         self.columns = [
             Column("feature_code", self.tr("Feature"), Feature.code,
                    format=lambda r: f"{r['feature_name']} ({r['feature_code']})"),
@@ -122,7 +123,7 @@ class PlanFeaturesTableModel(PagedQueryModel):
         ]
         super().__init__(runner, parent)
 
-    def base_query(self):
+    def base_query(self) -> ModelSelect[PlanFeature]:
         return (PlanFeature.select(PlanFeature.id, PlanFeature.enabled, PlanFeature.quota, PlanFeature.rate_limit,
                                    PlanFeature.rate_window_seconds, PlanFeature.included, PlanFeature.pricing,
                                    PlanFeature.unit_price_minor, PlanFeature.tiers, PlanFeature.package_size,

@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (
     QStyle,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 from scheduler import JobStateInfo
 from services.changes import Changes, Kind
+from ui.context import UiContext
 from ui.errors import describe
 from ui.pages.base import Page
 from ui.pages.dialogs import ConfirmDialog
@@ -34,7 +36,7 @@ class SchedulerPage(Page):
     poll_ms = REFRESH_MS   # the jobs move on their own timers
     paused_changed = Signal(bool)   # what this page last learned of the pause: the tray follows it
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.title = self.tr("Scheduler")
         self.scheduler = ctx.scheduler

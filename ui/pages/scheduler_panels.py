@@ -13,6 +13,7 @@ from services.demo_clock import DemoClockStep, advance_demo_clock, can_travel
 from services.errors import ValidationError
 from services.money import format_minor
 from services.settings import latency_in_order
+from ui.pages.base import Page
 from ui.pages.dialogs import ConfirmDialog
 from ui.pages.settings_form import SettingField, SettingsForm
 
@@ -30,7 +31,7 @@ def _latency_in_order(values: dict) -> None:
 class GatewaySimulationGroup(QGroupBox):
     """The fake gateway's knobs (admin only) and the circuit breaker in front of it."""
 
-    def __init__(self, page):
+    def __init__(self, page: Page):
         super().__init__(QCoreApplication.translate("GatewaySimulationGroup", "Gateway simulation"), page)
         self.page, self.ctx = page, page.ctx
         self._loaded_once = False
@@ -131,7 +132,7 @@ def demo_clock_available(ctx) -> bool:
 class DemoClockGroup(QGroupBox):
     """Time travel on a demo database: jump ahead, then renew what fell due."""
 
-    def __init__(self, page):
+    def __init__(self, page: Page):
         super().__init__(QCoreApplication.translate("DemoClockGroup", "Demo clock"), page)
         self.page, self.ctx = page, page.ctx
         self.time_label = QLabel(self)

@@ -46,13 +46,14 @@ class SettingsForm(QWidget):
         self.loaded: dict = {}
         self.form = QFormLayout()
         for field in fields:
+            widget: QLineEdit | QCheckBox
             if field.boolean:
                 widget = QCheckBox(self)
             else:
-                widget = QLineEdit(self)
-                widget.setMaximumWidth(FIELD_WIDTH)
-                widget.setMinimumWidth(FIELD_WIDTH * 2 // 3)  # long labels (Russian) must not squeeze the field
-                widget.textEdited.connect(self._on_edited)
+                widget = line = QLineEdit(self)
+                line.setMaximumWidth(FIELD_WIDTH)
+                line.setMinimumWidth(FIELD_WIDTH * 2 // 3)  # long labels (Russian) must not squeeze the field
+                line.textEdited.connect(self._on_edited)
             widget.setObjectName(field.name)
             self.widgets[field.name] = widget
             row = QHBoxLayout()
@@ -106,7 +107,7 @@ class SettingsForm(QWidget):
 
     def values(self) -> dict:
         """Every field, validated; a ValidationError names the field and marks it."""
-        clean = {}
+        clean: dict[str, object] = {}
         for field in self.fields:
             raw = self.raw(field.name)
             default, validator = SETTINGS[field.name]

@@ -24,6 +24,7 @@ from services.changes import Changes, Kind
 from services.errors import ValidationError
 from services.gateway import TEST_KEY_PREFIX
 from services.gateway_key import MAX_KEY_LENGTH, KeyProblem, KeySaved, key_problem, key_state, save_key
+from ui.context import UiContext
 from ui.language import LANGUAGES, chosen_language
 from ui.pages.base import Page
 from ui.pages.dialogs import ConfirmDialog
@@ -50,7 +51,7 @@ def load_settings_view(core) -> SettingsView:
 class SettingsPage(Page):
     icon = QStyle.StandardPixmap.SP_FileDialogListView
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.title = self.tr("Settings")
         self.view: SettingsView | None = None
@@ -296,4 +297,6 @@ class SettingsPage(Page):
     def on_theme_changed(self, _index: int) -> None:
         choice = self.theme_combo.currentData()
         self.ctx.qsettings.setValue("ui/theme", choice)
-        apply_theme(QApplication.instance(), choice)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, choice)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QPushButton, QSpinBox, QStyle
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QPushButton, QSpinBox, QStyle, QWidget
 
 from services import lifecycle
 from services.changes import Changes, Kind
@@ -13,6 +13,7 @@ from services.metering import MAX_QUANTITY
 from services.money import format_minor
 from services.plan_detail import plan_choices
 from services.subscription_detail import plan_change_options, subscription_detail, usage_options
+from ui.context import UiContext
 from ui.errors import describe
 from ui.pages.base import TablePage
 from ui.pages.dialogs import ConfirmDialog
@@ -118,7 +119,7 @@ class PlanChangePreview(QObject):
                 format_minor(self.terms.net_minor, self.terms.currency, symbol=True)))
 
 
-class SubscriptionsPage(TablePage):
+class SubscriptionsPage(TablePage[SubscriptionsTableModel]):
     settings_key = "subscriptions"
     subject_type = "subscription"
     icon = QStyle.StandardPixmap.SP_BrowserReload
@@ -126,7 +127,7 @@ class SubscriptionsPage(TablePage):
     selection_mode = QAbstractItemView.SelectionMode.SingleSelection
     column_widths = (60, 170, 80, 110, 80, 130, 130)
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(ctx, SubscriptionsTableModel(ctx.runner, ctx.core.clock), parent,
                          search_placeholder=self.tr("Customer name or email; #id for one subscription"))
         self.title = self.tr("Subscriptions")
@@ -182,10 +183,11 @@ class SubscriptionsPage(TablePage):
         now = self.ctx.core.clock.now()
         for button, action, move in self._buttons:
             reason = self.refusal_reason(action)
-            if reason is None and record is None:
-                reason = self.tr("Select one subscription")
-            elif reason is None and move is not None:
-                reason = move_refusal(self.ctx.actor, move, record, now)
+            if reason is None:
+                if record is None:
+                    reason = self.tr("Select one subscription")
+                elif move is not None:
+                    reason = move_refusal(self.ctx.actor, move, record, now)
             button.setEnabled(reason is None)
             button.setToolTip(reason or "")
         if record is None:

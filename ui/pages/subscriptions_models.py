@@ -5,12 +5,13 @@ from __future__ import annotations
 import html
 from datetime import datetime, timedelta
 
-from peewee import fn
-from PySide6.QtCore import QCoreApplication
+from peewee import ModelSelect, fn
+from PySide6.QtCore import QCoreApplication, QObject
 
 from models.tables import Customer, Plan, Subscription
 from services import lifecycle
 from services.auth import Actor
+from services.clock import Clock
 from services.customers import like_text
 from services.money import format_minor
 from services.permissions import Rule, subscription_refusal
@@ -18,6 +19,7 @@ from services.validation import row_id_in
 from ui.pages.wallets_models import id_search, when
 from ui.pages.words import price_text, status_text
 from ui.sql_model import Column, PagedQueryModel
+from ui.tasks import TaskRunner
 
 # Sorts subscriptions that never waited for funds before every one that did.
 NEVER = datetime(1970, 1, 1)
@@ -27,7 +29,7 @@ RENEWS_SOON = timedelta(days=7)
 class SubscriptionsTableModel(PagedQueryModel):
     id_field = Subscription.id
 
-    def __init__(self, runner, clock, parent=None):
+    def __init__(self, runner: TaskRunner, clock: Clock, parent: QObject | None = None):
         self.clock = clock
         self.columns = [
             Column("id", self.tr("ID"), Subscription.id, numeric=True),
@@ -45,7 +47,7 @@ class SubscriptionsTableModel(PagedQueryModel):
         ]
         super().__init__(runner, parent)
 
-    def base_query(self):
+    def base_query(self) -> ModelSelect[Subscription]:
         query = (Subscription.select(Subscription.id, Subscription.status, Subscription.auto_renew,
                                      Subscription.period_start, Subscription.period_end, Subscription.pending_since,
                                      Subscription.wallet, Customer.id.alias("customer_id"),
@@ -136,7 +138,7 @@ def render_subscription(d: dict) -> str:
     s, p, c, w = d["subscription"], d["plan"], d["customer"], d["wallet"]
     currency = p["currency"]
 
-    def cash(minor):
+    def cash(minor: int) -> str:
         return format_minor(minor, currency, symbol=True)
 
     granted, why = d["access"]

@@ -22,6 +22,7 @@ from services.errors import ValidationError
 from services.money import CURRENCY_EXPONENT, format_minor, parse_amount
 from services.permissions import charge_refund_refusal
 from services.wallets import TopUpRefundOptions, adjustment_fits, topup_refund_options, wallet_detail
+from ui.context import UiContext
 from ui.pages.base import TablePage, paged_table
 from ui.pages.dialogs import MoneyDialog
 from ui.pages.wallets_models import (
@@ -35,7 +36,7 @@ from ui.pages.wallets_models import (
 )
 
 
-class WalletsPage(TablePage):
+class WalletsPage(TablePage[WalletsTableModel]):
     settings_key = "wallets"
     subject_type = "wallet"
     icon = QStyle.StandardPixmap.SP_DriveHDIcon
@@ -43,7 +44,7 @@ class WalletsPage(TablePage):
     selection_mode = QAbstractItemView.SelectionMode.SingleSelection
     column_widths = (64, 250, 70, 100, 130)
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(ctx, WalletsTableModel(ctx.runner), parent,
                          search_placeholder=self.tr("Customer name, email or id; #id for one wallet"))
         self.title = self.tr("Wallets & ledger")
@@ -157,11 +158,12 @@ class WalletsPage(TablePage):
     def on_ledger_selection_changed(self, *_args) -> None:
         entry = self.selected_entry()
         reason = self.refusal_reason("refund")
-        if reason is None and entry is None:
-            reason = self.tr("Select a renewal, usage or plan-change charge in the ledger")
-        elif reason is None and charge_refund_refusal(self.ctx.actor, entry["kind"]) is not None:
-            reason = self.tr("Only renewal, usage and plan-change charges can be refunded into the wallet; "
-                             "refund a top-up to the card with Refund top-up…")
+        if reason is None:
+            if entry is None:
+                reason = self.tr("Select a renewal, usage or plan-change charge in the ledger")
+            elif charge_refund_refusal(self.ctx.actor, entry["kind"]) is not None:
+                reason = self.tr("Only renewal, usage and plan-change charges can be refunded into the wallet; "
+                                 "refund a top-up to the card with Refund top-up…")
         self.refund_charge_button.setEnabled(reason is None)
         self.refund_charge_button.setToolTip(reason or "")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
-from peewee import fn
-from PySide6.QtCore import QCoreApplication
+from peewee import Field, ModelSelect, fn
+from PySide6.QtCore import QCoreApplication, QObject
 
 from models.tables import Customer, LedgerEntry, Wallet
 from services.customers import like_text
@@ -15,6 +15,7 @@ from services.validation import row_id_in
 from services.wallets import WalletDetail
 from ui.pages.words import customer_status_text, payment_status_text, status_text
 from ui.sql_model import Column, PagedQueryModel
+from ui.tasks import TaskRunner
 
 LEDGER_KINDS = ("topup", "renewal", "usage", "proration", "credit", "refund", "adjustment", "reversal")
 
@@ -43,7 +44,7 @@ def id_search(text: str) -> int | None:
     return row_id_in(text[1:]) if text.startswith("#") else None
 
 
-def _last_movement(wallet_field):
+def _last_movement(wallet_field: Field) -> ModelSelect[LedgerEntry]:
     entry = LedgerEntry.alias("last_entry")
     return entry.select(fn.MAX(entry.created_at)).where(entry.wallet == wallet_field)
 
@@ -51,7 +52,7 @@ def _last_movement(wallet_field):
 class WalletsTableModel(PagedQueryModel):
     id_field = Wallet.id
 
-    def __init__(self, runner, parent=None):
+    def __init__(self, runner: TaskRunner, parent: QObject | None = None):
         last_moved = fn.COALESCE(_last_movement(Wallet.id), Wallet.created_at)
         self.columns = [
             Column("id", self.tr("Wallet"), Wallet.id, numeric=True),
@@ -65,7 +66,7 @@ class WalletsTableModel(PagedQueryModel):
         ]
         super().__init__(runner, parent)
 
-    def base_query(self):
+    def base_query(self) -> ModelSelect[Wallet]:
         query = (Wallet.select(Wallet.id, Wallet.currency, Wallet.balance_minor, Wallet.created_at,
                                Customer.id.alias("customer_id"), Customer.name.alias("customer_name"),
                                Customer.email.alias("customer_email"),
@@ -102,7 +103,7 @@ class WalletLedgerTableModel(PagedQueryModel):
 
     id_field = LedgerEntry.id
 
-    def __init__(self, runner, parent=None):
+    def __init__(self, runner: TaskRunner, parent: QObject | None = None):
         self.columns = [
             Column("id", self.tr("Entry"), LedgerEntry.id, numeric=True),
             Column("created_at", self.tr("Time"), LedgerEntry.created_at, format=lambda r: when(r["created_at"])),
@@ -118,7 +119,7 @@ class WalletLedgerTableModel(PagedQueryModel):
         ]
         super().__init__(runner, parent)
 
-    def base_query(self):
+    def base_query(self) -> ModelSelect[LedgerEntry]:
         query = (LedgerEntry.select(LedgerEntry.id, LedgerEntry.wallet, LedgerEntry.kind, LedgerEntry.amount_minor,
                                     LedgerEntry.balance_after_minor, LedgerEntry.actor, LedgerEntry.note,
                                     LedgerEntry.ref_type, LedgerEntry.ref_id, LedgerEntry.created_at,

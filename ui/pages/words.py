@@ -34,21 +34,29 @@ def payment_status_text(status: str) -> str:
 
 
 class Intervals(QObject):
-    """Only a context for the plural forms: lupdate marks "%n" as plural in a ``tr()`` call alone."""
+    """The plural forms of plan intervals. lupdate marks "%n" as plural only in a ``tr()`` call, and
+    ``self.tr`` here looks them up under this class."""
+
+    def count_of(self, unit: str, count: int) -> str | None:
+        """'3 months'; None for a unit it has no words for."""
+        if unit == "day":
+            return self.tr("%n day(s)", "", count)
+        if unit == "week":
+            return self.tr("%n week(s)", "", count)
+        if unit == "month":
+            return self.tr("%n month(s)", "", count)
+        if unit == "year":
+            return self.tr("%n year(s)", "", count)
+        return None
+
+
+_INTERVALS = Intervals()
 
 
 def interval_text(record: dict) -> str:
     """'1 month', '3 months' — a plan's ``interval_count`` and ``interval_unit``."""
     count, unit = record["interval_count"], record["interval_unit"]
-    if unit == "day":
-        return Intervals.tr("%n day(s)", "", count)
-    if unit == "week":
-        return Intervals.tr("%n week(s)", "", count)
-    if unit == "month":
-        return Intervals.tr("%n month(s)", "", count)
-    if unit == "year":
-        return Intervals.tr("%n year(s)", "", count)
-    return f"{count} {unit}"
+    return _INTERVALS.count_of(unit, count) or f"{count} {unit}"
 
 
 def price_text(record: dict) -> str:

@@ -7,14 +7,16 @@ import json
 import re
 from datetime import datetime, timedelta
 
-from peewee import fn
-from PySide6.QtCore import QCoreApplication
+from peewee import ModelSelect, fn
+from PySide6.QtCore import QCoreApplication, QObject
 
 from models.tables import ErrorItem
+from services.clock import Clock
 from services.customers import like_text
 from services.money import format_minor
 from services.retry_policy import OPEN_STATUSES
 from ui.sql_model import Column, PagedQueryModel
+from ui.tasks import TaskRunner
 
 # Items with no next attempt sort after every scheduled one.
 NO_NEXT_ATTEMPT = datetime(9999, 12, 31)
@@ -90,7 +92,7 @@ class ErrorItemsTableModel(PagedQueryModel):
 
     id_field = ErrorItem.id
 
-    def __init__(self, runner, clock, parent=None):
+    def __init__(self, runner: TaskRunner, clock: Clock, parent: QObject | None = None):
         self.clock = clock
         self.columns = [
             Column("id", self.tr("ID"), ErrorItem.id, numeric=True),
@@ -118,7 +120,7 @@ class ErrorItemsTableModel(PagedQueryModel):
             return ""
         return format_age((self.clock.now() - created).total_seconds())
 
-    def base_query(self):
+    def base_query(self) -> ModelSelect[ErrorItem]:
         query = ErrorItem.select()
         status = self.filters.get("status") or "all"
         if status == "open":
