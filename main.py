@@ -68,32 +68,41 @@ exit status:
 def _command(commands: argparse._SubParsersAction[_Parser], name: str, summary: str, *examples: str) -> _Parser:
     """A sub-command whose --help states what it does and ends with examples of its use."""
     lines = [f"  %(prog)s {example}".rstrip() for example in examples]
-    return commands.add_parser(name, help=summary, description=summary, epilog="\n".join(["examples:", *lines]),
-                               formatter_class=argparse.RawDescriptionHelpFormatter)
+    return commands.add_parser(
+        name,
+        help=summary,
+        description=summary,
+        epilog="\n".join(["examples:", *lines]),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line; --help names the program as it was invoked and shows examples."""
     parser = _Parser(
         description="Subscriptions Admin: back office for a subscription business.\n"
-                    "With no command it opens the desktop; each command prints one JSON object.",
+        "With no command it opens the desktop; each command prints one JSON object.",
         epilog="examples:\n"
-               "  %(prog)s --demo                       open the desktop on a demo database\n"
-               "  %(prog)s --db books.sqlite3 report    a command on another database: options go first\n"
-               "  %(prog)s --db postgresql://subs@localhost/subs worker\n"
-               "  %(prog)s topup --help                 one command's arguments, with examples\n\n" + EXIT_STATUS,
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        "  %(prog)s --demo                       open the desktop on a demo database\n"
+        "  %(prog)s --db books.sqlite3 report    a command on another database: options go first\n"
+        "  %(prog)s --db postgresql://subs@localhost/subs worker\n"
+        "  %(prog)s topup --help                 one command's arguments, with examples\n\n" + EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--db", metavar="URL",
-                        help="database: a file path, sqlite:///PATH or postgresql://… (default: user data dir)")
-    parser.add_argument("--now", metavar="ISO",
-                        help="run as if it were this UTC moment (ISO 8601), for demos and tests")
+    parser.add_argument(
+        "--db", metavar="URL", help="database: a file path, sqlite:///PATH or postgresql://… (default: user data dir)"
+    )
+    parser.add_argument(
+        "--now", metavar="ISO", help="run as if it were this UTC moment (ISO 8601), for demos and tests"
+    )
     parser.add_argument("--demo", action="store_true", help="open the GUI on a demo database, created on first use")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details to stderr")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
-    demo = _command(commands, "demo", "fill the database with a realistic demo business",
-                    "", "--customers 2000 --seed 11")
+    demo = _command(
+        commands, "demo", "fill the database with a realistic demo business", "", "--customers 2000 --seed 11"
+    )
     demo.add_argument("--customers", type=int, default=500, metavar="N", help="how many customers (default 500)")
     demo.add_argument("--seed", type=int, default=7, help="the same seed makes the same business (default 7)")
     _command(commands, "worker", "run the scheduler headless until SIGINT/SIGTERM", "")
@@ -101,60 +110,100 @@ def build_parser() -> argparse.ArgumentParser:
     _command(commands, "retry", "one retry pass", "")
     _command(commands, "report", "subscriptions, errors and wallets in numbers", "")
     _command(commands, "check", "integrity check; exit 1 on a violation", "")
-    invoice = _command(commands, "invoice", "one invoice with its lines, payments and credit notes",
-                       "INV-2026-000042", "42")
+    invoice = _command(
+        commands, "invoice", "one invoice with its lines, payments and credit notes", "INV-2026-000042", "42"
+    )
     invoice.add_argument("number", help="the invoice number (INV-2026-000042) or id")
-    topup = _command(commands, "topup", "charge the card and credit the wallet",
-                     "ada@example.com 25.00", "ada@example.com 25.00 --currency EUR --key order-1187")
+    topup = _command(
+        commands,
+        "topup",
+        "charge the card and credit the wallet",
+        "ada@example.com 25.00",
+        "ada@example.com 25.00 --currency EUR --key order-1187",
+    )
     topup.add_argument("email", help="the customer's email or id")
     topup.add_argument("amount", help="in major units: 25 or 25.00")
     topup.add_argument("--currency", help="the wallet's currency (default: the customer's first wallet's)")
     topup.add_argument("--key", help="idempotency key: the same key never charges twice")
-    for name, text in (("subscribe", "start a subscription"), ("cancel", "turn auto-renew off"),
-                       ("reinstate", "turn auto-renew back on")):
+    for name, text in (
+        ("subscribe", "start a subscription"),
+        ("cancel", "turn auto-renew off"),
+        ("reinstate", "turn auto-renew back on"),
+    ):
         sub = _command(commands, name, text, "ada@example.com pro", "ada@example.com pro --reason 'asked by phone'")
         sub.add_argument("email", help="the customer's email or id")
         sub.add_argument("plan", help="the plan's code")
         sub.add_argument("--reason", default="", help="kept in the audit log")
-    pause = _command(commands, "pause", "pause every scheduled job, in every desk and worker on the database",
-                     "--reason 'gateway maintenance'")
+    pause = _command(
+        commands,
+        "pause",
+        "pause every scheduled job, in every desk and worker on the database",
+        "--reason 'gateway maintenance'",
+    )
     pause.add_argument("--reason", required=True, help="kept in the audit log and shown to every desk")
-    resume = _command(commands, "resume", "let the scheduled jobs run on their timers again",
-                      "", "--reason 'maintenance over'")
+    resume = _command(
+        commands, "resume", "let the scheduled jobs run on their timers again", "", "--reason 'maintenance over'"
+    )
     resume.add_argument("--reason", default="", help="kept in the audit log")
-    run_job = _command(commands, "run", "run one scheduled job now, through its lease",
-                       "renewals", "retries --reason 'after the outage'")
+    run_job = _command(
+        commands,
+        "run",
+        "run one scheduled job now, through its lease",
+        "renewals",
+        "retries --reason 'after the outage'",
+    )
     run_job.add_argument("job", choices=JOB_NAMES, metavar="JOB", help="one of: %(choices)s")
     run_job.add_argument("--reason", default="", help="kept in the audit log")
-    usage = _command(commands, "usage", "record usage of a feature",
-                     "ada@example.com api_calls 120", "ada@example.com api_calls 120 --key batch-2026-03-01")
+    usage = _command(
+        commands,
+        "usage",
+        "record usage of a feature",
+        "ada@example.com api_calls 120",
+        "ada@example.com api_calls 120 --key batch-2026-03-01",
+    )
     usage.add_argument("email", help="the customer's email or id")
     usage.add_argument("feature", help="the feature's code")
     usage.add_argument("qty", help="a positive whole number")
     usage.add_argument("--key", help="idempotency key: the same key never counts twice")
-    access = _command(commands, "access", "may this customer use this feature now? exit 1 if not",
-                      "ada@example.com api_calls")
+    access = _command(
+        commands, "access", "may this customer use this feature now? exit 1 if not", "ada@example.com api_calls"
+    )
     access.add_argument("email", help="the customer's email or id")
     access.add_argument("feature", help="the feature's code")
-    gateway = _command(commands, "gateway", "show or change the simulated gateway's behaviour",
-                       "", "--error-rate 0.2 --latency-ms 50-400", "--outage on")
+    gateway = _command(
+        commands,
+        "gateway",
+        "show or change the simulated gateway's behaviour",
+        "",
+        "--error-rate 0.2 --latency-ms 50-400",
+        "--outage on",
+    )
     gateway.add_argument("--error-rate", metavar="RATE", help="share of calls that fail with a server error, 0 to 1")
     gateway.add_argument("--timeout-rate", metavar="RATE", help="share of calls that time out, 0 to 1")
     gateway.add_argument("--decline-rate", metavar="RATE", help="share of charges the card declines, 0 to 1")
     gateway.add_argument("--latency-ms", metavar="A-B", help="each call takes A to B milliseconds")
-    gateway.add_argument("--outage", choices=("on", "off"),
-                         help="while on, every call fails and nothing reaches the processor")
+    gateway.add_argument(
+        "--outage", choices=("on", "off"), help="while on, every call fails and nothing reaches the processor"
+    )
     gateway.add_argument("--seed", help="the same seed makes the same failures")
-    _command(commands, "install-desktop",
-             "add the desktop to a Linux desktop's application menu (an entry and its icon, for this user)", "")
+    _command(
+        commands,
+        "install-desktop",
+        "add the desktop to a Linux desktop's application menu (an entry and its icon, for this user)",
+        "",
+    )
     return parser
 
 
 def _gateway_changes(args: argparse.Namespace) -> dict:
     changes: dict[str, str] = {}
-    for option, key in (("error_rate", "gateway.error_rate"), ("timeout_rate", "gateway.timeout_rate"),
-                        ("decline_rate", "gateway.decline_rate"), ("outage", "gateway.outage"),
-                        ("seed", "gateway.seed")):
+    for option, key in (
+        ("error_rate", "gateway.error_rate"),
+        ("timeout_rate", "gateway.timeout_rate"),
+        ("decline_rate", "gateway.decline_rate"),
+        ("outage", "gateway.outage"),
+        ("seed", "gateway.seed"),
+    ):
         value = getattr(args, option)
         if value is not None:
             changes[key] = value
@@ -227,8 +276,9 @@ def run_command(args: argparse.Namespace, core: Core) -> tuple[dict, int]:
     raise ValidationError(f"unknown command {command!r}")
 
 
-def _usage_via_subscription(core: Core, subs: list[SubscriptionInfo], args: argparse.Namespace,
-                            qty: int) -> UsageResult:
+def _usage_via_subscription(
+    core: Core, subs: list[SubscriptionInfo], args: argparse.Namespace, qty: int
+) -> UsageResult:
     """Record usage on the customer's subscription whose plan includes the feature."""
     from models.tables import Feature, PlanFeature
     from services.validation import storable
@@ -277,7 +327,8 @@ def run_worker(core: Core) -> int:
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
     scheduler = core.build_scheduler(
-        on_event=lambda e: log.info("%s %s %s", e.kind, e.job or "", e.error or e.result or ""))
+        on_event=lambda e: log.info("%s %s %s", e.kind, e.job or "", e.error or e.result or "")
+    )
     scheduler.start()
     print(json.dumps({"worker": "started", "owner": core.owner}), flush=True)
     while not stop.wait(0.5):
@@ -381,22 +432,32 @@ def desktop_unavailable_reason(environ: Mapping[str, str], platform: str) -> str
     sentence and exit 2, not Qt's abort. A QT_QPA_PLATFORM the user set (offscreen, vnc…) is
     taken as their decision.
     """
-    if (platform.startswith(DISPLAY_PLATFORMS) and not environ.get("QT_QPA_PLATFORM")
-            and not environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY")):
-        return ("no display to open the desktop on (neither DISPLAY nor WAYLAND_DISPLAY is set): start it in a "
-                "graphical session, or run a command instead (see --help)")
+    if (
+        platform.startswith(DISPLAY_PLATFORMS)
+        and not environ.get("QT_QPA_PLATFORM")
+        and not environ.get("DISPLAY")
+        and not environ.get("WAYLAND_DISPLAY")
+    ):
+        return (
+            "no display to open the desktop on (neither DISPLAY nor WAYLAND_DISPLAY is set): start it in a "
+            "graphical session, or run a command instead (see --help)"
+        )
     try:
         import ui.app  # noqa: F401 - loads Qt and the charts, which is what may fail
     except ModuleNotFoundError as error:
         log.info("the desktop cannot import a module", exc_info=True)
         missing = error.name or str(error)
         requirement = _declared_requirement(missing.partition(".")[0]) or missing.partition(".")[0]
-        return (f"the desktop needs the Python module {missing}, which is not installed; install it with: "
-                f"{sys.executable} -m pip install '{requirement}'")
+        return (
+            f"the desktop needs the Python module {missing}, which is not installed; install it with: "
+            f"{sys.executable} -m pip install '{requirement}'"
+        )
     except ImportError as error:
         log.info("the desktop cannot load a library", exc_info=True)
-        return (f"the desktop cannot load a library Qt needs ({error}); install Qt's system libraries "
-                f"(on Debian: apt-get install libegl1 libgl1 libfontconfig1 libxkbcommon0)")
+        return (
+            f"the desktop cannot load a library Qt needs ({error}); install Qt's system libraries "
+            f"(on Debian: apt-get install libegl1 libgl1 libfontconfig1 libxkbcommon0)"
+        )
     return None
 
 
@@ -440,8 +501,7 @@ def install_desktop() -> int:
     from resources.desktop_entry import install_desktop_entry
 
     if not sys.platform.startswith(DISPLAY_PLATFORMS):
-        print("error: install-desktop writes a freedesktop.org menu entry, for Linux and BSD desktops",
-              file=sys.stderr)
+        print("error: install-desktop writes a freedesktop.org menu entry, for Linux and BSD desktops", file=sys.stderr)
         return 2
     command = desktop_command()
     try:

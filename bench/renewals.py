@@ -49,9 +49,12 @@ def build(path: Path, count: int) -> datetime:
                 database.execute_sql(
                     "INSERT INTO ledger_entry (wallet_id, kind, amount_minor, balance_after_minor, idempotency_key,"
                     " ref_type, ref_id, actor, created_at) SELECT id, 'adjustment', ?, balance_minor + ?, ?, 'bench',"
-                    " 0, 'bench', ? FROM wallet WHERE id = ?", (price, price, f"bench:{sub_id}", START, wallet_id))
-                database.execute_sql("UPDATE wallet SET balance_minor = balance_minor + ? WHERE id = ?",
-                                     (price, wallet_id))
+                    " 0, 'bench', ? FROM wallet WHERE id = ?",
+                    (price, price, f"bench:{sub_id}", START, wallet_id),
+                )
+                database.execute_sql(
+                    "UPDATE wallet SET balance_minor = balance_minor + ? WHERE id = ?", (price, wallet_id)
+                )
         latest = Subscription.select(Subscription.period_end).order_by(Subscription.period_end.desc()).scalar()
     database.close()
     return latest + timedelta(minutes=1)
@@ -77,9 +80,10 @@ def run_sqlite_loop(path: Path, now: datetime) -> tuple[int, float]:
     due = con.execute(
         "SELECT s.id, s.wallet_id, s.period_end, s.anchor_day, p.price_minor, p.interval_unit, p.interval_count "
         "FROM subscription s JOIN plan p ON p.id = s.plan_id WHERE s.status = 'active' AND s.period_end <= ? "
-        "ORDER BY s.period_end, s.id", (now,)).fetchall()
-    con.execute("INSERT OR IGNORE INTO document_sequence (series, year, last_number) VALUES ('INV', ?, 0)",
-                (now.year,))
+        "ORDER BY s.period_end, s.id",
+        (now,),
+    ).fetchall()
+    con.execute("INSERT OR IGNORE INTO document_sequence (series, year, last_number) VALUES ('INV', ?, 0)", (now.year,))
     customers = dict(con.execute("SELECT id, customer_id FROM wallet"))
     renewed = 0
     for sub_id, wallet_id, period_end, anchor, price, unit, count in due:
@@ -91,31 +95,58 @@ def run_sqlite_loop(path: Path, now: datetime) -> tuple[int, float]:
             con.execute("ROLLBACK")
             continue
         key = f"loop:{sub_id}:{start.isoformat()}"
-        seq = con.execute("UPDATE document_sequence SET last_number = last_number + 1 WHERE series = 'INV' "
-                          "AND year = ? RETURNING last_number", (now.year,)).fetchone()[0]
+        seq = con.execute(
+            "UPDATE document_sequence SET last_number = last_number + 1 WHERE series = 'INV' "
+            "AND year = ? RETURNING last_number",
+            (now.year,),
+        ).fetchone()[0]
         invoice_id = con.execute(
             "INSERT INTO invoice (number, year, seq, customer_id, wallet_id, subscription_id, currency, kind,"
             " period_start, period_end, total_minor, event_key, actor, issued_at)"
             " VALUES (?, ?, ?, ?, ?, ?, 'USD', 'renewal', ?, ?, ?, ?, 'system', ?)",
-            (f"INV-{now.year}-{seq:06d}", now.year, seq, customers[wallet_id], wallet_id, sub_id, start, end, price,
-             key, now)).lastrowid
-        con.execute("INSERT INTO invoice_line (invoice_id, position, kind, description, quantity, amount_minor,"
-                    " period_start, period_end) VALUES (?, 1, 'plan', 'plan', 1, ?, ?, ?)",
-                    (invoice_id, price, start, end))
+            (
+                f"INV-{now.year}-{seq:06d}",
+                now.year,
+                seq,
+                customers[wallet_id],
+                wallet_id,
+                sub_id,
+                start,
+                end,
+                price,
+                key,
+                now,
+            ),
+        ).lastrowid
+        con.execute(
+            "INSERT INTO invoice_line (invoice_id, position, kind, description, quantity, amount_minor,"
+            " period_start, period_end) VALUES (?, 1, 'plan', 'plan', 1, ?, ?, ?)",
+            (invoice_id, price, start, end),
+        )
         cursor = con.execute(
             "INSERT INTO ledger_entry (wallet_id, kind, amount_minor, balance_after_minor, idempotency_key, ref_type,"
             " ref_id, actor, created_at) VALUES (?, 'renewal', ?, ?, ?, 'subscription', ?, 'system', ?)",
-            (wallet_id, -price, balance - price, key, sub_id, now))
-        con.execute("INSERT INTO invoice_payment (invoice_id, ledger_entry_id, amount_minor, created_at)"
-                    " VALUES (?, ?, ?, ?)", (invoice_id, cursor.lastrowid, price, now))
+            (wallet_id, -price, balance - price, key, sub_id, now),
+        )
+        con.execute(
+            "INSERT INTO invoice_payment (invoice_id, ledger_entry_id, amount_minor, created_at) VALUES (?, ?, ?, ?)",
+            (invoice_id, cursor.lastrowid, price, now),
+        )
         con.execute("UPDATE wallet SET balance_minor = ? WHERE id = ?", (balance - price, wallet_id))
-        con.execute("INSERT INTO subscription_charge (subscription_id, period_start, period_end, plan_minor,"
-                    " usage_minor, ledger_entry_id, created_at) VALUES (?, ?, ?, ?, 0, ?, ?)",
-                    (sub_id, start, end, price, cursor.lastrowid, now))
-        con.execute("INSERT INTO subscription_event (subscription_id, from_status, to_status, event, actor,"
-                    " created_at) VALUES (?, 'active', 'active', 'renew', 'system', ?)", (sub_id, now))
-        con.execute("UPDATE subscription SET period_start = ?, period_end = ?, usage_since = ?, updated_at = ?"
-                    " WHERE id = ?", (start, end, start, now, sub_id))
+        con.execute(
+            "INSERT INTO subscription_charge (subscription_id, period_start, period_end, plan_minor,"
+            " usage_minor, ledger_entry_id, created_at) VALUES (?, ?, ?, ?, 0, ?, ?)",
+            (sub_id, start, end, price, cursor.lastrowid, now),
+        )
+        con.execute(
+            "INSERT INTO subscription_event (subscription_id, from_status, to_status, event, actor,"
+            " created_at) VALUES (?, 'active', 'active', 'renew', 'system', ?)",
+            (sub_id, now),
+        )
+        con.execute(
+            "UPDATE subscription SET period_start = ?, period_end = ?, usage_since = ?, updated_at = ? WHERE id = ?",
+            (start, end, start, now, sub_id),
+        )
         con.execute("COMMIT")
         renewed += 1
     elapsed = time.perf_counter() - began
@@ -137,8 +168,10 @@ def main() -> None:
         loop_renewed, loop_seconds = run_sqlite_loop(loop_db, now)
     print(f"subscriptions due:        {count}")
     print(f"renewal pass:             {renewed} renewals in {seconds:.2f} s = {renewed / seconds:,.0f}/s")
-    print(f"sqlite3 loop (1 tx each): {loop_renewed} renewals in {loop_seconds:.2f} s = "
-          f"{loop_renewed / loop_seconds:,.0f}/s")
+    print(
+        f"sqlite3 loop (1 tx each): {loop_renewed} renewals in {loop_seconds:.2f} s = "
+        f"{loop_renewed / loop_seconds:,.0f}/s"
+    )
     print(f"pass / loop:              {(renewed / seconds) / (loop_renewed / loop_seconds):.2f}x")
 
 

@@ -77,7 +77,7 @@ def open_database(url: str | os.PathLike | None) -> Database:
             port=parts.port or 5432,
         )
     if text.startswith("sqlite:///"):
-        text = text[len("sqlite:///"):]
+        text = text[len("sqlite:///") :]
         if not text.startswith("/") and not text.startswith(":"):
             text = text  # relative path after sqlite:///
     elif "://" in text:
@@ -113,8 +113,9 @@ def schema_changes_allowed() -> Iterator[None]:
         _migrating.active = previous
 
 
-def _refuse_unguarding(action: int, arg1: str | None, arg2: str | None, _db_name: str | None,
-                       _trigger: str | None) -> int:
+def _refuse_unguarding(
+    action: int, arg1: str | None, arg2: str | None, _db_name: str | None, _trigger: str | None
+) -> int:
     """SQLite authorizer: outside a migration no statement may drop or alter what keeps rows append-only."""
     if getattr(_migrating, "active", False):
         return sqlite3.SQLITE_OK

@@ -69,9 +69,7 @@ def _append_only_guards_and_partial_indexes() -> None:
         "WHERE status IN ('retrying', 'manual')"
     )
     # Unread notifications are listed newest first.
-    database.execute_sql(
-        "CREATE INDEX IF NOT EXISTS notification_unread ON notification (id) WHERE read_at IS NULL"
-    )
+    database.execute_sql("CREATE INDEX IF NOT EXISTS notification_unread ON notification (id) WHERE read_at IS NULL")
 
 
 def _error_item_currency() -> None:
@@ -98,8 +96,9 @@ def _refuse_replace(unique_columns: dict[str, tuple[str, ...]]) -> None:
     if not is_sqlite():
         return
     for table in unique_columns:
-        taken = " OR ".join(f"EXISTS (SELECT 1 FROM {table} WHERE {column} = NEW.{column})"
-                            for column in unique_columns[table])
+        taken = " OR ".join(
+            f"EXISTS (SELECT 1 FROM {table} WHERE {column} = NEW.{column})" for column in unique_columns[table]
+        )
         database.execute_sql(
             f"CREATE TRIGGER IF NOT EXISTS {table}_no_replace BEFORE INSERT ON {table} "
             f"WHEN {taken} "
@@ -108,15 +107,25 @@ def _refuse_replace(unique_columns: dict[str, tuple[str, ...]]) -> None:
 
 
 WIDE_COLUMNS = {
-    "wallet": ("balance_minor",), "ledger_entry": ("amount_minor", "balance_after_minor"),
-    "plan": ("price_minor",), "plan_feature": ("unit_price_minor", "package_price_minor"),
-    "subscription_charge": ("plan_minor", "usage_minor"), "usage_record": ("quantity",), "usage_counter": ("used",),
-    "top_up": ("amount_minor", "refunded_minor"), "refund": ("amount_minor",),
-    "gateway_charge": ("amount_minor", "refunded_minor"), "gateway_refund": ("amount_minor",),
+    "wallet": ("balance_minor",),
+    "ledger_entry": ("amount_minor", "balance_after_minor"),
+    "plan": ("price_minor",),
+    "plan_feature": ("unit_price_minor", "package_price_minor"),
+    "subscription_charge": ("plan_minor", "usage_minor"),
+    "usage_record": ("quantity",),
+    "usage_counter": ("used",),
+    "top_up": ("amount_minor", "refunded_minor"),
+    "refund": ("amount_minor",),
+    "gateway_charge": ("amount_minor", "refunded_minor"),
+    "gateway_refund": ("amount_minor",),
     "error_item": ("amount_minor",),
 }
-INVOICE_TABLES = {"invoice": ("id", "number", "event_key"), "invoice_line": ("id",),
-                  "invoice_payment": ("id", "ledger_entry_id"), "credit_note": ("id", "number", "ledger_entry_id")}
+INVOICE_TABLES = {
+    "invoice": ("id", "number", "event_key"),
+    "invoice_line": ("id",),
+    "invoice_payment": ("id", "ledger_entry_id"),
+    "credit_note": ("id", "number", "ledger_entry_id"),
+}
 
 
 def _invoices_and_usage_segments() -> None:
@@ -135,18 +144,24 @@ def _invoices_and_usage_segments() -> None:
     migrator = SchemaMigrator.from_database(database)
     run_operations(
         migrator.add_column("subscription", "usage_since", DateTimeField(null=True)),
-        migrator.add_column("usage_counter", "settled",
-                            BooleanField(default=False, constraints=[SQL("DEFAULT FALSE")]), allow_not_null=True),
+        migrator.add_column(
+            "usage_counter",
+            "settled",
+            BooleanField(default=False, constraints=[SQL("DEFAULT FALSE")]),
+            allow_not_null=True,
+        ),
     )
     database.execute_sql("UPDATE subscription SET usage_since = period_start")
     # One open subscription per customer and plan, kept by the database rather than by a prior SELECT.
     database.execute_sql(
         "CREATE UNIQUE INDEX IF NOT EXISTS subscription_one_open ON subscription (customer_id, plan_id) "
-        "WHERE status IN ('active', 'pending_renewal', 'canceled')")
+        "WHERE status IN ('active', 'pending_renewal', 'canceled')"
+    )
     database.execute_sql(
         "UPDATE usage_counter SET settled = TRUE WHERE EXISTS (SELECT 1 FROM subscription s "
         "WHERE s.id = usage_counter.subscription_id AND (usage_counter.period_start < s.period_start "
-        "OR s.status = 'expired'))")
+        "OR s.status = 'expired'))"
+    )
     if not is_sqlite():
         # Money and usage counts up to the program's limits (10^12) need 64 bits; SQLite's integers have them.
         for table, columns in WIDE_COLUMNS.items():
@@ -159,13 +174,19 @@ def _invoices_and_usage_segments() -> None:
 
 def _next_numbers(series: str, year: int, count: int) -> int:
     param = "?" if is_sqlite() else "%s"
-    database.execute_sql(f"INSERT INTO document_sequence (series, year, last_number) VALUES ({param}, {param}, 0) "
-                         f"ON CONFLICT DO NOTHING", (series, year))
+    database.execute_sql(
+        f"INSERT INTO document_sequence (series, year, last_number) VALUES ({param}, {param}, 0) "
+        f"ON CONFLICT DO NOTHING",
+        (series, year),
+    )
     lock = "" if is_sqlite() else " FOR UPDATE"
-    last = database.execute_sql(f"SELECT last_number FROM document_sequence WHERE series = {param} AND year = "
-                                f"{param}{lock}", (series, year)).fetchone()[0]
-    database.execute_sql(f"UPDATE document_sequence SET last_number = {param} WHERE series = {param} AND year = "
-                         f"{param}", (last + count, series, year))
+    last = database.execute_sql(
+        f"SELECT last_number FROM document_sequence WHERE series = {param} AND year = {param}{lock}", (series, year)
+    ).fetchone()[0]
+    database.execute_sql(
+        f"UPDATE document_sequence SET last_number = {param} WHERE series = {param} AND year = {param}",
+        (last + count, series, year),
+    )
     return last + 1
 
 
@@ -180,12 +201,20 @@ def invoice_past_charges() -> dict:
     from models import schema_v5 as v5
 
     paid = v5.InvoicePayment.select(v5.InvoicePayment.ledger_entry)
-    entries = list(v1.LedgerEntry.select().where(
-        v1.LedgerEntry.kind.in_(("renewal", "usage")) & v1.LedgerEntry.id.not_in(paid)).order_by(v1.LedgerEntry.id))
-    periods = {c.ledger_entry_id: c for c in v1.SubscriptionCharge.select().where(
-        v1.SubscriptionCharge.ledger_entry.is_null(False))} if entries else {}
-    subs = {s.id: s for s in v1.Subscription.select(v1.Subscription.id, v1.Subscription.customer,
-                                                    v1.Subscription.plan)}
+    entries = list(
+        v1.LedgerEntry.select()
+        .where(v1.LedgerEntry.kind.in_(("renewal", "usage")) & v1.LedgerEntry.id.not_in(paid))
+        .order_by(v1.LedgerEntry.id)
+    )
+    periods = (
+        {
+            c.ledger_entry_id: c
+            for c in v1.SubscriptionCharge.select().where(v1.SubscriptionCharge.ledger_entry.is_null(False))
+        }
+        if entries
+        else {}
+    )
+    subs = {s.id: s for s in v1.Subscription.select(v1.Subscription.id, v1.Subscription.customer, v1.Subscription.plan)}
     plan_ids: dict[str, int] = pairs(v1.Plan.select(v1.Plan.code, v1.Plan.id))
     wallets = {w.id: w for w in v1.Wallet.select(v1.Wallet.id, v1.Wallet.customer, v1.Wallet.currency)}
     by_year: dict[int, list] = {}
@@ -202,62 +231,116 @@ def invoice_past_charges() -> dict:
             if charge is not None:
                 sub = subs.get(charge.subscription_id, sub)
             wallet = wallets[entry.wallet_id]
-            invoice_rows.append(dict(
-                number=f"INV-{year}-{seq:06d}", year=year, seq=seq, customer=wallet.customer_id, wallet=wallet.id,
-                subscription=sub.id if sub else None, currency=wallet.currency,
-                kind="renewal" if entry.kind == "renewal" else "usage",
-                period_start=charge.period_start if charge else None, period_end=charge.period_end if charge else None,
-                total_minor=-entry.amount_minor, event_key=f"ledger:{entry.id}", actor=entry.actor,
-                issued_at=entry.created_at))
+            invoice_rows.append(
+                dict(
+                    number=f"INV-{year}-{seq:06d}",
+                    year=year,
+                    seq=seq,
+                    customer=wallet.customer_id,
+                    wallet=wallet.id,
+                    subscription=sub.id if sub else None,
+                    currency=wallet.currency,
+                    kind="renewal" if entry.kind == "renewal" else "usage",
+                    period_start=charge.period_start if charge else None,
+                    period_end=charge.period_end if charge else None,
+                    total_minor=-entry.amount_minor,
+                    event_key=f"ledger:{entry.id}",
+                    actor=entry.actor,
+                    issued_at=entry.created_at,
+                )
+            )
             parts = []
             if charge is not None and charge.plan_minor + charge.usage_minor == -entry.amount_minor:
                 parts.append(("plan", entry.note or "plan", charge.plan_minor))
                 if charge.usage_minor:
                     parts.append(("usage", "usage of the period", charge.usage_minor))
             else:
-                parts.append(("plan" if entry.kind == "renewal" else "usage", entry.note or entry.kind,
-                              -entry.amount_minor))
+                parts.append(
+                    ("plan" if entry.kind == "renewal" else "usage", entry.note or entry.kind, -entry.amount_minor)
+                )
             # The plan a charge paid for is the one its note names ("pro 2026-01-01 → 2026-02-01"):
             # the subscription may have changed plan since.
             charged_plan = plan_ids.get((entry.note or "").split(" ", 1)[0])
             for position, (kind, text, amount) in enumerate(parts, 1):
-                line_rows.append((f"ledger:{entry.id}", position, kind, text, amount,
-                                  charge.period_start if charge else None, charge.period_end if charge else None,
-                                  charged_plan if kind == "plan" else None))
+                line_rows.append(
+                    (
+                        f"ledger:{entry.id}",
+                        position,
+                        kind,
+                        text,
+                        amount,
+                        charge.period_start if charge else None,
+                        charge.period_end if charge else None,
+                        charged_plan if kind == "plan" else None,
+                    )
+                )
             payment_rows.append((f"ledger:{entry.id}", entry.id, -entry.amount_minor, entry.created_at))
         for start in range(0, len(invoice_rows), 500):
-            v5.Invoice.insert_many(invoice_rows[start:start + 500]).execute()
+            v5.Invoice.insert_many(invoice_rows[start : start + 500]).execute()
         ids: dict[str, int] = {}
         for start in range(0, len(group), 500):
-            keys = [f"ledger:{e.id}" for e in group[start:start + 500]]
-            ids.update(pairs(v5.Invoice.select(v5.Invoice.event_key, v5.Invoice.id)
-                             .where(v5.Invoice.event_key.in_(keys))))
+            keys = [f"ledger:{e.id}" for e in group[start : start + 500]]
+            ids.update(
+                pairs(v5.Invoice.select(v5.Invoice.event_key, v5.Invoice.id).where(v5.Invoice.event_key.in_(keys)))
+            )
         for start in range(0, len(line_rows), 500):
-            v5.InvoiceLine.insert_many([
-                dict(invoice=ids[key], position=position, kind=kind, description=text, quantity=1,
-                     amount_minor=amount, period_start=begin, period_end=end, plan=plan_id)
-                for key, position, kind, text, amount, begin, end, plan_id in line_rows[start:start + 500]]).execute()
+            v5.InvoiceLine.insert_many(
+                [
+                    dict(
+                        invoice=ids[key],
+                        position=position,
+                        kind=kind,
+                        description=text,
+                        quantity=1,
+                        amount_minor=amount,
+                        period_start=begin,
+                        period_end=end,
+                        plan=plan_id,
+                    )
+                    for key, position, kind, text, amount, begin, end, plan_id in line_rows[start : start + 500]
+                ]
+            ).execute()
         for start in range(0, len(payment_rows), 500):
-            v5.InvoicePayment.insert_many([
-                dict(invoice=ids[key], ledger_entry=entry_id, amount_minor=amount, created_at=at)
-                for key, entry_id, amount, at in payment_rows[start:start + 500]]).execute()
+            v5.InvoicePayment.insert_many(
+                [
+                    dict(invoice=ids[key], ledger_entry=entry_id, amount_minor=amount, created_at=at)
+                    for key, entry_id, amount, at in payment_rows[start : start + 500]
+                ]
+            ).execute()
         invoices += len(invoice_rows)
         lines += len(line_rows)
     credit_notes = 0
     credited = v5.CreditNote.select(v5.CreditNote.refund_id).where(v5.CreditNote.refund_id.is_null(False))
-    refunds = list(v1.Refund.select().where((v1.Refund.kind == "charge") & (v1.Refund.status == "succeeded")
-                                            & v1.Refund.id.not_in(credited)).order_by(v1.Refund.id))
+    refunds = list(
+        v1.Refund.select()
+        .where((v1.Refund.kind == "charge") & (v1.Refund.status == "succeeded") & v1.Refund.id.not_in(credited))
+        .order_by(v1.Refund.id)
+    )
     for refund in refunds:
-        invoice = (v5.Invoice.select().join(v5.InvoicePayment)
-                   .where(v5.InvoicePayment.ledger_entry == refund.ledger_entry_id).first())
+        invoice = (
+            v5.Invoice.select()
+            .join(v5.InvoicePayment)
+            .where(v5.InvoicePayment.ledger_entry == refund.ledger_entry_id)
+            .first()
+        )
         credit = v1.LedgerEntry.get_or_none(v1.LedgerEntry.idempotency_key == f"refund:{refund.id}")
         if invoice is None or credit is None:
             continue
         seq = _next_numbers("CN", refund.created_at.year, 1)
-        v5.CreditNote.insert(number=f"CN-{refund.created_at.year}-{seq:06d}", year=refund.created_at.year, seq=seq,
-                             invoice=invoice.id, wallet=refund.wallet_id, kind="refund",
-                             amount_minor=refund.amount_minor, ledger_entry=credit.id, refund_id=refund.id,
-                             reason=refund.reason, actor=refund.actor, issued_at=refund.created_at).execute()
+        v5.CreditNote.insert(
+            number=f"CN-{refund.created_at.year}-{seq:06d}",
+            year=refund.created_at.year,
+            seq=seq,
+            invoice=invoice.id,
+            wallet=refund.wallet_id,
+            kind="refund",
+            amount_minor=refund.amount_minor,
+            ledger_entry=credit.id,
+            refund_id=refund.id,
+            reason=refund.reason,
+            actor=refund.actor,
+            issued_at=refund.created_at,
+        ).execute()
         credit_notes += 1
     return {"invoices": invoices, "lines": lines, "credit_notes": credit_notes}
 
@@ -309,8 +392,10 @@ def migrate(target: int | None = None, steps: list[Step] | None = None) -> int:
         target = newest if target is None else target
         version = current_version()
         if version > newest:
-            raise SchemaTooNew(f"the database is at schema version {version}, newer than this program knows "
-                               f"({newest}); update the program")
+            raise SchemaTooNew(
+                f"the database is at schema version {version}, newer than this program knows "
+                f"({newest}); update the program"
+            )
         for number, title, step in steps:
             if number <= version or number > target:
                 continue

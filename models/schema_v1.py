@@ -58,7 +58,7 @@ class Customer(BaseModel):
 class Wallet(BaseModel):
     id = AutoField()
     customer = ForeignKeyField(Customer, backref="wallets", on_delete="RESTRICT")
-    customer_id: int   # the column behind customer
+    customer_id: int  # the column behind customer
     currency = CharField(max_length=3)
     balance_minor = IntegerField(default=0, constraints=[Check("balance_minor >= 0")])
     created_at = DateTimeField()
@@ -73,7 +73,7 @@ class LedgerEntry(BaseModel):
 
     id = AutoField()
     wallet = ForeignKeyField(Wallet, backref="entries", on_delete="RESTRICT")
-    wallet_id: int   # the column behind wallet
+    wallet_id: int  # the column behind wallet
     kind = CharField(max_length=16)  # topup | renewal | usage | refund | adjustment | reversal
     amount_minor = IntegerField()
     balance_after_minor = IntegerField(constraints=[Check("balance_after_minor >= 0")])
@@ -189,13 +189,13 @@ class SubscriptionCharge(BaseModel):
 
     id = AutoField()
     subscription = ForeignKeyField(Subscription, backref="charges", on_delete="RESTRICT")
-    subscription_id: int   # the column behind subscription
+    subscription_id: int  # the column behind subscription
     period_start = DateTimeField()
     period_end = DateTimeField()
     plan_minor = IntegerField()
     usage_minor = IntegerField(default=0)
     ledger_entry = ForeignKeyField(LedgerEntry, null=True, on_delete="RESTRICT")
-    ledger_entry_id: int | None   # the column behind ledger_entry
+    ledger_entry_id: int | None  # the column behind ledger_entry
     created_at = DateTimeField(index=True)
 
     class Meta:
@@ -255,10 +255,10 @@ class Refund(BaseModel):
     id = AutoField()
     kind = CharField(max_length=8)  # topup (to the card) | charge (into the wallet)
     wallet = ForeignKeyField(Wallet, on_delete="RESTRICT")
-    wallet_id: int   # the column behind wallet
+    wallet_id: int  # the column behind wallet
     topup = ForeignKeyField(TopUp, null=True, backref="refunds", on_delete="RESTRICT")
     ledger_entry = ForeignKeyField(LedgerEntry, null=True, on_delete="RESTRICT")
-    ledger_entry_id: int | None   # the column behind ledger_entry
+    ledger_entry_id: int | None  # the column behind ledger_entry
     amount_minor = IntegerField(constraints=[Check("amount_minor > 0")])
     idempotency_key = CharField(max_length=200, unique=True)
     status = CharField(max_length=16, index=True)  # pending | succeeded | retrying | manual | failed
@@ -418,8 +418,27 @@ class CircuitState(BaseModel):
 
 
 ALL_TABLES = [
-    Operator, Customer, Wallet, LedgerEntry, Plan, Feature, PlanFeature,
-    Subscription, SubscriptionEvent, SubscriptionCharge, UsageRecord, UsageCounter,
-    TopUp, Refund, GatewayCharge, GatewayRefund, ErrorItem, ErrorAttempt,
-    Notification, AuditEntry, Setting, JobState, CircuitState,
+    Operator,
+    Customer,
+    Wallet,
+    LedgerEntry,
+    Plan,
+    Feature,
+    PlanFeature,
+    Subscription,
+    SubscriptionEvent,
+    SubscriptionCharge,
+    UsageRecord,
+    UsageCounter,
+    TopUp,
+    Refund,
+    GatewayCharge,
+    GatewayRefund,
+    ErrorItem,
+    ErrorAttempt,
+    Notification,
+    AuditEntry,
+    Setting,
+    JobState,
+    CircuitState,
 ]

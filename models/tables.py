@@ -48,7 +48,7 @@ class Customer(BaseModel):
 class Wallet(BaseModel):
     id = AutoField()
     customer = ForeignKeyField(Customer, backref="wallets", on_delete="RESTRICT")
-    customer_id: int   # the column behind customer
+    customer_id: int  # the column behind customer
     currency = CharField(max_length=3)
     balance_minor = BigIntegerField(default=0, constraints=[Check("balance_minor >= 0")])
     created_at = DateTimeField()
@@ -62,7 +62,7 @@ class LedgerEntry(BaseModel):
 
     id = AutoField()
     wallet = ForeignKeyField(Wallet, backref="entries", on_delete="RESTRICT")
-    wallet_id: int   # the column behind wallet
+    wallet_id: int  # the column behind wallet
     kind = CharField(max_length=16)  # topup | renewal | usage | refund | adjustment | reversal
     amount_minor = BigIntegerField()
     balance_after_minor = BigIntegerField(constraints=[Check("balance_after_minor >= 0")])
@@ -111,9 +111,9 @@ class PlanFeature(BaseModel):
 
     id = AutoField()
     plan = ForeignKeyField(Plan, backref="plan_features", on_delete="CASCADE")
-    plan_id: int   # the column behind plan
+    plan_id: int  # the column behind plan
     feature = ForeignKeyField(Feature, backref="plan_features", on_delete="RESTRICT")
-    feature_id: int   # the column behind feature
+    feature_id: int  # the column behind feature
     enabled = BooleanField(default=True)
     quota = IntegerField(null=True)
     rate_limit = IntegerField(null=True)
@@ -132,11 +132,11 @@ class PlanFeature(BaseModel):
 class Subscription(BaseModel):
     id = AutoField()
     customer = ForeignKeyField(Customer, backref="subscriptions", on_delete="RESTRICT")
-    customer_id: int   # the column behind customer
+    customer_id: int  # the column behind customer
     plan = ForeignKeyField(Plan, backref="subscriptions", on_delete="RESTRICT")
-    plan_id: int   # the column behind plan
+    plan_id: int  # the column behind plan
     wallet = ForeignKeyField(Wallet, backref="subscriptions", on_delete="RESTRICT")
-    wallet_id: int   # the column behind wallet
+    wallet_id: int  # the column behind wallet
     status = CharField(max_length=20)  # active | pending_renewal | canceled | expired
     auto_renew = BooleanField(default=True)
     anchor_day = IntegerField()
@@ -169,7 +169,7 @@ class Subscription(BaseModel):
 class SubscriptionEvent(BaseModel):
     id = AutoField()
     subscription = ForeignKeyField(Subscription, backref="events", on_delete="CASCADE")
-    subscription_id: int   # the column behind subscription
+    subscription_id: int  # the column behind subscription
     from_status = CharField(max_length=20, null=True)
     to_status = CharField(max_length=20)
     event = CharField(max_length=32)
@@ -183,13 +183,13 @@ class SubscriptionCharge(BaseModel):
 
     id = AutoField()
     subscription = ForeignKeyField(Subscription, backref="charges", on_delete="RESTRICT")
-    subscription_id: int   # the column behind subscription
+    subscription_id: int  # the column behind subscription
     period_start = DateTimeField()
     period_end = DateTimeField()
     plan_minor = BigIntegerField()
     usage_minor = BigIntegerField(default=0)
     ledger_entry = ForeignKeyField(LedgerEntry, null=True, on_delete="RESTRICT")
-    ledger_entry_id: int | None   # the column behind ledger_entry
+    ledger_entry_id: int | None  # the column behind ledger_entry
     created_at = DateTimeField(index=True)
 
     class Meta:
@@ -199,9 +199,9 @@ class SubscriptionCharge(BaseModel):
 class UsageRecord(BaseModel):
     id = AutoField()
     subscription = ForeignKeyField(Subscription, backref="usage", on_delete="CASCADE")
-    subscription_id: int   # the column behind subscription
+    subscription_id: int  # the column behind subscription
     feature = ForeignKeyField(Feature, on_delete="RESTRICT")
-    feature_id: int   # the column behind feature
+    feature_id: int  # the column behind feature
     quantity = BigIntegerField()
     period_start = DateTimeField()
     recorded_at = DateTimeField()
@@ -221,9 +221,9 @@ class UsageCounter(BaseModel):
 
     id = AutoField()
     subscription = ForeignKeyField(Subscription, on_delete="CASCADE")
-    subscription_id: int   # the column behind subscription
+    subscription_id: int  # the column behind subscription
     feature = ForeignKeyField(Feature, on_delete="RESTRICT")
-    feature_id: int   # the column behind feature
+    feature_id: int  # the column behind feature
     period_start = DateTimeField()
     used = BigIntegerField(default=0)
     settled = BooleanField(default=False, constraints=[SQL("DEFAULT FALSE")])
@@ -251,11 +251,11 @@ class Invoice(BaseModel):
     year = IntegerField()
     seq = IntegerField()
     customer = ForeignKeyField(Customer, on_delete="RESTRICT")
-    customer_id: int   # the column behind customer
+    customer_id: int  # the column behind customer
     wallet = ForeignKeyField(Wallet, backref="invoices", on_delete="RESTRICT")
-    wallet_id: int   # the column behind wallet
+    wallet_id: int  # the column behind wallet
     subscription = ForeignKeyField(Subscription, null=True, on_delete="RESTRICT")
-    subscription_id: int | None   # the column behind subscription
+    subscription_id: int | None  # the column behind subscription
     currency = CharField(max_length=3)
     kind = CharField(max_length=16)  # subscription | renewal | usage | plan_change
     period_start = DateTimeField(null=True)
@@ -272,14 +272,14 @@ class Invoice(BaseModel):
 class InvoiceLine(BaseModel):
     id = AutoField()
     invoice = ForeignKeyField(Invoice, backref="lines", on_delete="RESTRICT")
-    invoice_id: int   # the column behind invoice
+    invoice_id: int  # the column behind invoice
     position = IntegerField()
     kind = CharField(max_length=16)  # plan | usage | proration
     description = TextField()
     plan = ForeignKeyField(Plan, null=True, on_delete="RESTRICT")
-    plan_id: int | None   # the column behind plan
+    plan_id: int | None  # the column behind plan
     feature = ForeignKeyField(Feature, null=True, on_delete="RESTRICT")
-    feature_id: int | None   # the column behind feature
+    feature_id: int | None  # the column behind feature
     quantity = BigIntegerField(default=1)
     pricing = CharField(max_length=16, null=True)
     amount_minor = BigIntegerField(constraints=[Check("amount_minor >= 0")])
@@ -295,9 +295,9 @@ class InvoicePayment(BaseModel):
 
     id = AutoField()
     invoice = ForeignKeyField(Invoice, backref="payments", on_delete="RESTRICT")
-    invoice_id: int   # the column behind invoice
+    invoice_id: int  # the column behind invoice
     ledger_entry = ForeignKeyField(LedgerEntry, unique=True, on_delete="RESTRICT")
-    ledger_entry_id: int   # the column behind ledger_entry
+    ledger_entry_id: int  # the column behind ledger_entry
     amount_minor = BigIntegerField(constraints=[Check("amount_minor > 0")])
     created_at = DateTimeField()
 
@@ -310,13 +310,13 @@ class CreditNote(BaseModel):
     year = IntegerField()
     seq = IntegerField()
     invoice = ForeignKeyField(Invoice, backref="credit_notes", on_delete="RESTRICT")
-    invoice_id: int   # the column behind invoice
+    invoice_id: int  # the column behind invoice
     wallet = ForeignKeyField(Wallet, on_delete="RESTRICT")
-    wallet_id: int   # the column behind wallet
+    wallet_id: int  # the column behind wallet
     kind = CharField(max_length=16)  # refund | proration
     amount_minor = BigIntegerField(constraints=[Check("amount_minor > 0")])
     ledger_entry = ForeignKeyField(LedgerEntry, unique=True, on_delete="RESTRICT")
-    ledger_entry_id: int   # the column behind ledger_entry
+    ledger_entry_id: int  # the column behind ledger_entry
     refund_id = IntegerField(null=True)
     reason = TextField(null=True)
     actor = CharField(max_length=64)
@@ -329,7 +329,7 @@ class CreditNote(BaseModel):
 class TopUp(BaseModel):
     id = AutoField()
     wallet = ForeignKeyField(Wallet, backref="topups", on_delete="RESTRICT")
-    wallet_id: int   # the column behind wallet
+    wallet_id: int  # the column behind wallet
     amount_minor = BigIntegerField(constraints=[Check("amount_minor > 0")])
     currency = CharField(max_length=3)
     idempotency_key = CharField(max_length=200, unique=True)
@@ -347,11 +347,11 @@ class Refund(BaseModel):
     id = AutoField()
     kind = CharField(max_length=8)  # topup (to the card) | charge (into the wallet)
     wallet = ForeignKeyField(Wallet, on_delete="RESTRICT")
-    wallet_id: int   # the column behind wallet
+    wallet_id: int  # the column behind wallet
     topup = ForeignKeyField(TopUp, null=True, backref="refunds", on_delete="RESTRICT")
-    topup_id: int | None   # the column behind topup
+    topup_id: int | None  # the column behind topup
     ledger_entry = ForeignKeyField(LedgerEntry, null=True, on_delete="RESTRICT")
-    ledger_entry_id: int | None   # the column behind ledger_entry
+    ledger_entry_id: int | None  # the column behind ledger_entry
     amount_minor = BigIntegerField(constraints=[Check("amount_minor > 0")])
     idempotency_key = CharField(max_length=200, unique=True)
     status = CharField(max_length=16, index=True)  # pending | succeeded | retrying | manual | failed
@@ -422,7 +422,7 @@ class ErrorItem(BaseModel):
 class ErrorAttempt(BaseModel):
     id = AutoField()
     item = ForeignKeyField(ErrorItem, backref="attempt_rows", on_delete="CASCADE")
-    item_id: int   # the column behind item
+    item_id: int  # the column behind item
     number = IntegerField()
     at = DateTimeField()
     outcome = CharField(max_length=16)  # succeeded | failed | deferred | unknown
@@ -486,9 +486,32 @@ class CircuitState(BaseModel):
 
 
 ALL_TABLES = [
-    Operator, Customer, Wallet, LedgerEntry, Plan, Feature, PlanFeature,
-    Subscription, SubscriptionEvent, SubscriptionCharge, UsageRecord, UsageCounter,
-    DocumentSequence, Invoice, InvoiceLine, InvoicePayment, CreditNote,
-    TopUp, Refund, GatewayCharge, GatewayRefund, ErrorItem, ErrorAttempt,
-    Notification, AuditEntry, Setting, JobState, CircuitState,
+    Operator,
+    Customer,
+    Wallet,
+    LedgerEntry,
+    Plan,
+    Feature,
+    PlanFeature,
+    Subscription,
+    SubscriptionEvent,
+    SubscriptionCharge,
+    UsageRecord,
+    UsageCounter,
+    DocumentSequence,
+    Invoice,
+    InvoiceLine,
+    InvoicePayment,
+    CreditNote,
+    TopUp,
+    Refund,
+    GatewayCharge,
+    GatewayRefund,
+    ErrorItem,
+    ErrorAttempt,
+    Notification,
+    AuditEntry,
+    Setting,
+    JobState,
+    CircuitState,
 ]

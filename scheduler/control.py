@@ -59,12 +59,20 @@ class SchedulerControl:
     def _switch(self, actor: Actor, *, paused: bool, reason: str) -> None:
         names = self.scheduler.job_names
         with write_transaction():
-            leases.lock_job_rows(names)   # two desks switching at once: the second sees the first's change
+            leases.lock_job_rows(names)  # two desks switching at once: the second sees the first's change
             if leases.any_paused(names) == paused:
                 raise Conflict("the scheduler is already paused" if paused else "the scheduler is not paused")
             leases.set_paused(names, paused)
-            record_audit(self.clock, actor.name, "scheduler.pause" if paused else "scheduler.resume", "scheduler",
-                         None, before={"paused": not paused}, after={"paused": paused}, reason=reason or None)
+            record_audit(
+                self.clock,
+                actor.name,
+                "scheduler.pause" if paused else "scheduler.resume",
+                "scheduler",
+                None,
+                before={"paused": not paused},
+                after={"paused": paused},
+                reason=reason or None,
+            )
         # The scheduler in this process follows at once (its loop, if running, announces the change).
         if paused:
             self.scheduler.pause()

@@ -76,12 +76,21 @@ class Core:
         money = Changes.of(Kind.WALLET, Kind.INVOICE, Kind.SUBSCRIPTION, Kind.ERROR_ITEM)
         return [
             JobSpec("janitor", self.run_janitor, at_start=True, changes=money | Changes.of(Kind.AUDIT)),
-            JobSpec("renewals", self.renewals.renew_due_subscriptions,
-                    daily_at=lambda: self.settings.get("renewal_time"), at_start=True, changes=money),
-            JobSpec("retries", self.run_retries, every_seconds=retry_every,
-                    changes=money | Changes.of(Kind.AUDIT)),
-            JobSpec("reminders", self.renewals.send_expiry_reminders, every_seconds=3600, at_start=True,
-                    changes=Changes.of(Kind.SUBSCRIPTION)),
+            JobSpec(
+                "renewals",
+                self.renewals.renew_due_subscriptions,
+                daily_at=lambda: self.settings.get("renewal_time"),
+                at_start=True,
+                changes=money,
+            ),
+            JobSpec("retries", self.run_retries, every_seconds=retry_every, changes=money | Changes.of(Kind.AUDIT)),
+            JobSpec(
+                "reminders",
+                self.renewals.send_expiry_reminders,
+                every_seconds=3600,
+                at_start=True,
+                changes=Changes.of(Kind.SUBSCRIPTION),
+            ),
             # Reads the queue and the circuit; its alert arrives as a notification.
             JobSpec("monitoring", self.run_monitoring, every_seconds=300),
         ]
@@ -117,6 +126,7 @@ def build_core(clock: Clock | None = None, *, gateway_sleep: Callable[[float], N
     retries = RetryManager(clock, notifications, circuit=circuit, settings=settings)
     features = FeatureService(clock)
     renewals = RenewalService(clock, notifications, usage_pricer=features.period_usage_lines, settings=settings)
+
     def queue_renewal_failure(sub_id: int, error: BaseException) -> None:
         retries.record_failure("renewal", "subscription", sub_id, error)
 
@@ -124,5 +134,19 @@ def build_core(clock: Clock | None = None, *, gateway_sleep: Callable[[float], N
     retries.register("renewal", lambda item: str(renewals.renew_one(item.subject_id)), uses_gateway=False)
     payments = PaymentService(clock, gateway, circuit, retries, notifications, renewals)
     subscriptions = SubscriptionService(clock, notifications, usage_pricer=features.period_usage_lines)
-    return Core(clock, settings, notifications, secrets, gateway, circuit, retries, OperatorService(clock),
-                CustomerService(clock), features, subscriptions, renewals, payments, InvoiceService(clock))
+    return Core(
+        clock,
+        settings,
+        notifications,
+        secrets,
+        gateway,
+        circuit,
+        retries,
+        OperatorService(clock),
+        CustomerService(clock),
+        features,
+        subscriptions,
+        renewals,
+        payments,
+        InvoiceService(clock),
+    )

@@ -27,22 +27,23 @@ def claim_lease(name: str, owner: str, now: datetime, until: datetime, *, only_i
     run that another instance has just done is not done a second time.
     """
     ensure_job_row(name)
-    lease_free = (
-        JobState.lease_until.is_null() | (JobState.lease_until < now) | (JobState.lease_owner == owner)
-    )
+    lease_free = JobState.lease_until.is_null() | (JobState.lease_until < now) | (JobState.lease_owner == owner)
     condition = (JobState.name == name) & lease_free
     if only_if_due:
         condition &= JobState.next_run_at.is_null() | (JobState.next_run_at <= now)
-    claimed = (
-        JobState.update(lease_owner=owner, lease_until=until, last_started_at=now)
-        .where(condition)
-        .execute()
-    )
+    claimed = JobState.update(lease_owner=owner, lease_until=until, last_started_at=now).where(condition).execute()
     return claimed == 1
 
 
-def finish_run(name: str, owner: str, *, finished_at: datetime, result_json: str | None,
-               error: str | None, next_run_at: datetime | None) -> None:
+def finish_run(
+    name: str,
+    owner: str,
+    *,
+    finished_at: datetime,
+    result_json: str | None,
+    error: str | None,
+    next_run_at: datetime | None,
+) -> None:
     """Record the outcome and give the lease back (if it is still ours)."""
     with database.atomic():
         JobState.update(
@@ -51,9 +52,7 @@ def finish_run(name: str, owner: str, *, finished_at: datetime, result_json: str
             last_error=error,
             next_run_at=next_run_at,
         ).where(JobState.name == name).execute()
-        JobState.update(lease_until=None).where(
-            (JobState.name == name) & (JobState.lease_owner == owner)
-        ).execute()
+        JobState.update(lease_until=None).where((JobState.name == name) & (JobState.lease_owner == owner)).execute()
 
 
 def set_next_run(name: str, when: datetime | None) -> None:

@@ -48,7 +48,7 @@ class JobSpec:
     every_seconds: int | None = None
     daily_at: Callable[[], str] | None = None
     at_start: bool = False
-    changes: Changes = NO_CHANGES   # what a run may touch: the desktop reloads whatever shows it
+    changes: Changes = NO_CHANGES  # what a run may touch: the desktop reloads whatever shows it
 
     def __post_init__(self) -> None:
         if not self.name or len(self.name) > 32:
@@ -79,7 +79,7 @@ class SchedulerEvent:
     result: dict | None
     error: str | None
     at: datetime
-    changes: Changes = NO_CHANGES   # a finished or failed run: its job's changes (a failed one may have done part)
+    changes: Changes = NO_CHANGES  # a finished or failed run: its job's changes (a failed one may have done part)
 
 
 def next_daily_run(time_of_day: str, after: datetime) -> datetime:
@@ -99,10 +99,17 @@ def default_owner() -> str:
 
 
 class BackgroundScheduler:
-    def __init__(self, jobs: list[JobSpec], clock: Clock, *, owner: str | None = None,
-                 on_event: Callable[[SchedulerEvent], None] | None = None,
-                 lease_seconds: int = 600, tick_seconds: float = 1.0,
-                 daily_check_seconds: int = DAILY_CHECK_SECONDS) -> None:
+    def __init__(
+        self,
+        jobs: list[JobSpec],
+        clock: Clock,
+        *,
+        owner: str | None = None,
+        on_event: Callable[[SchedulerEvent], None] | None = None,
+        lease_seconds: int = 600,
+        tick_seconds: float = 1.0,
+        daily_check_seconds: int = DAILY_CHECK_SECONDS,
+    ) -> None:
         self._jobs: dict[str, JobSpec] = {}
         for spec in jobs:
             if spec.name in self._jobs:
@@ -338,8 +345,14 @@ class BackgroundScheduler:
                 self._emit("job_started", spec.name)
                 result, result_json, error = self._call(spec)
                 finished = self.clock.now()
-                leases.finish_run(spec.name, self.owner, finished_at=finished, result_json=result_json,
-                                  error=error, next_run_at=self._next_run_after(spec, finished))
+                leases.finish_run(
+                    spec.name,
+                    self.owner,
+                    finished_at=finished,
+                    result_json=result_json,
+                    error=error,
+                    next_run_at=self._next_run_after(spec, finished),
+                )
             if error is None:
                 self._emit("job_finished", spec.name, result=result, changes=spec.changes)
             else:
@@ -414,12 +427,27 @@ class BackgroundScheduler:
         if row is None:
             return JobStateInfo(name, None, None, None, None, None, paused_here, running_here, None)
         lease_live = row.lease_until is not None and row.lease_until > now
-        return JobStateInfo(name, row.last_started_at, row.last_finished_at, _load_result(row.last_result),
-                            row.last_error, row.next_run_at, bool(row.paused), running_here or lease_live,
-                            row.lease_owner)
+        return JobStateInfo(
+            name,
+            row.last_started_at,
+            row.last_finished_at,
+            _load_result(row.last_result),
+            row.last_error,
+            row.next_run_at,
+            bool(row.paused),
+            running_here or lease_live,
+            row.lease_owner,
+        )
 
-    def _emit(self, kind: str, job: str | None = None, *, result: dict | None = None,
-              error: str | None = None, changes: Changes = NO_CHANGES) -> None:
+    def _emit(
+        self,
+        kind: str,
+        job: str | None = None,
+        *,
+        result: dict | None = None,
+        error: str | None = None,
+        changes: Changes = NO_CHANGES,
+    ) -> None:
         if self._on_event is None:
             return
         try:

@@ -29,10 +29,18 @@ class FeatureAccess:
         the refusal that says most."""
         feature = feature_row(feature_code)
         customer = find_customer(customer_email_or_id)
-        subs = list(Subscription.select(Subscription, Plan).join(Plan)
-                    .where(Subscription.customer == customer.id).order_by(Subscription.id.desc()))
-        grants = {row.plan_id: row for row in PlanFeature.select().where(
-            PlanFeature.feature == feature.id, PlanFeature.plan.in_({sub.plan_id for sub in subs} or {0}))}
+        subs = list(
+            Subscription.select(Subscription, Plan)
+            .join(Plan)
+            .where(Subscription.customer == customer.id)
+            .order_by(Subscription.id.desc())
+        )
+        grants = {
+            row.plan_id: row
+            for row in PlanFeature.select().where(
+                PlanFeature.feature == feature.id, PlanFeature.plan.in_({sub.plan_id for sub in subs} or {0})
+            )
+        }
         including = [sub for sub in subs if sub.plan_id in grants and grants[sub.plan_id].enabled]
         if not including:
             if any(sub.plan_id in grants for sub in subs):
@@ -54,16 +62,18 @@ def _decide(sub: Subscription, pf: PlanFeature, feature: Feature, now: datetime)
     if feature.type == "boolean":
         return AccessDecision(True, None, f"included in plan {sub.plan.code}")
     if feature.type == "usage":
-        return AccessDecision(True, None, "always allowed; usage is charged" if pf.pricing != "none"
-                              else "always allowed")
+        return AccessDecision(
+            True, None, "always allowed; usage is charged" if pf.pricing != "none" else "always allowed"
+        )
     if feature.type == "quota":
         quota = quota_of(pf)
         left = max(0, quota - used_in_period(sub.id, feature.id, sub.metered_since))
         if left:
             return AccessDecision(True, left, f"{left:,} of {units(quota, feature.unit)} left this period")
         if pf.pricing != "none":
-            return AccessDecision(True, 0, f"quota of {units(quota, feature.unit)} used up this period; "
-                                           "further use is charged as overage")
+            return AccessDecision(
+                True, 0, f"quota of {units(quota, feature.unit)} used up this period; further use is charged as overage"
+            )
         return AccessDecision(False, 0, f"quota of {units(quota, feature.unit)} used up this period")
     rate_limit, window_seconds = rate_limit_of(pf)
     in_window = used_in_window(sub.id, feature.id, now - timedelta(seconds=window_seconds))

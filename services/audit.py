@@ -15,8 +15,17 @@ def _dump(value) -> str | None:
     return json.dumps(value, default=str, sort_keys=True)
 
 
-def record_audit(clock: Clock, actor: str, action: str, target_type: str | None = None, target_id=None,
-                 *, before=None, after=None, reason: str | None = None) -> int:
+def record_audit(
+    clock: Clock,
+    actor: str,
+    action: str,
+    target_type: str | None = None,
+    target_id=None,
+    *,
+    before=None,
+    after=None,
+    reason: str | None = None,
+) -> int:
     """Append one audit row; call inside the transaction of the change it describes.
 
     A reason that cannot be kept (not text, too long) raises ValidationError, which
@@ -24,9 +33,13 @@ def record_audit(clock: Clock, actor: str, action: str, target_type: str | None 
     """
     reason = clean_reason(reason)
     row = AuditEntry.create(
-        actor=actor, action=action, target_type=target_type,
+        actor=actor,
+        action=action,
+        target_type=target_type,
         target_id=None if target_id is None else str(target_id),
-        reason=reason or None, before=_dump(before), after=_dump(after), created_at=clock.now(),
+        reason=reason or None,
+        before=_dump(before),
+        after=_dump(after),
+        created_at=clock.now(),
     )
     return row.id
-

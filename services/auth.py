@@ -18,16 +18,37 @@ from services.validation import storable
 
 ROLES = ("viewer", "operator", "admin")
 
-_OPERATOR_ACTIONS = frozenset({
-    "customer.create", "customer.edit", "topup", "subscription.subscribe",
-    "subscription.cancel", "subscription.reinstate", "subscription.change_plan",
-    "usage.record", "error.retry", "error.cancel", "error.resolve", "error.escalate",
-    "error.strategy", "notification.read", "scheduler.run", "renewal.run",
-})
-_ADMIN_ACTIONS = _OPERATOR_ACTIONS | frozenset({
-    "refund", "wallet.adjust", "plan.edit", "operator.manage", "settings.edit",
-    "gateway.configure", "scheduler.pause",
-})
+_OPERATOR_ACTIONS = frozenset(
+    {
+        "customer.create",
+        "customer.edit",
+        "topup",
+        "subscription.subscribe",
+        "subscription.cancel",
+        "subscription.reinstate",
+        "subscription.change_plan",
+        "usage.record",
+        "error.retry",
+        "error.cancel",
+        "error.resolve",
+        "error.escalate",
+        "error.strategy",
+        "notification.read",
+        "scheduler.run",
+        "renewal.run",
+    }
+)
+_ADMIN_ACTIONS = _OPERATOR_ACTIONS | frozenset(
+    {
+        "refund",
+        "wallet.adjust",
+        "plan.edit",
+        "operator.manage",
+        "settings.edit",
+        "gateway.configure",
+        "scheduler.pause",
+    }
+)
 PERMISSIONS: dict[str, frozenset[str]] = {
     "viewer": frozenset({"notification.read"}),
     "operator": _OPERATOR_ACTIONS,
@@ -74,9 +95,7 @@ def verify_password(password: str, stored: str) -> bool:
         return False
     if scheme != "scrypt":
         return False
-    candidate = hashlib.scrypt(
-        password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=32
-    )
+    candidate = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=32)
     return hmac.compare_digest(candidate, base64.b64decode(digest))
 
 
@@ -124,10 +143,18 @@ class OperatorService:
         with write_transaction():
             if Operator.select().exists():
                 raise Conflict("an administrator already exists; sign in instead")
-            row = Operator.create(username=username, password_hash=password_hash, role="admin",
-                                  created_at=self.clock.now())
-            record_audit(self.clock, username, "operator.create", "operator", row.id,
-                         after={"username": username, "role": "admin"}, reason="first administrator")
+            row = Operator.create(
+                username=username, password_hash=password_hash, role="admin", created_at=self.clock.now()
+            )
+            record_audit(
+                self.clock,
+                username,
+                "operator.create",
+                "operator",
+                row.id,
+                after={"username": username, "role": "admin"},
+                reason="first administrator",
+            )
         return _info(row)
 
     def create_operator(self, actor: Actor, username: str, password: str, role: str, reason: str = "") -> OperatorInfo:
@@ -137,10 +164,18 @@ class OperatorService:
         with write_transaction():
             if Operator.select().where(Operator.username == username).exists():
                 raise Conflict(f"operator {username!r} already exists")
-            row = Operator.create(username=username, password_hash=password_hash, role=role,
-                                  created_at=self.clock.now())
-            record_audit(self.clock, actor.name, "operator.create", "operator", row.id,
-                         after={"username": username, "role": role}, reason=reason)
+            row = Operator.create(
+                username=username, password_hash=password_hash, role=role, created_at=self.clock.now()
+            )
+            record_audit(
+                self.clock,
+                actor.name,
+                "operator.create",
+                "operator",
+                row.id,
+                after={"username": username, "role": role},
+                reason=reason,
+            )
         return _info(row)
 
     def set_role(self, actor: Actor, username: str, role: str, reason: str = "") -> OperatorInfo:
@@ -155,8 +190,16 @@ class OperatorService:
             before = row.role
             row.role = role
             row.save()
-            record_audit(self.clock, actor.name, "operator.role", "operator", row.id,
-                         before={"role": before}, after={"role": role}, reason=reason)
+            record_audit(
+                self.clock,
+                actor.name,
+                "operator.role",
+                "operator",
+                row.id,
+                before={"role": before},
+                after={"role": role},
+                reason=reason,
+            )
         return _info(row)
 
     def authenticate(self, username: str, password: str) -> Actor:

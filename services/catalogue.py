@@ -68,8 +68,18 @@ class PlanFeatureInfo:
 
 
 def plan_info(row: Plan) -> PlanInfo:
-    return PlanInfo(row.id, row.code, row.name, row.price_minor, row.currency, row.interval_unit,
-                    row.interval_count, row.grace_days, bool(row.access_in_grace), bool(row.active))
+    return PlanInfo(
+        row.id,
+        row.code,
+        row.name,
+        row.price_minor,
+        row.currency,
+        row.interval_unit,
+        row.interval_count,
+        row.grace_days,
+        bool(row.access_in_grace),
+        bool(row.active),
+    )
 
 
 def feature_info(row: Feature) -> FeatureInfo:
@@ -77,8 +87,14 @@ def feature_info(row: Feature) -> FeatureInfo:
 
 
 def terms_of(row: PlanFeature) -> PriceTerms:
-    return PriceTerms(row.pricing, row.included, row.unit_price_minor, parse_tiers(row.tiers),
-                      row.package_size, row.package_price_minor)
+    return PriceTerms(
+        row.pricing,
+        row.included,
+        row.unit_price_minor,
+        parse_tiers(row.tiers),
+        row.package_size,
+        row.package_price_minor,
+    )
 
 
 def quota_of(row: PlanFeature) -> int:
@@ -90,13 +106,22 @@ def quota_of(row: PlanFeature) -> int:
 def rate_limit_of(row: PlanFeature) -> tuple[int, int]:
     """(limit, window in seconds) of a grant of a rate feature: ``set_plan_feature`` stores none without both."""
     assert row.rate_limit is not None and row.rate_window_seconds is not None, (
-        f"plan feature #{row.id} grants a rate feature without a limit and window")
+        f"plan feature #{row.id} grants a rate feature without a limit and window"
+    )
     return row.rate_limit, row.rate_window_seconds
 
 
 def plan_feature_info(row: PlanFeature, plan_code: str, feature: Feature) -> PlanFeatureInfo:
-    return PlanFeatureInfo(plan_code, feature.code, feature.type, bool(row.enabled), row.quota, row.rate_limit,
-                           row.rate_window_seconds, terms_of(row))
+    return PlanFeatureInfo(
+        plan_code,
+        feature.code,
+        feature.type,
+        bool(row.enabled),
+        row.quota,
+        row.rate_limit,
+        row.rate_window_seconds,
+        terms_of(row),
+    )
 
 
 def units(count: int, unit: str) -> str:
@@ -152,9 +177,19 @@ class PlanCatalogue:
 
     # --- plans -------------------------------------------------------------
 
-    def create_plan(self, actor: Actor, code: str, name: str, price_minor: int, currency: str = "USD",
-                    interval_unit: str = "month", interval_count: int = 1, grace_days: int = 3,
-                    access_in_grace: bool = False, reason: str = "") -> PlanInfo:
+    def create_plan(
+        self,
+        actor: Actor,
+        code: str,
+        name: str,
+        price_minor: int,
+        currency: str = "USD",
+        interval_unit: str = "month",
+        interval_count: int = 1,
+        grace_days: int = 3,
+        access_in_grace: bool = False,
+        reason: str = "",
+    ) -> PlanInfo:
         require(actor, "plan.edit")
         code, name = _check_code(code, "plan code"), clean_name(name)
         price_minor = check_minor(price_minor, allow_zero=True)
@@ -164,9 +199,17 @@ class PlanCatalogue:
         interval_count = check_int(interval_count, "interval count", 1, MAX_INTERVAL_COUNT[interval_unit])
         grace_days = check_int(grace_days, "grace days", 0, MAX_GRACE_DAYS)
         access_in_grace = _check_bool(access_in_grace, "access in grace")
-        values = dict(code=code, name=name, price_minor=price_minor, currency=currency, interval_unit=interval_unit,
-                      interval_count=interval_count, grace_days=grace_days, access_in_grace=access_in_grace,
-                      active=True)
+        values = dict(
+            code=code,
+            name=name,
+            price_minor=price_minor,
+            currency=currency,
+            interval_unit=interval_unit,
+            interval_count=interval_count,
+            grace_days=grace_days,
+            access_in_grace=access_in_grace,
+            active=True,
+        )
         try:
             with write_transaction():
                 if Plan.select().where(Plan.code == code).exists():
@@ -177,9 +220,18 @@ class PlanCatalogue:
             raise Conflict(f"a plan with code {code!r} already exists") from None
         return plan_info(row)
 
-    def update_plan(self, actor: Actor, code: str, *, name: str | None = None, price_minor: int | None = None,
-                    grace_days: int | None = None, access_in_grace: bool | None = None, active: bool | None = None,
-                    reason: str = "") -> PlanInfo:
+    def update_plan(
+        self,
+        actor: Actor,
+        code: str,
+        *,
+        name: str | None = None,
+        price_minor: int | None = None,
+        grace_days: int | None = None,
+        access_in_grace: bool | None = None,
+        active: bool | None = None,
+        reason: str = "",
+    ) -> PlanInfo:
         require(actor, "plan.edit")
         changes: dict[str, object] = {}
         if name is not None:
@@ -200,8 +252,9 @@ class PlanCatalogue:
                 raise NotFound(f"no plan {str(code)[:64]!r}")
             before = {key: getattr(row, key) for key in changes}
             Plan.update(**changes).where(Plan.id == row.id).execute()
-            record_audit(self.clock, actor.name, "plan.edit", "plan", row.id, before=before, after=changes,
-                         reason=reason)
+            record_audit(
+                self.clock, actor.name, "plan.edit", "plan", row.id, before=before, after=changes, reason=reason
+            )
             row = Plan.get_by_id(row.id)
         return plan_info(row)
 
@@ -216,14 +269,19 @@ class PlanCatalogue:
 
     # --- features ----------------------------------------------------------
 
-    def create_feature(self, actor: Actor, code: str, name: str, type: str, unit: str = "unit",
-                       reason: str = "") -> FeatureInfo:
+    def create_feature(
+        self, actor: Actor, code: str, name: str, type: str, unit: str = "unit", reason: str = ""
+    ) -> FeatureInfo:
         require(actor, "plan.edit")
         code, name = _check_code(code, "feature code"), clean_name(name)
         if type not in FEATURE_TYPES:
             raise ValidationError(f"feature type must be one of {', '.join(FEATURE_TYPES)}")
-        if (not isinstance(unit, str) or not 1 <= len(" ".join(unit.split())) <= 32
-                or any(ord(c) < 32 for c in unit) or not storable(unit)):
+        if (
+            not isinstance(unit, str)
+            or not 1 <= len(" ".join(unit.split())) <= 32
+            or any(ord(c) < 32 for c in unit)
+            or not storable(unit)
+        ):
             raise ValidationError("unit must be 1–32 characters, like 'api call' or 'GB'")
         values = dict(code=code, name=name, type=type, unit=" ".join(unit.split()))
         try:
@@ -239,17 +297,31 @@ class PlanCatalogue:
     def list_features(self) -> list[FeatureInfo]:
         return [feature_info(row) for row in Feature.select().order_by(Feature.code)]
 
-    def set_plan_feature(self, actor: Actor, plan_code: str, feature_code: str, *, enabled: bool = True,
-                         quota: int | None = None, rate_limit: int | None = None,
-                         rate_window_seconds: int | None = None, included: int = 0, pricing: str = "none",
-                         unit_price_minor: int = 0, tiers: object = None, package_size: int | None = None,
-                         package_price_minor: int = 0, reason: str = "") -> PlanFeatureInfo:
+    def set_plan_feature(
+        self,
+        actor: Actor,
+        plan_code: str,
+        feature_code: str,
+        *,
+        enabled: bool = True,
+        quota: int | None = None,
+        rate_limit: int | None = None,
+        rate_window_seconds: int | None = None,
+        included: int = 0,
+        pricing: str = "none",
+        unit_price_minor: int = 0,
+        tiers: object = None,
+        package_size: int | None = None,
+        package_price_minor: int = 0,
+        reason: str = "",
+    ) -> PlanFeatureInfo:
         """Grant a feature on a plan, or change how it is granted and priced."""
         require(actor, "plan.edit")
         plan, feature = plan_row(plan_code), feature_row(feature_code)
         enabled = _check_bool(enabled, "enabled")
-        terms = validate_terms(PriceTerms(pricing, included, unit_price_minor, parse_tiers(tiers), package_size,
-                                          package_price_minor))
+        terms = validate_terms(
+            PriceTerms(pricing, included, unit_price_minor, parse_tiers(tiers), package_size, package_price_minor)
+        )
         kind = feature.type
         if kind != "quota" and quota is not None:
             raise ValidationError(f"only quota features take a quota; {feature.code} is a {kind} feature")
@@ -265,32 +337,59 @@ class PlanCatalogue:
                 # Overage pricing charges what goes past the quota, so the quota is what is included.
                 if terms.included not in (0, quota):
                     raise ValidationError("for a quota feature the included units are its quota; leave included at 0")
-                terms = PriceTerms(terms.pricing, quota, terms.unit_price_minor, terms.tiers, terms.package_size,
-                                   terms.package_price_minor)
+                terms = PriceTerms(
+                    terms.pricing,
+                    quota,
+                    terms.unit_price_minor,
+                    terms.tiers,
+                    terms.package_size,
+                    terms.package_price_minor,
+                )
         if kind == "rate":
             if rate_limit is None or rate_window_seconds is None:
                 raise ValidationError(f"{feature.code} is a rate feature; give a rate limit and a window in seconds")
             rate_limit = check_int(rate_limit, "rate limit", 1, MAX_UNITS)
             rate_window_seconds = check_int(rate_window_seconds, "rate window (seconds)", 1, MAX_RATE_WINDOW_SECONDS)
-        values = dict(enabled=enabled, quota=quota, rate_limit=rate_limit, rate_window_seconds=rate_window_seconds,
-                      included=terms.included, pricing=terms.pricing, unit_price_minor=terms.unit_price_minor,
-                      tiers=tiers_to_json(terms.tiers), package_size=terms.package_size,
-                      package_price_minor=terms.package_price_minor)
+        values = dict(
+            enabled=enabled,
+            quota=quota,
+            rate_limit=rate_limit,
+            rate_window_seconds=rate_window_seconds,
+            included=terms.included,
+            pricing=terms.pricing,
+            unit_price_minor=terms.unit_price_minor,
+            tiers=tiers_to_json(terms.tiers),
+            package_size=terms.package_size,
+            package_price_minor=terms.package_price_minor,
+        )
         with write_transaction():
-            row = for_update(PlanFeature.select().where(
-                (PlanFeature.plan == plan.id) & (PlanFeature.feature == feature.id))).first()
+            row = for_update(
+                PlanFeature.select().where((PlanFeature.plan == plan.id) & (PlanFeature.feature == feature.id))
+            ).first()
             before = None if row is None else {key: getattr(row, key) for key in values}
             if row is None:
                 row = PlanFeature.create(plan=plan.id, feature=feature.id, **values)
             else:
                 PlanFeature.update(**values).where(PlanFeature.id == row.id).execute()
                 row = PlanFeature.get_by_id(row.id)
-            record_audit(self.clock, actor.name, "plan.feature", "plan", plan.id, before=before,
-                         after={"feature": feature.code, **values}, reason=reason)
+            record_audit(
+                self.clock,
+                actor.name,
+                "plan.feature",
+                "plan",
+                plan.id,
+                before=before,
+                after={"feature": feature.code, **values},
+                reason=reason,
+            )
         return plan_feature_info(row, plan.code, feature)
 
     def plan_features(self, plan_code: str) -> list[PlanFeatureInfo]:
         plan = plan_row(plan_code)
-        rows = (PlanFeature.select(PlanFeature, Feature).join(Feature)
-                .where(PlanFeature.plan == plan.id).order_by(Feature.code))
+        rows = (
+            PlanFeature.select(PlanFeature, Feature)
+            .join(Feature)
+            .where(PlanFeature.plan == plan.id)
+            .order_by(Feature.code)
+        )
         return [plan_feature_info(row, plan.code, row.feature) for row in rows]

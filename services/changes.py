@@ -15,14 +15,14 @@ from enum import StrEnum
 
 class Kind(StrEnum):
     CUSTOMER = "customer"
-    WALLET = "wallet"              # balances and their ledger: top-ups, charges, refunds, adjustments
+    WALLET = "wallet"  # balances and their ledger: top-ups, charges, refunds, adjustments
     SUBSCRIPTION = "subscription"  # states, periods, reminders and recorded usage
-    INVOICE = "invoice"            # invoices, what is owed on them, credit notes
-    PLAN = "plan"                  # plans, features and what each plan grants
-    ERROR_ITEM = "error_item"      # the error queue
+    INVOICE = "invoice"  # invoices, what is owed on them, credit notes
+    PLAN = "plan"  # plans, features and what each plan grants
+    ERROR_ITEM = "error_item"  # the error queue
     NOTIFICATION = "notification"  # read or unread; a new notification arrives on its own as it is posted
     SETTINGS = "settings"
-    AUDIT = "audit"                # the audit log: every operator action adds to it
+    AUDIT = "audit"  # the audit log: every operator action adds to it
 
 
 @dataclass(frozen=True)

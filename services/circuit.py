@@ -49,8 +49,14 @@ def _clock_text(moment: datetime) -> str:
 
 
 class CircuitBreaker:
-    def __init__(self, clock: Clock, notifications: NotificationCenter, name: str = "gateway",
-                 failure_threshold: int = 5, reset_after_seconds: float = 30):
+    def __init__(
+        self,
+        clock: Clock,
+        notifications: NotificationCenter,
+        name: str = "gateway",
+        failure_threshold: int = 5,
+        reset_after_seconds: float = 30,
+    ):
         if isinstance(failure_threshold, bool) or not isinstance(failure_threshold, int) or failure_threshold < 1:
             raise ValidationError("the circuit breaker needs a failure threshold of at least 1")
         if reset_after_seconds < 0:
@@ -109,8 +115,7 @@ class CircuitBreaker:
                     return
                 until = self._refused_until(row, now)
                 if until is None:
-                    CircuitState.update(state=HALF_OPEN, updated_at=now).where(
-                        CircuitState.name == self.name).execute()
+                    CircuitState.update(state=HALF_OPEN, updated_at=now).where(CircuitState.name == self.name).execute()
             if until is not None:  # another caller claimed the probe a moment ago
                 raise self._refusal(until)
             log.info("circuit %s half open: letting one probe call through", self.name)
@@ -157,7 +162,8 @@ class CircuitBreaker:
                 if row.state != CLOSED:
                     recovered_from = row.opened_at
                 CircuitState.update(state=CLOSED, failures=0, opened_at=None, updated_at=self.clock.now()).where(
-                    CircuitState.name == self.name).execute()
+                    CircuitState.name == self.name
+                ).execute()
         if recovered_from is not None:
             log.info("circuit %s closed: the gateway answers again", self.name)
             self._notify_recovered(recovered_from)
@@ -167,8 +173,9 @@ class CircuitBreaker:
             opened = None
             with write_transaction():
                 now = self.clock.now()
-                CircuitState.insert(name=self.name, state=CLOSED, failures=0, opened_at=None,
-                                    updated_at=now).on_conflict_ignore().execute()
+                CircuitState.insert(
+                    name=self.name, state=CLOSED, failures=0, opened_at=None, updated_at=now
+                ).on_conflict_ignore().execute()
                 row = for_update(CircuitState.select().where(CircuitState.name == self.name)).get()
                 failures = row.failures + 1
                 changes = {"failures": failures, "updated_at": now}
@@ -189,7 +196,8 @@ class CircuitBreaker:
     def _notify_outage(self, opened_at: datetime, failures: int) -> None:
         resume = opened_at + self.reset_after
         self._post(
-            "gateway_outage", "Payment gateway outage",
+            "gateway_outage",
+            "Payment gateway outage",
             f"{failures} calls to the payment gateway failed in a row. Calls pause until "
             f"{_clock_text(resume)}, then one test call decides whether they resume; "
             "waiting top-ups and refunds keep their place in the error queue.",
@@ -199,7 +207,8 @@ class CircuitBreaker:
     def _notify_recovered(self, opened_at: datetime | None) -> None:
         since = opened_at.isoformat() if opened_at else "unknown"
         self._post(
-            "gateway_recovered", "Payment gateway recovered",
+            "gateway_recovered",
+            "Payment gateway recovered",
             "The payment gateway answers again; waiting retries resume.",
             dedup_key=f"gateway_recovered:{self.name}:{since}",
         )

@@ -20,7 +20,7 @@ class CustomerSubscription:
     plan_code: str
     status: str
     period_end: datetime
-    price_minor: int   # the plan's price per period
+    price_minor: int  # the plan's price per period
     currency: str
 
 
@@ -36,9 +36,9 @@ class CustomerTopUp:
 @dataclass(frozen=True)
 class CustomerDetail:
     customer: CustomerInfo
-    wallets: tuple[WalletInfo, ...]                       # one per currency, oldest first
-    subscriptions: tuple[CustomerSubscription, ...]       # oldest first
-    recent_topups: tuple[CustomerTopUp, ...]              # newest first, across the wallets
+    wallets: tuple[WalletInfo, ...]  # one per currency, oldest first
+    subscriptions: tuple[CustomerSubscription, ...]  # oldest first
+    recent_topups: tuple[CustomerTopUp, ...]  # newest first, across the wallets
 
 
 def customer_detail(customer_id: int) -> CustomerDetail:
@@ -47,18 +47,24 @@ def customer_detail(customer_id: int) -> CustomerDetail:
     if row is None:
         raise NotFound(f"no customer #{customer_id}")
     wallets = Wallet.select().where(Wallet.customer == row.id).order_by(Wallet.id)
-    subscriptions = (Subscription.select(Subscription.id, Subscription.status, Subscription.period_end, Plan.code,
-                                         Plan.price_minor, Plan.currency)
-                     .join(Plan).where(Subscription.customer == row.id).order_by(Subscription.id))
-    topups = (TopUp.select().join(Wallet).where(Wallet.customer == row.id)
-              .order_by(TopUp.id.desc()).limit(RECENT_TOPUPS))
+    subscriptions = (
+        Subscription.select(
+            Subscription.id, Subscription.status, Subscription.period_end, Plan.code, Plan.price_minor, Plan.currency
+        )
+        .join(Plan)
+        .where(Subscription.customer == row.id)
+        .order_by(Subscription.id)
+    )
+    topups = TopUp.select().join(Wallet).where(Wallet.customer == row.id).order_by(TopUp.id.desc()).limit(RECENT_TOPUPS)
     return CustomerDetail(
         customer_info(row),
         wallets=tuple(wallet_info(w) for w in wallets),
-        subscriptions=tuple(CustomerSubscription(s.id, s.plan.code, s.status, s.period_end, s.plan.price_minor,
-                                                 s.plan.currency) for s in subscriptions),
-        recent_topups=tuple(CustomerTopUp(t.id, t.amount_minor, t.currency, t.status, t.created_at)
-                            for t in topups))
+        subscriptions=tuple(
+            CustomerSubscription(s.id, s.plan.code, s.status, s.period_end, s.plan.price_minor, s.plan.currency)
+            for s in subscriptions
+        ),
+        recent_topups=tuple(CustomerTopUp(t.id, t.amount_minor, t.currency, t.status, t.created_at) for t in topups),
+    )
 
 
 def customer_names(customer_ids: list[int]) -> dict[int, str]:

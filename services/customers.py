@@ -18,8 +18,10 @@ from services.errors import Conflict, NotFound, ValidationError
 from services.money import check_currency
 from services.validation import check_id, row_id_in, storable
 
-_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-                    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")
+_EMAIL = re.compile(
+    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
+)
 
 
 def clean_email(email) -> str:
@@ -103,8 +105,9 @@ class CustomerService:
     def __init__(self, clock: Clock):
         self.clock = clock
 
-    def create_customer(self, actor: Actor, name: str, email: str, currency: str = "USD",
-                        reason: str = "") -> CustomerInfo:
+    def create_customer(
+        self, actor: Actor, name: str, email: str, currency: str = "USD", reason: str = ""
+    ) -> CustomerInfo:
         require(actor, "customer.create")
         name, email, currency = clean_name(name), clean_email(email), check_currency(currency)
         try:
@@ -113,14 +116,29 @@ class CustomerService:
                     raise Conflict(f"a customer with email {email} already exists")
                 row = Customer.create(name=name, email=email, status="active", created_at=self.clock.now())
                 get_or_create_wallet(row.id, currency, self.clock)
-                record_audit(self.clock, actor.name, "customer.create", "customer", row.id,
-                             after={"name": name, "email": email}, reason=reason)
+                record_audit(
+                    self.clock,
+                    actor.name,
+                    "customer.create",
+                    "customer",
+                    row.id,
+                    after={"name": name, "email": email},
+                    reason=reason,
+                )
         except IntegrityError:
             raise Conflict(f"a customer with email {email} already exists") from None
         return customer_info(row)
 
-    def update_customer(self, actor: Actor, customer_id: int, *, name: str | None = None,
-                        email: str | None = None, status: str | None = None, reason: str = "") -> CustomerInfo:
+    def update_customer(
+        self,
+        actor: Actor,
+        customer_id: int,
+        *,
+        name: str | None = None,
+        email: str | None = None,
+        status: str | None = None,
+        reason: str = "",
+    ) -> CustomerInfo:
         require(actor, "customer.edit")
         customer_id = check_id(customer_id, "customer")
         changes = {}
@@ -140,14 +158,25 @@ class CustomerService:
                 if row is None:
                     raise NotFound(f"no customer #{customer_id}")
                 before = {k: getattr(row, k) for k in changes}
-                if "email" in changes and changes["email"] != row.email and Customer.select().where(
-                        Customer.email == changes["email"]).exists():
+                if (
+                    "email" in changes
+                    and changes["email"] != row.email
+                    and Customer.select().where(Customer.email == changes["email"]).exists()
+                ):
                     raise Conflict(f"a customer with email {changes['email']} already exists")
                 for key, value in changes.items():
                     setattr(row, key, value)
                 row.save()
-                record_audit(self.clock, actor.name, "customer.edit", "customer", row.id,
-                             before=before, after=changes, reason=reason)
+                record_audit(
+                    self.clock,
+                    actor.name,
+                    "customer.edit",
+                    "customer",
+                    row.id,
+                    before=before,
+                    after=changes,
+                    reason=reason,
+                )
         except IntegrityError:
             raise Conflict("that email belongs to another customer") from None
         return customer_info(row)
@@ -174,7 +203,5 @@ class CustomerService:
         )
         number = row_id_in(text)
         if number is not None:
-            query = Customer.select().where(Customer.id == number) | query   # a UNION: the number first
+            query = Customer.select().where(Customer.id == number) | query  # a UNION: the number first
         return [customer_info(r) for r in query.order_by(Customer.id).limit(limit)]
-
-

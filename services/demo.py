@@ -44,8 +44,11 @@ from services.errors import Conflict, ValidationError
 from services.payments import PaymentService
 from services.settings import SettingsStore
 
-DEMO_OPERATORS = (("admin", "admin-demo-pass", "admin"), ("operator", "operator-demo-pass", "operator"),
-                  ("viewer", "viewer-demo-pass", "viewer"))
+DEMO_OPERATORS = (
+    ("admin", "admin-demo-pass", "admin"),
+    ("operator", "operator-demo-pass", "operator"),
+    ("viewer", "viewer-demo-pass", "viewer"),
+)
 
 FEATURES = (
     ("api_calls", "API calls", "quota", "call"),
@@ -67,34 +70,94 @@ PLANS = (
 
 # plan -> feature -> PlanFeature fields
 PLAN_FEATURES: dict[str, dict[str, dict[str, Any]]] = {
-    "starter": {"api_calls": dict(quota=1000), "exports": dict(rate_limit=5, rate_window_seconds=3600),
-                "sms": dict(pricing="flat", unit_price_minor=5)},
-    "pro": {"api_calls": dict(quota=20000, included=20000, pricing="package", package_size=1000,
-                              package_price_minor=200),
-            "exports": dict(rate_limit=60, rate_window_seconds=3600),
-            "sms": dict(pricing="tiered", tiers=[[1000, 4], [10000, 3], [None, 2]]),
-            "storage_gb": dict(included=50, pricing="volume", tiers=[[100, 20], [1000, 15], [None, 10]]),
-            "priority_support": {}},
-    "team": {"api_calls": dict(quota=100000), "exports": dict(rate_limit=600, rate_window_seconds=3600),
-             "sms": dict(included=1000, pricing="flat", unit_price_minor=2),
-             "storage_gb": dict(included=500, pricing="flat", unit_price_minor=8),
-             "priority_support": {}, "sso": {}},
+    "starter": {
+        "api_calls": dict(quota=1000),
+        "exports": dict(rate_limit=5, rate_window_seconds=3600),
+        "sms": dict(pricing="flat", unit_price_minor=5),
+    },
+    "pro": {
+        "api_calls": dict(quota=20000, included=20000, pricing="package", package_size=1000, package_price_minor=200),
+        "exports": dict(rate_limit=60, rate_window_seconds=3600),
+        "sms": dict(pricing="tiered", tiers=[[1000, 4], [10000, 3], [None, 2]]),
+        "storage_gb": dict(included=50, pricing="volume", tiers=[[100, 20], [1000, 15], [None, 10]]),
+        "priority_support": {},
+    },
+    "team": {
+        "api_calls": dict(quota=100000),
+        "exports": dict(rate_limit=600, rate_window_seconds=3600),
+        "sms": dict(included=1000, pricing="flat", unit_price_minor=2),
+        "storage_gb": dict(included=500, pricing="flat", unit_price_minor=8),
+        "priority_support": {},
+        "sso": {},
+    },
     "weekly": {"api_calls": dict(quota=200)},
-    "annual": {"api_calls": dict(quota=20000), "exports": dict(rate_limit=60, rate_window_seconds=3600),
-               "priority_support": {}},
+    "annual": {
+        "api_calls": dict(quota=20000),
+        "exports": dict(rate_limit=60, rate_window_seconds=3600),
+        "priority_support": {},
+    },
 }
 
-FIRST = ("Anna", "Boris", "Chen", "Dana", "Elif", "Farid", "Greta", "Hugo", "Ines", "Jonas", "Kira", "Liam",
-         "Mila", "Nikolai", "Olga", "Pablo", "Quinn", "Rosa", "Sven", "Tariq", "Uma", "Viktor", "Wen", "Yara",
-         "Zoe", "Marta", "Igor", "Sofia", "Omar", "Lena")
-LAST = ("Ivanova", "Schmidt", "Garcia", "Kowalski", "Nguyen", "Okafor", "Rossi", "Larsen", "Petrov", "Silva",
-        "Tanaka", "Dubois", "Novak", "Haddad", "Lindqvist", "Moreau", "Kuznetsov", "Fischer", "Costa", "Berg")
+FIRST = (
+    "Anna",
+    "Boris",
+    "Chen",
+    "Dana",
+    "Elif",
+    "Farid",
+    "Greta",
+    "Hugo",
+    "Ines",
+    "Jonas",
+    "Kira",
+    "Liam",
+    "Mila",
+    "Nikolai",
+    "Olga",
+    "Pablo",
+    "Quinn",
+    "Rosa",
+    "Sven",
+    "Tariq",
+    "Uma",
+    "Viktor",
+    "Wen",
+    "Yara",
+    "Zoe",
+    "Marta",
+    "Igor",
+    "Sofia",
+    "Omar",
+    "Lena",
+)
+LAST = (
+    "Ivanova",
+    "Schmidt",
+    "Garcia",
+    "Kowalski",
+    "Nguyen",
+    "Okafor",
+    "Rossi",
+    "Larsen",
+    "Petrov",
+    "Silva",
+    "Tanaka",
+    "Dubois",
+    "Novak",
+    "Haddad",
+    "Lindqvist",
+    "Moreau",
+    "Kuznetsov",
+    "Fischer",
+    "Costa",
+    "Berg",
+)
 DOMAINS = ("example.com", "example.org", "mail.example.net", "corp.example.com")
 
 
 def _chunks(rows: list, size: int = 500):
     for start in range(0, len(rows), size):
-        yield rows[start:start + size]
+        yield rows[start : start + size]
 
 
 def _bulk(model, rows: list[dict]) -> None:
@@ -103,8 +166,7 @@ def _bulk(model, rows: list[dict]) -> None:
     if rows and "id" in rows[0] and isinstance(model._meta.primary_key, AutoField) and not is_sqlite():
         # Rows written with their ids leave PostgreSQL's sequence behind; the next insert would collide.
         table = model._meta.table_name
-        database.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                             f"(SELECT MAX(id) FROM {table}))")
+        database.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))")
 
 
 def create_demo(clock: Clock, customers: int = 500, seed: int = 7, overdue_share: float = 0.0) -> dict:
@@ -125,11 +187,19 @@ def create_demo(clock: Clock, customers: int = 500, seed: int = 7, overdue_share
         _operators(now)
         plans = _catalog(now)
         counts = _customers(rng, now, customers, plans, overdue_share)
-        (Setting.insert(key="demo", value=json.dumps(True), updated_at=now)
-         .on_conflict(conflict_target=[Setting.key], update={Setting.value: json.dumps(True), Setting.updated_at: now})
-         .execute())
-    return {"customers": customers, "seed": seed, **counts,
-            "operators": [{"username": u, "password": p, "role": r} for u, p, r in DEMO_OPERATORS]}
+        (
+            Setting.insert(key="demo", value=json.dumps(True), updated_at=now)
+            .on_conflict(
+                conflict_target=[Setting.key], update={Setting.value: json.dumps(True), Setting.updated_at: now}
+            )
+            .execute()
+        )
+    return {
+        "customers": customers,
+        "seed": seed,
+        **counts,
+        "operators": [{"username": u, "password": p, "role": r} for u, p, r in DEMO_OPERATORS],
+    }
 
 
 def _operators(now: datetime) -> None:
@@ -144,9 +214,17 @@ def _catalog(now: datetime) -> dict[str, Plan]:
         features[code] = Feature.create(code=code, name=name, type=kind, unit=unit)
     plans = {}
     for code, name, price, unit, count, grace, in_grace in PLANS:
-        plans[code] = Plan.create(code=code, name=name, price_minor=price, currency="USD", interval_unit=unit,
-                                  interval_count=count, grace_days=grace, access_in_grace=in_grace,
-                                  created_at=now)
+        plans[code] = Plan.create(
+            code=code,
+            name=name,
+            price_minor=price,
+            currency="USD",
+            interval_unit=unit,
+            interval_count=count,
+            grace_days=grace,
+            access_in_grace=in_grace,
+            created_at=now,
+        )
         for feature_code, terms in PLAN_FEATURES[code].items():
             terms = dict(terms)
             if "tiers" in terms:
@@ -166,8 +244,15 @@ def _customers(rng: random.Random, now: datetime, count: int, plans: dict[str, P
     for i in range(1, count + 1):
         first, last = rng.choice(FIRST), rng.choice(LAST)
         joined = now - timedelta(days=rng.randint(35, 900), seconds=rng.randint(0, 86399))
-        customers.append(dict(id=i, name=f"{first} {last}", created_at=joined, status="active",
-                              email=f"{first}.{last}.{i}@{rng.choice(DOMAINS)}".lower()))
+        customers.append(
+            dict(
+                id=i,
+                name=f"{first} {last}",
+                created_at=joined,
+                status="active",
+                email=f"{first}.{last}.{i}@{rng.choice(DOMAINS)}".lower(),
+            )
+        )
         plan = plans[rng.choices(codes, weights)[0]]
         # The period ends somewhere in the next 30 days (weekly plans within a week).
         horizon = 7 * 86400 if plan.interval_unit == "week" else 30 * 86400
@@ -177,42 +262,123 @@ def _customers(rng: random.Random, now: datetime, count: int, plans: dict[str, P
         period_start = _period_start(period_end, plan)
         roll = rng.random()
         if roll < 0.55:
-            balance = plan.price_minor * rng.randint(2, 8) + rng.randint(0, 99) * 100   # rich
+            balance = plan.price_minor * rng.randint(2, 8) + rng.randint(0, 99) * 100  # rich
         elif roll < 0.85:
-            balance = rng.randint(0, max(plan.price_minor - 1, 0))                     # poor
+            balance = rng.randint(0, max(plan.price_minor - 1, 0))  # poor
         else:
-            balance = 0                                                                 # empty
+            balance = 0  # empty
         status = lifecycle.CANCELED if rng.random() < 0.06 else lifecycle.ACTIVE
         wallets.append(dict(id=i, customer=i, currency="USD", balance_minor=balance, created_at=joined))
         paid = balance + plan.price_minor
         key = uuid.UUID(int=rng.getrandbits(128)).hex
         charge_id = "ch_demo_" + key[:24]
-        topups.append(dict(id=i, wallet=i, amount_minor=paid, currency="USD", idempotency_key=key,
-                           status="succeeded", gateway_charge_id=charge_id, actor="demo",
-                           created_at=period_start, updated_at=period_start))
-        charges_gw.append(dict(id=charge_id, idempotency_key=f"topup:{key}", amount_minor=paid, currency="USD",
-                               customer_ref=f"cus_{i}", status="succeeded", created_at=period_start))
-        ledger.append(dict(wallet=i, kind="topup", amount_minor=paid, balance_after_minor=paid,
-                           idempotency_key=f"topup:{i}", ref_type="topup", ref_id=i, actor="demo",
-                           created_at=period_start, note=f"card charge {charge_id}"))
-        ledger.append(dict(wallet=i, kind="renewal", amount_minor=-plan.price_minor, balance_after_minor=balance,
-                           idempotency_key=f"renewal:{i}:{period_start.isoformat()}", ref_type="subscription",
-                           ref_id=i, actor="system", created_at=period_start,
-                           note=f"{plan.code} {period_start:%Y-%m-%d} → {period_end:%Y-%m-%d}"))
-        subs.append(dict(id=i, customer=i, plan=plan.id, wallet=i, status=status,
-                         auto_renew=status == lifecycle.ACTIVE, anchor_day=period_start.day,
-                         period_start=period_start, period_end=period_end, usage_since=period_start,
-                         created_at=joined, updated_at=now))
-        sub_charges.append(dict(subscription=i, period_start=period_start, period_end=period_end,
-                                plan_minor=plan.price_minor, usage_minor=0, ledger_entry=None, created_at=period_start))
-        events.append(dict(subscription=i, from_status=None, to_status="active", event="subscribe", reason=None,
-                           actor="demo", created_at=joined))
+        topups.append(
+            dict(
+                id=i,
+                wallet=i,
+                amount_minor=paid,
+                currency="USD",
+                idempotency_key=key,
+                status="succeeded",
+                gateway_charge_id=charge_id,
+                actor="demo",
+                created_at=period_start,
+                updated_at=period_start,
+            )
+        )
+        charges_gw.append(
+            dict(
+                id=charge_id,
+                idempotency_key=f"topup:{key}",
+                amount_minor=paid,
+                currency="USD",
+                customer_ref=f"cus_{i}",
+                status="succeeded",
+                created_at=period_start,
+            )
+        )
+        ledger.append(
+            dict(
+                wallet=i,
+                kind="topup",
+                amount_minor=paid,
+                balance_after_minor=paid,
+                idempotency_key=f"topup:{i}",
+                ref_type="topup",
+                ref_id=i,
+                actor="demo",
+                created_at=period_start,
+                note=f"card charge {charge_id}",
+            )
+        )
+        ledger.append(
+            dict(
+                wallet=i,
+                kind="renewal",
+                amount_minor=-plan.price_minor,
+                balance_after_minor=balance,
+                idempotency_key=f"renewal:{i}:{period_start.isoformat()}",
+                ref_type="subscription",
+                ref_id=i,
+                actor="system",
+                created_at=period_start,
+                note=f"{plan.code} {period_start:%Y-%m-%d} → {period_end:%Y-%m-%d}",
+            )
+        )
+        subs.append(
+            dict(
+                id=i,
+                customer=i,
+                plan=plan.id,
+                wallet=i,
+                status=status,
+                auto_renew=status == lifecycle.ACTIVE,
+                anchor_day=period_start.day,
+                period_start=period_start,
+                period_end=period_end,
+                usage_since=period_start,
+                created_at=joined,
+                updated_at=now,
+            )
+        )
+        sub_charges.append(
+            dict(
+                subscription=i,
+                period_start=period_start,
+                period_end=period_end,
+                plan_minor=plan.price_minor,
+                usage_minor=0,
+                ledger_entry=None,
+                created_at=period_start,
+            )
+        )
+        events.append(
+            dict(
+                subscription=i,
+                from_status=None,
+                to_status="active",
+                event="subscribe",
+                reason=None,
+                actor="demo",
+                created_at=joined,
+            )
+        )
         if status == lifecycle.CANCELED:
-            events.append(dict(subscription=i, from_status="active", to_status="canceled", event="cancel",
-                               reason="customer asked to stop", actor="operator", created_at=now - timedelta(days=1)))
+            events.append(
+                dict(
+                    subscription=i,
+                    from_status="active",
+                    to_status="canceled",
+                    event="cancel",
+                    reason="customer asked to stop",
+                    actor="operator",
+                    created_at=now - timedelta(days=1),
+                )
+            )
         if rng.random() < 0.5:
-            counters.append(dict(subscription=i, feature=api_feature, period_start=period_start,
-                                 used=rng.randint(0, 900)))
+            counters.append(
+                dict(subscription=i, feature=api_feature, period_start=period_start, used=rng.randint(0, 900))
+            )
         statuses[status] += 1
     _bulk(Customer, customers)
     _bulk(Wallet, wallets)
@@ -243,22 +409,42 @@ def _period_start(period_end: datetime, plan: Plan) -> datetime:
     return period_end.replace(year=year, month=month + 1, day=day)
 
 
-
-def stage_demo_activity(payments: PaymentService, settings: SettingsStore, actor: Actor, *, topups: int = 24,
-                        seed: int = 7) -> dict:
+def stage_demo_activity(
+    payments: PaymentService, settings: SettingsStore, actor: Actor, *, topups: int = 24, seed: int = 7
+) -> dict:
     """A few days of gateway weather: some top-ups go through, some are declined,
     some time out and wait in the error queue. Leaves a mildly unreliable gateway."""
     rng = random.Random(seed)
     emails = [c.email for c in Customer.select(Customer.email).order_by(Customer.id).limit(topups * 3)]
-    settings.update(actor, {"gateway.error_rate": 0.25, "gateway.timeout_rate": 0.15, "gateway.decline_rate": 0.15,
-                            "gateway.latency_min_ms": 0, "gateway.latency_max_ms": 0, "gateway.seed": seed},
-                    reason="demo history", action="gateway.configure")
+    settings.update(
+        actor,
+        {
+            "gateway.error_rate": 0.25,
+            "gateway.timeout_rate": 0.15,
+            "gateway.decline_rate": 0.15,
+            "gateway.latency_min_ms": 0,
+            "gateway.latency_max_ms": 0,
+            "gateway.seed": seed,
+        },
+        reason="demo history",
+        action="gateway.configure",
+    )
     outcomes: dict[str, int] = {}
     for email in rng.sample(emails, min(topups, len(emails))):
         amount = rng.choice((1000, 2500, 5000, 9900, 20000))
         info = payments.top_up(actor, email, amount, "USD", reason="demo")
         outcomes[info.status] = outcomes.get(info.status, 0) + 1
-    settings.update(actor, {"gateway.error_rate": 0.03, "gateway.timeout_rate": 0.01, "gateway.decline_rate": 0.03,
-                            "gateway.latency_min_ms": 40, "gateway.latency_max_ms": 250, "gateway.seed": None},
-                    reason="demo gateway", action="gateway.configure")
+    settings.update(
+        actor,
+        {
+            "gateway.error_rate": 0.03,
+            "gateway.timeout_rate": 0.01,
+            "gateway.decline_rate": 0.03,
+            "gateway.latency_min_ms": 40,
+            "gateway.latency_max_ms": 250,
+            "gateway.seed": None,
+        },
+        reason="demo gateway",
+        action="gateway.configure",
+    )
     return outcomes

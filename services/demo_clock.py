@@ -24,13 +24,14 @@ def can_travel(clock: Clock) -> TypeGuard[MovableClock]:
 
 @dataclass(frozen=True)
 class DemoClockStep:
-    now: datetime        # the clock after the jump
-    renewals: dict       # the renewal pass's summary at the new time
-    reminders: dict      # the expiry reminders' summary
+    now: datetime  # the clock after the jump
+    renewals: dict  # the renewal pass's summary at the new time
+    reminders: dict  # the expiry reminders' summary
 
 
-def advance_demo_clock(clock: Clock, renewals: RenewalService, actor: Actor, months: int = 0,
-                       days: int = 0) -> DemoClockStep:
+def advance_demo_clock(
+    clock: Clock, renewals: RenewalService, actor: Actor, months: int = 0, days: int = 0
+) -> DemoClockStep:
     """Move the clock ahead by ``months`` (calendar months) or ``days``, then run the renewal pass
     and the reminders at the new time. Running renewals is the permission it needs."""
     require(actor, "renewal.run")

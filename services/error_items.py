@@ -72,10 +72,27 @@ def item_info(row: ErrorItem) -> ErrorItemInfo:
     except ValueError:
         context = {"raw": row.context}
     return ErrorItemInfo(
-        row.id, row.operation, row.subject_type, row.subject_id, row.error_class, row.message, context,
-        row.strategy, row.status, row.attempts, row.max_attempts, row.next_attempt_at, row.amount_minor,
-        row.created_at, row.updated_at, row.resolved_at, row.resolved_by, row.resolution,
-        row.lease_owner, row.lease_until, row.currency,
+        row.id,
+        row.operation,
+        row.subject_type,
+        row.subject_id,
+        row.error_class,
+        row.message,
+        context,
+        row.strategy,
+        row.status,
+        row.attempts,
+        row.max_attempts,
+        row.next_attempt_at,
+        row.amount_minor,
+        row.created_at,
+        row.updated_at,
+        row.resolved_at,
+        row.resolved_by,
+        row.resolution,
+        row.lease_owner,
+        row.lease_until,
+        row.currency,
     )
 
 

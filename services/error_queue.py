@@ -62,8 +62,11 @@ ItemIds = int | Iterable[int]
 
 # The statuses each operator action takes an item from; the desk asks services.permissions.error_item_refusal.
 ACTION_STATUSES: dict[str, tuple[str, ...]] = {
-    "error.retry": OPEN_STATUSES, "error.cancel": OPEN_STATUSES, "error.escalate": OPEN_STATUSES,
-    "error.strategy": OPEN_STATUSES, "error.resolve": (*OPEN_STATUSES, "canceled"),
+    "error.retry": OPEN_STATUSES,
+    "error.cancel": OPEN_STATUSES,
+    "error.escalate": OPEN_STATUSES,
+    "error.strategy": OPEN_STATUSES,
+    "error.resolve": (*OPEN_STATUSES, "canceled"),
 }
 
 
@@ -91,8 +94,9 @@ def _transaction():
     return database.atomic() if database.in_transaction() else write_transaction()
 
 
-def _lock_actionable(ids: list[int], allowed: tuple[str, ...], verb: str, now: datetime,
-                     held_by: str | None = None) -> dict[int, ErrorItem]:
+def _lock_actionable(
+    ids: list[int], allowed: tuple[str, ...], verb: str, now: datetime, held_by: str | None = None
+) -> dict[int, ErrorItem]:
     """Lock ``ids`` for an operator action, refusing the lot when one is missing, in the wrong
     status, or leased by anyone but ``held_by``."""
     rows = {r.id: r for r in for_update(ErrorItem.select().where(ErrorItem.id.in_(ids)))}
@@ -102,22 +106,33 @@ def _lock_actionable(ids: list[int], allowed: tuple[str, ...], verb: str, now: d
     for item_id in ids:
         row = rows[item_id]
         if row.status not in allowed:
-            raise Conflict(f"error item #{item_id} is {row.status}; only {' or '.join(allowed)} "
-                           f"items can be {verb}")
+            raise Conflict(f"error item #{item_id} is {row.status}; only {' or '.join(allowed)} items can be {verb}")
         if is_leased(row, now) and (held_by is None or row.lease_owner != held_by):
             raise Conflict(f"error item #{item_id} is being retried right now; try again when it finishes")
     return rows
 
 
 def _audit_view(row: ErrorItem) -> dict:
-    return {"status": row.status, "strategy": row.strategy, "attempts": row.attempts,
-            "max_attempts": row.max_attempts, "next_attempt_at": row.next_attempt_at,
-            "resolution": row.resolution}
+    return {
+        "status": row.status,
+        "strategy": row.strategy,
+        "attempts": row.attempts,
+        "max_attempts": row.max_attempts,
+        "next_attempt_at": row.next_attempt_at,
+        "resolution": row.resolution,
+    }
 
 
 class ErrorQueue:
-    def __init__(self, clock: Clock, notifications: NotificationCenter, *, handlers: RetryHandlers | None = None,
-                 lease: ItemLease | None = None, rng: random.Random | None = None) -> None:
+    def __init__(
+        self,
+        clock: Clock,
+        notifications: NotificationCenter,
+        *,
+        handlers: RetryHandlers | None = None,
+        lease: ItemLease | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
         self.clock = clock
         self.notifications = notifications
         self.handlers = handlers or RetryHandlers()
@@ -131,8 +146,17 @@ class ErrorQueue:
 
     # --- recording failures -----------------------------------------------------------
 
-    def record_failure(self, operation: str, subject_type: str, subject_id: int, error: BaseException, *,
-                       context: dict | None = None, amount_minor: int = 0, actor: str = "system") -> ErrorItemInfo:
+    def record_failure(
+        self,
+        operation: str,
+        subject_type: str,
+        subject_id: int,
+        error: BaseException,
+        *,
+        context: dict | None = None,
+        amount_minor: int = 0,
+        actor: str = "system",
+    ) -> ErrorItemInfo:
         """Put a failed operation in the queue, or count it on the subject's open item.
 
         A runner may hold that item right now: the failure counts at once all the same,
@@ -148,8 +172,15 @@ class ErrorQueue:
         currency = check_currency((context or {}).get("currency", "USD"))
         if not isinstance(error, BaseException):
             raise ValidationError("record_failure needs the exception that was raised")
-        failure = _Failure(classify_error(error), error_message(error), {**error_context(error), **(context or {})},
-                           amount_minor, currency, str(actor)[:64], self.handlers.is_urgent(operation))
+        failure = _Failure(
+            classify_error(error),
+            error_message(error),
+            {**error_context(error), **(context or {})},
+            amount_minor,
+            currency,
+            str(actor)[:64],
+            self.handlers.is_urgent(operation),
+        )
         for tries_left in (2, 1, 0):
             try:
                 with _transaction():
@@ -166,12 +197,18 @@ class ErrorQueue:
         return item_info(row)
 
     def _open_item(self, operation: str, subject_type: str, subject_id: int) -> ErrorItem | None:
-        return for_update(ErrorItem.select().where(
-            (ErrorItem.operation == operation) & (ErrorItem.subject_type == subject_type)
-            & (ErrorItem.subject_id == subject_id) & ErrorItem.status.in_(OPEN_STATUSES))).first()
+        return for_update(
+            ErrorItem.select().where(
+                (ErrorItem.operation == operation)
+                & (ErrorItem.subject_type == subject_type)
+                & (ErrorItem.subject_id == subject_id)
+                & ErrorItem.status.in_(OPEN_STATUSES)
+            )
+        ).first()
 
-    def _record_in_transaction(self, operation: str, subject_type: str, subject_id: int,
-                               failure: _Failure) -> tuple[ErrorItem, bool]:
+    def _record_in_transaction(
+        self, operation: str, subject_type: str, subject_id: int, failure: _Failure
+    ) -> tuple[ErrorItem, bool]:
         now = self.clock.now()
         row = self._open_item(operation, subject_type, subject_id)
         if row is None:
@@ -180,41 +217,71 @@ class ErrorQueue:
             next_at = self._next_attempt_at(policy, now, 1)
             # The partial unique index refuses a second open item; record_failure then counts on the first.
             row = ErrorItem.create(
-                operation=operation, subject_type=subject_type, subject_id=subject_id,
-                error_class=failure.error_class, message=failure.message,
-                context=merge_context(None, failure.context), strategy=strategy,
-                status="retrying" if next_at else "manual", attempts=1, max_attempts=policy.max_attempts,
-                next_attempt_at=next_at, amount_minor=failure.amount_minor, currency=failure.currency,
-                created_at=now, updated_at=now)
-            ErrorAttempt.create(item=row.id, number=1, at=now, outcome=AttemptOutcome.FAILED,
-                                message=failure.message, actor=failure.actor)
+                operation=operation,
+                subject_type=subject_type,
+                subject_id=subject_id,
+                error_class=failure.error_class,
+                message=failure.message,
+                context=merge_context(None, failure.context),
+                strategy=strategy,
+                status="retrying" if next_at else "manual",
+                attempts=1,
+                max_attempts=policy.max_attempts,
+                next_attempt_at=next_at,
+                amount_minor=failure.amount_minor,
+                currency=failure.currency,
+                created_at=now,
+                updated_at=now,
+            )
+            ErrorAttempt.create(
+                item=row.id,
+                number=1,
+                at=now,
+                outcome=AttemptOutcome.FAILED,
+                message=failure.message,
+                actor=failure.actor,
+            )
             return row, row.status == "manual"
         row.message, row.context = failure.message, merge_context(row.context, failure.context)
         row.amount_minor = max(row.amount_minor, failure.amount_minor)
         became_manual = self.count_failure(row, failure.error_class, failure.urgent, now)
         row.save()
-        ErrorAttempt.create(item=row.id, number=row.attempts, at=now, outcome=AttemptOutcome.FAILED,
-                            message=row.message, actor=failure.actor)
+        ErrorAttempt.create(
+            item=row.id,
+            number=row.attempts,
+            at=now,
+            outcome=AttemptOutcome.FAILED,
+            message=row.message,
+            actor=failure.actor,
+        )
         return row, became_manual
 
     def count_failure(self, row: ErrorItem, error_class: str, urgent: bool, now: datetime) -> bool:
         """Count one more failed attempt on ``row`` (unsaved) and decide what follows; True when it just
         went to manual."""
         was_manual = row.status == "manual"
-        row.strategy, row.max_attempts = strategy_after_failure(row.strategy, row.max_attempts, row.error_class,
-                                                                error_class, urgent)
+        row.strategy, row.max_attempts = strategy_after_failure(
+            row.strategy, row.max_attempts, row.error_class, error_class, urgent
+        )
         row.error_class = error_class
         row.attempts += 1
         with self._rng_lock:
             row.next_attempt_at = next_attempt_after_failure(
-                status=row.status, strategy=row.strategy, attempts=row.attempts, max_attempts=row.max_attempts,
-                error_class=error_class, now=now, rng=self._rng)
+                status=row.status,
+                strategy=row.strategy,
+                attempts=row.attempts,
+                max_attempts=row.max_attempts,
+                error_class=error_class,
+                now=now,
+                rng=self._rng,
+            )
         row.status = "retrying" if row.next_attempt_at else "manual"
         row.updated_at = now
         return row.status == "manual" and not was_manual
 
-    def settle_subject(self, operation: str, subject_type: str, subject_id: int, resolution: str,
-                       *, actor: str = "system") -> ErrorItemInfo | None:
+    def settle_subject(
+        self, operation: str, subject_type: str, subject_id: int, resolution: str, *, actor: str = "system"
+    ) -> ErrorItemInfo | None:
         """The operation finished elsewhere (a later call, a reconcile): close its open item, if any."""
         with _transaction():
             row = self._open_item(operation, subject_type, subject_id)
@@ -232,8 +299,10 @@ class ErrorQueue:
             self.notifications.post(
                 "manual_intervention",
                 f"{row.operation} of {row.subject_type} #{row.subject_id} needs an operator",
-                f"{why}: {row.message}", subject=("error_item", row.id),
-                dedup_key=f"manual_intervention:error_item:{row.id}:{row.attempts}:{reason}")
+                f"{why}: {row.message}",
+                subject=("error_item", row.id),
+                dedup_key=f"manual_intervention:error_item:{row.id}:{row.attempts}:{reason}",
+            )
         except Exception:
             log.exception("could not post the manual-intervention notice for error item #%d", row.id)
 
@@ -245,8 +314,13 @@ class ErrorQueue:
         The runner then runs them as it runs its own claims (``RetryRunner.retry_now``)."""
         require(actor, "error.retry")
         clean = clean_item_ids(ids)
-        unhandled = sorted({r.operation for r in ErrorItem.select(ErrorItem.operation).where(
-            ErrorItem.id.in_(clean)) if self.handlers.get(r.operation) is None})
+        unhandled = sorted(
+            {
+                r.operation
+                for r in ErrorItem.select(ErrorItem.operation).where(ErrorItem.id.in_(clean))
+                if self.handlers.get(r.operation) is None
+            }
+        )
         if unhandled:
             raise Conflict(f"no retry is known for {', '.join(unhandled)}; resolve or escalate instead")
         now = self.clock.now()
@@ -284,8 +358,7 @@ class ErrorQueue:
             row.status = "retrying"
             row.next_attempt_at = self._next_attempt_at(policy, now, row.attempts)
 
-        return [item_info(r) for r in self._act(actor, "error.strategy", ids, switch, reason,
-                                                "given a new strategy")]
+        return [item_info(r) for r in self._act(actor, "error.strategy", ids, switch, reason, "given a new strategy")]
 
     def resolve(self, actor: Actor, ids: ItemIds, note: str) -> list[ErrorItemInfo]:
         """Close items an operator has settled by hand; the note says how."""
@@ -313,12 +386,22 @@ class ErrorQueue:
         rows = self._act(actor, "error.escalate", ids, to_manual, reason, "escalated")
         for row in rows:
             if row.id in newly_manual:
-                self.notify_manual(row, f"escalated by {actor.name}" + (f" ({reason})" if reason else ""),
-                                   ManualReason.ESCALATED)
+                self.notify_manual(
+                    row, f"escalated by {actor.name}" + (f" ({reason})" if reason else ""), ManualReason.ESCALATED
+                )
         return [item_info(r) for r in rows]
 
-    def _act(self, actor: Actor, action: str, ids: ItemIds, change: Callable[[ErrorItem], None], reason: str,
-             verb: str, *, held_by: str | None = None) -> list[ErrorItem]:
+    def _act(
+        self,
+        actor: Actor,
+        action: str,
+        ids: ItemIds,
+        change: Callable[[ErrorItem], None],
+        reason: str,
+        verb: str,
+        *,
+        held_by: str | None = None,
+    ) -> list[ErrorItem]:
         """Check, change and audit exactly ``ids`` in one transaction: all of them or none.
 
         ``held_by`` is the lease of the close doing this: the items it holds are not refused as
@@ -337,12 +420,21 @@ class ErrorQueue:
                     row.lease_owner = row.lease_until = None
                 row.updated_at = now
                 row.save()
-                record_audit(self.clock, actor.name, action, "error_item", item_id, before=before,
-                             after=_audit_view(row), reason=reason or None)
+                record_audit(
+                    self.clock,
+                    actor.name,
+                    action,
+                    "error_item",
+                    item_id,
+                    before=before,
+                    after=_audit_view(row),
+                    reason=reason or None,
+                )
         return [rows[i] for i in clean]
 
-    def _close(self, actor: Actor, action: str, ids: ItemIds, change: Callable[[ErrorItem], None], reason: str,
-               verb: str) -> list[ErrorItemInfo]:
+    def _close(
+        self, actor: Actor, action: str, ids: ItemIds, change: Callable[[ErrorItem], None], reason: str, verb: str
+    ) -> list[ErrorItemInfo]:
         """Close items under a lease of their own: claim them, settle their subjects, then close them.
 
         The claim comes first, in its own short write, all of the items or none: a close never
@@ -359,7 +451,8 @@ class ErrorQueue:
             now = self.clock.now()
             _lock_actionable(clean, ACTION_STATUSES[action], verb, now)
             ErrorItem.update(lease_owner=token, lease_until=self.lease.until(now)).where(
-                ErrorItem.id.in_(clean)).execute()
+                ErrorItem.id.in_(clean)
+            ).execute()
         try:
             self._settle_before_closing(clean)
             rows = self._act(actor, action, clean, change, reason, verb, held_by=token)
@@ -374,8 +467,9 @@ class ErrorQueue:
         through is credited or marked failed by asking the gateway, not dropped.
         Runs under the close's lease and outside any transaction (it calls the gateway).
         """
-        rows = list(ErrorItem.select().where(ErrorItem.id.in_(ids) & ErrorItem.status.in_(OPEN_STATUSES))
-                    .order_by(ErrorItem.id))
+        rows = list(
+            ErrorItem.select().where(ErrorItem.id.in_(ids) & ErrorItem.status.in_(OPEN_STATUSES)).order_by(ErrorItem.id)
+        )
         for row in rows:
             handler = self.handlers.get(row.operation)
             if handler is not None and handler.before_close is not None:
@@ -386,7 +480,8 @@ class ErrorQueue:
         try:
             with write_transaction():
                 ErrorItem.update(lease_owner=None, lease_until=None).where(
-                    ErrorItem.id.in_(ids) & (ErrorItem.lease_owner == token)).execute()
+                    ErrorItem.id.in_(ids) & (ErrorItem.lease_owner == token)
+                ).execute()
         except Exception:
             log.exception("could not let go of the lease on error items %s; it expires by itself", ids)
 
@@ -401,13 +496,17 @@ class ErrorQueue:
 
     def attempts(self, item_id: int) -> list[AttemptInfo]:
         item = self.get(item_id)
-        rows = ErrorAttempt.select().where(ErrorAttempt.item == item.id).order_by(ErrorAttempt.number,
-                                                                                   ErrorAttempt.id)
+        rows = ErrorAttempt.select().where(ErrorAttempt.item == item.id).order_by(ErrorAttempt.number, ErrorAttempt.id)
         return [attempt_info(r) for r in rows]
 
-    def list_items(self, status: str | Iterable[str] | None = None, operation: str | None = None,
-                   error_class: str | None = None, older_than: datetime | timedelta | None = None,
-                   limit: int = 200) -> list[ErrorItemInfo]:
+    def list_items(
+        self,
+        status: str | Iterable[str] | None = None,
+        operation: str | None = None,
+        error_class: str | None = None,
+        older_than: datetime | timedelta | None = None,
+        limit: int = 200,
+    ) -> list[ErrorItemInfo]:
         """Oldest first. ``status`` is one status or several; ``older_than`` a moment or an age."""
         if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 100_000:
             raise ValidationError("the limit is a whole number from 1 to 100000")

@@ -84,8 +84,9 @@ def _new_id(prefix: str) -> str:
 
 
 def _charge_result(row: GatewayCharge, replayed: bool) -> ChargeResult:
-    return ChargeResult(row.id, row.idempotency_key, row.amount_minor, row.currency, row.status,
-                        replayed, row.decline_code)
+    return ChargeResult(
+        row.id, row.idempotency_key, row.amount_minor, row.currency, row.status, replayed, row.decline_code
+    )
 
 
 def _refund_result(row: GatewayRefund, replayed: bool) -> RefundResult:
@@ -117,8 +118,15 @@ class SecretSource(Protocol):
 
 
 class FakeGateway:
-    def __init__(self, clock: Clock, settings: SettingsStore, secrets: SecretSource, *,
-                 rng: random.Random | None = None, sleep: Callable[[float], None] = time.sleep):
+    def __init__(
+        self,
+        clock: Clock,
+        settings: SettingsStore,
+        secrets: SecretSource,
+        *,
+        rng: random.Random | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
         self.clock = clock
         self.settings = settings
         self.secrets = secrets
@@ -151,14 +159,21 @@ class FakeGateway:
             if draws.transient:
                 raise GatewayTransientError("the payment gateway answered with a server error; nothing was charged")
             status = "declined" if draws.declined else "succeeded"
-            row, replayed = self._store_charge(amount_minor, currency, customer_ref, idempotency_key,
-                                               status, draws.decline_code if draws.declined else None)
+            row, replayed = self._store_charge(
+                amount_minor,
+                currency,
+                customer_ref,
+                idempotency_key,
+                status,
+                draws.decline_code if draws.declined else None,
+            )
             result = self._charge_outcome(row, amount_minor, currency, replayed=replayed)
             if draws.timeout and not replayed:
                 log.info("gateway charge %s recorded, answer lost to a timeout", row.id)
                 raise GatewayTimeout(
                     f"the payment gateway did not answer in time; the charge may have gone through "
-                    f"(check key {idempotency_key!r} before retrying)")
+                    f"(check key {idempotency_key!r} before retrying)"
+                )
             return result
 
     def refund(self, charge_id: str, amount_minor: int, idempotency_key: str) -> RefundResult:
@@ -185,7 +200,8 @@ class FakeGateway:
                 log.info("gateway refund %s recorded, answer lost to a timeout", row.id)
                 raise GatewayTimeout(
                     f"the payment gateway did not answer in time; the refund may have gone through "
-                    f"(check key {idempotency_key!r} before retrying)")
+                    f"(check key {idempotency_key!r} before retrying)"
+                )
             return result
 
     def get_charge(self, idempotency_key: str) -> ChargeResult | None:
@@ -221,7 +237,8 @@ class FakeGateway:
             raise GatewayUnavailable("the payment gateway is down (outage); nothing was sent")
         if not api_key.startswith(TEST_KEY_PREFIX):
             raise GatewayAuthError(
-                f"the payment gateway rejected the API key; an admin sets a test key ({TEST_KEY_PREFIX}…) in Settings")
+                f"the payment gateway rejected the API key; an admin sets a test key ({TEST_KEY_PREFIX}…) in Settings"
+            )
         return draws
 
     def _throw_dice(self, knobs: dict) -> _Draws:
@@ -246,8 +263,15 @@ class FakeGateway:
 
     # --- records ----------------------------------------------------------------
 
-    def _store_charge(self, amount_minor: int, currency: str, customer_ref: str, idempotency_key: str,
-                      status: str, decline_code: str | None) -> tuple[GatewayCharge, bool]:
+    def _store_charge(
+        self,
+        amount_minor: int,
+        currency: str,
+        customer_ref: str,
+        idempotency_key: str,
+        status: str,
+        decline_code: str | None,
+    ) -> tuple[GatewayCharge, bool]:
         """Record a charge unless a concurrent call with the same key got there first."""
         try:
             with write_transaction():
@@ -255,9 +279,15 @@ class FakeGateway:
                 if existing is not None:
                     return existing, True
                 row = GatewayCharge.create(
-                    id=_new_id("ch_"), idempotency_key=idempotency_key, amount_minor=amount_minor,
-                    currency=currency, customer_ref=customer_ref, status=status, decline_code=decline_code,
-                    refunded_minor=0, created_at=self.clock.now(),
+                    id=_new_id("ch_"),
+                    idempotency_key=idempotency_key,
+                    amount_minor=amount_minor,
+                    currency=currency,
+                    customer_ref=customer_ref,
+                    status=status,
+                    decline_code=decline_code,
+                    refunded_minor=0,
+                    created_at=self.clock.now(),
                 )
                 return row, False
         except IntegrityError:
@@ -275,22 +305,33 @@ class FakeGateway:
                     return existing, True
                 charge = for_update(GatewayCharge.select().where(GatewayCharge.id == charge_id)).first()
                 if charge is None:
-                    raise GatewayDeclined(f"the payment gateway knows no charge {charge_id[:64]!r}",
-                                          code="no_such_charge")
+                    raise GatewayDeclined(
+                        f"the payment gateway knows no charge {charge_id[:64]!r}", code="no_such_charge"
+                    )
                 if charge.status != "succeeded":
-                    raise GatewayDeclined(f"charge {charge.id} was declined; there is nothing to refund",
-                                          code="charge_declined")
+                    raise GatewayDeclined(
+                        f"charge {charge.id} was declined; there is nothing to refund", code="charge_declined"
+                    )
                 left = charge.amount_minor - charge.refunded_minor
                 if amount_minor > left:
                     raise GatewayDeclined(
                         f"a refund of {amount_minor} exceeds the {left} minor units left on charge {charge.id}",
-                        code="amount_too_large")
+                        code="amount_too_large",
+                    )
                 row = GatewayRefund.create(
-                    id=_new_id("re_"), charge_id=charge.id, idempotency_key=idempotency_key,
-                    amount_minor=amount_minor, status="succeeded", reason=None, created_at=self.clock.now(),
+                    id=_new_id("re_"),
+                    charge_id=charge.id,
+                    idempotency_key=idempotency_key,
+                    amount_minor=amount_minor,
+                    status="succeeded",
+                    reason=None,
+                    created_at=self.clock.now(),
                 )
-                (GatewayCharge.update(refunded_minor=GatewayCharge.refunded_minor + amount_minor)
-                 .where(GatewayCharge.id == charge.id).execute())
+                (
+                    GatewayCharge.update(refunded_minor=GatewayCharge.refunded_minor + amount_minor)
+                    .where(GatewayCharge.id == charge.id)
+                    .execute()
+                )
                 return row, False
         except IntegrityError:
             existing = GatewayRefund.get_or_none(GatewayRefund.idempotency_key == idempotency_key)
@@ -305,10 +346,12 @@ class FakeGateway:
         if row.amount_minor != amount_minor or row.currency != currency:
             raise Conflict(
                 f"idempotency key {row.idempotency_key!r} was first used for a charge of "
-                f"{row.amount_minor} {row.currency}, not {amount_minor} {currency}")
+                f"{row.amount_minor} {row.currency}, not {amount_minor} {currency}"
+            )
         if row.status == "declined":
-            raise GatewayDeclined(_decline_message(row.decline_code or "card_declined"),
-                                  code=row.decline_code or "card_declined")
+            raise GatewayDeclined(
+                _decline_message(row.decline_code or "card_declined"), code=row.decline_code or "card_declined"
+            )
         return _charge_result(row, replayed)
 
     @staticmethod
@@ -316,5 +359,6 @@ class FakeGateway:
         if row.charge_id != charge_id or row.amount_minor != amount_minor:
             raise Conflict(
                 f"idempotency key {row.idempotency_key!r} was first used for a refund of "
-                f"{row.amount_minor} on charge {row.charge_id}, not {amount_minor} on {charge_id[:64]}")
+                f"{row.amount_minor} on charge {row.charge_id}, not {amount_minor} on {charge_id[:64]}"
+            )
         return _refund_result(row, replayed)

@@ -25,8 +25,8 @@ class KeyProblem(Enum):
     """Why a typed key is refused before anything is stored."""
 
     MISSING = "missing"
-    NOT_ONE_WORD = "not_one_word"        # spaces inside, or longer than MAX_KEY_LENGTH
-    NOT_A_TEST_KEY = "not_a_test_key"    # the simulated gateway takes test keys only
+    NOT_ONE_WORD = "not_one_word"  # spaces inside, or longer than MAX_KEY_LENGTH
+    NOT_A_TEST_KEY = "not_a_test_key"  # the simulated gateway takes test keys only
 
 
 _PROBLEM_TEXT = {
@@ -49,8 +49,8 @@ def key_problem(key: str) -> KeyProblem | None:
 
 @dataclass(frozen=True)
 class KeyState:
-    key_set: bool                 # never the key itself
-    keyring_reason: str | None    # why the OS keyring cannot be used; None when it can
+    key_set: bool  # never the key itself
+    keyring_reason: str | None  # why the OS keyring cannot be used; None when it can
 
 
 def key_state(secrets: SecretStore) -> KeyState:
@@ -59,8 +59,8 @@ def key_state(secrets: SecretStore) -> KeyState:
 
 @dataclass(frozen=True)
 class KeySaved:
-    in_keyring: bool              # False: kept for this session only, gone when the app quits
-    keyring_reason: str | None    # why the OS keyring could not take it
+    in_keyring: bool  # False: kept for this session only, gone when the app quits
+    keyring_reason: str | None  # why the OS keyring could not take it
 
 
 def save_key(secrets: SecretStore, clock: Clock, actor: Actor, key: str, reason: str = "") -> KeySaved:
@@ -74,6 +74,13 @@ def save_key(secrets: SecretStore, clock: Clock, actor: Actor, key: str, reason:
     reason = clean_reason(reason)
     in_keyring = secrets.set(GATEWAY_API_KEY, key)
     with write_transaction():
-        record_audit(clock, actor.name, "secret.set", "secret", GATEWAY_API_KEY,
-                     after={"stored_in": "system keyring" if in_keyring else "this session only"}, reason=reason)
+        record_audit(
+            clock,
+            actor.name,
+            "secret.set",
+            "secret",
+            GATEWAY_API_KEY,
+            after={"stored_in": "system keyring" if in_keyring else "this session only"},
+            reason=reason,
+        )
     return KeySaved(in_keyring, None if in_keyring else secrets.unavailable_reason)

@@ -145,22 +145,32 @@ def allocate_numbers(series: str, year: int, count: int) -> int:
     if count < 1:
         raise ValueError("allocate at least one number")
     DocumentSequence.insert(series=series, year=year, last_number=0).on_conflict_ignore().execute()
-    row = for_update(DocumentSequence.select().where(
-        (DocumentSequence.series == series) & (DocumentSequence.year == year))).get()
+    row = for_update(
+        DocumentSequence.select().where((DocumentSequence.series == series) & (DocumentSequence.year == year))
+    ).get()
     first = row.last_number + 1
-    (DocumentSequence.update(last_number=DocumentSequence.last_number + count)
-     .where((DocumentSequence.series == series) & (DocumentSequence.year == year)).execute())
+    (
+        DocumentSequence.update(last_number=DocumentSequence.last_number + count)
+        .where((DocumentSequence.series == series) & (DocumentSequence.year == year))
+        .execute()
+    )
     return first
 
 
 def paid_minor(invoice_id: int) -> int:
-    return int(InvoicePayment.select(fn.COALESCE(fn.SUM(InvoicePayment.amount_minor), 0))
-               .where(InvoicePayment.invoice == invoice_id).scalar())
+    return int(
+        InvoicePayment.select(fn.COALESCE(fn.SUM(InvoicePayment.amount_minor), 0))
+        .where(InvoicePayment.invoice == invoice_id)
+        .scalar()
+    )
 
 
 def credited_minor(invoice_id: int) -> int:
-    return int(CreditNote.select(fn.COALESCE(fn.SUM(CreditNote.amount_minor), 0))
-               .where(CreditNote.invoice == invoice_id).scalar())
+    return int(
+        CreditNote.select(fn.COALESCE(fn.SUM(CreditNote.amount_minor), 0))
+        .where(CreditNote.invoice == invoice_id)
+        .scalar()
+    )
 
 
 def refundable_minor(invoice_id: int) -> int:
@@ -174,13 +184,22 @@ def owed_minor(invoice: Invoice) -> int:
 
 def invoice_paid_by(ledger_entry_id: int) -> Invoice | None:
     """The invoice a charge in the ledger paid (one entry pays one invoice)."""
-    return (Invoice.select().join(InvoicePayment)
-            .where(InvoicePayment.ledger_entry == ledger_entry_id).first())
+    return Invoice.select().join(InvoicePayment).where(InvoicePayment.ledger_entry == ledger_entry_id).first()
 
 
-def issue_invoice(clock: Clock, *, wallet_id: int, subscription_id: int | None, kind: str, lines: list[Line],
-                  event_key: str, actor: str, pay: str = "full", currency: str | None = None,
-                  period: tuple[datetime, datetime] | None = None) -> Issued:
+def issue_invoice(
+    clock: Clock,
+    *,
+    wallet_id: int,
+    subscription_id: int | None,
+    kind: str,
+    lines: list[Line],
+    event_key: str,
+    actor: str,
+    pay: str = "full",
+    currency: str | None = None,
+    period: tuple[datetime, datetime] | None = None,
+) -> Issued:
     """Issue (once per ``event_key``) an invoice and pay it from the wallet.
 
     Must run inside a write transaction. ``pay="full"``: the wallet pays it all or
@@ -200,34 +219,74 @@ def issue_invoice(clock: Clock, *, wallet_id: int, subscription_id: int | None, 
         return Issued(existing.id, existing.number, total, paid, total - paid, None, replayed=True)
     wallet = lock_wallet(wallet_id)
     if pay == "full" and wallet.balance_minor < total:
-        raise InsufficientFunds(f"wallet #{wallet.id} holds {format_minor(wallet.balance_minor, wallet.currency)} "
-                                f"{wallet.currency}; {format_minor(total, wallet.currency)} is needed")
+        raise InsufficientFunds(
+            f"wallet #{wallet.id} holds {format_minor(wallet.balance_minor, wallet.currency)} "
+            f"{wallet.currency}; {format_minor(total, wallet.currency)} is needed"
+        )
     now = clock.now()
     seq = allocate_numbers(INVOICE_SERIES, now.year, 1)
     start, end = period if period else (None, None)
     invoice = Invoice.create(
-        number=document_number(INVOICE_SERIES, now.year, seq), year=now.year, seq=seq,
-        customer=wallet.customer_id, wallet=wallet.id, subscription=subscription_id,
-        currency=currency or wallet.currency, kind=kind, period_start=start, period_end=end, total_minor=total,
-        event_key=event_key, actor=actor, issued_at=now)
+        number=document_number(INVOICE_SERIES, now.year, seq),
+        year=now.year,
+        seq=seq,
+        customer=wallet.customer_id,
+        wallet=wallet.id,
+        subscription=subscription_id,
+        currency=currency or wallet.currency,
+        kind=kind,
+        period_start=start,
+        period_end=end,
+        total_minor=total,
+        event_key=event_key,
+        actor=actor,
+        issued_at=now,
+    )
     for position, line in enumerate(lines, 1):
-        InvoiceLine.create(invoice=invoice.id, position=position, kind=line.kind, description=line.description,
-                           plan=line.plan_id, feature=line.feature_id, quantity=line.quantity, pricing=line.pricing,
-                           amount_minor=line.amount_minor, period_start=line.period_start,
-                           period_end=line.period_end)
+        InvoiceLine.create(
+            invoice=invoice.id,
+            position=position,
+            kind=line.kind,
+            description=line.description,
+            plan=line.plan_id,
+            feature=line.feature_id,
+            quantity=line.quantity,
+            pricing=line.pricing,
+            amount_minor=line.amount_minor,
+            period_start=line.period_start,
+            period_end=line.period_end,
+        )
     amount = total if pay == "full" else min(total, wallet.balance_minor)
     entry_id = None
     if amount:
-        entry = post_entry(clock, wallet.id, ENTRY_KIND_OF[kind], -amount, event_key,
-                           actor=actor, ref=("invoice", invoice.id), note=invoice.number, wallet=wallet)
+        entry = post_entry(
+            clock,
+            wallet.id,
+            ENTRY_KIND_OF[kind],
+            -amount,
+            event_key,
+            actor=actor,
+            ref=("invoice", invoice.id),
+            note=invoice.number,
+            wallet=wallet,
+        )
         InvoicePayment.create(invoice=invoice.id, ledger_entry=entry.id, amount_minor=amount, created_at=now)
         entry_id = entry.id
     return Issued(invoice.id, invoice.number, total, amount, total - amount, entry_id)
 
 
-def issue_credit_note(clock: Clock, invoice_id: int, amount_minor: int, kind: str, *, key: str, actor: str,
-                      reason: str | None = None, refund_id: int | None = None,
-                      cap_to_refundable: bool = False) -> CreditNoteInfo | None:
+def issue_credit_note(
+    clock: Clock,
+    invoice_id: int,
+    amount_minor: int,
+    kind: str,
+    *,
+    key: str,
+    actor: str,
+    reason: str | None = None,
+    refund_id: int | None = None,
+    cap_to_refundable: bool = False,
+) -> CreditNoteInfo | None:
     """Credit the wallet against an invoice, never beyond what is left to credit.
 
     Must run inside a write transaction. ``key`` is the ledger key of the credit and
@@ -240,19 +299,28 @@ def issue_credit_note(clock: Clock, invoice_id: int, amount_minor: int, kind: st
     invoice = Invoice.get_or_none(Invoice.id == invoice_id)
     if invoice is None:
         raise NotFound(f"no invoice #{invoice_id}")
-    replay = (CreditNote.select().join(LedgerEntry, on=(CreditNote.ledger_entry == LedgerEntry.id))
-              .where(LedgerEntry.idempotency_key == key).first())
+    replay = (
+        CreditNote.select()
+        .join(LedgerEntry, on=(CreditNote.ledger_entry == LedgerEntry.id))
+        .where(LedgerEntry.idempotency_key == key)
+        .first()
+    )
     if replay is not None:
-        if replay.invoice_id != invoice.id or replay.kind != kind or (
-                not cap_to_refundable and replay.amount_minor != amount_minor):
+        if (
+            replay.invoice_id != invoice.id
+            or replay.kind != kind
+            or (not cap_to_refundable and replay.amount_minor != amount_minor)
+        ):
             raise Conflict(f"credit key {key!r} was used for a different credit")
         return credit_note_info(replay, invoice.number)
     lock_wallet(invoice.wallet_id)  # credits against one wallet's invoices are serialised on its row
     left = refundable_minor(invoice.id)
     if amount_minor > left:
         if not cap_to_refundable:
-            raise Conflict(f"at most {format_minor(left, invoice.currency)} {invoice.currency} of invoice "
-                           f"{invoice.number} is left to refund")
+            raise Conflict(
+                f"at most {format_minor(left, invoice.currency)} {invoice.currency} of invoice "
+                f"{invoice.number} is left to refund"
+            )
         amount_minor = left
     if amount_minor <= 0:
         if cap_to_refundable:
@@ -261,11 +329,30 @@ def issue_credit_note(clock: Clock, invoice_id: int, amount_minor: int, kind: st
     now = clock.now()
     seq = allocate_numbers(CREDIT_SERIES, now.year, 1)
     number = document_number(CREDIT_SERIES, now.year, seq)
-    entry = post_entry(clock, invoice.wallet_id, CREDIT_ENTRY_KIND[kind], amount_minor, key, actor=actor,
-                       ref=("invoice", invoice.id), note=f"{number} against {invoice.number}")
-    row = CreditNote.create(number=number, year=now.year, seq=seq, invoice=invoice.id, wallet=invoice.wallet_id,
-                            kind=kind, amount_minor=amount_minor, ledger_entry=entry.id, refund_id=refund_id,
-                            reason=reason, actor=actor, issued_at=now)
+    entry = post_entry(
+        clock,
+        invoice.wallet_id,
+        CREDIT_ENTRY_KIND[kind],
+        amount_minor,
+        key,
+        actor=actor,
+        ref=("invoice", invoice.id),
+        note=f"{number} against {invoice.number}",
+    )
+    row = CreditNote.create(
+        number=number,
+        year=now.year,
+        seq=seq,
+        invoice=invoice.id,
+        wallet=invoice.wallet_id,
+        kind=kind,
+        amount_minor=amount_minor,
+        ledger_entry=entry.id,
+        refund_id=refund_id,
+        reason=reason,
+        actor=actor,
+        issued_at=now,
+    )
     return credit_note_info(row, invoice.number)
 
 
@@ -275,56 +362,103 @@ def collect_owed(clock: Clock, wallet_id: int, actor: str) -> int:
     Must run inside a write transaction. Returns what was collected.
     """
     wallet = lock_wallet(wallet_id)
-    paid = (InvoicePayment.select(InvoicePayment.invoice, fn.SUM(InvoicePayment.amount_minor).alias("paid"))
-            .group_by(InvoicePayment.invoice).alias("paid"))
-    owing = list(Invoice.select(Invoice, fn.COALESCE(paid.c.paid, 0).alias("paid_so_far"))
-                 .join(paid, JOIN.LEFT_OUTER, on=(paid.c.invoice_id == Invoice.id))
-                 .where((Invoice.wallet == wallet_id)
-                        & (Invoice.total_minor > fn.COALESCE(paid.c.paid, 0)))
-                 .order_by(Invoice.id))
+    paid = (
+        InvoicePayment.select(InvoicePayment.invoice, fn.SUM(InvoicePayment.amount_minor).alias("paid"))
+        .group_by(InvoicePayment.invoice)
+        .alias("paid")
+    )
+    owing = list(
+        Invoice.select(Invoice, fn.COALESCE(paid.c.paid, 0).alias("paid_so_far"))
+        .join(paid, JOIN.LEFT_OUTER, on=(paid.c.invoice_id == Invoice.id))
+        .where((Invoice.wallet == wallet_id) & (Invoice.total_minor > fn.COALESCE(paid.c.paid, 0)))
+        .order_by(Invoice.id)
+    )
     collected = 0
     for invoice in owing:
         amount = min(invoice.total_minor - int(selected(invoice, "paid_so_far")), wallet.balance_minor)
         if amount <= 0:
             break
         payment_number = InvoicePayment.select().where(InvoicePayment.invoice == invoice.id).count() + 1
-        entry = post_entry(clock, wallet.id, ENTRY_KIND_OF[invoice.kind], -amount,
-                           f"{invoice.event_key}:payment:{payment_number}", actor=actor,
-                           ref=("invoice", invoice.id), note=f"owed on {invoice.number}", wallet=wallet)
-        InvoicePayment.create(invoice=invoice.id, ledger_entry=entry.id, amount_minor=amount,
-                              created_at=clock.now())
+        entry = post_entry(
+            clock,
+            wallet.id,
+            ENTRY_KIND_OF[invoice.kind],
+            -amount,
+            f"{invoice.event_key}:payment:{payment_number}",
+            actor=actor,
+            ref=("invoice", invoice.id),
+            note=f"owed on {invoice.number}",
+            wallet=wallet,
+        )
+        InvoicePayment.create(invoice=invoice.id, ledger_entry=entry.id, amount_minor=amount, created_at=clock.now())
         collected += amount
     return collected
 
 
 def wallet_owed_minor(wallet_id: int) -> int:
-    total = int(Invoice.select(fn.COALESCE(fn.SUM(Invoice.total_minor), 0))
-                .where(Invoice.wallet == wallet_id).scalar())
-    paid = int(InvoicePayment.select(fn.COALESCE(fn.SUM(InvoicePayment.amount_minor), 0))
-               .join(Invoice).where(Invoice.wallet == wallet_id).scalar())
+    total = int(Invoice.select(fn.COALESCE(fn.SUM(Invoice.total_minor), 0)).where(Invoice.wallet == wallet_id).scalar())
+    paid = int(
+        InvoicePayment.select(fn.COALESCE(fn.SUM(InvoicePayment.amount_minor), 0))
+        .join(Invoice)
+        .where(Invoice.wallet == wallet_id)
+        .scalar()
+    )
     return max(0, total - paid)
 
 
 def credit_note_info(row: CreditNote, invoice_number: str | None = None) -> CreditNoteInfo:
     number = invoice_number or Invoice.get_by_id(row.invoice_id).number
-    return CreditNoteInfo(row.id, row.number, row.invoice_id, number, row.kind, row.amount_minor,
-                          row.ledger_entry_id, row.refund_id, row.reason, row.actor, row.issued_at)
+    return CreditNoteInfo(
+        row.id,
+        row.number,
+        row.invoice_id,
+        number,
+        row.kind,
+        row.amount_minor,
+        row.ledger_entry_id,
+        row.refund_id,
+        row.reason,
+        row.actor,
+        row.issued_at,
+    )
 
 
 def _invoice_infos(rows: list[Invoice]) -> list[InvoiceInfo]:
     ids = [r.id for r in rows]
     if not ids:
         return []
-    paid = pairs(InvoicePayment.select(InvoicePayment.invoice, fn.SUM(InvoicePayment.amount_minor))
-                 .where(InvoicePayment.invoice.in_(ids)).group_by(InvoicePayment.invoice))
-    credited = pairs(CreditNote.select(CreditNote.invoice, fn.SUM(CreditNote.amount_minor))
-                     .where(CreditNote.invoice.in_(ids)).group_by(CreditNote.invoice))
+    paid = pairs(
+        InvoicePayment.select(InvoicePayment.invoice, fn.SUM(InvoicePayment.amount_minor))
+        .where(InvoicePayment.invoice.in_(ids))
+        .group_by(InvoicePayment.invoice)
+    )
+    credited = pairs(
+        CreditNote.select(CreditNote.invoice, fn.SUM(CreditNote.amount_minor))
+        .where(CreditNote.invoice.in_(ids))
+        .group_by(CreditNote.invoice)
+    )
     infos = []
     for r in rows:
         p, c = int(paid.get(r.id, 0)), int(credited.get(r.id, 0))  # PostgreSQL sums BIGINT as NUMERIC
-        infos.append(InvoiceInfo(r.id, r.number, r.customer_id, r.wallet_id, r.subscription_id, r.currency, r.kind,
-                                 r.period_start, r.period_end, r.total_minor, p, c, max(0, r.total_minor - p),
-                                 max(0, p - c), r.issued_at))
+        infos.append(
+            InvoiceInfo(
+                r.id,
+                r.number,
+                r.customer_id,
+                r.wallet_id,
+                r.subscription_id,
+                r.currency,
+                r.kind,
+                r.period_start,
+                r.period_end,
+                r.total_minor,
+                p,
+                c,
+                max(0, r.total_minor - p),
+                max(0, p - c),
+                r.issued_at,
+            )
+        )
     return infos
 
 
@@ -341,8 +475,14 @@ class InvoiceService:
 
     def credit_notes_for_customer(self, email_or_id, limit: int = 500) -> list[CreditNoteInfo]:
         customer = find_customer(email_or_id)
-        rows = (CreditNote.select(CreditNote, Invoice.number.alias("invoice_number")).join(Invoice)
-                .where(Invoice.customer == customer.id).order_by(CreditNote.id.desc()).limit(limit).objects())
+        rows = (
+            CreditNote.select(CreditNote, Invoice.number.alias("invoice_number"))
+            .join(Invoice)
+            .where(Invoice.customer == customer.id)
+            .order_by(CreditNote.id.desc())
+            .limit(limit)
+            .objects()
+        )
         return [credit_note_info(r, selected(r, "invoice_number")) for r in rows]
 
     def find(self, number_or_id) -> Invoice:
@@ -367,22 +507,34 @@ class InvoiceService:
     def get(self, number_or_id) -> InvoiceDetail:
         row = self.find(number_or_id)
         (info,) = _invoice_infos([row])
-        lines = tuple(LineInfo(r.position, r.kind, r.description, r.quantity, r.pricing, r.amount_minor,
-                               r.period_start, r.period_end)
-                      for r in InvoiceLine.select().where(InvoiceLine.invoice == row.id).order_by(InvoiceLine.position))
-        payments = tuple(PaymentInfo(r.ledger_entry_id, r.amount_minor, r.created_at)
-                         for r in InvoicePayment.select().where(InvoicePayment.invoice == row.id)
-                         .order_by(InvoicePayment.id))
-        notes = tuple(credit_note_info(r, row.number)
-                      for r in CreditNote.select().where(CreditNote.invoice == row.id).order_by(CreditNote.id))
+        lines = tuple(
+            LineInfo(
+                r.position, r.kind, r.description, r.quantity, r.pricing, r.amount_minor, r.period_start, r.period_end
+            )
+            for r in InvoiceLine.select().where(InvoiceLine.invoice == row.id).order_by(InvoiceLine.position)
+        )
+        payments = tuple(
+            PaymentInfo(r.ledger_entry_id, r.amount_minor, r.created_at)
+            for r in InvoicePayment.select().where(InvoicePayment.invoice == row.id).order_by(InvoicePayment.id)
+        )
+        notes = tuple(
+            credit_note_info(r, row.number)
+            for r in CreditNote.select().where(CreditNote.invoice == row.id).order_by(CreditNote.id)
+        )
         return InvoiceDetail(info, lines, payments, notes)
 
     def issued_with(self, invoice_id) -> list[InvoiceInfo]:
         """The invoices one pass issued together with this one (same moment and kind): what a
         "renewals paid" notice opens."""
         first = self.find(invoice_id)
-        rows = list(Invoice.select().where((Invoice.issued_at == first.issued_at) & (Invoice.kind == first.kind)
-                                           & (Invoice.actor == first.actor)).order_by(Invoice.id).limit(10_000))
+        rows = list(
+            Invoice.select()
+            .where(
+                (Invoice.issued_at == first.issued_at) & (Invoice.kind == first.kind) & (Invoice.actor == first.actor)
+            )
+            .order_by(Invoice.id)
+            .limit(10_000)
+        )
         return _invoice_infos(rows)
 
     def for_charge(self, ledger_entry_id) -> InvoiceInfo:
@@ -399,5 +551,7 @@ class InvoiceService:
     def owed_by_customer(self, email_or_id) -> dict[str, int]:
         """What each of the customer's wallets still owes, by currency."""
         customer = find_customer(email_or_id)
-        return {w.currency: wallet_owed_minor(w.id)
-                for w in Wallet.select().where(Wallet.customer == customer.id).order_by(Wallet.id)}
+        return {
+            w.currency: wallet_owed_minor(w.id)
+            for w in Wallet.select().where(Wallet.customer == customer.id).order_by(Wallet.id)
+        }

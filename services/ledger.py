@@ -37,9 +37,20 @@ class EntryInfo:
 
 
 def entry_info(row: LedgerEntry, replayed: bool = False) -> EntryInfo:
-    return EntryInfo(row.id, row.wallet_id, row.kind, row.amount_minor, row.balance_after_minor,
-                     row.idempotency_key, row.ref_type, row.ref_id, row.actor, row.note, row.created_at,
-                     replayed)
+    return EntryInfo(
+        row.id,
+        row.wallet_id,
+        row.kind,
+        row.amount_minor,
+        row.balance_after_minor,
+        row.idempotency_key,
+        row.ref_type,
+        row.ref_id,
+        row.actor,
+        row.note,
+        row.created_at,
+        replayed,
+    )
 
 
 def lock_wallet(wallet_id: int) -> Wallet:
@@ -49,9 +60,18 @@ def lock_wallet(wallet_id: int) -> Wallet:
     return wallet
 
 
-def post_entry(clock: Clock, wallet_id: int, kind: str, amount_minor: int, idempotency_key: str, *,
-               actor: str, ref: tuple[str, int] | None = None, note: str | None = None,
-               wallet: Wallet | None = None) -> EntryInfo:
+def post_entry(
+    clock: Clock,
+    wallet_id: int,
+    kind: str,
+    amount_minor: int,
+    idempotency_key: str,
+    *,
+    actor: str,
+    ref: tuple[str, int] | None = None,
+    note: str | None = None,
+    wallet: Wallet | None = None,
+) -> EntryInfo:
     """Move money in (positive) or out (negative) of a wallet, once per key.
 
     Must run inside a write transaction. A key seen before with the same wallet,
@@ -65,8 +85,10 @@ def post_entry(clock: Clock, wallet_id: int, kind: str, amount_minor: int, idemp
     existing = LedgerEntry.get_or_none(LedgerEntry.idempotency_key == idempotency_key)
     if existing is not None:
         if (existing.wallet_id, existing.kind, existing.amount_minor) != (wallet_id, kind, amount_minor):
-            raise Conflict(f"idempotency key {idempotency_key!r} was used for a different movement of money "
-                           f"(ledger entry #{existing.id}); nothing was written")
+            raise Conflict(
+                f"idempotency key {idempotency_key!r} was used for a different movement of money "
+                f"(ledger entry #{existing.id}); nothing was written"
+            )
         return entry_info(existing, replayed=True)
     wallet = wallet or lock_wallet(wallet_id)
     new_balance = wallet.balance_minor + amount_minor
@@ -79,8 +101,15 @@ def post_entry(clock: Clock, wallet_id: int, kind: str, amount_minor: int, idemp
         raise ValidationError("that would put the wallet over its maximum balance")
     ref_type, ref_id = ref if ref else (None, None)
     row = LedgerEntry.create(
-        wallet=wallet.id, kind=kind, amount_minor=amount_minor, balance_after_minor=new_balance,
-        idempotency_key=idempotency_key, ref_type=ref_type, ref_id=ref_id, actor=actor, note=note,
+        wallet=wallet.id,
+        kind=kind,
+        amount_minor=amount_minor,
+        balance_after_minor=new_balance,
+        idempotency_key=idempotency_key,
+        ref_type=ref_type,
+        ref_id=ref_id,
+        actor=actor,
+        note=note,
         created_at=clock.now(),
     )
     Wallet.update(balance_minor=new_balance).where(Wallet.id == wallet.id).execute()
@@ -91,5 +120,8 @@ def post_entry(clock: Clock, wallet_id: int, kind: str, amount_minor: int, idemp
 def ledger_sum(wallet_id: int) -> int:
     from peewee import fn
 
-    return int(LedgerEntry.select(fn.COALESCE(fn.SUM(LedgerEntry.amount_minor), 0))
-               .where(LedgerEntry.wallet == wallet_id).scalar())
+    return int(
+        LedgerEntry.select(fn.COALESCE(fn.SUM(LedgerEntry.amount_minor), 0))
+        .where(LedgerEntry.wallet == wallet_id)
+        .scalar()
+    )

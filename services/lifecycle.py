@@ -59,8 +59,8 @@ class SubscriptionState:
 
     status: str
     period_end: datetime
-    pending_since: datetime | None   # when its renewal began waiting for funds, if it did
-    grace_days: int                  # its plan's
+    pending_since: datetime | None  # when its renewal began waiting for funds, if it did
+    grace_days: int  # its plan's
 
     @property
     def grace_deadline(self) -> datetime | None:
@@ -78,9 +78,9 @@ class SubscriptionState:
 class Blocked(Enum):
     """Why a move is not possible for a subscription now."""
 
-    STATUS = "status"                 # the state machine has no such move from its status
-    GRACE_PASSED = "grace_passed"     # canceled while waiting for funds, and the grace deadline has passed
-    PERIOD_ENDED = "period_ended"     # canceled, and the paid period has ended
+    STATUS = "status"  # the state machine has no such move from its status
+    GRACE_PASSED = "grace_passed"  # canceled while waiting for funds, and the grace deadline has passed
+    PERIOD_ENDED = "period_ended"  # canceled, and the paid period has ended
 
 
 def move_event(state: SubscriptionState, move: str) -> str:
@@ -111,7 +111,7 @@ def check_move(state: SubscriptionState, move: str, now: datetime) -> str:
     if blocked is Blocked.PERIOD_ENDED:
         raise InvalidTransition("the paid period has ended; subscribe again instead")
     event = move_event(state, move)
-    next_status(state.status, event)   # Blocked.STATUS: the state machine's own refusal
+    next_status(state.status, event)  # Blocked.STATUS: the state machine's own refusal
     return event
 
 

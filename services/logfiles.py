@@ -85,14 +85,22 @@ def remove_old_logs(directory: Path, role: str, own_pid: int, keep: int = KEEP_P
     return removed
 
 
-def open_process_log(directory: Path, role: str, pid: int, *, max_bytes: int = MAX_BYTES,
-                     backups: int = BACKUPS, keep: int = KEEP_PER_ROLE) -> logging.handlers.RotatingFileHandler:
+def open_process_log(
+    directory: Path,
+    role: str,
+    pid: int,
+    *,
+    max_bytes: int = MAX_BYTES,
+    backups: int = BACKUPS,
+    keep: int = KEEP_PER_ROLE,
+) -> logging.handlers.RotatingFileHandler:
     """A handler on this process's own file, after clearing away the role's old files."""
     if role not in ROLES:
         raise ValueError(f"unknown log role {role!r}")
     directory.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(directory / log_file_name(role, pid), maxBytes=max_bytes,
-                                                   backupCount=backups, encoding="utf-8")
+    handler = logging.handlers.RotatingFileHandler(
+        directory / log_file_name(role, pid), maxBytes=max_bytes, backupCount=backups, encoding="utf-8"
+    )
     handler.setFormatter(logging.Formatter(FILE_FORMAT))
     remove_old_logs(directory, role, pid, keep)
     return handler
@@ -106,8 +114,14 @@ def setup_logging(role: str, verbose: bool = False) -> Path | None:
     """
     root = logging.getLogger()
     if root.handlers:
-        return next((Path(handler.baseFilename) for handler in root.handlers
-                     if isinstance(handler, logging.handlers.RotatingFileHandler)), None)
+        return next(
+            (
+                Path(handler.baseFilename)
+                for handler in root.handlers
+                if isinstance(handler, logging.handlers.RotatingFileHandler)
+            ),
+            None,
+        )
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     console = logging.StreamHandler(sys.stderr)
     console.setLevel(logging.DEBUG if verbose else logging.WARNING)

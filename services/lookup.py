@@ -13,9 +13,9 @@ _ID = re.compile(r"[0-9]{1,18}")
 
 @dataclass(frozen=True)
 class Found:
-    subject_type: str                      # customer | subscription | error_item
+    subject_type: str  # customer | subscription | error_item
     subject_id: int
-    customer: CustomerInfo | None = None   # the customer found, for a customer
+    customer: CustomerInfo | None = None  # the customer found, for a customer
 
 
 def find_subjects(customers: CustomerService, text: str, limit: int = 20) -> list[Found]:

@@ -43,16 +43,25 @@ class UsageResult:
 
 def used_in_period(subscription_id: int, feature_id: int, period_start: datetime) -> int:
     """The counter of one feature in one period of a subscription."""
-    return UsageCounter.select(UsageCounter.used).where(
-        (UsageCounter.subscription == subscription_id) & (UsageCounter.feature == feature_id)
-        & (UsageCounter.period_start == period_start)).scalar() or 0
+    return (
+        UsageCounter.select(UsageCounter.used)
+        .where(
+            (UsageCounter.subscription == subscription_id)
+            & (UsageCounter.feature == feature_id)
+            & (UsageCounter.period_start == period_start)
+        )
+        .scalar()
+        or 0
+    )
 
 
 def used_in_window(subscription_id: int, feature_id: int, since: datetime, up_to_id: int | None = None) -> int:
     """Usage recorded after ``since`` (and up to record ``up_to_id``): what a rate limit counts."""
     query = UsageRecord.select(fn.COALESCE(fn.SUM(UsageRecord.quantity), 0)).where(
-        (UsageRecord.subscription == subscription_id) & (UsageRecord.feature == feature_id)
-        & (UsageRecord.recorded_at > since))
+        (UsageRecord.subscription == subscription_id)
+        & (UsageRecord.feature == feature_id)
+        & (UsageRecord.recorded_at > since)
+    )
     if up_to_id is not None:
         query = query.where(UsageRecord.id <= up_to_id)
     return int(query.scalar())  # PostgreSQL sums BIGINT as NUMERIC
@@ -73,8 +82,9 @@ class UsageMeter:
     def __init__(self, clock: Clock) -> None:
         self.clock = clock
 
-    def record_usage(self, actor: Actor, subscription_id: int, feature_code: str, quantity: int,
-                     idempotency_key: str | None = None) -> UsageResult:
+    def record_usage(
+        self, actor: Actor, subscription_id: int, feature_code: str, quantity: int, idempotency_key: str | None = None
+    ) -> UsageResult:
         """Meter ``quantity`` units, or refuse with the reason. A repeated key returns the first result."""
         require(actor, "usage.record")
         quantity = check_int(quantity, "quantity", 1, MAX_QUANTITY)
@@ -91,8 +101,9 @@ class UsageMeter:
                 first = UsageRecord.get(UsageRecord.idempotency_key == key)
                 return self._replay(first, subscription_id, str(feature_code), quantity)
 
-    def _record_usage(self, actor: Actor, subscription_id: int, feature_code: str, quantity: int,
-                      key: str | None) -> UsageResult:
+    def _record_usage(
+        self, actor: Actor, subscription_id: int, feature_code: str, quantity: int, key: str | None
+    ) -> UsageResult:
         if key is not None:
             first = UsageRecord.get_or_none(UsageRecord.idempotency_key == key)
             if first is not None:
@@ -115,30 +126,57 @@ class UsageMeter:
             raise AccessRefused(f"{feature.code} is an on/off feature; it has no usage to record")
         used = used_in_period(sub.id, feature.id, sub.metered_since)
         if feature.type == "quota" and used + quantity > quota_of(pf) and pf.pricing == "none":
-            raise AccessRefused(f"quota of {units(quota_of(pf), feature.unit)} used up this period "
-                                f"({used:,} used, {quantity:,} more asked)")
+            raise AccessRefused(
+                f"quota of {units(quota_of(pf), feature.unit)} used up this period "
+                f"({used:,} used, {quantity:,} more asked)"
+            )
         in_window = None
         if feature.type == "rate":
             rate_limit, window_seconds = rate_limit_of(pf)
             in_window = used_in_window(sub.id, feature.id, now - timedelta(seconds=window_seconds))
             if in_window + quantity > rate_limit:
-                raise AccessRefused(f"rate limit of {units(rate_limit, feature.unit)} per "
-                                    f"{window_text(window_seconds)} reached ({in_window:,} used)")
+                raise AccessRefused(
+                    f"rate limit of {units(rate_limit, feature.unit)} per "
+                    f"{window_text(window_seconds)} reached ({in_window:,} used)"
+                )
             in_window += quantity
-        record = UsageRecord.create(subscription=sub.id, feature=feature.id, quantity=quantity,
-                                    period_start=sub.metered_since, recorded_at=now, idempotency_key=key,
-                                    actor=actor.name)
-        (UsageCounter.insert(subscription=sub.id, feature=feature.id, period_start=sub.metered_since, used=quantity)
-         .on_conflict(conflict_target=[UsageCounter.subscription, UsageCounter.period_start, UsageCounter.feature],
-                      update={UsageCounter.used: UsageCounter.used + quantity})
-         .execute())
+        record = UsageRecord.create(
+            subscription=sub.id,
+            feature=feature.id,
+            quantity=quantity,
+            period_start=sub.metered_since,
+            recorded_at=now,
+            idempotency_key=key,
+            actor=actor.name,
+        )
+        (
+            UsageCounter.insert(subscription=sub.id, feature=feature.id, period_start=sub.metered_since, used=quantity)
+            .on_conflict(
+                conflict_target=[UsageCounter.subscription, UsageCounter.period_start, UsageCounter.feature],
+                update={UsageCounter.used: UsageCounter.used + quantity},
+            )
+            .execute()
+        )
         used += quantity
         if actor.role != "system":
             # Metered usage is its own trail; an operator typing usage in is an action to audit.
-            record_audit(self.clock, actor.name, "usage.record", "subscription", sub.id,
-                         after={"feature": feature.code, "quantity": quantity, "usage_record": record.id})
-        return UsageResult(sub.id, feature.code, quantity, used, _remaining(feature.type, pf, used, in_window),
-                           usage_charge_minor(terms_of(pf), used), False)
+            record_audit(
+                self.clock,
+                actor.name,
+                "usage.record",
+                "subscription",
+                sub.id,
+                after={"feature": feature.code, "quantity": quantity, "usage_record": record.id},
+            )
+        return UsageResult(
+            sub.id,
+            feature.code,
+            quantity,
+            used,
+            _remaining(feature.type, pf, used, in_window),
+            usage_charge_minor(terms_of(pf), used),
+            False,
+        )
 
     def _replay(self, first: UsageRecord, subscription_id: int, feature_code: str, quantity: int) -> UsageResult:
         feature = Feature.get_by_id(first.feature_id)
@@ -146,14 +184,27 @@ class UsageMeter:
             raise Conflict("that idempotency key was already used for different usage")
         sub = Subscription.get_by_id(first.subscription_id)
         pf = PlanFeature.get_or_none((PlanFeature.plan == sub.plan_id) & (PlanFeature.feature == feature.id))
-        used = int(UsageRecord.select(fn.COALESCE(fn.SUM(UsageRecord.quantity), 0))
-                   .where((UsageRecord.subscription == sub.id) & (UsageRecord.feature == feature.id)
-                          & (UsageRecord.period_start == first.period_start) & (UsageRecord.id <= first.id))
-                   .scalar())
+        used = int(
+            UsageRecord.select(fn.COALESCE(fn.SUM(UsageRecord.quantity), 0))
+            .where(
+                (UsageRecord.subscription == sub.id)
+                & (UsageRecord.feature == feature.id)
+                & (UsageRecord.period_start == first.period_start)
+                & (UsageRecord.id <= first.id)
+            )
+            .scalar()
+        )
         in_window = None
         if feature.type == "rate" and pf is not None:
             since = first.recorded_at - timedelta(seconds=rate_limit_of(pf)[1])
             in_window = used_in_window(sub.id, feature.id, since, up_to_id=first.id)
         terms = terms_of(pf) if pf is not None else NO_CHARGE
-        return UsageResult(sub.id, feature.code, first.quantity, used, _remaining(feature.type, pf, used, in_window),
-                           usage_charge_minor(terms, used), True)
+        return UsageResult(
+            sub.id,
+            feature.code,
+            first.quantity,
+            used,
+            _remaining(feature.type, pf, used, in_window),
+            usage_charge_minor(terms, used),
+            True,
+        )

@@ -50,8 +50,17 @@ class NotificationInfo:
 
 
 def _info(row: Notification) -> NotificationInfo:
-    return NotificationInfo(row.id, row.kind, row.severity, row.title, row.body, row.subject_type,
-                            row.subject_id, row.created_at, row.read_at)
+    return NotificationInfo(
+        row.id,
+        row.kind,
+        row.severity,
+        row.title,
+        row.body,
+        row.subject_type,
+        row.subject_id,
+        row.created_at,
+        row.read_at,
+    )
 
 
 class NotificationCenter:
@@ -64,8 +73,9 @@ class NotificationCenter:
         with self._lock:
             self._listeners.append(listener)
 
-    def post(self, kind: str, title: str, body: str = "", *, dedup_key: str,
-             subject: tuple[str, int] | None = None) -> NotificationInfo | None:
+    def post(
+        self, kind: str, title: str, body: str = "", *, dedup_key: str, subject: tuple[str, int] | None = None
+    ) -> NotificationInfo | None:
         """Store a notification once per ``dedup_key``; returns None for a duplicate."""
         if kind not in KINDS:
             raise ValueError(f"unknown notification kind {kind!r}")
@@ -73,8 +83,13 @@ class NotificationCenter:
         try:
             with database.atomic():
                 row = Notification.create(
-                    kind=kind, severity=KINDS[kind], title=title[:200], body=body,
-                    subject_type=subject_type, subject_id=subject_id, dedup_key=dedup_key[:200],
+                    kind=kind,
+                    severity=KINDS[kind],
+                    title=title[:200],
+                    body=body,
+                    subject_type=subject_type,
+                    subject_id=subject_id,
+                    dedup_key=dedup_key[:200],
                     created_at=self.clock.now(),
                 )
         except IntegrityError:
@@ -106,12 +121,21 @@ class NotificationCenter:
         if not ids:
             return 0
         with write_transaction():
-            marked = (Notification.update(read_at=self.clock.now())
-                      .where(Notification.id.in_(ids), Notification.read_at.is_null()).execute())
+            marked = (
+                Notification.update(read_at=self.clock.now())
+                .where(Notification.id.in_(ids), Notification.read_at.is_null())
+                .execute()
+            )
             if marked:
                 # The read state is shared by every desk, so who cleared an alert is worth knowing.
-                record_audit(self.clock, actor.name, "notification.read", "notification",
-                             ids[0] if len(ids) == 1 else None, after={"notifications": ids[:200], "marked": marked})
+                record_audit(
+                    self.clock,
+                    actor.name,
+                    "notification.read",
+                    "notification",
+                    ids[0] if len(ids) == 1 else None,
+                    after={"notifications": ids[:200], "marked": marked},
+                )
         return marked
 
     def mark_all_read(self, actor: Actor) -> int:
@@ -119,6 +143,5 @@ class NotificationCenter:
         with write_transaction():
             marked = Notification.update(read_at=self.clock.now()).where(Notification.read_at.is_null()).execute()
             if marked:
-                record_audit(self.clock, actor.name, "notification.read_all", "notification",
-                             after={"marked": marked})
+                record_audit(self.clock, actor.name, "notification.read_all", "notification", after={"marked": marked})
         return marked

@@ -80,13 +80,25 @@ class RefundInfo:
 
 
 def _topup_info(row: TopUp, renewed: int = 0) -> TopUpInfo:
-    return TopUpInfo(row.id, row.wallet_id, row.amount_minor, row.currency, row.status, row.gateway_charge_id,
-                     row.refunded_minor, row.error, row.idempotency_key, row.created_at, renewed)
+    return TopUpInfo(
+        row.id,
+        row.wallet_id,
+        row.amount_minor,
+        row.currency,
+        row.status,
+        row.gateway_charge_id,
+        row.refunded_minor,
+        row.error,
+        row.idempotency_key,
+        row.created_at,
+        renewed,
+    )
 
 
 def _refund_info(row: Refund) -> RefundInfo:
-    return RefundInfo(row.id, row.kind, row.wallet_id, row.amount_minor, row.status, row.gateway_refund_id,
-                      row.error, row.created_at)
+    return RefundInfo(
+        row.id, row.kind, row.wallet_id, row.amount_minor, row.status, row.gateway_refund_id, row.error, row.created_at
+    )
 
 
 def _amount(value, currency: str) -> int:
@@ -101,8 +113,15 @@ def _request_key(key: object) -> str:
 
 
 class PaymentService:
-    def __init__(self, clock: Clock, gateway: FakeGateway, circuit: CircuitBreaker, retries: RetryManager,
-                 notifications: NotificationCenter, renewals: RenewalService) -> None:
+    def __init__(
+        self,
+        clock: Clock,
+        gateway: FakeGateway,
+        circuit: CircuitBreaker,
+        retries: RetryManager,
+        notifications: NotificationCenter,
+        renewals: RenewalService,
+    ) -> None:
         self.clock = clock
         self.gateway = gateway
         self.circuit = circuit
@@ -110,13 +129,20 @@ class PaymentService:
         self.notifications = notifications
         self.renewals = renewals
         retries.register("topup", self._retry_topup, uses_gateway=True, before_close=self._close_topup)
-        retries.register("refund", self._retry_refund, uses_gateway=True, urgent=True,
-                         before_close=self._close_refund)
+        retries.register("refund", self._retry_refund, uses_gateway=True, urgent=True, before_close=self._close_refund)
 
     # --- top-ups -----------------------------------------------------------------
 
-    def top_up(self, actor: Actor, email_or_id, amount, currency: str | None = None, *,
-               idempotency_key: str | None = None, reason: str = "") -> TopUpInfo:
+    def top_up(
+        self,
+        actor: Actor,
+        email_or_id,
+        amount,
+        currency: str | None = None,
+        *,
+        idempotency_key: str | None = None,
+        reason: str = "",
+    ) -> TopUpInfo:
         """Charge the customer's card and credit the wallet once the gateway says yes.
 
         Every check that can refuse the top-up runs before the card is charged. A
@@ -139,12 +165,25 @@ class PaymentService:
                     wallet = get_or_create_wallet(customer.id, currency, self.clock)
                     wallet = lock_wallet(wallet.id)
                     _check_headroom(wallet, amount_minor)
-                    row = TopUp.create(wallet=wallet.id, amount_minor=amount_minor, currency=currency,
-                                       idempotency_key=key, status="pending", actor=actor.name,
-                                       created_at=now, updated_at=now)
-                    record_audit(self.clock, actor.name, "topup", "topup", row.id,
-                                 after={"customer": customer.email, "amount_minor": amount_minor,
-                                        "currency": currency}, reason=reason)
+                    row = TopUp.create(
+                        wallet=wallet.id,
+                        amount_minor=amount_minor,
+                        currency=currency,
+                        idempotency_key=key,
+                        status="pending",
+                        actor=actor.name,
+                        created_at=now,
+                        updated_at=now,
+                    )
+                    record_audit(
+                        self.clock,
+                        actor.name,
+                        "topup",
+                        "topup",
+                        row.id,
+                        after={"customer": customer.email, "amount_minor": amount_minor, "currency": currency},
+                        reason=reason,
+                    )
         except IntegrityError:
             existing = TopUp.get(TopUp.idempotency_key == key)
         if existing is not None:
@@ -157,8 +196,13 @@ class PaymentService:
     def _charge_topup(self, topup_id: int, customer_id: int) -> TopUpInfo:
         row = TopUp.get_by_id(topup_id)
         try:
-            charge = self.circuit.call(self.gateway.charge, row.amount_minor, row.currency, f"cus_{customer_id}",
-                                       f"topup:{row.idempotency_key}")
+            charge = self.circuit.call(
+                self.gateway.charge,
+                row.amount_minor,
+                row.currency,
+                f"cus_{customer_id}",
+                f"topup:{row.idempotency_key}",
+            )
         except GatewayDeclined as error:
             return self._fail_topup(row.id, error)
         except GatewayError as error:
@@ -173,8 +217,16 @@ class PaymentService:
             if row.status == "failed":
                 contradicted = True  # its outcome was settled; a settled top-up never changes outcome
             elif row.status != "succeeded":
-                post_entry(self.clock, row.wallet_id, "topup", row.amount_minor, f"topup:{row.id}",
-                           actor=row.actor, ref=("topup", row.id), note=f"card charge {charge_id}")
+                post_entry(
+                    self.clock,
+                    row.wallet_id,
+                    "topup",
+                    row.amount_minor,
+                    f"topup:{row.id}",
+                    actor=row.actor,
+                    ref=("topup", row.id),
+                    note=f"card charge {charge_id}",
+                )
                 row.status, row.gateway_charge_id, row.error = "succeeded", charge_id, None
                 row.updated_at = self.clock.now()
                 row.save()
@@ -182,11 +234,15 @@ class PaymentService:
                 credited = True
         if contradicted:
             self._report_contradiction(
-                "topup", row.id, row.amount_minor, row.currency,
+                "topup",
+                row.id,
+                row.amount_minor,
+                row.currency,
                 f"top-up #{row.id} was settled as failed ({row.error or 'no reason recorded'}), but the gateway "
                 f"holds charge {charge_id} of {format_minor(row.amount_minor, row.currency)} {row.currency} "
                 f"for it: the card was charged and the wallet was not credited",
-                {"topup_id": row.id, "recorded_status": row.status, "gateway_charge_id": charge_id})
+                {"topup_id": row.id, "recorded_status": row.status, "gateway_charge_id": charge_id},
+            )
             return _topup_info(row)
         renewed = 0
         if credited:
@@ -194,9 +250,12 @@ class PaymentService:
             summary = self.renewals.activate_pending_for_wallet(row.wallet_id)
             renewed = summary["renewed"]
             self.notifications.post(
-                "topup_succeeded", f"Top-up of {format_minor(row.amount_minor, row.currency, symbol=True)} credited",
+                "topup_succeeded",
+                f"Top-up of {format_minor(row.amount_minor, row.currency, symbol=True)} credited",
                 f"Wallet #{row.wallet_id}" + (f"; {renewed} subscription(s) renewed" if renewed else ""),
-                subject=("wallet", row.wallet_id), dedup_key=f"topup_succeeded:{row.id}")
+                subject=("wallet", row.wallet_id),
+                dedup_key=f"topup_succeeded:{row.id}",
+            )
         return _topup_info(row, renewed)
 
     def _fail_topup(self, topup_id: int, error: GatewayDeclined) -> TopUpInfo:
@@ -208,8 +267,12 @@ class PaymentService:
             row.save()
         self.retries.settle_subject("topup", "topup", row.id, f"declined: {error.message}")
         self.notifications.post(
-            "topup_failed", f"Top-up of {format_minor(row.amount_minor, row.currency, symbol=True)} declined",
-            error.message, subject=("wallet", row.wallet_id), dedup_key=f"topup_failed:{row.id}")
+            "topup_failed",
+            f"Top-up of {format_minor(row.amount_minor, row.currency, symbol=True)} declined",
+            error.message,
+            subject=("wallet", row.wallet_id),
+            dedup_key=f"topup_failed:{row.id}",
+        )
         return _topup_info(row)
 
     def _queue_topup(self, topup_id: int, error: GatewayError) -> TopUpInfo:
@@ -221,9 +284,18 @@ class PaymentService:
             row.save()
             # In the same transaction: a crash must not leave a 'retrying' top-up that no queue item tracks.
             self.retries.record_failure(
-                "topup", "topup", row.id, error, amount_minor=row.amount_minor,
-                context={"wallet_id": row.wallet_id, "amount_minor": row.amount_minor, "currency": row.currency,
-                         "idempotency_key": f"topup:{row.idempotency_key}"})
+                "topup",
+                "topup",
+                row.id,
+                error,
+                amount_minor=row.amount_minor,
+                context={
+                    "wallet_id": row.wallet_id,
+                    "amount_minor": row.amount_minor,
+                    "currency": row.currency,
+                    "idempotency_key": f"topup:{row.idempotency_key}",
+                },
+            )
         return _topup_info(row)
 
     def _retry_topup(self, item: ErrorItemInfo) -> str:
@@ -265,12 +337,19 @@ class PaymentService:
             return self._queue_topup(row.id, error)
         return _topup_info(TopUp.get_by_id(topup_id))
 
-    def _report_contradiction(self, subject_type: str, subject_id: int, amount_minor: int, currency: str,
-                              message: str, context: dict) -> None:
+    def _report_contradiction(
+        self, subject_type: str, subject_id: int, amount_minor: int, currency: str, message: str, context: dict
+    ) -> None:
         """A late gateway answer contradicts a settled outcome: the outcome stands, an operator reconciles."""
         log.error("%s", message)
-        self.retries.record_failure("payment_review", subject_type, subject_id, ContradictingOutcome(message),
-                                    amount_minor=amount_minor, context={**context, "currency": currency})
+        self.retries.record_failure(
+            "payment_review",
+            subject_type,
+            subject_id,
+            ContradictingOutcome(message),
+            amount_minor=amount_minor,
+            context={**context, "currency": currency},
+        )
 
     def _close_topup(self, item: ErrorItemInfo) -> None:
         """Before an operator closes a top-up's item: find out from the gateway whether money moved."""
@@ -280,12 +359,15 @@ class PaymentService:
         try:
             known = self.circuit.call(self.gateway.get_charge, f"topup:{row.idempotency_key}")
         except GatewayError as error:
-            raise Conflict(f"cannot confirm with the gateway whether top-up #{row.id} was charged "
-                           f"({error.message}); the item stays open, try again later") from None
+            raise Conflict(
+                f"cannot confirm with the gateway whether top-up #{row.id} was charged "
+                f"({error.message}); the item stays open, try again later"
+            ) from None
         if known is not None and known.status == "succeeded":
             self._credit_topup(row.id, known.charge_id)
-            raise Conflict(f"the gateway had taken the charge for top-up #{row.id}: the wallet was credited "
-                           f"and the item resolved")
+            raise Conflict(
+                f"the gateway had taken the charge for top-up #{row.id}: the wallet was credited and the item resolved"
+            )
         with write_transaction():
             current = for_update(TopUp.select().where(TopUp.id == row.id)).get()
             if current.status not in SETTLED:
@@ -301,13 +383,16 @@ class PaymentService:
         try:
             known = self.circuit.call(self.gateway.get_refund, f"refund:{row.idempotency_key}")
         except GatewayError as error:
-            raise Conflict(f"cannot confirm with the gateway whether refund #{row.id} was sent "
-                           f"({error.message}); the item stays open, try again later") from None
+            raise Conflict(
+                f"cannot confirm with the gateway whether refund #{row.id} was sent "
+                f"({error.message}); the item stays open, try again later"
+            ) from None
         if known is not None:
             self._complete_refund(row.id, known.refund_id)
             raise Conflict(f"refund #{row.id} had gone through at the gateway; the item was resolved")
-        self._reverse_refund(row.id, GatewayDeclined("closed by an operator before it was sent", "canceled"),
-                             settle_item=False)
+        self._reverse_refund(
+            row.id, GatewayDeclined("closed by an operator before it was sent", "canceled"), settle_item=False
+        )
 
     def reconcile_unsettled_payments(self, older_than: timedelta = RECONCILE_AFTER) -> dict:
         """The sweep: every top-up and card refund with no recorded outcome and no open error item,
@@ -318,31 +403,54 @@ class PaymentService:
         answer and its commit is caught however soon the program restarts.
         """
         cutoff = self.clock.now() - older_than
-        topup_ids = [r.id for r in TopUp.select(TopUp.id).where(
-            TopUp.status.in_(UNSETTLED) & (TopUp.updated_at <= cutoff)
-            & TopUp.id.not_in(_open_subjects("topup")))]
+        topup_ids = [
+            r.id
+            for r in TopUp.select(TopUp.id).where(
+                TopUp.status.in_(UNSETTLED) & (TopUp.updated_at <= cutoff) & TopUp.id.not_in(_open_subjects("topup"))
+            )
+        ]
         for topup_id in topup_ids:
             outcome = self._reconcile_topup(topup_id).status
-            record_audit(self.clock, "system", "payment.reconcile", "topup", topup_id,
-                         after={"status": outcome}, reason="no outcome was recorded; settled by its key")
-        refund_ids = [r.id for r in Refund.select(Refund.id).where(
-            (Refund.kind == "topup") & Refund.status.in_(UNSETTLED) & (Refund.updated_at <= cutoff)
-            & Refund.id.not_in(_open_subjects("refund")))]
+            record_audit(
+                self.clock,
+                "system",
+                "payment.reconcile",
+                "topup",
+                topup_id,
+                after={"status": outcome},
+                reason="no outcome was recorded; settled by its key",
+            )
+        refund_ids = [
+            r.id
+            for r in Refund.select(Refund.id).where(
+                (Refund.kind == "topup")
+                & Refund.status.in_(UNSETTLED)
+                & (Refund.updated_at <= cutoff)
+                & Refund.id.not_in(_open_subjects("refund"))
+            )
+        ]
         for refund_id in refund_ids:
             row = Refund.get_by_id(refund_id)
             try:
                 self._settle_refund_by_key(row)
             except GatewayError as error:
                 self._queue_refund(row.id, error)
-            record_audit(self.clock, "system", "payment.reconcile", "refund", refund_id,
-                         after={"status": Refund.get_by_id(refund_id).status},
-                         reason="no outcome was recorded; settled by its key")
+            record_audit(
+                self.clock,
+                "system",
+                "payment.reconcile",
+                "refund",
+                refund_id,
+                after={"status": Refund.get_by_id(refund_id).status},
+                reason="no outcome was recorded; settled by its key",
+            )
         return {"topups": len(topup_ids), "refunds": len(refund_ids)}
 
     # --- refunds -----------------------------------------------------------------
 
-    def refund_topup(self, actor: Actor, topup_id: int, amount, reason: str, *,
-                     idempotency_key: str | None = None) -> RefundInfo:
+    def refund_topup(
+        self, actor: Actor, topup_id: int, amount, reason: str, *, idempotency_key: str | None = None
+    ) -> RefundInfo:
         """Send part or all of a top-up back to the card; the wallet pays it at once."""
         require(actor, "refund")
         topup_id = check_id(topup_id, "top-up")
@@ -361,16 +469,42 @@ class PaymentService:
                 raise ValidationError(f"top-up #{topup_id} is {topup.status}; only a paid top-up can be refunded")
             left = topup.amount_minor - _refunded_of_topup(topup.id)
             if amount_minor > left:
-                raise Conflict(f"at most {format_minor(left, topup.currency)} {topup.currency} of top-up "
-                               f"#{topup_id} is left to refund")
+                raise Conflict(
+                    f"at most {format_minor(left, topup.currency)} {topup.currency} of top-up "
+                    f"#{topup_id} is left to refund"
+                )
             now = self.clock.now()
-            row = Refund.create(kind="topup", wallet=topup.wallet_id, topup=topup.id, amount_minor=amount_minor,
-                                idempotency_key=key, status="pending", reason=reason, actor=actor.name,
-                                created_at=now, updated_at=now)
-            post_entry(self.clock, topup.wallet_id, "refund", -amount_minor, f"refund:{row.id}", actor=actor.name,
-                       ref=("refund", row.id), note=f"to card, top-up #{topup.id}")
-            record_audit(self.clock, actor.name, "refund.topup", "topup", topup.id,
-                         after={"refund_id": row.id, "amount_minor": amount_minor}, reason=reason)
+            row = Refund.create(
+                kind="topup",
+                wallet=topup.wallet_id,
+                topup=topup.id,
+                amount_minor=amount_minor,
+                idempotency_key=key,
+                status="pending",
+                reason=reason,
+                actor=actor.name,
+                created_at=now,
+                updated_at=now,
+            )
+            post_entry(
+                self.clock,
+                topup.wallet_id,
+                "refund",
+                -amount_minor,
+                f"refund:{row.id}",
+                actor=actor.name,
+                ref=("refund", row.id),
+                note=f"to card, top-up #{topup.id}",
+            )
+            record_audit(
+                self.clock,
+                actor.name,
+                "refund.topup",
+                "topup",
+                topup.id,
+                after={"refund_id": row.id, "amount_minor": amount_minor},
+                reason=reason,
+            )
         return self._send_refund(row.id)
 
     def _send_refund(self, refund_id: int, attempts_now: int = 2) -> RefundInfo:
@@ -379,8 +513,9 @@ class PaymentService:
         last_error: GatewayError | None = None
         for _ in range(attempts_now):  # a refund owed to a customer is retried at once
             try:
-                result = self.circuit.call(self.gateway.refund, topup.gateway_charge_id, row.amount_minor,
-                                           f"refund:{row.idempotency_key}")
+                result = self.circuit.call(
+                    self.gateway.refund, topup.gateway_charge_id, row.amount_minor, f"refund:{row.idempotency_key}"
+                )
             except GatewayDeclined as error:
                 return self._reverse_refund(row.id, error)
             except GatewayError as error:
@@ -399,16 +534,25 @@ class PaymentService:
                 row.updated_at = self.clock.now()
                 row.save()
                 TopUp.update(refunded_minor=TopUp.refunded_minor + row.amount_minor).where(
-                    TopUp.id == row.topup_id).execute()
+                    TopUp.id == row.topup_id
+                ).execute()
         if contradicted:
             currency = Wallet.get_by_id(row.wallet_id).currency
             self._report_contradiction(
-                "refund", row.id, row.amount_minor, currency,
+                "refund",
+                row.id,
+                row.amount_minor,
+                currency,
                 f"refund #{row.id} was settled as refused and its {format_minor(row.amount_minor, currency)} "
                 f"{currency} put back into wallet #{row.wallet_id}, but the gateway sent it to the card as "
                 f"{gateway_refund_id}: the customer holds the money twice",
-                {"refund_id": row.id, "recorded_status": row.status, "gateway_refund_id": gateway_refund_id,
-                 "wallet_id": row.wallet_id})
+                {
+                    "refund_id": row.id,
+                    "recorded_status": row.status,
+                    "gateway_refund_id": gateway_refund_id,
+                    "wallet_id": row.wallet_id,
+                },
+            )
             return _refund_info(row)
         self.retries.settle_subject("refund", "refund", row.id, "refund sent")
         return _refund_info(row)
@@ -419,15 +563,27 @@ class PaymentService:
             row = for_update(Refund.select().where(Refund.id == refund_id)).get()
             if row.status in ("succeeded", "failed"):
                 return _refund_info(row)
-            post_entry(self.clock, row.wallet_id, "reversal", row.amount_minor, f"refund-reversal:{row.id}",
-                       actor="system", ref=("refund", row.id), note=f"refund refused: {error.message}")
+            post_entry(
+                self.clock,
+                row.wallet_id,
+                "reversal",
+                row.amount_minor,
+                f"refund-reversal:{row.id}",
+                actor="system",
+                ref=("refund", row.id),
+                note=f"refund refused: {error.message}",
+            )
             row.status, row.error, row.updated_at = "failed", error.message, self.clock.now()
             row.save()
         if settle_item:
             self.retries.settle_subject("refund", "refund", row.id, f"refused: {error.message}; wallet re-credited")
-        self.notifications.post("refund_failed", f"Refund #{row.id} was refused by the gateway",
-                                f"{error.message}. The amount is back in wallet #{row.wallet_id}.",
-                                subject=("refund", row.id), dedup_key=f"refund_failed:{row.id}")
+        self.notifications.post(
+            "refund_failed",
+            f"Refund #{row.id} was refused by the gateway",
+            f"{error.message}. The amount is back in wallet #{row.wallet_id}.",
+            subject=("refund", row.id),
+            dedup_key=f"refund_failed:{row.id}",
+        )
         return _refund_info(row)
 
     def _queue_refund(self, refund_id: int, error: GatewayError) -> RefundInfo:
@@ -438,13 +594,26 @@ class PaymentService:
             row.status, row.error, row.updated_at = "retrying", error.message, self.clock.now()
             row.save()
             # In the same transaction: a crash must not leave a 'retrying' refund that no queue item tracks.
-            self.retries.record_failure("refund", "refund", row.id, error, amount_minor=row.amount_minor,
-                                        context={"topup_id": row.topup_id, "amount_minor": row.amount_minor,
-                                                 "currency": Wallet.get_by_id(row.wallet_id).currency,
-                                                 "idempotency_key": f"refund:{row.idempotency_key}"})
-        self.notifications.post("refund_failed", f"Refund #{row.id} did not go through yet",
-                                f"{error.message}. It will be retried.", subject=("refund", row.id),
-                                dedup_key=f"refund_delayed:{row.id}")
+            self.retries.record_failure(
+                "refund",
+                "refund",
+                row.id,
+                error,
+                amount_minor=row.amount_minor,
+                context={
+                    "topup_id": row.topup_id,
+                    "amount_minor": row.amount_minor,
+                    "currency": Wallet.get_by_id(row.wallet_id).currency,
+                    "idempotency_key": f"refund:{row.idempotency_key}",
+                },
+            )
+        self.notifications.post(
+            "refund_failed",
+            f"Refund #{row.id} did not go through yet",
+            f"{error.message}. It will be retried.",
+            subject=("refund", row.id),
+            dedup_key=f"refund_delayed:{row.id}",
+        )
         return _refund_info(row)
 
     def _retry_refund(self, item: ErrorItemInfo) -> str:
@@ -484,11 +653,22 @@ class PaymentService:
         if invoice is None:
             raise NotFound(f"charge #{ledger_entry_id} paid no invoice")
         paid, credited = invoice_paid(invoice.id), invoice_credited(invoice.id)
-        return ChargeRefundTerms(entry.id, entry.wallet_id, -entry.amount_minor, invoice.id, invoice.number,
-                                 invoice.currency, paid, credited, max(0, paid - credited), entry.created_at)
+        return ChargeRefundTerms(
+            entry.id,
+            entry.wallet_id,
+            -entry.amount_minor,
+            invoice.id,
+            invoice.number,
+            invoice.currency,
+            paid,
+            credited,
+            max(0, paid - credited),
+            entry.created_at,
+        )
 
-    def refund_charge(self, actor: Actor, ledger_entry_id: int, amount, reason: str, *,
-                      idempotency_key: str | None = None) -> RefundInfo:
+    def refund_charge(
+        self, actor: Actor, ledger_entry_id: int, amount, reason: str, *, idempotency_key: str | None = None
+    ) -> RefundInfo:
         """Give back part or all of a charge into the wallet: a credit note against its invoice."""
         require(actor, "refund")
         ledger_entry_id = check_id(ledger_entry_id, "charge")
@@ -504,18 +684,43 @@ class PaymentService:
                 return _refund_info(existing)
             terms = self.charge_refund_terms(ledger_entry_id)  # read again under the wallet's lock
             if amount_minor > terms.left_minor:
-                raise Conflict(f"at most {format_minor(terms.left_minor, terms.currency)} {terms.currency} of charge "
-                               f"#{ledger_entry_id} (invoice {terms.invoice_number}) is left to refund")
+                raise Conflict(
+                    f"at most {format_minor(terms.left_minor, terms.currency)} {terms.currency} of charge "
+                    f"#{ledger_entry_id} (invoice {terms.invoice_number}) is left to refund"
+                )
             now = self.clock.now()
-            row = Refund.create(kind="charge", wallet=terms.wallet_id, ledger_entry=ledger_entry_id,
-                                amount_minor=amount_minor, idempotency_key=key, status="succeeded", reason=reason,
-                                actor=actor.name, created_at=now, updated_at=now)
-            note = issue_credit_note(self.clock, terms.invoice_id, amount_minor, "refund", key=f"refund:{row.id}",
-                                     actor=actor.name, reason=reason, refund_id=row.id)
+            row = Refund.create(
+                kind="charge",
+                wallet=terms.wallet_id,
+                ledger_entry=ledger_entry_id,
+                amount_minor=amount_minor,
+                idempotency_key=key,
+                status="succeeded",
+                reason=reason,
+                actor=actor.name,
+                created_at=now,
+                updated_at=now,
+            )
+            note = issue_credit_note(
+                self.clock,
+                terms.invoice_id,
+                amount_minor,
+                "refund",
+                key=f"refund:{row.id}",
+                actor=actor.name,
+                reason=reason,
+                refund_id=row.id,
+            )
             assert note is not None, "uncapped, a credit note is issued or Conflict is raised"
-            record_audit(self.clock, actor.name, "refund.charge", "ledger_entry", ledger_entry_id,
-                         after={"refund_id": row.id, "amount_minor": amount_minor, "credit_note": note.number},
-                         reason=reason)
+            record_audit(
+                self.clock,
+                actor.name,
+                "refund.charge",
+                "ledger_entry",
+                ledger_entry_id,
+                after={"refund_id": row.id, "amount_minor": amount_minor, "credit_note": note.number},
+                reason=reason,
+            )
         self.renewals.activate_pending_for_wallet(terms.wallet_id)
         return _refund_info(row)
 
@@ -527,20 +732,31 @@ class PaymentService:
         wallet = Wallet.get_or_none(Wallet.id == check_id(wallet_id, "wallet"))
         if wallet is None:
             raise NotFound(f"no wallet #{wallet_id}")
-        rows = (TopUp.select().where((TopUp.wallet == wallet.id) & (TopUp.status == "succeeded"))
-                .order_by(TopUp.id.desc()).limit(500))
+        rows = (
+            TopUp.select()
+            .where((TopUp.wallet == wallet.id) & (TopUp.status == "succeeded"))
+            .order_by(TopUp.id.desc())
+            .limit(500)
+        )
         topups = []
         for row in rows:
             refunded = _refunded_of_topup(row.id)
             if row.amount_minor > refunded:
-                topups.append(RefundableTopUp(row.id, row.amount_minor, refunded, row.amount_minor - refunded,
-                                              row.gateway_charge_id, row.created_at))
+                topups.append(
+                    RefundableTopUp(
+                        row.id,
+                        row.amount_minor,
+                        refunded,
+                        row.amount_minor - refunded,
+                        row.gateway_charge_id,
+                        row.created_at,
+                    )
+                )
         return TopUpRefundTerms(wallet.id, wallet.currency, wallet.balance_minor, tuple(topups[:100]))
 
     # --- adjustments -------------------------------------------------------------
 
-    def adjust_balance(self, actor: Actor, wallet_id: int, amount, reason: str, *,
-                       idempotency_key: str | None = None):
+    def adjust_balance(self, actor: Actor, wallet_id: int, amount, reason: str, *, idempotency_key: str | None = None):
         """An admin's correction, in either direction; it never takes a wallet below zero."""
         require(actor, "wallet.adjust")
         reason = _required_reason(reason)
@@ -554,12 +770,27 @@ class PaymentService:
         key = f"adjust:{_request_key(idempotency_key)}"
         with write_transaction():
             before = Wallet.get_by_id(wallet_id).balance_minor
-            entry = post_entry(self.clock, wallet_id, "adjustment", amount_minor, key, actor=actor.name,
-                               ref=("wallet", wallet_id), note=reason)
+            entry = post_entry(
+                self.clock,
+                wallet_id,
+                "adjustment",
+                amount_minor,
+                key,
+                actor=actor.name,
+                ref=("wallet", wallet_id),
+                note=reason,
+            )
             if not entry.replayed:
-                record_audit(self.clock, actor.name, "wallet.adjust", "wallet", wallet_id,
-                             before={"balance_minor": before}, after={"balance_minor": entry.balance_after_minor},
-                             reason=reason)
+                record_audit(
+                    self.clock,
+                    actor.name,
+                    "wallet.adjust",
+                    "wallet",
+                    wallet_id,
+                    before={"balance_minor": before},
+                    after={"balance_minor": entry.balance_after_minor},
+                    reason=reason,
+                )
         if amount_minor > 0:
             self.renewals.activate_pending_for_wallet(wallet_id)
         return entry
@@ -611,42 +842,54 @@ class TopUpRefundTerms:
 
 def _open_subjects(operation: str):
     return ErrorItem.select(ErrorItem.subject_id).where(
-        (ErrorItem.operation == operation) & ErrorItem.status.in_(("retrying", "manual")))
+        (ErrorItem.operation == operation) & ErrorItem.status.in_(("retrying", "manual"))
+    )
 
 
 def _check_headroom(wallet: Wallet, amount_minor: int) -> None:
     """Refuse, before the card is charged, a top-up the wallet could not hold once credited."""
-    in_flight = int(TopUp.select(fn.COALESCE(fn.SUM(TopUp.amount_minor), 0))
-                    .where((TopUp.wallet == wallet.id) & TopUp.status.in_(UNSETTLED)).scalar())
+    in_flight = int(
+        TopUp.select(fn.COALESCE(fn.SUM(TopUp.amount_minor), 0))
+        .where((TopUp.wallet == wallet.id) & TopUp.status.in_(UNSETTLED))
+        .scalar()
+    )
     if wallet.balance_minor + in_flight + amount_minor > MAX_MINOR:
         room = max(0, MAX_MINOR - wallet.balance_minor - in_flight)
-        raise ValidationError(f"wallet #{wallet.id} can take at most {format_minor(room, wallet.currency)} "
-                              f"{wallet.currency} more; the card was not charged")
+        raise ValidationError(
+            f"wallet #{wallet.id} can take at most {format_minor(room, wallet.currency)} "
+            f"{wallet.currency} more; the card was not charged"
+        )
 
 
 def _same_topup(row: TopUp, key: str, customer_id: int, amount_minor: int, currency: str) -> None:
     owner = Wallet.get_by_id(row.wallet_id).customer_id
     if (owner, row.amount_minor, row.currency) != (customer_id, amount_minor, currency):
-        raise Conflict(f"idempotency key {key!r} belongs to top-up #{row.id} of "
-                       f"{format_minor(row.amount_minor, row.currency)} {row.currency} for customer #{owner}; "
-                       f"a different top-up needs a new key. Nothing was charged")
+        raise Conflict(
+            f"idempotency key {key!r} belongs to top-up #{row.id} of "
+            f"{format_minor(row.amount_minor, row.currency)} {row.currency} for customer #{owner}; "
+            f"a different top-up needs a new key. Nothing was charged"
+        )
 
 
 def _same_refund(row: Refund, key: str, kind: str, target_id: int, amount_minor: int) -> None:
     target = row.topup_id if row.kind == "topup" else row.ledger_entry_id
     if (row.kind, target, row.amount_minor) != (kind, target_id, amount_minor):
-        raise Conflict(f"idempotency key {key!r} belongs to refund #{row.id} of {row.amount_minor} minor units "
-                       f"({row.kind} #{target}); a different refund needs a new key. Nothing was written")
+        raise Conflict(
+            f"idempotency key {key!r} belongs to refund #{row.id} of {row.amount_minor} minor units "
+            f"({row.kind} #{target}); a different refund needs a new key. Nothing was written"
+        )
 
 
 def _refunded_of_topup(topup_id: int) -> int:
     """Refunds sent or still on their way (money already left the wallet)."""
-    return int(Refund.select(fn.COALESCE(fn.SUM(Refund.amount_minor), 0))
-               .where((Refund.topup == topup_id) & (Refund.status != "failed")).scalar())
+    return int(
+        Refund.select(fn.COALESCE(fn.SUM(Refund.amount_minor), 0))
+        .where((Refund.topup == topup_id) & (Refund.status != "failed"))
+        .scalar()
+    )
 
 
 def _required_reason(reason) -> str:
     if not isinstance(reason, str) or not reason.strip():
         raise ValidationError("a reason is required when money moves")
     return check_text(reason, "reason", max_length=MAX_REASON, required=True)
-

@@ -23,9 +23,9 @@ from services.invoices import CHARGE_ENTRY_KINDS
 class Rule(Enum):
     """A refusal that is not about a subscription's state (those are ``lifecycle.Blocked``)."""
 
-    ROLE = "role"                    # the operator's role may not do this at all
-    NOT_A_CHARGE = "not_a_charge"    # only a charge that paid an invoice is refunded into the wallet
-    ITEM_STATUS = "item_status"      # the error queue action does not apply to an item in this status
+    ROLE = "role"  # the operator's role may not do this at all
+    NOT_A_CHARGE = "not_a_charge"  # only a charge that paid an invoice is refunded into the wallet
+    ITEM_STATUS = "item_status"  # the error queue action does not apply to an item in this status
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,11 @@ MOVE_ACTIONS = {
     lifecycle.REINSTATE: "subscription.reinstate",
     lifecycle.CHANGE_PLAN: "subscription.change_plan",
 }
-_MOVE_WORDS = {lifecycle.CANCEL: "cancel", lifecycle.REINSTATE: "reinstate",
-               lifecycle.CHANGE_PLAN: "change the plan of"}
+_MOVE_WORDS = {
+    lifecycle.CANCEL: "cancel",
+    lifecycle.REINSTATE: "reinstate",
+    lifecycle.CHANGE_PLAN: "change the plan of",
+}
 
 
 def role_refusal(actor: Actor, action: str) -> Refusal | None:
@@ -50,8 +53,7 @@ def role_refusal(actor: Actor, action: str) -> Refusal | None:
     return Refusal(Rule.ROLE, f"{actor.name} ({actor.role}) may not {action.replace('.', ' ')}")
 
 
-def subscription_refusal(actor: Actor, move: str, state: lifecycle.SubscriptionState,
-                         now: datetime) -> Refusal | None:
+def subscription_refusal(actor: Actor, move: str, state: lifecycle.SubscriptionState, now: datetime) -> Refusal | None:
     """Why ``actor`` may not ``move`` (cancel, reinstate, change_plan) a subscription in ``state`` now."""
     refused = role_refusal(actor, MOVE_ACTIONS[move])
     if refused is not None:
@@ -61,8 +63,9 @@ def subscription_refusal(actor: Actor, move: str, state: lifecycle.SubscriptionS
         status = state.status.replace("_", " ")
         return Refusal(blocked, f"cannot {_MOVE_WORDS[move]} a subscription that is {status}")
     if blocked is lifecycle.Blocked.GRACE_PASSED:
-        return Refusal(blocked, "it was canceled while waiting for funds and its grace days have passed; "
-                                "subscribe again instead")
+        return Refusal(
+            blocked, "it was canceled while waiting for funds and its grace days have passed; subscribe again instead"
+        )
     if blocked is lifecycle.Blocked.PERIOD_ENDED:
         return Refusal(blocked, "the paid period has ended; subscribe again instead")
     return None
@@ -77,13 +80,21 @@ def charge_refund_refusal(actor: Actor, entry_kind: str) -> Refusal | None:
     if refused is not None:
         return refused
     if entry_kind not in CHARGE_ENTRY_KINDS:
-        return Refusal(Rule.NOT_A_CHARGE, f"a {entry_kind} entry is not a charge that paid an invoice; "
-                                          "only renewal, usage and plan-change charges are refunded into the wallet")
+        return Refusal(
+            Rule.NOT_A_CHARGE,
+            f"a {entry_kind} entry is not a charge that paid an invoice; "
+            "only renewal, usage and plan-change charges are refunded into the wallet",
+        )
     return None
 
 
-_ITEM_VERBS = {"error.retry": "retried", "error.cancel": "canceled", "error.escalate": "escalated",
-               "error.strategy": "given a new strategy", "error.resolve": "resolved"}
+_ITEM_VERBS = {
+    "error.retry": "retried",
+    "error.cancel": "canceled",
+    "error.escalate": "escalated",
+    "error.strategy": "given a new strategy",
+    "error.resolve": "resolved",
+}
 
 
 def error_item_refusal(actor: Actor, action: str, status: str) -> Refusal | None:
@@ -93,6 +104,8 @@ def error_item_refusal(actor: Actor, action: str, status: str) -> Refusal | None
         return refused
     allowed = ACTION_STATUSES[action]
     if status not in allowed:
-        return Refusal(Rule.ITEM_STATUS, f"an error item that is {status} cannot be {_ITEM_VERBS[action]}; "
-                                         f"only {' or '.join(allowed)} items can")
+        return Refusal(
+            Rule.ITEM_STATUS,
+            f"an error item that is {status} cannot be {_ITEM_VERBS[action]}; only {' or '.join(allowed)} items can",
+        )
     return None

@@ -120,8 +120,9 @@ def validate_terms(terms: PriceTerms) -> PriceTerms:
     _check_count(terms.included, "included units", low=0, high=MAX_UNITS)
     _check_price(terms.unit_price_minor, "unit price")
     _check_price(terms.package_price_minor, "package price")
-    if terms.pricing == "none" and (terms.unit_price_minor or terms.tiers or terms.package_size is not None
-                                    or terms.package_price_minor):
+    if terms.pricing == "none" and (
+        terms.unit_price_minor or terms.tiers or terms.package_size is not None or terms.package_price_minor
+    ):
         raise ValidationError("prices were given but pricing is 'none'; pick a pricing model")
     if terms.pricing in TIER_MODELS:
         _check_tiers(terms.tiers)

@@ -153,18 +153,53 @@ class _Batch:
 
     def event(self, sub_id: int, from_status: str, name: str, reason: str | None = None) -> str:
         to_status = lifecycle.next_status(from_status, name)
-        self.events.append(_EventRow(subscription_id=sub_id, from_status=from_status, to_status=to_status,
-                                     event=name, reason=reason, actor=self.actor, created_at=self.now))
+        self.events.append(
+            _EventRow(
+                subscription_id=sub_id,
+                from_status=from_status,
+                to_status=to_status,
+                event=name,
+                reason=reason,
+                actor=self.actor,
+                created_at=self.now,
+            )
+        )
         return to_status
 
-    def update(self, sub: Subscription, status: str, *, auto_renew: bool, period: tuple[datetime, datetime],
-               pending_since: datetime | None, usage_since: datetime) -> None:
-        self.sub_updates.append(_SubscriptionUpdate(
-            status=status, auto_renew=auto_renew, period_start=period[0], period_end=period[1],
-            pending_since=pending_since, usage_since=usage_since, updated_at=self.now, subscription_id=sub.id))
+    def update(
+        self,
+        sub: Subscription,
+        status: str,
+        *,
+        auto_renew: bool,
+        period: tuple[datetime, datetime],
+        pending_since: datetime | None,
+        usage_since: datetime,
+    ) -> None:
+        self.sub_updates.append(
+            _SubscriptionUpdate(
+                status=status,
+                auto_renew=auto_renew,
+                period_start=period[0],
+                period_end=period[1],
+                pending_since=pending_since,
+                usage_since=usage_since,
+                updated_at=self.now,
+                subscription_id=sub.id,
+            )
+        )
 
-    def invoice(self, sub: Subscription, plan: Plan, kind: str, key: str, lines: list[Line],
-                period: tuple[datetime, datetime], *, pay_all: bool) -> _Invoice | None:
+    def invoice(
+        self,
+        sub: Subscription,
+        plan: Plan,
+        kind: str,
+        key: str,
+        lines: list[Line],
+        period: tuple[datetime, datetime],
+        *,
+        pay_all: bool,
+    ) -> _Invoice | None:
         """Issue an invoice and pay it from the wallet: all of it (the caller checked the balance),
         or what the wallet holds with the rest owed."""
         draft = _Invoice(key, sub, plan, kind, lines, period, 0)
@@ -175,10 +210,20 @@ class _Batch:
             balance = self.balances[sub.wallet_id] - draft.paid
             self.balances[sub.wallet_id] = balance
             self.touched_wallets.add(sub.wallet_id)
-            self.ledger.append(_LedgerRow(wallet_id=sub.wallet_id, kind=ENTRY_KIND_OF[kind],
-                                          amount_minor=-draft.paid, balance_after_minor=balance,
-                                          idempotency_key=key, ref_type="subscription", ref_id=sub.id,
-                                          actor=self.actor, created_at=self.now, note=lines[0].description))
+            self.ledger.append(
+                _LedgerRow(
+                    wallet_id=sub.wallet_id,
+                    kind=ENTRY_KIND_OF[kind],
+                    amount_minor=-draft.paid,
+                    balance_after_minor=balance,
+                    idempotency_key=key,
+                    ref_type="subscription",
+                    ref_id=sub.id,
+                    actor=self.actor,
+                    created_at=self.now,
+                    note=lines[0].description,
+                )
+            )
             self.paid_by_currency[plan.currency] = self.paid_by_currency.get(plan.currency, 0) + draft.paid
         self.invoices.append(draft)
         return draft
@@ -186,22 +231,45 @@ class _Batch:
     def charge(self, sub: Subscription, plan: Plan, start: datetime, end: datetime, usage: list[Line]) -> int:
         """Pay one period of the plan, with the usage of the segment that just closed."""
         key = f"renewal:{sub.id}:{start.isoformat()}"
-        lines = [Line("plan", f"{plan.code} {start:%Y-%m-%d} → {end:%Y-%m-%d}", plan.price_minor,
-                      plan_id=plan.id, period_start=start, period_end=end)]
+        lines = [
+            Line(
+                "plan",
+                f"{plan.code} {start:%Y-%m-%d} → {end:%Y-%m-%d}",
+                plan.price_minor,
+                plan_id=plan.id,
+                period_start=start,
+                period_end=end,
+            )
+        ]
         lines += [replace(line, period_end=start) for line in usage]
         issued = self.invoice(sub, plan, "renewal", key, lines, (start, end), pay_all=True)
         usage_minor = sum(line.amount_minor for line in usage)
-        self.charges.append(_ChargeRow(subscription_id=sub.id, period_start=start, period_end=end,
-                                       plan_minor=plan.price_minor, usage_minor=usage_minor,
-                                       ledger_key=key if issued else None, created_at=self.now))
+        self.charges.append(
+            _ChargeRow(
+                subscription_id=sub.id,
+                period_start=start,
+                period_end=end,
+                plan_minor=plan.price_minor,
+                usage_minor=usage_minor,
+                ledger_key=key if issued else None,
+                created_at=self.now,
+            )
+        )
         return issued.total if issued else 0
 
     def settle_usage(self, sub: Subscription, plan: Plan, usage: list[Line], end: datetime) -> _Invoice | None:
         """Close the usage segment: invoice what it cost under the plan in force, owing what the wallet lacks."""
         self.settled_segments.append(_SettledSegment(sub.id, sub.metered_since))
         lines = [replace(line, period_end=end) for line in usage]
-        return self.invoice(sub, plan, "usage", f"usage:{sub.id}:{sub.metered_since.isoformat()}", lines,
-                            (sub.metered_since, end), pay_all=False)
+        return self.invoice(
+            sub,
+            plan,
+            "usage",
+            f"usage:{sub.id}:{sub.metered_since.isoformat()}",
+            lines,
+            (sub.metered_since, end),
+            pay_all=False,
+        )
 
     def write(self) -> None:
         # Plain parameterised statements: building the same SQL through the ORM row by row
@@ -212,44 +280,96 @@ class _Batch:
                 "INSERT INTO invoice (number, year, seq, customer_id, wallet_id, subscription_id, currency, kind, "
                 "period_start, period_end, total_minor, event_key, actor, issued_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(document_number(INVOICE_SERIES, self.now.year, first + n), self.now.year, first + n,
-                  i.sub.customer_id, i.sub.wallet_id, i.sub.id, i.plan.currency, i.kind, i.period[0], i.period[1],
-                  i.total, i.key, self.actor, self.now) for n, i in enumerate(self.invoices)])
+                [
+                    (
+                        document_number(INVOICE_SERIES, self.now.year, first + n),
+                        self.now.year,
+                        first + n,
+                        i.sub.customer_id,
+                        i.sub.wallet_id,
+                        i.sub.id,
+                        i.plan.currency,
+                        i.kind,
+                        i.period[0],
+                        i.period[1],
+                        i.total,
+                        i.key,
+                        self.actor,
+                        self.now,
+                    )
+                    for n, i in enumerate(self.invoices)
+                ],
+            )
             execute_many(
                 "INSERT INTO invoice_line (invoice_id, position, kind, description, plan_id, feature_id, quantity, "
                 "pricing, amount_minor, period_start, period_end) "
                 "VALUES ((SELECT id FROM invoice WHERE event_key = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(i.key, position, line.kind, line.description, line.plan_id, line.feature_id, line.quantity,
-                  line.pricing, line.amount_minor, line.period_start, line.period_end)
-                 for i in self.invoices for position, line in enumerate(i.lines, 1)])
+                [
+                    (
+                        i.key,
+                        position,
+                        line.kind,
+                        line.description,
+                        line.plan_id,
+                        line.feature_id,
+                        line.quantity,
+                        line.pricing,
+                        line.amount_minor,
+                        line.period_start,
+                        line.period_end,
+                    )
+                    for i in self.invoices
+                    for position, line in enumerate(i.lines, 1)
+                ],
+            )
         execute_many(
             "INSERT INTO ledger_entry (wallet_id, kind, amount_minor, balance_after_minor, idempotency_key, "
-            "ref_type, ref_id, actor, created_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.ledger)
+            "ref_type, ref_id, actor, created_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            self.ledger,
+        )
         execute_many(
             "INSERT INTO invoice_payment (invoice_id, ledger_entry_id, amount_minor, created_at) "
             "VALUES ((SELECT id FROM invoice WHERE event_key = ?), "
             "(SELECT id FROM ledger_entry WHERE idempotency_key = ?), ?, ?)",
-            [(i.key, i.key, i.paid, self.now) for i in self.invoices if i.paid])
+            [(i.key, i.key, i.paid, self.now) for i in self.invoices if i.paid],
+        )
         execute_many(
             "INSERT INTO subscription_charge (subscription_id, period_start, period_end, plan_minor, usage_minor, "
             "ledger_entry_id, created_at) VALUES (?, ?, ?, ?, ?, "
-            "(SELECT id FROM ledger_entry WHERE idempotency_key = ?), ?)", self.charges)
-        execute_many("UPDATE usage_counter SET settled = TRUE WHERE subscription_id = ? AND period_start = ?",
-                     self.settled_segments)
+            "(SELECT id FROM ledger_entry WHERE idempotency_key = ?), ?)",
+            self.charges,
+        )
+        execute_many(
+            "UPDATE usage_counter SET settled = TRUE WHERE subscription_id = ? AND period_start = ?",
+            self.settled_segments,
+        )
         execute_many(
             "INSERT INTO subscription_event (subscription_id, from_status, to_status, event, reason, actor, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", self.events)
+            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            self.events,
+        )
         execute_many(
             "UPDATE subscription SET status = ?, auto_renew = ?, period_start = ?, period_end = ?, "
-            "pending_since = ?, usage_since = ?, updated_at = ? WHERE id = ?", self.sub_updates)
-        execute_many("UPDATE wallet SET balance_minor = ? WHERE id = ?",
-                     [(self.balances[w], w) for w in sorted(self.touched_wallets)])
+            "pending_since = ?, usage_since = ?, updated_at = ? WHERE id = ?",
+            self.sub_updates,
+        )
+        execute_many(
+            "UPDATE wallet SET balance_minor = ? WHERE id = ?",
+            [(self.balances[w], w) for w in sorted(self.touched_wallets)],
+        )
 
 
 class RenewalService:
-    def __init__(self, clock: Clock, notifications: NotificationCenter | None = None, *,
-                 usage_pricer: UsagePricer | None = None, settings: SettingsStore | None = None, batch_size: int = 500,
-                 on_error: Callable[[int, BaseException], None] | None = None) -> None:
+    def __init__(
+        self,
+        clock: Clock,
+        notifications: NotificationCenter | None = None,
+        *,
+        usage_pricer: UsagePricer | None = None,
+        settings: SettingsStore | None = None,
+        batch_size: int = 500,
+        on_error: Callable[[int, BaseException], None] | None = None,
+    ) -> None:
         self.clock = clock
         self.notifications = notifications
         self.usage_pricer = usage_pricer
@@ -297,18 +417,28 @@ class RenewalService:
         return summary.as_dict()
 
     def _next_due(self, now: datetime, after: _DuePosition) -> list[_DuePosition]:
-        query = (Subscription.select(Subscription.period_end, Subscription.id)
-                 .where(Subscription.status.in_(lifecycle.OPEN_FOR_PASS), Subscription.period_end <= now,
-                        (Subscription.period_end > after.period_end)
-                        | ((Subscription.period_end == after.period_end) & (Subscription.id > after.id)))
-                 .order_by(Subscription.period_end, Subscription.id).limit(self.batch_size))
+        query = (
+            Subscription.select(Subscription.period_end, Subscription.id)
+            .where(
+                Subscription.status.in_(lifecycle.OPEN_FOR_PASS),
+                Subscription.period_end <= now,
+                (Subscription.period_end > after.period_end)
+                | ((Subscription.period_end == after.period_end) & (Subscription.id > after.id)),
+            )
+            .order_by(Subscription.period_end, Subscription.id)
+            .limit(self.batch_size)
+        )
         return [_DuePosition(row.period_end, row.id) for row in query]
 
-    def _run_batch(self, ids: list[int], now: datetime, actor: str, summary: RenewalSummary,
-                   paid: dict[str, int]) -> None:
+    def _run_batch(
+        self, ids: list[int], now: datetime, actor: str, summary: RenewalSummary, paid: dict[str, int]
+    ) -> None:
         with write_transaction():
-            subs = list(for_update(Subscription.select().where(Subscription.id.in_(ids)))
-                        .order_by(Subscription.period_end, Subscription.id))
+            subs = list(
+                for_update(Subscription.select().where(Subscription.id.in_(ids))).order_by(
+                    Subscription.period_end, Subscription.id
+                )
+            )
             # Rows read again under the lock: another runner may have handled some.
             subs = [s for s in subs if s.period_end <= now and s.status in lifecycle.OPEN_FOR_PASS]
             if not subs:
@@ -320,18 +450,27 @@ class RenewalService:
             paid[currency] = paid.get(currency, 0) + amount
         self._notify(batch.notices)
 
-    def _apply(self, subs: list[Subscription], now: datetime, actor: str,
-               expire_overdue: bool) -> tuple[_Batch, RenewalSummary]:
+    def _apply(
+        self, subs: list[Subscription], now: datetime, actor: str, expire_overdue: bool
+    ) -> tuple[_Batch, RenewalSummary]:
         plans = {p.id: p for p in Plan.select().where(Plan.id.in_({s.plan_id for s in subs}))}
         wallet_ids = sorted({s.wallet_id for s in subs})
         # Locked in id order (after the subscriptions): balances are written back from this read.
-        balances: dict[int, int] = pairs(for_update(Wallet.select(Wallet.id, Wallet.balance_minor)
-                                                    .where(Wallet.id.in_(wallet_ids)).order_by(Wallet.id)))
+        balances: dict[int, int] = pairs(
+            for_update(
+                Wallet.select(Wallet.id, Wallet.balance_minor).where(Wallet.id.in_(wallet_ids)).order_by(Wallet.id)
+            )
+        )
         segments = [(s.id, s.plan_id, s.metered_since) for s in subs]
         usage = self.usage_pricer(segments) if self.usage_pricer is not None else {}
-        metered = set(tuples(UsageCounter.select(UsageCounter.subscription, UsageCounter.period_start)
-                             .where(UsageCounter.subscription.in_([s.id for s in subs]),
-                                    UsageCounter.settled == False)))  # noqa: E712
+        metered = set(
+            tuples(
+                UsageCounter.select(UsageCounter.subscription, UsageCounter.period_start).where(
+                    UsageCounter.subscription.in_([s.id for s in subs]),
+                    UsageCounter.settled == False,  # noqa: E712
+                )
+            )
+        )  # noqa: E712
         batch = _Batch(now, actor, balances)
         counts = RenewalSummary()
         for sub in subs:
@@ -349,8 +488,14 @@ class RenewalService:
                 counts.due += 1
                 self._close(batch, sub, plan, lines, metered, counts)
                 status = batch.event(sub.id, sub.status, "period_end", why)
-                batch.update(sub, status, auto_renew=False, period=(sub.period_start, sub.period_end),
-                             pending_since=sub.pending_since, usage_since=sub.metered_since)
+                batch.update(
+                    sub,
+                    status,
+                    auto_renew=False,
+                    period=(sub.period_start, sub.period_end),
+                    pending_since=sub.pending_since,
+                    usage_since=sub.metered_since,
+                )
                 batch.notices.append(_Notice("subscription_expired", sub, plan, None))
                 counts.expired += 1
                 continue
@@ -361,20 +506,37 @@ class RenewalService:
                 if sub.pending_since + timedelta(days=plan.grace_days) <= now and expire_overdue:
                     counts.due += 1
                     self._close(batch, sub, plan, lines, metered, counts)
-                    status = batch.event(sub.id, sub.status, "grace_expired",
-                                         f"unpaid after {plan.grace_days} grace days")
-                    batch.update(sub, status, auto_renew=sub.auto_renew, period=(sub.period_start, sub.period_end),
-                                 pending_since=sub.pending_since, usage_since=sub.metered_since)
+                    status = batch.event(
+                        sub.id, sub.status, "grace_expired", f"unpaid after {plan.grace_days} grace days"
+                    )
+                    batch.update(
+                        sub,
+                        status,
+                        auto_renew=sub.auto_renew,
+                        period=(sub.period_start, sub.period_end),
+                        pending_since=sub.pending_since,
+                        usage_since=sub.metered_since,
+                    )
                     batch.notices.append(_Notice("subscription_expired", sub, plan, None))
                     counts.expired += 1
                 continue
             counts.due += 1
             if balances[sub.wallet_id] < owed:
-                status = batch.event(sub.id, sub.status, "renewal_short",
-                                     f"wallet holds {format_minor(balances[sub.wallet_id], plan.currency)}, "
-                                     f"renewal costs {format_minor(owed, plan.currency)}")
-                batch.update(sub, status, auto_renew=sub.auto_renew, period=(sub.period_start, sub.period_end),
-                             pending_since=now, usage_since=sub.metered_since)
+                status = batch.event(
+                    sub.id,
+                    sub.status,
+                    "renewal_short",
+                    f"wallet holds {format_minor(balances[sub.wallet_id], plan.currency)}, "
+                    f"renewal costs {format_minor(owed, plan.currency)}",
+                )
+                batch.update(
+                    sub,
+                    status,
+                    auto_renew=sub.auto_renew,
+                    period=(sub.period_start, sub.period_end),
+                    pending_since=now,
+                    usage_since=sub.metered_since,
+                )
                 batch.notices.append(_Notice("payment_failed", sub, plan, owed))
                 counts.pending_renewal += 1
                 continue
@@ -384,8 +546,9 @@ class RenewalService:
         return batch, counts
 
     @staticmethod
-    def _close(batch: _Batch, sub: Subscription, plan: Plan, lines: list[Line], metered: set,
-               counts: RenewalSummary) -> None:
+    def _close(
+        batch: _Batch, sub: Subscription, plan: Plan, lines: list[Line], metered: set, counts: RenewalSummary
+    ) -> None:
         """The subscription ends: bill the usage of its last segment, owing what the wallet cannot pay."""
         if (sub.id, sub.metered_since) not in metered:
             return
@@ -394,8 +557,9 @@ class RenewalService:
             counts.charged_minor += issued.paid
             counts.owed_minor += issued.total - issued.paid
 
-    def _renew_periods(self, batch: _Batch, sub: Subscription, plan: Plan, usage: list[Line], now: datetime,
-                       counts: RenewalSummary) -> int:
+    def _renew_periods(
+        self, batch: _Batch, sub: Subscription, plan: Plan, usage: list[Line], now: datetime, counts: RenewalSummary
+    ) -> int:
         """Pay the period that ended, then any further ones the wallet covers up to now."""
         status = sub.status
         event = "funds_arrived" if status == lifecycle.PENDING else "renew"
@@ -432,9 +596,13 @@ class RenewalService:
         """Renew this wallet's pending subscriptions, oldest first, while the money lasts."""
         now = self.clock.now()
         with write_transaction():
-            subs = list(for_update(Subscription.select().where(
-                (Subscription.wallet == wallet_id) & (Subscription.status == lifecycle.PENDING)))
-                .order_by(Subscription.pending_since, Subscription.id))
+            subs = list(
+                for_update(
+                    Subscription.select().where(
+                        (Subscription.wallet == wallet_id) & (Subscription.status == lifecycle.PENDING)
+                    )
+                ).order_by(Subscription.pending_since, Subscription.id)
+            )
             if not subs:
                 return RenewalSummary().as_dict()
             batch, counts = self._apply(subs, now, actor.name, expire_overdue=False)
@@ -454,19 +622,33 @@ class RenewalService:
             days = self.settings.get("reminder_days") if self.settings else 3
         now = self.clock.now()
         horizon = now + timedelta(days=days)
-        rows = list(Subscription.select(Subscription, Plan, Wallet).join(Plan).switch(Subscription).join(Wallet)
-                    .where(Subscription.status.in_((lifecycle.ACTIVE, lifecycle.CANCELED)),
-                           Subscription.period_end > now, Subscription.period_end <= horizon,
-                           Subscription.reminder_sent_for.is_null()
-                           | (Subscription.reminder_sent_for != Subscription.period_end)))
+        rows = list(
+            Subscription.select(Subscription, Plan, Wallet)
+            .join(Plan)
+            .switch(Subscription)
+            .join(Wallet)
+            .where(
+                Subscription.status.in_((lifecycle.ACTIVE, lifecycle.CANCELED)),
+                Subscription.period_end > now,
+                Subscription.period_end <= horizon,
+                Subscription.reminder_sent_for.is_null() | (Subscription.reminder_sent_for != Subscription.period_end),
+            )
+        )
         due = [s for s in rows if s.status == lifecycle.CANCELED or s.wallet.balance_minor < s.plan.price_minor]
         sent = 0
         for sub in due:
             with write_transaction():
-                claimed = (Subscription.update(reminder_sent_for=sub.period_end)
-                           .where((Subscription.id == sub.id)
-                                  & (Subscription.reminder_sent_for.is_null()
-                                     | (Subscription.reminder_sent_for != sub.period_end))).execute())
+                claimed = (
+                    Subscription.update(reminder_sent_for=sub.period_end)
+                    .where(
+                        (Subscription.id == sub.id)
+                        & (
+                            Subscription.reminder_sent_for.is_null()
+                            | (Subscription.reminder_sent_for != sub.period_end)
+                        )
+                    )
+                    .execute()
+                )
             if claimed:
                 sent += 1
                 self._notify([_Notice("subscription_expiring", sub, sub.plan, None)])
@@ -478,15 +660,21 @@ class RenewalService:
         """One notice per pass for the renewals it was paid, opening the invoices it issued."""
         if self.notifications is None or not renewed:
             return
-        first = (Invoice.select(Invoice.id).where((Invoice.issued_at == now) & (Invoice.kind == "renewal"))
-                 .order_by(Invoice.id).first())
+        first = (
+            Invoice.select(Invoice.id)
+            .where((Invoice.issued_at == now) & (Invoice.kind == "renewal"))
+            .order_by(Invoice.id)
+            .first()
+        )
         total = ", ".join(format_minor(amount, currency, symbol=True) for currency, amount in sorted(paid.items()))
         try:
             self.notifications.post(
-                "renewals_paid", f"{renewed} renewal(s) paid, {total or format_minor(0, 'USD', symbol=True)} in total",
+                "renewals_paid",
+                f"{renewed} renewal(s) paid, {total or format_minor(0, 'USD', symbol=True)} in total",
                 "Paid from the customers' wallets by the renewal pass; open to see its invoices.",
                 subject=("renewal_pass", first.id) if first else None,
-                dedup_key=f"renewals_paid:{now.isoformat()}:{first.id if first else 0}")
+                dedup_key=f"renewals_paid:{now.isoformat()}:{first.id if first else 0}",
+            )
         except Exception:
             log.exception("could not post the renewals-paid notice")
 
@@ -495,24 +683,34 @@ class RenewalService:
             return
         for notice in notices:
             title, body = _notice_text(notice.kind, notice.sub, notice.plan, notice.amount_minor)
-            self.notifications.post(notice.kind, title, body, subject=("subscription", notice.sub.id),
-                                    dedup_key=f"{notice.kind}:{notice.sub.id}:{notice.sub.period_end.isoformat()}")
+            self.notifications.post(
+                notice.kind,
+                title,
+                body,
+                subject=("subscription", notice.sub.id),
+                dedup_key=f"{notice.kind}:{notice.sub.id}:{notice.sub.period_end.isoformat()}",
+            )
 
 
 def _notice_text(kind: str, sub: Subscription, plan: Plan, amount: int | None) -> tuple[str, str]:
     money = format_minor(amount or 0, plan.currency, symbol=True)
     if kind == "payment_failed":
-        return (f"Renewal of #{sub.id} ({plan.code}) is waiting for funds",
-                f"The wallet could not pay {money}; the subscription is pending for up to "
-                f"{plan.grace_days} days.")
+        return (
+            f"Renewal of #{sub.id} ({plan.code}) is waiting for funds",
+            f"The wallet could not pay {money}; the subscription is pending for up to {plan.grace_days} days.",
+        )
     if kind == "payment_succeeded":
         return f"Subscription #{sub.id} ({plan.code}) is active again", f"{money} was paid from the wallet."
     if kind == "subscription_expired":
         return f"Subscription #{sub.id} ({plan.code}) expired", "It no longer grants access."
     if kind == "subscription_expiring":
         if sub.status == lifecycle.CANCELED:
-            return (f"Subscription #{sub.id} ({plan.code}) ends {sub.period_end:%Y-%m-%d}",
-                    "It was canceled and will expire at the end of its period.")
-        return (f"Subscription #{sub.id} ({plan.code}) may lapse {sub.period_end:%Y-%m-%d}",
-                "The wallet does not hold enough for the next renewal.")
+            return (
+                f"Subscription #{sub.id} ({plan.code}) ends {sub.period_end:%Y-%m-%d}",
+                "It was canceled and will expire at the end of its period.",
+            )
+        return (
+            f"Subscription #{sub.id} ({plan.code}) may lapse {sub.period_end:%Y-%m-%d}",
+            "The wallet does not hold enough for the next renewal.",
+        )
     return kind, ""

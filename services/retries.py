@@ -20,9 +20,19 @@ from services.settings import SettingsStore
 
 
 class RetryManager:
-    def __init__(self, clock: Clock, notifications: NotificationCenter, *, circuit: Breaker | None = None,
-                 settings: SettingsStore | None = None, rng: random.Random | None = None, owner: str | None = None,
-                 lease_seconds: int = 120, batch_size: int = 200, workers: int = 4) -> None:
+    def __init__(
+        self,
+        clock: Clock,
+        notifications: NotificationCenter,
+        *,
+        circuit: Breaker | None = None,
+        settings: SettingsStore | None = None,
+        rng: random.Random | None = None,
+        owner: str | None = None,
+        lease_seconds: int = 120,
+        batch_size: int = 200,
+        workers: int = 4,
+    ) -> None:
         self.queue = ErrorQueue(clock, notifications, lease=ItemLease.of(owner, lease_seconds), rng=rng)
         self.runner = RetryRunner(self.queue, circuit=circuit, batch_size=batch_size, workers=workers)
         self.reports = RetryReports(clock, notifications, settings=settings)

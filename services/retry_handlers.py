@@ -47,8 +47,15 @@ class RetryHandlers:
         self._handlers: dict[str, RetryHandler] = {}
         self._lock = threading.Lock()
 
-    def register(self, operation: str, handler: RunHandler, *, uses_gateway: bool = True, urgent: bool = False,
-                 before_close: CloseHandler | None = None) -> None:
+    def register(
+        self,
+        operation: str,
+        handler: RunHandler,
+        *,
+        uses_gateway: bool = True,
+        urgent: bool = False,
+        before_close: CloseHandler | None = None,
+    ) -> None:
         """How to retry ``operation``: ``handler`` returns normally when the operation is done
         (its text becomes the resolution) and raises the typed error, or ``AttemptFailed``,
         when it is not.

@@ -106,8 +106,9 @@ def strategy_for(error_class: str, urgent: bool = False) -> str:
     return ERROR_CLASS_STRATEGY.get(error_class, "manual")
 
 
-def strategy_after_failure(strategy: str, max_attempts: int, old_class: str, new_class: str,
-                           urgent: bool = False) -> tuple[str, int]:
+def strategy_after_failure(
+    strategy: str, max_attempts: int, old_class: str, new_class: str, urgent: bool = False
+) -> tuple[str, int]:
     """(strategy, max_attempts) once a failure of ``new_class`` replaces ``old_class``.
 
     The strategy follows the class, unless an operator picked another one for the item.
@@ -118,8 +119,9 @@ def strategy_after_failure(strategy: str, max_attempts: int, old_class: str, new
     return strategy, policy_for(strategy).max_attempts
 
 
-def next_attempt_after_failure(*, status: str, strategy: str, attempts: int, max_attempts: int,
-                               error_class: str, now: datetime, rng: random.Random) -> datetime | None:
+def next_attempt_after_failure(
+    *, status: str, strategy: str, attempts: int, max_attempts: int, error_class: str, now: datetime, rng: random.Random
+) -> datetime | None:
     """When the next automatic attempt is due after ``attempts`` failures; None: an operator must look.
 
     A manual item stays manual (only an operator puts it back), a permanent error

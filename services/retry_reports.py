@@ -19,8 +19,9 @@ log = logging.getLogger(__name__)
 
 
 class RetryReports:
-    def __init__(self, clock: Clock, notifications: NotificationCenter, *,
-                 settings: SettingsStore | None = None) -> None:
+    def __init__(
+        self, clock: Clock, notifications: NotificationCenter, *, settings: SettingsStore | None = None
+    ) -> None:
         self.clock = clock
         self.notifications = notifications
         self.settings = settings
@@ -38,22 +39,34 @@ class RetryReports:
         the age counted from when the oldest went pending, the amount their plans' prices.
         """
         now = self.clock.now()
-        report = {name: _report_rows(column, name, now) for name, column in (
-            ("operation", ErrorItem.operation), ("error_class", ErrorItem.error_class),
-            ("status", ErrorItem.status), ("currency", ErrorItem.currency))}
+        report = {
+            name: _report_rows(column, name, now)
+            for name, column in (
+                ("operation", ErrorItem.operation),
+                ("error_class", ErrorItem.error_class),
+                ("status", ErrorItem.status),
+                ("currency", ErrorItem.currency),
+            )
+        }
         by_status = {row["status"]: row["count"] for row in report["status"]}
         totals = {status: by_status.get(status, 0) for status in STATUSES}
-        return {"by_operation": report["operation"], "by_error_class": report["error_class"],
-                "by_status": report["status"], "by_currency": report["currency"],
-                "amount_at_risk_by_currency": {row["currency"]: row["amount_at_risk_minor"]
-                                               for row in report["currency"] if row["open"]},
-                "totals": {"open": totals["retrying"] + totals["manual"], **totals},
-                "pending_renewal": _pending_renewal_line(now)}
+        return {
+            "by_operation": report["operation"],
+            "by_error_class": report["error_class"],
+            "by_status": report["status"],
+            "by_currency": report["currency"],
+            "amount_at_risk_by_currency": {
+                row["currency"]: row["amount_at_risk_minor"] for row in report["currency"] if row["open"]
+            },
+            "totals": {"open": totals["retrying"] + totals["manual"], **totals},
+            "pending_renewal": _pending_renewal_line(now),
+        }
 
     def check_alert_threshold(self) -> bool:
         """True when unresolved items exceed the alert threshold; posts one alert a day while they do."""
-        threshold = int(self.settings.get("alert_threshold") if self.settings is not None
-                        else SETTINGS["alert_threshold"][0])
+        threshold = int(
+            self.settings.get("alert_threshold") if self.settings is not None else SETTINGS["alert_threshold"][0]
+        )
         unresolved = ErrorItem.select().where(ErrorItem.status.in_(OPEN_STATUSES)).count()
         if unresolved <= threshold:
             return False
@@ -61,11 +74,13 @@ class RetryReports:
         waiting = Subscription.select().where(Subscription.status == lifecycle.PENDING).count()
         try:
             self.notifications.post(
-                "errors_alert", f"{unresolved} failed operations are waiting",
+                "errors_alert",
+                f"{unresolved} failed operations are waiting",
                 f"More than {threshold} error items are retrying or waiting for an operator. "
                 + ("1 subscription is" if waiting == 1 else f"{waiting} subscriptions are")
                 + " waiting for funds.",
-                dedup_key=f"errors_alert:{now:%Y-%m-%d}")
+                dedup_key=f"errors_alert:{now:%Y-%m-%d}",
+            )
         except Exception:
             log.exception("could not post the unresolved-errors alert")
         return True
@@ -75,34 +90,53 @@ def _report_rows(column: Field, name: str, now: datetime) -> list[dict]:
     unresolved = ErrorItem.status.in_(OPEN_STATUSES)
     closed = ErrorItem.status.in_(CLOSED_STATUSES)
     recovered = (ErrorItem.status == "resolved") & (ErrorItem.resolved_by == "system")
-    query = tuples(ErrorItem.select(
-        column, fn.COUNT(ErrorItem.id), fn.SUM(Case(None, [(unresolved, 1)], 0)),
-        fn.MIN(Case(None, [(unresolved, ErrorItem.created_at)])),
-        fn.SUM(Case(None, [(unresolved, ErrorItem.amount_minor)], 0)),
-        fn.SUM(Case(None, [(recovered, 1)], 0)), fn.SUM(Case(None, [(closed, 1)], 0)),
-    ).group_by(column).order_by(column))
+    query = tuples(
+        ErrorItem.select(
+            column,
+            fn.COUNT(ErrorItem.id),
+            fn.SUM(Case(None, [(unresolved, 1)], 0)),
+            fn.MIN(Case(None, [(unresolved, ErrorItem.created_at)])),
+            fn.SUM(Case(None, [(unresolved, ErrorItem.amount_minor)], 0)),
+            fn.SUM(Case(None, [(recovered, 1)], 0)),
+            fn.SUM(Case(None, [(closed, 1)], 0)),
+        )
+        .group_by(column)
+        .order_by(column)
+    )
     rows = []
     for key, count, open_count, oldest, at_risk, recovered_count, closed_count in query:
         oldest = ErrorItem.created_at.python_value(oldest)
-        rows.append({
-            name: key, "count": count, "open": open_count,
-            "oldest_age_seconds": None if oldest is None else max(0, int((now - oldest).total_seconds())),
-            "amount_at_risk_minor": int(at_risk or 0),
-            "recovery_rate": recovered_count / closed_count if closed_count else None,
-        })
+        rows.append(
+            {
+                name: key,
+                "count": count,
+                "open": open_count,
+                "oldest_age_seconds": None if oldest is None else max(0, int((now - oldest).total_seconds())),
+                "amount_at_risk_minor": int(at_risk or 0),
+                "recovery_rate": recovered_count / closed_count if closed_count else None,
+            }
+        )
     return rows
 
 
 def _pending_renewal_line(now: datetime) -> dict:
     """Subscriptions whose renewal waits for funds: how many, since when, and what their plans cost."""
-    query = tuples(Subscription.select(Plan.currency, fn.COUNT(Subscription.id), fn.MIN(Subscription.pending_since),
-                                       fn.SUM(Plan.price_minor))
-                   .join(Plan, on=(Subscription.plan == Plan.id))
-                   .where(Subscription.status == lifecycle.PENDING)
-                   .group_by(Plan.currency).order_by(Plan.currency))
-    rows = [(currency, count, Subscription.pending_since.python_value(since), int(amount or 0))
-            for currency, count, since, amount in query]
+    query = tuples(
+        Subscription.select(
+            Plan.currency, fn.COUNT(Subscription.id), fn.MIN(Subscription.pending_since), fn.SUM(Plan.price_minor)
+        )
+        .join(Plan, on=(Subscription.plan == Plan.id))
+        .where(Subscription.status == lifecycle.PENDING)
+        .group_by(Plan.currency)
+        .order_by(Plan.currency)
+    )
+    rows = [
+        (currency, count, Subscription.pending_since.python_value(since), int(amount or 0))
+        for currency, count, since, amount in query
+    ]
     oldest = min((since for _, _, since, _ in rows if since is not None), default=None)
-    return {"count": sum(count for _, count, _, _ in rows),
-            "oldest_age_seconds": None if oldest is None else max(0, int((now - oldest).total_seconds())),
-            "amount_at_risk_by_currency": {currency: amount for currency, _, _, amount in rows}}
+    return {
+        "count": sum(count for _, count, _, _ in rows),
+        "oldest_age_seconds": None if oldest is None else max(0, int((now - oldest).total_seconds())),
+        "amount_at_risk_by_currency": {currency: amount for currency, _, _, amount in rows},
+    }

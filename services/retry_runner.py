@@ -68,8 +68,9 @@ def refuse_inside_transaction() -> None:
 
 
 class RetryRunner:
-    def __init__(self, queue: ErrorQueue, *, circuit: Breaker | None = None, batch_size: int = 200,
-                 workers: int = 4) -> None:
+    def __init__(
+        self, queue: ErrorQueue, *, circuit: Breaker | None = None, batch_size: int = 200, workers: int = 4
+    ) -> None:
         self.queue = queue
         self.circuit = circuit
         self.batch_size = check_setting("batch_size", batch_size)
@@ -135,8 +136,9 @@ class RetryRunner:
         handler = self.queue.handlers.get(operation)
         return handler is not None and handler.uses_gateway
 
-    def _claim_due(self, operations: list[str], horizon: datetime, cursor: tuple[datetime, int] | None, size: int,
-                   seen: set[int]) -> tuple[tuple[datetime, int] | None, list[ErrorItemInfo], int]:
+    def _claim_due(
+        self, operations: list[str], horizon: datetime, cursor: tuple[datetime, int] | None, size: int, seen: set[int]
+    ) -> tuple[tuple[datetime, int] | None, list[ErrorItemInfo], int]:
         """Lease the next due items after ``cursor`` (keyset on next_attempt_at, id).
 
         While the circuit is open, gateway items are pushed to when it may close,
@@ -147,12 +149,16 @@ class RetryRunner:
         with write_transaction():
             now = self.queue.clock.now()
             query = ErrorItem.select().where(
-                (ErrorItem.status == "retrying") & (ErrorItem.next_attempt_at <= horizon)
-                & ErrorItem.operation.in_(operations) & lease_free(now))
+                (ErrorItem.status == "retrying")
+                & (ErrorItem.next_attempt_at <= horizon)
+                & ErrorItem.operation.in_(operations)
+                & lease_free(now)
+            )
             if cursor is not None:
                 at, last_id = cursor
-                query = query.where((ErrorItem.next_attempt_at > at)
-                                    | ((ErrorItem.next_attempt_at == at) & (ErrorItem.id > last_id)))
+                query = query.where(
+                    (ErrorItem.next_attempt_at > at) | ((ErrorItem.next_attempt_at == at) & (ErrorItem.id > last_id))
+                )
             rows = list(for_update(query.order_by(ErrorItem.next_attempt_at, ErrorItem.id).limit(size)))
             if not rows:
                 return None, [], 0
@@ -163,10 +169,12 @@ class RetryRunner:
             claimed = [r for r in rows if r.id not in deferred]
             if deferred:
                 ErrorItem.update(next_attempt_at=self._defer_until(now), updated_at=now).where(
-                    ErrorItem.id.in_(deferred)).execute()
+                    ErrorItem.id.in_(deferred)
+                ).execute()
             if claimed:
                 ErrorItem.update(lease_owner=lease.holder, lease_until=lease.until(now)).where(
-                    ErrorItem.id.in_([r.id for r in claimed]) & lease_free(now)).execute()
+                    ErrorItem.id.in_([r.id for r in claimed]) & lease_free(now)
+                ).execute()
         rescued = sum(1 for r in claimed if r.lease_owner is not None)
         if rescued:
             log.warning("rescued %d error items whose runner's lease had expired", rescued)
@@ -193,8 +201,11 @@ class RetryRunner:
         if handler is None:
             self._finish(item.id, lambda row: None)
             return RunResult(RunOutcome.UNTOUCHED, item.id)
-        renewed = ErrorItem.update(lease_until=lease.until(self.queue.clock.now())).where(
-            (ErrorItem.id == item.id) & (ErrorItem.lease_owner == lease.holder)).execute()
+        renewed = (
+            ErrorItem.update(lease_until=lease.until(self.queue.clock.now()))
+            .where((ErrorItem.id == item.id) & (ErrorItem.lease_owner == lease.holder))
+            .execute()
+        )
         if not renewed:
             log.warning("error item #%d: lease lost before its run", item.id)
             return RunResult(RunOutcome.LOST, item.id)
@@ -216,11 +227,11 @@ class RetryRunner:
     def _finish(self, item_id: int, change: Callable[[ErrorItem], T]) -> tuple[ErrorItem, T] | None:
         """Apply ``change`` to a row we still hold the lease on and release it; None when the lease was lost."""
         with write_transaction():
-            row = for_update(ErrorItem.select().where(
-                (ErrorItem.id == item_id) & (ErrorItem.lease_owner == self.queue.lease.holder))).first()
+            row = for_update(
+                ErrorItem.select().where((ErrorItem.id == item_id) & (ErrorItem.lease_owner == self.queue.lease.holder))
+            ).first()
             if row is None:
-                log.warning("error item #%d: lease lost during its run; its outcome is left to the new holder",
-                            item_id)
+                log.warning("error item #%d: lease lost during its run; its outcome is left to the new holder", item_id)
                 return None
             result = change(row)
             row.lease_owner = row.lease_until = None
@@ -252,29 +263,41 @@ class RetryRunner:
                 row.resolution = text or "succeeded on retry"
             elif text and row.resolved_by == "system":
                 row.resolution = text  # settled by the handler's own call; its account says more
-            ErrorAttempt.create(item=row.id, number=row.attempts, at=now, outcome=AttemptOutcome.SUCCEEDED,
-                                message=text or None, actor=actor)
+            ErrorAttempt.create(
+                item=row.id,
+                number=row.attempts,
+                at=now,
+                outcome=AttemptOutcome.SUCCEEDED,
+                message=text or None,
+                actor=actor,
+            )
 
         if self._finish(item.id, resolve) is None:
             return RunResult(RunOutcome.LOST, item.id)
         return RunResult(RunOutcome.SUCCEEDED, item.id)
 
-    def _fail(self, item: ErrorItemInfo, error: BaseException, error_class: str, actor: str,
-              urgent: bool) -> RunResult:
+    def _fail(self, item: ErrorItemInfo, error: BaseException, error_class: str, actor: str, urgent: bool) -> RunResult:
         now = self.queue.clock.now()
         message = error_message(error)
 
         def count_failure(row: ErrorItem) -> bool | None:
             """True when the item just went to manual; None when it had settled during the run."""
             if row.status not in OPEN_STATUSES:  # the operation settled during the run; the error came after
-                ErrorAttempt.create(item=row.id, number=row.attempts + 1, at=now, outcome=AttemptOutcome.UNKNOWN,
-                                    message=message, actor=actor)
+                ErrorAttempt.create(
+                    item=row.id,
+                    number=row.attempts + 1,
+                    at=now,
+                    outcome=AttemptOutcome.UNKNOWN,
+                    message=message,
+                    actor=actor,
+                )
                 return None
             row.message = message
             row.context = merge_context(row.context, error_context(error))
             became_manual = self.queue.count_failure(row, error_class, urgent, now)
-            ErrorAttempt.create(item=row.id, number=row.attempts, at=now, outcome=AttemptOutcome.FAILED,
-                                message=message, actor=actor)
+            ErrorAttempt.create(
+                item=row.id, number=row.attempts, at=now, outcome=AttemptOutcome.FAILED, message=message, actor=actor
+            )
             return became_manual
 
         done = self._finish(item.id, count_failure)

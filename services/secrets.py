@@ -95,9 +95,8 @@ class SecretStore:
             why = "it is locked"
         else:
             why = "it did not answer"
-        self._reason = (f"No usable system keyring: {why} ({name}); secrets are kept for this session only.")
-        log.info("no usable system keyring (%s); secrets are kept for this session only",
-                 _describe(exc, with_text))
+        self._reason = f"No usable system keyring: {why} ({name}); secrets are kept for this session only."
+        log.info("no usable system keyring (%s); secrets are kept for this session only", _describe(exc, with_text))
 
     # --- reading and writing ---------------------------------------------------
 
@@ -108,8 +107,11 @@ class SecretStore:
             try:
                 value = keyring.get_password(self.service, name)
             except KeyringError as exc:
-                log.warning("could not read secret %r from the system keyring (%s); using the session copy",
-                            name, type(exc).__name__)
+                log.warning(
+                    "could not read secret %r from the system keyring (%s); using the session copy",
+                    name,
+                    type(exc).__name__,
+                )
                 with self._lock:
                     self._mark_unavailable(exc)
             else:
@@ -137,8 +139,11 @@ class SecretStore:
             try:
                 keyring.set_password(self.service, name, value)
             except KeyringError as exc:
-                log.warning("could not save secret %r in the system keyring (%s); keeping it for this session only",
-                            name, type(exc).__name__)
+                log.warning(
+                    "could not save secret %r in the system keyring (%s); keeping it for this session only",
+                    name,
+                    type(exc).__name__,
+                )
                 with self._lock:
                     self._mark_unavailable(exc)
             else:

@@ -36,6 +36,7 @@ def _int_range(low: int, high: int):
         if not low <= number <= high:
             raise ValidationError(f"{number} is outside {low}–{high}")
         return number
+
     return check
 
 
@@ -131,6 +132,14 @@ class SettingsStore:
                     conflict_target=[Setting.key],
                     update={Setting.value: json.dumps(value), Setting.updated_at: self.clock.now()},
                 ).execute()
-            record_audit(self.clock, actor.name, action, "settings", ",".join(sorted(clean)),
-                         before=before, after=clean, reason=reason)
+            record_audit(
+                self.clock,
+                actor.name,
+                action,
+                "settings",
+                ",".join(sorted(clean)),
+                before=before,
+                after=clean,
+                reason=reason,
+            )
         return clean

@@ -67,8 +67,19 @@ class EventInfo:
 
 def subscription_info(row: Subscription, plan_code: str | None = None) -> SubscriptionInfo:
     code = plan_code or Plan.get_by_id(row.plan_id).code
-    return SubscriptionInfo(row.id, row.customer_id, row.plan_id, code, row.wallet_id, row.status, row.auto_renew,
-                            row.period_start, row.period_end, row.pending_since, row.created_at)
+    return SubscriptionInfo(
+        row.id,
+        row.customer_id,
+        row.plan_id,
+        code,
+        row.wallet_id,
+        row.status,
+        row.auto_renew,
+        row.period_start,
+        row.period_end,
+        row.pending_since,
+        row.created_at,
+    )
 
 
 def subscription_state(row: Subscription) -> lifecycle.SubscriptionState:
@@ -77,12 +88,20 @@ def subscription_state(row: Subscription) -> lifecycle.SubscriptionState:
     return lifecycle.SubscriptionState(row.status, row.period_end, row.pending_since, grace_days)
 
 
-def write_event(clock: Clock, subscription_id: int, from_status: str | None, event: str, actor: str,
-                reason: str | None = None) -> str:
+def write_event(
+    clock: Clock, subscription_id: int, from_status: str | None, event: str, actor: str, reason: str | None = None
+) -> str:
     """Check the move against the transition table and record it. Returns the new status."""
     to_status = lifecycle.next_status(from_status, event)
-    SubscriptionEvent.create(subscription=subscription_id, from_status=from_status, to_status=to_status,
-                             event=event, reason=reason, actor=actor, created_at=clock.now())
+    SubscriptionEvent.create(
+        subscription=subscription_id,
+        from_status=from_status,
+        to_status=to_status,
+        event=event,
+        reason=reason,
+        actor=actor,
+        created_at=clock.now(),
+    )
     return to_status
 
 
@@ -143,8 +162,9 @@ def _next_segment_start(sub: Subscription, now: datetime) -> datetime:
 
 
 class SubscriptionService:
-    def __init__(self, clock: Clock, notifications: NotificationCenter | None = None, *,
-                 usage_pricer: UsagePricer | None = None) -> None:
+    def __init__(
+        self, clock: Clock, notifications: NotificationCenter | None = None, *, usage_pricer: UsagePricer | None = None
+    ) -> None:
         self.clock = clock
         self.notifications = notifications
         if usage_pricer is None:
@@ -163,21 +183,34 @@ class SubscriptionService:
 
     def for_customer(self, email_or_id) -> list[SubscriptionInfo]:
         customer = find_customer(email_or_id)
-        rows = (Subscription.select(Subscription, Plan).join(Plan)
-                .where(Subscription.customer == customer.id).order_by(Subscription.id))
+        rows = (
+            Subscription.select(Subscription, Plan)
+            .join(Plan)
+            .where(Subscription.customer == customer.id)
+            .order_by(Subscription.id)
+        )
         return [subscription_info(r, r.plan.code) for r in rows]
 
     def events(self, subscription_id: int) -> list[EventInfo]:
-        rows = SubscriptionEvent.select().where(SubscriptionEvent.subscription == subscription_id).order_by(
-            SubscriptionEvent.id)
-        return [EventInfo(r.id, r.subscription_id, r.from_status, r.to_status, r.event, r.reason, r.actor,
-                          r.created_at) for r in rows]
+        rows = (
+            SubscriptionEvent.select()
+            .where(SubscriptionEvent.subscription == subscription_id)
+            .order_by(SubscriptionEvent.id)
+        )
+        return [
+            EventInfo(r.id, r.subscription_id, r.from_status, r.to_status, r.event, r.reason, r.actor, r.created_at)
+            for r in rows
+        ]
 
     def find_open(self, email_or_id, plan_code: str) -> Subscription:
         customer = find_customer(email_or_id)
         plan = find_plan(plan_code)
-        row = (Subscription.select().where((Subscription.customer == customer.id) & (Subscription.plan == plan.id))
-               .order_by(Subscription.id.desc()).first())
+        row = (
+            Subscription.select()
+            .where((Subscription.customer == customer.id) & (Subscription.plan == plan.id))
+            .order_by(Subscription.id.desc())
+            .first()
+        )
         if row is None:
             raise NotFound(f"{customer.email} has no subscription to {plan.code}")
         return row
@@ -196,14 +229,17 @@ class SubscriptionService:
             raise ValidationError(f"customer {customer.email} is disabled")
         now = self.clock.now()
         with write_transaction():
-            existing = for_update(Subscription.select()
-                                  .where((Subscription.customer == customer.id) & (Subscription.plan == plan.id))
-                                  .order_by(Subscription.id.desc())).first()
+            existing = for_update(
+                Subscription.select()
+                .where((Subscription.customer == customer.id) & (Subscription.plan == plan.id))
+                .order_by(Subscription.id.desc())
+            ).first()
             if existing is not None and existing.status in OPEN_STATUSES:
                 self._end_if_over(existing, now, actor.name)
             if existing is not None and existing.status in OPEN_STATUSES:
-                raise Conflict(f"{customer.email} already has a {existing.status.replace('_', ' ')} "
-                               f"subscription to {plan.code}")
+                raise Conflict(
+                    f"{customer.email} already has a {existing.status.replace('_', ' ')} subscription to {plan.code}"
+                )
             wallet = get_or_create_wallet(customer.id, plan.currency, self.clock)
             wallet = lock_wallet(wallet.id)
             period_end = lifecycle.add_interval(now, plan.interval_unit, plan.interval_count, now.day)
@@ -211,9 +247,18 @@ class SubscriptionService:
                 try:
                     with database.atomic():  # the database keeps one open subscription per customer and plan
                         row = Subscription.create(
-                            customer=customer.id, plan=plan.id, wallet=wallet.id, status=lifecycle.ACTIVE,
-                            auto_renew=True, anchor_day=now.day, period_start=now, period_end=period_end,
-                            usage_since=now, created_at=now, updated_at=now)
+                            customer=customer.id,
+                            plan=plan.id,
+                            wallet=wallet.id,
+                            status=lifecycle.ACTIVE,
+                            auto_renew=True,
+                            anchor_day=now.day,
+                            period_start=now,
+                            period_end=period_end,
+                            usage_since=now,
+                            created_at=now,
+                            updated_at=now,
+                        )
                 except IntegrityError:
                     raise Conflict(f"{customer.email} already has an open subscription to {plan.code}") from None
                 write_event(self.clock, row.id, None, "subscribe", actor.name, reason or None)
@@ -225,9 +270,15 @@ class SubscriptionService:
                 row.usage_since = now
                 row.save()
             self._charge_period(row, plan, wallet, now, period_end, plan.price_minor, 0, actor.name, "subscribe")
-            record_audit(self.clock, actor.name, "subscription.subscribe", "subscription", row.id,
-                         after={"customer": customer.email, "plan": plan.code, "period_end": period_end},
-                         reason=reason)
+            record_audit(
+                self.clock,
+                actor.name,
+                "subscription.subscribe",
+                "subscription",
+                row.id,
+                after={"customer": customer.email, "plan": plan.code, "period_end": period_end},
+                reason=reason,
+            )
         return subscription_info(row, plan.code)
 
     def _end_if_over(self, row: Subscription, now: datetime, actor: str) -> None:
@@ -249,16 +300,19 @@ class SubscriptionService:
 
     def cancel(self, actor: Actor, subscription_id: int, reason: str = "") -> SubscriptionInfo:
         """Turn auto-renew off; access continues until the paid period ends."""
-        return self._simple_move(actor, subscription_id, "subscription.cancel", lifecycle.CANCEL, reason,
-                                 auto_renew=False)
+        return self._simple_move(
+            actor, subscription_id, "subscription.cancel", lifecycle.CANCEL, reason, auto_renew=False
+        )
 
     def reinstate(self, actor: Actor, subscription_id: int, reason: str = "") -> SubscriptionInfo:
         """Turn auto-renew back on: active again, or waiting for funds again if it was when canceled."""
-        return self._simple_move(actor, subscription_id, "subscription.reinstate", lifecycle.REINSTATE, reason,
-                                 auto_renew=True)
+        return self._simple_move(
+            actor, subscription_id, "subscription.reinstate", lifecycle.REINSTATE, reason, auto_renew=True
+        )
 
-    def _simple_move(self, actor: Actor, subscription_id: int, action: str, move: str, reason: str, *,
-                     auto_renew: bool) -> SubscriptionInfo:
+    def _simple_move(
+        self, actor: Actor, subscription_id: int, action: str, move: str, reason: str, *, auto_renew: bool
+    ) -> SubscriptionInfo:
         require(actor, action)
         subscription_id, reason = check_id(subscription_id, "subscription"), clean_reason(reason)
         now = self.clock.now()
@@ -271,8 +325,16 @@ class SubscriptionService:
             row.status = write_event(self.clock, row.id, row.status, event, actor.name, reason or None)
             row.auto_renew, row.updated_at = auto_renew, now
             row.save()
-            record_audit(self.clock, actor.name, action, "subscription", row.id, before=before,
-                         after={"status": row.status, "auto_renew": auto_renew}, reason=reason)
+            record_audit(
+                self.clock,
+                actor.name,
+                action,
+                "subscription",
+                row.id,
+                before=before,
+                after={"status": row.status, "auto_renew": auto_renew},
+                reason=reason,
+            )
         return subscription_info(row)
 
     def preview_plan_change(self, subscription_id: int, new_plan_code: str) -> PlanChangeTerms:
@@ -306,21 +368,48 @@ class SubscriptionService:
             self._check_plan_change(row, old_plan, new_plan)
             terms = self._plan_change_terms(row, old_plan, new_plan, now)
             event = SubscriptionEvent.create(
-                subscription=row.id, from_status=row.status, to_status=row.status, event="change_plan",
-                reason=f"{old_plan.code} → {new_plan.code}. {reason}".strip(), actor=actor.name, created_at=now)
+                subscription=row.id,
+                from_status=row.status,
+                to_status=row.status,
+                event="change_plan",
+                reason=f"{old_plan.code} → {new_plan.code}. {reason}".strip(),
+                actor=actor.name,
+                created_at=now,
+            )
             key = f"planchange:{event.id}"
             stretch = _next_segment_start(row, now)  # the new plan's stretch of the period starts here
             if terms.credit_minor:
-                credited = (Invoice.select().where(Invoice.number == terms.credited_invoice).get())
-                issue_credit_note(self.clock, credited.id, terms.credit_minor, "proration", key=f"{key}:credit",
-                                  actor=actor.name, reason=f"unused part of {old_plan.code} after a change to "
-                                                           f"{new_plan.code}", cap_to_refundable=True)
+                credited = Invoice.select().where(Invoice.number == terms.credited_invoice).get()
+                issue_credit_note(
+                    self.clock,
+                    credited.id,
+                    terms.credit_minor,
+                    "proration",
+                    key=f"{key}:credit",
+                    actor=actor.name,
+                    reason=f"unused part of {old_plan.code} after a change to {new_plan.code}",
+                    cap_to_refundable=True,
+                )
             if terms.charge_minor:
-                issue_invoice(self.clock, wallet_id=row.wallet_id, subscription_id=row.id, kind="plan_change",
-                              lines=[Line("proration", f"{new_plan.code} {now:%Y-%m-%d} → {row.period_end:%Y-%m-%d}, "
-                                                       f"prorated", terms.charge_minor, plan_id=new_plan.id,
-                                          period_start=stretch, period_end=row.period_end)],
-                              event_key=key, actor=actor.name, period=(stretch, row.period_end))
+                issue_invoice(
+                    self.clock,
+                    wallet_id=row.wallet_id,
+                    subscription_id=row.id,
+                    kind="plan_change",
+                    lines=[
+                        Line(
+                            "proration",
+                            f"{new_plan.code} {now:%Y-%m-%d} → {row.period_end:%Y-%m-%d}, prorated",
+                            terms.charge_minor,
+                            plan_id=new_plan.id,
+                            period_start=stretch,
+                            period_end=row.period_end,
+                        )
+                    ],
+                    event_key=key,
+                    actor=actor.name,
+                    period=(stretch, row.period_end),
+                )
             usage = self.settle_usage(row, old_plan, now, actor.name)
             before = {"plan": old_plan.code}
             row.plan, row.usage_since, row.updated_at = new_plan.id, stretch, now
@@ -329,10 +418,21 @@ class SubscriptionService:
                     row.save()
             except IntegrityError:
                 raise Conflict(f"the customer already has an open subscription to {new_plan.code}") from None
-            record_audit(self.clock, actor.name, "subscription.change_plan", "subscription", row.id,
-                         before=before, after={"plan": new_plan.code, "credit_minor": terms.credit_minor,
-                                               "charge_minor": terms.charge_minor, "usage_minor": usage},
-                         reason=reason)
+            record_audit(
+                self.clock,
+                actor.name,
+                "subscription.change_plan",
+                "subscription",
+                row.id,
+                before=before,
+                after={
+                    "plan": new_plan.code,
+                    "credit_minor": terms.credit_minor,
+                    "charge_minor": terms.charge_minor,
+                    "usage_minor": usage,
+                },
+                reason=reason,
+            )
         return subscription_info(row, new_plan.code)
 
     def _check_plan_change(self, row: Subscription, old_plan: Plan, new_plan: Plan) -> None:
@@ -344,9 +444,15 @@ class SubscriptionService:
             raise ValidationError(f"the subscription is already on {new_plan.code}")
         if old_plan.currency != new_plan.currency:
             raise ValidationError("plans in different currencies cannot be swapped; cancel and subscribe")
-        if Subscription.select().where((Subscription.customer == row.customer_id)
-                                       & (Subscription.plan == new_plan.id)
-                                       & Subscription.status.in_(OPEN_STATUSES)).exists():
+        if (
+            Subscription.select()
+            .where(
+                (Subscription.customer == row.customer_id)
+                & (Subscription.plan == new_plan.id)
+                & Subscription.status.in_(OPEN_STATUSES)
+            )
+            .exists()
+        ):
             raise Conflict(f"the customer already has an open subscription to {new_plan.code}")
 
     def _plan_change_terms(self, row: Subscription, old_plan: Plan, new_plan: Plan, now: datetime) -> PlanChangeTerms:
@@ -355,8 +461,17 @@ class SubscriptionService:
         credit, credited = self._unused_credit(row, old_plan, now)
         lines = self.usage_pricer([(row.id, old_plan.id, row.metered_since)]).get(row.id, [])
         balance = Wallet.get_by_id(row.wallet_id).balance_minor
-        return PlanChangeTerms(row.id, old_plan.code, new_plan.code, new_plan.currency, credited, credit, charge,
-                               sum(line.amount_minor for line in lines), balance)
+        return PlanChangeTerms(
+            row.id,
+            old_plan.code,
+            new_plan.code,
+            new_plan.currency,
+            credited,
+            credit,
+            charge,
+            sum(line.amount_minor for line in lines),
+            balance,
+        )
 
     @staticmethod
     def _unused_credit(row: Subscription, plan: Plan, now: datetime) -> tuple[int, str | None]:
@@ -370,20 +485,35 @@ class SubscriptionService:
         for the time left is credited, against the period's newest invoice with anything left.
         """
         unused_s = max(0, int((row.period_end - now).total_seconds()))
-        line = (InvoiceLine.select(InvoiceLine, Invoice).join(Invoice)
-                .where((Invoice.subscription == row.id) & InvoiceLine.kind.in_(("plan", "proration"))
-                       & (InvoiceLine.plan == row.plan_id) & (InvoiceLine.period_start == row.metered_since)
-                       & (InvoiceLine.period_end == row.period_end))
-                .order_by(Invoice.id.desc()).first())
+        line = (
+            InvoiceLine.select(InvoiceLine, Invoice)
+            .join(Invoice)
+            .where(
+                (Invoice.subscription == row.id)
+                & InvoiceLine.kind.in_(("plan", "proration"))
+                & (InvoiceLine.plan == row.plan_id)
+                & (InvoiceLine.period_start == row.metered_since)
+                & (InvoiceLine.period_end == row.period_end)
+            )
+            .order_by(Invoice.id.desc())
+            .first()
+        )
         if line is not None:
             span = max(1, int((line.period_end - line.period_start).total_seconds()))
             credit = min(line.amount_minor * min(unused_s, span) // span, refundable_minor(line.invoice.id))
             return (credit, line.invoice.number) if credit > 0 else (0, None)
         if row.metered_since > row.period_start:
             return 0, None  # this stretch began with a plan change that charged nothing
-        legacy = (Invoice.select().where((Invoice.subscription == row.id) & (Invoice.period_end == row.period_end)
-                                         & Invoice.kind.in_(("subscription", "renewal")))
-                  .order_by(Invoice.id.desc()).first())
+        legacy = (
+            Invoice.select()
+            .where(
+                (Invoice.subscription == row.id)
+                & (Invoice.period_end == row.period_end)
+                & Invoice.kind.in_(("subscription", "renewal"))
+            )
+            .order_by(Invoice.id.desc())
+            .first()
+        )
         if legacy is None:
             return 0, None
         credit = min(_prorated(plan, row, unused_s), refundable_minor(legacy.id))
@@ -394,29 +524,73 @@ class SubscriptionService:
 
         Must run inside a write transaction. Returns the amount invoiced.
         """
-        segment = ((UsageCounter.subscription == row.id) & (UsageCounter.period_start == row.metered_since)
-                   & (UsageCounter.settled == False))  # noqa: E712
+        segment = (
+            (UsageCounter.subscription == row.id)
+            & (UsageCounter.period_start == row.metered_since)
+            & (UsageCounter.settled == False)  # noqa: E712
+        )
         if not UsageCounter.select().where(segment).exists():
             return 0
-        lines = [replace(line, period_end=end)
-                 for line in self.usage_pricer([(row.id, plan.id, row.metered_since)]).get(row.id, [])]
+        lines = [
+            replace(line, period_end=end)
+            for line in self.usage_pricer([(row.id, plan.id, row.metered_since)]).get(row.id, [])
+        ]
         total = sum(line.amount_minor for line in lines)
         if total:
-            issue_invoice(self.clock, wallet_id=row.wallet_id, subscription_id=row.id, kind="usage", lines=lines,
-                          event_key=f"usage:{row.id}:{row.metered_since.isoformat()}", actor=actor, pay="available",
-                          period=(row.metered_since, end))
+            issue_invoice(
+                self.clock,
+                wallet_id=row.wallet_id,
+                subscription_id=row.id,
+                kind="usage",
+                lines=lines,
+                event_key=f"usage:{row.id}:{row.metered_since.isoformat()}",
+                actor=actor,
+                pay="available",
+                period=(row.metered_since, end),
+            )
         UsageCounter.update(settled=True).where(segment).execute()
         return total
 
-    def _charge_period(self, row: Subscription, plan: Plan, wallet: Wallet, start: datetime, end: datetime,
-                       plan_minor: int, usage_minor: int, actor: str, why: str) -> None:
+    def _charge_period(
+        self,
+        row: Subscription,
+        plan: Plan,
+        wallet: Wallet,
+        start: datetime,
+        end: datetime,
+        plan_minor: int,
+        usage_minor: int,
+        actor: str,
+        why: str,
+    ) -> None:
         entry_id = None
         if plan_minor:
             issued = issue_invoice(
-                self.clock, wallet_id=wallet.id, subscription_id=row.id, kind="subscription",
-                lines=[Line("plan", f"{plan.code} {start:%Y-%m-%d} → {end:%Y-%m-%d}", plan_minor, plan_id=plan.id,
-                            period_start=start, period_end=end)],
-                event_key=f"{why}:{row.id}:{start.isoformat()}", actor=actor, period=(start, end))
+                self.clock,
+                wallet_id=wallet.id,
+                subscription_id=row.id,
+                kind="subscription",
+                lines=[
+                    Line(
+                        "plan",
+                        f"{plan.code} {start:%Y-%m-%d} → {end:%Y-%m-%d}",
+                        plan_minor,
+                        plan_id=plan.id,
+                        period_start=start,
+                        period_end=end,
+                    )
+                ],
+                event_key=f"{why}:{row.id}:{start.isoformat()}",
+                actor=actor,
+                period=(start, end),
+            )
             entry_id = issued.entry_id
-        SubscriptionCharge.create(subscription=row.id, period_start=start, period_end=end, plan_minor=plan_minor,
-                                  usage_minor=usage_minor, ledger_entry=entry_id, created_at=self.clock.now())
+        SubscriptionCharge.create(
+            subscription=row.id,
+            period_start=start,
+            period_end=end,
+            plan_minor=plan_minor,
+            usage_minor=usage_minor,
+            ledger_entry=entry_id,
+            created_at=self.clock.now(),
+        )

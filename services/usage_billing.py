@@ -19,8 +19,7 @@ Segment = tuple[int, int, datetime]
 
 def period_usage_minor(items: list[Segment]) -> dict[int, int]:
     """What the usage of the given (subscription, plan, segment start) segments costs, per subscription."""
-    return {sub_id: sum(line.amount_minor for line in lines)
-            for sub_id, lines in period_usage_lines(items).items()}
+    return {sub_id: sum(line.amount_minor for line in lines) for sub_id, lines in period_usage_lines(items).items()}
 
 
 def period_usage_lines(items: list[Segment]) -> dict[int, list[Line]]:
@@ -34,22 +33,29 @@ def period_usage_lines(items: list[Segment]) -> dict[int, list[Line]]:
     if not items:
         return {}
     terms: dict[tuple[int, int], tuple[PriceTerms, Feature]] = {}
-    for row in (PlanFeature.select(PlanFeature, Feature).join(Feature)
-                .where(PlanFeature.plan.in_({plan_id for _, plan_id, _ in items}), PlanFeature.pricing != "none")):
+    for row in (
+        PlanFeature.select(PlanFeature, Feature)
+        .join(Feature)
+        .where(PlanFeature.plan.in_({plan_id for _, plan_id, _ in items}), PlanFeature.pricing != "none")
+    ):
         terms[(row.plan_id, row.feature_id)] = (terms_of(row), row.feature)
     if not terms:
         return {}
     lines: dict[int, list[Line]] = {}
     for offset in range(0, len(items), _BATCH):
-        chunk = items[offset:offset + _BATCH]
+        chunk = items[offset : offset + _BATCH]
         segment_of = {(sub_id, start): plan_id for sub_id, plan_id, start in chunk}
-        counters = tuples(UsageCounter
-                          .select(UsageCounter.subscription, UsageCounter.feature, UsageCounter.period_start,
-                                  UsageCounter.used)
-                          .where(UsageCounter.subscription.in_({sub_id for sub_id, _, _ in chunk}),
-                                 UsageCounter.period_start.in_({start for _, _, start in chunk}),
-                                 UsageCounter.used > 0)
-                          .order_by(UsageCounter.subscription, UsageCounter.feature))
+        counters = tuples(
+            UsageCounter.select(
+                UsageCounter.subscription, UsageCounter.feature, UsageCounter.period_start, UsageCounter.used
+            )
+            .where(
+                UsageCounter.subscription.in_({sub_id for sub_id, _, _ in chunk}),
+                UsageCounter.period_start.in_({start for _, _, start in chunk}),
+                UsageCounter.used > 0,
+            )
+            .order_by(UsageCounter.subscription, UsageCounter.feature)
+        )
         for sub_id, feature_id, start, used in counters:
             plan_id = segment_of.get((sub_id, start))
             if plan_id is None:  # the start of another subscription's segment in this chunk
@@ -58,8 +64,16 @@ def period_usage_lines(items: list[Segment]) -> dict[int, list[Line]]:
             if priced is None:
                 continue
             price, feature = priced
-            lines.setdefault(sub_id, []).append(Line(
-                "usage", f"{feature.name}: {units(used, feature.unit)}", usage_charge_minor(price, used),
-                quantity=used, plan_id=plan_id, feature_id=feature_id, pricing=price.pricing,
-                period_start=start))
+            lines.setdefault(sub_id, []).append(
+                Line(
+                    "usage",
+                    f"{feature.name}: {units(used, feature.unit)}",
+                    usage_charge_minor(price, used),
+                    quantity=used,
+                    plan_id=plan_id,
+                    feature_id=feature_id,
+                    pricing=price.pricing,
+                    period_start=start,
+                )
+            )
     return lines

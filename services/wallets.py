@@ -38,7 +38,7 @@ class WalletTopUp:
     amount_minor: int
     status: str
     created_at: datetime
-    refunded_minor: int   # refunds sent or on their way: that money has left the wallet
+    refunded_minor: int  # refunds sent or on their way: that money has left the wallet
 
 
 @dataclass(frozen=True)
@@ -65,10 +65,10 @@ class WalletDetail:
     balance_minor: int
     created_at: datetime
     customer: WalletCustomer
-    owed_minor: int                                   # what its invoices still wait for
-    entries: int                                      # ledger entries in all
-    recent_topups: tuple[WalletTopUp, ...]            # newest first
-    subscriptions: tuple[WalletSubscription, ...]     # paid from this wallet, oldest first
+    owed_minor: int  # what its invoices still wait for
+    entries: int  # ledger entries in all
+    recent_topups: tuple[WalletTopUp, ...]  # newest first
+    subscriptions: tuple[WalletSubscription, ...]  # paid from this wallet, oldest first
     unsettled_refunds: tuple[UnsettledRefund, ...]
 
 
@@ -76,9 +76,11 @@ def _refunded_by_topup(topup_ids: list[int]) -> dict[int, int]:
     """Per top-up, the refunds that did not fail (as ``refund_topup`` counts them)."""
     if not topup_ids:
         return {}
-    rows = tuples(Refund.select(Refund.topup, fn.SUM(Refund.amount_minor))
-                  .where(Refund.topup.in_(topup_ids) & (Refund.status != "failed"))
-                  .group_by(Refund.topup))
+    rows = tuples(
+        Refund.select(Refund.topup, fn.SUM(Refund.amount_minor))
+        .where(Refund.topup.in_(topup_ids) & (Refund.status != "failed"))
+        .group_by(Refund.topup)
+    )
     return {topup_id: int(total or 0) for topup_id, total in rows}
 
 
@@ -90,19 +92,31 @@ def wallet_detail(wallet_id: int) -> WalletDetail:
     customer = Customer.get_by_id(wallet.customer_id)
     topups = list(TopUp.select().where(TopUp.wallet == wallet.id).order_by(TopUp.id.desc()).limit(RECENT_TOPUPS))
     refunded = _refunded_by_topup([t.id for t in topups])
-    subscriptions = (Subscription.select(Subscription.id, Subscription.status, Subscription.period_end, Plan.code)
-                     .join(Plan).where(Subscription.wallet == wallet.id).order_by(Subscription.id))
-    unsettled = (Refund.select().where((Refund.wallet == wallet.id)
-                                       & Refund.status.in_(UNSETTLED_REFUND_STATUSES)).order_by(Refund.id))
+    subscriptions = (
+        Subscription.select(Subscription.id, Subscription.status, Subscription.period_end, Plan.code)
+        .join(Plan)
+        .where(Subscription.wallet == wallet.id)
+        .order_by(Subscription.id)
+    )
+    unsettled = (
+        Refund.select()
+        .where((Refund.wallet == wallet.id) & Refund.status.in_(UNSETTLED_REFUND_STATUSES))
+        .order_by(Refund.id)
+    )
     return WalletDetail(
-        wallet.id, wallet.currency, wallet.balance_minor, wallet.created_at,
+        wallet.id,
+        wallet.currency,
+        wallet.balance_minor,
+        wallet.created_at,
         WalletCustomer(customer.id, customer.name, customer.email, customer.status),
         owed_minor=wallet_owed_minor(wallet.id),
         entries=LedgerEntry.select().where(LedgerEntry.wallet == wallet.id).count(),
-        recent_topups=tuple(WalletTopUp(t.id, t.amount_minor, t.status, t.created_at, refunded.get(t.id, 0))
-                            for t in topups),
+        recent_topups=tuple(
+            WalletTopUp(t.id, t.amount_minor, t.status, t.created_at, refunded.get(t.id, 0)) for t in topups
+        ),
         subscriptions=tuple(WalletSubscription(s.id, s.plan.code, s.status, s.period_end) for s in subscriptions),
-        unsettled_refunds=tuple(UnsettledRefund(r.id, r.kind, r.amount_minor, r.status, r.error) for r in unsettled))
+        unsettled_refunds=tuple(UnsettledRefund(r.id, r.kind, r.amount_minor, r.status, r.error) for r in unsettled),
+    )
 
 
 # --- refunds to the card -----------------------------------------------------------------
@@ -113,8 +127,8 @@ class TopUpRefundOption:
     id: int
     amount_minor: int
     created_at: datetime
-    left_minor: int   # of the top-up, not refunded yet
-    cap_minor: int    # what can go back to the card now: what is left, as far as the wallet holds it
+    left_minor: int  # of the top-up, not refunded yet
+    cap_minor: int  # what can go back to the card now: what is left, as far as the wallet holds it
 
     @property
     def held_back_by_balance(self) -> bool:
@@ -127,15 +141,21 @@ class TopUpRefundOptions:
     wallet_id: int
     currency: str
     balance_minor: int
-    topups: tuple[TopUpRefundOption, ...]   # paid top-ups with something left, newest first
+    topups: tuple[TopUpRefundOption, ...]  # paid top-ups with something left, newest first
 
 
 def topup_refund_options(payments: PaymentService, wallet_id: int) -> TopUpRefundOptions:
     """The wallet's paid top-ups with something left to refund, each with what can go back now."""
     terms = payments.topup_refund_terms(wallet_id)
-    return TopUpRefundOptions(terms.wallet_id, terms.currency, terms.balance_minor, tuple(
-        TopUpRefundOption(t.id, t.amount_minor, t.created_at, t.left_minor, terms.refundable_now(t))
-        for t in terms.topups))
+    return TopUpRefundOptions(
+        terms.wallet_id,
+        terms.currency,
+        terms.balance_minor,
+        tuple(
+            TopUpRefundOption(t.id, t.amount_minor, t.created_at, t.left_minor, terms.refundable_now(t))
+            for t in terms.topups
+        ),
+    )
 
 
 # --- corrections -------------------------------------------------------------------------

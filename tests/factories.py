@@ -13,8 +13,9 @@ _counter = iter(range(1, 10**9))
 
 
 def make_plan(clock, code="basic", price_minor=1000, unit="month", count=1, grace_days=3, **kwargs):
-    return FeatureService(clock).create_plan(SYSTEM, code, code.title(), price_minor, "USD", unit, count,
-                                             grace_days, **kwargs)
+    return FeatureService(clock).create_plan(
+        SYSTEM, code, code.title(), price_minor, "USD", unit, count, grace_days, **kwargs
+    )
 
 
 def make_customer(clock, name="Ada Lovelace", email=None, balance_minor=0):
@@ -28,8 +29,7 @@ def make_customer(clock, name="Ada Lovelace", email=None, balance_minor=0):
 
 def fund(clock, wallet_id, amount_minor):
     with write_transaction():
-        return post_entry(clock, wallet_id, "adjustment", amount_minor, f"test-fund:{next(_counter)}",
-                          actor="test")
+        return post_entry(clock, wallet_id, "adjustment", amount_minor, f"test-fund:{next(_counter)}", actor="test")
 
 
 def balance(wallet_id) -> int:

@@ -58,8 +58,18 @@ def create_pages(ctx: UiContext) -> list[Page]:
     from ui.pages.subscriptions import SubscriptionsPage
     from ui.pages.wallets import WalletsPage
 
-    return [DashboardPage(ctx), CustomersPage(ctx), WalletsPage(ctx), SubscriptionsPage(ctx), PlansPage(ctx),
-            ErrorQueuePage(ctx), NotificationsPage(ctx), AuditPage(ctx), SchedulerPage(ctx), SettingsPage(ctx)]
+    return [
+        DashboardPage(ctx),
+        CustomersPage(ctx),
+        WalletsPage(ctx),
+        SubscriptionsPage(ctx),
+        PlansPage(ctx),
+        ErrorQueuePage(ctx),
+        NotificationsPage(ctx),
+        AuditPage(ctx),
+        SchedulerPage(ctx),
+        SettingsPage(ctx),
+    ]
 
 
 def bring_to_front(window: MainWindow) -> None:
@@ -68,9 +78,16 @@ def bring_to_front(window: MainWindow) -> None:
     window.activateWindow()
 
 
-def build_main_window(core: Core, actor: Actor, runner: TaskRunner, qsettings: QSettings, *, demo: bool = False,
-                      scheduler: BackgroundScheduler | None = None,
-                      tray: TrayController | None = None) -> tuple[MainWindow, UiContext]:
+def build_main_window(
+    core: Core,
+    actor: Actor,
+    runner: TaskRunner,
+    qsettings: QSettings,
+    *,
+    demo: bool = False,
+    scheduler: BackgroundScheduler | None = None,
+    tray: TrayController | None = None,
+) -> tuple[MainWindow, UiContext]:
     """Everything after sign-in; tests call this directly with a synchronous runner."""
     bridge = CoreBridge(core, runner)
     ctx = UiContext(core, actor, runner, bridge, qsettings, demo=demo, scheduler=scheduler)
@@ -91,9 +108,13 @@ def build_main_window(core: Core, actor: Actor, runner: TaskRunner, qsettings: Q
     circuit_timer.start()
     poll_circuit()
     bridge.notification_posted.connect(
-        lambda info: poll_circuit() if info.kind in ("gateway_outage", "gateway_recovered") else None)
-    window.set_scheduler_text(QCoreApplication.translate("MainWindow", "Scheduler: running") if scheduler
-                              else QCoreApplication.translate("MainWindow", "Scheduler: off"))
+        lambda info: poll_circuit() if info.kind in ("gateway_outage", "gateway_recovered") else None
+    )
+    window.set_scheduler_text(
+        QCoreApplication.translate("MainWindow", "Scheduler: running")
+        if scheduler
+        else QCoreApplication.translate("MainWindow", "Scheduler: off")
+    )
     bridge.start()
     return window, ctx
 
@@ -104,8 +125,10 @@ def connect_tray_to_scheduler(tray: TrayController, window: MainWindow, ctx: UiC
 
     page = window.page_of(SchedulerPage)
     if ctx.scheduler is None or page is None:
-        tray.allow(run=QCoreApplication.translate("TrayController", "The scheduler is not running in this window"),
-                   pause=QCoreApplication.translate("TrayController", "The scheduler is not running in this window"))
+        tray.allow(
+            run=QCoreApplication.translate("TrayController", "The scheduler is not running in this window"),
+            pause=QCoreApplication.translate("TrayController", "The scheduler is not running in this window"),
+        )
         return
     tray.allow(run=page.refusal_reason("scheduler.run"), pause=page.refusal_reason("scheduler.pause"))
 
@@ -138,8 +161,14 @@ def run_application(core: Core, args: argparse.Namespace) -> int:
     actor = _remembered_actor(core, last_username) if last_username and not keyring_reason else None
     if actor is None:
         demo = bool(getattr(args, "demo", False))
-        dialog = LoginDialog(core, runner, first_run=first_run, keyring_reason=keyring_reason,
-                             last_username=last_username or ("admin" if demo else ""), demo_hint=demo)
+        dialog = LoginDialog(
+            core,
+            runner,
+            first_run=first_run,
+            keyring_reason=keyring_reason,
+            last_username=last_username or ("admin" if demo else ""),
+            demo_hint=demo,
+        )
         if not dialog.exec() or dialog.actor is None:
             return 0
         actor = dialog.actor
@@ -154,15 +183,17 @@ def run_application(core: Core, args: argparse.Namespace) -> int:
             event_sink[0](event)
 
     scheduler = core.build_scheduler(on_event=on_event)
-    window, ctx = build_main_window(core, actor, runner, qsettings, demo=bool(getattr(args, "demo", False)),
-                                    scheduler=scheduler, tray=tray)
+    window, ctx = build_main_window(
+        core, actor, runner, qsettings, demo=bool(getattr(args, "demo", False)), scheduler=scheduler, tray=tray
+    )
     event_sink.append(ctx.bridge.on_scheduler_event)
     tray.quit_requested.connect(app.quit)
     tray.set_paused(scheduler.is_paused)
     scheduler.start()
     window.show()
-    log.info("desktop started for %s (%s); tray %s", actor.name, actor.role,
-             "shown" if tray.available else "unavailable")
+    log.info(
+        "desktop started for %s (%s); tray %s", actor.name, actor.role, "shown" if tray.available else "unavailable"
+    )
 
     def shutdown():
         log.info("shutting down")

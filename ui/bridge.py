@@ -21,10 +21,10 @@ class CoreBridge(QObject):
     when one of the kinds it shows is among them.
     """
 
-    notification_posted = Signal(object)     # NotificationInfo
+    notification_posted = Signal(object)  # NotificationInfo
     scheduler_event_happened = Signal(object)  # SchedulerEvent
     unread_count_changed = Signal(int)
-    changes_made = Signal(object, object)    # Changes, and the page whose action made them (None: a job)
+    changes_made = Signal(object, object)  # Changes, and the page whose action made them (None: a job)
 
     def __init__(self, core, runner: TaskRunner, parent=None, poll_ms: int = 5000):
         super().__init__(parent)

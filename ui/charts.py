@@ -39,9 +39,15 @@ class CategoryChart(pg.PlotWidget):
     with the exact value of a category shown on hover.
     """
 
-    def __init__(self, parent=None, *, style: str = "bars", color: str = "#3d7bd9",
-                 value_format: Callable[[float], str] | None = None,
-                 axis_format: Callable[[float], str] | None = None):
+    def __init__(
+        self,
+        parent=None,
+        *,
+        style: str = "bars",
+        color: str = "#3d7bd9",
+        value_format: Callable[[float], str] | None = None,
+        axis_format: Callable[[float], str] | None = None,
+    ):
         super().__init__(parent, background=None, axisItems={"left": ValueAxis(axis_format)})
         if style not in ("bars", "line"):
             raise ValueError(f"unknown chart style {style!r}")
@@ -55,7 +61,7 @@ class CategoryChart(pg.PlotWidget):
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.getAxis("bottom").setHeight(26)
-        plot.getAxis("bottom").setStyle(hideOverlappingLabels=24)   # keep the newest day's label at the edge
+        plot.getAxis("bottom").setStyle(hideOverlappingLabels=24)  # keep the newest day's label at the edge
         plot.setContentsMargins(0, 0, 18, 0)
         self.setMinimumHeight(170)
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
@@ -71,8 +77,14 @@ class CategoryChart(pg.PlotWidget):
     def values(self) -> list[float]:
         return list(self._values)
 
-    def set_data(self, labels: Sequence[str], values: Sequence[float], *, label_every: int = 1,
-                 colors: Sequence[str] | None = None) -> None:
+    def set_data(
+        self,
+        labels: Sequence[str],
+        values: Sequence[float],
+        *,
+        label_every: int = 1,
+        colors: Sequence[str] | None = None,
+    ) -> None:
         """Show ``values`` over ``labels``; bars may each have their own colour."""
         if len(labels) != len(values) or (colors is not None and len(colors) != len(values)):
             raise ValueError("a chart needs one value (and colour) per label")
@@ -84,17 +96,26 @@ class CategoryChart(pg.PlotWidget):
         xs = list(range(len(self._values)))
         if self.style == "bars":
             brushes = [pg.mkBrush(c) for c in colors] if colors else None
-            self._item = pg.BarGraphItem(x=xs, height=self._values, width=0.7, brush=self.color, brushes=brushes,
-                                         pen=pg.mkPen(None))
+            self._item = pg.BarGraphItem(
+                x=xs, height=self._values, width=0.7, brush=self.color, brushes=brushes, pen=pg.mkPen(None)
+            )
         else:
             fill = pg.mkColor(self.color)
             fill.setAlpha(60)
-            self._item = pg.PlotDataItem(xs, self._values, pen=pg.mkPen(self.color, width=2), fillLevel=0,
-                                         brush=fill, symbol="o", symbolSize=4, symbolBrush=self.color,
-                                         symbolPen=None)
+            self._item = pg.PlotDataItem(
+                xs,
+                self._values,
+                pen=pg.mkPen(self.color, width=2),
+                fillLevel=0,
+                brush=fill,
+                symbol="o",
+                symbolSize=4,
+                symbolBrush=self.color,
+                symbolPen=None,
+            )
         plot.addItem(self._item)
         step = max(1, label_every)
-        last = len(xs) - 1   # counted back from the newest category, so it always has its label
+        last = len(xs) - 1  # counted back from the newest category, so it always has its label
         ticks = [(i, label) for i, label in enumerate(self._labels) if (last - i) % step == 0]
         plot.getAxis("bottom").setTicks([ticks])
         top = max(self._values, default=0.0)

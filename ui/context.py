@@ -21,7 +21,7 @@ class UiContext:
     bridge: CoreBridge
     qsettings: QSettings
     demo: bool = False
-    scheduler: BackgroundScheduler | None = None   # absent in tests that need no timers
+    scheduler: BackgroundScheduler | None = None  # absent in tests that need no timers
 
     def can(self, action: str) -> bool:
         return self.actor.can(action)

@@ -35,15 +35,21 @@ def known_failure_text(failure: KnownFailure) -> str:
     """What happened and what to do about it, in the operator's language."""
     if failure is KnownFailure.DATABASE_LOCKED:
         return QCoreApplication.translate(
-            "ErrorDialog", "The database is busy: another desk or a background worker kept it locked for too long, "
-            "so this was not done. Wait a moment and try again.")
+            "ErrorDialog",
+            "The database is busy: another desk or a background worker kept it locked for too long, "
+            "so this was not done. Wait a moment and try again.",
+        )
     if failure is KnownFailure.DISK_FULL:
         return QCoreApplication.translate(
-            "ErrorDialog", "The disk is full, so this could not be saved. Free some space on the disk that holds "
-            "the database (or the file you were saving), then try again.")
+            "ErrorDialog",
+            "The disk is full, so this could not be saved. Free some space on the disk that holds "
+            "the database (or the file you were saving), then try again.",
+        )
     return QCoreApplication.translate(
-        "ErrorDialog", "The connection to the PostgreSQL database server was lost, so this may not have been done. "
-        "Check that the server is running and reachable, then refresh and try again.")
+        "ErrorDialog",
+        "The connection to the PostgreSQL database server was lost, so this may not have been done. "
+        "Check that the server is running and reachable, then refresh and try again.",
+    )
 
 
 # What the database drivers say, lower-cased. SQLite reports through sqlite3.OperationalError,
@@ -59,8 +65,7 @@ _MESSAGES = (
 
 
 def _driver_errors() -> tuple[type[BaseException], ...]:
-    found: tuple[type[BaseException], ...] = (sqlite3.OperationalError, peewee.OperationalError,
-                                              peewee.InterfaceError)
+    found: tuple[type[BaseException], ...] = (sqlite3.OperationalError, peewee.OperationalError, peewee.InterfaceError)
     try:
         import psycopg2
     except ImportError:  # PostgreSQL support is an optional extra; without it no such error can occur
@@ -109,8 +114,9 @@ def describe(error: BaseException) -> str:
         _log_with_traceback(error, failure.value)
         return known_failure_text(failure)
     log_unexpected(error)
-    return QCoreApplication.translate("ErrorDialog",
-                                      "Something unexpected went wrong. The details were written to the log.")
+    return QCoreApplication.translate(
+        "ErrorDialog", "Something unexpected went wrong. The details were written to the log."
+    )
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:

@@ -23,8 +23,17 @@ from ui.tasks import TaskRunner
 class LoginDialog(QDialog):
     """Authentication and keyring calls run on the task runner; the dialog only waits for their answer."""
 
-    def __init__(self, core, runner: TaskRunner, *, first_run: bool, keyring_reason: str | None,
-                 last_username: str = "", demo_hint: bool = False, parent=None):
+    def __init__(
+        self,
+        core,
+        runner: TaskRunner,
+        *,
+        first_run: bool,
+        keyring_reason: str | None,
+        last_username: str = "",
+        demo_hint: bool = False,
+        parent=None,
+    ):
         super().__init__(parent)
         self.core, self.runner, self.first_run = core, runner, first_run
         self.actor = None
@@ -33,12 +42,19 @@ class LoginDialog(QDialog):
         self.setWindowTitle(self.tr("Create the administrator") if first_run else self.tr("Sign in"))
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
-        self.intro.setText(self.tr("This database has no operators yet. Choose the administrator's name and "
-                                   "password.") if first_run else self.tr("Sign in to Subscriptions Admin."))
+        self.intro.setText(
+            self.tr("This database has no operators yet. Choose the administrator's name and password.")
+            if first_run
+            else self.tr("Sign in to Subscriptions Admin.")
+        )
         if demo_hint and not first_run:
-            self.intro.setText(self.intro.text() + "\n\n" + self.tr(
-                "Demo operators: admin / admin-demo-pass, operator / operator-demo-pass, "
-                "viewer / viewer-demo-pass."))
+            self.intro.setText(
+                self.intro.text()
+                + "\n\n"
+                + self.tr(
+                    "Demo operators: admin / admin-demo-pass, operator / operator-demo-pass, viewer / viewer-demo-pass."
+                )
+            )
         self.username = QLineEdit(last_username, self)
         self.username.setObjectName("username")
         self.password = QLineEdit(self)

@@ -161,8 +161,11 @@ class MainWindow(QMainWindow):
         self.scheduler_label.setText(text)
 
     def set_gateway_state(self, state: str) -> None:
-        texts = {"closed": self.tr("Gateway: healthy"), "open": self.tr("Gateway: OUTAGE"),
-                 "half_open": self.tr("Gateway: probing")}
+        texts = {
+            "closed": self.tr("Gateway: healthy"),
+            "open": self.tr("Gateway: OUTAGE"),
+            "half_open": self.tr("Gateway: probing"),
+        }
         self.gateway_label.setText(texts.get(state, state))
         self.gateway_label.setStyleSheet("color: #c62828; font-weight: bold;" if state == "open" else "")
 
@@ -188,4 +191,3 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.save_state()
         super().closeEvent(event)
-

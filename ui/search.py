@@ -58,8 +58,7 @@ class GlobalSearchDialog(QDialog):
             return
         generation = self._generation
         customers = self.ctx.core.customers
-        self.ctx.runner.run(lambda: find_subjects(customers, text),
-                            lambda rows: self._show(generation, rows))
+        self.ctx.runner.run(lambda: find_subjects(customers, text), lambda rows: self._show(generation, rows))
 
     def _show(self, generation: int, rows: list[Found]) -> None:
         if generation != self._generation:

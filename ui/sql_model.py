@@ -32,7 +32,7 @@ _NUMBER = re.compile(r"-?[0-9][0-9,]*(\.[0-9]+)?")
 class Column:
     key: str
     title: str
-    sort: Any = None          # a peewee expression (never NULL) to sort by, or None
+    sort: Any = None  # a peewee expression (never NULL) to sort by, or None
     numeric: bool = False
     format: Callable[[dict], str] | None = None
 
@@ -103,8 +103,11 @@ class PagedQueryModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         # Never defer to the base class here (a PySide6 6.12.0 reference bug).
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.columns):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.columns)
+        ):
             return self.columns[section].title
         return None
 
@@ -226,8 +229,10 @@ class PagedQueryModel(QAbstractTableModel):
     def export_csv(self, path: str, on_done: Callable[[int], None], on_error: Callable[[BaseException], None]) -> None:
         """Everything the current filter shows, in the current order, written off the GUI thread."""
         expression, descending = self._order()
-        query = self.base_query().order_by(expression.desc() if descending else expression.asc(),
-                                           self.id_field.desc() if descending else self.id_field.asc())
+        query = self.base_query().order_by(
+            expression.desc() if descending else expression.asc(),
+            self.id_field.desc() if descending else self.id_field.asc(),
+        )
         columns = self.columns
 
         def write() -> int:

@@ -20,11 +20,22 @@ def apply_theme(app: QApplication, choice: str) -> None:
 def dark_palette() -> QPalette:
     palette = QPalette()
     role, color = QPalette.ColorRole, QColor
-    for r, c in ((role.Window, "#202225"), (role.WindowText, "#e8e8e8"), (role.Base, "#17181a"),
-                 (role.AlternateBase, "#24262a"), (role.ToolTipBase, "#2b2d31"), (role.ToolTipText, "#e8e8e8"),
-                 (role.Text, "#e8e8e8"), (role.Button, "#2b2d31"), (role.ButtonText, "#e8e8e8"),
-                 (role.BrightText, "#ff6e6e"), (role.Highlight, "#3d7bd9"), (role.HighlightedText, "#ffffff"),
-                 (role.Link, "#7aa7ff"), (role.PlaceholderText, "#8a8d93")):
+    for r, c in (
+        (role.Window, "#202225"),
+        (role.WindowText, "#e8e8e8"),
+        (role.Base, "#17181a"),
+        (role.AlternateBase, "#24262a"),
+        (role.ToolTipBase, "#2b2d31"),
+        (role.ToolTipText, "#e8e8e8"),
+        (role.Text, "#e8e8e8"),
+        (role.Button, "#2b2d31"),
+        (role.ButtonText, "#e8e8e8"),
+        (role.BrightText, "#ff6e6e"),
+        (role.Highlight, "#3d7bd9"),
+        (role.HighlightedText, "#ffffff"),
+        (role.Link, "#7aa7ff"),
+        (role.PlaceholderText, "#8a8d93"),
+    ):
         palette.setColor(r, color(c))
     palette.setColor(QPalette.ColorGroup.Disabled, role.Text, color("#6b6e73"))
     palette.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, color("#6b6e73"))

@@ -111,9 +111,9 @@ class TrayController(QObject):
         if info.subject_type and info.subject_id is not None:
             self._last_subject = (info.subject_type, info.subject_id)
         if self.icon is not None and QSystemTrayIcon.supportsMessages():
-            self.icon.showMessage(info.title, info.body, SEVERITY_ICON.get(info.severity,
-                                                                           QSystemTrayIcon.MessageIcon.Information),
-                                  8000)
+            self.icon.showMessage(
+                info.title, info.body, SEVERITY_ICON.get(info.severity, QSystemTrayIcon.MessageIcon.Information), 8000
+            )
             self.message_shown.emit(info.title, info.body)
 
     def set_paused(self, paused: bool) -> None:

@@ -12,8 +12,11 @@ from services.demo import create_demo
 from ui.pages.dialogs import ConfirmDialog
 from ui.tasks import TaskRunner
 
-ROLES = {"admin": Actor("admin", "admin", 1), "operator": Actor("operator", "operator", 2),
-         "viewer": Actor("viewer", "viewer", 3)}
+ROLES = {
+    "admin": Actor("admin", "admin", 1),
+    "operator": Actor("operator", "operator", 2),
+    "viewer": Actor("viewer", "viewer", 3),
+}
 
 
 @pytest.fixture
@@ -38,10 +41,9 @@ def make_gui(qtbot, db, clock, tmp_path, keep_alive):
             create_demo(clock, customers=customers, seed=5)
         runner = TaskRunner(synchronous=True)
         qsettings = QSettings(str(tmp_path / f"ui-{role}.ini"), QSettings.Format.IniFormat)
-        if callable(scheduler):   # a factory: the scheduler needs the core built here
+        if callable(scheduler):  # a factory: the scheduler needs the core built here
             scheduler = scheduler(core)
-        window, ctx = build_main_window(core, ROLES[role], runner, qsettings, demo=True, scheduler=scheduler,
-                                        tray=tray)
+        window, ctx = build_main_window(core, ROLES[role], runner, qsettings, demo=True, scheduler=scheduler, tray=tray)
         qtbot.addWidget(window)
         keep_alive.append((window, ctx))
         window.show()
@@ -53,8 +55,9 @@ def make_gui(qtbot, db, clock, tmp_path, keep_alive):
             window.nav.setCurrentRow(index)
             return found
 
-        return SimpleNamespace(core=core, window=window, ctx=ctx, clock=clock, runner=runner, page=page,
-                               scheduler=scheduler, tray=tray)
+        return SimpleNamespace(
+            core=core, window=window, ctx=ctx, clock=clock, runner=runner, page=page, scheduler=scheduler, tray=tray
+        )
 
     return build
 

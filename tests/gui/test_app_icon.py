@@ -12,8 +12,15 @@ RED = QColor("#d32f2f")
 
 
 def close_to(found: QColor, expected: QColor) -> bool:
-    return max(abs(found.red() - expected.red()), abs(found.green() - expected.green()),
-               abs(found.blue() - expected.blue())) <= 8 and found.alpha() == 255
+    return (
+        max(
+            abs(found.red() - expected.red()),
+            abs(found.green() - expected.green()),
+            abs(found.blue() - expected.blue()),
+        )
+        <= 8
+        and found.alpha() == 255
+    )
 
 
 def test_icon_is_the_blue_square_of_the_shipped_drawing(qapp):

@@ -31,8 +31,7 @@ def seed_audit(env) -> None:
 
 
 def rows(page) -> list[tuple[str, str]]:
-    return [(page.model.record_at(r)["actor"], page.model.record_at(r)["action"])
-            for r in range(page.model.rowCount())]
+    return [(page.model.record_at(r)["actor"], page.model.record_at(r)["action"]) for r in range(page.model.rowCount())]
 
 
 def test_opens_on_demo_data_and_passes_the_model_tester(make_page, qtmodeltester):
@@ -52,7 +51,11 @@ def test_filters_actor_action_date_range_and_search(make_page):
     page = env.page
     seed_audit(env)
     assert {page.actor_filter.itemData(i) for i in range(page.actor_filter.count())} == {
-        "", "admin", "operator", "system"}
+        "",
+        "admin",
+        "operator",
+        "system",
+    }
     page.actor_filter.setCurrentIndex(page.actor_filter.findData("system"))
     assert rows(page) == [("system", "gateway.configure"), ("system", "janitor.reconcile")]
     page.action_filter.setCurrentIndex(page.action_filter.findData("janitor.reconcile"))
@@ -62,10 +65,14 @@ def test_filters_actor_action_date_range_and_search(make_page):
     for days, expected in ((1, 2), (7, 3), (31, 3), (0, 4)):
         page.since_filter.setCurrentIndex(page.since_filter.findData(days * 86400))
         assert len(rows(page)) == expected, days
-    for text, expected in (("12", [("operator", "customer.edit")]), ("customer #12", [("operator", "customer.edit")]),
-                           ("TYPO", [("operator", "customer.edit")]), ("topup #77", [("system", "janitor.reconcile")]),
-                           ("error_rate", [("system", "gateway.configure"), ("admin", "gateway.configure")]),
-                           ("%", [])):
+    for text, expected in (
+        ("12", [("operator", "customer.edit")]),
+        ("customer #12", [("operator", "customer.edit")]),
+        ("TYPO", [("operator", "customer.edit")]),
+        ("topup #77", [("system", "janitor.reconcile")]),
+        ("error_rate", [("system", "gateway.configure"), ("admin", "gateway.configure")]),
+        ("%", []),
+    ):
         page.search.setText(text)
         page.on_search_settled()
         assert rows(page) == expected, text

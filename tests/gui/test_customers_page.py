@@ -94,4 +94,3 @@ def test_csv_export_writes_what_the_filter_shows(make_page, tmp_path):
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("ID,Name,Email")
     assert len(lines) - 1 == page.model.total == Customer.select().where(Customer.email.contains("example.org")).count()
-

@@ -19,7 +19,7 @@ from ui.charts import DARK, LIGHT
 from ui.pages import dashboard as dashboard_module
 from ui.pages.dashboard import DashboardPage, load_dashboard
 
-NOW = datetime(2026, 1, 15, 9, 0, 0)   # the tests' clock
+NOW = datetime(2026, 1, 15, 9, 0, 0)  # the tests' clock
 _keys = count(1)
 
 
@@ -28,58 +28,97 @@ def at(month: int, day: int, hour: int = 12, minute: int = 0) -> datetime:
 
 
 def add_ledger(wallet, kind: str, amount: int, when: datetime) -> None:
-    LedgerEntry.create(wallet=wallet, kind=kind, amount_minor=amount, balance_after_minor=100_000,
-                       idempotency_key=f"test:{next(_keys)}", actor="test", created_at=when)
+    LedgerEntry.create(
+        wallet=wallet,
+        kind=kind,
+        amount_minor=amount,
+        balance_after_minor=100_000,
+        idempotency_key=f"test:{next(_keys)}",
+        actor="test",
+        created_at=when,
+    )
 
 
 def add_subscription(customer, plan, wallet, status: str, period_end: datetime) -> None:
     """A subscription on its own copy of ``plan``: a customer holds one open subscription per plan."""
-    own = Plan.create(code=f"{plan.code}-{next(_keys)}", name=plan.name, price_minor=plan.price_minor,
-                      currency=plan.currency, interval_unit=plan.interval_unit, created_at=NOW)
-    Subscription.create(customer=customer, plan=own, wallet=wallet, status=status, auto_renew=status == "active",
-                        anchor_day=period_end.day, period_start=period_end - timedelta(days=30),
-                        usage_since=period_end - timedelta(days=30), period_end=period_end,
-                        created_at=NOW - timedelta(days=60), updated_at=NOW)
+    own = Plan.create(
+        code=f"{plan.code}-{next(_keys)}",
+        name=plan.name,
+        price_minor=plan.price_minor,
+        currency=plan.currency,
+        interval_unit=plan.interval_unit,
+        created_at=NOW,
+    )
+    Subscription.create(
+        customer=customer,
+        plan=own,
+        wallet=wallet,
+        status=status,
+        auto_renew=status == "active",
+        anchor_day=period_end.day,
+        period_start=period_end - timedelta(days=30),
+        usage_since=period_end - timedelta(days=30),
+        period_end=period_end,
+        created_at=NOW - timedelta(days=60),
+        updated_at=NOW,
+    )
 
 
 def add_error(status: str, created: datetime, resolved: datetime | None = None) -> None:
-    ErrorItem.create(operation="renewal", subject_type="subscription", subject_id=next(_keys), error_class="transient",
-                     message="boom", strategy="backoff", status=status, created_at=created, updated_at=created,
-                     resolved_at=resolved)
+    ErrorItem.create(
+        operation="renewal",
+        subject_type="subscription",
+        subject_id=next(_keys),
+        error_class="transient",
+        message="boom",
+        strategy="backoff",
+        status=status,
+        created_at=created,
+        updated_at=created,
+        resolved_at=resolved,
+    )
 
 
 def add_gateway_charge(status: str, when: datetime) -> None:
     key = next(_keys)
-    GatewayCharge.create(id=f"ch_{key}", idempotency_key=f"gw:{key}", amount_minor=1000, currency="USD",
-                         customer_ref="cus_1", status=status, created_at=when)
+    GatewayCharge.create(
+        id=f"ch_{key}",
+        idempotency_key=f"gw:{key}",
+        amount_minor=1000,
+        currency="USD",
+        customer_ref="cus_1",
+        status=status,
+        created_at=when,
+    )
 
 
 @pytest.fixture
 def known(make_page):
     """A small business whose every number is worked out by hand below."""
     env = make_page(DashboardPage, demo_data=False)
-    plan = Plan.create(code="basic", name="Basic", price_minor=1000, currency="USD", interval_unit="month",
-                       created_at=NOW)
+    plan = Plan.create(
+        code="basic", name="Basic", price_minor=1000, currency="USD", interval_unit="month", created_at=NOW
+    )
     people = [Customer.create(name=f"C{i}", email=f"c{i}@example.com", created_at=NOW) for i in range(3)]
     usd = Wallet.create(customer=people[0], currency="USD", balance_minor=5000, created_at=NOW)
     Wallet.create(customer=people[1], currency="USD", balance_minor=250, created_at=NOW)
     eur = Wallet.create(customer=people[2], currency="EUR", balance_minor=700, created_at=NOW)
 
-    add_subscription(people[0], plan, usd, "active", NOW + timedelta(days=2))            # expiring
+    add_subscription(people[0], plan, usd, "active", NOW + timedelta(days=2))  # expiring
     add_subscription(people[0], plan, usd, "active", NOW + timedelta(days=20))
-    add_subscription(people[0], plan, usd, "active", NOW + timedelta(days=7, hours=1))   # just after the week
+    add_subscription(people[0], plan, usd, "active", NOW + timedelta(days=7, hours=1))  # just after the week
     add_subscription(people[1], plan, usd, "pending_renewal", NOW - timedelta(days=1))
-    add_subscription(people[1], plan, usd, "canceled", NOW + timedelta(days=6))          # expiring
-    add_subscription(people[1], plan, usd, "canceled", NOW - timedelta(hours=1))         # already past
+    add_subscription(people[1], plan, usd, "canceled", NOW + timedelta(days=6))  # expiring
+    add_subscription(people[1], plan, usd, "canceled", NOW - timedelta(hours=1))  # already past
     add_subscription(people[2], plan, eur, "expired", NOW - timedelta(days=3))
 
-    add_ledger(usd, "renewal", -123, at(12, 16))          # before the chart window
+    add_ledger(usd, "renewal", -123, at(12, 16))  # before the chart window
     add_ledger(usd, "renewal", -1000, at(12, 31, 23, 59))  # last month: chart only
     add_ledger(usd, "renewal", -1000, at(1, 1, 0, 0))
     add_ledger(usd, "renewal", -2500, at(1, 10))
     add_ledger(usd, "usage", -300, at(1, 12))
-    add_ledger(usd, "refund", 400, at(1, 13))             # a charge refunded into the wallet
-    add_ledger(usd, "refund", -5000, at(1, 14))           # a top-up refunded to the card: not revenue
+    add_ledger(usd, "refund", 400, at(1, 13))  # a charge refunded into the wallet
+    add_ledger(usd, "refund", -5000, at(1, 14))  # a top-up refunded to the card: not revenue
     add_ledger(usd, "topup", 9000, at(1, 14))
     add_ledger(usd, "adjustment", -100, at(1, 14))
     add_ledger(usd, "renewal", -700, at(1, 15, 8))
@@ -93,7 +132,7 @@ def known(make_page):
 
     for status in ("succeeded", "succeeded", "succeeded", "declined"):
         add_gateway_charge(status, NOW - timedelta(hours=3))
-    add_gateway_charge("succeeded", NOW - timedelta(days=2))    # outside the 24 hours
+    add_gateway_charge("succeeded", NOW - timedelta(days=2))  # outside the 24 hours
     env.page.refresh()
     return env
 
@@ -119,7 +158,7 @@ def test_charts_get_thirty_days_of_exact_numbers(known):
     assert by_day[date(2026, 1, 13)] == -400 and by_day[date(2026, 1, 15)] == 700
     assert sum(usd) == 1000 + 1000 + 2500 + 300 - 400 + 700
     opened = dict(zip(data.days, data.open_errors_by_day, strict=True))
-    assert opened[date(2025, 12, 17)] == 2      # the canceled one is still open, plus the old retrying one
+    assert opened[date(2025, 12, 17)] == 2  # the canceled one is still open, plus the old retrying one
     assert opened[date(2025, 12, 20)] == 1
     assert opened[date(2026, 1, 10)] == 2
     assert opened[date(2026, 1, 11)] == 3
@@ -140,7 +179,7 @@ def test_page_shows_the_numbers_on_cards_and_charts(known):
     assert page.status_chart.values == [3, 1, 2, 1]
     assert page.status_chart.labels == ["Active", "Pending renewal", "Canceled", "Expired"]
     assert page.revenue_chart.values[-1] == 7.0 and len(page.revenue_chart.values) == 30
-    assert "USD" in page.revenue_panel.heading.text()   # two currencies: the chart says which it draws
+    assert "USD" in page.revenue_panel.heading.text()  # two currencies: the chart says which it draws
     assert page.errors_chart.values[-1] == 3
 
 
@@ -167,7 +206,7 @@ def test_data_changes_refresh_after_a_pause_only_while_visible(known, qtbot):
     add_subscription(customer, plan, wallet, "active", NOW + timedelta(days=40))
     bridge.announce(Changes.of(Kind.SUBSCRIPTION))
     bridge.announce(Changes.of(Kind.WALLET))
-    assert page.cards["active"].value_text == "3"            # debounced, not at once
+    assert page.cards["active"].value_text == "3"  # debounced, not at once
     qtbot.waitUntil(lambda: page.cards["active"].value_text == "4", timeout=3000)
 
     page.hide()
@@ -175,7 +214,7 @@ def test_data_changes_refresh_after_a_pause_only_while_visible(known, qtbot):
     add_subscription(customer, plan, wallet, "active", NOW + timedelta(days=41))
     bridge.announce(Changes.of(Kind.SUBSCRIPTION))
     qtbot.wait(dashboard_module.DEBOUNCE_MS + 300)
-    assert page.cards["active"].value_text == "4"            # a hidden dashboard does not query
+    assert page.cards["active"].value_text == "4"  # a hidden dashboard does not query
     page.show()
     page.on_shown()
     assert page.poll_timer.isActive()
@@ -191,7 +230,7 @@ def test_a_failed_load_is_said_quietly_in_the_header(make_page, monkeypatch):
     monkeypatch.setattr(dashboard_module, "load_dashboard", broken)
     env.page.refresh()
     assert "Could not load the numbers" in env.page.updated_label.text()
-    assert env.page.cards["gateway"].value_text == "no traffic"   # the last good figures stay
+    assert env.page.cards["gateway"].value_text == "no traffic"  # the last good figures stay
 
 
 class _StubWindow(QWidget):
@@ -227,7 +266,7 @@ def test_clicking_a_card_opens_the_page_behind_it_with_its_filter(make_page, qtb
     assert blocker.args == ["pending"]
     assert window.shown == [QWidget]
     assert window.combo.currentData() == "pending_renewal"
-    card = env.page.cards["errors"]   # no such page in this window: nothing breaks
+    card = env.page.cards["errors"]  # no such page in this window: nothing breaks
     with qtbot.waitSignal(env.page.card_activated):
         card.setFocus()
         qtbot.keyClick(card, Qt.Key.Key_Return)

@@ -19,8 +19,14 @@ def seed_items(env) -> dict:
     start = clock.now()
     record = core.retries.record_failure
     clock.set(start - timedelta(days=10))
-    old = record("topup", "topup", 9001, GatewayTransientError("gateway answered 503"), amount_minor=1500,
-                 context={"currency": "USD", "wallet_id": 3})
+    old = record(
+        "topup",
+        "topup",
+        9001,
+        GatewayTransientError("gateway answered 503"),
+        amount_minor=1500,
+        context={"currency": "USD", "wallet_id": 3},
+    )
     clock.set(start - timedelta(days=2))
     refund = record("refund", "refund", 9002, GatewayTimeout("no answer after sending"), amount_minor=700)
     clock.set(start - timedelta(hours=3))
@@ -108,8 +114,13 @@ def test_filters_status_operation_class_age_and_search_in_sql(make_page):
         set_combo(combo, value)
     assert sorted(shown_ids(page)) == sorted([ids["old"], ids["refund"], ids["declined"]])
     set_combo(page.age_filter, 0)
-    for text, expected in ((f"#{ids['refund']}", [ids["refund"]]), ("topup #9003", [ids["declined"]]),
-                           ("429 TOO", [ids["limited"]]), ("9002", [ids["refund"]]), ("%", [])):
+    for text, expected in (
+        (f"#{ids['refund']}", [ids["refund"]]),
+        ("topup #9003", [ids["declined"]]),
+        ("429 TOO", [ids["limited"]]),
+        ("9002", [ids["refund"]]),
+        ("%", []),
+    ):
         page.search.setText(text)
         page.on_search_settled()
         assert shown_ids(page) == expected, text
@@ -229,8 +240,11 @@ def test_resolve_needs_a_note_and_escalate_notifies(make_page, answer_dialogs):
     answer_dialogs(lambda d: d.reason.setPlainText("waiting on the bank"))
     page.on_escalate_clicked()
     assert ErrorItem.get_by_id(ids["limited"]).status == "manual"
-    assert Notification.select().where((Notification.kind == "manual_intervention")
-                                       & (Notification.subject_id == ids["limited"])).exists()
+    assert (
+        Notification.select()
+        .where((Notification.kind == "manual_intervention") & (Notification.subject_id == ids["limited"]))
+        .exists()
+    )
     page.select_id(ids["limited"])
     shown = answer_dialogs()
     page.on_resolve_clicked()
@@ -273,8 +287,13 @@ def test_wrong_status_and_viewer_role_disable_actions_with_a_reason(make_page):
     viewer.page.refresh()
     viewer.page.select_id(ids["old"])
     assert viewer.page.current_record()["id"] == ids["old"]
-    for button in (viewer.page.retry_button, viewer.page.cancel_button, viewer.page.strategy_button,
-                   viewer.page.resolve_button, viewer.page.escalate_button):
+    for button in (
+        viewer.page.retry_button,
+        viewer.page.cancel_button,
+        viewer.page.strategy_button,
+        viewer.page.resolve_button,
+        viewer.page.escalate_button,
+    ):
         assert not button.isEnabled() and "viewer" in button.toolTip()
 
 

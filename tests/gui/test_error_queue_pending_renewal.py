@@ -33,8 +33,15 @@ def test_the_panel_shows_how_many_wait_for_funds_since_when_and_what_is_at_risk(
 
 def test_the_line_lists_each_currency_and_hides_without_a_report(make_page):
     env = make_page(ErrorQueuePage, demo_data=False)
-    env.page.report.set_report({"pending_renewal": {"count": 1, "oldest_age_seconds": 90,
-                                                    "amount_at_risk_by_currency": {"EUR": 900, "USD": 100}}})
+    env.page.report.set_report(
+        {
+            "pending_renewal": {
+                "count": 1,
+                "oldest_age_seconds": 90,
+                "amount_at_risk_by_currency": {"EUR": 900, "USD": 100},
+            }
+        }
+    )
     line = env.page.report.pending_renewal
     assert line.text() == "Subscriptions waiting for funds: 1 · oldest 1 min · at risk €9.00, $1.00"
     env.page.report.set_report({})

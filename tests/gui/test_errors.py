@@ -71,8 +71,10 @@ def _full_sqlite(tmp_path) -> sqlite3.OperationalError:
         connection.close()
 
 
-SERVER_GONE = ("server closed the connection unexpectedly\n\tThis probably means the server terminated abnormally\n"
-               "\tbefore or while processing the request.\n")
+SERVER_GONE = (
+    "server closed the connection unexpectedly\n\tThis probably means the server terminated abnormally\n"
+    "\tbefore or while processing the request.\n"
+)
 
 
 def test_a_locked_sqlite_database_reads_as_busy(tmp_path):
@@ -80,21 +82,29 @@ def test_a_locked_sqlite_database_reads_as_busy(tmp_path):
     assert known_failure(_locked_peewee(tmp_path)) is KnownFailure.DATABASE_LOCKED
 
 
-@pytest.mark.parametrize("make", [
-    _full_sqlite,
-    lambda tmp_path: OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(tmp_path / "ledger.csv")),
-    lambda tmp_path: peewee.OperationalError("database or disk is full"),
-], ids=["sqlite", "file", "peewee"])
+@pytest.mark.parametrize(
+    "make",
+    [
+        _full_sqlite,
+        lambda tmp_path: OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(tmp_path / "ledger.csv")),
+        lambda tmp_path: peewee.OperationalError("database or disk is full"),
+    ],
+    ids=["sqlite", "file", "peewee"],
+)
 def test_a_full_disk_reads_as_full(tmp_path, make):
     assert known_failure(make(tmp_path)) is KnownFailure.DISK_FULL
 
 
 @pytest.mark.parametrize("driver", ["psycopg2", "peewee"])
-@pytest.mark.parametrize(("kind", "message"), [
-    ("OperationalError", SERVER_GONE),
-    ("InterfaceError", "connection already closed"),
-    ("OperationalError", "terminating connection due to administrator command\n"),
-], ids=["server-closed", "already-closed", "server-shut-down"])
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [
+        ("OperationalError", SERVER_GONE),
+        ("InterfaceError", "connection already closed"),
+        ("OperationalError", "terminating connection due to administrator command\n"),
+    ],
+    ids=["server-closed", "already-closed", "server-shut-down"],
+)
 def test_a_lost_postgresql_connection_reads_as_lost(driver, kind, message):
     """psycopg2's own errors, and peewee's of the same name and text that it re-raises them as."""
     module = pytest.importorskip("psycopg2") if driver == "psycopg2" else peewee
@@ -111,13 +121,17 @@ def test_the_cause_of_a_wrapped_error_is_found(tmp_path):
         assert known_failure(wrapped) is KnownFailure.DATABASE_LOCKED
 
 
-@pytest.mark.parametrize("error", [
-    sqlite3.OperationalError("no such table: setting"),
-    peewee.IntegrityError("database is locked"),  # not a driver's operational error: a bug somewhere
-    OSError(errno.EACCES, "Permission denied"),
-    KeyError("database is locked"),
-    ValueError("connection already closed"),
-], ids=["no-table", "integrity", "permission", "key", "value"])
+@pytest.mark.parametrize(
+    "error",
+    [
+        sqlite3.OperationalError("no such table: setting"),
+        peewee.IntegrityError("database is locked"),  # not a driver's operational error: a bug somewhere
+        OSError(errno.EACCES, "Permission denied"),
+        KeyError("database is locked"),
+        ValueError("connection already closed"),
+    ],
+    ids=["no-table", "integrity", "permission", "key", "value"],
+)
 def test_other_failures_are_not_mistaken_for_known_ones(error):
     assert known_failure(error) is None
     assert describe(_raised(error)) == UNEXPECTED
@@ -147,7 +161,7 @@ def test_known_failures_are_described_and_still_logged_with_their_traceback(tmp_
 def test_a_failure_from_a_worker_is_logged_with_the_traceback_it_brought(caplog):
     """The task runner hands errors back with the worker's traceback as text."""
     error = _raised(peewee.OperationalError(SERVER_GONE))
-    error.__traceback_text__ = "Traceback (most recent call last):\n  File \"worker.py\", line 1\n"
+    error.__traceback_text__ = 'Traceback (most recent call last):\n  File "worker.py", line 1\n'
     with caplog.at_level(logging.ERROR, logger="ui"):
         assert describe(error) == known_failure_text(KnownFailure.DATABASE_CONNECTION_LOST)
     assert "worker.py" in caplog.text and KnownFailure.DATABASE_CONNECTION_LOST.value in caplog.text

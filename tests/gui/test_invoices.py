@@ -18,8 +18,13 @@ from ui.pages.wallets import WalletsPage
 
 def starter_subscription() -> Subscription:
     plan = Plan.get(Plan.code == "starter")
-    return (Subscription.select().join(Wallet).where((Subscription.status == "active") & (Subscription.plan == plan.id))
-            .order_by(Wallet.balance_minor.desc(), Subscription.id).first())
+    return (
+        Subscription.select()
+        .join(Wallet)
+        .where((Subscription.status == "active") & (Subscription.plan == plan.id))
+        .order_by(Wallet.balance_minor.desc(), Subscription.id)
+        .first()
+    )
 
 
 def usage_left_owed(core, clock) -> Subscription:
@@ -51,8 +56,12 @@ def test_the_customer_shows_invoices_credit_notes_and_what_is_owed(make_page):
     assert all(number.startswith("INV-") for number in page.invoice_table.texts(0))
     usage = next(i for i in invoices if i.kind == "usage")
     row = page.invoice_table.texts(0).index(usage.number)
-    assert [page.invoice_table.text(row, key) for key in ("kind", "total", "paid", "owed")] == \
-        ["usage", "$0.50", "$0.00", "$0.50"]
+    assert [page.invoice_table.text(row, key) for key in ("kind", "total", "paid", "owed")] == [
+        "usage",
+        "$0.50",
+        "$0.00",
+        "$0.50",
+    ]
     assert core.invoices.owed_by_customer(sub.customer_id) == {"USD": 50}
     assert page.owed_label.text().startswith("Owes $0.50")
     assert page.detail_tabs.tabText(1) == f"Invoices ({len(invoices)})"
@@ -77,7 +86,11 @@ def test_an_invoice_opens_with_its_lines_payments_and_credit_notes_as_plain_text
     notes = page.credit_note_table
     assert notes.rowCount() == 1
     assert [notes.text(0, key) for key in ("invoice", "kind", "amount", "reason")] == [
-        paid.number, "refund", "$1.50", "<b>outage</b> on the 3rd"]
+        paid.number,
+        "refund",
+        "$1.50",
+        "<b>outage</b> on the 3rd",
+    ]
     assert notes.item(0, 0).text().startswith("CN-")
 
     row = page.invoice_table.texts(0).index(paid.number)

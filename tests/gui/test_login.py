@@ -51,8 +51,9 @@ def test_remember_me_keeps_the_login_in_the_keyring(core, qtbot):
 
 
 def test_remember_me_is_disabled_with_the_reason_when_there_is_no_keyring(core, qtbot):
-    dialog = LoginDialog(core, TaskRunner(synchronous=True), first_run=False,
-                         keyring_reason="No usable system keyring: it is locked")
+    dialog = LoginDialog(
+        core, TaskRunner(synchronous=True), first_run=False, keyring_reason="No usable system keyring: it is locked"
+    )
     qtbot.addWidget(dialog)
     assert not dialog.remember.isEnabled()
     assert "locked" in dialog.remember.toolTip()

@@ -8,16 +8,36 @@ from PySide6.QtWidgets import QApplication
 
 from models.tables import Customer
 
-PAGES = ["DashboardPage", "CustomersPage", "WalletsPage", "SubscriptionsPage", "PlansPage", "ErrorQueuePage",
-         "NotificationsPage", "AuditPage", "SchedulerPage", "SettingsPage"]
+PAGES = [
+    "DashboardPage",
+    "CustomersPage",
+    "WalletsPage",
+    "SubscriptionsPage",
+    "PlansPage",
+    "ErrorQueuePage",
+    "NotificationsPage",
+    "AuditPage",
+    "SchedulerPage",
+    "SettingsPage",
+]
 
 
 @pytest.mark.parametrize("role", ["admin", "operator", "viewer"])
 def test_every_page_opens_for_every_role(make_gui, role):
     gui = make_gui(role)
     titles = [gui.window.nav.item(i).text() for i in range(gui.window.nav.count())]
-    assert titles == ["Dashboard", "Customers", "Wallets & ledger", "Subscriptions", "Plans & features",
-                      "Error queue", "Notifications", "Audit log", "Scheduler", "Settings"]
+    assert titles == [
+        "Dashboard",
+        "Customers",
+        "Wallets & ledger",
+        "Subscriptions",
+        "Plans & features",
+        "Error queue",
+        "Notifications",
+        "Audit log",
+        "Scheduler",
+        "Settings",
+    ]
     for name in PAGES:
         page = gui.page(name)
         assert gui.window.stack.currentWidget() is page

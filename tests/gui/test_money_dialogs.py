@@ -110,8 +110,9 @@ def test_adjustment_submitted_twice_moves_once(make_page, answer_dialogs):
     page.on_adjust_clicked()
     shown[0].on_accept_clicked()
     assert Wallet.get_by_id(wallet.id).balance_minor == wallet.balance_minor - 125
-    assert LedgerEntry.select().where((LedgerEntry.wallet == wallet.id)
-                                      & (LedgerEntry.kind == "adjustment")).count() == 1
+    assert (
+        LedgerEntry.select().where((LedgerEntry.wallet == wallet.id) & (LedgerEntry.kind == "adjustment")).count() == 1
+    )
 
 
 def test_charge_refund_resubmitted_after_an_error_refunds_once(make_page, answer_dialogs, monkeypatch):

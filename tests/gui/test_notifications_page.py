@@ -12,8 +12,9 @@ from ui.pages.notifications import NotificationsPage
 
 
 def post(core, n: int, kind: str = "payment_failed", subject=("subscription", 3)):
-    return core.notifications.post(kind, f"Notice {n}", f"Body of notice {n}", subject=subject,
-                                   dedup_key=f"test:{kind}:{n}")
+    return core.notifications.post(
+        kind, f"Notice {n}", f"Body of notice {n}", subject=subject, dedup_key=f"test:{kind}:{n}"
+    )
 
 
 def titles(page) -> list[str]:

@@ -32,31 +32,41 @@ def select(page, record_id: int) -> None:
 
 def test_a_job_finishing_on_its_timer_reloads_the_open_table_and_the_hidden_ones_when_shown(make_gui, qtbot):
     gui = make_gui("operator", customers=30)
-    wallets = gui.page("WalletsPage")             # loaded, then left for another page
+    wallets = gui.page("WalletsPage")  # loaded, then left for another page
     subscriptions = gui.page("SubscriptionsPage")
     shown_before = {r["id"]: (r["status"], r["period_end"]) for r in records(subscriptions)}
     balances_before = {r["id"]: r["balance_minor"] for r in records(wallets)}
-    gui.clock.advance(days=40)   # every period of the demo has ended
+    gui.clock.advance(days=40)  # every period of the demo has ended
 
     # The renewal pass as the window schedules it, on an interval timer instead of once a day.
     renewals = next(job for job in gui.core.jobs() if job.name == "renewals")
-    scheduler = BackgroundScheduler([dataclasses.replace(renewals, daily_at=None, at_start=False, every_seconds=1)],
-                                    gui.clock, on_event=gui.ctx.bridge.on_scheduler_event, tick_seconds=0.05)
+    scheduler = BackgroundScheduler(
+        [dataclasses.replace(renewals, daily_at=None, at_start=False, every_seconds=1)],
+        gui.clock,
+        on_event=gui.ctx.bridge.on_scheduler_event,
+        tick_seconds=0.05,
+    )
     scheduler.start()
     try:
-        qtbot.waitUntil(lambda: JobState.get_or_none(JobState.name == "renewals") is not None
-                        and JobState.get(JobState.name == "renewals").last_finished_at is not None, timeout=15000)
+        qtbot.waitUntil(
+            lambda: (
+                JobState.get_or_none(JobState.name == "renewals") is not None
+                and JobState.get(JobState.name == "renewals").last_finished_at is not None
+            ),
+            timeout=15000,
+        )
     finally:
         assert scheduler.stop()
 
     stored = {s.id: (s.status, s.period_end) for s in Subscription.select()}
-    qtbot.waitUntil(lambda: {r["id"]: (r["status"], r["period_end"]) for r in records(subscriptions)} == stored,
-                    timeout=5000)
-    assert stored != shown_before   # the pass moved subscriptions on, and the open table shows it without F5
+    qtbot.waitUntil(
+        lambda: {r["id"]: (r["status"], r["period_end"]) for r in records(subscriptions)} == stored, timeout=5000
+    )
+    assert stored != shown_before  # the pass moved subscriptions on, and the open table shows it without F5
 
     charged = {w.id: w.balance_minor for w in Wallet.select()}
     assert charged != balances_before
-    assert {r["id"]: r["balance_minor"] for r in records(wallets)} == balances_before   # hidden: not reloaded yet
+    assert {r["id"]: r["balance_minor"] for r in records(wallets)} == balances_before  # hidden: not reloaded yet
     gui.page("WalletsPage")
     assert {r["id"]: r["balance_minor"] for r in records(wallets)} == charged
 
@@ -80,12 +90,12 @@ def test_an_action_reloads_the_pages_that_show_what_it_changed_and_no_other(make
         dialog.reason.setPlainText("price review")
 
     answer_dialogs(fill)
-    plans.on_edit_plan_clicked()   # changes a plan (and the audit log)
-    assert plans.current_record()["price_minor"] == 1200   # the acting page shows its outcome at once
+    plans.on_edit_plan_clicked()  # changes a plan (and the audit log)
+    assert plans.current_record()["price_minor"] == 1200  # the acting page shows its outcome at once
 
-    gui.page("SubscriptionsPage")   # it shows plans
+    gui.page("SubscriptionsPage")  # it shows plans
     assert "Renamed Quietly" in [r["customer_name"] for r in records(subscriptions)]
-    gui.page("WalletsPage")         # it shows none: it kept what it had
+    gui.page("WalletsPage")  # it shows none: it kept what it had
     assert "Renamed Quietly" not in [r["customer_name"] for r in records(wallets)]
     gui.window.on_refresh_triggered()
     assert "Renamed Quietly" in [r["customer_name"] for r in records(wallets)]
@@ -95,7 +105,7 @@ def test_a_subject_opens_with_every_filter_cleared_and_its_detail_shown(make_gui
     gui = make_gui("operator", customers=20)
     target = Customer.get_by_id(12)
     assert target.status == "active"
-    gui.window.open_subject("customer", 12)   # the Customers page has not been shown yet
+    gui.window.open_subject("customer", 12)  # the Customers page has not been shown yet
     customers = gui.window.stack.currentWidget()
     assert customers.current_record()["id"] == 12
     assert target.email in customers.detail.toPlainText()
@@ -125,8 +135,7 @@ class HeldRunner:
         self.runner = runner
         self.held: list[tuple[Callable[[], Any], Callback | None, ErrorCallback | None]] = []
 
-    def run(self, fn: Callable[[], Any], on_done: Callback | None = None,
-            on_error: ErrorCallback | None = None) -> int:
+    def run(self, fn: Callable[[], Any], on_done: Callback | None = None, on_error: ErrorCallback | None = None) -> int:
         self.held.append((fn, on_done, on_error))
         return len(self.held)
 
@@ -140,17 +149,17 @@ def test_details_that_come_late_for_a_row_no_longer_selected_are_dropped(make_pa
     env = make_page(WalletsPage)
     page = env.page
     held = HeldRunner(env.runner)
-    env.ctx.runner = held   # the page's own requests wait; its tables still load at once
+    env.ctx.runner = held  # the page's own requests wait; its tables still load at once
 
     select(page, 3)
     select(page, 9)
     held.answer(1)
     assert "Wallet #9 ·" in page.detail.toPlainText()
-    held.answer(0)   # wallet 3's details, asked for first, come last
+    held.answer(0)  # wallet 3's details, asked for first, come last
     assert "Wallet #9 ·" in page.detail.toPlainText() and "Wallet #3 ·" not in page.detail.toPlainText()
 
     select(page, 5)
     page.table.clearSelection()
-    held.answer(2)   # nothing is selected any more: the pane keeps saying so
+    held.answer(2)  # nothing is selected any more: the pane keeps saying so
     assert "Select a wallet" in page.detail.toPlainText()
     assert len(held.held) == 3

@@ -52,10 +52,13 @@ def test_models_pass_the_model_tester(make_page, qtmodeltester):
     page = env.page
     assert page.title == "Plans & features"
     assert [page.model.record_at(r)["code"] for r in range(page.model.rowCount())] == sorted(
-        p.code for p in Plan.select())
+        p.code for p in Plan.select()
+    )
     select_plan(page, "pro")
-    assert page.features_model.rowCount() == PlanFeature.select().where(
-        PlanFeature.plan == Plan.get(Plan.code == "pro").id).count()
+    assert (
+        page.features_model.rowCount()
+        == PlanFeature.select().where(PlanFeature.plan == Plan.get(Plan.code == "pro").id).count()
+    )
     qtmodeltester.check(page.features_model)
     qtmodeltester.check(page.model)
 
@@ -65,10 +68,14 @@ def test_plan_table_counts_open_subscribers_and_features_read_in_words(make_page
     page = env.page
     record = select_plan(page, "pro")
     pro = Plan.get(Plan.code == "pro")
-    assert record["subscribers"] == Subscription.select().where(
-        (Subscription.plan == pro.id) & (Subscription.status != "expired")).count()
-    texts = {page.features_model.record_at(r)["feature_code"]:
-             page.features_model.data(page.features_model.index(r, 6)) for r in range(page.features_model.rowCount())}
+    assert (
+        record["subscribers"]
+        == Subscription.select().where((Subscription.plan == pro.id) & (Subscription.status != "expired")).count()
+    )
+    texts = {
+        page.features_model.record_at(r)["feature_code"]: page.features_model.data(page.features_model.index(r, 6))
+        for r in range(page.features_model.rowCount())
+    }
     assert texts["sms"] == "tiered: up to 1,000 at $0.04, up to 10,000 at $0.03, then $0.02"
     assert texts["api_calls"].startswith("$2.00 per started package of 1,000 calls")
     assert texts["priority_support"] == ""
@@ -106,6 +113,7 @@ def test_new_plan_is_validated_in_the_form_then_created(make_page, answer_dialog
             field(dialog, "interval_unit", QComboBox).setCurrentText("year")
             field(dialog, "grace_days", QSpinBox).setValue(10)
             field(dialog, "access_in_grace", QCheckBox).setChecked(True)
+
         return apply
 
     shown = answer_dialogs(fill("Pro Plus", "49.00"))
@@ -182,6 +190,7 @@ def test_a_bad_tier_list_is_refused_in_the_form_before_anything_is_written(make_
             field(dialog, "tiers").setText(text)
             previews.append(field(dialog, "preview", QLabel).text())
             dialog.reason.setPlainText("new prices")
+
         return apply
 
     shown = answer_dialogs(fill("1000:4, 500:3, *:2"))
@@ -218,8 +227,9 @@ def test_set_plan_feature_saves_tiers_and_packages(make_page, answer_dialogs):
     row = PlanFeature.get((PlanFeature.plan == starter.id) & (PlanFeature.feature == Feature.get(code="storage_gb")))
     assert (row.pricing, row.included, json.loads(row.tiers)) == ("volume", 10, [[100, 20], [None, 10]])
     assert "volume: up to 100 at $0.20, then $0.10" in previews[0]
-    assert "storage_gb" in [page.features_model.record_at(r)["feature_code"]
-                            for r in range(page.features_model.rowCount())]
+    assert "storage_gb" in [
+        page.features_model.record_at(r)["feature_code"] for r in range(page.features_model.rowCount())
+    ]
 
     def package(dialog):
         pick(field(dialog, "feature", QComboBox), "(api_calls")
@@ -234,7 +244,12 @@ def test_set_plan_feature_saves_tiers_and_packages(make_page, answer_dialogs):
     page.on_set_feature_clicked()
     row = PlanFeature.get((PlanFeature.plan == starter.id) & (PlanFeature.feature == Feature.get(code="api_calls")))
     assert (row.quota, row.included, row.pricing, row.package_size, row.package_price_minor) == (
-        2000, 2000, "package", 500, 150)
+        2000,
+        2000,
+        "package",
+        500,
+        150,
+    )
 
 
 def test_set_plan_feature_refuses_a_rate_feature_without_a_limit(make_page, answer_dialogs):

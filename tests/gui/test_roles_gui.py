@@ -26,8 +26,9 @@ MATRIX = [
 @pytest.mark.parametrize("role", ["viewer", "operator", "admin"])
 def test_buttons_follow_the_role(make_gui, role):
     gui = make_gui(role)
-    gui.core.retries.record_failure("topup", "topup", 1, GatewayTransientError("502 from the processor"),
-                                    amount_minor=1000)
+    gui.core.retries.record_failure(
+        "topup", "topup", 1, GatewayTransientError("502 from the processor"), amount_minor=1000
+    )
     problems = []
     for page_name, button_name, allowed in MATRIX:
         page = gui.page(page_name)

@@ -14,7 +14,7 @@ JOBS = ["janitor", "renewals", "retries", "reminders", "monitoring"]
 @pytest.fixture
 def with_scheduler(make_page, qtbot):
     """with_scheduler(role) -> the page over a real BackgroundScheduler that is not started."""
-    built = []   # qtbot holds widgets weakly; keep every page alive until the test ends
+    built = []  # qtbot holds widgets weakly; keep every page alive until the test ends
 
     def build(role: str = "admin", demo: bool = True, demo_data: bool = True):
         env = make_page(SchedulerPage, role=role, demo_data=demo_data)
@@ -25,8 +25,9 @@ def with_scheduler(make_page, qtbot):
         page.show()
         page.on_shown()
         built.append((env, page))
-        return SimpleNamespace(core=env.core, ctx=ctx, page=page, clock=env.clock, bridge=env.bridge,
-                               scheduler=scheduler)
+        return SimpleNamespace(
+            core=env.core, ctx=ctx, page=page, clock=env.clock, bridge=env.bridge, scheduler=scheduler
+        )
 
     yield build
 
@@ -82,7 +83,7 @@ def test_roles_decide_who_may_run_and_who_may_pause(with_scheduler):
 def test_admin_pauses_with_a_reason_and_resumes(with_scheduler, answer_dialogs):
     env = with_scheduler()
     page = env.page
-    shown = answer_dialogs()                       # no reason given
+    shown = answer_dialogs()  # no reason given
     page.pause_button.click()
     assert "reason" in shown[0].error.text()
     assert not env.scheduler.is_paused
@@ -123,10 +124,11 @@ def test_a_started_scheduler_reports_back_through_the_bridge(make_page, qtbot, a
         page.refresh()
         select_job(page, "monitoring")
         answer_dialogs()
-        page.run_button.click()        # handed to the scheduler's thread
+        page.run_button.click()  # handed to the scheduler's thread
         qtbot.waitUntil(lambda: "monitoring  finished" in page.event_log.toPlainText(), timeout=10000)
-        qtbot.waitUntil(lambda: [j for j in page.model.jobs if j.name == "monitoring"][0].last_result is not None,
-                        timeout=10000)
+        qtbot.waitUntil(
+            lambda: [j for j in page.model.jobs if j.name == "monitoring"][0].last_result is not None, timeout=10000
+        )
     finally:
         assert scheduler.stop(timeout=10)
 
@@ -152,12 +154,15 @@ def test_gateway_knobs_load_and_save_for_an_admin(with_scheduler, answer_dialogs
     assert not page.gateway_group.form.is_dirty()
 
 
-@pytest.mark.parametrize("name, text, expected", [
-    ("gateway.error_rate", "1.5", "rate between 0 and 1"),
-    ("gateway.decline_rate", "abc", "rate between 0 and 1"),
-    ("gateway.latency_min_ms", "100", "minimum latency is above the maximum"),
-    ("gateway.seed", "-3", "outside"),
-])
+@pytest.mark.parametrize(
+    "name, text, expected",
+    [
+        ("gateway.error_rate", "1.5", "rate between 0 and 1"),
+        ("gateway.decline_rate", "abc", "rate between 0 and 1"),
+        ("gateway.latency_min_ms", "100", "minimum latency is above the maximum"),
+        ("gateway.seed", "-3", "outside"),
+    ],
+)
 def test_bad_gateway_knobs_are_refused_in_the_form(with_scheduler, answer_dialogs, name, text, expected):
     env = with_scheduler()
     page = env.page

@@ -67,7 +67,7 @@ def test_saving_a_key_puts_it_in_the_keyring_and_nowhere_on_screen(make_page, an
 
 
 def test_without_a_keyring_the_key_is_kept_for_this_session_only(make_page, answer_dialogs):
-    keyring.set_keyring(NoKeyring())   # before the core exists: the secret store probes once
+    keyring.set_keyring(NoKeyring())  # before the core exists: the secret store probes once
     env = make_page(SettingsPage)
     page = env.page
     assert page.keyring_note.isVisibleTo(page) and "NoKeyringError" in page.keyring_note.text()
@@ -79,18 +79,21 @@ def test_without_a_keyring_the_key_is_kept_for_this_session_only(make_page, answ
     assert NEW_KEY not in all_texts(page)
 
 
-@pytest.mark.parametrize("name, text, expected", [
-    ("renewal_time", "25:00", "not a time of day"),
-    ("reminder_days", "-1", "outside 0–60"),
-    ("alert_threshold", "abc", "not a whole number"),
-    ("retry_every_minutes", "", "a value is needed"),
-])
+@pytest.mark.parametrize(
+    "name, text, expected",
+    [
+        ("renewal_time", "25:00", "not a time of day"),
+        ("reminder_days", "-1", "outside 0–60"),
+        ("alert_threshold", "abc", "not a whole number"),
+        ("retry_every_minutes", "", "a value is needed"),
+    ],
+)
 def test_bad_values_are_refused_in_the_form(make_page, answer_dialogs, name, text, expected):
     env = make_page(SettingsPage)
     page = env.page
     shown = answer_dialogs()
     before = {(row.key, row.value) for row in Setting.select()}
-    field(page, "reminder_days").setText("7")        # a good change alongside does not slip through
+    field(page, "reminder_days").setText("7")  # a good change alongside does not slip through
     field(page, name).setText(text)
     page.save_button.click()
     assert page.form.error.isVisibleTo(page) and expected in page.form.error.text()
@@ -132,8 +135,10 @@ def test_a_viewer_cannot_save_anything(make_page, answer_dialogs, memory_keyring
     assert keyring.get_password("subscriptions-admin", "gateway_api_key") == "sk_test_gui"
 
 
-@pytest.mark.parametrize("key, expected", [("", "Enter the new key"), ("sk_test_ with space", "one word"),
-                                           ("live_abc123", "start with sk_test_")])
+@pytest.mark.parametrize(
+    "key, expected",
+    [("", "Enter the new key"), ("sk_test_ with space", "one word"), ("live_abc123", "start with sk_test_")],
+)
 def test_bad_keys_are_refused_before_anything_is_stored(make_page, answer_dialogs, key, expected):
     env = make_page(SettingsPage)
     shown = answer_dialogs()
@@ -155,7 +160,7 @@ def restore_theme():
 
 
 def test_desktop_preferences_live_in_qsettings(make_page, restore_theme):
-    env = make_page(SettingsPage, role="viewer")   # a preference of this desk, open to every role
+    env = make_page(SettingsPage, role="viewer")  # a preference of this desk, open to every role
     page = env.page
     assert page.language_combo.currentData() == "en"
     page.language_combo.setCurrentIndex(page.language_combo.findData("ru"))

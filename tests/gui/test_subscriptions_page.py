@@ -64,9 +64,14 @@ def test_filters_by_status_plan_renewal_soon_and_search(make_page):
 
     page.renews_soon.setChecked(True)
     now = env.clock.now()
-    soon = [s.id for s in Subscription.select().where(
-        (Subscription.status == "active") & Subscription.auto_renew
-        & (Subscription.period_end <= now + timedelta(days=7)))]
+    soon = [
+        s.id
+        for s in Subscription.select().where(
+            (Subscription.status == "active")
+            & Subscription.auto_renew
+            & (Subscription.period_end <= now + timedelta(days=7))
+        )
+    ]
     assert soon and sorted(ids(model)) == sorted(soon) and len(soon) < 60
     page.renews_soon.setChecked(False)
 
@@ -83,9 +88,11 @@ def test_pending_since_sorts_in_sql(make_page):
     env = make_page(SubscriptionsPage)
     now = env.clock.now()
     Subscription.update(status="pending_renewal", pending_since=now - timedelta(days=2)).where(
-        Subscription.id == 3).execute()
+        Subscription.id == 3
+    ).execute()
     Subscription.update(status="pending_renewal", pending_since=now - timedelta(hours=1)).where(
-        Subscription.id == 8).execute()
+        Subscription.id == 8
+    ).execute()
     model = env.page.model
     column = [c.key for c in model.columns].index("pending_since")
     model.sort(column, Qt.SortOrder.DescendingOrder)
@@ -119,8 +126,7 @@ def test_moves_are_enabled_only_where_the_state_machine_allows(make_page):
     assert not page.cancel_button.isEnabled() and "is canceled" in page.cancel_button.toolTip()
     assert not page.change_plan_button.isEnabled()
 
-    Subscription.update(period_end=env.clock.now() - timedelta(hours=1)).where(
-        Subscription.id == canceled.id).execute()
+    Subscription.update(period_end=env.clock.now() - timedelta(hours=1)).where(Subscription.id == canceled.id).execute()
     page.refresh()
     assert page.current_record()["id"] == canceled.id
     assert not page.reinstate_button.isEnabled() and "period has ended" in page.reinstate_button.toolTip()
@@ -143,10 +149,18 @@ def test_cancel_needs_a_reason_then_moves_the_state(make_page, answer_dialogs):
     answer_dialogs(lambda d: d.reason.setPlainText("moving to a competitor"))
     page.on_cancel_clicked()
     assert Subscription.get_by_id(sub.id).status == "canceled"
-    event = SubscriptionEvent.select().where(SubscriptionEvent.subscription == sub.id).order_by(
-        SubscriptionEvent.id.desc()).first()
+    event = (
+        SubscriptionEvent.select()
+        .where(SubscriptionEvent.subscription == sub.id)
+        .order_by(SubscriptionEvent.id.desc())
+        .first()
+    )
     assert (event.from_status, event.to_status, event.reason, event.actor) == (
-        "active", "canceled", "moving to a competitor", "admin")
+        "active",
+        "canceled",
+        "moving to a competitor",
+        "admin",
+    )
     assert page.current_record()["status"] == "canceled"
     assert page.reinstate_button.isEnabled() and not page.cancel_button.isEnabled()
     assert "moving to a competitor" in page.detail.toPlainText()
@@ -166,12 +180,14 @@ def choose_plan(name: str, texts: list[str], reason: str = "a better fit"):
         combo.setCurrentIndex(combo.findText(name, Qt.MatchFlag.MatchContains))
         texts.append(settlement_text(dialog))
         dialog.reason.setPlainText(reason)
+
     return fill
 
 
 def make_pending(env, sub: Subscription, waited=timedelta(hours=1)) -> None:
     Subscription.update(status="pending_renewal", pending_since=env.clock.now() - waited).where(
-        Subscription.id == sub.id).execute()
+        Subscription.id == sub.id
+    ).execute()
 
 
 def test_a_subscription_waiting_for_funds_can_be_canceled_and_reinstated(make_page, answer_dialogs):
@@ -237,8 +253,13 @@ def test_change_plan_shows_the_services_preview_and_moves_that_money(make_page, 
     assert f"The wallet holds {cash(before)}: it covers the change." in shown
 
     assert Subscription.get_by_id(sub.id).plan.code == "weekly"
-    kinds = [e.kind for e in LedgerEntry.select().where(LedgerEntry.wallet == sub.wallet_id)
-             .order_by(LedgerEntry.id.desc()).limit(3)]
+    kinds = [
+        e.kind
+        for e in LedgerEntry.select()
+        .where(LedgerEntry.wallet == sub.wallet_id)
+        .order_by(LedgerEntry.id.desc())
+        .limit(3)
+    ]
     assert sorted(kinds) == ["credit", "proration", "usage"]
     after = before + terms.credit_minor - terms.charge_minor - terms.usage_minor
     assert Wallet.get_by_id(sub.wallet_id).balance_minor == after
@@ -280,8 +301,12 @@ def cash(minor: int) -> str:
 def test_change_plan_the_wallet_cannot_pay_is_refused_in_the_form(make_page, answer_dialogs):
     env = make_page(SubscriptionsPage)
     page = env.page
-    sub = Subscription.select().join(Wallet).where(
-        (Subscription.status == "active") & (Wallet.balance_minor == 0)).first()
+    sub = (
+        Subscription.select()
+        .join(Wallet)
+        .where((Subscription.status == "active") & (Wallet.balance_minor == 0))
+        .first()
+    )
     open_sub(page, sub.id)
 
     def fill(dialog):
@@ -322,14 +347,21 @@ def test_record_usage_counts_and_a_refusal_shows_its_reason(make_page, answer_di
             combo = dialog.findChild(QComboBox, "feature")
             combo.setCurrentIndex(combo.findText("(api_calls)", Qt.MatchFlag.MatchContains))
             dialog.findChild(QSpinBox, "quantity").setValue(quantity)
+
         return fill
 
-    used = UsageCounter.select(UsageCounter.used).where(
-        (UsageCounter.subscription == sub.id) & (UsageCounter.period_start == sub.period_start)).scalar() or 0
+    used = (
+        UsageCounter.select(UsageCounter.used)
+        .where((UsageCounter.subscription == sub.id) & (UsageCounter.period_start == sub.period_start))
+        .scalar()
+        or 0
+    )
     answer_dialogs(choose(5))
     page.on_usage_clicked()
-    assert UsageCounter.get((UsageCounter.subscription == sub.id)
-                            & (UsageCounter.period_start == sub.period_start)).used == used + 5
+    assert (
+        UsageCounter.get((UsageCounter.subscription == sub.id) & (UsageCounter.period_start == sub.period_start)).used
+        == used + 5
+    )
     assert f"{used + 5:,} used this period" in messages[-1]
 
     records = UsageRecord.select().count()
@@ -355,7 +387,8 @@ def test_usage_on_a_subscription_waiting_for_funds_is_refused(make_page, answer_
     page = env.page
     sub = first_sub("active", plan="starter")
     Subscription.update(status="pending_renewal", pending_since=env.clock.now()).where(
-        Subscription.id == sub.id).execute()
+        Subscription.id == sub.id
+    ).execute()
     open_sub(page, sub.id)
     answer_dialogs(lambda d: d.findChild(QSpinBox, "quantity").setValue(1))
     page.on_usage_clicked()

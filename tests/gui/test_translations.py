@@ -24,8 +24,8 @@ SOURCES = Path(__file__).resolve().parents[2] / "resources" / "translations"
 # language -> how many plural forms Qt expects for it
 FILES = {"ru": 3, "en": 2}
 
-PRINTF = re.compile(r"%(?:%|[-+ #0]*\d*(?:\.\d+)?[sdfi])")   # order matters: Python's % fills them in turn
-NUMBERED = re.compile(r"%[1-9n]")                             # Qt-style markers, any order
+PRINTF = re.compile(r"%(?:%|[-+ #0]*\d*(?:\.\d+)?[sdfi])")  # order matters: Python's % fills them in turn
+NUMBERED = re.compile(r"%[1-9n]")  # Qt-style markers, any order
 BRACED = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 TAG = re.compile(r"</?[A-Za-z][^>]*>")
 ACCELERATOR = re.compile(r"&(?=[^&\s])")
@@ -33,8 +33,11 @@ ACCELERATOR = re.compile(r"&(?=[^&\s])")
 
 def messages(language: str) -> list[tuple[str, ET.Element]]:
     root = ET.parse(SOURCES / f"subscriptions_{language}.ts").getroot()
-    return [(context.findtext("name") or "", message)
-            for context in root.iter("context") for message in context.iter("message")]
+    return [
+        (context.findtext("name") or "", message)
+        for context in root.iter("context")
+        for message in context.iter("message")
+    ]
 
 
 def forms(message: ET.Element) -> list[str]:
@@ -145,8 +148,11 @@ def test_no_translation_call_hides_inside_an_f_string():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.JoinedStr):
                 for call in ast.walk(node):
-                    if (isinstance(call, ast.Call) and getattr(call.func, "attr", getattr(call.func, "id", "")) in (
-                            "tr", "translate") and any(isinstance(arg, ast.Constant) for arg in call.args[:2])):
+                    if (
+                        isinstance(call, ast.Call)
+                        and getattr(call.func, "attr", getattr(call.func, "id", "")) in ("tr", "translate")
+                        and any(isinstance(arg, ast.Constant) for arg in call.args[:2])
+                    ):
                         hidden.append(f"{path.name}:{call.lineno}")  # a literal lupdate would have to find
     assert not hidden, hidden
 
@@ -161,12 +167,14 @@ def test_placeholder_check_catches_a_dropped_marker():
 def test_compiled_files_match_their_sources(tmp_path, language):
     source = SOURCES / f"subscriptions_{language}.ts"
     compiled = tmp_path / f"subscriptions_{language}.qm"
-    result = subprocess.run([lrelease(), "-silent", str(source), "-qm", str(compiled)],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [lrelease(), "-silent", str(source), "-qm", str(compiled)], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     shipped = translation_file(language)
-    assert shipped.read_bytes() == compiled.read_bytes(), \
+    assert shipped.read_bytes() == compiled.read_bytes(), (
         f"{shipped.name} is stale: run resources/translations/update.sh"
+    )
 
 
 @pytest.mark.parametrize("language", FILES)
@@ -175,14 +183,21 @@ def test_sources_hold_every_string_the_ui_asks_for(tmp_path, language):
     ui = SOURCES.parents[1] / "ui"
     fresh = tmp_path / f"subscriptions_{language}.ts"
     options = ["-no-obsolete"] + (["-pluralonly"] if language == "en" else [])
-    result = subprocess.run([qt_tool("lupdate"), *sorted(str(p) for p in ui.rglob("*.py")), *options,
-                             "-ts", str(fresh)], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [qt_tool("lupdate"), *sorted(str(p) for p in ui.rglob("*.py")), *options, "-ts", str(fresh)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
 
     def keys(path: Path) -> set[tuple[str, str, str | None]]:
         root = ET.parse(path).getroot()
-        return {(context.findtext("name") or "", message.findtext("source") or "", message.get("numerus"))
-                for context in root.iter("context") for message in context.iter("message")}
+        return {
+            (context.findtext("name") or "", message.findtext("source") or "", message.get("numerus"))
+            for context in root.iter("context")
+            for message in context.iter("message")
+        }
 
     shipped = keys(SOURCES / f"subscriptions_{language}.ts")
     asked = keys(fresh)
@@ -206,8 +221,9 @@ def test_russian_window_speaks_russian(translated, make_gui):
     assert "Кошельки" in detail and "Последние пополнения" in detail  # strings of a module-level helper
 
     subscriptions = gui.page("SubscriptionsPage")
-    statuses = {subscriptions.model.data(subscriptions.model.index(row, 3))
-                for row in range(subscriptions.model.rowCount())}
+    statuses = {
+        subscriptions.model.data(subscriptions.model.index(row, 3)) for row in range(subscriptions.model.rowCount())
+    }
     assert statuses and statuses <= {"активна", "ожидает продления", "отменена", "истекла"}
 
 
@@ -229,10 +245,10 @@ def test_english_window_uses_plural_forms(translated, make_gui):
     customers.search.setText(only.email)
     customers.on_search_settled()
     assert customers.count_label.text() == "1 row"
-    assert QCoreApplication.translate("WalletsPage", "Exported %n ledger entry(s)", "", 1) == \
-        "Exported 1 ledger entry"
-    assert QCoreApplication.translate("WalletsPage", "Exported %n ledger entry(s)", "", 2) == \
-        "Exported 2 ledger entries"
+    assert QCoreApplication.translate("WalletsPage", "Exported %n ledger entry(s)", "", 1) == "Exported 1 ledger entry"
+    assert (
+        QCoreApplication.translate("WalletsPage", "Exported %n ledger entry(s)", "", 2) == "Exported 2 ledger entries"
+    )
 
 
 def test_russian_invoices_and_money_dialogs(translated, make_gui, answer_dialogs):
@@ -252,8 +268,10 @@ def test_russian_invoices_and_money_dialogs(translated, make_gui, answer_dialogs
     customers.on_topup_clicked()
     assert shown[0].buttons.button(shown[0].buttons.StandardButton.Ok).text() == "Списать с карты"
     assert QCoreApplication.translate("WalletsPage", "plan-change credit") == "зачёт при смене тарифа"
-    assert QCoreApplication.translate("RenewalPassDialog", "%n invoice(s) issued by the renewal pass of %s.", "",
-                                      5) == "5 счетов выставлено прогоном продлений %s."
+    assert (
+        QCoreApplication.translate("RenewalPassDialog", "%n invoice(s) issued by the renewal pass of %s.", "", 5)
+        == "5 счетов выставлено прогоном продлений %s."
+    )
 
 
 def test_stored_states_and_plan_intervals_are_words_of_the_language(translated, make_gui):

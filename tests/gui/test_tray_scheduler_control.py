@@ -39,8 +39,10 @@ def test_a_viewer_can_neither_pause_nor_run_renewals_from_the_tray(desk, answer_
     boxes = [w for w in env.window.findChildren(QMessageBox) if w.objectName() == "errorBox"]
     assert boxes and all("may not" in box.text() for box in boxes)
     assert not any(row.paused for row in JobState.select())
-    assert JobState.get_or_none(JobState.name == "renewals") is None or \
-        JobState.get(JobState.name == "renewals").last_started_at is None
+    assert (
+        JobState.get_or_none(JobState.name == "renewals") is None
+        or JobState.get(JobState.name == "renewals").last_started_at is None
+    )
     assert scheduler_audit() == []
 
 
@@ -67,7 +69,7 @@ def test_an_admin_pauses_from_the_tray_with_a_reason_and_every_desk_sees_it(desk
     entry = AuditEntry.get(AuditEntry.action == "scheduler.pause")
     assert (entry.actor, entry.reason) == ("admin", "gateway maintenance")
 
-    env.tray.pause_action.trigger()   # now "Resume scheduler…"
+    env.tray.pause_action.trigger()  # now "Resume scheduler…"
     assert not any(row.paused for row in JobState.select())
     assert [action for _actor, action, _job in scheduler_audit()] == ["scheduler.pause", "scheduler.resume"]
     assert "Pause" in env.tray.pause_action.text()

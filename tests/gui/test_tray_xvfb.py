@@ -55,8 +55,11 @@ def free_display() -> str:
 @pytest.fixture
 def x_server_with_tray():
     display = free_display()
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    xvfb = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     tray = None
     try:
         deadline = time.monotonic() + 10
@@ -65,8 +68,12 @@ def x_server_with_tray():
                 pytest.fail("Xvfb did not start")
             time.sleep(0.1)
         env = {**os.environ, "DISPLAY": display}
-        tray = subprocess.Popen(["trayer", "--edge", "top", "--align", "right", "--widthtype", "request",
-                                 "--height", "24"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        tray = subprocess.Popen(
+            ["trayer", "--edge", "top", "--align", "right", "--widthtype", "request", "--height", "24"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(1.0)
         yield display
     finally:
@@ -81,8 +88,9 @@ def x_server_with_tray():
 
 def test_tray_icon_is_shown_and_a_notification_reaches_it(x_server_with_tray):
     env = {**os.environ, "DISPLAY": x_server_with_tray, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT)}
-    result = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["available"] is True

@@ -261,8 +261,9 @@ def test_with_a_real_worker_pool_the_ledger_follows_the_selection(make_page, qtb
     qtbot.waitUntil(lambda: not runner.pending and page.model.rowCount() == 60, timeout=5000)
     page.table.selectRow(2)
     wallet_id = page.current_record()["id"]
-    expected = [e.id for e in LedgerEntry.select().where(LedgerEntry.wallet == wallet_id).order_by(
-        LedgerEntry.id.desc())]
+    expected = [
+        e.id for e in LedgerEntry.select().where(LedgerEntry.wallet == wallet_id).order_by(LedgerEntry.id.desc())
+    ]
     qtbot.waitUntil(lambda: not runner.pending and page.ledger_model.rowCount() == len(expected), timeout=5000)
     assert [page.ledger_model.record_at(r)["id"] for r in range(page.ledger_model.rowCount())] == expected
     assert page.detail.toPlainText().startswith(f"Wallet #{wallet_id}")
@@ -312,9 +313,13 @@ def select_entry_id(page, entry_id: int) -> dict:
 
 
 def rich_starter_subscription():
-    return (Subscription.select().join(Wallet).where(
-        (Subscription.status == "active") & (Subscription.plan == Plan.get(Plan.code == "starter").id))
-        .order_by(Wallet.balance_minor.desc(), Subscription.id).first())
+    return (
+        Subscription.select()
+        .join(Wallet)
+        .where((Subscription.status == "active") & (Subscription.plan == Plan.get(Plan.code == "starter").id))
+        .order_by(Wallet.balance_minor.desc(), Subscription.id)
+        .first()
+    )
 
 
 def test_charge_refund_cap_after_a_downgrade_is_what_the_service_says(make_page, answer_dialogs):

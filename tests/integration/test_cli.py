@@ -62,21 +62,24 @@ def test_demo_renew_topup_scenario(cli):
     assert code == 0 and check == {"ok": True, "violations": []}
 
 
-@pytest.mark.parametrize("args", [
-    ["topup", "nobody@example.com"],
-    ["topup", "a@example.com", "-5"],
-    ["topup", "a@example.com", "NaN"],
-    ["topup", "a@example.com", "12.345"],
-    ["usage", "a@example.com", "api_calls", "-1"],
-    ["usage", "a@example.com", "api_calls", "1.5"],
-    ["gateway", "--error-rate", "2"],
-    ["gateway", "--error-rate", "nan"],
-    ["gateway", "--latency-ms", "50-10"],
-    ["gateway", "--outage", "maybe"],
-    ["demo", "--customers", "0"],
-    ["demo", "--customers", "many"],
-    ["frobnicate"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["topup", "nobody@example.com"],
+        ["topup", "a@example.com", "-5"],
+        ["topup", "a@example.com", "NaN"],
+        ["topup", "a@example.com", "12.345"],
+        ["usage", "a@example.com", "api_calls", "-1"],
+        ["usage", "a@example.com", "api_calls", "1.5"],
+        ["gateway", "--error-rate", "2"],
+        ["gateway", "--error-rate", "nan"],
+        ["gateway", "--latency-ms", "50-10"],
+        ["gateway", "--outage", "maybe"],
+        ["demo", "--customers", "0"],
+        ["demo", "--customers", "many"],
+        ["frobnicate"],
+    ],
+)
 def test_bad_arguments_exit_2_with_a_message_and_write_nothing(cli, args):
     cli("demo", "--customers", "5", now="2026-03-01T08:00:00")
     before = digest(cli.path)
@@ -122,8 +125,7 @@ def test_access_and_usage(cli):
     from models.tables import Customer, Plan, Subscription
 
     database.connect(reuse_if_open=True)
-    sub = (Subscription.select().join(Plan).where((Plan.code == "starter") & (Subscription.status == "active"))
-           .first())
+    sub = Subscription.select().join(Plan).where((Plan.code == "starter") & (Subscription.status == "active")).first()
     email = Customer.get_by_id(sub.customer_id).email
     database.close()
     code, decision, _ = cli("access", email, "sso", now="2026-03-01T09:00:00")
@@ -135,10 +137,21 @@ def test_access_and_usage(cli):
 def test_worker_stops_cleanly_on_sigterm(tmp_path):
     path = tmp_path / "worker.sqlite3"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    subprocess.run([sys.executable, "main.py", "--db", str(path), "demo", "--customers", "10"],
-                   cwd=ROOT, check=True, capture_output=True, env=env)
-    worker = subprocess.Popen([sys.executable, "main.py", "--db", str(path), "worker"], cwd=ROOT,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    subprocess.run(
+        [sys.executable, "main.py", "--db", str(path), "demo", "--customers", "10"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        env=env,
+    )
+    worker = subprocess.Popen(
+        [sys.executable, "main.py", "--db", str(path), "worker"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     try:
         first = worker.stdout.readline()
         assert json.loads(first)["worker"] == "started"

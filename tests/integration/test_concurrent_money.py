@@ -19,8 +19,11 @@ def test_two_desks_refunding_one_charge_in_full_give_it_back_once(core, clock, a
 
     def desk(race, tag):
         for _ in range(3):
-            info = race.attempt(lambda: core.payments.refund_charge(admin, charge.id, "40.00", "duplicate charge",
-                                                                    idempotency_key=f"{tag}-{len(refunded)}"))
+            info = race.attempt(
+                lambda: core.payments.refund_charge(
+                    admin, charge.id, "40.00", "duplicate charge", idempotency_key=f"{tag}-{len(refunded)}"
+                )
+            )
             if info is not None:
                 refunded.append(info.amount_minor)
 
@@ -72,8 +75,9 @@ def test_a_renewal_pass_and_top_ups_on_one_wallet_lose_no_money(core, clock, ope
 
     def top_ups(race, tag):
         for n in range(4):
-            info = race.attempt(lambda n=n: core.payments.top_up(operator, customer.email, 150,
-                                                                 idempotency_key=f"{tag}-{n}"))
+            info = race.attempt(
+                lambda n=n: core.payments.top_up(operator, customer.email, 150, idempotency_key=f"{tag}-{n}")
+            )
             if info is not None and info.status == "succeeded":
                 credited.append(info.amount_minor)
 
@@ -84,7 +88,9 @@ def test_a_renewal_pass_and_top_ups_on_one_wallet_lose_no_money(core, clock, ope
     race.join()
 
     assert len(credited) == 8
-    charged = -sum(e.amount_minor for e in LedgerEntry.select().where(
-        (LedgerEntry.wallet == wallet_id) & (LedgerEntry.kind == "renewal")))
+    charged = -sum(
+        e.amount_minor
+        for e in LedgerEntry.select().where((LedgerEntry.wallet == wallet_id) & (LedgerEntry.kind == "renewal"))
+    )
     assert balance(wallet_id) == 400 + sum(credited) - charged
     assert integrity_check(clock.now())["ok"], integrity_check(clock.now())["violations"]

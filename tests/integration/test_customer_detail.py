@@ -20,16 +20,24 @@ def test_the_detail_holds_the_wallets_subscriptions_and_latest_topups(core, cloc
 
     detail = customer_detail(customer.id)
     assert (detail.customer.id, detail.customer.name, detail.customer.email, detail.customer.status) == (
-        customer.id, "Grace Hopper", customer.email, "active")
+        customer.id,
+        "Grace Hopper",
+        customer.email,
+        "active",
+    )
     assert [(w.id, w.currency, w.balance_minor) for w in detail.wallets] == [
-        (usd_wallet, "USD", RECENT_TOPUPS * 2000 - 1000), (eur_wallet, "EUR", 900 - 700)]
+        (usd_wallet, "USD", RECENT_TOPUPS * 2000 - 1000),
+        (eur_wallet, "EUR", 900 - 700),
+    ]
     assert [(s.id, s.plan_code, s.status, s.price_minor, s.currency) for s in detail.subscriptions] == [
-        (basic.id, "basic", "active", 1000, "USD"), (euro.id, "euro", "active", 700, "EUR")]
+        (basic.id, "basic", "active", 1000, "USD"),
+        (euro.id, "euro", "active", 700, "EUR"),
+    ]
     assert detail.subscriptions[0].period_end > clock.now()
     # The newest first, across the wallets, and only the latest few.
     assert [(t.id, t.amount_minor, t.currency, t.status) for t in detail.recent_topups] == [
-        (euro_topup.id, 900, "EUR", "succeeded")] + [(t.id, 2000, "USD", "succeeded")
-                                                     for t in reversed(topups[1:])]
+        (euro_topup.id, 900, "EUR", "succeeded")
+    ] + [(t.id, 2000, "USD", "succeeded") for t in reversed(topups[1:])]
 
 
 def test_a_new_customer_has_one_empty_wallet_and_nothing_else(db, clock):
@@ -51,5 +59,7 @@ def test_names_are_looked_up_once_per_customer_and_unknown_ids_left_out(db, cloc
     ada, _ = make_customer(clock, name="Ada Lovelace")
     grace, _ = make_customer(clock, name="Grace Hopper")
     assert customer_names([grace.id, ada.id, grace.id, grace.id + 1000]) == {
-        ada.id: "Ada Lovelace", grace.id: "Grace Hopper"}
+        ada.id: "Ada Lovelace",
+        grace.id: "Grace Hopper",
+    }
     assert customer_names([]) == {}

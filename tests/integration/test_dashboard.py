@@ -6,33 +6,72 @@ from itertools import count
 from models.tables import Customer, ErrorItem, GatewayCharge, LedgerEntry, Plan, Subscription, Wallet
 from services.dashboard import CHART_DAYS, load_dashboard
 
-NOW = datetime(2026, 1, 15, 9, 0)   # the clock fixture's
+NOW = datetime(2026, 1, 15, 9, 0)  # the clock fixture's
 _keys = count(1)
 
 
 def entry(wallet, kind: str, amount: int, when: datetime) -> None:
-    LedgerEntry.create(wallet=wallet, kind=kind, amount_minor=amount, balance_after_minor=10_000,
-                       idempotency_key=f"dash:{next(_keys)}", actor="test", created_at=when)
+    LedgerEntry.create(
+        wallet=wallet,
+        kind=kind,
+        amount_minor=amount,
+        balance_after_minor=10_000,
+        idempotency_key=f"dash:{next(_keys)}",
+        actor="test",
+        created_at=when,
+    )
 
 
 def subscription(customer, wallet, status: str, period_end: datetime) -> None:
-    plan = Plan.create(code=f"p{next(_keys)}", name="Plan", price_minor=1000, currency=wallet.currency,
-                       interval_unit="month", created_at=NOW)
-    Subscription.create(customer=customer, plan=plan, wallet=wallet, status=status, auto_renew=True,
-                        anchor_day=1, period_start=period_end - timedelta(days=30), period_end=period_end,
-                        usage_since=period_end - timedelta(days=30), created_at=NOW, updated_at=NOW)
+    plan = Plan.create(
+        code=f"p{next(_keys)}",
+        name="Plan",
+        price_minor=1000,
+        currency=wallet.currency,
+        interval_unit="month",
+        created_at=NOW,
+    )
+    Subscription.create(
+        customer=customer,
+        plan=plan,
+        wallet=wallet,
+        status=status,
+        auto_renew=True,
+        anchor_day=1,
+        period_start=period_end - timedelta(days=30),
+        period_end=period_end,
+        usage_since=period_end - timedelta(days=30),
+        created_at=NOW,
+        updated_at=NOW,
+    )
 
 
 def error(status: str, created: datetime, resolved: datetime | None = None) -> None:
-    ErrorItem.create(operation="topup", subject_type="topup", subject_id=next(_keys), error_class="transient",
-                     message="boom", strategy="backoff", status=status, created_at=created, updated_at=created,
-                     resolved_at=resolved)
+    ErrorItem.create(
+        operation="topup",
+        subject_type="topup",
+        subject_id=next(_keys),
+        error_class="transient",
+        message="boom",
+        strategy="backoff",
+        status=status,
+        created_at=created,
+        updated_at=created,
+        resolved_at=resolved,
+    )
 
 
 def charge(status: str, when: datetime) -> None:
     key = next(_keys)
-    GatewayCharge.create(id=f"ch_{key}", idempotency_key=f"gw:{key}", amount_minor=500, currency="USD",
-                         customer_ref="cus_1", status=status, created_at=when)
+    GatewayCharge.create(
+        id=f"ch_{key}",
+        idempotency_key=f"gw:{key}",
+        amount_minor=500,
+        currency="USD",
+        customer_ref="cus_1",
+        status=status,
+        created_at=when,
+    )
 
 
 def test_an_empty_database_has_zeroes_and_no_gateway_rate(db, clock):
@@ -47,16 +86,20 @@ def test_an_empty_database_has_zeroes_and_no_gateway_rate(db, clock):
 def test_revenue_is_what_charges_took_less_what_was_given_back_of_them(db, clock):
     customer = Customer.create(name="A", email="a@example.com", created_at=NOW)
     usd = Wallet.create(customer=customer, currency="USD", balance_minor=4000, created_at=NOW)
-    eur = Wallet.create(customer=Customer.create(name="B", email="b@example.com", created_at=NOW),
-                        currency="EUR", balance_minor=900, created_at=NOW)
-    entry(usd, "renewal", -1000, datetime(2025, 12, 31, 23, 59))   # last month: the chart only
+    eur = Wallet.create(
+        customer=Customer.create(name="B", email="b@example.com", created_at=NOW),
+        currency="EUR",
+        balance_minor=900,
+        created_at=NOW,
+    )
+    entry(usd, "renewal", -1000, datetime(2025, 12, 31, 23, 59))  # last month: the chart only
     entry(usd, "renewal", -2000, datetime(2026, 1, 1))
     entry(usd, "usage", -300, datetime(2026, 1, 10))
-    entry(usd, "refund", 500, datetime(2026, 1, 12))                # a charge given back into the wallet
-    entry(usd, "refund", -700, datetime(2026, 1, 12))               # a top-up sent back to the card: not revenue
+    entry(usd, "refund", 500, datetime(2026, 1, 12))  # a charge given back into the wallet
+    entry(usd, "refund", -700, datetime(2026, 1, 12))  # a top-up sent back to the card: not revenue
     entry(usd, "topup", 9000, datetime(2026, 1, 13))
     entry(usd, "adjustment", -50, datetime(2026, 1, 13))
-    entry(usd, "renewal", -400, NOW + timedelta(minutes=1))         # after now: not yet
+    entry(usd, "renewal", -400, NOW + timedelta(minutes=1))  # after now: not yet
     entry(eur, "renewal", -800, datetime(2026, 1, 5))
 
     data = load_dashboard(clock)
@@ -70,10 +113,10 @@ def test_revenue_is_what_charges_took_less_what_was_given_back_of_them(db, clock
 def test_subscriptions_errors_and_gateway_traffic(db, clock):
     customer = Customer.create(name="A", email="a@example.com", created_at=NOW)
     wallet = Wallet.create(customer=customer, currency="USD", balance_minor=0, created_at=NOW)
-    subscription(customer, wallet, "active", NOW + timedelta(days=1))              # expiring this week
+    subscription(customer, wallet, "active", NOW + timedelta(days=1))  # expiring this week
     subscription(customer, wallet, "active", NOW + timedelta(days=8))
     subscription(customer, wallet, "canceled", NOW + timedelta(days=6, hours=23))  # expiring this week
-    subscription(customer, wallet, "pending_renewal", NOW + timedelta(days=2))     # waits, is not "expiring"
+    subscription(customer, wallet, "pending_renewal", NOW + timedelta(days=2))  # waits, is not "expiring"
     subscription(customer, wallet, "expired", NOW - timedelta(days=1))
     error("retrying", NOW - timedelta(days=2))
     error("manual", NOW - timedelta(hours=1))

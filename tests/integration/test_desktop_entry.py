@@ -48,7 +48,9 @@ def test_install_writes_the_entry_and_icon_into_the_user_data_folder(tmp_path, m
     assert main.main(["install-desktop"]) == 0
     capsys.readouterr()
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == [
-        "applications/subscriptions-admin.desktop", "icons/hicolor/scalable/apps/subscriptions-admin.svg"]
+        "applications/subscriptions-admin.desktop",
+        "icons/hicolor/scalable/apps/subscriptions-admin.svg",
+    ]
 
 
 @linux_only
@@ -64,19 +66,21 @@ def test_the_menu_command_starts_this_app(tmp_path, monkeypatch, capsys):
 @pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils is not installed")
 def test_written_entry_passes_the_freedesktop_validator(tmp_path):
     entry = tmp_path / "subscriptions-admin.desktop"
-    entry.write_text(desktop_entry_text(["/opt/Subscriptions Admin/bin/subscriptions-admin-desktop"]),
-                     encoding="utf-8")
+    entry.write_text(desktop_entry_text(["/opt/Subscriptions Admin/bin/subscriptions-admin-desktop"]), encoding="utf-8")
     result = subprocess.run(["desktop-file-validate", str(entry)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and not result.stdout.strip(), result.stdout + result.stderr
 
 
-@pytest.mark.parametrize(("argument", "written"), [
-    ("/usr/bin/subscriptions-admin-desktop", "/usr/bin/subscriptions-admin-desktop"),
-    ("/opt/Subscriptions Admin/bin/app", '"/opt/Subscriptions Admin/bin/app"'),
-    ('/home/a"b/$HOME/`x`', r'"/home/a\"b/\$HOME/\`x\`"'),
-    ("/srv/100%/app", "/srv/100%%/app"),
-    (r"C:\apps\main.py", r'"C:\\apps\\main.py"'),
-])
+@pytest.mark.parametrize(
+    ("argument", "written"),
+    [
+        ("/usr/bin/subscriptions-admin-desktop", "/usr/bin/subscriptions-admin-desktop"),
+        ("/opt/Subscriptions Admin/bin/app", '"/opt/Subscriptions Admin/bin/app"'),
+        ('/home/a"b/$HOME/`x`', r'"/home/a\"b/\$HOME/\`x\`"'),
+        ("/srv/100%/app", "/srv/100%%/app"),
+        (r"C:\apps\main.py", r'"C:\\apps\\main.py"'),
+    ],
+)
 def test_exec_arguments_are_quoted_as_the_specification_says(argument, written):
     assert exec_argument(argument) == written
 

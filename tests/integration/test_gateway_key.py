@@ -26,13 +26,16 @@ class NoKeyring(KeyringBackend):
         raise NoKeyringError("No recommended backend was available.")
 
 
-@pytest.mark.parametrize(("key", "problem"), [
-    ("", KeyProblem.MISSING),
-    ("sk_test_ with space", KeyProblem.NOT_ONE_WORD),
-    ("sk_test_" + "x" * MAX_KEY_LENGTH, KeyProblem.NOT_ONE_WORD),
-    ("live_abc123", KeyProblem.NOT_A_TEST_KEY),
-    (KEY, None),
-])
+@pytest.mark.parametrize(
+    ("key", "problem"),
+    [
+        ("", KeyProblem.MISSING),
+        ("sk_test_ with space", KeyProblem.NOT_ONE_WORD),
+        ("sk_test_" + "x" * MAX_KEY_LENGTH, KeyProblem.NOT_ONE_WORD),
+        ("live_abc123", KeyProblem.NOT_A_TEST_KEY),
+        (KEY, None),
+    ],
+)
 def test_what_makes_a_key_usable(key, problem):
     assert key_problem(key) is problem
 
@@ -66,7 +69,7 @@ def test_a_bad_key_or_reason_stores_nothing(db, clock, admin, key, reason):
 
 
 def test_without_a_keyring_the_key_is_kept_for_this_session_and_the_reason_said(db, clock, admin):
-    keyring.set_keyring(NoKeyring())   # the autouse fixture puts the previous backend back
+    keyring.set_keyring(NoKeyring())  # the autouse fixture puts the previous backend back
     secrets = SecretStore()
     assert "NoKeyringError" in key_state(secrets).keyring_reason
     saved = save_key(secrets, clock, admin, KEY, "")

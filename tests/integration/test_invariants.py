@@ -99,19 +99,23 @@ def money_violations() -> list[str]:
     check = integrity_check()
     if not check["ok"]:
         problems.append(f"integrity check: {check['violations']}")
-    sums = dict(LedgerEntry.select(LedgerEntry.wallet, fn.SUM(LedgerEntry.amount_minor))
-                .group_by(LedgerEntry.wallet).tuples())
+    sums = dict(
+        LedgerEntry.select(LedgerEntry.wallet, fn.SUM(LedgerEntry.amount_minor)).group_by(LedgerEntry.wallet).tuples()
+    )
     for wallet_id, balance in Wallet.select(Wallet.id, Wallet.balance_minor).tuples():
         if balance != sums.get(wallet_id, 0) or balance < 0:
             problems.append(f"wallet #{wallet_id}: balance {balance}, ledger {sums.get(wallet_id, 0)}")
-    for wallet_id, entry_id, after in LedgerEntry.select(LedgerEntry.wallet, LedgerEntry.id,
-                                                         LedgerEntry.balance_after_minor).tuples():
+    for wallet_id, entry_id, after in LedgerEntry.select(
+        LedgerEntry.wallet, LedgerEntry.id, LedgerEntry.balance_after_minor
+    ).tuples():
         if after < 0:
             problems.append(f"ledger entry #{entry_id} of wallet #{wallet_id} left it at {after}")
-    periods = Counter(SubscriptionCharge.select(SubscriptionCharge.subscription, SubscriptionCharge.period_start)
-                      .tuples())
-    problems += [f"subscription #{s} charged {n} times for the period from {p}"
-                 for (s, p), n in periods.items() if n > 1]
+    periods = Counter(
+        SubscriptionCharge.select(SubscriptionCharge.subscription, SubscriptionCharge.period_start).tuples()
+    )
+    problems += [
+        f"subscription #{s} charged {n} times for the period from {p}" for (s, p), n in periods.items() if n > 1
+    ]
     problems += charge_ledger_mismatches()
     problems += gateway_topup_mismatches()
     return problems
@@ -131,21 +135,24 @@ def charge_ledger_mismatches() -> list[str]:
         if entry is None or entry.amount_minor != -amount or entry.kind != "renewal":
             problems.append(f"charge #{charge.id} of {amount} is not paid by its ledger entry")
         linked[charge.ledger_entry_id] += 1
-    for entry_id, in LedgerEntry.select(LedgerEntry.id).where(LedgerEntry.kind == "renewal").tuples():
+    for (entry_id,) in LedgerEntry.select(LedgerEntry.id).where(LedgerEntry.kind == "renewal").tuples():
         if linked[entry_id] != 1:
             problems.append(f"renewal debit #{entry_id} belongs to {linked[entry_id]} charges")
-    given_back = dict(Refund.select(Refund.ledger_entry, fn.SUM(Refund.amount_minor))
-                      .where((Refund.kind == "charge") & (Refund.status != "failed"))
-                      .group_by(Refund.ledger_entry).tuples())
+    given_back = dict(
+        Refund.select(Refund.ledger_entry, fn.SUM(Refund.amount_minor))
+        .where((Refund.kind == "charge") & (Refund.status != "failed"))
+        .group_by(Refund.ledger_entry)
+        .tuples()
+    )
     for entry_id, refunded in given_back.items():
         debit = LedgerEntry.get_by_id(entry_id).amount_minor
         if refunded > -debit:
             problems.append(f"charge #{entry_id} of {-debit} was refunded {refunded}")
     # Consecutive charges of one subscription never cover the same time.
     by_sub: dict[int, list] = {}
-    for sub_id, start, end in (SubscriptionCharge.select(SubscriptionCharge.subscription,
-                                                         SubscriptionCharge.period_start,
-                                                         SubscriptionCharge.period_end).tuples()):
+    for sub_id, start, end in SubscriptionCharge.select(
+        SubscriptionCharge.subscription, SubscriptionCharge.period_start, SubscriptionCharge.period_end
+    ).tuples():
         by_sub.setdefault(sub_id, []).append((start, end))
     for sub_id, spans in by_sub.items():
         spans.sort()
@@ -159,11 +166,21 @@ def gateway_topup_mismatches() -> list[str]:
     """The processor's succeeded top-up charges are exactly the credited top-ups, but for those
     whose answer was lost and that wait in the error queue to be reconciled."""
     problems = []
-    charged = {row.idempotency_key[len("topup:"):]: row.amount_minor for row in GatewayCharge.select().where(
-        (GatewayCharge.status == "succeeded") & GatewayCharge.idempotency_key.startswith("topup:"))}
-    credits = {ref_id: (n, total) for ref_id, n, total in LedgerEntry.select(
-        LedgerEntry.ref_id, fn.COUNT(LedgerEntry.id), fn.SUM(LedgerEntry.amount_minor)).where(
-        (LedgerEntry.kind == "topup") & (LedgerEntry.ref_type == "topup")).group_by(LedgerEntry.ref_id).tuples()}
+    charged = {
+        row.idempotency_key[len("topup:") :]: row.amount_minor
+        for row in GatewayCharge.select().where(
+            (GatewayCharge.status == "succeeded") & GatewayCharge.idempotency_key.startswith("topup:")
+        )
+    }
+    credits = {
+        ref_id: (n, total)
+        for ref_id, n, total in LedgerEntry.select(
+            LedgerEntry.ref_id, fn.COUNT(LedgerEntry.id), fn.SUM(LedgerEntry.amount_minor)
+        )
+        .where((LedgerEntry.kind == "topup") & (LedgerEntry.ref_type == "topup"))
+        .group_by(LedgerEntry.ref_id)
+        .tuples()
+    }
     credited = {}
     for topup in TopUp.select():
         count, total = credits.get(topup.id, (0, 0))
@@ -171,8 +188,12 @@ def gateway_topup_mismatches() -> list[str]:
             credited[topup.idempotency_key] = total
             if count != 1 or total != topup.amount_minor or topup.status != "succeeded":
                 problems.append(f"top-up #{topup.id} ({topup.status}) credited {count} times, {total} in all")
-    open_topups = {row.subject_id for row in ErrorItem.select(ErrorItem.subject_id).where(
-        (ErrorItem.operation == "topup") & ErrorItem.status.in_(("retrying", "manual")))}
+    open_topups = {
+        row.subject_id
+        for row in ErrorItem.select(ErrorItem.subject_id).where(
+            (ErrorItem.operation == "topup") & ErrorItem.status.in_(("retrying", "manual"))
+        )
+    }
     for key, amount in charged.items():
         if key in credited:
             if credited[key] != amount:
@@ -185,8 +206,11 @@ def gateway_topup_mismatches() -> list[str]:
         if key not in charged:
             problems.append(f"top-up {key} was credited without a succeeded card charge")
     for topup in TopUp.select():
-        sent = (Refund.select(fn.COALESCE(fn.SUM(Refund.amount_minor), 0))
-                .where((Refund.topup == topup.id) & (Refund.status != "failed")).scalar())
+        sent = (
+            Refund.select(fn.COALESCE(fn.SUM(Refund.amount_minor), 0))
+            .where((Refund.topup == topup.id) & (Refund.status != "failed"))
+            .scalar()
+        )
         if sent > topup.amount_minor:
             problems.append(f"top-up #{topup.id} of {topup.amount_minor} refunded {sent}")
     return problems
@@ -224,7 +248,7 @@ class BillingMachine(RuleBasedStateMachine):
         return result
 
     def subscription_ids(self) -> list[int]:
-        return [s for s, in Subscription.select(Subscription.id).order_by(Subscription.id).tuples()]
+        return [s for (s,) in Subscription.select(Subscription.id).order_by(Subscription.id).tuples()]
 
     # --- operations -------------------------------------------------------------------
 
@@ -237,14 +261,18 @@ class BillingMachine(RuleBasedStateMachine):
     @rule(balance=st.sampled_from([0, 500, 5000]))
     def create_customer(self, balance):
         email = f"c{len(self.customers) + 1}@example.com"
-        info = self.attempt("create customer", lambda: self.core.customers.create_customer(
-            OPERATOR, f"Customer {len(self.customers) + 1}", email))
+        info = self.attempt(
+            "create customer",
+            lambda: self.core.customers.create_customer(OPERATOR, f"Customer {len(self.customers) + 1}", email),
+        )
         if info is not None:
             self.customers.append(email)
             if balance:
                 wallet_id = self.core.customers.wallets(info.id)[0].id
-                self.attempt("opening balance", lambda: self.core.payments.adjust_balance(
-                    ADMIN, wallet_id, balance, "opening balance"))
+                self.attempt(
+                    "opening balance",
+                    lambda: self.core.payments.adjust_balance(ADMIN, wallet_id, balance, "opening balance"),
+                )
 
     @precondition(lambda self: self.customers)
     @rule(who=pick, amount=st.sampled_from([100, 700, 1234, 5000]), mood=moods, reuse=pick)
@@ -255,8 +283,9 @@ class BillingMachine(RuleBasedStateMachine):
         else:
             key, email = f"order-{len(self.topup_keys) + 1}", self.customers[who % len(self.customers)]
             self.topup_keys.append((key, amount, email))
-        self.attempt(f"top-up ({mood})", lambda: self.core.payments.top_up(
-            OPERATOR, email, amount, idempotency_key=key))
+        self.attempt(
+            f"top-up ({mood})", lambda: self.core.payments.top_up(OPERATOR, email, amount, idempotency_key=key)
+        )
 
     @precondition(lambda self: self.customers)
     @rule(who=pick, plan=st.sampled_from([code for code, *_ in PLANS]))
@@ -306,8 +335,10 @@ class BillingMachine(RuleBasedStateMachine):
         topup = topups[which % len(topups)]
         set_mood(self.core, mood)
         amount = max(1, int(topup.amount_minor * share))
-        self.attempt(f"refund top-up ({mood})", lambda: self.core.payments.refund_topup(
-            ADMIN, topup.id, amount, "customer asked"))
+        self.attempt(
+            f"refund top-up ({mood})",
+            lambda: self.core.payments.refund_topup(ADMIN, topup.id, amount, "customer asked"),
+        )
 
     @precondition(lambda self: LedgerEntry.select().where(LedgerEntry.kind.in_(("renewal", "usage"))).exists())
     @rule(which=pick, share=st.sampled_from([0.25, 0.5, 1.0, 2.0]))
@@ -320,7 +351,7 @@ class BillingMachine(RuleBasedStateMachine):
     @precondition(lambda self: Wallet.select().exists())
     @rule(which=pick, amount=st.sampled_from([-5000, -300, -1, 1, 250, 3000]))
     def adjust_balance(self, which, amount):
-        wallets = [w for w, in Wallet.select(Wallet.id).order_by(Wallet.id).tuples()]
+        wallets = [w for (w,) in Wallet.select(Wallet.id).order_by(Wallet.id).tuples()]
         wallet_id = wallets[which % len(wallets)]
         self.attempt("adjust", lambda: self.core.payments.adjust_balance(ADMIN, wallet_id, amount, "correction"))
 
@@ -333,9 +364,16 @@ class BillingMachine(RuleBasedStateMachine):
 
 
 def test_random_operations_keep_the_books_right():
-    run_state_machine_as_test(BillingMachine, settings=settings(
-        max_examples=40, stateful_step_count=35, deadline=None, database=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]))
+    run_state_machine_as_test(
+        BillingMachine,
+        settings=settings(
+            max_examples=40,
+            stateful_step_count=35,
+            deadline=None,
+            database=None,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+        ),
+    )
 
 
 # --- threads racing on one database ---------------------------------------------------------
@@ -383,14 +421,22 @@ class Race:
 
 
 def renewal_debits(wallet_id: int) -> int:
-    return -(LedgerEntry.select(fn.COALESCE(fn.SUM(LedgerEntry.amount_minor), 0))
-             .where((LedgerEntry.wallet == wallet_id) & (LedgerEntry.kind == "renewal")).scalar())
+    return -(
+        LedgerEntry.select(fn.COALESCE(fn.SUM(LedgerEntry.amount_minor), 0))
+        .where((LedgerEntry.wallet == wallet_id) & (LedgerEntry.kind == "renewal"))
+        .scalar()
+    )
 
 
 def charges_of_wallet(wallet_id: int) -> int:
-    return (SubscriptionCharge.select(fn.COALESCE(fn.SUM(SubscriptionCharge.plan_minor
-                                                         + SubscriptionCharge.usage_minor), 0))
-            .join(Subscription).where(Subscription.wallet == wallet_id).scalar())
+    return (
+        SubscriptionCharge.select(
+            fn.COALESCE(fn.SUM(SubscriptionCharge.plan_minor + SubscriptionCharge.usage_minor), 0)
+        )
+        .join(Subscription)
+        .where(Subscription.wallet == wallet_id)
+        .scalar()
+    )
 
 
 def test_threads_racing_on_one_wallet_never_double_debit(core, clock):
@@ -422,15 +468,19 @@ def test_threads_racing_on_one_wallet_never_double_debit(core, clock):
 
     def top_ups(race, tag):
         for n in range(5):
-            info = race.attempt(lambda n=n: core.payments.top_up(OPERATOR, customer.email, 175 + n,
-                                                                 idempotency_key=f"{tag}-{n}"))
+            info = race.attempt(
+                lambda n=n: core.payments.top_up(OPERATOR, customer.email, 175 + n, idempotency_key=f"{tag}-{n}")
+            )
             if info is not None and info.status == "succeeded":
                 credited.append(info.amount_minor)
 
     def adjustments(race, tag):
         for n, amount in enumerate((300, -120, 45, -900, 80, -60)):
-            entry = race.attempt(lambda n=n, amount=amount: core.payments.adjust_balance(
-                ADMIN, wallet_id, amount, "race", idempotency_key=f"{tag}-{n}"))
+            entry = race.attempt(
+                lambda n=n, amount=amount: core.payments.adjust_balance(
+                    ADMIN, wallet_id, amount, "race", idempotency_key=f"{tag}-{n}"
+                )
+            )
             if entry is not None:
                 adjusted.append(entry.amount_minor)
 
@@ -446,11 +496,13 @@ def test_threads_racing_on_one_wallet_never_double_debit(core, clock):
     race.join()
 
     balance = Wallet.get_by_id(wallet_id).balance_minor
-    assert balance == LedgerEntry.select(fn.SUM(LedgerEntry.amount_minor)).where(
-        LedgerEntry.wallet == wallet_id).scalar()
+    assert (
+        balance == LedgerEntry.select(fn.SUM(LedgerEntry.amount_minor)).where(LedgerEntry.wallet == wallet_id).scalar()
+    )
     assert balance >= 0
-    periods = Counter(SubscriptionCharge.select(SubscriptionCharge.subscription, SubscriptionCharge.period_start)
-                      .tuples())
+    periods = Counter(
+        SubscriptionCharge.select(SubscriptionCharge.subscription, SubscriptionCharge.period_start).tuples()
+    )
     assert max(periods.values()) == 1
     assert renewal_debits(wallet_id) == charges_of_wallet(wallet_id)
     assert len(credited) == 10  # the gateway says yes to every distinct key
@@ -472,8 +524,9 @@ def test_threads_topping_up_with_one_key_credit_once(core, clock, mood):
     answers = []
 
     def click(race):
-        answers.append(race.attempt(lambda: core.payments.top_up(OPERATOR, customer.email, "42.50",
-                                                                 idempotency_key="checkout-77")))
+        answers.append(
+            race.attempt(lambda: core.payments.top_up(OPERATOR, customer.email, "42.50", idempotency_key="checkout-77"))
+        )
 
     race = Race(8)
     for n in range(8):
@@ -527,7 +580,7 @@ def test_threads_running_the_renewal_pass_at_once_renew_each_subscription_once(c
     for sub_id in short:
         assert SubscriptionCharge.select().where(SubscriptionCharge.subscription == sub_id).count() == 1
         assert Subscription.get_by_id(sub_id).status == "pending_renewal"
-    events = Counter(e for e, in SubscriptionEvent.select(SubscriptionEvent.event).tuples())
+    events = Counter(e for (e,) in SubscriptionEvent.select(SubscriptionEvent.event).tuples())
     assert events["renew"] == len(funded) and events["renewal_short"] == len(short)
     assert ErrorItem.select().count() == 0
     assert not money_violations()

@@ -52,7 +52,9 @@ def test_a_renewal_invoice_has_the_plan_and_usage_lines_and_the_cli_prints_it(sh
     invoice = core.invoices.for_charge(shop["renewal"].id)
     detail = core.invoices.get(invoice.number)
     assert [(line.kind, line.quantity, line.amount_minor) for line in detail.lines] == [
-        ("plan", 1, 1000), ("usage", 150, 300)]
+        ("plan", 1, 1000),
+        ("usage", 150, 300),
+    ]
     assert detail.invoice.total_minor == 1300 and detail.invoice.paid_minor == 1300
     assert [n.amount_minor for n in detail.credit_notes] == [200] and detail.invoice.refundable_minor == 1100
     assert detail.credit_notes[0].number == "CN-2026-000001"
@@ -96,19 +98,40 @@ def test_check_catches_a_charge_that_paid_no_invoice(shop, clock):
 def test_check_catches_usage_of_a_closed_segment_never_settled(shop, clock):
     # Defect 3's shape: a subscription ended with metered usage nobody billed.
     sub = Subscription.get_by_id(shop["sub"].id)
-    UsageCounter.insert(subscription=sub.id, feature=UsageCounter.select().first().feature_id,
-                        period_start=sub.usage_since - timedelta(days=60), used=40, settled=False).execute()
+    UsageCounter.insert(
+        subscription=sub.id,
+        feature=UsageCounter.select().first().feature_id,
+        period_start=sub.usage_since - timedelta(days=60),
+        used=40,
+        settled=False,
+    ).execute()
     assert "usage_not_settled" in kinds(clock)
 
 
 def test_check_catches_unsettled_payments_nobody_tracks(shop, clock):
     # Defects 4 and 7's shape: a top-up or a card refund with no outcome and no open error item.
     with write_transaction():
-        topup = TopUp.create(wallet=shop["wallet_id"], amount_minor=500, currency="USD", idempotency_key="lost-1",
-                             status="pending", actor="test", created_at=clock.now(), updated_at=clock.now())
-        Refund.create(kind="topup", wallet=shop["wallet_id"], topup=topup.id, amount_minor=100,
-                      idempotency_key="lost-2", status="pending", actor="test", created_at=clock.now(),
-                      updated_at=clock.now())
+        topup = TopUp.create(
+            wallet=shop["wallet_id"],
+            amount_minor=500,
+            currency="USD",
+            idempotency_key="lost-1",
+            status="pending",
+            actor="test",
+            created_at=clock.now(),
+            updated_at=clock.now(),
+        )
+        Refund.create(
+            kind="topup",
+            wallet=shop["wallet_id"],
+            topup=topup.id,
+            amount_minor=100,
+            idempotency_key="lost-2",
+            status="pending",
+            actor="test",
+            created_at=clock.now(),
+            updated_at=clock.now(),
+        )
     assert not {"topup_untracked", "refund_untracked"} & kinds(clock)  # still within the wait for an answer
     clock.advance(minutes=5)
     assert {"topup_untracked", "refund_untracked"} <= kinds(clock)
@@ -119,8 +142,18 @@ def test_check_catches_credits_beyond_what_was_paid(shop, clock):
     invoice = Invoice.get(Invoice.kind == "renewal")
     with write_transaction():
         entry = post_entry(clock, shop["wallet_id"], "refund", 1200, "refund:double", actor="test")
-        CreditNote.create(number="CN-2026-000002", year=2026, seq=2, invoice=invoice.id, wallet=shop["wallet_id"],
-                          kind="refund", amount_minor=1200, ledger_entry=entry.id, actor="test", issued_at=clock.now())
+        CreditNote.create(
+            number="CN-2026-000002",
+            year=2026,
+            seq=2,
+            invoice=invoice.id,
+            wallet=shop["wallet_id"],
+            kind="refund",
+            amount_minor=1200,
+            ledger_entry=entry.id,
+            actor="test",
+            issued_at=clock.now(),
+        )
         DocumentSequence.update(last_number=2).where(DocumentSequence.series == "CN").execute()
     assert kinds(clock) == {"invoice_paid_or_credited_beyond_total"}
 
@@ -137,18 +170,36 @@ def test_check_catches_a_refund_both_sent_and_reversed(shop, core, clock, admin)
     refund = core.payments.refund_topup(admin, topup.id, "5.00", "r")
     assert refund.status == "succeeded"
     with write_transaction():
-        post_entry(clock, shop["wallet_id"], "reversal", 500, f"refund-reversal:{refund.id}", actor="system",
-                   ref=("refund", refund.id))
+        post_entry(
+            clock,
+            shop["wallet_id"],
+            "reversal",
+            500,
+            f"refund-reversal:{refund.id}",
+            actor="system",
+            ref=("refund", refund.id),
+        )
     assert "refund_sent_and_reversed" in kinds(clock)
 
 
 def test_check_catches_lines_that_do_not_add_up_and_numbering_gaps(shop, clock):
     invoice = Invoice.get(Invoice.kind == "renewal")
-    InvoiceLine.insert(invoice=invoice.id, position=9, kind="usage", description="extra", amount_minor=1,
-                       quantity=1).execute()
-    Invoice.insert(number="INV-2026-000009", year=2026, seq=9, customer=invoice.customer_id, wallet=invoice.wallet_id,
-                   currency="USD", kind="usage", total_minor=0, event_key="gap", actor="test",
-                   issued_at=clock.now()).execute()
+    InvoiceLine.insert(
+        invoice=invoice.id, position=9, kind="usage", description="extra", amount_minor=1, quantity=1
+    ).execute()
+    Invoice.insert(
+        number="INV-2026-000009",
+        year=2026,
+        seq=9,
+        customer=invoice.customer_id,
+        wallet=invoice.wallet_id,
+        currency="USD",
+        kind="usage",
+        total_minor=0,
+        event_key="gap",
+        actor="test",
+        issued_at=clock.now(),
+    ).execute()
     assert {"invoice_lines_mismatch", "invoice_numbering_gap"} <= kinds(clock)
 
 

@@ -17,16 +17,29 @@ def test_customers_by_name_then_the_subscription_and_error_item_with_that_id(cor
     ada, _ = make_customer(clock, name="Ada Lovelace", email="ada@example.com", balance_minor=1000)
     make_customer(clock, name="Alan Turing", email="alan@example.com")
     sub = core.subscriptions.subscribe(operator, ada.email, "basic")
-    item = ErrorItem.create(operation="topup", subject_type="topup", subject_id=1, error_class="transient",
-                            message="boom", strategy="backoff", status="retrying", created_at=clock.now(),
-                            updated_at=clock.now())
+    item = ErrorItem.create(
+        operation="topup",
+        subject_type="topup",
+        subject_id=1,
+        error_class="transient",
+        message="boom",
+        strategy="backoff",
+        status="retrying",
+        created_at=clock.now(),
+        updated_at=clock.now(),
+    )
     assert sub.id == item.id == ada.id == 1
     found = find_subjects(core.customers, "lovelace")
     assert [(f.subject_type, f.subject_id, f.customer.email) for f in found] == [("customer", ada.id, ada.email)]
     assert [(f.subject_type, f.subject_id) for f in find_subjects(core.customers, "#1")] == [
-        ("subscription", 1), ("error_item", 1)]
+        ("subscription", 1),
+        ("error_item", 1),
+    ]
     assert [(f.subject_type, f.subject_id) for f in find_subjects(core.customers, "1")] == [
-        ("customer", 1), ("subscription", 1), ("error_item", 1)]
+        ("customer", 1),
+        ("subscription", 1),
+        ("error_item", 1),
+    ]
     assert find_subjects(core.customers, "9" * 40) == [] and find_subjects(core.customers, "#") == []
 
 

@@ -46,7 +46,8 @@ def metered_plan(core, clock, code, price_minor, unit_price_minor=None):
 
 
 def test_a_refund_reversed_into_the_wallet_stays_reversed_when_the_gateway_later_says_it_was_sent(
-        core, clock, admin, operator):
+    core, clock, admin, operator
+):
     customer, wallet_id = make_customer(clock)
     topup = core.payments.top_up(operator, customer.email, "50.00")
     set_gateway(core, error_rate=1.0)
@@ -241,9 +242,18 @@ def test_a_pending_card_refund_without_an_item_is_a_violation_until_swept(core, 
     customer, wallet_id = make_customer(clock)
     topup = core.payments.top_up(operator, customer.email, "50.00")
     with write_transaction():  # a refund whose process died before calling the gateway
-        refund = Refund.create(kind="topup", wallet=wallet_id, topup=topup.id, amount_minor=1000,
-                               idempotency_key="crashed-refund", status="pending", reason="r", actor="alice",
-                               created_at=clock.now(), updated_at=clock.now())
+        refund = Refund.create(
+            kind="topup",
+            wallet=wallet_id,
+            topup=topup.id,
+            amount_minor=1000,
+            idempotency_key="crashed-refund",
+            status="pending",
+            reason="r",
+            actor="alice",
+            created_at=clock.now(),
+            updated_at=clock.now(),
+        )
         post_entry(clock, wallet_id, "refund", -1000, f"refund:{refund.id}", actor="alice", ref=("refund", refund.id))
     clock.advance(minutes=5)
     kinds = {v["kind"] for v in integrity_check(clock.now())["violations"]}
@@ -318,7 +328,8 @@ def test_a_topup_the_wallet_cannot_hold_is_refused_before_the_card_is_charged(co
 
 
 def test_a_pending_subscription_canceled_is_not_renewed_by_a_topup_and_ends_at_the_grace_deadline(
-        core, clock, operator):
+    core, clock, operator
+):
     make_plan(clock, "basic", 1000, grace_days=3)
     customer, wallet_id = make_customer(clock, balance_minor=1000)
     sub = core.subscriptions.subscribe(operator, customer.email, "basic")
@@ -405,8 +416,16 @@ def test_clock_moves_are_not_needed_for_a_fresh_pending_topup_to_be_left_alone(c
     """A top-up still being sent is not a violation and is not swept."""
     customer, _ = make_customer(clock)
     with write_transaction():
-        TopUp.create(wallet=customer.id, amount_minor=500, currency="USD", idempotency_key="in-flight",
-                     status="pending", actor="oscar", created_at=clock.now(), updated_at=clock.now())
+        TopUp.create(
+            wallet=customer.id,
+            amount_minor=500,
+            currency="USD",
+            idempotency_key="in-flight",
+            status="pending",
+            actor="oscar",
+            created_at=clock.now(),
+            updated_at=clock.now(),
+        )
     assert core.payments.reconcile_unsettled_payments() == {"topups": 0, "refunds": 0}
     assert integrity_check(clock.now() + timedelta(seconds=5))["ok"]
 

@@ -84,9 +84,18 @@ def test_check_catches_a_credit_note_that_paid_another_wallet(core, clock, opera
     invoice = Invoice.get(Invoice.wallet == wallet_id)
     with write_transaction():
         entry = post_entry(clock, other_wallet, "refund", 500, "refund:elsewhere", actor="test")
-        CreditNote.create(number="CN-2026-000001", year=2026, seq=1, invoice=invoice.id, wallet=other_wallet,
-                          kind="refund", amount_minor=500, ledger_entry=entry.id, actor="test",
-                          issued_at=clock.now())
+        CreditNote.create(
+            number="CN-2026-000001",
+            year=2026,
+            seq=1,
+            invoice=invoice.id,
+            wallet=other_wallet,
+            kind="refund",
+            amount_minor=500,
+            ledger_entry=entry.id,
+            actor="test",
+            issued_at=clock.now(),
+        )
         database.execute_sql("INSERT INTO document_sequence (series, year, last_number) VALUES ('CN', 2026, 1)")
     # The customer of the invoice got nothing back; someone else's wallet got 5.00 against it.
     assert not integrity_check(clock.now())["ok"]
@@ -102,10 +111,19 @@ def test_two_open_subscriptions_to_one_plan_are_refused_by_the_database(core, cl
     row = Subscription.get_by_id(sub.id)
     # What a second, concurrent subscribe on PostgreSQL writes after its own SELECT found nothing open.
     with pytest.raises(IntegrityError), write_transaction():
-        Subscription.create(customer=row.customer_id, plan=row.plan_id, wallet=row.wallet_id, status="active",
-                            auto_renew=True, anchor_day=row.anchor_day, period_start=row.period_start,
-                            period_end=row.period_end, usage_since=row.usage_since, created_at=clock.now(),
-                            updated_at=clock.now())
+        Subscription.create(
+            customer=row.customer_id,
+            plan=row.plan_id,
+            wallet=row.wallet_id,
+            status="active",
+            auto_renew=True,
+            anchor_day=row.anchor_day,
+            period_start=row.period_start,
+            period_end=row.period_end,
+            usage_since=row.usage_since,
+            created_at=clock.now(),
+            updated_at=clock.now(),
+        )
 
 
 # --- after migrating an old database ---------------------------------------------------------------
@@ -122,35 +140,109 @@ def test_a_plan_change_after_migrating_credits_the_plan_in_force_not_the_one_an_
 
     migrate(target=4)
     period_end = datetime(2026, 2, 15, 9, 0)  # 31 days
-    big = v1.Plan.create(code="big", name="Big", price_minor=5000, currency="USD", interval_unit="month",
-                         interval_count=1, grace_days=3, access_in_grace=False, active=True, created_at=V1_NOW)
-    tiny = v1.Plan.create(code="tiny", name="Tiny", price_minor=1000, currency="USD", interval_unit="month",
-                          interval_count=1, grace_days=3, access_in_grace=False, active=True, created_at=V1_NOW)
+    big = v1.Plan.create(
+        code="big",
+        name="Big",
+        price_minor=5000,
+        currency="USD",
+        interval_unit="month",
+        interval_count=1,
+        grace_days=3,
+        access_in_grace=False,
+        active=True,
+        created_at=V1_NOW,
+    )
+    tiny = v1.Plan.create(
+        code="tiny",
+        name="Tiny",
+        price_minor=1000,
+        currency="USD",
+        interval_unit="month",
+        interval_count=1,
+        grace_days=3,
+        access_in_grace=False,
+        active=True,
+        created_at=V1_NOW,
+    )
     customer = v1.Customer.create(name="Old Customer", email="old@example.com", status="active", created_at=V1_NOW)
     wallet = v1.Wallet.create(customer=customer, currency="USD", balance_minor=0, created_at=V1_NOW)
-    topup = v1.TopUp.create(wallet=wallet, amount_minor=10_000, currency="USD", idempotency_key="k-1",
-                            status="succeeded", gateway_charge_id="ch_1", actor="alice", created_at=V1_NOW,
-                            updated_at=V1_NOW)
-    v1.GatewayCharge.create(id="ch_1", idempotency_key="topup:k-1", amount_minor=10_000, currency="USD",
-                            customer_ref=f"cus_{customer.id}", status="succeeded", created_at=V1_NOW)
-    v1.LedgerEntry.create(wallet=wallet, kind="topup", amount_minor=10_000, balance_after_minor=10_000,
-                          idempotency_key=f"topup:{topup.id}", ref_type="topup", ref_id=topup.id, actor="alice",
-                          created_at=V1_NOW)
-    sub = v1.Subscription.create(customer=customer, plan=big, wallet=wallet, status="active", auto_renew=True,
-                                 anchor_day=15, period_start=V1_NOW, period_end=period_end, created_at=V1_NOW,
-                                 updated_at=V1_NOW)
-    debit = v1.LedgerEntry.create(wallet=wallet, kind="renewal", amount_minor=-5000, balance_after_minor=5000,
-                                  idempotency_key=f"subscribe:{sub.id}:{V1_NOW.isoformat()}",
-                                  ref_type="subscription", ref_id=sub.id, actor="alice", created_at=V1_NOW)
-    v1.SubscriptionCharge.create(subscription=sub, period_start=V1_NOW, period_end=period_end, plan_minor=5000,
-                                 ledger_entry=debit, created_at=V1_NOW)
+    topup = v1.TopUp.create(
+        wallet=wallet,
+        amount_minor=10_000,
+        currency="USD",
+        idempotency_key="k-1",
+        status="succeeded",
+        gateway_charge_id="ch_1",
+        actor="alice",
+        created_at=V1_NOW,
+        updated_at=V1_NOW,
+    )
+    v1.GatewayCharge.create(
+        id="ch_1",
+        idempotency_key="topup:k-1",
+        amount_minor=10_000,
+        currency="USD",
+        customer_ref=f"cus_{customer.id}",
+        status="succeeded",
+        created_at=V1_NOW,
+    )
+    v1.LedgerEntry.create(
+        wallet=wallet,
+        kind="topup",
+        amount_minor=10_000,
+        balance_after_minor=10_000,
+        idempotency_key=f"topup:{topup.id}",
+        ref_type="topup",
+        ref_id=topup.id,
+        actor="alice",
+        created_at=V1_NOW,
+    )
+    sub = v1.Subscription.create(
+        customer=customer,
+        plan=big,
+        wallet=wallet,
+        status="active",
+        auto_renew=True,
+        anchor_day=15,
+        period_start=V1_NOW,
+        period_end=period_end,
+        created_at=V1_NOW,
+        updated_at=V1_NOW,
+    )
+    debit = v1.LedgerEntry.create(
+        wallet=wallet,
+        kind="renewal",
+        amount_minor=-5000,
+        balance_after_minor=5000,
+        idempotency_key=f"subscribe:{sub.id}:{V1_NOW.isoformat()}",
+        ref_type="subscription",
+        ref_id=sub.id,
+        actor="alice",
+        created_at=V1_NOW,
+    )
+    v1.SubscriptionCharge.create(
+        subscription=sub,
+        period_start=V1_NOW,
+        period_end=period_end,
+        plan_minor=5000,
+        ledger_entry=debit,
+        created_at=V1_NOW,
+    )
     # Version 1's change big → tiny ten days in: the unused share of the difference, as one adjustment.
     changed_at = V1_NOW + timedelta(days=10)
     left, total = 21 * 86400, 31 * 86400
     net = (1000 - 5000) * left // total
-    v1.LedgerEntry.create(wallet=wallet, kind="adjustment", amount_minor=-net, balance_after_minor=5000 - net,
-                          idempotency_key=f"planchange:{sub.id}:{V1_NOW.isoformat()}:big->tiny",
-                          ref_type="subscription", ref_id=sub.id, actor="alice", created_at=changed_at)
+    v1.LedgerEntry.create(
+        wallet=wallet,
+        kind="adjustment",
+        amount_minor=-net,
+        balance_after_minor=5000 - net,
+        idempotency_key=f"planchange:{sub.id}:{V1_NOW.isoformat()}:big->tiny",
+        ref_type="subscription",
+        ref_id=sub.id,
+        actor="alice",
+        created_at=changed_at,
+    )
     v1.Wallet.update(balance_minor=5000 - net).where(v1.Wallet.id == wallet.id).execute()
     v1.Subscription.update(plan=tiny).where(v1.Subscription.id == sub.id).execute()
 

@@ -34,32 +34,32 @@ ACTORS = {
 
 # Who may do what.                      viewer operator admin
 MATRIX = {
-    "create customer":                  (False, True, True),
-    "edit customer":                    (False, True, True),
-    "top up":                           (False, True, True),
-    "subscribe":                        (False, True, True),
-    "cancel subscription":              (False, True, True),
-    "reinstate subscription":           (False, True, True),
-    "change plan":                      (False, True, True),
-    "record usage":                     (False, True, True),
-    "refund top-up":                    (False, False, True),
-    "refund charge":                    (False, False, True),
-    "adjust balance":                   (False, False, True),
-    "create plan":                      (False, False, True),
-    "edit plan":                        (False, False, True),
-    "create feature":                   (False, False, True),
-    "set plan feature":                 (False, False, True),
-    "create operator":                  (False, False, True),
-    "set operator role":                (False, False, True),
-    "change settings":                  (False, False, True),
-    "configure gateway":                (False, False, True),
-    "retry error item now":             (False, True, True),
-    "cancel error item retry":          (False, True, True),
-    "change error item strategy":       (False, True, True),
-    "resolve error item":               (False, True, True),
-    "escalate error item":              (False, True, True),
-    "mark notifications read":          (True, True, True),
-    "mark all notifications read":      (True, True, True),
+    "create customer": (False, True, True),
+    "edit customer": (False, True, True),
+    "top up": (False, True, True),
+    "subscribe": (False, True, True),
+    "cancel subscription": (False, True, True),
+    "reinstate subscription": (False, True, True),
+    "change plan": (False, True, True),
+    "record usage": (False, True, True),
+    "refund top-up": (False, False, True),
+    "refund charge": (False, False, True),
+    "adjust balance": (False, False, True),
+    "create plan": (False, False, True),
+    "edit plan": (False, False, True),
+    "create feature": (False, False, True),
+    "set plan feature": (False, False, True),
+    "create operator": (False, False, True),
+    "set operator role": (False, False, True),
+    "change settings": (False, False, True),
+    "configure gateway": (False, False, True),
+    "retry error item now": (False, True, True),
+    "cancel error item retry": (False, True, True),
+    "change error item strategy": (False, True, True),
+    "resolve error item": (False, True, True),
+    "escalate error item": (False, True, True),
+    "mark notifications read": (True, True, True),
+    "mark all notifications read": (True, True, True),
 }
 ROLES = ("viewer", "operator", "admin")
 START = datetime(2026, 1, 15, 9, 0, 0)
@@ -115,16 +115,29 @@ def build_desk(core) -> Desk:
     charge = LedgerEntry.get((LedgerEntry.kind == "renewal") & (LedgerEntry.ref_id == to_cancel.id))
 
     set_gateway(core, error_rate=1.0)
-    failed = [core.payments.top_up(SYSTEM, second.email, f"{n + 1}.00", idempotency_key=f"setup-failing-{n}")
-              for n in range(5)]
+    failed = [
+        core.payments.top_up(SYSTEM, second.email, f"{n + 1}.00", idempotency_key=f"setup-failing-{n}")
+        for n in range(5)
+    ]
     set_gateway(core, error_rate=0.0)
     core.circuit.record_success()  # the gateway answers again
     items = [ErrorItem.get((ErrorItem.subject_id == t.id) & (ErrorItem.operation == "topup")).id for t in failed]
     assert {core.retries.get(i).status for i in items} == {"retrying"}
     unread = [n.id for n in core.notifications.recent(unread_only=True)]
     assert len(unread) >= 2
-    return Desk(core, first, second, paid.wallet_id, to_cancel.id, to_reinstate.id, to_change.id, paid.id,
-                charge.id, items, unread)
+    return Desk(
+        core,
+        first,
+        second,
+        paid.wallet_id,
+        to_cancel.id,
+        to_reinstate.id,
+        to_change.id,
+        paid.id,
+        charge.id,
+        items,
+        unread,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -153,8 +166,9 @@ def desk(desk_template, tmp_path, clock):
 
 ACTIONS = {
     "create customer": lambda d, a: d.core.customers.create_customer(a, "Alan Turing", "alan@example.com"),
-    "edit customer": lambda d, a: d.core.customers.update_customer(a, d.second.id, name="Grace B. Hopper",
-                                                                   reason="married name"),
+    "edit customer": lambda d, a: d.core.customers.update_customer(
+        a, d.second.id, name="Grace B. Hopper", reason="married name"
+    ),
     "top up": lambda d, a: d.core.payments.top_up(a, d.first.email, "15.00", idempotency_key="desk-topup"),
     "subscribe": lambda d, a: d.core.subscriptions.subscribe(a, d.second.email, "pro"),
     "cancel subscription": lambda d, a: d.core.subscriptions.cancel(a, d.to_cancel, "asked by email"),
@@ -167,17 +181,20 @@ ACTIONS = {
     "create plan": lambda d, a: d.core.features.create_plan(a, "gold", "Gold", 5000, "USD", "month", 1, 3),
     "edit plan": lambda d, a: d.core.features.update_plan(a, "basic", price_minor=1100, reason="new prices"),
     "create feature": lambda d, a: d.core.features.create_feature(a, "seats", "Seats", "quota", "seat"),
-    "set plan feature": lambda d, a: d.core.features.set_plan_feature(a, "pro", "api-calls", pricing="flat",
-                                                                      unit_price_minor=1),
+    "set plan feature": lambda d, a: d.core.features.set_plan_feature(
+        a, "pro", "api-calls", pricing="flat", unit_price_minor=1
+    ),
     "create operator": lambda d, a: d.core.operators.create_operator(a, "newbie", "long-enough-password", "viewer"),
     "set operator role": lambda d, a: d.core.operators.set_role(a, "otto", "operator", "promoted"),
     "change settings": lambda d, a: d.core.settings.update(a, {"reminder_days": 5}, "longer notice"),
-    "configure gateway": lambda d, a: d.core.settings.update(a, {"gateway.error_rate": 0.2}, "chaos drill",
-                                                             action="gateway.configure"),
+    "configure gateway": lambda d, a: d.core.settings.update(
+        a, {"gateway.error_rate": 0.2}, "chaos drill", action="gateway.configure"
+    ),
     "retry error item now": lambda d, a: d.core.retries.retry_now(a, [d.error_items[0]]),
     "cancel error item retry": lambda d, a: d.core.retries.cancel_retry(a, [d.error_items[1]], "card replaced"),
-    "change error item strategy": lambda d, a: d.core.retries.change_strategy(a, [d.error_items[2]], "fixed",
-                                                                              "maintenance window"),
+    "change error item strategy": lambda d, a: d.core.retries.change_strategy(
+        a, [d.error_items[2]], "fixed", "maintenance window"
+    ),
     "resolve error item": lambda d, a: d.core.retries.resolve(a, [d.error_items[3]], "credited by hand"),
     "escalate error item": lambda d, a: d.core.retries.escalate(a, [d.error_items[4]], "needs a look"),
     "mark notifications read": lambda d, a: d.core.notifications.mark_read(a, d.unread[:1]),
@@ -187,8 +204,10 @@ ACTIONS = {
 
 def snapshot() -> dict[str, list[tuple]]:
     """Every row of every table, to prove that a refused action wrote nothing."""
-    return {model._meta.table_name: list(model.select().order_by(*model._meta.get_primary_keys()).tuples())
-            for model in ALL_TABLES}
+    return {
+        model._meta.table_name: list(model.select().order_by(*model._meta.get_primary_keys()).tuples())
+        for model in ALL_TABLES
+    }
 
 
 def test_the_matrix_names_every_action():

@@ -37,7 +37,7 @@ def test_only_an_admin_pauses_and_the_pause_holds_for_another_process(core, admi
     assert not control.is_paused() and audit() == []
 
     control.pause(admin, "gateway maintenance")
-    other_desk = build_core(core.clock).build_scheduler()   # another desk or worker on the same database
+    other_desk = build_core(core.clock).build_scheduler()  # another desk or worker on the same database
     assert control.is_paused() and other_desk.is_paused
     assert all(row.paused for row in JobState.select()) and JobState.select().count() == len(JOB_NAMES)
     with pytest.raises(Conflict, match="already paused"):

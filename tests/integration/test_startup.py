@@ -20,8 +20,12 @@ ROOT = Path(__file__).resolve().parents[2]
 def environment(tmp_path: Path, *, display: bool = True, **extra: str) -> dict[str, str]:
     """This machine's environment with the user folders under tmp_path, and with or without a display."""
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    env.update(XDG_STATE_HOME=str(tmp_path / "state"), XDG_DATA_HOME=str(tmp_path / "data"),
-               XDG_CONFIG_HOME=str(tmp_path / "config"), **extra)
+    env.update(
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        **extra,
+    )
     if display:
         env["QT_QPA_PLATFORM"] = "offscreen"
     return env
@@ -30,8 +34,14 @@ def environment(tmp_path: Path, *, display: bool = True, **extra: str) -> dict[s
 def run_main(tmp_path: Path, *args: str, before: str = "", display: bool = True) -> subprocess.Popen:
     """main.main(args) in a fresh interpreter started in the checkout; `before` runs first."""
     code = f"import sys\n{before}\nimport main\nsys.exit(main.main({list(args)!r}))"
-    return subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=environment(tmp_path, display=display),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=environment(tmp_path, display=display),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def finish(process: subprocess.Popen) -> tuple[int, str, str]:
@@ -104,15 +114,18 @@ def test_no_display_is_one_line_and_exit_2_before_the_database_opens(tmp_path):
     assert not books.exists()
 
 
-@pytest.mark.parametrize(("environ", "platform", "refused"), [
-    ({}, "linux", True),
-    ({"DISPLAY": ":0"}, "linux", False),
-    ({"WAYLAND_DISPLAY": "wayland-0"}, "linux", False),
-    ({"QT_QPA_PLATFORM": "offscreen"}, "linux", False),
-    ({"DISPLAY": ""}, "freebsd14", True),
-    ({}, "win32", False),
-    ({}, "darwin", False),
-])
+@pytest.mark.parametrize(
+    ("environ", "platform", "refused"),
+    [
+        ({}, "linux", True),
+        ({"DISPLAY": ":0"}, "linux", False),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, "linux", False),
+        ({"QT_QPA_PLATFORM": "offscreen"}, "linux", False),
+        ({"DISPLAY": ""}, "freebsd14", True),
+        ({}, "win32", False),
+        ({}, "darwin", False),
+    ],
+)
 def test_which_environments_have_no_display(environ, platform, refused):
     reason = main.desktop_unavailable_reason(environ, platform)
     assert (reason is not None and reason.startswith("no display")) == refused
@@ -129,13 +142,15 @@ def test_missing_qt_is_one_line_naming_the_package_to_install(tmp_path):
 
 
 def test_a_library_qt_cannot_load_is_one_line(tmp_path):
-    broken = ("import builtins\n"
-              "real_import = builtins.__import__\n"
-              "def fake(name, *a, **k):\n"
-              "    if name == 'PySide6.QtWidgets':\n"
-              "        raise ImportError('libEGL.so.1: cannot open shared object file: No such file or directory')\n"
-              "    return real_import(name, *a, **k)\n"
-              "builtins.__import__ = fake")
+    broken = (
+        "import builtins\n"
+        "real_import = builtins.__import__\n"
+        "def fake(name, *a, **k):\n"
+        "    if name == 'PySide6.QtWidgets':\n"
+        "        raise ImportError('libEGL.so.1: cannot open shared object file: No such file or directory')\n"
+        "    return real_import(name, *a, **k)\n"
+        "builtins.__import__ = fake"
+    )
     code, out, err = finish(run_main(tmp_path, "--db", str(tmp_path / "books.sqlite3"), before=broken))
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and "libEGL.so.1" in err and "apt-get install" in err, err
@@ -146,10 +161,12 @@ def test_a_library_qt_cannot_load_is_one_line(tmp_path):
 
 def test_unexpected_failure_names_this_process_log_file(tmp_path):
     books = tmp_path / "books.sqlite3"
-    failing = ("import main\n"
-               "def run_command(args, core):\n"
-               "    raise RuntimeError('the disk caught fire')\n"
-               "main.run_command = run_command")
+    failing = (
+        "import main\n"
+        "def run_command(args, core):\n"
+        "    raise RuntimeError('the disk caught fire')\n"
+        "main.run_command = run_command"
+    )
     process = run_main(tmp_path, "--db", str(books), "report", before=failing)
     code, _out, err = finish(process)
     log_file = tmp_path / "state" / "subscriptions-admin" / "log" / f"cli-{process.pid}.log"

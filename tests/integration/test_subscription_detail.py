@@ -50,7 +50,10 @@ def test_the_detail_has_the_state_usage_timeline_and_charges(core, clock, pro, a
     assert [(c["plan_minor"], c["refunded_minor"]) for c in detail["charges"]] == [(2000, 500)]
     usage = {u["code"]: u for u in detail["usage"]}
     assert (usage["api_calls"]["used"], usage["api_calls"]["remaining"], usage["api_calls"]["limit"]) == (
-        40, 960, "1,000 api calls / period")
+        40,
+        960,
+        "1,000 api calls / period",
+    )
     assert usage["requests"]["limit"] == "10 requests / minute" and usage["requests"]["remaining"] is None
     assert (usage["storage"]["used"], usage["storage"]["charge_minor"]) == (3, 75)
     assert usage["sso"]["type"] == "boolean"
@@ -67,10 +70,10 @@ def test_plan_change_and_usage_options(core, clock, pro, operator):
     options = plan_change_options(sub.id)
     assert options["plan"] == {"code": "pro", "name": "Pro", "price_minor": 2000}
     assert (options["currency"], options["balance_minor"]) == ("USD", 1000)
-    assert [p["code"] for p in options["plans"]] == ["basic"]   # active, same currency, another plan
+    assert [p["code"] for p in options["plans"]] == ["basic"]  # active, same currency, another plan
     usage = usage_options(sub.id)
     assert usage["plan"] == "pro"
-    assert [f["code"] for f in usage["features"]] == ["api_calls", "requests", "storage"]   # metered only
+    assert [f["code"] for f in usage["features"]] == ["api_calls", "requests", "storage"]  # metered only
 
 
 def test_plan_detail_counts_its_subscriptions_by_status(core, clock, pro, operator):

@@ -15,21 +15,27 @@ def test_the_detail_counts_refunds_that_left_the_wallet_and_shows_the_unsettled_
     second = core.payments.top_up(operator, customer.email, "20.00")
     core.payments.refund_topup(admin, first.id, "5.00", "duplicate order")
     set_gateway(core, error_rate=1.0)
-    owed = core.payments.refund_topup(admin, first.id, "2.50", "one more")   # queued: the money has left
+    owed = core.payments.refund_topup(admin, first.id, "2.50", "one more")  # queued: the money has left
     set_gateway(core, error_rate=0.0)
     subscription = core.subscriptions.subscribe(operator, customer.email, "basic")
 
     detail = wallet_detail(wallet_id)
     assert (detail.id, detail.currency, detail.balance_minor) == (wallet_id, "USD", 7000 - 500 - 250 - 1000)
     assert (detail.customer.name, detail.customer.email, detail.customer.status) == (
-        "Grace Hopper", customer.email, "active")
+        "Grace Hopper",
+        customer.email,
+        "active",
+    )
     assert [(t.id, t.amount_minor, t.refunded_minor) for t in detail.recent_topups] == [
-        (second.id, 2000, 0), (first.id, 5000, 750)]
+        (second.id, 2000, 0),
+        (first.id, 5000, 750),
+    ]
     assert [(r.id, r.kind, r.amount_minor, r.status) for r in detail.unsettled_refunds] == [
-        (owed.id, "topup", 250, "retrying")]
+        (owed.id, "topup", 250, "retrying")
+    ]
     assert [(s.id, s.plan_code, s.status) for s in detail.subscriptions] == [(subscription.id, "basic", "active")]
     assert detail.owed_minor == 0
-    assert detail.entries == 5   # two top-ups, two refunds to the card, the first period
+    assert detail.entries == 5  # two top-ups, two refunds to the card, the first period
     with pytest.raises(NotFound):
         wallet_detail(wallet_id + 1000)
 
@@ -40,12 +46,14 @@ def test_the_refund_cap_is_what_is_left_of_the_topup_as_far_as_the_wallet_holds_
     older = core.payments.top_up(operator, customer.email, "30.00")
     newer = core.payments.top_up(operator, customer.email, "50.00")
     core.payments.refund_topup(admin, older.id, "10.00", "partly returned")
-    core.subscriptions.subscribe(operator, customer.email, "basic")   # the wallet keeps 80 - 10 - 60 = 10.00
+    core.subscriptions.subscribe(operator, customer.email, "basic")  # the wallet keeps 80 - 10 - 60 = 10.00
 
     options = topup_refund_options(core.payments, wallet_id)
     assert (options.wallet_id, options.currency, options.balance_minor) == (wallet_id, "USD", 1000)
     assert [(t.id, t.left_minor, t.cap_minor, t.held_back_by_balance) for t in options.topups] == [
-        (newer.id, 5000, 1000, True), (older.id, 2000, 1000, True)]
+        (newer.id, 5000, 1000, True),
+        (older.id, 2000, 1000, True),
+    ]
 
     core.payments.adjust_balance(admin, wallet_id, "40.00", "goodwill")
     roomy = {t.id: t for t in topup_refund_options(core.payments, wallet_id).topups}

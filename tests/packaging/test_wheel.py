@@ -22,8 +22,21 @@ import pytest
 from main import __version__
 
 ROOT = Path(__file__).resolve().parents[2]
-LEFT_BEHIND = shutil.ignore_patterns(".git", "__pycache__", "*.pyc", "build", "dist", "*.egg-info", ".venv*",
-                                     ".*_cache", ".hypothesis", ".benchmarks", "*.sqlite3*", "tests", "docs")
+LEFT_BEHIND = shutil.ignore_patterns(
+    ".git",
+    "__pycache__",
+    "*.pyc",
+    "build",
+    "dist",
+    "*.egg-info",
+    ".venv*",
+    ".*_cache",
+    ".hypothesis",
+    ".benchmarks",
+    "*.sqlite3*",
+    "tests",
+    "docs",
+)
 APP_MODULES = ("main", "models", "services", "scheduler", "ui", "resources")
 
 CHECK = textwrap.dedent("""
@@ -59,13 +72,27 @@ def run(command: list[str], **options) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> Path:
     """A virtual environment with the app installed from its wheel; returns the environment's folder."""
-    assert int(version("setuptools").split(".")[0]) >= 77, \
+    assert int(version("setuptools").split(".")[0]) >= 77, (
         "the build needs setuptools>=77: pip install -e '.[test]' brings it"
+    )
     work = tmp_path_factory.mktemp("wheel")
     source = work / "source"
     shutil.copytree(ROOT, source, ignore=LEFT_BEHIND)
-    run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "--no-index",
-         "--wheel-dir", str(work / "dist"), str(source)])
+    run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "--wheel-dir",
+            str(work / "dist"),
+            str(source),
+        ]
+    )
     (wheel,) = (work / "dist").glob("subscriptions_admin-*.whl")
     venv = work / "venv"
     # The environment borrows this machine's PySide6 and friends rather than downloading them again;
@@ -85,8 +112,12 @@ def script_in(venv: Path, name: str) -> Path:
 
 def clean_environment(tmp_path: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    env.update(XDG_STATE_HOME=str(tmp_path / "state"), XDG_DATA_HOME=str(tmp_path / "data"),
-               XDG_CONFIG_HOME=str(tmp_path / "config"), **extra)
+    env.update(
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        **extra,
+    )
     return env
 
 
@@ -95,8 +126,11 @@ def test_installed_app_speaks_russian_and_ships_its_icon(installed, tmp_path):
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     (outside / "check.py").write_text(CHECK, encoding="utf-8")
-    result = run([str(python_in(installed)), "check.py", *APP_MODULES], cwd=outside,
-                 env=clean_environment(tmp_path, QT_QPA_PLATFORM="offscreen"))
+    result = run(
+        [str(python_in(installed)), "check.py", *APP_MODULES],
+        cwd=outside,
+        env=clean_environment(tmp_path, QT_QPA_PLATFORM="offscreen"),
+    )
     found = json.loads(result.stdout)
 
     site = installed.resolve()
@@ -111,8 +145,9 @@ def test_installed_app_speaks_russian_and_ships_its_icon(installed, tmp_path):
 
 @pytest.mark.slow
 def test_installed_launchers_run(installed, tmp_path):
-    result = run([str(script_in(installed, "subscriptions-admin")), "--version"], cwd=tmp_path,
-                 env=clean_environment(tmp_path))
+    result = run(
+        [str(script_in(installed, "subscriptions-admin")), "--version"], cwd=tmp_path, env=clean_environment(tmp_path)
+    )
     assert result.stdout.strip() == f"subscriptions-admin {__version__}"
     assert script_in(installed, "subscriptions-admin-desktop").exists()
 
@@ -123,9 +158,13 @@ def test_installed_desktop_launcher_explains_a_missing_display(installed, tmp_pa
     env = clean_environment(tmp_path)
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
         env.pop(name, None)
-    result = subprocess.run([str(script_in(installed, "subscriptions-admin-desktop")), "--db",
-                             str(tmp_path / "books.sqlite3")], cwd=tmp_path, env=env, capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        [str(script_in(installed, "subscriptions-admin-desktop")), "--db", str(tmp_path / "books.sqlite3")],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert result.stderr.startswith("error: no display") and result.stderr.count("\n") == 1
-

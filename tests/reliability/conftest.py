@@ -47,8 +47,14 @@ def child_env() -> dict:
 
 
 def start_workload(*args: str, stdout=None, stderr=None) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, str(WORKLOAD), *map(str, args)], cwd=ROOT, env=child_env(),
-                            stdout=stdout, stderr=stderr, stdin=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [sys.executable, str(WORKLOAD), *map(str, args)],
+        cwd=ROOT,
+        env=child_env(),
+        stdout=stdout,
+        stderr=stderr,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def iso(moment: datetime) -> str:
@@ -58,8 +64,12 @@ def iso(moment: datetime) -> str:
 def retry_until_quiet(clock, run_pass: Callable[[], object], max_passes: int = 400) -> int:
     """Jump the clock to each next due retry and run a pass, until nothing is retrying. Returns the passes."""
     for passes in range(max_passes):
-        waiting = (ErrorItem.select(ErrorItem.next_attempt_at).where(ErrorItem.status == "retrying")
-                   .order_by(ErrorItem.next_attempt_at).first())
+        waiting = (
+            ErrorItem.select(ErrorItem.next_attempt_at)
+            .where(ErrorItem.status == "retrying")
+            .order_by(ErrorItem.next_attempt_at)
+            .first()
+        )
         if waiting is None:
             return passes
         clock.set(max(clock.now() + timedelta(seconds=1), waiting.next_attempt_at))
@@ -78,39 +88,63 @@ def assert_books_balance() -> None:
 def assert_no_period_paid_twice() -> None:
     """Each subscription's paid periods follow one another without overlap, each debited once."""
     periods = defaultdict(list)
-    for sub_id, start, end in (SubscriptionCharge.select(SubscriptionCharge.subscription,
-                                                         SubscriptionCharge.period_start,
-                                                         SubscriptionCharge.period_end)
-                               .order_by(SubscriptionCharge.subscription, SubscriptionCharge.period_start)
-                               .tuples()):
+    for sub_id, start, end in (
+        SubscriptionCharge.select(
+            SubscriptionCharge.subscription, SubscriptionCharge.period_start, SubscriptionCharge.period_end
+        )
+        .order_by(SubscriptionCharge.subscription, SubscriptionCharge.period_start)
+        .tuples()
+    ):
         periods[sub_id].append((start, end))
-    overlaps = [(sub_id, a, b) for sub_id, spans in periods.items()
-                for a, b in zip(spans, spans[1:], strict=False) if b[0] < a[1]]
+    overlaps = [
+        (sub_id, a, b)
+        for sub_id, spans in periods.items()
+        for a, b in zip(spans, spans[1:], strict=False)
+        if b[0] < a[1]
+    ]
     assert not overlaps, overlaps[:5]
-    debits = (LedgerEntry.select(LedgerEntry.idempotency_key, fn.COUNT(LedgerEntry.id))
-              .where(LedgerEntry.kind == "renewal").group_by(LedgerEntry.idempotency_key)
-              .having(fn.COUNT(LedgerEntry.id) > 1).tuples())
+    debits = (
+        LedgerEntry.select(LedgerEntry.idempotency_key, fn.COUNT(LedgerEntry.id))
+        .where(LedgerEntry.kind == "renewal")
+        .group_by(LedgerEntry.idempotency_key)
+        .having(fn.COUNT(LedgerEntry.id) > 1)
+        .tuples()
+    )
     assert not list(debits)
-    charged = (SubscriptionCharge.select(fn.COUNT(SubscriptionCharge.id))
-               .where(SubscriptionCharge.ledger_entry.is_null(False)).scalar())
-    linked = (SubscriptionCharge.select(fn.COUNT(fn.DISTINCT(SubscriptionCharge.ledger_entry)))
-              .where(SubscriptionCharge.ledger_entry.is_null(False)).scalar())
+    charged = (
+        SubscriptionCharge.select(fn.COUNT(SubscriptionCharge.id))
+        .where(SubscriptionCharge.ledger_entry.is_null(False))
+        .scalar()
+    )
+    linked = (
+        SubscriptionCharge.select(fn.COUNT(fn.DISTINCT(SubscriptionCharge.ledger_entry)))
+        .where(SubscriptionCharge.ledger_entry.is_null(False))
+        .scalar()
+    )
     assert charged == linked, "one ledger debit pays two periods"
 
 
 def topup_credits_by_key() -> dict[str, tuple[int, int]]:
     """Per gateway key: (credits, minor units credited) in the ledger."""
-    rows = (LedgerEntry.select(TopUp.idempotency_key, fn.COUNT(LedgerEntry.id), fn.SUM(LedgerEntry.amount_minor))
-            .join(TopUp, on=((LedgerEntry.ref_type == "topup") & (LedgerEntry.ref_id == TopUp.id)))
-            .where(LedgerEntry.kind == "topup").group_by(TopUp.idempotency_key).tuples())
+    rows = (
+        LedgerEntry.select(TopUp.idempotency_key, fn.COUNT(LedgerEntry.id), fn.SUM(LedgerEntry.amount_minor))
+        .join(TopUp, on=((LedgerEntry.ref_type == "topup") & (LedgerEntry.ref_id == TopUp.id)))
+        .where(LedgerEntry.kind == "topup")
+        .group_by(TopUp.idempotency_key)
+        .tuples()
+    )
     return {f"topup:{key}": (n, total) for key, n, total in rows}
 
 
 def gateway_charges_by_key() -> dict[str, tuple[int, int]]:
-    rows = (GatewayCharge.select(GatewayCharge.idempotency_key, fn.COUNT(GatewayCharge.id),
-                                 fn.SUM(GatewayCharge.amount_minor))
-            .where((GatewayCharge.status == "succeeded") & GatewayCharge.idempotency_key.startswith("topup:"))
-            .group_by(GatewayCharge.idempotency_key).tuples())
+    rows = (
+        GatewayCharge.select(
+            GatewayCharge.idempotency_key, fn.COUNT(GatewayCharge.id), fn.SUM(GatewayCharge.amount_minor)
+        )
+        .where((GatewayCharge.status == "succeeded") & GatewayCharge.idempotency_key.startswith("topup:"))
+        .group_by(GatewayCharge.idempotency_key)
+        .tuples()
+    )
     return {key: (n, total) for key, n, total in rows}
 
 

@@ -30,8 +30,9 @@ from services.ledger import post_entry
 from services.reports import integrity_check
 from tests.factories import make_customer
 
-GUARD_TRIGGERS = {f"{table}_no_{verb}" for table in ("ledger_entry", "audit_entry")
-                  for verb in ("update", "delete", "replace")}
+GUARD_TRIGGERS = {
+    f"{table}_no_{verb}" for table in ("ledger_entry", "audit_entry") for verb in ("update", "delete", "replace")
+}
 
 
 def _rows(table: str) -> list[tuple]:
@@ -68,19 +69,27 @@ CHANGES = {
     "update or replace": "UPDATE OR REPLACE ledger_entry SET idempotency_key = 'x' WHERE id = {id}",
     "delete one entry": "DELETE FROM ledger_entry WHERE id = {id}",
     "delete every entry": "DELETE FROM ledger_entry",
-    "replace by id": ("INSERT OR REPLACE INTO ledger_entry (id, wallet_id, kind, amount_minor, balance_after_minor, "
-                      "idempotency_key, actor, created_at) VALUES ({id}, {wallet}, 'topup', 999999, 999999, "
-                      "'forged', 'mallory', '2026-01-15 09:00:00')"),
-    "replace by key": ("REPLACE INTO ledger_entry (wallet_id, kind, amount_minor, balance_after_minor, "
-                       "idempotency_key, actor, created_at) VALUES ({wallet}, 'topup', 999999, 999999, "
-                       "'{key}', 'mallory', '2026-01-15 09:00:00')"),
-    "upsert on the key": ("INSERT INTO ledger_entry (wallet_id, kind, amount_minor, balance_after_minor, "
-                          "idempotency_key, actor, created_at) VALUES ({wallet}, 'topup', 1, 1, '{key}', 'mallory', "
-                          "'2026-01-15 09:00:00') ON CONFLICT (idempotency_key) DO UPDATE SET amount_minor = 999999"),
+    "replace by id": (
+        "INSERT OR REPLACE INTO ledger_entry (id, wallet_id, kind, amount_minor, balance_after_minor, "
+        "idempotency_key, actor, created_at) VALUES ({id}, {wallet}, 'topup', 999999, 999999, "
+        "'forged', 'mallory', '2026-01-15 09:00:00')"
+    ),
+    "replace by key": (
+        "REPLACE INTO ledger_entry (wallet_id, kind, amount_minor, balance_after_minor, "
+        "idempotency_key, actor, created_at) VALUES ({wallet}, 'topup', 999999, 999999, "
+        "'{key}', 'mallory', '2026-01-15 09:00:00')"
+    ),
+    "upsert on the key": (
+        "INSERT INTO ledger_entry (wallet_id, kind, amount_minor, balance_after_minor, "
+        "idempotency_key, actor, created_at) VALUES ({wallet}, 'topup', 1, 1, '{key}', 'mallory', "
+        "'2026-01-15 09:00:00') ON CONFLICT (idempotency_key) DO UPDATE SET amount_minor = 999999"
+    ),
     "update the audit trail": "UPDATE audit_entry SET actor = 'mallory'",
     "delete the audit trail": "DELETE FROM audit_entry",
-    "replace an audit row": ("INSERT OR REPLACE INTO audit_entry (id, actor, action, created_at) "
-                             "VALUES ({audit}, 'mallory', 'nothing happened', '2026-01-15 09:00:00')"),
+    "replace an audit row": (
+        "INSERT OR REPLACE INTO audit_entry (id, actor, action, created_at) "
+        "VALUES ({audit}, 'mallory', 'nothing happened', '2026-01-15 09:00:00')"
+    ),
     "drop a guard trigger": "DROP TRIGGER ledger_entry_no_update",
     "drop the replace guard": "DROP TRIGGER IF EXISTS ledger_entry_no_replace",
     "drop an audit guard": "DROP TRIGGER audit_entry_no_delete",
@@ -112,9 +121,16 @@ def test_the_orm_is_refused_the_same_changes(books):
         lambda: LedgerEntry.update(amount_minor=1).where(LedgerEntry.id == first.id).execute(),
         lambda: LedgerEntry.delete().execute(),
         lambda: LedgerEntry.delete_by_id(first.id),
-        lambda: LedgerEntry.replace(id=first.id, wallet=wallet_id, kind="topup", amount_minor=7,
-                                    balance_after_minor=7, idempotency_key="forged", actor="m",
-                                    created_at=first.created_at).execute(),
+        lambda: LedgerEntry.replace(
+            id=first.id,
+            wallet=wallet_id,
+            kind="topup",
+            amount_minor=7,
+            balance_after_minor=7,
+            idempotency_key="forged",
+            actor="m",
+            created_at=first.created_at,
+        ).execute(),
         lambda: AuditEntry.update(reason="nothing to see").execute(),
     ):
         with pytest.raises(IntegrityError), database.atomic():
@@ -167,8 +183,11 @@ def test_the_triggers_live_in_the_file_so_another_program_is_refused_changes_too
     _, first, snapshot = books
     other = sqlite3.connect(db_path, isolation_level=None)
     try:
-        for sql in (f"UPDATE ledger_entry SET amount_minor = 1 WHERE id = {first.id}", "DELETE FROM audit_entry",
-                    f"INSERT OR REPLACE INTO ledger_entry SELECT * FROM ledger_entry WHERE id = {first.id}"):
+        for sql in (
+            f"UPDATE ledger_entry SET amount_minor = 1 WHERE id = {first.id}",
+            "DELETE FROM audit_entry",
+            f"INSERT OR REPLACE INTO ledger_entry SELECT * FROM ledger_entry WHERE id = {first.id}",
+        ):
             with pytest.raises(sqlite3.IntegrityError, match="append-only"):
                 other.execute(sql)
     finally:
@@ -179,8 +198,16 @@ def test_the_triggers_live_in_the_file_so_another_program_is_refused_changes_too
 # --- search boxes and filters ---------------------------------------------------------------------------
 
 TRICKY_NAMES = [
-    "100% Cotton Ltd", "Under_Score Inc", "Back\\Slash & Co", "O'Brien", 'Say "Cheese"', "Robert'); DROP TABLE",
-    "Plain Person", "Percent%Under_", "Ångström Zoë", "a%b_c\\d'e",
+    "100% Cotton Ltd",
+    "Under_Score Inc",
+    "Back\\Slash & Co",
+    "O'Brien",
+    'Say "Cheese"',
+    "Robert'); DROP TABLE",
+    "Plain Person",
+    "Percent%Under_",
+    "Ångström Zoë",
+    "a%b_c\\d'e",
 ]
 
 
@@ -202,9 +229,33 @@ def _expected(text: str) -> set[str]:
     return hits
 
 
-@pytest.mark.parametrize("text", ["%", "_", "\\", "'", '"', "' OR 1=1 --", "%' OR '1'='1", "100%", "%%", "_n",
-                                  "r_s", "e\\S", "'); drop table", "a%b_c\\d'e", "wild%card_", "%@%", "*", "?", "[a]",
-                                  "Ångström", "ÅNGSTRÖM", "zoë"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "%",
+        "_",
+        "\\",
+        "'",
+        '"',
+        "' OR 1=1 --",
+        "%' OR '1'='1",
+        "100%",
+        "%%",
+        "_n",
+        "r_s",
+        "e\\S",
+        "'); drop table",
+        "a%b_c\\d'e",
+        "wild%card_",
+        "%@%",
+        "*",
+        "?",
+        "[a]",
+        "Ångström",
+        "ÅNGSTRÖM",
+        "zoë",
+    ],
+)
 def test_customer_search_takes_sql_and_wildcards_as_plain_text(tricky, text):
     from services.customers import CustomerService
 

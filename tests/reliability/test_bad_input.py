@@ -127,46 +127,177 @@ def attempt(books: Books, label: str, call, *args, **kwargs):
 # --- junk -------------------------------------------------------------------------------------------
 
 NASTY_TEXT = [
-    "", " ", "\t\n", "\x00", "a\x00b", "\x1b[31mred", "\u202eevil", "\u200b", "\ud800", "x\udcffy",
-    "'", '"', "\\", "%", "_", "' OR 1=1 --", "'); DROP TABLE customer; --", "NULL", "None",
-    "名前", "Zoë Ångström", "🙂" * 3, "e\u0301", "ﬀ", "x" * 201, "y" * 5000,
+    "",
+    " ",
+    "\t\n",
+    "\x00",
+    "a\x00b",
+    "\x1b[31mred",
+    "\u202eevil",
+    "\u200b",
+    "\ud800",
+    "x\udcffy",
+    "'",
+    '"',
+    "\\",
+    "%",
+    "_",
+    "' OR 1=1 --",
+    "'); DROP TABLE customer; --",
+    "NULL",
+    "None",
+    "名前",
+    "Zoë Ångström",
+    "🙂" * 3,
+    "e\u0301",
+    "ﬀ",
+    "x" * 201,
+    "y" * 5000,
 ]
 NASTY_AMOUNTS = [
-    "-5", "-0.01", "0", "0.00", "-0", "+0", "0.001", "12.345", "1.0000001", "5.", ".5", "1e3", "1E-2",
-    "NaN", "nan", "-nan", "inf", "-inf", "Infinity", "999999999999.99", "10000000000.01", "9" * 14,
-    "1" + "0" * 40, "9" * 5000, "١٢", "１２", "²", "Ⅻ", "12,50", "1,234.56", "1 234", "0x10", "1_000",
-    "--5", "5-", "+5", "12.5\n", "\x00", "", " ", "abc", "12 EUR", "$12", "١٢.٥٠",
+    "-5",
+    "-0.01",
+    "0",
+    "0.00",
+    "-0",
+    "+0",
+    "0.001",
+    "12.345",
+    "1.0000001",
+    "5.",
+    ".5",
+    "1e3",
+    "1E-2",
+    "NaN",
+    "nan",
+    "-nan",
+    "inf",
+    "-inf",
+    "Infinity",
+    "999999999999.99",
+    "10000000000.01",
+    "9" * 14,
+    "1" + "0" * 40,
+    "9" * 5000,
+    "١٢",
+    "１２",
+    "²",
+    "Ⅻ",
+    "12,50",
+    "1,234.56",
+    "1 234",
+    "0x10",
+    "1_000",
+    "--5",
+    "5-",
+    "+5",
+    "12.5\n",
+    "\x00",
+    "",
+    " ",
+    "abc",
+    "12 EUR",
+    "$12",
+    "١٢.٥٠",
 ]
 NASTY_NUMBERS = [
-    0, -1, -(2**63), 2**63, 2**64, 10**30, MAX_MINOR + 1, -MAX_MINOR - 1, True, False, None,
-    1.5, 0.0, -0.0, float("nan"), float("inf"), float("-inf"), Decimal("12.50"), Decimal("NaN"),
-    "1", "12", "abc", "", b"12", [1], {"a": 1}, (), object,
+    0,
+    -1,
+    -(2**63),
+    2**63,
+    2**64,
+    10**30,
+    MAX_MINOR + 1,
+    -MAX_MINOR - 1,
+    True,
+    False,
+    None,
+    1.5,
+    0.0,
+    -0.0,
+    float("nan"),
+    float("inf"),
+    float("-inf"),
+    Decimal("12.50"),
+    Decimal("NaN"),
+    "1",
+    "12",
+    "abc",
+    "",
+    b"12",
+    [1],
+    {"a": 1},
+    (),
+    object,
 ]
 NASTY_IDS = [0, -1, 1.0, 1.5, True, None, "1", "1 OR 1=1", "١", b"1", 2**63, 2**64, 10**40, [1], {}, 999_999]
 NASTY_EMAILS = [
-    "", "a", "a@", "@example.com", "a@b", "a@@example.com", "a..b@example.com", "a@example..com",
-    "a@-example.com", "a@example.com\n", " a@example.com ", "A@EXAMPLE.COM", "ü@example.com",
-    "a@exämple.com", "x" * 250 + "@example.com", "a@" + "b" * 64 + ".com", "'; DROP TABLE customer; --@x.com",
-    "%@example.com", "_@example.com", "a@example.com; b@example.com", "\udcff@example.com", "١@example.com",
+    "",
+    "a",
+    "a@",
+    "@example.com",
+    "a@b",
+    "a@@example.com",
+    "a..b@example.com",
+    "a@example..com",
+    "a@-example.com",
+    "a@example.com\n",
+    " a@example.com ",
+    "A@EXAMPLE.COM",
+    "ü@example.com",
+    "a@exämple.com",
+    "x" * 250 + "@example.com",
+    "a@" + "b" * 64 + ".com",
+    "'; DROP TABLE customer; --@x.com",
+    "%@example.com",
+    "_@example.com",
+    "a@example.com; b@example.com",
+    "\udcff@example.com",
+    "١@example.com",
     "ada@example.com",
 ]
 NASTY_DATES = [
-    "9999-12-31", "9999-12-31T23:59:59", "0001-01-01", "1969-12-31T23:59:59", "1970-01-01T00:00:00+14:00",
-    "2200-12-31T23:59:59-14:00", "2200-12-31T23:59:59", "2026-13-01", "2026-02-30", "2026-01-15T25:00",
-    "2026-01-15T09:00:00+25:00", "now", "", "１９９９-01-01", "2026-01-15T09:00:00Z", "20260115", "2026-W03",
-    "2026-01-15 09:00", "-2026-01-01", "2026-01-15T09:00:00.123456789",
+    "9999-12-31",
+    "9999-12-31T23:59:59",
+    "0001-01-01",
+    "1969-12-31T23:59:59",
+    "1970-01-01T00:00:00+14:00",
+    "2200-12-31T23:59:59-14:00",
+    "2200-12-31T23:59:59",
+    "2026-13-01",
+    "2026-02-30",
+    "2026-01-15T25:00",
+    "2026-01-15T09:00:00+25:00",
+    "now",
+    "",
+    "１９９９-01-01",
+    "2026-01-15T09:00:00Z",
+    "20260115",
+    "2026-W03",
+    "2026-01-15 09:00",
+    "-2026-01-01",
+    "2026-01-15T09:00:00.123456789",
 ]
 
-text_junk = st.one_of(st.sampled_from(NASTY_TEXT), st.text(max_size=40),
-                      st.text(st.characters(categories=["Cs", "Cc", "Cf", "Zs", "Mn", "Nd", "No", "Lo", "Po"]),
-                              max_size=20))
-amount_junk = st.one_of(st.sampled_from(NASTY_AMOUNTS), st.sampled_from(NASTY_NUMBERS),
-                        st.integers(-(10**20), 10**20), st.floats(), st.decimals(), st.text(max_size=16))
+text_junk = st.one_of(
+    st.sampled_from(NASTY_TEXT),
+    st.text(max_size=40),
+    st.text(st.characters(categories=["Cs", "Cc", "Cf", "Zs", "Mn", "Nd", "No", "Lo", "Po"]), max_size=20),
+)
+amount_junk = st.one_of(
+    st.sampled_from(NASTY_AMOUNTS),
+    st.sampled_from(NASTY_NUMBERS),
+    st.integers(-(10**20), 10**20),
+    st.floats(),
+    st.decimals(),
+    st.text(max_size=16),
+)
 number_junk = st.one_of(st.sampled_from(NASTY_NUMBERS), st.integers(-(2**70), 2**70), st.floats())
 currency_junk = st.one_of(st.sampled_from(["usd", "XXX", "US", "USDD", "", "U$D", None, 840]), text_junk)
 reason_junk = st.one_of(st.sampled_from(["", " ", None, 42, b"why", "r" * 2001]), text_junk)
-key_junk = st.one_of(st.sampled_from(["", " ", "k" * 121, "k" * 201, "\ud800", 7, b"key"]),
-                     text_junk.map(lambda t: "key-" + t))
+key_junk = st.one_of(
+    st.sampled_from(["", " ", "k" * 121, "k" * 201, "\ud800", 7, b"key"]), text_junk.map(lambda t: "key-" + t)
+)
 email_junk = st.one_of(st.sampled_from(NASTY_EMAILS), text_junk, st.sampled_from(NASTY_IDS))
 id_junk = st.one_of(st.sampled_from(NASTY_IDS), st.integers(-(2**65), 2**65))
 
@@ -222,8 +353,14 @@ def world(core, clock, db_path):
     item = ErrorItem.get()
     charge = LedgerEntry.get(LedgerEntry.kind == "renewal")
     topup = TopUp.get(TopUp.status == "succeeded")
-    core.ids = {"subscription": sub.id, "canceled": bob.id, "item": item.id, "charge": charge.id,
-                "topup": topup.id, "wallet": Wallet.get().id}
+    core.ids = {
+        "subscription": sub.id,
+        "canceled": bob.id,
+        "item": item.id,
+        "charge": charge.id,
+        "topup": topup.id,
+        "wallet": Wallet.get().id,
+    }
     core.books = Books(db_path, connected=True)
     return core
 
@@ -233,43 +370,81 @@ def ids_for(world, kind):
 
 
 def _customers_create(w, d):
-    return w.customers.create_customer, (d(actors), d(either(["Carol Ann", "Zoë Ångström", "名前"], text_junk)),
-                                         d(either(st.emails().map(str), email_junk)), d(currencies), d(reasons)), {}
+    return (
+        w.customers.create_customer,
+        (
+            d(actors),
+            d(either(["Carol Ann", "Zoë Ångström", "名前"], text_junk)),
+            d(either(st.emails().map(str), email_junk)),
+            d(currencies),
+            d(reasons),
+        ),
+        {},
+    )
 
 
 def _customers_update(w, d):
-    fields = d(st.fixed_dictionaries({}, optional={
-        "name": either(["Ada King"], text_junk), "email": either(st.emails().map(str), email_junk),
-        "status": either(["active", "disabled"], st.sampled_from(["gone", "", None, 1, "ACTIVE"])),
-        "reason": reasons}))
+    fields = d(
+        st.fixed_dictionaries(
+            {},
+            optional={
+                "name": either(["Ada King"], text_junk),
+                "email": either(st.emails().map(str), email_junk),
+                "status": either(["active", "disabled"], st.sampled_from(["gone", "", None, 1, "ACTIVE"])),
+                "reason": reasons,
+            },
+        )
+    )
     return w.customers.update_customer, (d(actors), d(ids_for(w, "canceled"))), fields
 
 
 def _customers_search(w, d):
-    return w.customers.search, (d(either(["ada", "1", "example"], st.one_of(
-        text_junk, st.sampled_from(["²", "9" * 30, "9" * 5000, "١", None, 5, b"ada"])))),
-                                d(either([50, 1], st.sampled_from([0, -1, 10**30, "5", None, 2.5, True])))), {}
+    return (
+        w.customers.search,
+        (
+            d(
+                either(
+                    ["ada", "1", "example"],
+                    st.one_of(text_junk, st.sampled_from(["²", "9" * 30, "9" * 5000, "١", None, 5, b"ada"])),
+                )
+            ),
+            d(either([50, 1], st.sampled_from([0, -1, 10**30, "5", None, 2.5, True]))),
+        ),
+        {},
+    )
 
 
 def _top_up(w, d):
-    return w.payments.top_up, (d(actors), d(emails), d(amounts), d(either(st.none(), currency_junk))), {
-        "idempotency_key": d(either(st.none(), key_junk)), "reason": d(reasons)}
+    return (
+        w.payments.top_up,
+        (d(actors), d(emails), d(amounts), d(either(st.none(), currency_junk))),
+        {"idempotency_key": d(either(st.none(), key_junk)), "reason": d(reasons)},
+    )
 
 
 def _refund_topup(w, d):
-    return w.payments.refund_topup, (d(actors), d(ids_for(w, "topup")), d(amounts), d(reasons)), {
-        "idempotency_key": d(keys)}
+    return (
+        w.payments.refund_topup,
+        (d(actors), d(ids_for(w, "topup")), d(amounts), d(reasons)),
+        {"idempotency_key": d(keys)},
+    )
 
 
 def _refund_charge(w, d):
-    return w.payments.refund_charge, (d(actors), d(ids_for(w, "charge")), d(either(["0.01", 1], amount_junk)),
-                                      d(reasons)), {"idempotency_key": d(keys)}
+    return (
+        w.payments.refund_charge,
+        (d(actors), d(ids_for(w, "charge")), d(either(["0.01", 1], amount_junk)), d(reasons)),
+        {"idempotency_key": d(keys)},
+    )
 
 
 def _adjust_balance(w, d):
     signed = either(["-1.00", "5", -100, 100], amount_junk)
-    return w.payments.adjust_balance, (d(actors), d(ids_for(w, "wallet")), d(signed), d(reasons)), {
-        "idempotency_key": d(keys)}
+    return (
+        w.payments.adjust_balance,
+        (d(actors), d(ids_for(w, "wallet")), d(signed), d(reasons)),
+        {"idempotency_key": d(keys)},
+    )
 
 
 def _subscribe(w, d):
@@ -289,9 +464,11 @@ def _change_plan(w, d):
 
 
 def _record_usage(w, d):
-    return w.features.record_usage, (d(actors), d(ids_for(w, "subscription")), d(features),
-                                     d(either(st.integers(1, 50), number_junk))), {"idempotency_key": d(
-                                         either(st.none(), key_junk))}
+    return (
+        w.features.record_usage,
+        (d(actors), d(ids_for(w, "subscription")), d(features), d(either(st.integers(1, 50), number_junk))),
+        {"idempotency_key": d(either(st.none(), key_junk))},
+    )
 
 
 def _check_access(w, d):
@@ -299,87 +476,204 @@ def _check_access(w, d):
 
 
 def _create_plan(w, d):
-    return w.features.create_plan, (
-        d(actors), d(either(st.from_regex(r"[a-z][a-z0-9_-]{1,20}", fullmatch=True), text_junk)),
-        d(either(["Gold"], text_junk)), d(either(st.integers(0, 10**6), number_junk)), d(currencies),
-        d(either(["day", "week", "month", "year"], st.sampled_from(["fortnight", "", None, "MONTH", 1]))),
-        d(either(st.integers(1, 12), number_junk)), d(either(st.integers(0, 30), number_junk)),
-        d(either(st.booleans(), st.sampled_from([None, "yes", 1, 0]))), d(reasons)), {}
+    return (
+        w.features.create_plan,
+        (
+            d(actors),
+            d(either(st.from_regex(r"[a-z][a-z0-9_-]{1,20}", fullmatch=True), text_junk)),
+            d(either(["Gold"], text_junk)),
+            d(either(st.integers(0, 10**6), number_junk)),
+            d(currencies),
+            d(either(["day", "week", "month", "year"], st.sampled_from(["fortnight", "", None, "MONTH", 1]))),
+            d(either(st.integers(1, 12), number_junk)),
+            d(either(st.integers(0, 30), number_junk)),
+            d(either(st.booleans(), st.sampled_from([None, "yes", 1, 0]))),
+            d(reasons),
+        ),
+        {},
+    )
 
 
 def _update_plan(w, d):
-    fields = d(st.fixed_dictionaries({}, optional={
-        "name": either(["Basic+"], text_junk), "price_minor": either(st.integers(0, 10**6), number_junk),
-        "grace_days": either(st.integers(0, 90), number_junk),
-        "access_in_grace": either(st.booleans(), st.sampled_from(["no", 0, None])),
-        "active": either(st.booleans(), st.sampled_from(["x", 1])), "reason": reasons}))
+    fields = d(
+        st.fixed_dictionaries(
+            {},
+            optional={
+                "name": either(["Basic+"], text_junk),
+                "price_minor": either(st.integers(0, 10**6), number_junk),
+                "grace_days": either(st.integers(0, 90), number_junk),
+                "access_in_grace": either(st.booleans(), st.sampled_from(["no", 0, None])),
+                "active": either(st.booleans(), st.sampled_from(["x", 1])),
+                "reason": reasons,
+            },
+        )
+    )
     return w.features.update_plan, (d(actors), d(either(["basic", "pro"], text_junk))), fields
 
 
 def _set_plan_feature(w, d):
     counts = either(st.integers(0, 1000), number_junk)
-    fields = d(st.fixed_dictionaries({}, optional={
-        "enabled": either(st.booleans(), st.sampled_from(["yes", None, 1])), "quota": counts,
-        "rate_limit": counts, "rate_window_seconds": either(st.integers(1, 86400), number_junk), "included": counts,
-        "pricing": either(["none", "flat", "tiered", "volume", "package"], st.sampled_from(["free", "", None, 3])),
-        "unit_price_minor": counts,
-        "tiers": either(["[[10, 5], [null, 3]]", "[[null, 1]]"], st.one_of(
-            text_junk, st.sampled_from(["[]", "[[1]]", "[[-1, 5]]", '{"a": 1}', "[[1e400, 1]]", "NaN",
-                                        "[[5, 1], [2, 1]]", "[[null, 1], [null, 2]]", "[[" + "9" * 400 + ", 1]]"]),
-            st.lists(st.lists(number_junk, max_size=3), max_size=3))),
-        "package_size": counts, "package_price_minor": counts, "reason": reasons}))
+    fields = d(
+        st.fixed_dictionaries(
+            {},
+            optional={
+                "enabled": either(st.booleans(), st.sampled_from(["yes", None, 1])),
+                "quota": counts,
+                "rate_limit": counts,
+                "rate_window_seconds": either(st.integers(1, 86400), number_junk),
+                "included": counts,
+                "pricing": either(
+                    ["none", "flat", "tiered", "volume", "package"], st.sampled_from(["free", "", None, 3])
+                ),
+                "unit_price_minor": counts,
+                "tiers": either(
+                    ["[[10, 5], [null, 3]]", "[[null, 1]]"],
+                    st.one_of(
+                        text_junk,
+                        st.sampled_from(
+                            [
+                                "[]",
+                                "[[1]]",
+                                "[[-1, 5]]",
+                                '{"a": 1}',
+                                "[[1e400, 1]]",
+                                "NaN",
+                                "[[5, 1], [2, 1]]",
+                                "[[null, 1], [null, 2]]",
+                                "[[" + "9" * 400 + ", 1]]",
+                            ]
+                        ),
+                        st.lists(st.lists(number_junk, max_size=3), max_size=3),
+                    ),
+                ),
+                "package_size": counts,
+                "package_price_minor": counts,
+                "reason": reasons,
+            },
+        )
+    )
     return w.features.set_plan_feature, (d(actors), d(either(["basic", "pro"], text_junk)), d(features)), fields
 
 
 def _settings_update(w, d):
-    names = either(["renewal_time", "reminder_days", "alert_threshold", "retry_every_minutes", "gateway.error_rate",
-                    "gateway.latency_min_ms", "gateway.latency_max_ms", "gateway.outage", "gateway.seed", "demo"],
-                   st.one_of(st.sampled_from(["nope", "", "gateway.%", "RENEWAL_TIME"]), text_junk))
-    values = either(st.sampled_from(["02:00", "0.1", "on", "off", 5, 0]), st.one_of(
-        number_junk, text_junk, st.sampled_from(["24:00", "2:00", "maybe", "1e9", "0.5\n", [], {}])))
-    changes = d(either(st.dictionaries(names, values, min_size=1, max_size=3),
-                       st.sampled_from([None, [], {}, "x", {1: 2}, [("demo", True)]])))
+    names = either(
+        [
+            "renewal_time",
+            "reminder_days",
+            "alert_threshold",
+            "retry_every_minutes",
+            "gateway.error_rate",
+            "gateway.latency_min_ms",
+            "gateway.latency_max_ms",
+            "gateway.outage",
+            "gateway.seed",
+            "demo",
+        ],
+        st.one_of(st.sampled_from(["nope", "", "gateway.%", "RENEWAL_TIME"]), text_junk),
+    )
+    values = either(
+        st.sampled_from(["02:00", "0.1", "on", "off", 5, 0]),
+        st.one_of(number_junk, text_junk, st.sampled_from(["24:00", "2:00", "maybe", "1e9", "0.5\n", [], {}])),
+    )
+    changes = d(
+        either(
+            st.dictionaries(names, values, min_size=1, max_size=3),
+            st.sampled_from([None, [], {}, "x", {1: 2}, [("demo", True)]]),
+        )
+    )
     return w.settings.update, (d(actors), changes, d(reasons)), {}
 
 
 def _create_operator(w, d):
-    return w.operators.create_operator, (
-        d(actors), d(either(st.from_regex(r"[a-z][a-z0-9_.-]{1,20}", fullmatch=True),
-                            st.one_of(text_junk, st.sampled_from(["c", "a" * 65, "bad name", None])))),
-        d(either(["a long enough password"], st.one_of(
-            text_junk, st.sampled_from(["short", "\ud800" * 8, "p" * 1025, None, 12345678])))),
-        d(either(["viewer", "operator", "admin"], st.sampled_from(["root", "", None, "Admin"]))), d(reasons)), {}
+    return (
+        w.operators.create_operator,
+        (
+            d(actors),
+            d(
+                either(
+                    st.from_regex(r"[a-z][a-z0-9_.-]{1,20}", fullmatch=True),
+                    st.one_of(text_junk, st.sampled_from(["c", "a" * 65, "bad name", None])),
+                )
+            ),
+            d(
+                either(
+                    ["a long enough password"],
+                    st.one_of(text_junk, st.sampled_from(["short", "\ud800" * 8, "p" * 1025, None, 12345678])),
+                )
+            ),
+            d(either(["viewer", "operator", "admin"], st.sampled_from(["root", "", None, "Admin"]))),
+            d(reasons),
+        ),
+        {},
+    )
 
 
 def _set_role(w, d):
-    return w.operators.set_role, (d(actors), d(either(["alice", "nobody"], st.one_of(text_junk, st.sampled_from(
-        [None, 1, "%"])))), d(either(["viewer", "operator"], st.sampled_from(["root", "", None]))), d(reasons)), {}
+    return (
+        w.operators.set_role,
+        (
+            d(actors),
+            d(either(["alice", "nobody"], st.one_of(text_junk, st.sampled_from([None, 1, "%"])))),
+            d(either(["viewer", "operator"], st.sampled_from(["root", "", None]))),
+            d(reasons),
+        ),
+        {},
+    )
 
 
 def _authenticate(w, d):
-    return w.operators.authenticate, (d(either(["alice", "nobody"], st.one_of(text_junk, st.sampled_from(
-        [None, 1, b"alice"])))), d(either(["a long enough password", "wrong password"], st.one_of(
-            text_junk, st.sampled_from([None, 12345678, "\ud800" * 9]))))), {}
+    return (
+        w.operators.authenticate,
+        (
+            d(either(["alice", "nobody"], st.one_of(text_junk, st.sampled_from([None, 1, b"alice"])))),
+            d(
+                either(
+                    ["a long enough password", "wrong password"],
+                    st.one_of(text_junk, st.sampled_from([None, 12345678, "\ud800" * 9])),
+                )
+            ),
+        ),
+        {},
+    )
 
 
 def _create_feature(w, d):
-    return w.features.create_feature, (
-        d(actors), d(either(st.from_regex(r"[a-z][a-z0-9_-]{1,20}", fullmatch=True), text_junk)),
-        d(either(["Storage"], text_junk)),
-        d(either(["boolean", "quota", "rate", "usage"], st.sampled_from(["metered", "", None, "QUOTA"]))),
-        d(either(["GB", "api call"], st.one_of(text_junk, st.sampled_from(["x" * 33, "", None, 5])))), d(reasons)), {}
+    return (
+        w.features.create_feature,
+        (
+            d(actors),
+            d(either(st.from_regex(r"[a-z][a-z0-9_-]{1,20}", fullmatch=True), text_junk)),
+            d(either(["Storage"], text_junk)),
+            d(either(["boolean", "quota", "rate", "usage"], st.sampled_from(["metered", "", None, "QUOTA"]))),
+            d(either(["GB", "api call"], st.one_of(text_junk, st.sampled_from(["x" * 33, "", None, 5])))),
+            d(reasons),
+        ),
+        {},
+    )
 
 
 def _mark_read(w, d):
-    ids = either(st.lists(st.integers(1, 5), max_size=3), st.one_of(
-        st.sampled_from(["12", b"1", 7, None, [2**64], ["1"], [0], [True], [1.5]]), st.lists(id_junk, max_size=3)))
+    ids = either(
+        st.lists(st.integers(1, 5), max_size=3),
+        st.one_of(
+            st.sampled_from(["12", b"1", 7, None, [2**64], ["1"], [0], [True], [1.5]]), st.lists(id_junk, max_size=3)
+        ),
+    )
     return w.notifications.mark_read, (d(actors), d(ids)), {}
 
 
 def _retry_ids(w, d):
     item = w.ids["item"]
-    return d(either(st.sampled_from([item, [item], (item,), [item, item]]), st.one_of(
-        id_junk, st.lists(id_junk, min_size=1, max_size=4), st.sampled_from([[], "1", range(0), [item, 0], {1: 1}]))))
+    return d(
+        either(
+            st.sampled_from([item, [item], (item,), [item, item]]),
+            st.one_of(
+                id_junk,
+                st.lists(id_junk, min_size=1, max_size=4),
+                st.sampled_from([[], "1", range(0), [item, 0], {1: 1}]),
+            ),
+        )
+    )
 
 
 def _retry_now(w, d):
@@ -403,17 +697,44 @@ def _escalate(w, d):
     return w.retries.escalate, (d(actors), _retry_ids(w, d), d(reasons)), {}
 
 
-ENTRY_POINTS = {f.__name__.lstrip("_"): f for f in (
-    _customers_create, _customers_update, _customers_search, _top_up, _refund_topup, _refund_charge,
-    _adjust_balance, _subscribe, _cancel, _reinstate, _change_plan, _record_usage, _check_access, _create_plan,
-    _update_plan, _set_plan_feature, _settings_update, _create_operator, _retry_now, _cancel_retry,
-    _change_strategy, _resolve, _escalate, _set_role, _authenticate, _create_feature, _mark_read,
-)}
+ENTRY_POINTS = {
+    f.__name__.lstrip("_"): f
+    for f in (
+        _customers_create,
+        _customers_update,
+        _customers_search,
+        _top_up,
+        _refund_topup,
+        _refund_charge,
+        _adjust_balance,
+        _subscribe,
+        _cancel,
+        _reinstate,
+        _change_plan,
+        _record_usage,
+        _check_access,
+        _create_plan,
+        _update_plan,
+        _set_plan_feature,
+        _settings_update,
+        _create_operator,
+        _retry_now,
+        _cancel_retry,
+        _change_strategy,
+        _resolve,
+        _escalate,
+        _set_role,
+        _authenticate,
+        _create_feature,
+        _mark_read,
+    )
+}
 
 
 @pytest.mark.parametrize("entry", sorted(ENTRY_POINTS))
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                   HealthCheck.too_slow])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(data=st.data())
 def test_service_entry_point_refuses_junk_with_a_typed_error_and_writes_nothing(world, entry, data):
     call, args, kwargs = ENTRY_POINTS[entry](world, data.draw)
@@ -477,22 +798,45 @@ def _cli_word(*valid):
     return either(list(valid), text_junk.filter(lambda t: not t.startswith("-")))
 
 
-CLI_COMMANDS = ("topup", "subscribe", "cancel", "reinstate", "usage", "access", "gateway", "demo", "renew", "retry",
-                "report", "check", "worker", "unknown", "none")
+CLI_COMMANDS = (
+    "topup",
+    "subscribe",
+    "cancel",
+    "reinstate",
+    "usage",
+    "access",
+    "gateway",
+    "demo",
+    "renew",
+    "retry",
+    "report",
+    "check",
+    "worker",
+    "unknown",
+    "none",
+)
 CLI_AMOUNT_JUNK = [a for a in NASTY_AMOUNTS if not a.startswith("-")]
 
 
 @st.composite
 def command_lines(draw):
     """(command, argv): one command line, usually with one bad part."""
-    people = either(["ada@example.com", "bob@example.com", "1"], st.one_of(
-        st.sampled_from(["nobody@example.com", "²", "9" * 30, "١", "0"]), text_junk.filter(lambda t: t[:1] != "-")))
+    people = either(
+        ["ada@example.com", "bob@example.com", "1"],
+        st.one_of(
+            st.sampled_from(["nobody@example.com", "²", "9" * 30, "١", "0"]), text_junk.filter(lambda t: t[:1] != "-")
+        ),
+    )
     plans = _cli_word("basic", "pro", "euro")
     feature_codes = _cli_word("api_calls", "exports", "sso", "sms")
     money = either(["12.50", "1", "0.01"], st.sampled_from(CLI_AMOUNT_JUNK))
-    quantities = either(st.integers(1, 20).map(str), st.one_of(
-        st.sampled_from(["0", "1.5", "1e3", "²", "١", "++2", "9" * 30, "9" * 5000, "x", ""]),
-        st.integers(10**6, 10**20).map(str)))
+    quantities = either(
+        st.integers(1, 20).map(str),
+        st.one_of(
+            st.sampled_from(["0", "1.5", "1e3", "²", "١", "++2", "9" * 30, "9" * 5000, "x", ""]),
+            st.integers(10**6, 10**20).map(str),
+        ),
+    )
     rates = either(["0", "0.5", "1"], st.sampled_from(["1.5", "2", "nan", "inf", "x", "", "1e-400", "٠", "0x1"]))
     kind = draw(st.sampled_from(CLI_COMMANDS))
     if kind == "topup":
@@ -511,15 +855,28 @@ def command_lines(draw):
         argv = ["access", draw(people), draw(feature_codes)]
     elif kind == "gateway":
         argv = ["gateway"]
-        for option in draw(st.lists(st.sampled_from(["--error-rate", "--timeout-rate", "--decline-rate",
-                                                     "--latency-ms", "--outage", "--seed"]), max_size=3)):
-            value = {"--latency-ms": st.sampled_from(["0-0", "5-1", "10", "a-b", "1-2-3", "60001", "²-³"]),
-                     "--outage": st.sampled_from(["on", "off", "maybe"]),
-                     "--seed": st.sampled_from(["1", "x", "99999999999", "²", "9" * 5000])}.get(option, rates)
+        for option in draw(
+            st.lists(
+                st.sampled_from(
+                    ["--error-rate", "--timeout-rate", "--decline-rate", "--latency-ms", "--outage", "--seed"]
+                ),
+                max_size=3,
+            )
+        ):
+            value = {
+                "--latency-ms": st.sampled_from(["0-0", "5-1", "10", "a-b", "1-2-3", "60001", "²-³"]),
+                "--outage": st.sampled_from(["on", "off", "maybe"]),
+                "--seed": st.sampled_from(["1", "x", "99999999999", "²", "9" * 5000]),
+            }.get(option, rates)
             argv += [option, draw(value)]
     elif kind == "demo":
-        argv = ["demo", "--customers", draw(st.sampled_from(["0", "1000001", "x", "1e3", "²", "", "9" * 5000])),
-                "--seed", draw(st.sampled_from(["7", "x", "²", "1.5"]))]
+        argv = [
+            "demo",
+            "--customers",
+            draw(st.sampled_from(["0", "1000001", "x", "1e3", "²", "", "9" * 5000])),
+            "--seed",
+            draw(st.sampled_from(["7", "x", "²", "1.5"])),
+        ]
     elif kind == "worker":
         argv = ["worker", draw(_cli_word("now"))]  # never a bare worker: that one runs until stopped
     elif kind == "unknown":
@@ -533,8 +890,9 @@ def command_lines(draw):
     return kind, ["--now", moment if kind != "none" else draw(st.sampled_from(NASTY_DATES)), *argv]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                    HealthCheck.too_slow])
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(line=command_lines())
 @example(line=("usage", ["--now", "2026-01-16T10:00:00", "usage", "ada@example.com", "\ud800", "1", "--key", "u1"]))
 def test_cli_refuses_bad_arguments_with_exit_2_one_line_and_nothing_written(cli_world, line):
@@ -558,10 +916,22 @@ def test_cli_refuses_bad_arguments_with_exit_2_one_line_and_nothing_written(cli_
         _note(f"cli {kind}: answered {code}")
 
 
-@pytest.mark.parametrize("now", ["9999-12-31", "0001-01-01", "1969-12-31T23:59:59", "2026-02-30", "2026-01-15T25:00",
-                                 "2200-12-31T23:59:59-14:00", "tomorrow"])
-@pytest.mark.parametrize("command", [["renew"], ["retry"], ["check"], ["subscribe", "bob@example.com", "pro"],
-                                     ["topup", "ada@example.com", "1.00"]])
+@pytest.mark.parametrize(
+    "now",
+    [
+        "9999-12-31",
+        "0001-01-01",
+        "1969-12-31T23:59:59",
+        "2026-02-30",
+        "2026-01-15T25:00",
+        "2200-12-31T23:59:59-14:00",
+        "tomorrow",
+    ],
+)
+@pytest.mark.parametrize(
+    "command",
+    [["renew"], ["retry"], ["check"], ["subscribe", "bob@example.com", "pro"], ["topup", "ada@example.com", "1.00"]],
+)
 def test_cli_dates_out_of_range_are_refused_before_anything_runs(cli_world, now, command):
     run, books = cli_world
     code, out, err = run(["--now", now, *command])
@@ -569,9 +939,19 @@ def test_cli_dates_out_of_range_are_refused_before_anything_runs(cli_world, now,
     books.assert_unchanged(f"--now {now} {command}")
 
 
-@pytest.mark.parametrize("where", ["postgresql://", "ftp://example.com/shop", ":memory:", "sqlite:///:memory:",
-                                   "{tmp}/no/such/folder/shop.sqlite3", "{tmp}", "{tmp}/not-a-database.txt",
-                                   "sqlite:///{tmp}/no/such/folder/shop.sqlite3"])
+@pytest.mark.parametrize(
+    "where",
+    [
+        "postgresql://",
+        "ftp://example.com/shop",
+        ":memory:",
+        "sqlite:///:memory:",
+        "{tmp}/no/such/folder/shop.sqlite3",
+        "{tmp}",
+        "{tmp}/not-a-database.txt",
+        "sqlite:///{tmp}/no/such/folder/shop.sqlite3",
+    ],
+)
 def test_cli_refuses_a_database_it_cannot_open_without_creating_anything(tmp_path, capsys, where):
     (tmp_path / "not-a-database.txt").write_text("a shopping list, not SQLite\n" * 100)
     before = sorted((p.name, p.stat().st_size) for p in tmp_path.rglob("*"))

@@ -55,8 +55,7 @@ def test_thousand_topups_under_gateway_chaos_are_each_settled_once(core, clock, 
             set_gateway(core, outage=False)
             outage_until = clock.now()
         clock.advance(seconds=2)
-        info = core.payments.top_up(operator, emails[i % CUSTOMERS], 500 + (i % 7) * 100,
-                                    idempotency_key=f"chaos-{i}")
+        info = core.payments.top_up(operator, emails[i % CUSTOMERS], 500 + (i % 7) * 100, idempotency_key=f"chaos-{i}")
         first_answers[info.status] += 1
         if i % 25 == 24:
             scheduler.run_job("retries")
@@ -73,12 +72,20 @@ def test_thousand_topups_under_gateway_chaos_are_each_settled_once(core, clock, 
     topups = {t.idempotency_key: t for t in TopUp.select().where(TopUp.idempotency_key.startswith("chaos-"))}
     assert len(topups) == TOPUPS
     outcomes = Counter(t.status for t in topups.values())
-    manual = {i for (i,) in ErrorItem.select(ErrorItem.subject_id).where(
-        (ErrorItem.operation == "topup") & (ErrorItem.status == "manual")).tuples()}
+    manual = {
+        i
+        for (i,) in ErrorItem.select(ErrorItem.subject_id)
+        .where((ErrorItem.operation == "topup") & (ErrorItem.status == "manual"))
+        .tuples()
+    }
     unsettled = [t.id for t in topups.values() if t.status not in ("succeeded", "failed") and t.id not in manual]
     assert unsettled == [], "top-ups neither settled nor waiting for an operator"
-    declined = {k for (k,) in GatewayCharge.select(GatewayCharge.idempotency_key).where(
-        GatewayCharge.status == "declined").tuples()}
+    declined = {
+        k
+        for (k,) in GatewayCharge.select(GatewayCharge.idempotency_key)
+        .where(GatewayCharge.status == "declined")
+        .tuples()
+    }
     assert all(f"topup:{key}" in declined for key, t in topups.items() if t.status == "failed")
 
     assert_credits_match_gateway()
@@ -86,8 +93,12 @@ def test_thousand_topups_under_gateway_chaos_are_each_settled_once(core, clock, 
 
     # Every opening of the breaker is announced once and every closing once, in turn. The outage
     # opens it; a run of transient failures may open it again later, and that must read the same way.
-    notices = [(n.kind, n.created_at) for n in Notification.select().where(
-        Notification.kind.in_(("gateway_outage", "gateway_recovered"))).order_by(Notification.id)]
+    notices = [
+        (n.kind, n.created_at)
+        for n in Notification.select()
+        .where(Notification.kind.in_(("gateway_outage", "gateway_recovered")))
+        .order_by(Notification.id)
+    ]
     kinds = [kind for kind, _ in notices]
     assert kinds and kinds == ["gateway_outage", "gateway_recovered"] * (len(kinds) // 2), notices
     spans = [(notices[n][1], notices[n + 1][1]) for n in range(0, len(notices), 2)]
@@ -97,13 +108,20 @@ def test_thousand_topups_under_gateway_chaos_are_each_settled_once(core, clock, 
     assert core.circuit.info().state == "closed"
     # While it was open, queued items waited: the attempts spent in the outage are the top-ups' own
     # first calls, plus at most one probe per reset delay and the failures that opened it.
-    spent = (ErrorAttempt.select().where((ErrorAttempt.outcome == "failed") & (ErrorAttempt.at >= outage_from)
-                                         & (ErrorAttempt.at <= outage_until)).count())
+    spent = (
+        ErrorAttempt.select()
+        .where(
+            (ErrorAttempt.outcome == "failed") & (ErrorAttempt.at >= outage_from) & (ErrorAttempt.at <= outage_until)
+        )
+        .count()
+    )
     probes = int((outage_until - outage_from).total_seconds() // core.circuit.reset_after.total_seconds()) + 1
     assert spent <= len(OUTAGE) + probes + core.circuit.failure_threshold
     assert first_answers["retrying"] > OUTAGE.stop - OUTAGE.start, "the outage put every top-up in the queue"
     reactivated = sum(1 for s in core.subscriptions.for_customer(emails[0]) if s.status == "active")
     assert reactivated == 1
 
-    print(f"\nchaos: {TOPUPS} top-ups; first answers {dict(first_answers)}; ended {dict(outcomes)}, "
-          f"{len(manual)} in manual; {passes} retry passes until quiet; circuit notices {kinds}")
+    print(
+        f"\nchaos: {TOPUPS} top-ups; first answers {dict(first_answers)}; ended {dict(outcomes)}, "
+        f"{len(manual)} in manual; {passes} retry passes until quiet; circuit notices {kinds}"
+    )

@@ -102,8 +102,9 @@ def _business(core, clock, operator) -> datetime:
 @pytest.mark.slow
 def test_processes_and_threads_race_without_errors_or_broken_books(db, db_path, clock, core, operator, tmp_path):
     base = _business(core, clock, operator)
-    set_gateway(core, error_rate=0.1, timeout_rate=0.15, decline_rate=0.05, latency_min_ms=0, latency_max_ms=4,
-                seed=None)
+    set_gateway(
+        core, error_rate=0.1, timeout_rate=0.15, decline_rate=0.05, latency_min_ms=0, latency_max_ms=4, seed=None
+    )
     database.close()
 
     epoch = time.time() + 1.0  # time to import; the shared clock starts moving then
@@ -112,10 +113,30 @@ def test_processes_and_threads_race_without_errors_or_broken_books(db, db_path, 
     procs = []
     for p in range(PROCESSES):
         with errs[p].open("w") as stderr:
-            procs.append(start_workload(
-                "race", "--db", db_path, "--base", iso(base), "--epoch", repr(epoch),
-                "--seconds", RACE_SECONDS, "--tick", TICK_SECONDS, "--step-minutes", int(STEP.total_seconds() // 60),
-                "--threads", THREADS, "--seed", p + 1, "--out", outs[p], stderr=stderr))
+            procs.append(
+                start_workload(
+                    "race",
+                    "--db",
+                    db_path,
+                    "--base",
+                    iso(base),
+                    "--epoch",
+                    repr(epoch),
+                    "--seconds",
+                    RACE_SECONDS,
+                    "--tick",
+                    TICK_SECONDS,
+                    "--step-minutes",
+                    int(STEP.total_seconds() // 60),
+                    "--threads",
+                    THREADS,
+                    "--seed",
+                    p + 1,
+                    "--out",
+                    outs[p],
+                    stderr=stderr,
+                )
+            )
     for p, proc in enumerate(procs):
         assert proc.wait(timeout=RACE_SECONDS + 60) == 0, errs[p].read_text()[-4000:]
     results = [json.loads(out.read_text()) for out in outs]
@@ -141,13 +162,18 @@ def test_processes_and_threads_race_without_errors_or_broken_books(db, db_path, 
     assert_credits_match_gateway()
 
     # Only what the race itself did: not the setup before it, nor the work-off after it.
-    events = dict(SubscriptionEvent.select(SubscriptionEvent.event, fn.COUNT(SubscriptionEvent.id))
-                  .where((SubscriptionEvent.created_at >= base) & (SubscriptionEvent.created_at < work_off))
-                  .group_by(SubscriptionEvent.event).tuples())
+    events = dict(
+        SubscriptionEvent.select(SubscriptionEvent.event, fn.COUNT(SubscriptionEvent.id))
+        .where((SubscriptionEvent.created_at >= base) & (SubscriptionEvent.created_at < work_off))
+        .group_by(SubscriptionEvent.event)
+        .tuples()
+    )
     startup = _totals(results, "startup")
-    print(f"\nrace: {sum(done.values())} operations performed, {sum(refused.values())} refused by the domain, "
-          f"{sum(idle.values())} found nothing to do, across {PROCESSES}x{THREADS} threads; done {done}; "
-          f"refused {refused}; start-up renewal passes {startup}; subscription events in the race {events}")
+    print(
+        f"\nrace: {sum(done.values())} operations performed, {sum(refused.values())} refused by the domain, "
+        f"{sum(idle.values())} found nothing to do, across {PROCESSES}x{THREADS} threads; done {done}; "
+        f"refused {refused}; start-up renewal passes {startup}; subscription events in the race {events}"
+    )
     # The race did reach every path it is meant to stress.
     assert done.get("topup", 0) > 50 and done.get("renew", 0) >= 3 and done.get("retry_now", 0) > 0
     assert done.get("refund_topup", 0) > 0 and done.get("refund_charge", 0) > 0 and done.get("cancel", 0) > 0

@@ -60,8 +60,9 @@ def _last_phase(path) -> str:
 def test_worker_survives_sigkill_at_random_points(db, clock, tmp_path, db_path):
     create_demo(clock, customers=CUSTOMERS, seed=11)
     setup = build_core(clock, gateway_sleep=lambda s: None)
-    set_gateway(setup, error_rate=0.1, timeout_rate=0.25, decline_rate=0.05, latency_min_ms=5, latency_max_ms=30,
-                seed=None)
+    set_gateway(
+        setup, error_rate=0.1, timeout_rate=0.25, decline_rate=0.05, latency_min_ms=5, latency_max_ms=30, seed=None
+    )
     database.close()
 
     rng = random.Random(20260115)
@@ -72,8 +73,17 @@ def test_worker_survives_sigkill_at_random_points(db, clock, tmp_path, db_path):
         out = tmp_path / f"run{runs}.out"
         err = tmp_path / f"run{runs}.err"
         with out.open("w") as stdout, err.open("w") as stderr:
-            proc = start_workload("crash", "--db", db_path, "--start", iso(base + timedelta(days=runs)),
-                                  "--seed", runs, stdout=stdout, stderr=stderr)
+            proc = start_workload(
+                "crash",
+                "--db",
+                db_path,
+                "--start",
+                iso(base + timedelta(days=runs)),
+                "--seed",
+                runs,
+                stdout=stdout,
+                stderr=stderr,
+            )
             try:
                 code = proc.wait(timeout=rng.uniform(0.4, 2.4))
             except subprocess.TimeoutExpired:
@@ -108,47 +118,76 @@ def test_worker_survives_sigkill_at_random_points(db, clock, tmp_path, db_path):
     assert_credits_match_gateway()
     _assert_nothing_left_in_flight(now)
     _assert_every_due_subscription_handled(core, now)
-    held = list(JobState.select(JobState.name, JobState.lease_owner).where(JobState.lease_until.is_null(False))
-                .tuples())
+    held = list(
+        JobState.select(JobState.name, JobState.lease_owner).where(JobState.lease_until.is_null(False)).tuples()
+    )
     assert held == [], "job leases of killed workers were never taken over and released"
 
     topups = Counter(s for (s,) in TopUp.select(TopUp.status).where(TopUp.actor != "demo").tuples())
-    interrupted = Counter(kind for (kind,) in AuditEntry.select(AuditEntry.target_type)
-                          .where(AuditEntry.action == "payment.reconcile").tuples())
-    print(f"\ncrash: {kills} SIGKILLs survived ({dict(phases)}), {clean_exits} clean runs, "
-          f"payments found in flight by the reconciliation sweep {dict(interrupted)}, {passes} final retry passes, "
-          f"top-ups {dict(topups)}, last renewal pass {summary}")
+    interrupted = Counter(
+        kind
+        for (kind,) in AuditEntry.select(AuditEntry.target_type)
+        .where(AuditEntry.action == "payment.reconcile")
+        .tuples()
+    )
+    print(
+        f"\ncrash: {kills} SIGKILLs survived ({dict(phases)}), {clean_exits} clean runs, "
+        f"payments found in flight by the reconciliation sweep {dict(interrupted)}, {passes} final retry passes, "
+        f"top-ups {dict(topups)}, last renewal pass {summary}"
+    )
     assert kills >= KILLS
     assert topups["succeeded"] > 0 and interrupted["topup"] > 0
 
 
 def _assert_nothing_left_in_flight(now) -> None:
-    stuck_topups = list(TopUp.select(TopUp.id, TopUp.status).where(TopUp.status.not_in(("succeeded", "failed")))
-                        .tuples())
-    manual = {i for (i,) in ErrorItem.select(ErrorItem.subject_id).where(
-        (ErrorItem.operation == "topup") & (ErrorItem.status == "manual")).tuples()}
+    stuck_topups = list(
+        TopUp.select(TopUp.id, TopUp.status).where(TopUp.status.not_in(("succeeded", "failed"))).tuples()
+    )
+    manual = {
+        i
+        for (i,) in ErrorItem.select(ErrorItem.subject_id)
+        .where((ErrorItem.operation == "topup") & (ErrorItem.status == "manual"))
+        .tuples()
+    }
     assert [t for t in stuck_topups if t[0] not in manual] == []
-    stuck_refunds = list(Refund.select(Refund.id, Refund.status).where(
-        Refund.status.not_in(("succeeded", "failed"))).tuples())
-    manual_refunds = {i for (i,) in ErrorItem.select(ErrorItem.subject_id).where(
-        (ErrorItem.operation == "refund") & (ErrorItem.status == "manual")).tuples()}
+    stuck_refunds = list(
+        Refund.select(Refund.id, Refund.status).where(Refund.status.not_in(("succeeded", "failed"))).tuples()
+    )
+    manual_refunds = {
+        i
+        for (i,) in ErrorItem.select(ErrorItem.subject_id)
+        .where((ErrorItem.operation == "refund") & (ErrorItem.status == "manual"))
+        .tuples()
+    }
     assert [r for r in stuck_refunds if r[0] not in manual_refunds] == []
     assert not ErrorItem.select().where(ErrorItem.status == "retrying").exists()
-    held = list(ErrorItem.select(ErrorItem.id, ErrorItem.status, ErrorItem.lease_owner).where(
-        ErrorItem.status.in_(("retrying", "manual")) & ErrorItem.lease_owner.is_null(False)
-        & (ErrorItem.lease_until > now)).tuples())
+    held = list(
+        ErrorItem.select(ErrorItem.id, ErrorItem.status, ErrorItem.lease_owner)
+        .where(
+            ErrorItem.status.in_(("retrying", "manual"))
+            & ErrorItem.lease_owner.is_null(False)
+            & (ErrorItem.lease_until > now)
+        )
+        .tuples()
+    )
     assert held == [], "open error items still leased by a worker that is gone"
 
 
 def _assert_every_due_subscription_handled(core, now) -> None:
-    rows = list(Subscription.select(Subscription, Wallet).join(Wallet)
-                .where(Subscription.status.in_(("active", "canceled", "pending_renewal"))))
+    rows = list(
+        Subscription.select(Subscription, Wallet)
+        .join(Wallet)
+        .where(Subscription.status.in_(("active", "canceled", "pending_renewal")))
+    )
     overdue = [(s.id, s.status) for s in rows if s.status in ("active", "canceled") and s.period_end <= now]
     assert overdue == [], "subscriptions whose period ended were left untouched"
     pending = [s for s in rows if s.status == "pending_renewal"]
     usage = core.features.period_usage_minor([(s.id, s.plan_id, s.period_start) for s in pending])
-    payable = [(s.id, s.wallet.balance_minor) for s in pending
-               if s.wallet.balance_minor >= s.plan.price_minor + usage.get(s.id, 0)]
+    payable = [
+        (s.id, s.wallet.balance_minor)
+        for s in pending
+        if s.wallet.balance_minor >= s.plan.price_minor + usage.get(s.id, 0)
+    ]
     assert payable == [], "pending renewals whose wallet can pay were not renewed"
     lapsed = [s.id for s in pending if s.pending_since + timedelta(days=s.plan.grace_days) <= now]
     assert lapsed == [], "pending renewals past their grace days were not expired"
@@ -171,8 +210,19 @@ def test_payment_killed_at_each_step_is_finished_by_the_restart(db, db_path, clo
         set_gateway(core, error_rate=1.0)
     database.close()
 
-    child = start_workload("once", "--db", db_path, "--now", iso(clock.now()), "--point", point,
-                           "--email", customer.email, "--topup-id", paid.id)
+    child = start_workload(
+        "once",
+        "--db",
+        db_path,
+        "--now",
+        iso(clock.now()),
+        "--point",
+        point,
+        "--email",
+        customer.email,
+        "--topup-id",
+        paid.id,
+    )
     assert child.wait(timeout=60) == KILLED, "the workload never reached the crash point"
 
     database.connect(reuse_if_open=True)
@@ -198,7 +248,9 @@ def test_payment_killed_at_each_step_is_finished_by_the_restart(db, db_path, clo
         refund = Refund.get(Refund.idempotency_key == "crash-point")
         assert refund.status == "succeeded"
         assert GatewayRefund.select().where(GatewayRefund.idempotency_key == "refund:crash-point").count() == 1
-        assert LedgerEntry.select().where((LedgerEntry.ref_type == "refund") & (LedgerEntry.ref_id == refund.id)
-                                          ).count() == 1
+        assert (
+            LedgerEntry.select().where((LedgerEntry.ref_type == "refund") & (LedgerEntry.ref_id == refund.id)).count()
+            == 1
+        )
         assert TopUp.get_by_id(paid.id).refunded_minor == 1000
         assert balance(wallet_id) == 3000 - 1000 - 1000

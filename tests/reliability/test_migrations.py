@@ -42,8 +42,11 @@ def blank(db_path):
 
 
 def _schema() -> list[tuple]:
-    return sorted(database.execute_sql(
-        "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchall())
+    return sorted(
+        database.execute_sql(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+    )
 
 
 def _columns(table: str) -> dict[str, tuple]:
@@ -52,8 +55,12 @@ def _columns(table: str) -> dict[str, tuple]:
 
 
 def _all_rows() -> dict[str, list[tuple]]:
-    tables = [r[0] for r in database.execute_sql(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    tables = [
+        r[0]
+        for r in database.execute_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )
+    ]
     return {t: [tuple(r) for r in database.execute_sql(f'SELECT * FROM "{t}" ORDER BY rowid')] for t in tables}
 
 
@@ -67,52 +74,137 @@ def _fill_a_shop_at(version: int) -> dict:
     """A small business as the program of that version wrote it, through the frozen version-1 tables
     (today's services expect today's columns): every table has rows and the books balance."""
     v1 = schema_v1
-    admin = v1.Operator.create(username="alice", password_hash="scrypt$16384$8$1$c2FsdA==$aGFzaA==", role="admin",
-                               created_at=NOW)
-    plan = v1.Plan.create(code="basic", name="Basic", price_minor=1000, currency="USD", interval_unit="month",
-                          interval_count=1, grace_days=3, access_in_grace=False, active=True, created_at=NOW)
+    admin = v1.Operator.create(
+        username="alice", password_hash="scrypt$16384$8$1$c2FsdA==$aGFzaA==", role="admin", created_at=NOW
+    )
+    plan = v1.Plan.create(
+        code="basic",
+        name="Basic",
+        price_minor=1000,
+        currency="USD",
+        interval_unit="month",
+        interval_count=1,
+        grace_days=3,
+        access_in_grace=False,
+        active=True,
+        created_at=NOW,
+    )
     feature = v1.Feature.create(code="api_calls", name="API calls", type="quota", unit="call")
     v1.PlanFeature.create(plan=plan, feature=feature, enabled=True, quota=100)
     period_end = datetime(2026, 2, 15, 9, 0)
     for n in range(12):
-        customer = v1.Customer.create(name=f"Customer {n}", email=f"shop{n}@example.com", status="active",
-                                      created_at=NOW)
+        customer = v1.Customer.create(
+            name=f"Customer {n}", email=f"shop{n}@example.com", status="active", created_at=NOW
+        )
         amount = 1500 + 100 * n
         wallet = v1.Wallet.create(customer=customer, currency="USD", balance_minor=amount - 1000, created_at=NOW)
-        topup = v1.TopUp.create(wallet=wallet, amount_minor=amount, currency="USD", idempotency_key=f"key-{n}",
-                                status="succeeded", gateway_charge_id=f"ch_{n}", actor="alice", created_at=NOW,
-                                updated_at=NOW)
-        v1.GatewayCharge.create(id=f"ch_{n}", idempotency_key=f"topup:key-{n}", amount_minor=amount, currency="USD",
-                                customer_ref=f"cus_{customer.id}", status="succeeded", created_at=NOW)
-        v1.LedgerEntry.create(wallet=wallet, kind="topup", amount_minor=amount, balance_after_minor=amount,
-                              idempotency_key=f"topup:{topup.id}", ref_type="topup", ref_id=topup.id, actor="alice",
-                              created_at=NOW)
-        sub = v1.Subscription.create(customer=customer, plan=plan, wallet=wallet, status="active", auto_renew=True,
-                                     anchor_day=15, period_start=NOW, period_end=period_end, created_at=NOW,
-                                     updated_at=NOW)
-        debit = v1.LedgerEntry.create(wallet=wallet, kind="renewal", amount_minor=-1000,
-                                      balance_after_minor=amount - 1000, idempotency_key=f"subscribe:{sub.id}",
-                                      ref_type="subscription", ref_id=sub.id, actor="alice", created_at=NOW)
-        v1.SubscriptionCharge.create(subscription=sub, period_start=NOW, period_end=period_end, plan_minor=1000,
-                                     ledger_entry=debit, created_at=NOW)
-        v1.SubscriptionEvent.create(subscription=sub, to_status="active", event="subscribe", actor="alice",
-                                    created_at=NOW)
-        v1.UsageRecord.create(subscription=sub, feature=feature, quantity=n + 1, period_start=NOW, recorded_at=NOW,
-                              idempotency_key=f"usage-{n}", actor="system")
+        topup = v1.TopUp.create(
+            wallet=wallet,
+            amount_minor=amount,
+            currency="USD",
+            idempotency_key=f"key-{n}",
+            status="succeeded",
+            gateway_charge_id=f"ch_{n}",
+            actor="alice",
+            created_at=NOW,
+            updated_at=NOW,
+        )
+        v1.GatewayCharge.create(
+            id=f"ch_{n}",
+            idempotency_key=f"topup:key-{n}",
+            amount_minor=amount,
+            currency="USD",
+            customer_ref=f"cus_{customer.id}",
+            status="succeeded",
+            created_at=NOW,
+        )
+        v1.LedgerEntry.create(
+            wallet=wallet,
+            kind="topup",
+            amount_minor=amount,
+            balance_after_minor=amount,
+            idempotency_key=f"topup:{topup.id}",
+            ref_type="topup",
+            ref_id=topup.id,
+            actor="alice",
+            created_at=NOW,
+        )
+        sub = v1.Subscription.create(
+            customer=customer,
+            plan=plan,
+            wallet=wallet,
+            status="active",
+            auto_renew=True,
+            anchor_day=15,
+            period_start=NOW,
+            period_end=period_end,
+            created_at=NOW,
+            updated_at=NOW,
+        )
+        debit = v1.LedgerEntry.create(
+            wallet=wallet,
+            kind="renewal",
+            amount_minor=-1000,
+            balance_after_minor=amount - 1000,
+            idempotency_key=f"subscribe:{sub.id}",
+            ref_type="subscription",
+            ref_id=sub.id,
+            actor="alice",
+            created_at=NOW,
+        )
+        v1.SubscriptionCharge.create(
+            subscription=sub,
+            period_start=NOW,
+            period_end=period_end,
+            plan_minor=1000,
+            ledger_entry=debit,
+            created_at=NOW,
+        )
+        v1.SubscriptionEvent.create(
+            subscription=sub, to_status="active", event="subscribe", actor="alice", created_at=NOW
+        )
+        v1.UsageRecord.create(
+            subscription=sub,
+            feature=feature,
+            quantity=n + 1,
+            period_start=NOW,
+            recorded_at=NOW,
+            idempotency_key=f"usage-{n}",
+            actor="system",
+        )
         v1.UsageCounter.create(subscription=sub, feature=feature, period_start=NOW, used=n + 1)
-        v1.AuditEntry.create(actor=admin.username, action="topup", target_type="topup", target_id=str(topup.id),
-                             after=json.dumps({"amount_minor": amount}), created_at=NOW)
+        v1.AuditEntry.create(
+            actor=admin.username,
+            action="topup",
+            target_type="topup",
+            target_id=str(topup.id),
+            after=json.dumps({"amount_minor": amount}),
+            created_at=NOW,
+        )
     for n in range(5):
         item = v1.ErrorItem.create(
-            operation="topup", subject_type="topup", subject_id=n + 1, error_class="transient",
-            message="the payment gateway answered with a server error", context=json.dumps({"n": n}),
-            strategy="backoff", status="retrying" if n % 2 else "manual", attempts=n + 1, max_attempts=8,
-            next_attempt_at=NOW, amount_minor=500 * (n + 1), created_at=NOW, updated_at=NOW)
+            operation="topup",
+            subject_type="topup",
+            subject_id=n + 1,
+            error_class="transient",
+            message="the payment gateway answered with a server error",
+            context=json.dumps({"n": n}),
+            strategy="backoff",
+            status="retrying" if n % 2 else "manual",
+            attempts=n + 1,
+            max_attempts=8,
+            next_attempt_at=NOW,
+            amount_minor=500 * (n + 1),
+            created_at=NOW,
+            updated_at=NOW,
+        )
         for number in range(1, n + 2):
-            v1.ErrorAttempt.create(item=item.id, number=number, at=NOW, outcome="failed", message="server error",
-                                   actor="system")
-    v1.Notification.create(kind="topup_succeeded", severity="info", title="Top-up credited", dedup_key="t:1",
-                           created_at=NOW)
+            v1.ErrorAttempt.create(
+                item=item.id, number=number, at=NOW, outcome="failed", message="server error", actor="system"
+            )
+    v1.Notification.create(
+        kind="topup_succeeded", severity="info", title="Top-up credited", dedup_key="t:1", created_at=NOW
+    )
     v1.Setting.create(key="reminder_days", value="5", updated_at=NOW)
     v1.JobState.create(name="renewals", last_result="{}")
     v1.CircuitState.create(name="gateway", state="closed", failures=0, updated_at=NOW)
@@ -159,8 +251,9 @@ def test_an_old_shop_upgrades_with_every_row_intact_and_the_new_column_defaulted
     report = core.retries.get_failed_subscriptions_report()
     assert report["amount_at_risk_by_currency"] == {"USD": 7500}
     assert {row["operation"]: row["amount_at_risk_minor"] for row in report["by_operation"]} == {"topup": 7500}
-    item = core.retries.record_failure("topup", "topup", 99, GatewayTimeout("no answer"), amount_minor=700,
-                                       context={"currency": "EUR"})
+    item = core.retries.record_failure(
+        "topup", "topup", 99, GatewayTimeout("no answer"), amount_minor=700, context={"currency": "EUR"}
+    )
     assert item.currency == "EUR" and ErrorItem.get_by_id(item.id).currency == "EUR"
     assert core.retries.get_failed_subscriptions_report()["amount_at_risk_by_currency"] == {"USD": 7500, "EUR": 700}
     assert integrity_check()["ok"]
@@ -169,7 +262,8 @@ def test_an_old_shop_upgrades_with_every_row_intact_and_the_new_column_defaulted
 def test_migration_1_creates_the_frozen_version_1_tables_not_todays_models(blank):
     migrate(target=1)
     assert {r[1] for r in _schema() if r[0] == "table"} == {m._meta.table_name for m in schema_v1.ALL_TABLES} | {
-        "schema_version"}
+        "schema_version"
+    }
     for model in schema_v1.ALL_TABLES:
         assert set(_columns(model._meta.table_name)) == {f.column_name for f in model._meta.sorted_fields}
     assert "currency" in ErrorItem._meta.fields and "currency" not in _columns("error_item")
@@ -211,6 +305,7 @@ def _half_done(database_changes):
         for sql in database_changes:
             database.execute_sql(sql)
         raise RuntimeError("disk on fire half way through the step")
+
     return step
 
 
@@ -261,8 +356,14 @@ def test_after_a_failed_upgrade_the_next_start_finishes_it(blank):
 def test_the_migrated_schema_is_the_schema_the_models_describe(blank, tmp_path):
     """Forgetting the migration for a model change (or the model change for a migration) fails here."""
     migrate()
-    migrated = {m._meta.table_name: (_columns(m._meta.table_name), _foreign_keys(m._meta.table_name),
-                                     _index_columns(m._meta.table_name)) for m in ALL_TABLES}
+    migrated = {
+        m._meta.table_name: (
+            _columns(m._meta.table_name),
+            _foreign_keys(m._meta.table_name),
+            _index_columns(m._meta.table_name),
+        )
+        for m in ALL_TABLES
+    }
     database.close()
     reference = open_database(str(tmp_path / "from_models.sqlite3"))
     database.initialize(reference)

@@ -172,8 +172,17 @@ def test_without_a_keyring_the_app_says_so_and_keeps_the_key_for_the_session(cor
     assert not _leaks_in_files([db_path], _needles(key))
 
 
-@pytest.mark.parametrize(("name", "value"), [("gateway_api_key", "sk_test_\ud800"), ("\udcff", "sk_test_ok"),
-                                           ("gateway_api_key", ""), ("", "sk_test_ok"), (None, "x"), ("k", 5)])
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("gateway_api_key", "sk_test_\ud800"),
+        ("\udcff", "sk_test_ok"),
+        ("gateway_api_key", ""),
+        ("", "sk_test_ok"),
+        (None, "x"),
+        ("k", 5),
+    ],
+)
 def test_a_secret_the_keyring_could_not_encode_is_refused_before_it_gets_there(memory_keyring, name, value):
     store = SecretStore()
     with pytest.raises(DomainError):
@@ -183,7 +192,7 @@ def test_a_secret_the_keyring_could_not_encode_is_refused_before_it_gets_there(m
 
 # --- a real OS keyring -----------------------------------------------------------------------------
 
-CHILD = r'''
+CHILD = r"""
 import json, sys
 from pathlib import Path
 from services.clock import FixedClock
@@ -210,7 +219,7 @@ else:
 answer["topup"] = core.payments.top_up(SYSTEM, "ada@example.com", "5.00").status
 database.close()
 print(json.dumps(answer))
-'''
+"""
 
 
 def _keyring_environment(tmp_path: Path) -> dict:
@@ -219,9 +228,16 @@ def _keyring_environment(tmp_path: Path) -> dict:
     for folder in (home, runtime):
         folder.mkdir(mode=0o700)
     keep = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "LC_ALL", "TMPDIR")}
-    return {**keep, "HOME": str(home), "XDG_DATA_HOME": str(home / ".local/share"),
-            "XDG_CONFIG_HOME": str(home / ".config"), "XDG_CACHE_HOME": str(home / ".cache"),
-            "XDG_RUNTIME_DIR": str(runtime), "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
+    return {
+        **keep,
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / ".local/share"),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+        "XDG_RUNTIME_DIR": str(runtime),
+        "PYTHONPATH": str(ROOT),
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
 
 
 def _daemons_of(home: Path) -> list[int]:
@@ -239,8 +255,10 @@ def _daemons_of(home: Path) -> list[int]:
     return pids
 
 
-@pytest.mark.skipif(not shutil.which("dbus-run-session") or not shutil.which("gnome-keyring-daemon"),
-                    reason="needs dbus-run-session and gnome-keyring-daemon (apt: dbus gnome-keyring)")
+@pytest.mark.skipif(
+    not shutil.which("dbus-run-session") or not shutil.which("gnome-keyring-daemon"),
+    reason="needs dbus-run-session and gnome-keyring-daemon (apt: dbus gnome-keyring)",
+)
 def test_the_gateway_key_round_trips_through_a_real_os_keyring(tmp_path):
     env = _keyring_environment(tmp_path)
     key = _fresh("sk_test_")
@@ -248,11 +266,19 @@ def test_the_gateway_key_round_trips_through_a_real_os_keyring(tmp_path):
     key_file.write_text(key)
     child.write_text(CHILD)
     python = f"{sys.executable} {child} {{mode}} {db} {key_file}"
-    script = ("echo -n unlock-pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null && "
-              f"{python.format(mode='set')} && {python.format(mode='get')}")
+    script = (
+        "echo -n unlock-pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null && "
+        f"{python.format(mode='set')} && {python.format(mode='get')}"
+    )
     try:
-        done = subprocess.run(["dbus-run-session", "--", "sh", "-c", script], cwd=ROOT, env=env, timeout=120,
-                              capture_output=True, text=True)
+        done = subprocess.run(
+            ["dbus-run-session", "--", "sh", "-c", script],
+            cwd=ROOT,
+            env=env,
+            timeout=120,
+            capture_output=True,
+            text=True,
+        )
     finally:
         for pid in _daemons_of(Path(env["HOME"])):
             try:
@@ -268,6 +294,7 @@ def test_the_gateway_key_round_trips_through_a_real_os_keyring(tmp_path):
     assert second["topup"] == "succeeded", "the second process found the key in the OS keyring"
     keyrings = _files_under(Path(env["XDG_DATA_HOME"]) / "keyrings")
     assert keyrings, "gnome-keyring stored nothing on disk"
-    assert not _leaks_in_files([*keyrings, *_files_under(tmp_path / "run"), db], _needles(key)), \
+    assert not _leaks_in_files([*keyrings, *_files_under(tmp_path / "run"), db], _needles(key)), (
         "the key is readable on disk"
+    )
     assert key not in done.stdout + done.stderr

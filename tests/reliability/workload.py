@@ -74,8 +74,11 @@ class HiddenFailures(logging.Handler):
         self.on_failure = on_failure
 
     def emit(self, record: logging.LogRecord) -> None:
-        if record.exc_info or record.levelno >= logging.ERROR or (
-                record.name == "services.renewals" and record.levelno >= logging.WARNING):
+        if (
+            record.exc_info
+            or record.levelno >= logging.ERROR
+            or (record.name == "services.renewals" and record.levelno >= logging.WARNING)
+        ):
             text = f"{record.name}: {record.getMessage()}"
             if record.exc_info:
                 text += "\n" + "".join(traceback.format_exception(*record.exc_info))
@@ -116,8 +119,9 @@ def crash(args) -> int:
         say("topup")
         for j, email in enumerate(_topup_targets(rng, 4)):
             try:
-                core.payments.top_up(OPERATOR, email, rng.randint(5, 60) * 100,
-                                     idempotency_key=f"crash-{args.seed}-{step}-{j}")
+                core.payments.top_up(
+                    OPERATOR, email, rng.randint(5, 60) * 100, idempotency_key=f"crash-{args.seed}-{step}-{j}"
+                )
             except DomainError:
                 pass
         if step % 3 == 1:
@@ -132,8 +136,15 @@ def crash(args) -> int:
 
 def _topup_targets(rng: random.Random, count: int) -> list[str | int]:
     """Mostly customers whose renewal waits for money, so top-ups reactivate subscriptions."""
-    waiting = [e for (e,) in Customer.select(Customer.email).join(Subscription)
-               .where(Subscription.status == "pending_renewal").order_by(Customer.id).limit(200).tuples()]
+    waiting = [
+        e
+        for (e,) in Customer.select(Customer.email)
+        .join(Subscription)
+        .where(Subscription.status == "pending_renewal")
+        .order_by(Customer.id)
+        .limit(200)
+        .tuples()
+    ]
     top = Customer.select(fn.MAX(Customer.id)).scalar() or 1
     targets = []
     for _ in range(count):
@@ -145,8 +156,12 @@ def _topup_targets(rng: random.Random, count: int) -> list[str | int]:
 
 
 def _refund_something(core, rng: random.Random, key: str) -> None:
-    rows = list(TopUp.select(TopUp.id, TopUp.amount_minor, TopUp.refunded_minor)
-                .where((TopUp.status == "succeeded") & (TopUp.actor != "demo")).order_by(TopUp.id.desc()).limit(30))
+    rows = list(
+        TopUp.select(TopUp.id, TopUp.amount_minor, TopUp.refunded_minor)
+        .where((TopUp.status == "succeeded") & (TopUp.actor != "demo"))
+        .order_by(TopUp.id.desc())
+        .limit(30)
+    )
     if not rows:
         return
     row = rng.choice(rows)
@@ -215,8 +230,18 @@ class SteppedClock:
 
 class Racer:
     OPERATIONS = (
-        ("topup", 10), ("renew", 7), ("retry", 8), ("refund_topup", 8), ("refund_charge", 5), ("cancel", 6),
-        ("reinstate", 6), ("resubscribe", 6), ("retry_now", 7), ("usage", 8), ("janitor", 3), ("adjust", 3),
+        ("topup", 10),
+        ("renew", 7),
+        ("retry", 8),
+        ("refund_topup", 8),
+        ("refund_charge", 5),
+        ("cancel", 6),
+        ("reinstate", 6),
+        ("resubscribe", 6),
+        ("retry_now", 7),
+        ("usage", 8),
+        ("janitor", 3),
+        ("adjust", 3),
         ("check", 3),
     )
 
@@ -266,8 +291,9 @@ class Racer:
     # Each returns False when there was nothing to act on (counted as idle, not as done).
 
     def do_topup(self) -> bool:
-        self.core.payments.top_up(OPERATOR, self._customer().email, self.rng.randint(1, 5) * 100,
-                                  idempotency_key=self._key())
+        self.core.payments.top_up(
+            OPERATOR, self._customer().email, self.rng.randint(1, 5) * 100, idempotency_key=self._key()
+        )
         return True
 
     def do_renew(self) -> bool:
@@ -284,16 +310,18 @@ class Racer:
         row = TopUp.select().where(TopUp.status == "succeeded").order_by(fn.RANDOM()).first()
         if row is None:
             return False
-        self.core.payments.refund_topup(ADMIN, row.id, self.rng.randint(1, 10) * 100, "race refund",
-                                        idempotency_key=self._key())
+        self.core.payments.refund_topup(
+            ADMIN, row.id, self.rng.randint(1, 10) * 100, "race refund", idempotency_key=self._key()
+        )
         return True
 
     def do_refund_charge(self) -> bool:
         entry = LedgerEntry.select().where(LedgerEntry.kind == "renewal").order_by(fn.RANDOM()).first()
         if entry is None:
             return False
-        self.core.payments.refund_charge(ADMIN, entry.id, self.rng.randint(1, 3) * 100, "race goodwill",
-                                         idempotency_key=self._key())
+        self.core.payments.refund_charge(
+            ADMIN, entry.id, self.rng.randint(1, 3) * 100, "race goodwill", idempotency_key=self._key()
+        )
         return True
 
     def do_cancel(self) -> bool:
@@ -311,16 +339,27 @@ class Racer:
         return True
 
     def do_resubscribe(self) -> bool:
-        sub = Subscription.select(Subscription, Customer).join(Customer).where(
-            Subscription.status == "expired").order_by(fn.RANDOM()).first()
+        sub = (
+            Subscription.select(Subscription, Customer)
+            .join(Customer)
+            .where(Subscription.status == "expired")
+            .order_by(fn.RANDOM())
+            .first()
+        )
         if sub is None:
             return False
         self.core.subscriptions.subscribe(OPERATOR, sub.customer.email, sub.plan.code, "race")
         return True
 
     def do_retry_now(self) -> bool:
-        ids = [i for (i,) in ErrorItem.select(ErrorItem.id).where(ErrorItem.status.in_(("retrying", "manual")))
-               .order_by(fn.RANDOM()).limit(self.rng.randint(1, 3)).tuples()]
+        ids = [
+            i
+            for (i,) in ErrorItem.select(ErrorItem.id)
+            .where(ErrorItem.status.in_(("retrying", "manual")))
+            .order_by(fn.RANDOM())
+            .limit(self.rng.randint(1, 3))
+            .tuples()
+        ]
         if not ids:
             return False
         self.core.retries.retry_now(OPERATOR, ids)
@@ -330,14 +369,14 @@ class Racer:
         sub = self._subscription("active", "canceled")
         if sub is None:
             return False
-        self.core.features.record_usage(OPERATOR, sub.id, "sms", self.rng.randint(1, 30),
-                                        idempotency_key=self._key())
+        self.core.features.record_usage(OPERATOR, sub.id, "sms", self.rng.randint(1, 30), idempotency_key=self._key())
         return True
 
     def do_adjust(self) -> bool:
         wallet = Wallet.select().order_by(fn.RANDOM()).first()
-        self.core.payments.adjust_balance(ADMIN, wallet.id, self.rng.choice((-200, 300, 500)), "race correction",
-                                          idempotency_key=self._key())
+        self.core.payments.adjust_balance(
+            ADMIN, wallet.id, self.rng.choice((-200, 300, 500)), "race correction", idempotency_key=self._key()
+        )
         return True
 
     def do_check(self) -> bool:

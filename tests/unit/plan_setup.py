@@ -12,7 +12,7 @@ PERIOD_END = datetime(2026, 2, 1, 9, 0)
 PRICED = {
     "flat_gb": dict(included=10, pricing="flat", unit_price_minor=7),
     "tiered_gb": dict(pricing="tiered", tiers=[[100, 10], [1000, 5], [None, 2]]),
-    "volume_gb": dict(pricing="volume", tiers='[[100, 10], [1000, 5], [null, 2]]'),
+    "volume_gb": dict(pricing="volume", tiers="[[100, 10], [1000, 5], [null, 2]]"),
     "package_gb": dict(included=10, pricing="package", package_size=100, package_price_minor=250),
     "free_gb": dict(),
 }
@@ -41,8 +41,13 @@ def price_every_model(catalogue, admin) -> int:
     return plan.id
 
 
-def subscribe(plan_code: str, email: str = "ann@example.com", status: str = "active",
-              start: datetime = PERIOD_START, end: datetime = PERIOD_END) -> int:
+def subscribe(
+    plan_code: str,
+    email: str = "ann@example.com",
+    status: str = "active",
+    start: datetime = PERIOD_START,
+    end: datetime = PERIOD_END,
+) -> int:
     customer = Customer.get_or_none(Customer.email == email)
     if customer is None:
         customer = Customer.create(name=email.split("@")[0], email=email, created_at=start)
@@ -50,16 +55,25 @@ def subscribe(plan_code: str, email: str = "ann@example.com", status: str = "act
     if wallet is None:
         wallet = Wallet.create(customer=customer.id, currency="USD", balance_minor=0, created_at=start)
     plan = Plan.get(Plan.code == plan_code)
-    return Subscription.create(customer=customer.id, plan=plan.id, wallet=wallet.id, status=status,
-                               anchor_day=start.day, period_start=start, period_end=end, usage_since=start,
-                               created_at=start, updated_at=start).id
+    return Subscription.create(
+        customer=customer.id,
+        plan=plan.id,
+        wallet=wallet.id,
+        status=status,
+        anchor_day=start.day,
+        period_start=start,
+        period_end=end,
+        usage_since=start,
+        created_at=start,
+        updated_at=start,
+    ).id
 
 
 def start_next_period(sub_id: int) -> datetime:
     sub = Subscription.get_by_id(sub_id)
-    Subscription.update(period_start=sub.period_end, usage_since=sub.period_end,
-                        period_end=sub.period_end + timedelta(days=28)).where(
-        Subscription.id == sub_id).execute()
+    Subscription.update(
+        period_start=sub.period_end, usage_since=sub.period_end, period_end=sub.period_end + timedelta(days=28)
+    ).where(Subscription.id == sub_id).execute()
     return sub.period_end
 
 

@@ -43,8 +43,9 @@ class FakeCircuit:
 
 def fail_topup(queue, subject_id=1, error=None, **kwargs) -> ErrorItemInfo:
     """Record a failed top-up on ``queue`` (the queue itself or the manager over it)."""
-    return queue.record_failure("topup", "topup", subject_id, error or GatewayTransientError("gateway said 502"),
-                                **kwargs)
+    return queue.record_failure(
+        "topup", "topup", subject_id, error or GatewayTransientError("gateway said 502"), **kwargs
+    )
 
 
 def notices(kind="manual_intervention") -> list[Notification]:

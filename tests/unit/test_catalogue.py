@@ -29,17 +29,34 @@ def pro(catalogue, admin):
 def test_create_plan_returns_it_and_audits_it(catalogue, admin):
     plan = catalogue.create_plan(admin, "basic", "Basic", 500, currency="eur", interval_unit="year", grace_days=0)
     assert (plan.code, plan.price_minor, plan.currency, plan.interval_unit, plan.active) == (
-        "basic", 500, "EUR", "year", True)
+        "basic",
+        500,
+        "EUR",
+        "year",
+        True,
+    )
     assert catalogue.get_plan("basic") == plan
     audit = AuditEntry.get(AuditEntry.action == "plan.create")
     assert audit.actor == "alice" and json.loads(audit.after)["price_minor"] == 500
 
 
-@pytest.mark.parametrize("kwargs", [
-    dict(code="Pro Plan"), dict(code="x"), dict(currency="XYZ"), dict(interval_unit="fortnight"),
-    dict(interval_count=0), dict(interval_count=37), dict(price_minor=-1), dict(price_minor=9.99),
-    dict(grace_days=-1), dict(grace_days=91), dict(name="  "), dict(access_in_grace="yes"),
-])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        dict(code="Pro Plan"),
+        dict(code="x"),
+        dict(currency="XYZ"),
+        dict(interval_unit="fortnight"),
+        dict(interval_count=0),
+        dict(interval_count=37),
+        dict(price_minor=-1),
+        dict(price_minor=9.99),
+        dict(grace_days=-1),
+        dict(grace_days=91),
+        dict(name="  "),
+        dict(access_in_grace="yes"),
+    ],
+)
 def test_create_plan_refuses_bad_input_and_writes_nothing(catalogue, admin, kwargs):
     args = dict(code="basic", name="Basic", price_minor=500) | kwargs
     with pytest.raises(ValidationError):
@@ -106,23 +123,25 @@ def test_plan_features_lists_what_the_plan_grants(catalogue, pro):
     assert by_code["storage"].terms == PriceTerms("flat", unit_price_minor=25)
 
 
-@pytest.mark.parametrize(("feature", "kwargs", "message"), [
-    ("sso", dict(pricing="flat", unit_price_minor=5), "on/off feature"),
-    ("sso", dict(quota=5), "only quota features"),
-    ("api_calls", dict(), "give its quota"),
-    ("api_calls", dict(quota=-1), "quota"),
-    ("api_calls", dict(quota=100, rate_limit=5, rate_window_seconds=60), "only rate features"),
-    ("api_calls", dict(quota=100, included=50, pricing="flat", unit_price_minor=1), "included units are its quota"),
-    ("requests", dict(rate_limit=0, rate_window_seconds=60), "rate limit"),
-    ("requests", dict(rate_limit=5, rate_window_seconds=0), "rate window"),
-    ("requests", dict(rate_limit=5), "window"),
-    ("storage", dict(pricing="tiered", tiers=[[100, 5], [50, 4], [None, 1]]), "strictly increase"),
-    ("storage", dict(pricing="package", package_price_minor=100), "package size"),
-    ("storage", dict(pricing="flat", unit_price_minor=-5), "negative"),
-    ("storage", dict(enabled="yes"), "true or false"),
-])
-def test_set_plan_feature_refuses_settings_that_do_not_fit_the_feature(catalogue, admin, pro, feature, kwargs,
-                                                                        message):
+@pytest.mark.parametrize(
+    ("feature", "kwargs", "message"),
+    [
+        ("sso", dict(pricing="flat", unit_price_minor=5), "on/off feature"),
+        ("sso", dict(quota=5), "only quota features"),
+        ("api_calls", dict(), "give its quota"),
+        ("api_calls", dict(quota=-1), "quota"),
+        ("api_calls", dict(quota=100, rate_limit=5, rate_window_seconds=60), "only rate features"),
+        ("api_calls", dict(quota=100, included=50, pricing="flat", unit_price_minor=1), "included units are its quota"),
+        ("requests", dict(rate_limit=0, rate_window_seconds=60), "rate limit"),
+        ("requests", dict(rate_limit=5, rate_window_seconds=0), "rate window"),
+        ("requests", dict(rate_limit=5), "window"),
+        ("storage", dict(pricing="tiered", tiers=[[100, 5], [50, 4], [None, 1]]), "strictly increase"),
+        ("storage", dict(pricing="package", package_price_minor=100), "package size"),
+        ("storage", dict(pricing="flat", unit_price_minor=-5), "negative"),
+        ("storage", dict(enabled="yes"), "true or false"),
+    ],
+)
+def test_set_plan_feature_refuses_settings_that_do_not_fit_the_feature(catalogue, admin, pro, feature, kwargs, message):
     before = [(pf.feature_code, pf) for pf in catalogue.plan_features(pro)]
     with pytest.raises(ValidationError, match=message):
         catalogue.set_plan_feature(admin, pro, feature, **kwargs)
@@ -130,8 +149,9 @@ def test_set_plan_feature_refuses_settings_that_do_not_fit_the_feature(catalogue
 
 
 def test_set_plan_feature_updates_in_place_and_audits(catalogue, admin, pro):
-    info = catalogue.set_plan_feature(admin, pro, "api_calls", quota=5000, pricing="flat", unit_price_minor=2,
-                                    reason="bigger quota")
+    info = catalogue.set_plan_feature(
+        admin, pro, "api_calls", quota=5000, pricing="flat", unit_price_minor=2, reason="bigger quota"
+    )
     assert (info.quota, info.terms.included, info.terms.pricing) == (5000, 5000, "flat")
     assert PlanFeature.select().count() == 4
     audit = AuditEntry.select().where(AuditEntry.action == "plan.feature").order_by(AuditEntry.id.desc()).get()
@@ -149,4 +169,10 @@ def test_amounts_read_in_the_features_unit():
     assert units(1, "api call") == "1 api call" and units(1200, "api call") == "1,200 api calls"
     assert units(3, "GB") == "3 GBs" and units(2, "requests") == "2 requests"
     assert [window_text(s) for s in (60, 3600, 86400, 7200, 90, 45)] == [
-        "minute", "hour", "day", "2 hours", "90 s", "45 s"]
+        "minute",
+        "hour",
+        "day",
+        "2 hours",
+        "90 s",
+        "45 s",
+    ]

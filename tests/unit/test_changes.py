@@ -26,9 +26,9 @@ def test_every_scheduled_job_declares_what_it_changes(db, clock):
     assert tuple(jobs) == JOB_NAMES
     money = {Kind.WALLET, Kind.INVOICE, Kind.SUBSCRIPTION, Kind.ERROR_ITEM}
     assert jobs["renewals"].kinds == money
-    assert jobs["janitor"].kinds == jobs["retries"].kinds == money | {Kind.AUDIT}   # they reconcile, audited
+    assert jobs["janitor"].kinds == jobs["retries"].kinds == money | {Kind.AUDIT}  # they reconcile, audited
     assert jobs["reminders"] == Changes.of(Kind.SUBSCRIPTION)
-    assert jobs["monitoring"] == NO_CHANGES   # it reads; its alert is a notification
+    assert jobs["monitoring"] == NO_CHANGES  # it reads; its alert is a notification
 
 
 def test_a_run_reports_its_jobs_changes_whether_it_finishes_or_fails(db, clock):
@@ -37,13 +37,21 @@ def test_a_run_reports_its_jobs_changes_whether_it_finishes_or_fails(db, clock):
     def fails() -> dict:
         raise RuntimeError("part way")
 
-    scheduler = BackgroundScheduler([JobSpec("works", dict, changes=Changes.of(Kind.PLAN)),
-                                     JobSpec("fails", fails, changes=Changes.of(Kind.WALLET)),
-                                     JobSpec("quiet", dict)], clock, on_event=events.append)
+    scheduler = BackgroundScheduler(
+        [
+            JobSpec("works", dict, changes=Changes.of(Kind.PLAN)),
+            JobSpec("fails", fails, changes=Changes.of(Kind.WALLET)),
+            JobSpec("quiet", dict),
+        ],
+        clock,
+        on_event=events.append,
+    )
     for name in ("works", "fails", "quiet"):
         scheduler.run_job(name)
     ended = [(e.kind, e.job, e.changes) for e in events if e.kind != "job_started"]
-    assert ended == [("job_finished", "works", Changes.of(Kind.PLAN)),
-                     ("job_failed", "fails", Changes.of(Kind.WALLET)),
-                     ("job_finished", "quiet", NO_CHANGES)]
+    assert ended == [
+        ("job_finished", "works", Changes.of(Kind.PLAN)),
+        ("job_failed", "fails", Changes.of(Kind.WALLET)),
+        ("job_finished", "quiet", NO_CHANGES),
+    ]
     assert all(e.changes == NO_CHANGES for e in events if e.kind == "job_started")

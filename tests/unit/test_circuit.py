@@ -38,6 +38,7 @@ def breaker(clock, notifications):
 def failing(error=GatewayTransientError):
     def fn():
         raise error("the gateway answered 502")
+
     return fn
 
 
@@ -127,11 +128,14 @@ def test_failed_probe_opens_it_again_without_a_second_outage_notice(breaker, clo
     assert kinds() == ["gateway_outage"]
 
 
-@pytest.mark.parametrize("answer", [
-    GatewayDeclined("the card was declined", code="card_declined"),
-    GatewayAuthError("the payment gateway rejected the API key"),
-    Conflict("idempotency key reused"),
-])
+@pytest.mark.parametrize(
+    "answer",
+    [
+        GatewayDeclined("the card was declined", code="card_declined"),
+        GatewayAuthError("the payment gateway rejected the API key"),
+        Conflict("idempotency key reused"),
+    ],
+)
 def test_gateway_answers_that_are_not_failures_keep_it_closed(breaker, answer):
     def fn():
         raise answer

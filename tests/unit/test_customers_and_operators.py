@@ -19,11 +19,20 @@ def test_create_customer_makes_a_wallet_and_an_audit_row(customers, operator):
     assert audit.actor == "oscar" and audit.target_id == str(info.id)
 
 
-@pytest.mark.parametrize(("name", "email"), [
-    ("", "a@example.com"), ("x" * 201, "a@example.com"), ("Tab\tname\x07", "a@example.com"),
-    ("Ok", "not-an-email"), ("Ok", "a@b"), ("Ok", "a..b@example.com"), ("Ok", "a@" + "x" * 260 + ".com"),
-    ("Ok", None), (None, "a@example.com"),
-])
+@pytest.mark.parametrize(
+    ("name", "email"),
+    [
+        ("", "a@example.com"),
+        ("x" * 201, "a@example.com"),
+        ("Tab\tname\x07", "a@example.com"),
+        ("Ok", "not-an-email"),
+        ("Ok", "a@b"),
+        ("Ok", "a..b@example.com"),
+        ("Ok", "a@" + "x" * 260 + ".com"),
+        ("Ok", None),
+        (None, "a@example.com"),
+    ],
+)
 def test_bad_customer_input_writes_nothing(customers, operator, name, email):
     with pytest.raises(ValidationError):
         customers.create_customer(operator, name, email)

@@ -124,7 +124,8 @@ def test_bad_arguments_to_record_failure_write_nothing(queue):
 def test_a_failure_recorded_while_a_runner_holds_the_item_counts_at_once(queue, clock):
     item = fail_topup(queue)
     ErrorItem.update(lease_owner="runner-b", lease_until=clock.now() + timedelta(seconds=60)).where(
-        ErrorItem.id == item.id).execute()
+        ErrorItem.id == item.id
+    ).execute()
     again = fail_topup(queue, error=GatewayTimeout("no answer"))
     assert (again.id, again.attempts, again.message, again.lease_owner) == (item.id, 2, "no answer", "runner-b")
     assert [(a.number, a.outcome) for a in queue.attempts(item.id)] == [(1, "failed"), (2, "failed")]
@@ -146,7 +147,8 @@ def test_claim_for_retry_leases_the_items_to_the_queue_and_audits_each(queue, op
     claimed = queue.claim_for_retry(operator, [items[2].id, items[0].id])
     assert [(i.id, i.lease_owner, i.lease_until) for i in claimed] == [
         (items[2].id, "runner-a", clock.now() + timedelta(seconds=120)),
-        (items[0].id, "runner-a", clock.now() + timedelta(seconds=120))]
+        (items[0].id, "runner-a", clock.now() + timedelta(seconds=120)),
+    ]
     assert queue.get(items[1].id) == items[1]
     assert sorted(int(r.target_id) for r in audit_rows("error.retry")) == sorted([items[0].id, items[2].id])
     with pytest.raises(Conflict, match="being retried"):
@@ -175,8 +177,11 @@ def test_resolve_needs_a_note(queue, operator):
             queue.resolve(operator, [item.id], note)
     assert queue.get(item.id) == item and audit_rows() == []
     [done] = queue.resolve(operator, [item.id], "credited by hand, ticket 88")
-    assert (done.status, done.resolved_by, done.resolution) == ("resolved", operator.name,
-                                                                "credited by hand, ticket 88")
+    assert (done.status, done.resolved_by, done.resolution) == (
+        "resolved",
+        operator.name,
+        "credited by hand, ticket 88",
+    )
 
 
 def test_change_strategy_reschedules_and_can_reopen_a_manual_item(queue, operator, clock):
@@ -213,7 +218,8 @@ def test_an_action_on_a_mixed_selection_is_all_or_nothing(queue, operator):
 def test_an_item_being_retried_right_now_cannot_be_changed(queue, operator, clock):
     item = fail_topup(queue)
     ErrorItem.update(lease_owner="runner-b", lease_until=clock.now() + timedelta(seconds=60)).where(
-        ErrorItem.id == item.id).execute()
+        ErrorItem.id == item.id
+    ).execute()
     with pytest.raises(Conflict, match="being retried"):
         queue.resolve(operator, [item.id], "done by hand")
     assert queue.get(item.id).status == "retrying"

@@ -53,7 +53,10 @@ def subscribe_with(subs, clock, plan_code: str, balance_minor: int, currency: st
 
 def test_an_empty_book_has_an_empty_pending_line(manager):
     assert manager.get_failed_subscriptions_report()["pending_renewal"] == {
-        "count": 0, "oldest_age_seconds": None, "amount_at_risk_by_currency": {}}
+        "count": 0,
+        "oldest_age_seconds": None,
+        "amount_at_risk_by_currency": {},
+    }
 
 
 def test_subscriptions_refused_for_lack_of_funds_are_counted_with_age_and_amount(manager, subs, renewals, clock):
@@ -78,8 +81,11 @@ def test_subscriptions_refused_for_lack_of_funds_are_counted_with_age_and_amount
     pending = manager.get_failed_subscriptions_report()["pending_renewal"]
     oldest = subs.get(short_basic.id).pending_since
     assert oldest == datetime(2026, 2, 15, 9, 5)
-    assert pending == {"count": 3, "oldest_age_seconds": int((clock.now() - oldest).total_seconds()),
-                       "amount_at_risk_by_currency": {"EUR": 900, "USD": 3500}}
+    assert pending == {
+        "count": 3,
+        "oldest_age_seconds": int((clock.now() - oldest).total_seconds()),
+        "amount_at_risk_by_currency": {"EUR": 900, "USD": 3500},
+    }
     assert pending["oldest_age_seconds"] == 26 * 3600 + 55 * 60
 
 
@@ -105,7 +111,10 @@ def test_a_top_up_takes_a_subscription_off_the_line(manager, subs, renewals, clo
     fund(clock, subs.get(sub.id).wallet_id, 1000)
     renewals.activate_pending_for_wallet(subs.get(sub.id).wallet_id)
     assert manager.get_failed_subscriptions_report()["pending_renewal"] == {
-        "count": 0, "oldest_age_seconds": None, "amount_at_risk_by_currency": {}}
+        "count": 0,
+        "oldest_age_seconds": None,
+        "amount_at_risk_by_currency": {},
+    }
 
 
 def test_the_alert_says_how_many_subscriptions_wait_for_funds(clock, notifications, subs, renewals, admin):

@@ -86,16 +86,18 @@ def test_usage_feature_is_always_allowed_and_charged(service, operator, pro):
     assert (decision.allowed, decision.remaining, decision.reason) == (True, None, "always allowed; usage is charged")
 
 
-@pytest.mark.parametrize(("status", "end", "access_in_grace", "allowed"), [
-    ("active", PERIOD_END, False, True),
-    ("canceled", PERIOD_END, False, True),
-    ("canceled", datetime(2026, 1, 10), False, False),
-    ("pending_renewal", PERIOD_END, False, False),
-    ("pending_renewal", PERIOD_END, True, True),
-    ("expired", PERIOD_END, True, False),
-])
-def test_usage_follows_the_subscriptions_access(service, admin, operator, pro, status, end, access_in_grace,
-                                                allowed):
+@pytest.mark.parametrize(
+    ("status", "end", "access_in_grace", "allowed"),
+    [
+        ("active", PERIOD_END, False, True),
+        ("canceled", PERIOD_END, False, True),
+        ("canceled", datetime(2026, 1, 10), False, False),
+        ("pending_renewal", PERIOD_END, False, False),
+        ("pending_renewal", PERIOD_END, True, True),
+        ("expired", PERIOD_END, True, False),
+    ],
+)
+def test_usage_follows_the_subscriptions_access(service, admin, operator, pro, status, end, access_in_grace, allowed):
     service.update_plan(admin, pro, access_in_grace=access_in_grace)
     sub = subscribe(pro, status=status, end=end)
     assert service.check_access("ann@example.com", "storage").allowed is allowed

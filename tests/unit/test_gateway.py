@@ -56,6 +56,7 @@ def gateway(clock, settings, secrets, sleeps):
 def knobs(settings, admin):
     def change(**values):
         settings.update(admin, {f"gateway.{name}": value for name, value in values.items()})
+
     return change
 
 
@@ -73,8 +74,12 @@ def test_successful_charge_is_recorded(gateway, clock):
     assert (result.amount_minor, result.currency, result.idempotency_key) == (2500, "USD", "topup-1")
     assert re.fullmatch(r"ch_[0-9a-f]{24}", result.charge_id)
     row = GatewayCharge.get_by_id(result.charge_id)
-    assert (row.amount_minor, row.status, row.customer_ref, row.created_at) == (2500, "succeeded", "cust-1",
-                                                                               clock.now())
+    assert (row.amount_minor, row.status, row.customer_ref, row.created_at) == (
+        2500,
+        "succeeded",
+        "cust-1",
+        clock.now(),
+    )
 
 
 def test_same_key_replays_the_first_charge(gateway):

@@ -50,7 +50,7 @@ SERVICE_WORK = {
     "PERMISSIONS": "reads the permission table",
 }
 # The only ui/ modules that reach below the services (peewee, models), and what each may import there.
-BASE_QUERY = frozenset({"peewee", "models.tables"})   # hands a base query to a paged model (ui/sql_model.py)
+BASE_QUERY = frozenset({"peewee", "models.tables"})  # hands a base query to a paged model (ui/sql_model.py)
 DATABASE_IN_UI = {
     "ui/pages/audit.py": BASE_QUERY,
     "ui/pages/customers_models.py": BASE_QUERY,
@@ -60,8 +60,8 @@ DATABASE_IN_UI = {
     "ui/pages/subscriptions_models.py": BASE_QUERY,
     "ui/pages/wallets_models.py": BASE_QUERY,
     "ui/sql_model.py": frozenset({"peewee"}),  # pages through a base query
-    "ui/tasks.py": frozenset({"models.db"}),   # a connection per worker thread
-    "ui/errors.py": frozenset({"peewee"}),     # recognises the database's own errors
+    "ui/tasks.py": frozenset({"models.db"}),  # a connection per worker thread
+    "ui/errors.py": frozenset({"peewee"}),  # recognises the database's own errors
 }
 DATABASE_PACKAGES = ("peewee", "playhouse", "models")
 
@@ -74,8 +74,9 @@ def database_imports(path: Path) -> set[str]:
             modules = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             # ``from models import tables`` imports the module models.tables
-            modules = [f"{node.module}.{alias.name}" if node.module == "models" else node.module
-                       for alias in node.names]
+            modules = [
+                f"{node.module}.{alias.name}" if node.module == "models" else node.module for alias in node.names
+            ]
         else:
             continue
         for module in modules:
@@ -132,11 +133,18 @@ def test_the_check_itself_sees_service_work(tmp_path):
         "        core.db.atomic()\n"
         "    with write_transaction():\n"
         "        services.audit.record_audit(core.clock, actor.name, 'x')\n"
-        "    require(actor, 'settings.edit')\n")
+        "    require(actor, 'settings.edit')\n"
+    )
     found = "\n".join(service_work(sample))
-    for what in ("1: opens a transaction", "2: reads the permission table", "4: compares a role",
-                 "5: opens a transaction (atomic)", "6: opens a transaction", "7: writes the audit log",
-                 "8: enforces a permission"):
+    for what in (
+        "1: opens a transaction",
+        "2: reads the permission table",
+        "4: compares a role",
+        "5: opens a transaction (atomic)",
+        "6: opens a transaction",
+        "7: writes the audit log",
+        "8: enforces a permission",
+    ):
         assert what in found, what
 
 
@@ -148,7 +156,8 @@ def test_the_check_itself_lets_a_page_ask_the_services(tmp_path):
         "    reason = self.refusal_reason('subscription.cancel') or subscription_refusal(\n"
         "        self.ctx.actor, 'cancel', record, now)\n"
         "    self.label.setText(self.tr('Your role (%s) may not do this.') % self.ctx.actor.role)\n"
-        "    return self.ctx.can('refund'), reason\n")
+        "    return self.ctx.can('refund'), reason\n"
+    )
     assert service_work(sample) == []
 
 
@@ -162,8 +171,10 @@ def test_the_check_itself_sees_a_base_query(tmp_path):
 
 def test_the_check_itself_sees_every_way_to_import_the_tables(tmp_path):
     sample = tmp_path / "sample.py"
-    sample.write_text("import peewee\nfrom models import tables\nfrom models.db import connection\n"
-                      "def load():\n    from models.tables import Customer\n    import models.migrations\n")
+    sample.write_text(
+        "import peewee\nfrom models import tables\nfrom models.db import connection\n"
+        "def load():\n    from models.tables import Customer\n    import models.migrations\n"
+    )
     assert database_imports(sample) == {"peewee", "models.tables", "models.db", "models.migrations"}
     sample.write_text("from services.customer_detail import customer_detail\nimport modelsx\n")
     assert database_imports(sample) == set()

@@ -36,12 +36,15 @@ def test_amount_must_be_a_nonzero_integer(db, clock, amount):
         post_entry(clock, wallet_id, "topup", amount, "k-3", actor="t")
 
 
-@pytest.mark.parametrize("sql", [
-    "UPDATE ledger_entry SET amount_minor = 1",
-    "DELETE FROM ledger_entry",
-    "UPDATE audit_entry SET actor = 'mallory'",
-    "DELETE FROM audit_entry",
-])
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE ledger_entry SET amount_minor = 1",
+        "DELETE FROM ledger_entry",
+        "UPDATE audit_entry SET actor = 'mallory'",
+        "DELETE FROM audit_entry",
+    ],
+)
 def test_ledger_and_audit_rows_cannot_be_changed_even_with_raw_sql(db, clock, sql):
     from services.audit import record_audit
 

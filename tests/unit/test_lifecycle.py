@@ -38,16 +38,19 @@ def test_every_other_move_is_refused(state, event):
     assert "cannot" in str(refused.value)
 
 
-@pytest.mark.parametrize(("start", "unit", "count", "anchor", "end"), [
-    (datetime(2026, 1, 31), "month", 1, 31, datetime(2026, 2, 28)),
-    (datetime(2028, 1, 31), "month", 1, 31, datetime(2028, 2, 29)),
-    (datetime(2026, 2, 28), "month", 1, 31, datetime(2026, 3, 31)),
-    (datetime(2026, 4, 30), "month", 1, 31, datetime(2026, 5, 31)),
-    (datetime(2026, 11, 30), "month", 3, 30, datetime(2027, 2, 28)),
-    (datetime(2028, 2, 29), "year", 1, 29, datetime(2029, 2, 28)),
-    (datetime(2026, 1, 1, 9, 30), "week", 2, None, datetime(2026, 1, 15, 9, 30)),
-    (datetime(2026, 12, 31), "day", 1, None, datetime(2027, 1, 1)),
-])
+@pytest.mark.parametrize(
+    ("start", "unit", "count", "anchor", "end"),
+    [
+        (datetime(2026, 1, 31), "month", 1, 31, datetime(2026, 2, 28)),
+        (datetime(2028, 1, 31), "month", 1, 31, datetime(2028, 2, 29)),
+        (datetime(2026, 2, 28), "month", 1, 31, datetime(2026, 3, 31)),
+        (datetime(2026, 4, 30), "month", 1, 31, datetime(2026, 5, 31)),
+        (datetime(2026, 11, 30), "month", 3, 30, datetime(2027, 2, 28)),
+        (datetime(2028, 2, 29), "year", 1, 29, datetime(2029, 2, 28)),
+        (datetime(2026, 1, 1, 9, 30), "week", 2, None, datetime(2026, 1, 15, 9, 30)),
+        (datetime(2026, 12, 31), "day", 1, None, datetime(2027, 1, 1)),
+    ],
+)
 def test_intervals_keep_the_anchor_and_clamp_at_month_end(start, unit, count, anchor, end):
     assert lifecycle.add_interval(start, unit, count, anchor) == end
 
@@ -77,19 +80,29 @@ LATER = datetime(2026, 2, 1)
 EARLIER = datetime(2026, 1, 1)
 
 
-def state(status: str, period_end: datetime = LATER, pending_since: datetime | None = None,
-          grace_days: int = 3) -> lifecycle.SubscriptionState:
+def state(
+    status: str, period_end: datetime = LATER, pending_since: datetime | None = None, grace_days: int = 3
+) -> lifecycle.SubscriptionState:
     return lifecycle.SubscriptionState(status, period_end, pending_since, grace_days)
 
 
-@pytest.mark.parametrize(("status", "move", "allowed"), [
-    ("active", "cancel", True), ("pending_renewal", "cancel", True), ("canceled", "cancel", False),
-    ("expired", "cancel", False),
-    ("canceled", "reinstate", True), ("active", "reinstate", False), ("pending_renewal", "reinstate", False),
-    ("expired", "reinstate", False),
-    ("active", "change_plan", True), ("pending_renewal", "change_plan", False), ("canceled", "change_plan", False),
-    ("expired", "change_plan", False),
-])
+@pytest.mark.parametrize(
+    ("status", "move", "allowed"),
+    [
+        ("active", "cancel", True),
+        ("pending_renewal", "cancel", True),
+        ("canceled", "cancel", False),
+        ("expired", "cancel", False),
+        ("canceled", "reinstate", True),
+        ("active", "reinstate", False),
+        ("pending_renewal", "reinstate", False),
+        ("expired", "reinstate", False),
+        ("active", "change_plan", True),
+        ("pending_renewal", "change_plan", False),
+        ("canceled", "change_plan", False),
+        ("expired", "change_plan", False),
+    ],
+)
 def test_each_move_needs_its_status(status, move, allowed):
     blocked = lifecycle.move_blocked(state(status), move, NOW)
     assert blocked is (None if allowed else lifecycle.Blocked.STATUS)

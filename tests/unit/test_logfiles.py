@@ -35,8 +35,9 @@ def test_keeps_the_newest_files_of_the_role_with_their_rotated_copies(tmp_path, 
     removed = remove_old_logs(tmp_path, "worker", own_pid=os.getpid(), keep=2)
 
     left = sorted(p.name for p in tmp_path.iterdir())
-    assert left == sorted(["worker-101.log", "worker-101.log.1", "worker-102.log", "worker-102.log.1",
-                           "desktop-7.log", "notes.log"])
+    assert left == sorted(
+        ["worker-101.log", "worker-101.log.1", "worker-102.log", "worker-102.log.1", "desktop-7.log", "notes.log"]
+    )
     assert len(removed) == 6
 
 
@@ -50,8 +51,7 @@ def test_keeps_its_own_file_whatever_its_age(tmp_path, monkeypatch):
 
 @pytest.mark.skipif(os.name != "posix", reason="Windows protects an open file by refusing to delete it")
 def test_never_removes_the_file_of_a_process_still_running(tmp_path):
-    running = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE,
-                               text=True)
+    running = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE, text=True)
     finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     try:
         touch(tmp_path / log_file_name("desktop", running.pid), 50)
@@ -77,8 +77,10 @@ def test_a_process_rotates_only_its_own_file(tmp_path):
             log.info("%s line %d", os.getpid(), n)
         print(os.getpid())
     """)
-    writers = [subprocess.Popen([sys.executable, "-c", script, str(tmp_path), role], stdout=subprocess.PIPE, text=True)
-               for role in ("desktop", "worker")]
+    writers = [
+        subprocess.Popen([sys.executable, "-c", script, str(tmp_path), role], stdout=subprocess.PIPE, text=True)
+        for role in ("desktop", "worker")
+    ]
     pids = [int(writer.communicate(timeout=60)[0]) for writer in writers]
 
     for role, pid in zip(("desktop", "worker"), pids, strict=True):

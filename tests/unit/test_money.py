@@ -6,16 +6,26 @@ from services.errors import ValidationError
 from services.money import MAX_MINOR, format_minor, parse_amount
 
 
-@pytest.mark.parametrize(("text", "currency", "minor"), [
-    ("12.50", "USD", 1250), ("12,5", "EUR", 1250), ("0.01", "USD", 1), ("7", "USD", 700),
-    (" 1 000.00 ", "USD", 100000), ("500", "JPY", 500), ("+3.10", "USD", 310),
-])
+@pytest.mark.parametrize(
+    ("text", "currency", "minor"),
+    [
+        ("12.50", "USD", 1250),
+        ("12,5", "EUR", 1250),
+        ("0.01", "USD", 1),
+        ("7", "USD", 700),
+        (" 1 000.00 ", "USD", 100000),
+        ("500", "JPY", 500),
+        ("+3.10", "USD", 310),
+    ],
+)
 def test_parse(text, currency, minor):
     assert parse_amount(text, currency) == minor
 
 
-@pytest.mark.parametrize("text", ["", "abc", "1.234", "NaN", "inf", "1e5", "--1", "1.2.3", "0", "-5", "0.00",
-                                  "99999999999999", "12.5 USD", "١٢"])
+@pytest.mark.parametrize(
+    "text",
+    ["", "abc", "1.234", "NaN", "inf", "1e5", "--1", "1.2.3", "0", "-5", "0.00", "99999999999999", "12.5 USD", "١٢"],
+)
 def test_refused_amounts(text):
     with pytest.raises(ValidationError):
         parse_amount(text, "USD")

@@ -13,8 +13,12 @@ from services.retry_policy import STATUSES
 NOW = datetime(2026, 1, 15, 9, 0)
 
 
-def state(status: str, period_end: datetime = NOW + timedelta(days=10), pending_since: datetime | None = None,
-          grace_days: int = 3) -> lifecycle.SubscriptionState:
+def state(
+    status: str,
+    period_end: datetime = NOW + timedelta(days=10),
+    pending_since: datetime | None = None,
+    grace_days: int = 3,
+) -> lifecycle.SubscriptionState:
     return lifecycle.SubscriptionState(status, period_end, pending_since, grace_days)
 
 
@@ -74,7 +78,6 @@ def test_an_open_item_takes_every_action_and_a_closed_one_only_a_resolve_of_a_ca
 
 
 def test_every_error_queue_action_is_a_permission_and_applies_to_known_statuses(admin):
-    assert set(ACTION_STATUSES) == {"error.retry", "error.cancel", "error.escalate", "error.strategy",
-                                    "error.resolve"}
+    assert set(ACTION_STATUSES) == {"error.retry", "error.cancel", "error.escalate", "error.strategy", "error.resolve"}
     for action, allowed in ACTION_STATUSES.items():
         assert admin.can(action) and set(allowed) <= set(STATUSES)

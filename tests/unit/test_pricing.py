@@ -14,14 +14,23 @@ TIERS = ((100, 10), (1000, 5), (None, 2))
 
 # --- worked examples -------------------------------------------------------
 
+
 @pytest.mark.parametrize(("used", "expected"), [(0, 0), (100, 0), (101, 5), (250, 750)])
 def test_flat_charges_each_unit_over_the_included_amount(used, expected):
     assert usage_charge_minor(PriceTerms("flat", included=100, unit_price_minor=5), used) == expected
 
 
-@pytest.mark.parametrize(("used", "expected"), [
-    (0, 0), (1, 10), (100, 1000), (101, 1005), (1000, 1000 + 900 * 5), (1500, 1000 + 4500 + 500 * 2),
-])
+@pytest.mark.parametrize(
+    ("used", "expected"),
+    [
+        (0, 0),
+        (1, 10),
+        (100, 1000),
+        (101, 1005),
+        (1000, 1000 + 900 * 5),
+        (1500, 1000 + 4500 + 500 * 2),
+    ],
+)
 def test_tiered_prices_each_unit_by_the_tier_it_falls_in(used, expected):
     assert usage_charge_minor(PriceTerms("tiered", tiers=TIERS), used) == expected
 
@@ -32,9 +41,17 @@ def test_tiered_tiers_count_units_after_the_included_amount():
     assert usage_charge_minor(terms, 151) == 100 * 10 + 5
 
 
-@pytest.mark.parametrize(("used", "expected"), [
-    (0, 0), (100, 100 * 10), (101, 101 * 5), (1000, 1000 * 5), (1001, 1001 * 2), (1500, 1500 * 2),
-])
+@pytest.mark.parametrize(
+    ("used", "expected"),
+    [
+        (0, 0),
+        (100, 100 * 10),
+        (101, 101 * 5),
+        (1000, 1000 * 5),
+        (1001, 1001 * 2),
+        (1500, 1500 * 2),
+    ],
+)
 def test_volume_prices_all_units_at_the_tier_the_total_reaches(used, expected):
     assert usage_charge_minor(PriceTerms("volume", tiers=TIERS), used) == expected
 
@@ -56,6 +73,7 @@ def test_charge_of_a_huge_period_is_exact_integer_arithmetic():
 
 # --- properties ------------------------------------------------------------
 
+
 @st.composite
 def tier_lists(draw):
     bounds = sorted(draw(st.sets(st.integers(1, 5000), min_size=0, max_size=5)))
@@ -72,8 +90,9 @@ def price_terms(draw, models=("none", "flat", "tiered", "volume", "package")):
     if model in ("tiered", "volume"):
         return PriceTerms(model, included, tiers=draw(tier_lists()))
     if model == "package":
-        return PriceTerms(model, included, package_size=draw(st.integers(1, 500)),
-                          package_price_minor=draw(st.integers(0, 10_000)))
+        return PriceTerms(
+            model, included, package_size=draw(st.integers(1, 500)), package_price_minor=draw(st.integers(0, 10_000))
+        )
     return PriceTerms(model, included)
 
 
@@ -134,42 +153,57 @@ def test_tiers_survive_the_json_round_trip(tiers):
 
 # --- parsing and validation ------------------------------------------------
 
+
 def test_parse_tiers_reads_json_text_and_lists():
-    assert parse_tiers('[[1000, 5], [null, 3]]') == ((1000, 5), (None, 3))
+    assert parse_tiers("[[1000, 5], [null, 3]]") == ((1000, 5), (None, 3))
     assert parse_tiers([[10, 1], (None, 0)]) == ((10, 1), (None, 0))
     assert parse_tiers(None) == parse_tiers("") == ()
 
 
-@pytest.mark.parametrize("value", [
-    "not json", "{}", "[[1, 2, 3]]", "[5]", "[[1.5, 2]]", "[[10, 2.5]]", '[["10", 2]]', [[True, 1]],
-    [[None, False]], 42,
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "not json",
+        "{}",
+        "[[1, 2, 3]]",
+        "[5]",
+        "[[1.5, 2]]",
+        "[[10, 2.5]]",
+        '[["10", 2]]',
+        [[True, 1]],
+        [[None, False]],
+        42,
+    ],
+)
 def test_parse_tiers_refuses_malformed_input(value):
     with pytest.raises(ValidationError):
         parse_tiers(value)
 
 
-@pytest.mark.parametrize(("terms", "message"), [
-    (PriceTerms("bogus"), "pricing must be one of"),
-    (PriceTerms("flat", unit_price_minor=-1), "must not be negative"),
-    (PriceTerms("flat", included=-5, unit_price_minor=1), "included units"),
-    (PriceTerms("tiered"), "at least one tier"),
-    (PriceTerms("tiered", tiers=((100, 5), (100, 4), (None, 1))), "strictly increase"),
-    (PriceTerms("volume", tiers=((100, 5), (50, 4), (None, 1))), "strictly increase"),
-    (PriceTerms("tiered", tiers=((100, 5), (200, 4))), "open-ended"),
-    (PriceTerms("tiered", tiers=((None, 5), (200, 4))), "only the last tier"),
-    (PriceTerms("tiered", tiers=((0, 5), (None, 4))), "tier 1 up_to"),
-    (PriceTerms("volume", tiers=((10, -1), (None, 4))), "must not be negative"),
-    (PriceTerms("package", package_price_minor=100), "package size"),
-    (PriceTerms("package", package_size=0, package_price_minor=100), "package size"),
-    (PriceTerms("package", package_size=10, package_price_minor=-1), "must not be negative"),
-    (PriceTerms("flat", unit_price_minor=1, tiers=((None, 1),)), "tiers apply only"),
-    (PriceTerms("flat", unit_price_minor=1, package_size=10), "package"),
-    (PriceTerms("tiered", unit_price_minor=3, tiers=((None, 1),)), "flat pricing"),
-    (PriceTerms("none", unit_price_minor=3), "pricing is 'none'"),
-    (PriceTerms("flat", unit_price_minor=2.5), "whole number"),
-    (PriceTerms("flat", unit_price_minor=10**13), "too large"),
-])
+@pytest.mark.parametrize(
+    ("terms", "message"),
+    [
+        (PriceTerms("bogus"), "pricing must be one of"),
+        (PriceTerms("flat", unit_price_minor=-1), "must not be negative"),
+        (PriceTerms("flat", included=-5, unit_price_minor=1), "included units"),
+        (PriceTerms("tiered"), "at least one tier"),
+        (PriceTerms("tiered", tiers=((100, 5), (100, 4), (None, 1))), "strictly increase"),
+        (PriceTerms("volume", tiers=((100, 5), (50, 4), (None, 1))), "strictly increase"),
+        (PriceTerms("tiered", tiers=((100, 5), (200, 4))), "open-ended"),
+        (PriceTerms("tiered", tiers=((None, 5), (200, 4))), "only the last tier"),
+        (PriceTerms("tiered", tiers=((0, 5), (None, 4))), "tier 1 up_to"),
+        (PriceTerms("volume", tiers=((10, -1), (None, 4))), "must not be negative"),
+        (PriceTerms("package", package_price_minor=100), "package size"),
+        (PriceTerms("package", package_size=0, package_price_minor=100), "package size"),
+        (PriceTerms("package", package_size=10, package_price_minor=-1), "must not be negative"),
+        (PriceTerms("flat", unit_price_minor=1, tiers=((None, 1),)), "tiers apply only"),
+        (PriceTerms("flat", unit_price_minor=1, package_size=10), "package"),
+        (PriceTerms("tiered", unit_price_minor=3, tiers=((None, 1),)), "flat pricing"),
+        (PriceTerms("none", unit_price_minor=3), "pricing is 'none'"),
+        (PriceTerms("flat", unit_price_minor=2.5), "whole number"),
+        (PriceTerms("flat", unit_price_minor=10**13), "too large"),
+    ],
+)
 def test_validate_terms_refuses_terms_that_cannot_price_usage(terms, message):
     with pytest.raises(ValidationError, match=message):
         validate_terms(terms)

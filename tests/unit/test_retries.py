@@ -29,9 +29,13 @@ ACTIONS = [
     ("resolve", "error.resolve", ("refunded by bank transfer",)),
     ("escalate", "error.escalate", ("customer called",)),
 ]
-OUTCOME = {"retry_now": ("resolved", "backoff"), "cancel_retry": ("canceled", "backoff"),
-           "change_strategy": ("retrying", "fixed"), "resolve": ("resolved", "backoff"),
-           "escalate": ("manual", "backoff")}
+OUTCOME = {
+    "retry_now": ("resolved", "backoff"),
+    "cancel_retry": ("canceled", "backoff"),
+    "change_strategy": ("retrying", "fixed"),
+    "resolve": ("resolved", "backoff"),
+    "escalate": ("manual", "backoff"),
+}
 
 
 @pytest.mark.parametrize(("method", "action", "args"), ACTIONS)

@@ -62,8 +62,9 @@ class RunnerThread(threading.Thread):
 
 
 def fail_refund(manager, subject_id: int, error: Exception | None = None) -> ErrorItemInfo:
-    return manager.record_failure("refund", "refund", subject_id, error or GatewayTransientError("gateway said 502"),
-                                  amount_minor=1500)
+    return manager.record_failure(
+        "refund", "refund", subject_id, error or GatewayTransientError("gateway said 502"), amount_minor=1500
+    )
 
 
 def close_audits() -> int:
@@ -95,7 +96,11 @@ def test_an_item_a_runner_is_sending_cannot_be_closed_and_is_not_settled(manager
     assert runner.finish()["succeeded"] == 1
     done = manager.get(busy.id)
     assert (done.status, done.resolved_by, done.resolution, done.lease_owner) == (
-        "resolved", "system", "refund sent", None)
+        "resolved",
+        "system",
+        "refund sent",
+        None,
+    )
     assert refund.settled_before_close == []
 
 
@@ -172,8 +177,9 @@ def set_gateway(core, **knobs):
     core.settings.update(SYSTEM, {f"gateway.{k}": v for k, v in knobs.items()}, action="gateway.configure")
 
 
-def test_a_card_refund_in_flight_is_paid_once_when_an_operator_tries_to_close_it(core, clock, admin, operator,
-                                                                                  monkeypatch):
+def test_a_card_refund_in_flight_is_paid_once_when_an_operator_tries_to_close_it(
+    core, clock, admin, operator, monkeypatch
+):
     customer, wallet_id = make_customer(clock)
     topup = core.payments.top_up(operator, customer.email, "50.00")
     set_gateway(core, error_rate=1.0)
@@ -234,7 +240,8 @@ def test_a_failure_recorded_while_a_close_holds_the_item_is_counted_when_the_clo
     with pytest.raises(Conflict, match="cannot confirm"):
         manager.cancel_retry(operator, [item.id], "customer wants store credit")
     after = manager.get(item.id)
-    assert (after.status, after.attempts, after.message, after.lease_owner) == (
-        "retrying", 2, "gateway said 503", None)
+    assert (after.status, after.attempts, after.message, after.lease_owner) == ("retrying", 2, "gateway said 503", None)
     assert [(a.number, a.outcome, a.message) for a in manager.attempts(item.id)] == [
-        (1, "failed", "gateway said 502"), (2, "failed", "gateway said 503")]
+        (1, "failed", "gateway said 502"),
+        (2, "failed", "gateway said 503"),
+    ]

@@ -49,8 +49,13 @@ def seconds(delay: timedelta) -> float:
 def test_every_strategy_has_a_policy_and_every_class_a_strategy():
     assert set(POLICIES) == set(STRATEGIES)
     assert set(ERROR_CLASS_STRATEGY.values()) <= set(STRATEGIES)
-    assert ERROR_CLASS_STRATEGY == {"transient": "backoff", "outcome_unknown": "reconcile", "urgent": "urgent",
-                                    "predictable": "fixed", "permanent": "manual"}
+    assert ERROR_CLASS_STRATEGY == {
+        "transient": "backoff",
+        "outcome_unknown": "reconcile",
+        "urgent": "urgent",
+        "predictable": "fixed",
+        "permanent": "manual",
+    }
 
 
 def test_backoff_draws_the_documented_full_jitter_delay():
@@ -89,14 +94,19 @@ def test_reconcile_follows_the_backoff_schedule_with_more_attempts():
     backoff, reconcile = policy_for("backoff"), policy_for("reconcile")
     for failures in range(1, 9):
         assert backoff.delay_after(failures, random.Random(failures)) == reconcile.delay_after(
-            failures, random.Random(failures))
+            failures, random.Random(failures)
+        )
     assert backoff.max_attempts == 8 and reconcile.max_attempts == 10
 
 
 def test_urgent_retries_three_times_at_once_then_every_five_minutes_then_stops():
     policy, rng = policy_for("urgent"), random.Random(0)
-    schedule = [next_attempt_after_failure(status="retrying", strategy="urgent", attempts=n, max_attempts=12,
-                                           error_class="transient", now=NOW, rng=rng) for n in range(1, 13)]
+    schedule = [
+        next_attempt_after_failure(
+            status="retrying", strategy="urgent", attempts=n, max_attempts=12, error_class="transient", now=NOW, rng=rng
+        )
+        for n in range(1, 13)
+    ]
     assert schedule[:3] == [NOW, NOW, NOW]
     assert schedule[3:11] == [NOW + timedelta(minutes=5)] * 8
     assert schedule[11] is None
@@ -105,31 +115,60 @@ def test_urgent_retries_three_times_at_once_then_every_five_minutes_then_stops()
 
 def test_fixed_retries_every_ten_minutes_up_to_twelve_attempts():
     rng = random.Random(0)
-    schedule = [next_attempt_after_failure(status="retrying", strategy="fixed", attempts=n, max_attempts=12,
-                                           error_class="predictable", now=NOW, rng=rng) for n in range(1, 13)]
+    schedule = [
+        next_attempt_after_failure(
+            status="retrying",
+            strategy="fixed",
+            attempts=n,
+            max_attempts=12,
+            error_class="predictable",
+            now=NOW,
+            rng=rng,
+        )
+        for n in range(1, 13)
+    ]
     assert schedule[:11] == [NOW + timedelta(minutes=10)] * 11
     assert schedule[11] is None
 
 
 def test_manual_never_schedules_an_attempt():
     assert policy_for("manual").next_attempt_at(NOW, 1, random.Random(0)) is None
-    assert next_attempt_after_failure(status="retrying", strategy="manual", attempts=1, max_attempts=5,
-                                      error_class="transient", now=NOW, rng=random.Random(0)) is None
+    assert (
+        next_attempt_after_failure(
+            status="retrying",
+            strategy="manual",
+            attempts=1,
+            max_attempts=5,
+            error_class="transient",
+            now=NOW,
+            rng=random.Random(0),
+        )
+        is None
+    )
 
 
-@pytest.mark.parametrize("case", [
-    {"status": "manual", "error_class": "transient", "attempts": 2},  # only an operator moves a manual item
-    {"status": "retrying", "error_class": "permanent", "attempts": 2},
-    {"status": "retrying", "error_class": "transient", "attempts": 8},  # spent
-])
+@pytest.mark.parametrize(
+    "case",
+    [
+        {"status": "manual", "error_class": "transient", "attempts": 2},  # only an operator moves a manual item
+        {"status": "retrying", "error_class": "permanent", "attempts": 2},
+        {"status": "retrying", "error_class": "transient", "attempts": 8},  # spent
+    ],
+)
 def test_no_automatic_attempt_after_manual_permanent_or_spent(case):
-    assert next_attempt_after_failure(strategy="backoff", max_attempts=8, now=NOW, rng=random.Random(0),
-                                      **case) is None
+    assert next_attempt_after_failure(strategy="backoff", max_attempts=8, now=NOW, rng=random.Random(0), **case) is None
 
 
 def test_an_operator_raised_budget_still_gets_a_backoff_delay():
-    at = next_attempt_after_failure(status="retrying", strategy="backoff", attempts=9, max_attempts=10,
-                                    error_class="transient", now=NOW, rng=random.Random(0))
+    at = next_attempt_after_failure(
+        status="retrying",
+        strategy="backoff",
+        attempts=9,
+        max_attempts=10,
+        error_class="transient",
+        now=NOW,
+        rng=random.Random(0),
+    )
     assert at is not None and NOW + timedelta(seconds=5) <= at <= NOW + timedelta(hours=1)
 
 
@@ -160,17 +199,20 @@ def test_a_new_error_class_brings_its_strategy_unless_an_operator_chose_one():
 # --- classifying errors --------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("error", "expected"), [
-    (GatewayTransientError("502"), "transient"),
-    (GatewayUnavailable("down"), "transient"),
-    (CircuitOpen("breaker open"), "transient"),
-    (GatewayTimeout("sent, no answer"), "outcome_unknown"),
-    (GatewayDeclined("card refused"), "permanent"),
-    (GatewayAuthError("bad key"), "permanent"),
-    (NotFound("no top-up #4"), "permanent"),
-    (ValueError("a bug"), "permanent"),
-    (peewee.OperationalError("no such table: wallet"), "permanent"),
-])
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (GatewayTransientError("502"), "transient"),
+        (GatewayUnavailable("down"), "transient"),
+        (CircuitOpen("breaker open"), "transient"),
+        (GatewayTimeout("sent, no answer"), "outcome_unknown"),
+        (GatewayDeclined("card refused"), "permanent"),
+        (GatewayAuthError("bad key"), "permanent"),
+        (NotFound("no top-up #4"), "permanent"),
+        (ValueError("a bug"), "permanent"),
+        (peewee.OperationalError("no such table: wallet"), "permanent"),
+    ],
+)
 def test_errors_are_classed_by_type(error, expected):
     assert classify_error(error) == expected
 

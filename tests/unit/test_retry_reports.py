@@ -48,10 +48,22 @@ def test_the_report_on_a_known_set(queue, reports, operator, clock):
 
     report = reports.get_failed_subscriptions_report()
     by_operation = {row["operation"]: row for row in report["by_operation"]}
-    assert by_operation["topup"] == {"operation": "topup", "count": 4, "open": 2, "oldest_age_seconds": 3600,
-                                     "amount_at_risk_minor": 1500, "recovery_rate": 0.0}
-    assert by_operation["refund"] == {"operation": "refund", "count": 1, "open": 0, "oldest_age_seconds": None,
-                                      "amount_at_risk_minor": 0, "recovery_rate": 1.0}
+    assert by_operation["topup"] == {
+        "operation": "topup",
+        "count": 4,
+        "open": 2,
+        "oldest_age_seconds": 3600,
+        "amount_at_risk_minor": 1500,
+        "recovery_rate": 0.0,
+    }
+    assert by_operation["refund"] == {
+        "operation": "refund",
+        "count": 1,
+        "open": 0,
+        "oldest_age_seconds": None,
+        "amount_at_risk_minor": 0,
+        "recovery_rate": 1.0,
+    }
     by_class = {row["error_class"]: row for row in report["by_error_class"]}
     assert by_class["transient"]["count"] == 3 and by_class["transient"]["recovery_rate"] == 0.0
     assert by_class["outcome_unknown"]["recovery_rate"] == 1.0

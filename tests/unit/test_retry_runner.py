@@ -53,8 +53,9 @@ def runner(queue):
 
 
 def test_a_handler_that_returns_resolves_the_item(queue, runner, clock):
-    queue.handlers.register("topup", lambda item: "reconciled: charge ch_1 had gone through"
-                            if item.subject_id == 1 else None)
+    queue.handlers.register(
+        "topup", lambda item: "reconciled: charge ch_1 had gone through" if item.subject_id == 1 else None
+    )
     item = fail_topup(queue)
     quiet = fail_topup(queue, subject_id=2)
     make_due(clock)
@@ -71,8 +72,7 @@ def test_only_due_items_run_earliest_first_and_limit_is_respected(queue, runner,
     handler = Recorder()
     queue.handlers.register("topup", handler)
     items = [fail_topup(queue, subject_id=n) for n in range(1, 5)]
-    assert runner.process_pending_retries() == {"due": 0, "succeeded": 0, "rescheduled": 0, "manual": 0,
-                                                "deferred": 0}
+    assert runner.process_pending_retries() == {"due": 0, "succeeded": 0, "rescheduled": 0, "manual": 0, "deferred": 0}
     make_due(clock)
     earliest = sorted(items, key=lambda i: (i.next_attempt_at, i.id))[:2]
     assert runner.process_pending_retries(limit=2)["succeeded"] == 2
@@ -127,8 +127,7 @@ def test_an_unexpected_handler_exception_is_logged_and_retried(queue, runner, cl
     assert queue.get(item.id).status == "retrying"
 
 
-def test_a_handler_that_dealt_with_its_error_and_raises_attempt_failed_is_not_resolved(queue, runner, clock,
-                                                                                        caplog):
+def test_a_handler_that_dealt_with_its_error_and_raises_attempt_failed_is_not_resolved(queue, runner, clock, caplog):
     dealt_with = []
 
     def handler(item):
@@ -153,8 +152,7 @@ def test_a_reported_permanent_failure_goes_to_manual(queue, runner, clock):
     queue.handlers.register("topup", Recorder(AttemptFailed(GatewayDeclined("card refused"))))
     item = fail_topup(queue)
     make_due(clock)
-    assert runner.process_pending_retries() == {"due": 1, "succeeded": 0, "rescheduled": 0, "manual": 1,
-                                                "deferred": 0}
+    assert runner.process_pending_retries() == {"due": 1, "succeeded": 0, "rescheduled": 0, "manual": 1, "deferred": 0}
     assert (queue.get(item.id).status, queue.get(item.id).message) == ("manual", "card refused")
 
 
@@ -170,8 +168,7 @@ def test_circuit_open_defers_without_spending_an_attempt(clock, notifications):
     local = queue.record_failure("recount", "wallet", 1, GatewayTransientError("busy"))
     make_due(clock)
     # the handler itself meets the open breaker: no gateway call, no attempt, back after 30 s
-    assert runner.process_pending_retries() == {"due": 2, "succeeded": 1, "rescheduled": 0, "manual": 0,
-                                                "deferred": 1}
+    assert runner.process_pending_retries() == {"due": 2, "succeeded": 1, "rescheduled": 0, "manual": 0, "deferred": 1}
     after = queue.get(item.id)
     assert after.attempts == 1 and after.next_attempt_at == clock.now() + timedelta(seconds=30)
     assert after.lease_owner is None and len(queue.attempts(item.id)) == 1
@@ -255,8 +252,15 @@ def test_the_runner_refuses_nonsense_settings(queue):
 
 
 def test_outcomes_keep_their_stored_names():
-    assert [str(o) for o in RunOutcome] == ["succeeded", "rescheduled", "manual", "deferred", "lost", "untouched",
-                                            "error"]
+    assert [str(o) for o in RunOutcome] == [
+        "succeeded",
+        "rescheduled",
+        "manual",
+        "deferred",
+        "lost",
+        "untouched",
+        "error",
+    ]
 
 
 # --- leases --------------------------------------------------------------------------
@@ -269,8 +273,10 @@ def test_two_runners_on_the_same_queue_run_each_item_exactly_once(clock, notific
         time.sleep(0.001)  # long enough for the other runner to claim in between
         return handler(item)
 
-    runners = [RetryRunner(make_queue(clock, notifications, holder=name, seed=None), batch_size=5, workers=2)
-               for name in ("a", "b")]
+    runners = [
+        RetryRunner(make_queue(clock, notifications, holder=name, seed=None), batch_size=5, workers=2)
+        for name in ("a", "b")
+    ]
     for runner in runners:
         runner.queue.handlers.register("topup", slow)
     ids = [fail_topup(runners[0].queue, subject_id=n).id for n in range(1, 41)]
@@ -304,9 +310,11 @@ def test_an_expired_lease_is_rescued_and_a_live_one_is_not(queue, runner, clock)
     busy = fail_topup(queue, subject_id=2)
     make_due(clock)
     ErrorItem.update(lease_owner="dead-runner", lease_until=clock.now() - timedelta(seconds=1)).where(
-        ErrorItem.id == crashed.id).execute()
+        ErrorItem.id == crashed.id
+    ).execute()
     ErrorItem.update(lease_owner="live-runner", lease_until=clock.now() + timedelta(seconds=60)).where(
-        ErrorItem.id == busy.id).execute()
+        ErrorItem.id == busy.id
+    ).execute()
     assert runner.process_pending_retries()["succeeded"] == 1
     assert set(handler.calls) == {crashed.id}
     assert queue.get(busy.id).status == "retrying" and queue.get(busy.id).lease_owner == "live-runner"
@@ -324,8 +332,7 @@ def test_a_failure_recorded_elsewhere_during_a_run_counts_and_the_run_still_reso
     assert runner.process_pending_retries()["succeeded"] == 1
     done = queue.get(item.id)
     assert (done.status, done.resolution, done.attempts, done.lease_owner) == ("resolved", "charged ch_5", 3, None)
-    assert [(a.number, a.outcome) for a in queue.attempts(item.id)] == [
-        (1, "failed"), (2, "failed"), (3, "succeeded")]
+    assert [(a.number, a.outcome) for a in queue.attempts(item.id)] == [(1, "failed"), (2, "failed"), (3, "succeeded")]
 
 
 # --- retry now ------------------------------------------------------------------------

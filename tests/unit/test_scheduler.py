@@ -98,10 +98,14 @@ def test_a_failing_job_is_recorded_and_the_loop_keeps_running(db, clock, schedul
     failing = Runs(error=RuntimeError("gateway fell over"))
     healthy = Runs(result={"renewed": 2})
     events = Events()
-    scheduler = schedulers([
-        JobSpec("janitor", failing, every_seconds=1, at_start=True),
-        JobSpec("retries", healthy, every_seconds=1),
-    ], clock, on_event=events)
+    scheduler = schedulers(
+        [
+            JobSpec("janitor", failing, every_seconds=1, at_start=True),
+            JobSpec("retries", healthy, every_seconds=1),
+        ],
+        clock,
+        on_event=events,
+    )
     caplog.set_level(logging.ERROR, logger="scheduler")
 
     scheduler.start()
@@ -134,8 +138,7 @@ def test_run_now_from_another_thread_runs_on_the_scheduler_thread(db, clock, sch
 
 def test_stop_wakes_the_loop_and_joins_promptly(db, clock, schedulers):
     events = Events()
-    scheduler = schedulers([JobSpec("retries", Runs(), every_seconds=3600)], clock,
-                           on_event=events, tick_seconds=30)
+    scheduler = schedulers([JobSpec("retries", Runs(), every_seconds=3600)], clock, on_event=events, tick_seconds=30)
     scheduler.start()
     thread = next(t for t in threading.enumerate() if t.name == "scheduler")
     assert thread.daemon is False
@@ -186,8 +189,7 @@ def test_two_instances_on_one_database_never_run_a_job_at_the_same_moment(db, cl
 
 
 def test_a_stale_lease_is_taken_over(db, clock, schedulers):
-    JobState.create(name="retries", lease_owner="crashed-host:99:dead",
-                    lease_until=clock.now() - timedelta(minutes=1))
+    JobState.create(name="retries", lease_owner="crashed-host:99:dead", lease_until=clock.now() - timedelta(minutes=1))
     job = Runs()
     scheduler = schedulers([JobSpec("retries", job, every_seconds=300)], clock, owner="host-a:1")
 
@@ -278,11 +280,14 @@ def test_a_daily_job_not_yet_due_is_only_planned_at_start(db, clock, schedulers)
     reminders = Runs()
     JobState.create(name="reminders", next_run_at=datetime(2026, 1, 15, 18, 0))
     marker = Runs()
-    scheduler = schedulers([
-        JobSpec("renewals", renewals, daily_at=lambda: "02:00"),
-        JobSpec("reminders", reminders, daily_at=lambda: "18:00"),
-        JobSpec("monitoring", marker),
-    ], clock)
+    scheduler = schedulers(
+        [
+            JobSpec("renewals", renewals, daily_at=lambda: "02:00"),
+            JobSpec("reminders", reminders, daily_at=lambda: "18:00"),
+            JobSpec("monitoring", marker),
+        ],
+        clock,
+    )
     scheduler.start()
     scheduler.run_now("monitoring")
 
@@ -295,8 +300,9 @@ def test_a_daily_job_not_yet_due_is_only_planned_at_start(db, clock, schedulers)
 def test_a_daily_job_follows_its_time_setting_and_the_clock(db, clock, schedulers):
     setting = {"renewal_time": "02:00"}
     renewals = Runs()
-    scheduler = schedulers([JobSpec("renewals", renewals, daily_at=lambda: setting["renewal_time"])],
-                           clock, daily_check_seconds=1)
+    scheduler = schedulers(
+        [JobSpec("renewals", renewals, daily_at=lambda: setting["renewal_time"])], clock, daily_check_seconds=1
+    )
     scheduler.start()
     assert wait_until(lambda: next_run("renewals") == datetime(2026, 1, 16, 2, 0))
 
@@ -312,8 +318,7 @@ def test_a_daily_job_follows_its_time_setting_and_the_clock(db, clock, scheduler
 def test_run_job_returns_the_recorded_state(db, clock, schedulers):
     events = Events()
     job = Runs(result={"retried": 3, "at": datetime(2026, 1, 15, 8, 0)})
-    scheduler = schedulers([JobSpec("retries", job, every_seconds=300)], clock, owner="host-a:1",
-                           on_event=events)
+    scheduler = schedulers([JobSpec("retries", job, every_seconds=300)], clock, owner="host-a:1", on_event=events)
 
     info = scheduler.run_job("retries")
 
@@ -375,4 +380,3 @@ def test_next_daily_run_is_the_next_occurrence_within_a_day(after, hour, minute)
 def test_next_daily_run_refuses_a_malformed_time():
     with pytest.raises(ValueError):
         next_daily_run("25:00", datetime(2026, 1, 15))
-

@@ -23,14 +23,17 @@ def priced(db, clock, admin):
     return price_every_model(PlanCatalogue(clock), admin)
 
 
-@pytest.mark.parametrize(("feature", "used", "expected"), [
-    ("flat_gb", 25, 15 * 7),
-    ("tiered_gb", 1500, 100 * 10 + 900 * 5 + 500 * 2),
-    ("volume_gb", 1500, 1500 * 2),
-    ("volume_gb", 101, 101 * 5),
-    ("package_gb", 111, 2 * 250),
-    ("free_gb", 5000, 0),
-])
+@pytest.mark.parametrize(
+    ("feature", "used", "expected"),
+    [
+        ("flat_gb", 25, 15 * 7),
+        ("tiered_gb", 1500, 100 * 10 + 900 * 5 + 500 * 2),
+        ("volume_gb", 1500, 1500 * 2),
+        ("volume_gb", 101, 101 * 5),
+        ("package_gb", 111, 2 * 250),
+        ("free_gb", 5000, 0),
+    ],
+)
 def test_period_usage_prices_each_model(meter, system, priced, feature, used, expected):
     sub = subscribe("metered")
     meter.record_usage(system, sub, feature, used)
@@ -85,5 +88,11 @@ def test_each_priced_feature_used_is_one_invoice_line(meter, system, priced):
     meter.record_usage(system, sub, "free_gb", 5000)
     [line] = period_usage_lines([(sub, priced, PERIOD_START)])[sub]
     assert (line.description, line.amount_minor, line.quantity, line.plan_id, line.pricing, line.period_start) == (
-        "flat_gb: 25 GBs", 15 * 7, 25, priced, "flat", PERIOD_START)
+        "flat_gb: 25 GBs",
+        15 * 7,
+        25,
+        priced,
+        "flat",
+        PERIOD_START,
+    )
     assert period_usage_lines([]) == {}

@@ -39,13 +39,21 @@ class AuditTableModel(PagedQueryModel):
     def __init__(self, runner: TaskRunner, clock: Clock, parent: QObject | None = None):
         self.clock = clock
         self.columns = [
-            Column("created_at", self.tr("Time"), AuditEntry.created_at,
-                   format=lambda r: f"{r['created_at']:%Y-%m-%d %H:%M:%S}"),
+            Column(
+                "created_at",
+                self.tr("Time"),
+                AuditEntry.created_at,
+                format=lambda r: f"{r['created_at']:%Y-%m-%d %H:%M:%S}",
+            ),
             Column("actor", self.tr("Actor"), AuditEntry.actor),
             Column("action", self.tr("Action"), AuditEntry.action),
             Column("target", self.tr("Target"), fn.COALESCE(AuditEntry.target_type, ""), format=_target_text),
-            Column("reason", self.tr("Reason"), fn.COALESCE(AuditEntry.reason, ""),
-                   format=lambda r: " ".join((r.get("reason") or "").split())[:300]),
+            Column(
+                "reason",
+                self.tr("Reason"),
+                fn.COALESCE(AuditEntry.reason, ""),
+                format=lambda r: " ".join((r.get("reason") or "").split())[:300],
+            ),
         ]
         super().__init__(runner, parent)
 
@@ -62,16 +70,16 @@ class AuditTableModel(PagedQueryModel):
         if text:
             match = _TARGET.match(text)
             if match:
-                query = query.where((AuditEntry.target_type == match.group(1).lower())
-                                    & (AuditEntry.target_id == match.group(2)))
+                query = query.where(
+                    (AuditEntry.target_type == match.group(1).lower()) & (AuditEntry.target_id == match.group(2))
+                )
             else:
                 needle = text.lstrip("#").strip() or text
                 condition = like_text(fn.LOWER(fn.COALESCE(AuditEntry.reason, "")), text.lower())
                 if needle.isdigit():
                     condition = condition | (AuditEntry.target_id == needle)
                 else:
-                    condition = condition | like_text(fn.LOWER(fn.COALESCE(AuditEntry.target_id, "")),
-                                                      needle.lower())
+                    condition = condition | like_text(fn.LOWER(fn.COALESCE(AuditEntry.target_id, "")), needle.lower())
                 query = query.where(condition)
         return query
 
@@ -108,9 +116,11 @@ def render_entry(record: dict, tr) -> str:
     esc = html.escape
     before, after = _parse(record.get("before")), _parse(record.get("after"))
     by = tr(QT_TRANSLATE_NOOP("AuditPage", "by"))
-    parts = [f"<h3>{esc(record['action'])}</h3>",
-             f"<p>{esc(_target_text(record)) or '—'} · {by} <b>{esc(record['actor'])}</b> · "
-             f"{record['created_at']:%Y-%m-%d %H:%M:%S}</p>"]
+    parts = [
+        f"<h3>{esc(record['action'])}</h3>",
+        f"<p>{esc(_target_text(record)) or '—'} · {by} <b>{esc(record['actor'])}</b> · "
+        f"{record['created_at']:%Y-%m-%d %H:%M:%S}</p>",
+    ]
     if record.get("reason"):
         reason = tr(QT_TRANSLATE_NOOP("AuditPage", "Reason"))
         parts.append(f"<p><i>{reason}:</i> {esc(record['reason'])}</p>")
@@ -118,11 +128,18 @@ def render_entry(record: dict, tr) -> str:
         nothing = tr(QT_TRANSLATE_NOOP("AuditPage", "No before/after recorded."))
         parts.append(f"<p style='color:gray'>{nothing}</p>")
         return "".join(parts)
-    headings = "".join(f"<th>{tr(text)}</th>" for text in (QT_TRANSLATE_NOOP("AuditPage", "Field"),
-                                                            QT_TRANSLATE_NOOP("AuditPage", "Before"),
-                                                            QT_TRANSLATE_NOOP("AuditPage", "After")))
-    parts.append("<table cellspacing='0' cellpadding='4' border='1' style='border-collapse:collapse' width='100%'>"
-                 f"<tr>{headings}</tr>")
+    headings = "".join(
+        f"<th>{tr(text)}</th>"
+        for text in (
+            QT_TRANSLATE_NOOP("AuditPage", "Field"),
+            QT_TRANSLATE_NOOP("AuditPage", "Before"),
+            QT_TRANSLATE_NOOP("AuditPage", "After"),
+        )
+    )
+    parts.append(
+        "<table cellspacing='0' cellpadding='4' border='1' style='border-collapse:collapse' width='100%'>"
+        f"<tr>{headings}</tr>"
+    )
     if isinstance(before, dict | type(None)) and isinstance(after, dict | type(None)):
         changed = set(changed_keys(before, after))
         for key in sorted(set(before or {}) | set(after or {})):
@@ -130,13 +147,17 @@ def render_entry(record: dict, tr) -> str:
             old = _pretty(before.get(key)) if before and key in before else ""
             new = _pretty(after.get(key)) if after and key in after else ""
             marker = " ●" if key in changed else ""
-            parts.append(f"<tr style='{style}'><td><b>{esc(key)}</b>{marker}</td>"
-                         f"<td><pre style='margin:0'>{esc(old)}</pre></td>"
-                         f"<td><pre style='margin:0'>{esc(new)}</pre></td></tr>")
+            parts.append(
+                f"<tr style='{style}'><td><b>{esc(key)}</b>{marker}</td>"
+                f"<td><pre style='margin:0'>{esc(old)}</pre></td>"
+                f"<td><pre style='margin:0'>{esc(new)}</pre></td></tr>"
+            )
     else:
         style = CHANGED_STYLE if before != after else ""
-        parts.append(f"<tr style='{style}'><td></td><td><pre style='margin:0'>{esc(_pretty(before))}</pre></td>"
-                     f"<td><pre style='margin:0'>{esc(_pretty(after))}</pre></td></tr>")
+        parts.append(
+            f"<tr style='{style}'><td></td><td><pre style='margin:0'>{esc(_pretty(before))}</pre></td>"
+            f"<td><pre style='margin:0'>{esc(_pretty(after))}</pre></td></tr>"
+        )
     parts.append("</table>")
     return "".join(parts)
 
@@ -149,17 +170,28 @@ class AuditPage(TablePage[AuditTableModel]):
     column_widths = (150, 100, 160, 160)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
-        super().__init__(ctx, AuditTableModel(ctx.runner, ctx.core.clock), parent,
-                         search_placeholder=self.tr("Target id, “customer #12” or reason"))
+        super().__init__(
+            ctx,
+            AuditTableModel(ctx.runner, ctx.core.clock),
+            parent,
+            search_placeholder=self.tr("Target id, “customer #12” or reason"),
+        )
         self.title = self.tr("Audit log")
         self.actor_filter = self.add_filter(self.tr("Actor"), [(self.tr("All"), "")], "actor")
         self.action_filter = self.add_filter(self.tr("Action"), [(self.tr("All"), "")], "action")
         for combo in (self.actor_filter, self.action_filter):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.setMinimumContentsLength(10)
-        self.since_filter = self.add_filter(self.tr("When"), [
-            (self.tr("All time"), 0), (self.tr("Last day"), 86400), (self.tr("Last week"), 7 * 86400),
-            (self.tr("Last month"), 31 * 86400)], "since")
+        self.since_filter = self.add_filter(
+            self.tr("When"),
+            [
+                (self.tr("All time"), 0),
+                (self.tr("Last day"), 86400),
+                (self.tr("Last week"), 7 * 86400),
+                (self.tr("Last month"), 31 * 86400),
+            ],
+            "since",
+        )
         self.on_selection([])
 
     def refresh(self, keep_selection: bool = True) -> None:
@@ -184,7 +216,10 @@ class AuditPage(TablePage[AuditTableModel]):
 
     def on_selection(self, records: list[dict]) -> None:
         if len(records) != 1:
-            self.show_hint(self.tr("%n entries selected", "", len(records)) if records
-                           else self.tr("Select an entry to compare before and after."))
+            self.show_hint(
+                self.tr("%n entries selected", "", len(records))
+                if records
+                else self.tr("Select an entry to compare before and after.")
+            )
             return
         self.detail.setHtml(render_entry(records[0], self.tr))

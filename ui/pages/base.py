@@ -47,7 +47,7 @@ class Page(QWidget):
     """
 
     title = ""
-    icon = QStyle.StandardPixmap.SP_FileIcon   # beside the title in the navigation
+    icon = QStyle.StandardPixmap.SP_FileIcon  # beside the title in the navigation
     shows: frozenset[Kind] = frozenset()
     reload_delay_ms = 0
     poll_ms = 0
@@ -56,8 +56,8 @@ class Page(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.loaded = False   # refresh() has run: a page loads when it is first shown
-        self._stale = False   # something it shows changed while it was hidden
+        self.loaded = False  # refresh() has run: a page loads when it is first shown
+        self._stale = False  # something it shows changed while it was hidden
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(self.reload_delay_ms)
@@ -134,10 +134,15 @@ class Page(QWidget):
 
     # --- running work -------------------------------------------------------------
 
-    def run_task(self, fn: Callable[[], Result], on_done: Callable[[Result], None] | None = None,
-                 done_text: str | Callable[[Result], str] | None = None,
-                 on_error: Callable[[BaseException], None] | None = None, *,
-                 changes: Changes = NO_CHANGES) -> None:
+    def run_task(
+        self,
+        fn: Callable[[], Result],
+        on_done: Callable[[Result], None] | None = None,
+        done_text: str | Callable[[Result], str] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        *,
+        changes: Changes = NO_CHANGES,
+    ) -> None:
         """Run ``fn`` off the GUI thread; show its outcome in the status bar or an error box.
 
         ``changes`` are what ``fn`` changes when it succeeds: the pages that show any of them
@@ -158,8 +163,14 @@ class Page(QWidget):
 
         self.ctx.runner.run(fn, done, failed)
 
-    def submit_money(self, dialog: MoneyDialog, request: Callable[[str], Callable[[], Result]],
-                     on_done: Callable[[Result], None], *, changes: Changes = NO_CHANGES) -> bool:
+    def submit_money(
+        self,
+        dialog: MoneyDialog,
+        request: Callable[[str], Callable[[], Result]],
+        on_done: Callable[[Result], None],
+        *,
+        changes: Changes = NO_CHANGES,
+    ) -> bool:
         """Open a money dialog whose OK sends ``request(key)()`` off the GUI thread.
 
         ``request`` runs on the GUI thread at each submit and reads the form; the callable it
@@ -198,9 +209,11 @@ class Page(QWidget):
             button.setToolTip(reason)
 
 
-def paged_table(parent: QWidget, model: PagedQueryModel,
-                selection: QAbstractItemView.SelectionMode = QAbstractItemView.SelectionMode.SingleSelection
-                ) -> QTableView:
+def paged_table(
+    parent: QWidget,
+    model: PagedQueryModel,
+    selection: QAbstractItemView.SelectionMode = QAbstractItemView.SelectionMode.SingleSelection,
+) -> QTableView:
     """A read-only view of whole rows over a SQL-paged model, sorted by clicking a heading."""
     table = QTableView(parent)
     table.setModel(model)
@@ -238,16 +251,15 @@ class TablePage(Page, Generic[Model]):
     """
 
     settings_key = "table"
-    subject_type: str | None = None   # what open_subject selects here: "customer", "wallet", …
+    subject_type: str | None = None  # what open_subject selects here: "customer", "wallet", …
     selection_mode = QAbstractItemView.SelectionMode.ExtendedSelection
-    column_widths: tuple[int, ...] = ()   # until the operator's own layout is saved
+    column_widths: tuple[int, ...] = ()  # until the operator's own layout is saved
 
-    def __init__(self, ctx: UiContext, model: Model, parent: QWidget | None = None,
-                 search_placeholder: str = ""):
+    def __init__(self, ctx: UiContext, model: Model, parent: QWidget | None = None, search_placeholder: str = ""):
         super().__init__(ctx, parent)
         self._selection_ready = False
         self._detail_request = 0
-        self.detail_id: Any = None   # the row whose details were asked for last, None when no one row is
+        self.detail_id: Any = None  # the row whose details were asked for last, None when no one row is
         self._filters: dict[str, QComboBox | QCheckBox] = {}
         self._remembered: dict[str, QSplitter | QHeaderView] = {}
         self.model = model
@@ -297,7 +309,7 @@ class TablePage(Page, Generic[Model]):
         self.page_layout.addLayout(top)
         self.page_layout.addWidget(self.splitter, 1)
 
-        self._fit_columns = False   # until it is known whether the operator's own layout is restored
+        self._fit_columns = False  # until it is known whether the operator's own layout is restored
         model.rowsInserted.connect(self._on_first_rows)
         model.count_changed.connect(self._on_count)
         model.load_failed.connect(self.show_error)
@@ -463,19 +475,26 @@ class TablePage(Page, Generic[Model]):
 
     @Slot()
     def on_export_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to CSV"), f"{self.settings_key}.csv",
-                                              self.tr("CSV files (*.csv)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export to CSV"), f"{self.settings_key}.csv", self.tr("CSV files (*.csv)")
+        )
         if path:
             self.export_to(path)
 
     def export_to(self, path: str) -> None:
-        self.model.export_csv(path, lambda n: self.status_message.emit(self.row_counts.exported(n)),
-                              self.show_error)
+        self.model.export_csv(path, lambda n: self.status_message.emit(self.row_counts.exported(n)), self.show_error)
 
     # --- layout ---------------------------------------------------------------------------
 
-    def stack_panel(self, panel: QWidget, name: str, *, above: bool = False,
-                    stretch: tuple[int, int] | None = None, sizes: tuple[int, int] | None = None) -> None:
+    def stack_panel(
+        self,
+        panel: QWidget,
+        name: str,
+        *,
+        above: bool = False,
+        stretch: tuple[int, int] | None = None,
+        sizes: tuple[int, int] | None = None,
+    ) -> None:
         """Put ``panel`` across the page's width, below (or above) the table and its detail.
 
         The split between them is remembered under ``name``; ``stretch`` and ``sizes`` are the
@@ -483,7 +502,7 @@ class TablePage(Page, Generic[Model]):
         """
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.page_layout.replaceWidget(self.splitter, splitter)
-        for widget in ((panel, self.splitter) if above else (self.splitter, panel)):
+        for widget in (panel, self.splitter) if above else (self.splitter, panel):
             splitter.addWidget(widget)
         if stretch is not None:
             splitter.setStretchFactor(0, stretch[0])

@@ -48,28 +48,34 @@ def render_customer(detail: CustomerDetail, owed: dict[str, int] | None = None) 
     since, wallets = translate("CustomersPage", "since"), translate("CustomersPage", "Wallets")
     subscriptions, period_ends = translate("CustomersPage", "Subscriptions"), translate("CustomersPage", "period ends")
     topups, none = translate("CustomersPage", "Recent top-ups"), translate("CustomersPage", "none")
-    parts = [f"<h2>{html.escape(c.name)}</h2>",
-             f"<p>{html.escape(c.email)} · #{c.id} · {html.escape(customer_status_text(c.status))} · "
-             f"{since} {c.created_at:%Y-%m-%d}</p>", f"<h3>{wallets}</h3><ul>"]
+    parts = [
+        f"<h2>{html.escape(c.name)}</h2>",
+        f"<p>{html.escape(c.email)} · #{c.id} · {html.escape(customer_status_text(c.status))} · "
+        f"{since} {c.created_at:%Y-%m-%d}</p>",
+        f"<h3>{wallets}</h3><ul>",
+    ]
     for w in detail.wallets:
         amount = format_minor(w.balance_minor, w.currency, symbol=True)
         owes = ""
         if owed.get(w.currency, 0) > 0:
-            owes_text = translate("CustomersPage", "owes %s") % format_minor(owed[w.currency], w.currency,
-                                                                             symbol=True)
+            owes_text = translate("CustomersPage", "owes %s") % format_minor(owed[w.currency], w.currency, symbol=True)
             owes = f" · <b style='color:{OWED_COLOUR}'>{html.escape(owes_text)}</b>"
         parts.append(f"<li>#{w.id} {w.currency}: <b>{amount}</b>{owes}</li>")
     parts.append(f"</ul><h3>{subscriptions}</h3><ul>")
     for s in detail.subscriptions:
-        parts.append(f"<li>#{s.id} <b>{html.escape(s.plan_code)}</b> — {html.escape(status_text(s.status))}, "
-                     f"{period_ends} {s.period_end:%Y-%m-%d}, "
-                     f"{format_minor(s.price_minor, s.currency, symbol=True)}</li>")
+        parts.append(
+            f"<li>#{s.id} <b>{html.escape(s.plan_code)}</b> — {html.escape(status_text(s.status))}, "
+            f"{period_ends} {s.period_end:%Y-%m-%d}, "
+            f"{format_minor(s.price_minor, s.currency, symbol=True)}</li>"
+        )
     if not detail.subscriptions:
         parts.append(f"<li>{none}</li>")
     parts.append(f"</ul><h3>{topups}</h3><ul>")
     for t in detail.recent_topups:
-        parts.append(f"<li>#{t.id} {format_minor(t.amount_minor, t.currency, symbol=True)} — "
-                     f"{html.escape(payment_status_text(t.status))} ({t.created_at:%Y-%m-%d %H:%M})</li>")
+        parts.append(
+            f"<li>#{t.id} {format_minor(t.amount_minor, t.currency, symbol=True)} — "
+            f"{html.escape(payment_status_text(t.status))} ({t.created_at:%Y-%m-%d %H:%M})</li>"
+        )
     if not detail.recent_topups:
         parts.append(f"<li>{none}</li>")
     parts.append("</ul>")
@@ -83,11 +89,13 @@ class CustomersPage(TablePage[CustomersTableModel]):
     shows = frozenset({Kind.CUSTOMER, Kind.WALLET, Kind.SUBSCRIPTION, Kind.INVOICE})
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
-        super().__init__(ctx, CustomersTableModel(ctx.runner), parent,
-                         search_placeholder=self.tr("Name, email or id"))
+        super().__init__(ctx, CustomersTableModel(ctx.runner), parent, search_placeholder=self.tr("Name, email or id"))
         self.title = self.tr("Customers")
-        self.add_filter(self.tr("Status"), [(self.tr("All"), None), (self.tr("Active"), "active"),
-                                            (self.tr("Disabled"), "disabled")], "status")
+        self.add_filter(
+            self.tr("Status"),
+            [(self.tr("All"), None), (self.tr("Active"), "active"), (self.tr("Disabled"), "disabled")],
+            "status",
+        )
         self.new_button = QPushButton(self.tr("New customer…"), self)
         self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.topup_button = QPushButton(self.tr("Top up…"), self)
@@ -117,8 +125,9 @@ class CustomersPage(TablePage[CustomersTableModel]):
         self.owed_label.setWordWrap(True)
         self.invoice_table = InvoiceTable(invoices_tab)
         self.invoice_table.row_activated.connect(self.on_invoice_activated)
-        self.invoice_hint = QLabel(self.tr("Double-click an invoice to see its lines, payments and credit notes."),
-                                   invoices_tab)
+        self.invoice_hint = QLabel(
+            self.tr("Double-click an invoice to see its lines, payments and credit notes."), invoices_tab
+        )
         self.invoice_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.invoice_hint.setWordWrap(True)
         layout = QVBoxLayout(invoices_tab)
@@ -147,10 +156,12 @@ class CustomersPage(TablePage[CustomersTableModel]):
         if billing is None:
             self.invoice_table.show_invoices([])
             self.credit_note_table.show_credit_notes([])
-            self.invoice_table.set_empty_text(self.tr("Loading…") if loading else
-                                              self.tr("Select a customer to see their invoices."))
-            self.credit_note_table.set_empty_text(self.tr("Loading…") if loading else
-                                                  self.tr("Select a customer to see their credit notes."))
+            self.invoice_table.set_empty_text(
+                self.tr("Loading…") if loading else self.tr("Select a customer to see their invoices.")
+            )
+            self.credit_note_table.set_empty_text(
+                self.tr("Loading…") if loading else self.tr("Select a customer to see their credit notes.")
+            )
             self.owed_label.setText("")
             self.owed_label.setStyleSheet("")
             self.invoice_hint.hide()
@@ -159,16 +170,19 @@ class CustomersPage(TablePage[CustomersTableModel]):
             return
         self.invoice_table.show_invoices(billing.invoices)
         self.credit_note_table.show_credit_notes(billing.credit_notes, {i.id: i.currency for i in billing.invoices})
-        self.invoice_table.set_empty_text(self.tr("No invoices yet: the first is issued when the customer "
-                                                  "subscribes."))
-        self.credit_note_table.set_empty_text(self.tr("No credit notes: refunds of charges and plan-change "
-                                                      "credits appear here."))
+        self.invoice_table.set_empty_text(self.tr("No invoices yet: the first is issued when the customer subscribes."))
+        self.credit_note_table.set_empty_text(
+            self.tr("No credit notes: refunds of charges and plan-change credits appear here.")
+        )
         self.invoice_hint.setVisible(bool(billing.invoices))
         self.detail_tabs.setTabText(1, self.tr("Invoices (%d)") % len(billing.invoices))
         self.detail_tabs.setTabText(2, self.tr("Credit notes (%d)") % len(billing.credit_notes))
         owed = owed_text(billing.owed)
-        self.owed_label.setText(self.tr("Owes %s on the invoices below; the next top-up pays it first.") % owed
-                                if owed else self.tr("Owes nothing."))
+        self.owed_label.setText(
+            self.tr("Owes %s on the invoices below; the next top-up pays it first.") % owed
+            if owed
+            else self.tr("Owes nothing.")
+        )
         self.owed_label.setStyleSheet(f"color: {OWED_COLOUR}; font-weight: bold;" if owed else "")
 
     @Slot(int)
@@ -177,8 +191,11 @@ class CustomersPage(TablePage[CustomersTableModel]):
 
     def on_selection(self, records: list[dict]) -> None:
         one = len(records) == 1
-        for button, action in ((self.edit_button, "customer.edit"), (self.topup_button, "topup"),
-                               (self.subscribe_button, "subscription.subscribe")):
+        for button, action in (
+            (self.edit_button, "customer.edit"),
+            (self.topup_button, "topup"),
+            (self.subscribe_button, "subscription.subscribe"),
+        ):
             button.setEnabled(one and self.ctx.can(action))
             reason = self.refusal_reason(action)
             button.setToolTip(reason or ("" if one else self.tr("Select one customer")))
@@ -198,8 +215,9 @@ class CustomersPage(TablePage[CustomersTableModel]):
             self.detail.setHtml(render_customer(detail, billing.owed))
             self.show_billing(billing)
 
-        self.load_detail(customer_id, lambda: (customer_detail(customer_id),
-                                               load_customer_billing(core, customer_id)), shown)
+        self.load_detail(
+            customer_id, lambda: (customer_detail(customer_id), load_customer_billing(core, customer_id)), shown
+        )
 
     def subject_search(self, subject_id: int) -> str:
         return str(subject_id)  # the search takes a bare number for an id
@@ -211,8 +229,13 @@ class CustomersPage(TablePage[CustomersTableModel]):
         name, email = QLineEdit(), QLineEdit()
         name.setObjectName("name")
         email.setObjectName("email")
-        dialog = ConfirmDialog(self, self.tr("New customer"), self.tr("Create a customer with a USD wallet."),
-                               reason_required=False, fields=[(self.tr("Name"), name), (self.tr("Email"), email)])
+        dialog = ConfirmDialog(
+            self,
+            self.tr("New customer"),
+            self.tr("Create a customer with a USD wallet."),
+            reason_required=False,
+            fields=[(self.tr("Name"), name), (self.tr("Email"), email)],
+        )
 
         def validate():
             clean_name(name.text())
@@ -222,10 +245,12 @@ class CustomersPage(TablePage[CustomersTableModel]):
         if dialog.exec():
             core, actor = self.ctx.core, self.ctx.actor
             name_text, email_text, reason = name.text(), email.text(), dialog.reason_text()
-            self.run_task(lambda: core.customers.create_customer(actor, name_text, email_text, reason=reason),
-                          lambda info: self.select_id(info.id),
-                          lambda info: self.tr("Customer %s created") % info.email,
-                          changes=Changes.of(Kind.CUSTOMER, Kind.WALLET, Kind.AUDIT))
+            self.run_task(
+                lambda: core.customers.create_customer(actor, name_text, email_text, reason=reason),
+                lambda info: self.select_id(info.id),
+                lambda info: self.tr("Customer %s created") % info.email,
+                changes=Changes.of(Kind.CUSTOMER, Kind.WALLET, Kind.AUDIT),
+            )
 
     @Slot()
     def on_edit_clicked(self) -> None:
@@ -237,16 +262,26 @@ class CustomersPage(TablePage[CustomersTableModel]):
         email.setObjectName("email")
         status.addItems(["active", "disabled"])
         status.setCurrentText(record["status"])
-        dialog = ConfirmDialog(self, self.tr("Edit customer"), self.tr("Change customer #%d.") % record["id"],
-                               fields=[(self.tr("Name"), name), (self.tr("Email"), email),
-                                       (self.tr("Status"), status)])
+        dialog = ConfirmDialog(
+            self,
+            self.tr("Edit customer"),
+            self.tr("Change customer #%d.") % record["id"],
+            fields=[(self.tr("Name"), name), (self.tr("Email"), email), (self.tr("Status"), status)],
+        )
         dialog.validator = lambda: (clean_name(name.text()), clean_email(email.text()))
         if dialog.exec():
             core, actor, customer_id = self.ctx.core, self.ctx.actor, record["id"]
-            changes = {"name": name.text(), "email": email.text(), "status": status.currentText(),
-                       "reason": dialog.reason_text()}
-            self.run_task(lambda: core.customers.update_customer(actor, customer_id, **changes),
-                          done_text=self.tr("Customer updated"), changes=Changes.of(Kind.CUSTOMER, Kind.AUDIT))
+            changes = {
+                "name": name.text(),
+                "email": email.text(),
+                "status": status.currentText(),
+                "reason": dialog.reason_text(),
+            }
+            self.run_task(
+                lambda: core.customers.update_customer(actor, customer_id, **changes),
+                done_text=self.tr("Customer updated"),
+                changes=Changes.of(Kind.CUSTOMER, Kind.AUDIT),
+            )
 
     @Slot()
     def on_topup_clicked(self) -> None:
@@ -258,23 +293,32 @@ class CustomersPage(TablePage[CustomersTableModel]):
         amount.setObjectName("amount")
         amount.setPlaceholderText("25.00")
         dialog = MoneyDialog(
-            self, self.tr("Top up wallet"),
-            self.tr("Charge the card of %s and credit the amount to their %s wallet "
-                    "(balance now %s).") % (record["name"], currency, money(record)),
-            reason_required=False, fields=[(self.tr("Amount (%s)") % currency, amount)],
-            confirm_text=self.tr("Charge card"), busy_text=self.tr("Charging the card of %s…") % record["name"])
+            self,
+            self.tr("Top up wallet"),
+            self.tr("Charge the card of %s and credit the amount to their %s wallet (balance now %s).")
+            % (record["name"], currency, money(record)),
+            reason_required=False,
+            fields=[(self.tr("Amount (%s)") % currency, amount)],
+            confirm_text=self.tr("Charge card"),
+            busy_text=self.tr("Charging the card of %s…") % record["name"],
+        )
         dialog.validator = lambda: parse_amount(amount.text(), currency)
         core, actor, customer_id = self.ctx.core, self.ctx.actor, record["id"]
 
         def request(key: str):
             amount_text, reason = amount.text(), dialog.reason_text()
             self.status_message.emit(self.tr("Charging the card of %s…") % record["name"])
-            return lambda: core.payments.top_up(actor, customer_id, amount_text, currency, reason=reason,
-                                                idempotency_key=key)
+            return lambda: core.payments.top_up(
+                actor, customer_id, amount_text, currency, reason=reason, idempotency_key=key
+            )
 
         # A top-up pays what the wallet owes and renews what waits for it; an unclear answer queues it.
-        self.submit_money(dialog, request, self.on_topup_finished,
-                          changes=Changes.of(Kind.WALLET, Kind.INVOICE, Kind.SUBSCRIPTION, Kind.ERROR_ITEM, Kind.AUDIT))
+        self.submit_money(
+            dialog,
+            request,
+            self.on_topup_finished,
+            changes=Changes.of(Kind.WALLET, Kind.INVOICE, Kind.SUBSCRIPTION, Kind.ERROR_ITEM, Kind.AUDIT),
+        )
 
     def on_topup_finished(self, info) -> None:
         amount = format_minor(info.amount_minor, info.currency, symbol=True)
@@ -286,9 +330,10 @@ class CustomersPage(TablePage[CustomersTableModel]):
         elif info.status == "failed":
             text, icon = self.tr("The card was declined: %s") % (info.error or ""), QMessageBox.Icon.Warning
         else:
-            text = self.tr("The gateway did not answer clearly (%s). The top-up is in the error queue and "
-                           "will be retried with the same key, so it can never be charged twice.") % (
-                info.error or "")
+            text = self.tr(
+                "The gateway did not answer clearly (%s). The top-up is in the error queue and "
+                "will be retried with the same key, so it can never be charged twice."
+            ) % (info.error or "")
             icon = QMessageBox.Icon.Warning
         self.status_message.emit(text)
         box = QMessageBox(icon, self.tr("Top-up"), text, QMessageBox.StandardButton.Ok, self)
@@ -302,23 +347,36 @@ class CustomersPage(TablePage[CustomersTableModel]):
         if record is None:
             return
         core = self.ctx.core
-        self.run_task(lambda: core.features.list_plans(include_inactive=False),
-                      lambda plans: self._ask_plan(record, plans))
+        self.run_task(
+            lambda: core.features.list_plans(include_inactive=False), lambda plans: self._ask_plan(record, plans)
+        )
 
     def _ask_plan(self, record: dict, plans) -> None:
         combo = QComboBox()
         combo.setObjectName("plan")
         for plan in plans:
-            price = price_text({"price_minor": plan.price_minor, "currency": plan.currency,
-                                "interval_count": plan.interval_count, "interval_unit": plan.interval_unit})
+            price = price_text(
+                {
+                    "price_minor": plan.price_minor,
+                    "currency": plan.currency,
+                    "interval_count": plan.interval_count,
+                    "interval_unit": plan.interval_unit,
+                }
+            )
             combo.addItem(f"{plan.name} ({plan.code}) — {price}", plan.code)
-        dialog = ConfirmDialog(self, self.tr("Subscribe"),
-                               self.tr("Start a subscription for %s; the first period is paid from the wallet "
-                                       "(balance %s).") % (record["name"], money(record)),
-                               reason_required=False, fields=[(self.tr("Plan"), combo)],
-                               confirm_text=self.tr("Subscribe and charge"))
+        dialog = ConfirmDialog(
+            self,
+            self.tr("Subscribe"),
+            self.tr("Start a subscription for %s; the first period is paid from the wallet (balance %s).")
+            % (record["name"], money(record)),
+            reason_required=False,
+            fields=[(self.tr("Plan"), combo)],
+            confirm_text=self.tr("Subscribe and charge"),
+        )
         if dialog.exec():
             core, actor, code, reason = self.ctx.core, self.ctx.actor, combo.currentData(), dialog.reason_text()
-            self.run_task(lambda: core.subscriptions.subscribe(actor, record["id"], code, reason),
-                          done_text=self.tr("Subscribed"),
-                          changes=Changes.of(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE, Kind.AUDIT))
+            self.run_task(
+                lambda: core.subscriptions.subscribe(actor, record["id"], code, reason),
+                done_text=self.tr("Subscribed"),
+                changes=Changes.of(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE, Kind.AUDIT),
+            )

@@ -28,12 +28,16 @@ class CustomersTableModel(PagedQueryModel):
             Column("id", self.tr("ID"), Customer.id, numeric=True),
             Column("name", self.tr("Name"), Customer.name),
             Column("email", self.tr("Email"), Customer.email),
-            Column("status", self.tr("Status"), Customer.status,
-                   format=lambda r: customer_status_text(r["status"])),
-            Column("balance_minor", self.tr("Wallet"), fn.COALESCE(Wallet.balance_minor, 0), numeric=True,
-                   format=money),
-            Column("created_at", self.tr("Customer since"), Customer.created_at,
-                   format=lambda r: f"{r['created_at']:%Y-%m-%d}"),
+            Column("status", self.tr("Status"), Customer.status, format=lambda r: customer_status_text(r["status"])),
+            Column(
+                "balance_minor", self.tr("Wallet"), fn.COALESCE(Wallet.balance_minor, 0), numeric=True, format=money
+            ),
+            Column(
+                "created_at",
+                self.tr("Customer since"),
+                Customer.created_at,
+                format=lambda r: f"{r['created_at']:%Y-%m-%d}",
+            ),
         ]
         super().__init__(runner, parent)
 
@@ -41,9 +45,16 @@ class CustomersTableModel(PagedQueryModel):
         return 0
 
     def base_query(self) -> ModelSelect[Customer]:
-        query = (Customer.select(Customer.id, Customer.name, Customer.email, Customer.status, Customer.created_at,
-                                 Wallet.id.alias("wallet_id"), Wallet.balance_minor, Wallet.currency)
-                 .join(Wallet, JOIN.LEFT_OUTER, on=(Wallet.customer == Customer.id)))
+        query = Customer.select(
+            Customer.id,
+            Customer.name,
+            Customer.email,
+            Customer.status,
+            Customer.created_at,
+            Wallet.id.alias("wallet_id"),
+            Wallet.balance_minor,
+            Wallet.currency,
+        ).join(Wallet, JOIN.LEFT_OUTER, on=(Wallet.customer == Customer.id))
         text = (self.filters.get("search") or "").strip()
         if text:
             needle = text.lower()

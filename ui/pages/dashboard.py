@@ -33,8 +33,12 @@ __all__ = ["DashboardPage", "DashboardData", "KpiCard", "load_dashboard"]
 AUTO_REFRESH_MS = 30_000
 DEBOUNCE_MS = 800
 WARNING, DANGER = "#b26a00", "#c62828"
-STATUS_COLORS = {lifecycle.ACTIVE: "#2e7d32", lifecycle.PENDING: "#ef8f00", lifecycle.CANCELED: "#78909c",
-                 lifecycle.EXPIRED: "#c62828"}
+STATUS_COLORS = {
+    lifecycle.ACTIVE: "#2e7d32",
+    lifecycle.PENDING: "#ef8f00",
+    lifecycle.CANCELED: "#78909c",
+    lifecycle.EXPIRED: "#c62828",
+}
 
 CARD_STYLE = """
 QFrame#kpiCard, QFrame#chartPanel {
@@ -133,8 +137,8 @@ class DashboardPage(Page):
     icon = QStyle.StandardPixmap.SP_ComputerIcon
     shows = frozenset({Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE, Kind.ERROR_ITEM})
     reload_delay_ms = DEBOUNCE_MS
-    poll_ms = AUTO_REFRESH_MS   # the figures move with time as well as with changes
-    card_activated = Signal(str)   # the key of the card the operator opened
+    poll_ms = AUTO_REFRESH_MS  # the figures move with time as well as with changes
+    card_activated = Signal(str)  # the key of the card the operator opened
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -157,15 +161,20 @@ class DashboardPage(Page):
         captions = {
             "active": (self.tr("Active subscriptions"), self.tr("Open the active subscriptions")),
             "pending": (self.tr("Pending renewal"), self.tr("Open the subscriptions waiting for funds")),
-            "expiring": (self.tr("Expiring this week"),
-                         self.tr("Active or canceled subscriptions whose period ends within %d days")
-                         % EXPIRING_DAYS),
+            "expiring": (
+                self.tr("Expiring this week"),
+                self.tr("Active or canceled subscriptions whose period ends within %d days") % EXPIRING_DAYS,
+            ),
             "float": (self.tr("Wallet float"), self.tr("The sum of all wallet balances; open the wallets")),
-            "revenue": (self.tr("Revenue this month"),
-                        self.tr("Renewal and usage charges this calendar month (UTC), less refunds of charges")),
+            "revenue": (
+                self.tr("Revenue this month"),
+                self.tr("Renewal and usage charges this calendar month (UTC), less refunds of charges"),
+            ),
             "errors": (self.tr("Unresolved errors"), self.tr("Items retrying or waiting for an operator")),
-            "gateway": (self.tr("Gateway success, 24 h"),
-                        self.tr("Succeeded charges ÷ all charge attempts the gateway recorded in the last 24 hours")),
+            "gateway": (
+                self.tr("Gateway success, 24 h"),
+                self.tr("Succeeded charges ÷ all charge attempts the gateway recorded in the last 24 hours"),
+            ),
         }
         self.cards: dict[str, KpiCard] = {}
         cards_rows = QVBoxLayout()
@@ -254,26 +263,35 @@ class DashboardPage(Page):
         self.updated_label.setStyleSheet("")
         self.updated_label.setText(self.tr("Figures as of %s UTC") % f"{data.as_of:%Y-%m-%d %H:%M}")
         cards = self.cards
-        cards["active"].set_value(f"{data.active:,}", self.tr("%n subscription(s) in all", "",
-                                                              sum(n for _, n in data.subscriptions_by_status)))
-        cards["pending"].set_value(f"{data.pending_renewal:,}", self.tr("waiting for a top-up"),
-                                   WARNING if data.pending_renewal else None)
+        cards["active"].set_value(
+            f"{data.active:,}",
+            self.tr("%n subscription(s) in all", "", sum(n for _, n in data.subscriptions_by_status)),
+        )
+        cards["pending"].set_value(
+            f"{data.pending_renewal:,}", self.tr("waiting for a top-up"), WARNING if data.pending_renewal else None
+        )
         cards["expiring"].set_value(f"{data.expiring_this_week:,}", self.tr("within %d days") % EXPIRING_DAYS)
         cards["float"].set_value(money_text(data.wallet_float), self.tr("held in customer wallets"))
-        cards["revenue"].set_value(money_text(data.revenue_this_month),
-                                   self.tr("since %s") % f"{data.as_of:%Y-%m-01}")
-        cards["errors"].set_value(f"{data.unresolved_errors:,}",
-                                  self.tr("%1 retrying · %2 manual").replace("%1", str(data.errors_retrying))
-                                  .replace("%2", str(data.errors_manual)),
-                                  DANGER if data.errors_manual else (WARNING if data.errors_retrying else None))
+        cards["revenue"].set_value(money_text(data.revenue_this_month), self.tr("since %s") % f"{data.as_of:%Y-%m-01}")
+        cards["errors"].set_value(
+            f"{data.unresolved_errors:,}",
+            self.tr("%1 retrying · %2 manual")
+            .replace("%1", str(data.errors_retrying))
+            .replace("%2", str(data.errors_manual)),
+            DANGER if data.errors_manual else (WARNING if data.errors_retrying else None),
+        )
         rate = data.gateway_success_rate
         if rate is None:
             cards["gateway"].set_value(self.tr("no traffic"), self.tr("no charges in the last 24 h"))
         else:
             color = DANGER if rate < 0.8 else (WARNING if rate < 0.95 else None)
-            cards["gateway"].set_value(f"{rate * 100:.1f} %",
-                                       self.tr("%1 of %2 charges").replace("%1", f"{data.gateway_succeeded_24h:,}")
-                                       .replace("%2", f"{data.gateway_attempts_24h:,}"), color)
+            cards["gateway"].set_value(
+                f"{rate * 100:.1f} %",
+                self.tr("%1 of %2 charges")
+                .replace("%1", f"{data.gateway_succeeded_24h:,}")
+                .replace("%2", f"{data.gateway_attempts_24h:,}"),
+                color,
+            )
         self._show_charts(data)
 
     def _show_charts(self, data: DashboardData) -> None:
@@ -291,11 +309,18 @@ class DashboardPage(Page):
         self.revenue_chart.value_format = lambda value: format_minor(round(value * scale), currency, symbol=True)
         self.revenue_chart.set_data(day_labels, [m / scale for m in minors], label_every=5)
 
-        names = {lifecycle.ACTIVE: self.tr("Active"), lifecycle.PENDING: self.tr("Pending renewal"),
-                 lifecycle.CANCELED: self.tr("Canceled"), lifecycle.EXPIRED: self.tr("Expired")}
+        names = {
+            lifecycle.ACTIVE: self.tr("Active"),
+            lifecycle.PENDING: self.tr("Pending renewal"),
+            lifecycle.CANCELED: self.tr("Canceled"),
+            lifecycle.EXPIRED: self.tr("Expired"),
+        }
         statuses = [status for status, _ in data.subscriptions_by_status]
-        self.status_chart.set_data([names.get(s, s) for s in statuses], [n for _, n in data.subscriptions_by_status],
-                                   colors=[STATUS_COLORS.get(s, "#3d7bd9") for s in statuses])
+        self.status_chart.set_data(
+            [names.get(s, s) for s in statuses],
+            [n for _, n in data.subscriptions_by_status],
+            colors=[STATUS_COLORS.get(s, "#3d7bd9") for s in statuses],
+        )
         self.errors_chart.set_data(day_labels, list(data.open_errors_by_day), label_every=5)
 
     # --- going to the page behind a card -----------------------------------------------
@@ -310,7 +335,7 @@ class DashboardPage(Page):
         if page is None:
             return
         window.show_page(type(page))
-        for name, value in filters.items():   # the filter widgets TablePage pages name filter_<key>
+        for name, value in filters.items():  # the filter widgets TablePage pages name filter_<key>
             widget = page.findChild(QWidget, f"filter_{name}")
             if isinstance(widget, QComboBox):
                 index = widget.findData(value)

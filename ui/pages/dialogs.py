@@ -32,8 +32,16 @@ def problem_style() -> str:
 class ConfirmDialog(QDialog):
     """Names what will change, asks for a reason when one is required."""
 
-    def __init__(self, parent: QWidget | None, title: str, summary: str, *, reason_required: bool = True,
-                 fields: list[tuple[str, QWidget]] | None = None, confirm_text: str | None = None):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        summary: str,
+        *,
+        reason_required: bool = True,
+        fields: list[tuple[str, QWidget]] | None = None,
+        confirm_text: str | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setObjectName("confirmDialog")
@@ -49,16 +57,18 @@ class ConfirmDialog(QDialog):
         self.reason.setObjectName("reason")
         self.reason.setPlaceholderText(QCoreApplication.translate("ConfirmDialog", "Why? (kept in the audit log)"))
         self.reason.setFixedHeight(64)
-        self.form.addRow(QCoreApplication.translate("ConfirmDialog", "Reason") + (" *" if reason_required else ""),
-                         self.reason)
+        self.form.addRow(
+            QCoreApplication.translate("ConfirmDialog", "Reason") + (" *" if reason_required else ""), self.reason
+        )
         self.error = QLabel(self)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setObjectName("formError")
         self.error.setStyleSheet(problem_style())
         self.error.setWordWrap(True)
         self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         if confirm_text:
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(confirm_text)
         self.buttons.accepted.connect(self.on_accept_clicked)
@@ -68,7 +78,7 @@ class ConfirmDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.validator: Callable[[], object] | None = None   # raises when the input will not do
+        self.validator: Callable[[], object] | None = None  # raises when the input will not do
         self.setMinimumWidth(420)
 
     def reason_text(self) -> str:

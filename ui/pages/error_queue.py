@@ -32,20 +32,41 @@ class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
     column_widths = (56, 80, 130, 115, 80, 75, 70, 130, 85, 85)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
-        super().__init__(ctx, ErrorItemsTableModel(ctx.runner, ctx.core.clock), parent,
-                         search_placeholder=self.tr("Message, #id or “topup #12”"))
+        super().__init__(
+            ctx,
+            ErrorItemsTableModel(ctx.runner, ctx.core.clock),
+            parent,
+            search_placeholder=self.tr("Message, #id or “topup #12”"),
+        )
         self.title = self.tr("Error queue")
-        self.status_filter = self.add_filter(self.tr("Status"), [
-            (self.tr("Open"), "open"), (self.tr("Retrying"), "retrying"), (self.tr("Manual"), "manual"),
-            (self.tr("Resolved"), "resolved"), (self.tr("Canceled"), "canceled"), (self.tr("All"), "all")], "status")
+        self.status_filter = self.add_filter(
+            self.tr("Status"),
+            [
+                (self.tr("Open"), "open"),
+                (self.tr("Retrying"), "retrying"),
+                (self.tr("Manual"), "manual"),
+                (self.tr("Resolved"), "resolved"),
+                (self.tr("Canceled"), "canceled"),
+                (self.tr("All"), "all"),
+            ],
+            "status",
+        )
         self.operation_filter = self.add_filter(
-            self.tr("Operation"), [(self.tr("All"), "")] + [(name, name) for name in KNOWN_OPERATIONS], "operation")
+            self.tr("Operation"), [(self.tr("All"), "")] + [(name, name) for name in KNOWN_OPERATIONS], "operation"
+        )
         self.class_filter = self.add_filter(
-            self.tr("Class"), [(self.tr("All"), "")] + [(c.replace("_", " "), c) for c in ERROR_CLASSES],
-            "error_class")
-        self.age_filter = self.add_filter(self.tr("Age"), [
-            (self.tr("Any"), 0), (self.tr("Older than 1 h"), 3600), (self.tr("Older than 1 day"), 86400),
-            (self.tr("Older than 7 days"), 7 * 86400)], "age")
+            self.tr("Class"), [(self.tr("All"), "")] + [(c.replace("_", " "), c) for c in ERROR_CLASSES], "error_class"
+        )
+        self.age_filter = self.add_filter(
+            self.tr("Age"),
+            [
+                (self.tr("Any"), 0),
+                (self.tr("Older than 1 h"), 3600),
+                (self.tr("Older than 1 day"), 86400),
+                (self.tr("Older than 7 days"), 7 * 86400),
+            ],
+            "age",
+        )
 
         self.retry_button = QPushButton(self.tr("Retry now"), self)
         self.cancel_button = QPushButton(self.tr("Cancel retry…"), self)
@@ -54,17 +75,36 @@ class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
         self.resolve_button = QPushButton(self.tr("Resolve with note…"), self)
         # button, permission, why not for an item in another status, default tooltip
         self._actions = [
-            (self.retry_button, "error.retry", self.tr("Only open items can be retried."),
-             self.tr("Run the selected items now, through the same lease as the retry pass")),
-            (self.cancel_button, "error.cancel",
-             self.tr("Only open items have a retry to cancel."), self.tr("Stop retrying; the items close as canceled")),
-            (self.escalate_button, "error.escalate", self.tr("Only open items can be escalated."),
-             self.tr("Stop automatic attempts and wait for an operator")),
-            (self.strategy_button, "error.strategy",
-             self.tr("Only open items can change strategy."), self.tr("Retry on another strategy from now on")),
-            (self.resolve_button, "error.resolve",
-             self.tr("Only open or canceled items can be resolved."),
-             self.tr("Close the items as settled by hand, with a note saying how")),
+            (
+                self.retry_button,
+                "error.retry",
+                self.tr("Only open items can be retried."),
+                self.tr("Run the selected items now, through the same lease as the retry pass"),
+            ),
+            (
+                self.cancel_button,
+                "error.cancel",
+                self.tr("Only open items have a retry to cancel."),
+                self.tr("Stop retrying; the items close as canceled"),
+            ),
+            (
+                self.escalate_button,
+                "error.escalate",
+                self.tr("Only open items can be escalated."),
+                self.tr("Stop automatic attempts and wait for an operator"),
+            ),
+            (
+                self.strategy_button,
+                "error.strategy",
+                self.tr("Only open items can change strategy."),
+                self.tr("Retry on another strategy from now on"),
+            ),
+            (
+                self.resolve_button,
+                "error.resolve",
+                self.tr("Only open or canceled items can be resolved."),
+                self.tr("Close the items as settled by hand, with a note saying how"),
+            ),
         ]
         second_row = QHBoxLayout()
         for index, (button, *_rest) in enumerate(self._actions):
@@ -157,8 +197,9 @@ class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
                 reason = self.tr("Select one or more error items")
             if reason is None:
                 # The role may; what is left to refuse is an item's status.
-                misfit = next((r for r in records
-                               if error_item_refusal(self.ctx.actor, action, r["status"]) is not None), None)
+                misfit = next(
+                    (r for r in records if error_item_refusal(self.ctx.actor, action, r["status"]) is not None), None
+                )
                 if misfit is not None:
                     reason = wrong_status + " " + self.tr("#%d is %s.") % (misfit["id"], misfit["status"])
             button.setEnabled(reason is None)
@@ -170,8 +211,11 @@ class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
             self.show_hint(self.tr("Select an error item to see its attempts."))
             return
         self.forget_detail()
-        lines = "".join(f"<li>#{r['id']} {html.escape(r['operation'])} {html.escape(r['subject_type'])} "
-                        f"#{r['subject_id']} — {html.escape(r['status'])}</li>" for r in records[:MAX_IDS_LISTED])
+        lines = "".join(
+            f"<li>#{r['id']} {html.escape(r['operation'])} {html.escape(r['subject_type'])} "
+            f"#{r['subject_id']} — {html.escape(r['status'])}</li>"
+            for r in records[:MAX_IDS_LISTED]
+        )
         more = len(records) - MAX_IDS_LISTED
         if more > 0:
             lines += "<li>" + self.tr("… and %n more", "", more) + "</li>"
@@ -180,8 +224,9 @@ class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
 
     def show_detail(self, item_id: int) -> None:
         core = self.ctx.core
-        self.load_detail(item_id, lambda: load_item_detail(core, item_id),
-                         lambda detail: self.detail.setHtml(render_item(detail)))
+        self.load_detail(
+            item_id, lambda: load_item_detail(core, item_id), lambda detail: self.detail.setHtml(render_item(detail))
+        )
 
     # --- actions ------------------------------------------------------------------------
 
@@ -191,11 +236,25 @@ class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
             listed += " " + self.tr("and %n more", "", len(ids) - MAX_IDS_LISTED)
         return self.tr("Items: %s") % listed
 
-    def _confirm(self, title: str, question: str, ids: list[int], *, reason: str | None,
-                 fields=None, confirm_text: str | None = None) -> ConfirmDialog | None:
+    def _confirm(
+        self,
+        title: str,
+        question: str,
+        ids: list[int],
+        *,
+        reason: str | None,
+        fields=None,
+        confirm_text: str | None = None,
+    ) -> ConfirmDialog | None:
         """Ask; ``reason`` None hides the reason field, else it is its label (and required)."""
-        dialog = ConfirmDialog(self, title, question + "\n" + self._ids_text(ids), reason_required=reason is not None,
-                               fields=fields, confirm_text=confirm_text)
+        dialog = ConfirmDialog(
+            self,
+            title,
+            question + "\n" + self._ids_text(ids),
+            reason_required=reason is not None,
+            fields=fields,
+            confirm_text=confirm_text,
+        )
         if reason is None:
             dialog.form.setRowVisible(dialog.reason, False)
         else:
@@ -204,8 +263,9 @@ class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
                 label.setText(reason + " *")
         return dialog if dialog.exec() else None
 
-    def _run_action(self, fn: Callable[[], list], done_text: Callable[[list], str],
-                    changes: Changes = QUEUE_CHANGES) -> None:
+    def _run_action(
+        self, fn: Callable[[], list], done_text: Callable[[list], str], changes: Changes = QUEUE_CHANGES
+    ) -> None:
         def failed(_error: BaseException) -> None:
             self.refresh()  # some items may have moved before the one that failed
 
@@ -219,8 +279,13 @@ class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
     @Slot()
     def on_retry_clicked(self) -> None:
         ids = self._selected_ids()
-        if not ids or not self._confirm(self.tr("Retry now"), self.tr("Retry %n item(s) now?", "", len(ids)), ids,
-                                        reason=None, confirm_text=self.tr("Retry now")):
+        if not ids or not self._confirm(
+            self.tr("Retry now"),
+            self.tr("Retry %n item(s) now?", "", len(ids)),
+            ids,
+            reason=None,
+            confirm_text=self.tr("Retry now"),
+        ):
             return
         core, actor = self.ctx.core, self.ctx.actor
 
@@ -230,23 +295,31 @@ class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
 
         self.status_message.emit(self.tr("Retrying %n item(s)…", "", len(ids)))
         # A retried top-up, refund or renewal moves money when it goes through.
-        self._run_action(lambda: core.retries.retry_now(actor, ids), outcome,
-                         QUEUE_CHANGES | Changes.of(Kind.WALLET, Kind.INVOICE, Kind.SUBSCRIPTION))
+        self._run_action(
+            lambda: core.retries.retry_now(actor, ids),
+            outcome,
+            QUEUE_CHANGES | Changes.of(Kind.WALLET, Kind.INVOICE, Kind.SUBSCRIPTION),
+        )
 
     @Slot()
     def on_cancel_clicked(self) -> None:
         ids = self._selected_ids()
         dialog = ids and self._confirm(
             self.tr("Cancel scheduled retry"),
-            self.tr("Cancel the retries of %n item(s)? They close as canceled and are not tried again.", "",
-                    len(ids)), ids, reason=self.tr("Reason"), confirm_text=self.tr("Cancel retries"))
+            self.tr("Cancel the retries of %n item(s)? They close as canceled and are not tried again.", "", len(ids)),
+            ids,
+            reason=self.tr("Reason"),
+            confirm_text=self.tr("Cancel retries"),
+        )
         if not dialog:
             return
         core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
         # A canceled refund goes back into its wallet.
-        self._run_action(lambda: core.retries.cancel_retry(actor, ids, reason),
-                         lambda infos: self.tr("Canceled %n item(s)", "", len(infos)),
-                         QUEUE_CHANGES | Changes.of(Kind.WALLET))
+        self._run_action(
+            lambda: core.retries.cancel_retry(actor, ids, reason),
+            lambda infos: self.tr("Canceled %n item(s)", "", len(infos)),
+            QUEUE_CHANGES | Changes.of(Kind.WALLET),
+        )
 
     @Slot()
     def on_escalate_clicked(self) -> None:
@@ -254,12 +327,17 @@ class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
         dialog = ids and self._confirm(
             self.tr("Escalate to manual"),
             self.tr("Escalate %n item(s) to manual? Automatic attempts stop until an operator acts.", "", len(ids)),
-            ids, reason=self.tr("Reason"), confirm_text=self.tr("Escalate"))
+            ids,
+            reason=self.tr("Reason"),
+            confirm_text=self.tr("Escalate"),
+        )
         if not dialog:
             return
         core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
-        self._run_action(lambda: core.retries.escalate(actor, ids, reason),
-                         lambda infos: self.tr("Escalated %n item(s) to manual", "", len(infos)))
+        self._run_action(
+            lambda: core.retries.escalate(actor, ids, reason),
+            lambda infos: self.tr("Escalated %n item(s) to manual", "", len(infos)),
+        )
 
     @Slot()
     def on_strategy_clicked(self) -> None:
@@ -281,25 +359,35 @@ class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
         current = {r["strategy"] for r in records}
         if len(current) == 1:
             combo.setCurrentIndex(max(0, combo.findData(current.pop())))
-        dialog = self._confirm(self.tr("Change strategy"),
-                               self.tr("Change the retry strategy of %n item(s)?", "", len(ids)), ids,
-                               reason=self.tr("Reason"), fields=[(self.tr("Strategy"), combo)],
-                               confirm_text=self.tr("Change strategy"))
+        dialog = self._confirm(
+            self.tr("Change strategy"),
+            self.tr("Change the retry strategy of %n item(s)?", "", len(ids)),
+            ids,
+            reason=self.tr("Reason"),
+            fields=[(self.tr("Strategy"), combo)],
+            confirm_text=self.tr("Change strategy"),
+        )
         if not dialog:
             return
         core, actor, reason, strategy = self.ctx.core, self.ctx.actor, dialog.reason_text(), combo.currentData()
-        self._run_action(lambda: core.retries.change_strategy(actor, ids, strategy, reason),
-                         lambda infos: self.tr("%n item(s) now on %s", "", len(infos)) % strategy)
+        self._run_action(
+            lambda: core.retries.change_strategy(actor, ids, strategy, reason),
+            lambda infos: self.tr("%n item(s) now on %s", "", len(infos)) % strategy,
+        )
 
     @Slot()
     def on_resolve_clicked(self) -> None:
         ids = self._selected_ids()
         dialog = ids and self._confirm(
             self.tr("Resolve with note"),
-            self.tr("Mark %n item(s) resolved? Say how they were settled.", "", len(ids)), ids,
-            reason=self.tr("Note"), confirm_text=self.tr("Resolve"))
+            self.tr("Mark %n item(s) resolved? Say how they were settled.", "", len(ids)),
+            ids,
+            reason=self.tr("Note"),
+            confirm_text=self.tr("Resolve"),
+        )
         if not dialog:
             return
         core, actor, note = self.ctx.core, self.ctx.actor, dialog.reason_text()
-        self._run_action(lambda: core.retries.resolve(actor, ids, note),
-                         lambda infos: self.tr("Resolved %n item(s)", "", len(infos)))
+        self._run_action(
+            lambda: core.retries.resolve(actor, ids, note), lambda infos: self.tr("Resolved %n item(s)", "", len(infos))
+        )

@@ -97,16 +97,33 @@ class ErrorItemsTableModel(PagedQueryModel):
         self.columns = [
             Column("id", self.tr("ID"), ErrorItem.id, numeric=True),
             Column("operation", self.tr("Operation"), ErrorItem.operation),
-            Column("subject", self.tr("Subject"), ErrorItem.subject_id,
-                   format=lambda r: f"{r['subject_type']} #{r['subject_id']}"),
-            Column("error_class", self.tr("Error class"), ErrorItem.error_class,
-                   format=lambda r: r["error_class"].replace("_", " ")),
+            Column(
+                "subject",
+                self.tr("Subject"),
+                ErrorItem.subject_id,
+                format=lambda r: f"{r['subject_type']} #{r['subject_id']}",
+            ),
+            Column(
+                "error_class",
+                self.tr("Error class"),
+                ErrorItem.error_class,
+                format=lambda r: r["error_class"].replace("_", " "),
+            ),
             Column("strategy", self.tr("Strategy"), ErrorItem.strategy),
             Column("status", self.tr("Status"), ErrorItem.status),
-            Column("attempts", self.tr("Attempts"), ErrorItem.attempts, numeric=True,
-                   format=lambda r: f"{r['attempts']}/{r['max_attempts']}"),
-            Column("next_attempt_at", self.tr("Next attempt"), fn.COALESCE(ErrorItem.next_attempt_at, NO_NEXT_ATTEMPT),
-                   format=lambda r: _next_attempt_text(r.get("next_attempt_at"))),
+            Column(
+                "attempts",
+                self.tr("Attempts"),
+                ErrorItem.attempts,
+                numeric=True,
+                format=lambda r: f"{r['attempts']}/{r['max_attempts']}",
+            ),
+            Column(
+                "next_attempt_at",
+                self.tr("Next attempt"),
+                fn.COALESCE(ErrorItem.next_attempt_at, NO_NEXT_ATTEMPT),
+                format=lambda r: _next_attempt_text(r.get("next_attempt_at")),
+            ),
             Column("amount_minor", self.tr("Amount"), ErrorItem.amount_minor, numeric=True, format=item_amount),
             Column("age", self.tr("Age"), ErrorItem.created_at, numeric=True, format=self._age_text),
             Column("message", self.tr("Message"), ErrorItem.message, format=lambda r: one_line(r.get("message"))),
@@ -148,6 +165,7 @@ def _next_attempt_text(moment) -> str:
 
 # --- the detail pane -----------------------------------------------------------------------------
 
+
 def load_item_detail(core, item_id: int) -> dict:
     """Runs on a worker: the item and its attempts."""
     return {"item": core.retries.get(item_id), "attempts": core.retries.attempts(item_id), "now": core.clock.now()}
@@ -157,11 +175,16 @@ def render_item(detail: dict) -> str:
     translate = QCoreApplication.translate
     item, attempts, now = detail["item"], detail["attempts"], detail["now"]
     esc = html.escape
-    amount = (format_minor(item.amount_minor, item_currency({"context": item.context}), symbol=True)
-              if item.amount_minor else "—")
+    amount = (
+        format_minor(item.amount_minor, item_currency({"context": item.context}), symbol=True)
+        if item.amount_minor
+        else "—"
+    )
     if item.lease_owner and item.lease_until and item.lease_until > now:
-        lease = translate("ErrorQueuePage", "held by %s until %s") % (esc(item.lease_owner),
-                                                                        format_moment(item.lease_until))
+        lease = translate("ErrorQueuePage", "held by %s until %s") % (
+            esc(item.lease_owner),
+            format_moment(item.lease_until),
+        )
     else:
         lease = translate("ErrorQueuePage", "free")
     rows = [
@@ -173,31 +196,48 @@ def render_item(detail: dict) -> str:
         (translate("ErrorQueuePage", "Next attempt"), esc(format_moment(item.next_attempt_at)) or "—"),
         (translate("ErrorQueuePage", "Lease"), lease),
         (translate("ErrorQueuePage", "Amount at risk"), esc(amount)),
-        (translate("ErrorQueuePage", "Created"),
-         f"{format_moment(item.created_at)} ({format_age((now - item.created_at).total_seconds())})"),
+        (
+            translate("ErrorQueuePage", "Created"),
+            f"{format_moment(item.created_at)} ({format_age((now - item.created_at).total_seconds())})",
+        ),
         (translate("ErrorQueuePage", "Updated"), format_moment(item.updated_at)),
     ]
     if item.resolved_at is not None:
         by = translate("ErrorQueuePage", "by")
-        rows.append((translate("ErrorQueuePage", "Closed"),
-                     f"{format_moment(item.resolved_at)} {by} {esc(item.resolved_by or '')}"))
+        rows.append(
+            (
+                translate("ErrorQueuePage", "Closed"),
+                f"{format_moment(item.resolved_at)} {by} {esc(item.resolved_by or '')}",
+            )
+        )
         rows.append((translate("ErrorQueuePage", "Resolution"), esc(item.resolution or "")))
     title = translate("ErrorQueuePage", "Error item")
-    parts = [f"<h3>{title} #{item.id} — {esc(item.operation)}</h3>",
-             f"<p>{esc(item.message)}</p>", "<table cellspacing='0' cellpadding='2'>"]
+    parts = [
+        f"<h3>{title} #{item.id} — {esc(item.operation)}</h3>",
+        f"<p>{esc(item.message)}</p>",
+        "<table cellspacing='0' cellpadding='2'>",
+    ]
     parts += [f"<tr><td style='color:gray'>{label}</td><td>{value}</td></tr>" for label, value in rows]
     parts.append("</table><h4>" + translate("ErrorQueuePage", "Attempts") + "</h4>")
     if attempts:
-        headings = (translate("ErrorQueuePage", "Time"), translate("ErrorQueuePage", "Outcome"),
-                    translate("ErrorQueuePage", "Message"), translate("ErrorQueuePage", "Actor"))
-        parts.append("<table cellspacing='0' cellpadding='3' border='1' style='border-collapse:collapse'>"
-                     "<tr><th>#</th>" + "".join(f"<th>{text}</th>" for text in headings) + "</tr>")
+        headings = (
+            translate("ErrorQueuePage", "Time"),
+            translate("ErrorQueuePage", "Outcome"),
+            translate("ErrorQueuePage", "Message"),
+            translate("ErrorQueuePage", "Actor"),
+        )
+        parts.append(
+            "<table cellspacing='0' cellpadding='3' border='1' style='border-collapse:collapse'>"
+            "<tr><th>#</th>" + "".join(f"<th>{text}</th>" for text in headings) + "</tr>"
+        )
         colours = {"succeeded": "#2e7d32", "failed": "#c62828", "deferred": "#8d6e00", "unknown": "#6a1b9a"}
         for attempt in attempts:
             colour = colours.get(attempt.outcome, "inherit")
-            parts.append(f"<tr><td>{attempt.number}</td><td>{format_moment(attempt.at)}</td>"
-                         f"<td style='color:{colour}'>{esc(attempt.outcome)}</td>"
-                         f"<td>{esc(one_line(attempt.message, 300))}</td><td>{esc(attempt.actor)}</td></tr>")
+            parts.append(
+                f"<tr><td>{attempt.number}</td><td>{format_moment(attempt.at)}</td>"
+                f"<td style='color:{colour}'>{esc(attempt.outcome)}</td>"
+                f"<td>{esc(one_line(attempt.message, 300))}</td><td>{esc(attempt.actor)}</td></tr>"
+            )
         parts.append("</table>")
     else:
         parts.append("<p style='color:gray'>" + translate("ErrorQueuePage", "No attempts recorded.") + "</p>")

@@ -20,10 +20,19 @@ class FailedReportTableModel(QAbstractTableModel):
         self.group = "operation"
         self.report: dict = {}
         self._rows: list[tuple[str, ...]] = []
-        self._titles = [self.tr("Operation"), self.tr("Items"), self.tr("Open"), self.tr("Oldest open"),
-                        self.tr("At risk"), self.tr("Recovered")]
-        self._group_titles = {"operation": self.tr("Operation"), "error_class": self.tr("Error class"),
-                              "status": self.tr("Status")}
+        self._titles = [
+            self.tr("Operation"),
+            self.tr("Items"),
+            self.tr("Open"),
+            self.tr("Oldest open"),
+            self.tr("At risk"),
+            self.tr("Recovered"),
+        ]
+        self._group_titles = {
+            "operation": self.tr("Operation"),
+            "error_class": self.tr("Error class"),
+            "status": self.tr("Status"),
+        }
 
     def set_report(self, report: dict) -> None:
         self.beginResetModel()
@@ -45,14 +54,16 @@ class FailedReportTableModel(QAbstractTableModel):
         rows: list[tuple[str, ...]] = []
         for row in self.report.get(f"by_{self.group}", []):
             rate = row.get("recovery_rate")
-            rows.append((
-                str(row.get(self.group) or "").replace("_", " "),
-                str(row.get("count", 0)),
-                str(row.get("open", 0)),
-                format_age(row.get("oldest_age_seconds")) or "—",
-                format_minor(row.get("amount_at_risk_minor") or 0, "USD", symbol=True),
-                "—" if rate is None else f"{rate:.0%}",
-            ))
+            rows.append(
+                (
+                    str(row.get(self.group) or "").replace("_", " "),
+                    str(row.get("count", 0)),
+                    str(row.get("open", 0)),
+                    format_age(row.get("oldest_age_seconds")) or "—",
+                    format_minor(row.get("amount_at_risk_minor") or 0, "USD", symbol=True),
+                    "—" if rate is None else f"{rate:.0%}",
+                )
+            )
         return rows
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
@@ -75,8 +86,11 @@ class FailedReportTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         # Never defer to the base class here (a PySide6 6.12.0 reference bug).
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self._titles):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._titles)
+        ):
             return self._titles[section]
         return None
 
@@ -85,8 +99,12 @@ class FailedReportTableModel(QAbstractTableModel):
         if not totals:
             return ""
         return self.tr("Open %d · retrying %d · manual %d · resolved %d · canceled %d") % (
-            totals.get("open", 0), totals.get("retrying", 0), totals.get("manual", 0),
-            totals.get("resolved", 0), totals.get("canceled", 0))
+            totals.get("open", 0),
+            totals.get("retrying", 0),
+            totals.get("manual", 0),
+            totals.get("resolved", 0),
+            totals.get("canceled", 0),
+        )
 
     def pending_renewal_text(self) -> str:
         """The subscriptions whose renewal waits for funds: not error items, so a line of their own."""
@@ -95,10 +113,15 @@ class FailedReportTableModel(QAbstractTableModel):
             return ""
         if not pending.get("count"):
             return self.tr("No subscription is waiting for funds")
-        at_risk = ", ".join(format_minor(amount, currency, symbol=True) for currency, amount in
-                            sorted((pending.get("amount_at_risk_by_currency") or {}).items()))
+        at_risk = ", ".join(
+            format_minor(amount, currency, symbol=True)
+            for currency, amount in sorted((pending.get("amount_at_risk_by_currency") or {}).items())
+        )
         return self.tr("Subscriptions waiting for funds: %d · oldest %s · at risk %s") % (
-            pending["count"], format_age(pending.get("oldest_age_seconds")) or "—", at_risk or "—")
+            pending["count"],
+            format_age(pending.get("oldest_age_seconds")) or "—",
+            at_risk or "—",
+        )
 
 
 class FailedReportPanel(QWidget):

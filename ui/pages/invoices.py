@@ -39,16 +39,19 @@ IdRole = Qt.ItemDataRole.UserRole + 2
 
 
 class CustomerBilling(NamedTuple):
-    invoices: list[InvoiceInfo]             # newest first
-    credit_notes: list[CreditNoteInfo]      # newest first
-    owed: dict[str, int]                    # currency -> what the customer's wallet in it still owes
+    invoices: list[InvoiceInfo]  # newest first
+    credit_notes: list[CreditNoteInfo]  # newest first
+    owed: dict[str, int]  # currency -> what the customer's wallet in it still owes
 
 
 def load_customer_billing(core: Core, customer_id: int) -> CustomerBilling:
     """Runs on a worker."""
     invoices = core.invoices
-    return CustomerBilling(invoices.for_customer(customer_id), invoices.credit_notes_for_customer(customer_id),
-                           invoices.owed_by_customer(customer_id))
+    return CustomerBilling(
+        invoices.for_customer(customer_id),
+        invoices.credit_notes_for_customer(customer_id),
+        invoices.owed_by_customer(customer_id),
+    )
 
 
 def load_invoice(core: Core, invoice_id: int) -> tuple[InvoiceDetail, str]:
@@ -68,8 +71,12 @@ def load_renewal_pass(core: Core, first_invoice_id: int) -> tuple[list[InvoiceIn
 
 def invoice_kind_text(kind: str) -> str:
     translate = QCoreApplication.translate
-    names = {"subscription": translate("Invoices", "first period"), "renewal": translate("Invoices", "renewal"),
-             "usage": translate("Invoices", "usage"), "plan_change": translate("Invoices", "plan change")}
+    names = {
+        "subscription": translate("Invoices", "first period"),
+        "renewal": translate("Invoices", "renewal"),
+        "usage": translate("Invoices", "usage"),
+        "plan_change": translate("Invoices", "plan change"),
+    }
     return names.get(kind, kind.replace("_", " "))
 
 
@@ -81,8 +88,11 @@ def credit_kind_text(kind: str) -> str:
 
 def line_kind_text(kind: str) -> str:
     translate = QCoreApplication.translate
-    names = {"plan": translate("Invoices", "plan"), "usage": translate("Invoices", "usage"),
-             "proration": translate("Invoices", "prorated plan")}
+    names = {
+        "plan": translate("Invoices", "plan"),
+        "usage": translate("Invoices", "usage"),
+        "proration": translate("Invoices", "prorated plan"),
+    }
     return names.get(kind, kind.replace("_", " "))
 
 
@@ -194,8 +204,11 @@ class DocumentTable(QTableWidget):
         painter = QPainter(self.viewport())
         painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
         area = self.viewport().rect().adjusted(12, 16, -12, -12)
-        painter.drawText(area, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-                                   | Qt.TextFlag.TextWordWrap), self.empty_text)
+        painter.drawText(
+            area,
+            int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+            self.empty_text,
+        )
         painter.end()
 
     @Slot(QModelIndex)
@@ -211,13 +224,21 @@ class InvoiceTable(DocumentTable):
 
     def __init__(self, parent=None, *, with_customer: bool = False):
         self.with_customer = with_customer
-        columns = [("number", self.tr("Number")), ("issued", self.tr("Issued")), ("kind", self.tr("Kind")),
-                   ("total", self.tr("Total")), ("paid", self.tr("Paid")), ("owed", self.tr("Owed")),
-                   ("credited", self.tr("Credited")), ("period", self.tr("Period"))]
+        columns = [
+            ("number", self.tr("Number")),
+            ("issued", self.tr("Issued")),
+            ("kind", self.tr("Kind")),
+            ("total", self.tr("Total")),
+            ("paid", self.tr("Paid")),
+            ("owed", self.tr("Owed")),
+            ("credited", self.tr("Credited")),
+            ("period", self.tr("Period")),
+        ]
         if with_customer:
             columns.insert(1, ("customer", self.tr("Customer")))
-        super().__init__(columns, {"total", "paid", "credited", "owed"}, parent,
-                         stretch="customer" if with_customer else None)
+        super().__init__(
+            columns, {"total", "paid", "credited", "owed"}, parent, stretch="customer" if with_customer else None
+        )
         self.setObjectName("invoiceTable")
         self.setToolTip(self.tr("Double-click an invoice to see its lines, payments and credit notes"))
 
@@ -226,10 +247,16 @@ class InvoiceTable(DocumentTable):
         customer_names = customer_names or {}
         rows: list[tuple[int | None, list[str]]] = []
         for i in invoices:
-            cells = [i.number, day(i.issued_at), invoice_kind_text(i.kind), cash(i.total_minor, i.currency),
-                     cash(i.paid_minor, i.currency), cash(i.owed_minor, i.currency) if i.owed_minor else "",
-                     cash(i.credited_minor, i.currency) if i.credited_minor else "",
-                     period_text(i.period_start, i.period_end)]
+            cells = [
+                i.number,
+                day(i.issued_at),
+                invoice_kind_text(i.kind),
+                cash(i.total_minor, i.currency),
+                cash(i.paid_minor, i.currency),
+                cash(i.owed_minor, i.currency) if i.owed_minor else "",
+                cash(i.credited_minor, i.currency) if i.credited_minor else "",
+                period_text(i.period_start, i.period_end),
+            ]
             if self.with_customer:
                 name = customer_names.get(i.customer_id)
                 cells.insert(1, f"#{i.customer_id} {name}" if name else f"#{i.customer_id}")
@@ -239,19 +266,42 @@ class InvoiceTable(DocumentTable):
 
 class CreditNoteTable(DocumentTable):
     def __init__(self, parent: QWidget | None = None):
-        super().__init__([("number", self.tr("Number")), ("issued", self.tr("Issued")),
-                          ("invoice", self.tr("Invoice")), ("amount", self.tr("Amount")), ("kind", self.tr("Kind")),
-                          ("reason", self.tr("Reason"))], {"amount"}, parent, stretch="reason")
+        super().__init__(
+            [
+                ("number", self.tr("Number")),
+                ("issued", self.tr("Issued")),
+                ("invoice", self.tr("Invoice")),
+                ("amount", self.tr("Amount")),
+                ("kind", self.tr("Kind")),
+                ("reason", self.tr("Reason")),
+            ],
+            {"amount"},
+            parent,
+            stretch="reason",
+        )
         self.setObjectName("creditNoteTable")
 
-    def show_credit_notes(self, notes: Sequence[CreditNoteInfo], currency_of: dict[int, str] | None = None,
-                          currency: str = "USD") -> None:
+    def show_credit_notes(
+        self, notes: Sequence[CreditNoteInfo], currency_of: dict[int, str] | None = None, currency: str = "USD"
+    ) -> None:
         """``currency_of`` maps invoice ids to their currency (a note is in its invoice's currency)."""
         currency_of = currency_of or {}
-        self.set_rows([(n.invoice_id, [n.number, day(n.issued_at), n.invoice_number,
-                                       cash(n.amount_minor, currency_of.get(n.invoice_id, currency)),
-                                       credit_kind_text(n.kind), " ".join((n.reason or "").split())])
-                       for n in notes])
+        self.set_rows(
+            [
+                (
+                    n.invoice_id,
+                    [
+                        n.number,
+                        day(n.issued_at),
+                        n.invoice_number,
+                        cash(n.amount_minor, currency_of.get(n.invoice_id, currency)),
+                        credit_kind_text(n.kind),
+                        " ".join((n.reason or "").split()),
+                    ],
+                )
+                for n in notes
+            ]
+        )
 
 
 # --- dialogs ----------------------------------------------------------------------------------
@@ -284,14 +334,26 @@ class InvoiceDialog(QDialog):
         self.heading.setFont(font)
         self.heading.setText(self.tr("Loading…"))
         self.summary = plain_label(self, "invoiceSummary")
-        self.lines = DocumentTable([("position", self.tr("#")), ("kind", self.tr("Kind")),
-                                    ("description", self.tr("Description")), ("quantity", self.tr("Quantity")),
-                                    ("pricing", self.tr("Pricing")), ("period", self.tr("Period")),
-                                    ("amount", self.tr("Amount"))], {"position", "quantity", "amount"}, self,
-                                   stretch="description")
+        self.lines = DocumentTable(
+            [
+                ("position", self.tr("#")),
+                ("kind", self.tr("Kind")),
+                ("description", self.tr("Description")),
+                ("quantity", self.tr("Quantity")),
+                ("pricing", self.tr("Pricing")),
+                ("period", self.tr("Period")),
+                ("amount", self.tr("Amount")),
+            ],
+            {"position", "quantity", "amount"},
+            self,
+            stretch="description",
+        )
         self.lines.setObjectName("invoiceLines")
-        self.payments = DocumentTable([("entry", self.tr("Ledger entry")), ("paid_at", self.tr("Paid at")),
-                                       ("amount", self.tr("Amount"))], {"entry", "amount"}, self)
+        self.payments = DocumentTable(
+            [("entry", self.tr("Ledger entry")), ("paid_at", self.tr("Paid at")), ("amount", self.tr("Amount"))],
+            {"entry", "amount"},
+            self,
+        )
         self.payments.setObjectName("invoicePayments")
         self.credit_notes = CreditNoteTable(self)
         self.credit_notes.setColumnHidden(self.credit_notes.column_of("invoice"), True)  # always this invoice
@@ -324,20 +386,37 @@ class InvoiceDialog(QDialog):
         facts.append(self.tr("issued %s") % minute(i.issued_at))
         if i.period_start and i.period_end:
             facts.append(self.tr("period %s") % period_text(i.period_start, i.period_end))
-        money = [self.tr("Total %s") % cash(i.total_minor, i.currency),
-                 self.tr("paid %s") % cash(i.paid_minor, i.currency),
-                 self.tr("credited %s") % cash(i.credited_minor, i.currency),
-                 self.tr("owed %s") % cash(i.owed_minor, i.currency),
-                 self.tr("%s left to refund") % cash(i.refundable_minor, i.currency)]
+        money = [
+            self.tr("Total %s") % cash(i.total_minor, i.currency),
+            self.tr("paid %s") % cash(i.paid_minor, i.currency),
+            self.tr("credited %s") % cash(i.credited_minor, i.currency),
+            self.tr("owed %s") % cash(i.owed_minor, i.currency),
+            self.tr("%s left to refund") % cash(i.refundable_minor, i.currency),
+        ]
         self.summary.setText(", ".join(facts) + ".\n" + ", ".join(money) + ".")
-        self.lines.set_rows([(line.position, [str(line.position), line_kind_text(line.kind), line.description,
-                                              f"{line.quantity:,}", line.pricing or "",
-                                              period_text(line.period_start, line.period_end),
-                                              cash(line.amount_minor, i.currency)])
-                             for line in detail.lines])
-        self.payments.set_rows([(p.ledger_entry_id, [f"#{p.ledger_entry_id}", minute(p.created_at),
-                                                     cash(p.amount_minor, i.currency)])
-                                for p in detail.payments])
+        self.lines.set_rows(
+            [
+                (
+                    line.position,
+                    [
+                        str(line.position),
+                        line_kind_text(line.kind),
+                        line.description,
+                        f"{line.quantity:,}",
+                        line.pricing or "",
+                        period_text(line.period_start, line.period_end),
+                        cash(line.amount_minor, i.currency),
+                    ],
+                )
+                for line in detail.lines
+            ]
+        )
+        self.payments.set_rows(
+            [
+                (p.ledger_entry_id, [f"#{p.ledger_entry_id}", minute(p.created_at), cash(p.amount_minor, i.currency)])
+                for p in detail.payments
+            ]
+        )
         self.credit_notes.show_credit_notes(detail.credit_notes, currency=i.currency)
         self.lines.set_empty_text(self.tr("This invoice has no lines."))
         self.payments.set_empty_text(self.tr("Nothing has been paid on this invoice yet."))
@@ -403,7 +482,11 @@ class RenewalPassDialog(QDialog):
         text = self.tr("%n invoice(s) issued by the renewal pass of %s.", "", len(invoices)) % issued
         for currency, (total, paid, owed) in sorted(totals.items()):
             text += "\n" + self.tr("%s: total %s, paid %s, owed %s") % (
-                currency, cash(total, currency), cash(paid, currency), cash(owed, currency))
+                currency,
+                cash(total, currency),
+                cash(paid, currency),
+                cash(owed, currency),
+            )
         self.summary.setText(text)
 
     def on_load_failed(self, error: BaseException) -> None:

@@ -22,9 +22,11 @@ from ui.tasks import TaskRunner
 SUBJECT_TYPES = ("subscription", "wallet", "topup", "refund", "error_item", "customer", "renewal_pass")
 MARKED_READ = Changes.of(Kind.NOTIFICATION, Kind.AUDIT)
 SEVERITY_COLOURS = {"info": "#1565c0", "warning": "#b26a00", "error": "#c62828"}
-_SEVERITY_PIXMAPS = {"info": QStyle.StandardPixmap.SP_MessageBoxInformation,
-                     "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-                     "error": QStyle.StandardPixmap.SP_MessageBoxCritical}
+_SEVERITY_PIXMAPS = {
+    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+}
 
 
 def _time_text(record: dict) -> str:
@@ -44,22 +46,35 @@ class NotificationsTableModel(PagedQueryModel):
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None):
         self.kind_labels = {
-            "payment_succeeded": self.tr("Payment succeeded"), "renewals_paid": self.tr("Renewals paid"),
+            "payment_succeeded": self.tr("Payment succeeded"),
+            "renewals_paid": self.tr("Renewals paid"),
             "payment_failed": self.tr("Payment failed"),
             "subscription_expiring": self.tr("Subscription expiring"),
-            "subscription_expired": self.tr("Subscription expired"), "topup_succeeded": self.tr("Top-up succeeded"),
-            "topup_failed": self.tr("Top-up failed"), "refund_failed": self.tr("Refund failed"),
-            "manual_intervention": self.tr("Manual intervention needed"), "gateway_outage": self.tr("Gateway outage"),
-            "gateway_recovered": self.tr("Gateway recovered"), "errors_alert": self.tr("Unresolved errors alert"),
+            "subscription_expired": self.tr("Subscription expired"),
+            "topup_succeeded": self.tr("Top-up succeeded"),
+            "topup_failed": self.tr("Top-up failed"),
+            "refund_failed": self.tr("Refund failed"),
+            "manual_intervention": self.tr("Manual intervention needed"),
+            "gateway_outage": self.tr("Gateway outage"),
+            "gateway_recovered": self.tr("Gateway recovered"),
+            "errors_alert": self.tr("Unresolved errors alert"),
         }
         self.severity_labels = {"info": self.tr("info"), "warning": self.tr("warning"), "error": self.tr("error")}
         kinds, severities = self.kind_labels, self.severity_labels
         self.columns = [
             Column("created_at", self.tr("Time"), Notification.created_at, format=_time_text),
-            Column("severity", self.tr("Severity"), Notification.severity,
-                   format=lambda r: severities.get(r["severity"], r["severity"])),
-            Column("kind", self.tr("Kind"), Notification.kind,
-                   format=lambda r: kinds.get(r["kind"], r["kind"].replace("_", " "))),
+            Column(
+                "severity",
+                self.tr("Severity"),
+                Notification.severity,
+                format=lambda r: severities.get(r["severity"], r["severity"]),
+            ),
+            Column(
+                "kind",
+                self.tr("Kind"),
+                Notification.kind,
+                format=lambda r: kinds.get(r["kind"], r["kind"].replace("_", " ")),
+            ),
             Column("title", self.tr("Title"), Notification.title),
             Column("body", self.tr("Details"), Notification.body, format=lambda r: _one_line(r.get("body"))),
         ]
@@ -76,8 +91,9 @@ class NotificationsTableModel(PagedQueryModel):
             query = query.where(Notification.kind == self.filters["kind"])
         text = (self.filters.get("search") or "").strip().lower()
         if text:
-            query = query.where(like_text(fn.LOWER(Notification.title), text)
-                                | like_text(fn.LOWER(Notification.body), text))
+            query = query.where(
+                like_text(fn.LOWER(Notification.title), text) | like_text(fn.LOWER(Notification.body), text)
+            )
         return query
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -107,17 +123,31 @@ class NotificationsTableModel(PagedQueryModel):
         """
         if self.row_of_id(info.id) >= 0:
             return True
-        if (self.filters.get("unread") and info.read_at is not None) or \
-                (self.filters.get("kind") and self.filters["kind"] != info.kind):
+        if (self.filters.get("unread") and info.read_at is not None) or (
+            self.filters.get("kind") and self.filters["kind"] != info.kind
+        ):
             return True
         expression, descending = self._order()
-        if self.is_loading or (self.filters.get("search") or "").strip() or not descending \
-                or expression is not Notification.created_at:
+        if (
+            self.is_loading
+            or (self.filters.get("search") or "").strip()
+            or not descending
+            or expression is not Notification.created_at
+        ):
             return False
-        record = {"id": info.id, "kind": info.kind, "severity": info.severity, "title": info.title,
-                  "body": info.body, "subject_type": info.subject_type, "subject_id": info.subject_id,
-                  "dedup_key": "", "created_at": info.created_at, "read_at": info.read_at,
-                  "_sort_value": info.created_at}
+        record = {
+            "id": info.id,
+            "kind": info.kind,
+            "severity": info.severity,
+            "title": info.title,
+            "body": info.body,
+            "subject_type": info.subject_type,
+            "subject_id": info.subject_id,
+            "dedup_key": "",
+            "created_at": info.created_at,
+            "read_at": info.read_at,
+            "_sort_value": info.created_at,
+        }
         texts = tuple(column.text(record) for column in self.columns)
         self.beginInsertRows(QModelIndex(), 0, 0)
         self._rows.insert(0, (texts, record))
@@ -136,14 +166,15 @@ class NotificationsPage(TablePage[NotificationsTableModel]):
     subject_opened = Signal(str, int)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
-        super().__init__(ctx, NotificationsTableModel(ctx.runner), parent,
-                         search_placeholder=self.tr("Title or text"))
+        super().__init__(ctx, NotificationsTableModel(ctx.runner), parent, search_placeholder=self.tr("Title or text"))
         self.title = self.tr("Notifications")
         self.kind_labels = self.model.kind_labels
-        self.show_filter = self.add_filter(self.tr("Show"), [(self.tr("All"), False), (self.tr("Unread"), True)],
-                                           "unread")
+        self.show_filter = self.add_filter(
+            self.tr("Show"), [(self.tr("All"), False), (self.tr("Unread"), True)], "unread"
+        )
         self.kind_filter = self.add_filter(
-            self.tr("Kind"), [(self.tr("All"), "")] + [(self.kind_labels.get(k, k), k) for k in KINDS], "kind")
+            self.tr("Kind"), [(self.tr("All"), "")] + [(self.kind_labels.get(k, k), k) for k in KINDS], "kind"
+        )
         self.unread_label = QLabel(self)
         self.unread_label.setObjectName("unreadCount")
         self.filter_bar.addWidget(self.unread_label)
@@ -187,14 +218,24 @@ class NotificationsPage(TablePage[NotificationsTableModel]):
         unread = [r for r in records if r.get("read_at") is None]
         reason = self.refusal_reason("notification.read")
         self.mark_read_button.setEnabled(bool(unread) and reason is None)
-        self.mark_read_button.setToolTip(reason or (self.tr("Mark the selected notifications read (Ctrl+M)")
-                                                    if unread else self.tr("Select unread notifications")))
+        self.mark_read_button.setToolTip(
+            reason
+            or (
+                self.tr("Mark the selected notifications read (Ctrl+M)")
+                if unread
+                else self.tr("Select unread notifications")
+            )
+        )
         one = records[0] if len(records) == 1 else None
-        self.open_button.setEnabled(bool(one and one.get("subject_type") in SUBJECT_TYPES
-                                         and one.get("subject_id") is not None))
+        self.open_button.setEnabled(
+            bool(one and one.get("subject_type") in SUBJECT_TYPES and one.get("subject_id") is not None)
+        )
         if one is None:
-            self.show_hint(self.tr("%n notification(s) selected", "", len(records)) if records
-                           else self.tr("Select a notification to read it."))
+            self.show_hint(
+                self.tr("%n notification(s) selected", "", len(records))
+                if records
+                else self.tr("Select a notification to read it.")
+            )
             return
         self.detail.setHtml(self.render_notification(one))
 
@@ -202,13 +243,18 @@ class NotificationsPage(TablePage[NotificationsTableModel]):
         esc = html.escape
         severity = record.get("severity") or "info"
         colour = SEVERITY_COLOURS.get(severity, "inherit")
-        read = (self.tr("read %s") % f"{record['read_at']:%Y-%m-%d %H:%M}" if record.get("read_at")
-                else "<b>" + self.tr("unread") + "</b>")
+        read = (
+            self.tr("read %s") % f"{record['read_at']:%Y-%m-%d %H:%M}"
+            if record.get("read_at")
+            else "<b>" + self.tr("unread") + "</b>"
+        )
         severity_text = esc(self.model.severity_labels.get(severity, severity))
-        parts = [f"<h3>{esc(record['title'])}</h3>",
-                 f"<p><span style='color:{colour}'><b>{severity_text}</b></span> · "
-                 f"{esc(self.kind_labels.get(record['kind'], record['kind']))} · {_time_text(record)} · {read}</p>",
-                 "<p>" + esc(record.get("body") or "").replace("\n", "<br>") + "</p>"]
+        parts = [
+            f"<h3>{esc(record['title'])}</h3>",
+            f"<p><span style='color:{colour}'><b>{severity_text}</b></span> · "
+            f"{esc(self.kind_labels.get(record['kind'], record['kind']))} · {_time_text(record)} · {read}</p>",
+            "<p>" + esc(record.get("body") or "").replace("\n", "<br>") + "</p>",
+        ]
         subject_type, subject_id = record.get("subject_type"), record.get("subject_id")
         if subject_type and subject_id is not None:
             about = self.tr("About")
@@ -216,8 +262,7 @@ class NotificationsPage(TablePage[NotificationsTableModel]):
             if subject_type == "renewal_pass":
                 label = esc(self.tr("the invoices of this renewal pass"))
             if subject_type in SUBJECT_TYPES:
-                parts.append(f"<p>{about}: <a href='subject:{esc(subject_type)}:{subject_id}'>"
-                             f"{label}</a></p>")
+                parts.append(f"<p>{about}: <a href='subject:{esc(subject_type)}:{subject_id}'>{label}</a></p>")
             else:
                 parts.append(f"<p>{about}: {label}</p>")
         return "".join(parts)
@@ -261,9 +306,11 @@ class NotificationsPage(TablePage[NotificationsTableModel]):
 
     def mark_read(self, ids: list[int], quiet: bool = False) -> None:
         core, actor = self.ctx.core, self.ctx.actor
-        self.run_task(lambda: core.notifications.mark_read(actor, ids),
-                      done_text=None if quiet else (lambda n: self.tr("Marked %n notification(s) read", "", n)),
-                      changes=MARKED_READ)
+        self.run_task(
+            lambda: core.notifications.mark_read(actor, ids),
+            done_text=None if quiet else (lambda n: self.tr("Marked %n notification(s) read", "", n)),
+            changes=MARKED_READ,
+        )
 
     @Slot()
     def on_mark_read_clicked(self) -> None:
@@ -274,5 +321,8 @@ class NotificationsPage(TablePage[NotificationsTableModel]):
     @Slot()
     def on_mark_all_clicked(self) -> None:
         core, actor = self.ctx.core, self.ctx.actor
-        self.run_task(lambda: core.notifications.mark_all_read(actor),
-                      done_text=lambda n: self.tr("Marked %n notification(s) read", "", n), changes=MARKED_READ)
+        self.run_task(
+            lambda: core.notifications.mark_all_read(actor),
+            done_text=lambda n: self.tr("Marked %n notification(s) read", "", n),
+            changes=MARKED_READ,
+        )

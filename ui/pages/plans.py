@@ -49,8 +49,11 @@ class PlansPage(TablePage[PlansTableModel]):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(ctx, PlansTableModel(ctx.runner), parent, search_placeholder=self.tr("Plan code or name"))
         self.title = self.tr("Plans & features")
-        self.add_filter(self.tr("Show"), [(self.tr("All plans"), None), (self.tr("Active"), True),
-                                          (self.tr("Retired"), False)], "active")
+        self.add_filter(
+            self.tr("Show"),
+            [(self.tr("All plans"), None), (self.tr("Active"), True), (self.tr("Retired"), False)],
+            "active",
+        )
         self.new_plan_button = QPushButton(self.tr("New plan…"), self)
         self.edit_plan_button = QPushButton(self.tr("Edit plan…"), self)
         self.new_feature_button = QPushButton(self.tr("New feature…"), self)
@@ -76,8 +79,9 @@ class PlansPage(TablePage[PlansTableModel]):
         bar.addWidget(self.features_title)
         bar.addStretch(1)
         if not ctx.can("plan.edit"):
-            read_only = QLabel(self.tr("Read-only: your role (%s) may not change plans or features.")
-                               % ctx.actor.role, panel)
+            read_only = QLabel(
+                self.tr("Read-only: your role (%s) may not change plans or features.") % ctx.actor.role, panel
+            )
             read_only.setObjectName("readOnly")
             read_only.setStyleSheet("color: gray;")
             bar.addWidget(read_only)
@@ -86,11 +90,11 @@ class PlansPage(TablePage[PlansTableModel]):
         layout.addLayout(bar)
         layout.addWidget(self.features_table, 1)
         self.stack_panel(panel, "outer_splitter")
-        if not self.header_restored:   # no layout of the operator's own: the catalogue reads from A to Z
+        if not self.header_restored:  # no layout of the operator's own: the catalogue reads from A to Z
             self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.features_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         header = self.features_table.horizontalHeader()
-        for column, width in enumerate((200, 80, 70, 90, 130, 80)):   # widened to fit a translated heading
+        for column, width in enumerate((200, 80, 70, 90, 130, 80)):  # widened to fit a translated heading
             self.features_table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
 
         self.on_selection([])
@@ -111,8 +115,9 @@ class PlansPage(TablePage[PlansTableModel]):
             return
         self.features_title.setText(self.tr("Features of %s") % plan["code"])
         self.features_model.set_filters(plan_id=plan["id"])
-        self.load_detail(plan["id"], lambda: plan_detail(plan["id"]),
-                         lambda detail: self.detail.setHtml(render_plan(detail)))
+        self.load_detail(
+            plan["id"], lambda: plan_detail(plan["id"]), lambda detail: self.detail.setHtml(render_plan(detail))
+        )
 
     # --- plans --------------------------------------------------------------------------
 
@@ -133,26 +138,52 @@ class PlansPage(TablePage[PlansTableModel]):
         grace.setRange(0, MAX_GRACE_DAYS)
         grace.setValue(3)
         dialog = ConfirmDialog(
-            self, self.tr("New plan"), self.tr("Add a plan to the catalogue. It grants no features until you set "
-                                               "them; the code cannot change later."),
+            self,
+            self.tr("New plan"),
+            self.tr(
+                "Add a plan to the catalogue. It grants no features until you set them; the code cannot change later."
+            ),
             reason_required=False,
-            fields=[(self.tr("Code"), code), (self.tr("Name"), name), (self.tr("Price"), price),
-                    (self.tr("Currency"), currency), (self.tr("Billed every"), count), (self.tr("Interval"), unit),
-                    (self.tr("Grace days"), grace), ("", in_grace)],
-            confirm_text=self.tr("Create plan"))
-        dialog.validator = lambda: (check_code(code.text(), self.tr), clean_name(name.text()),
-                                    parse_amount(price.text(), currency.currentText(), allow_zero=True))
+            fields=[
+                (self.tr("Code"), code),
+                (self.tr("Name"), name),
+                (self.tr("Price"), price),
+                (self.tr("Currency"), currency),
+                (self.tr("Billed every"), count),
+                (self.tr("Interval"), unit),
+                (self.tr("Grace days"), grace),
+                ("", in_grace),
+            ],
+            confirm_text=self.tr("Create plan"),
+        )
+        dialog.validator = lambda: (
+            check_code(code.text(), self.tr),
+            clean_name(name.text()),
+            parse_amount(price.text(), currency.currentText(), allow_zero=True),
+        )
         if not dialog.exec():
             return
         core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
-        args = (code.text().strip(), name.text(), parse_amount(price.text(), currency.currentText(), allow_zero=True),
-                currency.currentText(), unit.currentText(), count.value(), grace.value(), in_grace.isChecked())
+        args = (
+            code.text().strip(),
+            name.text(),
+            parse_amount(price.text(), currency.currentText(), allow_zero=True),
+            currency.currentText(),
+            unit.currentText(),
+            count.value(),
+            grace.value(),
+            in_grace.isChecked(),
+        )
 
         def create():
             return core.features.create_plan(actor, *args, reason=reason)
 
-        self.run_task(create, lambda info: self.select_id(info.id), lambda info: self.tr("Plan %s created") % info.code,
-                      changes=CATALOGUE_CHANGES)
+        self.run_task(
+            create,
+            lambda info: self.select_id(info.id),
+            lambda info: self.tr("Plan %s created") % info.code,
+            changes=CATALOGUE_CHANGES,
+        )
 
     @Slot()
     def on_edit_plan_clicked(self) -> None:
@@ -170,19 +201,31 @@ class PlansPage(TablePage[PlansTableModel]):
         active = _named(QCheckBox(self.tr("Active (takes new subscriptions)")), "active")
         active.setChecked(bool(plan["active"]))
         dialog = ConfirmDialog(
-            self, self.tr("Edit plan"),
-            self.tr("Change plan %s (%s subscriber(s)). A new price applies from each subscription's next renewal; "
-                    "a retired plan keeps its subscribers but takes no new ones.") % (
-                plan["code"], f"{plan['subscribers']:,}"),
-            fields=[(self.tr("Name"), name), (self.tr("Price (%s)") % currency, price), (self.tr("Grace days"), grace),
-                    ("", in_grace), ("", active)],
-            confirm_text=self.tr("Save plan"))
+            self,
+            self.tr("Edit plan"),
+            self.tr(
+                "Change plan %s (%s subscriber(s)). A new price applies from each subscription's next renewal; "
+                "a retired plan keeps its subscribers but takes no new ones."
+            )
+            % (plan["code"], f"{plan['subscribers']:,}"),
+            fields=[
+                (self.tr("Name"), name),
+                (self.tr("Price (%s)") % currency, price),
+                (self.tr("Grace days"), grace),
+                ("", in_grace),
+                ("", active),
+            ],
+            confirm_text=self.tr("Save plan"),
+        )
 
         def changes() -> dict:
-            wanted = {"name": clean_name(name.text()),
-                      "price_minor": parse_amount(price.text(), currency, allow_zero=True),
-                      "grace_days": grace.value(), "access_in_grace": in_grace.isChecked(),
-                      "active": active.isChecked()}
+            wanted = {
+                "name": clean_name(name.text()),
+                "price_minor": parse_amount(price.text(), currency, allow_zero=True),
+                "grace_days": grace.value(),
+                "access_in_grace": in_grace.isChecked(),
+                "active": active.isChecked(),
+            }
             changed = {key: value for key, value in wanted.items() if value != plan[key]}
             if not changed:
                 raise ValidationError(self.tr("Nothing was changed."))
@@ -192,8 +235,11 @@ class PlansPage(TablePage[PlansTableModel]):
         if not dialog.exec():
             return
         core, actor, changed, reason = self.ctx.core, self.ctx.actor, changes(), dialog.reason_text()
-        self.run_task(lambda: core.features.update_plan(actor, plan["code"], reason=reason, **changed),
-                      done_text=self.tr("Plan %s saved") % plan["code"], changes=CATALOGUE_CHANGES)
+        self.run_task(
+            lambda: core.features.update_plan(actor, plan["code"], reason=reason, **changed),
+            done_text=self.tr("Plan %s saved") % plan["code"],
+            changes=CATALOGUE_CHANGES,
+        )
 
     # --- features -----------------------------------------------------------------------
 
@@ -202,16 +248,22 @@ class PlansPage(TablePage[PlansTableModel]):
         code, name, kind = _named(QLineEdit(), "code"), _named(QLineEdit(), "name"), _named(QComboBox(), "type")
         unit = _named(QLineEdit("unit"), "unit")
         code.setPlaceholderText("api_calls")
-        labels = {"boolean": self.tr("boolean (on/off)"), "quota": self.tr("quota (a limit per period)"),
-                  "rate": self.tr("rate (a limit per time window)"),
-                  "usage": self.tr("usage (always allowed, charged)")}
+        labels = {
+            "boolean": self.tr("boolean (on/off)"),
+            "quota": self.tr("quota (a limit per period)"),
+            "rate": self.tr("rate (a limit per time window)"),
+            "usage": self.tr("usage (always allowed, charged)"),
+        }
         for feature_type in FEATURE_TYPES:
             kind.addItem(labels.get(feature_type, feature_type), feature_type)
-        dialog = ConfirmDialog(self, self.tr("New feature"),
-                               self.tr("Add a feature that plans can grant. Set it on each plan afterwards."),
-                               reason_required=False,
-                               fields=[(self.tr("Code"), code), (self.tr("Name"), name), (self.tr("Type"), kind),
-                                       (self.tr("Unit"), unit)], confirm_text=self.tr("Create feature"))
+        dialog = ConfirmDialog(
+            self,
+            self.tr("New feature"),
+            self.tr("Add a feature that plans can grant. Set it on each plan afterwards."),
+            reason_required=False,
+            fields=[(self.tr("Code"), code), (self.tr("Name"), name), (self.tr("Type"), kind), (self.tr("Unit"), unit)],
+            confirm_text=self.tr("Create feature"),
+        )
 
         def validate():
             check_code(code.text(), self.tr)
@@ -224,8 +276,11 @@ class PlansPage(TablePage[PlansTableModel]):
             return
         core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
         args = (code.text().strip(), name.text(), kind.currentData(), unit.text())
-        self.run_task(lambda: core.features.create_feature(actor, *args, reason=reason),
-                      done_text=lambda info: self.tr("Feature %s created") % info.code, changes=CATALOGUE_CHANGES)
+        self.run_task(
+            lambda: core.features.create_feature(actor, *args, reason=reason),
+            done_text=lambda info: self.tr("Feature %s created") % info.code,
+            changes=CATALOGUE_CHANGES,
+        )
 
     @Slot()
     def on_set_feature_clicked(self) -> None:
@@ -245,8 +300,9 @@ class PlansPage(TablePage[PlansTableModel]):
 
         self.run_task(load, ask)
 
-    def _ask_plan_feature(self, plan: dict, features: list[FeatureInfo], granted: list[PlanFeatureInfo],
-                          chosen_code: str | None) -> None:
+    def _ask_plan_feature(
+        self, plan: dict, features: list[FeatureInfo], granted: list[PlanFeatureInfo], chosen_code: str | None
+    ) -> None:
         if not features:
             self.status_message.emit(self.tr("There are no features yet; create one first."))
             return
@@ -254,16 +310,26 @@ class PlansPage(TablePage[PlansTableModel]):
         if chosen_code:
             form.select_feature(chosen_code)
         dialog = ConfirmDialog(
-            self, self.tr("Set plan feature"),
-            self.tr("Grant a feature on plan %s, or change its limits and usage pricing. Subscribers see the change "
-                    "at once; usage already recorded is priced by the new terms at the next renewal.") % plan["code"],
-            fields=form.rows(), confirm_text=self.tr("Save"))
+            self,
+            self.tr("Set plan feature"),
+            self.tr(
+                "Grant a feature on plan %s, or change its limits and usage pricing. Subscribers see the change "
+                "at once; usage already recorded is priced by the new terms at the next renewal."
+            )
+            % plan["code"],
+            fields=form.rows(),
+            confirm_text=self.tr("Save"),
+        )
         form.attach(dialog.form)
         dialog.validator = form.values
         if not dialog.exec():
             return
         core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
         values, feature_code = form.values(), form.feature.currentData().code
-        self.run_task(lambda: core.features.set_plan_feature(actor, plan["code"], feature_code, reason=reason,
-                                                             **values._asdict()),
-                      done_text=self.tr("%s on %s saved") % (feature_code, plan["code"]), changes=CATALOGUE_CHANGES)
+        self.run_task(
+            lambda: core.features.set_plan_feature(
+                actor, plan["code"], feature_code, reason=reason, **values._asdict()
+            ),
+            done_text=self.tr("%s on %s saved") % (feature_code, plan["code"]),
+            changes=CATALOGUE_CHANGES,
+        )

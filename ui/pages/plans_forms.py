@@ -33,8 +33,9 @@ _TIER = re.compile(r"^\s*(\*|[0-9][0-9_]*)\s*:\s*([0-9][0-9_]*)\s*$")
 def check_code(text: str, tr) -> str:
     text = text.strip()
     if not CODE.match(text):
-        raise ValidationError(tr(QT_TRANSLATE_NOOP("PlansPage",
-                                                   "The code must be 2–64 lowercase letters, digits, '-' or '_'.")))
+        raise ValidationError(
+            tr(QT_TRANSLATE_NOOP("PlansPage", "The code must be 2–64 lowercase letters, digits, '-' or '_'."))
+        )
     return text
 
 
@@ -44,8 +45,9 @@ def parse_count(text: str, what: str, tr, low: int = 0, high: int = MAX_UNITS) -
         raise ValidationError(tr(QT_TRANSLATE_NOOP("PlanFeatureForm", "%s must be a whole number.")) % what)
     value = int(raw)
     if not low <= value <= high:
-        raise ValidationError(tr(QT_TRANSLATE_NOOP("PlanFeatureForm", "%s must lie between %s and %s."))
-                              % (what, f"{low:,}", f"{high:,}"))
+        raise ValidationError(
+            tr(QT_TRANSLATE_NOOP("PlanFeatureForm", "%s must lie between %s and %s.")) % (what, f"{low:,}", f"{high:,}")
+        )
     return value
 
 
@@ -56,9 +58,15 @@ def parse_tier_text(text: str, tr) -> tuple[Tier, ...]:
     for position, part in enumerate(parts, start=1):
         match = _TIER.match(part)
         if match is None:
-            raise ValidationError(tr(QT_TRANSLATE_NOOP("PlanFeatureForm", "Tier %d (%s): write each tier as "
-                                                       "up_to:unit price, like 1000:4, and the last one as *:2."))
-                                  % (position, part.strip()[:30]))
+            raise ValidationError(
+                tr(
+                    QT_TRANSLATE_NOOP(
+                        "PlanFeatureForm",
+                        "Tier %d (%s): write each tier as up_to:unit price, like 1000:4, and the last one as *:2.",
+                    )
+                )
+                % (position, part.strip()[:30])
+            )
         up_to = None if match.group(1) == "*" else int(match.group(1).replace("_", ""))
         pairs.append([up_to, int(match.group(2).replace("_", ""))])
     return parse_tiers(pairs)
@@ -90,8 +98,13 @@ class PlanFeatureForm(QObject):
     (``attach``): rows that do not apply to the feature type or pricing model hide.
     """
 
-    def __init__(self, features: list[FeatureInfo], granted: dict[str, PlanFeatureInfo], currency: str,
-                 parent: QObject | None = None):
+    def __init__(
+        self,
+        features: list[FeatureInfo],
+        granted: dict[str, PlanFeatureInfo],
+        currency: str,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self.currency, self.granted = currency, granted
         self.layout_: QFormLayout | None = None
@@ -107,10 +120,13 @@ class PlanFeatureForm(QObject):
         self.window.setRange(1, MAX_RATE_WINDOW_SECONDS)
         self.window.setSuffix(self.tr(" s"))
         self.pricing = QComboBox()
-        labels = {"none": self.tr("none (not charged)"), "flat": self.tr("flat (a price per unit)"),
-                  "tiered": self.tr("tiered (each unit at its tier's price)"),
-                  "volume": self.tr("volume (all units at the tier reached)"),
-                  "package": self.tr("package (a price per started package)")}
+        labels = {
+            "none": self.tr("none (not charged)"),
+            "flat": self.tr("flat (a price per unit)"),
+            "tiered": self.tr("tiered (each unit at its tier's price)"),
+            "volume": self.tr("volume (all units at the tier reached)"),
+            "package": self.tr("package (a price per started package)"),
+        }
         for model in PRICING_MODELS:
             self.pricing.addItem(labels.get(model, model), model)
         self.unit_price, self.tiers = QLineEdit(), QLineEdit()
@@ -122,25 +138,46 @@ class PlanFeatureForm(QObject):
         self.preview = QLabel()
         self.preview.setObjectName("preview")
         self.preview.setWordWrap(True)
-        for name in ("quota", "rate_limit", "window", "pricing", "included", "unit_price", "tiers", "package_size",
-                     "package_price"):
+        for name in (
+            "quota",
+            "rate_limit",
+            "window",
+            "pricing",
+            "included",
+            "unit_price",
+            "tiers",
+            "package_size",
+            "package_price",
+        ):
             getattr(self, name).setObjectName(name)
 
         minor = self.tr("minor units")
-        self._rows = [(self.tr("Feature"), self.feature), ("", self.enabled),
-                      (self.tr("Quota per period"), self.quota), (self.tr("Rate limit"), self.rate_limit),
-                      (self.tr("Rate window"), self.window), (self.tr("Pricing"), self.pricing),
-                      (self.tr("Included units"), self.included),
-                      (self.tr("Unit price (%s)") % minor, self.unit_price),
-                      (self.tr("Tiers (%s)") % minor, self.tiers),
-                      (self.tr("Package size"), self.package_size),
-                      (self.tr("Package price (%s)") % currency, self.package_price),
-                      (self.tr("Preview"), self.preview)]
+        self._rows = [
+            (self.tr("Feature"), self.feature),
+            ("", self.enabled),
+            (self.tr("Quota per period"), self.quota),
+            (self.tr("Rate limit"), self.rate_limit),
+            (self.tr("Rate window"), self.window),
+            (self.tr("Pricing"), self.pricing),
+            (self.tr("Included units"), self.included),
+            (self.tr("Unit price (%s)") % minor, self.unit_price),
+            (self.tr("Tiers (%s)") % minor, self.tiers),
+            (self.tr("Package size"), self.package_size),
+            (self.tr("Package price (%s)") % currency, self.package_price),
+            (self.tr("Preview"), self.preview),
+        ]
 
         self.feature.currentIndexChanged.connect(self.on_feature_changed)
         self.pricing.currentIndexChanged.connect(self.on_input_changed)
-        for edit in (self.quota, self.rate_limit, self.included, self.unit_price, self.tiers, self.package_size,
-                     self.package_price):
+        for edit in (
+            self.quota,
+            self.rate_limit,
+            self.included,
+            self.unit_price,
+            self.tiers,
+            self.package_size,
+            self.package_price,
+        ):
             edit.textChanged.connect(self.on_input_changed)
         self.window.valueChanged.connect(self.on_input_changed)
         self.on_feature_changed()
@@ -172,8 +209,9 @@ class PlanFeatureForm(QObject):
         self.unit_price.setText(str(terms.unit_price_minor) if terms.unit_price_minor else "")
         self.tiers.setText(tiers_text(terms.tiers))
         self.package_size.setText(str(terms.package_size) if terms.package_size else "")
-        self.package_price.setText(format_minor(terms.package_price_minor, self.currency)
-                                   if terms.package_price_minor else "")
+        self.package_price.setText(
+            format_minor(terms.package_price_minor, self.currency) if terms.package_price_minor else ""
+        )
         self.on_input_changed()
 
     @Slot()
@@ -181,10 +219,17 @@ class PlanFeatureForm(QObject):
         info = self.feature.currentData()
         kind, pricing = (info.type if info else "boolean"), self.pricing.currentData()
         priced = kind != "boolean"
-        rows = {self.quota: kind == "quota", self.rate_limit: kind == "rate", self.window: kind == "rate",
-                self.pricing: priced, self.included: priced and kind != "quota",
-                self.unit_price: priced and pricing == "flat", self.tiers: priced and pricing in ("tiered", "volume"),
-                self.package_size: priced and pricing == "package", self.package_price: priced and pricing == "package"}
+        rows = {
+            self.quota: kind == "quota",
+            self.rate_limit: kind == "rate",
+            self.window: kind == "rate",
+            self.pricing: priced,
+            self.included: priced and kind != "quota",
+            self.unit_price: priced and pricing == "flat",
+            self.tiers: priced and pricing in ("tiered", "volume"),
+            self.package_size: priced and pricing == "package",
+            self.package_price: priced and pricing == "package",
+        }
         if self.layout_ is not None:
             for widget, visible in rows.items():
                 self.layout_.setRowVisible(widget, visible)
@@ -202,20 +247,32 @@ class PlanFeatureForm(QObject):
         if info.type == "quota":
             parts.append(self.tr("%s per period") % units(values.quota or 0, info.unit))
         if info.type == "rate":
-            parts.append(self.tr("%s per %s") % (units(values.rate_limit or 0, info.unit),
-                                                 window_text(values.rate_window_seconds or 0)))
+            parts.append(
+                self.tr("%s per %s")
+                % (units(values.rate_limit or 0, info.unit), window_text(values.rate_window_seconds or 0))
+            )
         if info.type == "boolean":
             parts.append(self.tr("on/off, nothing to meter"))
         else:
             included = values.quota if info.type == "quota" and values.pricing != "none" else values.included
-            terms = PriceTerms(values.pricing, included or 0, values.unit_price_minor, parse_tiers(values.tiers),
-                               values.package_size, values.package_price_minor)
+            terms = PriceTerms(
+                values.pricing,
+                included or 0,
+                values.unit_price_minor,
+                parse_tiers(values.tiers),
+                values.package_size,
+                values.package_price_minor,
+            )
             parts.append(pricing_summary(terms, self.currency, info.unit))
             if terms.pricing != "none":
                 sample = (included or 0) + 2500
-                parts.append(self.tr("%s in a period cost %s") % (
-                    units(sample, info.unit), format_minor(usage_charge_minor(terms, sample), self.currency,
-                                                           symbol=True)))
+                parts.append(
+                    self.tr("%s in a period cost %s")
+                    % (
+                        units(sample, info.unit),
+                        format_minor(usage_charge_minor(terms, sample), self.currency, symbol=True),
+                    )
+                )
         if not values.enabled:
             parts.append(self.tr("turned off"))
         return "\n".join(parts)
@@ -232,23 +289,35 @@ class PlanFeatureForm(QObject):
         if kind == "rate":
             values = values._replace(
                 rate_limit=parse_count(self.rate_limit.text(), self.tr("The rate limit"), self.tr, low=1),
-                rate_window_seconds=self.window.value())
+                rate_window_seconds=self.window.value(),
+            )
         if kind != "boolean":
             values = values._replace(pricing=pricing)
             if kind != "quota":
-                values = values._replace(included=parse_count(self.included.text() or "0", self.tr("Included units"),
-                                                               self.tr))
+                values = values._replace(
+                    included=parse_count(self.included.text() or "0", self.tr("Included units"), self.tr)
+                )
             tiers: tuple[Tier, ...] = ()
             if pricing == "flat":
-                values = values._replace(unit_price_minor=parse_count(self.unit_price.text(),
-                                                                      self.tr("The unit price"), self.tr))
+                values = values._replace(
+                    unit_price_minor=parse_count(self.unit_price.text(), self.tr("The unit price"), self.tr)
+                )
             elif pricing in ("tiered", "volume"):
                 tiers = parse_tier_text(self.tiers.text(), self.tr)
                 values = values._replace(tiers=[list(pair) for pair in tiers])
             elif pricing == "package":
                 values = values._replace(
                     package_size=parse_count(self.package_size.text(), self.tr("The package size"), self.tr, low=1),
-                    package_price_minor=parse_amount(self.package_price.text(), self.currency, allow_zero=True))
-            validate_terms(PriceTerms(pricing, values.included, values.unit_price_minor, tiers,
-                                      values.package_size, values.package_price_minor))
+                    package_price_minor=parse_amount(self.package_price.text(), self.currency, allow_zero=True),
+                )
+            validate_terms(
+                PriceTerms(
+                    pricing,
+                    values.included,
+                    values.unit_price_minor,
+                    tiers,
+                    values.package_size,
+                    values.package_price_minor,
+                )
+            )
         return values

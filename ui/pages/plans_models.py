@@ -36,22 +36,46 @@ class PlansTableModel(PagedQueryModel):
         self.columns = [
             Column("code", self.tr("Code"), Plan.code),
             Column("name", self.tr("Name"), Plan.name),
-            Column("price_minor", self.tr("Price"), Plan.price_minor, numeric=True,
-                   format=lambda r: format_minor(r["price_minor"], r["currency"], symbol=True)),
+            Column(
+                "price_minor",
+                self.tr("Price"),
+                Plan.price_minor,
+                numeric=True,
+                format=lambda r: format_minor(r["price_minor"], r["currency"], symbol=True),
+            ),
             Column("interval", self.tr("Interval"), Plan.interval_unit, format=interval_text),
             Column("grace_days", self.tr("Grace days"), Plan.grace_days, numeric=True),
-            Column("access_in_grace", self.tr("Access in grace"), Plan.access_in_grace,
-                   format=lambda r: yes_no(r["access_in_grace"])),
+            Column(
+                "access_in_grace",
+                self.tr("Access in grace"),
+                Plan.access_in_grace,
+                format=lambda r: yes_no(r["access_in_grace"]),
+            ),
             Column("active", self.tr("Active"), Plan.active, format=lambda r: yes_no(r["active"])),
-            Column("subscribers", self.tr("Subscribers"), _subscribers(), numeric=True,
-                   format=lambda r: f"{r['subscribers']:,}"),
+            Column(
+                "subscribers",
+                self.tr("Subscribers"),
+                _subscribers(),
+                numeric=True,
+                format=lambda r: f"{r['subscribers']:,}",
+            ),
         ]
         super().__init__(runner, parent)
 
     def base_query(self) -> ModelSelect[Plan]:
-        query = Plan.select(Plan.id, Plan.code, Plan.name, Plan.price_minor, Plan.currency, Plan.interval_unit,
-                            Plan.interval_count, Plan.grace_days, Plan.access_in_grace, Plan.active,
-                            _subscribers().alias("subscribers"))
+        query = Plan.select(
+            Plan.id,
+            Plan.code,
+            Plan.name,
+            Plan.price_minor,
+            Plan.currency,
+            Plan.interval_unit,
+            Plan.interval_count,
+            Plan.grace_days,
+            Plan.access_in_grace,
+            Plan.active,
+            _subscribers().alias("subscribers"),
+        )
         text = (self.filters.get("search") or "").strip()
         if text.startswith("#"):
             query = query.where(Plan.id == (id_search(text) or 0))
@@ -65,8 +89,14 @@ class PlansTableModel(PagedQueryModel):
 
 
 def record_terms(record: dict) -> PriceTerms:
-    return PriceTerms(record["pricing"], record["included"] or 0, record["unit_price_minor"] or 0,
-                      parse_tiers(record["tiers"]), record["package_size"], record["package_price_minor"] or 0)
+    return PriceTerms(
+        record["pricing"],
+        record["included"] or 0,
+        record["unit_price_minor"] or 0,
+        parse_tiers(record["tiers"]),
+        record["package_size"],
+        record["package_price_minor"] or 0,
+    )
 
 
 def pricing_summary(terms: PriceTerms, currency: str, unit: str) -> str:
@@ -81,13 +111,18 @@ def pricing_summary(terms: PriceTerms, currency: str, unit: str) -> str:
     if terms.pricing == "flat":
         text = translate("PlansPage", "%s per %s") % (cash(terms.unit_price_minor), unit)
     elif terms.pricing == "package":
-        text = translate("PlansPage", "%s per started package of %s") % (cash(terms.package_price_minor),
-                                                                         units(terms.package_size or 0, unit))
+        text = translate("PlansPage", "%s per started package of %s") % (
+            cash(terms.package_price_minor),
+            units(terms.package_size or 0, unit),
+        )
     else:
         steps = []
         for up_to, price in terms.tiers:
-            steps.append(translate("PlansPage", "then %s") % cash(price) if up_to is None
-                         else translate("PlansPage", "up to %s at %s") % (f"{up_to:,}", cash(price)))
+            steps.append(
+                translate("PlansPage", "then %s") % cash(price)
+                if up_to is None
+                else translate("PlansPage", "up to %s at %s") % (f"{up_to:,}", cash(price))
+            )
         model = translate("PlansPage", "tiered") if terms.pricing == "tiered" else translate("PlansPage", "volume")
         text = f"{model}: " + ", ".join(steps)
     if terms.included:
@@ -108,30 +143,65 @@ class PlanFeaturesTableModel(PagedQueryModel):
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None):
         self.columns = [
-            Column("feature_code", self.tr("Feature"), Feature.code,
-                   format=lambda r: f"{r['feature_name']} ({r['feature_code']})"),
+            Column(
+                "feature_code",
+                self.tr("Feature"),
+                Feature.code,
+                format=lambda r: f"{r['feature_name']} ({r['feature_code']})",
+            ),
             Column("type", self.tr("Type"), Feature.type),
             Column("enabled", self.tr("Enabled"), PlanFeature.enabled, format=lambda r: yes_no(r["enabled"])),
-            Column("quota", self.tr("Quota"), fn.COALESCE(PlanFeature.quota, -1), numeric=True,
-                   format=lambda r: "" if r["quota"] is None else f"{r['quota']:,}"),
+            Column(
+                "quota",
+                self.tr("Quota"),
+                fn.COALESCE(PlanFeature.quota, -1),
+                numeric=True,
+                format=lambda r: "" if r["quota"] is None else f"{r['quota']:,}",
+            ),
             Column("rate_limit", self.tr("Rate limit"), fn.COALESCE(PlanFeature.rate_limit, -1), format=limit_text),
-            Column("included", self.tr("Included"), PlanFeature.included, numeric=True,
-                   format=lambda r: f"{r['included']:,}" if r["included"] else ""),
-            Column("pricing", self.tr("Pricing"), PlanFeature.pricing,
-                   format=lambda r: "" if r["type"] == "boolean" else pricing_summary(
-                       record_terms(r), r["currency"], r["unit"])),
+            Column(
+                "included",
+                self.tr("Included"),
+                PlanFeature.included,
+                numeric=True,
+                format=lambda r: f"{r['included']:,}" if r["included"] else "",
+            ),
+            Column(
+                "pricing",
+                self.tr("Pricing"),
+                PlanFeature.pricing,
+                format=lambda r: (
+                    "" if r["type"] == "boolean" else pricing_summary(record_terms(r), r["currency"], r["unit"])
+                ),
+            ),
         ]
         super().__init__(runner, parent)
 
     def base_query(self) -> ModelSelect[PlanFeature]:
-        return (PlanFeature.select(PlanFeature.id, PlanFeature.enabled, PlanFeature.quota, PlanFeature.rate_limit,
-                                   PlanFeature.rate_window_seconds, PlanFeature.included, PlanFeature.pricing,
-                                   PlanFeature.unit_price_minor, PlanFeature.tiers, PlanFeature.package_size,
-                                   PlanFeature.package_price_minor, Feature.code.alias("feature_code"),
-                                   Feature.name.alias("feature_name"), Feature.type, Feature.unit, Plan.currency)
-                .join(Feature, on=(PlanFeature.feature == Feature.id))
-                .switch(PlanFeature).join(Plan, on=(PlanFeature.plan == Plan.id))
-                .where(PlanFeature.plan == (self.filters.get("plan_id") or 0)))
+        return (
+            PlanFeature.select(
+                PlanFeature.id,
+                PlanFeature.enabled,
+                PlanFeature.quota,
+                PlanFeature.rate_limit,
+                PlanFeature.rate_window_seconds,
+                PlanFeature.included,
+                PlanFeature.pricing,
+                PlanFeature.unit_price_minor,
+                PlanFeature.tiers,
+                PlanFeature.package_size,
+                PlanFeature.package_price_minor,
+                Feature.code.alias("feature_code"),
+                Feature.name.alias("feature_name"),
+                Feature.type,
+                Feature.unit,
+                Plan.currency,
+            )
+            .join(Feature, on=(PlanFeature.feature == Feature.id))
+            .switch(PlanFeature)
+            .join(Plan, on=(PlanFeature.plan == Plan.id))
+            .where(PlanFeature.plan == (self.filters.get("plan_id") or 0))
+        )
 
 
 # --- the detail pane ---------------------------------------------------------------------
@@ -140,16 +210,24 @@ class PlanFeaturesTableModel(PagedQueryModel):
 def render_plan(d: dict) -> str:
     translate = QCoreApplication.translate
     counts = ", ".join(f"{status_text(status)} {count:,}" for status, count in sorted(d["counts"].items()))
-    grace = (translate("PlansPage", "features stay on during grace") if d["access_in_grace"]
-             else translate("PlansPage", "features are off while a renewal waits for funds"))
-    state = (translate("PlansPage", "active") if d["active"]
-             else translate("PlansPage", "retired: takes no new subscriptions"))
+    grace = (
+        translate("PlansPage", "features stay on during grace")
+        if d["access_in_grace"]
+        else translate("PlansPage", "features are off while a renewal waits for funds")
+    )
+    state = (
+        translate("PlansPage", "active")
+        if d["active"]
+        else translate("PlansPage", "retired: takes no new subscriptions")
+    )
     grace_label, days = translate("PlansPage", "Grace"), translate("PlansPage", "days")
     subscriptions, none = translate("PlansPage", "Subscriptions"), translate("PlansPage", "none")
     created = translate("PlansPage", "created")
     below = translate("PlansPage", "Its features and their pricing are listed below.")
-    return (f"<h2>{html.escape(d['name'])} ({html.escape(d['code'])})</h2>"
-            f"<p><b>{price_text(d)}</b> · {state}"
-            f"</p><p>{grace_label}: {d['grace_days']} {days}; {grace}.</p>"
-            f"<p>{subscriptions}: {html.escape(counts) or none}</p>"
-            f"<p style='color:gray'>{created} {when(d['created_at'], False)} · {below}</p>")
+    return (
+        f"<h2>{html.escape(d['name'])} ({html.escape(d['code'])})</h2>"
+        f"<p><b>{price_text(d)}</b> · {state}"
+        f"</p><p>{grace_label}: {d['grace_days']} {days}; {grace}.</p>"
+        f"<p>{subscriptions}: {html.escape(counts) or none}</p>"
+        f"<p style='color:gray'>{created} {when(d['created_at'], False)} · {below}</p>"
+    )

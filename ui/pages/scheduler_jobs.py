@@ -18,7 +18,7 @@ from ui.plain_text import plain_tooltip
 class SchedulerView:
     jobs: tuple[JobStateInfo, ...]
     paused: bool
-    circuit: object   # services.circuit.CircuitInfo
+    circuit: object  # services.circuit.CircuitInfo
 
 
 def _stored_job_states(core) -> tuple[list[JobStateInfo], bool]:
@@ -37,9 +37,19 @@ def _stored_job_states(core) -> tuple[list[JobStateInfo], bool]:
         except ValueError:
             result = {"result": row.last_result}
         live = row.lease_until is not None and row.lease_until > now
-        jobs.append(JobStateInfo(name, row.last_started_at, row.last_finished_at,
-                                 result if isinstance(result, dict) or result is None else {"result": result},
-                                 row.last_error, row.next_run_at, bool(row.paused), live, row.lease_owner))
+        jobs.append(
+            JobStateInfo(
+                name,
+                row.last_started_at,
+                row.last_finished_at,
+                result if isinstance(result, dict) or result is None else {"result": result},
+                row.last_error,
+                row.next_run_at,
+                bool(row.paused),
+                live,
+                row.lease_owner,
+            )
+        )
     return jobs, any(job.paused for job in jobs)
 
 
@@ -82,8 +92,15 @@ class SchedulerJobsModel(QAbstractTableModel):
     def __init__(self, own_owner: str | None = None, parent=None):
         super().__init__(parent)
         self.own_owner = own_owner
-        self.headers = [self.tr("Job"), self.tr("Last run (UTC)"), self.tr("Result"), self.tr("Last error"),
-                        self.tr("Next run (UTC)"), self.tr("Running"), self.tr("Lease owner")]
+        self.headers = [
+            self.tr("Job"),
+            self.tr("Last run (UTC)"),
+            self.tr("Result"),
+            self.tr("Last error"),
+            self.tr("Next run (UTC)"),
+            self.tr("Running"),
+            self.tr("Lease owner"),
+        ]
         self.jobs: list[JobStateInfo] = []
 
     def set_jobs(self, jobs) -> None:
@@ -139,9 +156,16 @@ class SchedulerJobsModel(QAbstractTableModel):
             return job.name
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.headers)):
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802 - Qt override
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.headers)
+        ):
             return self.headers[section]
         return None

@@ -27,14 +27,14 @@ from ui.pages.scheduler_panels import DemoClockGroup, GatewaySimulationGroup, de
 
 REFRESH_MS = 3000
 EVENT_DEBOUNCE_MS = 250
-CONTROL_CHANGES = Changes.of(Kind.AUDIT)   # run now, pause, resume: audited; what a job changes comes with its event
+CONTROL_CHANGES = Changes.of(Kind.AUDIT)  # run now, pause, resume: audited; what a job changes comes with its event
 
 
 class SchedulerPage(Page):
     icon = QStyle.StandardPixmap.SP_MediaPlay
-    shows = frozenset({Kind.SETTINGS})   # the retry interval, the renewal time and the gateway's knobs
-    poll_ms = REFRESH_MS   # the jobs move on their own timers
-    paused_changed = Signal(bool)   # what this page last learned of the pause: the tray follows it
+    shows = frozenset({Kind.SETTINGS})  # the retry interval, the renewal time and the gateway's knobs
+    poll_ms = REFRESH_MS  # the jobs move on their own timers
+    paused_changed = Signal(bool)  # what this page last learned of the pause: the tray follows it
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -42,7 +42,7 @@ class SchedulerPage(Page):
         self.scheduler = ctx.scheduler
         self.view: SchedulerView | None = None
         self._loading = False
-        self._awaiting: set[str] = set()   # jobs an operator ran, whose outcome is still to be announced
+        self._awaiting: set[str] = set()  # jobs an operator ran, whose outcome is still to be announced
 
         self.state_label = QLabel(self)
         self.state_label.setObjectName("schedulerState")
@@ -130,8 +130,11 @@ class SchedulerPage(Page):
             self.demo_group.show_time()
         if self.scheduler is None:
             text = self.tr("The scheduler is not running in this window.")
-            text += " " + (self.tr("The jobs below are paused.") if view.paused
-                           else self.tr("The table shows what the instance that last ran each job recorded."))
+            text += " " + (
+                self.tr("The jobs below are paused.")
+                if view.paused
+                else self.tr("The table shows what the instance that last ran each job recorded.")
+            )
             self.state_label.setStyleSheet("color: #b26a00;")
         elif view.paused:
             text = self.tr("Paused: no job runs on its timer until the scheduler is resumed.")
@@ -148,9 +151,14 @@ class SchedulerPage(Page):
         self.state_label.setStyleSheet("color: #c62828;")
 
     def event_text(self, event) -> str:
-        texts = {"job_started": self.tr("started"), "job_finished": self.tr("finished"),
-                 "job_failed": self.tr("FAILED"), "paused": self.tr("scheduler paused"),
-                 "resumed": self.tr("scheduler resumed"), "stopped": self.tr("scheduler stopped")}
+        texts = {
+            "job_started": self.tr("started"),
+            "job_finished": self.tr("finished"),
+            "job_failed": self.tr("FAILED"),
+            "paused": self.tr("scheduler paused"),
+            "resumed": self.tr("scheduler resumed"),
+            "stopped": self.tr("scheduler stopped"),
+        }
         parts = [f"{event.at:%Y-%m-%d %H:%M:%S}", event.job or "", texts.get(event.kind, event.kind)]
         detail = event.error or (summarize_result(event.result) if event.kind == "job_finished" else "")
         return "  ".join(p for p in parts if p) + (f": {detail}" if detail else "")
@@ -193,17 +201,27 @@ class SchedulerPage(Page):
         """Ask, then run ``name`` now through the scheduler control (role checked and audited there)."""
         if self.scheduler is None:
             return
-        dialog = ConfirmDialog(self, self.tr("Run a job now"),
-                               self.tr("Run the %s job now instead of waiting for its timer. It does exactly "
-                                       "what its scheduled run would do.") % name,
-                               reason_required=False, confirm_text=self.tr("Run now"))
+        dialog = ConfirmDialog(
+            self,
+            self.tr("Run a job now"),
+            self.tr(
+                "Run the %s job now instead of waiting for its timer. It does exactly what its scheduled run would do."
+            )
+            % name,
+            reason_required=False,
+            confirm_text=self.tr("Run now"),
+        )
         if not dialog.exec():
             return
         control, actor, reason = self.ctx.core.scheduler_control(self.scheduler), self.ctx.actor, dialog.reason_text()
         self._awaiting.add(name)
         self.status_message.emit(self.tr("Running the %s job…") % name)
-        self.run_task(lambda: control.run_now(actor, name, reason), lambda state: self._on_run_done(name, state),
-                      on_error=lambda _error: self._awaiting.discard(name), changes=CONTROL_CHANGES)
+        self.run_task(
+            lambda: control.run_now(actor, name, reason),
+            lambda state: self._on_run_done(name, state),
+            on_error=lambda _error: self._awaiting.discard(name),
+            changes=CONTROL_CHANGES,
+        )
 
     def _on_run_done(self, name: str, state: JobStateInfo | None) -> None:
         if state is None:
@@ -217,8 +235,11 @@ class SchedulerPage(Page):
         if error:
             self.status_message.emit(self.tr("The %1 job failed: %2").replace("%1", name).replace("%2", error))
             return
-        self.status_message.emit(self.tr("The %1 job finished: %2").replace("%1", name)
-                                 .replace("%2", summarize_result(result) or self.tr("done")))
+        self.status_message.emit(
+            self.tr("The %1 job finished: %2")
+            .replace("%1", name)
+            .replace("%2", summarize_result(result) or self.tr("done"))
+        )
 
     @Slot()
     def on_pause_clicked(self) -> None:
@@ -229,22 +250,36 @@ class SchedulerPage(Page):
         if self.scheduler is None:
             return
         if pause:
-            dialog = ConfirmDialog(self, self.tr("Pause the scheduler"),
-                                   self.tr("Stop renewals, retries, reminders and monitoring from running on their "
-                                           "timers, in every app and worker sharing this database, until someone "
-                                           "resumes them. Run now still works."),
-                                   confirm_text=self.tr("Pause"))
+            dialog = ConfirmDialog(
+                self,
+                self.tr("Pause the scheduler"),
+                self.tr(
+                    "Stop renewals, retries, reminders and monitoring from running on their "
+                    "timers, in every app and worker sharing this database, until someone "
+                    "resumes them. Run now still works."
+                ),
+                confirm_text=self.tr("Pause"),
+            )
         else:
-            dialog = ConfirmDialog(self, self.tr("Resume the scheduler"),
-                                   self.tr("Let the jobs run on their timers again; runs that fell due while paused "
-                                           "are caught up at once."), reason_required=False,
-                                   confirm_text=self.tr("Resume"))
+            dialog = ConfirmDialog(
+                self,
+                self.tr("Resume the scheduler"),
+                self.tr(
+                    "Let the jobs run on their timers again; runs that fell due while paused are caught up at once."
+                ),
+                reason_required=False,
+                confirm_text=self.tr("Resume"),
+            )
         if not dialog.exec():
             return
         control, actor, reason = self.ctx.core.scheduler_control(self.scheduler), self.ctx.actor, dialog.reason_text()
         switch = control.pause if pause else control.resume
-        self.run_task(lambda: switch(actor, reason), lambda _none: self._on_switched(pause),
-                      self.tr("Scheduler paused") if pause else self.tr("Scheduler resumed"), changes=CONTROL_CHANGES)
+        self.run_task(
+            lambda: switch(actor, reason),
+            lambda _none: self._on_switched(pause),
+            self.tr("Scheduler paused") if pause else self.tr("Scheduler resumed"),
+            changes=CONTROL_CHANGES,
+        )
 
     def _on_switched(self, paused: bool) -> None:
         self.paused_changed.emit(paused)

@@ -24,8 +24,9 @@ def _time(moment: datetime | None) -> str:
 
 def _latency_in_order(values: dict) -> None:
     if not latency_in_order(values):
-        raise ValidationError(QCoreApplication.translate("GatewaySimulationGroup",
-                                                         "The minimum latency is above the maximum."))
+        raise ValidationError(
+            QCoreApplication.translate("GatewaySimulationGroup", "The minimum latency is above the maximum.")
+        )
 
 
 class GatewaySimulationGroup(QGroupBox):
@@ -35,21 +36,26 @@ class GatewaySimulationGroup(QGroupBox):
         super().__init__(QCoreApplication.translate("GatewaySimulationGroup", "Gateway simulation"), page)
         self.page, self.ctx = page, page.ctx
         self._loaded_once = False
-        self.form = SettingsForm([
-            SettingField("gateway.latency_min_ms", self.tr("Latency from (ms)"), "0–60000"),
-            SettingField("gateway.latency_max_ms", self.tr("Latency up to (ms)"), "0–60000"),
-            SettingField("gateway.error_rate", self.tr("Server error rate"), self.tr("0–1, e.g. 0.05")),
-            SettingField("gateway.timeout_rate", self.tr("Timeout-after-success rate"), self.tr("0–1, e.g. 0.02")),
-            SettingField("gateway.decline_rate", self.tr("Decline rate"), self.tr("0–1, e.g. 0.1")),
-            SettingField("gateway.outage", self.tr("Outage (every call fails)"), boolean=True),
-            SettingField("gateway.seed", self.tr("Random seed"), self.tr("empty: a new sequence each start")),
-        ], self, cross_check=_latency_in_order)
+        self.form = SettingsForm(
+            [
+                SettingField("gateway.latency_min_ms", self.tr("Latency from (ms)"), "0–60000"),
+                SettingField("gateway.latency_max_ms", self.tr("Latency up to (ms)"), "0–60000"),
+                SettingField("gateway.error_rate", self.tr("Server error rate"), self.tr("0–1, e.g. 0.05")),
+                SettingField("gateway.timeout_rate", self.tr("Timeout-after-success rate"), self.tr("0–1, e.g. 0.02")),
+                SettingField("gateway.decline_rate", self.tr("Decline rate"), self.tr("0–1, e.g. 0.1")),
+                SettingField("gateway.outage", self.tr("Outage (every call fails)"), boolean=True),
+                SettingField("gateway.seed", self.tr("Random seed"), self.tr("empty: a new sequence each start")),
+            ],
+            self,
+            cross_check=_latency_in_order,
+        )
         self.form.set_editable(self.ctx.can("gateway.configure"))
         self.role_note = QLabel(self)
         self.role_note.setObjectName("roleNote")
         self.role_note.setWordWrap(True)
-        self.role_note.setText(self.tr("Your role (%s) may look at these knobs; only an admin changes them.")
-                               % self.ctx.actor.role)
+        self.role_note.setText(
+            self.tr("Your role (%s) may look at these knobs; only an admin changes them.") % self.ctx.actor.role
+        )
         self.role_note.setVisible(not self.ctx.can("gateway.configure"))
         self.circuit_label = QLabel(self.tr("Circuit breaker: …"), self)
         self.circuit_label.setObjectName("circuitLabel")
@@ -79,10 +85,16 @@ class GatewaySimulationGroup(QGroupBox):
 
     def show_circuit(self, info) -> None:
         if info.state == OPEN:
-            text = self.tr("Circuit breaker OPEN since %1 after %2 failures in a row; ").replace(
-                "%1", _time(info.opened_at)).replace("%2", str(info.failures))
-            text += (self.tr("calls are refused until %s.") % _time(info.retry_at) if info.retry_at
-                     else self.tr("the next call is let through as a probe."))
+            text = (
+                self.tr("Circuit breaker OPEN since %1 after %2 failures in a row; ")
+                .replace("%1", _time(info.opened_at))
+                .replace("%2", str(info.failures))
+            )
+            text += (
+                self.tr("calls are refused until %s.") % _time(info.retry_at)
+                if info.retry_at
+                else self.tr("the next call is let through as a probe.")
+            )
             style = "color: #c62828; font-weight: bold;"
         elif info.state == HALF_OPEN:
             text, style = self.tr("Circuit breaker half open: one probe call is out."), "color: #b26a00;"
@@ -111,18 +123,29 @@ class GatewaySimulationGroup(QGroupBox):
         if not changes:
             self.page.status_message.emit(self.tr("Nothing to apply: no knob was changed"))
             return
-        dialog = ConfirmDialog(self.page, self.tr("Gateway simulation"),
-                               self.tr("Change how the simulated gateway behaves, at once, for every desk and "
-                                       "worker sharing this database:") + "\n• "
-                               + "\n• ".join(self.form.describe_changes(changes)),
-                               reason_required=False, confirm_text=self.tr("Apply"))
+        dialog = ConfirmDialog(
+            self.page,
+            self.tr("Gateway simulation"),
+            self.tr(
+                "Change how the simulated gateway behaves, at once, for every desk and worker sharing this database:"
+            )
+            + "\n• "
+            + "\n• ".join(self.form.describe_changes(changes)),
+            reason_required=False,
+            confirm_text=self.tr("Apply"),
+        )
         if not dialog.exec():
             return
         core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
-        self.page.run_task(lambda: core.settings.update(actor, changes, reason, action="gateway.configure"),
-                           lambda _saved: self.load(), lambda saved: self.tr("Gateway simulation changed (%s)")
-                           % ", ".join(sorted(name.removeprefix("gateway.") for name in saved)),
-                           changes=Changes.of(Kind.SETTINGS, Kind.AUDIT))
+        self.page.run_task(
+            lambda: core.settings.update(actor, changes, reason, action="gateway.configure"),
+            lambda _saved: self.load(),
+            lambda saved: (
+                self.tr("Gateway simulation changed (%s)")
+                % ", ".join(sorted(name.removeprefix("gateway.") for name in saved))
+            ),
+            changes=Changes.of(Kind.SETTINGS, Kind.AUDIT),
+        )
 
 
 def demo_clock_available(ctx) -> bool:
@@ -142,8 +165,7 @@ class DemoClockGroup(QGroupBox):
         self.summary_label.setWordWrap(True)
         self.buttons = []
         row = QHBoxLayout()
-        for text, months, days in ((self.tr("+1 day"), 0, 1), (self.tr("+1 week"), 0, 7),
-                                   (self.tr("+1 month"), 1, 0)):
+        for text, months, days in ((self.tr("+1 day"), 0, 1), (self.tr("+1 week"), 0, 7), (self.tr("+1 month"), 1, 0)):
             button = QPushButton(text, self)
             button.setToolTip(self.tr("Move the demo clock ahead, then run the renewal pass and the reminders"))
             button.clicked.connect(lambda _checked=False, m=months, d=days: self.advance(m, d))
@@ -165,10 +187,12 @@ class DemoClockGroup(QGroupBox):
         for button in self.buttons:
             button.setEnabled(False)
         self.summary_label.setText(self.tr("Moving the clock and renewing…"))
-        self.page.run_task(lambda: advance_demo_clock(core.clock, core.renewals, actor, months, days),
-                           self._on_advanced,
-                           on_error=lambda _error: self._enable_buttons(),
-                           changes=Changes.of(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE, Kind.ERROR_ITEM))
+        self.page.run_task(
+            lambda: advance_demo_clock(core.clock, core.renewals, actor, months, days),
+            self._on_advanced,
+            on_error=lambda _error: self._enable_buttons(),
+            changes=Changes.of(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE, Kind.ERROR_ITEM),
+        )
 
     def _enable_buttons(self) -> None:
         for button in self.buttons:
@@ -178,12 +202,20 @@ class DemoClockGroup(QGroupBox):
         self._enable_buttons()
         self.show_time()
         r = step.renewals
-        text = self.tr("Now %1. Renewal pass: %2 due, %3 renewed, %4 now pending renewal, %5 expired, %6 error(s); "
-                       "%7 charged. %8 reminder(s) sent.")
-        for marker, value in (("%1", f"{step.now:%Y-%m-%d %H:%M} UTC"), ("%2", r["due"]),
-                              ("%3", r["renewed"]), ("%4", r["pending_renewal"]), ("%5", r["expired"]),
-                              ("%6", r["errors"]), ("%7", format_minor(r["charged_minor"], "USD", symbol=True)),
-                              ("%8", step.reminders["reminded"])):
+        text = self.tr(
+            "Now %1. Renewal pass: %2 due, %3 renewed, %4 now pending renewal, %5 expired, %6 error(s); "
+            "%7 charged. %8 reminder(s) sent."
+        )
+        for marker, value in (
+            ("%1", f"{step.now:%Y-%m-%d %H:%M} UTC"),
+            ("%2", r["due"]),
+            ("%3", r["renewed"]),
+            ("%4", r["pending_renewal"]),
+            ("%5", r["expired"]),
+            ("%6", r["errors"]),
+            ("%7", format_minor(r["charged_minor"], "USD", symbol=True)),
+            ("%8", step.reminders["reminded"]),
+        ):
             text = text.replace(marker, str(value))
         self.summary_label.setText(text)
         self.page.status_message.emit(text)

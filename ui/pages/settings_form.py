@@ -18,9 +18,9 @@ FIELD_WIDTH = 150
 
 @dataclass(frozen=True)
 class SettingField:
-    name: str           # the key in services.settings.SETTINGS
+    name: str  # the key in services.settings.SETTINGS
     label: str
-    hint: str = ""      # placeholder and tooltip
+    hint: str = ""  # placeholder and tooltip
     boolean: bool = False
 
 
@@ -37,8 +37,7 @@ def display_value(value) -> str:
 class SettingsForm(QWidget):
     """Line edits (or check boxes) for settings; ``changes()`` validates and returns what differs."""
 
-    def __init__(self, fields: list[SettingField], parent=None,
-                 cross_check: Callable[[dict], None] | None = None):
+    def __init__(self, fields: list[SettingField], parent=None, cross_check: Callable[[dict], None] | None = None):
         super().__init__(parent)
         self.fields = fields
         self.cross_check = cross_check
@@ -102,8 +101,7 @@ class SettingsForm(QWidget):
         return widget.isChecked() if isinstance(widget, QCheckBox) else widget.text().strip()
 
     def is_dirty(self) -> bool:
-        return any(display_value(self.raw(f.name)) != display_value(self.loaded.get(f.name))
-                   for f in self.fields)
+        return any(display_value(self.raw(f.name)) != display_value(self.loaded.get(f.name)) for f in self.fields)
 
     def values(self) -> dict:
         """Every field, validated; a ValidationError names the field and marks it."""
@@ -131,8 +129,10 @@ class SettingsForm(QWidget):
 
     def describe_changes(self, changes: dict) -> list[str]:
         labels = {field.name: field.label for field in self.fields}
-        return [f"{labels[name]}: {display_value(self.loaded.get(name)) or '—'} → {display_value(value) or '—'}"
-                for name, value in changes.items()]
+        return [
+            f"{labels[name]}: {display_value(self.loaded.get(name)) or '—'} → {display_value(value) or '—'}"
+            for name, value in changes.items()
+        ]
 
     # --- problems -------------------------------------------------------------------------
 

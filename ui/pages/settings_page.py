@@ -39,7 +39,7 @@ WARNING_STYLE = "color: #b26a00;"
 class SettingsView:
     values: dict
     key_set: bool
-    keyring_reason: str | None   # why the OS keyring cannot be used; None when it can
+    keyring_reason: str | None  # why the OS keyring cannot be used; None when it can
 
 
 def load_settings_view(core) -> SettingsView:
@@ -95,8 +95,13 @@ class SettingsPage(Page):
         self.key_message.setObjectName("keyMessage")
         self.key_message.setWordWrap(True)
         self.key_message.hide()
-        explanation = QLabel(self.tr("The key is kept in the system keyring, never in the database or the log. "
-                                     "It is not shown again once saved."), group)
+        explanation = QLabel(
+            self.tr(
+                "The key is kept in the system keyring, never in the database or the log. "
+                "It is not shown again once saved."
+            ),
+            group,
+        )
         explanation.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.key_edit, 1)
@@ -111,21 +116,28 @@ class SettingsPage(Page):
 
     def _build_billing_group(self, parent) -> QGroupBox:
         group = QGroupBox(self.tr("Billing, reminders and alerts"), parent)
-        self.form = SettingsForm([
-            SettingField("renewal_time", self.tr("Daily renewal time (HH:MM, UTC)"), self.tr("for example 02:00")),
-            SettingField("reminder_days", self.tr("Remind this many days before a period ends"), "0–60"),
-            SettingField("default_grace_days", self.tr("Default grace days"), "0–90"),
-            SettingField("alert_threshold", self.tr("Alert when unresolved errors exceed"), "1–1000000"),
-            SettingField("retry_every_minutes", self.tr("Retry pass every (minutes)"),
-                         self.tr("1–1440; a running scheduler picks it up when it restarts")),
-        ], group)
+        self.form = SettingsForm(
+            [
+                SettingField("renewal_time", self.tr("Daily renewal time (HH:MM, UTC)"), self.tr("for example 02:00")),
+                SettingField("reminder_days", self.tr("Remind this many days before a period ends"), "0–60"),
+                SettingField("default_grace_days", self.tr("Default grace days"), "0–90"),
+                SettingField("alert_threshold", self.tr("Alert when unresolved errors exceed"), "1–1000000"),
+                SettingField(
+                    "retry_every_minutes",
+                    self.tr("Retry pass every (minutes)"),
+                    self.tr("1–1440; a running scheduler picks it up when it restarts"),
+                ),
+            ],
+            group,
+        )
         self.form.set_editable(self.ctx.can("settings.edit"))
         self.role_note = QLabel(group)
         self.role_note.setObjectName("roleNote")
         self.role_note.setWordWrap(True)
         if not self.ctx.can("settings.edit"):
-            self.role_note.setText(self.tr("Your role (%s) may look at these settings; only an admin changes them.")
-                                   % self.ctx.actor.role)
+            self.role_note.setText(
+                self.tr("Your role (%s) may look at these settings; only an admin changes them.") % self.ctx.actor.role
+            )
         else:
             self.role_note.hide()
         self.save_button = QPushButton(self.tr("Save settings…"), group)
@@ -156,8 +168,11 @@ class SettingsPage(Page):
         self.language_note.setObjectName("languageNote")
         self.theme_combo = QComboBox(group)
         self.theme_combo.setObjectName("theme")
-        for text, code in ((self.tr("Follow the system"), "system"), (self.tr("Light"), "light"),
-                           (self.tr("Dark"), "dark")):
+        for text, code in (
+            (self.tr("Follow the system"), "system"),
+            (self.tr("Light"), "light"),
+            (self.tr("Dark"), "dark"),
+        ):
             self.theme_combo.addItem(text, code)
         self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(str(settings.value("ui/theme", "system")))))
         self.theme_combo.currentIndexChanged.connect(self.on_theme_changed)
@@ -225,17 +240,26 @@ class SettingsPage(Page):
         if problem:
             self._say_about_key(problem, ERROR_STYLE)
             return
-        dialog = ConfirmDialog(self, self.tr("Gateway API key"),
-                               self.tr("Replace the key this app uses for charges and refunds. Every later "
-                                       "gateway call from this desk uses the new key."),
-                               reason_required=False, confirm_text=self.tr("Save key"))
+        dialog = ConfirmDialog(
+            self,
+            self.tr("Gateway API key"),
+            self.tr(
+                "Replace the key this app uses for charges and refunds. Every later "
+                "gateway call from this desk uses the new key."
+            ),
+            reason_required=False,
+            confirm_text=self.tr("Save key"),
+        )
         if not dialog.exec():
             return
-        self.key_edit.clear()   # the key leaves the widget as soon as it is handed over
+        self.key_edit.clear()  # the key leaves the widget as soon as it is handed over
         core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
         self.key_save_button.setEnabled(False)
-        self.run_task(lambda: save_key(core.secrets, core.clock, actor, key, reason), self._on_key_saved,
-                      on_error=lambda _error: self.guard(self.key_save_button, "settings.edit"))
+        self.run_task(
+            lambda: save_key(core.secrets, core.clock, actor, key, reason),
+            self._on_key_saved,
+            on_error=lambda _error: self.guard(self.key_save_button, "settings.edit"),
+        )
 
     def _on_key_saved(self, saved: KeySaved) -> None:
         reason = saved.keyring_reason
@@ -244,8 +268,10 @@ class SettingsPage(Page):
             self._say_about_key(self.tr("The key was saved in the system keyring."), OK_STYLE)
             self.status_message.emit(self.tr("Gateway API key saved in the system keyring"))
         else:
-            text = self.tr("There is no usable system keyring, so the key is kept for this session only and "
-                           "will be forgotten when the app quits.")
+            text = self.tr(
+                "There is no usable system keyring, so the key is kept for this session only and "
+                "will be forgotten when the app quits."
+            )
             self._say_about_key(text + (f" ({reason})" if reason else ""), WARNING_STYLE)
             self.status_message.emit(self.tr("Gateway API key kept for this session only"))
         self.ctx.bridge.announce(Changes.of(Kind.SETTINGS, Kind.AUDIT), self)
@@ -269,14 +295,21 @@ class SettingsPage(Page):
             self.status_message.emit(self.tr("Nothing to save: no setting was changed"))
             return
         summary = self.tr("Change these settings for every desk and worker that shares this database:")
-        dialog = ConfirmDialog(self, self.tr("Save settings"),
-                               summary + "\n• " + "\n• ".join(self.form.describe_changes(changes)),
-                               reason_required=False, confirm_text=self.tr("Save"))
+        dialog = ConfirmDialog(
+            self,
+            self.tr("Save settings"),
+            summary + "\n• " + "\n• ".join(self.form.describe_changes(changes)),
+            reason_required=False,
+            confirm_text=self.tr("Save"),
+        )
         if not dialog.exec():
             return
         core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
-        self.run_task(lambda: core.settings.update(actor, changes, reason), self._on_settings_saved,
-                      lambda saved: self.tr("%n setting(s) saved", "", len(saved)))
+        self.run_task(
+            lambda: core.settings.update(actor, changes, reason),
+            self._on_settings_saved,
+            lambda saved: self.tr("%n setting(s) saved", "", len(saved)),
+        )
 
     def _on_settings_saved(self, _saved: dict) -> None:
         self.ctx.bridge.announce(Changes.of(Kind.SETTINGS, Kind.AUDIT), self)

@@ -62,8 +62,9 @@ class PlanChangePreview(QObject):
                 self.problem = describe(error)
                 self.show_text(self.tr("This plan cannot be chosen: %s") % self.problem)
 
-        self.page.ctx.runner.run(lambda: subscriptions.preview_plan_change(subscription_id, plan_code),
-                                 arrived, refused)
+        self.page.ctx.runner.run(
+            lambda: subscriptions.preview_plan_change(subscription_id, plan_code), arrived, refused
+        )
 
     def show_terms(self, terms) -> None:
         self.terms = terms
@@ -73,15 +74,18 @@ class PlanChangePreview(QObject):
 
         lines = []
         if terms.credit_minor:
-            lines.append(self.tr("Credit for the unused part of %s: %s, a credit note against invoice %s.") % (
-                terms.old_plan, cash(terms.credit_minor), terms.credited_invoice))
+            lines.append(
+                self.tr("Credit for the unused part of %s: %s, a credit note against invoice %s.")
+                % (terms.old_plan, cash(terms.credit_minor), terms.credited_invoice)
+            )
         else:
             lines.append(self.tr("Nothing of %s is credited back.") % terms.old_plan)
-        lines.append(self.tr("New plan %s for the rest of the period: %s, on a new invoice.") % (
-            terms.new_plan, cash(terms.charge_minor)))
+        lines.append(
+            self.tr("New plan %s for the rest of the period: %s, on a new invoice.")
+            % (terms.new_plan, cash(terms.charge_minor))
+        )
         if terms.usage_minor:
-            lines.append(self.tr("Usage so far, billed now under %s: %s.") % (terms.old_plan,
-                                                                              cash(terms.usage_minor)))
+            lines.append(self.tr("Usage so far, billed now under %s: %s.") % (terms.old_plan, cash(terms.usage_minor)))
         if terms.net_minor > 0:
             lines.append(self.tr("Net for the plans: %s taken from the wallet.") % cash(terms.net_minor))
         elif terms.net_minor < 0:
@@ -104,8 +108,10 @@ class PlanChangePreview(QObject):
         if not terms.covered:
             return self.tr("The wallet holds %s: it does not cover the change; top it up first.") % balance
         if terms.usage_owed_minor:
-            return self.tr("The wallet holds %s: it covers the plans; the part of the usage it cannot pay stays "
-                           "owed.") % balance
+            return (
+                self.tr("The wallet holds %s: it covers the plans; the part of the usage it cannot pay stays owed.")
+                % balance
+            )
         return self.tr("The wallet holds %s: it covers the change.") % balance
 
     def check(self) -> None:
@@ -114,9 +120,13 @@ class PlanChangePreview(QObject):
         if self.terms is None:
             raise ValidationError(self.tr("The settlement is still being worked out; a moment, please."))
         if not self.terms.covered:
-            raise ValidationError(self.tr("The wallet holds %s but the switch needs %s; top it up first.") % (
-                format_minor(self.terms.balance_minor, self.terms.currency, symbol=True),
-                format_minor(self.terms.net_minor, self.terms.currency, symbol=True)))
+            raise ValidationError(
+                self.tr("The wallet holds %s but the switch needs %s; top it up first.")
+                % (
+                    format_minor(self.terms.balance_minor, self.terms.currency, symbol=True),
+                    format_minor(self.terms.net_minor, self.terms.currency, symbol=True),
+                )
+            )
 
 
 class SubscriptionsPage(TablePage[SubscriptionsTableModel]):
@@ -128,12 +138,16 @@ class SubscriptionsPage(TablePage[SubscriptionsTableModel]):
     column_widths = (60, 170, 80, 110, 80, 130, 130)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
-        super().__init__(ctx, SubscriptionsTableModel(ctx.runner, ctx.core.clock), parent,
-                         search_placeholder=self.tr("Customer name or email; #id for one subscription"))
+        super().__init__(
+            ctx,
+            SubscriptionsTableModel(ctx.runner, ctx.core.clock),
+            parent,
+            search_placeholder=self.tr("Customer name or email; #id for one subscription"),
+        )
         self.title = self.tr("Subscriptions")
         self.status_filter = self.add_filter(
-            self.tr("Status"), [(self.tr("All"), None)] + [(status_text(s), s) for s in lifecycle.STATUSES],
-            "status")
+            self.tr("Status"), [(self.tr("All"), None)] + [(status_text(s), s) for s in lifecycle.STATUSES], "status"
+        )
         self.plan_filter = self.add_filter(self.tr("Plan"), [(self.tr("All plans"), None)], "plan")
         self.renews_soon = self.add_check_filter(self.tr("Renews within 7 days"), "renews_soon")
 
@@ -141,10 +155,12 @@ class SubscriptionsPage(TablePage[SubscriptionsTableModel]):
         self.reinstate_button = QPushButton(self.tr("Reinstate…"), self)
         self.change_plan_button = QPushButton(self.tr("Change plan…"), self)
         self.usage_button = QPushButton(self.tr("Record usage…"), self)
-        self._buttons = ((self.cancel_button, "subscription.cancel", "cancel"),
-                         (self.reinstate_button, "subscription.reinstate", "reinstate"),
-                         (self.change_plan_button, "subscription.change_plan", "change_plan"),
-                         (self.usage_button, "usage.record", None))
+        self._buttons = (
+            (self.cancel_button, "subscription.cancel", "cancel"),
+            (self.reinstate_button, "subscription.reinstate", "reinstate"),
+            (self.change_plan_button, "subscription.change_plan", "change_plan"),
+            (self.usage_button, "usage.record", None),
+        )
         for button, _action, _move in self._buttons:
             self.actions_bar.addWidget(button)
         self.actions_bar.addStretch(1)
@@ -197,8 +213,11 @@ class SubscriptionsPage(TablePage[SubscriptionsTableModel]):
 
     def show_detail(self, subscription_id: int) -> None:
         now = self.ctx.core.clock.now()
-        self.load_detail(subscription_id, lambda: subscription_detail(subscription_id, now),
-                         lambda detail: self.detail.setHtml(render_subscription(detail)))
+        self.load_detail(
+            subscription_id,
+            lambda: subscription_detail(subscription_id, now),
+            lambda detail: self.detail.setHtml(render_subscription(detail)),
+        )
 
     # --- state moves --------------------------------------------------------------------
 
@@ -211,23 +230,26 @@ class SubscriptionsPage(TablePage[SubscriptionsTableModel]):
             summary = self.tr(
                 "Turn auto-renew off for subscription #%d (%s, %s). Its renewal is waiting for funds; it moves "
                 "from pending renewal to canceled: a later top-up no longer renews it, and it ends at the grace "
-                "deadline on %s. It can be reinstated until then.") % (
-                record["id"], record["customer_name"], record["plan_code"], when(grace_deadline(record)))
+                "deadline on %s. It can be reinstated until then."
+            ) % (record["id"], record["customer_name"], record["plan_code"], when(grace_deadline(record)))
         else:
             summary = self.tr(
                 "Turn auto-renew off for subscription #%d (%s, %s). It moves from active to canceled; the "
                 "customer keeps access until the paid period ends on %s, then it expires. It can be "
-                "reinstated until then.") % (record["id"], record["customer_name"], record["plan_code"],
-                                             when(record["period_end"]))
-        dialog = ConfirmDialog(self, self.tr("Cancel subscription"), summary,
-                               confirm_text=self.tr("Cancel subscription"))
+                "reinstated until then."
+            ) % (record["id"], record["customer_name"], record["plan_code"], when(record["period_end"]))
+        dialog = ConfirmDialog(
+            self, self.tr("Cancel subscription"), summary, confirm_text=self.tr("Cancel subscription")
+        )
         # Two buttons both saying "Cancel" would leave the operator guessing which one ends the subscription.
         dialog.buttons.button(dialog.buttons.StandardButton.Cancel).setText(self.tr("Keep subscription"))
         if dialog.exec():
             core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
-            self.run_task(lambda: core.subscriptions.cancel(actor, record["id"], reason),
-                          done_text=self.tr("Subscription #%d canceled") % record["id"],
-                          changes=Changes.of(Kind.SUBSCRIPTION, Kind.AUDIT))
+            self.run_task(
+                lambda: core.subscriptions.cancel(actor, record["id"], reason),
+                done_text=self.tr("Subscription #%d canceled") % record["id"],
+                changes=Changes.of(Kind.SUBSCRIPTION, Kind.AUDIT),
+            )
 
     @Slot()
     def on_reinstate_clicked(self) -> None:
@@ -238,19 +260,21 @@ class SubscriptionsPage(TablePage[SubscriptionsTableModel]):
             summary = self.tr(
                 "Turn auto-renew back on for subscription #%d (%s, %s). It was canceled while its renewal was "
                 "waiting for funds: it goes back to waiting for funds (pending renewal), renews as soon as the "
-                "wallet can pay, and expires at the grace deadline on %s if it cannot.") % (
-                record["id"], record["customer_name"], record["plan_code"], when(grace_deadline(record)))
+                "wallet can pay, and expires at the grace deadline on %s if it cannot."
+            ) % (record["id"], record["customer_name"], record["plan_code"], when(grace_deadline(record)))
         else:
             summary = self.tr(
                 "Turn auto-renew back on for subscription #%d (%s, %s). It moves from canceled to active and "
-                "renews from the wallet when the period ends on %s.") % (
-                record["id"], record["customer_name"], record["plan_code"], when(record["period_end"]))
+                "renews from the wallet when the period ends on %s."
+            ) % (record["id"], record["customer_name"], record["plan_code"], when(record["period_end"]))
         dialog = ConfirmDialog(self, self.tr("Reinstate subscription"), summary, confirm_text=self.tr("Reinstate"))
         if dialog.exec():
             core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
-            self.run_task(lambda: core.subscriptions.reinstate(actor, record["id"], reason),
-                          done_text=self.tr("Subscription #%d reinstated") % record["id"],
-                          changes=Changes.of(Kind.SUBSCRIPTION, Kind.AUDIT))
+            self.run_task(
+                lambda: core.subscriptions.reinstate(actor, record["id"], reason),
+                done_text=self.tr("Subscription #%d reinstated") % record["id"],
+                changes=Changes.of(Kind.SUBSCRIPTION, Kind.AUDIT),
+            )
 
     # --- change plan --------------------------------------------------------------------
 
@@ -278,12 +302,18 @@ class SubscriptionsPage(TablePage[SubscriptionsTableModel]):
         settlement.setMinimumWidth(settlement.fontMetrics().averageCharWidth() * 60)
         settlement.setMinimumHeight(settlement.fontMetrics().lineSpacing() * 7)
         dialog = ConfirmDialog(
-            self, self.tr("Change plan"),
-            self.tr("Move subscription #%d of %s from %s to another plan now (wallet balance %s).") % (
-                record["id"], record["customer_name"], old["code"],
-                format_minor(opts["balance_minor"], currency, symbol=True)),
+            self,
+            self.tr("Change plan"),
+            self.tr("Move subscription #%d of %s from %s to another plan now (wallet balance %s).")
+            % (
+                record["id"],
+                record["customer_name"],
+                old["code"],
+                format_minor(opts["balance_minor"], currency, symbol=True),
+            ),
             fields=[(self.tr("New plan"), choice), (self.tr("Settlement"), settlement)],
-            confirm_text=self.tr("Change plan"))
+            confirm_text=self.tr("Change plan"),
+        )
         dialog.setMinimumWidth(settlement.minimumWidth() * 3 // 2)
         preview = PlanChangePreview(self, record["id"], settlement)
         choice.currentIndexChanged.connect(lambda _i: preview.load(choice.currentData()["code"]))
@@ -292,9 +322,11 @@ class SubscriptionsPage(TablePage[SubscriptionsTableModel]):
         if dialog.exec():
             core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
             code = choice.currentData()["code"]
-            self.run_task(lambda: core.subscriptions.change_plan(actor, record["id"], code, reason),
-                          done_text=self.tr("Subscription #%d moved to %s") % (record["id"], code),
-                          changes=Changes.of(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE, Kind.AUDIT))
+            self.run_task(
+                lambda: core.subscriptions.change_plan(actor, record["id"], code, reason),
+                done_text=self.tr("Subscription #%d moved to %s") % (record["id"], code),
+                changes=Changes.of(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE, Kind.AUDIT),
+            )
 
     # --- usage --------------------------------------------------------------------------
 
@@ -323,12 +355,17 @@ class SubscriptionsPage(TablePage[SubscriptionsTableModel]):
         quantity.setRange(1, MAX_QUANTITY)
         quantity.setGroupSeparatorShown(True)
         dialog = ConfirmDialog(
-            self, self.tr("Record usage"),
-            self.tr("Meter usage for subscription #%d (%s, plan %s). Quota and rate limits are checked; "
-                    "priced usage is charged at the next renewal.") % (record["id"], record["customer_name"],
-                                                                        opts["plan"]),
-            reason_required=False, fields=[(self.tr("Feature"), choice), (self.tr("Quantity"), quantity)],
-            confirm_text=self.tr("Record"))
+            self,
+            self.tr("Record usage"),
+            self.tr(
+                "Meter usage for subscription #%d (%s, plan %s). Quota and rate limits are checked; "
+                "priced usage is charged at the next renewal."
+            )
+            % (record["id"], record["customer_name"], opts["plan"]),
+            reason_required=False,
+            fields=[(self.tr("Feature"), choice), (self.tr("Quantity"), quantity)],
+            confirm_text=self.tr("Record"),
+        )
         dialog.form.setRowVisible(dialog.reason, False)  # metering takes no reason; the audit row names the usage
         if not dialog.exec():
             return
@@ -337,13 +374,20 @@ class SubscriptionsPage(TablePage[SubscriptionsTableModel]):
 
         def done(result):
             text = self.tr("Recorded %s × %s; %s used this period") % (
-                f"{result.quantity:,}", feature["code"], f"{result.used_in_period:,}")
+                f"{result.quantity:,}",
+                feature["code"],
+                f"{result.used_in_period:,}",
+            )
             if result.remaining is not None:
                 text += self.tr(", %s left") % f"{result.remaining:,}"
             if result.charge_so_far_minor:
                 text += self.tr(", %s to charge at renewal") % format_minor(
-                    result.charge_so_far_minor, record["currency"], symbol=True)
+                    result.charge_so_far_minor, record["currency"], symbol=True
+                )
             self.status_message.emit(text)
 
-        self.run_task(lambda: core.features.record_usage(actor, record["id"], feature["code"], amount), done,
-                      changes=Changes.of(Kind.SUBSCRIPTION, Kind.AUDIT))
+        self.run_task(
+            lambda: core.features.record_usage(actor, record["id"], feature["code"], amount),
+            done,
+            changes=Changes.of(Kind.SUBSCRIPTION, Kind.AUDIT),
+        )

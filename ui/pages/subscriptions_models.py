@@ -35,27 +35,51 @@ class SubscriptionsTableModel(PagedQueryModel):
             Column("id", self.tr("ID"), Subscription.id, numeric=True),
             Column("customer_name", self.tr("Customer"), Customer.name),
             Column("plan_code", self.tr("Plan"), Plan.code),
-            Column("status", self.tr("Status"), Subscription.status,
-                   format=lambda r: status_text(r["status"])),
-            Column("auto_renew", self.tr("Auto-renew"), Subscription.auto_renew,
-                   format=lambda r: self.tr("yes") if r["auto_renew"] else self.tr("no")),
-            Column("period_end", self.tr("Period end"), Subscription.period_end,
-                   format=lambda r: when(r["period_end"])),
-            Column("pending_since", self.tr("Pending since"), fn.COALESCE(Subscription.pending_since, NEVER),
-                   format=lambda r: when(r["pending_since"])),
+            Column("status", self.tr("Status"), Subscription.status, format=lambda r: status_text(r["status"])),
+            Column(
+                "auto_renew",
+                self.tr("Auto-renew"),
+                Subscription.auto_renew,
+                format=lambda r: self.tr("yes") if r["auto_renew"] else self.tr("no"),
+            ),
+            Column(
+                "period_end", self.tr("Period end"), Subscription.period_end, format=lambda r: when(r["period_end"])
+            ),
+            Column(
+                "pending_since",
+                self.tr("Pending since"),
+                fn.COALESCE(Subscription.pending_since, NEVER),
+                format=lambda r: when(r["pending_since"]),
+            ),
             Column("price_minor", self.tr("Price"), Plan.price_minor, numeric=True, format=price_text),
         ]
         super().__init__(runner, parent)
 
     def base_query(self) -> ModelSelect[Subscription]:
-        query = (Subscription.select(Subscription.id, Subscription.status, Subscription.auto_renew,
-                                     Subscription.period_start, Subscription.period_end, Subscription.pending_since,
-                                     Subscription.wallet, Customer.id.alias("customer_id"),
-                                     Customer.name.alias("customer_name"), Customer.email.alias("customer_email"),
-                                     Plan.id.alias("plan_id"), Plan.code.alias("plan_code"), Plan.price_minor,
-                                     Plan.currency, Plan.interval_unit, Plan.interval_count, Plan.grace_days)
-                 .join(Customer, on=(Subscription.customer == Customer.id))
-                 .switch(Subscription).join(Plan, on=(Subscription.plan == Plan.id)))
+        query = (
+            Subscription.select(
+                Subscription.id,
+                Subscription.status,
+                Subscription.auto_renew,
+                Subscription.period_start,
+                Subscription.period_end,
+                Subscription.pending_since,
+                Subscription.wallet,
+                Customer.id.alias("customer_id"),
+                Customer.name.alias("customer_name"),
+                Customer.email.alias("customer_email"),
+                Plan.id.alias("plan_id"),
+                Plan.code.alias("plan_code"),
+                Plan.price_minor,
+                Plan.currency,
+                Plan.interval_unit,
+                Plan.interval_count,
+                Plan.grace_days,
+            )
+            .join(Customer, on=(Subscription.customer == Customer.id))
+            .switch(Subscription)
+            .join(Plan, on=(Subscription.plan == Plan.id))
+        )
         text = (self.filters.get("search") or "").strip()
         if text.startswith("#"):
             query = query.where(Subscription.id == (id_search(text) or 0))
@@ -74,8 +98,12 @@ class SubscriptionsTableModel(PagedQueryModel):
             query = query.where(Subscription.plan == plan_id)
         if self.filters.get("renews_soon"):
             now = self.clock.now()
-            query = query.where((Subscription.status == lifecycle.ACTIVE) & (Subscription.auto_renew == True)  # noqa: E712
-                                & (Subscription.period_end > now) & (Subscription.period_end <= now + RENEWS_SOON))
+            query = query.where(
+                (Subscription.status == lifecycle.ACTIVE)
+                & (Subscription.auto_renew == True)  # noqa: E712
+                & (Subscription.period_end > now)
+                & (Subscription.period_end <= now + RENEWS_SOON)
+            )
         return query
 
 
@@ -84,8 +112,9 @@ class SubscriptionsTableModel(PagedQueryModel):
 
 def subscription_state(record: dict) -> lifecycle.SubscriptionState:
     """What the lifecycle's move rules read of a table row."""
-    return lifecycle.SubscriptionState(record["status"], record["period_end"], record.get("pending_since"),
-                                       record["grace_days"])
+    return lifecycle.SubscriptionState(
+        record["status"], record["period_end"], record.get("pending_since"), record["grace_days"]
+    )
 
 
 def grace_deadline(record: dict) -> datetime | None:
@@ -108,18 +137,25 @@ def move_refusal(actor: Actor, move: str, record: dict, now: datetime) -> str | 
     if refusal.rule is Rule.ROLE:
         return translate("Page", "Your role (%s) may not do this.") % actor.role
     if refusal.rule is lifecycle.Blocked.GRACE_PASSED:
-        return translate("SubscriptionsPage", "It was canceled while waiting for funds and its grace days "
-                                              "have passed; subscribe the customer again instead.")
+        return translate(
+            "SubscriptionsPage",
+            "It was canceled while waiting for funds and its grace days "
+            "have passed; subscribe the customer again instead.",
+        )
     if refusal.rule is lifecycle.Blocked.PERIOD_ENDED:
         return translate("SubscriptionsPage", "The paid period has ended; subscribe the customer again instead.")
     if move == lifecycle.CANCEL:
-        return translate("SubscriptionsPage", "Only an active subscription or one waiting for funds can be "
-                                              "canceled; this one is %s.") % status_text(status)
+        return translate(
+            "SubscriptionsPage", "Only an active subscription or one waiting for funds can be canceled; this one is %s."
+        ) % status_text(status)
     if move == lifecycle.CHANGE_PLAN:
         return translate("SubscriptionsPage", "Only an active subscription can be %s; this one is %s.") % (
-            translate("SubscriptionsPage", "moved to another plan"), status_text(status))
-    return translate("SubscriptionsPage", "Only a canceled subscription can be reinstated; this one is %s."
-                     ) % status_text(status)
+            translate("SubscriptionsPage", "moved to another plan"),
+            status_text(status),
+        )
+    return translate(
+        "SubscriptionsPage", "Only a canceled subscription can be reinstated; this one is %s."
+    ) % status_text(status)
 
 
 # --- the detail pane ----------------------------------------------------------------------
@@ -146,50 +182,93 @@ def render_subscription(d: dict) -> str:
     on_off = translate("SubscriptionsPage", "on") if s["auto_renew"] else translate("SubscriptionsPage", "off")
     period, pending = translate("SubscriptionsPage", "period"), translate("SubscriptionsPage", "pending since")
     features = translate("SubscriptionsPage", "Features")
-    access = (translate("SubscriptionsPage", "granted") if granted
-              else translate("SubscriptionsPage", "not granted"))
+    access = translate("SubscriptionsPage", "granted") if granted else translate("SubscriptionsPage", "not granted")
     grace, days = translate("SubscriptionsPage", "grace"), translate("SubscriptionsPage", "days")
     customer, wallet = translate("SubscriptionsPage", "Customer"), translate("SubscriptionsPage", "wallet")
     balance, off = translate("SubscriptionsPage", "balance"), translate("SubscriptionsPage", "off")
-    parts = [f"<h2>{title} #{s['id']} · {html.escape(p['name'])} ({html.escape(p['code'])})</h2>",
-             f"<p><b>{html.escape(status_text(s['status']))}</b> · {auto_renew} "
-             f"{on_off} · {period} {when(s['period_start'])} → "
-             f"{when(s['period_end'])}"
-             + (f" · {pending} {when(s['pending_since'])}" if s["pending_since"] else "") + "</p>",
-             f"<p>{features}: {access} "
-             f"({html.escape(why)}) · {grace} {p['grace_days']} {days} · "
-             f"{price_text(p)}</p>",
-             f"<p>{customer}: <b>{html.escape(c['name'])}</b> &lt;{html.escape(c['email'])}&gt; #{c['id']} · "
-             f"{wallet} #{w['id']} {balance} "
-             f"<b>{format_minor(w['balance_minor'], w['currency'], symbol=True)}</b></p>"]
+    parts = [
+        f"<h2>{title} #{s['id']} · {html.escape(p['name'])} ({html.escape(p['code'])})</h2>",
+        f"<p><b>{html.escape(status_text(s['status']))}</b> · {auto_renew} "
+        f"{on_off} · {period} {when(s['period_start'])} → "
+        f"{when(s['period_end'])}"
+        + (f" · {pending} {when(s['pending_since'])}" if s["pending_since"] else "")
+        + "</p>",
+        f"<p>{features}: {access} ({html.escape(why)}) · {grace} {p['grace_days']} {days} · {price_text(p)}</p>",
+        f"<p>{customer}: <b>{html.escape(c['name'])}</b> &lt;{html.escape(c['email'])}&gt; #{c['id']} · "
+        f"{wallet} #{w['id']} {balance} "
+        f"<b>{format_minor(w['balance_minor'], w['currency'], symbol=True)}</b></p>",
+    ]
     parts.append("<h3>" + translate("SubscriptionsPage", "Usage this period") + "</h3>")
     charged = any(u["charge_minor"] for u in d["usage"])
-    usage = [[html.escape(u["name"]) + ("" if u["enabled"] else f" <i>({off})</i>"), html.escape(u["type"]),
-              f"{u['used']:,}", html.escape(u["limit"]),
-              "" if u["remaining"] is None else f"{u['remaining']:,}"]
-             + ([cash(u["charge_minor"]) if u["charge_minor"] else ""] if charged else []) for u in d["usage"]]
-    headers = [translate("SubscriptionsPage", "Feature"), translate("SubscriptionsPage", "Type"),
-               translate("SubscriptionsPage", "Used"), translate("SubscriptionsPage", "Limit"),
-               translate("SubscriptionsPage", "Left")]
+    usage = [
+        [
+            html.escape(u["name"]) + ("" if u["enabled"] else f" <i>({off})</i>"),
+            html.escape(u["type"]),
+            f"{u['used']:,}",
+            html.escape(u["limit"]),
+            "" if u["remaining"] is None else f"{u['remaining']:,}",
+        ]
+        + ([cash(u["charge_minor"]) if u["charge_minor"] else ""] if charged else [])
+        for u in d["usage"]
+    ]
+    headers = [
+        translate("SubscriptionsPage", "Feature"),
+        translate("SubscriptionsPage", "Type"),
+        translate("SubscriptionsPage", "Used"),
+        translate("SubscriptionsPage", "Limit"),
+        translate("SubscriptionsPage", "Left"),
+    ]
     if charged:
         headers.append(translate("SubscriptionsPage", "Charge so far"))
     parts.append(_table(headers, usage, translate("SubscriptionsPage", "The plan grants no features.")))
     parts.append("<h3>" + translate("SubscriptionsPage", "Timeline") + "</h3>")
-    events = [[when(e["created_at"]),
-               html.escape(f"{status_text(e['from_status']) if e['from_status'] else '—'} → "
-                           f"{status_text(e['to_status'])}"),
-               html.escape(e["event"].replace("_", " ")), html.escape(e["reason"] or ""), html.escape(e["actor"])]
-              for e in d["events"]]
-    parts.append(_table([translate("SubscriptionsPage", "Time"), translate("SubscriptionsPage", "From → to"),
-                         translate("SubscriptionsPage", "Event"), translate("SubscriptionsPage", "Reason"),
-                         translate("SubscriptionsPage", "Actor")], events,
-                        translate("SubscriptionsPage", "No events.")))
+    events = [
+        [
+            when(e["created_at"]),
+            html.escape(
+                f"{status_text(e['from_status']) if e['from_status'] else '—'} → {status_text(e['to_status'])}"
+            ),
+            html.escape(e["event"].replace("_", " ")),
+            html.escape(e["reason"] or ""),
+            html.escape(e["actor"]),
+        ]
+        for e in d["events"]
+    ]
+    parts.append(
+        _table(
+            [
+                translate("SubscriptionsPage", "Time"),
+                translate("SubscriptionsPage", "From → to"),
+                translate("SubscriptionsPage", "Event"),
+                translate("SubscriptionsPage", "Reason"),
+                translate("SubscriptionsPage", "Actor"),
+            ],
+            events,
+            translate("SubscriptionsPage", "No events."),
+        )
+    )
     parts.append("<h3>" + translate("SubscriptionsPage", "Charges") + "</h3>")
-    charges = [[f"{when(ch['period_start'], False)} → {when(ch['period_end'], False)}", cash(ch["plan_minor"]),
-                cash(ch["usage_minor"]), f"#{ch['ledger_entry']}" if ch["ledger_entry"] else "",
-                cash(ch["refunded_minor"]) if ch["refunded_minor"] else ""] for ch in d["charges"]]
-    parts.append(_table([translate("SubscriptionsPage", "Period"), translate("SubscriptionsPage", "Plan"),
-                         translate("SubscriptionsPage", "Usage"), translate("SubscriptionsPage", "Ledger entry"),
-                         translate("SubscriptionsPage", "Refunded")], charges,
-                        translate("SubscriptionsPage", "No charges.")))
+    charges = [
+        [
+            f"{when(ch['period_start'], False)} → {when(ch['period_end'], False)}",
+            cash(ch["plan_minor"]),
+            cash(ch["usage_minor"]),
+            f"#{ch['ledger_entry']}" if ch["ledger_entry"] else "",
+            cash(ch["refunded_minor"]) if ch["refunded_minor"] else "",
+        ]
+        for ch in d["charges"]
+    ]
+    parts.append(
+        _table(
+            [
+                translate("SubscriptionsPage", "Period"),
+                translate("SubscriptionsPage", "Plan"),
+                translate("SubscriptionsPage", "Usage"),
+                translate("SubscriptionsPage", "Ledger entry"),
+                translate("SubscriptionsPage", "Refunded"),
+            ],
+            charges,
+            translate("SubscriptionsPage", "No charges."),
+        )
+    )
     return "".join(parts)

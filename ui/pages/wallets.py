@@ -45,11 +45,16 @@ class WalletsPage(TablePage[WalletsTableModel]):
     column_widths = (64, 250, 70, 100, 130)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
-        super().__init__(ctx, WalletsTableModel(ctx.runner), parent,
-                         search_placeholder=self.tr("Customer name, email or id; #id for one wallet"))
+        super().__init__(
+            ctx,
+            WalletsTableModel(ctx.runner),
+            parent,
+            search_placeholder=self.tr("Customer name, email or id; #id for one wallet"),
+        )
         self.title = self.tr("Wallets & ledger")
         self.currency_filter = self.add_filter(
-            self.tr("Currency"), [(self.tr("All"), None)] + [(c, c) for c in sorted(CURRENCY_EXPONENT)], "currency")
+            self.tr("Currency"), [(self.tr("All"), None)] + [(c, c) for c in sorted(CURRENCY_EXPONENT)], "currency"
+        )
 
         self.refund_topup_button = QPushButton(self.tr("Refund top-up…"), self)
         self.adjust_button = QPushButton(self.tr("Adjust balance…"), self)
@@ -96,8 +101,7 @@ class WalletsPage(TablePage[WalletsTableModel]):
         self.ledger_table.setObjectName("ledgerTable")
         self.ledger_table.selectionModel().selectionChanged.connect(self.on_ledger_selection_changed)
         self.ledger_model.modelReset.connect(self.on_ledger_selection_changed)
-        self.ledger_model.count_changed.connect(
-            lambda n: self.ledger_count.setText(self.tr("%n entry(s)", "", n)))
+        self.ledger_model.count_changed.connect(lambda n: self.ledger_count.setText(self.tr("%n entry(s)", "", n)))
         self.ledger_model.load_failed.connect(self.show_error)
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -137,14 +141,16 @@ class WalletsPage(TablePage[WalletsTableModel]):
         wallet_id = self.ledger_model.filters.get("wallet_id")
         if not wallet_id:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the ledger to CSV"), f"wallet-{wallet_id}.csv",
-                                              self.tr("CSV files (*.csv)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the ledger to CSV"), f"wallet-{wallet_id}.csv", self.tr("CSV files (*.csv)")
+        )
         if path:
             self.export_ledger_to(path)
 
     def export_ledger_to(self, path: str) -> None:
         self.ledger_model.export_csv(
-            path, lambda n: self.status_message.emit(self.tr("Exported %n ledger entry(s)", "", n)), self.show_error)
+            path, lambda n: self.status_message.emit(self.tr("Exported %n ledger entry(s)", "", n)), self.show_error
+        )
 
     @Slot()
     def on_kind_filter_changed(self) -> None:
@@ -162,8 +168,10 @@ class WalletsPage(TablePage[WalletsTableModel]):
             if entry is None:
                 reason = self.tr("Select a renewal, usage or plan-change charge in the ledger")
             elif charge_refund_refusal(self.ctx.actor, entry["kind"]) is not None:
-                reason = self.tr("Only renewal, usage and plan-change charges can be refunded into the wallet; "
-                                 "refund a top-up to the card with Refund top-up…")
+                reason = self.tr(
+                    "Only renewal, usage and plan-change charges can be refunded into the wallet; "
+                    "refund a top-up to the card with Refund top-up…"
+                )
         self.refund_charge_button.setEnabled(reason is None)
         self.refund_charge_button.setToolTip(reason or "")
 
@@ -175,8 +183,10 @@ class WalletsPage(TablePage[WalletsTableModel]):
         if entry is None or charge_refund_refusal(self.ctx.actor, entry["kind"]) is not None:
             return
         payments = self.ctx.core.payments
-        self.run_task(lambda: payments.charge_refund_terms(entry["id"]),
-                      lambda terms: self._ask_refund_charge(entry["kind"], terms))
+        self.run_task(
+            lambda: payments.charge_refund_terms(entry["id"]),
+            lambda terms: self._ask_refund_charge(entry["kind"], terms),
+        )
 
     def _ask_refund_charge(self, kind: str, terms) -> None:
         """``terms`` is the service's ChargeRefundTerms: its cap is the one refund_charge enforces."""
@@ -187,22 +197,39 @@ class WalletsPage(TablePage[WalletsTableModel]):
 
         left = cash(terms.left_minor)
         if terms.left_minor <= 0:
-            self._inform("nothingToRefund", self.tr("Refund charge"),
-                         self.tr("Nothing is left to refund of charge #%d: %s was paid on invoice %s and %s of it "
-                                 "has been credited already (refunds and plan-change credits).") % (
-                             terms.ledger_entry_id, cash(terms.paid_minor), terms.invoice_number,
-                             cash(terms.credited_minor)))
+            self._inform(
+                "nothingToRefund",
+                self.tr("Refund charge"),
+                self.tr(
+                    "Nothing is left to refund of charge #%d: %s was paid on invoice %s and %s of it "
+                    "has been credited already (refunds and plan-change credits)."
+                )
+                % (terms.ledger_entry_id, cash(terms.paid_minor), terms.invoice_number, cash(terms.credited_minor)),
+            )
             return
         amount = QLineEdit(format_minor(terms.left_minor, currency))
         amount.setObjectName("amount")
-        summary = self.tr("Give back part or all of %s charge #%d (%s, %s) into the wallet, as a credit note "
-                          "against invoice %s. Paid on that invoice: %s; credited against it so far (refunds and "
-                          "plan-change credits): %s. At most %s is left to refund.") % (
-            kind_text(kind), terms.ledger_entry_id, cash(terms.charged_minor), when(terms.created_at),
-            terms.invoice_number, cash(terms.paid_minor), cash(terms.credited_minor), left)
-        dialog = MoneyDialog(self, self.tr("Refund charge"), summary,
-                             fields=[(self.tr("Amount (%s, at most %s)") % (currency, left), amount)],
-                             confirm_text=self.tr("Refund into wallet"))
+        summary = self.tr(
+            "Give back part or all of %s charge #%d (%s, %s) into the wallet, as a credit note "
+            "against invoice %s. Paid on that invoice: %s; credited against it so far (refunds and "
+            "plan-change credits): %s. At most %s is left to refund."
+        ) % (
+            kind_text(kind),
+            terms.ledger_entry_id,
+            cash(terms.charged_minor),
+            when(terms.created_at),
+            terms.invoice_number,
+            cash(terms.paid_minor),
+            cash(terms.credited_minor),
+            left,
+        )
+        dialog = MoneyDialog(
+            self,
+            self.tr("Refund charge"),
+            summary,
+            fields=[(self.tr("Amount (%s, at most %s)") % (currency, left), amount)],
+            confirm_text=self.tr("Refund into wallet"),
+        )
 
         def validate():
             if parse_amount(amount.text(), currency) > terms.left_minor:
@@ -216,9 +243,10 @@ class WalletsPage(TablePage[WalletsTableModel]):
             return lambda: core.payments.refund_charge(actor, entry_id, amount_text, reason, idempotency_key=key)
 
         def refunded(info):
-            self.status_message.emit(self.tr("Refunded %s of charge #%d into the wallet, a credit note against "
-                                             "invoice %s") % (cash(info.amount_minor), entry_id,
-                                                              terms.invoice_number))
+            self.status_message.emit(
+                self.tr("Refunded %s of charge #%d into the wallet, a credit note against invoice %s")
+                % (cash(info.amount_minor), entry_id, terms.invoice_number)
+            )
 
         self.submit_money(dialog, request, refunded, changes=Changes.of(Kind.WALLET, Kind.INVOICE, Kind.AUDIT))
 
@@ -230,23 +258,34 @@ class WalletsPage(TablePage[WalletsTableModel]):
         if wallet is None:
             return
         payments = self.ctx.core.payments
-        self.run_task(lambda: topup_refund_options(payments, wallet["id"]),
-                      lambda options: self._ask_refund_topup(wallet, options))
+        self.run_task(
+            lambda: topup_refund_options(payments, wallet["id"]),
+            lambda options: self._ask_refund_topup(wallet, options),
+        )
 
     def _ask_refund_topup(self, wallet: dict, options: TopUpRefundOptions) -> None:
         """``options`` are the service's: each top-up's cap is the one refund_topup enforces."""
         currency, balance = options.currency, options.balance_minor
         if not options.topups:
-            self._inform("nothingToRefund", self.tr("Refund top-up"),
-                         self.tr("Wallet #%d has no paid top-up with anything left to refund.") % wallet["id"])
+            self._inform(
+                "nothingToRefund",
+                self.tr("Refund top-up"),
+                self.tr("Wallet #%d has no paid top-up with anything left to refund.") % wallet["id"],
+            )
             return
         choice = QComboBox()
         choice.setObjectName("topup")
         for topup in options.topups:
-            choice.addItem(self.tr("#%d — %s on %s, %s left") % (
-                topup.id, format_minor(topup.amount_minor, currency, symbol=True),
-                when(topup.created_at, False), format_minor(topup.left_minor, currency, symbol=True)),
-                topup)
+            choice.addItem(
+                self.tr("#%d — %s on %s, %s left")
+                % (
+                    topup.id,
+                    format_minor(topup.amount_minor, currency, symbol=True),
+                    when(topup.created_at, False),
+                    format_minor(topup.left_minor, currency, symbol=True),
+                ),
+                topup,
+            )
         amount = QLineEdit()
         amount.setObjectName("amount")
         cap_label = QLabel()
@@ -262,25 +301,33 @@ class WalletsPage(TablePage[WalletsTableModel]):
             if topup.held_back_by_balance:
                 text += self.tr(" (%s is left of this top-up, but the wallet holds only %s)") % (
                     format_minor(topup.left_minor, currency, symbol=True),
-                    format_minor(balance, currency, symbol=True))
+                    format_minor(balance, currency, symbol=True),
+                )
             cap_label.setText(text + ".")
             amount.setText(format_minor(cap(), currency) if cap() > 0 else "")
 
         choice.currentIndexChanged.connect(lambda _i: show_cap())
         show_cap()
         dialog = MoneyDialog(
-            self, self.tr("Refund top-up"),
-            self.tr("Send money from a paid top-up back to the card of %s. The wallet (balance %s) pays it at "
-                    "once; if the card processor refuses, the amount comes back into the wallet.") % (
-                wallet["customer_name"], money(wallet, "balance_minor")),
+            self,
+            self.tr("Refund top-up"),
+            self.tr(
+                "Send money from a paid top-up back to the card of %s. The wallet (balance %s) pays it at "
+                "once; if the card processor refuses, the amount comes back into the wallet."
+            )
+            % (wallet["customer_name"], money(wallet, "balance_minor")),
             fields=[(self.tr("Top-up"), choice), (self.tr("Amount (%s)") % currency, amount), ("", cap_label)],
-            confirm_text=self.tr("Refund to card"), busy_text=self.tr("Sending the refund to the card…"))
+            confirm_text=self.tr("Refund to card"),
+            busy_text=self.tr("Sending the refund to the card…"),
+        )
 
         def validate():
             minor = parse_amount(amount.text(), currency)
             if minor > cap():
-                raise ValidationError(self.tr("At most %s can be refunded from this top-up now.")
-                                      % format_minor(cap(), currency, symbol=True))
+                raise ValidationError(
+                    self.tr("At most %s can be refunded from this top-up now.")
+                    % format_minor(cap(), currency, symbol=True)
+                )
 
         dialog.validator = validate
         core, actor = self.ctx.core, self.ctx.actor
@@ -291,21 +338,28 @@ class WalletsPage(TablePage[WalletsTableModel]):
             return lambda: core.payments.refund_topup(actor, topup_id, amount_text, reason, idempotency_key=key)
 
         # An unclear answer from the gateway queues the refund for retry.
-        self.submit_money(dialog, request, lambda info: self.on_topup_refund_finished(info, currency),
-                          changes=Changes.of(Kind.WALLET, Kind.ERROR_ITEM, Kind.AUDIT))
+        self.submit_money(
+            dialog,
+            request,
+            lambda info: self.on_topup_refund_finished(info, currency),
+            changes=Changes.of(Kind.WALLET, Kind.ERROR_ITEM, Kind.AUDIT),
+        )
 
     def on_topup_refund_finished(self, info, currency: str) -> None:
         amount = format_minor(info.amount_minor, currency, symbol=True)
         if info.status == "succeeded":
             text, icon = self.tr("The refund of %s was sent to the card.") % amount, QMessageBox.Icon.Information
         elif info.status == "failed":
-            text = self.tr("The card processor refused the refund of %s (%s); the amount is back in the "
-                           "wallet.") % (amount, info.error or "")
+            text = self.tr("The card processor refused the refund of %s (%s); the amount is back in the wallet.") % (
+                amount,
+                info.error or "",
+            )
             icon = QMessageBox.Icon.Warning
         else:
-            text = self.tr("The gateway did not answer clearly (%s). The refund of %s left the wallet and is "
-                           "queued for retry with the same key, so the card is never paid twice.") % (
-                info.error or "", amount)
+            text = self.tr(
+                "The gateway did not answer clearly (%s). The refund of %s left the wallet and is "
+                "queued for retry with the same key, so the card is never paid twice."
+            ) % (info.error or "", amount)
             icon = QMessageBox.Icon.Warning
         self.status_message.emit(text)
         self._inform("refundOutcome", self.tr("Refund top-up"), text, icon)
@@ -322,17 +376,24 @@ class WalletsPage(TablePage[WalletsTableModel]):
         amount.setObjectName("amount")
         amount.setPlaceholderText(self.tr("e.g. 10.00 to credit, -2.50 to debit"))
         dialog = MoneyDialog(
-            self, self.tr("Adjust balance"),
-            self.tr("Correct the balance of wallet #%d (%s, %s) by a signed amount. The adjustment is a ledger "
-                    "entry of its own; the balance can never go below zero.") % (
-                wallet["id"], wallet["customer_name"], money(wallet, "balance_minor")),
-            fields=[(self.tr("Amount (%s)") % currency, amount)], confirm_text=self.tr("Adjust"))
+            self,
+            self.tr("Adjust balance"),
+            self.tr(
+                "Correct the balance of wallet #%d (%s, %s) by a signed amount. The adjustment is a ledger "
+                "entry of its own; the balance can never go below zero."
+            )
+            % (wallet["id"], wallet["customer_name"], money(wallet, "balance_minor")),
+            fields=[(self.tr("Amount (%s)") % currency, amount)],
+            confirm_text=self.tr("Adjust"),
+        )
 
         def validate():
             minor = parse_amount(amount.text(), currency, allow_negative=True)
             if not adjustment_fits(balance, minor):
-                raise ValidationError(self.tr("The wallet holds %s; it cannot go below zero.")
-                                      % format_minor(balance, currency, symbol=True))
+                raise ValidationError(
+                    self.tr("The wallet holds %s; it cannot go below zero.")
+                    % format_minor(balance, currency, symbol=True)
+                )
 
         dialog.validator = validate
         core, actor, wallet_id = self.ctx.core, self.ctx.actor, wallet["id"]
@@ -342,9 +403,14 @@ class WalletsPage(TablePage[WalletsTableModel]):
             return lambda: core.payments.adjust_balance(actor, wallet_id, amount_text, reason, idempotency_key=key)
 
         def adjusted(entry):
-            self.status_message.emit(self.tr("Wallet #%d adjusted by %s; balance now %s") % (
-                wallet_id, format_minor(entry.amount_minor, currency, symbol=True),
-                format_minor(entry.balance_after_minor, currency, symbol=True)))
+            self.status_message.emit(
+                self.tr("Wallet #%d adjusted by %s; balance now %s")
+                % (
+                    wallet_id,
+                    format_minor(entry.amount_minor, currency, symbol=True),
+                    format_minor(entry.balance_after_minor, currency, symbol=True),
+                )
+            )
 
         self.submit_money(dialog, request, adjusted, changes=Changes.of(Kind.WALLET, Kind.AUDIT))
 

@@ -56,22 +56,37 @@ class WalletsTableModel(PagedQueryModel):
         last_moved = fn.COALESCE(_last_movement(Wallet.id), Wallet.created_at)
         self.columns = [
             Column("id", self.tr("Wallet"), Wallet.id, numeric=True),
-            Column("customer", self.tr("Customer"), Customer.name,
-                   format=lambda r: f"{r['customer_name']} <{r['customer_email']}>"),
+            Column(
+                "customer",
+                self.tr("Customer"),
+                Customer.name,
+                format=lambda r: f"{r['customer_name']} <{r['customer_email']}>",
+            ),
             Column("currency", self.tr("Currency"), Wallet.currency),
-            Column("balance_minor", self.tr("Balance"), Wallet.balance_minor, numeric=True,
-                   format=lambda r: money(r, "balance_minor")),
-            Column("last_movement", self.tr("Last movement"), last_moved,
-                   format=lambda r: when(r.get("last_movement"))),
+            Column(
+                "balance_minor",
+                self.tr("Balance"),
+                Wallet.balance_minor,
+                numeric=True,
+                format=lambda r: money(r, "balance_minor"),
+            ),
+            Column(
+                "last_movement", self.tr("Last movement"), last_moved, format=lambda r: when(r.get("last_movement"))
+            ),
         ]
         super().__init__(runner, parent)
 
     def base_query(self) -> ModelSelect[Wallet]:
-        query = (Wallet.select(Wallet.id, Wallet.currency, Wallet.balance_minor, Wallet.created_at,
-                               Customer.id.alias("customer_id"), Customer.name.alias("customer_name"),
-                               Customer.email.alias("customer_email"),
-                               _last_movement(Wallet.id).alias("last_movement"))
-                 .join(Customer, on=(Wallet.customer == Customer.id)))
+        query = Wallet.select(
+            Wallet.id,
+            Wallet.currency,
+            Wallet.balance_minor,
+            Wallet.created_at,
+            Customer.id.alias("customer_id"),
+            Customer.name.alias("customer_name"),
+            Customer.email.alias("customer_email"),
+            _last_movement(Wallet.id).alias("last_movement"),
+        ).join(Customer, on=(Wallet.customer == Customer.id))
         text = (self.filters.get("search") or "").strip()
         exact = id_search(text)
         if text.startswith("#"):
@@ -91,10 +106,16 @@ class WalletsTableModel(PagedQueryModel):
 
 def kind_text(kind: str) -> str:
     translate = QCoreApplication.translate
-    names = {"topup": translate("WalletsPage", "top-up"), "renewal": translate("WalletsPage", "renewal"),
-             "usage": translate("WalletsPage", "usage"), "proration": translate("WalletsPage", "plan change"),
-             "credit": translate("WalletsPage", "plan-change credit"), "refund": translate("WalletsPage", "refund"),
-             "adjustment": translate("WalletsPage", "adjustment"), "reversal": translate("WalletsPage", "reversal")}
+    names = {
+        "topup": translate("WalletsPage", "top-up"),
+        "renewal": translate("WalletsPage", "renewal"),
+        "usage": translate("WalletsPage", "usage"),
+        "proration": translate("WalletsPage", "plan change"),
+        "credit": translate("WalletsPage", "plan-change credit"),
+        "refund": translate("WalletsPage", "refund"),
+        "adjustment": translate("WalletsPage", "adjustment"),
+        "reversal": translate("WalletsPage", "reversal"),
+    }
     return names.get(kind, kind)
 
 
@@ -108,24 +129,49 @@ class WalletLedgerTableModel(PagedQueryModel):
             Column("id", self.tr("Entry"), LedgerEntry.id, numeric=True),
             Column("created_at", self.tr("Time"), LedgerEntry.created_at, format=lambda r: when(r["created_at"])),
             Column("kind", self.tr("Kind"), LedgerEntry.kind, format=lambda r: kind_text(r["kind"])),
-            Column("amount_minor", self.tr("Amount"), LedgerEntry.amount_minor, numeric=True,
-                   format=lambda r: money(r, "amount_minor", signed=True)),
-            Column("balance_after_minor", self.tr("Balance after"), LedgerEntry.balance_after_minor, numeric=True,
-                   format=lambda r: money(r, "balance_after_minor")),
+            Column(
+                "amount_minor",
+                self.tr("Amount"),
+                LedgerEntry.amount_minor,
+                numeric=True,
+                format=lambda r: money(r, "amount_minor", signed=True),
+            ),
+            Column(
+                "balance_after_minor",
+                self.tr("Balance after"),
+                LedgerEntry.balance_after_minor,
+                numeric=True,
+                format=lambda r: money(r, "balance_after_minor"),
+            ),
             Column("actor", self.tr("Actor"), LedgerEntry.actor),
             Column("note", self.tr("Note"), fn.COALESCE(LedgerEntry.note, "")),
-            Column("reference", self.tr("Reference"), fn.COALESCE(LedgerEntry.ref_type, ""),
-                   format=lambda r: f"{r['ref_type']} #{r['ref_id']}" if r.get("ref_type") else ""),
+            Column(
+                "reference",
+                self.tr("Reference"),
+                fn.COALESCE(LedgerEntry.ref_type, ""),
+                format=lambda r: f"{r['ref_type']} #{r['ref_id']}" if r.get("ref_type") else "",
+            ),
         ]
         super().__init__(runner, parent)
 
     def base_query(self) -> ModelSelect[LedgerEntry]:
-        query = (LedgerEntry.select(LedgerEntry.id, LedgerEntry.wallet, LedgerEntry.kind, LedgerEntry.amount_minor,
-                                    LedgerEntry.balance_after_minor, LedgerEntry.actor, LedgerEntry.note,
-                                    LedgerEntry.ref_type, LedgerEntry.ref_id, LedgerEntry.created_at,
-                                    Wallet.currency)
-                 .join(Wallet, on=(LedgerEntry.wallet == Wallet.id))
-                 .where(LedgerEntry.wallet == (self.filters.get("wallet_id") or 0)))
+        query = (
+            LedgerEntry.select(
+                LedgerEntry.id,
+                LedgerEntry.wallet,
+                LedgerEntry.kind,
+                LedgerEntry.amount_minor,
+                LedgerEntry.balance_after_minor,
+                LedgerEntry.actor,
+                LedgerEntry.note,
+                LedgerEntry.ref_type,
+                LedgerEntry.ref_id,
+                LedgerEntry.created_at,
+                Wallet.currency,
+            )
+            .join(Wallet, on=(LedgerEntry.wallet == Wallet.id))
+            .where(LedgerEntry.wallet == (self.filters.get("wallet_id") or 0))
+        )
         kind = self.filters.get("kind")
         if kind:
             query = query.where(LedgerEntry.kind == kind)
@@ -142,35 +188,45 @@ def render_wallet(detail: WalletDetail, entries_text: str) -> str:
     wallet, customer = translate("WalletsPage", "Wallet"), translate("WalletsPage", "customer")
     balance, opened = translate("WalletsPage", "Balance"), translate("WalletsPage", "opened")
     none = translate("WalletsPage", "none")
-    parts = [f"<h2>{wallet} #{detail.id} · {currency}</h2>",
-             f"<p><b>{html.escape(c.name)}</b> &lt;{html.escape(c.email)}&gt; · {customer} "
-             f"#{c.id} · {html.escape(customer_status_text(c.status))}</p>",
-             f"<p>{balance}: <b>{format_minor(detail.balance_minor, currency, symbol=True)}</b> · "
-             f"{entries_text} · {opened} {when(detail.created_at, False)}</p>"]
+    parts = [
+        f"<h2>{wallet} #{detail.id} · {currency}</h2>",
+        f"<p><b>{html.escape(c.name)}</b> &lt;{html.escape(c.email)}&gt; · {customer} "
+        f"#{c.id} · {html.escape(customer_status_text(c.status))}</p>",
+        f"<p>{balance}: <b>{format_minor(detail.balance_minor, currency, symbol=True)}</b> · "
+        f"{entries_text} · {opened} {when(detail.created_at, False)}</p>",
+    ]
     if detail.owed_minor > 0:
         owes = translate("WalletsPage", "Owes %s on its invoices; the next top-up pays it first.") % format_minor(
-            detail.owed_minor, currency, symbol=True)
+            detail.owed_minor, currency, symbol=True
+        )
         parts.append(f"<p style='color:#b26a00'><b>{html.escape(owes)}</b></p>")
     if detail.unsettled_refunds:
         parts.append("<h3>" + translate("WalletsPage", "Refunds not settled yet") + "</h3><ul>")
         for r in detail.unsettled_refunds:
-            parts.append(f"<li>#{r.id} {format_minor(r.amount_minor, currency, symbol=True)} — "
-                         f"{html.escape(payment_status_text(r.status))} {html.escape(r.error or '')}</li>")
+            parts.append(
+                f"<li>#{r.id} {format_minor(r.amount_minor, currency, symbol=True)} — "
+                f"{html.escape(payment_status_text(r.status))} {html.escape(r.error or '')}</li>"
+            )
         parts.append("</ul>")
     parts.append("<h3>" + translate("WalletsPage", "Recent top-ups") + "</h3><ul>")
     refunded_label = translate("WalletsPage", "refunded")
     for t in detail.recent_topups:
-        extra = (f", {refunded_label} {format_minor(t.refunded_minor, currency, symbol=True)}"
-                 if t.refunded_minor else "")
-        parts.append(f"<li>#{t.id} {format_minor(t.amount_minor, currency, symbol=True)} — "
-                     f"{html.escape(payment_status_text(t.status))}{extra} ({when(t.created_at)})</li>")
+        extra = (
+            f", {refunded_label} {format_minor(t.refunded_minor, currency, symbol=True)}" if t.refunded_minor else ""
+        )
+        parts.append(
+            f"<li>#{t.id} {format_minor(t.amount_minor, currency, symbol=True)} — "
+            f"{html.escape(payment_status_text(t.status))}{extra} ({when(t.created_at)})</li>"
+        )
     if not detail.recent_topups:
         parts.append(f"<li>{none}</li>")
     parts.append("</ul><h3>" + translate("WalletsPage", "Subscriptions paid from this wallet") + "</h3><ul>")
     period_ends = translate("WalletsPage", "period ends")
     for s in detail.subscriptions:
-        parts.append(f"<li>#{s.id} <b>{html.escape(s.plan_code)}</b> — {html.escape(status_text(s.status))}, "
-                     f"{period_ends} {when(s.period_end, False)}</li>")
+        parts.append(
+            f"<li>#{s.id} <b>{html.escape(s.plan_code)}</b> — {html.escape(status_text(s.status))}, "
+            f"{period_ends} {when(s.period_end, False)}</li>"
+        )
     if not detail.subscriptions:
         parts.append(f"<li>{none}</li>")
     parts.append("</ul>")

@@ -11,10 +11,12 @@ from services.money import format_minor
 def status_text(status: str) -> str:
     """A subscription's state."""
     translate = QCoreApplication.translate
-    labels = {"active": translate("SubscriptionsPage", "active"),
-              "pending_renewal": translate("SubscriptionsPage", "pending renewal"),
-              "canceled": translate("SubscriptionsPage", "canceled"),
-              "expired": translate("SubscriptionsPage", "expired")}
+    labels = {
+        "active": translate("SubscriptionsPage", "active"),
+        "pending_renewal": translate("SubscriptionsPage", "pending renewal"),
+        "canceled": translate("SubscriptionsPage", "canceled"),
+        "expired": translate("SubscriptionsPage", "expired"),
+    }
     return labels.get(status) or status.replace("_", " ")
 
 
@@ -27,9 +29,14 @@ def customer_status_text(status: str) -> str:
 def payment_status_text(status: str) -> str:
     """The state of a top-up or of a refund."""
     translate = QCoreApplication.translate
-    labels = {"pending": translate("WalletsPage", "pending"), "processing": translate("WalletsPage", "processing"),
-              "succeeded": translate("WalletsPage", "succeeded"), "failed": translate("WalletsPage", "failed"),
-              "retrying": translate("WalletsPage", "retrying"), "manual": translate("WalletsPage", "manual review")}
+    labels = {
+        "pending": translate("WalletsPage", "pending"),
+        "processing": translate("WalletsPage", "processing"),
+        "succeeded": translate("WalletsPage", "succeeded"),
+        "failed": translate("WalletsPage", "failed"),
+        "retrying": translate("WalletsPage", "retrying"),
+        "manual": translate("WalletsPage", "manual review"),
+    }
     return labels.get(status) or status.replace("_", " ")
 
 
@@ -64,8 +71,12 @@ def price_text(record: dict) -> str:
     translate = QCoreApplication.translate
     price = format_minor(record["price_minor"], record["currency"], symbol=True)
     if record["interval_count"] == 1:
-        units = {"day": translate("Intervals", "day"), "week": translate("Intervals", "week"),
-                 "month": translate("Intervals", "month"), "year": translate("Intervals", "year")}
+        units = {
+            "day": translate("Intervals", "day"),
+            "week": translate("Intervals", "week"),
+            "month": translate("Intervals", "month"),
+            "year": translate("Intervals", "year"),
+        }
         interval = units.get(record["interval_unit"], record["interval_unit"])
     else:
         interval = interval_text(record)
