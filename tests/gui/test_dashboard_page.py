@@ -7,14 +7,12 @@ from PySide6.QtWidgets import QApplication, QComboBox, QVBoxLayout, QWidget
 
 from models.tables import (
     Customer,
-    ErrorItem,
-    GatewayCharge,
-    LedgerEntry,
     Plan,
     Subscription,
     Wallet,
 )
 from services.changes import Changes, Kind
+from tests.factories import add_error_item, add_gateway_charge, add_ledger_row
 from ui.charts import DARK, LIGHT
 from ui.pages import dashboard as dashboard_module
 from ui.pages.dashboard import DashboardPage, load_dashboard
@@ -25,18 +23,6 @@ _keys = count(1)
 
 def at(month: int, day: int, hour: int = 12, minute: int = 0) -> datetime:
     return datetime(2026 if month == 1 else 2025, month, day, hour, minute)
-
-
-def add_ledger(wallet, kind: str, amount: int, when: datetime) -> None:
-    LedgerEntry.create(
-        wallet=wallet,
-        kind=kind,
-        amount_minor=amount,
-        balance_after_minor=100_000,
-        idempotency_key=f"test:{next(_keys)}",
-        actor="test",
-        created_at=when,
-    )
 
 
 def add_subscription(customer, plan, wallet, status: str, period_end: datetime) -> None:
@@ -64,34 +50,6 @@ def add_subscription(customer, plan, wallet, status: str, period_end: datetime) 
     )
 
 
-def add_error(status: str, created: datetime, resolved: datetime | None = None) -> None:
-    ErrorItem.create(
-        operation="renewal",
-        subject_type="subscription",
-        subject_id=next(_keys),
-        error_class="transient",
-        message="boom",
-        strategy="backoff",
-        status=status,
-        created_at=created,
-        updated_at=created,
-        resolved_at=resolved,
-    )
-
-
-def add_gateway_charge(status: str, when: datetime) -> None:
-    key = next(_keys)
-    GatewayCharge.create(
-        id=f"ch_{key}",
-        idempotency_key=f"gw:{key}",
-        amount_minor=1000,
-        currency="USD",
-        customer_ref="cus_1",
-        status=status,
-        created_at=when,
-    )
-
-
 @pytest.fixture
 def known(make_page):
     """A small business whose every number is worked out by hand below."""
@@ -112,23 +70,23 @@ def known(make_page):
     add_subscription(people[1], plan, usd, "canceled", NOW - timedelta(hours=1))  # already past
     add_subscription(people[2], plan, eur, "expired", NOW - timedelta(days=3))
 
-    add_ledger(usd, "renewal", -123, at(12, 16))  # before the chart window
-    add_ledger(usd, "renewal", -1000, at(12, 31, 23, 59))  # last month: chart only
-    add_ledger(usd, "renewal", -1000, at(1, 1, 0, 0))
-    add_ledger(usd, "renewal", -2500, at(1, 10))
-    add_ledger(usd, "usage", -300, at(1, 12))
-    add_ledger(usd, "refund", 400, at(1, 13))  # a charge refunded into the wallet
-    add_ledger(usd, "refund", -5000, at(1, 14))  # a top-up refunded to the card: not revenue
-    add_ledger(usd, "topup", 9000, at(1, 14))
-    add_ledger(usd, "adjustment", -100, at(1, 14))
-    add_ledger(usd, "renewal", -700, at(1, 15, 8))
-    add_ledger(eur, "renewal", -800, at(1, 5))
+    add_ledger_row(usd, "renewal", -123, at(12, 16))  # before the chart window
+    add_ledger_row(usd, "renewal", -1000, at(12, 31, 23, 59))  # last month: chart only
+    add_ledger_row(usd, "renewal", -1000, at(1, 1, 0, 0))
+    add_ledger_row(usd, "renewal", -2500, at(1, 10))
+    add_ledger_row(usd, "usage", -300, at(1, 12))
+    add_ledger_row(usd, "refund", 400, at(1, 13))  # a charge refunded into the wallet
+    add_ledger_row(usd, "refund", -5000, at(1, 14))  # a top-up refunded to the card: not revenue
+    add_ledger_row(usd, "topup", 9000, at(1, 14))
+    add_ledger_row(usd, "adjustment", -100, at(1, 14))
+    add_ledger_row(usd, "renewal", -700, at(1, 15, 8))
+    add_ledger_row(eur, "renewal", -800, at(1, 5))
 
-    add_error("retrying", at(1, 10))
-    add_error("manual", at(1, 14))
-    add_error("resolved", at(1, 11, 8), at(1, 13, 9))
-    add_error("canceled", at(12, 1), at(12, 20, 10))
-    add_error("retrying", at(12, 10))
+    add_error_item("retrying", at(1, 10))
+    add_error_item("manual", at(1, 14))
+    add_error_item("resolved", at(1, 11, 8), at(1, 13, 9))
+    add_error_item("canceled", at(12, 1), at(12, 20, 10))
+    add_error_item("retrying", at(12, 10))
 
     for status in ("succeeded", "succeeded", "succeeded", "declined"):
         add_gateway_charge(status, NOW - timedelta(hours=3))

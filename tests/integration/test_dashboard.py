@@ -3,23 +3,12 @@
 from datetime import date, datetime, timedelta
 from itertools import count
 
-from models.tables import Customer, ErrorItem, GatewayCharge, LedgerEntry, Plan, Subscription, Wallet
+from models.tables import Customer, Plan, Subscription, Wallet
 from services.dashboard import CHART_DAYS, load_dashboard
+from tests.factories import add_error_item, add_gateway_charge, add_ledger_row
 
 NOW = datetime(2026, 1, 15, 9, 0)  # the clock fixture's
 _keys = count(1)
-
-
-def entry(wallet, kind: str, amount: int, when: datetime) -> None:
-    LedgerEntry.create(
-        wallet=wallet,
-        kind=kind,
-        amount_minor=amount,
-        balance_after_minor=10_000,
-        idempotency_key=f"dash:{next(_keys)}",
-        actor="test",
-        created_at=when,
-    )
 
 
 def subscription(customer, wallet, status: str, period_end: datetime) -> None:
@@ -46,34 +35,6 @@ def subscription(customer, wallet, status: str, period_end: datetime) -> None:
     )
 
 
-def error(status: str, created: datetime, resolved: datetime | None = None) -> None:
-    ErrorItem.create(
-        operation="topup",
-        subject_type="topup",
-        subject_id=next(_keys),
-        error_class="transient",
-        message="boom",
-        strategy="backoff",
-        status=status,
-        created_at=created,
-        updated_at=created,
-        resolved_at=resolved,
-    )
-
-
-def charge(status: str, when: datetime) -> None:
-    key = next(_keys)
-    GatewayCharge.create(
-        id=f"ch_{key}",
-        idempotency_key=f"gw:{key}",
-        amount_minor=500,
-        currency="USD",
-        customer_ref="cus_1",
-        status=status,
-        created_at=when,
-    )
-
-
 def test_an_empty_database_has_zeroes_and_no_gateway_rate(db, clock):
     data = load_dashboard(clock)
     assert data.as_of == NOW and len(data.days) == CHART_DAYS and data.days[-1] == NOW.date()
@@ -92,15 +53,15 @@ def test_revenue_is_what_charges_took_less_what_was_given_back_of_them(db, clock
         balance_minor=900,
         created_at=NOW,
     )
-    entry(usd, "renewal", -1000, datetime(2025, 12, 31, 23, 59))  # last month: the chart only
-    entry(usd, "renewal", -2000, datetime(2026, 1, 1))
-    entry(usd, "usage", -300, datetime(2026, 1, 10))
-    entry(usd, "refund", 500, datetime(2026, 1, 12))  # a charge given back into the wallet
-    entry(usd, "refund", -700, datetime(2026, 1, 12))  # a top-up sent back to the card: not revenue
-    entry(usd, "topup", 9000, datetime(2026, 1, 13))
-    entry(usd, "adjustment", -50, datetime(2026, 1, 13))
-    entry(usd, "renewal", -400, NOW + timedelta(minutes=1))  # after now: not yet
-    entry(eur, "renewal", -800, datetime(2026, 1, 5))
+    add_ledger_row(usd, "renewal", -1000, datetime(2025, 12, 31, 23, 59))  # last month: the chart only
+    add_ledger_row(usd, "renewal", -2000, datetime(2026, 1, 1))
+    add_ledger_row(usd, "usage", -300, datetime(2026, 1, 10))
+    add_ledger_row(usd, "refund", 500, datetime(2026, 1, 12))  # a charge given back into the wallet
+    add_ledger_row(usd, "refund", -700, datetime(2026, 1, 12))  # a top-up sent back to the card: not revenue
+    add_ledger_row(usd, "topup", 9000, datetime(2026, 1, 13))
+    add_ledger_row(usd, "adjustment", -50, datetime(2026, 1, 13))
+    add_ledger_row(usd, "renewal", -400, NOW + timedelta(minutes=1))  # after now: not yet
+    add_ledger_row(eur, "renewal", -800, datetime(2026, 1, 5))
 
     data = load_dashboard(clock)
     assert data.revenue_this_month == (("EUR", 800), ("USD", 2000 + 300 - 500))
@@ -118,12 +79,12 @@ def test_subscriptions_errors_and_gateway_traffic(db, clock):
     subscription(customer, wallet, "canceled", NOW + timedelta(days=6, hours=23))  # expiring this week
     subscription(customer, wallet, "pending_renewal", NOW + timedelta(days=2))  # waits, is not "expiring"
     subscription(customer, wallet, "expired", NOW - timedelta(days=1))
-    error("retrying", NOW - timedelta(days=2))
-    error("manual", NOW - timedelta(hours=1))
-    error("resolved", NOW - timedelta(days=3), NOW - timedelta(days=1))
+    add_error_item("retrying", NOW - timedelta(days=2))
+    add_error_item("manual", NOW - timedelta(hours=1))
+    add_error_item("resolved", NOW - timedelta(days=3), NOW - timedelta(days=1))
     for status in ("succeeded", "succeeded", "declined", "failed"):
-        charge(status, NOW - timedelta(hours=2))
-    charge("succeeded", NOW - timedelta(hours=25))
+        add_gateway_charge(status, NOW - timedelta(hours=2))
+    add_gateway_charge("succeeded", NOW - timedelta(hours=25))
 
     data = load_dashboard(clock)
     assert (data.active, data.pending_renewal, data.count("canceled"), data.count("expired")) == (2, 1, 1, 1)
