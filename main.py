@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from importlib.metadata import PackageNotFoundError, requires
 from pathlib import Path
 from types import FrameType
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO
 
 from models.db import DatabaseUrlError, init_database
 from models.migrations import migrate
@@ -34,6 +34,7 @@ from services.demo import create_demo
 from services.errors import DomainError, ValidationError
 from services.logfiles import setup_logging
 from services.metering import UsageResult
+from services.secrets import PG_PASSWORD, SecretStore
 from services.subscriptions import SubscriptionInfo
 
 __version__ = "0.1.0"
@@ -186,6 +187,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--outage", choices=("on", "off"), help="while on, every call fails and nothing reaches the processor"
     )
     gateway.add_argument("--seed", help="the same seed makes the same failures")
+    _command(
+        commands,
+        "db-password",
+        "keep the PostgreSQL password in the system keyring, read from standard input; the URL itself never "
+        "holds a password (without the keyring, libpq reads PGPASSWORD or ~/.pgpass)",
+        "< password.txt      (the first line is the password)",
+    )
     _command(
         commands,
         "install-desktop",
@@ -362,6 +370,8 @@ def main(argv: list[str] | None = None) -> int:
     log.info("subscriptions-admin %s, %s, pid %d", __version__, args.command or "desktop", os.getpid())
     if args.command == "install-desktop":
         return install_desktop()
+    if args.command == "db-password":
+        return store_database_password(sys.stdin)
     if args.command is None:
         reason = desktop_unavailable_reason(os.environ, sys.platform)
         if reason:
@@ -372,7 +382,7 @@ def main(argv: list[str] | None = None) -> int:
         db_url = str(demo_database_path())
         Path(db_url).parent.mkdir(parents=True, exist_ok=True)
     try:
-        init_database(db_url)
+        init_database(db_url, password=database_password)
         migrate()
     except (DatabaseUrlError, DomainError) as error:
         print(f"error: {error}", file=sys.stderr)
@@ -493,6 +503,28 @@ def desktop_command() -> list[str]:
     search = os.pathsep.join((sysconfig.get_path("scripts"), os.environ.get("PATH", "")))
     launcher = shutil.which(DESKTOP_LAUNCHER, path=search)
     return [os.path.abspath(launcher)] if launcher else [sys.executable, str(Path(__file__).resolve())]
+
+
+def database_password() -> str | None:
+    """The PostgreSQL password from the keyring (or SUBS_PG_PASSWORD); None lets libpq try PGPASSWORD and ~/.pgpass."""
+    try:
+        return SecretStore().get(PG_PASSWORD)
+    except Exception:  # noqa: BLE001 - no keyring is not an error: libpq has its own sources
+        log.warning("could not read the database password from the keyring", exc_info=True)
+        return None
+
+
+def store_database_password(stream: TextIO) -> int:
+    """Keep the first line of ``stream`` as the PostgreSQL password in the system keyring."""
+    password = stream.readline().rstrip("\r\n")
+    if not password:
+        print("error: give the password on standard input", file=sys.stderr)
+        return 2
+    if not SecretStore().set(PG_PASSWORD, password):
+        print("error: no system keyring here: put the password in PGPASSWORD or ~/.pgpass instead", file=sys.stderr)
+        return 2
+    _print_json({"db_password": "kept in the system keyring"})
+    return 0
 
 
 def install_desktop() -> int:

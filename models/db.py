@@ -14,10 +14,10 @@ import logging
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import ParseResult, unquote, urlparse
+from urllib.parse import unquote, urlparse
 
 from peewee import Database, DatabaseProxy, PostgresqlDatabase, Select, SqliteDatabase, fn
 
@@ -58,8 +58,13 @@ def default_database_path() -> Path:
     return user_data_path("subscriptions-admin", appauthor=False) / "subscriptions.sqlite3"
 
 
-def open_database(url: str | os.PathLike | None) -> Database:
-    """Build (but do not connect) a peewee database for a path or URL."""
+def open_database(url: str | os.PathLike | None, password: Callable[[], str | None] | None = None) -> Database:
+    """Build (but do not connect) a peewee database for a path or URL.
+
+    A PostgreSQL password never comes from the URL (a URL is shown, typed in shells and logged):
+    ``password`` is asked for it (the keyring), and without an answer libpq reads PGPASSWORD or
+    ~/.pgpass itself.
+    """
     if url is None or str(url) == "":
         path = default_database_path()
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -67,12 +72,17 @@ def open_database(url: str | os.PathLike | None) -> Database:
     text = str(url)
     if text.startswith(("postgresql://", "postgres://")):
         parts = urlparse(text)
+        if parts.password is not None:
+            raise DatabaseUrlError(
+                "a password in the database URL would end up in logs and shell history: remove it and keep it in "
+                "the keyring (the db-password command), in PGPASSWORD or in ~/.pgpass"
+            )
         if not parts.path.strip("/"):
             raise DatabaseUrlError("a PostgreSQL URL needs a database name: postgresql://user@host/dbname")
         return PostgresqlDatabase(
             parts.path.lstrip("/"),
             user=unquote(parts.username) if parts.username else None,
-            password=_postgres_password(parts),
+            password=(password() if password is not None else None) or None,
             host=parts.hostname or "localhost",
             port=parts.port or 5432,
         )
@@ -81,19 +91,16 @@ def open_database(url: str | os.PathLike | None) -> Database:
         if not text.startswith("/") and not text.startswith(":"):
             text = text  # relative path after sqlite:///
     elif "://" in text:
-        raise DatabaseUrlError(f"unsupported database URL {text!r}: use a file path, sqlite:///PATH or postgresql://…")
+        scheme = text.split("://", 1)[0][:20]  # the rest may hold a password: it is not repeated
+        raise DatabaseUrlError(
+            f"unsupported database URL ({scheme}://…): use a file path, sqlite:///PATH or postgresql://…"
+        )
     if text == ":memory:":
         raise DatabaseUrlError("an in-memory database is invisible to the scheduler thread; use a file path")
     parent = Path(text).expanduser().resolve().parent
     if not parent.is_dir():
         raise DatabaseUrlError(f"the folder {parent} does not exist")
     return _sqlite(str(Path(text).expanduser()))
-
-
-def _postgres_password(parts: ParseResult) -> str | None:
-    if parts.password:
-        return unquote(parts.password)
-    return os.environ.get("SUBS_PG_PASSWORD") or None
 
 
 # Ledger, audit and invoice rows are append-only: triggers refuse UPDATE, DELETE and REPLACE.
@@ -184,9 +191,9 @@ def connection() -> Iterator[None]:
         yield
 
 
-def init_database(url: str | os.PathLike | None = None) -> Database:
+def init_database(url: str | os.PathLike | None = None, password: Callable[[], str | None] | None = None) -> Database:
     """Bind the shared handle to ``url``; the schema is brought up to date by ``models.migrations.migrate``."""
-    db = open_database(url)
+    db = open_database(url, password)
     database.initialize(db)
     return db
 
