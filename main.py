@@ -192,7 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
         "db-password",
         "keep the PostgreSQL password in the system keyring, read from standard input; the URL itself never "
         "holds a password (without the keyring, libpq reads PGPASSWORD or ~/.pgpass)",
-        "< password.txt      (the first line is the password)",
+        "",
     )
     _command(
         commands,
