@@ -24,6 +24,8 @@ from models.db import database, for_update, write_transaction
 from models.tables import ErrorAttempt, ErrorItem
 from services.audit import record_audit
 from services.auth import Actor, require
+from services.change_feed import publish_changes
+from services.changes import Kind
 from services.clock import Clock
 from services.error_items import (
     AttemptInfo,
@@ -184,6 +186,7 @@ class ErrorQueue:
         for tries_left in (2, 1, 0):
             try:
                 with _transaction():
+                    publish_changes(Kind.ERROR_ITEM)
                     row, became_manual = self._record_in_transaction(operation, subject_type, subject_id, failure)
                 break
             except IntegrityError:  # another writer opened the subject's item first: count on that one
@@ -284,6 +287,7 @@ class ErrorQueue:
     ) -> ErrorItemInfo | None:
         """The operation finished elsewhere (a later call, a reconcile): close its open item, if any."""
         with _transaction():
+            publish_changes(Kind.ERROR_ITEM)
             row = self._open_item(operation, subject_type, subject_id)
             if row is None:
                 return None
@@ -410,6 +414,7 @@ class ErrorQueue:
         require(actor, action)
         clean = clean_item_ids(ids)
         with _transaction():
+            publish_changes(Kind.ERROR_ITEM, Kind.AUDIT)
             now = self.clock.now()
             rows = _lock_actionable(clean, ACTION_STATUSES[action], verb, now, held_by)
             for item_id in clean:

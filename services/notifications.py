@@ -14,6 +14,8 @@ from models.db import database, write_transaction
 from models.tables import Notification
 from services.audit import record_audit
 from services.auth import Actor, require
+from services.change_feed import publish_changes
+from services.changes import Kind
 from services.clock import Clock
 from services.errors import ValidationError
 from services.validation import check_id
@@ -82,6 +84,7 @@ class NotificationCenter:
         subject_type, subject_id = subject if subject else (None, None)
         try:
             with database.atomic():
+                publish_changes(Kind.NOTIFICATION)
                 row = Notification.create(
                     kind=kind,
                     severity=KINDS[kind],
@@ -121,6 +124,7 @@ class NotificationCenter:
         if not ids:
             return 0
         with write_transaction():
+            publish_changes(Kind.NOTIFICATION)
             marked = (
                 Notification.update(read_at=self.clock.now())
                 .where(Notification.id.in_(ids), Notification.read_at.is_null())
@@ -141,6 +145,7 @@ class NotificationCenter:
     def mark_all_read(self, actor: Actor) -> int:
         require(actor, "notification.read")
         with write_transaction():
+            publish_changes(Kind.NOTIFICATION)
             marked = Notification.update(read_at=self.clock.now()).where(Notification.read_at.is_null()).execute()
             if marked:
                 record_audit(self.clock, actor.name, "notification.read_all", "notification", after={"marked": marked})

@@ -19,6 +19,8 @@ from models.db import for_update, write_transaction
 from models.tables import ErrorItem, LedgerEntry, Refund, TopUp, Wallet
 from services.audit import record_audit
 from services.auth import Actor, require
+from services.change_feed import publish_changes
+from services.changes import Kind
 from services.circuit import CircuitBreaker
 from services.clock import Clock
 from services.customers import find_customer, get_or_create_wallet
@@ -160,6 +162,7 @@ class PaymentService:
         now = self.clock.now()
         try:
             with write_transaction():
+                publish_changes(Kind.WALLET)
                 existing = TopUp.get_or_none(TopUp.idempotency_key == key)
                 if existing is None:
                     wallet = get_or_create_wallet(customer.id, currency, self.clock)
@@ -213,6 +216,7 @@ class PaymentService:
         """Credit the wallet for a charge the gateway took, then collect what the wallet owes."""
         credited = contradicted = False
         with write_transaction():
+            publish_changes(Kind.WALLET, Kind.ERROR_ITEM)
             row = for_update(TopUp.select().where(TopUp.id == topup_id)).get()
             if row.status == "failed":
                 contradicted = True  # its outcome was settled; a settled top-up never changes outcome
@@ -260,6 +264,7 @@ class PaymentService:
 
     def _fail_topup(self, topup_id: int, error: GatewayDeclined) -> TopUpInfo:
         with write_transaction():
+            publish_changes(Kind.WALLET, Kind.ERROR_ITEM)
             row = for_update(TopUp.select().where(TopUp.id == topup_id)).get()
             if row.status == "succeeded":
                 return _topup_info(row)
@@ -277,6 +282,7 @@ class PaymentService:
 
     def _queue_topup(self, topup_id: int, error: GatewayError) -> TopUpInfo:
         with write_transaction():
+            publish_changes(Kind.WALLET, Kind.ERROR_ITEM)
             row = for_update(TopUp.select().where(TopUp.id == topup_id)).get()
             if row.status in SETTLED:
                 return _topup_info(row)
@@ -369,6 +375,7 @@ class PaymentService:
                 f"the gateway had taken the charge for top-up #{row.id}: the wallet was credited and the item resolved"
             )
         with write_transaction():
+            publish_changes(Kind.WALLET, Kind.ERROR_ITEM)
             current = for_update(TopUp.select().where(TopUp.id == row.id)).get()
             if current.status not in SETTLED:
                 current.status, current.updated_at = "failed", self.clock.now()
@@ -457,6 +464,7 @@ class PaymentService:
         reason = _required_reason(reason)
         key = _request_key(idempotency_key)
         with write_transaction():
+            publish_changes(Kind.WALLET, Kind.AUDIT)
             topup = for_update(TopUp.select().where(TopUp.id == topup_id)).first()
             if topup is None:
                 raise NotFound(f"no top-up #{topup_id}")
@@ -527,6 +535,7 @@ class PaymentService:
 
     def _complete_refund(self, refund_id: int, gateway_refund_id: str) -> RefundInfo:
         with write_transaction():
+            publish_changes(Kind.WALLET, Kind.ERROR_ITEM)
             row = for_update(Refund.select().where(Refund.id == refund_id)).get()
             contradicted = row.status == "failed"  # reversed into the wallet; a settled refund never changes outcome
             if row.status not in SETTLED:
@@ -560,6 +569,7 @@ class PaymentService:
     def _reverse_refund(self, refund_id: int, error: GatewayDeclined, *, settle_item: bool = True) -> RefundInfo:
         """The processor refused for good: the money goes back into the wallet."""
         with write_transaction():
+            publish_changes(Kind.WALLET, Kind.ERROR_ITEM)
             row = for_update(Refund.select().where(Refund.id == refund_id)).get()
             if row.status in ("succeeded", "failed"):
                 return _refund_info(row)
@@ -588,6 +598,7 @@ class PaymentService:
 
     def _queue_refund(self, refund_id: int, error: GatewayError) -> RefundInfo:
         with write_transaction():
+            publish_changes(Kind.WALLET, Kind.ERROR_ITEM)
             row = for_update(Refund.select().where(Refund.id == refund_id)).get()
             if row.status in ("succeeded", "failed"):
                 return _refund_info(row)
@@ -675,6 +686,7 @@ class PaymentService:
         reason = _required_reason(reason)
         key = _request_key(idempotency_key)
         with write_transaction():
+            publish_changes(Kind.WALLET, Kind.INVOICE, Kind.AUDIT)
             terms = self.charge_refund_terms(ledger_entry_id)
             lock_wallet(terms.wallet_id)
             amount_minor = _amount(amount, terms.currency)
@@ -769,6 +781,7 @@ class PaymentService:
             amount_minor = parse_amount(amount, wallet.currency, allow_negative=True)
         key = f"adjust:{_request_key(idempotency_key)}"
         with write_transaction():
+            publish_changes(Kind.WALLET, Kind.AUDIT)
             before = Wallet.get_by_id(wallet_id).balance_minor
             entry = post_entry(
                 self.clock,

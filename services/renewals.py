@@ -21,6 +21,8 @@ from models.rows import pairs, tuples
 from models.tables import Invoice, Plan, Subscription, UsageCounter, Wallet
 from services import lifecycle
 from services.auth import SYSTEM, Actor, require
+from services.change_feed import publish_changes
+from services.changes import Kind
 from services.clock import Clock
 from services.invoices import ENTRY_KIND_OF, INVOICE_SERIES, Line, allocate_numbers, document_number
 from services.money import format_minor
@@ -434,6 +436,7 @@ class RenewalService:
         self, ids: list[int], now: datetime, actor: str, summary: RenewalSummary, paid: dict[str, int]
     ) -> None:
         with write_transaction():
+            publish_changes(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE)
             subs = list(
                 for_update(Subscription.select().where(Subscription.id.in_(ids))).order_by(
                     Subscription.period_end, Subscription.id
@@ -596,6 +599,7 @@ class RenewalService:
         """Renew this wallet's pending subscriptions, oldest first, while the money lasts."""
         now = self.clock.now()
         with write_transaction():
+            publish_changes(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE)
             subs = list(
                 for_update(
                     Subscription.select().where(
@@ -638,6 +642,7 @@ class RenewalService:
         sent = 0
         for sub in due:
             with write_transaction():
+                publish_changes(Kind.SUBSCRIPTION)
                 claimed = (
                     Subscription.update(reminder_sent_for=sub.period_end)
                     .where(

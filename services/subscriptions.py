@@ -26,6 +26,8 @@ from models.tables import (
 from services import lifecycle
 from services.audit import record_audit
 from services.auth import Actor, require
+from services.change_feed import publish_changes
+from services.changes import Kind
 from services.clock import Clock
 from services.customers import find_customer, get_or_create_wallet
 from services.errors import Conflict, InvalidTransition, NotFound, ValidationError
@@ -229,6 +231,7 @@ class SubscriptionService:
             raise ValidationError(f"customer {customer.email} is disabled")
         now = self.clock.now()
         with write_transaction():
+            publish_changes(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE, Kind.AUDIT)
             existing = for_update(
                 Subscription.select()
                 .where((Subscription.customer == customer.id) & (Subscription.plan == plan.id))
@@ -317,6 +320,7 @@ class SubscriptionService:
         subscription_id, reason = check_id(subscription_id, "subscription"), clean_reason(reason)
         now = self.clock.now()
         with write_transaction():
+            publish_changes(Kind.SUBSCRIPTION, Kind.AUDIT)
             row = for_update(Subscription.select().where(Subscription.id == subscription_id)).first()
             if row is None:
                 raise NotFound(f"no subscription #{subscription_id}")
@@ -361,6 +365,7 @@ class SubscriptionService:
         new_plan = find_plan(new_plan_code)
         now = self.clock.now()
         with write_transaction():
+            publish_changes(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE, Kind.AUDIT)
             row = for_update(Subscription.select().where(Subscription.id == subscription_id)).first()
             if row is None:
                 raise NotFound(f"no subscription #{subscription_id}")

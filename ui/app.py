@@ -15,6 +15,7 @@ from resources import APP_ID
 from scheduler.core import Core
 from scheduler.runner import BackgroundScheduler, SchedulerEvent
 from services.auth import Actor
+from services.change_feed import ChangeListener
 from services.secrets import remembered_login_name
 from ui.bridge import CoreBridge
 from ui.context import UiContext
@@ -87,9 +88,13 @@ def build_main_window(
     demo: bool = False,
     scheduler: BackgroundScheduler | None = None,
     tray: TrayController | None = None,
+    listener: ChangeListener | None = None,
 ) -> tuple[MainWindow, UiContext]:
-    """Everything after sign-in; tests call this directly with a synchronous runner."""
-    bridge = CoreBridge(core, runner)
+    """Everything after sign-in; tests call this directly with a synchronous runner.
+
+    With a ``listener`` the window follows what other desks and workers commit.
+    """
+    bridge = CoreBridge(core, runner, listener=listener)
     ctx = UiContext(core, actor, runner, bridge, qsettings, demo=demo, scheduler=scheduler)
     window = MainWindow(ctx, create_pages(ctx))
     if tray is not None:
@@ -184,7 +189,14 @@ def run_application(core: Core, args: argparse.Namespace) -> int:
 
     scheduler = core.build_scheduler(on_event=on_event)
     window, ctx = build_main_window(
-        core, actor, runner, qsettings, demo=bool(getattr(args, "demo", False)), scheduler=scheduler, tray=tray
+        core,
+        actor,
+        runner,
+        qsettings,
+        demo=bool(getattr(args, "demo", False)),
+        scheduler=scheduler,
+        tray=tray,
+        listener=ChangeListener(),
     )
     event_sink.append(ctx.bridge.on_scheduler_event)
     tray.quit_requested.connect(app.quit)
@@ -198,7 +210,7 @@ def run_application(core: Core, args: argparse.Namespace) -> int:
     def shutdown():
         log.info("shutting down")
         window.save_state()
-        ctx.bridge.stop()
+        ctx.bridge.stop()  # also stops following other desks' changes
         scheduler.stop(timeout=15)
         runner.wait_idle(15000)
         tray.hide()

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from scheduler.runner import SchedulerEvent
+from services.change_feed import ChangeListener
 from services.changes import Changes, Kind
 from ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
 
 
 class CoreBridge(QObject):
@@ -25,11 +30,21 @@ class CoreBridge(QObject):
     scheduler_event_happened = Signal(object)  # SchedulerEvent
     unread_count_changed = Signal(int)
     changes_made = Signal(object, object)  # Changes, and the page whose action made them (None: a job)
+    changes_committed_elsewhere = Signal(object)  # Changes; emitted from the listener's thread
 
-    def __init__(self, core, runner: TaskRunner, parent=None, poll_ms: int = 5000):
+    def __init__(
+        self,
+        core,
+        runner: TaskRunner,
+        parent=None,
+        poll_ms: int = 5000,
+        listener: ChangeListener | None = None,
+    ):
         super().__init__(parent)
         self.core = core
         self.runner = runner
+        self.listener = listener
+        self.changes_committed_elsewhere.connect(self.on_changes_committed_elsewhere)
         self._newest_id = 0
         self._seen: set[int] = set()
         core.notifications.subscribe(self._on_core_notification)
@@ -47,9 +62,14 @@ class CoreBridge(QObject):
         self.runner.run(newest, self._set_newest)
         self._timer.start()
         self.refresh_unread()
+        if self.listener is not None:
+            # The listener calls back on its own thread; emit() queues the changes to the GUI thread.
+            self.listener.start(self.changes_committed_elsewhere.emit)
 
     def stop(self) -> None:
         self._timer.stop()
+        if self.listener is not None and not self.listener.stop(timeout=5):
+            log.warning("the listener for other desks' changes did not stop in time")
 
     def _set_newest(self, newest: int) -> None:
         self._newest_id = max(self._newest_id, newest)
@@ -75,6 +95,12 @@ class CoreBridge(QObject):
         if Kind.NOTIFICATION in changes:
             self.refresh_unread()
         self.changes_made.emit(changes, initiator)
+
+    @Slot(object)
+    def on_changes_committed_elsewhere(self, changes: Changes) -> None:
+        if Kind.NOTIFICATION in changes:
+            self.on_poll_timer()  # a notification posted elsewhere reaches the tray now, not at the next poll
+        self.announce(changes)
 
     @Slot(object)
     def _remember(self, info) -> None:
