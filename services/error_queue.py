@@ -39,6 +39,7 @@ from services.money import check_currency
 from services.notifications import NotificationCenter
 from services.retry_handlers import RetryHandlers
 from services.retry_policy import (
+    CLOSED_STATUSES,
     MAX_TEXT,
     OPEN_STATUSES,
     STATUSES,
@@ -106,7 +107,12 @@ def _lock_actionable(
     for item_id in ids:
         row = rows[item_id]
         if row.status not in allowed:
-            raise Conflict(f"error item #{item_id} is {row.status}; only {' or '.join(allowed)} items can be {verb}")
+            handled = (
+                f", already handled by {row.resolved_by}" if row.status in CLOSED_STATUSES and row.resolved_by else ""
+            )
+            raise Conflict(
+                f"error item #{item_id} is {row.status}{handled}; only {' or '.join(allowed)} items can be {verb}"
+            )
         if is_leased(row, now) and (held_by is None or row.lease_owner != held_by):
             raise Conflict(f"error item #{item_id} is being retried right now; try again when it finishes")
     return rows
