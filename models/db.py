@@ -4,7 +4,8 @@ The database object is created without a target and bound at start by
 ``init_database`` (SQLite file or PostgreSQL URL); the program's entry points
 then run ``models.migrations.migrate``. Services never ask which
 engine is behind it: writes that read first go through ``write_transaction``
-and lock rows with ``for_update``.
+and lock rows with ``for_update``; ``write_attempts`` runs such a transaction
+again when PostgreSQL aborts it for a deadlock or a serialization failure.
 """
 
 from __future__ import annotations
@@ -12,17 +13,22 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import random
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from types import TracebackType
 from typing import Any, TypeVar
 from urllib.parse import unquote, urlparse
 
 from peewee import Database, DatabaseProxy, PostgresqlDatabase, Select, SqliteDatabase, fn
 
+log = logging.getLogger(__name__)
 database = DatabaseProxy()
 _Query = TypeVar("_Query", bound=Select)
+_Result = TypeVar("_Result")
 _SqliteValue = str | bytes | int | float | None
 
 
@@ -169,16 +175,109 @@ def write_transaction() -> contextlib.AbstractContextManager[object]:
     return database.atomic()
 
 
+# deadlock_detected, serialization_failure: PostgreSQL rolled the transaction back and asks for a re-run.
+WRITE_CONFLICT_CODES = frozenset({"40P01", "40001"})
+WRITE_ATTEMPTS = 5
+_BACKOFF_SECONDS = 0.02  # the first re-run waits up to this; each further one up to twice as long
+
+
+def is_write_conflict(error: BaseException) -> bool:
+    """A deadlock or serialization failure somewhere on ``error``'s cause chain: the whole transaction may run again."""
+    seen: set[int] = set()
+    link: BaseException | None = error
+    while link is not None and id(link) not in seen:
+        seen.add(id(link))
+        if getattr(link, "pgcode", None) in WRITE_CONFLICT_CODES:
+            return True
+        link = link.__cause__ or link.__context__
+    return False
+
+
+class WriteAttempt:
+    """One run of a write transaction handed out by ``write_attempts``; a write conflict ends it quietly."""
+
+    def __init__(self) -> None:
+        self.conflict: BaseException | None = None
+        self._nested = False
+        self._transaction: contextlib.AbstractContextManager[object] | None = None
+
+    def __enter__(self) -> WriteAttempt:
+        self._nested = database.in_transaction()
+        self._transaction = write_transaction()
+        self._transaction.__enter__()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> bool:
+        assert self._transaction is not None, "an attempt is entered before it is left"
+        try:
+            self._transaction.__exit__(kind, error, traceback)  # commits, or rolls back on error
+        except BaseException as commit_error:
+            if error is not None or self._nested or not is_write_conflict(commit_error):
+                raise
+            self.conflict = commit_error  # a serialization failure may surface only at COMMIT
+            return False
+        # A savepoint never runs again on its own: the conflict aborted the caller's transaction too.
+        if error is None or self._nested or not is_write_conflict(error):
+            return False
+        self.conflict = error
+        return True
+
+
+def write_attempts(
+    attempts: int = WRITE_ATTEMPTS,
+    *,
+    sleep: Callable[[float], None] = time.sleep,
+    rng: random.Random | None = None,
+) -> Iterator[WriteAttempt]:
+    """Run a write transaction again when PostgreSQL aborts it for a deadlock or serialization failure::
+
+        for attempt in write_attempts():
+            with attempt:
+                ...  # reads and writes; nothing outside the database
+
+    Each attempt is a ``write_transaction``. A conflict rolls it back and, after a
+    jittered pause (full jitter, ``_BACKOFF_SECONDS * 2**(n-1)`` at most), the body
+    runs again from its first read; after ``attempts`` runs the conflict is raised.
+    Any other error leaves at once, as does every error inside a caller's
+    transaction (only the outermost transaction can run again). Safe only when
+    the body does nothing outside the database: a gateway call stays outside.
+    """
+    draw = rng or random.Random()
+    for number in range(1, attempts + 1):
+        attempt = WriteAttempt()
+        yield attempt
+        if attempt.conflict is None:
+            return
+        if number == attempts:
+            raise attempt.conflict
+        log.info("write conflict (%s); running the transaction again", getattr(attempt.conflict, "pgcode", "?"))
+        sleep(draw.uniform(0, _BACKOFF_SECONDS * 2 ** (number - 1)))
+
+
+def run_write(work: Callable[[], _Result], attempts: int = WRITE_ATTEMPTS) -> _Result:
+    """``work()`` in a write transaction, run again on a write conflict (see ``write_attempts``)."""
+    for attempt in write_attempts(attempts):
+        with attempt:
+            result = work()
+    return result
+
+
 def lower_text(expression: Any) -> Any:
     """LOWER that folds every letter: SQLite's own LOWER folds only ASCII, PostgreSQL's folds all."""
     return fn.unicode_lower(expression) if is_sqlite() else fn.LOWER(expression)
 
 
-def for_update(query: _Query) -> _Query:
-    """Lock the selected rows until commit where the engine supports it."""
+def for_update(query: _Query, *, skip_locked: bool = False) -> _Query:
+    """Lock the selected rows until commit where the engine supports it.
+
+    ``skip_locked``: leave out rows another transaction holds instead of waiting
+    for them (a queue's claim, where any free row will do).
+    """
     if is_sqlite():
         return query  # the IMMEDIATE transaction already holds the write lock
-    return query.for_update()
+    return query.for_update(skip_locked=skip_locked) if skip_locked else query.for_update()
 
 
 @contextlib.contextmanager

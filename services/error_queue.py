@@ -20,7 +20,7 @@ from enum import StrEnum
 
 from peewee import IntegrityError
 
-from models.db import database, for_update, write_transaction
+from models.db import database, for_update, write_attempts, write_transaction
 from models.tables import ErrorAttempt, ErrorItem
 from services.audit import record_audit
 from services.auth import Actor, require
@@ -41,6 +41,7 @@ from services.money import check_currency
 from services.notifications import NotificationCenter
 from services.retry_handlers import RetryHandlers
 from services.retry_policy import (
+    CLOSED_STATUSES,
     MAX_TEXT,
     OPEN_STATUSES,
     STATUSES,
@@ -108,7 +109,12 @@ def _lock_actionable(
     for item_id in ids:
         row = rows[item_id]
         if row.status not in allowed:
-            raise Conflict(f"error item #{item_id} is {row.status}; only {' or '.join(allowed)} items can be {verb}")
+            handled = (
+                f", already handled by {row.resolved_by}" if row.status in CLOSED_STATUSES and row.resolved_by else ""
+            )
+            raise Conflict(
+                f"error item #{item_id} is {row.status}{handled}; only {' or '.join(allowed)} items can be {verb}"
+            )
         if is_leased(row, now) and (held_by is None or row.lease_owner != held_by):
             raise Conflict(f"error item #{item_id} is being retried right now; try again when it finishes")
     return rows
@@ -380,11 +386,13 @@ class ErrorQueue:
         """Stop automatic attempts and ask for an operator."""
         require(actor, "error.escalate")
         reason = clean_text(reason, "reason")
-        newly_manual: list[int] = []
+        newly_manual: set[int] = set()
 
         def to_manual(row: ErrorItem) -> None:
-            if row.status != "manual":
-                newly_manual.append(row.id)
+            if row.status == "manual":
+                newly_manual.discard(row.id)  # a re-run of the transaction reads the row afresh
+            else:
+                newly_manual.add(row.id)
             row.status, row.next_attempt_at = "manual", None
 
         rows = self._act(actor, "error.escalate", ids, to_manual, reason, "escalated")
@@ -413,28 +421,29 @@ class ErrorQueue:
         """
         require(actor, action)
         clean = clean_item_ids(ids)
-        with _transaction():
-            publish_changes(Kind.ERROR_ITEM, Kind.AUDIT)
-            now = self.clock.now()
-            rows = _lock_actionable(clean, ACTION_STATUSES[action], verb, now, held_by)
-            for item_id in clean:
-                row = rows[item_id]
-                before = _audit_view(row)
-                change(row)
-                if held_by is not None and row.lease_owner == held_by:
-                    row.lease_owner = row.lease_until = None
-                row.updated_at = now
-                row.save()
-                record_audit(
-                    self.clock,
-                    actor.name,
-                    action,
-                    "error_item",
-                    item_id,
-                    before=before,
-                    after=_audit_view(row),
-                    reason=reason or None,
-                )
+        for attempt in write_attempts():  # inside a caller's transaction: a savepoint, run once
+            with attempt:
+                publish_changes(Kind.ERROR_ITEM, Kind.AUDIT)
+                now = self.clock.now()
+                rows = _lock_actionable(clean, ACTION_STATUSES[action], verb, now, held_by)
+                for item_id in clean:
+                    row = rows[item_id]
+                    before = _audit_view(row)
+                    change(row)
+                    if held_by is not None and row.lease_owner == held_by:
+                        row.lease_owner = row.lease_until = None
+                    row.updated_at = now
+                    row.save()
+                    record_audit(
+                        self.clock,
+                        actor.name,
+                        action,
+                        "error_item",
+                        item_id,
+                        before=before,
+                        after=_audit_view(row),
+                        reason=reason or None,
+                    )
         return [rows[i] for i in clean]
 
     def _close(
@@ -452,12 +461,13 @@ class ErrorQueue:
         if database.in_transaction():
             raise RuntimeError("closing error items settles with the gateway; call it outside a transaction")
         token = f"close-{uuid.uuid4().hex[:12]}@{self.lease.holder}"[:64]
-        with write_transaction():
-            now = self.clock.now()
-            _lock_actionable(clean, ACTION_STATUSES[action], verb, now)
-            ErrorItem.update(lease_owner=token, lease_until=self.lease.until(now)).where(
-                ErrorItem.id.in_(clean)
-            ).execute()
+        for attempt in write_attempts():
+            with attempt:
+                now = self.clock.now()
+                _lock_actionable(clean, ACTION_STATUSES[action], verb, now)
+                ErrorItem.update(lease_owner=token, lease_until=self.lease.until(now)).where(
+                    ErrorItem.id.in_(clean)
+                ).execute()
         try:
             self._settle_before_closing(clean)
             rows = self._act(actor, action, clean, change, reason, verb, held_by=token)

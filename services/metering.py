@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 from peewee import IntegrityError, fn
 
-from models.db import for_update, write_transaction
+from models.db import for_update, run_write
 from models.tables import Feature, Plan, PlanFeature, Subscription, UsageCounter, UsageRecord
 from services.audit import record_audit
 from services.auth import Actor, require
@@ -91,15 +91,16 @@ class UsageMeter:
         subscription_id = check_int(subscription_id, "subscription id", 1, MAX_ROW_ID)
         key = clean_idempotency_key(idempotency_key, max_length=MAX_USAGE_KEY)
         try:
-            with write_transaction():
-                return self._record_usage(actor, subscription_id, str(feature_code), quantity, key)
+            return run_write(lambda: self._record_usage(actor, subscription_id, str(feature_code), quantity, key))
         except IntegrityError:
             # Another writer stored the same key between our check and insert.
             if key is None:
                 raise
-            with write_transaction():
-                first = UsageRecord.get(UsageRecord.idempotency_key == key)
-                return self._replay(first, subscription_id, str(feature_code), quantity)
+            return run_write(
+                lambda: self._replay(
+                    UsageRecord.get(UsageRecord.idempotency_key == key), subscription_id, str(feature_code), quantity
+                )
+            )
 
     def _record_usage(
         self, actor: Actor, subscription_id: int, feature_code: str, quantity: int, key: str | None

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from peewee import IntegrityError, fn
 
-from models.db import for_update, write_transaction
+from models.db import for_update, write_attempts, write_transaction
 from models.tables import ErrorItem, LedgerEntry, Refund, TopUp, Wallet
 from services.audit import record_audit
 from services.auth import Actor, require
@@ -161,32 +161,33 @@ class PaymentService:
         key = _request_key(idempotency_key)
         now = self.clock.now()
         try:
-            with write_transaction():
-                publish_changes(Kind.WALLET)
-                existing = TopUp.get_or_none(TopUp.idempotency_key == key)
-                if existing is None:
-                    wallet = get_or_create_wallet(customer.id, currency, self.clock)
-                    wallet = lock_wallet(wallet.id)
-                    _check_headroom(wallet, amount_minor)
-                    row = TopUp.create(
-                        wallet=wallet.id,
-                        amount_minor=amount_minor,
-                        currency=currency,
-                        idempotency_key=key,
-                        status="pending",
-                        actor=actor.name,
-                        created_at=now,
-                        updated_at=now,
-                    )
-                    record_audit(
-                        self.clock,
-                        actor.name,
-                        "topup",
-                        "topup",
-                        row.id,
-                        after={"customer": customer.email, "amount_minor": amount_minor, "currency": currency},
-                        reason=reason,
-                    )
+            for attempt in write_attempts():
+                with attempt:
+                    publish_changes(Kind.WALLET)
+                    existing = TopUp.get_or_none(TopUp.idempotency_key == key)
+                    if existing is None:
+                        wallet = get_or_create_wallet(customer.id, currency, self.clock)
+                        wallet = lock_wallet(wallet.id)
+                        _check_headroom(wallet, amount_minor)
+                        row = TopUp.create(
+                            wallet=wallet.id,
+                            amount_minor=amount_minor,
+                            currency=currency,
+                            idempotency_key=key,
+                            status="pending",
+                            actor=actor.name,
+                            created_at=now,
+                            updated_at=now,
+                        )
+                        record_audit(
+                            self.clock,
+                            actor.name,
+                            "topup",
+                            "topup",
+                            row.id,
+                            after={"customer": customer.email, "amount_minor": amount_minor, "currency": currency},
+                            reason=reason,
+                        )
         except IntegrityError:
             existing = TopUp.get(TopUp.idempotency_key == key)
         if existing is not None:
@@ -215,27 +216,28 @@ class PaymentService:
     def _credit_topup(self, topup_id: int, charge_id: str) -> TopUpInfo:
         """Credit the wallet for a charge the gateway took, then collect what the wallet owes."""
         credited = contradicted = False
-        with write_transaction():
-            publish_changes(Kind.WALLET, Kind.ERROR_ITEM)
-            row = for_update(TopUp.select().where(TopUp.id == topup_id)).get()
-            if row.status == "failed":
-                contradicted = True  # its outcome was settled; a settled top-up never changes outcome
-            elif row.status != "succeeded":
-                post_entry(
-                    self.clock,
-                    row.wallet_id,
-                    "topup",
-                    row.amount_minor,
-                    f"topup:{row.id}",
-                    actor=row.actor,
-                    ref=("topup", row.id),
-                    note=f"card charge {charge_id}",
-                )
-                row.status, row.gateway_charge_id, row.error = "succeeded", charge_id, None
-                row.updated_at = self.clock.now()
-                row.save()
-                collect_owed(self.clock, row.wallet_id, "system")
-                credited = True
+        for attempt in write_attempts():
+            with attempt:
+                publish_changes(Kind.WALLET, Kind.ERROR_ITEM)
+                row = for_update(TopUp.select().where(TopUp.id == topup_id)).get()
+                if row.status == "failed":
+                    contradicted = True  # its outcome was settled; a settled top-up never changes outcome
+                elif row.status != "succeeded":
+                    post_entry(
+                        self.clock,
+                        row.wallet_id,
+                        "topup",
+                        row.amount_minor,
+                        f"topup:{row.id}",
+                        actor=row.actor,
+                        ref=("topup", row.id),
+                        note=f"card charge {charge_id}",
+                    )
+                    row.status, row.gateway_charge_id, row.error = "succeeded", charge_id, None
+                    row.updated_at = self.clock.now()
+                    row.save()
+                    collect_owed(self.clock, row.wallet_id, "system")
+                    credited = True
         if contradicted:
             self._report_contradiction(
                 "topup",
@@ -263,13 +265,14 @@ class PaymentService:
         return _topup_info(row, renewed)
 
     def _fail_topup(self, topup_id: int, error: GatewayDeclined) -> TopUpInfo:
-        with write_transaction():
-            publish_changes(Kind.WALLET, Kind.ERROR_ITEM)
-            row = for_update(TopUp.select().where(TopUp.id == topup_id)).get()
-            if row.status == "succeeded":
-                return _topup_info(row)
-            row.status, row.error, row.updated_at = "failed", error.message, self.clock.now()
-            row.save()
+        for attempt in write_attempts():
+            with attempt:
+                publish_changes(Kind.WALLET, Kind.ERROR_ITEM)
+                row = for_update(TopUp.select().where(TopUp.id == topup_id)).get()
+                if row.status == "succeeded":
+                    return _topup_info(row)
+                row.status, row.error, row.updated_at = "failed", error.message, self.clock.now()
+                row.save()
         self.retries.settle_subject("topup", "topup", row.id, f"declined: {error.message}")
         self.notifications.post(
             "topup_failed",
@@ -463,56 +466,57 @@ class PaymentService:
         topup_id = check_id(topup_id, "top-up")
         reason = _required_reason(reason)
         key = _request_key(idempotency_key)
-        with write_transaction():
-            publish_changes(Kind.WALLET, Kind.AUDIT)
-            topup = for_update(TopUp.select().where(TopUp.id == topup_id)).first()
-            if topup is None:
-                raise NotFound(f"no top-up #{topup_id}")
-            amount_minor = _amount(amount, topup.currency)
-            existing = Refund.get_or_none(Refund.idempotency_key == key)
-            if existing is not None:
-                _same_refund(existing, key, "topup", topup.id, amount_minor)
-                return _refund_info(existing)
-            if topup.status != "succeeded":
-                raise ValidationError(f"top-up #{topup_id} is {topup.status}; only a paid top-up can be refunded")
-            left = topup.amount_minor - _refunded_of_topup(topup.id)
-            if amount_minor > left:
-                raise Conflict(
-                    f"at most {format_minor(left, topup.currency)} {topup.currency} of top-up "
-                    f"#{topup_id} is left to refund"
+        for attempt in write_attempts():
+            with attempt:
+                publish_changes(Kind.WALLET, Kind.AUDIT)
+                topup = for_update(TopUp.select().where(TopUp.id == topup_id)).first()
+                if topup is None:
+                    raise NotFound(f"no top-up #{topup_id}")
+                amount_minor = _amount(amount, topup.currency)
+                existing = Refund.get_or_none(Refund.idempotency_key == key)
+                if existing is not None:
+                    _same_refund(existing, key, "topup", topup.id, amount_minor)
+                    return _refund_info(existing)
+                if topup.status != "succeeded":
+                    raise ValidationError(f"top-up #{topup_id} is {topup.status}; only a paid top-up can be refunded")
+                left = topup.amount_minor - _refunded_of_topup(topup.id)
+                if amount_minor > left:
+                    raise Conflict(
+                        f"at most {format_minor(left, topup.currency)} {topup.currency} of top-up "
+                        f"#{topup_id} is left to refund"
+                    )
+                now = self.clock.now()
+                row = Refund.create(
+                    kind="topup",
+                    wallet=topup.wallet_id,
+                    topup=topup.id,
+                    amount_minor=amount_minor,
+                    idempotency_key=key,
+                    status="pending",
+                    reason=reason,
+                    actor=actor.name,
+                    created_at=now,
+                    updated_at=now,
                 )
-            now = self.clock.now()
-            row = Refund.create(
-                kind="topup",
-                wallet=topup.wallet_id,
-                topup=topup.id,
-                amount_minor=amount_minor,
-                idempotency_key=key,
-                status="pending",
-                reason=reason,
-                actor=actor.name,
-                created_at=now,
-                updated_at=now,
-            )
-            post_entry(
-                self.clock,
-                topup.wallet_id,
-                "refund",
-                -amount_minor,
-                f"refund:{row.id}",
-                actor=actor.name,
-                ref=("refund", row.id),
-                note=f"to card, top-up #{topup.id}",
-            )
-            record_audit(
-                self.clock,
-                actor.name,
-                "refund.topup",
-                "topup",
-                topup.id,
-                after={"refund_id": row.id, "amount_minor": amount_minor},
-                reason=reason,
-            )
+                post_entry(
+                    self.clock,
+                    topup.wallet_id,
+                    "refund",
+                    -amount_minor,
+                    f"refund:{row.id}",
+                    actor=actor.name,
+                    ref=("refund", row.id),
+                    note=f"to card, top-up #{topup.id}",
+                )
+                record_audit(
+                    self.clock,
+                    actor.name,
+                    "refund.topup",
+                    "topup",
+                    topup.id,
+                    after={"refund_id": row.id, "amount_minor": amount_minor},
+                    reason=reason,
+                )
         return self._send_refund(row.id)
 
     def _send_refund(self, refund_id: int, attempts_now: int = 2) -> RefundInfo:
@@ -534,17 +538,19 @@ class PaymentService:
         return self._queue_refund(row.id, last_error)
 
     def _complete_refund(self, refund_id: int, gateway_refund_id: str) -> RefundInfo:
-        with write_transaction():
-            publish_changes(Kind.WALLET, Kind.ERROR_ITEM)
-            row = for_update(Refund.select().where(Refund.id == refund_id)).get()
-            contradicted = row.status == "failed"  # reversed into the wallet; a settled refund never changes outcome
-            if row.status not in SETTLED:
-                row.status, row.gateway_refund_id, row.error = "succeeded", gateway_refund_id, None
-                row.updated_at = self.clock.now()
-                row.save()
-                TopUp.update(refunded_minor=TopUp.refunded_minor + row.amount_minor).where(
-                    TopUp.id == row.topup_id
-                ).execute()
+        for attempt in write_attempts():
+            with attempt:
+                publish_changes(Kind.WALLET, Kind.ERROR_ITEM)
+                row = for_update(Refund.select().where(Refund.id == refund_id)).get()
+                # Reversed into the wallet: a settled refund never changes outcome.
+                contradicted = row.status == "failed"
+                if row.status not in SETTLED:
+                    row.status, row.gateway_refund_id, row.error = "succeeded", gateway_refund_id, None
+                    row.updated_at = self.clock.now()
+                    row.save()
+                    TopUp.update(refunded_minor=TopUp.refunded_minor + row.amount_minor).where(
+                        TopUp.id == row.topup_id
+                    ).execute()
         if contradicted:
             currency = Wallet.get_by_id(row.wallet_id).currency
             self._report_contradiction(
@@ -568,23 +574,24 @@ class PaymentService:
 
     def _reverse_refund(self, refund_id: int, error: GatewayDeclined, *, settle_item: bool = True) -> RefundInfo:
         """The processor refused for good: the money goes back into the wallet."""
-        with write_transaction():
-            publish_changes(Kind.WALLET, Kind.ERROR_ITEM)
-            row = for_update(Refund.select().where(Refund.id == refund_id)).get()
-            if row.status in ("succeeded", "failed"):
-                return _refund_info(row)
-            post_entry(
-                self.clock,
-                row.wallet_id,
-                "reversal",
-                row.amount_minor,
-                f"refund-reversal:{row.id}",
-                actor="system",
-                ref=("refund", row.id),
-                note=f"refund refused: {error.message}",
-            )
-            row.status, row.error, row.updated_at = "failed", error.message, self.clock.now()
-            row.save()
+        for attempt in write_attempts():
+            with attempt:
+                publish_changes(Kind.WALLET, Kind.ERROR_ITEM)
+                row = for_update(Refund.select().where(Refund.id == refund_id)).get()
+                if row.status in ("succeeded", "failed"):
+                    return _refund_info(row)
+                post_entry(
+                    self.clock,
+                    row.wallet_id,
+                    "reversal",
+                    row.amount_minor,
+                    f"refund-reversal:{row.id}",
+                    actor="system",
+                    ref=("refund", row.id),
+                    note=f"refund refused: {error.message}",
+                )
+                row.status, row.error, row.updated_at = "failed", error.message, self.clock.now()
+                row.save()
         if settle_item:
             self.retries.settle_subject("refund", "refund", row.id, f"refused: {error.message}; wallet re-credited")
         self.notifications.post(
@@ -685,54 +692,55 @@ class PaymentService:
         ledger_entry_id = check_id(ledger_entry_id, "charge")
         reason = _required_reason(reason)
         key = _request_key(idempotency_key)
-        with write_transaction():
-            publish_changes(Kind.WALLET, Kind.INVOICE, Kind.AUDIT)
-            terms = self.charge_refund_terms(ledger_entry_id)
-            lock_wallet(terms.wallet_id)
-            amount_minor = _amount(amount, terms.currency)
-            existing = Refund.get_or_none(Refund.idempotency_key == key)
-            if existing is not None:
-                _same_refund(existing, key, "charge", ledger_entry_id, amount_minor)
-                return _refund_info(existing)
-            terms = self.charge_refund_terms(ledger_entry_id)  # read again under the wallet's lock
-            if amount_minor > terms.left_minor:
-                raise Conflict(
-                    f"at most {format_minor(terms.left_minor, terms.currency)} {terms.currency} of charge "
-                    f"#{ledger_entry_id} (invoice {terms.invoice_number}) is left to refund"
+        for attempt in write_attempts():
+            with attempt:
+                publish_changes(Kind.WALLET, Kind.INVOICE, Kind.AUDIT)
+                terms = self.charge_refund_terms(ledger_entry_id)
+                lock_wallet(terms.wallet_id)
+                amount_minor = _amount(amount, terms.currency)
+                existing = Refund.get_or_none(Refund.idempotency_key == key)
+                if existing is not None:
+                    _same_refund(existing, key, "charge", ledger_entry_id, amount_minor)
+                    return _refund_info(existing)
+                terms = self.charge_refund_terms(ledger_entry_id)  # read again under the wallet's lock
+                if amount_minor > terms.left_minor:
+                    raise Conflict(
+                        f"at most {format_minor(terms.left_minor, terms.currency)} {terms.currency} of charge "
+                        f"#{ledger_entry_id} (invoice {terms.invoice_number}) is left to refund"
+                    )
+                now = self.clock.now()
+                row = Refund.create(
+                    kind="charge",
+                    wallet=terms.wallet_id,
+                    ledger_entry=ledger_entry_id,
+                    amount_minor=amount_minor,
+                    idempotency_key=key,
+                    status="succeeded",
+                    reason=reason,
+                    actor=actor.name,
+                    created_at=now,
+                    updated_at=now,
                 )
-            now = self.clock.now()
-            row = Refund.create(
-                kind="charge",
-                wallet=terms.wallet_id,
-                ledger_entry=ledger_entry_id,
-                amount_minor=amount_minor,
-                idempotency_key=key,
-                status="succeeded",
-                reason=reason,
-                actor=actor.name,
-                created_at=now,
-                updated_at=now,
-            )
-            note = issue_credit_note(
-                self.clock,
-                terms.invoice_id,
-                amount_minor,
-                "refund",
-                key=f"refund:{row.id}",
-                actor=actor.name,
-                reason=reason,
-                refund_id=row.id,
-            )
-            assert note is not None, "uncapped, a credit note is issued or Conflict is raised"
-            record_audit(
-                self.clock,
-                actor.name,
-                "refund.charge",
-                "ledger_entry",
-                ledger_entry_id,
-                after={"refund_id": row.id, "amount_minor": amount_minor, "credit_note": note.number},
-                reason=reason,
-            )
+                note = issue_credit_note(
+                    self.clock,
+                    terms.invoice_id,
+                    amount_minor,
+                    "refund",
+                    key=f"refund:{row.id}",
+                    actor=actor.name,
+                    reason=reason,
+                    refund_id=row.id,
+                )
+                assert note is not None, "uncapped, a credit note is issued or Conflict is raised"
+                record_audit(
+                    self.clock,
+                    actor.name,
+                    "refund.charge",
+                    "ledger_entry",
+                    ledger_entry_id,
+                    after={"refund_id": row.id, "amount_minor": amount_minor, "credit_note": note.number},
+                    reason=reason,
+                )
         self.renewals.activate_pending_for_wallet(terms.wallet_id)
         return _refund_info(row)
 
@@ -780,30 +788,31 @@ class PaymentService:
         else:
             amount_minor = parse_amount(amount, wallet.currency, allow_negative=True)
         key = f"adjust:{_request_key(idempotency_key)}"
-        with write_transaction():
-            publish_changes(Kind.WALLET, Kind.AUDIT)
-            before = Wallet.get_by_id(wallet_id).balance_minor
-            entry = post_entry(
-                self.clock,
-                wallet_id,
-                "adjustment",
-                amount_minor,
-                key,
-                actor=actor.name,
-                ref=("wallet", wallet_id),
-                note=reason,
-            )
-            if not entry.replayed:
-                record_audit(
+        for attempt in write_attempts():
+            with attempt:
+                publish_changes(Kind.WALLET, Kind.AUDIT)
+                before = Wallet.get_by_id(wallet_id).balance_minor
+                entry = post_entry(
                     self.clock,
-                    actor.name,
-                    "wallet.adjust",
-                    "wallet",
                     wallet_id,
-                    before={"balance_minor": before},
-                    after={"balance_minor": entry.balance_after_minor},
-                    reason=reason,
+                    "adjustment",
+                    amount_minor,
+                    key,
+                    actor=actor.name,
+                    ref=("wallet", wallet_id),
+                    note=reason,
                 )
+                if not entry.replayed:
+                    record_audit(
+                        self.clock,
+                        actor.name,
+                        "wallet.adjust",
+                        "wallet",
+                        wallet_id,
+                        before={"balance_minor": before},
+                        after={"balance_minor": entry.balance_after_minor},
+                        reason=reason,
+                    )
         if amount_minor > 0:
             self.renewals.activate_pending_for_wallet(wallet_id)
         return entry

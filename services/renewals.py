@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
-from models.db import execute_many, for_update, write_transaction
+from models.db import execute_many, for_update, write_attempts, write_transaction
 from models.rows import pairs, tuples
 from models.tables import Invoice, Plan, Subscription, UsageCounter, Wallet
 from services import lifecycle
@@ -435,19 +435,20 @@ class RenewalService:
     def _run_batch(
         self, ids: list[int], now: datetime, actor: str, summary: RenewalSummary, paid: dict[str, int]
     ) -> None:
-        with write_transaction():
-            publish_changes(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE)
-            subs = list(
-                for_update(Subscription.select().where(Subscription.id.in_(ids))).order_by(
-                    Subscription.period_end, Subscription.id
+        for attempt in write_attempts():
+            with attempt:
+                publish_changes(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE)
+                subs = list(
+                    for_update(Subscription.select().where(Subscription.id.in_(ids))).order_by(
+                        Subscription.period_end, Subscription.id
+                    )
                 )
-            )
-            # Rows read again under the lock: another runner may have handled some.
-            subs = [s for s in subs if s.period_end <= now and s.status in lifecycle.OPEN_FOR_PASS]
-            if not subs:
-                return
-            batch, counts = self._apply(subs, now, actor, expire_overdue=True)
-            batch.write()
+                # Rows read again under the lock: another runner may have handled some.
+                subs = [s for s in subs if s.period_end <= now and s.status in lifecycle.OPEN_FOR_PASS]
+                if not subs:
+                    return
+                batch, counts = self._apply(subs, now, actor, expire_overdue=True)
+                batch.write()
         self._merge(summary, counts)
         for currency, amount in batch.paid_by_currency.items():
             paid[currency] = paid.get(currency, 0) + amount
@@ -598,19 +599,20 @@ class RenewalService:
     def activate_pending_for_wallet(self, wallet_id: int, actor: Actor = SYSTEM) -> dict:
         """Renew this wallet's pending subscriptions, oldest first, while the money lasts."""
         now = self.clock.now()
-        with write_transaction():
-            publish_changes(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE)
-            subs = list(
-                for_update(
-                    Subscription.select().where(
-                        (Subscription.wallet == wallet_id) & (Subscription.status == lifecycle.PENDING)
-                    )
-                ).order_by(Subscription.pending_since, Subscription.id)
-            )
-            if not subs:
-                return RenewalSummary().as_dict()
-            batch, counts = self._apply(subs, now, actor.name, expire_overdue=False)
-            batch.write()
+        for attempt in write_attempts():
+            with attempt:
+                publish_changes(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE)
+                subs = list(
+                    for_update(
+                        Subscription.select().where(
+                            (Subscription.wallet == wallet_id) & (Subscription.status == lifecycle.PENDING)
+                        )
+                    ).order_by(Subscription.pending_since, Subscription.id)
+                )
+                if not subs:
+                    return RenewalSummary().as_dict()
+                batch, counts = self._apply(subs, now, actor.name, expire_overdue=False)
+                batch.write()
         self._notify(batch.notices)
         return counts.as_dict()
 

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import NamedTuple, Protocol, TypeVar
 
-from models.db import connection, database, for_update, write_transaction
+from models.db import connection, database, for_update, run_write, write_attempts
 from models.tables import ErrorAttempt, ErrorItem
 from services.auth import Actor, require
 from services.error_items import AttemptOutcome, ErrorItemInfo, check_setting, item_info, lease_free
@@ -146,35 +146,40 @@ class RetryRunner:
         """
         refused = self._circuit_refuses()
         lease = self.queue.lease
-        with write_transaction():
-            now = self.queue.clock.now()
-            query = ErrorItem.select().where(
-                (ErrorItem.status == "retrying")
-                & (ErrorItem.next_attempt_at <= horizon)
-                & ErrorItem.operation.in_(operations)
-                & lease_free(now)
-            )
-            if cursor is not None:
-                at, last_id = cursor
-                query = query.where(
-                    (ErrorItem.next_attempt_at > at) | ((ErrorItem.next_attempt_at == at) & (ErrorItem.id > last_id))
+        for attempt in write_attempts():
+            with attempt:
+                now = self.queue.clock.now()
+                query = ErrorItem.select().where(
+                    (ErrorItem.status == "retrying")
+                    & (ErrorItem.next_attempt_at <= horizon)
+                    & ErrorItem.operation.in_(operations)
+                    & lease_free(now)
                 )
-            rows = list(for_update(query.order_by(ErrorItem.next_attempt_at, ErrorItem.id).limit(size)))
-            if not rows:
-                return None, [], 0
-            assert rows[-1].next_attempt_at is not None, "only items due by the horizon were selected"
-            cursor = (rows[-1].next_attempt_at, rows[-1].id)
-            rows = [r for r in rows if r.id not in seen]
-            deferred = [r.id for r in rows if refused and self._uses_gateway(r.operation)]
-            claimed = [r for r in rows if r.id not in deferred]
-            if deferred:
-                ErrorItem.update(next_attempt_at=self._defer_until(now), updated_at=now).where(
-                    ErrorItem.id.in_(deferred)
-                ).execute()
-            if claimed:
-                ErrorItem.update(lease_owner=lease.holder, lease_until=lease.until(now)).where(
-                    ErrorItem.id.in_([r.id for r in claimed]) & lease_free(now)
-                ).execute()
+                if cursor is not None:
+                    at, last_id = cursor
+                    query = query.where(
+                        (ErrorItem.next_attempt_at > at)
+                        | ((ErrorItem.next_attempt_at == at) & (ErrorItem.id > last_id))
+                    )
+                # Items another runner is claiming are skipped, not waited for: each takes its own.
+                rows = list(
+                    for_update(query.order_by(ErrorItem.next_attempt_at, ErrorItem.id).limit(size), skip_locked=True)
+                )
+                if not rows:
+                    return None, [], 0
+                assert rows[-1].next_attempt_at is not None, "only items due by the horizon were selected"
+                cursor = (rows[-1].next_attempt_at, rows[-1].id)
+                rows = [r for r in rows if r.id not in seen]
+                deferred = [r.id for r in rows if refused and self._uses_gateway(r.operation)]
+                claimed = [r for r in rows if r.id not in deferred]
+                if deferred:
+                    ErrorItem.update(next_attempt_at=self._defer_until(now), updated_at=now).where(
+                        ErrorItem.id.in_(deferred)
+                    ).execute()
+                if claimed:
+                    ErrorItem.update(lease_owner=lease.holder, lease_until=lease.until(now)).where(
+                        ErrorItem.id.in_([r.id for r in claimed]) & lease_free(now)
+                    ).execute()
         rescued = sum(1 for r in claimed if r.lease_owner is not None)
         if rescued:
             log.warning("rescued %d error items whose runner's lease had expired", rescued)
@@ -226,7 +231,8 @@ class RetryRunner:
 
     def _finish(self, item_id: int, change: Callable[[ErrorItem], T]) -> tuple[ErrorItem, T] | None:
         """Apply ``change`` to a row we still hold the lease on and release it; None when the lease was lost."""
-        with write_transaction():
+
+        def apply() -> tuple[ErrorItem, T] | None:
             row = for_update(
                 ErrorItem.select().where((ErrorItem.id == item_id) & (ErrorItem.lease_owner == self.queue.lease.holder))
             ).first()
@@ -237,6 +243,8 @@ class RetryRunner:
             row.lease_owner = row.lease_until = None
             row.save()
             return row, result
+
+        return run_write(apply)
 
     def _defer(self, item: ErrorItemInfo) -> RunResult:
         now = self.queue.clock.now()

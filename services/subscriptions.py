@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from peewee import IntegrityError
 
-from models.db import database, for_update, write_transaction
+from models.db import database, for_update, write_attempts
 from models.tables import (
     Invoice,
     InvoiceLine,
@@ -230,58 +230,58 @@ class SubscriptionService:
         if customer.status != "active":
             raise ValidationError(f"customer {customer.email} is disabled")
         now = self.clock.now()
-        with write_transaction():
-            publish_changes(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE, Kind.AUDIT)
-            existing = for_update(
-                Subscription.select()
-                .where((Subscription.customer == customer.id) & (Subscription.plan == plan.id))
-                .order_by(Subscription.id.desc())
-            ).first()
-            if existing is not None and existing.status in OPEN_STATUSES:
-                self._end_if_over(existing, now, actor.name)
-            if existing is not None and existing.status in OPEN_STATUSES:
-                raise Conflict(
-                    f"{customer.email} already has a {existing.status.replace('_', ' ')} subscription to {plan.code}"
+        for attempt in write_attempts():
+            with attempt:
+                publish_changes(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE, Kind.AUDIT)
+                existing = for_update(
+                    Subscription.select()
+                    .where((Subscription.customer == customer.id) & (Subscription.plan == plan.id))
+                    .order_by(Subscription.id.desc())
+                ).first()
+                if existing is not None and existing.status in OPEN_STATUSES:
+                    self._end_if_over(existing, now, actor.name)
+                if existing is not None and existing.status in OPEN_STATUSES:
+                    status = existing.status.replace("_", " ")
+                    raise Conflict(f"{customer.email} already has a {status} subscription to {plan.code}")
+                wallet = get_or_create_wallet(customer.id, plan.currency, self.clock)
+                wallet = lock_wallet(wallet.id)
+                period_end = lifecycle.add_interval(now, plan.interval_unit, plan.interval_count, now.day)
+                if existing is None:
+                    try:
+                        with database.atomic():  # the database keeps one open subscription per customer and plan
+                            row = Subscription.create(
+                                customer=customer.id,
+                                plan=plan.id,
+                                wallet=wallet.id,
+                                status=lifecycle.ACTIVE,
+                                auto_renew=True,
+                                anchor_day=now.day,
+                                period_start=now,
+                                period_end=period_end,
+                                usage_since=now,
+                                created_at=now,
+                                updated_at=now,
+                            )
+                    except IntegrityError:
+                        raise Conflict(f"{customer.email} already has an open subscription to {plan.code}") from None
+                    write_event(self.clock, row.id, None, "subscribe", actor.name, reason or None)
+                else:
+                    row = existing
+                    row.status = write_event(self.clock, row.id, row.status, "resubscribe", actor.name, reason or None)
+                    row.auto_renew, row.anchor_day, row.pending_since = True, now.day, None
+                    row.period_start, row.period_end, row.updated_at = now, period_end, now
+                    row.usage_since = now
+                    row.save()
+                self._charge_period(row, plan, wallet, now, period_end, plan.price_minor, 0, actor.name, "subscribe")
+                record_audit(
+                    self.clock,
+                    actor.name,
+                    "subscription.subscribe",
+                    "subscription",
+                    row.id,
+                    after={"customer": customer.email, "plan": plan.code, "period_end": period_end},
+                    reason=reason,
                 )
-            wallet = get_or_create_wallet(customer.id, plan.currency, self.clock)
-            wallet = lock_wallet(wallet.id)
-            period_end = lifecycle.add_interval(now, plan.interval_unit, plan.interval_count, now.day)
-            if existing is None:
-                try:
-                    with database.atomic():  # the database keeps one open subscription per customer and plan
-                        row = Subscription.create(
-                            customer=customer.id,
-                            plan=plan.id,
-                            wallet=wallet.id,
-                            status=lifecycle.ACTIVE,
-                            auto_renew=True,
-                            anchor_day=now.day,
-                            period_start=now,
-                            period_end=period_end,
-                            usage_since=now,
-                            created_at=now,
-                            updated_at=now,
-                        )
-                except IntegrityError:
-                    raise Conflict(f"{customer.email} already has an open subscription to {plan.code}") from None
-                write_event(self.clock, row.id, None, "subscribe", actor.name, reason or None)
-            else:
-                row = existing
-                row.status = write_event(self.clock, row.id, row.status, "resubscribe", actor.name, reason or None)
-                row.auto_renew, row.anchor_day, row.pending_since = True, now.day, None
-                row.period_start, row.period_end, row.updated_at = now, period_end, now
-                row.usage_since = now
-                row.save()
-            self._charge_period(row, plan, wallet, now, period_end, plan.price_minor, 0, actor.name, "subscribe")
-            record_audit(
-                self.clock,
-                actor.name,
-                "subscription.subscribe",
-                "subscription",
-                row.id,
-                after={"customer": customer.email, "plan": plan.code, "period_end": period_end},
-                reason=reason,
-            )
         return subscription_info(row, plan.code)
 
     def _end_if_over(self, row: Subscription, now: datetime, actor: str) -> None:
@@ -319,26 +319,27 @@ class SubscriptionService:
         require(actor, action)
         subscription_id, reason = check_id(subscription_id, "subscription"), clean_reason(reason)
         now = self.clock.now()
-        with write_transaction():
-            publish_changes(Kind.SUBSCRIPTION, Kind.AUDIT)
-            row = for_update(Subscription.select().where(Subscription.id == subscription_id)).first()
-            if row is None:
-                raise NotFound(f"no subscription #{subscription_id}")
-            event = lifecycle.check_move(subscription_state(row), move, now)
-            before = {"status": row.status, "auto_renew": row.auto_renew}
-            row.status = write_event(self.clock, row.id, row.status, event, actor.name, reason or None)
-            row.auto_renew, row.updated_at = auto_renew, now
-            row.save()
-            record_audit(
-                self.clock,
-                actor.name,
-                action,
-                "subscription",
-                row.id,
-                before=before,
-                after={"status": row.status, "auto_renew": auto_renew},
-                reason=reason,
-            )
+        for attempt in write_attempts():
+            with attempt:
+                publish_changes(Kind.SUBSCRIPTION, Kind.AUDIT)
+                row = for_update(Subscription.select().where(Subscription.id == subscription_id)).first()
+                if row is None:
+                    raise NotFound(f"no subscription #{subscription_id}")
+                event = lifecycle.check_move(subscription_state(row), move, now)
+                before = {"status": row.status, "auto_renew": row.auto_renew}
+                row.status = write_event(self.clock, row.id, row.status, event, actor.name, reason or None)
+                row.auto_renew, row.updated_at = auto_renew, now
+                row.save()
+                record_audit(
+                    self.clock,
+                    actor.name,
+                    action,
+                    "subscription",
+                    row.id,
+                    before=before,
+                    after={"status": row.status, "auto_renew": auto_renew},
+                    reason=reason,
+                )
         return subscription_info(row)
 
     def preview_plan_change(self, subscription_id: int, new_plan_code: str) -> PlanChangeTerms:
@@ -364,80 +365,81 @@ class SubscriptionService:
         subscription_id, reason = check_id(subscription_id, "subscription"), clean_reason(reason)
         new_plan = find_plan(new_plan_code)
         now = self.clock.now()
-        with write_transaction():
-            publish_changes(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE, Kind.AUDIT)
-            row = for_update(Subscription.select().where(Subscription.id == subscription_id)).first()
-            if row is None:
-                raise NotFound(f"no subscription #{subscription_id}")
-            old_plan = Plan.get_by_id(row.plan_id)
-            self._check_plan_change(row, old_plan, new_plan)
-            terms = self._plan_change_terms(row, old_plan, new_plan, now)
-            event = SubscriptionEvent.create(
-                subscription=row.id,
-                from_status=row.status,
-                to_status=row.status,
-                event="change_plan",
-                reason=f"{old_plan.code} → {new_plan.code}. {reason}".strip(),
-                actor=actor.name,
-                created_at=now,
-            )
-            key = f"planchange:{event.id}"
-            stretch = _next_segment_start(row, now)  # the new plan's stretch of the period starts here
-            if terms.credit_minor:
-                credited = Invoice.select().where(Invoice.number == terms.credited_invoice).get()
-                issue_credit_note(
-                    self.clock,
-                    credited.id,
-                    terms.credit_minor,
-                    "proration",
-                    key=f"{key}:credit",
+        for attempt in write_attempts():
+            with attempt:
+                publish_changes(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE, Kind.AUDIT)
+                row = for_update(Subscription.select().where(Subscription.id == subscription_id)).first()
+                if row is None:
+                    raise NotFound(f"no subscription #{subscription_id}")
+                old_plan = Plan.get_by_id(row.plan_id)
+                self._check_plan_change(row, old_plan, new_plan)
+                terms = self._plan_change_terms(row, old_plan, new_plan, now)
+                event = SubscriptionEvent.create(
+                    subscription=row.id,
+                    from_status=row.status,
+                    to_status=row.status,
+                    event="change_plan",
+                    reason=f"{old_plan.code} → {new_plan.code}. {reason}".strip(),
                     actor=actor.name,
-                    reason=f"unused part of {old_plan.code} after a change to {new_plan.code}",
-                    cap_to_refundable=True,
+                    created_at=now,
                 )
-            if terms.charge_minor:
-                issue_invoice(
+                key = f"planchange:{event.id}"
+                stretch = _next_segment_start(row, now)  # the new plan's stretch of the period starts here
+                if terms.credit_minor:
+                    credited = Invoice.select().where(Invoice.number == terms.credited_invoice).get()
+                    issue_credit_note(
+                        self.clock,
+                        credited.id,
+                        terms.credit_minor,
+                        "proration",
+                        key=f"{key}:credit",
+                        actor=actor.name,
+                        reason=f"unused part of {old_plan.code} after a change to {new_plan.code}",
+                        cap_to_refundable=True,
+                    )
+                if terms.charge_minor:
+                    issue_invoice(
+                        self.clock,
+                        wallet_id=row.wallet_id,
+                        subscription_id=row.id,
+                        kind="plan_change",
+                        lines=[
+                            Line(
+                                "proration",
+                                f"{new_plan.code} {now:%Y-%m-%d} → {row.period_end:%Y-%m-%d}, prorated",
+                                terms.charge_minor,
+                                plan_id=new_plan.id,
+                                period_start=stretch,
+                                period_end=row.period_end,
+                            )
+                        ],
+                        event_key=key,
+                        actor=actor.name,
+                        period=(stretch, row.period_end),
+                    )
+                usage = self.settle_usage(row, old_plan, now, actor.name)
+                before = {"plan": old_plan.code}
+                row.plan, row.usage_since, row.updated_at = new_plan.id, stretch, now
+                try:
+                    with database.atomic():  # a savepoint: the database, not the check above, keeps one open per plan
+                        row.save()
+                except IntegrityError:
+                    raise Conflict(f"the customer already has an open subscription to {new_plan.code}") from None
+                record_audit(
                     self.clock,
-                    wallet_id=row.wallet_id,
-                    subscription_id=row.id,
-                    kind="plan_change",
-                    lines=[
-                        Line(
-                            "proration",
-                            f"{new_plan.code} {now:%Y-%m-%d} → {row.period_end:%Y-%m-%d}, prorated",
-                            terms.charge_minor,
-                            plan_id=new_plan.id,
-                            period_start=stretch,
-                            period_end=row.period_end,
-                        )
-                    ],
-                    event_key=key,
-                    actor=actor.name,
-                    period=(stretch, row.period_end),
+                    actor.name,
+                    "subscription.change_plan",
+                    "subscription",
+                    row.id,
+                    before=before,
+                    after={
+                        "plan": new_plan.code,
+                        "credit_minor": terms.credit_minor,
+                        "charge_minor": terms.charge_minor,
+                        "usage_minor": usage,
+                    },
+                    reason=reason,
                 )
-            usage = self.settle_usage(row, old_plan, now, actor.name)
-            before = {"plan": old_plan.code}
-            row.plan, row.usage_since, row.updated_at = new_plan.id, stretch, now
-            try:
-                with database.atomic():  # a savepoint: the database, not the check above, keeps one open per plan
-                    row.save()
-            except IntegrityError:
-                raise Conflict(f"the customer already has an open subscription to {new_plan.code}") from None
-            record_audit(
-                self.clock,
-                actor.name,
-                "subscription.change_plan",
-                "subscription",
-                row.id,
-                before=before,
-                after={
-                    "plan": new_plan.code,
-                    "credit_minor": terms.credit_minor,
-                    "charge_minor": terms.charge_minor,
-                    "usage_minor": usage,
-                },
-                reason=reason,
-            )
         return subscription_info(row, new_plan.code)
 
     def _check_plan_change(self, row: Subscription, old_plan: Plan, new_plan: Plan) -> None:
