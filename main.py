@@ -19,14 +19,16 @@ import sys
 import sysconfig
 import threading
 from collections.abc import Mapping
+from datetime import timedelta
 from importlib.metadata import PackageNotFoundError, requires
 from pathlib import Path
 from types import FrameType
 from typing import Any, NoReturn, TextIO
 
-from models.db import DatabaseUrlError, init_database
+from models.db import DatabaseUrlError, connection, init_database
 from models.migrations import migrate
 from scheduler.core import JOB_NAMES, Core, build_core
+from scheduler.health import DEFAULT_GRACE, workers_health
 from services import reports
 from services.auth import Actor
 from services.clock import Clock, FixedClock, OffsetClock, SystemClock, parse_instant, utc_now
@@ -106,7 +108,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--customers", type=int, default=500, metavar="N", help="how many customers (default 500)")
     demo.add_argument("--seed", type=int, default=7, help="the same seed makes the same business (default 7)")
-    _command(commands, "worker", "run the scheduler headless until SIGINT/SIGTERM", "")
+    worker = _command(
+        commands,
+        "worker",
+        "run the scheduler headless until SIGINT/SIGTERM; or, with --status, report on the workers",
+        "",
+        "--status",
+        "--status --grace-minutes 60",
+    )
+    worker.add_argument(
+        "--status",
+        action="store_true",
+        help="print one JSON line on the jobs' leases and last runs; exit 1 when a job is overdue or its "
+        "holder on this host has died",
+    )
+    worker.add_argument(
+        "--grace-minutes",
+        type=int,
+        default=int(DEFAULT_GRACE.total_seconds() // 60),
+        metavar="N",
+        help="a job is overdue N minutes after its planned run (default %(default)s)",
+    )
     _command(commands, "renew", "one renewal pass", "")
     _command(commands, "retry", "one retry pass", "")
     _command(commands, "report", "subscriptions, errors and wallets in numbers", "")
@@ -346,6 +368,14 @@ def run_worker(core: Core) -> int:
     return 0 if stopped else 1
 
 
+def report_workers_health(core: Core, grace_minutes: int) -> int:
+    """One JSON line on every job's lease and last run; 1 when one is overdue or held by a dead process."""
+    with connection():
+        health = workers_health(JOB_NAMES, core.clock.now(), grace=timedelta(minutes=grace_minutes))
+    print(json.dumps(health.as_json(), default=str, ensure_ascii=False), flush=True)
+    return 0 if health.ok else 1
+
+
 def demo_database_path() -> Path:
     from platformdirs import user_data_path
 
@@ -360,13 +390,15 @@ def main(argv: list[str] | None = None) -> int:
             _check_quantity(args.qty)
         if args.command == "gateway":
             _gateway_changes(args)
+        if args.command == "worker" and not 0 <= args.grace_minutes <= 100_000:
+            raise ValidationError("--grace-minutes must be from 0 to 100,000")
         if args.command == "demo" and not 1 <= args.customers <= 1_000_000:
             raise ValidationError("--customers must be from 1 to 1,000,000")
         clock = _make_clock(args, args.command)
     except ValidationError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    log_file = setup_logging(_log_role(args.command), args.verbose)
+    log_file = setup_logging(_log_role(args), args.verbose)
     log.info("subscriptions-admin %s, %s, pid %d", __version__, args.command or "desktop", os.getpid())
     if args.command == "install-desktop":
         return install_desktop()
@@ -395,7 +427,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         return run_gui(core, args)
     if args.command == "worker":
-        return run_worker(core)
+        return report_workers_health(core, args.grace_minutes) if args.status else run_worker(core)
     try:
         payload, code = run_command(args, core)
     except DomainError as error:
@@ -426,8 +458,11 @@ def run_gui(core: Core, args: argparse.Namespace) -> int:
     return run_application(core, args)
 
 
-def _log_role(command: str | None) -> str:
-    return "desktop" if command is None else "worker" if command == "worker" else "cli"
+def _log_role(args: argparse.Namespace) -> str:
+    if args.command is None:
+        return "desktop"
+    # A status check is a short command, not a worker: it gets a command line's log.
+    return "worker" if args.command == "worker" and not args.status else "cli"
 
 
 # --- starting the desktop --------------------------------------------------------

@@ -6,11 +6,17 @@ subscriptions. The loop does the same writes the pass does for each renewal
 invoice's payment, wallet balance, period charge, event, subscription period)
 in one transaction per renewal. Prints renewals per second for each.
 
+With ``--db`` the renewal pass runs on that database instead (a PostgreSQL URL, say),
+which must be empty: the demo business is built there first. The sqlite3 loop is
+SQLite's own and is left out.
+
     python bench/renewals.py [N]
+    python bench/renewals.py [N] --db postgresql://user@host/empty_db
 """
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import sqlite3
 import sys
@@ -32,10 +38,12 @@ from services.renewals import RenewalService  # noqa: E402
 START = datetime(2026, 3, 1, 8, 0)
 
 
-def build(path: Path, count: int) -> datetime:
+def build(path: Path | str, count: int) -> datetime:
     """A demo business whose every subscription is due and funded for one period."""
     init_database(str(path))
     with database.connection_context():
+        if database.get_tables():
+            raise SystemExit(f"error: {path} is not empty; the benchmark builds its business in an empty database")
         migrate()
         create_demo(FixedClock(START), customers=count, seed=1)
         with database.atomic():
@@ -49,18 +57,19 @@ def build(path: Path, count: int) -> datetime:
                 database.execute_sql(
                     "INSERT INTO ledger_entry (wallet_id, kind, amount_minor, balance_after_minor, idempotency_key,"
                     " ref_type, ref_id, actor, created_at) SELECT id, 'adjustment', ?, balance_minor + ?, ?, 'bench',"
-                    " 0, 'bench', ? FROM wallet WHERE id = ?",
+                    " 0, 'bench', ? FROM wallet WHERE id = ?".replace("?", database.param),
                     (price, price, f"bench:{sub_id}", START, wallet_id),
                 )
                 database.execute_sql(
-                    "UPDATE wallet SET balance_minor = balance_minor + ? WHERE id = ?", (price, wallet_id)
+                    "UPDATE wallet SET balance_minor = balance_minor + ? WHERE id = ?".replace("?", database.param),
+                    (price, wallet_id),
                 )
         latest = Subscription.select(Subscription.period_end).order_by(Subscription.period_end.desc()).scalar()
     database.close()
     return latest + timedelta(minutes=1)
 
 
-def run_pass(path: Path, now: datetime) -> tuple[int, float]:
+def run_pass(path: Path | str, now: datetime) -> tuple[int, float]:
     init_database(str(path))
     with database.connection_context():
         service = RenewalService(FixedClock(now))
@@ -155,7 +164,17 @@ def run_sqlite_loop(path: Path, now: datetime) -> tuple[int, float]:
 
 
 def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 20000
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("count", nargs="?", type=int, default=20000, help="subscriptions due (default 20000)")
+    parser.add_argument("--db", metavar="URL", help="run the pass on this empty database instead of a SQLite file")
+    args = parser.parse_args()
+    count = args.count
+    if args.db:
+        now = build(args.db, count)
+        renewed, seconds = run_pass(args.db, now)
+        print(f"subscriptions due:        {count}")
+        print(f"renewal pass:             {renewed} renewals in {seconds:.2f} s = {renewed / seconds:,.0f}/s")
+        return
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder) / "base.sqlite3"
         now = build(base, count)

@@ -28,11 +28,34 @@ from services.auth import SYSTEM
 from services.errors import NotFound, ValidationError
 from services.ledger import post_entry
 from services.reports import integrity_check
+from tests.conftest import POSTGRES_URL
 from tests.factories import make_customer
 
-GUARD_TRIGGERS = {
-    f"{table}_no_{verb}" for table in ("ledger_entry", "audit_entry") for verb in ("update", "delete", "replace")
-}
+GUARD_TABLES = ("ledger_entry", "audit_entry")
+if POSTGRES_URL:
+    GUARD_TRIGGERS = {f"{table}_{guard}" for table in GUARD_TABLES for guard in ("append_only", "no_truncate")}
+else:
+    GUARD_TRIGGERS = {f"{table}_no_{verb}" for table in GUARD_TABLES for verb in ("update", "delete", "replace")}
+
+# What the app's own connection cannot do to the guards. On PostgreSQL that is the job of a role that does not
+# own the tables (see the module's docstring); the suite connects as the cluster's superuser, which may.
+ONLY_SQLITE_GUARDS_THE_SCHEMA = pytest.mark.skipif(
+    bool(POSTGRES_URL),
+    reason="on PostgreSQL DROP and ALTER are refused by the role's privileges, not by the app's connection",
+)
+# SQLite's own statements (REPLACE, UPDATE OR REPLACE, PRAGMA) are syntax errors on PostgreSQL.
+SQLITE_STATEMENTS = ("update or replace", "replace by id", "replace by key", "replace an audit row")
+SCHEMA_CHANGES = (
+    "drop a guard trigger",
+    "drop the replace guard",
+    "drop an audit guard",
+    "drop the ledger",
+    "drop the audit trail",
+    "rename the ledger",
+    "rename a ledger column",
+    "drop a ledger column",
+    "edit the schema by hand",
+)
 
 
 def _rows(table: str) -> list[tuple]:
@@ -40,6 +63,8 @@ def _rows(table: str) -> list[tuple]:
 
 
 def _triggers() -> set[str]:
+    if POSTGRES_URL:
+        return {r[0] for r in database.execute_sql("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")}
     return {r[0] for r in database.execute_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
 
 
@@ -102,7 +127,15 @@ CHANGES = {
 }
 
 
-@pytest.mark.parametrize("attack", sorted(CHANGES))
+def _engine_case(attack: str) -> object:
+    if POSTGRES_URL and attack in SQLITE_STATEMENTS:
+        return pytest.param(attack, marks=pytest.mark.skip(reason="SQLite's own statement; PostgreSQL has no REPLACE"))
+    if attack in SCHEMA_CHANGES:
+        return pytest.param(attack, marks=ONLY_SQLITE_GUARDS_THE_SCHEMA)
+    return attack
+
+
+@pytest.mark.parametrize("attack", [_engine_case(attack) for attack in sorted(CHANGES)])
 def test_the_apps_connection_cannot_change_or_unguard_ledger_and_audit_rows(books, attack):
     wallet_id, first, snapshot = books
     audit_id = snapshot["audit_entry"][0][0]
@@ -117,22 +150,26 @@ def test_the_apps_connection_cannot_change_or_unguard_ledger_and_audit_rows(book
 def test_the_orm_is_refused_the_same_changes(books):
     wallet_id, first, snapshot = books
     refused = []
-    for change in (
+    changes = [
         lambda: LedgerEntry.update(amount_minor=1).where(LedgerEntry.id == first.id).execute(),
         lambda: LedgerEntry.delete().execute(),
         lambda: LedgerEntry.delete_by_id(first.id),
-        lambda: LedgerEntry.replace(
-            id=first.id,
-            wallet=wallet_id,
-            kind="topup",
-            amount_minor=7,
-            balance_after_minor=7,
-            idempotency_key="forged",
-            actor="m",
-            created_at=first.created_at,
-        ).execute(),
         lambda: AuditEntry.update(reason="nothing to see").execute(),
-    ):
+    ]
+    if not POSTGRES_URL:  # peewee's replace() is SQLite's (and MySQL's) INSERT OR REPLACE
+        changes.append(
+            lambda: LedgerEntry.replace(
+                id=first.id,
+                wallet=wallet_id,
+                kind="topup",
+                amount_minor=7,
+                balance_after_minor=7,
+                idempotency_key="forged",
+                actor="m",
+                created_at=first.created_at,
+            ).execute()
+        )
+    for change in changes:
         with pytest.raises(IntegrityError), database.atomic():
             change()
         refused.append(change)
@@ -140,13 +177,16 @@ def test_the_orm_is_refused_the_same_changes(books):
     row.amount_minor = 1
     with pytest.raises(IntegrityError), database.atomic():
         row.save()
-    assert len(refused) == 5
+    assert len(refused) == len(changes)
     _assert_books_untouched(snapshot)
 
 
 def test_appending_still_works_after_every_refused_change(books, clock):
     wallet_id, first, snapshot = books
-    for sql in ("DELETE FROM ledger_entry", "DROP TRIGGER ledger_entry_no_delete", "PRAGMA writable_schema = 1"):
+    attacks = ["DELETE FROM ledger_entry", "UPDATE audit_entry SET actor = 'mallory'"]
+    if not POSTGRES_URL:
+        attacks += ["DROP TRIGGER ledger_entry_no_delete", "PRAGMA writable_schema = 1"]
+    for sql in attacks:
         with pytest.raises(DatabaseError):
             database.execute_sql(sql)
     with write_transaction():
@@ -158,6 +198,7 @@ def test_appending_still_works_after_every_refused_change(books, clock):
     assert integrity_check()["ok"]
 
 
+@ONLY_SQLITE_GUARDS_THE_SCHEMA
 def test_a_connection_opened_on_another_thread_is_guarded_too(books):
     """peewee opens one connection per thread; the scheduler's is as guarded as the GUI's."""
     _, _, snapshot = books
@@ -179,8 +220,12 @@ def test_a_connection_opened_on_another_thread_is_guarded_too(books):
     _assert_books_untouched(snapshot)
 
 
-def test_the_triggers_live_in_the_file_so_another_program_is_refused_changes_too(books, db_path):
+def test_the_triggers_live_in_the_database_so_another_program_is_refused_changes_too(books, db_path):
     _, first, snapshot = books
+    if POSTGRES_URL:
+        _another_server_connection_is_refused(first.id)
+        _assert_books_untouched(snapshot)
+        return
     other = sqlite3.connect(db_path, isolation_level=None)
     try:
         for sql in (
@@ -193,6 +238,26 @@ def test_the_triggers_live_in_the_file_so_another_program_is_refused_changes_too
     finally:
         other.close()
     _assert_books_untouched(snapshot)
+
+
+def _another_server_connection_is_refused(entry_id: int) -> None:
+    import psycopg2
+
+    assert POSTGRES_URL
+    other = psycopg2.connect(POSTGRES_URL)
+    other.autocommit = True
+    try:
+        for sql in (
+            f"UPDATE ledger_entry SET amount_minor = 1 WHERE id = {entry_id}",
+            "DELETE FROM audit_entry",
+            "TRUNCATE audit_entry",
+            f"INSERT INTO ledger_entry SELECT * FROM ledger_entry WHERE id = {entry_id} "
+            "ON CONFLICT (id) DO UPDATE SET amount_minor = 1",
+        ):
+            with pytest.raises(psycopg2.IntegrityError, match="append-only"), other.cursor() as cursor:
+                cursor.execute(sql)
+    finally:
+        other.close()
 
 
 # --- search boxes and filters ---------------------------------------------------------------------------

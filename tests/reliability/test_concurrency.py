@@ -100,7 +100,7 @@ def _business(core, clock, operator) -> datetime:
 
 
 @pytest.mark.slow
-def test_processes_and_threads_race_without_errors_or_broken_books(db, db_path, clock, core, operator, tmp_path):
+def test_processes_and_threads_race_without_errors_or_broken_books(db, db_url, clock, core, operator, tmp_path):
     base = _business(core, clock, operator)
     set_gateway(
         core, error_rate=0.1, timeout_rate=0.15, decline_rate=0.05, latency_min_ms=0, latency_max_ms=4, seed=None
@@ -117,7 +117,7 @@ def test_processes_and_threads_race_without_errors_or_broken_books(db, db_path, 
                 start_workload(
                     "race",
                     "--db",
-                    db_path,
+                    db_url,
                     "--base",
                     iso(base),
                     "--epoch",

@@ -57,7 +57,7 @@ def _last_phase(path) -> str:
 
 
 @pytest.mark.slow
-def test_worker_survives_sigkill_at_random_points(db, clock, tmp_path, db_path):
+def test_worker_survives_sigkill_at_random_points(db, clock, tmp_path, db_url):
     create_demo(clock, customers=CUSTOMERS, seed=11)
     setup = build_core(clock, gateway_sleep=lambda s: None)
     set_gateway(
@@ -76,7 +76,7 @@ def test_worker_survives_sigkill_at_random_points(db, clock, tmp_path, db_path):
             proc = start_workload(
                 "crash",
                 "--db",
-                db_path,
+                db_url,
                 "--start",
                 iso(base + timedelta(days=runs)),
                 "--seed",
@@ -194,7 +194,7 @@ def _assert_every_due_subscription_handled(core, now) -> None:
 
 
 @pytest.mark.parametrize("point", sorted(CRASH_POINTS))
-def test_payment_killed_at_each_step_is_finished_by_the_restart(db, db_path, clock, core, operator, point):
+def test_payment_killed_at_each_step_is_finished_by_the_restart(db, db_url, clock, core, operator, point):
     """Die between each pair of steps of a top-up or refund; the restart finishes it exactly once."""
     make_plan(clock, "monthly", price_minor=1000)
     customer, wallet_id = make_customer(clock, balance_minor=1000)
@@ -213,7 +213,7 @@ def test_payment_killed_at_each_step_is_finished_by_the_restart(db, db_path, clo
     child = start_workload(
         "once",
         "--db",
-        db_path,
+        db_url,
         "--now",
         iso(clock.now()),
         "--point",

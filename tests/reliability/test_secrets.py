@@ -27,6 +27,7 @@ from models.db import database
 from services.auth import SYSTEM
 from services.errors import AuthenticationFailed, DomainError, GatewayAuthError
 from services.secrets import GATEWAY_API_KEY, SecretStore, remembered_login_name
+from tests.conftest import POSTGRES_URL
 from tests.reliability.conftest import set_gateway
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -125,6 +126,24 @@ def _session(core, clock, *, key: str, password: str, wrong_key: str, wrong_pass
     return raised
 
 
+def _server_rows() -> bytes:
+    """PostgreSQL keeps no file of ours to read: every row of every table, through the app's connection."""
+    tables = [
+        name
+        for (name,) in database.execute_sql(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name"
+        )
+    ]
+    rows = [repr(row) for table in tables for row in database.execute_sql(f'SELECT * FROM "{table}"')]
+    return "\n".join(rows).encode("utf-8", "backslashreplace")
+
+
+def _leaks_in_server_rows(needles) -> list[str]:
+    stored = _server_rows()
+    return [f"a row: {needle!r}" for needle in needles if needle in stored]
+
+
 def test_no_secret_reaches_the_database_the_logs_or_an_error(core, clock, db_path, tmp_path, every_log_record):
     key, wrong_key = _fresh("sk_test_"), _fresh("sk_live_")
     password, wrong_password = _fresh("pw-"), _fresh("guess-")
@@ -137,6 +156,13 @@ def test_no_secret_reaches_the_database_the_logs_or_an_error(core, clock, db_pat
     assert len(raised) == 4
     assert not _mentioning([f"{error!s} {error!r} {error.args!r}" for error in raised], secrets)
 
+    if POSTGRES_URL:
+        assert not _leaks_in_server_rows(needles)
+        # The operator's password is kept only as a scrypt hash.
+        assert b"scrypt$" in _server_rows()
+        database.close()
+        assert not _leaks_in_files(_files_under(tmp_path), needles)
+        return
     wal_files = [db_path.with_name(db_path.name + suffix) for suffix in ("-wal", "-shm")]
     assert db_path.with_name(db_path.name + "-wal").stat().st_size > 0, "the WAL should hold the recent writes"
     assert not _leaks_in_files([db_path, *filter(Path.exists, wal_files)], needles)
@@ -168,6 +194,9 @@ def test_without_a_keyring_the_app_says_so_and_keeps_the_key_for_the_session(cor
         keyring.set_keyring(previous)
     assert any("session only" in line for line in every_log_record)
     assert not _mentioning(every_log_record, [key])
+    if POSTGRES_URL:
+        assert not _leaks_in_server_rows(_needles(key))
+        return
     database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     assert not _leaks_in_files([db_path], _needles(key))
 

@@ -3,6 +3,9 @@
     python tests/reliability/workload.py crash --db PATH --start ISO --seed N [--steps N]
     python tests/reliability/workload.py once --db PATH --now ISO --point NAME (--email E | --topup-id N)
     python tests/reliability/workload.py race --db PATH --base ISO --epoch T --seconds S --seed N --out FILE
+    python tests/reliability/workload.py worker --db URL --base ISO --epoch T --seconds S --owner NAME --out FILE
+        [--point NAME] [--first-renewal-tick N]
+    python tests/reliability/workload.py operator --db URL --base ISO --epoch T --seconds S --seed N --out FILE
 
 ``crash`` restarts the way the worker does (janitor first), then loops over renewal
 passes, top-ups, refunds and retry passes (the passes through the scheduler's job
@@ -16,6 +19,15 @@ named point, for the windows a random kill rarely hits.
 stopped, then runs several threads of operator and scheduler work against the shared
 database until a deadline, on a clock shared by every process (see ``SteppedClock``),
 and writes what it did (and every unexpected exception) to ``--out`` as JSON.
+
+``worker`` runs the renewals and retries jobs through their leases once a tick, as
+the headless worker's timers do, on the shared ``SteppedClock``; with ``--point``
+it dies (os._exit, as abrupt as SIGKILL) at that point of its first renewal pass,
+its lease still held. It writes its runs, the lease conflicts it met and the
+leases it took over from an owner that never gave them back.
+
+``operator`` is a desk without its scheduler: threads of top-ups, refunds, plan
+changes, subscribes, cancels and reinstates until the deadline.
 """
 
 from __future__ import annotations
@@ -43,7 +55,9 @@ from models.migrations import migrate  # noqa: E402
 from models.tables import (  # noqa: E402
     Customer,
     ErrorItem,
+    JobState,
     LedgerEntry,
+    Plan,
     Subscription,
     TopUp,
     Wallet,
@@ -51,7 +65,7 @@ from models.tables import (  # noqa: E402
 from scheduler.core import build_core  # noqa: E402
 from services.auth import SYSTEM, Actor  # noqa: E402
 from services.clock import FixedClock, parse_instant  # noqa: E402
-from services.errors import DomainError  # noqa: E402
+from services.errors import Conflict, DomainError  # noqa: E402
 
 OPERATOR = Actor("worker-operator", "operator")
 ADMIN = Actor("worker-admin", "admin")
@@ -245,8 +259,19 @@ class Racer:
         ("check", 3),
     )
 
-    def __init__(self, core, seed: int, deadline: float, name: str):
+    OPERATOR_DESK = (
+        ("topup", 10),
+        ("refund_topup", 6),
+        ("refund_charge", 4),
+        ("change_plan", 8),
+        ("resubscribe", 5),
+        ("cancel", 4),
+        ("reinstate", 4),
+    )
+
+    def __init__(self, core, seed: int, deadline: float, name: str, operations=OPERATIONS):
         self.core = core
+        self.operations = operations
         self.rng = random.Random(seed)
         self.deadline = deadline
         self.name = name
@@ -257,8 +282,8 @@ class Racer:
         self.serial = 0
 
     def run(self) -> None:
-        names = [n for n, _ in self.OPERATIONS]
-        weights = [w for _, w in self.OPERATIONS]
+        names = [n for n, _ in self.operations]
+        weights = [w for _, w in self.operations]
         try:
             while time.time() < self.deadline:
                 op = self.rng.choices(names, weights)[0]
@@ -351,6 +376,22 @@ class Racer:
         self.core.subscriptions.subscribe(OPERATOR, sub.customer.email, sub.plan.code, "race")
         return True
 
+    def do_change_plan(self) -> bool:
+        sub = Subscription.select(Subscription, Plan).join(Plan).where(Subscription.status == "active")
+        sub = sub.order_by(fn.RANDOM()).first()
+        if sub is None:
+            return False
+        other = (
+            Plan.select()
+            .where((Plan.currency == sub.plan.currency) & (Plan.id != sub.plan_id) & (Plan.active == True))  # noqa: E712
+            .order_by(fn.RANDOM())
+            .first()
+        )
+        if other is None:
+            return False
+        self.core.subscriptions.change_plan(OPERATOR, sub.id, other.code, "race plan change")
+        return True
+
     def do_retry_now(self) -> bool:
         ids = [
             i
@@ -388,8 +429,7 @@ def race(args) -> int:
     logged = watch_logs()
     init_database(args.db)
     migrate()
-    clock = SteppedClock(parse_instant(args.base), args.epoch, args.tick, timedelta(minutes=args.step_minutes))
-    core = build_core(clock)
+    core = build_core(_shared_clock(args))
     unexpected: list[str] = []
     startup: dict[str, int] = {}
     # The renewal pass the app runs at start, before any other work of this process. Every process runs it
@@ -403,22 +443,112 @@ def race(args) -> int:
         unexpected.append(f"p{args.seed} start-up renewals: {traceback.format_exc()}")
     finally:
         database.close()
+    result = _race_threads(core, args, Racer.OPERATIONS)
+    result["unexpected"][:0] = unexpected
+    result["startup"] = startup
+    result["unexpected"].extend(f"logged: {text}" for text in logged.seen)
+    Path(args.out).write_text(json.dumps(result, indent=1), encoding="utf-8")
+    return 0
+
+
+def _race_threads(core, args, operations) -> dict:
     deadline = args.epoch + args.seconds
-    racers = [Racer(core, args.seed * 100 + n, deadline, f"p{args.seed}t{n}") for n in range(args.threads)]
+    racers = [Racer(core, args.seed * 100 + n, deadline, f"p{args.seed}t{n}", operations) for n in range(args.threads)]
     threads = [threading.Thread(target=r.run, name=r.name) for r in racers]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    result = {"done": {}, "idle": {}, "refused": {}, "unexpected": unexpected, "startup": startup}
+    result: dict = {"done": {}, "idle": {}, "refused": {}, "unexpected": []}
     for racer in racers:
         for key in ("done", "idle", "refused"):
             for op, n in getattr(racer, key).items():
                 result[key][op] = result[key].get(op, 0) + n
         result["unexpected"].extend(racer.unexpected)
+    return result
+
+
+def _shared_clock(args) -> SteppedClock:
+    return SteppedClock(parse_instant(args.base), args.epoch, args.tick, timedelta(minutes=args.step_minutes))
+
+
+# --- operator: a desk's operators, no scheduler ------------------------------------------------
+
+
+def operator(args) -> int:
+    logged = watch_logs()
+    init_database(args.db)
+    migrate()
+    database.close()
+    result = _race_threads(build_core(_shared_clock(args)), args, Racer.OPERATOR_DESK)
     result["unexpected"].extend(f"logged: {text}" for text in logged.seen)
     Path(args.out).write_text(json.dumps(result, indent=1), encoding="utf-8")
     return 0
+
+
+# --- worker: the scheduled passes through their leases, once a tick --------------------------------
+
+# point -> (object on the core, attribute): die right after the first call of it returns, the lease still held
+WORKER_CRASH_POINTS = {
+    # One batch of the renewal pass is committed, the rest of the pass is not done, the lease is not given back.
+    "renewals_after_first_batch": ("renewals", "_run_batch"),
+}
+
+
+def worker(args) -> int:
+    logged = watch_logs()
+    init_database(args.db)
+    migrate()
+    clock = _shared_clock(args)
+    core = build_core(clock)
+    core.owner = args.owner
+    jobs = core.build_scheduler()
+    if args.point:
+        owner, attribute = WORKER_CRASH_POINTS[args.point]
+        target = getattr(core, owner)
+        original = getattr(target, attribute)
+
+        def dying(*a, **kw):
+            original(*a, **kw)
+            os._exit(KILLED)
+
+        setattr(target, attribute, dying)
+    tally = {"runs": {}, "conflicts": {}, "takeovers": 0, "unexpected": []}
+    deadline = args.epoch + args.seconds
+    last_tick = -1
+    while time.time() < deadline:
+        tick = int(max(0.0, time.time() - args.epoch) / args.tick)
+        if tick == last_tick:
+            time.sleep(0.02)
+            continue
+        last_tick = tick
+        names = ["renewals", "retries"] if tick >= args.first_renewal_tick else ["retries"]
+        for name in names:
+            try:
+                held = _unreturned_lease(name, args.owner, clock.now())
+                jobs.run_job(name)
+            except Conflict:
+                tally["conflicts"][name] = tally["conflicts"].get(name, 0) + 1
+            except Exception:  # noqa: BLE001 - what the test is looking for
+                tally["unexpected"].append(f"{args.owner} {name}: {traceback.format_exc()}")
+            else:
+                tally["runs"][name] = tally["runs"].get(name, 0) + 1
+                tally["takeovers"] += held
+            finally:
+                if not database.is_closed():
+                    database.close()
+    tally["unexpected"].extend(f"logged: {text}" for text in logged.seen)
+    Path(args.out).write_text(json.dumps(tally, indent=1), encoding="utf-8")
+    return 0
+
+
+def _unreturned_lease(name: str, owner: str, now: datetime) -> int:
+    """1 when another owner's lease on the job ran out without being given back (its holder died), else 0."""
+    with database.connection_context():
+        row = JobState.get_or_none(JobState.name == name)
+    if row is None or row.lease_owner in (None, owner) or row.lease_until is None:
+        return 0
+    return 1 if row.lease_until <= now else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -445,8 +575,24 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--threads", type=int, default=3)
     r.add_argument("--seed", type=int, required=True)
     r.add_argument("--out", required=True)
+    for name in ("worker", "operator"):
+        w = commands.add_parser(name)
+        w.add_argument("--db", required=True)
+        w.add_argument("--base", required=True)
+        w.add_argument("--epoch", type=float, required=True)
+        w.add_argument("--seconds", type=float, required=True)
+        w.add_argument("--tick", type=float, default=0.5)
+        w.add_argument("--step-minutes", type=int, default=120)
+        w.add_argument("--out", required=True)
+        if name == "worker":
+            w.add_argument("--owner", required=True)
+            w.add_argument("--point", choices=sorted(WORKER_CRASH_POINTS))
+            w.add_argument("--first-renewal-tick", type=int, default=0)
+        else:
+            w.add_argument("--threads", type=int, default=3)
+            w.add_argument("--seed", type=int, required=True)
     args = parser.parse_args(argv)
-    return {"crash": crash, "once": once, "race": race}[args.command](args)
+    return {"crash": crash, "once": once, "race": race, "worker": worker, "operator": operator}[args.command](args)
 
 
 if __name__ == "__main__":
