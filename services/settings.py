@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 from models.db import write_transaction
@@ -137,9 +137,20 @@ class SettingsStore:
                 actor.name,
                 action,
                 "settings",
-                ",".join(sorted(clean)),
+                _audit_target(clean),
                 before=before,
                 after=clean,
                 reason=reason,
             )
         return clean
+
+
+def _audit_target(names: Iterable[str]) -> str:
+    """The settings an audit entry names: all of them when they fit its 64 characters, else their group."""
+    names = sorted(names)
+    joined = ",".join(names)
+    if len(joined) <= 64:
+        return joined
+    groups = {name.split(".", 1)[0] for name in names}
+    group = f"{groups.pop()}.*" if len(groups) == 1 else "settings"
+    return f"{group} ({len(names)})"

@@ -14,7 +14,10 @@ MAX_REASON = 2000
 
 
 def storable(text: str) -> bool:
-    """True when ``text`` can be stored and searched (no unpaired surrogates)."""
+    """True when ``text`` can be stored and searched on both engines: no unpaired surrogates, no NUL
+    (PostgreSQL's text cannot hold one; SQLite would keep it and cut it short in places)."""
+    if "\x00" in text:
+        return False
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

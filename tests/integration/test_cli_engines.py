@@ -105,12 +105,6 @@ def test_check_exits_1_on_a_broken_wallet(cli: Run, db_url: str) -> None:
     assert result["violations"][0]["kind"] == "wallet_balance_mismatch"
 
 
-@pytest.mark.xfail(
-    bool(POSTGRES_URL),
-    strict=True,
-    reason="settings.update audits the joined names of the changed settings as AuditEntry.target_id, a "
-    "VARCHAR(64) that PostgreSQL enforces: four gateway knobs at once are 79 characters",
-)
 def test_every_gateway_knob_at_once(cli: Run) -> None:
     cli("demo", "--customers", "5", now="2026-03-01T08:00:00")
     code, out, _ = cli("gateway", "--error-rate", "0.25", "--latency-ms", "5-80", "--outage", "on")

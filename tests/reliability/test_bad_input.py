@@ -32,7 +32,6 @@ from services.auth import SYSTEM, Actor
 from services.errors import DomainError, ValidationError
 from services.money import MAX_MINOR, format_minor, parse_amount
 from services.retry_policy import STRATEGIES
-from tests.conftest import POSTGRES_URL
 from tests.reliability.conftest import set_gateway
 
 # --- the database as bytes ------------------------------------------------------------------------
@@ -772,19 +771,7 @@ ENTRY_POINTS = {
 }
 
 
-# Known on PostgreSQL: these doors let a NUL character through to the database, where psycopg2 refuses it with
-# a ValueError instead of the service refusing it with a ValidationError (SQLite stores it).
-NUL_REACHES_POSTGRESQL = ("escalate", "set_plan_feature", "update_plan")
-
-
-def _entry_case(entry: str) -> object:
-    if POSTGRES_URL and entry in NUL_REACHES_POSTGRESQL:
-        reason = f"{entry} passes a NUL character on to PostgreSQL, which refuses it with a ValueError"
-        return pytest.param(entry, marks=pytest.mark.xfail(strict=True, raises=ValueError, reason=reason))
-    return entry
-
-
-@pytest.mark.parametrize("entry", [_entry_case(entry) for entry in sorted(ENTRY_POINTS)])
+@pytest.mark.parametrize("entry", sorted(ENTRY_POINTS))
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 )
