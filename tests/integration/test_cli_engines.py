@@ -112,3 +112,50 @@ def test_every_gateway_knob_at_once(cli: Run) -> None:
     assert out["gateway"]["gateway.error_rate"] == 0.25
     assert (out["gateway"]["gateway.latency_min_ms"], out["gateway"]["gateway.latency_max_ms"]) == (5, 80)
     assert out["gateway"]["gateway.outage"] is True
+
+
+def test_subscriptions_usage_invoices_and_the_scheduler_commands(cli: Run, db_url: str) -> None:
+    """Every other command, on the engine under test: subscribe, usage, access, invoice, cancel, reinstate,
+    retry, pause, resume and run."""
+    cli("demo", "--customers", "5", "--seed", "3", now="2026-03-01T08:00:00")
+    code, topped, _ = cli("topup", "newcomer@example.com", "100.00", now="2026-03-01T08:05:00")
+    assert code == 2 and topped is None  # no such customer: refused, nothing written
+    init_database(db_url)
+    with database.connection_context():
+        from models.tables import Customer
+
+        email = Customer.select().order_by(Customer.id).first().email
+    database.close()
+    cli("topup", email, "200.00", "--key", "e2e-sub-funds", now="2026-03-01T08:10:00")
+
+    code, subscribed, err = cli("subscribe", email, "starter", "--reason", "e2e", now="2026-03-01T08:15:00")
+    assert code == 0 and subscribed is not None, err
+    assert subscribed["status"] == "active" and subscribed["plan_code"] == "starter"
+    code, used, err = cli("usage", email, "sms", "3", "--key", "e2e-usage-1", now="2026-03-01T09:00:00")
+    assert code == 0 and used is not None, err
+    code, access, _ = cli("access", email, "api_calls", now="2026-03-01T09:00:00")
+    assert code in (0, 1) and access is not None and "allowed" in access
+
+    code, canceled, _ = cli("cancel", email, "starter", "--reason", "e2e", now="2026-03-02T08:00:00")
+    assert code == 0 and canceled is not None and canceled["status"] == "canceled"
+    code, back, _ = cli("reinstate", email, "starter", now="2026-03-02T09:00:00")
+    assert code == 0 and back is not None and back["status"] == "active"
+
+    init_database(db_url)
+    with database.connection_context():
+        from models.tables import Invoice
+
+        number = Invoice.select().where(Invoice.subscription == subscribed["id"]).order_by(Invoice.id).first().number
+    database.close()
+    code, invoice, _ = cli("invoice", number)
+    assert code == 0 and invoice is not None and invoice["invoice"]["number"] == number and invoice["lines"]
+
+    assert cli("retry", now="2026-03-02T10:00:00")[0] == 0
+    code, paused, _ = cli("pause", "--reason", "e2e freeze")
+    assert code == 0 and paused == {"paused": True}
+    assert cli("resume")[:2] == (0, {"paused": False})
+    code, ran, _ = cli("run", "janitor", now="2026-03-02T10:00:00")
+    assert code == 0 and ran is not None and ran["name"] == "janitor" and ran["last_error"] is None
+
+    code, check, _ = cli("check", now="2026-03-02T10:00:00")
+    assert code == 0 and check == {"ok": True, "violations": []}
