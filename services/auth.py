@@ -8,13 +8,14 @@ import hmac
 import os
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
-from models.db import write_transaction
+from models.db import for_update, write_transaction
 from models.tables import Operator
 from services.audit import record_audit
 from services.clock import Clock
 from services.errors import AuthenticationFailed, Conflict, NotFound, PermissionDenied, ValidationError
-from services.validation import storable
+from services.validation import MAX_REASON, check_text, storable
 
 ROLES = ("viewer", "operator", "admin")
 
@@ -110,23 +111,29 @@ class OperatorInfo:
     username: str
     role: str
     active: bool
+    created_at: datetime | None = None
 
 
 def _info(row: Operator) -> OperatorInfo:
-    return OperatorInfo(row.id, row.username, row.role, row.active)
+    return OperatorInfo(row.id, row.username, row.role, row.active, row.created_at)
 
 
 def validate_new_operator(username: str, password: str, role: str) -> None:
     if not isinstance(username, str) or not _USERNAME.match(username):
         raise ValidationError("username: 2–64 letters, digits, dot, dash or underscore")
+    validate_password(password)
+    if role not in ROLES:
+        raise ValidationError(f"role must be one of {', '.join(ROLES)}")
+
+
+def validate_password(password: str) -> None:
+    """The rules every new password follows, whoever sets it."""
     if not isinstance(password, str) or len(password) < 8:
         raise ValidationError("password must be at least 8 characters")
     if len(password) > 1024:
         raise ValidationError("password is too long")
     if not storable(password):
         raise ValidationError("password contains characters that are not valid text")
-    if role not in ROLES:
-        raise ValidationError(f"role must be one of {', '.join(ROLES)}")
 
 
 class OperatorService:
@@ -178,16 +185,20 @@ class OperatorService:
             )
         return _info(row)
 
+    def list_operators(self) -> list[OperatorInfo]:
+        """Every account, oldest first: any signed-in operator may see who has access."""
+        return [_info(row) for row in Operator.select().order_by(Operator.created_at, Operator.id)]
+
     def set_role(self, actor: Actor, username: str, role: str, reason: str = "") -> OperatorInfo:
+        """Give ``username`` another role. Nobody demotes themselves, and the last active admin stays one."""
         require(actor, "operator.manage")
         if role not in ROLES:
             raise ValidationError(f"role must be one of {', '.join(ROLES)}")
         with write_transaction():
-            known = isinstance(username, str) and storable(username)
-            row = Operator.get_or_none(Operator.username == username) if known else None
-            if row is None:
-                raise NotFound(f"no operator {username!r:.80}")
+            row = self._locked_operator(username)
             before = row.role
+            if before == "admin" and role != "admin":
+                self._refuse_losing_an_admin(actor, row, "demote")
             row.role = role
             row.save()
             record_audit(
@@ -202,6 +213,117 @@ class OperatorService:
             )
         return _info(row)
 
+    def disable(self, actor: Actor, username: str, reason: str) -> OperatorInfo:
+        """``username`` can no longer sign in. Nobody disables themselves or the last active admin."""
+        require(actor, "operator.manage")
+        reason = _required_reason(reason)
+        with write_transaction():
+            row = self._locked_operator(username)
+            if not row.active:
+                raise Conflict(f"operator {row.username!r} is already disabled")
+            if row.role == "admin":
+                self._refuse_losing_an_admin(actor, row, "disable")
+            elif _is_self(actor, row):
+                raise Conflict("you cannot disable your own account; ask another administrator")
+            row.active = False
+            row.save()
+            record_audit(
+                self.clock,
+                actor.name,
+                "operator.disable",
+                "operator",
+                row.id,
+                before={"active": True},
+                after={"active": False},
+                reason=reason,
+            )
+        return _info(row)
+
+    def enable(self, actor: Actor, username: str, reason: str) -> OperatorInfo:
+        """A disabled account may sign in again, with the role and password it had."""
+        require(actor, "operator.manage")
+        reason = _required_reason(reason)
+        with write_transaction():
+            row = self._locked_operator(username)
+            if row.active:
+                raise Conflict(f"operator {row.username!r} is already active")
+            row.active = True
+            row.save()
+            record_audit(
+                self.clock,
+                actor.name,
+                "operator.enable",
+                "operator",
+                row.id,
+                before={"active": False},
+                after={"active": True},
+                reason=reason,
+            )
+        return _info(row)
+
+    def reset_password(self, actor: Actor, username: str, new_password: str, reason: str) -> OperatorInfo:
+        """An admin sets another operator's password (the audit row says so, never what it is).
+
+        An admin's own password is changed with ``change_own_password``, which asks for the old one.
+        """
+        require(actor, "operator.manage")
+        validate_password(new_password)
+        reason = _required_reason(reason)
+        password_hash = hash_password(new_password)
+        with write_transaction():
+            row = self._locked_operator(username)
+            if _is_self(actor, row):
+                raise Conflict("change your own password from the menu under your name; it asks for the old one")
+            row.password_hash = password_hash
+            row.save()
+            record_audit(self.clock, actor.name, "operator.password_reset", "operator", row.id, reason=reason)
+        return _info(row)
+
+    def change_own_password(self, actor: Actor, old_password: str, new_password: str) -> OperatorInfo:
+        """Any signed-in operator changes their own password, proving they know the old one."""
+        if not isinstance(actor, Actor) or actor.operator_id is None:
+            raise PermissionDenied("no operator is signed in")
+        validate_password(new_password)
+        if not isinstance(old_password, str) or not storable(old_password):
+            raise AuthenticationFailed("the current password is wrong")
+        if new_password == old_password:
+            raise ValidationError("the new password is the same as the current one")
+        password_hash = hash_password(new_password)
+        with write_transaction():
+            row = for_update(Operator.select().where(Operator.id == actor.operator_id)).first()
+            if row is None or not row.active:
+                raise PermissionDenied("this account no longer exists or was disabled")
+            if not verify_password(old_password, row.password_hash):
+                raise AuthenticationFailed("the current password is wrong")
+            row.password_hash = password_hash
+            row.save()
+            record_audit(self.clock, actor.name, "operator.password_change", "operator", row.id)
+        return _info(row)
+
+    @staticmethod
+    def _locked_operator(username: str) -> Operator:
+        known = isinstance(username, str) and storable(username)
+        row = for_update(Operator.select().where(Operator.username == username)).first() if known else None
+        if row is None:
+            raise NotFound(f"no operator {username!r:.80}")
+        return row
+
+    @staticmethod
+    def _refuse_losing_an_admin(actor: Actor, row: Operator, verb: str) -> None:
+        """Raise when taking ``row``'s admin rights away would lock everyone out of managing operators.
+
+        The active admins are locked in id order first, so two admins demoting each other at
+        once cannot both pass the count on PostgreSQL.
+        """
+        if _is_self(actor, row):
+            raise Conflict(f"you cannot {verb} your own administrator account; ask another administrator")
+        admins = for_update(
+            Operator.select(Operator.id).where((Operator.role == "admin") & (Operator.active == True))  # noqa: E712
+        ).order_by(Operator.id)
+        others = [admin.id for admin in admins if admin.id != row.id]
+        if row.active and not others:
+            raise Conflict(f"{row.username} is the last active administrator; make someone else an administrator first")
+
     def authenticate(self, username: str, password: str) -> Actor:
         username, password = str(username), str(password)
         if not (storable(username) and storable(password)):
@@ -213,3 +335,11 @@ class OperatorService:
         if row is None or not ok or not row.active:
             raise AuthenticationFailed("unknown operator or wrong password")
         return Actor(row.username, row.role, row.id)
+
+
+def _is_self(actor: Actor, row: Operator) -> bool:
+    return actor.operator_id == row.id if actor.operator_id is not None else actor.name == row.username
+
+
+def _required_reason(reason: object) -> str:
+    return check_text(reason, "reason", max_length=MAX_REASON, required=True)
