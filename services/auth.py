@@ -223,7 +223,7 @@ class OperatorService:
                 raise Conflict(f"operator {row.username!r} is already disabled")
             if row.role == "admin":
                 self._refuse_losing_an_admin(actor, row, "disable")
-            elif _is_self(actor, row):
+            elif is_same_operator(actor, row):
                 raise Conflict("you cannot disable your own account; ask another administrator")
             row.active = False
             row.save()
@@ -272,7 +272,7 @@ class OperatorService:
         password_hash = hash_password(new_password)
         with write_transaction():
             row = self._locked_operator(username)
-            if _is_self(actor, row):
+            if is_same_operator(actor, row):
                 raise Conflict("change your own password from the menu under your name; it asks for the old one")
             row.password_hash = password_hash
             row.save()
@@ -315,7 +315,7 @@ class OperatorService:
         The active admins are locked in id order first, so two admins demoting each other at
         once cannot both pass the count on PostgreSQL.
         """
-        if _is_self(actor, row):
+        if is_same_operator(actor, row):
             raise Conflict(f"you cannot {verb} your own administrator account; ask another administrator")
         admins = for_update(
             Operator.select(Operator.id).where((Operator.role == "admin") & (Operator.active == True))  # noqa: E712
@@ -337,7 +337,8 @@ class OperatorService:
         return Actor(row.username, row.role, row.id)
 
 
-def _is_self(actor: Actor, row: Operator) -> bool:
+def is_same_operator(actor: Actor, row: Operator | OperatorInfo) -> bool:
+    """Whether ``row`` is the account ``actor`` signed in with."""
     return actor.operator_id == row.id if actor.operator_id is not None else actor.name == row.username
 
 

@@ -1,4 +1,4 @@
-"""Secrets (the gateway API key, remembered logins, the PostgreSQL password).
+"""Secrets (the gateway API key, the PostgreSQL password).
 
 They live in the OS keyring. Without a usable keyring the app says so and keeps
 what it is given in this process's memory only, so nothing secret ever lands in
@@ -38,7 +38,11 @@ _PROBE_NAME = "__availability_probe__"
 
 
 def remembered_login_name(username: str) -> str:
-    """The secret name under which a remembered login for ``username`` is kept."""
+    """Where earlier versions kept the password of a remembered login for ``username``.
+
+    "Remember me" now keeps the user name only (in the desk's settings, it is no secret);
+    a password left under this name is deleted with ``forget_stored_login``.
+    """
     return f"remember:{username}"
 
 
@@ -174,3 +178,13 @@ class SecretStore:
     def _check_name(name: str) -> None:
         if not isinstance(name, str) or not name.strip() or not storable(name):
             raise ValidationError("a secret needs a name")
+
+
+def forget_stored_login(store: SecretStore, username: str) -> None:
+    """Delete a password an earlier version kept in the keyring to sign ``username`` in unasked.
+
+    Nothing signs an operator in without their password; a stored copy would only wait
+    for someone to read it out of the keyring. Safe to call when there is none.
+    """
+    if isinstance(username, str) and username.strip() and storable(username):
+        store.delete(remembered_login_name(username.strip()))

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import cast
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
 from resources import APP_ID
@@ -16,7 +16,7 @@ from scheduler.core import Core
 from scheduler.runner import BackgroundScheduler, SchedulerEvent
 from services.auth import Actor
 from services.change_feed import ChangeListener
-from services.secrets import remembered_login_name
+from services.secrets import forget_stored_login
 from ui.bridge import CoreBridge
 from ui.context import UiContext
 from ui.language import chosen_language, install_translator
@@ -53,6 +53,7 @@ def create_pages(ctx: UiContext) -> list[Page]:
     from ui.pages.dashboard import DashboardPage
     from ui.pages.error_queue import ErrorQueuePage
     from ui.pages.notifications import NotificationsPage
+    from ui.pages.operators import OperatorsPage
     from ui.pages.plans import PlansPage
     from ui.pages.scheduler_page import SchedulerPage
     from ui.pages.settings_page import SettingsPage
@@ -70,6 +71,7 @@ def create_pages(ctx: UiContext) -> list[Page]:
         AuditPage(ctx),
         SchedulerPage(ctx),
         SettingsPage(ctx),
+        OperatorsPage(ctx),
     ]
 
 
@@ -150,6 +152,165 @@ def connect_tray_to_scheduler(tray: TrayController, window: MainWindow, ctx: UiC
     page.paused_changed.connect(tray.set_paused)
 
 
+REMEMBERED_NAME = "login/last_username"
+
+
+def remembered_name(qsettings: QSettings) -> str:
+    """The name "Remember me" kept at the last sign-in ("" when it was not asked to)."""
+    return str(qsettings.value(REMEMBERED_NAME, "") or "")
+
+
+def sign_in_dialog(
+    core: Core, runner: TaskRunner, qsettings: QSettings, *, demo: bool = False, signed_out: bool = False
+) -> LoginDialog:
+    """The sign-in dialog as the desk opens it: the remembered name filled in, the password always asked.
+
+    Earlier versions kept a remembered operator's password in the keyring and signed them in
+    unasked; such a copy is deleted here, off the GUI thread, before anyone signs in.
+    """
+    name = remembered_name(qsettings)
+    if name:
+        runner.run(lambda: forget_stored_login(core.secrets, name))
+    return LoginDialog(
+        core,
+        runner,
+        first_run=not signed_out and not core.operators.has_operators(),
+        last_username=name or ("admin" if demo else ""),
+        remembered=bool(name),
+        demo_hint=demo,
+        signed_out=signed_out,
+    )
+
+
+class Desk(QObject):
+    """The desktop across sign-ins: one main window for each operator who signs in.
+
+    Signing out closes the operator's window and shows the sign-in dialog again; the app
+    keeps running, and Cancel there quits it. The background scheduler belongs to the desk,
+    not to the operator: renewals, retries and reminders go on while nobody is signed in
+    (the sign-in dialog says so) and stop when the app quits.
+    """
+
+    signed_in = Signal(object)  # the new MainWindow
+    signed_out = Signal()
+    quit_requested = Signal()  # Cancel at the sign-in dialog after a sign-out, or Quit in the tray
+
+    def __init__(
+        self,
+        core: Core,
+        runner: TaskRunner,
+        qsettings: QSettings,
+        *,
+        demo: bool = False,
+        scheduler: BackgroundScheduler | None = None,
+        make_tray: Callable[[], TrayController] | None = None,
+        make_listener: Callable[[], ChangeListener] | None = None,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self.core, self.runner, self.qsettings = core, runner, qsettings
+        self.demo, self.scheduler = demo, scheduler
+        self.make_tray, self.make_listener = make_tray, make_listener
+        self.window: MainWindow | None = None
+        self.ctx: UiContext | None = None
+        self.tray: TrayController | None = None
+        self.login: LoginDialog | None = None
+
+    def on_scheduler_event(self, event: SchedulerEvent) -> None:
+        """The scheduler's thread reports here; the signed-in window (if any) hears it."""
+        ctx = self.ctx  # read once: a sign-out on the GUI thread may clear it meanwhile
+        if ctx is not None:
+            ctx.bridge.on_scheduler_event(event)
+
+    def remember(self, dialog: LoginDialog) -> None:
+        if dialog.actor is not None and dialog.remember_name:
+            self.qsettings.setValue(REMEMBERED_NAME, dialog.actor.name)
+        else:
+            self.qsettings.remove(REMEMBERED_NAME)
+        self.qsettings.sync()
+
+    def open(self, actor: Actor) -> MainWindow:
+        """The window of ``actor``, shown."""
+        self.tray = self.make_tray() if self.make_tray else None
+        window, ctx = build_main_window(
+            self.core,
+            actor,
+            self.runner,
+            self.qsettings,
+            demo=self.demo,
+            scheduler=self.scheduler,
+            tray=self.tray,
+            listener=self.make_listener() if self.make_listener else None,
+        )
+        self.window, self.ctx = window, ctx
+        if self.tray is not None:
+            self.tray.quit_requested.connect(self.quit_requested)
+            if self.scheduler is not None:
+                self.tray.set_paused(self.scheduler.is_paused)
+        window.sign_out_requested.connect(self.on_sign_out_requested)
+        window.show()
+        log.info("%s (%s) signed in", actor.name, actor.role)
+        self.signed_in.emit(window)
+        return window
+
+    def close_window(self) -> None:
+        """Save and close the signed-in operator's window (the scheduler is left running)."""
+        window, ctx, tray = self.window, self.ctx, self.tray
+        self.window, self.ctx, self.tray = None, None, None
+        if window is None or ctx is None:
+            return
+        window.save_state()
+        ctx.bridge.stop()
+        if tray is not None:
+            tray.hide()
+            tray.deleteLater()
+        window.hide()
+        window.deleteLater()
+
+    @Slot()
+    def on_sign_out_requested(self) -> None:
+        if self.window is None:
+            return
+        actor = self.window.ctx.actor
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            # The window goes before the next operator's comes: closing it must not end the app.
+            app.setQuitOnLastWindowClosed(False)
+        self.login = sign_in_dialog(self.core, self.runner, self.qsettings, demo=self.demo, signed_out=True)
+        self.login.finished.connect(self.on_login_finished)
+        self.login.show()
+        self.close_window()
+        log.info("%s signed out", actor.name)
+        self.signed_out.emit()
+
+    @Slot(int)
+    def on_login_finished(self, _result: int) -> None:
+        dialog, self.login = self.login, None
+        if dialog is None:
+            return
+        dialog.deleteLater()
+        if dialog.actor is None:
+            self.quit_requested.emit()  # Cancel at sign-in quits, as it does at start
+            return
+        self.remember(dialog)
+        self.open(dialog.actor)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setQuitOnLastWindowClosed(True)
+
+    def shutdown(self) -> None:
+        log.info("shutting down")
+        if self.window is not None:
+            self.window.save_state()
+        if self.ctx is not None:
+            self.ctx.bridge.stop()  # also stops following other desks' changes
+        if self.scheduler is not None:
+            self.scheduler.stop(timeout=15)
+        self.runner.wait_idle(15000)
+        if self.tray is not None:
+            self.tray.hide()
+
+
 def run_application(core: Core, args: argparse.Namespace) -> int:
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     identify_application(app)
@@ -158,29 +319,15 @@ def run_application(core: Core, args: argparse.Namespace) -> int:
     install_translator(app, chosen_language(qsettings))
     apply_theme(app, str(qsettings.value("ui/theme", "system")))
     runner = TaskRunner(app)
+    demo = bool(getattr(args, "demo", False))
 
     # Before any window exists: nothing on screen can stall yet.
-    first_run = not core.operators.has_operators()
-    keyring_reason = None if core.secrets.available else core.secrets.unavailable_reason
-    last_username = str(qsettings.value("login/last_username", ""))
-    actor = _remembered_actor(core, last_username) if last_username and not keyring_reason else None
-    if actor is None:
-        demo = bool(getattr(args, "demo", False))
-        dialog = LoginDialog(
-            core,
-            runner,
-            first_run=first_run,
-            keyring_reason=keyring_reason,
-            last_username=last_username or ("admin" if demo else ""),
-            demo_hint=demo,
-        )
-        if not dialog.exec() or dialog.actor is None:
-            return 0
-        actor = dialog.actor
-        qsettings.setValue("login/last_username", actor.name)
+    dialog = sign_in_dialog(core, runner, qsettings, demo=demo)
+    if not dialog.exec() or dialog.actor is None:
+        runner.wait_idle(15000)
+        return 0
 
-    tray = TrayController(app)
-    # The bridge that hands scheduler events to the window is built with the window, after the scheduler.
+    # The bridge that hands scheduler events to a window is built with each window, after the scheduler.
     event_sink: list[Callable[[SchedulerEvent], None]] = []
 
     def on_event(event: SchedulerEvent) -> None:
@@ -188,42 +335,21 @@ def run_application(core: Core, args: argparse.Namespace) -> int:
             event_sink[0](event)
 
     scheduler = core.build_scheduler(on_event=on_event)
-    window, ctx = build_main_window(
+    desk = Desk(
         core,
-        actor,
         runner,
         qsettings,
-        demo=bool(getattr(args, "demo", False)),
+        demo=demo,
         scheduler=scheduler,
-        tray=tray,
-        listener=ChangeListener(),
+        make_tray=lambda: TrayController(app),
+        make_listener=ChangeListener,
+        parent=app,
     )
-    event_sink.append(ctx.bridge.on_scheduler_event)
-    tray.quit_requested.connect(app.quit)
-    tray.set_paused(scheduler.is_paused)
+    event_sink.append(desk.on_scheduler_event)
+    desk.quit_requested.connect(app.quit)
+    desk.remember(dialog)
+    desk.open(dialog.actor)
     scheduler.start()
-    window.show()
-    log.info(
-        "desktop started for %s (%s); tray %s", actor.name, actor.role, "shown" if tray.available else "unavailable"
-    )
-
-    def shutdown():
-        log.info("shutting down")
-        window.save_state()
-        ctx.bridge.stop()  # also stops following other desks' changes
-        scheduler.stop(timeout=15)
-        runner.wait_idle(15000)
-        tray.hide()
-
-    app.aboutToQuit.connect(shutdown)
+    log.info("desktop started; tray %s", "shown" if desk.tray is not None and desk.tray.available else "unavailable")
+    app.aboutToQuit.connect(desk.shutdown)
     return app.exec()
-
-
-def _remembered_actor(core: Core, username: str) -> Actor | None:
-    """A remembered login, checked before the window opens."""
-    try:
-        password = core.secrets.get(remembered_login_name(username))
-        return core.operators.authenticate(username, password) if password else None
-    except Exception:  # noqa: BLE001 - a stale remembered login just means "ask again"
-        log.info("remembered login for %s no longer works", username)
-        return None

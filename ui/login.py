@@ -1,8 +1,12 @@
-"""Sign in (or, on an empty database, create the first administrator)."""
+"""Sign in (or, on an empty database, create the first administrator), and change one's own password.
+
+"Remember me" keeps the operator's name for the next start, never their password: every
+sign-in asks for it.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -13,9 +17,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from services.auth import validate_new_operator
+from services.auth import Actor, validate_new_operator
 from services.errors import ValidationError
-from services.secrets import remembered_login_name
+from services.secrets import forget_stored_login
 from ui.errors import describe
 from ui.tasks import TaskRunner
 
@@ -29,15 +33,15 @@ class LoginDialog(QDialog):
         runner: TaskRunner,
         *,
         first_run: bool,
-        keyring_reason: str | None,
         last_username: str = "",
+        remembered: bool = False,
         demo_hint: bool = False,
+        signed_out: bool = False,
         parent=None,
     ):
         super().__init__(parent)
         self.core, self.runner, self.first_run = core, runner, first_run
-        self.actor = None
-        self.remembered = False
+        self.actor: Actor | None = None
         self.setObjectName("loginDialog")
         self.setWindowTitle(self.tr("Create the administrator") if first_run else self.tr("Sign in"))
         self.intro = QLabel(self)
@@ -47,6 +51,13 @@ class LoginDialog(QDialog):
             if first_run
             else self.tr("Sign in to Subscriptions Admin.")
         )
+        if signed_out:
+            self.intro.setText(
+                self.tr(
+                    "You signed out. Renewals, retries and reminders keep running in the background "
+                    "until you quit the app. Sign in to continue, or Cancel to quit."
+                )
+            )
         if demo_hint and not first_run:
             self.intro.setText(
                 self.intro.text()
@@ -63,12 +74,10 @@ class LoginDialog(QDialog):
         self.confirm = QLineEdit(self)
         self.confirm.setObjectName("confirm")
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.remember = QCheckBox(self.tr("Remember me on this computer"), self)
+        self.remember = QCheckBox(self.tr("Remember my name on this computer"), self)
         self.remember.setObjectName("remember")
-        if keyring_reason:
-            self.remember.setEnabled(False)
-            self.remember.setToolTip(keyring_reason)
-            self.remember.setText(self.tr("Remember me (unavailable: no system keyring)"))
+        self.remember.setToolTip(self.tr("Only the name is kept: the password is asked for at every sign-in."))
+        self.remember.setChecked(remembered)
         form = QFormLayout()
         form.addRow(self.tr("Operator"), self.username)
         form.addRow(self.tr("Password"), self.password)
@@ -78,6 +87,7 @@ class LoginDialog(QDialog):
             self.confirm.hide()
         form.addRow("", self.remember)
         self.error = QLabel(self)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setObjectName("loginError")
         self.error.setStyleSheet("color: #c62828;")
         self.error.setWordWrap(True)
@@ -90,8 +100,12 @@ class LoginDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(380)
-        if last_username:
-            self.password.setFocus()
+        (self.password if last_username else self.username).setFocus()
+
+    @property
+    def remember_name(self) -> bool:
+        """Whether the name just signed in with is filled in at the next sign-in."""
+        return self.remember.isChecked()
 
     def set_busy(self, busy: bool) -> None:
         self.buttons.setEnabled(not busy)
@@ -109,21 +123,20 @@ class LoginDialog(QDialog):
             except ValidationError as error:
                 self.error.setText(describe(error))
                 return
-        remember = self.remember.isEnabled() and self.remember.isChecked()
-        core = self.core
+        core, first_run = self.core, self.first_run
 
-        def sign_in():
-            if self.first_run:
+        def sign_in() -> Actor:
+            if first_run:
                 core.operators.create_first_admin(username, password)
             actor = core.operators.authenticate(username, password)
-            saved = core.secrets.set(remembered_login_name(username), password) if remember else False
-            return actor, saved
+            forget_stored_login(core.secrets, username)  # a password an earlier version remembered
+            return actor
 
         self.set_busy(True)
         self.runner.run(sign_in, self._on_signed_in, self._on_failed)
 
-    def _on_signed_in(self, outcome) -> None:
-        self.actor, self.remembered = outcome
+    def _on_signed_in(self, actor: Actor) -> None:
+        self.actor = actor
         self.accept()
 
     def _on_failed(self, error) -> None:
@@ -131,3 +144,64 @@ class LoginDialog(QDialog):
         self.error.setText(describe(error))
         self.password.selectAll()
         self.password.setFocus()
+
+
+class ChangePasswordDialog(QDialog):
+    """The signed-in operator changes their own password: the current one, then the new one twice."""
+
+    def __init__(self, core, runner: TaskRunner, actor: Actor, parent=None):
+        super().__init__(parent)
+        self.core, self.runner, self.actor = core, runner, actor
+        self.changed = False
+        self.setObjectName("changePasswordDialog")
+        self.setWindowTitle(self.tr("Change my password"))
+        intro = QLabel(self.tr("Signed in as %s.") % actor.name, self)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        self.current = QLineEdit(self)
+        self.current.setObjectName("currentPassword")
+        self.new = QLineEdit(self)
+        self.new.setObjectName("newPassword")
+        self.repeat = QLineEdit(self)
+        self.repeat.setObjectName("repeatPassword")
+        for field in (self.current, self.new, self.repeat):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("Current password"), self.current)
+        form.addRow(self.tr("New password"), self.new)
+        form.addRow(self.tr("Repeat new password"), self.repeat)
+        self.error = QLabel(self)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setObjectName("passwordError")
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.on_ok_clicked)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(380)
+        self.current.setFocus()
+
+    @Slot()
+    def on_ok_clicked(self) -> None:
+        current, new = self.current.text(), self.new.text()
+        if new != self.repeat.text():
+            self.error.setText(self.tr("The two new passwords differ."))
+            return
+        core, actor = self.core, self.actor
+        self.buttons.setEnabled(False)
+        self.error.setText(self.tr("Checking…"))
+        self.runner.run(
+            lambda: core.operators.change_own_password(actor, current, new), self._on_changed, self._on_failed
+        )
+
+    def _on_changed(self, _info) -> None:
+        self.changed = True
+        self.accept()
+
+    def _on_failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(describe(error))

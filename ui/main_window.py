@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TypeVar
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Slot
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QStackedWidget,
+    QToolButton,
     QWidget,
 )
 
@@ -27,6 +29,8 @@ SomePage = TypeVar("SomePage", bound=Page)
 
 
 class MainWindow(QMainWindow):
+    sign_out_requested = Signal()  # the operator chose "Sign out"; the desk closes this window
+
     def __init__(self, ctx: UiContext, pages: list[Page], parent=None):
         super().__init__(parent)
         self.ctx = ctx
@@ -61,8 +65,8 @@ class MainWindow(QMainWindow):
         self.gateway_label.setObjectName("gatewayStatus")
         self.unread_label = QLabel(self)
         self.unread_label.setObjectName("unreadStatus")
-        self.operator_label = QLabel(f"{ctx.actor.name} · {ctx.actor.role}", self)
-        for label in (self.scheduler_label, self.gateway_label, self.unread_label, self.operator_label):
+        self.operator_button = self._operator_menu_button()
+        for label in (self.scheduler_label, self.gateway_label, self.unread_label, self.operator_button):
             self.statusBar().addPermanentWidget(label)
         ctx.bridge.unread_count_changed.connect(self.on_unread_count_changed)
         ctx.bridge.scheduler_event_happened.connect(self.on_scheduler_event)
@@ -137,6 +141,38 @@ class MainWindow(QMainWindow):
         page = self.stack.currentWidget()
         if isinstance(page, Page):
             page.refresh()
+
+    # --- the signed-in operator ----------------------------------------------------------
+
+    def _operator_menu_button(self) -> QToolButton:
+        """The operator's name in the status bar opens their menu: change password, sign out."""
+        from ui.pages.base import role_text
+
+        button = QToolButton(self)
+        button.setObjectName("operatorMenuButton")
+        button.setText(f"{self.ctx.actor.name} · {role_text(self.ctx.actor.role)} ▾")
+        button.setToolTip(self.tr("Change your password or sign out"))
+        button.setAutoRaise(True)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        menu.setObjectName("operatorMenu")
+        self.change_password_action = menu.addAction(self.tr("Change my password…"))
+        self.change_password_action.triggered.connect(self.on_change_password_triggered)
+        menu.addSeparator()
+        self.sign_out_action = menu.addAction(self.tr("Sign out"))
+        self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
+        self.sign_out_action.triggered.connect(self.sign_out_requested)
+        self.addAction(self.sign_out_action)
+        button.setMenu(menu)
+        return button
+
+    @Slot()
+    def on_change_password_triggered(self) -> None:
+        from ui.login import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.ctx.core, self.ctx.runner, self.ctx.actor, self)
+        dialog.accepted.connect(lambda: self.show_status(self.tr("Your password was changed.")))
+        dialog.open()
 
     # --- status bar --------------------------------------------------------------------
 

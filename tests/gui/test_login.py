@@ -15,7 +15,7 @@ def core(db, clock):
 
 
 def test_first_run_creates_the_administrator(core, qtbot):
-    dialog = LoginDialog(core, TaskRunner(synchronous=True), first_run=True, keyring_reason=None)
+    dialog = LoginDialog(core, TaskRunner(synchronous=True), first_run=True)
     qtbot.addWidget(dialog)
     dialog.username.setText("root")
     dialog.password.setText("long enough")
@@ -30,7 +30,7 @@ def test_first_run_creates_the_administrator(core, qtbot):
 
 def test_wrong_password_is_refused_without_saying_which_part(core, qtbot):
     core.operators.create_first_admin("root", "long enough")
-    dialog = LoginDialog(core, TaskRunner(synchronous=True), first_run=False, keyring_reason=None)
+    dialog = LoginDialog(core, TaskRunner(synchronous=True), first_run=False)
     qtbot.addWidget(dialog)
     dialog.username.setText("root")
     dialog.password.setText("wrong password")
@@ -38,22 +38,34 @@ def test_wrong_password_is_refused_without_saying_which_part(core, qtbot):
     assert dialog.actor is None and "unknown operator or wrong password" in dialog.error.text()
 
 
-def test_remember_me_keeps_the_login_in_the_keyring(core, qtbot):
+def test_remember_me_keeps_no_password_anywhere(core, qtbot, memory_keyring):
     core.operators.create_first_admin("root", "long enough")
-    dialog = LoginDialog(core, TaskRunner(synchronous=True), first_run=False, keyring_reason=None)
+    dialog = LoginDialog(core, TaskRunner(synchronous=True), first_run=False)
     qtbot.addWidget(dialog)
+    assert "name" in dialog.remember.text()
     dialog.username.setText("root")
     dialog.password.setText("long enough")
     dialog.remember.setChecked(True)
     dialog.on_ok_clicked()
-    assert dialog.remembered is True
-    assert keyring.get_password("subscriptions-admin", remembered_login_name("root")) == "long enough"
+    assert dialog.actor.name == "root" and dialog.remember_name is True
+    assert memory_keyring.store == {}
 
 
-def test_remember_me_is_disabled_with_the_reason_when_there_is_no_keyring(core, qtbot):
-    dialog = LoginDialog(
-        core, TaskRunner(synchronous=True), first_run=False, keyring_reason="No usable system keyring: it is locked"
-    )
+def test_signing_in_deletes_a_password_an_earlier_version_remembered(core, qtbot, memory_keyring):
+    core.operators.create_first_admin("root", "long enough")
+    keyring.set_password("subscriptions-admin", remembered_login_name("root"), "long enough")
+    dialog = LoginDialog(core, TaskRunner(synchronous=True), first_run=False)
     qtbot.addWidget(dialog)
-    assert not dialog.remember.isEnabled()
-    assert "locked" in dialog.remember.toolTip()
+    dialog.username.setText("root")
+    dialog.password.setText("long enough")
+    dialog.on_ok_clicked()
+    assert dialog.actor.name == "root"
+    assert keyring.get_password("subscriptions-admin", remembered_login_name("root")) is None
+
+
+def test_remember_me_works_without_a_system_keyring(core, qtbot):
+    """Only the name is remembered, in the desk's settings: a missing keyring takes nothing away."""
+    dialog = LoginDialog(core, TaskRunner(synchronous=True), first_run=False, last_username="root", remembered=True)
+    qtbot.addWidget(dialog)
+    assert dialog.remember.isEnabled() and dialog.remember.isChecked()
+    assert dialog.username.text() == "root" and dialog.password.text() == ""

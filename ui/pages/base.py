@@ -7,10 +7,11 @@ import html
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from services.changes import NO_CHANGES, Changes, Kind
+from services.permissions import Refusal, role_refusal, roles_in_order
 from ui.context import UiContext
 from ui.pages.dialogs import MoneyDialog
 from ui.sql_model import PagedQueryModel
@@ -66,6 +68,7 @@ class Page(QWidget):
         self.poll_timer.setInterval(self.poll_ms)
         self.poll_timer.timeout.connect(self.on_poll_timer)
         ctx.bridge.changes_made.connect(self.on_changes_made)
+        self._init_role_notice()
 
     def on_shown(self) -> None:
         """Called each time the page is brought to the front: it loads if it never has, or if what
@@ -116,6 +119,7 @@ class Page(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        self._place_role_notice()
         if self.poll_ms:
             self.poll_timer.start()
 
@@ -196,17 +200,109 @@ class Page(QWidget):
 
         show_error(self, error)
 
+    # --- what the role may not do -------------------------------------------------------
+    #
+    # A control the role may not use is disabled with the reason on hover, and the page says
+    # in plain sight which role its greyed-out actions need (the "role notice"): under a table
+    # page's actions, at the top of any other page. Pages take part by asking ``refusal_reason``
+    # (or ``guard``) for every action they offer; the rule itself is services.permissions'.
+
     def refusal_reason(self, action: str) -> str | None:
-        if self.ctx.can(action):
+        """Why the signed-in role may not take ``action``, in the operator's words; None when it may."""
+        refusal = role_refusal(self.ctx.actor, action)
+        if refusal is None:
             return None
-        return self.tr("Your role (%s) may not do this.") % self.ctx.actor.role
+        self._note_role_refusal(refusal)
+        return role_refusal_text(self.ctx.actor.role, refusal)
 
     def guard(self, button: QPushButton, action: str) -> None:
-        """Disable what the role may not do, and say why on hover."""
+        """Disable what the role may not do, and say why on hover and in the page's role notice."""
         reason = self.refusal_reason(action)
         button.setEnabled(reason is None)
         if reason:
             button.setToolTip(reason)
+
+    def _init_role_notice(self) -> None:
+        self._roles_needed: set[str] = set()
+        self._role_notice_placed = False
+        self.role_notice = QLabel(self)
+        self.role_notice.setObjectName("roleNotice")
+        self.role_notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.role_notice.setWordWrap(True)
+        self.role_notice.setEnabled(False)  # drawn in the theme's muted text colour, light or dark
+        self.role_notice.hide()
+
+    def _note_role_refusal(self, refusal: Refusal) -> None:
+        needed = refusal.needed_role or ""
+        if needed in self._roles_needed:
+            return
+        self._roles_needed.add(needed)
+        self.role_notice.setText(role_notice_text(self.ctx.actor.role, self._roles_needed))
+        self._place_role_notice()
+
+    def role_notice_home(self) -> tuple[QBoxLayout, int] | None:
+        """Where the role notice goes: the top of the page, once the page has its layout."""
+        layout = self.layout()
+        return (layout, 0) if isinstance(layout, QBoxLayout) else None
+
+    def _place_role_notice(self) -> None:
+        if not self._roles_needed:
+            return
+        if not self._role_notice_placed:
+            home = self.role_notice_home()
+            if home is None:
+                return  # the page is still being built; its first showing places the notice
+            layout, index = home
+            layout.insertWidget(index, self.role_notice)
+            self._role_notice_placed = True
+        self.role_notice.show()
+
+
+def role_text(role: str) -> str:
+    """A role in the operator's language."""
+    translate = QCoreApplication.translate
+    names = {
+        "viewer": translate("Roles", "viewer"),
+        "operator": translate("Roles", "operator"),
+        "admin": translate("Roles", "administrator"),
+        "system": translate("Roles", "system"),
+    }
+    return names.get(role, role)
+
+
+def role_refusal_text(role: str, refusal: Refusal) -> str:
+    """The hover text of one control the role may not use."""
+    translate = QCoreApplication.translate
+    if refusal.needed_role is None:
+        return translate("Roles", "No role may do this.")
+    return (
+        translate("Roles", "Your role (%1) may not do this; it needs the %2 role. Ask an administrator.")
+        .replace("%1", role_text(role))
+        .replace("%2", role_text(refusal.needed_role))
+    )
+
+
+def role_notice_text(role: str, needed: set[str]) -> str:
+    """What a page says in plain sight about its greyed-out actions."""
+    translate = QCoreApplication.translate
+    names = [role_text(each) for each in roles_in_order({each for each in needed if each})]
+    if not names:
+        return translate("Roles", "Greyed-out actions here are not available to any role.")
+    if len(names) == 1:
+        text = translate(
+            "Roles",
+            "Signed in as %1: the greyed-out actions here need the %2 role. Ask an administrator if you need them.",
+        )
+    else:
+        text = translate(
+            "Roles",
+            "Signed in as %1: the greyed-out actions here need the %2 or %3 role. "
+            "Ask an administrator if you need them.",
+        )
+    text = text.replace("%1", role_text(role))
+    for number, name in enumerate(names[:2], start=2):
+        text = text.replace(f"%{number}", name)
+    return text
 
 
 def paged_table(
@@ -470,6 +566,10 @@ class TablePage(Page, Generic[Model]):
 
     def _on_count(self, total: int) -> None:
         self.count_label.setText(self.row_counts.shown(total))
+
+    def role_notice_home(self) -> tuple[QBoxLayout, int] | None:
+        """Right under the actions, beside the buttons it explains."""
+        return self.detail_layout, self.detail_layout.indexOf(self.actions_bar) + 1
 
     # --- export -------------------------------------------------------------------------
 
