@@ -128,6 +128,44 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../ui/login.py" line="157"/>
+        <source>Change my password</source>
+        <translation>Сменить мой пароль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="158"/>
+        <source>Signed in as %s.</source>
+        <translation>Вы вошли как %s.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="169"/>
+        <source>Current password</source>
+        <translation>Текущий пароль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="170"/>
+        <source>New password</source>
+        <translation>Новый пароль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="171"/>
+        <source>Repeat new password</source>
+        <translation>Повторите новый пароль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="192"/>
+        <source>The two new passwords differ.</source>
+        <translation>Новые пароли не совпадают.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="196"/>
+        <source>Checking…</source>
+        <translation>Проверка…</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
         <location filename="../../ui/pages/dialogs.py" line="58"/>
@@ -1923,62 +1961,67 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="42"/>
+        <location filename="../../ui/login.py" line="46"/>
         <source>Create the administrator</source>
         <translation>Создание администратора</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="42"/>
+        <location filename="../../ui/login.py" line="46"/>
         <source>Sign in</source>
         <translation>Вход</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="46"/>
+        <location filename="../../ui/login.py" line="50"/>
         <source>This database has no operators yet. Choose the administrator&apos;s name and password.</source>
         <translation>В этой базе данных ещё нет операторов. Задайте имя и пароль администратора.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="48"/>
+        <location filename="../../ui/login.py" line="52"/>
         <source>Sign in to Subscriptions Admin.</source>
         <translation>Вход в Subscriptions Admin.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="55"/>
+        <location filename="../../ui/login.py" line="57"/>
+        <source>You signed out. Renewals, retries and reminders keep running in the background until you quit the app. Sign in to continue, or Cancel to quit.</source>
+        <translation>Вы вышли. Продления, повторы и напоминания продолжают работать в фоне, пока вы не закроете приложение. Войдите, чтобы продолжить, или нажмите «Отмена», чтобы выйти из приложения.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="66"/>
         <source>Demo operators: admin / admin-demo-pass, operator / operator-demo-pass, viewer / viewer-demo-pass.</source>
         <translation>Демо-операторы: admin / admin-demo-pass, operator / operator-demo-pass, viewer / viewer-demo-pass.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="66"/>
-        <source>Remember me on this computer</source>
-        <translation>Запомнить меня на этом компьютере</translation>
+        <location filename="../../ui/login.py" line="77"/>
+        <source>Remember my name on this computer</source>
+        <translation>Запомнить моё имя на этом компьютере</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="71"/>
-        <source>Remember me (unavailable: no system keyring)</source>
-        <translation>Запомнить меня (недоступно: нет системного хранилища ключей)</translation>
+        <location filename="../../ui/login.py" line="79"/>
+        <source>Only the name is kept: the password is asked for at every sign-in.</source>
+        <translation>Сохраняется только имя: пароль запрашивается при каждом входе.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="73"/>
+        <location filename="../../ui/login.py" line="82"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="74"/>
+        <location filename="../../ui/login.py" line="83"/>
         <source>Password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="76"/>
+        <location filename="../../ui/login.py" line="85"/>
         <source>Repeat password</source>
         <translation>Повторите пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="99"/>
+        <location filename="../../ui/login.py" line="113"/>
         <source>Checking…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="108"/>
+        <location filename="../../ui/login.py" line="122"/>
         <source>the two passwords differ</source>
         <translation>пароли не совпадают</translation>
     </message>
@@ -1986,22 +2029,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="34"/>
+        <location filename="../../ui/main_window.py" line="38"/>
         <source>Subscriptions Admin</source>
         <translation>Subscriptions Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="34"/>
+        <location filename="../../ui/main_window.py" line="38"/>
         <source> — demo</source>
         <translation> — демо</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154"/>
+        <source>Change your password or sign out</source>
+        <translation>Сменить пароль или выйти</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="159"/>
+        <source>Change my password…</source>
+        <translation>Сменить мой пароль…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="162"/>
+        <source>Sign out</source>
+        <translation>Выйти</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="174"/>
+        <source>Your password was changed.</source>
+        <translation>Ваш пароль изменён.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n непрочитанное</numerusform>
@@ -2010,38 +2073,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Scheduler: %s failed</source>
         <translation>Планировщик: ошибка в задании %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Scheduler: paused</source>
         <translation>Планировщик: приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="114"/>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/app.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Scheduler: running</source>
         <translation>Планировщик: работает</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="116"/>
+        <location filename="../../ui/app.py" line="123"/>
         <source>Scheduler: off</source>
         <translation>Планировщик: выключен</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Gateway: healthy</source>
         <translation>Шлюз: работает</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Gateway: OUTAGE</source>
         <translation>Шлюз: СБОЙ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Gateway: probing</source>
         <translation>Шлюз: проверка</translation>
     </message>
@@ -2275,9 +2338,207 @@
     </message>
 </context>
 <context>
+    <name>OperatorsPage</name>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="55"/>
+        <source>Operators</source>
+        <translation>Операторы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="57"/>
+        <source>New operator…</source>
+        <translation>Новый оператор…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="60"/>
+        <source>Change role…</source>
+        <translation>Сменить роль…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="63"/>
+        <source>Disable…</source>
+        <translation>Отключить…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="66"/>
+        <source>Re-enable…</source>
+        <translation>Включить снова…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="69"/>
+        <source>Reset password…</source>
+        <translation>Сбросить пароль…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="80"/>
+        <location filename="../../ui/pages/operators.py" line="218"/>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="80"/>
+        <location filename="../../ui/pages/operators.py" line="219"/>
+        <location filename="../../ui/pages/operators.py" line="253"/>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="80"/>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="80"/>
+        <source>Created</source>
+        <translation>Создан</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="109"/>
+        <source>active</source>
+        <translation>активен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="109"/>
+        <source>disabled</source>
+        <translation>отключён</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="136"/>
+        <source>Select an operator</source>
+        <translation>Выберите оператора</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="143"/>
+        <source>This is your own account: another administrator changes it. Change your password from the menu under your name.</source>
+        <translation>Это ваша собственная учётная запись: её меняет другой администратор. Свой пароль меняйте в меню под вашим именем.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="148"/>
+        <source>%s is already active.</source>
+        <translation>%s уже активен.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="149"/>
+        <source>%s is already disabled.</source>
+        <translation>%s уже отключён.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="203"/>
+        <source>The two passwords differ.</source>
+        <translation>Пароли не совпадают.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="215"/>
+        <source>New operator</source>
+        <translation>Новый оператор</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="216"/>
+        <source>The new operator signs in with this name and password.</source>
+        <translation>Новый оператор входит с этим именем и паролем.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="220"/>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="221"/>
+        <location filename="../../ui/pages/operators.py" line="311"/>
+        <source>Repeat password</source>
+        <translation>Повторите пароль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="223"/>
+        <source>Create</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="238"/>
+        <source>Operator %s created</source>
+        <translation>Оператор %s создан</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="249"/>
+        <location filename="../../ui/pages/operators.py" line="254"/>
+        <source>Change role</source>
+        <translation>Сменить роль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="250"/>
+        <source>The role of %1 is %2 now. Choose what they may do from now on.</source>
+        <translation>Сейчас у %1 роль «%2». Выберите, что ему можно делать дальше.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="260"/>
+        <source>%s has a new role</source>
+        <translation>У %s новая роль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="270"/>
+        <source>Disable operator</source>
+        <translation>Отключить оператора</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="271"/>
+        <source>%s will no longer be able to sign in. Their history stays; you can re-enable them later.</source>
+        <translation>%s больше не сможет войти. История сохранится; позже его можно включить снова.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="273"/>
+        <source>Disable</source>
+        <translation>Отключить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="279"/>
+        <source>%s was disabled</source>
+        <translation>%s отключён</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="289"/>
+        <source>Re-enable operator</source>
+        <translation>Включить оператора снова</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="290"/>
+        <source>%s will be able to sign in again, with the same role and password.</source>
+        <translation>%s снова сможет войти — с прежними ролью и паролем.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="291"/>
+        <source>Re-enable</source>
+        <translation>Включить снова</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="297"/>
+        <source>%s was re-enabled</source>
+        <translation>%s снова включён</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="308"/>
+        <location filename="../../ui/pages/operators.py" line="312"/>
+        <source>Reset password</source>
+        <translation>Сбросить пароль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="309"/>
+        <source>Choose a new password for %s and tell them in person; they can change it after signing in.</source>
+        <translation>Задайте новый пароль для %s и сообщите его лично; после входа его можно сменить.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="311"/>
+        <source>New password</source>
+        <translation>Новый пароль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="320"/>
+        <source>The password of %s was reset</source>
+        <translation>Пароль %s сброшен</translation>
+    </message>
+</context>
+<context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="202"/>
         <location filename="../../ui/pages/subscriptions_models.py" line="138"/>
         <source>Your role (%s) may not do this.</source>
         <translation>Вашей роли (%s) это действие недоступно.</translation>
@@ -3023,9 +3284,57 @@
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../ui/pages/base.py" line="265"/>
+        <source>viewer</source>
+        <translation>наблюдатель</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/base.py" line="266"/>
+        <source>operator</source>
+        <translation>оператор</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/base.py" line="267"/>
+        <source>administrator</source>
+        <translation>администратор</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/base.py" line="268"/>
+        <source>system</source>
+        <translation>система</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/base.py" line="277"/>
+        <source>No role may do this.</source>
+        <translation>Это не разрешено ни одной роли.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/base.py" line="279"/>
+        <source>Your role (%1) may not do this; it needs the %2 role. Ask an administrator.</source>
+        <translation>Вашей роли («%1») это не разрешено: нужна роль «%2». Обратитесь к администратору.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/base.py" line="290"/>
+        <source>Greyed-out actions here are not available to any role.</source>
+        <translation>Серые действия здесь недоступны ни одной роли.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/base.py" line="292"/>
+        <source>Signed in as %1: the greyed-out actions here need the %2 role. Ask an administrator if you need them.</source>
+        <translation>Вы вошли как «%1»: серым действиям здесь нужна роль «%2». Если они вам нужны, обратитесь к администратору.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/base.py" line="297"/>
+        <source>Signed in as %1: the greyed-out actions here need the %2 or %3 role. Ask an administrator if you need them.</source>
+        <translation>Вы вошли как «%1»: серым действиям здесь нужна роль «%2» или «%3». Если они вам нужны, обратитесь к администратору.</translation>
+    </message>
+</context>
+<context>
     <name>RowCounts</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="239"/>
+        <location filename="../../ui/pages/base.py" line="335"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n строка</numerusform>
@@ -3034,7 +3343,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="242"/>
+        <location filename="../../ui/pages/base.py" line="338"/>
         <source>Exported %n row(s)</source>
         <translation>
             <numerusform>Экспортирована %n строка</numerusform>
@@ -4005,22 +4314,22 @@
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="270"/>
+        <location filename="../../ui/pages/base.py" line="366"/>
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="282"/>
+        <location filename="../../ui/pages/base.py" line="378"/>
         <source>Export CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="479"/>
+        <location filename="../../ui/pages/base.py" line="579"/>
         <source>Export to CSV</source>
         <translation>Экспорт в CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="479"/>
+        <location filename="../../ui/pages/base.py" line="579"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
@@ -4068,8 +4377,8 @@
         <translation>Возобновить планировщик…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="129"/>
-        <location filename="../../ui/app.py" line="130"/>
+        <location filename="../../ui/app.py" line="136"/>
+        <location filename="../../ui/app.py" line="137"/>
         <source>The scheduler is not running in this window</source>
         <translation>В этом окне планировщик не запущен</translation>
     </message>

@@ -1,6 +1,6 @@
 """Secrets stay secret: not in the database file, not in the logs, not in any error.
 
-A session sets the gateway API key and a "remember me" password, signs in,
+A session sets the gateway API key and an operator's password, signs in,
 tops up, renews, suffers a gateway that rejects a wrong key, and retries. Then
 the raw bytes of the database (main file, WAL and shared memory) and every log
 record at DEBUG (tracebacks included) are searched for the key, the password and
@@ -96,8 +96,8 @@ def _session(core, clock, *, key: str, password: str, wrong_key: str, wrong_pass
 
     assert core.secrets.set(GATEWAY_API_KEY, key) is True
     admin = core.operators.create_first_admin("alice", password)
-    assert core.secrets.set(remembered_login_name(admin.username), password) is True
-    actor = core.operators.authenticate("alice", core.secrets.get(remembered_login_name("alice")))
+    actor = core.operators.authenticate(admin.username, password)
+    assert core.secrets.get(remembered_login_name("alice")) is None  # "Remember me" keeps no password
     expect(AuthenticationFailed, core.operators.authenticate, "alice", wrong_password)
     expect(AuthenticationFailed, core.operators.authenticate, wrong_password, password)
     core.features.create_plan(actor, "basic", "Basic", 1500, "USD", "month")

@@ -81,3 +81,38 @@ def test_every_error_queue_action_is_a_permission_and_applies_to_known_statuses(
     assert set(ACTION_STATUSES) == {"error.retry", "error.cancel", "error.escalate", "error.strategy", "error.resolve"}
     for action, allowed in ACTION_STATUSES.items():
         assert admin.can(action) and set(allowed) <= set(STATUSES)
+
+
+# --- the role a refused action needs, and operator accounts ---------------------------------------
+
+
+def test_a_role_refusal_names_the_least_role_that_may_act(viewer, operator):
+    from services.permissions import role_refusal, roles_in_order
+
+    assert role_refusal(viewer, "topup").needed_role == "operator"
+    assert role_refusal(viewer, "refund").needed_role == "admin"
+    assert role_refusal(operator, "refund").needed_role == "admin"
+    assert role_refusal(operator, "topup") is None
+    assert roles_in_order({"admin", "operator"}) == ["operator", "admin"]
+
+
+def test_an_admin_is_told_why_an_account_cannot_be_changed(admin, operator):
+    from services.auth import OperatorInfo
+    from services.permissions import (
+        ACCOUNT_DISABLE,
+        ACCOUNT_ENABLE,
+        ACCOUNT_PASSWORD,
+        ACCOUNT_ROLE,
+        operator_account_refusal,
+    )
+
+    own = OperatorInfo(admin.operator_id, admin.name, "admin", True)
+    other = OperatorInfo(7, "bob", "operator", True)
+    gone = OperatorInfo(8, "eve", "viewer", False)
+    for move in (ACCOUNT_DISABLE, ACCOUNT_ROLE, ACCOUNT_PASSWORD):
+        assert operator_account_refusal(admin, move, own).rule is Rule.OWN_ACCOUNT
+        assert operator_account_refusal(admin, move, other) is None
+        assert operator_account_refusal(operator, move, other).rule is Rule.ROLE
+    assert operator_account_refusal(admin, ACCOUNT_ENABLE, other).rule is Rule.ACCOUNT_STATE
+    assert operator_account_refusal(admin, ACCOUNT_DISABLE, gone).rule is Rule.ACCOUNT_STATE
+    assert operator_account_refusal(admin, ACCOUNT_ENABLE, gone) is None

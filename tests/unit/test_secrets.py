@@ -186,3 +186,15 @@ def test_secret_never_appears_in_logs_or_errors(backend, caplog):
     assert SECRET not in (store.unavailable_reason or "")
     assert SECRET not in caplog.text
     assert "gateway_api_key" in caplog.text  # the name is logged, so the check above looked at real lines
+
+
+def test_a_password_an_earlier_version_remembered_is_forgotten(memory_keyring):
+    from services.secrets import forget_stored_login
+
+    store = SecretStore(env={})
+    store.set(remembered_login_name("alice"), "alice's password")
+    store.set("gateway_api_key", SECRET)
+    forget_stored_login(store, "alice")
+    forget_stored_login(store, "alice")  # nothing left: harmless
+    forget_stored_login(store, "")  # no name: nothing to do
+    assert memory_keyring.store == {("subscriptions-admin", "gateway_api_key"): SECRET}
