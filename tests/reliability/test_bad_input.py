@@ -661,6 +661,40 @@ def _set_role(w, d):
     )
 
 
+def _disable_operator(w, d):
+    return (
+        w.operators.disable,
+        (d(actors), d(either(["alice", "nobody"], st.one_of(text_junk, st.sampled_from([None, 1, "%"])))), d(reasons)),
+        {},
+    )
+
+
+def _enable_operator(w, d):
+    return (
+        w.operators.enable,
+        (d(actors), d(either(["alice", "nobody"], st.one_of(text_junk, st.sampled_from([None, 1, "%"])))), d(reasons)),
+        {},
+    )
+
+
+def _reset_password(w, d):
+    return (
+        w.operators.reset_password,
+        (
+            d(actors),
+            d(either(["alice", "nobody"], st.one_of(text_junk, st.sampled_from([None, 1, "%"])))),
+            d(
+                either(
+                    ["a new long password"],
+                    st.one_of(text_junk, st.sampled_from(["short", "\ud800" * 8, "p" * 1025, None, 12345678])),
+                )
+            ),
+            d(reasons),
+        ),
+        {},
+    )
+
+
 def _authenticate(w, d):
     return (
         w.operators.authenticate,
@@ -764,6 +798,9 @@ ENTRY_POINTS = {
         _resolve,
         _escalate,
         _set_role,
+        _disable_operator,
+        _enable_operator,
+        _reset_password,
         _authenticate,
         _create_feature,
         _mark_read,
