@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
 
     def _operator_menu_button(self) -> QToolButton:
         """The operator's name in the status bar opens their menu: change password, sign out."""
-        from ui.pages.base import role_text
+        from ui.pages.roles import role_text
 
         button = QToolButton(self)
         button.setObjectName("operatorMenuButton")

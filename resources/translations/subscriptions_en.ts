@@ -251,7 +251,7 @@
 <context>
     <name>RowCounts</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="335"/>
+        <location filename="../../ui/pages/base.py" line="294"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -259,7 +259,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="338"/>
+        <location filename="../../ui/pages/base.py" line="297"/>
         <source>Exported %n row(s)</source>
         <translation>
             <numerusform>Exported %n row</numerusform>

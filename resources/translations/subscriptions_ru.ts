@@ -2340,198 +2340,198 @@
 <context>
     <name>OperatorsPage</name>
     <message>
-        <location filename="../../ui/pages/operators.py" line="55"/>
+        <location filename="../../ui/pages/operators.py" line="56"/>
         <source>Operators</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="57"/>
+        <location filename="../../ui/pages/operators.py" line="58"/>
         <source>New operator…</source>
         <translation>Новый оператор…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="60"/>
+        <location filename="../../ui/pages/operators.py" line="61"/>
         <source>Change role…</source>
         <translation>Сменить роль…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="63"/>
+        <location filename="../../ui/pages/operators.py" line="64"/>
         <source>Disable…</source>
         <translation>Отключить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="66"/>
+        <location filename="../../ui/pages/operators.py" line="67"/>
         <source>Re-enable…</source>
         <translation>Включить снова…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="69"/>
+        <location filename="../../ui/pages/operators.py" line="70"/>
         <source>Reset password…</source>
         <translation>Сбросить пароль…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="80"/>
-        <location filename="../../ui/pages/operators.py" line="218"/>
+        <location filename="../../ui/pages/operators.py" line="81"/>
+        <location filename="../../ui/pages/operators.py" line="219"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="80"/>
-        <location filename="../../ui/pages/operators.py" line="219"/>
-        <location filename="../../ui/pages/operators.py" line="253"/>
+        <location filename="../../ui/pages/operators.py" line="81"/>
+        <location filename="../../ui/pages/operators.py" line="220"/>
+        <location filename="../../ui/pages/operators.py" line="254"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="80"/>
+        <location filename="../../ui/pages/operators.py" line="81"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="80"/>
+        <location filename="../../ui/pages/operators.py" line="81"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="109"/>
+        <location filename="../../ui/pages/operators.py" line="110"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="109"/>
+        <location filename="../../ui/pages/operators.py" line="110"/>
         <source>disabled</source>
         <translation>отключён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="136"/>
+        <location filename="../../ui/pages/operators.py" line="137"/>
         <source>Select an operator</source>
         <translation>Выберите оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="143"/>
+        <location filename="../../ui/pages/operators.py" line="144"/>
         <source>This is your own account: another administrator changes it. Change your password from the menu under your name.</source>
         <translation>Это ваша собственная учётная запись: её меняет другой администратор. Свой пароль меняйте в меню под вашим именем.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="148"/>
+        <location filename="../../ui/pages/operators.py" line="149"/>
         <source>%s is already active.</source>
         <translation>%s уже активен.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="149"/>
+        <location filename="../../ui/pages/operators.py" line="150"/>
         <source>%s is already disabled.</source>
         <translation>%s уже отключён.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="203"/>
+        <location filename="../../ui/pages/operators.py" line="204"/>
         <source>The two passwords differ.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="215"/>
+        <location filename="../../ui/pages/operators.py" line="216"/>
         <source>New operator</source>
         <translation>Новый оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="216"/>
+        <location filename="../../ui/pages/operators.py" line="217"/>
         <source>The new operator signs in with this name and password.</source>
         <translation>Новый оператор входит с этим именем и паролем.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="220"/>
+        <location filename="../../ui/pages/operators.py" line="221"/>
         <source>Password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="221"/>
-        <location filename="../../ui/pages/operators.py" line="311"/>
+        <location filename="../../ui/pages/operators.py" line="222"/>
+        <location filename="../../ui/pages/operators.py" line="312"/>
         <source>Repeat password</source>
         <translation>Повторите пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="223"/>
+        <location filename="../../ui/pages/operators.py" line="224"/>
         <source>Create</source>
         <translation>Создать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="238"/>
+        <location filename="../../ui/pages/operators.py" line="239"/>
         <source>Operator %s created</source>
         <translation>Оператор %s создан</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="249"/>
-        <location filename="../../ui/pages/operators.py" line="254"/>
+        <location filename="../../ui/pages/operators.py" line="250"/>
+        <location filename="../../ui/pages/operators.py" line="255"/>
         <source>Change role</source>
         <translation>Сменить роль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="250"/>
+        <location filename="../../ui/pages/operators.py" line="251"/>
         <source>The role of %1 is %2 now. Choose what they may do from now on.</source>
         <translation>Сейчас у %1 роль «%2». Выберите, что ему можно делать дальше.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="260"/>
+        <location filename="../../ui/pages/operators.py" line="261"/>
         <source>%s has a new role</source>
         <translation>У %s новая роль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="270"/>
+        <location filename="../../ui/pages/operators.py" line="271"/>
         <source>Disable operator</source>
         <translation>Отключить оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="271"/>
+        <location filename="../../ui/pages/operators.py" line="272"/>
         <source>%s will no longer be able to sign in. Their history stays; you can re-enable them later.</source>
         <translation>%s больше не сможет войти. История сохранится; позже его можно включить снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="273"/>
+        <location filename="../../ui/pages/operators.py" line="274"/>
         <source>Disable</source>
         <translation>Отключить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="279"/>
+        <location filename="../../ui/pages/operators.py" line="280"/>
         <source>%s was disabled</source>
         <translation>%s отключён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="289"/>
+        <location filename="../../ui/pages/operators.py" line="290"/>
         <source>Re-enable operator</source>
         <translation>Включить оператора снова</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="290"/>
+        <location filename="../../ui/pages/operators.py" line="291"/>
         <source>%s will be able to sign in again, with the same role and password.</source>
         <translation>%s снова сможет войти — с прежними ролью и паролем.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="291"/>
+        <location filename="../../ui/pages/operators.py" line="292"/>
         <source>Re-enable</source>
         <translation>Включить снова</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="297"/>
+        <location filename="../../ui/pages/operators.py" line="298"/>
         <source>%s was re-enabled</source>
         <translation>%s снова включён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="308"/>
-        <location filename="../../ui/pages/operators.py" line="312"/>
+        <location filename="../../ui/pages/operators.py" line="309"/>
+        <location filename="../../ui/pages/operators.py" line="313"/>
         <source>Reset password</source>
         <translation>Сбросить пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="309"/>
+        <location filename="../../ui/pages/operators.py" line="310"/>
         <source>Choose a new password for %s and tell them in person; they can change it after signing in.</source>
         <translation>Задайте новый пароль для %s и сообщите его лично; после входа его можно сменить.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="311"/>
+        <location filename="../../ui/pages/operators.py" line="312"/>
         <source>New password</source>
         <translation>Новый пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="320"/>
+        <location filename="../../ui/pages/operators.py" line="321"/>
         <source>The password of %s was reset</source>
         <translation>Пароль %s сброшен</translation>
     </message>
@@ -3286,47 +3286,47 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="265"/>
+        <location filename="../../ui/pages/roles.py" line="15"/>
         <source>viewer</source>
         <translation>наблюдатель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="266"/>
+        <location filename="../../ui/pages/roles.py" line="16"/>
         <source>operator</source>
         <translation>оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="267"/>
+        <location filename="../../ui/pages/roles.py" line="17"/>
         <source>administrator</source>
         <translation>администратор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="268"/>
+        <location filename="../../ui/pages/roles.py" line="18"/>
         <source>system</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="277"/>
+        <location filename="../../ui/pages/roles.py" line="27"/>
         <source>No role may do this.</source>
         <translation>Это не разрешено ни одной роли.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="279"/>
+        <location filename="../../ui/pages/roles.py" line="29"/>
         <source>Your role (%1) may not do this; it needs the %2 role. Ask an administrator.</source>
         <translation>Вашей роли («%1») это не разрешено: нужна роль «%2». Обратитесь к администратору.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="290"/>
+        <location filename="../../ui/pages/roles.py" line="40"/>
         <source>Greyed-out actions here are not available to any role.</source>
         <translation>Серые действия здесь недоступны ни одной роли.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="292"/>
+        <location filename="../../ui/pages/roles.py" line="42"/>
         <source>Signed in as %1: the greyed-out actions here need the %2 role. Ask an administrator if you need them.</source>
         <translation>Вы вошли как «%1»: серым действиям здесь нужна роль «%2». Если они вам нужны, обратитесь к администратору.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="297"/>
+        <location filename="../../ui/pages/roles.py" line="47"/>
         <source>Signed in as %1: the greyed-out actions here need the %2 or %3 role. Ask an administrator if you need them.</source>
         <translation>Вы вошли как «%1»: серым действиям здесь нужна роль «%2» или «%3». Если они вам нужны, обратитесь к администратору.</translation>
     </message>
@@ -3334,7 +3334,7 @@
 <context>
     <name>RowCounts</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="335"/>
+        <location filename="../../ui/pages/base.py" line="294"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n строка</numerusform>
@@ -3343,7 +3343,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="338"/>
+        <location filename="../../ui/pages/base.py" line="297"/>
         <source>Exported %n row(s)</source>
         <translation>
             <numerusform>Экспортирована %n строка</numerusform>
@@ -4314,22 +4314,22 @@
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="366"/>
+        <location filename="../../ui/pages/base.py" line="325"/>
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="378"/>
+        <location filename="../../ui/pages/base.py" line="337"/>
         <source>Export CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="579"/>
+        <location filename="../../ui/pages/base.py" line="538"/>
         <source>Export to CSV</source>
         <translation>Экспорт в CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="579"/>
+        <location filename="../../ui/pages/base.py" line="538"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>

@@ -7,7 +7,7 @@ import html
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from services.changes import NO_CHANGES, Changes, Kind
-from services.permissions import Refusal, role_refusal, roles_in_order
+from services.permissions import Refusal, role_refusal
 from ui.context import UiContext
 from ui.pages.dialogs import MoneyDialog
+from ui.pages.roles import role_notice_text, role_refusal_text
 from ui.sql_model import PagedQueryModel
 
 Result = TypeVar("Result")
@@ -243,7 +244,12 @@ class Page(QWidget):
     def role_notice_home(self) -> tuple[QBoxLayout, int] | None:
         """Where the role notice goes: the top of the page, once the page has its layout."""
         layout = self.layout()
-        return (layout, 0) if isinstance(layout, QBoxLayout) else None
+        if not isinstance(layout, QBoxLayout):
+            return None
+        if layout.contentsMargins().left() == 0:  # a page edge to edge (a scroll area): keep the text off the edge
+            margin = self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutLeftMargin)
+            self.role_notice.setContentsMargins(margin, margin // 2, margin, 0)
+        return layout, 0
 
     def _place_role_notice(self) -> None:
         if not self._roles_needed:
@@ -256,53 +262,6 @@ class Page(QWidget):
             layout.insertWidget(index, self.role_notice)
             self._role_notice_placed = True
         self.role_notice.show()
-
-
-def role_text(role: str) -> str:
-    """A role in the operator's language."""
-    translate = QCoreApplication.translate
-    names = {
-        "viewer": translate("Roles", "viewer"),
-        "operator": translate("Roles", "operator"),
-        "admin": translate("Roles", "administrator"),
-        "system": translate("Roles", "system"),
-    }
-    return names.get(role, role)
-
-
-def role_refusal_text(role: str, refusal: Refusal) -> str:
-    """The hover text of one control the role may not use."""
-    translate = QCoreApplication.translate
-    if refusal.needed_role is None:
-        return translate("Roles", "No role may do this.")
-    return (
-        translate("Roles", "Your role (%1) may not do this; it needs the %2 role. Ask an administrator.")
-        .replace("%1", role_text(role))
-        .replace("%2", role_text(refusal.needed_role))
-    )
-
-
-def role_notice_text(role: str, needed: set[str]) -> str:
-    """What a page says in plain sight about its greyed-out actions."""
-    translate = QCoreApplication.translate
-    names = [role_text(each) for each in roles_in_order({each for each in needed if each})]
-    if not names:
-        return translate("Roles", "Greyed-out actions here are not available to any role.")
-    if len(names) == 1:
-        text = translate(
-            "Roles",
-            "Signed in as %1: the greyed-out actions here need the %2 role. Ask an administrator if you need them.",
-        )
-    else:
-        text = translate(
-            "Roles",
-            "Signed in as %1: the greyed-out actions here need the %2 or %3 role. "
-            "Ask an administrator if you need them.",
-        )
-    text = text.replace("%1", role_text(role))
-    for number, name in enumerate(names[:2], start=2):
-        text = text.replace(f"%{number}", name)
-    return text
 
 
 def paged_table(

@@ -35,8 +35,9 @@ from services.permissions import (
     operator_account_refusal,
 )
 from ui.context import UiContext
-from ui.pages.base import Page, role_refusal_text, role_text
+from ui.pages.base import Page
 from ui.pages.dialogs import MoneyDialog
+from ui.pages.roles import role_refusal_text, role_text
 
 ACCOUNT_CHANGES = Changes.of(Kind.AUDIT)  # operator accounts are no kind of their own; their audit rows are
 
