@@ -191,8 +191,6 @@ class Desk(QObject):
     (the sign-in dialog says so) and stop when the app quits.
     """
 
-    signed_in = Signal(object)  # the new MainWindow
-    signed_out = Signal()
     quit_requested = Signal()  # Cancel at the sign-in dialog after a sign-out, or Quit in the tray
 
     def __init__(
@@ -250,7 +248,6 @@ class Desk(QObject):
         window.sign_out_requested.connect(self.on_sign_out_requested)
         window.show()
         log.info("%s (%s) signed in", actor.name, actor.role)
-        self.signed_in.emit(window)
         return window
 
     def close_window(self) -> None:
@@ -281,7 +278,6 @@ class Desk(QObject):
         self.login.show()
         self.close_window()
         log.info("%s signed out", actor.name)
-        self.signed_out.emit()
 
     @Slot(int)
     def on_login_finished(self, _result: int) -> None:
