@@ -120,7 +120,8 @@ def _lock_actionable(
     return rows
 
 
-def _audit_view(row: ErrorItem) -> dict:
+def audit_view(row: ErrorItem) -> dict:
+    """What an audit entry keeps of an item, before and after a change."""
     return {
         "status": row.status,
         "strategy": row.strategy,
@@ -319,9 +320,12 @@ class ErrorQueue:
     # --- operator actions -------------------------------------------------------------------
 
     def claim_for_retry(self, actor: Actor, ids: ItemIds) -> list[ErrorItemInfo]:
-        """An operator's "retry now": lease the items to this queue's holder, audited, all or none.
+        """An operator's "retry now": lease the items to this queue's holder, all or none.
 
-        The runner then runs them as it runs its own claims (``RetryRunner.retry_now``)."""
+        The runner then runs them as it runs its own claims (``RetryRunner.retry_now``) and audits
+        what came of each in the transaction that records it: attempted and resolved, attempted and
+        still failing, or not attempted (the gateway's breaker still refused). The lease alone
+        changes nothing an audit entry would show, so claiming writes none."""
         require(actor, "error.retry")
         clean = clean_item_ids(ids)
         unhandled = sorted(
@@ -338,7 +342,7 @@ class ErrorQueue:
         def claim(row: ErrorItem) -> None:
             row.lease_owner, row.lease_until = self.lease.holder, self.lease.until(now)
 
-        return [item_info(r) for r in self._act(actor, "error.retry", clean, claim, "", "retried")]
+        return [item_info(r) for r in self._act(actor, "error.retry", clean, claim, "", "retried", audit=False)]
 
     def cancel_retry(self, actor: Actor, ids: ItemIds, reason: str) -> list[ErrorItemInfo]:
         """Stop retrying: the item closes as canceled, with no further automatic attempt."""
@@ -413,6 +417,7 @@ class ErrorQueue:
         verb: str,
         *,
         held_by: str | None = None,
+        audit: bool = True,
     ) -> list[ErrorItem]:
         """Check, change and audit exactly ``ids`` in one transaction: all of them or none.
 
@@ -423,17 +428,19 @@ class ErrorQueue:
         clean = clean_item_ids(ids)
         for attempt in write_attempts():  # inside a caller's transaction: a savepoint, run once
             with attempt:
-                publish_changes(Kind.ERROR_ITEM, Kind.AUDIT)
+                publish_changes(Kind.ERROR_ITEM, *([Kind.AUDIT] if audit else []))
                 now = self.clock.now()
                 rows = _lock_actionable(clean, ACTION_STATUSES[action], verb, now, held_by)
                 for item_id in clean:
                     row = rows[item_id]
-                    before = _audit_view(row)
+                    before = audit_view(row)
                     change(row)
                     if held_by is not None and row.lease_owner == held_by:
                         row.lease_owner = row.lease_until = None
                     row.updated_at = now
                     row.save()
+                    if not audit:
+                        continue
                     record_audit(
                         self.clock,
                         actor.name,
@@ -441,7 +448,7 @@ class ErrorQueue:
                         "error_item",
                         item_id,
                         before=before,
-                        after=_audit_view(row),
+                        after=audit_view(row),
                         reason=reason or None,
                     )
         return [rows[i] for i in clean]

@@ -12,6 +12,7 @@ from services.changes import Changes, Kind
 from services.error_queue import operations_in_queue
 from services.permissions import error_item_refusal
 from services.retry_policy import ERROR_CLASSES, STRATEGIES
+from services.retry_runner import RetryNowReport
 from ui.context import UiContext
 from ui.pages.base import TablePage
 from ui.pages.dialogs import ConfirmDialog
@@ -289,17 +290,30 @@ class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
             return
         core, actor = self.ctx.core, self.ctx.actor
 
-        def outcome(infos) -> str:
-            resolved = sum(1 for i in infos if i.status == "resolved")
-            return self.tr("Retried %d: %d resolved, %d still open") % (len(infos), resolved, len(infos) - resolved)
-
         self.status_message.emit(self.tr("Retrying %n item(s)…", "", len(ids)))
         # A retried top-up, refund or renewal moves money when it goes through.
         self._run_action(
-            lambda: core.retries.retry_now(actor, ids),
-            outcome,
+            lambda: core.retries.retry_now_report(actor, ids),
+            self.retry_outcome_text,
             QUEUE_CHANGES | Changes.of(Kind.WALLET, Kind.INVOICE, Kind.SUBSCRIPTION),
         )
+
+    def retry_outcome_text(self, report: RetryNowReport) -> str:
+        """What "retry now" did: how many were attempted, resolved, still failing, and not attempted."""
+        attempted = len(report.resolved) + len(report.failing)
+        text = self.tr("Retried %d of %d: %d resolved, %d still failing") % (
+            attempted,
+            len(report.items),
+            len(report.resolved),
+            len(report.failing),
+        )
+        if report.not_attempted:
+            text += "; " + self.tr(
+                "%n not attempted: the payment gateway is still refusing calls", "", len(report.not_attempted)
+            )
+            if report.retry_at is not None:
+                text += " " + self.tr("(until %s UTC)") % f"{report.retry_at:%H:%M:%S}"
+        return text
 
     @Slot()
     def on_cancel_clicked(self) -> None:
