@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
@@ -265,7 +266,7 @@ class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
         return dialog if dialog.exec() else None
 
     def _run_action(
-        self, fn: Callable[[], list], done_text: Callable[[list], str], changes: Changes = QUEUE_CHANGES
+        self, fn: Callable[[], Any], done_text: Callable[[Any], str], changes: Changes = QUEUE_CHANGES
     ) -> None:
         def failed(_error: BaseException) -> None:
             self.refresh()  # some items may have moved before the one that failed
