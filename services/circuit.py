@@ -230,6 +230,7 @@ class CircuitBreaker:
             f"{_clock_text(resume)}, then one test call decides whether they resume; "
             "waiting top-ups and refunds keep their place in the error queue.",
             dedup_key=f"gateway_outage:{self.name}:{opened_at.isoformat()}",
+            params={"failures": failures, "resume_at": resume.isoformat()},
         )
 
     def _notify_recovered(self, opened_at: datetime | None) -> None:
@@ -239,10 +240,11 @@ class CircuitBreaker:
             "Payment gateway recovered",
             "The payment gateway answers again; waiting retries resume.",
             dedup_key=f"gateway_recovered:{self.name}:{since}",
+            params={},
         )
 
-    def _post(self, kind: str, title: str, body: str, *, dedup_key: str) -> None:
+    def _post(self, kind: str, title: str, body: str, *, dedup_key: str, params: dict) -> None:
         try:
-            self.notifications.post(kind, title, body, dedup_key=dedup_key)
+            self.notifications.post(kind, title, body, dedup_key=dedup_key, params=params)
         except Exception:
             log.exception("circuit %s: could not post the %s notification", self.name, kind)

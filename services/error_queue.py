@@ -305,7 +305,20 @@ class ErrorQueue:
             row.save()
         return item_info(row)
 
-    def notify_manual(self, row: ErrorItem, why: str, reason: ManualReason) -> None:
+    def notify_manual(
+        self, row: ErrorItem, why: str, reason: ManualReason, *, by: str | None = None, note: str | None = None
+    ) -> None:
+        params = {
+            "item_id": row.id,
+            "operation": row.operation,
+            "subject_type": row.subject_type,
+            "subject_id": row.subject_id,
+            "reason": str(reason),
+            "attempts": row.attempts,
+            "message": row.message,
+        }
+        if by:
+            params.update(by=by, note=note or "")
         try:
             self.notifications.post(
                 "manual_intervention",
@@ -313,6 +326,7 @@ class ErrorQueue:
                 f"{why}: {row.message}",
                 subject=("error_item", row.id),
                 dedup_key=f"manual_intervention:error_item:{row.id}:{row.attempts}:{reason}",
+                params=params,
             )
         except Exception:
             log.exception("could not post the manual-intervention notice for error item #%d", row.id)
@@ -403,7 +417,11 @@ class ErrorQueue:
         for row in rows:
             if row.id in newly_manual:
                 self.notify_manual(
-                    row, f"escalated by {actor.name}" + (f" ({reason})" if reason else ""), ManualReason.ESCALATED
+                    row,
+                    f"escalated by {actor.name}" + (f" ({reason})" if reason else ""),
+                    ManualReason.ESCALATED,
+                    by=actor.name,
+                    note=reason,
                 )
         return [item_info(r) for r in rows]
 

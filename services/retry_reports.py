@@ -80,6 +80,7 @@ class RetryReports:
                 + ("1 subscription is" if waiting == 1 else f"{waiting} subscriptions are")
                 + " waiting for funds.",
                 dedup_key=f"errors_alert:{now:%Y-%m-%d}",
+                params={"unresolved": unresolved, "threshold": threshold, "waiting": waiting},
             )
         except Exception:
             log.exception("could not post the unresolved-errors alert")

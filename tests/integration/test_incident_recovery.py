@@ -68,3 +68,30 @@ def test_the_retry_pass_goes_on_with_the_rest_once_its_probe_closes_the_breaker(
     summary = core.retries.process_pending_retries()
     assert summary["succeeded"] == 8 and summary["deferred"] == 0
     assert {ErrorItem.get_by_id(i).status for i in ids} == {"resolved"}
+
+
+def test_every_failed_top_up_posts_a_notice_with_its_parameters(core, clock, operator):
+    customer, wallet_id = make_customer(clock)
+    set_gateway(core, error_rate=1.0)
+    topup = core.payments.top_up(operator, customer.email, "12.50")
+    assert topup.status == "retrying"
+    [notice] = core.notifications.recent()
+    assert (notice.kind, notice.severity, notice.subject_type, notice.subject_id) == (
+        "topup_failed",
+        "warning",
+        "topup",
+        topup.id,
+    )
+    assert notice.title == "Top-up of $12.50 did not go through"  # English, for the CLI and old desks
+    assert notice.params == {
+        "topup_id": topup.id,
+        "wallet_id": wallet_id,
+        "amount_minor": 1250,
+        "currency": "USD",
+        "reason": notice.params["reason"],
+        "retrying": True,
+    }
+    # The retry that fails again counts on the item; the notice is not repeated.
+    clock.advance(hours=1)
+    core.retries.process_pending_retries()
+    assert Notification.select().where(Notification.kind == "topup_failed").count() == 1
