@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QCoreApplication, QObject, QRect, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRect, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
@@ -142,7 +142,7 @@ class TrayController(QObject):
         burst, self._burst = self._burst, []
         if not burst:
             return
-        title, body, severity, subject = summarize(burst)
+        title, body, severity, subject = self.summarize(burst)
         if subject is not None:
             self._last_subject = subject
         self.message_shown.emit(title, body)
@@ -150,6 +150,31 @@ class TrayController(QObject):
         if self.icon is not None and QSystemTrayIcon.supportsMessages():
             icon = SEVERITY_ICON.get(severity, QSystemTrayIcon.MessageIcon.Information)
             self.icon.showMessage(title, body, icon, 8000)
+
+    def summarize(self, burst: list) -> tuple[str, str, str, tuple[str, int] | None]:
+        """One popup for a burst: title, body, severity and the subject a click opens.
+
+        The most severe notifications lead: their most frequent kind names the burst with its
+        count ("7 top-ups failed within a minute"); the body says how many came in all and
+        shows the newest of the leading ones. A burst of one is that notification.
+        """
+        severity = worst([info.severity for info in burst])
+        leading = [info for info in burst if SEVERITY_RANK.get(info.severity, 0) == SEVERITY_RANK.get(severity, 0)]
+        kinds = Counter(info.kind for info in leading)
+        kind, count = kinds.most_common(1)[0]
+        newest = max((info for info in leading if info.kind == kind), key=lambda info: info.id)
+        newest_title, newest_body = render(newest.kind, newest.params, newest.title, newest.body)
+        subject = (
+            (newest.subject_type, newest.subject_id) if newest.subject_type and newest.subject_id is not None else None
+        )
+        if len(burst) == 1:
+            return newest_title, newest_body, severity, subject
+        title = burst_title(kind, count) if count > 1 else newest_title
+        parts = []
+        if len(burst) > count:
+            parts.append(self.tr("%n notification(s) in all", "", len(burst)))
+        parts.append(self.tr("Latest: %s") % newest_title if count > 1 else newest_body)
+        return title, " · ".join(parts), severity, subject
 
     def set_paused(self, paused: bool) -> None:
         self.paused = paused
@@ -175,31 +200,3 @@ class TrayController(QObject):
     def hide(self) -> None:
         if self.icon is not None:
             self.icon.hide()
-
-
-def summarize(burst: list) -> tuple[str, str, str, tuple[str, int] | None]:
-    """One popup for a burst: title, body, severity and the subject a click opens.
-
-    The most severe notifications lead: their most frequent kind names the burst with its
-    count ("7 top-ups failed within a minute"); the body says how many came in all and
-    shows the newest of the leading ones. A burst of one is that notification.
-    """
-    severity = worst([info.severity for info in burst])
-    leading = [info for info in burst if SEVERITY_RANK.get(info.severity, 0) == SEVERITY_RANK.get(severity, 0)]
-    kinds = Counter(info.kind for info in leading)
-    kind, count = kinds.most_common(1)[0]
-    newest = max((info for info in leading if info.kind == kind), key=lambda info: info.id)
-    newest_title, newest_body = render(newest.kind, newest.params, newest.title, newest.body)
-    subject = (
-        (newest.subject_type, newest.subject_id) if newest.subject_type and newest.subject_id is not None else None
-    )
-    if len(burst) == 1:
-        return newest_title, newest_body, severity, subject
-    title = burst_title(kind, count) if count > 1 else newest_title
-    parts = []
-    if len(burst) > count:
-        parts.append(QCoreApplication.translate("TrayController", "%n notification(s) in all", "", len(burst)))
-    parts.append(
-        QCoreApplication.translate("TrayController", "Latest: %s") % newest_title if count > 1 else newest_body
-    )
-    return title, " · ".join(parts), severity, subject

@@ -215,3 +215,35 @@ def test_a_notice_with_parameters_is_shown_in_the_operators_language(make_page, 
 def titles_shown(page) -> list[str]:
     title = [c.key for c in page.model.columns].index("title")
     return [page.model.index(r, title).data() for r in range(page.model.rowCount())]
+
+
+@pytest.fixture
+def russian(qapp):
+    from ui.language import install_translator
+
+    installed = install_translator(qapp, "ru")
+    assert installed
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+
+
+def test_a_notice_is_rendered_in_russian_when_shown_and_old_rows_keep_their_text(make_page, russian):
+    env = make_page(NotificationsPage)
+    page, core = env.page, env.core
+    core.notifications.post("gateway_recovered", "Old English title", "Old body", dedup_key="old:1")
+    post(core, 1, kind="topup_failed", subject=("topup", 5))  # no parameters: its stored text
+    core.clock.advance(minutes=2)
+    core.notifications.post(
+        "topup_failed",
+        "Top-up of $3.00 did not go through",
+        "",
+        subject=("topup", 6),
+        dedup_key="ru:1",
+        params={"topup_id": 6, "wallet_id": 2, "amount_minor": 300, "currency": "USD", "retrying": True},
+    )
+    shown = titles_shown(page)
+    assert shown[0].startswith("Пополнение на $3") and shown[0].endswith("не прошло")
+    assert shown[1] == "Notice 1"  # stored before parameters: shown as stored
+    page.table.selectRow(0)
+    assert "Платёжный шлюз не ответил по пополнению №6" in page.detail.toPlainText()
