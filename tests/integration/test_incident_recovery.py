@@ -1,9 +1,11 @@
 """After a gateway outage: one "retry now" over the backlog, and what the audit says about each item."""
 
 from models.tables import AuditEntry, ErrorItem, Notification, TopUp
+from services.changes import Kind
 from services.reports import integrity_check
 from tests.factories import make_customer
 from tests.integration.conftest import set_gateway
+from tests.integration.test_change_feed import listening, only_postgres
 
 
 def _fail_topups(core, clock, operator, count):
@@ -95,3 +97,19 @@ def test_every_failed_top_up_posts_a_notice_with_its_parameters(core, clock, ope
     clock.advance(hours=1)
     core.retries.process_pending_retries()
     assert Notification.select().where(Notification.kind == "topup_failed").count() == 1
+
+
+@only_postgres
+def test_the_retry_runner_tells_other_desks_what_it_changed(core, clock, operator):
+    ids = _fail_topups(core, clock, operator, 3)
+    listener, heard = listening(skip_origin=None)  # this process's own messages too
+    try:
+        clock.advance(hours=2)  # due; the gateway is still down
+        summary = core.retries.process_pending_retries()
+        assert summary["rescheduled"] == 3  # failed again: written by the runner alone
+        assert heard.wait_for(Kind.ERROR_ITEM), heard.changes
+        heard.changes.clear()
+        core.retries.retry_now_report(operator, ids[:1])
+        assert heard.wait_for(Kind.AUDIT) and Kind.ERROR_ITEM in heard.kinds()
+    finally:
+        assert listener.stop(timeout=5)
