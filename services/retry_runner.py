@@ -75,6 +75,7 @@ class RunResult(NamedTuple):
 RETRIED = "error.retry"  # attempted: the entry's "outcome" says resolved, still failing or manual
 NOT_ATTEMPTED = "error.retry_not_attempted"  # the gateway's breaker still refused; no attempt was spent
 NOT_ATTEMPTED_WHY = "the payment gateway's circuit breaker is still open; no attempt was made"
+UNRECORDED = "error.retry_unrecorded"  # the request's outcome for the item could not be written
 UNRECORDED_WHY = "another runner took the item, or its outcome could not be written; see its attempts"
 
 
@@ -85,7 +86,8 @@ class RetryNowReport:
     items: list[ErrorItemInfo]  # as they are now, in the order given
     resolved: list[int]  # attempted, and the operation went through
     failing: list[int]  # attempted and failed again (still retrying, or now manual)
-    not_attempted: list[int]  # not tried: the breaker still refused, or another runner took it
+    not_attempted: list[int]  # not tried: the breaker still refused; no attempt was spent
+    unknown: list[int]  # another runner took it, or its outcome could not be written (see its attempts)
     retry_at: datetime | None  # when the breaker lets calls through again, if it still refuses
 
 
@@ -150,22 +152,21 @@ class RetryRunner:
             claimed = self.queue.claim_for_retry(actor, ids)
             results = {r.item_id: r for r in self._run_all(claimed, actor.name, operator=actor.name)}
             items = [self.queue.get(item.id) for item in claimed]
-        resolved, failing, not_attempted = [], [], []
+        resolved, failing, not_attempted, unknown = [], [], [], []
         for item in items:
             outcome = results[item.id].outcome if item.id in results else RunOutcome.ERROR
             if outcome == RunOutcome.SUCCEEDED:
                 resolved.append(item.id)
             elif outcome in (RunOutcome.RESCHEDULED, RunOutcome.MANUAL):
                 failing.append(item.id)
-            else:
+            elif outcome == RunOutcome.DEFERRED:
                 not_attempted.append(item.id)
-        unrecorded = [
-            i for i in not_attempted if results.get(i, RunResult(RunOutcome.ERROR, i)).outcome != RunOutcome.DEFERRED
-        ]
-        if unrecorded:
-            self._audit_unrecorded(actor.name, unrecorded)
+            else:
+                unknown.append(item.id)
+        if unknown:
+            self._audit_unrecorded(actor.name, unknown)
         retry_at = self._breaker_retry_at() if not_attempted else None
-        return RetryNowReport(items, resolved, failing, not_attempted, retry_at)
+        return RetryNowReport(items, resolved, failing, not_attempted, unknown, retry_at)
 
     def _audit_unrecorded(self, operator: str, ids: list[int]) -> None:
         """Items whose outcome this run could not record (another runner took them, or the write
@@ -177,10 +178,10 @@ class RetryRunner:
                     record_audit(
                         self.queue.clock,
                         operator,
-                        NOT_ATTEMPTED,
+                        UNRECORDED,
                         "error_item",
                         item_id,
-                        after={"attempted": False, "outcome": "unknown", "why": UNRECORDED_WHY},
+                        after={"outcome": "unknown", "why": UNRECORDED_WHY},
                     )
         except Exception:
             log.exception("could not audit the retry of error items %s", ids)

@@ -85,7 +85,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="324"/>
+        <location filename="../../ui/pages/error_queue.py" line="319"/>
+        <source>%n with no recorded outcome: another runner took it, see its attempts</source>
+        <translation>
+            <numerusform>%n with no recorded outcome: another runner took it, see its attempts</numerusform>
+            <numerusform>%n with no recorded outcome: another runner took it, see its attempts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/error_queue.py" line="328"/>
         <source>Cancel the retries of %n item(s)? They close as canceled and are not tried again.</source>
         <translation>
             <numerusform>Cancel the retries of %n item? It closes as canceled and is not tried again.</numerusform>
@@ -93,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="335"/>
+        <location filename="../../ui/pages/error_queue.py" line="339"/>
         <source>Canceled %n item(s)</source>
         <translation>
             <numerusform>Canceled %n item</numerusform>
@@ -101,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="344"/>
+        <location filename="../../ui/pages/error_queue.py" line="348"/>
         <source>Escalate %n item(s) to manual? Automatic attempts stop until an operator acts.</source>
         <translation>
             <numerusform>Escalate %n item to manual? Automatic attempts stop until an operator acts.</numerusform>
@@ -109,7 +117,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="354"/>
+        <location filename="../../ui/pages/error_queue.py" line="358"/>
         <source>Escalated %n item(s) to manual</source>
         <translation>
             <numerusform>Escalated %n item to manual</numerusform>
@@ -117,7 +125,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="379"/>
+        <location filename="../../ui/pages/error_queue.py" line="383"/>
         <source>Change the retry strategy of %n item(s)?</source>
         <translation>
             <numerusform>Change the retry strategy of %n item?</numerusform>
@@ -125,7 +133,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="390"/>
+        <location filename="../../ui/pages/error_queue.py" line="394"/>
         <source>%n item(s) now on %s</source>
         <translation>
             <numerusform>%n item now on %s</numerusform>
@@ -133,7 +141,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="398"/>
+        <location filename="../../ui/pages/error_queue.py" line="402"/>
         <source>Mark %n item(s) resolved? Say how they were settled.</source>
         <translation>
             <numerusform>Mark %n item resolved? Say how it was settled.</numerusform>
@@ -141,7 +149,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="407"/>
+        <location filename="../../ui/pages/error_queue.py" line="411"/>
         <source>Resolved %n item(s)</source>
         <translation>
             <numerusform>Resolved %n item</numerusform>

@@ -1079,13 +1079,22 @@
         <source>(until %s UTC)</source>
         <translation>(до %s UTC)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/error_queue.py" line="319"/>
+        <source>%n with no recorded outcome: another runner took it, see its attempts</source>
+        <translation>
+            <numerusform>%n без записанного результата: его взял другой исполнитель, см. попытки</numerusform>
+            <numerusform>%n без записанного результата: их взял другой исполнитель, см. попытки</numerusform>
+            <numerusform>%n без записанного результата: их взял другой исполнитель, см. попытки</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="323"/>
+        <location filename="../../ui/pages/error_queue.py" line="327"/>
         <source>Cancel scheduled retry</source>
         <translation>Отмена запланированного повтора</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="324"/>
+        <location filename="../../ui/pages/error_queue.py" line="328"/>
         <source>Cancel the retries of %n item(s)? They close as canceled and are not tried again.</source>
         <translation>
             <numerusform>Отменить повторы для %n элемента? Он будет закрыт как отменённый и больше не повторится.</numerusform>
@@ -1094,19 +1103,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="326"/>
-        <location filename="../../ui/pages/error_queue.py" line="346"/>
-        <location filename="../../ui/pages/error_queue.py" line="381"/>
+        <location filename="../../ui/pages/error_queue.py" line="330"/>
+        <location filename="../../ui/pages/error_queue.py" line="350"/>
+        <location filename="../../ui/pages/error_queue.py" line="385"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="327"/>
+        <location filename="../../ui/pages/error_queue.py" line="331"/>
         <source>Cancel retries</source>
         <translation>Отменить повторы</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="335"/>
+        <location filename="../../ui/pages/error_queue.py" line="339"/>
         <source>Canceled %n item(s)</source>
         <translation>
             <numerusform>Отменён %n элемент</numerusform>
@@ -1115,12 +1124,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="343"/>
+        <location filename="../../ui/pages/error_queue.py" line="347"/>
         <source>Escalate to manual</source>
         <translation>Передача на ручную обработку</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="344"/>
+        <location filename="../../ui/pages/error_queue.py" line="348"/>
         <source>Escalate %n item(s) to manual? Automatic attempts stop until an operator acts.</source>
         <translation>
             <numerusform>Передать %n элемент на ручную обработку? Автоматические попытки прекратятся до действий оператора.</numerusform>
@@ -1129,12 +1138,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="347"/>
+        <location filename="../../ui/pages/error_queue.py" line="351"/>
         <source>Escalate</source>
         <translation>Передать</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="354"/>
+        <location filename="../../ui/pages/error_queue.py" line="358"/>
         <source>Escalated %n item(s) to manual</source>
         <translation>
             <numerusform>На ручную обработку передан %n элемент</numerusform>
@@ -1143,38 +1152,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="366"/>
+        <location filename="../../ui/pages/error_queue.py" line="370"/>
         <source>backoff — exponential, with jitter</source>
         <translation>backoff — экспоненциальная задержка со случайным разбросом</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="367"/>
+        <location filename="../../ui/pages/error_queue.py" line="371"/>
         <source>reconcile — ask the gateway by key, then retry with the same key</source>
         <translation>reconcile — запросить шлюз по ключу, затем повторить с тем же ключом</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="368"/>
+        <location filename="../../ui/pages/error_queue.py" line="372"/>
         <source>urgent — immediate attempts, then every 5 minutes</source>
         <translation>urgent — немедленные попытки, затем каждые 5 минут</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="369"/>
+        <location filename="../../ui/pages/error_queue.py" line="373"/>
         <source>fixed — every 10 minutes</source>
         <translation>fixed — каждые 10 минут</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="370"/>
+        <location filename="../../ui/pages/error_queue.py" line="374"/>
         <source>manual — no automatic attempts</source>
         <translation>manual — без автоматических попыток</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="378"/>
-        <location filename="../../ui/pages/error_queue.py" line="383"/>
+        <location filename="../../ui/pages/error_queue.py" line="382"/>
+        <location filename="../../ui/pages/error_queue.py" line="387"/>
         <source>Change strategy</source>
         <translation>Смена стратегии</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="379"/>
+        <location filename="../../ui/pages/error_queue.py" line="383"/>
         <source>Change the retry strategy of %n item(s)?</source>
         <translation>
             <numerusform>Сменить стратегию повтора для %n элемента?</numerusform>
@@ -1183,13 +1192,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="382"/>
+        <location filename="../../ui/pages/error_queue.py" line="386"/>
         <location filename="../../ui/pages/error_queue_models.py" line="194"/>
         <source>Strategy</source>
         <translation>Стратегия</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="390"/>
+        <location filename="../../ui/pages/error_queue.py" line="394"/>
         <source>%n item(s) now on %s</source>
         <translation>
             <numerusform>%n элемент теперь на стратегии %s</numerusform>
@@ -1198,12 +1207,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="397"/>
+        <location filename="../../ui/pages/error_queue.py" line="401"/>
         <source>Resolve with note</source>
         <translation>Закрытие с примечанием</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="398"/>
+        <location filename="../../ui/pages/error_queue.py" line="402"/>
         <source>Mark %n item(s) resolved? Say how they were settled.</source>
         <translation>
             <numerusform>Отметить %n элемент как решённый? Укажите, как он был урегулирован.</numerusform>
@@ -1212,17 +1221,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="400"/>
+        <location filename="../../ui/pages/error_queue.py" line="404"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="401"/>
+        <location filename="../../ui/pages/error_queue.py" line="405"/>
         <source>Resolve</source>
         <translation>Закрыть</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="407"/>
+        <location filename="../../ui/pages/error_queue.py" line="411"/>
         <source>Resolved %n item(s)</source>
         <translation>
             <numerusform>Закрыт %n элемент</numerusform>

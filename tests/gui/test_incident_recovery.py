@@ -164,3 +164,25 @@ def test_failures_recorded_by_another_process_appear_without_f5(make_gui, db_url
         )
     finally:
         assert bridge.listener.stop(timeout=5)
+
+
+def test_retry_now_while_the_gateway_is_still_down_says_what_was_and_was_not_attempted(make_gui, answer_dialogs):
+    env = make_gui("operator", customers=20)
+    core = env.core
+    email = Customer.select().order_by(Customer.id).first().email
+    set_outage(core, True)
+    for _ in range(13):
+        core.payments.top_up(env.ctx.actor, email, "5")
+    page = env.page("ErrorQueuePage")
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    page.table.selectAll()
+    answer_dialogs()
+    page.on_retry_clicked()
+    result = messages[-1]
+    assert result.startswith("Retried 1 of 13: 0 resolved, 1 still failing; 12 not attempted")
+    assert "payment gateway is still refusing calls (until " in result
+    retried = AuditEntry.select().where(AuditEntry.action == "error.retry").count()
+    not_attempted = AuditEntry.select().where(AuditEntry.action == "error.retry_not_attempted").count()
+    assert (retried, not_attempted) == (1, 12)
+    assert page.model.rowCount() == 13  # all still open, none lost

@@ -314,6 +314,10 @@ class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
             )
             if report.retry_at is not None:
                 text += " " + self.tr("(until %s UTC)") % f"{report.retry_at:%H:%M:%S}"
+        if report.unknown:
+            text += "; " + self.tr(
+                "%n with no recorded outcome: another runner took it, see its attempts", "", len(report.unknown)
+            )
         return text
 
     @Slot()
