@@ -47,3 +47,26 @@ def test_a_single_notice_pops_up_as_itself_in_words_made_from_its_parameters(mak
     qtbot.waitUntil(lambda: bool(shown), timeout=3000)
     assert shown[-1][0] == "Payment gateway outage"
     assert "5 calls to the payment gateway failed in a row" in shown[-1][1]
+
+
+def test_the_tray_speaks_the_operators_language(make_gui, keep_alive, qtbot, qapp):
+    from ui.language import install_translator
+
+    installed = install_translator(qapp, "ru")
+    assert installed
+    try:
+        tray = TrayController(gather_ms=10, quiet_ms=50)
+        keep_alive.append(tray)
+        env = make_gui("admin", customers=5, tray=tray)
+        shown: list[tuple[str, str]] = []
+        tray.message_shown.connect(lambda title, body: shown.append((title, body)))
+        params = {"topup_id": 1, "wallet_id": 2, "amount_minor": 700, "currency": "USD", "retrying": True}
+        for n in range(3):
+            _post(env.core, "topup_failed", n, subject=("topup", n + 1), params={**params, "topup_id": n + 1})
+        qtbot.waitUntil(lambda: bool(shown), timeout=3000)
+        title, body = shown[0]
+        assert title == "3 пополнения не прошли за минуту"
+        assert body.startswith("Последнее: Пополнение на $7") and "не прошло" in body
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
