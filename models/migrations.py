@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from peewee import SQL, BooleanField, CharField, DateTimeField
+from peewee import SQL, BooleanField, CharField, DateTimeField, TextField
 
 from models.db import connection, database, is_sqlite, schema_changes_allowed, write_transaction
 from models.rows import pairs
@@ -345,6 +345,16 @@ def invoice_past_charges() -> dict:
     return {"invoices": invoices, "lines": lines, "credit_notes": credit_notes}
 
 
+def _notification_params() -> None:
+    """A notification keeps its kind's parameters (JSON), so a desk renders it in the operator's
+    language; title and body stay filled in English for the CLI and for rows from before."""
+    from playhouse.migrate import SchemaMigrator
+    from playhouse.migrate import migrate as run_operations
+
+    migrator = SchemaMigrator.from_database(database)
+    run_operations(migrator.add_column("notification", "params", TextField(null=True)))
+
+
 Step = tuple[int, str, Callable[[], None]]
 
 MIGRATIONS: list[Step] = [
@@ -353,6 +363,7 @@ MIGRATIONS: list[Step] = [
     (3, "currency of an error item's amount at risk", _error_item_currency),
     (4, "append-only rows cannot be replaced", _append_only_refuses_replace),
     (5, "invoices, credit notes and usage segments", _invoices_and_usage_segments),
+    (6, "a notification's parameters, to render it in the operator's language", _notification_params),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -441,6 +441,9 @@ class Notification(BaseModel):
     dedup_key = CharField(max_length=200, unique=True)
     created_at = DateTimeField(index=True)
     read_at = DateTimeField(null=True, index=True)
+    # JSON: what the kind's text needs (money as minor units + currency); None on rows from before version 6,
+    # which show their stored English title and body.
+    params = TextField(null=True)
 
 
 class AuditEntry(BaseModel):

@@ -10,8 +10,10 @@ on whether the gateway is down and only one of them sends the probe.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TypeVar
@@ -34,6 +36,10 @@ log = logging.getLogger(__name__)
 CLOSED, OPEN, HALF_OPEN = "closed", "open", "half_open"
 
 T = TypeVar("T")
+
+# Set while an operator's "retry now" runs its first gateway item: the operator says the gateway may be
+# back, so an open breaker lets that one call through as its probe without waiting out the reset delay.
+_operator_probe: contextvars.ContextVar[bool] = contextvars.ContextVar("operator_probe", default=False)
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,8 @@ class CircuitBreaker:
         """When calls may go through again, or None when they may go through now."""
         if row is None or row.state == CLOSED:
             return None
+        if row.state == OPEN and _operator_probe.get():
+            return None  # an operator asked for this call now: it is the probe
         # open: wait out the reset delay; half_open: a probe is out, give it the same time to report
         since = row.opened_at if row.state == OPEN else row.updated_at
         if since is None:
@@ -96,6 +104,26 @@ class CircuitBreaker:
 
     def retry_at(self) -> datetime | None:
         return self.info().retry_at
+
+    def is_closed(self) -> bool:
+        """True while calls go through freely; False when open or while a probe decides."""
+        with connection():
+            row = self._row()
+        return row is None or row.state == CLOSED
+
+    @contextlib.contextmanager
+    def operator_probe(self) -> Iterator[None]:
+        """Inside this block (on this thread) an open breaker lets the next call through at once as its probe.
+
+        For an operator's "retry now": the operator says the gateway is back, so the first item is
+        the test call; its success closes the breaker and the rest follow in the same pass, its
+        failure opens it again for another round. A probe already out (half open) is still waited for.
+        """
+        token = _operator_probe.set(True)
+        try:
+            yield
+        finally:
+            _operator_probe.reset(token)
 
     # --- the gate ----------------------------------------------------------------
 
@@ -202,6 +230,7 @@ class CircuitBreaker:
             f"{_clock_text(resume)}, then one test call decides whether they resume; "
             "waiting top-ups and refunds keep their place in the error queue.",
             dedup_key=f"gateway_outage:{self.name}:{opened_at.isoformat()}",
+            params={"failures": failures, "resume_at": resume.isoformat()},
         )
 
     def _notify_recovered(self, opened_at: datetime | None) -> None:
@@ -211,10 +240,11 @@ class CircuitBreaker:
             "Payment gateway recovered",
             "The payment gateway answers again; waiting retries resume.",
             dedup_key=f"gateway_recovered:{self.name}:{since}",
+            params={},
         )
 
-    def _post(self, kind: str, title: str, body: str, *, dedup_key: str) -> None:
+    def _post(self, kind: str, title: str, body: str, *, dedup_key: str, params: dict) -> None:
         try:
-            self.notifications.post(kind, title, body, dedup_key=dedup_key)
+            self.notifications.post(kind, title, body, dedup_key=dedup_key, params=params)
         except Exception:
             log.exception("circuit %s: could not post the %s notification", self.name, kind)

@@ -120,7 +120,8 @@ def _lock_actionable(
     return rows
 
 
-def _audit_view(row: ErrorItem) -> dict:
+def audit_view(row: ErrorItem) -> dict:
+    """What an audit entry keeps of an item, before and after a change."""
     return {
         "status": row.status,
         "strategy": row.strategy,
@@ -304,7 +305,20 @@ class ErrorQueue:
             row.save()
         return item_info(row)
 
-    def notify_manual(self, row: ErrorItem, why: str, reason: ManualReason) -> None:
+    def notify_manual(
+        self, row: ErrorItem, why: str, reason: ManualReason, *, by: str | None = None, note: str | None = None
+    ) -> None:
+        params = {
+            "item_id": row.id,
+            "operation": row.operation,
+            "subject_type": row.subject_type,
+            "subject_id": row.subject_id,
+            "reason": str(reason),
+            "attempts": row.attempts,
+            "message": row.message,
+        }
+        if by:
+            params.update(by=by, note=note or "")
         try:
             self.notifications.post(
                 "manual_intervention",
@@ -312,6 +326,7 @@ class ErrorQueue:
                 f"{why}: {row.message}",
                 subject=("error_item", row.id),
                 dedup_key=f"manual_intervention:error_item:{row.id}:{row.attempts}:{reason}",
+                params=params,
             )
         except Exception:
             log.exception("could not post the manual-intervention notice for error item #%d", row.id)
@@ -319,9 +334,12 @@ class ErrorQueue:
     # --- operator actions -------------------------------------------------------------------
 
     def claim_for_retry(self, actor: Actor, ids: ItemIds) -> list[ErrorItemInfo]:
-        """An operator's "retry now": lease the items to this queue's holder, audited, all or none.
+        """An operator's "retry now": lease the items to this queue's holder, all or none.
 
-        The runner then runs them as it runs its own claims (``RetryRunner.retry_now``)."""
+        The runner then runs them as it runs its own claims (``RetryRunner.retry_now``) and audits
+        what came of each in the transaction that records it: attempted and resolved, attempted and
+        still failing, or not attempted (the gateway's breaker still refused). The lease alone
+        changes nothing an audit entry would show, so claiming writes none."""
         require(actor, "error.retry")
         clean = clean_item_ids(ids)
         unhandled = sorted(
@@ -338,7 +356,7 @@ class ErrorQueue:
         def claim(row: ErrorItem) -> None:
             row.lease_owner, row.lease_until = self.lease.holder, self.lease.until(now)
 
-        return [item_info(r) for r in self._act(actor, "error.retry", clean, claim, "", "retried")]
+        return [item_info(r) for r in self._act(actor, "error.retry", clean, claim, "", "retried", audit=False)]
 
     def cancel_retry(self, actor: Actor, ids: ItemIds, reason: str) -> list[ErrorItemInfo]:
         """Stop retrying: the item closes as canceled, with no further automatic attempt."""
@@ -399,7 +417,11 @@ class ErrorQueue:
         for row in rows:
             if row.id in newly_manual:
                 self.notify_manual(
-                    row, f"escalated by {actor.name}" + (f" ({reason})" if reason else ""), ManualReason.ESCALATED
+                    row,
+                    f"escalated by {actor.name}" + (f" ({reason})" if reason else ""),
+                    ManualReason.ESCALATED,
+                    by=actor.name,
+                    note=reason,
                 )
         return [item_info(r) for r in rows]
 
@@ -413,6 +435,7 @@ class ErrorQueue:
         verb: str,
         *,
         held_by: str | None = None,
+        audit: bool = True,
     ) -> list[ErrorItem]:
         """Check, change and audit exactly ``ids`` in one transaction: all of them or none.
 
@@ -423,17 +446,19 @@ class ErrorQueue:
         clean = clean_item_ids(ids)
         for attempt in write_attempts():  # inside a caller's transaction: a savepoint, run once
             with attempt:
-                publish_changes(Kind.ERROR_ITEM, Kind.AUDIT)
+                publish_changes(Kind.ERROR_ITEM, *([Kind.AUDIT] if audit else []))
                 now = self.clock.now()
                 rows = _lock_actionable(clean, ACTION_STATUSES[action], verb, now, held_by)
                 for item_id in clean:
                     row = rows[item_id]
-                    before = _audit_view(row)
+                    before = audit_view(row)
                     change(row)
                     if held_by is not None and row.lease_owner == held_by:
                         row.lease_owner = row.lease_until = None
                     row.updated_at = now
                     row.save()
+                    if not audit:
+                        continue
                     record_audit(
                         self.clock,
                         actor.name,
@@ -441,7 +466,7 @@ class ErrorQueue:
                         "error_item",
                         item_id,
                         before=before,
-                        after=_audit_view(row),
+                        after=audit_view(row),
                         reason=reason or None,
                     )
         return [rows[i] for i in clean]

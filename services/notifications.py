@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections.abc import Callable, Iterable
@@ -49,6 +50,20 @@ class NotificationInfo:
     subject_id: int | None
     created_at: datetime
     read_at: datetime | None
+    # What the kind's text needs, to render it in the operator's language; None: show title and body as stored.
+    params: dict | None = None
+
+
+def load_params(text: str | None) -> dict | None:
+    """A stored notification's parameters; None when it has none (or they cannot be read)."""
+    if not text:
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        log.warning("a notification's parameters are not JSON; its stored text is shown")
+        return None
+    return value if isinstance(value, dict) else None
 
 
 def _info(row: Notification) -> NotificationInfo:
@@ -62,6 +77,7 @@ def _info(row: Notification) -> NotificationInfo:
         row.subject_id,
         row.created_at,
         row.read_at,
+        load_params(row.params),
     )
 
 
@@ -76,11 +92,25 @@ class NotificationCenter:
             self._listeners.append(listener)
 
     def post(
-        self, kind: str, title: str, body: str = "", *, dedup_key: str, subject: tuple[str, int] | None = None
+        self,
+        kind: str,
+        title: str,
+        body: str = "",
+        *,
+        dedup_key: str,
+        subject: tuple[str, int] | None = None,
+        params: dict | None = None,
     ) -> NotificationInfo | None:
-        """Store a notification once per ``dedup_key``; returns None for a duplicate."""
+        """Store a notification once per ``dedup_key``; returns None for a duplicate.
+
+        ``title`` and ``body`` are the English text (the CLI's, and the fallback); ``params`` what a
+        desk needs to say it in the operator's language: plain JSON values, money as integer minor
+        units with its currency, moments as ISO text."""
         if kind not in KINDS:
             raise ValueError(f"unknown notification kind {kind!r}")
+        if params is not None and not isinstance(params, dict):
+            raise ValueError("a notification's parameters are a mapping")
+        stored_params = json.dumps(params, sort_keys=True) if params is not None else None
         subject_type, subject_id = subject if subject else (None, None)
         try:
             with database.atomic():
@@ -94,6 +124,7 @@ class NotificationCenter:
                     subject_id=subject_id,
                     dedup_key=dedup_key[:200],
                     created_at=self.clock.now(),
+                    params=stored_params,
                 )
         except IntegrityError:
             return None

@@ -103,6 +103,16 @@ def _refund_info(row: Refund) -> RefundInfo:
     )
 
 
+def _topup_params(row: TopUp) -> dict:
+    """What a top-up's notification says, for a desk to render in its operator's language."""
+    return {"topup_id": row.id, "wallet_id": row.wallet_id, "amount_minor": row.amount_minor, "currency": row.currency}
+
+
+def _refund_params(row: Refund) -> dict:
+    currency = Wallet.select(Wallet.currency).where(Wallet.id == row.wallet_id).scalar()
+    return {"refund_id": row.id, "wallet_id": row.wallet_id, "amount_minor": row.amount_minor, "currency": currency}
+
+
 def _amount(value, currency: str) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return check_minor(value)
@@ -261,6 +271,7 @@ class PaymentService:
                 f"Wallet #{row.wallet_id}" + (f"; {renewed} subscription(s) renewed" if renewed else ""),
                 subject=("wallet", row.wallet_id),
                 dedup_key=f"topup_succeeded:{row.id}",
+                params={**_topup_params(row), "renewed": renewed},
             )
         return _topup_info(row, renewed)
 
@@ -280,6 +291,7 @@ class PaymentService:
             error.message,
             subject=("wallet", row.wallet_id),
             dedup_key=f"topup_failed:{row.id}",
+            params={**_topup_params(row), "reason": error.message, "retrying": False},
         )
         return _topup_info(row)
 
@@ -305,6 +317,18 @@ class PaymentService:
                     "idempotency_key": f"topup:{row.idempotency_key}",
                 },
             )
+        # Every failed payment is news at once, not only the breaker opening after several.
+        try:
+            self.notifications.post(
+                "topup_failed",
+                f"Top-up of {format_minor(row.amount_minor, row.currency, symbol=True)} did not go through",
+                f"{error.message}. It is queued for retry.",
+                subject=("topup", row.id),
+                dedup_key=f"topup_delayed:{row.id}",
+                params={**_topup_params(row), "reason": error.message, "retrying": True},
+            )
+        except Exception:
+            log.exception("could not post the notice for top-up #%d queued for retry", row.id)
         return _topup_info(row)
 
     def _retry_topup(self, item: ErrorItemInfo) -> str:
@@ -600,6 +624,7 @@ class PaymentService:
             f"{error.message}. The amount is back in wallet #{row.wallet_id}.",
             subject=("refund", row.id),
             dedup_key=f"refund_failed:{row.id}",
+            params={**_refund_params(row), "reason": error.message, "retrying": False},
         )
         return _refund_info(row)
 
@@ -631,6 +656,7 @@ class PaymentService:
             f"{error.message}. It will be retried.",
             subject=("refund", row.id),
             dedup_key=f"refund_delayed:{row.id}",
+            params={**_refund_params(row), "reason": error.message, "retrying": True},
         )
         return _refund_info(row)
 

@@ -681,6 +681,7 @@ class RenewalService:
                 "Paid from the customers' wallets by the renewal pass; open to see its invoices.",
                 subject=("renewal_pass", first.id) if first else None,
                 dedup_key=f"renewals_paid:{now.isoformat()}:{first.id if first else 0}",
+                params={"renewed": renewed, "totals": dict(sorted(paid.items()))},
             )
         except Exception:
             log.exception("could not post the renewals-paid notice")
@@ -696,7 +697,21 @@ class RenewalService:
                 body,
                 subject=("subscription", notice.sub.id),
                 dedup_key=f"{notice.kind}:{notice.sub.id}:{notice.sub.period_end.isoformat()}",
+                params=_notice_params(notice.sub, notice.plan, notice.amount_minor),
             )
+
+
+def _notice_params(sub: Subscription, plan: Plan, amount: int | None) -> dict:
+    """What a subscription's notification says, for a desk to render in its operator's language."""
+    return {
+        "subscription_id": sub.id,
+        "plan": plan.code,
+        "amount_minor": amount or 0,
+        "currency": plan.currency,
+        "grace_days": plan.grace_days,
+        "period_end": sub.period_end.isoformat(),
+        "canceled": sub.status == lifecycle.CANCELED,
+    }
 
 
 def _notice_text(kind: str, sub: Subscription, plan: Plan, amount: int | None) -> tuple[str, str]:

@@ -48,6 +48,7 @@ class RetryManager:
         self.attempts = self.queue.attempts
         self.list_items = self.queue.list_items
         self.retry_now = self.runner.retry_now
+        self.retry_now_report = self.runner.retry_now_report
         self.process_pending_retries = self.runner.process_pending_retries
         self.get_failed_subscriptions_report = self.reports.get_failed_subscriptions_report
         self.check_alert_threshold = self.reports.check_alert_threshold

@@ -12,7 +12,7 @@ from models.tables import ErrorItem, Plan, Subscription
 from services import lifecycle
 from services.clock import Clock
 from services.notifications import NotificationCenter
-from services.retry_policy import CLOSED_STATUSES, OPEN_STATUSES, STATUSES
+from services.retry_policy import OPEN_STATUSES, STATUSES
 from services.settings import SETTINGS, SettingsStore
 
 log = logging.getLogger(__name__)
@@ -29,6 +29,9 @@ class RetryReports:
     def get_failed_subscriptions_report(self) -> dict:
         """Counts, oldest unresolved age, amount at risk and recovery rate by operation, error class,
         status and currency, and the subscriptions waiting for funds.
+
+        ``recovered`` counts the items a retry resolved; ``recovery_rate`` is that share of all the
+        row's items, open ones included, so it never reads 100 % while items are still open.
 
         ``amount_at_risk_minor`` in the by-operation, by-class and by-status rows adds minor units
         whatever their currency; ``amount_at_risk_by_currency`` ({"USD": 1500, "EUR": 700}) is the
@@ -80,6 +83,7 @@ class RetryReports:
                 + ("1 subscription is" if waiting == 1 else f"{waiting} subscriptions are")
                 + " waiting for funds.",
                 dedup_key=f"errors_alert:{now:%Y-%m-%d}",
+                params={"unresolved": unresolved, "threshold": threshold, "waiting": waiting},
             )
         except Exception:
             log.exception("could not post the unresolved-errors alert")
@@ -88,7 +92,6 @@ class RetryReports:
 
 def _report_rows(column: Field, name: str, now: datetime) -> list[dict]:
     unresolved = ErrorItem.status.in_(OPEN_STATUSES)
-    closed = ErrorItem.status.in_(CLOSED_STATUSES)
     recovered = (ErrorItem.status == "resolved") & (ErrorItem.resolved_by == "system")
     query = tuples(
         ErrorItem.select(
@@ -98,13 +101,12 @@ def _report_rows(column: Field, name: str, now: datetime) -> list[dict]:
             fn.MIN(Case(None, [(unresolved, ErrorItem.created_at)])),
             fn.SUM(Case(None, [(unresolved, ErrorItem.amount_minor)], 0)),
             fn.SUM(Case(None, [(recovered, 1)], 0)),
-            fn.SUM(Case(None, [(closed, 1)], 0)),
         )
         .group_by(column)
         .order_by(column)
     )
     rows = []
-    for key, count, open_count, oldest, at_risk, recovered_count, closed_count in query:
+    for key, count, open_count, oldest, at_risk, recovered_count in query:
         oldest = ErrorItem.created_at.python_value(oldest)
         rows.append(
             {
@@ -113,7 +115,9 @@ def _report_rows(column: Field, name: str, now: datetime) -> list[dict]:
                 "open": open_count,
                 "oldest_age_seconds": None if oldest is None else max(0, int((now - oldest).total_seconds())),
                 "amount_at_risk_minor": int(at_risk or 0),
-                "recovery_rate": recovered_count / closed_count if closed_count else None,
+                "recovered": int(recovered_count or 0),
+                # Out of every item, open ones included: 1 recovered beside 12 still open is 1 in 13, not 100 %.
+                "recovery_rate": int(recovered_count or 0) / count if count else None,
             }
         )
     return rows

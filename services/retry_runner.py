@@ -9,18 +9,23 @@ how its attempt went by returning (done) or raising (the typed error, or
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import NamedTuple, Protocol, TypeVar
 
-from models.db import connection, database, for_update, run_write, write_attempts
+from models.db import connection, database, for_update, run_write, write_attempts, write_transaction
 from models.tables import ErrorAttempt, ErrorItem
+from services.audit import record_audit
 from services.auth import Actor, require
+from services.change_feed import publish_changes
+from services.changes import Kind
 from services.error_items import AttemptOutcome, ErrorItemInfo, check_setting, item_info, lease_free
-from services.error_queue import ErrorQueue, ItemIds, ManualReason
+from services.error_queue import ErrorQueue, ItemIds, ManualReason, audit_view
 from services.errors import CircuitOpen, DomainError, ValidationError
 from services.retry_handlers import AttemptFailed
 from services.retry_policy import MAX_TEXT, OPEN_STATUSES, classify_error, error_context, error_message, merge_context
@@ -38,6 +43,10 @@ class Breaker(Protocol):
     def is_open(self) -> bool: ...
 
     def retry_at(self) -> datetime | None: ...
+
+    def is_closed(self) -> bool: ...
+
+    def operator_probe(self) -> contextlib.AbstractContextManager[None]: ...
 
 
 class RunOutcome(StrEnum):
@@ -60,6 +69,26 @@ class RunResult(NamedTuple):
     outcome: RunOutcome
     item_id: int
     next_attempt_at: datetime | None = None
+
+
+# What an operator's "retry now" audits for each item, by what came of it.
+RETRIED = "error.retry"  # attempted: the entry's "outcome" says resolved, still failing or manual
+NOT_ATTEMPTED = "error.retry_not_attempted"  # the gateway's breaker still refused; no attempt was spent
+NOT_ATTEMPTED_WHY = "the payment gateway's circuit breaker is still open; no attempt was made"
+UNRECORDED = "error.retry_unrecorded"  # the request's outcome for the item could not be written
+UNRECORDED_WHY = "another runner took the item, or its outcome could not be written; see its attempts"
+
+
+@dataclass(frozen=True)
+class RetryNowReport:
+    """What an operator's "retry now" did to each item it was given."""
+
+    items: list[ErrorItemInfo]  # as they are now, in the order given
+    resolved: list[int]  # attempted, and the operation went through
+    failing: list[int]  # attempted and failed again (still retrying, or now manual)
+    not_attempted: list[int]  # not tried: the breaker still refused; no attempt was spent
+    unknown: list[int]  # another runner took it, or its outcome could not be written (see its attempts)
+    retry_at: datetime | None  # when the breaker lets calls through again, if it still refuses
 
 
 def refuse_inside_transaction() -> None:
@@ -106,13 +135,72 @@ class RetryRunner:
         return counts
 
     def retry_now(self, actor: Actor, ids: ItemIds) -> list[ErrorItemInfo]:
-        """Run the items now, through the same lease as the retry pass."""
+        """Run the items now, through the same lease as the retry pass; the items as they are after."""
+        return self.retry_now_report(actor, ids).items
+
+    def retry_now_report(self, actor: Actor, ids: ItemIds) -> RetryNowReport:
+        """Run the items now, through the same lease as the retry pass, and say what came of each.
+
+        The operator's request is the gateway's test call: while the breaker is open, the first
+        gateway item goes through at once as its probe; when it succeeds the breaker closes and the
+        rest run in the same pass, when it fails the rest wait without spending an attempt. Each
+        item's audit entry, written with its outcome, says which of these happened to it.
+        """
         require(actor, "error.retry")
         refuse_inside_transaction()
         with connection():
             claimed = self.queue.claim_for_retry(actor, ids)
-            self._run_all(claimed, actor.name)
-            return [self.queue.get(item.id) for item in claimed]
+            results = {r.item_id: r for r in self._run_all(claimed, actor.name, operator=actor.name)}
+            items = [self.queue.get(item.id) for item in claimed]
+        resolved, failing, not_attempted, unknown = [], [], [], []
+        for item in items:
+            outcome = results[item.id].outcome if item.id in results else RunOutcome.ERROR
+            if outcome == RunOutcome.SUCCEEDED:
+                resolved.append(item.id)
+            elif outcome in (RunOutcome.RESCHEDULED, RunOutcome.MANUAL):
+                failing.append(item.id)
+            elif outcome == RunOutcome.DEFERRED:
+                not_attempted.append(item.id)
+            else:
+                unknown.append(item.id)
+        if unknown:
+            self._audit_unrecorded(actor.name, unknown)
+        retry_at = self._breaker_retry_at() if not_attempted else None
+        return RetryNowReport(items, resolved, failing, not_attempted, unknown, retry_at)
+
+    def _audit_unrecorded(self, operator: str, ids: list[int]) -> None:
+        """Items whose outcome this run could not record (another runner took them, or the write
+        failed): their entry says the operator's request did not get through to them."""
+        try:
+            with write_transaction():
+                publish_changes(Kind.AUDIT)
+                for item_id in ids:
+                    record_audit(
+                        self.queue.clock,
+                        operator,
+                        UNRECORDED,
+                        "error_item",
+                        item_id,
+                        after={"outcome": "unknown", "why": UNRECORDED_WHY},
+                    )
+        except Exception:
+            log.exception("could not audit the retry of error items %s", ids)
+
+    def _breaker_retry_at(self) -> datetime | None:
+        try:
+            return self.circuit.retry_at() if self.circuit is not None else None
+        except Exception:
+            log.exception("could not read when the circuit breaker closes")
+            return None
+
+    def _circuit_closed(self) -> bool:
+        if self.circuit is None:
+            return True
+        try:
+            return bool(self.circuit.is_closed())
+        except Exception:
+            log.exception("could not read the circuit breaker; running retries anyway")
+            return True
 
     def _circuit_refuses(self) -> bool:
         if self.circuit is None:
@@ -172,6 +260,8 @@ class RetryRunner:
                 rows = [r for r in rows if r.id not in seen]
                 deferred = [r.id for r in rows if refused and self._uses_gateway(r.operation)]
                 claimed = [r for r in rows if r.id not in deferred]
+                if deferred or claimed:
+                    publish_changes(Kind.ERROR_ITEM)
                 if deferred:
                     ErrorItem.update(next_attempt_at=self._defer_until(now), updated_at=now).where(
                         ErrorItem.id.in_(deferred)
@@ -185,22 +275,53 @@ class RetryRunner:
             log.warning("rescued %d error items whose runner's lease had expired", rescued)
         return cursor, [item_info(r) for r in claimed], len(deferred)
 
-    def _run_all(self, items: list[ErrorItemInfo], actor: str) -> list[RunResult]:
-        if self.workers == 1 or len(items) <= 1:
-            return [self._run_claimed(item, actor) for item in items]
-        with ThreadPoolExecutor(max_workers=min(self.workers, len(items)), thread_name_prefix="retry") as pool:
-            return list(pool.map(lambda item: self._run_claimed(item, actor), items))
+    def _run_all(self, items: list[ErrorItemInfo], actor: str, operator: str | None = None) -> list[RunResult]:
+        """Run the leased items; ``operator`` names who asked for them now (their outcomes are audited).
 
-    def _run_claimed(self, item: ErrorItemInfo, actor: str) -> RunResult:
-        """Run one leased item's handler and record the outcome; never raises."""
+        While the breaker is not closed, gateway items go one at a time: the first is the probe
+        (at once when an operator asked), and once the breaker refuses, the rest are pushed back to
+        when it may close, no attempt spent. When the probe closes the breaker, everything left
+        runs in this same pass.
+        """
+        results: list[RunResult] = []
+        left = list(items)
+        if left and not self._circuit_closed():
+            gated = [i for i in left if self._uses_gateway(i.operation)]
+            left = [i for i in left if not self._uses_gateway(i.operation)]
+            probed = False
+            while gated and not self._circuit_closed():
+                item = gated.pop(0)
+                asked = operator and self.circuit and not probed  # one test call per request, no more
+                probe = self.circuit.operator_probe() if asked and self.circuit else contextlib.nullcontext()
+                probed = True
+                with probe:
+                    result = self._run_claimed(item, actor, operator)
+                results.append(result)
+                if result.outcome == RunOutcome.DEFERRED:
+                    # The breaker refused without a call: the others would be refused the same way.
+                    results += [self._run_claimed(i, actor, operator, defer=True) for i in gated]
+                    gated = []
+            left += gated
+        if self.workers == 1 or len(left) <= 1:
+            return results + [self._run_claimed(item, actor, operator) for item in left]
+        with ThreadPoolExecutor(max_workers=min(self.workers, len(left)), thread_name_prefix="retry") as pool:
+            return results + list(pool.map(lambda item: self._run_claimed(item, actor, operator), left))
+
+    def _run_claimed(
+        self, item: ErrorItemInfo, actor: str, operator: str | None = None, *, defer: bool = False
+    ) -> RunResult:
+        """Run one leased item's handler (or only push it back, ``defer``) and record the outcome;
+        never raises. ``operator``: audit the outcome in the transaction that records it."""
         try:
             with connection():
-                return self._run_leased(item, actor)
+                if defer:
+                    return self._defer(item, operator)
+                return self._run_leased(item, actor, operator)
         except Exception:
             log.exception("the retry of error item #%d could not be recorded; its lease will expire", item.id)
             return RunResult(RunOutcome.ERROR, item.id)
 
-    def _run_leased(self, item: ErrorItemInfo, actor: str) -> RunResult:
+    def _run_leased(self, item: ErrorItemInfo, actor: str, operator: str | None = None) -> RunResult:
         handler = self.queue.handlers.get(item.operation)
         lease = self.queue.lease
         if handler is None:
@@ -215,38 +336,59 @@ class RetryRunner:
             log.warning("error item #%d: lease lost before its run", item.id)
             return RunResult(RunOutcome.LOST, item.id)
         if handler.uses_gateway and self._circuit_refuses():
-            return self._defer(item)
+            return self._defer(item, operator)
         try:
             result = handler.run(item)
         except AttemptFailed as failed:
-            return self._fail(item, failed.error, classify_error(failed.error), actor, handler.urgent)
+            return self._fail(item, failed.error, classify_error(failed.error), actor, handler.urgent, operator)
         except CircuitOpen:
-            return self._defer(item)
+            return self._defer(item, operator)
         except DomainError as error:
-            return self._fail(item, error, classify_error(error), actor, handler.urgent)
+            return self._fail(item, error, classify_error(error), actor, handler.urgent, operator)
         except Exception as error:
             log.exception("the retry handler for %s #%d raised an unexpected error", item.operation, item.id)
-            return self._fail(item, error, "transient", actor, handler.urgent)
-        return self._succeed(item, result, actor)
+            return self._fail(item, error, "transient", actor, handler.urgent, operator)
+        return self._succeed(item, result, actor, operator)
 
-    def _finish(self, item_id: int, change: Callable[[ErrorItem], T]) -> tuple[ErrorItem, T] | None:
-        """Apply ``change`` to a row we still hold the lease on and release it; None when the lease was lost."""
+    def _finish(
+        self,
+        item_id: int,
+        change: Callable[[ErrorItem], T],
+        audit: Callable[[T, ErrorItem], tuple[str, dict]] | None = None,
+        operator: str | None = None,
+    ) -> tuple[ErrorItem, T] | None:
+        """Apply ``change`` to a row we still hold the lease on and release it; None when the lease was lost.
+
+        With ``operator``, ``audit`` names the action and what came of it, audited in the same write."""
 
         def apply() -> tuple[ErrorItem, T] | None:
+            publish_changes(Kind.ERROR_ITEM, *([Kind.AUDIT] if operator else []))
             row = for_update(
                 ErrorItem.select().where((ErrorItem.id == item_id) & (ErrorItem.lease_owner == self.queue.lease.holder))
             ).first()
             if row is None:
                 log.warning("error item #%d: lease lost during its run; its outcome is left to the new holder", item_id)
                 return None
+            before = audit_view(row)
             result = change(row)
             row.lease_owner = row.lease_until = None
             row.save()
+            if operator and audit is not None:
+                action, what = audit(result, row)
+                record_audit(
+                    self.queue.clock,
+                    operator,
+                    action,
+                    "error_item",
+                    row.id,
+                    before=before,
+                    after={**audit_view(row), **what},
+                )
             return row, result
 
         return run_write(apply)
 
-    def _defer(self, item: ErrorItemInfo) -> RunResult:
+    def _defer(self, item: ErrorItemInfo, operator: str | None = None) -> RunResult:
         now = self.queue.clock.now()
         until = self._defer_until(now)
 
@@ -254,11 +396,14 @@ class RetryRunner:
             if row.status == "retrying":
                 row.next_attempt_at, row.updated_at = until, now
 
-        if self._finish(item.id, push_back) is None:
+        def audit(_result: None, _row: ErrorItem) -> tuple[str, dict]:
+            return NOT_ATTEMPTED, {"attempted": False, "outcome": "not_attempted", "why": NOT_ATTEMPTED_WHY}
+
+        if self._finish(item.id, push_back, audit, operator) is None:
             return RunResult(RunOutcome.LOST, item.id)
         return RunResult(RunOutcome.DEFERRED, item.id, until)
 
-    def _succeed(self, item: ErrorItemInfo, result: object, actor: str) -> RunResult:
+    def _succeed(self, item: ErrorItemInfo, result: object, actor: str, operator: str | None = None) -> RunResult:
         now = self.queue.clock.now()
         text = "" if result is None else str(result).strip()[:MAX_TEXT]
 
@@ -280,11 +425,22 @@ class RetryRunner:
                 actor=actor,
             )
 
-        if self._finish(item.id, resolve) is None:
+        def audit(_result: None, row: ErrorItem) -> tuple[str, dict]:
+            return RETRIED, {"attempted": True, "outcome": "resolved", "result": row.resolution}
+
+        if self._finish(item.id, resolve, audit, operator) is None:
             return RunResult(RunOutcome.LOST, item.id)
         return RunResult(RunOutcome.SUCCEEDED, item.id)
 
-    def _fail(self, item: ErrorItemInfo, error: BaseException, error_class: str, actor: str, urgent: bool) -> RunResult:
+    def _fail(
+        self,
+        item: ErrorItemInfo,
+        error: BaseException,
+        error_class: str,
+        actor: str,
+        urgent: bool,
+        operator: str | None = None,
+    ) -> RunResult:
         now = self.queue.clock.now()
         message = error_message(error)
 
@@ -308,7 +464,13 @@ class RetryRunner:
             )
             return became_manual
 
-        done = self._finish(item.id, count_failure)
+        def audit(became_manual: bool | None, row: ErrorItem) -> tuple[str, dict]:
+            if became_manual is None:  # settled during the run: what the operator asked for happened
+                return RETRIED, {"attempted": True, "outcome": "resolved", "result": row.resolution}
+            outcome = "still_failing" if row.status == "retrying" else "manual"
+            return RETRIED, {"attempted": True, "outcome": outcome, "error": message}
+
+        done = self._finish(item.id, count_failure, audit, operator)
         if done is None:
             return RunResult(RunOutcome.LOST, item.id)
         row, became_manual = done

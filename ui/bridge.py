@@ -18,7 +18,9 @@ class CoreBridge(QObject):
     """Turns core callbacks (any thread) into queued signals on the GUI thread.
 
     Notifications posted by another process sharing the database (a headless
-    worker, another desk) are picked up by polling for ids above the newest seen.
+    worker, another desk) are picked up by polling for ids above the newest seen,
+    at once when the change feed says notifications changed. Each arrives as
+    ``notification_posted``; the unread count is asked once per burst.
 
     What an operation changed goes out as ``changes_made``: an operator's action
     announces its own changes, and every scheduled job run in this window (on its
@@ -39,6 +41,7 @@ class CoreBridge(QObject):
         parent=None,
         poll_ms: int = 5000,
         listener: ChangeListener | None = None,
+        unread_delay_ms: int = 250,
     ):
         super().__init__(parent)
         self.core = core
@@ -51,6 +54,14 @@ class CoreBridge(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(poll_ms)
         self._timer.timeout.connect(self.on_poll_timer)
+        # A burst of notifications (a clock jump posts dozens) asks for the unread count once, not once each.
+        self._unread_timer = QTimer(self)
+        self._unread_timer.setSingleShot(True)
+        self._unread_timer.setInterval(unread_delay_ms)
+        self._unread_timer.timeout.connect(self.refresh_unread)
+        self._unread_loading = False
+        self._unread_again = False
+        self.unread_refreshes = 0  # how many counts were asked of the database; tests read it
         self.notification_posted.connect(self._remember)
         self.scheduler_event_happened.connect(self.on_scheduler_event_happened)
 
@@ -68,6 +79,7 @@ class CoreBridge(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+        self._unread_timer.stop()
         if self.listener is not None and not self.listener.stop(timeout=5):
             log.warning("the listener for other desks' changes did not stop in time")
 
@@ -106,7 +118,7 @@ class CoreBridge(QObject):
     def _remember(self, info) -> None:
         self._seen.add(info.id)
         self._newest_id = max(self._newest_id, info.id)
-        self.refresh_unread()
+        self.refresh_unread_soon()
 
     @Slot()
     def on_poll_timer(self) -> None:
@@ -118,5 +130,30 @@ class CoreBridge(QObject):
             if info.id not in self._seen:
                 self.notification_posted.emit(info)
 
+    def refresh_unread_soon(self) -> None:
+        """Count the unread notifications once the current burst has arrived (one query for all of it)."""
+        if not self._unread_timer.isActive():
+            self._unread_timer.start()
+
+    @Slot()
     def refresh_unread(self) -> None:
-        self.runner.run(self.core.notifications.unread_count, self.unread_count_changed.emit)
+        """Count the unread notifications now; while a count is running, once more when it ends."""
+        self._unread_timer.stop()
+        if self._unread_loading:
+            self._unread_again = True
+            return
+        self._unread_loading = True
+        self.unread_refreshes += 1
+        self.runner.run(self.core.notifications.unread_count, self._on_unread_counted, self._on_unread_failed)
+
+    def _on_unread_counted(self, count: int) -> None:
+        self._unread_loading = False
+        self.unread_count_changed.emit(count)
+        if self._unread_again:
+            self._unread_again = False
+            self.refresh_unread()
+
+    def _on_unread_failed(self, error: BaseException) -> None:
+        self._unread_loading = False
+        self._unread_again = False
+        log.warning("could not count the unread notifications: %s", error)

@@ -1,13 +1,19 @@
-"""The system tray: an icon with the unread count, a popup per notification, a menu."""
+"""The system tray: an icon with the unread count, one popup per burst of notifications, a menu."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRect, QRectF, Qt, Signal, Slot
+from collections import Counter
+
+from PySide6.QtCore import QObject, QRect, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from resources import icon_file
+from ui.notice_text import SEVERITY_RANK, burst_title, render, worst
+
+BURST_GATHER_MS = 400  # the first notice of a burst pops up this soon, with whatever came with it
+BURST_QUIET_MS = 4000  # after a popup, what follows within this time is gathered into the next one
 
 SEVERITY_ICON = {
     "info": QSystemTrayIcon.MessageIcon.Information,
@@ -69,11 +75,22 @@ class TrayController(QObject):
     message_shown = Signal(str, str)  # title, body: what was popped up
     subject_requested = Signal(str, int)
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(
+        self, parent: QObject | None = None, *, gather_ms: int = BURST_GATHER_MS, quiet_ms: int = BURST_QUIET_MS
+    ):
         super().__init__(parent)
         self.available = QSystemTrayIcon.isSystemTrayAvailable()
         self.icon: QSystemTrayIcon | None = None
         self._last_subject: tuple[str, int] | None = None
+        self._burst: list = []  # notifications waiting for the next popup
+        self._gather = QTimer(self)
+        self._gather.setSingleShot(True)
+        self._gather.setInterval(gather_ms)
+        self._gather.timeout.connect(self.flush)
+        self._quiet = QTimer(self)  # running while a popup was just shown
+        self._quiet.setSingleShot(True)
+        self._quiet.setInterval(quiet_ms)
+        self._quiet.timeout.connect(self._on_quiet_over)
         self.unread = 0
         self.menu = QMenu()
         self.open_action = QAction(self.tr("Open Subscriptions Admin"), self)
@@ -108,13 +125,56 @@ class TrayController(QObject):
 
     @Slot(object)
     def on_notification_posted(self, info) -> None:
-        if info.subject_type and info.subject_id is not None:
-            self._last_subject = (info.subject_type, info.subject_id)
+        """Gather it into the current burst; the burst pops up as one summary (``flush``)."""
+        self._burst.append(info)
+        if not self._gather.isActive() and not self._quiet.isActive():
+            self._gather.start()
+
+    @Slot()
+    def _on_quiet_over(self) -> None:
+        if self._burst:
+            self.flush()
+
+    @Slot()
+    def flush(self) -> None:
+        """Pop up what was gathered as one message, led by its highest severity, with the count."""
+        self._gather.stop()
+        burst, self._burst = self._burst, []
+        if not burst:
+            return
+        title, body, severity, subject = self.summarize(burst)
+        if subject is not None:
+            self._last_subject = subject
+        self.message_shown.emit(title, body)
+        self._quiet.start()
         if self.icon is not None and QSystemTrayIcon.supportsMessages():
-            self.icon.showMessage(
-                info.title, info.body, SEVERITY_ICON.get(info.severity, QSystemTrayIcon.MessageIcon.Information), 8000
-            )
-            self.message_shown.emit(info.title, info.body)
+            icon = SEVERITY_ICON.get(severity, QSystemTrayIcon.MessageIcon.Information)
+            self.icon.showMessage(title, body, icon, 8000)
+
+    def summarize(self, burst: list) -> tuple[str, str, str, tuple[str, int] | None]:
+        """One popup for a burst: title, body, severity and the subject a click opens.
+
+        The most severe notifications lead: their most frequent kind names the burst with its
+        count ("7 top-ups failed within a minute"); the body says how many came in all and
+        shows the newest of the leading ones. A burst of one is that notification.
+        """
+        severity = worst([info.severity for info in burst])
+        leading = [info for info in burst if SEVERITY_RANK.get(info.severity, 0) == SEVERITY_RANK.get(severity, 0)]
+        kinds = Counter(info.kind for info in leading)
+        kind, count = kinds.most_common(1)[0]
+        newest = max((info for info in leading if info.kind == kind), key=lambda info: info.id)
+        newest_title, newest_body = render(newest.kind, newest.params, newest.title, newest.body)
+        subject = (
+            (newest.subject_type, newest.subject_id) if newest.subject_type and newest.subject_id is not None else None
+        )
+        if len(burst) == 1:
+            return newest_title, newest_body, severity, subject
+        title = burst_title(kind, count) if count > 1 else newest_title
+        parts = []
+        if len(burst) > count:
+            parts.append(self.tr("%n notification(s) in all", "", len(burst)))
+        parts.append(self.tr("Latest: %s") % newest_title if count > 1 else newest_body)
+        return title, " · ".join(parts), severity, subject
 
     def set_paused(self, paused: bool) -> None:
         self.paused = paused

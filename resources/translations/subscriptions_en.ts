@@ -37,7 +37,7 @@
 <context>
     <name>ErrorQueuePage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="221"/>
+        <location filename="../../ui/pages/error_queue.py" line="223"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -45,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="222"/>
+        <location filename="../../ui/pages/error_queue.py" line="224"/>
         <source>%n item(s) selected</source>
         <translation>
             <numerusform>%n item selected</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="236"/>
+        <location filename="../../ui/pages/error_queue.py" line="238"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="284"/>
+        <location filename="../../ui/pages/error_queue.py" line="286"/>
         <source>Retry %n item(s) now?</source>
         <translation>
             <numerusform>Retry %n item now?</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="296"/>
+        <location filename="../../ui/pages/error_queue.py" line="294"/>
         <source>Retrying %n item(s)…</source>
         <translation>
             <numerusform>Retrying %n item…</numerusform>
@@ -77,7 +77,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="309"/>
+        <location filename="../../ui/pages/error_queue.py" line="313"/>
+        <source>%n not attempted: the payment gateway is still refusing calls</source>
+        <translation>
+            <numerusform>%n not attempted: the payment gateway is still refusing calls</numerusform>
+            <numerusform>%n not attempted: the payment gateway is still refusing calls</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/error_queue.py" line="319"/>
+        <source>%n with no recorded outcome: another runner took it, see its attempts</source>
+        <translation>
+            <numerusform>%n with no recorded outcome: another runner took it, see its attempts</numerusform>
+            <numerusform>%n with no recorded outcome: another runner took it, see its attempts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/error_queue.py" line="328"/>
         <source>Cancel the retries of %n item(s)? They close as canceled and are not tried again.</source>
         <translation>
             <numerusform>Cancel the retries of %n item? It closes as canceled and is not tried again.</numerusform>
@@ -85,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="320"/>
+        <location filename="../../ui/pages/error_queue.py" line="339"/>
         <source>Canceled %n item(s)</source>
         <translation>
             <numerusform>Canceled %n item</numerusform>
@@ -93,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="329"/>
+        <location filename="../../ui/pages/error_queue.py" line="348"/>
         <source>Escalate %n item(s) to manual? Automatic attempts stop until an operator acts.</source>
         <translation>
             <numerusform>Escalate %n item to manual? Automatic attempts stop until an operator acts.</numerusform>
@@ -101,7 +117,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="339"/>
+        <location filename="../../ui/pages/error_queue.py" line="358"/>
         <source>Escalated %n item(s) to manual</source>
         <translation>
             <numerusform>Escalated %n item to manual</numerusform>
@@ -109,7 +125,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="364"/>
+        <location filename="../../ui/pages/error_queue.py" line="383"/>
         <source>Change the retry strategy of %n item(s)?</source>
         <translation>
             <numerusform>Change the retry strategy of %n item?</numerusform>
@@ -117,7 +133,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="375"/>
+        <location filename="../../ui/pages/error_queue.py" line="394"/>
         <source>%n item(s) now on %s</source>
         <translation>
             <numerusform>%n item now on %s</numerusform>
@@ -125,7 +141,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="383"/>
+        <location filename="../../ui/pages/error_queue.py" line="402"/>
         <source>Mark %n item(s) resolved? Say how they were settled.</source>
         <translation>
             <numerusform>Mark %n item resolved? Say how it was settled.</numerusform>
@@ -133,7 +149,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="392"/>
+        <location filename="../../ui/pages/error_queue.py" line="411"/>
         <source>Resolved %n item(s)</source>
         <translation>
             <numerusform>Resolved %n item</numerusform>
@@ -210,9 +226,132 @@
     </message>
 </context>
 <context>
+    <name>NoticeText</name>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="129"/>
+        <source>%n subscription(s) renewed</source>
+        <translation>
+            <numerusform>%n subscription renewed</numerusform>
+            <numerusform>%n subscriptions renewed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="151"/>
+        <source>%n attempt(s) failed</source>
+        <translation>
+            <numerusform>%n attempt failed</numerusform>
+            <numerusform>%n attempts failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="177"/>
+        <source>%n failed operation(s) are waiting</source>
+        <translation>
+            <numerusform>%n failed operation is waiting</numerusform>
+            <numerusform>%n failed operations are waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="180"/>
+        <source>%n subscription(s) waiting for funds.</source>
+        <translation>
+            <numerusform>%n subscription waiting for funds.</numerusform>
+            <numerusform>%n subscriptions waiting for funds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="187"/>
+        <source>%n renewal(s) paid, %1 in total</source>
+        <translation>
+            <numerusform>%n renewal paid, %1 in total</numerusform>
+            <numerusform>%n renewals paid, %1 in total</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="202"/>
+        <source>Grace period: %n day(s).</source>
+        <translation>
+            <numerusform>Grace period: %n day.</numerusform>
+            <numerusform>Grace period: %n days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="225"/>
+        <source>%n top-up(s) failed within a minute</source>
+        <translation>
+            <numerusform>%n top-up failed within a minute</numerusform>
+            <numerusform>%n top-ups failed within a minute</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="226"/>
+        <source>%n renewal(s) waiting for funds within a minute</source>
+        <translation>
+            <numerusform>%n renewal waiting for funds within a minute</numerusform>
+            <numerusform>%n renewals waiting for funds within a minute</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="227"/>
+        <source>%n refund(s) failed within a minute</source>
+        <translation>
+            <numerusform>%n refund failed within a minute</numerusform>
+            <numerusform>%n refunds failed within a minute</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="228"/>
+        <source>%n item(s) need an operator</source>
+        <translation>
+            <numerusform>%n item needs an operator</numerusform>
+            <numerusform>%n items need an operator</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="229"/>
+        <source>%n top-up(s) credited within a minute</source>
+        <translation>
+            <numerusform>%n top-up credited within a minute</numerusform>
+            <numerusform>%n top-ups credited within a minute</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="230"/>
+        <source>%n subscription(s) active again</source>
+        <translation>
+            <numerusform>%n subscription active again</numerusform>
+            <numerusform>%n subscriptions active again</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="231"/>
+        <source>%n subscription(s) expiring</source>
+        <translation>
+            <numerusform>%n subscription expiring</numerusform>
+            <numerusform>%n subscriptions expiring</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="232"/>
+        <source>%n subscription(s) expired</source>
+        <translation>
+            <numerusform>%n subscription expired</numerusform>
+            <numerusform>%n subscriptions expired</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="234"/>
+        <source>%n notification(s) within a minute</source>
+        <translation>
+            <numerusform>%n notification within a minute</numerusform>
+            <numerusform>%n notifications within a minute</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NotificationsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="208"/>
+        <location filename="../../ui/pages/notifications.py" line="332"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
@@ -220,7 +359,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="235"/>
+        <location filename="../../ui/pages/notifications.py" line="359"/>
         <source>%n notification(s) selected</source>
         <translation>
             <numerusform>%n notification selected</numerusform>
@@ -228,8 +367,16 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="311"/>
-        <location filename="../../ui/pages/notifications.py" line="326"/>
+        <location filename="../../ui/pages/notifications.py" line="386"/>
+        <source>%n notification(s) of this kind came within a minute (%s); the latest:</source>
+        <translation>
+            <numerusform>%n notification of this kind came within a minute (%s); the latest:</numerusform>
+            <numerusform>%n notifications of this kind came within a minute (%s); the latest:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/notifications.py" line="449"/>
+        <location filename="../../ui/pages/notifications.py" line="464"/>
         <source>Marked %n notification(s) read</source>
         <translation>
             <numerusform>Marked %n notification read</numerusform>
@@ -281,11 +428,19 @@
 <context>
     <name>TrayController</name>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="107"/>
+        <location filename="../../ui/tray.py" line="124"/>
         <source>Subscriptions Admin — %n unread</source>
         <translation>
             <numerusform>Subscriptions Admin — %n unread</numerusform>
             <numerusform>Subscriptions Admin — %n unread</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py" line="175"/>
+        <source>%n notification(s) in all</source>
+        <translation>
+            <numerusform>%n notification in all</numerusform>
+            <numerusform>%n notifications in all</numerusform>
         </translation>
     </message>
 </context>

@@ -869,187 +869,187 @@
 <context>
     <name>ErrorQueuePage</name>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="39"/>
+        <location filename="../../ui/pages/error_queue.py" line="41"/>
         <source>Message, #id or “topup #12”</source>
         <translation>Сообщение, #id или «topup #12»</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="41"/>
+        <location filename="../../ui/pages/error_queue.py" line="43"/>
         <source>Error queue</source>
         <translation>Очередь ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="43"/>
+        <location filename="../../ui/pages/error_queue.py" line="45"/>
         <location filename="../../ui/pages/error_queue_models.py" line="192"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="45"/>
+        <location filename="../../ui/pages/error_queue.py" line="47"/>
         <source>Open</source>
         <translation>Открытые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="46"/>
+        <location filename="../../ui/pages/error_queue.py" line="48"/>
         <source>Retrying</source>
         <translation>Повторяются</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="47"/>
+        <location filename="../../ui/pages/error_queue.py" line="49"/>
         <source>Manual</source>
         <translation>Ручные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="48"/>
+        <location filename="../../ui/pages/error_queue.py" line="50"/>
         <source>Resolved</source>
         <translation>Решённые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="49"/>
+        <location filename="../../ui/pages/error_queue.py" line="51"/>
         <source>Canceled</source>
         <translation>Отменённые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="50"/>
-        <location filename="../../ui/pages/error_queue.py" line="55"/>
-        <location filename="../../ui/pages/error_queue.py" line="58"/>
+        <location filename="../../ui/pages/error_queue.py" line="52"/>
+        <location filename="../../ui/pages/error_queue.py" line="57"/>
+        <location filename="../../ui/pages/error_queue.py" line="60"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="55"/>
+        <location filename="../../ui/pages/error_queue.py" line="57"/>
         <source>Operation</source>
         <translation>Операция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="58"/>
+        <location filename="../../ui/pages/error_queue.py" line="60"/>
         <source>Class</source>
         <translation>Класс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="61"/>
+        <location filename="../../ui/pages/error_queue.py" line="63"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="63"/>
+        <location filename="../../ui/pages/error_queue.py" line="65"/>
         <source>Any</source>
         <translation>Любой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="64"/>
+        <location filename="../../ui/pages/error_queue.py" line="66"/>
         <source>Older than 1 h</source>
         <translation>Старше 1 ч</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="65"/>
+        <location filename="../../ui/pages/error_queue.py" line="67"/>
         <source>Older than 1 day</source>
         <translation>Старше 1 дня</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="66"/>
+        <location filename="../../ui/pages/error_queue.py" line="68"/>
         <source>Older than 7 days</source>
         <translation>Старше 7 дней</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="71"/>
-        <location filename="../../ui/pages/error_queue.py" line="283"/>
-        <location filename="../../ui/pages/error_queue.py" line="287"/>
+        <location filename="../../ui/pages/error_queue.py" line="73"/>
+        <location filename="../../ui/pages/error_queue.py" line="285"/>
+        <location filename="../../ui/pages/error_queue.py" line="289"/>
         <source>Retry now</source>
         <translation>Повторить сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="72"/>
+        <location filename="../../ui/pages/error_queue.py" line="74"/>
         <source>Cancel retry…</source>
         <translation>Отменить повтор…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="73"/>
+        <location filename="../../ui/pages/error_queue.py" line="75"/>
         <source>Escalate to manual…</source>
         <translation>Передать на ручную обработку…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="74"/>
+        <location filename="../../ui/pages/error_queue.py" line="76"/>
         <source>Change strategy…</source>
         <translation>Сменить стратегию…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="75"/>
+        <location filename="../../ui/pages/error_queue.py" line="77"/>
         <source>Resolve with note…</source>
         <translation>Закрыть с примечанием…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="81"/>
+        <location filename="../../ui/pages/error_queue.py" line="83"/>
         <source>Only open items can be retried.</source>
         <translation>Повторить можно только открытые элементы.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="82"/>
+        <location filename="../../ui/pages/error_queue.py" line="84"/>
         <source>Run the selected items now, through the same lease as the retry pass</source>
         <translation>Выполнить выбранные элементы сейчас, с той же блокировкой, что и при плановом повторе</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="87"/>
+        <location filename="../../ui/pages/error_queue.py" line="89"/>
         <source>Only open items have a retry to cancel.</source>
         <translation>Отменить повтор можно только у открытых элементов.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="88"/>
+        <location filename="../../ui/pages/error_queue.py" line="90"/>
         <source>Stop retrying; the items close as canceled</source>
         <translation>Прекратить повторы; элементы закрываются как отменённые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="93"/>
+        <location filename="../../ui/pages/error_queue.py" line="95"/>
         <source>Only open items can be escalated.</source>
         <translation>Передать на ручную обработку можно только открытые элементы.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="94"/>
+        <location filename="../../ui/pages/error_queue.py" line="96"/>
         <source>Stop automatic attempts and wait for an operator</source>
         <translation>Остановить автоматические попытки и ждать оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="99"/>
+        <location filename="../../ui/pages/error_queue.py" line="101"/>
         <source>Only open items can change strategy.</source>
         <translation>Сменить стратегию можно только у открытых элементов.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="100"/>
+        <location filename="../../ui/pages/error_queue.py" line="102"/>
         <source>Retry on another strategy from now on</source>
         <translation>Повторять по другой стратегии начиная с этого момента</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="105"/>
+        <location filename="../../ui/pages/error_queue.py" line="107"/>
         <source>Only open or canceled items can be resolved.</source>
         <translation>Закрыть можно только открытые или отменённые элементы.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="106"/>
+        <location filename="../../ui/pages/error_queue.py" line="108"/>
         <source>Close the items as settled by hand, with a note saying how</source>
         <translation>Закрыть элементы как урегулированные вручную, с примечанием о том, как именно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="189"/>
+        <location filename="../../ui/pages/error_queue.py" line="191"/>
         <source>No open error item for %s #%d</source>
         <translation>Нет открытого элемента очереди ошибок для %s #%d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="197"/>
+        <location filename="../../ui/pages/error_queue.py" line="199"/>
         <source>Select one or more error items</source>
         <translation>Выберите один или несколько элементов очереди ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="204"/>
+        <location filename="../../ui/pages/error_queue.py" line="206"/>
         <source>#%d is %s.</source>
         <translation>#%d: статус %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="211"/>
+        <location filename="../../ui/pages/error_queue.py" line="213"/>
         <source>Select an error item to see its attempts.</source>
         <translation>Выберите элемент очереди ошибок, чтобы увидеть его попытки.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="221"/>
+        <location filename="../../ui/pages/error_queue.py" line="223"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… и ещё %n</numerusform>
@@ -1058,7 +1058,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="222"/>
+        <location filename="../../ui/pages/error_queue.py" line="224"/>
         <source>%n item(s) selected</source>
         <translation>
             <numerusform>Выбран %n элемент</numerusform>
@@ -1067,7 +1067,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="236"/>
+        <location filename="../../ui/pages/error_queue.py" line="238"/>
         <source>and %n more</source>
         <translation>
             <numerusform>и ещё %n</numerusform>
@@ -1076,12 +1076,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="237"/>
+        <location filename="../../ui/pages/error_queue.py" line="239"/>
         <source>Items: %s</source>
         <translation>Элементы: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="284"/>
+        <location filename="../../ui/pages/error_queue.py" line="286"/>
         <source>Retry %n item(s) now?</source>
         <translation>
             <numerusform>Повторить %n элемент сейчас?</numerusform>
@@ -1089,13 +1089,8 @@
             <numerusform>Повторить %n элементов сейчас?</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../ui/pages/error_queue.py" line="294"/>
-        <source>Retried %d: %d resolved, %d still open</source>
-        <translation>Повторено: %d; решено: %d, ещё открыто: %d</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="296"/>
+        <location filename="../../ui/pages/error_queue.py" line="294"/>
         <source>Retrying %n item(s)…</source>
         <translation>
             <numerusform>Повтор %n элемента…</numerusform>
@@ -1104,12 +1099,40 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="308"/>
+        <location filename="../../ui/pages/error_queue.py" line="305"/>
+        <source>Retried %d of %d: %d resolved, %d still failing</source>
+        <translation>Повторено %d из %d: решено %d, всё ещё с ошибкой %d</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/error_queue.py" line="313"/>
+        <source>%n not attempted: the payment gateway is still refusing calls</source>
+        <translation>
+            <numerusform>%n не опробован: платёжный шлюз всё ещё отклоняет вызовы</numerusform>
+            <numerusform>%n не опробованы: платёжный шлюз всё ещё отклоняет вызовы</numerusform>
+            <numerusform>%n не опробовано: платёжный шлюз всё ещё отклоняет вызовы</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_queue.py" line="316"/>
+        <source>(until %s UTC)</source>
+        <translation>(до %s UTC)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/error_queue.py" line="319"/>
+        <source>%n with no recorded outcome: another runner took it, see its attempts</source>
+        <translation>
+            <numerusform>%n без записанного результата: его взял другой исполнитель, см. попытки</numerusform>
+            <numerusform>%n без записанного результата: их взял другой исполнитель, см. попытки</numerusform>
+            <numerusform>%n без записанного результата: их взял другой исполнитель, см. попытки</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_queue.py" line="327"/>
         <source>Cancel scheduled retry</source>
         <translation>Отмена запланированного повтора</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="309"/>
+        <location filename="../../ui/pages/error_queue.py" line="328"/>
         <source>Cancel the retries of %n item(s)? They close as canceled and are not tried again.</source>
         <translation>
             <numerusform>Отменить повторы для %n элемента? Он будет закрыт как отменённый и больше не повторится.</numerusform>
@@ -1118,19 +1141,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="311"/>
-        <location filename="../../ui/pages/error_queue.py" line="331"/>
-        <location filename="../../ui/pages/error_queue.py" line="366"/>
+        <location filename="../../ui/pages/error_queue.py" line="330"/>
+        <location filename="../../ui/pages/error_queue.py" line="350"/>
+        <location filename="../../ui/pages/error_queue.py" line="385"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="312"/>
+        <location filename="../../ui/pages/error_queue.py" line="331"/>
         <source>Cancel retries</source>
         <translation>Отменить повторы</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="320"/>
+        <location filename="../../ui/pages/error_queue.py" line="339"/>
         <source>Canceled %n item(s)</source>
         <translation>
             <numerusform>Отменён %n элемент</numerusform>
@@ -1139,12 +1162,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="328"/>
+        <location filename="../../ui/pages/error_queue.py" line="347"/>
         <source>Escalate to manual</source>
         <translation>Передача на ручную обработку</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="329"/>
+        <location filename="../../ui/pages/error_queue.py" line="348"/>
         <source>Escalate %n item(s) to manual? Automatic attempts stop until an operator acts.</source>
         <translation>
             <numerusform>Передать %n элемент на ручную обработку? Автоматические попытки прекратятся до действий оператора.</numerusform>
@@ -1153,12 +1176,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="332"/>
+        <location filename="../../ui/pages/error_queue.py" line="351"/>
         <source>Escalate</source>
         <translation>Передать</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="339"/>
+        <location filename="../../ui/pages/error_queue.py" line="358"/>
         <source>Escalated %n item(s) to manual</source>
         <translation>
             <numerusform>На ручную обработку передан %n элемент</numerusform>
@@ -1167,38 +1190,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="351"/>
+        <location filename="../../ui/pages/error_queue.py" line="370"/>
         <source>backoff — exponential, with jitter</source>
         <translation>backoff — экспоненциальная задержка со случайным разбросом</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="352"/>
+        <location filename="../../ui/pages/error_queue.py" line="371"/>
         <source>reconcile — ask the gateway by key, then retry with the same key</source>
         <translation>reconcile — запросить шлюз по ключу, затем повторить с тем же ключом</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="353"/>
+        <location filename="../../ui/pages/error_queue.py" line="372"/>
         <source>urgent — immediate attempts, then every 5 minutes</source>
         <translation>urgent — немедленные попытки, затем каждые 5 минут</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="354"/>
+        <location filename="../../ui/pages/error_queue.py" line="373"/>
         <source>fixed — every 10 minutes</source>
         <translation>fixed — каждые 10 минут</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="355"/>
+        <location filename="../../ui/pages/error_queue.py" line="374"/>
         <source>manual — no automatic attempts</source>
         <translation>manual — без автоматических попыток</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="363"/>
-        <location filename="../../ui/pages/error_queue.py" line="368"/>
+        <location filename="../../ui/pages/error_queue.py" line="382"/>
+        <location filename="../../ui/pages/error_queue.py" line="387"/>
         <source>Change strategy</source>
         <translation>Смена стратегии</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="364"/>
+        <location filename="../../ui/pages/error_queue.py" line="383"/>
         <source>Change the retry strategy of %n item(s)?</source>
         <translation>
             <numerusform>Сменить стратегию повтора для %n элемента?</numerusform>
@@ -1207,13 +1230,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="367"/>
+        <location filename="../../ui/pages/error_queue.py" line="386"/>
         <location filename="../../ui/pages/error_queue_models.py" line="194"/>
         <source>Strategy</source>
         <translation>Стратегия</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="375"/>
+        <location filename="../../ui/pages/error_queue.py" line="394"/>
         <source>%n item(s) now on %s</source>
         <translation>
             <numerusform>%n элемент теперь на стратегии %s</numerusform>
@@ -1222,12 +1245,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="382"/>
+        <location filename="../../ui/pages/error_queue.py" line="401"/>
         <source>Resolve with note</source>
         <translation>Закрытие с примечанием</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="383"/>
+        <location filename="../../ui/pages/error_queue.py" line="402"/>
         <source>Mark %n item(s) resolved? Say how they were settled.</source>
         <translation>
             <numerusform>Отметить %n элемент как решённый? Укажите, как он был урегулирован.</numerusform>
@@ -1236,17 +1259,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="385"/>
+        <location filename="../../ui/pages/error_queue.py" line="404"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="386"/>
+        <location filename="../../ui/pages/error_queue.py" line="405"/>
         <source>Resolve</source>
         <translation>Закрыть</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="392"/>
+        <location filename="../../ui/pages/error_queue.py" line="411"/>
         <source>Resolved %n item(s)</source>
         <translation>
             <numerusform>Закрыт %n элемент</numerusform>
@@ -1379,27 +1402,27 @@
 <context>
     <name>FailedReportPanel</name>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="136"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="149"/>
         <source>By operation</source>
         <translation>По операциям</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="136"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="149"/>
         <source>By error class</source>
         <translation>По классам ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="136"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="149"/>
         <source>By status</source>
         <translation>По статусам</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="144"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="157"/>
         <source>Renewals refused for lack of funds; a top-up renews them at once</source>
         <translation>Продления, отклонённые из-за нехватки средств; пополнение сразу их продлевает</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="154"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="167"/>
         <source>Failed operations</source>
         <translation>Неудачные операции</translation>
     </message>
@@ -1448,22 +1471,32 @@
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="84"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="61"/>
+        <source>%d of %d (%d %%)</source>
+        <translation>%d из %d (%d %%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_queue_report.py" line="95"/>
         <source>Amounts still open, summed in minor units across currencies</source>
         <translation>Суммы ещё открытых элементов, сложенные в минимальных единицах по всем валютам</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="101"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="97"/>
+        <source>Items a retry resolved, out of all the items in this row, the open ones included</source>
+        <translation>Элементы, решённые повтором, из всех элементов строки, включая открытые</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_queue_report.py" line="114"/>
         <source>Open %d · retrying %d · manual %d · resolved %d · canceled %d</source>
         <translation>Открыто: %d · повторяются: %d · вручную: %d · решено: %d · отменено: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="115"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="128"/>
         <source>No subscription is waiting for funds</source>
         <translation>Нет подписок, ожидающих средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="120"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="133"/>
         <source>Subscriptions waiting for funds: %d · oldest %s · at risk %s</source>
         <translation>Подписки, ожидающие средств: %d · самая давняя: %s · под риском: %s</translation>
     </message>
@@ -2118,60 +2151,393 @@
     </message>
 </context>
 <context>
+    <name>NoticeText</name>
+    <message>
+        <location filename="../../ui/notice_text.py" line="81"/>
+        <source>Top-up</source>
+        <translation>Пополнение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="82"/>
+        <source>Refund</source>
+        <translation>Возврат</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="83"/>
+        <source>Renewal</source>
+        <translation>Продление</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="84"/>
+        <source>Payment review</source>
+        <translation>Проверка платежа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="85"/>
+        <source>Customer notice</source>
+        <translation>Уведомление клиенту</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="91"/>
+        <source>top-up #%1</source>
+        <translation>пополнения №%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="92"/>
+        <source>refund #%1</source>
+        <translation>возврата №%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="93"/>
+        <source>subscription #%1</source>
+        <translation>подписки №%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="94"/>
+        <source>wallet #%1</source>
+        <translation>кошелька №%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="95"/>
+        <source>customer #%1</source>
+        <translation>клиента №%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="107"/>
+        <source>Top-up of %1 did not go through</source>
+        <translation>Пополнение на %1 не прошло</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="110"/>
+        <source>The payment gateway did not answer for top-up #%1 (wallet #%2); it is queued for retry.</source>
+        <translation>Платёжный шлюз не ответил по пополнению №%1 (кошелёк №%2); оно поставлено в очередь на повтор.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="117"/>
+        <source>Top-up of %1 declined</source>
+        <translation>Пополнение на %1 отклонено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="119"/>
+        <source>Top-up #%1 (wallet #%2) was declined: %3</source>
+        <translation>Пополнение №%1 (кошелёк №%2) отклонено: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="127"/>
+        <source>Wallet #%1</source>
+        <translation>Кошелёк №%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="129"/>
+        <source>%n subscription(s) renewed</source>
+        <translation>
+            <numerusform>продлена %n подписка</numerusform>
+            <numerusform>продлены %n подписки</numerusform>
+            <numerusform>продлено %n подписок</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="130"/>
+        <source>Top-up of %1 credited</source>
+        <translation>Пополнение на %1 зачислено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="134"/>
+        <source>Refund #%1 did not go through yet</source>
+        <translation>Возврат №%1 пока не прошёл</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="135"/>
+        <source>The payment gateway did not answer; the refund will be retried.</source>
+        <translation>Платёжный шлюз не ответил; возврат будет повторён.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="138"/>
+        <source>Refund #%1 was refused by the gateway</source>
+        <translation>Шлюз отклонил возврат №%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="139"/>
+        <source>%1. The amount is back in wallet #%2.</source>
+        <translation>%1. Сумма возвращена в кошелёк №%2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="143"/>
+        <source>%1 of %2 needs an operator</source>
+        <translation>%1: %2 — требуется оператор</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="149"/>
+        <source>It cannot be retried automatically</source>
+        <translation>Автоматический повтор невозможен</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="151"/>
+        <source>%n attempt(s) failed</source>
+        <translation>
+            <numerusform>%n попытка не удалась</numerusform>
+            <numerusform>%n попытки не удались</numerusform>
+            <numerusform>%n попыток не удались</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="153"/>
+        <source>Escalated by %1</source>
+        <translation>Передано оператору: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="160"/>
+        <source>Payment gateway outage</source>
+        <translation>Сбой платёжного шлюза</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="163"/>
+        <source>%1 calls to the payment gateway failed in a row. Calls pause until %2, then one test call decides whether they resume; waiting top-ups and refunds keep their place in the error queue.</source>
+        <translation>Вызовов платёжного шлюза подряд с ошибкой: %1. Вызовы приостановлены до %2, затем один пробный вызов решит, возобновлять ли их; ожидающие пополнения и возвраты сохраняют место в очереди ошибок.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="171"/>
+        <source>Payment gateway recovered</source>
+        <translation>Платёжный шлюз восстановлен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="172"/>
+        <source>The payment gateway answers again; waiting retries resume.</source>
+        <translation>Платёжный шлюз снова отвечает; ожидающие повторы возобновляются.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="177"/>
+        <source>%n failed operation(s) are waiting</source>
+        <translation>
+            <numerusform>Ожидает %n неудачная операция</numerusform>
+            <numerusform>Ожидают %n неудачные операции</numerusform>
+            <numerusform>Ожидают %n неудачных операций</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="178"/>
+        <source>More than %1 error items are retrying or waiting for an operator.</source>
+        <translation>Более %1 элементов очереди ошибок повторяются или ждут оператора.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="180"/>
+        <source>%n subscription(s) waiting for funds.</source>
+        <translation>
+            <numerusform>%n подписка ждёт средств.</numerusform>
+            <numerusform>%n подписки ждут средств.</numerusform>
+            <numerusform>%n подписок ждут средств.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="187"/>
+        <source>%n renewal(s) paid, %1 in total</source>
+        <translation>
+            <numerusform>Оплачено %n продление, всего %1</numerusform>
+            <numerusform>Оплачено %n продления, всего %1</numerusform>
+            <numerusform>Оплачено %n продлений, всего %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="190"/>
+        <source>Paid from the customers&apos; wallets by the renewal pass; open to see its invoices.</source>
+        <translation>Оплачено из кошельков клиентов проходом продления; откройте, чтобы увидеть счета.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="200"/>
+        <source>Renewal of #%1 (%2) is waiting for funds</source>
+        <translation>Продление №%1 (%2) ждёт средств</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="201"/>
+        <source>The wallet could not pay %1; the subscription is pending.</source>
+        <translation>Кошелёк не смог оплатить %1; подписка ожидает оплаты.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="202"/>
+        <source>Grace period: %n day(s).</source>
+        <translation>
+            <numerusform>Льготный период: %n день.</numerusform>
+            <numerusform>Льготный период: %n дня.</numerusform>
+            <numerusform>Льготный период: %n дней.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="206"/>
+        <source>Subscription #%1 (%2) is active again</source>
+        <translation>Подписка №%1 (%2) снова активна</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="207"/>
+        <source>%1 was paid from the wallet.</source>
+        <translation>Из кошелька оплачено %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="210"/>
+        <source>Subscription #%1 (%2) expired</source>
+        <translation>Подписка №%1 (%2) истекла</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="210"/>
+        <source>It no longer grants access.</source>
+        <translation>Она больше не даёт доступа.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="214"/>
+        <source>Subscription #%1 (%2) ends %3</source>
+        <translation>Подписка №%1 (%2) заканчивается %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="215"/>
+        <source>It was canceled and will expire at the end of its period.</source>
+        <translation>Она отменена и истечёт в конце периода.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="218"/>
+        <source>Subscription #%1 (%2) may lapse %3</source>
+        <translation>Подписка №%1 (%2) может прерваться %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="219"/>
+        <source>The wallet does not hold enough for the next renewal.</source>
+        <translation>В кошельке недостаточно средств для следующего продления.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="225"/>
+        <source>%n top-up(s) failed within a minute</source>
+        <translation>
+            <numerusform>%n пополнение не прошло за минуту</numerusform>
+            <numerusform>%n пополнения не прошли за минуту</numerusform>
+            <numerusform>%n пополнений не прошли за минуту</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="226"/>
+        <source>%n renewal(s) waiting for funds within a minute</source>
+        <translation>
+            <numerusform>%n продление ждёт средств (за минуту)</numerusform>
+            <numerusform>%n продления ждут средств (за минуту)</numerusform>
+            <numerusform>%n продлений ждут средств (за минуту)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="227"/>
+        <source>%n refund(s) failed within a minute</source>
+        <translation>
+            <numerusform>%n возврат не прошёл за минуту</numerusform>
+            <numerusform>%n возврата не прошли за минуту</numerusform>
+            <numerusform>%n возвратов не прошли за минуту</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="228"/>
+        <source>%n item(s) need an operator</source>
+        <translation>
+            <numerusform>%n элемент требует оператора</numerusform>
+            <numerusform>%n элемента требуют оператора</numerusform>
+            <numerusform>%n элементов требуют оператора</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="229"/>
+        <source>%n top-up(s) credited within a minute</source>
+        <translation>
+            <numerusform>%n пополнение зачислено за минуту</numerusform>
+            <numerusform>%n пополнения зачислены за минуту</numerusform>
+            <numerusform>%n пополнений зачислены за минуту</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="230"/>
+        <source>%n subscription(s) active again</source>
+        <translation>
+            <numerusform>%n подписка снова активна</numerusform>
+            <numerusform>%n подписки снова активны</numerusform>
+            <numerusform>%n подписок снова активны</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="231"/>
+        <source>%n subscription(s) expiring</source>
+        <translation>
+            <numerusform>%n подписка истекает</numerusform>
+            <numerusform>%n подписки истекают</numerusform>
+            <numerusform>%n подписок истекают</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="232"/>
+        <source>%n subscription(s) expired</source>
+        <translation>
+            <numerusform>%n подписка истекла</numerusform>
+            <numerusform>%n подписки истекли</numerusform>
+            <numerusform>%n подписок истекли</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="234"/>
+        <source>%n notification(s) within a minute</source>
+        <translation>
+            <numerusform>%n уведомление за минуту</numerusform>
+            <numerusform>%n уведомления за минуту</numerusform>
+            <numerusform>%n уведомлений за минуту</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NotificationsPage</name>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="169"/>
+        <location filename="../../ui/pages/notifications.py" line="293"/>
         <source>Title or text</source>
         <translation>Заголовок или текст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="170"/>
+        <location filename="../../ui/pages/notifications.py" line="294"/>
         <source>Notifications</source>
         <translation>Уведомления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="173"/>
+        <location filename="../../ui/pages/notifications.py" line="297"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="173"/>
-        <location filename="../../ui/pages/notifications.py" line="176"/>
+        <location filename="../../ui/pages/notifications.py" line="297"/>
+        <location filename="../../ui/pages/notifications.py" line="300"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="173"/>
+        <location filename="../../ui/pages/notifications.py" line="297"/>
         <source>Unread</source>
         <translation>Непрочитанные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="176"/>
+        <location filename="../../ui/pages/notifications.py" line="300"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="182"/>
+        <location filename="../../ui/pages/notifications.py" line="306"/>
         <source>Open subject</source>
         <translation>Открыть объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="183"/>
+        <location filename="../../ui/pages/notifications.py" line="307"/>
         <source>Mark read</source>
         <translation>Отметить прочитанным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="184"/>
+        <location filename="../../ui/pages/notifications.py" line="308"/>
         <source>Mark all read</source>
         <translation>Отметить все прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="191"/>
+        <location filename="../../ui/pages/notifications.py" line="315"/>
         <source>Show what the notification is about (Enter or double-click)</source>
         <translation>Показать объект уведомления (Enter или двойной щелчок)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="208"/>
+        <location filename="../../ui/pages/notifications.py" line="332"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n непрочитанное</numerusform>
@@ -2180,17 +2546,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="224"/>
+        <location filename="../../ui/pages/notifications.py" line="348"/>
         <source>Mark the selected notifications read (Ctrl+M)</source>
         <translation>Отметить выбранные уведомления прочитанными (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="226"/>
+        <location filename="../../ui/pages/notifications.py" line="350"/>
         <source>Select unread notifications</source>
         <translation>Выберите непрочитанные уведомления</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="235"/>
+        <location filename="../../ui/pages/notifications.py" line="359"/>
         <source>%n notification(s) selected</source>
         <translation>
             <numerusform>Выбрано %n уведомление</numerusform>
@@ -2199,33 +2565,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="237"/>
+        <location filename="../../ui/pages/notifications.py" line="361"/>
         <source>Select a notification to read it.</source>
         <translation>Выберите уведомление, чтобы прочитать его.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="247"/>
+        <location filename="../../ui/pages/notifications.py" line="371"/>
         <source>read %s</source>
         <translation>прочитано %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="249"/>
+        <location filename="../../ui/pages/notifications.py" line="373"/>
         <source>unread</source>
         <translation>не прочитано</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/notifications.py" line="386"/>
+        <source>%n notification(s) of this kind came within a minute (%s); the latest:</source>
+        <translation>
+            <numerusform>%n уведомление этого вида пришло за минуту (%s); последнее:</numerusform>
+            <numerusform>%n уведомления этого вида пришли за минуту (%s); последнее:</numerusform>
+            <numerusform>%n уведомлений этого вида пришли за минуту (%s); последнее:</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="260"/>
+        <location filename="../../ui/pages/notifications.py" line="398"/>
         <source>About</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="263"/>
+        <location filename="../../ui/pages/notifications.py" line="401"/>
         <source>the invoices of this renewal pass</source>
         <translation>счета этого прогона продлений</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="311"/>
-        <location filename="../../ui/pages/notifications.py" line="326"/>
+        <location filename="../../ui/pages/notifications.py" line="449"/>
+        <location filename="../../ui/pages/notifications.py" line="464"/>
         <source>Marked %n notification(s) read</source>
         <translation>
             <numerusform>Прочитанным отмечено %n уведомление</numerusform>
@@ -2237,102 +2612,107 @@
 <context>
     <name>NotificationsTableModel</name>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="49"/>
+        <location filename="../../ui/pages/notifications.py" line="61"/>
+        <source>Latest: %s</source>
+        <translation>Последнее: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/notifications.py" line="85"/>
         <source>Payment succeeded</source>
         <translation>Оплата прошла</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="50"/>
+        <location filename="../../ui/pages/notifications.py" line="86"/>
         <source>Renewals paid</source>
         <translation>Продления оплачены</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="51"/>
+        <location filename="../../ui/pages/notifications.py" line="87"/>
         <source>Payment failed</source>
         <translation>Оплата не прошла</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="52"/>
+        <location filename="../../ui/pages/notifications.py" line="88"/>
         <source>Subscription expiring</source>
         <translation>Подписка истекает</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="53"/>
+        <location filename="../../ui/pages/notifications.py" line="89"/>
         <source>Subscription expired</source>
         <translation>Подписка истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="54"/>
+        <location filename="../../ui/pages/notifications.py" line="90"/>
         <source>Top-up succeeded</source>
         <translation>Пополнение выполнено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="55"/>
+        <location filename="../../ui/pages/notifications.py" line="91"/>
         <source>Top-up failed</source>
         <translation>Пополнение не выполнено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="56"/>
+        <location filename="../../ui/pages/notifications.py" line="92"/>
         <source>Refund failed</source>
         <translation>Возврат не выполнен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="57"/>
+        <location filename="../../ui/pages/notifications.py" line="93"/>
         <source>Manual intervention needed</source>
         <translation>Требуется вмешательство оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="58"/>
+        <location filename="../../ui/pages/notifications.py" line="94"/>
         <source>Gateway outage</source>
         <translation>Сбой платёжного шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="59"/>
+        <location filename="../../ui/pages/notifications.py" line="95"/>
         <source>Gateway recovered</source>
         <translation>Платёжный шлюз восстановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="60"/>
+        <location filename="../../ui/pages/notifications.py" line="96"/>
         <source>Unresolved errors alert</source>
         <translation>Слишком много нерешённых ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="62"/>
+        <location filename="../../ui/pages/notifications.py" line="98"/>
         <source>info</source>
         <translation>информация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="62"/>
+        <location filename="../../ui/pages/notifications.py" line="98"/>
         <source>warning</source>
         <translation>предупреждение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="62"/>
+        <location filename="../../ui/pages/notifications.py" line="98"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="65"/>
+        <location filename="../../ui/pages/notifications.py" line="101"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="68"/>
+        <location filename="../../ui/pages/notifications.py" line="104"/>
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="74"/>
+        <location filename="../../ui/pages/notifications.py" line="110"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="78"/>
+        <location filename="../../ui/pages/notifications.py" line="114"/>
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="79"/>
+        <location filename="../../ui/pages/notifications.py" line="115"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
@@ -4337,33 +4717,33 @@
 <context>
     <name>TrayController</name>
     <message>
-        <location filename="../../ui/tray.py" line="79"/>
+        <location filename="../../ui/tray.py" line="96"/>
         <source>Open Subscriptions Admin</source>
         <translation>Открыть Subscriptions Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="80"/>
+        <location filename="../../ui/tray.py" line="97"/>
         <source>Run renewals now</source>
         <translation>Выполнить продления сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="81"/>
-        <location filename="../../ui/tray.py" line="121"/>
+        <location filename="../../ui/tray.py" line="98"/>
+        <location filename="../../ui/tray.py" line="181"/>
         <source>Pause scheduler…</source>
         <translation>Приостановить планировщик…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="83"/>
+        <location filename="../../ui/tray.py" line="100"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="93"/>
+        <location filename="../../ui/tray.py" line="110"/>
         <source>Subscriptions Admin</source>
         <translation>Subscriptions Admin</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="107"/>
+        <location filename="../../ui/tray.py" line="124"/>
         <source>Subscriptions Admin — %n unread</source>
         <translation>
             <numerusform>Subscriptions Admin — %n непрочитанное</numerusform>
@@ -4371,8 +4751,22 @@
             <numerusform>Subscriptions Admin — %n непрочитанных</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py" line="175"/>
+        <source>%n notification(s) in all</source>
+        <translation>
+            <numerusform>всего %n уведомление</numerusform>
+            <numerusform>всего %n уведомления</numerusform>
+            <numerusform>всего %n уведомлений</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/tray.py" line="121"/>
+        <location filename="../../ui/tray.py" line="176"/>
+        <source>Latest: %s</source>
+        <translation>Последнее: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="181"/>
         <source>Resume scheduler…</source>
         <translation>Возобновить планировщик…</translation>
     </message>

@@ -1,6 +1,8 @@
+import re
 import threading
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QLocale, Qt
 from PySide6.QtGui import QFont, QIcon
 
 from models.db import database
@@ -10,8 +12,19 @@ from ui.main_window import MainWindow
 from ui.pages.error_queue import ErrorQueuePage
 from ui.pages.notifications import NotificationsPage
 
+BURST = re.compile(r"top-up\(s\)")  # untranslated plural text, as the tests run without a translator
+
+
+@pytest.fixture
+def english_locale():
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    QLocale.setDefault(previous)
+
 
 def post(core, n: int, kind: str = "payment_failed", subject=("subscription", 3)):
+    core.clock.advance(minutes=2)  # apart enough not to make a burst
     return core.notifications.post(
         kind, f"Notice {n}", f"Body of notice {n}", subject=subject, dedup_key=f"test:{kind}:{n}"
     )
@@ -28,7 +41,7 @@ def select_rows(page, rows) -> None:
         page.table.selectionModel().select(page.model.index(row, 0), flags)
 
 
-def test_opens_and_shows_new_notifications_on_top_at_once(make_page, qtmodeltester):
+def test_opens_and_shows_new_notifications_on_top_at_once(make_page, qtmodeltester, qtbot):
     env = make_page(NotificationsPage)
     page = env.page
     assert page.title == "Notifications" and page.model.rowCount() == 0
@@ -37,7 +50,8 @@ def test_opens_and_shows_new_notifications_on_top_at_once(make_page, qtmodeltest
     # No refresh: the bridge's signal alone puts them on top, newest first.
     assert titles(page) == ["Notice 2", "Notice 1", "Notice 0"]
     assert page.count_label.text() == "3 row(s)"
-    assert page.unread_label.text() == "3 unread"
+    qtbot.waitUntil(lambda: page.unread_label.text() == "3 unread", timeout=3000)
+    assert env.bridge.unread_refreshes <= 2  # asked once for the three, not once each
     qtmodeltester.check(page.model)
 
 
@@ -159,3 +173,77 @@ def test_a_new_notification_reloads_when_the_order_is_not_newest_first(make_page
     page.model.sort(title_column, Qt.SortOrder.AscendingOrder)
     post(env.core, 0, kind="topup_succeeded")
     assert titles(page) == ["Notice 0", "Notice 1"]
+
+
+def test_a_burst_of_one_kind_is_one_row_with_its_count_and_marks_read_together(make_page, qtbot):
+    env = make_page(NotificationsPage)
+    page, core = env.page, env.core
+    post(core, 0, kind="gateway_outage", subject=None)
+    for n in range(7):  # seven failures within a minute, posted while the panel is open
+        core.clock.advance(seconds=5)
+        core.notifications.post(
+            "topup_failed", f"Top-up {n} failed", "", subject=("topup", n + 1), dedup_key=f"burst:{n}"
+        )
+    assert [BURST.sub("top-ups", t) for t in titles_shown(page)] == ["7 top-ups failed within a minute", "Notice 0"]
+    page.refresh()  # the same grouping when read back from the database
+    assert [BURST.sub("top-ups", t) for t in titles_shown(page)] == ["7 top-ups failed within a minute", "Notice 0"]
+    assert len(page.model.record_at(0)["group_ids"]) == 7
+    assert Notification.select().count() == 8  # storage keeps one row per event
+    page.table.selectRow(0)
+    assert "7 top-ups failed within a minute" in BURST.sub("top-ups", page.detail.toPlainText())
+    assert "Top-up 6 failed" in page.detail.toPlainText()  # the latest of them
+    page.on_mark_read_clicked()
+    assert Notification.select().where(Notification.read_at.is_null()).count() == 1  # only the outage is left
+
+
+def test_a_notice_with_parameters_is_shown_in_the_operators_language(make_page, english_locale):
+    env = make_page(NotificationsPage)
+    page, core = env.page, env.core
+    core.notifications.post(
+        "topup_failed",
+        "Top-up of $12.50 did not go through",
+        "gateway 502. It is queued for retry.",
+        subject=("topup", 5),
+        dedup_key="params:1",
+        params={"topup_id": 5, "wallet_id": 9, "amount_minor": 125050, "currency": "USD", "retrying": True},
+    )
+    assert titles_shown(page) == ["Top-up of $1,250.50 did not go through"]  # money formatted when shown
+    body = [c.key for c in page.model.columns].index("body")
+    assert "top-up #5 (wallet #9)" in page.model.index(0, body).data()
+
+
+def titles_shown(page) -> list[str]:
+    title = [c.key for c in page.model.columns].index("title")
+    return [page.model.index(r, title).data() for r in range(page.model.rowCount())]
+
+
+@pytest.fixture
+def russian(qapp):
+    from ui.language import install_translator
+
+    installed = install_translator(qapp, "ru")
+    assert installed
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+
+
+def test_a_notice_is_rendered_in_russian_when_shown_and_old_rows_keep_their_text(make_page, russian):
+    env = make_page(NotificationsPage)
+    page, core = env.page, env.core
+    core.notifications.post("gateway_recovered", "Old English title", "Old body", dedup_key="old:1")
+    post(core, 1, kind="topup_failed", subject=("topup", 5))  # no parameters: its stored text
+    core.clock.advance(minutes=2)
+    core.notifications.post(
+        "topup_failed",
+        "Top-up of $3.00 did not go through",
+        "",
+        subject=("topup", 6),
+        dedup_key="ru:1",
+        params={"topup_id": 6, "wallet_id": 2, "amount_minor": 300, "currency": "USD", "retrying": True},
+    )
+    shown = titles_shown(page)
+    assert shown[0].startswith("Пополнение на $3") and shown[0].endswith("не прошло")
+    assert shown[1] == "Notice 1"  # stored before parameters: shown as stored
+    page.table.selectRow(0)
+    assert "Платёжный шлюз не ответил по пополнению №6" in page.detail.toPlainText()

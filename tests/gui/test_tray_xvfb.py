@@ -36,6 +36,7 @@ def probe():
     tray.on_unread_count_changed(3)
     tray.on_notification_posted(NotificationInfo(1, "gateway_outage", "error", "Gateway outage", "Calls fail",
                                                  None, None, datetime(2026, 1, 1), None))
+    tray.flush()  # pop up the burst now rather than after its gathering delay
     print(json.dumps({"available": tray.available, "visible": tray.visible,
                       "tooltip": tray.icon.toolTip() if tray.icon else None, "shown": shown}))
     app.quit()

@@ -228,9 +228,12 @@ def test_an_old_shop_upgrades_with_every_row_intact_and_the_new_column_defaulted
     assert set(after) == set(before) | invoice_tables
     assert before.pop("schema_version") == [(start,)] and after.pop("schema_version") == [(LATEST_VERSION,)]
     for table, rows in before.items():
-        if table in ("error_item", "subscription", "usage_counter"):
+        if table in ("error_item", "subscription", "usage_counter", "notification"):
             continue
         assert after[table] == rows, f"{table} changed in the upgrade"
+    # Migration 6: old notifications keep their English text and have no parameters.
+    assert [row[:-1] for row in after["notification"]] == before["notification"]
+    assert {row[-1] for row in after["notification"]} == {None}
     # Migration 5: each subscription meters usage from its period start; open segments are not settled.
     assert [row[:-1] for row in after["subscription"]] == before["subscription"]
     assert [row[-1] for row in after["subscription"]] == [row[7] for row in before["subscription"]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections import Counter
 from datetime import datetime
@@ -39,6 +40,12 @@ class FakeCircuit:
 
     def retry_at(self) -> datetime | None:
         return self.open_until
+
+    def is_closed(self) -> bool:
+        return self.open_until is None
+
+    def operator_probe(self):
+        return contextlib.nullcontext()
 
 
 def fail_topup(queue, subject_id=1, error=None, **kwargs) -> ErrorItemInfo:

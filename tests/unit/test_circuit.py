@@ -247,3 +247,29 @@ def test_nonsense_configuration_is_refused(clock, notifications):
         CircuitBreaker(clock, notifications, failure_threshold=0)
     with pytest.raises(ValidationError):
         CircuitBreaker(clock, notifications, reset_after_seconds=-1)
+
+
+def test_an_operators_request_is_the_probe_at_once_and_only_inside_its_block(breaker, clock):
+    fail_times(breaker, 3)
+    assert not breaker.is_closed()
+    with breaker.operator_probe():
+        assert not breaker.is_open()  # no waiting out the reset delay for the operator's test call
+        breaker.before_call()
+        assert breaker.info().state == "half_open"
+        with pytest.raises(CircuitOpen):  # one probe at a time, even for an operator
+            breaker.before_call()
+    with pytest.raises(CircuitOpen):
+        breaker.before_call()
+    breaker.record_success()
+    assert breaker.is_closed() and kinds() == ["gateway_outage", "gateway_recovered"]
+
+
+def test_an_operators_failed_probe_opens_it_for_another_round(breaker, clock):
+    fail_times(breaker, 3)
+    with breaker.operator_probe():
+        fail_times(breaker, 1)
+    info = breaker.info()
+    assert info.state == "open" and info.retry_at == START + timedelta(seconds=30)
+    with pytest.raises(CircuitOpen):
+        breaker.before_call()
+    assert kinds() == ["gateway_outage"]

@@ -141,7 +141,7 @@ def test_a_settled_subject_closes_its_open_item(queue):
 # --- operator actions -----------------------------------------------------------------
 
 
-def test_claim_for_retry_leases_the_items_to_the_queue_and_audits_each(queue, operator, clock):
+def test_claim_for_retry_leases_the_items_to_the_queue_and_leaves_the_audit_to_the_outcome(queue, operator, clock):
     queue.handlers.register("topup", Recorder())
     items = [fail_topup(queue, subject_id=n) for n in (1, 2, 3)]
     claimed = queue.claim_for_retry(operator, [items[2].id, items[0].id])
@@ -150,7 +150,8 @@ def test_claim_for_retry_leases_the_items_to_the_queue_and_audits_each(queue, op
         (items[0].id, "runner-a", clock.now() + timedelta(seconds=120)),
     ]
     assert queue.get(items[1].id) == items[1]
-    assert sorted(int(r.target_id) for r in audit_rows("error.retry")) == sorted([items[0].id, items[2].id])
+    # Nothing was attempted yet: the runner audits each item with what came of it.
+    assert audit_rows("error.retry") == []
     with pytest.raises(Conflict, match="being retried"):
         queue.resolve(operator, [items[0].id], "paid by hand")
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 
+from services.auth import Actor
 from services.error_items import ItemLease
 from services.error_queue import ErrorQueue
 from services.errors import GatewayDeclined, GatewayTimeout
@@ -54,6 +55,7 @@ def test_the_report_on_a_known_set(queue, reports, operator, clock):
         "open": 2,
         "oldest_age_seconds": 3600,
         "amount_at_risk_minor": 1500,
+        "recovered": 0,
         "recovery_rate": 0.0,
     }
     assert by_operation["refund"] == {
@@ -62,16 +64,28 @@ def test_the_report_on_a_known_set(queue, reports, operator, clock):
         "open": 0,
         "oldest_age_seconds": None,
         "amount_at_risk_minor": 0,
+        "recovered": 1,
         "recovery_rate": 1.0,
     }
     by_class = {row["error_class"]: row for row in report["by_error_class"]}
     assert by_class["transient"]["count"] == 3 and by_class["transient"]["recovery_rate"] == 0.0
     assert by_class["outcome_unknown"]["recovery_rate"] == 1.0
-    assert by_class["permanent"]["oldest_age_seconds"] == 600 and by_class["permanent"]["recovery_rate"] is None
+    assert by_class["permanent"]["oldest_age_seconds"] == 600 and by_class["permanent"]["recovery_rate"] == 0.0
     by_status = {row["status"]: row["count"] for row in report["by_status"]}
     assert by_status == {"retrying": 1, "manual": 1, "canceled": 1, "resolved": 2}
     assert report["totals"] == {"open": 2, "manual": 1, "retrying": 1, "resolved": 2, "canceled": 1}
     assert queue.get(waiting.id).status == "retrying"
+
+
+def test_the_recovery_rate_counts_the_items_still_open(queue, reports):
+    queue.handlers.register("topup", Recorder("charged"))
+    items = [fail_topup(queue, subject_id=n) for n in range(1, 14)]
+    RetryRunner(queue, workers=1).retry_now(
+        Actor("oscar", "operator", 2), [items[0].id]
+    )  # one recovered, twelve still open
+    [row] = reports.get_failed_subscriptions_report()["by_operation"]
+    assert (row["count"], row["open"], row["recovered"]) == (13, 12, 1)
+    assert row["recovery_rate"] == 1 / 13
 
 
 def test_the_report_of_an_empty_queue(reports):

@@ -357,6 +357,31 @@ def test_a_manual_item_that_fails_again_on_retry_now_stays_manual(queue, runner,
     assert len(notices()) == 1  # the escalation's; staying manual is not news
 
 
+def test_retry_now_audits_each_item_with_what_came_of_it(queue, runner, operator):
+    queue.handlers.register("topup", Recorder("charged ch_1", GatewayTransientError("502")))
+    first, second = fail_topup(queue, subject_id=1), fail_topup(queue, subject_id=2)
+    report = runner.retry_now_report(operator, [first.id, second.id])
+    assert (report.resolved, report.failing, report.not_attempted) == ([first.id], [second.id], [])
+    entries = {int(r.target_id): r for r in audit_rows("error.retry")}
+    assert '"outcome": "resolved"' in entries[first.id].after
+    assert '"outcome": "still_failing"' in entries[second.id].after and "502" in entries[second.id].after
+    assert all(r.actor == operator.name for r in entries.values())
+
+
+def test_retry_now_while_the_breaker_refuses_attempts_nothing_and_audits_it_so(clock, notifications, operator):
+    circuit = FakeCircuit(clock.now() + timedelta(minutes=3))
+    queue = make_queue(clock, notifications)
+    runner = RetryRunner(queue, circuit=circuit, workers=2)
+    handler = Recorder()
+    queue.handlers.register("topup", handler)
+    items = [fail_topup(queue, subject_id=n) for n in (1, 2, 3)]
+    report = runner.retry_now_report(operator, [i.id for i in items])
+    assert report.not_attempted == [i.id for i in items] and report.retry_at == circuit.open_until
+    assert handler.calls == {} and {queue.get(i.id).attempts for i in items} == {1}
+    assert audit_rows("error.retry") == []
+    assert [int(r.target_id) for r in audit_rows("error.retry_not_attempted")] == [i.id for i in items]
+
+
 def test_retry_now_refuses_items_no_handler_knows(queue, runner, operator):
     stray = queue.record_failure("mystery", "thing", 1, GatewayTransientError("x"))
     with pytest.raises(Conflict, match="mystery"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
@@ -12,6 +13,7 @@ from services.changes import Changes, Kind
 from services.error_queue import operations_in_queue
 from services.permissions import error_item_refusal
 from services.retry_policy import ERROR_CLASSES, STRATEGIES
+from services.retry_runner import RetryNowReport
 from ui.context import UiContext
 from ui.pages.base import TablePage
 from ui.pages.dialogs import ConfirmDialog
@@ -264,7 +266,7 @@ class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
         return dialog if dialog.exec() else None
 
     def _run_action(
-        self, fn: Callable[[], list], done_text: Callable[[list], str], changes: Changes = QUEUE_CHANGES
+        self, fn: Callable[[], Any], done_text: Callable[[Any], str], changes: Changes = QUEUE_CHANGES
     ) -> None:
         def failed(_error: BaseException) -> None:
             self.refresh()  # some items may have moved before the one that failed
@@ -289,17 +291,34 @@ class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
             return
         core, actor = self.ctx.core, self.ctx.actor
 
-        def outcome(infos) -> str:
-            resolved = sum(1 for i in infos if i.status == "resolved")
-            return self.tr("Retried %d: %d resolved, %d still open") % (len(infos), resolved, len(infos) - resolved)
-
         self.status_message.emit(self.tr("Retrying %n item(s)…", "", len(ids)))
         # A retried top-up, refund or renewal moves money when it goes through.
         self._run_action(
-            lambda: core.retries.retry_now(actor, ids),
-            outcome,
+            lambda: core.retries.retry_now_report(actor, ids),
+            self.retry_outcome_text,
             QUEUE_CHANGES | Changes.of(Kind.WALLET, Kind.INVOICE, Kind.SUBSCRIPTION),
         )
+
+    def retry_outcome_text(self, report: RetryNowReport) -> str:
+        """What "retry now" did: how many were attempted, resolved, still failing, and not attempted."""
+        attempted = len(report.resolved) + len(report.failing)
+        text = self.tr("Retried %d of %d: %d resolved, %d still failing") % (
+            attempted,
+            len(report.items),
+            len(report.resolved),
+            len(report.failing),
+        )
+        if report.not_attempted:
+            text += "; " + self.tr(
+                "%n not attempted: the payment gateway is still refusing calls", "", len(report.not_attempted)
+            )
+            if report.retry_at is not None:
+                text += " " + self.tr("(until %s UTC)") % f"{report.retry_at:%H:%M:%S}"
+        if report.unknown:
+            text += "; " + self.tr(
+                "%n with no recorded outcome: another runner took it, see its attempts", "", len(report.unknown)
+            )
+        return text
 
     @Slot()
     def on_cancel_clicked(self) -> None:

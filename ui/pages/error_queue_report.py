@@ -54,14 +54,25 @@ class FailedReportTableModel(QAbstractTableModel):
         rows: list[tuple[str, ...]] = []
         for row in self.report.get(f"by_{self.group}", []):
             rate = row.get("recovery_rate")
+            count = int(row.get("count", 0))
+            recovered = (
+                "—"
+                if rate is None
+                else self.tr("%d of %d (%d %%)")
+                % (
+                    int(row.get("recovered", 0)),
+                    count,
+                    int(rate * 100),  # rounded down: a share short of all never reads 100 %
+                )
+            )
             rows.append(
                 (
                     str(row.get(self.group) or "").replace("_", " "),
-                    str(row.get("count", 0)),
+                    str(count),
                     str(row.get("open", 0)),
                     format_age(row.get("oldest_age_seconds")) or "—",
                     format_minor(row.get("amount_at_risk_minor") or 0, "USD", symbol=True),
-                    "—" if rate is None else f"{rate:.0%}",
+                    recovered,
                 )
             )
         return rows
@@ -82,6 +93,8 @@ class FailedReportTableModel(QAbstractTableModel):
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
             return self.tr("Amounts still open, summed in minor units across currencies")
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5:
+            return self.tr("Items a retry resolved, out of all the items in this row, the open ones included")
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import html
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from peewee import ModelSelect, fn
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStyle, QWidget
 
 from models.tables import Notification
 from services.changes import Changes, Kind
 from services.customers import like_text
-from services.notifications import KINDS, NotificationInfo
+from services.notifications import KINDS, NotificationInfo, load_params
 from ui.context import UiContext
+from ui.notice_text import BURST_SECONDS, burst_title, render
 from ui.pages.base import TablePage
 from ui.sql_model import Column, PagedQueryModel
 from ui.tasks import TaskRunner
@@ -39,8 +40,43 @@ def _one_line(text: str | None, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def shown_text(record: dict) -> tuple[str, str]:
+    """A row's title and body in the operator's language (its stored English when it has no parameters)."""
+    params = record.get("params")
+    if isinstance(params, str) or params is None:
+        params = load_params(params)
+    return render(record.get("kind") or "", params, record.get("title") or "", record.get("body") or "")
+
+
+def _title_text(record: dict) -> str:
+    count = len(record.get("group_ids") or ())
+    if count > 1:
+        return burst_title(record.get("kind") or "", count)
+    return shown_text(record)[0]
+
+
+def _body_text(record: dict) -> str:
+    title, body = shown_text(record)
+    if len(record.get("group_ids") or ()) > 1:
+        return _one_line(QCoreApplication.translate("NotificationsTableModel", "Latest: %s") % title)
+    return _one_line(body)
+
+
+def unread_ids(record: dict) -> list[int]:
+    """The unread notifications a row stands for (a burst's row, several)."""
+    if "unread_ids" in record:
+        return list(record["unread_ids"])
+    return [record["id"]] if record.get("read_at") is None else []
+
+
 class NotificationsTableModel(PagedQueryModel):
-    """Newest first; filters: unread (bool), kind, search (title or body)."""
+    """Newest first; filters: unread (bool), kind, search (title or body).
+
+    Newest first, a burst is one row: notifications of one kind that came one after another
+    within a minute (storage keeps one row each). Such a row reads "7 top-ups failed within a
+    minute"; its record lists its notifications in ``group_ids`` (newest first) and the unread
+    ones in ``unread_ids``, so marking it read marks them all.
+    """
 
     id_field = Notification.id
 
@@ -75,8 +111,8 @@ class NotificationsTableModel(PagedQueryModel):
                 Notification.kind,
                 format=lambda r: kinds.get(r["kind"], r["kind"].replace("_", " ")),
             ),
-            Column("title", self.tr("Title"), Notification.title),
-            Column("body", self.tr("Details"), Notification.body, format=lambda r: _one_line(r.get("body"))),
+            Column("title", self.tr("Title"), Notification.title, format=_title_text),
+            Column("body", self.tr("Details"), Notification.body, format=_body_text),
         ]
         super().__init__(runner, parent)
         self._icons: dict[str, QIcon] = {}
@@ -109,6 +145,77 @@ class NotificationsTableModel(PagedQueryModel):
             colour = SEVERITY_COLOURS.get(record.get("severity") or "")
             return QBrush(QColor(colour)) if colour else None
         return super().data(index, role)
+
+    # --- bursts -------------------------------------------------------------------------
+
+    def grouping(self) -> bool:
+        """Bursts are grouped while the rows run newest first."""
+        expression, descending = self._order()
+        return descending and expression is Notification.created_at
+
+    def _joins(self, group: dict, record: dict) -> bool:
+        """Whether ``record`` (older than the group's rows) belongs to the burst ``group``."""
+        if record.get("kind") != group.get("kind"):
+            return False
+        newest, moment = group.get("created_at"), record.get("created_at")
+        if not isinstance(newest, datetime) or not isinstance(moment, datetime):
+            return False
+        return newest - moment <= timedelta(seconds=BURST_SECONDS)
+
+    def _start_group(self, record: dict) -> dict:
+        record = dict(record)
+        record["group_ids"] = [record["id"]]
+        record["unread_ids"] = [record["id"]] if record.get("read_at") is None else []
+        record["oldest_at"] = record.get("created_at")
+        return record
+
+    def _texts(self, record: dict) -> tuple[str, ...]:
+        return tuple(column.text(record) for column in self.columns)
+
+    def _on_page(self, generation: int, rows: list) -> None:
+        if generation != self._generation or not self.grouping():
+            super()._on_page(generation, rows)
+            return
+        self._loading = False
+        self.loading_changed.emit(False)
+        if len(rows) < self.page_size:
+            self._exhausted = True
+        if not rows:
+            return
+        last = rows[-1][1]
+        self._cursor = (last["_sort_value"], last["id"])  # the page goes on after its last notification
+        changed_last = False
+        added: list[tuple[tuple[str, ...], dict]] = []
+        for _texts, record in rows:
+            target = added[-1][1] if added else (self._rows[-1][1] if self._rows else None)
+            if target is not None and self._joins(target, record):
+                target["group_ids"].append(record["id"])
+                if record.get("read_at") is None:
+                    target["unread_ids"].append(record["id"])
+                    target["read_at"] = None
+                target["oldest_at"] = record.get("created_at")
+                if added:
+                    added[-1] = (self._texts(target), target)
+                else:
+                    self._rows[-1] = (self._texts(target), target)
+                    changed_last = True
+                continue
+            group = self._start_group(record)
+            added.append((self._texts(group), group))
+        if changed_last:
+            row = len(self._rows) - 1
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+        if added:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(added) - 1)
+            self._rows.extend(added)
+            self.endInsertRows()
+
+    def row_of_id(self, record_id) -> int:
+        for row, (_, record) in enumerate(self._rows):
+            if record.get("id") == record_id or record_id in (record.get("group_ids") or ()):
+                return row
+        return -1
 
     def _icon(self, severity: str) -> QIcon:
         if severity not in self._icons:
@@ -146,12 +253,29 @@ class NotificationsTableModel(PagedQueryModel):
             "dedup_key": "",
             "created_at": info.created_at,
             "read_at": info.read_at,
+            "params": info.params,
             "_sort_value": info.created_at,
         }
-        texts = tuple(column.text(record) for column in self.columns)
-        self.beginInsertRows(QModelIndex(), 0, 0)
-        self._rows.insert(0, (texts, record))
-        self.endInsertRows()
+        top = self._rows[0][1] if self._rows else None
+        oldest = top.get("oldest_at") if top else None
+        if (
+            top is not None
+            and top.get("kind") == info.kind
+            and isinstance(oldest, datetime)
+            and info.created_at - oldest <= timedelta(seconds=BURST_SECONDS)
+        ):
+            # The burst on top goes on: its row now leads with this notification and counts it.
+            group = {**record, "group_ids": [info.id, *top["group_ids"]], "oldest_at": oldest}
+            group["unread_ids"] = ([info.id] if info.read_at is None else []) + list(top["unread_ids"])
+            if group["unread_ids"]:
+                group["read_at"] = None
+            self._rows[0] = (self._texts(group), group)
+            self.dataChanged.emit(self.index(0, 0), self.index(0, len(self.columns) - 1))
+        else:
+            group = self._start_group(record)
+            self.beginInsertRows(QModelIndex(), 0, 0)
+            self._rows.insert(0, (self._texts(group), group))
+            self.endInsertRows()
         if self.total >= 0:
             self.total += 1
             self.count_changed.emit(self.total)
@@ -249,11 +373,25 @@ class NotificationsPage(TablePage[NotificationsTableModel]):
             else "<b>" + self.tr("unread") + "</b>"
         )
         severity_text = esc(self.model.severity_labels.get(severity, severity))
-        parts = [
-            f"<h3>{esc(record['title'])}</h3>",
+        title, body = shown_text(record)
+        count = len(record.get("group_ids") or ())
+        parts = []
+        if count > 1:
+            since = record.get("oldest_at")
+            span = f"{since:%H:%M:%S}–{record['created_at']:%H:%M:%S}" if isinstance(since, datetime) else ""
+            parts.append(f"<h3>{esc(burst_title(record['kind'], count))}</h3>")
+            parts.append(
+                "<p>"
+                + esc(
+                    self.tr("%n notification(s) of this kind came within a minute (%s); the latest:", "", count) % span
+                )
+                + "</p>"
+            )
+        parts += [
+            f"<h3>{esc(title)}</h3>",
             f"<p><span style='color:{colour}'><b>{severity_text}</b></span> · "
             f"{esc(self.kind_labels.get(record['kind'], record['kind']))} · {_time_text(record)} · {read}</p>",
-            "<p>" + esc(record.get("body") or "").replace("\n", "<br>") + "</p>",
+            "<p>" + esc(body).replace("\n", "<br>") + "</p>",
         ]
         subject_type, subject_id = record.get("subject_type"), record.get("subject_id")
         if subject_type and subject_id is not None:
@@ -288,8 +426,8 @@ class NotificationsPage(TablePage[NotificationsTableModel]):
             self.open_subject_of(parts[1], int(parts[2]))
 
     def open_record(self, record: dict) -> None:
-        if record.get("read_at") is None and self.ctx.can("notification.read"):
-            self.mark_read([record["id"]], quiet=True)
+        if unread_ids(record) and self.ctx.can("notification.read"):
+            self.mark_read(unread_ids(record), quiet=True)
         subject_type, subject_id = record.get("subject_type"), record.get("subject_id")
         if subject_type in SUBJECT_TYPES and subject_id is not None:
             self.open_subject_of(subject_type, int(subject_id))
@@ -314,7 +452,7 @@ class NotificationsPage(TablePage[NotificationsTableModel]):
 
     @Slot()
     def on_mark_read_clicked(self) -> None:
-        ids = [r["id"] for r in self.selected_records() if r.get("read_at") is None]
+        ids = [i for r in self.selected_records() for i in unread_ids(r)]
         if ids:
             self.mark_read(ids)
 
