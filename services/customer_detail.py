@@ -109,6 +109,8 @@ class FileSubscription:
     auto_renew: bool
     period_start: datetime
     period_end: datetime
+    pending_since: datetime | None
+    grace_days: int
     price_minor: int
     currency: str
 
@@ -256,6 +258,8 @@ def customer_file(customer_id: int, invoices: InvoiceService) -> CustomerFile:
             s.auto_renew,
             s.period_start,
             s.period_end,
+            s.pending_since,
+            s.plan.grace_days,
             s.plan.price_minor,
             s.plan.currency,
         )
