@@ -175,3 +175,45 @@ def test_the_wallet_table_reads_each_wallet_as_its_customer(make_gui):
     assert wallets.model.index(0, column).data().startswith(record["customer_name"])
     wallets.table.activated.emit(wallets.model.index(0, column))
     assert customers_view(gui).showing_customer() == record["customer_id"]
+
+
+def test_the_error_queue_reads_each_subject_as_its_customer(make_gui):
+    from ui.pages.error_queue_models import load_item_detail, render_item
+
+    gui = make_gui("admin", customers=5)
+    full = set_up_full_customer(gui.core)
+    queue = gui.page("ErrorQueuePage")
+    queue.refresh()
+    row = queue.model.row_of_id(full.error_item_id)
+    record = queue.model.record_at(row)
+    assert record["customer_id"] == full.customer_id
+    column = [c.key for c in queue.model.columns].index("subject")
+    assert queue.model.index(row, column).data() == "Omar Tanaka · top-up"
+    html = render_item(load_item_detail(gui.core, full.error_item_id))
+    assert f"<a href='customer:{full.customer_id}'>Omar Tanaka</a>" in html
+
+
+def test_the_customer_in_an_invoice_links_to_their_page(make_gui):
+    from ui.pages.invoices import InvoiceDialog
+
+    gui = make_gui("operator", customers=5)
+    full = set_up_full_customer(gui.core)
+    invoice = gui.core.invoices.for_customer(full.customer_id)[0]
+    dialog = InvoiceDialog(gui.ctx, invoice.id, gui.window)
+    dialog.open()
+    assert "Omar Tanaka" in dialog.customer_link.text()
+    dialog.customer_link.linkActivated.emit(f"customer:{full.customer_id}")
+    customers = customers_view(gui)
+    assert gui.window.stack.currentWidget() is customers
+    assert customers.showing_customer() == full.customer_id and not dialog.isVisible()
+
+
+def test_double_clicking_a_subscription_opens_its_customer(make_gui):
+    gui = make_gui("operator", customers=20)
+    subscriptions = gui.page("SubscriptionsPage")
+    record = subscriptions.model.record_at(0)
+    subscriptions.table.activated.emit(subscriptions.model.index(0, 1))
+    customers = customers_view(gui)
+    assert gui.window.stack.currentWidget() is customers
+    assert customers.showing_customer() == record["customer_id"]
+    assert customers.customer_page.name_label.text() == record["customer_name"]

@@ -148,6 +148,8 @@ class CustomersPage(TablePage[CustomersTableModel]):
         """Show this customer's page (the list keeps its filters for the way back)."""
         self.views.setCurrentWidget(self.customer_page)
         self.customer_page.show_customer(customer_id)
+        if self.model.row_of_id(customer_id) < 0:
+            self.show_only(f"#{customer_id}")  # not among the rows listed: the list comes back showing them alone
         self.select_id(customer_id)
 
     @Slot()
