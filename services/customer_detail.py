@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from models.rows import pairs
 from models.tables import (
     Customer,
     CustomerNote,
@@ -422,20 +423,17 @@ def _owners(subject_type: str, ids: list[int]) -> dict[int, int]:
     if subject_type == "customer":
         return {i: i for i in ids}
     if subject_type == "wallet":
-        query = Wallet.select(Wallet.id, Wallet.customer).where(Wallet.id.in_(ids))
-        return {r.id: r.customer_id for r in query}
+        return pairs(Wallet.select(Wallet.id, Wallet.customer).where(Wallet.id.in_(ids)))
     if subject_type == "subscription":
-        query = Subscription.select(Subscription.id, Subscription.customer).where(Subscription.id.in_(ids))
-        return {r.id: r.customer_id for r in query}
+        return pairs(
+            Subscription.select(Subscription.id, Subscription.customer).where(Subscription.id.in_(ids)).tuples()
+        )
     if subject_type == "invoice":
-        query = Invoice.select(Invoice.id, Invoice.customer).where(Invoice.id.in_(ids))
-        return {r.id: r.customer_id for r in query}
+        return pairs(Invoice.select(Invoice.id, Invoice.customer).where(Invoice.id.in_(ids)))
     if subject_type == "topup":
-        query = TopUp.select(TopUp.id, Wallet.customer).join(Wallet).where(TopUp.id.in_(ids))
-        return {r.id: r.wallet.customer_id for r in query}
+        return pairs(TopUp.select(TopUp.id, Wallet.customer).join(Wallet).where(TopUp.id.in_(ids)))
     if subject_type == "refund":
-        query = Refund.select(Refund.id, Wallet.customer).join(Wallet).where(Refund.id.in_(ids))
-        return {r.id: r.wallet.customer_id for r in query}
+        return pairs(Refund.select(Refund.id, Wallet.customer).join(Wallet).where(Refund.id.in_(ids)))
     if subject_type == "error_item":
         items = list(
             ErrorItem.select(ErrorItem.id, ErrorItem.subject_type, ErrorItem.subject_id).where(ErrorItem.id.in_(ids))

@@ -42,9 +42,10 @@ def open_customer(widget: QWidget, customer_id: int) -> bool:
     """Open the page of this customer in the main window that holds ``widget``; False outside one."""
     from ui.main_window import MainWindow
 
-    window = widget.window()
-    while not isinstance(window, MainWindow) and window.parentWidget() is not None:
-        window = window.parentWidget().window()  # a dialog over the main window
+    window: QWidget | None = widget.window()
+    while window is not None and not isinstance(window, MainWindow):
+        parent = window.parentWidget()  # a dialog over the main window
+        window = parent.window() if parent is not None else None
     if not isinstance(window, MainWindow):
         return False
     window.open_subject("customer", customer_id)

@@ -129,10 +129,11 @@ class CustomersPage(TablePage[CustomersTableModel]):
             item = self.page_layout.takeAt(0)
             if item is None:
                 break
-            if item.layout() is not None:
-                list_layout.addLayout(item.layout(), stretch)
-            elif item.widget() is not None:
-                list_layout.addWidget(item.widget(), stretch)
+            inner, widget = item.layout(), item.widget()
+            if inner is not None:
+                list_layout.addLayout(inner, stretch)
+            elif widget is not None:
+                list_layout.addWidget(widget, stretch)
         self.customer_page = CustomerPage(self.ctx, self)
         self.customer_page.back_requested.connect(self.show_list)
         self.customer_page.status_message.connect(self.status_message)
