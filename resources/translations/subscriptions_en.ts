@@ -15,7 +15,7 @@
 <context>
     <name>CustomersPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/customers.py" line="328"/>
+        <location filename="../../ui/pages/customers.py" line="405"/>
         <source>%n pending subscription(s) renewed at once.</source>
         <translation>
             <numerusform>%n pending subscription renewed at once.</numerusform>
@@ -155,7 +155,7 @@
 <context>
     <name>GlobalSearchDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/search.py" line="71"/>
+        <location filename="../../ui/search.py" line="78"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n match</numerusform>
@@ -240,7 +240,7 @@
 <context>
     <name>RenewalPassDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/invoices.py" line="482"/>
+        <location filename="../../ui/pages/invoices.py" line="495"/>
         <source>%n invoice(s) issued by the renewal pass of %s.</source>
         <translation>
             <numerusform>%n invoice issued by the renewal pass of %s.</numerusform>
@@ -292,7 +292,7 @@
 <context>
     <name>WalletsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="104"/>
+        <location filename="../../ui/pages/wallets.py" line="115"/>
         <source>%n entry(s)</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -300,7 +300,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="134"/>
+        <location filename="../../ui/pages/wallets.py" line="145"/>
         <source>%n ledger entries</source>
         <translation>
             <numerusform>%n ledger entry</numerusform>
@@ -308,7 +308,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="152"/>
+        <location filename="../../ui/pages/wallets.py" line="163"/>
         <source>Exported %n ledger entry(s)</source>
         <translation>
             <numerusform>Exported %n ledger entry</numerusform>

@@ -349,12 +349,14 @@ class CustomerPage(Page):
         def heading(text: str) -> str:
             return f"<h3>{esc(text)}</h3>"
 
-        none = f"<p style='color:gray'>{esc(translate('CustomerPage', 'None.'))}</p>"
+        none_text = translate("CustomerPage", "None.")
+        status, since = translate("CustomerPage", "Status"), translate("CustomerPage", "Customer since")
+        none = f"<p style='color:gray'>{esc(none_text)}</p>"
         parts = [heading(translate("CustomerPage", "Contact details"))]
         parts.append(
             f"<p><b>{esc(c.name)}</b><br>{esc(c.email)}<br>"
-            f"{esc(translate('CustomerPage', 'Status'))}: {esc(customer_status_text(c.status))}<br>"
-            f"{esc(translate('CustomerPage', 'Customer since'))}: {day(c.created_at)}</p>"
+            f"{esc(status)}: {esc(customer_status_text(c.status))}<br>"
+            f"{esc(since)}: {day(c.created_at)}</p>"
         )
         parts.append(heading(translate("CustomerPage", "Wallet and balance")))
         parts.append("<ul>")
