@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from models.tables import AuditEntry, Customer, CustomerNote, Subscription
+from services.changes import Changes, Kind
 from tests.customer_file_setup import set_up_full_customer
 from ui.search import GlobalSearchDialog
 
@@ -217,3 +218,18 @@ def test_double_clicking_a_subscription_opens_its_customer(make_gui):
     assert gui.window.stack.currentWidget() is customers
     assert customers.showing_customer() == record["customer_id"]
     assert customers.customer_page.name_label.text() == record["customer_name"]
+
+
+def test_a_change_made_elsewhere_shows_when_the_page_is_next_shown(make_gui):
+    gui = make_gui("operator", customers=5)
+    full = set_up_full_customer(gui.core)
+    gui.window.open_subject("customer", full.customer_id)
+    page = customers_view(gui).customer_page
+    wallets = gui.page("WalletsPage")  # the customer page is hidden now
+    wallets.run_task(
+        lambda: gui.core.customers.add_note(gui.ctx.actor, full.customer_id, "Written from another page."),
+        changes=Changes.of(Kind.CUSTOMER),
+    )
+    assert "Written from another page." not in page.overview.toPlainText()
+    gui.page("CustomersPage")
+    assert "Written from another page." in page.overview.toPlainText()

@@ -97,3 +97,13 @@ def test_the_customer_behind_each_subject(core):
         ("error_item", full.error_item_id): (full.customer_id, "Omar Tanaka"),
         ("customer", full.customer_id): (full.customer_id, "Omar Tanaka"),
     }
+
+
+def test_a_subscription_or_error_item_found_by_id_names_its_customer(core):
+    from services.lookup import find_subjects
+
+    full = set_up_full_customer(core)
+    found = {(f.subject_type, f.subject_id): f.owner for f in find_subjects(core.customers, f"#{full.error_item_id}")}
+    assert found[("error_item", full.error_item_id)].name == "Omar Tanaka"
+    found = {(f.subject_type, f.subject_id): f.owner for f in find_subjects(core.customers, f"#{full.subscription_id}")}
+    assert found[("subscription", full.subscription_id)].id == full.customer_id

@@ -216,6 +216,8 @@ class CustomersPage(TablePage[CustomersTableModel]):
 
     def on_shown(self) -> None:
         super().on_shown()
+        if self.showing_customer() is not None:
+            self.customer_page.on_shown()  # what changed while the page was hidden shows now
         total = sum(self.splitter.sizes())
         if self._split_to_fit and total > DETAIL_WIDTH:
             # Unless the operator has set the split: room for the invoices' money columns on a small
