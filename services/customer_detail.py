@@ -190,8 +190,10 @@ class TimelineKind(StrEnum):
 
 @dataclass(frozen=True)
 class TimelineEvent:
-    """One line of the timeline: what happened, when, to which subject; ``detail`` is its own words or
-    code (a plan, an invoice number, a status move, a note's text), ``amount_minor`` 0 when none."""
+    """One line of the timeline: what happened, when, to which subject. ``detail`` is stored text or a
+    code the desk words itself (an email, a plan code, an invoice number, a note, a message);
+    ``status`` the state it reached (a payment's status, a subscription's new state) and
+    ``previous_status`` the state a subscription left; ``amount_minor`` 0 when no money moved."""
 
     at: datetime
     kind: TimelineKind
@@ -201,6 +203,9 @@ class TimelineEvent:
     amount_minor: int = 0
     currency: str = ""
     actor: str = ""
+    status: str = ""
+    previous_status: str = ""
+    operation: str = ""  # of a failure: what failed (topup, refund, renewal…)
 
 
 @dataclass(frozen=True)
@@ -331,8 +336,10 @@ def customer_file(customer_id: int, invoices: InvoiceService) -> CustomerFile:
             TimelineKind.SUBSCRIPTION,
             "subscription",
             m.subscription_id,
-            f"{plan_of.get(m.subscription_id, '')}: {m.from_status or '—'} → {m.to_status} ({m.event})",
+            plan_of.get(m.subscription_id, ""),
             actor=m.actor,
+            status=m.to_status,
+            previous_status=m.from_status or "",
         )
         for m in moves
     ]
@@ -355,15 +362,34 @@ def customer_file(customer_id: int, invoices: InvoiceService) -> CustomerFile:
         for c in credit_notes
     ]
     timeline += [
-        TimelineEvent(t.created_at, TimelineKind.TOPUP, "topup", t.id, t.status, t.amount_minor, t.currency)
+        TimelineEvent(t.created_at, TimelineKind.TOPUP, "topup", t.id, "", t.amount_minor, t.currency, status=t.status)
         for t in topups
     ]
     timeline += [
-        TimelineEvent(r.created_at, TimelineKind.REFUND, "refund", r.id, r.status, r.amount_minor, r.currency)
+        TimelineEvent(
+            r.created_at,
+            TimelineKind.REFUND,
+            "refund",
+            r.id,
+            r.reason or "",
+            r.amount_minor,
+            r.currency,
+            status=r.status,
+        )
         for r in refunds
     ]
     timeline += [
-        TimelineEvent(e.created_at, TimelineKind.ERROR, "error_item", e.id, e.message, e.amount_minor, e.currency)
+        TimelineEvent(
+            e.created_at,
+            TimelineKind.ERROR,
+            "error_item",
+            e.id,
+            e.message,
+            e.amount_minor,
+            e.currency,
+            status=e.status,
+            operation=e.operation,
+        )
         for e in errors
     ]
     timeline += [

@@ -13,9 +13,20 @@
     </message>
 </context>
 <context>
+    <name>CustomerPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/customer_page.py" line="419"/>
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n attempt</numerusform>
+            <numerusform>%n attempts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomersPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/customers.py" line="405"/>
+        <location filename="../../ui/pages/customers.py" line="407"/>
         <source>%n pending subscription(s) renewed at once.</source>
         <translation>
             <numerusform>%n pending subscription renewed at once.</numerusform>

@@ -181,321 +181,337 @@
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="84"/>
+        <location filename="../../ui/pages/customer_page.py" line="97"/>
         <source>← All customers</source>
         <translation>← Все клиенты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="102"/>
+        <location filename="../../ui/pages/customer_page.py" line="115"/>
         <source>Top up…</source>
         <translation>Пополнить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="103"/>
+        <location filename="../../ui/pages/customer_page.py" line="116"/>
         <source>Subscribe…</source>
         <translation>Подписать…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="104"/>
+        <location filename="../../ui/pages/customer_page.py" line="117"/>
         <source>Cancel subscription…</source>
         <translation>Отменить подписку…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="105"/>
+        <location filename="../../ui/pages/customer_page.py" line="118"/>
         <source>Refund top-up…</source>
         <translation>Вернуть пополнение…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="106"/>
+        <location filename="../../ui/pages/customer_page.py" line="119"/>
         <source>Add note…</source>
         <translation>Добавить заметку…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="142"/>
+        <location filename="../../ui/pages/customer_page.py" line="155"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="143"/>
-        <location filename="../../ui/pages/customer_page.py" line="162"/>
-        <location filename="../../ui/pages/customer_page.py" line="353"/>
+        <location filename="../../ui/pages/customer_page.py" line="156"/>
+        <location filename="../../ui/pages/customer_page.py" line="175"/>
+        <location filename="../../ui/pages/customer_page.py" line="385"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="144"/>
+        <location filename="../../ui/pages/customer_page.py" line="157"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="145"/>
+        <location filename="../../ui/pages/customer_page.py" line="158"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="146"/>
+        <location filename="../../ui/pages/customer_page.py" line="159"/>
         <source>Auto-renew</source>
         <translation>Автопродление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="159"/>
-        <location filename="../../ui/pages/customer_page.py" line="181"/>
+        <location filename="../../ui/pages/customer_page.py" line="172"/>
+        <location filename="../../ui/pages/customer_page.py" line="194"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="160"/>
-        <location filename="../../ui/pages/customer_page.py" line="182"/>
+        <location filename="../../ui/pages/customer_page.py" line="173"/>
+        <location filename="../../ui/pages/customer_page.py" line="195"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="161"/>
-        <location filename="../../ui/pages/customer_page.py" line="183"/>
+        <location filename="../../ui/pages/customer_page.py" line="174"/>
+        <location filename="../../ui/pages/customer_page.py" line="196"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="163"/>
-        <location filename="../../ui/pages/customer_page.py" line="184"/>
+        <location filename="../../ui/pages/customer_page.py" line="176"/>
+        <location filename="../../ui/pages/customer_page.py" line="197"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="170"/>
+        <location filename="../../ui/pages/customer_page.py" line="183"/>
         <source>Overview</source>
         <translation>Обзор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="171"/>
+        <location filename="../../ui/pages/customer_page.py" line="184"/>
         <source>Subscriptions</source>
         <translation>Подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="172"/>
+        <location filename="../../ui/pages/customer_page.py" line="185"/>
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="173"/>
+        <location filename="../../ui/pages/customer_page.py" line="186"/>
         <source>Credit notes</source>
         <translation>Кредит-ноты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="174"/>
+        <location filename="../../ui/pages/customer_page.py" line="187"/>
         <source>Top-ups and refunds</source>
         <translation>Пополнения и возвраты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="177"/>
+        <location filename="../../ui/pages/customer_page.py" line="190"/>
         <source>Timeline</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="217"/>
+        <location filename="../../ui/pages/customer_page.py" line="243"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="241"/>
+        <location filename="../../ui/pages/customer_page.py" line="267"/>
         <source>%s · customer #%d · %s · customer since %s</source>
         <translation>%s · клиент №%d · %s · клиент с %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="245"/>
+        <location filename="../../ui/pages/customer_page.py" line="271"/>
         <source>Balance %s</source>
         <translation>Баланс %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="250"/>
+        <location filename="../../ui/pages/customer_page.py" line="276"/>
         <source>No invoices yet: the first is issued when the customer subscribes.</source>
         <translation>Счетов пока нет: первый выставляется при оформлении подписки.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="252"/>
+        <location filename="../../ui/pages/customer_page.py" line="278"/>
         <source>No credit notes.</source>
         <translation>Кредит-нот нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="255"/>
+        <location filename="../../ui/pages/customer_page.py" line="281"/>
         <source>Subscriptions (%d)</source>
         <translation>Подписки (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="256"/>
+        <location filename="../../ui/pages/customer_page.py" line="282"/>
         <source>Invoices (%d)</source>
         <translation>Счета (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="257"/>
+        <location filename="../../ui/pages/customer_page.py" line="283"/>
         <source>Credit notes (%d)</source>
         <translation>Кредит-ноты (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="258"/>
+        <location filename="../../ui/pages/customer_page.py" line="284"/>
         <source>Top-ups and refunds (%d)</source>
         <translation>Пополнения и возвраты (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="259"/>
+        <location filename="../../ui/pages/customer_page.py" line="285"/>
         <source>Timeline (%d events, newest first)</source>
         <translation>Хронология (событий: %d, сначала новые)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="273"/>
+        <location filename="../../ui/pages/customer_page.py" line="299"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="273"/>
+        <location filename="../../ui/pages/customer_page.py" line="299"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="279"/>
+        <location filename="../../ui/pages/customer_page.py" line="305"/>
         <source>No subscriptions: Subscribe… starts one.</source>
         <translation>Подписок нет: кнопка «Подписать…» оформит новую.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="287"/>
+        <location filename="../../ui/pages/customer_page.py" line="313"/>
         <source>%s refunded</source>
         <translation>возвращено %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="293"/>
-        <location filename="../../ui/pages/customer_page.py" line="327"/>
+        <location filename="../../ui/pages/customer_page.py" line="76"/>
+        <location filename="../../ui/pages/customer_page.py" line="319"/>
+        <location filename="../../ui/pages/customer_page.py" line="353"/>
         <source>Top-up</source>
         <translation>Пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="301"/>
+        <location filename="../../ui/pages/customer_page.py" line="327"/>
         <source>Refund to the card</source>
         <translation>Возврат на карту</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="301"/>
+        <location filename="../../ui/pages/customer_page.py" line="327"/>
         <source>Refund into the wallet</source>
         <translation>Возврат в кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="317"/>
+        <location filename="../../ui/pages/customer_page.py" line="343"/>
         <source>No top-ups or refunds yet.</source>
         <translation>Пополнений и возвратов пока нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="323"/>
+        <location filename="../../ui/pages/customer_page.py" line="349"/>
         <source>Became a customer</source>
         <translation>Стал клиентом</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="324"/>
+        <location filename="../../ui/pages/customer_page.py" line="350"/>
         <source>Subscription</source>
         <translation>Подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="325"/>
+        <location filename="../../ui/pages/customer_page.py" line="351"/>
         <source>Invoice issued</source>
         <translation>Выставлен счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="326"/>
+        <location filename="../../ui/pages/customer_page.py" line="352"/>
         <source>Credit note</source>
         <translation>Кредит-нота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="328"/>
+        <location filename="../../ui/pages/customer_page.py" line="77"/>
+        <location filename="../../ui/pages/customer_page.py" line="354"/>
         <source>Refund</source>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="329"/>
+        <location filename="../../ui/pages/customer_page.py" line="78"/>
+        <source>Renewal</source>
+        <translation>Продление</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="79"/>
+        <source>Payment review</source>
+        <translation>Проверка платежа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="355"/>
         <source>Failure queued</source>
         <translation>Сбой в очереди ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="330"/>
+        <location filename="../../ui/pages/customer_page.py" line="356"/>
         <source>Notification</source>
         <translation>Уведомление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="331"/>
-        <location filename="../../ui/pages/customer_page.py" line="529"/>
+        <location filename="../../ui/pages/customer_page.py" line="357"/>
+        <location filename="../../ui/pages/customer_page.py" line="561"/>
         <source>Note</source>
         <translation>Заметка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="352"/>
+        <location filename="../../ui/pages/customer_page.py" line="384"/>
         <source>None.</source>
         <translation>Нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="353"/>
+        <location filename="../../ui/pages/customer_page.py" line="385"/>
         <source>Customer since</source>
         <translation>Клиент с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="355"/>
+        <location filename="../../ui/pages/customer_page.py" line="387"/>
         <source>Contact details</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="361"/>
+        <location filename="../../ui/pages/customer_page.py" line="393"/>
         <source>Wallet and balance</source>
         <translation>Кошелёк и баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="367"/>
+        <location filename="../../ui/pages/customer_page.py" line="399"/>
         <source>owes %s</source>
         <translation>долг %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="371"/>
+        <location filename="../../ui/pages/customer_page.py" line="403"/>
         <source>Usage this period</source>
         <translation>Потребление за период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="375"/>
+        <location filename="../../ui/pages/customer_page.py" line="407"/>
         <source>since %s</source>
         <translation>с %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="382"/>
+        <location filename="../../ui/pages/customer_page.py" line="414"/>
         <source>Open error items</source>
         <translation>Открытые ошибки</translation>
     </message>
-    <message>
-        <location filename="../../ui/pages/customer_page.py" line="387"/>
-        <source>%d attempts</source>
-        <translation>попыток: %d</translation>
+    <message numerus="yes">
+        <location filename="../../ui/pages/customer_page.py" line="419"/>
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n попытка</numerusform>
+            <numerusform>%n попытки</numerusform>
+            <numerusform>%n попыток</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="396"/>
+        <location filename="../../ui/pages/customer_page.py" line="428"/>
         <source>Notifications</source>
         <translation>Уведомления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="404"/>
+        <location filename="../../ui/pages/customer_page.py" line="436"/>
         <source>Operator notes</source>
         <translation>Заметки операторов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="525"/>
-        <location filename="../../ui/pages/customer_page.py" line="530"/>
+        <location filename="../../ui/pages/customer_page.py" line="557"/>
+        <location filename="../../ui/pages/customer_page.py" line="562"/>
         <source>Add note</source>
         <translation>Добавить заметку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="526"/>
+        <location filename="../../ui/pages/customer_page.py" line="558"/>
         <source>Write down something about %s for the other operators. A note is kept as written.</source>
         <translation>Запишите что-нибудь о клиенте %s для других операторов. Заметка хранится в том виде, как написана.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="538"/>
+        <location filename="../../ui/pages/customer_page.py" line="570"/>
         <source>Write the note (at most %d characters).</source>
         <translation>Напишите заметку (не более %d символов).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="545"/>
+        <location filename="../../ui/pages/customer_page.py" line="577"/>
         <source>Note added</source>
         <translation>Заметка добавлена</translation>
     </message>
@@ -549,7 +565,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/customers.py" line="97"/>
-        <location filename="../../ui/pages/customers.py" line="343"/>
+        <location filename="../../ui/pages/customers.py" line="345"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
@@ -605,7 +621,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/customers.py" line="211"/>
-        <location filename="../../ui/pages/customers.py" line="241"/>
+        <location filename="../../ui/pages/customers.py" line="243"/>
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
@@ -616,147 +632,147 @@
     </message>
     <message>
         <location filename="../../ui/pages/customers.py" line="215"/>
-        <location filename="../../ui/pages/customers.py" line="242"/>
+        <location filename="../../ui/pages/customers.py" line="244"/>
         <source>Credit notes</source>
         <translation>Кредит-ноты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="233"/>
-        <location filename="../../ui/pages/customers.py" line="236"/>
+        <location filename="../../ui/pages/customers.py" line="235"/>
+        <location filename="../../ui/pages/customers.py" line="238"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="233"/>
+        <location filename="../../ui/pages/customers.py" line="235"/>
         <source>Select a customer to see their invoices.</source>
         <translation>Выберите клиента, чтобы увидеть его счета.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="236"/>
+        <location filename="../../ui/pages/customers.py" line="238"/>
         <source>Select a customer to see their credit notes.</source>
         <translation>Выберите клиента, чтобы увидеть его кредит-ноты.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="246"/>
+        <location filename="../../ui/pages/customers.py" line="248"/>
         <source>No invoices yet: the first is issued when the customer subscribes.</source>
         <translation>Счетов пока нет: первый выставляется, когда клиент оформляет подписку.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="248"/>
+        <location filename="../../ui/pages/customers.py" line="250"/>
         <source>No credit notes: refunds of charges and plan-change credits appear here.</source>
         <translation>Кредит-нот нет: здесь появляются возвраты списаний и зачёты при смене тарифа.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="251"/>
+        <location filename="../../ui/pages/customers.py" line="253"/>
         <source>Invoices (%d)</source>
         <translation>Счета (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="252"/>
+        <location filename="../../ui/pages/customers.py" line="254"/>
         <source>Credit notes (%d)</source>
         <translation>Кредит-ноты (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="255"/>
+        <location filename="../../ui/pages/customers.py" line="257"/>
         <source>Owes %s on the invoices below; the next top-up pays it first.</source>
         <translation>Долг по счетам ниже: %s; следующее пополнение сначала погасит его.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="257"/>
+        <location filename="../../ui/pages/customers.py" line="259"/>
         <source>Owes nothing.</source>
         <translation>Долгов нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="269"/>
-        <location filename="../../ui/pages/customers.py" line="278"/>
+        <location filename="../../ui/pages/customers.py" line="271"/>
+        <location filename="../../ui/pages/customers.py" line="280"/>
         <source>Select one customer</source>
         <translation>Выберите одного клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="269"/>
+        <location filename="../../ui/pages/customers.py" line="271"/>
         <source>Open the customer&apos;s page (or double-click the row)</source>
         <translation>Открыть карточку клиента (или дважды щёлкните строку)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="280"/>
+        <location filename="../../ui/pages/customers.py" line="282"/>
         <source>Select a customer to see the details.</source>
         <translation>Выберите клиента, чтобы увидеть подробности.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="308"/>
+        <location filename="../../ui/pages/customers.py" line="310"/>
         <source>New customer</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="309"/>
+        <location filename="../../ui/pages/customers.py" line="311"/>
         <source>Create a customer with a USD wallet.</source>
         <translation>Создать клиента с кошельком в USD.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="311"/>
-        <location filename="../../ui/pages/customers.py" line="343"/>
+        <location filename="../../ui/pages/customers.py" line="313"/>
+        <location filename="../../ui/pages/customers.py" line="345"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="311"/>
-        <location filename="../../ui/pages/customers.py" line="343"/>
+        <location filename="../../ui/pages/customers.py" line="313"/>
+        <location filename="../../ui/pages/customers.py" line="345"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="325"/>
+        <location filename="../../ui/pages/customers.py" line="327"/>
         <source>Customer %s created</source>
         <translation>Клиент %s создан</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="341"/>
+        <location filename="../../ui/pages/customers.py" line="343"/>
         <source>Edit customer</source>
         <translation>Изменение клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="342"/>
+        <location filename="../../ui/pages/customers.py" line="344"/>
         <source>Change customer #%d.</source>
         <translation>Изменить клиента #%d.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="356"/>
+        <location filename="../../ui/pages/customers.py" line="358"/>
         <source>Customer updated</source>
         <translation>Клиент изменён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="374"/>
+        <location filename="../../ui/pages/customers.py" line="376"/>
         <source>Top up wallet</source>
         <translation>Пополнение кошелька</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="375"/>
+        <location filename="../../ui/pages/customers.py" line="377"/>
         <source>Charge the card of %s and credit the amount to their %s wallet (balance now %s).</source>
         <translation>Списать сумму с карты клиента %s и зачислить её в кошелёк %s (сейчас на балансе %s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="378"/>
+        <location filename="../../ui/pages/customers.py" line="380"/>
         <source>Amount (%s)</source>
         <translation>Сумма (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="379"/>
+        <location filename="../../ui/pages/customers.py" line="381"/>
         <source>Charge card</source>
         <translation>Списать с карты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="380"/>
-        <location filename="../../ui/pages/customers.py" line="387"/>
+        <location filename="../../ui/pages/customers.py" line="382"/>
+        <location filename="../../ui/pages/customers.py" line="389"/>
         <source>Charging the card of %s…</source>
         <translation>Списание с карты клиента %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="403"/>
+        <location filename="../../ui/pages/customers.py" line="405"/>
         <source>Top-up of %s succeeded.</source>
         <translation>Пополнение на %s выполнено.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/customers.py" line="405"/>
+        <location filename="../../ui/pages/customers.py" line="407"/>
         <source>%n pending subscription(s) renewed at once.</source>
         <translation>
             <numerusform>%n подписка, ожидавшая продления, сразу продлена.</numerusform>
@@ -765,42 +781,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="408"/>
+        <location filename="../../ui/pages/customers.py" line="410"/>
         <source>The card was declined: %s</source>
         <translation>Карта отклонена: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="411"/>
+        <location filename="../../ui/pages/customers.py" line="413"/>
         <source>The gateway did not answer clearly (%s). The top-up is in the error queue and will be retried with the same key, so it can never be charged twice.</source>
         <translation>Платёжный шлюз не дал однозначного ответа (%s). Пополнение помещено в очередь ошибок и будет повторено с тем же ключом, поэтому двойное списание исключено.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="416"/>
+        <location filename="../../ui/pages/customers.py" line="418"/>
         <source>Top-up</source>
         <translation>Пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="449"/>
+        <location filename="../../ui/pages/customers.py" line="451"/>
         <source>Subscribe</source>
         <translation>Оформление подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="450"/>
+        <location filename="../../ui/pages/customers.py" line="452"/>
         <source>Start a subscription for %s; the first period is paid from the wallet (balance %s).</source>
         <translation>Оформить подписку для клиента %s; первый период оплачивается из кошелька (баланс %s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="453"/>
+        <location filename="../../ui/pages/customers.py" line="455"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="454"/>
+        <location filename="../../ui/pages/customers.py" line="456"/>
         <source>Subscribe and charge</source>
         <translation>Оформить и списать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="460"/>
+        <location filename="../../ui/pages/customers.py" line="462"/>
         <source>Subscribed</source>
         <translation>Подписка оформлена</translation>
     </message>

@@ -66,7 +66,10 @@ def test_the_page_shows_every_section_and_one_timeline(make_gui):
         assert heading in overview, heading
     assert "Storage: 12 GB" in overview
     assert "Prefers email; call only after 17:00." in overview
-    assert "topup" in overview and "None." not in overview.split("Open error items")[1].split("Notifications")[0]
+    assert (
+        "Top-up · $7.00 · retrying · 1 attempt" in overview
+        and "None." not in overview.split("Open error items")[1].split("Notifications")[0]
+    )
     tabs = [page.sections.tabText(i) for i in range(page.sections.count())]
     assert tabs == ["Overview", "Subscriptions (1)", "Invoices (1)", "Credit notes (0)", "Top-ups and refunds (3)"]
     assert page.subscriptions_table.texts("plan") == ["Cloud (cloud)"]

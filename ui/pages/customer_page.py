@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -47,6 +47,7 @@ from ui.pages.invoices import (
 from ui.pages.words import customer_status_text, payment_status_text, status_text
 
 OWED_COLOUR = "#b26a00"
+WIDE = 1200  # from this width the timeline stands beside the sections, below it under them
 
 
 def subscription_record(customer: CustomerFile, s: FileSubscription) -> dict:
@@ -66,6 +67,18 @@ def subscription_record(customer: CustomerFile, s: FileSubscription) -> dict:
         "price_minor": s.price_minor,
         "currency": s.currency,
     }
+
+
+def operation_text(operation: str) -> str:
+    """What failed, in words."""
+    translate = QCoreApplication.translate
+    words = {
+        "topup": translate("CustomerPage", "Top-up"),
+        "refund": translate("CustomerPage", "Refund"),
+        "renewal": translate("CustomerPage", "Renewal"),
+        "payment_review": translate("CustomerPage", "Payment review"),
+    }
+    return words.get(operation, operation.replace("_", " "))
 
 
 class CustomerPage(Page):
@@ -194,6 +207,7 @@ class CustomerPage(Page):
         timeline_layout.addWidget(self.timeline, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("customerSplitter")
         self.splitter.addWidget(self.sections)
         self.splitter.addWidget(timeline_panel)
         self.splitter.setStretchFactor(0, 3)
@@ -206,6 +220,18 @@ class CustomerPage(Page):
         layout.addLayout(actions)
         layout.addWidget(self.splitter, 1)
         self.update_actions()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Side by side on a wide screen; on a narrow one the timeline goes under the sections, full width."""
+        super().resizeEvent(event)
+        wide = event.size().width() >= WIDE
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.splitter.orientation() != orientation:
+            self.splitter.setOrientation(orientation)
+            total = sum(self.splitter.sizes())
+            self.splitter.setSizes(
+                [total * 3 // 5, total - total * 3 // 5] if wide else [total // 2, total - total // 2]
+            )
 
     # --- loading ------------------------------------------------------------------------
 
@@ -330,10 +356,16 @@ class CustomerPage(Page):
             TimelineKind.NOTIFICATION: self.tr("Notification"),
             TimelineKind.NOTE: self.tr("Note"),
         }
-        detail = e.detail
-        if e.kind in (TimelineKind.TOPUP, TimelineKind.REFUND):
-            detail = payment_status_text(e.detail)
-        detail = " ".join(detail.split())
+        detail = " ".join(e.detail.split())
+        if e.kind is TimelineKind.SUBSCRIPTION:
+            moved = status_text(e.status)
+            if e.previous_status:
+                moved = f"{status_text(e.previous_status)} → {moved}"
+            detail = f"{detail}: {moved}"
+        elif e.kind in (TimelineKind.TOPUP, TimelineKind.REFUND):
+            detail = " — ".join(part for part in (payment_status_text(e.status), detail) if part)
+        elif e.kind is TimelineKind.ERROR:
+            detail = f"{operation_text(e.operation)}: {detail}"
         if e.actor and e.kind in (TimelineKind.NOTE, TimelineKind.SUBSCRIPTION, TimelineKind.CREDIT_NOTE):
             detail = f"{detail} — {e.actor}"
         amount = cash(e.amount_minor, e.currency) if e.amount_minor and e.currency else ""
@@ -384,10 +416,10 @@ class CustomerPage(Page):
             parts.append("<ul>")
             for e in file.open_errors:
                 amount = f" · {esc(cash(e.amount_minor, e.currency))}" if e.amount_minor else ""
-                attempts = translate("CustomerPage", "%d attempts") % e.attempts
+                attempts = self.tr("%n attempt(s)", "", e.attempts)
                 message = esc(" ".join(e.message.split()))
                 parts.append(
-                    f"<li><a href='subject:error_item:{e.id}'>{esc(e.operation.replace('_', ' '))}</a>"
+                    f"<li><a href='subject:error_item:{e.id}'>{esc(operation_text(e.operation))}</a>"
                     f"{amount} · {esc(status_text(e.status))} · {esc(attempts)} — {message}</li>"
                 )
             parts.append("</ul>")
