@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QFont, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -97,6 +97,8 @@ class CustomerPage(Page):
         self.back_button = QPushButton(self.tr("← All customers"), self)
         self.back_button.setObjectName("backToCustomers")
         self.back_button.clicked.connect(self.back_requested)
+        self.back_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Back))  # Alt+Left
+        self.back_button.setToolTip(self.tr("Back to the list of customers (Alt+Left)"))
         self.name_label = QLabel(self)
         self.name_label.setObjectName("customerName")
         self.name_label.setTextFormat(Qt.TextFormat.PlainText)
