@@ -181,307 +181,312 @@
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="97"/>
+        <location filename="../../ui/pages/customer_page.py" line="98"/>
         <source>← All customers</source>
         <translation>← Все клиенты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="101"/>
+        <location filename="../../ui/pages/customer_page.py" line="102"/>
         <source>Back to the list of customers (Alt+Left)</source>
         <translation>Назад к списку клиентов (Alt+Влево)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="117"/>
+        <location filename="../../ui/pages/customer_page.py" line="118"/>
         <source>Top up…</source>
         <translation>Пополнить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="118"/>
+        <location filename="../../ui/pages/customer_page.py" line="119"/>
         <source>Subscribe…</source>
         <translation>Подписать…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="119"/>
+        <location filename="../../ui/pages/customer_page.py" line="120"/>
         <source>Cancel subscription…</source>
         <translation>Отменить подписку…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="120"/>
+        <location filename="../../ui/pages/customer_page.py" line="121"/>
         <source>Refund top-up…</source>
         <translation>Вернуть пополнение…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="121"/>
+        <location filename="../../ui/pages/customer_page.py" line="122"/>
         <source>Add note…</source>
         <translation>Добавить заметку…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="157"/>
+        <location filename="../../ui/pages/customer_page.py" line="158"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="158"/>
-        <location filename="../../ui/pages/customer_page.py" line="177"/>
-        <location filename="../../ui/pages/customer_page.py" line="387"/>
+        <location filename="../../ui/pages/customer_page.py" line="159"/>
+        <location filename="../../ui/pages/customer_page.py" line="178"/>
+        <location filename="../../ui/pages/customer_page.py" line="390"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="159"/>
+        <location filename="../../ui/pages/customer_page.py" line="160"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="160"/>
+        <location filename="../../ui/pages/customer_page.py" line="161"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="161"/>
+        <location filename="../../ui/pages/customer_page.py" line="162"/>
         <source>Auto-renew</source>
         <translation>Автопродление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="174"/>
-        <location filename="../../ui/pages/customer_page.py" line="196"/>
+        <location filename="../../ui/pages/customer_page.py" line="175"/>
+        <location filename="../../ui/pages/customer_page.py" line="197"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="175"/>
-        <location filename="../../ui/pages/customer_page.py" line="197"/>
+        <location filename="../../ui/pages/customer_page.py" line="176"/>
+        <location filename="../../ui/pages/customer_page.py" line="198"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="176"/>
-        <location filename="../../ui/pages/customer_page.py" line="198"/>
+        <location filename="../../ui/pages/customer_page.py" line="177"/>
+        <location filename="../../ui/pages/customer_page.py" line="199"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="178"/>
-        <location filename="../../ui/pages/customer_page.py" line="199"/>
+        <location filename="../../ui/pages/customer_page.py" line="179"/>
+        <location filename="../../ui/pages/customer_page.py" line="200"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="185"/>
+        <location filename="../../ui/pages/customer_page.py" line="186"/>
         <source>Overview</source>
         <translation>Обзор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="186"/>
+        <location filename="../../ui/pages/customer_page.py" line="187"/>
         <source>Subscriptions</source>
         <translation>Подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="187"/>
+        <location filename="../../ui/pages/customer_page.py" line="188"/>
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="188"/>
+        <location filename="../../ui/pages/customer_page.py" line="189"/>
         <source>Credit notes</source>
         <translation>Кредит-ноты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="189"/>
+        <location filename="../../ui/pages/customer_page.py" line="190"/>
         <source>Top-ups and refunds</source>
         <translation>Пополнения и возвраты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="192"/>
+        <location filename="../../ui/pages/customer_page.py" line="193"/>
         <source>Timeline</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="245"/>
+        <location filename="../../ui/pages/customer_page.py" line="207"/>
+        <source>Double-click an invoice, subscription or failure to open it</source>
+        <translation>Дважды щёлкните счёт, подписку или сбой, чтобы открыть</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="248"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="269"/>
+        <location filename="../../ui/pages/customer_page.py" line="272"/>
         <source>%s · customer #%d · %s · customer since %s</source>
         <translation>%s · клиент №%d · %s · клиент с %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="273"/>
+        <location filename="../../ui/pages/customer_page.py" line="276"/>
         <source>Balance %s</source>
         <translation>Баланс %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="278"/>
+        <location filename="../../ui/pages/customer_page.py" line="281"/>
         <source>No invoices yet: the first is issued when the customer subscribes.</source>
         <translation>Счетов пока нет: первый выставляется при оформлении подписки.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="280"/>
+        <location filename="../../ui/pages/customer_page.py" line="283"/>
         <source>No credit notes.</source>
         <translation>Кредит-нот нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="283"/>
+        <location filename="../../ui/pages/customer_page.py" line="286"/>
         <source>Subscriptions (%d)</source>
         <translation>Подписки (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="284"/>
+        <location filename="../../ui/pages/customer_page.py" line="287"/>
         <source>Invoices (%d)</source>
         <translation>Счета (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="285"/>
+        <location filename="../../ui/pages/customer_page.py" line="288"/>
         <source>Credit notes (%d)</source>
         <translation>Кредит-ноты (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="286"/>
+        <location filename="../../ui/pages/customer_page.py" line="289"/>
         <source>Top-ups and refunds (%d)</source>
         <translation>Пополнения и возвраты (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="287"/>
+        <location filename="../../ui/pages/customer_page.py" line="290"/>
         <source>Timeline (%d events, newest first)</source>
         <translation>Хронология (событий: %d, сначала новые)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="301"/>
+        <location filename="../../ui/pages/customer_page.py" line="304"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="301"/>
+        <location filename="../../ui/pages/customer_page.py" line="304"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="307"/>
+        <location filename="../../ui/pages/customer_page.py" line="310"/>
         <source>No subscriptions: Subscribe… starts one.</source>
         <translation>Подписок нет: кнопка «Подписать…» оформит новую.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="315"/>
+        <location filename="../../ui/pages/customer_page.py" line="318"/>
         <source>%s refunded</source>
         <translation>возвращено %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="76"/>
-        <location filename="../../ui/pages/customer_page.py" line="321"/>
-        <location filename="../../ui/pages/customer_page.py" line="355"/>
+        <location filename="../../ui/pages/customer_page.py" line="77"/>
+        <location filename="../../ui/pages/customer_page.py" line="324"/>
+        <location filename="../../ui/pages/customer_page.py" line="358"/>
         <source>Top-up</source>
         <translation>Пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="329"/>
+        <location filename="../../ui/pages/customer_page.py" line="332"/>
         <source>Refund to the card</source>
         <translation>Возврат на карту</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="329"/>
+        <location filename="../../ui/pages/customer_page.py" line="332"/>
         <source>Refund into the wallet</source>
         <translation>Возврат в кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="345"/>
+        <location filename="../../ui/pages/customer_page.py" line="348"/>
         <source>No top-ups or refunds yet.</source>
         <translation>Пополнений и возвратов пока нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="351"/>
+        <location filename="../../ui/pages/customer_page.py" line="354"/>
         <source>Became a customer</source>
         <translation>Стал клиентом</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="352"/>
+        <location filename="../../ui/pages/customer_page.py" line="355"/>
         <source>Subscription</source>
         <translation>Подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="353"/>
+        <location filename="../../ui/pages/customer_page.py" line="356"/>
         <source>Invoice issued</source>
         <translation>Выставлен счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="354"/>
+        <location filename="../../ui/pages/customer_page.py" line="357"/>
         <source>Credit note</source>
         <translation>Кредит-нота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="77"/>
-        <location filename="../../ui/pages/customer_page.py" line="356"/>
+        <location filename="../../ui/pages/customer_page.py" line="78"/>
+        <location filename="../../ui/pages/customer_page.py" line="359"/>
         <source>Refund</source>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="78"/>
+        <location filename="../../ui/pages/customer_page.py" line="79"/>
         <source>Renewal</source>
         <translation>Продление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="79"/>
+        <location filename="../../ui/pages/customer_page.py" line="80"/>
         <source>Payment review</source>
         <translation>Проверка платежа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="357"/>
+        <location filename="../../ui/pages/customer_page.py" line="360"/>
         <source>Failure queued</source>
         <translation>Сбой в очереди ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="358"/>
+        <location filename="../../ui/pages/customer_page.py" line="361"/>
         <source>Notification</source>
         <translation>Уведомление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="359"/>
-        <location filename="../../ui/pages/customer_page.py" line="563"/>
+        <location filename="../../ui/pages/customer_page.py" line="362"/>
+        <location filename="../../ui/pages/customer_page.py" line="569"/>
         <source>Note</source>
         <translation>Заметка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="386"/>
+        <location filename="../../ui/pages/customer_page.py" line="389"/>
         <source>None.</source>
         <translation>Нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="387"/>
+        <location filename="../../ui/pages/customer_page.py" line="390"/>
         <source>Customer since</source>
         <translation>Клиент с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="389"/>
+        <location filename="../../ui/pages/customer_page.py" line="392"/>
         <source>Contact details</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="395"/>
+        <location filename="../../ui/pages/customer_page.py" line="398"/>
         <source>Wallet and balance</source>
         <translation>Кошелёк и баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="401"/>
+        <location filename="../../ui/pages/customer_page.py" line="404"/>
         <source>owes %s</source>
         <translation>долг %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="405"/>
+        <location filename="../../ui/pages/customer_page.py" line="408"/>
         <source>Usage this period</source>
         <translation>Потребление за период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="409"/>
+        <location filename="../../ui/pages/customer_page.py" line="412"/>
         <source>since %s</source>
         <translation>с %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="416"/>
+        <location filename="../../ui/pages/customer_page.py" line="419"/>
         <source>Open error items</source>
         <translation>Открытые ошибки</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/customer_page.py" line="421"/>
+        <location filename="../../ui/pages/customer_page.py" line="424"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>%n попытка</numerusform>
@@ -490,33 +495,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="430"/>
+        <location filename="../../ui/pages/customer_page.py" line="433"/>
         <source>Notifications</source>
         <translation>Уведомления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="438"/>
+        <location filename="../../ui/pages/customer_page.py" line="444"/>
         <source>Operator notes</source>
         <translation>Заметки операторов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="559"/>
-        <location filename="../../ui/pages/customer_page.py" line="564"/>
+        <location filename="../../ui/pages/customer_page.py" line="565"/>
+        <location filename="../../ui/pages/customer_page.py" line="570"/>
         <source>Add note</source>
         <translation>Добавить заметку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="560"/>
+        <location filename="../../ui/pages/customer_page.py" line="566"/>
         <source>Write down something about %s for the other operators. A note is kept as written.</source>
         <translation>Запишите что-нибудь о клиенте %s для других операторов. Заметка хранится в том виде, как написана.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="572"/>
+        <location filename="../../ui/pages/customer_page.py" line="578"/>
         <source>Write the note (at most %d characters).</source>
         <translation>Напишите заметку (не более %d символов).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="579"/>
+        <location filename="../../ui/pages/customer_page.py" line="585"/>
         <source>Note added</source>
         <translation>Заметка добавлена</translation>
     </message>

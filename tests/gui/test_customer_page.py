@@ -236,3 +236,21 @@ def test_a_change_made_elsewhere_shows_when_the_page_is_next_shown(make_gui):
     assert "Written from another page." not in page.overview.toPlainText()
     gui.page("CustomersPage")
     assert "Written from another page." in page.overview.toPlainText()
+
+
+def test_the_timeline_opens_what_it_lists(make_gui):
+    from ui.pages.invoices import InvoiceDialog
+
+    gui = make_gui("operator", customers=5)
+    full = set_up_full_customer(gui.core)
+    gui.window.open_subject("customer", full.customer_id)
+    page = customers_view(gui).customer_page
+    whats = page.timeline.texts("what")
+    page.timeline.row_activated.emit(page.timeline.id_at(whats.index("Invoice issued")))
+    dialog = gui.window.findChild(InvoiceDialog)
+    assert dialog is not None and dialog.isVisible() and "Omar Tanaka" in dialog.customer_link.text()
+    dialog.close()
+    page.timeline.row_activated.emit(page.timeline.id_at(whats.index("Failure queued")))
+    queue = gui.window.page_named("ErrorQueuePage")
+    assert gui.window.stack.currentWidget() is queue
+    assert queue.current_record()["id"] == full.error_item_id

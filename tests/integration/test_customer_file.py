@@ -6,13 +6,15 @@ from models.tables import AuditEntry, CustomerNote
 from services.customer_detail import TimelineKind, customer_file, customers_of
 from services.customers import MAX_NOTE
 from services.errors import NotFound, PermissionDenied, ValidationError
-from tests.customer_file_setup import set_up_full_customer
+from tests.customer_file_setup import ADMIN, set_up_full_customer
 from tests.factories import make_customer
 
 
 def test_the_file_holds_every_section_and_one_timeline_newest_first(core, clock):
     full = set_up_full_customer(core)
-    make_customer(clock, name="Someone Else")  # whose rows must stay out
+    other, _ = make_customer(clock, name="Someone Else")  # whose rows must stay out
+    core.payments.top_up(ADMIN, other.id, "3.00")
+    core.customers.add_note(ADMIN, other.id, "not Omar's")
     file = customer_file(full.customer_id, core.invoices)
     assert file.customer.name == "Omar Tanaka"
     assert [(w.id, w.currency, w.balance_minor) for w in file.wallets] == [(full.wallet_id, "USD", 4000 - 1500 - 500)]
@@ -25,6 +27,17 @@ def test_the_file_holds_every_section_and_one_timeline_newest_first(core, clock)
         (full.error_item_id, "topup", full.failed_topup_id)
     ]
     assert [n.body for n in file.notes] == ["Prefers email; call only after 17:00."]
+    theirs = {
+        ("wallet", full.wallet_id),
+        ("topup", full.topup_id),
+        ("topup", full.failed_topup_id),
+        ("refund", full.refund_id),
+        ("subscription", full.subscription_id),
+        ("error_item", full.error_item_id),
+        ("customer", full.customer_id),
+    }
+    about = [(n.subject_type, n.subject_id) for n in file.notifications]
+    assert ("wallet", full.wallet_id) in about and set(about) <= theirs
     kinds = {e.kind for e in file.timeline}
     assert {
         TimelineKind.JOINED,

@@ -47,6 +47,7 @@ from ui.pages.invoices import (
 from ui.pages.words import customer_status_text, payment_status_text, status_text
 
 OWED_COLOUR = "#b26a00"
+OPENABLE = ("subscription", "error_item", "wallet")  # subjects a page of the desk opens
 WIDE = 1200  # from this width the timeline stands beside the sections, below it under them
 
 
@@ -203,6 +204,8 @@ class CustomerPage(Page):
             stretch="detail",
         )
         self.timeline.setObjectName("customerTimeline")
+        self.timeline.setToolTip(self.tr("Double-click an invoice, subscription or failure to open it"))
+        self.timeline.row_activated.connect(self.on_timeline_activated)
         timeline_layout = QVBoxLayout(timeline_panel)
         timeline_layout.setContentsMargins(0, 0, 0, 0)
         timeline_layout.addWidget(self.timeline_title)
@@ -279,7 +282,7 @@ class CustomerPage(Page):
         self.credit_note_table.show_credit_notes(file.credit_notes, {i.id: i.currency for i in file.invoices})
         self.credit_note_table.set_empty_text(self.tr("No credit notes."))
         self._show_payments(file)
-        self.timeline.set_rows([(None, self.timeline_cells(e)) for e in file.timeline])
+        self.timeline.set_rows([(index, self.timeline_cells(e)) for index, e in enumerate(file.timeline)])
         self.sections.setTabText(1, self.tr("Subscriptions (%d)") % len(file.subscriptions))
         self.sections.setTabText(2, self.tr("Invoices (%d)") % len(file.invoices))
         self.sections.setTabText(3, self.tr("Credit notes (%d)") % len(file.credit_notes))
@@ -431,7 +434,10 @@ class CustomerPage(Page):
         if file.notifications:
             parts.append("<ul>")
             for n in file.notifications[:20]:
-                parts.append(f"<li>{minute(n.created_at)} — {esc(n.title)}</li>")
+                title = esc(n.title)
+                if n.subject_type in OPENABLE and n.subject_id is not None:
+                    title = f"<a href='subject:{n.subject_type}:{n.subject_id}'>{title}</a>"
+                parts.append(f"<li>{minute(n.created_at)} — {title}</li>")
             parts.append("</ul>")
         else:
             parts.append(none)
@@ -584,12 +590,26 @@ class CustomerPage(Page):
     def on_invoice_activated(self, invoice_id: int) -> None:
         open_invoice(self.ctx, invoice_id, self)
 
+    @Slot(int)
+    def on_timeline_activated(self, index: int) -> None:
+        """An invoice or credit note opens its invoice; a subscription or failure its own page."""
+        if self.file is None or not 0 <= index < len(self.file.timeline):
+            return
+        event = self.file.timeline[index]
+        if event.kind in (TimelineKind.INVOICE, TimelineKind.CREDIT_NOTE):
+            open_invoice(self.ctx, event.subject_id, self)
+        elif event.subject_type in OPENABLE:
+            self.open_subject_elsewhere(event.subject_type, event.subject_id)
+
     @Slot(QUrl)
     def on_link_clicked(self, url: QUrl) -> None:
         parts = url.toString().split(":")
         if len(parts) == 3 and parts[0] == "subject" and parts[2].isdigit():
-            from ui.main_window import MainWindow
+            self.open_subject_elsewhere(parts[1], int(parts[2]))
 
-            window = self.window()
-            if isinstance(window, MainWindow):
-                window.open_subject(parts[1], int(parts[2]))
+    def open_subject_elsewhere(self, subject_type: str, subject_id: int) -> None:
+        from ui.main_window import MainWindow
+
+        window = self.window()
+        if isinstance(window, MainWindow):
+            window.open_subject(subject_type, subject_id)
