@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 
 from models.tables import ErrorItem, Subscription
-from services.customer_detail import CustomerRef, customers_of
 from services.customers import CustomerInfo, CustomerService
+from services.subject_owners import CustomerRef, customers_of
 
 _ID = re.compile(r"[0-9]{1,18}")
 

@@ -13,7 +13,7 @@ import html
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QWidget
 
-from services.customer_detail import CustomerRef
+from services.subject_owners import CustomerRef
 
 SCHEME = "customer"
 

@@ -15,7 +15,7 @@
 <context>
     <name>CustomerPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/customer_page.py" line="424"/>
+        <location filename="../../ui/pages/customer_page.py" line="250"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>%n attempt</numerusform>
@@ -251,7 +251,7 @@
 <context>
     <name>RenewalPassDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/invoices.py" line="495"/>
+        <location filename="../../ui/pages/invoices.py" line="496"/>
         <source>%n invoice(s) issued by the renewal pass of %s.</source>
         <translation>
             <numerusform>%n invoice issued by the renewal pass of %s.</numerusform>

@@ -148,32 +148,32 @@
 <context>
     <name>CreditNoteTable</name>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="273"/>
+        <location filename="../../ui/pages/invoices.py" line="274"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="274"/>
+        <location filename="../../ui/pages/invoices.py" line="275"/>
         <source>Issued</source>
         <translation>Выставлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="275"/>
+        <location filename="../../ui/pages/invoices.py" line="276"/>
         <source>Invoice</source>
         <translation>Счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="277"/>
+        <location filename="../../ui/pages/invoices.py" line="278"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="276"/>
+        <location filename="../../ui/pages/invoices.py" line="277"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="278"/>
+        <location filename="../../ui/pages/invoices.py" line="279"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
@@ -181,312 +181,312 @@
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="98"/>
+        <location filename="../../ui/pages/customer_page.py" line="70"/>
         <source>← All customers</source>
         <translation>← Все клиенты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="102"/>
+        <location filename="../../ui/pages/customer_page.py" line="74"/>
         <source>Back to the list of customers (Alt+Left)</source>
         <translation>Назад к списку клиентов (Alt+Влево)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="118"/>
+        <location filename="../../ui/pages/customer_page.py" line="90"/>
         <source>Top up…</source>
         <translation>Пополнить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="119"/>
+        <location filename="../../ui/pages/customer_page.py" line="91"/>
         <source>Subscribe…</source>
         <translation>Подписать…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="120"/>
+        <location filename="../../ui/pages/customer_page.py" line="92"/>
         <source>Cancel subscription…</source>
         <translation>Отменить подписку…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="121"/>
+        <location filename="../../ui/pages/customer_page.py" line="93"/>
         <source>Refund top-up…</source>
         <translation>Вернуть пополнение…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="122"/>
+        <location filename="../../ui/pages/customer_page.py" line="94"/>
         <source>Add note…</source>
         <translation>Добавить заметку…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="158"/>
+        <location filename="../../ui/pages/customer_page.py" line="130"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="159"/>
-        <location filename="../../ui/pages/customer_page.py" line="178"/>
-        <location filename="../../ui/pages/customer_page.py" line="390"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="91"/>
+        <location filename="../../ui/pages/customer_page.py" line="131"/>
+        <location filename="../../ui/pages/customer_page.py" line="150"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="160"/>
+        <location filename="../../ui/pages/customer_page.py" line="132"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="161"/>
+        <location filename="../../ui/pages/customer_page.py" line="133"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="162"/>
+        <location filename="../../ui/pages/customer_page.py" line="134"/>
         <source>Auto-renew</source>
         <translation>Автопродление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="175"/>
-        <location filename="../../ui/pages/customer_page.py" line="197"/>
+        <location filename="../../ui/pages/customer_page.py" line="147"/>
+        <location filename="../../ui/pages/customer_page.py" line="169"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="176"/>
-        <location filename="../../ui/pages/customer_page.py" line="198"/>
+        <location filename="../../ui/pages/customer_page.py" line="148"/>
+        <location filename="../../ui/pages/customer_page.py" line="170"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="177"/>
-        <location filename="../../ui/pages/customer_page.py" line="199"/>
+        <location filename="../../ui/pages/customer_page.py" line="149"/>
+        <location filename="../../ui/pages/customer_page.py" line="171"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="179"/>
-        <location filename="../../ui/pages/customer_page.py" line="200"/>
+        <location filename="../../ui/pages/customer_page.py" line="151"/>
+        <location filename="../../ui/pages/customer_page.py" line="172"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="186"/>
+        <location filename="../../ui/pages/customer_page.py" line="158"/>
         <source>Overview</source>
         <translation>Обзор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="187"/>
+        <location filename="../../ui/pages/customer_page.py" line="159"/>
         <source>Subscriptions</source>
         <translation>Подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="188"/>
+        <location filename="../../ui/pages/customer_page.py" line="160"/>
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="189"/>
+        <location filename="../../ui/pages/customer_page.py" line="161"/>
         <source>Credit notes</source>
         <translation>Кредит-ноты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="190"/>
+        <location filename="../../ui/pages/customer_page.py" line="162"/>
         <source>Top-ups and refunds</source>
         <translation>Пополнения и возвраты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="193"/>
+        <location filename="../../ui/pages/customer_page.py" line="165"/>
         <source>Timeline</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="207"/>
+        <location filename="../../ui/pages/customer_page.py" line="179"/>
         <source>Double-click an invoice, subscription or failure to open it</source>
         <translation>Дважды щёлкните счёт, подписку или сбой, чтобы открыть</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="248"/>
+        <location filename="../../ui/pages/customer_page.py" line="220"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="272"/>
+        <location filename="../../ui/pages/customer_page.py" line="244"/>
         <source>%s · customer #%d · %s · customer since %s</source>
         <translation>%s · клиент №%d · %s · клиент с %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="276"/>
+        <location filename="../../ui/pages/customer_page.py" line="248"/>
         <source>Balance %s</source>
         <translation>Баланс %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="281"/>
+        <location filename="../../ui/pages/customer_page.py" line="253"/>
         <source>No invoices yet: the first is issued when the customer subscribes.</source>
         <translation>Счетов пока нет: первый выставляется при оформлении подписки.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="283"/>
+        <location filename="../../ui/pages/customer_page.py" line="255"/>
         <source>No credit notes.</source>
         <translation>Кредит-нот нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="286"/>
+        <location filename="../../ui/pages/customer_page.py" line="258"/>
         <source>Subscriptions (%d)</source>
         <translation>Подписки (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="287"/>
+        <location filename="../../ui/pages/customer_page.py" line="259"/>
         <source>Invoices (%d)</source>
         <translation>Счета (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="288"/>
+        <location filename="../../ui/pages/customer_page.py" line="260"/>
         <source>Credit notes (%d)</source>
         <translation>Кредит-ноты (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="289"/>
+        <location filename="../../ui/pages/customer_page.py" line="261"/>
         <source>Top-ups and refunds (%d)</source>
         <translation>Пополнения и возвраты (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="290"/>
+        <location filename="../../ui/pages/customer_page.py" line="262"/>
         <source>Timeline (%d events, newest first)</source>
         <translation>Хронология (событий: %d, сначала новые)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="304"/>
+        <location filename="../../ui/pages/customer_page.py" line="276"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="304"/>
+        <location filename="../../ui/pages/customer_page.py" line="276"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="310"/>
+        <location filename="../../ui/pages/customer_page.py" line="282"/>
         <source>No subscriptions: Subscribe… starts one.</source>
         <translation>Подписок нет: кнопка «Подписать…» оформит новую.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="318"/>
+        <location filename="../../ui/pages/customer_page.py" line="290"/>
         <source>%s refunded</source>
         <translation>возвращено %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="77"/>
-        <location filename="../../ui/pages/customer_page.py" line="324"/>
-        <location filename="../../ui/pages/customer_page.py" line="358"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="42"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="58"/>
+        <location filename="../../ui/pages/customer_page.py" line="296"/>
         <source>Top-up</source>
         <translation>Пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="332"/>
+        <location filename="../../ui/pages/customer_page.py" line="304"/>
         <source>Refund to the card</source>
         <translation>Возврат на карту</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="332"/>
+        <location filename="../../ui/pages/customer_page.py" line="304"/>
         <source>Refund into the wallet</source>
         <translation>Возврат в кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="348"/>
+        <location filename="../../ui/pages/customer_page.py" line="320"/>
         <source>No top-ups or refunds yet.</source>
         <translation>Пополнений и возвратов пока нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="354"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="54"/>
         <source>Became a customer</source>
         <translation>Стал клиентом</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="355"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="55"/>
         <source>Subscription</source>
         <translation>Подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="356"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="56"/>
         <source>Invoice issued</source>
         <translation>Выставлен счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="357"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="57"/>
         <source>Credit note</source>
         <translation>Кредит-нота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="78"/>
-        <location filename="../../ui/pages/customer_page.py" line="359"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="43"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="59"/>
         <source>Refund</source>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="79"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="44"/>
         <source>Renewal</source>
         <translation>Продление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="80"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="45"/>
         <source>Payment review</source>
         <translation>Проверка платежа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="360"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="60"/>
         <source>Failure queued</source>
         <translation>Сбой в очереди ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="361"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="61"/>
         <source>Notification</source>
         <translation>Уведомление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="362"/>
-        <location filename="../../ui/pages/customer_page.py" line="569"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="62"/>
+        <location filename="../../ui/pages/customer_page.py" line="411"/>
         <source>Note</source>
         <translation>Заметка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="389"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="90"/>
         <source>None.</source>
         <translation>Нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="390"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="91"/>
         <source>Customer since</source>
         <translation>Клиент с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="392"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="93"/>
         <source>Contact details</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="398"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="99"/>
         <source>Wallet and balance</source>
         <translation>Кошелёк и баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="404"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="105"/>
         <source>owes %s</source>
         <translation>долг %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="408"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="109"/>
         <source>Usage this period</source>
         <translation>Потребление за период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="412"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="113"/>
         <source>since %s</source>
         <translation>с %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="419"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="120"/>
         <source>Open error items</source>
         <translation>Открытые ошибки</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/customer_page.py" line="424"/>
+        <location filename="../../ui/pages/customer_page.py" line="250"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>%n попытка</numerusform>
@@ -495,33 +495,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="433"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="134"/>
         <source>Notifications</source>
         <translation>Уведомления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="444"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="145"/>
         <source>Operator notes</source>
         <translation>Заметки операторов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="565"/>
-        <location filename="../../ui/pages/customer_page.py" line="570"/>
+        <location filename="../../ui/pages/customer_page.py" line="407"/>
+        <location filename="../../ui/pages/customer_page.py" line="412"/>
         <source>Add note</source>
         <translation>Добавить заметку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="566"/>
+        <location filename="../../ui/pages/customer_page.py" line="408"/>
         <source>Write down something about %s for the other operators. A note is kept as written.</source>
         <translation>Запишите что-нибудь о клиенте %s для других операторов. Заметка хранится в том виде, как написана.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="578"/>
+        <location filename="../../ui/pages/customer_page.py" line="420"/>
         <source>Write the note (at most %d characters).</source>
         <translation>Напишите заметку (не более %d символов).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="585"/>
+        <location filename="../../ui/pages/customer_page.py" line="427"/>
         <source>Note added</source>
         <translation>Заметка добавлена</translation>
     </message>
@@ -2066,153 +2066,153 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="331"/>
+        <location filename="../../ui/pages/invoices.py" line="332"/>
         <source>Invoice</source>
         <translation>Счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="337"/>
+        <location filename="../../ui/pages/invoices.py" line="338"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="345"/>
+        <location filename="../../ui/pages/invoices.py" line="346"/>
         <source>#</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="346"/>
+        <location filename="../../ui/pages/invoices.py" line="347"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="347"/>
+        <location filename="../../ui/pages/invoices.py" line="348"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="348"/>
+        <location filename="../../ui/pages/invoices.py" line="349"/>
         <source>Quantity</source>
         <translation>Количество</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="349"/>
+        <location filename="../../ui/pages/invoices.py" line="350"/>
         <source>Pricing</source>
         <translation>Тарификация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="350"/>
+        <location filename="../../ui/pages/invoices.py" line="351"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="351"/>
-        <location filename="../../ui/pages/invoices.py" line="359"/>
+        <location filename="../../ui/pages/invoices.py" line="352"/>
+        <location filename="../../ui/pages/invoices.py" line="360"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="359"/>
+        <location filename="../../ui/pages/invoices.py" line="360"/>
         <source>Ledger entry</source>
         <translation>Запись журнала</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="359"/>
+        <location filename="../../ui/pages/invoices.py" line="360"/>
         <source>Paid at</source>
         <translation>Оплачено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="367"/>
+        <location filename="../../ui/pages/invoices.py" line="368"/>
         <source>Lines</source>
         <translation>Строки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="368"/>
+        <location filename="../../ui/pages/invoices.py" line="369"/>
         <source>Payments</source>
         <translation>Оплаты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="369"/>
+        <location filename="../../ui/pages/invoices.py" line="370"/>
         <source>Credit notes</source>
         <translation>Кредит-ноты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="388"/>
+        <location filename="../../ui/pages/invoices.py" line="389"/>
         <source>Invoice %s</source>
         <translation>Счёт %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="389"/>
+        <location filename="../../ui/pages/invoices.py" line="390"/>
         <source>Invoice %s · %s</source>
         <translation>Счёт %s · %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="392"/>
+        <location filename="../../ui/pages/invoices.py" line="393"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="394"/>
+        <location filename="../../ui/pages/invoices.py" line="395"/>
         <source>issued %s</source>
         <translation>выставлен %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="396"/>
+        <location filename="../../ui/pages/invoices.py" line="397"/>
         <source>period %s</source>
         <translation>период %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="398"/>
+        <location filename="../../ui/pages/invoices.py" line="399"/>
         <source>Total %s</source>
         <translation>Итого %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="399"/>
+        <location filename="../../ui/pages/invoices.py" line="400"/>
         <source>paid %s</source>
         <translation>оплачено %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="400"/>
+        <location filename="../../ui/pages/invoices.py" line="401"/>
         <source>credited %s</source>
         <translation>возвращено кредит-нотами %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="401"/>
+        <location filename="../../ui/pages/invoices.py" line="402"/>
         <source>owed %s</source>
         <translation>долг %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="402"/>
+        <location filename="../../ui/pages/invoices.py" line="403"/>
         <source>%s left to refund</source>
         <translation>%s ещё можно вернуть</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="429"/>
+        <location filename="../../ui/pages/invoices.py" line="430"/>
         <source>This invoice has no lines.</source>
         <translation>В этом счёте нет строк.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="430"/>
+        <location filename="../../ui/pages/invoices.py" line="431"/>
         <source>Nothing has been paid on this invoice yet.</source>
         <translation>По этому счёту ещё ничего не оплачено.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="431"/>
+        <location filename="../../ui/pages/invoices.py" line="432"/>
         <source>No credit note has been issued against this invoice.</source>
         <translation>По этому счёту не выставлено ни одной кредит-ноты.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="432"/>
+        <location filename="../../ui/pages/invoices.py" line="433"/>
         <source>Payments (%d)</source>
         <translation>Оплаты (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="433"/>
+        <location filename="../../ui/pages/invoices.py" line="434"/>
         <source>Credit notes (%d)</source>
         <translation>Кредит-ноты (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="443"/>
+        <location filename="../../ui/pages/invoices.py" line="444"/>
         <source>The invoice could not be loaded.</source>
         <translation>Не удалось загрузить счёт.</translation>
     </message>
@@ -2220,52 +2220,52 @@
 <context>
     <name>InvoiceTable</name>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="230"/>
+        <location filename="../../ui/pages/invoices.py" line="231"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="231"/>
+        <location filename="../../ui/pages/invoices.py" line="232"/>
         <source>Issued</source>
         <translation>Выставлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="232"/>
+        <location filename="../../ui/pages/invoices.py" line="233"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="237"/>
+        <location filename="../../ui/pages/invoices.py" line="238"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="233"/>
+        <location filename="../../ui/pages/invoices.py" line="234"/>
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="234"/>
+        <location filename="../../ui/pages/invoices.py" line="235"/>
         <source>Paid</source>
         <translation>Оплачено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="236"/>
+        <location filename="../../ui/pages/invoices.py" line="237"/>
         <source>Credited</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="235"/>
+        <location filename="../../ui/pages/invoices.py" line="236"/>
         <source>Owed</source>
         <translation>Долг</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="240"/>
+        <location filename="../../ui/pages/invoices.py" line="241"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="245"/>
+        <location filename="../../ui/pages/invoices.py" line="246"/>
         <source>Double-click an invoice to see its lines, payments and credit notes</source>
         <translation>Дважды щёлкните счёт, чтобы увидеть его строки, оплаты и кредит-ноты</translation>
     </message>
@@ -2273,43 +2273,43 @@
 <context>
     <name>Invoices</name>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="77"/>
+        <location filename="../../ui/pages/invoices.py" line="78"/>
         <source>first period</source>
         <translation>первый период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="78"/>
+        <location filename="../../ui/pages/invoices.py" line="79"/>
         <source>renewal</source>
         <translation>продление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="79"/>
-        <location filename="../../ui/pages/invoices.py" line="95"/>
+        <location filename="../../ui/pages/invoices.py" line="80"/>
+        <location filename="../../ui/pages/invoices.py" line="96"/>
         <source>usage</source>
         <translation>использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="80"/>
+        <location filename="../../ui/pages/invoices.py" line="81"/>
         <source>plan change</source>
         <translation>смена тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="87"/>
+        <location filename="../../ui/pages/invoices.py" line="88"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="87"/>
+        <location filename="../../ui/pages/invoices.py" line="88"/>
         <source>plan-change credit</source>
         <translation>зачёт при смене тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="94"/>
+        <location filename="../../ui/pages/invoices.py" line="95"/>
         <source>plan</source>
         <translation>тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="96"/>
+        <location filename="../../ui/pages/invoices.py" line="97"/>
         <source>prorated plan</source>
         <translation>тариф пропорционально</translation>
     </message>
@@ -3382,27 +3382,27 @@
 <context>
     <name>RenewalPassDialog</name>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="462"/>
+        <location filename="../../ui/pages/invoices.py" line="463"/>
         <source>Renewals paid</source>
         <translation>Оплаченные продления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="464"/>
+        <location filename="../../ui/pages/invoices.py" line="465"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="468"/>
+        <location filename="../../ui/pages/invoices.py" line="469"/>
         <source>Double-click an invoice to see its lines, payments and credit notes.</source>
         <translation>Дважды щёлкните счёт, чтобы увидеть его строки, оплаты и кредит-ноты.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="487"/>
+        <location filename="../../ui/pages/invoices.py" line="488"/>
         <source>This renewal pass issued no invoices.</source>
         <translation>Этот прогон продлений не выставил ни одного счёта.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/invoices.py" line="495"/>
+        <location filename="../../ui/pages/invoices.py" line="496"/>
         <source>%n invoice(s) issued by the renewal pass of %s.</source>
         <translation>
             <numerusform>%n счёт выставлен прогоном продлений %s.</numerusform>
@@ -3411,7 +3411,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="497"/>
+        <location filename="../../ui/pages/invoices.py" line="498"/>
         <source>%s: total %s, paid %s, owed %s</source>
         <translation>%s: итого %s, оплачено %s, долг %s</translation>
     </message>

@@ -3,9 +3,10 @@
 import pytest
 
 from models.tables import AuditEntry, CustomerNote
-from services.customer_detail import TimelineKind, customer_file, customers_of
+from services.customer_detail import TimelineKind, customer_file
 from services.customers import MAX_NOTE
 from services.errors import NotFound, PermissionDenied, ValidationError
+from services.subject_owners import customers_of
 from tests.customer_file_setup import ADMIN, set_up_full_customer
 from tests.factories import make_customer
 

@@ -10,9 +10,7 @@ same way.
 
 from __future__ import annotations
 
-import html
-
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QFont, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,12 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from services.changes import Changes, Kind
-from services.customer_detail import CustomerFile, FileSubscription, TimelineEvent, TimelineKind, customer_file
+from services.customer_detail import CustomerFile, FileSubscription, TimelineKind, customer_file
 from services.customers import MAX_NOTE
 from services.errors import ValidationError
 from services.validation import check_text
 from ui.context import UiContext
 from ui.pages.base import Page
+from ui.pages.customer_file_words import (
+    OPENABLE,
+    customer_record,
+    render_overview,
+    subscription_record,
+    timeline_cells,
+    wallet_record,
+)
 from ui.pages.dialogs import ConfirmDialog
 from ui.pages.invoices import (
     CreditNoteTable,
@@ -42,44 +48,10 @@ from ui.pages.invoices import (
     day,
     minute,
     open_invoice,
-    owed_text,
 )
 from ui.pages.words import customer_status_text, payment_status_text, status_text
 
-OWED_COLOUR = "#b26a00"
-OPENABLE = ("subscription", "error_item", "wallet")  # subjects a page of the desk opens
 WIDE = 1200  # from this width the timeline stands beside the sections, below it under them
-
-
-def subscription_record(customer: CustomerFile, s: FileSubscription) -> dict:
-    """A subscription as a row of the Subscriptions table, for the dialogs that page owns."""
-    return {
-        "id": s.id,
-        "status": s.status,
-        "auto_renew": s.auto_renew,
-        "period_start": s.period_start,
-        "period_end": s.period_end,
-        "pending_since": s.pending_since,
-        "grace_days": s.grace_days,
-        "customer_id": customer.customer.id,
-        "customer_name": customer.customer.name,
-        "customer_email": customer.customer.email,
-        "plan_code": s.plan_code,
-        "price_minor": s.price_minor,
-        "currency": s.currency,
-    }
-
-
-def operation_text(operation: str) -> str:
-    """What failed, in words."""
-    translate = QCoreApplication.translate
-    words = {
-        "topup": translate("CustomerPage", "Top-up"),
-        "refund": translate("CustomerPage", "Refund"),
-        "renewal": translate("CustomerPage", "Renewal"),
-        "payment_review": translate("CustomerPage", "Payment review"),
-    }
-    return words.get(operation, operation.replace("_", " "))
 
 
 class CustomerPage(Page):
@@ -275,14 +247,14 @@ class CustomerPage(Page):
         self.balance_label.setText(
             " · ".join(self.tr("Balance %s") % cash(w.balance_minor, w.currency) for w in file.wallets)
         )
-        self.overview.setHtml(self.render_overview(file))
+        self.overview.setHtml(render_overview(file, lambda n: self.tr("%n attempt(s)", "", n)))
         self._show_subscriptions(file)
         self.invoice_table.show_invoices(list(file.invoices))
         self.invoice_table.set_empty_text(self.tr("No invoices yet: the first is issued when the customer subscribes."))
         self.credit_note_table.show_credit_notes(file.credit_notes, {i.id: i.currency for i in file.invoices})
         self.credit_note_table.set_empty_text(self.tr("No credit notes."))
         self._show_payments(file)
-        self.timeline.set_rows([(index, self.timeline_cells(e)) for index, e in enumerate(file.timeline)])
+        self.timeline.set_rows([(index, timeline_cells(e)) for index, e in enumerate(file.timeline)])
         self.sections.setTabText(1, self.tr("Subscriptions (%d)") % len(file.subscriptions))
         self.sections.setTabText(2, self.tr("Invoices (%d)") % len(file.invoices))
         self.sections.setTabText(3, self.tr("Credit notes (%d)") % len(file.credit_notes))
@@ -349,111 +321,6 @@ class CustomerPage(Page):
 
     # --- words ----------------------------------------------------------------------------
 
-    def timeline_cells(self, e: TimelineEvent) -> list[str]:
-        words = {
-            TimelineKind.JOINED: self.tr("Became a customer"),
-            TimelineKind.SUBSCRIPTION: self.tr("Subscription"),
-            TimelineKind.INVOICE: self.tr("Invoice issued"),
-            TimelineKind.CREDIT_NOTE: self.tr("Credit note"),
-            TimelineKind.TOPUP: self.tr("Top-up"),
-            TimelineKind.REFUND: self.tr("Refund"),
-            TimelineKind.ERROR: self.tr("Failure queued"),
-            TimelineKind.NOTIFICATION: self.tr("Notification"),
-            TimelineKind.NOTE: self.tr("Note"),
-        }
-        detail = " ".join(e.detail.split())
-        if e.kind is TimelineKind.SUBSCRIPTION:
-            moved = status_text(e.status)
-            if e.previous_status:
-                moved = f"{status_text(e.previous_status)} → {moved}"
-            detail = f"{detail}: {moved}"
-        elif e.kind in (TimelineKind.TOPUP, TimelineKind.REFUND):
-            detail = " — ".join(part for part in (payment_status_text(e.status), detail) if part)
-        elif e.kind is TimelineKind.ERROR:
-            detail = f"{operation_text(e.operation)}: {detail}"
-        if e.actor and e.kind in (TimelineKind.NOTE, TimelineKind.SUBSCRIPTION, TimelineKind.CREDIT_NOTE):
-            detail = f"{detail} — {e.actor}"
-        amount = cash(e.amount_minor, e.currency) if e.amount_minor and e.currency else ""
-        return [minute(e.at), words[e.kind], amount, detail]
-
-    def render_overview(self, file: CustomerFile) -> str:
-        """The overview tab: contact, wallets, usage, open errors, notifications and notes. Every stored text
-        is escaped."""
-        translate = QCoreApplication.translate
-        esc = html.escape
-        c = file.customer
-
-        def heading(text: str) -> str:
-            return f"<h3>{esc(text)}</h3>"
-
-        none_text = translate("CustomerPage", "None.")
-        status, since = translate("CustomerPage", "Status"), translate("CustomerPage", "Customer since")
-        none = f"<p style='color:gray'>{esc(none_text)}</p>"
-        parts = [heading(translate("CustomerPage", "Contact details"))]
-        parts.append(
-            f"<p><b>{esc(c.name)}</b><br>{esc(c.email)}<br>"
-            f"{esc(status)}: {esc(customer_status_text(c.status))}<br>"
-            f"{esc(since)}: {day(c.created_at)}</p>"
-        )
-        parts.append(heading(translate("CustomerPage", "Wallet and balance")))
-        parts.append("<ul>")
-        for w in file.wallets:
-            owed = file.owed.get(w.currency, 0)
-            owes = ""
-            if owed > 0:
-                owes_text = translate("CustomerPage", "owes %s") % owed_text({w.currency: owed})
-                owes = f" · <b style='color:{OWED_COLOUR}'>{esc(owes_text)}</b>"
-            parts.append(f"<li>{esc(w.currency)}: <b>{esc(cash(w.balance_minor, w.currency))}</b>{owes}</li>")
-        parts.append("</ul>")
-        parts.append(heading(translate("CustomerPage", "Usage this period")))
-        if file.usage:
-            parts.append("<ul>")
-            for u in file.usage:
-                since = translate("CustomerPage", "since %s") % day(u.since)
-                parts.append(
-                    f"<li>{esc(u.plan_code)} · {esc(u.feature_name)}: <b>{u.used} {esc(u.unit)}</b> ({esc(since)})</li>"
-                )
-            parts.append("</ul>")
-        else:
-            parts.append(none)
-        parts.append(heading(translate("CustomerPage", "Open error items")))
-        if file.open_errors:
-            parts.append("<ul>")
-            for e in file.open_errors:
-                amount = f" · {esc(cash(e.amount_minor, e.currency))}" if e.amount_minor else ""
-                attempts = self.tr("%n attempt(s)", "", e.attempts)
-                message = esc(" ".join(e.message.split()))
-                parts.append(
-                    f"<li><a href='subject:error_item:{e.id}'>{esc(operation_text(e.operation))}</a>"
-                    f"{amount} · {esc(status_text(e.status))} · {esc(attempts)} — {message}</li>"
-                )
-            parts.append("</ul>")
-        else:
-            parts.append(none)
-        parts.append(heading(translate("CustomerPage", "Notifications")))
-        if file.notifications:
-            parts.append("<ul>")
-            for n in file.notifications[:20]:
-                title = esc(n.title)
-                if n.subject_type in OPENABLE and n.subject_id is not None:
-                    title = f"<a href='subject:{n.subject_type}:{n.subject_id}'>{title}</a>"
-                parts.append(f"<li>{minute(n.created_at)} — {title}</li>")
-            parts.append("</ul>")
-        else:
-            parts.append(none)
-        parts.append(heading(translate("CustomerPage", "Operator notes")))
-        if file.notes:
-            parts.append("<ul>")
-            for note in file.notes:
-                body = esc(note.body).replace("\n", "<br>")
-                parts.append(
-                    f"<li><span style='color:gray'>{minute(note.created_at)} {esc(note.author)}</span><br>{body}</li>"
-                )
-            parts.append("</ul>")
-        else:
-            parts.append(none)
-        return "".join(parts)
-
     # --- actions --------------------------------------------------------------------------
 
     def selected_subscription(self) -> int | None:
@@ -465,34 +332,6 @@ class CustomerPage(Page):
         if self.file is None or chosen is None:
             return None
         return next((s for s in self.file.subscriptions if s.id == chosen), None)
-
-    def customer_record(self) -> dict | None:
-        """The customer as a row of the Customers table, for the dialogs that page owns."""
-        if self.file is None or not self.file.wallets:
-            return None
-        c, wallet = self.file.customer, self.file.wallets[0]
-        return {
-            "id": c.id,
-            "name": c.name,
-            "email": c.email,
-            "status": c.status,
-            "wallet_id": wallet.id,
-            "balance_minor": wallet.balance_minor,
-            "currency": wallet.currency,
-        }
-
-    def wallet_record(self) -> dict | None:
-        """The customer's first wallet as a row of the Wallets table."""
-        if self.file is None or not self.file.wallets:
-            return None
-        wallet = self.file.wallets[0]
-        return {
-            "id": wallet.id,
-            "customer_id": self.file.customer.id,
-            "customer_name": self.file.customer.name,
-            "balance_minor": wallet.balance_minor,
-            "currency": wallet.currency,
-        }
 
     def update_actions(self) -> None:
         loaded = self.file is not None
@@ -531,13 +370,15 @@ class CustomerPage(Page):
 
     @Slot()
     def on_topup_clicked(self) -> None:
-        page, record = self._page("CustomersPage"), self.customer_record()
+        page = self._page("CustomersPage")
+        record = customer_record(self.file) if self.file is not None else None
         if page is not None and record is not None:
             page.top_up(record)
 
     @Slot()
     def on_subscribe_clicked(self) -> None:
-        page, record = self._page("CustomersPage"), self.customer_record()
+        page = self._page("CustomersPage")
+        record = customer_record(self.file) if self.file is not None else None
         if page is not None and record is not None:
             page.subscribe(record)
 
@@ -549,7 +390,8 @@ class CustomerPage(Page):
 
     @Slot()
     def on_refund_clicked(self) -> None:
-        page, record = self._page("WalletsPage"), self.wallet_record()
+        page = self._page("WalletsPage")
+        record = wallet_record(self.file) if self.file is not None else None
         if page is not None and record is not None:
             page.refund_topup(record)
 

@@ -12,10 +12,10 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from models.tables import Customer, ErrorItem, Refund, Subscription, TopUp, Wallet
 from services.clock import Clock
-from services.customer_detail import customers_of
 from services.customers import like_text
 from services.money import format_minor
 from services.retry_policy import OPEN_STATUSES
+from services.subject_owners import customers_of
 from ui.customer_links import customer_anchor
 from ui.sql_model import Column, PagedQueryModel
 from ui.tasks import TaskRunner

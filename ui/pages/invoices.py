@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from scheduler.core import Core
-from services.customer_detail import CustomerRef, customer_names
+from services.customer_detail import customer_names
 from services.invoices import CreditNoteInfo, InvoiceDetail, InvoiceInfo
 from services.money import format_minor
+from services.subject_owners import CustomerRef
 from ui.context import UiContext
 from ui.customer_links import customer_anchor, follow_customer_link
 from ui.errors import describe, show_error

@@ -12,10 +12,10 @@ from models.tables import Customer, Plan, Subscription
 from services import lifecycle
 from services.auth import Actor
 from services.clock import Clock
-from services.customer_detail import CustomerRef
 from services.customers import like_text
 from services.money import format_minor
 from services.permissions import Rule, subscription_refusal
+from services.subject_owners import CustomerRef
 from services.validation import row_id_in
 from ui.customer_links import customer_anchor
 from ui.pages.wallets_models import id_search, when

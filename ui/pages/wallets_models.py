@@ -9,9 +9,9 @@ from peewee import Field, ModelSelect, fn
 from PySide6.QtCore import QCoreApplication, QObject
 
 from models.tables import Customer, LedgerEntry, Wallet
-from services.customer_detail import CustomerRef
 from services.customers import like_text
 from services.money import format_minor
+from services.subject_owners import CustomerRef
 from services.validation import row_id_in
 from services.wallets import WalletDetail
 from ui.customer_links import customer_anchor
