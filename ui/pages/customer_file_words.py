@@ -126,7 +126,7 @@ def render_overview(file: CustomerFile, attempts_text: Callable[[int], str]) -> 
             message = esc(" ".join(e.message.split()))
             parts.append(
                 f"<li><a href='subject:error_item:{e.id}'>{esc(operation_text(e.operation))}</a>"
-                f"{amount} · {esc(status_text(e.status))} · {esc(attempts)} — {message}</li>"
+                f"{amount} · {esc(payment_status_text(e.status))} · {esc(attempts)} — {message}</li>"
             )
         parts.append("</ul>")
     else:
