@@ -110,7 +110,15 @@ def open_database(url: str | os.PathLike | None, password: Callable[[], str | No
 
 
 # Ledger, audit and invoice rows are append-only: triggers refuse UPDATE, DELETE and REPLACE.
-APPEND_ONLY_TABLES = ("ledger_entry", "audit_entry", "invoice", "invoice_line", "invoice_payment", "credit_note")
+APPEND_ONLY_TABLES = (
+    "ledger_entry",
+    "audit_entry",
+    "invoice",
+    "invoice_line",
+    "invoice_payment",
+    "credit_note",
+    "customer_note",
+)
 
 _migrating = threading.local()
 

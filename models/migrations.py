@@ -355,6 +355,28 @@ def _notification_params() -> None:
     run_operations(migrator.add_column("notification", "params", TextField(null=True)))
 
 
+def _customer_notes() -> None:
+    """Operators' notes on a customer: append-only, newest read first per customer."""
+    from peewee import AutoField, ForeignKeyField, TextField
+
+    from models.schema_v1 import BaseModel, Customer
+
+    class CustomerNote(BaseModel):  # frozen as this step creates it
+        id = AutoField()
+        customer = ForeignKeyField(Customer, on_delete="RESTRICT")
+        author = CharField(max_length=64)
+        body = TextField()
+        created_at = DateTimeField()
+
+        class Meta:
+            table_name = "customer_note"
+            indexes = ((("customer", "created_at"), False),)
+
+    database.create_tables([CustomerNote], safe=True)
+    _refuse_update_and_delete(("customer_note",))
+    _refuse_replace({"customer_note": ("id",)})
+
+
 Step = tuple[int, str, Callable[[], None]]
 
 MIGRATIONS: list[Step] = [
@@ -364,6 +386,7 @@ MIGRATIONS: list[Step] = [
     (4, "append-only rows cannot be replaced", _append_only_refuses_replace),
     (5, "invoices, credit notes and usage segments", _invoices_and_usage_segments),
     (6, "a notification's parameters, to render it in the operator's language", _notification_params),
+    (7, "operators' notes on customers", _customer_notes),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

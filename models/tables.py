@@ -460,6 +460,21 @@ class AuditEntry(BaseModel):
     created_at = DateTimeField(index=True)
 
 
+class CustomerNote(BaseModel):
+    """What an operator wrote down about a customer. Append-only: triggers refuse UPDATE and DELETE."""
+
+    id = AutoField()
+    customer = ForeignKeyField(Customer, backref="notes", on_delete="RESTRICT")
+    customer_id: int  # the column behind customer
+    author = CharField(max_length=64)
+    body = TextField()
+    created_at = DateTimeField()
+
+    class Meta:
+        table_name = "customer_note"
+        indexes = ((("customer", "created_at"), False),)
+
+
 class Setting(BaseModel):
     key = CharField(max_length=64, primary_key=True)
     value = TextField()  # JSON
@@ -514,6 +529,7 @@ ALL_TABLES = [
     ErrorAttempt,
     Notification,
     AuditEntry,
+    CustomerNote,
     Setting,
     JobState,
     CircuitState,

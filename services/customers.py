@@ -10,13 +10,17 @@ from typing import Any
 from peewee import SQL, IntegrityError, NodeList, fn
 
 from models.db import lower_text, write_transaction
-from models.tables import Customer, Wallet
+from models.tables import Customer, CustomerNote, Wallet
 from services.audit import record_audit
 from services.auth import Actor, require
+from services.change_feed import publish_changes
+from services.changes import Kind
 from services.clock import Clock
 from services.errors import Conflict, NotFound, ValidationError
 from services.money import check_currency
-from services.validation import check_id, row_id_in, storable
+from services.validation import check_id, check_text, row_id_in, storable
+
+MAX_NOTE = 4000
 
 _EMAIL = re.compile(
     r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
@@ -64,6 +68,19 @@ class WalletInfo:
     customer_id: int
     currency: str
     balance_minor: int
+
+
+@dataclass(frozen=True)
+class NoteInfo:
+    id: int
+    customer_id: int
+    author: str
+    body: str
+    created_at: datetime
+
+
+def note_info(row: CustomerNote) -> NoteInfo:
+    return NoteInfo(row.id, row.customer_id, row.author, row.body, row.created_at)
 
 
 def customer_info(row: Customer) -> CustomerInfo:
@@ -180,6 +197,21 @@ class CustomerService:
         except IntegrityError:
             raise Conflict("that email belongs to another customer") from None
         return customer_info(row)
+
+    def add_note(self, actor: Actor, customer_id: int, body: str) -> NoteInfo:
+        """Write down a note about a customer. Notes are kept as written: a correction is a new note."""
+        require(actor, "customer.edit")
+        customer_id = check_id(customer_id, "customer")
+        body = check_text(body, "note", max_length=MAX_NOTE, required=True)
+        with write_transaction():
+            if not Customer.select().where(Customer.id == customer_id).exists():
+                raise NotFound(f"no customer #{customer_id}")
+            row = CustomerNote.create(customer=customer_id, author=actor.name, body=body, created_at=self.clock.now())
+            record_audit(
+                self.clock, actor.name, "customer.note", "customer", customer_id, after={"note": row.id, "body": body}
+            )
+            publish_changes(Kind.CUSTOMER)
+        return note_info(row)
 
     def get(self, email_or_id) -> CustomerInfo:
         return customer_info(find_customer(email_or_id))

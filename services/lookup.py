@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from models.tables import ErrorItem, Subscription
 from services.customers import CustomerInfo, CustomerService
+from services.subject_owners import CustomerRef, customers_of
 
 _ID = re.compile(r"[0-9]{1,18}")
 
@@ -16,6 +17,7 @@ class Found:
     subject_type: str  # customer | subscription | error_item
     subject_id: int
     customer: CustomerInfo | None = None  # the customer found, for a customer
+    owner: CustomerRef | None = None  # whose subscription or error item it is
 
 
 def find_subjects(customers: CustomerService, text: str, limit: int = 20) -> list[Found]:
@@ -24,8 +26,11 @@ def find_subjects(customers: CustomerService, text: str, limit: int = 20) -> lis
     digits = text.strip().lstrip("#")
     if _ID.fullmatch(digits):
         number = int(digits)
+        subjects = []
         if Subscription.get_or_none(Subscription.id == number) is not None:
-            found.append(Found("subscription", number))
+            subjects.append(("subscription", number))
         if ErrorItem.get_or_none(ErrorItem.id == number) is not None:
-            found.append(Found("error_item", number))
+            subjects.append(("error_item", number))
+        owners = customers_of(subjects)
+        found += [Found(kind, number, owner=owners.get((kind, number))) for kind, number in subjects]
     return found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
 from services.lookup import Found, find_subjects
@@ -12,13 +12,16 @@ from ui.context import UiContext
 
 
 def match_text(found: Found) -> str:
-    """How a match reads in the list."""
+    """How a match reads in the list: a customer by name and email, anything else as whose it is."""
+    translate = QCoreApplication.translate
     if found.customer is not None:
         c = found.customer
-        return f"{c.name} <{c.email}> · customer #{c.id}"
+        return f"{c.name} <{c.email}> · " + translate("GlobalSearchDialog", "customer #%d") % c.id
     if found.subject_type == "subscription":
-        return f"Subscription #{found.subject_id}"
-    return f"Error item #{found.subject_id}"
+        text = translate("GlobalSearchDialog", "Subscription #%d") % found.subject_id
+    else:
+        text = translate("GlobalSearchDialog", "Error item #%d") % found.subject_id
+    return f"{text} · {found.owner.name}" if found.owner is not None else text
 
 
 class GlobalSearchDialog(QDialog):
@@ -48,6 +51,8 @@ class GlobalSearchDialog(QDialog):
         self.query.returnPressed.connect(self.on_return_pressed)
         self.results.itemActivated.connect(self.on_item_activated)
         self._generation = 0
+        self._shown_for: str | None = None  # the text the listed matches were found for
+        self._choose_first = False  # Enter came before the matches: take the first when they arrive
 
     @Slot()
     def on_query_settled(self) -> None:
@@ -55,25 +60,39 @@ class GlobalSearchDialog(QDialog):
         self._generation += 1
         if len(text) < 2 and not re.fullmatch(r"[0-9]", text):
             self.results.clear()
+            self._shown_for, self._choose_first = text, False
             return
         generation = self._generation
         customers = self.ctx.core.customers
-        self.ctx.runner.run(lambda: find_subjects(customers, text), lambda rows: self._show(generation, rows))
+        self.ctx.runner.run(lambda: find_subjects(customers, text), lambda rows: self._show(generation, text, rows))
 
-    def _show(self, generation: int, rows: list[Found]) -> None:
+    def _show(self, generation: int, text: str, rows: list[Found]) -> None:
         if generation != self._generation:
             return
+        self._shown_for = text
         self.results.clear()
         for found in rows:
             item = QListWidgetItem(match_text(found))
             item.setData(Qt.ItemDataRole.UserRole, (found.subject_type, found.subject_id))
             self.results.addItem(item)
         self.hint.setText(self.tr("%n match(es)", "", len(rows)) if rows else self.tr("Nothing found."))
-        if rows:
+        if not rows:
+            self._choose_first = False
+        else:
             self.results.setCurrentRow(0)
+            if self._choose_first:
+                self._choose_first = False
+                self.on_return_pressed()
 
     @Slot()
     def on_return_pressed(self) -> None:
+        """Enter opens the current match; typed faster than the search settles, the first match of the text
+        as typed, as soon as it is found."""
+        if self._timer.isActive() or self._shown_for != self.query.text().strip():
+            self._timer.stop()
+            self._choose_first = True
+            self.on_query_settled()
+            return
         item = self.results.currentItem()
         if item is not None:
             self.on_item_activated(item)

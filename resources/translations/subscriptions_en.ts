@@ -13,9 +13,20 @@
     </message>
 </context>
 <context>
+    <name>CustomerPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/customer_page.py" line="250"/>
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n attempt</numerusform>
+            <numerusform>%n attempts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomersPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/customers.py" line="328"/>
+        <location filename="../../ui/pages/customers.py" line="407"/>
         <source>%n pending subscription(s) renewed at once.</source>
         <translation>
             <numerusform>%n pending subscription renewed at once.</numerusform>
@@ -171,7 +182,7 @@
 <context>
     <name>GlobalSearchDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/search.py" line="71"/>
+        <location filename="../../ui/search.py" line="78"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n match</numerusform>
@@ -387,7 +398,7 @@
 <context>
     <name>RenewalPassDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/invoices.py" line="482"/>
+        <location filename="../../ui/pages/invoices.py" line="496"/>
         <source>%n invoice(s) issued by the renewal pass of %s.</source>
         <translation>
             <numerusform>%n invoice issued by the renewal pass of %s.</numerusform>
@@ -447,7 +458,7 @@
 <context>
     <name>WalletsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="104"/>
+        <location filename="../../ui/pages/wallets.py" line="115"/>
         <source>%n entry(s)</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -455,7 +466,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="134"/>
+        <location filename="../../ui/pages/wallets.py" line="145"/>
         <source>%n ledger entries</source>
         <translation>
             <numerusform>%n ledger entry</numerusform>
@@ -463,7 +474,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="152"/>
+        <location filename="../../ui/pages/wallets.py" line="163"/>
         <source>Exported %n ledger entry(s)</source>
         <translation>
             <numerusform>Exported %n ledger entry</numerusform>

@@ -186,282 +186,641 @@
 <context>
     <name>CreditNoteTable</name>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="271"/>
+        <location filename="../../ui/pages/invoices.py" line="274"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="272"/>
+        <location filename="../../ui/pages/invoices.py" line="275"/>
         <source>Issued</source>
         <translation>Выставлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="273"/>
+        <location filename="../../ui/pages/invoices.py" line="276"/>
         <source>Invoice</source>
         <translation>Счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="275"/>
+        <location filename="../../ui/pages/invoices.py" line="278"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="274"/>
+        <location filename="../../ui/pages/invoices.py" line="277"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="276"/>
+        <location filename="../../ui/pages/invoices.py" line="279"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
 </context>
 <context>
-    <name>CustomersPage</name>
+    <name>CustomerPage</name>
     <message>
-        <location filename="../../ui/pages/customers.py" line="48"/>
-        <source>since</source>
-        <translation>с</translation>
+        <location filename="../../ui/pages/customer_file_words.py" line="42"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="58"/>
+        <location filename="../../ui/pages/customer_page.py" line="296"/>
+        <source>Top-up</source>
+        <translation>Пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="48"/>
-        <source>Wallets</source>
-        <translation>Кошельки</translation>
+        <location filename="../../ui/pages/customer_file_words.py" line="43"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="59"/>
+        <source>Refund</source>
+        <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="49"/>
-        <source>Subscriptions</source>
-        <translation>Подписки</translation>
+        <location filename="../../ui/pages/customer_file_words.py" line="44"/>
+        <source>Renewal</source>
+        <translation>Продление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="49"/>
-        <source>period ends</source>
-        <translation>период до</translation>
+        <location filename="../../ui/pages/customer_file_words.py" line="45"/>
+        <source>Payment review</source>
+        <translation>Проверка платежа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="50"/>
-        <source>Recent top-ups</source>
-        <translation>Последние пополнения</translation>
+        <location filename="../../ui/pages/customer_file_words.py" line="54"/>
+        <source>Became a customer</source>
+        <translation>Стал клиентом</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="50"/>
-        <source>none</source>
-        <translation>нет</translation>
+        <location filename="../../ui/pages/customer_file_words.py" line="55"/>
+        <source>Subscription</source>
+        <translation>Подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="61"/>
-        <source>owes %s</source>
-        <translation>долг %s</translation>
+        <location filename="../../ui/pages/customer_file_words.py" line="56"/>
+        <source>Invoice issued</source>
+        <translation>Выставлен счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="92"/>
-        <source>Name, email or id</source>
-        <translation>Имя, email или ID</translation>
+        <location filename="../../ui/pages/customer_file_words.py" line="57"/>
+        <source>Credit note</source>
+        <translation>Кредит-нота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="93"/>
-        <source>Customers</source>
-        <translation>Клиенты</translation>
+        <location filename="../../ui/pages/customer_file_words.py" line="60"/>
+        <source>Failure queued</source>
+        <translation>Сбой в очереди ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="95"/>
-        <location filename="../../ui/pages/customers.py" line="269"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="61"/>
+        <source>Notification</source>
+        <translation>Уведомление</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_file_words.py" line="62"/>
+        <location filename="../../ui/pages/customer_page.py" line="411"/>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_file_words.py" line="90"/>
+        <source>None.</source>
+        <translation>Нет.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_file_words.py" line="91"/>
+        <location filename="../../ui/pages/customer_page.py" line="131"/>
+        <location filename="../../ui/pages/customer_page.py" line="150"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="96"/>
-        <source>All</source>
-        <translation>Все</translation>
+        <location filename="../../ui/pages/customer_file_words.py" line="91"/>
+        <source>Customer since</source>
+        <translation>Клиент с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="96"/>
-        <source>Active</source>
-        <translation>Активные</translation>
+        <location filename="../../ui/pages/customer_file_words.py" line="93"/>
+        <source>Contact details</source>
+        <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="96"/>
-        <source>Disabled</source>
-        <translation>Отключённые</translation>
+        <location filename="../../ui/pages/customer_file_words.py" line="99"/>
+        <source>Wallet and balance</source>
+        <translation>Кошелёк и баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="99"/>
-        <source>New customer…</source>
-        <translation>Новый клиент…</translation>
+        <location filename="../../ui/pages/customer_file_words.py" line="105"/>
+        <source>owes %s</source>
+        <translation>долг %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="100"/>
-        <source>Edit…</source>
-        <translation>Изменить…</translation>
+        <location filename="../../ui/pages/customer_file_words.py" line="109"/>
+        <source>Usage this period</source>
+        <translation>Потребление за период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="101"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="113"/>
+        <source>since %s</source>
+        <translation>с %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_file_words.py" line="120"/>
+        <source>Open error items</source>
+        <translation>Открытые ошибки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_file_words.py" line="134"/>
+        <source>Notifications</source>
+        <translation>Уведомления</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_file_words.py" line="145"/>
+        <source>Operator notes</source>
+        <translation>Заметки операторов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="70"/>
+        <source>← All customers</source>
+        <translation>← Все клиенты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="74"/>
+        <source>Back to the list of customers (Alt+Left)</source>
+        <translation>Назад к списку клиентов (Alt+Влево)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="90"/>
         <source>Top up…</source>
         <translation>Пополнить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="102"/>
+        <location filename="../../ui/pages/customer_page.py" line="91"/>
         <source>Subscribe…</source>
-        <translation>Оформить подписку…</translation>
+        <translation>Подписать…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="120"/>
+        <location filename="../../ui/pages/customer_page.py" line="92"/>
+        <source>Cancel subscription…</source>
+        <translation>Отменить подписку…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="93"/>
+        <source>Refund top-up…</source>
+        <translation>Вернуть пополнение…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="94"/>
+        <source>Add note…</source>
+        <translation>Добавить заметку…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="130"/>
+        <source>Plan</source>
+        <translation>Тариф</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="132"/>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="133"/>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="134"/>
+        <source>Auto-renew</source>
+        <translation>Автопродление</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="147"/>
+        <location filename="../../ui/pages/customer_page.py" line="169"/>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="148"/>
+        <location filename="../../ui/pages/customer_page.py" line="170"/>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="149"/>
+        <location filename="../../ui/pages/customer_page.py" line="171"/>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="151"/>
+        <location filename="../../ui/pages/customer_page.py" line="172"/>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="158"/>
         <source>Overview</source>
         <translation>Обзор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="129"/>
-        <source>Double-click an invoice to see its lines, payments and credit notes.</source>
-        <translation>Дважды щёлкните счёт, чтобы увидеть его строки, оплаты и кредит-ноты.</translation>
+        <location filename="../../ui/pages/customer_page.py" line="159"/>
+        <source>Subscriptions</source>
+        <translation>Подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="138"/>
-        <location filename="../../ui/pages/customers.py" line="168"/>
+        <location filename="../../ui/pages/customer_page.py" line="160"/>
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="140"/>
-        <source>Double-click a credit note to open the invoice it credits</source>
-        <translation>Дважды щёлкните кредит-ноту, чтобы открыть счёт, по которому она выставлена</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/customers.py" line="142"/>
-        <location filename="../../ui/pages/customers.py" line="169"/>
+        <location filename="../../ui/pages/customer_page.py" line="161"/>
         <source>Credit notes</source>
         <translation>Кредит-ноты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="160"/>
-        <location filename="../../ui/pages/customers.py" line="163"/>
+        <location filename="../../ui/pages/customer_page.py" line="162"/>
+        <source>Top-ups and refunds</source>
+        <translation>Пополнения и возвраты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="165"/>
+        <source>Timeline</source>
+        <translation>Хронология</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="179"/>
+        <source>Double-click an invoice, subscription or failure to open it</source>
+        <translation>Дважды щёлкните счёт, подписку или сбой, чтобы открыть</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="220"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="160"/>
-        <source>Select a customer to see their invoices.</source>
-        <translation>Выберите клиента, чтобы увидеть его счета.</translation>
+        <location filename="../../ui/pages/customer_page.py" line="244"/>
+        <source>%s · customer #%d · %s · customer since %s</source>
+        <translation>%s · клиент №%d · %s · клиент с %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="163"/>
-        <source>Select a customer to see their credit notes.</source>
-        <translation>Выберите клиента, чтобы увидеть его кредит-ноты.</translation>
+        <location filename="../../ui/pages/customer_page.py" line="248"/>
+        <source>Balance %s</source>
+        <translation>Баланс %s</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/customer_page.py" line="250"/>
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n попытка</numerusform>
+            <numerusform>%n попытки</numerusform>
+            <numerusform>%n попыток</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="173"/>
+        <location filename="../../ui/pages/customer_page.py" line="253"/>
         <source>No invoices yet: the first is issued when the customer subscribes.</source>
-        <translation>Счетов пока нет: первый выставляется, когда клиент оформляет подписку.</translation>
+        <translation>Счетов пока нет: первый выставляется при оформлении подписки.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="175"/>
-        <source>No credit notes: refunds of charges and plan-change credits appear here.</source>
-        <translation>Кредит-нот нет: здесь появляются возвраты списаний и зачёты при смене тарифа.</translation>
+        <location filename="../../ui/pages/customer_page.py" line="255"/>
+        <source>No credit notes.</source>
+        <translation>Кредит-нот нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="178"/>
+        <location filename="../../ui/pages/customer_page.py" line="258"/>
+        <source>Subscriptions (%d)</source>
+        <translation>Подписки (%d)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="259"/>
         <source>Invoices (%d)</source>
         <translation>Счета (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="179"/>
+        <location filename="../../ui/pages/customer_page.py" line="260"/>
         <source>Credit notes (%d)</source>
         <translation>Кредит-ноты (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="182"/>
+        <location filename="../../ui/pages/customer_page.py" line="261"/>
+        <source>Top-ups and refunds (%d)</source>
+        <translation>Пополнения и возвраты (%d)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="262"/>
+        <source>Timeline (%d events, newest first)</source>
+        <translation>Хронология (событий: %d, сначала новые)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="276"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="276"/>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="282"/>
+        <source>No subscriptions: Subscribe… starts one.</source>
+        <translation>Подписок нет: кнопка «Подписать…» оформит новую.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="290"/>
+        <source>%s refunded</source>
+        <translation>возвращено %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="304"/>
+        <source>Refund to the card</source>
+        <translation>Возврат на карту</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="304"/>
+        <source>Refund into the wallet</source>
+        <translation>Возврат в кошелёк</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="320"/>
+        <source>No top-ups or refunds yet.</source>
+        <translation>Пополнений и возвратов пока нет.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="407"/>
+        <location filename="../../ui/pages/customer_page.py" line="412"/>
+        <source>Add note</source>
+        <translation>Добавить заметку</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="408"/>
+        <source>Write down something about %s for the other operators. A note is kept as written.</source>
+        <translation>Запишите что-нибудь о клиенте %s для других операторов. Заметка хранится в том виде, как написана.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="420"/>
+        <source>Write the note (at most %d characters).</source>
+        <translation>Напишите заметку (не более %d символов).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="427"/>
+        <source>Note added</source>
+        <translation>Заметка добавлена</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersPage</name>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="50"/>
+        <source>since</source>
+        <translation>с</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="50"/>
+        <source>Wallets</source>
+        <translation>Кошельки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="51"/>
+        <source>Subscriptions</source>
+        <translation>Подписки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="51"/>
+        <source>period ends</source>
+        <translation>период до</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="52"/>
+        <source>Recent top-ups</source>
+        <translation>Последние пополнения</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="52"/>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="63"/>
+        <source>owes %s</source>
+        <translation>долг %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="94"/>
+        <source>Name, email or id</source>
+        <translation>Имя, email или ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="95"/>
+        <source>Customers</source>
+        <translation>Клиенты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="97"/>
+        <location filename="../../ui/pages/customers.py" line="345"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="98"/>
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="98"/>
+        <source>Active</source>
+        <translation>Активные</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="98"/>
+        <source>Disabled</source>
+        <translation>Отключённые</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="101"/>
+        <source>Open page</source>
+        <translation>Открыть карточку</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="103"/>
+        <source>New customer…</source>
+        <translation>Новый клиент…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="104"/>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="105"/>
+        <source>Top up…</source>
+        <translation>Пополнить…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="106"/>
+        <source>Subscribe…</source>
+        <translation>Оформить подписку…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="193"/>
+        <source>Overview</source>
+        <translation>Обзор</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="202"/>
+        <source>Double-click an invoice to see its lines, payments and credit notes.</source>
+        <translation>Дважды щёлкните счёт, чтобы увидеть его строки, оплаты и кредит-ноты.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="211"/>
+        <location filename="../../ui/pages/customers.py" line="243"/>
+        <source>Invoices</source>
+        <translation>Счета</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="213"/>
+        <source>Double-click a credit note to open the invoice it credits</source>
+        <translation>Дважды щёлкните кредит-ноту, чтобы открыть счёт, по которому она выставлена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="215"/>
+        <location filename="../../ui/pages/customers.py" line="244"/>
+        <source>Credit notes</source>
+        <translation>Кредит-ноты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="235"/>
+        <location filename="../../ui/pages/customers.py" line="238"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="235"/>
+        <source>Select a customer to see their invoices.</source>
+        <translation>Выберите клиента, чтобы увидеть его счета.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="238"/>
+        <source>Select a customer to see their credit notes.</source>
+        <translation>Выберите клиента, чтобы увидеть его кредит-ноты.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="248"/>
+        <source>No invoices yet: the first is issued when the customer subscribes.</source>
+        <translation>Счетов пока нет: первый выставляется, когда клиент оформляет подписку.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="250"/>
+        <source>No credit notes: refunds of charges and plan-change credits appear here.</source>
+        <translation>Кредит-нот нет: здесь появляются возвраты списаний и зачёты при смене тарифа.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="253"/>
+        <source>Invoices (%d)</source>
+        <translation>Счета (%d)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="254"/>
+        <source>Credit notes (%d)</source>
+        <translation>Кредит-ноты (%d)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="257"/>
         <source>Owes %s on the invoices below; the next top-up pays it first.</source>
         <translation>Долг по счетам ниже: %s; следующее пополнение сначала погасит его.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="184"/>
+        <location filename="../../ui/pages/customers.py" line="259"/>
         <source>Owes nothing.</source>
         <translation>Долгов нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="201"/>
+        <location filename="../../ui/pages/customers.py" line="271"/>
+        <location filename="../../ui/pages/customers.py" line="280"/>
         <source>Select one customer</source>
         <translation>Выберите одного клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="203"/>
+        <location filename="../../ui/pages/customers.py" line="271"/>
+        <source>Open the customer&apos;s page (or double-click the row)</source>
+        <translation>Открыть карточку клиента (или дважды щёлкните строку)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="282"/>
         <source>Select a customer to see the details.</source>
         <translation>Выберите клиента, чтобы увидеть подробности.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="234"/>
+        <location filename="../../ui/pages/customers.py" line="310"/>
         <source>New customer</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="235"/>
+        <location filename="../../ui/pages/customers.py" line="311"/>
         <source>Create a customer with a USD wallet.</source>
         <translation>Создать клиента с кошельком в USD.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="237"/>
-        <location filename="../../ui/pages/customers.py" line="269"/>
+        <location filename="../../ui/pages/customers.py" line="313"/>
+        <location filename="../../ui/pages/customers.py" line="345"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="237"/>
-        <location filename="../../ui/pages/customers.py" line="269"/>
+        <location filename="../../ui/pages/customers.py" line="313"/>
+        <location filename="../../ui/pages/customers.py" line="345"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="251"/>
+        <location filename="../../ui/pages/customers.py" line="327"/>
         <source>Customer %s created</source>
         <translation>Клиент %s создан</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="267"/>
+        <location filename="../../ui/pages/customers.py" line="343"/>
         <source>Edit customer</source>
         <translation>Изменение клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="268"/>
+        <location filename="../../ui/pages/customers.py" line="344"/>
         <source>Change customer #%d.</source>
         <translation>Изменить клиента #%d.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="282"/>
+        <location filename="../../ui/pages/customers.py" line="358"/>
         <source>Customer updated</source>
         <translation>Клиент изменён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="297"/>
+        <location filename="../../ui/pages/customers.py" line="376"/>
         <source>Top up wallet</source>
         <translation>Пополнение кошелька</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="298"/>
+        <location filename="../../ui/pages/customers.py" line="377"/>
         <source>Charge the card of %s and credit the amount to their %s wallet (balance now %s).</source>
         <translation>Списать сумму с карты клиента %s и зачислить её в кошелёк %s (сейчас на балансе %s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="301"/>
+        <location filename="../../ui/pages/customers.py" line="380"/>
         <source>Amount (%s)</source>
         <translation>Сумма (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="302"/>
+        <location filename="../../ui/pages/customers.py" line="381"/>
         <source>Charge card</source>
         <translation>Списать с карты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="303"/>
-        <location filename="../../ui/pages/customers.py" line="310"/>
+        <location filename="../../ui/pages/customers.py" line="382"/>
+        <location filename="../../ui/pages/customers.py" line="389"/>
         <source>Charging the card of %s…</source>
         <translation>Списание с карты клиента %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="326"/>
+        <location filename="../../ui/pages/customers.py" line="405"/>
         <source>Top-up of %s succeeded.</source>
         <translation>Пополнение на %s выполнено.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/customers.py" line="328"/>
+        <location filename="../../ui/pages/customers.py" line="407"/>
         <source>%n pending subscription(s) renewed at once.</source>
         <translation>
             <numerusform>%n подписка, ожидавшая продления, сразу продлена.</numerusform>
@@ -470,42 +829,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="331"/>
+        <location filename="../../ui/pages/customers.py" line="410"/>
         <source>The card was declined: %s</source>
         <translation>Карта отклонена: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="334"/>
+        <location filename="../../ui/pages/customers.py" line="413"/>
         <source>The gateway did not answer clearly (%s). The top-up is in the error queue and will be retried with the same key, so it can never be charged twice.</source>
         <translation>Платёжный шлюз не дал однозначного ответа (%s). Пополнение помещено в очередь ошибок и будет повторено с тем же ключом, поэтому двойное списание исключено.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="339"/>
+        <location filename="../../ui/pages/customers.py" line="418"/>
         <source>Top-up</source>
         <translation>Пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="369"/>
+        <location filename="../../ui/pages/customers.py" line="451"/>
         <source>Subscribe</source>
         <translation>Оформление подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="370"/>
+        <location filename="../../ui/pages/customers.py" line="452"/>
         <source>Start a subscription for %s; the first period is paid from the wallet (balance %s).</source>
         <translation>Оформить подписку для клиента %s; первый период оплачивается из кошелька (баланс %s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="373"/>
+        <location filename="../../ui/pages/customers.py" line="455"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="374"/>
+        <location filename="../../ui/pages/customers.py" line="456"/>
         <source>Subscribe and charge</source>
         <translation>Оформить и списать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="380"/>
+        <location filename="../../ui/pages/customers.py" line="462"/>
         <source>Subscribed</source>
         <translation>Подписка оформлена</translation>
     </message>
@@ -523,32 +882,32 @@
 <context>
     <name>CustomersTableModel</name>
     <message>
-        <location filename="../../ui/pages/customers_models.py" line="28"/>
+        <location filename="../../ui/pages/customers_models.py" line="29"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers_models.py" line="29"/>
+        <location filename="../../ui/pages/customers_models.py" line="30"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers_models.py" line="30"/>
+        <location filename="../../ui/pages/customers_models.py" line="31"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers_models.py" line="31"/>
+        <location filename="../../ui/pages/customers_models.py" line="32"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers_models.py" line="33"/>
+        <location filename="../../ui/pages/customers_models.py" line="34"/>
         <source>Wallet</source>
         <translation>Кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers_models.py" line="37"/>
+        <location filename="../../ui/pages/customers_models.py" line="38"/>
         <source>Customer since</source>
         <translation>Клиент с</translation>
     </message>
@@ -811,57 +1170,57 @@
 <context>
     <name>ErrorItemsTableModel</name>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="98"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="142"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="99"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="143"/>
         <source>Operation</source>
         <translation>Операция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="102"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="146"/>
         <source>Subject</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="108"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="152"/>
         <source>Error class</source>
         <translation>Класс ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="112"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="156"/>
         <source>Strategy</source>
         <translation>Стратегия</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="113"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="157"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="116"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="160"/>
         <source>Attempts</source>
         <translation>Попытки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="123"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="167"/>
         <source>Next attempt</source>
         <translation>Следующая попытка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="127"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="171"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="128"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="172"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="129"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="173"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
@@ -880,7 +1239,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/error_queue.py" line="45"/>
-        <location filename="../../ui/pages/error_queue_models.py" line="192"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="256"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
@@ -1231,7 +1590,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/error_queue.py" line="386"/>
-        <location filename="../../ui/pages/error_queue_models.py" line="194"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="258"/>
         <source>Strategy</source>
         <translation>Стратегия</translation>
     </message>
@@ -1278,123 +1637,148 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="34"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="36"/>
         <source>%d s</source>
         <translation>%d с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="36"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="38"/>
         <source>%d min</source>
         <translation>%d мин</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="38"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="40"/>
         <source>%d h %d min</source>
         <translation>%d ч %d мин</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="39"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="41"/>
         <source>%d d %d h</source>
         <translation>%d д %d ч</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="184"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="94"/>
+        <source>top-up</source>
+        <translation>пополнение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_queue_models.py" line="95"/>
+        <source>refund</source>
+        <translation>возврат</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_queue_models.py" line="96"/>
+        <source>subscription</source>
+        <translation>подписка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_queue_models.py" line="97"/>
+        <source>wallet</source>
+        <translation>кошелёк</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_queue_models.py" line="98"/>
+        <source>customer</source>
+        <translation>клиент</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_queue_models.py" line="248"/>
         <source>held by %s until %s</source>
         <translation>занята %s до %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="189"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="253"/>
         <source>free</source>
         <translation>свободна</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="191"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="255"/>
         <source>Subject</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="193"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="257"/>
         <source>Error class</source>
         <translation>Класс ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="195"/>
-        <location filename="../../ui/pages/error_queue_models.py" line="221"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="259"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="285"/>
         <source>Attempts</source>
         <translation>Попытки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="196"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="260"/>
         <source>Next attempt</source>
         <translation>Следующая попытка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="197"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="261"/>
         <source>Lease</source>
         <translation>Блокировка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="198"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="262"/>
         <source>Amount at risk</source>
         <translation>Сумма под риском</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="200"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="264"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="203"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="267"/>
         <source>Updated</source>
         <translation>Изменён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="206"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="270"/>
         <source>by</source>
         <translation>закрыл</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="209"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="273"/>
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="213"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="277"/>
         <source>Resolution</source>
         <translation>Решение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="214"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="278"/>
         <source>Error item</source>
         <translation>Элемент очереди ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="224"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="288"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="225"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="289"/>
         <source>Outcome</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="226"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="290"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="227"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="291"/>
         <source>Actor</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="243"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="307"/>
         <source>No attempts recorded.</source>
         <translation>Попыток не записано.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="245"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="309"/>
         <source>Context</source>
         <translation>Контекст</translation>
     </message>
@@ -1642,22 +2026,37 @@
 <context>
     <name>GlobalSearchDialog</name>
     <message>
-        <location filename="../../ui/search.py" line="31"/>
+        <location filename="../../ui/search.py" line="19"/>
+        <source>customer #%d</source>
+        <translation>клиент №%d</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search.py" line="21"/>
+        <source>Subscription #%d</source>
+        <translation>Подписка №%d</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search.py" line="23"/>
+        <source>Error item #%d</source>
+        <translation>Ошибка №%d</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search.py" line="34"/>
         <source>Search</source>
         <translation>Поиск</translation>
     </message>
     <message>
-        <location filename="../../ui/search.py" line="35"/>
+        <location filename="../../ui/search.py" line="38"/>
         <source>Name, email or id…</source>
         <translation>Имя, email или ID…</translation>
     </message>
     <message>
-        <location filename="../../ui/search.py" line="38"/>
+        <location filename="../../ui/search.py" line="41"/>
         <source>Type at least two characters, or an id.</source>
         <translation>Введите не менее двух символов или ID.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/search.py" line="71"/>
+        <location filename="../../ui/search.py" line="78"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n совпадение</numerusform>
@@ -1666,7 +2065,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/search.py" line="71"/>
+        <location filename="../../ui/search.py" line="78"/>
         <source>Nothing found.</source>
         <translation>Ничего не найдено.</translation>
     </message>
@@ -1738,158 +2137,153 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="329"/>
+        <location filename="../../ui/pages/invoices.py" line="332"/>
         <source>Invoice</source>
         <translation>Счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="335"/>
+        <location filename="../../ui/pages/invoices.py" line="338"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="339"/>
+        <location filename="../../ui/pages/invoices.py" line="346"/>
         <source>#</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="340"/>
+        <location filename="../../ui/pages/invoices.py" line="347"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="341"/>
+        <location filename="../../ui/pages/invoices.py" line="348"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="342"/>
+        <location filename="../../ui/pages/invoices.py" line="349"/>
         <source>Quantity</source>
         <translation>Количество</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="343"/>
+        <location filename="../../ui/pages/invoices.py" line="350"/>
         <source>Pricing</source>
         <translation>Тарификация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="344"/>
+        <location filename="../../ui/pages/invoices.py" line="351"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="345"/>
-        <location filename="../../ui/pages/invoices.py" line="353"/>
+        <location filename="../../ui/pages/invoices.py" line="352"/>
+        <location filename="../../ui/pages/invoices.py" line="360"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="353"/>
+        <location filename="../../ui/pages/invoices.py" line="360"/>
         <source>Ledger entry</source>
         <translation>Запись журнала</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="353"/>
+        <location filename="../../ui/pages/invoices.py" line="360"/>
         <source>Paid at</source>
         <translation>Оплачено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="361"/>
+        <location filename="../../ui/pages/invoices.py" line="368"/>
         <source>Lines</source>
         <translation>Строки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="362"/>
+        <location filename="../../ui/pages/invoices.py" line="369"/>
         <source>Payments</source>
         <translation>Оплаты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="363"/>
+        <location filename="../../ui/pages/invoices.py" line="370"/>
         <source>Credit notes</source>
         <translation>Кредит-ноты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="381"/>
+        <location filename="../../ui/pages/invoices.py" line="389"/>
         <source>Invoice %s</source>
         <translation>Счёт %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="382"/>
+        <location filename="../../ui/pages/invoices.py" line="390"/>
         <source>Invoice %s · %s</source>
         <translation>Счёт %s · %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="383"/>
-        <source>Customer %s (#%d), wallet #%d</source>
-        <translation>Клиент %s (#%d), кошелёк #%d</translation>
+        <location filename="../../ui/pages/invoices.py" line="393"/>
+        <source>Customer</source>
+        <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="385"/>
-        <source>subscription #%d</source>
-        <translation>подписка #%d</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="386"/>
+        <location filename="../../ui/pages/invoices.py" line="395"/>
         <source>issued %s</source>
         <translation>выставлен %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="388"/>
+        <location filename="../../ui/pages/invoices.py" line="397"/>
         <source>period %s</source>
         <translation>период %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="390"/>
+        <location filename="../../ui/pages/invoices.py" line="399"/>
         <source>Total %s</source>
         <translation>Итого %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="391"/>
+        <location filename="../../ui/pages/invoices.py" line="400"/>
         <source>paid %s</source>
         <translation>оплачено %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="392"/>
+        <location filename="../../ui/pages/invoices.py" line="401"/>
         <source>credited %s</source>
         <translation>возвращено кредит-нотами %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="393"/>
+        <location filename="../../ui/pages/invoices.py" line="402"/>
         <source>owed %s</source>
         <translation>долг %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="394"/>
+        <location filename="../../ui/pages/invoices.py" line="403"/>
         <source>%s left to refund</source>
         <translation>%s ещё можно вернуть</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="421"/>
+        <location filename="../../ui/pages/invoices.py" line="430"/>
         <source>This invoice has no lines.</source>
         <translation>В этом счёте нет строк.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="422"/>
+        <location filename="../../ui/pages/invoices.py" line="431"/>
         <source>Nothing has been paid on this invoice yet.</source>
         <translation>По этому счёту ещё ничего не оплачено.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="423"/>
+        <location filename="../../ui/pages/invoices.py" line="432"/>
         <source>No credit note has been issued against this invoice.</source>
         <translation>По этому счёту не выставлено ни одной кредит-ноты.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="424"/>
+        <location filename="../../ui/pages/invoices.py" line="433"/>
         <source>Payments (%d)</source>
         <translation>Оплаты (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="425"/>
+        <location filename="../../ui/pages/invoices.py" line="434"/>
         <source>Credit notes (%d)</source>
         <translation>Кредит-ноты (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="430"/>
+        <location filename="../../ui/pages/invoices.py" line="444"/>
         <source>The invoice could not be loaded.</source>
         <translation>Не удалось загрузить счёт.</translation>
     </message>
@@ -1897,52 +2291,52 @@
 <context>
     <name>InvoiceTable</name>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="228"/>
+        <location filename="../../ui/pages/invoices.py" line="231"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="229"/>
+        <location filename="../../ui/pages/invoices.py" line="232"/>
         <source>Issued</source>
         <translation>Выставлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="230"/>
+        <location filename="../../ui/pages/invoices.py" line="233"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="235"/>
+        <location filename="../../ui/pages/invoices.py" line="238"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="231"/>
+        <location filename="../../ui/pages/invoices.py" line="234"/>
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="232"/>
+        <location filename="../../ui/pages/invoices.py" line="235"/>
         <source>Paid</source>
         <translation>Оплачено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="234"/>
+        <location filename="../../ui/pages/invoices.py" line="237"/>
         <source>Credited</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="233"/>
+        <location filename="../../ui/pages/invoices.py" line="236"/>
         <source>Owed</source>
         <translation>Долг</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="238"/>
+        <location filename="../../ui/pages/invoices.py" line="241"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="243"/>
+        <location filename="../../ui/pages/invoices.py" line="246"/>
         <source>Double-click an invoice to see its lines, payments and credit notes</source>
         <translation>Дважды щёлкните счёт, чтобы увидеть его строки, оплаты и кредит-ноты</translation>
     </message>
@@ -1950,43 +2344,43 @@
 <context>
     <name>Invoices</name>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="75"/>
+        <location filename="../../ui/pages/invoices.py" line="78"/>
         <source>first period</source>
         <translation>первый период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="76"/>
+        <location filename="../../ui/pages/invoices.py" line="79"/>
         <source>renewal</source>
         <translation>продление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="77"/>
-        <location filename="../../ui/pages/invoices.py" line="93"/>
+        <location filename="../../ui/pages/invoices.py" line="80"/>
+        <location filename="../../ui/pages/invoices.py" line="96"/>
         <source>usage</source>
         <translation>использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="78"/>
+        <location filename="../../ui/pages/invoices.py" line="81"/>
         <source>plan change</source>
         <translation>смена тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="85"/>
+        <location filename="../../ui/pages/invoices.py" line="88"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="85"/>
+        <location filename="../../ui/pages/invoices.py" line="88"/>
         <source>plan-change credit</source>
         <translation>зачёт при смене тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="92"/>
+        <location filename="../../ui/pages/invoices.py" line="95"/>
         <source>plan</source>
         <translation>тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="94"/>
+        <location filename="../../ui/pages/invoices.py" line="97"/>
         <source>prorated plan</source>
         <translation>тариф пропорционально</translation>
     </message>
@@ -2919,7 +3313,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="138"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="140"/>
         <source>Your role (%s) may not do this.</source>
         <translation>Вашей роли (%s) это действие недоступно.</translation>
     </message>
@@ -2927,77 +3321,77 @@
 <context>
     <name>PlanChangePreview</name>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="50"/>
+        <location filename="../../ui/pages/subscriptions.py" line="51"/>
         <source>Working out what the change moves…</source>
         <translation>Расчёт того, какие суммы переместит смена…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="63"/>
+        <location filename="../../ui/pages/subscriptions.py" line="64"/>
         <source>This plan cannot be chosen: %s</source>
         <translation>Этот тариф выбрать нельзя: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="78"/>
+        <location filename="../../ui/pages/subscriptions.py" line="79"/>
         <source>Credit for the unused part of %s: %s, a credit note against invoice %s.</source>
         <translation>Зачёт за неиспользованную часть %s: %s, кредит-нотой по счёту %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="82"/>
+        <location filename="../../ui/pages/subscriptions.py" line="83"/>
         <source>Nothing of %s is credited back.</source>
         <translation>За %s ничего не возвращается.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="84"/>
+        <location filename="../../ui/pages/subscriptions.py" line="85"/>
         <source>New plan %s for the rest of the period: %s, on a new invoice.</source>
         <translation>Новый тариф %s до конца периода: %s, новым счётом.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="88"/>
+        <location filename="../../ui/pages/subscriptions.py" line="89"/>
         <source>Usage so far, billed now under %s: %s.</source>
         <translation>Использование на сегодня, выставляется сейчас по тарифу %s: %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="90"/>
+        <location filename="../../ui/pages/subscriptions.py" line="91"/>
         <source>Net for the plans: %s taken from the wallet.</source>
         <translation>Итог по тарифам: %s будет списано из кошелька.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="92"/>
+        <location filename="../../ui/pages/subscriptions.py" line="93"/>
         <source>Net for the plans: %s credited to the wallet.</source>
         <translation>Итог по тарифам: %s будет зачислено в кошелёк.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="94"/>
+        <location filename="../../ui/pages/subscriptions.py" line="95"/>
         <source>Net for the plans: no money moves.</source>
         <translation>Итог по тарифам: деньги не перемещаются.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="96"/>
+        <location filename="../../ui/pages/subscriptions.py" line="97"/>
         <source>The period end stays the same; the next renewal charges the new price.</source>
         <translation>Конец периода не меняется; следующее продление списывает новую цену.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="109"/>
+        <location filename="../../ui/pages/subscriptions.py" line="110"/>
         <source>The wallet holds %s: it does not cover the change; top it up first.</source>
         <translation>В кошельке %s: этого не хватает на смену тарифа; сначала пополните его.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="112"/>
+        <location filename="../../ui/pages/subscriptions.py" line="113"/>
         <source>The wallet holds %s: it covers the plans; the part of the usage it cannot pay stays owed.</source>
         <translation>В кошельке %s: этого хватает на тарифы; неоплаченная часть использования останется долгом.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="115"/>
+        <location filename="../../ui/pages/subscriptions.py" line="116"/>
         <source>The wallet holds %s: it covers the change.</source>
         <translation>В кошельке %s: этого хватает на смену тарифа.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="121"/>
+        <location filename="../../ui/pages/subscriptions.py" line="122"/>
         <source>The settlement is still being worked out; a moment, please.</source>
         <translation>Перерасчёт ещё выполняется; подождите немного.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="124"/>
+        <location filename="../../ui/pages/subscriptions.py" line="125"/>
         <source>The wallet holds %s but the switch needs %s; top it up first.</source>
         <translation>В кошельке %s, а для перехода нужно %s; сначала пополните его.</translation>
     </message>
@@ -3629,27 +4023,27 @@
 <context>
     <name>RenewalPassDialog</name>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="449"/>
+        <location filename="../../ui/pages/invoices.py" line="463"/>
         <source>Renewals paid</source>
         <translation>Оплаченные продления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="451"/>
+        <location filename="../../ui/pages/invoices.py" line="465"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="455"/>
+        <location filename="../../ui/pages/invoices.py" line="469"/>
         <source>Double-click an invoice to see its lines, payments and credit notes.</source>
         <translation>Дважды щёлкните счёт, чтобы увидеть его строки, оплаты и кредит-ноты.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="474"/>
+        <location filename="../../ui/pages/invoices.py" line="488"/>
         <source>This renewal pass issued no invoices.</source>
         <translation>Этот прогон продлений не выставил ни одного счёта.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/invoices.py" line="482"/>
+        <location filename="../../ui/pages/invoices.py" line="496"/>
         <source>%n invoice(s) issued by the renewal pass of %s.</source>
         <translation>
             <numerusform>%n счёт выставлен прогоном продлений %s.</numerusform>
@@ -3658,7 +4052,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="484"/>
+        <location filename="../../ui/pages/invoices.py" line="498"/>
         <source>%s: total %s, paid %s, owed %s</source>
         <translation>%s: итого %s, оплачено %s, долг %s</translation>
     </message>
@@ -4209,210 +4603,215 @@
 <context>
     <name>SubscriptionsPage</name>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="145"/>
+        <location filename="../../ui/pages/subscriptions.py" line="146"/>
         <source>Customer name or email; #id for one subscription</source>
         <translation>Имя или email клиента; #id — одна подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="147"/>
+        <location filename="../../ui/pages/subscriptions.py" line="148"/>
         <source>Subscriptions</source>
         <translation>Подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="149"/>
+        <location filename="../../ui/pages/subscriptions.py" line="150"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="149"/>
+        <location filename="../../ui/pages/subscriptions.py" line="150"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="151"/>
-        <location filename="../../ui/pages/subscriptions_models.py" line="265"/>
+        <location filename="../../ui/pages/subscriptions.py" line="152"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="267"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="151"/>
+        <location filename="../../ui/pages/subscriptions.py" line="152"/>
         <source>All plans</source>
         <translation>Все тарифы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="152"/>
+        <location filename="../../ui/pages/subscriptions.py" line="153"/>
         <source>Renews within 7 days</source>
         <translation>Продление в ближайшие 7 дней</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="154"/>
+        <location filename="../../ui/pages/subscriptions.py" line="155"/>
         <source>Cancel…</source>
         <translation>Отменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="155"/>
+        <location filename="../../ui/pages/subscriptions.py" line="156"/>
         <source>Reinstate…</source>
         <translation>Восстановить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="156"/>
+        <location filename="../../ui/pages/subscriptions.py" line="157"/>
         <source>Change plan…</source>
         <translation>Сменить тариф…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="157"/>
+        <location filename="../../ui/pages/subscriptions.py" line="158"/>
         <source>Record usage…</source>
         <translation>Учесть использование…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="204"/>
+        <location filename="../../ui/pages/subscriptions.py" line="215"/>
         <source>Select one subscription</source>
         <translation>Выберите одну подписку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="210"/>
+        <location filename="../../ui/pages/subscriptions.py" line="221"/>
         <source>Select a subscription to see its history.</source>
         <translation>Выберите подписку, чтобы увидеть её историю.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="231"/>
+        <location filename="../../ui/pages/subscriptions.py" line="247"/>
         <source>Turn auto-renew off for subscription #%d (%s, %s). Its renewal is waiting for funds; it moves from pending renewal to canceled: a later top-up no longer renews it, and it ends at the grace deadline on %s. It can be reinstated until then.</source>
         <translation>Отключить автопродление подписки #%d (%s, %s). Её продление ожидает средств; она перейдёт из статуса «ожидает продления» в «отменена»: последующее пополнение её больше не продлит, и она закончится по истечении льготного периода (%s). До этого момента её можно восстановить.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="242"/>
+        <location filename="../../ui/pages/subscriptions.py" line="258"/>
         <source>Cancel subscription</source>
         <translation>Отменить подписку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="237"/>
+        <location filename="../../ui/pages/subscriptions.py" line="253"/>
         <source>Turn auto-renew off for subscription #%d (%s, %s). It moves from active to canceled; the customer keeps access until the paid period ends on %s, then it expires. It can be reinstated until then.</source>
         <translation>Отключить автопродление подписки #%d (%s, %s). Она перейдёт из статуса «активна» в «отменена»; клиент сохранит доступ до конца оплаченного периода (%s), после чего подписка истечёт. До этого момента её можно восстановить.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="250"/>
+        <location filename="../../ui/pages/subscriptions.py" line="266"/>
         <source>Subscription #%d canceled</source>
         <translation>Подписка #%d отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="270"/>
+        <location filename="../../ui/pages/subscriptions.py" line="286"/>
         <source>Reinstate subscription</source>
         <translation>Восстановление подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="267"/>
+        <location filename="../../ui/pages/subscriptions.py" line="283"/>
         <source>Turn auto-renew back on for subscription #%d (%s, %s). It moves from canceled to active and renews from the wallet when the period ends on %s.</source>
         <translation>Снова включить автопродление подписки #%d (%s, %s). Она перейдёт из статуса «отменена» в «активна» и будет продлена из кошелька по окончании периода (%s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="245"/>
+        <location filename="../../ui/pages/subscriptions.py" line="174"/>
+        <source>Double-click a subscription to open its customer&apos;s page</source>
+        <translation>Дважды щёлкните подписку, чтобы открыть карточку её клиента</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subscriptions.py" line="261"/>
         <source>Keep subscription</source>
         <translation>Оставить подписку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="261"/>
+        <location filename="../../ui/pages/subscriptions.py" line="277"/>
         <source>Turn auto-renew back on for subscription #%d (%s, %s). It was canceled while its renewal was waiting for funds: it goes back to waiting for funds (pending renewal), renews as soon as the wallet can pay, and expires at the grace deadline on %s if it cannot.</source>
         <translation>Снова включить автопродление подписки #%d (%s, %s). Она была отменена, когда её продление ожидало средств: она снова будет ожидать средств (статус «ожидает продления»), продлится, как только кошелёк сможет оплатить, а если не сможет — истечёт по окончании льготного периода (%s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="270"/>
+        <location filename="../../ui/pages/subscriptions.py" line="286"/>
         <source>Reinstate</source>
         <translation>Восстановить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="275"/>
+        <location filename="../../ui/pages/subscriptions.py" line="291"/>
         <source>Subscription #%d reinstated</source>
         <translation>Подписка #%d восстановлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="291"/>
+        <location filename="../../ui/pages/subscriptions.py" line="307"/>
         <source>There is no other active %s plan to move to.</source>
         <translation>Нет другого активного тарифа в %s, на который можно перейти.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="306"/>
-        <location filename="../../ui/pages/subscriptions.py" line="315"/>
+        <location filename="../../ui/pages/subscriptions.py" line="322"/>
+        <location filename="../../ui/pages/subscriptions.py" line="331"/>
         <source>Change plan</source>
         <translation>Сменить тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="307"/>
+        <location filename="../../ui/pages/subscriptions.py" line="323"/>
         <source>Move subscription #%d of %s from %s to another plan now (wallet balance %s).</source>
         <translation>Перевести подписку #%d клиента %s с тарифа %s на другой тариф сейчас (баланс кошелька %s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="314"/>
+        <location filename="../../ui/pages/subscriptions.py" line="330"/>
         <source>New plan</source>
         <translation>Новый тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="314"/>
+        <location filename="../../ui/pages/subscriptions.py" line="330"/>
         <source>Settlement</source>
         <translation>Перерасчёт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="327"/>
+        <location filename="../../ui/pages/subscriptions.py" line="343"/>
         <source>Subscription #%d moved to %s</source>
         <translation>Подписка #%d переведена на тариф %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="342"/>
+        <location filename="../../ui/pages/subscriptions.py" line="358"/>
         <source>Plan %s has no metered features.</source>
         <translation>В тарифе %s нет функций с учётом использования.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="347"/>
+        <location filename="../../ui/pages/subscriptions.py" line="363"/>
         <source>used %s</source>
         <translation>использовано %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="349"/>
+        <location filename="../../ui/pages/subscriptions.py" line="365"/>
         <source> of %s</source>
         <translation> из %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="351"/>
+        <location filename="../../ui/pages/subscriptions.py" line="367"/>
         <source>, turned off</source>
         <translation>, выключена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="359"/>
+        <location filename="../../ui/pages/subscriptions.py" line="375"/>
         <source>Record usage</source>
         <translation>Учёт использования</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="361"/>
+        <location filename="../../ui/pages/subscriptions.py" line="377"/>
         <source>Meter usage for subscription #%d (%s, plan %s). Quota and rate limits are checked; priced usage is charged at the next renewal.</source>
         <translation>Учесть использование по подписке #%d (%s, тариф %s). Квота и ограничения частоты проверяются; платное использование оплачивается при следующем продлении.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="366"/>
-        <location filename="../../ui/pages/subscriptions_models.py" line="215"/>
+        <location filename="../../ui/pages/subscriptions.py" line="382"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="217"/>
         <source>Feature</source>
         <translation>Функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="366"/>
+        <location filename="../../ui/pages/subscriptions.py" line="382"/>
         <source>Quantity</source>
         <translation>Количество</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="367"/>
+        <location filename="../../ui/pages/subscriptions.py" line="383"/>
         <source>Record</source>
         <translation>Учесть</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="376"/>
+        <location filename="../../ui/pages/subscriptions.py" line="392"/>
         <source>Recorded %s × %s; %s used this period</source>
         <translation>Учтено %s × %s; за период использовано %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="382"/>
+        <location filename="../../ui/pages/subscriptions.py" line="398"/>
         <source>, %s left</source>
         <translation>, осталось %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="384"/>
+        <location filename="../../ui/pages/subscriptions.py" line="400"/>
         <source>, %s to charge at renewal</source>
         <translation>, к оплате при продлении %s</translation>
     </message>
@@ -4437,203 +4836,203 @@
         <translation>истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="153"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="155"/>
         <source>moved to another plan</source>
         <translation>переведена на другой тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="152"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="154"/>
         <source>Only an active subscription can be %s; this one is %s.</source>
         <translation>Только активная подписка может быть %s; у этой статус «%s».</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="148"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="150"/>
         <source>Only an active subscription or one waiting for funds can be canceled; this one is %s.</source>
         <translation>Отменить можно только активную подписку или ожидающую средств; у этой статус «%s».</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="156"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="158"/>
         <source>Only a canceled subscription can be reinstated; this one is %s.</source>
         <translation>Восстановить можно только отменённую подписку; у этой статус «%s».</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="140"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="142"/>
         <source>It was canceled while waiting for funds and its grace days have passed; subscribe the customer again instead.</source>
         <translation>Она была отменена в ожидании средств, и льготный период уже прошёл; вместо этого оформите подписку заново.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="146"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="148"/>
         <source>The paid period has ended; subscribe the customer again instead.</source>
         <translation>Оплаченный период закончился; вместо этого оформите клиенту новую подписку.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="181"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="183"/>
         <source>Subscription</source>
         <translation>Подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="181"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="183"/>
         <source>auto-renew</source>
         <translation>автопродление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="182"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="184"/>
         <source>on</source>
         <translation>вкл.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="182"/>
-        <location filename="../../ui/pages/subscriptions_models.py" line="188"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="184"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="190"/>
         <source>off</source>
         <translation>выкл.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="183"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="185"/>
         <source>period</source>
         <translation>период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="183"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="185"/>
         <source>pending since</source>
         <translation>ожидает с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="184"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="186"/>
         <source>Features</source>
         <translation>Функции</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="185"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="187"/>
         <source>granted</source>
         <translation>доступны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="185"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="187"/>
         <source>not granted</source>
         <translation>недоступны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="186"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="188"/>
         <source>grace</source>
         <translation>льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="186"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="188"/>
         <source>days</source>
         <translation>дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="187"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="189"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="187"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="189"/>
         <source>wallet</source>
         <translation>кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="188"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="190"/>
         <source>balance</source>
         <translation>баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="201"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="203"/>
         <source>Usage this period</source>
         <translation>Использование за период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="216"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="218"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="217"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="219"/>
         <source>Used</source>
         <translation>Использовано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="218"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="220"/>
         <source>Limit</source>
         <translation>Лимит</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="219"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="221"/>
         <source>Left</source>
         <translation>Осталось</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="222"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="224"/>
         <source>Charge so far</source>
         <translation>Начислено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="223"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="225"/>
         <source>The plan grants no features.</source>
         <translation>Тариф не даёт функций.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="224"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="226"/>
         <source>Timeline</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="240"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="242"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="241"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="243"/>
         <source>From → to</source>
         <translation>Из → в</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="242"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="244"/>
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="243"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="245"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="244"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="246"/>
         <source>Actor</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="247"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="249"/>
         <source>No events.</source>
         <translation>Событий нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="250"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="252"/>
         <source>Charges</source>
         <translation>Списания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="264"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="266"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="266"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="268"/>
         <source>Usage</source>
         <translation>Использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="267"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="269"/>
         <source>Ledger entry</source>
         <translation>Запись журнала</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="268"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="270"/>
         <source>Refunded</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="271"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="273"/>
         <source>No charges.</source>
         <translation>Списаний нет.</translation>
     </message>
@@ -4641,52 +5040,52 @@
 <context>
     <name>SubscriptionsTableModel</name>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="35"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="37"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="36"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="38"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="37"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="39"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="38"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="40"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="41"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="43"/>
         <source>Auto-renew</source>
         <translation>Автопродление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="43"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="45"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="43"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="45"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="46"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="48"/>
         <source>Period end</source>
         <translation>Конец периода</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="50"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="52"/>
         <source>Pending since</source>
         <translation>Ожидает с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="54"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="56"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
@@ -4780,42 +5179,42 @@
 <context>
     <name>WalletLedgerTableModel</name>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="129"/>
+        <location filename="../../ui/pages/wallets_models.py" line="131"/>
         <source>Entry</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="130"/>
+        <location filename="../../ui/pages/wallets_models.py" line="132"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="131"/>
+        <location filename="../../ui/pages/wallets_models.py" line="133"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="134"/>
+        <location filename="../../ui/pages/wallets_models.py" line="136"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="141"/>
+        <location filename="../../ui/pages/wallets_models.py" line="143"/>
         <source>Balance after</source>
         <translation>Баланс после</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="146"/>
+        <location filename="../../ui/pages/wallets_models.py" line="148"/>
         <source>Actor</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="147"/>
+        <location filename="../../ui/pages/wallets_models.py" line="149"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="150"/>
+        <location filename="../../ui/pages/wallets_models.py" line="152"/>
         <source>Reference</source>
         <translation>Основание</translation>
     </message>
@@ -4823,63 +5222,63 @@
 <context>
     <name>WalletsPage</name>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="52"/>
+        <location filename="../../ui/pages/wallets.py" line="53"/>
         <source>Customer name, email or id; #id for one wallet</source>
         <translation>Имя, email или ID клиента; #id — один кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="54"/>
+        <location filename="../../ui/pages/wallets.py" line="55"/>
         <source>Wallets &amp; ledger</source>
         <translation>Кошельки и журнал</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="56"/>
+        <location filename="../../ui/pages/wallets.py" line="57"/>
         <source>Currency</source>
         <translation>Валюта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="56"/>
+        <location filename="../../ui/pages/wallets.py" line="57"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="59"/>
+        <location filename="../../ui/pages/wallets.py" line="60"/>
         <source>Refund top-up…</source>
         <translation>Вернуть пополнение…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="60"/>
+        <location filename="../../ui/pages/wallets.py" line="61"/>
         <source>Adjust balance…</source>
         <translation>Скорректировать баланс…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="78"/>
-        <location filename="../../ui/pages/wallets.py" line="123"/>
+        <location filename="../../ui/pages/wallets.py" line="89"/>
+        <location filename="../../ui/pages/wallets.py" line="134"/>
         <source>Ledger</source>
         <translation>Журнал операций</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="82"/>
+        <location filename="../../ui/pages/wallets.py" line="93"/>
         <source>All kinds</source>
         <translation>Все виды</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="88"/>
+        <location filename="../../ui/pages/wallets.py" line="99"/>
         <source>Refund charge…</source>
         <translation>Вернуть списание…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="92"/>
+        <location filename="../../ui/pages/wallets.py" line="103"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="96"/>
+        <location filename="../../ui/pages/wallets.py" line="107"/>
         <source>Export ledger…</source>
         <translation>Экспорт журнала…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="104"/>
+        <location filename="../../ui/pages/wallets.py" line="115"/>
         <source>%n entry(s)</source>
         <translation>
             <numerusform>%n запись</numerusform>
@@ -4888,32 +5287,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="119"/>
+        <location filename="../../ui/pages/wallets.py" line="130"/>
         <source>Select a wallet</source>
         <translation>Выберите кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="122"/>
+        <location filename="../../ui/pages/wallets.py" line="133"/>
         <source>Select a wallet to see its ledger.</source>
         <translation>Выберите кошелёк, чтобы увидеть его журнал операций.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="127"/>
-        <source>Ledger of wallet #%d</source>
-        <translation>Журнал операций кошелька #%d</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/wallets.py" line="145"/>
+        <location filename="../../ui/pages/wallets.py" line="156"/>
         <source>Export the ledger to CSV</source>
         <translation>Экспорт журнала операций в CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="145"/>
+        <location filename="../../ui/pages/wallets.py" line="156"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="152"/>
+        <location filename="../../ui/pages/wallets.py" line="163"/>
         <source>Exported %n ledger entry(s)</source>
         <translation>
             <numerusform>Экспортирована %n запись журнала</numerusform>
@@ -4922,221 +5316,231 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="169"/>
+        <location filename="../../ui/pages/wallets.py" line="180"/>
         <source>Select a renewal, usage or plan-change charge in the ledger</source>
         <translation>Выберите в журнале списание за продление, использование или смену тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="172"/>
+        <location filename="../../ui/pages/wallets.py" line="183"/>
         <source>Only renewal, usage and plan-change charges can be refunded into the wallet; refund a top-up to the card with Refund top-up…</source>
         <translation>В кошелёк можно вернуть только списания за продление, использование и смену тарифа; пополнение возвращается на карту кнопкой Вернуть пополнение…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="204"/>
+        <location filename="../../ui/pages/wallets.py" line="215"/>
         <source>Nothing is left to refund of charge #%d: %s was paid on invoice %s and %s of it has been credited already (refunds and plan-change credits).</source>
         <translation>По списанию #%d возвращать больше нечего: оплачено %s по счёту %s, и %s из этого уже возвращено (возвраты и зачёты при смене тарифа).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="213"/>
+        <location filename="../../ui/pages/wallets.py" line="224"/>
         <source>Give back part or all of %s charge #%d (%s, %s) into the wallet, as a credit note against invoice %s. Paid on that invoice: %s; credited against it so far (refunds and plan-change credits): %s. At most %s is left to refund.</source>
         <translation>Вернуть в кошелёк часть или всё списание (%s) #%d (%s, %s) кредит-нотой по счёту %s. Оплачено по этому счёту: %s; уже возвращено по нему (возвраты и зачёты при смене тарифа): %s. Вернуть можно не более %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="247"/>
+        <location filename="../../ui/pages/wallets.py" line="258"/>
         <source>Refunded %s of charge #%d into the wallet, a credit note against invoice %s</source>
         <translation>В кошелёк возвращено %s списания #%d, кредит-нотой по счёту %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="202"/>
-        <location filename="../../ui/pages/wallets.py" line="228"/>
+        <location filename="../../ui/pages/wallets.py" line="213"/>
+        <location filename="../../ui/pages/wallets.py" line="239"/>
         <source>Refund charge</source>
         <translation>Возврат списания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="230"/>
+        <location filename="../../ui/pages/wallets.py" line="77"/>
+        <source>Double-click a wallet to open its customer&apos;s page</source>
+        <translation>Дважды щёлкните кошелёк, чтобы открыть карточку его клиента</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/wallets.py" line="138"/>
+        <source>Ledger of %s (%s)</source>
+        <translation>Журнал: %s (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/wallets.py" line="241"/>
         <source>Amount (%s, at most %s)</source>
         <translation>Сумма (%s, не более %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="231"/>
+        <location filename="../../ui/pages/wallets.py" line="242"/>
         <source>Refund into wallet</source>
         <translation>Вернуть в кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="236"/>
+        <location filename="../../ui/pages/wallets.py" line="247"/>
         <source>At most %s of this charge is left to refund.</source>
         <translation>По этому списанию можно вернуть не более %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="272"/>
-        <location filename="../../ui/pages/wallets.py" line="313"/>
-        <location filename="../../ui/pages/wallets.py" line="365"/>
+        <location filename="../../ui/pages/wallets.py" line="287"/>
+        <location filename="../../ui/pages/wallets.py" line="328"/>
+        <location filename="../../ui/pages/wallets.py" line="380"/>
         <source>Refund top-up</source>
         <translation>Возврат пополнения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="273"/>
+        <location filename="../../ui/pages/wallets.py" line="288"/>
         <source>Wallet #%d has no paid top-up with anything left to refund.</source>
         <translation>В кошельке #%d нет оплаченных пополнений, по которым можно что-то вернуть.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="280"/>
+        <location filename="../../ui/pages/wallets.py" line="295"/>
         <source>#%d — %s on %s, %s left</source>
         <translation>#%d — %s от %s, осталось %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="300"/>
+        <location filename="../../ui/pages/wallets.py" line="315"/>
         <source>At most %s can go back to the card</source>
         <translation>На карту можно вернуть не более %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="302"/>
+        <location filename="../../ui/pages/wallets.py" line="317"/>
         <source> (%s is left of this top-up, but the wallet holds only %s)</source>
         <translation> (от этого пополнения осталось %s, но в кошельке только %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="315"/>
+        <location filename="../../ui/pages/wallets.py" line="330"/>
         <source>Send money from a paid top-up back to the card of %s. The wallet (balance %s) pays it at once; if the card processor refuses, the amount comes back into the wallet.</source>
         <translation>Вернуть деньги оплаченного пополнения на карту клиента %s. Сумма сразу списывается из кошелька (баланс %s); если процессинг карты откажет, сумма вернётся в кошелёк.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="319"/>
+        <location filename="../../ui/pages/wallets.py" line="334"/>
         <source>Top-up</source>
         <translation>Пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="319"/>
-        <location filename="../../ui/pages/wallets.py" line="386"/>
+        <location filename="../../ui/pages/wallets.py" line="334"/>
+        <location filename="../../ui/pages/wallets.py" line="401"/>
         <source>Amount (%s)</source>
         <translation>Сумма (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="320"/>
+        <location filename="../../ui/pages/wallets.py" line="335"/>
         <source>Refund to card</source>
         <translation>Вернуть на карту</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="321"/>
+        <location filename="../../ui/pages/wallets.py" line="336"/>
         <source>Sending the refund to the card…</source>
         <translation>Отправка возврата на карту…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="328"/>
+        <location filename="../../ui/pages/wallets.py" line="343"/>
         <source>At most %s can be refunded from this top-up now.</source>
         <translation>Сейчас по этому пополнению можно вернуть не более %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="337"/>
+        <location filename="../../ui/pages/wallets.py" line="352"/>
         <source>Sending the refund of top-up #%d to the card…</source>
         <translation>Отправка возврата пополнения #%d на карту…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="351"/>
+        <location filename="../../ui/pages/wallets.py" line="366"/>
         <source>The refund of %s was sent to the card.</source>
         <translation>Возврат %s отправлен на карту.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="353"/>
+        <location filename="../../ui/pages/wallets.py" line="368"/>
         <source>The card processor refused the refund of %s (%s); the amount is back in the wallet.</source>
         <translation>Процессинг карты отклонил возврат %s (%s); сумма возвращена в кошелёк.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="360"/>
+        <location filename="../../ui/pages/wallets.py" line="375"/>
         <source>The gateway did not answer clearly (%s). The refund of %s left the wallet and is queued for retry with the same key, so the card is never paid twice.</source>
         <translation>Платёжный шлюз не дал однозначного ответа (%s). Возврат %s списан из кошелька и поставлен в очередь на повтор с тем же ключом, поэтому двойная выплата на карту исключена.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="377"/>
+        <location filename="../../ui/pages/wallets.py" line="392"/>
         <source>e.g. 10.00 to credit, -2.50 to debit</source>
         <translation>например 10.00 — зачислить, -2.50 — списать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="380"/>
+        <location filename="../../ui/pages/wallets.py" line="395"/>
         <source>Adjust balance</source>
         <translation>Корректировка баланса</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="382"/>
+        <location filename="../../ui/pages/wallets.py" line="397"/>
         <source>Correct the balance of wallet #%d (%s, %s) by a signed amount. The adjustment is a ledger entry of its own; the balance can never go below zero.</source>
         <translation>Скорректировать баланс кошелька #%d (%s, %s) на сумму со знаком. Корректировка записывается в журнал операций отдельной записью; баланс не может стать отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="387"/>
+        <location filename="../../ui/pages/wallets.py" line="402"/>
         <source>Adjust</source>
         <translation>Скорректировать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="394"/>
+        <location filename="../../ui/pages/wallets.py" line="409"/>
         <source>The wallet holds %s; it cannot go below zero.</source>
         <translation>В кошельке %s; баланс не может стать отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="407"/>
+        <location filename="../../ui/pages/wallets.py" line="422"/>
         <source>Wallet #%d adjusted by %s; balance now %s</source>
         <translation>Баланс кошелька #%d скорректирован на %s; теперь %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="110"/>
+        <location filename="../../ui/pages/wallets_models.py" line="112"/>
         <source>top-up</source>
         <translation>пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="111"/>
+        <location filename="../../ui/pages/wallets_models.py" line="113"/>
         <source>renewal</source>
         <translation>продление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="112"/>
+        <location filename="../../ui/pages/wallets_models.py" line="114"/>
         <source>usage</source>
         <translation>использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="113"/>
+        <location filename="../../ui/pages/wallets_models.py" line="115"/>
         <source>plan change</source>
         <translation>смена тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="115"/>
+        <location filename="../../ui/pages/wallets_models.py" line="117"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="114"/>
+        <location filename="../../ui/pages/wallets_models.py" line="116"/>
         <source>plan-change credit</source>
         <translation>зачёт при смене тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="116"/>
+        <location filename="../../ui/pages/wallets_models.py" line="118"/>
         <source>adjustment</source>
         <translation>корректировка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="117"/>
+        <location filename="../../ui/pages/wallets_models.py" line="119"/>
         <source>reversal</source>
         <translation>сторно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="188"/>
+        <location filename="../../ui/pages/wallets_models.py" line="190"/>
         <source>Wallet</source>
         <translation>Кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="188"/>
+        <location filename="../../ui/pages/wallets_models.py" line="190"/>
         <source>customer</source>
         <translation>клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="189"/>
+        <location filename="../../ui/pages/wallets_models.py" line="191"/>
         <source>Balance</source>
         <translation>Баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="189"/>
+        <location filename="../../ui/pages/wallets_models.py" line="191"/>
         <source>opened</source>
         <translation>открыт</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="134"/>
+        <location filename="../../ui/pages/wallets.py" line="145"/>
         <source>%n ledger entries</source>
         <translation>
             <numerusform>%n запись в журнале</numerusform>
@@ -5145,37 +5549,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="190"/>
+        <location filename="../../ui/pages/wallets_models.py" line="192"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="199"/>
+        <location filename="../../ui/pages/wallets_models.py" line="200"/>
         <source>Owes %s on its invoices; the next top-up pays it first.</source>
         <translation>Долг по счетам: %s; следующее пополнение сначала погасит его.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="204"/>
+        <location filename="../../ui/pages/wallets_models.py" line="205"/>
         <source>Refunds not settled yet</source>
         <translation>Незавершённые возвраты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="211"/>
+        <location filename="../../ui/pages/wallets_models.py" line="212"/>
         <source>Recent top-ups</source>
         <translation>Последние пополнения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="212"/>
+        <location filename="../../ui/pages/wallets_models.py" line="213"/>
         <source>refunded</source>
         <translation>возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="223"/>
+        <location filename="../../ui/pages/wallets_models.py" line="224"/>
         <source>Subscriptions paid from this wallet</source>
         <translation>Подписки, оплачиваемые из этого кошелька</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="224"/>
+        <location filename="../../ui/pages/wallets_models.py" line="225"/>
         <source>period ends</source>
         <translation>период до</translation>
     </message>
@@ -5213,27 +5617,27 @@
 <context>
     <name>WalletsTableModel</name>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="58"/>
+        <location filename="../../ui/pages/wallets_models.py" line="60"/>
         <source>Wallet</source>
         <translation>Кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="61"/>
+        <location filename="../../ui/pages/wallets_models.py" line="63"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="65"/>
+        <location filename="../../ui/pages/wallets_models.py" line="67"/>
         <source>Currency</source>
         <translation>Валюта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="68"/>
+        <location filename="../../ui/pages/wallets_models.py" line="70"/>
         <source>Balance</source>
         <translation>Баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="74"/>
+        <location filename="../../ui/pages/wallets_models.py" line="76"/>
         <source>Last movement</source>
         <translation>Последнее движение</translation>
     </message>

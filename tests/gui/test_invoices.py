@@ -147,7 +147,7 @@ def test_a_renewals_paid_notice_opens_the_invoices_of_its_pass(make_gui):
     assert dialog is not None and dialog.isVisible()
     assert dialog.table.texts(0) == [i.number for i in issued]
     names = {c.id: c.name for c in Customer.select()}
-    assert dialog.table.texts("customer") == [f"#{i.customer_id} {names[i.customer_id]}" for i in issued]
+    assert dialog.table.texts("customer") == [names[i.customer_id] for i in issued]
     total = sum(i.total_minor for i in issued)
     assert f"total ${total / 100:,.2f}" in dialog.summary.text()
     assert f"{len(issued)} invoice(s) issued by the renewal pass" in dialog.summary.text()
@@ -202,7 +202,8 @@ def test_empty_lists_say_why_they_are_empty(make_page):
     assert dialog.credit_notes.rowCount() == 0
     assert dialog.credit_notes.empty_text == "No credit note has been issued against this invoice."
     assert dialog.credit_notes.isColumnHidden(dialog.credit_notes.column_of("invoice"))
-    assert dialog.summary.text().startswith(f"Customer {Customer.get_by_id(sub.customer_id).name} (#")
+    name = Customer.get_by_id(sub.customer_id).name
+    assert f"<a href='customer:{sub.customer_id}'>{name}</a>" in dialog.customer_link.text()
 
 
 def test_money_columns_come_before_the_period(make_page):

@@ -70,7 +70,7 @@ def test_selecting_a_wallet_shows_its_detail_and_ledger_filtered_by_kind(make_pa
     page.table.selectRow(0)
     record = page.current_record()
     assert record["customer_name"] in page.detail.toPlainText()
-    assert page.ledger_title.text().endswith(f"#{record['id']}")
+    assert page.ledger_title.text() == f"Ledger of {record['customer_name']} ({record['currency']})"
     page.kind_filter.setCurrentIndex(page.kind_filter.findData("renewal"))
     kinds = {page.ledger_model.record_at(r)["kind"] for r in range(page.ledger_model.rowCount())}
     assert kinds == {"renewal"}
@@ -246,7 +246,7 @@ def test_open_subject_selects_the_wallet_whatever_the_filters(make_page):
     record = open_wallet(page, 7)
     assert page.currency_filter.currentIndex() == 0 and page.search.text() == "#7"
     assert page.model.rowCount() == 1 and record["customer_id"] == Wallet.get_by_id(7).customer_id
-    assert page.ledger_title.text().endswith("#7")
+    assert page.ledger_title.text() == f"Ledger of {record['customer_name']} (USD)"
     assert not page.open_subject("refund", 1) and not page.open_subject("subscription", 1)
 
 
@@ -266,7 +266,7 @@ def test_with_a_real_worker_pool_the_ledger_follows_the_selection(make_page, qtb
     ]
     qtbot.waitUntil(lambda: not runner.pending and page.ledger_model.rowCount() == len(expected), timeout=5000)
     assert [page.ledger_model.record_at(r)["id"] for r in range(page.ledger_model.rowCount())] == expected
-    assert page.detail.toPlainText().startswith(f"Wallet #{wallet_id}")
+    assert page.detail.toPlainText().startswith(page.current_record()["customer_name"])
 
 
 def test_the_main_window_opens_wallets_subscriptions_and_plans(make_gui):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QStackedWidget,
     QStyle,
     QTabWidget,
     QVBoxLayout,
@@ -24,6 +25,7 @@ from services.customers import clean_email, clean_name
 from services.money import format_minor, parse_amount
 from ui.context import UiContext
 from ui.pages.base import TablePage
+from ui.pages.customer_page import CustomerPage
 from ui.pages.customers_models import CustomersTableModel, money
 from ui.pages.dialogs import ConfirmDialog, MoneyDialog
 from ui.pages.invoices import (
@@ -96,21 +98,92 @@ class CustomersPage(TablePage[CustomersTableModel]):
             [(self.tr("All"), None), (self.tr("Active"), "active"), (self.tr("Disabled"), "disabled")],
             "status",
         )
+        self.open_button = QPushButton(self.tr("Open page"), self)
+        self.open_button.setObjectName("openCustomer")
         self.new_button = QPushButton(self.tr("New customer…"), self)
         self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.topup_button = QPushButton(self.tr("Top up…"), self)
         self.subscribe_button = QPushButton(self.tr("Subscribe…"), self)
-        for button in (self.new_button, self.edit_button, self.topup_button, self.subscribe_button):
+        for button in (self.open_button, self.new_button, self.edit_button, self.topup_button, self.subscribe_button):
             self.actions_bar.addWidget(button)
         self.actions_bar.addStretch(1)
+        self.open_button.clicked.connect(self.on_open_clicked)
+        self.table.activated.connect(self.on_row_activated)  # a double-click, or Enter
         self.new_button.clicked.connect(self.on_new_clicked)
         self.edit_button.clicked.connect(self.on_edit_clicked)
         self.topup_button.clicked.connect(self.on_topup_clicked)
         self.subscribe_button.clicked.connect(self.on_subscribe_clicked)
         self.guard(self.new_button, "customer.create")
         self._build_billing_tabs()
+        self._build_customer_view()
         self._split_to_fit = not self.splitter_restored
         self.on_selection([])
+
+    def _build_customer_view(self) -> None:
+        """The list (filters, table, detail) and one customer's page take turns in the page."""
+        list_view = QWidget(self)
+        list_layout = QVBoxLayout(list_view)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        while self.page_layout.count():
+            stretch = self.page_layout.stretch(0)
+            item = self.page_layout.takeAt(0)
+            if item is None:
+                break
+            inner, widget = item.layout(), item.widget()
+            if inner is not None:
+                list_layout.addLayout(inner, stretch)
+            elif widget is not None:
+                list_layout.addWidget(widget, stretch)
+        self.customer_page = CustomerPage(self.ctx, self)
+        self.customer_page.back_requested.connect(self.show_list)
+        self.customer_page.status_message.connect(self.status_message)
+        self.views = QStackedWidget(self)
+        self.views.setObjectName("customerViews")
+        self.views.addWidget(list_view)
+        self.views.addWidget(self.customer_page)
+        self.page_layout.addWidget(self.views, 1)
+
+    # --- one customer's page ----------------------------------------------------------------
+
+    def open_customer(self, customer_id: int) -> None:
+        """Show this customer's page (the list keeps its filters for the way back)."""
+        self.views.setCurrentWidget(self.customer_page)
+        self.customer_page.show_customer(customer_id)
+        if self.model.row_of_id(customer_id) < 0:
+            self.show_only(f"#{customer_id}")  # not among the rows listed: the list comes back showing them alone
+        self.select_id(customer_id)
+
+    @Slot()
+    def show_list(self) -> None:
+        self.views.setCurrentIndex(0)
+        self.table.setFocus()
+
+    def showing_customer(self) -> int | None:
+        """The customer whose page is on screen, or None while the list is."""
+        return self.customer_page.customer_id if self.views.currentWidget() is self.customer_page else None
+
+    def open_subject(self, subject_type: str, subject_id: int) -> bool:
+        if subject_type != "customer":
+            return False
+        self.open_customer(subject_id)
+        return True
+
+    def refresh(self, keep_selection: bool = True) -> None:
+        super().refresh(keep_selection)
+        if self.showing_customer() is not None:
+            self.customer_page.refresh()
+
+    @Slot(QModelIndex)
+    def on_row_activated(self, index: QModelIndex) -> None:
+        record = self.model.record_at(index.row())
+        if record is not None:
+            self.open_customer(record["id"])
+
+    @Slot()
+    def on_open_clicked(self) -> None:
+        record = self.current_record()
+        if record is not None:
+            self.open_customer(record["id"])
 
     def _build_billing_tabs(self) -> None:
         """The detail pane becomes the first of three tabs: overview, invoices, credit notes."""
@@ -143,6 +216,8 @@ class CustomersPage(TablePage[CustomersTableModel]):
 
     def on_shown(self) -> None:
         super().on_shown()
+        if self.showing_customer() is not None:
+            self.customer_page.on_shown()  # what changed while the page was hidden shows now
         total = sum(self.splitter.sizes())
         if self._split_to_fit and total > DETAIL_WIDTH:
             # Unless the operator has set the split: room for the invoices' money columns on a small
@@ -191,6 +266,10 @@ class CustomersPage(TablePage[CustomersTableModel]):
 
     def on_selection(self, records: list[dict]) -> None:
         one = len(records) == 1
+        self.open_button.setEnabled(one)
+        self.open_button.setToolTip(
+            self.tr("Open the customer's page (or double-click the row)") if one else self.tr("Select one customer")
+        )
         for button, action in (
             (self.edit_button, "customer.edit"),
             (self.topup_button, "topup"),
@@ -218,9 +297,6 @@ class CustomersPage(TablePage[CustomersTableModel]):
         self.load_detail(
             customer_id, lambda: (customer_detail(customer_id), load_customer_billing(core, customer_id)), shown
         )
-
-    def subject_search(self, subject_id: int) -> str:
-        return str(subject_id)  # the search takes a bare number for an id
 
     # --- actions ------------------------------------------------------------------------
 
@@ -286,8 +362,11 @@ class CustomersPage(TablePage[CustomersTableModel]):
     @Slot()
     def on_topup_clicked(self) -> None:
         record = self.current_record()
-        if record is None:
-            return
+        if record is not None:
+            self.top_up(record)
+
+    def top_up(self, record: dict) -> None:
+        """Ask for an amount and charge the card of the customer in ``record`` (id, name, balance_minor, currency)."""
         currency = record.get("currency") or "USD"
         amount = QLineEdit()
         amount.setObjectName("amount")
@@ -344,8 +423,11 @@ class CustomersPage(TablePage[CustomersTableModel]):
     @Slot()
     def on_subscribe_clicked(self) -> None:
         record = self.current_record()
-        if record is None:
-            return
+        if record is not None:
+            self.subscribe(record)
+
+    def subscribe(self, record: dict) -> None:
+        """Ask for a plan and subscribe the customer in ``record`` (id, name, balance_minor, currency)."""
         core = self.ctx.core
         self.run_task(
             lambda: core.features.list_plans(include_inactive=False), lambda plans: self._ask_plan(record, plans)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 from models.tables import Customer, Wallet
 from services.customers import like_text
 from services.money import format_minor
+from services.validation import row_id_in
 from ui.pages.words import customer_status_text
 from ui.sql_model import Column, PagedQueryModel
 from ui.tasks import TaskRunner
@@ -56,7 +57,10 @@ class CustomersTableModel(PagedQueryModel):
             Wallet.currency,
         ).join(Wallet, JOIN.LEFT_OUTER, on=(Wallet.customer == Customer.id))
         text = (self.filters.get("search") or "").strip()
-        if text:
+        exact = row_id_in(text[1:]) if text.startswith("#") else None
+        if exact is not None:
+            query = query.where(Customer.id == exact)  # '#42' is customer 42 alone
+        elif text:
             needle = text.lower()
             condition = like_text(fn.LOWER(Customer.name), needle) | like_text(fn.LOWER(Customer.email), needle)
             if text.isdigit():

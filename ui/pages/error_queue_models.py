@@ -7,14 +7,16 @@ import json
 import re
 from datetime import datetime, timedelta
 
-from peewee import ModelSelect, fn
+from peewee import Case, ModelSelect, fn
 from PySide6.QtCore import QCoreApplication, QObject
 
-from models.tables import ErrorItem
+from models.tables import Customer, ErrorItem, Refund, Subscription, TopUp, Wallet
 from services.clock import Clock
 from services.customers import like_text
 from services.money import format_minor
 from services.retry_policy import OPEN_STATUSES
+from services.subject_owners import customers_of
+from ui.customer_links import customer_anchor
 from ui.sql_model import Column, PagedQueryModel
 from ui.tasks import TaskRunner
 
@@ -86,6 +88,48 @@ def search_condition(text: str):
     return condition
 
 
+def subject_word(subject_type: str) -> str:
+    translate = QCoreApplication.translate
+    words = {
+        "topup": translate("ErrorQueuePage", "top-up"),
+        "refund": translate("ErrorQueuePage", "refund"),
+        "subscription": translate("ErrorQueuePage", "subscription"),
+        "wallet": translate("ErrorQueuePage", "wallet"),
+        "customer": translate("ErrorQueuePage", "customer"),
+    }
+    return words.get(subject_type, subject_type.replace("_", " "))
+
+
+def subject_text(record: dict) -> str:
+    """An item's subject as its customer's name ("Omar Tanaka · top-up"); its id only when it has no customer."""
+    name = record.get("customer_name")
+    if name:
+        return f"{name} · {subject_word(record['subject_type'])}"
+    return f"{record['subject_type']} #{record['subject_id']}"
+
+
+def subject_customer(column):
+    """SQL: ``column`` (Customer.id or Customer.name) of the customer behind each error item's subject, or NULL."""
+    subject = ErrorItem.subject_id
+    return Case(
+        ErrorItem.subject_type,
+        (
+            ("topup", TopUp.select(column).join(Wallet).join(Customer).where(TopUp.id == subject)),
+            (
+                "refund",
+                Refund.select(column)
+                .join(Wallet, on=(Refund.wallet == Wallet.id))
+                .join(Customer)
+                .where(Refund.id == subject),
+            ),
+            ("subscription", Subscription.select(column).join(Customer).where(Subscription.id == subject)),
+            ("wallet", Wallet.select(column).join(Customer).where(Wallet.id == subject)),
+            ("customer", Customer.select(column).where(Customer.id == subject)),
+        ),
+        None,
+    )
+
+
 class ErrorItemsTableModel(PagedQueryModel):
     """Failed operations; filters: status ('open', one status or 'all'), operation, error_class,
     age (seconds: only items older than that), search."""
@@ -101,7 +145,7 @@ class ErrorItemsTableModel(PagedQueryModel):
                 "subject",
                 self.tr("Subject"),
                 ErrorItem.subject_id,
-                format=lambda r: f"{r['subject_type']} #{r['subject_id']}",
+                format=subject_text,
             ),
             Column(
                 "error_class",
@@ -137,6 +181,18 @@ class ErrorItemsTableModel(PagedQueryModel):
             return ""
         return format_age((self.clock.now() - created).total_seconds())
 
+    def page_query(self, cursor: tuple | None):
+        """A page of items, each with the customer its subject belongs to (``customer_id``, ``customer_name``):
+        looked up for the rows shown only, never for the count."""
+        return (
+            super()
+            .page_query(cursor)
+            .select_extend(
+                subject_customer(Customer.id).alias("customer_id"),
+                subject_customer(Customer.name).alias("customer_name"),
+            )
+        )
+
     def base_query(self) -> ModelSelect[ErrorItem]:
         query = ErrorItem.select()
         status = self.filters.get("status") or "all"
@@ -167,8 +223,16 @@ def _next_attempt_text(moment) -> str:
 
 
 def load_item_detail(core, item_id: int) -> dict:
-    """Runs on a worker: the item and its attempts."""
-    return {"item": core.retries.get(item_id), "attempts": core.retries.attempts(item_id), "now": core.clock.now()}
+    """Runs on a worker: the item, its attempts and the customer its subject belongs to (None when none)."""
+    item = core.retries.get(item_id)
+    owner = customers_of([(item.subject_type, item.subject_id)]).get((item.subject_type, item.subject_id))
+    return {"item": item, "attempts": core.retries.attempts(item_id), "now": core.clock.now(), "customer": owner}
+
+
+def subject_html(item, customer) -> str:
+    """The subject as its customer's name linking to their page (``customer:ID``), with what it is and its id."""
+    what = f"{html.escape(subject_word(item.subject_type))} #{item.subject_id}"
+    return f"{customer_anchor(customer)} · {what}" if customer is not None else what
 
 
 def render_item(detail: dict) -> str:
@@ -188,7 +252,7 @@ def render_item(detail: dict) -> str:
     else:
         lease = translate("ErrorQueuePage", "free")
     rows = [
-        (translate("ErrorQueuePage", "Subject"), f"{esc(item.subject_type)} #{item.subject_id}"),
+        (translate("ErrorQueuePage", "Subject"), subject_html(item, detail.get("customer"))),
         (translate("ErrorQueuePage", "Status"), f"<b>{esc(item.status)}</b>"),
         (translate("ErrorQueuePage", "Error class"), esc(item.error_class.replace("_", " "))),
         (translate("ErrorQueuePage", "Strategy"), esc(item.strategy)),

@@ -7,6 +7,7 @@ descriptions, credit-note reasons) only ever lands in table cells and plain-text
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from datetime import datetime
 from typing import NamedTuple
@@ -31,7 +32,9 @@ from scheduler.core import Core
 from services.customer_detail import customer_names
 from services.invoices import CreditNoteInfo, InvoiceDetail, InvoiceInfo
 from services.money import format_minor
+from services.subject_owners import CustomerRef
 from ui.context import UiContext
+from ui.customer_links import customer_anchor, follow_customer_link
 from ui.errors import describe, show_error
 from ui.plain_text import plain_tooltip
 
@@ -259,7 +262,7 @@ class InvoiceTable(DocumentTable):
             ]
             if self.with_customer:
                 name = customer_names.get(i.customer_id)
-                cells.insert(1, f"#{i.customer_id} {name}" if name else f"#{i.customer_id}")
+                cells.insert(1, name or f"#{i.customer_id}")  # a customer reads as their name
             rows.append((i.id, cells))
         self.set_rows(rows)
 
@@ -334,6 +337,10 @@ class InvoiceDialog(QDialog):
         self.heading.setFont(font)
         self.heading.setText(self.tr("Loading…"))
         self.summary = plain_label(self, "invoiceSummary")
+        self.customer_link = QLabel(self)
+        self.customer_link.setObjectName("invoiceCustomer")
+        self.customer_link.setTextFormat(Qt.TextFormat.RichText)  # built here, every stored value escaped
+        self.customer_link.linkActivated.connect(self.on_customer_link_activated)
         self.lines = DocumentTable(
             [
                 ("position", self.tr("#")),
@@ -365,6 +372,7 @@ class InvoiceDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.customer_link)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
@@ -380,10 +388,11 @@ class InvoiceDialog(QDialog):
         i = detail.invoice
         self.setWindowTitle(self.tr("Invoice %s") % i.number)
         self.heading.setText(self.tr("Invoice %s · %s") % (i.number, invoice_kind_text(i.kind)))
-        facts = [self.tr("Customer %s (#%d), wallet #%d") % (customer_name, i.customer_id, i.wallet_id)]
-        if i.subscription_id:
-            facts.append(self.tr("subscription #%d") % i.subscription_id)
-        facts.append(self.tr("issued %s") % minute(i.issued_at))
+        # The customer reads as their name and links to their page; their wallet and subscription are theirs.
+        self.customer_link.setText(
+            html.escape(self.tr("Customer")) + ": " + customer_anchor(CustomerRef(i.customer_id, customer_name))
+        )
+        facts = [self.tr("issued %s") % minute(i.issued_at)]
         if i.period_start and i.period_end:
             facts.append(self.tr("period %s") % period_text(i.period_start, i.period_end))
         money = [
@@ -423,6 +432,11 @@ class InvoiceDialog(QDialog):
         self.credit_notes.set_empty_text(self.tr("No credit note has been issued against this invoice."))
         self.tabs.setTabText(1, self.tr("Payments (%d)") % len(detail.payments))
         self.tabs.setTabText(2, self.tr("Credit notes (%d)") % len(detail.credit_notes))
+
+    @Slot(str)
+    def on_customer_link_activated(self, href: str) -> None:
+        if follow_customer_link(self, href):
+            self.accept()  # the customer's page is behind it
 
     def on_load_failed(self, error: BaseException) -> None:
         if not shiboken6.isValid(self):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QPushButton, QSpinBox, QStyle, QWidget
 
 from services import lifecycle
@@ -14,6 +14,7 @@ from services.money import format_minor
 from services.plan_detail import plan_choices
 from services.subscription_detail import plan_change_options, subscription_detail, usage_options
 from ui.context import UiContext
+from ui.customer_links import follow_customer_link, open_customer
 from ui.errors import describe
 from ui.pages.base import TablePage
 from ui.pages.dialogs import ConfirmDialog
@@ -168,7 +169,17 @@ class SubscriptionsPage(TablePage[SubscriptionsTableModel]):
         self.reinstate_button.clicked.connect(self.on_reinstate_clicked)
         self.change_plan_button.clicked.connect(self.on_change_plan_clicked)
         self.usage_button.clicked.connect(self.on_usage_clicked)
+        # A subscription reads as its customer: activating a row, or the name in the detail, opens their page.
+        self.table.activated.connect(self.on_row_activated)
+        self.table.setToolTip(self.tr("Double-click a subscription to open its customer's page"))
+        self.detail.anchorClicked.connect(lambda url: follow_customer_link(self, url))
         self.on_selection([])
+
+    @Slot(QModelIndex)
+    def on_row_activated(self, index: QModelIndex) -> None:
+        record = self.model.record_at(index.row())
+        if record is not None:
+            open_customer(self, record["customer_id"])
 
     def refresh(self, keep_selection: bool = True) -> None:
         self.load_plans()
@@ -224,7 +235,12 @@ class SubscriptionsPage(TablePage[SubscriptionsTableModel]):
     @Slot()
     def on_cancel_clicked(self) -> None:
         record = self.current_record()
-        if record is None or move_refusal(self.ctx.actor, "cancel", record, self.ctx.core.clock.now()):
+        if record is not None:
+            self.cancel(record)
+
+    def cancel(self, record: dict) -> None:
+        """Ask for a reason and turn auto-renew off for the subscription in ``record`` (a row of this table)."""
+        if move_refusal(self.ctx.actor, "cancel", record, self.ctx.core.clock.now()):
             return
         if record["status"] == lifecycle.PENDING:
             summary = self.tr(

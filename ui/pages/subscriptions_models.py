@@ -15,7 +15,9 @@ from services.clock import Clock
 from services.customers import like_text
 from services.money import format_minor
 from services.permissions import Rule, subscription_refusal
+from services.subject_owners import CustomerRef
 from services.validation import row_id_in
+from ui.customer_links import customer_anchor
 from ui.pages.wallets_models import id_search, when
 from ui.pages.words import price_text, status_text
 from ui.sql_model import Column, PagedQueryModel
@@ -194,8 +196,8 @@ def render_subscription(d: dict) -> str:
         + (f" · {pending} {when(s['pending_since'])}" if s["pending_since"] else "")
         + "</p>",
         f"<p>{features}: {access} ({html.escape(why)}) · {grace} {p['grace_days']} {days} · {price_text(p)}</p>",
-        f"<p>{customer}: <b>{html.escape(c['name'])}</b> &lt;{html.escape(c['email'])}&gt; #{c['id']} · "
-        f"{wallet} #{w['id']} {balance} "
+        f"<p>{customer}: <b>{customer_anchor(CustomerRef(c['id'], c['name']))}</b> &lt;{html.escape(c['email'])}&gt; · "
+        f"{wallet} {balance} "
         f"<b>{format_minor(w['balance_minor'], w['currency'], symbol=True)}</b></p>",
     ]
     parts.append("<h3>" + translate("SubscriptionsPage", "Usage this period") + "</h3>")

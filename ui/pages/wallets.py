@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,6 +23,7 @@ from services.money import CURRENCY_EXPONENT, format_minor, parse_amount
 from services.permissions import charge_refund_refusal
 from services.wallets import TopUpRefundOptions, adjustment_fits, topup_refund_options, wallet_detail
 from ui.context import UiContext
+from ui.customer_links import follow_customer_link, open_customer
 from ui.pages.base import TablePage, paged_table
 from ui.pages.dialogs import MoneyDialog
 from ui.pages.wallets_models import (
@@ -71,7 +72,17 @@ class WalletsPage(TablePage[WalletsTableModel]):
         if not self.remember(self.ledger_table.horizontalHeader(), "ledger_header"):
             for column, width in enumerate((70, 130, 160, 100, 110, 90, 320)):
                 self.ledger_table.setColumnWidth(column, width)
+        # A wallet reads as its customer: activating a row, or the name in the detail, opens their page.
+        self.table.activated.connect(self.on_row_activated)
+        self.table.setToolTip(self.tr("Double-click a wallet to open its customer's page"))
+        self.detail.anchorClicked.connect(lambda url: follow_customer_link(self, url))
         self.on_selection([])
+
+    @Slot(QModelIndex)
+    def on_row_activated(self, index: QModelIndex) -> None:
+        record = self.model.record_at(index.row())
+        if record is not None:
+            open_customer(self, record["customer_id"])
 
     def _build_ledger_panel(self) -> QWidget:
         panel = QWidget(self)
@@ -124,7 +135,7 @@ class WalletsPage(TablePage[WalletsTableModel]):
             if self.ledger_model.filters.get("wallet_id") is not None:
                 self.ledger_model.set_filters(wallet_id=None)
             return
-        self.ledger_title.setText(self.tr("Ledger of wallet #%d") % wallet["id"])
+        self.ledger_title.setText(self.tr("Ledger of %s (%s)") % (wallet["customer_name"], wallet["currency"]))
         self.ledger_model.set_filters(wallet_id=wallet["id"])
         self.show_detail(wallet["id"])
 
@@ -255,8 +266,12 @@ class WalletsPage(TablePage[WalletsTableModel]):
     @Slot()
     def on_refund_topup_clicked(self) -> None:
         wallet = self.current_record()
-        if wallet is None:
-            return
+        if wallet is not None:
+            self.refund_topup(wallet)
+
+    def refund_topup(self, wallet: dict) -> None:
+        """Offer the wallet's paid top-ups to refund to the card (``wallet``: id, customer_name, balance_minor,
+        currency)."""
         payments = self.ctx.core.payments
         self.run_task(
             lambda: topup_refund_options(payments, wallet["id"]),

@@ -11,8 +11,10 @@ from PySide6.QtCore import QCoreApplication, QObject
 from models.tables import Customer, LedgerEntry, Wallet
 from services.customers import like_text
 from services.money import format_minor
+from services.subject_owners import CustomerRef
 from services.validation import row_id_in
 from services.wallets import WalletDetail
+from ui.customer_links import customer_anchor
 from ui.pages.words import customer_status_text, payment_status_text, status_text
 from ui.sql_model import Column, PagedQueryModel
 from ui.tasks import TaskRunner
@@ -189,9 +191,8 @@ def render_wallet(detail: WalletDetail, entries_text: str) -> str:
     balance, opened = translate("WalletsPage", "Balance"), translate("WalletsPage", "opened")
     none = translate("WalletsPage", "none")
     parts = [
-        f"<h2>{wallet} #{detail.id} · {currency}</h2>",
-        f"<p><b>{html.escape(c.name)}</b> &lt;{html.escape(c.email)}&gt; · {customer} "
-        f"#{c.id} · {html.escape(customer_status_text(c.status))}</p>",
+        f"<h2>{customer_anchor(CustomerRef(c.id, c.name))} · {wallet} {currency}</h2>",
+        f"<p>{html.escape(c.email)} · {html.escape(customer_status_text(c.status))} · {customer} #{c.id}</p>",
         f"<p>{balance}: <b>{format_minor(detail.balance_minor, currency, symbol=True)}</b> · "
         f"{entries_text} · {opened} {when(detail.created_at, False)}</p>",
     ]

@@ -1,0 +1,66 @@
+"""Whose is it: the customer behind a wallet, subscription, invoice, top-up, refund or error item, so that
+every list can show a customer's name (and link to them) where it would show a bare id."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from models.rows import pairs
+from models.tables import ErrorItem, Invoice, Refund, Subscription, TopUp, Wallet
+from services.customer_detail import customer_names
+
+
+@dataclass(frozen=True)
+class CustomerRef:
+    """The customer behind a subject: what a link to them reads as."""
+
+    id: int
+    name: str
+
+
+def _owners(subject_type: str, ids: list[int]) -> dict[int, int]:
+    """The customer id of each subject of this type (a subject with no customer is left out)."""
+    if subject_type == "customer":
+        return {i: i for i in ids}
+    if subject_type == "wallet":
+        return pairs(Wallet.select(Wallet.id, Wallet.customer).where(Wallet.id.in_(ids)))
+    if subject_type == "subscription":
+        return pairs(
+            Subscription.select(Subscription.id, Subscription.customer).where(Subscription.id.in_(ids)).tuples()
+        )
+    if subject_type == "invoice":
+        return pairs(Invoice.select(Invoice.id, Invoice.customer).where(Invoice.id.in_(ids)))
+    if subject_type == "topup":
+        return pairs(TopUp.select(TopUp.id, Wallet.customer).join(Wallet).where(TopUp.id.in_(ids)))
+    if subject_type == "refund":
+        return pairs(Refund.select(Refund.id, Wallet.customer).join(Wallet).where(Refund.id.in_(ids)))
+    if subject_type == "error_item":
+        items = list(
+            ErrorItem.select(ErrorItem.id, ErrorItem.subject_type, ErrorItem.subject_id).where(ErrorItem.id.in_(ids))
+        )
+        owners: dict[int, int] = {}
+        for item_type in {i.subject_type for i in items} - {"error_item"}:
+            theirs = _owners(item_type, [i.subject_id for i in items if i.subject_type == item_type])
+            owners.update(
+                {i.id: theirs[i.subject_id] for i in items if i.subject_type == item_type and i.subject_id in theirs}
+            )
+        return owners
+    return {}
+
+
+def customers_of(subjects: Iterable[tuple[str | None, int | None]]) -> dict[tuple[str, int], CustomerRef]:
+    """The customer behind each (subject type, id) — a wallet, subscription, invoice, top-up, refund,
+    error item or the customer themselves — read in a few queries. Subjects with no customer (a renewal
+    pass, an unknown id) are left out."""
+    wanted: dict[str, set[int]] = {}
+    for subject_type, subject_id in subjects:
+        if subject_type and isinstance(subject_id, int) and not isinstance(subject_id, bool) and subject_id > 0:
+            wanted.setdefault(subject_type, set()).add(subject_id)
+    owners = {
+        (subject_type, subject_id): customer_id
+        for subject_type, ids in wanted.items()
+        for subject_id, customer_id in _owners(subject_type, sorted(ids)).items()
+    }
+    names = customer_names(list(owners.values()))
+    return {key: CustomerRef(cid, names[cid]) for key, cid in owners.items() if cid in names}
