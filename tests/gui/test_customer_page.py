@@ -195,6 +195,20 @@ def test_the_error_queue_reads_each_subject_as_its_customer(make_gui):
     assert queue.model.index(row, column).data() == "Omar Tanaka · top-up"
     html = render_item(load_item_detail(gui.core, full.error_item_id))
     assert f"<a href='customer:{full.customer_id}'>Omar Tanaka</a>" in html
+    queue.detail.anchorClicked.emit(QUrl(f"customer:{full.customer_id}"))
+    assert customers_view(gui).showing_customer() == full.customer_id
+
+
+def test_activating_an_error_item_opens_its_customer(make_gui):
+    gui = make_gui("admin", customers=5)
+    full = set_up_full_customer(gui.core)
+    queue = gui.page("ErrorQueuePage")
+    queue.refresh()
+    row = queue.model.row_of_id(full.error_item_id)
+    queue.table.activated.emit(queue.model.index(row, 0))
+    customers = customers_view(gui)
+    assert gui.window.stack.currentWidget() is customers
+    assert customers.showing_customer() == full.customer_id
 
 
 def test_the_customer_in_an_invoice_links_to_their_page(make_gui):

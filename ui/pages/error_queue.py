@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QModelIndex, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
 
 from services.changes import Changes, Kind
@@ -15,6 +15,7 @@ from services.permissions import error_item_refusal
 from services.retry_policy import ERROR_CLASSES, STRATEGIES
 from services.retry_runner import RetryNowReport
 from ui.context import UiContext
+from ui.customer_links import follow_customer_link, open_customer
 from ui.pages.base import TablePage
 from ui.pages.dialogs import ConfirmDialog
 from ui.pages.error_queue_models import ErrorItemsTableModel, load_item_detail, render_item
@@ -127,6 +128,15 @@ class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
             self.splitter.setSizes([640, 440])
         self.on_selection([])
         ctx.bridge.notification_posted.connect(self.on_notification_posted)
+        # An item reads as its customer: activating a row, or the name in the detail, opens their page.
+        self.table.activated.connect(self.on_row_activated)
+        self.detail.anchorClicked.connect(lambda url: follow_customer_link(self, url))
+
+    @Slot(QModelIndex)
+    def on_row_activated(self, index: QModelIndex) -> None:
+        record = self.model.record_at(index.row())
+        if record is not None and record.get("customer_id"):
+            open_customer(self, record["customer_id"])
 
     # --- the report panel ------------------------------------------------------------------
 
