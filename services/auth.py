@@ -13,7 +13,7 @@ from models.db import write_transaction
 from models.tables import Operator
 from services.audit import record_audit
 from services.clock import Clock
-from services.errors import AuthenticationFailed, Conflict, NotFound, PermissionDenied, ValidationError
+from services.errors import AuthenticationFailed, Conflict, NotFound, PermissionDenied, Term, ValidationError
 from services.validation import storable
 
 ROLES = ("viewer", "operator", "admin")
@@ -73,7 +73,12 @@ def require(actor: Actor, action: str) -> None:
     if not isinstance(actor, Actor):
         raise PermissionDenied("no operator is signed in")
     if not actor.can(action):
-        raise PermissionDenied(f"{actor.name} ({actor.role}) may not {action.replace('.', ' ')}")
+        raise PermissionDenied(
+            "{operator} ({role}) may not {action}",
+            operator=actor.name,
+            role=Term(actor.role),
+            action=Term(action.replace(".", " ")),
+        )
 
 
 # --- passwords -------------------------------------------------------------
@@ -126,7 +131,7 @@ def validate_new_operator(username: str, password: str, role: str) -> None:
     if not storable(password):
         raise ValidationError("password contains characters that are not valid text")
     if role not in ROLES:
-        raise ValidationError(f"role must be one of {', '.join(ROLES)}")
+        raise ValidationError("role must be one of {roles}", roles=", ".join(ROLES))
 
 
 class OperatorService:
@@ -163,7 +168,7 @@ class OperatorService:
         password_hash = hash_password(password)
         with write_transaction():
             if Operator.select().where(Operator.username == username).exists():
-                raise Conflict(f"operator {username!r} already exists")
+                raise Conflict("operator {username!r} already exists", username=username)
             row = Operator.create(
                 username=username, password_hash=password_hash, role=role, created_at=self.clock.now()
             )
@@ -181,12 +186,12 @@ class OperatorService:
     def set_role(self, actor: Actor, username: str, role: str, reason: str = "") -> OperatorInfo:
         require(actor, "operator.manage")
         if role not in ROLES:
-            raise ValidationError(f"role must be one of {', '.join(ROLES)}")
+            raise ValidationError("role must be one of {roles}", roles=", ".join(ROLES))
         with write_transaction():
             known = isinstance(username, str) and storable(username)
             row = Operator.get_or_none(Operator.username == username) if known else None
             if row is None:
-                raise NotFound(f"no operator {username!r:.80}")
+                raise NotFound("no operator {username!r:.80}", username=username)
             before = row.role
             row.role = role
             row.save()

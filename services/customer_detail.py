@@ -45,7 +45,7 @@ def customer_detail(customer_id: int) -> CustomerDetail:
     """The customer, their wallets, their subscriptions with each plan's price, and their latest top-ups."""
     row = Customer.get_or_none(Customer.id == check_id(customer_id, "customer"))
     if row is None:
-        raise NotFound(f"no customer #{customer_id}")
+        raise NotFound("no customer #{customer_id}", customer_id=customer_id)
     wallets = Wallet.select().where(Wallet.customer == row.id).order_by(Wallet.id)
     subscriptions = (
         Subscription.select(

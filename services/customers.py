@@ -29,7 +29,7 @@ def clean_email(email) -> str:
         raise ValidationError("email must be text")
     email = email.strip()
     if len(email) > 254 or not _EMAIL.match(email) or ".." in email:
-        raise ValidationError(f"{email[:60]!r} is not a valid email address")
+        raise ValidationError("{email!r} is not a valid email address", email=email[:60])
     local, _, domain = email.rpartition("@")
     return f"{local}@{domain.lower()}"
 
@@ -89,7 +89,7 @@ def find_customer(email_or_id) -> Customer:
     else:
         row = Customer.get_or_none(Customer.email == clean_email(text))
     if row is None:
-        raise NotFound(f"no customer {text[:60]!r}")
+        raise NotFound("no customer {text!r}", text=text[:60])
     return row
 
 
@@ -113,7 +113,7 @@ class CustomerService:
         try:
             with write_transaction():
                 if Customer.select().where(Customer.email == email).exists():
-                    raise Conflict(f"a customer with email {email} already exists")
+                    raise Conflict("a customer with email {email} already exists", email=email)
                 row = Customer.create(name=name, email=email, status="active", created_at=self.clock.now())
                 get_or_create_wallet(row.id, currency, self.clock)
                 record_audit(
@@ -126,7 +126,7 @@ class CustomerService:
                     reason=reason,
                 )
         except IntegrityError:
-            raise Conflict(f"a customer with email {email} already exists") from None
+            raise Conflict("a customer with email {email} already exists", email=email) from None
         return customer_info(row)
 
     def update_customer(
@@ -156,14 +156,14 @@ class CustomerService:
             with write_transaction():
                 row = Customer.get_or_none(Customer.id == customer_id)
                 if row is None:
-                    raise NotFound(f"no customer #{customer_id}")
+                    raise NotFound("no customer #{customer_id}", customer_id=customer_id)
                 before = {k: getattr(row, k) for k in changes}
                 if (
                     "email" in changes
                     and changes["email"] != row.email
                     and Customer.select().where(Customer.email == changes["email"]).exists()
                 ):
-                    raise Conflict(f"a customer with email {changes['email']} already exists")
+                    raise Conflict("a customer with email {email} already exists", email=changes["email"])
                 for key, value in changes.items():
                     setattr(row, key, value)
                 row.save()

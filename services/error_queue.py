@@ -36,7 +36,7 @@ from services.error_items import (
     is_leased,
     item_info,
 )
-from services.errors import Conflict, NotFound, ValidationError
+from services.errors import Conflict, NotFound, Term, ValidationError
 from services.money import check_currency
 from services.notifications import NotificationCenter
 from services.retry_handlers import RetryHandlers
@@ -105,7 +105,7 @@ def _lock_actionable(
     rows = {r.id: r for r in for_update(ErrorItem.select().where(ErrorItem.id.in_(ids)))}
     missing = [i for i in ids if i not in rows]
     if missing:
-        raise NotFound(f"no error item {', '.join(f'#{i}' for i in missing[:20])}")
+        raise NotFound("no error item {items}", items=", ".join(f"#{i}" for i in missing[:20]))
     for item_id in ids:
         row = rows[item_id]
         if row.status not in allowed:
@@ -113,10 +113,17 @@ def _lock_actionable(
                 f", already handled by {row.resolved_by}" if row.status in CLOSED_STATUSES and row.resolved_by else ""
             )
             raise Conflict(
-                f"error item #{item_id} is {row.status}{handled}; only {' or '.join(allowed)} items can be {verb}"
+                "error item #{item_id} is {status}{handled}; only {allowed} items can be {verb}",
+                item_id=item_id,
+                status=Term(row.status),
+                handled=handled,
+                allowed=" or ".join(allowed),
+                verb=Term(verb),
             )
         if is_leased(row, now) and (held_by is None or row.lease_owner != held_by):
-            raise Conflict(f"error item #{item_id} is being retried right now; try again when it finishes")
+            raise Conflict(
+                "error item #{item_id} is being retried right now; try again when it finishes", item_id=item_id
+            )
     return rows
 
 
@@ -332,7 +339,9 @@ class ErrorQueue:
             }
         )
         if unhandled:
-            raise Conflict(f"no retry is known for {', '.join(unhandled)}; resolve or escalate instead")
+            raise Conflict(
+                "no retry is known for {operations}; resolve or escalate instead", operations=", ".join(unhandled)
+            )
         now = self.clock.now()
 
         def claim(row: ErrorItem) -> None:
@@ -506,7 +515,7 @@ class ErrorQueue:
         (item_id,) = clean_item_ids(item_id)
         row = ErrorItem.get_or_none(ErrorItem.id == item_id)
         if row is None:
-            raise NotFound(f"no error item #{item_id}")
+            raise NotFound("no error item #{item_id}", item_id=item_id)
         return item_info(row)
 
     def attempts(self, item_id: int) -> list[AttemptInfo]:
@@ -530,7 +539,7 @@ class ErrorQueue:
             wanted = (status,) if isinstance(status, str) else tuple(status)
             unknown = [s for s in wanted if s not in STATUSES]
             if unknown or not wanted:
-                raise ValidationError(f"status must be among {', '.join(STATUSES)}")
+                raise ValidationError("status must be among {statuses}", statuses=", ".join(STATUSES))
             query = query.where(ErrorItem.status.in_(wanted))
         if operation is not None:
             query = query.where(ErrorItem.operation == operation)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
 
-from services.errors import InvalidTransition
+from services.errors import InvalidTransition, Term
 
 ACTIVE, PENDING, CANCELED, EXPIRED = "active", "pending_renewal", "canceled", "expired"
 STATUSES = (ACTIVE, PENDING, CANCELED, EXPIRED)
@@ -39,8 +39,10 @@ def next_status(current: str | None, event: str) -> str:
     try:
         return TRANSITIONS[(current, event)]
     except KeyError:
-        where = current or "no subscription"
-        raise InvalidTransition(f"cannot {event.replace('_', ' ')} a subscription that is {where}") from None
+        where = current or Term("no subscription")
+        raise InvalidTransition(
+            "cannot {event} a subscription that is {status}", event=Term(event.replace("_", " ")), status=Term(where)
+        ) from None
 
 
 # --- the operator's moves ------------------------------------------------------------

@@ -30,7 +30,7 @@ from services.validation import check_id
 def _subscription(subscription_id: int) -> Subscription:
     row = Subscription.get_or_none(Subscription.id == check_id(subscription_id, "subscription"))
     if row is None:
-        raise NotFound(f"no subscription #{subscription_id}")
+        raise NotFound("no subscription #{subscription_id}", subscription_id=subscription_id)
     return row
 
 
