@@ -327,13 +327,13 @@ class PlanCatalogue:
             raise ValidationError(
                 "only quota features take a quota; {feature_code} is a {kind} feature",
                 feature_code=feature.code,
-                kind=kind,
+                kind=Term(kind),
             )
         if kind != "rate" and (rate_limit is not None or rate_window_seconds is not None):
             raise ValidationError(
                 "only rate features take a rate limit; {feature_code} is a {kind} feature",
                 feature_code=feature.code,
-                kind=kind,
+                kind=Term(kind),
             )
         if kind == "boolean" and (terms.pricing != "none" or terms.included):
             raise ValidationError(

@@ -32,6 +32,7 @@ from services.errors import (
     GatewayDeclined,
     GatewayError,
     NotFound,
+    Term,
     ValidationError,
 )
 from services.gateway import FakeGateway
@@ -487,7 +488,7 @@ class PaymentService:
                     raise ValidationError(
                         "top-up #{topup_id} is {topup_status}; only a paid top-up can be refunded",
                         topup_id=topup_id,
-                        topup_status=topup.status,
+                        topup_status=Term(topup.status),
                     )
                 left = topup.amount_minor - _refunded_of_topup(topup.id)
                 if amount_minor > left:
@@ -919,7 +920,7 @@ def _same_refund(row: Refund, key: str, kind: str, target_id: int, amount_minor:
             key=key,
             row_id=row.id,
             row_amount_minor=row.amount_minor,
-            row_kind=row.kind,
+            row_kind=Term(row.kind),
             target=target,
         )
 

@@ -30,7 +30,7 @@ from services.change_feed import publish_changes
 from services.changes import Kind
 from services.clock import Clock
 from services.customers import find_customer, get_or_create_wallet
-from services.errors import Conflict, InvalidTransition, NotFound, ValidationError
+from services.errors import Conflict, InvalidTransition, NotFound, Term, ValidationError
 from services.invoices import Line, issue_credit_note, issue_invoice, refundable_minor
 from services.ledger import lock_wallet
 from services.notifications import NotificationCenter
@@ -249,7 +249,7 @@ class SubscriptionService:
                     raise Conflict(
                         "{customer_email} already has a {status} subscription to {plan_code}",
                         customer_email=customer.email,
-                        status=status,
+                        status=Term(status),
                         plan_code=plan.code,
                     )
                 wallet = get_or_create_wallet(customer.id, plan.currency, self.clock)
@@ -462,7 +462,7 @@ class SubscriptionService:
             raise ValidationError("plan {new_plan_code} is retired", new_plan_code=new_plan.code)
         if row.status != lifecycle.ACTIVE:
             raise InvalidTransition(
-                "only an active subscription can change plan; this one is {row_status}", row_status=row.status
+                "only an active subscription can change plan; this one is {row_status}", row_status=Term(row.status)
             )
         if old_plan.id == new_plan.id:
             raise ValidationError("the subscription is already on {new_plan_code}", new_plan_code=new_plan.code)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ui.context import UiContext
 from ui.pages.base import Page
 from ui.pages.invoices import RenewalPassDialog
+from ui.pages.words import job_name_text, role_text
 from ui.search import GlobalSearchDialog
 
 log = logging.getLogger(__name__)
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
         self.gateway_label.setObjectName("gatewayStatus")
         self.unread_label = QLabel(self)
         self.unread_label.setObjectName("unreadStatus")
-        self.operator_label = QLabel(f"{ctx.actor.name} · {ctx.actor.role}", self)
+        self.operator_label = QLabel(f"{ctx.actor.name} · {role_text(ctx.actor.role)}", self)
         for label in (self.scheduler_label, self.gateway_label, self.unread_label, self.operator_label):
             self.statusBar().addPermanentWidget(label)
         ctx.bridge.unread_count_changed.connect(self.on_unread_count_changed)
@@ -151,7 +152,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def on_scheduler_event(self, event) -> None:
         if event.kind == "job_failed":
-            self.scheduler_label.setText(self.tr("Scheduler: %s failed") % event.job)
+            self.scheduler_label.setText(self.tr("Scheduler: %s failed") % job_name_text(event.job))
         elif event.kind == "paused":
             self.scheduler_label.setText(self.tr("Scheduler: paused"))
         elif event.kind in ("job_finished", "resumed"):

@@ -4,7 +4,7 @@
 <context>
     <name>AuditPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/audit.py" line="220"/>
+        <location filename="../../ui/pages/audit.py" line="227"/>
         <source>%n entries selected</source>
         <translation>
             <numerusform>%n entry selected</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>CustomersPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/customers.py" line="328"/>
+        <location filename="../../ui/pages/customers.py" line="329"/>
         <source>%n pending subscription(s) renewed at once.</source>
         <translation>
             <numerusform>%n pending subscription renewed at once.</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/dashboard.py" line="268"/>
+        <location filename="../../ui/pages/dashboard.py" line="270"/>
         <source>%n subscription(s) in all</source>
         <translation>
             <numerusform>%n subscription in all</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>ErrorQueuePage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="221"/>
+        <location filename="../../ui/pages/error_queue.py" line="224"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -45,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="222"/>
+        <location filename="../../ui/pages/error_queue.py" line="225"/>
         <source>%n item(s) selected</source>
         <translation>
             <numerusform>%n item selected</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="236"/>
+        <location filename="../../ui/pages/error_queue.py" line="239"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="284"/>
+        <location filename="../../ui/pages/error_queue.py" line="287"/>
         <source>Retry %n item(s) now?</source>
         <translation>
             <numerusform>Retry %n item now?</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="296"/>
+        <location filename="../../ui/pages/error_queue.py" line="299"/>
         <source>Retrying %n item(s)…</source>
         <translation>
             <numerusform>Retrying %n item…</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="309"/>
+        <location filename="../../ui/pages/error_queue.py" line="312"/>
         <source>Cancel the retries of %n item(s)? They close as canceled and are not tried again.</source>
         <translation>
             <numerusform>Cancel the retries of %n item? It closes as canceled and is not tried again.</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="320"/>
+        <location filename="../../ui/pages/error_queue.py" line="323"/>
         <source>Canceled %n item(s)</source>
         <translation>
             <numerusform>Canceled %n item</numerusform>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="329"/>
+        <location filename="../../ui/pages/error_queue.py" line="332"/>
         <source>Escalate %n item(s) to manual? Automatic attempts stop until an operator acts.</source>
         <translation>
             <numerusform>Escalate %n item to manual? Automatic attempts stop until an operator acts.</numerusform>
@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="339"/>
+        <location filename="../../ui/pages/error_queue.py" line="342"/>
         <source>Escalated %n item(s) to manual</source>
         <translation>
             <numerusform>Escalated %n item to manual</numerusform>
@@ -109,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="364"/>
+        <location filename="../../ui/pages/error_queue.py" line="367"/>
         <source>Change the retry strategy of %n item(s)?</source>
         <translation>
             <numerusform>Change the retry strategy of %n item?</numerusform>
@@ -117,7 +117,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="375"/>
+        <location filename="../../ui/pages/error_queue.py" line="378"/>
         <source>%n item(s) now on %s</source>
         <translation>
             <numerusform>%n item now on %s</numerusform>
@@ -125,7 +125,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="383"/>
+        <location filename="../../ui/pages/error_queue.py" line="386"/>
         <source>Mark %n item(s) resolved? Say how they were settled.</source>
         <translation>
             <numerusform>Mark %n item resolved? Say how it was settled.</numerusform>
@@ -133,7 +133,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="392"/>
+        <location filename="../../ui/pages/error_queue.py" line="395"/>
         <source>Resolved %n item(s)</source>
         <translation>
             <numerusform>Resolved %n item</numerusform>
@@ -144,7 +144,7 @@
 <context>
     <name>GatewaySimulationGroup</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/scheduler_panels.py" line="102"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="105"/>
         <source>Circuit breaker closed: calls go through (%n failure(s) in a row).</source>
         <translation>
             <numerusform>Circuit breaker closed: calls go through (%n failure in a row).</numerusform>
@@ -166,7 +166,7 @@
 <context>
     <name>Intervals</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="50"/>
+        <location filename="../../ui/pages/words.py" line="53"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -174,7 +174,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="52"/>
+        <location filename="../../ui/pages/words.py" line="55"/>
         <source>%n week(s)</source>
         <translation>
             <numerusform>%n week</numerusform>
@@ -182,7 +182,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="54"/>
+        <location filename="../../ui/pages/words.py" line="57"/>
         <source>%n month(s)</source>
         <translation>
             <numerusform>%n month</numerusform>
@@ -190,7 +190,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="56"/>
+        <location filename="../../ui/pages/words.py" line="59"/>
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n year</numerusform>
@@ -201,7 +201,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
@@ -212,7 +212,7 @@
 <context>
     <name>NotificationsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="208"/>
+        <location filename="../../ui/pages/notifications.py" line="209"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
@@ -220,7 +220,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="235"/>
+        <location filename="../../ui/pages/notifications.py" line="236"/>
         <source>%n notification(s) selected</source>
         <translation>
             <numerusform>%n notification selected</numerusform>
@@ -228,8 +228,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="311"/>
-        <location filename="../../ui/pages/notifications.py" line="326"/>
+        <location filename="../../ui/pages/notifications.py" line="312"/>
+        <location filename="../../ui/pages/notifications.py" line="327"/>
         <source>Marked %n notification(s) read</source>
         <translation>
             <numerusform>Marked %n notification read</numerusform>
@@ -251,7 +251,7 @@
 <context>
     <name>RowCounts</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="239"/>
+        <location filename="../../ui/pages/base.py" line="240"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -259,7 +259,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="242"/>
+        <location filename="../../ui/pages/base.py" line="243"/>
         <source>Exported %n row(s)</source>
         <translation>
             <numerusform>Exported %n row</numerusform>
@@ -270,7 +270,7 @@
 <context>
     <name>SettingsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/settings_page.py" line="311"/>
+        <location filename="../../ui/pages/settings_page.py" line="314"/>
         <source>%n setting(s) saved</source>
         <translation>
             <numerusform>%n setting saved</numerusform>
@@ -292,7 +292,7 @@
 <context>
     <name>WalletsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="104"/>
+        <location filename="../../ui/pages/wallets.py" line="105"/>
         <source>%n entry(s)</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -300,7 +300,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="134"/>
+        <location filename="../../ui/pages/wallets.py" line="135"/>
         <source>%n ledger entries</source>
         <translation>
             <numerusform>%n ledger entry</numerusform>
@@ -308,11 +308,46 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="152"/>
+        <location filename="../../ui/pages/wallets.py" line="153"/>
         <source>Exported %n ledger entry(s)</source>
         <translation>
             <numerusform>Exported %n ledger entry</numerusform>
             <numerusform>Exported %n ledger entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Windows</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/words.py" line="368"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/words.py" line="369"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/words.py" line="370"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/words.py" line="376"/>
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
         </translation>
     </message>
 </context>

@@ -285,7 +285,7 @@ def test_stored_states_and_plan_intervals_are_words_of_the_language(translated, 
     overview = customers.detail.toPlainText()
     assert " · активен · " in overview and "active" not in overview
     monthly = {"price_minor": 900, "currency": "USD", "interval_count": 1, "interval_unit": "month"}
-    assert price_text(monthly) == "$9.00 / месяц"
+    assert price_text(monthly) == "9,00\u00a0$ / месяц"  # money in the Russian locale
     assert interval_text({**monthly, "interval_count": 3}) == "3 месяца"
     assert interval_text({**monthly, "interval_count": 5, "interval_unit": "year"}) == "5 лет"
     assert payment_status_text("succeeded") == "успешно"

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from services.changes import NO_CHANGES, Changes, Kind
 from ui.context import UiContext
 from ui.pages.dialogs import MoneyDialog
+from ui.pages.words import role_text
 from ui.sql_model import PagedQueryModel
 
 Result = TypeVar("Result")
@@ -199,7 +200,7 @@ class Page(QWidget):
     def refusal_reason(self, action: str) -> str | None:
         if self.ctx.can(action):
             return None
-        return self.tr("Your role (%s) may not do this.") % self.ctx.actor.role
+        return self.tr("Your role (%s) may not do this.") % role_text(self.ctx.actor.role)
 
     def guard(self, button: QPushButton, action: str) -> None:
         """Disable what the role may not do, and say why on hover."""

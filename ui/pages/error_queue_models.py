@@ -13,8 +13,18 @@ from PySide6.QtCore import QCoreApplication, QObject
 from models.tables import ErrorItem
 from services.clock import Clock
 from services.customers import like_text
-from services.money import format_minor
 from services.retry_policy import OPEN_STATUSES
+from ui.errors import stored_message_text
+from ui.formatting import minute_text, money_text, second_text
+from ui.pages.words import (
+    actor_text,
+    attempt_outcome_text,
+    error_class_text,
+    item_status_text,
+    operation_text,
+    strategy_text,
+    subject_type_text,
+)
 from ui.sql_model import Column, PagedQueryModel
 from ui.tasks import TaskRunner
 
@@ -40,7 +50,7 @@ def format_age(seconds) -> str:
 
 
 def format_moment(moment: datetime | None) -> str:
-    return "" if moment is None else f"{moment:%Y-%m-%d %H:%M:%S}"
+    return second_text(moment)
 
 
 def item_currency(record: dict) -> str:
@@ -61,7 +71,7 @@ def item_currency(record: dict) -> str:
 
 def item_amount(record: dict) -> str:
     amount = record.get("amount_minor") or 0
-    return format_minor(amount, item_currency(record), symbol=True) if amount else ""
+    return money_text(amount, item_currency(record)) if amount else ""
 
 
 def one_line(text: str | None, limit: int = 160) -> str:
@@ -96,21 +106,23 @@ class ErrorItemsTableModel(PagedQueryModel):
         self.clock = clock
         self.columns = [
             Column("id", self.tr("ID"), ErrorItem.id, numeric=True),
-            Column("operation", self.tr("Operation"), ErrorItem.operation),
+            Column(
+                "operation", self.tr("Operation"), ErrorItem.operation, format=lambda r: operation_text(r["operation"])
+            ),
             Column(
                 "subject",
                 self.tr("Subject"),
                 ErrorItem.subject_id,
-                format=lambda r: f"{r['subject_type']} #{r['subject_id']}",
+                format=lambda r: f"{subject_type_text(r['subject_type'])} #{r['subject_id']}",
             ),
             Column(
                 "error_class",
                 self.tr("Error class"),
                 ErrorItem.error_class,
-                format=lambda r: r["error_class"].replace("_", " "),
+                format=lambda r: error_class_text(r["error_class"]),
             ),
-            Column("strategy", self.tr("Strategy"), ErrorItem.strategy),
-            Column("status", self.tr("Status"), ErrorItem.status),
+            Column("strategy", self.tr("Strategy"), ErrorItem.strategy, format=lambda r: strategy_text(r["strategy"])),
+            Column("status", self.tr("Status"), ErrorItem.status, format=lambda r: item_status_text(r["status"])),
             Column(
                 "attempts",
                 self.tr("Attempts"),
@@ -126,7 +138,12 @@ class ErrorItemsTableModel(PagedQueryModel):
             ),
             Column("amount_minor", self.tr("Amount"), ErrorItem.amount_minor, numeric=True, format=item_amount),
             Column("age", self.tr("Age"), ErrorItem.created_at, numeric=True, format=self._age_text),
-            Column("message", self.tr("Message"), ErrorItem.message, format=lambda r: one_line(r.get("message"))),
+            Column(
+                "message",
+                self.tr("Message"),
+                ErrorItem.message,
+                format=lambda r: one_line(stored_message_text(r.get("message") or "")),
+            ),
         ]
         super().__init__(runner, parent)
         self.filters["status"] = "open"
@@ -160,7 +177,7 @@ class ErrorItemsTableModel(PagedQueryModel):
 def _next_attempt_text(moment) -> str:
     if not isinstance(moment, datetime) or moment >= NO_NEXT_ATTEMPT:
         return "—"
-    return f"{moment:%Y-%m-%d %H:%M}"
+    return minute_text(moment)
 
 
 # --- the detail pane -----------------------------------------------------------------------------
@@ -175,11 +192,7 @@ def render_item(detail: dict) -> str:
     translate = QCoreApplication.translate
     item, attempts, now = detail["item"], detail["attempts"], detail["now"]
     esc = html.escape
-    amount = (
-        format_minor(item.amount_minor, item_currency({"context": item.context}), symbol=True)
-        if item.amount_minor
-        else "—"
-    )
+    amount = money_text(item.amount_minor, item_currency({"context": item.context})) if item.amount_minor else "—"
     if item.lease_owner and item.lease_until and item.lease_until > now:
         lease = translate("ErrorQueuePage", "held by %s until %s") % (
             esc(item.lease_owner),
@@ -188,10 +201,10 @@ def render_item(detail: dict) -> str:
     else:
         lease = translate("ErrorQueuePage", "free")
     rows = [
-        (translate("ErrorQueuePage", "Subject"), f"{esc(item.subject_type)} #{item.subject_id}"),
-        (translate("ErrorQueuePage", "Status"), f"<b>{esc(item.status)}</b>"),
-        (translate("ErrorQueuePage", "Error class"), esc(item.error_class.replace("_", " "))),
-        (translate("ErrorQueuePage", "Strategy"), esc(item.strategy)),
+        (translate("ErrorQueuePage", "Subject"), f"{esc(subject_type_text(item.subject_type))} #{item.subject_id}"),
+        (translate("ErrorQueuePage", "Status"), f"<b>{esc(item_status_text(item.status))}</b>"),
+        (translate("ErrorQueuePage", "Error class"), esc(error_class_text(item.error_class))),
+        (translate("ErrorQueuePage", "Strategy"), esc(strategy_text(item.strategy))),
         (translate("ErrorQueuePage", "Attempts"), f"{item.attempts} / {item.max_attempts}"),
         (translate("ErrorQueuePage", "Next attempt"), esc(format_moment(item.next_attempt_at)) or "—"),
         (translate("ErrorQueuePage", "Lease"), lease),
@@ -213,8 +226,8 @@ def render_item(detail: dict) -> str:
         rows.append((translate("ErrorQueuePage", "Resolution"), esc(item.resolution or "")))
     title = translate("ErrorQueuePage", "Error item")
     parts = [
-        f"<h3>{title} #{item.id} — {esc(item.operation)}</h3>",
-        f"<p>{esc(item.message)}</p>",
+        f"<h3>{title} #{item.id} — {esc(operation_text(item.operation))}</h3>",
+        f"<p>{esc(stored_message_text(item.message))}</p>",
         "<table cellspacing='0' cellpadding='2'>",
     ]
     parts += [f"<tr><td style='color:gray'>{label}</td><td>{value}</td></tr>" for label, value in rows]
@@ -235,8 +248,9 @@ def render_item(detail: dict) -> str:
             colour = colours.get(attempt.outcome, "inherit")
             parts.append(
                 f"<tr><td>{attempt.number}</td><td>{format_moment(attempt.at)}</td>"
-                f"<td style='color:{colour}'>{esc(attempt.outcome)}</td>"
-                f"<td>{esc(one_line(attempt.message, 300))}</td><td>{esc(attempt.actor)}</td></tr>"
+                f"<td style='color:{colour}'>{esc(attempt_outcome_text(attempt.outcome))}</td>"
+                f"<td>{esc(one_line(stored_message_text(attempt.message or ''), 300))}</td>"
+                f"<td>{esc(actor_text(attempt.actor))}</td></tr>"
             )
         parts.append("</table>")
     else:
