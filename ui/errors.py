@@ -160,7 +160,7 @@ def _template_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     from ui.domain_messages import TEMPLATES
 
     patterns = []
-    for template in TEMPLATES:
+    for template in map(str, TEMPLATES):
         regex, fields = "", set()
         for literal, field, _spec, _conversion in string.Formatter().parse(template):
             regex += re.escape(literal)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPlainTextEdit,
+    QTableView,
     QTabWidget,
     QTextEdit,
     QWidget,
@@ -149,6 +150,25 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
     return found
 
 
+def clipped_headers(root: QWidget) -> list[tuple[str, str]]:
+    """(table, heading) for every visible column heading narrower than its own text."""
+    clipped = []
+    for view in root.findChildren(QTableView):
+        if not view.isVisible() or view.model() is None:
+            continue
+        header = view.horizontalHeader()
+        if header.isHidden():
+            continue
+        last = max((i for i in range(header.count()) if not header.isSectionHidden(i)), default=-1)
+        for column in range(header.count()):
+            if header.isSectionHidden(column) or (column == last and header.stretchLastSection()):
+                continue
+            text = str(view.model().headerData(column, Qt.Orientation.Horizontal) or "")
+            if header.sectionSize(column) < header.sectionSizeHint(column):  # what the style needs to draw it
+                clipped.append((view.objectName() or type(view.parent()).__name__, text))
+    return clipped
+
+
 @pytest.fixture
 def cancelled_dialogs(monkeypatch):
     """Every modal dialog is read and cancelled as it opens; file dialogs choose nothing."""
@@ -212,6 +232,7 @@ def test_every_page_and_dialog_of_the_russian_desk_is_russian(russian, make_gui,
         select_first_rows(page)
         name = window.nav.item(row).text()
         check(name, window)
+        problems.extend(f"{name} · {table}: the heading {text!r} is clipped" for table, text in clipped_headers(page))
         for button in page.findChildren(QAbstractButton):
             window.nav.setCurrentRow(row)  # a button may have opened another page
             if not (button.isVisible() and button.isEnabled()) or not button.text():

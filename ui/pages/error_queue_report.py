@@ -7,6 +7,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QTabBar, QTableView, QVBoxLayout, QWidget
 
 from ui.formatting import money_text
+from ui.pages.base import widen_to_headings
 from ui.pages.error_queue_models import format_age
 from ui.pages.words import error_class_text, item_status_text, operation_text
 
@@ -178,3 +179,4 @@ class FailedReportPanel(QWidget):
         self.pending_renewal.setText(self.model.pending_renewal_text())
         self.pending_renewal.setVisible(bool(self.pending_renewal.text()))
         self.view.resizeColumnsToContents()
+        widen_to_headings(self.view)

@@ -71,7 +71,10 @@ class SchedulerPage(Page):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # The last error can be long: a column the operator sizes, never narrower than its heading.
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, max(header.sectionSizeHint(3), 220))
+        header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
         self.event_log = QPlainTextEdit(self)

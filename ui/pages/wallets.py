@@ -24,7 +24,7 @@ from services.permissions import charge_refund_refusal
 from services.wallets import TopUpRefundOptions, adjustment_fits, topup_refund_options, wallet_detail
 from ui.context import UiContext
 from ui.formatting import money_text
-from ui.pages.base import TablePage, paged_table
+from ui.pages.base import TablePage, paged_table, widen_to_headings
 from ui.pages.dialogs import MoneyDialog
 from ui.pages.wallets_models import (
     LEDGER_KINDS,
@@ -72,6 +72,7 @@ class WalletsPage(TablePage[WalletsTableModel]):
         if not self.remember(self.ledger_table.horizontalHeader(), "ledger_header"):
             for column, width in enumerate((70, 130, 160, 100, 110, 90, 320)):
                 self.ledger_table.setColumnWidth(column, width)
+            widen_to_headings(self.ledger_table)
         self.on_selection([])
 
     def _build_ledger_panel(self) -> QWidget:

@@ -304,7 +304,7 @@ def action_text(action: str) -> str:
         "gateway.configure": translate("AuditActions", "gateway configured"),
         "secret.set": translate("AuditActions", "secret changed"),
     }
-    return labels.get(action) or action.replace("_", " ").replace(".", " ")
+    return labels.get(action) or action
 
 
 def known_word(word: str) -> str | None:
