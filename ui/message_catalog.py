@@ -26,7 +26,7 @@ TERM = "Term"
 class Catalog:
     templates: set[str] = field(default_factory=set)
     terms: set[str] = field(default_factory=set)
-    # file:line of a domain error built from something other than a literal template
+    # "file:line Class" of a domain error built from something other than a literal template
     not_literal: list[str] = field(default_factory=list)
 
 
@@ -101,7 +101,7 @@ def scan(root: Path = ROOT) -> Catalog:
             if name in classes and isinstance(call.func, ast.Name) and call.args:
                 template = _literal(call.args[0])
                 if template is None:
-                    catalog.not_literal.append(f"{path.relative_to(root).as_posix()}:{call.lineno}")
+                    catalog.not_literal.append(f"{path.relative_to(root).as_posix()}:{call.lineno} {name}")
                 else:
                     catalog.templates.add(template)
             elif name == TERM and call.args:
