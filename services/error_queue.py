@@ -109,15 +109,21 @@ def _lock_actionable(
     for item_id in ids:
         row = rows[item_id]
         if row.status not in allowed:
-            handled = (
-                f", already handled by {row.resolved_by}" if row.status in CLOSED_STATUSES and row.resolved_by else ""
-            )
+            if row.status in CLOSED_STATUSES and row.resolved_by:
+                raise Conflict(
+                    "error item #{item_id} is {status}, already handled by {resolved_by}; "
+                    "only {allowed} items can be {verb}",
+                    item_id=item_id,
+                    status=Term(row.status),
+                    resolved_by=row.resolved_by,
+                    allowed=Term(" or ".join(allowed)),
+                    verb=Term(verb),
+                )
             raise Conflict(
-                "error item #{item_id} is {status}{handled}; only {allowed} items can be {verb}",
+                "error item #{item_id} is {status}; only {allowed} items can be {verb}",
                 item_id=item_id,
                 status=Term(row.status),
-                handled=handled,
-                allowed=" or ".join(allowed),
+                allowed=Term(" or ".join(allowed)),
                 verb=Term(verb),
             )
         if is_leased(row, now) and (held_by is None or row.lease_owner != held_by):
@@ -347,7 +353,7 @@ class ErrorQueue:
         def claim(row: ErrorItem) -> None:
             row.lease_owner, row.lease_until = self.lease.holder, self.lease.until(now)
 
-        return [item_info(r) for r in self._act(actor, "error.retry", clean, claim, "", "retried")]
+        return [item_info(r) for r in self._act(actor, "error.retry", clean, claim, "", Term("retried"))]
 
     def cancel_retry(self, actor: Actor, ids: ItemIds, reason: str) -> list[ErrorItemInfo]:
         """Stop retrying: the item closes as canceled, with no further automatic attempt."""
@@ -359,7 +365,7 @@ class ErrorQueue:
             row.status, row.next_attempt_at = "canceled", None
             row.resolved_at, row.resolved_by, row.resolution = now, actor.name, reason or "canceled"
 
-        return self._close(actor, "error.cancel", ids, cancel, reason, "canceled")
+        return self._close(actor, "error.cancel", ids, cancel, reason, Term("canceled"))
 
     def change_strategy(self, actor: Actor, ids: ItemIds, strategy: str, reason: str) -> list[ErrorItemInfo]:
         """Retry on another strategy from now on; an automatic one puts a manual item back in the queue."""
@@ -389,7 +395,7 @@ class ErrorQueue:
             row.status, row.next_attempt_at = "resolved", None
             row.resolved_at, row.resolved_by, row.resolution = now, actor.name, note
 
-        return self._close(actor, "error.resolve", ids, settle, note, "resolved")
+        return self._close(actor, "error.resolve", ids, settle, note, Term("resolved"))
 
     def escalate(self, actor: Actor, ids: ItemIds, reason: str) -> list[ErrorItemInfo]:
         """Stop automatic attempts and ask for an operator."""
@@ -404,7 +410,7 @@ class ErrorQueue:
                 newly_manual.add(row.id)
             row.status, row.next_attempt_at = "manual", None
 
-        rows = self._act(actor, "error.escalate", ids, to_manual, reason, "escalated")
+        rows = self._act(actor, "error.escalate", ids, to_manual, reason, Term("escalated"))
         for row in rows:
             if row.id in newly_manual:
                 self.notify_manual(

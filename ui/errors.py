@@ -125,6 +125,8 @@ def term_text(word: str) -> str:
     """A word of the domain (a status, a role, "plan") in the operator's language."""
     from ui.pages.words import known_word  # words imports the pages' helpers; keep this module light
 
+    if " or " in word:  # a choice of words: "retrying or manual"
+        return QCoreApplication.translate("DomainTerms", " or ").join(term_text(part) for part in word.split(" or "))
     return known_word(word) or QCoreApplication.translate("DomainTerms", word)
 
 

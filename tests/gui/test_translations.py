@@ -410,7 +410,7 @@ def test_a_refusal_from_a_service_reads_in_russian(translated, make_gui):
 
 
 def test_words_of_the_domain_inside_a_message_are_translated(translated, qapp):
-    from services.errors import InvalidTransition, Term, ValidationError
+    from services.errors import Conflict, InvalidTransition, Term, ValidationError
     from services.lifecycle import next_status
     from ui.errors import describe
 
@@ -420,6 +420,18 @@ def test_words_of_the_domain_inside_a_message_are_translated(translated, qapp):
     assert describe(refused.value) == "действие «cancel» невозможно для подписки в состоянии «истекла»"
     error = ValidationError("{what} must lie between {low:,} and {high:,}", what=Term("quota"), low=0, high=1000000)
     assert describe(error) == "квота: значение от 0 до 1\u00a0000\u00a0000"
+    closed = Conflict(
+        "error item #{item_id} is {status}; only {allowed} items can be {verb}",
+        item_id=4,
+        status=Term("resolved"),
+        allowed=Term("retrying or manual"),
+        verb=Term("retried"),
+    )
+    assert str(closed) == "error item #4 is resolved; only retrying or manual items can be retried"
+    assert (
+        describe(closed)
+        == "ошибка #4 в состоянии «закрыта»; быть повторена может только ошибка в состоянии: повторяется или вручную"
+    )
 
 
 def test_messages_stored_in_english_are_shown_in_russian(translated, qapp):
