@@ -40,6 +40,11 @@ def number_text(value: int) -> str:
     return operator_locale().toString(int(value))
 
 
+def percent_text(share: float) -> str:
+    """0.9731 -> '97.3 %' / '97,3 %'."""
+    return operator_locale().toString(share * 100, "f", 1) + " %"
+
+
 def _qdate(moment: date) -> QDate:
     return QDate(moment.year, moment.month, moment.day)
 

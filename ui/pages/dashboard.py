@@ -23,10 +23,10 @@ from services import lifecycle
 from services.changes import Kind
 from services.dashboard import EXPIRING_DAYS, DashboardData, load_dashboard
 from services.money import CURRENCY_EXPONENT
-from ui.charts import CategoryChart, day_labels
+from ui.charts import CategoryChart, day_labels, whole_number_text
 from ui.context import UiContext
 from ui.errors import describe
-from ui.formatting import date_text, minute_text, number_text
+from ui.formatting import date_text, minute_text, number_text, percent_text
 from ui.formatting import money_text as amount_text
 from ui.pages.base import Page
 
@@ -192,8 +192,7 @@ class DashboardPage(Page):
                 row.addWidget(card, 1)
             cards_rows.addLayout(row)
 
-        money_axis = lambda value: f"{value:,.0f}"  # noqa: E731
-        self.revenue_chart = CategoryChart(self, style="bars", color="#3d7bd9", axis_format=money_axis)
+        self.revenue_chart = CategoryChart(self, style="bars", color="#3d7bd9", axis_format=whole_number_text)
         self.status_chart = CategoryChart(self, style="bars")
         self.errors_chart = CategoryChart(self, style="line", color=DANGER)
         self.revenue_panel = ChartPanel(self.tr("Revenue by day, last 30 days"), self.revenue_chart, self)
@@ -292,7 +291,7 @@ class DashboardPage(Page):
         else:
             color = DANGER if rate < 0.8 else (WARNING if rate < 0.95 else None)
             cards["gateway"].set_value(
-                f"{rate * 100:.1f} %",
+                percent_text(rate),
                 self.tr("%1 of %2 charges")
                 .replace("%1", number_text(data.gateway_succeeded_24h))
                 .replace("%2", number_text(data.gateway_attempts_24h)),
