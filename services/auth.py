@@ -13,7 +13,15 @@ from models.db import write_transaction
 from models.tables import Operator
 from services.audit import record_audit
 from services.clock import Clock
-from services.errors import AuthenticationFailed, Conflict, NotFound, PermissionDenied, Term, ValidationError
+from services.errors import (
+    ActionTerm,
+    AuthenticationFailed,
+    Conflict,
+    NotFound,
+    PermissionDenied,
+    Term,
+    ValidationError,
+)
 from services.validation import storable
 
 ROLES = ("viewer", "operator", "admin")
@@ -77,7 +85,7 @@ def require(actor: Actor, action: str) -> None:
             "{operator} ({role}) may not {action}",
             operator=actor.name,
             role=Term(actor.role),
-            action=Term(action.replace(".", " ")),
+            action=ActionTerm(action.replace(".", " ")),
         )
 
 

@@ -36,6 +36,15 @@ class Term(str):
     desk translates like the template. Write it as ``Term("…")`` with a literal so it is listed."""
 
 
+class ActionTerm(Term):
+    """An operator action inside a refusal, its code written with spaces ("subscription cancel"); the
+    desk says in words what the role may not do."""
+
+    @property
+    def code(self) -> str:
+        return self.replace(" ", ".", 1)
+
+
 class DomainError(Exception):
     """A known refusal. ``str(err)`` is the user-facing message."""
 

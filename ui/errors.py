@@ -20,7 +20,7 @@ import peewee
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from services.errors import Amount, DomainError, Term
+from services.errors import ActionTerm, Amount, DomainError, Term
 from ui.formatting import money_text, number_text, operator_locale
 from ui.tasks import TRACEBACK_TEXT
 
@@ -133,6 +133,10 @@ def term_text(word: str) -> str:
 def _shown(value: object) -> object:
     if isinstance(value, Amount):
         return money_text(value.minor, value.currency)
+    if isinstance(value, ActionTerm):
+        from ui.pages.words import permission_text
+
+        return permission_text(value.code)
     if isinstance(value, Term):
         return term_text(value)
     if isinstance(value, DomainError):

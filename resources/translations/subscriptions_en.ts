@@ -26,7 +26,7 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/dashboard.py" line="270"/>
+        <location filename="../../ui/pages/dashboard.py" line="269"/>
         <source>%n subscription(s) in all</source>
         <translation>
             <numerusform>%n subscription in all</numerusform>

@@ -715,7 +715,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/dashboard.py" line="165"/>
-        <location filename="../../ui/pages/dashboard.py" line="319"/>
+        <location filename="../../ui/pages/dashboard.py" line="318"/>
         <source>Pending renewal</source>
         <translation>Ждут продления</translation>
     </message>
@@ -775,38 +775,38 @@
         <translation>Успешные списания ÷ все попытки списания, записанные шлюзом за последние 24 часа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="199"/>
-        <location filename="../../ui/pages/dashboard.py" line="305"/>
+        <location filename="../../ui/pages/dashboard.py" line="198"/>
+        <location filename="../../ui/pages/dashboard.py" line="304"/>
         <source>Revenue by day, last 30 days</source>
         <translation>Выручка по дням за последние 30 дней</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="200"/>
+        <location filename="../../ui/pages/dashboard.py" line="199"/>
         <source>Subscriptions by status</source>
         <translation>Подписки по статусам</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="201"/>
+        <location filename="../../ui/pages/dashboard.py" line="200"/>
         <source>Open error items at the end of each day</source>
         <translation>Открытые элементы очереди ошибок на конец каждого дня</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="212"/>
+        <location filename="../../ui/pages/dashboard.py" line="211"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="252"/>
+        <location filename="../../ui/pages/dashboard.py" line="251"/>
         <source>Could not load the numbers: %s</source>
         <translation>Не удалось загрузить показатели: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="266"/>
+        <location filename="../../ui/pages/dashboard.py" line="265"/>
         <source>Figures as of %s UTC</source>
         <translation>Данные на %s UTC</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/dashboard.py" line="270"/>
+        <location filename="../../ui/pages/dashboard.py" line="269"/>
         <source>%n subscription(s) in all</source>
         <translation>
             <numerusform>всего %n подписка</numerusform>
@@ -815,62 +815,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="274"/>
+        <location filename="../../ui/pages/dashboard.py" line="273"/>
         <source>waiting for a top-up</source>
         <translation>ожидают пополнения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="277"/>
+        <location filename="../../ui/pages/dashboard.py" line="276"/>
         <source>within %d days</source>
         <translation>в течение %d дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="278"/>
+        <location filename="../../ui/pages/dashboard.py" line="277"/>
         <source>held in customer wallets</source>
         <translation>в кошельках клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="280"/>
+        <location filename="../../ui/pages/dashboard.py" line="279"/>
         <source>since %s</source>
         <translation>с %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="284"/>
+        <location filename="../../ui/pages/dashboard.py" line="283"/>
         <source>%1 retrying · %2 manual</source>
         <translation>повтор: %1 · вручную: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="291"/>
+        <location filename="../../ui/pages/dashboard.py" line="290"/>
         <source>no traffic</source>
         <translation>нет операций</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="291"/>
+        <location filename="../../ui/pages/dashboard.py" line="290"/>
         <source>no charges in the last 24 h</source>
         <translation>за последние 24 ч списаний не было</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="296"/>
+        <location filename="../../ui/pages/dashboard.py" line="295"/>
         <source>%1 of %2 charges</source>
         <translation>%1 из %2 списаний</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="309"/>
+        <location filename="../../ui/pages/dashboard.py" line="308"/>
         <source>(%s; other currencies are not drawn)</source>
         <translation>(%s; другие валюты не показаны)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="318"/>
+        <location filename="../../ui/pages/dashboard.py" line="317"/>
         <source>Active</source>
         <translation>Активны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="320"/>
+        <location filename="../../ui/pages/dashboard.py" line="319"/>
         <source>Canceled</source>
         <translation>Отменены</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="321"/>
+        <location filename="../../ui/pages/dashboard.py" line="320"/>
         <source>Expired</source>
         <translation>Истекли</translation>
     </message>
@@ -2202,12 +2202,12 @@
         <translation>Соединение с сервером базы данных PostgreSQL потеряно, поэтому действие могло не выполниться. Проверьте, что сервер работает и доступен, затем обновите данные и повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="231"/>
+        <location filename="../../ui/errors.py" line="235"/>
         <source>Something unexpected went wrong. The details were written to the log.</source>
         <translation>Произошла непредвиденная ошибка. Подробности записаны в журнал.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="240"/>
+        <location filename="../../ui/errors.py" line="244"/>
         <source>Not done</source>
         <translation>Не выполнено</translation>
     </message>
@@ -3024,19 +3024,19 @@
         <translation>ru_RU</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="51"/>
+        <location filename="../../ui/formatting.py" line="56"/>
         <source>yyyy-MM-dd</source>
         <comment>a date in tables (Qt date format)</comment>
         <translation>dd.MM.yyyy</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="59"/>
+        <location filename="../../ui/formatting.py" line="64"/>
         <source>yyyy-MM-dd HH:mm</source>
         <comment>a date and time (Qt format)</comment>
         <translation>dd.MM.yyyy HH:mm</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="67"/>
+        <location filename="../../ui/formatting.py" line="72"/>
         <source>yyyy-MM-dd HH:mm:ss</source>
         <comment>a date and time to the second</comment>
         <translation>dd.MM.yyyy HH:mm:ss</translation>
@@ -3921,6 +3921,124 @@
         <location filename="../../ui/pages/subscriptions_models.py" line="139"/>
         <source>Your role (%s) may not do this.</source>
         <translation>Вашей роли (%s) это действие недоступно.</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <location filename="../../ui/pages/words.py" line="468"/>
+        <source>create customers</source>
+        <translation>создавать клиентов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="469"/>
+        <source>change customers</source>
+        <translation>изменять клиентов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="470"/>
+        <source>top up wallets</source>
+        <translation>пополнять кошельки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="471"/>
+        <source>subscribe customers</source>
+        <translation>оформлять подписки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="472"/>
+        <source>cancel subscriptions</source>
+        <translation>отменять подписки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="473"/>
+        <source>reinstate subscriptions</source>
+        <translation>восстанавливать подписки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="474"/>
+        <source>change the plan of subscriptions</source>
+        <translation>менять тариф подписок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="475"/>
+        <source>record usage</source>
+        <translation>записывать использование</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="476"/>
+        <source>retry error items</source>
+        <translation>повторять ошибки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="477"/>
+        <source>cancel scheduled retries</source>
+        <translation>отменять запланированные повторы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="478"/>
+        <source>resolve error items</source>
+        <translation>закрывать ошибки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="479"/>
+        <source>escalate error items</source>
+        <translation>передавать ошибки на ручной разбор</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="480"/>
+        <source>change retry strategies</source>
+        <translation>менять стратегии повторов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="481"/>
+        <source>mark notifications read</source>
+        <translation>отмечать уведомления прочитанными</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="482"/>
+        <source>run scheduler jobs</source>
+        <translation>запускать задания планировщика</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="483"/>
+        <source>run a renewal pass</source>
+        <translation>запускать прогон продлений</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="484"/>
+        <source>refund</source>
+        <translation>делать возвраты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="485"/>
+        <source>adjust balances</source>
+        <translation>корректировать балансы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="486"/>
+        <source>edit plans and features</source>
+        <translation>изменять тарифы и функции</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="487"/>
+        <source>manage operators</source>
+        <translation>управлять операторами</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="488"/>
+        <source>change settings</source>
+        <translation>изменять настройки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="489"/>
+        <source>configure the gateway</source>
+        <translation>настраивать шлюз</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="490"/>
+        <source>pause the scheduler</source>
+        <translation>приостанавливать планировщик</translation>
     </message>
 </context>
 <context>

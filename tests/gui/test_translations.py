@@ -410,7 +410,7 @@ def test_a_refusal_from_a_service_reads_in_russian(translated, make_gui):
 
 
 def test_words_of_the_domain_inside_a_message_are_translated(translated, qapp):
-    from services.errors import Conflict, InvalidTransition, Term, ValidationError
+    from services.errors import Conflict, DomainError, InvalidTransition, Term, ValidationError
     from services.lifecycle import next_status
     from ui.errors import describe
 
@@ -428,6 +428,13 @@ def test_words_of_the_domain_inside_a_message_are_translated(translated, qapp):
         verb=Term("retried"),
     )
     assert str(closed) == "error item #4 is resolved; only retrying or manual items can be retried"
+    from services.auth import require
+    from tests.gui.conftest import ROLES
+
+    with pytest.raises(DomainError) as denied:
+        require(ROLES["viewer"], "subscription.cancel")
+    assert str(denied.value) == "viewer (viewer) may not subscription cancel"
+    assert describe(denied.value) == "viewer (наблюдатель) не может: отменять подписки"
     assert (
         describe(closed)
         == "ошибка #4 в состоянии «закрыта»; быть повторена может только ошибка в состоянии: повторяется или вручную"

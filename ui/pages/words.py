@@ -459,3 +459,34 @@ def attempt_outcome_text(outcome: str) -> str:
         "unknown": translate("ErrorWords", "settled elsewhere"),
     }
     return labels.get(str(outcome)) or str(outcome)
+
+
+def permission_text(action: str) -> str:
+    """What a role may or may not do: the action as a verb ("refund top-ups and charges")."""
+    translate = QCoreApplication.translate
+    labels = {
+        "customer.create": translate("Permissions", "create customers"),
+        "customer.edit": translate("Permissions", "change customers"),
+        "topup": translate("Permissions", "top up wallets"),
+        "subscription.subscribe": translate("Permissions", "subscribe customers"),
+        "subscription.cancel": translate("Permissions", "cancel subscriptions"),
+        "subscription.reinstate": translate("Permissions", "reinstate subscriptions"),
+        "subscription.change_plan": translate("Permissions", "change the plan of subscriptions"),
+        "usage.record": translate("Permissions", "record usage"),
+        "error.retry": translate("Permissions", "retry error items"),
+        "error.cancel": translate("Permissions", "cancel scheduled retries"),
+        "error.resolve": translate("Permissions", "resolve error items"),
+        "error.escalate": translate("Permissions", "escalate error items"),
+        "error.strategy": translate("Permissions", "change retry strategies"),
+        "notification.read": translate("Permissions", "mark notifications read"),
+        "scheduler.run": translate("Permissions", "run scheduler jobs"),
+        "renewal.run": translate("Permissions", "run a renewal pass"),
+        "refund": translate("Permissions", "refund"),
+        "wallet.adjust": translate("Permissions", "adjust balances"),
+        "plan.edit": translate("Permissions", "edit plans and features"),
+        "operator.manage": translate("Permissions", "manage operators"),
+        "settings.edit": translate("Permissions", "change settings"),
+        "gateway.configure": translate("Permissions", "configure the gateway"),
+        "scheduler.pause": translate("Permissions", "pause the scheduler"),
+    }
+    return labels.get(action) or action.replace(".", " ").replace("_", " ")
