@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
 from services.lookup import Found, find_subjects
 from ui.context import UiContext
+from ui.pages.words import subject_type_text
 
 
 def match_text(found: Found) -> str:
     """How a match reads in the list."""
     if found.customer is not None:
         c = found.customer
-        return f"{c.name} <{c.email}> · customer #{c.id}"
+        return f"{c.name} <{c.email}> · {subject_type_text('customer')} #{c.id}"
     if found.subject_type == "subscription":
-        return f"Subscription #{found.subject_id}"
-    return f"Error item #{found.subject_id}"
+        return QCoreApplication.translate("GlobalSearchDialog", "Subscription #%s") % found.subject_id
+    return QCoreApplication.translate("GlobalSearchDialog", "Error item #%s") % found.subject_id
 
 
 class GlobalSearchDialog(QDialog):

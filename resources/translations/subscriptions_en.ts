@@ -155,7 +155,7 @@
 <context>
     <name>GlobalSearchDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/search.py" line="71"/>
+        <location filename="../../ui/search.py" line="72"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n match</numerusform>

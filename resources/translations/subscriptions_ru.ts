@@ -3183,22 +3183,32 @@
 <context>
     <name>GlobalSearchDialog</name>
     <message>
-        <location filename="../../ui/search.py" line="31"/>
+        <location filename="../../ui/search.py" line="21"/>
+        <source>Subscription #%s</source>
+        <translation>Подписка #%s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search.py" line="22"/>
+        <source>Error item #%s</source>
+        <translation>Ошибка #%s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search.py" line="32"/>
         <source>Search</source>
         <translation>Поиск</translation>
     </message>
     <message>
-        <location filename="../../ui/search.py" line="35"/>
+        <location filename="../../ui/search.py" line="36"/>
         <source>Name, email or id…</source>
         <translation>Имя, эл. почта или ID…</translation>
     </message>
     <message>
-        <location filename="../../ui/search.py" line="38"/>
+        <location filename="../../ui/search.py" line="39"/>
         <source>Type at least two characters, or an id.</source>
         <translation>Введите не менее двух символов или ID.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/search.py" line="71"/>
+        <location filename="../../ui/search.py" line="72"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n совпадение</numerusform>
@@ -3207,7 +3217,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/search.py" line="71"/>
+        <location filename="../../ui/search.py" line="72"/>
         <source>Nothing found.</source>
         <translation>Ничего не найдено.</translation>
     </message>

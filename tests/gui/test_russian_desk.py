@@ -37,9 +37,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.tables import Customer, Feature, Operator, Plan
+from models.tables import Customer, Feature, Invoice, Operator, Plan
 from services.errors import DomainError
 from ui.language import install_translator
+from ui.login import LoginDialog
+from ui.pages.invoices import RenewalPassDialog, open_invoice
+from ui.search import GlobalSearchDialog
 
 # Names and codes that stay as they are in every language.
 ALLOWED = {
@@ -245,4 +248,31 @@ def test_every_page_and_dialog_of_the_russian_desk_is_russian(russian, make_gui,
                 if isinstance(box, QMessageBox) and box.isVisible():
                     check(f"{name} → {button.text()}", box)
                     box.close()
+    # The dialogs that open beside the pages: search, an invoice, a renewal pass's invoices.
+    window.nav.setCurrentRow(0)
+    window.on_search_triggered()
+    search = window.findChild(GlobalSearchDialog)
+    search.query.setText(Customer.select().first().name.split()[0])
+    search.on_query_settled()
+    check("Ctrl+K", search)
+    invoice = Invoice.select().order_by(Invoice.id).first()
+    check("invoice", open_invoice(gui.ctx, invoice.id, window))
+    window.open_subject("renewal_pass", invoice.id)
+    check("renewal pass", window.findChild(RenewalPassDialog))
     assert not problems, "English in the Russian desk:\n" + "\n".join(dict.fromkeys(problems))
+
+
+def test_the_sign_in_dialog_is_russian(russian, qtbot, db, clock):
+    from scheduler.core import build_core
+    from ui.tasks import TaskRunner
+
+    core = build_core(clock, gateway_sleep=lambda seconds: None)
+    credentials = ALLOWED | {"admin", "operator", "viewer", "demo", "pass"}  # the demo's user names and passwords
+    for first_run in (True, False):
+        dialog = LoginDialog(
+            core, TaskRunner(synchronous=True), first_run=first_run, keyring_reason=None, demo_hint=True
+        )
+        qtbot.addWidget(dialog)
+        dialog.show()
+        found = [f"{widget}: {text!r}" for widget, text in visible_texts(dialog) if english_words(text, credentials)]
+        assert not found, found

@@ -23,6 +23,7 @@ from services.customer_detail import CustomerDetail, customer_detail
 from services.customers import clean_email, clean_name
 from services.money import parse_amount
 from ui.context import UiContext
+from ui.errors import stored_message_text
 from ui.formatting import date_text, minute_text, money_text
 from ui.pages.base import TablePage
 from ui.pages.customers_models import CustomersTableModel, money
@@ -329,12 +330,15 @@ class CustomersPage(TablePage[CustomersTableModel]):
                 text += " " + self.tr("%n pending subscription(s) renewed at once.", "", info.renewed)
             icon = QMessageBox.Icon.Information
         elif info.status == "failed":
-            text, icon = self.tr("The card was declined: %s") % (info.error or ""), QMessageBox.Icon.Warning
+            text, icon = (
+                self.tr("The card was declined: %s") % stored_message_text(info.error or ""),
+                QMessageBox.Icon.Warning,
+            )
         else:
             text = self.tr(
                 "The gateway did not answer clearly (%s). The top-up is in the error queue and "
                 "will be retried with the same key, so it can never be charged twice."
-            ) % (info.error or "")
+            ) % stored_message_text(info.error or "")
             icon = QMessageBox.Icon.Warning
         self.status_message.emit(text)
         box = QMessageBox(icon, self.tr("Top-up"), text, QMessageBox.StandardButton.Ok, self)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QColor
 
 from scheduler import JobStateInfo, leases
+from ui.errors import stored_message_text
 from ui.formatting import second_text
 from ui.pages.words import job_name_text, result_key_text, result_lines, result_value_text
 from ui.plain_text import plain_tooltip
@@ -128,7 +129,7 @@ class SchedulerJobsModel(QAbstractTableModel):
         if column == 2:
             return summarize_result(job.last_result)
         if column == 3:
-            return (job.last_error or "").splitlines()[0] if job.last_error else ""
+            return stored_message_text(job.last_error.splitlines()[0]) if job.last_error else ""
         if column == 4:
             return self.tr("paused") if job.paused else _when(job.next_run_at)
         if column == 5:
