@@ -95,6 +95,15 @@ def english_words(text: str, allowed: set[str]) -> list[str]:
     return [word for word in LATIN_WORD.findall(text) if word not in allowed]
 
 
+def test_the_check_finds_english_and_passes_names_codes_and_russian():
+    allowed = ALLOWED | {"Kira", "Moreau"}
+    assert english_words("Сохранить настройки", allowed) == []
+    assert english_words("Kira Moreau <kira.moreau.12@corp.example.com> · клиент #12", allowed) == []
+    assert english_words("ключ topup-32149d44 · INV-2026-000042 · 12,50 USD · gateway.outage", allowed) == []
+    assert english_words("<b>Save</b> settings", allowed) == ["Save", "settings"]
+    assert english_words('поиск «topup #12» · "currency": "USD"', allowed) == []
+
+
 def texts_of_view(view: QAbstractItemView) -> list[str]:
     model = view.model()
     if model is None:
