@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from services.errors import ActionTerm, Amount, DomainError, Term
 from ui.formatting import money_text, number_text, operator_locale
+from ui.pages.words import known_word, permission_text
 from ui.tasks import TRACEBACK_TEXT
 
 log = logging.getLogger("ui")
@@ -123,8 +124,6 @@ _FORMATTER = _LocaleFormatter()
 
 def term_text(word: str) -> str:
     """A word of the domain (a status, a role, "plan") in the operator's language."""
-    from ui.pages.words import known_word  # words imports the pages' helpers; keep this module light
-
     if " or " in word:  # a choice of words: "retrying or manual"
         return QCoreApplication.translate("DomainTerms", " or ").join(term_text(part) for part in word.split(" or "))
     return known_word(word) or QCoreApplication.translate("DomainTerms", word)
@@ -134,8 +133,6 @@ def _shown(value: object) -> object:
     if isinstance(value, Amount):
         return money_text(value.minor, value.currency)
     if isinstance(value, ActionTerm):
-        from ui.pages.words import permission_text
-
         return permission_text(value.code)
     if isinstance(value, Term):
         return term_text(value)
@@ -175,7 +172,7 @@ def _template_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
                 fields.add(field)
         if fields:  # a template without values is found by the translator's own lookup
             patterns.append((re.compile(regex + r"\Z", re.DOTALL), template))
-    # the most literal text first: "no plan {code!r}" must not take what "no plan ... is retired" says
+    # the most literal text first: "no plan {code!r}" must not take "no plan #{plan_id}"
     patterns.sort(key=lambda pair: -len(pair[0].pattern))
     return tuple(patterns)
 
