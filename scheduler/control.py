@@ -48,7 +48,7 @@ class SchedulerControl:
         """
         require(actor, "scheduler.run")
         if job not in self.scheduler.job_names:
-            raise ValidationError(f"no scheduled job is named {str(job)[:40]!r}")
+            raise ValidationError("no scheduled job is named {job!r}", job=str(job)[:40])
         with write_transaction():
             record_audit(self.clock, actor.name, "scheduler.run", "job", job, reason=clean_reason(reason))
         if self.scheduler.is_running:
@@ -61,7 +61,7 @@ class SchedulerControl:
         with write_transaction():
             leases.lock_job_rows(names)  # two desks switching at once: the second sees the first's change
             if leases.any_paused(names) == paused:
-                raise Conflict("the scheduler is already paused" if paused else "the scheduler is not paused")
+                raise Conflict("the scheduler is already paused") if paused else Conflict("the scheduler is not paused")
             leases.set_paused(names, paused)
             record_audit(
                 self.clock,

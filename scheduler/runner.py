@@ -32,7 +32,7 @@ from models.tables import JobState
 from scheduler import leases
 from services.changes import NO_CHANGES, Changes
 from services.clock import Clock
-from services.errors import Conflict
+from services.errors import Conflict, Term
 
 log = logging.getLogger("scheduler")
 
@@ -166,7 +166,11 @@ class BackgroundScheduler:
             if not self._run_through_lease(spec):
                 row = leases.read_job_row(name)
                 holder = row.lease_owner if row is not None else None
-                raise Conflict(f"the {name} job is already running ({holder or 'another run'}); try again later")
+                raise Conflict(
+                    "the {job} job is already running ({holder}); try again later",
+                    job=Term(name),
+                    holder=holder or Term("another run"),
+                )
             return self._state_info(name, leases.read_job_row(name), self.clock.now())
 
     def pause(self) -> None:

@@ -14,7 +14,15 @@ from models.db import for_update, write_transaction
 from models.tables import Operator
 from services.audit import record_audit
 from services.clock import Clock
-from services.errors import AuthenticationFailed, Conflict, NotFound, PermissionDenied, ValidationError
+from services.errors import (
+    ActionTerm,
+    AuthenticationFailed,
+    Conflict,
+    NotFound,
+    PermissionDenied,
+    Term,
+    ValidationError,
+)
 from services.validation import MAX_REASON, check_text, storable
 
 ROLES = ("viewer", "operator", "admin")
@@ -74,7 +82,12 @@ def require(actor: Actor, action: str) -> None:
     if not isinstance(actor, Actor):
         raise PermissionDenied("no operator is signed in")
     if not actor.can(action):
-        raise PermissionDenied(f"{actor.name} ({actor.role}) may not {action.replace('.', ' ')}")
+        raise PermissionDenied(
+            "{operator} ({role}) may not {action}",
+            operator=actor.name,
+            role=Term(actor.role),
+            action=ActionTerm(action.replace(".", " ")),
+        )
 
 
 # --- passwords -------------------------------------------------------------
@@ -123,7 +136,7 @@ def validate_new_operator(username: str, password: str, role: str) -> None:
         raise ValidationError("username: 2–64 letters, digits, dot, dash or underscore")
     validate_password(password)
     if role not in ROLES:
-        raise ValidationError(f"role must be one of {', '.join(ROLES)}")
+        raise ValidationError("role must be one of {roles}", roles=", ".join(ROLES))
 
 
 def validate_password(password: str) -> None:
@@ -170,7 +183,7 @@ class OperatorService:
         password_hash = hash_password(password)
         with write_transaction():
             if Operator.select().where(Operator.username == username).exists():
-                raise Conflict(f"operator {username!r} already exists")
+                raise Conflict("operator {username!r} already exists", username=username)
             row = Operator.create(
                 username=username, password_hash=password_hash, role=role, created_at=self.clock.now()
             )
@@ -193,7 +206,7 @@ class OperatorService:
         """Give ``username`` another role. Nobody demotes themselves, and the last active admin stays one."""
         require(actor, "operator.manage")
         if role not in ROLES:
-            raise ValidationError(f"role must be one of {', '.join(ROLES)}")
+            raise ValidationError("role must be one of {roles}", roles=", ".join(ROLES))
         with write_transaction():
             row = self._locked_operator(username)
             before = row.role
@@ -220,7 +233,7 @@ class OperatorService:
         with write_transaction():
             row = self._locked_operator(username)
             if not row.active:
-                raise Conflict(f"operator {row.username!r} is already disabled")
+                raise Conflict("operator {username!r} is already disabled", username=row.username)
             if row.role == "admin":
                 self._refuse_losing_an_admin(actor, row, "disable")
             elif is_same_operator(actor, row):
@@ -246,7 +259,7 @@ class OperatorService:
         with write_transaction():
             row = self._locked_operator(username)
             if row.active:
-                raise Conflict(f"operator {row.username!r} is already active")
+                raise Conflict("operator {username!r} is already active", username=row.username)
             row.active = True
             row.save()
             record_audit(
@@ -305,7 +318,7 @@ class OperatorService:
         known = isinstance(username, str) and storable(username)
         row = for_update(Operator.select().where(Operator.username == username)).first() if known else None
         if row is None:
-            raise NotFound(f"no operator {username!r:.80}")
+            raise NotFound("no operator {username!r:.80}", username=username)
         return row
 
     @staticmethod
@@ -316,13 +329,18 @@ class OperatorService:
         once cannot both pass the count on PostgreSQL.
         """
         if is_same_operator(actor, row):
-            raise Conflict(f"you cannot {verb} your own administrator account; ask another administrator")
+            raise Conflict(
+                "you cannot {verb} your own administrator account; ask another administrator", verb=Term(verb)
+            )
         admins = for_update(
             Operator.select(Operator.id).where((Operator.role == "admin") & (Operator.active == True))  # noqa: E712
         ).order_by(Operator.id)
         others = [admin.id for admin in admins if admin.id != row.id]
         if row.active and not others:
-            raise Conflict(f"{row.username} is the last active administrator; make someone else an administrator first")
+            raise Conflict(
+                "{username} is the last active administrator; make someone else an administrator first",
+                username=row.username,
+            )
 
     def authenticate(self, username: str, password: str) -> Actor:
         username, password = str(username), str(password)

@@ -19,7 +19,7 @@ from services.audit import record_audit
 from services.auth import Actor, require
 from services.clock import Clock
 from services.customers import clean_name
-from services.errors import Conflict, NotFound, ValidationError
+from services.errors import Conflict, NotFound, Term, ValidationError
 from services.lifecycle import INTERVAL_UNITS
 from services.money import check_currency, check_minor
 from services.pricing import MAX_UNITS, PriceTerms, parse_tiers, tiers_to_json, validate_terms
@@ -139,35 +139,35 @@ def window_text(seconds: int) -> str:
 
 def check_int(value: object, what: str, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(f"{what} must be a whole number")
+        raise ValidationError("{what} must be a whole number", what=Term(what))
     if not low <= value <= high:
-        raise ValidationError(f"{what} must lie between {low:,} and {high:,}")
+        raise ValidationError("{what} must lie between {low:,} and {high:,}", what=Term(what), low=low, high=high)
     return value
 
 
 def _check_code(value: object, what: str) -> str:
     if not isinstance(value, str) or not _CODE.match(value):
-        raise ValidationError(f"{what} must be 2–64 lowercase letters, digits, '-' or '_'")
+        raise ValidationError("{what} must be 2–64 lowercase letters, digits, '-' or '_'", what=Term(what))
     return value
 
 
 def _check_bool(value: object, what: str) -> bool:
     if not isinstance(value, bool):
-        raise ValidationError(f"{what} must be true or false")
+        raise ValidationError("{what} must be true or false", what=Term(what))
     return value
 
 
 def plan_row(code: object) -> Plan:
     row = Plan.get_or_none(Plan.code == str(code)) if storable(str(code)) else None
     if row is None:
-        raise NotFound(f"no plan {str(code)[:64]!r}")
+        raise NotFound("no plan {code!r}", code=str(code)[:64])
     return row
 
 
 def feature_row(code: object) -> Feature:
     row = Feature.get_or_none(Feature.code == str(code)) if storable(str(code)) else None
     if row is None:
-        raise NotFound(f"no feature {str(code)[:64]!r}")
+        raise NotFound("no feature {code!r}", code=str(code)[:64])
     return row
 
 
@@ -195,7 +195,7 @@ class PlanCatalogue:
         price_minor = check_minor(price_minor, allow_zero=True)
         currency = check_currency(currency)
         if interval_unit not in INTERVAL_UNITS:
-            raise ValidationError(f"interval must be one of {', '.join(INTERVAL_UNITS)}")
+            raise ValidationError("interval must be one of {units}", units=", ".join(INTERVAL_UNITS))
         interval_count = check_int(interval_count, "interval count", 1, MAX_INTERVAL_COUNT[interval_unit])
         grace_days = check_int(grace_days, "grace days", 0, MAX_GRACE_DAYS)
         access_in_grace = _check_bool(access_in_grace, "access in grace")
@@ -213,11 +213,11 @@ class PlanCatalogue:
         try:
             with write_transaction():
                 if Plan.select().where(Plan.code == code).exists():
-                    raise Conflict(f"a plan with code {code!r} already exists")
+                    raise Conflict("a plan with code {code!r} already exists", code=code)
                 row = Plan.create(**values, created_at=self.clock.now())
                 record_audit(self.clock, actor.name, "plan.create", "plan", row.id, after=values, reason=reason)
         except IntegrityError:
-            raise Conflict(f"a plan with code {code!r} already exists") from None
+            raise Conflict("a plan with code {code!r} already exists", code=code) from None
         return plan_info(row)
 
     def update_plan(
@@ -249,7 +249,7 @@ class PlanCatalogue:
         with write_transaction():
             row = for_update(Plan.select().where(Plan.code == str(code))).first() if storable(str(code)) else None
             if row is None:
-                raise NotFound(f"no plan {str(code)[:64]!r}")
+                raise NotFound("no plan {code!r}", code=str(code)[:64])
             before = {key: getattr(row, key) for key in changes}
             Plan.update(**changes).where(Plan.id == row.id).execute()
             record_audit(
@@ -275,7 +275,7 @@ class PlanCatalogue:
         require(actor, "plan.edit")
         code, name = _check_code(code, "feature code"), clean_name(name)
         if type not in FEATURE_TYPES:
-            raise ValidationError(f"feature type must be one of {', '.join(FEATURE_TYPES)}")
+            raise ValidationError("feature type must be one of {types}", types=", ".join(FEATURE_TYPES))
         if (
             not isinstance(unit, str)
             or not 1 <= len(" ".join(unit.split())) <= 32
@@ -287,11 +287,11 @@ class PlanCatalogue:
         try:
             with write_transaction():
                 if Feature.select().where(Feature.code == code).exists():
-                    raise Conflict(f"a feature with code {code!r} already exists")
+                    raise Conflict("a feature with code {code!r} already exists", code=code)
                 row = Feature.create(**values)
                 record_audit(self.clock, actor.name, "feature.create", "feature", row.id, after=values, reason=reason)
         except IntegrityError:
-            raise Conflict(f"a feature with code {code!r} already exists") from None
+            raise Conflict("a feature with code {code!r} already exists", code=code) from None
         return feature_info(row)
 
     def list_features(self) -> list[FeatureInfo]:
@@ -324,14 +324,26 @@ class PlanCatalogue:
         )
         kind = feature.type
         if kind != "quota" and quota is not None:
-            raise ValidationError(f"only quota features take a quota; {feature.code} is a {kind} feature")
+            raise ValidationError(
+                "only quota features take a quota; {feature_code} is a {kind} feature",
+                feature_code=feature.code,
+                kind=Term(kind),
+            )
         if kind != "rate" and (rate_limit is not None or rate_window_seconds is not None):
-            raise ValidationError(f"only rate features take a rate limit; {feature.code} is a {kind} feature")
+            raise ValidationError(
+                "only rate features take a rate limit; {feature_code} is a {kind} feature",
+                feature_code=feature.code,
+                kind=Term(kind),
+            )
         if kind == "boolean" and (terms.pricing != "none" or terms.included):
-            raise ValidationError(f"{feature.code} is an on/off feature; it takes no usage pricing")
+            raise ValidationError(
+                "{feature_code} is an on/off feature; it takes no usage pricing", feature_code=feature.code
+            )
         if kind == "quota":
             if quota is None:
-                raise ValidationError(f"{feature.code} is a quota feature; give its quota per period")
+                raise ValidationError(
+                    "{feature_code} is a quota feature; give its quota per period", feature_code=feature.code
+                )
             quota = check_int(quota, "quota", 0, MAX_UNITS)
             if terms.pricing != "none":
                 # Overage pricing charges what goes past the quota, so the quota is what is included.
@@ -347,7 +359,10 @@ class PlanCatalogue:
                 )
         if kind == "rate":
             if rate_limit is None or rate_window_seconds is None:
-                raise ValidationError(f"{feature.code} is a rate feature; give a rate limit and a window in seconds")
+                raise ValidationError(
+                    "{feature_code} is a rate feature; give a rate limit and a window in seconds",
+                    feature_code=feature.code,
+                )
             rate_limit = check_int(rate_limit, "rate limit", 1, MAX_UNITS)
             rate_window_seconds = check_int(rate_window_seconds, "rate window (seconds)", 1, MAX_RATE_WINDOW_SECONDS)
         values = dict(

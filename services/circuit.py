@@ -149,7 +149,7 @@ class CircuitBreaker:
             log.info("circuit %s half open: letting one probe call through", self.name)
 
     def _refusal(self, until: datetime) -> CircuitOpen:
-        return CircuitOpen(f"the payment gateway is unreachable; calls resume at {_clock_text(until)}")
+        return CircuitOpen("the payment gateway is unreachable; calls resume at {until}", until=_clock_text(until))
 
     def call(self, fn: Callable[..., T], *args, **kwargs) -> T:
         """Run ``fn`` behind the breaker and count its outcome; whatever it raised is raised again."""

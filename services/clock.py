@@ -70,7 +70,9 @@ def parse_instant(text: str) -> datetime:
     try:
         moment = datetime.fromisoformat(str(text).strip().replace("Z", "+00:00"))
     except ValueError:
-        raise ValidationError(f"{str(text)[:40]!r} is not an ISO date or date-time (2026-01-31T09:00)") from None
+        raise ValidationError(
+            "{text!r} is not an ISO date or date-time (2026-01-31T09:00)", text=str(text)[:40]
+        ) from None
     if moment.tzinfo is not None:
         moment = moment.astimezone(UTC).replace(tzinfo=None)
     if not 1970 <= moment.year <= 2200:

@@ -62,7 +62,7 @@ def customer_detail(customer_id: int) -> CustomerDetail:
     """The customer, their wallets, their subscriptions with each plan's price, and their latest top-ups."""
     row = Customer.get_or_none(Customer.id == check_id(customer_id, "customer"))
     if row is None:
-        raise NotFound(f"no customer #{customer_id}")
+        raise NotFound("no customer #{customer_id}", customer_id=customer_id)
     wallets = Wallet.select().where(Wallet.customer == row.id).order_by(Wallet.id)
     subscriptions = (
         Subscription.select(
@@ -248,7 +248,7 @@ def customer_file(customer_id: int, invoices: InvoiceService) -> CustomerFile:
     """Everything the desk knows about one customer, and one timeline of it, newest first."""
     row = Customer.get_or_none(Customer.id == check_id(customer_id, "customer"))
     if row is None:
-        raise NotFound(f"no customer #{customer_id}")
+        raise NotFound("no customer #{customer_id}", customer_id=customer_id)
     cid = row.id
     wallets = tuple(wallet_info(w) for w in Wallet.select().where(Wallet.customer == cid).order_by(Wallet.id))
     currency_of = {w.id: w.currency for w in wallets}

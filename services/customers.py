@@ -33,7 +33,7 @@ def clean_email(email) -> str:
         raise ValidationError("email must be text")
     email = email.strip()
     if len(email) > 254 or not _EMAIL.match(email) or ".." in email:
-        raise ValidationError(f"{email[:60]!r} is not a valid email address")
+        raise ValidationError("{email!r} is not a valid email address", email=email[:60])
     local, _, domain = email.rpartition("@")
     return f"{local}@{domain.lower()}"
 
@@ -106,7 +106,7 @@ def find_customer(email_or_id) -> Customer:
     else:
         row = Customer.get_or_none(Customer.email == clean_email(text))
     if row is None:
-        raise NotFound(f"no customer {text[:60]!r}")
+        raise NotFound("no customer {text!r}", text=text[:60])
     return row
 
 
@@ -130,7 +130,7 @@ class CustomerService:
         try:
             with write_transaction():
                 if Customer.select().where(Customer.email == email).exists():
-                    raise Conflict(f"a customer with email {email} already exists")
+                    raise Conflict("a customer with email {email} already exists", email=email)
                 row = Customer.create(name=name, email=email, status="active", created_at=self.clock.now())
                 get_or_create_wallet(row.id, currency, self.clock)
                 record_audit(
@@ -143,7 +143,7 @@ class CustomerService:
                     reason=reason,
                 )
         except IntegrityError:
-            raise Conflict(f"a customer with email {email} already exists") from None
+            raise Conflict("a customer with email {email} already exists", email=email) from None
         return customer_info(row)
 
     def update_customer(
@@ -173,14 +173,14 @@ class CustomerService:
             with write_transaction():
                 row = Customer.get_or_none(Customer.id == customer_id)
                 if row is None:
-                    raise NotFound(f"no customer #{customer_id}")
+                    raise NotFound("no customer #{customer_id}", customer_id=customer_id)
                 before = {k: getattr(row, k) for k in changes}
                 if (
                     "email" in changes
                     and changes["email"] != row.email
                     and Customer.select().where(Customer.email == changes["email"]).exists()
                 ):
-                    raise Conflict(f"a customer with email {changes['email']} already exists")
+                    raise Conflict("a customer with email {email} already exists", email=changes["email"])
                 for key, value in changes.items():
                     setattr(row, key, value)
                 row.save()
@@ -205,7 +205,7 @@ class CustomerService:
         body = check_text(body, "note", max_length=MAX_NOTE, required=True)
         with write_transaction():
             if not Customer.select().where(Customer.id == customer_id).exists():
-                raise NotFound(f"no customer #{customer_id}")
+                raise NotFound("no customer #{customer_id}", customer_id=customer_id)
             row = CustomerNote.create(customer=customer_id, author=actor.name, body=body, created_at=self.clock.now())
             record_audit(
                 self.clock, actor.name, "customer.note", "customer", customer_id, after={"note": row.id, "body": body}

@@ -18,7 +18,7 @@ from enum import StrEnum
 from peewee import Expression
 
 from models.tables import ErrorAttempt, ErrorItem
-from services.errors import ValidationError
+from services.errors import Term, ValidationError
 
 
 class AttemptOutcome(StrEnum):
@@ -103,7 +103,7 @@ def attempt_info(row: ErrorAttempt) -> AttemptInfo:
 def check_setting(name: str, value: object) -> int:
     """A tuning setting of the queue or its runner: a whole number of at least 1."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValidationError(f"{name} must be a whole number of at least 1")
+        raise ValidationError("{name} must be a whole number of at least 1", name=Term(name))
     return value
 
 

@@ -36,7 +36,7 @@ from services.error_items import (
     is_leased,
     item_info,
 )
-from services.errors import Conflict, NotFound, ValidationError
+from services.errors import Conflict, NotFound, Term, ValidationError
 from services.money import check_currency
 from services.notifications import NotificationCenter
 from services.retry_handlers import RetryHandlers
@@ -105,18 +105,31 @@ def _lock_actionable(
     rows = {r.id: r for r in for_update(ErrorItem.select().where(ErrorItem.id.in_(ids)))}
     missing = [i for i in ids if i not in rows]
     if missing:
-        raise NotFound(f"no error item {', '.join(f'#{i}' for i in missing[:20])}")
+        raise NotFound("no error item {items}", items=", ".join(f"#{i}" for i in missing[:20]))
     for item_id in ids:
         row = rows[item_id]
         if row.status not in allowed:
-            handled = (
-                f", already handled by {row.resolved_by}" if row.status in CLOSED_STATUSES and row.resolved_by else ""
-            )
+            if row.status in CLOSED_STATUSES and row.resolved_by:
+                raise Conflict(
+                    "error item #{item_id} is {status}, already handled by {resolved_by}; "
+                    "only {allowed} items can be {verb}",
+                    item_id=item_id,
+                    status=Term(row.status),
+                    resolved_by=row.resolved_by,
+                    allowed=Term(" or ".join(allowed)),
+                    verb=Term(verb),
+                )
             raise Conflict(
-                f"error item #{item_id} is {row.status}{handled}; only {' or '.join(allowed)} items can be {verb}"
+                "error item #{item_id} is {status}; only {allowed} items can be {verb}",
+                item_id=item_id,
+                status=Term(row.status),
+                allowed=Term(" or ".join(allowed)),
+                verb=Term(verb),
             )
         if is_leased(row, now) and (held_by is None or row.lease_owner != held_by):
-            raise Conflict(f"error item #{item_id} is being retried right now; try again when it finishes")
+            raise Conflict(
+                "error item #{item_id} is being retried right now; try again when it finishes", item_id=item_id
+            )
     return rows
 
 
@@ -350,13 +363,15 @@ class ErrorQueue:
             }
         )
         if unhandled:
-            raise Conflict(f"no retry is known for {', '.join(unhandled)}; resolve or escalate instead")
+            raise Conflict(
+                "no retry is known for {operations}; resolve or escalate instead", operations=", ".join(unhandled)
+            )
         now = self.clock.now()
 
         def claim(row: ErrorItem) -> None:
             row.lease_owner, row.lease_until = self.lease.holder, self.lease.until(now)
 
-        return [item_info(r) for r in self._act(actor, "error.retry", clean, claim, "", "retried", audit=False)]
+        return [item_info(r) for r in self._act(actor, "error.retry", clean, claim, "", Term("retried"), audit=False)]
 
     def cancel_retry(self, actor: Actor, ids: ItemIds, reason: str) -> list[ErrorItemInfo]:
         """Stop retrying: the item closes as canceled, with no further automatic attempt."""
@@ -368,7 +383,7 @@ class ErrorQueue:
             row.status, row.next_attempt_at = "canceled", None
             row.resolved_at, row.resolved_by, row.resolution = now, actor.name, reason or "canceled"
 
-        return self._close(actor, "error.cancel", ids, cancel, reason, "canceled")
+        return self._close(actor, "error.cancel", ids, cancel, reason, Term("canceled"))
 
     def change_strategy(self, actor: Actor, ids: ItemIds, strategy: str, reason: str) -> list[ErrorItemInfo]:
         """Retry on another strategy from now on; an automatic one puts a manual item back in the queue."""
@@ -398,7 +413,7 @@ class ErrorQueue:
             row.status, row.next_attempt_at = "resolved", None
             row.resolved_at, row.resolved_by, row.resolution = now, actor.name, note
 
-        return self._close(actor, "error.resolve", ids, settle, note, "resolved")
+        return self._close(actor, "error.resolve", ids, settle, note, Term("resolved"))
 
     def escalate(self, actor: Actor, ids: ItemIds, reason: str) -> list[ErrorItemInfo]:
         """Stop automatic attempts and ask for an operator."""
@@ -413,7 +428,7 @@ class ErrorQueue:
                 newly_manual.add(row.id)
             row.status, row.next_attempt_at = "manual", None
 
-        rows = self._act(actor, "error.escalate", ids, to_manual, reason, "escalated")
+        rows = self._act(actor, "error.escalate", ids, to_manual, reason, Term("escalated"))
         for row in rows:
             if row.id in newly_manual:
                 self.notify_manual(
@@ -531,7 +546,7 @@ class ErrorQueue:
         (item_id,) = clean_item_ids(item_id)
         row = ErrorItem.get_or_none(ErrorItem.id == item_id)
         if row is None:
-            raise NotFound(f"no error item #{item_id}")
+            raise NotFound("no error item #{item_id}", item_id=item_id)
         return item_info(row)
 
     def attempts(self, item_id: int) -> list[AttemptInfo]:
@@ -555,7 +570,7 @@ class ErrorQueue:
             wanted = (status,) if isinstance(status, str) else tuple(status)
             unknown = [s for s in wanted if s not in STATUSES]
             if unknown or not wanted:
-                raise ValidationError(f"status must be among {', '.join(STATUSES)}")
+                raise ValidationError("status must be among {statuses}", statuses=", ".join(STATUSES))
             query = query.where(ErrorItem.status.in_(wanted))
         if operation is not None:
             query = query.where(ErrorItem.operation == operation)

@@ -1,10 +1,48 @@
 """Domain errors. Each carries a sentence an operator can read.
 
+A message is a template with named fields plus their values:
+``NotFound("no wallet #{wallet_id}", wallet_id=7)``. ``str(err)`` is the English sentence (the CLI
+and the logs show it); the desktop looks the template up in the operator's language and fills in
+the same values, money in the operator's locale. A template never changes with its values, so
+every template in services/ and scheduler/ is listed for the translators (ui/domain_messages.py,
+written by resources/translations/update.sh).
+
 Anything else that escapes a service is a bug: it is logged with a traceback
 and shown as "unexpected error".
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Amount(NamedTuple):
+    """A sum of money inside a message: "12.50 USD" in English, the operator's locale on the desk."""
+
+    minor: int
+    currency: str
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __str__(self) -> str:
+        from services.money import format_minor  # services.money raises these errors
+
+        return f"{format_minor(self.minor, self.currency)} {self.currency}"
+
+
+class Term(str):
+    """A word of the domain's own vocabulary inside a message ("plan", "included units"), which the
+    desk translates like the template. Write it as ``Term("…")`` with a literal so it is listed."""
+
+
+class ActionTerm(Term):
+    """An operator action inside a refusal, its code written with spaces ("subscription cancel"); the
+    desk says in words what the role may not do."""
+
+    @property
+    def code(self) -> str:
+        return self.replace(" ", ".", 1)
 
 
 class DomainError(Exception):
@@ -12,9 +50,11 @@ class DomainError(Exception):
 
     exit_code = 2
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+    def __init__(self, template: str, /, **params: object):
+        self.template = template
+        self.params = params
+        self.message = template.format(**params) if params else template
+        super().__init__(self.message)
 
 
 class ValidationError(DomainError):
@@ -79,8 +119,8 @@ class GatewayDeclined(GatewayError):
 
     error_class = "permanent"
 
-    def __init__(self, message: str, code: str = "declined"):
-        super().__init__(message)
+    def __init__(self, template: str, /, code: str = "declined", **params: object):
+        super().__init__(template, **params)
         self.code = code
 
 

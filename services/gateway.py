@@ -34,6 +34,7 @@ from services.errors import (
     GatewayTimeout,
     GatewayTransientError,
     GatewayUnavailable,
+    Term,
     ValidationError,
 )
 from services.secrets import GATEWAY_API_KEY
@@ -93,8 +94,17 @@ def _refund_result(row: GatewayRefund, replayed: bool) -> RefundResult:
     return RefundResult(row.id, row.charge_id, row.amount_minor, replayed, row.idempotency_key)
 
 
-def _decline_message(code: str) -> str:
-    return f"the card was declined ({code.replace('_', ' ')})"
+_DECLINE_REASONS = {
+    "card_declined": Term("card declined"),
+    "insufficient_funds": Term("insufficient funds"),
+    "expired_card": Term("expired card"),
+    "do_not_honor": Term("do not honor"),
+}
+
+
+def _declined(code: str) -> GatewayDeclined:
+    reason = _DECLINE_REASONS.get(code) or Term(code.replace("_", " "))
+    return GatewayDeclined("the card was declined ({reason})", code=code, reason=reason)
 
 
 def _check_amount(amount_minor) -> int:
@@ -107,7 +117,7 @@ def _check_key(idempotency_key) -> str:
     if not isinstance(idempotency_key, str) or not idempotency_key.strip():
         raise ValidationError("a gateway call needs an idempotency key")
     if len(idempotency_key) > _MAX_KEY_LENGTH:
-        raise ValidationError(f"an idempotency key is at most {_MAX_KEY_LENGTH} characters")
+        raise ValidationError("an idempotency key is at most {max_length} characters", max_length=_MAX_KEY_LENGTH)
     return idempotency_key
 
 
@@ -148,7 +158,7 @@ class FakeGateway:
         amount_minor = _check_amount(amount_minor)
         currency = str(currency or "").strip().upper()
         if not _CURRENCY.fullmatch(currency):
-            raise ValidationError(f"{currency[:10]!r} is not a three-letter currency code")
+            raise ValidationError("{currency!r} is not a three-letter currency code", currency=currency[:10])
         customer_ref = str(customer_ref or "").strip()[:200]
         idempotency_key = _check_key(idempotency_key)
         with connection():
@@ -171,8 +181,9 @@ class FakeGateway:
             if draws.timeout and not replayed:
                 log.info("gateway charge %s recorded, answer lost to a timeout", row.id)
                 raise GatewayTimeout(
-                    f"the payment gateway did not answer in time; the charge may have gone through "
-                    f"(check key {idempotency_key!r} before retrying)"
+                    "the payment gateway did not answer in time; the charge may have gone through "
+                    "(check key {idempotency_key!r} before retrying)",
+                    idempotency_key=idempotency_key,
                 )
             return result
 
@@ -199,8 +210,9 @@ class FakeGateway:
             if draws.timeout and not replayed:
                 log.info("gateway refund %s recorded, answer lost to a timeout", row.id)
                 raise GatewayTimeout(
-                    f"the payment gateway did not answer in time; the refund may have gone through "
-                    f"(check key {idempotency_key!r} before retrying)"
+                    "the payment gateway did not answer in time; the refund may have gone through "
+                    "(check key {idempotency_key!r} before retrying)",
+                    idempotency_key=idempotency_key,
                 )
             return result
 
@@ -237,7 +249,8 @@ class FakeGateway:
             raise GatewayUnavailable("the payment gateway is down (outage); nothing was sent")
         if not api_key.startswith(TEST_KEY_PREFIX):
             raise GatewayAuthError(
-                f"the payment gateway rejected the API key; an admin sets a test key ({TEST_KEY_PREFIX}…) in Settings"
+                "the payment gateway rejected the API key; an admin sets a test key ({prefix}…) in Settings",
+                prefix=TEST_KEY_PREFIX,
             )
         return draws
 
@@ -306,16 +319,23 @@ class FakeGateway:
                 charge = for_update(GatewayCharge.select().where(GatewayCharge.id == charge_id)).first()
                 if charge is None:
                     raise GatewayDeclined(
-                        f"the payment gateway knows no charge {charge_id[:64]!r}", code="no_such_charge"
+                        "the payment gateway knows no charge {charge_id!r}",
+                        code="no_such_charge",
+                        charge_id=charge_id[:64],
                     )
                 if charge.status != "succeeded":
                     raise GatewayDeclined(
-                        f"charge {charge.id} was declined; there is nothing to refund", code="charge_declined"
+                        "charge {charge_id} was declined; there is nothing to refund",
+                        charge_id=charge.id,
+                        code="charge_declined",
                     )
                 left = charge.amount_minor - charge.refunded_minor
                 if amount_minor > left:
                     raise GatewayDeclined(
-                        f"a refund of {amount_minor} exceeds the {left} minor units left on charge {charge.id}",
+                        "a refund of {amount_minor} exceeds the {left} minor units left on charge {charge_id}",
+                        amount_minor=amount_minor,
+                        left=left,
+                        charge_id=charge.id,
                         code="amount_too_large",
                     )
                 row = GatewayRefund.create(
@@ -345,20 +365,28 @@ class FakeGateway:
     def _charge_outcome(row: GatewayCharge, amount_minor: int, currency: str, *, replayed: bool) -> ChargeResult:
         if row.amount_minor != amount_minor or row.currency != currency:
             raise Conflict(
-                f"idempotency key {row.idempotency_key!r} was first used for a charge of "
-                f"{row.amount_minor} {row.currency}, not {amount_minor} {currency}"
+                "idempotency key {row_idempotency_key!r} was first used for a charge of "
+                "{row_amount_minor} {row_currency}, not {amount_minor} {currency}",
+                row_idempotency_key=row.idempotency_key,
+                row_amount_minor=row.amount_minor,
+                row_currency=row.currency,
+                amount_minor=amount_minor,
+                currency=currency,
             )
         if row.status == "declined":
-            raise GatewayDeclined(
-                _decline_message(row.decline_code or "card_declined"), code=row.decline_code or "card_declined"
-            )
+            raise _declined(row.decline_code or "card_declined")
         return _charge_result(row, replayed)
 
     @staticmethod
     def _refund_outcome(row: GatewayRefund, charge_id: str, amount_minor: int, *, replayed: bool) -> RefundResult:
         if row.charge_id != charge_id or row.amount_minor != amount_minor:
             raise Conflict(
-                f"idempotency key {row.idempotency_key!r} was first used for a refund of "
-                f"{row.amount_minor} on charge {row.charge_id}, not {amount_minor} on {charge_id[:64]}"
+                "idempotency key {key!r} was first used for a refund of {first_amount} on charge {first_charge}, "
+                "not {amount_minor} on {charge_id}",
+                key=row.idempotency_key,
+                first_amount=row.amount_minor,
+                first_charge=row.charge_id,
+                amount_minor=amount_minor,
+                charge_id=charge_id[:64],
             )
         return _refund_result(row, replayed)

@@ -29,10 +29,14 @@ class KeyProblem(Enum):
     NOT_A_TEST_KEY = "not_a_test_key"  # the simulated gateway takes test keys only
 
 
-_PROBLEM_TEXT = {
-    KeyProblem.MISSING: "enter the new key",
-    KeyProblem.NOT_ONE_WORD: f"a key is one word of at most {MAX_KEY_LENGTH} characters",
-    KeyProblem.NOT_A_TEST_KEY: f"the simulated gateway accepts only test keys, which start with {TEST_KEY_PREFIX}",
+_PROBLEM_REFUSAL = {
+    KeyProblem.MISSING: lambda: ValidationError("enter the new key"),
+    KeyProblem.NOT_ONE_WORD: lambda: ValidationError(
+        "a key is one word of at most {most} characters", most=MAX_KEY_LENGTH
+    ),
+    KeyProblem.NOT_A_TEST_KEY: lambda: ValidationError(
+        "the simulated gateway accepts only test keys, which start with {prefix}", prefix=TEST_KEY_PREFIX
+    ),
 }
 
 
@@ -70,7 +74,7 @@ def save_key(secrets: SecretStore, clock: Clock, actor: Actor, key: str, reason:
         raise ValidationError("the gateway key must be text")
     problem = key_problem(key)
     if problem is not None:
-        raise ValidationError(_PROBLEM_TEXT[problem])
+        raise _PROBLEM_REFUSAL[problem]()
     reason = clean_reason(reason)
     in_keyring = secrets.set(GATEWAY_API_KEY, key)
     with write_transaction():

@@ -30,9 +30,8 @@ from models.tables import (
 )
 from services.clock import Clock
 from services.customers import find_customer
-from services.errors import Conflict, InsufficientFunds, NotFound, ValidationError
+from services.errors import Amount, Conflict, InsufficientFunds, NotFound, ValidationError
 from services.ledger import lock_wallet, post_entry
-from services.money import format_minor
 from services.validation import check_id, storable
 
 INVOICE_SERIES, CREDIT_SERIES = "INV", "CN"
@@ -214,14 +213,16 @@ def issue_invoice(
     existing = Invoice.get_or_none(Invoice.event_key == event_key)
     if existing is not None:
         if existing.wallet_id != wallet_id or existing.total_minor != total or existing.kind != kind:
-            raise Conflict(f"invoice key {event_key!r} was used for a different charge")
+            raise Conflict("invoice key {event_key!r} was used for a different charge", event_key=event_key)
         paid = paid_minor(existing.id)
         return Issued(existing.id, existing.number, total, paid, total - paid, None, replayed=True)
     wallet = lock_wallet(wallet_id)
     if pay == "full" and wallet.balance_minor < total:
         raise InsufficientFunds(
-            f"wallet #{wallet.id} holds {format_minor(wallet.balance_minor, wallet.currency)} "
-            f"{wallet.currency}; {format_minor(total, wallet.currency)} is needed"
+            "wallet #{wallet_id} holds {balance}; {needed} is needed",
+            wallet_id=wallet.id,
+            balance=Amount(wallet.balance_minor, wallet.currency),
+            needed=Amount(total, wallet.currency),
         )
     now = clock.now()
     seq = allocate_numbers(INVOICE_SERIES, now.year, 1)
@@ -298,7 +299,7 @@ def issue_credit_note(
         raise ValueError(f"unknown credit note kind {kind!r}")
     invoice = Invoice.get_or_none(Invoice.id == invoice_id)
     if invoice is None:
-        raise NotFound(f"no invoice #{invoice_id}")
+        raise NotFound("no invoice #{invoice_id}", invoice_id=invoice_id)
     replay = (
         CreditNote.select()
         .join(LedgerEntry, on=(CreditNote.ledger_entry == LedgerEntry.id))
@@ -311,15 +312,16 @@ def issue_credit_note(
             or replay.kind != kind
             or (not cap_to_refundable and replay.amount_minor != amount_minor)
         ):
-            raise Conflict(f"credit key {key!r} was used for a different credit")
+            raise Conflict("credit key {key!r} was used for a different credit", key=key)
         return credit_note_info(replay, invoice.number)
     lock_wallet(invoice.wallet_id)  # credits against one wallet's invoices are serialised on its row
     left = refundable_minor(invoice.id)
     if amount_minor > left:
         if not cap_to_refundable:
             raise Conflict(
-                f"at most {format_minor(left, invoice.currency)} {invoice.currency} of invoice "
-                f"{invoice.number} is left to refund"
+                "at most {left} of invoice {number} is left to refund",
+                left=Amount(left, invoice.currency),
+                number=invoice.number,
             )
         amount_minor = left
     if amount_minor <= 0:
@@ -491,17 +493,19 @@ class InvoiceService:
             text = number_or_id.strip().upper()
             row = Invoice.get_or_none(Invoice.number == text) if storable(text) else None
             if row is None:
-                raise NotFound(f"no invoice {text[:24]}")
+                raise NotFound("no invoice {text}", text=text[:24])
             return row
         if isinstance(number_or_id, str):
             text = number_or_id.strip()
             if not (text.isascii() and text.isdigit()):
-                raise ValidationError(f"{text[:24]!r} is neither an invoice number (INV-YYYY-NNNNNN) nor an id")
+                raise ValidationError(
+                    "{text!r} is neither an invoice number (INV-YYYY-NNNNNN) nor an id", text=text[:24]
+                )
             number_or_id = int(text)
         invoice_id = check_id(number_or_id, "invoice")
         row = Invoice.get_or_none(Invoice.id == invoice_id)
         if row is None:
-            raise NotFound(f"no invoice #{invoice_id}")
+            raise NotFound("no invoice #{invoice_id}", invoice_id=invoice_id)
         return row
 
     def get(self, number_or_id) -> InvoiceDetail:
@@ -542,7 +546,7 @@ class InvoiceService:
         ledger_entry_id = check_id(ledger_entry_id, "charge")
         row = invoice_paid_by(ledger_entry_id)
         if row is None:
-            raise NotFound(f"ledger entry #{ledger_entry_id} paid no invoice")
+            raise NotFound("ledger entry #{ledger_entry_id} paid no invoice", ledger_entry_id=ledger_entry_id)
         return _invoice_infos([row])[0]
 
     def owed_by_wallet(self, wallet_id) -> int:

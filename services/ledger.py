@@ -13,8 +13,8 @@ from datetime import datetime
 from models.db import for_update
 from models.tables import LedgerEntry, Wallet
 from services.clock import Clock
-from services.errors import Conflict, InsufficientFunds, NotFound, ValidationError
-from services.money import MAX_MINOR, format_minor
+from services.errors import Amount, Conflict, InsufficientFunds, NotFound, ValidationError
+from services.money import MAX_MINOR
 
 # renewal, usage and proration pay invoices; refund (positive) and credit are credit notes into the wallet.
 ENTRY_KINDS = ("topup", "renewal", "usage", "proration", "refund", "credit", "adjustment", "reversal")
@@ -56,7 +56,7 @@ def entry_info(row: LedgerEntry, replayed: bool = False) -> EntryInfo:
 def lock_wallet(wallet_id: int) -> Wallet:
     wallet = for_update(Wallet.select().where(Wallet.id == wallet_id)).first()
     if wallet is None:
-        raise NotFound(f"no wallet #{wallet_id}")
+        raise NotFound("no wallet #{wallet_id}", wallet_id=wallet_id)
     return wallet
 
 
@@ -86,16 +86,20 @@ def post_entry(
     if existing is not None:
         if (existing.wallet_id, existing.kind, existing.amount_minor) != (wallet_id, kind, amount_minor):
             raise Conflict(
-                f"idempotency key {idempotency_key!r} was used for a different movement of money "
-                f"(ledger entry #{existing.id}); nothing was written"
+                "idempotency key {idempotency_key!r} was used for a different movement of money "
+                "(ledger entry #{existing_id}); nothing was written",
+                idempotency_key=idempotency_key,
+                existing_id=existing.id,
             )
         return entry_info(existing, replayed=True)
     wallet = wallet or lock_wallet(wallet_id)
     new_balance = wallet.balance_minor + amount_minor
     if new_balance < 0:
         raise InsufficientFunds(
-            f"wallet #{wallet.id} holds {format_minor(wallet.balance_minor, wallet.currency)} "
-            f"{wallet.currency}; {format_minor(-amount_minor, wallet.currency)} is needed"
+            "wallet #{wallet_id} holds {balance}; {needed} is needed",
+            wallet_id=wallet.id,
+            balance=Amount(wallet.balance_minor, wallet.currency),
+            needed=Amount(-amount_minor, wallet.currency),
         )
     if new_balance > MAX_MINOR:
         raise ValidationError("that would put the wallet over its maximum balance")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
 
-from services.errors import InvalidTransition
+from services.errors import InvalidTransition, Term
 
 ACTIVE, PENDING, CANCELED, EXPIRED = "active", "pending_renewal", "canceled", "expired"
 STATUSES = (ACTIVE, PENDING, CANCELED, EXPIRED)
@@ -39,8 +39,10 @@ def next_status(current: str | None, event: str) -> str:
     try:
         return TRANSITIONS[(current, event)]
     except KeyError:
-        where = current or "no subscription"
-        raise InvalidTransition(f"cannot {event.replace('_', ' ')} a subscription that is {where}") from None
+        where = current or Term("no subscription")
+        raise InvalidTransition(
+            "cannot {event} a subscription that is {status}", event=Term(event.replace("_", " ")), status=Term(where)
+        ) from None
 
 
 # --- the operator's moves ------------------------------------------------------------
@@ -139,15 +141,15 @@ def add_interval(start: datetime, unit: str, count: int, anchor_day: int | None 
 
 
 def grants_access(status: str, period_end: datetime, now: datetime, access_in_grace: bool) -> tuple[bool, str]:
-    """Whether a subscription in this state gives its features now, and why."""
+    """Whether a subscription in this state gives its features now, and why (a Term: the desk translates it)."""
     if status == ACTIVE:
-        return True, "active subscription"
+        return True, Term("active subscription")
     if status == CANCELED:
         if now < period_end:
-            return True, "canceled, paid until the period ends"
-        return False, "canceled and the paid period has ended"
+            return True, Term("canceled, paid until the period ends")
+        return False, Term("canceled and the paid period has ended")
     if status == PENDING:
         if access_in_grace:
-            return True, "renewal pending; the plan allows access during grace"
-        return False, "renewal pending: the wallet could not pay"
-    return False, "subscription expired"
+            return True, Term("renewal pending; the plan allows access during grace")
+        return False, Term("renewal pending: the wallet could not pay")
+    return False, Term("subscription expired")

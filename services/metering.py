@@ -111,25 +111,33 @@ class UsageMeter:
                 return self._replay(first, subscription_id, feature_code, quantity)
         sub = for_update(Subscription.select().where(Subscription.id == subscription_id)).first()
         if sub is None:
-            raise NotFound(f"no subscription #{subscription_id}")
+            raise NotFound("no subscription #{subscription_id}", subscription_id=subscription_id)
         feature = feature_row(feature_code)
         plan = Plan.get_by_id(sub.plan_id)
         now = self.clock.now()
         granted, why = grants_access(sub.status, sub.period_end, now, plan.access_in_grace)
         if not granted:
-            raise AccessRefused(f"subscription #{sub.id}: {why}")
+            raise AccessRefused("subscription #{sub_id}: {why}", sub_id=sub.id, why=why)
         pf = PlanFeature.get_or_none((PlanFeature.plan == plan.id) & (PlanFeature.feature == feature.id))
         if pf is None:
-            raise AccessRefused(f"plan {plan.code} does not include {feature.code}")
+            raise AccessRefused(
+                "plan {plan_code} does not include {feature_code}", plan_code=plan.code, feature_code=feature.code
+            )
         if not pf.enabled:
-            raise AccessRefused(f"{feature.code} is turned off on plan {plan.code}")
+            raise AccessRefused(
+                "{feature_code} is turned off on plan {plan_code}", feature_code=feature.code, plan_code=plan.code
+            )
         if feature.type == "boolean":
-            raise AccessRefused(f"{feature.code} is an on/off feature; it has no usage to record")
+            raise AccessRefused(
+                "{feature_code} is an on/off feature; it has no usage to record", feature_code=feature.code
+            )
         used = used_in_period(sub.id, feature.id, sub.metered_since)
         if feature.type == "quota" and used + quantity > quota_of(pf) and pf.pricing == "none":
             raise AccessRefused(
-                f"quota of {units(quota_of(pf), feature.unit)} used up this period "
-                f"({used:,} used, {quantity:,} more asked)"
+                "quota of {quota} used up this period ({used:,} used, {quantity:,} more asked)",
+                quota=units(quota_of(pf), feature.unit),
+                used=used,
+                quantity=quantity,
             )
         in_window = None
         if feature.type == "rate":
@@ -137,8 +145,10 @@ class UsageMeter:
             in_window = used_in_window(sub.id, feature.id, now - timedelta(seconds=window_seconds))
             if in_window + quantity > rate_limit:
                 raise AccessRefused(
-                    f"rate limit of {units(rate_limit, feature.unit)} per "
-                    f"{window_text(window_seconds)} reached ({in_window:,} used)"
+                    "rate limit of {limit} per {window} reached ({in_window:,} used)",
+                    limit=units(rate_limit, feature.unit),
+                    window=window_text(window_seconds),
+                    in_window=in_window,
                 )
             in_window += quantity
         record = UsageRecord.create(

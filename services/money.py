@@ -21,7 +21,7 @@ _AMOUNT = re.compile(r"^(?P<sign>[-+]?)(?P<int>[0-9]{1,13})(?:[.,](?P<frac>[0-9]
 def check_currency(code: str) -> str:
     if not isinstance(code, str) or code.upper() not in CURRENCY_EXPONENT:
         known = ", ".join(sorted(CURRENCY_EXPONENT))
-        raise ValidationError(f"unknown currency {code!r}; known: {known}")
+        raise ValidationError("unknown currency {code!r}; known: {known}", code=code, known=known)
     return code.upper()
 
 
@@ -29,17 +29,19 @@ def parse_amount(text, currency: str = "USD", *, allow_zero: bool = False, allow
     """'12.50' -> 1250 for USD. Refuses floats, NaN, too many decimals, huge values."""
     currency = check_currency(currency)
     if isinstance(text, bool) or not isinstance(text, (str, int)):
-        raise ValidationError(f"amount must be written as text like 12.50, not {type(text).__name__}")
+        raise ValidationError("amount must be written as text like 12.50, not {type}", type=type(text).__name__)
     raw = str(text).strip().replace("\u00a0", "").replace(" ", "").replace("_", "")
     match = _AMOUNT.match(raw)
     if not match:
-        raise ValidationError(f"{str(text)[:40]!r} is not an amount; write it like 12.50")
+        raise ValidationError("{text!r} is not an amount; write it like 12.50", text=str(text)[:40])
     exponent = CURRENCY_EXPONENT[currency]
     frac = match.group("frac") or ""
     if len(frac) > exponent:
         if exponent == 0:
-            raise ValidationError(f"{currency} has no minor unit; write a whole number")
-        raise ValidationError(f"{currency} amounts have at most {exponent} decimal places")
+            raise ValidationError("{currency} has no minor unit; write a whole number", currency=currency)
+        raise ValidationError(
+            "{currency} amounts have at most {exponent} decimal places", currency=currency, exponent=exponent
+        )
     minor = int(match.group("int")) * 10**exponent + int(frac.ljust(exponent, "0") or 0)
     if match.group("sign") == "-":
         minor = -minor

@@ -26,11 +26,13 @@ from services.clock import Clock
 from services.customers import find_customer, get_or_create_wallet
 from services.error_items import ErrorItemInfo
 from services.errors import (
+    Amount,
     Conflict,
     ContradictingOutcome,
     GatewayDeclined,
     GatewayError,
     NotFound,
+    Term,
     ValidationError,
 )
 from services.gateway import FakeGateway
@@ -335,7 +337,7 @@ class PaymentService:
         """Reconcile by key first; charge again only with the same key."""
         row = TopUp.get_or_none(TopUp.id == item.subject_id)
         if row is None:
-            raise NotFound(f"top-up #{item.subject_id} no longer exists")
+            raise NotFound("top-up #{item_subject_id} no longer exists", item_subject_id=item.subject_id)
         if row.status in SETTLED:
             return f"top-up already {row.status}"
         return self._settle_topup_by_key(row)
@@ -393,13 +395,16 @@ class PaymentService:
             known = self.circuit.call(self.gateway.get_charge, f"topup:{row.idempotency_key}")
         except GatewayError as error:
             raise Conflict(
-                f"cannot confirm with the gateway whether top-up #{row.id} was charged "
-                f"({error.message}); the item stays open, try again later"
+                "cannot confirm with the gateway whether top-up #{row_id} was charged ({error}); "
+                "the item stays open, try again later",
+                row_id=row.id,
+                error=error,
             ) from None
         if known is not None and known.status == "succeeded":
             self._credit_topup(row.id, known.charge_id)
             raise Conflict(
-                f"the gateway had taken the charge for top-up #{row.id}: the wallet was credited and the item resolved"
+                "the gateway had taken the charge for top-up #{row_id}: the wallet was credited and the item resolved",
+                row_id=row.id,
             )
         with write_transaction():
             publish_changes(Kind.WALLET, Kind.ERROR_ITEM)
@@ -418,12 +423,14 @@ class PaymentService:
             known = self.circuit.call(self.gateway.get_refund, f"refund:{row.idempotency_key}")
         except GatewayError as error:
             raise Conflict(
-                f"cannot confirm with the gateway whether refund #{row.id} was sent "
-                f"({error.message}); the item stays open, try again later"
+                "cannot confirm with the gateway whether refund #{row_id} was sent ({error}); "
+                "the item stays open, try again later",
+                row_id=row.id,
+                error=error,
             ) from None
         if known is not None:
             self._complete_refund(row.id, known.refund_id)
-            raise Conflict(f"refund #{row.id} had gone through at the gateway; the item was resolved")
+            raise Conflict("refund #{row_id} had gone through at the gateway; the item was resolved", row_id=row.id)
         self._reverse_refund(
             row.id, GatewayDeclined("closed by an operator before it was sent", "canceled"), settle_item=False
         )
@@ -495,19 +502,24 @@ class PaymentService:
                 publish_changes(Kind.WALLET, Kind.AUDIT)
                 topup = for_update(TopUp.select().where(TopUp.id == topup_id)).first()
                 if topup is None:
-                    raise NotFound(f"no top-up #{topup_id}")
+                    raise NotFound("no top-up #{topup_id}", topup_id=topup_id)
                 amount_minor = _amount(amount, topup.currency)
                 existing = Refund.get_or_none(Refund.idempotency_key == key)
                 if existing is not None:
                     _same_refund(existing, key, "topup", topup.id, amount_minor)
                     return _refund_info(existing)
                 if topup.status != "succeeded":
-                    raise ValidationError(f"top-up #{topup_id} is {topup.status}; only a paid top-up can be refunded")
+                    raise ValidationError(
+                        "top-up #{topup_id} is {topup_status}; only a paid top-up can be refunded",
+                        topup_id=topup_id,
+                        topup_status=Term(topup.status),
+                    )
                 left = topup.amount_minor - _refunded_of_topup(topup.id)
                 if amount_minor > left:
                     raise Conflict(
-                        f"at most {format_minor(left, topup.currency)} {topup.currency} of top-up "
-                        f"#{topup_id} is left to refund"
+                        "at most {left} of top-up #{topup_id} is left to refund",
+                        left=Amount(left, topup.currency),
+                        topup_id=topup_id,
                     )
                 now = self.clock.now()
                 row = Refund.create(
@@ -663,7 +675,7 @@ class PaymentService:
     def _retry_refund(self, item: ErrorItemInfo) -> str:
         row = Refund.get_or_none(Refund.id == item.subject_id)
         if row is None:
-            raise NotFound(f"refund #{item.subject_id} no longer exists")
+            raise NotFound("refund #{item_subject_id} no longer exists", item_subject_id=item.subject_id)
         if row.status in ("succeeded", "failed"):
             return f"refund already {row.status}"
         return self._settle_refund_by_key(row)
@@ -692,10 +704,10 @@ class PaymentService:
         ledger_entry_id = check_id(ledger_entry_id, "charge")
         entry = LedgerEntry.get_or_none(LedgerEntry.id == ledger_entry_id)
         if entry is None or entry.kind not in CHARGE_ENTRY_KINDS:
-            raise NotFound(f"no renewal, usage or proration charge #{ledger_entry_id}")
+            raise NotFound("no renewal, usage or proration charge #{ledger_entry_id}", ledger_entry_id=ledger_entry_id)
         invoice = invoice_paid_by(entry.id)
         if invoice is None:
-            raise NotFound(f"charge #{ledger_entry_id} paid no invoice")
+            raise NotFound("charge #{ledger_entry_id} paid no invoice", ledger_entry_id=ledger_entry_id)
         paid, credited = invoice_paid(invoice.id), invoice_credited(invoice.id)
         return ChargeRefundTerms(
             entry.id,
@@ -731,8 +743,10 @@ class PaymentService:
                 terms = self.charge_refund_terms(ledger_entry_id)  # read again under the wallet's lock
                 if amount_minor > terms.left_minor:
                     raise Conflict(
-                        f"at most {format_minor(terms.left_minor, terms.currency)} {terms.currency} of charge "
-                        f"#{ledger_entry_id} (invoice {terms.invoice_number}) is left to refund"
+                        "at most {left} of charge #{ledger_entry_id} (invoice {invoice}) is left to refund",
+                        left=Amount(terms.left_minor, terms.currency),
+                        ledger_entry_id=ledger_entry_id,
+                        invoice=terms.invoice_number,
                     )
                 now = self.clock.now()
                 row = Refund.create(
@@ -777,7 +791,7 @@ class PaymentService:
         or on their way count), and never more than the wallet holds."""
         wallet = Wallet.get_or_none(Wallet.id == check_id(wallet_id, "wallet"))
         if wallet is None:
-            raise NotFound(f"no wallet #{wallet_id}")
+            raise NotFound("no wallet #{wallet_id}", wallet_id=wallet_id)
         rows = (
             TopUp.select()
             .where((TopUp.wallet == wallet.id) & (TopUp.status == "succeeded"))
@@ -808,7 +822,7 @@ class PaymentService:
         reason = _required_reason(reason)
         wallet = Wallet.get_or_none(Wallet.id == check_id(wallet_id, "wallet"))
         if wallet is None:
-            raise NotFound(f"no wallet #{wallet_id}")
+            raise NotFound("no wallet #{wallet_id}", wallet_id=wallet_id)
         if isinstance(amount, int) and not isinstance(amount, bool):
             amount_minor = check_minor(amount, allow_negative=True)
         else:
@@ -848,7 +862,7 @@ class PaymentService:
     def get_topup(self, topup_id: int) -> TopUpInfo:
         row = TopUp.get_or_none(TopUp.id == check_id(topup_id, "top-up"))
         if row is None:
-            raise NotFound(f"no top-up #{topup_id}")
+            raise NotFound("no top-up #{topup_id}", topup_id=topup_id)
         return _topup_info(row)
 
 
@@ -904,8 +918,9 @@ def _check_headroom(wallet: Wallet, amount_minor: int) -> None:
     if wallet.balance_minor + in_flight + amount_minor > MAX_MINOR:
         room = max(0, MAX_MINOR - wallet.balance_minor - in_flight)
         raise ValidationError(
-            f"wallet #{wallet.id} can take at most {format_minor(room, wallet.currency)} "
-            f"{wallet.currency} more; the card was not charged"
+            "wallet #{wallet_id} can take at most {room} more; the card was not charged",
+            wallet_id=wallet.id,
+            room=Amount(room, wallet.currency),
         )
 
 
@@ -913,9 +928,12 @@ def _same_topup(row: TopUp, key: str, customer_id: int, amount_minor: int, curre
     owner = Wallet.get_by_id(row.wallet_id).customer_id
     if (owner, row.amount_minor, row.currency) != (customer_id, amount_minor, currency):
         raise Conflict(
-            f"idempotency key {key!r} belongs to top-up #{row.id} of "
-            f"{format_minor(row.amount_minor, row.currency)} {row.currency} for customer #{owner}; "
-            f"a different top-up needs a new key. Nothing was charged"
+            "idempotency key {key!r} belongs to top-up #{topup_id} of {amount} for customer #{owner}; "
+            "a different top-up needs a new key. Nothing was charged",
+            key=key,
+            topup_id=row.id,
+            amount=Amount(row.amount_minor, row.currency),
+            owner=owner,
         )
 
 
@@ -923,8 +941,13 @@ def _same_refund(row: Refund, key: str, kind: str, target_id: int, amount_minor:
     target = row.topup_id if row.kind == "topup" else row.ledger_entry_id
     if (row.kind, target, row.amount_minor) != (kind, target_id, amount_minor):
         raise Conflict(
-            f"idempotency key {key!r} belongs to refund #{row.id} of {row.amount_minor} minor units "
-            f"({row.kind} #{target}); a different refund needs a new key. Nothing was written"
+            "idempotency key {key!r} belongs to refund #{row_id} of {row_amount_minor} minor units "
+            "({row_kind} #{target}); a different refund needs a new key. Nothing was written",
+            key=key,
+            row_id=row.id,
+            row_amount_minor=row.amount_minor,
+            row_kind=Term(row.kind),
+            target=target,
         )
 
 

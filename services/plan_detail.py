@@ -21,7 +21,7 @@ def plan_detail(plan_id: int) -> dict:
     """The plan's terms and how many of its subscriptions are in each status."""
     plan = Plan.get_or_none(Plan.id == check_id(plan_id, "plan"))
     if plan is None:
-        raise NotFound(f"no plan #{plan_id}")
+        raise NotFound("no plan #{plan_id}", plan_id=plan_id)
     counts: dict[str, int] = pairs(
         Subscription.select(Subscription.status, fn.COUNT(Subscription.id))
         .where(Subscription.plan == plan.id)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from services.errors import ValidationError
+from services.errors import Term, ValidationError
 from services.money import MAX_MINOR
 
 PRICING_MODELS = ("none", "flat", "tiered", "volume", "package")
@@ -95,16 +95,18 @@ def parse_tiers(value) -> tuple[Tier, ...]:
     if not isinstance(value, (list, tuple)):
         raise ValidationError("tiers must be a list of [up_to, unit price] pairs")
     if len(value) > MAX_TIERS:
-        raise ValidationError(f"at most {MAX_TIERS} tiers")
+        raise ValidationError("at most {most} tiers", most=MAX_TIERS)
     tiers = []
     for position, pair in enumerate(value, start=1):
         if not isinstance(pair, (list, tuple)) or len(pair) != 2:
-            raise ValidationError(f"tier {position} must be a pair [up_to, unit price]")
+            raise ValidationError("tier {position} must be a pair [up_to, unit price]", position=position)
         up_to, price = pair
         if up_to is not None and not _is_int(up_to):
-            raise ValidationError(f"tier {position}: up_to must be a whole number or null (no limit)")
+            raise ValidationError("tier {position}: up_to must be a whole number or null (no limit)", position=position)
         if not _is_int(price):
-            raise ValidationError(f"tier {position}: the unit price must be a whole number of minor units")
+            raise ValidationError(
+                "tier {position}: the unit price must be a whole number of minor units", position=position
+            )
         tiers.append((up_to, price))
     return tuple(tiers)
 
@@ -116,7 +118,9 @@ def tiers_to_json(tiers: tuple[Tier, ...]) -> str | None:
 def validate_terms(terms: PriceTerms) -> PriceTerms:
     """Refuse terms that cannot price usage sensibly; returns them unchanged."""
     if terms.pricing not in PRICING_MODELS:
-        raise ValidationError(f"pricing must be one of {', '.join(PRICING_MODELS)}, not {terms.pricing!r}")
+        raise ValidationError(
+            "pricing must be one of {models}, not {pricing!r}", models=", ".join(PRICING_MODELS), pricing=terms.pricing
+        )
     _check_count(terms.included, "included units", low=0, high=MAX_UNITS)
     _check_price(terms.unit_price_minor, "unit price")
     _check_price(terms.package_price_minor, "package price")
@@ -148,11 +152,16 @@ def _check_tiers(tiers: tuple[Tier, ...]) -> None:
         last = position == len(tiers)
         if up_to is None:
             if not last:
-                raise ValidationError(f"only the last tier may be open-ended (tier {position} is)")
+                raise ValidationError("only the last tier may be open-ended (tier {position} is)", position=position)
             continue
         _check_count(up_to, f"tier {position} up_to", low=1, high=MAX_UNITS)
         if up_to <= previous:
-            raise ValidationError(f"tier limits must strictly increase (tier {position}: {up_to} after {previous})")
+            raise ValidationError(
+                "tier limits must strictly increase (tier {position}: {up_to} after {previous})",
+                position=position,
+                up_to=up_to,
+                previous=previous,
+            )
         previous = up_to
     if tiers[-1][0] is not None:
         raise ValidationError("the last tier must be open-ended (up_to null) so every unit has a price")
@@ -164,15 +173,15 @@ def _is_int(value) -> bool:
 
 def _check_count(value, what: str, *, low: int, high: int) -> None:
     if not _is_int(value):
-        raise ValidationError(f"{what} must be a whole number")
+        raise ValidationError("{what} must be a whole number", what=Term(what))
     if not low <= value <= high:
-        raise ValidationError(f"{what} must lie between {low} and {high:,}")
+        raise ValidationError("{what} must lie between {low} and {high:,}", what=Term(what), low=low, high=high)
 
 
 def _check_price(value, what: str) -> None:
     if not _is_int(value):
-        raise ValidationError(f"{what} must be a whole number of minor units")
+        raise ValidationError("{what} must be a whole number of minor units", what=Term(what))
     if value < 0:
-        raise ValidationError(f"{what} must not be negative")
+        raise ValidationError("{what} must not be negative", what=Term(what))
     if value > MAX_MINOR:
-        raise ValidationError(f"{what} is too large")
+        raise ValidationError("{what} is too large", what=Term(what))

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from services.errors import DomainError, ValidationError
+from services.errors import DomainError, Term, ValidationError
 from services.validation import MAX_ROW_ID, check_text
 
 ERROR_CLASSES = ("transient", "outcome_unknown", "urgent", "predictable", "permanent")
@@ -97,7 +97,11 @@ def policy_for(strategy: str) -> RetryPolicy:
     try:
         return POLICIES[strategy]
     except KeyError:
-        raise ValidationError(f"unknown retry strategy {strategy!r}; use one of {', '.join(STRATEGIES)}") from None
+        raise ValidationError(
+            "unknown retry strategy {strategy!r}; use one of {strategies}",
+            strategy=strategy,
+            strategies=", ".join(STRATEGIES),
+        ) from None
 
 
 def strategy_for(error_class: str, urgent: bool = False) -> str:
@@ -229,12 +233,12 @@ def clean_item_ids(ids) -> list[int]:
     clean: dict[int, None] = {}
     for value in ids:
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ROW_ID:
-            raise ValidationError(f"{value!r:.40} is not an error item id")
+            raise ValidationError("{value!r:.40} is not an error item id", value=value)
         clean[value] = None
     if not clean:
         raise ValidationError("select at least one error item")
     if len(clean) > MAX_IDS_PER_ACTION:
-        raise ValidationError(f"act on at most {MAX_IDS_PER_ACTION} error items at a time")
+        raise ValidationError("act on at most {most} error items at a time", most=MAX_IDS_PER_ACTION)
     return list(clean)
 
 
@@ -245,5 +249,5 @@ def clean_text(value, what: str, required: bool = False) -> str:
 def clean_name(value, what: str) -> str:
     """An operation or subject type: short text, as the table stores it."""
     if not isinstance(value, str) or not value.strip() or len(value.strip()) > 32:
-        raise ValidationError(f"the {what} is 1–32 characters of text")
+        raise ValidationError("the {what} is 1–32 characters of text", what=Term(what))
     return value.strip()

@@ -138,7 +138,7 @@ class SecretStore:
         """
         self._check_name(name)
         if not isinstance(value, str) or value == "" or not storable(value):
-            raise ValidationError(f"the secret {name!r} needs a non-empty text value")
+            raise ValidationError("the secret {name!r} needs a non-empty text value", name=name)
         if self.available:
             try:
                 keyring.set_password(self.service, name, value)

@@ -19,22 +19,22 @@ def _rate(value) -> float:
     try:
         rate = float(value)
     except (TypeError, ValueError):
-        raise ValidationError(f"{value!r} is not a rate between 0 and 1") from None
+        raise ValidationError("{value!r} is not a rate between 0 and 1", value=value) from None
     if not 0.0 <= rate <= 1.0:  # NaN fails both comparisons
-        raise ValidationError(f"{value!r} is not a rate between 0 and 1")
+        raise ValidationError("{value!r} is not a rate between 0 and 1", value=value)
     return rate
 
 
 def _int_range(low: int, high: int):
     def check(value) -> int:
         if isinstance(value, bool):
-            raise ValidationError(f"{value!r} is not a whole number")
+            raise ValidationError("{value!r} is not a whole number", value=value)
         try:
             number = int(str(value).strip())
         except (TypeError, ValueError):
-            raise ValidationError(f"{value!r} is not a whole number") from None
+            raise ValidationError("{value!r} is not a whole number", value=value) from None
         if not low <= number <= high:
-            raise ValidationError(f"{number} is outside {low}–{high}")
+            raise ValidationError("{number} is outside {low}–{high}", number=number, low=low, high=high)
         return number
 
     return check
@@ -43,7 +43,7 @@ def _int_range(low: int, high: int):
 def _time_of_day(value) -> str:
     text = str(value).strip()
     if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", text):
-        raise ValidationError(f"{text[:20]!r} is not a time of day like 02:00")
+        raise ValidationError("{text!r} is not a time of day like 02:00", text=text[:20])
     return text
 
 
@@ -55,7 +55,7 @@ def _boolean(value) -> bool:
         return True
     if text in ("off", "false", "0", "no"):
         return False
-    raise ValidationError(f"{value!r} is not on/off")
+    raise ValidationError("{value!r} is not on/off", value=value)
 
 
 class SettingDefinition(NamedTuple):
@@ -120,7 +120,7 @@ class SettingsStore:
         clean = {}
         for name, value in changes.items():
             if name not in SETTINGS:
-                raise ValidationError(f"unknown setting {name!r}")
+                raise ValidationError("unknown setting {name!r}", name=name)
             clean[name] = SETTINGS[name].validate(value)
         merged = {**self.get_many("gateway."), **{k: v for k, v in clean.items() if k.startswith("gateway.")}}
         if not latency_in_order(merged):

@@ -30,7 +30,7 @@ from services.validation import check_id
 def _subscription(subscription_id: int) -> Subscription:
     row = Subscription.get_or_none(Subscription.id == check_id(subscription_id, "subscription"))
     if row is None:
-        raise NotFound(f"no subscription #{subscription_id}")
+        raise NotFound("no subscription #{subscription_id}", subscription_id=subscription_id)
     return row
 
 
@@ -66,6 +66,9 @@ def _usage_rows(sub: Subscription, plan: Plan) -> list[dict]:
                 "enabled": bool(pf.enabled),
                 "used": count,
                 "limit": limit,
+                "quota": quota_of(pf) if feature.type == "quota" else None,
+                "rate_limit": rate_limit_of(pf)[0] if feature.type == "rate" else None,
+                "window_seconds": rate_limit_of(pf)[1] if feature.type == "rate" else None,
                 "remaining": remaining,
                 "charge_minor": usage_charge_minor(terms_of(pf), count),
             }

@@ -30,7 +30,7 @@ from services.change_feed import publish_changes
 from services.changes import Kind
 from services.clock import Clock
 from services.customers import find_customer, get_or_create_wallet
-from services.errors import Conflict, InvalidTransition, NotFound, ValidationError
+from services.errors import Conflict, InvalidTransition, NotFound, Term, ValidationError
 from services.invoices import Line, issue_credit_note, issue_invoice, refundable_minor
 from services.ledger import lock_wallet
 from services.notifications import NotificationCenter
@@ -142,7 +142,7 @@ def find_plan(code) -> Plan:
         raise ValidationError("plan code must be given")
     plan = Plan.get_or_none(Plan.code == code.strip()) if storable(code) else None
     if plan is None:
-        raise NotFound(f"no plan {code.strip()[:64]!r}")
+        raise NotFound("no plan {code!r}", code=code.strip()[:64])
     return plan
 
 
@@ -180,7 +180,7 @@ class SubscriptionService:
     def get(self, subscription_id: int) -> SubscriptionInfo:
         row = Subscription.get_or_none(Subscription.id == check_id(subscription_id, "subscription"))
         if row is None:
-            raise NotFound(f"no subscription #{subscription_id}")
+            raise NotFound("no subscription #{subscription_id}", subscription_id=subscription_id)
         return subscription_info(row)
 
     def for_customer(self, email_or_id) -> list[SubscriptionInfo]:
@@ -214,7 +214,11 @@ class SubscriptionService:
             .first()
         )
         if row is None:
-            raise NotFound(f"{customer.email} has no subscription to {plan.code}")
+            raise NotFound(
+                "{customer_email} has no subscription to {plan_code}",
+                customer_email=customer.email,
+                plan_code=plan.code,
+            )
         return row
 
     # --- actions -------------------------------------------------------------
@@ -226,9 +230,9 @@ class SubscriptionService:
         customer = find_customer(email_or_id)
         plan = find_plan(plan_code)
         if not plan.active:
-            raise ValidationError(f"plan {plan.code} is retired and takes no new subscriptions")
+            raise ValidationError("plan {plan_code} is retired and takes no new subscriptions", plan_code=plan.code)
         if customer.status != "active":
-            raise ValidationError(f"customer {customer.email} is disabled")
+            raise ValidationError("customer {customer_email} is disabled", customer_email=customer.email)
         now = self.clock.now()
         for attempt in write_attempts():
             with attempt:
@@ -242,7 +246,12 @@ class SubscriptionService:
                     self._end_if_over(existing, now, actor.name)
                 if existing is not None and existing.status in OPEN_STATUSES:
                     status = existing.status.replace("_", " ")
-                    raise Conflict(f"{customer.email} already has a {status} subscription to {plan.code}")
+                    raise Conflict(
+                        "{customer_email} already has a {status} subscription to {plan_code}",
+                        customer_email=customer.email,
+                        status=Term(status),
+                        plan_code=plan.code,
+                    )
                 wallet = get_or_create_wallet(customer.id, plan.currency, self.clock)
                 wallet = lock_wallet(wallet.id)
                 period_end = lifecycle.add_interval(now, plan.interval_unit, plan.interval_count, now.day)
@@ -263,7 +272,11 @@ class SubscriptionService:
                                 updated_at=now,
                             )
                     except IntegrityError:
-                        raise Conflict(f"{customer.email} already has an open subscription to {plan.code}") from None
+                        raise Conflict(
+                            "{customer_email} already has an open subscription to {plan_code}",
+                            customer_email=customer.email,
+                            plan_code=plan.code,
+                        ) from None
                     write_event(self.clock, row.id, None, "subscribe", actor.name, reason or None)
                 else:
                     row = existing
@@ -324,7 +337,7 @@ class SubscriptionService:
                 publish_changes(Kind.SUBSCRIPTION, Kind.AUDIT)
                 row = for_update(Subscription.select().where(Subscription.id == subscription_id)).first()
                 if row is None:
-                    raise NotFound(f"no subscription #{subscription_id}")
+                    raise NotFound("no subscription #{subscription_id}", subscription_id=subscription_id)
                 event = lifecycle.check_move(subscription_state(row), move, now)
                 before = {"status": row.status, "auto_renew": row.auto_renew}
                 row.status = write_event(self.clock, row.id, row.status, event, actor.name, reason or None)
@@ -348,7 +361,7 @@ class SubscriptionService:
         new_plan = find_plan(new_plan_code)
         row = Subscription.get_or_none(Subscription.id == subscription_id)
         if row is None:
-            raise NotFound(f"no subscription #{subscription_id}")
+            raise NotFound("no subscription #{subscription_id}", subscription_id=subscription_id)
         old_plan = Plan.get_by_id(row.plan_id)
         self._check_plan_change(row, old_plan, new_plan)
         return self._plan_change_terms(row, old_plan, new_plan, self.clock.now())
@@ -370,7 +383,7 @@ class SubscriptionService:
                 publish_changes(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE, Kind.AUDIT)
                 row = for_update(Subscription.select().where(Subscription.id == subscription_id)).first()
                 if row is None:
-                    raise NotFound(f"no subscription #{subscription_id}")
+                    raise NotFound("no subscription #{subscription_id}", subscription_id=subscription_id)
                 old_plan = Plan.get_by_id(row.plan_id)
                 self._check_plan_change(row, old_plan, new_plan)
                 terms = self._plan_change_terms(row, old_plan, new_plan, now)
@@ -424,7 +437,9 @@ class SubscriptionService:
                     with database.atomic():  # a savepoint: the database, not the check above, keeps one open per plan
                         row.save()
                 except IntegrityError:
-                    raise Conflict(f"the customer already has an open subscription to {new_plan.code}") from None
+                    raise Conflict(
+                        "the customer already has an open subscription to {new_plan_code}", new_plan_code=new_plan.code
+                    ) from None
                 record_audit(
                     self.clock,
                     actor.name,
@@ -444,11 +459,13 @@ class SubscriptionService:
 
     def _check_plan_change(self, row: Subscription, old_plan: Plan, new_plan: Plan) -> None:
         if not new_plan.active:
-            raise ValidationError(f"plan {new_plan.code} is retired")
+            raise ValidationError("plan {new_plan_code} is retired", new_plan_code=new_plan.code)
         if row.status != lifecycle.ACTIVE:
-            raise InvalidTransition(f"only an active subscription can change plan; this one is {row.status}")
+            raise InvalidTransition(
+                "only an active subscription can change plan; this one is {row_status}", row_status=Term(row.status)
+            )
         if old_plan.id == new_plan.id:
-            raise ValidationError(f"the subscription is already on {new_plan.code}")
+            raise ValidationError("the subscription is already on {new_plan_code}", new_plan_code=new_plan.code)
         if old_plan.currency != new_plan.currency:
             raise ValidationError("plans in different currencies cannot be swapped; cancel and subscribe")
         if (
@@ -460,7 +477,9 @@ class SubscriptionService:
             )
             .exists()
         ):
-            raise Conflict(f"the customer already has an open subscription to {new_plan.code}")
+            raise Conflict(
+                "the customer already has an open subscription to {new_plan_code}", new_plan_code=new_plan.code
+            )
 
     def _plan_change_terms(self, row: Subscription, old_plan: Plan, new_plan: Plan, now: datetime) -> PlanChangeTerms:
         left_s = max(0, int((row.period_end - now).total_seconds()))

@@ -7,7 +7,7 @@ of a sentence an operator can read.
 
 from __future__ import annotations
 
-from services.errors import ValidationError
+from services.errors import Term, ValidationError
 
 MAX_ROW_ID = 2**63 - 1
 MAX_REASON = 2000
@@ -28,9 +28,15 @@ def storable(text: str) -> bool:
 def check_id(value, what: str) -> int:
     """A row id: a whole number from 1 up to what a database integer holds."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(f"the {what} must be a whole number, not {type(value).__name__}")
+        raise ValidationError(
+            "the {what} must be a whole number, not {type}", what=Term(what), type=type(value).__name__
+        )
     if not 1 <= value <= MAX_ROW_ID:
-        raise ValidationError(f"there is no {what} {value if abs(value) < 10**30 else '(a huge number)'}")
+        raise ValidationError(
+            "there is no {what} {value}",
+            what=Term(what),
+            value=value if abs(value) < 10**30 else Term("(a huge number)"),
+        )
     return value
 
 
@@ -46,14 +52,16 @@ def check_text(value, what: str, *, max_length: int, required: bool = False) -> 
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise ValidationError(f"the {what} must be text")
+        raise ValidationError("the {what} must be text", what=Term(what))
     value = value.strip()
     if required and not value:
-        raise ValidationError(f"a {what} is required")
+        raise ValidationError("a {what} is required", what=Term(what))
     if len(value) > max_length:
-        raise ValidationError(f"the {what} is longer than {max_length} characters")
+        raise ValidationError(
+            "the {what} is longer than {max_length} characters", what=Term(what), max_length=max_length
+        )
     if not storable(value):
-        raise ValidationError(f"the {what} contains characters that are not valid text")
+        raise ValidationError("the {what} contains characters that are not valid text", what=Term(what))
     return value
 
 
@@ -69,5 +77,5 @@ def clean_idempotency_key(key: object, *, max_length: int) -> str | None:
     if key is None:
         return None
     if not isinstance(key, str) or not 1 <= len(key.strip()) <= max_length or not storable(key):
-        raise ValidationError(f"an idempotency key is 1–{max_length} characters of text")
+        raise ValidationError("an idempotency key is 1–{max_length} characters of text", max_length=max_length)
     return key.strip()

@@ -88,7 +88,7 @@ def wallet_detail(wallet_id: int) -> WalletDetail:
     """The wallet, its customer, recent top-ups, subscriptions and unsettled refunds."""
     wallet = Wallet.get_or_none(Wallet.id == check_id(wallet_id, "wallet"))
     if wallet is None:
-        raise NotFound(f"no wallet #{wallet_id}")
+        raise NotFound("no wallet #{wallet_id}", wallet_id=wallet_id)
     customer = Customer.get_by_id(wallet.customer_id)
     topups = list(TopUp.select().where(TopUp.wallet == wallet.id).order_by(TopUp.id.desc()).limit(RECENT_TOPUPS))
     refunded = _refunded_by_topup([t.id for t in topups])

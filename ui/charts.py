@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from PySide6.QtCore import QEvent, QPointF
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QToolTip
 
+from ui.formatting import day_and_month, number_text
+
 import pyqtgraph as pg  # isort: skip  (after PySide6, so pyqtgraph binds to it)
 
 LIGHT = {"background": "#ffffff", "axis": "#505357", "grid": 0.18}
 DARK = {"background": "#17181a", "axis": "#c4c7cc", "grid": 0.28}
+
+
+def whole_number_text(value: float) -> str:
+    """A value on an axis or in a tooltip, rounded, with the locale's digit grouping."""
+    return number_text(round(value))
+
+
+def day_labels(days: Sequence[date]) -> list[str]:
+    """'5 Mar' / '5 мар.': days on a chart's axis, month names in the operator's language."""
+    return [day_and_month(day) for day in days]
 
 
 def dark_theme() -> bool:
@@ -52,7 +65,7 @@ class CategoryChart(pg.PlotWidget):
         if style not in ("bars", "line"):
             raise ValueError(f"unknown chart style {style!r}")
         self.style, self.color = style, color
-        self.value_format: Callable[[float], str] = value_format or (lambda value: f"{value:,.0f}")
+        self.value_format: Callable[[float], str] = value_format or whole_number_text
         self._labels: list[str] = []
         self._values: list[float] = []
         self._item = None

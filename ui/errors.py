@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import errno
 import logging
+import re
 import sqlite3
+import string
 from enum import Enum
+from functools import cache, lru_cache
 
 import peewee
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from services.errors import DomainError
+from services.errors import ActionTerm, Amount, DomainError, Term
+from ui.formatting import money_text, number_text, operator_locale
+from ui.pages.words import known_word, permission_text
 from ui.tasks import TRACEBACK_TEXT
 
 log = logging.getLogger("ui")
@@ -105,10 +110,120 @@ def log_unexpected(error: BaseException) -> None:
     _log_with_traceback(error, "unexpected error")
 
 
+class _LocaleFormatter(string.Formatter):
+    """str.format, except that "{count:,}" groups digits the way the operator's locale does."""
+
+    def format_field(self, value, format_spec: str) -> str:
+        if format_spec == "," and isinstance(value, int) and not isinstance(value, bool):
+            return number_text(value)
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _LocaleFormatter()
+
+
+def term_text(word: str) -> str:
+    """A word of the domain (a status, a role, "plan") in the operator's language."""
+    if " or " in word:  # a choice of words: "retrying or manual"
+        return QCoreApplication.translate("DomainTerms", " or ").join(term_text(part) for part in word.split(" or "))
+    return known_word(word) or QCoreApplication.translate("DomainTerms", word)
+
+
+def _shown(value: object) -> object:
+    if isinstance(value, Amount):
+        return money_text(value.minor, value.currency)
+    if isinstance(value, ActionTerm):
+        return permission_text(value.code)
+    if isinstance(value, Term):
+        return term_text(value)
+    if isinstance(value, DomainError):
+        return domain_message(value)
+    return value
+
+
+def domain_message(error: DomainError) -> str:
+    """A domain error's sentence in the operator's language, its sums of money in their locale."""
+    template = QCoreApplication.translate("DomainMessages", error.template)
+    if not error.params:
+        return template
+    try:
+        return _FORMATTER.vformat(template, (), {name: _shown(value) for name, value in error.params.items()})
+    except (KeyError, IndexError, ValueError):  # a translation that lost a field: English still says it
+        log.warning("the translation of %r does not fit its values", error.template)
+        return error.message
+
+
+# --- messages stored in English -------------------------------------------------------------------
+# An error item, a top-up or a job run keeps the English sentence of the error that ended it. Each
+# was made from one template, so the template finds its values again and says it in another language.
+
+
+@cache
+def _template_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    from ui.domain_messages import TEMPLATES
+
+    patterns = []
+    for template in map(str, TEMPLATES):
+        regex, fields = "", set()
+        for literal, field, _spec, _conversion in string.Formatter().parse(template):
+            regex += re.escape(literal)
+            if field is not None:
+                regex += f"(?P={field})" if field in fields else f"(?P<{field}>.+?)"
+                fields.add(field)
+        if fields:  # a template without values is found by the translator's own lookup
+            patterns.append((re.compile(regex + r"\Z", re.DOTALL), template))
+    # the most literal text first: "no plan {code!r}" must not take "no plan #{plan_id}"
+    patterns.sort(key=lambda pair: -len(pair[0].pattern))
+    return tuple(patterns)
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    """A template with its fields replaced by text as found (quotes and digit groups included)."""
+    return "".join(
+        literal + (values[field] if field is not None else "")
+        for literal, field, _spec, _conversion in string.Formatter().parse(template)
+    )
+
+
+_WORD = re.compile(r"[a-z][a-z _-]*")
+
+
+def _stored_value_text(value: str) -> str:
+    shown = _stored_message_text(value, _language())
+    if shown != value:
+        return shown
+    return term_text(value) if _WORD.fullmatch(value) else value
+
+
+def _language() -> str:
+    return operator_locale().name()
+
+
+@lru_cache(maxsize=4096)
+def _stored_message_text(text: str, language: str) -> str:
+    translated = QCoreApplication.translate("DomainMessages", text)
+    if translated != text:
+        return translated
+    for pattern, template in _template_patterns():
+        found = pattern.match(text)
+        if found is not None:
+            wording = QCoreApplication.translate("DomainMessages", template)
+            if wording == template:
+                return text
+            return _fill(wording, {name: _stored_value_text(value) for name, value in found.groupdict().items()})
+    return text
+
+
+def stored_message_text(text: str) -> str:
+    """A domain message stored as its English sentence, in the operator's language when a template
+    of services/ made it; any other text as stored."""
+    return _stored_message_text(text, _language()) if text else text
+
+
 def describe(error: BaseException) -> str:
     """The sentence for the operator. Known refusals and failures say what happened; bugs do not leak."""
     if isinstance(error, DomainError):
-        return error.message
+        return domain_message(error)
     failure = known_failure(error)
     if failure is not None:
         _log_with_traceback(error, failure.value)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ui.context import UiContext
 from ui.pages.base import Page
 from ui.pages.invoices import RenewalPassDialog
+from ui.pages.words import job_name_text, role_text
 from ui.search import GlobalSearchDialog
 
 log = logging.getLogger(__name__)
@@ -146,8 +147,6 @@ class MainWindow(QMainWindow):
 
     def _operator_menu_button(self) -> QToolButton:
         """The operator's name in the status bar opens their menu: change password, sign out."""
-        from ui.pages.roles import role_text
-
         button = QToolButton(self)
         button.setObjectName("operatorMenuButton")
         button.setText(f"{self.ctx.actor.name} · {role_text(self.ctx.actor.role)} ▾")
@@ -187,7 +186,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def on_scheduler_event(self, event) -> None:
         if event.kind == "job_failed":
-            self.scheduler_label.setText(self.tr("Scheduler: %s failed") % event.job)
+            self.scheduler_label.setText(self.tr("Scheduler: %s failed") % job_name_text(event.job))
         elif event.kind == "paused":
             self.scheduler_label.setText(self.tr("Scheduler: paused"))
         elif event.kind in ("job_finished", "resumed"):

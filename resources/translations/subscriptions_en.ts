@@ -4,7 +4,7 @@
 <context>
     <name>AuditPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/audit.py" line="220"/>
+        <location filename="../../ui/pages/audit.py" line="227"/>
         <source>%n entries selected</source>
         <translation>
             <numerusform>%n entry selected</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>CustomersPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/customers.py" line="407"/>
+        <location filename="../../ui/pages/customers.py" line="409"/>
         <source>%n pending subscription(s) renewed at once.</source>
         <translation>
             <numerusform>%n pending subscription renewed at once.</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/dashboard.py" line="268"/>
+        <location filename="../../ui/pages/dashboard.py" line="269"/>
         <source>%n subscription(s) in all</source>
         <translation>
             <numerusform>%n subscription in all</numerusform>
@@ -48,7 +48,7 @@
 <context>
     <name>ErrorQueuePage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="223"/>
+        <location filename="../../ui/pages/error_queue.py" line="236"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -56,7 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="224"/>
+        <location filename="../../ui/pages/error_queue.py" line="237"/>
         <source>%n item(s) selected</source>
         <translation>
             <numerusform>%n item selected</numerusform>
@@ -64,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="238"/>
+        <location filename="../../ui/pages/error_queue.py" line="251"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="286"/>
+        <location filename="../../ui/pages/error_queue.py" line="299"/>
         <source>Retry %n item(s) now?</source>
         <translation>
             <numerusform>Retry %n item now?</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="294"/>
+        <location filename="../../ui/pages/error_queue.py" line="307"/>
         <source>Retrying %n item(s)…</source>
         <translation>
             <numerusform>Retrying %n item…</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="313"/>
+        <location filename="../../ui/pages/error_queue.py" line="326"/>
         <source>%n not attempted: the payment gateway is still refusing calls</source>
         <translation>
             <numerusform>%n not attempted: the payment gateway is still refusing calls</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="319"/>
+        <location filename="../../ui/pages/error_queue.py" line="332"/>
         <source>%n with no recorded outcome: another runner took it, see its attempts</source>
         <translation>
             <numerusform>%n with no recorded outcome: another runner took it, see its attempts</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="328"/>
+        <location filename="../../ui/pages/error_queue.py" line="341"/>
         <source>Cancel the retries of %n item(s)? They close as canceled and are not tried again.</source>
         <translation>
             <numerusform>Cancel the retries of %n item? It closes as canceled and is not tried again.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="339"/>
+        <location filename="../../ui/pages/error_queue.py" line="352"/>
         <source>Canceled %n item(s)</source>
         <translation>
             <numerusform>Canceled %n item</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="348"/>
+        <location filename="../../ui/pages/error_queue.py" line="361"/>
         <source>Escalate %n item(s) to manual? Automatic attempts stop until an operator acts.</source>
         <translation>
             <numerusform>Escalate %n item to manual? Automatic attempts stop until an operator acts.</numerusform>
@@ -128,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="358"/>
+        <location filename="../../ui/pages/error_queue.py" line="371"/>
         <source>Escalated %n item(s) to manual</source>
         <translation>
             <numerusform>Escalated %n item to manual</numerusform>
@@ -136,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="383"/>
+        <location filename="../../ui/pages/error_queue.py" line="396"/>
         <source>Change the retry strategy of %n item(s)?</source>
         <translation>
             <numerusform>Change the retry strategy of %n item?</numerusform>
@@ -144,7 +144,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="394"/>
+        <location filename="../../ui/pages/error_queue.py" line="407"/>
         <source>%n item(s) now on %s</source>
         <translation>
             <numerusform>%n item now on %s</numerusform>
@@ -152,7 +152,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="402"/>
+        <location filename="../../ui/pages/error_queue.py" line="415"/>
         <source>Mark %n item(s) resolved? Say how they were settled.</source>
         <translation>
             <numerusform>Mark %n item resolved? Say how it was settled.</numerusform>
@@ -160,7 +160,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="411"/>
+        <location filename="../../ui/pages/error_queue.py" line="424"/>
         <source>Resolved %n item(s)</source>
         <translation>
             <numerusform>Resolved %n item</numerusform>
@@ -171,7 +171,7 @@
 <context>
     <name>GatewaySimulationGroup</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/scheduler_panels.py" line="102"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="105"/>
         <source>Circuit breaker closed: calls go through (%n failure(s) in a row).</source>
         <translation>
             <numerusform>Circuit breaker closed: calls go through (%n failure in a row).</numerusform>
@@ -193,7 +193,7 @@
 <context>
     <name>Intervals</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="50"/>
+        <location filename="../../ui/pages/words.py" line="53"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -201,7 +201,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="52"/>
+        <location filename="../../ui/pages/words.py" line="55"/>
         <source>%n week(s)</source>
         <translation>
             <numerusform>%n week</numerusform>
@@ -209,7 +209,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="54"/>
+        <location filename="../../ui/pages/words.py" line="57"/>
         <source>%n month(s)</source>
         <translation>
             <numerusform>%n month</numerusform>
@@ -217,7 +217,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="56"/>
+        <location filename="../../ui/pages/words.py" line="59"/>
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n year</numerusform>
@@ -228,7 +228,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
@@ -362,7 +362,7 @@
 <context>
     <name>NotificationsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="332"/>
+        <location filename="../../ui/pages/notifications.py" line="333"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
@@ -370,7 +370,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="359"/>
+        <location filename="../../ui/pages/notifications.py" line="360"/>
         <source>%n notification(s) selected</source>
         <translation>
             <numerusform>%n notification selected</numerusform>
@@ -378,7 +378,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="386"/>
+        <location filename="../../ui/pages/notifications.py" line="387"/>
         <source>%n notification(s) of this kind came within a minute (%s); the latest:</source>
         <translation>
             <numerusform>%n notification of this kind came within a minute (%s); the latest:</numerusform>
@@ -386,8 +386,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="449"/>
-        <location filename="../../ui/pages/notifications.py" line="464"/>
+        <location filename="../../ui/pages/notifications.py" line="450"/>
+        <location filename="../../ui/pages/notifications.py" line="465"/>
         <source>Marked %n notification(s) read</source>
         <translation>
             <numerusform>Marked %n notification read</numerusform>
@@ -409,7 +409,7 @@
 <context>
     <name>RowCounts</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="294"/>
+        <location filename="../../ui/pages/base.py" line="303"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -417,7 +417,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="297"/>
+        <location filename="../../ui/pages/base.py" line="306"/>
         <source>Exported %n row(s)</source>
         <translation>
             <numerusform>Exported %n row</numerusform>
@@ -428,7 +428,7 @@
 <context>
     <name>SettingsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/settings_page.py" line="311"/>
+        <location filename="../../ui/pages/settings_page.py" line="314"/>
         <source>%n setting(s) saved</source>
         <translation>
             <numerusform>%n setting saved</numerusform>
@@ -458,7 +458,7 @@
 <context>
     <name>WalletsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="115"/>
+        <location filename="../../ui/pages/wallets.py" line="117"/>
         <source>%n entry(s)</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -466,7 +466,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="145"/>
+        <location filename="../../ui/pages/wallets.py" line="147"/>
         <source>%n ledger entries</source>
         <translation>
             <numerusform>%n ledger entry</numerusform>
@@ -474,11 +474,46 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="163"/>
+        <location filename="../../ui/pages/wallets.py" line="165"/>
         <source>Exported %n ledger entry(s)</source>
         <translation>
             <numerusform>Exported %n ledger entry</numerusform>
             <numerusform>Exported %n ledger entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Windows</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/words.py" line="368"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/words.py" line="369"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/words.py" line="370"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/words.py" line="376"/>
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
         </translation>
     </message>
 </context>

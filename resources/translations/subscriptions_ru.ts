@@ -2,90 +2,271 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>Actors</name>
+    <message>
+        <location filename="../../ui/pages/words.py" line="411"/>
+        <source>system</source>
+        <translation>система</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="411"/>
+        <source>demo data</source>
+        <translation>демо-данные</translation>
+    </message>
+</context>
+<context>
+    <name>AuditActions</name>
+    <message>
+        <location filename="../../ui/pages/words.py" line="273"/>
+        <source>top-up</source>
+        <translation>пополнение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="274"/>
+        <source>refund</source>
+        <translation>возврат</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="275"/>
+        <source>refund of a top-up</source>
+        <translation>возврат пополнения</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="276"/>
+        <source>refund of a charge</source>
+        <translation>возврат списания</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="277"/>
+        <source>customer created</source>
+        <translation>клиент создан</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="278"/>
+        <source>customer changed</source>
+        <translation>клиент изменён</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="279"/>
+        <source>feature created</source>
+        <translation>функция создана</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="280"/>
+        <source>plan created</source>
+        <translation>тариф создан</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="281"/>
+        <source>plan changed</source>
+        <translation>тариф изменён</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="282"/>
+        <source>plan feature changed</source>
+        <translation>функция тарифа изменена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="283"/>
+        <source>subscribed</source>
+        <translation>оформлена подписка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="284"/>
+        <source>subscription canceled</source>
+        <translation>подписка отменена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="285"/>
+        <source>subscription reinstated</source>
+        <translation>подписка восстановлена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="286"/>
+        <source>plan of a subscription changed</source>
+        <translation>тариф подписки сменён</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="287"/>
+        <source>usage recorded</source>
+        <translation>использование записано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="288"/>
+        <source>balance adjusted</source>
+        <translation>баланс скорректирован</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="289"/>
+        <source>error item retried</source>
+        <translation>ошибка повторена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="290"/>
+        <source>scheduled retry canceled</source>
+        <translation>запланированный повтор отменён</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="291"/>
+        <source>error item resolved</source>
+        <translation>ошибка закрыта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="292"/>
+        <source>error item escalated</source>
+        <translation>ошибка передана на ручной разбор</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="293"/>
+        <source>retry strategy changed</source>
+        <translation>стратегия повторов изменена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="294"/>
+        <source>notification read</source>
+        <translation>уведомление прочитано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="295"/>
+        <source>all notifications read</source>
+        <translation>все уведомления прочитаны</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="296"/>
+        <source>operator created</source>
+        <translation>оператор создан</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="297"/>
+        <source>operator&apos;s role changed</source>
+        <translation>роль оператора изменена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="298"/>
+        <source>payment reconciled</source>
+        <translation>платёж сверен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="299"/>
+        <source>job run now</source>
+        <translation>задание запущено вручную</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="300"/>
+        <source>scheduler paused</source>
+        <translation>планировщик приостановлен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="301"/>
+        <source>scheduler resumed</source>
+        <translation>планировщик возобновлён</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="302"/>
+        <source>renewal pass run</source>
+        <translation>прогон продлений запущен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="303"/>
+        <source>settings changed</source>
+        <translation>настройки изменены</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="304"/>
+        <source>gateway configured</source>
+        <translation>шлюз настроен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="305"/>
+        <source>secret changed</source>
+        <translation>секрет изменён</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/pages/audit.py" line="118"/>
+        <location filename="../../ui/pages/audit.py" line="122"/>
         <source>by</source>
         <translation>выполнил</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="125"/>
+        <location filename="../../ui/pages/audit.py" line="129"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="128"/>
+        <location filename="../../ui/pages/audit.py" line="132"/>
         <source>No before/after recorded.</source>
         <translation>Состояние «до» и «после» не записано.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="134"/>
+        <location filename="../../ui/pages/audit.py" line="138"/>
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="135"/>
+        <location filename="../../ui/pages/audit.py" line="139"/>
         <source>Before</source>
         <translation>До</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="136"/>
+        <location filename="../../ui/pages/audit.py" line="140"/>
         <source>After</source>
         <translation>После</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="177"/>
+        <location filename="../../ui/pages/audit.py" line="181"/>
         <source>Target id, “customer #12” or reason</source>
         <translation>ID объекта, «customer #12» или причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="179"/>
+        <location filename="../../ui/pages/audit.py" line="183"/>
         <source>Audit log</source>
         <translation>Журнал аудита</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="180"/>
+        <location filename="../../ui/pages/audit.py" line="184"/>
         <source>Actor</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="180"/>
-        <location filename="../../ui/pages/audit.py" line="181"/>
+        <location filename="../../ui/pages/audit.py" line="184"/>
+        <location filename="../../ui/pages/audit.py" line="185"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="181"/>
+        <location filename="../../ui/pages/audit.py" line="185"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="186"/>
+        <location filename="../../ui/pages/audit.py" line="190"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="188"/>
+        <location filename="../../ui/pages/audit.py" line="192"/>
         <source>All time</source>
         <translation>За всё время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="189"/>
+        <location filename="../../ui/pages/audit.py" line="193"/>
         <source>Last day</source>
         <translation>За последние сутки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="190"/>
+        <location filename="../../ui/pages/audit.py" line="194"/>
         <source>Last week</source>
         <translation>За последнюю неделю</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="191"/>
+        <location filename="../../ui/pages/audit.py" line="195"/>
         <source>Last month</source>
         <translation>За последний месяц</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/audit.py" line="220"/>
+        <location filename="../../ui/pages/audit.py" line="227"/>
         <source>%n entries selected</source>
         <translation>
             <numerusform>Выбрана %n запись</numerusform>
@@ -94,7 +275,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="222"/>
+        <location filename="../../ui/pages/audit.py" line="229"/>
         <source>Select an entry to compare before and after.</source>
         <translation>Выберите запись, чтобы сравнить состояние до и после.</translation>
     </message>
@@ -102,27 +283,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../ui/pages/audit.py" line="44"/>
+        <location filename="../../ui/pages/audit.py" line="48"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="48"/>
+        <location filename="../../ui/pages/audit.py" line="52"/>
         <source>Actor</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="49"/>
+        <location filename="../../ui/pages/audit.py" line="53"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="50"/>
+        <location filename="../../ui/pages/audit.py" line="54"/>
         <source>Target</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="53"/>
+        <location filename="../../ui/pages/audit.py" line="57"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
@@ -567,260 +748,260 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../ui/pages/customers.py" line="50"/>
+        <location filename="../../ui/pages/customers.py" line="52"/>
         <source>since</source>
         <translation>с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="50"/>
+        <location filename="../../ui/pages/customers.py" line="52"/>
         <source>Wallets</source>
         <translation>Кошельки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="51"/>
+        <location filename="../../ui/pages/customers.py" line="53"/>
         <source>Subscriptions</source>
         <translation>Подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="51"/>
+        <location filename="../../ui/pages/customers.py" line="53"/>
         <source>period ends</source>
         <translation>период до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="52"/>
+        <location filename="../../ui/pages/customers.py" line="54"/>
         <source>Recent top-ups</source>
         <translation>Последние пополнения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="52"/>
+        <location filename="../../ui/pages/customers.py" line="54"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="63"/>
+        <location filename="../../ui/pages/customers.py" line="65"/>
         <source>owes %s</source>
         <translation>долг %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="94"/>
+        <location filename="../../ui/pages/customers.py" line="96"/>
         <source>Name, email or id</source>
         <translation>Имя, email или ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="95"/>
+        <location filename="../../ui/pages/customers.py" line="97"/>
         <source>Customers</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="97"/>
-        <location filename="../../ui/pages/customers.py" line="345"/>
+        <location filename="../../ui/pages/customers.py" line="99"/>
+        <location filename="../../ui/pages/customers.py" line="347"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="98"/>
+        <location filename="../../ui/pages/customers.py" line="100"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="98"/>
+        <location filename="../../ui/pages/customers.py" line="100"/>
         <source>Active</source>
         <translation>Активные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="98"/>
+        <location filename="../../ui/pages/customers.py" line="100"/>
         <source>Disabled</source>
         <translation>Отключённые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="101"/>
+        <location filename="../../ui/pages/customers.py" line="103"/>
         <source>Open page</source>
         <translation>Открыть карточку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="103"/>
+        <location filename="../../ui/pages/customers.py" line="105"/>
         <source>New customer…</source>
         <translation>Новый клиент…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="104"/>
+        <location filename="../../ui/pages/customers.py" line="106"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="105"/>
+        <location filename="../../ui/pages/customers.py" line="107"/>
         <source>Top up…</source>
         <translation>Пополнить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="106"/>
+        <location filename="../../ui/pages/customers.py" line="108"/>
         <source>Subscribe…</source>
         <translation>Оформить подписку…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="193"/>
+        <location filename="../../ui/pages/customers.py" line="195"/>
         <source>Overview</source>
         <translation>Обзор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="202"/>
+        <location filename="../../ui/pages/customers.py" line="204"/>
         <source>Double-click an invoice to see its lines, payments and credit notes.</source>
         <translation>Дважды щёлкните счёт, чтобы увидеть его строки, оплаты и кредит-ноты.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="211"/>
-        <location filename="../../ui/pages/customers.py" line="243"/>
+        <location filename="../../ui/pages/customers.py" line="213"/>
+        <location filename="../../ui/pages/customers.py" line="245"/>
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="213"/>
+        <location filename="../../ui/pages/customers.py" line="215"/>
         <source>Double-click a credit note to open the invoice it credits</source>
         <translation>Дважды щёлкните кредит-ноту, чтобы открыть счёт, по которому она выставлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="215"/>
-        <location filename="../../ui/pages/customers.py" line="244"/>
+        <location filename="../../ui/pages/customers.py" line="217"/>
+        <location filename="../../ui/pages/customers.py" line="246"/>
         <source>Credit notes</source>
         <translation>Кредит-ноты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="235"/>
-        <location filename="../../ui/pages/customers.py" line="238"/>
+        <location filename="../../ui/pages/customers.py" line="237"/>
+        <location filename="../../ui/pages/customers.py" line="240"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="235"/>
+        <location filename="../../ui/pages/customers.py" line="237"/>
         <source>Select a customer to see their invoices.</source>
         <translation>Выберите клиента, чтобы увидеть его счета.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="238"/>
+        <location filename="../../ui/pages/customers.py" line="240"/>
         <source>Select a customer to see their credit notes.</source>
         <translation>Выберите клиента, чтобы увидеть его кредит-ноты.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="248"/>
+        <location filename="../../ui/pages/customers.py" line="250"/>
         <source>No invoices yet: the first is issued when the customer subscribes.</source>
         <translation>Счетов пока нет: первый выставляется, когда клиент оформляет подписку.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="250"/>
+        <location filename="../../ui/pages/customers.py" line="252"/>
         <source>No credit notes: refunds of charges and plan-change credits appear here.</source>
         <translation>Кредит-нот нет: здесь появляются возвраты списаний и зачёты при смене тарифа.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="253"/>
+        <location filename="../../ui/pages/customers.py" line="255"/>
         <source>Invoices (%d)</source>
         <translation>Счета (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="254"/>
+        <location filename="../../ui/pages/customers.py" line="256"/>
         <source>Credit notes (%d)</source>
         <translation>Кредит-ноты (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="257"/>
+        <location filename="../../ui/pages/customers.py" line="259"/>
         <source>Owes %s on the invoices below; the next top-up pays it first.</source>
         <translation>Долг по счетам ниже: %s; следующее пополнение сначала погасит его.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="259"/>
+        <location filename="../../ui/pages/customers.py" line="261"/>
         <source>Owes nothing.</source>
         <translation>Долгов нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="271"/>
-        <location filename="../../ui/pages/customers.py" line="280"/>
+        <location filename="../../ui/pages/customers.py" line="273"/>
+        <location filename="../../ui/pages/customers.py" line="282"/>
         <source>Select one customer</source>
         <translation>Выберите одного клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="271"/>
+        <location filename="../../ui/pages/customers.py" line="273"/>
         <source>Open the customer&apos;s page (or double-click the row)</source>
         <translation>Открыть карточку клиента (или дважды щёлкните строку)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="282"/>
+        <location filename="../../ui/pages/customers.py" line="284"/>
         <source>Select a customer to see the details.</source>
         <translation>Выберите клиента, чтобы увидеть подробности.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="310"/>
+        <location filename="../../ui/pages/customers.py" line="312"/>
         <source>New customer</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="311"/>
+        <location filename="../../ui/pages/customers.py" line="313"/>
         <source>Create a customer with a USD wallet.</source>
         <translation>Создать клиента с кошельком в USD.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="313"/>
-        <location filename="../../ui/pages/customers.py" line="345"/>
+        <location filename="../../ui/pages/customers.py" line="315"/>
+        <location filename="../../ui/pages/customers.py" line="347"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="313"/>
-        <location filename="../../ui/pages/customers.py" line="345"/>
+        <location filename="../../ui/pages/customers.py" line="315"/>
+        <location filename="../../ui/pages/customers.py" line="347"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="327"/>
+        <location filename="../../ui/pages/customers.py" line="329"/>
         <source>Customer %s created</source>
         <translation>Клиент %s создан</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="343"/>
+        <location filename="../../ui/pages/customers.py" line="345"/>
         <source>Edit customer</source>
         <translation>Изменение клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="344"/>
+        <location filename="../../ui/pages/customers.py" line="346"/>
         <source>Change customer #%d.</source>
         <translation>Изменить клиента #%d.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="358"/>
+        <location filename="../../ui/pages/customers.py" line="360"/>
         <source>Customer updated</source>
         <translation>Клиент изменён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="376"/>
+        <location filename="../../ui/pages/customers.py" line="378"/>
         <source>Top up wallet</source>
         <translation>Пополнение кошелька</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="377"/>
+        <location filename="../../ui/pages/customers.py" line="379"/>
         <source>Charge the card of %s and credit the amount to their %s wallet (balance now %s).</source>
         <translation>Списать сумму с карты клиента %s и зачислить её в кошелёк %s (сейчас на балансе %s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="380"/>
+        <location filename="../../ui/pages/customers.py" line="382"/>
         <source>Amount (%s)</source>
         <translation>Сумма (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="381"/>
+        <location filename="../../ui/pages/customers.py" line="383"/>
         <source>Charge card</source>
         <translation>Списать с карты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="382"/>
-        <location filename="../../ui/pages/customers.py" line="389"/>
+        <location filename="../../ui/pages/customers.py" line="384"/>
+        <location filename="../../ui/pages/customers.py" line="391"/>
         <source>Charging the card of %s…</source>
         <translation>Списание с карты клиента %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="405"/>
+        <location filename="../../ui/pages/customers.py" line="407"/>
         <source>Top-up of %s succeeded.</source>
         <translation>Пополнение на %s выполнено.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/customers.py" line="407"/>
+        <location filename="../../ui/pages/customers.py" line="409"/>
         <source>%n pending subscription(s) renewed at once.</source>
         <translation>
             <numerusform>%n подписка, ожидавшая продления, сразу продлена.</numerusform>
@@ -829,52 +1010,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="410"/>
+        <location filename="../../ui/pages/customers.py" line="413"/>
         <source>The card was declined: %s</source>
         <translation>Карта отклонена: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="413"/>
+        <location filename="../../ui/pages/customers.py" line="418"/>
         <source>The gateway did not answer clearly (%s). The top-up is in the error queue and will be retried with the same key, so it can never be charged twice.</source>
         <translation>Платёжный шлюз не дал однозначного ответа (%s). Пополнение помещено в очередь ошибок и будет повторено с тем же ключом, поэтому двойное списание исключено.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="418"/>
+        <location filename="../../ui/pages/customers.py" line="423"/>
         <source>Top-up</source>
         <translation>Пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="451"/>
+        <location filename="../../ui/pages/customers.py" line="456"/>
         <source>Subscribe</source>
         <translation>Оформление подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="452"/>
+        <location filename="../../ui/pages/customers.py" line="457"/>
         <source>Start a subscription for %s; the first period is paid from the wallet (balance %s).</source>
         <translation>Оформить подписку для клиента %s; первый период оплачивается из кошелька (баланс %s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="455"/>
+        <location filename="../../ui/pages/customers.py" line="460"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="456"/>
+        <location filename="../../ui/pages/customers.py" line="461"/>
         <source>Subscribe and charge</source>
         <translation>Оформить и списать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="462"/>
+        <location filename="../../ui/pages/customers.py" line="467"/>
         <source>Subscribed</source>
         <translation>Подписка оформлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="25"/>
+        <location filename="../../ui/pages/words.py" line="28"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="25"/>
+        <location filename="../../ui/pages/words.py" line="28"/>
         <source>disabled</source>
         <translation>отключён</translation>
     </message>
@@ -915,114 +1096,114 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="145"/>
+        <location filename="../../ui/pages/dashboard.py" line="147"/>
         <source>Dashboard</source>
         <translation>Сводка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="162"/>
+        <location filename="../../ui/pages/dashboard.py" line="164"/>
         <source>Active subscriptions</source>
         <translation>Активные подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="162"/>
+        <location filename="../../ui/pages/dashboard.py" line="164"/>
         <source>Open the active subscriptions</source>
         <translation>Открыть активные подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="163"/>
-        <location filename="../../ui/pages/dashboard.py" line="314"/>
+        <location filename="../../ui/pages/dashboard.py" line="165"/>
+        <location filename="../../ui/pages/dashboard.py" line="318"/>
         <source>Pending renewal</source>
         <translation>Ждут продления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="163"/>
+        <location filename="../../ui/pages/dashboard.py" line="165"/>
         <source>Open the subscriptions waiting for funds</source>
         <translation>Открыть подписки, ожидающие поступления средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="165"/>
+        <location filename="../../ui/pages/dashboard.py" line="167"/>
         <source>Expiring this week</source>
         <translation>Истекают на этой неделе</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="168"/>
         <source>Active or canceled subscriptions whose period ends within %d days</source>
         <translation>Активные или отменённые подписки, период которых заканчивается в ближайшие %d дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="168"/>
+        <location filename="../../ui/pages/dashboard.py" line="170"/>
         <source>Wallet float</source>
         <translation>Остатки в кошельках</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="168"/>
+        <location filename="../../ui/pages/dashboard.py" line="170"/>
         <source>The sum of all wallet balances; open the wallets</source>
         <translation>Сумма балансов всех кошельков; открыть кошельки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="170"/>
+        <location filename="../../ui/pages/dashboard.py" line="172"/>
         <source>Revenue this month</source>
         <translation>Выручка за месяц</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="171"/>
+        <location filename="../../ui/pages/dashboard.py" line="173"/>
         <source>Renewal and usage charges this calendar month (UTC), less refunds of charges</source>
         <translation>Списания за продления и использование в текущем календарном месяце (UTC) за вычетом возвратов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="173"/>
+        <location filename="../../ui/pages/dashboard.py" line="175"/>
         <source>Unresolved errors</source>
         <translation>Нерешённые ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="173"/>
+        <location filename="../../ui/pages/dashboard.py" line="175"/>
         <source>Items retrying or waiting for an operator</source>
         <translation>Элементы, которые повторяются или ждут оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="175"/>
+        <location filename="../../ui/pages/dashboard.py" line="177"/>
         <source>Gateway success, 24 h</source>
         <translation>Успешность шлюза, 24 ч</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="176"/>
+        <location filename="../../ui/pages/dashboard.py" line="178"/>
         <source>Succeeded charges ÷ all charge attempts the gateway recorded in the last 24 hours</source>
         <translation>Успешные списания ÷ все попытки списания, записанные шлюзом за последние 24 часа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="197"/>
-        <location filename="../../ui/pages/dashboard.py" line="300"/>
+        <location filename="../../ui/pages/dashboard.py" line="198"/>
+        <location filename="../../ui/pages/dashboard.py" line="304"/>
         <source>Revenue by day, last 30 days</source>
         <translation>Выручка по дням за последние 30 дней</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="198"/>
+        <location filename="../../ui/pages/dashboard.py" line="199"/>
         <source>Subscriptions by status</source>
         <translation>Подписки по статусам</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="199"/>
+        <location filename="../../ui/pages/dashboard.py" line="200"/>
         <source>Open error items at the end of each day</source>
         <translation>Открытые элементы очереди ошибок на конец каждого дня</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="210"/>
+        <location filename="../../ui/pages/dashboard.py" line="211"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="250"/>
+        <location filename="../../ui/pages/dashboard.py" line="251"/>
         <source>Could not load the numbers: %s</source>
         <translation>Не удалось загрузить показатели: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="264"/>
+        <location filename="../../ui/pages/dashboard.py" line="265"/>
         <source>Figures as of %s UTC</source>
         <translation>Данные на %s UTC</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/dashboard.py" line="268"/>
+        <location filename="../../ui/pages/dashboard.py" line="269"/>
         <source>%n subscription(s) in all</source>
         <translation>
             <numerusform>всего %n подписка</numerusform>
@@ -1031,62 +1212,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="271"/>
+        <location filename="../../ui/pages/dashboard.py" line="273"/>
         <source>waiting for a top-up</source>
         <translation>ожидают пополнения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="273"/>
+        <location filename="../../ui/pages/dashboard.py" line="276"/>
         <source>within %d days</source>
         <translation>в течение %d дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="274"/>
+        <location filename="../../ui/pages/dashboard.py" line="277"/>
         <source>held in customer wallets</source>
         <translation>в кошельках клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="275"/>
+        <location filename="../../ui/pages/dashboard.py" line="279"/>
         <source>since %s</source>
         <translation>с %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="278"/>
+        <location filename="../../ui/pages/dashboard.py" line="283"/>
         <source>%1 retrying · %2 manual</source>
         <translation>повтор: %1 · вручную: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="285"/>
+        <location filename="../../ui/pages/dashboard.py" line="290"/>
         <source>no traffic</source>
         <translation>нет операций</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="285"/>
+        <location filename="../../ui/pages/dashboard.py" line="290"/>
         <source>no charges in the last 24 h</source>
         <translation>за последние 24 ч списаний не было</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="290"/>
+        <location filename="../../ui/pages/dashboard.py" line="295"/>
         <source>%1 of %2 charges</source>
         <translation>%1 из %2 списаний</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="304"/>
+        <location filename="../../ui/pages/dashboard.py" line="308"/>
         <source>(%s; other currencies are not drawn)</source>
         <translation>(%s; другие валюты не показаны)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="313"/>
+        <location filename="../../ui/pages/dashboard.py" line="317"/>
         <source>Active</source>
         <translation>Активны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="315"/>
+        <location filename="../../ui/pages/dashboard.py" line="319"/>
         <source>Canceled</source>
         <translation>Отменены</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="316"/>
+        <location filename="../../ui/pages/dashboard.py" line="320"/>
         <source>Expired</source>
         <translation>Истекли</translation>
     </message>
@@ -1094,75 +1275,1396 @@
 <context>
     <name>DemoClockGroup</name>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="159"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="162"/>
         <source>Demo clock</source>
         <translation>Демо-часы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="163"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="166"/>
         <source>Jump ahead to see renewals, pending renewals and expiries happen.</source>
         <translation>Переведите часы вперёд, чтобы увидеть продления, ожидание продления и истечение подписок.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="168"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="171"/>
         <source>+1 day</source>
         <translation>+1 день</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="168"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="171"/>
         <source>+1 week</source>
         <translation>+1 неделя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="168"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="171"/>
         <source>+1 month</source>
         <translation>+1 месяц</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="170"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="173"/>
         <source>Move the demo clock ahead, then run the renewal pass and the reminders</source>
         <translation>Перевести демо-часы вперёд, затем выполнить продления и разослать напоминания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="183"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="186"/>
         <source>Demo time: %s UTC</source>
         <translation>Демо-время: %s UTC</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="189"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="192"/>
         <source>Moving the clock and renewing…</source>
         <translation>Перевод часов и продление…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="206"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="209"/>
         <source>Now %1. Renewal pass: %2 due, %3 renewed, %4 now pending renewal, %5 expired, %6 error(s); %7 charged. %8 reminder(s) sent.</source>
         <translation>Сейчас %1. Продление: к оплате — %2, продлено — %3, ожидают продления — %4, истекло — %5, ошибок — %6; списано %7. Отправлено напоминаний: %8.</translation>
     </message>
 </context>
 <context>
+    <name>DomainMessages</name>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="11"/>
+        <source>--customers must be a whole number from 1 to 1,000,000</source>
+        <translation>--customers — целое число от 1 до 1 000 000</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="12"/>
+        <source>--seed must be a whole number from 0 to 2147483648</source>
+        <translation>--seed — целое число от 0 до 2147483648</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="13"/>
+        <source>a credit note gives back a positive amount</source>
+        <translation>кредит-нота возвращает положительную сумму</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="14"/>
+        <source>a customer with email {email} already exists</source>
+        <translation>клиент с адресом {email} уже есть</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="15"/>
+        <source>a feature with code {code!r} already exists</source>
+        <translation>функция с кодом {code!r} уже есть</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="16"/>
+        <source>a gateway call needs an idempotency key</source>
+        <translation>вызову шлюза нужен ключ идемпотентности</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="17"/>
+        <source>a key is one word of at most {most} characters</source>
+        <translation>ключ — одно слово не длиннее {most} символов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="18"/>
+        <source>a ledger entry moves a non-zero whole number of minor units</source>
+        <translation>запись журнала переносит ненулевое целое число младших единиц</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="19"/>
+        <source>a package size and price apply only to package pricing</source>
+        <translation>размер и цена пакета действуют только при пакетной тарификации</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="20"/>
+        <source>a plan with code {code!r} already exists</source>
+        <translation>тариф с кодом {code!r} уже есть</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="21"/>
+        <source>a reason is required when money moves</source>
+        <translation>когда движутся деньги, нужна причина</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="22"/>
+        <source>a refund of {amount_minor} exceeds the {left} minor units left on charge {charge_id}</source>
+        <translation>возврат {amount_minor} больше остатка {left} младших единиц по списанию {charge_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="23"/>
+        <source>a retry handler must be callable</source>
+        <translation>обработчик повтора должен быть вызываемым</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="24"/>
+        <source>a search lists from 1 to 10000 customers</source>
+        <translation>поиск выдаёт от 1 до 10000 клиентов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="25"/>
+        <source>a secret needs a name</source>
+        <translation>у секрета должно быть имя</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="26"/>
+        <source>a single unit price applies only to flat pricing; tiers carry their own prices</source>
+        <translation>единая цена единицы действует только при простой тарификации; у ступеней свои цены</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="27"/>
+        <source>a {what} is required</source>
+        <translation>нужно указать: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="28"/>
+        <source>act on at most {most} error items at a time</source>
+        <translation>за раз можно обработать не больше {most} ошибок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="29"/>
+        <source>amount is too large</source>
+        <translation>сумма слишком велика</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="30"/>
+        <source>amount must be a whole number of minor units</source>
+        <translation>сумма — целое число младших единиц</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="31"/>
+        <source>amount must be positive</source>
+        <translation>сумма должна быть положительной</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="32"/>
+        <source>amount must be written as text like 12.50, not {type}</source>
+        <translation>сумму пишут текстом, например 12.50, а не {type}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="33"/>
+        <source>amount must not be zero</source>
+        <translation>сумма не может быть нулевой</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="34"/>
+        <source>an administrator already exists; sign in instead</source>
+        <translation>администратор уже есть; войдите в систему</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="35"/>
+        <source>an idempotency key is 1–{max_length} characters of text</source>
+        <translation>ключ идемпотентности — текст длиной 1–{max_length} символов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="36"/>
+        <source>an idempotency key is at most {max_length} characters</source>
+        <translation>ключ идемпотентности не длиннее {max_length} символов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="37"/>
+        <source>at most {left} of charge #{ledger_entry_id} (invoice {invoice}) is left to refund</source>
+        <translation>по списанию #{ledger_entry_id} (счёт {invoice}) можно вернуть не больше {left}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="38"/>
+        <source>at most {left} of invoice {number} is left to refund</source>
+        <translation>по счёту {number} можно вернуть не больше {left}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="39"/>
+        <source>at most {left} of top-up #{topup_id} is left to refund</source>
+        <translation>по пополнению #{topup_id} можно вернуть не больше {left}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="40"/>
+        <source>at most {most} tiers</source>
+        <translation>не больше {most} ступеней</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="41"/>
+        <source>cannot confirm with the gateway whether refund #{row_id} was sent ({error}); the item stays open, try again later</source>
+        <translation>шлюз не подтвердил, был ли отправлен возврат #{row_id} ({error}); ошибка остаётся открытой, попробуйте позже</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="42"/>
+        <source>cannot confirm with the gateway whether top-up #{row_id} was charged ({error}); the item stays open, try again later</source>
+        <translation>шлюз не подтвердил, было ли списание по пополнению #{row_id} ({error}); ошибка остаётся открытой, попробуйте позже</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="43"/>
+        <source>cannot {event} a subscription that is {status}</source>
+        <translation>действие «{event}» невозможно для подписки в состоянии «{status}»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="44"/>
+        <source>change your own password from the menu under your name; it asks for the old one</source>
+        <translation>свой пароль меняют в меню под своим именем; там спрашивают старый пароль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="45"/>
+        <source>charge #{ledger_entry_id} paid no invoice</source>
+        <translation>списание #{ledger_entry_id} не оплачивало счёт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="46"/>
+        <source>charge {charge_id} was declined; there is nothing to refund</source>
+        <translation>списание {charge_id} было отклонено; возвращать нечего</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="47"/>
+        <source>closed by an operator before it was sent</source>
+        <translation>закрыто оператором до отправки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="48"/>
+        <source>credit key {key!r} was used for a different credit</source>
+        <translation>ключ зачёта {key!r} уже использован для другого зачёта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="49"/>
+        <source>customer {customer_email} is disabled</source>
+        <translation>клиент {customer_email} отключён</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="50"/>
+        <source>dates must lie between 1970 and 2200</source>
+        <translation>даты должны лежать между 1970 и 2200 годами</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="51"/>
+        <source>email must be text</source>
+        <translation>адрес эл. почты должен быть текстом</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="52"/>
+        <source>enter the new key</source>
+        <translation>введите новый ключ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="53"/>
+        <source>error item #{item_id} is being retried right now; try again when it finishes</source>
+        <translation>ошибка #{item_id} как раз сейчас повторяется; попробуйте, когда повтор закончится</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="54"/>
+        <source>error item #{item_id} is {status}, already handled by {resolved_by}; only {allowed} items can be {verb}</source>
+        <translation>ошибка #{item_id} в состоянии «{status}», её уже обработал {resolved_by}; быть {verb} может только ошибка в состоянии: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="55"/>
+        <source>error item #{item_id} is {status}; only {allowed} items can be {verb}</source>
+        <translation>ошибка #{item_id} в состоянии «{status}»; быть {verb} может только ошибка в состоянии: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="56"/>
+        <source>error item ids are whole numbers</source>
+        <translation>номера ошибок — целые числа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="57"/>
+        <source>feature type must be one of {types}</source>
+        <translation>тип функции — один из: {types}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="58"/>
+        <source>for a quota feature the included units are its quota; leave included at 0</source>
+        <translation>у функции с квотой включённые единицы и есть квота; оставьте «включено» равным 0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="59"/>
+        <source>gateway latency: the minimum is above the maximum</source>
+        <translation>задержка шлюза: минимум больше максимума</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="60"/>
+        <source>give a list of notification ids</source>
+        <translation>укажите список номеров уведомлений</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="61"/>
+        <source>give a reason for pausing the scheduler</source>
+        <translation>укажите причину приостановки планировщика</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="62"/>
+        <source>give one error item id or a list of them</source>
+        <translation>укажите номер ошибки или их список</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="63"/>
+        <source>idempotency key {idempotency_key!r} was used for a different movement of money (ledger entry #{existing_id}); nothing was written</source>
+        <translation>ключ идемпотентности {idempotency_key!r} уже использован для другого движения денег (запись журнала #{existing_id}); ничего не записано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="64"/>
+        <source>idempotency key {key!r} belongs to refund #{row_id} of {row_amount_minor} minor units ({row_kind} #{target}); a different refund needs a new key. Nothing was written</source>
+        <translation>ключ идемпотентности {key!r} принадлежит возврату #{row_id} на {row_amount_minor} младших единиц ({row_kind} #{target}); для другого возврата нужен новый ключ. Ничего не записано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="65"/>
+        <source>idempotency key {key!r} belongs to top-up #{topup_id} of {amount} for customer #{owner}; a different top-up needs a new key. Nothing was charged</source>
+        <translation>ключ идемпотентности {key!r} принадлежит пополнению #{topup_id} на {amount} клиента #{owner}; для другого пополнения нужен новый ключ. Ничего не списано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="66"/>
+        <source>idempotency key {key!r} was first used for a refund of {first_amount} on charge {first_charge}, not {amount_minor} on {charge_id}</source>
+        <translation>ключ идемпотентности {key!r} сначала использован для возврата {first_amount} по списанию {first_charge}, а не {amount_minor} по {charge_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="67"/>
+        <source>idempotency key {row_idempotency_key!r} was first used for a charge of {row_amount_minor} {row_currency}, not {amount_minor} {currency}</source>
+        <translation>ключ идемпотентности {row_idempotency_key!r} сначала использован для списания {row_amount_minor} {row_currency}, а не {amount_minor} {currency}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="68"/>
+        <source>interval must be one of {units}</source>
+        <translation>интервал — один из: {units}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="69"/>
+        <source>invoice key {event_key!r} was used for a different charge</source>
+        <translation>ключ счёта {event_key!r} уже использован для другого списания</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="70"/>
+        <source>its grace days have passed; subscribe again instead</source>
+        <translation>льготные дни прошли; оформите подписку заново</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="71"/>
+        <source>ledger entry #{ledger_entry_id} paid no invoice</source>
+        <translation>запись журнала #{ledger_entry_id} не оплачивала счёт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="72"/>
+        <source>name contains characters that are not valid text</source>
+        <translation>в имени есть символы, которые не являются допустимым текстом</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="73"/>
+        <source>name contains control characters</source>
+        <translation>в имени есть управляющие символы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="74"/>
+        <source>name is longer than 200 characters</source>
+        <translation>имя длиннее 200 символов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="75"/>
+        <source>name must be text</source>
+        <translation>имя должно быть текстом</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="76"/>
+        <source>name must not be empty</source>
+        <translation>имя не может быть пустым</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="77"/>
+        <source>name the settings to change and their new values</source>
+        <translation>назовите изменяемые настройки и их новые значения</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="78"/>
+        <source>no customer #{customer_id}</source>
+        <translation>нет клиента #{customer_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="79"/>
+        <source>no customer {text!r}</source>
+        <translation>нет клиента {text!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="80"/>
+        <source>no error item #{item_id}</source>
+        <translation>нет ошибки #{item_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="81"/>
+        <source>no error item {items}</source>
+        <translation>нет ошибки {items}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="82"/>
+        <source>no feature {code!r}</source>
+        <translation>нет функции {code!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="83"/>
+        <source>no gateway API key is set; an admin sets it in Settings</source>
+        <translation>ключ API шлюза не задан; его задаёт администратор в настройках</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="84"/>
+        <source>no invoice #{invoice_id}</source>
+        <translation>нет счёта #{invoice_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="85"/>
+        <source>no invoice {text}</source>
+        <translation>нет счёта {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="86"/>
+        <source>no operator is signed in</source>
+        <translation>оператор не вошёл в систему</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="87"/>
+        <source>no operator {username!r:.80}</source>
+        <translation>нет оператора {username!r:.80}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="88"/>
+        <source>no plan #{plan_id}</source>
+        <translation>нет тарифа #{plan_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="89"/>
+        <source>no plan {code!r}</source>
+        <translation>нет тарифа {code!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="90"/>
+        <source>no renewal, usage or proration charge #{ledger_entry_id}</source>
+        <translation>нет списания за продление, использование или пересчёт #{ledger_entry_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="91"/>
+        <source>no retry is known for {operations}; resolve or escalate instead</source>
+        <translation>для {operations} повтор не предусмотрен; закройте ошибку или передайте на ручной разбор</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="92"/>
+        <source>no scheduled job is named {job!r}</source>
+        <translation>нет задания с именем {job!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="93"/>
+        <source>no subscription #{subscription_id}</source>
+        <translation>нет подписки #{subscription_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="94"/>
+        <source>no top-up #{topup_id}</source>
+        <translation>нет пополнения #{topup_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="95"/>
+        <source>no wallet #{wallet_id}</source>
+        <translation>нет кошелька #{wallet_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="96"/>
+        <source>nothing to change</source>
+        <translation>менять нечего</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="97"/>
+        <source>older_than is a moment or an age</source>
+        <translation>older_than — момент времени или возраст</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="98"/>
+        <source>only an active subscription can change plan; this one is {row_status}</source>
+        <translation>сменить тариф можно только у активной подписки; эта в состоянии «{row_status}»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="99"/>
+        <source>only quota features take a quota; {feature_code} is a {kind} feature</source>
+        <translation>квота бывает только у функций с квотой; {feature_code} — функция типа «{kind}»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="100"/>
+        <source>only rate features take a rate limit; {feature_code} is a {kind} feature</source>
+        <translation>лимит частоты бывает только у функций с лимитом; {feature_code} — функция типа «{kind}»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="101"/>
+        <source>only the last tier may be open-ended (tier {position} is)</source>
+        <translation>без верхней границы может быть только последняя ступень (а её нет у ступени {position})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="102"/>
+        <source>operator {username!r} already exists</source>
+        <translation>оператор {username!r} уже есть</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="103"/>
+        <source>operator {username!r} is already active</source>
+        <translation>оператор {username!r} уже активен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="104"/>
+        <source>operator {username!r} is already disabled</source>
+        <translation>оператор {username!r} уже отключён</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="105"/>
+        <source>package pricing needs a package size of at least 1 unit</source>
+        <translation>пакетной тарификации нужен размер пакета не меньше 1 единицы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="106"/>
+        <source>password contains characters that are not valid text</source>
+        <translation>в пароле есть символы, которые не являются допустимым текстом</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="107"/>
+        <source>password is too long</source>
+        <translation>пароль слишком длинный</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="108"/>
+        <source>password must be at least 8 characters</source>
+        <translation>пароль — не меньше 8 символов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="109"/>
+        <source>plan code must be given</source>
+        <translation>нужно указать код тарифа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="110"/>
+        <source>plan {new_plan_code} is retired</source>
+        <translation>тариф {new_plan_code} выведен из продажи</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="111"/>
+        <source>plan {plan_code} does not include {feature_code}</source>
+        <translation>тариф {plan_code} не включает {feature_code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="112"/>
+        <source>plan {plan_code} is retired and takes no new subscriptions</source>
+        <translation>тариф {plan_code} выведен из продажи и не принимает новых подписок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="113"/>
+        <source>plans in different currencies cannot be swapped; cancel and subscribe</source>
+        <translation>тарифы в разных валютах нельзя поменять местами; отмените подписку и оформите новую</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="114"/>
+        <source>prices were given but pricing is &apos;none&apos;; pick a pricing model</source>
+        <translation>цены указаны, но тарификация — «none»; выберите модель тарификации</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="115"/>
+        <source>pricing must be one of {models}, not {pricing!r}</source>
+        <translation>тарификация — одна из: {models}, а не {pricing!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="116"/>
+        <source>quota of {quota} used up this period ({used:,} used, {quantity:,} more asked)</source>
+        <translation>квота {quota} в этом периоде исчерпана (использовано {used:,}, запрошено ещё {quantity:,})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="117"/>
+        <source>rate limit of {limit} per {window} reached ({in_window:,} used)</source>
+        <translation>достигнут лимит {limit} за {window} (использовано {in_window:,})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="118"/>
+        <source>record_failure needs the exception that was raised</source>
+        <translation>record_failure нужно возникшее исключение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="119"/>
+        <source>refund #{item_subject_id} no longer exists</source>
+        <translation>возврата #{item_subject_id} больше нет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="120"/>
+        <source>refund #{row_id} had gone through at the gateway; the item was resolved</source>
+        <translation>возврат #{row_id} уже прошёл через шлюз; ошибка закрыта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="121"/>
+        <source>role must be one of {roles}</source>
+        <translation>роль — одна из: {roles}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="122"/>
+        <source>select at least one error item</source>
+        <translation>выберите хотя бы одну ошибку</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="123"/>
+        <source>status must be active or disabled</source>
+        <translation>состояние — «active» или «disabled»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="124"/>
+        <source>status must be among {statuses}</source>
+        <translation>состояние — одно из: {statuses}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="125"/>
+        <source>subscription #{sub_id}: {why}</source>
+        <translation>подписка #{sub_id}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="126"/>
+        <source>that email belongs to another customer</source>
+        <translation>этот адрес принадлежит другому клиенту</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="127"/>
+        <source>that idempotency key was already used for different usage</source>
+        <translation>этот ключ идемпотентности уже использован для другого использования</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="128"/>
+        <source>that would put the wallet over its maximum balance</source>
+        <translation>так баланс кошелька превысил бы максимум</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="129"/>
+        <source>the amount at risk is a whole, non-negative number of minor units</source>
+        <translation>сумма под угрозой — целое неотрицательное число младших единиц</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="130"/>
+        <source>the card was declined</source>
+        <translation>карта отклонена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="131"/>
+        <source>the card was declined ({reason})</source>
+        <translation>карта отклонена ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="132"/>
+        <source>the circuit breaker needs a failure threshold of at least 1</source>
+        <translation>предохранителю нужен порог сбоев не меньше 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="133"/>
+        <source>the circuit breaker&apos;s reset delay cannot be negative</source>
+        <translation>задержка сброса предохранителя не может быть отрицательной</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="134"/>
+        <source>the context of a failure is a mapping</source>
+        <translation>контекст сбоя — словарь</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="135"/>
+        <source>the current password is wrong</source>
+        <translation>текущий пароль неверен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="136"/>
+        <source>the customer already has an open subscription to {new_plan_code}</source>
+        <translation>у клиента уже есть открытая подписка на {new_plan_code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="137"/>
+        <source>the demo clock only moves ahead</source>
+        <translation>демо-часы идут только вперёд</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="138"/>
+        <source>the gateway had taken the charge for top-up #{row_id}: the wallet was credited and the item resolved</source>
+        <translation>шлюз уже провёл списание по пополнению #{row_id}: кошелёк пополнен, ошибка закрыта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="139"/>
+        <source>the gateway key must be text</source>
+        <translation>ключ шлюза должен быть текстом</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="140"/>
+        <source>the gateway takes a positive whole number of minor units</source>
+        <translation>шлюз принимает положительное целое число младших единиц</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="141"/>
+        <source>the last tier must be open-ended (up_to null) so every unit has a price</source>
+        <translation>у последней ступени не должно быть верхней границы (up_to null), чтобы у каждой единицы была цена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="142"/>
+        <source>the limit is a whole number from 1 to 100000</source>
+        <translation>лимит — целое число от 1 до 100000</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="143"/>
+        <source>the limit is a whole, non-negative number of items</source>
+        <translation>лимит — целое неотрицательное число записей</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="144"/>
+        <source>the new password is the same as the current one</source>
+        <translation>новый пароль совпадает с текущим</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="145"/>
+        <source>the paid period has ended; subscribe again instead</source>
+        <translation>оплаченный период закончился; оформите подписку заново</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="146"/>
+        <source>the payment gateway answered with a server error; nothing was charged</source>
+        <translation>платёжный шлюз ответил ошибкой сервера; ничего не списано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="147"/>
+        <source>the payment gateway answered with a server error; nothing was refunded</source>
+        <translation>платёжный шлюз ответил ошибкой сервера; ничего не возвращено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="148"/>
+        <source>the payment gateway did not answer in time; the charge may have gone through (check key {idempotency_key!r} before retrying)</source>
+        <translation>платёжный шлюз не ответил вовремя; списание могло пройти (проверьте ключ {idempotency_key!r}, прежде чем повторять)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="149"/>
+        <source>the payment gateway did not answer in time; the refund may have gone through (check key {idempotency_key!r} before retrying)</source>
+        <translation>платёжный шлюз не ответил вовремя; возврат мог пройти (проверьте ключ {idempotency_key!r}, прежде чем повторять)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="150"/>
+        <source>the payment gateway is down (outage); nothing was sent</source>
+        <translation>платёжный шлюз недоступен (сбой); ничего не отправлено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="151"/>
+        <source>the payment gateway is unreachable; calls resume at {until}</source>
+        <translation>платёжный шлюз недоступен; вызовы возобновятся в {until}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="152"/>
+        <source>the payment gateway knows no charge {charge_id!r}</source>
+        <translation>платёжный шлюз не знает списания {charge_id!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="153"/>
+        <source>the payment gateway rejected the API key; an admin sets a test key ({prefix}…) in Settings</source>
+        <translation>платёжный шлюз отверг ключ API; администратор задаёт тестовый ключ ({prefix}…) в настройках</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="154"/>
+        <source>the scheduler is already paused</source>
+        <translation>планировщик уже приостановлен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="155"/>
+        <source>the scheduler is not paused</source>
+        <translation>планировщик не приостановлен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="156"/>
+        <source>the search text must be text</source>
+        <translation>текст поиска должен быть текстом</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="157"/>
+        <source>the secret {name!r} needs a non-empty text value</source>
+        <translation>секрету {name!r} нужно непустое текстовое значение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="158"/>
+        <source>the simulated gateway accepts only test keys, which start with {prefix}</source>
+        <translation>имитатор шлюза принимает только тестовые ключи, они начинаются с {prefix}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="159"/>
+        <source>the subject id is a whole number</source>
+        <translation>номер объекта — целое число</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="160"/>
+        <source>the subscription is already on {new_plan_code}</source>
+        <translation>подписка уже на тарифе {new_plan_code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="161"/>
+        <source>the {job} job is already running ({holder}); try again later</source>
+        <translation>задание «{job}» уже выполняется ({holder}); попробуйте позже</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="162"/>
+        <source>the {what} contains characters that are not valid text</source>
+        <translation>{what}: есть символы, которые не являются допустимым текстом</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="163"/>
+        <source>the {what} is 1–32 characters of text</source>
+        <translation>{what}: текст длиной 1–32 символа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="164"/>
+        <source>the {what} is longer than {max_length} characters</source>
+        <translation>{what}: длиннее {max_length} символов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="165"/>
+        <source>the {what} must be a whole number, not {type}</source>
+        <translation>{what}: нужно целое число, а не {type}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="166"/>
+        <source>the {what} must be text</source>
+        <translation>{what}: нужен текст</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="167"/>
+        <source>there is no {what} {value}</source>
+        <translation>{what} {value} не существует</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="168"/>
+        <source>this account no longer exists or was disabled</source>
+        <translation>этой учётной записи больше нет или она отключена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="169"/>
+        <source>this clock follows real time; only a demo clock can be moved</source>
+        <translation>эти часы идут по реальному времени; переводить можно только демо-часы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="170"/>
+        <source>this database already holds data; the demo fills only an empty one</source>
+        <translation>в этой базе уже есть данные; демо заполняет только пустую</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="171"/>
+        <source>tier limits must strictly increase (tier {position}: {up_to} after {previous})</source>
+        <translation>границы ступеней должны строго расти (ступень {position}: {up_to} после {previous})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="172"/>
+        <source>tier {position} must be a pair [up_to, unit price]</source>
+        <translation>ступень {position} — пара [up_to, цена единицы]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="173"/>
+        <source>tier {position}: the unit price must be a whole number of minor units</source>
+        <translation>ступень {position}: цена единицы — целое число младших единиц</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="174"/>
+        <source>tier {position}: up_to must be a whole number or null (no limit)</source>
+        <translation>ступень {position}: up_to — целое число или null (без границы)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="175"/>
+        <source>tiered and volume pricing need at least one tier</source>
+        <translation>ступенчатой и объёмной тарификации нужна хотя бы одна ступень</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="176"/>
+        <source>tiers apply only to tiered or volume pricing</source>
+        <translation>ступени действуют только при ступенчатой или объёмной тарификации</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="177"/>
+        <source>tiers must be a JSON list like [[1000, 5], [null, 3]]</source>
+        <translation>ступени — список JSON вида [[1000, 5], [null, 3]]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="178"/>
+        <source>tiers must be a list of [up_to, unit price] pairs</source>
+        <translation>ступени — список пар [up_to, цена единицы]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="179"/>
+        <source>top-up #{item_subject_id} no longer exists</source>
+        <translation>пополнения #{item_subject_id} больше нет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="180"/>
+        <source>top-up #{topup_id} is {topup_status}; only a paid top-up can be refunded</source>
+        <translation>пополнение #{topup_id} в состоянии «{topup_status}»; вернуть можно только оплаченное пополнение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="181"/>
+        <source>unit must be 1–32 characters, like &apos;api call&apos; or &apos;GB&apos;</source>
+        <translation>единица — 1–32 символа, например «api call» или «GB»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="182"/>
+        <source>unknown currency {code!r}; known: {known}</source>
+        <translation>неизвестная валюта {code!r}; известны: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="183"/>
+        <source>unknown operator or wrong password</source>
+        <translation>неизвестный оператор или неверный пароль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="184"/>
+        <source>unknown retry strategy {strategy!r}; use one of {strategies}</source>
+        <translation>неизвестная стратегия повторов {strategy!r}; возможны: {strategies}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="185"/>
+        <source>unknown setting {name!r}</source>
+        <translation>неизвестная настройка {name!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="186"/>
+        <source>username: 2–64 letters, digits, dot, dash or underscore</source>
+        <translation>имя пользователя: 2–64 буквы, цифры, точка, дефис или подчёркивание</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="187"/>
+        <source>wallet #{wallet_id} can take at most {room} more; the card was not charged</source>
+        <translation>в кошелёк #{wallet_id} можно зачислить не больше {room}; с карты ничего не списано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="188"/>
+        <source>wallet #{wallet_id} holds {balance}; {needed} is needed</source>
+        <translation>в кошельке #{wallet_id} {balance}; нужно {needed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="189"/>
+        <source>you cannot disable your own account; ask another administrator</source>
+        <translation>нельзя отключить собственную учётную запись; попросите другого администратора</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="190"/>
+        <source>you cannot {verb} your own administrator account; ask another administrator</source>
+        <translation>нельзя {verb} собственную учётную запись администратора; попросите другого администратора</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="191"/>
+        <source>{currency!r} is not a three-letter currency code</source>
+        <translation>{currency!r} — не трёхбуквенный код валюты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="192"/>
+        <source>{currency} amounts have at most {exponent} decimal places</source>
+        <translation>у сумм в {currency} не больше {exponent} знаков после запятой</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="193"/>
+        <source>{currency} has no minor unit; write a whole number</source>
+        <translation>у {currency} нет младших единиц; напишите целое число</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="194"/>
+        <source>{customer_email} already has a {status} subscription to {plan_code}</source>
+        <translation>у {customer_email} уже есть подписка на {plan_code} в состоянии «{status}»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="195"/>
+        <source>{customer_email} already has an open subscription to {plan_code}</source>
+        <translation>у {customer_email} уже есть открытая подписка на {plan_code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="196"/>
+        <source>{customer_email} has no subscription to {plan_code}</source>
+        <translation>у {customer_email} нет подписки на {plan_code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="197"/>
+        <source>{email!r} is not a valid email address</source>
+        <translation>{email!r} — недопустимый адрес эл. почты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="198"/>
+        <source>{feature_code} is a quota feature; give its quota per period</source>
+        <translation>{feature_code} — функция с квотой; укажите квоту на период</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="199"/>
+        <source>{feature_code} is a rate feature; give a rate limit and a window in seconds</source>
+        <translation>{feature_code} — функция с лимитом частоты; укажите лимит и окно в секундах</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="200"/>
+        <source>{feature_code} is an on/off feature; it has no usage to record</source>
+        <translation>{feature_code} — функция «вкл/выкл»; записывать у неё нечего</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="201"/>
+        <source>{feature_code} is an on/off feature; it takes no usage pricing</source>
+        <translation>{feature_code} — функция «вкл/выкл»; оплаты за использование у неё нет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="202"/>
+        <source>{feature_code} is turned off on plan {plan_code}</source>
+        <translation>{feature_code} выключена в тарифе {plan_code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="203"/>
+        <source>{name} must be a whole number of at least 1</source>
+        <translation>{name}: нужно целое число не меньше 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="204"/>
+        <source>{number} is outside {low}–{high}</source>
+        <translation>{number} вне диапазона {low}–{high}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="205"/>
+        <source>{operator} ({role}) may not {action}</source>
+        <translation>{operator} ({role}) не может: {action}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="206"/>
+        <source>{text!r} is neither an invoice number (INV-YYYY-NNNNNN) nor an id</source>
+        <translation>{text!r} — ни номер счёта (INV-YYYY-NNNNNN), ни идентификатор</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="207"/>
+        <source>{text!r} is not a time of day like 02:00</source>
+        <translation>{text!r} — не время суток вида 02:00</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="208"/>
+        <source>{text!r} is not an ISO date or date-time (2026-01-31T09:00)</source>
+        <translation>{text!r} — не дата и не дата со временем в ISO (2026-01-31T09:00)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="209"/>
+        <source>{text!r} is not an amount; write it like 12.50</source>
+        <translation>{text!r} — не сумма; пишите, например, 12.50</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="210"/>
+        <source>{username} is the last active administrator; make someone else an administrator first</source>
+        <translation>{username} — последний активный администратор; сначала назначьте администратором кого-то ещё</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="211"/>
+        <source>{value!r:.40} is not an error item id</source>
+        <translation>{value!r:.40} — не номер ошибки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="212"/>
+        <source>{value!r} is not a rate between 0 and 1</source>
+        <translation>{value!r} — не доля от 0 до 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="213"/>
+        <source>{value!r} is not a whole number</source>
+        <translation>{value!r} — не целое число</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="214"/>
+        <source>{value!r} is not on/off</source>
+        <translation>{value!r} — не on/off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="215"/>
+        <source>{what} is too large</source>
+        <translation>{what}: слишком большое значение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="216"/>
+        <source>{what} must be 2–64 lowercase letters, digits, &apos;-&apos; or &apos;_&apos;</source>
+        <translation>{what}: 2–64 строчные буквы, цифры, «-» или «_»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="217"/>
+        <source>{what} must be a whole number</source>
+        <translation>{what}: нужно целое число</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="218"/>
+        <source>{what} must be a whole number of minor units</source>
+        <translation>{what}: нужно целое число младших единиц</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="219"/>
+        <source>{what} must be true or false</source>
+        <translation>{what}: нужно «да» или «нет»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="220"/>
+        <source>{what} must lie between {low:,} and {high:,}</source>
+        <translation>{what}: значение от {low:,} до {high:,}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="221"/>
+        <source>{what} must lie between {low} and {high:,}</source>
+        <translation>{what}: значение от {low} до {high:,}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="222"/>
+        <source>{what} must not be negative</source>
+        <translation>{what}: значение не может быть отрицательным</translation>
+    </message>
+</context>
+<context>
+    <name>DomainTerms</name>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="226"/>
+        <source>(a huge number)</source>
+        <translation>(огромное число)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="227"/>
+        <source>access in grace</source>
+        <translation>доступ в льготный период</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="228"/>
+        <source>active</source>
+        <translation>активен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="229"/>
+        <source>active subscription</source>
+        <translation>подписка активна</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="230"/>
+        <source>another run</source>
+        <translation>другой запуск</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="231"/>
+        <source>batch_size</source>
+        <translation>размер пакета</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="232"/>
+        <source>canceled</source>
+        <translation>отменена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="233"/>
+        <source>canceled and the paid period has ended</source>
+        <translation>отменена, оплаченный период закончился</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="234"/>
+        <source>canceled, paid until the period ends</source>
+        <translation>отменена, оплачена до конца периода</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="235"/>
+        <source>card declined</source>
+        <translation>карта отклонена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="236"/>
+        <source>charge</source>
+        <translation>списание</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="237"/>
+        <source>customer</source>
+        <translation>клиент</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="238"/>
+        <source>demote</source>
+        <translation>понизить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="239"/>
+        <source>disable</source>
+        <translation>отключить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="240"/>
+        <source>do not honor</source>
+        <translation>банк отказал</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="241"/>
+        <source>enabled</source>
+        <translation>включена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="242"/>
+        <source>escalated</source>
+        <translation>передана на ручной разбор</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="243"/>
+        <source>expired card</source>
+        <translation>срок карты истёк</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="244"/>
+        <source>feature code</source>
+        <translation>код функции</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="245"/>
+        <source>grace days</source>
+        <translation>льготные дни</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="246"/>
+        <source>included units</source>
+        <translation>включённые единицы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="247"/>
+        <source>insufficient funds</source>
+        <translation>недостаточно средств</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="248"/>
+        <source>interval count</source>
+        <translation>число интервалов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="249"/>
+        <source>invoice</source>
+        <translation>счёт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="250"/>
+        <source>lease_seconds</source>
+        <translation>срок аренды (секунды)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="251"/>
+        <source>no subscription</source>
+        <translation>без подписки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="252"/>
+        <source>note</source>
+        <translation>заметка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="253"/>
+        <source>notification</source>
+        <translation>уведомление</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="254"/>
+        <source>operation</source>
+        <translation>операция</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="255"/>
+        <source>package price</source>
+        <translation>цена пакета</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="256"/>
+        <source>package size</source>
+        <translation>размер пакета</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="257"/>
+        <source>plan</source>
+        <translation>тариф</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="258"/>
+        <source>plan code</source>
+        <translation>код тарифа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="259"/>
+        <source>quantity</source>
+        <translation>количество</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="260"/>
+        <source>quota</source>
+        <translation>квота</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="261"/>
+        <source>rate limit</source>
+        <translation>лимит частоты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="262"/>
+        <source>rate window (seconds)</source>
+        <translation>окно лимита (секунды)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="263"/>
+        <source>reason</source>
+        <translation>причина</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="264"/>
+        <source>renewal pending: the wallet could not pay</source>
+        <translation>ждёт продления: в кошельке не хватило средств</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="265"/>
+        <source>renewal pending; the plan allows access during grace</source>
+        <translation>ждёт продления; тариф оставляет доступ на льготный период</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="266"/>
+        <source>resolved</source>
+        <translation>закрыта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="267"/>
+        <source>retried</source>
+        <translation>повторена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="268"/>
+        <source>subject type</source>
+        <translation>тип объекта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="269"/>
+        <source>subscription</source>
+        <translation>подписка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="270"/>
+        <source>subscription expired</source>
+        <translation>подписка истекла</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="271"/>
+        <source>subscription id</source>
+        <translation>номер подписки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="272"/>
+        <source>top-up</source>
+        <translation>пополнение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="273"/>
+        <source>unit price</source>
+        <translation>цена единицы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="274"/>
+        <source>wallet</source>
+        <translation>кошелёк</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="275"/>
+        <source>workers</source>
+        <translation>исполнители</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="128"/>
+        <source> or </source>
+        <translation> или </translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../ui/errors.py" line="37"/>
+        <location filename="../../ui/errors.py" line="42"/>
         <source>The database is busy: another desk or a background worker kept it locked for too long, so this was not done. Wait a moment and try again.</source>
         <translation>База данных занята: другое рабочее место или фоновый процесс слишком долго держали её заблокированной, поэтому действие не выполнено. Подождите немного и повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="43"/>
+        <location filename="../../ui/errors.py" line="48"/>
         <source>The disk is full, so this could not be saved. Free some space on the disk that holds the database (or the file you were saving), then try again.</source>
         <translation>Диск заполнен, поэтому сохранить не удалось. Освободите место на диске, где находится база данных (или файл, который вы сохраняли), и повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="48"/>
+        <location filename="../../ui/errors.py" line="53"/>
         <source>The connection to the PostgreSQL database server was lost, so this may not have been done. Check that the server is running and reachable, then refresh and try again.</source>
         <translation>Соединение с сервером базы данных PostgreSQL потеряно, поэтому действие могло не выполниться. Проверьте, что сервер работает и доступен, затем обновите данные и повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="117"/>
+        <location filename="../../ui/errors.py" line="232"/>
         <source>Something unexpected went wrong. The details were written to the log.</source>
         <translation>Произошла непредвиденная ошибка. Подробности записаны в журнал.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="126"/>
+        <location filename="../../ui/errors.py" line="241"/>
         <source>Not done</source>
         <translation>Не выполнено</translation>
     </message>
@@ -1170,12 +2672,12 @@
 <context>
     <name>ErrorItemsTableModel</name>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="142"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="140"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="143"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="142"/>
         <source>Operation</source>
         <translation>Операция</translation>
     </message>
@@ -1220,7 +2722,7 @@
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="173"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="175"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
@@ -1228,187 +2730,187 @@
 <context>
     <name>ErrorQueuePage</name>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="41"/>
+        <location filename="../../ui/pages/error_queue.py" line="43"/>
         <source>Message, #id or “topup #12”</source>
         <translation>Сообщение, #id или «topup #12»</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="43"/>
+        <location filename="../../ui/pages/error_queue.py" line="45"/>
         <source>Error queue</source>
         <translation>Очередь ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="45"/>
-        <location filename="../../ui/pages/error_queue_models.py" line="256"/>
+        <location filename="../../ui/pages/error_queue.py" line="47"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="257"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="47"/>
+        <location filename="../../ui/pages/error_queue.py" line="49"/>
         <source>Open</source>
         <translation>Открытые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="48"/>
+        <location filename="../../ui/pages/error_queue.py" line="50"/>
         <source>Retrying</source>
         <translation>Повторяются</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="49"/>
+        <location filename="../../ui/pages/error_queue.py" line="51"/>
         <source>Manual</source>
         <translation>Ручные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="50"/>
+        <location filename="../../ui/pages/error_queue.py" line="52"/>
         <source>Resolved</source>
         <translation>Решённые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="51"/>
+        <location filename="../../ui/pages/error_queue.py" line="53"/>
         <source>Canceled</source>
         <translation>Отменённые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="52"/>
-        <location filename="../../ui/pages/error_queue.py" line="57"/>
+        <location filename="../../ui/pages/error_queue.py" line="54"/>
         <location filename="../../ui/pages/error_queue.py" line="60"/>
+        <location filename="../../ui/pages/error_queue.py" line="64"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="57"/>
+        <location filename="../../ui/pages/error_queue.py" line="59"/>
         <source>Operation</source>
         <translation>Операция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="60"/>
+        <location filename="../../ui/pages/error_queue.py" line="64"/>
         <source>Class</source>
         <translation>Класс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="63"/>
+        <location filename="../../ui/pages/error_queue.py" line="67"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="65"/>
+        <location filename="../../ui/pages/error_queue.py" line="69"/>
         <source>Any</source>
         <translation>Любой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="66"/>
+        <location filename="../../ui/pages/error_queue.py" line="70"/>
         <source>Older than 1 h</source>
         <translation>Старше 1 ч</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="67"/>
+        <location filename="../../ui/pages/error_queue.py" line="71"/>
         <source>Older than 1 day</source>
         <translation>Старше 1 дня</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="68"/>
+        <location filename="../../ui/pages/error_queue.py" line="72"/>
         <source>Older than 7 days</source>
         <translation>Старше 7 дней</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="73"/>
-        <location filename="../../ui/pages/error_queue.py" line="285"/>
-        <location filename="../../ui/pages/error_queue.py" line="289"/>
+        <location filename="../../ui/pages/error_queue.py" line="77"/>
+        <location filename="../../ui/pages/error_queue.py" line="298"/>
+        <location filename="../../ui/pages/error_queue.py" line="302"/>
         <source>Retry now</source>
         <translation>Повторить сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="74"/>
+        <location filename="../../ui/pages/error_queue.py" line="78"/>
         <source>Cancel retry…</source>
         <translation>Отменить повтор…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="75"/>
+        <location filename="../../ui/pages/error_queue.py" line="79"/>
         <source>Escalate to manual…</source>
         <translation>Передать на ручную обработку…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="76"/>
+        <location filename="../../ui/pages/error_queue.py" line="80"/>
         <source>Change strategy…</source>
         <translation>Сменить стратегию…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="77"/>
+        <location filename="../../ui/pages/error_queue.py" line="81"/>
         <source>Resolve with note…</source>
         <translation>Закрыть с примечанием…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="83"/>
+        <location filename="../../ui/pages/error_queue.py" line="87"/>
         <source>Only open items can be retried.</source>
         <translation>Повторить можно только открытые элементы.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="84"/>
+        <location filename="../../ui/pages/error_queue.py" line="88"/>
         <source>Run the selected items now, through the same lease as the retry pass</source>
         <translation>Выполнить выбранные элементы сейчас, с той же блокировкой, что и при плановом повторе</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="89"/>
+        <location filename="../../ui/pages/error_queue.py" line="93"/>
         <source>Only open items have a retry to cancel.</source>
         <translation>Отменить повтор можно только у открытых элементов.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="90"/>
+        <location filename="../../ui/pages/error_queue.py" line="94"/>
         <source>Stop retrying; the items close as canceled</source>
         <translation>Прекратить повторы; элементы закрываются как отменённые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="95"/>
+        <location filename="../../ui/pages/error_queue.py" line="99"/>
         <source>Only open items can be escalated.</source>
         <translation>Передать на ручную обработку можно только открытые элементы.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="96"/>
+        <location filename="../../ui/pages/error_queue.py" line="100"/>
         <source>Stop automatic attempts and wait for an operator</source>
         <translation>Остановить автоматические попытки и ждать оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="101"/>
+        <location filename="../../ui/pages/error_queue.py" line="105"/>
         <source>Only open items can change strategy.</source>
         <translation>Сменить стратегию можно только у открытых элементов.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="102"/>
+        <location filename="../../ui/pages/error_queue.py" line="106"/>
         <source>Retry on another strategy from now on</source>
         <translation>Повторять по другой стратегии начиная с этого момента</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="107"/>
+        <location filename="../../ui/pages/error_queue.py" line="111"/>
         <source>Only open or canceled items can be resolved.</source>
         <translation>Закрыть можно только открытые или отменённые элементы.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="108"/>
+        <location filename="../../ui/pages/error_queue.py" line="112"/>
         <source>Close the items as settled by hand, with a note saying how</source>
         <translation>Закрыть элементы как урегулированные вручную, с примечанием о том, как именно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="191"/>
+        <location filename="../../ui/pages/error_queue.py" line="204"/>
         <source>No open error item for %s #%d</source>
         <translation>Нет открытого элемента очереди ошибок для %s #%d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="199"/>
+        <location filename="../../ui/pages/error_queue.py" line="212"/>
         <source>Select one or more error items</source>
         <translation>Выберите один или несколько элементов очереди ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="206"/>
+        <location filename="../../ui/pages/error_queue.py" line="219"/>
         <source>#%d is %s.</source>
         <translation>#%d: статус %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="213"/>
+        <location filename="../../ui/pages/error_queue.py" line="226"/>
         <source>Select an error item to see its attempts.</source>
         <translation>Выберите элемент очереди ошибок, чтобы увидеть его попытки.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="223"/>
+        <location filename="../../ui/pages/error_queue.py" line="236"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… и ещё %n</numerusform>
@@ -1417,7 +2919,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="224"/>
+        <location filename="../../ui/pages/error_queue.py" line="237"/>
         <source>%n item(s) selected</source>
         <translation>
             <numerusform>Выбран %n элемент</numerusform>
@@ -1426,7 +2928,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="238"/>
+        <location filename="../../ui/pages/error_queue.py" line="251"/>
         <source>and %n more</source>
         <translation>
             <numerusform>и ещё %n</numerusform>
@@ -1435,12 +2937,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="239"/>
+        <location filename="../../ui/pages/error_queue.py" line="252"/>
         <source>Items: %s</source>
         <translation>Элементы: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="286"/>
+        <location filename="../../ui/pages/error_queue.py" line="299"/>
         <source>Retry %n item(s) now?</source>
         <translation>
             <numerusform>Повторить %n элемент сейчас?</numerusform>
@@ -1449,7 +2951,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="294"/>
+        <location filename="../../ui/pages/error_queue.py" line="307"/>
         <source>Retrying %n item(s)…</source>
         <translation>
             <numerusform>Повтор %n элемента…</numerusform>
@@ -1458,12 +2960,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="305"/>
+        <location filename="../../ui/pages/error_queue.py" line="318"/>
         <source>Retried %d of %d: %d resolved, %d still failing</source>
         <translation>Повторено %d из %d: решено %d, всё ещё с ошибкой %d</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="313"/>
+        <location filename="../../ui/pages/error_queue.py" line="326"/>
         <source>%n not attempted: the payment gateway is still refusing calls</source>
         <translation>
             <numerusform>%n не опробован: платёжный шлюз всё ещё отклоняет вызовы</numerusform>
@@ -1472,12 +2974,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="316"/>
+        <location filename="../../ui/pages/error_queue.py" line="329"/>
         <source>(until %s UTC)</source>
         <translation>(до %s UTC)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="319"/>
+        <location filename="../../ui/pages/error_queue.py" line="332"/>
         <source>%n with no recorded outcome: another runner took it, see its attempts</source>
         <translation>
             <numerusform>%n без записанного результата: его взял другой исполнитель, см. попытки</numerusform>
@@ -1486,12 +2988,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="327"/>
+        <location filename="../../ui/pages/error_queue.py" line="340"/>
         <source>Cancel scheduled retry</source>
         <translation>Отмена запланированного повтора</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="328"/>
+        <location filename="../../ui/pages/error_queue.py" line="341"/>
         <source>Cancel the retries of %n item(s)? They close as canceled and are not tried again.</source>
         <translation>
             <numerusform>Отменить повторы для %n элемента? Он будет закрыт как отменённый и больше не повторится.</numerusform>
@@ -1500,19 +3002,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="330"/>
-        <location filename="../../ui/pages/error_queue.py" line="350"/>
-        <location filename="../../ui/pages/error_queue.py" line="385"/>
+        <location filename="../../ui/pages/error_queue.py" line="343"/>
+        <location filename="../../ui/pages/error_queue.py" line="363"/>
+        <location filename="../../ui/pages/error_queue.py" line="398"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="331"/>
+        <location filename="../../ui/pages/error_queue.py" line="344"/>
         <source>Cancel retries</source>
         <translation>Отменить повторы</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="339"/>
+        <location filename="../../ui/pages/error_queue.py" line="352"/>
         <source>Canceled %n item(s)</source>
         <translation>
             <numerusform>Отменён %n элемент</numerusform>
@@ -1521,12 +3023,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="347"/>
+        <location filename="../../ui/pages/error_queue.py" line="360"/>
         <source>Escalate to manual</source>
         <translation>Передача на ручную обработку</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="348"/>
+        <location filename="../../ui/pages/error_queue.py" line="361"/>
         <source>Escalate %n item(s) to manual? Automatic attempts stop until an operator acts.</source>
         <translation>
             <numerusform>Передать %n элемент на ручную обработку? Автоматические попытки прекратятся до действий оператора.</numerusform>
@@ -1535,12 +3037,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="351"/>
+        <location filename="../../ui/pages/error_queue.py" line="364"/>
         <source>Escalate</source>
         <translation>Передать</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="358"/>
+        <location filename="../../ui/pages/error_queue.py" line="371"/>
         <source>Escalated %n item(s) to manual</source>
         <translation>
             <numerusform>На ручную обработку передан %n элемент</numerusform>
@@ -1549,38 +3051,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="370"/>
+        <location filename="../../ui/pages/error_queue.py" line="383"/>
         <source>backoff — exponential, with jitter</source>
         <translation>backoff — экспоненциальная задержка со случайным разбросом</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="371"/>
+        <location filename="../../ui/pages/error_queue.py" line="384"/>
         <source>reconcile — ask the gateway by key, then retry with the same key</source>
         <translation>reconcile — запросить шлюз по ключу, затем повторить с тем же ключом</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="372"/>
+        <location filename="../../ui/pages/error_queue.py" line="385"/>
         <source>urgent — immediate attempts, then every 5 minutes</source>
         <translation>urgent — немедленные попытки, затем каждые 5 минут</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="373"/>
+        <location filename="../../ui/pages/error_queue.py" line="386"/>
         <source>fixed — every 10 minutes</source>
         <translation>fixed — каждые 10 минут</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="374"/>
+        <location filename="../../ui/pages/error_queue.py" line="387"/>
         <source>manual — no automatic attempts</source>
         <translation>manual — без автоматических попыток</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="382"/>
-        <location filename="../../ui/pages/error_queue.py" line="387"/>
+        <location filename="../../ui/pages/error_queue.py" line="395"/>
+        <location filename="../../ui/pages/error_queue.py" line="400"/>
         <source>Change strategy</source>
         <translation>Смена стратегии</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="383"/>
+        <location filename="../../ui/pages/error_queue.py" line="396"/>
         <source>Change the retry strategy of %n item(s)?</source>
         <translation>
             <numerusform>Сменить стратегию повтора для %n элемента?</numerusform>
@@ -1589,13 +3091,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="386"/>
-        <location filename="../../ui/pages/error_queue_models.py" line="258"/>
+        <location filename="../../ui/pages/error_queue.py" line="399"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="259"/>
         <source>Strategy</source>
         <translation>Стратегия</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="394"/>
+        <location filename="../../ui/pages/error_queue.py" line="407"/>
         <source>%n item(s) now on %s</source>
         <translation>
             <numerusform>%n элемент теперь на стратегии %s</numerusform>
@@ -1604,12 +3106,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="401"/>
+        <location filename="../../ui/pages/error_queue.py" line="414"/>
         <source>Resolve with note</source>
         <translation>Закрытие с примечанием</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="402"/>
+        <location filename="../../ui/pages/error_queue.py" line="415"/>
         <source>Mark %n item(s) resolved? Say how they were settled.</source>
         <translation>
             <numerusform>Отметить %n элемент как решённый? Укажите, как он был урегулирован.</numerusform>
@@ -1618,17 +3120,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="404"/>
+        <location filename="../../ui/pages/error_queue.py" line="417"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="405"/>
+        <location filename="../../ui/pages/error_queue.py" line="418"/>
         <source>Resolve</source>
         <translation>Закрыть</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="411"/>
+        <location filename="../../ui/pages/error_queue.py" line="424"/>
         <source>Resolved %n item(s)</source>
         <translation>
             <numerusform>Закрыт %n элемент</numerusform>
@@ -1637,176 +3139,261 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="36"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="46"/>
         <source>%d s</source>
         <translation>%d с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="38"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="48"/>
         <source>%d min</source>
         <translation>%d мин</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="40"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="50"/>
         <source>%d h %d min</source>
         <translation>%d ч %d мин</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="41"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="51"/>
         <source>%d d %d h</source>
         <translation>%d д %d ч</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="94"/>
-        <source>top-up</source>
-        <translation>пополнение</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="95"/>
-        <source>refund</source>
-        <translation>возврат</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="96"/>
-        <source>subscription</source>
-        <translation>подписка</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="97"/>
-        <source>wallet</source>
-        <translation>кошелёк</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="98"/>
-        <source>customer</source>
-        <translation>клиент</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="248"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="249"/>
         <source>held by %s until %s</source>
         <translation>занята %s до %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="253"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="254"/>
         <source>free</source>
         <translation>свободна</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="255"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="256"/>
         <source>Subject</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="257"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="258"/>
         <source>Error class</source>
         <translation>Класс ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="259"/>
-        <location filename="../../ui/pages/error_queue_models.py" line="285"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="260"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="286"/>
         <source>Attempts</source>
         <translation>Попытки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="260"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="261"/>
         <source>Next attempt</source>
         <translation>Следующая попытка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="261"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="262"/>
         <source>Lease</source>
         <translation>Блокировка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="262"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="263"/>
         <source>Amount at risk</source>
         <translation>Сумма под риском</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="264"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="265"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="267"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="268"/>
         <source>Updated</source>
         <translation>Изменён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="270"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="271"/>
         <source>by</source>
         <translation>закрыл</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="273"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="274"/>
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="277"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="278"/>
         <source>Resolution</source>
         <translation>Решение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="278"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="279"/>
         <source>Error item</source>
         <translation>Элемент очереди ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="288"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="289"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="289"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="290"/>
         <source>Outcome</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="290"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="291"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="291"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="292"/>
         <source>Actor</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="307"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="309"/>
         <source>No attempts recorded.</source>
         <translation>Попыток не записано.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="309"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="311"/>
         <source>Context</source>
         <translation>Контекст</translation>
     </message>
 </context>
 <context>
+    <name>ErrorWords</name>
+    <message>
+        <location filename="../../ui/pages/words.py" line="198"/>
+        <source>top-up</source>
+        <translation>пополнение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="199"/>
+        <source>refund</source>
+        <translation>возврат</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="200"/>
+        <source>renewal</source>
+        <translation>продление</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="201"/>
+        <source>subscription</source>
+        <translation>подписка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="202"/>
+        <source>payment review</source>
+        <translation>проверка платежа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="210"/>
+        <source>transient</source>
+        <translation>временная</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="211"/>
+        <source>outcome unknown</source>
+        <translation>исход неизвестен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="212"/>
+        <location filename="../../ui/pages/words.py" line="224"/>
+        <source>urgent</source>
+        <translation>срочная</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="213"/>
+        <source>predictable</source>
+        <translation>предсказуемая</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="214"/>
+        <source>permanent</source>
+        <translation>постоянная</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="222"/>
+        <source>backoff</source>
+        <translation>нарастающая пауза</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="223"/>
+        <source>reconcile</source>
+        <translation>сверка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="225"/>
+        <source>fixed interval</source>
+        <translation>равный интервал</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="226"/>
+        <location filename="../../ui/pages/words.py" line="236"/>
+        <source>manual</source>
+        <translation>вручную</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="235"/>
+        <source>retrying</source>
+        <translation>повторяется</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="237"/>
+        <source>resolved</source>
+        <translation>закрыта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="238"/>
+        <source>canceled</source>
+        <translation>отменена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="456"/>
+        <source>succeeded</source>
+        <translation>успешно</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="457"/>
+        <source>failed</source>
+        <translation>неудача</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="458"/>
+        <source>deferred</source>
+        <translation>отложено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="459"/>
+        <source>settled elsewhere</source>
+        <translation>завершено в другом месте</translation>
+    </message>
+</context>
+<context>
     <name>FailedReportPanel</name>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="149"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="155"/>
         <source>By operation</source>
         <translation>По операциям</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="149"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="155"/>
         <source>By error class</source>
         <translation>По классам ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="149"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="155"/>
         <source>By status</source>
         <translation>По статусам</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="157"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="163"/>
         <source>Renewals refused for lack of funds; a top-up renews them at once</source>
         <translation>Продления, отклонённые из-за нехватки средств; пополнение сразу их продлевает</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="167"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="173"/>
         <source>Failed operations</source>
         <translation>Неудачные операции</translation>
     </message>
@@ -1814,181 +3401,241 @@
 <context>
     <name>FailedReportTableModel</name>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="24"/>
-        <location filename="../../ui/pages/error_queue_report.py" line="32"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="26"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="34"/>
         <source>Operation</source>
         <translation>Операция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="25"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="27"/>
         <source>Items</source>
         <translation>Всего</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="26"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="28"/>
         <source>Open</source>
         <translation>Открыто</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="27"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="29"/>
         <source>Oldest open</source>
         <translation>Самый старый открытый</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="28"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="30"/>
         <source>At risk</source>
         <translation>Под риском</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="29"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="31"/>
         <source>Recovered</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="33"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="35"/>
         <source>Error class</source>
         <translation>Класс ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="34"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="36"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="61"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="63"/>
         <source>%d of %d (%d %%)</source>
         <translation>%d из %d (%d %%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="95"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="101"/>
         <source>Amounts still open, summed in minor units across currencies</source>
         <translation>Суммы ещё открытых элементов, сложенные в минимальных единицах по всем валютам</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="97"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="103"/>
         <source>Items a retry resolved, out of all the items in this row, the open ones included</source>
         <translation>Элементы, решённые повтором, из всех элементов строки, включая открытые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="114"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="120"/>
         <source>Open %d · retrying %d · manual %d · resolved %d · canceled %d</source>
         <translation>Открыто: %d · повторяются: %d · вручную: %d · решено: %d · отменено: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="128"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="134"/>
         <source>No subscription is waiting for funds</source>
         <translation>Нет подписок, ожидающих средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_report.py" line="133"/>
+        <location filename="../../ui/pages/error_queue_report.py" line="139"/>
         <source>Subscriptions waiting for funds: %d · oldest %s · at risk %s</source>
         <translation>Подписки, ожидающие средств: %d · самая давняя: %s · под риском: %s</translation>
     </message>
 </context>
 <context>
+    <name>FeatureTypes</name>
+    <message>
+        <location filename="../../ui/pages/words.py" line="355"/>
+        <source>on/off</source>
+        <translation>вкл/выкл</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="356"/>
+        <source>quota</source>
+        <translation>квота</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="357"/>
+        <source>rate limit</source>
+        <translation>лимит частоты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="358"/>
+        <source>usage</source>
+        <translation>по использованию</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="391"/>
+        <source>%1 %2 / period</source>
+        <translation>%1 %2 / период</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="397"/>
+        <source>%1 %2 / %3</source>
+        <translation>%1 %2 / %3</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <location filename="../../ui/formatting.py" line="21"/>
+        <source>en_US</source>
+        <comment>the locale (language_COUNTRY) whose formats the desk uses</comment>
+        <translation>ru_RU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="56"/>
+        <source>yyyy-MM-dd</source>
+        <comment>a date in tables (Qt date format)</comment>
+        <translation>dd.MM.yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="64"/>
+        <source>yyyy-MM-dd HH:mm</source>
+        <comment>a date and time (Qt format)</comment>
+        <translation>dd.MM.yyyy HH:mm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="72"/>
+        <source>yyyy-MM-dd HH:mm:ss</source>
+        <comment>a date and time to the second</comment>
+        <translation>dd.MM.yyyy HH:mm:ss</translation>
+    </message>
+</context>
+<context>
     <name>GatewaySimulationGroup</name>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="28"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="30"/>
         <source>The minimum latency is above the maximum.</source>
         <translation>Минимальная задержка больше максимальной.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="41"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="43"/>
         <source>Latency from (ms)</source>
         <translation>Задержка от (мс)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="42"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="44"/>
         <source>Latency up to (ms)</source>
         <translation>Задержка до (мс)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="43"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="45"/>
         <source>Server error rate</source>
         <translation>Доля ошибок сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="43"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="45"/>
         <source>0–1, e.g. 0.05</source>
         <translation>0–1, например 0.05</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="44"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="46"/>
         <source>Timeout-after-success rate</source>
         <translation>Доля тайм-аутов после успеха</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="44"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="46"/>
         <source>0–1, e.g. 0.02</source>
         <translation>0–1, например 0.02</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="45"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="47"/>
         <source>Decline rate</source>
         <translation>Доля отказов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="45"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="47"/>
         <source>0–1, e.g. 0.1</source>
         <translation>0–1, например 0.1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="46"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="48"/>
         <source>Outage (every call fails)</source>
         <translation>Сбой (все вызовы завершаются ошибкой)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="47"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="49"/>
         <source>Random seed</source>
         <translation>Начальное значение генератора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="47"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="49"/>
         <source>empty: a new sequence each start</source>
         <translation>пусто — новая последовательность при каждом запуске</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="57"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="59"/>
         <source>Your role (%s) may look at these knobs; only an admin changes them.</source>
         <translation>Ваша роль (%s) позволяет просматривать эти параметры; изменять их может только администратор.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="60"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="63"/>
         <source>Circuit breaker: …</source>
         <translation>Защита от сбоев: …</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="63"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="66"/>
         <source>Apply…</source>
         <translation>Применить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="66"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="69"/>
         <source>Revert</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="89"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="92"/>
         <source>Circuit breaker OPEN since %1 after %2 failures in a row; </source>
         <translation>Защита от сбоев СРАБОТАЛА в %1 (сбоев подряд: %2); </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="94"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="97"/>
         <source>calls are refused until %s.</source>
         <translation>вызовы отклоняются до %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="96"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="99"/>
         <source>the next call is let through as a probe.</source>
         <translation>следующий вызов будет пропущен как пробный.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="100"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="103"/>
         <source>Circuit breaker half open: one probe call is out.</source>
         <translation>Защита от сбоев в режиме проверки: выполняется один пробный вызов.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/scheduler_panels.py" line="102"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="105"/>
         <source>Circuit breaker closed: calls go through (%n failure(s) in a row).</source>
         <translation>
             <numerusform>Защита от сбоев не активна: вызовы проходят (%n сбой подряд).</numerusform>
@@ -1997,28 +3644,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="124"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="127"/>
         <source>Nothing to apply: no knob was changed</source>
         <translation>Нечего применять: ни один параметр не изменён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="36"/>
-        <location filename="../../ui/pages/scheduler_panels.py" line="128"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="38"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="131"/>
         <source>Gateway simulation</source>
         <translation>Имитация платёжного шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="130"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="133"/>
         <source>Change how the simulated gateway behaves, at once, for every desk and worker sharing this database:</source>
         <translation>Сразу изменить поведение имитируемого шлюза для всех рабочих мест и фоновых процессов, использующих эту базу данных:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="135"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="138"/>
         <source>Apply</source>
         <translation>Применить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="144"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="147"/>
         <source>Gateway simulation changed (%s)</source>
         <translation>Параметры имитации шлюза изменены (%s)</translation>
     </message>
@@ -2073,7 +3720,7 @@
 <context>
     <name>Intervals</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="50"/>
+        <location filename="../../ui/pages/words.py" line="53"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n день</numerusform>
@@ -2082,7 +3729,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="52"/>
+        <location filename="../../ui/pages/words.py" line="55"/>
         <source>%n week(s)</source>
         <translation>
             <numerusform>%n неделя</numerusform>
@@ -2091,7 +3738,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="54"/>
+        <location filename="../../ui/pages/words.py" line="57"/>
         <source>%n month(s)</source>
         <translation>
             <numerusform>%n месяц</numerusform>
@@ -2100,7 +3747,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="56"/>
+        <location filename="../../ui/pages/words.py" line="59"/>
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n год</numerusform>
@@ -2109,27 +3756,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="75"/>
+        <location filename="../../ui/pages/words.py" line="78"/>
         <source>day</source>
         <translation>день</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="76"/>
+        <location filename="../../ui/pages/words.py" line="79"/>
         <source>week</source>
         <translation>неделя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="77"/>
+        <location filename="../../ui/pages/words.py" line="80"/>
         <source>month</source>
         <translation>месяц</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="78"/>
+        <location filename="../../ui/pages/words.py" line="81"/>
         <source>year</source>
         <translation>год</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="83"/>
+        <location filename="../../ui/pages/words.py" line="86"/>
         <source>%s / %s</source>
         <translation>%s / %s</translation>
     </message>
@@ -2386,6 +4033,34 @@
     </message>
 </context>
 <context>
+    <name>LedgerNotes</name>
+    <message>
+        <location filename="../../ui/pages/words.py" line="443"/>
+        <source>card charge %1</source>
+        <translation>списание с карты %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="444"/>
+        <source>to card, top-up #%1</source>
+        <translation>на карту, пополнение #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="445"/>
+        <source>owed on %1</source>
+        <translation>долг по %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="446"/>
+        <source>%1 against %2</source>
+        <translation>%1 к %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="447"/>
+        <source>refund refused: %1</source>
+        <translation>возврат отклонён: %1</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../ui/login.py" line="46"/>
@@ -2456,42 +4131,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="38"/>
+        <location filename="../../ui/main_window.py" line="39"/>
         <source>Subscriptions Admin</source>
         <translation>Subscriptions Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38"/>
+        <location filename="../../ui/main_window.py" line="39"/>
         <source> — demo</source>
         <translation> — демо</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Change your password or sign out</source>
         <translation>Сменить пароль или выйти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Change my password…</source>
         <translation>Сменить мой пароль…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Sign out</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Your password was changed.</source>
         <translation>Ваш пароль изменён.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n непрочитанное</numerusform>
@@ -2500,18 +4175,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Scheduler: %s failed</source>
         <translation>Планировщик: ошибка в задании %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Scheduler: paused</source>
         <translation>Планировщик: приостановлен</translation>
     </message>
     <message>
         <location filename="../../ui/app.py" line="121"/>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Scheduler: running</source>
         <translation>Планировщик: работает</translation>
     </message>
@@ -2521,17 +4196,17 @@
         <translation>Планировщик: выключен</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Gateway: healthy</source>
         <translation>Шлюз: работает</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Gateway: OUTAGE</source>
         <translation>Шлюз: СБОЙ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Gateway: probing</source>
         <translation>Шлюз: проверка</translation>
     </message>
@@ -2880,58 +4555,58 @@
 <context>
     <name>NotificationsPage</name>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="293"/>
+        <location filename="../../ui/pages/notifications.py" line="294"/>
         <source>Title or text</source>
         <translation>Заголовок или текст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="294"/>
+        <location filename="../../ui/pages/notifications.py" line="295"/>
         <source>Notifications</source>
         <translation>Уведомления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="297"/>
+        <location filename="../../ui/pages/notifications.py" line="298"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="297"/>
-        <location filename="../../ui/pages/notifications.py" line="300"/>
+        <location filename="../../ui/pages/notifications.py" line="298"/>
+        <location filename="../../ui/pages/notifications.py" line="301"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="297"/>
+        <location filename="../../ui/pages/notifications.py" line="298"/>
         <source>Unread</source>
         <translation>Непрочитанные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="300"/>
+        <location filename="../../ui/pages/notifications.py" line="301"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="306"/>
+        <location filename="../../ui/pages/notifications.py" line="307"/>
         <source>Open subject</source>
         <translation>Открыть объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="307"/>
+        <location filename="../../ui/pages/notifications.py" line="308"/>
         <source>Mark read</source>
         <translation>Отметить прочитанным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="308"/>
+        <location filename="../../ui/pages/notifications.py" line="309"/>
         <source>Mark all read</source>
         <translation>Отметить все прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="315"/>
+        <location filename="../../ui/pages/notifications.py" line="316"/>
         <source>Show what the notification is about (Enter or double-click)</source>
         <translation>Показать объект уведомления (Enter или двойной щелчок)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="332"/>
+        <location filename="../../ui/pages/notifications.py" line="333"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n непрочитанное</numerusform>
@@ -2940,17 +4615,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="348"/>
+        <location filename="../../ui/pages/notifications.py" line="349"/>
         <source>Mark the selected notifications read (Ctrl+M)</source>
         <translation>Отметить выбранные уведомления прочитанными (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="350"/>
+        <location filename="../../ui/pages/notifications.py" line="351"/>
         <source>Select unread notifications</source>
         <translation>Выберите непрочитанные уведомления</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="359"/>
+        <location filename="../../ui/pages/notifications.py" line="360"/>
         <source>%n notification(s) selected</source>
         <translation>
             <numerusform>Выбрано %n уведомление</numerusform>
@@ -2959,22 +4634,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="361"/>
+        <location filename="../../ui/pages/notifications.py" line="362"/>
         <source>Select a notification to read it.</source>
         <translation>Выберите уведомление, чтобы прочитать его.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="371"/>
+        <location filename="../../ui/pages/notifications.py" line="372"/>
         <source>read %s</source>
         <translation>прочитано %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="373"/>
+        <location filename="../../ui/pages/notifications.py" line="374"/>
         <source>unread</source>
         <translation>не прочитано</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="386"/>
+        <location filename="../../ui/pages/notifications.py" line="387"/>
         <source>%n notification(s) of this kind came within a minute (%s); the latest:</source>
         <translation>
             <numerusform>%n уведомление этого вида пришло за минуту (%s); последнее:</numerusform>
@@ -2983,18 +4658,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="398"/>
+        <location filename="../../ui/pages/notifications.py" line="399"/>
         <source>About</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="401"/>
+        <location filename="../../ui/pages/notifications.py" line="402"/>
         <source>the invoices of this renewal pass</source>
         <translation>счета этого прогона продлений</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="449"/>
-        <location filename="../../ui/pages/notifications.py" line="464"/>
+        <location filename="../../ui/pages/notifications.py" line="450"/>
+        <location filename="../../ui/pages/notifications.py" line="465"/>
         <source>Marked %n notification(s) read</source>
         <translation>
             <numerusform>Прочитанным отмечено %n уведомление</numerusform>
@@ -3006,107 +4681,107 @@
 <context>
     <name>NotificationsTableModel</name>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="61"/>
+        <location filename="../../ui/pages/notifications.py" line="62"/>
         <source>Latest: %s</source>
         <translation>Последнее: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="85"/>
+        <location filename="../../ui/pages/notifications.py" line="86"/>
         <source>Payment succeeded</source>
         <translation>Оплата прошла</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="86"/>
+        <location filename="../../ui/pages/notifications.py" line="87"/>
         <source>Renewals paid</source>
         <translation>Продления оплачены</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="87"/>
+        <location filename="../../ui/pages/notifications.py" line="88"/>
         <source>Payment failed</source>
         <translation>Оплата не прошла</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="88"/>
+        <location filename="../../ui/pages/notifications.py" line="89"/>
         <source>Subscription expiring</source>
         <translation>Подписка истекает</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="89"/>
+        <location filename="../../ui/pages/notifications.py" line="90"/>
         <source>Subscription expired</source>
         <translation>Подписка истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="90"/>
+        <location filename="../../ui/pages/notifications.py" line="91"/>
         <source>Top-up succeeded</source>
         <translation>Пополнение выполнено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="91"/>
+        <location filename="../../ui/pages/notifications.py" line="92"/>
         <source>Top-up failed</source>
         <translation>Пополнение не выполнено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="92"/>
+        <location filename="../../ui/pages/notifications.py" line="93"/>
         <source>Refund failed</source>
         <translation>Возврат не выполнен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="93"/>
+        <location filename="../../ui/pages/notifications.py" line="94"/>
         <source>Manual intervention needed</source>
         <translation>Требуется вмешательство оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="94"/>
+        <location filename="../../ui/pages/notifications.py" line="95"/>
         <source>Gateway outage</source>
         <translation>Сбой платёжного шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="95"/>
+        <location filename="../../ui/pages/notifications.py" line="96"/>
         <source>Gateway recovered</source>
         <translation>Платёжный шлюз восстановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="96"/>
+        <location filename="../../ui/pages/notifications.py" line="97"/>
         <source>Unresolved errors alert</source>
         <translation>Слишком много нерешённых ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="98"/>
+        <location filename="../../ui/pages/notifications.py" line="99"/>
         <source>info</source>
         <translation>информация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="98"/>
+        <location filename="../../ui/pages/notifications.py" line="99"/>
         <source>warning</source>
         <translation>предупреждение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="98"/>
+        <location filename="../../ui/pages/notifications.py" line="99"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="101"/>
+        <location filename="../../ui/pages/notifications.py" line="102"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="104"/>
+        <location filename="../../ui/pages/notifications.py" line="105"/>
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="110"/>
+        <location filename="../../ui/pages/notifications.py" line="111"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="114"/>
+        <location filename="../../ui/pages/notifications.py" line="115"/>
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="115"/>
+        <location filename="../../ui/pages/notifications.py" line="116"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
@@ -3114,198 +4789,198 @@
 <context>
     <name>OperatorsPage</name>
     <message>
-        <location filename="../../ui/pages/operators.py" line="56"/>
+        <location filename="../../ui/pages/operators.py" line="57"/>
         <source>Operators</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="58"/>
+        <location filename="../../ui/pages/operators.py" line="59"/>
         <source>New operator…</source>
         <translation>Новый оператор…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="61"/>
+        <location filename="../../ui/pages/operators.py" line="62"/>
         <source>Change role…</source>
         <translation>Сменить роль…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="64"/>
+        <location filename="../../ui/pages/operators.py" line="65"/>
         <source>Disable…</source>
         <translation>Отключить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="67"/>
+        <location filename="../../ui/pages/operators.py" line="68"/>
         <source>Re-enable…</source>
         <translation>Включить снова…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="70"/>
+        <location filename="../../ui/pages/operators.py" line="71"/>
         <source>Reset password…</source>
         <translation>Сбросить пароль…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="81"/>
-        <location filename="../../ui/pages/operators.py" line="219"/>
+        <location filename="../../ui/pages/operators.py" line="82"/>
+        <location filename="../../ui/pages/operators.py" line="220"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="81"/>
-        <location filename="../../ui/pages/operators.py" line="220"/>
-        <location filename="../../ui/pages/operators.py" line="254"/>
+        <location filename="../../ui/pages/operators.py" line="82"/>
+        <location filename="../../ui/pages/operators.py" line="221"/>
+        <location filename="../../ui/pages/operators.py" line="255"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="81"/>
+        <location filename="../../ui/pages/operators.py" line="82"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="81"/>
+        <location filename="../../ui/pages/operators.py" line="82"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="110"/>
+        <location filename="../../ui/pages/operators.py" line="111"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="110"/>
+        <location filename="../../ui/pages/operators.py" line="111"/>
         <source>disabled</source>
         <translation>отключён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="137"/>
+        <location filename="../../ui/pages/operators.py" line="138"/>
         <source>Select an operator</source>
         <translation>Выберите оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="144"/>
+        <location filename="../../ui/pages/operators.py" line="145"/>
         <source>This is your own account: another administrator changes it. Change your password from the menu under your name.</source>
         <translation>Это ваша собственная учётная запись: её меняет другой администратор. Свой пароль меняйте в меню под вашим именем.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="149"/>
+        <location filename="../../ui/pages/operators.py" line="150"/>
         <source>%s is already active.</source>
         <translation>%s уже активен.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="150"/>
+        <location filename="../../ui/pages/operators.py" line="151"/>
         <source>%s is already disabled.</source>
         <translation>%s уже отключён.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="204"/>
+        <location filename="../../ui/pages/operators.py" line="205"/>
         <source>The two passwords differ.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="216"/>
+        <location filename="../../ui/pages/operators.py" line="217"/>
         <source>New operator</source>
         <translation>Новый оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="217"/>
+        <location filename="../../ui/pages/operators.py" line="218"/>
         <source>The new operator signs in with this name and password.</source>
         <translation>Новый оператор входит с этим именем и паролем.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="221"/>
+        <location filename="../../ui/pages/operators.py" line="222"/>
         <source>Password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="222"/>
-        <location filename="../../ui/pages/operators.py" line="312"/>
+        <location filename="../../ui/pages/operators.py" line="223"/>
+        <location filename="../../ui/pages/operators.py" line="313"/>
         <source>Repeat password</source>
         <translation>Повторите пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="224"/>
+        <location filename="../../ui/pages/operators.py" line="225"/>
         <source>Create</source>
         <translation>Создать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="239"/>
+        <location filename="../../ui/pages/operators.py" line="240"/>
         <source>Operator %s created</source>
         <translation>Оператор %s создан</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="250"/>
-        <location filename="../../ui/pages/operators.py" line="255"/>
+        <location filename="../../ui/pages/operators.py" line="251"/>
+        <location filename="../../ui/pages/operators.py" line="256"/>
         <source>Change role</source>
         <translation>Сменить роль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="251"/>
+        <location filename="../../ui/pages/operators.py" line="252"/>
         <source>The role of %1 is %2 now. Choose what they may do from now on.</source>
         <translation>Сейчас у %1 роль «%2». Выберите, что ему можно делать дальше.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="261"/>
+        <location filename="../../ui/pages/operators.py" line="262"/>
         <source>%s has a new role</source>
         <translation>У %s новая роль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="271"/>
+        <location filename="../../ui/pages/operators.py" line="272"/>
         <source>Disable operator</source>
         <translation>Отключить оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="272"/>
+        <location filename="../../ui/pages/operators.py" line="273"/>
         <source>%s will no longer be able to sign in. Their history stays; you can re-enable them later.</source>
         <translation>%s больше не сможет войти. История сохранится; позже его можно включить снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="274"/>
+        <location filename="../../ui/pages/operators.py" line="275"/>
         <source>Disable</source>
         <translation>Отключить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="280"/>
+        <location filename="../../ui/pages/operators.py" line="281"/>
         <source>%s was disabled</source>
         <translation>%s отключён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="290"/>
+        <location filename="../../ui/pages/operators.py" line="291"/>
         <source>Re-enable operator</source>
         <translation>Включить оператора снова</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="291"/>
+        <location filename="../../ui/pages/operators.py" line="292"/>
         <source>%s will be able to sign in again, with the same role and password.</source>
         <translation>%s снова сможет войти — с прежними ролью и паролем.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="292"/>
+        <location filename="../../ui/pages/operators.py" line="293"/>
         <source>Re-enable</source>
         <translation>Включить снова</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="298"/>
+        <location filename="../../ui/pages/operators.py" line="299"/>
         <source>%s was re-enabled</source>
         <translation>%s снова включён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="309"/>
-        <location filename="../../ui/pages/operators.py" line="313"/>
+        <location filename="../../ui/pages/operators.py" line="310"/>
+        <location filename="../../ui/pages/operators.py" line="314"/>
         <source>Reset password</source>
         <translation>Сбросить пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="310"/>
+        <location filename="../../ui/pages/operators.py" line="311"/>
         <source>Choose a new password for %s and tell them in person; they can change it after signing in.</source>
         <translation>Задайте новый пароль для %s и сообщите его лично; после входа его можно сменить.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="312"/>
+        <location filename="../../ui/pages/operators.py" line="313"/>
         <source>New password</source>
         <translation>Новый пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="321"/>
+        <location filename="../../ui/pages/operators.py" line="322"/>
         <source>The password of %s was reset</source>
         <translation>Пароль %s сброшен</translation>
     </message>
@@ -3313,9 +4988,127 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="140"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="141"/>
         <source>Your role (%s) may not do this.</source>
         <translation>Вашей роли (%s) это действие недоступно.</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <location filename="../../ui/pages/words.py" line="468"/>
+        <source>create customers</source>
+        <translation>создавать клиентов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="469"/>
+        <source>change customers</source>
+        <translation>изменять клиентов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="470"/>
+        <source>top up wallets</source>
+        <translation>пополнять кошельки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="471"/>
+        <source>subscribe customers</source>
+        <translation>оформлять подписки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="472"/>
+        <source>cancel subscriptions</source>
+        <translation>отменять подписки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="473"/>
+        <source>reinstate subscriptions</source>
+        <translation>восстанавливать подписки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="474"/>
+        <source>change the plan of subscriptions</source>
+        <translation>менять тариф подписок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="475"/>
+        <source>record usage</source>
+        <translation>записывать использование</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="476"/>
+        <source>retry error items</source>
+        <translation>повторять ошибки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="477"/>
+        <source>cancel scheduled retries</source>
+        <translation>отменять запланированные повторы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="478"/>
+        <source>resolve error items</source>
+        <translation>закрывать ошибки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="479"/>
+        <source>escalate error items</source>
+        <translation>передавать ошибки на ручной разбор</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="480"/>
+        <source>change retry strategies</source>
+        <translation>менять стратегии повторов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="481"/>
+        <source>mark notifications read</source>
+        <translation>отмечать уведомления прочитанными</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="482"/>
+        <source>run scheduler jobs</source>
+        <translation>запускать задания планировщика</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="483"/>
+        <source>run a renewal pass</source>
+        <translation>запускать прогон продлений</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="484"/>
+        <source>refund</source>
+        <translation>делать возвраты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="485"/>
+        <source>adjust balances</source>
+        <translation>корректировать балансы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="486"/>
+        <source>edit plans and features</source>
+        <translation>изменять тарифы и функции</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="487"/>
+        <source>manage operators</source>
+        <translation>управлять операторами</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="488"/>
+        <source>change settings</source>
+        <translation>изменять настройки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="489"/>
+        <source>configure the gateway</source>
+        <translation>настраивать шлюз</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="490"/>
+        <source>pause the scheduler</source>
+        <translation>приостанавливать планировщик</translation>
     </message>
 </context>
 <context>
@@ -3399,178 +5192,178 @@
 <context>
     <name>PlanFeatureForm</name>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="45"/>
+        <location filename="../../ui/pages/plans_forms.py" line="47"/>
         <source>%s must be a whole number.</source>
         <translation>%s: требуется целое число.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="49"/>
+        <location filename="../../ui/pages/plans_forms.py" line="51"/>
         <source>%s must lie between %s and %s.</source>
         <translation>%s: значение должно быть от %s до %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="63"/>
+        <location filename="../../ui/pages/plans_forms.py" line="66"/>
         <source>Tier %d (%s): write each tier as up_to:unit price, like 1000:4, and the last one as *:2.</source>
         <translation>Ступень %d (%s): записывайте каждую ступень как до:цена_за_единицу, например 1000:4, а последнюю — как *:2.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="114"/>
+        <location filename="../../ui/pages/plans_forms.py" line="117"/>
         <source> — on this plan</source>
         <translation> — уже в этом тарифе</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="116"/>
+        <location filename="../../ui/pages/plans_forms.py" line="119"/>
         <source>Enabled</source>
         <translation>Включена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="121"/>
+        <location filename="../../ui/pages/plans_forms.py" line="124"/>
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="124"/>
+        <location filename="../../ui/pages/plans_forms.py" line="127"/>
         <source>none (not charged)</source>
         <translation>нет (не тарифицируется)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="125"/>
+        <location filename="../../ui/pages/plans_forms.py" line="128"/>
         <source>flat (a price per unit)</source>
         <translation>фиксированная (цена за единицу)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="126"/>
+        <location filename="../../ui/pages/plans_forms.py" line="129"/>
         <source>tiered (each unit at its tier&apos;s price)</source>
         <translation>ступенчатая (каждая единица по цене своей ступени)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="127"/>
+        <location filename="../../ui/pages/plans_forms.py" line="130"/>
         <source>volume (all units at the tier reached)</source>
         <translation>объёмная (все единицы по цене достигнутой ступени)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="128"/>
+        <location filename="../../ui/pages/plans_forms.py" line="131"/>
         <source>package (a price per started package)</source>
         <translation>пакетная (цена за каждый начатый пакет)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="135"/>
+        <location filename="../../ui/pages/plans_forms.py" line="138"/>
         <source>up_to:unit price in minor units, in order; * is the open-ended last tier</source>
         <translation>до:цена_за_единицу в минимальных единицах, по порядку; * — последняя ступень без верхней границы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="136"/>
+        <location filename="../../ui/pages/plans_forms.py" line="139"/>
         <source>5 = %s</source>
         <translation>5 = %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="154"/>
+        <location filename="../../ui/pages/plans_forms.py" line="157"/>
         <source>minor units</source>
         <translation>в мин. единицах</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="156"/>
+        <location filename="../../ui/pages/plans_forms.py" line="159"/>
         <source>Feature</source>
         <translation>Функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="158"/>
+        <location filename="../../ui/pages/plans_forms.py" line="161"/>
         <source>Quota per period</source>
         <translation>Квота на период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="159"/>
+        <location filename="../../ui/pages/plans_forms.py" line="162"/>
         <source>Rate limit</source>
         <translation>Лимит частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="160"/>
+        <location filename="../../ui/pages/plans_forms.py" line="163"/>
         <source>Rate window</source>
         <translation>Окно ограничения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="161"/>
+        <location filename="../../ui/pages/plans_forms.py" line="164"/>
         <source>Pricing</source>
         <translation>Тарификация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="162"/>
-        <location filename="../../ui/pages/plans_forms.py" line="298"/>
+        <location filename="../../ui/pages/plans_forms.py" line="165"/>
+        <location filename="../../ui/pages/plans_forms.py" line="301"/>
         <source>Included units</source>
         <translation>Включённые единицы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="163"/>
+        <location filename="../../ui/pages/plans_forms.py" line="166"/>
         <source>Unit price (%s)</source>
         <translation>Цена за единицу (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="164"/>
+        <location filename="../../ui/pages/plans_forms.py" line="167"/>
         <source>Tiers (%s)</source>
         <translation>Ступени (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="165"/>
+        <location filename="../../ui/pages/plans_forms.py" line="168"/>
         <source>Package size</source>
         <translation>Размер пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="166"/>
+        <location filename="../../ui/pages/plans_forms.py" line="169"/>
         <source>Package price (%s)</source>
         <translation>Цена пакета (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="167"/>
+        <location filename="../../ui/pages/plans_forms.py" line="170"/>
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="248"/>
+        <location filename="../../ui/pages/plans_forms.py" line="251"/>
         <source>%s per period</source>
         <translation>%s за период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="251"/>
+        <location filename="../../ui/pages/plans_forms.py" line="254"/>
         <source>%s per %s</source>
         <translation>%s за %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="255"/>
+        <location filename="../../ui/pages/plans_forms.py" line="258"/>
         <source>on/off, nothing to meter</source>
         <translation>вкл./выкл., учёт не ведётся</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="270"/>
+        <location filename="../../ui/pages/plans_forms.py" line="273"/>
         <source>%s in a period cost %s</source>
         <translation>%s за период стоят %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="277"/>
+        <location filename="../../ui/pages/plans_forms.py" line="280"/>
         <source>turned off</source>
         <translation>выключена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="284"/>
+        <location filename="../../ui/pages/plans_forms.py" line="287"/>
         <source>Choose a feature.</source>
         <translation>Выберите функцию.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="288"/>
+        <location filename="../../ui/pages/plans_forms.py" line="291"/>
         <source>The quota</source>
         <translation>Квота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="291"/>
+        <location filename="../../ui/pages/plans_forms.py" line="294"/>
         <source>The rate limit</source>
         <translation>Лимит частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="303"/>
+        <location filename="../../ui/pages/plans_forms.py" line="306"/>
         <source>The unit price</source>
         <translation>Цена за единицу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="310"/>
+        <location filename="../../ui/pages/plans_forms.py" line="313"/>
         <source>The package size</source>
         <translation>Размер пакета</translation>
     </message>
@@ -3578,37 +5371,37 @@
 <context>
     <name>PlanFeaturesTableModel</name>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="148"/>
+        <location filename="../../ui/pages/plans_models.py" line="151"/>
         <source>Feature</source>
         <translation>Функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="152"/>
+        <location filename="../../ui/pages/plans_models.py" line="155"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="153"/>
+        <location filename="../../ui/pages/plans_models.py" line="156"/>
         <source>Enabled</source>
         <translation>Включена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="156"/>
+        <location filename="../../ui/pages/plans_models.py" line="159"/>
         <source>Quota</source>
         <translation>Квота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="161"/>
+        <location filename="../../ui/pages/plans_models.py" line="164"/>
         <source>Rate limit</source>
         <translation>Лимит частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="164"/>
+        <location filename="../../ui/pages/plans_models.py" line="167"/>
         <source>Included</source>
         <translation>Включено ед.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="171"/>
+        <location filename="../../ui/pages/plans_models.py" line="174"/>
         <source>Pricing</source>
         <translation>Тарификация</translation>
     </message>
@@ -3616,363 +5409,363 @@
 <context>
     <name>PlansPage</name>
     <message>
-        <location filename="../../ui/pages/plans.py" line="50"/>
+        <location filename="../../ui/pages/plans.py" line="52"/>
         <source>Plan code or name</source>
         <translation>Код или название тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="51"/>
+        <location filename="../../ui/pages/plans.py" line="53"/>
         <source>Plans &amp; features</source>
         <translation>Тарифы и функции</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="53"/>
+        <location filename="../../ui/pages/plans.py" line="55"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="54"/>
+        <location filename="../../ui/pages/plans.py" line="56"/>
         <source>All plans</source>
         <translation>Все тарифы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="54"/>
+        <location filename="../../ui/pages/plans.py" line="56"/>
         <source>Active</source>
         <translation>Активные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="54"/>
+        <location filename="../../ui/pages/plans.py" line="56"/>
         <source>Retired</source>
         <translation>Выведенные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="57"/>
+        <location filename="../../ui/pages/plans.py" line="59"/>
         <source>New plan…</source>
         <translation>Новый тариф…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="58"/>
+        <location filename="../../ui/pages/plans.py" line="60"/>
         <source>Edit plan…</source>
         <translation>Изменить тариф…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="59"/>
+        <location filename="../../ui/pages/plans.py" line="61"/>
         <source>New feature…</source>
         <translation>Новая функция…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="60"/>
+        <location filename="../../ui/pages/plans.py" line="62"/>
         <source>Set plan feature…</source>
         <translation>Настроить функцию тарифа…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="73"/>
-        <location filename="../../ui/pages/plans.py" line="111"/>
+        <location filename="../../ui/pages/plans.py" line="75"/>
+        <location filename="../../ui/pages/plans.py" line="114"/>
         <source>Plan features</source>
         <translation>Функции тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="83"/>
+        <location filename="../../ui/pages/plans.py" line="85"/>
         <source>Read-only: your role (%s) may not change plans or features.</source>
         <translation>Только просмотр: ваша роль (%s) не позволяет изменять тарифы и функции.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="109"/>
+        <location filename="../../ui/pages/plans.py" line="112"/>
         <source>Select a plan</source>
         <translation>Выберите тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="112"/>
+        <location filename="../../ui/pages/plans.py" line="115"/>
         <source>Select a plan to see what it grants.</source>
         <translation>Выберите тариф, чтобы увидеть, что он даёт.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="116"/>
+        <location filename="../../ui/pages/plans.py" line="119"/>
         <source>Features of %s</source>
         <translation>Функции тарифа %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="129"/>
-        <location filename="../../ui/pages/plans.py" line="199"/>
+        <location filename="../../ui/pages/plans.py" line="132"/>
+        <location filename="../../ui/pages/plans.py" line="202"/>
         <source>Features stay on while a renewal waits for funds</source>
         <translation>Функции доступны, пока продление ждёт средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="142"/>
+        <location filename="../../ui/pages/plans.py" line="145"/>
         <source>New plan</source>
         <translation>Новый тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="144"/>
+        <location filename="../../ui/pages/plans.py" line="147"/>
         <source>Add a plan to the catalogue. It grants no features until you set them; the code cannot change later.</source>
         <translation>Добавить тариф в каталог. Он не даёт никаких функций, пока вы их не настроите; код потом изменить нельзя.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="148"/>
-        <location filename="../../ui/pages/plans.py" line="264"/>
+        <location filename="../../ui/pages/plans.py" line="151"/>
+        <location filename="../../ui/pages/plans.py" line="267"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="149"/>
-        <location filename="../../ui/pages/plans.py" line="212"/>
-        <location filename="../../ui/pages/plans.py" line="264"/>
+        <location filename="../../ui/pages/plans.py" line="152"/>
+        <location filename="../../ui/pages/plans.py" line="215"/>
+        <location filename="../../ui/pages/plans.py" line="267"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="150"/>
+        <location filename="../../ui/pages/plans.py" line="153"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="151"/>
+        <location filename="../../ui/pages/plans.py" line="154"/>
         <source>Currency</source>
         <translation>Валюта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="152"/>
+        <location filename="../../ui/pages/plans.py" line="155"/>
         <source>Billed every</source>
         <translation>Оплата каждые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="153"/>
+        <location filename="../../ui/pages/plans.py" line="156"/>
         <source>Interval</source>
         <translation>Интервал</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="154"/>
-        <location filename="../../ui/pages/plans.py" line="214"/>
+        <location filename="../../ui/pages/plans.py" line="157"/>
+        <location filename="../../ui/pages/plans.py" line="217"/>
         <source>Grace days</source>
         <translation>Льготных дней</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="157"/>
+        <location filename="../../ui/pages/plans.py" line="160"/>
         <source>Create plan</source>
         <translation>Создать тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="184"/>
+        <location filename="../../ui/pages/plans.py" line="187"/>
         <source>Plan %s created</source>
         <translation>Тариф %s создан</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="201"/>
+        <location filename="../../ui/pages/plans.py" line="204"/>
         <source>Active (takes new subscriptions)</source>
         <translation>Активен (принимает новые подписки)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="205"/>
+        <location filename="../../ui/pages/plans.py" line="208"/>
         <source>Edit plan</source>
         <translation>Изменение тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="207"/>
+        <location filename="../../ui/pages/plans.py" line="210"/>
         <source>Change plan %s (%s subscriber(s)). A new price applies from each subscription&apos;s next renewal; a retired plan keeps its subscribers but takes no new ones.</source>
         <translation>Изменить тариф %s (подписчиков: %s). Новая цена действует с ближайшего продления каждой подписки; выведенный тариф сохраняет подписчиков, но не принимает новых.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="213"/>
+        <location filename="../../ui/pages/plans.py" line="216"/>
         <source>Price (%s)</source>
         <translation>Цена (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="218"/>
+        <location filename="../../ui/pages/plans.py" line="221"/>
         <source>Save plan</source>
         <translation>Сохранить тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="231"/>
+        <location filename="../../ui/pages/plans.py" line="234"/>
         <source>Nothing was changed.</source>
         <translation>Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="240"/>
+        <location filename="../../ui/pages/plans.py" line="243"/>
         <source>Plan %s saved</source>
         <translation>Тариф %s сохранён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="252"/>
+        <location filename="../../ui/pages/plans.py" line="255"/>
         <source>boolean (on/off)</source>
         <translation>логическая (вкл./выкл.)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="253"/>
+        <location filename="../../ui/pages/plans.py" line="256"/>
         <source>quota (a limit per period)</source>
         <translation>квота (лимит на период)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="254"/>
+        <location filename="../../ui/pages/plans.py" line="257"/>
         <source>rate (a limit per time window)</source>
         <translation>частота (лимит на временное окно)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="255"/>
+        <location filename="../../ui/pages/plans.py" line="258"/>
         <source>usage (always allowed, charged)</source>
         <translation>использование (всегда разрешено, оплачивается)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="261"/>
+        <location filename="../../ui/pages/plans.py" line="264"/>
         <source>New feature</source>
         <translation>Новая функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="262"/>
+        <location filename="../../ui/pages/plans.py" line="265"/>
         <source>Add a feature that plans can grant. Set it on each plan afterwards.</source>
         <translation>Добавить функцию, которую могут давать тарифы. Затем настройте её в каждом тарифе.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="264"/>
+        <location filename="../../ui/pages/plans.py" line="267"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="264"/>
+        <location filename="../../ui/pages/plans.py" line="267"/>
         <source>Unit</source>
         <translation>Единица</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="265"/>
+        <location filename="../../ui/pages/plans.py" line="268"/>
         <source>Create feature</source>
         <translation>Создать функцию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="272"/>
+        <location filename="../../ui/pages/plans.py" line="275"/>
         <source>The unit is 1–32 characters, like &apos;call&apos; or &apos;GB&apos;.</source>
         <translation>Единица — от 1 до 32 символов, например &apos;call&apos; или &apos;GB&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="281"/>
+        <location filename="../../ui/pages/plans.py" line="284"/>
         <source>Feature %s created</source>
         <translation>Функция %s создана</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="307"/>
+        <location filename="../../ui/pages/plans.py" line="310"/>
         <source>There are no features yet; create one first.</source>
         <translation>Функций пока нет; сначала создайте функцию.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="314"/>
+        <location filename="../../ui/pages/plans.py" line="317"/>
         <source>Set plan feature</source>
         <translation>Настройка функции тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="316"/>
+        <location filename="../../ui/pages/plans.py" line="319"/>
         <source>Grant a feature on plan %s, or change its limits and usage pricing. Subscribers see the change at once; usage already recorded is priced by the new terms at the next renewal.</source>
         <translation>Добавить функцию в тариф %s или изменить её лимиты и тарификацию использования. Подписчики увидят изменение сразу; уже учтённое использование будет оплачено по новым условиям при следующем продлении.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="321"/>
+        <location filename="../../ui/pages/plans.py" line="324"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="333"/>
+        <location filename="../../ui/pages/plans.py" line="336"/>
         <source>%s on %s saved</source>
         <translation>Функция %s в тарифе %s сохранена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="37"/>
+        <location filename="../../ui/pages/plans_forms.py" line="39"/>
         <source>The code must be 2–64 lowercase letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
         <translation>Код должен состоять из 2–64 строчных латинских букв, цифр, &apos;-&apos; или &apos;_&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="23"/>
+        <location filename="../../ui/pages/plans_models.py" line="24"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="23"/>
+        <location filename="../../ui/pages/plans_models.py" line="24"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="110"/>
+        <location filename="../../ui/pages/plans_models.py" line="111"/>
         <source>not charged</source>
         <translation>не тарифицируется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="112"/>
+        <location filename="../../ui/pages/plans_models.py" line="113"/>
         <source>%s per %s</source>
         <translation>%s за %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="114"/>
+        <location filename="../../ui/pages/plans_models.py" line="115"/>
         <source>%s per started package of %s</source>
         <translation>%s за каждый начатый пакет по %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="122"/>
+        <location filename="../../ui/pages/plans_models.py" line="123"/>
         <source>then %s</source>
         <translation>далее %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="124"/>
+        <location filename="../../ui/pages/plans_models.py" line="125"/>
         <source>up to %s at %s</source>
         <translation>до %s по %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="126"/>
+        <location filename="../../ui/pages/plans_models.py" line="127"/>
         <source>tiered</source>
         <translation>ступенчатая</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="126"/>
+        <location filename="../../ui/pages/plans_models.py" line="127"/>
         <source>volume</source>
         <translation>объёмная</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="129"/>
+        <location filename="../../ui/pages/plans_models.py" line="130"/>
         <source>, after %s included</source>
         <translation>, сверх %s включённых</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="214"/>
+        <location filename="../../ui/pages/plans_models.py" line="217"/>
         <source>features stay on during grace</source>
         <translation>функции доступны в льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="216"/>
+        <location filename="../../ui/pages/plans_models.py" line="219"/>
         <source>features are off while a renewal waits for funds</source>
         <translation>функции отключены, пока продление ждёт средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="219"/>
+        <location filename="../../ui/pages/plans_models.py" line="222"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="221"/>
+        <location filename="../../ui/pages/plans_models.py" line="224"/>
         <source>retired: takes no new subscriptions</source>
         <translation>выведен: новые подписки не принимаются</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="223"/>
+        <location filename="../../ui/pages/plans_models.py" line="226"/>
         <source>Grace</source>
         <translation>Льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="223"/>
+        <location filename="../../ui/pages/plans_models.py" line="226"/>
         <source>days</source>
         <translation>дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="224"/>
+        <location filename="../../ui/pages/plans_models.py" line="227"/>
         <source>Subscriptions</source>
         <translation>Подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="224"/>
+        <location filename="../../ui/pages/plans_models.py" line="227"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="225"/>
+        <location filename="../../ui/pages/plans_models.py" line="228"/>
         <source>created</source>
         <translation>создан</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="226"/>
+        <location filename="../../ui/pages/plans_models.py" line="229"/>
         <source>Its features and their pricing are listed below.</source>
         <translation>Функции тарифа и их тарификация приведены ниже.</translation>
     </message>
@@ -3980,42 +5773,42 @@
 <context>
     <name>PlansTableModel</name>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="37"/>
+        <location filename="../../ui/pages/plans_models.py" line="38"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="38"/>
+        <location filename="../../ui/pages/plans_models.py" line="39"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="41"/>
+        <location filename="../../ui/pages/plans_models.py" line="42"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="46"/>
+        <location filename="../../ui/pages/plans_models.py" line="47"/>
         <source>Interval</source>
         <translation>Интервал</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="47"/>
+        <location filename="../../ui/pages/plans_models.py" line="48"/>
         <source>Grace days</source>
         <translation>Льготных дней</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="50"/>
+        <location filename="../../ui/pages/plans_models.py" line="51"/>
         <source>Access in grace</source>
         <translation>Доступ в льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="54"/>
+        <location filename="../../ui/pages/plans_models.py" line="55"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="57"/>
+        <location filename="../../ui/pages/plans_models.py" line="58"/>
         <source>Subscribers</source>
         <translation>Подписчики</translation>
     </message>
@@ -4060,47 +5853,47 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/pages/roles.py" line="15"/>
+        <location filename="../../ui/pages/words.py" line="96"/>
         <source>viewer</source>
         <translation>наблюдатель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/roles.py" line="16"/>
+        <location filename="../../ui/pages/words.py" line="97"/>
         <source>operator</source>
         <translation>оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/roles.py" line="17"/>
-        <source>administrator</source>
+        <location filename="../../ui/pages/words.py" line="98"/>
+        <source>admin</source>
         <translation>администратор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/roles.py" line="18"/>
+        <location filename="../../ui/pages/words.py" line="99"/>
         <source>system</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/roles.py" line="27"/>
+        <location filename="../../ui/pages/roles.py" line="16"/>
         <source>No role may do this.</source>
         <translation>Это не разрешено ни одной роли.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/roles.py" line="29"/>
+        <location filename="../../ui/pages/roles.py" line="18"/>
         <source>Your role (%1) may not do this; it needs the %2 role. Ask an administrator.</source>
         <translation>Вашей роли («%1») это не разрешено: нужна роль «%2». Обратитесь к администратору.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/roles.py" line="40"/>
+        <location filename="../../ui/pages/roles.py" line="29"/>
         <source>Greyed-out actions here are not available to any role.</source>
         <translation>Серые действия здесь недоступны ни одной роли.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/roles.py" line="42"/>
+        <location filename="../../ui/pages/roles.py" line="31"/>
         <source>Signed in as %1: the greyed-out actions here need the %2 role. Ask an administrator if you need them.</source>
         <translation>Вы вошли как «%1»: серым действиям здесь нужна роль «%2». Если они вам нужны, обратитесь к администратору.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/roles.py" line="47"/>
+        <location filename="../../ui/pages/roles.py" line="36"/>
         <source>Signed in as %1: the greyed-out actions here need the %2 or %3 role. Ask an administrator if you need them.</source>
         <translation>Вы вошли как «%1»: серым действиям здесь нужна роль «%2» или «%3». Если они вам нужны, обратитесь к администратору.</translation>
     </message>
@@ -4108,7 +5901,7 @@
 <context>
     <name>RowCounts</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="294"/>
+        <location filename="../../ui/pages/base.py" line="303"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n строка</numerusform>
@@ -4117,7 +5910,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="297"/>
+        <location filename="../../ui/pages/base.py" line="306"/>
         <source>Exported %n row(s)</source>
         <translation>
             <numerusform>Экспортирована %n строка</numerusform>
@@ -4127,59 +5920,207 @@
     </message>
 </context>
 <context>
+    <name>SchedulerJobs</name>
+    <message>
+        <location filename="../../ui/pages/words.py" line="118"/>
+        <source>janitor</source>
+        <translation>уборка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="119"/>
+        <source>renewals</source>
+        <translation>продления</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="120"/>
+        <source>retries</source>
+        <translation>повторы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="121"/>
+        <source>reminders</source>
+        <translation>напоминания</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="122"/>
+        <source>monitoring</source>
+        <translation>мониторинг</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="130"/>
+        <source>top-ups</source>
+        <translation>пополнения</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="131"/>
+        <source>refunds</source>
+        <translation>возвраты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="132"/>
+        <source>due</source>
+        <translation>к сроку</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="133"/>
+        <source>renewed</source>
+        <translation>продлено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="134"/>
+        <source>waiting for funds</source>
+        <translation>ждут средств</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="135"/>
+        <source>expired</source>
+        <translation>истекло</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="136"/>
+        <source>errors</source>
+        <translation>ошибки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="137"/>
+        <source>charged</source>
+        <translation>списано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="138"/>
+        <source>owed</source>
+        <translation>в долг</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="139"/>
+        <source>succeeded</source>
+        <translation>успешно</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="140"/>
+        <source>rescheduled</source>
+        <translation>перенесено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="141"/>
+        <source>to manual</source>
+        <translation>на ручной разбор</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="142"/>
+        <source>deferred</source>
+        <translation>отложено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="143"/>
+        <source>reconciled</source>
+        <translation>сверено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="144"/>
+        <source>checked</source>
+        <translation>проверено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="145"/>
+        <source>reminded</source>
+        <translation>напомнено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="146"/>
+        <source>alert</source>
+        <translation>тревога</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="147"/>
+        <source>gateway</source>
+        <translation>шлюз</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="148"/>
+        <source>result</source>
+        <translation>итог</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="156"/>
+        <source>healthy</source>
+        <translation>в порядке</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="157"/>
+        <source>outage</source>
+        <translation>сбой</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="158"/>
+        <source>probing</source>
+        <translation>проверка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="167"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="168"/>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+</context>
+<context>
     <name>SchedulerJobsModel</name>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="96"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="97"/>
         <source>Job</source>
         <translation>Задание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="97"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="98"/>
         <source>Last run (UTC)</source>
         <translation>Последний запуск (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="98"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="99"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="99"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="100"/>
         <source>Last error</source>
         <translation>Последняя ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="100"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="101"/>
         <source>Next run (UTC)</source>
         <translation>Следующий запуск (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="101"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="102"/>
         <source>Running</source>
         <translation>Выполняется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="102"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="103"/>
         <source>Lease owner</source>
         <translation>Владелец блокировки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="133"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="134"/>
         <source>paused</source>
         <translation>приостановлено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="135"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="136"/>
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="138"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="139"/>
         <source>this window</source>
         <translation>это окно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="139"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="140"/>
         <source>free (last: %s)</source>
         <translation>свободна (последний: %s)</translation>
     </message>
@@ -4187,189 +6128,189 @@
 <context>
     <name>SchedulerPage</name>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="78"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="79"/>
         <source>nothing to do</source>
         <translation>нечего делать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="41"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="43"/>
         <source>Scheduler</source>
         <translation>Планировщик</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="50"/>
-        <location filename="../../ui/pages/scheduler_page.py" line="212"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="52"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="221"/>
         <source>Run now</source>
         <translation>Запустить сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="52"/>
-        <location filename="../../ui/pages/scheduler_page.py" line="187"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="54"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="196"/>
         <source>Pause all jobs…</source>
         <translation>Приостановить все задания…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="54"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="56"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="79"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="84"/>
         <source>Scheduler events seen by this window appear here.</source>
         <translation>Здесь появляются события планировщика, полученные этим окном.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="90"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="95"/>
         <source>Recent events</source>
         <translation>Последние события</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="132"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="137"/>
         <source>The scheduler is not running in this window.</source>
         <translation>В этом окне планировщик не запущен.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="134"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="139"/>
         <source>The jobs below are paused.</source>
         <translation>Задания ниже приостановлены.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="136"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="141"/>
         <source>The table shows what the instance that last ran each job recorded.</source>
         <translation>В таблице показано то, что записал экземпляр, последним выполнявший каждое задание.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="140"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="145"/>
         <source>Paused: no job runs on its timer until the scheduler is resumed.</source>
         <translation>Приостановлен: задания не запускаются по расписанию, пока планировщик не будет возобновлён.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="143"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="148"/>
         <source>Running: jobs run on their timers in this window.</source>
         <translation>Работает: задания запускаются по расписанию в этом окне.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="150"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="155"/>
         <source>Could not read the job states: %s</source>
         <translation>Не удалось прочитать состояние заданий: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="155"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="160"/>
         <source>started</source>
         <translation>запущено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="156"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="161"/>
         <source>finished</source>
         <translation>завершено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="157"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="162"/>
         <source>FAILED</source>
         <translation>ОШИБКА</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="158"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="163"/>
         <source>scheduler paused</source>
         <translation>планировщик приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="159"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="164"/>
         <source>scheduler resumed</source>
         <translation>планировщик возобновлён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="160"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="165"/>
         <source>scheduler stopped</source>
         <translation>планировщик остановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="181"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="190"/>
         <source>The scheduler is not running in this window</source>
         <translation>В этом окне планировщик не запущен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="187"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="196"/>
         <source>Resume all jobs…</source>
         <translation>Возобновить все задания…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="192"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="201"/>
         <source>Select a job</source>
         <translation>Выберите задание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="206"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="215"/>
         <source>Run a job now</source>
         <translation>Запуск задания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="208"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="217"/>
         <source>Run the %s job now instead of waiting for its timer. It does exactly what its scheduled run would do.</source>
         <translation>Запустить задание %s сейчас, не дожидаясь расписания. Оно сделает ровно то же, что и плановый запуск.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="218"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="227"/>
         <source>Running the %s job…</source>
         <translation>Выполняется задание %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="228"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="238"/>
         <source>The %s job was handed to the scheduler; it runs in a moment.</source>
         <translation>Задание %s передано планировщику и скоро будет выполнено.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="236"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="248"/>
         <source>The %1 job failed: %2</source>
         <translation>Задание %1 завершилось ошибкой: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="239"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="252"/>
         <source>The %1 job finished: %2</source>
         <translation>Задание %1 выполнено: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="241"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="254"/>
         <source>done</source>
         <translation>готово</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="255"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="268"/>
         <source>Pause the scheduler</source>
         <translation>Приостановка планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="257"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="270"/>
         <source>Stop renewals, retries, reminders and monitoring from running on their timers, in every app and worker sharing this database, until someone resumes them. Run now still works.</source>
         <translation>Остановить запуск продлений, повторов, напоминаний и мониторинга по расписанию во всех приложениях и фоновых процессах, использующих эту базу данных, пока их не возобновят. Кнопка «Запустить сейчас» продолжит работать.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="261"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="274"/>
         <source>Pause</source>
         <translation>Приостановить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="266"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="279"/>
         <source>Resume the scheduler</source>
         <translation>Возобновление планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="268"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="281"/>
         <source>Let the jobs run on their timers again; runs that fell due while paused are caught up at once.</source>
         <translation>Снова запускать задания по расписанию; запуски, пропущенные во время паузы, будут выполнены сразу.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="271"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="284"/>
         <source>Resume</source>
         <translation>Возобновить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="280"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="293"/>
         <source>Scheduler paused</source>
         <translation>Планировщик приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="280"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="293"/>
         <source>Scheduler resumed</source>
         <translation>Планировщик возобновлён</translation>
     </message>
@@ -4385,208 +6326,208 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="56"/>
+        <location filename="../../ui/pages/settings_page.py" line="58"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="77"/>
+        <location filename="../../ui/pages/settings_page.py" line="79"/>
         <source>Payment gateway API key</source>
         <translation>API-ключ платёжного шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="78"/>
+        <location filename="../../ui/pages/settings_page.py" line="80"/>
         <source>Checking…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="88"/>
+        <location filename="../../ui/pages/settings_page.py" line="90"/>
         <source>Paste a new key (%s…)</source>
         <translation>Вставьте новый ключ (%s…)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="90"/>
-        <location filename="../../ui/pages/settings_page.py" line="251"/>
+        <location filename="../../ui/pages/settings_page.py" line="92"/>
+        <location filename="../../ui/pages/settings_page.py" line="254"/>
         <source>Save key</source>
         <translation>Сохранить ключ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="100"/>
+        <location filename="../../ui/pages/settings_page.py" line="102"/>
         <source>The key is kept in the system keyring, never in the database or the log. It is not shown again once saved.</source>
         <translation>Ключ хранится в системном хранилище ключей, а не в базе данных или журнале. После сохранения он больше не показывается.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="118"/>
+        <location filename="../../ui/pages/settings_page.py" line="120"/>
         <source>Billing, reminders and alerts</source>
         <translation>Биллинг, напоминания и оповещения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="121"/>
+        <location filename="../../ui/pages/settings_page.py" line="123"/>
         <source>Daily renewal time (HH:MM, UTC)</source>
         <translation>Время ежедневного продления (ЧЧ:ММ, UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="121"/>
+        <location filename="../../ui/pages/settings_page.py" line="123"/>
         <source>for example 02:00</source>
         <translation>например 02:00</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="122"/>
+        <location filename="../../ui/pages/settings_page.py" line="124"/>
         <source>Remind this many days before a period ends</source>
         <translation>За сколько дней до конца периода напоминать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="123"/>
+        <location filename="../../ui/pages/settings_page.py" line="125"/>
         <source>Default grace days</source>
         <translation>Льготных дней по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="124"/>
+        <location filename="../../ui/pages/settings_page.py" line="126"/>
         <source>Alert when unresolved errors exceed</source>
         <translation>Оповещать, если нерешённых ошибок больше</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="127"/>
+        <location filename="../../ui/pages/settings_page.py" line="129"/>
         <source>Retry pass every (minutes)</source>
         <translation>Повтор ошибок каждые (минут)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="128"/>
+        <location filename="../../ui/pages/settings_page.py" line="130"/>
         <source>1–1440; a running scheduler picks it up when it restarts</source>
         <translation>1–1440; работающий планировщик применит значение после перезапуска</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="139"/>
+        <location filename="../../ui/pages/settings_page.py" line="141"/>
         <source>Your role (%s) may look at these settings; only an admin changes them.</source>
         <translation>Ваша роль (%s) позволяет просматривать эти настройки; изменять их может только администратор.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="143"/>
+        <location filename="../../ui/pages/settings_page.py" line="146"/>
         <source>Save settings…</source>
         <translation>Сохранить настройки…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="146"/>
+        <location filename="../../ui/pages/settings_page.py" line="149"/>
         <source>Revert</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="159"/>
+        <location filename="../../ui/pages/settings_page.py" line="162"/>
         <source>This desktop</source>
         <translation>Это рабочее место</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="167"/>
+        <location filename="../../ui/pages/settings_page.py" line="170"/>
         <source>A new language applies after the app is restarted.</source>
         <translation>Новый язык применится после перезапуска приложения.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="172"/>
+        <location filename="../../ui/pages/settings_page.py" line="175"/>
         <source>Follow the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="173"/>
+        <location filename="../../ui/pages/settings_page.py" line="176"/>
         <source>Light</source>
         <translation>Светлая</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="174"/>
+        <location filename="../../ui/pages/settings_page.py" line="177"/>
         <source>Dark</source>
         <translation>Тёмная</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="182"/>
+        <location filename="../../ui/pages/settings_page.py" line="185"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="184"/>
+        <location filename="../../ui/pages/settings_page.py" line="187"/>
         <source>Theme</source>
         <translation>Тема</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="205"/>
+        <location filename="../../ui/pages/settings_page.py" line="208"/>
         <source>A key is set.</source>
         <translation>Ключ задан.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="207"/>
+        <location filename="../../ui/pages/settings_page.py" line="210"/>
         <source>No key is set; this demo database uses a published test key.</source>
         <translation>Ключ не задан; эта демо-база использует общедоступный тестовый ключ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="209"/>
+        <location filename="../../ui/pages/settings_page.py" line="212"/>
         <source>No key is set: top-ups and refunds fail until an admin sets one.</source>
         <translation>Ключ не задан: пополнения и возвраты не будут проходить, пока администратор его не задаст.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="228"/>
+        <location filename="../../ui/pages/settings_page.py" line="231"/>
         <source>Enter the new key first.</source>
         <translation>Сначала введите новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="230"/>
+        <location filename="../../ui/pages/settings_page.py" line="233"/>
         <source>A key is one word of at most %d characters.</source>
         <translation>Ключ — одно слово длиной не более %d символов.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="232"/>
+        <location filename="../../ui/pages/settings_page.py" line="235"/>
         <source>The simulated gateway accepts only test keys, which start with %s.</source>
         <translation>Имитируемый шлюз принимает только тестовые ключи, начинающиеся с %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="245"/>
+        <location filename="../../ui/pages/settings_page.py" line="248"/>
         <source>Gateway API key</source>
         <translation>API-ключ шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="247"/>
+        <location filename="../../ui/pages/settings_page.py" line="250"/>
         <source>Replace the key this app uses for charges and refunds. Every later gateway call from this desk uses the new key.</source>
         <translation>Заменить ключ, который приложение использует для списаний и возвратов. Все последующие вызовы шлюза с этого рабочего места будут использовать новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="268"/>
+        <location filename="../../ui/pages/settings_page.py" line="271"/>
         <source>The key was saved in the system keyring.</source>
         <translation>Ключ сохранён в системном хранилище ключей.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="269"/>
+        <location filename="../../ui/pages/settings_page.py" line="272"/>
         <source>Gateway API key saved in the system keyring</source>
         <translation>API-ключ шлюза сохранён в системном хранилище ключей</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="272"/>
+        <location filename="../../ui/pages/settings_page.py" line="275"/>
         <source>There is no usable system keyring, so the key is kept for this session only and will be forgotten when the app quits.</source>
         <translation>Системное хранилище ключей недоступно, поэтому ключ сохранён только на этот сеанс и будет забыт при выходе из приложения.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="276"/>
+        <location filename="../../ui/pages/settings_page.py" line="279"/>
         <source>Gateway API key kept for this session only</source>
         <translation>API-ключ шлюза сохранён только на этот сеанс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="295"/>
+        <location filename="../../ui/pages/settings_page.py" line="298"/>
         <source>Nothing to save: no setting was changed</source>
         <translation>Нечего сохранять: ни одна настройка не изменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="297"/>
+        <location filename="../../ui/pages/settings_page.py" line="300"/>
         <source>Change these settings for every desk and worker that shares this database:</source>
         <translation>Изменить эти настройки для всех рабочих мест и фоновых процессов, использующих эту базу данных:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="300"/>
+        <location filename="../../ui/pages/settings_page.py" line="303"/>
         <source>Save settings</source>
         <translation>Сохранить настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="303"/>
+        <location filename="../../ui/pages/settings_page.py" line="306"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/settings_page.py" line="311"/>
+        <location filename="../../ui/pages/settings_page.py" line="314"/>
         <source>%n setting(s) saved</source>
         <translation>
             <numerusform>Сохранена %n настройка</numerusform>
@@ -4595,9 +6536,178 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="327"/>
+        <location filename="../../ui/pages/settings_page.py" line="330"/>
         <source>The language changes when the app is restarted</source>
         <translation>Язык сменится после перезапуска приложения</translation>
+    </message>
+</context>
+<context>
+    <name>Severities</name>
+    <message>
+        <location filename="../../ui/pages/words.py" line="107"/>
+        <source>info</source>
+        <translation>информация</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="108"/>
+        <source>warning</source>
+        <translation>предупреждение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="109"/>
+        <source>error</source>
+        <translation>ошибка</translation>
+    </message>
+</context>
+<context>
+    <name>Subjects</name>
+    <message>
+        <location filename="../../ui/pages/words.py" line="247"/>
+        <source>customer</source>
+        <translation>клиент</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="248"/>
+        <source>wallet</source>
+        <translation>кошелёк</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="249"/>
+        <source>top-up</source>
+        <translation>пополнение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="250"/>
+        <source>refund</source>
+        <translation>возврат</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="251"/>
+        <source>subscription</source>
+        <translation>подписка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="252"/>
+        <source>plan</source>
+        <translation>тариф</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="253"/>
+        <source>feature</source>
+        <translation>функция</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="254"/>
+        <source>invoice</source>
+        <translation>счёт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="255"/>
+        <source>ledger entry</source>
+        <translation>запись журнала</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="256"/>
+        <source>error item</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="257"/>
+        <source>notification</source>
+        <translation>уведомление</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="258"/>
+        <source>operator</source>
+        <translation>оператор</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="259"/>
+        <source>job</source>
+        <translation>задание</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="260"/>
+        <source>scheduler</source>
+        <translation>планировщик</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="261"/>
+        <source>settings</source>
+        <translation>настройки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="262"/>
+        <source>secret</source>
+        <translation>секрет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="263"/>
+        <source>system</source>
+        <translation>система</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="264"/>
+        <source>renewal pass</source>
+        <translation>прогон продлений</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionEvents</name>
+    <message>
+        <location filename="../../ui/pages/words.py" line="337"/>
+        <source>subscribed</source>
+        <translation>оформлена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="338"/>
+        <source>subscribed again</source>
+        <translation>оформлена заново</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="339"/>
+        <source>renewed</source>
+        <translation>продлена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="340"/>
+        <source>renewal short of funds</source>
+        <translation>на продление не хватило средств</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="341"/>
+        <source>funds arrived</source>
+        <translation>средства поступили</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="342"/>
+        <source>grace days passed</source>
+        <translation>льготные дни прошли</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="343"/>
+        <source>canceled</source>
+        <translation>отменена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="344"/>
+        <source>reinstated</source>
+        <translation>восстановлена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="345"/>
+        <source>waiting for funds again</source>
+        <translation>снова ждёт средств</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="346"/>
+        <source>period ended</source>
+        <translation>период закончился</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="347"/>
+        <source>plan changed</source>
+        <translation>тариф сменён</translation>
     </message>
 </context>
 <context>
@@ -4624,7 +6734,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/subscriptions.py" line="152"/>
-        <location filename="../../ui/pages/subscriptions_models.py" line="267"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="269"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
@@ -4786,7 +6896,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/subscriptions.py" line="382"/>
-        <location filename="../../ui/pages/subscriptions_models.py" line="217"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="219"/>
         <source>Feature</source>
         <translation>Функция</translation>
     </message>
@@ -4816,223 +6926,223 @@
         <translation>, к оплате при продлении %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="15"/>
+        <location filename="../../ui/pages/words.py" line="18"/>
         <source>active</source>
         <translation>активна</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="16"/>
+        <location filename="../../ui/pages/words.py" line="19"/>
         <source>pending renewal</source>
         <translation>ожидает продления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="17"/>
+        <location filename="../../ui/pages/words.py" line="20"/>
         <source>canceled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="18"/>
+        <location filename="../../ui/pages/words.py" line="21"/>
         <source>expired</source>
         <translation>истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="155"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="156"/>
         <source>moved to another plan</source>
         <translation>переведена на другой тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="154"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="155"/>
         <source>Only an active subscription can be %s; this one is %s.</source>
         <translation>Только активная подписка может быть %s; у этой статус «%s».</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="150"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="151"/>
         <source>Only an active subscription or one waiting for funds can be canceled; this one is %s.</source>
         <translation>Отменить можно только активную подписку или ожидающую средств; у этой статус «%s».</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="158"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="159"/>
         <source>Only a canceled subscription can be reinstated; this one is %s.</source>
         <translation>Восстановить можно только отменённую подписку; у этой статус «%s».</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="142"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="143"/>
         <source>It was canceled while waiting for funds and its grace days have passed; subscribe the customer again instead.</source>
         <translation>Она была отменена в ожидании средств, и льготный период уже прошёл; вместо этого оформите подписку заново.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="148"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="149"/>
         <source>The paid period has ended; subscribe the customer again instead.</source>
         <translation>Оплаченный период закончился; вместо этого оформите клиенту новую подписку.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="183"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="184"/>
         <source>Subscription</source>
         <translation>Подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="183"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="184"/>
         <source>auto-renew</source>
         <translation>автопродление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="184"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="185"/>
         <source>on</source>
         <translation>вкл.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="184"/>
-        <location filename="../../ui/pages/subscriptions_models.py" line="190"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="185"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="191"/>
         <source>off</source>
         <translation>выкл.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="185"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="186"/>
         <source>period</source>
         <translation>период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="185"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="186"/>
         <source>pending since</source>
         <translation>ожидает с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="186"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="187"/>
         <source>Features</source>
         <translation>Функции</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="187"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="188"/>
         <source>granted</source>
         <translation>доступны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="187"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="188"/>
         <source>not granted</source>
         <translation>недоступны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="188"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="189"/>
         <source>grace</source>
         <translation>льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="188"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="189"/>
         <source>days</source>
         <translation>дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="189"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="190"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="189"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="190"/>
         <source>wallet</source>
         <translation>кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="190"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="191"/>
         <source>balance</source>
         <translation>баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="203"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="205"/>
         <source>Usage this period</source>
         <translation>Использование за период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="218"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="220"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="219"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="221"/>
         <source>Used</source>
         <translation>Использовано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="220"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="222"/>
         <source>Limit</source>
         <translation>Лимит</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="221"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="223"/>
         <source>Left</source>
         <translation>Осталось</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="224"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="226"/>
         <source>Charge so far</source>
         <translation>Начислено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="225"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="227"/>
         <source>The plan grants no features.</source>
         <translation>Тариф не даёт функций.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="226"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="228"/>
         <source>Timeline</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="242"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="244"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="243"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="245"/>
         <source>From → to</source>
         <translation>Из → в</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="244"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="246"/>
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="245"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="247"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="246"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="248"/>
         <source>Actor</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="249"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="251"/>
         <source>No events.</source>
         <translation>Событий нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="252"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="254"/>
         <source>Charges</source>
         <translation>Списания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="266"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="268"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="268"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="270"/>
         <source>Usage</source>
         <translation>Использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="269"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="271"/>
         <source>Ledger entry</source>
         <translation>Запись журнала</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="270"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="272"/>
         <source>Refunded</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="273"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="275"/>
         <source>No charges.</source>
         <translation>Списаний нет.</translation>
     </message>
@@ -5040,52 +7150,52 @@
 <context>
     <name>SubscriptionsTableModel</name>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="37"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="38"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="38"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="39"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="39"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="40"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="40"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="41"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="43"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="44"/>
         <source>Auto-renew</source>
         <translation>Автопродление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="45"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="46"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="45"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="46"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="48"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="49"/>
         <source>Period end</source>
         <translation>Конец периода</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="52"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="53"/>
         <source>Pending since</source>
         <translation>Ожидает с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="56"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="57"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
@@ -5093,22 +7203,22 @@
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="325"/>
+        <location filename="../../ui/pages/base.py" line="334"/>
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="337"/>
+        <location filename="../../ui/pages/base.py" line="346"/>
         <source>Export CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="538"/>
+        <location filename="../../ui/pages/base.py" line="549"/>
         <source>Export to CSV</source>
         <translation>Экспорт в CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="538"/>
+        <location filename="../../ui/pages/base.py" line="549"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
@@ -5179,42 +7289,42 @@
 <context>
     <name>WalletLedgerTableModel</name>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="131"/>
+        <location filename="../../ui/pages/wallets_models.py" line="138"/>
         <source>Entry</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="132"/>
+        <location filename="../../ui/pages/wallets_models.py" line="139"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="133"/>
+        <location filename="../../ui/pages/wallets_models.py" line="140"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="136"/>
+        <location filename="../../ui/pages/wallets_models.py" line="143"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="143"/>
+        <location filename="../../ui/pages/wallets_models.py" line="150"/>
         <source>Balance after</source>
         <translation>Баланс после</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="148"/>
+        <location filename="../../ui/pages/wallets_models.py" line="155"/>
         <source>Actor</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="149"/>
+        <location filename="../../ui/pages/wallets_models.py" line="157"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="152"/>
+        <location filename="../../ui/pages/wallets_models.py" line="161"/>
         <source>Reference</source>
         <translation>Основание</translation>
     </message>
@@ -5222,63 +7332,63 @@
 <context>
     <name>WalletsPage</name>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="53"/>
+        <location filename="../../ui/pages/wallets.py" line="54"/>
         <source>Customer name, email or id; #id for one wallet</source>
         <translation>Имя, email или ID клиента; #id — один кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="55"/>
+        <location filename="../../ui/pages/wallets.py" line="56"/>
         <source>Wallets &amp; ledger</source>
         <translation>Кошельки и журнал</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="57"/>
+        <location filename="../../ui/pages/wallets.py" line="58"/>
         <source>Currency</source>
         <translation>Валюта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="57"/>
+        <location filename="../../ui/pages/wallets.py" line="58"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="60"/>
+        <location filename="../../ui/pages/wallets.py" line="61"/>
         <source>Refund top-up…</source>
         <translation>Вернуть пополнение…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="61"/>
+        <location filename="../../ui/pages/wallets.py" line="62"/>
         <source>Adjust balance…</source>
         <translation>Скорректировать баланс…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="89"/>
-        <location filename="../../ui/pages/wallets.py" line="134"/>
+        <location filename="../../ui/pages/wallets.py" line="91"/>
+        <location filename="../../ui/pages/wallets.py" line="136"/>
         <source>Ledger</source>
         <translation>Журнал операций</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="93"/>
+        <location filename="../../ui/pages/wallets.py" line="95"/>
         <source>All kinds</source>
         <translation>Все виды</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="99"/>
+        <location filename="../../ui/pages/wallets.py" line="101"/>
         <source>Refund charge…</source>
         <translation>Вернуть списание…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="103"/>
+        <location filename="../../ui/pages/wallets.py" line="105"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="107"/>
+        <location filename="../../ui/pages/wallets.py" line="109"/>
         <source>Export ledger…</source>
         <translation>Экспорт журнала…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="115"/>
+        <location filename="../../ui/pages/wallets.py" line="117"/>
         <source>%n entry(s)</source>
         <translation>
             <numerusform>%n запись</numerusform>
@@ -5287,27 +7397,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="130"/>
+        <location filename="../../ui/pages/wallets.py" line="132"/>
         <source>Select a wallet</source>
         <translation>Выберите кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="133"/>
+        <location filename="../../ui/pages/wallets.py" line="135"/>
         <source>Select a wallet to see its ledger.</source>
         <translation>Выберите кошелёк, чтобы увидеть его журнал операций.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="156"/>
+        <location filename="../../ui/pages/wallets.py" line="158"/>
         <source>Export the ledger to CSV</source>
         <translation>Экспорт журнала операций в CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="156"/>
+        <location filename="../../ui/pages/wallets.py" line="158"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="163"/>
+        <location filename="../../ui/pages/wallets.py" line="165"/>
         <source>Exported %n ledger entry(s)</source>
         <translation>
             <numerusform>Экспортирована %n запись журнала</numerusform>
@@ -5316,161 +7426,161 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="180"/>
+        <location filename="../../ui/pages/wallets.py" line="182"/>
         <source>Select a renewal, usage or plan-change charge in the ledger</source>
         <translation>Выберите в журнале списание за продление, использование или смену тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="183"/>
+        <location filename="../../ui/pages/wallets.py" line="185"/>
         <source>Only renewal, usage and plan-change charges can be refunded into the wallet; refund a top-up to the card with Refund top-up…</source>
         <translation>В кошелёк можно вернуть только списания за продление, использование и смену тарифа; пополнение возвращается на карту кнопкой Вернуть пополнение…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="215"/>
+        <location filename="../../ui/pages/wallets.py" line="217"/>
         <source>Nothing is left to refund of charge #%d: %s was paid on invoice %s and %s of it has been credited already (refunds and plan-change credits).</source>
         <translation>По списанию #%d возвращать больше нечего: оплачено %s по счёту %s, и %s из этого уже возвращено (возвраты и зачёты при смене тарифа).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="224"/>
+        <location filename="../../ui/pages/wallets.py" line="226"/>
         <source>Give back part or all of %s charge #%d (%s, %s) into the wallet, as a credit note against invoice %s. Paid on that invoice: %s; credited against it so far (refunds and plan-change credits): %s. At most %s is left to refund.</source>
         <translation>Вернуть в кошелёк часть или всё списание (%s) #%d (%s, %s) кредит-нотой по счёту %s. Оплачено по этому счёту: %s; уже возвращено по нему (возвраты и зачёты при смене тарифа): %s. Вернуть можно не более %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="258"/>
+        <location filename="../../ui/pages/wallets.py" line="260"/>
         <source>Refunded %s of charge #%d into the wallet, a credit note against invoice %s</source>
         <translation>В кошелёк возвращено %s списания #%d, кредит-нотой по счёту %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="213"/>
-        <location filename="../../ui/pages/wallets.py" line="239"/>
+        <location filename="../../ui/pages/wallets.py" line="215"/>
+        <location filename="../../ui/pages/wallets.py" line="241"/>
         <source>Refund charge</source>
         <translation>Возврат списания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="77"/>
+        <location filename="../../ui/pages/wallets.py" line="79"/>
         <source>Double-click a wallet to open its customer&apos;s page</source>
         <translation>Дважды щёлкните кошелёк, чтобы открыть карточку его клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="138"/>
+        <location filename="../../ui/pages/wallets.py" line="140"/>
         <source>Ledger of %s (%s)</source>
         <translation>Журнал: %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="241"/>
+        <location filename="../../ui/pages/wallets.py" line="243"/>
         <source>Amount (%s, at most %s)</source>
         <translation>Сумма (%s, не более %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="242"/>
+        <location filename="../../ui/pages/wallets.py" line="244"/>
         <source>Refund into wallet</source>
         <translation>Вернуть в кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="247"/>
+        <location filename="../../ui/pages/wallets.py" line="249"/>
         <source>At most %s of this charge is left to refund.</source>
         <translation>По этому списанию можно вернуть не более %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="287"/>
-        <location filename="../../ui/pages/wallets.py" line="328"/>
-        <location filename="../../ui/pages/wallets.py" line="380"/>
+        <location filename="../../ui/pages/wallets.py" line="289"/>
+        <location filename="../../ui/pages/wallets.py" line="330"/>
+        <location filename="../../ui/pages/wallets.py" line="381"/>
         <source>Refund top-up</source>
         <translation>Возврат пополнения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="288"/>
+        <location filename="../../ui/pages/wallets.py" line="290"/>
         <source>Wallet #%d has no paid top-up with anything left to refund.</source>
         <translation>В кошельке #%d нет оплаченных пополнений, по которым можно что-то вернуть.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="295"/>
+        <location filename="../../ui/pages/wallets.py" line="297"/>
         <source>#%d — %s on %s, %s left</source>
         <translation>#%d — %s от %s, осталось %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="315"/>
+        <location filename="../../ui/pages/wallets.py" line="317"/>
         <source>At most %s can go back to the card</source>
         <translation>На карту можно вернуть не более %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="317"/>
+        <location filename="../../ui/pages/wallets.py" line="319"/>
         <source> (%s is left of this top-up, but the wallet holds only %s)</source>
         <translation> (от этого пополнения осталось %s, но в кошельке только %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="330"/>
+        <location filename="../../ui/pages/wallets.py" line="332"/>
         <source>Send money from a paid top-up back to the card of %s. The wallet (balance %s) pays it at once; if the card processor refuses, the amount comes back into the wallet.</source>
         <translation>Вернуть деньги оплаченного пополнения на карту клиента %s. Сумма сразу списывается из кошелька (баланс %s); если процессинг карты откажет, сумма вернётся в кошелёк.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="334"/>
+        <location filename="../../ui/pages/wallets.py" line="336"/>
         <source>Top-up</source>
         <translation>Пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="334"/>
-        <location filename="../../ui/pages/wallets.py" line="401"/>
+        <location filename="../../ui/pages/wallets.py" line="336"/>
+        <location filename="../../ui/pages/wallets.py" line="402"/>
         <source>Amount (%s)</source>
         <translation>Сумма (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="335"/>
+        <location filename="../../ui/pages/wallets.py" line="337"/>
         <source>Refund to card</source>
         <translation>Вернуть на карту</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="336"/>
+        <location filename="../../ui/pages/wallets.py" line="338"/>
         <source>Sending the refund to the card…</source>
         <translation>Отправка возврата на карту…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="343"/>
+        <location filename="../../ui/pages/wallets.py" line="345"/>
         <source>At most %s can be refunded from this top-up now.</source>
         <translation>Сейчас по этому пополнению можно вернуть не более %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="352"/>
+        <location filename="../../ui/pages/wallets.py" line="353"/>
         <source>Sending the refund of top-up #%d to the card…</source>
         <translation>Отправка возврата пополнения #%d на карту…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="366"/>
+        <location filename="../../ui/pages/wallets.py" line="367"/>
         <source>The refund of %s was sent to the card.</source>
         <translation>Возврат %s отправлен на карту.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="368"/>
+        <location filename="../../ui/pages/wallets.py" line="369"/>
         <source>The card processor refused the refund of %s (%s); the amount is back in the wallet.</source>
         <translation>Процессинг карты отклонил возврат %s (%s); сумма возвращена в кошелёк.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="375"/>
+        <location filename="../../ui/pages/wallets.py" line="376"/>
         <source>The gateway did not answer clearly (%s). The refund of %s left the wallet and is queued for retry with the same key, so the card is never paid twice.</source>
         <translation>Платёжный шлюз не дал однозначного ответа (%s). Возврат %s списан из кошелька и поставлен в очередь на повтор с тем же ключом, поэтому двойная выплата на карту исключена.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="392"/>
+        <location filename="../../ui/pages/wallets.py" line="393"/>
         <source>e.g. 10.00 to credit, -2.50 to debit</source>
         <translation>например 10.00 — зачислить, -2.50 — списать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="395"/>
+        <location filename="../../ui/pages/wallets.py" line="396"/>
         <source>Adjust balance</source>
         <translation>Корректировка баланса</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="397"/>
+        <location filename="../../ui/pages/wallets.py" line="398"/>
         <source>Correct the balance of wallet #%d (%s, %s) by a signed amount. The adjustment is a ledger entry of its own; the balance can never go below zero.</source>
         <translation>Скорректировать баланс кошелька #%d (%s, %s) на сумму со знаком. Корректировка записывается в журнал операций отдельной записью; баланс не может стать отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="402"/>
+        <location filename="../../ui/pages/wallets.py" line="403"/>
         <source>Adjust</source>
         <translation>Скорректировать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="409"/>
+        <location filename="../../ui/pages/wallets.py" line="410"/>
         <source>The wallet holds %s; it cannot go below zero.</source>
         <translation>В кошельке %s; баланс не может стать отрицательным.</translation>
     </message>
@@ -5480,67 +7590,67 @@
         <translation>Баланс кошелька #%d скорректирован на %s; теперь %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="112"/>
+        <location filename="../../ui/pages/wallets_models.py" line="119"/>
         <source>top-up</source>
         <translation>пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="113"/>
+        <location filename="../../ui/pages/wallets_models.py" line="120"/>
         <source>renewal</source>
         <translation>продление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="114"/>
+        <location filename="../../ui/pages/wallets_models.py" line="121"/>
         <source>usage</source>
         <translation>использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="115"/>
+        <location filename="../../ui/pages/wallets_models.py" line="122"/>
         <source>plan change</source>
         <translation>смена тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="117"/>
+        <location filename="../../ui/pages/wallets_models.py" line="124"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="116"/>
+        <location filename="../../ui/pages/wallets_models.py" line="123"/>
         <source>plan-change credit</source>
         <translation>зачёт при смене тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="118"/>
+        <location filename="../../ui/pages/wallets_models.py" line="125"/>
         <source>adjustment</source>
         <translation>корректировка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="119"/>
+        <location filename="../../ui/pages/wallets_models.py" line="126"/>
         <source>reversal</source>
         <translation>сторно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="190"/>
+        <location filename="../../ui/pages/wallets_models.py" line="199"/>
         <source>Wallet</source>
         <translation>Кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="190"/>
+        <location filename="../../ui/pages/wallets_models.py" line="199"/>
         <source>customer</source>
         <translation>клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="191"/>
+        <location filename="../../ui/pages/wallets_models.py" line="200"/>
         <source>Balance</source>
         <translation>Баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="191"/>
+        <location filename="../../ui/pages/wallets_models.py" line="200"/>
         <source>opened</source>
         <translation>открыт</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="145"/>
+        <location filename="../../ui/pages/wallets.py" line="147"/>
         <source>%n ledger entries</source>
         <translation>
             <numerusform>%n запись в журнале</numerusform>
@@ -5549,67 +7659,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="192"/>
+        <location filename="../../ui/pages/wallets_models.py" line="201"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="200"/>
+        <location filename="../../ui/pages/wallets_models.py" line="209"/>
         <source>Owes %s on its invoices; the next top-up pays it first.</source>
         <translation>Долг по счетам: %s; следующее пополнение сначала погасит его.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="205"/>
+        <location filename="../../ui/pages/wallets_models.py" line="214"/>
         <source>Refunds not settled yet</source>
         <translation>Незавершённые возвраты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="212"/>
+        <location filename="../../ui/pages/wallets_models.py" line="221"/>
         <source>Recent top-ups</source>
         <translation>Последние пополнения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="213"/>
+        <location filename="../../ui/pages/wallets_models.py" line="222"/>
         <source>refunded</source>
         <translation>возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="224"/>
+        <location filename="../../ui/pages/wallets_models.py" line="231"/>
         <source>Subscriptions paid from this wallet</source>
         <translation>Подписки, оплачиваемые из этого кошелька</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="225"/>
+        <location filename="../../ui/pages/wallets_models.py" line="232"/>
         <source>period ends</source>
         <translation>период до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="33"/>
+        <location filename="../../ui/pages/words.py" line="36"/>
         <source>pending</source>
         <translation>ожидает</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="34"/>
+        <location filename="../../ui/pages/words.py" line="37"/>
         <source>processing</source>
         <translation>обрабатывается</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="35"/>
+        <location filename="../../ui/pages/words.py" line="38"/>
         <source>succeeded</source>
         <translation>успешно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="36"/>
+        <location filename="../../ui/pages/words.py" line="39"/>
         <source>failed</source>
         <translation>не прошло</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="37"/>
+        <location filename="../../ui/pages/words.py" line="40"/>
         <source>retrying</source>
         <translation>повторяется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="38"/>
+        <location filename="../../ui/pages/words.py" line="41"/>
         <source>manual review</source>
         <translation>ручная проверка</translation>
     </message>
@@ -5617,29 +7727,83 @@
 <context>
     <name>WalletsTableModel</name>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="60"/>
+        <location filename="../../ui/pages/wallets_models.py" line="67"/>
         <source>Wallet</source>
         <translation>Кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="63"/>
+        <location filename="../../ui/pages/wallets_models.py" line="70"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="67"/>
+        <location filename="../../ui/pages/wallets_models.py" line="74"/>
         <source>Currency</source>
         <translation>Валюта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="70"/>
+        <location filename="../../ui/pages/wallets_models.py" line="77"/>
         <source>Balance</source>
         <translation>Баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="76"/>
+        <location filename="../../ui/pages/wallets_models.py" line="83"/>
         <source>Last movement</source>
         <translation>Последнее движение</translation>
+    </message>
+</context>
+<context>
+    <name>Windows</name>
+    <message>
+        <location filename="../../ui/pages/words.py" line="368"/>
+        <source>day</source>
+        <translation>день</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/words.py" line="368"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n день</numerusform>
+            <numerusform>%n дня</numerusform>
+            <numerusform>%n дней</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="369"/>
+        <source>hour</source>
+        <translation>час</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/words.py" line="369"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n час</numerusform>
+            <numerusform>%n часа</numerusform>
+            <numerusform>%n часов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="370"/>
+        <source>minute</source>
+        <translation>минуту</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/words.py" line="370"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n минута</numerusform>
+            <numerusform>%n минуты</numerusform>
+            <numerusform>%n минут</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/words.py" line="376"/>
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n секунда</numerusform>
+            <numerusform>%n секунды</numerusform>
+            <numerusform>%n секунд</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

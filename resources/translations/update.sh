@@ -4,6 +4,8 @@
 # subscriptions_ru.ts holds every string; subscriptions_en.ts only the English plural forms ("%n row(s)").
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# lupdate reads only ui/: list the domain errors' message templates of services/ and scheduler/ there.
+python -m ui.message_catalog
 mapfile -t sources < <(find ui -name '*.py' | sort)
 for language in ru en; do
     options=(-no-obsolete)

@@ -76,7 +76,7 @@ def test_models_pass_the_tester_and_show_what_an_operator_needs(make_page, qtmod
     row = page.model.row_of_id(ids["old"])
     texts = [page.model.data(page.model.index(row, c)) for c in range(page.model.columnCount())]
     assert page.model.record_at(row)["status"] == "retrying"
-    assert "topup #9001" in texts and "1/8" in texts and "$15.00" in texts and "10 d 0 h" in texts
+    assert "top-up #9001" in texts and "1/8" in texts and "$15.00" in texts and "10 d 0 h" in texts
     assert page.model.headerData(0, Qt.Orientation.Horizontal) == "ID"
     qtmodeltester.check(page.model)
     qtmodeltester.check(page.report.model)
@@ -87,8 +87,8 @@ def test_report_panel_shows_counts_by_operation_class_and_status(make_page):
     seed_items(env)
     report = env.page.report
     rows = {report.model.index(r, 0).data(): r for r in range(report.model.rowCount())}
-    assert set(rows) == {"topup", "refund", "renewal"}
-    topup = [report.model.index(rows["topup"], c).data() for c in range(6)]
+    assert set(rows) == {"top-up", "refund", "renewal"}
+    topup = [report.model.index(rows["top-up"], c).data() for c in range(6)]
     assert topup[1:3] == ["3", "2"] and topup[3] == "10 d 0 h" and topup[4] == "$15.00"
     report.tabs.setCurrentIndex(2)
     statuses = {report.model.index(r, 0).data() for r in range(report.model.rowCount())}

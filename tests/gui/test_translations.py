@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 
 from models.tables import Customer
 from resources import translation_file
@@ -285,7 +285,7 @@ def test_stored_states_and_plan_intervals_are_words_of_the_language(translated, 
     overview = customers.detail.toPlainText()
     assert " · активен · " in overview and "active" not in overview
     monthly = {"price_minor": 900, "currency": "USD", "interval_count": 1, "interval_unit": "month"}
-    assert price_text(monthly) == "$9.00 / месяц"
+    assert price_text(monthly) == "9,00\u00a0$ / месяц"  # money in the Russian locale
     assert interval_text({**monthly, "interval_count": 3}) == "3 месяца"
     assert interval_text({**monthly, "interval_count": 5, "interval_unit": "year"}) == "5 лет"
     assert payment_status_text("succeeded") == "успешно"
@@ -312,3 +312,190 @@ def test_known_failures_read_in_russian(translated, qapp):
     assert describe(peewee.OperationalError("database is locked")).startswith("База данных занята")
     assert describe(OSError(errno.ENOSPC, "No space left on device")).startswith("Диск заполнен")
     assert describe(peewee.InterfaceError("connection already closed")).startswith("Соединение с сервером")
+
+
+# --- domain messages, words of the domain, the operator's locale ------------------------------------
+
+
+def test_the_list_of_domain_messages_is_current():
+    """ui/domain_messages.py lists every template services/ and scheduler/ raise: lupdate reads only ui/."""
+    from ui.message_catalog import GENERATED, render, scan
+
+    assert GENERATED.read_text(encoding="utf-8") == render(scan()), "stale: run resources/translations/update.sh"
+
+
+def test_domain_errors_are_raised_with_a_literal_template():
+    """An f-string message is English for ever: the template must be a literal with named values."""
+    from ui.message_catalog import scan
+
+    catalog = scan()
+    # The one exception: a contradiction report quotes the settled outcome and the gateway's answer verbatim.
+    assert [entry.split(" ")[1] for entry in catalog.not_literal] == ["ContradictingOutcome"], catalog.not_literal
+    assert "no wallet #{wallet_id}" in catalog.templates
+    assert "plan code" in catalog.terms  # a literal passed to a parameter its function shows as a Term
+
+
+def test_the_scan_sees_an_f_string_message(tmp_path):
+    from ui.message_catalog import scan
+
+    (tmp_path / "services").mkdir()
+    (tmp_path / "scheduler").mkdir()
+    (tmp_path / "services" / "errors.py").write_text(
+        "class DomainError(Exception): ...\nclass Refused(DomainError): ...\n"
+    )
+    (tmp_path / "services" / "work.py").write_text(
+        "from services.errors import Refused\n"
+        "def go(n):\n"
+        "    raise Refused(f'no wallet #{n}')\n"
+        "def ok(n):\n"
+        "    raise Refused('no wallet #{n}', n=n)\n"
+    )
+    catalog = scan(tmp_path)
+    assert catalog.not_literal == ["services/work.py:3 Refused"]
+    assert catalog.templates == {"no wallet #{n}"}
+
+
+def test_a_domain_error_keeps_its_english_sentence():
+    from services.errors import Amount, InsufficientFunds, Term, ValidationError
+
+    error = InsufficientFunds(
+        "wallet #{wallet_id} holds {balance}; {needed} is needed",
+        wallet_id=7,
+        balance=Amount(123456, "USD"),
+        needed=Amount(500000, "USD"),
+    )
+    assert str(error) == error.message == "wallet #7 holds 1234.56 USD; 5000.00 USD is needed"
+    assert str(ValidationError("a {what} is required", what=Term("reason"))) == "a reason is required"
+    assert str(ValidationError("literal {braces} stay when nothing fills them")) == (
+        "literal {braces} stay when nothing fills them"
+    )
+
+
+def test_domain_messages_read_in_russian_with_money_in_the_locale(translated, qapp):
+    from services.errors import Amount, Conflict, InsufficientFunds, ValidationError
+    from ui.errors import describe
+
+    translated("ru")
+    funds = InsufficientFunds(
+        "wallet #{wallet_id} holds {balance}; {needed} is needed",
+        wallet_id=7,
+        balance=Amount(123456, "USD"),
+        needed=Amount(500000, "USD"),
+    )
+    assert describe(funds) == "в кошельке #7 1\u00a0234,56\u00a0$; нужно 5\u00a0000,00\u00a0$"
+    assert describe(ValidationError("password is too long")) == "пароль слишком длинный"
+    nested = Conflict(
+        "cannot confirm with the gateway whether top-up #{row_id} was charged ({error}); "
+        "the item stays open, try again later",
+        row_id=5,
+        error=ValidationError("the gateway key must be text"),
+    )
+    assert describe(nested) == (
+        "шлюз не подтвердил, было ли списание по пополнению #5 (ключ шлюза должен быть текстом); "
+        "ошибка остаётся открытой, попробуйте позже"
+    )
+
+
+def test_a_refusal_from_a_service_reads_in_russian(translated, make_gui):
+    from services.customers import find_customer
+    from services.errors import DomainError
+    from ui.errors import describe
+
+    translated("ru")
+    make_gui("admin", customers=3)
+    with pytest.raises(DomainError) as refused:
+        find_customer("nobody@example.com")
+    assert str(refused.value) == "no customer 'nobody@example.com'"  # the CLI and the log
+    assert describe(refused.value) == "нет клиента 'nobody@example.com'"
+
+
+def test_words_of_the_domain_inside_a_message_are_translated(translated, qapp):
+    from services.errors import Conflict, DomainError, InvalidTransition, Term, ValidationError
+    from services.lifecycle import next_status
+    from ui.errors import describe
+
+    translated("ru")
+    with pytest.raises(InvalidTransition) as refused:
+        next_status("expired", "cancel")
+    assert describe(refused.value) == "действие «cancel» невозможно для подписки в состоянии «истекла»"
+    error = ValidationError("{what} must lie between {low:,} and {high:,}", what=Term("quota"), low=0, high=1000000)
+    assert describe(error) == "квота: значение от 0 до 1\u00a0000\u00a0000"
+    closed = Conflict(
+        "error item #{item_id} is {status}; only {allowed} items can be {verb}",
+        item_id=4,
+        status=Term("resolved"),
+        allowed=Term("retrying or manual"),
+        verb=Term("retried"),
+    )
+    assert str(closed) == "error item #4 is resolved; only retrying or manual items can be retried"
+    from services.auth import require
+    from tests.gui.conftest import ROLES
+
+    with pytest.raises(DomainError) as denied:
+        require(ROLES["viewer"], "subscription.cancel")
+    assert str(denied.value) == "viewer (viewer) may not subscription cancel"
+    assert describe(denied.value) == "viewer (наблюдатель) не может: отменять подписки"
+    assert (
+        describe(closed)
+        == "ошибка #4 в состоянии «закрыта»; быть повторена может только ошибка в состоянии: повторяется или вручную"
+    )
+
+
+def test_messages_stored_in_english_are_shown_in_russian(translated, qapp):
+    from ui.errors import stored_message_text
+
+    translated("ru")
+    assert stored_message_text("the payment gateway is down (outage); nothing was sent") == (
+        "платёжный шлюз недоступен (сбой); ничего не отправлено"
+    )
+    assert stored_message_text("no wallet #12") == "нет кошелька #12"
+    assert stored_message_text(
+        "cannot confirm with the gateway whether refund #3 was sent "
+        "(the payment gateway is down (outage); nothing was sent); the item stays open, try again later"
+    ) == (
+        "шлюз не подтвердил, был ли отправлен возврат #3 (платёжный шлюз недоступен (сбой); ничего не отправлено); "
+        "ошибка остаётся открытой, попробуйте позже"
+    )
+    assert stored_message_text("a note nobody templated") == "a note nobody templated"
+
+
+def test_money_numbers_and_dates_follow_the_language(translated, qapp):
+    from datetime import date, datetime
+
+    from ui.formatting import date_text, minute_text, money_text, number_text
+
+    moment = datetime(2026, 3, 5, 14, 30, 9)
+    assert money_text(-123456, "USD") == "-$1,234.56"
+    assert money_text(1234, "JPY") == "¥1,234"
+    assert (date_text(moment), minute_text(moment), number_text(12345)) == ("2026-03-05", "2026-03-05 14:30", "12,345")
+    translated("ru")
+    assert money_text(-123456, "USD") == "-1\u00a0234,56\u00a0$"
+    assert money_text(5, "EUR") == "0,05\u00a0€"
+    assert (date_text(date(2026, 3, 5)), minute_text(moment)) == ("05.03.2026", "05.03.2026 14:30")
+    assert number_text(12345) == "12\u00a0345"
+
+
+def test_chart_months_roles_and_scheduler_jobs_are_russian(translated, make_gui):
+    from datetime import date
+
+    from scheduler import JobStateInfo
+    from ui.charts import day_labels
+    from ui.pages.scheduler_jobs import SchedulerJobsModel, summarize_result
+
+    assert day_labels([date(2026, 3, 5)]) == ["5 Mar"]
+    translated("ru")
+    assert day_labels([date(2026, 3, 5), date(2026, 12, 1)]) == ["5 мар.", "1 дек."]
+    gui = make_gui("admin", customers=3)
+    assert gui.window.operator_label.text() == "admin · администратор"
+    dashboard = gui.page("DashboardPage")
+    assert all(re.fullmatch(r"\d{1,2} [а-я]+\.?", label) for label in dashboard.revenue_chart.labels)
+    assert summarize_result({"due": 3, "renewed": 2, "errors": 0, "charged_minor": 119700}) == (
+        "к сроку 3 · продлено 2 · списано 1\u00a0197,00\u00a0$"
+    )
+    model = SchedulerJobsModel()
+    model.set_jobs(
+        [JobStateInfo("renewals", None, None, {"alert": True, "circuit": "open"}, None, None, False, False, None)]
+    )
+    assert model.text(model.jobs[0], 0) == "продления"
+    assert model.text(model.jobs[0], 2) == "тревога да · шлюз сбой"
+    assert model.data(model.index(0, 2), Qt.ItemDataRole.ToolTipRole) == "тревога: да\nшлюз: сбой"

@@ -16,7 +16,9 @@ from services.changes import Kind
 from services.clock import Clock
 from services.customers import like_text
 from ui.context import UiContext
+from ui.formatting import second_text
 from ui.pages.base import TablePage
+from ui.pages.words import action_text, job_name_text, subject_type_text
 from ui.sql_model import Column, PagedQueryModel
 from ui.tasks import TaskRunner
 
@@ -28,7 +30,9 @@ def _target_text(record: dict) -> str:
     kind, ident = record.get("target_type"), record.get("target_id")
     if not kind and ident is None:
         return ""
-    return f"{kind or ''} #{ident}" if ident is not None else str(kind)
+    if kind == "job" and ident is not None:
+        return f"{subject_type_text(kind)} «{job_name_text(str(ident))}»"
+    return f"{subject_type_text(kind or '')} #{ident}" if ident is not None else subject_type_text(str(kind))
 
 
 class AuditTableModel(PagedQueryModel):
@@ -43,10 +47,10 @@ class AuditTableModel(PagedQueryModel):
                 "created_at",
                 self.tr("Time"),
                 AuditEntry.created_at,
-                format=lambda r: f"{r['created_at']:%Y-%m-%d %H:%M:%S}",
+                format=lambda r: second_text(r["created_at"]),
             ),
             Column("actor", self.tr("Actor"), AuditEntry.actor),
-            Column("action", self.tr("Action"), AuditEntry.action),
+            Column("action", self.tr("Action"), AuditEntry.action, format=lambda r: action_text(r["action"])),
             Column("target", self.tr("Target"), fn.COALESCE(AuditEntry.target_type, ""), format=_target_text),
             Column(
                 "reason",
@@ -117,9 +121,9 @@ def render_entry(record: dict, tr) -> str:
     before, after = _parse(record.get("before")), _parse(record.get("after"))
     by = tr(QT_TRANSLATE_NOOP("AuditPage", "by"))
     parts = [
-        f"<h3>{esc(record['action'])}</h3>",
+        f"<h3>{esc(action_text(record['action']))}</h3>",
         f"<p>{esc(_target_text(record)) or '—'} · {by} <b>{esc(record['actor'])}</b> · "
-        f"{record['created_at']:%Y-%m-%d %H:%M:%S}</p>",
+        f"{second_text(record['created_at'])}</p>",
     ]
     if record.get("reason"):
         reason = tr(QT_TRANSLATE_NOOP("AuditPage", "Reason"))
@@ -207,10 +211,13 @@ class AuditPage(TablePage[AuditTableModel]):
             return [r.actor for r in actors], [r.action for r in actions]
 
         def fill(result):
-            for combo, values in zip((self.actor_filter, self.action_filter), result, strict=True):
+            for combo, values, text in (
+                (self.actor_filter, result[0], str),
+                (self.action_filter, result[1], action_text),
+            ):
                 for value in values:
                     if combo.findData(value) < 0:
-                        combo.addItem(value, value)
+                        combo.addItem(text(value), value)
 
         self.run_task(load, fill)
 

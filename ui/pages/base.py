@@ -286,6 +286,15 @@ def paged_table(
     return table
 
 
+def widen_to_headings(table: QTableView) -> None:
+    """Make every column at least as wide as its heading, in whatever language the heading is."""
+    header = table.horizontalHeader()
+    for column in range(header.count()):
+        wanted = header.sectionSizeHint(column)
+        if header.sectionSize(column) < wanted:
+            header.resizeSection(column, wanted)
+
+
 class RowCounts(QObject):
     """A table page's counts of rows, translated once for every page: ``self.tr`` in a page would look a
     plural up under the page's own class, find nothing and take the untranslated text as the answer."""
@@ -374,6 +383,7 @@ class TablePage(Page, Generic[Model]):
         if not self.header_restored:
             for column, width in enumerate(self.column_widths):
                 self.table.setColumnWidth(column, width)
+            widen_to_headings(self.table)
         self.splitter_restored = self.remember(self.splitter, "splitter")
 
     # --- filters ------------------------------------------------------------------------
@@ -522,6 +532,7 @@ class TablePage(Page, Generic[Model]):
         self.table.resizeColumnsToContents()
         for column in range(self.model.columnCount() - 1):
             header.resizeSection(column, min(header.sectionSize(column) + 12, 320))
+        widen_to_headings(self.table)
 
     def _on_count(self, total: int) -> None:
         self.count_label.setText(self.row_counts.shown(total))

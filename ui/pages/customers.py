@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 from services.changes import Changes, Kind
 from services.customer_detail import CustomerDetail, customer_detail
 from services.customers import clean_email, clean_name
-from services.money import format_minor, parse_amount
+from services.money import parse_amount
 from ui.context import UiContext
+from ui.errors import stored_message_text
+from ui.formatting import date_text, minute_text, money_text
 from ui.pages.base import TablePage
 from ui.pages.customer_page import CustomerPage
 from ui.pages.customers_models import CustomersTableModel, money
@@ -53,30 +55,30 @@ def render_customer(detail: CustomerDetail, owed: dict[str, int] | None = None) 
     parts = [
         f"<h2>{html.escape(c.name)}</h2>",
         f"<p>{html.escape(c.email)} · #{c.id} · {html.escape(customer_status_text(c.status))} · "
-        f"{since} {c.created_at:%Y-%m-%d}</p>",
+        f"{since} {date_text(c.created_at)}</p>",
         f"<h3>{wallets}</h3><ul>",
     ]
     for w in detail.wallets:
-        amount = format_minor(w.balance_minor, w.currency, symbol=True)
+        amount = money_text(w.balance_minor, w.currency)
         owes = ""
         if owed.get(w.currency, 0) > 0:
-            owes_text = translate("CustomersPage", "owes %s") % format_minor(owed[w.currency], w.currency, symbol=True)
+            owes_text = translate("CustomersPage", "owes %s") % money_text(owed[w.currency], w.currency)
             owes = f" · <b style='color:{OWED_COLOUR}'>{html.escape(owes_text)}</b>"
         parts.append(f"<li>#{w.id} {w.currency}: <b>{amount}</b>{owes}</li>")
     parts.append(f"</ul><h3>{subscriptions}</h3><ul>")
     for s in detail.subscriptions:
         parts.append(
             f"<li>#{s.id} <b>{html.escape(s.plan_code)}</b> — {html.escape(status_text(s.status))}, "
-            f"{period_ends} {s.period_end:%Y-%m-%d}, "
-            f"{format_minor(s.price_minor, s.currency, symbol=True)}</li>"
+            f"{period_ends} {date_text(s.period_end)}, "
+            f"{money_text(s.price_minor, s.currency)}</li>"
         )
     if not detail.subscriptions:
         parts.append(f"<li>{none}</li>")
     parts.append(f"</ul><h3>{topups}</h3><ul>")
     for t in detail.recent_topups:
         parts.append(
-            f"<li>#{t.id} {format_minor(t.amount_minor, t.currency, symbol=True)} — "
-            f"{html.escape(payment_status_text(t.status))} ({t.created_at:%Y-%m-%d %H:%M})</li>"
+            f"<li>#{t.id} {money_text(t.amount_minor, t.currency)} — "
+            f"{html.escape(payment_status_text(t.status))} ({minute_text(t.created_at)})</li>"
         )
     if not detail.recent_topups:
         parts.append(f"<li>{none}</li>")
@@ -400,19 +402,22 @@ class CustomersPage(TablePage[CustomersTableModel]):
         )
 
     def on_topup_finished(self, info) -> None:
-        amount = format_minor(info.amount_minor, info.currency, symbol=True)
+        amount = money_text(info.amount_minor, info.currency)
         if info.status == "succeeded":
             text = self.tr("Top-up of %s succeeded.") % amount
             if info.renewed:
                 text += " " + self.tr("%n pending subscription(s) renewed at once.", "", info.renewed)
             icon = QMessageBox.Icon.Information
         elif info.status == "failed":
-            text, icon = self.tr("The card was declined: %s") % (info.error or ""), QMessageBox.Icon.Warning
+            text, icon = (
+                self.tr("The card was declined: %s") % stored_message_text(info.error or ""),
+                QMessageBox.Icon.Warning,
+            )
         else:
             text = self.tr(
                 "The gateway did not answer clearly (%s). The top-up is in the error queue and "
                 "will be retried with the same key, so it can never be charged twice."
-            ) % (info.error or "")
+            ) % stored_message_text(info.error or "")
             icon = QMessageBox.Icon.Warning
         self.status_message.emit(text)
         box = QMessageBox(icon, self.tr("Top-up"), text, QMessageBox.StandardButton.Ok, self)

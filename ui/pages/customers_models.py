@@ -7,8 +7,8 @@ from PySide6.QtCore import QObject
 
 from models.tables import Customer, Wallet
 from services.customers import like_text
-from services.money import format_minor
 from services.validation import row_id_in
+from ui.formatting import date_text, money_text
 from ui.pages.words import customer_status_text
 from ui.sql_model import Column, PagedQueryModel
 from ui.tasks import TaskRunner
@@ -18,7 +18,7 @@ def money(record: dict, key: str = "balance_minor", currency_key: str = "currenc
     value = record.get(key)
     if value is None:
         return ""
-    return format_minor(value, record.get(currency_key) or "USD", symbol=True)
+    return money_text(value, record.get(currency_key) or "USD")
 
 
 class CustomersTableModel(PagedQueryModel):
@@ -37,7 +37,7 @@ class CustomersTableModel(PagedQueryModel):
                 "created_at",
                 self.tr("Customer since"),
                 Customer.created_at,
-                format=lambda r: f"{r['created_at']:%Y-%m-%d}",
+                format=lambda r: date_text(r["created_at"]),
             ),
         ]
         super().__init__(runner, parent)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 from services import lifecycle
 from services.changes import Kind
 from services.dashboard import EXPIRING_DAYS, DashboardData, load_dashboard
-from services.money import CURRENCY_EXPONENT, format_minor
-from ui.charts import CategoryChart
+from services.money import CURRENCY_EXPONENT
+from ui.charts import CategoryChart, day_labels, whole_number_text
 from ui.context import UiContext
 from ui.errors import describe
+from ui.formatting import date_text, minute_text, number_text, percent_text
+from ui.formatting import money_text as amount_text
 from ui.pages.base import Page
 
 __all__ = ["DashboardPage", "DashboardData", "KpiCard", "load_dashboard"]
@@ -51,8 +53,8 @@ QLabel#kpiCaption, QLabel#kpiDetail { color: palette(placeholder-text); }
 
 def money_text(pairs: tuple[tuple[str, int], ...]) -> str:
     if not pairs:
-        return format_minor(0, "USD", symbol=True)
-    return " · ".join(format_minor(minor, currency, symbol=True) for currency, minor in pairs)
+        return amount_text(0, "USD")
+    return " · ".join(amount_text(minor, currency) for currency, minor in pairs)
 
 
 class KpiCard(QFrame):
@@ -190,8 +192,7 @@ class DashboardPage(Page):
                 row.addWidget(card, 1)
             cards_rows.addLayout(row)
 
-        money_axis = lambda value: f"{value:,.0f}"  # noqa: E731
-        self.revenue_chart = CategoryChart(self, style="bars", color="#3d7bd9", axis_format=money_axis)
+        self.revenue_chart = CategoryChart(self, style="bars", color="#3d7bd9", axis_format=whole_number_text)
         self.status_chart = CategoryChart(self, style="bars")
         self.errors_chart = CategoryChart(self, style="line", color=DANGER)
         self.revenue_panel = ChartPanel(self.tr("Revenue by day, last 30 days"), self.revenue_chart, self)
@@ -261,20 +262,24 @@ class DashboardPage(Page):
     def show_data(self, data: DashboardData) -> None:
         self.data = data
         self.updated_label.setStyleSheet("")
-        self.updated_label.setText(self.tr("Figures as of %s UTC") % f"{data.as_of:%Y-%m-%d %H:%M}")
+        self.updated_label.setText(self.tr("Figures as of %s UTC") % minute_text(data.as_of))
         cards = self.cards
         cards["active"].set_value(
-            f"{data.active:,}",
+            number_text(data.active),
             self.tr("%n subscription(s) in all", "", sum(n for _, n in data.subscriptions_by_status)),
         )
         cards["pending"].set_value(
-            f"{data.pending_renewal:,}", self.tr("waiting for a top-up"), WARNING if data.pending_renewal else None
+            number_text(data.pending_renewal),
+            self.tr("waiting for a top-up"),
+            WARNING if data.pending_renewal else None,
         )
-        cards["expiring"].set_value(f"{data.expiring_this_week:,}", self.tr("within %d days") % EXPIRING_DAYS)
+        cards["expiring"].set_value(number_text(data.expiring_this_week), self.tr("within %d days") % EXPIRING_DAYS)
         cards["float"].set_value(money_text(data.wallet_float), self.tr("held in customer wallets"))
-        cards["revenue"].set_value(money_text(data.revenue_this_month), self.tr("since %s") % f"{data.as_of:%Y-%m-01}")
+        cards["revenue"].set_value(
+            money_text(data.revenue_this_month), self.tr("since %s") % date_text(data.as_of.replace(day=1))
+        )
         cards["errors"].set_value(
-            f"{data.unresolved_errors:,}",
+            number_text(data.unresolved_errors),
             self.tr("%1 retrying · %2 manual")
             .replace("%1", str(data.errors_retrying))
             .replace("%2", str(data.errors_manual)),
@@ -286,17 +291,16 @@ class DashboardPage(Page):
         else:
             color = DANGER if rate < 0.8 else (WARNING if rate < 0.95 else None)
             cards["gateway"].set_value(
-                f"{rate * 100:.1f} %",
+                percent_text(rate),
                 self.tr("%1 of %2 charges")
-                .replace("%1", f"{data.gateway_succeeded_24h:,}")
-                .replace("%2", f"{data.gateway_attempts_24h:,}"),
+                .replace("%1", number_text(data.gateway_succeeded_24h))
+                .replace("%2", number_text(data.gateway_attempts_24h)),
                 color,
             )
         self._show_charts(data)
 
     def _show_charts(self, data: DashboardData) -> None:
-        locale = QLocale()
-        day_labels = [locale.toString(QDate(d.year, d.month, d.day), "d MMM") for d in data.days]
+        labels = day_labels(data.days)
         title = self.tr("Revenue by day, last 30 days")
         if data.revenue_by_day:
             currency, minors = max(data.revenue_by_day, key=lambda series: sum(series[1]))
@@ -306,8 +310,8 @@ class DashboardPage(Page):
             currency, minors = "USD", (0,) * len(data.days)
         scale = 10 ** CURRENCY_EXPONENT.get(currency, 2)
         self.revenue_panel.heading.setText(title)
-        self.revenue_chart.value_format = lambda value: format_minor(round(value * scale), currency, symbol=True)
-        self.revenue_chart.set_data(day_labels, [m / scale for m in minors], label_every=5)
+        self.revenue_chart.value_format = lambda value: amount_text(round(value * scale), currency)
+        self.revenue_chart.set_data(labels, [m / scale for m in minors], label_every=5)
 
         names = {
             lifecycle.ACTIVE: self.tr("Active"),
@@ -321,7 +325,7 @@ class DashboardPage(Page):
             [n for _, n in data.subscriptions_by_status],
             colors=[STATUS_COLORS.get(s, "#3d7bd9") for s in statuses],
         )
-        self.errors_chart.set_data(day_labels, list(data.open_errors_by_day), label_every=5)
+        self.errors_chart.set_data(labels, list(data.open_errors_by_day), label_every=5)
 
     # --- going to the page behind a card -----------------------------------------------
 

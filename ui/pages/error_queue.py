@@ -20,6 +20,7 @@ from ui.pages.base import TablePage
 from ui.pages.dialogs import ConfirmDialog
 from ui.pages.error_queue_models import ErrorItemsTableModel, load_item_detail, render_item
 from ui.pages.error_queue_report import FailedReportPanel
+from ui.pages.words import error_class_text, operation_text
 
 KNOWN_OPERATIONS = ("topup", "refund", "renewal")
 QUEUE_CHANGES = Changes.of(Kind.ERROR_ITEM, Kind.AUDIT)
@@ -55,10 +56,12 @@ class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
             "status",
         )
         self.operation_filter = self.add_filter(
-            self.tr("Operation"), [(self.tr("All"), "")] + [(name, name) for name in KNOWN_OPERATIONS], "operation"
+            self.tr("Operation"),
+            [(self.tr("All"), "")] + [(operation_text(name), name) for name in KNOWN_OPERATIONS],
+            "operation",
         )
         self.class_filter = self.add_filter(
-            self.tr("Class"), [(self.tr("All"), "")] + [(c.replace("_", " "), c) for c in ERROR_CLASSES], "error_class"
+            self.tr("Class"), [(self.tr("All"), "")] + [(error_class_text(c), c) for c in ERROR_CLASSES], "error_class"
         )
         self.age_filter = self.add_filter(
             self.tr("Age"),

@@ -13,10 +13,20 @@ from PySide6.QtCore import QCoreApplication, QObject
 from models.tables import Customer, ErrorItem, Refund, Subscription, TopUp, Wallet
 from services.clock import Clock
 from services.customers import like_text
-from services.money import format_minor
 from services.retry_policy import OPEN_STATUSES
 from services.subject_owners import customers_of
 from ui.customer_links import customer_anchor
+from ui.errors import stored_message_text
+from ui.formatting import minute_text, money_text, second_text
+from ui.pages.words import (
+    actor_text,
+    attempt_outcome_text,
+    error_class_text,
+    item_status_text,
+    operation_text,
+    strategy_text,
+    subject_type_text,
+)
 from ui.sql_model import Column, PagedQueryModel
 from ui.tasks import TaskRunner
 
@@ -42,7 +52,7 @@ def format_age(seconds) -> str:
 
 
 def format_moment(moment: datetime | None) -> str:
-    return "" if moment is None else f"{moment:%Y-%m-%d %H:%M:%S}"
+    return second_text(moment)
 
 
 def item_currency(record: dict) -> str:
@@ -63,7 +73,7 @@ def item_currency(record: dict) -> str:
 
 def item_amount(record: dict) -> str:
     amount = record.get("amount_minor") or 0
-    return format_minor(amount, item_currency(record), symbol=True) if amount else ""
+    return money_text(amount, item_currency(record)) if amount else ""
 
 
 def one_line(text: str | None, limit: int = 160) -> str:
@@ -88,24 +98,12 @@ def search_condition(text: str):
     return condition
 
 
-def subject_word(subject_type: str) -> str:
-    translate = QCoreApplication.translate
-    words = {
-        "topup": translate("ErrorQueuePage", "top-up"),
-        "refund": translate("ErrorQueuePage", "refund"),
-        "subscription": translate("ErrorQueuePage", "subscription"),
-        "wallet": translate("ErrorQueuePage", "wallet"),
-        "customer": translate("ErrorQueuePage", "customer"),
-    }
-    return words.get(subject_type, subject_type.replace("_", " "))
-
-
 def subject_text(record: dict) -> str:
     """An item's subject as its customer's name ("Omar Tanaka · top-up"); its id only when it has no customer."""
     name = record.get("customer_name")
     if name:
-        return f"{name} · {subject_word(record['subject_type'])}"
-    return f"{record['subject_type']} #{record['subject_id']}"
+        return f"{name} · {subject_type_text(record['subject_type'])}"
+    return f"{subject_type_text(record['subject_type'])} #{record['subject_id']}"
 
 
 def subject_customer(column):
@@ -140,7 +138,9 @@ class ErrorItemsTableModel(PagedQueryModel):
         self.clock = clock
         self.columns = [
             Column("id", self.tr("ID"), ErrorItem.id, numeric=True),
-            Column("operation", self.tr("Operation"), ErrorItem.operation),
+            Column(
+                "operation", self.tr("Operation"), ErrorItem.operation, format=lambda r: operation_text(r["operation"])
+            ),
             Column(
                 "subject",
                 self.tr("Subject"),
@@ -151,10 +151,10 @@ class ErrorItemsTableModel(PagedQueryModel):
                 "error_class",
                 self.tr("Error class"),
                 ErrorItem.error_class,
-                format=lambda r: r["error_class"].replace("_", " "),
+                format=lambda r: error_class_text(r["error_class"]),
             ),
-            Column("strategy", self.tr("Strategy"), ErrorItem.strategy),
-            Column("status", self.tr("Status"), ErrorItem.status),
+            Column("strategy", self.tr("Strategy"), ErrorItem.strategy, format=lambda r: strategy_text(r["strategy"])),
+            Column("status", self.tr("Status"), ErrorItem.status, format=lambda r: item_status_text(r["status"])),
             Column(
                 "attempts",
                 self.tr("Attempts"),
@@ -170,7 +170,12 @@ class ErrorItemsTableModel(PagedQueryModel):
             ),
             Column("amount_minor", self.tr("Amount"), ErrorItem.amount_minor, numeric=True, format=item_amount),
             Column("age", self.tr("Age"), ErrorItem.created_at, numeric=True, format=self._age_text),
-            Column("message", self.tr("Message"), ErrorItem.message, format=lambda r: one_line(r.get("message"))),
+            Column(
+                "message",
+                self.tr("Message"),
+                ErrorItem.message,
+                format=lambda r: one_line(stored_message_text(r.get("message") or "")),
+            ),
         ]
         super().__init__(runner, parent)
         self.filters["status"] = "open"
@@ -216,7 +221,7 @@ class ErrorItemsTableModel(PagedQueryModel):
 def _next_attempt_text(moment) -> str:
     if not isinstance(moment, datetime) or moment >= NO_NEXT_ATTEMPT:
         return "—"
-    return f"{moment:%Y-%m-%d %H:%M}"
+    return minute_text(moment)
 
 
 # --- the detail pane -----------------------------------------------------------------------------
@@ -231,7 +236,7 @@ def load_item_detail(core, item_id: int) -> dict:
 
 def subject_html(item, customer) -> str:
     """The subject as its customer's name linking to their page (``customer:ID``), with what it is and its id."""
-    what = f"{html.escape(subject_word(item.subject_type))} #{item.subject_id}"
+    what = f"{html.escape(subject_type_text(item.subject_type))} #{item.subject_id}"
     return f"{customer_anchor(customer)} · {what}" if customer is not None else what
 
 
@@ -239,11 +244,7 @@ def render_item(detail: dict) -> str:
     translate = QCoreApplication.translate
     item, attempts, now = detail["item"], detail["attempts"], detail["now"]
     esc = html.escape
-    amount = (
-        format_minor(item.amount_minor, item_currency({"context": item.context}), symbol=True)
-        if item.amount_minor
-        else "—"
-    )
+    amount = money_text(item.amount_minor, item_currency({"context": item.context})) if item.amount_minor else "—"
     if item.lease_owner and item.lease_until and item.lease_until > now:
         lease = translate("ErrorQueuePage", "held by %s until %s") % (
             esc(item.lease_owner),
@@ -253,9 +254,9 @@ def render_item(detail: dict) -> str:
         lease = translate("ErrorQueuePage", "free")
     rows = [
         (translate("ErrorQueuePage", "Subject"), subject_html(item, detail.get("customer"))),
-        (translate("ErrorQueuePage", "Status"), f"<b>{esc(item.status)}</b>"),
-        (translate("ErrorQueuePage", "Error class"), esc(item.error_class.replace("_", " "))),
-        (translate("ErrorQueuePage", "Strategy"), esc(item.strategy)),
+        (translate("ErrorQueuePage", "Status"), f"<b>{esc(item_status_text(item.status))}</b>"),
+        (translate("ErrorQueuePage", "Error class"), esc(error_class_text(item.error_class))),
+        (translate("ErrorQueuePage", "Strategy"), esc(strategy_text(item.strategy))),
         (translate("ErrorQueuePage", "Attempts"), f"{item.attempts} / {item.max_attempts}"),
         (translate("ErrorQueuePage", "Next attempt"), esc(format_moment(item.next_attempt_at)) or "—"),
         (translate("ErrorQueuePage", "Lease"), lease),
@@ -277,8 +278,8 @@ def render_item(detail: dict) -> str:
         rows.append((translate("ErrorQueuePage", "Resolution"), esc(item.resolution or "")))
     title = translate("ErrorQueuePage", "Error item")
     parts = [
-        f"<h3>{title} #{item.id} — {esc(item.operation)}</h3>",
-        f"<p>{esc(item.message)}</p>",
+        f"<h3>{title} #{item.id} — {esc(operation_text(item.operation))}</h3>",
+        f"<p>{esc(stored_message_text(item.message))}</p>",
         "<table cellspacing='0' cellpadding='2'>",
     ]
     parts += [f"<tr><td style='color:gray'>{label}</td><td>{value}</td></tr>" for label, value in rows]
@@ -299,8 +300,9 @@ def render_item(detail: dict) -> str:
             colour = colours.get(attempt.outcome, "inherit")
             parts.append(
                 f"<tr><td>{attempt.number}</td><td>{format_moment(attempt.at)}</td>"
-                f"<td style='color:{colour}'>{esc(attempt.outcome)}</td>"
-                f"<td>{esc(one_line(attempt.message, 300))}</td><td>{esc(attempt.actor)}</td></tr>"
+                f"<td style='color:{colour}'>{esc(attempt_outcome_text(attempt.outcome))}</td>"
+                f"<td>{esc(one_line(stored_message_text(attempt.message or ''), 300))}</td>"
+                f"<td>{esc(actor_text(attempt.actor))}</td></tr>"
             )
         parts.append("</table>")
     else:

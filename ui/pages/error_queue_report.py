@@ -6,8 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Slot
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QTabBar, QTableView, QVBoxLayout, QWidget
 
-from services.money import format_minor
+from ui.formatting import money_text
+from ui.pages.base import widen_to_headings
 from ui.pages.error_queue_models import format_age
+from ui.pages.words import error_class_text, item_status_text, operation_text
 
 REPORT_GROUPS = ("operation", "error_class", "status")
 
@@ -67,15 +69,19 @@ class FailedReportTableModel(QAbstractTableModel):
             )
             rows.append(
                 (
-                    str(row.get(self.group) or "").replace("_", " "),
+                    self._group_value_text(str(row.get(self.group) or "")),
                     str(count),
                     str(row.get("open", 0)),
                     format_age(row.get("oldest_age_seconds")) or "—",
-                    format_minor(row.get("amount_at_risk_minor") or 0, "USD", symbol=True),
+                    money_text(row.get("amount_at_risk_minor") or 0, "USD"),
                     recovered,
                 )
             )
         return rows
+
+    def _group_value_text(self, value: str) -> str:
+        words = {"operation": operation_text, "error_class": error_class_text, "status": item_status_text}
+        return words[self.group](value)
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -127,7 +133,7 @@ class FailedReportTableModel(QAbstractTableModel):
         if not pending.get("count"):
             return self.tr("No subscription is waiting for funds")
         at_risk = ", ".join(
-            format_minor(amount, currency, symbol=True)
+            money_text(amount, currency)
             for currency, amount in sorted((pending.get("amount_at_risk_by_currency") or {}).items())
         )
         return self.tr("Subscriptions waiting for funds: %d · oldest %s · at risk %s") % (
@@ -186,3 +192,4 @@ class FailedReportPanel(QWidget):
         self.pending_renewal.setText(self.model.pending_renewal_text())
         self.pending_renewal.setVisible(bool(self.pending_renewal.text()))
         self.view.resizeColumnsToContents()
+        widen_to_headings(self.view)

@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 from scheduler.core import Core
 from services.customer_detail import customer_names
 from services.invoices import CreditNoteInfo, InvoiceDetail, InvoiceInfo
-from services.money import format_minor
 from services.subject_owners import CustomerRef
 from ui.context import UiContext
 from ui.customer_links import customer_anchor, follow_customer_link
 from ui.errors import describe, show_error
+from ui.formatting import date_text, minute_text, money_text, number_text
 from ui.plain_text import plain_tooltip
 
 IdRole = Qt.ItemDataRole.UserRole + 2
@@ -100,11 +100,11 @@ def line_kind_text(kind: str) -> str:
 
 
 def day(moment: datetime | None) -> str:
-    return f"{moment:%Y-%m-%d}" if moment else ""
+    return date_text(moment)
 
 
 def minute(moment: datetime | None) -> str:
-    return f"{moment:%Y-%m-%d %H:%M}" if moment else ""
+    return minute_text(moment)
 
 
 def period_text(start: datetime | None, end: datetime | None) -> str:
@@ -112,7 +112,7 @@ def period_text(start: datetime | None, end: datetime | None) -> str:
 
 
 def cash(minor: int, currency: str) -> str:
-    return format_minor(minor, currency, symbol=True)
+    return money_text(minor, currency)
 
 
 def owed_text(owed: dict[str, int]) -> str:
@@ -411,7 +411,7 @@ class InvoiceDialog(QDialog):
                         str(line.position),
                         line_kind_text(line.kind),
                         line.description,
-                        f"{line.quantity:,}",
+                        number_text(line.quantity),
                         line.pricing or "",
                         period_text(line.period_start, line.period_end),
                         cash(line.amount_minor, i.currency),

@@ -15,6 +15,7 @@ from services.changes import Changes, Kind
 from services.customers import like_text
 from services.notifications import KINDS, NotificationInfo, load_params
 from ui.context import UiContext
+from ui.formatting import minute_text
 from ui.notice_text import BURST_SECONDS, burst_title, render
 from ui.pages.base import TablePage
 from ui.sql_model import Column, PagedQueryModel
@@ -32,7 +33,7 @@ _SEVERITY_PIXMAPS = {
 
 def _time_text(record: dict) -> str:
     moment = record.get("created_at")
-    return f"{moment:%Y-%m-%d %H:%M}" if isinstance(moment, datetime) else ""
+    return minute_text(moment) if isinstance(moment, datetime) else ""
 
 
 def _one_line(text: str | None, limit: int = 200) -> str:
@@ -368,7 +369,7 @@ class NotificationsPage(TablePage[NotificationsTableModel]):
         severity = record.get("severity") or "info"
         colour = SEVERITY_COLOURS.get(severity, "inherit")
         read = (
-            self.tr("read %s") % f"{record['read_at']:%Y-%m-%d %H:%M}"
+            self.tr("read %s") % minute_text(record["read_at"])
             if record.get("read_at")
             else "<b>" + self.tr("unread") + "</b>"
         )

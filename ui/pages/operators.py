@@ -35,6 +35,7 @@ from services.permissions import (
     operator_account_refusal,
 )
 from ui.context import UiContext
+from ui.formatting import minute_text
 from ui.pages.base import Page
 from ui.pages.dialogs import MoneyDialog
 from ui.pages.roles import role_refusal_text, role_text
@@ -43,7 +44,7 @@ ACCOUNT_CHANGES = Changes.of(Kind.AUDIT)  # operator accounts are no kind of the
 
 
 def created_text(moment: datetime | None) -> str:
-    return f"{moment:%Y-%m-%d %H:%M}" if moment else ""
+    return minute_text(moment) if moment else ""
 
 
 class OperatorsPage(Page):

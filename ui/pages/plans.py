@@ -25,10 +25,12 @@ from services.lifecycle import INTERVAL_UNITS
 from services.money import CURRENCY_EXPONENT, format_minor, parse_amount
 from services.plan_detail import plan_detail
 from ui.context import UiContext
+from ui.formatting import number_text
 from ui.pages.base import TablePage, paged_table
 from ui.pages.dialogs import ConfirmDialog
 from ui.pages.plans_forms import PlanFeatureForm, check_code
 from ui.pages.plans_models import PlanFeaturesTableModel, PlansTableModel, render_plan
+from ui.pages.words import role_text
 
 CATALOGUE_CHANGES = Changes.of(Kind.PLAN, Kind.AUDIT)
 
@@ -80,7 +82,8 @@ class PlansPage(TablePage[PlansTableModel]):
         bar.addStretch(1)
         if not ctx.can("plan.edit"):
             read_only = QLabel(
-                self.tr("Read-only: your role (%s) may not change plans or features.") % ctx.actor.role, panel
+                self.tr("Read-only: your role (%s) may not change plans or features.") % role_text(ctx.actor.role),
+                panel,
             )
             read_only.setObjectName("readOnly")
             read_only.setStyleSheet("color: gray;")
@@ -207,7 +210,7 @@ class PlansPage(TablePage[PlansTableModel]):
                 "Change plan %s (%s subscriber(s)). A new price applies from each subscription's next renewal; "
                 "a retired plan keeps its subscribers but takes no new ones."
             )
-            % (plan["code"], f"{plan['subscribers']:,}"),
+            % (plan["code"], number_text(plan["subscribers"])),
             fields=[
                 (self.tr("Name"), name),
                 (self.tr("Price (%s)") % currency, price),

@@ -20,6 +20,8 @@ from services.pricing import (
     usage_charge_minor,
     validate_terms,
 )
+from ui.errors import describe
+from ui.formatting import money_text, number_text
 from ui.pages.plans_models import pricing_summary
 
 CODE = re.compile(r"^[a-z0-9_-]{2,64}$")
@@ -46,7 +48,8 @@ def parse_count(text: str, what: str, tr, low: int = 0, high: int = MAX_UNITS) -
     value = int(raw)
     if not low <= value <= high:
         raise ValidationError(
-            tr(QT_TRANSLATE_NOOP("PlanFeatureForm", "%s must lie between %s and %s.")) % (what, f"{low:,}", f"{high:,}")
+            tr(QT_TRANSLATE_NOOP("PlanFeatureForm", "%s must lie between %s and %s."))
+            % (what, number_text(low), number_text(high))
         )
     return value
 
@@ -133,7 +136,7 @@ class PlanFeatureForm(QObject):
         self.package_size, self.package_price = QLineEdit(), QLineEdit()
         self.tiers.setPlaceholderText("1000:4, 10000:3, *:2")
         self.tiers.setToolTip(self.tr("up_to:unit price in minor units, in order; * is the open-ended last tier"))
-        self.unit_price.setPlaceholderText(self.tr("5 = %s") % format_minor(5, currency, symbol=True))
+        self.unit_price.setPlaceholderText(self.tr("5 = %s") % money_text(5, currency))
         self.package_price.setPlaceholderText("2.00")
         self.preview = QLabel()
         self.preview.setObjectName("preview")
@@ -237,7 +240,7 @@ class PlanFeatureForm(QObject):
             values = self.values()
         except ValidationError as error:
             self.preview.setStyleSheet("color: #c62828;")
-            self.preview.setText(error.message)
+            self.preview.setText(describe(error))
             return
         self.preview.setStyleSheet("")
         self.preview.setText(self.describe(values, info))
@@ -270,7 +273,7 @@ class PlanFeatureForm(QObject):
                     self.tr("%s in a period cost %s")
                     % (
                         units(sample, info.unit),
-                        format_minor(usage_charge_minor(terms, sample), self.currency, symbol=True),
+                        money_text(usage_charge_minor(terms, sample), self.currency),
                     )
                 )
         if not values.enabled:

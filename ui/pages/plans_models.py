@@ -8,13 +8,14 @@ from peewee import Function, ModelSelect, fn
 from PySide6.QtCore import QCoreApplication, QObject
 
 from models.tables import Feature, Plan, PlanFeature, Subscription
-from services.catalogue import units, window_text
+from services.catalogue import units
 from services.customers import like_text
-from services.money import format_minor
 from services.pricing import PriceTerms, parse_tiers
 from services.subscriptions import OPEN_STATUSES
+from ui.formatting import money_text, number_text
 from ui.pages.wallets_models import id_search, when
-from ui.pages.words import interval_text, price_text, status_text
+from ui.pages.words import feature_type_text, interval_text, price_text, status_text
+from ui.pages.words import limit_text as words_limit_text
 from ui.sql_model import Column, PagedQueryModel
 from ui.tasks import TaskRunner
 
@@ -41,7 +42,7 @@ class PlansTableModel(PagedQueryModel):
                 self.tr("Price"),
                 Plan.price_minor,
                 numeric=True,
-                format=lambda r: format_minor(r["price_minor"], r["currency"], symbol=True),
+                format=lambda r: money_text(r["price_minor"], r["currency"]),
             ),
             Column("interval", self.tr("Interval"), Plan.interval_unit, format=interval_text),
             Column("grace_days", self.tr("Grace days"), Plan.grace_days, numeric=True),
@@ -57,7 +58,7 @@ class PlansTableModel(PagedQueryModel):
                 self.tr("Subscribers"),
                 _subscribers(),
                 numeric=True,
-                format=lambda r: f"{r['subscribers']:,}",
+                format=lambda r: number_text(r["subscribers"]),
             ),
         ]
         super().__init__(runner, parent)
@@ -104,7 +105,7 @@ def pricing_summary(terms: PriceTerms, currency: str, unit: str) -> str:
     translate = QCoreApplication.translate
 
     def cash(minor: int) -> str:
-        return format_minor(minor, currency, symbol=True)
+        return money_text(minor, currency)
 
     if terms.pricing == "none":
         return translate("PlansPage", "not charged")
@@ -121,7 +122,7 @@ def pricing_summary(terms: PriceTerms, currency: str, unit: str) -> str:
             steps.append(
                 translate("PlansPage", "then %s") % cash(price)
                 if up_to is None
-                else translate("PlansPage", "up to %s at %s") % (f"{up_to:,}", cash(price))
+                else translate("PlansPage", "up to %s at %s") % (number_text(up_to), cash(price))
             )
         model = translate("PlansPage", "tiered") if terms.pricing == "tiered" else translate("PlansPage", "volume")
         text = f"{model}: " + ", ".join(steps)
@@ -133,7 +134,9 @@ def pricing_summary(terms: PriceTerms, currency: str, unit: str) -> str:
 def limit_text(record: dict) -> str:
     if record["rate_limit"] is None:
         return ""
-    return f"{units(record['rate_limit'], record['unit'])} / {window_text(record['rate_window_seconds'])}"
+    return words_limit_text(
+        {"rate_limit": record["rate_limit"], "unit": record["unit"], "window_seconds": record["rate_window_seconds"]}
+    )
 
 
 class PlanFeaturesTableModel(PagedQueryModel):
@@ -149,14 +152,14 @@ class PlanFeaturesTableModel(PagedQueryModel):
                 Feature.code,
                 format=lambda r: f"{r['feature_name']} ({r['feature_code']})",
             ),
-            Column("type", self.tr("Type"), Feature.type),
+            Column("type", self.tr("Type"), Feature.type, format=lambda r: feature_type_text(r["type"])),
             Column("enabled", self.tr("Enabled"), PlanFeature.enabled, format=lambda r: yes_no(r["enabled"])),
             Column(
                 "quota",
                 self.tr("Quota"),
                 fn.COALESCE(PlanFeature.quota, -1),
                 numeric=True,
-                format=lambda r: "" if r["quota"] is None else f"{r['quota']:,}",
+                format=lambda r: "" if r["quota"] is None else number_text(r["quota"]),
             ),
             Column("rate_limit", self.tr("Rate limit"), fn.COALESCE(PlanFeature.rate_limit, -1), format=limit_text),
             Column(
@@ -164,7 +167,7 @@ class PlanFeaturesTableModel(PagedQueryModel):
                 self.tr("Included"),
                 PlanFeature.included,
                 numeric=True,
-                format=lambda r: f"{r['included']:,}" if r["included"] else "",
+                format=lambda r: number_text(r["included"]) if r["included"] else "",
             ),
             Column(
                 "pricing",
@@ -209,7 +212,7 @@ class PlanFeaturesTableModel(PagedQueryModel):
 
 def render_plan(d: dict) -> str:
     translate = QCoreApplication.translate
-    counts = ", ".join(f"{status_text(status)} {count:,}" for status, count in sorted(d["counts"].items()))
+    counts = ", ".join(f"{status_text(status)} {number_text(count)}" for status, count in sorted(d["counts"].items()))
     grace = (
         translate("PlansPage", "features stay on during grace")
         if d["access_in_grace"]

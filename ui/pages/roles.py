@@ -6,18 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from services.permissions import Refusal, roles_in_order
-
-
-def role_text(role: str) -> str:
-    """A role in the operator's language."""
-    translate = QCoreApplication.translate
-    names = {
-        "viewer": translate("Roles", "viewer"),
-        "operator": translate("Roles", "operator"),
-        "admin": translate("Roles", "administrator"),
-        "system": translate("Roles", "system"),
-    }
-    return names.get(role, role)
+from ui.pages.words import role_text
 
 
 def role_refusal_text(role: str, refusal: Refusal) -> str:

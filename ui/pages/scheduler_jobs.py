@@ -11,6 +11,9 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QColor
 
 from scheduler import JobStateInfo, leases
+from ui.errors import stored_message_text
+from ui.formatting import second_text
+from ui.pages.words import job_name_text, result_key_text, result_lines, result_value_text
 from ui.plain_text import plain_tooltip
 
 
@@ -63,23 +66,21 @@ def load_scheduler_view(core, scheduler) -> SchedulerView:
 
 
 def summarize_result(result: dict | None) -> str:
-    """{'due': 3, 'renewed': 2, 'errors': 0} -> 'due 3 · renewed 2'."""
+    """{'due': 3, 'renewed': 2, 'errors': 0} -> 'due 3 · renewed 2', in the operator's words."""
     if result is None:
         return ""
     parts, quiet = [], True
     for key, value in result.items():
         if isinstance(value, dict | list):
             continue
-        if isinstance(value, bool):
-            value = "yes" if value else "no"
-        if value not in (0, None, "no"):
+        if value not in (0, None, False):
             quiet = False
-            parts.append(f"{key.replace('_', ' ')} {value}")
+            parts.append(f"{result_key_text(key)} {result_value_text(key, value)}")
     return QCoreApplication.translate("SchedulerPage", "nothing to do") if quiet else " · ".join(parts)
 
 
 def _when(moment: datetime | None) -> str:
-    return f"{moment:%Y-%m-%d %H:%M:%S}" if moment else "—"
+    return second_text(moment) if moment else "—"
 
 
 class SchedulerJobsModel(QAbstractTableModel):
@@ -122,13 +123,13 @@ class SchedulerJobsModel(QAbstractTableModel):
 
     def text(self, job: JobStateInfo, column: int) -> str:
         if column == 0:
-            return job.name
+            return job_name_text(job.name)
         if column == 1:
             return _when(job.last_started_at)
         if column == 2:
             return summarize_result(job.last_result)
         if column == 3:
-            return (job.last_error or "").splitlines()[0] if job.last_error else ""
+            return stored_message_text(job.last_error.splitlines()[0]) if job.last_error else ""
         if column == 4:
             return self.tr("paused") if job.paused else _when(job.next_run_at)
         if column == 5:
@@ -148,7 +149,7 @@ class SchedulerJobsModel(QAbstractTableModel):
             if column == 3 and job.last_error:
                 return plain_tooltip(job.last_error)
             if column == 2 and job.last_result is not None:
-                return json.dumps(job.last_result, indent=1, default=str)
+                return "\n".join(result_lines(job.last_result))
             return None
         if role == Qt.ItemDataRole.ForegroundRole and column == 3 and job.last_error:
             return QColor("#c62828")

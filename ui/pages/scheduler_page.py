@@ -20,10 +20,12 @@ from scheduler import JobStateInfo
 from services.changes import Changes, Kind
 from ui.context import UiContext
 from ui.errors import describe
+from ui.formatting import second_text
 from ui.pages.base import Page
 from ui.pages.dialogs import ConfirmDialog
 from ui.pages.scheduler_jobs import SchedulerJobsModel, SchedulerView, load_scheduler_view, summarize_result
 from ui.pages.scheduler_panels import DemoClockGroup, GatewaySimulationGroup, demo_clock_available
+from ui.pages.words import job_name_text
 
 REFRESH_MS = 3000
 EVENT_DEBOUNCE_MS = 250
@@ -69,7 +71,10 @@ class SchedulerPage(Page):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # The last error can be long: a column the operator sizes, never narrower than its heading.
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, max(header.sectionSizeHint(3), 220))
+        header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
         self.event_log = QPlainTextEdit(self)
@@ -159,7 +164,11 @@ class SchedulerPage(Page):
             "resumed": self.tr("scheduler resumed"),
             "stopped": self.tr("scheduler stopped"),
         }
-        parts = [f"{event.at:%Y-%m-%d %H:%M:%S}", event.job or "", texts.get(event.kind, event.kind)]
+        parts = [
+            second_text(event.at),
+            job_name_text(event.job) if event.job else "",
+            texts.get(event.kind, event.kind),
+        ]
         detail = event.error or (summarize_result(event.result) if event.kind == "job_finished" else "")
         return "  ".join(p for p in parts if p) + (f": {detail}" if detail else "")
 
@@ -207,7 +216,7 @@ class SchedulerPage(Page):
             self.tr(
                 "Run the %s job now instead of waiting for its timer. It does exactly what its scheduled run would do."
             )
-            % name,
+            % job_name_text(name),
             reason_required=False,
             confirm_text=self.tr("Run now"),
         )
@@ -215,7 +224,7 @@ class SchedulerPage(Page):
             return
         control, actor, reason = self.ctx.core.scheduler_control(self.scheduler), self.ctx.actor, dialog.reason_text()
         self._awaiting.add(name)
-        self.status_message.emit(self.tr("Running the %s job…") % name)
+        self.status_message.emit(self.tr("Running the %s job…") % job_name_text(name))
         self.run_task(
             lambda: control.run_now(actor, name, reason),
             lambda state: self._on_run_done(name, state),
@@ -225,7 +234,9 @@ class SchedulerPage(Page):
 
     def _on_run_done(self, name: str, state: JobStateInfo | None) -> None:
         if state is None:
-            self.status_message.emit(self.tr("The %s job was handed to the scheduler; it runs in a moment.") % name)
+            self.status_message.emit(
+                self.tr("The %s job was handed to the scheduler; it runs in a moment.") % job_name_text(name)
+            )
         elif name in self._awaiting:
             self._tell_outcome(name, state.last_result, state.last_error)
         self.load_jobs()
@@ -233,11 +244,13 @@ class SchedulerPage(Page):
     def _tell_outcome(self, name: str, result: dict | None, error: str | None) -> None:
         self._awaiting.discard(name)
         if error:
-            self.status_message.emit(self.tr("The %1 job failed: %2").replace("%1", name).replace("%2", error))
+            self.status_message.emit(
+                self.tr("The %1 job failed: %2").replace("%1", job_name_text(name)).replace("%2", error)
+            )
             return
         self.status_message.emit(
             self.tr("The %1 job finished: %2")
-            .replace("%1", name)
+            .replace("%1", job_name_text(name))
             .replace("%2", summarize_result(result) or self.tr("done"))
         )
 

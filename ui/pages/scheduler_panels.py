@@ -11,11 +11,13 @@ from services.changes import Changes, Kind
 from services.circuit import HALF_OPEN, OPEN
 from services.demo_clock import DemoClockStep, advance_demo_clock, can_travel
 from services.errors import ValidationError
-from services.money import format_minor
 from services.settings import latency_in_order
+from ui.errors import describe
+from ui.formatting import minute_text, money_text
 from ui.pages.base import Page
 from ui.pages.dialogs import ConfirmDialog
 from ui.pages.settings_form import SettingField, SettingsForm
+from ui.pages.words import role_text
 
 
 def _time(moment: datetime | None) -> str:
@@ -54,7 +56,8 @@ class GatewaySimulationGroup(QGroupBox):
         self.role_note.setObjectName("roleNote")
         self.role_note.setWordWrap(True)
         self.role_note.setText(
-            self.tr("Your role (%s) may look at these knobs; only an admin changes them.") % self.ctx.actor.role
+            self.tr("Your role (%s) may look at these knobs; only an admin changes them.")
+            % role_text(self.ctx.actor.role)
         )
         self.role_note.setVisible(not self.ctx.can("gateway.configure"))
         self.circuit_label = QLabel(self.tr("Circuit breaker: …"), self)
@@ -118,7 +121,7 @@ class GatewaySimulationGroup(QGroupBox):
         try:
             changes = self.form.changes()
         except ValidationError as error:
-            self.form.show_problem(error.message)
+            self.form.show_problem(describe(error))
             return
         if not changes:
             self.page.status_message.emit(self.tr("Nothing to apply: no knob was changed"))
@@ -180,7 +183,7 @@ class DemoClockGroup(QGroupBox):
         self.show_time()
 
     def show_time(self) -> None:
-        self.time_label.setText(self.tr("Demo time: %s UTC") % f"{self.ctx.core.clock.now():%Y-%m-%d %H:%M}")
+        self.time_label.setText(self.tr("Demo time: %s UTC") % minute_text(self.ctx.core.clock.now()))
 
     def advance(self, months: int = 0, days: int = 0) -> None:
         core, actor = self.ctx.core, self.ctx.actor
@@ -207,13 +210,13 @@ class DemoClockGroup(QGroupBox):
             "%7 charged. %8 reminder(s) sent."
         )
         for marker, value in (
-            ("%1", f"{step.now:%Y-%m-%d %H:%M} UTC"),
+            ("%1", f"{minute_text(step.now)} UTC"),
             ("%2", r["due"]),
             ("%3", r["renewed"]),
             ("%4", r["pending_renewal"]),
             ("%5", r["expired"]),
             ("%6", r["errors"]),
-            ("%7", format_minor(r["charged_minor"], "USD", symbol=True)),
+            ("%7", money_text(r["charged_minor"], "USD")),
             ("%8", step.reminders["reminded"]),
         ):
             text = text.replace(marker, str(value))

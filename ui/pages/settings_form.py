@@ -118,7 +118,7 @@ class SettingsForm(QWidget):
                     clean[field.name] = validator(raw)
             except ValidationError as error:
                 self._mark(field.name)
-                raise ValidationError(f"{field.label}: {error.message}") from None
+                raise ValidationError("{label}: {problem}", label=field.label, problem=error) from None
         if self.cross_check is not None:
             self.cross_check(clean)
         return clean

@@ -25,10 +25,12 @@ from services.errors import ValidationError
 from services.gateway import TEST_KEY_PREFIX
 from services.gateway_key import MAX_KEY_LENGTH, KeyProblem, KeySaved, key_problem, key_state, save_key
 from ui.context import UiContext
+from ui.errors import describe
 from ui.language import LANGUAGES, chosen_language
 from ui.pages.base import Page
 from ui.pages.dialogs import ConfirmDialog
 from ui.pages.settings_form import ERROR_STYLE, SettingField, SettingsForm
+from ui.pages.words import role_text
 from ui.theme import apply_theme
 
 OK_STYLE = "color: #2e7d32;"
@@ -136,7 +138,8 @@ class SettingsPage(Page):
         self.role_note.setWordWrap(True)
         if not self.ctx.can("settings.edit"):
             self.role_note.setText(
-                self.tr("Your role (%s) may look at these settings; only an admin changes them.") % self.ctx.actor.role
+                self.tr("Your role (%s) may look at these settings; only an admin changes them.")
+                % role_text(self.ctx.actor.role)
             )
         else:
             self.role_note.hide()
@@ -289,7 +292,7 @@ class SettingsPage(Page):
         try:
             changes = self.form.changes()
         except ValidationError as error:
-            self.form.show_problem(error.message)
+            self.form.show_problem(describe(error))
             return
         if not changes:
             self.status_message.emit(self.tr("Nothing to save: no setting was changed"))

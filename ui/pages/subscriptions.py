@@ -10,12 +10,12 @@ from services import lifecycle
 from services.changes import Changes, Kind
 from services.errors import ValidationError
 from services.metering import MAX_QUANTITY
-from services.money import format_minor
 from services.plan_detail import plan_choices
 from services.subscription_detail import plan_change_options, subscription_detail, usage_options
 from ui.context import UiContext
 from ui.customer_links import follow_customer_link, open_customer
 from ui.errors import describe
+from ui.formatting import money_text, number_text
 from ui.pages.base import TablePage
 from ui.pages.dialogs import ConfirmDialog
 from ui.pages.subscriptions_models import (
@@ -71,7 +71,7 @@ class PlanChangePreview(QObject):
         self.terms = terms
 
         def cash(minor: int) -> str:
-            return format_minor(minor, terms.currency, symbol=True)
+            return money_text(minor, terms.currency)
 
         lines = []
         if terms.credit_minor:
@@ -105,7 +105,7 @@ class PlanChangePreview(QObject):
 
     def covering_text(self, terms) -> str:
         """What the service says of the wallet: covered or not, and what of the usage stays owed."""
-        balance = format_minor(terms.balance_minor, terms.currency, symbol=True)
+        balance = money_text(terms.balance_minor, terms.currency)
         if not terms.covered:
             return self.tr("The wallet holds %s: it does not cover the change; top it up first.") % balance
         if terms.usage_owed_minor:
@@ -124,8 +124,8 @@ class PlanChangePreview(QObject):
             raise ValidationError(
                 self.tr("The wallet holds %s but the switch needs %s; top it up first.")
                 % (
-                    format_minor(self.terms.balance_minor, self.terms.currency, symbol=True),
-                    format_minor(self.terms.net_minor, self.terms.currency, symbol=True),
+                    money_text(self.terms.balance_minor, self.terms.currency),
+                    money_text(self.terms.net_minor, self.terms.currency),
                 )
             )
 
@@ -325,7 +325,7 @@ class SubscriptionsPage(TablePage[SubscriptionsTableModel]):
                 record["id"],
                 record["customer_name"],
                 old["code"],
-                format_minor(opts["balance_minor"], currency, symbol=True),
+                money_text(opts["balance_minor"], currency),
             ),
             fields=[(self.tr("New plan"), choice), (self.tr("Settlement"), settlement)],
             confirm_text=self.tr("Change plan"),
@@ -360,7 +360,7 @@ class SubscriptionsPage(TablePage[SubscriptionsTableModel]):
         choice = QComboBox()
         choice.setObjectName("feature")
         for feature in opts["features"]:
-            state = self.tr("used %s") % f"{feature['used']:,}"
+            state = self.tr("used %s") % number_text(feature["used"])
             if feature["limit"]:
                 state += self.tr(" of %s") % feature["limit"]
             if not feature["enabled"]:
@@ -390,15 +390,15 @@ class SubscriptionsPage(TablePage[SubscriptionsTableModel]):
 
         def done(result):
             text = self.tr("Recorded %s × %s; %s used this period") % (
-                f"{result.quantity:,}",
+                number_text(result.quantity),
                 feature["code"],
-                f"{result.used_in_period:,}",
+                number_text(result.used_in_period),
             )
             if result.remaining is not None:
-                text += self.tr(", %s left") % f"{result.remaining:,}"
+                text += self.tr(", %s left") % number_text(result.remaining)
             if result.charge_so_far_minor:
-                text += self.tr(", %s to charge at renewal") % format_minor(
-                    result.charge_so_far_minor, record["currency"], symbol=True
+                text += self.tr(", %s to charge at renewal") % money_text(
+                    result.charge_so_far_minor, record["currency"]
                 )
             self.status_message.emit(text)
 

@@ -13,13 +13,14 @@ from services import lifecycle
 from services.auth import Actor
 from services.clock import Clock
 from services.customers import like_text
-from services.money import format_minor
 from services.permissions import Rule, subscription_refusal
 from services.subject_owners import CustomerRef
 from services.validation import row_id_in
 from ui.customer_links import customer_anchor
+from ui.errors import term_text
+from ui.formatting import money_text, number_text
 from ui.pages.wallets_models import id_search, when
-from ui.pages.words import price_text, status_text
+from ui.pages.words import actor_text, event_text, feature_type_text, limit_text, price_text, role_text, status_text
 from ui.sql_model import Column, PagedQueryModel
 from ui.tasks import TaskRunner
 
@@ -137,7 +138,7 @@ def move_refusal(actor: Actor, move: str, record: dict, now: datetime) -> str | 
     translate = QCoreApplication.translate
     status = record["status"]
     if refusal.rule is Rule.ROLE:
-        return translate("Page", "Your role (%s) may not do this.") % actor.role
+        return translate("Page", "Your role (%s) may not do this.") % role_text(actor.role)
     if refusal.rule is lifecycle.Blocked.GRACE_PASSED:
         return translate(
             "SubscriptionsPage",
@@ -177,7 +178,7 @@ def render_subscription(d: dict) -> str:
     currency = p["currency"]
 
     def cash(minor: int) -> str:
-        return format_minor(minor, currency, symbol=True)
+        return money_text(minor, currency)
 
     granted, why = d["access"]
     title, auto_renew = translate("SubscriptionsPage", "Subscription"), translate("SubscriptionsPage", "auto-renew")
@@ -195,20 +196,21 @@ def render_subscription(d: dict) -> str:
         f"{when(s['period_end'])}"
         + (f" · {pending} {when(s['pending_since'])}" if s["pending_since"] else "")
         + "</p>",
-        f"<p>{features}: {access} ({html.escape(why)}) · {grace} {p['grace_days']} {days} · {price_text(p)}</p>",
+        f"<p>{features}: {access} ({html.escape(term_text(why))}) · "
+        f"{grace} {p['grace_days']} {days} · {price_text(p)}</p>",
         f"<p>{customer}: <b>{customer_anchor(CustomerRef(c['id'], c['name']))}</b> &lt;{html.escape(c['email'])}&gt; · "
         f"{wallet} {balance} "
-        f"<b>{format_minor(w['balance_minor'], w['currency'], symbol=True)}</b></p>",
+        f"<b>{money_text(w['balance_minor'], w['currency'])}</b></p>",
     ]
     parts.append("<h3>" + translate("SubscriptionsPage", "Usage this period") + "</h3>")
     charged = any(u["charge_minor"] for u in d["usage"])
     usage = [
         [
             html.escape(u["name"]) + ("" if u["enabled"] else f" <i>({off})</i>"),
-            html.escape(u["type"]),
-            f"{u['used']:,}",
-            html.escape(u["limit"]),
-            "" if u["remaining"] is None else f"{u['remaining']:,}",
+            html.escape(feature_type_text(u["type"])),
+            number_text(u["used"]),
+            html.escape(limit_text(u)),
+            "" if u["remaining"] is None else number_text(u["remaining"]),
         ]
         + ([cash(u["charge_minor"]) if u["charge_minor"] else ""] if charged else [])
         for u in d["usage"]
@@ -230,9 +232,9 @@ def render_subscription(d: dict) -> str:
             html.escape(
                 f"{status_text(e['from_status']) if e['from_status'] else '—'} → {status_text(e['to_status'])}"
             ),
-            html.escape(e["event"].replace("_", " ")),
+            html.escape(event_text(e["event"])),
             html.escape(e["reason"] or ""),
-            html.escape(e["actor"]),
+            html.escape(actor_text(e["actor"])),
         ]
         for e in d["events"]
     ]

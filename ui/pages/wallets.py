@@ -24,7 +24,8 @@ from services.permissions import charge_refund_refusal
 from services.wallets import TopUpRefundOptions, adjustment_fits, topup_refund_options, wallet_detail
 from ui.context import UiContext
 from ui.customer_links import follow_customer_link, open_customer
-from ui.pages.base import TablePage, paged_table
+from ui.formatting import money_text
+from ui.pages.base import TablePage, paged_table, widen_to_headings
 from ui.pages.dialogs import MoneyDialog
 from ui.pages.wallets_models import (
     LEDGER_KINDS,
@@ -72,6 +73,7 @@ class WalletsPage(TablePage[WalletsTableModel]):
         if not self.remember(self.ledger_table.horizontalHeader(), "ledger_header"):
             for column, width in enumerate((70, 130, 160, 100, 110, 90, 320)):
                 self.ledger_table.setColumnWidth(column, width)
+            widen_to_headings(self.ledger_table)
         # A wallet reads as its customer: activating a row, or the name in the detail, opens their page.
         self.table.activated.connect(self.on_row_activated)
         self.table.setToolTip(self.tr("Double-click a wallet to open its customer's page"))
@@ -204,7 +206,7 @@ class WalletsPage(TablePage[WalletsTableModel]):
         currency = terms.currency
 
         def cash(minor: int) -> str:
-            return format_minor(minor, currency, symbol=True)
+            return money_text(minor, currency)
 
         left = cash(terms.left_minor)
         if terms.left_minor <= 0:
@@ -295,9 +297,9 @@ class WalletsPage(TablePage[WalletsTableModel]):
                 self.tr("#%d — %s on %s, %s left")
                 % (
                     topup.id,
-                    format_minor(topup.amount_minor, currency, symbol=True),
+                    money_text(topup.amount_minor, currency),
                     when(topup.created_at, False),
-                    format_minor(topup.left_minor, currency, symbol=True),
+                    money_text(topup.left_minor, currency),
                 ),
                 topup,
             )
@@ -312,11 +314,11 @@ class WalletsPage(TablePage[WalletsTableModel]):
 
         def show_cap():
             topup = choice.currentData()
-            text = self.tr("At most %s can go back to the card") % format_minor(cap(), currency, symbol=True)
+            text = self.tr("At most %s can go back to the card") % money_text(cap(), currency)
             if topup.held_back_by_balance:
                 text += self.tr(" (%s is left of this top-up, but the wallet holds only %s)") % (
-                    format_minor(topup.left_minor, currency, symbol=True),
-                    format_minor(balance, currency, symbol=True),
+                    money_text(topup.left_minor, currency),
+                    money_text(balance, currency),
                 )
             cap_label.setText(text + ".")
             amount.setText(format_minor(cap(), currency) if cap() > 0 else "")
@@ -340,8 +342,7 @@ class WalletsPage(TablePage[WalletsTableModel]):
             minor = parse_amount(amount.text(), currency)
             if minor > cap():
                 raise ValidationError(
-                    self.tr("At most %s can be refunded from this top-up now.")
-                    % format_minor(cap(), currency, symbol=True)
+                    self.tr("At most %s can be refunded from this top-up now.") % money_text(cap(), currency)
                 )
 
         dialog.validator = validate
@@ -361,7 +362,7 @@ class WalletsPage(TablePage[WalletsTableModel]):
         )
 
     def on_topup_refund_finished(self, info, currency: str) -> None:
-        amount = format_minor(info.amount_minor, currency, symbol=True)
+        amount = money_text(info.amount_minor, currency)
         if info.status == "succeeded":
             text, icon = self.tr("The refund of %s was sent to the card.") % amount, QMessageBox.Icon.Information
         elif info.status == "failed":
@@ -406,8 +407,7 @@ class WalletsPage(TablePage[WalletsTableModel]):
             minor = parse_amount(amount.text(), currency, allow_negative=True)
             if not adjustment_fits(balance, minor):
                 raise ValidationError(
-                    self.tr("The wallet holds %s; it cannot go below zero.")
-                    % format_minor(balance, currency, symbol=True)
+                    self.tr("The wallet holds %s; it cannot go below zero.") % money_text(balance, currency)
                 )
 
         dialog.validator = validate
@@ -422,8 +422,8 @@ class WalletsPage(TablePage[WalletsTableModel]):
                 self.tr("Wallet #%d adjusted by %s; balance now %s")
                 % (
                     wallet_id,
-                    format_minor(entry.amount_minor, currency, symbol=True),
-                    format_minor(entry.balance_after_minor, currency, symbol=True),
+                    money_text(entry.amount_minor, currency),
+                    money_text(entry.balance_after_minor, currency),
                 )
             )
 

@@ -10,12 +10,19 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from models.tables import Customer, LedgerEntry, Wallet
 from services.customers import like_text
-from services.money import format_minor
 from services.subject_owners import CustomerRef
 from services.validation import row_id_in
 from services.wallets import WalletDetail
 from ui.customer_links import customer_anchor
-from ui.pages.words import customer_status_text, payment_status_text, status_text
+from ui.formatting import date_text, minute_text, money_text
+from ui.pages.words import (
+    actor_text,
+    customer_status_text,
+    ledger_note_text,
+    payment_status_text,
+    status_text,
+    subject_type_text,
+)
 from ui.sql_model import Column, PagedQueryModel
 from ui.tasks import TaskRunner
 
@@ -26,7 +33,7 @@ def money(record: dict, key: str, currency_key: str = "currency", signed: bool =
     value = record.get(key)
     if value is None:
         return ""
-    text = format_minor(value, record.get(currency_key) or "USD", symbol=True)
+    text = money_text(value, record.get(currency_key) or "USD")
     return "+" + text if signed and value > 0 else text
 
 
@@ -35,7 +42,7 @@ def when(value, with_time: bool = True) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, datetime):
-        return f"{value:%Y-%m-%d %H:%M}" if with_time else f"{value:%Y-%m-%d}"
+        return minute_text(value) if with_time else date_text(value)
     text = str(value).replace("T", " ")
     return text[:16] if with_time else text[:10]
 
@@ -145,13 +152,15 @@ class WalletLedgerTableModel(PagedQueryModel):
                 numeric=True,
                 format=lambda r: money(r, "balance_after_minor"),
             ),
-            Column("actor", self.tr("Actor"), LedgerEntry.actor),
-            Column("note", self.tr("Note"), fn.COALESCE(LedgerEntry.note, "")),
+            Column("actor", self.tr("Actor"), LedgerEntry.actor, format=lambda r: actor_text(r["actor"])),
+            Column(
+                "note", self.tr("Note"), fn.COALESCE(LedgerEntry.note, ""), format=lambda r: ledger_note_text(r["note"])
+            ),
             Column(
                 "reference",
                 self.tr("Reference"),
                 fn.COALESCE(LedgerEntry.ref_type, ""),
-                format=lambda r: f"{r['ref_type']} #{r['ref_id']}" if r.get("ref_type") else "",
+                format=lambda r: f"{subject_type_text(r['ref_type'])} #{r['ref_id']}" if r.get("ref_type") else "",
             ),
         ]
         super().__init__(runner, parent)
@@ -193,30 +202,28 @@ def render_wallet(detail: WalletDetail, entries_text: str) -> str:
     parts = [
         f"<h2>{customer_anchor(CustomerRef(c.id, c.name))} · {wallet} {currency}</h2>",
         f"<p>{html.escape(c.email)} · {html.escape(customer_status_text(c.status))} · {customer} #{c.id}</p>",
-        f"<p>{balance}: <b>{format_minor(detail.balance_minor, currency, symbol=True)}</b> · "
+        f"<p>{balance}: <b>{money_text(detail.balance_minor, currency)}</b> · "
         f"{entries_text} · {opened} {when(detail.created_at, False)}</p>",
     ]
     if detail.owed_minor > 0:
-        owes = translate("WalletsPage", "Owes %s on its invoices; the next top-up pays it first.") % format_minor(
-            detail.owed_minor, currency, symbol=True
+        owes = translate("WalletsPage", "Owes %s on its invoices; the next top-up pays it first.") % money_text(
+            detail.owed_minor, currency
         )
         parts.append(f"<p style='color:#b26a00'><b>{html.escape(owes)}</b></p>")
     if detail.unsettled_refunds:
         parts.append("<h3>" + translate("WalletsPage", "Refunds not settled yet") + "</h3><ul>")
         for r in detail.unsettled_refunds:
             parts.append(
-                f"<li>#{r.id} {format_minor(r.amount_minor, currency, symbol=True)} — "
+                f"<li>#{r.id} {money_text(r.amount_minor, currency)} — "
                 f"{html.escape(payment_status_text(r.status))} {html.escape(r.error or '')}</li>"
             )
         parts.append("</ul>")
     parts.append("<h3>" + translate("WalletsPage", "Recent top-ups") + "</h3><ul>")
     refunded_label = translate("WalletsPage", "refunded")
     for t in detail.recent_topups:
-        extra = (
-            f", {refunded_label} {format_minor(t.refunded_minor, currency, symbol=True)}" if t.refunded_minor else ""
-        )
+        extra = f", {refunded_label} {money_text(t.refunded_minor, currency)}" if t.refunded_minor else ""
         parts.append(
-            f"<li>#{t.id} {format_minor(t.amount_minor, currency, symbol=True)} — "
+            f"<li>#{t.id} {money_text(t.amount_minor, currency)} — "
             f"{html.escape(payment_status_text(t.status))}{extra} ({when(t.created_at)})</li>"
         )
     if not detail.recent_topups:

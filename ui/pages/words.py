@@ -1,11 +1,14 @@
-"""The operator's words for stored codes: states of customers, subscriptions, top-ups and refunds,
-and plan intervals. A code the table does not know is shown as stored, underscores as spaces."""
+"""The operator's words for stored codes: states of customers, subscriptions, top-ups, refunds and
+error items, plan intervals, roles, severities, scheduler jobs and their results, audited actions.
+A code the table does not know is shown as stored, underscores as spaces."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, QObject
 
-from services.money import format_minor
+from ui.formatting import money_text, number_text
 
 
 def status_text(status: str) -> str:
@@ -69,7 +72,7 @@ def interval_text(record: dict) -> str:
 def price_text(record: dict) -> str:
     """'$9.00 / month', '$25.00 / 3 months' — a plan's price for its interval."""
     translate = QCoreApplication.translate
-    price = format_minor(record["price_minor"], record["currency"], symbol=True)
+    price = money_text(record["price_minor"], record["currency"])
     if record["interval_count"] == 1:
         units = {
             "day": translate("Intervals", "day"),
@@ -81,3 +84,409 @@ def price_text(record: dict) -> str:
     else:
         interval = interval_text(record)
     return translate("Intervals", "%s / %s") % (price, interval)
+
+
+# --- people, jobs and the error queue -------------------------------------------------------------
+
+
+def role_text(role: str) -> str:
+    """An operator's role."""
+    translate = QCoreApplication.translate
+    labels = {
+        "viewer": translate("Roles", "viewer"),
+        "operator": translate("Roles", "operator"),
+        "admin": translate("Roles", "admin"),
+        "system": translate("Roles", "system"),
+    }
+    return labels.get(role) or role
+
+
+def severity_text(severity: str) -> str:
+    translate = QCoreApplication.translate
+    labels = {
+        "info": translate("Severities", "info"),
+        "warning": translate("Severities", "warning"),
+        "error": translate("Severities", "error"),
+    }
+    return labels.get(severity) or severity
+
+
+def job_name_text(name: str) -> str:
+    """A scheduler job."""
+    translate = QCoreApplication.translate
+    labels = {
+        "janitor": translate("SchedulerJobs", "janitor"),
+        "renewals": translate("SchedulerJobs", "renewals"),
+        "retries": translate("SchedulerJobs", "retries"),
+        "reminders": translate("SchedulerJobs", "reminders"),
+        "monitoring": translate("SchedulerJobs", "monitoring"),
+    }
+    return labels.get(name) or name.replace("_", " ")
+
+
+def _result_keys() -> dict[str, str]:
+    translate = QCoreApplication.translate
+    return {
+        "topups": translate("SchedulerJobs", "top-ups"),
+        "refunds": translate("SchedulerJobs", "refunds"),
+        "due": translate("SchedulerJobs", "due"),
+        "renewed": translate("SchedulerJobs", "renewed"),
+        "pending_renewal": translate("SchedulerJobs", "waiting for funds"),
+        "expired": translate("SchedulerJobs", "expired"),
+        "errors": translate("SchedulerJobs", "errors"),
+        "charged_minor": translate("SchedulerJobs", "charged"),
+        "owed_minor": translate("SchedulerJobs", "owed"),
+        "succeeded": translate("SchedulerJobs", "succeeded"),
+        "rescheduled": translate("SchedulerJobs", "rescheduled"),
+        "manual": translate("SchedulerJobs", "to manual"),
+        "deferred": translate("SchedulerJobs", "deferred"),
+        "reconciled": translate("SchedulerJobs", "reconciled"),
+        "checked": translate("SchedulerJobs", "checked"),
+        "reminded": translate("SchedulerJobs", "reminded"),
+        "alert": translate("SchedulerJobs", "alert"),
+        "circuit": translate("SchedulerJobs", "gateway"),
+        "result": translate("SchedulerJobs", "result"),
+    }
+
+
+def circuit_state_text(state: str) -> str:
+    """The gateway's circuit breaker: closed (healthy), open (outage) or half open (probing)."""
+    translate = QCoreApplication.translate
+    labels = {
+        "closed": translate("SchedulerJobs", "healthy"),
+        "open": translate("SchedulerJobs", "outage"),
+        "half_open": translate("SchedulerJobs", "probing"),
+    }
+    return labels.get(state) or state.replace("_", " ")
+
+
+def result_value_text(key: str, value: object) -> str:
+    """One figure of a job's result: money in the locale, yes/no and gateway states as words."""
+    if isinstance(value, bool):
+        if value:
+            return QCoreApplication.translate("SchedulerJobs", "yes")
+        return QCoreApplication.translate("SchedulerJobs", "no")
+    if key.endswith("_minor") and isinstance(value, int):
+        return money_text(value, "USD")
+    if isinstance(value, int):
+        return number_text(value)
+    if key == "circuit" and isinstance(value, str):
+        return circuit_state_text(value)
+    return str(value)
+
+
+def result_key_text(key: str) -> str:
+    return _result_keys().get(key) or key.replace("_", " ")
+
+
+def result_lines(result: dict, indent: str = "") -> list[str]:
+    """A job's whole result, one 'what: figure' line each, nested results indented."""
+    lines = []
+    for key, value in result.items():
+        if isinstance(value, dict):
+            lines.append(f"{indent}{result_key_text(key)}:")
+            lines.extend(result_lines(value, indent + "    "))
+        elif not isinstance(value, list):
+            lines.append(f"{indent}{result_key_text(key)}: {result_value_text(key, value)}")
+    return lines
+
+
+def operation_text(operation: str) -> str:
+    """What failed: the error queue's operation."""
+    translate = QCoreApplication.translate
+    labels = {
+        "topup": translate("ErrorWords", "top-up"),
+        "refund": translate("ErrorWords", "refund"),
+        "renewal": translate("ErrorWords", "renewal"),
+        "subscription": translate("ErrorWords", "subscription"),
+        "payment_review": translate("ErrorWords", "payment review"),
+    }
+    return labels.get(operation) or operation.replace("_", " ")
+
+
+def error_class_text(error_class: str) -> str:
+    translate = QCoreApplication.translate
+    labels = {
+        "transient": translate("ErrorWords", "transient"),
+        "outcome_unknown": translate("ErrorWords", "outcome unknown"),
+        "urgent": translate("ErrorWords", "urgent"),
+        "predictable": translate("ErrorWords", "predictable"),
+        "permanent": translate("ErrorWords", "permanent"),
+    }
+    return labels.get(error_class) or error_class.replace("_", " ")
+
+
+def strategy_text(strategy: str) -> str:
+    translate = QCoreApplication.translate
+    labels = {
+        "backoff": translate("ErrorWords", "backoff"),
+        "reconcile": translate("ErrorWords", "reconcile"),
+        "urgent": translate("ErrorWords", "urgent"),
+        "fixed": translate("ErrorWords", "fixed interval"),
+        "manual": translate("ErrorWords", "manual"),
+    }
+    return labels.get(strategy) or strategy.replace("_", " ")
+
+
+def item_status_text(status: str) -> str:
+    """An error item's status."""
+    translate = QCoreApplication.translate
+    labels = {
+        "retrying": translate("ErrorWords", "retrying"),
+        "manual": translate("ErrorWords", "manual"),
+        "resolved": translate("ErrorWords", "resolved"),
+        "canceled": translate("ErrorWords", "canceled"),
+    }
+    return labels.get(status) or status.replace("_", " ")
+
+
+def subject_type_text(subject_type: str) -> str:
+    """What a row of the audit log or the error queue is about."""
+    translate = QCoreApplication.translate
+    labels = {
+        "customer": translate("Subjects", "customer"),
+        "wallet": translate("Subjects", "wallet"),
+        "topup": translate("Subjects", "top-up"),
+        "refund": translate("Subjects", "refund"),
+        "subscription": translate("Subjects", "subscription"),
+        "plan": translate("Subjects", "plan"),
+        "feature": translate("Subjects", "feature"),
+        "invoice": translate("Subjects", "invoice"),
+        "ledger_entry": translate("Subjects", "ledger entry"),
+        "error_item": translate("Subjects", "error item"),
+        "notification": translate("Subjects", "notification"),
+        "operator": translate("Subjects", "operator"),
+        "job": translate("Subjects", "job"),
+        "scheduler": translate("Subjects", "scheduler"),
+        "settings": translate("Subjects", "settings"),
+        "secret": translate("Subjects", "secret"),
+        "system": translate("Subjects", "system"),
+        "renewal_pass": translate("Subjects", "renewal pass"),
+    }
+    return labels.get(subject_type) or subject_type.replace("_", " ")
+
+
+def action_text(action: str) -> str:
+    """An audited action ("error.retry") as the operator's words; unknown codes as stored."""
+    translate = QCoreApplication.translate
+    labels = {
+        "topup": translate("AuditActions", "top-up"),
+        "refund": translate("AuditActions", "refund"),
+        "refund.topup": translate("AuditActions", "refund of a top-up"),
+        "refund.charge": translate("AuditActions", "refund of a charge"),
+        "customer.create": translate("AuditActions", "customer created"),
+        "customer.edit": translate("AuditActions", "customer changed"),
+        "feature.create": translate("AuditActions", "feature created"),
+        "plan.create": translate("AuditActions", "plan created"),
+        "plan.edit": translate("AuditActions", "plan changed"),
+        "plan.feature": translate("AuditActions", "plan feature changed"),
+        "subscription.subscribe": translate("AuditActions", "subscribed"),
+        "subscription.cancel": translate("AuditActions", "subscription canceled"),
+        "subscription.reinstate": translate("AuditActions", "subscription reinstated"),
+        "subscription.change_plan": translate("AuditActions", "plan of a subscription changed"),
+        "usage.record": translate("AuditActions", "usage recorded"),
+        "wallet.adjust": translate("AuditActions", "balance adjusted"),
+        "error.retry": translate("AuditActions", "error item retried"),
+        "error.cancel": translate("AuditActions", "scheduled retry canceled"),
+        "error.resolve": translate("AuditActions", "error item resolved"),
+        "error.escalate": translate("AuditActions", "error item escalated"),
+        "error.strategy": translate("AuditActions", "retry strategy changed"),
+        "notification.read": translate("AuditActions", "notification read"),
+        "notification.read_all": translate("AuditActions", "all notifications read"),
+        "operator.create": translate("AuditActions", "operator created"),
+        "operator.role": translate("AuditActions", "operator's role changed"),
+        "payment.reconcile": translate("AuditActions", "payment reconciled"),
+        "scheduler.run": translate("AuditActions", "job run now"),
+        "scheduler.pause": translate("AuditActions", "scheduler paused"),
+        "scheduler.resume": translate("AuditActions", "scheduler resumed"),
+        "renewal.run": translate("AuditActions", "renewal pass run"),
+        "settings.edit": translate("AuditActions", "settings changed"),
+        "gateway.configure": translate("AuditActions", "gateway configured"),
+        "secret.set": translate("AuditActions", "secret changed"),
+    }
+    return labels.get(action) or action
+
+
+def known_word(word: str) -> str | None:
+    """A status, role, job or queue word in the operator's language; None for a word it does not know."""
+    code = word.replace(" ", "_")
+    for text in (
+        status_text,
+        role_text,
+        job_name_text,
+        item_status_text,
+        payment_status_text,
+        customer_status_text,
+        operation_text,
+        error_class_text,
+        strategy_text,
+    ):
+        shown = text(code)
+        if shown not in (code, code.replace("_", " ")):
+            return shown
+    return None
+
+
+# --- subscriptions and features -------------------------------------------------------------------
+
+
+def event_text(event: str) -> str:
+    """A subscription's event in its timeline."""
+    translate = QCoreApplication.translate
+    labels = {
+        "subscribe": translate("SubscriptionEvents", "subscribed"),
+        "resubscribe": translate("SubscriptionEvents", "subscribed again"),
+        "renew": translate("SubscriptionEvents", "renewed"),
+        "renewal_short": translate("SubscriptionEvents", "renewal short of funds"),
+        "funds_arrived": translate("SubscriptionEvents", "funds arrived"),
+        "grace_expired": translate("SubscriptionEvents", "grace days passed"),
+        "cancel": translate("SubscriptionEvents", "canceled"),
+        "reinstate": translate("SubscriptionEvents", "reinstated"),
+        "resume_waiting": translate("SubscriptionEvents", "waiting for funds again"),
+        "period_end": translate("SubscriptionEvents", "period ended"),
+        "change_plan": translate("SubscriptionEvents", "plan changed"),
+    }
+    return labels.get(event) or event.replace("_", " ")
+
+
+def feature_type_text(kind: str) -> str:
+    translate = QCoreApplication.translate
+    labels = {
+        "boolean": translate("FeatureTypes", "on/off"),
+        "quota": translate("FeatureTypes", "quota"),
+        "rate": translate("FeatureTypes", "rate limit"),
+        "usage": translate("FeatureTypes", "usage"),
+    }
+    return labels.get(kind) or kind
+
+
+class Windows(QObject):
+    """A rate limit's window ("hour", "15 minutes"): plural forms need ``tr()`` on a class."""
+
+    def window(self, seconds: int) -> str:
+        for size, one, many in (
+            (86400, self.tr("day"), lambda n: self.tr("%n day(s)", "", n)),
+            (3600, self.tr("hour"), lambda n: self.tr("%n hour(s)", "", n)),
+            (60, self.tr("minute"), lambda n: self.tr("%n minute(s)", "", n)),
+        ):
+            if seconds == size:
+                return one
+            if seconds % size == 0:
+                return many(seconds // size)
+        return self.tr("%n second(s)", "", seconds)
+
+
+_WINDOWS = Windows()
+
+
+def window_text(seconds: int) -> str:
+    return _WINDOWS.window(seconds)
+
+
+def limit_text(usage: dict) -> str:
+    """'20 000 calls / period', '60 exports / hour': a feature's limit, the unit as the plan names it."""
+    translate = QCoreApplication.translate
+    if usage.get("quota") is not None:
+        return (
+            translate("FeatureTypes", "%1 %2 / period")
+            .replace("%1", number_text(usage["quota"]))
+            .replace("%2", usage.get("unit") or "")
+        )
+    if usage.get("rate_limit") is not None:
+        return (
+            translate("FeatureTypes", "%1 %2 / %3")
+            .replace("%1", number_text(usage["rate_limit"]))
+            .replace("%2", usage.get("unit") or "")
+            .replace("%3", window_text(usage["window_seconds"]))
+        )
+    return usage.get("limit") or ""
+
+
+# --- the ledger -------------------------------------------------------------------------------------
+
+
+def actor_text(actor: str) -> str:
+    """Who did it: an operator's name as stored; the app's own actors in words."""
+    translate = QCoreApplication.translate
+    labels = {"system": translate("Actors", "system"), "demo": translate("Actors", "demo data")}
+    return labels.get(actor) or actor
+
+
+_NOTES = (
+    (re.compile(r"card charge (\S+)"), "card charge %1"),
+    (re.compile(r"to card, top-up #(\d+)"), "to card, top-up #%1"),
+    (re.compile(r"owed on (\S+)"), "owed on %1"),
+    (re.compile(r"(\S+) against (\S+)"), "%1 against %2"),
+    (re.compile(r"refund refused: (.*)", re.DOTALL), "refund refused: %1"),
+)
+
+
+def ledger_note_text(note: str) -> str:
+    """A ledger entry's note, written by the services in English, in the operator's words."""
+    from ui.errors import stored_message_text
+
+    for pattern, _english in _NOTES:
+        found = pattern.fullmatch(note or "")
+        if found is None:
+            continue
+        values = found.groups()
+        text = _note_wording(_english)
+        for number, value in enumerate(values, start=1):
+            text = text.replace(f"%{number}", stored_message_text(value))
+        return text
+    return note or ""
+
+
+def _note_wording(english: str) -> str:
+    translate = QCoreApplication.translate
+    wordings = {
+        "card charge %1": translate("LedgerNotes", "card charge %1"),
+        "to card, top-up #%1": translate("LedgerNotes", "to card, top-up #%1"),
+        "owed on %1": translate("LedgerNotes", "owed on %1"),
+        "%1 against %2": translate("LedgerNotes", "%1 against %2"),
+        "refund refused: %1": translate("LedgerNotes", "refund refused: %1"),
+    }
+    return wordings[english]
+
+
+def attempt_outcome_text(outcome: str) -> str:
+    """How one attempt at an error item ended."""
+    translate = QCoreApplication.translate
+    labels = {
+        "succeeded": translate("ErrorWords", "succeeded"),
+        "failed": translate("ErrorWords", "failed"),
+        "deferred": translate("ErrorWords", "deferred"),
+        "unknown": translate("ErrorWords", "settled elsewhere"),
+    }
+    return labels.get(str(outcome)) or str(outcome)
+
+
+def permission_text(action: str) -> str:
+    """What a role may or may not do: the action as a verb ("refund top-ups and charges")."""
+    translate = QCoreApplication.translate
+    labels = {
+        "customer.create": translate("Permissions", "create customers"),
+        "customer.edit": translate("Permissions", "change customers"),
+        "topup": translate("Permissions", "top up wallets"),
+        "subscription.subscribe": translate("Permissions", "subscribe customers"),
+        "subscription.cancel": translate("Permissions", "cancel subscriptions"),
+        "subscription.reinstate": translate("Permissions", "reinstate subscriptions"),
+        "subscription.change_plan": translate("Permissions", "change the plan of subscriptions"),
+        "usage.record": translate("Permissions", "record usage"),
+        "error.retry": translate("Permissions", "retry error items"),
+        "error.cancel": translate("Permissions", "cancel scheduled retries"),
+        "error.resolve": translate("Permissions", "resolve error items"),
+        "error.escalate": translate("Permissions", "escalate error items"),
+        "error.strategy": translate("Permissions", "change retry strategies"),
+        "notification.read": translate("Permissions", "mark notifications read"),
+        "scheduler.run": translate("Permissions", "run scheduler jobs"),
+        "renewal.run": translate("Permissions", "run a renewal pass"),
+        "refund": translate("Permissions", "refund"),
+        "wallet.adjust": translate("Permissions", "adjust balances"),
+        "plan.edit": translate("Permissions", "edit plans and features"),
+        "operator.manage": translate("Permissions", "manage operators"),
+        "settings.edit": translate("Permissions", "change settings"),
+        "gateway.configure": translate("Permissions", "configure the gateway"),
+        "scheduler.pause": translate("Permissions", "pause the scheduler"),
+    }
+    return labels.get(action) or action.replace(".", " ").replace("_", " ")

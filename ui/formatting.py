@@ -1,0 +1,88 @@
+"""Money, numbers and dates as the operator's language writes them.
+
+The locale follows the installed translation: the message "en_US" in the context "Formatting" is
+translated to the locale of the language ("ru_RU"), so switching the language switches the
+formats with it and a test that removes the translator gets English formats back. Money stays an
+integer count of minor units all the way into the text (no float on the way).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+
+from services.money import CURRENCY_EXPONENT, CURRENCY_SYMBOL
+
+
+def operator_locale() -> QLocale:
+    """The locale of the language the desk speaks."""
+    return QLocale(
+        QCoreApplication.translate("Formatting", "en_US", "the locale (language_COUNTRY) whose formats the desk uses")
+    )
+
+
+def money_text(minor: int, currency: str = "USD") -> str:
+    """1234550 USD -> '$12,345.50' in English, '12 345,50 $' in Russian."""
+    locale = operator_locale()
+    exponent = CURRENCY_EXPONENT.get(currency, 2)
+    whole, fraction = divmod(abs(int(minor)), 10**exponent)
+    text = locale.toCurrencyString(whole, CURRENCY_SYMBOL.get(currency, currency))
+    if exponent:
+        last_digit = max(i for i, char in enumerate(text) if char.isdigit())
+        decimals = locale.decimalPoint() + str(fraction).rjust(exponent, "0")
+        text = text[: last_digit + 1] + decimals + text[last_digit + 1 :]
+    return locale.negativeSign() + text if minor < 0 else text
+
+
+def number_text(value: int) -> str:
+    """A whole number with the locale's digit grouping: '12,345' / '12 345'."""
+    return operator_locale().toString(int(value))
+
+
+def percent_text(share: float) -> str:
+    """0.9731 -> '97.3 %' / '97,3 %'."""
+    return operator_locale().toString(share * 100, "f", 1) + " %"
+
+
+def _qdate(moment: date) -> QDate:
+    return QDate(moment.year, moment.month, moment.day)
+
+
+def date_text(moment: date | datetime | None) -> str:
+    """'2026-03-05' in English, '05.03.2026' in Russian; '' for no date."""
+    if moment is None:
+        return ""
+    pattern = QCoreApplication.translate("Formatting", "yyyy-MM-dd", "a date in tables (Qt date format)")
+    return operator_locale().toString(_qdate(moment), pattern)
+
+
+def minute_text(moment: datetime | None) -> str:
+    """'2026-03-05 14:30' in English, '05.03.2026 14:30' in Russian; '' for no moment."""
+    if moment is None:
+        return ""
+    pattern = QCoreApplication.translate("Formatting", "yyyy-MM-dd HH:mm", "a date and time (Qt format)")
+    return _datetime(moment, pattern)
+
+
+def second_text(moment: datetime | None) -> str:
+    """'2026-03-05 14:30:09' in English, '05.03.2026 14:30:09' in Russian; '' for no moment."""
+    if moment is None:
+        return ""
+    pattern = QCoreApplication.translate("Formatting", "yyyy-MM-dd HH:mm:ss", "a date and time to the second")
+    return _datetime(moment, pattern)
+
+
+def _datetime(moment: datetime, pattern: str) -> str:
+    stamp = QDateTime(_qdate(moment), QTime(moment.hour, moment.minute, moment.second))
+    return operator_locale().toString(stamp, pattern)
+
+
+def short_month_name(month: int) -> str:
+    """'Mar' / 'март': a month on its own (a chart's axis), in the nominative case."""
+    return operator_locale().standaloneMonthName(month, QLocale.FormatType.ShortFormat)
+
+
+def day_and_month(moment: date) -> str:
+    """'5 Mar' / '5 мар.': a day of the month, for a chart's axis."""
+    return operator_locale().toString(_qdate(moment), "d MMM")
