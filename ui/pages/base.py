@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,6 +33,12 @@ from ui.pages.dialogs import MoneyDialog
 from ui.sql_model import PagedQueryModel
 
 Result = TypeVar("Result")
+# The detail pane's share of a table page until the operator sizes it: narrow while it is empty,
+# wider with a row to show, never so wide that the table's columns are clipped.
+DETAIL_EMPTY = (0.25, 340)  # share of the page, most pixels
+DETAIL_CHOSEN = (0.33, 460)
+DETAIL_LEAST = 240
+SEARCH_CHARS = 24  # the search box keeps room for this many characters; filters wrap first
 Model = TypeVar("Model", bound=PagedQueryModel)
 
 
@@ -266,7 +272,7 @@ class TablePage(Page, Generic[Model]):
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 14)  # the filters give way first
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * SEARCH_CHARS)
         self.search.setPlaceholderText(search_placeholder or self.tr("Search…"))
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -296,17 +302,25 @@ class TablePage(Page, Generic[Model]):
         self.detail_layout.addWidget(self.detail, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("detailSplitter")
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail_container)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)  # a wider window widens the table; the detail keeps its width
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setCollapsible(0, False)
+        self._auto_split: list[int] | None = None  # the split last set to fit; None until the first
+        self._split_by_hand = False  # the operator (or the page) chose a split: it is kept
+        self.splitter.splitterMoved.connect(self._on_splitter_moved)
 
-        top = QHBoxLayout()
-        top.addLayout(self.filter_bar, 1)
-        top.addWidget(self.count_label)
-        top.addWidget(self.export_button)
+        self.top_bar = QHBoxLayout()
+        self.top_bar.addLayout(self.filter_bar, 1)
+        self.top_bar.addWidget(self.count_label)
+        self.top_bar.addWidget(self.export_button)
+        self.filter_row = QHBoxLayout()  # where the filters go when one row leaves the search too little room
+        self._filters_wrapped = False
         self.page_layout = QVBoxLayout(self)
-        self.page_layout.addLayout(top)
+        self.page_layout.addLayout(self.top_bar)
+        self.page_layout.addLayout(self.filter_row)
         self.page_layout.addWidget(self.splitter, 1)
 
         self._fit_columns = False  # until it is known whether the operator's own layout is restored
@@ -371,10 +385,13 @@ class TablePage(Page, Generic[Model]):
     # --- loading ------------------------------------------------------------------------
 
     def on_shown(self) -> None:
-        if not self._selection_ready:
+        first = not self._selection_ready
+        if first:
             # A row selected before the page was first shown (a subject opened from elsewhere) shows now.
             self._selection_ready = True
             self._on_selection_changed()
+        if first:
+            self.fit_split(bool(self.selected_records()))
         super().on_shown()
 
     def refresh(self, keep_selection: bool = True) -> None:
@@ -419,6 +436,8 @@ class TablePage(Page, Generic[Model]):
         if not self._selection_ready:  # a restored sort can reset the model before the subclass has its widgets
             return
         records = self.selected_records()
+        if self._auto_split is not None:
+            self.fit_split(bool(records))
         self.on_selection(records)
 
     def on_selection(self, records: list[dict]) -> None:
@@ -485,6 +504,66 @@ class TablePage(Page, Generic[Model]):
         self.model.export_csv(path, lambda n: self.status_message.emit(self.row_counts.exported(n)), self.show_error)
 
     # --- layout ---------------------------------------------------------------------------
+
+    def fit_split(self, chosen: bool) -> None:
+        """Size the detail pane for what it shows (narrow while empty), until the operator or the
+        page sets the split: a remembered split, a dragged one or one a page set stays as it is."""
+        if self.splitter_restored or self._split_by_hand:
+            return
+        sizes = self.splitter.sizes()
+        if self._auto_split is not None and sizes != self._auto_split:
+            self._split_by_hand = True  # set by other code since: not this method's to change
+            return
+        total = sum(sizes)
+        if total <= 0:
+            return
+        share, most = DETAIL_CHOSEN if chosen else DETAIL_EMPTY
+        detail = min(max(DETAIL_LEAST, min(int(total * share), most)), total // 2)
+        self.splitter.setSizes([total - detail, detail])
+        self._auto_split = self.splitter.sizes()
+
+    @Slot(int, int)
+    def _on_splitter_moved(self, _pos: int, _index: int) -> None:
+        self._split_by_hand = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._wrap_filters()
+        if self._auto_split is not None and not self._split_by_hand:
+            self._auto_split = self.splitter.sizes()  # the window, not the operator, changed the split
+
+    def _one_row_width(self) -> int:
+        """The width the search (at its least), the filters, the count and the export button need on one row."""
+        widgets: list[QWidget] = [self.count_label, self.export_button]
+        for layout in (self.filter_bar, self.filter_row):
+            for index in range(layout.count()):
+                item = layout.itemAt(index)
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    widgets.append(widget)
+        visible = [w for w in widgets if not w.isHidden()]
+        hints = [self.search.minimumWidth() * 3 // 2 if w is self.search else w.sizeHint().width() for w in visible]
+        margins = self.page_layout.contentsMargins()
+        return sum(hints) + self.top_bar.spacing() * len(visible) + margins.left() + margins.right()
+
+    def _wrap_filters(self) -> None:
+        """Filters share the search's row while it keeps room to type; on a narrow window they wrap below it."""
+        wrap = self.width() < self._one_row_width()
+        if wrap == self._filters_wrapped:
+            return
+        self._filters_wrapped = wrap
+        source, target = (self.filter_bar, self.filter_row) if wrap else (self.filter_row, self.filter_bar)
+        keep = 1 if wrap else 0  # the search stays where it is
+        while source.count() > keep:
+            item = source.takeAt(keep)
+            if item is not None:
+                target.addItem(item)
+        if wrap:
+            self.filter_row.addStretch(1)
+        else:
+            last = self.filter_bar.itemAt(self.filter_bar.count() - 1)
+            if last is not None and last.spacerItem() is not None:
+                self.filter_bar.takeAt(self.filter_bar.count() - 1)
 
     def stack_panel(
         self,

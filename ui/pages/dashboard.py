@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal, Slot
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -53,6 +53,15 @@ def money_text(pairs: tuple[tuple[str, int], ...]) -> str:
     if not pairs:
         return format_minor(0, "USD", symbol=True)
     return " · ".join(format_minor(minor, currency, symbol=True) for currency, minor in pairs)
+
+
+def wrap_words(text: str) -> str:
+    """A label on two lines, split at the space nearest its middle."""
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    if not spaces:
+        return text
+    middle = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return text[:middle] + "\n" + text[middle + 1 :]
 
 
 class KpiCard(QFrame):
@@ -316,12 +325,33 @@ class DashboardPage(Page):
             lifecycle.EXPIRED: self.tr("Expired"),
         }
         statuses = [status for status, _ in data.subscriptions_by_status]
+        labels = [names.get(s, s) for s in statuses]
         self.status_chart.set_data(
-            [names.get(s, s) for s in statuses],
+            labels,
             [n for _, n in data.subscriptions_by_status],
             colors=[STATUS_COLORS.get(s, "#3d7bd9") for s in statuses],
         )
+        self._fit_status_labels()
         self.errors_chart.set_data(day_labels, list(data.open_errors_by_day), label_every=5)
+
+    def _fit_status_labels(self) -> None:
+        """Status names that do not fit under their bar wrap onto a second line ("Pending / renewal")."""
+        chart = self.status_chart
+        labels = chart.labels
+        if not labels:
+            return
+        axis = chart.getPlotItem().getAxis("bottom")
+        metrics = QFontMetrics(axis.style.get("tickFont") or chart.font())
+        room = max(1, chart.getPlotItem().vb.width()) / len(labels) - 6
+        wrapped = [label if metrics.horizontalAdvance(label) <= room else wrap_words(label) for label in labels]
+        lines = max(text.count("\n") + 1 for text in wrapped)
+        axis.setTicks([list(enumerate(wrapped))])
+        axis.setHeight(12 + metrics.height() * lines)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.data is not None:
+            self._fit_status_labels()
 
     # --- going to the page behind a card -----------------------------------------------
 
