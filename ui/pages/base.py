@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from services.changes import NO_CHANGES, Changes, Kind
 from ui.context import UiContext
-from ui.pages.dialogs import MoneyDialog
+from ui.pages.dialogs import ConfirmDialog, MoneyDialog
 from ui.sql_model import PagedQueryModel
 
 Result = TypeVar("Result")
@@ -193,6 +193,36 @@ class Page(QWidget):
                 on_done(result)
 
             self.ctx.runner.run(request(dialog.idempotency_key), done, dialog.submit_failed)
+
+        dialog.submitter = submit
+        return bool(dialog.exec())
+
+    def submit_form(
+        self,
+        dialog: ConfirmDialog,
+        work: Callable[[], Callable[[], Result]],
+        on_done: Callable[[Result], None] | None = None,
+        done_text: str | Callable[[Result], str] | None = None,
+        *,
+        changes: Changes = NO_CHANGES,
+    ) -> bool:
+        """Open a form whose OK sends ``work()()`` off the GUI thread and waits for the answer.
+
+        ``work`` runs on the GUI thread at each submit and reads the form; what it returns runs
+        on a worker. The form closes when the service agrees; a refusal (a taken email, say) is
+        shown in it with everything typed still there, to correct and send again.
+        """
+
+        def submit() -> None:
+            def done(result: Result) -> None:
+                dialog.submit_finished()
+                if done_text is not None:
+                    self.status_message.emit(done_text(result) if callable(done_text) else done_text)
+                self.ctx.bridge.announce(changes, self)
+                if on_done is not None:
+                    on_done(result)
+
+            self.ctx.runner.run(work(), done, dialog.submit_failed)
 
         dialog.submitter = submit
         return bool(dialog.exec())
