@@ -45,6 +45,7 @@ class Column:
     numeric: bool = False
     format: Callable[[dict], str] | None = None
     export: Callable[[dict], str] | None = None  # what a CSV export writes, when not the text shown
+    tooltip: Callable[[dict], str] | None = None  # what hovering shows, when not the text itself (a code)
 
     def text(self, record: dict) -> str:
         if self.format is not None:
@@ -113,7 +114,8 @@ class PagedQueryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return texts[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(texts[index.column()])
+            column = self.columns[index.column()]
+            return plain_tooltip(column.tooltip(record) if column.tooltip is not None else texts[index.column()])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if self.columns[index.column()].numeric:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -8,13 +8,14 @@ import re
 from datetime import timedelta
 
 from peewee import ModelSelect, fn
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QComboBox, QStyle, QWidget
 
 from models.tables import AuditEntry
 from services.changes import Kind
 from services.clock import Clock
 from services.customers import like_text
+from services.money import format_minor
 from ui.context import UiContext
 from ui.pages.base import TablePage
 from ui.sql_model import Column, PagedQueryModel
@@ -22,6 +23,54 @@ from ui.tasks import TaskRunner
 
 _TARGET = re.compile(r"^([A-Za-z_]{1,32})\s*#\s*(\S{1,64})$")
 CHANGED_STYLE = "background-color:#fff1b8; color:#1a1a1a;"
+
+
+# What each audited action did, in words; the code stays in a tooltip, the filter's data and CSV.
+ACTION_WORDS: dict[str, object] = {
+    "customer.create": QT_TRANSLATE_NOOP("AuditActions", "Created a customer"),
+    "customer.edit": QT_TRANSLATE_NOOP("AuditActions", "Edited a customer"),
+    "topup": QT_TRANSLATE_NOOP("AuditActions", "Topped up a wallet"),
+    "wallet.adjust": QT_TRANSLATE_NOOP("AuditActions", "Adjusted a balance"),
+    "refund.topup": QT_TRANSLATE_NOOP("AuditActions", "Refunded a top-up"),
+    "refund.charge": QT_TRANSLATE_NOOP("AuditActions", "Refunded a charge"),
+    "payment.reconcile": QT_TRANSLATE_NOOP("AuditActions", "Reconciled a payment"),
+    "janitor.reconcile": QT_TRANSLATE_NOOP("AuditActions", "Reconciled a payment"),
+    "subscription.subscribe": QT_TRANSLATE_NOOP("AuditActions", "Subscribed"),
+    "subscription.cancel": QT_TRANSLATE_NOOP("AuditActions", "Canceled a subscription"),
+    "subscription.reinstate": QT_TRANSLATE_NOOP("AuditActions", "Reinstated a subscription"),
+    "subscription.change_plan": QT_TRANSLATE_NOOP("AuditActions", "Changed a plan"),
+    "usage.record": QT_TRANSLATE_NOOP("AuditActions", "Recorded usage"),
+    "renewal.run": QT_TRANSLATE_NOOP("AuditActions", "Ran renewals"),
+    "error.retry": QT_TRANSLATE_NOOP("AuditActions", "Retried a payment"),
+    "error.cancel": QT_TRANSLATE_NOOP("AuditActions", "Canceled a scheduled retry"),
+    "error.escalate": QT_TRANSLATE_NOOP("AuditActions", "Escalated to manual handling"),
+    "error.strategy": QT_TRANSLATE_NOOP("AuditActions", "Changed a retry strategy"),
+    "error.resolve": QT_TRANSLATE_NOOP("AuditActions", "Resolved an error item"),
+    "plan.create": QT_TRANSLATE_NOOP("AuditActions", "Created a plan"),
+    "plan.edit": QT_TRANSLATE_NOOP("AuditActions", "Edited a plan"),
+    "plan.feature": QT_TRANSLATE_NOOP("AuditActions", "Changed a plan's feature"),
+    "feature.create": QT_TRANSLATE_NOOP("AuditActions", "Created a feature"),
+    "operator.create": QT_TRANSLATE_NOOP("AuditActions", "Created an operator"),
+    "operator.role": QT_TRANSLATE_NOOP("AuditActions", "Changed an operator's role"),
+    "operator.manage": QT_TRANSLATE_NOOP("AuditActions", "Changed an operator"),
+    "settings.edit": QT_TRANSLATE_NOOP("AuditActions", "Changed settings"),
+    "gateway.configure": QT_TRANSLATE_NOOP("AuditActions", "Changed the gateway simulation"),
+    "secret.set": QT_TRANSLATE_NOOP("AuditActions", "Set the gateway API key"),
+    "scheduler.run": QT_TRANSLATE_NOOP("AuditActions", "Ran a job now"),
+    "scheduler.pause": QT_TRANSLATE_NOOP("AuditActions", "Paused the scheduler"),
+    "scheduler.resume": QT_TRANSLATE_NOOP("AuditActions", "Resumed the scheduler"),
+    "notification.read": QT_TRANSLATE_NOOP("AuditActions", "Marked a notification read"),
+    "notification.read_all": QT_TRANSLATE_NOOP("AuditActions", "Marked all notifications read"),
+    "demo.clock_advanced": QT_TRANSLATE_NOOP("AuditActions", "Moved the demo clock ahead"),
+}
+
+
+def action_words(code: str) -> str:
+    """'error.retry' -> 'Retried a payment'; a code without words reads as its parts ('Operator disable')."""
+    words = ACTION_WORDS.get(code)
+    if words is not None:
+        return QCoreApplication.translate("AuditActions", str(words))
+    return code.replace(".", " ").replace("_", " ").strip().capitalize()
 
 
 def _target_text(record: dict) -> str:
@@ -46,7 +95,14 @@ class AuditTableModel(PagedQueryModel):
                 format=lambda r: f"{r['created_at']:%Y-%m-%d %H:%M:%S}",
             ),
             Column("actor", self.tr("Actor"), AuditEntry.actor),
-            Column("action", self.tr("Action"), AuditEntry.action),
+            Column(
+                "action",
+                self.tr("Action"),
+                AuditEntry.action,
+                format=lambda r: action_words(r["action"]),
+                export=lambda r: r["action"],
+                tooltip=lambda r: r["action"],
+            ),
             Column("target", self.tr("Target"), fn.COALESCE(AuditEntry.target_type, ""), format=_target_text),
             Column(
                 "reason",
@@ -93,12 +149,24 @@ def _parse(text: str | None):
         return text
 
 
-def _pretty(value) -> str:
+def _pretty(value, key: str = "", currency: str = "USD") -> str:
     if value is None:
         return "—"
+    if key.endswith("_minor") and isinstance(value, int) and not isinstance(value, bool):
+        return format_minor(value, currency, symbol=True)  # money as money; the field name says it
+    if isinstance(value, bool):
+        yes, no = QCoreApplication.translate("AuditPage", "yes"), QCoreApplication.translate("AuditPage", "no")
+        return yes if value else no
     if isinstance(value, str):
         return value
     return json.dumps(value, indent=1, sort_keys=True, default=str)
+
+
+def _currency(*sides) -> str:
+    for side in sides:
+        if isinstance(side, dict) and isinstance(side.get("currency"), str):
+            return side["currency"]
+    return "USD"
 
 
 def changed_keys(before, after) -> list[str]:
@@ -117,7 +185,8 @@ def render_entry(record: dict, tr) -> str:
     before, after = _parse(record.get("before")), _parse(record.get("after"))
     by = tr(QT_TRANSLATE_NOOP("AuditPage", "by"))
     parts = [
-        f"<h3>{esc(record['action'])}</h3>",
+        f"<h3>{esc(action_words(record['action']))}"
+        f" <span style='color:gray; font-weight:normal; font-size:small'>{esc(record['action'])}</span></h3>",
         f"<p>{esc(_target_text(record)) or '—'} · {by} <b>{esc(record['actor'])}</b> · "
         f"{record['created_at']:%Y-%m-%d %H:%M:%S}</p>",
     ]
@@ -142,10 +211,11 @@ def render_entry(record: dict, tr) -> str:
     )
     if isinstance(before, dict | type(None)) and isinstance(after, dict | type(None)):
         changed = set(changed_keys(before, after))
+        currency = _currency(after, before)
         for key in sorted(set(before or {}) | set(after or {})):
             style = CHANGED_STYLE if key in changed else ""
-            old = _pretty(before.get(key)) if before and key in before else ""
-            new = _pretty(after.get(key)) if after and key in after else ""
+            old = _pretty(before.get(key), key, currency) if before and key in before else ""
+            new = _pretty(after.get(key), key, currency) if after and key in after else ""
             marker = " ●" if key in changed else ""
             parts.append(
                 f"<tr style='{style}'><td><b>{esc(key)}</b>{marker}</td>"
@@ -207,10 +277,15 @@ class AuditPage(TablePage[AuditTableModel]):
             return [r.actor for r in actors], [r.action for r in actions]
 
         def fill(result):
-            for combo, values in zip((self.actor_filter, self.action_filter), result, strict=True):
+            actors, actions = result
+            for combo, values, words in (
+                (self.actor_filter, actors, str),
+                (self.action_filter, actions, action_words),
+            ):
                 for value in values:
                     if combo.findData(value) < 0:
-                        combo.addItem(value, value)
+                        combo.addItem(words(value), value)
+                        combo.setItemData(combo.count() - 1, value, Qt.ItemDataRole.ToolTipRole)
 
         self.run_task(load, fill)
 

@@ -336,7 +336,7 @@ class CustomersPage(TablePage[CustomersTableModel]):
             text, icon = self.tr("The card was declined: %s") % (info.error or ""), QMessageBox.Icon.Warning
         else:
             text = self.tr(
-                "The gateway did not answer clearly (%s). The top-up is in the error queue and "
+                "The top-up did not go through yet: %s. It is in the error queue and "
                 "will be retried with the same key, so it can never be charged twice."
             ) % (info.error or "")
             icon = QMessageBox.Icon.Warning

@@ -15,7 +15,8 @@ from services.retry_policy import ERROR_CLASSES, STRATEGIES
 from ui.context import UiContext
 from ui.pages.base import TablePage
 from ui.pages.dialogs import ConfirmDialog
-from ui.pages.error_queue_models import ErrorItemsTableModel, load_item_detail, render_item
+from ui.pages.error_item_text import render_error_item as render_item
+from ui.pages.error_queue_models import ErrorItemsTableModel, load_item_detail
 from ui.pages.error_queue_report import FailedReportPanel
 
 KNOWN_OPERATIONS = ("topup", "refund", "renewal")
