@@ -2,90 +2,274 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AuditActions</name>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="30"/>
+        <source>Created a customer</source>
+        <translation>Создан клиент</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="31"/>
+        <source>Edited a customer</source>
+        <translation>Изменён клиент</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="32"/>
+        <source>Topped up a wallet</source>
+        <translation>Пополнен кошелёк</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="33"/>
+        <source>Adjusted a balance</source>
+        <translation>Скорректирован баланс</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="34"/>
+        <source>Refunded a top-up</source>
+        <translation>Возвращено пополнение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="35"/>
+        <source>Refunded a charge</source>
+        <translation>Возвращено списание</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="36"/>
+        <location filename="../../ui/pages/audit.py" line="37"/>
+        <source>Reconciled a payment</source>
+        <translation>Сверен платёж</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="38"/>
+        <source>Subscribed</source>
+        <translation>Оформлена подписка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="39"/>
+        <source>Canceled a subscription</source>
+        <translation>Отменена подписка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="40"/>
+        <source>Reinstated a subscription</source>
+        <translation>Восстановлена подписка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="41"/>
+        <source>Changed a plan</source>
+        <translation>Сменён тариф</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="42"/>
+        <source>Recorded usage</source>
+        <translation>Записано использование</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="43"/>
+        <source>Ran renewals</source>
+        <translation>Выполнены продления</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="44"/>
+        <source>Retried a payment</source>
+        <translation>Повторён платёж</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="45"/>
+        <source>Canceled a scheduled retry</source>
+        <translation>Отменён запланированный повтор</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="46"/>
+        <source>Escalated to manual handling</source>
+        <translation>Передано на ручную обработку</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="47"/>
+        <source>Changed a retry strategy</source>
+        <translation>Изменена стратегия повторов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="48"/>
+        <source>Resolved an error item</source>
+        <translation>Закрыта ошибка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="49"/>
+        <source>Created a plan</source>
+        <translation>Создан тариф</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="50"/>
+        <source>Edited a plan</source>
+        <translation>Изменён тариф</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="51"/>
+        <source>Changed a plan&apos;s feature</source>
+        <translation>Изменена функция тарифа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="52"/>
+        <source>Created a feature</source>
+        <translation>Создана функция</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="53"/>
+        <source>Created an operator</source>
+        <translation>Создан оператор</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="54"/>
+        <source>Changed an operator&apos;s role</source>
+        <translation>Изменена роль оператора</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="55"/>
+        <source>Changed an operator</source>
+        <translation>Изменён оператор</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="56"/>
+        <source>Changed settings</source>
+        <translation>Изменены настройки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="57"/>
+        <source>Changed the gateway simulation</source>
+        <translation>Изменена симуляция шлюза</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="58"/>
+        <source>Set the gateway API key</source>
+        <translation>Задан API-ключ шлюза</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="59"/>
+        <source>Ran a job now</source>
+        <translation>Задание запущено вручную</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="60"/>
+        <source>Paused the scheduler</source>
+        <translation>Планировщик приостановлен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="61"/>
+        <source>Resumed the scheduler</source>
+        <translation>Планировщик возобновлён</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="62"/>
+        <source>Marked a notification read</source>
+        <translation>Уведомление отмечено прочитанным</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="63"/>
+        <source>Marked all notifications read</source>
+        <translation>Все уведомления отмечены прочитанными</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="64"/>
+        <source>Moved the demo clock ahead</source>
+        <translation>Демо-часы переведены вперёд</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/pages/audit.py" line="118"/>
+        <location filename="../../ui/pages/audit.py" line="158"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="158"/>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="186"/>
         <source>by</source>
         <translation>выполнил</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="125"/>
+        <location filename="../../ui/pages/audit.py" line="194"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="128"/>
+        <location filename="../../ui/pages/audit.py" line="197"/>
         <source>No before/after recorded.</source>
         <translation>Состояние «до» и «после» не записано.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="134"/>
+        <location filename="../../ui/pages/audit.py" line="203"/>
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="135"/>
+        <location filename="../../ui/pages/audit.py" line="204"/>
         <source>Before</source>
         <translation>До</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="136"/>
+        <location filename="../../ui/pages/audit.py" line="205"/>
         <source>After</source>
         <translation>После</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="177"/>
+        <location filename="../../ui/pages/audit.py" line="247"/>
         <source>Target id, “customer #12” or reason</source>
         <translation>ID объекта, «customer #12» или причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="179"/>
+        <location filename="../../ui/pages/audit.py" line="249"/>
         <source>Audit log</source>
         <translation>Журнал аудита</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="180"/>
+        <location filename="../../ui/pages/audit.py" line="250"/>
         <source>Actor</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="180"/>
-        <location filename="../../ui/pages/audit.py" line="181"/>
+        <location filename="../../ui/pages/audit.py" line="250"/>
+        <location filename="../../ui/pages/audit.py" line="251"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="181"/>
+        <location filename="../../ui/pages/audit.py" line="251"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="186"/>
+        <location filename="../../ui/pages/audit.py" line="256"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="188"/>
+        <location filename="../../ui/pages/audit.py" line="258"/>
         <source>All time</source>
         <translation>За всё время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="189"/>
+        <location filename="../../ui/pages/audit.py" line="259"/>
         <source>Last day</source>
         <translation>За последние сутки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="190"/>
+        <location filename="../../ui/pages/audit.py" line="260"/>
         <source>Last week</source>
         <translation>За последнюю неделю</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="191"/>
+        <location filename="../../ui/pages/audit.py" line="261"/>
         <source>Last month</source>
         <translation>За последний месяц</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/audit.py" line="220"/>
+        <location filename="../../ui/pages/audit.py" line="295"/>
         <source>%n entries selected</source>
         <translation>
             <numerusform>Выбрана %n запись</numerusform>
@@ -94,7 +278,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="222"/>
+        <location filename="../../ui/pages/audit.py" line="297"/>
         <source>Select an entry to compare before and after.</source>
         <translation>Выберите запись, чтобы сравнить состояние до и после.</translation>
     </message>
@@ -102,27 +286,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../ui/pages/audit.py" line="44"/>
+        <location filename="../../ui/pages/audit.py" line="93"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="48"/>
+        <location filename="../../ui/pages/audit.py" line="97"/>
         <source>Actor</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="49"/>
+        <location filename="../../ui/pages/audit.py" line="100"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="50"/>
+        <location filename="../../ui/pages/audit.py" line="106"/>
         <source>Target</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="53"/>
+        <location filename="../../ui/pages/audit.py" line="109"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
@@ -130,17 +314,17 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../ui/pages/dialogs.py" line="58"/>
+        <location filename="../../ui/pages/dialogs.py" line="59"/>
         <source>Why? (kept in the audit log)</source>
         <translation>Почему? (сохраняется в журнале аудита)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dialogs.py" line="61"/>
+        <location filename="../../ui/pages/dialogs.py" line="62"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dialogs.py" line="101"/>
+        <location filename="../../ui/pages/dialogs.py" line="123"/>
         <source>Please give a reason.</source>
         <translation>Укажите причину.</translation>
     </message>
@@ -227,7 +411,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/customers.py" line="95"/>
-        <location filename="../../ui/pages/customers.py" line="269"/>
+        <location filename="../../ui/pages/customers.py" line="273"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
@@ -361,69 +545,69 @@
     </message>
     <message>
         <location filename="../../ui/pages/customers.py" line="237"/>
-        <location filename="../../ui/pages/customers.py" line="269"/>
+        <location filename="../../ui/pages/customers.py" line="273"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
         <location filename="../../ui/pages/customers.py" line="237"/>
-        <location filename="../../ui/pages/customers.py" line="269"/>
+        <location filename="../../ui/pages/customers.py" line="273"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="251"/>
+        <location filename="../../ui/pages/customers.py" line="255"/>
         <source>Customer %s created</source>
         <translation>Клиент %s создан</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="267"/>
+        <location filename="../../ui/pages/customers.py" line="271"/>
         <source>Edit customer</source>
         <translation>Изменение клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="268"/>
+        <location filename="../../ui/pages/customers.py" line="272"/>
         <source>Change customer #%d.</source>
         <translation>Изменить клиента #%d.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="282"/>
+        <location filename="../../ui/pages/customers.py" line="288"/>
         <source>Customer updated</source>
         <translation>Клиент изменён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="297"/>
+        <location filename="../../ui/pages/customers.py" line="302"/>
         <source>Top up wallet</source>
         <translation>Пополнение кошелька</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="298"/>
+        <location filename="../../ui/pages/customers.py" line="303"/>
         <source>Charge the card of %s and credit the amount to their %s wallet (balance now %s).</source>
         <translation>Списать сумму с карты клиента %s и зачислить её в кошелёк %s (сейчас на балансе %s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="301"/>
+        <location filename="../../ui/pages/customers.py" line="306"/>
         <source>Amount (%s)</source>
         <translation>Сумма (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="302"/>
+        <location filename="../../ui/pages/customers.py" line="307"/>
         <source>Charge card</source>
         <translation>Списать с карты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="303"/>
-        <location filename="../../ui/pages/customers.py" line="310"/>
+        <location filename="../../ui/pages/customers.py" line="308"/>
+        <location filename="../../ui/pages/customers.py" line="315"/>
         <source>Charging the card of %s…</source>
         <translation>Списание с карты клиента %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="326"/>
+        <location filename="../../ui/pages/customers.py" line="331"/>
         <source>Top-up of %s succeeded.</source>
         <translation>Пополнение на %s выполнено.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/customers.py" line="328"/>
+        <location filename="../../ui/pages/customers.py" line="333"/>
         <source>%n pending subscription(s) renewed at once.</source>
         <translation>
             <numerusform>%n подписка, ожидавшая продления, сразу продлена.</numerusform>
@@ -432,42 +616,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="331"/>
+        <location filename="../../ui/pages/customers.py" line="336"/>
         <source>The card was declined: %s</source>
         <translation>Карта отклонена: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="334"/>
-        <source>The gateway did not answer clearly (%s). The top-up is in the error queue and will be retried with the same key, so it can never be charged twice.</source>
-        <translation>Платёжный шлюз не дал однозначного ответа (%s). Пополнение помещено в очередь ошибок и будет повторено с тем же ключом, поэтому двойное списание исключено.</translation>
+        <location filename="../../ui/pages/customers.py" line="339"/>
+        <source>The top-up did not go through yet: %s. It is in the error queue and will be retried with the same key, so it can never be charged twice.</source>
+        <translation>Пополнение пока не прошло: %s. Оно в очереди ошибок и будет повторено с тем же ключом, поэтому карта никогда не будет списана дважды.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="339"/>
+        <location filename="../../ui/pages/customers.py" line="344"/>
         <source>Top-up</source>
         <translation>Пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="369"/>
+        <location filename="../../ui/pages/customers.py" line="374"/>
         <source>Subscribe</source>
         <translation>Оформление подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="370"/>
+        <location filename="../../ui/pages/customers.py" line="375"/>
         <source>Start a subscription for %s; the first period is paid from the wallet (balance %s).</source>
         <translation>Оформить подписку для клиента %s; первый период оплачивается из кошелька (баланс %s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="373"/>
+        <location filename="../../ui/pages/customers.py" line="378"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="374"/>
+        <location filename="../../ui/pages/customers.py" line="379"/>
         <source>Subscribe and charge</source>
         <translation>Оформить и списать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="380"/>
+        <location filename="../../ui/pages/customers.py" line="385"/>
         <source>Subscribed</source>
         <translation>Подписка оформлена</translation>
     </message>
@@ -518,114 +702,114 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="145"/>
+        <location filename="../../ui/pages/dashboard.py" line="154"/>
         <source>Dashboard</source>
         <translation>Сводка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="162"/>
+        <location filename="../../ui/pages/dashboard.py" line="171"/>
         <source>Active subscriptions</source>
         <translation>Активные подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="162"/>
+        <location filename="../../ui/pages/dashboard.py" line="171"/>
         <source>Open the active subscriptions</source>
         <translation>Открыть активные подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="163"/>
-        <location filename="../../ui/pages/dashboard.py" line="314"/>
+        <location filename="../../ui/pages/dashboard.py" line="172"/>
+        <location filename="../../ui/pages/dashboard.py" line="323"/>
         <source>Pending renewal</source>
         <translation>Ждут продления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="163"/>
+        <location filename="../../ui/pages/dashboard.py" line="172"/>
         <source>Open the subscriptions waiting for funds</source>
         <translation>Открыть подписки, ожидающие поступления средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="165"/>
+        <location filename="../../ui/pages/dashboard.py" line="174"/>
         <source>Expiring this week</source>
         <translation>Истекают на этой неделе</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="175"/>
         <source>Active or canceled subscriptions whose period ends within %d days</source>
         <translation>Активные или отменённые подписки, период которых заканчивается в ближайшие %d дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="168"/>
+        <location filename="../../ui/pages/dashboard.py" line="177"/>
         <source>Wallet float</source>
         <translation>Остатки в кошельках</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="168"/>
+        <location filename="../../ui/pages/dashboard.py" line="177"/>
         <source>The sum of all wallet balances; open the wallets</source>
         <translation>Сумма балансов всех кошельков; открыть кошельки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="170"/>
+        <location filename="../../ui/pages/dashboard.py" line="179"/>
         <source>Revenue this month</source>
         <translation>Выручка за месяц</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="171"/>
+        <location filename="../../ui/pages/dashboard.py" line="180"/>
         <source>Renewal and usage charges this calendar month (UTC), less refunds of charges</source>
         <translation>Списания за продления и использование в текущем календарном месяце (UTC) за вычетом возвратов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="173"/>
+        <location filename="../../ui/pages/dashboard.py" line="182"/>
         <source>Unresolved errors</source>
         <translation>Нерешённые ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="173"/>
+        <location filename="../../ui/pages/dashboard.py" line="182"/>
         <source>Items retrying or waiting for an operator</source>
         <translation>Элементы, которые повторяются или ждут оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="175"/>
+        <location filename="../../ui/pages/dashboard.py" line="184"/>
         <source>Gateway success, 24 h</source>
         <translation>Успешность шлюза, 24 ч</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="176"/>
+        <location filename="../../ui/pages/dashboard.py" line="185"/>
         <source>Succeeded charges ÷ all charge attempts the gateway recorded in the last 24 hours</source>
         <translation>Успешные списания ÷ все попытки списания, записанные шлюзом за последние 24 часа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="197"/>
-        <location filename="../../ui/pages/dashboard.py" line="300"/>
+        <location filename="../../ui/pages/dashboard.py" line="206"/>
+        <location filename="../../ui/pages/dashboard.py" line="309"/>
         <source>Revenue by day, last 30 days</source>
         <translation>Выручка по дням за последние 30 дней</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="198"/>
+        <location filename="../../ui/pages/dashboard.py" line="207"/>
         <source>Subscriptions by status</source>
         <translation>Подписки по статусам</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="199"/>
+        <location filename="../../ui/pages/dashboard.py" line="208"/>
         <source>Open error items at the end of each day</source>
         <translation>Открытые элементы очереди ошибок на конец каждого дня</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="210"/>
+        <location filename="../../ui/pages/dashboard.py" line="219"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="250"/>
+        <location filename="../../ui/pages/dashboard.py" line="259"/>
         <source>Could not load the numbers: %s</source>
         <translation>Не удалось загрузить показатели: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="264"/>
+        <location filename="../../ui/pages/dashboard.py" line="273"/>
         <source>Figures as of %s UTC</source>
         <translation>Данные на %s UTC</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/dashboard.py" line="268"/>
+        <location filename="../../ui/pages/dashboard.py" line="277"/>
         <source>%n subscription(s) in all</source>
         <translation>
             <numerusform>всего %n подписка</numerusform>
@@ -634,62 +818,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="271"/>
+        <location filename="../../ui/pages/dashboard.py" line="280"/>
         <source>waiting for a top-up</source>
         <translation>ожидают пополнения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="273"/>
+        <location filename="../../ui/pages/dashboard.py" line="282"/>
         <source>within %d days</source>
         <translation>в течение %d дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="274"/>
+        <location filename="../../ui/pages/dashboard.py" line="283"/>
         <source>held in customer wallets</source>
         <translation>в кошельках клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="275"/>
+        <location filename="../../ui/pages/dashboard.py" line="284"/>
         <source>since %s</source>
         <translation>с %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="278"/>
+        <location filename="../../ui/pages/dashboard.py" line="287"/>
         <source>%1 retrying · %2 manual</source>
         <translation>повтор: %1 · вручную: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="285"/>
+        <location filename="../../ui/pages/dashboard.py" line="294"/>
         <source>no traffic</source>
         <translation>нет операций</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="285"/>
+        <location filename="../../ui/pages/dashboard.py" line="294"/>
         <source>no charges in the last 24 h</source>
         <translation>за последние 24 ч списаний не было</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="290"/>
+        <location filename="../../ui/pages/dashboard.py" line="299"/>
         <source>%1 of %2 charges</source>
         <translation>%1 из %2 списаний</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="304"/>
+        <location filename="../../ui/pages/dashboard.py" line="313"/>
         <source>(%s; other currencies are not drawn)</source>
         <translation>(%s; другие валюты не показаны)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="313"/>
+        <location filename="../../ui/pages/dashboard.py" line="322"/>
         <source>Active</source>
         <translation>Активны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="315"/>
+        <location filename="../../ui/pages/dashboard.py" line="324"/>
         <source>Canceled</source>
         <translation>Отменены</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="316"/>
+        <location filename="../../ui/pages/dashboard.py" line="325"/>
         <source>Expired</source>
         <translation>Истекли</translation>
     </message>
@@ -771,6 +955,337 @@
     </message>
 </context>
 <context>
+    <name>ErrorItemText</name>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="22"/>
+        <location filename="../../ui/pages/error_item_text.py" line="67"/>
+        <source>Top-up</source>
+        <translation>Пополнение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="23"/>
+        <source>Refund to a card</source>
+        <translation>Возврат на карту</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="24"/>
+        <source>Renewal</source>
+        <translation>Продление</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="25"/>
+        <source>Payment to review</source>
+        <translation>Платёж на проверку</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="26"/>
+        <source>Customer notice</source>
+        <translation>Письмо клиенту</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="29"/>
+        <source>Passing fault (the gateway or database was busy or down)</source>
+        <translation>Временный сбой (шлюз или база данных были заняты или недоступны)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="30"/>
+        <source>Outcome unknown (no clear answer came back)</source>
+        <translation>Исход неизвестен (ясного ответа не пришло)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="31"/>
+        <source>Urgent (money owed to a card)</source>
+        <translation>Срочно (деньги причитаются карте)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="32"/>
+        <source>Predictable (a rate limit or maintenance)</source>
+        <translation>Предсказуемый (ограничение частоты или обслуживание)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="33"/>
+        <source>Needs a person (declined or inconsistent)</source>
+        <translation>Нужен человек (отказ или несогласованные данные)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="36"/>
+        <source>Retry later, waiting longer each time</source>
+        <translation>Повторить позже, каждый раз выжидая дольше</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="37"/>
+        <source>Ask the gateway what happened, then retry with the same key</source>
+        <translation>Спросить шлюз, что произошло, затем повторить с тем же ключом</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="38"/>
+        <source>Retry at once, then at a fixed interval</source>
+        <translation>Повторить сразу, затем через равные промежутки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="39"/>
+        <source>Retry at a fixed interval</source>
+        <translation>Повторять через равные промежутки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="40"/>
+        <source>Wait for an operator</source>
+        <translation>Ждать оператора</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="43"/>
+        <source>Retrying</source>
+        <translation>Повторяется</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="44"/>
+        <source>Waiting for an operator</source>
+        <translation>Ждёт оператора</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="45"/>
+        <source>Resolved</source>
+        <translation>Решена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="46"/>
+        <source>Canceled</source>
+        <translation>Отменена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="49"/>
+        <source>Succeeded</source>
+        <translation>Успешно</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="50"/>
+        <source>Failed</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="51"/>
+        <source>Deferred</source>
+        <translation>Отложена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="52"/>
+        <source>Unknown</source>
+        <translation>Неизвестно</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="53"/>
+        <source>Taken over</source>
+        <translation>Перехвачена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="56"/>
+        <source>Top-up #%1</source>
+        <translation>Пополнение #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="57"/>
+        <source>Refund #%1</source>
+        <translation>Возврат #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="58"/>
+        <source>Subscription #%1</source>
+        <translation>Подписка #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="59"/>
+        <source>Wallet #%1</source>
+        <translation>Кошелёк #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="60"/>
+        <source>Customer #%1</source>
+        <translation>Клиент #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="61"/>
+        <source>Charge #%1</source>
+        <translation>Списание #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="62"/>
+        <source>Notice #%1</source>
+        <translation>Письмо #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="66"/>
+        <source>Wallet</source>
+        <translation>Кошелёк</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="68"/>
+        <source>Refund</source>
+        <translation>Возврат</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="69"/>
+        <source>Subscription</source>
+        <translation>Подписка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="70"/>
+        <source>Customer</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="71"/>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="72"/>
+        <source>Gateway charge</source>
+        <translation>Платёж в шлюзе</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="73"/>
+        <source>Gateway&apos;s answer</source>
+        <translation>Ответ шлюза</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="74"/>
+        <source>Payment key</source>
+        <translation>Ключ платежа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="104"/>
+        <location filename="../../ui/pages/error_item_text.py" line="227"/>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="115"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="117"/>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="155"/>
+        <source>held by %1 until %2</source>
+        <translation>занята: %1 до %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="160"/>
+        <source>free</source>
+        <translation>свободна</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="162"/>
+        <source>Subject</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="163"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="165"/>
+        <source>Kind of failure</source>
+        <translation>Вид сбоя</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="168"/>
+        <source>What happens next</source>
+        <translation>Что будет дальше</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="170"/>
+        <location filename="../../ui/pages/error_item_text.py" line="201"/>
+        <source>Attempts</source>
+        <translation>Попытки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="171"/>
+        <source>%1 of %2</source>
+        <translation>%1 из %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="175"/>
+        <source>Next attempt</source>
+        <translation>Следующая попытка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="176"/>
+        <source>Lease</source>
+        <translation>Блокировка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="177"/>
+        <source>Amount at risk</source>
+        <translation>Сумма под риском</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="179"/>
+        <source>Created</source>
+        <translation>Создана</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="182"/>
+        <source>Updated</source>
+        <translation>Изменена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="187"/>
+        <source>Closed</source>
+        <translation>Закрыта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="188"/>
+        <source>%1 by %2</source>
+        <translation>%1, закрыл %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="193"/>
+        <source>Resolution</source>
+        <translation>Решение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="194"/>
+        <source>%1 failed</source>
+        <translation>%1 — сбой</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="195"/>
+        <source>Error item #%1</source>
+        <translation>Ошибка #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="205"/>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="206"/>
+        <source>Outcome</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="207"/>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="208"/>
+        <source>By</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="224"/>
+        <source>No attempts recorded.</source>
+        <translation>Попыток не записано.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorItemsTableModel</name>
     <message>
         <location filename="../../ui/pages/error_queue_models.py" line="98"/>
@@ -831,187 +1346,187 @@
 <context>
     <name>ErrorQueuePage</name>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="39"/>
+        <location filename="../../ui/pages/error_queue.py" line="40"/>
         <source>Message, #id or “topup #12”</source>
         <translation>Сообщение, #id или «topup #12»</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="41"/>
+        <location filename="../../ui/pages/error_queue.py" line="42"/>
         <source>Error queue</source>
         <translation>Очередь ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="43"/>
+        <location filename="../../ui/pages/error_queue.py" line="44"/>
         <location filename="../../ui/pages/error_queue_models.py" line="192"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="45"/>
+        <location filename="../../ui/pages/error_queue.py" line="46"/>
         <source>Open</source>
         <translation>Открытые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="46"/>
+        <location filename="../../ui/pages/error_queue.py" line="47"/>
         <source>Retrying</source>
         <translation>Повторяются</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="47"/>
+        <location filename="../../ui/pages/error_queue.py" line="48"/>
         <source>Manual</source>
         <translation>Ручные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="48"/>
+        <location filename="../../ui/pages/error_queue.py" line="49"/>
         <source>Resolved</source>
         <translation>Решённые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="49"/>
+        <location filename="../../ui/pages/error_queue.py" line="50"/>
         <source>Canceled</source>
         <translation>Отменённые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="50"/>
-        <location filename="../../ui/pages/error_queue.py" line="55"/>
-        <location filename="../../ui/pages/error_queue.py" line="58"/>
+        <location filename="../../ui/pages/error_queue.py" line="51"/>
+        <location filename="../../ui/pages/error_queue.py" line="56"/>
+        <location filename="../../ui/pages/error_queue.py" line="59"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="55"/>
+        <location filename="../../ui/pages/error_queue.py" line="56"/>
         <source>Operation</source>
         <translation>Операция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="58"/>
+        <location filename="../../ui/pages/error_queue.py" line="59"/>
         <source>Class</source>
         <translation>Класс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="61"/>
+        <location filename="../../ui/pages/error_queue.py" line="62"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="63"/>
+        <location filename="../../ui/pages/error_queue.py" line="64"/>
         <source>Any</source>
         <translation>Любой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="64"/>
+        <location filename="../../ui/pages/error_queue.py" line="65"/>
         <source>Older than 1 h</source>
         <translation>Старше 1 ч</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="65"/>
+        <location filename="../../ui/pages/error_queue.py" line="66"/>
         <source>Older than 1 day</source>
         <translation>Старше 1 дня</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="66"/>
+        <location filename="../../ui/pages/error_queue.py" line="67"/>
         <source>Older than 7 days</source>
         <translation>Старше 7 дней</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="71"/>
-        <location filename="../../ui/pages/error_queue.py" line="283"/>
-        <location filename="../../ui/pages/error_queue.py" line="287"/>
+        <location filename="../../ui/pages/error_queue.py" line="72"/>
+        <location filename="../../ui/pages/error_queue.py" line="284"/>
+        <location filename="../../ui/pages/error_queue.py" line="288"/>
         <source>Retry now</source>
         <translation>Повторить сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="72"/>
+        <location filename="../../ui/pages/error_queue.py" line="73"/>
         <source>Cancel retry…</source>
         <translation>Отменить повтор…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="73"/>
+        <location filename="../../ui/pages/error_queue.py" line="74"/>
         <source>Escalate to manual…</source>
         <translation>Передать на ручную обработку…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="74"/>
+        <location filename="../../ui/pages/error_queue.py" line="75"/>
         <source>Change strategy…</source>
         <translation>Сменить стратегию…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="75"/>
+        <location filename="../../ui/pages/error_queue.py" line="76"/>
         <source>Resolve with note…</source>
         <translation>Закрыть с примечанием…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="81"/>
+        <location filename="../../ui/pages/error_queue.py" line="82"/>
         <source>Only open items can be retried.</source>
         <translation>Повторить можно только открытые элементы.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="82"/>
+        <location filename="../../ui/pages/error_queue.py" line="83"/>
         <source>Run the selected items now, through the same lease as the retry pass</source>
         <translation>Выполнить выбранные элементы сейчас, с той же блокировкой, что и при плановом повторе</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="87"/>
+        <location filename="../../ui/pages/error_queue.py" line="88"/>
         <source>Only open items have a retry to cancel.</source>
         <translation>Отменить повтор можно только у открытых элементов.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="88"/>
+        <location filename="../../ui/pages/error_queue.py" line="89"/>
         <source>Stop retrying; the items close as canceled</source>
         <translation>Прекратить повторы; элементы закрываются как отменённые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="93"/>
+        <location filename="../../ui/pages/error_queue.py" line="94"/>
         <source>Only open items can be escalated.</source>
         <translation>Передать на ручную обработку можно только открытые элементы.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="94"/>
+        <location filename="../../ui/pages/error_queue.py" line="95"/>
         <source>Stop automatic attempts and wait for an operator</source>
         <translation>Остановить автоматические попытки и ждать оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="99"/>
+        <location filename="../../ui/pages/error_queue.py" line="100"/>
         <source>Only open items can change strategy.</source>
         <translation>Сменить стратегию можно только у открытых элементов.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="100"/>
+        <location filename="../../ui/pages/error_queue.py" line="101"/>
         <source>Retry on another strategy from now on</source>
         <translation>Повторять по другой стратегии начиная с этого момента</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="105"/>
+        <location filename="../../ui/pages/error_queue.py" line="106"/>
         <source>Only open or canceled items can be resolved.</source>
         <translation>Закрыть можно только открытые или отменённые элементы.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="106"/>
+        <location filename="../../ui/pages/error_queue.py" line="107"/>
         <source>Close the items as settled by hand, with a note saying how</source>
         <translation>Закрыть элементы как урегулированные вручную, с примечанием о том, как именно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="189"/>
+        <location filename="../../ui/pages/error_queue.py" line="190"/>
         <source>No open error item for %s #%d</source>
         <translation>Нет открытого элемента очереди ошибок для %s #%d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="197"/>
+        <location filename="../../ui/pages/error_queue.py" line="198"/>
         <source>Select one or more error items</source>
         <translation>Выберите один или несколько элементов очереди ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="204"/>
+        <location filename="../../ui/pages/error_queue.py" line="205"/>
         <source>#%d is %s.</source>
         <translation>#%d: статус %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="211"/>
+        <location filename="../../ui/pages/error_queue.py" line="212"/>
         <source>Select an error item to see its attempts.</source>
         <translation>Выберите элемент очереди ошибок, чтобы увидеть его попытки.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="221"/>
+        <location filename="../../ui/pages/error_queue.py" line="222"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… и ещё %n</numerusform>
@@ -1020,7 +1535,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="222"/>
+        <location filename="../../ui/pages/error_queue.py" line="223"/>
         <source>%n item(s) selected</source>
         <translation>
             <numerusform>Выбран %n элемент</numerusform>
@@ -1029,7 +1544,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="236"/>
+        <location filename="../../ui/pages/error_queue.py" line="237"/>
         <source>and %n more</source>
         <translation>
             <numerusform>и ещё %n</numerusform>
@@ -1038,12 +1553,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="237"/>
+        <location filename="../../ui/pages/error_queue.py" line="238"/>
         <source>Items: %s</source>
         <translation>Элементы: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="284"/>
+        <location filename="../../ui/pages/error_queue.py" line="285"/>
         <source>Retry %n item(s) now?</source>
         <translation>
             <numerusform>Повторить %n элемент сейчас?</numerusform>
@@ -1052,12 +1567,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="294"/>
+        <location filename="../../ui/pages/error_queue.py" line="295"/>
         <source>Retried %d: %d resolved, %d still open</source>
         <translation>Повторено: %d; решено: %d, ещё открыто: %d</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="296"/>
+        <location filename="../../ui/pages/error_queue.py" line="297"/>
         <source>Retrying %n item(s)…</source>
         <translation>
             <numerusform>Повтор %n элемента…</numerusform>
@@ -1066,12 +1581,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="308"/>
+        <location filename="../../ui/pages/error_queue.py" line="309"/>
         <source>Cancel scheduled retry</source>
         <translation>Отмена запланированного повтора</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="309"/>
+        <location filename="../../ui/pages/error_queue.py" line="310"/>
         <source>Cancel the retries of %n item(s)? They close as canceled and are not tried again.</source>
         <translation>
             <numerusform>Отменить повторы для %n элемента? Он будет закрыт как отменённый и больше не повторится.</numerusform>
@@ -1080,19 +1595,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="311"/>
-        <location filename="../../ui/pages/error_queue.py" line="331"/>
-        <location filename="../../ui/pages/error_queue.py" line="366"/>
+        <location filename="../../ui/pages/error_queue.py" line="312"/>
+        <location filename="../../ui/pages/error_queue.py" line="332"/>
+        <location filename="../../ui/pages/error_queue.py" line="367"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="312"/>
+        <location filename="../../ui/pages/error_queue.py" line="313"/>
         <source>Cancel retries</source>
         <translation>Отменить повторы</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="320"/>
+        <location filename="../../ui/pages/error_queue.py" line="321"/>
         <source>Canceled %n item(s)</source>
         <translation>
             <numerusform>Отменён %n элемент</numerusform>
@@ -1101,12 +1616,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="328"/>
+        <location filename="../../ui/pages/error_queue.py" line="329"/>
         <source>Escalate to manual</source>
         <translation>Передача на ручную обработку</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="329"/>
+        <location filename="../../ui/pages/error_queue.py" line="330"/>
         <source>Escalate %n item(s) to manual? Automatic attempts stop until an operator acts.</source>
         <translation>
             <numerusform>Передать %n элемент на ручную обработку? Автоматические попытки прекратятся до действий оператора.</numerusform>
@@ -1115,12 +1630,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="332"/>
+        <location filename="../../ui/pages/error_queue.py" line="333"/>
         <source>Escalate</source>
         <translation>Передать</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="339"/>
+        <location filename="../../ui/pages/error_queue.py" line="340"/>
         <source>Escalated %n item(s) to manual</source>
         <translation>
             <numerusform>На ручную обработку передан %n элемент</numerusform>
@@ -1129,38 +1644,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="351"/>
+        <location filename="../../ui/pages/error_queue.py" line="352"/>
         <source>backoff — exponential, with jitter</source>
         <translation>backoff — экспоненциальная задержка со случайным разбросом</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="352"/>
+        <location filename="../../ui/pages/error_queue.py" line="353"/>
         <source>reconcile — ask the gateway by key, then retry with the same key</source>
         <translation>reconcile — запросить шлюз по ключу, затем повторить с тем же ключом</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="353"/>
+        <location filename="../../ui/pages/error_queue.py" line="354"/>
         <source>urgent — immediate attempts, then every 5 minutes</source>
         <translation>urgent — немедленные попытки, затем каждые 5 минут</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="354"/>
+        <location filename="../../ui/pages/error_queue.py" line="355"/>
         <source>fixed — every 10 minutes</source>
         <translation>fixed — каждые 10 минут</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="355"/>
+        <location filename="../../ui/pages/error_queue.py" line="356"/>
         <source>manual — no automatic attempts</source>
         <translation>manual — без автоматических попыток</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="363"/>
-        <location filename="../../ui/pages/error_queue.py" line="368"/>
+        <location filename="../../ui/pages/error_queue.py" line="364"/>
+        <location filename="../../ui/pages/error_queue.py" line="369"/>
         <source>Change strategy</source>
         <translation>Смена стратегии</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="364"/>
+        <location filename="../../ui/pages/error_queue.py" line="365"/>
         <source>Change the retry strategy of %n item(s)?</source>
         <translation>
             <numerusform>Сменить стратегию повтора для %n элемента?</numerusform>
@@ -1169,13 +1684,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="367"/>
+        <location filename="../../ui/pages/error_queue.py" line="368"/>
         <location filename="../../ui/pages/error_queue_models.py" line="194"/>
         <source>Strategy</source>
         <translation>Стратегия</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="375"/>
+        <location filename="../../ui/pages/error_queue.py" line="376"/>
         <source>%n item(s) now on %s</source>
         <translation>
             <numerusform>%n элемент теперь на стратегии %s</numerusform>
@@ -1184,12 +1699,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="382"/>
+        <location filename="../../ui/pages/error_queue.py" line="383"/>
         <source>Resolve with note</source>
         <translation>Закрытие с примечанием</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="383"/>
+        <location filename="../../ui/pages/error_queue.py" line="384"/>
         <source>Mark %n item(s) resolved? Say how they were settled.</source>
         <translation>
             <numerusform>Отметить %n элемент как решённый? Укажите, как он был урегулирован.</numerusform>
@@ -1198,17 +1713,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="385"/>
+        <location filename="../../ui/pages/error_queue.py" line="386"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="386"/>
+        <location filename="../../ui/pages/error_queue.py" line="387"/>
         <source>Resolve</source>
         <translation>Закрыть</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="392"/>
+        <location filename="../../ui/pages/error_queue.py" line="393"/>
         <source>Resolved %n item(s)</source>
         <translation>
             <numerusform>Закрыт %n элемент</numerusform>
@@ -1921,6 +2436,109 @@
     </message>
 </context>
 <context>
+    <name>JobResults</name>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="74"/>
+        <source>charged %s</source>
+        <translation>списано %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="75"/>
+        <source>owed %s</source>
+        <translation>долг %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="80"/>
+        <source>gateway healthy</source>
+        <translation>шлюз в порядке</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="81"/>
+        <source>gateway outage</source>
+        <translation>шлюз недоступен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="82"/>
+        <source>gateway probing</source>
+        <translation>шлюз проверяется</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="86"/>
+        <source>alert raised</source>
+        <translation>поднята тревога</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="88"/>
+        <source>%1 due</source>
+        <translation>к выполнению: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="89"/>
+        <source>%1 renewed</source>
+        <translation>продлено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="90"/>
+        <source>%1 waiting for funds</source>
+        <translation>ждут средств: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="91"/>
+        <source>%1 expired</source>
+        <translation>истекло: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="92"/>
+        <source>%1 failed</source>
+        <translation>с ошибкой: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="93"/>
+        <source>%1 checked</source>
+        <translation>проверено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="94"/>
+        <source>%1 reminded</source>
+        <translation>напомнено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="95"/>
+        <source>%1 succeeded</source>
+        <translation>успешно: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="96"/>
+        <source>%1 to retry later</source>
+        <translation>повторить позже: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="97"/>
+        <source>%1 sent to manual handling</source>
+        <translation>на ручную обработку: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="98"/>
+        <source>%1 deferred while the gateway is down</source>
+        <translation>отложено, пока шлюз недоступен: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="99"/>
+        <source>%1 top-ups reconciled</source>
+        <translation>сверено пополнений: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="100"/>
+        <source>%1 refunds reconciled</source>
+        <translation>сверено возвратов: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="101"/>
+        <source>%1 reconciled</source>
+        <translation>сверено: %1</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../ui/login.py" line="42"/>
@@ -2020,13 +2638,13 @@
         <translation>Планировщик: приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="114"/>
+        <location filename="../../ui/app.py" line="119"/>
         <location filename="../../ui/main_window.py" line="158"/>
         <source>Scheduler: running</source>
         <translation>Планировщик: работает</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="116"/>
+        <location filename="../../ui/app.py" line="121"/>
         <source>Scheduler: off</source>
         <translation>Планировщик: выключен</translation>
     </message>
@@ -2049,7 +2667,7 @@
 <context>
     <name>MoneyDialog</name>
     <message>
-        <location filename="../../ui/pages/dialogs.py" line="133"/>
+        <location filename="../../ui/pages/dialogs.py" line="86"/>
         <source>Working…</source>
         <translation>Выполняется…</translation>
     </message>
@@ -2277,10 +2895,18 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="202"/>
+        <location filename="../../ui/pages/base.py" line="238"/>
         <location filename="../../ui/pages/subscriptions_models.py" line="138"/>
         <source>Your role (%s) may not do this.</source>
         <translation>Вашей роли (%s) это действие недоступно.</translation>
+    </message>
+</context>
+<context>
+    <name>PagedQueryModel</name>
+    <message>
+        <location filename="../../ui/sql_model.py" line="268"/>
+        <source>Currency</source>
+        <translation>Валюта</translation>
     </message>
 </context>
 <context>
@@ -3025,7 +3651,7 @@
 <context>
     <name>RowCounts</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="239"/>
+        <location filename="../../ui/pages/base.py" line="275"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n строка</numerusform>
@@ -3034,7 +3660,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="242"/>
+        <location filename="../../ui/pages/base.py" line="278"/>
         <source>Exported %n row(s)</source>
         <translation>
             <numerusform>Экспортирована %n строка</numerusform>
@@ -3046,57 +3672,67 @@
 <context>
     <name>SchedulerJobsModel</name>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="96"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="126"/>
+        <source>this desk</source>
+        <translation>это рабочее место</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="130"/>
+        <source>%1, process %2</source>
+        <translation>%1, процесс %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="149"/>
         <source>Job</source>
         <translation>Задание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="97"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="150"/>
         <source>Last run (UTC)</source>
         <translation>Последний запуск (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="98"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="151"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="99"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="152"/>
         <source>Last error</source>
         <translation>Последняя ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="100"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="153"/>
         <source>Next run (UTC)</source>
         <translation>Следующий запуск (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="101"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="154"/>
         <source>Running</source>
         <translation>Выполняется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="102"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="155"/>
         <source>Lease owner</source>
         <translation>Владелец блокировки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="133"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="186"/>
         <source>paused</source>
         <translation>приостановлено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="135"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="188"/>
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="138"/>
-        <source>this window</source>
-        <translation>это окно</translation>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="206"/>
+        <source>Lease held by instance %s</source>
+        <translation>Блокировку держит экземпляр %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="139"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="192"/>
         <source>free (last: %s)</source>
         <translation>свободна (последний: %s)</translation>
     </message>
@@ -3104,7 +3740,7 @@
 <context>
     <name>SchedulerPage</name>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="78"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="118"/>
         <source>nothing to do</source>
         <translation>нечего делать</translation>
     </message>
@@ -4005,22 +4641,22 @@
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="270"/>
+        <location filename="../../ui/pages/base.py" line="306"/>
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="282"/>
+        <location filename="../../ui/pages/base.py" line="318"/>
         <source>Export CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="479"/>
+        <location filename="../../ui/pages/base.py" line="528"/>
         <source>Export to CSV</source>
         <translation>Экспорт в CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="479"/>
+        <location filename="../../ui/pages/base.py" line="528"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
@@ -4068,8 +4704,8 @@
         <translation>Возобновить планировщик…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="129"/>
-        <location filename="../../ui/app.py" line="130"/>
+        <location filename="../../ui/app.py" line="134"/>
+        <location filename="../../ui/app.py" line="135"/>
         <source>The scheduler is not running in this window</source>
         <translation>В этом окне планировщик не запущен</translation>
     </message>
@@ -4244,6 +4880,11 @@
         <translation>В кошелёк возвращено %s списания #%d, кредит-нотой по счёту %s</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/wallets.py" line="360"/>
+        <source>The refund did not go through yet: %s. The %s left the wallet and is queued for retry with the same key, so the card is never paid twice.</source>
+        <translation>Возврат пока не прошёл: %s. Сумма %s списана с кошелька и поставлена в очередь на повтор с тем же ключом, поэтому на карту она никогда не поступит дважды.</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/wallets.py" line="202"/>
         <location filename="../../ui/pages/wallets.py" line="228"/>
         <source>Refund charge</source>
@@ -4336,11 +4977,6 @@
         <location filename="../../ui/pages/wallets.py" line="353"/>
         <source>The card processor refused the refund of %s (%s); the amount is back in the wallet.</source>
         <translation>Процессинг карты отклонил возврат %s (%s); сумма возвращена в кошелёк.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/wallets.py" line="360"/>
-        <source>The gateway did not answer clearly (%s). The refund of %s left the wallet and is queued for retry with the same key, so the card is never paid twice.</source>
-        <translation>Платёжный шлюз не дал однозначного ответа (%s). Возврат %s списан из кошелька и поставлен в очередь на повтор с тем же ключом, поэтому двойная выплата на карту исключена.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/wallets.py" line="377"/>

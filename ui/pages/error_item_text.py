@@ -101,7 +101,7 @@ def subject_words(subject_type: str, subject_id: Any) -> str:
 def context_rows(context: Any, currency: str) -> list[tuple[str, str]]:
     """The context's fields as (label, value) in words; money as money."""
     if not isinstance(context, dict):
-        return [] if context in (None, "") else [(QCoreApplication.translate(CONTEXT, "Details"), str(context))]
+        return [] if context in (None, "") else [(QCoreApplication.translate("ErrorItemText", "Details"), str(context))]
     rows = []
     ordered = [k for k in CONTEXT_FIELDS if k in context] + sorted(k for k in context if k not in CONTEXT_FIELDS)
     for key in ordered:
@@ -111,7 +111,11 @@ def context_rows(context: Any, currency: str) -> list[tuple[str, str]]:
         if key.endswith("_minor") and isinstance(value, int) and not isinstance(value, bool):
             text = format_minor(value, currency, symbol=True)
         elif isinstance(value, bool):
-            text = QCoreApplication.translate(CONTEXT, "yes") if value else QCoreApplication.translate(CONTEXT, "no")
+            text = (
+                QCoreApplication.translate("ErrorItemText", "yes")
+                if value
+                else QCoreApplication.translate("ErrorItemText", "no")
+            )
         elif isinstance(value, dict | list):
             text = (
                 ", ".join(f"{k}: {v}" for k, v in value.items())
@@ -148,55 +152,60 @@ def render_error_item(detail: dict) -> str:
     lease_until: datetime | None = item.lease_until
     if item.lease_owner and lease_until and lease_until > now:
         lease = (
-            translate(CONTEXT, "held by %1 until %2")
+            translate("ErrorItemText", "held by %1 until %2")
             .replace("%1", esc(owner_words(item.lease_owner, None)))
             .replace("%2", format_moment(lease_until))
         )
     else:
-        lease = translate(CONTEXT, "free")
+        lease = translate("ErrorItemText", "free")
     rows = [
-        (translate(CONTEXT, "Subject"), esc(subject_words(item.subject_type, item.subject_id))),
-        (translate(CONTEXT, "Status"), f"<b>{esc(words(STATUSES, item.status))}</b>"),
-        (translate(CONTEXT, "Kind of failure"), esc(words(ERROR_CLASSES, item.error_class)) + _code(error_code)),
-        (translate(CONTEXT, "What happens next"), esc(words(STRATEGIES, item.strategy)) + _code(item.strategy)),
+        (translate("ErrorItemText", "Subject"), esc(subject_words(item.subject_type, item.subject_id))),
+        (translate("ErrorItemText", "Status"), f"<b>{esc(words(STATUSES, item.status))}</b>"),
         (
-            translate(CONTEXT, "Attempts"),
-            translate(CONTEXT, "%1 of %2").replace("%1", str(item.attempts)).replace("%2", str(item.max_attempts)),
+            translate("ErrorItemText", "Kind of failure"),
+            esc(words(ERROR_CLASSES, item.error_class)) + _code(error_code),
         ),
-        (translate(CONTEXT, "Next attempt"), esc(format_moment(item.next_attempt_at)) or "—"),
-        (translate(CONTEXT, "Lease"), lease),
-        (translate(CONTEXT, "Amount at risk"), esc(amount)),
+        (translate("ErrorItemText", "What happens next"), esc(words(STRATEGIES, item.strategy)) + _code(item.strategy)),
         (
-            translate(CONTEXT, "Created"),
+            translate("ErrorItemText", "Attempts"),
+            translate("ErrorItemText", "%1 of %2")
+            .replace("%1", str(item.attempts))
+            .replace("%2", str(item.max_attempts)),
+        ),
+        (translate("ErrorItemText", "Next attempt"), esc(format_moment(item.next_attempt_at)) or "—"),
+        (translate("ErrorItemText", "Lease"), lease),
+        (translate("ErrorItemText", "Amount at risk"), esc(amount)),
+        (
+            translate("ErrorItemText", "Created"),
             f"{format_moment(item.created_at)} ({format_age((now - item.created_at).total_seconds())})",
         ),
-        (translate(CONTEXT, "Updated"), format_moment(item.updated_at)),
+        (translate("ErrorItemText", "Updated"), format_moment(item.updated_at)),
     ]
     if item.resolved_at is not None:
         rows.append(
             (
-                translate(CONTEXT, "Closed"),
-                translate(CONTEXT, "%1 by %2")
+                translate("ErrorItemText", "Closed"),
+                translate("ErrorItemText", "%1 by %2")
                 .replace("%1", format_moment(item.resolved_at))
                 .replace("%2", esc(item.resolved_by or "")),
             )
         )
-        rows.append((translate(CONTEXT, "Resolution"), esc(item.resolution or "")))
-    title = translate(CONTEXT, "%1 failed").replace("%1", words(OPERATIONS, item.operation))
-    number = translate(CONTEXT, "Error item #%1").replace("%1", str(item.id))
+        rows.append((translate("ErrorItemText", "Resolution"), esc(item.resolution or "")))
+    title = translate("ErrorItemText", "%1 failed").replace("%1", words(OPERATIONS, item.operation))
+    number = translate("ErrorItemText", "Error item #%1").replace("%1", str(item.id))
     parts = [
         f"<h3>{esc(title)}</h3>",
         f"<p style='color:gray'>{esc(number)} · {esc(item.operation)}</p>",
         f"<p>{esc(item.message)}</p>",
         _table(rows),
-        "<h4>" + translate(CONTEXT, "Attempts") + "</h4>",
+        "<h4>" + translate("ErrorItemText", "Attempts") + "</h4>",
     ]
     if attempts:
         headings = (
-            translate(CONTEXT, "Time"),
-            translate(CONTEXT, "Outcome"),
-            translate(CONTEXT, "Message"),
-            translate(CONTEXT, "By"),
+            translate("ErrorItemText", "Time"),
+            translate("ErrorItemText", "Outcome"),
+            translate("ErrorItemText", "Message"),
+            translate("ErrorItemText", "By"),
         )
         parts.append(
             "<table cellspacing='0' cellpadding='3' border='1' style='border-collapse:collapse'>"
@@ -212,9 +221,9 @@ def render_error_item(detail: dict) -> str:
             )
         parts.append("</table>")
     else:
-        parts.append("<p style='color:gray'>" + translate(CONTEXT, "No attempts recorded.") + "</p>")
+        parts.append("<p style='color:gray'>" + translate("ErrorItemText", "No attempts recorded.") + "</p>")
     details = context_rows(item.context, currency)
     if details:
-        parts.append("<h4>" + translate(CONTEXT, "Details") + "</h4>")
+        parts.append("<h4>" + translate("ErrorItemText", "Details") + "</h4>")
         parts.append(_table([(esc(label), esc(value)) for label, value in details]))
     return "".join(parts)
