@@ -90,6 +90,7 @@ def main() -> int:
         print(f"unknown variant(s) {', '.join(unknown)}; choose from {', '.join(VARIANTS)}", file=sys.stderr)
         return 2
     app = QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)  # each desk's window closes before the next one opens
     from PySide6.QtCore import QLocale
 
     from ui.app import build_main_window
