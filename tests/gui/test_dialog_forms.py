@@ -3,9 +3,10 @@
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from models.tables import Customer, Wallet
+from models.tables import Customer, Plan, Wallet
 from services.errors import ValidationError
 from ui.pages.customers import CustomersPage
+from ui.pages.plans import PlansPage
 
 
 def operate(dialog_steps):
@@ -91,3 +92,30 @@ def test_top_up_refused_by_the_service_keeps_the_amount_and_the_reason(make_page
     assert "not accepted" in seen["message"]
     assert "left_open" not in seen and len(refusals) == 1
     assert Wallet.get_by_id(wallet_id).balance_minor == before + 1250
+
+
+def test_new_plan_refused_for_a_taken_code_keeps_the_form(make_page):
+    env = make_page(PlansPage, customers=3)
+    taken = Plan.select().order_by(Plan.id).first().code
+    count = Plan.select().count()
+
+    def steps(dialog, seen):
+        code, name, price = (dialog.findChild(QLineEdit, n) for n in ("code", "name", "price"))
+        seen["focus"] = dialog.focusWidget() is code
+        code.setText(taken)
+        name.setText("Second of its code")
+        price.setText("12.00")
+        dialog.on_accept_clicked()
+        seen["open_after_refusal"] = dialog.isVisible()
+        seen["kept"] = (code.text(), name.text(), price.text())
+        seen["message"] = dialog.error.text()
+        code.setText("second-code")
+        dialog.on_accept_clicked()
+
+    seen = operate(steps)
+    env.page.on_new_plan_clicked()
+    assert seen["focus"] and seen["open_after_refusal"]
+    assert seen["kept"] == (taken, "Second of its code", "12.00")
+    assert taken in seen["message"] or "code" in seen["message"].lower(), seen["message"]
+    assert "left_open" not in seen
+    assert Plan.select().count() == count + 1 and Plan.get(Plan.code == "second-code").price_minor == 1200
