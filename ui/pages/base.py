@@ -363,7 +363,8 @@ class TablePage(Page, Generic[Model]):
         if not self.header_restored:
             for column, width in enumerate(self.column_widths):
                 self.table.setColumnWidth(column, width)
-        self.splitter_restored = self.remember(self.splitter, "splitter")
+        # A new name for the split: one saved before the detail pane fitted its content is not restored.
+        self.splitter_restored = self.remember(self.splitter, "detail_split")
 
     # --- filters ------------------------------------------------------------------------
 
