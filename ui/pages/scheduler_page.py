@@ -31,7 +31,7 @@ CONTROL_CHANGES = Changes.of(Kind.AUDIT)  # run now, pause, resume: audited; wha
 
 
 class SchedulerPage(Page):
-    icon = QStyle.StandardPixmap.SP_MediaPlay
+    icon = QStyle.StandardPixmap.SP_DesktopIcon  # a planner pad: the play triangle vanished on the dark theme
     shows = frozenset({Kind.SETTINGS})  # the retry interval, the renewal time and the gateway's knobs
     poll_ms = REFRESH_MS  # the jobs move on their own timers
     paused_changed = Signal(bool)  # what this page last learned of the pause: the tray follows it
