@@ -135,6 +135,12 @@ def context_rows(context: Any, currency: str) -> list[tuple[str, str]]:
     return rows
 
 
+def sentence(text: str | None) -> str:
+    """A message as a sentence: 'the gateway is down' -> 'The gateway is down'."""
+    text = (text or "").strip()
+    return text[:1].upper() + text[1:]
+
+
 def _table(rows: list[tuple[str, str]]) -> str:
     body = "".join(f"<tr><td style='color:gray'>{label}</td><td>{value}</td></tr>" for label, value in rows)
     return f"<table cellspacing='0' cellpadding='2'>{body}</table>"
@@ -196,7 +202,7 @@ def render_error_item(detail: dict) -> str:
     parts = [
         f"<h3>{esc(title)}</h3>",
         f"<p style='color:gray'>{esc(number)} · {esc(item.operation)}</p>",
-        f"<p>{esc(item.message)}</p>",
+        f"<p>{esc(sentence(item.message))}</p>",
         _table(rows),
         "<h4>" + translate("ErrorItemText", "Attempts") + "</h4>",
     ]
@@ -217,7 +223,7 @@ def render_error_item(detail: dict) -> str:
             parts.append(
                 f"<tr><td>{attempt.number}</td><td>{format_moment(attempt.at)}</td>"
                 f"<td style='color:{colour}'>{esc(words(OUTCOMES, attempt.outcome))}</td>"
-                f"<td>{esc(one_line(attempt.message, 300))}</td><td>{esc(attempt.actor)}</td></tr>"
+                f"<td>{esc(sentence(one_line(attempt.message, 300)))}</td><td>{esc(attempt.actor)}</td></tr>"
             )
         parts.append("</table>")
     else:
