@@ -1154,7 +1154,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/error_item_text.py" line="104"/>
-        <location filename="../../ui/pages/error_item_text.py" line="227"/>
+        <location filename="../../ui/pages/error_item_text.py" line="233"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
@@ -1169,118 +1169,118 @@
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="155"/>
+        <location filename="../../ui/pages/error_item_text.py" line="161"/>
         <source>held by %1 until %2</source>
         <translation>занята: %1 до %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="160"/>
+        <location filename="../../ui/pages/error_item_text.py" line="166"/>
         <source>free</source>
         <translation>свободна</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="162"/>
+        <location filename="../../ui/pages/error_item_text.py" line="168"/>
         <source>Subject</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="163"/>
+        <location filename="../../ui/pages/error_item_text.py" line="169"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="165"/>
+        <location filename="../../ui/pages/error_item_text.py" line="171"/>
         <source>Kind of failure</source>
         <translation>Вид сбоя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="168"/>
+        <location filename="../../ui/pages/error_item_text.py" line="174"/>
         <source>What happens next</source>
         <translation>Что будет дальше</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="170"/>
-        <location filename="../../ui/pages/error_item_text.py" line="201"/>
+        <location filename="../../ui/pages/error_item_text.py" line="176"/>
+        <location filename="../../ui/pages/error_item_text.py" line="207"/>
         <source>Attempts</source>
         <translation>Попытки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="171"/>
+        <location filename="../../ui/pages/error_item_text.py" line="177"/>
         <source>%1 of %2</source>
         <translation>%1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="175"/>
+        <location filename="../../ui/pages/error_item_text.py" line="181"/>
         <source>Next attempt</source>
         <translation>Следующая попытка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="176"/>
+        <location filename="../../ui/pages/error_item_text.py" line="182"/>
         <source>Lease</source>
         <translation>Блокировка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="177"/>
+        <location filename="../../ui/pages/error_item_text.py" line="183"/>
         <source>Amount at risk</source>
         <translation>Сумма под риском</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="179"/>
+        <location filename="../../ui/pages/error_item_text.py" line="185"/>
         <source>Created</source>
         <translation>Создана</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="182"/>
+        <location filename="../../ui/pages/error_item_text.py" line="188"/>
         <source>Updated</source>
         <translation>Изменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="187"/>
+        <location filename="../../ui/pages/error_item_text.py" line="193"/>
         <source>Closed</source>
         <translation>Закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="188"/>
+        <location filename="../../ui/pages/error_item_text.py" line="194"/>
         <source>%1 by %2</source>
         <translation>%1, закрыл %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="193"/>
+        <location filename="../../ui/pages/error_item_text.py" line="199"/>
         <source>Resolution</source>
         <translation>Решение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="194"/>
+        <location filename="../../ui/pages/error_item_text.py" line="200"/>
         <source>%1 failed</source>
         <translation>%1 — сбой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="195"/>
+        <location filename="../../ui/pages/error_item_text.py" line="201"/>
         <source>Error item #%1</source>
         <translation>Ошибка #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="205"/>
+        <location filename="../../ui/pages/error_item_text.py" line="211"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="206"/>
+        <location filename="../../ui/pages/error_item_text.py" line="212"/>
         <source>Outcome</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="207"/>
+        <location filename="../../ui/pages/error_item_text.py" line="213"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="208"/>
+        <location filename="../../ui/pages/error_item_text.py" line="214"/>
         <source>By</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="224"/>
+        <location filename="../../ui/pages/error_item_text.py" line="230"/>
         <source>No attempts recorded.</source>
         <translation>Попыток не записано.</translation>
     </message>
@@ -3300,14 +3300,14 @@
     </message>
     <message>
         <location filename="../../ui/pages/plans.py" line="148"/>
-        <location filename="../../ui/pages/plans.py" line="264"/>
+        <location filename="../../ui/pages/plans.py" line="263"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
         <location filename="../../ui/pages/plans.py" line="149"/>
         <location filename="../../ui/pages/plans.py" line="212"/>
-        <location filename="../../ui/pages/plans.py" line="264"/>
+        <location filename="../../ui/pages/plans.py" line="263"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
@@ -3378,87 +3378,87 @@
         <translation>Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="240"/>
+        <location filename="../../ui/pages/plans.py" line="241"/>
         <source>Plan %s saved</source>
         <translation>Тариф %s сохранён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="252"/>
+        <location filename="../../ui/pages/plans.py" line="251"/>
         <source>boolean (on/off)</source>
         <translation>логическая (вкл./выкл.)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="253"/>
+        <location filename="../../ui/pages/plans.py" line="252"/>
         <source>quota (a limit per period)</source>
         <translation>квота (лимит на период)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="254"/>
+        <location filename="../../ui/pages/plans.py" line="253"/>
         <source>rate (a limit per time window)</source>
         <translation>частота (лимит на временное окно)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="255"/>
+        <location filename="../../ui/pages/plans.py" line="254"/>
         <source>usage (always allowed, charged)</source>
         <translation>использование (всегда разрешено, оплачивается)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="261"/>
+        <location filename="../../ui/pages/plans.py" line="260"/>
         <source>New feature</source>
         <translation>Новая функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="262"/>
+        <location filename="../../ui/pages/plans.py" line="261"/>
         <source>Add a feature that plans can grant. Set it on each plan afterwards.</source>
         <translation>Добавить функцию, которую могут давать тарифы. Затем настройте её в каждом тарифе.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="264"/>
+        <location filename="../../ui/pages/plans.py" line="263"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="264"/>
+        <location filename="../../ui/pages/plans.py" line="263"/>
         <source>Unit</source>
         <translation>Единица</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="265"/>
+        <location filename="../../ui/pages/plans.py" line="264"/>
         <source>Create feature</source>
         <translation>Создать функцию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="272"/>
+        <location filename="../../ui/pages/plans.py" line="271"/>
         <source>The unit is 1–32 characters, like &apos;call&apos; or &apos;GB&apos;.</source>
         <translation>Единица — от 1 до 32 символов, например &apos;call&apos; или &apos;GB&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="281"/>
+        <location filename="../../ui/pages/plans.py" line="283"/>
         <source>Feature %s created</source>
         <translation>Функция %s создана</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="307"/>
+        <location filename="../../ui/pages/plans.py" line="309"/>
         <source>There are no features yet; create one first.</source>
         <translation>Функций пока нет; сначала создайте функцию.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="314"/>
+        <location filename="../../ui/pages/plans.py" line="316"/>
         <source>Set plan feature</source>
         <translation>Настройка функции тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="316"/>
+        <location filename="../../ui/pages/plans.py" line="318"/>
         <source>Grant a feature on plan %s, or change its limits and usage pricing. Subscribers see the change at once; usage already recorded is priced by the new terms at the next renewal.</source>
         <translation>Добавить функцию в тариф %s или изменить её лимиты и тарификацию использования. Подписчики увидят изменение сразу; уже учтённое использование будет оплачено по новым условиям при следующем продлении.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="321"/>
+        <location filename="../../ui/pages/plans.py" line="323"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="333"/>
+        <location filename="../../ui/pages/plans.py" line="338"/>
         <source>%s on %s saved</source>
         <translation>Функция %s в тарифе %s сохранена</translation>
     </message>
@@ -4651,12 +4651,12 @@
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="528"/>
+        <location filename="../../ui/pages/base.py" line="529"/>
         <source>Export to CSV</source>
         <translation>Экспорт в CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="528"/>
+        <location filename="../../ui/pages/base.py" line="529"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
