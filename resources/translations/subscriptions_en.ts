@@ -251,7 +251,7 @@
 <context>
     <name>RowCounts</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="275"/>
+        <location filename="../../ui/pages/base.py" line="276"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -259,7 +259,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="278"/>
+        <location filename="../../ui/pages/base.py" line="279"/>
         <source>Exported %n row(s)</source>
         <translation>
             <numerusform>Exported %n row</numerusform>

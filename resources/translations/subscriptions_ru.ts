@@ -2895,7 +2895,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="238"/>
+        <location filename="../../ui/pages/base.py" line="239"/>
         <location filename="../../ui/pages/subscriptions_models.py" line="138"/>
         <source>Your role (%s) may not do this.</source>
         <translation>Вашей роли (%s) это действие недоступно.</translation>
@@ -3651,7 +3651,7 @@
 <context>
     <name>RowCounts</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="275"/>
+        <location filename="../../ui/pages/base.py" line="276"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n строка</numerusform>
@@ -3660,7 +3660,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="278"/>
+        <location filename="../../ui/pages/base.py" line="279"/>
         <source>Exported %n row(s)</source>
         <translation>
             <numerusform>Экспортирована %n строка</numerusform>
@@ -3745,184 +3745,184 @@
         <translation>нечего делать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="41"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="42"/>
         <source>Scheduler</source>
         <translation>Планировщик</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="50"/>
-        <location filename="../../ui/pages/scheduler_page.py" line="212"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="51"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="231"/>
         <source>Run now</source>
         <translation>Запустить сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="52"/>
-        <location filename="../../ui/pages/scheduler_page.py" line="187"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="53"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="206"/>
         <source>Pause all jobs…</source>
         <translation>Приостановить все задания…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="54"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="55"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="79"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="80"/>
         <source>Scheduler events seen by this window appear here.</source>
         <translation>Здесь появляются события планировщика, полученные этим окном.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="90"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="92"/>
         <source>Recent events</source>
         <translation>Последние события</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="132"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="151"/>
         <source>The scheduler is not running in this window.</source>
         <translation>В этом окне планировщик не запущен.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="134"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="153"/>
         <source>The jobs below are paused.</source>
         <translation>Задания ниже приостановлены.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="136"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="155"/>
         <source>The table shows what the instance that last ran each job recorded.</source>
         <translation>В таблице показано то, что записал экземпляр, последним выполнявший каждое задание.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="140"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="159"/>
         <source>Paused: no job runs on its timer until the scheduler is resumed.</source>
         <translation>Приостановлен: задания не запускаются по расписанию, пока планировщик не будет возобновлён.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="143"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="162"/>
         <source>Running: jobs run on their timers in this window.</source>
         <translation>Работает: задания запускаются по расписанию в этом окне.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="150"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="169"/>
         <source>Could not read the job states: %s</source>
         <translation>Не удалось прочитать состояние заданий: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="155"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="174"/>
         <source>started</source>
         <translation>запущено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="156"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="175"/>
         <source>finished</source>
         <translation>завершено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="157"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="176"/>
         <source>FAILED</source>
         <translation>ОШИБКА</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="158"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="177"/>
         <source>scheduler paused</source>
         <translation>планировщик приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="159"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="178"/>
         <source>scheduler resumed</source>
         <translation>планировщик возобновлён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="160"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="179"/>
         <source>scheduler stopped</source>
         <translation>планировщик остановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="181"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="200"/>
         <source>The scheduler is not running in this window</source>
         <translation>В этом окне планировщик не запущен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="187"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="206"/>
         <source>Resume all jobs…</source>
         <translation>Возобновить все задания…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="192"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="211"/>
         <source>Select a job</source>
         <translation>Выберите задание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="206"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="225"/>
         <source>Run a job now</source>
         <translation>Запуск задания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="208"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="227"/>
         <source>Run the %s job now instead of waiting for its timer. It does exactly what its scheduled run would do.</source>
         <translation>Запустить задание %s сейчас, не дожидаясь расписания. Оно сделает ровно то же, что и плановый запуск.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="218"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="237"/>
         <source>Running the %s job…</source>
         <translation>Выполняется задание %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="228"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="247"/>
         <source>The %s job was handed to the scheduler; it runs in a moment.</source>
         <translation>Задание %s передано планировщику и скоро будет выполнено.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="236"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="255"/>
         <source>The %1 job failed: %2</source>
         <translation>Задание %1 завершилось ошибкой: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="239"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="258"/>
         <source>The %1 job finished: %2</source>
         <translation>Задание %1 выполнено: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="241"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="260"/>
         <source>done</source>
         <translation>готово</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="255"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="274"/>
         <source>Pause the scheduler</source>
         <translation>Приостановка планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="257"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="276"/>
         <source>Stop renewals, retries, reminders and monitoring from running on their timers, in every app and worker sharing this database, until someone resumes them. Run now still works.</source>
         <translation>Остановить запуск продлений, повторов, напоминаний и мониторинга по расписанию во всех приложениях и фоновых процессах, использующих эту базу данных, пока их не возобновят. Кнопка «Запустить сейчас» продолжит работать.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="261"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="280"/>
         <source>Pause</source>
         <translation>Приостановить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="266"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="285"/>
         <source>Resume the scheduler</source>
         <translation>Возобновление планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="268"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="287"/>
         <source>Let the jobs run on their timers again; runs that fell due while paused are caught up at once.</source>
         <translation>Снова запускать задания по расписанию; запуски, пропущенные во время паузы, будут выполнены сразу.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="271"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="290"/>
         <source>Resume</source>
         <translation>Возобновить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="280"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="299"/>
         <source>Scheduler paused</source>
         <translation>Планировщик приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="280"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="299"/>
         <source>Scheduler resumed</source>
         <translation>Планировщик возобновлён</translation>
     </message>
@@ -4641,22 +4641,22 @@
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="306"/>
+        <location filename="../../ui/pages/base.py" line="307"/>
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="318"/>
+        <location filename="../../ui/pages/base.py" line="319"/>
         <source>Export CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="529"/>
+        <location filename="../../ui/pages/base.py" line="537"/>
         <source>Export to CSV</source>
         <translation>Экспорт в CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="529"/>
+        <location filename="../../ui/pages/base.py" line="537"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>

@@ -89,7 +89,7 @@ def test_at_1024_by_700_search_boxes_keep_room_and_status_labels_do_not_overlap(
     qtbot.waitUntil(lambda: dashboard.data is not None)
     chart = dashboard.status_chart
     axis = chart.getPlotItem().getAxis("bottom")
-    metrics = QFontMetrics(chart.font())
+    metrics = QFontMetrics(axis.style["tickFont"] or chart.font())
     room = chart.getPlotItem().vb.width() / len(chart.labels)
     shown = [text for _, text in axis._tickLevels[0]]
     assert [text.replace("\n", " ") for text in shown] == chart.labels
@@ -112,3 +112,30 @@ def test_the_split_the_operator_drags_is_restored_on_the_next_start(make_gui, qt
     assert restored.splitter_restored
     restored.table.selectRow(0)
     assert abs(restored.splitter.sizes()[1] - 600) <= 2, restored.splitter.sizes()
+
+
+def test_the_russian_desk_fits_1024_wide_on_every_page(make_gui, qtbot, clock):
+    from PySide6.QtWidgets import QApplication
+
+    from ui.language import install_translator
+
+    app = QApplication.instance()
+    translators = install_translator(app, "ru")
+    try:
+        failed_topups(clock)
+        gui = make_gui("admin", customers=40)
+        gui.window.resize(1024, 700)
+        for page in gui.window.pages:
+            gui.page(type(page).__name__)
+            qtbot.wait(5)
+            assert gui.window.width() == 1024, type(page).__name__
+            assert page.width() <= 1024 - gui.window.nav.width(), type(page).__name__
+            if isinstance(page, TablePage):  # nothing wider than the page: buttons wrap, filters go below
+                assert page.detail_container.minimumSizeHint().width() <= page.splitter.sizes()[1] + 1
+        scheduler = gui.window.page_named("SchedulerPage")
+        assert scheduler.gateway_group.geometry().right() <= scheduler.width()
+        if scheduler.demo_group is not None:
+            assert scheduler.demo_group.geometry().right() <= scheduler.width()
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from services.changes import NO_CHANGES, Changes, Kind
 from ui.context import UiContext
+from ui.flow_layout import FlowLayout
 from ui.pages.dialogs import ConfirmDialog, MoneyDialog
 from ui.sql_model import PagedQueryModel
 
@@ -317,7 +318,7 @@ class TablePage(Page, Generic[Model]):
         self.row_counts = RowCounts(self)
         self.export_button = QPushButton(self.tr("Export CSV…"), self)
         self.export_button.clicked.connect(self.on_export_clicked)
-        self.actions_bar = QHBoxLayout()
+        self.actions_bar = FlowLayout()  # the buttons wrap when the pane (or a language's words) is narrow
 
         self.table = paged_table(self, model, self.selection_mode)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
@@ -346,7 +347,7 @@ class TablePage(Page, Generic[Model]):
         self.top_bar.addLayout(self.filter_bar, 1)
         self.top_bar.addWidget(self.count_label)
         self.top_bar.addWidget(self.export_button)
-        self.filter_row = QHBoxLayout()  # where the filters go when one row leaves the search too little room
+        self.filter_row = FlowLayout()  # where the filters go when one row leaves the search too little room
         self._filters_wrapped = False
         self.page_layout = QVBoxLayout(self)
         self.page_layout.addLayout(self.top_bar)
@@ -365,6 +366,7 @@ class TablePage(Page, Generic[Model]):
                 self.table.setColumnWidth(column, width)
         # A new name for the split: one saved before the detail pane fitted its content is not restored.
         self.splitter_restored = self.remember(self.splitter, "detail_split")
+        self.fit_least_width()
 
     # --- filters ------------------------------------------------------------------------
 
@@ -376,10 +378,15 @@ class TablePage(Page, Generic[Model]):
         # As wide as its longest choice when there is room; narrower (the list still shows it all) on a small screen.
         combo.setMinimumWidth(combo.fontMetrics().averageCharWidth() * 6 + 32)
         combo.currentIndexChanged.connect(lambda _i: self.model.set_filters(**{key: combo.currentData()}))
-        caption = QLabel(label, self)
-        self.filter_bar.addWidget(caption)
-        self.filter_bar.addWidget(combo)
+        # The caption and its choices stay together when the filters wrap onto a line of their own.
+        pair = QWidget(self)
+        pair_layout = QHBoxLayout(pair)
+        pair_layout.setContentsMargins(0, 0, 0, 0)
+        pair_layout.addWidget(QLabel(label, pair))
+        pair_layout.addWidget(combo)
+        self.filter_bar.addWidget(pair)
         self._filters[key] = combo
+        self.fit_least_width()
         return combo
 
     def add_check_filter(self, text: str, key: str) -> QCheckBox:
@@ -388,6 +395,7 @@ class TablePage(Page, Generic[Model]):
         box.toggled.connect(lambda on: self.model.set_filters(**{key: on}))
         self.filter_bar.addWidget(box)
         self._filters[key] = box
+        self.fit_least_width()
         return box
 
     @Slot()
@@ -560,8 +568,35 @@ class TablePage(Page, Generic[Model]):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._wrap_filters()
+        self.fit_least_width()
         if self._auto_split is not None and not self._split_by_hand:
             self._auto_split = self.splitter.sizes()  # the window, not the operator, changed the split
+
+    def fit_least_width(self) -> None:
+        """Ask the window only for the width the page needs with its filters wrapped: a page not yet
+        shown (so not yet wrapped) must not widen the window past a small screen."""
+        margins = self.page_layout.contentsMargins()
+        spacing = max(0, self.top_bar.spacing())
+        top = (
+            self.search.minimumWidth()
+            + self.count_label.minimumSizeHint().width()
+            + self.export_button.minimumSizeHint().width()
+            + 2 * spacing
+        )
+        widths = [top]
+        for layout in (self.filter_bar, self.filter_row):
+            for index in range(layout.count()):
+                item = layout.itemAt(index)
+                widget = item.widget() if item is not None else None
+                if widget is not None and widget is not self.search:
+                    widths.append(widget.minimumSizeHint().width())
+        for index in range(self.page_layout.count()):
+            item = self.page_layout.itemAt(index)
+            if item is not None and item.layout() not in (self.top_bar, self.filter_row):
+                widths.append(item.minimumSize().width())
+        least = max(widths) + margins.left() + margins.right()
+        if self.minimumWidth() != least:
+            self.setMinimumWidth(least)
 
     def _one_row_width(self) -> int:
         """The width the search (at its least), the filters, the count and the export button need on one row."""
@@ -620,6 +655,7 @@ class TablePage(Page, Generic[Model]):
         if sizes is not None:
             splitter.setSizes(list(sizes))
         self.remember(splitter, name)
+        self.fit_least_width()
 
     def remember(self, widget: QSplitter | QHeaderView, name: str) -> bool:
         """Restore ``widget``'s layout saved under ``name`` and save it with the page's; True when restored."""

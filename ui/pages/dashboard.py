@@ -341,9 +341,15 @@ class DashboardPage(Page):
         if not labels:
             return
         axis = chart.getPlotItem().getAxis("bottom")
-        metrics = QFontMetrics(axis.style.get("tickFont") or chart.font())
+        font = QFont(chart.font())
+        metrics = QFontMetrics(font)
         room = max(1, chart.getPlotItem().vb.width()) / len(labels) - 6
         wrapped = [label if metrics.horizontalAdvance(label) <= room else wrap_words(label) for label in labels]
+        widest = max(metrics.horizontalAdvance(line) for text in wrapped for line in text.split("\n"))
+        if widest > room:  # one long word (a language's status name): a smaller type, down to 75 %
+            font.setPointSizeF(font.pointSizeF() * max(0.75, room / widest))
+            metrics = QFontMetrics(font)
+        axis.setStyle(tickFont=font)
         lines = max(text.count("\n") + 1 for text in wrapped)
         axis.setTicks([list(enumerate(wrapped))])
         axis.setHeight(12 + metrics.height() * lines)
