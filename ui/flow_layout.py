@@ -7,7 +7,7 @@ pane or a longer language never pushes the window wider than the screen.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget, QWidgetItem
 
 
 class FlowLayout(QLayout):
@@ -19,6 +19,15 @@ class FlowLayout(QLayout):
 
     def addStretch(self, _stretch: int = 0) -> None:  # noqa: N802 - the QBoxLayout call it stands in for
         """Items flow from the left and the rest of a line stays empty: nothing to add."""
+
+    def addSpacing(self, _size: int) -> None:  # noqa: N802 - the QBoxLayout call it stands in for
+        """Items are spaced evenly already."""
+
+    def insertWidget(self, index: int, widget: QWidget, *_args: object) -> None:  # noqa: N802 - as QBoxLayout's
+        self.addChildWidget(widget)
+        position = len(self._items) if index < 0 else min(index, len(self._items))
+        self._items.insert(position, QWidgetItem(widget))
+        self.invalidate()
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
         self._items.append(item)
