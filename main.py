@@ -423,6 +423,10 @@ def main(argv: list[str] | None = None) -> int:
         log.exception("cannot open the database")
         print(f"error: cannot open the database: {error}", file=sys.stderr)
         return 2
+    if args.demo and args.command is None and not args.now:
+        from services.demo_clock import demo_clock
+
+        clock = demo_clock()  # goes on from where the last demo desk's clock had travelled
     core = build_core(clock)
     if args.command is None:
         return run_gui(core, args)

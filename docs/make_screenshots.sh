@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Screenshots of every page, taken in a real X server (Xvfb) with a tray host.
+# Screenshots of every page, taken in a real X server (Xvfb) with a tray host: the English desk,
+# then the Russian (ru/) and dark (dark/) desks and the 1024×700 layout (small/).
+# Usage: docs/make_screenshots.sh [OUT_DIR [en|ru|dark|small ...]]
 # Needs Debian's xvfb and trayer (and the xcb libraries listed in README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-display=:97
+n=97  # the first display number free on this machine
+while [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
+display=:$n
 Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp &
 xvfb=$!
 trap 'kill $xvfb ${tray:-} 2>/dev/null || true' EXIT
@@ -11,4 +15,4 @@ sleep 1
 DISPLAY=$display trayer --edge top --align right --widthtype request --height 24 >/dev/null 2>&1 &
 tray=$!
 sleep 1
-DISPLAY=$display QT_QPA_PLATFORM=xcb python3 docs/screenshots.py "${1:-docs/screenshots}"
+DISPLAY=$display QT_QPA_PLATFORM=xcb python3 docs/screenshots.py "${1:-docs/screenshots}" "${@:2}"

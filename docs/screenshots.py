@@ -1,7 +1,8 @@
-"""Regenerate the page screenshots in docs/screenshots/ from a fresh demo database.
+"""Regenerate the page screenshots in docs/screenshots/ from a fresh demo database: the English
+light desk, and in subfolders the Russian desk (ru/), the dark desk (dark/) and the 1024×700 layout (small/).
 
 Run it through docs/make_screenshots.sh (which starts Xvfb and a tray host), or
-directly with any display: python docs/screenshots.py [OUT_DIR]
+directly with any display: python docs/screenshots.py [OUT_DIR [en|ru|dark|small ...]]
 """
 
 from __future__ import annotations
@@ -71,54 +72,96 @@ def show_billed_customer(page) -> None:
     page.detail_tabs.setCurrentIndex(1)
 
 
+# Each desk is shot into its own folder: (folder under OUT_DIR, language, theme, window size).
+VARIANTS = {
+    "en": ("", "en", "light", (1440, 900)),
+    "ru": ("ru", "ru", "light", (1440, 900)),
+    "dark": ("dark", "en", "dark", (1440, 900)),
+    "small": ("small", "en", "light", (1024, 700)),
+}
+
+
 def main() -> int:
+    """python docs/screenshots.py [OUT_DIR [VARIANT ...]]: every variant unless some are named."""
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
-    out.mkdir(parents=True, exist_ok=True)
+    wanted = sys.argv[2:] or list(VARIANTS)
+    unknown = [name for name in wanted if name not in VARIANTS]
+    if unknown:
+        print(f"unknown variant(s) {', '.join(unknown)}; choose from {', '.join(VARIANTS)}", file=sys.stderr)
+        return 2
     app = QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)  # each desk's window closes before the next one opens
+    from PySide6.QtCore import QLocale
+
     from ui.app import build_main_window
     from ui.language import install_translator
     from ui.tasks import TaskRunner
     from ui.theme import apply_theme
 
-    install_translator(app, "en")  # English plural forms: "800 rows", not "800 row(s)"
-    apply_theme(app, "light")
+    shots: list[str] = []
     with tempfile.TemporaryDirectory() as folder:
         core = living_demo(Path(folder))
         scheduler = core.build_scheduler()
         for job in ("janitor", "renewals", "retries", "reminders", "monitoring"):
             scheduler.run_job(job)
         runner = TaskRunner(app)
-        qsettings = QSettings(str(Path(folder) / "ui.ini"), QSettings.Format.IniFormat)
-        window, ctx = build_main_window(core, Actor("admin", "admin", 1), runner, qsettings, demo=True,
-                                        scheduler=scheduler)
-        window.resize(1440, 900)
-        window.show()
-        pages = list(window.pages)
-        shots: list[str] = []
+        queue = [VARIANTS[name] for name in wanted]
+        translators: list = []
 
-        def shoot(index: int = 0) -> None:
-            if index > 0:
-                page = pages[index - 1]
-                name = FILE_NAMES.get(type(page).__name__, type(page).__name__.lower())
-                path = out / f"{name}.png"
-                window.grab().save(str(path))
-                shots.append(str(path))
-            if index >= len(pages):
+        def next_variant() -> None:
+            if not queue:
                 app.quit()
                 return
-            window.nav.setCurrentRow(index)
-            page = pages[index]
+            subfolder, language, theme, (width, height) = queue.pop(0)
+            for translator in translators:
+                app.removeTranslator(translator)
+            # English still loads its plural forms: "800 rows", not "800 row(s)".
+            translators[:] = install_translator(app, language)
+            QLocale.setDefault(QLocale(QLocale.Language.Russian if language == "ru" else QLocale.Language.English))
+            apply_theme(app, theme)
+            target = out / subfolder if subfolder else out
+            target.mkdir(parents=True, exist_ok=True)
+            qsettings = QSettings(str(Path(folder) / f"ui-{subfolder or 'en'}.ini"), QSettings.Format.IniFormat)
+            qsettings.setValue("ui/language", language)
+            qsettings.setValue("ui/theme", theme)
+            window, ctx = build_main_window(
+                core, Actor("admin", "admin", 1), runner, qsettings, demo=True, scheduler=scheduler
+            )
+            window.resize(width, height)
+            window.show()
+            shoot_pages(window, ctx, target)
 
-            def select_first_row():
-                if type(page).__name__ == "CustomersPage":
-                    show_billed_customer(page)
-                elif hasattr(page, "selected_records") and page.model.rowCount() and not page.selected_records():
-                    page.table.selectRow(0)
+        def shoot_pages(window, ctx, target: Path) -> None:
+            pages = list(window.pages)
 
-            QTimer.singleShot(700, select_first_row)
-            QTimer.singleShot(1600, lambda: shoot(index + 1))
+            def shoot(index: int = 0) -> None:
+                if index > 0:
+                    page = pages[index - 1]
+                    name = FILE_NAMES.get(type(page).__name__, type(page).__name__.lower())
+                    path = target / f"{name}.png"
+                    window.grab().save(str(path))
+                    shots.append(str(path))
+                if index >= len(pages):
+                    ctx.bridge.stop()
+                    window.close()
+                    window.deleteLater()
+                    QTimer.singleShot(300, next_variant)
+                    return
+                window.nav.setCurrentRow(index)
+                page = pages[index]
 
-        QTimer.singleShot(1500, shoot)
+                def select_first_row():
+                    if type(page).__name__ == "CustomersPage":
+                        show_billed_customer(page)
+                    elif hasattr(page, "selected_records") and page.model.rowCount() and not page.selected_records():
+                        page.table.selectRow(0)
+
+                QTimer.singleShot(700, select_first_row)
+                QTimer.singleShot(1600, lambda: shoot(index + 1))
+
+            QTimer.singleShot(1500, shoot)
+
+        QTimer.singleShot(0, next_variant)
         app.exec()
         runner.wait_idle()
         database.close()

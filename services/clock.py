@@ -59,6 +59,11 @@ class OffsetClock:
         with self._lock:
             return utc_now() + self._offset
 
+    @property
+    def offset(self) -> timedelta:
+        with self._lock:
+            return self._offset
+
     def advance(self, delta: timedelta | None = None, **kwargs: float) -> datetime:
         with self._lock:
             self._offset += delta if delta is not None else timedelta(**kwargs)

@@ -76,9 +76,9 @@ class MainWindow(QMainWindow):
         search.setShortcut(QKeySequence("Ctrl+K"))
         search.triggered.connect(self.on_search_triggered)
         self.addAction(search)
-        for index in range(min(len(pages), 9)):
+        for index in range(min(len(pages), 10)):  # Alt+1 … Alt+9, then Alt+0 for the tenth page
             jump = QAction(self)
-            jump.setShortcut(QKeySequence(f"Alt+{index + 1}"))
+            jump.setShortcut(QKeySequence(f"Alt+{(index + 1) % 10}"))
             jump.triggered.connect(lambda _checked=False, i=index: self.nav.setCurrentRow(i))
             self.addAction(jump)
         refresh = QAction(self)

@@ -16,8 +16,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from peewee import ModelSelect
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
+from services.money import format_minor
 from ui.plain_text import plain_tooltip
 from ui.tasks import TaskRunner
 
@@ -35,12 +44,27 @@ class Column:
     sort: Any = None  # a peewee expression (never NULL) to sort by, or None
     numeric: bool = False
     format: Callable[[dict], str] | None = None
+    export: Callable[[dict], str] | None = None  # what a CSV export writes, when not the text shown
+    tooltip: Callable[[dict], str] | None = None  # what hovering shows, when not the text itself (a code)
 
     def text(self, record: dict) -> str:
         if self.format is not None:
             return self.format(record)
         value = record.get(self.key)
         return "" if value is None else str(value)
+
+    @property
+    def is_money(self) -> bool:
+        """An amount in minor units (``*_minor``), in the currency of the row's ``currency``."""
+        return self.key.endswith("_minor")
+
+    def export_text(self, record: dict) -> str:
+        """The cell of a CSV export: a money amount as a plain decimal number (2415.00), its
+        currency going in a column of its own; anything else as shown."""
+        if self.is_money:
+            value = record.get(self.key)
+            return "" if value is None else format_minor(int(value), record.get("currency") or "USD")
+        return self.export(record) if self.export is not None else self.text(record)
 
 
 class PagedQueryModel(QAbstractTableModel):
@@ -90,7 +114,8 @@ class PagedQueryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return texts[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(texts[index.column()])
+            column = self.columns[index.column()]
+            return plain_tooltip(column.tooltip(record) if column.tooltip is not None else texts[index.column()])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if self.columns[index.column()].numeric:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -234,14 +259,25 @@ class PagedQueryModel(QAbstractTableModel):
             self.id_field.desc() if descending else self.id_field.asc(),
         )
         columns = self.columns
+        # Money is written as numbers; the currency they are in follows the first amount.
+        currency_after = next((i for i, c in enumerate(columns) if c.is_money), None)
+        if any(c.key == "currency" for c in columns):
+            currency_after = None  # the table shows it already
+        titles = [c.title for c in columns]
+        if currency_after is not None:
+            titles.insert(currency_after + 1, QCoreApplication.translate("PagedQueryModel", "Currency"))
 
         def write() -> int:
             count = 0
             with open(path, "w", newline="", encoding="utf-8") as handle:
                 writer = csv.writer(handle)
-                writer.writerow([c.title for c in columns])
+                writer.writerow(titles)
                 for record in query.dicts().iterator():
-                    writer.writerow([_csv_safe(c.text(record)) for c in columns])
+                    cells = [_csv_safe(c.export_text(record)) for c in columns]
+                    if currency_after is not None:
+                        has_amount = record.get(columns[currency_after].key) is not None
+                        cells.insert(currency_after + 1, (record.get("currency") or "USD") if has_amount else "")
+                    writer.writerow(cells)
                     count += 1
             return count
 

@@ -9,12 +9,31 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 
 def apply_theme(app: QApplication, choice: str) -> None:
     """'system' follows the desktop's light/dark setting; 'light'/'dark' override it."""
-    app.setStyle(QStyleFactory.create("Fusion"))
     dark = choice == "dark"
     if choice not in ("light", "dark"):
         dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    if app.property("themeChoice") is None:  # the first time: follow the desktop when it switches
+        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: _desktop_switched(app))
+    app.setProperty("themeChoice", choice)
+    app.setStyle(QStyleFactory.create("Fusion"))
+    app.setProperty("darkTheme", dark)  # before the palette: charts read it on their palette change
     app.setPalette(dark_palette() if dark else app.style().standardPalette())
-    app.setProperty("darkTheme", dark)
+    repolish_style_sheets(app)
+
+
+def _desktop_switched(app: QApplication) -> None:
+    if app.property("themeChoice") not in ("light", "dark"):
+        apply_theme(app, "system")
+
+
+def repolish_style_sheets(app: QApplication) -> None:
+    """Style sheets resolve palette(...) when a widget is polished, so a live switch would leave
+    framed cards and hints in the old colours: set each sheet again, and it reads the new palette."""
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet("")
+            widget.setStyleSheet(sheet)
 
 
 def dark_palette() -> QPalette:

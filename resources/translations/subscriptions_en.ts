@@ -4,7 +4,7 @@
 <context>
     <name>AuditPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/audit.py" line="227"/>
+        <location filename="../../ui/pages/audit.py" line="251"/>
         <source>%n entries selected</source>
         <translation>
             <numerusform>%n entry selected</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>CustomersPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/customers.py" line="409"/>
+        <location filename="../../ui/pages/customers.py" line="414"/>
         <source>%n pending subscription(s) renewed at once.</source>
         <translation>
             <numerusform>%n pending subscription renewed at once.</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/dashboard.py" line="269"/>
+        <location filename="../../ui/pages/dashboard.py" line="278"/>
         <source>%n subscription(s) in all</source>
         <translation>
             <numerusform>%n subscription in all</numerusform>
@@ -48,7 +48,7 @@
 <context>
     <name>ErrorQueuePage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="236"/>
+        <location filename="../../ui/pages/error_queue.py" line="237"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -56,7 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="237"/>
+        <location filename="../../ui/pages/error_queue.py" line="238"/>
         <source>%n item(s) selected</source>
         <translation>
             <numerusform>%n item selected</numerusform>
@@ -64,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="251"/>
+        <location filename="../../ui/pages/error_queue.py" line="252"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="299"/>
+        <location filename="../../ui/pages/error_queue.py" line="300"/>
         <source>Retry %n item(s) now?</source>
         <translation>
             <numerusform>Retry %n item now?</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="307"/>
+        <location filename="../../ui/pages/error_queue.py" line="308"/>
         <source>Retrying %n item(s)…</source>
         <translation>
             <numerusform>Retrying %n item…</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="326"/>
+        <location filename="../../ui/pages/error_queue.py" line="327"/>
         <source>%n not attempted: the payment gateway is still refusing calls</source>
         <translation>
             <numerusform>%n not attempted: the payment gateway is still refusing calls</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="332"/>
+        <location filename="../../ui/pages/error_queue.py" line="333"/>
         <source>%n with no recorded outcome: another runner took it, see its attempts</source>
         <translation>
             <numerusform>%n with no recorded outcome: another runner took it, see its attempts</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="341"/>
+        <location filename="../../ui/pages/error_queue.py" line="342"/>
         <source>Cancel the retries of %n item(s)? They close as canceled and are not tried again.</source>
         <translation>
             <numerusform>Cancel the retries of %n item? It closes as canceled and is not tried again.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="352"/>
+        <location filename="../../ui/pages/error_queue.py" line="353"/>
         <source>Canceled %n item(s)</source>
         <translation>
             <numerusform>Canceled %n item</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="361"/>
+        <location filename="../../ui/pages/error_queue.py" line="362"/>
         <source>Escalate %n item(s) to manual? Automatic attempts stop until an operator acts.</source>
         <translation>
             <numerusform>Escalate %n item to manual? Automatic attempts stop until an operator acts.</numerusform>
@@ -128,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="371"/>
+        <location filename="../../ui/pages/error_queue.py" line="372"/>
         <source>Escalated %n item(s) to manual</source>
         <translation>
             <numerusform>Escalated %n item to manual</numerusform>
@@ -136,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="396"/>
+        <location filename="../../ui/pages/error_queue.py" line="397"/>
         <source>Change the retry strategy of %n item(s)?</source>
         <translation>
             <numerusform>Change the retry strategy of %n item?</numerusform>
@@ -144,7 +144,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="407"/>
+        <location filename="../../ui/pages/error_queue.py" line="408"/>
         <source>%n item(s) now on %s</source>
         <translation>
             <numerusform>%n item now on %s</numerusform>
@@ -152,7 +152,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="415"/>
+        <location filename="../../ui/pages/error_queue.py" line="416"/>
         <source>Mark %n item(s) resolved? Say how they were settled.</source>
         <translation>
             <numerusform>Mark %n item resolved? Say how it was settled.</numerusform>
@@ -160,7 +160,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="424"/>
+        <location filename="../../ui/pages/error_queue.py" line="425"/>
         <source>Resolved %n item(s)</source>
         <translation>
             <numerusform>Resolved %n item</numerusform>
@@ -409,7 +409,7 @@
 <context>
     <name>RowCounts</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="303"/>
+        <location filename="../../ui/pages/base.py" line="340"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -417,7 +417,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="306"/>
+        <location filename="../../ui/pages/base.py" line="343"/>
         <source>Exported %n row(s)</source>
         <translation>
             <numerusform>Exported %n row</numerusform>
@@ -485,7 +485,7 @@
 <context>
     <name>Windows</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="368"/>
+        <location filename="../../ui/pages/words.py" line="379"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -493,7 +493,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="369"/>
+        <location filename="../../ui/pages/words.py" line="380"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -501,7 +501,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="370"/>
+        <location filename="../../ui/pages/words.py" line="381"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -509,7 +509,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="376"/>
+        <location filename="../../ui/pages/words.py" line="387"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n second</numerusform>

@@ -4,12 +4,12 @@
 <context>
     <name>Actors</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="411"/>
+        <location filename="../../ui/pages/words.py" line="422"/>
         <source>system</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="411"/>
+        <location filename="../../ui/pages/words.py" line="422"/>
         <source>demo data</source>
         <translation>демо-данные</translation>
     </message>
@@ -17,256 +17,312 @@
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="273"/>
-        <source>top-up</source>
-        <translation>пополнение</translation>
-    </message>
-    <message>
         <location filename="../../ui/pages/words.py" line="274"/>
-        <source>refund</source>
-        <translation>возврат</translation>
+        <source>Created a customer</source>
+        <translation>Создан клиент</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="275"/>
-        <source>refund of a top-up</source>
-        <translation>возврат пополнения</translation>
+        <source>Edited a customer</source>
+        <translation>Изменён клиент</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="276"/>
-        <source>refund of a charge</source>
-        <translation>возврат списания</translation>
+        <source>Added a note on a customer</source>
+        <translation>Добавлена заметка о клиенте</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="277"/>
-        <source>customer created</source>
-        <translation>клиент создан</translation>
+        <source>Topped up a wallet</source>
+        <translation>Пополнен кошелёк</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="278"/>
-        <source>customer changed</source>
-        <translation>клиент изменён</translation>
+        <source>Refunded</source>
+        <translation>Выполнен возврат</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="279"/>
-        <source>feature created</source>
-        <translation>функция создана</translation>
+        <source>Adjusted a balance</source>
+        <translation>Скорректирован баланс</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="280"/>
-        <source>plan created</source>
-        <translation>тариф создан</translation>
+        <source>Refunded a top-up</source>
+        <translation>Возвращено пополнение</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="281"/>
-        <source>plan changed</source>
-        <translation>тариф изменён</translation>
+        <source>Refunded a charge</source>
+        <translation>Возвращено списание</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="282"/>
-        <source>plan feature changed</source>
-        <translation>функция тарифа изменена</translation>
-    </message>
-    <message>
         <location filename="../../ui/pages/words.py" line="283"/>
-        <source>subscribed</source>
-        <translation>оформлена подписка</translation>
+        <source>Reconciled a payment</source>
+        <translation>Сверен платёж</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="284"/>
-        <source>subscription canceled</source>
-        <translation>подписка отменена</translation>
+        <source>Subscribed</source>
+        <translation>Оформлена подписка</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="285"/>
-        <source>subscription reinstated</source>
-        <translation>подписка восстановлена</translation>
+        <source>Canceled a subscription</source>
+        <translation>Отменена подписка</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="286"/>
-        <source>plan of a subscription changed</source>
-        <translation>тариф подписки сменён</translation>
+        <source>Reinstated a subscription</source>
+        <translation>Восстановлена подписка</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="287"/>
-        <source>usage recorded</source>
-        <translation>использование записано</translation>
+        <source>Changed a plan</source>
+        <translation>Сменён тариф</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="288"/>
-        <source>balance adjusted</source>
-        <translation>баланс скорректирован</translation>
+        <source>Recorded usage</source>
+        <translation>Записано использование</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="289"/>
-        <source>error item retried</source>
-        <translation>ошибка повторена</translation>
+        <source>Ran renewals</source>
+        <translation>Выполнены продления</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="290"/>
-        <source>scheduled retry canceled</source>
-        <translation>запланированный повтор отменён</translation>
+        <source>Retried a payment</source>
+        <translation>Повторён платёж</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="291"/>
-        <source>error item resolved</source>
-        <translation>ошибка закрыта</translation>
+        <source>Retry held back: the gateway was still down</source>
+        <translation>Повтор отложен: шлюз всё ещё недоступен</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="292"/>
-        <source>error item escalated</source>
-        <translation>ошибка передана на ручной разбор</translation>
+        <source>Retry outcome taken over by another runner</source>
+        <translation>Итог повтора записал другой исполнитель</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="293"/>
-        <source>retry strategy changed</source>
-        <translation>стратегия повторов изменена</translation>
+        <source>Canceled a scheduled retry</source>
+        <translation>Отменён запланированный повтор</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="294"/>
-        <source>notification read</source>
-        <translation>уведомление прочитано</translation>
+        <source>Escalated to manual handling</source>
+        <translation>Передано на ручную обработку</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="295"/>
-        <source>all notifications read</source>
-        <translation>все уведомления прочитаны</translation>
+        <source>Changed a retry strategy</source>
+        <translation>Изменена стратегия повторов</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="296"/>
-        <source>operator created</source>
-        <translation>оператор создан</translation>
+        <source>Resolved an error item</source>
+        <translation>Закрыта ошибка</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="297"/>
-        <source>operator&apos;s role changed</source>
-        <translation>роль оператора изменена</translation>
+        <source>Created a plan</source>
+        <translation>Создан тариф</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="298"/>
-        <source>payment reconciled</source>
-        <translation>платёж сверен</translation>
+        <source>Edited a plan</source>
+        <translation>Изменён тариф</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="299"/>
-        <source>job run now</source>
-        <translation>задание запущено вручную</translation>
+        <source>Changed a plan&apos;s feature</source>
+        <translation>Изменена функция тарифа</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="300"/>
-        <source>scheduler paused</source>
-        <translation>планировщик приостановлен</translation>
+        <source>Created a feature</source>
+        <translation>Создана функция</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="301"/>
-        <source>scheduler resumed</source>
-        <translation>планировщик возобновлён</translation>
+        <source>Created an operator</source>
+        <translation>Создан оператор</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="302"/>
-        <source>renewal pass run</source>
-        <translation>прогон продлений запущен</translation>
+        <source>Changed an operator&apos;s role</source>
+        <translation>Изменена роль оператора</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="303"/>
-        <source>settings changed</source>
-        <translation>настройки изменены</translation>
+        <source>Changed an operator</source>
+        <translation>Изменён оператор</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="304"/>
-        <source>gateway configured</source>
-        <translation>шлюз настроен</translation>
+        <source>Disabled an operator</source>
+        <translation>Оператор отключён</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="305"/>
-        <source>secret changed</source>
-        <translation>секрет изменён</translation>
+        <source>Re-enabled an operator</source>
+        <translation>Оператор снова включён</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="306"/>
+        <source>Reset an operator&apos;s password</source>
+        <translation>Сброшен пароль оператора</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="307"/>
+        <source>Changed their own password</source>
+        <translation>Изменён собственный пароль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="308"/>
+        <source>Changed settings</source>
+        <translation>Изменены настройки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="309"/>
+        <source>Changed the gateway simulation</source>
+        <translation>Изменена симуляция шлюза</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="310"/>
+        <source>Set the gateway API key</source>
+        <translation>Задан API-ключ шлюза</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="311"/>
+        <source>Ran a job now</source>
+        <translation>Задание запущено вручную</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="312"/>
+        <source>Paused the scheduler</source>
+        <translation>Планировщик приостановлен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="313"/>
+        <source>Resumed the scheduler</source>
+        <translation>Планировщик возобновлён</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="314"/>
+        <source>Marked a notification read</source>
+        <translation>Уведомление отмечено прочитанным</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="315"/>
+        <source>Marked all notifications read</source>
+        <translation>Все уведомления отмечены прочитанными</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="316"/>
+        <source>Moved the demo clock ahead</source>
+        <translation>Демо-часы переведены вперёд</translation>
     </message>
 </context>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/pages/audit.py" line="122"/>
+        <location filename="../../ui/pages/audit.py" line="114"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="114"/>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="142"/>
         <source>by</source>
         <translation>выполнил</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="129"/>
+        <location filename="../../ui/pages/audit.py" line="150"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="132"/>
+        <location filename="../../ui/pages/audit.py" line="153"/>
         <source>No before/after recorded.</source>
         <translation>Состояние «до» и «после» не записано.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="138"/>
+        <location filename="../../ui/pages/audit.py" line="159"/>
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="139"/>
+        <location filename="../../ui/pages/audit.py" line="160"/>
         <source>Before</source>
         <translation>До</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="140"/>
+        <location filename="../../ui/pages/audit.py" line="161"/>
         <source>After</source>
         <translation>После</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="181"/>
+        <location filename="../../ui/pages/audit.py" line="203"/>
         <source>Target id, “customer #12” or reason</source>
         <translation>ID объекта, «customer #12» или причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="183"/>
+        <location filename="../../ui/pages/audit.py" line="205"/>
         <source>Audit log</source>
         <translation>Журнал аудита</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="184"/>
+        <location filename="../../ui/pages/audit.py" line="206"/>
         <source>Actor</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="184"/>
-        <location filename="../../ui/pages/audit.py" line="185"/>
+        <location filename="../../ui/pages/audit.py" line="206"/>
+        <location filename="../../ui/pages/audit.py" line="207"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="185"/>
+        <location filename="../../ui/pages/audit.py" line="207"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="190"/>
+        <location filename="../../ui/pages/audit.py" line="212"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="192"/>
+        <location filename="../../ui/pages/audit.py" line="214"/>
         <source>All time</source>
         <translation>За всё время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="193"/>
+        <location filename="../../ui/pages/audit.py" line="215"/>
         <source>Last day</source>
         <translation>За последние сутки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="194"/>
+        <location filename="../../ui/pages/audit.py" line="216"/>
         <source>Last week</source>
         <translation>За последнюю неделю</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="195"/>
+        <location filename="../../ui/pages/audit.py" line="217"/>
         <source>Last month</source>
         <translation>За последний месяц</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/audit.py" line="227"/>
+        <location filename="../../ui/pages/audit.py" line="251"/>
         <source>%n entries selected</source>
         <translation>
             <numerusform>Выбрана %n запись</numerusform>
@@ -275,7 +331,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="229"/>
+        <location filename="../../ui/pages/audit.py" line="253"/>
         <source>Select an entry to compare before and after.</source>
         <translation>Выберите запись, чтобы сравнить состояние до и после.</translation>
     </message>
@@ -283,27 +339,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../ui/pages/audit.py" line="48"/>
+        <location filename="../../ui/pages/audit.py" line="49"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="52"/>
+        <location filename="../../ui/pages/audit.py" line="53"/>
         <source>Actor</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="53"/>
+        <location filename="../../ui/pages/audit.py" line="56"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="54"/>
+        <location filename="../../ui/pages/audit.py" line="62"/>
         <source>Target</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="57"/>
+        <location filename="../../ui/pages/audit.py" line="65"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
@@ -349,17 +405,17 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../ui/pages/dialogs.py" line="58"/>
+        <location filename="../../ui/pages/dialogs.py" line="59"/>
         <source>Why? (kept in the audit log)</source>
         <translation>Почему? (сохраняется в журнале аудита)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dialogs.py" line="61"/>
+        <location filename="../../ui/pages/dialogs.py" line="62"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dialogs.py" line="101"/>
+        <location filename="../../ui/pages/dialogs.py" line="123"/>
         <source>Please give a reason.</source>
         <translation>Укажите причину.</translation>
     </message>
@@ -794,7 +850,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/customers.py" line="99"/>
-        <location filename="../../ui/pages/customers.py" line="347"/>
+        <location filename="../../ui/pages/customers.py" line="351"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
@@ -939,69 +995,69 @@
     </message>
     <message>
         <location filename="../../ui/pages/customers.py" line="315"/>
-        <location filename="../../ui/pages/customers.py" line="347"/>
+        <location filename="../../ui/pages/customers.py" line="351"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
         <location filename="../../ui/pages/customers.py" line="315"/>
-        <location filename="../../ui/pages/customers.py" line="347"/>
+        <location filename="../../ui/pages/customers.py" line="351"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="329"/>
+        <location filename="../../ui/pages/customers.py" line="333"/>
         <source>Customer %s created</source>
         <translation>Клиент %s создан</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="345"/>
+        <location filename="../../ui/pages/customers.py" line="349"/>
         <source>Edit customer</source>
         <translation>Изменение клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="346"/>
+        <location filename="../../ui/pages/customers.py" line="350"/>
         <source>Change customer #%d.</source>
         <translation>Изменить клиента #%d.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="360"/>
+        <location filename="../../ui/pages/customers.py" line="366"/>
         <source>Customer updated</source>
         <translation>Клиент изменён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="378"/>
+        <location filename="../../ui/pages/customers.py" line="383"/>
         <source>Top up wallet</source>
         <translation>Пополнение кошелька</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="379"/>
+        <location filename="../../ui/pages/customers.py" line="384"/>
         <source>Charge the card of %s and credit the amount to their %s wallet (balance now %s).</source>
         <translation>Списать сумму с карты клиента %s и зачислить её в кошелёк %s (сейчас на балансе %s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="382"/>
+        <location filename="../../ui/pages/customers.py" line="387"/>
         <source>Amount (%s)</source>
         <translation>Сумма (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="383"/>
+        <location filename="../../ui/pages/customers.py" line="388"/>
         <source>Charge card</source>
         <translation>Списать с карты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="384"/>
-        <location filename="../../ui/pages/customers.py" line="391"/>
+        <location filename="../../ui/pages/customers.py" line="389"/>
+        <location filename="../../ui/pages/customers.py" line="396"/>
         <source>Charging the card of %s…</source>
         <translation>Списание с карты клиента %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="407"/>
+        <location filename="../../ui/pages/customers.py" line="412"/>
         <source>Top-up of %s succeeded.</source>
         <translation>Пополнение на %s выполнено.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/customers.py" line="409"/>
+        <location filename="../../ui/pages/customers.py" line="414"/>
         <source>%n pending subscription(s) renewed at once.</source>
         <translation>
             <numerusform>%n подписка, ожидавшая продления, сразу продлена.</numerusform>
@@ -1010,42 +1066,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="413"/>
+        <location filename="../../ui/pages/customers.py" line="418"/>
         <source>The card was declined: %s</source>
         <translation>Карта отклонена: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="418"/>
-        <source>The gateway did not answer clearly (%s). The top-up is in the error queue and will be retried with the same key, so it can never be charged twice.</source>
-        <translation>Платёжный шлюз не дал однозначного ответа (%s). Пополнение помещено в очередь ошибок и будет повторено с тем же ключом, поэтому двойное списание исключено.</translation>
+        <location filename="../../ui/pages/customers.py" line="423"/>
+        <source>The top-up did not go through yet: %s. It is in the error queue and will be retried with the same key, so it can never be charged twice.</source>
+        <translation>Пополнение пока не прошло: %s. Оно в очереди ошибок и будет повторено с тем же ключом, поэтому карта никогда не будет списана дважды.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="423"/>
+        <location filename="../../ui/pages/customers.py" line="428"/>
         <source>Top-up</source>
         <translation>Пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="456"/>
+        <location filename="../../ui/pages/customers.py" line="461"/>
         <source>Subscribe</source>
         <translation>Оформление подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="457"/>
+        <location filename="../../ui/pages/customers.py" line="462"/>
         <source>Start a subscription for %s; the first period is paid from the wallet (balance %s).</source>
         <translation>Оформить подписку для клиента %s; первый период оплачивается из кошелька (баланс %s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="460"/>
+        <location filename="../../ui/pages/customers.py" line="465"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="461"/>
+        <location filename="../../ui/pages/customers.py" line="466"/>
         <source>Subscribe and charge</source>
         <translation>Оформить и списать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="467"/>
+        <location filename="../../ui/pages/customers.py" line="472"/>
         <source>Subscribed</source>
         <translation>Подписка оформлена</translation>
     </message>
@@ -1096,114 +1152,114 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="147"/>
+        <location filename="../../ui/pages/dashboard.py" line="156"/>
         <source>Dashboard</source>
         <translation>Сводка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="164"/>
+        <location filename="../../ui/pages/dashboard.py" line="173"/>
         <source>Active subscriptions</source>
         <translation>Активные подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="164"/>
+        <location filename="../../ui/pages/dashboard.py" line="173"/>
         <source>Open the active subscriptions</source>
         <translation>Открыть активные подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="165"/>
-        <location filename="../../ui/pages/dashboard.py" line="318"/>
+        <location filename="../../ui/pages/dashboard.py" line="174"/>
+        <location filename="../../ui/pages/dashboard.py" line="327"/>
         <source>Pending renewal</source>
         <translation>Ждут продления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="165"/>
+        <location filename="../../ui/pages/dashboard.py" line="174"/>
         <source>Open the subscriptions waiting for funds</source>
         <translation>Открыть подписки, ожидающие поступления средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="167"/>
+        <location filename="../../ui/pages/dashboard.py" line="176"/>
         <source>Expiring this week</source>
         <translation>Истекают на этой неделе</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="168"/>
+        <location filename="../../ui/pages/dashboard.py" line="177"/>
         <source>Active or canceled subscriptions whose period ends within %d days</source>
         <translation>Активные или отменённые подписки, период которых заканчивается в ближайшие %d дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="170"/>
+        <location filename="../../ui/pages/dashboard.py" line="179"/>
         <source>Wallet float</source>
         <translation>Остатки в кошельках</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="170"/>
+        <location filename="../../ui/pages/dashboard.py" line="179"/>
         <source>The sum of all wallet balances; open the wallets</source>
         <translation>Сумма балансов всех кошельков; открыть кошельки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="172"/>
+        <location filename="../../ui/pages/dashboard.py" line="181"/>
         <source>Revenue this month</source>
         <translation>Выручка за месяц</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="173"/>
+        <location filename="../../ui/pages/dashboard.py" line="182"/>
         <source>Renewal and usage charges this calendar month (UTC), less refunds of charges</source>
         <translation>Списания за продления и использование в текущем календарном месяце (UTC) за вычетом возвратов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="175"/>
+        <location filename="../../ui/pages/dashboard.py" line="184"/>
         <source>Unresolved errors</source>
         <translation>Нерешённые ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="175"/>
+        <location filename="../../ui/pages/dashboard.py" line="184"/>
         <source>Items retrying or waiting for an operator</source>
         <translation>Элементы, которые повторяются или ждут оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="177"/>
+        <location filename="../../ui/pages/dashboard.py" line="186"/>
         <source>Gateway success, 24 h</source>
         <translation>Успешность шлюза, 24 ч</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="178"/>
+        <location filename="../../ui/pages/dashboard.py" line="187"/>
         <source>Succeeded charges ÷ all charge attempts the gateway recorded in the last 24 hours</source>
         <translation>Успешные списания ÷ все попытки списания, записанные шлюзом за последние 24 часа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="198"/>
-        <location filename="../../ui/pages/dashboard.py" line="304"/>
+        <location filename="../../ui/pages/dashboard.py" line="207"/>
+        <location filename="../../ui/pages/dashboard.py" line="313"/>
         <source>Revenue by day, last 30 days</source>
         <translation>Выручка по дням за последние 30 дней</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="199"/>
+        <location filename="../../ui/pages/dashboard.py" line="208"/>
         <source>Subscriptions by status</source>
         <translation>Подписки по статусам</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="200"/>
+        <location filename="../../ui/pages/dashboard.py" line="209"/>
         <source>Open error items at the end of each day</source>
         <translation>Открытые элементы очереди ошибок на конец каждого дня</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="211"/>
+        <location filename="../../ui/pages/dashboard.py" line="220"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="251"/>
+        <location filename="../../ui/pages/dashboard.py" line="260"/>
         <source>Could not load the numbers: %s</source>
         <translation>Не удалось загрузить показатели: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="265"/>
+        <location filename="../../ui/pages/dashboard.py" line="274"/>
         <source>Figures as of %s UTC</source>
         <translation>Данные на %s UTC</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/dashboard.py" line="269"/>
+        <location filename="../../ui/pages/dashboard.py" line="278"/>
         <source>%n subscription(s) in all</source>
         <translation>
             <numerusform>всего %n подписка</numerusform>
@@ -1212,62 +1268,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="273"/>
+        <location filename="../../ui/pages/dashboard.py" line="282"/>
         <source>waiting for a top-up</source>
         <translation>ожидают пополнения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="276"/>
+        <location filename="../../ui/pages/dashboard.py" line="285"/>
         <source>within %d days</source>
         <translation>в течение %d дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="277"/>
+        <location filename="../../ui/pages/dashboard.py" line="286"/>
         <source>held in customer wallets</source>
         <translation>в кошельках клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="279"/>
+        <location filename="../../ui/pages/dashboard.py" line="288"/>
         <source>since %s</source>
         <translation>с %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="283"/>
+        <location filename="../../ui/pages/dashboard.py" line="292"/>
         <source>%1 retrying · %2 manual</source>
         <translation>повтор: %1 · вручную: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="290"/>
+        <location filename="../../ui/pages/dashboard.py" line="299"/>
         <source>no traffic</source>
         <translation>нет операций</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="290"/>
+        <location filename="../../ui/pages/dashboard.py" line="299"/>
         <source>no charges in the last 24 h</source>
         <translation>за последние 24 ч списаний не было</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="295"/>
+        <location filename="../../ui/pages/dashboard.py" line="304"/>
         <source>%1 of %2 charges</source>
         <translation>%1 из %2 списаний</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="308"/>
+        <location filename="../../ui/pages/dashboard.py" line="317"/>
         <source>(%s; other currencies are not drawn)</source>
         <translation>(%s; другие валюты не показаны)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="317"/>
+        <location filename="../../ui/pages/dashboard.py" line="326"/>
         <source>Active</source>
         <translation>Активны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="319"/>
+        <location filename="../../ui/pages/dashboard.py" line="328"/>
         <source>Canceled</source>
         <translation>Отменены</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="320"/>
+        <location filename="../../ui/pages/dashboard.py" line="329"/>
         <source>Expired</source>
         <translation>Истекли</translation>
     </message>
@@ -1334,788 +1390,788 @@
     </message>
     <message>
         <location filename="../../ui/domain_messages.py" line="13"/>
+        <source>The demo clock only moves ahead.</source>
+        <translation>Демо-часы идут только вперёд.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="14"/>
+        <source>This clock follows real time; only a demo clock can be moved.</source>
+        <translation>Эти часы идут по реальному времени; переводить можно только демо-часы.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="15"/>
         <source>a credit note gives back a positive amount</source>
         <translation>кредит-нота возвращает положительную сумму</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="14"/>
+        <location filename="../../ui/domain_messages.py" line="16"/>
         <source>a customer with email {email} already exists</source>
         <translation>клиент с адресом {email} уже есть</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="15"/>
+        <location filename="../../ui/domain_messages.py" line="17"/>
         <source>a feature with code {code!r} already exists</source>
         <translation>функция с кодом {code!r} уже есть</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="16"/>
+        <location filename="../../ui/domain_messages.py" line="18"/>
         <source>a gateway call needs an idempotency key</source>
         <translation>вызову шлюза нужен ключ идемпотентности</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="17"/>
+        <location filename="../../ui/domain_messages.py" line="19"/>
         <source>a key is one word of at most {most} characters</source>
         <translation>ключ — одно слово не длиннее {most} символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="18"/>
+        <location filename="../../ui/domain_messages.py" line="20"/>
         <source>a ledger entry moves a non-zero whole number of minor units</source>
         <translation>запись журнала переносит ненулевое целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="19"/>
+        <location filename="../../ui/domain_messages.py" line="21"/>
         <source>a package size and price apply only to package pricing</source>
         <translation>размер и цена пакета действуют только при пакетной тарификации</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="20"/>
+        <location filename="../../ui/domain_messages.py" line="22"/>
         <source>a plan with code {code!r} already exists</source>
         <translation>тариф с кодом {code!r} уже есть</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="21"/>
+        <location filename="../../ui/domain_messages.py" line="23"/>
         <source>a reason is required when money moves</source>
         <translation>когда движутся деньги, нужна причина</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="22"/>
+        <location filename="../../ui/domain_messages.py" line="24"/>
         <source>a refund of {amount_minor} exceeds the {left} minor units left on charge {charge_id}</source>
         <translation>возврат {amount_minor} больше остатка {left} младших единиц по списанию {charge_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="23"/>
+        <location filename="../../ui/domain_messages.py" line="25"/>
         <source>a retry handler must be callable</source>
         <translation>обработчик повтора должен быть вызываемым</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="24"/>
+        <location filename="../../ui/domain_messages.py" line="26"/>
         <source>a search lists from 1 to 10000 customers</source>
         <translation>поиск выдаёт от 1 до 10000 клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="25"/>
+        <location filename="../../ui/domain_messages.py" line="27"/>
         <source>a secret needs a name</source>
         <translation>у секрета должно быть имя</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="26"/>
+        <location filename="../../ui/domain_messages.py" line="28"/>
         <source>a single unit price applies only to flat pricing; tiers carry their own prices</source>
         <translation>единая цена единицы действует только при простой тарификации; у ступеней свои цены</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="27"/>
+        <location filename="../../ui/domain_messages.py" line="29"/>
         <source>a {what} is required</source>
         <translation>нужно указать: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="28"/>
+        <location filename="../../ui/domain_messages.py" line="30"/>
         <source>act on at most {most} error items at a time</source>
         <translation>за раз можно обработать не больше {most} ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="29"/>
+        <location filename="../../ui/domain_messages.py" line="31"/>
         <source>amount is too large</source>
         <translation>сумма слишком велика</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="30"/>
+        <location filename="../../ui/domain_messages.py" line="32"/>
         <source>amount must be a whole number of minor units</source>
         <translation>сумма — целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="31"/>
+        <location filename="../../ui/domain_messages.py" line="33"/>
         <source>amount must be positive</source>
         <translation>сумма должна быть положительной</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="32"/>
+        <location filename="../../ui/domain_messages.py" line="34"/>
         <source>amount must be written as text like 12.50, not {type}</source>
         <translation>сумму пишут текстом, например 12.50, а не {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="33"/>
+        <location filename="../../ui/domain_messages.py" line="35"/>
         <source>amount must not be zero</source>
         <translation>сумма не может быть нулевой</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="34"/>
+        <location filename="../../ui/domain_messages.py" line="36"/>
         <source>an administrator already exists; sign in instead</source>
         <translation>администратор уже есть; войдите в систему</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="35"/>
+        <location filename="../../ui/domain_messages.py" line="37"/>
         <source>an idempotency key is 1–{max_length} characters of text</source>
         <translation>ключ идемпотентности — текст длиной 1–{max_length} символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="36"/>
+        <location filename="../../ui/domain_messages.py" line="38"/>
         <source>an idempotency key is at most {max_length} characters</source>
         <translation>ключ идемпотентности не длиннее {max_length} символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="37"/>
+        <location filename="../../ui/domain_messages.py" line="39"/>
         <source>at most {left} of charge #{ledger_entry_id} (invoice {invoice}) is left to refund</source>
         <translation>по списанию #{ledger_entry_id} (счёт {invoice}) можно вернуть не больше {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="38"/>
+        <location filename="../../ui/domain_messages.py" line="40"/>
         <source>at most {left} of invoice {number} is left to refund</source>
         <translation>по счёту {number} можно вернуть не больше {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="39"/>
+        <location filename="../../ui/domain_messages.py" line="41"/>
         <source>at most {left} of top-up #{topup_id} is left to refund</source>
         <translation>по пополнению #{topup_id} можно вернуть не больше {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="40"/>
+        <location filename="../../ui/domain_messages.py" line="42"/>
         <source>at most {most} tiers</source>
         <translation>не больше {most} ступеней</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="41"/>
+        <location filename="../../ui/domain_messages.py" line="43"/>
         <source>cannot confirm with the gateway whether refund #{row_id} was sent ({error}); the item stays open, try again later</source>
         <translation>шлюз не подтвердил, был ли отправлен возврат #{row_id} ({error}); ошибка остаётся открытой, попробуйте позже</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="42"/>
+        <location filename="../../ui/domain_messages.py" line="44"/>
         <source>cannot confirm with the gateway whether top-up #{row_id} was charged ({error}); the item stays open, try again later</source>
         <translation>шлюз не подтвердил, было ли списание по пополнению #{row_id} ({error}); ошибка остаётся открытой, попробуйте позже</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="43"/>
+        <location filename="../../ui/domain_messages.py" line="45"/>
         <source>cannot {event} a subscription that is {status}</source>
         <translation>действие «{event}» невозможно для подписки в состоянии «{status}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="44"/>
+        <location filename="../../ui/domain_messages.py" line="46"/>
         <source>change your own password from the menu under your name; it asks for the old one</source>
         <translation>свой пароль меняют в меню под своим именем; там спрашивают старый пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="45"/>
+        <location filename="../../ui/domain_messages.py" line="47"/>
         <source>charge #{ledger_entry_id} paid no invoice</source>
         <translation>списание #{ledger_entry_id} не оплачивало счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="46"/>
+        <location filename="../../ui/domain_messages.py" line="48"/>
         <source>charge {charge_id} was declined; there is nothing to refund</source>
         <translation>списание {charge_id} было отклонено; возвращать нечего</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="47"/>
+        <location filename="../../ui/domain_messages.py" line="49"/>
         <source>closed by an operator before it was sent</source>
         <translation>закрыто оператором до отправки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="48"/>
+        <location filename="../../ui/domain_messages.py" line="50"/>
         <source>credit key {key!r} was used for a different credit</source>
         <translation>ключ зачёта {key!r} уже использован для другого зачёта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="49"/>
+        <location filename="../../ui/domain_messages.py" line="51"/>
         <source>customer {customer_email} is disabled</source>
         <translation>клиент {customer_email} отключён</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="50"/>
+        <location filename="../../ui/domain_messages.py" line="52"/>
         <source>dates must lie between 1970 and 2200</source>
         <translation>даты должны лежать между 1970 и 2200 годами</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="51"/>
+        <location filename="../../ui/domain_messages.py" line="53"/>
         <source>email must be text</source>
         <translation>адрес эл. почты должен быть текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="52"/>
+        <location filename="../../ui/domain_messages.py" line="54"/>
         <source>enter the new key</source>
         <translation>введите новый ключ</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="53"/>
+        <location filename="../../ui/domain_messages.py" line="55"/>
         <source>error item #{item_id} is being retried right now; try again when it finishes</source>
         <translation>ошибка #{item_id} как раз сейчас повторяется; попробуйте, когда повтор закончится</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="54"/>
+        <location filename="../../ui/domain_messages.py" line="56"/>
         <source>error item #{item_id} is {status}, already handled by {resolved_by}; only {allowed} items can be {verb}</source>
         <translation>ошибка #{item_id} в состоянии «{status}», её уже обработал {resolved_by}; быть {verb} может только ошибка в состоянии: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="55"/>
+        <location filename="../../ui/domain_messages.py" line="57"/>
         <source>error item #{item_id} is {status}; only {allowed} items can be {verb}</source>
         <translation>ошибка #{item_id} в состоянии «{status}»; быть {verb} может только ошибка в состоянии: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="56"/>
+        <location filename="../../ui/domain_messages.py" line="58"/>
         <source>error item ids are whole numbers</source>
         <translation>номера ошибок — целые числа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="57"/>
+        <location filename="../../ui/domain_messages.py" line="59"/>
         <source>feature type must be one of {types}</source>
         <translation>тип функции — один из: {types}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="58"/>
+        <location filename="../../ui/domain_messages.py" line="60"/>
         <source>for a quota feature the included units are its quota; leave included at 0</source>
         <translation>у функции с квотой включённые единицы и есть квота; оставьте «включено» равным 0</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="59"/>
+        <location filename="../../ui/domain_messages.py" line="61"/>
         <source>gateway latency: the minimum is above the maximum</source>
         <translation>задержка шлюза: минимум больше максимума</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="60"/>
+        <location filename="../../ui/domain_messages.py" line="62"/>
         <source>give a list of notification ids</source>
         <translation>укажите список номеров уведомлений</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="61"/>
+        <location filename="../../ui/domain_messages.py" line="63"/>
         <source>give a reason for pausing the scheduler</source>
         <translation>укажите причину приостановки планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="62"/>
+        <location filename="../../ui/domain_messages.py" line="64"/>
         <source>give one error item id or a list of them</source>
         <translation>укажите номер ошибки или их список</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="63"/>
+        <location filename="../../ui/domain_messages.py" line="65"/>
         <source>idempotency key {idempotency_key!r} was used for a different movement of money (ledger entry #{existing_id}); nothing was written</source>
         <translation>ключ идемпотентности {idempotency_key!r} уже использован для другого движения денег (запись журнала #{existing_id}); ничего не записано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="64"/>
+        <location filename="../../ui/domain_messages.py" line="66"/>
         <source>idempotency key {key!r} belongs to refund #{row_id} of {row_amount_minor} minor units ({row_kind} #{target}); a different refund needs a new key. Nothing was written</source>
         <translation>ключ идемпотентности {key!r} принадлежит возврату #{row_id} на {row_amount_minor} младших единиц ({row_kind} #{target}); для другого возврата нужен новый ключ. Ничего не записано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="65"/>
+        <location filename="../../ui/domain_messages.py" line="67"/>
         <source>idempotency key {key!r} belongs to top-up #{topup_id} of {amount} for customer #{owner}; a different top-up needs a new key. Nothing was charged</source>
         <translation>ключ идемпотентности {key!r} принадлежит пополнению #{topup_id} на {amount} клиента #{owner}; для другого пополнения нужен новый ключ. Ничего не списано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="66"/>
+        <location filename="../../ui/domain_messages.py" line="68"/>
         <source>idempotency key {key!r} was first used for a refund of {first_amount} on charge {first_charge}, not {amount_minor} on {charge_id}</source>
         <translation>ключ идемпотентности {key!r} сначала использован для возврата {first_amount} по списанию {first_charge}, а не {amount_minor} по {charge_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="67"/>
+        <location filename="../../ui/domain_messages.py" line="69"/>
         <source>idempotency key {row_idempotency_key!r} was first used for a charge of {row_amount_minor} {row_currency}, not {amount_minor} {currency}</source>
         <translation>ключ идемпотентности {row_idempotency_key!r} сначала использован для списания {row_amount_minor} {row_currency}, а не {amount_minor} {currency}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="68"/>
+        <location filename="../../ui/domain_messages.py" line="70"/>
         <source>interval must be one of {units}</source>
         <translation>интервал — один из: {units}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="69"/>
+        <location filename="../../ui/domain_messages.py" line="71"/>
         <source>invoice key {event_key!r} was used for a different charge</source>
         <translation>ключ счёта {event_key!r} уже использован для другого списания</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="70"/>
+        <location filename="../../ui/domain_messages.py" line="72"/>
         <source>its grace days have passed; subscribe again instead</source>
         <translation>льготные дни прошли; оформите подписку заново</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="71"/>
+        <location filename="../../ui/domain_messages.py" line="73"/>
         <source>ledger entry #{ledger_entry_id} paid no invoice</source>
         <translation>запись журнала #{ledger_entry_id} не оплачивала счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="72"/>
+        <location filename="../../ui/domain_messages.py" line="74"/>
         <source>name contains characters that are not valid text</source>
         <translation>в имени есть символы, которые не являются допустимым текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="73"/>
+        <location filename="../../ui/domain_messages.py" line="75"/>
         <source>name contains control characters</source>
         <translation>в имени есть управляющие символы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="74"/>
+        <location filename="../../ui/domain_messages.py" line="76"/>
         <source>name is longer than 200 characters</source>
         <translation>имя длиннее 200 символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="75"/>
+        <location filename="../../ui/domain_messages.py" line="77"/>
         <source>name must be text</source>
         <translation>имя должно быть текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="76"/>
+        <location filename="../../ui/domain_messages.py" line="78"/>
         <source>name must not be empty</source>
         <translation>имя не может быть пустым</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="77"/>
+        <location filename="../../ui/domain_messages.py" line="79"/>
         <source>name the settings to change and their new values</source>
         <translation>назовите изменяемые настройки и их новые значения</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="78"/>
+        <location filename="../../ui/domain_messages.py" line="80"/>
         <source>no customer #{customer_id}</source>
         <translation>нет клиента #{customer_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="79"/>
+        <location filename="../../ui/domain_messages.py" line="81"/>
         <source>no customer {text!r}</source>
         <translation>нет клиента {text!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="80"/>
+        <location filename="../../ui/domain_messages.py" line="82"/>
         <source>no error item #{item_id}</source>
         <translation>нет ошибки #{item_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="81"/>
+        <location filename="../../ui/domain_messages.py" line="83"/>
         <source>no error item {items}</source>
         <translation>нет ошибки {items}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="82"/>
+        <location filename="../../ui/domain_messages.py" line="84"/>
         <source>no feature {code!r}</source>
         <translation>нет функции {code!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="83"/>
+        <location filename="../../ui/domain_messages.py" line="85"/>
         <source>no gateway API key is set; an admin sets it in Settings</source>
         <translation>ключ API шлюза не задан; его задаёт администратор в настройках</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="84"/>
+        <location filename="../../ui/domain_messages.py" line="86"/>
         <source>no invoice #{invoice_id}</source>
         <translation>нет счёта #{invoice_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="85"/>
+        <location filename="../../ui/domain_messages.py" line="87"/>
         <source>no invoice {text}</source>
         <translation>нет счёта {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="86"/>
+        <location filename="../../ui/domain_messages.py" line="88"/>
         <source>no operator is signed in</source>
         <translation>оператор не вошёл в систему</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="87"/>
+        <location filename="../../ui/domain_messages.py" line="89"/>
         <source>no operator {username!r:.80}</source>
         <translation>нет оператора {username!r:.80}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="88"/>
+        <location filename="../../ui/domain_messages.py" line="90"/>
         <source>no plan #{plan_id}</source>
         <translation>нет тарифа #{plan_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="89"/>
+        <location filename="../../ui/domain_messages.py" line="91"/>
         <source>no plan {code!r}</source>
         <translation>нет тарифа {code!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="90"/>
+        <location filename="../../ui/domain_messages.py" line="92"/>
         <source>no renewal, usage or proration charge #{ledger_entry_id}</source>
         <translation>нет списания за продление, использование или пересчёт #{ledger_entry_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="91"/>
+        <location filename="../../ui/domain_messages.py" line="93"/>
         <source>no retry is known for {operations}; resolve or escalate instead</source>
         <translation>для {operations} повтор не предусмотрен; закройте ошибку или передайте на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="92"/>
+        <location filename="../../ui/domain_messages.py" line="94"/>
         <source>no scheduled job is named {job!r}</source>
         <translation>нет задания с именем {job!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="93"/>
+        <location filename="../../ui/domain_messages.py" line="95"/>
         <source>no subscription #{subscription_id}</source>
         <translation>нет подписки #{subscription_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="94"/>
+        <location filename="../../ui/domain_messages.py" line="96"/>
         <source>no top-up #{topup_id}</source>
         <translation>нет пополнения #{topup_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="95"/>
+        <location filename="../../ui/domain_messages.py" line="97"/>
         <source>no wallet #{wallet_id}</source>
         <translation>нет кошелька #{wallet_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="96"/>
+        <location filename="../../ui/domain_messages.py" line="98"/>
         <source>nothing to change</source>
         <translation>менять нечего</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="97"/>
+        <location filename="../../ui/domain_messages.py" line="99"/>
         <source>older_than is a moment or an age</source>
         <translation>older_than — момент времени или возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="98"/>
+        <location filename="../../ui/domain_messages.py" line="100"/>
         <source>only an active subscription can change plan; this one is {row_status}</source>
         <translation>сменить тариф можно только у активной подписки; эта в состоянии «{row_status}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="99"/>
+        <location filename="../../ui/domain_messages.py" line="101"/>
         <source>only quota features take a quota; {feature_code} is a {kind} feature</source>
         <translation>квота бывает только у функций с квотой; {feature_code} — функция типа «{kind}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="100"/>
+        <location filename="../../ui/domain_messages.py" line="102"/>
         <source>only rate features take a rate limit; {feature_code} is a {kind} feature</source>
         <translation>лимит частоты бывает только у функций с лимитом; {feature_code} — функция типа «{kind}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="101"/>
+        <location filename="../../ui/domain_messages.py" line="103"/>
         <source>only the last tier may be open-ended (tier {position} is)</source>
         <translation>без верхней границы может быть только последняя ступень (а её нет у ступени {position})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="102"/>
+        <location filename="../../ui/domain_messages.py" line="104"/>
         <source>operator {username!r} already exists</source>
         <translation>оператор {username!r} уже есть</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="103"/>
+        <location filename="../../ui/domain_messages.py" line="105"/>
         <source>operator {username!r} is already active</source>
         <translation>оператор {username!r} уже активен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="104"/>
+        <location filename="../../ui/domain_messages.py" line="106"/>
         <source>operator {username!r} is already disabled</source>
         <translation>оператор {username!r} уже отключён</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="105"/>
+        <location filename="../../ui/domain_messages.py" line="107"/>
         <source>package pricing needs a package size of at least 1 unit</source>
         <translation>пакетной тарификации нужен размер пакета не меньше 1 единицы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="106"/>
+        <location filename="../../ui/domain_messages.py" line="108"/>
         <source>password contains characters that are not valid text</source>
         <translation>в пароле есть символы, которые не являются допустимым текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="107"/>
+        <location filename="../../ui/domain_messages.py" line="109"/>
         <source>password is too long</source>
         <translation>пароль слишком длинный</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="108"/>
+        <location filename="../../ui/domain_messages.py" line="110"/>
         <source>password must be at least 8 characters</source>
         <translation>пароль — не меньше 8 символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="109"/>
+        <location filename="../../ui/domain_messages.py" line="111"/>
         <source>plan code must be given</source>
         <translation>нужно указать код тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="110"/>
+        <location filename="../../ui/domain_messages.py" line="112"/>
         <source>plan {new_plan_code} is retired</source>
         <translation>тариф {new_plan_code} выведен из продажи</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="111"/>
+        <location filename="../../ui/domain_messages.py" line="113"/>
         <source>plan {plan_code} does not include {feature_code}</source>
         <translation>тариф {plan_code} не включает {feature_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="112"/>
+        <location filename="../../ui/domain_messages.py" line="114"/>
         <source>plan {plan_code} is retired and takes no new subscriptions</source>
         <translation>тариф {plan_code} выведен из продажи и не принимает новых подписок</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="113"/>
+        <location filename="../../ui/domain_messages.py" line="115"/>
         <source>plans in different currencies cannot be swapped; cancel and subscribe</source>
         <translation>тарифы в разных валютах нельзя поменять местами; отмените подписку и оформите новую</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="114"/>
+        <location filename="../../ui/domain_messages.py" line="116"/>
         <source>prices were given but pricing is &apos;none&apos;; pick a pricing model</source>
         <translation>цены указаны, но тарификация — «none»; выберите модель тарификации</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="115"/>
+        <location filename="../../ui/domain_messages.py" line="117"/>
         <source>pricing must be one of {models}, not {pricing!r}</source>
         <translation>тарификация — одна из: {models}, а не {pricing!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="116"/>
+        <location filename="../../ui/domain_messages.py" line="118"/>
         <source>quota of {quota} used up this period ({used:,} used, {quantity:,} more asked)</source>
         <translation>квота {quota} в этом периоде исчерпана (использовано {used:,}, запрошено ещё {quantity:,})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="117"/>
+        <location filename="../../ui/domain_messages.py" line="119"/>
         <source>rate limit of {limit} per {window} reached ({in_window:,} used)</source>
         <translation>достигнут лимит {limit} за {window} (использовано {in_window:,})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="118"/>
+        <location filename="../../ui/domain_messages.py" line="120"/>
         <source>record_failure needs the exception that was raised</source>
         <translation>record_failure нужно возникшее исключение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="119"/>
+        <location filename="../../ui/domain_messages.py" line="121"/>
         <source>refund #{item_subject_id} no longer exists</source>
         <translation>возврата #{item_subject_id} больше нет</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="120"/>
+        <location filename="../../ui/domain_messages.py" line="122"/>
         <source>refund #{row_id} had gone through at the gateway; the item was resolved</source>
         <translation>возврат #{row_id} уже прошёл через шлюз; ошибка закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="121"/>
+        <location filename="../../ui/domain_messages.py" line="123"/>
         <source>role must be one of {roles}</source>
         <translation>роль — одна из: {roles}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="122"/>
+        <location filename="../../ui/domain_messages.py" line="124"/>
         <source>select at least one error item</source>
         <translation>выберите хотя бы одну ошибку</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="123"/>
+        <location filename="../../ui/domain_messages.py" line="125"/>
         <source>status must be active or disabled</source>
         <translation>состояние — «active» или «disabled»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="124"/>
+        <location filename="../../ui/domain_messages.py" line="126"/>
         <source>status must be among {statuses}</source>
         <translation>состояние — одно из: {statuses}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="125"/>
+        <location filename="../../ui/domain_messages.py" line="127"/>
         <source>subscription #{sub_id}: {why}</source>
         <translation>подписка #{sub_id}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="126"/>
+        <location filename="../../ui/domain_messages.py" line="128"/>
         <source>that email belongs to another customer</source>
         <translation>этот адрес принадлежит другому клиенту</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="127"/>
+        <location filename="../../ui/domain_messages.py" line="129"/>
         <source>that idempotency key was already used for different usage</source>
         <translation>этот ключ идемпотентности уже использован для другого использования</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="128"/>
+        <location filename="../../ui/domain_messages.py" line="130"/>
         <source>that would put the wallet over its maximum balance</source>
         <translation>так баланс кошелька превысил бы максимум</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="129"/>
+        <location filename="../../ui/domain_messages.py" line="131"/>
         <source>the amount at risk is a whole, non-negative number of minor units</source>
         <translation>сумма под угрозой — целое неотрицательное число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="130"/>
+        <location filename="../../ui/domain_messages.py" line="132"/>
         <source>the card was declined</source>
         <translation>карта отклонена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="131"/>
+        <location filename="../../ui/domain_messages.py" line="133"/>
         <source>the card was declined ({reason})</source>
         <translation>карта отклонена ({reason})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="132"/>
+        <location filename="../../ui/domain_messages.py" line="134"/>
         <source>the circuit breaker needs a failure threshold of at least 1</source>
         <translation>предохранителю нужен порог сбоев не меньше 1</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="133"/>
+        <location filename="../../ui/domain_messages.py" line="135"/>
         <source>the circuit breaker&apos;s reset delay cannot be negative</source>
         <translation>задержка сброса предохранителя не может быть отрицательной</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="134"/>
+        <location filename="../../ui/domain_messages.py" line="136"/>
         <source>the context of a failure is a mapping</source>
         <translation>контекст сбоя — словарь</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="135"/>
+        <location filename="../../ui/domain_messages.py" line="137"/>
         <source>the current password is wrong</source>
         <translation>текущий пароль неверен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="136"/>
+        <location filename="../../ui/domain_messages.py" line="138"/>
         <source>the customer already has an open subscription to {new_plan_code}</source>
         <translation>у клиента уже есть открытая подписка на {new_plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="137"/>
-        <source>the demo clock only moves ahead</source>
-        <translation>демо-часы идут только вперёд</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_messages.py" line="138"/>
+        <location filename="../../ui/domain_messages.py" line="139"/>
         <source>the gateway had taken the charge for top-up #{row_id}: the wallet was credited and the item resolved</source>
         <translation>шлюз уже провёл списание по пополнению #{row_id}: кошелёк пополнен, ошибка закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="139"/>
+        <location filename="../../ui/domain_messages.py" line="140"/>
         <source>the gateway key must be text</source>
         <translation>ключ шлюза должен быть текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="140"/>
+        <location filename="../../ui/domain_messages.py" line="141"/>
         <source>the gateway takes a positive whole number of minor units</source>
         <translation>шлюз принимает положительное целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="141"/>
+        <location filename="../../ui/domain_messages.py" line="142"/>
         <source>the last tier must be open-ended (up_to null) so every unit has a price</source>
         <translation>у последней ступени не должно быть верхней границы (up_to null), чтобы у каждой единицы была цена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="142"/>
+        <location filename="../../ui/domain_messages.py" line="143"/>
         <source>the limit is a whole number from 1 to 100000</source>
         <translation>лимит — целое число от 1 до 100000</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="143"/>
+        <location filename="../../ui/domain_messages.py" line="144"/>
         <source>the limit is a whole, non-negative number of items</source>
         <translation>лимит — целое неотрицательное число записей</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="144"/>
+        <location filename="../../ui/domain_messages.py" line="145"/>
         <source>the new password is the same as the current one</source>
         <translation>новый пароль совпадает с текущим</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="145"/>
+        <location filename="../../ui/domain_messages.py" line="146"/>
         <source>the paid period has ended; subscribe again instead</source>
         <translation>оплаченный период закончился; оформите подписку заново</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="146"/>
+        <location filename="../../ui/domain_messages.py" line="147"/>
         <source>the payment gateway answered with a server error; nothing was charged</source>
         <translation>платёжный шлюз ответил ошибкой сервера; ничего не списано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="147"/>
+        <location filename="../../ui/domain_messages.py" line="148"/>
         <source>the payment gateway answered with a server error; nothing was refunded</source>
         <translation>платёжный шлюз ответил ошибкой сервера; ничего не возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="148"/>
+        <location filename="../../ui/domain_messages.py" line="149"/>
         <source>the payment gateway did not answer in time; the charge may have gone through (check key {idempotency_key!r} before retrying)</source>
         <translation>платёжный шлюз не ответил вовремя; списание могло пройти (проверьте ключ {idempotency_key!r}, прежде чем повторять)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="149"/>
+        <location filename="../../ui/domain_messages.py" line="150"/>
         <source>the payment gateway did not answer in time; the refund may have gone through (check key {idempotency_key!r} before retrying)</source>
         <translation>платёжный шлюз не ответил вовремя; возврат мог пройти (проверьте ключ {idempotency_key!r}, прежде чем повторять)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="150"/>
+        <location filename="../../ui/domain_messages.py" line="151"/>
         <source>the payment gateway is down (outage); nothing was sent</source>
         <translation>платёжный шлюз недоступен (сбой); ничего не отправлено</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="151"/>
+        <location filename="../../ui/domain_messages.py" line="152"/>
         <source>the payment gateway is unreachable; calls resume at {until}</source>
         <translation>платёжный шлюз недоступен; вызовы возобновятся в {until}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="152"/>
+        <location filename="../../ui/domain_messages.py" line="153"/>
         <source>the payment gateway knows no charge {charge_id!r}</source>
         <translation>платёжный шлюз не знает списания {charge_id!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="153"/>
+        <location filename="../../ui/domain_messages.py" line="154"/>
         <source>the payment gateway rejected the API key; an admin sets a test key ({prefix}…) in Settings</source>
         <translation>платёжный шлюз отверг ключ API; администратор задаёт тестовый ключ ({prefix}…) в настройках</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="154"/>
+        <location filename="../../ui/domain_messages.py" line="155"/>
         <source>the scheduler is already paused</source>
         <translation>планировщик уже приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="155"/>
+        <location filename="../../ui/domain_messages.py" line="156"/>
         <source>the scheduler is not paused</source>
         <translation>планировщик не приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="156"/>
+        <location filename="../../ui/domain_messages.py" line="157"/>
         <source>the search text must be text</source>
         <translation>текст поиска должен быть текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="157"/>
+        <location filename="../../ui/domain_messages.py" line="158"/>
         <source>the secret {name!r} needs a non-empty text value</source>
         <translation>секрету {name!r} нужно непустое текстовое значение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="158"/>
+        <location filename="../../ui/domain_messages.py" line="159"/>
         <source>the simulated gateway accepts only test keys, which start with {prefix}</source>
         <translation>имитатор шлюза принимает только тестовые ключи, они начинаются с {prefix}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="159"/>
+        <location filename="../../ui/domain_messages.py" line="160"/>
         <source>the subject id is a whole number</source>
         <translation>номер объекта — целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="160"/>
+        <location filename="../../ui/domain_messages.py" line="161"/>
         <source>the subscription is already on {new_plan_code}</source>
         <translation>подписка уже на тарифе {new_plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="161"/>
+        <location filename="../../ui/domain_messages.py" line="162"/>
         <source>the {job} job is already running ({holder}); try again later</source>
         <translation>задание «{job}» уже выполняется ({holder}); попробуйте позже</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="162"/>
+        <location filename="../../ui/domain_messages.py" line="163"/>
         <source>the {what} contains characters that are not valid text</source>
         <translation>{what}: есть символы, которые не являются допустимым текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="163"/>
+        <location filename="../../ui/domain_messages.py" line="164"/>
         <source>the {what} is 1–32 characters of text</source>
         <translation>{what}: текст длиной 1–32 символа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="164"/>
+        <location filename="../../ui/domain_messages.py" line="165"/>
         <source>the {what} is longer than {max_length} characters</source>
         <translation>{what}: длиннее {max_length} символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="165"/>
+        <location filename="../../ui/domain_messages.py" line="166"/>
         <source>the {what} must be a whole number, not {type}</source>
         <translation>{what}: нужно целое число, а не {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="166"/>
+        <location filename="../../ui/domain_messages.py" line="167"/>
         <source>the {what} must be text</source>
         <translation>{what}: нужен текст</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="167"/>
+        <location filename="../../ui/domain_messages.py" line="168"/>
         <source>there is no {what} {value}</source>
         <translation>{what} {value} не существует</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="168"/>
+        <location filename="../../ui/domain_messages.py" line="169"/>
         <source>this account no longer exists or was disabled</source>
         <translation>этой учётной записи больше нет или она отключена</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_messages.py" line="169"/>
-        <source>this clock follows real time; only a demo clock can be moved</source>
-        <translation>эти часы идут по реальному времени; переводить можно только демо-часы</translation>
     </message>
     <message>
         <location filename="../../ui/domain_messages.py" line="170"/>
@@ -2670,59 +2726,390 @@
     </message>
 </context>
 <context>
-    <name>ErrorItemsTableModel</name>
+    <name>ErrorItemText</name>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="140"/>
-        <source>ID</source>
-        <translation>ID</translation>
+        <location filename="../../ui/pages/error_item_text.py" line="26"/>
+        <location filename="../../ui/pages/error_item_text.py" line="71"/>
+        <source>Top-up</source>
+        <translation>Пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="142"/>
-        <source>Operation</source>
-        <translation>Операция</translation>
+        <location filename="../../ui/pages/error_item_text.py" line="27"/>
+        <source>Refund to a card</source>
+        <translation>Возврат на карту</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="146"/>
-        <source>Subject</source>
-        <translation>Объект</translation>
+        <location filename="../../ui/pages/error_item_text.py" line="28"/>
+        <source>Renewal</source>
+        <translation>Продление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="152"/>
-        <source>Error class</source>
-        <translation>Класс ошибки</translation>
+        <location filename="../../ui/pages/error_item_text.py" line="29"/>
+        <source>Payment to review</source>
+        <translation>Платёж на проверку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="156"/>
-        <source>Strategy</source>
-        <translation>Стратегия</translation>
+        <location filename="../../ui/pages/error_item_text.py" line="30"/>
+        <source>Customer notice</source>
+        <translation>Письмо клиенту</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="157"/>
-        <source>Status</source>
-        <translation>Статус</translation>
+        <location filename="../../ui/pages/error_item_text.py" line="33"/>
+        <source>Passing fault (the gateway or database was busy or down)</source>
+        <translation>Временный сбой (шлюз или база данных были заняты или недоступны)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="160"/>
-        <source>Attempts</source>
-        <translation>Попытки</translation>
+        <location filename="../../ui/pages/error_item_text.py" line="34"/>
+        <source>Outcome unknown (no clear answer came back)</source>
+        <translation>Исход неизвестен (ясного ответа не пришло)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="167"/>
-        <source>Next attempt</source>
-        <translation>Следующая попытка</translation>
+        <location filename="../../ui/pages/error_item_text.py" line="35"/>
+        <source>Urgent (money owed to a card)</source>
+        <translation>Срочно (деньги причитаются карте)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="171"/>
+        <location filename="../../ui/pages/error_item_text.py" line="36"/>
+        <source>Predictable (a rate limit or maintenance)</source>
+        <translation>Предсказуемый (ограничение частоты или обслуживание)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="37"/>
+        <source>Needs a person (declined or inconsistent)</source>
+        <translation>Нужен человек (отказ или несогласованные данные)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="40"/>
+        <source>Retry later, waiting longer each time</source>
+        <translation>Повторить позже, каждый раз выжидая дольше</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="41"/>
+        <source>Ask the gateway what happened, then retry with the same key</source>
+        <translation>Спросить шлюз, что произошло, затем повторить с тем же ключом</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="42"/>
+        <source>Retry at once, then at a fixed interval</source>
+        <translation>Повторить сразу, затем через равные промежутки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="43"/>
+        <source>Retry at a fixed interval</source>
+        <translation>Повторять через равные промежутки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="44"/>
+        <source>Wait for an operator</source>
+        <translation>Ждать оператора</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="47"/>
+        <source>Retrying</source>
+        <translation>Повторяется</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="48"/>
+        <source>Waiting for an operator</source>
+        <translation>Ждёт оператора</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="49"/>
+        <source>Resolved</source>
+        <translation>Решена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="50"/>
+        <source>Canceled</source>
+        <translation>Отменена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="53"/>
+        <source>Succeeded</source>
+        <translation>Успешно</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="54"/>
+        <source>Failed</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="55"/>
+        <source>Deferred</source>
+        <translation>Отложена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="56"/>
+        <source>Unknown</source>
+        <translation>Неизвестно</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="57"/>
+        <source>Taken over</source>
+        <translation>Перехвачена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="60"/>
+        <source>Top-up #%1</source>
+        <translation>Пополнение #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="61"/>
+        <source>Refund #%1</source>
+        <translation>Возврат #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="62"/>
+        <source>Subscription #%1</source>
+        <translation>Подписка #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="63"/>
+        <source>Wallet #%1</source>
+        <translation>Кошелёк #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="64"/>
+        <source>Customer #%1</source>
+        <translation>Клиент #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="65"/>
+        <source>Charge #%1</source>
+        <translation>Списание #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="66"/>
+        <source>Notice #%1</source>
+        <translation>Письмо #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="70"/>
+        <source>Wallet</source>
+        <translation>Кошелёк</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="72"/>
+        <source>Refund</source>
+        <translation>Возврат</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="73"/>
+        <source>Subscription</source>
+        <translation>Подписка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="74"/>
+        <source>Customer</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="75"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="172"/>
+        <location filename="../../ui/pages/error_item_text.py" line="76"/>
+        <source>Gateway charge</source>
+        <translation>Платёж в шлюзе</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="77"/>
+        <source>Gateway&apos;s answer</source>
+        <translation>Ответ шлюза</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="78"/>
+        <source>Payment key</source>
+        <translation>Ключ платежа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="114"/>
+        <location filename="../../ui/pages/error_item_text.py" line="244"/>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="125"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="127"/>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="171"/>
+        <source>held by %1 until %2</source>
+        <translation>занята: %1 до %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="176"/>
+        <source>free</source>
+        <translation>свободна</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="178"/>
+        <source>Subject</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="179"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="181"/>
+        <source>Kind of failure</source>
+        <translation>Вид сбоя</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="184"/>
+        <source>What happens next</source>
+        <translation>Что будет дальше</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="186"/>
+        <location filename="../../ui/pages/error_item_text.py" line="217"/>
+        <source>Attempts</source>
+        <translation>Попытки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="187"/>
+        <source>%1 of %2</source>
+        <translation>%1 из %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="191"/>
+        <source>Next attempt</source>
+        <translation>Следующая попытка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="192"/>
+        <source>Lease</source>
+        <translation>Блокировка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="193"/>
+        <source>Amount at risk</source>
+        <translation>Сумма под риском</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="195"/>
+        <source>Created</source>
+        <translation>Создана</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="198"/>
+        <source>Updated</source>
+        <translation>Изменена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="203"/>
+        <source>Closed</source>
+        <translation>Закрыта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="204"/>
+        <source>%1 by %2</source>
+        <translation>%1, закрыл %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="209"/>
+        <source>Resolution</source>
+        <translation>Решение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="210"/>
+        <source>%1 failed</source>
+        <translation>%1 — сбой</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="211"/>
+        <source>Error item #%1</source>
+        <translation>Ошибка #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="221"/>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="222"/>
+        <source>Outcome</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="223"/>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="224"/>
+        <source>By</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="241"/>
+        <source>No attempts recorded.</source>
+        <translation>Попыток не записано.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorItemsTableModel</name>
+    <message>
+        <location filename="../../ui/pages/error_queue_models.py" line="136"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_queue_models.py" line="138"/>
+        <source>Operation</source>
+        <translation>Операция</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_queue_models.py" line="142"/>
+        <source>Subject</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_queue_models.py" line="148"/>
+        <source>Error class</source>
+        <translation>Класс ошибки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_queue_models.py" line="152"/>
+        <source>Strategy</source>
+        <translation>Стратегия</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_queue_models.py" line="153"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_queue_models.py" line="156"/>
+        <source>Attempts</source>
+        <translation>Попытки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_queue_models.py" line="163"/>
+        <source>Next attempt</source>
+        <translation>Следующая попытка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_queue_models.py" line="167"/>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_queue_models.py" line="168"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="175"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="171"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
@@ -2730,187 +3117,186 @@
 <context>
     <name>ErrorQueuePage</name>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="43"/>
+        <location filename="../../ui/pages/error_queue.py" line="44"/>
         <source>Message, #id or “topup #12”</source>
         <translation>Сообщение, #id или «topup #12»</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="45"/>
+        <location filename="../../ui/pages/error_queue.py" line="46"/>
         <source>Error queue</source>
         <translation>Очередь ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="47"/>
-        <location filename="../../ui/pages/error_queue_models.py" line="257"/>
+        <location filename="../../ui/pages/error_queue.py" line="48"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="49"/>
+        <location filename="../../ui/pages/error_queue.py" line="50"/>
         <source>Open</source>
         <translation>Открытые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="50"/>
+        <location filename="../../ui/pages/error_queue.py" line="51"/>
         <source>Retrying</source>
         <translation>Повторяются</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="51"/>
+        <location filename="../../ui/pages/error_queue.py" line="52"/>
         <source>Manual</source>
         <translation>Ручные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="52"/>
+        <location filename="../../ui/pages/error_queue.py" line="53"/>
         <source>Resolved</source>
         <translation>Решённые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="53"/>
+        <location filename="../../ui/pages/error_queue.py" line="54"/>
         <source>Canceled</source>
         <translation>Отменённые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="54"/>
-        <location filename="../../ui/pages/error_queue.py" line="60"/>
-        <location filename="../../ui/pages/error_queue.py" line="64"/>
+        <location filename="../../ui/pages/error_queue.py" line="55"/>
+        <location filename="../../ui/pages/error_queue.py" line="61"/>
+        <location filename="../../ui/pages/error_queue.py" line="65"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="59"/>
+        <location filename="../../ui/pages/error_queue.py" line="60"/>
         <source>Operation</source>
         <translation>Операция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="64"/>
+        <location filename="../../ui/pages/error_queue.py" line="65"/>
         <source>Class</source>
         <translation>Класс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="67"/>
+        <location filename="../../ui/pages/error_queue.py" line="68"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="69"/>
+        <location filename="../../ui/pages/error_queue.py" line="70"/>
         <source>Any</source>
         <translation>Любой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="70"/>
+        <location filename="../../ui/pages/error_queue.py" line="71"/>
         <source>Older than 1 h</source>
         <translation>Старше 1 ч</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="71"/>
+        <location filename="../../ui/pages/error_queue.py" line="72"/>
         <source>Older than 1 day</source>
         <translation>Старше 1 дня</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="72"/>
+        <location filename="../../ui/pages/error_queue.py" line="73"/>
         <source>Older than 7 days</source>
         <translation>Старше 7 дней</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="77"/>
-        <location filename="../../ui/pages/error_queue.py" line="298"/>
-        <location filename="../../ui/pages/error_queue.py" line="302"/>
+        <location filename="../../ui/pages/error_queue.py" line="78"/>
+        <location filename="../../ui/pages/error_queue.py" line="299"/>
+        <location filename="../../ui/pages/error_queue.py" line="303"/>
         <source>Retry now</source>
         <translation>Повторить сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="78"/>
+        <location filename="../../ui/pages/error_queue.py" line="79"/>
         <source>Cancel retry…</source>
         <translation>Отменить повтор…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="79"/>
+        <location filename="../../ui/pages/error_queue.py" line="80"/>
         <source>Escalate to manual…</source>
         <translation>Передать на ручную обработку…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="80"/>
+        <location filename="../../ui/pages/error_queue.py" line="81"/>
         <source>Change strategy…</source>
         <translation>Сменить стратегию…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="81"/>
+        <location filename="../../ui/pages/error_queue.py" line="82"/>
         <source>Resolve with note…</source>
         <translation>Закрыть с примечанием…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="87"/>
+        <location filename="../../ui/pages/error_queue.py" line="88"/>
         <source>Only open items can be retried.</source>
         <translation>Повторить можно только открытые элементы.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="88"/>
+        <location filename="../../ui/pages/error_queue.py" line="89"/>
         <source>Run the selected items now, through the same lease as the retry pass</source>
         <translation>Выполнить выбранные элементы сейчас, с той же блокировкой, что и при плановом повторе</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="93"/>
+        <location filename="../../ui/pages/error_queue.py" line="94"/>
         <source>Only open items have a retry to cancel.</source>
         <translation>Отменить повтор можно только у открытых элементов.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="94"/>
+        <location filename="../../ui/pages/error_queue.py" line="95"/>
         <source>Stop retrying; the items close as canceled</source>
         <translation>Прекратить повторы; элементы закрываются как отменённые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="99"/>
+        <location filename="../../ui/pages/error_queue.py" line="100"/>
         <source>Only open items can be escalated.</source>
         <translation>Передать на ручную обработку можно только открытые элементы.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="100"/>
+        <location filename="../../ui/pages/error_queue.py" line="101"/>
         <source>Stop automatic attempts and wait for an operator</source>
         <translation>Остановить автоматические попытки и ждать оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="105"/>
+        <location filename="../../ui/pages/error_queue.py" line="106"/>
         <source>Only open items can change strategy.</source>
         <translation>Сменить стратегию можно только у открытых элементов.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="106"/>
+        <location filename="../../ui/pages/error_queue.py" line="107"/>
         <source>Retry on another strategy from now on</source>
         <translation>Повторять по другой стратегии начиная с этого момента</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="111"/>
+        <location filename="../../ui/pages/error_queue.py" line="112"/>
         <source>Only open or canceled items can be resolved.</source>
         <translation>Закрыть можно только открытые или отменённые элементы.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="112"/>
+        <location filename="../../ui/pages/error_queue.py" line="113"/>
         <source>Close the items as settled by hand, with a note saying how</source>
         <translation>Закрыть элементы как урегулированные вручную, с примечанием о том, как именно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="204"/>
+        <location filename="../../ui/pages/error_queue.py" line="205"/>
         <source>No open error item for %s #%d</source>
         <translation>Нет открытого элемента очереди ошибок для %s #%d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="212"/>
+        <location filename="../../ui/pages/error_queue.py" line="213"/>
         <source>Select one or more error items</source>
         <translation>Выберите один или несколько элементов очереди ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="219"/>
+        <location filename="../../ui/pages/error_queue.py" line="220"/>
         <source>#%d is %s.</source>
         <translation>#%d: статус %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="226"/>
+        <location filename="../../ui/pages/error_queue.py" line="227"/>
         <source>Select an error item to see its attempts.</source>
         <translation>Выберите элемент очереди ошибок, чтобы увидеть его попытки.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="236"/>
+        <location filename="../../ui/pages/error_queue.py" line="237"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… и ещё %n</numerusform>
@@ -2919,7 +3305,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="237"/>
+        <location filename="../../ui/pages/error_queue.py" line="238"/>
         <source>%n item(s) selected</source>
         <translation>
             <numerusform>Выбран %n элемент</numerusform>
@@ -2928,7 +3314,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="251"/>
+        <location filename="../../ui/pages/error_queue.py" line="252"/>
         <source>and %n more</source>
         <translation>
             <numerusform>и ещё %n</numerusform>
@@ -2937,12 +3323,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="252"/>
+        <location filename="../../ui/pages/error_queue.py" line="253"/>
         <source>Items: %s</source>
         <translation>Элементы: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="299"/>
+        <location filename="../../ui/pages/error_queue.py" line="300"/>
         <source>Retry %n item(s) now?</source>
         <translation>
             <numerusform>Повторить %n элемент сейчас?</numerusform>
@@ -2951,7 +3337,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="307"/>
+        <location filename="../../ui/pages/error_queue.py" line="308"/>
         <source>Retrying %n item(s)…</source>
         <translation>
             <numerusform>Повтор %n элемента…</numerusform>
@@ -2960,12 +3346,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="318"/>
+        <location filename="../../ui/pages/error_queue.py" line="319"/>
         <source>Retried %d of %d: %d resolved, %d still failing</source>
         <translation>Повторено %d из %d: решено %d, всё ещё с ошибкой %d</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="326"/>
+        <location filename="../../ui/pages/error_queue.py" line="327"/>
         <source>%n not attempted: the payment gateway is still refusing calls</source>
         <translation>
             <numerusform>%n не опробован: платёжный шлюз всё ещё отклоняет вызовы</numerusform>
@@ -2974,12 +3360,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="329"/>
+        <location filename="../../ui/pages/error_queue.py" line="330"/>
         <source>(until %s UTC)</source>
         <translation>(до %s UTC)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="332"/>
+        <location filename="../../ui/pages/error_queue.py" line="333"/>
         <source>%n with no recorded outcome: another runner took it, see its attempts</source>
         <translation>
             <numerusform>%n без записанного результата: его взял другой исполнитель, см. попытки</numerusform>
@@ -2988,12 +3374,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="340"/>
+        <location filename="../../ui/pages/error_queue.py" line="341"/>
         <source>Cancel scheduled retry</source>
         <translation>Отмена запланированного повтора</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="341"/>
+        <location filename="../../ui/pages/error_queue.py" line="342"/>
         <source>Cancel the retries of %n item(s)? They close as canceled and are not tried again.</source>
         <translation>
             <numerusform>Отменить повторы для %n элемента? Он будет закрыт как отменённый и больше не повторится.</numerusform>
@@ -3002,19 +3388,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="343"/>
-        <location filename="../../ui/pages/error_queue.py" line="363"/>
-        <location filename="../../ui/pages/error_queue.py" line="398"/>
+        <location filename="../../ui/pages/error_queue.py" line="344"/>
+        <location filename="../../ui/pages/error_queue.py" line="364"/>
+        <location filename="../../ui/pages/error_queue.py" line="399"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="344"/>
+        <location filename="../../ui/pages/error_queue.py" line="345"/>
         <source>Cancel retries</source>
         <translation>Отменить повторы</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="352"/>
+        <location filename="../../ui/pages/error_queue.py" line="353"/>
         <source>Canceled %n item(s)</source>
         <translation>
             <numerusform>Отменён %n элемент</numerusform>
@@ -3023,12 +3409,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="360"/>
+        <location filename="../../ui/pages/error_queue.py" line="361"/>
         <source>Escalate to manual</source>
         <translation>Передача на ручную обработку</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="361"/>
+        <location filename="../../ui/pages/error_queue.py" line="362"/>
         <source>Escalate %n item(s) to manual? Automatic attempts stop until an operator acts.</source>
         <translation>
             <numerusform>Передать %n элемент на ручную обработку? Автоматические попытки прекратятся до действий оператора.</numerusform>
@@ -3037,12 +3423,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="364"/>
+        <location filename="../../ui/pages/error_queue.py" line="365"/>
         <source>Escalate</source>
         <translation>Передать</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="371"/>
+        <location filename="../../ui/pages/error_queue.py" line="372"/>
         <source>Escalated %n item(s) to manual</source>
         <translation>
             <numerusform>На ручную обработку передан %n элемент</numerusform>
@@ -3051,38 +3437,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="383"/>
+        <location filename="../../ui/pages/error_queue.py" line="384"/>
         <source>backoff — exponential, with jitter</source>
         <translation>backoff — экспоненциальная задержка со случайным разбросом</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="384"/>
+        <location filename="../../ui/pages/error_queue.py" line="385"/>
         <source>reconcile — ask the gateway by key, then retry with the same key</source>
         <translation>reconcile — запросить шлюз по ключу, затем повторить с тем же ключом</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="385"/>
+        <location filename="../../ui/pages/error_queue.py" line="386"/>
         <source>urgent — immediate attempts, then every 5 minutes</source>
         <translation>urgent — немедленные попытки, затем каждые 5 минут</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="386"/>
+        <location filename="../../ui/pages/error_queue.py" line="387"/>
         <source>fixed — every 10 minutes</source>
         <translation>fixed — каждые 10 минут</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="387"/>
+        <location filename="../../ui/pages/error_queue.py" line="388"/>
         <source>manual — no automatic attempts</source>
         <translation>manual — без автоматических попыток</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="395"/>
-        <location filename="../../ui/pages/error_queue.py" line="400"/>
+        <location filename="../../ui/pages/error_queue.py" line="396"/>
+        <location filename="../../ui/pages/error_queue.py" line="401"/>
         <source>Change strategy</source>
         <translation>Смена стратегии</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="396"/>
+        <location filename="../../ui/pages/error_queue.py" line="397"/>
         <source>Change the retry strategy of %n item(s)?</source>
         <translation>
             <numerusform>Сменить стратегию повтора для %n элемента?</numerusform>
@@ -3091,13 +3477,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="399"/>
-        <location filename="../../ui/pages/error_queue_models.py" line="259"/>
+        <location filename="../../ui/pages/error_queue.py" line="400"/>
         <source>Strategy</source>
         <translation>Стратегия</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="407"/>
+        <location filename="../../ui/pages/error_queue.py" line="408"/>
         <source>%n item(s) now on %s</source>
         <translation>
             <numerusform>%n элемент теперь на стратегии %s</numerusform>
@@ -3106,12 +3491,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="414"/>
+        <location filename="../../ui/pages/error_queue.py" line="415"/>
         <source>Resolve with note</source>
         <translation>Закрытие с примечанием</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="415"/>
+        <location filename="../../ui/pages/error_queue.py" line="416"/>
         <source>Mark %n item(s) resolved? Say how they were settled.</source>
         <translation>
             <numerusform>Отметить %n элемент как решённый? Укажите, как он был урегулирован.</numerusform>
@@ -3120,17 +3505,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="417"/>
+        <location filename="../../ui/pages/error_queue.py" line="418"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="418"/>
+        <location filename="../../ui/pages/error_queue.py" line="419"/>
         <source>Resolve</source>
         <translation>Закрыть</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="424"/>
+        <location filename="../../ui/pages/error_queue.py" line="425"/>
         <source>Resolved %n item(s)</source>
         <translation>
             <numerusform>Закрыт %n элемент</numerusform>
@@ -3139,125 +3524,24 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="46"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="42"/>
         <source>%d s</source>
         <translation>%d с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="48"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="44"/>
         <source>%d min</source>
         <translation>%d мин</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="50"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="46"/>
         <source>%d h %d min</source>
         <translation>%d ч %d мин</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="51"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="47"/>
         <source>%d d %d h</source>
         <translation>%d д %d ч</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="249"/>
-        <source>held by %s until %s</source>
-        <translation>занята %s до %s</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="254"/>
-        <source>free</source>
-        <translation>свободна</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="256"/>
-        <source>Subject</source>
-        <translation>Объект</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="258"/>
-        <source>Error class</source>
-        <translation>Класс ошибки</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="260"/>
-        <location filename="../../ui/pages/error_queue_models.py" line="286"/>
-        <source>Attempts</source>
-        <translation>Попытки</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="261"/>
-        <source>Next attempt</source>
-        <translation>Следующая попытка</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="262"/>
-        <source>Lease</source>
-        <translation>Блокировка</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="263"/>
-        <source>Amount at risk</source>
-        <translation>Сумма под риском</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="265"/>
-        <source>Created</source>
-        <translation>Создан</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="268"/>
-        <source>Updated</source>
-        <translation>Изменён</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="271"/>
-        <source>by</source>
-        <translation>закрыл</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="274"/>
-        <source>Closed</source>
-        <translation>Закрыт</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="278"/>
-        <source>Resolution</source>
-        <translation>Решение</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="279"/>
-        <source>Error item</source>
-        <translation>Элемент очереди ошибок</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="289"/>
-        <source>Time</source>
-        <translation>Время</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="290"/>
-        <source>Outcome</source>
-        <translation>Результат</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="291"/>
-        <source>Message</source>
-        <translation>Сообщение</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="292"/>
-        <source>Actor</source>
-        <translation>Исполнитель</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="309"/>
-        <source>No attempts recorded.</source>
-        <translation>Попыток не записано.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="311"/>
-        <source>Context</source>
-        <translation>Контекст</translation>
     </message>
 </context>
 <context>
@@ -3350,22 +3634,22 @@
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="456"/>
+        <location filename="../../ui/pages/words.py" line="467"/>
         <source>succeeded</source>
         <translation>успешно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="457"/>
+        <location filename="../../ui/pages/words.py" line="468"/>
         <source>failed</source>
         <translation>неудача</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="458"/>
+        <location filename="../../ui/pages/words.py" line="469"/>
         <source>deferred</source>
         <translation>отложено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="459"/>
+        <location filename="../../ui/pages/words.py" line="470"/>
         <source>settled elsewhere</source>
         <translation>завершено в другом месте</translation>
     </message>
@@ -3475,32 +3759,32 @@
 <context>
     <name>FeatureTypes</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="355"/>
+        <location filename="../../ui/pages/words.py" line="366"/>
         <source>on/off</source>
         <translation>вкл/выкл</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="356"/>
+        <location filename="../../ui/pages/words.py" line="367"/>
         <source>quota</source>
         <translation>квота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="357"/>
+        <location filename="../../ui/pages/words.py" line="368"/>
         <source>rate limit</source>
         <translation>лимит частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="358"/>
+        <location filename="../../ui/pages/words.py" line="369"/>
         <source>usage</source>
         <translation>по использованию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="391"/>
+        <location filename="../../ui/pages/words.py" line="402"/>
         <source>%1 %2 / period</source>
         <translation>%1 %2 / период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="397"/>
+        <location filename="../../ui/pages/words.py" line="408"/>
         <source>%1 %2 / %3</source>
         <translation>%1 %2 / %3</translation>
     </message>
@@ -4033,29 +4317,132 @@
     </message>
 </context>
 <context>
+    <name>JobResults</name>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="76"/>
+        <source>charged %s</source>
+        <translation>списано %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="77"/>
+        <source>owed %s</source>
+        <translation>долг %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="82"/>
+        <source>gateway healthy</source>
+        <translation>шлюз в порядке</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="83"/>
+        <source>gateway outage</source>
+        <translation>шлюз недоступен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="84"/>
+        <source>gateway probing</source>
+        <translation>шлюз проверяется</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="88"/>
+        <source>alert raised</source>
+        <translation>поднята тревога</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="90"/>
+        <source>%1 due</source>
+        <translation>к выполнению: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="91"/>
+        <source>%1 renewed</source>
+        <translation>продлено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="92"/>
+        <source>%1 waiting for funds</source>
+        <translation>ждут средств: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="93"/>
+        <source>%1 expired</source>
+        <translation>истекло: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="94"/>
+        <source>%1 failed</source>
+        <translation>с ошибкой: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="95"/>
+        <source>%1 checked</source>
+        <translation>проверено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="96"/>
+        <source>%1 reminded</source>
+        <translation>напомнено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="97"/>
+        <source>%1 succeeded</source>
+        <translation>успешно: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="98"/>
+        <source>%1 to retry later</source>
+        <translation>повторить позже: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="99"/>
+        <source>%1 sent to manual handling</source>
+        <translation>на ручную обработку: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="100"/>
+        <source>%1 deferred while the gateway is down</source>
+        <translation>отложено, пока шлюз недоступен: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="101"/>
+        <source>%1 top-ups reconciled</source>
+        <translation>сверено пополнений: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="102"/>
+        <source>%1 refunds reconciled</source>
+        <translation>сверено возвратов: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="103"/>
+        <source>%1 reconciled</source>
+        <translation>сверено: %1</translation>
+    </message>
+</context>
+<context>
     <name>LedgerNotes</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="443"/>
+        <location filename="../../ui/pages/words.py" line="454"/>
         <source>card charge %1</source>
         <translation>списание с карты %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="444"/>
+        <location filename="../../ui/pages/words.py" line="455"/>
         <source>to card, top-up #%1</source>
         <translation>на карту, пополнение #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="445"/>
+        <location filename="../../ui/pages/words.py" line="456"/>
         <source>owed on %1</source>
         <translation>долг по %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="446"/>
+        <location filename="../../ui/pages/words.py" line="457"/>
         <source>%1 against %2</source>
         <translation>%1 к %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="447"/>
+        <location filename="../../ui/pages/words.py" line="458"/>
         <source>refund refused: %1</source>
         <translation>возврат отклонён: %1</translation>
     </message>
@@ -4214,7 +4601,7 @@
 <context>
     <name>MoneyDialog</name>
     <message>
-        <location filename="../../ui/pages/dialogs.py" line="133"/>
+        <location filename="../../ui/pages/dialogs.py" line="86"/>
         <source>Working…</source>
         <translation>Выполняется…</translation>
     </message>
@@ -4994,119 +5381,127 @@
     </message>
 </context>
 <context>
+    <name>PagedQueryModel</name>
+    <message>
+        <location filename="../../ui/sql_model.py" line="268"/>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+</context>
+<context>
     <name>Permissions</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="468"/>
+        <location filename="../../ui/pages/words.py" line="479"/>
         <source>create customers</source>
         <translation>создавать клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="469"/>
+        <location filename="../../ui/pages/words.py" line="480"/>
         <source>change customers</source>
         <translation>изменять клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="470"/>
+        <location filename="../../ui/pages/words.py" line="481"/>
         <source>top up wallets</source>
         <translation>пополнять кошельки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="471"/>
+        <location filename="../../ui/pages/words.py" line="482"/>
         <source>subscribe customers</source>
         <translation>оформлять подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="472"/>
+        <location filename="../../ui/pages/words.py" line="483"/>
         <source>cancel subscriptions</source>
         <translation>отменять подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="473"/>
+        <location filename="../../ui/pages/words.py" line="484"/>
         <source>reinstate subscriptions</source>
         <translation>восстанавливать подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="474"/>
+        <location filename="../../ui/pages/words.py" line="485"/>
         <source>change the plan of subscriptions</source>
         <translation>менять тариф подписок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="475"/>
+        <location filename="../../ui/pages/words.py" line="486"/>
         <source>record usage</source>
         <translation>записывать использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="476"/>
+        <location filename="../../ui/pages/words.py" line="487"/>
         <source>retry error items</source>
         <translation>повторять ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="477"/>
+        <location filename="../../ui/pages/words.py" line="488"/>
         <source>cancel scheduled retries</source>
         <translation>отменять запланированные повторы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="478"/>
+        <location filename="../../ui/pages/words.py" line="489"/>
         <source>resolve error items</source>
         <translation>закрывать ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="479"/>
+        <location filename="../../ui/pages/words.py" line="490"/>
         <source>escalate error items</source>
         <translation>передавать ошибки на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="480"/>
+        <location filename="../../ui/pages/words.py" line="491"/>
         <source>change retry strategies</source>
         <translation>менять стратегии повторов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="481"/>
+        <location filename="../../ui/pages/words.py" line="492"/>
         <source>mark notifications read</source>
         <translation>отмечать уведомления прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="482"/>
+        <location filename="../../ui/pages/words.py" line="493"/>
         <source>run scheduler jobs</source>
         <translation>запускать задания планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="483"/>
+        <location filename="../../ui/pages/words.py" line="494"/>
         <source>run a renewal pass</source>
         <translation>запускать прогон продлений</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="484"/>
+        <location filename="../../ui/pages/words.py" line="495"/>
         <source>refund</source>
         <translation>делать возвраты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="485"/>
+        <location filename="../../ui/pages/words.py" line="496"/>
         <source>adjust balances</source>
         <translation>корректировать балансы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="486"/>
+        <location filename="../../ui/pages/words.py" line="497"/>
         <source>edit plans and features</source>
         <translation>изменять тарифы и функции</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="487"/>
+        <location filename="../../ui/pages/words.py" line="498"/>
         <source>manage operators</source>
         <translation>управлять операторами</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="488"/>
+        <location filename="../../ui/pages/words.py" line="499"/>
         <source>change settings</source>
         <translation>изменять настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="489"/>
+        <location filename="../../ui/pages/words.py" line="500"/>
         <source>configure the gateway</source>
         <translation>настраивать шлюз</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="490"/>
+        <location filename="../../ui/pages/words.py" line="501"/>
         <source>pause the scheduler</source>
         <translation>приостанавливать планировщик</translation>
     </message>
@@ -5502,14 +5897,14 @@
     </message>
     <message>
         <location filename="../../ui/pages/plans.py" line="151"/>
-        <location filename="../../ui/pages/plans.py" line="267"/>
+        <location filename="../../ui/pages/plans.py" line="266"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
         <location filename="../../ui/pages/plans.py" line="152"/>
         <location filename="../../ui/pages/plans.py" line="215"/>
-        <location filename="../../ui/pages/plans.py" line="267"/>
+        <location filename="../../ui/pages/plans.py" line="266"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
@@ -5580,87 +5975,87 @@
         <translation>Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="243"/>
+        <location filename="../../ui/pages/plans.py" line="244"/>
         <source>Plan %s saved</source>
         <translation>Тариф %s сохранён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="255"/>
+        <location filename="../../ui/pages/plans.py" line="254"/>
         <source>boolean (on/off)</source>
         <translation>логическая (вкл./выкл.)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="256"/>
+        <location filename="../../ui/pages/plans.py" line="255"/>
         <source>quota (a limit per period)</source>
         <translation>квота (лимит на период)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="257"/>
+        <location filename="../../ui/pages/plans.py" line="256"/>
         <source>rate (a limit per time window)</source>
         <translation>частота (лимит на временное окно)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="258"/>
+        <location filename="../../ui/pages/plans.py" line="257"/>
         <source>usage (always allowed, charged)</source>
         <translation>использование (всегда разрешено, оплачивается)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="264"/>
+        <location filename="../../ui/pages/plans.py" line="263"/>
         <source>New feature</source>
         <translation>Новая функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="265"/>
+        <location filename="../../ui/pages/plans.py" line="264"/>
         <source>Add a feature that plans can grant. Set it on each plan afterwards.</source>
         <translation>Добавить функцию, которую могут давать тарифы. Затем настройте её в каждом тарифе.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="267"/>
+        <location filename="../../ui/pages/plans.py" line="266"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="267"/>
+        <location filename="../../ui/pages/plans.py" line="266"/>
         <source>Unit</source>
         <translation>Единица</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="268"/>
+        <location filename="../../ui/pages/plans.py" line="267"/>
         <source>Create feature</source>
         <translation>Создать функцию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="275"/>
+        <location filename="../../ui/pages/plans.py" line="274"/>
         <source>The unit is 1–32 characters, like &apos;call&apos; or &apos;GB&apos;.</source>
         <translation>Единица — от 1 до 32 символов, например &apos;call&apos; или &apos;GB&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="284"/>
+        <location filename="../../ui/pages/plans.py" line="286"/>
         <source>Feature %s created</source>
         <translation>Функция %s создана</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="310"/>
+        <location filename="../../ui/pages/plans.py" line="312"/>
         <source>There are no features yet; create one first.</source>
         <translation>Функций пока нет; сначала создайте функцию.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="317"/>
+        <location filename="../../ui/pages/plans.py" line="319"/>
         <source>Set plan feature</source>
         <translation>Настройка функции тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="319"/>
+        <location filename="../../ui/pages/plans.py" line="321"/>
         <source>Grant a feature on plan %s, or change its limits and usage pricing. Subscribers see the change at once; usage already recorded is priced by the new terms at the next renewal.</source>
         <translation>Добавить функцию в тариф %s или изменить её лимиты и тарификацию использования. Подписчики увидят изменение сразу; уже учтённое использование будет оплачено по новым условиям при следующем продлении.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="324"/>
+        <location filename="../../ui/pages/plans.py" line="326"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="336"/>
+        <location filename="../../ui/pages/plans.py" line="341"/>
         <source>%s on %s saved</source>
         <translation>Функция %s в тарифе %s сохранена</translation>
     </message>
@@ -5901,7 +6296,7 @@
 <context>
     <name>RowCounts</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="303"/>
+        <location filename="../../ui/pages/base.py" line="340"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n строка</numerusform>
@@ -5910,7 +6305,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="306"/>
+        <location filename="../../ui/pages/base.py" line="343"/>
         <source>Exported %n row(s)</source>
         <translation>
             <numerusform>Экспортирована %n строка</numerusform>
@@ -6070,57 +6465,67 @@
 <context>
     <name>SchedulerJobsModel</name>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="97"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="128"/>
+        <source>this desk</source>
+        <translation>это рабочее место</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="132"/>
+        <source>%1, process %2</source>
+        <translation>%1, процесс %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="151"/>
         <source>Job</source>
         <translation>Задание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="98"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="152"/>
         <source>Last run (UTC)</source>
         <translation>Последний запуск (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="99"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="153"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="100"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="154"/>
         <source>Last error</source>
         <translation>Последняя ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="101"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="155"/>
         <source>Next run (UTC)</source>
         <translation>Следующий запуск (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="102"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="156"/>
         <source>Running</source>
         <translation>Выполняется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="103"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="157"/>
         <source>Lease owner</source>
         <translation>Владелец блокировки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="134"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="188"/>
         <source>paused</source>
         <translation>приостановлено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="136"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="190"/>
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="139"/>
-        <source>this window</source>
-        <translation>это окно</translation>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="208"/>
+        <source>Lease held by instance %s</source>
+        <translation>Блокировку держит экземпляр %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="140"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="194"/>
         <source>free (last: %s)</source>
         <translation>свободна (последний: %s)</translation>
     </message>
@@ -6128,189 +6533,189 @@
 <context>
     <name>SchedulerPage</name>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="79"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="120"/>
         <source>nothing to do</source>
         <translation>нечего делать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="43"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="44"/>
         <source>Scheduler</source>
         <translation>Планировщик</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="52"/>
-        <location filename="../../ui/pages/scheduler_page.py" line="221"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="53"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="240"/>
         <source>Run now</source>
         <translation>Запустить сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="54"/>
-        <location filename="../../ui/pages/scheduler_page.py" line="196"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="55"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="215"/>
         <source>Pause all jobs…</source>
         <translation>Приостановить все задания…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="56"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="57"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="84"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="85"/>
         <source>Scheduler events seen by this window appear here.</source>
         <translation>Здесь появляются события планировщика, полученные этим окном.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="95"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="97"/>
         <source>Recent events</source>
         <translation>Последние события</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="137"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="156"/>
         <source>The scheduler is not running in this window.</source>
         <translation>В этом окне планировщик не запущен.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="139"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="158"/>
         <source>The jobs below are paused.</source>
         <translation>Задания ниже приостановлены.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="141"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="160"/>
         <source>The table shows what the instance that last ran each job recorded.</source>
         <translation>В таблице показано то, что записал экземпляр, последним выполнявший каждое задание.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="145"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="164"/>
         <source>Paused: no job runs on its timer until the scheduler is resumed.</source>
         <translation>Приостановлен: задания не запускаются по расписанию, пока планировщик не будет возобновлён.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="148"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="167"/>
         <source>Running: jobs run on their timers in this window.</source>
         <translation>Работает: задания запускаются по расписанию в этом окне.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="155"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="174"/>
         <source>Could not read the job states: %s</source>
         <translation>Не удалось прочитать состояние заданий: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="160"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="179"/>
         <source>started</source>
         <translation>запущено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="161"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="180"/>
         <source>finished</source>
         <translation>завершено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="162"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="181"/>
         <source>FAILED</source>
         <translation>ОШИБКА</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="163"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="182"/>
         <source>scheduler paused</source>
         <translation>планировщик приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="164"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="183"/>
         <source>scheduler resumed</source>
         <translation>планировщик возобновлён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="165"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="184"/>
         <source>scheduler stopped</source>
         <translation>планировщик остановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="190"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="209"/>
         <source>The scheduler is not running in this window</source>
         <translation>В этом окне планировщик не запущен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="196"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="215"/>
         <source>Resume all jobs…</source>
         <translation>Возобновить все задания…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="201"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="220"/>
         <source>Select a job</source>
         <translation>Выберите задание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="215"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="234"/>
         <source>Run a job now</source>
         <translation>Запуск задания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="217"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="236"/>
         <source>Run the %s job now instead of waiting for its timer. It does exactly what its scheduled run would do.</source>
         <translation>Запустить задание %s сейчас, не дожидаясь расписания. Оно сделает ровно то же, что и плановый запуск.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="227"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="246"/>
         <source>Running the %s job…</source>
         <translation>Выполняется задание %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="238"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="257"/>
         <source>The %s job was handed to the scheduler; it runs in a moment.</source>
         <translation>Задание %s передано планировщику и скоро будет выполнено.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="248"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="267"/>
         <source>The %1 job failed: %2</source>
         <translation>Задание %1 завершилось ошибкой: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="252"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="271"/>
         <source>The %1 job finished: %2</source>
         <translation>Задание %1 выполнено: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="254"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="273"/>
         <source>done</source>
         <translation>готово</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="268"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="287"/>
         <source>Pause the scheduler</source>
         <translation>Приостановка планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="270"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="289"/>
         <source>Stop renewals, retries, reminders and monitoring from running on their timers, in every app and worker sharing this database, until someone resumes them. Run now still works.</source>
         <translation>Остановить запуск продлений, повторов, напоминаний и мониторинга по расписанию во всех приложениях и фоновых процессах, использующих эту базу данных, пока их не возобновят. Кнопка «Запустить сейчас» продолжит работать.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="274"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="293"/>
         <source>Pause</source>
         <translation>Приостановить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="279"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="298"/>
         <source>Resume the scheduler</source>
         <translation>Возобновление планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="281"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="300"/>
         <source>Let the jobs run on their timers again; runs that fell due while paused are caught up at once.</source>
         <translation>Снова запускать задания по расписанию; запуски, пропущенные во время паузы, будут выполнены сразу.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="284"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="303"/>
         <source>Resume</source>
         <translation>Возобновить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="293"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="312"/>
         <source>Scheduler paused</source>
         <translation>Планировщик приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="293"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="312"/>
         <source>Scheduler resumed</source>
         <translation>Планировщик возобновлён</translation>
     </message>
@@ -6655,57 +7060,57 @@
 <context>
     <name>SubscriptionEvents</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="337"/>
+        <location filename="../../ui/pages/words.py" line="348"/>
         <source>subscribed</source>
         <translation>оформлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="338"/>
+        <location filename="../../ui/pages/words.py" line="349"/>
         <source>subscribed again</source>
         <translation>оформлена заново</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="339"/>
+        <location filename="../../ui/pages/words.py" line="350"/>
         <source>renewed</source>
         <translation>продлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="340"/>
+        <location filename="../../ui/pages/words.py" line="351"/>
         <source>renewal short of funds</source>
         <translation>на продление не хватило средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="341"/>
+        <location filename="../../ui/pages/words.py" line="352"/>
         <source>funds arrived</source>
         <translation>средства поступили</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="342"/>
+        <location filename="../../ui/pages/words.py" line="353"/>
         <source>grace days passed</source>
         <translation>льготные дни прошли</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="343"/>
+        <location filename="../../ui/pages/words.py" line="354"/>
         <source>canceled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="344"/>
+        <location filename="../../ui/pages/words.py" line="355"/>
         <source>reinstated</source>
         <translation>восстановлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="345"/>
+        <location filename="../../ui/pages/words.py" line="356"/>
         <source>waiting for funds again</source>
         <translation>снова ждёт средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="346"/>
+        <location filename="../../ui/pages/words.py" line="357"/>
         <source>period ended</source>
         <translation>период закончился</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="347"/>
+        <location filename="../../ui/pages/words.py" line="358"/>
         <source>plan changed</source>
         <translation>тариф сменён</translation>
     </message>
@@ -7203,22 +7608,22 @@
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="334"/>
+        <location filename="../../ui/pages/base.py" line="371"/>
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="346"/>
+        <location filename="../../ui/pages/base.py" line="383"/>
         <source>Export CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="549"/>
+        <location filename="../../ui/pages/base.py" line="607"/>
         <source>Export to CSV</source>
         <translation>Экспорт в CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="549"/>
+        <location filename="../../ui/pages/base.py" line="607"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
@@ -7451,6 +7856,11 @@
         <translation>В кошелёк возвращено %s списания #%d, кредит-нотой по счёту %s</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/wallets.py" line="376"/>
+        <source>The refund did not go through yet: %s. The %s left the wallet and is queued for retry with the same key, so the card is never paid twice.</source>
+        <translation>Возврат пока не прошёл: %s. Сумма %s списана с кошелька и поставлена в очередь на повтор с тем же ключом, поэтому на карту она никогда не поступит дважды.</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/wallets.py" line="215"/>
         <location filename="../../ui/pages/wallets.py" line="241"/>
         <source>Refund charge</source>
@@ -7553,11 +7963,6 @@
         <location filename="../../ui/pages/wallets.py" line="369"/>
         <source>The card processor refused the refund of %s (%s); the amount is back in the wallet.</source>
         <translation>Процессинг карты отклонил возврат %s (%s); сумма возвращена в кошелёк.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/wallets.py" line="376"/>
-        <source>The gateway did not answer clearly (%s). The refund of %s left the wallet and is queued for retry with the same key, so the card is never paid twice.</source>
-        <translation>Платёжный шлюз не дал однозначного ответа (%s). Возврат %s списан из кошелька и поставлен в очередь на повтор с тем же ключом, поэтому двойная выплата на карту исключена.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/wallets.py" line="393"/>
@@ -7755,12 +8160,12 @@
 <context>
     <name>Windows</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="368"/>
+        <location filename="../../ui/pages/words.py" line="379"/>
         <source>day</source>
         <translation>день</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="368"/>
+        <location filename="../../ui/pages/words.py" line="379"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n день</numerusform>
@@ -7769,12 +8174,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="369"/>
+        <location filename="../../ui/pages/words.py" line="380"/>
         <source>hour</source>
         <translation>час</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="369"/>
+        <location filename="../../ui/pages/words.py" line="380"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n час</numerusform>
@@ -7783,12 +8188,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="370"/>
+        <location filename="../../ui/pages/words.py" line="381"/>
         <source>minute</source>
         <translation>минуту</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="370"/>
+        <location filename="../../ui/pages/words.py" line="381"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n минута</numerusform>
@@ -7797,7 +8202,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="376"/>
+        <location filename="../../ui/pages/words.py" line="387"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n секунда</numerusform>

@@ -182,7 +182,8 @@ def test_the_wallet_table_reads_each_wallet_as_its_customer(make_gui):
 
 
 def test_the_error_queue_reads_each_subject_as_its_customer(make_gui):
-    from ui.pages.error_queue_models import load_item_detail, render_item
+    from ui.pages.error_item_text import render_error_item as render_item
+    from ui.pages.error_queue_models import load_item_detail
 
     gui = make_gui("admin", customers=5)
     full = set_up_full_customer(gui.core)

@@ -146,7 +146,7 @@ def test_detail_shows_context_attempts_and_lease(make_page):
     page.select_id(ids["old"])
     text = page.detail.toPlainText()
     assert f"Error item #{ids['old']}" in text
-    assert "gateway answered 503" in text and '"wallet_id": 3' in text
+    assert "Gateway answered 503" in text and "Wallet\n#3" in text and "{" not in text  # fields, not JSON
     assert "Lease" in text and "free" in text
     assert "failed" in text and "system" in text  # the attempts timeline
 

@@ -8,7 +8,7 @@ import re
 from datetime import timedelta
 
 from peewee import ModelSelect, fn
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QComboBox, QStyle, QWidget
 
 from models.tables import AuditEntry
@@ -16,7 +16,7 @@ from services.changes import Kind
 from services.clock import Clock
 from services.customers import like_text
 from ui.context import UiContext
-from ui.formatting import second_text
+from ui.formatting import money_text, second_text
 from ui.pages.base import TablePage
 from ui.pages.words import action_text, job_name_text, subject_type_text
 from ui.sql_model import Column, PagedQueryModel
@@ -26,6 +26,7 @@ _TARGET = re.compile(r"^([A-Za-z_]{1,32})\s*#\s*(\S{1,64})$")
 CHANGED_STYLE = "background-color:#fff1b8; color:#1a1a1a;"
 
 
+# What each audited action did, in words; the code stays in a tooltip, the filter's data and CSV.
 def _target_text(record: dict) -> str:
     kind, ident = record.get("target_type"), record.get("target_id")
     if not kind and ident is None:
@@ -50,7 +51,14 @@ class AuditTableModel(PagedQueryModel):
                 format=lambda r: second_text(r["created_at"]),
             ),
             Column("actor", self.tr("Actor"), AuditEntry.actor),
-            Column("action", self.tr("Action"), AuditEntry.action, format=lambda r: action_text(r["action"])),
+            Column(
+                "action",
+                self.tr("Action"),
+                AuditEntry.action,
+                format=lambda r: action_text(r["action"]),
+                export=lambda r: r["action"],
+                tooltip=lambda r: r["action"],
+            ),
             Column("target", self.tr("Target"), fn.COALESCE(AuditEntry.target_type, ""), format=_target_text),
             Column(
                 "reason",
@@ -97,12 +105,24 @@ def _parse(text: str | None):
         return text
 
 
-def _pretty(value) -> str:
+def _pretty(value, key: str = "", currency: str = "USD") -> str:
     if value is None:
         return "—"
+    if key.endswith("_minor") and isinstance(value, int) and not isinstance(value, bool):
+        return money_text(value, currency)  # money as money; the field name says it
+    if isinstance(value, bool):
+        yes, no = QCoreApplication.translate("AuditPage", "yes"), QCoreApplication.translate("AuditPage", "no")
+        return yes if value else no
     if isinstance(value, str):
         return value
     return json.dumps(value, indent=1, sort_keys=True, default=str)
+
+
+def _currency(*sides) -> str:
+    for side in sides:
+        if isinstance(side, dict) and isinstance(side.get("currency"), str):
+            return side["currency"]
+    return "USD"
 
 
 def changed_keys(before, after) -> list[str]:
@@ -121,7 +141,8 @@ def render_entry(record: dict, tr) -> str:
     before, after = _parse(record.get("before")), _parse(record.get("after"))
     by = tr(QT_TRANSLATE_NOOP("AuditPage", "by"))
     parts = [
-        f"<h3>{esc(action_text(record['action']))}</h3>",
+        f"<h3>{esc(action_text(record['action']))}"
+        f" <span style='color:gray; font-weight:normal; font-size:small'>{esc(record['action'])}</span></h3>",
         f"<p>{esc(_target_text(record)) or '—'} · {by} <b>{esc(record['actor'])}</b> · "
         f"{second_text(record['created_at'])}</p>",
     ]
@@ -146,10 +167,11 @@ def render_entry(record: dict, tr) -> str:
     )
     if isinstance(before, dict | type(None)) and isinstance(after, dict | type(None)):
         changed = set(changed_keys(before, after))
+        currency = _currency(after, before)
         for key in sorted(set(before or {}) | set(after or {})):
             style = CHANGED_STYLE if key in changed else ""
-            old = _pretty(before.get(key)) if before and key in before else ""
-            new = _pretty(after.get(key)) if after and key in after else ""
+            old = _pretty(before.get(key), key, currency) if before and key in before else ""
+            new = _pretty(after.get(key), key, currency) if after and key in after else ""
             marker = " ●" if key in changed else ""
             parts.append(
                 f"<tr style='{style}'><td><b>{esc(key)}</b>{marker}</td>"
@@ -211,13 +233,15 @@ class AuditPage(TablePage[AuditTableModel]):
             return [r.actor for r in actors], [r.action for r in actions]
 
         def fill(result):
-            for combo, values, text in (
-                (self.actor_filter, result[0], str),
-                (self.action_filter, result[1], action_text),
+            actors, actions = result
+            for combo, values, words in (
+                (self.actor_filter, actors, str),
+                (self.action_filter, actions, action_text),
             ):
                 for value in values:
                     if combo.findData(value) < 0:
-                        combo.addItem(text(value), value)
+                        combo.addItem(words(value), value)
+                        combo.setItemData(combo.count() - 1, value, Qt.ItemDataRole.ToolTipRole)
 
         self.run_task(load, fill)
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -31,11 +31,18 @@ from PySide6.QtWidgets import (
 from services.changes import NO_CHANGES, Changes, Kind
 from services.permissions import Refusal, role_refusal
 from ui.context import UiContext
-from ui.pages.dialogs import MoneyDialog
+from ui.flow_layout import FlowLayout
+from ui.pages.dialogs import ConfirmDialog, MoneyDialog
 from ui.pages.roles import role_notice_text, role_refusal_text
 from ui.sql_model import PagedQueryModel
 
 Result = TypeVar("Result")
+# The detail pane's share of a table page until the operator sizes it: narrow while it is empty,
+# wider with a row to show, never so wide that the table's columns are clipped.
+DETAIL_EMPTY = (0.25, 340)  # share of the page, most pixels
+DETAIL_CHOSEN = (0.33, 460)
+DETAIL_LEAST = 240
+SEARCH_CHARS = 24  # the search box keeps room for this many characters; filters wrap first
 Model = TypeVar("Model", bound=PagedQueryModel)
 
 
@@ -196,6 +203,36 @@ class Page(QWidget):
         dialog.submitter = submit
         return bool(dialog.exec())
 
+    def submit_form(
+        self,
+        dialog: ConfirmDialog,
+        work: Callable[[], Callable[[], Result]],
+        on_done: Callable[[Result], None] | None = None,
+        done_text: str | Callable[[Result], str] | None = None,
+        *,
+        changes: Changes = NO_CHANGES,
+    ) -> bool:
+        """Open a form whose OK sends ``work()()`` off the GUI thread and waits for the answer.
+
+        ``work`` runs on the GUI thread at each submit and reads the form; what it returns runs
+        on a worker. The form closes when the service agrees; a refusal (a taken email, say) is
+        shown in it with everything typed still there, to correct and send again.
+        """
+
+        def submit() -> None:
+            def done(result: Result) -> None:
+                dialog.submit_finished()
+                if done_text is not None:
+                    self.status_message.emit(done_text(result) if callable(done_text) else done_text)
+                self.ctx.bridge.announce(changes, self)
+                if on_done is not None:
+                    on_done(result)
+
+            self.ctx.runner.run(work(), done, dialog.submit_failed)
+
+        dialog.submitter = submit
+        return bool(dialog.exec())
+
     def show_error(self, error: BaseException) -> None:
         from ui.errors import show_error
 
@@ -330,7 +367,7 @@ class TablePage(Page, Generic[Model]):
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 14)  # the filters give way first
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * SEARCH_CHARS)
         self.search.setPlaceholderText(search_placeholder or self.tr("Search…"))
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -345,7 +382,7 @@ class TablePage(Page, Generic[Model]):
         self.row_counts = RowCounts(self)
         self.export_button = QPushButton(self.tr("Export CSV…"), self)
         self.export_button.clicked.connect(self.on_export_clicked)
-        self.actions_bar = QHBoxLayout()
+        self.actions_bar = FlowLayout()  # the buttons wrap when the pane (or a language's words) is narrow
 
         self.table = paged_table(self, model, self.selection_mode)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
@@ -360,17 +397,25 @@ class TablePage(Page, Generic[Model]):
         self.detail_layout.addWidget(self.detail, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("detailSplitter")
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail_container)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)  # a wider window widens the table; the detail keeps its width
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setCollapsible(0, False)
+        self._auto_split: list[int] | None = None  # the split last set to fit; None until the first
+        self._split_by_hand = False  # the operator (or the page) chose a split: it is kept
+        self.splitter.splitterMoved.connect(self._on_splitter_moved)
 
-        top = QHBoxLayout()
-        top.addLayout(self.filter_bar, 1)
-        top.addWidget(self.count_label)
-        top.addWidget(self.export_button)
+        self.top_bar = QHBoxLayout()
+        self.top_bar.addLayout(self.filter_bar, 1)
+        self.top_bar.addWidget(self.count_label)
+        self.top_bar.addWidget(self.export_button)
+        self.filter_row = FlowLayout()  # where the filters go when one row leaves the search too little room
+        self._filters_wrapped = False
         self.page_layout = QVBoxLayout(self)
-        self.page_layout.addLayout(top)
+        self.page_layout.addLayout(self.top_bar)
+        self.page_layout.addLayout(self.filter_row)
         self.page_layout.addWidget(self.splitter, 1)
 
         self._fit_columns = False  # until it is known whether the operator's own layout is restored
@@ -384,7 +429,9 @@ class TablePage(Page, Generic[Model]):
             for column, width in enumerate(self.column_widths):
                 self.table.setColumnWidth(column, width)
             widen_to_headings(self.table)
-        self.splitter_restored = self.remember(self.splitter, "splitter")
+        # A new name for the split: one saved before the detail pane fitted its content is not restored.
+        self.splitter_restored = self.remember(self.splitter, "detail_split")
+        self.fit_least_width()
 
     # --- filters ------------------------------------------------------------------------
 
@@ -396,10 +443,15 @@ class TablePage(Page, Generic[Model]):
         # As wide as its longest choice when there is room; narrower (the list still shows it all) on a small screen.
         combo.setMinimumWidth(combo.fontMetrics().averageCharWidth() * 6 + 32)
         combo.currentIndexChanged.connect(lambda _i: self.model.set_filters(**{key: combo.currentData()}))
-        caption = QLabel(label, self)
-        self.filter_bar.addWidget(caption)
-        self.filter_bar.addWidget(combo)
+        # The caption and its choices stay together when the filters wrap onto a line of their own.
+        pair = QWidget(self)
+        pair_layout = QHBoxLayout(pair)
+        pair_layout.setContentsMargins(0, 0, 0, 0)
+        pair_layout.addWidget(QLabel(label, pair))
+        pair_layout.addWidget(combo)
+        self.filter_bar.addWidget(pair)
         self._filters[key] = combo
+        self.fit_least_width()
         return combo
 
     def add_check_filter(self, text: str, key: str) -> QCheckBox:
@@ -408,6 +460,7 @@ class TablePage(Page, Generic[Model]):
         box.toggled.connect(lambda on: self.model.set_filters(**{key: on}))
         self.filter_bar.addWidget(box)
         self._filters[key] = box
+        self.fit_least_width()
         return box
 
     @Slot()
@@ -436,10 +489,13 @@ class TablePage(Page, Generic[Model]):
     # --- loading ------------------------------------------------------------------------
 
     def on_shown(self) -> None:
-        if not self._selection_ready:
+        first = not self._selection_ready
+        if first:
             # A row selected before the page was first shown (a subject opened from elsewhere) shows now.
             self._selection_ready = True
             self._on_selection_changed()
+        if first:
+            self.fit_split(bool(self.selected_records()))
         super().on_shown()
 
     def refresh(self, keep_selection: bool = True) -> None:
@@ -484,6 +540,8 @@ class TablePage(Page, Generic[Model]):
         if not self._selection_ready:  # a restored sort can reset the model before the subclass has its widgets
             return
         records = self.selected_records()
+        if self._auto_split is not None:
+            self.fit_split(bool(records))
         self.on_selection(records)
 
     def on_selection(self, records: list[dict]) -> None:
@@ -556,6 +614,93 @@ class TablePage(Page, Generic[Model]):
 
     # --- layout ---------------------------------------------------------------------------
 
+    def fit_split(self, chosen: bool) -> None:
+        """Size the detail pane for what it shows (narrow while empty), until the operator or the
+        page sets the split: a remembered split, a dragged one or one a page set stays as it is."""
+        if self.splitter_restored or self._split_by_hand:
+            return
+        sizes = self.splitter.sizes()
+        if self._auto_split is not None and sizes != self._auto_split:
+            self._split_by_hand = True  # set by other code since: not this method's to change
+            return
+        total = sum(sizes)
+        if total <= 0:
+            return
+        share, most = DETAIL_CHOSEN if chosen else DETAIL_EMPTY
+        detail = min(max(DETAIL_LEAST, min(int(total * share), most)), total // 2)
+        self.splitter.setSizes([total - detail, detail])
+        self._auto_split = self.splitter.sizes()
+
+    @Slot(int, int)
+    def _on_splitter_moved(self, _pos: int, _index: int) -> None:
+        self._split_by_hand = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._wrap_filters()
+        self.fit_least_width()
+        if self._auto_split is not None and not self._split_by_hand:
+            self._auto_split = self.splitter.sizes()  # the window, not the operator, changed the split
+
+    def fit_least_width(self) -> None:
+        """Ask the window only for the width the page needs with its filters wrapped: a page not yet
+        shown (so not yet wrapped) must not widen the window past a small screen."""
+        margins = self.page_layout.contentsMargins()
+        spacing = max(0, self.top_bar.spacing())
+        top = (
+            self.search.minimumWidth()
+            + self.count_label.minimumSizeHint().width()
+            + self.export_button.minimumSizeHint().width()
+            + 2 * spacing
+        )
+        widths = [top]
+        for layout in (self.filter_bar, self.filter_row):
+            for index in range(layout.count()):
+                item = layout.itemAt(index)
+                widget = item.widget() if item is not None else None
+                if widget is not None and widget is not self.search:
+                    widths.append(widget.minimumSizeHint().width())
+        for index in range(self.page_layout.count()):
+            item = self.page_layout.itemAt(index)
+            if item is not None and item.layout() not in (self.top_bar, self.filter_row):
+                widths.append(item.minimumSize().width())
+        least = max(widths) + margins.left() + margins.right()
+        if self.minimumWidth() != least:
+            self.setMinimumWidth(least)
+
+    def _one_row_width(self) -> int:
+        """The width the search (at its least), the filters, the count and the export button need on one row."""
+        widgets: list[QWidget] = [self.count_label, self.export_button]
+        for layout in (self.filter_bar, self.filter_row):
+            for index in range(layout.count()):
+                item = layout.itemAt(index)
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    widgets.append(widget)
+        visible = [w for w in widgets if not w.isHidden()]
+        hints = [self.search.minimumWidth() * 3 // 2 if w is self.search else w.sizeHint().width() for w in visible]
+        margins = self.page_layout.contentsMargins()
+        return sum(hints) + self.top_bar.spacing() * len(visible) + margins.left() + margins.right()
+
+    def _wrap_filters(self) -> None:
+        """Filters share the search's row while it keeps room to type; on a narrow window they wrap below it."""
+        wrap = self.width() < self._one_row_width()
+        if wrap == self._filters_wrapped:
+            return
+        self._filters_wrapped = wrap
+        source, target = (self.filter_bar, self.filter_row) if wrap else (self.filter_row, self.filter_bar)
+        keep = 1 if wrap else 0  # the search stays where it is
+        while source.count() > keep:
+            item = source.takeAt(keep)
+            if item is not None:
+                target.addItem(item)
+        if wrap:
+            self.filter_row.addStretch(1)
+        else:
+            last = self.filter_bar.itemAt(self.filter_bar.count() - 1)
+            if last is not None and last.spacerItem() is not None:
+                self.filter_bar.takeAt(self.filter_bar.count() - 1)
+
     def stack_panel(
         self,
         panel: QWidget,
@@ -580,6 +725,7 @@ class TablePage(Page, Generic[Model]):
         if sizes is not None:
             splitter.setSizes(list(sizes))
         self.remember(splitter, name)
+        self.fit_least_width()
 
     def remember(self, widget: QSplitter | QHeaderView, name: str) -> bool:
         """Restore ``widget``'s layout saved under ``name`` and save it with the page's; True when restored."""

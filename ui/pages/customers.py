@@ -320,15 +320,19 @@ class CustomersPage(TablePage[CustomersTableModel]):
             clean_email(email.text())
 
         dialog.validator = validate
-        if dialog.exec():
-            core, actor = self.ctx.core, self.ctx.actor
+        core, actor = self.ctx.core, self.ctx.actor
+
+        def create():  # read at each submit: a refused one is corrected in the form and sent again
             name_text, email_text, reason = name.text(), email.text(), dialog.reason_text()
-            self.run_task(
-                lambda: core.customers.create_customer(actor, name_text, email_text, reason=reason),
-                lambda info: self.select_id(info.id),
-                lambda info: self.tr("Customer %s created") % info.email,
-                changes=Changes.of(Kind.CUSTOMER, Kind.WALLET, Kind.AUDIT),
-            )
+            return lambda: core.customers.create_customer(actor, name_text, email_text, reason=reason)
+
+        self.submit_form(
+            dialog,
+            create,
+            lambda info: self.select_id(info.id),
+            lambda info: self.tr("Customer %s created") % info.email,
+            changes=Changes.of(Kind.CUSTOMER, Kind.WALLET, Kind.AUDIT),
+        )
 
     @Slot()
     def on_edit_clicked(self) -> None:
@@ -347,19 +351,20 @@ class CustomersPage(TablePage[CustomersTableModel]):
             fields=[(self.tr("Name"), name), (self.tr("Email"), email), (self.tr("Status"), status)],
         )
         dialog.validator = lambda: (clean_name(name.text()), clean_email(email.text()))
-        if dialog.exec():
-            core, actor, customer_id = self.ctx.core, self.ctx.actor, record["id"]
+        core, actor, customer_id = self.ctx.core, self.ctx.actor, record["id"]
+
+        def update():  # read at each submit: a refused one is corrected in the form and sent again
             changes = {
                 "name": name.text(),
                 "email": email.text(),
                 "status": status.currentText(),
                 "reason": dialog.reason_text(),
             }
-            self.run_task(
-                lambda: core.customers.update_customer(actor, customer_id, **changes),
-                done_text=self.tr("Customer updated"),
-                changes=Changes.of(Kind.CUSTOMER, Kind.AUDIT),
-            )
+            return lambda: core.customers.update_customer(actor, customer_id, **changes)
+
+        self.submit_form(
+            dialog, update, done_text=self.tr("Customer updated"), changes=Changes.of(Kind.CUSTOMER, Kind.AUDIT)
+        )
 
     @Slot()
     def on_topup_clicked(self) -> None:
@@ -415,7 +420,7 @@ class CustomersPage(TablePage[CustomersTableModel]):
             )
         else:
             text = self.tr(
-                "The gateway did not answer clearly (%s). The top-up is in the error queue and "
+                "The top-up did not go through yet: %s. It is in the error queue and "
                 "will be retried with the same key, so it can never be charged twice."
             ) % stored_message_text(info.error or "")
             icon = QMessageBox.Icon.Warning

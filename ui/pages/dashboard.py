@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -55,6 +55,15 @@ def money_text(pairs: tuple[tuple[str, int], ...]) -> str:
     if not pairs:
         return amount_text(0, "USD")
     return " · ".join(amount_text(minor, currency) for currency, minor in pairs)
+
+
+def wrap_words(text: str) -> str:
+    """A label on two lines, split at the space nearest its middle."""
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    if not spaces:
+        return text
+    middle = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return text[:middle] + "\n" + text[middle + 1 :]
 
 
 class KpiCard(QFrame):
@@ -300,7 +309,7 @@ class DashboardPage(Page):
         self._show_charts(data)
 
     def _show_charts(self, data: DashboardData) -> None:
-        labels = day_labels(data.days)
+        days = day_labels(data.days)
         title = self.tr("Revenue by day, last 30 days")
         if data.revenue_by_day:
             currency, minors = max(data.revenue_by_day, key=lambda series: sum(series[1]))
@@ -311,7 +320,7 @@ class DashboardPage(Page):
         scale = 10 ** CURRENCY_EXPONENT.get(currency, 2)
         self.revenue_panel.heading.setText(title)
         self.revenue_chart.value_format = lambda value: amount_text(round(value * scale), currency)
-        self.revenue_chart.set_data(labels, [m / scale for m in minors], label_every=5)
+        self.revenue_chart.set_data(days, [m / scale for m in minors], label_every=5)
 
         names = {
             lifecycle.ACTIVE: self.tr("Active"),
@@ -320,12 +329,39 @@ class DashboardPage(Page):
             lifecycle.EXPIRED: self.tr("Expired"),
         }
         statuses = [status for status, _ in data.subscriptions_by_status]
+        labels = [names.get(s, s) for s in statuses]
         self.status_chart.set_data(
-            [names.get(s, s) for s in statuses],
+            labels,
             [n for _, n in data.subscriptions_by_status],
             colors=[STATUS_COLORS.get(s, "#3d7bd9") for s in statuses],
         )
-        self.errors_chart.set_data(labels, list(data.open_errors_by_day), label_every=5)
+        self._fit_status_labels()
+        self.errors_chart.set_data(days, list(data.open_errors_by_day), label_every=5)
+
+    def _fit_status_labels(self) -> None:
+        """Status names that do not fit under their bar wrap onto a second line ("Pending / renewal")."""
+        chart = self.status_chart
+        labels = chart.labels
+        if not labels:
+            return
+        axis = chart.getPlotItem().getAxis("bottom")
+        font = QFont(chart.font())
+        metrics = QFontMetrics(font)
+        room = max(1, chart.getPlotItem().vb.width()) / len(labels) - 6
+        wrapped = [label if metrics.horizontalAdvance(label) <= room else wrap_words(label) for label in labels]
+        widest = max(metrics.horizontalAdvance(line) for text in wrapped for line in text.split("\n"))
+        if widest > room:  # one long word (a language's status name): a smaller type, down to 75 %
+            font.setPointSizeF(font.pointSizeF() * max(0.75, room / widest))
+            metrics = QFontMetrics(font)
+        axis.setStyle(tickFont=font)
+        lines = max(text.count("\n") + 1 for text in wrapped)
+        axis.setTicks([list(enumerate(wrapped))])
+        axis.setHeight(12 + metrics.height() * lines)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.data is not None:
+            self._fit_status_labels()
 
     # --- going to the page behind a card -----------------------------------------------
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -79,7 +80,28 @@ class ConfirmDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.validator: Callable[[], object] | None = None  # raises when the input will not do
+        # With a submitter OK sends the form and the dialog waits for the answer: it closes on
+        # success, and a refusal shows in the form with everything typed still there.
+        self.submitter: Callable[[], None] | None = None
+        self.busy_text = QCoreApplication.translate("MoneyDialog", "Working…")
+        self.busy = False
+        self._focused = False
         self.setMinimumWidth(420)
+
+    def first_field(self) -> QWidget:
+        """Where typing starts: the first field of the form (the reason when there is no other)."""
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            widget = item.widget() if item is not None else None
+            if widget is not None and widget.isEnabled() and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                return widget
+        return self.reason
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._focused:
+            self._focused = True
+            self.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reason_text(self) -> str:
         return self.reason.toPlainText().strip()
@@ -114,26 +136,6 @@ class ConfirmDialog(QDialog):
             self.proceed()
 
     def proceed(self) -> None:
-        self.accept()
-
-
-class MoneyDialog(ConfirmDialog):
-    """A confirmation that moves money: one idempotency key for as long as it is open.
-
-    OK hands the request to ``submitter`` (see ``Page.submit_money``) and the dialog waits,
-    with OK disabled, for the answer: it closes on success and shows a refusal in the form.
-    A second click, or a resubmit after an error, carries the same key, so the service
-    replays the first request instead of moving the money again.
-    """
-
-    def __init__(self, parent: QWidget | None, title: str, summary: str, *, busy_text: str = "", **kwargs: Any):
-        super().__init__(parent, title, summary, **kwargs)
-        self.idempotency_key = uuid.uuid4().hex
-        self.submitter: Callable[[], None] | None = None
-        self.busy_text = busy_text or QCoreApplication.translate("MoneyDialog", "Working…")
-        self.busy = False
-
-    def proceed(self) -> None:
         if self.busy:
             return
         if self.submitter is None:
@@ -148,9 +150,11 @@ class MoneyDialog(ConfirmDialog):
         self.accept()
 
     def submit_failed(self, error: BaseException) -> None:
+        """The service refused: say why in the form, keep what was typed, let the operator fix it."""
         self._set_busy(False)
         self.error.setStyleSheet(problem_style())
         self.show_problem(describe(error))
+        self.grow_to_fit()
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -160,5 +164,21 @@ class MoneyDialog(ConfirmDialog):
             self.show_problem(self.busy_text)
 
     def reject(self) -> None:
-        if not self.busy:  # the answer is on its way; closing now would hide whether money moved
+        if not self.busy:  # the answer is on its way; closing now would hide whether it was done
             super().reject()
+
+
+class MoneyDialog(ConfirmDialog):
+    """A confirmation that moves money: one idempotency key for as long as it is open.
+
+    OK hands the request to ``submitter`` (see ``Page.submit_money``) and the dialog waits,
+    with OK disabled, for the answer: it closes on success and shows a refusal in the form.
+    A second click, or a resubmit after an error, carries the same key, so the service
+    replays the first request instead of moving the money again.
+    """
+
+    def __init__(self, parent: QWidget | None, title: str, summary: str, *, busy_text: str = "", **kwargs: Any):
+        super().__init__(parent, title, summary, **kwargs)
+        self.idempotency_key = uuid.uuid4().hex
+        if busy_text:
+            self.busy_text = busy_text

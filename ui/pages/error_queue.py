@@ -18,7 +18,8 @@ from ui.context import UiContext
 from ui.customer_links import follow_customer_link, open_customer
 from ui.pages.base import TablePage
 from ui.pages.dialogs import ConfirmDialog
-from ui.pages.error_queue_models import ErrorItemsTableModel, load_item_detail, render_item
+from ui.pages.error_item_text import render_error_item as render_item
+from ui.pages.error_queue_models import ErrorItemsTableModel, load_item_detail
 from ui.pages.error_queue_report import FailedReportPanel
 from ui.pages.words import error_class_text, operation_text
 

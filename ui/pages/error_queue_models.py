@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from datetime import datetime, timedelta
@@ -15,12 +14,9 @@ from services.clock import Clock
 from services.customers import like_text
 from services.retry_policy import OPEN_STATUSES
 from services.subject_owners import customers_of
-from ui.customer_links import customer_anchor
 from ui.errors import stored_message_text
 from ui.formatting import minute_text, money_text, second_text
 from ui.pages.words import (
-    actor_text,
-    attempt_outcome_text,
     error_class_text,
     item_status_text,
     operation_text,
@@ -232,81 +228,3 @@ def load_item_detail(core, item_id: int) -> dict:
     item = core.retries.get(item_id)
     owner = customers_of([(item.subject_type, item.subject_id)]).get((item.subject_type, item.subject_id))
     return {"item": item, "attempts": core.retries.attempts(item_id), "now": core.clock.now(), "customer": owner}
-
-
-def subject_html(item, customer) -> str:
-    """The subject as its customer's name linking to their page (``customer:ID``), with what it is and its id."""
-    what = f"{html.escape(subject_type_text(item.subject_type))} #{item.subject_id}"
-    return f"{customer_anchor(customer)} · {what}" if customer is not None else what
-
-
-def render_item(detail: dict) -> str:
-    translate = QCoreApplication.translate
-    item, attempts, now = detail["item"], detail["attempts"], detail["now"]
-    esc = html.escape
-    amount = money_text(item.amount_minor, item_currency({"context": item.context})) if item.amount_minor else "—"
-    if item.lease_owner and item.lease_until and item.lease_until > now:
-        lease = translate("ErrorQueuePage", "held by %s until %s") % (
-            esc(item.lease_owner),
-            format_moment(item.lease_until),
-        )
-    else:
-        lease = translate("ErrorQueuePage", "free")
-    rows = [
-        (translate("ErrorQueuePage", "Subject"), subject_html(item, detail.get("customer"))),
-        (translate("ErrorQueuePage", "Status"), f"<b>{esc(item_status_text(item.status))}</b>"),
-        (translate("ErrorQueuePage", "Error class"), esc(error_class_text(item.error_class))),
-        (translate("ErrorQueuePage", "Strategy"), esc(strategy_text(item.strategy))),
-        (translate("ErrorQueuePage", "Attempts"), f"{item.attempts} / {item.max_attempts}"),
-        (translate("ErrorQueuePage", "Next attempt"), esc(format_moment(item.next_attempt_at)) or "—"),
-        (translate("ErrorQueuePage", "Lease"), lease),
-        (translate("ErrorQueuePage", "Amount at risk"), esc(amount)),
-        (
-            translate("ErrorQueuePage", "Created"),
-            f"{format_moment(item.created_at)} ({format_age((now - item.created_at).total_seconds())})",
-        ),
-        (translate("ErrorQueuePage", "Updated"), format_moment(item.updated_at)),
-    ]
-    if item.resolved_at is not None:
-        by = translate("ErrorQueuePage", "by")
-        rows.append(
-            (
-                translate("ErrorQueuePage", "Closed"),
-                f"{format_moment(item.resolved_at)} {by} {esc(item.resolved_by or '')}",
-            )
-        )
-        rows.append((translate("ErrorQueuePage", "Resolution"), esc(item.resolution or "")))
-    title = translate("ErrorQueuePage", "Error item")
-    parts = [
-        f"<h3>{title} #{item.id} — {esc(operation_text(item.operation))}</h3>",
-        f"<p>{esc(stored_message_text(item.message))}</p>",
-        "<table cellspacing='0' cellpadding='2'>",
-    ]
-    parts += [f"<tr><td style='color:gray'>{label}</td><td>{value}</td></tr>" for label, value in rows]
-    parts.append("</table><h4>" + translate("ErrorQueuePage", "Attempts") + "</h4>")
-    if attempts:
-        headings = (
-            translate("ErrorQueuePage", "Time"),
-            translate("ErrorQueuePage", "Outcome"),
-            translate("ErrorQueuePage", "Message"),
-            translate("ErrorQueuePage", "Actor"),
-        )
-        parts.append(
-            "<table cellspacing='0' cellpadding='3' border='1' style='border-collapse:collapse'>"
-            "<tr><th>#</th>" + "".join(f"<th>{text}</th>" for text in headings) + "</tr>"
-        )
-        colours = {"succeeded": "#2e7d32", "failed": "#c62828", "deferred": "#8d6e00", "unknown": "#6a1b9a"}
-        for attempt in attempts:
-            colour = colours.get(attempt.outcome, "inherit")
-            parts.append(
-                f"<tr><td>{attempt.number}</td><td>{format_moment(attempt.at)}</td>"
-                f"<td style='color:{colour}'>{esc(attempt_outcome_text(attempt.outcome))}</td>"
-                f"<td>{esc(one_line(stored_message_text(attempt.message or ''), 300))}</td>"
-                f"<td>{esc(actor_text(attempt.actor))}</td></tr>"
-            )
-        parts.append("</table>")
-    else:
-        parts.append("<p style='color:gray'>" + translate("ErrorQueuePage", "No attempts recorded.") + "</p>")
-    context = json.dumps(item.context, indent=2, sort_keys=True, default=str)
-    parts.append("<h4>" + translate("ErrorQueuePage", "Context") + f"</h4><pre>{esc(context)}</pre>")
-    return "".join(parts)

@@ -164,24 +164,24 @@ class PlansPage(TablePage[PlansTableModel]):
             clean_name(name.text()),
             parse_amount(price.text(), currency.currentText(), allow_zero=True),
         )
-        if not dialog.exec():
-            return
-        core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
-        args = (
-            code.text().strip(),
-            name.text(),
-            parse_amount(price.text(), currency.currentText(), allow_zero=True),
-            currency.currentText(),
-            unit.currentText(),
-            count.value(),
-            grace.value(),
-            in_grace.isChecked(),
-        )
+        core, actor = self.ctx.core, self.ctx.actor
 
-        def create():
-            return core.features.create_plan(actor, *args, reason=reason)
+        def create():  # read at each submit: a refused one (a taken code) is corrected in the form
+            reason = dialog.reason_text()
+            args = (
+                code.text().strip(),
+                name.text(),
+                parse_amount(price.text(), currency.currentText(), allow_zero=True),
+                currency.currentText(),
+                unit.currentText(),
+                count.value(),
+                grace.value(),
+                in_grace.isChecked(),
+            )
+            return lambda: core.features.create_plan(actor, *args, reason=reason)
 
-        self.run_task(
+        self.submit_form(
+            dialog,
             create,
             lambda info: self.select_id(info.id),
             lambda info: self.tr("Plan %s created") % info.code,
@@ -235,14 +235,13 @@ class PlansPage(TablePage[PlansTableModel]):
             return changed
 
         dialog.validator = changes
-        if not dialog.exec():
-            return
-        core, actor, changed, reason = self.ctx.core, self.ctx.actor, changes(), dialog.reason_text()
-        self.run_task(
-            lambda: core.features.update_plan(actor, plan["code"], reason=reason, **changed),
-            done_text=self.tr("Plan %s saved") % plan["code"],
-            changes=CATALOGUE_CHANGES,
-        )
+        core, actor = self.ctx.core, self.ctx.actor
+
+        def update():
+            changed, reason = changes(), dialog.reason_text()
+            return lambda: core.features.update_plan(actor, plan["code"], reason=reason, **changed)
+
+        self.submit_form(dialog, update, done_text=self.tr("Plan %s saved") % plan["code"], changes=CATALOGUE_CHANGES)
 
     # --- features -----------------------------------------------------------------------
 
@@ -275,12 +274,15 @@ class PlansPage(TablePage[PlansTableModel]):
                 raise ValidationError(self.tr("The unit is 1–32 characters, like 'call' or 'GB'."))
 
         dialog.validator = validate
-        if not dialog.exec():
-            return
-        core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
-        args = (code.text().strip(), name.text(), kind.currentData(), unit.text())
-        self.run_task(
-            lambda: core.features.create_feature(actor, *args, reason=reason),
+        core, actor = self.ctx.core, self.ctx.actor
+
+        def create():
+            reason, args = dialog.reason_text(), (code.text().strip(), name.text(), kind.currentData(), unit.text())
+            return lambda: core.features.create_feature(actor, *args, reason=reason)
+
+        self.submit_form(
+            dialog,
+            create,
             done_text=lambda info: self.tr("Feature %s created") % info.code,
             changes=CATALOGUE_CHANGES,
         )
@@ -325,14 +327,17 @@ class PlansPage(TablePage[PlansTableModel]):
         )
         form.attach(dialog.form)
         dialog.validator = form.values
-        if not dialog.exec():
-            return
-        core, actor, reason = self.ctx.core, self.ctx.actor, dialog.reason_text()
-        values, feature_code = form.values(), form.feature.currentData().code
-        self.run_task(
-            lambda: core.features.set_plan_feature(
+        core, actor = self.ctx.core, self.ctx.actor
+
+        def save():
+            reason, values, feature_code = dialog.reason_text(), form.values(), form.feature.currentData().code
+            return lambda: core.features.set_plan_feature(
                 actor, plan["code"], feature_code, reason=reason, **values._asdict()
-            ),
-            done_text=self.tr("%s on %s saved") % (feature_code, plan["code"]),
+            )
+
+        self.submit_form(
+            dialog,
+            save,
+            done_text=lambda _info: self.tr("%s on %s saved") % (form.feature.currentData().code, plan["code"]),
             changes=CATALOGUE_CHANGES,
         )

@@ -12,8 +12,8 @@ from PySide6.QtGui import QColor
 
 from scheduler import JobStateInfo, leases
 from ui.errors import stored_message_text
-from ui.formatting import second_text
-from ui.pages.words import job_name_text, result_key_text, result_lines, result_value_text
+from ui.formatting import money_text, number_text, second_text
+from ui.pages.words import job_name_text, result_lines
 from ui.plain_text import plain_tooltip
 
 
@@ -65,18 +65,72 @@ def load_scheduler_view(core, scheduler) -> SchedulerView:
     return SchedulerView(tuple(jobs), paused, core.circuit.info())
 
 
+def _result_phrase(key: str, value: Any) -> str | None:
+    """One figure of a job's result in words ('2 renewed', 'charged $1,197.00'); None for a quiet one."""
+    translate = QCoreApplication.translate
+    if value in (0, None, False, "") or isinstance(value, dict | list):
+        return None
+    if key.endswith("_minor") and isinstance(value, int):
+        money = money_text(value, "USD")
+        money_words = {
+            "charged_minor": translate("JobResults", "charged %s"),
+            "owed_minor": translate("JobResults", "owed %s"),
+        }
+        return money_words.get(key, key[: -len("_minor")].replace("_", " ") + " %s") % money
+    if key == "circuit":
+        states = {
+            "closed": translate("JobResults", "gateway healthy"),
+            "open": translate("JobResults", "gateway outage"),
+            "half_open": translate("JobResults", "gateway probing"),
+        }
+        return states.get(str(value), str(value))
+    if key == "alert":
+        return translate("JobResults", "alert raised")
+    counts = {
+        "due": translate("JobResults", "%1 due"),
+        "renewed": translate("JobResults", "%1 renewed"),
+        "pending_renewal": translate("JobResults", "%1 waiting for funds"),
+        "expired": translate("JobResults", "%1 expired"),
+        "errors": translate("JobResults", "%1 failed"),
+        "checked": translate("JobResults", "%1 checked"),
+        "reminded": translate("JobResults", "%1 reminded"),
+        "succeeded": translate("JobResults", "%1 succeeded"),
+        "rescheduled": translate("JobResults", "%1 to retry later"),
+        "manual": translate("JobResults", "%1 sent to manual handling"),
+        "deferred": translate("JobResults", "%1 deferred while the gateway is down"),
+        "topups": translate("JobResults", "%1 top-ups reconciled"),
+        "refunds": translate("JobResults", "%1 refunds reconciled"),
+        "reconciled": translate("JobResults", "%1 reconciled"),
+    }
+    if isinstance(value, bool):
+        return key.replace("_", " ")
+    if isinstance(value, int):
+        return counts.get(key, key.replace("_", " ") + " %1").replace("%1", number_text(value))
+    return f"{key.replace('_', ' ')} {value}"
+
+
 def summarize_result(result: dict | None) -> str:
-    """{'due': 3, 'renewed': 2, 'errors': 0} -> 'due 3 · renewed 2', in the operator's words."""
+    """{'due': 3, 'renewed': 2, 'charged_minor': 119700} -> '3 due · 2 renewed · charged $1,197.00'.
+
+    The figures as stored stay in the cell's tooltip."""
     if result is None:
         return ""
-    parts, quiet = [], True
-    for key, value in result.items():
-        if isinstance(value, dict | list):
-            continue
-        if value not in (0, None, False):
-            quiet = False
-            parts.append(f"{result_key_text(key)} {result_value_text(key, value)}")
-    return QCoreApplication.translate("SchedulerPage", "nothing to do") if quiet else " · ".join(parts)
+    parts = [phrase for key, value in result.items() if (phrase := _result_phrase(key, value)) is not None]
+    if not parts:
+        return QCoreApplication.translate("SchedulerPage", "nothing to do")
+    return " · ".join(parts)
+
+
+def owner_words(owner: str, own_owner: str | None) -> str:
+    """'this desk', or 'vm, process 7360' for the instance 'vm:7360:f34ac9c5' (the raw name goes in a tooltip)."""
+    translate = QCoreApplication.translate
+    if owner == own_owner:
+        return translate("SchedulerJobsModel", "this desk")
+    host, _, rest = owner.partition(":")
+    pid = rest.partition(":")[0]
+    if host and pid.isdigit():
+        return translate("SchedulerJobsModel", "%1, process %2").replace("%1", host).replace("%2", pid)
+    return owner
 
 
 def _when(moment: datetime | None) -> str:
@@ -136,7 +190,7 @@ class SchedulerJobsModel(QAbstractTableModel):
             return self.tr("running") if job.running else ""
         if not job.lease_owner:
             return ""
-        owner = self.tr("this window") if job.lease_owner == self.own_owner else job.lease_owner
+        owner = owner_words(job.lease_owner, self.own_owner)
         return owner if job.running else self.tr("free (last: %s)") % owner
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -150,6 +204,8 @@ class SchedulerJobsModel(QAbstractTableModel):
                 return plain_tooltip(job.last_error)
             if column == 2 and job.last_result is not None:
                 return "\n".join(result_lines(job.last_result))
+            if column == 6 and job.lease_owner:
+                return self.tr("Lease held by instance %s") % job.lease_owner
             return None
         if role == Qt.ItemDataRole.ForegroundRole and column == 3 and job.last_error:
             return QColor("#c62828")

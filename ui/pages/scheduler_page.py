@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,7 +34,7 @@ CONTROL_CHANGES = Changes.of(Kind.AUDIT)  # run now, pause, resume: audited; wha
 
 
 class SchedulerPage(Page):
-    icon = QStyle.StandardPixmap.SP_MediaPlay
+    icon = QStyle.StandardPixmap.SP_DesktopIcon  # a planner pad: the play triangle vanished on the dark theme
     shows = frozenset({Kind.SETTINGS})  # the retry interval, the renewal time and the gateway's knobs
     poll_ms = REFRESH_MS  # the jobs move on their own timers
     paused_changed = Signal(bool)  # what this page last learned of the pause: the tray follows it
@@ -83,7 +84,8 @@ class SchedulerPage(Page):
         self.event_log.setMaximumBlockCount(300)
         self.event_log.setPlaceholderText(self.tr("Scheduler events seen by this window appear here."))
         self.gateway_group = GatewaySimulationGroup(self)
-        panels = QHBoxLayout()
+        # Side by side when they fit, one above the other on a narrow window.
+        self.panels = panels = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         panels.addWidget(self.gateway_group, 3)
         self.demo_group = DemoClockGroup(self) if demo_clock_available(ctx) else None
         if self.demo_group is not None:
@@ -102,6 +104,23 @@ class SchedulerPage(Page):
         self.event_timer.timeout.connect(self.load_jobs)
         ctx.bridge.scheduler_event_happened.connect(self.on_scheduler_event)
         self._update_buttons()
+        self._fit_panels()  # before the first show: the window must not grow to fit the panels side by side
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_panels()
+
+    def _fit_panels(self) -> None:
+        groups = [g for g in (self.gateway_group, self.demo_group) if g is not None]
+        layout = self.layout()
+        margins = layout.contentsMargins().left() + layout.contentsMargins().right() if layout is not None else 0
+        needed = sum(g.minimumSizeHint().width() for g in groups) + self.panels.spacing() + margins
+        # The page asks only for the room the panels need stacked, so the window can be narrower than side by side.
+        stacked = max([g.minimumSizeHint().width() for g in groups] + [self.table.minimumSizeHint().width()]) + margins
+        if self.minimumWidth() != stacked:
+            self.setMinimumWidth(stacked)
+        side_by_side = self.width() >= needed
+        self.panels.setDirection(QBoxLayout.Direction.LeftToRight if side_by_side else QBoxLayout.Direction.TopToBottom)
 
     # --- loading ----------------------------------------------------------------------
 

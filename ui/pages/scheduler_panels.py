@@ -194,7 +194,7 @@ class DemoClockGroup(QGroupBox):
             lambda: advance_demo_clock(core.clock, core.renewals, actor, months, days),
             self._on_advanced,
             on_error=lambda _error: self._enable_buttons(),
-            changes=Changes.of(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE, Kind.ERROR_ITEM),
+            changes=Changes.of(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE, Kind.ERROR_ITEM, Kind.AUDIT),
         )
 
     def _enable_buttons(self) -> None:

@@ -373,7 +373,7 @@ class WalletsPage(TablePage[WalletsTableModel]):
             icon = QMessageBox.Icon.Warning
         else:
             text = self.tr(
-                "The gateway did not answer clearly (%s). The refund of %s left the wallet and is "
+                "The refund did not go through yet: %s. The %s left the wallet and is "
                 "queued for retry with the same key, so the card is never paid twice."
             ) % (info.error or "", amount)
             icon = QMessageBox.Icon.Warning
