@@ -117,7 +117,7 @@ def test_the_report_agrees_with_the_table_while_items_are_still_open(make_gui, a
     report = page.report.model
     assert "Open 12" in page.report.totals.text()
     [row] = [report.index(r, 0).data() for r in range(report.rowCount())]
-    assert row == "topup"
+    assert row == "top-up"
     assert report.index(0, 2).data() == "12"
     assert report.index(0, 5).data() == "1 of 13 (7 %)"  # never "100 %" beside open items
 
