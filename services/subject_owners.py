@@ -64,3 +64,25 @@ def customers_of(subjects: Iterable[tuple[str | None, int | None]]) -> dict[tupl
     }
     names = customer_names(list(owners.values()))
     return {key: CustomerRef(cid, names[cid]) for key, cid in owners.items() if cid in names}
+
+
+def _subject_id(value: object) -> int | None:
+    """A subject id as stored: an int, or the digits an audit entry keeps as text."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 18:
+        return int(value)
+    return None
+
+
+def attach_customers(records: list[dict], type_key: str = "subject_type", id_key: str = "subject_id") -> None:
+    """Give each record (a page of a table) the customer behind its subject as ``customer_id`` and
+    ``customer_name`` (None when it has none), read in a few queries for the whole page."""
+    keys = [(record.get(type_key), _subject_id(record.get(id_key))) for record in records]
+    owners = customers_of(keys)
+    for record, (subject_type, subject_id) in zip(records, keys, strict=True):
+        owner = owners.get((subject_type, subject_id)) if subject_type and subject_id is not None else None
+        record["customer_id"] = owner.id if owner else None
+        record["customer_name"] = owner.name if owner else None

@@ -57,12 +57,16 @@ def _fill(template: str, *values: object) -> str:
     return text
 
 
-def render(kind: str, params: Mapping | None, title: str, body: str) -> tuple[str, str]:
-    """The title and body to show; the stored English ones when the row has no parameters."""
+def render(kind: str, params: Mapping | None, title: str, body: str, customer: str | None = None) -> tuple[str, str]:
+    """The title and body to show; the stored English ones when the row has no parameters.
+
+    ``customer``: the name of the customer the notice is about, when known; the text names them
+    where it would name their wallet by id.
+    """
     if not isinstance(params, Mapping):
         return title, body
     try:
-        made = _words()._render(kind, params)
+        made = _words()._render(kind, params, customer or None)
     except (KeyError, TypeError, ValueError):
         made = None
     return made if made is not None else (title, body)
@@ -93,13 +97,24 @@ class NoticeText(QObject):
             "subscription": self.tr("subscription #%1"),
             "wallet": self.tr("wallet #%1"),
             "customer": self.tr("customer #%1"),
+            "invoice": self.tr("invoice #%1"),
+            "error_item": self.tr("error item #%1"),
+            "renewal_pass": self.tr("renewal pass #%1"),
         }
         template = words.get(str(subject_type))
         if template is None:
             return f"{str(subject_type).replace('_', ' ')} #{subject_id}"
         return template.replace("%1", str(subject_id))
 
-    def _render(self, kind: str, p: Mapping) -> tuple[str, str] | None:
+    def _whose(self, subject: str, customer: str | None) -> str:
+        """A subject with its customer's name beside it: "top-up #538 (Omar Tanaka)"."""
+        return _fill(self.tr("%1 (%2)"), subject, customer) if customer else subject
+
+    def _wallet_text(self, wallet_id: object, customer: str | None) -> str:
+        """Whose wallet: the customer's name when known, else "wallet #490"."""
+        return customer or self._subject_text("wallet", wallet_id)
+
+    def _render(self, kind: str, p: Mapping, customer: str | None = None) -> tuple[str, str] | None:
         money = money_text(p.get("amount_minor"), p.get("currency"))
         if kind == "topup_failed":
             if p.get("retrying"):
@@ -107,24 +122,24 @@ class NoticeText(QObject):
                     _fill(self.tr("Top-up of %1 did not go through"), money),
                     _fill(
                         self.tr(
-                            "The payment gateway did not answer for top-up #%1 (wallet #%2); it is queued for retry.",
+                            "The payment gateway did not answer for top-up #%1 (%2); it is queued for retry.",
                         ),
                         p["topup_id"],
-                        p["wallet_id"],
+                        self._wallet_text(p["wallet_id"], customer),
                     ),
                 )
             return (
                 _fill(self.tr("Top-up of %1 declined"), money),
                 _fill(
-                    self.tr("Top-up #%1 (wallet #%2) was declined: %3"),
+                    self.tr("Top-up #%1 (%2) was declined: %3"),
                     p["topup_id"],
-                    p["wallet_id"],
+                    self._wallet_text(p["wallet_id"], customer),
                     p.get("reason", ""),
                 ),
             )
         if kind == "topup_succeeded":
             renewed = int(p.get("renewed") or 0)
-            body = _fill(self.tr("Wallet #%1"), p["wallet_id"])
+            body = _fill(self.tr("Wallet of %1"), customer) if customer else _fill(self.tr("Wallet #%1"), p["wallet_id"])
             if renewed:
                 body += "; " + self.tr("%n subscription(s) renewed", "", renewed)
             return _fill(self.tr("Top-up of %1 credited"), money), body
@@ -136,13 +151,15 @@ class NoticeText(QObject):
                 )
             return (
                 _fill(self.tr("Refund #%1 was refused by the gateway"), p["refund_id"]),
-                _fill(self.tr("%1. The amount is back in wallet #%2."), p.get("reason", ""), p["wallet_id"]),
+                _fill(self.tr("%1. The amount is back in the wallet of %2."), p.get("reason", ""), customer)
+                if customer
+                else _fill(self.tr("%1. The amount is back in wallet #%2."), p.get("reason", ""), p["wallet_id"]),
             )
         if kind == "manual_intervention":
             title = _fill(
                 self.tr("%1 of %2 needs an operator"),
                 self._operation_text(p["operation"]),
-                self._subject_text(p["subject_type"], p["subject_id"]),
+                self._whose(self._subject_text(p["subject_type"], p["subject_id"]), customer),
             )
             reason = p.get("reason")
             if reason == "permanent":
@@ -190,11 +207,13 @@ class NoticeText(QObject):
                 self.tr("Paid from the customers' wallets by the renewal pass; open to see its invoices."),
             )
         if kind in ("payment_failed", "payment_succeeded", "subscription_expired", "subscription_expiring"):
-            return self._render_subscription(kind, p, money)
+            return self._render_subscription(kind, p, money, customer)
         return None
 
-    def _render_subscription(self, kind: str, p: Mapping, money: str) -> tuple[str, str]:
+    def _render_subscription(self, kind: str, p: Mapping, money: str, customer: str | None) -> tuple[str, str]:
         sub, plan = p["subscription_id"], p["plan"]
+        if customer:  # "Subscription #330 (Cloud, Omar Tanaka) expired"
+            plan = _fill(self.tr("%1, %2"), plan, customer)
         if kind == "payment_failed":
             return (
                 _fill(self.tr("Renewal of #%1 (%2) is waiting for funds"), sub, plan),
@@ -246,3 +265,4 @@ def _words() -> NoticeText:
 def burst_title(kind: str, count: int) -> str:
     """One line for ``count`` notifications of ``kind`` that came within a minute."""
     return _words().burst_title(kind, count)
+

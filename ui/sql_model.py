@@ -195,6 +195,10 @@ class PagedQueryModel(QAbstractTableModel):
         expression = column.sort if column.sort is not None else self.id_field
         return expression, descending
 
+    def complete_page(self, records: list[dict]) -> None:
+        """On the worker, before a page's texts are made: add to its records what the row alone does not hold
+        (the customer behind a subject, say), in a few queries for the page. Nothing by default."""
+
     def page_query(self, cursor: tuple | None):
         expression, descending = self._order()
         query = self.base_query()
@@ -216,10 +220,9 @@ class PagedQueryModel(QAbstractTableModel):
         generation, query, columns = self._generation, self.page_query(self._cursor), self.columns
 
         def load():
-            rows = []
-            for record in query.dicts():
-                rows.append((tuple(c.text(record) for c in columns), record))
-            return rows
+            records = list(query.dicts())
+            self.complete_page(records)
+            return [(tuple(c.text(record) for c in columns), record) for record in records]
 
         self.runner.run(load, lambda rows: self._on_page(generation, rows), self._on_error)
 

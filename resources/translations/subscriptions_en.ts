@@ -4,7 +4,7 @@
 <context>
     <name>AuditPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/audit.py" line="251"/>
+        <location filename="../../ui/pages/audit.py" line="294"/>
         <source>%n entries selected</source>
         <translation>
             <numerusform>%n entry selected</numerusform>
@@ -239,7 +239,7 @@
 <context>
     <name>NoticeText</name>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="129"/>
+        <location filename="../../ui/notice_text.py" line="144"/>
         <source>%n subscription(s) renewed</source>
         <translation>
             <numerusform>%n subscription renewed</numerusform>
@@ -247,7 +247,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="151"/>
+        <location filename="../../ui/notice_text.py" line="168"/>
         <source>%n attempt(s) failed</source>
         <translation>
             <numerusform>%n attempt failed</numerusform>
@@ -255,7 +255,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="177"/>
+        <location filename="../../ui/notice_text.py" line="194"/>
         <source>%n failed operation(s) are waiting</source>
         <translation>
             <numerusform>%n failed operation is waiting</numerusform>
@@ -263,7 +263,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="180"/>
+        <location filename="../../ui/notice_text.py" line="197"/>
         <source>%n subscription(s) waiting for funds.</source>
         <translation>
             <numerusform>%n subscription waiting for funds.</numerusform>
@@ -271,7 +271,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="187"/>
+        <location filename="../../ui/notice_text.py" line="204"/>
         <source>%n renewal(s) paid, %1 in total</source>
         <translation>
             <numerusform>%n renewal paid, %1 in total</numerusform>
@@ -279,7 +279,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="202"/>
+        <location filename="../../ui/notice_text.py" line="221"/>
         <source>Grace period: %n day(s).</source>
         <translation>
             <numerusform>Grace period: %n day.</numerusform>
@@ -287,7 +287,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="225"/>
+        <location filename="../../ui/notice_text.py" line="244"/>
         <source>%n top-up(s) failed within a minute</source>
         <translation>
             <numerusform>%n top-up failed within a minute</numerusform>
@@ -295,7 +295,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="226"/>
+        <location filename="../../ui/notice_text.py" line="245"/>
         <source>%n renewal(s) waiting for funds within a minute</source>
         <translation>
             <numerusform>%n renewal waiting for funds within a minute</numerusform>
@@ -303,7 +303,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="227"/>
+        <location filename="../../ui/notice_text.py" line="246"/>
         <source>%n refund(s) failed within a minute</source>
         <translation>
             <numerusform>%n refund failed within a minute</numerusform>
@@ -311,7 +311,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="228"/>
+        <location filename="../../ui/notice_text.py" line="247"/>
         <source>%n item(s) need an operator</source>
         <translation>
             <numerusform>%n item needs an operator</numerusform>
@@ -319,7 +319,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="229"/>
+        <location filename="../../ui/notice_text.py" line="248"/>
         <source>%n top-up(s) credited within a minute</source>
         <translation>
             <numerusform>%n top-up credited within a minute</numerusform>
@@ -327,7 +327,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="230"/>
+        <location filename="../../ui/notice_text.py" line="249"/>
         <source>%n subscription(s) active again</source>
         <translation>
             <numerusform>%n subscription active again</numerusform>
@@ -335,7 +335,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="231"/>
+        <location filename="../../ui/notice_text.py" line="250"/>
         <source>%n subscription(s) expiring</source>
         <translation>
             <numerusform>%n subscription expiring</numerusform>
@@ -343,7 +343,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="232"/>
+        <location filename="../../ui/notice_text.py" line="251"/>
         <source>%n subscription(s) expired</source>
         <translation>
             <numerusform>%n subscription expired</numerusform>
@@ -351,7 +351,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="234"/>
+        <location filename="../../ui/notice_text.py" line="253"/>
         <source>%n notification(s) within a minute</source>
         <translation>
             <numerusform>%n notification within a minute</numerusform>
@@ -362,7 +362,7 @@
 <context>
     <name>NotificationsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="333"/>
+        <location filename="../../ui/pages/notifications.py" line="395"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
@@ -370,7 +370,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="360"/>
+        <location filename="../../ui/pages/notifications.py" line="428"/>
         <source>%n notification(s) selected</source>
         <translation>
             <numerusform>%n notification selected</numerusform>
@@ -378,7 +378,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="387"/>
+        <location filename="../../ui/pages/notifications.py" line="455"/>
         <source>%n notification(s) of this kind came within a minute (%s); the latest:</source>
         <translation>
             <numerusform>%n notification of this kind came within a minute (%s); the latest:</numerusform>
@@ -386,8 +386,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="450"/>
-        <location filename="../../ui/pages/notifications.py" line="465"/>
+        <location filename="../../ui/pages/notifications.py" line="523"/>
+        <location filename="../../ui/pages/notifications.py" line="538"/>
         <source>Marked %n notification(s) read</source>
         <translation>
             <numerusform>Marked %n notification read</numerusform>

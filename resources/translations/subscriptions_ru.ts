@@ -231,98 +231,98 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/pages/audit.py" line="114"/>
+        <location filename="../../ui/pages/audit.py" line="144"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="114"/>
+        <location filename="../../ui/pages/audit.py" line="144"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="142"/>
+        <location filename="../../ui/pages/audit.py" line="172"/>
         <source>by</source>
         <translation>выполнил</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="150"/>
+        <location filename="../../ui/pages/audit.py" line="180"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="153"/>
+        <location filename="../../ui/pages/audit.py" line="183"/>
         <source>No before/after recorded.</source>
         <translation>Состояние «до» и «после» не записано.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="159"/>
+        <location filename="../../ui/pages/audit.py" line="189"/>
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="160"/>
+        <location filename="../../ui/pages/audit.py" line="190"/>
         <source>Before</source>
         <translation>До</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="161"/>
+        <location filename="../../ui/pages/audit.py" line="191"/>
         <source>After</source>
         <translation>После</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="203"/>
+        <location filename="../../ui/pages/audit.py" line="233"/>
         <source>Target id, “customer #12” or reason</source>
         <translation>ID объекта, «customer #12» или причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="205"/>
+        <location filename="../../ui/pages/audit.py" line="235"/>
         <source>Audit log</source>
         <translation>Журнал аудита</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="206"/>
+        <location filename="../../ui/pages/audit.py" line="236"/>
         <source>Actor</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="206"/>
-        <location filename="../../ui/pages/audit.py" line="207"/>
+        <location filename="../../ui/pages/audit.py" line="236"/>
+        <location filename="../../ui/pages/audit.py" line="237"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="207"/>
+        <location filename="../../ui/pages/audit.py" line="237"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="212"/>
+        <location filename="../../ui/pages/audit.py" line="242"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="214"/>
+        <location filename="../../ui/pages/audit.py" line="244"/>
         <source>All time</source>
         <translation>За всё время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="215"/>
+        <location filename="../../ui/pages/audit.py" line="245"/>
         <source>Last day</source>
         <translation>За последние сутки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="216"/>
+        <location filename="../../ui/pages/audit.py" line="246"/>
         <source>Last week</source>
         <translation>За последнюю неделю</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="217"/>
+        <location filename="../../ui/pages/audit.py" line="247"/>
         <source>Last month</source>
         <translation>За последний месяц</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/audit.py" line="251"/>
+        <location filename="../../ui/pages/audit.py" line="294"/>
         <source>%n entries selected</source>
         <translation>
             <numerusform>Выбрана %n запись</numerusform>
@@ -331,7 +331,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="253"/>
+        <location filename="../../ui/pages/audit.py" line="296"/>
         <source>Select an entry to compare before and after.</source>
         <translation>Выберите запись, чтобы сравнить состояние до и после.</translation>
     </message>
@@ -339,27 +339,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../ui/pages/audit.py" line="49"/>
+        <location filename="../../ui/pages/audit.py" line="68"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="53"/>
+        <location filename="../../ui/pages/audit.py" line="72"/>
         <source>Actor</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="56"/>
+        <location filename="../../ui/pages/audit.py" line="75"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="62"/>
+        <location filename="../../ui/pages/audit.py" line="83"/>
         <source>Target</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="65"/>
+        <location filename="../../ui/pages/audit.py" line="91"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
@@ -4609,82 +4609,107 @@
 <context>
     <name>NoticeText</name>
     <message>
-        <location filename="../../ui/notice_text.py" line="81"/>
+        <location filename="../../ui/notice_text.py" line="85"/>
         <source>Top-up</source>
         <translation>Пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="82"/>
+        <location filename="../../ui/notice_text.py" line="86"/>
         <source>Refund</source>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="83"/>
+        <location filename="../../ui/notice_text.py" line="87"/>
         <source>Renewal</source>
         <translation>Продление</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="84"/>
+        <location filename="../../ui/notice_text.py" line="88"/>
         <source>Payment review</source>
         <translation>Проверка платежа</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="85"/>
+        <location filename="../../ui/notice_text.py" line="89"/>
         <source>Customer notice</source>
         <translation>Уведомление клиенту</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="91"/>
+        <location filename="../../ui/notice_text.py" line="95"/>
         <source>top-up #%1</source>
         <translation>пополнения №%1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="92"/>
+        <location filename="../../ui/notice_text.py" line="96"/>
         <source>refund #%1</source>
         <translation>возврата №%1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="93"/>
+        <location filename="../../ui/notice_text.py" line="97"/>
         <source>subscription #%1</source>
         <translation>подписки №%1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="94"/>
+        <location filename="../../ui/notice_text.py" line="98"/>
         <source>wallet #%1</source>
         <translation>кошелька №%1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="95"/>
+        <location filename="../../ui/notice_text.py" line="99"/>
         <source>customer #%1</source>
         <translation>клиента №%1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="107"/>
+        <location filename="../../ui/notice_text.py" line="100"/>
+        <source>invoice #%1</source>
+        <translation>счёта №%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="101"/>
+        <source>error item #%1</source>
+        <translation>ошибки №%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="102"/>
+        <source>renewal pass #%1</source>
+        <translation>прогона продлений №%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="111"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="122"/>
         <source>Top-up of %1 did not go through</source>
         <translation>Пополнение на %1 не прошло</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="110"/>
-        <source>The payment gateway did not answer for top-up #%1 (wallet #%2); it is queued for retry.</source>
-        <translation>Платёжный шлюз не ответил по пополнению №%1 (кошелёк №%2); оно поставлено в очередь на повтор.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/notice_text.py" line="117"/>
+        <location filename="../../ui/notice_text.py" line="132"/>
         <source>Top-up of %1 declined</source>
         <translation>Пополнение на %1 отклонено</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="119"/>
-        <source>Top-up #%1 (wallet #%2) was declined: %3</source>
-        <translation>Пополнение №%1 (кошелёк №%2) отклонено: %3</translation>
+        <location filename="../../ui/notice_text.py" line="125"/>
+        <source>The payment gateway did not answer for top-up #%1 (%2); it is queued for retry.</source>
+        <translation>Платёжный шлюз не ответил по пополнению №%1 (%2); оно поставлено в очередь на повтор.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="127"/>
+        <location filename="../../ui/notice_text.py" line="134"/>
+        <source>Top-up #%1 (%2) was declined: %3</source>
+        <translation>Пополнение №%1 (%2) отклонено: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="142"/>
         <source>Wallet #%1</source>
         <translation>Кошелёк №%1</translation>
     </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="142"/>
+        <source>Wallet of %1</source>
+        <translation>Кошелёк: %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="129"/>
+        <location filename="../../ui/notice_text.py" line="144"/>
         <source>%n subscription(s) renewed</source>
         <translation>
             <numerusform>продлена %n подписка</numerusform>
@@ -4693,42 +4718,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="130"/>
+        <location filename="../../ui/notice_text.py" line="145"/>
         <source>Top-up of %1 credited</source>
         <translation>Пополнение на %1 зачислено</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="134"/>
+        <location filename="../../ui/notice_text.py" line="149"/>
         <source>Refund #%1 did not go through yet</source>
         <translation>Возврат №%1 пока не прошёл</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="135"/>
+        <location filename="../../ui/notice_text.py" line="150"/>
         <source>The payment gateway did not answer; the refund will be retried.</source>
         <translation>Платёжный шлюз не ответил; возврат будет повторён.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="138"/>
+        <location filename="../../ui/notice_text.py" line="153"/>
         <source>Refund #%1 was refused by the gateway</source>
         <translation>Шлюз отклонил возврат №%1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="139"/>
+        <location filename="../../ui/notice_text.py" line="154"/>
+        <source>%1. The amount is back in the wallet of %2.</source>
+        <translation>%1. Сумма возвращена в кошелёк клиента %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="156"/>
         <source>%1. The amount is back in wallet #%2.</source>
         <translation>%1. Сумма возвращена в кошелёк №%2.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="143"/>
+        <location filename="../../ui/notice_text.py" line="160"/>
         <source>%1 of %2 needs an operator</source>
         <translation>%1: %2 — требуется оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="149"/>
+        <location filename="../../ui/notice_text.py" line="166"/>
         <source>It cannot be retried automatically</source>
         <translation>Автоматический повтор невозможен</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="151"/>
+        <location filename="../../ui/notice_text.py" line="168"/>
         <source>%n attempt(s) failed</source>
         <translation>
             <numerusform>%n попытка не удалась</numerusform>
@@ -4737,32 +4767,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="153"/>
+        <location filename="../../ui/notice_text.py" line="170"/>
         <source>Escalated by %1</source>
         <translation>Передано оператору: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="160"/>
+        <location filename="../../ui/notice_text.py" line="177"/>
         <source>Payment gateway outage</source>
         <translation>Сбой платёжного шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="163"/>
+        <location filename="../../ui/notice_text.py" line="180"/>
         <source>%1 calls to the payment gateway failed in a row. Calls pause until %2, then one test call decides whether they resume; waiting top-ups and refunds keep their place in the error queue.</source>
         <translation>Вызовов платёжного шлюза подряд с ошибкой: %1. Вызовы приостановлены до %2, затем один пробный вызов решит, возобновлять ли их; ожидающие пополнения и возвраты сохраняют место в очереди ошибок.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="171"/>
+        <location filename="../../ui/notice_text.py" line="188"/>
         <source>Payment gateway recovered</source>
         <translation>Платёжный шлюз восстановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="172"/>
+        <location filename="../../ui/notice_text.py" line="189"/>
         <source>The payment gateway answers again; waiting retries resume.</source>
         <translation>Платёжный шлюз снова отвечает; ожидающие повторы возобновляются.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="177"/>
+        <location filename="../../ui/notice_text.py" line="194"/>
         <source>%n failed operation(s) are waiting</source>
         <translation>
             <numerusform>Ожидает %n неудачная операция</numerusform>
@@ -4771,12 +4801,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="178"/>
+        <location filename="../../ui/notice_text.py" line="195"/>
         <source>More than %1 error items are retrying or waiting for an operator.</source>
         <translation>Более %1 элементов очереди ошибок повторяются или ждут оператора.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="180"/>
+        <location filename="../../ui/notice_text.py" line="197"/>
         <source>%n subscription(s) waiting for funds.</source>
         <translation>
             <numerusform>%n подписка ждёт средств.</numerusform>
@@ -4785,7 +4815,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="187"/>
+        <location filename="../../ui/notice_text.py" line="204"/>
         <source>%n renewal(s) paid, %1 in total</source>
         <translation>
             <numerusform>Оплачено %n продление, всего %1</numerusform>
@@ -4794,22 +4824,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="190"/>
+        <location filename="../../ui/notice_text.py" line="207"/>
         <source>Paid from the customers&apos; wallets by the renewal pass; open to see its invoices.</source>
         <translation>Оплачено из кошельков клиентов проходом продления; откройте, чтобы увидеть счета.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="200"/>
+        <location filename="../../ui/notice_text.py" line="216"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="219"/>
         <source>Renewal of #%1 (%2) is waiting for funds</source>
         <translation>Продление №%1 (%2) ждёт средств</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="201"/>
+        <location filename="../../ui/notice_text.py" line="220"/>
         <source>The wallet could not pay %1; the subscription is pending.</source>
         <translation>Кошелёк не смог оплатить %1; подписка ожидает оплаты.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="202"/>
+        <location filename="../../ui/notice_text.py" line="221"/>
         <source>Grace period: %n day(s).</source>
         <translation>
             <numerusform>Льготный период: %n день.</numerusform>
@@ -4818,47 +4853,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="206"/>
+        <location filename="../../ui/notice_text.py" line="225"/>
         <source>Subscription #%1 (%2) is active again</source>
         <translation>Подписка №%1 (%2) снова активна</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="207"/>
+        <location filename="../../ui/notice_text.py" line="226"/>
         <source>%1 was paid from the wallet.</source>
         <translation>Из кошелька оплачено %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="210"/>
+        <location filename="../../ui/notice_text.py" line="229"/>
         <source>Subscription #%1 (%2) expired</source>
         <translation>Подписка №%1 (%2) истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="210"/>
+        <location filename="../../ui/notice_text.py" line="229"/>
         <source>It no longer grants access.</source>
         <translation>Она больше не даёт доступа.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="214"/>
+        <location filename="../../ui/notice_text.py" line="233"/>
         <source>Subscription #%1 (%2) ends %3</source>
         <translation>Подписка №%1 (%2) заканчивается %3</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="215"/>
+        <location filename="../../ui/notice_text.py" line="234"/>
         <source>It was canceled and will expire at the end of its period.</source>
         <translation>Она отменена и истечёт в конце периода.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="218"/>
+        <location filename="../../ui/notice_text.py" line="237"/>
         <source>Subscription #%1 (%2) may lapse %3</source>
         <translation>Подписка №%1 (%2) может прерваться %3</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="219"/>
+        <location filename="../../ui/notice_text.py" line="238"/>
         <source>The wallet does not hold enough for the next renewal.</source>
         <translation>В кошельке недостаточно средств для следующего продления.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="225"/>
+        <location filename="../../ui/notice_text.py" line="244"/>
         <source>%n top-up(s) failed within a minute</source>
         <translation>
             <numerusform>%n пополнение не прошло за минуту</numerusform>
@@ -4867,7 +4902,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="226"/>
+        <location filename="../../ui/notice_text.py" line="245"/>
         <source>%n renewal(s) waiting for funds within a minute</source>
         <translation>
             <numerusform>%n продление ждёт средств (за минуту)</numerusform>
@@ -4876,7 +4911,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="227"/>
+        <location filename="../../ui/notice_text.py" line="246"/>
         <source>%n refund(s) failed within a minute</source>
         <translation>
             <numerusform>%n возврат не прошёл за минуту</numerusform>
@@ -4885,7 +4920,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="228"/>
+        <location filename="../../ui/notice_text.py" line="247"/>
         <source>%n item(s) need an operator</source>
         <translation>
             <numerusform>%n элемент требует оператора</numerusform>
@@ -4894,7 +4929,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="229"/>
+        <location filename="../../ui/notice_text.py" line="248"/>
         <source>%n top-up(s) credited within a minute</source>
         <translation>
             <numerusform>%n пополнение зачислено за минуту</numerusform>
@@ -4903,7 +4938,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="230"/>
+        <location filename="../../ui/notice_text.py" line="249"/>
         <source>%n subscription(s) active again</source>
         <translation>
             <numerusform>%n подписка снова активна</numerusform>
@@ -4912,7 +4947,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="231"/>
+        <location filename="../../ui/notice_text.py" line="250"/>
         <source>%n subscription(s) expiring</source>
         <translation>
             <numerusform>%n подписка истекает</numerusform>
@@ -4921,7 +4956,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="232"/>
+        <location filename="../../ui/notice_text.py" line="251"/>
         <source>%n subscription(s) expired</source>
         <translation>
             <numerusform>%n подписка истекла</numerusform>
@@ -4930,7 +4965,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="234"/>
+        <location filename="../../ui/notice_text.py" line="253"/>
         <source>%n notification(s) within a minute</source>
         <translation>
             <numerusform>%n уведомление за минуту</numerusform>
@@ -4942,58 +4977,58 @@
 <context>
     <name>NotificationsPage</name>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="294"/>
+        <location filename="../../ui/pages/notifications.py" line="355"/>
         <source>Title or text</source>
         <translation>Заголовок или текст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="295"/>
+        <location filename="../../ui/pages/notifications.py" line="356"/>
         <source>Notifications</source>
         <translation>Уведомления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="298"/>
+        <location filename="../../ui/pages/notifications.py" line="359"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="298"/>
-        <location filename="../../ui/pages/notifications.py" line="301"/>
+        <location filename="../../ui/pages/notifications.py" line="359"/>
+        <location filename="../../ui/pages/notifications.py" line="362"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="298"/>
+        <location filename="../../ui/pages/notifications.py" line="359"/>
         <source>Unread</source>
         <translation>Непрочитанные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="301"/>
+        <location filename="../../ui/pages/notifications.py" line="362"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="307"/>
+        <location filename="../../ui/pages/notifications.py" line="368"/>
         <source>Open subject</source>
         <translation>Открыть объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="308"/>
+        <location filename="../../ui/pages/notifications.py" line="369"/>
         <source>Mark read</source>
         <translation>Отметить прочитанным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="309"/>
+        <location filename="../../ui/pages/notifications.py" line="370"/>
         <source>Mark all read</source>
         <translation>Отметить все прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="316"/>
+        <location filename="../../ui/pages/notifications.py" line="377"/>
         <source>Show what the notification is about (Enter or double-click)</source>
         <translation>Показать объект уведомления (Enter или двойной щелчок)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="333"/>
+        <location filename="../../ui/pages/notifications.py" line="395"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n непрочитанное</numerusform>
@@ -5002,17 +5037,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="349"/>
+        <location filename="../../ui/pages/notifications.py" line="417"/>
         <source>Mark the selected notifications read (Ctrl+M)</source>
         <translation>Отметить выбранные уведомления прочитанными (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="351"/>
+        <location filename="../../ui/pages/notifications.py" line="419"/>
         <source>Select unread notifications</source>
         <translation>Выберите непрочитанные уведомления</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="360"/>
+        <location filename="../../ui/pages/notifications.py" line="428"/>
         <source>%n notification(s) selected</source>
         <translation>
             <numerusform>Выбрано %n уведомление</numerusform>
@@ -5021,22 +5056,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="362"/>
+        <location filename="../../ui/pages/notifications.py" line="430"/>
         <source>Select a notification to read it.</source>
         <translation>Выберите уведомление, чтобы прочитать его.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="372"/>
+        <location filename="../../ui/pages/notifications.py" line="440"/>
         <source>read %s</source>
         <translation>прочитано %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="374"/>
+        <location filename="../../ui/pages/notifications.py" line="442"/>
         <source>unread</source>
         <translation>не прочитано</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="387"/>
+        <location filename="../../ui/pages/notifications.py" line="455"/>
         <source>%n notification(s) of this kind came within a minute (%s); the latest:</source>
         <translation>
             <numerusform>%n уведомление этого вида пришло за минуту (%s); последнее:</numerusform>
@@ -5045,18 +5080,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="399"/>
+        <location filename="../../ui/pages/notifications.py" line="467"/>
         <source>About</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="402"/>
+        <location filename="../../ui/pages/notifications.py" line="470"/>
         <source>the invoices of this renewal pass</source>
         <translation>счета этого прогона продлений</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="450"/>
-        <location filename="../../ui/pages/notifications.py" line="465"/>
+        <location filename="../../ui/pages/notifications.py" line="523"/>
+        <location filename="../../ui/pages/notifications.py" line="538"/>
         <source>Marked %n notification(s) read</source>
         <translation>
             <numerusform>Прочитанным отмечено %n уведомление</numerusform>
@@ -5068,107 +5103,117 @@
 <context>
     <name>NotificationsTableModel</name>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="62"/>
+        <location filename="../../ui/pages/notifications.py" line="67"/>
+        <source>the invoices of a renewal pass</source>
+        <translation>счета прогона продлений</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/notifications.py" line="90"/>
         <source>Latest: %s</source>
         <translation>Последнее: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="86"/>
+        <location filename="../../ui/pages/notifications.py" line="115"/>
         <source>Payment succeeded</source>
         <translation>Оплата прошла</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="87"/>
+        <location filename="../../ui/pages/notifications.py" line="116"/>
         <source>Renewals paid</source>
         <translation>Продления оплачены</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="88"/>
+        <location filename="../../ui/pages/notifications.py" line="117"/>
         <source>Payment failed</source>
         <translation>Оплата не прошла</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="89"/>
+        <location filename="../../ui/pages/notifications.py" line="118"/>
         <source>Subscription expiring</source>
         <translation>Подписка истекает</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="90"/>
+        <location filename="../../ui/pages/notifications.py" line="119"/>
         <source>Subscription expired</source>
         <translation>Подписка истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="91"/>
+        <location filename="../../ui/pages/notifications.py" line="120"/>
         <source>Top-up succeeded</source>
         <translation>Пополнение выполнено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="92"/>
+        <location filename="../../ui/pages/notifications.py" line="121"/>
         <source>Top-up failed</source>
         <translation>Пополнение не выполнено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="93"/>
+        <location filename="../../ui/pages/notifications.py" line="122"/>
         <source>Refund failed</source>
         <translation>Возврат не выполнен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="94"/>
+        <location filename="../../ui/pages/notifications.py" line="123"/>
         <source>Manual intervention needed</source>
         <translation>Требуется вмешательство оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="95"/>
+        <location filename="../../ui/pages/notifications.py" line="124"/>
         <source>Gateway outage</source>
         <translation>Сбой платёжного шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="96"/>
+        <location filename="../../ui/pages/notifications.py" line="125"/>
         <source>Gateway recovered</source>
         <translation>Платёжный шлюз восстановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="97"/>
+        <location filename="../../ui/pages/notifications.py" line="126"/>
         <source>Unresolved errors alert</source>
         <translation>Слишком много нерешённых ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="99"/>
+        <location filename="../../ui/pages/notifications.py" line="128"/>
         <source>info</source>
         <translation>информация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="99"/>
+        <location filename="../../ui/pages/notifications.py" line="128"/>
         <source>warning</source>
         <translation>предупреждение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="99"/>
+        <location filename="../../ui/pages/notifications.py" line="128"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="102"/>
+        <location filename="../../ui/pages/notifications.py" line="131"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="105"/>
+        <location filename="../../ui/pages/notifications.py" line="134"/>
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="111"/>
+        <location filename="../../ui/pages/notifications.py" line="140"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="115"/>
+        <location filename="../../ui/pages/notifications.py" line="144"/>
+        <source>About</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/notifications.py" line="145"/>
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="116"/>
+        <location filename="../../ui/pages/notifications.py" line="146"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
@@ -5383,7 +5428,7 @@
 <context>
     <name>PagedQueryModel</name>
     <message>
-        <location filename="../../ui/sql_model.py" line="268"/>
+        <location filename="../../ui/sql_model.py" line="271"/>
         <source>Currency</source>
         <translation>Валюта</translation>
     </message>

@@ -6,7 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, QLocale, Qt
 from PySide6.QtGui import QFont, QIcon
 
 from models.db import database
-from models.tables import Notification
+from models.tables import Notification, TopUp
 from services.errors import GatewayDeclined
 from ui.main_window import MainWindow
 from ui.pages.error_queue import ErrorQueuePage
@@ -209,7 +209,8 @@ def test_a_notice_with_parameters_is_shown_in_the_operators_language(make_page, 
     )
     assert titles_shown(page) == ["Top-up of $1,250.50 did not go through"]  # money formatted when shown
     body = [c.key for c in page.model.columns].index("body")
-    assert "top-up #5 (wallet #9)" in page.model.index(0, body).data()
+    owner = TopUp.get_by_id(5).wallet.customer.name  # the top-up's customer, not its wallet's id
+    assert f"top-up #5 ({owner})" in page.model.index(0, body).data()
 
 
 def titles_shown(page) -> list[str]:

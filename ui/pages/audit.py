@@ -8,14 +8,16 @@ import re
 from datetime import timedelta
 
 from peewee import ModelSelect, fn
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QObject, Qt, QUrl, Slot
 from PySide6.QtWidgets import QComboBox, QStyle, QWidget
 
 from models.tables import AuditEntry
 from services.changes import Kind
 from services.clock import Clock
 from services.customers import like_text
+from services.subject_owners import CustomerRef, attach_customers
 from ui.context import UiContext
+from ui.customer_links import customer_anchor, follow_customer_link, open_customer
 from ui.formatting import money_text, second_text
 from ui.pages.base import TablePage
 from ui.pages.words import action_text, job_name_text, subject_type_text
@@ -27,13 +29,30 @@ CHANGED_STYLE = "background-color:#fff1b8; color:#1a1a1a;"
 
 
 # What each audited action did, in words; the code stays in a tooltip, the filter's data and CSV.
-def _target_text(record: dict) -> str:
+def _bare_target_text(record: dict) -> str:
     kind, ident = record.get("target_type"), record.get("target_id")
     if not kind and ident is None:
         return ""
     if kind == "job" and ident is not None:
         return f"{subject_type_text(kind)} «{job_name_text(str(ident))}»"
     return f"{subject_type_text(kind or '')} #{ident}" if ident is not None else subject_type_text(str(kind))
+
+
+def _target_text(record: dict) -> str:
+    """The target as its customer's name where one is behind it ("Omar Tanaka · wallet #490")."""
+    name = record.get("customer_name")
+    if name:
+        return name if record.get("target_type") == "customer" else f"{name} · {_bare_target_text(record)}"
+    return _bare_target_text(record)
+
+
+def _target_html(record: dict) -> str:
+    """The target for the detail pane: the customer's name linking to their page, then what it is."""
+    name, customer_id = record.get("customer_name"), record.get("customer_id")
+    if not (name and customer_id):
+        return html.escape(_bare_target_text(record))
+    who = customer_anchor(CustomerRef(int(customer_id), name))
+    return who if record.get("target_type") == "customer" else f"{who} · {html.escape(_bare_target_text(record))}"
 
 
 class AuditTableModel(PagedQueryModel):
@@ -59,7 +78,14 @@ class AuditTableModel(PagedQueryModel):
                 export=lambda r: r["action"],
                 tooltip=lambda r: r["action"],
             ),
-            Column("target", self.tr("Target"), fn.COALESCE(AuditEntry.target_type, ""), format=_target_text),
+            Column(
+                "target",
+                self.tr("Target"),
+                fn.COALESCE(AuditEntry.target_type, ""),
+                format=_target_text,
+                export=_bare_target_text,
+                tooltip=_bare_target_text,
+            ),
             Column(
                 "reason",
                 self.tr("Reason"),
@@ -68,6 +94,10 @@ class AuditTableModel(PagedQueryModel):
             ),
         ]
         super().__init__(runner, parent)
+
+    def complete_page(self, records: list[dict]) -> None:
+        """The customer behind each entry's target, for the rows of this page only."""
+        attach_customers(records, "target_type", "target_id")
 
     def base_query(self) -> ModelSelect[AuditEntry]:
         query = AuditEntry.select()
@@ -143,7 +173,7 @@ def render_entry(record: dict, tr) -> str:
     parts = [
         f"<h3>{esc(action_text(record['action']))}"
         f" <span style='color:gray; font-weight:normal; font-size:small'>{esc(record['action'])}</span></h3>",
-        f"<p>{esc(_target_text(record)) or '—'} · {by} <b>{esc(record['actor'])}</b> · "
+        f"<p>{_target_html(record) or '—'} · {by} <b>{esc(record['actor'])}</b> · "
         f"{second_text(record['created_at'])}</p>",
     ]
     if record.get("reason"):
@@ -218,7 +248,20 @@ class AuditPage(TablePage[AuditTableModel]):
             ],
             "since",
         )
+        # An entry about a customer's wallet, top-up or subscription opens that customer when activated.
+        self.table.activated.connect(self.on_row_activated)
+        self.detail.anchorClicked.connect(self.on_detail_link_clicked)
         self.on_selection([])
+
+    @Slot(QModelIndex)
+    def on_row_activated(self, index: QModelIndex) -> None:
+        record = self.model.record_at(index.row())
+        if record is not None and record.get("customer_id"):
+            open_customer(self, int(record["customer_id"]))
+
+    @Slot(QUrl)
+    def on_detail_link_clicked(self, url: QUrl) -> None:
+        follow_customer_link(self, url)
 
     def refresh(self, keep_selection: bool = True) -> None:
         super().refresh(keep_selection)

@@ -14,10 +14,13 @@ from models.tables import Notification
 from services.changes import Changes, Kind
 from services.customers import like_text
 from services.notifications import KINDS, NotificationInfo, load_params
+from services.subject_owners import CustomerRef, attach_customers
 from ui.context import UiContext
+from ui.customer_links import customer_anchor, follow_customer_link
 from ui.formatting import minute_text
 from ui.notice_text import BURST_SECONDS, burst_title, render
 from ui.pages.base import TablePage
+from ui.pages.words import subject_type_text
 from ui.sql_model import Column, PagedQueryModel
 from ui.tasks import TaskRunner
 
@@ -46,7 +49,32 @@ def shown_text(record: dict) -> tuple[str, str]:
     params = record.get("params")
     if isinstance(params, str) or params is None:
         params = load_params(params)
-    return render(record.get("kind") or "", params, record.get("title") or "", record.get("body") or "")
+    return render(
+        record.get("kind") or "",
+        params,
+        record.get("title") or "",
+        record.get("body") or "",
+        record.get("customer_name"),
+    )
+
+
+def _subject_label(record: dict) -> str:
+    """What the notification is about by kind and id ("top-up #538"); "" when about nothing."""
+    subject_type, subject_id = record.get("subject_type"), record.get("subject_id")
+    if not subject_type or subject_id is None:
+        return ""
+    if subject_type == "renewal_pass":
+        return QCoreApplication.translate("NotificationsTableModel", "the invoices of a renewal pass")
+    return f"{subject_type_text(subject_type)} #{subject_id}"
+
+
+def about_text(record: dict) -> str:
+    """What a notification is about as its customer's name ("Omar Tanaka · top-up #538"); its id alone
+    only when no customer is behind it."""
+    name, label = record.get("customer_name"), _subject_label(record)
+    if not name:
+        return label
+    return name if record.get("subject_type") == "customer" else f"{name} · {label}"
 
 
 def _title_text(record: dict) -> str:
@@ -80,6 +108,7 @@ class NotificationsTableModel(PagedQueryModel):
     """
 
     id_field = Notification.id
+    customer_found = Signal(int)  # a notification put on top now knows its customer
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None):
         self.kind_labels = {
@@ -112,6 +141,7 @@ class NotificationsTableModel(PagedQueryModel):
                 Notification.kind,
                 format=lambda r: kinds.get(r["kind"], r["kind"].replace("_", " ")),
             ),
+            Column("about", self.tr("About"), fn.COALESCE(Notification.subject_type, ""), format=about_text),
             Column("title", self.tr("Title"), Notification.title, format=_title_text),
             Column("body", self.tr("Details"), Notification.body, format=_body_text),
         ]
@@ -119,6 +149,10 @@ class NotificationsTableModel(PagedQueryModel):
         self._icons: dict[str, QIcon] = {}
         self._bold = QFont()
         self._bold.setBold(True)
+
+    def complete_page(self, records: list[dict]) -> None:
+        """The customer behind each notification's subject, for the rows of this page only."""
+        attach_customers(records)
 
     def base_query(self) -> ModelSelect[Notification]:
         query = Notification.select()
@@ -255,6 +289,8 @@ class NotificationsTableModel(PagedQueryModel):
             "created_at": info.created_at,
             "read_at": info.read_at,
             "params": info.params,
+            "customer_id": None,
+            "customer_name": None,
             "_sort_value": info.created_at,
         }
         top = self._rows[0][1] if self._rows else None
@@ -280,14 +316,39 @@ class NotificationsTableModel(PagedQueryModel):
         if self.total >= 0:
             self.total += 1
             self.count_changed.emit(self.total)
+        if info.subject_type and info.subject_id is not None:
+            self._name_customer_of(info.id, record)
         return True
+
+    def _name_customer_of(self, notification_id: int, record: dict) -> None:
+        """A notification put on top without a reload reads as its customer once a worker has found them."""
+        generation = self._generation
+
+        def look_up() -> dict:
+            found = [dict(record)]
+            attach_customers(found)
+            return found[0]
+
+        def arrived(found: dict) -> None:
+            row = self.row_of_id(notification_id)
+            if generation != self._generation or row < 0 or not found.get("customer_id"):
+                return
+            target = self._rows[row][1]
+            if target.get("id") != notification_id:
+                return  # a burst led by a newer notification now: it reads as that one
+            target["customer_id"], target["customer_name"] = found["customer_id"], found["customer_name"]
+            self._rows[row] = (self._texts(target), target)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+            self.customer_found.emit(notification_id)
+
+        self.runner.run(look_up, arrived)
 
 
 class NotificationsPage(TablePage[NotificationsTableModel]):
     settings_key = "notifications"
     icon = QStyle.StandardPixmap.SP_MessageBoxInformation
     shows = frozenset({Kind.NOTIFICATION})
-    column_widths = (130, 90, 170, 300)
+    column_widths = (130, 90, 170, 200, 300)
     subject_opened = Signal(str, int)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
@@ -318,6 +379,7 @@ class NotificationsPage(TablePage[NotificationsTableModel]):
         self.guard(self.mark_all_button, "notification.read")
         self.table.activated.connect(self.on_row_activated)
         self.detail.anchorClicked.connect(self.on_detail_link_clicked)
+        self.model.customer_found.connect(self.on_customer_found)
         self.on_selection([])
         ctx.bridge.notification_posted.connect(self.on_notification_posted)
         ctx.bridge.unread_count_changed.connect(self.on_unread_count_changed)
@@ -338,6 +400,12 @@ class NotificationsPage(TablePage[NotificationsTableModel]):
             self.reload_soon()
 
     # --- selection and detail ---------------------------------------------------------
+
+    @Slot(int)
+    def on_customer_found(self, notification_id: int) -> None:
+        record = self.current_record()
+        if record is not None and len(self.selected_records()) == 1 and record.get("id") == notification_id:
+            self.detail.setHtml(self.render_notification(record))
 
     def on_selection(self, records: list[dict]) -> None:
         unread = [r for r in records if r.get("read_at") is None]
@@ -396,14 +464,17 @@ class NotificationsPage(TablePage[NotificationsTableModel]):
         ]
         subject_type, subject_id = record.get("subject_type"), record.get("subject_id")
         if subject_type and subject_id is not None:
-            about = self.tr("About")
-            label = f"{esc(subject_type.replace('_', ' '))} #{subject_id}"
+            about = esc(self.tr("About"))
+            label = esc(_subject_label(record))
             if subject_type == "renewal_pass":
                 label = esc(self.tr("the invoices of this renewal pass"))
             if subject_type in SUBJECT_TYPES:
-                parts.append(f"<p>{about}: <a href='subject:{esc(subject_type)}:{subject_id}'>{label}</a></p>")
-            else:
-                parts.append(f"<p>{about}: {label}</p>")
+                label = f"<a href='subject:{esc(subject_type)}:{int(subject_id)}'>{label}</a>"
+            customer_id, name = record.get("customer_id"), record.get("customer_name")
+            if customer_id and name:  # the customer's name first, linking to their page
+                who = customer_anchor(CustomerRef(int(customer_id), name))
+                label = who if subject_type == "customer" else f"{who} · {label}"
+            parts.append(f"<p>{about}: {label}</p>")
         return "".join(parts)
 
     # --- opening the subject ------------------------------------------------------------
@@ -422,6 +493,8 @@ class NotificationsPage(TablePage[NotificationsTableModel]):
 
     @Slot(QUrl)
     def on_detail_link_clicked(self, url: QUrl) -> None:
+        if follow_customer_link(self, url):
+            return
         parts = url.toString().split(":")
         if len(parts) == 3 and parts[0] == "subject" and parts[2].isdigit():
             self.open_subject_of(parts[1], int(parts[2]))
