@@ -139,7 +139,10 @@ class NoticeText(QObject):
             )
         if kind == "topup_succeeded":
             renewed = int(p.get("renewed") or 0)
-            body = _fill(self.tr("Wallet of %1"), customer) if customer else _fill(self.tr("Wallet #%1"), p["wallet_id"])
+            if customer:
+                body = _fill(self.tr("Wallet of %1"), customer)
+            else:
+                body = _fill(self.tr("Wallet #%1"), p["wallet_id"])
             if renewed:
                 body += "; " + self.tr("%n subscription(s) renewed", "", renewed)
             return _fill(self.tr("Top-up of %1 credited"), money), body
@@ -265,4 +268,3 @@ def _words() -> NoticeText:
 def burst_title(kind: str, count: int) -> str:
     """One line for ``count`` notifications of ``kind`` that came within a minute."""
     return _words().burst_title(kind, count)
-

@@ -4699,17 +4699,17 @@
         <translation>Пополнение №%1 (%2) отклонено: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="142"/>
+        <location filename="../../ui/notice_text.py" line="145"/>
         <source>Wallet #%1</source>
         <translation>Кошелёк №%1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="142"/>
+        <location filename="../../ui/notice_text.py" line="143"/>
         <source>Wallet of %1</source>
         <translation>Кошелёк: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="144"/>
+        <location filename="../../ui/notice_text.py" line="147"/>
         <source>%n subscription(s) renewed</source>
         <translation>
             <numerusform>продлена %n подписка</numerusform>
@@ -4718,47 +4718,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="145"/>
+        <location filename="../../ui/notice_text.py" line="148"/>
         <source>Top-up of %1 credited</source>
         <translation>Пополнение на %1 зачислено</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="149"/>
+        <location filename="../../ui/notice_text.py" line="152"/>
         <source>Refund #%1 did not go through yet</source>
         <translation>Возврат №%1 пока не прошёл</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="150"/>
+        <location filename="../../ui/notice_text.py" line="153"/>
         <source>The payment gateway did not answer; the refund will be retried.</source>
         <translation>Платёжный шлюз не ответил; возврат будет повторён.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="153"/>
+        <location filename="../../ui/notice_text.py" line="156"/>
         <source>Refund #%1 was refused by the gateway</source>
         <translation>Шлюз отклонил возврат №%1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="154"/>
+        <location filename="../../ui/notice_text.py" line="157"/>
         <source>%1. The amount is back in the wallet of %2.</source>
         <translation>%1. Сумма возвращена в кошелёк клиента %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="156"/>
+        <location filename="../../ui/notice_text.py" line="159"/>
         <source>%1. The amount is back in wallet #%2.</source>
         <translation>%1. Сумма возвращена в кошелёк №%2.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="160"/>
+        <location filename="../../ui/notice_text.py" line="163"/>
         <source>%1 of %2 needs an operator</source>
         <translation>%1: %2 — требуется оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="166"/>
+        <location filename="../../ui/notice_text.py" line="169"/>
         <source>It cannot be retried automatically</source>
         <translation>Автоматический повтор невозможен</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="168"/>
+        <location filename="../../ui/notice_text.py" line="171"/>
         <source>%n attempt(s) failed</source>
         <translation>
             <numerusform>%n попытка не удалась</numerusform>
@@ -4767,32 +4767,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="170"/>
+        <location filename="../../ui/notice_text.py" line="173"/>
         <source>Escalated by %1</source>
         <translation>Передано оператору: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="177"/>
+        <location filename="../../ui/notice_text.py" line="180"/>
         <source>Payment gateway outage</source>
         <translation>Сбой платёжного шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="180"/>
+        <location filename="../../ui/notice_text.py" line="183"/>
         <source>%1 calls to the payment gateway failed in a row. Calls pause until %2, then one test call decides whether they resume; waiting top-ups and refunds keep their place in the error queue.</source>
         <translation>Вызовов платёжного шлюза подряд с ошибкой: %1. Вызовы приостановлены до %2, затем один пробный вызов решит, возобновлять ли их; ожидающие пополнения и возвраты сохраняют место в очереди ошибок.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="188"/>
+        <location filename="../../ui/notice_text.py" line="191"/>
         <source>Payment gateway recovered</source>
         <translation>Платёжный шлюз восстановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="189"/>
+        <location filename="../../ui/notice_text.py" line="192"/>
         <source>The payment gateway answers again; waiting retries resume.</source>
         <translation>Платёжный шлюз снова отвечает; ожидающие повторы возобновляются.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="194"/>
+        <location filename="../../ui/notice_text.py" line="197"/>
         <source>%n failed operation(s) are waiting</source>
         <translation>
             <numerusform>Ожидает %n неудачная операция</numerusform>
@@ -4801,12 +4801,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="195"/>
+        <location filename="../../ui/notice_text.py" line="198"/>
         <source>More than %1 error items are retrying or waiting for an operator.</source>
         <translation>Более %1 элементов очереди ошибок повторяются или ждут оператора.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="197"/>
+        <location filename="../../ui/notice_text.py" line="200"/>
         <source>%n subscription(s) waiting for funds.</source>
         <translation>
             <numerusform>%n подписка ждёт средств.</numerusform>
@@ -4815,7 +4815,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="204"/>
+        <location filename="../../ui/notice_text.py" line="207"/>
         <source>%n renewal(s) paid, %1 in total</source>
         <translation>
             <numerusform>Оплачено %n продление, всего %1</numerusform>
@@ -4824,27 +4824,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="207"/>
+        <location filename="../../ui/notice_text.py" line="210"/>
         <source>Paid from the customers&apos; wallets by the renewal pass; open to see its invoices.</source>
         <translation>Оплачено из кошельков клиентов проходом продления; откройте, чтобы увидеть счета.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="216"/>
+        <location filename="../../ui/notice_text.py" line="219"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="219"/>
+        <location filename="../../ui/notice_text.py" line="222"/>
         <source>Renewal of #%1 (%2) is waiting for funds</source>
         <translation>Продление №%1 (%2) ждёт средств</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="220"/>
+        <location filename="../../ui/notice_text.py" line="223"/>
         <source>The wallet could not pay %1; the subscription is pending.</source>
         <translation>Кошелёк не смог оплатить %1; подписка ожидает оплаты.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="221"/>
+        <location filename="../../ui/notice_text.py" line="224"/>
         <source>Grace period: %n day(s).</source>
         <translation>
             <numerusform>Льготный период: %n день.</numerusform>
@@ -4853,47 +4853,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="225"/>
+        <location filename="../../ui/notice_text.py" line="228"/>
         <source>Subscription #%1 (%2) is active again</source>
         <translation>Подписка №%1 (%2) снова активна</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="226"/>
+        <location filename="../../ui/notice_text.py" line="229"/>
         <source>%1 was paid from the wallet.</source>
         <translation>Из кошелька оплачено %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="229"/>
+        <location filename="../../ui/notice_text.py" line="232"/>
         <source>Subscription #%1 (%2) expired</source>
         <translation>Подписка №%1 (%2) истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="229"/>
+        <location filename="../../ui/notice_text.py" line="232"/>
         <source>It no longer grants access.</source>
         <translation>Она больше не даёт доступа.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="233"/>
+        <location filename="../../ui/notice_text.py" line="236"/>
         <source>Subscription #%1 (%2) ends %3</source>
         <translation>Подписка №%1 (%2) заканчивается %3</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="234"/>
+        <location filename="../../ui/notice_text.py" line="237"/>
         <source>It was canceled and will expire at the end of its period.</source>
         <translation>Она отменена и истечёт в конце периода.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="237"/>
+        <location filename="../../ui/notice_text.py" line="240"/>
         <source>Subscription #%1 (%2) may lapse %3</source>
         <translation>Подписка №%1 (%2) может прерваться %3</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="238"/>
+        <location filename="../../ui/notice_text.py" line="241"/>
         <source>The wallet does not hold enough for the next renewal.</source>
         <translation>В кошельке недостаточно средств для следующего продления.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="244"/>
+        <location filename="../../ui/notice_text.py" line="247"/>
         <source>%n top-up(s) failed within a minute</source>
         <translation>
             <numerusform>%n пополнение не прошло за минуту</numerusform>
@@ -4902,7 +4902,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="245"/>
+        <location filename="../../ui/notice_text.py" line="248"/>
         <source>%n renewal(s) waiting for funds within a minute</source>
         <translation>
             <numerusform>%n продление ждёт средств (за минуту)</numerusform>
@@ -4911,7 +4911,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="246"/>
+        <location filename="../../ui/notice_text.py" line="249"/>
         <source>%n refund(s) failed within a minute</source>
         <translation>
             <numerusform>%n возврат не прошёл за минуту</numerusform>
@@ -4920,7 +4920,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="247"/>
+        <location filename="../../ui/notice_text.py" line="250"/>
         <source>%n item(s) need an operator</source>
         <translation>
             <numerusform>%n элемент требует оператора</numerusform>
@@ -4929,7 +4929,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="248"/>
+        <location filename="../../ui/notice_text.py" line="251"/>
         <source>%n top-up(s) credited within a minute</source>
         <translation>
             <numerusform>%n пополнение зачислено за минуту</numerusform>
@@ -4938,7 +4938,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="249"/>
+        <location filename="../../ui/notice_text.py" line="252"/>
         <source>%n subscription(s) active again</source>
         <translation>
             <numerusform>%n подписка снова активна</numerusform>
@@ -4947,7 +4947,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="250"/>
+        <location filename="../../ui/notice_text.py" line="253"/>
         <source>%n subscription(s) expiring</source>
         <translation>
             <numerusform>%n подписка истекает</numerusform>
@@ -4956,7 +4956,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="251"/>
+        <location filename="../../ui/notice_text.py" line="254"/>
         <source>%n subscription(s) expired</source>
         <translation>
             <numerusform>%n подписка истекла</numerusform>
@@ -4965,7 +4965,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="253"/>
+        <location filename="../../ui/notice_text.py" line="256"/>
         <source>%n notification(s) within a minute</source>
         <translation>
             <numerusform>%n уведомление за минуту</numerusform>
