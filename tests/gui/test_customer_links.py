@@ -62,7 +62,8 @@ def test_a_notification_posted_while_the_panel_is_open_names_its_customer(make_g
     )
     assert page.model.record_at(0)["subject_id"] == full.subscription_id
     assert column_text(page, 0, "about") == f"Omar Tanaka · subscription #{full.subscription_id}"
-    assert column_text(page, 0, "title") == f"Renewal of #{full.subscription_id} (Cloud, Omar Tanaka) is waiting for funds"
+    title = f"Renewal of #{full.subscription_id} (Cloud, Omar Tanaka) is waiting for funds"
+    assert column_text(page, 0, "title") == title
     page.table.selectRow(0)
     assert f"customer:{full.customer_id}" in page.render_notification(page.current_record())
 
