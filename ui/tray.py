@@ -10,7 +10,9 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from resources import icon_file
+from services.subject_owners import customers_of
 from ui.notice_text import SEVERITY_RANK, burst_title, render, worst
+from ui.tasks import TaskRunner
 
 BURST_GATHER_MS = 400  # the first notice of a burst pops up this soon, with whatever came with it
 BURST_QUIET_MS = 4000  # after a popup, what follows within this time is gathered into the next one
@@ -83,6 +85,8 @@ class TrayController(QObject):
         self.icon: QSystemTrayIcon | None = None
         self._last_subject: tuple[str, int] | None = None
         self._burst: list = []  # notifications waiting for the next popup
+        self._runner: TaskRunner | None = None
+        self._customers: dict[int, str] = {}  # notification id -> the name of the customer it is about
         self._gather = QTimer(self)
         self._gather.setSingleShot(True)
         self._gather.setInterval(gather_ms)
@@ -123,12 +127,30 @@ class TrayController(QObject):
             self.icon.setIcon(badge_icon(count))
             self.icon.setToolTip(self.tr("Subscriptions Admin — %n unread", "", count))
 
+    def name_customers_with(self, runner: TaskRunner) -> None:
+        """A popup of a single notice names the customer it is about, found on ``runner``'s workers while
+        the burst gathers (a popup that cannot wait for the name goes without it)."""
+        self._runner = runner
+
     @Slot(object)
     def on_notification_posted(self, info) -> None:
         """Gather it into the current burst; the burst pops up as one summary (``flush``)."""
         self._burst.append(info)
+        if len(self._burst) == 1:  # only a popup of one shows a name: a burst's first is looked up, no more
+            self._look_up_customer(info)
         if not self._gather.isActive() and not self._quiet.isActive():
             self._gather.start()
+
+    def _look_up_customer(self, info) -> None:
+        if self._runner is None or not info.subject_type or info.subject_id is None:
+            return
+        key = (info.subject_type, info.subject_id)
+
+        def arrived(owners: dict) -> None:
+            if key in owners and any(waiting.id == info.id for waiting in self._burst):
+                self._customers[info.id] = owners[key].name
+
+        self._runner.run(lambda: customers_of([key]), arrived)
 
     @Slot()
     def _on_quiet_over(self) -> None:
@@ -143,6 +165,7 @@ class TrayController(QObject):
         if not burst:
             return
         title, body, severity, subject = self.summarize(burst)
+        self._customers.clear()
         if subject is not None:
             self._last_subject = subject
         self.message_shown.emit(title, body)
@@ -163,7 +186,8 @@ class TrayController(QObject):
         kinds = Counter(info.kind for info in leading)
         kind, count = kinds.most_common(1)[0]
         newest = max((info for info in leading if info.kind == kind), key=lambda info: info.id)
-        newest_title, newest_body = render(newest.kind, newest.params, newest.title, newest.body)
+        customer = self._customers.get(newest.id) if len(burst) == 1 else None
+        newest_title, newest_body = render(newest.kind, newest.params, newest.title, newest.body, customer)
         subject = (
             (newest.subject_type, newest.subject_id) if newest.subject_type and newest.subject_id is not None else None
         )

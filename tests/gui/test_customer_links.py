@@ -145,3 +145,41 @@ def test_owners_are_attached_to_a_page_of_records_whatever_the_id_is_stored_as(m
     assert [r["customer_id"] for r in records] == [full.customer_id] * 3 + [None, None]
     assert {r["customer_name"] for r in records[:3]} == {"Omar Tanaka"}
     assert AuditEntry.select().where(AuditEntry.target_type == "settings").exists()
+
+
+def test_a_popup_of_one_notice_names_its_customer_and_a_burst_stays_a_count(make_gui, keep_alive, qtbot):
+    from ui.tray import TrayController
+
+    tray = TrayController(gather_ms=10, quiet_ms=50)
+    keep_alive.append(tray)
+    gui = make_gui("admin", customers=5, tray=tray)
+    full = set_up_full_customer(gui.core)
+    shown: list[tuple[str, str]] = []
+    qtbot.wait(200)  # what setting the customer up posted has popped up
+    tray.message_shown.connect(lambda title, body: shown.append((title, body)))
+    params = {"topup_id": full.topup_id, "wallet_id": full.wallet_id, "amount_minor": 4000, "currency": "USD"}
+    gui.core.notifications.post(
+        "topup_failed",
+        "Top-up of $40.00 declined",
+        "card declined",
+        subject=("wallet", full.wallet_id),
+        dedup_key="links:tray:1",
+        params={**params, "reason": "card declined", "retrying": False},
+    )
+    qtbot.waitUntil(lambda: bool(shown), timeout=3000)
+    assert shown[0] == (
+        "Top-up of $40.00 declined",
+        f"Top-up #{full.topup_id} (Omar Tanaka) was declined: card declined",
+    )
+    qtbot.wait(200)
+    for n in range(3):
+        gui.core.notifications.post(
+            "topup_failed",
+            "Top-up declined",
+            "card declined",
+            subject=("wallet", full.wallet_id),
+            dedup_key=f"links:tray:burst:{n}",
+            params={**params, "reason": "card declined", "retrying": False},
+        )
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=3000)
+    assert "3 top-up" in shown[1][0] and "Omar Tanaka" not in shown[1][0] + shown[1][1]
