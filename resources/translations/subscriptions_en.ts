@@ -439,7 +439,7 @@
 <context>
     <name>TrayController</name>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="124"/>
+        <location filename="../../ui/tray.py" line="128"/>
         <source>Subscriptions Admin — %n unread</source>
         <translation>
             <numerusform>Subscriptions Admin — %n unread</numerusform>
@@ -447,7 +447,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="175"/>
+        <location filename="../../ui/tray.py" line="199"/>
         <source>%n notification(s) in all</source>
         <translation>
             <numerusform>%n notification in all</numerusform>

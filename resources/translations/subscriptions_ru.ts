@@ -7676,33 +7676,33 @@
 <context>
     <name>TrayController</name>
     <message>
-        <location filename="../../ui/tray.py" line="96"/>
+        <location filename="../../ui/tray.py" line="100"/>
         <source>Open Subscriptions Admin</source>
         <translation>Открыть Subscriptions Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="97"/>
+        <location filename="../../ui/tray.py" line="101"/>
         <source>Run renewals now</source>
         <translation>Выполнить продления сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="98"/>
-        <location filename="../../ui/tray.py" line="181"/>
+        <location filename="../../ui/tray.py" line="102"/>
+        <location filename="../../ui/tray.py" line="205"/>
         <source>Pause scheduler…</source>
         <translation>Приостановить планировщик…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="100"/>
+        <location filename="../../ui/tray.py" line="104"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="110"/>
+        <location filename="../../ui/tray.py" line="114"/>
         <source>Subscriptions Admin</source>
         <translation>Subscriptions Admin</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="124"/>
+        <location filename="../../ui/tray.py" line="128"/>
         <source>Subscriptions Admin — %n unread</source>
         <translation>
             <numerusform>Subscriptions Admin — %n непрочитанное</numerusform>
@@ -7711,7 +7711,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="175"/>
+        <location filename="../../ui/tray.py" line="199"/>
         <source>%n notification(s) in all</source>
         <translation>
             <numerusform>всего %n уведомление</numerusform>
@@ -7720,12 +7720,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="176"/>
+        <location filename="../../ui/tray.py" line="200"/>
         <source>Latest: %s</source>
         <translation>Последнее: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="181"/>
+        <location filename="../../ui/tray.py" line="205"/>
         <source>Resume scheduler…</source>
         <translation>Возобновить планировщик…</translation>
     </message>
