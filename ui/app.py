@@ -102,6 +102,7 @@ def build_main_window(
     if tray is not None:
         bridge.unread_count_changed.connect(tray.on_unread_count_changed)
         bridge.notification_posted.connect(tray.on_notification_posted)
+        tray.name_customers_with(runner)
         tray.open_requested.connect(lambda: bring_to_front(window))
         tray.subject_requested.connect(window.open_subject)
         connect_tray_to_scheduler(tray, window, ctx)
