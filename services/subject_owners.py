@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from models.rows import pairs
-from models.tables import ErrorItem, Invoice, Refund, Subscription, TopUp, Wallet
+from models.tables import CreditNote, ErrorItem, Invoice, LedgerEntry, Notification, Refund, Subscription, TopUp, Wallet
 from services.customer_detail import customer_names
 
 
@@ -35,24 +36,28 @@ def _owners(subject_type: str, ids: list[int]) -> dict[int, int]:
         return pairs(TopUp.select(TopUp.id, Wallet.customer).join(Wallet).where(TopUp.id.in_(ids)))
     if subject_type == "refund":
         return pairs(Refund.select(Refund.id, Wallet.customer).join(Wallet).where(Refund.id.in_(ids)))
-    if subject_type == "error_item":
-        items = list(
-            ErrorItem.select(ErrorItem.id, ErrorItem.subject_type, ErrorItem.subject_id).where(ErrorItem.id.in_(ids))
-        )
+    if subject_type == "ledger_entry":
+        return pairs(LedgerEntry.select(LedgerEntry.id, Wallet.customer).join(Wallet).where(LedgerEntry.id.in_(ids)))
+    if subject_type == "credit_note":
+        return pairs(CreditNote.select(CreditNote.id, Wallet.customer).join(Wallet).where(CreditNote.id.in_(ids)))
+    if subject_type in ("error_item", "notification"):  # whose its own subject is
+        table: Any = ErrorItem if subject_type == "error_item" else Notification
+        query = table.select(table.id, table.subject_type, table.subject_id).where(table.id.in_(ids))
+        items: list[tuple[int, str | None, int | None]] = list(query.tuples())
+        # A notification may be about an error item, an error item never about either: no loop.
+        indirect = {"notification", "error_item"} if subject_type == "error_item" else {"notification"}
         owners: dict[int, int] = {}
-        for item_type in {i.subject_type for i in items} - {"error_item"}:
-            theirs = _owners(item_type, [i.subject_id for i in items if i.subject_type == item_type])
-            owners.update(
-                {i.id: theirs[i.subject_id] for i in items if i.subject_type == item_type and i.subject_id in theirs}
-            )
+        for item_type in {kind for _, kind, _ in items if kind} - indirect:
+            theirs = _owners(item_type, [sid for _, kind, sid in items if kind == item_type and sid is not None])
+            owners.update({iid: theirs[sid] for iid, kind, sid in items if kind == item_type and sid in theirs})
         return owners
     return {}
 
 
 def customers_of(subjects: Iterable[tuple[str | None, int | None]]) -> dict[tuple[str, int], CustomerRef]:
-    """The customer behind each (subject type, id) — a wallet, subscription, invoice, top-up, refund,
-    error item or the customer themselves — read in a few queries. Subjects with no customer (a renewal
-    pass, an unknown id) are left out."""
+    """The customer behind each (subject type, id) — a wallet, subscription, invoice, credit note, top-up,
+    refund, ledger entry, error item, notification or the customer themselves — read in a few queries.
+    Subjects with no customer (a renewal pass, an unknown id) are left out."""
     wanted: dict[str, set[int]] = {}
     for subject_type, subject_id in subjects:
         if subject_type and isinstance(subject_id, int) and not isinstance(subject_id, bool) and subject_id > 0:

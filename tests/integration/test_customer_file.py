@@ -121,3 +121,30 @@ def test_a_subscription_or_error_item_found_by_id_names_its_customer(core):
     assert found[("error_item", full.error_item_id)].name == "Omar Tanaka"
     found = {(f.subject_type, f.subject_id): f.owner for f in find_subjects(core.customers, f"#{full.subscription_id}")}
     assert found[("subscription", full.subscription_id)].id == full.customer_id
+
+
+def test_a_ledger_entry_or_a_notification_is_its_customers_too(core):
+    from models.tables import LedgerEntry, Notification
+
+    full = set_up_full_customer(core)
+    entry = LedgerEntry.select().where(LedgerEntry.wallet == full.wallet_id).first()
+    about_topup = Notification.get(
+        (Notification.subject_type == "topup") & (Notification.subject_id == full.failed_topup_id)
+    )
+    about_item = core.notifications.post(
+        "manual_intervention", "Needs an operator", "", subject=("error_item", full.error_item_id), dedup_key="t:1"
+    )
+    about_nothing = core.notifications.post("gateway_recovered", "Recovered", "", dedup_key="t:2")
+    found = customers_of(
+        [
+            ("ledger_entry", entry.id),
+            ("notification", about_topup.id),
+            ("notification", about_item.id),
+            ("notification", about_nothing.id),
+        ]
+    )
+    assert {key: ref.name for key, ref in found.items()} == {
+        ("ledger_entry", entry.id): "Omar Tanaka",
+        ("notification", about_topup.id): "Omar Tanaka",
+        ("notification", about_item.id): "Omar Tanaka",
+    }
