@@ -183,3 +183,27 @@ def test_a_popup_of_one_notice_names_its_customer_and_a_burst_stays_a_count(make
         )
     qtbot.waitUntil(lambda: len(shown) == 2, timeout=3000)
     assert "3 top-up" in shown[1][0] and "Omar Tanaka" not in shown[1][0] + shown[1][1]
+
+
+def test_in_russian_the_subject_and_the_notice_name_the_customer_in_russian_words(make_gui, qapp):
+    from ui.language import install_translator
+
+    installed = install_translator(qapp, "ru")
+    assert installed
+    try:
+        gui = make_gui("operator", customers=5)
+        full = set_up_full_customer(gui.core)
+        notice = Notification.get(
+            (Notification.subject_type == "topup") & (Notification.subject_id == full.failed_topup_id)
+        )
+        page = gui.page("NotificationsPage")
+        page.refresh()
+        row = page.model.row_of_id(notice.id)
+        assert column_text(page, row, "about") == f"Omar Tanaka · пополнение #{full.failed_topup_id}"
+        body = column_text(page, row, "body")
+        assert body.startswith(f"Платёжный шлюз не ответил по пополнению №{full.failed_topup_id} (Omar Tanaka)")
+        page.table.selectRow(row)
+        assert f"Объект: Omar Tanaka · пополнение #{full.failed_topup_id}" in page.detail.toPlainText()
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
