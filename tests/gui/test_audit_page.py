@@ -88,7 +88,7 @@ def test_detail_puts_before_and_after_side_by_side_and_marks_what_changed(make_p
     record = page.current_record()
     before, after = json.loads(record["before"]), json.loads(record["after"])
     text = page.detail.toPlainText()
-    assert "customer changed" in text and "typo in the name" in text and "Before" in text and "After" in text
+    assert "Edited a customer" in text and "typo in the name" in text and "Before" in text and "After" in text
     assert before["name"] in text and "Renamed Person" in text
     assert text.index(before["name"]) < text.index("Renamed Person")  # before on the left
     changed = changed_keys(before, after)
@@ -116,7 +116,10 @@ def test_read_only_for_everyone_and_csv_export_writes_the_filtered_rows(make_pag
     with open(path, encoding="utf-8") as handle:
         lines = list(csv.reader(handle))
     assert lines[0] == ["Time", "Actor", "Action", "Target", "Reason"]
-    assert [line[1:3] for line in lines[1:]] == [["system", "gateway configured"], ["system", "janitor.reconcile"]]
+    assert [line[1:3] for line in lines[1:]] == [
+        ["system", "gateway.configure"],
+        ["system", "janitor.reconcile"],
+    ]  # codes, for scripts
 
 
 def test_refreshes_when_an_action_elsewhere_reports_a_change(make_page, qtbot):
