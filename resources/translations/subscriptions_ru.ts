@@ -841,7 +841,7 @@
     <message>
         <location filename="../../ui/pages/customers.py" line="96"/>
         <source>Name, email or id</source>
-        <translation>Имя, email или ID</translation>
+        <translation>Имя, эл. почта или ID</translation>
     </message>
     <message>
         <location filename="../../ui/pages/customers.py" line="97"/>
@@ -1003,7 +1003,7 @@
         <location filename="../../ui/pages/customers.py" line="315"/>
         <location filename="../../ui/pages/customers.py" line="351"/>
         <source>Email</source>
-        <translation>Email</translation>
+        <translation>Эл. почта</translation>
     </message>
     <message>
         <location filename="../../ui/pages/customers.py" line="333"/>
@@ -1131,7 +1131,7 @@
     <message>
         <location filename="../../ui/pages/customers_models.py" line="31"/>
         <source>Email</source>
-        <translation>Email</translation>
+        <translation>Эл. почта</translation>
     </message>
     <message>
         <location filename="../../ui/pages/customers_models.py" line="32"/>
@@ -2924,134 +2924,134 @@
         <translation>Ключ платежа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="114"/>
-        <location filename="../../ui/pages/error_item_text.py" line="244"/>
+        <location filename="../../ui/pages/error_item_text.py" line="109"/>
+        <location filename="../../ui/pages/error_item_text.py" line="237"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="125"/>
+        <location filename="../../ui/pages/error_item_text.py" line="120"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="127"/>
+        <location filename="../../ui/pages/error_item_text.py" line="122"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="171"/>
+        <location filename="../../ui/pages/error_item_text.py" line="164"/>
         <source>held by %1 until %2</source>
         <translation>занята: %1 до %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="176"/>
+        <location filename="../../ui/pages/error_item_text.py" line="169"/>
         <source>free</source>
         <translation>свободна</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="178"/>
+        <location filename="../../ui/pages/error_item_text.py" line="171"/>
         <source>Subject</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="179"/>
+        <location filename="../../ui/pages/error_item_text.py" line="172"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="181"/>
+        <location filename="../../ui/pages/error_item_text.py" line="174"/>
         <source>Kind of failure</source>
         <translation>Вид сбоя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="184"/>
+        <location filename="../../ui/pages/error_item_text.py" line="177"/>
         <source>What happens next</source>
         <translation>Что будет дальше</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="186"/>
-        <location filename="../../ui/pages/error_item_text.py" line="217"/>
+        <location filename="../../ui/pages/error_item_text.py" line="179"/>
+        <location filename="../../ui/pages/error_item_text.py" line="210"/>
         <source>Attempts</source>
         <translation>Попытки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="187"/>
+        <location filename="../../ui/pages/error_item_text.py" line="180"/>
         <source>%1 of %2</source>
         <translation>%1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="191"/>
+        <location filename="../../ui/pages/error_item_text.py" line="184"/>
         <source>Next attempt</source>
         <translation>Следующая попытка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="192"/>
+        <location filename="../../ui/pages/error_item_text.py" line="185"/>
         <source>Lease</source>
         <translation>Блокировка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="193"/>
+        <location filename="../../ui/pages/error_item_text.py" line="186"/>
         <source>Amount at risk</source>
         <translation>Сумма под риском</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="195"/>
+        <location filename="../../ui/pages/error_item_text.py" line="188"/>
         <source>Created</source>
         <translation>Создана</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="198"/>
+        <location filename="../../ui/pages/error_item_text.py" line="191"/>
         <source>Updated</source>
         <translation>Изменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="203"/>
+        <location filename="../../ui/pages/error_item_text.py" line="196"/>
         <source>Closed</source>
         <translation>Закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="204"/>
+        <location filename="../../ui/pages/error_item_text.py" line="197"/>
         <source>%1 by %2</source>
         <translation>%1, закрыл %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="209"/>
+        <location filename="../../ui/pages/error_item_text.py" line="202"/>
         <source>Resolution</source>
         <translation>Решение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="210"/>
+        <location filename="../../ui/pages/error_item_text.py" line="203"/>
         <source>%1 failed</source>
         <translation>%1 — сбой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="211"/>
+        <location filename="../../ui/pages/error_item_text.py" line="204"/>
         <source>Error item #%1</source>
         <translation>Ошибка #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="221"/>
+        <location filename="../../ui/pages/error_item_text.py" line="214"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="222"/>
+        <location filename="../../ui/pages/error_item_text.py" line="215"/>
         <source>Outcome</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="223"/>
+        <location filename="../../ui/pages/error_item_text.py" line="216"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="224"/>
+        <location filename="../../ui/pages/error_item_text.py" line="217"/>
         <source>By</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="241"/>
+        <location filename="../../ui/pages/error_item_text.py" line="234"/>
         <source>No attempts recorded.</source>
         <translation>Попыток не записано.</translation>
     </message>
@@ -3979,7 +3979,7 @@
     <message>
         <location filename="../../ui/search.py" line="38"/>
         <source>Name, email or id…</source>
-        <translation>Имя, email или ID…</translation>
+        <translation>Имя, эл. почта или ID…</translation>
     </message>
     <message>
         <location filename="../../ui/search.py" line="41"/>
@@ -6304,7 +6304,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="98"/>
-        <source>admin</source>
+        <source>administrator</source>
         <translation>администратор</translation>
     </message>
     <message>
@@ -7165,7 +7165,7 @@
     <message>
         <location filename="../../ui/pages/subscriptions.py" line="146"/>
         <source>Customer name or email; #id for one subscription</source>
-        <translation>Имя или email клиента; #id — одна подписка</translation>
+        <translation>Имя или эл. почта клиента; #id — одна подписка</translation>
     </message>
     <message>
         <location filename="../../ui/pages/subscriptions.py" line="148"/>
@@ -7784,7 +7784,7 @@
     <message>
         <location filename="../../ui/pages/wallets.py" line="54"/>
         <source>Customer name, email or id; #id for one wallet</source>
-        <translation>Имя, email или ID клиента; #id — один кошелёк</translation>
+        <translation>Имя, эл. почта или ID клиента; #id — один кошелёк</translation>
     </message>
     <message>
         <location filename="../../ui/pages/wallets.py" line="56"/>

@@ -52,8 +52,9 @@ ALLOWED = {
 }  # fmt: skip
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]{2,}")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-# identifiers with a digit or an underscore (keys, ids, numbers) or dotted ones (setting names)
-CODE = re.compile(r"\b[\w-]*[_\d][\w-]*\b|\b\w+(?:\.\w+)+\b")
+# identifiers with a digit or an underscore (keys, ids, numbers), dotted ones (setting names) or
+# colon-joined ones (payment keys such as "topup:0966d6bb…")
+CODE = re.compile(r"\b[\w-]*[_\d][\w-]*\b|\b\w+(?:\.\w+)+\b|\b\w+(?::[\w-]+)+")
 TAG = re.compile(r"<[^>]+>")
 ENTITY = re.compile(r"&[a-z]+;|&#\d+;")
 # What the operator types as a search takes it («topup #12»), and literals in "double quotes" (a JSON context).
@@ -100,6 +101,7 @@ def test_the_check_finds_english_and_passes_names_codes_and_russian():
     assert english_words("Сохранить настройки", allowed) == []
     assert english_words("Kira Moreau <kira.moreau.12@corp.example.com> · клиент #12", allowed) == []
     assert english_words("ключ topup-32149d44 · INV-2026-000042 · 12,50 USD · gateway.outage", allowed) == []
+    assert english_words("Ключ платежа topup:0966d6bb1e98 · Объект: topup #13", allowed) == ["topup"]
     assert english_words("<b>Save</b> settings", allowed) == ["Save", "settings"]
     assert english_words('поиск «topup #12» · "currency": "USD"', allowed) == []
 
@@ -278,9 +280,7 @@ def test_the_sign_in_dialog_is_russian(russian, qtbot, db, clock):
     core = build_core(clock, gateway_sleep=lambda seconds: None)
     credentials = ALLOWED | {"admin", "operator", "viewer", "demo", "pass"}  # the demo's user names and passwords
     for first_run in (True, False):
-        dialog = LoginDialog(
-            core, TaskRunner(synchronous=True), first_run=first_run, keyring_reason=None, demo_hint=True
-        )
+        dialog = LoginDialog(core, TaskRunner(synchronous=True), first_run=first_run, demo_hint=True)
         qtbot.addWidget(dialog)
         dialog.show()
         found = [f"{widget}: {text!r}" for widget, text in visible_texts(dialog) if english_words(text, credentials)]

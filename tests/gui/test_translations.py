@@ -486,16 +486,16 @@ def test_chart_months_roles_and_scheduler_jobs_are_russian(translated, make_gui)
     translated("ru")
     assert day_labels([date(2026, 3, 5), date(2026, 12, 1)]) == ["5 мар.", "1 дек."]
     gui = make_gui("admin", customers=3)
-    assert gui.window.operator_label.text() == "admin · администратор"
+    assert gui.window.operator_button.text() == "admin · администратор ▾"
     dashboard = gui.page("DashboardPage")
     assert all(re.fullmatch(r"\d{1,2} [а-я]+\.?", label) for label in dashboard.revenue_chart.labels)
     assert summarize_result({"due": 3, "renewed": 2, "errors": 0, "charged_minor": 119700}) == (
-        "к сроку 3 · продлено 2 · списано 1\u00a0197,00\u00a0$"
+        "к выполнению: 3 · продлено: 2 · списано 1\u00a0197,00\u00a0$"
     )
     model = SchedulerJobsModel()
     model.set_jobs(
         [JobStateInfo("renewals", None, None, {"alert": True, "circuit": "open"}, None, None, False, False, None)]
     )
     assert model.text(model.jobs[0], 0) == "продления"
-    assert model.text(model.jobs[0], 2) == "тревога да · шлюз сбой"
+    assert model.text(model.jobs[0], 2) == "поднята тревога · шлюз недоступен"
     assert model.data(model.index(0, 2), Qt.ItemDataRole.ToolTipRole) == "тревога: да\nшлюз: сбой"

@@ -1,7 +1,7 @@
 """An error item's details in words: what failed, for whom, for how much, and what was tried.
 
 The pane shows words and money; the codes an item is stored under (its operation, class and
-strategy, the keys of its context) are shown small beside the words, for whoever searches logs.
+strategy) are the table's filters and the CSV export's values, for whoever searches logs.
 """
 
 from __future__ import annotations
@@ -90,11 +90,6 @@ def words(table: dict[str, object], code: str | None) -> str:
     return QCoreApplication.translate(CONTEXT, str(text))
 
 
-def _code(code: str) -> str:
-    """A stored code, small and grey beside its words."""
-    return f" <span style='color:gray; font-size:small'>({html.escape(code)})</span>"
-
-
 def subject_words(subject_type: str, subject_id: Any) -> str:
     pattern = SUBJECTS.get(subject_type)
     if pattern is None:
@@ -163,8 +158,6 @@ def render_error_item(detail: dict) -> str:
     esc = html.escape
     currency = item_currency({"currency": getattr(item, "currency", None), "context": item.context})
     amount = money_text(item.amount_minor, currency) if item.amount_minor else "—"
-    error_type = item.context.get("error_type") if isinstance(item.context, dict) else None
-    error_code = f"{item.error_class}: {error_type}" if error_type else item.error_class
     lease_until: datetime | None = item.lease_until
     if item.lease_owner and lease_until and lease_until > now:
         lease = (
@@ -179,9 +172,9 @@ def render_error_item(detail: dict) -> str:
         (translate("ErrorItemText", "Status"), f"<b>{esc(words(STATUSES, item.status))}</b>"),
         (
             translate("ErrorItemText", "Kind of failure"),
-            esc(words(ERROR_CLASSES, item.error_class)) + _code(error_code),
+            esc(words(ERROR_CLASSES, item.error_class)),
         ),
-        (translate("ErrorItemText", "What happens next"), esc(words(STRATEGIES, item.strategy)) + _code(item.strategy)),
+        (translate("ErrorItemText", "What happens next"), esc(words(STRATEGIES, item.strategy))),
         (
             translate("ErrorItemText", "Attempts"),
             translate("ErrorItemText", "%1 of %2")
@@ -211,7 +204,7 @@ def render_error_item(detail: dict) -> str:
     number = translate("ErrorItemText", "Error item #%1").replace("%1", str(item.id))
     parts = [
         f"<h3>{esc(title)}</h3>",
-        f"<p style='color:gray'>{esc(number)} · {esc(item.operation)}</p>",
+        f"<p style='color:gray'>{esc(number)}</p>",
         f"<p>{esc(sentence(stored_message_text(item.message or '')))}</p>",
         _table(rows),
         "<h4>" + translate("ErrorItemText", "Attempts") + "</h4>",

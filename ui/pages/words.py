@@ -95,7 +95,7 @@ def role_text(role: str) -> str:
     labels = {
         "viewer": translate("Roles", "viewer"),
         "operator": translate("Roles", "operator"),
-        "admin": translate("Roles", "admin"),
+        "admin": translate("Roles", "administrator"),
         "system": translate("Roles", "system"),
     }
     return labels.get(role) or role
@@ -167,7 +167,7 @@ def result_value_text(key: str, value: object) -> str:
             return QCoreApplication.translate("SchedulerJobs", "yes")
         return QCoreApplication.translate("SchedulerJobs", "no")
     if key.endswith("_minor") and isinstance(value, int):
-        return money_text(value, "USD")
+        return f"{money_text(value, 'USD')} ({value})"  # the figure as stored, in minor units
     if isinstance(value, int):
         return number_text(value)
     if key == "circuit" and isinstance(value, str):
