@@ -10,27 +10,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QLocale, QObject
+from PySide6.QtCore import QObject
 
-from services.money import CURRENCY_EXPONENT, CURRENCY_SYMBOL
+from ui.formatting import date_text
+from ui.formatting import money_text as locale_money_text
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 BURST_SECONDS = 60  # notifications of one kind this close together are one burst
 
 
 def money_text(minor: object, currency: object) -> str:
-    """Integer minor units shown in the operator's locale: "$1,234.50", "$1 234,50"."""
+    """Integer minor units shown in the operator's locale: "$1,234.50", "1 234,50 $"."""
     if isinstance(minor, bool) or not isinstance(minor, int):
         return "—"
-    code = currency if isinstance(currency, str) else "USD"
-    exponent = CURRENCY_EXPONENT.get(code, 2)
-    locale = QLocale()
-    whole, fraction = divmod(abs(minor), 10**exponent)
-    text = locale.toString(whole)
-    if exponent:
-        text += locale.decimalPoint() + str(fraction).rjust(exponent, "0")
-    sign = "-" if minor < 0 else ""
-    return f"{sign}{CURRENCY_SYMBOL.get(code, code + ' ')}{text}"
+    return locale_money_text(minor, currency if isinstance(currency, str) else "USD")
 
 
 def _date_text(value: object) -> str:
@@ -38,7 +31,7 @@ def _date_text(value: object) -> str:
         moment = datetime.fromisoformat(str(value))
     except ValueError:
         return str(value)
-    return QLocale().toString(QDate(moment.year, moment.month, moment.day), QLocale.FormatType.ShortFormat)
+    return date_text(moment)
 
 
 def _time_text(value: object) -> str:

@@ -4,7 +4,7 @@
 <context>
     <name>AuditPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/audit.py" line="294"/>
+        <location filename="../../ui/pages/audit.py" line="300"/>
         <source>%n entries selected</source>
         <translation>
             <numerusform>%n entry selected</numerusform>
@@ -239,7 +239,7 @@
 <context>
     <name>NoticeText</name>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="147"/>
+        <location filename="../../ui/notice_text.py" line="140"/>
         <source>%n subscription(s) renewed</source>
         <translation>
             <numerusform>%n subscription renewed</numerusform>
@@ -247,7 +247,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="171"/>
+        <location filename="../../ui/notice_text.py" line="164"/>
         <source>%n attempt(s) failed</source>
         <translation>
             <numerusform>%n attempt failed</numerusform>
@@ -255,7 +255,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="197"/>
+        <location filename="../../ui/notice_text.py" line="190"/>
         <source>%n failed operation(s) are waiting</source>
         <translation>
             <numerusform>%n failed operation is waiting</numerusform>
@@ -263,7 +263,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="200"/>
+        <location filename="../../ui/notice_text.py" line="193"/>
         <source>%n subscription(s) waiting for funds.</source>
         <translation>
             <numerusform>%n subscription waiting for funds.</numerusform>
@@ -271,7 +271,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="207"/>
+        <location filename="../../ui/notice_text.py" line="200"/>
         <source>%n renewal(s) paid, %1 in total</source>
         <translation>
             <numerusform>%n renewal paid, %1 in total</numerusform>
@@ -279,7 +279,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="224"/>
+        <location filename="../../ui/notice_text.py" line="217"/>
         <source>Grace period: %n day(s).</source>
         <translation>
             <numerusform>Grace period: %n day.</numerusform>
@@ -287,7 +287,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="247"/>
+        <location filename="../../ui/notice_text.py" line="240"/>
         <source>%n top-up(s) failed within a minute</source>
         <translation>
             <numerusform>%n top-up failed within a minute</numerusform>
@@ -295,7 +295,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="248"/>
+        <location filename="../../ui/notice_text.py" line="241"/>
         <source>%n renewal(s) waiting for funds within a minute</source>
         <translation>
             <numerusform>%n renewal waiting for funds within a minute</numerusform>
@@ -303,7 +303,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="249"/>
+        <location filename="../../ui/notice_text.py" line="242"/>
         <source>%n refund(s) failed within a minute</source>
         <translation>
             <numerusform>%n refund failed within a minute</numerusform>
@@ -311,7 +311,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="250"/>
+        <location filename="../../ui/notice_text.py" line="243"/>
         <source>%n item(s) need an operator</source>
         <translation>
             <numerusform>%n item needs an operator</numerusform>
@@ -319,7 +319,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="251"/>
+        <location filename="../../ui/notice_text.py" line="244"/>
         <source>%n top-up(s) credited within a minute</source>
         <translation>
             <numerusform>%n top-up credited within a minute</numerusform>
@@ -327,7 +327,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="252"/>
+        <location filename="../../ui/notice_text.py" line="245"/>
         <source>%n subscription(s) active again</source>
         <translation>
             <numerusform>%n subscription active again</numerusform>
@@ -335,7 +335,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="253"/>
+        <location filename="../../ui/notice_text.py" line="246"/>
         <source>%n subscription(s) expiring</source>
         <translation>
             <numerusform>%n subscription expiring</numerusform>
@@ -343,7 +343,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="254"/>
+        <location filename="../../ui/notice_text.py" line="247"/>
         <source>%n subscription(s) expired</source>
         <translation>
             <numerusform>%n subscription expired</numerusform>
@@ -351,7 +351,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="256"/>
+        <location filename="../../ui/notice_text.py" line="249"/>
         <source>%n notification(s) within a minute</source>
         <translation>
             <numerusform>%n notification within a minute</numerusform>
@@ -485,7 +485,7 @@
 <context>
     <name>Windows</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="379"/>
+        <location filename="../../ui/pages/words.py" line="443"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -493,7 +493,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="380"/>
+        <location filename="../../ui/pages/words.py" line="444"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -501,7 +501,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="381"/>
+        <location filename="../../ui/pages/words.py" line="445"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -509,7 +509,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="387"/>
+        <location filename="../../ui/pages/words.py" line="451"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n second</numerusform>

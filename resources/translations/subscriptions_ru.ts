@@ -4,12 +4,12 @@
 <context>
     <name>Actors</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="422"/>
+        <location filename="../../ui/pages/words.py" line="486"/>
         <source>system</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="422"/>
+        <location filename="../../ui/pages/words.py" line="486"/>
         <source>demo data</source>
         <translation>демо-данные</translation>
     </message>
@@ -229,100 +229,388 @@
     </message>
 </context>
 <context>
+    <name>AuditFields</name>
+    <message>
+        <location filename="../../ui/pages/words.py" line="325"/>
+        <source>status</source>
+        <translation>статус</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="326"/>
+        <source>retry strategy</source>
+        <translation>стратегия повтора</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="327"/>
+        <source>attempts</source>
+        <translation>попытки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="328"/>
+        <source>attempts allowed</source>
+        <translation>допустимо попыток</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="329"/>
+        <source>next attempt</source>
+        <translation>следующая попытка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="330"/>
+        <source>resolution</source>
+        <translation>решение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="331"/>
+        <source>outcome</source>
+        <translation>итог</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="332"/>
+        <source>active</source>
+        <translation>активен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="333"/>
+        <source>enabled</source>
+        <translation>включено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="334"/>
+        <source>amount</source>
+        <translation>сумма</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="335"/>
+        <source>balance</source>
+        <translation>баланс</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="336"/>
+        <source>price</source>
+        <translation>цена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="337"/>
+        <source>unit price</source>
+        <translation>цена за единицу</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="338"/>
+        <source>package price</source>
+        <translation>цена пакета</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="339"/>
+        <source>package size</source>
+        <translation>размер пакета</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="340"/>
+        <source>currency</source>
+        <translation>валюта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="341"/>
+        <source>renews automatically</source>
+        <translation>продлевается автоматически</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="342"/>
+        <source>period ends</source>
+        <translation>конец периода</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="343"/>
+        <source>customer</source>
+        <translation>клиент</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="344"/>
+        <source>plan</source>
+        <translation>тариф</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="345"/>
+        <source>feature</source>
+        <translation>функция</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="346"/>
+        <source>quantity</source>
+        <translation>количество</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="347"/>
+        <source>usage record</source>
+        <translation>запись о потреблении</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="348"/>
+        <source>credit note</source>
+        <translation>кредит-нота</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="349"/>
+        <source>refund</source>
+        <translation>возврат</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="350"/>
+        <source>name</source>
+        <translation>имя</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="351"/>
+        <source>email address</source>
+        <translation>адрес эл. почты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="352"/>
+        <source>code</source>
+        <translation>код</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="353"/>
+        <source>type</source>
+        <translation>тип</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="354"/>
+        <source>unit</source>
+        <translation>единица</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="355"/>
+        <source>billing interval</source>
+        <translation>период оплаты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="356"/>
+        <source>intervals per period</source>
+        <translation>интервалов в периоде</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="357"/>
+        <source>grace days</source>
+        <translation>дней отсрочки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="358"/>
+        <source>access during grace</source>
+        <translation>доступ во время отсрочки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="359"/>
+        <source>quota</source>
+        <translation>квота</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="360"/>
+        <source>included</source>
+        <translation>включено в тариф</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="361"/>
+        <source>pricing</source>
+        <translation>тарификация</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="362"/>
+        <source>tiers</source>
+        <translation>ступени</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="363"/>
+        <source>rate limit</source>
+        <translation>ограничение частоты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="364"/>
+        <source>rate window (seconds)</source>
+        <translation>окно ограничения (секунды)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="365"/>
+        <source>user name</source>
+        <translation>имя пользователя</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="366"/>
+        <source>role</source>
+        <translation>роль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="367"/>
+        <source>note</source>
+        <translation>заметка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="368"/>
+        <source>text</source>
+        <translation>текст</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="369"/>
+        <source>why</source>
+        <translation>почему</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="370"/>
+        <source>marked read</source>
+        <translation>отмечено прочитанными</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="371"/>
+        <source>notifications</source>
+        <translation>уведомления</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="372"/>
+        <source>paused</source>
+        <translation>приостановлен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="373"/>
+        <source>clock</source>
+        <translation>часы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="374"/>
+        <source>kept in</source>
+        <translation>хранится в</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="375"/>
+        <source>renewal time</source>
+        <translation>время продления</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="376"/>
+        <source>reminder days</source>
+        <translation>дней до напоминания</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="377"/>
+        <source>default grace days</source>
+        <translation>дней отсрочки по умолчанию</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="378"/>
+        <source>alert threshold</source>
+        <translation>порог тревоги</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="379"/>
+        <source>retry pass every (minutes)</source>
+        <translation>проход повторов каждые (минуты)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="380"/>
+        <source>demo database</source>
+        <translation>демо-база</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/pages/audit.py" line="144"/>
+        <location filename="../../ui/pages/audit.py" line="131"/>
+        <source>Stored as «%1»</source>
+        <translation>Хранится как «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="149"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="144"/>
+        <location filename="../../ui/pages/audit.py" line="149"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="172"/>
+        <location filename="../../ui/pages/audit.py" line="179"/>
         <source>by</source>
         <translation>выполнил</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="180"/>
+        <location filename="../../ui/pages/audit.py" line="186"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="183"/>
+        <location filename="../../ui/pages/audit.py" line="189"/>
         <source>No before/after recorded.</source>
         <translation>Состояние «до» и «после» не записано.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="189"/>
+        <location filename="../../ui/pages/audit.py" line="195"/>
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="190"/>
+        <location filename="../../ui/pages/audit.py" line="196"/>
         <source>Before</source>
         <translation>До</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="191"/>
+        <location filename="../../ui/pages/audit.py" line="197"/>
         <source>After</source>
         <translation>После</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="233"/>
+        <location filename="../../ui/pages/audit.py" line="239"/>
         <source>Target id, “customer #12” or reason</source>
         <translation>ID объекта, «customer #12» или причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="235"/>
+        <location filename="../../ui/pages/audit.py" line="241"/>
         <source>Audit log</source>
         <translation>Журнал аудита</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="236"/>
+        <location filename="../../ui/pages/audit.py" line="242"/>
         <source>Actor</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="236"/>
-        <location filename="../../ui/pages/audit.py" line="237"/>
+        <location filename="../../ui/pages/audit.py" line="242"/>
+        <location filename="../../ui/pages/audit.py" line="243"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="237"/>
+        <location filename="../../ui/pages/audit.py" line="243"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="242"/>
+        <location filename="../../ui/pages/audit.py" line="248"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="244"/>
+        <location filename="../../ui/pages/audit.py" line="250"/>
         <source>All time</source>
         <translation>За всё время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="245"/>
+        <location filename="../../ui/pages/audit.py" line="251"/>
         <source>Last day</source>
         <translation>За последние сутки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="246"/>
+        <location filename="../../ui/pages/audit.py" line="252"/>
         <source>Last week</source>
         <translation>За последнюю неделю</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="247"/>
+        <location filename="../../ui/pages/audit.py" line="253"/>
         <source>Last month</source>
         <translation>За последний месяц</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/audit.py" line="294"/>
+        <location filename="../../ui/pages/audit.py" line="300"/>
         <source>%n entries selected</source>
         <translation>
             <numerusform>Выбрана %n запись</numerusform>
@@ -331,7 +619,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="296"/>
+        <location filename="../../ui/pages/audit.py" line="302"/>
         <source>Select an entry to compare before and after.</source>
         <translation>Выберите запись, чтобы сравнить состояние до и после.</translation>
     </message>
@@ -3634,22 +3922,22 @@
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="467"/>
+        <location filename="../../ui/pages/words.py" line="531"/>
         <source>succeeded</source>
         <translation>успешно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="468"/>
+        <location filename="../../ui/pages/words.py" line="532"/>
         <source>failed</source>
         <translation>неудача</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="469"/>
+        <location filename="../../ui/pages/words.py" line="533"/>
         <source>deferred</source>
         <translation>отложено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="470"/>
+        <location filename="../../ui/pages/words.py" line="534"/>
         <source>settled elsewhere</source>
         <translation>завершено в другом месте</translation>
     </message>
@@ -3759,32 +4047,32 @@
 <context>
     <name>FeatureTypes</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="366"/>
+        <location filename="../../ui/pages/words.py" line="430"/>
         <source>on/off</source>
         <translation>вкл/выкл</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="367"/>
+        <location filename="../../ui/pages/words.py" line="431"/>
         <source>quota</source>
         <translation>квота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="368"/>
+        <location filename="../../ui/pages/words.py" line="432"/>
         <source>rate limit</source>
         <translation>лимит частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="369"/>
+        <location filename="../../ui/pages/words.py" line="433"/>
         <source>usage</source>
         <translation>по использованию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="402"/>
+        <location filename="../../ui/pages/words.py" line="466"/>
         <source>%1 %2 / period</source>
         <translation>%1 %2 / период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="408"/>
+        <location filename="../../ui/pages/words.py" line="472"/>
         <source>%1 %2 / %3</source>
         <translation>%1 %2 / %3</translation>
     </message>
@@ -4422,27 +4710,27 @@
 <context>
     <name>LedgerNotes</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="454"/>
+        <location filename="../../ui/pages/words.py" line="518"/>
         <source>card charge %1</source>
         <translation>списание с карты %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="455"/>
+        <location filename="../../ui/pages/words.py" line="519"/>
         <source>to card, top-up #%1</source>
         <translation>на карту, пополнение #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="456"/>
+        <location filename="../../ui/pages/words.py" line="520"/>
         <source>owed on %1</source>
         <translation>долг по %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="457"/>
+        <location filename="../../ui/pages/words.py" line="521"/>
         <source>%1 against %2</source>
         <translation>%1 к %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="458"/>
+        <location filename="../../ui/pages/words.py" line="522"/>
         <source>refund refused: %1</source>
         <translation>возврат отклонён: %1</translation>
     </message>
@@ -4609,107 +4897,107 @@
 <context>
     <name>NoticeText</name>
     <message>
-        <location filename="../../ui/notice_text.py" line="85"/>
+        <location filename="../../ui/notice_text.py" line="78"/>
         <source>Top-up</source>
         <translation>Пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="86"/>
+        <location filename="../../ui/notice_text.py" line="79"/>
         <source>Refund</source>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="87"/>
+        <location filename="../../ui/notice_text.py" line="80"/>
         <source>Renewal</source>
         <translation>Продление</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="88"/>
+        <location filename="../../ui/notice_text.py" line="81"/>
         <source>Payment review</source>
         <translation>Проверка платежа</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="89"/>
+        <location filename="../../ui/notice_text.py" line="82"/>
         <source>Customer notice</source>
         <translation>Уведомление клиенту</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="95"/>
+        <location filename="../../ui/notice_text.py" line="88"/>
         <source>top-up #%1</source>
         <translation>пополнения №%1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="96"/>
+        <location filename="../../ui/notice_text.py" line="89"/>
         <source>refund #%1</source>
         <translation>возврата №%1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="97"/>
+        <location filename="../../ui/notice_text.py" line="90"/>
         <source>subscription #%1</source>
         <translation>подписки №%1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="98"/>
+        <location filename="../../ui/notice_text.py" line="91"/>
         <source>wallet #%1</source>
         <translation>кошелька №%1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="99"/>
+        <location filename="../../ui/notice_text.py" line="92"/>
         <source>customer #%1</source>
         <translation>клиента №%1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="100"/>
+        <location filename="../../ui/notice_text.py" line="93"/>
         <source>invoice #%1</source>
         <translation>счёта №%1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="101"/>
+        <location filename="../../ui/notice_text.py" line="94"/>
         <source>error item #%1</source>
         <translation>ошибки №%1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="102"/>
+        <location filename="../../ui/notice_text.py" line="95"/>
         <source>renewal pass #%1</source>
         <translation>прогона продлений №%1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="111"/>
+        <location filename="../../ui/notice_text.py" line="104"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="122"/>
+        <location filename="../../ui/notice_text.py" line="115"/>
         <source>Top-up of %1 did not go through</source>
         <translation>Пополнение на %1 не прошло</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="132"/>
+        <location filename="../../ui/notice_text.py" line="125"/>
         <source>Top-up of %1 declined</source>
         <translation>Пополнение на %1 отклонено</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="125"/>
+        <location filename="../../ui/notice_text.py" line="118"/>
         <source>The payment gateway did not answer for top-up #%1 (%2); it is queued for retry.</source>
         <translation>Платёжный шлюз не ответил по пополнению №%1 (%2); оно поставлено в очередь на повтор.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="134"/>
+        <location filename="../../ui/notice_text.py" line="127"/>
         <source>Top-up #%1 (%2) was declined: %3</source>
         <translation>Пополнение №%1 (%2) отклонено: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="145"/>
+        <location filename="../../ui/notice_text.py" line="138"/>
         <source>Wallet #%1</source>
         <translation>Кошелёк №%1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="143"/>
+        <location filename="../../ui/notice_text.py" line="136"/>
         <source>Wallet of %1</source>
         <translation>Кошелёк: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="147"/>
+        <location filename="../../ui/notice_text.py" line="140"/>
         <source>%n subscription(s) renewed</source>
         <translation>
             <numerusform>продлена %n подписка</numerusform>
@@ -4718,47 +5006,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="148"/>
+        <location filename="../../ui/notice_text.py" line="141"/>
         <source>Top-up of %1 credited</source>
         <translation>Пополнение на %1 зачислено</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="152"/>
+        <location filename="../../ui/notice_text.py" line="145"/>
         <source>Refund #%1 did not go through yet</source>
         <translation>Возврат №%1 пока не прошёл</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="153"/>
+        <location filename="../../ui/notice_text.py" line="146"/>
         <source>The payment gateway did not answer; the refund will be retried.</source>
         <translation>Платёжный шлюз не ответил; возврат будет повторён.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="156"/>
+        <location filename="../../ui/notice_text.py" line="149"/>
         <source>Refund #%1 was refused by the gateway</source>
         <translation>Шлюз отклонил возврат №%1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="157"/>
+        <location filename="../../ui/notice_text.py" line="150"/>
         <source>%1. The amount is back in the wallet of %2.</source>
         <translation>%1. Сумма возвращена в кошелёк клиента %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="159"/>
+        <location filename="../../ui/notice_text.py" line="152"/>
         <source>%1. The amount is back in wallet #%2.</source>
         <translation>%1. Сумма возвращена в кошелёк №%2.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="163"/>
+        <location filename="../../ui/notice_text.py" line="156"/>
         <source>%1 of %2 needs an operator</source>
         <translation>%1: %2 — требуется оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="169"/>
+        <location filename="../../ui/notice_text.py" line="162"/>
         <source>It cannot be retried automatically</source>
         <translation>Автоматический повтор невозможен</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="171"/>
+        <location filename="../../ui/notice_text.py" line="164"/>
         <source>%n attempt(s) failed</source>
         <translation>
             <numerusform>%n попытка не удалась</numerusform>
@@ -4767,32 +5055,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="173"/>
+        <location filename="../../ui/notice_text.py" line="166"/>
         <source>Escalated by %1</source>
         <translation>Передано оператору: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="180"/>
+        <location filename="../../ui/notice_text.py" line="173"/>
         <source>Payment gateway outage</source>
         <translation>Сбой платёжного шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="183"/>
+        <location filename="../../ui/notice_text.py" line="176"/>
         <source>%1 calls to the payment gateway failed in a row. Calls pause until %2, then one test call decides whether they resume; waiting top-ups and refunds keep their place in the error queue.</source>
         <translation>Вызовов платёжного шлюза подряд с ошибкой: %1. Вызовы приостановлены до %2, затем один пробный вызов решит, возобновлять ли их; ожидающие пополнения и возвраты сохраняют место в очереди ошибок.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="191"/>
+        <location filename="../../ui/notice_text.py" line="184"/>
         <source>Payment gateway recovered</source>
         <translation>Платёжный шлюз восстановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="192"/>
+        <location filename="../../ui/notice_text.py" line="185"/>
         <source>The payment gateway answers again; waiting retries resume.</source>
         <translation>Платёжный шлюз снова отвечает; ожидающие повторы возобновляются.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="197"/>
+        <location filename="../../ui/notice_text.py" line="190"/>
         <source>%n failed operation(s) are waiting</source>
         <translation>
             <numerusform>Ожидает %n неудачная операция</numerusform>
@@ -4801,12 +5089,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="198"/>
+        <location filename="../../ui/notice_text.py" line="191"/>
         <source>More than %1 error items are retrying or waiting for an operator.</source>
         <translation>Более %1 элементов очереди ошибок повторяются или ждут оператора.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="200"/>
+        <location filename="../../ui/notice_text.py" line="193"/>
         <source>%n subscription(s) waiting for funds.</source>
         <translation>
             <numerusform>%n подписка ждёт средств.</numerusform>
@@ -4815,7 +5103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="207"/>
+        <location filename="../../ui/notice_text.py" line="200"/>
         <source>%n renewal(s) paid, %1 in total</source>
         <translation>
             <numerusform>Оплачено %n продление, всего %1</numerusform>
@@ -4824,27 +5112,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="210"/>
+        <location filename="../../ui/notice_text.py" line="203"/>
         <source>Paid from the customers&apos; wallets by the renewal pass; open to see its invoices.</source>
         <translation>Оплачено из кошельков клиентов проходом продления; откройте, чтобы увидеть счета.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="219"/>
+        <location filename="../../ui/notice_text.py" line="212"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="222"/>
+        <location filename="../../ui/notice_text.py" line="215"/>
         <source>Renewal of #%1 (%2) is waiting for funds</source>
         <translation>Продление №%1 (%2) ждёт средств</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="223"/>
+        <location filename="../../ui/notice_text.py" line="216"/>
         <source>The wallet could not pay %1; the subscription is pending.</source>
         <translation>Кошелёк не смог оплатить %1; подписка ожидает оплаты.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="224"/>
+        <location filename="../../ui/notice_text.py" line="217"/>
         <source>Grace period: %n day(s).</source>
         <translation>
             <numerusform>Льготный период: %n день.</numerusform>
@@ -4853,47 +5141,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="228"/>
+        <location filename="../../ui/notice_text.py" line="221"/>
         <source>Subscription #%1 (%2) is active again</source>
         <translation>Подписка №%1 (%2) снова активна</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="229"/>
+        <location filename="../../ui/notice_text.py" line="222"/>
         <source>%1 was paid from the wallet.</source>
         <translation>Из кошелька оплачено %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="232"/>
+        <location filename="../../ui/notice_text.py" line="225"/>
         <source>Subscription #%1 (%2) expired</source>
         <translation>Подписка №%1 (%2) истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="232"/>
+        <location filename="../../ui/notice_text.py" line="225"/>
         <source>It no longer grants access.</source>
         <translation>Она больше не даёт доступа.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="236"/>
+        <location filename="../../ui/notice_text.py" line="229"/>
         <source>Subscription #%1 (%2) ends %3</source>
         <translation>Подписка №%1 (%2) заканчивается %3</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="237"/>
+        <location filename="../../ui/notice_text.py" line="230"/>
         <source>It was canceled and will expire at the end of its period.</source>
         <translation>Она отменена и истечёт в конце периода.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="240"/>
+        <location filename="../../ui/notice_text.py" line="233"/>
         <source>Subscription #%1 (%2) may lapse %3</source>
         <translation>Подписка №%1 (%2) может прерваться %3</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="241"/>
+        <location filename="../../ui/notice_text.py" line="234"/>
         <source>The wallet does not hold enough for the next renewal.</source>
         <translation>В кошельке недостаточно средств для следующего продления.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="247"/>
+        <location filename="../../ui/notice_text.py" line="240"/>
         <source>%n top-up(s) failed within a minute</source>
         <translation>
             <numerusform>%n пополнение не прошло за минуту</numerusform>
@@ -4902,7 +5190,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="248"/>
+        <location filename="../../ui/notice_text.py" line="241"/>
         <source>%n renewal(s) waiting for funds within a minute</source>
         <translation>
             <numerusform>%n продление ждёт средств (за минуту)</numerusform>
@@ -4911,7 +5199,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="249"/>
+        <location filename="../../ui/notice_text.py" line="242"/>
         <source>%n refund(s) failed within a minute</source>
         <translation>
             <numerusform>%n возврат не прошёл за минуту</numerusform>
@@ -4920,7 +5208,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="250"/>
+        <location filename="../../ui/notice_text.py" line="243"/>
         <source>%n item(s) need an operator</source>
         <translation>
             <numerusform>%n элемент требует оператора</numerusform>
@@ -4929,7 +5217,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="251"/>
+        <location filename="../../ui/notice_text.py" line="244"/>
         <source>%n top-up(s) credited within a minute</source>
         <translation>
             <numerusform>%n пополнение зачислено за минуту</numerusform>
@@ -4938,7 +5226,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="252"/>
+        <location filename="../../ui/notice_text.py" line="245"/>
         <source>%n subscription(s) active again</source>
         <translation>
             <numerusform>%n подписка снова активна</numerusform>
@@ -4947,7 +5235,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="253"/>
+        <location filename="../../ui/notice_text.py" line="246"/>
         <source>%n subscription(s) expiring</source>
         <translation>
             <numerusform>%n подписка истекает</numerusform>
@@ -4956,7 +5244,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="254"/>
+        <location filename="../../ui/notice_text.py" line="247"/>
         <source>%n subscription(s) expired</source>
         <translation>
             <numerusform>%n подписка истекла</numerusform>
@@ -4965,7 +5253,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="256"/>
+        <location filename="../../ui/notice_text.py" line="249"/>
         <source>%n notification(s) within a minute</source>
         <translation>
             <numerusform>%n уведомление за минуту</numerusform>
@@ -5436,117 +5724,117 @@
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="479"/>
+        <location filename="../../ui/pages/words.py" line="543"/>
         <source>create customers</source>
         <translation>создавать клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="480"/>
+        <location filename="../../ui/pages/words.py" line="544"/>
         <source>change customers</source>
         <translation>изменять клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="481"/>
+        <location filename="../../ui/pages/words.py" line="545"/>
         <source>top up wallets</source>
         <translation>пополнять кошельки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="482"/>
+        <location filename="../../ui/pages/words.py" line="546"/>
         <source>subscribe customers</source>
         <translation>оформлять подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="483"/>
+        <location filename="../../ui/pages/words.py" line="547"/>
         <source>cancel subscriptions</source>
         <translation>отменять подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="484"/>
+        <location filename="../../ui/pages/words.py" line="548"/>
         <source>reinstate subscriptions</source>
         <translation>восстанавливать подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="485"/>
+        <location filename="../../ui/pages/words.py" line="549"/>
         <source>change the plan of subscriptions</source>
         <translation>менять тариф подписок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="486"/>
+        <location filename="../../ui/pages/words.py" line="550"/>
         <source>record usage</source>
         <translation>записывать использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="487"/>
+        <location filename="../../ui/pages/words.py" line="551"/>
         <source>retry error items</source>
         <translation>повторять ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="488"/>
+        <location filename="../../ui/pages/words.py" line="552"/>
         <source>cancel scheduled retries</source>
         <translation>отменять запланированные повторы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="489"/>
+        <location filename="../../ui/pages/words.py" line="553"/>
         <source>resolve error items</source>
         <translation>закрывать ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="490"/>
+        <location filename="../../ui/pages/words.py" line="554"/>
         <source>escalate error items</source>
         <translation>передавать ошибки на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="491"/>
+        <location filename="../../ui/pages/words.py" line="555"/>
         <source>change retry strategies</source>
         <translation>менять стратегии повторов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="492"/>
+        <location filename="../../ui/pages/words.py" line="556"/>
         <source>mark notifications read</source>
         <translation>отмечать уведомления прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="493"/>
+        <location filename="../../ui/pages/words.py" line="557"/>
         <source>run scheduler jobs</source>
         <translation>запускать задания планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="494"/>
+        <location filename="../../ui/pages/words.py" line="558"/>
         <source>run a renewal pass</source>
         <translation>запускать прогон продлений</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="495"/>
+        <location filename="../../ui/pages/words.py" line="559"/>
         <source>refund</source>
         <translation>делать возвраты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="496"/>
+        <location filename="../../ui/pages/words.py" line="560"/>
         <source>adjust balances</source>
         <translation>корректировать балансы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="497"/>
+        <location filename="../../ui/pages/words.py" line="561"/>
         <source>edit plans and features</source>
         <translation>изменять тарифы и функции</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="498"/>
+        <location filename="../../ui/pages/words.py" line="562"/>
         <source>manage operators</source>
         <translation>управлять операторами</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="499"/>
+        <location filename="../../ui/pages/words.py" line="563"/>
         <source>change settings</source>
         <translation>изменять настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="500"/>
+        <location filename="../../ui/pages/words.py" line="564"/>
         <source>configure the gateway</source>
         <translation>настраивать шлюз</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="501"/>
+        <location filename="../../ui/pages/words.py" line="565"/>
         <source>pause the scheduler</source>
         <translation>приостанавливать планировщик</translation>
     </message>
@@ -7105,57 +7393,57 @@
 <context>
     <name>SubscriptionEvents</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="348"/>
+        <location filename="../../ui/pages/words.py" line="412"/>
         <source>subscribed</source>
         <translation>оформлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="349"/>
+        <location filename="../../ui/pages/words.py" line="413"/>
         <source>subscribed again</source>
         <translation>оформлена заново</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="350"/>
+        <location filename="../../ui/pages/words.py" line="414"/>
         <source>renewed</source>
         <translation>продлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="351"/>
+        <location filename="../../ui/pages/words.py" line="415"/>
         <source>renewal short of funds</source>
         <translation>на продление не хватило средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="352"/>
+        <location filename="../../ui/pages/words.py" line="416"/>
         <source>funds arrived</source>
         <translation>средства поступили</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="353"/>
+        <location filename="../../ui/pages/words.py" line="417"/>
         <source>grace days passed</source>
         <translation>льготные дни прошли</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="354"/>
+        <location filename="../../ui/pages/words.py" line="418"/>
         <source>canceled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="355"/>
+        <location filename="../../ui/pages/words.py" line="419"/>
         <source>reinstated</source>
         <translation>восстановлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="356"/>
+        <location filename="../../ui/pages/words.py" line="420"/>
         <source>waiting for funds again</source>
         <translation>снова ждёт средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="357"/>
+        <location filename="../../ui/pages/words.py" line="421"/>
         <source>period ended</source>
         <translation>период закончился</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="358"/>
+        <location filename="../../ui/pages/words.py" line="422"/>
         <source>plan changed</source>
         <translation>тариф сменён</translation>
     </message>
@@ -8205,12 +8493,12 @@
 <context>
     <name>Windows</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="379"/>
+        <location filename="../../ui/pages/words.py" line="443"/>
         <source>day</source>
         <translation>день</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="379"/>
+        <location filename="../../ui/pages/words.py" line="443"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n день</numerusform>
@@ -8219,12 +8507,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="380"/>
+        <location filename="../../ui/pages/words.py" line="444"/>
         <source>hour</source>
         <translation>час</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="380"/>
+        <location filename="../../ui/pages/words.py" line="444"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n час</numerusform>
@@ -8233,12 +8521,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="381"/>
+        <location filename="../../ui/pages/words.py" line="445"/>
         <source>minute</source>
         <translation>минуту</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="381"/>
+        <location filename="../../ui/pages/words.py" line="445"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n минута</numerusform>
@@ -8247,7 +8535,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="387"/>
+        <location filename="../../ui/pages/words.py" line="451"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n секунда</numerusform>

@@ -244,7 +244,7 @@ def test_a_notice_is_rendered_in_russian_when_shown_and_old_rows_keep_their_text
         params={"topup_id": 6, "wallet_id": 2, "amount_minor": 300, "currency": "USD", "retrying": True},
     )
     shown = titles_shown(page)
-    assert shown[0].startswith("Пополнение на $3") and shown[0].endswith("не прошло")
+    assert shown[0] == "Пополнение на 3,00\u00a0$ не прошло"  # money in the Russian locale
     assert shown[1] == "Notice 1"  # stored before parameters: shown as stored
     page.table.selectRow(0)
     assert "Платёжный шлюз не ответил по пополнению №6" in page.detail.toPlainText()

@@ -51,7 +51,7 @@ def test_audit_actions_read_as_words_with_the_code_on_hover_and_money_as_money(m
     assert {"Retried a payment", "Adjusted a balance"} <= shown
     assert not any(text in shown for text in ("error.retry", "wallet.adjust"))
     row = next(r for r in range(page.model.rowCount()) if page.model.record_at(r)["action"] == "error.retry")
-    assert page.model.index(row, action_column).data(Qt.ItemDataRole.ToolTipRole) == "error.retry"
+    assert page.model.index(row, action_column).data(Qt.ItemDataRole.ToolTipRole) == "Stored as «error.retry»"
     words = [page.action_filter.itemText(i) for i in range(page.action_filter.count())]
     assert "Retried a payment" in words and page.action_filter.findData("error.retry") > 0
 

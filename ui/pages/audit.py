@@ -20,7 +20,7 @@ from ui.context import UiContext
 from ui.customer_links import customer_anchor, follow_customer_link, open_customer
 from ui.formatting import money_text, second_text
 from ui.pages.base import TablePage
-from ui.pages.words import action_text, job_name_text, subject_type_text
+from ui.pages.words import action_text, field_text, job_name_text, subject_type_text
 from ui.sql_model import Column, PagedQueryModel
 from ui.tasks import TaskRunner
 
@@ -76,7 +76,7 @@ class AuditTableModel(PagedQueryModel):
                 AuditEntry.action,
                 format=lambda r: action_text(r["action"]),
                 export=lambda r: r["action"],
-                tooltip=lambda r: r["action"],
+                tooltip=lambda r: code_tooltip(r["action"]),
             ),
             Column(
                 "target",
@@ -126,6 +126,11 @@ class AuditTableModel(PagedQueryModel):
         return query
 
 
+def code_tooltip(code: str) -> str:
+    """The code an action is stored under, for whoever searches logs or filters the CSV."""
+    return QCoreApplication.translate("AuditPage", "Stored as «%1»").replace("%1", code)
+
+
 def _parse(text: str | None):
     if text is None:
         return None
@@ -145,6 +150,8 @@ def _pretty(value, key: str = "", currency: str = "USD") -> str:
         return yes if value else no
     if isinstance(value, str):
         return value
+    if isinstance(value, list) and all(isinstance(each, int | str) for each in value):
+        return ", ".join(map(str, value))  # ids, as "3, 7, 12"
     return json.dumps(value, indent=1, sort_keys=True, default=str)
 
 
@@ -171,8 +178,7 @@ def render_entry(record: dict, tr) -> str:
     before, after = _parse(record.get("before")), _parse(record.get("after"))
     by = tr(QT_TRANSLATE_NOOP("AuditPage", "by"))
     parts = [
-        f"<h3>{esc(action_text(record['action']))}"
-        f" <span style='color:gray; font-weight:normal; font-size:small'>{esc(record['action'])}</span></h3>",
+        f"<h3>{esc(action_text(record['action']))}</h3>",
         f"<p>{_target_html(record) or '—'} · {by} <b>{esc(record['actor'])}</b> · "
         f"{second_text(record['created_at'])}</p>",
     ]
@@ -204,7 +210,7 @@ def render_entry(record: dict, tr) -> str:
             new = _pretty(after.get(key), key, currency) if after and key in after else ""
             marker = " ●" if key in changed else ""
             parts.append(
-                f"<tr style='{style}'><td><b>{esc(key)}</b>{marker}</td>"
+                f"<tr style='{style}'><td><b>{esc(field_text(key))}</b>{marker}</td>"
                 f"<td><pre style='margin:0'>{esc(old)}</pre></td>"
                 f"<td><pre style='margin:0'>{esc(new)}</pre></td></tr>"
             )

@@ -318,6 +318,70 @@ def action_text(action: str) -> str:
     return labels.get(action) or action.replace(".", " ").replace("_", " ").strip().capitalize()
 
 
+def field_text(key: str) -> str:
+    """A field of an audited row ("balance_minor") in the operator's words ("balance")."""
+    translate = QCoreApplication.translate
+    labels = {
+        "status": translate("AuditFields", "status"),
+        "strategy": translate("AuditFields", "retry strategy"),
+        "attempts": translate("AuditFields", "attempts"),
+        "max_attempts": translate("AuditFields", "attempts allowed"),
+        "next_attempt_at": translate("AuditFields", "next attempt"),
+        "resolution": translate("AuditFields", "resolution"),
+        "outcome": translate("AuditFields", "outcome"),
+        "active": translate("AuditFields", "active"),
+        "enabled": translate("AuditFields", "enabled"),
+        "amount_minor": translate("AuditFields", "amount"),
+        "balance_minor": translate("AuditFields", "balance"),
+        "price_minor": translate("AuditFields", "price"),
+        "unit_price_minor": translate("AuditFields", "unit price"),
+        "package_price_minor": translate("AuditFields", "package price"),
+        "package_size": translate("AuditFields", "package size"),
+        "currency": translate("AuditFields", "currency"),
+        "auto_renew": translate("AuditFields", "renews automatically"),
+        "period_end": translate("AuditFields", "period ends"),
+        "customer": translate("AuditFields", "customer"),
+        "plan": translate("AuditFields", "plan"),
+        "feature": translate("AuditFields", "feature"),
+        "quantity": translate("AuditFields", "quantity"),
+        "usage_record": translate("AuditFields", "usage record"),
+        "credit_note": translate("AuditFields", "credit note"),
+        "refund_id": translate("AuditFields", "refund"),
+        "name": translate("AuditFields", "name"),
+        "email": translate("AuditFields", "email address"),
+        "code": translate("AuditFields", "code"),
+        "type": translate("AuditFields", "type"),
+        "unit": translate("AuditFields", "unit"),
+        "interval_unit": translate("AuditFields", "billing interval"),
+        "interval_count": translate("AuditFields", "intervals per period"),
+        "grace_days": translate("AuditFields", "grace days"),
+        "access_in_grace": translate("AuditFields", "access during grace"),
+        "quota": translate("AuditFields", "quota"),
+        "included": translate("AuditFields", "included"),
+        "pricing": translate("AuditFields", "pricing"),
+        "tiers": translate("AuditFields", "tiers"),
+        "rate_limit": translate("AuditFields", "rate limit"),
+        "rate_window_seconds": translate("AuditFields", "rate window (seconds)"),
+        "username": translate("AuditFields", "user name"),
+        "role": translate("AuditFields", "role"),
+        "note": translate("AuditFields", "note"),
+        "body": translate("AuditFields", "text"),
+        "why": translate("AuditFields", "why"),
+        "marked": translate("AuditFields", "marked read"),
+        "notifications": translate("AuditFields", "notifications"),
+        "paused": translate("AuditFields", "paused"),
+        "now": translate("AuditFields", "clock"),
+        "stored_in": translate("AuditFields", "kept in"),
+        "renewal_time": translate("AuditFields", "renewal time"),
+        "reminder_days": translate("AuditFields", "reminder days"),
+        "default_grace_days": translate("AuditFields", "default grace days"),
+        "alert_threshold": translate("AuditFields", "alert threshold"),
+        "retry_every_minutes": translate("AuditFields", "retry pass every (minutes)"),
+        "demo": translate("AuditFields", "demo database"),
+    }
+    return labels.get(key) or key.replace("_", " ")
+
+
 def known_word(word: str) -> str | None:
     """A status, role, job or queue word in the operator's language; None for a word it does not know."""
     code = word.replace(" ", "_")
