@@ -10,6 +10,7 @@ from ui.pages.base import DETAIL_LEAST, SEARCH_CHARS, TablePage
 
 # The columns an operator reads first on each page; they must show whole at 1600×1000.
 KEY_COLUMNS = {
+    "CustomersPage": ("Name", "Customer since"),
     "WalletsPage": ("Customer", "Balance"),
     "SubscriptionsPage": ("Customer", "Price"),
     "PlansPage": ("Name", "Price"),
@@ -71,6 +72,39 @@ def test_at_1600_by_1000_the_detail_pane_is_narrow_and_key_columns_show_whole(ma
         assert detail_width <= wide, (name, page.splitter.sizes())
 
 
+def test_at_1024_by_700_the_customers_detail_pane_leaves_the_list_most_of_the_page(make_gui, qtbot):
+    gui = make_gui("admin", customers=40)
+    gui.window.resize(1024, 700)
+    page = show(gui, qtbot, "CustomersPage")
+    for chosen in (False, True):
+        if chosen:
+            page.table.selectRow(0)
+        table_width, detail_width = page.splitter.sizes()
+        assert detail_width <= 0.4 * (table_width + detail_width), (chosen, page.splitter.sizes())
+        assert detail_width >= page.detail_container.minimumSizeHint().width(), page.splitter.sizes()
+
+
+def test_the_customer_page_split_is_restored_on_the_next_start(make_gui, qtbot):
+    first = make_gui("operator", customers=10)
+    first.window.resize(1600, 1000)
+    first.page("CustomersPage")
+    first.window.open_subject("customer", 3)
+    customer_page = first.window.page_named("CustomersPage").customer_page
+    splitter = customer_page.splitter
+    assert splitter.orientation() == Qt.Orientation.Horizontal
+    total = sum(splitter.sizes())
+    splitter.setSizes([total - 500, 500])
+    splitter.splitterMoved.emit(total - 500, 1)  # as a drag of the handle reports it
+    first.window.save_state()
+
+    again = make_gui("operator", demo_data=False)
+    again.window.resize(1600, 1000)
+    again.page("CustomersPage")
+    again.window.open_subject("customer", 3)
+    restored = again.window.page_named("CustomersPage").customer_page.splitter
+    assert abs(restored.sizes()[1] - 500) <= 2, restored.sizes()
+
+
 def test_at_1024_by_700_search_boxes_keep_room_and_status_labels_do_not_overlap(make_gui, qtbot, clock):
     failed_topups(clock)
     gui = make_gui("admin", customers=40)
@@ -81,8 +115,7 @@ def test_at_1024_by_700_search_boxes_keep_room_and_status_labels_do_not_overlap(
             continue
         gui.page(type(page).__name__)
         assert page.search.width() >= least, (type(page).__name__, page.search.width())
-        if type(page).__name__ != "CustomersPage":  # its invoices tab asks for more room on purpose
-            assert page.table.width() > page.detail_container.width(), type(page).__name__
+        assert page.table.width() > page.detail_container.width(), type(page).__name__
         assert page.width() <= 1024 - gui.window.nav.width(), type(page).__name__
 
     dashboard = gui.page("DashboardPage")

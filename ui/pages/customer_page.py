@@ -52,6 +52,8 @@ from ui.pages.invoices import (
 from ui.pages.words import customer_status_text, payment_status_text, status_text
 
 WIDE = 1200  # from this width the timeline stands beside the sections, below it under them
+SETTINGS_GROUP = "customer_page"
+SPLIT_NAMES = {Qt.Orientation.Horizontal: "split_side_by_side", Qt.Orientation.Vertical: "split_stacked"}
 
 
 class CustomerPage(Page):
@@ -189,6 +191,10 @@ class CustomerPage(Page):
         self.splitter.addWidget(timeline_panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        # The operator's own split, one for each arrangement (side by side, one above the other), kept across starts.
+        self._arranged: Qt.Orientation | None = None  # until the page first has its size
+        self._splits = {name: self._saved_split(name) for name in SPLIT_NAMES.values()}
+        self.splitter.splitterMoved.connect(self._on_splitter_moved)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -203,12 +209,36 @@ class CustomerPage(Page):
         super().resizeEvent(event)
         wide = event.size().width() >= WIDE
         orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
-        if self.splitter.orientation() != orientation:
+        if self._arranged != orientation:
+            self._arranged = orientation
             self.splitter.setOrientation(orientation)
             total = sum(self.splitter.sizes())
-            self.splitter.setSizes(
-                [total * 3 // 5, total - total * 3 // 5] if wide else [total // 2, total - total // 2]
-            )
+            saved = self._splits[SPLIT_NAMES[orientation]]
+            if saved is not None:
+                self.splitter.setSizes(saved)
+            else:
+                self.splitter.setSizes(
+                    [total * 3 // 5, total - total * 3 // 5] if wide else [total // 2, total - total // 2]
+                )
+
+    def _saved_split(self, name: str) -> list[int] | None:
+        value = self.ctx.qsettings.value(f"{SETTINGS_GROUP}/{name}")
+        if not isinstance(value, list) or len(value) != 2:
+            return None
+        try:
+            sizes = [int(each) for each in value]
+        except (TypeError, ValueError):
+            return None
+        return sizes if min(sizes) >= 0 and sum(sizes) > 0 else None
+
+    @Slot(int, int)
+    def _on_splitter_moved(self, _pos: int, _index: int) -> None:
+        self._splits[SPLIT_NAMES[self.splitter.orientation()]] = self.splitter.sizes()
+
+    def save_state(self) -> None:
+        for name, sizes in self._splits.items():
+            if sizes is not None:
+                self.ctx.qsettings.setValue(f"{SETTINGS_GROUP}/{name}", sizes)
 
     # --- loading ------------------------------------------------------------------------
 
