@@ -15,7 +15,7 @@
 <context>
     <name>CustomerPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/customer_page.py" line="250"/>
+        <location filename="../../ui/pages/customer_page.py" line="278"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>%n attempt</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>CustomersPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/customers.py" line="414"/>
+        <location filename="../../ui/pages/customers.py" line="409"/>
         <source>%n pending subscription(s) renewed at once.</source>
         <translation>
             <numerusform>%n pending subscription renewed at once.</numerusform>
@@ -171,7 +171,7 @@
 <context>
     <name>GatewaySimulationGroup</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/scheduler_panels.py" line="105"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="95"/>
         <source>Circuit breaker closed: calls go through (%n failure(s) in a row).</source>
         <translation>
             <numerusform>Circuit breaker closed: calls go through (%n failure in a row).</numerusform>
@@ -428,7 +428,7 @@
 <context>
     <name>SettingsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/settings_page.py" line="314"/>
+        <location filename="../../ui/pages/settings_page.py" line="302"/>
         <source>%n setting(s) saved</source>
         <translation>
             <numerusform>%n setting saved</numerusform>

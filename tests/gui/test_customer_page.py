@@ -140,7 +140,10 @@ def test_a_viewer_sees_why_the_actions_are_off_beside_them(make_gui):
     page = customers_view(gui).customer_page
     for button in (page.topup_button, page.subscribe_button, page.refund_button, page.note_button):
         assert not button.isEnabled()
-    assert page.reason_label.isVisible() and "viewer" in page.reason_label.text()
+    notice = page.role_notice
+    assert notice.isVisible() and "viewer" in notice.text()
+    layout = page.layout()  # right under the row of actions it explains
+    assert layout.itemAt(layout.indexOf(notice) - 1).layout().indexOf(page.topup_button) >= 0
 
 
 def test_double_click_or_enter_on_a_row_opens_the_page_and_back_returns_to_the_list(make_gui, qtbot):

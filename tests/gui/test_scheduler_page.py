@@ -181,7 +181,7 @@ def test_an_operator_sees_the_knobs_but_cannot_change_them(with_scheduler, answe
     assert not group.save_button.isEnabled() and "operator" in group.save_button.toolTip()
     assert field(env.page, "gateway.error_rate").isReadOnly()
     assert not group.form.widgets["gateway.outage"].isEnabled()
-    assert group.role_note.isVisibleTo(group) and "operator" in group.role_note.text()
+    assert env.page.role_notice.isVisibleTo(env.page) and "operator" in env.page.role_notice.text()
     answer_dialogs()
     field(env.page, "gateway.error_rate").setText("0.5")
     group.on_save_clicked()

@@ -122,7 +122,7 @@ def test_a_viewer_cannot_save_anything(make_page, answer_dialogs, memory_keyring
     assert not page.save_button.isEnabled() and "viewer" in page.save_button.toolTip()
     assert not page.key_save_button.isEnabled() and "viewer" in page.key_save_button.toolTip()
     assert field(page, "renewal_time").isReadOnly() and page.key_edit.isReadOnly()
-    assert page.role_note.isVisibleTo(page) and "viewer" in page.role_note.text()
+    assert page.role_notice.isVisibleTo(page) and "viewer" in page.role_notice.text()
     shown = answer_dialogs()
     field(page, "renewal_time").setText("04:00")
     page.on_save_settings_clicked()

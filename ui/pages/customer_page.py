@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QFont, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -99,10 +100,6 @@ class CustomerPage(Page):
         self.cancel_button.clicked.connect(self.on_cancel_clicked)
         self.refund_button.clicked.connect(self.on_refund_clicked)
         self.note_button.clicked.connect(self.on_note_clicked)
-        self.reason_label = QLabel(self)
-        self.reason_label.setObjectName("actionsReason")
-        self.reason_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.reason_label.setWordWrap(True)
 
         header = QHBoxLayout()
         header.addWidget(self.back_button)
@@ -119,7 +116,7 @@ class CustomerPage(Page):
             self.note_button,
         ):
             actions.addWidget(button)
-        actions.addWidget(self.reason_label, 1)
+        actions.addStretch(1)
 
         self.sections = QTabWidget(self)
         self.sections.setObjectName("customerSections")
@@ -201,6 +198,7 @@ class CustomerPage(Page):
         layout.addLayout(header)
         layout.addWidget(self.contact_label)
         layout.addLayout(actions)
+        self._actions_row = actions
         layout.addWidget(self.splitter, 1)
         self.update_actions()
 
@@ -366,7 +364,6 @@ class CustomerPage(Page):
     def update_actions(self) -> None:
         loaded = self.file is not None
         subscription = self._subscription()
-        reasons: list[str] = []
         for button, action, ready in (
             (self.topup_button, "topup", loaded),
             (self.subscribe_button, "subscription.subscribe", loaded),
@@ -377,8 +374,6 @@ class CustomerPage(Page):
             reason = self.refusal_reason(action)
             button.setEnabled(ready and reason is None)
             button.setToolTip(reason or "")
-            if reason and reason not in reasons:
-                reasons.append(reason)
         if subscription is not None and self.cancel_button.isEnabled():
             from ui.pages.subscriptions_models import move_refusal
 
@@ -389,8 +384,13 @@ class CustomerPage(Page):
             if refusal:
                 self.cancel_button.setEnabled(False)
                 self.cancel_button.setToolTip(refusal)
-        # Where a role may not act, say so beside the buttons, not only on hover.
-        self.reason_label.setText(" ".join(reasons))
+
+    def role_notice_home(self) -> tuple[QBoxLayout, int] | None:
+        """Right under the actions it explains, across the page's width."""
+        layout = self.layout()
+        if not isinstance(layout, QBoxLayout):
+            return None
+        return layout, layout.indexOf(self._actions_row) + 1
 
     def _page(self, class_name: str):
         from ui.main_window import MainWindow

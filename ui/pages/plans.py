@@ -30,7 +30,6 @@ from ui.pages.base import TablePage, paged_table
 from ui.pages.dialogs import ConfirmDialog
 from ui.pages.plans_forms import PlanFeatureForm, check_code
 from ui.pages.plans_models import PlanFeaturesTableModel, PlansTableModel, render_plan
-from ui.pages.words import role_text
 
 CATALOGUE_CHANGES = Changes.of(Kind.PLAN, Kind.AUDIT)
 
@@ -80,14 +79,6 @@ class PlansPage(TablePage[PlansTableModel]):
         bar = QHBoxLayout()
         bar.addWidget(self.features_title)
         bar.addStretch(1)
-        if not ctx.can("plan.edit"):
-            read_only = QLabel(
-                self.tr("Read-only: your role (%s) may not change plans or features.") % role_text(ctx.actor.role),
-                panel,
-            )
-            read_only.setObjectName("readOnly")
-            read_only.setStyleSheet("color: gray;")
-            bar.addWidget(read_only)
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)

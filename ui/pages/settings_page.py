@@ -30,7 +30,6 @@ from ui.language import LANGUAGES, chosen_language
 from ui.pages.base import Page
 from ui.pages.dialogs import ConfirmDialog
 from ui.pages.settings_form import ERROR_STYLE, SettingField, SettingsForm
-from ui.pages.words import role_text
 from ui.theme import apply_theme
 
 OK_STYLE = "color: #2e7d32;"
@@ -133,16 +132,6 @@ class SettingsPage(Page):
             group,
         )
         self.form.set_editable(self.ctx.can("settings.edit"))
-        self.role_note = QLabel(group)
-        self.role_note.setObjectName("roleNote")
-        self.role_note.setWordWrap(True)
-        if not self.ctx.can("settings.edit"):
-            self.role_note.setText(
-                self.tr("Your role (%s) may look at these settings; only an admin changes them.")
-                % role_text(self.ctx.actor.role)
-            )
-        else:
-            self.role_note.hide()
         self.save_button = QPushButton(self.tr("Save settings…"), group)
         self.save_button.clicked.connect(self.on_save_settings_clicked)
         self.guard(self.save_button, "settings.edit")
@@ -153,7 +142,6 @@ class SettingsPage(Page):
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(group)
-        layout.addWidget(self.role_note)
         layout.addWidget(self.form)
         layout.addLayout(buttons)
         return group

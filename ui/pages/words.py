@@ -95,7 +95,7 @@ def role_text(role: str) -> str:
     labels = {
         "viewer": translate("Roles", "viewer"),
         "operator": translate("Roles", "operator"),
-        "admin": translate("Roles", "admin"),
+        "admin": translate("Roles", "administrator"),
         "system": translate("Roles", "system"),
     }
     return labels.get(role) or role
