@@ -1,6 +1,7 @@
 """Every table page is usable at 1600×1000 and at 1024×700: the detail pane leaves the table its
 columns, the search box keeps room to type, chart labels do not overlap, and the split is remembered."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 
@@ -169,6 +170,30 @@ def test_the_russian_desk_fits_1024_wide_on_every_page(make_gui, qtbot, clock):
         assert scheduler.gateway_group.geometry().right() <= scheduler.width()
         if scheduler.demo_group is not None:
             assert scheduler.demo_group.geometry().right() <= scheduler.width()
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_at_1024_by_700_every_scheduler_job_shows_without_scrolling(make_gui, qtbot, language):
+    from PySide6.QtWidgets import QApplication
+
+    from ui.language import install_translator
+
+    app = QApplication.instance()
+    translators = install_translator(app, language) if language != "en" else []
+    try:
+        gui = make_gui("admin", customers=10, scheduler=lambda core: core.build_scheduler())
+        gui.window.resize(1024, 700)
+        page = gui.page("SchedulerPage")
+        qtbot.waitUntil(lambda: page.model.rowCount() == 5)
+        qtbot.wait(5)
+        assert gui.window.height() == 700  # the page fits the window, it does not stretch it
+        table, visible = page.table, page.table.viewport().height()
+        for row in range(page.model.rowCount()):
+            bottom = table.rowViewportPosition(row) + table.rowHeight(row)
+            assert table.rowViewportPosition(row) >= 0 and bottom <= visible, (language, row, bottom, visible)
     finally:
         for translator in translators:
             app.removeTranslator(translator)
