@@ -197,3 +197,19 @@ def test_at_1024_by_700_every_scheduler_job_shows_without_scrolling(make_gui, qt
     finally:
         for translator in translators:
             app.removeTranslator(translator)
+
+
+@pytest.mark.parametrize("width", [1440, 1600])
+def test_the_error_queue_amount_shows_whole_with_a_row_selected(make_gui, qtbot, clock, width):
+    failed_topups(clock)
+    gui = make_gui("admin", customers=10)
+    gui.window.resize(width, 900)
+    page = show(gui, qtbot, "ErrorQueuePage")
+    page.table.selectRow(0)
+    qtbot.wait(5)
+    header, visible = page.table.horizontalHeader(), page.table.viewport().width()
+    column = column_of(page, "Amount")
+    right = header.sectionViewportPosition(column) + header.sectionSize(column)
+    assert right <= visible, (right, visible, page.splitter.sizes())
+    assert header.sectionSize(column) >= header.sectionSizeHint(column)
+    assert not page.table.horizontalScrollBar().isVisible()
