@@ -272,3 +272,11 @@ def test_the_timeline_opens_what_it_lists(make_gui):
     queue = gui.window.page_named("ErrorQueuePage")
     assert gui.window.stack.currentWidget() is queue
     assert queue.current_record()["id"] == full.error_item_id
+
+
+def test_the_timeline_names_the_apps_own_actors_in_words(make_gui):
+    gui = make_gui("operator", customers=5)
+    gui.window.open_subject("customer", 2)
+    details = customers_view(gui).customer_page.timeline.texts("detail")
+    assert any(text.endswith("— demo data") for text in details), details
+    assert not any(text.endswith("— demo") or text.endswith("— system") for text in details), details
