@@ -213,3 +213,27 @@ def test_the_error_queue_amount_shows_whole_with_a_row_selected(make_gui, qtbot,
     assert right <= visible, (right, visible, page.splitter.sizes())
     assert header.sectionSize(column) >= header.sectionSizeHint(column)
     assert not page.table.horizontalScrollBar().isVisible()
+
+
+def test_the_russian_plan_features_show_their_type_and_name_whole(make_gui, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from ui.language import install_translator
+
+    app = QApplication.instance()
+    translators = install_translator(app, "ru")
+    try:
+        gui = make_gui("admin", customers=10)
+        gui.window.resize(1024, 700)
+        page = show(gui, qtbot, "PlansPage")
+        for row in range(page.model.rowCount()):
+            page.table.selectRow(row)
+            table, model = page.features_table, page.features_model
+            header, metrics = table.horizontalHeader(), table.fontMetrics()
+            for line in range(model.rowCount()):
+                for column in range(model.columnCount() - 1):
+                    text = model.index(line, column).data() or ""
+                    assert metrics.horizontalAdvance(text) <= header.sectionSize(column), (text, column)
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)

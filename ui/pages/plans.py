@@ -39,6 +39,9 @@ def _named(widget, name: str):
     return widget
 
 
+FEATURE_COLUMN_MOST = 260  # a feature column widens to its text up to this
+
+
 class PlansPage(TablePage[PlansTableModel]):
     settings_key = "plans"
     subject_type = "plan"
@@ -90,8 +93,18 @@ class PlansPage(TablePage[PlansTableModel]):
         header = self.features_table.horizontalHeader()
         for column, width in enumerate((200, 80, 70, 90, 130, 80)):  # widened to fit a translated heading
             self.features_table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
+        self.features_model.rowsInserted.connect(self._fit_feature_columns)
 
         self.on_selection([])
+
+    @Slot()
+    def _fit_feature_columns(self) -> None:
+        """Widen a feature column to its longest text (a translated type or pricing can be long); never narrow one."""
+        header = self.features_table.horizontalHeader()
+        for column in range(self.features_model.columnCount() - 1):
+            wanted = min(self.features_table.sizeHintForColumn(column) + 8, FEATURE_COLUMN_MOST)
+            if header.sectionSize(column) < wanted:
+                header.resizeSection(column, wanted)
 
     # --- selection ------------------------------------------------------------------
 
