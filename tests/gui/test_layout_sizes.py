@@ -237,3 +237,27 @@ def test_the_russian_plan_features_show_their_type_and_name_whole(make_gui, qtbo
     finally:
         for translator in translators:
             app.removeTranslator(translator)
+
+
+def test_at_1600_a_selected_subscription_leaves_its_price_whole_in_russian(make_gui, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from ui.language import install_translator
+
+    app = QApplication.instance()
+    translators = install_translator(app, "ru")
+    try:
+        gui = make_gui("admin", customers=40)
+        gui.window.resize(1600, 1000)
+        page = show(gui, qtbot, "SubscriptionsPage")
+        page.table.selectRow(0)
+        qtbot.wait(5)
+        column = page.model.columnCount() - 1  # the price, in words: "3,00 $ / неделя"
+        header, metrics = page.table.horizontalHeader(), page.table.fontMetrics()
+        right = header.sectionViewportPosition(column) + header.sectionSize(column)
+        assert right <= page.table.viewport().width()
+        widest = max(metrics.horizontalAdvance(page.model.index(row, column).data()) for row in range(20))
+        assert widest < header.sectionSize(column), (widest, header.sectionSize(column))
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)

@@ -42,6 +42,7 @@ Result = TypeVar("Result")
 DETAIL_EMPTY = (0.25, 340)  # share of the page, most pixels
 DETAIL_CHOSEN = (0.33, 460)
 DETAIL_LEAST = 240
+LAST_COLUMN_MOST = 320  # a selected row's detail pane leaves the last column at most this much room for its text
 SEARCH_CHARS = 24  # the search box keeps room for this many characters; filters wrap first
 Model = TypeVar("Model", bound=PagedQueryModel)
 
@@ -642,13 +643,14 @@ class TablePage(Page, Generic[Model]):
         return min(max(DETAIL_LEAST, min(int(total * share), most)), total // 2)
 
     def _columns_width(self) -> int:
-        """The table's width with every column but the stretching last one as sized, that one at a
-        readable least, and the table's frame and scroll bar."""
+        """The table's width with every column but the stretching last one as sized, that one as wide as
+        its text (up to LAST_COLUMN_MOST), and the table's frame and scroll bar."""
         header = self.table.horizontalHeader()
         last = header.count() - 1
         columns = sum(header.sectionSize(column) for column in range(last) if not header.isSectionHidden(column))
         chrome = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
-        return columns + header.sectionSizeHint(last) + chrome
+        last_width = min(max(header.sectionSizeHint(last), self.table.sizeHintForColumn(last)), LAST_COLUMN_MOST)
+        return columns + last_width + chrome
 
     @Slot(int, int)
     def _on_splitter_moved(self, _pos: int, _index: int) -> None:
