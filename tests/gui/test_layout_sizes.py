@@ -261,3 +261,16 @@ def test_at_1600_a_selected_subscription_leaves_its_price_whole_in_russian(make_
     finally:
         for translator in translators:
             app.removeTranslator(translator)
+
+
+def test_at_1024_by_700_the_customer_page_shows_its_timeline_under_its_sections(make_gui, qtbot):
+    gui = make_gui("operator", customers=10)
+    gui.window.resize(1024, 700)
+    gui.page("CustomersPage")
+    gui.window.open_subject("customer", 3)
+    page = gui.window.page_named("CustomersPage").customer_page
+    qtbot.wait(5)
+    assert page.splitter.orientation() == Qt.Orientation.Vertical
+    sections, timeline = page.splitter.sizes()
+    assert sections >= 150 and timeline >= 150, page.splitter.sizes()
+    assert page.timeline.isVisible() and page.timeline.height() >= 100

@@ -188,6 +188,8 @@ class CustomerPage(Page):
         self.splitter.addWidget(timeline_panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
         # The operator's own split, one for each arrangement (side by side, one above the other), kept across starts.
         self._arranged: Qt.Orientation | None = None  # until the page first has its size
         self._splits = {name: self._saved_split(name) for name in SPLIT_NAMES.values()}
@@ -210,14 +212,10 @@ class CustomerPage(Page):
         if self._arranged != orientation:
             self._arranged = orientation
             self.splitter.setOrientation(orientation)
-            total = sum(self.splitter.sizes())
+            # Shares, not pixels: the splitter may not have its size yet (the page is built hidden), and
+            # scales them to the room it gets.
             saved = self._splits[SPLIT_NAMES[orientation]]
-            if saved is not None:
-                self.splitter.setSizes(saved)
-            else:
-                self.splitter.setSizes(
-                    [total * 3 // 5, total - total * 3 // 5] if wide else [total // 2, total - total // 2]
-                )
+            self.splitter.setSizes(saved if saved is not None else ([3000, 2000] if wide else [1000, 1000]))
 
     def _saved_split(self, name: str) -> list[int] | None:
         value = self.ctx.qsettings.value(f"{SETTINGS_GROUP}/{name}")
