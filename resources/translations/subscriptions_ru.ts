@@ -458,7 +458,7 @@
     <message>
         <location filename="../../ui/pages/customer_file_words.py" line="42"/>
         <location filename="../../ui/pages/customer_file_words.py" line="58"/>
-        <location filename="../../ui/pages/customer_page.py" line="324"/>
+        <location filename="../../ui/pages/customer_page.py" line="322"/>
         <source>Top-up</source>
         <translation>Пополнение</translation>
     </message>
@@ -510,7 +510,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/customer_file_words.py" line="62"/>
-        <location filename="../../ui/pages/customer_page.py" line="441"/>
+        <location filename="../../ui/pages/customer_page.py" line="439"/>
         <source>Note</source>
         <translation>Заметка</translation>
     </message>
@@ -686,22 +686,22 @@
         <translation>Дважды щёлкните счёт, подписку или сбой, чтобы открыть</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="248"/>
+        <location filename="../../ui/pages/customer_page.py" line="246"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="272"/>
+        <location filename="../../ui/pages/customer_page.py" line="270"/>
         <source>%s · customer #%d · %s · customer since %s</source>
         <translation>%s · клиент №%d · %s · клиент с %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="276"/>
+        <location filename="../../ui/pages/customer_page.py" line="274"/>
         <source>Balance %s</source>
         <translation>Баланс %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/customer_page.py" line="278"/>
+        <location filename="../../ui/pages/customer_page.py" line="276"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>%n попытка</numerusform>
@@ -710,93 +710,93 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="281"/>
+        <location filename="../../ui/pages/customer_page.py" line="279"/>
         <source>No invoices yet: the first is issued when the customer subscribes.</source>
         <translation>Счетов пока нет: первый выставляется при оформлении подписки.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="283"/>
+        <location filename="../../ui/pages/customer_page.py" line="281"/>
         <source>No credit notes.</source>
         <translation>Кредит-нот нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="286"/>
+        <location filename="../../ui/pages/customer_page.py" line="284"/>
         <source>Subscriptions (%d)</source>
         <translation>Подписки (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="287"/>
+        <location filename="../../ui/pages/customer_page.py" line="285"/>
         <source>Invoices (%d)</source>
         <translation>Счета (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="288"/>
+        <location filename="../../ui/pages/customer_page.py" line="286"/>
         <source>Credit notes (%d)</source>
         <translation>Кредит-ноты (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="289"/>
+        <location filename="../../ui/pages/customer_page.py" line="287"/>
         <source>Top-ups and refunds (%d)</source>
         <translation>Пополнения и возвраты (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="290"/>
+        <location filename="../../ui/pages/customer_page.py" line="288"/>
         <source>Timeline (%d events, newest first)</source>
         <translation>Хронология (событий: %d, сначала новые)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="304"/>
+        <location filename="../../ui/pages/customer_page.py" line="302"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="304"/>
+        <location filename="../../ui/pages/customer_page.py" line="302"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="310"/>
+        <location filename="../../ui/pages/customer_page.py" line="308"/>
         <source>No subscriptions: Subscribe… starts one.</source>
         <translation>Подписок нет: кнопка «Подписать…» оформит новую.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="318"/>
+        <location filename="../../ui/pages/customer_page.py" line="316"/>
         <source>%s refunded</source>
         <translation>возвращено %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="332"/>
+        <location filename="../../ui/pages/customer_page.py" line="330"/>
         <source>Refund to the card</source>
         <translation>Возврат на карту</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="332"/>
+        <location filename="../../ui/pages/customer_page.py" line="330"/>
         <source>Refund into the wallet</source>
         <translation>Возврат в кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="348"/>
+        <location filename="../../ui/pages/customer_page.py" line="346"/>
         <source>No top-ups or refunds yet.</source>
         <translation>Пополнений и возвратов пока нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="437"/>
-        <location filename="../../ui/pages/customer_page.py" line="442"/>
+        <location filename="../../ui/pages/customer_page.py" line="435"/>
+        <location filename="../../ui/pages/customer_page.py" line="440"/>
         <source>Add note</source>
         <translation>Добавить заметку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="438"/>
+        <location filename="../../ui/pages/customer_page.py" line="436"/>
         <source>Write down something about %s for the other operators. A note is kept as written.</source>
         <translation>Запишите что-нибудь о клиенте %s для других операторов. Заметка хранится в том виде, как написана.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="450"/>
+        <location filename="../../ui/pages/customer_page.py" line="448"/>
         <source>Write the note (at most %d characters).</source>
         <translation>Напишите заметку (не более %d символов).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="457"/>
+        <location filename="../../ui/pages/customer_page.py" line="455"/>
         <source>Note added</source>
         <translation>Заметка добавлена</translation>
     </message>
@@ -2715,12 +2715,12 @@
         <translation>Соединение с сервером базы данных PostgreSQL потеряно, поэтому действие могло не выполниться. Проверьте, что сервер работает и доступен, затем обновите данные и повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="232"/>
+        <location filename="../../ui/errors.py" line="246"/>
         <source>Something unexpected went wrong. The details were written to the log.</source>
         <translation>Произошла непредвиденная ошибка. Подробности записаны в журнал.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="241"/>
+        <location filename="../../ui/errors.py" line="255"/>
         <source>Not done</source>
         <translation>Не выполнено</translation>
     </message>
@@ -3117,186 +3117,186 @@
 <context>
     <name>ErrorQueuePage</name>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="44"/>
+        <location filename="../../ui/pages/error_queue.py" line="45"/>
         <source>Message, #id or “topup #12”</source>
         <translation>Сообщение, #id или «topup #12»</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="46"/>
+        <location filename="../../ui/pages/error_queue.py" line="47"/>
         <source>Error queue</source>
         <translation>Очередь ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="48"/>
+        <location filename="../../ui/pages/error_queue.py" line="49"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="50"/>
+        <location filename="../../ui/pages/error_queue.py" line="51"/>
         <source>Open</source>
         <translation>Открытые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="51"/>
+        <location filename="../../ui/pages/error_queue.py" line="52"/>
         <source>Retrying</source>
         <translation>Повторяются</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="52"/>
+        <location filename="../../ui/pages/error_queue.py" line="53"/>
         <source>Manual</source>
         <translation>Ручные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="53"/>
+        <location filename="../../ui/pages/error_queue.py" line="54"/>
         <source>Resolved</source>
         <translation>Решённые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="54"/>
+        <location filename="../../ui/pages/error_queue.py" line="55"/>
         <source>Canceled</source>
         <translation>Отменённые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="55"/>
-        <location filename="../../ui/pages/error_queue.py" line="61"/>
-        <location filename="../../ui/pages/error_queue.py" line="65"/>
+        <location filename="../../ui/pages/error_queue.py" line="56"/>
+        <location filename="../../ui/pages/error_queue.py" line="62"/>
+        <location filename="../../ui/pages/error_queue.py" line="66"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="60"/>
+        <location filename="../../ui/pages/error_queue.py" line="61"/>
         <source>Operation</source>
         <translation>Операция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="65"/>
+        <location filename="../../ui/pages/error_queue.py" line="66"/>
         <source>Class</source>
         <translation>Класс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="68"/>
+        <location filename="../../ui/pages/error_queue.py" line="69"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="70"/>
+        <location filename="../../ui/pages/error_queue.py" line="71"/>
         <source>Any</source>
         <translation>Любой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="71"/>
+        <location filename="../../ui/pages/error_queue.py" line="72"/>
         <source>Older than 1 h</source>
         <translation>Старше 1 ч</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="72"/>
+        <location filename="../../ui/pages/error_queue.py" line="73"/>
         <source>Older than 1 day</source>
         <translation>Старше 1 дня</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="73"/>
+        <location filename="../../ui/pages/error_queue.py" line="74"/>
         <source>Older than 7 days</source>
         <translation>Старше 7 дней</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="78"/>
-        <location filename="../../ui/pages/error_queue.py" line="299"/>
-        <location filename="../../ui/pages/error_queue.py" line="303"/>
+        <location filename="../../ui/pages/error_queue.py" line="79"/>
+        <location filename="../../ui/pages/error_queue.py" line="300"/>
+        <location filename="../../ui/pages/error_queue.py" line="304"/>
         <source>Retry now</source>
         <translation>Повторить сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="79"/>
+        <location filename="../../ui/pages/error_queue.py" line="80"/>
         <source>Cancel retry…</source>
         <translation>Отменить повтор…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="80"/>
+        <location filename="../../ui/pages/error_queue.py" line="81"/>
         <source>Escalate to manual…</source>
         <translation>Передать на ручную обработку…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="81"/>
+        <location filename="../../ui/pages/error_queue.py" line="82"/>
         <source>Change strategy…</source>
         <translation>Сменить стратегию…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="82"/>
+        <location filename="../../ui/pages/error_queue.py" line="83"/>
         <source>Resolve with note…</source>
         <translation>Закрыть с примечанием…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="88"/>
+        <location filename="../../ui/pages/error_queue.py" line="89"/>
         <source>Only open items can be retried.</source>
         <translation>Повторить можно только открытые элементы.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="89"/>
+        <location filename="../../ui/pages/error_queue.py" line="90"/>
         <source>Run the selected items now, through the same lease as the retry pass</source>
         <translation>Выполнить выбранные элементы сейчас, с той же блокировкой, что и при плановом повторе</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="94"/>
+        <location filename="../../ui/pages/error_queue.py" line="95"/>
         <source>Only open items have a retry to cancel.</source>
         <translation>Отменить повтор можно только у открытых элементов.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="95"/>
+        <location filename="../../ui/pages/error_queue.py" line="96"/>
         <source>Stop retrying; the items close as canceled</source>
         <translation>Прекратить повторы; элементы закрываются как отменённые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="100"/>
+        <location filename="../../ui/pages/error_queue.py" line="101"/>
         <source>Only open items can be escalated.</source>
         <translation>Передать на ручную обработку можно только открытые элементы.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="101"/>
+        <location filename="../../ui/pages/error_queue.py" line="102"/>
         <source>Stop automatic attempts and wait for an operator</source>
         <translation>Остановить автоматические попытки и ждать оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="106"/>
+        <location filename="../../ui/pages/error_queue.py" line="107"/>
         <source>Only open items can change strategy.</source>
         <translation>Сменить стратегию можно только у открытых элементов.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="107"/>
+        <location filename="../../ui/pages/error_queue.py" line="108"/>
         <source>Retry on another strategy from now on</source>
         <translation>Повторять по другой стратегии начиная с этого момента</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="112"/>
+        <location filename="../../ui/pages/error_queue.py" line="113"/>
         <source>Only open or canceled items can be resolved.</source>
         <translation>Закрыть можно только открытые или отменённые элементы.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="113"/>
+        <location filename="../../ui/pages/error_queue.py" line="114"/>
         <source>Close the items as settled by hand, with a note saying how</source>
         <translation>Закрыть элементы как урегулированные вручную, с примечанием о том, как именно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="205"/>
+        <location filename="../../ui/pages/error_queue.py" line="206"/>
         <source>No open error item for %s #%d</source>
         <translation>Нет открытого элемента очереди ошибок для %s #%d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="213"/>
+        <location filename="../../ui/pages/error_queue.py" line="214"/>
         <source>Select one or more error items</source>
         <translation>Выберите один или несколько элементов очереди ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="220"/>
+        <location filename="../../ui/pages/error_queue.py" line="221"/>
         <source>#%d is %s.</source>
         <translation>#%d: статус %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="227"/>
+        <location filename="../../ui/pages/error_queue.py" line="228"/>
         <source>Select an error item to see its attempts.</source>
         <translation>Выберите элемент очереди ошибок, чтобы увидеть его попытки.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="237"/>
+        <location filename="../../ui/pages/error_queue.py" line="238"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… и ещё %n</numerusform>
@@ -3305,7 +3305,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="238"/>
+        <location filename="../../ui/pages/error_queue.py" line="239"/>
         <source>%n item(s) selected</source>
         <translation>
             <numerusform>Выбран %n элемент</numerusform>
@@ -3314,7 +3314,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="252"/>
+        <location filename="../../ui/pages/error_queue.py" line="253"/>
         <source>and %n more</source>
         <translation>
             <numerusform>и ещё %n</numerusform>
@@ -3323,12 +3323,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="253"/>
+        <location filename="../../ui/pages/error_queue.py" line="254"/>
         <source>Items: %s</source>
         <translation>Элементы: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="300"/>
+        <location filename="../../ui/pages/error_queue.py" line="301"/>
         <source>Retry %n item(s) now?</source>
         <translation>
             <numerusform>Повторить %n элемент сейчас?</numerusform>
@@ -3337,7 +3337,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="308"/>
+        <location filename="../../ui/pages/error_queue.py" line="309"/>
         <source>Retrying %n item(s)…</source>
         <translation>
             <numerusform>Повтор %n элемента…</numerusform>
@@ -3346,12 +3346,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="319"/>
+        <location filename="../../ui/pages/error_queue.py" line="320"/>
         <source>Retried %d of %d: %d resolved, %d still failing</source>
         <translation>Повторено %d из %d: решено %d, всё ещё с ошибкой %d</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="327"/>
+        <location filename="../../ui/pages/error_queue.py" line="328"/>
         <source>%n not attempted: the payment gateway is still refusing calls</source>
         <translation>
             <numerusform>%n не опробован: платёжный шлюз всё ещё отклоняет вызовы</numerusform>
@@ -3360,12 +3360,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="330"/>
+        <location filename="../../ui/pages/error_queue.py" line="331"/>
         <source>(until %s UTC)</source>
         <translation>(до %s UTC)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="333"/>
+        <location filename="../../ui/pages/error_queue.py" line="334"/>
         <source>%n with no recorded outcome: another runner took it, see its attempts</source>
         <translation>
             <numerusform>%n без записанного результата: его взял другой исполнитель, см. попытки</numerusform>
@@ -3374,12 +3374,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="341"/>
+        <location filename="../../ui/pages/error_queue.py" line="342"/>
         <source>Cancel scheduled retry</source>
         <translation>Отмена запланированного повтора</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="342"/>
+        <location filename="../../ui/pages/error_queue.py" line="343"/>
         <source>Cancel the retries of %n item(s)? They close as canceled and are not tried again.</source>
         <translation>
             <numerusform>Отменить повторы для %n элемента? Он будет закрыт как отменённый и больше не повторится.</numerusform>
@@ -3388,19 +3388,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="344"/>
-        <location filename="../../ui/pages/error_queue.py" line="364"/>
-        <location filename="../../ui/pages/error_queue.py" line="399"/>
+        <location filename="../../ui/pages/error_queue.py" line="345"/>
+        <location filename="../../ui/pages/error_queue.py" line="365"/>
+        <location filename="../../ui/pages/error_queue.py" line="400"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="345"/>
+        <location filename="../../ui/pages/error_queue.py" line="346"/>
         <source>Cancel retries</source>
         <translation>Отменить повторы</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="353"/>
+        <location filename="../../ui/pages/error_queue.py" line="354"/>
         <source>Canceled %n item(s)</source>
         <translation>
             <numerusform>Отменён %n элемент</numerusform>
@@ -3409,12 +3409,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="361"/>
+        <location filename="../../ui/pages/error_queue.py" line="362"/>
         <source>Escalate to manual</source>
         <translation>Передача на ручную обработку</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="362"/>
+        <location filename="../../ui/pages/error_queue.py" line="363"/>
         <source>Escalate %n item(s) to manual? Automatic attempts stop until an operator acts.</source>
         <translation>
             <numerusform>Передать %n элемент на ручную обработку? Автоматические попытки прекратятся до действий оператора.</numerusform>
@@ -3423,12 +3423,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="365"/>
+        <location filename="../../ui/pages/error_queue.py" line="366"/>
         <source>Escalate</source>
         <translation>Передать</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="372"/>
+        <location filename="../../ui/pages/error_queue.py" line="373"/>
         <source>Escalated %n item(s) to manual</source>
         <translation>
             <numerusform>На ручную обработку передан %n элемент</numerusform>
@@ -3437,38 +3437,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="384"/>
+        <location filename="../../ui/pages/error_queue.py" line="385"/>
         <source>backoff — exponential, with jitter</source>
         <translation>backoff — экспоненциальная задержка со случайным разбросом</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="385"/>
+        <location filename="../../ui/pages/error_queue.py" line="386"/>
         <source>reconcile — ask the gateway by key, then retry with the same key</source>
         <translation>reconcile — запросить шлюз по ключу, затем повторить с тем же ключом</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="386"/>
+        <location filename="../../ui/pages/error_queue.py" line="387"/>
         <source>urgent — immediate attempts, then every 5 minutes</source>
         <translation>urgent — немедленные попытки, затем каждые 5 минут</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="387"/>
+        <location filename="../../ui/pages/error_queue.py" line="388"/>
         <source>fixed — every 10 minutes</source>
         <translation>fixed — каждые 10 минут</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="388"/>
+        <location filename="../../ui/pages/error_queue.py" line="389"/>
         <source>manual — no automatic attempts</source>
         <translation>manual — без автоматических попыток</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="396"/>
-        <location filename="../../ui/pages/error_queue.py" line="401"/>
+        <location filename="../../ui/pages/error_queue.py" line="397"/>
+        <location filename="../../ui/pages/error_queue.py" line="402"/>
         <source>Change strategy</source>
         <translation>Смена стратегии</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="397"/>
+        <location filename="../../ui/pages/error_queue.py" line="398"/>
         <source>Change the retry strategy of %n item(s)?</source>
         <translation>
             <numerusform>Сменить стратегию повтора для %n элемента?</numerusform>
@@ -3477,12 +3477,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="400"/>
+        <location filename="../../ui/pages/error_queue.py" line="401"/>
         <source>Strategy</source>
         <translation>Стратегия</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="408"/>
+        <location filename="../../ui/pages/error_queue.py" line="409"/>
         <source>%n item(s) now on %s</source>
         <translation>
             <numerusform>%n элемент теперь на стратегии %s</numerusform>
@@ -3491,12 +3491,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="415"/>
+        <location filename="../../ui/pages/error_queue.py" line="416"/>
         <source>Resolve with note</source>
         <translation>Закрытие с примечанием</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="416"/>
+        <location filename="../../ui/pages/error_queue.py" line="417"/>
         <source>Mark %n item(s) resolved? Say how they were settled.</source>
         <translation>
             <numerusform>Отметить %n элемент как решённый? Укажите, как он был урегулирован.</numerusform>
@@ -3505,17 +3505,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="418"/>
+        <location filename="../../ui/pages/error_queue.py" line="419"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="419"/>
+        <location filename="../../ui/pages/error_queue.py" line="420"/>
         <source>Resolve</source>
         <translation>Закрыть</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="425"/>
+        <location filename="../../ui/pages/error_queue.py" line="426"/>
         <source>Resolved %n item(s)</source>
         <translation>
             <numerusform>Закрыт %n элемент</numerusform>
@@ -5791,253 +5791,253 @@
 <context>
     <name>PlansPage</name>
     <message>
-        <location filename="../../ui/pages/plans.py" line="51"/>
+        <location filename="../../ui/pages/plans.py" line="54"/>
         <source>Plan code or name</source>
         <translation>Код или название тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="52"/>
+        <location filename="../../ui/pages/plans.py" line="55"/>
         <source>Plans &amp; features</source>
         <translation>Тарифы и функции</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="54"/>
+        <location filename="../../ui/pages/plans.py" line="57"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="55"/>
+        <location filename="../../ui/pages/plans.py" line="58"/>
         <source>All plans</source>
         <translation>Все тарифы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="55"/>
+        <location filename="../../ui/pages/plans.py" line="58"/>
         <source>Active</source>
         <translation>Активные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="55"/>
+        <location filename="../../ui/pages/plans.py" line="58"/>
         <source>Retired</source>
         <translation>Выведенные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="58"/>
+        <location filename="../../ui/pages/plans.py" line="61"/>
         <source>New plan…</source>
         <translation>Новый тариф…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="59"/>
+        <location filename="../../ui/pages/plans.py" line="62"/>
         <source>Edit plan…</source>
         <translation>Изменить тариф…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="60"/>
+        <location filename="../../ui/pages/plans.py" line="63"/>
         <source>New feature…</source>
         <translation>Новая функция…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="61"/>
+        <location filename="../../ui/pages/plans.py" line="64"/>
         <source>Set plan feature…</source>
         <translation>Настроить функцию тарифа…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="74"/>
-        <location filename="../../ui/pages/plans.py" line="105"/>
+        <location filename="../../ui/pages/plans.py" line="77"/>
+        <location filename="../../ui/pages/plans.py" line="118"/>
         <source>Plan features</source>
         <translation>Функции тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="103"/>
+        <location filename="../../ui/pages/plans.py" line="116"/>
         <source>Select a plan</source>
         <translation>Выберите тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="106"/>
+        <location filename="../../ui/pages/plans.py" line="119"/>
         <source>Select a plan to see what it grants.</source>
         <translation>Выберите тариф, чтобы увидеть, что он даёт.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="110"/>
+        <location filename="../../ui/pages/plans.py" line="123"/>
         <source>Features of %s</source>
         <translation>Функции тарифа %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="123"/>
-        <location filename="../../ui/pages/plans.py" line="193"/>
+        <location filename="../../ui/pages/plans.py" line="136"/>
+        <location filename="../../ui/pages/plans.py" line="206"/>
         <source>Features stay on while a renewal waits for funds</source>
         <translation>Функции доступны, пока продление ждёт средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="136"/>
+        <location filename="../../ui/pages/plans.py" line="149"/>
         <source>New plan</source>
         <translation>Новый тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="138"/>
+        <location filename="../../ui/pages/plans.py" line="151"/>
         <source>Add a plan to the catalogue. It grants no features until you set them; the code cannot change later.</source>
         <translation>Добавить тариф в каталог. Он не даёт никаких функций, пока вы их не настроите; код потом изменить нельзя.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="142"/>
-        <location filename="../../ui/pages/plans.py" line="257"/>
+        <location filename="../../ui/pages/plans.py" line="155"/>
+        <location filename="../../ui/pages/plans.py" line="270"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="143"/>
-        <location filename="../../ui/pages/plans.py" line="206"/>
-        <location filename="../../ui/pages/plans.py" line="257"/>
+        <location filename="../../ui/pages/plans.py" line="156"/>
+        <location filename="../../ui/pages/plans.py" line="219"/>
+        <location filename="../../ui/pages/plans.py" line="270"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="144"/>
+        <location filename="../../ui/pages/plans.py" line="157"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="145"/>
+        <location filename="../../ui/pages/plans.py" line="158"/>
         <source>Currency</source>
         <translation>Валюта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="146"/>
+        <location filename="../../ui/pages/plans.py" line="159"/>
         <source>Billed every</source>
         <translation>Оплата каждые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="147"/>
+        <location filename="../../ui/pages/plans.py" line="160"/>
         <source>Interval</source>
         <translation>Интервал</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="148"/>
-        <location filename="../../ui/pages/plans.py" line="208"/>
+        <location filename="../../ui/pages/plans.py" line="161"/>
+        <location filename="../../ui/pages/plans.py" line="221"/>
         <source>Grace days</source>
         <translation>Льготных дней</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="151"/>
+        <location filename="../../ui/pages/plans.py" line="164"/>
         <source>Create plan</source>
         <translation>Создать тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="178"/>
+        <location filename="../../ui/pages/plans.py" line="191"/>
         <source>Plan %s created</source>
         <translation>Тариф %s создан</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="195"/>
+        <location filename="../../ui/pages/plans.py" line="208"/>
         <source>Active (takes new subscriptions)</source>
         <translation>Активен (принимает новые подписки)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="199"/>
+        <location filename="../../ui/pages/plans.py" line="212"/>
         <source>Edit plan</source>
         <translation>Изменение тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="201"/>
+        <location filename="../../ui/pages/plans.py" line="214"/>
         <source>Change plan %s (%s subscriber(s)). A new price applies from each subscription&apos;s next renewal; a retired plan keeps its subscribers but takes no new ones.</source>
         <translation>Изменить тариф %s (подписчиков: %s). Новая цена действует с ближайшего продления каждой подписки; выведенный тариф сохраняет подписчиков, но не принимает новых.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="207"/>
+        <location filename="../../ui/pages/plans.py" line="220"/>
         <source>Price (%s)</source>
         <translation>Цена (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="212"/>
+        <location filename="../../ui/pages/plans.py" line="225"/>
         <source>Save plan</source>
         <translation>Сохранить тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="225"/>
+        <location filename="../../ui/pages/plans.py" line="238"/>
         <source>Nothing was changed.</source>
         <translation>Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="235"/>
+        <location filename="../../ui/pages/plans.py" line="248"/>
         <source>Plan %s saved</source>
         <translation>Тариф %s сохранён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="245"/>
+        <location filename="../../ui/pages/plans.py" line="258"/>
         <source>boolean (on/off)</source>
         <translation>логическая (вкл./выкл.)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="246"/>
+        <location filename="../../ui/pages/plans.py" line="259"/>
         <source>quota (a limit per period)</source>
         <translation>квота (лимит на период)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="247"/>
+        <location filename="../../ui/pages/plans.py" line="260"/>
         <source>rate (a limit per time window)</source>
         <translation>частота (лимит на временное окно)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="248"/>
+        <location filename="../../ui/pages/plans.py" line="261"/>
         <source>usage (always allowed, charged)</source>
         <translation>использование (всегда разрешено, оплачивается)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="254"/>
+        <location filename="../../ui/pages/plans.py" line="267"/>
         <source>New feature</source>
         <translation>Новая функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="255"/>
+        <location filename="../../ui/pages/plans.py" line="268"/>
         <source>Add a feature that plans can grant. Set it on each plan afterwards.</source>
         <translation>Добавить функцию, которую могут давать тарифы. Затем настройте её в каждом тарифе.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="257"/>
+        <location filename="../../ui/pages/plans.py" line="270"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="257"/>
+        <location filename="../../ui/pages/plans.py" line="270"/>
         <source>Unit</source>
         <translation>Единица</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="258"/>
+        <location filename="../../ui/pages/plans.py" line="271"/>
         <source>Create feature</source>
         <translation>Создать функцию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="265"/>
+        <location filename="../../ui/pages/plans.py" line="278"/>
         <source>The unit is 1–32 characters, like &apos;call&apos; or &apos;GB&apos;.</source>
         <translation>Единица — от 1 до 32 символов, например &apos;call&apos; или &apos;GB&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="277"/>
+        <location filename="../../ui/pages/plans.py" line="290"/>
         <source>Feature %s created</source>
         <translation>Функция %s создана</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="303"/>
+        <location filename="../../ui/pages/plans.py" line="316"/>
         <source>There are no features yet; create one first.</source>
         <translation>Функций пока нет; сначала создайте функцию.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="310"/>
+        <location filename="../../ui/pages/plans.py" line="323"/>
         <source>Set plan feature</source>
         <translation>Настройка функции тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="312"/>
+        <location filename="../../ui/pages/plans.py" line="325"/>
         <source>Grant a feature on plan %s, or change its limits and usage pricing. Subscribers see the change at once; usage already recorded is priced by the new terms at the next renewal.</source>
         <translation>Добавить функцию в тариф %s или изменить её лимиты и тарификацию использования. Подписчики увидят изменение сразу; уже учтённое использование будет оплачено по новым условиям при следующем продлении.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="317"/>
+        <location filename="../../ui/pages/plans.py" line="330"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="332"/>
+        <location filename="../../ui/pages/plans.py" line="345"/>
         <source>%s on %s saved</source>
         <translation>Функция %s в тарифе %s сохранена</translation>
     </message>
@@ -6278,7 +6278,7 @@
 <context>
     <name>RowCounts</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="340"/>
+        <location filename="../../ui/pages/base.py" line="341"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n строка</numerusform>
@@ -6287,7 +6287,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="343"/>
+        <location filename="../../ui/pages/base.py" line="344"/>
         <source>Exported %n row(s)</source>
         <translation>
             <numerusform>Экспортирована %n строка</numerusform>
@@ -6520,184 +6520,184 @@
         <translation>нечего делать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="44"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="47"/>
         <source>Scheduler</source>
         <translation>Планировщик</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="53"/>
-        <location filename="../../ui/pages/scheduler_page.py" line="240"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="56"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="276"/>
         <source>Run now</source>
         <translation>Запустить сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="55"/>
-        <location filename="../../ui/pages/scheduler_page.py" line="215"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="58"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="251"/>
         <source>Pause all jobs…</source>
         <translation>Приостановить все задания…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="57"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="60"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="85"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="88"/>
         <source>Scheduler events seen by this window appear here.</source>
         <translation>Здесь появляются события планировщика, полученные этим окном.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="97"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="109"/>
         <source>Recent events</source>
         <translation>Последние события</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="156"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="192"/>
         <source>The scheduler is not running in this window.</source>
         <translation>В этом окне планировщик не запущен.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="158"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="194"/>
         <source>The jobs below are paused.</source>
         <translation>Задания ниже приостановлены.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="160"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="196"/>
         <source>The table shows what the instance that last ran each job recorded.</source>
         <translation>В таблице показано то, что записал экземпляр, последним выполнявший каждое задание.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="164"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="200"/>
         <source>Paused: no job runs on its timer until the scheduler is resumed.</source>
         <translation>Приостановлен: задания не запускаются по расписанию, пока планировщик не будет возобновлён.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="167"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="203"/>
         <source>Running: jobs run on their timers in this window.</source>
         <translation>Работает: задания запускаются по расписанию в этом окне.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="174"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="210"/>
         <source>Could not read the job states: %s</source>
         <translation>Не удалось прочитать состояние заданий: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="179"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="215"/>
         <source>started</source>
         <translation>запущено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="180"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="216"/>
         <source>finished</source>
         <translation>завершено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="181"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="217"/>
         <source>FAILED</source>
         <translation>ОШИБКА</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="182"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="218"/>
         <source>scheduler paused</source>
         <translation>планировщик приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="183"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="219"/>
         <source>scheduler resumed</source>
         <translation>планировщик возобновлён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="184"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="220"/>
         <source>scheduler stopped</source>
         <translation>планировщик остановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="209"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="245"/>
         <source>The scheduler is not running in this window</source>
         <translation>В этом окне планировщик не запущен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="215"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="251"/>
         <source>Resume all jobs…</source>
         <translation>Возобновить все задания…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="220"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="256"/>
         <source>Select a job</source>
         <translation>Выберите задание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="234"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="270"/>
         <source>Run a job now</source>
         <translation>Запуск задания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="236"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="272"/>
         <source>Run the %s job now instead of waiting for its timer. It does exactly what its scheduled run would do.</source>
         <translation>Запустить задание %s сейчас, не дожидаясь расписания. Оно сделает ровно то же, что и плановый запуск.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="246"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="282"/>
         <source>Running the %s job…</source>
         <translation>Выполняется задание %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="257"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="293"/>
         <source>The %s job was handed to the scheduler; it runs in a moment.</source>
         <translation>Задание %s передано планировщику и скоро будет выполнено.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="267"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="303"/>
         <source>The %1 job failed: %2</source>
         <translation>Задание %1 завершилось ошибкой: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="271"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="307"/>
         <source>The %1 job finished: %2</source>
         <translation>Задание %1 выполнено: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="273"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="309"/>
         <source>done</source>
         <translation>готово</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="287"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="323"/>
         <source>Pause the scheduler</source>
         <translation>Приостановка планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="289"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="325"/>
         <source>Stop renewals, retries, reminders and monitoring from running on their timers, in every app and worker sharing this database, until someone resumes them. Run now still works.</source>
         <translation>Остановить запуск продлений, повторов, напоминаний и мониторинга по расписанию во всех приложениях и фоновых процессах, использующих эту базу данных, пока их не возобновят. Кнопка «Запустить сейчас» продолжит работать.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="293"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="329"/>
         <source>Pause</source>
         <translation>Приостановить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="298"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="334"/>
         <source>Resume the scheduler</source>
         <translation>Возобновление планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="300"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="336"/>
         <source>Let the jobs run on their timers again; runs that fell due while paused are caught up at once.</source>
         <translation>Снова запускать задания по расписанию; запуски, пропущенные во время паузы, будут выполнены сразу.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="303"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="339"/>
         <source>Resume</source>
         <translation>Возобновить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="312"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="348"/>
         <source>Scheduler paused</source>
         <translation>Планировщик приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="312"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="348"/>
         <source>Scheduler resumed</source>
         <translation>Планировщик возобновлён</translation>
     </message>
@@ -6734,7 +6734,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/settings_page.py" line="91"/>
-        <location filename="../../ui/pages/settings_page.py" line="242"/>
+        <location filename="../../ui/pages/settings_page.py" line="248"/>
         <source>Save key</source>
         <translation>Сохранить ключ</translation>
     </message>
@@ -6844,72 +6844,77 @@
         <translation>Ключ не задан: пополнения и возвраты не будут проходить, пока администратор его не задаст.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="219"/>
+        <location filename="../../ui/pages/settings_page.py" line="203"/>
+        <source>There is no usable system keyring, so secrets are kept for this session only.</source>
+        <translation>Системное хранилище ключей недоступно, поэтому секреты хранятся только до конца сеанса.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="225"/>
         <source>Enter the new key first.</source>
         <translation>Сначала введите новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="221"/>
+        <location filename="../../ui/pages/settings_page.py" line="227"/>
         <source>A key is one word of at most %d characters.</source>
         <translation>Ключ — одно слово длиной не более %d символов.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="223"/>
+        <location filename="../../ui/pages/settings_page.py" line="229"/>
         <source>The simulated gateway accepts only test keys, which start with %s.</source>
         <translation>Имитируемый шлюз принимает только тестовые ключи, начинающиеся с %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="236"/>
+        <location filename="../../ui/pages/settings_page.py" line="242"/>
         <source>Gateway API key</source>
         <translation>API-ключ шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="238"/>
+        <location filename="../../ui/pages/settings_page.py" line="244"/>
         <source>Replace the key this app uses for charges and refunds. Every later gateway call from this desk uses the new key.</source>
         <translation>Заменить ключ, который приложение использует для списаний и возвратов. Все последующие вызовы шлюза с этого рабочего места будут использовать новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="259"/>
+        <location filename="../../ui/pages/settings_page.py" line="265"/>
         <source>The key was saved in the system keyring.</source>
         <translation>Ключ сохранён в системном хранилище ключей.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="260"/>
+        <location filename="../../ui/pages/settings_page.py" line="266"/>
         <source>Gateway API key saved in the system keyring</source>
         <translation>API-ключ шлюза сохранён в системном хранилище ключей</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="263"/>
+        <location filename="../../ui/pages/settings_page.py" line="269"/>
         <source>There is no usable system keyring, so the key is kept for this session only and will be forgotten when the app quits.</source>
         <translation>Системное хранилище ключей недоступно, поэтому ключ сохранён только на этот сеанс и будет забыт при выходе из приложения.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="267"/>
+        <location filename="../../ui/pages/settings_page.py" line="274"/>
         <source>Gateway API key kept for this session only</source>
         <translation>API-ключ шлюза сохранён только на этот сеанс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="286"/>
+        <location filename="../../ui/pages/settings_page.py" line="293"/>
         <source>Nothing to save: no setting was changed</source>
         <translation>Нечего сохранять: ни одна настройка не изменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="288"/>
+        <location filename="../../ui/pages/settings_page.py" line="295"/>
         <source>Change these settings for every desk and worker that shares this database:</source>
         <translation>Изменить эти настройки для всех рабочих мест и фоновых процессов, использующих эту базу данных:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="291"/>
+        <location filename="../../ui/pages/settings_page.py" line="298"/>
         <source>Save settings</source>
         <translation>Сохранить настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="294"/>
+        <location filename="../../ui/pages/settings_page.py" line="301"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/settings_page.py" line="302"/>
+        <location filename="../../ui/pages/settings_page.py" line="309"/>
         <source>%n setting(s) saved</source>
         <translation>
             <numerusform>Сохранена %n настройка</numerusform>
@@ -6918,7 +6923,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="318"/>
+        <location filename="../../ui/pages/settings_page.py" line="325"/>
         <source>The language changes when the app is restarted</source>
         <translation>Язык сменится после перезапуска приложения</translation>
     </message>
@@ -7585,22 +7590,22 @@
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="371"/>
+        <location filename="../../ui/pages/base.py" line="373"/>
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="383"/>
+        <location filename="../../ui/pages/base.py" line="385"/>
         <source>Export CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="607"/>
+        <location filename="../../ui/pages/base.py" line="613"/>
         <source>Export to CSV</source>
         <translation>Экспорт в CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="607"/>
+        <location filename="../../ui/pages/base.py" line="613"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>

@@ -198,7 +198,13 @@ class SettingsPage(Page):
             self.key_status.setText(self.tr("No key is set; this demo database uses a published test key."))
         else:
             self.key_status.setText(self.tr("No key is set: top-ups and refunds fail until an admin sets one."))
-        self.keyring_note.setText(view.keyring_reason or "")
+        # The service's own account of the keyring (which backend, why) stays on hover, for whoever fixes it.
+        self.keyring_note.setText(
+            self.tr("There is no usable system keyring, so secrets are kept for this session only.")
+            if view.keyring_reason
+            else ""
+        )
+        self.keyring_note.setToolTip(view.keyring_reason or "")
         self.keyring_note.setVisible(bool(view.keyring_reason))
 
     @Slot(object, object)
@@ -263,7 +269,8 @@ class SettingsPage(Page):
                 "There is no usable system keyring, so the key is kept for this session only and "
                 "will be forgotten when the app quits."
             )
-            self._say_about_key(text + (f" ({reason})" if reason else ""), WARNING_STYLE)
+            self._say_about_key(text, WARNING_STYLE)
+            self.key_message.setToolTip(reason or "")
             self.status_message.emit(self.tr("Gateway API key kept for this session only"))
         self.ctx.bridge.announce(Changes.of(Kind.SETTINGS, Kind.AUDIT), self)
         self.load()
