@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from scheduler import JobStateInfo
 from services.changes import Changes, Kind
 from ui.context import UiContext
-from ui.errors import describe
+from ui.errors import describe, stored_message_text
 from ui.formatting import second_text
 from ui.pages.base import Page
 from ui.pages.dialogs import ConfirmDialog
@@ -224,7 +224,9 @@ class SchedulerPage(Page):
             job_name_text(event.job) if event.job else "",
             texts.get(event.kind, event.kind),
         ]
-        detail = event.error or (summarize_result(event.result) if event.kind == "job_finished" else "")
+        detail = stored_message_text(event.error.splitlines()[0]) if event.error else ""
+        if not detail and event.kind == "job_finished":
+            detail = summarize_result(event.result)
         return "  ".join(p for p in parts if p) + (f": {detail}" if detail else "")
 
     @Slot(object)
@@ -300,7 +302,9 @@ class SchedulerPage(Page):
         self._awaiting.discard(name)
         if error:
             self.status_message.emit(
-                self.tr("The %1 job failed: %2").replace("%1", job_name_text(name)).replace("%2", error)
+                self.tr("The %1 job failed: %2")
+                .replace("%1", job_name_text(name))
+                .replace("%2", stored_message_text(error.splitlines()[0]))
             )
             return
         self.status_message.emit(
