@@ -1067,41 +1067,41 @@
     </message>
     <message>
         <location filename="../../ui/pages/customers.py" line="413"/>
-        <source>The card was declined: %s</source>
-        <translation>Карта отклонена: %s</translation>
+        <source>The card was declined.</source>
+        <translation>Карта отклонена.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="418"/>
+        <location filename="../../ui/pages/customers.py" line="417"/>
         <source>The top-up did not go through yet: %s. It is in the error queue and will be retried with the same key, so it can never be charged twice.</source>
         <translation>Пополнение пока не прошло: %s. Оно в очереди ошибок и будет повторено с тем же ключом, поэтому карта никогда не будет списана дважды.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="423"/>
+        <location filename="../../ui/pages/customers.py" line="422"/>
         <source>Top-up</source>
         <translation>Пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="456"/>
+        <location filename="../../ui/pages/customers.py" line="455"/>
         <source>Subscribe</source>
         <translation>Оформление подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="457"/>
+        <location filename="../../ui/pages/customers.py" line="456"/>
         <source>Start a subscription for %s; the first period is paid from the wallet (balance %s).</source>
         <translation>Оформить подписку для клиента %s; первый период оплачивается из кошелька (баланс %s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="460"/>
+        <location filename="../../ui/pages/customers.py" line="459"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="461"/>
+        <location filename="../../ui/pages/customers.py" line="460"/>
         <source>Subscribe and charge</source>
         <translation>Оформить и списать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="467"/>
+        <location filename="../../ui/pages/customers.py" line="466"/>
         <source>Subscribed</source>
         <translation>Подписка оформлена</translation>
     </message>
@@ -6526,13 +6526,13 @@
     </message>
     <message>
         <location filename="../../ui/pages/scheduler_page.py" line="56"/>
-        <location filename="../../ui/pages/scheduler_page.py" line="276"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="278"/>
         <source>Run now</source>
         <translation>Запустить сейчас</translation>
     </message>
     <message>
         <location filename="../../ui/pages/scheduler_page.py" line="58"/>
-        <location filename="../../ui/pages/scheduler_page.py" line="251"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="253"/>
         <source>Pause all jobs…</source>
         <translation>Приостановить все задания…</translation>
     </message>
@@ -6612,92 +6612,92 @@
         <translation>планировщик остановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="245"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="247"/>
         <source>The scheduler is not running in this window</source>
         <translation>В этом окне планировщик не запущен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="251"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="253"/>
         <source>Resume all jobs…</source>
         <translation>Возобновить все задания…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="256"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="258"/>
         <source>Select a job</source>
         <translation>Выберите задание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="270"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="272"/>
         <source>Run a job now</source>
         <translation>Запуск задания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="272"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="274"/>
         <source>Run the %s job now instead of waiting for its timer. It does exactly what its scheduled run would do.</source>
         <translation>Запустить задание %s сейчас, не дожидаясь расписания. Оно сделает ровно то же, что и плановый запуск.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="282"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="284"/>
         <source>Running the %s job…</source>
         <translation>Выполняется задание %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="293"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="295"/>
         <source>The %s job was handed to the scheduler; it runs in a moment.</source>
         <translation>Задание %s передано планировщику и скоро будет выполнено.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="303"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="305"/>
         <source>The %1 job failed: %2</source>
         <translation>Задание %1 завершилось ошибкой: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="307"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="311"/>
         <source>The %1 job finished: %2</source>
         <translation>Задание %1 выполнено: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="309"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="313"/>
         <source>done</source>
         <translation>готово</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="323"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="327"/>
         <source>Pause the scheduler</source>
         <translation>Приостановка планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="325"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="329"/>
         <source>Stop renewals, retries, reminders and monitoring from running on their timers, in every app and worker sharing this database, until someone resumes them. Run now still works.</source>
         <translation>Остановить запуск продлений, повторов, напоминаний и мониторинга по расписанию во всех приложениях и фоновых процессах, использующих эту базу данных, пока их не возобновят. Кнопка «Запустить сейчас» продолжит работать.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="329"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="333"/>
         <source>Pause</source>
         <translation>Приостановить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="334"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="338"/>
         <source>Resume the scheduler</source>
         <translation>Возобновление планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="336"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="340"/>
         <source>Let the jobs run on their timers again; runs that fell due while paused are caught up at once.</source>
         <translation>Снова запускать задания по расписанию; запуски, пропущенные во время паузы, будут выполнены сразу.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="339"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="343"/>
         <source>Resume</source>
         <translation>Возобновить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="348"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="352"/>
         <source>Scheduler paused</source>
         <translation>Планировщик приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="348"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="352"/>
         <source>Scheduler resumed</source>
         <translation>Планировщик возобновлён</translation>
     </message>

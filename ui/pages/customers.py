@@ -24,7 +24,7 @@ from services.customer_detail import CustomerDetail, customer_detail
 from services.customers import clean_email, clean_name
 from services.money import parse_amount
 from ui.context import UiContext
-from ui.errors import stored_message_text
+from ui.errors import as_sentence, stored_message_text
 from ui.formatting import date_text, minute_text, money_text
 from ui.pages.base import TablePage
 from ui.pages.customer_page import CustomerPage
@@ -409,10 +409,9 @@ class CustomersPage(TablePage[CustomersTableModel]):
                 text += " " + self.tr("%n pending subscription(s) renewed at once.", "", info.renewed)
             icon = QMessageBox.Icon.Information
         elif info.status == "failed":
-            text, icon = (
-                self.tr("The card was declined: %s") % stored_message_text(info.error or ""),
-                QMessageBox.Icon.Warning,
-            )
+            # The gateway's answer says it was declined and why: "The card was declined (expired card)."
+            text = as_sentence(stored_message_text(info.error)) if info.error else self.tr("The card was declined.")
+            icon = QMessageBox.Icon.Warning
         else:
             text = self.tr(
                 "The top-up did not go through yet: %s. It is in the error queue and "
