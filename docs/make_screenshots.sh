@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Screenshots of every page, taken in a real X server (Xvfb) with a tray host: the English desk,
-# then the Russian (ru/) and dark (dark/) desks and the 1024×700 layout (small/).
-# Usage: docs/make_screenshots.sh [OUT_DIR [en|ru|dark|small ...]]
+# Screenshots of every page and of one customer's page, taken in a real X server (Xvfb) with a tray
+# host: the English light desk at 1600×1000, then the Russian (ru/), dark (dark/) and Russian dark
+# (ru-dark/) desks, and each at 1024×700 (small/, ru-small/, dark-small/, ru-dark-small/).
+# Usage: docs/make_screenshots.sh [OUT_DIR [en|ru|dark|ru-dark|small|ru-small|dark-small|ru-dark-small ...]]
 # Needs Debian's xvfb and trayer (and the xcb libraries listed in README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=97  # the first display number free on this machine
 while [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
 display=:$n
-Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp &
+Xvfb "$display" -screen 0 1920x1200x24 -nolisten tcp &
 xvfb=$!
 trap 'kill $xvfb ${tray:-} 2>/dev/null || true' EXIT
 sleep 1

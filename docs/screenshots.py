@@ -1,5 +1,7 @@
 """Regenerate the page screenshots in docs/screenshots/ from a fresh demo database: the English
-light desk, and in subfolders the Russian desk (ru/), the dark desk (dark/) and the 1024×700 layout (small/).
+light desk at 1600×1000, and in subfolders the Russian (ru/), dark (dark/) and Russian dark (ru-dark/)
+desks, and the 1024×700 layout of each (small/, ru-small/, dark-small/, ru-dark-small/). Besides
+every page of the navigation, one customer's page (opened from the Customers list) is shot.
 
 Run it through docs/make_screenshots.sh (which starts Xvfb and a tray host), or
 directly with any display: python docs/screenshots.py [OUT_DIR [en|ru|dark|small ...]]
@@ -29,7 +31,7 @@ FILE_NAMES = {
     "DashboardPage": "dashboard", "CustomersPage": "customers", "WalletsPage": "wallets",
     "SubscriptionsPage": "subscriptions", "PlansPage": "plans", "ErrorQueuePage": "error-queue",
     "NotificationsPage": "notifications", "AuditPage": "audit-log", "SchedulerPage": "scheduler",
-    "SettingsPage": "settings",
+    "SettingsPage": "settings", "OperatorsPage": "operators",
 }
 
 
@@ -73,11 +75,16 @@ def show_billed_customer(page) -> None:
 
 
 # Each desk is shot into its own folder: (folder under OUT_DIR, language, theme, window size).
+LARGE, SMALL = (1600, 1000), (1024, 700)
 VARIANTS = {
-    "en": ("", "en", "light", (1440, 900)),
-    "ru": ("ru", "ru", "light", (1440, 900)),
-    "dark": ("dark", "en", "dark", (1440, 900)),
-    "small": ("small", "en", "light", (1024, 700)),
+    "en": ("", "en", "light", LARGE),
+    "ru": ("ru", "ru", "light", LARGE),
+    "dark": ("dark", "en", "dark", LARGE),
+    "ru-dark": ("ru-dark", "ru", "dark", LARGE),
+    "small": ("small", "en", "light", SMALL),
+    "ru-small": ("ru-small", "ru", "light", SMALL),
+    "dark-small": ("dark-small", "en", "dark", SMALL),
+    "ru-dark-small": ("ru-dark-small", "ru", "dark", SMALL),
 }
 
 
@@ -133,22 +140,32 @@ def main() -> int:
 
         def shoot_pages(window, ctx, target: Path) -> None:
             pages = list(window.pages)
+            customers = window.page_named("CustomersPage")
+            # After the pages of the navigation: the page of the customer the Customers list shows
+            # selected, opened as an operator opens it.
+            steps: list = [*pages, customers] if customers is not None else pages
 
             def shoot(index: int = 0) -> None:
                 if index > 0:
-                    page = pages[index - 1]
+                    page = steps[index - 1]
                     name = FILE_NAMES.get(type(page).__name__, type(page).__name__.lower())
+                    if index > len(pages):
+                        name = "customer-page"
                     path = target / f"{name}.png"
                     window.grab().save(str(path))
                     shots.append(str(path))
-                if index >= len(pages):
+                if index >= len(steps):
                     ctx.bridge.stop()
                     window.close()
                     window.deleteLater()
                     QTimer.singleShot(300, next_variant)
                     return
-                window.nav.setCurrentRow(index)
-                page = pages[index]
+                page = steps[index]
+                window.nav.setCurrentRow(pages.index(page))
+                if index >= len(pages):
+                    QTimer.singleShot(100, page.on_open_clicked)
+                    QTimer.singleShot(1600, lambda: shoot(index + 1))
+                    return
 
                 def select_first_row():
                     if type(page).__name__ == "CustomersPage":

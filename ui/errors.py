@@ -220,10 +220,24 @@ def stored_message_text(text: str) -> str:
     return _stored_message_text(text, _language()) if text else text
 
 
+_SENTENCE_ENDS = (".", "!", "?", "…")
+
+
+def as_sentence(text: str) -> str:
+    """A domain message ("the gateway is down; nothing was sent"), which services word to sit inside
+    other text and in logs, as a sentence of its own: a capital letter first, a full stop last."""
+    text = text.strip()
+    if not text:
+        return text
+    if not text.endswith(_SENTENCE_ENDS):
+        text += "."
+    return text[0].upper() + text[1:]
+
+
 def describe(error: BaseException) -> str:
     """The sentence for the operator. Known refusals and failures say what happened; bugs do not leak."""
     if isinstance(error, DomainError):
-        return domain_message(error)
+        return as_sentence(domain_message(error))
     failure = known_failure(error)
     if failure is not None:
         _log_with_traceback(error, failure.value)

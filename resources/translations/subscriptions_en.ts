@@ -15,7 +15,7 @@
 <context>
     <name>CustomerPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/customer_page.py" line="250"/>
+        <location filename="../../ui/pages/customer_page.py" line="276"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>%n attempt</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>CustomersPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/customers.py" line="414"/>
+        <location filename="../../ui/pages/customers.py" line="409"/>
         <source>%n pending subscription(s) renewed at once.</source>
         <translation>
             <numerusform>%n pending subscription renewed at once.</numerusform>
@@ -48,7 +48,7 @@
 <context>
     <name>ErrorQueuePage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="237"/>
+        <location filename="../../ui/pages/error_queue.py" line="238"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -56,7 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="238"/>
+        <location filename="../../ui/pages/error_queue.py" line="239"/>
         <source>%n item(s) selected</source>
         <translation>
             <numerusform>%n item selected</numerusform>
@@ -64,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="252"/>
+        <location filename="../../ui/pages/error_queue.py" line="253"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="300"/>
+        <location filename="../../ui/pages/error_queue.py" line="301"/>
         <source>Retry %n item(s) now?</source>
         <translation>
             <numerusform>Retry %n item now?</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="308"/>
+        <location filename="../../ui/pages/error_queue.py" line="309"/>
         <source>Retrying %n item(s)…</source>
         <translation>
             <numerusform>Retrying %n item…</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="327"/>
+        <location filename="../../ui/pages/error_queue.py" line="328"/>
         <source>%n not attempted: the payment gateway is still refusing calls</source>
         <translation>
             <numerusform>%n not attempted: the payment gateway is still refusing calls</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="333"/>
+        <location filename="../../ui/pages/error_queue.py" line="334"/>
         <source>%n with no recorded outcome: another runner took it, see its attempts</source>
         <translation>
             <numerusform>%n with no recorded outcome: another runner took it, see its attempts</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="342"/>
+        <location filename="../../ui/pages/error_queue.py" line="343"/>
         <source>Cancel the retries of %n item(s)? They close as canceled and are not tried again.</source>
         <translation>
             <numerusform>Cancel the retries of %n item? It closes as canceled and is not tried again.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="353"/>
+        <location filename="../../ui/pages/error_queue.py" line="354"/>
         <source>Canceled %n item(s)</source>
         <translation>
             <numerusform>Canceled %n item</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="362"/>
+        <location filename="../../ui/pages/error_queue.py" line="363"/>
         <source>Escalate %n item(s) to manual? Automatic attempts stop until an operator acts.</source>
         <translation>
             <numerusform>Escalate %n item to manual? Automatic attempts stop until an operator acts.</numerusform>
@@ -128,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="372"/>
+        <location filename="../../ui/pages/error_queue.py" line="373"/>
         <source>Escalated %n item(s) to manual</source>
         <translation>
             <numerusform>Escalated %n item to manual</numerusform>
@@ -136,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="397"/>
+        <location filename="../../ui/pages/error_queue.py" line="398"/>
         <source>Change the retry strategy of %n item(s)?</source>
         <translation>
             <numerusform>Change the retry strategy of %n item?</numerusform>
@@ -144,7 +144,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="408"/>
+        <location filename="../../ui/pages/error_queue.py" line="409"/>
         <source>%n item(s) now on %s</source>
         <translation>
             <numerusform>%n item now on %s</numerusform>
@@ -152,7 +152,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="416"/>
+        <location filename="../../ui/pages/error_queue.py" line="417"/>
         <source>Mark %n item(s) resolved? Say how they were settled.</source>
         <translation>
             <numerusform>Mark %n item resolved? Say how it was settled.</numerusform>
@@ -160,7 +160,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="425"/>
+        <location filename="../../ui/pages/error_queue.py" line="426"/>
         <source>Resolved %n item(s)</source>
         <translation>
             <numerusform>Resolved %n item</numerusform>
@@ -171,7 +171,7 @@
 <context>
     <name>GatewaySimulationGroup</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/scheduler_panels.py" line="105"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="95"/>
         <source>Circuit breaker closed: calls go through (%n failure(s) in a row).</source>
         <translation>
             <numerusform>Circuit breaker closed: calls go through (%n failure in a row).</numerusform>
@@ -409,7 +409,7 @@
 <context>
     <name>RowCounts</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="340"/>
+        <location filename="../../ui/pages/base.py" line="341"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -417,7 +417,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="343"/>
+        <location filename="../../ui/pages/base.py" line="344"/>
         <source>Exported %n row(s)</source>
         <translation>
             <numerusform>Exported %n row</numerusform>
@@ -428,7 +428,7 @@
 <context>
     <name>SettingsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/settings_page.py" line="314"/>
+        <location filename="../../ui/pages/settings_page.py" line="309"/>
         <source>%n setting(s) saved</source>
         <translation>
             <numerusform>%n setting saved</numerusform>

@@ -746,7 +746,7 @@
     <message>
         <location filename="../../ui/pages/customer_file_words.py" line="42"/>
         <location filename="../../ui/pages/customer_file_words.py" line="58"/>
-        <location filename="../../ui/pages/customer_page.py" line="296"/>
+        <location filename="../../ui/pages/customer_page.py" line="322"/>
         <source>Top-up</source>
         <translation>Пополнение</translation>
     </message>
@@ -798,7 +798,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/customer_file_words.py" line="62"/>
-        <location filename="../../ui/pages/customer_page.py" line="411"/>
+        <location filename="../../ui/pages/customer_page.py" line="439"/>
         <source>Note</source>
         <translation>Заметка</translation>
     </message>
@@ -809,8 +809,8 @@
     </message>
     <message>
         <location filename="../../ui/pages/customer_file_words.py" line="91"/>
-        <location filename="../../ui/pages/customer_page.py" line="131"/>
-        <location filename="../../ui/pages/customer_page.py" line="150"/>
+        <location filename="../../ui/pages/customer_page.py" line="130"/>
+        <location filename="../../ui/pages/customer_page.py" line="149"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
@@ -860,136 +860,136 @@
         <translation>Заметки операторов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="70"/>
+        <location filename="../../ui/pages/customer_page.py" line="73"/>
         <source>← All customers</source>
         <translation>← Все клиенты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="74"/>
+        <location filename="../../ui/pages/customer_page.py" line="77"/>
         <source>Back to the list of customers (Alt+Left)</source>
         <translation>Назад к списку клиентов (Alt+Влево)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="90"/>
+        <location filename="../../ui/pages/customer_page.py" line="93"/>
         <source>Top up…</source>
         <translation>Пополнить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="91"/>
+        <location filename="../../ui/pages/customer_page.py" line="94"/>
         <source>Subscribe…</source>
         <translation>Подписать…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="92"/>
+        <location filename="../../ui/pages/customer_page.py" line="95"/>
         <source>Cancel subscription…</source>
         <translation>Отменить подписку…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="93"/>
+        <location filename="../../ui/pages/customer_page.py" line="96"/>
         <source>Refund top-up…</source>
         <translation>Вернуть пополнение…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="94"/>
+        <location filename="../../ui/pages/customer_page.py" line="97"/>
         <source>Add note…</source>
         <translation>Добавить заметку…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="130"/>
+        <location filename="../../ui/pages/customer_page.py" line="129"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="132"/>
+        <location filename="../../ui/pages/customer_page.py" line="131"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="133"/>
+        <location filename="../../ui/pages/customer_page.py" line="132"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="134"/>
+        <location filename="../../ui/pages/customer_page.py" line="133"/>
         <source>Auto-renew</source>
         <translation>Автопродление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="147"/>
-        <location filename="../../ui/pages/customer_page.py" line="169"/>
+        <location filename="../../ui/pages/customer_page.py" line="146"/>
+        <location filename="../../ui/pages/customer_page.py" line="168"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="148"/>
-        <location filename="../../ui/pages/customer_page.py" line="170"/>
+        <location filename="../../ui/pages/customer_page.py" line="147"/>
+        <location filename="../../ui/pages/customer_page.py" line="169"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="149"/>
-        <location filename="../../ui/pages/customer_page.py" line="171"/>
+        <location filename="../../ui/pages/customer_page.py" line="148"/>
+        <location filename="../../ui/pages/customer_page.py" line="170"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="151"/>
-        <location filename="../../ui/pages/customer_page.py" line="172"/>
+        <location filename="../../ui/pages/customer_page.py" line="150"/>
+        <location filename="../../ui/pages/customer_page.py" line="171"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="158"/>
+        <location filename="../../ui/pages/customer_page.py" line="157"/>
         <source>Overview</source>
         <translation>Обзор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="159"/>
+        <location filename="../../ui/pages/customer_page.py" line="158"/>
         <source>Subscriptions</source>
         <translation>Подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="160"/>
+        <location filename="../../ui/pages/customer_page.py" line="159"/>
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="161"/>
+        <location filename="../../ui/pages/customer_page.py" line="160"/>
         <source>Credit notes</source>
         <translation>Кредит-ноты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="162"/>
+        <location filename="../../ui/pages/customer_page.py" line="161"/>
         <source>Top-ups and refunds</source>
         <translation>Пополнения и возвраты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="165"/>
+        <location filename="../../ui/pages/customer_page.py" line="164"/>
         <source>Timeline</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="179"/>
+        <location filename="../../ui/pages/customer_page.py" line="178"/>
         <source>Double-click an invoice, subscription or failure to open it</source>
         <translation>Дважды щёлкните счёт, подписку или сбой, чтобы открыть</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="220"/>
+        <location filename="../../ui/pages/customer_page.py" line="246"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="244"/>
+        <location filename="../../ui/pages/customer_page.py" line="270"/>
         <source>%s · customer #%d · %s · customer since %s</source>
         <translation>%s · клиент №%d · %s · клиент с %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="248"/>
+        <location filename="../../ui/pages/customer_page.py" line="274"/>
         <source>Balance %s</source>
         <translation>Баланс %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/customer_page.py" line="250"/>
+        <location filename="../../ui/pages/customer_page.py" line="276"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>%n попытка</numerusform>
@@ -998,93 +998,93 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="253"/>
+        <location filename="../../ui/pages/customer_page.py" line="279"/>
         <source>No invoices yet: the first is issued when the customer subscribes.</source>
         <translation>Счетов пока нет: первый выставляется при оформлении подписки.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="255"/>
+        <location filename="../../ui/pages/customer_page.py" line="281"/>
         <source>No credit notes.</source>
         <translation>Кредит-нот нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="258"/>
+        <location filename="../../ui/pages/customer_page.py" line="284"/>
         <source>Subscriptions (%d)</source>
         <translation>Подписки (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="259"/>
+        <location filename="../../ui/pages/customer_page.py" line="285"/>
         <source>Invoices (%d)</source>
         <translation>Счета (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="260"/>
+        <location filename="../../ui/pages/customer_page.py" line="286"/>
         <source>Credit notes (%d)</source>
         <translation>Кредит-ноты (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="261"/>
+        <location filename="../../ui/pages/customer_page.py" line="287"/>
         <source>Top-ups and refunds (%d)</source>
         <translation>Пополнения и возвраты (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="262"/>
+        <location filename="../../ui/pages/customer_page.py" line="288"/>
         <source>Timeline (%d events, newest first)</source>
         <translation>Хронология (событий: %d, сначала новые)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="276"/>
+        <location filename="../../ui/pages/customer_page.py" line="302"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="276"/>
+        <location filename="../../ui/pages/customer_page.py" line="302"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="282"/>
+        <location filename="../../ui/pages/customer_page.py" line="308"/>
         <source>No subscriptions: Subscribe… starts one.</source>
         <translation>Подписок нет: кнопка «Подписать…» оформит новую.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="290"/>
+        <location filename="../../ui/pages/customer_page.py" line="316"/>
         <source>%s refunded</source>
         <translation>возвращено %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="304"/>
+        <location filename="../../ui/pages/customer_page.py" line="330"/>
         <source>Refund to the card</source>
         <translation>Возврат на карту</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="304"/>
+        <location filename="../../ui/pages/customer_page.py" line="330"/>
         <source>Refund into the wallet</source>
         <translation>Возврат в кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="320"/>
+        <location filename="../../ui/pages/customer_page.py" line="346"/>
         <source>No top-ups or refunds yet.</source>
         <translation>Пополнений и возвратов пока нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="407"/>
-        <location filename="../../ui/pages/customer_page.py" line="412"/>
+        <location filename="../../ui/pages/customer_page.py" line="435"/>
+        <location filename="../../ui/pages/customer_page.py" line="440"/>
         <source>Add note</source>
         <translation>Добавить заметку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="408"/>
+        <location filename="../../ui/pages/customer_page.py" line="436"/>
         <source>Write down something about %s for the other operators. A note is kept as written.</source>
         <translation>Запишите что-нибудь о клиенте %s для других операторов. Заметка хранится в том виде, как написана.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="420"/>
+        <location filename="../../ui/pages/customer_page.py" line="448"/>
         <source>Write the note (at most %d characters).</source>
         <translation>Напишите заметку (не более %d символов).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="427"/>
+        <location filename="../../ui/pages/customer_page.py" line="455"/>
         <source>Note added</source>
         <translation>Заметка добавлена</translation>
     </message>
@@ -1092,260 +1092,260 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../ui/pages/customers.py" line="52"/>
+        <location filename="../../ui/pages/customers.py" line="51"/>
         <source>since</source>
         <translation>с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="52"/>
+        <location filename="../../ui/pages/customers.py" line="51"/>
         <source>Wallets</source>
         <translation>Кошельки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="53"/>
+        <location filename="../../ui/pages/customers.py" line="52"/>
         <source>Subscriptions</source>
         <translation>Подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="53"/>
+        <location filename="../../ui/pages/customers.py" line="52"/>
         <source>period ends</source>
         <translation>период до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="54"/>
+        <location filename="../../ui/pages/customers.py" line="53"/>
         <source>Recent top-ups</source>
         <translation>Последние пополнения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="54"/>
+        <location filename="../../ui/pages/customers.py" line="53"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="65"/>
+        <location filename="../../ui/pages/customers.py" line="64"/>
         <source>owes %s</source>
         <translation>долг %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="96"/>
+        <location filename="../../ui/pages/customers.py" line="95"/>
         <source>Name, email or id</source>
         <translation>Имя, эл. почта или ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="97"/>
+        <location filename="../../ui/pages/customers.py" line="96"/>
         <source>Customers</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="99"/>
-        <location filename="../../ui/pages/customers.py" line="351"/>
+        <location filename="../../ui/pages/customers.py" line="98"/>
+        <location filename="../../ui/pages/customers.py" line="346"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="100"/>
+        <location filename="../../ui/pages/customers.py" line="99"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="100"/>
+        <location filename="../../ui/pages/customers.py" line="99"/>
         <source>Active</source>
         <translation>Активные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="100"/>
+        <location filename="../../ui/pages/customers.py" line="99"/>
         <source>Disabled</source>
         <translation>Отключённые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="103"/>
+        <location filename="../../ui/pages/customers.py" line="102"/>
         <source>Open page</source>
         <translation>Открыть карточку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="105"/>
+        <location filename="../../ui/pages/customers.py" line="104"/>
         <source>New customer…</source>
         <translation>Новый клиент…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="106"/>
+        <location filename="../../ui/pages/customers.py" line="105"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="107"/>
+        <location filename="../../ui/pages/customers.py" line="106"/>
         <source>Top up…</source>
         <translation>Пополнить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="108"/>
+        <location filename="../../ui/pages/customers.py" line="107"/>
         <source>Subscribe…</source>
         <translation>Оформить подписку…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="195"/>
+        <location filename="../../ui/pages/customers.py" line="193"/>
         <source>Overview</source>
         <translation>Обзор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="204"/>
+        <location filename="../../ui/pages/customers.py" line="202"/>
         <source>Double-click an invoice to see its lines, payments and credit notes.</source>
         <translation>Дважды щёлкните счёт, чтобы увидеть его строки, оплаты и кредит-ноты.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="213"/>
-        <location filename="../../ui/pages/customers.py" line="245"/>
+        <location filename="../../ui/pages/customers.py" line="211"/>
+        <location filename="../../ui/pages/customers.py" line="240"/>
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="215"/>
+        <location filename="../../ui/pages/customers.py" line="213"/>
         <source>Double-click a credit note to open the invoice it credits</source>
         <translation>Дважды щёлкните кредит-ноту, чтобы открыть счёт, по которому она выставлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="217"/>
-        <location filename="../../ui/pages/customers.py" line="246"/>
+        <location filename="../../ui/pages/customers.py" line="215"/>
+        <location filename="../../ui/pages/customers.py" line="241"/>
         <source>Credit notes</source>
         <translation>Кредит-ноты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="237"/>
-        <location filename="../../ui/pages/customers.py" line="240"/>
+        <location filename="../../ui/pages/customers.py" line="232"/>
+        <location filename="../../ui/pages/customers.py" line="235"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="237"/>
+        <location filename="../../ui/pages/customers.py" line="232"/>
         <source>Select a customer to see their invoices.</source>
         <translation>Выберите клиента, чтобы увидеть его счета.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="240"/>
+        <location filename="../../ui/pages/customers.py" line="235"/>
         <source>Select a customer to see their credit notes.</source>
         <translation>Выберите клиента, чтобы увидеть его кредит-ноты.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="250"/>
+        <location filename="../../ui/pages/customers.py" line="245"/>
         <source>No invoices yet: the first is issued when the customer subscribes.</source>
         <translation>Счетов пока нет: первый выставляется, когда клиент оформляет подписку.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="252"/>
+        <location filename="../../ui/pages/customers.py" line="247"/>
         <source>No credit notes: refunds of charges and plan-change credits appear here.</source>
         <translation>Кредит-нот нет: здесь появляются возвраты списаний и зачёты при смене тарифа.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="255"/>
+        <location filename="../../ui/pages/customers.py" line="250"/>
         <source>Invoices (%d)</source>
         <translation>Счета (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="256"/>
+        <location filename="../../ui/pages/customers.py" line="251"/>
         <source>Credit notes (%d)</source>
         <translation>Кредит-ноты (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="259"/>
+        <location filename="../../ui/pages/customers.py" line="254"/>
         <source>Owes %s on the invoices below; the next top-up pays it first.</source>
         <translation>Долг по счетам ниже: %s; следующее пополнение сначала погасит его.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="261"/>
+        <location filename="../../ui/pages/customers.py" line="256"/>
         <source>Owes nothing.</source>
         <translation>Долгов нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="273"/>
-        <location filename="../../ui/pages/customers.py" line="282"/>
+        <location filename="../../ui/pages/customers.py" line="268"/>
+        <location filename="../../ui/pages/customers.py" line="277"/>
         <source>Select one customer</source>
         <translation>Выберите одного клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="273"/>
+        <location filename="../../ui/pages/customers.py" line="268"/>
         <source>Open the customer&apos;s page (or double-click the row)</source>
         <translation>Открыть карточку клиента (или дважды щёлкните строку)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="284"/>
+        <location filename="../../ui/pages/customers.py" line="279"/>
         <source>Select a customer to see the details.</source>
         <translation>Выберите клиента, чтобы увидеть подробности.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="312"/>
+        <location filename="../../ui/pages/customers.py" line="307"/>
         <source>New customer</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="313"/>
+        <location filename="../../ui/pages/customers.py" line="308"/>
         <source>Create a customer with a USD wallet.</source>
         <translation>Создать клиента с кошельком в USD.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="315"/>
-        <location filename="../../ui/pages/customers.py" line="351"/>
+        <location filename="../../ui/pages/customers.py" line="310"/>
+        <location filename="../../ui/pages/customers.py" line="346"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="315"/>
-        <location filename="../../ui/pages/customers.py" line="351"/>
+        <location filename="../../ui/pages/customers.py" line="310"/>
+        <location filename="../../ui/pages/customers.py" line="346"/>
         <source>Email</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="333"/>
+        <location filename="../../ui/pages/customers.py" line="328"/>
         <source>Customer %s created</source>
         <translation>Клиент %s создан</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="349"/>
+        <location filename="../../ui/pages/customers.py" line="344"/>
         <source>Edit customer</source>
         <translation>Изменение клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="350"/>
+        <location filename="../../ui/pages/customers.py" line="345"/>
         <source>Change customer #%d.</source>
         <translation>Изменить клиента #%d.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="366"/>
+        <location filename="../../ui/pages/customers.py" line="361"/>
         <source>Customer updated</source>
         <translation>Клиент изменён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="383"/>
+        <location filename="../../ui/pages/customers.py" line="378"/>
         <source>Top up wallet</source>
         <translation>Пополнение кошелька</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="384"/>
+        <location filename="../../ui/pages/customers.py" line="379"/>
         <source>Charge the card of %s and credit the amount to their %s wallet (balance now %s).</source>
         <translation>Списать сумму с карты клиента %s и зачислить её в кошелёк %s (сейчас на балансе %s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="387"/>
+        <location filename="../../ui/pages/customers.py" line="382"/>
         <source>Amount (%s)</source>
         <translation>Сумма (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="388"/>
+        <location filename="../../ui/pages/customers.py" line="383"/>
         <source>Charge card</source>
         <translation>Списать с карты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="389"/>
-        <location filename="../../ui/pages/customers.py" line="396"/>
+        <location filename="../../ui/pages/customers.py" line="384"/>
+        <location filename="../../ui/pages/customers.py" line="391"/>
         <source>Charging the card of %s…</source>
         <translation>Списание с карты клиента %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="412"/>
+        <location filename="../../ui/pages/customers.py" line="407"/>
         <source>Top-up of %s succeeded.</source>
         <translation>Пополнение на %s выполнено.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/customers.py" line="414"/>
+        <location filename="../../ui/pages/customers.py" line="409"/>
         <source>%n pending subscription(s) renewed at once.</source>
         <translation>
             <numerusform>%n подписка, ожидавшая продления, сразу продлена.</numerusform>
@@ -1354,42 +1354,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="418"/>
-        <source>The card was declined: %s</source>
-        <translation>Карта отклонена: %s</translation>
+        <location filename="../../ui/pages/customers.py" line="413"/>
+        <source>The card was declined.</source>
+        <translation>Карта отклонена.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="423"/>
+        <location filename="../../ui/pages/customers.py" line="417"/>
         <source>The top-up did not go through yet: %s. It is in the error queue and will be retried with the same key, so it can never be charged twice.</source>
         <translation>Пополнение пока не прошло: %s. Оно в очереди ошибок и будет повторено с тем же ключом, поэтому карта никогда не будет списана дважды.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="428"/>
+        <location filename="../../ui/pages/customers.py" line="422"/>
         <source>Top-up</source>
         <translation>Пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="461"/>
+        <location filename="../../ui/pages/customers.py" line="455"/>
         <source>Subscribe</source>
         <translation>Оформление подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="462"/>
+        <location filename="../../ui/pages/customers.py" line="456"/>
         <source>Start a subscription for %s; the first period is paid from the wallet (balance %s).</source>
         <translation>Оформить подписку для клиента %s; первый период оплачивается из кошелька (баланс %s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="465"/>
+        <location filename="../../ui/pages/customers.py" line="459"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="466"/>
+        <location filename="../../ui/pages/customers.py" line="460"/>
         <source>Subscribe and charge</source>
         <translation>Оформить и списать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="472"/>
+        <location filename="../../ui/pages/customers.py" line="466"/>
         <source>Subscribed</source>
         <translation>Подписка оформлена</translation>
     </message>
@@ -1619,47 +1619,47 @@
 <context>
     <name>DemoClockGroup</name>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="162"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="152"/>
         <source>Demo clock</source>
         <translation>Демо-часы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="166"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="156"/>
         <source>Jump ahead to see renewals, pending renewals and expiries happen.</source>
         <translation>Переведите часы вперёд, чтобы увидеть продления, ожидание продления и истечение подписок.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="171"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="161"/>
         <source>+1 day</source>
         <translation>+1 день</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="171"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="161"/>
         <source>+1 week</source>
         <translation>+1 неделя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="171"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="161"/>
         <source>+1 month</source>
         <translation>+1 месяц</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="173"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="163"/>
         <source>Move the demo clock ahead, then run the renewal pass and the reminders</source>
         <translation>Перевести демо-часы вперёд, затем выполнить продления и разослать напоминания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="186"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="176"/>
         <source>Demo time: %s UTC</source>
         <translation>Демо-время: %s UTC</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="192"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="182"/>
         <source>Moving the clock and renewing…</source>
         <translation>Перевод часов и продление…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="209"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="199"/>
         <source>Now %1. Renewal pass: %2 due, %3 renewed, %4 now pending renewal, %5 expired, %6 error(s); %7 charged. %8 reminder(s) sent.</source>
         <translation>Сейчас %1. Продление: к оплате — %2, продлено — %3, ожидают продления — %4, истекло — %5, ошибок — %6; списано %7. Отправлено напоминаний: %8.</translation>
     </message>
@@ -3003,12 +3003,12 @@
         <translation>Соединение с сервером базы данных PostgreSQL потеряно, поэтому действие могло не выполниться. Проверьте, что сервер работает и доступен, затем обновите данные и повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="232"/>
+        <location filename="../../ui/errors.py" line="246"/>
         <source>Something unexpected went wrong. The details were written to the log.</source>
         <translation>Произошла непредвиденная ошибка. Подробности записаны в журнал.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="241"/>
+        <location filename="../../ui/errors.py" line="255"/>
         <source>Not done</source>
         <translation>Не выполнено</translation>
     </message>
@@ -3405,186 +3405,186 @@
 <context>
     <name>ErrorQueuePage</name>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="44"/>
+        <location filename="../../ui/pages/error_queue.py" line="45"/>
         <source>Message, #id or “topup #12”</source>
         <translation>Сообщение, #id или «topup #12»</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="46"/>
+        <location filename="../../ui/pages/error_queue.py" line="47"/>
         <source>Error queue</source>
         <translation>Очередь ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="48"/>
+        <location filename="../../ui/pages/error_queue.py" line="49"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="50"/>
+        <location filename="../../ui/pages/error_queue.py" line="51"/>
         <source>Open</source>
         <translation>Открытые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="51"/>
+        <location filename="../../ui/pages/error_queue.py" line="52"/>
         <source>Retrying</source>
         <translation>Повторяются</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="52"/>
+        <location filename="../../ui/pages/error_queue.py" line="53"/>
         <source>Manual</source>
         <translation>Ручные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="53"/>
+        <location filename="../../ui/pages/error_queue.py" line="54"/>
         <source>Resolved</source>
         <translation>Решённые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="54"/>
+        <location filename="../../ui/pages/error_queue.py" line="55"/>
         <source>Canceled</source>
         <translation>Отменённые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="55"/>
-        <location filename="../../ui/pages/error_queue.py" line="61"/>
-        <location filename="../../ui/pages/error_queue.py" line="65"/>
+        <location filename="../../ui/pages/error_queue.py" line="56"/>
+        <location filename="../../ui/pages/error_queue.py" line="62"/>
+        <location filename="../../ui/pages/error_queue.py" line="66"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="60"/>
+        <location filename="../../ui/pages/error_queue.py" line="61"/>
         <source>Operation</source>
         <translation>Операция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="65"/>
+        <location filename="../../ui/pages/error_queue.py" line="66"/>
         <source>Class</source>
         <translation>Класс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="68"/>
+        <location filename="../../ui/pages/error_queue.py" line="69"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="70"/>
+        <location filename="../../ui/pages/error_queue.py" line="71"/>
         <source>Any</source>
         <translation>Любой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="71"/>
+        <location filename="../../ui/pages/error_queue.py" line="72"/>
         <source>Older than 1 h</source>
         <translation>Старше 1 ч</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="72"/>
+        <location filename="../../ui/pages/error_queue.py" line="73"/>
         <source>Older than 1 day</source>
         <translation>Старше 1 дня</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="73"/>
+        <location filename="../../ui/pages/error_queue.py" line="74"/>
         <source>Older than 7 days</source>
         <translation>Старше 7 дней</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="78"/>
-        <location filename="../../ui/pages/error_queue.py" line="299"/>
-        <location filename="../../ui/pages/error_queue.py" line="303"/>
+        <location filename="../../ui/pages/error_queue.py" line="79"/>
+        <location filename="../../ui/pages/error_queue.py" line="300"/>
+        <location filename="../../ui/pages/error_queue.py" line="304"/>
         <source>Retry now</source>
         <translation>Повторить сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="79"/>
+        <location filename="../../ui/pages/error_queue.py" line="80"/>
         <source>Cancel retry…</source>
         <translation>Отменить повтор…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="80"/>
+        <location filename="../../ui/pages/error_queue.py" line="81"/>
         <source>Escalate to manual…</source>
         <translation>Передать на ручную обработку…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="81"/>
+        <location filename="../../ui/pages/error_queue.py" line="82"/>
         <source>Change strategy…</source>
         <translation>Сменить стратегию…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="82"/>
+        <location filename="../../ui/pages/error_queue.py" line="83"/>
         <source>Resolve with note…</source>
         <translation>Закрыть с примечанием…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="88"/>
+        <location filename="../../ui/pages/error_queue.py" line="89"/>
         <source>Only open items can be retried.</source>
         <translation>Повторить можно только открытые элементы.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="89"/>
+        <location filename="../../ui/pages/error_queue.py" line="90"/>
         <source>Run the selected items now, through the same lease as the retry pass</source>
         <translation>Выполнить выбранные элементы сейчас, с той же блокировкой, что и при плановом повторе</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="94"/>
+        <location filename="../../ui/pages/error_queue.py" line="95"/>
         <source>Only open items have a retry to cancel.</source>
         <translation>Отменить повтор можно только у открытых элементов.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="95"/>
+        <location filename="../../ui/pages/error_queue.py" line="96"/>
         <source>Stop retrying; the items close as canceled</source>
         <translation>Прекратить повторы; элементы закрываются как отменённые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="100"/>
+        <location filename="../../ui/pages/error_queue.py" line="101"/>
         <source>Only open items can be escalated.</source>
         <translation>Передать на ручную обработку можно только открытые элементы.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="101"/>
+        <location filename="../../ui/pages/error_queue.py" line="102"/>
         <source>Stop automatic attempts and wait for an operator</source>
         <translation>Остановить автоматические попытки и ждать оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="106"/>
+        <location filename="../../ui/pages/error_queue.py" line="107"/>
         <source>Only open items can change strategy.</source>
         <translation>Сменить стратегию можно только у открытых элементов.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="107"/>
+        <location filename="../../ui/pages/error_queue.py" line="108"/>
         <source>Retry on another strategy from now on</source>
         <translation>Повторять по другой стратегии начиная с этого момента</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="112"/>
+        <location filename="../../ui/pages/error_queue.py" line="113"/>
         <source>Only open or canceled items can be resolved.</source>
         <translation>Закрыть можно только открытые или отменённые элементы.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="113"/>
+        <location filename="../../ui/pages/error_queue.py" line="114"/>
         <source>Close the items as settled by hand, with a note saying how</source>
         <translation>Закрыть элементы как урегулированные вручную, с примечанием о том, как именно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="205"/>
+        <location filename="../../ui/pages/error_queue.py" line="206"/>
         <source>No open error item for %s #%d</source>
         <translation>Нет открытого элемента очереди ошибок для %s #%d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="213"/>
+        <location filename="../../ui/pages/error_queue.py" line="214"/>
         <source>Select one or more error items</source>
         <translation>Выберите один или несколько элементов очереди ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="220"/>
+        <location filename="../../ui/pages/error_queue.py" line="221"/>
         <source>#%d is %s.</source>
         <translation>#%d: статус %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="227"/>
+        <location filename="../../ui/pages/error_queue.py" line="228"/>
         <source>Select an error item to see its attempts.</source>
         <translation>Выберите элемент очереди ошибок, чтобы увидеть его попытки.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="237"/>
+        <location filename="../../ui/pages/error_queue.py" line="238"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… и ещё %n</numerusform>
@@ -3593,7 +3593,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="238"/>
+        <location filename="../../ui/pages/error_queue.py" line="239"/>
         <source>%n item(s) selected</source>
         <translation>
             <numerusform>Выбран %n элемент</numerusform>
@@ -3602,7 +3602,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="252"/>
+        <location filename="../../ui/pages/error_queue.py" line="253"/>
         <source>and %n more</source>
         <translation>
             <numerusform>и ещё %n</numerusform>
@@ -3611,12 +3611,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="253"/>
+        <location filename="../../ui/pages/error_queue.py" line="254"/>
         <source>Items: %s</source>
         <translation>Элементы: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="300"/>
+        <location filename="../../ui/pages/error_queue.py" line="301"/>
         <source>Retry %n item(s) now?</source>
         <translation>
             <numerusform>Повторить %n элемент сейчас?</numerusform>
@@ -3625,7 +3625,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="308"/>
+        <location filename="../../ui/pages/error_queue.py" line="309"/>
         <source>Retrying %n item(s)…</source>
         <translation>
             <numerusform>Повтор %n элемента…</numerusform>
@@ -3634,12 +3634,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="319"/>
+        <location filename="../../ui/pages/error_queue.py" line="320"/>
         <source>Retried %d of %d: %d resolved, %d still failing</source>
         <translation>Повторено %d из %d: решено %d, всё ещё с ошибкой %d</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="327"/>
+        <location filename="../../ui/pages/error_queue.py" line="328"/>
         <source>%n not attempted: the payment gateway is still refusing calls</source>
         <translation>
             <numerusform>%n не опробован: платёжный шлюз всё ещё отклоняет вызовы</numerusform>
@@ -3648,12 +3648,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="330"/>
+        <location filename="../../ui/pages/error_queue.py" line="331"/>
         <source>(until %s UTC)</source>
         <translation>(до %s UTC)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="333"/>
+        <location filename="../../ui/pages/error_queue.py" line="334"/>
         <source>%n with no recorded outcome: another runner took it, see its attempts</source>
         <translation>
             <numerusform>%n без записанного результата: его взял другой исполнитель, см. попытки</numerusform>
@@ -3662,12 +3662,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="341"/>
+        <location filename="../../ui/pages/error_queue.py" line="342"/>
         <source>Cancel scheduled retry</source>
         <translation>Отмена запланированного повтора</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="342"/>
+        <location filename="../../ui/pages/error_queue.py" line="343"/>
         <source>Cancel the retries of %n item(s)? They close as canceled and are not tried again.</source>
         <translation>
             <numerusform>Отменить повторы для %n элемента? Он будет закрыт как отменённый и больше не повторится.</numerusform>
@@ -3676,19 +3676,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="344"/>
-        <location filename="../../ui/pages/error_queue.py" line="364"/>
-        <location filename="../../ui/pages/error_queue.py" line="399"/>
+        <location filename="../../ui/pages/error_queue.py" line="345"/>
+        <location filename="../../ui/pages/error_queue.py" line="365"/>
+        <location filename="../../ui/pages/error_queue.py" line="400"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="345"/>
+        <location filename="../../ui/pages/error_queue.py" line="346"/>
         <source>Cancel retries</source>
         <translation>Отменить повторы</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="353"/>
+        <location filename="../../ui/pages/error_queue.py" line="354"/>
         <source>Canceled %n item(s)</source>
         <translation>
             <numerusform>Отменён %n элемент</numerusform>
@@ -3697,12 +3697,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="361"/>
+        <location filename="../../ui/pages/error_queue.py" line="362"/>
         <source>Escalate to manual</source>
         <translation>Передача на ручную обработку</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="362"/>
+        <location filename="../../ui/pages/error_queue.py" line="363"/>
         <source>Escalate %n item(s) to manual? Automatic attempts stop until an operator acts.</source>
         <translation>
             <numerusform>Передать %n элемент на ручную обработку? Автоматические попытки прекратятся до действий оператора.</numerusform>
@@ -3711,12 +3711,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="365"/>
+        <location filename="../../ui/pages/error_queue.py" line="366"/>
         <source>Escalate</source>
         <translation>Передать</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="372"/>
+        <location filename="../../ui/pages/error_queue.py" line="373"/>
         <source>Escalated %n item(s) to manual</source>
         <translation>
             <numerusform>На ручную обработку передан %n элемент</numerusform>
@@ -3725,38 +3725,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="384"/>
+        <location filename="../../ui/pages/error_queue.py" line="385"/>
         <source>backoff — exponential, with jitter</source>
         <translation>backoff — экспоненциальная задержка со случайным разбросом</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="385"/>
+        <location filename="../../ui/pages/error_queue.py" line="386"/>
         <source>reconcile — ask the gateway by key, then retry with the same key</source>
         <translation>reconcile — запросить шлюз по ключу, затем повторить с тем же ключом</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="386"/>
+        <location filename="../../ui/pages/error_queue.py" line="387"/>
         <source>urgent — immediate attempts, then every 5 minutes</source>
         <translation>urgent — немедленные попытки, затем каждые 5 минут</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="387"/>
+        <location filename="../../ui/pages/error_queue.py" line="388"/>
         <source>fixed — every 10 minutes</source>
         <translation>fixed — каждые 10 минут</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="388"/>
+        <location filename="../../ui/pages/error_queue.py" line="389"/>
         <source>manual — no automatic attempts</source>
         <translation>manual — без автоматических попыток</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="396"/>
-        <location filename="../../ui/pages/error_queue.py" line="401"/>
+        <location filename="../../ui/pages/error_queue.py" line="397"/>
+        <location filename="../../ui/pages/error_queue.py" line="402"/>
         <source>Change strategy</source>
         <translation>Смена стратегии</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="397"/>
+        <location filename="../../ui/pages/error_queue.py" line="398"/>
         <source>Change the retry strategy of %n item(s)?</source>
         <translation>
             <numerusform>Сменить стратегию повтора для %n элемента?</numerusform>
@@ -3765,12 +3765,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="400"/>
+        <location filename="../../ui/pages/error_queue.py" line="401"/>
         <source>Strategy</source>
         <translation>Стратегия</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="408"/>
+        <location filename="../../ui/pages/error_queue.py" line="409"/>
         <source>%n item(s) now on %s</source>
         <translation>
             <numerusform>%n элемент теперь на стратегии %s</numerusform>
@@ -3779,12 +3779,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="415"/>
+        <location filename="../../ui/pages/error_queue.py" line="416"/>
         <source>Resolve with note</source>
         <translation>Закрытие с примечанием</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="416"/>
+        <location filename="../../ui/pages/error_queue.py" line="417"/>
         <source>Mark %n item(s) resolved? Say how they were settled.</source>
         <translation>
             <numerusform>Отметить %n элемент как решённый? Укажите, как он был урегулирован.</numerusform>
@@ -3793,17 +3793,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="418"/>
+        <location filename="../../ui/pages/error_queue.py" line="419"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="419"/>
+        <location filename="../../ui/pages/error_queue.py" line="420"/>
         <source>Resolve</source>
         <translation>Закрыть</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="425"/>
+        <location filename="../../ui/pages/error_queue.py" line="426"/>
         <source>Resolved %n item(s)</source>
         <translation>
             <numerusform>Закрыт %n элемент</numerusform>
@@ -4107,107 +4107,102 @@
 <context>
     <name>GatewaySimulationGroup</name>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="30"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="29"/>
         <source>The minimum latency is above the maximum.</source>
         <translation>Минимальная задержка больше максимальной.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="43"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="42"/>
         <source>Latency from (ms)</source>
         <translation>Задержка от (мс)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="44"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="43"/>
         <source>Latency up to (ms)</source>
         <translation>Задержка до (мс)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="45"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="44"/>
         <source>Server error rate</source>
         <translation>Доля ошибок сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="45"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="44"/>
         <source>0–1, e.g. 0.05</source>
         <translation>0–1, например 0.05</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="46"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="45"/>
         <source>Timeout-after-success rate</source>
         <translation>Доля тайм-аутов после успеха</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="46"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="45"/>
         <source>0–1, e.g. 0.02</source>
         <translation>0–1, например 0.02</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="47"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="46"/>
         <source>Decline rate</source>
         <translation>Доля отказов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="47"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="46"/>
         <source>0–1, e.g. 0.1</source>
         <translation>0–1, например 0.1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="48"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="47"/>
         <source>Outage (every call fails)</source>
         <translation>Сбой (все вызовы завершаются ошибкой)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="49"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="48"/>
         <source>Random seed</source>
         <translation>Начальное значение генератора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="49"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="48"/>
         <source>empty: a new sequence each start</source>
         <translation>пусто — новая последовательность при каждом запуске</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="59"/>
-        <source>Your role (%s) may look at these knobs; only an admin changes them.</source>
-        <translation>Ваша роль (%s) позволяет просматривать эти параметры; изменять их может только администратор.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="63"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="54"/>
         <source>Circuit breaker: …</source>
         <translation>Защита от сбоев: …</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="66"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="57"/>
         <source>Apply…</source>
         <translation>Применить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="69"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="60"/>
         <source>Revert</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="92"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="82"/>
         <source>Circuit breaker OPEN since %1 after %2 failures in a row; </source>
         <translation>Защита от сбоев СРАБОТАЛА в %1 (сбоев подряд: %2); </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="97"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="87"/>
         <source>calls are refused until %s.</source>
         <translation>вызовы отклоняются до %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="99"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="89"/>
         <source>the next call is let through as a probe.</source>
         <translation>следующий вызов будет пропущен как пробный.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="103"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="93"/>
         <source>Circuit breaker half open: one probe call is out.</source>
         <translation>Защита от сбоев в режиме проверки: выполняется один пробный вызов.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/scheduler_panels.py" line="105"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="95"/>
         <source>Circuit breaker closed: calls go through (%n failure(s) in a row).</source>
         <translation>
             <numerusform>Защита от сбоев не активна: вызовы проходят (%n сбой подряд).</numerusform>
@@ -4216,28 +4211,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="127"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="117"/>
         <source>Nothing to apply: no knob was changed</source>
         <translation>Нечего применять: ни один параметр не изменён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="38"/>
-        <location filename="../../ui/pages/scheduler_panels.py" line="131"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="37"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="121"/>
         <source>Gateway simulation</source>
         <translation>Имитация платёжного шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="133"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="123"/>
         <source>Change how the simulated gateway behaves, at once, for every desk and worker sharing this database:</source>
         <translation>Сразу изменить поведение имитируемого шлюза для всех рабочих мест и фоновых процессов, использующих эту базу данных:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="138"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="128"/>
         <source>Apply</source>
         <translation>Применить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="147"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="137"/>
         <source>Gateway simulation changed (%s)</source>
         <translation>Параметры имитации шлюза изменены (%s)</translation>
     </message>
@@ -5706,14 +5701,6 @@
     </message>
 </context>
 <context>
-    <name>Page</name>
-    <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="141"/>
-        <source>Your role (%s) may not do this.</source>
-        <translation>Вашей роли (%s) это действие недоступно.</translation>
-    </message>
-</context>
-<context>
     <name>PagedQueryModel</name>
     <message>
         <location filename="../../ui/sql_model.py" line="271"/>
@@ -6137,258 +6124,253 @@
 <context>
     <name>PlansPage</name>
     <message>
-        <location filename="../../ui/pages/plans.py" line="52"/>
+        <location filename="../../ui/pages/plans.py" line="54"/>
         <source>Plan code or name</source>
         <translation>Код или название тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="53"/>
+        <location filename="../../ui/pages/plans.py" line="55"/>
         <source>Plans &amp; features</source>
         <translation>Тарифы и функции</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="55"/>
+        <location filename="../../ui/pages/plans.py" line="57"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="56"/>
+        <location filename="../../ui/pages/plans.py" line="58"/>
         <source>All plans</source>
         <translation>Все тарифы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="56"/>
+        <location filename="../../ui/pages/plans.py" line="58"/>
         <source>Active</source>
         <translation>Активные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="56"/>
+        <location filename="../../ui/pages/plans.py" line="58"/>
         <source>Retired</source>
         <translation>Выведенные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="59"/>
+        <location filename="../../ui/pages/plans.py" line="61"/>
         <source>New plan…</source>
         <translation>Новый тариф…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="60"/>
+        <location filename="../../ui/pages/plans.py" line="62"/>
         <source>Edit plan…</source>
         <translation>Изменить тариф…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="61"/>
+        <location filename="../../ui/pages/plans.py" line="63"/>
         <source>New feature…</source>
         <translation>Новая функция…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="62"/>
+        <location filename="../../ui/pages/plans.py" line="64"/>
         <source>Set plan feature…</source>
         <translation>Настроить функцию тарифа…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="75"/>
-        <location filename="../../ui/pages/plans.py" line="114"/>
+        <location filename="../../ui/pages/plans.py" line="77"/>
+        <location filename="../../ui/pages/plans.py" line="118"/>
         <source>Plan features</source>
         <translation>Функции тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="85"/>
-        <source>Read-only: your role (%s) may not change plans or features.</source>
-        <translation>Только просмотр: ваша роль (%s) не позволяет изменять тарифы и функции.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/plans.py" line="112"/>
+        <location filename="../../ui/pages/plans.py" line="116"/>
         <source>Select a plan</source>
         <translation>Выберите тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="115"/>
+        <location filename="../../ui/pages/plans.py" line="119"/>
         <source>Select a plan to see what it grants.</source>
         <translation>Выберите тариф, чтобы увидеть, что он даёт.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="119"/>
+        <location filename="../../ui/pages/plans.py" line="123"/>
         <source>Features of %s</source>
         <translation>Функции тарифа %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="132"/>
-        <location filename="../../ui/pages/plans.py" line="202"/>
+        <location filename="../../ui/pages/plans.py" line="136"/>
+        <location filename="../../ui/pages/plans.py" line="206"/>
         <source>Features stay on while a renewal waits for funds</source>
         <translation>Функции доступны, пока продление ждёт средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="145"/>
+        <location filename="../../ui/pages/plans.py" line="149"/>
         <source>New plan</source>
         <translation>Новый тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="147"/>
+        <location filename="../../ui/pages/plans.py" line="151"/>
         <source>Add a plan to the catalogue. It grants no features until you set them; the code cannot change later.</source>
         <translation>Добавить тариф в каталог. Он не даёт никаких функций, пока вы их не настроите; код потом изменить нельзя.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="151"/>
-        <location filename="../../ui/pages/plans.py" line="266"/>
+        <location filename="../../ui/pages/plans.py" line="155"/>
+        <location filename="../../ui/pages/plans.py" line="270"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="152"/>
-        <location filename="../../ui/pages/plans.py" line="215"/>
-        <location filename="../../ui/pages/plans.py" line="266"/>
+        <location filename="../../ui/pages/plans.py" line="156"/>
+        <location filename="../../ui/pages/plans.py" line="219"/>
+        <location filename="../../ui/pages/plans.py" line="270"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="153"/>
+        <location filename="../../ui/pages/plans.py" line="157"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="154"/>
+        <location filename="../../ui/pages/plans.py" line="158"/>
         <source>Currency</source>
         <translation>Валюта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="155"/>
+        <location filename="../../ui/pages/plans.py" line="159"/>
         <source>Billed every</source>
         <translation>Оплата каждые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="156"/>
+        <location filename="../../ui/pages/plans.py" line="160"/>
         <source>Interval</source>
         <translation>Интервал</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="157"/>
-        <location filename="../../ui/pages/plans.py" line="217"/>
+        <location filename="../../ui/pages/plans.py" line="161"/>
+        <location filename="../../ui/pages/plans.py" line="221"/>
         <source>Grace days</source>
         <translation>Льготных дней</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="160"/>
+        <location filename="../../ui/pages/plans.py" line="164"/>
         <source>Create plan</source>
         <translation>Создать тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="187"/>
+        <location filename="../../ui/pages/plans.py" line="191"/>
         <source>Plan %s created</source>
         <translation>Тариф %s создан</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="204"/>
+        <location filename="../../ui/pages/plans.py" line="208"/>
         <source>Active (takes new subscriptions)</source>
         <translation>Активен (принимает новые подписки)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="208"/>
+        <location filename="../../ui/pages/plans.py" line="212"/>
         <source>Edit plan</source>
         <translation>Изменение тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="210"/>
+        <location filename="../../ui/pages/plans.py" line="214"/>
         <source>Change plan %s (%s subscriber(s)). A new price applies from each subscription&apos;s next renewal; a retired plan keeps its subscribers but takes no new ones.</source>
         <translation>Изменить тариф %s (подписчиков: %s). Новая цена действует с ближайшего продления каждой подписки; выведенный тариф сохраняет подписчиков, но не принимает новых.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="216"/>
+        <location filename="../../ui/pages/plans.py" line="220"/>
         <source>Price (%s)</source>
         <translation>Цена (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="221"/>
+        <location filename="../../ui/pages/plans.py" line="225"/>
         <source>Save plan</source>
         <translation>Сохранить тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="234"/>
+        <location filename="../../ui/pages/plans.py" line="238"/>
         <source>Nothing was changed.</source>
         <translation>Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="244"/>
+        <location filename="../../ui/pages/plans.py" line="248"/>
         <source>Plan %s saved</source>
         <translation>Тариф %s сохранён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="254"/>
+        <location filename="../../ui/pages/plans.py" line="258"/>
         <source>boolean (on/off)</source>
         <translation>логическая (вкл./выкл.)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="255"/>
+        <location filename="../../ui/pages/plans.py" line="259"/>
         <source>quota (a limit per period)</source>
         <translation>квота (лимит на период)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="256"/>
+        <location filename="../../ui/pages/plans.py" line="260"/>
         <source>rate (a limit per time window)</source>
         <translation>частота (лимит на временное окно)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="257"/>
+        <location filename="../../ui/pages/plans.py" line="261"/>
         <source>usage (always allowed, charged)</source>
         <translation>использование (всегда разрешено, оплачивается)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="263"/>
+        <location filename="../../ui/pages/plans.py" line="267"/>
         <source>New feature</source>
         <translation>Новая функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="264"/>
+        <location filename="../../ui/pages/plans.py" line="268"/>
         <source>Add a feature that plans can grant. Set it on each plan afterwards.</source>
         <translation>Добавить функцию, которую могут давать тарифы. Затем настройте её в каждом тарифе.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="266"/>
+        <location filename="../../ui/pages/plans.py" line="270"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="266"/>
+        <location filename="../../ui/pages/plans.py" line="270"/>
         <source>Unit</source>
         <translation>Единица</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="267"/>
+        <location filename="../../ui/pages/plans.py" line="271"/>
         <source>Create feature</source>
         <translation>Создать функцию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="274"/>
+        <location filename="../../ui/pages/plans.py" line="278"/>
         <source>The unit is 1–32 characters, like &apos;call&apos; or &apos;GB&apos;.</source>
         <translation>Единица — от 1 до 32 символов, например &apos;call&apos; или &apos;GB&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="286"/>
+        <location filename="../../ui/pages/plans.py" line="290"/>
         <source>Feature %s created</source>
         <translation>Функция %s создана</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="312"/>
+        <location filename="../../ui/pages/plans.py" line="316"/>
         <source>There are no features yet; create one first.</source>
         <translation>Функций пока нет; сначала создайте функцию.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="319"/>
+        <location filename="../../ui/pages/plans.py" line="323"/>
         <source>Set plan feature</source>
         <translation>Настройка функции тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="321"/>
+        <location filename="../../ui/pages/plans.py" line="325"/>
         <source>Grant a feature on plan %s, or change its limits and usage pricing. Subscribers see the change at once; usage already recorded is priced by the new terms at the next renewal.</source>
         <translation>Добавить функцию в тариф %s или изменить её лимиты и тарификацию использования. Подписчики увидят изменение сразу; уже учтённое использование будет оплачено по новым условиям при следующем продлении.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="326"/>
+        <location filename="../../ui/pages/plans.py" line="330"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="341"/>
+        <location filename="../../ui/pages/plans.py" line="345"/>
         <source>%s on %s saved</source>
         <translation>Функция %s в тарифе %s сохранена</translation>
     </message>
@@ -6629,7 +6611,7 @@
 <context>
     <name>RowCounts</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="340"/>
+        <location filename="../../ui/pages/base.py" line="341"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n строка</numerusform>
@@ -6638,7 +6620,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="343"/>
+        <location filename="../../ui/pages/base.py" line="344"/>
         <source>Exported %n row(s)</source>
         <translation>
             <numerusform>Экспортирована %n строка</numerusform>
@@ -6871,184 +6853,184 @@
         <translation>нечего делать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="44"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="47"/>
         <source>Scheduler</source>
         <translation>Планировщик</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="53"/>
-        <location filename="../../ui/pages/scheduler_page.py" line="240"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="56"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="278"/>
         <source>Run now</source>
         <translation>Запустить сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="55"/>
-        <location filename="../../ui/pages/scheduler_page.py" line="215"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="58"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="253"/>
         <source>Pause all jobs…</source>
         <translation>Приостановить все задания…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="57"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="60"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="85"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="88"/>
         <source>Scheduler events seen by this window appear here.</source>
         <translation>Здесь появляются события планировщика, полученные этим окном.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="97"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="109"/>
         <source>Recent events</source>
         <translation>Последние события</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="156"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="192"/>
         <source>The scheduler is not running in this window.</source>
         <translation>В этом окне планировщик не запущен.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="158"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="194"/>
         <source>The jobs below are paused.</source>
         <translation>Задания ниже приостановлены.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="160"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="196"/>
         <source>The table shows what the instance that last ran each job recorded.</source>
         <translation>В таблице показано то, что записал экземпляр, последним выполнявший каждое задание.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="164"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="200"/>
         <source>Paused: no job runs on its timer until the scheduler is resumed.</source>
         <translation>Приостановлен: задания не запускаются по расписанию, пока планировщик не будет возобновлён.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="167"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="203"/>
         <source>Running: jobs run on their timers in this window.</source>
         <translation>Работает: задания запускаются по расписанию в этом окне.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="174"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="210"/>
         <source>Could not read the job states: %s</source>
         <translation>Не удалось прочитать состояние заданий: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="179"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="215"/>
         <source>started</source>
         <translation>запущено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="180"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="216"/>
         <source>finished</source>
         <translation>завершено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="181"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="217"/>
         <source>FAILED</source>
         <translation>ОШИБКА</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="182"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="218"/>
         <source>scheduler paused</source>
         <translation>планировщик приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="183"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="219"/>
         <source>scheduler resumed</source>
         <translation>планировщик возобновлён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="184"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="220"/>
         <source>scheduler stopped</source>
         <translation>планировщик остановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="209"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="247"/>
         <source>The scheduler is not running in this window</source>
         <translation>В этом окне планировщик не запущен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="215"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="253"/>
         <source>Resume all jobs…</source>
         <translation>Возобновить все задания…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="220"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="258"/>
         <source>Select a job</source>
         <translation>Выберите задание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="234"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="272"/>
         <source>Run a job now</source>
         <translation>Запуск задания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="236"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="274"/>
         <source>Run the %s job now instead of waiting for its timer. It does exactly what its scheduled run would do.</source>
         <translation>Запустить задание %s сейчас, не дожидаясь расписания. Оно сделает ровно то же, что и плановый запуск.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="246"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="284"/>
         <source>Running the %s job…</source>
         <translation>Выполняется задание %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="257"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="295"/>
         <source>The %s job was handed to the scheduler; it runs in a moment.</source>
         <translation>Задание %s передано планировщику и скоро будет выполнено.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="267"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="305"/>
         <source>The %1 job failed: %2</source>
         <translation>Задание %1 завершилось ошибкой: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="271"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="311"/>
         <source>The %1 job finished: %2</source>
         <translation>Задание %1 выполнено: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="273"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="313"/>
         <source>done</source>
         <translation>готово</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="287"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="327"/>
         <source>Pause the scheduler</source>
         <translation>Приостановка планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="289"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="329"/>
         <source>Stop renewals, retries, reminders and monitoring from running on their timers, in every app and worker sharing this database, until someone resumes them. Run now still works.</source>
         <translation>Остановить запуск продлений, повторов, напоминаний и мониторинга по расписанию во всех приложениях и фоновых процессах, использующих эту базу данных, пока их не возобновят. Кнопка «Запустить сейчас» продолжит работать.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="293"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="333"/>
         <source>Pause</source>
         <translation>Приостановить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="298"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="338"/>
         <source>Resume the scheduler</source>
         <translation>Возобновление планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="300"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="340"/>
         <source>Let the jobs run on their timers again; runs that fell due while paused are caught up at once.</source>
         <translation>Снова запускать задания по расписанию; запуски, пропущенные во время паузы, будут выполнены сразу.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="303"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="343"/>
         <source>Resume</source>
         <translation>Возобновить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="312"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="352"/>
         <source>Scheduler paused</source>
         <translation>Планировщик приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="312"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="352"/>
         <source>Scheduler resumed</source>
         <translation>Планировщик возобновлён</translation>
     </message>
@@ -7064,208 +7046,208 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="58"/>
+        <location filename="../../ui/pages/settings_page.py" line="57"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="79"/>
+        <location filename="../../ui/pages/settings_page.py" line="78"/>
         <source>Payment gateway API key</source>
         <translation>API-ключ платёжного шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="80"/>
+        <location filename="../../ui/pages/settings_page.py" line="79"/>
         <source>Checking…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="90"/>
+        <location filename="../../ui/pages/settings_page.py" line="89"/>
         <source>Paste a new key (%s…)</source>
         <translation>Вставьте новый ключ (%s…)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="92"/>
-        <location filename="../../ui/pages/settings_page.py" line="254"/>
+        <location filename="../../ui/pages/settings_page.py" line="91"/>
+        <location filename="../../ui/pages/settings_page.py" line="248"/>
         <source>Save key</source>
         <translation>Сохранить ключ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="102"/>
+        <location filename="../../ui/pages/settings_page.py" line="101"/>
         <source>The key is kept in the system keyring, never in the database or the log. It is not shown again once saved.</source>
         <translation>Ключ хранится в системном хранилище ключей, а не в базе данных или журнале. После сохранения он больше не показывается.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="120"/>
+        <location filename="../../ui/pages/settings_page.py" line="119"/>
         <source>Billing, reminders and alerts</source>
         <translation>Биллинг, напоминания и оповещения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="123"/>
+        <location filename="../../ui/pages/settings_page.py" line="122"/>
         <source>Daily renewal time (HH:MM, UTC)</source>
         <translation>Время ежедневного продления (ЧЧ:ММ, UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="123"/>
+        <location filename="../../ui/pages/settings_page.py" line="122"/>
         <source>for example 02:00</source>
         <translation>например 02:00</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="124"/>
+        <location filename="../../ui/pages/settings_page.py" line="123"/>
         <source>Remind this many days before a period ends</source>
         <translation>За сколько дней до конца периода напоминать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="125"/>
+        <location filename="../../ui/pages/settings_page.py" line="124"/>
         <source>Default grace days</source>
         <translation>Льготных дней по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="126"/>
+        <location filename="../../ui/pages/settings_page.py" line="125"/>
         <source>Alert when unresolved errors exceed</source>
         <translation>Оповещать, если нерешённых ошибок больше</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="129"/>
+        <location filename="../../ui/pages/settings_page.py" line="128"/>
         <source>Retry pass every (minutes)</source>
         <translation>Повтор ошибок каждые (минут)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="130"/>
+        <location filename="../../ui/pages/settings_page.py" line="129"/>
         <source>1–1440; a running scheduler picks it up when it restarts</source>
         <translation>1–1440; работающий планировщик применит значение после перезапуска</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="141"/>
-        <source>Your role (%s) may look at these settings; only an admin changes them.</source>
-        <translation>Ваша роль (%s) позволяет просматривать эти настройки; изменять их может только администратор.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings_page.py" line="146"/>
+        <location filename="../../ui/pages/settings_page.py" line="135"/>
         <source>Save settings…</source>
         <translation>Сохранить настройки…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="149"/>
+        <location filename="../../ui/pages/settings_page.py" line="138"/>
         <source>Revert</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="162"/>
+        <location filename="../../ui/pages/settings_page.py" line="150"/>
         <source>This desktop</source>
         <translation>Это рабочее место</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="170"/>
+        <location filename="../../ui/pages/settings_page.py" line="158"/>
         <source>A new language applies after the app is restarted.</source>
         <translation>Новый язык применится после перезапуска приложения.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="175"/>
+        <location filename="../../ui/pages/settings_page.py" line="163"/>
         <source>Follow the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="176"/>
+        <location filename="../../ui/pages/settings_page.py" line="164"/>
         <source>Light</source>
         <translation>Светлая</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="177"/>
+        <location filename="../../ui/pages/settings_page.py" line="165"/>
         <source>Dark</source>
         <translation>Тёмная</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="185"/>
+        <location filename="../../ui/pages/settings_page.py" line="173"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="187"/>
+        <location filename="../../ui/pages/settings_page.py" line="175"/>
         <source>Theme</source>
         <translation>Тема</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="208"/>
+        <location filename="../../ui/pages/settings_page.py" line="196"/>
         <source>A key is set.</source>
         <translation>Ключ задан.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="210"/>
+        <location filename="../../ui/pages/settings_page.py" line="198"/>
         <source>No key is set; this demo database uses a published test key.</source>
         <translation>Ключ не задан; эта демо-база использует общедоступный тестовый ключ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="212"/>
+        <location filename="../../ui/pages/settings_page.py" line="200"/>
         <source>No key is set: top-ups and refunds fail until an admin sets one.</source>
         <translation>Ключ не задан: пополнения и возвраты не будут проходить, пока администратор его не задаст.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="231"/>
+        <location filename="../../ui/pages/settings_page.py" line="203"/>
+        <source>There is no usable system keyring, so secrets are kept for this session only.</source>
+        <translation>Системное хранилище ключей недоступно, поэтому секреты хранятся только до конца сеанса.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="225"/>
         <source>Enter the new key first.</source>
         <translation>Сначала введите новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="233"/>
+        <location filename="../../ui/pages/settings_page.py" line="227"/>
         <source>A key is one word of at most %d characters.</source>
         <translation>Ключ — одно слово длиной не более %d символов.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="235"/>
+        <location filename="../../ui/pages/settings_page.py" line="229"/>
         <source>The simulated gateway accepts only test keys, which start with %s.</source>
         <translation>Имитируемый шлюз принимает только тестовые ключи, начинающиеся с %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="248"/>
+        <location filename="../../ui/pages/settings_page.py" line="242"/>
         <source>Gateway API key</source>
         <translation>API-ключ шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="250"/>
+        <location filename="../../ui/pages/settings_page.py" line="244"/>
         <source>Replace the key this app uses for charges and refunds. Every later gateway call from this desk uses the new key.</source>
         <translation>Заменить ключ, который приложение использует для списаний и возвратов. Все последующие вызовы шлюза с этого рабочего места будут использовать новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="271"/>
+        <location filename="../../ui/pages/settings_page.py" line="265"/>
         <source>The key was saved in the system keyring.</source>
         <translation>Ключ сохранён в системном хранилище ключей.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="272"/>
+        <location filename="../../ui/pages/settings_page.py" line="266"/>
         <source>Gateway API key saved in the system keyring</source>
         <translation>API-ключ шлюза сохранён в системном хранилище ключей</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="275"/>
+        <location filename="../../ui/pages/settings_page.py" line="269"/>
         <source>There is no usable system keyring, so the key is kept for this session only and will be forgotten when the app quits.</source>
         <translation>Системное хранилище ключей недоступно, поэтому ключ сохранён только на этот сеанс и будет забыт при выходе из приложения.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="279"/>
+        <location filename="../../ui/pages/settings_page.py" line="274"/>
         <source>Gateway API key kept for this session only</source>
         <translation>API-ключ шлюза сохранён только на этот сеанс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="298"/>
+        <location filename="../../ui/pages/settings_page.py" line="293"/>
         <source>Nothing to save: no setting was changed</source>
         <translation>Нечего сохранять: ни одна настройка не изменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="300"/>
+        <location filename="../../ui/pages/settings_page.py" line="295"/>
         <source>Change these settings for every desk and worker that shares this database:</source>
         <translation>Изменить эти настройки для всех рабочих мест и фоновых процессов, использующих эту базу данных:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="303"/>
+        <location filename="../../ui/pages/settings_page.py" line="298"/>
         <source>Save settings</source>
         <translation>Сохранить настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="306"/>
+        <location filename="../../ui/pages/settings_page.py" line="301"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/settings_page.py" line="314"/>
+        <location filename="../../ui/pages/settings_page.py" line="309"/>
         <source>%n setting(s) saved</source>
         <translation>
             <numerusform>Сохранена %n настройка</numerusform>
@@ -7274,7 +7256,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="330"/>
+        <location filename="../../ui/pages/settings_page.py" line="325"/>
         <source>The language changes when the app is restarted</source>
         <translation>Язык сменится после перезапуска приложения</translation>
     </message>
@@ -7472,7 +7454,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/subscriptions.py" line="152"/>
-        <location filename="../../ui/pages/subscriptions_models.py" line="269"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="270"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
@@ -7634,7 +7616,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/subscriptions.py" line="382"/>
-        <location filename="../../ui/pages/subscriptions_models.py" line="219"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="220"/>
         <source>Feature</source>
         <translation>Функция</translation>
     </message>
@@ -7684,203 +7666,203 @@
         <translation>истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="156"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="157"/>
         <source>moved to another plan</source>
         <translation>переведена на другой тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="155"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="156"/>
         <source>Only an active subscription can be %s; this one is %s.</source>
         <translation>Только активная подписка может быть %s; у этой статус «%s».</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="151"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="152"/>
         <source>Only an active subscription or one waiting for funds can be canceled; this one is %s.</source>
         <translation>Отменить можно только активную подписку или ожидающую средств; у этой статус «%s».</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="159"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="160"/>
         <source>Only a canceled subscription can be reinstated; this one is %s.</source>
         <translation>Восстановить можно только отменённую подписку; у этой статус «%s».</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="143"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="144"/>
         <source>It was canceled while waiting for funds and its grace days have passed; subscribe the customer again instead.</source>
         <translation>Она была отменена в ожидании средств, и льготный период уже прошёл; вместо этого оформите подписку заново.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="149"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="150"/>
         <source>The paid period has ended; subscribe the customer again instead.</source>
         <translation>Оплаченный период закончился; вместо этого оформите клиенту новую подписку.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="184"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="185"/>
         <source>Subscription</source>
         <translation>Подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="184"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="185"/>
         <source>auto-renew</source>
         <translation>автопродление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="185"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="186"/>
         <source>on</source>
         <translation>вкл.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="185"/>
-        <location filename="../../ui/pages/subscriptions_models.py" line="191"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="186"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="192"/>
         <source>off</source>
         <translation>выкл.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="186"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="187"/>
         <source>period</source>
         <translation>период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="186"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="187"/>
         <source>pending since</source>
         <translation>ожидает с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="187"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="188"/>
         <source>Features</source>
         <translation>Функции</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="188"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="189"/>
         <source>granted</source>
         <translation>доступны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="188"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="189"/>
         <source>not granted</source>
         <translation>недоступны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="189"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="190"/>
         <source>grace</source>
         <translation>льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="189"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="190"/>
         <source>days</source>
         <translation>дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="190"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="191"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="190"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="191"/>
         <source>wallet</source>
         <translation>кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="191"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="192"/>
         <source>balance</source>
         <translation>баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="205"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="206"/>
         <source>Usage this period</source>
         <translation>Использование за период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="220"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="221"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="221"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="222"/>
         <source>Used</source>
         <translation>Использовано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="222"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="223"/>
         <source>Limit</source>
         <translation>Лимит</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="223"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="224"/>
         <source>Left</source>
         <translation>Осталось</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="226"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="227"/>
         <source>Charge so far</source>
         <translation>Начислено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="227"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="228"/>
         <source>The plan grants no features.</source>
         <translation>Тариф не даёт функций.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="228"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="229"/>
         <source>Timeline</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="244"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="245"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="245"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="246"/>
         <source>From → to</source>
         <translation>Из → в</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="246"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="247"/>
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="247"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="248"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="248"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="249"/>
         <source>Actor</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="251"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="252"/>
         <source>No events.</source>
         <translation>Событий нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="254"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="255"/>
         <source>Charges</source>
         <translation>Списания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="268"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="269"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="270"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="271"/>
         <source>Usage</source>
         <translation>Использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="271"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="272"/>
         <source>Ledger entry</source>
         <translation>Запись журнала</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="272"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="273"/>
         <source>Refunded</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="275"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="276"/>
         <source>No charges.</source>
         <translation>Списаний нет.</translation>
     </message>
@@ -7888,52 +7870,52 @@
 <context>
     <name>SubscriptionsTableModel</name>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="38"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="39"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="39"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="40"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="40"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="41"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="41"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="42"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="44"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="45"/>
         <source>Auto-renew</source>
         <translation>Автопродление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="46"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="47"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="46"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="47"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="49"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="50"/>
         <source>Period end</source>
         <translation>Конец периода</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="53"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="54"/>
         <source>Pending since</source>
         <translation>Ожидает с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="57"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="58"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
@@ -7941,22 +7923,22 @@
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="371"/>
+        <location filename="../../ui/pages/base.py" line="373"/>
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="383"/>
+        <location filename="../../ui/pages/base.py" line="385"/>
         <source>Export CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="607"/>
+        <location filename="../../ui/pages/base.py" line="613"/>
         <source>Export to CSV</source>
         <translation>Экспорт в CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="607"/>
+        <location filename="../../ui/pages/base.py" line="613"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>

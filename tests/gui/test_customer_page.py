@@ -140,7 +140,10 @@ def test_a_viewer_sees_why_the_actions_are_off_beside_them(make_gui):
     page = customers_view(gui).customer_page
     for button in (page.topup_button, page.subscribe_button, page.refund_button, page.note_button):
         assert not button.isEnabled()
-    assert page.reason_label.isVisible() and "viewer" in page.reason_label.text()
+    notice = page.role_notice
+    assert notice.isVisible() and "viewer" in notice.text()
+    layout = page.layout()  # right under the row of actions it explains
+    assert layout.itemAt(layout.indexOf(notice) - 1).layout().indexOf(page.topup_button) >= 0
 
 
 def test_double_click_or_enter_on_a_row_opens_the_page_and_back_returns_to_the_list(make_gui, qtbot):
@@ -269,3 +272,11 @@ def test_the_timeline_opens_what_it_lists(make_gui):
     queue = gui.window.page_named("ErrorQueuePage")
     assert gui.window.stack.currentWidget() is queue
     assert queue.current_record()["id"] == full.error_item_id
+
+
+def test_the_timeline_names_the_apps_own_actors_in_words(make_gui):
+    gui = make_gui("operator", customers=5)
+    gui.window.open_subject("customer", 2)
+    details = customers_view(gui).customer_page.timeline.texts("detail")
+    assert any(text.endswith("— demo data") for text in details), details
+    assert not any(text.endswith("— demo") or text.endswith("— system") for text in details), details

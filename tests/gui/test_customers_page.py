@@ -94,3 +94,17 @@ def test_csv_export_writes_what_the_filter_shows(make_page, tmp_path):
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("ID,Name,Email")
     assert len(lines) - 1 == page.model.total == Customer.select().where(Customer.email.contains("example.org")).count()
+
+
+def test_a_declined_top_up_says_why_in_one_sentence(make_page, answer_dialogs):
+    from services.auth import Actor
+
+    env = make_page(CustomersPage)
+    env.core.settings.update(Actor("admin", "admin", 1), {"gateway.decline_rate": 1.0}, action="gateway.configure")
+    page = env.page
+    page.table.selectRow(0)
+    answer_dialogs(lambda d: d.form.itemAt(0, d.form.ItemRole.FieldRole).widget().setText("12.34"))
+    page.on_topup_clicked()
+    outcome = page.findChild(QMessageBox, "topupOutcome")
+    assert outcome.text().startswith("The card was declined (")
+    assert outcome.text().endswith(").") and outcome.text().count("declined") == 1, outcome.text()

@@ -184,6 +184,49 @@ def test_the_dialog_still_tells_a_bug_from_a_refusal(qtbot):
     show_error(parent, ValidationError("the amount must be positive"))
     bug, refusal = parent.findChildren(QMessageBox, "errorBox")
     assert (bug.text(), bug.icon()) == (UNEXPECTED, QMessageBox.Icon.Critical)
-    assert (refusal.text(), refusal.icon()) == ("the amount must be positive", QMessageBox.Icon.Warning)
+    assert (refusal.text(), refusal.icon()) == ("The amount must be positive.", QMessageBox.Icon.Warning)
     bug.close()
     refusal.close()
+
+
+def test_a_domain_message_reads_as_a_sentence_while_its_text_for_logs_stays_as_raised(qtbot):
+    from services.errors import GatewayUnavailable
+
+    outage = GatewayUnavailable("the payment gateway is down (outage); nothing was sent")
+    assert describe(outage) == "The payment gateway is down (outage); nothing was sent."
+    assert str(outage) == "the payment gateway is down (outage); nothing was sent"
+    assert describe(ValidationError("already a sentence.")) == "Already a sentence."
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    show_error(parent, outage)
+    box = parent.findChild(QMessageBox, "errorBox")
+    assert box.text() == "The payment gateway is down (outage); nothing was sent."
+    box.close()
+
+
+def test_a_domain_message_reads_as_a_sentence_in_russian(qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from services.errors import GatewayUnavailable
+    from ui.language import install_translator
+
+    app = QApplication.instance()
+    translators = install_translator(app, "ru")
+    try:
+        text = describe(GatewayUnavailable("the payment gateway is down (outage); nothing was sent"))
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+    assert "payment" not in text, text  # translated
+    assert text[0].isupper() and text.endswith("."), text
+
+
+def test_a_form_shows_the_refusal_as_a_sentence(qtbot):
+    from services.errors import GatewayUnavailable
+    from ui.pages.dialogs import ConfirmDialog
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = ConfirmDialog(parent, "Top up", "Charge the card.", reason_required=False)
+    dialog.submit_failed(GatewayUnavailable("the payment gateway is down (outage); nothing was sent"))
+    assert dialog.error.text() == "The payment gateway is down (outage); nothing was sent."

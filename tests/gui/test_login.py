@@ -35,7 +35,7 @@ def test_wrong_password_is_refused_without_saying_which_part(core, qtbot):
     dialog.username.setText("root")
     dialog.password.setText("wrong password")
     dialog.on_ok_clicked()
-    assert dialog.actor is None and "unknown operator or wrong password" in dialog.error.text()
+    assert dialog.actor is None and dialog.error.text() == "Unknown operator or wrong password."
 
 
 def test_remember_me_keeps_no_password_anywhere(core, qtbot, memory_keyring):

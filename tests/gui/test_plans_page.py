@@ -98,7 +98,7 @@ def test_non_admins_see_the_catalogue_read_only(make_page, role):
     assert page.features_model.rowCount() > 0
     for button in (page.new_plan_button, page.edit_plan_button, page.new_feature_button, page.set_feature_button):
         assert not button.isEnabled() and role in button.toolTip()
-    assert page.findChild(QLabel, "readOnly").text().startswith("Read-only")
+    assert page.role_notice.isVisible() and role in page.role_notice.text()
 
 
 def test_new_plan_is_validated_in_the_form_then_created(make_page, answer_dialogs):

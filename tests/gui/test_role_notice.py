@@ -84,3 +84,41 @@ def test_a_disabled_button_names_the_role_it_needs_on_hover(make_gui):
     assert wallets.adjust_button.toolTip() == (
         "Your role (operator) may not do this; it needs the administrator role. Ask an administrator."
     )
+
+
+@pytest.mark.parametrize("role", ["viewer", "operator"])
+@pytest.mark.parametrize("name", ["SettingsPage", "SchedulerPage", "PlansPage", "CustomersPage"])
+def test_a_page_says_what_the_role_may_not_do_in_one_sentence_only(make_gui, role, name):
+    from PySide6.QtWidgets import QLabel
+
+    gui = make_gui(role, customers=10)
+    page = visit(gui, name)
+    if name == "CustomersPage":
+        gui.window.open_subject("customer", 3)
+        page = page.customer_page
+    about_role = [
+        label.text()
+        for label in page.findChildren(QLabel)
+        if label.isVisible() and (f"({role})" in label.text() or f" {role}:" in label.text())
+    ]
+    assert about_role == ([page.role_notice.text()] if page.role_notice.isVisible() else []), about_role
+
+
+def test_a_subscription_move_the_role_may_not_make_says_which_role_it_needs(make_gui):
+    from datetime import timedelta
+
+    from ui.pages.subscriptions_models import move_refusal
+
+    gui = make_gui("viewer", customers=10)
+    now = gui.clock.now()
+    record = {
+        "status": "active",
+        "period_end": now + timedelta(days=10),
+        "grace_days": 3,
+        "auto_renew": True,
+        "canceled_at": None,
+        "pending_since": None,
+    }
+    assert move_refusal(gui.ctx.actor, "cancel", record, now) == (
+        "Your role (viewer) may not do this; it needs the operator role. Ask an administrator."
+    )

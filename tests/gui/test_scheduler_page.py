@@ -181,7 +181,7 @@ def test_an_operator_sees_the_knobs_but_cannot_change_them(with_scheduler, answe
     assert not group.save_button.isEnabled() and "operator" in group.save_button.toolTip()
     assert field(env.page, "gateway.error_rate").isReadOnly()
     assert not group.form.widgets["gateway.outage"].isEnabled()
-    assert group.role_note.isVisibleTo(group) and "operator" in group.role_note.text()
+    assert env.page.role_notice.isVisibleTo(env.page) and "operator" in env.page.role_notice.text()
     answer_dialogs()
     field(env.page, "gateway.error_rate").setText("0.5")
     group.on_save_clicked()
@@ -232,3 +232,22 @@ def test_form_widgets_are_named_for_their_settings(with_scheduler):
     page = with_scheduler().page
     assert isinstance(page.findChild(QLineEdit, "gateway.error_rate"), QLineEdit)
     assert isinstance(page.findChild(QCheckBox, "gateway.outage"), QCheckBox)
+
+
+def test_a_failed_run_reads_in_the_operators_language(with_scheduler):
+    from PySide6.QtWidgets import QApplication
+
+    from scheduler.runner import SchedulerEvent
+    from ui.language import install_translator
+
+    env = with_scheduler(role="operator")
+    app = QApplication.instance()
+    translators = install_translator(app, "ru")
+    try:
+        error = "the payment gateway is down (outage); nothing was sent\nTraceback (most recent call last): ..."
+        env.page.on_scheduler_event(SchedulerEvent("job_failed", "retries", None, error, env.clock.now()))
+        line = env.page.event_log.toPlainText().splitlines()[-1]
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+    assert "платёжный шлюз недоступен" in line and "Traceback" not in line, line

@@ -70,7 +70,9 @@ def test_without_a_keyring_the_key_is_kept_for_this_session_only(make_page, answ
     keyring.set_keyring(NoKeyring())  # before the core exists: the secret store probes once
     env = make_page(SettingsPage)
     page = env.page
-    assert page.keyring_note.isVisibleTo(page) and "NoKeyringError" in page.keyring_note.text()
+    assert page.keyring_note.isVisibleTo(page) and "this session only" in page.keyring_note.text()
+    assert "NoKeyringError" not in page.keyring_note.text()  # the code stays on hover
+    assert "NoKeyringError" in page.keyring_note.toolTip()
     answer_dialogs()
     page.key_edit.setText(NEW_KEY)
     page.on_save_key_clicked()
@@ -122,7 +124,7 @@ def test_a_viewer_cannot_save_anything(make_page, answer_dialogs, memory_keyring
     assert not page.save_button.isEnabled() and "viewer" in page.save_button.toolTip()
     assert not page.key_save_button.isEnabled() and "viewer" in page.key_save_button.toolTip()
     assert field(page, "renewal_time").isReadOnly() and page.key_edit.isReadOnly()
-    assert page.role_note.isVisibleTo(page) and "viewer" in page.role_note.text()
+    assert page.role_notice.isVisibleTo(page) and "viewer" in page.role_notice.text()
     shown = answer_dialogs()
     field(page, "renewal_time").setText("04:00")
     page.on_save_settings_clicked()
@@ -172,3 +174,20 @@ def test_desktop_preferences_live_in_qsettings(make_page, restore_theme):
     page.theme_combo.setCurrentIndex(page.theme_combo.findData("light"))
     assert restore_theme.property("darkTheme") is False
     assert Setting.select().where(Setting.key.startswith("ui")).count() == 0
+
+
+def test_without_a_keyring_the_russian_desk_says_so_in_russian(make_page):
+    from PySide6.QtWidgets import QApplication
+
+    from ui.language import install_translator
+
+    keyring.set_keyring(NoKeyring())
+    app = QApplication.instance()
+    translators = install_translator(app, "ru")
+    try:
+        page = make_page(SettingsPage).page
+        text = page.keyring_note.text()
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+    assert text and not any("a" <= letter.lower() <= "z" for letter in text), text

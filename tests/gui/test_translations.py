@@ -373,7 +373,7 @@ def test_a_domain_error_keeps_its_english_sentence():
 
 def test_domain_messages_read_in_russian_with_money_in_the_locale(translated, qapp):
     from services.errors import Amount, Conflict, InsufficientFunds, ValidationError
-    from ui.errors import describe
+    from ui.errors import describe, domain_message
 
     translated("ru")
     funds = InsufficientFunds(
@@ -382,15 +382,17 @@ def test_domain_messages_read_in_russian_with_money_in_the_locale(translated, qa
         balance=Amount(123456, "USD"),
         needed=Amount(500000, "USD"),
     )
-    assert describe(funds) == "в кошельке #7 1\u00a0234,56\u00a0$; нужно 5\u00a0000,00\u00a0$"
-    assert describe(ValidationError("password is too long")) == "пароль слишком длинный"
+    assert domain_message(funds) == "в кошельке #7 1\u00a0234,56\u00a0$; нужно 5\u00a0000,00\u00a0$"
+    # Shown on its own, the message is a sentence.
+    assert describe(funds) == "В кошельке #7 1\u00a0234,56\u00a0$; нужно 5\u00a0000,00\u00a0$."
+    assert domain_message(ValidationError("password is too long")) == "пароль слишком длинный"
     nested = Conflict(
         "cannot confirm with the gateway whether top-up #{row_id} was charged ({error}); "
         "the item stays open, try again later",
         row_id=5,
         error=ValidationError("the gateway key must be text"),
     )
-    assert describe(nested) == (
+    assert domain_message(nested) == (
         "шлюз не подтвердил, было ли списание по пополнению #5 (ключ шлюза должен быть текстом); "
         "ошибка остаётся открытой, попробуйте позже"
     )
@@ -406,20 +408,20 @@ def test_a_refusal_from_a_service_reads_in_russian(translated, make_gui):
     with pytest.raises(DomainError) as refused:
         find_customer("nobody@example.com")
     assert str(refused.value) == "no customer 'nobody@example.com'"  # the CLI and the log
-    assert describe(refused.value) == "нет клиента 'nobody@example.com'"
+    assert describe(refused.value) == "Нет клиента 'nobody@example.com'."
 
 
 def test_words_of_the_domain_inside_a_message_are_translated(translated, qapp):
     from services.errors import Conflict, DomainError, InvalidTransition, Term, ValidationError
     from services.lifecycle import next_status
-    from ui.errors import describe
+    from ui.errors import domain_message
 
     translated("ru")
     with pytest.raises(InvalidTransition) as refused:
         next_status("expired", "cancel")
-    assert describe(refused.value) == "действие «cancel» невозможно для подписки в состоянии «истекла»"
+    assert domain_message(refused.value) == "действие «cancel» невозможно для подписки в состоянии «истекла»"
     error = ValidationError("{what} must lie between {low:,} and {high:,}", what=Term("quota"), low=0, high=1000000)
-    assert describe(error) == "квота: значение от 0 до 1\u00a0000\u00a0000"
+    assert domain_message(error) == "квота: значение от 0 до 1\u00a0000\u00a0000"
     closed = Conflict(
         "error item #{item_id} is {status}; only {allowed} items can be {verb}",
         item_id=4,
@@ -434,9 +436,9 @@ def test_words_of_the_domain_inside_a_message_are_translated(translated, qapp):
     with pytest.raises(DomainError) as denied:
         require(ROLES["viewer"], "subscription.cancel")
     assert str(denied.value) == "viewer (viewer) may not subscription cancel"
-    assert describe(denied.value) == "viewer (наблюдатель) не может: отменять подписки"
+    assert domain_message(denied.value) == "viewer (наблюдатель) не может: отменять подписки"
     assert (
-        describe(closed)
+        domain_message(closed)
         == "ошибка #4 в состоянии «закрыта»; быть повторена может только ошибка в состоянии: повторяется или вручную"
     )
 

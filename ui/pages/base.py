@@ -42,6 +42,7 @@ Result = TypeVar("Result")
 DETAIL_EMPTY = (0.25, 340)  # share of the page, most pixels
 DETAIL_CHOSEN = (0.33, 460)
 DETAIL_LEAST = 240
+LAST_COLUMN_MOST = 320  # a selected row's detail pane leaves the last column at most this much room for its text
 SEARCH_CHARS = 24  # the search box keeps room for this many characters; filters wrap first
 Model = TypeVar("Model", bound=PagedQueryModel)
 
@@ -355,6 +356,7 @@ class TablePage(Page, Generic[Model]):
     subject_type: str | None = None  # what open_subject selects here: "customer", "wallet", …
     selection_mode = QAbstractItemView.SelectionMode.ExtendedSelection
     column_widths: tuple[int, ...] = ()  # until the operator's own layout is saved
+    column_padding = 12  # room beside the widest text of a column sized to its content
 
     def __init__(self, ctx: UiContext, model: Model, parent: QWidget | None = None, search_placeholder: str = ""):
         super().__init__(ctx, parent)
@@ -588,8 +590,12 @@ class TablePage(Page, Generic[Model]):
         self._fit_columns = False
         header = self.table.horizontalHeader()
         self.table.resizeColumnsToContents()
-        for column in range(self.model.columnCount() - 1):
-            header.resizeSection(column, min(header.sectionSize(column) + 12, 320))
+        last = self.model.columnCount() - 1
+        for column in range(last):
+            header.resizeSection(column, min(header.sectionSize(column) + self.column_padding, 320))
+        # The last column stretches to fill what is left; where little is left it keeps only its heading's
+        # width (not the widest text it holds), so the columns before it are not pushed out of sight.
+        header.resizeSection(last, header.sectionSizeHint(last))
         widen_to_headings(self.table)
 
     def _on_count(self, total: int) -> None:
@@ -626,10 +632,25 @@ class TablePage(Page, Generic[Model]):
         total = sum(sizes)
         if total <= 0:
             return
-        share, most = DETAIL_CHOSEN if chosen else DETAIL_EMPTY
-        detail = min(max(DETAIL_LEAST, min(int(total * share), most)), total // 2)
+        detail = self._detail_size(total, *DETAIL_EMPTY)
+        if chosen:  # wider, as far as the table's columns still show whole
+            detail = max(detail, min(self._detail_size(total, *DETAIL_CHOSEN), total - self._columns_width()))
         self.splitter.setSizes([total - detail, detail])
         self._auto_split = self.splitter.sizes()
+
+    @staticmethod
+    def _detail_size(total: int, share: float, most: int) -> int:
+        return min(max(DETAIL_LEAST, min(int(total * share), most)), total // 2)
+
+    def _columns_width(self) -> int:
+        """The table's width with every column but the stretching last one as sized, that one as wide as
+        its text (up to LAST_COLUMN_MOST), and the table's frame and scroll bar."""
+        header = self.table.horizontalHeader()
+        last = header.count() - 1
+        columns = sum(header.sectionSize(column) for column in range(last) if not header.isSectionHidden(column))
+        chrome = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+        last_width = min(max(header.sectionSizeHint(last), self.table.sizeHintForColumn(last)), LAST_COLUMN_MOST)
+        return columns + last_width + chrome
 
     @Slot(int, int)
     def _on_splitter_moved(self, _pos: int, _index: int) -> None:

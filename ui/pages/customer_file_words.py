@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from services.customer_detail import CustomerFile, FileSubscription, TimelineEvent, TimelineKind
 from ui.pages.invoices import cash, day, minute, owed_text
-from ui.pages.words import customer_status_text, payment_status_text, status_text
+from ui.pages.words import actor_text, customer_status_text, payment_status_text, status_text
 
 OWED_COLOUR = "#b26a00"
 OPENABLE = ("subscription", "error_item", "wallet")  # subjects a page of the desk opens
@@ -72,7 +72,7 @@ def timeline_cells(e: TimelineEvent) -> list[str]:
     elif e.kind is TimelineKind.ERROR:
         detail = f"{operation_text(e.operation)}: {detail}"
     if e.actor and e.kind in (TimelineKind.NOTE, TimelineKind.SUBSCRIPTION, TimelineKind.CREDIT_NOTE):
-        detail = f"{detail} — {e.actor}"
+        detail = f"{detail} — {actor_text(e.actor)}"
     amount = cash(e.amount_minor, e.currency) if e.amount_minor and e.currency else ""
     return [minute(e.at), words[e.kind], amount, detail]
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QFont, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -52,6 +53,8 @@ from ui.pages.invoices import (
 from ui.pages.words import customer_status_text, payment_status_text, status_text
 
 WIDE = 1200  # from this width the timeline stands beside the sections, below it under them
+SETTINGS_GROUP = "customer_page"
+SPLIT_NAMES = {Qt.Orientation.Horizontal: "split_side_by_side", Qt.Orientation.Vertical: "split_stacked"}
 
 
 class CustomerPage(Page):
@@ -97,10 +100,6 @@ class CustomerPage(Page):
         self.cancel_button.clicked.connect(self.on_cancel_clicked)
         self.refund_button.clicked.connect(self.on_refund_clicked)
         self.note_button.clicked.connect(self.on_note_clicked)
-        self.reason_label = QLabel(self)
-        self.reason_label.setObjectName("actionsReason")
-        self.reason_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.reason_label.setWordWrap(True)
 
         header = QHBoxLayout()
         header.addWidget(self.back_button)
@@ -117,7 +116,7 @@ class CustomerPage(Page):
             self.note_button,
         ):
             actions.addWidget(button)
-        actions.addWidget(self.reason_label, 1)
+        actions.addStretch(1)
 
         self.sections = QTabWidget(self)
         self.sections.setObjectName("customerSections")
@@ -189,12 +188,19 @@ class CustomerPage(Page):
         self.splitter.addWidget(timeline_panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
+        # The operator's own split, one for each arrangement (side by side, one above the other), kept across starts.
+        self._arranged: Qt.Orientation | None = None  # until the page first has its size
+        self._splits = {name: self._saved_split(name) for name in SPLIT_NAMES.values()}
+        self.splitter.splitterMoved.connect(self._on_splitter_moved)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
         layout.addWidget(self.contact_label)
         layout.addLayout(actions)
+        self._actions_row = actions
         layout.addWidget(self.splitter, 1)
         self.update_actions()
 
@@ -203,12 +209,32 @@ class CustomerPage(Page):
         super().resizeEvent(event)
         wide = event.size().width() >= WIDE
         orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
-        if self.splitter.orientation() != orientation:
+        if self._arranged != orientation:
+            self._arranged = orientation
             self.splitter.setOrientation(orientation)
-            total = sum(self.splitter.sizes())
-            self.splitter.setSizes(
-                [total * 3 // 5, total - total * 3 // 5] if wide else [total // 2, total - total // 2]
-            )
+            # Shares, not pixels: the splitter may not have its size yet (the page is built hidden), and
+            # scales them to the room it gets.
+            saved = self._splits[SPLIT_NAMES[orientation]]
+            self.splitter.setSizes(saved if saved is not None else ([3000, 2000] if wide else [1000, 1000]))
+
+    def _saved_split(self, name: str) -> list[int] | None:
+        value = self.ctx.qsettings.value(f"{SETTINGS_GROUP}/{name}")
+        if not isinstance(value, list) or len(value) != 2:
+            return None
+        try:
+            sizes = [int(each) for each in value]
+        except (TypeError, ValueError):
+            return None
+        return sizes if min(sizes) >= 0 and sum(sizes) > 0 else None
+
+    @Slot(int, int)
+    def _on_splitter_moved(self, _pos: int, _index: int) -> None:
+        self._splits[SPLIT_NAMES[self.splitter.orientation()]] = self.splitter.sizes()
+
+    def save_state(self) -> None:
+        for name, sizes in self._splits.items():
+            if sizes is not None:
+                self.ctx.qsettings.setValue(f"{SETTINGS_GROUP}/{name}", sizes)
 
     # --- loading ------------------------------------------------------------------------
 
@@ -336,7 +362,6 @@ class CustomerPage(Page):
     def update_actions(self) -> None:
         loaded = self.file is not None
         subscription = self._subscription()
-        reasons: list[str] = []
         for button, action, ready in (
             (self.topup_button, "topup", loaded),
             (self.subscribe_button, "subscription.subscribe", loaded),
@@ -347,8 +372,6 @@ class CustomerPage(Page):
             reason = self.refusal_reason(action)
             button.setEnabled(ready and reason is None)
             button.setToolTip(reason or "")
-            if reason and reason not in reasons:
-                reasons.append(reason)
         if subscription is not None and self.cancel_button.isEnabled():
             from ui.pages.subscriptions_models import move_refusal
 
@@ -359,8 +382,13 @@ class CustomerPage(Page):
             if refusal:
                 self.cancel_button.setEnabled(False)
                 self.cancel_button.setToolTip(refusal)
-        # Where a role may not act, say so beside the buttons, not only on hover.
-        self.reason_label.setText(" ".join(reasons))
+
+    def role_notice_home(self) -> tuple[QBoxLayout, int] | None:
+        """Right under the actions it explains, across the page's width."""
+        layout = self.layout()
+        if not isinstance(layout, QBoxLayout):
+            return None
+        return layout, layout.indexOf(self._actions_row) + 1
 
     def _page(self, class_name: str):
         from ui.main_window import MainWindow

@@ -24,7 +24,7 @@ from services.customer_detail import CustomerDetail, customer_detail
 from services.customers import clean_email, clean_name
 from services.money import parse_amount
 from ui.context import UiContext
-from ui.errors import stored_message_text
+from ui.errors import as_sentence, stored_message_text
 from ui.formatting import date_text, minute_text, money_text
 from ui.pages.base import TablePage
 from ui.pages.customer_page import CustomerPage
@@ -41,7 +41,6 @@ from ui.pages.invoices import (
 from ui.pages.words import customer_status_text, payment_status_text, price_text, status_text
 
 OWED_COLOUR = "#b26a00"  # as the wallet pane shows what a wallet owes
-DETAIL_WIDTH = 720  # the invoices tab shows every column at this width
 
 
 def render_customer(detail: CustomerDetail, owed: dict[str, int] | None = None) -> str:
@@ -118,7 +117,6 @@ class CustomersPage(TablePage[CustomersTableModel]):
         self.guard(self.new_button, "customer.create")
         self._build_billing_tabs()
         self._build_customer_view()
-        self._split_to_fit = not self.splitter_restored
         self.on_selection([])
 
     def _build_customer_view(self) -> None:
@@ -216,17 +214,14 @@ class CustomersPage(TablePage[CustomersTableModel]):
         self.credit_note_table.row_activated.connect(self.on_invoice_activated)
         self.detail_tabs.addTab(self.credit_note_table, self.tr("Credit notes"))
 
+    def save_state(self) -> None:
+        super().save_state()
+        self.customer_page.save_state()
+
     def on_shown(self) -> None:
         super().on_shown()
         if self.showing_customer() is not None:
             self.customer_page.on_shown()  # what changed while the page was hidden shows now
-        total = sum(self.splitter.sizes())
-        if self._split_to_fit and total > DETAIL_WIDTH:
-            # Unless the operator has set the split: room for the invoices' money columns on a small
-            # screen, and the rest of a large one for the list.
-            self._split_to_fit = False
-            detail = min(total * 3 // 5, DETAIL_WIDTH)
-            self.splitter.setSizes([total - detail, detail])
 
     def show_billing(self, billing: CustomerBilling | None, *, loading: bool = False) -> None:
         """The invoices and credit notes tabs; None empties them (no customer, or one still ``loading``)."""
@@ -414,10 +409,9 @@ class CustomersPage(TablePage[CustomersTableModel]):
                 text += " " + self.tr("%n pending subscription(s) renewed at once.", "", info.renewed)
             icon = QMessageBox.Icon.Information
         elif info.status == "failed":
-            text, icon = (
-                self.tr("The card was declined: %s") % stored_message_text(info.error or ""),
-                QMessageBox.Icon.Warning,
-            )
+            # The gateway's answer says it was declined and why: "The card was declined (expired card)."
+            text = as_sentence(stored_message_text(info.error)) if info.error else self.tr("The card was declined.")
+            icon = QMessageBox.Icon.Warning
         else:
             text = self.tr(
                 "The top-up did not go through yet: %s. It is in the error queue and "

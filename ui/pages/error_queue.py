@@ -35,6 +35,7 @@ class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
     shows = frozenset({Kind.ERROR_ITEM, Kind.SUBSCRIPTION})
     reload_delay_ms = 400
     column_widths = (56, 80, 130, 115, 80, 75, 70, 130, 85, 85)
+    column_padding = 4  # eleven columns: with a row's details open they still fit 1440 pixels
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(

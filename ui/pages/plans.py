@@ -30,7 +30,6 @@ from ui.pages.base import TablePage, paged_table
 from ui.pages.dialogs import ConfirmDialog
 from ui.pages.plans_forms import PlanFeatureForm, check_code
 from ui.pages.plans_models import PlanFeaturesTableModel, PlansTableModel, render_plan
-from ui.pages.words import role_text
 
 CATALOGUE_CHANGES = Changes.of(Kind.PLAN, Kind.AUDIT)
 
@@ -38,6 +37,9 @@ CATALOGUE_CHANGES = Changes.of(Kind.PLAN, Kind.AUDIT)
 def _named(widget, name: str):
     widget.setObjectName(name)
     return widget
+
+
+FEATURE_COLUMN_MOST = 260  # a feature column widens to its text up to this
 
 
 class PlansPage(TablePage[PlansTableModel]):
@@ -80,14 +82,6 @@ class PlansPage(TablePage[PlansTableModel]):
         bar = QHBoxLayout()
         bar.addWidget(self.features_title)
         bar.addStretch(1)
-        if not ctx.can("plan.edit"):
-            read_only = QLabel(
-                self.tr("Read-only: your role (%s) may not change plans or features.") % role_text(ctx.actor.role),
-                panel,
-            )
-            read_only.setObjectName("readOnly")
-            read_only.setStyleSheet("color: gray;")
-            bar.addWidget(read_only)
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -99,8 +93,18 @@ class PlansPage(TablePage[PlansTableModel]):
         header = self.features_table.horizontalHeader()
         for column, width in enumerate((200, 80, 70, 90, 130, 80)):  # widened to fit a translated heading
             self.features_table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
+        self.features_model.rowsInserted.connect(self._fit_feature_columns)
 
         self.on_selection([])
+
+    @Slot()
+    def _fit_feature_columns(self) -> None:
+        """Widen a feature column to its longest text (a translated type or pricing can be long); never narrow one."""
+        header = self.features_table.horizontalHeader()
+        for column in range(self.features_model.columnCount() - 1):
+            wanted = min(self.features_table.sizeHintForColumn(column) + 8, FEATURE_COLUMN_MOST)
+            if header.sectionSize(column) < wanted:
+                header.resizeSection(column, wanted)
 
     # --- selection ------------------------------------------------------------------
 

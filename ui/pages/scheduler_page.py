@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QStyle,
     QTableView,
     QVBoxLayout,
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
 from scheduler import JobStateInfo
 from services.changes import Changes, Kind
 from ui.context import UiContext
-from ui.errors import describe
+from ui.errors import describe, stored_message_text
 from ui.formatting import second_text
 from ui.pages.base import Page
 from ui.pages.dialogs import ConfirmDialog
@@ -29,6 +31,7 @@ from ui.pages.scheduler_panels import DemoClockGroup, GatewaySimulationGroup, de
 from ui.pages.words import job_name_text
 
 REFRESH_MS = 3000
+PANELS_LEAST_HEIGHT = 160  # stacked panels on a short window keep this much room and scroll the rest
 EVENT_DEBOUNCE_MS = 250
 CONTROL_CHANGES = Changes.of(Kind.AUDIT)  # run now, pause, resume: audited; what a job changes comes with its event
 
@@ -84,19 +87,28 @@ class SchedulerPage(Page):
         self.event_log.setMaximumBlockCount(300)
         self.event_log.setPlaceholderText(self.tr("Scheduler events seen by this window appear here."))
         self.gateway_group = GatewaySimulationGroup(self)
-        # Side by side when they fit, one above the other on a narrow window.
-        self.panels = panels = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        # Side by side when they fit, one above the other on a narrow window; stacked on a short window
+        # too, they scroll in their own area rather than squeeze the jobs out of sight.
+        self.panels_area = QScrollArea(self)
+        self.panels_area.setObjectName("schedulerPanels")
+        self.panels_area.setWidgetResizable(True)
+        self.panels_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.panels_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        holder = QWidget(self.panels_area)
+        self.panels = panels = QBoxLayout(QBoxLayout.Direction.LeftToRight, holder)
+        panels.setContentsMargins(0, 0, 0, 0)
         panels.addWidget(self.gateway_group, 3)
         self.demo_group = DemoClockGroup(self) if demo_clock_available(ctx) else None
         if self.demo_group is not None:
             panels.addWidget(self.demo_group, 2)
+        self.panels_area.setWidget(holder)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 3)
         layout.addWidget(QLabel(self.tr("Recent events"), self))
         layout.addWidget(self.event_log, 2)
-        layout.addLayout(panels)
+        layout.addWidget(self.panels_area)
 
         self.event_timer = QTimer(self)
         self.event_timer.setSingleShot(True)
@@ -121,6 +133,29 @@ class SchedulerPage(Page):
             self.setMinimumWidth(stacked)
         side_by_side = self.width() >= needed
         self.panels.setDirection(QBoxLayout.Direction.LeftToRight if side_by_side else QBoxLayout.Direction.TopToBottom)
+        self._fit_heights()
+
+    def _fit_heights(self) -> None:
+        """Every job row shows without scrolling; the panels take what they need, or scroll when the window is short."""
+        table = self.table
+        rows = sum(table.rowHeight(row) for row in range(self.model.rowCount()))
+        if not rows:
+            rows = len(self.model.jobs) * table.verticalHeader().defaultSectionSize()
+        table_height = (
+            table.horizontalHeader().sizeHint().height()
+            + rows
+            + 2 * table.frameWidth()
+            + table.horizontalScrollBar().sizeHint().height()  # the columns may be wider than the page
+        )
+        if table.minimumHeight() != table_height:
+            table.setMinimumHeight(table_height)
+        holder = self.panels_area.widget()
+        content = holder.minimumSizeHint().height() if holder is not None else 0
+        self.panels_area.setMaximumHeight(content)
+        stacked = self.panels.direction() == QBoxLayout.Direction.TopToBottom
+        least = min(content, PANELS_LEAST_HEIGHT) if stacked else content
+        if self.panels_area.minimumHeight() != least:
+            self.panels_area.setMinimumHeight(least)
 
     # --- loading ----------------------------------------------------------------------
 
@@ -149,6 +184,7 @@ class SchedulerPage(Page):
         self.view = view
         self.paused_changed.emit(view.paused)
         self.model.set_jobs(view.jobs)
+        self._fit_heights()
         self.gateway_group.show_circuit(view.circuit)
         if self.demo_group is not None:
             self.demo_group.show_time()
@@ -188,7 +224,9 @@ class SchedulerPage(Page):
             job_name_text(event.job) if event.job else "",
             texts.get(event.kind, event.kind),
         ]
-        detail = event.error or (summarize_result(event.result) if event.kind == "job_finished" else "")
+        detail = stored_message_text(event.error.splitlines()[0]) if event.error else ""
+        if not detail and event.kind == "job_finished":
+            detail = summarize_result(event.result)
         return "  ".join(p for p in parts if p) + (f": {detail}" if detail else "")
 
     @Slot(object)
@@ -264,7 +302,9 @@ class SchedulerPage(Page):
         self._awaiting.discard(name)
         if error:
             self.status_message.emit(
-                self.tr("The %1 job failed: %2").replace("%1", job_name_text(name)).replace("%2", error)
+                self.tr("The %1 job failed: %2")
+                .replace("%1", job_name_text(name))
+                .replace("%2", stored_message_text(error.splitlines()[0]))
             )
             return
         self.status_message.emit(

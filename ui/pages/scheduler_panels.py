@@ -17,7 +17,6 @@ from ui.formatting import minute_text, money_text
 from ui.pages.base import Page
 from ui.pages.dialogs import ConfirmDialog
 from ui.pages.settings_form import SettingField, SettingsForm
-from ui.pages.words import role_text
 
 
 def _time(moment: datetime | None) -> str:
@@ -52,14 +51,6 @@ class GatewaySimulationGroup(QGroupBox):
             cross_check=_latency_in_order,
         )
         self.form.set_editable(self.ctx.can("gateway.configure"))
-        self.role_note = QLabel(self)
-        self.role_note.setObjectName("roleNote")
-        self.role_note.setWordWrap(True)
-        self.role_note.setText(
-            self.tr("Your role (%s) may look at these knobs; only an admin changes them.")
-            % role_text(self.ctx.actor.role)
-        )
-        self.role_note.setVisible(not self.ctx.can("gateway.configure"))
         self.circuit_label = QLabel(self.tr("Circuit breaker: …"), self)
         self.circuit_label.setObjectName("circuitLabel")
         self.circuit_label.setWordWrap(True)
@@ -73,7 +64,6 @@ class GatewaySimulationGroup(QGroupBox):
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.role_note)
         layout.addWidget(self.form)
         layout.addLayout(buttons)
 

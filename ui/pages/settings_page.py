@@ -30,7 +30,6 @@ from ui.language import LANGUAGES, chosen_language
 from ui.pages.base import Page
 from ui.pages.dialogs import ConfirmDialog
 from ui.pages.settings_form import ERROR_STYLE, SettingField, SettingsForm
-from ui.pages.words import role_text
 from ui.theme import apply_theme
 
 OK_STYLE = "color: #2e7d32;"
@@ -133,16 +132,6 @@ class SettingsPage(Page):
             group,
         )
         self.form.set_editable(self.ctx.can("settings.edit"))
-        self.role_note = QLabel(group)
-        self.role_note.setObjectName("roleNote")
-        self.role_note.setWordWrap(True)
-        if not self.ctx.can("settings.edit"):
-            self.role_note.setText(
-                self.tr("Your role (%s) may look at these settings; only an admin changes them.")
-                % role_text(self.ctx.actor.role)
-            )
-        else:
-            self.role_note.hide()
         self.save_button = QPushButton(self.tr("Save settings…"), group)
         self.save_button.clicked.connect(self.on_save_settings_clicked)
         self.guard(self.save_button, "settings.edit")
@@ -153,7 +142,6 @@ class SettingsPage(Page):
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(group)
-        layout.addWidget(self.role_note)
         layout.addWidget(self.form)
         layout.addLayout(buttons)
         return group
@@ -210,7 +198,13 @@ class SettingsPage(Page):
             self.key_status.setText(self.tr("No key is set; this demo database uses a published test key."))
         else:
             self.key_status.setText(self.tr("No key is set: top-ups and refunds fail until an admin sets one."))
-        self.keyring_note.setText(view.keyring_reason or "")
+        # The service's own account of the keyring (which backend, why) stays on hover, for whoever fixes it.
+        self.keyring_note.setText(
+            self.tr("There is no usable system keyring, so secrets are kept for this session only.")
+            if view.keyring_reason
+            else ""
+        )
+        self.keyring_note.setToolTip(view.keyring_reason or "")
         self.keyring_note.setVisible(bool(view.keyring_reason))
 
     @Slot(object, object)
@@ -275,7 +269,8 @@ class SettingsPage(Page):
                 "There is no usable system keyring, so the key is kept for this session only and "
                 "will be forgotten when the app quits."
             )
-            self._say_about_key(text + (f" ({reason})" if reason else ""), WARNING_STYLE)
+            self._say_about_key(text, WARNING_STYLE)
+            self.key_message.setToolTip(reason or "")
             self.status_message.emit(self.tr("Gateway API key kept for this session only"))
         self.ctx.bridge.announce(Changes.of(Kind.SETTINGS, Kind.AUDIT), self)
         self.load()

@@ -19,8 +19,9 @@ from services.validation import row_id_in
 from ui.customer_links import customer_anchor
 from ui.errors import term_text
 from ui.formatting import money_text, number_text
+from ui.pages.roles import role_refusal_text
 from ui.pages.wallets_models import id_search, when
-from ui.pages.words import actor_text, event_text, feature_type_text, limit_text, price_text, role_text, status_text
+from ui.pages.words import actor_text, event_text, feature_type_text, limit_text, price_text, status_text
 from ui.sql_model import Column, PagedQueryModel
 from ui.tasks import TaskRunner
 
@@ -138,7 +139,7 @@ def move_refusal(actor: Actor, move: str, record: dict, now: datetime) -> str | 
     translate = QCoreApplication.translate
     status = record["status"]
     if refusal.rule is Rule.ROLE:
-        return translate("Page", "Your role (%s) may not do this.") % role_text(actor.role)
+        return role_refusal_text(actor.role, refusal)
     if refusal.rule is lifecycle.Blocked.GRACE_PASSED:
         return translate(
             "SubscriptionsPage",
