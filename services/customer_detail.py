@@ -203,6 +203,7 @@ class TimelineEvent:
     status: str = ""
     previous_status: str = ""
     operation: str = ""  # of a failure: what failed (topup, refund, renewal…)
+    event: str = ""  # of a subscription: what moved it (subscribe, renew, cancel…)
 
 
 @dataclass(frozen=True)
@@ -337,6 +338,7 @@ def customer_file(customer_id: int, invoices: InvoiceService) -> CustomerFile:
             actor=m.actor,
             status=m.to_status,
             previous_status=m.from_status or "",
+            event=m.event,
         )
         for m in moves
     ]

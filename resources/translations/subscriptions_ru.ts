@@ -803,59 +803,59 @@
         <translation>Заметка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_file_words.py" line="90"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="91"/>
         <source>None.</source>
         <translation>Нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_file_words.py" line="91"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="92"/>
         <location filename="../../ui/pages/customer_page.py" line="130"/>
         <location filename="../../ui/pages/customer_page.py" line="149"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_file_words.py" line="91"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="92"/>
         <source>Customer since</source>
         <translation>Клиент с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_file_words.py" line="93"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="94"/>
         <source>Contact details</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_file_words.py" line="99"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="100"/>
         <source>Wallet and balance</source>
         <translation>Кошелёк и баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_file_words.py" line="105"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="106"/>
         <source>owes %s</source>
         <translation>долг %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_file_words.py" line="109"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="110"/>
         <source>Usage this period</source>
         <translation>Потребление за период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_file_words.py" line="113"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="114"/>
         <source>since %s</source>
         <translation>с %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_file_words.py" line="120"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="121"/>
         <source>Open error items</source>
         <translation>Открытые ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_file_words.py" line="134"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="135"/>
         <source>Notifications</source>
         <translation>Уведомления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_file_words.py" line="145"/>
+        <location filename="../../ui/pages/customer_file_words.py" line="146"/>
         <source>Operator notes</source>
         <translation>Заметки операторов</translation>
     </message>

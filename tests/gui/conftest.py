@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QDialog
 
 from services.auth import Actor
 from services.demo import create_demo
@@ -17,6 +18,15 @@ ROLES = {
     "operator": Actor("operator", "operator", 2),
     "viewer": Actor("viewer", "viewer", 3),
 }
+
+
+@pytest.fixture(autouse=True)
+def close_left_open_dialogs(qapp):
+    """A message box or dialog a test left open is closed after it, so the next test sees only its own."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.close()
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from models.tables import AuditEntry, Customer, CustomerNote, Subscription
 from services.changes import Changes, Kind
-from tests.customer_file_setup import set_up_full_customer
+from tests.customer_file_setup import ADMIN, set_up_full_customer
 from ui.search import GlobalSearchDialog
 
 
@@ -280,3 +280,16 @@ def test_the_timeline_names_the_apps_own_actors_in_words(make_gui):
     details = customers_view(gui).customer_page.timeline.texts("detail")
     assert any(text.endswith("— demo data") for text in details), details
     assert not any(text.endswith("— demo") or text.endswith("— system") for text in details), details
+
+
+def test_a_renewal_in_the_timeline_says_renewed_not_active_to_active(make_gui):
+    gui = make_gui("operator", customers=5)
+    core = gui.core
+    full = set_up_full_customer(core)
+    core.payments.top_up(ADMIN, full.customer_id, "40.00", reason="for the renewal")
+    core.clock.advance(days=32)
+    assert core.renewals.renew_due_subscriptions()["renewed"] >= 1
+    gui.window.open_subject("customer", full.customer_id)
+    details = customers_view(gui).customer_page.timeline.texts("detail")
+    assert any(text.startswith("cloud: renewed (active)") for text in details), details
+    assert not any("active → active" in text for text in details), details

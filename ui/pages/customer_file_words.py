@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from services.customer_detail import CustomerFile, FileSubscription, TimelineEvent, TimelineKind
 from ui.pages.invoices import cash, day, minute, owed_text
-from ui.pages.words import actor_text, customer_status_text, payment_status_text, status_text
+from ui.pages.words import actor_text, customer_status_text, event_text, payment_status_text, status_text
 
 OWED_COLOUR = "#b26a00"
 OPENABLE = ("subscription", "error_item", "wallet")  # subjects a page of the desk opens
@@ -64,9 +64,10 @@ def timeline_cells(e: TimelineEvent) -> list[str]:
     detail = " ".join(e.detail.split())
     if e.kind is TimelineKind.SUBSCRIPTION:
         moved = status_text(e.status)
-        if e.previous_status:
+        if e.previous_status and e.previous_status != e.status:
             moved = f"{status_text(e.previous_status)} → {moved}"
-        detail = f"{detail}: {moved}"
+        happened = event_text(e.event) if e.event else ""
+        detail = f"{detail}: {happened} ({moved})" if happened else f"{detail}: {moved}"
     elif e.kind in (TimelineKind.TOPUP, TimelineKind.REFUND):
         detail = " — ".join(part for part in (payment_status_text(e.status), detail) if part)
     elif e.kind is TimelineKind.ERROR:
