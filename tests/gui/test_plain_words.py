@@ -82,3 +82,17 @@ def test_an_error_items_details_read_as_fields_and_money_not_json(make_page):
     assert "Wallet\n#3" in text and "Payment key\ntopup:k-41" in text
     assert "{" not in text and "amount_minor" not in text and "wallet_id" not in text
     assert "Retrying" in text and "Retry later, waiting longer each time" in text
+
+
+def test_an_error_items_message_reads_as_a_sentence_in_the_table_and_the_pane(make_page):
+    env = make_page(ErrorQueuePage, customers=3)
+    page = env.page
+    item = env.core.retries.record_failure(
+        "topup", "topup", 42, GatewayTransientError("the payment gateway is down (outage); nothing was sent")
+    )
+    page.refresh()
+    page.select_id(item.id)
+    column = [c.key for c in page.model.columns].index("message")
+    row = page.model.row_of_id(item.id)
+    assert page.model.index(row, column).data() == "The payment gateway is down (outage); nothing was sent."
+    assert "The payment gateway is down (outage); nothing was sent." in page.detail.toPlainText()

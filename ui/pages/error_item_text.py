@@ -14,7 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from services.subject_owners import CustomerRef
 from ui.customer_links import customer_anchor
-from ui.errors import stored_message_text
+from ui.errors import as_sentence, stored_message_text
 from ui.formatting import money_text
 from ui.pages.error_queue_models import format_age, format_moment, item_currency, one_line
 from ui.pages.scheduler_jobs import owner_words
@@ -140,12 +140,6 @@ def context_rows(context: Any, currency: str) -> list[tuple[str, str]]:
     return rows
 
 
-def sentence(text: str | None) -> str:
-    """A message as a sentence: 'the gateway is down' -> 'The gateway is down'."""
-    text = (text or "").strip()
-    return text[:1].upper() + text[1:]
-
-
 def _table(rows: list[tuple[str, str]]) -> str:
     body = "".join(f"<tr><td style='color:gray'>{label}</td><td>{value}</td></tr>" for label, value in rows)
     return f"<table cellspacing='0' cellpadding='2'>{body}</table>"
@@ -205,7 +199,7 @@ def render_error_item(detail: dict) -> str:
     parts = [
         f"<h3>{esc(title)}</h3>",
         f"<p style='color:gray'>{esc(number)}</p>",
-        f"<p>{esc(sentence(stored_message_text(item.message or '')))}</p>",
+        f"<p>{esc(as_sentence(stored_message_text(item.message or '')))}</p>",
         _table(rows),
         "<h4>" + translate("ErrorItemText", "Attempts") + "</h4>",
     ]
@@ -226,7 +220,7 @@ def render_error_item(detail: dict) -> str:
             parts.append(
                 f"<tr><td>{attempt.number}</td><td>{format_moment(attempt.at)}</td>"
                 f"<td style='color:{colour}'>{esc(words(OUTCOMES, attempt.outcome))}</td>"
-                f"<td>{esc(sentence(one_line(stored_message_text(attempt.message or ''), 300)))}</td>"
+                f"<td>{esc(as_sentence(one_line(stored_message_text(attempt.message or ''), 300)))}</td>"
                 f"<td>{esc(actor_text(attempt.actor))}</td></tr>"
             )
         parts.append("</table>")

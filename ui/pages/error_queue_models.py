@@ -14,7 +14,7 @@ from services.clock import Clock
 from services.customers import like_text
 from services.retry_policy import OPEN_STATUSES
 from services.subject_owners import customers_of
-from ui.errors import stored_message_text
+from ui.errors import as_sentence, stored_message_text
 from ui.formatting import minute_text, money_text, second_text
 from ui.pages.words import (
     error_class_text,
@@ -170,7 +170,7 @@ class ErrorItemsTableModel(PagedQueryModel):
                 "message",
                 self.tr("Message"),
                 ErrorItem.message,
-                format=lambda r: one_line(stored_message_text(r.get("message") or "")),
+                format=lambda r: one_line(as_sentence(stored_message_text(r.get("message") or ""))),
             ),
         ]
         super().__init__(runner, parent)
