@@ -3213,7 +3213,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/error_item_text.py" line="109"/>
-        <location filename="../../ui/pages/error_item_text.py" line="237"/>
+        <location filename="../../ui/pages/error_item_text.py" line="231"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
@@ -3228,118 +3228,118 @@
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="164"/>
+        <location filename="../../ui/pages/error_item_text.py" line="158"/>
         <source>held by %1 until %2</source>
         <translation>занята: %1 до %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="169"/>
+        <location filename="../../ui/pages/error_item_text.py" line="163"/>
         <source>free</source>
         <translation>свободна</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="171"/>
+        <location filename="../../ui/pages/error_item_text.py" line="165"/>
         <source>Subject</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="172"/>
+        <location filename="../../ui/pages/error_item_text.py" line="166"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="174"/>
+        <location filename="../../ui/pages/error_item_text.py" line="168"/>
         <source>Kind of failure</source>
         <translation>Вид сбоя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="177"/>
+        <location filename="../../ui/pages/error_item_text.py" line="171"/>
         <source>What happens next</source>
         <translation>Что будет дальше</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="179"/>
-        <location filename="../../ui/pages/error_item_text.py" line="210"/>
+        <location filename="../../ui/pages/error_item_text.py" line="173"/>
+        <location filename="../../ui/pages/error_item_text.py" line="204"/>
         <source>Attempts</source>
         <translation>Попытки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="180"/>
+        <location filename="../../ui/pages/error_item_text.py" line="174"/>
         <source>%1 of %2</source>
         <translation>%1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="184"/>
+        <location filename="../../ui/pages/error_item_text.py" line="178"/>
         <source>Next attempt</source>
         <translation>Следующая попытка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="185"/>
+        <location filename="../../ui/pages/error_item_text.py" line="179"/>
         <source>Lease</source>
         <translation>Блокировка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="186"/>
+        <location filename="../../ui/pages/error_item_text.py" line="180"/>
         <source>Amount at risk</source>
         <translation>Сумма под риском</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="188"/>
+        <location filename="../../ui/pages/error_item_text.py" line="182"/>
         <source>Created</source>
         <translation>Создана</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="191"/>
+        <location filename="../../ui/pages/error_item_text.py" line="185"/>
         <source>Updated</source>
         <translation>Изменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="196"/>
+        <location filename="../../ui/pages/error_item_text.py" line="190"/>
         <source>Closed</source>
         <translation>Закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="197"/>
+        <location filename="../../ui/pages/error_item_text.py" line="191"/>
         <source>%1 by %2</source>
         <translation>%1, закрыл %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="202"/>
+        <location filename="../../ui/pages/error_item_text.py" line="196"/>
         <source>Resolution</source>
         <translation>Решение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="203"/>
+        <location filename="../../ui/pages/error_item_text.py" line="197"/>
         <source>%1 failed</source>
         <translation>%1 — сбой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="204"/>
+        <location filename="../../ui/pages/error_item_text.py" line="198"/>
         <source>Error item #%1</source>
         <translation>Ошибка #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="214"/>
+        <location filename="../../ui/pages/error_item_text.py" line="208"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="215"/>
+        <location filename="../../ui/pages/error_item_text.py" line="209"/>
         <source>Outcome</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="216"/>
+        <location filename="../../ui/pages/error_item_text.py" line="210"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="217"/>
+        <location filename="../../ui/pages/error_item_text.py" line="211"/>
         <source>By</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="234"/>
+        <location filename="../../ui/pages/error_item_text.py" line="228"/>
         <source>No attempts recorded.</source>
         <translation>Попыток не записано.</translation>
     </message>
@@ -5387,8 +5387,8 @@
     <name>NotificationsTableModel</name>
     <message>
         <location filename="../../ui/pages/notifications.py" line="67"/>
-        <source>the invoices of a renewal pass</source>
-        <translation>счета прогона продлений</translation>
+        <source>Invoices of a renewal pass</source>
+        <translation>Счета прогона продлений</translation>
     </message>
     <message>
         <location filename="../../ui/pages/notifications.py" line="90"/>

@@ -64,7 +64,7 @@ def _subject_label(record: dict) -> str:
     if not subject_type or subject_id is None:
         return ""
     if subject_type == "renewal_pass":
-        return QCoreApplication.translate("NotificationsTableModel", "the invoices of a renewal pass")
+        return QCoreApplication.translate("NotificationsTableModel", "Invoices of a renewal pass")
     return f"{subject_type_text(subject_type)} #{subject_id}"
 
 
