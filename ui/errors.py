@@ -17,7 +17,7 @@ from enum import Enum
 from functools import cache, lru_cache
 
 import peewee
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from services.errors import ActionTerm, Amount, DomainError, Term
@@ -253,6 +253,7 @@ def show_error(parent: QWidget | None, error: BaseException, title: str | None =
     expected = isinstance(error, DomainError) or known_failure(error) is not None
     box.setIcon(QMessageBox.Icon.Warning if expected else QMessageBox.Icon.Critical)
     box.setWindowTitle(title or QCoreApplication.translate("ErrorDialog", "Not done"))
+    box.setTextFormat(Qt.TextFormat.PlainText)  # a message may quote a stored name or typed value
     box.setText(describe(error))
     box.setObjectName("errorBox")
     box.open()

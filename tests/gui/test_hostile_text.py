@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import Qt
+import pytest
 from PySide6 import QtGui
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QDialog,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QListView,
@@ -30,9 +33,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.tables import Customer, ErrorItem, Feature, Invoice, Notification, Plan, Refund, TopUp
+from models.tables import (
+    Customer,
+    ErrorItem,
+    Feature,
+    Invoice,
+    Notification,
+    Plan,
+    Refund,
+    Subscription,
+    TopUp,
+    Wallet,
+)
 from services.errors import DomainError
-from tests.gui.test_russian_desk import cancelled_dialogs, select_first_rows  # noqa: F401  (a fixture)
+from tests.gui.test_russian_desk import select_first_rows
+from ui.pages.dialogs import ConfirmDialog
 from ui.pages.invoices import RenewalPassDialog, open_invoice
 from ui.search import GlobalSearchDialog
 
@@ -73,6 +88,11 @@ def hostile_database(gui) -> None:
         Plan.update(name=f"{plan.name} {HOSTILE}").where(Plan.id == plan.id).execute()
     Feature.update(name=Feature.name.concat(f" {HOSTILE}"), unit=HOSTILE).execute()
     customer = Customer.select().order_by(Customer.id).first()
+    core.customers.add_note(actor, customer.id, f"note {HOSTILE}")
+    wallet = Wallet.get(Wallet.customer == customer)
+    core.payments.adjust_balance(actor, wallet.id, "3.00", reason=f"goodwill {HOSTILE}")
+    subscription = Subscription.select().where(Subscription.status == "active").order_by(Subscription.id).first()
+    core.subscriptions.cancel(actor, subscription.id, reason=f"asked {HOSTILE}")
     core.settings.update(actor, {"gateway.outage": "on"}, reason=f"drill {HOSTILE}")
     with contextlib.suppress(DomainError):  # queued for a retry, or refused: either way an error item
         core.payments.top_up(actor, customer.email, "25.00", reason=f"drill {HOSTILE}")
@@ -141,6 +161,27 @@ def interpreted(root: QWidget) -> list[str]:
     return problems
 
 
+@pytest.fixture
+def read_dialogs(monkeypatch):
+    """Every modal dialog is read while it shows, then cancelled; file dialogs choose nothing.
+
+    Returns the list of (dialog, what was read as rich text in it).
+    """
+    opened: list[tuple[QDialog, list[str]]] = []
+
+    def read_and_cancel(dialog):
+        dialog.show()
+        QApplication.processEvents()
+        opened.append((dialog, interpreted(dialog)))
+        dialog.hide()
+        return 0
+
+    monkeypatch.setattr(QDialog, "exec", read_and_cancel)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: ("", "")))
+    return opened
+
+
 def test_the_check_sees_a_label_and_a_tooltip_that_take_markup(qtbot):
     label = QLabel(f"Customer {HOSTILE}")
     label.setToolTip(HOSTILE)
@@ -170,12 +211,13 @@ def test_the_check_sees_a_label_and_a_tooltip_that_take_markup(qtbot):
     assert interpreted(view)
 
 
-def test_hostile_names_and_reasons_show_as_text_on_every_page_dialog_and_tooltip(make_gui, cancelled_dialogs, qtbot):  # noqa: F811
+def test_hostile_names_and_reasons_show_as_text_on_every_page_dialog_and_tooltip(make_gui, read_dialogs, qtbot):
     gui = make_gui("admin", customers=12)
     hostile_database(gui)
     window = gui.window
     problems: list[str] = []
     seen_hostile: list[str] = []
+    dialogs_read: list[QDialog] = []
 
     def check(where: str, root: QWidget) -> None:
         problems.extend(f"{where} · {problem}" for problem in interpreted(root))
@@ -191,10 +233,11 @@ def test_hostile_names_and_reasons_show_as_text_on_every_page_dialog_and_tooltip
             window.nav.setCurrentRow(row)  # a button may have opened another page
             if not (button.isVisible() and button.isEnabled()) or not button.text():
                 continue
-            before = len(cancelled_dialogs)
+            before = len(read_dialogs)
             button.click()
-            for dialog in cancelled_dialogs[before:]:
-                check(f"{name} → {button.text()}", dialog)
+            for dialog, found in read_dialogs[before:]:
+                problems.extend(f"{name} → {button.text()} · {type(dialog).__name__} · {problem}" for problem in found)
+                dialogs_read.append(dialog)
             for box in QApplication.topLevelWidgets():
                 if isinstance(box, QMessageBox) and box.isVisible():
                     check(f"{name} → {button.text()}", box)
@@ -223,4 +266,6 @@ def test_hostile_names_and_reasons_show_as_text_on_every_page_dialog_and_tooltip
     window.open_subject("renewal_pass", invoice.id)
     check("renewal pass", window.findChild(RenewalPassDialog))
     assert seen_hostile, "no label showed a hostile name: the test did not reach the data"
+    summaries = [d.summary.text() for d in dialogs_read if isinstance(d, ConfirmDialog)]
+    assert any("bold-probe" in summary for summary in summaries), "no dialog named a hostile customer"
     assert not problems, "Stored markup read as rich text:\n" + "\n".join(dict.fromkeys(problems))

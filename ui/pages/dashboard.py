@@ -217,6 +217,7 @@ class DashboardPage(Page):
 
         self.updated_label = QLabel(self)
         self.updated_label.setObjectName("updatedLabel")
+        self.updated_label.setTextFormat(Qt.TextFormat.PlainText)  # it may carry an error message
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.clicked.connect(self.on_refresh_clicked)
         header = QHBoxLayout()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from services.catalogue import MAX_RATE_WINDOW_SECONDS, FeatureInfo, PlanFeatureInfo, units, window_text
@@ -140,6 +140,7 @@ class PlanFeatureForm(QObject):
         self.package_price.setPlaceholderText("2.00")
         self.preview = QLabel()
         self.preview.setObjectName("preview")
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)  # a refusal may quote the value typed
         self.preview.setWordWrap(True)
         for name in (
             "quota",

@@ -52,6 +52,7 @@ class SchedulerPage(Page):
 
         self.state_label = QLabel(self)
         self.state_label.setObjectName("schedulerState")
+        self.state_label.setTextFormat(Qt.TextFormat.PlainText)  # it may carry an error message
         self.state_label.setWordWrap(True)
         self.run_button = QPushButton(self.tr("Run now"), self)
         self.run_button.clicked.connect(self.on_run_now_clicked)

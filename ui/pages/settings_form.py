@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from services.errors import ValidationError
@@ -68,6 +69,7 @@ class SettingsForm(QWidget):
             self.form.addRow(field.label, row)
         self.error = QLabel(self)
         self.error.setObjectName("formError")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # a refusal may quote the value typed
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()

@@ -90,6 +90,7 @@ class WalletsPage(TablePage[WalletsTableModel]):
         panel = QWidget(self)
         self.ledger_title = QLabel(self.tr("Ledger"), panel)
         self.ledger_title.setObjectName("ledgerTitle")
+        self.ledger_title.setTextFormat(Qt.TextFormat.PlainText)  # it names the customer as stored
         self.kind_filter = QComboBox(panel)
         self.kind_filter.setObjectName("filter_kind")
         self.kind_filter.addItem(self.tr("All kinds"), None)
