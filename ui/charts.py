@@ -10,6 +10,7 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from ui.formatting import day_and_month, number_text
+from ui.plain_text import plain_tooltip
 
 import pyqtgraph as pg  # isort: skip  (after PySide6, so pyqtgraph binds to it)
 
@@ -166,4 +167,5 @@ class CategoryChart(pg.PlotWidget):
         if index is None:
             QToolTip.hideText()
             return
-        QToolTip.showText(QCursor.pos(), f"{self._labels[index]}: {self.value_format(self._values[index])}", self)
+        text = f"{self._labels[index]}: {self.value_format(self._values[index])}"
+        QToolTip.showText(QCursor.pos(), plain_tooltip(text) or "", self)

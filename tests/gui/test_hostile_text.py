@@ -269,3 +269,40 @@ def test_hostile_names_and_reasons_show_as_text_on_every_page_dialog_and_tooltip
     summaries = [d.summary.text() for d in dialogs_read if isinstance(d, ConfirmDialog)]
     assert any("bold-probe" in summary for summary in summaries), "no dialog named a hostile customer"
     assert not problems, "Stored markup read as rich text:\n" + "\n".join(dict.fromkeys(problems))
+
+
+def test_a_chart_bar_tooltip_shows_its_label_as_text(qtbot, monkeypatch):
+    from PySide6.QtCore import QPointF
+
+    from ui import charts
+
+    chart = charts.CategoryChart()
+    qtbot.addWidget(chart)
+    chart.resize(400, 300)
+    chart.show()
+    chart.set_data([f"Status {HOSTILE}"], [1.0])
+    QApplication.processEvents()
+    shown: list[str] = []
+    monkeypatch.setattr(charts.QToolTip, "showText", lambda pos, text, widget=None: shown.append(text))
+    chart._on_mouse_moved(chart.getPlotItem().vb.mapViewToScene(QPointF(0, 0.5)))
+    assert shown and "bold-probe" in shown[0]
+    assert not (rich(shown[0]) and live_markup(shown[0])), shown[0]
+
+
+def test_an_error_box_and_a_form_problem_quoting_stored_text_show_it_as_text(qtbot):
+    from services.errors import ValidationError
+    from ui.errors import show_error
+    from ui.pages.settings_form import SettingsForm
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    show_error(parent, ValidationError(f"the name {HOSTILE} is taken"))
+    box = parent.findChild(QMessageBox, "errorBox")
+    assert "bold-probe" in box.text()
+    assert interpreted(box) == []
+    box.close()
+    form = SettingsForm([], parent)
+    form.show()
+    form.show_problem(f"Refused: {HOSTILE}")
+    assert interpreted(form) == []
