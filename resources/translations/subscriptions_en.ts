@@ -37,7 +37,7 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/dashboard.py" line="278"/>
+        <location filename="../../ui/pages/dashboard.py" line="279"/>
         <source>%n subscription(s) in all</source>
         <translation>
             <numerusform>%n subscription in all</numerusform>
@@ -136,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="398"/>
+        <location filename="../../ui/pages/error_queue.py" line="400"/>
         <source>Change the retry strategy of %n item(s)?</source>
         <translation>
             <numerusform>Change the retry strategy of %n item?</numerusform>
@@ -144,7 +144,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="409"/>
+        <location filename="../../ui/pages/error_queue.py" line="411"/>
         <source>%n item(s) now on %s</source>
         <translation>
             <numerusform>%n item now on %s</numerusform>
@@ -152,7 +152,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="417"/>
+        <location filename="../../ui/pages/error_queue.py" line="419"/>
         <source>Mark %n item(s) resolved? Say how they were settled.</source>
         <translation>
             <numerusform>Mark %n item resolved? Say how it was settled.</numerusform>
@@ -160,7 +160,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="426"/>
+        <location filename="../../ui/pages/error_queue.py" line="428"/>
         <source>Resolved %n item(s)</source>
         <translation>
             <numerusform>Resolved %n item</numerusform>
@@ -458,7 +458,7 @@
 <context>
     <name>WalletsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="117"/>
+        <location filename="../../ui/pages/wallets.py" line="118"/>
         <source>%n entry(s)</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -466,7 +466,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="147"/>
+        <location filename="../../ui/pages/wallets.py" line="148"/>
         <source>%n ledger entries</source>
         <translation>
             <numerusform>%n ledger entry</numerusform>
@@ -474,7 +474,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="165"/>
+        <location filename="../../ui/pages/wallets.py" line="166"/>
         <source>Exported %n ledger entry(s)</source>
         <translation>
             <numerusform>Exported %n ledger entry</numerusform>
@@ -485,7 +485,7 @@
 <context>
     <name>Windows</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="443"/>
+        <location filename="../../ui/pages/words.py" line="449"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -493,7 +493,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="444"/>
+        <location filename="../../ui/pages/words.py" line="450"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -501,7 +501,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="445"/>
+        <location filename="../../ui/pages/words.py" line="451"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -509,7 +509,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="451"/>
+        <location filename="../../ui/pages/words.py" line="457"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n second</numerusform>

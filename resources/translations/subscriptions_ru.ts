@@ -4,12 +4,12 @@
 <context>
     <name>Actors</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="486"/>
+        <location filename="../../ui/pages/words.py" line="492"/>
         <source>system</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="486"/>
+        <location filename="../../ui/pages/words.py" line="492"/>
         <source>demo data</source>
         <translation>демо-данные</translation>
     </message>
@@ -17,213 +17,213 @@
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="274"/>
+        <location filename="../../ui/pages/words.py" line="280"/>
         <source>Created a customer</source>
         <translation>Создан клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="275"/>
+        <location filename="../../ui/pages/words.py" line="281"/>
         <source>Edited a customer</source>
         <translation>Изменён клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="276"/>
+        <location filename="../../ui/pages/words.py" line="282"/>
         <source>Added a note on a customer</source>
         <translation>Добавлена заметка о клиенте</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="277"/>
+        <location filename="../../ui/pages/words.py" line="283"/>
         <source>Topped up a wallet</source>
         <translation>Пополнен кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="278"/>
+        <location filename="../../ui/pages/words.py" line="284"/>
         <source>Refunded</source>
         <translation>Выполнен возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="279"/>
+        <location filename="../../ui/pages/words.py" line="285"/>
         <source>Adjusted a balance</source>
         <translation>Скорректирован баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="280"/>
+        <location filename="../../ui/pages/words.py" line="286"/>
         <source>Refunded a top-up</source>
         <translation>Возвращено пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="281"/>
+        <location filename="../../ui/pages/words.py" line="287"/>
         <source>Refunded a charge</source>
         <translation>Возвращено списание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="282"/>
-        <location filename="../../ui/pages/words.py" line="283"/>
+        <location filename="../../ui/pages/words.py" line="288"/>
+        <location filename="../../ui/pages/words.py" line="289"/>
         <source>Reconciled a payment</source>
         <translation>Сверен платёж</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="284"/>
+        <location filename="../../ui/pages/words.py" line="290"/>
         <source>Subscribed</source>
         <translation>Оформлена подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="285"/>
+        <location filename="../../ui/pages/words.py" line="291"/>
         <source>Canceled a subscription</source>
         <translation>Отменена подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="286"/>
+        <location filename="../../ui/pages/words.py" line="292"/>
         <source>Reinstated a subscription</source>
         <translation>Восстановлена подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="287"/>
+        <location filename="../../ui/pages/words.py" line="293"/>
         <source>Changed a plan</source>
         <translation>Сменён тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="288"/>
+        <location filename="../../ui/pages/words.py" line="294"/>
         <source>Recorded usage</source>
         <translation>Записано использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="289"/>
+        <location filename="../../ui/pages/words.py" line="295"/>
         <source>Ran renewals</source>
         <translation>Выполнены продления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="290"/>
+        <location filename="../../ui/pages/words.py" line="296"/>
         <source>Retried a payment</source>
         <translation>Повторён платёж</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="291"/>
+        <location filename="../../ui/pages/words.py" line="297"/>
         <source>Retry held back: the gateway was still down</source>
         <translation>Повтор отложен: шлюз всё ещё недоступен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="292"/>
+        <location filename="../../ui/pages/words.py" line="298"/>
         <source>Retry outcome taken over by another runner</source>
         <translation>Итог повтора записал другой исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="293"/>
+        <location filename="../../ui/pages/words.py" line="299"/>
         <source>Canceled a scheduled retry</source>
         <translation>Отменён запланированный повтор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="294"/>
+        <location filename="../../ui/pages/words.py" line="300"/>
         <source>Escalated to manual handling</source>
         <translation>Передано на ручную обработку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="295"/>
+        <location filename="../../ui/pages/words.py" line="301"/>
         <source>Changed a retry strategy</source>
         <translation>Изменена стратегия повторов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="296"/>
+        <location filename="../../ui/pages/words.py" line="302"/>
         <source>Resolved an error item</source>
         <translation>Закрыта ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="297"/>
+        <location filename="../../ui/pages/words.py" line="303"/>
         <source>Created a plan</source>
         <translation>Создан тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="298"/>
+        <location filename="../../ui/pages/words.py" line="304"/>
         <source>Edited a plan</source>
         <translation>Изменён тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="299"/>
+        <location filename="../../ui/pages/words.py" line="305"/>
         <source>Changed a plan&apos;s feature</source>
         <translation>Изменена функция тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="300"/>
+        <location filename="../../ui/pages/words.py" line="306"/>
         <source>Created a feature</source>
         <translation>Создана функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="301"/>
+        <location filename="../../ui/pages/words.py" line="307"/>
         <source>Created an operator</source>
         <translation>Создан оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="302"/>
+        <location filename="../../ui/pages/words.py" line="308"/>
         <source>Changed an operator&apos;s role</source>
         <translation>Изменена роль оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="303"/>
+        <location filename="../../ui/pages/words.py" line="309"/>
         <source>Changed an operator</source>
         <translation>Изменён оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="304"/>
+        <location filename="../../ui/pages/words.py" line="310"/>
         <source>Disabled an operator</source>
         <translation>Оператор отключён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="305"/>
+        <location filename="../../ui/pages/words.py" line="311"/>
         <source>Re-enabled an operator</source>
         <translation>Оператор снова включён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="306"/>
+        <location filename="../../ui/pages/words.py" line="312"/>
         <source>Reset an operator&apos;s password</source>
         <translation>Сброшен пароль оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="307"/>
+        <location filename="../../ui/pages/words.py" line="313"/>
         <source>Changed their own password</source>
         <translation>Изменён собственный пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="308"/>
+        <location filename="../../ui/pages/words.py" line="314"/>
         <source>Changed settings</source>
         <translation>Изменены настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="309"/>
+        <location filename="../../ui/pages/words.py" line="315"/>
         <source>Changed the gateway simulation</source>
         <translation>Изменена симуляция шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="310"/>
+        <location filename="../../ui/pages/words.py" line="316"/>
         <source>Set the gateway API key</source>
         <translation>Задан API-ключ шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="311"/>
+        <location filename="../../ui/pages/words.py" line="317"/>
         <source>Ran a job now</source>
         <translation>Задание запущено вручную</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="312"/>
+        <location filename="../../ui/pages/words.py" line="318"/>
         <source>Paused the scheduler</source>
         <translation>Планировщик приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="313"/>
+        <location filename="../../ui/pages/words.py" line="319"/>
         <source>Resumed the scheduler</source>
         <translation>Планировщик возобновлён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="314"/>
+        <location filename="../../ui/pages/words.py" line="320"/>
         <source>Marked a notification read</source>
         <translation>Уведомление отмечено прочитанным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="315"/>
+        <location filename="../../ui/pages/words.py" line="321"/>
         <source>Marked all notifications read</source>
         <translation>Все уведомления отмечены прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="316"/>
+        <location filename="../../ui/pages/words.py" line="322"/>
         <source>Moved the demo clock ahead</source>
         <translation>Демо-часы переведены вперёд</translation>
     </message>
@@ -231,282 +231,282 @@
 <context>
     <name>AuditFields</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="325"/>
+        <location filename="../../ui/pages/words.py" line="331"/>
         <source>status</source>
         <translation>статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="326"/>
+        <location filename="../../ui/pages/words.py" line="332"/>
         <source>retry strategy</source>
         <translation>стратегия повтора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="327"/>
+        <location filename="../../ui/pages/words.py" line="333"/>
         <source>attempts</source>
         <translation>попытки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="328"/>
+        <location filename="../../ui/pages/words.py" line="334"/>
         <source>attempts allowed</source>
         <translation>допустимо попыток</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="329"/>
+        <location filename="../../ui/pages/words.py" line="335"/>
         <source>next attempt</source>
         <translation>следующая попытка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="330"/>
+        <location filename="../../ui/pages/words.py" line="336"/>
         <source>resolution</source>
         <translation>решение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="331"/>
+        <location filename="../../ui/pages/words.py" line="337"/>
         <source>outcome</source>
         <translation>итог</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="332"/>
+        <location filename="../../ui/pages/words.py" line="338"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="333"/>
+        <location filename="../../ui/pages/words.py" line="339"/>
         <source>enabled</source>
         <translation>включено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="334"/>
+        <location filename="../../ui/pages/words.py" line="340"/>
         <source>amount</source>
         <translation>сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="335"/>
+        <location filename="../../ui/pages/words.py" line="341"/>
         <source>balance</source>
         <translation>баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="336"/>
+        <location filename="../../ui/pages/words.py" line="342"/>
         <source>price</source>
         <translation>цена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="337"/>
+        <location filename="../../ui/pages/words.py" line="343"/>
         <source>unit price</source>
         <translation>цена за единицу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="338"/>
+        <location filename="../../ui/pages/words.py" line="344"/>
         <source>package price</source>
         <translation>цена пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="339"/>
+        <location filename="../../ui/pages/words.py" line="345"/>
         <source>package size</source>
         <translation>размер пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="340"/>
+        <location filename="../../ui/pages/words.py" line="346"/>
         <source>currency</source>
         <translation>валюта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="341"/>
+        <location filename="../../ui/pages/words.py" line="347"/>
         <source>renews automatically</source>
         <translation>продлевается автоматически</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="342"/>
+        <location filename="../../ui/pages/words.py" line="348"/>
         <source>period ends</source>
         <translation>конец периода</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="343"/>
+        <location filename="../../ui/pages/words.py" line="349"/>
         <source>customer</source>
         <translation>клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="344"/>
+        <location filename="../../ui/pages/words.py" line="350"/>
         <source>plan</source>
         <translation>тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="345"/>
+        <location filename="../../ui/pages/words.py" line="351"/>
         <source>feature</source>
         <translation>функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="346"/>
+        <location filename="../../ui/pages/words.py" line="352"/>
         <source>quantity</source>
         <translation>количество</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="347"/>
+        <location filename="../../ui/pages/words.py" line="353"/>
         <source>usage record</source>
         <translation>запись о потреблении</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="348"/>
+        <location filename="../../ui/pages/words.py" line="354"/>
         <source>credit note</source>
         <translation>кредит-нота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="349"/>
+        <location filename="../../ui/pages/words.py" line="355"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="350"/>
+        <location filename="../../ui/pages/words.py" line="356"/>
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="351"/>
+        <location filename="../../ui/pages/words.py" line="357"/>
         <source>email address</source>
         <translation>адрес эл. почты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="352"/>
+        <location filename="../../ui/pages/words.py" line="358"/>
         <source>code</source>
         <translation>код</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="353"/>
+        <location filename="../../ui/pages/words.py" line="359"/>
         <source>type</source>
         <translation>тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="354"/>
+        <location filename="../../ui/pages/words.py" line="360"/>
         <source>unit</source>
         <translation>единица</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="355"/>
+        <location filename="../../ui/pages/words.py" line="361"/>
         <source>billing interval</source>
         <translation>период оплаты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="356"/>
+        <location filename="../../ui/pages/words.py" line="362"/>
         <source>intervals per period</source>
         <translation>интервалов в периоде</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="357"/>
+        <location filename="../../ui/pages/words.py" line="363"/>
         <source>grace days</source>
         <translation>дней отсрочки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="358"/>
+        <location filename="../../ui/pages/words.py" line="364"/>
         <source>access during grace</source>
         <translation>доступ во время отсрочки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="359"/>
+        <location filename="../../ui/pages/words.py" line="365"/>
         <source>quota</source>
         <translation>квота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="360"/>
+        <location filename="../../ui/pages/words.py" line="366"/>
         <source>included</source>
         <translation>включено в тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="361"/>
+        <location filename="../../ui/pages/words.py" line="367"/>
         <source>pricing</source>
         <translation>тарификация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="362"/>
+        <location filename="../../ui/pages/words.py" line="368"/>
         <source>tiers</source>
         <translation>ступени</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="363"/>
+        <location filename="../../ui/pages/words.py" line="369"/>
         <source>rate limit</source>
         <translation>ограничение частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="364"/>
+        <location filename="../../ui/pages/words.py" line="370"/>
         <source>rate window (seconds)</source>
         <translation>окно ограничения (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="365"/>
+        <location filename="../../ui/pages/words.py" line="371"/>
         <source>user name</source>
         <translation>имя пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="366"/>
+        <location filename="../../ui/pages/words.py" line="372"/>
         <source>role</source>
         <translation>роль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="367"/>
+        <location filename="../../ui/pages/words.py" line="373"/>
         <source>note</source>
         <translation>заметка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="368"/>
+        <location filename="../../ui/pages/words.py" line="374"/>
         <source>text</source>
         <translation>текст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="369"/>
+        <location filename="../../ui/pages/words.py" line="375"/>
         <source>why</source>
         <translation>почему</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="370"/>
+        <location filename="../../ui/pages/words.py" line="376"/>
         <source>marked read</source>
         <translation>отмечено прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="371"/>
+        <location filename="../../ui/pages/words.py" line="377"/>
         <source>notifications</source>
         <translation>уведомления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="372"/>
+        <location filename="../../ui/pages/words.py" line="378"/>
         <source>paused</source>
         <translation>приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="373"/>
+        <location filename="../../ui/pages/words.py" line="379"/>
         <source>clock</source>
         <translation>часы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="374"/>
+        <location filename="../../ui/pages/words.py" line="380"/>
         <source>kept in</source>
         <translation>хранится в</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="375"/>
+        <location filename="../../ui/pages/words.py" line="381"/>
         <source>renewal time</source>
         <translation>время продления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="376"/>
+        <location filename="../../ui/pages/words.py" line="382"/>
         <source>reminder days</source>
         <translation>дней до напоминания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="377"/>
+        <location filename="../../ui/pages/words.py" line="383"/>
         <source>default grace days</source>
         <translation>дней отсрочки по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="378"/>
+        <location filename="../../ui/pages/words.py" line="384"/>
         <source>alert threshold</source>
         <translation>порог тревоги</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="379"/>
+        <location filename="../../ui/pages/words.py" line="385"/>
         <source>retry pass every (minutes)</source>
         <translation>проход повторов каждые (минуты)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="380"/>
+        <location filename="../../ui/pages/words.py" line="386"/>
         <source>demo database</source>
         <translation>демо-база</translation>
     </message>
@@ -1456,7 +1456,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/dashboard.py" line="174"/>
-        <location filename="../../ui/pages/dashboard.py" line="327"/>
+        <location filename="../../ui/pages/dashboard.py" line="328"/>
         <source>Pending renewal</source>
         <translation>Ждут продления</translation>
     </message>
@@ -1517,7 +1517,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/dashboard.py" line="207"/>
-        <location filename="../../ui/pages/dashboard.py" line="313"/>
+        <location filename="../../ui/pages/dashboard.py" line="314"/>
         <source>Revenue by day, last 30 days</source>
         <translation>Выручка по дням за последние 30 дней</translation>
     </message>
@@ -1532,22 +1532,22 @@
         <translation>Открытые элементы очереди ошибок на конец каждого дня</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="220"/>
+        <location filename="../../ui/pages/dashboard.py" line="221"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="260"/>
+        <location filename="../../ui/pages/dashboard.py" line="261"/>
         <source>Could not load the numbers: %s</source>
         <translation>Не удалось загрузить показатели: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="274"/>
+        <location filename="../../ui/pages/dashboard.py" line="275"/>
         <source>Figures as of %s UTC</source>
         <translation>Данные на %s UTC</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/dashboard.py" line="278"/>
+        <location filename="../../ui/pages/dashboard.py" line="279"/>
         <source>%n subscription(s) in all</source>
         <translation>
             <numerusform>всего %n подписка</numerusform>
@@ -1556,62 +1556,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="282"/>
+        <location filename="../../ui/pages/dashboard.py" line="283"/>
         <source>waiting for a top-up</source>
         <translation>ожидают пополнения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="285"/>
+        <location filename="../../ui/pages/dashboard.py" line="286"/>
         <source>within %d days</source>
         <translation>в течение %d дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="286"/>
+        <location filename="../../ui/pages/dashboard.py" line="287"/>
         <source>held in customer wallets</source>
         <translation>в кошельках клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="288"/>
+        <location filename="../../ui/pages/dashboard.py" line="289"/>
         <source>since %s</source>
         <translation>с %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="292"/>
+        <location filename="../../ui/pages/dashboard.py" line="293"/>
         <source>%1 retrying · %2 manual</source>
         <translation>повтор: %1 · вручную: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="299"/>
+        <location filename="../../ui/pages/dashboard.py" line="300"/>
         <source>no traffic</source>
         <translation>нет операций</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="299"/>
+        <location filename="../../ui/pages/dashboard.py" line="300"/>
         <source>no charges in the last 24 h</source>
         <translation>за последние 24 ч списаний не было</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="304"/>
+        <location filename="../../ui/pages/dashboard.py" line="305"/>
         <source>%1 of %2 charges</source>
         <translation>%1 из %2 списаний</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="317"/>
+        <location filename="../../ui/pages/dashboard.py" line="318"/>
         <source>(%s; other currencies are not drawn)</source>
         <translation>(%s; другие валюты не показаны)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="326"/>
+        <location filename="../../ui/pages/dashboard.py" line="327"/>
         <source>Active</source>
         <translation>Активны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="328"/>
+        <location filename="../../ui/pages/dashboard.py" line="329"/>
         <source>Canceled</source>
         <translation>Отменены</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="329"/>
+        <location filename="../../ui/pages/dashboard.py" line="330"/>
         <source>Expired</source>
         <translation>Истекли</translation>
     </message>
@@ -3678,7 +3678,7 @@
     <message>
         <location filename="../../ui/pages/error_queue.py" line="345"/>
         <location filename="../../ui/pages/error_queue.py" line="365"/>
-        <location filename="../../ui/pages/error_queue.py" line="400"/>
+        <location filename="../../ui/pages/error_queue.py" line="402"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
@@ -3726,37 +3726,37 @@
     </message>
     <message>
         <location filename="../../ui/pages/error_queue.py" line="385"/>
-        <source>backoff — exponential, with jitter</source>
-        <translation>backoff — экспоненциальная задержка со случайным разбросом</translation>
+        <source>exponential, with jitter</source>
+        <translation>экспоненциальная задержка со случайным разбросом</translation>
     </message>
     <message>
         <location filename="../../ui/pages/error_queue.py" line="386"/>
-        <source>reconcile — ask the gateway by key, then retry with the same key</source>
-        <translation>reconcile — запросить шлюз по ключу, затем повторить с тем же ключом</translation>
+        <source>ask the gateway by key, then retry with the same key</source>
+        <translation>запросить шлюз по ключу, затем повторить с тем же ключом</translation>
     </message>
     <message>
         <location filename="../../ui/pages/error_queue.py" line="387"/>
-        <source>urgent — immediate attempts, then every 5 minutes</source>
-        <translation>urgent — немедленные попытки, затем каждые 5 минут</translation>
+        <source>immediate attempts, then every 5 minutes</source>
+        <translation>немедленные попытки, затем каждые 5 минут</translation>
     </message>
     <message>
         <location filename="../../ui/pages/error_queue.py" line="388"/>
-        <source>fixed — every 10 minutes</source>
-        <translation>fixed — каждые 10 минут</translation>
+        <source>every 10 minutes</source>
+        <translation>каждые 10 минут</translation>
     </message>
     <message>
         <location filename="../../ui/pages/error_queue.py" line="389"/>
-        <source>manual — no automatic attempts</source>
-        <translation>manual — без автоматических попыток</translation>
+        <source>no automatic attempts</source>
+        <translation>без автоматических попыток</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="397"/>
-        <location filename="../../ui/pages/error_queue.py" line="402"/>
+        <location filename="../../ui/pages/error_queue.py" line="399"/>
+        <location filename="../../ui/pages/error_queue.py" line="404"/>
         <source>Change strategy</source>
         <translation>Смена стратегии</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="398"/>
+        <location filename="../../ui/pages/error_queue.py" line="400"/>
         <source>Change the retry strategy of %n item(s)?</source>
         <translation>
             <numerusform>Сменить стратегию повтора для %n элемента?</numerusform>
@@ -3765,12 +3765,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="401"/>
+        <location filename="../../ui/pages/error_queue.py" line="403"/>
         <source>Strategy</source>
         <translation>Стратегия</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="409"/>
+        <location filename="../../ui/pages/error_queue.py" line="411"/>
         <source>%n item(s) now on %s</source>
         <translation>
             <numerusform>%n элемент теперь на стратегии %s</numerusform>
@@ -3779,12 +3779,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="416"/>
+        <location filename="../../ui/pages/error_queue.py" line="418"/>
         <source>Resolve with note</source>
         <translation>Закрытие с примечанием</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="417"/>
+        <location filename="../../ui/pages/error_queue.py" line="419"/>
         <source>Mark %n item(s) resolved? Say how they were settled.</source>
         <translation>
             <numerusform>Отметить %n элемент как решённый? Укажите, как он был урегулирован.</numerusform>
@@ -3793,17 +3793,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="419"/>
+        <location filename="../../ui/pages/error_queue.py" line="421"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="420"/>
+        <location filename="../../ui/pages/error_queue.py" line="422"/>
         <source>Resolve</source>
         <translation>Закрыть</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="426"/>
+        <location filename="../../ui/pages/error_queue.py" line="428"/>
         <source>Resolved %n item(s)</source>
         <translation>
             <numerusform>Закрыт %n элемент</numerusform>
@@ -3835,109 +3835,109 @@
 <context>
     <name>ErrorWords</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="198"/>
+        <location filename="../../ui/pages/words.py" line="204"/>
         <source>top-up</source>
         <translation>пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="199"/>
+        <location filename="../../ui/pages/words.py" line="205"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="200"/>
+        <location filename="../../ui/pages/words.py" line="206"/>
         <source>renewal</source>
         <translation>продление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="201"/>
+        <location filename="../../ui/pages/words.py" line="207"/>
         <source>subscription</source>
         <translation>подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="202"/>
+        <location filename="../../ui/pages/words.py" line="208"/>
         <source>payment review</source>
         <translation>проверка платежа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="210"/>
+        <location filename="../../ui/pages/words.py" line="216"/>
         <source>transient</source>
         <translation>временная</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="211"/>
+        <location filename="../../ui/pages/words.py" line="217"/>
         <source>outcome unknown</source>
         <translation>исход неизвестен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="212"/>
-        <location filename="../../ui/pages/words.py" line="224"/>
+        <location filename="../../ui/pages/words.py" line="218"/>
+        <location filename="../../ui/pages/words.py" line="230"/>
         <source>urgent</source>
         <translation>срочная</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="213"/>
+        <location filename="../../ui/pages/words.py" line="219"/>
         <source>predictable</source>
         <translation>предсказуемая</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="214"/>
+        <location filename="../../ui/pages/words.py" line="220"/>
         <source>permanent</source>
         <translation>постоянная</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="222"/>
+        <location filename="../../ui/pages/words.py" line="228"/>
         <source>backoff</source>
         <translation>нарастающая пауза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="223"/>
+        <location filename="../../ui/pages/words.py" line="229"/>
         <source>reconcile</source>
         <translation>сверка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="225"/>
+        <location filename="../../ui/pages/words.py" line="231"/>
         <source>fixed interval</source>
         <translation>равный интервал</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="226"/>
-        <location filename="../../ui/pages/words.py" line="236"/>
+        <location filename="../../ui/pages/words.py" line="232"/>
+        <location filename="../../ui/pages/words.py" line="242"/>
         <source>manual</source>
         <translation>вручную</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="235"/>
+        <location filename="../../ui/pages/words.py" line="241"/>
         <source>retrying</source>
         <translation>повторяется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="237"/>
+        <location filename="../../ui/pages/words.py" line="243"/>
         <source>resolved</source>
         <translation>закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="238"/>
+        <location filename="../../ui/pages/words.py" line="244"/>
         <source>canceled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="531"/>
+        <location filename="../../ui/pages/words.py" line="537"/>
         <source>succeeded</source>
         <translation>успешно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="532"/>
+        <location filename="../../ui/pages/words.py" line="538"/>
         <source>failed</source>
         <translation>неудача</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="533"/>
+        <location filename="../../ui/pages/words.py" line="539"/>
         <source>deferred</source>
         <translation>отложено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="534"/>
+        <location filename="../../ui/pages/words.py" line="540"/>
         <source>settled elsewhere</source>
         <translation>завершено в другом месте</translation>
     </message>
@@ -4047,32 +4047,32 @@
 <context>
     <name>FeatureTypes</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="430"/>
+        <location filename="../../ui/pages/words.py" line="436"/>
         <source>on/off</source>
         <translation>вкл/выкл</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="431"/>
+        <location filename="../../ui/pages/words.py" line="437"/>
         <source>quota</source>
         <translation>квота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="432"/>
+        <location filename="../../ui/pages/words.py" line="438"/>
         <source>rate limit</source>
         <translation>лимит частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="433"/>
+        <location filename="../../ui/pages/words.py" line="439"/>
         <source>usage</source>
         <translation>по использованию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="466"/>
+        <location filename="../../ui/pages/words.py" line="472"/>
         <source>%1 %2 / period</source>
         <translation>%1 %2 / период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="472"/>
+        <location filename="../../ui/pages/words.py" line="478"/>
         <source>%1 %2 / %3</source>
         <translation>%1 %2 / %3</translation>
     </message>
@@ -4323,27 +4323,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="78"/>
+        <location filename="../../ui/pages/words.py" line="76"/>
         <source>day</source>
         <translation>день</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="79"/>
+        <location filename="../../ui/pages/words.py" line="77"/>
         <source>week</source>
         <translation>неделя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="80"/>
+        <location filename="../../ui/pages/words.py" line="78"/>
         <source>month</source>
         <translation>месяц</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="81"/>
+        <location filename="../../ui/pages/words.py" line="79"/>
         <source>year</source>
         <translation>год</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="86"/>
+        <location filename="../../ui/pages/words.py" line="92"/>
         <source>%s / %s</source>
         <translation>%s / %s</translation>
     </message>
@@ -4705,27 +4705,27 @@
 <context>
     <name>LedgerNotes</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="518"/>
+        <location filename="../../ui/pages/words.py" line="524"/>
         <source>card charge %1</source>
         <translation>списание с карты %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="519"/>
+        <location filename="../../ui/pages/words.py" line="525"/>
         <source>to card, top-up #%1</source>
         <translation>на карту, пополнение #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="520"/>
+        <location filename="../../ui/pages/words.py" line="526"/>
         <source>owed on %1</source>
         <translation>долг по %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="521"/>
+        <location filename="../../ui/pages/words.py" line="527"/>
         <source>%1 against %2</source>
         <translation>%1 к %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="522"/>
+        <location filename="../../ui/pages/words.py" line="528"/>
         <source>refund refused: %1</source>
         <translation>возврат отклонён: %1</translation>
     </message>
@@ -5711,117 +5711,117 @@
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="543"/>
+        <location filename="../../ui/pages/words.py" line="549"/>
         <source>create customers</source>
         <translation>создавать клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="544"/>
+        <location filename="../../ui/pages/words.py" line="550"/>
         <source>change customers</source>
         <translation>изменять клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="545"/>
+        <location filename="../../ui/pages/words.py" line="551"/>
         <source>top up wallets</source>
         <translation>пополнять кошельки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="546"/>
+        <location filename="../../ui/pages/words.py" line="552"/>
         <source>subscribe customers</source>
         <translation>оформлять подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="547"/>
+        <location filename="../../ui/pages/words.py" line="553"/>
         <source>cancel subscriptions</source>
         <translation>отменять подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="548"/>
+        <location filename="../../ui/pages/words.py" line="554"/>
         <source>reinstate subscriptions</source>
         <translation>восстанавливать подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="549"/>
+        <location filename="../../ui/pages/words.py" line="555"/>
         <source>change the plan of subscriptions</source>
         <translation>менять тариф подписок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="550"/>
+        <location filename="../../ui/pages/words.py" line="556"/>
         <source>record usage</source>
         <translation>записывать использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="551"/>
+        <location filename="../../ui/pages/words.py" line="557"/>
         <source>retry error items</source>
         <translation>повторять ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="552"/>
+        <location filename="../../ui/pages/words.py" line="558"/>
         <source>cancel scheduled retries</source>
         <translation>отменять запланированные повторы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="553"/>
+        <location filename="../../ui/pages/words.py" line="559"/>
         <source>resolve error items</source>
         <translation>закрывать ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="554"/>
+        <location filename="../../ui/pages/words.py" line="560"/>
         <source>escalate error items</source>
         <translation>передавать ошибки на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="555"/>
+        <location filename="../../ui/pages/words.py" line="561"/>
         <source>change retry strategies</source>
         <translation>менять стратегии повторов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="556"/>
+        <location filename="../../ui/pages/words.py" line="562"/>
         <source>mark notifications read</source>
         <translation>отмечать уведомления прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="557"/>
+        <location filename="../../ui/pages/words.py" line="563"/>
         <source>run scheduler jobs</source>
         <translation>запускать задания планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="558"/>
+        <location filename="../../ui/pages/words.py" line="564"/>
         <source>run a renewal pass</source>
         <translation>запускать прогон продлений</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="559"/>
+        <location filename="../../ui/pages/words.py" line="565"/>
         <source>refund</source>
         <translation>делать возвраты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="560"/>
+        <location filename="../../ui/pages/words.py" line="566"/>
         <source>adjust balances</source>
         <translation>корректировать балансы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="561"/>
+        <location filename="../../ui/pages/words.py" line="567"/>
         <source>edit plans and features</source>
         <translation>изменять тарифы и функции</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="562"/>
+        <location filename="../../ui/pages/words.py" line="568"/>
         <source>manage operators</source>
         <translation>управлять операторами</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="563"/>
+        <location filename="../../ui/pages/words.py" line="569"/>
         <source>change settings</source>
         <translation>изменять настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="564"/>
+        <location filename="../../ui/pages/words.py" line="570"/>
         <source>configure the gateway</source>
         <translation>настраивать шлюз</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="565"/>
+        <location filename="../../ui/pages/words.py" line="571"/>
         <source>pause the scheduler</source>
         <translation>приостанавливать планировщик</translation>
     </message>
@@ -5829,77 +5829,77 @@
 <context>
     <name>PlanChangePreview</name>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="51"/>
+        <location filename="../../ui/pages/subscriptions.py" line="52"/>
         <source>Working out what the change moves…</source>
         <translation>Расчёт того, какие суммы переместит смена…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="64"/>
+        <location filename="../../ui/pages/subscriptions.py" line="65"/>
         <source>This plan cannot be chosen: %s</source>
         <translation>Этот тариф выбрать нельзя: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="79"/>
+        <location filename="../../ui/pages/subscriptions.py" line="80"/>
         <source>Credit for the unused part of %s: %s, a credit note against invoice %s.</source>
         <translation>Зачёт за неиспользованную часть %s: %s, кредит-нотой по счёту %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="83"/>
+        <location filename="../../ui/pages/subscriptions.py" line="84"/>
         <source>Nothing of %s is credited back.</source>
         <translation>За %s ничего не возвращается.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="85"/>
+        <location filename="../../ui/pages/subscriptions.py" line="86"/>
         <source>New plan %s for the rest of the period: %s, on a new invoice.</source>
         <translation>Новый тариф %s до конца периода: %s, новым счётом.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="89"/>
+        <location filename="../../ui/pages/subscriptions.py" line="90"/>
         <source>Usage so far, billed now under %s: %s.</source>
         <translation>Использование на сегодня, выставляется сейчас по тарифу %s: %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="91"/>
+        <location filename="../../ui/pages/subscriptions.py" line="92"/>
         <source>Net for the plans: %s taken from the wallet.</source>
         <translation>Итог по тарифам: %s будет списано из кошелька.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="93"/>
+        <location filename="../../ui/pages/subscriptions.py" line="94"/>
         <source>Net for the plans: %s credited to the wallet.</source>
         <translation>Итог по тарифам: %s будет зачислено в кошелёк.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="95"/>
+        <location filename="../../ui/pages/subscriptions.py" line="96"/>
         <source>Net for the plans: no money moves.</source>
         <translation>Итог по тарифам: деньги не перемещаются.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="97"/>
+        <location filename="../../ui/pages/subscriptions.py" line="98"/>
         <source>The period end stays the same; the next renewal charges the new price.</source>
         <translation>Конец периода не меняется; следующее продление списывает новую цену.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="110"/>
+        <location filename="../../ui/pages/subscriptions.py" line="111"/>
         <source>The wallet holds %s: it does not cover the change; top it up first.</source>
         <translation>В кошельке %s: этого не хватает на смену тарифа; сначала пополните его.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="113"/>
+        <location filename="../../ui/pages/subscriptions.py" line="114"/>
         <source>The wallet holds %s: it covers the plans; the part of the usage it cannot pay stays owed.</source>
         <translation>В кошельке %s: этого хватает на тарифы; неоплаченная часть использования останется долгом.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="116"/>
+        <location filename="../../ui/pages/subscriptions.py" line="117"/>
         <source>The wallet holds %s: it covers the change.</source>
         <translation>В кошельке %s: этого хватает на смену тарифа.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="122"/>
+        <location filename="../../ui/pages/subscriptions.py" line="123"/>
         <source>The settlement is still being worked out; a moment, please.</source>
         <translation>Перерасчёт ещё выполняется; подождите немного.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="125"/>
+        <location filename="../../ui/pages/subscriptions.py" line="126"/>
         <source>The wallet holds %s but the switch needs %s; top it up first.</source>
         <translation>В кошельке %s, а для перехода нужно %s; сначала пополните его.</translation>
     </message>
@@ -5907,178 +5907,178 @@
 <context>
     <name>PlanFeatureForm</name>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="47"/>
+        <location filename="../../ui/pages/plans_forms.py" line="48"/>
         <source>%s must be a whole number.</source>
         <translation>%s: требуется целое число.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="51"/>
+        <location filename="../../ui/pages/plans_forms.py" line="52"/>
         <source>%s must lie between %s and %s.</source>
         <translation>%s: значение должно быть от %s до %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="66"/>
+        <location filename="../../ui/pages/plans_forms.py" line="67"/>
         <source>Tier %d (%s): write each tier as up_to:unit price, like 1000:4, and the last one as *:2.</source>
         <translation>Ступень %d (%s): записывайте каждую ступень как до:цена_за_единицу, например 1000:4, а последнюю — как *:2.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="117"/>
+        <location filename="../../ui/pages/plans_forms.py" line="118"/>
         <source> — on this plan</source>
         <translation> — уже в этом тарифе</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="119"/>
+        <location filename="../../ui/pages/plans_forms.py" line="120"/>
         <source>Enabled</source>
         <translation>Включена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="124"/>
+        <location filename="../../ui/pages/plans_forms.py" line="125"/>
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="127"/>
+        <location filename="../../ui/pages/plans_forms.py" line="128"/>
         <source>none (not charged)</source>
         <translation>нет (не тарифицируется)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="128"/>
+        <location filename="../../ui/pages/plans_forms.py" line="129"/>
         <source>flat (a price per unit)</source>
         <translation>фиксированная (цена за единицу)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="129"/>
+        <location filename="../../ui/pages/plans_forms.py" line="130"/>
         <source>tiered (each unit at its tier&apos;s price)</source>
         <translation>ступенчатая (каждая единица по цене своей ступени)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="130"/>
+        <location filename="../../ui/pages/plans_forms.py" line="131"/>
         <source>volume (all units at the tier reached)</source>
         <translation>объёмная (все единицы по цене достигнутой ступени)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="131"/>
+        <location filename="../../ui/pages/plans_forms.py" line="132"/>
         <source>package (a price per started package)</source>
         <translation>пакетная (цена за каждый начатый пакет)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="138"/>
+        <location filename="../../ui/pages/plans_forms.py" line="139"/>
         <source>up_to:unit price in minor units, in order; * is the open-ended last tier</source>
         <translation>до:цена_за_единицу в минимальных единицах, по порядку; * — последняя ступень без верхней границы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="139"/>
+        <location filename="../../ui/pages/plans_forms.py" line="140"/>
         <source>5 = %s</source>
         <translation>5 = %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="157"/>
+        <location filename="../../ui/pages/plans_forms.py" line="159"/>
         <source>minor units</source>
         <translation>в мин. единицах</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="159"/>
+        <location filename="../../ui/pages/plans_forms.py" line="161"/>
         <source>Feature</source>
         <translation>Функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="161"/>
+        <location filename="../../ui/pages/plans_forms.py" line="163"/>
         <source>Quota per period</source>
         <translation>Квота на период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="162"/>
+        <location filename="../../ui/pages/plans_forms.py" line="164"/>
         <source>Rate limit</source>
         <translation>Лимит частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="163"/>
+        <location filename="../../ui/pages/plans_forms.py" line="165"/>
         <source>Rate window</source>
         <translation>Окно ограничения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="164"/>
+        <location filename="../../ui/pages/plans_forms.py" line="166"/>
         <source>Pricing</source>
         <translation>Тарификация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="165"/>
-        <location filename="../../ui/pages/plans_forms.py" line="301"/>
+        <location filename="../../ui/pages/plans_forms.py" line="167"/>
+        <location filename="../../ui/pages/plans_forms.py" line="303"/>
         <source>Included units</source>
         <translation>Включённые единицы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="166"/>
+        <location filename="../../ui/pages/plans_forms.py" line="168"/>
         <source>Unit price (%s)</source>
         <translation>Цена за единицу (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="167"/>
+        <location filename="../../ui/pages/plans_forms.py" line="169"/>
         <source>Tiers (%s)</source>
         <translation>Ступени (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="168"/>
+        <location filename="../../ui/pages/plans_forms.py" line="170"/>
         <source>Package size</source>
         <translation>Размер пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="169"/>
+        <location filename="../../ui/pages/plans_forms.py" line="171"/>
         <source>Package price (%s)</source>
         <translation>Цена пакета (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="170"/>
+        <location filename="../../ui/pages/plans_forms.py" line="172"/>
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="251"/>
+        <location filename="../../ui/pages/plans_forms.py" line="253"/>
         <source>%s per period</source>
         <translation>%s за период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="254"/>
+        <location filename="../../ui/pages/plans_forms.py" line="256"/>
         <source>%s per %s</source>
         <translation>%s за %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="258"/>
+        <location filename="../../ui/pages/plans_forms.py" line="260"/>
         <source>on/off, nothing to meter</source>
         <translation>вкл./выкл., учёт не ведётся</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="273"/>
+        <location filename="../../ui/pages/plans_forms.py" line="275"/>
         <source>%s in a period cost %s</source>
         <translation>%s за период стоят %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="280"/>
+        <location filename="../../ui/pages/plans_forms.py" line="282"/>
         <source>turned off</source>
         <translation>выключена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="287"/>
+        <location filename="../../ui/pages/plans_forms.py" line="289"/>
         <source>Choose a feature.</source>
         <translation>Выберите функцию.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="291"/>
+        <location filename="../../ui/pages/plans_forms.py" line="293"/>
         <source>The quota</source>
         <translation>Квота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="294"/>
+        <location filename="../../ui/pages/plans_forms.py" line="296"/>
         <source>The rate limit</source>
         <translation>Лимит частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="306"/>
+        <location filename="../../ui/pages/plans_forms.py" line="308"/>
         <source>The unit price</source>
         <translation>Цена за единицу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="313"/>
+        <location filename="../../ui/pages/plans_forms.py" line="315"/>
         <source>The package size</source>
         <translation>Размер пакета</translation>
     </message>
@@ -6124,258 +6124,258 @@
 <context>
     <name>PlansPage</name>
     <message>
-        <location filename="../../ui/pages/plans.py" line="54"/>
+        <location filename="../../ui/pages/plans.py" line="55"/>
         <source>Plan code or name</source>
         <translation>Код или название тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="55"/>
+        <location filename="../../ui/pages/plans.py" line="56"/>
         <source>Plans &amp; features</source>
         <translation>Тарифы и функции</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="57"/>
+        <location filename="../../ui/pages/plans.py" line="58"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="58"/>
+        <location filename="../../ui/pages/plans.py" line="59"/>
         <source>All plans</source>
         <translation>Все тарифы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="58"/>
+        <location filename="../../ui/pages/plans.py" line="59"/>
         <source>Active</source>
         <translation>Активные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="58"/>
+        <location filename="../../ui/pages/plans.py" line="59"/>
         <source>Retired</source>
         <translation>Выведенные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="61"/>
+        <location filename="../../ui/pages/plans.py" line="62"/>
         <source>New plan…</source>
         <translation>Новый тариф…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="62"/>
+        <location filename="../../ui/pages/plans.py" line="63"/>
         <source>Edit plan…</source>
         <translation>Изменить тариф…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="63"/>
+        <location filename="../../ui/pages/plans.py" line="64"/>
         <source>New feature…</source>
         <translation>Новая функция…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="64"/>
+        <location filename="../../ui/pages/plans.py" line="65"/>
         <source>Set plan feature…</source>
         <translation>Настроить функцию тарифа…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="77"/>
-        <location filename="../../ui/pages/plans.py" line="118"/>
+        <location filename="../../ui/pages/plans.py" line="78"/>
+        <location filename="../../ui/pages/plans.py" line="119"/>
         <source>Plan features</source>
         <translation>Функции тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="116"/>
+        <location filename="../../ui/pages/plans.py" line="117"/>
         <source>Select a plan</source>
         <translation>Выберите тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="119"/>
+        <location filename="../../ui/pages/plans.py" line="120"/>
         <source>Select a plan to see what it grants.</source>
         <translation>Выберите тариф, чтобы увидеть, что он даёт.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="123"/>
+        <location filename="../../ui/pages/plans.py" line="124"/>
         <source>Features of %s</source>
         <translation>Функции тарифа %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="136"/>
-        <location filename="../../ui/pages/plans.py" line="206"/>
+        <location filename="../../ui/pages/plans.py" line="137"/>
+        <location filename="../../ui/pages/plans.py" line="208"/>
         <source>Features stay on while a renewal waits for funds</source>
         <translation>Функции доступны, пока продление ждёт средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="149"/>
+        <location filename="../../ui/pages/plans.py" line="151"/>
         <source>New plan</source>
         <translation>Новый тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="151"/>
+        <location filename="../../ui/pages/plans.py" line="153"/>
         <source>Add a plan to the catalogue. It grants no features until you set them; the code cannot change later.</source>
         <translation>Добавить тариф в каталог. Он не даёт никаких функций, пока вы их не настроите; код потом изменить нельзя.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="155"/>
-        <location filename="../../ui/pages/plans.py" line="270"/>
+        <location filename="../../ui/pages/plans.py" line="157"/>
+        <location filename="../../ui/pages/plans.py" line="272"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="156"/>
-        <location filename="../../ui/pages/plans.py" line="219"/>
-        <location filename="../../ui/pages/plans.py" line="270"/>
+        <location filename="../../ui/pages/plans.py" line="158"/>
+        <location filename="../../ui/pages/plans.py" line="221"/>
+        <location filename="../../ui/pages/plans.py" line="272"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="157"/>
+        <location filename="../../ui/pages/plans.py" line="159"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="158"/>
+        <location filename="../../ui/pages/plans.py" line="160"/>
         <source>Currency</source>
         <translation>Валюта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="159"/>
+        <location filename="../../ui/pages/plans.py" line="161"/>
         <source>Billed every</source>
         <translation>Оплата каждые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="160"/>
+        <location filename="../../ui/pages/plans.py" line="162"/>
         <source>Interval</source>
         <translation>Интервал</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="161"/>
-        <location filename="../../ui/pages/plans.py" line="221"/>
+        <location filename="../../ui/pages/plans.py" line="163"/>
+        <location filename="../../ui/pages/plans.py" line="223"/>
         <source>Grace days</source>
         <translation>Льготных дней</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="164"/>
+        <location filename="../../ui/pages/plans.py" line="166"/>
         <source>Create plan</source>
         <translation>Создать тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="191"/>
+        <location filename="../../ui/pages/plans.py" line="193"/>
         <source>Plan %s created</source>
         <translation>Тариф %s создан</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="208"/>
+        <location filename="../../ui/pages/plans.py" line="210"/>
         <source>Active (takes new subscriptions)</source>
         <translation>Активен (принимает новые подписки)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="212"/>
+        <location filename="../../ui/pages/plans.py" line="214"/>
         <source>Edit plan</source>
         <translation>Изменение тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="214"/>
+        <location filename="../../ui/pages/plans.py" line="216"/>
         <source>Change plan %s (%s subscriber(s)). A new price applies from each subscription&apos;s next renewal; a retired plan keeps its subscribers but takes no new ones.</source>
         <translation>Изменить тариф %s (подписчиков: %s). Новая цена действует с ближайшего продления каждой подписки; выведенный тариф сохраняет подписчиков, но не принимает новых.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="220"/>
+        <location filename="../../ui/pages/plans.py" line="222"/>
         <source>Price (%s)</source>
         <translation>Цена (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="225"/>
+        <location filename="../../ui/pages/plans.py" line="227"/>
         <source>Save plan</source>
         <translation>Сохранить тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="238"/>
+        <location filename="../../ui/pages/plans.py" line="240"/>
         <source>Nothing was changed.</source>
         <translation>Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="248"/>
+        <location filename="../../ui/pages/plans.py" line="250"/>
         <source>Plan %s saved</source>
         <translation>Тариф %s сохранён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="258"/>
+        <location filename="../../ui/pages/plans.py" line="260"/>
         <source>boolean (on/off)</source>
         <translation>логическая (вкл./выкл.)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="259"/>
+        <location filename="../../ui/pages/plans.py" line="261"/>
         <source>quota (a limit per period)</source>
         <translation>квота (лимит на период)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="260"/>
+        <location filename="../../ui/pages/plans.py" line="262"/>
         <source>rate (a limit per time window)</source>
         <translation>частота (лимит на временное окно)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="261"/>
+        <location filename="../../ui/pages/plans.py" line="263"/>
         <source>usage (always allowed, charged)</source>
         <translation>использование (всегда разрешено, оплачивается)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="267"/>
+        <location filename="../../ui/pages/plans.py" line="269"/>
         <source>New feature</source>
         <translation>Новая функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="268"/>
+        <location filename="../../ui/pages/plans.py" line="270"/>
         <source>Add a feature that plans can grant. Set it on each plan afterwards.</source>
         <translation>Добавить функцию, которую могут давать тарифы. Затем настройте её в каждом тарифе.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="270"/>
+        <location filename="../../ui/pages/plans.py" line="272"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="270"/>
+        <location filename="../../ui/pages/plans.py" line="272"/>
         <source>Unit</source>
         <translation>Единица</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="271"/>
+        <location filename="../../ui/pages/plans.py" line="273"/>
         <source>Create feature</source>
         <translation>Создать функцию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="278"/>
+        <location filename="../../ui/pages/plans.py" line="280"/>
         <source>The unit is 1–32 characters, like &apos;call&apos; or &apos;GB&apos;.</source>
         <translation>Единица — от 1 до 32 символов, например &apos;call&apos; или &apos;GB&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="290"/>
+        <location filename="../../ui/pages/plans.py" line="292"/>
         <source>Feature %s created</source>
         <translation>Функция %s создана</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="316"/>
+        <location filename="../../ui/pages/plans.py" line="318"/>
         <source>There are no features yet; create one first.</source>
         <translation>Функций пока нет; сначала создайте функцию.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="323"/>
+        <location filename="../../ui/pages/plans.py" line="325"/>
         <source>Set plan feature</source>
         <translation>Настройка функции тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="325"/>
+        <location filename="../../ui/pages/plans.py" line="327"/>
         <source>Grant a feature on plan %s, or change its limits and usage pricing. Subscribers see the change at once; usage already recorded is priced by the new terms at the next renewal.</source>
         <translation>Добавить функцию в тариф %s или изменить её лимиты и тарификацию использования. Подписчики увидят изменение сразу; уже учтённое использование будет оплачено по новым условиям при следующем продлении.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="330"/>
+        <location filename="../../ui/pages/plans.py" line="332"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="345"/>
+        <location filename="../../ui/pages/plans.py" line="347"/>
         <source>%s on %s saved</source>
         <translation>Функция %s в тарифе %s сохранена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_forms.py" line="39"/>
+        <location filename="../../ui/pages/plans_forms.py" line="40"/>
         <source>The code must be 2–64 lowercase letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
         <translation>Код должен состоять из 2–64 строчных латинских букв, цифр, &apos;-&apos; или &apos;_&apos;.</translation>
     </message>
@@ -6563,22 +6563,22 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="96"/>
+        <location filename="../../ui/pages/words.py" line="102"/>
         <source>viewer</source>
         <translation>наблюдатель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="97"/>
+        <location filename="../../ui/pages/words.py" line="103"/>
         <source>operator</source>
         <translation>оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="98"/>
+        <location filename="../../ui/pages/words.py" line="104"/>
         <source>administrator</source>
         <translation>администратор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="99"/>
+        <location filename="../../ui/pages/words.py" line="105"/>
         <source>system</source>
         <translation>система</translation>
     </message>
@@ -6632,147 +6632,147 @@
 <context>
     <name>SchedulerJobs</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="118"/>
+        <location filename="../../ui/pages/words.py" line="124"/>
         <source>janitor</source>
         <translation>уборка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="119"/>
+        <location filename="../../ui/pages/words.py" line="125"/>
         <source>renewals</source>
         <translation>продления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="120"/>
+        <location filename="../../ui/pages/words.py" line="126"/>
         <source>retries</source>
         <translation>повторы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="121"/>
+        <location filename="../../ui/pages/words.py" line="127"/>
         <source>reminders</source>
         <translation>напоминания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="122"/>
+        <location filename="../../ui/pages/words.py" line="128"/>
         <source>monitoring</source>
         <translation>мониторинг</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="130"/>
+        <location filename="../../ui/pages/words.py" line="136"/>
         <source>top-ups</source>
         <translation>пополнения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="131"/>
+        <location filename="../../ui/pages/words.py" line="137"/>
         <source>refunds</source>
         <translation>возвраты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="132"/>
+        <location filename="../../ui/pages/words.py" line="138"/>
         <source>due</source>
         <translation>к сроку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="133"/>
+        <location filename="../../ui/pages/words.py" line="139"/>
         <source>renewed</source>
         <translation>продлено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="134"/>
+        <location filename="../../ui/pages/words.py" line="140"/>
         <source>waiting for funds</source>
         <translation>ждут средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="135"/>
+        <location filename="../../ui/pages/words.py" line="141"/>
         <source>expired</source>
         <translation>истекло</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="136"/>
+        <location filename="../../ui/pages/words.py" line="142"/>
         <source>errors</source>
         <translation>ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="137"/>
+        <location filename="../../ui/pages/words.py" line="143"/>
         <source>charged</source>
         <translation>списано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="138"/>
+        <location filename="../../ui/pages/words.py" line="144"/>
         <source>owed</source>
         <translation>в долг</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="139"/>
+        <location filename="../../ui/pages/words.py" line="145"/>
         <source>succeeded</source>
         <translation>успешно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="140"/>
+        <location filename="../../ui/pages/words.py" line="146"/>
         <source>rescheduled</source>
         <translation>перенесено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="141"/>
+        <location filename="../../ui/pages/words.py" line="147"/>
         <source>to manual</source>
         <translation>на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="142"/>
+        <location filename="../../ui/pages/words.py" line="148"/>
         <source>deferred</source>
         <translation>отложено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="143"/>
+        <location filename="../../ui/pages/words.py" line="149"/>
         <source>reconciled</source>
         <translation>сверено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="144"/>
+        <location filename="../../ui/pages/words.py" line="150"/>
         <source>checked</source>
         <translation>проверено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="145"/>
+        <location filename="../../ui/pages/words.py" line="151"/>
         <source>reminded</source>
         <translation>напомнено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="146"/>
+        <location filename="../../ui/pages/words.py" line="152"/>
         <source>alert</source>
         <translation>тревога</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="147"/>
+        <location filename="../../ui/pages/words.py" line="153"/>
         <source>gateway</source>
         <translation>шлюз</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="148"/>
+        <location filename="../../ui/pages/words.py" line="154"/>
         <source>result</source>
         <translation>итог</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="156"/>
+        <location filename="../../ui/pages/words.py" line="162"/>
         <source>healthy</source>
         <translation>в порядке</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="157"/>
+        <location filename="../../ui/pages/words.py" line="163"/>
         <source>outage</source>
         <translation>сбой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="158"/>
+        <location filename="../../ui/pages/words.py" line="164"/>
         <source>probing</source>
         <translation>проверка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="167"/>
+        <location filename="../../ui/pages/words.py" line="173"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="168"/>
+        <location filename="../../ui/pages/words.py" line="174"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
@@ -6858,179 +6858,179 @@
         <translation>Планировщик</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="56"/>
-        <location filename="../../ui/pages/scheduler_page.py" line="278"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="57"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="279"/>
         <source>Run now</source>
         <translation>Запустить сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="58"/>
-        <location filename="../../ui/pages/scheduler_page.py" line="253"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="59"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="254"/>
         <source>Pause all jobs…</source>
         <translation>Приостановить все задания…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="60"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="61"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="88"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="89"/>
         <source>Scheduler events seen by this window appear here.</source>
         <translation>Здесь появляются события планировщика, полученные этим окном.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="109"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="110"/>
         <source>Recent events</source>
         <translation>Последние события</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="192"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="193"/>
         <source>The scheduler is not running in this window.</source>
         <translation>В этом окне планировщик не запущен.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="194"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="195"/>
         <source>The jobs below are paused.</source>
         <translation>Задания ниже приостановлены.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="196"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="197"/>
         <source>The table shows what the instance that last ran each job recorded.</source>
         <translation>В таблице показано то, что записал экземпляр, последним выполнявший каждое задание.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="200"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="201"/>
         <source>Paused: no job runs on its timer until the scheduler is resumed.</source>
         <translation>Приостановлен: задания не запускаются по расписанию, пока планировщик не будет возобновлён.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="203"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="204"/>
         <source>Running: jobs run on their timers in this window.</source>
         <translation>Работает: задания запускаются по расписанию в этом окне.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="210"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="211"/>
         <source>Could not read the job states: %s</source>
         <translation>Не удалось прочитать состояние заданий: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="215"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="216"/>
         <source>started</source>
         <translation>запущено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="216"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="217"/>
         <source>finished</source>
         <translation>завершено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="217"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="218"/>
         <source>FAILED</source>
         <translation>ОШИБКА</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="218"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="219"/>
         <source>scheduler paused</source>
         <translation>планировщик приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="219"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="220"/>
         <source>scheduler resumed</source>
         <translation>планировщик возобновлён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="220"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="221"/>
         <source>scheduler stopped</source>
         <translation>планировщик остановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="247"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="248"/>
         <source>The scheduler is not running in this window</source>
         <translation>В этом окне планировщик не запущен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="253"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="254"/>
         <source>Resume all jobs…</source>
         <translation>Возобновить все задания…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="258"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="259"/>
         <source>Select a job</source>
         <translation>Выберите задание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="272"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="273"/>
         <source>Run a job now</source>
         <translation>Запуск задания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="274"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="275"/>
         <source>Run the %s job now instead of waiting for its timer. It does exactly what its scheduled run would do.</source>
         <translation>Запустить задание %s сейчас, не дожидаясь расписания. Оно сделает ровно то же, что и плановый запуск.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="284"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="285"/>
         <source>Running the %s job…</source>
         <translation>Выполняется задание %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="295"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="296"/>
         <source>The %s job was handed to the scheduler; it runs in a moment.</source>
         <translation>Задание %s передано планировщику и скоро будет выполнено.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="305"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="306"/>
         <source>The %1 job failed: %2</source>
         <translation>Задание %1 завершилось ошибкой: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="311"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="312"/>
         <source>The %1 job finished: %2</source>
         <translation>Задание %1 выполнено: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="313"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="314"/>
         <source>done</source>
         <translation>готово</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="327"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="328"/>
         <source>Pause the scheduler</source>
         <translation>Приостановка планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="329"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="330"/>
         <source>Stop renewals, retries, reminders and monitoring from running on their timers, in every app and worker sharing this database, until someone resumes them. Run now still works.</source>
         <translation>Остановить запуск продлений, повторов, напоминаний и мониторинга по расписанию во всех приложениях и фоновых процессах, использующих эту базу данных, пока их не возобновят. Кнопка «Запустить сейчас» продолжит работать.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="333"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="334"/>
         <source>Pause</source>
         <translation>Приостановить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="338"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="339"/>
         <source>Resume the scheduler</source>
         <translation>Возобновление планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="340"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="341"/>
         <source>Let the jobs run on their timers again; runs that fell due while paused are caught up at once.</source>
         <translation>Снова запускать задания по расписанию; запуски, пропущенные во время паузы, будут выполнены сразу.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="343"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="344"/>
         <source>Resume</source>
         <translation>Возобновить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="352"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="353"/>
         <source>Scheduler paused</source>
         <translation>Планировщик приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="352"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="353"/>
         <source>Scheduler resumed</source>
         <translation>Планировщик возобновлён</translation>
     </message>
@@ -7038,7 +7038,7 @@
 <context>
     <name>SettingsForm</name>
     <message>
-        <location filename="../../ui/pages/settings_form.py" line="116"/>
+        <location filename="../../ui/pages/settings_form.py" line="118"/>
         <source>a value is needed</source>
         <translation>требуется значение</translation>
     </message>
@@ -7264,17 +7264,17 @@
 <context>
     <name>Severities</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="107"/>
+        <location filename="../../ui/pages/words.py" line="113"/>
         <source>info</source>
         <translation>информация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="108"/>
+        <location filename="../../ui/pages/words.py" line="114"/>
         <source>warning</source>
         <translation>предупреждение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="109"/>
+        <location filename="../../ui/pages/words.py" line="115"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
@@ -7282,92 +7282,92 @@
 <context>
     <name>Subjects</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="247"/>
+        <location filename="../../ui/pages/words.py" line="253"/>
         <source>customer</source>
         <translation>клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="248"/>
+        <location filename="../../ui/pages/words.py" line="254"/>
         <source>wallet</source>
         <translation>кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="249"/>
+        <location filename="../../ui/pages/words.py" line="255"/>
         <source>top-up</source>
         <translation>пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="250"/>
+        <location filename="../../ui/pages/words.py" line="256"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="251"/>
+        <location filename="../../ui/pages/words.py" line="257"/>
         <source>subscription</source>
         <translation>подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="252"/>
+        <location filename="../../ui/pages/words.py" line="258"/>
         <source>plan</source>
         <translation>тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="253"/>
+        <location filename="../../ui/pages/words.py" line="259"/>
         <source>feature</source>
         <translation>функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="254"/>
+        <location filename="../../ui/pages/words.py" line="260"/>
         <source>invoice</source>
         <translation>счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="255"/>
+        <location filename="../../ui/pages/words.py" line="261"/>
         <source>ledger entry</source>
         <translation>запись журнала</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="256"/>
+        <location filename="../../ui/pages/words.py" line="262"/>
         <source>error item</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="257"/>
+        <location filename="../../ui/pages/words.py" line="263"/>
         <source>notification</source>
         <translation>уведомление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="258"/>
+        <location filename="../../ui/pages/words.py" line="264"/>
         <source>operator</source>
         <translation>оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="259"/>
+        <location filename="../../ui/pages/words.py" line="265"/>
         <source>job</source>
         <translation>задание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="260"/>
+        <location filename="../../ui/pages/words.py" line="266"/>
         <source>scheduler</source>
         <translation>планировщик</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="261"/>
+        <location filename="../../ui/pages/words.py" line="267"/>
         <source>settings</source>
         <translation>настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="262"/>
+        <location filename="../../ui/pages/words.py" line="268"/>
         <source>secret</source>
         <translation>секрет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="263"/>
+        <location filename="../../ui/pages/words.py" line="269"/>
         <source>system</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="264"/>
+        <location filename="../../ui/pages/words.py" line="270"/>
         <source>renewal pass</source>
         <translation>прогон продлений</translation>
     </message>
@@ -7375,57 +7375,57 @@
 <context>
     <name>SubscriptionEvents</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="412"/>
+        <location filename="../../ui/pages/words.py" line="418"/>
         <source>subscribed</source>
         <translation>оформлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="413"/>
+        <location filename="../../ui/pages/words.py" line="419"/>
         <source>subscribed again</source>
         <translation>оформлена заново</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="414"/>
+        <location filename="../../ui/pages/words.py" line="420"/>
         <source>renewed</source>
         <translation>продлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="415"/>
+        <location filename="../../ui/pages/words.py" line="421"/>
         <source>renewal short of funds</source>
         <translation>на продление не хватило средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="416"/>
+        <location filename="../../ui/pages/words.py" line="422"/>
         <source>funds arrived</source>
         <translation>средства поступили</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="417"/>
+        <location filename="../../ui/pages/words.py" line="423"/>
         <source>grace days passed</source>
         <translation>льготные дни прошли</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="418"/>
+        <location filename="../../ui/pages/words.py" line="424"/>
         <source>canceled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="419"/>
+        <location filename="../../ui/pages/words.py" line="425"/>
         <source>reinstated</source>
         <translation>восстановлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="420"/>
+        <location filename="../../ui/pages/words.py" line="426"/>
         <source>waiting for funds again</source>
         <translation>снова ждёт средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="421"/>
+        <location filename="../../ui/pages/words.py" line="427"/>
         <source>period ended</source>
         <translation>период закончился</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="422"/>
+        <location filename="../../ui/pages/words.py" line="428"/>
         <source>plan changed</source>
         <translation>тариф сменён</translation>
     </message>
@@ -7433,215 +7433,215 @@
 <context>
     <name>SubscriptionsPage</name>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="146"/>
+        <location filename="../../ui/pages/subscriptions.py" line="147"/>
         <source>Customer name or email; #id for one subscription</source>
         <translation>Имя или эл. почта клиента; #id — одна подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="148"/>
+        <location filename="../../ui/pages/subscriptions.py" line="149"/>
         <source>Subscriptions</source>
         <translation>Подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="150"/>
+        <location filename="../../ui/pages/subscriptions.py" line="151"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="150"/>
+        <location filename="../../ui/pages/subscriptions.py" line="151"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="152"/>
+        <location filename="../../ui/pages/subscriptions.py" line="153"/>
         <location filename="../../ui/pages/subscriptions_models.py" line="270"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="152"/>
+        <location filename="../../ui/pages/subscriptions.py" line="153"/>
         <source>All plans</source>
         <translation>Все тарифы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="153"/>
+        <location filename="../../ui/pages/subscriptions.py" line="154"/>
         <source>Renews within 7 days</source>
         <translation>Продление в ближайшие 7 дней</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="155"/>
+        <location filename="../../ui/pages/subscriptions.py" line="156"/>
         <source>Cancel…</source>
         <translation>Отменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="156"/>
+        <location filename="../../ui/pages/subscriptions.py" line="157"/>
         <source>Reinstate…</source>
         <translation>Восстановить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="157"/>
+        <location filename="../../ui/pages/subscriptions.py" line="158"/>
         <source>Change plan…</source>
         <translation>Сменить тариф…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="158"/>
+        <location filename="../../ui/pages/subscriptions.py" line="159"/>
         <source>Record usage…</source>
         <translation>Учесть использование…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="215"/>
+        <location filename="../../ui/pages/subscriptions.py" line="216"/>
         <source>Select one subscription</source>
         <translation>Выберите одну подписку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="221"/>
+        <location filename="../../ui/pages/subscriptions.py" line="222"/>
         <source>Select a subscription to see its history.</source>
         <translation>Выберите подписку, чтобы увидеть её историю.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="247"/>
+        <location filename="../../ui/pages/subscriptions.py" line="248"/>
         <source>Turn auto-renew off for subscription #%d (%s, %s). Its renewal is waiting for funds; it moves from pending renewal to canceled: a later top-up no longer renews it, and it ends at the grace deadline on %s. It can be reinstated until then.</source>
         <translation>Отключить автопродление подписки #%d (%s, %s). Её продление ожидает средств; она перейдёт из статуса «ожидает продления» в «отменена»: последующее пополнение её больше не продлит, и она закончится по истечении льготного периода (%s). До этого момента её можно восстановить.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="258"/>
+        <location filename="../../ui/pages/subscriptions.py" line="259"/>
         <source>Cancel subscription</source>
         <translation>Отменить подписку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="253"/>
+        <location filename="../../ui/pages/subscriptions.py" line="254"/>
         <source>Turn auto-renew off for subscription #%d (%s, %s). It moves from active to canceled; the customer keeps access until the paid period ends on %s, then it expires. It can be reinstated until then.</source>
         <translation>Отключить автопродление подписки #%d (%s, %s). Она перейдёт из статуса «активна» в «отменена»; клиент сохранит доступ до конца оплаченного периода (%s), после чего подписка истечёт. До этого момента её можно восстановить.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="266"/>
+        <location filename="../../ui/pages/subscriptions.py" line="267"/>
         <source>Subscription #%d canceled</source>
         <translation>Подписка #%d отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="286"/>
+        <location filename="../../ui/pages/subscriptions.py" line="287"/>
         <source>Reinstate subscription</source>
         <translation>Восстановление подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="283"/>
+        <location filename="../../ui/pages/subscriptions.py" line="284"/>
         <source>Turn auto-renew back on for subscription #%d (%s, %s). It moves from canceled to active and renews from the wallet when the period ends on %s.</source>
         <translation>Снова включить автопродление подписки #%d (%s, %s). Она перейдёт из статуса «отменена» в «активна» и будет продлена из кошелька по окончании периода (%s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="174"/>
+        <location filename="../../ui/pages/subscriptions.py" line="175"/>
         <source>Double-click a subscription to open its customer&apos;s page</source>
         <translation>Дважды щёлкните подписку, чтобы открыть карточку её клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="261"/>
+        <location filename="../../ui/pages/subscriptions.py" line="262"/>
         <source>Keep subscription</source>
         <translation>Оставить подписку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="277"/>
+        <location filename="../../ui/pages/subscriptions.py" line="278"/>
         <source>Turn auto-renew back on for subscription #%d (%s, %s). It was canceled while its renewal was waiting for funds: it goes back to waiting for funds (pending renewal), renews as soon as the wallet can pay, and expires at the grace deadline on %s if it cannot.</source>
         <translation>Снова включить автопродление подписки #%d (%s, %s). Она была отменена, когда её продление ожидало средств: она снова будет ожидать средств (статус «ожидает продления»), продлится, как только кошелёк сможет оплатить, а если не сможет — истечёт по окончании льготного периода (%s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="286"/>
+        <location filename="../../ui/pages/subscriptions.py" line="287"/>
         <source>Reinstate</source>
         <translation>Восстановить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="291"/>
+        <location filename="../../ui/pages/subscriptions.py" line="292"/>
         <source>Subscription #%d reinstated</source>
         <translation>Подписка #%d восстановлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="307"/>
+        <location filename="../../ui/pages/subscriptions.py" line="308"/>
         <source>There is no other active %s plan to move to.</source>
         <translation>Нет другого активного тарифа в %s, на который можно перейти.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="322"/>
-        <location filename="../../ui/pages/subscriptions.py" line="331"/>
+        <location filename="../../ui/pages/subscriptions.py" line="323"/>
+        <location filename="../../ui/pages/subscriptions.py" line="332"/>
         <source>Change plan</source>
         <translation>Сменить тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="323"/>
+        <location filename="../../ui/pages/subscriptions.py" line="324"/>
         <source>Move subscription #%d of %s from %s to another plan now (wallet balance %s).</source>
         <translation>Перевести подписку #%d клиента %s с тарифа %s на другой тариф сейчас (баланс кошелька %s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="330"/>
+        <location filename="../../ui/pages/subscriptions.py" line="331"/>
         <source>New plan</source>
         <translation>Новый тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="330"/>
+        <location filename="../../ui/pages/subscriptions.py" line="331"/>
         <source>Settlement</source>
         <translation>Перерасчёт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="343"/>
+        <location filename="../../ui/pages/subscriptions.py" line="344"/>
         <source>Subscription #%d moved to %s</source>
         <translation>Подписка #%d переведена на тариф %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="358"/>
+        <location filename="../../ui/pages/subscriptions.py" line="359"/>
         <source>Plan %s has no metered features.</source>
         <translation>В тарифе %s нет функций с учётом использования.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="363"/>
+        <location filename="../../ui/pages/subscriptions.py" line="364"/>
         <source>used %s</source>
         <translation>использовано %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="365"/>
+        <location filename="../../ui/pages/subscriptions.py" line="366"/>
         <source> of %s</source>
         <translation> из %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="367"/>
+        <location filename="../../ui/pages/subscriptions.py" line="368"/>
         <source>, turned off</source>
         <translation>, выключена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="375"/>
+        <location filename="../../ui/pages/subscriptions.py" line="376"/>
         <source>Record usage</source>
         <translation>Учёт использования</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="377"/>
+        <location filename="../../ui/pages/subscriptions.py" line="378"/>
         <source>Meter usage for subscription #%d (%s, plan %s). Quota and rate limits are checked; priced usage is charged at the next renewal.</source>
         <translation>Учесть использование по подписке #%d (%s, тариф %s). Квота и ограничения частоты проверяются; платное использование оплачивается при следующем продлении.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="382"/>
+        <location filename="../../ui/pages/subscriptions.py" line="383"/>
         <location filename="../../ui/pages/subscriptions_models.py" line="220"/>
         <source>Feature</source>
         <translation>Функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="382"/>
+        <location filename="../../ui/pages/subscriptions.py" line="383"/>
         <source>Quantity</source>
         <translation>Количество</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="383"/>
+        <location filename="../../ui/pages/subscriptions.py" line="384"/>
         <source>Record</source>
         <translation>Учесть</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="392"/>
+        <location filename="../../ui/pages/subscriptions.py" line="393"/>
         <source>Recorded %s × %s; %s used this period</source>
         <translation>Учтено %s × %s; за период использовано %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="398"/>
+        <location filename="../../ui/pages/subscriptions.py" line="399"/>
         <source>, %s left</source>
         <translation>, осталось %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="400"/>
+        <location filename="../../ui/pages/subscriptions.py" line="401"/>
         <source>, %s to charge at renewal</source>
         <translation>, к оплате при продлении %s</translation>
     </message>
@@ -8083,32 +8083,32 @@
     </message>
     <message>
         <location filename="../../ui/pages/wallets.py" line="91"/>
-        <location filename="../../ui/pages/wallets.py" line="136"/>
+        <location filename="../../ui/pages/wallets.py" line="137"/>
         <source>Ledger</source>
         <translation>Журнал операций</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="95"/>
+        <location filename="../../ui/pages/wallets.py" line="96"/>
         <source>All kinds</source>
         <translation>Все виды</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="101"/>
+        <location filename="../../ui/pages/wallets.py" line="102"/>
         <source>Refund charge…</source>
         <translation>Вернуть списание…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="105"/>
+        <location filename="../../ui/pages/wallets.py" line="106"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="109"/>
+        <location filename="../../ui/pages/wallets.py" line="110"/>
         <source>Export ledger…</source>
         <translation>Экспорт журнала…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="117"/>
+        <location filename="../../ui/pages/wallets.py" line="118"/>
         <source>%n entry(s)</source>
         <translation>
             <numerusform>%n запись</numerusform>
@@ -8117,27 +8117,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="132"/>
+        <location filename="../../ui/pages/wallets.py" line="133"/>
         <source>Select a wallet</source>
         <translation>Выберите кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="135"/>
+        <location filename="../../ui/pages/wallets.py" line="136"/>
         <source>Select a wallet to see its ledger.</source>
         <translation>Выберите кошелёк, чтобы увидеть его журнал операций.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="158"/>
+        <location filename="../../ui/pages/wallets.py" line="159"/>
         <source>Export the ledger to CSV</source>
         <translation>Экспорт журнала операций в CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="158"/>
+        <location filename="../../ui/pages/wallets.py" line="159"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="165"/>
+        <location filename="../../ui/pages/wallets.py" line="166"/>
         <source>Exported %n ledger entry(s)</source>
         <translation>
             <numerusform>Экспортирована %n запись журнала</numerusform>
@@ -8146,38 +8146,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="182"/>
+        <location filename="../../ui/pages/wallets.py" line="183"/>
         <source>Select a renewal, usage or plan-change charge in the ledger</source>
         <translation>Выберите в журнале списание за продление, использование или смену тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="185"/>
+        <location filename="../../ui/pages/wallets.py" line="186"/>
         <source>Only renewal, usage and plan-change charges can be refunded into the wallet; refund a top-up to the card with Refund top-up…</source>
         <translation>В кошелёк можно вернуть только списания за продление, использование и смену тарифа; пополнение возвращается на карту кнопкой Вернуть пополнение…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="217"/>
+        <location filename="../../ui/pages/wallets.py" line="218"/>
         <source>Nothing is left to refund of charge #%d: %s was paid on invoice %s and %s of it has been credited already (refunds and plan-change credits).</source>
         <translation>По списанию #%d возвращать больше нечего: оплачено %s по счёту %s, и %s из этого уже возвращено (возвраты и зачёты при смене тарифа).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="226"/>
+        <location filename="../../ui/pages/wallets.py" line="227"/>
         <source>Give back part or all of %s charge #%d (%s, %s) into the wallet, as a credit note against invoice %s. Paid on that invoice: %s; credited against it so far (refunds and plan-change credits): %s. At most %s is left to refund.</source>
         <translation>Вернуть в кошелёк часть или всё списание (%s) #%d (%s, %s) кредит-нотой по счёту %s. Оплачено по этому счёту: %s; уже возвращено по нему (возвраты и зачёты при смене тарифа): %s. Вернуть можно не более %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="260"/>
+        <location filename="../../ui/pages/wallets.py" line="261"/>
         <source>Refunded %s of charge #%d into the wallet, a credit note against invoice %s</source>
         <translation>В кошелёк возвращено %s списания #%d, кредит-нотой по счёту %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="376"/>
+        <location filename="../../ui/pages/wallets.py" line="377"/>
         <source>The refund did not go through yet: %s. The %s left the wallet and is queued for retry with the same key, so the card is never paid twice.</source>
         <translation>Возврат пока не прошёл: %s. Сумма %s списана с кошелька и поставлена в очередь на повтор с тем же ключом, поэтому на карту она никогда не поступит дважды.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="215"/>
-        <location filename="../../ui/pages/wallets.py" line="241"/>
+        <location filename="../../ui/pages/wallets.py" line="216"/>
+        <location filename="../../ui/pages/wallets.py" line="242"/>
         <source>Refund charge</source>
         <translation>Возврат списания</translation>
     </message>
@@ -8187,125 +8187,125 @@
         <translation>Дважды щёлкните кошелёк, чтобы открыть карточку его клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="140"/>
+        <location filename="../../ui/pages/wallets.py" line="141"/>
         <source>Ledger of %s (%s)</source>
         <translation>Журнал: %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="243"/>
+        <location filename="../../ui/pages/wallets.py" line="244"/>
         <source>Amount (%s, at most %s)</source>
         <translation>Сумма (%s, не более %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="244"/>
+        <location filename="../../ui/pages/wallets.py" line="245"/>
         <source>Refund into wallet</source>
         <translation>Вернуть в кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="249"/>
+        <location filename="../../ui/pages/wallets.py" line="250"/>
         <source>At most %s of this charge is left to refund.</source>
         <translation>По этому списанию можно вернуть не более %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="289"/>
-        <location filename="../../ui/pages/wallets.py" line="330"/>
-        <location filename="../../ui/pages/wallets.py" line="381"/>
+        <location filename="../../ui/pages/wallets.py" line="290"/>
+        <location filename="../../ui/pages/wallets.py" line="331"/>
+        <location filename="../../ui/pages/wallets.py" line="382"/>
         <source>Refund top-up</source>
         <translation>Возврат пополнения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="290"/>
+        <location filename="../../ui/pages/wallets.py" line="291"/>
         <source>Wallet #%d has no paid top-up with anything left to refund.</source>
         <translation>В кошельке #%d нет оплаченных пополнений, по которым можно что-то вернуть.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="297"/>
+        <location filename="../../ui/pages/wallets.py" line="298"/>
         <source>#%d — %s on %s, %s left</source>
         <translation>#%d — %s от %s, осталось %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="317"/>
+        <location filename="../../ui/pages/wallets.py" line="318"/>
         <source>At most %s can go back to the card</source>
         <translation>На карту можно вернуть не более %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="319"/>
+        <location filename="../../ui/pages/wallets.py" line="320"/>
         <source> (%s is left of this top-up, but the wallet holds only %s)</source>
         <translation> (от этого пополнения осталось %s, но в кошельке только %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="332"/>
+        <location filename="../../ui/pages/wallets.py" line="333"/>
         <source>Send money from a paid top-up back to the card of %s. The wallet (balance %s) pays it at once; if the card processor refuses, the amount comes back into the wallet.</source>
         <translation>Вернуть деньги оплаченного пополнения на карту клиента %s. Сумма сразу списывается из кошелька (баланс %s); если процессинг карты откажет, сумма вернётся в кошелёк.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="336"/>
+        <location filename="../../ui/pages/wallets.py" line="337"/>
         <source>Top-up</source>
         <translation>Пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="336"/>
-        <location filename="../../ui/pages/wallets.py" line="402"/>
+        <location filename="../../ui/pages/wallets.py" line="337"/>
+        <location filename="../../ui/pages/wallets.py" line="403"/>
         <source>Amount (%s)</source>
         <translation>Сумма (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="337"/>
+        <location filename="../../ui/pages/wallets.py" line="338"/>
         <source>Refund to card</source>
         <translation>Вернуть на карту</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="338"/>
+        <location filename="../../ui/pages/wallets.py" line="339"/>
         <source>Sending the refund to the card…</source>
         <translation>Отправка возврата на карту…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="345"/>
+        <location filename="../../ui/pages/wallets.py" line="346"/>
         <source>At most %s can be refunded from this top-up now.</source>
         <translation>Сейчас по этому пополнению можно вернуть не более %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="353"/>
+        <location filename="../../ui/pages/wallets.py" line="354"/>
         <source>Sending the refund of top-up #%d to the card…</source>
         <translation>Отправка возврата пополнения #%d на карту…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="367"/>
+        <location filename="../../ui/pages/wallets.py" line="368"/>
         <source>The refund of %s was sent to the card.</source>
         <translation>Возврат %s отправлен на карту.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="369"/>
+        <location filename="../../ui/pages/wallets.py" line="370"/>
         <source>The card processor refused the refund of %s (%s); the amount is back in the wallet.</source>
         <translation>Процессинг карты отклонил возврат %s (%s); сумма возвращена в кошелёк.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="393"/>
+        <location filename="../../ui/pages/wallets.py" line="394"/>
         <source>e.g. 10.00 to credit, -2.50 to debit</source>
         <translation>например 10.00 — зачислить, -2.50 — списать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="396"/>
+        <location filename="../../ui/pages/wallets.py" line="397"/>
         <source>Adjust balance</source>
         <translation>Корректировка баланса</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="398"/>
+        <location filename="../../ui/pages/wallets.py" line="399"/>
         <source>Correct the balance of wallet #%d (%s, %s) by a signed amount. The adjustment is a ledger entry of its own; the balance can never go below zero.</source>
         <translation>Скорректировать баланс кошелька #%d (%s, %s) на сумму со знаком. Корректировка записывается в журнал операций отдельной записью; баланс не может стать отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="403"/>
+        <location filename="../../ui/pages/wallets.py" line="404"/>
         <source>Adjust</source>
         <translation>Скорректировать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="410"/>
+        <location filename="../../ui/pages/wallets.py" line="411"/>
         <source>The wallet holds %s; it cannot go below zero.</source>
         <translation>В кошельке %s; баланс не может стать отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="422"/>
+        <location filename="../../ui/pages/wallets.py" line="423"/>
         <source>Wallet #%d adjusted by %s; balance now %s</source>
         <translation>Баланс кошелька #%d скорректирован на %s; теперь %s</translation>
     </message>
@@ -8370,7 +8370,7 @@
         <translation>открыт</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/wallets.py" line="147"/>
+        <location filename="../../ui/pages/wallets.py" line="148"/>
         <source>%n ledger entries</source>
         <translation>
             <numerusform>%n запись в журнале</numerusform>
@@ -8475,12 +8475,12 @@
 <context>
     <name>Windows</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="443"/>
+        <location filename="../../ui/pages/words.py" line="449"/>
         <source>day</source>
         <translation>день</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="443"/>
+        <location filename="../../ui/pages/words.py" line="449"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n день</numerusform>
@@ -8489,12 +8489,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="444"/>
+        <location filename="../../ui/pages/words.py" line="450"/>
         <source>hour</source>
         <translation>час</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="444"/>
+        <location filename="../../ui/pages/words.py" line="450"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n час</numerusform>
@@ -8503,12 +8503,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="445"/>
+        <location filename="../../ui/pages/words.py" line="451"/>
         <source>minute</source>
         <translation>минуту</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="445"/>
+        <location filename="../../ui/pages/words.py" line="451"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n минута</numerusform>
@@ -8517,7 +8517,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="451"/>
+        <location filename="../../ui/pages/words.py" line="457"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n секунда</numerusform>

@@ -185,13 +185,14 @@ def clipped_headers(root: QWidget) -> list[tuple[str, str]]:
 
 @pytest.fixture
 def cancelled_dialogs(monkeypatch):
-    """Every modal dialog is read and cancelled as it opens; file dialogs choose nothing."""
-    opened: list[QDialog] = []
+    """Every modal dialog is read while it shows, then cancelled: (dialog, its texts) for each; file dialogs
+    choose nothing."""
+    opened: list[tuple[QDialog, list[tuple[str, str]]]] = []
 
     def read_and_cancel(dialog):
         dialog.show()
         QApplication.processEvents()
-        opened.append(dialog)
+        opened.append((dialog, visible_texts(dialog)))
         dialog.hide()
         return 0
 
@@ -233,8 +234,8 @@ def test_every_page_and_dialog_of_the_russian_desk_is_russian(russian, make_gui,
     window = gui.window
     problems: list[str] = []
 
-    def check(where: str, root: QWidget) -> None:
-        for widget, text in visible_texts(root):
+    def check(where: str, root: QWidget | list[tuple[str, str]]) -> None:
+        for widget, text in visible_texts(root) if isinstance(root, QWidget) else root:
             words = english_words(text, allowed)
             if words:
                 problems.append(f"{where} · {widget}: {text[:2000]!r} ({', '.join(sorted(set(words)))})")
@@ -253,8 +254,8 @@ def test_every_page_and_dialog_of_the_russian_desk_is_russian(russian, make_gui,
                 continue
             before = len(cancelled_dialogs)
             button.click()
-            for dialog in cancelled_dialogs[before:]:
-                check(f"{name} → {button.text()}", dialog)
+            for _dialog, texts in cancelled_dialogs[before:]:
+                check(f"{name} → {button.text()}", texts)
             for box in QApplication.topLevelWidgets():
                 if isinstance(box, QMessageBox) and box.isVisible():
                     check(f"{name} → {button.text()}", box)
@@ -271,6 +272,8 @@ def test_every_page_and_dialog_of_the_russian_desk_is_russian(russian, make_gui,
     window.open_subject("renewal_pass", invoice.id)
     check("renewal pass", window.findChild(RenewalPassDialog))
     assert not problems, "English in the Russian desk:\n" + "\n".join(dict.fromkeys(problems))
+    # The dialogs were read while they showed, not after they closed (a hidden widget shows no text).
+    assert sum(1 for _dialog, texts in cancelled_dialogs if len(texts) >= 3) >= 15
 
 
 def test_the_sign_in_dialog_is_russian(russian, qtbot, db, clock):

@@ -21,7 +21,7 @@ from ui.pages.dialogs import ConfirmDialog
 from ui.pages.error_item_text import render_error_item as render_item
 from ui.pages.error_queue_models import ErrorItemsTableModel, load_item_detail
 from ui.pages.error_queue_report import FailedReportPanel
-from ui.pages.words import error_class_text, operation_text
+from ui.pages.words import error_class_text, operation_text, strategy_text
 
 KNOWN_OPERATIONS = ("topup", "refund", "renewal")
 QUEUE_CHANGES = Changes.of(Kind.ERROR_ITEM, Kind.AUDIT)
@@ -382,14 +382,16 @@ class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
         combo = QComboBox()
         combo.setObjectName("strategy")
         descriptions = {
-            "backoff": self.tr("backoff — exponential, with jitter"),
-            "reconcile": self.tr("reconcile — ask the gateway by key, then retry with the same key"),
-            "urgent": self.tr("urgent — immediate attempts, then every 5 minutes"),
-            "fixed": self.tr("fixed — every 10 minutes"),
-            "manual": self.tr("manual — no automatic attempts"),
+            "backoff": self.tr("exponential, with jitter"),
+            "reconcile": self.tr("ask the gateway by key, then retry with the same key"),
+            "urgent": self.tr("immediate attempts, then every 5 minutes"),
+            "fixed": self.tr("every 10 minutes"),
+            "manual": self.tr("no automatic attempts"),
         }
         for strategy in STRATEGIES:
-            combo.addItem(descriptions.get(strategy, strategy), strategy)
+            described = descriptions.get(strategy)
+            words = strategy_text(strategy)
+            combo.addItem(f"{words} — {described}" if described else words, strategy)
         current = {r["strategy"] for r in records}
         if len(current) == 1:
             combo.setCurrentIndex(max(0, combo.findData(current.pop())))

@@ -30,6 +30,7 @@ from ui.pages.base import TablePage, paged_table
 from ui.pages.dialogs import ConfirmDialog
 from ui.pages.plans_forms import PlanFeatureForm, check_code
 from ui.pages.plans_models import PlanFeaturesTableModel, PlansTableModel, render_plan
+from ui.pages.words import interval_unit_text
 
 CATALOGUE_CHANGES = Changes.of(Kind.PLAN, Kind.AUDIT)
 
@@ -134,14 +135,15 @@ class PlansPage(TablePage[PlansTableModel]):
         currency, unit = _named(QComboBox(), "currency"), _named(QComboBox(), "interval_unit")
         count, grace = _named(QSpinBox(), "interval_count"), _named(QSpinBox(), "grace_days")
         in_grace = _named(QCheckBox(self.tr("Features stay on while a renewal waits for funds")), "access_in_grace")
-        code.setPlaceholderText("pro-plus")
+        code.setPlaceholderText("pro-2")
         price.setPlaceholderText("29.00")
         currency.addItems(sorted(CURRENCY_EXPONENT))
         currency.setCurrentText("USD")
-        unit.addItems(list(INTERVAL_UNITS))
-        unit.setCurrentText("month")
+        for each in INTERVAL_UNITS:
+            unit.addItem(interval_unit_text(each), each)
+        unit.setCurrentIndex(unit.findData("month"))
         count.setRange(1, MAX_INTERVAL_COUNT["month"])
-        unit.currentTextChanged.connect(lambda u: count.setMaximum(MAX_INTERVAL_COUNT[u]))
+        unit.currentIndexChanged.connect(lambda _i: count.setMaximum(MAX_INTERVAL_COUNT[unit.currentData()]))
         grace.setRange(0, MAX_GRACE_DAYS)
         grace.setValue(3)
         dialog = ConfirmDialog(
@@ -177,7 +179,7 @@ class PlansPage(TablePage[PlansTableModel]):
                 name.text(),
                 parse_amount(price.text(), currency.currentText(), allow_zero=True),
                 currency.currentText(),
-                unit.currentText(),
+                unit.currentData(),
                 count.value(),
                 grace.value(),
                 in_grace.isChecked(),

@@ -23,6 +23,7 @@ from services.pricing import (
 from ui.errors import describe
 from ui.formatting import money_text, number_text
 from ui.pages.plans_models import pricing_summary
+from ui.pages.words import feature_type_text
 
 CODE = re.compile(r"^[a-z0-9_-]{2,64}$")
 _TIER = re.compile(r"^\s*(\*|[0-9][0-9_]*)\s*:\s*([0-9][0-9_]*)\s*$")
@@ -115,7 +116,7 @@ class PlanFeatureForm(QObject):
         self.feature.setObjectName("feature")
         for info in features:
             mark = self.tr(" — on this plan") if info.code in granted else ""
-            self.feature.addItem(f"{info.name} ({info.code}, {info.type}){mark}", info)
+            self.feature.addItem(f"{info.name} ({info.code}, {feature_type_text(info.type)}){mark}", info)
         self.enabled = QCheckBox(self.tr("Enabled"))
         self.enabled.setObjectName("enabled")
         self.quota, self.rate_limit, self.included = QLineEdit(), QLineEdit(), QLineEdit()

@@ -28,6 +28,7 @@ from ui.pages.subscriptions_models import (
     waited_for_funds,
 )
 from ui.pages.wallets_models import when
+from ui.pages.words import limit_text
 
 
 class PlanChangePreview(QObject):
@@ -362,7 +363,7 @@ class SubscriptionsPage(TablePage[SubscriptionsTableModel]):
         for feature in opts["features"]:
             state = self.tr("used %s") % number_text(feature["used"])
             if feature["limit"]:
-                state += self.tr(" of %s") % feature["limit"]
+                state += self.tr(" of %s") % limit_text(feature)
             if not feature["enabled"]:
                 state += self.tr(", turned off")
             choice.addItem(f"{feature['name']} ({feature['code']}) — {state}", feature)

@@ -69,18 +69,24 @@ def interval_text(record: dict) -> str:
     return _INTERVALS.count_of(unit, count) or f"{count} {unit}"
 
 
+def interval_unit_text(unit: str) -> str:
+    """'month': one interval unit of a plan, in the operator's words."""
+    translate = QCoreApplication.translate
+    units = {
+        "day": translate("Intervals", "day"),
+        "week": translate("Intervals", "week"),
+        "month": translate("Intervals", "month"),
+        "year": translate("Intervals", "year"),
+    }
+    return units.get(unit, unit)
+
+
 def price_text(record: dict) -> str:
     """'$9.00 / month', '$25.00 / 3 months' — a plan's price for its interval."""
     translate = QCoreApplication.translate
     price = money_text(record["price_minor"], record["currency"])
     if record["interval_count"] == 1:
-        units = {
-            "day": translate("Intervals", "day"),
-            "week": translate("Intervals", "week"),
-            "month": translate("Intervals", "month"),
-            "year": translate("Intervals", "year"),
-        }
-        interval = units.get(record["interval_unit"], record["interval_unit"])
+        interval = interval_unit_text(record["interval_unit"])
     else:
         interval = interval_text(record)
     return translate("Intervals", "%s / %s") % (price, interval)
