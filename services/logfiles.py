@@ -8,13 +8,14 @@ beyond the newest few are deleted, except those of a process that is still runni
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import os
 import re
 import sys
 from pathlib import Path
-from typing import IO, Any
+from typing import cast
 
 from models.db import redact
 from services.files import open_private, private_directory
@@ -99,8 +100,8 @@ class RedactingFormatter(logging.Formatter):
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """A rotating log whose files (the first and each one after a rotation) are created 0600."""
 
-    def _open(self) -> IO[Any]:
-        return open_private(Path(self.baseFilename), self.mode, self.encoding)
+    def _open(self) -> io.TextIOWrapper:
+        return cast(io.TextIOWrapper, open_private(Path(self.baseFilename), self.mode, self.encoding))
 
 
 def open_process_log(
