@@ -274,7 +274,6 @@ def _check_quantity(text: str) -> int:
 def run_command(args: argparse.Namespace, core: Core) -> tuple[dict, int]:
     command = args.command
     if command == "demo":
-        refuse_demo_over_real_data()
         return create_demo(core.clock, customers=args.customers, seed=args.seed), 0
     if command == "renew":
         return core.renewals.renew_due_subscriptions(CLI_ACTOR), 0
@@ -391,9 +390,15 @@ def report_workers_health(core: Core, grace_minutes: int) -> int:
 
 def refuse_demo_over_real_data() -> None:
     """The demo adds administrators with published passwords: never next to real operators or customers."""
+    from models.db import database
     from models.tables import Customer, Operator
 
-    if Operator.select().exists() or Customer.select().exists():
+    with connection():
+        # Before the migrations run (which would write): a table that does not exist yet holds nobody.
+        taken = any(
+            database.table_exists(model._meta.table_name) and model.select().exists() for model in (Operator, Customer)
+        )
+    if taken:
         raise ValidationError(
             "this database already has operators or customers; the demo fills only a new, empty database "
             "(without --db it uses the demo database, the one --demo opens)"
@@ -439,6 +444,8 @@ def main(argv: list[str] | None = None) -> int:
         private_sqlite_file(Path(db_url), own_folder=True)
     try:
         init_database(db_url, password=database_password)
+        if args.command == "demo":
+            refuse_demo_over_real_data()
         migrate()
     except (DatabaseUrlError, DomainError) as error:
         print(f"error: {redact(error)}", file=sys.stderr)

@@ -90,6 +90,21 @@ def test_demo_refuses_a_database_with_only_an_operator(tmp_path, capsys):
     database.close()
 
 
+def test_demo_refuses_before_any_migration_writes(tmp_path, capsys):
+    """A database from an older version is not upgraded on the way to a refusal."""
+    import sqlite3
+
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as raw:
+        raw.execute("CREATE TABLE operator (id INTEGER PRIMARY KEY, username TEXT)")
+        raw.execute("INSERT INTO operator (username) VALUES ('boss')")
+    raw.close()
+    before = digest(path)
+    code, _, err = run(capsys, "--db", str(path), "--now", NOW, "demo", "--customers", "3")
+    assert code == 2 and "already has operators or customers" in err
+    assert digest(path) == before
+
+
 # --- item 8: passwords in database URLs are never echoed ------------------------------------------
 
 
