@@ -39,7 +39,8 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 def digest(path: Path) -> str:
-    database.close()
+    if database.obj is not None:
+        database.close()
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
