@@ -97,6 +97,7 @@ def test_demo_refuses_before_any_migration_writes(tmp_path, capsys):
 
     path = tmp_path / "old.sqlite3"
     with sqlite3.connect(path) as raw:
+        raw.execute("PRAGMA journal_mode = wal")  # as every version of the app has kept its files
         raw.execute("CREATE TABLE operator (id INTEGER PRIMARY KEY, username TEXT)")
         raw.execute("INSERT INTO operator (username) VALUES ('boss')")
     raw.close()
