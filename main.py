@@ -9,6 +9,7 @@ cannot start here (no display, a missing library).
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import logging
 import os
@@ -25,7 +26,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, NoReturn, TextIO
 
-from models.db import DatabaseUrlError, connection, init_database
+from models.db import DatabaseUrlError, connection, init_database, private_sqlite_file, redact
 from models.migrations import migrate
 from scheduler.core import JOB_NAMES, Core, build_core
 from scheduler.health import DEFAULT_GRACE, workers_health
@@ -46,7 +47,18 @@ log = logging.getLogger("subscriptions")
 DISTRIBUTION = "subscriptions-admin"
 DESKTOP_LAUNCHER = "subscriptions-admin-desktop"  # pyproject's gui-scripts entry
 
-CLI_ACTOR = Actor("cli", "system")
+
+def cli_actor_name() -> str:
+    """``cli:<OS user>``: the audit names who ran a command. Never fails: an unknown user is told by uid."""
+    try:
+        user = getpass.getuser()
+    except Exception:  # noqa: BLE001 - no USER/LOGNAME and no password entry (a container's bare uid)
+        user = f"uid{os.getuid()}" if hasattr(os, "getuid") else "unknown"
+    user = "".join(ch for ch in user if ch.isprintable() and not ch.isspace()) or "unknown"
+    return f"cli:{user}"[:64]
+
+
+CLI_ACTOR = Actor(cli_actor_name(), "system")
 
 
 # --- the command line ------------------------------------------------------------
@@ -376,6 +388,23 @@ def report_workers_health(core: Core, grace_minutes: int) -> int:
     return 0 if health.ok else 1
 
 
+def refuse_demo_over_real_data() -> None:
+    """The demo adds administrators with published passwords: never next to real operators or customers."""
+    from models.db import database
+    from models.tables import Customer, Operator
+
+    with connection():
+        # Before the migrations run (which would write): a table that does not exist yet holds nobody.
+        taken = any(
+            database.table_exists(model._meta.table_name) and model.select().exists() for model in (Operator, Customer)
+        )
+    if taken:
+        raise ValidationError(
+            "this database already has operators or customers; the demo fills only a new, empty database "
+            "(without --db it uses the demo database, the one --demo opens)"
+        )
+
+
 def demo_database_path() -> Path:
     from platformdirs import user_data_path
 
@@ -396,7 +425,7 @@ def main(argv: list[str] | None = None) -> int:
             raise ValidationError("--customers must be from 1 to 1,000,000")
         clock = _make_clock(args, args.command)
     except ValidationError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {redact(error)}", file=sys.stderr)
         return 2
     log_file = setup_logging(_log_role(args), args.verbose)
     log.info("subscriptions-admin %s, %s, pid %d", __version__, args.command or "desktop", os.getpid())
@@ -410,18 +439,20 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {reason}", file=sys.stderr)
             return 2
     db_url = args.db
-    if args.demo and not db_url:
-        db_url = str(demo_database_path())
-        Path(db_url).parent.mkdir(parents=True, exist_ok=True)
+    if (args.demo or args.command == "demo") and not db_url:
+        db_url = str(demo_database_path())  # never the default (real) database
+        private_sqlite_file(Path(db_url), own_folder=True)
     try:
         init_database(db_url, password=database_password)
+        if args.command == "demo":
+            refuse_demo_over_real_data()
         migrate()
     except (DatabaseUrlError, DomainError) as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {redact(error)}", file=sys.stderr)
         return 2
     except Exception as error:  # noqa: BLE001 - a database that cannot open is the user's problem to fix
-        log.exception("cannot open the database")
-        print(f"error: cannot open the database: {error}", file=sys.stderr)
+        log.exception("cannot open the database")  # the log's formatter redacts passwords
+        print(f"error: cannot open the database: {redact(error)}", file=sys.stderr)
         return 2
     if args.demo and args.command is None and not args.now:
         from services.demo_clock import demo_clock
@@ -435,7 +466,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         payload, code = run_command(args, core)
     except DomainError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {redact(error)}", file=sys.stderr)
         return error.exit_code
     except Exception:  # noqa: BLE001
         log.exception("command %s failed", args.command)

@@ -14,6 +14,7 @@ import contextlib
 import logging
 import os
 import random
+import re
 import sqlite3
 import threading
 import time
@@ -58,6 +59,40 @@ class DatabaseUrlError(ValueError):
     """The --db value names no database we can open."""
 
 
+# user:password@ in any URL-like text (scheme://user:pw@host, or a mistyped scheme:/user:pw@host).
+_CREDENTIALS = re.compile(r"([^\s/:@]*):[^\s/]+@")
+
+
+def redact(text: object) -> str:
+    """``text`` with the password of every user:password@ in it replaced by ***: what may be echoed or logged."""
+    return _CREDENTIALS.sub(r"\1:***@", str(text))
+
+
+PRIVATE_FOLDER_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+def private_sqlite_file(path: Path, *, own_folder: bool = False) -> None:
+    """Create the database file 0600 before SQLite opens it, so its -wal and -shm files are 0600 too.
+
+    SQLite gives the -wal and -shm files the database file's mode. ``own_folder``: the folder is the
+    app's own (the default and demo databases), created or narrowed to 0700.
+    """
+    if own_folder:
+        path.parent.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
+        if os.name == "posix":
+            os.chmod(path.parent, PRIVATE_FOLDER_MODE)
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    except FileExistsError:
+        return
+    try:
+        if os.name == "posix":
+            os.fchmod(descriptor, PRIVATE_FILE_MODE)
+    finally:
+        os.close(descriptor)
+
+
 def default_database_path() -> Path:
     from platformdirs import user_data_path
 
@@ -73,7 +108,7 @@ def open_database(url: str | os.PathLike | None, password: Callable[[], str | No
     """
     if url is None or str(url) == "":
         path = default_database_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_sqlite_file(path, own_folder=True)
         return _sqlite(str(path))
     text = str(url)
     if text.startswith(("postgresql://", "postgres://")):
@@ -105,7 +140,8 @@ def open_database(url: str | os.PathLike | None, password: Callable[[], str | No
         raise DatabaseUrlError("an in-memory database is invisible to the scheduler thread; use a file path")
     parent = Path(text).expanduser().resolve().parent
     if not parent.is_dir():
-        raise DatabaseUrlError(f"the folder {parent} does not exist")
+        raise DatabaseUrlError(redact(f"the folder {parent} does not exist"))
+    private_sqlite_file(Path(text).expanduser())
     return _sqlite(str(Path(text).expanduser()))
 
 
@@ -137,7 +173,10 @@ def schema_changes_allowed() -> Iterator[None]:
 def _refuse_unguarding(
     action: int, arg1: str | None, arg2: str | None, _db_name: str | None, _trigger: str | None
 ) -> int:
-    """SQLite authorizer: outside a migration no statement may drop or alter what keeps rows append-only."""
+    """SQLite authorizer: no statement attaches another database file (which would escape these guards), and
+    outside a migration none may drop or alter what keeps rows append-only."""
+    if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
+        return sqlite3.SQLITE_DENY
     if getattr(_migrating, "active", False):
         return sqlite3.SQLITE_OK
     if action in (sqlite3.SQLITE_DROP_TRIGGER, sqlite3.SQLITE_DROP_TEMP_TRIGGER, sqlite3.SQLITE_ALTER_TABLE):

@@ -8,12 +8,17 @@ beyond the newest few are deleted, except those of a process that is still runni
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import os
 import re
 import sys
 from pathlib import Path
+from typing import cast
+
+from models.db import redact
+from services.files import open_private, private_directory
 
 ROLES = ("desktop", "worker", "cli")
 KEEP_PER_ROLE = 10
@@ -85,6 +90,20 @@ def remove_old_logs(directory: Path, role: str, own_pid: int, keep: int = KEEP_P
     return removed
 
 
+class RedactingFormatter(logging.Formatter):
+    """Formats a record, traceback included, with the password of any user:password@ replaced by ***."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files (the first and each one after a rotation) are created 0600."""
+
+    def _open(self) -> io.TextIOWrapper:
+        return cast(io.TextIOWrapper, open_private(Path(self.baseFilename), self.mode, self.encoding))
+
+
 def open_process_log(
     directory: Path,
     role: str,
@@ -97,11 +116,11 @@ def open_process_log(
     """A handler on this process's own file, after clearing away the role's old files."""
     if role not in ROLES:
         raise ValueError(f"unknown log role {role!r}")
-    directory.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
+    private_directory(directory)
+    handler = PrivateRotatingFileHandler(
         directory / log_file_name(role, pid), maxBytes=max_bytes, backupCount=backups, encoding="utf-8"
     )
-    handler.setFormatter(logging.Formatter(FILE_FORMAT))
+    handler.setFormatter(RedactingFormatter(FILE_FORMAT))
     remove_old_logs(directory, role, pid, keep)
     return handler
 
@@ -125,7 +144,7 @@ def setup_logging(role: str, verbose: bool = False) -> Path | None:
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     console = logging.StreamHandler(sys.stderr)
     console.setLevel(logging.DEBUG if verbose else logging.WARNING)
-    console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    console.setFormatter(RedactingFormatter("%(levelname)s %(name)s: %(message)s"))
     root.addHandler(console)
     try:
         handler = open_process_log(log_directory(), role, os.getpid())

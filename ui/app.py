@@ -16,6 +16,7 @@ from scheduler.core import Core
 from scheduler.runner import BackgroundScheduler, SchedulerEvent
 from services.auth import Actor
 from services.change_feed import ChangeListener
+from services.files import private_directory, private_file
 from services.secrets import forget_stored_login
 from ui.bridge import CoreBridge
 from ui.context import UiContext
@@ -34,8 +35,8 @@ def settings_file() -> str:
     from platformdirs import user_config_path
 
     path = user_config_path("subscriptions-admin", appauthor=False) / "desktop.ini"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return str(path)
+    private_directory(path.parent)
+    return str(private_file(path))  # QSettings keeps an existing file's mode when it saves
 
 
 def identify_application(app: QApplication) -> None:
