@@ -53,6 +53,7 @@ from ui.search import GlobalSearchDialog
 
 IMG = '<img src="/nonexistent/probe-XYZ.png">'
 HOSTILE = f'{IMG}<b>bold-probe</b><a href="probe:1">link-probe</a> &lt;amp-probe'
+SHORT_HOSTILE = "<b>bold-probe</b>&lt;amp-probe"  # for a column of 32 characters (a feature's unit)
 # What each piece of HOSTILE looks like when a rich-text reader took it as markup.
 LIVE = ('<img src="/nonexistent/probe', "<b>bold-probe", '<a href="probe:', "&lt;amp-probe")
 ROWS_READ = 12
@@ -86,7 +87,7 @@ def hostile_database(gui) -> None:
         Customer.update(name=f"{customer.name} {HOSTILE}").where(Customer.id == customer.id).execute()
     for plan in Plan.select():
         Plan.update(name=f"{plan.name} {HOSTILE}").where(Plan.id == plan.id).execute()
-    Feature.update(name=Feature.name.concat(f" {HOSTILE}"), unit=HOSTILE).execute()
+    Feature.update(name=Feature.name.concat(f" {HOSTILE}"), unit=SHORT_HOSTILE).execute()  # a unit holds 32
     customer = Customer.select().order_by(Customer.id).first()
     core.customers.add_note(actor, customer.id, f"note {HOSTILE}")
     wallet = Wallet.get(Wallet.customer == customer)
