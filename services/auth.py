@@ -92,14 +92,23 @@ def require(actor: Actor, action: str) -> None:
 
 # --- passwords -------------------------------------------------------------
 
-_SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
+# The cost of a new hash. Tests lower SCRYPT_N through a fixture in tests/conftest.py; a stored hash
+# with a lower cost is rehashed at the next successful sign-in.
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1
+
+
+def _scrypt(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    # scrypt needs 128*r*N bytes; OpenSSL's default limit (32 MiB) is below that at N=2^17.
+    maxmem = 2 * 128 * r * n + 1024 * 1024
+    return hashlib.scrypt(password.encode(), salt=salt, n=n, r=r, p=p, dklen=32, maxmem=maxmem)
 
 
 def hash_password(password: str) -> str:
     salt = os.urandom(16)
-    digest = hashlib.scrypt(password.encode(), salt=salt, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P, dklen=32)
+    n, r, p = SCRYPT_N, SCRYPT_R, SCRYPT_P
+    digest = _scrypt(password, salt, n, r, p)
     b64 = base64.b64encode
-    return f"scrypt${_SCRYPT_N}${_SCRYPT_R}${_SCRYPT_P}${b64(salt).decode()}${b64(digest).decode()}"
+    return f"scrypt${n}${r}${p}${b64(salt).decode()}${b64(digest).decode()}"
 
 
 def verify_password(password: str, stored: str) -> bool:
@@ -109,8 +118,29 @@ def verify_password(password: str, stored: str) -> bool:
         return False
     if scheme != "scrypt":
         return False
-    candidate = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=32)
+    candidate = _scrypt(password, base64.b64decode(salt), int(n), int(r), int(p))
     return hmac.compare_digest(candidate, base64.b64decode(digest))
+
+
+def needs_rehash(stored: str) -> bool:
+    """Whether ``stored`` was hashed with a lower cost than a new hash gets."""
+    try:
+        scheme, n, r, p, _salt, _digest = stored.split("$")
+        return scheme != "scrypt" or int(n) < SCRYPT_N or int(r) < SCRYPT_R or int(p) < SCRYPT_P
+    except ValueError:
+        return True
+
+
+_dummy_hashes: dict[tuple[int, int, int], str] = {}
+
+
+def _dummy_hash() -> str:
+    """A hash no password matches, at the current cost, made once per cost: an unknown name costs one
+    scrypt run at sign-in, like a known one, so timing does not tell which was wrong."""
+    key = (SCRYPT_N, SCRYPT_R, SCRYPT_P)
+    if key not in _dummy_hashes:
+        _dummy_hashes[key] = hash_password(base64.b64encode(os.urandom(24)).decode())
+    return _dummy_hashes[key]
 
 
 # --- operator accounts -----------------------------------------------------
@@ -346,13 +376,25 @@ class OperatorService:
         username, password = str(username), str(password)
         if not (storable(username) and storable(password)):
             raise AuthenticationFailed("unknown operator or wrong password")
+        dummy = _dummy_hash()
         row = Operator.get_or_none(Operator.username == username)
-        # Hash even for an unknown name, so timing does not tell which was wrong.
-        stored = row.password_hash if row else hash_password("not-a-real-password")
-        ok = verify_password(str(password), stored)
+        # One scrypt run either way: an unknown name is checked against a fixed dummy hash.
+        ok = verify_password(password, row.password_hash if row else dummy)
         if row is None or not ok or not row.active:
             raise AuthenticationFailed("unknown operator or wrong password")
+        if needs_rehash(row.password_hash):
+            self._rehash(row.id, row.password_hash, password)
         return Actor(row.username, row.role, row.id)
+
+    @staticmethod
+    def _rehash(operator_id: int, verified_hash: str, password: str) -> None:
+        """Store ``password`` again at the current cost, unless ``verified_hash`` changed meanwhile."""
+        password_hash = hash_password(password)
+        with write_transaction():
+            row = for_update(Operator.select().where(Operator.id == operator_id)).first()
+            if row is not None and row.password_hash == verified_hash:
+                row.password_hash = password_hash
+                row.save()
 
 
 def is_same_operator(actor: Actor, row: Operator | OperatorInfo) -> bool:
