@@ -4,6 +4,7 @@ production cost, and a hash stored at a lower cost is rehashed at the next succe
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import pytest
 
@@ -45,7 +46,7 @@ def test_an_unknown_name_costs_one_scrypt_run_like_a_known_one(core, scrypt_call
 
 def test_production_cost_is_2_17_and_a_cheaper_hash_is_rehashed_at_sign_in(core, monkeypatch, scrypt_calls):
     # the autouse fixture lowered the cost for speed; the module's own default is read from its source
-    assert "SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1" in open(auth.__file__, encoding="utf-8").read()
+    assert "SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1" in Path(auth.__file__).read_text(encoding="utf-8")
     core.operators.create_first_admin("alice", "alice-password")
     old_hash = Operator.get(Operator.username == "alice").password_hash
     assert old_hash.startswith(f"scrypt${2**10}$8$1$")
