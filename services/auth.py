@@ -7,8 +7,8 @@ import hashlib
 import hmac
 import os
 import re
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from models.db import for_update, write_transaction
 from models.tables import Operator
@@ -26,6 +26,10 @@ from services.errors import (
 from services.validation import MAX_REASON, check_text, storable
 
 ROLES = ("viewer", "operator", "admin")
+
+# After this many failed sign-ins in a row an account is locked for LOCK_DURATION (or until an admin unlocks it).
+MAX_FAILED_SIGN_INS = 5
+LOCK_DURATION = timedelta(minutes=15)
 
 _OPERATOR_ACTIONS = frozenset(
     {
@@ -70,6 +74,11 @@ class Actor:
     name: str
     role: str
     operator_id: int | None = None
+    # The operator row's access_version when this actor signed in; ``require`` re-reads the row and
+    # refuses once it changed. None for actors no sign-in issued (system, cli, demo).
+    version: int | None = None
+    # Failed sign-ins since the previous successful one, told to the operator once at sign-in.
+    failed_sign_ins: int = field(default=0, compare=False)
 
     def can(self, action: str) -> bool:
         return self.role == "system" or action in PERMISSIONS.get(self.role, ())
@@ -81,6 +90,7 @@ SYSTEM = Actor("system", "system")
 def require(actor: Actor, action: str) -> None:
     if not isinstance(actor, Actor):
         raise PermissionDenied("no operator is signed in")
+    check_still_signed_in(actor)
     if not actor.can(action):
         raise PermissionDenied(
             "{operator} ({role}) may not {action}",
@@ -88,6 +98,26 @@ def require(actor: Actor, action: str) -> None:
             role=Term(actor.role),
             action=ActionTerm(action.replace(".", " ")),
         )
+
+
+class SignedOut(PermissionDenied):
+    """The account changed since this desk signed in (disabled, role or password changed): sign in again."""
+
+
+def check_still_signed_in(actor: Actor) -> None:
+    """Refuse an actor whose operator row changed since sign-in; one indexed read by primary key."""
+    if actor.operator_id is None or actor.version is None:
+        return
+    row = (
+        Operator.select(Operator.active, Operator.access_version)
+        .where(Operator.id == actor.operator_id)
+        .tuples()
+        .first()
+    )
+    if row is None or not row[0]:
+        raise SignedOut("your account was disabled; sign in again")
+    if row[1] != actor.version:
+        raise SignedOut("your role or password changed; sign in again")
 
 
 # --- passwords -------------------------------------------------------------
@@ -243,6 +273,7 @@ class OperatorService:
             if before == "admin" and role != "admin":
                 self._refuse_losing_an_admin(actor, row, "demote")
             row.role = role
+            row.access_version += 1
             row.save()
             record_audit(
                 self.clock,
@@ -269,6 +300,7 @@ class OperatorService:
             elif is_same_operator(actor, row):
                 raise Conflict("you cannot disable your own account; ask another administrator")
             row.active = False
+            row.access_version += 1
             row.save()
             record_audit(
                 self.clock,
@@ -291,6 +323,7 @@ class OperatorService:
             if row.active:
                 raise Conflict("operator {username!r} is already active", username=row.username)
             row.active = True
+            row.access_version += 1
             row.save()
             record_audit(
                 self.clock,
@@ -318,6 +351,9 @@ class OperatorService:
             if is_same_operator(actor, row):
                 raise Conflict("change your own password from the menu under your name; it asks for the old one")
             row.password_hash = password_hash
+            row.access_version += 1
+            row.locked_until = None
+            row.failed_sign_ins = 0
             row.save()
             record_audit(self.clock, actor.name, "operator.password_reset", "operator", row.id, reason=reason)
         return _info(row)
@@ -373,18 +409,58 @@ class OperatorService:
             )
 
     def authenticate(self, username: str, password: str) -> Actor:
+        """The actor ``username`` signs in as; its ``failed_sign_ins`` says how many failures came before.
+
+        After ``MAX_FAILED_SIGN_INS`` failures in a row the account is locked for ``LOCK_DURATION``
+        (by the service's clock) or until an admin unlocks it. Every failure is audited, never the password.
+        """
         username, password = str(username), str(password)
         if not (storable(username) and storable(password)):
             raise AuthenticationFailed("unknown operator or wrong password")
         dummy = _dummy_hash()
         row = Operator.get_or_none(Operator.username == username)
+        now = self.clock.now()
+        if row is not None and row.locked_until is not None and row.locked_until > now:
+            self._failed(row.id, username, "locked")
+            raise AuthenticationFailed("too many failed sign-ins; this account is locked for a while")
         # One scrypt run either way: an unknown name is checked against a fixed dummy hash.
         ok = verify_password(password, row.password_hash if row else dummy)
         if row is None or not ok or not row.active:
+            self._failed(row.id if row else None, username, "wrong password" if row else "unknown name")
             raise AuthenticationFailed("unknown operator or wrong password")
         if needs_rehash(row.password_hash):
             self._rehash(row.id, row.password_hash, password)
-        return Actor(row.username, row.role, row.id)
+        failures = row.failed_sign_ins
+        if failures or row.locked_until is not None:
+            Operator.update(failed_sign_ins=0, locked_until=None).where(Operator.id == row.id).execute()
+        return Actor(row.username, row.role, row.id, row.access_version, failures)
+
+    def _failed(self, operator_id: int | None, username: str, why: str) -> None:
+        """Count a failed sign-in on the account (locking it after too many) and audit it."""
+        with write_transaction():
+            after: dict[str, object] = {"username": username[:64], "why": why}
+            row = for_update(Operator.select().where(Operator.id == operator_id)).first() if operator_id else None
+            if row is not None:
+                row.failed_sign_ins += 1
+                if row.failed_sign_ins >= MAX_FAILED_SIGN_INS and why != "locked":
+                    row.locked_until = self.clock.now() + LOCK_DURATION
+                    after["locked_until"] = row.locked_until.isoformat()
+                row.save()
+                after["failures"] = row.failed_sign_ins
+            record_audit(self.clock, username[:64], "operator.sign_in_failed", "operator", operator_id, after=after)
+
+    def unlock(self, actor: Actor, username: str, reason: str) -> OperatorInfo:
+        """An admin lifts a lock after too many failed sign-ins."""
+        require(actor, "operator.manage")
+        reason = _required_reason(reason)
+        with write_transaction():
+            row = self._locked_operator(username)
+            before = {"failed_sign_ins": row.failed_sign_ins, "locked_until": str(row.locked_until)}
+            row.failed_sign_ins = 0
+            row.locked_until = None
+            row.save()
+            record_audit(self.clock, actor.name, "operator.unlock", "operator", row.id, before=before, reason=reason)
+        return _info(row)
 
     @staticmethod
     def _rehash(operator_id: int, verified_hash: str, password: str) -> None:
