@@ -19,6 +19,7 @@ from services.change_feed import ChangeListener
 from services.secrets import forget_stored_login
 from ui.bridge import CoreBridge
 from ui.context import UiContext
+from ui.errors import show_error
 from ui.language import chosen_language, install_translator
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
@@ -214,6 +215,16 @@ class Desk(QObject):
         self.ctx: UiContext | None = None
         self.tray: TrayController | None = None
         self.login: LoginDialog | None = None
+        runner.account_changed.connect(self.on_account_changed)
+
+    @Slot(object)
+    def on_account_changed(self, error: BaseException) -> None:
+        """A service refused the signed-in operator (account disabled, role or password changed):
+        say so and go back to the sign-in dialog."""
+        if self.window is None:
+            return
+        self.on_sign_out_requested()
+        show_error(self.login, error, self.tr("Signed out"))  # over the sign-in dialog, which owns it
 
     def on_scheduler_event(self, event: SchedulerEvent) -> None:
         """The scheduler's thread reports here; the signed-in window (if any) hears it."""

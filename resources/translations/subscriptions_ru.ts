@@ -1665,6 +1665,14 @@
     </message>
 </context>
 <context>
+    <name>Desk</name>
+    <message>
+        <location filename="../../ui/app.py" line="227"/>
+        <source>Signed out</source>
+        <translation>Выход выполнен</translation>
+    </message>
+</context>
+<context>
     <name>DomainMessages</name>
     <message>
         <location filename="../../ui/domain_messages.py" line="11"/>
@@ -4870,13 +4878,13 @@
         <translation>Планировщик: приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="122"/>
+        <location filename="../../ui/app.py" line="123"/>
         <location filename="../../ui/main_window.py" line="193"/>
         <source>Scheduler: running</source>
         <translation>Планировщик: работает</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="124"/>
+        <location filename="../../ui/app.py" line="125"/>
         <source>Scheduler: off</source>
         <translation>Планировщик: выключен</translation>
     </message>
@@ -8015,8 +8023,8 @@
         <translation>Возобновить планировщик…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="137"/>
         <location filename="../../ui/app.py" line="138"/>
+        <location filename="../../ui/app.py" line="139"/>
         <source>The scheduler is not running in this window</source>
         <translation>В этом окне планировщик не запущен</translation>
     </message>
