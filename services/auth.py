@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
+import importlib.resources
 import os
 import re
 from dataclasses import dataclass, field
@@ -194,12 +196,12 @@ def _info(row: Operator) -> OperatorInfo:
 def validate_new_operator(username: str, password: str, role: str) -> None:
     if not isinstance(username, str) or not _USERNAME.match(username):
         raise ValidationError("username: 2–64 letters, digits, dot, dash or underscore")
-    validate_password(password)
+    validate_password(password, username)
     if role not in ROLES:
         raise ValidationError("role must be one of {roles}", roles=", ".join(ROLES))
 
 
-def validate_password(password: str) -> None:
+def validate_password(password: str, username: str | None = None) -> None:
     """The rules every new password follows, whoever sets it."""
     if not isinstance(password, str) or len(password) < 8:
         raise ValidationError("password must be at least 8 characters")
@@ -207,6 +209,17 @@ def validate_password(password: str) -> None:
         raise ValidationError("password is too long")
     if not storable(password):
         raise ValidationError("password contains characters that are not valid text")
+    if username is not None and password.casefold() == str(username).casefold():
+        raise ValidationError("the password must not be the user name")
+    if password.casefold() in common_passwords():
+        raise ValidationError("this password is one of the most common ones; choose another")
+
+
+@functools.cache
+def common_passwords() -> frozenset[str]:
+    """The short list shipped in resources/common_passwords.txt, read once."""
+    text = importlib.resources.files("resources").joinpath("common_passwords.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().casefold() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 class OperatorService:
@@ -343,7 +356,7 @@ class OperatorService:
         An admin's own password is changed with ``change_own_password``, which asks for the old one.
         """
         require(actor, "operator.manage")
-        validate_password(new_password)
+        validate_password(new_password, username)
         reason = _required_reason(reason)
         password_hash = hash_password(new_password)
         with write_transaction():
@@ -362,7 +375,7 @@ class OperatorService:
         """Any signed-in operator changes their own password, proving they know the old one."""
         if not isinstance(actor, Actor) or actor.operator_id is None:
             raise PermissionDenied("no operator is signed in")
-        validate_password(new_password)
+        validate_password(new_password, actor.name)
         if not isinstance(old_password, str) or not storable(old_password):
             raise AuthenticationFailed("the current password is wrong")
         if new_password == old_password:

@@ -2356,396 +2356,406 @@
     </message>
     <message>
         <location filename="../../ui/domain_messages.py" line="147"/>
+        <source>the password must not be the user name</source>
+        <translation>пароль не должен совпадать с именем пользователя</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="148"/>
         <source>the payment gateway answered with a server error; nothing was charged</source>
         <translation>платёжный шлюз ответил ошибкой сервера; ничего не списано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="148"/>
+        <location filename="../../ui/domain_messages.py" line="149"/>
         <source>the payment gateway answered with a server error; nothing was refunded</source>
         <translation>платёжный шлюз ответил ошибкой сервера; ничего не возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="149"/>
+        <location filename="../../ui/domain_messages.py" line="150"/>
         <source>the payment gateway did not answer in time; the charge may have gone through (check key {idempotency_key!r} before retrying)</source>
         <translation>платёжный шлюз не ответил вовремя; списание могло пройти (проверьте ключ {idempotency_key!r}, прежде чем повторять)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="150"/>
+        <location filename="../../ui/domain_messages.py" line="151"/>
         <source>the payment gateway did not answer in time; the refund may have gone through (check key {idempotency_key!r} before retrying)</source>
         <translation>платёжный шлюз не ответил вовремя; возврат мог пройти (проверьте ключ {idempotency_key!r}, прежде чем повторять)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="151"/>
+        <location filename="../../ui/domain_messages.py" line="152"/>
         <source>the payment gateway is down (outage); nothing was sent</source>
         <translation>платёжный шлюз недоступен (сбой); ничего не отправлено</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="152"/>
+        <location filename="../../ui/domain_messages.py" line="153"/>
         <source>the payment gateway is unreachable; calls resume at {until}</source>
         <translation>платёжный шлюз недоступен; вызовы возобновятся в {until}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="153"/>
+        <location filename="../../ui/domain_messages.py" line="154"/>
         <source>the payment gateway knows no charge {charge_id!r}</source>
         <translation>платёжный шлюз не знает списания {charge_id!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="154"/>
+        <location filename="../../ui/domain_messages.py" line="155"/>
         <source>the payment gateway rejected the API key; an admin sets a test key ({prefix}…) in Settings</source>
         <translation>платёжный шлюз отверг ключ API; администратор задаёт тестовый ключ ({prefix}…) в настройках</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="155"/>
+        <location filename="../../ui/domain_messages.py" line="156"/>
         <source>the scheduler is already paused</source>
         <translation>планировщик уже приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="156"/>
+        <location filename="../../ui/domain_messages.py" line="157"/>
         <source>the scheduler is not paused</source>
         <translation>планировщик не приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="157"/>
+        <location filename="../../ui/domain_messages.py" line="158"/>
         <source>the search text must be text</source>
         <translation>текст поиска должен быть текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="158"/>
+        <location filename="../../ui/domain_messages.py" line="159"/>
         <source>the secret {name!r} needs a non-empty text value</source>
         <translation>секрету {name!r} нужно непустое текстовое значение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="159"/>
+        <location filename="../../ui/domain_messages.py" line="160"/>
         <source>the simulated gateway accepts only test keys, which start with {prefix}</source>
         <translation>имитатор шлюза принимает только тестовые ключи, они начинаются с {prefix}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="160"/>
+        <location filename="../../ui/domain_messages.py" line="161"/>
         <source>the subject id is a whole number</source>
         <translation>номер объекта — целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="161"/>
+        <location filename="../../ui/domain_messages.py" line="162"/>
         <source>the subscription is already on {new_plan_code}</source>
         <translation>подписка уже на тарифе {new_plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="162"/>
+        <location filename="../../ui/domain_messages.py" line="163"/>
         <source>the {job} job is already running ({holder}); try again later</source>
         <translation>задание «{job}» уже выполняется ({holder}); попробуйте позже</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="163"/>
+        <location filename="../../ui/domain_messages.py" line="164"/>
         <source>the {what} contains characters that are not valid text</source>
         <translation>{what}: есть символы, которые не являются допустимым текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="164"/>
+        <location filename="../../ui/domain_messages.py" line="165"/>
         <source>the {what} is 1–32 characters of text</source>
         <translation>{what}: текст длиной 1–32 символа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="165"/>
+        <location filename="../../ui/domain_messages.py" line="166"/>
         <source>the {what} is longer than {max_length} characters</source>
         <translation>{what}: длиннее {max_length} символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="166"/>
+        <location filename="../../ui/domain_messages.py" line="167"/>
         <source>the {what} must be a whole number, not {type}</source>
         <translation>{what}: нужно целое число, а не {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="167"/>
+        <location filename="../../ui/domain_messages.py" line="168"/>
         <source>the {what} must be text</source>
         <translation>{what}: нужен текст</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="168"/>
+        <location filename="../../ui/domain_messages.py" line="169"/>
         <source>there is no {what} {value}</source>
         <translation>{what} {value} не существует</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="169"/>
+        <location filename="../../ui/domain_messages.py" line="170"/>
         <source>this account no longer exists or was disabled</source>
         <translation>этой учётной записи больше нет или она отключена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="170"/>
+        <location filename="../../ui/domain_messages.py" line="171"/>
         <source>this database already holds data; the demo fills only an empty one</source>
         <translation>в этой базе уже есть данные; демо заполняет только пустую</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="171"/>
+        <location filename="../../ui/domain_messages.py" line="172"/>
+        <source>this password is one of the most common ones; choose another</source>
+        <translation>этот пароль — один из самых распространённых; выберите другой</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="173"/>
         <source>tier limits must strictly increase (tier {position}: {up_to} after {previous})</source>
         <translation>границы ступеней должны строго расти (ступень {position}: {up_to} после {previous})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="172"/>
+        <location filename="../../ui/domain_messages.py" line="174"/>
         <source>tier {position} must be a pair [up_to, unit price]</source>
         <translation>ступень {position} — пара [up_to, цена единицы]</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="173"/>
+        <location filename="../../ui/domain_messages.py" line="175"/>
         <source>tier {position}: the unit price must be a whole number of minor units</source>
         <translation>ступень {position}: цена единицы — целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="174"/>
+        <location filename="../../ui/domain_messages.py" line="176"/>
         <source>tier {position}: up_to must be a whole number or null (no limit)</source>
         <translation>ступень {position}: up_to — целое число или null (без границы)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="175"/>
+        <location filename="../../ui/domain_messages.py" line="177"/>
         <source>tiered and volume pricing need at least one tier</source>
         <translation>ступенчатой и объёмной тарификации нужна хотя бы одна ступень</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="176"/>
+        <location filename="../../ui/domain_messages.py" line="178"/>
         <source>tiers apply only to tiered or volume pricing</source>
         <translation>ступени действуют только при ступенчатой или объёмной тарификации</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="177"/>
+        <location filename="../../ui/domain_messages.py" line="179"/>
         <source>tiers must be a JSON list like [[1000, 5], [null, 3]]</source>
         <translation>ступени — список JSON вида [[1000, 5], [null, 3]]</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="178"/>
+        <location filename="../../ui/domain_messages.py" line="180"/>
         <source>tiers must be a list of [up_to, unit price] pairs</source>
         <translation>ступени — список пар [up_to, цена единицы]</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="179"/>
+        <location filename="../../ui/domain_messages.py" line="181"/>
         <source>too many failed sign-ins; this account is locked for a while</source>
         <translation>слишком много неудачных попыток входа; учётная запись временно заблокирована</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="180"/>
+        <location filename="../../ui/domain_messages.py" line="182"/>
         <source>top-up #{item_subject_id} no longer exists</source>
         <translation>пополнения #{item_subject_id} больше нет</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="181"/>
+        <location filename="../../ui/domain_messages.py" line="183"/>
         <source>top-up #{topup_id} is {topup_status}; only a paid top-up can be refunded</source>
         <translation>пополнение #{topup_id} в состоянии «{topup_status}»; вернуть можно только оплаченное пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="182"/>
+        <location filename="../../ui/domain_messages.py" line="184"/>
         <source>unit must be 1–32 characters, like &apos;api call&apos; or &apos;GB&apos;</source>
         <translation>единица — 1–32 символа, например «api call» или «GB»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="183"/>
+        <location filename="../../ui/domain_messages.py" line="185"/>
         <source>unknown currency {code!r}; known: {known}</source>
         <translation>неизвестная валюта {code!r}; известны: {known}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="184"/>
+        <location filename="../../ui/domain_messages.py" line="186"/>
         <source>unknown operator or wrong password</source>
         <translation>неизвестный оператор или неверный пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="185"/>
+        <location filename="../../ui/domain_messages.py" line="187"/>
         <source>unknown retry strategy {strategy!r}; use one of {strategies}</source>
         <translation>неизвестная стратегия повторов {strategy!r}; возможны: {strategies}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="186"/>
+        <location filename="../../ui/domain_messages.py" line="188"/>
         <source>unknown setting {name!r}</source>
         <translation>неизвестная настройка {name!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="187"/>
+        <location filename="../../ui/domain_messages.py" line="189"/>
         <source>username: 2–64 letters, digits, dot, dash or underscore</source>
         <translation>имя пользователя: 2–64 буквы, цифры, точка, дефис или подчёркивание</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="188"/>
+        <location filename="../../ui/domain_messages.py" line="190"/>
         <source>wallet #{wallet_id} can take at most {room} more; the card was not charged</source>
         <translation>в кошелёк #{wallet_id} можно зачислить не больше {room}; с карты ничего не списано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="189"/>
+        <location filename="../../ui/domain_messages.py" line="191"/>
         <source>wallet #{wallet_id} holds {balance}; {needed} is needed</source>
         <translation>в кошельке #{wallet_id} {balance}; нужно {needed}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="190"/>
+        <location filename="../../ui/domain_messages.py" line="192"/>
         <source>you cannot disable your own account; ask another administrator</source>
         <translation>нельзя отключить собственную учётную запись; попросите другого администратора</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="191"/>
+        <location filename="../../ui/domain_messages.py" line="193"/>
         <source>you cannot {verb} your own administrator account; ask another administrator</source>
         <translation>нельзя {verb} собственную учётную запись администратора; попросите другого администратора</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="192"/>
+        <location filename="../../ui/domain_messages.py" line="194"/>
         <source>your account was disabled; sign in again</source>
         <translation>ваша учётная запись отключена; войдите снова</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="193"/>
+        <location filename="../../ui/domain_messages.py" line="195"/>
         <source>your role or password changed; sign in again</source>
         <translation>ваша роль или пароль изменились; войдите снова</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="194"/>
+        <location filename="../../ui/domain_messages.py" line="196"/>
         <source>{currency!r} is not a three-letter currency code</source>
         <translation>{currency!r} — не трёхбуквенный код валюты</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="195"/>
+        <location filename="../../ui/domain_messages.py" line="197"/>
         <source>{currency} amounts have at most {exponent} decimal places</source>
         <translation>у сумм в {currency} не больше {exponent} знаков после запятой</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="196"/>
+        <location filename="../../ui/domain_messages.py" line="198"/>
         <source>{currency} has no minor unit; write a whole number</source>
         <translation>у {currency} нет младших единиц; напишите целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="197"/>
+        <location filename="../../ui/domain_messages.py" line="199"/>
         <source>{customer_email} already has a {status} subscription to {plan_code}</source>
         <translation>у {customer_email} уже есть подписка на {plan_code} в состоянии «{status}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="198"/>
+        <location filename="../../ui/domain_messages.py" line="200"/>
         <source>{customer_email} already has an open subscription to {plan_code}</source>
         <translation>у {customer_email} уже есть открытая подписка на {plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="199"/>
+        <location filename="../../ui/domain_messages.py" line="201"/>
         <source>{customer_email} has no subscription to {plan_code}</source>
         <translation>у {customer_email} нет подписки на {plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="200"/>
+        <location filename="../../ui/domain_messages.py" line="202"/>
         <source>{email!r} is not a valid email address</source>
         <translation>{email!r} — недопустимый адрес эл. почты</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="201"/>
+        <location filename="../../ui/domain_messages.py" line="203"/>
         <source>{feature_code} is a quota feature; give its quota per period</source>
         <translation>{feature_code} — функция с квотой; укажите квоту на период</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="202"/>
+        <location filename="../../ui/domain_messages.py" line="204"/>
         <source>{feature_code} is a rate feature; give a rate limit and a window in seconds</source>
         <translation>{feature_code} — функция с лимитом частоты; укажите лимит и окно в секундах</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="203"/>
+        <location filename="../../ui/domain_messages.py" line="205"/>
         <source>{feature_code} is an on/off feature; it has no usage to record</source>
         <translation>{feature_code} — функция «вкл/выкл»; записывать у неё нечего</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="204"/>
+        <location filename="../../ui/domain_messages.py" line="206"/>
         <source>{feature_code} is an on/off feature; it takes no usage pricing</source>
         <translation>{feature_code} — функция «вкл/выкл»; оплаты за использование у неё нет</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="205"/>
+        <location filename="../../ui/domain_messages.py" line="207"/>
         <source>{feature_code} is turned off on plan {plan_code}</source>
         <translation>{feature_code} выключена в тарифе {plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="206"/>
+        <location filename="../../ui/domain_messages.py" line="208"/>
         <source>{name} must be a whole number of at least 1</source>
         <translation>{name}: нужно целое число не меньше 1</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="207"/>
+        <location filename="../../ui/domain_messages.py" line="209"/>
         <source>{number} is outside {low}–{high}</source>
         <translation>{number} вне диапазона {low}–{high}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="208"/>
+        <location filename="../../ui/domain_messages.py" line="210"/>
         <source>{operator} ({role}) may not {action}</source>
         <translation>{operator} ({role}) не может: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="209"/>
+        <location filename="../../ui/domain_messages.py" line="211"/>
         <source>{text!r} is neither an invoice number (INV-YYYY-NNNNNN) nor an id</source>
         <translation>{text!r} — ни номер счёта (INV-YYYY-NNNNNN), ни идентификатор</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="210"/>
+        <location filename="../../ui/domain_messages.py" line="212"/>
         <source>{text!r} is not a time of day like 02:00</source>
         <translation>{text!r} — не время суток вида 02:00</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="211"/>
+        <location filename="../../ui/domain_messages.py" line="213"/>
         <source>{text!r} is not an ISO date or date-time (2026-01-31T09:00)</source>
         <translation>{text!r} — не дата и не дата со временем в ISO (2026-01-31T09:00)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="212"/>
+        <location filename="../../ui/domain_messages.py" line="214"/>
         <source>{text!r} is not an amount; write it like 12.50</source>
         <translation>{text!r} — не сумма; пишите, например, 12.50</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="213"/>
+        <location filename="../../ui/domain_messages.py" line="215"/>
         <source>{username} is the last active administrator; make someone else an administrator first</source>
         <translation>{username} — последний активный администратор; сначала назначьте администратором кого-то ещё</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="214"/>
+        <location filename="../../ui/domain_messages.py" line="216"/>
         <source>{value!r:.40} is not an error item id</source>
         <translation>{value!r:.40} — не номер ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="215"/>
+        <location filename="../../ui/domain_messages.py" line="217"/>
         <source>{value!r} is not a rate between 0 and 1</source>
         <translation>{value!r} — не доля от 0 до 1</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="216"/>
+        <location filename="../../ui/domain_messages.py" line="218"/>
         <source>{value!r} is not a whole number</source>
         <translation>{value!r} — не целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="217"/>
+        <location filename="../../ui/domain_messages.py" line="219"/>
         <source>{value!r} is not on/off</source>
         <translation>{value!r} — не on/off</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="218"/>
+        <location filename="../../ui/domain_messages.py" line="220"/>
         <source>{what} is too large</source>
         <translation>{what}: слишком большое значение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="219"/>
+        <location filename="../../ui/domain_messages.py" line="221"/>
         <source>{what} must be 2–64 lowercase letters, digits, &apos;-&apos; or &apos;_&apos;</source>
         <translation>{what}: 2–64 строчные буквы, цифры, «-» или «_»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="220"/>
+        <location filename="../../ui/domain_messages.py" line="222"/>
         <source>{what} must be a whole number</source>
         <translation>{what}: нужно целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="221"/>
+        <location filename="../../ui/domain_messages.py" line="223"/>
         <source>{what} must be a whole number of minor units</source>
         <translation>{what}: нужно целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="222"/>
+        <location filename="../../ui/domain_messages.py" line="224"/>
         <source>{what} must be true or false</source>
         <translation>{what}: нужно «да» или «нет»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="223"/>
+        <location filename="../../ui/domain_messages.py" line="225"/>
         <source>{what} must lie between {low:,} and {high:,}</source>
         <translation>{what}: значение от {low:,} до {high:,}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="224"/>
+        <location filename="../../ui/domain_messages.py" line="226"/>
         <source>{what} must lie between {low} and {high:,}</source>
         <translation>{what}: значение от {low} до {high:,}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="225"/>
+        <location filename="../../ui/domain_messages.py" line="227"/>
         <source>{what} must not be negative</source>
         <translation>{what}: значение не может быть отрицательным</translation>
     </message>
@@ -2753,252 +2763,252 @@
 <context>
     <name>DomainTerms</name>
     <message>
-        <location filename="../../ui/domain_messages.py" line="229"/>
+        <location filename="../../ui/domain_messages.py" line="231"/>
         <source>(a huge number)</source>
         <translation>(огромное число)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="230"/>
+        <location filename="../../ui/domain_messages.py" line="232"/>
         <source>access in grace</source>
         <translation>доступ в льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="231"/>
+        <location filename="../../ui/domain_messages.py" line="233"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="232"/>
+        <location filename="../../ui/domain_messages.py" line="234"/>
         <source>active subscription</source>
         <translation>подписка активна</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="233"/>
+        <location filename="../../ui/domain_messages.py" line="235"/>
         <source>another run</source>
         <translation>другой запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="234"/>
+        <location filename="../../ui/domain_messages.py" line="236"/>
         <source>batch_size</source>
         <translation>размер пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="235"/>
+        <location filename="../../ui/domain_messages.py" line="237"/>
         <source>canceled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="236"/>
+        <location filename="../../ui/domain_messages.py" line="238"/>
         <source>canceled and the paid period has ended</source>
         <translation>отменена, оплаченный период закончился</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="237"/>
+        <location filename="../../ui/domain_messages.py" line="239"/>
         <source>canceled, paid until the period ends</source>
         <translation>отменена, оплачена до конца периода</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="238"/>
+        <location filename="../../ui/domain_messages.py" line="240"/>
         <source>card declined</source>
         <translation>карта отклонена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="239"/>
+        <location filename="../../ui/domain_messages.py" line="241"/>
         <source>charge</source>
         <translation>списание</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="240"/>
+        <location filename="../../ui/domain_messages.py" line="242"/>
         <source>customer</source>
         <translation>клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="241"/>
+        <location filename="../../ui/domain_messages.py" line="243"/>
         <source>demote</source>
         <translation>понизить</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="242"/>
+        <location filename="../../ui/domain_messages.py" line="244"/>
         <source>disable</source>
         <translation>отключить</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="243"/>
+        <location filename="../../ui/domain_messages.py" line="245"/>
         <source>do not honor</source>
         <translation>банк отказал</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="244"/>
+        <location filename="../../ui/domain_messages.py" line="246"/>
         <source>enabled</source>
         <translation>включена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="245"/>
+        <location filename="../../ui/domain_messages.py" line="247"/>
         <source>escalated</source>
         <translation>передана на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="246"/>
+        <location filename="../../ui/domain_messages.py" line="248"/>
         <source>expired card</source>
         <translation>срок карты истёк</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="247"/>
+        <location filename="../../ui/domain_messages.py" line="249"/>
         <source>feature code</source>
         <translation>код функции</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="248"/>
+        <location filename="../../ui/domain_messages.py" line="250"/>
         <source>grace days</source>
         <translation>льготные дни</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="249"/>
+        <location filename="../../ui/domain_messages.py" line="251"/>
         <source>included units</source>
         <translation>включённые единицы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="250"/>
+        <location filename="../../ui/domain_messages.py" line="252"/>
         <source>insufficient funds</source>
         <translation>недостаточно средств</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="251"/>
+        <location filename="../../ui/domain_messages.py" line="253"/>
         <source>interval count</source>
         <translation>число интервалов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="252"/>
+        <location filename="../../ui/domain_messages.py" line="254"/>
         <source>invoice</source>
         <translation>счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="253"/>
+        <location filename="../../ui/domain_messages.py" line="255"/>
         <source>lease_seconds</source>
         <translation>срок аренды (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="254"/>
+        <location filename="../../ui/domain_messages.py" line="256"/>
         <source>no subscription</source>
         <translation>без подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="255"/>
+        <location filename="../../ui/domain_messages.py" line="257"/>
         <source>note</source>
         <translation>заметка</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="256"/>
+        <location filename="../../ui/domain_messages.py" line="258"/>
         <source>notification</source>
         <translation>уведомление</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="257"/>
+        <location filename="../../ui/domain_messages.py" line="259"/>
         <source>operation</source>
         <translation>операция</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="258"/>
+        <location filename="../../ui/domain_messages.py" line="260"/>
         <source>package price</source>
         <translation>цена пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="259"/>
+        <location filename="../../ui/domain_messages.py" line="261"/>
         <source>package size</source>
         <translation>размер пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="260"/>
+        <location filename="../../ui/domain_messages.py" line="262"/>
         <source>plan</source>
         <translation>тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="261"/>
+        <location filename="../../ui/domain_messages.py" line="263"/>
         <source>plan code</source>
         <translation>код тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="262"/>
+        <location filename="../../ui/domain_messages.py" line="264"/>
         <source>quantity</source>
         <translation>количество</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="263"/>
+        <location filename="../../ui/domain_messages.py" line="265"/>
         <source>quota</source>
         <translation>квота</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="264"/>
+        <location filename="../../ui/domain_messages.py" line="266"/>
         <source>rate limit</source>
         <translation>лимит частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="265"/>
+        <location filename="../../ui/domain_messages.py" line="267"/>
         <source>rate window (seconds)</source>
         <translation>окно лимита (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="266"/>
+        <location filename="../../ui/domain_messages.py" line="268"/>
         <source>reason</source>
         <translation>причина</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="267"/>
+        <location filename="../../ui/domain_messages.py" line="269"/>
         <source>renewal pending: the wallet could not pay</source>
         <translation>ждёт продления: в кошельке не хватило средств</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="268"/>
+        <location filename="../../ui/domain_messages.py" line="270"/>
         <source>renewal pending; the plan allows access during grace</source>
         <translation>ждёт продления; тариф оставляет доступ на льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="269"/>
+        <location filename="../../ui/domain_messages.py" line="271"/>
         <source>resolved</source>
         <translation>закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="270"/>
+        <location filename="../../ui/domain_messages.py" line="272"/>
         <source>retried</source>
         <translation>повторена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="271"/>
+        <location filename="../../ui/domain_messages.py" line="273"/>
         <source>subject type</source>
         <translation>тип объекта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="272"/>
+        <location filename="../../ui/domain_messages.py" line="274"/>
         <source>subscription</source>
         <translation>подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="273"/>
+        <location filename="../../ui/domain_messages.py" line="275"/>
         <source>subscription expired</source>
         <translation>подписка истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="274"/>
+        <location filename="../../ui/domain_messages.py" line="276"/>
         <source>subscription id</source>
         <translation>номер подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="275"/>
+        <location filename="../../ui/domain_messages.py" line="277"/>
         <source>top-up</source>
         <translation>пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="276"/>
+        <location filename="../../ui/domain_messages.py" line="278"/>
         <source>unit price</source>
         <translation>цена единицы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="277"/>
+        <location filename="../../ui/domain_messages.py" line="279"/>
         <source>wallet</source>
         <translation>кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="278"/>
+        <location filename="../../ui/domain_messages.py" line="280"/>
         <source>workers</source>
         <translation>исполнители</translation>
     </message>

@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 
 from models.tables import AuditEntry
-from services.auth import LOCK_DURATION, MAX_FAILED_SIGN_INS, SYSTEM, Actor, SignedOut, require
-from services.errors import AuthenticationFailed
+from services.auth import LOCK_DURATION, MAX_FAILED_SIGN_INS, SYSTEM, Actor, SignedOut, common_passwords, require
+from services.errors import AuthenticationFailed, ValidationError
 
 
 @pytest.fixture
@@ -84,3 +84,25 @@ def test_an_unknown_name_is_audited_too(core, alice_and_bob):
     with pytest.raises(AuthenticationFailed):
         core.operators.authenticate("mallory", "guess-password")
     assert len(failures("mallory")) == 1
+
+
+@pytest.mark.parametrize(
+    ("username", "password", "why"),
+    [
+        ("carol.smith", "Carol.Smith", "must not be the user name"),
+        ("carol", "Password1", "most common"),
+        ("carol", "qwertyuiop", "most common"),
+    ],
+)
+def test_a_password_equal_to_the_name_or_among_the_most_common_is_refused(core, alice_and_bob, username, password, why):
+    alice, _ = alice_and_bob
+    with pytest.raises(ValidationError, match=why):
+        core.operators.create_operator(alice, username, password, "viewer", "new colleague")
+    with pytest.raises(ValidationError, match="most common"):
+        core.operators.reset_password(alice, "bob", "password123", "forgot it")
+    assert len(common_passwords()) >= 200
+
+
+def test_a_password_like_the_other_rules_allow_is_accepted(core, alice_and_bob):
+    alice, _ = alice_and_bob
+    core.operators.create_operator(alice, "carol", "a-long-passphrase", "viewer", "new colleague")
