@@ -259,6 +259,14 @@ class Desk(QObject):
                 self.tray.set_paused(self.scheduler.is_paused)
         window.sign_out_requested.connect(self.on_sign_out_requested)
         window.show()
+        if actor.failed_sign_ins:
+            # stays until the next status message: the operator should see it
+            window.statusBar().showMessage(
+                self.tr(
+                    "Failed sign-ins to your account since your last sign-in: {count}. "
+                    "If they were not yours, tell an administrator."
+                ).format(count=actor.failed_sign_ins)
+            )
         log.info("%s (%s) signed in", actor.name, actor.role)
         return window
 

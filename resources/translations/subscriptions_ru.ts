@@ -1671,6 +1671,11 @@
         <source>Signed out</source>
         <translation>Выход выполнен</translation>
     </message>
+    <message>
+        <location filename="../../ui/app.py" line="266"/>
+        <source>Failed sign-ins to your account since your last sign-in: {count}. If they were not yours, tell an administrator.</source>
+        <translation>Неудачных попыток входа в вашу учётную запись после прошлого входа: {count}. Если это были не вы, сообщите администратору.</translation>
+    </message>
 </context>
 <context>
     <name>DomainMessages</name>

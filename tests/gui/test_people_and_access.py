@@ -343,3 +343,16 @@ def test_a_disabled_operators_desk_says_so_and_returns_to_the_sign_in_dialog(des
     assert page_errors == []  # one message, from the desk, not a second one from the page
     for box in boxes:
         box.close()
+
+
+def test_the_desk_tells_the_operator_how_many_sign_ins_failed_since_the_last_one(desk, qtbot):
+    from services.errors import AuthenticationFailed
+
+    for _ in range(2):
+        with pytest.raises(AuthenticationFailed):
+            desk.core.operators.authenticate("operator", "someone-guessing")
+    window = desk.open(desk.core.operators.authenticate("operator", "operator-demo-pass"))
+    qtbot.addWidget(window)
+    assert window.statusBar().currentMessage() == (
+        "Failed sign-ins to your account since your last sign-in: 2. If they were not yours, tell an administrator."
+    )
