@@ -187,10 +187,11 @@ class OperatorInfo:
     role: str
     active: bool
     created_at: datetime | None = None
+    locked_until: datetime | None = None  # set after too many failed sign-ins, until it passes or an admin unlocks
 
 
 def _info(row: Operator) -> OperatorInfo:
-    return OperatorInfo(row.id, row.username, row.role, row.active, row.created_at)
+    return OperatorInfo(row.id, row.username, row.role, row.active, row.created_at, row.locked_until)
 
 
 def validate_new_operator(username: str, password: str, role: str) -> None:

@@ -5542,198 +5542,228 @@
 <context>
     <name>OperatorsPage</name>
     <message>
-        <location filename="../../ui/pages/operators.py" line="57"/>
+        <location filename="../../ui/pages/operators.py" line="58"/>
         <source>Operators</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="59"/>
+        <location filename="../../ui/pages/operators.py" line="60"/>
         <source>New operator…</source>
         <translation>Новый оператор…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="62"/>
+        <location filename="../../ui/pages/operators.py" line="63"/>
         <source>Change role…</source>
         <translation>Сменить роль…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="65"/>
+        <location filename="../../ui/pages/operators.py" line="66"/>
         <source>Disable…</source>
         <translation>Отключить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="68"/>
+        <location filename="../../ui/pages/operators.py" line="69"/>
         <source>Re-enable…</source>
         <translation>Включить снова…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="71"/>
+        <location filename="../../ui/pages/operators.py" line="72"/>
         <source>Reset password…</source>
         <translation>Сбросить пароль…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="82"/>
-        <location filename="../../ui/pages/operators.py" line="220"/>
+        <location filename="../../ui/pages/operators.py" line="75"/>
+        <source>Unlock…</source>
+        <translation>Разблокировать…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="87"/>
+        <location filename="../../ui/pages/operators.py" line="228"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="82"/>
-        <location filename="../../ui/pages/operators.py" line="221"/>
-        <location filename="../../ui/pages/operators.py" line="255"/>
+        <location filename="../../ui/pages/operators.py" line="87"/>
+        <location filename="../../ui/pages/operators.py" line="229"/>
+        <location filename="../../ui/pages/operators.py" line="263"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="82"/>
+        <location filename="../../ui/pages/operators.py" line="87"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="82"/>
+        <location filename="../../ui/pages/operators.py" line="87"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="111"/>
+        <location filename="../../ui/pages/operators.py" line="116"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="111"/>
+        <location filename="../../ui/pages/operators.py" line="116"/>
         <source>disabled</source>
         <translation>отключён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="138"/>
+        <location filename="../../ui/pages/operators.py" line="143"/>
         <source>Select an operator</source>
         <translation>Выберите оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="145"/>
+        <location filename="../../ui/pages/operators.py" line="150"/>
         <source>This is your own account: another administrator changes it. Change your password from the menu under your name.</source>
         <translation>Это ваша собственная учётная запись: её меняет другой администратор. Свой пароль меняйте в меню под вашим именем.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="150"/>
+        <location filename="../../ui/pages/operators.py" line="154"/>
+        <source>%s is not locked after failed sign-ins.</source>
+        <translation>%s не заблокирован(а) после неудачных попыток входа.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="157"/>
         <source>%s is already active.</source>
         <translation>%s уже активен.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="151"/>
+        <location filename="../../ui/pages/operators.py" line="158"/>
         <source>%s is already disabled.</source>
         <translation>%s уже отключён.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="205"/>
+        <location filename="../../ui/pages/operators.py" line="213"/>
         <source>The two passwords differ.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="217"/>
+        <location filename="../../ui/pages/operators.py" line="225"/>
         <source>New operator</source>
         <translation>Новый оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="218"/>
+        <location filename="../../ui/pages/operators.py" line="226"/>
         <source>The new operator signs in with this name and password.</source>
         <translation>Новый оператор входит с этим именем и паролем.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="222"/>
+        <location filename="../../ui/pages/operators.py" line="230"/>
         <source>Password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="223"/>
-        <location filename="../../ui/pages/operators.py" line="313"/>
+        <location filename="../../ui/pages/operators.py" line="231"/>
+        <location filename="../../ui/pages/operators.py" line="339"/>
         <source>Repeat password</source>
         <translation>Повторите пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="225"/>
+        <location filename="../../ui/pages/operators.py" line="233"/>
         <source>Create</source>
         <translation>Создать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="240"/>
+        <location filename="../../ui/pages/operators.py" line="248"/>
         <source>Operator %s created</source>
         <translation>Оператор %s создан</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="251"/>
-        <location filename="../../ui/pages/operators.py" line="256"/>
+        <location filename="../../ui/pages/operators.py" line="259"/>
+        <location filename="../../ui/pages/operators.py" line="264"/>
         <source>Change role</source>
         <translation>Сменить роль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="252"/>
+        <location filename="../../ui/pages/operators.py" line="260"/>
         <source>The role of %1 is %2 now. Choose what they may do from now on.</source>
         <translation>Сейчас у %1 роль «%2». Выберите, что ему можно делать дальше.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="262"/>
+        <location filename="../../ui/pages/operators.py" line="270"/>
         <source>%s has a new role</source>
         <translation>У %s новая роль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="272"/>
+        <location filename="../../ui/pages/operators.py" line="280"/>
         <source>Disable operator</source>
         <translation>Отключить оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="273"/>
+        <location filename="../../ui/pages/operators.py" line="281"/>
         <source>%s will no longer be able to sign in. Their history stays; you can re-enable them later.</source>
         <translation>%s больше не сможет войти. История сохранится; позже его можно включить снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="275"/>
+        <location filename="../../ui/pages/operators.py" line="283"/>
         <source>Disable</source>
         <translation>Отключить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="281"/>
+        <location filename="../../ui/pages/operators.py" line="289"/>
         <source>%s was disabled</source>
         <translation>%s отключён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="291"/>
+        <location filename="../../ui/pages/operators.py" line="299"/>
         <source>Re-enable operator</source>
         <translation>Включить оператора снова</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="292"/>
+        <location filename="../../ui/pages/operators.py" line="300"/>
         <source>%s will be able to sign in again, with the same role and password.</source>
         <translation>%s снова сможет войти — с прежними ролью и паролем.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="293"/>
+        <location filename="../../ui/pages/operators.py" line="301"/>
         <source>Re-enable</source>
         <translation>Включить снова</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="299"/>
+        <location filename="../../ui/pages/operators.py" line="307"/>
         <source>%s was re-enabled</source>
         <translation>%s снова включён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="310"/>
-        <location filename="../../ui/pages/operators.py" line="314"/>
+        <location filename="../../ui/pages/operators.py" line="317"/>
+        <source>Unlock operator</source>
+        <translation>Разблокировать оператора</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="318"/>
+        <source>%s was locked after too many failed sign-ins; they may try again at once.</source>
+        <translation>%s заблокирован(а) после слишком многих неудачных попыток входа; войти можно будет сразу.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="319"/>
+        <source>Unlock</source>
+        <translation>Разблокировать</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="325"/>
+        <source>%s was unlocked</source>
+        <translation>%s разблокирован(а)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="336"/>
+        <location filename="../../ui/pages/operators.py" line="340"/>
         <source>Reset password</source>
         <translation>Сбросить пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="311"/>
+        <location filename="../../ui/pages/operators.py" line="337"/>
         <source>Choose a new password for %s and tell them in person; they can change it after signing in.</source>
         <translation>Задайте новый пароль для %s и сообщите его лично; после входа его можно сменить.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="313"/>
+        <location filename="../../ui/pages/operators.py" line="339"/>
         <source>New password</source>
         <translation>Новый пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="322"/>
+        <location filename="../../ui/pages/operators.py" line="348"/>
         <source>The password of %s was reset</source>
         <translation>Пароль %s сброшен</translation>
     </message>

@@ -356,3 +356,23 @@ def test_the_desk_tells_the_operator_how_many_sign_ins_failed_since_the_last_one
     assert window.statusBar().currentMessage() == (
         "Failed sign-ins to your account since your last sign-in: 2. If they were not yours, tell an administrator."
     )
+
+
+def test_an_admin_unlocks_an_operator_locked_after_failed_sign_ins(make_gui, answer_dialogs):
+    from services.auth import MAX_FAILED_SIGN_INS
+
+    gui = make_gui("admin", customers=5)
+    for _ in range(MAX_FAILED_SIGN_INS):
+        with pytest.raises(AuthenticationFailed):
+            gui.core.operators.authenticate("operator", "someone-guessing")
+    page = gui.page("OperatorsPage")
+    select(page, "viewer")
+    assert not page.unlock_button.isEnabled()
+    assert page.unlock_button.toolTip() == "viewer is not locked after failed sign-ins."
+    page.refresh()
+    select(page, "operator")
+    assert page.unlock_button.isEnabled()
+    shown = answer_dialogs(lambda dialog: dialog.reason.setPlainText("called the help desk"))
+    page.unlock_button.click()
+    assert "too many failed sign-ins" in shown[0].summary.text()
+    assert gui.core.operators.authenticate("operator", "operator-demo-pass").role == "operator"
