@@ -452,7 +452,8 @@ class OperatorService:
     def _failed(self, operator_id: int | None, username: str, why: str) -> None:
         """Count a failed sign-in on the account (locking it after too many) and audit it."""
         with write_transaction():
-            after: dict[str, object] = {"username": username[:64], "why": why}
+            # An unknown name is not recorded: it is often a password typed into the wrong field.
+            after: dict[str, object] = {"why": why}
             row = for_update(Operator.select().where(Operator.id == operator_id)).first() if operator_id else None
             if row is not None:
                 row.failed_sign_ins += 1
@@ -461,7 +462,8 @@ class OperatorService:
                     after["locked_until"] = row.locked_until.isoformat()
                 row.save()
                 after["failures"] = row.failed_sign_ins
-            record_audit(self.clock, username[:64], "operator.sign_in_failed", "operator", operator_id, after=after)
+            who = row.username if row is not None else "(unknown name)"
+            record_audit(self.clock, who, "operator.sign_in_failed", "operator", operator_id, after=after)
 
     def unlock(self, actor: Actor, username: str, reason: str) -> OperatorInfo:
         """An admin lifts a lock after too many failed sign-ins."""
