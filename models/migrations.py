@@ -377,6 +377,23 @@ def _customer_notes() -> None:
     _refuse_replace({"customer_note": ("id",)})
 
 
+def _operator_access_version_and_lockout() -> None:
+    """An operator row carries a version bumped whenever its role, active flag or password changes
+    (a desk signed in with an older version is refused), and its failed sign-ins since the last
+    good one with the time a lock after too many of them ends."""
+    from peewee import IntegerField
+    from playhouse.migrate import SchemaMigrator
+    from playhouse.migrate import migrate as run_operations
+
+    migrator = SchemaMigrator.from_database(database)
+    run_operations(
+        # a database default too, so rows inserted by older code (or raw SQL) still get 0
+        migrator.add_column("operator", "access_version", IntegerField(default=0, constraints=[SQL("DEFAULT 0")])),
+        migrator.add_column("operator", "failed_sign_ins", IntegerField(default=0, constraints=[SQL("DEFAULT 0")])),
+        migrator.add_column("operator", "locked_until", DateTimeField(null=True)),
+    )
+
+
 Step = tuple[int, str, Callable[[], None]]
 
 MIGRATIONS: list[Step] = [
@@ -387,6 +404,7 @@ MIGRATIONS: list[Step] = [
     (5, "invoices, credit notes and usage segments", _invoices_and_usage_segments),
     (6, "a notification's parameters, to render it in the operator's language", _notification_params),
     (7, "operators' notes on customers", _customer_notes),
+    (8, "operators' access version and sign-in lockout", _operator_access_version_and_lockout),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -35,6 +35,10 @@ class Operator(BaseModel):
     role = CharField(max_length=16)  # viewer | operator | admin
     active = BooleanField(default=True)
     created_at = DateTimeField()
+    # bumped by a role, active or password change
+    access_version = IntegerField(default=0, constraints=[SQL("DEFAULT 0")])
+    failed_sign_ins = IntegerField(default=0, constraints=[SQL("DEFAULT 0")])  # since the last successful sign-in
+    locked_until = DateTimeField(null=True)  # after too many failed sign-ins
 
 
 class Customer(BaseModel):

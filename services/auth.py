@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
+import importlib.resources
 import os
 import re
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from models.db import for_update, write_transaction
 from models.tables import Operator
@@ -26,6 +28,10 @@ from services.errors import (
 from services.validation import MAX_REASON, check_text, storable
 
 ROLES = ("viewer", "operator", "admin")
+
+# After this many failed sign-ins in a row an account is locked for LOCK_DURATION (or until an admin unlocks it).
+MAX_FAILED_SIGN_INS = 5
+LOCK_DURATION = timedelta(minutes=15)
 
 _OPERATOR_ACTIONS = frozenset(
     {
@@ -70,6 +76,11 @@ class Actor:
     name: str
     role: str
     operator_id: int | None = None
+    # The operator row's access_version when this actor signed in; ``require`` re-reads the row and
+    # refuses once it changed. None for actors no sign-in issued (system, cli, demo).
+    version: int | None = None
+    # Failed sign-ins since the previous successful one, told to the operator once at sign-in.
+    failed_sign_ins: int = field(default=0, compare=False)
 
     def can(self, action: str) -> bool:
         return self.role == "system" or action in PERMISSIONS.get(self.role, ())
@@ -81,6 +92,7 @@ SYSTEM = Actor("system", "system")
 def require(actor: Actor, action: str) -> None:
     if not isinstance(actor, Actor):
         raise PermissionDenied("no operator is signed in")
+    check_still_signed_in(actor)
     if not actor.can(action):
         raise PermissionDenied(
             "{operator} ({role}) may not {action}",
@@ -90,16 +102,45 @@ def require(actor: Actor, action: str) -> None:
         )
 
 
+class SignedOut(PermissionDenied):
+    """The account changed since this desk signed in (disabled, role or password changed): sign in again."""
+
+
+def check_still_signed_in(actor: Actor) -> None:
+    """Refuse an actor whose operator row changed since sign-in; one indexed read by primary key."""
+    if actor.operator_id is None or actor.version is None:
+        return
+    row = (
+        Operator.select(Operator.active, Operator.access_version)
+        .where(Operator.id == actor.operator_id)
+        .tuples()
+        .first()
+    )
+    if row is None or not row[0]:
+        raise SignedOut("your account was disabled; sign in again")
+    if row[1] != actor.version:
+        raise SignedOut("your role or password changed; sign in again")
+
+
 # --- passwords -------------------------------------------------------------
 
-_SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
+# The cost of a new hash. Tests lower SCRYPT_N through a fixture in tests/conftest.py; a stored hash
+# with a lower cost is rehashed at the next successful sign-in.
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1
+
+
+def _scrypt(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    # scrypt needs 128*r*N bytes; OpenSSL's default limit (32 MiB) is below that at N=2^17.
+    maxmem = 2 * 128 * r * n + 1024 * 1024
+    return hashlib.scrypt(password.encode(), salt=salt, n=n, r=r, p=p, dklen=32, maxmem=maxmem)
 
 
 def hash_password(password: str) -> str:
     salt = os.urandom(16)
-    digest = hashlib.scrypt(password.encode(), salt=salt, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P, dklen=32)
+    n, r, p = SCRYPT_N, SCRYPT_R, SCRYPT_P
+    digest = _scrypt(password, salt, n, r, p)
     b64 = base64.b64encode
-    return f"scrypt${_SCRYPT_N}${_SCRYPT_R}${_SCRYPT_P}${b64(salt).decode()}${b64(digest).decode()}"
+    return f"scrypt${n}${r}${p}${b64(salt).decode()}${b64(digest).decode()}"
 
 
 def verify_password(password: str, stored: str) -> bool:
@@ -109,8 +150,29 @@ def verify_password(password: str, stored: str) -> bool:
         return False
     if scheme != "scrypt":
         return False
-    candidate = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=32)
+    candidate = _scrypt(password, base64.b64decode(salt), int(n), int(r), int(p))
     return hmac.compare_digest(candidate, base64.b64decode(digest))
+
+
+def needs_rehash(stored: str) -> bool:
+    """Whether ``stored`` was hashed with a lower cost than a new hash gets."""
+    try:
+        scheme, n, r, p, _salt, _digest = stored.split("$")
+        return scheme != "scrypt" or int(n) < SCRYPT_N or int(r) < SCRYPT_R or int(p) < SCRYPT_P
+    except ValueError:
+        return True
+
+
+_dummy_hashes: dict[tuple[int, int, int], str] = {}
+
+
+def _dummy_hash() -> str:
+    """A hash no password matches, at the current cost, made once per cost: an unknown name costs one
+    scrypt run at sign-in, like a known one, so timing does not tell which was wrong."""
+    key = (SCRYPT_N, SCRYPT_R, SCRYPT_P)
+    if key not in _dummy_hashes:
+        _dummy_hashes[key] = hash_password(base64.b64encode(os.urandom(24)).decode())
+    return _dummy_hashes[key]
 
 
 # --- operator accounts -----------------------------------------------------
@@ -125,21 +187,22 @@ class OperatorInfo:
     role: str
     active: bool
     created_at: datetime | None = None
+    locked_until: datetime | None = None  # set after too many failed sign-ins, until it passes or an admin unlocks
 
 
 def _info(row: Operator) -> OperatorInfo:
-    return OperatorInfo(row.id, row.username, row.role, row.active, row.created_at)
+    return OperatorInfo(row.id, row.username, row.role, row.active, row.created_at, row.locked_until)
 
 
 def validate_new_operator(username: str, password: str, role: str) -> None:
     if not isinstance(username, str) or not _USERNAME.match(username):
         raise ValidationError("username: 2–64 letters, digits, dot, dash or underscore")
-    validate_password(password)
+    validate_password(password, username)
     if role not in ROLES:
         raise ValidationError("role must be one of {roles}", roles=", ".join(ROLES))
 
 
-def validate_password(password: str) -> None:
+def validate_password(password: str, username: str | None = None) -> None:
     """The rules every new password follows, whoever sets it."""
     if not isinstance(password, str) or len(password) < 8:
         raise ValidationError("password must be at least 8 characters")
@@ -147,6 +210,17 @@ def validate_password(password: str) -> None:
         raise ValidationError("password is too long")
     if not storable(password):
         raise ValidationError("password contains characters that are not valid text")
+    if username is not None and password.casefold() == str(username).casefold():
+        raise ValidationError("the password must not be the user name")
+    if password.casefold() in common_passwords():
+        raise ValidationError("this password is one of the most common ones; choose another")
+
+
+@functools.cache
+def common_passwords() -> frozenset[str]:
+    """The short list shipped in resources/common_passwords.txt, read once."""
+    text = importlib.resources.files("resources").joinpath("common_passwords.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().casefold() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 class OperatorService:
@@ -213,6 +287,7 @@ class OperatorService:
             if before == "admin" and role != "admin":
                 self._refuse_losing_an_admin(actor, row, "demote")
             row.role = role
+            row.access_version += 1
             row.save()
             record_audit(
                 self.clock,
@@ -239,6 +314,7 @@ class OperatorService:
             elif is_same_operator(actor, row):
                 raise Conflict("you cannot disable your own account; ask another administrator")
             row.active = False
+            row.access_version += 1
             row.save()
             record_audit(
                 self.clock,
@@ -261,6 +337,7 @@ class OperatorService:
             if row.active:
                 raise Conflict("operator {username!r} is already active", username=row.username)
             row.active = True
+            row.access_version += 1
             row.save()
             record_audit(
                 self.clock,
@@ -280,7 +357,7 @@ class OperatorService:
         An admin's own password is changed with ``change_own_password``, which asks for the old one.
         """
         require(actor, "operator.manage")
-        validate_password(new_password)
+        validate_password(new_password, username)
         reason = _required_reason(reason)
         password_hash = hash_password(new_password)
         with write_transaction():
@@ -288,6 +365,9 @@ class OperatorService:
             if is_same_operator(actor, row):
                 raise Conflict("change your own password from the menu under your name; it asks for the old one")
             row.password_hash = password_hash
+            row.access_version += 1
+            row.locked_until = None
+            row.failed_sign_ins = 0
             row.save()
             record_audit(self.clock, actor.name, "operator.password_reset", "operator", row.id, reason=reason)
         return _info(row)
@@ -296,7 +376,7 @@ class OperatorService:
         """Any signed-in operator changes their own password, proving they know the old one."""
         if not isinstance(actor, Actor) or actor.operator_id is None:
             raise PermissionDenied("no operator is signed in")
-        validate_password(new_password)
+        validate_password(new_password, actor.name)
         if not isinstance(old_password, str) or not storable(old_password):
             raise AuthenticationFailed("the current password is wrong")
         if new_password == old_password:
@@ -343,16 +423,70 @@ class OperatorService:
             )
 
     def authenticate(self, username: str, password: str) -> Actor:
+        """The actor ``username`` signs in as; its ``failed_sign_ins`` says how many failures came before.
+
+        After ``MAX_FAILED_SIGN_INS`` failures in a row the account is locked for ``LOCK_DURATION``
+        (by the service's clock) or until an admin unlocks it. Every failure is audited, never the password.
+        """
         username, password = str(username), str(password)
         if not (storable(username) and storable(password)):
             raise AuthenticationFailed("unknown operator or wrong password")
+        dummy = _dummy_hash()
         row = Operator.get_or_none(Operator.username == username)
-        # Hash even for an unknown name, so timing does not tell which was wrong.
-        stored = row.password_hash if row else hash_password("not-a-real-password")
-        ok = verify_password(str(password), stored)
+        now = self.clock.now()
+        if row is not None and row.locked_until is not None and row.locked_until > now:
+            self._failed(row.id, username, "locked")
+            raise AuthenticationFailed("too many failed sign-ins; this account is locked for a while")
+        # One scrypt run either way: an unknown name is checked against a fixed dummy hash.
+        ok = verify_password(password, row.password_hash if row else dummy)
         if row is None or not ok or not row.active:
+            self._failed(row.id if row else None, username, "wrong password" if row else "unknown name")
             raise AuthenticationFailed("unknown operator or wrong password")
-        return Actor(row.username, row.role, row.id)
+        if needs_rehash(row.password_hash):
+            self._rehash(row.id, row.password_hash, password)
+        failures = row.failed_sign_ins
+        if failures or row.locked_until is not None:
+            Operator.update(failed_sign_ins=0, locked_until=None).where(Operator.id == row.id).execute()
+        return Actor(row.username, row.role, row.id, row.access_version, failures)
+
+    def _failed(self, operator_id: int | None, username: str, why: str) -> None:
+        """Count a failed sign-in on the account (locking it after too many) and audit it."""
+        with write_transaction():
+            # An unknown name is not recorded: it is often a password typed into the wrong field.
+            after: dict[str, object] = {"why": why}
+            row = for_update(Operator.select().where(Operator.id == operator_id)).first() if operator_id else None
+            if row is not None:
+                row.failed_sign_ins += 1
+                if row.failed_sign_ins >= MAX_FAILED_SIGN_INS and why != "locked":
+                    row.locked_until = self.clock.now() + LOCK_DURATION
+                    after["locked_until"] = row.locked_until.isoformat()
+                row.save()
+                after["failures"] = row.failed_sign_ins
+            who = row.username if row is not None else "(unknown name)"
+            record_audit(self.clock, who, "operator.sign_in_failed", "operator", operator_id, after=after)
+
+    def unlock(self, actor: Actor, username: str, reason: str) -> OperatorInfo:
+        """An admin lifts a lock after too many failed sign-ins."""
+        require(actor, "operator.manage")
+        reason = _required_reason(reason)
+        with write_transaction():
+            row = self._locked_operator(username)
+            before = {"failed_sign_ins": row.failed_sign_ins, "locked_until": str(row.locked_until)}
+            row.failed_sign_ins = 0
+            row.locked_until = None
+            row.save()
+            record_audit(self.clock, actor.name, "operator.unlock", "operator", row.id, before=before, reason=reason)
+        return _info(row)
+
+    @staticmethod
+    def _rehash(operator_id: int, verified_hash: str, password: str) -> None:
+        """Store ``password`` again at the current cost, unless ``verified_hash`` changed meanwhile."""
+        password_hash = hash_password(password)
+        with write_transaction():
+            row = for_update(Operator.select().where(Operator.id == operator_id)).first()
+            if row is not None and row.password_hash == verified_hash:
+                row.password_hash = password_hash
+                row.save()
 
 
 def is_same_operator(actor: Actor, row: Operator | OperatorInfo) -> bool:

@@ -29,6 +29,7 @@ class Rule(Enum):
     ITEM_STATUS = "item_status"  # the error queue action does not apply to an item in this status
     OWN_ACCOUNT = "own_account"  # an admin does not disable, demote or reset their own account
     ACCOUNT_STATE = "account_state"  # the account is already disabled (or already active)
+    NOT_LOCKED = "not_locked"  # the account is not locked after failed sign-ins
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,7 @@ def error_item_refusal(actor: Actor, action: str, status: str) -> Refusal | None
 
 # What an admin does to an operator account (OperatorService's disable, enable, set_role, reset_password).
 ACCOUNT_DISABLE, ACCOUNT_ENABLE, ACCOUNT_ROLE, ACCOUNT_PASSWORD = "disable", "enable", "role", "password"
+ACCOUNT_UNLOCK = "unlock"
 
 
 def operator_account_refusal(actor: Actor, move: str, target: OperatorInfo) -> Refusal | None:
@@ -146,6 +148,8 @@ def operator_account_refusal(actor: Actor, move: str, target: OperatorInfo) -> R
         return Refusal(Rule.ACCOUNT_STATE, f"{target.username} is already disabled")
     if move == ACCOUNT_ENABLE and target.active:
         return Refusal(Rule.ACCOUNT_STATE, f"{target.username} is already active")
+    if move == ACCOUNT_UNLOCK and target.locked_until is None:
+        return Refusal(Rule.NOT_LOCKED, f"{target.username} is not locked")
     if move in (ACCOUNT_DISABLE, ACCOUNT_ROLE, ACCOUNT_PASSWORD) and is_same_operator(actor, target):
         return Refusal(Rule.OWN_ACCOUNT, "this is your own account; another administrator changes it")
     return None

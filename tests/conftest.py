@@ -46,6 +46,17 @@ class MemoryKeyring(KeyringBackend):
 
 
 @pytest.fixture(autouse=True)
+def cheap_password_hashing(monkeypatch):
+    """Hash passwords at a low scrypt cost so the suites stay fast (production uses auth.SCRYPT_N = 2**17).
+
+    A test that needs the production cost undoes this with ``monkeypatch.setattr(auth, "SCRYPT_N", ...)``.
+    """
+    from services import auth
+
+    monkeypatch.setattr(auth, "SCRYPT_N", 2**10)
+
+
+@pytest.fixture(autouse=True)
 def memory_keyring():
     backend = MemoryKeyring()
     previous = keyring.get_keyring()

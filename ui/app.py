@@ -20,6 +20,7 @@ from services.files import private_directory, private_file
 from services.secrets import forget_stored_login
 from ui.bridge import CoreBridge
 from ui.context import UiContext
+from ui.errors import show_error
 from ui.language import chosen_language, install_translator
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
@@ -215,6 +216,16 @@ class Desk(QObject):
         self.ctx: UiContext | None = None
         self.tray: TrayController | None = None
         self.login: LoginDialog | None = None
+        runner.account_changed.connect(self.on_account_changed)
+
+    @Slot(object)
+    def on_account_changed(self, error: BaseException) -> None:
+        """A service refused the signed-in operator (account disabled, role or password changed):
+        say so and go back to the sign-in dialog."""
+        if self.window is None:
+            return
+        self.on_sign_out_requested()
+        show_error(self.login, error, self.tr("Signed out"))  # over the sign-in dialog, which owns it
 
     def on_scheduler_event(self, event: SchedulerEvent) -> None:
         """The scheduler's thread reports here; the signed-in window (if any) hears it."""
@@ -249,6 +260,14 @@ class Desk(QObject):
                 self.tray.set_paused(self.scheduler.is_paused)
         window.sign_out_requested.connect(self.on_sign_out_requested)
         window.show()
+        if actor.failed_sign_ins:
+            # stays until the next status message: the operator should see it
+            window.statusBar().showMessage(
+                self.tr(
+                    "Failed sign-ins to your account since your last sign-in: {count}. "
+                    "If they were not yours, tell an administrator."
+                ).format(count=actor.failed_sign_ins)
+            )
         log.info("%s (%s) signed in", actor.name, actor.role)
         return window
 

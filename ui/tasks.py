@@ -54,6 +54,8 @@ class TaskRunner(QObject):
     """Runs callables on a thread pool; callbacks arrive on the GUI thread."""
 
     busy_changed = Signal(bool)
+    # A service refused because the signed-in account changed (disabled, role or password): the desk signs out.
+    account_changed = Signal(object)
 
     def __init__(self, parent: QObject | None = None, max_threads: int = 4, synchronous: bool = False):
         super().__init__(parent)
@@ -98,7 +100,11 @@ class TaskRunner(QObject):
             self.busy_changed.emit(False)
         try:
             if error is not None:
-                if on_error is not None:
+                from services.auth import SignedOut
+
+                if isinstance(error, SignedOut):
+                    self.account_changed.emit(error)
+                elif on_error is not None:
                     on_error(error)
                 else:
                     from ui.errors import log_unexpected

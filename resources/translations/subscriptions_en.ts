@@ -485,7 +485,7 @@
 <context>
     <name>Windows</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="449"/>
+        <location filename="../../ui/pages/words.py" line="454"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -493,7 +493,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="450"/>
+        <location filename="../../ui/pages/words.py" line="455"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -501,7 +501,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="451"/>
+        <location filename="../../ui/pages/words.py" line="456"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -509,7 +509,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="457"/>
+        <location filename="../../ui/pages/words.py" line="462"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n second</numerusform>

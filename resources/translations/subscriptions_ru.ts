@@ -4,12 +4,12 @@
 <context>
     <name>Actors</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="492"/>
+        <location filename="../../ui/pages/words.py" line="497"/>
         <source>system</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="492"/>
+        <location filename="../../ui/pages/words.py" line="497"/>
         <source>demo data</source>
         <translation>демо-данные</translation>
     </message>
@@ -184,46 +184,56 @@
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="314"/>
+        <source>Failed to sign in</source>
+        <translation>Неудачная попытка входа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="315"/>
+        <source>Unlocked an operator</source>
+        <translation>Оператор разблокирован</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="316"/>
         <source>Changed settings</source>
         <translation>Изменены настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="315"/>
+        <location filename="../../ui/pages/words.py" line="317"/>
         <source>Changed the gateway simulation</source>
         <translation>Изменена симуляция шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="316"/>
+        <location filename="../../ui/pages/words.py" line="318"/>
         <source>Set the gateway API key</source>
         <translation>Задан API-ключ шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="317"/>
+        <location filename="../../ui/pages/words.py" line="319"/>
         <source>Ran a job now</source>
         <translation>Задание запущено вручную</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="318"/>
+        <location filename="../../ui/pages/words.py" line="320"/>
         <source>Paused the scheduler</source>
         <translation>Планировщик приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="319"/>
+        <location filename="../../ui/pages/words.py" line="321"/>
         <source>Resumed the scheduler</source>
         <translation>Планировщик возобновлён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="320"/>
+        <location filename="../../ui/pages/words.py" line="322"/>
         <source>Marked a notification read</source>
         <translation>Уведомление отмечено прочитанным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="321"/>
+        <location filename="../../ui/pages/words.py" line="323"/>
         <source>Marked all notifications read</source>
         <translation>Все уведомления отмечены прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="322"/>
+        <location filename="../../ui/pages/words.py" line="324"/>
         <source>Moved the demo clock ahead</source>
         <translation>Демо-часы переведены вперёд</translation>
     </message>
@@ -231,282 +241,297 @@
 <context>
     <name>AuditFields</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="331"/>
+        <location filename="../../ui/pages/words.py" line="333"/>
         <source>status</source>
         <translation>статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="332"/>
+        <location filename="../../ui/pages/words.py" line="334"/>
         <source>retry strategy</source>
         <translation>стратегия повтора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="333"/>
+        <location filename="../../ui/pages/words.py" line="335"/>
         <source>attempts</source>
         <translation>попытки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="334"/>
+        <location filename="../../ui/pages/words.py" line="336"/>
         <source>attempts allowed</source>
         <translation>допустимо попыток</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="335"/>
+        <location filename="../../ui/pages/words.py" line="337"/>
         <source>next attempt</source>
         <translation>следующая попытка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="336"/>
+        <location filename="../../ui/pages/words.py" line="338"/>
         <source>resolution</source>
         <translation>решение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="337"/>
+        <location filename="../../ui/pages/words.py" line="339"/>
         <source>outcome</source>
         <translation>итог</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="338"/>
+        <location filename="../../ui/pages/words.py" line="340"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="339"/>
+        <location filename="../../ui/pages/words.py" line="341"/>
         <source>enabled</source>
         <translation>включено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="340"/>
+        <location filename="../../ui/pages/words.py" line="342"/>
         <source>amount</source>
         <translation>сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="341"/>
+        <location filename="../../ui/pages/words.py" line="343"/>
         <source>balance</source>
         <translation>баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="342"/>
+        <location filename="../../ui/pages/words.py" line="344"/>
         <source>price</source>
         <translation>цена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="343"/>
+        <location filename="../../ui/pages/words.py" line="345"/>
         <source>unit price</source>
         <translation>цена за единицу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="344"/>
+        <location filename="../../ui/pages/words.py" line="346"/>
         <source>package price</source>
         <translation>цена пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="345"/>
+        <location filename="../../ui/pages/words.py" line="347"/>
         <source>package size</source>
         <translation>размер пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="346"/>
+        <location filename="../../ui/pages/words.py" line="348"/>
         <source>currency</source>
         <translation>валюта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="347"/>
+        <location filename="../../ui/pages/words.py" line="349"/>
         <source>renews automatically</source>
         <translation>продлевается автоматически</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="348"/>
+        <location filename="../../ui/pages/words.py" line="350"/>
         <source>period ends</source>
         <translation>конец периода</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="349"/>
+        <location filename="../../ui/pages/words.py" line="351"/>
         <source>customer</source>
         <translation>клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="350"/>
+        <location filename="../../ui/pages/words.py" line="352"/>
         <source>plan</source>
         <translation>тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="351"/>
+        <location filename="../../ui/pages/words.py" line="353"/>
         <source>feature</source>
         <translation>функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="352"/>
+        <location filename="../../ui/pages/words.py" line="354"/>
         <source>quantity</source>
         <translation>количество</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="353"/>
+        <location filename="../../ui/pages/words.py" line="355"/>
         <source>usage record</source>
         <translation>запись о потреблении</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="354"/>
+        <location filename="../../ui/pages/words.py" line="356"/>
         <source>credit note</source>
         <translation>кредит-нота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="355"/>
+        <location filename="../../ui/pages/words.py" line="357"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="356"/>
+        <location filename="../../ui/pages/words.py" line="358"/>
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="357"/>
+        <location filename="../../ui/pages/words.py" line="359"/>
         <source>email address</source>
         <translation>адрес эл. почты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="358"/>
+        <location filename="../../ui/pages/words.py" line="360"/>
         <source>code</source>
         <translation>код</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="359"/>
+        <location filename="../../ui/pages/words.py" line="361"/>
         <source>type</source>
         <translation>тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="360"/>
+        <location filename="../../ui/pages/words.py" line="362"/>
         <source>unit</source>
         <translation>единица</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="361"/>
+        <location filename="../../ui/pages/words.py" line="363"/>
         <source>billing interval</source>
         <translation>период оплаты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="362"/>
+        <location filename="../../ui/pages/words.py" line="364"/>
         <source>intervals per period</source>
         <translation>интервалов в периоде</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="363"/>
+        <location filename="../../ui/pages/words.py" line="365"/>
         <source>grace days</source>
         <translation>дней отсрочки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="364"/>
+        <location filename="../../ui/pages/words.py" line="366"/>
         <source>access during grace</source>
         <translation>доступ во время отсрочки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="365"/>
+        <location filename="../../ui/pages/words.py" line="367"/>
         <source>quota</source>
         <translation>квота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="366"/>
+        <location filename="../../ui/pages/words.py" line="368"/>
         <source>included</source>
         <translation>включено в тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="367"/>
+        <location filename="../../ui/pages/words.py" line="369"/>
         <source>pricing</source>
         <translation>тарификация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="368"/>
+        <location filename="../../ui/pages/words.py" line="370"/>
         <source>tiers</source>
         <translation>ступени</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="369"/>
+        <location filename="../../ui/pages/words.py" line="371"/>
         <source>rate limit</source>
         <translation>ограничение частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="370"/>
+        <location filename="../../ui/pages/words.py" line="372"/>
         <source>rate window (seconds)</source>
         <translation>окно ограничения (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="371"/>
+        <location filename="../../ui/pages/words.py" line="373"/>
         <source>user name</source>
         <translation>имя пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="372"/>
+        <location filename="../../ui/pages/words.py" line="374"/>
+        <source>failed sign-ins in a row</source>
+        <translation>неудачных входов подряд</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="375"/>
+        <source>locked until</source>
+        <translation>заблокирован до</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="376"/>
+        <source>failed sign-ins</source>
+        <translation>неудачных входов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="377"/>
         <source>role</source>
         <translation>роль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="373"/>
+        <location filename="../../ui/pages/words.py" line="378"/>
         <source>note</source>
         <translation>заметка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="374"/>
+        <location filename="../../ui/pages/words.py" line="379"/>
         <source>text</source>
         <translation>текст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="375"/>
+        <location filename="../../ui/pages/words.py" line="380"/>
         <source>why</source>
         <translation>почему</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="376"/>
+        <location filename="../../ui/pages/words.py" line="381"/>
         <source>marked read</source>
         <translation>отмечено прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="377"/>
+        <location filename="../../ui/pages/words.py" line="382"/>
         <source>notifications</source>
         <translation>уведомления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="378"/>
+        <location filename="../../ui/pages/words.py" line="383"/>
         <source>paused</source>
         <translation>приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="379"/>
+        <location filename="../../ui/pages/words.py" line="384"/>
         <source>clock</source>
         <translation>часы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="380"/>
+        <location filename="../../ui/pages/words.py" line="385"/>
         <source>kept in</source>
         <translation>хранится в</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="381"/>
+        <location filename="../../ui/pages/words.py" line="386"/>
         <source>renewal time</source>
         <translation>время продления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="382"/>
+        <location filename="../../ui/pages/words.py" line="387"/>
         <source>reminder days</source>
         <translation>дней до напоминания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="383"/>
+        <location filename="../../ui/pages/words.py" line="388"/>
         <source>default grace days</source>
         <translation>дней отсрочки по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="384"/>
+        <location filename="../../ui/pages/words.py" line="389"/>
         <source>alert threshold</source>
         <translation>порог тревоги</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="385"/>
+        <location filename="../../ui/pages/words.py" line="390"/>
         <source>retry pass every (minutes)</source>
         <translation>проход повторов каждые (минуты)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="386"/>
+        <location filename="../../ui/pages/words.py" line="391"/>
         <source>demo database</source>
         <translation>демо-база</translation>
     </message>
@@ -1665,6 +1690,19 @@
     </message>
 </context>
 <context>
+    <name>Desk</name>
+    <message>
+        <location filename="../../ui/app.py" line="228"/>
+        <source>Signed out</source>
+        <translation>Выход выполнен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="267"/>
+        <source>Failed sign-ins to your account since your last sign-in: {count}. If they were not yours, tell an administrator.</source>
+        <translation>Неудачных попыток входа в вашу учётную запись после прошлого входа: {count}. Если это были не вы, сообщите администратору.</translation>
+    </message>
+</context>
+<context>
     <name>DomainMessages</name>
     <message>
         <location filename="../../ui/domain_messages.py" line="11"/>
@@ -2348,381 +2386,406 @@
     </message>
     <message>
         <location filename="../../ui/domain_messages.py" line="147"/>
+        <source>the password must not be the user name</source>
+        <translation>пароль не должен совпадать с именем пользователя</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="148"/>
         <source>the payment gateway answered with a server error; nothing was charged</source>
         <translation>платёжный шлюз ответил ошибкой сервера; ничего не списано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="148"/>
+        <location filename="../../ui/domain_messages.py" line="149"/>
         <source>the payment gateway answered with a server error; nothing was refunded</source>
         <translation>платёжный шлюз ответил ошибкой сервера; ничего не возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="149"/>
+        <location filename="../../ui/domain_messages.py" line="150"/>
         <source>the payment gateway did not answer in time; the charge may have gone through (check key {idempotency_key!r} before retrying)</source>
         <translation>платёжный шлюз не ответил вовремя; списание могло пройти (проверьте ключ {idempotency_key!r}, прежде чем повторять)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="150"/>
+        <location filename="../../ui/domain_messages.py" line="151"/>
         <source>the payment gateway did not answer in time; the refund may have gone through (check key {idempotency_key!r} before retrying)</source>
         <translation>платёжный шлюз не ответил вовремя; возврат мог пройти (проверьте ключ {idempotency_key!r}, прежде чем повторять)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="151"/>
+        <location filename="../../ui/domain_messages.py" line="152"/>
         <source>the payment gateway is down (outage); nothing was sent</source>
         <translation>платёжный шлюз недоступен (сбой); ничего не отправлено</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="152"/>
+        <location filename="../../ui/domain_messages.py" line="153"/>
         <source>the payment gateway is unreachable; calls resume at {until}</source>
         <translation>платёжный шлюз недоступен; вызовы возобновятся в {until}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="153"/>
+        <location filename="../../ui/domain_messages.py" line="154"/>
         <source>the payment gateway knows no charge {charge_id!r}</source>
         <translation>платёжный шлюз не знает списания {charge_id!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="154"/>
+        <location filename="../../ui/domain_messages.py" line="155"/>
         <source>the payment gateway rejected the API key; an admin sets a test key ({prefix}…) in Settings</source>
         <translation>платёжный шлюз отверг ключ API; администратор задаёт тестовый ключ ({prefix}…) в настройках</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="155"/>
+        <location filename="../../ui/domain_messages.py" line="156"/>
         <source>the scheduler is already paused</source>
         <translation>планировщик уже приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="156"/>
+        <location filename="../../ui/domain_messages.py" line="157"/>
         <source>the scheduler is not paused</source>
         <translation>планировщик не приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="157"/>
+        <location filename="../../ui/domain_messages.py" line="158"/>
         <source>the search text must be text</source>
         <translation>текст поиска должен быть текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="158"/>
+        <location filename="../../ui/domain_messages.py" line="159"/>
         <source>the secret {name!r} needs a non-empty text value</source>
         <translation>секрету {name!r} нужно непустое текстовое значение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="159"/>
+        <location filename="../../ui/domain_messages.py" line="160"/>
         <source>the simulated gateway accepts only test keys, which start with {prefix}</source>
         <translation>имитатор шлюза принимает только тестовые ключи, они начинаются с {prefix}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="160"/>
+        <location filename="../../ui/domain_messages.py" line="161"/>
         <source>the subject id is a whole number</source>
         <translation>номер объекта — целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="161"/>
+        <location filename="../../ui/domain_messages.py" line="162"/>
         <source>the subscription is already on {new_plan_code}</source>
         <translation>подписка уже на тарифе {new_plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="162"/>
+        <location filename="../../ui/domain_messages.py" line="163"/>
         <source>the {job} job is already running ({holder}); try again later</source>
         <translation>задание «{job}» уже выполняется ({holder}); попробуйте позже</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="163"/>
+        <location filename="../../ui/domain_messages.py" line="164"/>
         <source>the {what} contains characters that are not valid text</source>
         <translation>{what}: есть символы, которые не являются допустимым текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="164"/>
+        <location filename="../../ui/domain_messages.py" line="165"/>
         <source>the {what} is 1–32 characters of text</source>
         <translation>{what}: текст длиной 1–32 символа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="165"/>
+        <location filename="../../ui/domain_messages.py" line="166"/>
         <source>the {what} is longer than {max_length} characters</source>
         <translation>{what}: длиннее {max_length} символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="166"/>
+        <location filename="../../ui/domain_messages.py" line="167"/>
         <source>the {what} must be a whole number, not {type}</source>
         <translation>{what}: нужно целое число, а не {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="167"/>
+        <location filename="../../ui/domain_messages.py" line="168"/>
         <source>the {what} must be text</source>
         <translation>{what}: нужен текст</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="168"/>
+        <location filename="../../ui/domain_messages.py" line="169"/>
         <source>there is no {what} {value}</source>
         <translation>{what} {value} не существует</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="169"/>
+        <location filename="../../ui/domain_messages.py" line="170"/>
         <source>this account no longer exists or was disabled</source>
         <translation>этой учётной записи больше нет или она отключена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="170"/>
+        <location filename="../../ui/domain_messages.py" line="171"/>
         <source>this database already holds data; the demo fills only an empty one</source>
         <translation>в этой базе уже есть данные; демо заполняет только пустую</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="171"/>
+        <location filename="../../ui/domain_messages.py" line="172"/>
+        <source>this password is one of the most common ones; choose another</source>
+        <translation>этот пароль — один из самых распространённых; выберите другой</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="173"/>
         <source>tier limits must strictly increase (tier {position}: {up_to} after {previous})</source>
         <translation>границы ступеней должны строго расти (ступень {position}: {up_to} после {previous})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="172"/>
+        <location filename="../../ui/domain_messages.py" line="174"/>
         <source>tier {position} must be a pair [up_to, unit price]</source>
         <translation>ступень {position} — пара [up_to, цена единицы]</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="173"/>
+        <location filename="../../ui/domain_messages.py" line="175"/>
         <source>tier {position}: the unit price must be a whole number of minor units</source>
         <translation>ступень {position}: цена единицы — целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="174"/>
+        <location filename="../../ui/domain_messages.py" line="176"/>
         <source>tier {position}: up_to must be a whole number or null (no limit)</source>
         <translation>ступень {position}: up_to — целое число или null (без границы)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="175"/>
+        <location filename="../../ui/domain_messages.py" line="177"/>
         <source>tiered and volume pricing need at least one tier</source>
         <translation>ступенчатой и объёмной тарификации нужна хотя бы одна ступень</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="176"/>
+        <location filename="../../ui/domain_messages.py" line="178"/>
         <source>tiers apply only to tiered or volume pricing</source>
         <translation>ступени действуют только при ступенчатой или объёмной тарификации</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="177"/>
+        <location filename="../../ui/domain_messages.py" line="179"/>
         <source>tiers must be a JSON list like [[1000, 5], [null, 3]]</source>
         <translation>ступени — список JSON вида [[1000, 5], [null, 3]]</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="178"/>
+        <location filename="../../ui/domain_messages.py" line="180"/>
         <source>tiers must be a list of [up_to, unit price] pairs</source>
         <translation>ступени — список пар [up_to, цена единицы]</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="179"/>
+        <location filename="../../ui/domain_messages.py" line="181"/>
+        <source>too many failed sign-ins; this account is locked for a while</source>
+        <translation>слишком много неудачных попыток входа; учётная запись временно заблокирована</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="182"/>
         <source>top-up #{item_subject_id} no longer exists</source>
         <translation>пополнения #{item_subject_id} больше нет</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="180"/>
+        <location filename="../../ui/domain_messages.py" line="183"/>
         <source>top-up #{topup_id} is {topup_status}; only a paid top-up can be refunded</source>
         <translation>пополнение #{topup_id} в состоянии «{topup_status}»; вернуть можно только оплаченное пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="181"/>
+        <location filename="../../ui/domain_messages.py" line="184"/>
         <source>unit must be 1–32 characters, like &apos;api call&apos; or &apos;GB&apos;</source>
         <translation>единица — 1–32 символа, например «api call» или «GB»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="182"/>
+        <location filename="../../ui/domain_messages.py" line="185"/>
         <source>unknown currency {code!r}; known: {known}</source>
         <translation>неизвестная валюта {code!r}; известны: {known}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="183"/>
+        <location filename="../../ui/domain_messages.py" line="186"/>
         <source>unknown operator or wrong password</source>
         <translation>неизвестный оператор или неверный пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="184"/>
+        <location filename="../../ui/domain_messages.py" line="187"/>
         <source>unknown retry strategy {strategy!r}; use one of {strategies}</source>
         <translation>неизвестная стратегия повторов {strategy!r}; возможны: {strategies}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="185"/>
+        <location filename="../../ui/domain_messages.py" line="188"/>
         <source>unknown setting {name!r}</source>
         <translation>неизвестная настройка {name!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="186"/>
+        <location filename="../../ui/domain_messages.py" line="189"/>
         <source>username: 2–64 letters, digits, dot, dash or underscore</source>
         <translation>имя пользователя: 2–64 буквы, цифры, точка, дефис или подчёркивание</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="187"/>
+        <location filename="../../ui/domain_messages.py" line="190"/>
         <source>wallet #{wallet_id} can take at most {room} more; the card was not charged</source>
         <translation>в кошелёк #{wallet_id} можно зачислить не больше {room}; с карты ничего не списано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="188"/>
+        <location filename="../../ui/domain_messages.py" line="191"/>
         <source>wallet #{wallet_id} holds {balance}; {needed} is needed</source>
         <translation>в кошельке #{wallet_id} {balance}; нужно {needed}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="189"/>
+        <location filename="../../ui/domain_messages.py" line="192"/>
         <source>you cannot disable your own account; ask another administrator</source>
         <translation>нельзя отключить собственную учётную запись; попросите другого администратора</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="190"/>
+        <location filename="../../ui/domain_messages.py" line="193"/>
         <source>you cannot {verb} your own administrator account; ask another administrator</source>
         <translation>нельзя {verb} собственную учётную запись администратора; попросите другого администратора</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="191"/>
+        <location filename="../../ui/domain_messages.py" line="194"/>
+        <source>your account was disabled; sign in again</source>
+        <translation>ваша учётная запись отключена; войдите снова</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="195"/>
+        <source>your role or password changed; sign in again</source>
+        <translation>ваша роль или пароль изменились; войдите снова</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="196"/>
         <source>{currency!r} is not a three-letter currency code</source>
         <translation>{currency!r} — не трёхбуквенный код валюты</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="192"/>
+        <location filename="../../ui/domain_messages.py" line="197"/>
         <source>{currency} amounts have at most {exponent} decimal places</source>
         <translation>у сумм в {currency} не больше {exponent} знаков после запятой</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="193"/>
+        <location filename="../../ui/domain_messages.py" line="198"/>
         <source>{currency} has no minor unit; write a whole number</source>
         <translation>у {currency} нет младших единиц; напишите целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="194"/>
+        <location filename="../../ui/domain_messages.py" line="199"/>
         <source>{customer_email} already has a {status} subscription to {plan_code}</source>
         <translation>у {customer_email} уже есть подписка на {plan_code} в состоянии «{status}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="195"/>
+        <location filename="../../ui/domain_messages.py" line="200"/>
         <source>{customer_email} already has an open subscription to {plan_code}</source>
         <translation>у {customer_email} уже есть открытая подписка на {plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="196"/>
+        <location filename="../../ui/domain_messages.py" line="201"/>
         <source>{customer_email} has no subscription to {plan_code}</source>
         <translation>у {customer_email} нет подписки на {plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="197"/>
+        <location filename="../../ui/domain_messages.py" line="202"/>
         <source>{email!r} is not a valid email address</source>
         <translation>{email!r} — недопустимый адрес эл. почты</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="198"/>
+        <location filename="../../ui/domain_messages.py" line="203"/>
         <source>{feature_code} is a quota feature; give its quota per period</source>
         <translation>{feature_code} — функция с квотой; укажите квоту на период</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="199"/>
+        <location filename="../../ui/domain_messages.py" line="204"/>
         <source>{feature_code} is a rate feature; give a rate limit and a window in seconds</source>
         <translation>{feature_code} — функция с лимитом частоты; укажите лимит и окно в секундах</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="200"/>
+        <location filename="../../ui/domain_messages.py" line="205"/>
         <source>{feature_code} is an on/off feature; it has no usage to record</source>
         <translation>{feature_code} — функция «вкл/выкл»; записывать у неё нечего</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="201"/>
+        <location filename="../../ui/domain_messages.py" line="206"/>
         <source>{feature_code} is an on/off feature; it takes no usage pricing</source>
         <translation>{feature_code} — функция «вкл/выкл»; оплаты за использование у неё нет</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="202"/>
+        <location filename="../../ui/domain_messages.py" line="207"/>
         <source>{feature_code} is turned off on plan {plan_code}</source>
         <translation>{feature_code} выключена в тарифе {plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="203"/>
+        <location filename="../../ui/domain_messages.py" line="208"/>
         <source>{name} must be a whole number of at least 1</source>
         <translation>{name}: нужно целое число не меньше 1</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="204"/>
+        <location filename="../../ui/domain_messages.py" line="209"/>
         <source>{number} is outside {low}–{high}</source>
         <translation>{number} вне диапазона {low}–{high}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="205"/>
+        <location filename="../../ui/domain_messages.py" line="210"/>
         <source>{operator} ({role}) may not {action}</source>
         <translation>{operator} ({role}) не может: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="206"/>
+        <location filename="../../ui/domain_messages.py" line="211"/>
         <source>{text!r} is neither an invoice number (INV-YYYY-NNNNNN) nor an id</source>
         <translation>{text!r} — ни номер счёта (INV-YYYY-NNNNNN), ни идентификатор</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="207"/>
+        <location filename="../../ui/domain_messages.py" line="212"/>
         <source>{text!r} is not a time of day like 02:00</source>
         <translation>{text!r} — не время суток вида 02:00</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="208"/>
+        <location filename="../../ui/domain_messages.py" line="213"/>
         <source>{text!r} is not an ISO date or date-time (2026-01-31T09:00)</source>
         <translation>{text!r} — не дата и не дата со временем в ISO (2026-01-31T09:00)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="209"/>
+        <location filename="../../ui/domain_messages.py" line="214"/>
         <source>{text!r} is not an amount; write it like 12.50</source>
         <translation>{text!r} — не сумма; пишите, например, 12.50</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="210"/>
+        <location filename="../../ui/domain_messages.py" line="215"/>
         <source>{username} is the last active administrator; make someone else an administrator first</source>
         <translation>{username} — последний активный администратор; сначала назначьте администратором кого-то ещё</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="211"/>
+        <location filename="../../ui/domain_messages.py" line="216"/>
         <source>{value!r:.40} is not an error item id</source>
         <translation>{value!r:.40} — не номер ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="212"/>
+        <location filename="../../ui/domain_messages.py" line="217"/>
         <source>{value!r} is not a rate between 0 and 1</source>
         <translation>{value!r} — не доля от 0 до 1</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="213"/>
+        <location filename="../../ui/domain_messages.py" line="218"/>
         <source>{value!r} is not a whole number</source>
         <translation>{value!r} — не целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="214"/>
+        <location filename="../../ui/domain_messages.py" line="219"/>
         <source>{value!r} is not on/off</source>
         <translation>{value!r} — не on/off</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="215"/>
+        <location filename="../../ui/domain_messages.py" line="220"/>
         <source>{what} is too large</source>
         <translation>{what}: слишком большое значение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="216"/>
+        <location filename="../../ui/domain_messages.py" line="221"/>
         <source>{what} must be 2–64 lowercase letters, digits, &apos;-&apos; or &apos;_&apos;</source>
         <translation>{what}: 2–64 строчные буквы, цифры, «-» или «_»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="217"/>
+        <location filename="../../ui/domain_messages.py" line="222"/>
         <source>{what} must be a whole number</source>
         <translation>{what}: нужно целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="218"/>
+        <location filename="../../ui/domain_messages.py" line="223"/>
         <source>{what} must be a whole number of minor units</source>
         <translation>{what}: нужно целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="219"/>
+        <location filename="../../ui/domain_messages.py" line="224"/>
         <source>{what} must be true or false</source>
         <translation>{what}: нужно «да» или «нет»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="220"/>
+        <location filename="../../ui/domain_messages.py" line="225"/>
         <source>{what} must lie between {low:,} and {high:,}</source>
         <translation>{what}: значение от {low:,} до {high:,}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="221"/>
+        <location filename="../../ui/domain_messages.py" line="226"/>
         <source>{what} must lie between {low} and {high:,}</source>
         <translation>{what}: значение от {low} до {high:,}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="222"/>
+        <location filename="../../ui/domain_messages.py" line="227"/>
         <source>{what} must not be negative</source>
         <translation>{what}: значение не может быть отрицательным</translation>
     </message>
@@ -2730,252 +2793,252 @@
 <context>
     <name>DomainTerms</name>
     <message>
-        <location filename="../../ui/domain_messages.py" line="226"/>
+        <location filename="../../ui/domain_messages.py" line="231"/>
         <source>(a huge number)</source>
         <translation>(огромное число)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="227"/>
+        <location filename="../../ui/domain_messages.py" line="232"/>
         <source>access in grace</source>
         <translation>доступ в льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="228"/>
+        <location filename="../../ui/domain_messages.py" line="233"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="229"/>
+        <location filename="../../ui/domain_messages.py" line="234"/>
         <source>active subscription</source>
         <translation>подписка активна</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="230"/>
+        <location filename="../../ui/domain_messages.py" line="235"/>
         <source>another run</source>
         <translation>другой запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="231"/>
+        <location filename="../../ui/domain_messages.py" line="236"/>
         <source>batch_size</source>
         <translation>размер пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="232"/>
+        <location filename="../../ui/domain_messages.py" line="237"/>
         <source>canceled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="233"/>
+        <location filename="../../ui/domain_messages.py" line="238"/>
         <source>canceled and the paid period has ended</source>
         <translation>отменена, оплаченный период закончился</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="234"/>
+        <location filename="../../ui/domain_messages.py" line="239"/>
         <source>canceled, paid until the period ends</source>
         <translation>отменена, оплачена до конца периода</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="235"/>
+        <location filename="../../ui/domain_messages.py" line="240"/>
         <source>card declined</source>
         <translation>карта отклонена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="236"/>
+        <location filename="../../ui/domain_messages.py" line="241"/>
         <source>charge</source>
         <translation>списание</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="237"/>
+        <location filename="../../ui/domain_messages.py" line="242"/>
         <source>customer</source>
         <translation>клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="238"/>
+        <location filename="../../ui/domain_messages.py" line="243"/>
         <source>demote</source>
         <translation>понизить</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="239"/>
+        <location filename="../../ui/domain_messages.py" line="244"/>
         <source>disable</source>
         <translation>отключить</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="240"/>
+        <location filename="../../ui/domain_messages.py" line="245"/>
         <source>do not honor</source>
         <translation>банк отказал</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="241"/>
+        <location filename="../../ui/domain_messages.py" line="246"/>
         <source>enabled</source>
         <translation>включена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="242"/>
+        <location filename="../../ui/domain_messages.py" line="247"/>
         <source>escalated</source>
         <translation>передана на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="243"/>
+        <location filename="../../ui/domain_messages.py" line="248"/>
         <source>expired card</source>
         <translation>срок карты истёк</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="244"/>
+        <location filename="../../ui/domain_messages.py" line="249"/>
         <source>feature code</source>
         <translation>код функции</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="245"/>
+        <location filename="../../ui/domain_messages.py" line="250"/>
         <source>grace days</source>
         <translation>льготные дни</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="246"/>
+        <location filename="../../ui/domain_messages.py" line="251"/>
         <source>included units</source>
         <translation>включённые единицы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="247"/>
+        <location filename="../../ui/domain_messages.py" line="252"/>
         <source>insufficient funds</source>
         <translation>недостаточно средств</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="248"/>
+        <location filename="../../ui/domain_messages.py" line="253"/>
         <source>interval count</source>
         <translation>число интервалов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="249"/>
+        <location filename="../../ui/domain_messages.py" line="254"/>
         <source>invoice</source>
         <translation>счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="250"/>
+        <location filename="../../ui/domain_messages.py" line="255"/>
         <source>lease_seconds</source>
         <translation>срок аренды (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="251"/>
+        <location filename="../../ui/domain_messages.py" line="256"/>
         <source>no subscription</source>
         <translation>без подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="252"/>
+        <location filename="../../ui/domain_messages.py" line="257"/>
         <source>note</source>
         <translation>заметка</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="253"/>
+        <location filename="../../ui/domain_messages.py" line="258"/>
         <source>notification</source>
         <translation>уведомление</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="254"/>
+        <location filename="../../ui/domain_messages.py" line="259"/>
         <source>operation</source>
         <translation>операция</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="255"/>
+        <location filename="../../ui/domain_messages.py" line="260"/>
         <source>package price</source>
         <translation>цена пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="256"/>
+        <location filename="../../ui/domain_messages.py" line="261"/>
         <source>package size</source>
         <translation>размер пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="257"/>
+        <location filename="../../ui/domain_messages.py" line="262"/>
         <source>plan</source>
         <translation>тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="258"/>
+        <location filename="../../ui/domain_messages.py" line="263"/>
         <source>plan code</source>
         <translation>код тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="259"/>
+        <location filename="../../ui/domain_messages.py" line="264"/>
         <source>quantity</source>
         <translation>количество</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="260"/>
+        <location filename="../../ui/domain_messages.py" line="265"/>
         <source>quota</source>
         <translation>квота</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="261"/>
+        <location filename="../../ui/domain_messages.py" line="266"/>
         <source>rate limit</source>
         <translation>лимит частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="262"/>
+        <location filename="../../ui/domain_messages.py" line="267"/>
         <source>rate window (seconds)</source>
         <translation>окно лимита (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="263"/>
+        <location filename="../../ui/domain_messages.py" line="268"/>
         <source>reason</source>
         <translation>причина</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="264"/>
+        <location filename="../../ui/domain_messages.py" line="269"/>
         <source>renewal pending: the wallet could not pay</source>
         <translation>ждёт продления: в кошельке не хватило средств</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="265"/>
+        <location filename="../../ui/domain_messages.py" line="270"/>
         <source>renewal pending; the plan allows access during grace</source>
         <translation>ждёт продления; тариф оставляет доступ на льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="266"/>
+        <location filename="../../ui/domain_messages.py" line="271"/>
         <source>resolved</source>
         <translation>закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="267"/>
+        <location filename="../../ui/domain_messages.py" line="272"/>
         <source>retried</source>
         <translation>повторена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="268"/>
+        <location filename="../../ui/domain_messages.py" line="273"/>
         <source>subject type</source>
         <translation>тип объекта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="269"/>
+        <location filename="../../ui/domain_messages.py" line="274"/>
         <source>subscription</source>
         <translation>подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="270"/>
+        <location filename="../../ui/domain_messages.py" line="275"/>
         <source>subscription expired</source>
         <translation>подписка истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="271"/>
+        <location filename="../../ui/domain_messages.py" line="276"/>
         <source>subscription id</source>
         <translation>номер подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="272"/>
+        <location filename="../../ui/domain_messages.py" line="277"/>
         <source>top-up</source>
         <translation>пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="273"/>
+        <location filename="../../ui/domain_messages.py" line="278"/>
         <source>unit price</source>
         <translation>цена единицы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="274"/>
+        <location filename="../../ui/domain_messages.py" line="279"/>
         <source>wallet</source>
         <translation>кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="275"/>
+        <location filename="../../ui/domain_messages.py" line="280"/>
         <source>workers</source>
         <translation>исполнители</translation>
     </message>
@@ -3922,22 +3985,22 @@
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="537"/>
+        <location filename="../../ui/pages/words.py" line="542"/>
         <source>succeeded</source>
         <translation>успешно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="538"/>
+        <location filename="../../ui/pages/words.py" line="543"/>
         <source>failed</source>
         <translation>неудача</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="539"/>
+        <location filename="../../ui/pages/words.py" line="544"/>
         <source>deferred</source>
         <translation>отложено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="540"/>
+        <location filename="../../ui/pages/words.py" line="545"/>
         <source>settled elsewhere</source>
         <translation>завершено в другом месте</translation>
     </message>
@@ -4047,32 +4110,32 @@
 <context>
     <name>FeatureTypes</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="436"/>
+        <location filename="../../ui/pages/words.py" line="441"/>
         <source>on/off</source>
         <translation>вкл/выкл</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="437"/>
+        <location filename="../../ui/pages/words.py" line="442"/>
         <source>quota</source>
         <translation>квота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="438"/>
+        <location filename="../../ui/pages/words.py" line="443"/>
         <source>rate limit</source>
         <translation>лимит частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="439"/>
+        <location filename="../../ui/pages/words.py" line="444"/>
         <source>usage</source>
         <translation>по использованию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="472"/>
+        <location filename="../../ui/pages/words.py" line="477"/>
         <source>%1 %2 / period</source>
         <translation>%1 %2 / период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="478"/>
+        <location filename="../../ui/pages/words.py" line="483"/>
         <source>%1 %2 / %3</source>
         <translation>%1 %2 / %3</translation>
     </message>
@@ -4705,27 +4768,27 @@
 <context>
     <name>LedgerNotes</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="524"/>
+        <location filename="../../ui/pages/words.py" line="529"/>
         <source>card charge %1</source>
         <translation>списание с карты %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="525"/>
+        <location filename="../../ui/pages/words.py" line="530"/>
         <source>to card, top-up #%1</source>
         <translation>на карту, пополнение #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="526"/>
+        <location filename="../../ui/pages/words.py" line="531"/>
         <source>owed on %1</source>
         <translation>долг по %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="527"/>
+        <location filename="../../ui/pages/words.py" line="532"/>
         <source>%1 against %2</source>
         <translation>%1 к %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="528"/>
+        <location filename="../../ui/pages/words.py" line="533"/>
         <source>refund refused: %1</source>
         <translation>возврат отклонён: %1</translation>
     </message>
@@ -4855,13 +4918,13 @@
         <translation>Планировщик: приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="122"/>
+        <location filename="../../ui/app.py" line="124"/>
         <location filename="../../ui/main_window.py" line="193"/>
         <source>Scheduler: running</source>
         <translation>Планировщик: работает</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="124"/>
+        <location filename="../../ui/app.py" line="126"/>
         <source>Scheduler: off</source>
         <translation>Планировщик: выключен</translation>
     </message>
@@ -5504,198 +5567,228 @@
 <context>
     <name>OperatorsPage</name>
     <message>
-        <location filename="../../ui/pages/operators.py" line="57"/>
+        <location filename="../../ui/pages/operators.py" line="58"/>
         <source>Operators</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="59"/>
+        <location filename="../../ui/pages/operators.py" line="60"/>
         <source>New operator…</source>
         <translation>Новый оператор…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="62"/>
+        <location filename="../../ui/pages/operators.py" line="63"/>
         <source>Change role…</source>
         <translation>Сменить роль…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="65"/>
+        <location filename="../../ui/pages/operators.py" line="66"/>
         <source>Disable…</source>
         <translation>Отключить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="68"/>
+        <location filename="../../ui/pages/operators.py" line="69"/>
         <source>Re-enable…</source>
         <translation>Включить снова…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="71"/>
+        <location filename="../../ui/pages/operators.py" line="72"/>
         <source>Reset password…</source>
         <translation>Сбросить пароль…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="82"/>
-        <location filename="../../ui/pages/operators.py" line="220"/>
+        <location filename="../../ui/pages/operators.py" line="75"/>
+        <source>Unlock…</source>
+        <translation>Разблокировать…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="87"/>
+        <location filename="../../ui/pages/operators.py" line="228"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="82"/>
-        <location filename="../../ui/pages/operators.py" line="221"/>
-        <location filename="../../ui/pages/operators.py" line="255"/>
+        <location filename="../../ui/pages/operators.py" line="87"/>
+        <location filename="../../ui/pages/operators.py" line="229"/>
+        <location filename="../../ui/pages/operators.py" line="263"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="82"/>
+        <location filename="../../ui/pages/operators.py" line="87"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="82"/>
+        <location filename="../../ui/pages/operators.py" line="87"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="111"/>
+        <location filename="../../ui/pages/operators.py" line="116"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="111"/>
+        <location filename="../../ui/pages/operators.py" line="116"/>
         <source>disabled</source>
         <translation>отключён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="138"/>
+        <location filename="../../ui/pages/operators.py" line="143"/>
         <source>Select an operator</source>
         <translation>Выберите оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="145"/>
+        <location filename="../../ui/pages/operators.py" line="150"/>
         <source>This is your own account: another administrator changes it. Change your password from the menu under your name.</source>
         <translation>Это ваша собственная учётная запись: её меняет другой администратор. Свой пароль меняйте в меню под вашим именем.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="150"/>
+        <location filename="../../ui/pages/operators.py" line="154"/>
+        <source>%s is not locked after failed sign-ins.</source>
+        <translation>%s не заблокирован(а) после неудачных попыток входа.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="157"/>
         <source>%s is already active.</source>
         <translation>%s уже активен.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="151"/>
+        <location filename="../../ui/pages/operators.py" line="158"/>
         <source>%s is already disabled.</source>
         <translation>%s уже отключён.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="205"/>
+        <location filename="../../ui/pages/operators.py" line="213"/>
         <source>The two passwords differ.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="217"/>
+        <location filename="../../ui/pages/operators.py" line="225"/>
         <source>New operator</source>
         <translation>Новый оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="218"/>
+        <location filename="../../ui/pages/operators.py" line="226"/>
         <source>The new operator signs in with this name and password.</source>
         <translation>Новый оператор входит с этим именем и паролем.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="222"/>
+        <location filename="../../ui/pages/operators.py" line="230"/>
         <source>Password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="223"/>
-        <location filename="../../ui/pages/operators.py" line="313"/>
+        <location filename="../../ui/pages/operators.py" line="231"/>
+        <location filename="../../ui/pages/operators.py" line="339"/>
         <source>Repeat password</source>
         <translation>Повторите пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="225"/>
+        <location filename="../../ui/pages/operators.py" line="233"/>
         <source>Create</source>
         <translation>Создать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="240"/>
+        <location filename="../../ui/pages/operators.py" line="248"/>
         <source>Operator %s created</source>
         <translation>Оператор %s создан</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="251"/>
-        <location filename="../../ui/pages/operators.py" line="256"/>
+        <location filename="../../ui/pages/operators.py" line="259"/>
+        <location filename="../../ui/pages/operators.py" line="264"/>
         <source>Change role</source>
         <translation>Сменить роль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="252"/>
+        <location filename="../../ui/pages/operators.py" line="260"/>
         <source>The role of %1 is %2 now. Choose what they may do from now on.</source>
         <translation>Сейчас у %1 роль «%2». Выберите, что ему можно делать дальше.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="262"/>
+        <location filename="../../ui/pages/operators.py" line="270"/>
         <source>%s has a new role</source>
         <translation>У %s новая роль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="272"/>
+        <location filename="../../ui/pages/operators.py" line="280"/>
         <source>Disable operator</source>
         <translation>Отключить оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="273"/>
+        <location filename="../../ui/pages/operators.py" line="281"/>
         <source>%s will no longer be able to sign in. Their history stays; you can re-enable them later.</source>
         <translation>%s больше не сможет войти. История сохранится; позже его можно включить снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="275"/>
+        <location filename="../../ui/pages/operators.py" line="283"/>
         <source>Disable</source>
         <translation>Отключить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="281"/>
+        <location filename="../../ui/pages/operators.py" line="289"/>
         <source>%s was disabled</source>
         <translation>%s отключён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="291"/>
+        <location filename="../../ui/pages/operators.py" line="299"/>
         <source>Re-enable operator</source>
         <translation>Включить оператора снова</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="292"/>
+        <location filename="../../ui/pages/operators.py" line="300"/>
         <source>%s will be able to sign in again, with the same role and password.</source>
         <translation>%s снова сможет войти — с прежними ролью и паролем.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="293"/>
+        <location filename="../../ui/pages/operators.py" line="301"/>
         <source>Re-enable</source>
         <translation>Включить снова</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="299"/>
+        <location filename="../../ui/pages/operators.py" line="307"/>
         <source>%s was re-enabled</source>
         <translation>%s снова включён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="310"/>
-        <location filename="../../ui/pages/operators.py" line="314"/>
+        <location filename="../../ui/pages/operators.py" line="317"/>
+        <source>Unlock operator</source>
+        <translation>Разблокировать оператора</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="318"/>
+        <source>%s was locked after too many failed sign-ins; they may try again at once.</source>
+        <translation>%s заблокирован(а) после слишком многих неудачных попыток входа; войти можно будет сразу.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="319"/>
+        <source>Unlock</source>
+        <translation>Разблокировать</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="325"/>
+        <source>%s was unlocked</source>
+        <translation>%s разблокирован(а)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="336"/>
+        <location filename="../../ui/pages/operators.py" line="340"/>
         <source>Reset password</source>
         <translation>Сбросить пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="311"/>
+        <location filename="../../ui/pages/operators.py" line="337"/>
         <source>Choose a new password for %s and tell them in person; they can change it after signing in.</source>
         <translation>Задайте новый пароль для %s и сообщите его лично; после входа его можно сменить.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="313"/>
+        <location filename="../../ui/pages/operators.py" line="339"/>
         <source>New password</source>
         <translation>Новый пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="322"/>
+        <location filename="../../ui/pages/operators.py" line="348"/>
         <source>The password of %s was reset</source>
         <translation>Пароль %s сброшен</translation>
     </message>
@@ -5711,117 +5804,117 @@
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="549"/>
+        <location filename="../../ui/pages/words.py" line="554"/>
         <source>create customers</source>
         <translation>создавать клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="550"/>
+        <location filename="../../ui/pages/words.py" line="555"/>
         <source>change customers</source>
         <translation>изменять клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="551"/>
+        <location filename="../../ui/pages/words.py" line="556"/>
         <source>top up wallets</source>
         <translation>пополнять кошельки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="552"/>
+        <location filename="../../ui/pages/words.py" line="557"/>
         <source>subscribe customers</source>
         <translation>оформлять подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="553"/>
+        <location filename="../../ui/pages/words.py" line="558"/>
         <source>cancel subscriptions</source>
         <translation>отменять подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="554"/>
+        <location filename="../../ui/pages/words.py" line="559"/>
         <source>reinstate subscriptions</source>
         <translation>восстанавливать подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="555"/>
+        <location filename="../../ui/pages/words.py" line="560"/>
         <source>change the plan of subscriptions</source>
         <translation>менять тариф подписок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="556"/>
+        <location filename="../../ui/pages/words.py" line="561"/>
         <source>record usage</source>
         <translation>записывать использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="557"/>
+        <location filename="../../ui/pages/words.py" line="562"/>
         <source>retry error items</source>
         <translation>повторять ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="558"/>
+        <location filename="../../ui/pages/words.py" line="563"/>
         <source>cancel scheduled retries</source>
         <translation>отменять запланированные повторы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="559"/>
+        <location filename="../../ui/pages/words.py" line="564"/>
         <source>resolve error items</source>
         <translation>закрывать ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="560"/>
+        <location filename="../../ui/pages/words.py" line="565"/>
         <source>escalate error items</source>
         <translation>передавать ошибки на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="561"/>
+        <location filename="../../ui/pages/words.py" line="566"/>
         <source>change retry strategies</source>
         <translation>менять стратегии повторов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="562"/>
+        <location filename="../../ui/pages/words.py" line="567"/>
         <source>mark notifications read</source>
         <translation>отмечать уведомления прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="563"/>
+        <location filename="../../ui/pages/words.py" line="568"/>
         <source>run scheduler jobs</source>
         <translation>запускать задания планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="564"/>
+        <location filename="../../ui/pages/words.py" line="569"/>
         <source>run a renewal pass</source>
         <translation>запускать прогон продлений</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="565"/>
+        <location filename="../../ui/pages/words.py" line="570"/>
         <source>refund</source>
         <translation>делать возвраты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="566"/>
+        <location filename="../../ui/pages/words.py" line="571"/>
         <source>adjust balances</source>
         <translation>корректировать балансы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="567"/>
+        <location filename="../../ui/pages/words.py" line="572"/>
         <source>edit plans and features</source>
         <translation>изменять тарифы и функции</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="568"/>
+        <location filename="../../ui/pages/words.py" line="573"/>
         <source>manage operators</source>
         <translation>управлять операторами</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="569"/>
+        <location filename="../../ui/pages/words.py" line="574"/>
         <source>change settings</source>
         <translation>изменять настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="570"/>
+        <location filename="../../ui/pages/words.py" line="575"/>
         <source>configure the gateway</source>
         <translation>настраивать шлюз</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="571"/>
+        <location filename="../../ui/pages/words.py" line="576"/>
         <source>pause the scheduler</source>
         <translation>приостанавливать планировщик</translation>
     </message>
@@ -7375,57 +7468,57 @@
 <context>
     <name>SubscriptionEvents</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="418"/>
+        <location filename="../../ui/pages/words.py" line="423"/>
         <source>subscribed</source>
         <translation>оформлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="419"/>
+        <location filename="../../ui/pages/words.py" line="424"/>
         <source>subscribed again</source>
         <translation>оформлена заново</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="420"/>
+        <location filename="../../ui/pages/words.py" line="425"/>
         <source>renewed</source>
         <translation>продлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="421"/>
+        <location filename="../../ui/pages/words.py" line="426"/>
         <source>renewal short of funds</source>
         <translation>на продление не хватило средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="422"/>
+        <location filename="../../ui/pages/words.py" line="427"/>
         <source>funds arrived</source>
         <translation>средства поступили</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="423"/>
+        <location filename="../../ui/pages/words.py" line="428"/>
         <source>grace days passed</source>
         <translation>льготные дни прошли</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="424"/>
+        <location filename="../../ui/pages/words.py" line="429"/>
         <source>canceled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="425"/>
+        <location filename="../../ui/pages/words.py" line="430"/>
         <source>reinstated</source>
         <translation>восстановлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="426"/>
+        <location filename="../../ui/pages/words.py" line="431"/>
         <source>waiting for funds again</source>
         <translation>снова ждёт средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="427"/>
+        <location filename="../../ui/pages/words.py" line="432"/>
         <source>period ended</source>
         <translation>период закончился</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="428"/>
+        <location filename="../../ui/pages/words.py" line="433"/>
         <source>plan changed</source>
         <translation>тариф сменён</translation>
     </message>
@@ -8000,8 +8093,8 @@
         <translation>Возобновить планировщик…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="137"/>
-        <location filename="../../ui/app.py" line="138"/>
+        <location filename="../../ui/app.py" line="139"/>
+        <location filename="../../ui/app.py" line="140"/>
         <source>The scheduler is not running in this window</source>
         <translation>В этом окне планировщик не запущен</translation>
     </message>
@@ -8475,12 +8568,12 @@
 <context>
     <name>Windows</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="449"/>
+        <location filename="../../ui/pages/words.py" line="454"/>
         <source>day</source>
         <translation>день</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="449"/>
+        <location filename="../../ui/pages/words.py" line="454"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n день</numerusform>
@@ -8489,12 +8582,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="450"/>
+        <location filename="../../ui/pages/words.py" line="455"/>
         <source>hour</source>
         <translation>час</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="450"/>
+        <location filename="../../ui/pages/words.py" line="455"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n час</numerusform>
@@ -8503,12 +8596,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="451"/>
+        <location filename="../../ui/pages/words.py" line="456"/>
         <source>minute</source>
         <translation>минуту</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="451"/>
+        <location filename="../../ui/pages/words.py" line="456"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n минута</numerusform>
@@ -8517,7 +8610,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="457"/>
+        <location filename="../../ui/pages/words.py" line="462"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n секунда</numerusform>

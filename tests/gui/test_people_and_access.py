@@ -6,7 +6,7 @@ from __future__ import annotations
 import keyring
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox
 
 from models.tables import AuditEntry, Operator
 from scheduler.runner import BackgroundScheduler
@@ -268,7 +268,8 @@ def test_an_admin_disables_and_re_enables_an_operator(make_gui, answer_dialogs):
     assert table_rows(page)["operator"] == ("operator", "active")
     assert gui.core.operators.authenticate("operator", "operator-demo-pass").role == "operator"
     actions = [e.action for e in AuditEntry.select().where(AuditEntry.target_type == "operator")]
-    assert actions[-2:] == ["operator.disable", "operator.enable"]
+    # the refused sign-in while disabled is audited between the two
+    assert actions[-3:] == ["operator.disable", "operator.sign_in_failed", "operator.enable"]
 
 
 def test_an_admin_changes_a_role_and_resets_a_password(make_gui, answer_dialogs):
@@ -319,3 +320,59 @@ def test_only_admins_act_on_the_operators_page_and_others_see_why_in_plain_sight
         f"Signed in as {role}: the greyed-out actions here need the administrator role. "
         "Ask an administrator if you need them."
     )
+
+
+def test_a_disabled_operators_desk_says_so_and_returns_to_the_sign_in_dialog(desk, qtbot):
+    from services.auth import require
+
+    core = desk.core
+    admin = core.operators.authenticate("admin", "admin-demo-pass")
+    window = desk.open(core.operators.authenticate("operator", "operator-demo-pass"))
+    qtbot.addWidget(window)
+    actor = window.ctx.actor
+    core.operators.disable(admin, "operator", "left the company")
+
+    page_errors: list[BaseException] = []
+    desk.runner.run(lambda: require(actor, "topup"), on_error=page_errors.append)  # the desk's next action
+
+    qtbot.waitUntil(lambda: desk.login is not None and desk.login.isVisible())
+    qtbot.addWidget(desk.login)
+    assert desk.window is None and not window.isVisible()
+    boxes = [box for box in desk.login.findChildren(QMessageBox, "errorBox") if box.isVisible()]
+    assert [box.text() for box in boxes] == ["Your account was disabled; sign in again."]
+    assert page_errors == []  # one message, from the desk, not a second one from the page
+    for box in boxes:
+        box.close()
+
+
+def test_the_desk_tells_the_operator_how_many_sign_ins_failed_since_the_last_one(desk, qtbot):
+    from services.errors import AuthenticationFailed
+
+    for _ in range(2):
+        with pytest.raises(AuthenticationFailed):
+            desk.core.operators.authenticate("operator", "someone-guessing")
+    window = desk.open(desk.core.operators.authenticate("operator", "operator-demo-pass"))
+    qtbot.addWidget(window)
+    assert window.statusBar().currentMessage() == (
+        "Failed sign-ins to your account since your last sign-in: 2. If they were not yours, tell an administrator."
+    )
+
+
+def test_an_admin_unlocks_an_operator_locked_after_failed_sign_ins(make_gui, answer_dialogs):
+    from services.auth import MAX_FAILED_SIGN_INS
+
+    gui = make_gui("admin", customers=5)
+    for _ in range(MAX_FAILED_SIGN_INS):
+        with pytest.raises(AuthenticationFailed):
+            gui.core.operators.authenticate("operator", "someone-guessing")
+    page = gui.page("OperatorsPage")
+    select(page, "viewer")
+    assert not page.unlock_button.isEnabled()
+    assert page.unlock_button.toolTip() == "viewer is not locked after failed sign-ins."
+    page.refresh()
+    select(page, "operator")
+    assert page.unlock_button.isEnabled()
+    shown = answer_dialogs(lambda dialog: dialog.reason.setPlainText("called the help desk"))
+    page.unlock_button.click()
+    assert "too many failed sign-ins" in shown[0].summary.text()
+    assert gui.core.operators.authenticate("operator", "operator-demo-pass").role == "operator"

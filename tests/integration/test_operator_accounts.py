@@ -13,6 +13,7 @@ import json
 import pytest
 
 from models.tables import AuditEntry, Operator
+from services.auth import Actor, SignedOut
 from services.errors import AuthenticationFailed, Conflict, NotFound, PermissionDenied, ValidationError
 
 
@@ -111,8 +112,12 @@ def test_the_last_active_admin_cannot_be_disabled_or_demoted_by_another_admin(co
     core.operators.set_role(alice, "bob", "admin", "cover for holidays")
     bob = core.operators.authenticate("bob", "bob-password")
     core.operators.disable(bob, "vera", "no longer needed")
-    # Alice demotes Bob: fine, she stays. Bob's desk still holds an admin actor; his next move would leave none.
+    # Alice demotes Bob: fine, she stays. Bob's desk still holds an admin actor: it is signed out.
     core.operators.set_role(alice, "bob", "operator", "holidays over")
+    with pytest.raises(SignedOut, match="sign in again"):
+        core.operators.disable(bob, "alice", "revenge")
+    # An actor that carries no sign-in version still meets the database's rule: no admin would be left.
+    bob = Actor("bob", "admin", bob.operator_id)
     with pytest.raises(Conflict, match="last active administrator"):
         core.operators.disable(bob, "alice", "revenge")
     with pytest.raises(Conflict, match="last active administrator"):
@@ -129,8 +134,11 @@ def test_a_disabled_admin_does_not_count_as_the_one_left(core, people):
     core.operators.create_operator(alice, "dave", "dave-password", "admin", "deputy")
     dave = core.operators.authenticate("dave", "dave-password")
     core.operators.set_role(dave, "alice", "operator", "rotation")  # dave remains: allowed
+    with pytest.raises(SignedOut, match="sign in again"):
+        core.operators.set_role(alice, "dave", "operator", "stale desk")  # alice's old admin actor is signed out
+    stale = Actor("alice", "admin", alice.operator_id)  # without a sign-in version, the database rule still holds
     with pytest.raises(Conflict, match="last active administrator"):
-        core.operators.set_role(alice, "dave", "operator", "stale desk")  # alice's old admin actor, but dave is last
+        core.operators.set_role(stale, "dave", "operator", "stale desk")
     assert operator_row("dave").role == "admin"
 
 

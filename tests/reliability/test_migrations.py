@@ -228,9 +228,12 @@ def test_an_old_shop_upgrades_with_every_row_intact_and_the_new_column_defaulted
     assert set(after) == set(before) | invoice_tables | {"customer_note"}  # migration 7: empty, new
     assert before.pop("schema_version") == [(start,)] and after.pop("schema_version") == [(LATEST_VERSION,)]
     for table, rows in before.items():
-        if table in ("error_item", "subscription", "usage_counter", "notification"):
+        if table in ("error_item", "subscription", "usage_counter", "notification", "operator"):
             continue
         assert after[table] == rows, f"{table} changed in the upgrade"
+    # Migration 8: operators keep their rows, at access version 0 with no failed sign-ins and no lock.
+    assert [row[:-3] for row in after["operator"]] == before["operator"]
+    assert {row[-3:] for row in after["operator"]} == {(0, 0, None)}
     # Migration 6: old notifications keep their English text and have no parameters.
     assert [row[:-1] for row in after["notification"]] == before["notification"]
     assert {row[-1] for row in after["notification"]} == {None}

@@ -79,8 +79,8 @@ def test_passwords_are_hashed_and_checked(db, clock, admin):
 def test_only_admins_manage_operators(db, clock, admin, operator):
     operators = OperatorService(clock)
     with pytest.raises(PermissionDenied):
-        operators.create_operator(operator, "eve", "password123", "admin")
-    made = operators.create_operator(admin, "bob", "password123", "viewer")
+        operators.create_operator(operator, "eve", "bob-and-eve-pass", "admin")
+    made = operators.create_operator(admin, "bob", "bob-and-eve-pass", "viewer")
     assert made.role == "viewer"
     with pytest.raises(ValidationError):
         operators.create_operator(admin, "x", "short", "viewer")

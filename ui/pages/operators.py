@@ -30,6 +30,7 @@ from services.permissions import (
     ACCOUNT_ENABLE,
     ACCOUNT_PASSWORD,
     ACCOUNT_ROLE,
+    ACCOUNT_UNLOCK,
     Refusal,
     Rule,
     operator_account_refusal,
@@ -71,10 +72,14 @@ class OperatorsPage(Page):
         self.password_button = QPushButton(self.tr("Reset password…"), self)
         self.password_button.setObjectName("resetPassword")
         self.password_button.clicked.connect(self.on_reset_password_clicked)
+        self.unlock_button = QPushButton(self.tr("Unlock…"), self)
+        self.unlock_button.setObjectName("unlockOperator")
+        self.unlock_button.clicked.connect(self.on_unlock_clicked)
         self.actions_bar = QHBoxLayout()
         for button in (self.new_button, self.role_button, self.disable_button, self.enable_button):
             self.actions_bar.addWidget(button)
         self.actions_bar.addWidget(self.password_button)
+        self.actions_bar.addWidget(self.unlock_button)
         self.actions_bar.addStretch(1)
 
         self.table = QTableWidget(0, 4, self)
@@ -145,6 +150,8 @@ class OperatorsPage(Page):
                 "This is your own account: another administrator changes it. "
                 "Change your password from the menu under your name."
             )
+        if refusal.rule is Rule.NOT_LOCKED:
+            return self.tr("%s is not locked after failed sign-ins.") % target.username
         if refusal.rule is Rule.ACCOUNT_STATE:
             if target.active:
                 return self.tr("%s is already active.") % target.username
@@ -160,6 +167,7 @@ class OperatorsPage(Page):
             (self.disable_button, ACCOUNT_DISABLE),
             (self.enable_button, ACCOUNT_ENABLE),
             (self.password_button, ACCOUNT_PASSWORD),
+            (self.unlock_button, ACCOUNT_UNLOCK),
         ):
             reason = self.account_reason(move, target)
             button.setEnabled(reason is None)
@@ -297,6 +305,24 @@ class OperatorsPage(Page):
             dialog,
             lambda reason: partial(core.operators.enable, actor, target.username, reason),
             self.tr("%s was re-enabled"),
+        )
+
+    @Slot()
+    def on_unlock_clicked(self) -> None:
+        target = self.selected()
+        if target is None or self.account_reason(ACCOUNT_UNLOCK, target) is not None:
+            return
+        dialog = MoneyDialog(
+            self,
+            self.tr("Unlock operator"),
+            self.tr("%s was locked after too many failed sign-ins; they may try again at once.") % target.username,
+            confirm_text=self.tr("Unlock"),
+        )
+        core, actor = self.ctx.core, self.ctx.actor
+        self.submit(
+            dialog,
+            lambda reason: partial(core.operators.unlock, actor, target.username, reason),
+            self.tr("%s was unlocked"),
         )
 
     @Slot()
