@@ -101,12 +101,14 @@ def test_every_failed_top_up_posts_a_notice_with_its_parameters(core, clock, ope
 
 @only_postgres
 def test_the_retry_runner_tells_other_desks_what_it_changed(core, clock, operator):
-    ids = _fail_topups(core, clock, operator, 3)
+    # Two items: their failures and retries (four in a row) stay under the breaker's threshold of five, so
+    # whichever order the runner's threads call the gateway in, both retries are made and fail again.
+    ids = _fail_topups(core, clock, operator, 2)
     listener, heard = listening(skip_origin=None)  # this process's own messages too
     try:
         clock.advance(hours=2)  # due; the gateway is still down
         summary = core.retries.process_pending_retries()
-        assert summary["rescheduled"] == 3  # failed again: written by the runner alone
+        assert summary["rescheduled"] == 2  # failed again: written by the runner alone
         assert heard.wait_for(Kind.ERROR_ITEM), heard.changes
         heard.changes.clear()
         core.retries.retry_now_report(operator, ids[:1])
