@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QListView,
@@ -46,6 +45,7 @@ from models.tables import (
     Wallet,
 )
 from services.errors import DomainError
+from tests.gui.dialog_reading import read_and_cancel_dialogs
 from tests.gui.test_russian_desk import select_first_rows
 from ui.pages.dialogs import ConfirmDialog
 from ui.pages.invoices import RenewalPassDialog, open_invoice
@@ -164,23 +164,8 @@ def interpreted(root: QWidget) -> list[str]:
 
 @pytest.fixture
 def read_dialogs(monkeypatch):
-    """Every modal dialog is read while it shows, then cancelled; file dialogs choose nothing.
-
-    Returns the list of (dialog, what was read as rich text in it).
-    """
-    opened: list[tuple[QDialog, list[str]]] = []
-
-    def read_and_cancel(dialog):
-        dialog.show()
-        QApplication.processEvents()
-        opened.append((dialog, interpreted(dialog)))
-        dialog.hide()
-        return 0
-
-    monkeypatch.setattr(QDialog, "exec", read_and_cancel)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: ("", "")))
-    return opened
+    """Every modal dialog is read while it shows, then cancelled: (dialog, what was read as rich text in it)."""
+    return read_and_cancel_dialogs(monkeypatch, interpreted)
 
 
 def test_the_check_sees_a_label_and_a_tooltip_that_take_markup(qtbot):

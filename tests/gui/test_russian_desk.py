@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QDialog,
-    QFileDialog,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -39,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from models.tables import Customer, Feature, Invoice, Operator, Plan
 from services.errors import DomainError
+from tests.gui.dialog_reading import read_and_cancel_dialogs
 from ui.language import install_translator
 from ui.login import LoginDialog
 from ui.pages.invoices import RenewalPassDialog, open_invoice
@@ -185,21 +184,8 @@ def clipped_headers(root: QWidget) -> list[tuple[str, str]]:
 
 @pytest.fixture
 def cancelled_dialogs(monkeypatch):
-    """Every modal dialog is read while it shows, then cancelled: (dialog, its texts) for each; file dialogs
-    choose nothing."""
-    opened: list[tuple[QDialog, list[tuple[str, str]]]] = []
-
-    def read_and_cancel(dialog):
-        dialog.show()
-        QApplication.processEvents()
-        opened.append((dialog, visible_texts(dialog)))
-        dialog.hide()
-        return 0
-
-    monkeypatch.setattr(QDialog, "exec", read_and_cancel)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: ("", "")))
-    return opened
+    """Every modal dialog is read while it shows, then cancelled: (dialog, its texts)."""
+    return read_and_cancel_dialogs(monkeypatch, visible_texts)
 
 
 def select_first_rows(page: QWidget) -> None:
