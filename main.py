@@ -38,7 +38,6 @@ from models.db import (
     set_write_gate,
     sqlite_file,
 )
-from models.file_check import DamagedDatabase, FileCheck, is_damage
 from models.migrations import migrate
 from scheduler.core import JOB_NAMES, Core, build_core
 from scheduler.health import DEFAULT_GRACE, workers_health
@@ -47,6 +46,7 @@ from services.auth import Actor
 from services.clock import Clock, FixedClock, OffsetClock, SystemClock, parse_instant, utc_now
 from services.demo import create_demo
 from services.errors import DomainError, ValidationError
+from services.file_check import DamagedDatabase, FileCheck, is_damage
 from services.logfiles import setup_logging
 from services.metering import UsageResult
 from services.secrets import PG_PASSWORD, SecretStore

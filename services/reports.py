@@ -8,7 +8,6 @@ from datetime import datetime
 from peewee import JOIN, DatabaseError, fn
 
 from models.db import sqlite_file
-from models.file_check import is_damage, page_problems
 from models.rows import dicts, first_tuple, pairs, tuples
 from models.tables import (
     CreditNote,
@@ -28,6 +27,7 @@ from models.tables import (
     Wallet,
 )
 from services.clock import utc_now
+from services.file_check import is_damage, page_problems
 from services.invoices import CHARGE_ENTRY_KINDS
 from services.payments import RECONCILE_AFTER
 from services.retries import RetryManager

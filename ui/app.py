@@ -11,12 +11,12 @@ from typing import cast
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
-from models.file_check import DamagedDatabase, FileCheck
 from resources import APP_ID
 from scheduler.core import Core
 from scheduler.runner import BackgroundScheduler, SchedulerEvent
 from services.auth import Actor
 from services.change_feed import ChangeListener
+from services.file_check import DamagedDatabase, FileCheck
 from services.files import private_directory, private_file
 from services.secrets import forget_stored_login
 from ui.bridge import CoreBridge

@@ -21,8 +21,8 @@ import peewee
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from models.file_check import DamagedDatabase, is_damage
 from services.errors import ActionTerm, Amount, DomainError, Term
+from services.file_check import DamagedDatabase, is_damage
 from ui.formatting import money_text, number_text, operator_locale
 from ui.pages.words import known_word, permission_text
 from ui.tasks import TRACEBACK_TEXT

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 import main
 from models.db import database, set_write_gate
-from models.file_check import FileCheck
 from scheduler.runner import BackgroundScheduler
+from services.file_check import FileCheck
 from tests.conftest import POSTGRES_URL
 from tests.damaged_files import damage_header, damage_table_page
 from ui.tasks import TaskRunner

@@ -11,8 +11,8 @@ import peewee
 import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from models.file_check import DamagedDatabase
 from services.errors import ValidationError
+from services.file_check import DamagedDatabase
 from ui.errors import KnownFailure, describe, known_failure, known_failure_text, show_error
 
 UNEXPECTED = "Something unexpected went wrong. The details were written to the log."

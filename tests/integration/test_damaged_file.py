@@ -17,7 +17,7 @@ import pytest
 
 import main
 from models.db import database, init_database, set_write_gate, write_transaction
-from models.file_check import DamagedDatabase, FileCheck
+from services.file_check import DamagedDatabase, FileCheck
 from tests.conftest import POSTGRES_URL
 from tests.damaged_files import damage_header, damage_table_page, damage_text
 
