@@ -12,6 +12,7 @@ from typing import Any
 
 from scheduler.control import SchedulerControl
 from scheduler.runner import BackgroundScheduler, JobSpec, SchedulerEvent, default_owner
+from services import backup
 from services.auth import OperatorService
 from services.changes import Changes, Kind
 from services.circuit import CircuitBreaker
@@ -30,7 +31,7 @@ from services.subscriptions import SubscriptionService
 
 DEMO_GATEWAY_KEY = "sk_test_demo_not_secret"
 # The scheduled jobs, in the order Core.jobs() lists them.
-JOB_NAMES = ("janitor", "renewals", "retries", "reminders", "monitoring")
+JOB_NAMES = ("janitor", "renewals", "retries", "reminders", "monitoring", "backups")
 
 
 class _DemoAwareSecrets:
@@ -93,7 +94,17 @@ class Core:
             ),
             # Reads the queue and the circuit; its alert arrives as a notification.
             JobSpec("monitoring", self.run_monitoring, every_seconds=300),
+            # Half an hour before the renewal night: a copy of the books as they were before it.
+            JobSpec("backups", self.run_backup, daily_at=self.backup_time),
         ]
+
+    def backup_time(self) -> str:
+        hours, minutes = map(int, str(self.settings.get("renewal_time")).split(":"))
+        before = (hours * 60 + minutes - 30) % (24 * 60)
+        return f"{before // 60:02d}:{before % 60:02d}"
+
+    def run_backup(self) -> dict:
+        return backup.daily_backup(self.clock.now(), int(self.settings.get("backups_kept")))
 
     def run_janitor(self) -> dict:
         return self.payments.reconcile_unsettled_payments()

@@ -4,12 +4,12 @@
 <context>
     <name>Actors</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="497"/>
+        <location filename="../../ui/pages/words.py" line="508"/>
         <source>system</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="497"/>
+        <location filename="../../ui/pages/words.py" line="508"/>
         <source>demo data</source>
         <translation>демо-данные</translation>
     </message>
@@ -17,223 +17,223 @@
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="280"/>
+        <location filename="../../ui/pages/words.py" line="290"/>
         <source>Created a customer</source>
         <translation>Создан клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="281"/>
+        <location filename="../../ui/pages/words.py" line="291"/>
         <source>Edited a customer</source>
         <translation>Изменён клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="282"/>
+        <location filename="../../ui/pages/words.py" line="292"/>
         <source>Added a note on a customer</source>
         <translation>Добавлена заметка о клиенте</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="283"/>
+        <location filename="../../ui/pages/words.py" line="293"/>
         <source>Topped up a wallet</source>
         <translation>Пополнен кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="284"/>
+        <location filename="../../ui/pages/words.py" line="294"/>
         <source>Refunded</source>
         <translation>Выполнен возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="285"/>
+        <location filename="../../ui/pages/words.py" line="295"/>
         <source>Adjusted a balance</source>
         <translation>Скорректирован баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="286"/>
+        <location filename="../../ui/pages/words.py" line="296"/>
         <source>Refunded a top-up</source>
         <translation>Возвращено пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="287"/>
+        <location filename="../../ui/pages/words.py" line="297"/>
         <source>Refunded a charge</source>
         <translation>Возвращено списание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="288"/>
-        <location filename="../../ui/pages/words.py" line="289"/>
+        <location filename="../../ui/pages/words.py" line="298"/>
+        <location filename="../../ui/pages/words.py" line="299"/>
         <source>Reconciled a payment</source>
         <translation>Сверен платёж</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="290"/>
+        <location filename="../../ui/pages/words.py" line="300"/>
         <source>Subscribed</source>
         <translation>Оформлена подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="291"/>
+        <location filename="../../ui/pages/words.py" line="301"/>
         <source>Canceled a subscription</source>
         <translation>Отменена подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="292"/>
+        <location filename="../../ui/pages/words.py" line="302"/>
         <source>Reinstated a subscription</source>
         <translation>Восстановлена подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="293"/>
+        <location filename="../../ui/pages/words.py" line="303"/>
         <source>Changed a plan</source>
         <translation>Сменён тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="294"/>
+        <location filename="../../ui/pages/words.py" line="304"/>
         <source>Recorded usage</source>
         <translation>Записано использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="295"/>
+        <location filename="../../ui/pages/words.py" line="305"/>
         <source>Ran renewals</source>
         <translation>Выполнены продления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="296"/>
+        <location filename="../../ui/pages/words.py" line="306"/>
         <source>Retried a payment</source>
         <translation>Повторён платёж</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="297"/>
+        <location filename="../../ui/pages/words.py" line="307"/>
         <source>Retry held back: the gateway was still down</source>
         <translation>Повтор отложен: шлюз всё ещё недоступен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="298"/>
+        <location filename="../../ui/pages/words.py" line="308"/>
         <source>Retry outcome taken over by another runner</source>
         <translation>Итог повтора записал другой исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="299"/>
+        <location filename="../../ui/pages/words.py" line="309"/>
         <source>Canceled a scheduled retry</source>
         <translation>Отменён запланированный повтор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="300"/>
+        <location filename="../../ui/pages/words.py" line="310"/>
         <source>Escalated to manual handling</source>
         <translation>Передано на ручную обработку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="301"/>
+        <location filename="../../ui/pages/words.py" line="311"/>
         <source>Changed a retry strategy</source>
         <translation>Изменена стратегия повторов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="302"/>
+        <location filename="../../ui/pages/words.py" line="312"/>
         <source>Resolved an error item</source>
         <translation>Закрыта ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="303"/>
+        <location filename="../../ui/pages/words.py" line="313"/>
         <source>Created a plan</source>
         <translation>Создан тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="304"/>
+        <location filename="../../ui/pages/words.py" line="314"/>
         <source>Edited a plan</source>
         <translation>Изменён тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="305"/>
+        <location filename="../../ui/pages/words.py" line="315"/>
         <source>Changed a plan&apos;s feature</source>
         <translation>Изменена функция тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="306"/>
+        <location filename="../../ui/pages/words.py" line="316"/>
         <source>Created a feature</source>
         <translation>Создана функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="307"/>
+        <location filename="../../ui/pages/words.py" line="317"/>
         <source>Created an operator</source>
         <translation>Создан оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="308"/>
+        <location filename="../../ui/pages/words.py" line="318"/>
         <source>Changed an operator&apos;s role</source>
         <translation>Изменена роль оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="309"/>
+        <location filename="../../ui/pages/words.py" line="319"/>
         <source>Changed an operator</source>
         <translation>Изменён оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="310"/>
+        <location filename="../../ui/pages/words.py" line="320"/>
         <source>Disabled an operator</source>
         <translation>Оператор отключён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="311"/>
+        <location filename="../../ui/pages/words.py" line="321"/>
         <source>Re-enabled an operator</source>
         <translation>Оператор снова включён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="312"/>
+        <location filename="../../ui/pages/words.py" line="322"/>
         <source>Reset an operator&apos;s password</source>
         <translation>Сброшен пароль оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="313"/>
+        <location filename="../../ui/pages/words.py" line="323"/>
         <source>Changed their own password</source>
         <translation>Изменён собственный пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="314"/>
+        <location filename="../../ui/pages/words.py" line="324"/>
         <source>Failed to sign in</source>
         <translation>Неудачная попытка входа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="315"/>
+        <location filename="../../ui/pages/words.py" line="325"/>
         <source>Unlocked an operator</source>
         <translation>Оператор разблокирован</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="316"/>
+        <location filename="../../ui/pages/words.py" line="326"/>
         <source>Changed settings</source>
         <translation>Изменены настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="317"/>
+        <location filename="../../ui/pages/words.py" line="327"/>
         <source>Changed the gateway simulation</source>
         <translation>Изменена симуляция шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="318"/>
+        <location filename="../../ui/pages/words.py" line="328"/>
         <source>Set the gateway API key</source>
         <translation>Задан API-ключ шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="319"/>
+        <location filename="../../ui/pages/words.py" line="329"/>
         <source>Ran a job now</source>
         <translation>Задание запущено вручную</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="320"/>
+        <location filename="../../ui/pages/words.py" line="330"/>
         <source>Paused the scheduler</source>
         <translation>Планировщик приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="321"/>
+        <location filename="../../ui/pages/words.py" line="331"/>
         <source>Resumed the scheduler</source>
         <translation>Планировщик возобновлён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="322"/>
+        <location filename="../../ui/pages/words.py" line="332"/>
         <source>Marked a notification read</source>
         <translation>Уведомление отмечено прочитанным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="323"/>
+        <location filename="../../ui/pages/words.py" line="333"/>
         <source>Marked all notifications read</source>
         <translation>Все уведомления отмечены прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="324"/>
+        <location filename="../../ui/pages/words.py" line="334"/>
         <source>Moved the demo clock ahead</source>
         <translation>Демо-часы переведены вперёд</translation>
     </message>
@@ -241,297 +241,302 @@
 <context>
     <name>AuditFields</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="333"/>
+        <location filename="../../ui/pages/words.py" line="343"/>
         <source>status</source>
         <translation>статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="334"/>
+        <location filename="../../ui/pages/words.py" line="344"/>
         <source>retry strategy</source>
         <translation>стратегия повтора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="335"/>
+        <location filename="../../ui/pages/words.py" line="345"/>
         <source>attempts</source>
         <translation>попытки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="336"/>
+        <location filename="../../ui/pages/words.py" line="346"/>
         <source>attempts allowed</source>
         <translation>допустимо попыток</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="337"/>
+        <location filename="../../ui/pages/words.py" line="347"/>
         <source>next attempt</source>
         <translation>следующая попытка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="338"/>
+        <location filename="../../ui/pages/words.py" line="348"/>
         <source>resolution</source>
         <translation>решение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="339"/>
+        <location filename="../../ui/pages/words.py" line="349"/>
         <source>outcome</source>
         <translation>итог</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="340"/>
+        <location filename="../../ui/pages/words.py" line="350"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="341"/>
+        <location filename="../../ui/pages/words.py" line="351"/>
         <source>enabled</source>
         <translation>включено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="342"/>
+        <location filename="../../ui/pages/words.py" line="352"/>
         <source>amount</source>
         <translation>сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="343"/>
+        <location filename="../../ui/pages/words.py" line="353"/>
         <source>balance</source>
         <translation>баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="344"/>
+        <location filename="../../ui/pages/words.py" line="354"/>
         <source>price</source>
         <translation>цена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="345"/>
+        <location filename="../../ui/pages/words.py" line="355"/>
         <source>unit price</source>
         <translation>цена за единицу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="346"/>
+        <location filename="../../ui/pages/words.py" line="356"/>
         <source>package price</source>
         <translation>цена пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="347"/>
+        <location filename="../../ui/pages/words.py" line="357"/>
         <source>package size</source>
         <translation>размер пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="348"/>
+        <location filename="../../ui/pages/words.py" line="358"/>
         <source>currency</source>
         <translation>валюта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="349"/>
+        <location filename="../../ui/pages/words.py" line="359"/>
         <source>renews automatically</source>
         <translation>продлевается автоматически</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="350"/>
+        <location filename="../../ui/pages/words.py" line="360"/>
         <source>period ends</source>
         <translation>конец периода</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="351"/>
+        <location filename="../../ui/pages/words.py" line="361"/>
         <source>customer</source>
         <translation>клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="352"/>
+        <location filename="../../ui/pages/words.py" line="362"/>
         <source>plan</source>
         <translation>тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="353"/>
+        <location filename="../../ui/pages/words.py" line="363"/>
         <source>feature</source>
         <translation>функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="354"/>
+        <location filename="../../ui/pages/words.py" line="364"/>
         <source>quantity</source>
         <translation>количество</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="355"/>
+        <location filename="../../ui/pages/words.py" line="365"/>
         <source>usage record</source>
         <translation>запись о потреблении</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="356"/>
+        <location filename="../../ui/pages/words.py" line="366"/>
         <source>credit note</source>
         <translation>кредит-нота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="357"/>
+        <location filename="../../ui/pages/words.py" line="367"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="358"/>
+        <location filename="../../ui/pages/words.py" line="368"/>
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="359"/>
+        <location filename="../../ui/pages/words.py" line="369"/>
         <source>email address</source>
         <translation>адрес эл. почты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="360"/>
+        <location filename="../../ui/pages/words.py" line="370"/>
         <source>code</source>
         <translation>код</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="361"/>
+        <location filename="../../ui/pages/words.py" line="371"/>
         <source>type</source>
         <translation>тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="362"/>
+        <location filename="../../ui/pages/words.py" line="372"/>
         <source>unit</source>
         <translation>единица</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="363"/>
+        <location filename="../../ui/pages/words.py" line="373"/>
         <source>billing interval</source>
         <translation>период оплаты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="364"/>
+        <location filename="../../ui/pages/words.py" line="374"/>
         <source>intervals per period</source>
         <translation>интервалов в периоде</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="365"/>
+        <location filename="../../ui/pages/words.py" line="375"/>
         <source>grace days</source>
         <translation>дней отсрочки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="366"/>
+        <location filename="../../ui/pages/words.py" line="376"/>
         <source>access during grace</source>
         <translation>доступ во время отсрочки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="367"/>
+        <location filename="../../ui/pages/words.py" line="377"/>
         <source>quota</source>
         <translation>квота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="368"/>
+        <location filename="../../ui/pages/words.py" line="378"/>
         <source>included</source>
         <translation>включено в тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="369"/>
+        <location filename="../../ui/pages/words.py" line="379"/>
         <source>pricing</source>
         <translation>тарификация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="370"/>
+        <location filename="../../ui/pages/words.py" line="380"/>
         <source>tiers</source>
         <translation>ступени</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="371"/>
+        <location filename="../../ui/pages/words.py" line="381"/>
         <source>rate limit</source>
         <translation>ограничение частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="372"/>
+        <location filename="../../ui/pages/words.py" line="382"/>
         <source>rate window (seconds)</source>
         <translation>окно ограничения (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="373"/>
+        <location filename="../../ui/pages/words.py" line="383"/>
         <source>user name</source>
         <translation>имя пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="374"/>
+        <location filename="../../ui/pages/words.py" line="384"/>
         <source>failed sign-ins in a row</source>
         <translation>неудачных входов подряд</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="375"/>
+        <location filename="../../ui/pages/words.py" line="385"/>
         <source>locked until</source>
         <translation>заблокирован до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="376"/>
+        <location filename="../../ui/pages/words.py" line="386"/>
         <source>failed sign-ins</source>
         <translation>неудачных входов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="377"/>
+        <location filename="../../ui/pages/words.py" line="387"/>
         <source>role</source>
         <translation>роль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="378"/>
+        <location filename="../../ui/pages/words.py" line="388"/>
         <source>note</source>
         <translation>заметка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="379"/>
+        <location filename="../../ui/pages/words.py" line="389"/>
         <source>text</source>
         <translation>текст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="380"/>
+        <location filename="../../ui/pages/words.py" line="390"/>
         <source>why</source>
         <translation>почему</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="381"/>
+        <location filename="../../ui/pages/words.py" line="391"/>
         <source>marked read</source>
         <translation>отмечено прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="382"/>
+        <location filename="../../ui/pages/words.py" line="392"/>
         <source>notifications</source>
         <translation>уведомления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="383"/>
+        <location filename="../../ui/pages/words.py" line="393"/>
         <source>paused</source>
         <translation>приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="384"/>
+        <location filename="../../ui/pages/words.py" line="394"/>
         <source>clock</source>
         <translation>часы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="385"/>
+        <location filename="../../ui/pages/words.py" line="395"/>
         <source>kept in</source>
         <translation>хранится в</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="386"/>
+        <location filename="../../ui/pages/words.py" line="396"/>
         <source>renewal time</source>
         <translation>время продления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="387"/>
+        <location filename="../../ui/pages/words.py" line="397"/>
         <source>reminder days</source>
         <translation>дней до напоминания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="388"/>
+        <location filename="../../ui/pages/words.py" line="398"/>
         <source>default grace days</source>
         <translation>дней отсрочки по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="389"/>
+        <location filename="../../ui/pages/words.py" line="399"/>
         <source>alert threshold</source>
         <translation>порог тревоги</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="390"/>
+        <location filename="../../ui/pages/words.py" line="400"/>
         <source>retry pass every (minutes)</source>
         <translation>проход повторов каждые (минуты)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="391"/>
+        <location filename="../../ui/pages/words.py" line="401"/>
+        <source>daily backups kept</source>
+        <translation>хранить ежедневных резервных копий</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="402"/>
         <source>demo database</source>
         <translation>демо-база</translation>
     </message>
@@ -2206,586 +2211,641 @@
     </message>
     <message>
         <location filename="../../ui/domain_messages.py" line="111"/>
+        <source>pg_dump failed: {reason}</source>
+        <translation>pg_dump завершился с ошибкой: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="112"/>
+        <source>pg_dump is not installed here; install PostgreSQL&apos;s client programs to back up</source>
+        <translation>pg_dump здесь не установлен; для резервного копирования установите клиентские программы PostgreSQL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="113"/>
         <source>plan code must be given</source>
         <translation>нужно указать код тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="112"/>
+        <location filename="../../ui/domain_messages.py" line="114"/>
         <source>plan {new_plan_code} is retired</source>
         <translation>тариф {new_plan_code} выведен из продажи</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="113"/>
+        <location filename="../../ui/domain_messages.py" line="115"/>
         <source>plan {plan_code} does not include {feature_code}</source>
         <translation>тариф {plan_code} не включает {feature_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="114"/>
+        <location filename="../../ui/domain_messages.py" line="116"/>
         <source>plan {plan_code} is retired and takes no new subscriptions</source>
         <translation>тариф {plan_code} выведен из продажи и не принимает новых подписок</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="115"/>
+        <location filename="../../ui/domain_messages.py" line="117"/>
         <source>plans in different currencies cannot be swapped; cancel and subscribe</source>
         <translation>тарифы в разных валютах нельзя поменять местами; отмените подписку и оформите новую</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="116"/>
+        <location filename="../../ui/domain_messages.py" line="118"/>
         <source>prices were given but pricing is &apos;none&apos;; pick a pricing model</source>
         <translation>цены указаны, но тарификация — «none»; выберите модель тарификации</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="117"/>
+        <location filename="../../ui/domain_messages.py" line="119"/>
         <source>pricing must be one of {models}, not {pricing!r}</source>
         <translation>тарификация — одна из: {models}, а не {pricing!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="118"/>
+        <location filename="../../ui/domain_messages.py" line="120"/>
         <source>quota of {quota} used up this period ({used:,} used, {quantity:,} more asked)</source>
         <translation>квота {quota} в этом периоде исчерпана (использовано {used:,}, запрошено ещё {quantity:,})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="119"/>
+        <location filename="../../ui/domain_messages.py" line="121"/>
         <source>rate limit of {limit} per {window} reached ({in_window:,} used)</source>
         <translation>достигнут лимит {limit} за {window} (использовано {in_window:,})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="120"/>
+        <location filename="../../ui/domain_messages.py" line="122"/>
         <source>record_failure needs the exception that was raised</source>
         <translation>record_failure нужно возникшее исключение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="121"/>
+        <location filename="../../ui/domain_messages.py" line="123"/>
         <source>refund #{item_subject_id} no longer exists</source>
         <translation>возврата #{item_subject_id} больше нет</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="122"/>
+        <location filename="../../ui/domain_messages.py" line="124"/>
         <source>refund #{row_id} had gone through at the gateway; the item was resolved</source>
         <translation>возврат #{row_id} уже прошёл через шлюз; ошибка закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="123"/>
+        <location filename="../../ui/domain_messages.py" line="125"/>
+        <source>restore a PostgreSQL dump with pg_restore --clean --dbname=… FILE</source>
+        <translation>дамп PostgreSQL восстанавливается командой pg_restore --clean --dbname=… ФАЙЛ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="126"/>
         <source>role must be one of {roles}</source>
         <translation>роль — одна из: {roles}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="124"/>
+        <location filename="../../ui/domain_messages.py" line="127"/>
         <source>select at least one error item</source>
         <translation>выберите хотя бы одну ошибку</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="125"/>
+        <location filename="../../ui/domain_messages.py" line="128"/>
         <source>status must be active or disabled</source>
         <translation>состояние — «active» или «disabled»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="126"/>
+        <location filename="../../ui/domain_messages.py" line="129"/>
         <source>status must be among {statuses}</source>
         <translation>состояние — одно из: {statuses}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="127"/>
+        <location filename="../../ui/domain_messages.py" line="130"/>
         <source>subscription #{sub_id}: {why}</source>
         <translation>подписка #{sub_id}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="128"/>
+        <location filename="../../ui/domain_messages.py" line="131"/>
         <source>that email belongs to another customer</source>
         <translation>этот адрес принадлежит другому клиенту</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="129"/>
+        <location filename="../../ui/domain_messages.py" line="132"/>
         <source>that idempotency key was already used for different usage</source>
         <translation>этот ключ идемпотентности уже использован для другого использования</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="130"/>
+        <location filename="../../ui/domain_messages.py" line="133"/>
         <source>that would put the wallet over its maximum balance</source>
         <translation>так баланс кошелька превысил бы максимум</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="131"/>
+        <location filename="../../ui/domain_messages.py" line="134"/>
         <source>the amount at risk is a whole, non-negative number of minor units</source>
         <translation>сумма под угрозой — целое неотрицательное число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="132"/>
+        <location filename="../../ui/domain_messages.py" line="135"/>
+        <source>the backup failed its check ({problem}); the database itself may be damaged: run check</source>
+        <translation>резервная копия не прошла проверку ({problem}); возможно, повреждена сама база: запустите check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="136"/>
         <source>the card was declined</source>
         <translation>карта отклонена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="133"/>
+        <location filename="../../ui/domain_messages.py" line="137"/>
         <source>the card was declined ({reason})</source>
         <translation>карта отклонена ({reason})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="134"/>
+        <location filename="../../ui/domain_messages.py" line="138"/>
         <source>the circuit breaker needs a failure threshold of at least 1</source>
         <translation>предохранителю нужен порог сбоев не меньше 1</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="135"/>
+        <location filename="../../ui/domain_messages.py" line="139"/>
         <source>the circuit breaker&apos;s reset delay cannot be negative</source>
         <translation>задержка сброса предохранителя не может быть отрицательной</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="136"/>
+        <location filename="../../ui/domain_messages.py" line="140"/>
         <source>the context of a failure is a mapping</source>
         <translation>контекст сбоя — словарь</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="137"/>
+        <location filename="../../ui/domain_messages.py" line="141"/>
         <source>the current password is wrong</source>
         <translation>текущий пароль неверен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="138"/>
+        <location filename="../../ui/domain_messages.py" line="142"/>
         <source>the customer already has an open subscription to {new_plan_code}</source>
         <translation>у клиента уже есть открытая подписка на {new_plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="139"/>
+        <location filename="../../ui/domain_messages.py" line="143"/>
+        <source>the database is open in another program (process {pids}): close the desktop and stop the workers, then restore</source>
+        <translation>база данных открыта в другой программе (процесс {pids}): закройте приложение и остановите фоновые обработчики, затем восстанавливайте</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="144"/>
+        <source>the folder {path} does not exist</source>
+        <translation>папки {path} не существует</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="145"/>
         <source>the gateway had taken the charge for top-up #{row_id}: the wallet was credited and the item resolved</source>
         <translation>шлюз уже провёл списание по пополнению #{row_id}: кошелёк пополнен, ошибка закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="140"/>
+        <location filename="../../ui/domain_messages.py" line="146"/>
         <source>the gateway key must be text</source>
         <translation>ключ шлюза должен быть текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="141"/>
+        <location filename="../../ui/domain_messages.py" line="147"/>
         <source>the gateway takes a positive whole number of minor units</source>
         <translation>шлюз принимает положительное целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="142"/>
+        <location filename="../../ui/domain_messages.py" line="148"/>
         <source>the last tier must be open-ended (up_to null) so every unit has a price</source>
         <translation>у последней ступени не должно быть верхней границы (up_to null), чтобы у каждой единицы была цена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="143"/>
+        <location filename="../../ui/domain_messages.py" line="149"/>
         <source>the limit is a whole number from 1 to 100000</source>
         <translation>лимит — целое число от 1 до 100000</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="144"/>
+        <location filename="../../ui/domain_messages.py" line="150"/>
         <source>the limit is a whole, non-negative number of items</source>
         <translation>лимит — целое неотрицательное число записей</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="145"/>
+        <location filename="../../ui/domain_messages.py" line="151"/>
         <source>the new password is the same as the current one</source>
         <translation>новый пароль совпадает с текущим</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="146"/>
+        <location filename="../../ui/domain_messages.py" line="152"/>
         <source>the paid period has ended; subscribe again instead</source>
         <translation>оплаченный период закончился; оформите подписку заново</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="147"/>
+        <location filename="../../ui/domain_messages.py" line="153"/>
         <source>the password must not be the user name</source>
         <translation>пароль не должен совпадать с именем пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="148"/>
+        <location filename="../../ui/domain_messages.py" line="154"/>
         <source>the payment gateway answered with a server error; nothing was charged</source>
         <translation>платёжный шлюз ответил ошибкой сервера; ничего не списано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="149"/>
+        <location filename="../../ui/domain_messages.py" line="155"/>
         <source>the payment gateway answered with a server error; nothing was refunded</source>
         <translation>платёжный шлюз ответил ошибкой сервера; ничего не возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="150"/>
+        <location filename="../../ui/domain_messages.py" line="156"/>
         <source>the payment gateway did not answer in time; the charge may have gone through (check key {idempotency_key!r} before retrying)</source>
         <translation>платёжный шлюз не ответил вовремя; списание могло пройти (проверьте ключ {idempotency_key!r}, прежде чем повторять)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="151"/>
+        <location filename="../../ui/domain_messages.py" line="157"/>
         <source>the payment gateway did not answer in time; the refund may have gone through (check key {idempotency_key!r} before retrying)</source>
         <translation>платёжный шлюз не ответил вовремя; возврат мог пройти (проверьте ключ {idempotency_key!r}, прежде чем повторять)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="152"/>
+        <location filename="../../ui/domain_messages.py" line="158"/>
         <source>the payment gateway is down (outage); nothing was sent</source>
         <translation>платёжный шлюз недоступен (сбой); ничего не отправлено</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="153"/>
+        <location filename="../../ui/domain_messages.py" line="159"/>
         <source>the payment gateway is unreachable; calls resume at {until}</source>
         <translation>платёжный шлюз недоступен; вызовы возобновятся в {until}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="154"/>
+        <location filename="../../ui/domain_messages.py" line="160"/>
         <source>the payment gateway knows no charge {charge_id!r}</source>
         <translation>платёжный шлюз не знает списания {charge_id!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="155"/>
+        <location filename="../../ui/domain_messages.py" line="161"/>
         <source>the payment gateway rejected the API key; an admin sets a test key ({prefix}…) in Settings</source>
         <translation>платёжный шлюз отверг ключ API; администратор задаёт тестовый ключ ({prefix}…) в настройках</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="156"/>
+        <location filename="../../ui/domain_messages.py" line="162"/>
         <source>the scheduler is already paused</source>
         <translation>планировщик уже приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="157"/>
+        <location filename="../../ui/domain_messages.py" line="163"/>
         <source>the scheduler is not paused</source>
         <translation>планировщик не приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="158"/>
+        <location filename="../../ui/domain_messages.py" line="164"/>
         <source>the search text must be text</source>
         <translation>текст поиска должен быть текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="159"/>
+        <location filename="../../ui/domain_messages.py" line="165"/>
         <source>the secret {name!r} needs a non-empty text value</source>
         <translation>секрету {name!r} нужно непустое текстовое значение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="160"/>
+        <location filename="../../ui/domain_messages.py" line="166"/>
         <source>the simulated gateway accepts only test keys, which start with {prefix}</source>
         <translation>имитатор шлюза принимает только тестовые ключи, они начинаются с {prefix}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="161"/>
+        <location filename="../../ui/domain_messages.py" line="167"/>
         <source>the subject id is a whole number</source>
         <translation>номер объекта — целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="162"/>
+        <location filename="../../ui/domain_messages.py" line="168"/>
         <source>the subscription is already on {new_plan_code}</source>
         <translation>подписка уже на тарифе {new_plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="163"/>
+        <location filename="../../ui/domain_messages.py" line="169"/>
         <source>the {job} job is already running ({holder}); try again later</source>
         <translation>задание «{job}» уже выполняется ({holder}); попробуйте позже</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="164"/>
+        <location filename="../../ui/domain_messages.py" line="170"/>
         <source>the {what} contains characters that are not valid text</source>
         <translation>{what}: есть символы, которые не являются допустимым текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="165"/>
+        <location filename="../../ui/domain_messages.py" line="171"/>
         <source>the {what} is 1–32 characters of text</source>
         <translation>{what}: текст длиной 1–32 символа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="166"/>
+        <location filename="../../ui/domain_messages.py" line="172"/>
         <source>the {what} is longer than {max_length} characters</source>
         <translation>{what}: длиннее {max_length} символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="167"/>
+        <location filename="../../ui/domain_messages.py" line="173"/>
         <source>the {what} must be a whole number, not {type}</source>
         <translation>{what}: нужно целое число, а не {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="168"/>
+        <location filename="../../ui/domain_messages.py" line="174"/>
         <source>the {what} must be text</source>
         <translation>{what}: нужен текст</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="169"/>
+        <location filename="../../ui/domain_messages.py" line="175"/>
         <source>there is no {what} {value}</source>
         <translation>{what} {value} не существует</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="170"/>
+        <location filename="../../ui/domain_messages.py" line="176"/>
         <source>this account no longer exists or was disabled</source>
         <translation>этой учётной записи больше нет или она отключена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="171"/>
+        <location filename="../../ui/domain_messages.py" line="177"/>
         <source>this database already holds data; the demo fills only an empty one</source>
         <translation>в этой базе уже есть данные; демо заполняет только пустую</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="172"/>
+        <location filename="../../ui/domain_messages.py" line="178"/>
         <source>this password is one of the most common ones; choose another</source>
         <translation>этот пароль — один из самых распространённых; выберите другой</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="173"/>
+        <location filename="../../ui/domain_messages.py" line="179"/>
         <source>tier limits must strictly increase (tier {position}: {up_to} after {previous})</source>
         <translation>границы ступеней должны строго расти (ступень {position}: {up_to} после {previous})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="174"/>
+        <location filename="../../ui/domain_messages.py" line="180"/>
         <source>tier {position} must be a pair [up_to, unit price]</source>
         <translation>ступень {position} — пара [up_to, цена единицы]</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="175"/>
+        <location filename="../../ui/domain_messages.py" line="181"/>
         <source>tier {position}: the unit price must be a whole number of minor units</source>
         <translation>ступень {position}: цена единицы — целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="176"/>
+        <location filename="../../ui/domain_messages.py" line="182"/>
         <source>tier {position}: up_to must be a whole number or null (no limit)</source>
         <translation>ступень {position}: up_to — целое число или null (без границы)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="177"/>
+        <location filename="../../ui/domain_messages.py" line="183"/>
         <source>tiered and volume pricing need at least one tier</source>
         <translation>ступенчатой и объёмной тарификации нужна хотя бы одна ступень</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="178"/>
+        <location filename="../../ui/domain_messages.py" line="184"/>
         <source>tiers apply only to tiered or volume pricing</source>
         <translation>ступени действуют только при ступенчатой или объёмной тарификации</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="179"/>
+        <location filename="../../ui/domain_messages.py" line="185"/>
         <source>tiers must be a JSON list like [[1000, 5], [null, 3]]</source>
         <translation>ступени — список JSON вида [[1000, 5], [null, 3]]</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="180"/>
+        <location filename="../../ui/domain_messages.py" line="186"/>
         <source>tiers must be a list of [up_to, unit price] pairs</source>
         <translation>ступени — список пар [up_to, цена единицы]</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="181"/>
+        <location filename="../../ui/domain_messages.py" line="187"/>
         <source>too many failed sign-ins; this account is locked for a while</source>
         <translation>слишком много неудачных попыток входа; учётная запись временно заблокирована</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="182"/>
+        <location filename="../../ui/domain_messages.py" line="188"/>
         <source>top-up #{item_subject_id} no longer exists</source>
         <translation>пополнения #{item_subject_id} больше нет</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="183"/>
+        <location filename="../../ui/domain_messages.py" line="189"/>
         <source>top-up #{topup_id} is {topup_status}; only a paid top-up can be refunded</source>
         <translation>пополнение #{topup_id} в состоянии «{topup_status}»; вернуть можно только оплаченное пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="184"/>
+        <location filename="../../ui/domain_messages.py" line="190"/>
         <source>unit must be 1–32 characters, like &apos;api call&apos; or &apos;GB&apos;</source>
         <translation>единица — 1–32 символа, например «api call» или «GB»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="185"/>
+        <location filename="../../ui/domain_messages.py" line="191"/>
         <source>unknown currency {code!r}; known: {known}</source>
         <translation>неизвестная валюта {code!r}; известны: {known}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="186"/>
+        <location filename="../../ui/domain_messages.py" line="192"/>
         <source>unknown operator or wrong password</source>
         <translation>неизвестный оператор или неверный пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="187"/>
+        <location filename="../../ui/domain_messages.py" line="193"/>
         <source>unknown retry strategy {strategy!r}; use one of {strategies}</source>
         <translation>неизвестная стратегия повторов {strategy!r}; возможны: {strategies}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="188"/>
+        <location filename="../../ui/domain_messages.py" line="194"/>
         <source>unknown setting {name!r}</source>
         <translation>неизвестная настройка {name!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="189"/>
+        <location filename="../../ui/domain_messages.py" line="195"/>
         <source>username: 2–64 letters, digits, dot, dash or underscore</source>
         <translation>имя пользователя: 2–64 буквы, цифры, точка, дефис или подчёркивание</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="190"/>
+        <location filename="../../ui/domain_messages.py" line="196"/>
         <source>wallet #{wallet_id} can take at most {room} more; the card was not charged</source>
         <translation>в кошелёк #{wallet_id} можно зачислить не больше {room}; с карты ничего не списано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="191"/>
+        <location filename="../../ui/domain_messages.py" line="197"/>
         <source>wallet #{wallet_id} holds {balance}; {needed} is needed</source>
         <translation>в кошельке #{wallet_id} {balance}; нужно {needed}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="192"/>
+        <location filename="../../ui/domain_messages.py" line="198"/>
         <source>you cannot disable your own account; ask another administrator</source>
         <translation>нельзя отключить собственную учётную запись; попросите другого администратора</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="193"/>
+        <location filename="../../ui/domain_messages.py" line="199"/>
         <source>you cannot {verb} your own administrator account; ask another administrator</source>
         <translation>нельзя {verb} собственную учётную запись администратора; попросите другого администратора</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="194"/>
+        <location filename="../../ui/domain_messages.py" line="200"/>
         <source>your account was disabled; sign in again</source>
         <translation>ваша учётная запись отключена; войдите снова</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="195"/>
+        <location filename="../../ui/domain_messages.py" line="201"/>
         <source>your role or password changed; sign in again</source>
         <translation>ваша роль или пароль изменились; войдите снова</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="196"/>
+        <location filename="../../ui/domain_messages.py" line="202"/>
         <source>{currency!r} is not a three-letter currency code</source>
         <translation>{currency!r} — не трёхбуквенный код валюты</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="197"/>
+        <location filename="../../ui/domain_messages.py" line="203"/>
         <source>{currency} amounts have at most {exponent} decimal places</source>
         <translation>у сумм в {currency} не больше {exponent} знаков после запятой</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="198"/>
+        <location filename="../../ui/domain_messages.py" line="204"/>
         <source>{currency} has no minor unit; write a whole number</source>
         <translation>у {currency} нет младших единиц; напишите целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="199"/>
+        <location filename="../../ui/domain_messages.py" line="205"/>
         <source>{customer_email} already has a {status} subscription to {plan_code}</source>
         <translation>у {customer_email} уже есть подписка на {plan_code} в состоянии «{status}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="200"/>
+        <location filename="../../ui/domain_messages.py" line="206"/>
         <source>{customer_email} already has an open subscription to {plan_code}</source>
         <translation>у {customer_email} уже есть открытая подписка на {plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="201"/>
+        <location filename="../../ui/domain_messages.py" line="207"/>
         <source>{customer_email} has no subscription to {plan_code}</source>
         <translation>у {customer_email} нет подписки на {plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="202"/>
+        <location filename="../../ui/domain_messages.py" line="208"/>
         <source>{email!r} is not a valid email address</source>
         <translation>{email!r} — недопустимый адрес эл. почты</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="203"/>
+        <location filename="../../ui/domain_messages.py" line="209"/>
         <source>{feature_code} is a quota feature; give its quota per period</source>
         <translation>{feature_code} — функция с квотой; укажите квоту на период</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="204"/>
+        <location filename="../../ui/domain_messages.py" line="210"/>
         <source>{feature_code} is a rate feature; give a rate limit and a window in seconds</source>
         <translation>{feature_code} — функция с лимитом частоты; укажите лимит и окно в секундах</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="205"/>
+        <location filename="../../ui/domain_messages.py" line="211"/>
         <source>{feature_code} is an on/off feature; it has no usage to record</source>
         <translation>{feature_code} — функция «вкл/выкл»; записывать у неё нечего</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="206"/>
+        <location filename="../../ui/domain_messages.py" line="212"/>
         <source>{feature_code} is an on/off feature; it takes no usage pricing</source>
         <translation>{feature_code} — функция «вкл/выкл»; оплаты за использование у неё нет</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="207"/>
+        <location filename="../../ui/domain_messages.py" line="213"/>
         <source>{feature_code} is turned off on plan {plan_code}</source>
         <translation>{feature_code} выключена в тарифе {plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="208"/>
+        <location filename="../../ui/domain_messages.py" line="214"/>
         <source>{name} must be a whole number of at least 1</source>
         <translation>{name}: нужно целое число не меньше 1</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="209"/>
+        <location filename="../../ui/domain_messages.py" line="215"/>
         <source>{number} is outside {low}–{high}</source>
         <translation>{number} вне диапазона {low}–{high}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="210"/>
+        <location filename="../../ui/domain_messages.py" line="216"/>
         <source>{operator} ({role}) may not {action}</source>
         <translation>{operator} ({role}) не может: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="211"/>
+        <location filename="../../ui/domain_messages.py" line="217"/>
+        <source>{path} already exists; name a new file for the backup</source>
+        <translation>{path} уже существует; укажите для резервной копии новый файл</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="218"/>
+        <source>{path} is not a backup of this program&apos;s database</source>
+        <translation>{path} — не резервная копия базы этой программы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="219"/>
+        <source>{path} is not a file</source>
+        <translation>{path} — не файл</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="220"/>
+        <source>{path} is not a sound database ({problem})</source>
+        <translation>{path} — повреждённая или не та база данных ({problem})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="221"/>
+        <source>{path} was made by a newer version of the program (schema {version}); update the program first</source>
+        <translation>{path} создан более новой версией программы (схема {version}); сначала обновите программу</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="222"/>
         <source>{text!r} is neither an invoice number (INV-YYYY-NNNNNN) nor an id</source>
         <translation>{text!r} — ни номер счёта (INV-YYYY-NNNNNN), ни идентификатор</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="212"/>
+        <location filename="../../ui/domain_messages.py" line="223"/>
         <source>{text!r} is not a time of day like 02:00</source>
         <translation>{text!r} — не время суток вида 02:00</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="213"/>
+        <location filename="../../ui/domain_messages.py" line="224"/>
         <source>{text!r} is not an ISO date or date-time (2026-01-31T09:00)</source>
         <translation>{text!r} — не дата и не дата со временем в ISO (2026-01-31T09:00)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="214"/>
+        <location filename="../../ui/domain_messages.py" line="225"/>
         <source>{text!r} is not an amount; write it like 12.50</source>
         <translation>{text!r} — не сумма; пишите, например, 12.50</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="215"/>
+        <location filename="../../ui/domain_messages.py" line="226"/>
         <source>{username} is the last active administrator; make someone else an administrator first</source>
         <translation>{username} — последний активный администратор; сначала назначьте администратором кого-то ещё</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="216"/>
+        <location filename="../../ui/domain_messages.py" line="227"/>
         <source>{value!r:.40} is not an error item id</source>
         <translation>{value!r:.40} — не номер ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="217"/>
+        <location filename="../../ui/domain_messages.py" line="228"/>
         <source>{value!r} is not a rate between 0 and 1</source>
         <translation>{value!r} — не доля от 0 до 1</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="218"/>
+        <location filename="../../ui/domain_messages.py" line="229"/>
         <source>{value!r} is not a whole number</source>
         <translation>{value!r} — не целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="219"/>
+        <location filename="../../ui/domain_messages.py" line="230"/>
         <source>{value!r} is not on/off</source>
         <translation>{value!r} — не on/off</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="220"/>
+        <location filename="../../ui/domain_messages.py" line="231"/>
         <source>{what} is too large</source>
         <translation>{what}: слишком большое значение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="221"/>
+        <location filename="../../ui/domain_messages.py" line="232"/>
         <source>{what} must be 2–64 lowercase letters, digits, &apos;-&apos; or &apos;_&apos;</source>
         <translation>{what}: 2–64 строчные буквы, цифры, «-» или «_»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="222"/>
+        <location filename="../../ui/domain_messages.py" line="233"/>
         <source>{what} must be a whole number</source>
         <translation>{what}: нужно целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="223"/>
+        <location filename="../../ui/domain_messages.py" line="234"/>
         <source>{what} must be a whole number of minor units</source>
         <translation>{what}: нужно целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="224"/>
+        <location filename="../../ui/domain_messages.py" line="235"/>
         <source>{what} must be true or false</source>
         <translation>{what}: нужно «да» или «нет»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="225"/>
+        <location filename="../../ui/domain_messages.py" line="236"/>
         <source>{what} must lie between {low:,} and {high:,}</source>
         <translation>{what}: значение от {low:,} до {high:,}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="226"/>
+        <location filename="../../ui/domain_messages.py" line="237"/>
         <source>{what} must lie between {low} and {high:,}</source>
         <translation>{what}: значение от {low} до {high:,}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="227"/>
+        <location filename="../../ui/domain_messages.py" line="238"/>
         <source>{what} must not be negative</source>
         <translation>{what}: значение не может быть отрицательным</translation>
     </message>
@@ -2793,252 +2853,252 @@
 <context>
     <name>DomainTerms</name>
     <message>
-        <location filename="../../ui/domain_messages.py" line="231"/>
+        <location filename="../../ui/domain_messages.py" line="242"/>
         <source>(a huge number)</source>
         <translation>(огромное число)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="232"/>
+        <location filename="../../ui/domain_messages.py" line="243"/>
         <source>access in grace</source>
         <translation>доступ в льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="233"/>
+        <location filename="../../ui/domain_messages.py" line="244"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="234"/>
+        <location filename="../../ui/domain_messages.py" line="245"/>
         <source>active subscription</source>
         <translation>подписка активна</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="235"/>
+        <location filename="../../ui/domain_messages.py" line="246"/>
         <source>another run</source>
         <translation>другой запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="236"/>
+        <location filename="../../ui/domain_messages.py" line="247"/>
         <source>batch_size</source>
         <translation>размер пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="237"/>
+        <location filename="../../ui/domain_messages.py" line="248"/>
         <source>canceled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="238"/>
+        <location filename="../../ui/domain_messages.py" line="249"/>
         <source>canceled and the paid period has ended</source>
         <translation>отменена, оплаченный период закончился</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="239"/>
+        <location filename="../../ui/domain_messages.py" line="250"/>
         <source>canceled, paid until the period ends</source>
         <translation>отменена, оплачена до конца периода</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="240"/>
+        <location filename="../../ui/domain_messages.py" line="251"/>
         <source>card declined</source>
         <translation>карта отклонена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="241"/>
+        <location filename="../../ui/domain_messages.py" line="252"/>
         <source>charge</source>
         <translation>списание</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="242"/>
+        <location filename="../../ui/domain_messages.py" line="253"/>
         <source>customer</source>
         <translation>клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="243"/>
+        <location filename="../../ui/domain_messages.py" line="254"/>
         <source>demote</source>
         <translation>понизить</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="244"/>
+        <location filename="../../ui/domain_messages.py" line="255"/>
         <source>disable</source>
         <translation>отключить</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="245"/>
+        <location filename="../../ui/domain_messages.py" line="256"/>
         <source>do not honor</source>
         <translation>банк отказал</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="246"/>
+        <location filename="../../ui/domain_messages.py" line="257"/>
         <source>enabled</source>
         <translation>включена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="247"/>
+        <location filename="../../ui/domain_messages.py" line="258"/>
         <source>escalated</source>
         <translation>передана на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="248"/>
+        <location filename="../../ui/domain_messages.py" line="259"/>
         <source>expired card</source>
         <translation>срок карты истёк</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="249"/>
+        <location filename="../../ui/domain_messages.py" line="260"/>
         <source>feature code</source>
         <translation>код функции</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="250"/>
+        <location filename="../../ui/domain_messages.py" line="261"/>
         <source>grace days</source>
         <translation>льготные дни</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="251"/>
+        <location filename="../../ui/domain_messages.py" line="262"/>
         <source>included units</source>
         <translation>включённые единицы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="252"/>
+        <location filename="../../ui/domain_messages.py" line="263"/>
         <source>insufficient funds</source>
         <translation>недостаточно средств</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="253"/>
+        <location filename="../../ui/domain_messages.py" line="264"/>
         <source>interval count</source>
         <translation>число интервалов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="254"/>
+        <location filename="../../ui/domain_messages.py" line="265"/>
         <source>invoice</source>
         <translation>счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="255"/>
+        <location filename="../../ui/domain_messages.py" line="266"/>
         <source>lease_seconds</source>
         <translation>срок аренды (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="256"/>
+        <location filename="../../ui/domain_messages.py" line="267"/>
         <source>no subscription</source>
         <translation>без подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="257"/>
+        <location filename="../../ui/domain_messages.py" line="268"/>
         <source>note</source>
         <translation>заметка</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="258"/>
+        <location filename="../../ui/domain_messages.py" line="269"/>
         <source>notification</source>
         <translation>уведомление</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="259"/>
+        <location filename="../../ui/domain_messages.py" line="270"/>
         <source>operation</source>
         <translation>операция</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="260"/>
+        <location filename="../../ui/domain_messages.py" line="271"/>
         <source>package price</source>
         <translation>цена пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="261"/>
+        <location filename="../../ui/domain_messages.py" line="272"/>
         <source>package size</source>
         <translation>размер пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="262"/>
+        <location filename="../../ui/domain_messages.py" line="273"/>
         <source>plan</source>
         <translation>тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="263"/>
+        <location filename="../../ui/domain_messages.py" line="274"/>
         <source>plan code</source>
         <translation>код тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="264"/>
+        <location filename="../../ui/domain_messages.py" line="275"/>
         <source>quantity</source>
         <translation>количество</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="265"/>
+        <location filename="../../ui/domain_messages.py" line="276"/>
         <source>quota</source>
         <translation>квота</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="266"/>
+        <location filename="../../ui/domain_messages.py" line="277"/>
         <source>rate limit</source>
         <translation>лимит частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="267"/>
+        <location filename="../../ui/domain_messages.py" line="278"/>
         <source>rate window (seconds)</source>
         <translation>окно лимита (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="268"/>
+        <location filename="../../ui/domain_messages.py" line="279"/>
         <source>reason</source>
         <translation>причина</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="269"/>
+        <location filename="../../ui/domain_messages.py" line="280"/>
         <source>renewal pending: the wallet could not pay</source>
         <translation>ждёт продления: в кошельке не хватило средств</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="270"/>
+        <location filename="../../ui/domain_messages.py" line="281"/>
         <source>renewal pending; the plan allows access during grace</source>
         <translation>ждёт продления; тариф оставляет доступ на льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="271"/>
+        <location filename="../../ui/domain_messages.py" line="282"/>
         <source>resolved</source>
         <translation>закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="272"/>
+        <location filename="../../ui/domain_messages.py" line="283"/>
         <source>retried</source>
         <translation>повторена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="273"/>
+        <location filename="../../ui/domain_messages.py" line="284"/>
         <source>subject type</source>
         <translation>тип объекта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="274"/>
+        <location filename="../../ui/domain_messages.py" line="285"/>
         <source>subscription</source>
         <translation>подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="275"/>
+        <location filename="../../ui/domain_messages.py" line="286"/>
         <source>subscription expired</source>
         <translation>подписка истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="276"/>
+        <location filename="../../ui/domain_messages.py" line="287"/>
         <source>subscription id</source>
         <translation>номер подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="277"/>
+        <location filename="../../ui/domain_messages.py" line="288"/>
         <source>top-up</source>
         <translation>пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="278"/>
+        <location filename="../../ui/domain_messages.py" line="289"/>
         <source>unit price</source>
         <translation>цена единицы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="279"/>
+        <location filename="../../ui/domain_messages.py" line="290"/>
         <source>wallet</source>
         <translation>кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="280"/>
+        <location filename="../../ui/domain_messages.py" line="291"/>
         <source>workers</source>
         <translation>исполнители</translation>
     </message>
@@ -3918,109 +3978,109 @@
 <context>
     <name>ErrorWords</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="204"/>
+        <location filename="../../ui/pages/words.py" line="214"/>
         <source>top-up</source>
         <translation>пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="205"/>
+        <location filename="../../ui/pages/words.py" line="215"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="206"/>
+        <location filename="../../ui/pages/words.py" line="216"/>
         <source>renewal</source>
         <translation>продление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="207"/>
+        <location filename="../../ui/pages/words.py" line="217"/>
         <source>subscription</source>
         <translation>подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="208"/>
+        <location filename="../../ui/pages/words.py" line="218"/>
         <source>payment review</source>
         <translation>проверка платежа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="216"/>
+        <location filename="../../ui/pages/words.py" line="226"/>
         <source>transient</source>
         <translation>временная</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="217"/>
+        <location filename="../../ui/pages/words.py" line="227"/>
         <source>outcome unknown</source>
         <translation>исход неизвестен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="218"/>
-        <location filename="../../ui/pages/words.py" line="230"/>
+        <location filename="../../ui/pages/words.py" line="228"/>
+        <location filename="../../ui/pages/words.py" line="240"/>
         <source>urgent</source>
         <translation>срочная</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="219"/>
+        <location filename="../../ui/pages/words.py" line="229"/>
         <source>predictable</source>
         <translation>предсказуемая</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="220"/>
+        <location filename="../../ui/pages/words.py" line="230"/>
         <source>permanent</source>
         <translation>постоянная</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="228"/>
+        <location filename="../../ui/pages/words.py" line="238"/>
         <source>backoff</source>
         <translation>нарастающая пауза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="229"/>
+        <location filename="../../ui/pages/words.py" line="239"/>
         <source>reconcile</source>
         <translation>сверка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="231"/>
+        <location filename="../../ui/pages/words.py" line="241"/>
         <source>fixed interval</source>
         <translation>равный интервал</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="232"/>
         <location filename="../../ui/pages/words.py" line="242"/>
+        <location filename="../../ui/pages/words.py" line="252"/>
         <source>manual</source>
         <translation>вручную</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="241"/>
+        <location filename="../../ui/pages/words.py" line="251"/>
         <source>retrying</source>
         <translation>повторяется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="243"/>
+        <location filename="../../ui/pages/words.py" line="253"/>
         <source>resolved</source>
         <translation>закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="244"/>
+        <location filename="../../ui/pages/words.py" line="254"/>
         <source>canceled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="542"/>
+        <location filename="../../ui/pages/words.py" line="553"/>
         <source>succeeded</source>
         <translation>успешно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="543"/>
+        <location filename="../../ui/pages/words.py" line="554"/>
         <source>failed</source>
         <translation>неудача</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="544"/>
+        <location filename="../../ui/pages/words.py" line="555"/>
         <source>deferred</source>
         <translation>отложено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="545"/>
+        <location filename="../../ui/pages/words.py" line="556"/>
         <source>settled elsewhere</source>
         <translation>завершено в другом месте</translation>
     </message>
@@ -4130,32 +4190,32 @@
 <context>
     <name>FeatureTypes</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="441"/>
+        <location filename="../../ui/pages/words.py" line="452"/>
         <source>on/off</source>
         <translation>вкл/выкл</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="442"/>
+        <location filename="../../ui/pages/words.py" line="453"/>
         <source>quota</source>
         <translation>квота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="443"/>
+        <location filename="../../ui/pages/words.py" line="454"/>
         <source>rate limit</source>
         <translation>лимит частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="444"/>
+        <location filename="../../ui/pages/words.py" line="455"/>
         <source>usage</source>
         <translation>по использованию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="477"/>
+        <location filename="../../ui/pages/words.py" line="488"/>
         <source>%1 %2 / period</source>
         <translation>%1 %2 / период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="483"/>
+        <location filename="../../ui/pages/words.py" line="494"/>
         <source>%1 %2 / %3</source>
         <translation>%1 %2 / %3</translation>
     </message>
@@ -4685,130 +4745,150 @@
 <context>
     <name>JobResults</name>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="76"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="77"/>
         <source>charged %s</source>
         <translation>списано %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="77"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="78"/>
         <source>owed %s</source>
         <translation>долг %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="82"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="83"/>
         <source>gateway healthy</source>
         <translation>шлюз в порядке</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="83"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="84"/>
         <source>gateway outage</source>
         <translation>шлюз недоступен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="84"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="85"/>
         <source>gateway probing</source>
         <translation>шлюз проверяется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="88"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="89"/>
         <source>alert raised</source>
         <translation>поднята тревога</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="90"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="91"/>
+        <source>backup «%1»</source>
+        <translation>резервная копия «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="95"/>
+        <source>%1 MB</source>
+        <translation>%1 МБ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="97"/>
+        <source>daily backups are turned off</source>
+        <translation>ежедневное копирование отключено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="99"/>
         <source>%1 due</source>
         <translation>к выполнению: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="91"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="100"/>
         <source>%1 renewed</source>
         <translation>продлено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="92"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="101"/>
         <source>%1 waiting for funds</source>
         <translation>ждут средств: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="93"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="102"/>
         <source>%1 expired</source>
         <translation>истекло: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="94"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="103"/>
         <source>%1 failed</source>
         <translation>с ошибкой: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="95"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="104"/>
         <source>%1 checked</source>
         <translation>проверено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="96"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="105"/>
         <source>%1 reminded</source>
         <translation>напомнено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="97"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="106"/>
         <source>%1 succeeded</source>
         <translation>успешно: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="98"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="107"/>
         <source>%1 to retry later</source>
         <translation>повторить позже: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="99"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="108"/>
         <source>%1 sent to manual handling</source>
         <translation>на ручную обработку: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="100"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="109"/>
         <source>%1 deferred while the gateway is down</source>
         <translation>отложено, пока шлюз недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="101"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="110"/>
         <source>%1 top-ups reconciled</source>
         <translation>сверено пополнений: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="102"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="111"/>
         <source>%1 refunds reconciled</source>
         <translation>сверено возвратов: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="103"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="112"/>
         <source>%1 reconciled</source>
         <translation>сверено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="113"/>
+        <source>%1 older deleted</source>
+        <translation>удалено старых: %1</translation>
     </message>
 </context>
 <context>
     <name>LedgerNotes</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="529"/>
+        <location filename="../../ui/pages/words.py" line="540"/>
         <source>card charge %1</source>
         <translation>списание с карты %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="530"/>
+        <location filename="../../ui/pages/words.py" line="541"/>
         <source>to card, top-up #%1</source>
         <translation>на карту, пополнение #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="531"/>
+        <location filename="../../ui/pages/words.py" line="542"/>
         <source>owed on %1</source>
         <translation>долг по %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="532"/>
+        <location filename="../../ui/pages/words.py" line="543"/>
         <source>%1 against %2</source>
         <translation>%1 к %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="533"/>
+        <location filename="../../ui/pages/words.py" line="544"/>
         <source>refund refused: %1</source>
         <translation>возврат отклонён: %1</translation>
     </message>
@@ -5824,117 +5904,117 @@
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="554"/>
+        <location filename="../../ui/pages/words.py" line="565"/>
         <source>create customers</source>
         <translation>создавать клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="555"/>
+        <location filename="../../ui/pages/words.py" line="566"/>
         <source>change customers</source>
         <translation>изменять клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="556"/>
+        <location filename="../../ui/pages/words.py" line="567"/>
         <source>top up wallets</source>
         <translation>пополнять кошельки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="557"/>
+        <location filename="../../ui/pages/words.py" line="568"/>
         <source>subscribe customers</source>
         <translation>оформлять подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="558"/>
+        <location filename="../../ui/pages/words.py" line="569"/>
         <source>cancel subscriptions</source>
         <translation>отменять подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="559"/>
+        <location filename="../../ui/pages/words.py" line="570"/>
         <source>reinstate subscriptions</source>
         <translation>восстанавливать подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="560"/>
+        <location filename="../../ui/pages/words.py" line="571"/>
         <source>change the plan of subscriptions</source>
         <translation>менять тариф подписок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="561"/>
+        <location filename="../../ui/pages/words.py" line="572"/>
         <source>record usage</source>
         <translation>записывать использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="562"/>
+        <location filename="../../ui/pages/words.py" line="573"/>
         <source>retry error items</source>
         <translation>повторять ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="563"/>
+        <location filename="../../ui/pages/words.py" line="574"/>
         <source>cancel scheduled retries</source>
         <translation>отменять запланированные повторы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="564"/>
+        <location filename="../../ui/pages/words.py" line="575"/>
         <source>resolve error items</source>
         <translation>закрывать ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="565"/>
+        <location filename="../../ui/pages/words.py" line="576"/>
         <source>escalate error items</source>
         <translation>передавать ошибки на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="566"/>
+        <location filename="../../ui/pages/words.py" line="577"/>
         <source>change retry strategies</source>
         <translation>менять стратегии повторов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="567"/>
+        <location filename="../../ui/pages/words.py" line="578"/>
         <source>mark notifications read</source>
         <translation>отмечать уведомления прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="568"/>
+        <location filename="../../ui/pages/words.py" line="579"/>
         <source>run scheduler jobs</source>
         <translation>запускать задания планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="569"/>
+        <location filename="../../ui/pages/words.py" line="580"/>
         <source>run a renewal pass</source>
         <translation>запускать прогон продлений</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="570"/>
+        <location filename="../../ui/pages/words.py" line="581"/>
         <source>refund</source>
         <translation>делать возвраты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="571"/>
+        <location filename="../../ui/pages/words.py" line="582"/>
         <source>adjust balances</source>
         <translation>корректировать балансы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="572"/>
+        <location filename="../../ui/pages/words.py" line="583"/>
         <source>edit plans and features</source>
         <translation>изменять тарифы и функции</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="573"/>
+        <location filename="../../ui/pages/words.py" line="584"/>
         <source>manage operators</source>
         <translation>управлять операторами</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="574"/>
+        <location filename="../../ui/pages/words.py" line="585"/>
         <source>change settings</source>
         <translation>изменять настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="575"/>
+        <location filename="../../ui/pages/words.py" line="586"/>
         <source>configure the gateway</source>
         <translation>настраивать шлюз</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="576"/>
+        <location filename="../../ui/pages/words.py" line="587"/>
         <source>pause the scheduler</source>
         <translation>приостанавливать планировщик</translation>
     </message>
@@ -6770,190 +6850,225 @@
         <translation>мониторинг</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="136"/>
+        <location filename="../../ui/pages/words.py" line="129"/>
+        <source>backups</source>
+        <translation>резервные копии</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="137"/>
         <source>top-ups</source>
         <translation>пополнения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="137"/>
+        <location filename="../../ui/pages/words.py" line="138"/>
         <source>refunds</source>
         <translation>возвраты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="138"/>
+        <location filename="../../ui/pages/words.py" line="139"/>
         <source>due</source>
         <translation>к сроку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="139"/>
+        <location filename="../../ui/pages/words.py" line="140"/>
         <source>renewed</source>
         <translation>продлено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="140"/>
+        <location filename="../../ui/pages/words.py" line="141"/>
         <source>waiting for funds</source>
         <translation>ждут средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="141"/>
+        <location filename="../../ui/pages/words.py" line="142"/>
         <source>expired</source>
         <translation>истекло</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="142"/>
+        <location filename="../../ui/pages/words.py" line="143"/>
         <source>errors</source>
         <translation>ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="143"/>
+        <location filename="../../ui/pages/words.py" line="144"/>
         <source>charged</source>
         <translation>списано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="144"/>
+        <location filename="../../ui/pages/words.py" line="145"/>
         <source>owed</source>
         <translation>в долг</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="145"/>
+        <location filename="../../ui/pages/words.py" line="146"/>
         <source>succeeded</source>
         <translation>успешно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="146"/>
+        <location filename="../../ui/pages/words.py" line="147"/>
         <source>rescheduled</source>
         <translation>перенесено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="147"/>
+        <location filename="../../ui/pages/words.py" line="148"/>
         <source>to manual</source>
         <translation>на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="148"/>
+        <location filename="../../ui/pages/words.py" line="149"/>
         <source>deferred</source>
         <translation>отложено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="149"/>
+        <location filename="../../ui/pages/words.py" line="150"/>
         <source>reconciled</source>
         <translation>сверено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="150"/>
+        <location filename="../../ui/pages/words.py" line="151"/>
         <source>checked</source>
         <translation>проверено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="151"/>
+        <location filename="../../ui/pages/words.py" line="152"/>
         <source>reminded</source>
         <translation>напомнено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="152"/>
+        <location filename="../../ui/pages/words.py" line="153"/>
         <source>alert</source>
         <translation>тревога</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="153"/>
+        <location filename="../../ui/pages/words.py" line="154"/>
         <source>gateway</source>
         <translation>шлюз</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="154"/>
+        <location filename="../../ui/pages/words.py" line="155"/>
         <source>result</source>
         <translation>итог</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="162"/>
+        <location filename="../../ui/pages/words.py" line="156"/>
+        <source>file</source>
+        <translation>файл</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="157"/>
+        <source>size in bytes</source>
+        <translation>размер в байтах</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="158"/>
+        <source>seconds</source>
+        <translation>секунд</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="159"/>
+        <source>older backups deleted</source>
+        <translation>удалено старых копий</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="160"/>
+        <source>skipped</source>
+        <translation>пропущено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="168"/>
         <source>healthy</source>
         <translation>в порядке</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="163"/>
+        <location filename="../../ui/pages/words.py" line="169"/>
         <source>outage</source>
         <translation>сбой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="164"/>
+        <location filename="../../ui/pages/words.py" line="170"/>
         <source>probing</source>
         <translation>проверка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="173"/>
+        <location filename="../../ui/pages/words.py" line="179"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="174"/>
+        <location filename="../../ui/pages/words.py" line="180"/>
         <source>no</source>
         <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="190"/>
+        <source>daily backups are turned off</source>
+        <translation>ежедневное копирование отключено</translation>
     </message>
 </context>
 <context>
     <name>SchedulerJobsModel</name>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="128"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="138"/>
         <source>this desk</source>
         <translation>это рабочее место</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="132"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="142"/>
         <source>%1, process %2</source>
         <translation>%1, процесс %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="151"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="161"/>
         <source>Job</source>
         <translation>Задание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="152"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="162"/>
         <source>Last run (UTC)</source>
         <translation>Последний запуск (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="153"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="163"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="154"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="164"/>
         <source>Last error</source>
         <translation>Последняя ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="155"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="165"/>
         <source>Next run (UTC)</source>
         <translation>Следующий запуск (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="156"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="166"/>
         <source>Running</source>
         <translation>Выполняется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="157"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="167"/>
         <source>Lease owner</source>
         <translation>Владелец блокировки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="188"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="198"/>
         <source>paused</source>
         <translation>приостановлено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="190"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="200"/>
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="208"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="218"/>
         <source>Lease held by instance %s</source>
         <translation>Блокировку держит экземпляр %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="194"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="204"/>
         <source>free (last: %s)</source>
         <translation>свободна (последний: %s)</translation>
     </message>
@@ -6961,7 +7076,7 @@
 <context>
     <name>SchedulerPage</name>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="120"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="130"/>
         <source>nothing to do</source>
         <translation>нечего делать</translation>
     </message>
@@ -7180,7 +7295,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/settings_page.py" line="91"/>
-        <location filename="../../ui/pages/settings_page.py" line="248"/>
+        <location filename="../../ui/pages/settings_page.py" line="253"/>
         <source>Save key</source>
         <translation>Сохранить ключ</translation>
     </message>
@@ -7230,137 +7345,147 @@
         <translation>1–1440; работающий планировщик применит значение после перезапуска</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="135"/>
+        <location filename="../../ui/pages/settings_page.py" line="133"/>
+        <source>Daily backups kept</source>
+        <translation>Хранить ежедневных резервных копий</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="134"/>
+        <source>0–365; 0 turns the daily backup off</source>
+        <translation>0–365; 0 отключает ежедневное копирование</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="140"/>
         <source>Save settings…</source>
         <translation>Сохранить настройки…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="138"/>
+        <location filename="../../ui/pages/settings_page.py" line="143"/>
         <source>Revert</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="150"/>
+        <location filename="../../ui/pages/settings_page.py" line="155"/>
         <source>This desktop</source>
         <translation>Это рабочее место</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="158"/>
+        <location filename="../../ui/pages/settings_page.py" line="163"/>
         <source>A new language applies after the app is restarted.</source>
         <translation>Новый язык применится после перезапуска приложения.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="163"/>
+        <location filename="../../ui/pages/settings_page.py" line="168"/>
         <source>Follow the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="164"/>
+        <location filename="../../ui/pages/settings_page.py" line="169"/>
         <source>Light</source>
         <translation>Светлая</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="165"/>
+        <location filename="../../ui/pages/settings_page.py" line="170"/>
         <source>Dark</source>
         <translation>Тёмная</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="173"/>
+        <location filename="../../ui/pages/settings_page.py" line="178"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="175"/>
+        <location filename="../../ui/pages/settings_page.py" line="180"/>
         <source>Theme</source>
         <translation>Тема</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="196"/>
+        <location filename="../../ui/pages/settings_page.py" line="201"/>
         <source>A key is set.</source>
         <translation>Ключ задан.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="198"/>
+        <location filename="../../ui/pages/settings_page.py" line="203"/>
         <source>No key is set; this demo database uses a published test key.</source>
         <translation>Ключ не задан; эта демо-база использует общедоступный тестовый ключ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="200"/>
+        <location filename="../../ui/pages/settings_page.py" line="205"/>
         <source>No key is set: top-ups and refunds fail until an admin sets one.</source>
         <translation>Ключ не задан: пополнения и возвраты не будут проходить, пока администратор его не задаст.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="203"/>
+        <location filename="../../ui/pages/settings_page.py" line="208"/>
         <source>There is no usable system keyring, so secrets are kept for this session only.</source>
         <translation>Системное хранилище ключей недоступно, поэтому секреты хранятся только до конца сеанса.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="225"/>
+        <location filename="../../ui/pages/settings_page.py" line="230"/>
         <source>Enter the new key first.</source>
         <translation>Сначала введите новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="227"/>
+        <location filename="../../ui/pages/settings_page.py" line="232"/>
         <source>A key is one word of at most %d characters.</source>
         <translation>Ключ — одно слово длиной не более %d символов.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="229"/>
+        <location filename="../../ui/pages/settings_page.py" line="234"/>
         <source>The simulated gateway accepts only test keys, which start with %s.</source>
         <translation>Имитируемый шлюз принимает только тестовые ключи, начинающиеся с %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="242"/>
+        <location filename="../../ui/pages/settings_page.py" line="247"/>
         <source>Gateway API key</source>
         <translation>API-ключ шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="244"/>
+        <location filename="../../ui/pages/settings_page.py" line="249"/>
         <source>Replace the key this app uses for charges and refunds. Every later gateway call from this desk uses the new key.</source>
         <translation>Заменить ключ, который приложение использует для списаний и возвратов. Все последующие вызовы шлюза с этого рабочего места будут использовать новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="265"/>
+        <location filename="../../ui/pages/settings_page.py" line="270"/>
         <source>The key was saved in the system keyring.</source>
         <translation>Ключ сохранён в системном хранилище ключей.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="266"/>
+        <location filename="../../ui/pages/settings_page.py" line="271"/>
         <source>Gateway API key saved in the system keyring</source>
         <translation>API-ключ шлюза сохранён в системном хранилище ключей</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="269"/>
+        <location filename="../../ui/pages/settings_page.py" line="274"/>
         <source>There is no usable system keyring, so the key is kept for this session only and will be forgotten when the app quits.</source>
         <translation>Системное хранилище ключей недоступно, поэтому ключ сохранён только на этот сеанс и будет забыт при выходе из приложения.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="274"/>
+        <location filename="../../ui/pages/settings_page.py" line="279"/>
         <source>Gateway API key kept for this session only</source>
         <translation>API-ключ шлюза сохранён только на этот сеанс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="293"/>
+        <location filename="../../ui/pages/settings_page.py" line="298"/>
         <source>Nothing to save: no setting was changed</source>
         <translation>Нечего сохранять: ни одна настройка не изменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="295"/>
+        <location filename="../../ui/pages/settings_page.py" line="300"/>
         <source>Change these settings for every desk and worker that shares this database:</source>
         <translation>Изменить эти настройки для всех рабочих мест и фоновых процессов, использующих эту базу данных:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="298"/>
+        <location filename="../../ui/pages/settings_page.py" line="303"/>
         <source>Save settings</source>
         <translation>Сохранить настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="301"/>
+        <location filename="../../ui/pages/settings_page.py" line="306"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/settings_page.py" line="309"/>
+        <location filename="../../ui/pages/settings_page.py" line="314"/>
         <source>%n setting(s) saved</source>
         <translation>
             <numerusform>Сохранена %n настройка</numerusform>
@@ -7369,7 +7494,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="325"/>
+        <location filename="../../ui/pages/settings_page.py" line="330"/>
         <source>The language changes when the app is restarted</source>
         <translation>Язык сменится после перезапуска приложения</translation>
     </message>
@@ -7395,92 +7520,92 @@
 <context>
     <name>Subjects</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="253"/>
+        <location filename="../../ui/pages/words.py" line="263"/>
         <source>customer</source>
         <translation>клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="254"/>
+        <location filename="../../ui/pages/words.py" line="264"/>
         <source>wallet</source>
         <translation>кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="255"/>
+        <location filename="../../ui/pages/words.py" line="265"/>
         <source>top-up</source>
         <translation>пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="256"/>
+        <location filename="../../ui/pages/words.py" line="266"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="257"/>
+        <location filename="../../ui/pages/words.py" line="267"/>
         <source>subscription</source>
         <translation>подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="258"/>
+        <location filename="../../ui/pages/words.py" line="268"/>
         <source>plan</source>
         <translation>тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="259"/>
+        <location filename="../../ui/pages/words.py" line="269"/>
         <source>feature</source>
         <translation>функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="260"/>
+        <location filename="../../ui/pages/words.py" line="270"/>
         <source>invoice</source>
         <translation>счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="261"/>
+        <location filename="../../ui/pages/words.py" line="271"/>
         <source>ledger entry</source>
         <translation>запись журнала</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="262"/>
+        <location filename="../../ui/pages/words.py" line="272"/>
         <source>error item</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="263"/>
+        <location filename="../../ui/pages/words.py" line="273"/>
         <source>notification</source>
         <translation>уведомление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="264"/>
+        <location filename="../../ui/pages/words.py" line="274"/>
         <source>operator</source>
         <translation>оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="265"/>
+        <location filename="../../ui/pages/words.py" line="275"/>
         <source>job</source>
         <translation>задание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="266"/>
+        <location filename="../../ui/pages/words.py" line="276"/>
         <source>scheduler</source>
         <translation>планировщик</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="267"/>
+        <location filename="../../ui/pages/words.py" line="277"/>
         <source>settings</source>
         <translation>настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="268"/>
+        <location filename="../../ui/pages/words.py" line="278"/>
         <source>secret</source>
         <translation>секрет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="269"/>
+        <location filename="../../ui/pages/words.py" line="279"/>
         <source>system</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="270"/>
+        <location filename="../../ui/pages/words.py" line="280"/>
         <source>renewal pass</source>
         <translation>прогон продлений</translation>
     </message>
@@ -7488,57 +7613,57 @@
 <context>
     <name>SubscriptionEvents</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="423"/>
+        <location filename="../../ui/pages/words.py" line="434"/>
         <source>subscribed</source>
         <translation>оформлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="424"/>
+        <location filename="../../ui/pages/words.py" line="435"/>
         <source>subscribed again</source>
         <translation>оформлена заново</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="425"/>
+        <location filename="../../ui/pages/words.py" line="436"/>
         <source>renewed</source>
         <translation>продлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="426"/>
+        <location filename="../../ui/pages/words.py" line="437"/>
         <source>renewal short of funds</source>
         <translation>на продление не хватило средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="427"/>
+        <location filename="../../ui/pages/words.py" line="438"/>
         <source>funds arrived</source>
         <translation>средства поступили</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="428"/>
+        <location filename="../../ui/pages/words.py" line="439"/>
         <source>grace days passed</source>
         <translation>льготные дни прошли</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="429"/>
+        <location filename="../../ui/pages/words.py" line="440"/>
         <source>canceled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="430"/>
+        <location filename="../../ui/pages/words.py" line="441"/>
         <source>reinstated</source>
         <translation>восстановлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="431"/>
+        <location filename="../../ui/pages/words.py" line="442"/>
         <source>waiting for funds again</source>
         <translation>снова ждёт средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="432"/>
+        <location filename="../../ui/pages/words.py" line="443"/>
         <source>period ended</source>
         <translation>период закончился</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="433"/>
+        <location filename="../../ui/pages/words.py" line="444"/>
         <source>plan changed</source>
         <translation>тариф сменён</translation>
     </message>
@@ -8588,12 +8713,12 @@
 <context>
     <name>Windows</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="454"/>
+        <location filename="../../ui/pages/words.py" line="465"/>
         <source>day</source>
         <translation>день</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="454"/>
+        <location filename="../../ui/pages/words.py" line="465"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n день</numerusform>
@@ -8602,12 +8727,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="455"/>
+        <location filename="../../ui/pages/words.py" line="466"/>
         <source>hour</source>
         <translation>час</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="455"/>
+        <location filename="../../ui/pages/words.py" line="466"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n час</numerusform>
@@ -8616,12 +8741,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="456"/>
+        <location filename="../../ui/pages/words.py" line="467"/>
         <source>minute</source>
         <translation>минуту</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="456"/>
+        <location filename="../../ui/pages/words.py" line="467"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n минута</numerusform>
@@ -8630,7 +8755,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="462"/>
+        <location filename="../../ui/pages/words.py" line="473"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n секунда</numerusform>

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from models.tables import AuditEntry, JobState
+from scheduler.core import JOB_NAMES
 from ui.tray import TrayController
 
 
@@ -63,7 +64,7 @@ def test_an_admin_pauses_from_the_tray_with_a_reason_and_every_desk_sees_it(desk
     answer_dialogs(lambda d: d.reason.setPlainText("gateway maintenance"))
     assert env.tray.pause_action.isEnabled()
     env.tray.pause_action.trigger()
-    assert all(row.paused for row in JobState.select()) and JobState.select().count() == 5
+    assert all(row.paused for row in JobState.select()) and JobState.select().count() == len(JOB_NAMES)
     assert env.scheduler.is_paused and env.tray.paused
     assert "Resume" in env.tray.pause_action.text()
     entry = AuditEntry.get(AuditEntry.action == "scheduler.pause")

@@ -72,11 +72,14 @@ def test_check_reports_a_text_that_is_no_longer_utf8_instead_of_crashing(demo_fi
     assert "Could not decode to UTF-8 column 'idempotency_key'" in report["violations"][0]["problems"][0]
 
 
-def test_check_reports_a_file_that_is_not_a_database_any_more(demo_file, capsys):
+def test_check_refuses_a_file_that_is_not_a_database_any_more_in_one_line(demo_file, capsys):
     damage_header(demo_file)
-    code, report = _check(demo_file, capsys)
-    assert code == 1
-    assert report["violations"][0]["kind"] == "database_damaged"
+    code = main.main(["--db", str(demo_file), "check"])
+    database.close()
+    out = capsys.readouterr()
+    assert code == 2 and out.out == ""
+    assert out.err.startswith(f"error: the database file {demo_file} is damaged (file is not a database)")
+    assert out.err.count("\n") == 1
 
 
 def test_check_passes_a_sound_file(demo_file, capsys):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
@@ -86,6 +87,14 @@ def _result_phrase(key: str, value: Any) -> str | None:
         return states.get(str(value), str(value))
     if key == "alert":
         return translate("JobResults", "alert raised")
+    if key == "path":
+        return translate("JobResults", "backup «%1»").replace("%1", Path(str(value)).name)
+    if key == "seconds":
+        return None  # the tooltip has it
+    if key == "bytes" and isinstance(value, int):
+        return translate("JobResults", "%1 MB").replace("%1", number_text(max(1, round(value / 1_000_000))))
+    if key == "skipped":
+        return translate("JobResults", "daily backups are turned off")
     counts = {
         "due": translate("JobResults", "%1 due"),
         "renewed": translate("JobResults", "%1 renewed"),
@@ -101,6 +110,7 @@ def _result_phrase(key: str, value: Any) -> str | None:
         "topups": translate("JobResults", "%1 top-ups reconciled"),
         "refunds": translate("JobResults", "%1 refunds reconciled"),
         "reconciled": translate("JobResults", "%1 reconciled"),
+        "deleted": translate("JobResults", "%1 older deleted"),
     }
     if isinstance(value, bool):
         return key.replace("_", " ")

@@ -128,6 +128,11 @@ class SettingsPage(Page):
                     self.tr("Retry pass every (minutes)"),
                     self.tr("1–1440; a running scheduler picks it up when it restarts"),
                 ),
+                SettingField(
+                    "backups_kept",
+                    self.tr("Daily backups kept"),
+                    self.tr("0–365; 0 turns the daily backup off"),
+                ),
             ],
             group,
         )

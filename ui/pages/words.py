@@ -126,6 +126,7 @@ def job_name_text(name: str) -> str:
         "retries": translate("SchedulerJobs", "retries"),
         "reminders": translate("SchedulerJobs", "reminders"),
         "monitoring": translate("SchedulerJobs", "monitoring"),
+        "backups": translate("SchedulerJobs", "backups"),
     }
     return labels.get(name) or name.replace("_", " ")
 
@@ -152,6 +153,11 @@ def _result_keys() -> dict[str, str]:
         "alert": translate("SchedulerJobs", "alert"),
         "circuit": translate("SchedulerJobs", "gateway"),
         "result": translate("SchedulerJobs", "result"),
+        "path": translate("SchedulerJobs", "file"),
+        "bytes": translate("SchedulerJobs", "size in bytes"),
+        "seconds": translate("SchedulerJobs", "seconds"),
+        "deleted": translate("SchedulerJobs", "older backups deleted"),
+        "skipped": translate("SchedulerJobs", "skipped"),
     }
 
 
@@ -178,6 +184,10 @@ def result_value_text(key: str, value: object) -> str:
         return number_text(value)
     if key == "circuit" and isinstance(value, str):
         return circuit_state_text(value)
+    if key == "path":
+        return f"«{value}»"  # a file name is data, shown as it is
+    if key == "skipped":
+        return QCoreApplication.translate("SchedulerJobs", "daily backups are turned off")
     return str(value)
 
 
@@ -388,6 +398,7 @@ def field_text(key: str) -> str:
         "default_grace_days": translate("AuditFields", "default grace days"),
         "alert_threshold": translate("AuditFields", "alert threshold"),
         "retry_every_minutes": translate("AuditFields", "retry pass every (minutes)"),
+        "backups_kept": translate("AuditFields", "daily backups kept"),
         "demo": translate("AuditFields", "demo database"),
     }
     return labels.get(key) or key.replace("_", " ")
