@@ -24,7 +24,7 @@ from types import TracebackType
 from typing import Any, TypeVar
 from urllib.parse import unquote, urlparse
 
-from peewee import Database, DatabaseProxy, PostgresqlDatabase, Select, SqliteDatabase, fn
+from peewee import SQL, Database, DatabaseProxy, NodeList, PostgresqlDatabase, Select, SqliteDatabase, fn
 
 log = logging.getLogger(__name__)
 database = DatabaseProxy()
@@ -314,6 +314,34 @@ def run_write(work: Callable[[], _Result], attempts: int = WRITE_ATTEMPTS) -> _R
 def lower_text(expression: Any) -> Any:
     """LOWER that folds every letter: SQLite's own LOWER folds only ASCII, PostgreSQL's folds all."""
     return fn.unicode_lower(expression) if is_sqlite() else fn.LOWER(expression)
+
+
+def contains_text(expression: Any, text: str) -> Any:
+    """``expression`` contains ``text`` whatever the letters' case, % and _ taken literally.
+
+    PostgreSQL: ILIKE. SQLite: plain LIKE, which already ignores the case of ASCII letters and reads
+    the column as it is (LOWER() on every row made a search several times slower); only text with
+    other letters (Cyrillic, accents) folds both sides, with Python's lower() since SQLite's own
+    LOWER folds ASCII alone.
+    """
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    if not is_sqlite():
+        return NodeList((expression, SQL("ILIKE"), f"%{escaped}%", SQL("ESCAPE '\\'")))
+    if text.isascii():
+        return NodeList((expression, SQL("LIKE"), f"%{escaped}%", SQL("ESCAPE '\\'")))
+    return NodeList((fn.unicode_lower(expression), SQL("LIKE"), f"%{escaped.lower()}%", SQL("ESCAPE '\\'")))
+
+
+def distinct_values(field: Any) -> list[Any]:
+    """The distinct non-NULL values of an indexed column, smallest first, in one index probe per value
+    (a recursive skip scan) instead of a scan of every row."""
+    table, column = field.model._meta.table_name, field.column_name
+    cursor = database.execute_sql(
+        f'WITH RECURSIVE seen(value) AS (SELECT MIN("{column}") FROM "{table}" UNION ALL '
+        f'SELECT (SELECT MIN("{column}") FROM "{table}" WHERE "{column}" > seen.value) FROM seen '
+        f"WHERE seen.value IS NOT NULL) SELECT value FROM seen WHERE value IS NOT NULL"
+    )
+    return [row[0] for row in cursor.fetchall()]
 
 
 def for_update(query: _Query, *, skip_locked: bool = False) -> _Query:

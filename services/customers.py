@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from peewee import SQL, IntegrityError, NodeList, fn
+from peewee import SQL, IntegrityError, NodeList
 
-from models.db import lower_text, write_transaction
+from models.db import contains_text, write_transaction
 from models.tables import Customer, CustomerNote, Wallet
 from services.audit import record_audit
 from services.auth import Actor, require
@@ -228,11 +228,7 @@ class CustomerService:
         text = (text or "").strip()
         if not text or not storable(text):
             return []  # nothing stored can contain text that is not valid
-        # ASCII text is folded by the engine's own LOWER (fast); other letters need a full fold.
-        lower = fn.LOWER if text.isascii() else lower_text
-        query: Any = Customer.select().where(
-            like_text(lower(Customer.name), text.lower()) | like_text(lower(Customer.email), text.lower())
-        )
+        query: Any = Customer.select().where(contains_text(Customer.name, text) | contains_text(Customer.email, text))
         number = row_id_in(text)
         if number is not None:
             query = Customer.select().where(Customer.id == number) | query  # a UNION: the number first

@@ -10,9 +10,9 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentMo
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStyle, QWidget
 
+from models.db import contains_text
 from models.tables import Notification
 from services.changes import Changes, Kind
-from services.customers import like_text
 from services.notifications import KINDS, NotificationInfo, load_params
 from services.subject_owners import CustomerRef, attach_customers
 from ui.context import UiContext
@@ -21,7 +21,7 @@ from ui.formatting import minute_text
 from ui.notice_text import BURST_SECONDS, burst_title, render
 from ui.pages.base import TablePage
 from ui.pages.words import subject_type_text
-from ui.sql_model import Column, PagedQueryModel
+from ui.sql_model import Column, PagedQueryModel, literal, text_start
 from ui.tasks import TaskRunner
 
 SUBJECT_TYPES = ("subscription", "wallet", "topup", "refund", "error_item", "customer", "renewal_pass")
@@ -141,9 +141,9 @@ class NotificationsTableModel(PagedQueryModel):
                 Notification.kind,
                 format=lambda r: kinds.get(r["kind"], r["kind"].replace("_", " ")),
             ),
-            Column("about", self.tr("About"), fn.COALESCE(Notification.subject_type, ""), format=about_text),
+            Column("about", self.tr("About"), fn.COALESCE(Notification.subject_type, literal("")), format=about_text),
             Column("title", self.tr("Title"), Notification.title, format=_title_text),
-            Column("body", self.tr("Details"), Notification.body, format=_body_text),
+            Column("body", self.tr("Details"), text_start(Notification.body), format=_body_text),
         ]
         super().__init__(runner, parent)
         self._icons: dict[str, QIcon] = {}
@@ -160,11 +160,9 @@ class NotificationsTableModel(PagedQueryModel):
             query = query.where(Notification.read_at.is_null())
         if self.filters.get("kind"):
             query = query.where(Notification.kind == self.filters["kind"])
-        text = (self.filters.get("search") or "").strip().lower()
+        text = (self.filters.get("search") or "").strip()
         if text:
-            query = query.where(
-                like_text(fn.LOWER(Notification.title), text) | like_text(fn.LOWER(Notification.body), text)
-            )
+            query = query.where(contains_text(Notification.title, text) | contains_text(Notification.body, text))
         return query
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):

@@ -8,11 +8,11 @@ from datetime import datetime, timedelta
 from peewee import ModelSelect, fn
 from PySide6.QtCore import QCoreApplication, QObject
 
+from models.db import contains_text
 from models.tables import Customer, Plan, Subscription
 from services import lifecycle
 from services.auth import Actor
 from services.clock import Clock
-from services.customers import like_text
 from services.permissions import Rule, subscription_refusal
 from services.subject_owners import CustomerRef
 from services.validation import row_id_in
@@ -22,11 +22,12 @@ from ui.formatting import money_text, number_text
 from ui.pages.roles import role_refusal_text
 from ui.pages.wallets_models import id_search, when
 from ui.pages.words import actor_text, event_text, feature_type_text, limit_text, price_text, status_text
-from ui.sql_model import Column, PagedQueryModel
+from ui.sql_model import Column, PagedQueryModel, literal
 from ui.tasks import TaskRunner
 
 # Sorts subscriptions that never waited for funds before every one that did.
 NEVER = datetime(1970, 1, 1)
+NEVER_TEXT = "1970-01-01 00:00:00"  # NEVER as the sort key's index holds it (models.migrations)
 RENEWS_SOON = timedelta(days=7)
 
 
@@ -52,7 +53,7 @@ class SubscriptionsTableModel(PagedQueryModel):
             Column(
                 "pending_since",
                 self.tr("Pending since"),
-                fn.COALESCE(Subscription.pending_since, NEVER),
+                fn.COALESCE(Subscription.pending_since, literal(NEVER_TEXT)),
                 format=lambda r: when(r["pending_since"]),
             ),
             Column("price_minor", self.tr("Price"), Plan.price_minor, numeric=True, format=price_text),
@@ -88,8 +89,7 @@ class SubscriptionsTableModel(PagedQueryModel):
         if text.startswith("#"):
             query = query.where(Subscription.id == (id_search(text) or 0))
         elif text:
-            needle = text.lower()
-            condition = like_text(fn.LOWER(Customer.name), needle) | like_text(fn.LOWER(Customer.email), needle)
+            condition = contains_text(Customer.name, text) | contains_text(Customer.email, text)
             typed_id = row_id_in(text)
             if typed_id is not None:
                 condition = condition | (Subscription.id == typed_id)
