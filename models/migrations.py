@@ -412,6 +412,8 @@ TABLE_SORT_INDEXES: tuple[tuple[str, str, str], ...] = (
     ("subscription_auto_renew_id", "subscription", "auto_renew, id"),
     ("subscription_period_end_id", "subscription", "period_end, id"),
     ("subscription_pending_since_id", "subscription", f"({NEVER_PENDING_SORT}), id"),
+    ("subscription_plan_id_status", "subscription", "plan_id, status"),  # a plan's open subscriptions, counted
+    ("plan_price_minor_id", "plan", "price_minor, id"),
     ("error_item_status_id", "error_item", "status, id"),
     ("error_item_operation_id", "error_item", "operation, id"),
     ("error_item_subject_id_id", "error_item", "subject_id, id"),

@@ -97,6 +97,14 @@ def like_text(column, text: str):
     return NodeList((column, SQL("LIKE"), f"%{escaped}%", SQL("ESCAPE '\\'")))
 
 
+def customers_containing(text: str) -> Any:
+    """SQL: the ids of the customers whose name or email contains ``text``, for a table of their wallets or
+    subscriptions to filter by (``Wallet.customer.in_(...)``): the customers are scanned once, not looked
+    up row by row for every wallet or subscription."""
+    matching = Customer.alias("matching")
+    return matching.select(matching.id).where(contains_text(matching.name, text) | contains_text(matching.email, text))
+
+
 def find_customer(email_or_id) -> Customer:
     """By email (case of the domain ignored) or numeric id."""
     text = str(email_or_id).strip()

@@ -63,7 +63,9 @@ def text_start(expression: Any) -> Any:
 class Column:
     key: str
     title: str
-    sort: Any = None  # a peewee expression (never NULL) to sort by, or None
+    # What the column sorts by: a peewee expression (never NULL), or a tuple of them when the first alone
+    # repeats across rows of another table (a customer's name: then the customer's id), or None.
+    sort: Any = None
     numeric: bool = False
     format: Callable[[dict], str] | None = None
     export: Callable[[dict], str] | None = None  # what a CSV export writes, when not the text shown
@@ -108,6 +110,7 @@ class PagedQueryModel(QAbstractTableModel):
         self._cursor: tuple | None = None
         self._head: tuple | None = None  # the key of the first row held when rows before it are not (after a jump)
         self._counted = False
+        self._key_count = 1  # sort keys before the id in the order being read
         self._exhausted = True
         self._loading = False
         self._generation = 0
@@ -243,10 +246,22 @@ class PagedQueryModel(QAbstractTableModel):
         return self._loading
 
     def _order(self) -> tuple[Any, bool]:
+        """The first sort key and whether the order is descending."""
+        keys, descending = self._sort_keys()
+        return keys[0], descending
+
+    def _sort_keys(self) -> tuple[tuple[Any, ...], bool]:
+        """The sort keys before the id (one, or more when the first repeats) and whether descending."""
         column = self.columns[self._sort_column]
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
-        expression = column.sort if column.sort is not None else self.id_field
-        return expression, descending
+        keys = column.sort if column.sort is not None else self.id_field
+        return (keys if isinstance(keys, tuple) else (keys,)), descending
+
+    @staticmethod
+    def _key_of(record: dict, keys: int) -> tuple:
+        """A row's place in the order: its sort values, then its id."""
+        values = [record["_sort_value"]] + [record[f"_sort_value_{n}"] for n in range(1, keys)]
+        return (*values, record["id"])
 
     def complete_page(self, records: list[dict]) -> None:
         """On the worker, before a page's texts are made: add to its records what the row alone does not hold
@@ -255,28 +270,28 @@ class PagedQueryModel(QAbstractTableModel):
     def page_query(self, cursor: tuple | None, backward: bool = False):
         """A page after ``cursor`` (the sort value and id of the last row read) in the current order, or with
         ``backward`` the page before it, read in the reversed order (nearest row first)."""
-        expression, descending = self._order()
+        keys, descending = self._sort_keys()
         if backward:
             descending = not descending
+        ordered = (*keys, self.id_field)
         query = self.base_query()
         if cursor is not None:
-            value, last_id = cursor
-            # A row value, so both engines read the (sort key, id) index from the cursor on.
+            # A row value, so both engines read the (sort keys, id) index from the cursor on.
             if descending:
-                query = query.where(Tuple(expression, self.id_field) < Tuple(value, last_id))
+                query = query.where(Tuple(*ordered) < Tuple(*cursor))
             else:
-                query = query.where(Tuple(expression, self.id_field) > Tuple(value, last_id))
-        if descending:
-            query = query.order_by(expression.desc(), self.id_field.desc())
-        else:
-            query = query.order_by(expression.asc(), self.id_field.asc())
-        return query.select_extend(expression.alias("_sort_value")).limit(self.page_size)
+                query = query.where(Tuple(*ordered) > Tuple(*cursor))
+        query = query.order_by(*(key.desc() if descending else key.asc() for key in ordered))
+        aliases = ["_sort_value"] + [f"_sort_value_{n}" for n in range(1, len(keys))]
+        labelled = (key.alias(alias) for key, alias in zip(keys, aliases, strict=True))
+        return query.select_extend(*labelled).limit(self.page_size)
 
     def _fetch_page(self, backward: bool = False) -> None:
         self._loading = True
         self.loading_changed.emit(True)
         cursor = self._head if backward else self._cursor
         generation, query, columns = self._generation, self.page_query(cursor, backward), self.columns
+        self._key_count = len(self._sort_keys()[0])
 
         def load():
             records = list(query.dicts())
@@ -306,8 +321,7 @@ class PagedQueryModel(QAbstractTableModel):
         if len(rows) < self.page_size:
             self._exhausted = True
         if rows:
-            last = rows[-1][1]
-            self._cursor = (last["_sort_value"], last["id"])
+            self._cursor = self._key_of(rows[-1][1], self._key_count)
             start = len(self._rows)
             self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
             self._rows.extend(rows)
@@ -318,10 +332,9 @@ class PagedQueryModel(QAbstractTableModel):
         self._loading = False
         self.loading_changed.emit(False)
         head = rows[0][1] if rows else None
-        self._head = (head["_sort_value"], head["id"]) if head is not None and len(rows) == self.page_size else None
+        self._head = self._key_of(head, self._key_count) if head is not None and len(rows) == self.page_size else None
         if first and rows:
-            last = rows[-1][1]
-            self._cursor = (last["_sort_value"], last["id"])
+            self._cursor = self._key_of(rows[-1][1], self._key_count)
         if rows:
             self.beginInsertRows(QModelIndex(), 0, len(rows) - 1)
             self._rows[0:0] = rows
@@ -362,11 +375,8 @@ class PagedQueryModel(QAbstractTableModel):
 
     def export_csv(self, path: str, on_done: Callable[[int], None], on_error: Callable[[BaseException], None]) -> None:
         """Everything the current filter shows, in the current order, written off the GUI thread."""
-        expression, descending = self._order()
-        query = self.base_query().order_by(
-            expression.desc() if descending else expression.asc(),
-            self.id_field.desc() if descending else self.id_field.asc(),
-        )
+        keys, descending = self._sort_keys()
+        query = self.base_query().order_by(*(key.desc() if descending else key.asc() for key in (*keys, self.id_field)))
         columns = self.columns
         # Money is written as numbers; the currency they are in follows the first amount.
         currency_after = next((i for i, c in enumerate(columns) if c.is_money), None)

@@ -7,7 +7,17 @@ import html
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QByteArray, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -326,14 +336,29 @@ class PagedTableView(QTableView):
     ) -> QModelIndex:
         control = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
         if control and cursorAction == QAbstractItemView.CursorAction.MoveEnd and not self.paged.at_end:
-            self.paged.jump_to_end()
-            self._going_to = "last"
-            return QModelIndex()
+            return self._jump("last", self.paged.jump_to_end)
         if control and cursorAction == QAbstractItemView.CursorAction.MoveHome and self.paged.has_rows_before:
-            self.paged.reload()
-            self._going_to = "first"
-            return QModelIndex()
+            return self._jump("first", self.paged.reload)
         return super().moveCursor(cursorAction, modifiers)
+
+    def _jump(self, to: str, load: Callable[[], None]) -> QModelIndex:
+        """Load the rows at one end; the row there becomes current now if they are in, else when they arrive."""
+        self._going_to = to
+        load()
+        if self.paged.is_loading:
+            return QModelIndex()
+        self._going_to = None
+        return self._show_row(to)
+
+    def _show_row(self, to: str) -> QModelIndex:
+        """Select the first or last row held and bring it into sight."""
+        row = self.paged.rowCount() - 1 if to == "last" else 0
+        index = self.paged.index(row, max(self.currentIndex().column(), 0))
+        # Not selectRow: it reads the Ctrl key still held and would only move the current row.
+        flags = QItemSelectionModel.SelectionFlag
+        self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        self.scrollTo(index)
+        return index
 
     def _on_reset(self) -> None:
         self._kept_scroll = None
@@ -349,12 +374,10 @@ class PagedTableView(QTableView):
                 step = self.verticalHeader().defaultSectionSize()
             self.verticalScrollBar().setValue(self._kept_scroll + (last - first + 1) * step)
             self._kept_scroll = None
-        going_to, self._going_to = self._going_to, None
-        if going_to is not None:
-            row = self.paged.rowCount() - 1 if going_to == "last" else 0
-            self.setCurrentIndex(self.paged.index(row, 0))
-            self.selectRow(row)
-            self.scrollTo(self.paged.index(row, 0))
+        going_to = self._going_to
+        if going_to is not None and not self.paged.is_loading:
+            self._going_to = None
+            self._show_row(going_to)
 
     def _on_scrolled(self, value: int) -> None:
         if value == self.verticalScrollBar().minimum() and self.paged.can_fetch_before():

@@ -215,8 +215,7 @@ class NotificationsTableModel(PagedQueryModel):
             self._exhausted = True
         if not rows:
             return
-        last = rows[-1][1]
-        self._cursor = (last["_sort_value"], last["id"])  # the page goes on after its last notification
+        self._cursor = self._key_of(rows[-1][1], 1)  # the page goes on after its last notification
         changed_last = False
         added: list[tuple[tuple[str, ...], dict]] = []
         for _texts, record in rows:

@@ -8,11 +8,11 @@ from datetime import datetime, timedelta
 from peewee import ModelSelect, fn
 from PySide6.QtCore import QCoreApplication, QObject
 
-from models.db import contains_text
 from models.tables import Customer, Plan, Subscription
 from services import lifecycle
 from services.auth import Actor
 from services.clock import Clock
+from services.customers import customers_containing
 from services.permissions import Rule, subscription_refusal
 from services.subject_owners import CustomerRef
 from services.validation import row_id_in
@@ -38,7 +38,7 @@ class SubscriptionsTableModel(PagedQueryModel):
         self.clock = clock
         self.columns = [
             Column("id", self.tr("ID"), Subscription.id, numeric=True),
-            Column("customer_name", self.tr("Customer"), Customer.name),
+            Column("customer_name", self.tr("Customer"), (Customer.name, Customer.id)),
             Column("plan_code", self.tr("Plan"), Plan.code),
             Column("status", self.tr("Status"), Subscription.status, format=lambda r: status_text(r["status"])),
             Column(
@@ -56,7 +56,7 @@ class SubscriptionsTableModel(PagedQueryModel):
                 fn.COALESCE(Subscription.pending_since, literal(NEVER_TEXT)),
                 format=lambda r: when(r["pending_since"]),
             ),
-            Column("price_minor", self.tr("Price"), Plan.price_minor, numeric=True, format=price_text),
+            Column("price_minor", self.tr("Price"), (Plan.price_minor, Plan.id), numeric=True, format=price_text),
         ]
         super().__init__(runner, parent)
 
@@ -89,7 +89,7 @@ class SubscriptionsTableModel(PagedQueryModel):
         if text.startswith("#"):
             query = query.where(Subscription.id == (id_search(text) or 0))
         elif text:
-            condition = contains_text(Customer.name, text) | contains_text(Customer.email, text)
+            condition = Subscription.customer.in_(customers_containing(text))
             typed_id = row_id_in(text)
             if typed_id is not None:
                 condition = condition | (Subscription.id == typed_id)

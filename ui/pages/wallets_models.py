@@ -8,8 +8,8 @@ from datetime import datetime
 from peewee import ModelSelect, fn
 from PySide6.QtCore import QCoreApplication, QObject
 
-from models.db import contains_text
 from models.tables import Customer, LedgerEntry, Wallet
+from services.customers import customers_containing
 from services.subject_owners import CustomerRef
 from services.validation import row_id_in
 from services.wallets import WalletDetail
@@ -64,7 +64,7 @@ class WalletsTableModel(PagedQueryModel):
             Column(
                 "customer",
                 self.tr("Customer"),
-                Customer.name,
+                (Customer.name, Customer.id),
                 format=lambda r: f"{r['customer_name']} <{r['customer_email']}>",
             ),
             Column("currency", self.tr("Currency"), Wallet.currency),
@@ -97,7 +97,7 @@ class WalletsTableModel(PagedQueryModel):
         if text.startswith("#"):
             query = query.where(Wallet.id == (exact or 0))
         elif text:
-            condition = contains_text(Customer.name, text) | contains_text(Customer.email, text)
+            condition = Wallet.customer.in_(customers_containing(text))
             typed_id = row_id_in(text)
             if typed_id is not None:
                 condition = condition | (Customer.id == typed_id) | (Wallet.id == typed_id)
