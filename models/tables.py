@@ -12,13 +12,13 @@ from peewee import (
     CharField,
     Check,
     CompositeKey,
-    DateTimeField,
     ForeignKeyField,
     IntegerField,
     Model,
     TextField,
 )
 
+from models.db import StoredDateTimeField as DateTimeField
 from models.db import database
 
 

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from peewee import SQL, ModelSelect, Tuple, fn
+from peewee import ModelSelect, Tuple
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -44,19 +44,6 @@ RecordRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
 _NUMBER = re.compile(r"-?[0-9][0-9,]*(\.[0-9]+)?")
 COUNT_CAP = 10_000  # rows are counted up to this many; past it a table shows "10,000+ rows"
-
-
-def literal(text: str) -> SQL:
-    """A constant written into the SQL rather than bound, so a sort key matches its index's expression
-    (neither engine matches an index expression that holds a parameter)."""
-    return SQL("'" + text.replace("'", "''") + "'")
-
-
-def text_start(expression: Any) -> Any:
-    """The start of a long text, the way its sort index holds it (models.migrations.TEXT_SORT_LENGTH)."""
-    from models.migrations import TEXT_SORT_LENGTH
-
-    return fn.SUBSTR(expression, SQL("1"), SQL(str(TEXT_SORT_LENGTH)))
 
 
 @dataclass(frozen=True)

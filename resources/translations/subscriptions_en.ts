@@ -409,7 +409,7 @@
 <context>
     <name>RowCounts</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="414"/>
+        <location filename="../../ui/pages/base.py" line="424"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -417,7 +417,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="417"/>
+        <location filename="../../ui/pages/base.py" line="427"/>
         <source>Exported %n row(s)</source>
         <translation>
             <numerusform>Exported %n row</numerusform>

@@ -4143,25 +4143,25 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../ui/formatting.py" line="21"/>
+        <location filename="../../ui/formatting.py" line="25"/>
         <source>en_US</source>
         <comment>the locale (language_COUNTRY) whose formats the desk uses</comment>
         <translation>ru_RU</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="56"/>
+        <location filename="../../ui/formatting.py" line="99"/>
         <source>yyyy-MM-dd</source>
         <comment>a date in tables (Qt date format)</comment>
         <translation>dd.MM.yyyy</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="64"/>
+        <location filename="../../ui/formatting.py" line="108"/>
         <source>yyyy-MM-dd HH:mm</source>
         <comment>a date and time (Qt format)</comment>
         <translation>dd.MM.yyyy HH:mm</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="72"/>
+        <location filename="../../ui/formatting.py" line="116"/>
         <source>yyyy-MM-dd HH:mm:ss</source>
         <comment>a date and time to the second</comment>
         <translation>dd.MM.yyyy HH:mm:ss</translation>
@@ -5796,7 +5796,7 @@
 <context>
     <name>PagedQueryModel</name>
     <message>
-        <location filename="../../ui/sql_model.py" line="387"/>
+        <location filename="../../ui/sql_model.py" line="374"/>
         <source>Currency</source>
         <translation>Валюта</translation>
     </message>
@@ -6704,12 +6704,12 @@
 <context>
     <name>RowCounts</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="413"/>
+        <location filename="../../ui/pages/base.py" line="423"/>
         <source>%1+ rows</source>
         <translation>более %1 строк</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="414"/>
+        <location filename="../../ui/pages/base.py" line="424"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n строка</numerusform>
@@ -6718,7 +6718,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="417"/>
+        <location filename="../../ui/pages/base.py" line="427"/>
         <source>Exported %n row(s)</source>
         <translation>
             <numerusform>Экспортирована %n строка</numerusform>
@@ -7552,7 +7552,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/subscriptions.py" line="153"/>
-        <location filename="../../ui/pages/subscriptions_models.py" line="270"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="271"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
@@ -7714,7 +7714,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/subscriptions.py" line="383"/>
-        <location filename="../../ui/pages/subscriptions_models.py" line="220"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="221"/>
         <source>Feature</source>
         <translation>Функция</translation>
     </message>
@@ -7764,203 +7764,203 @@
         <translation>истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="157"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="158"/>
         <source>moved to another plan</source>
         <translation>переведена на другой тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="156"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="157"/>
         <source>Only an active subscription can be %s; this one is %s.</source>
         <translation>Только активная подписка может быть %s; у этой статус «%s».</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="152"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="153"/>
         <source>Only an active subscription or one waiting for funds can be canceled; this one is %s.</source>
         <translation>Отменить можно только активную подписку или ожидающую средств; у этой статус «%s».</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="160"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="161"/>
         <source>Only a canceled subscription can be reinstated; this one is %s.</source>
         <translation>Восстановить можно только отменённую подписку; у этой статус «%s».</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="144"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="145"/>
         <source>It was canceled while waiting for funds and its grace days have passed; subscribe the customer again instead.</source>
         <translation>Она была отменена в ожидании средств, и льготный период уже прошёл; вместо этого оформите подписку заново.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="150"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="151"/>
         <source>The paid period has ended; subscribe the customer again instead.</source>
         <translation>Оплаченный период закончился; вместо этого оформите клиенту новую подписку.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="185"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="186"/>
         <source>Subscription</source>
         <translation>Подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="185"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="186"/>
         <source>auto-renew</source>
         <translation>автопродление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="186"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="187"/>
         <source>on</source>
         <translation>вкл.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="186"/>
-        <location filename="../../ui/pages/subscriptions_models.py" line="192"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="187"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="193"/>
         <source>off</source>
         <translation>выкл.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="187"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="188"/>
         <source>period</source>
         <translation>период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="187"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="188"/>
         <source>pending since</source>
         <translation>ожидает с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="188"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="189"/>
         <source>Features</source>
         <translation>Функции</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="189"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="190"/>
         <source>granted</source>
         <translation>доступны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="189"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="190"/>
         <source>not granted</source>
         <translation>недоступны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="190"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="191"/>
         <source>grace</source>
         <translation>льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="190"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="191"/>
         <source>days</source>
         <translation>дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="191"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="192"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="191"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="192"/>
         <source>wallet</source>
         <translation>кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="192"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="193"/>
         <source>balance</source>
         <translation>баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="206"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="207"/>
         <source>Usage this period</source>
         <translation>Использование за период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="221"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="222"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="222"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="223"/>
         <source>Used</source>
         <translation>Использовано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="223"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="224"/>
         <source>Limit</source>
         <translation>Лимит</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="224"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="225"/>
         <source>Left</source>
         <translation>Осталось</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="227"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="228"/>
         <source>Charge so far</source>
         <translation>Начислено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="228"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="229"/>
         <source>The plan grants no features.</source>
         <translation>Тариф не даёт функций.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="229"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="230"/>
         <source>Timeline</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="245"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="246"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="246"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="247"/>
         <source>From → to</source>
         <translation>Из → в</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="247"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="248"/>
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="248"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="249"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="249"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="250"/>
         <source>Actor</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="252"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="253"/>
         <source>No events.</source>
         <translation>Событий нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="255"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="256"/>
         <source>Charges</source>
         <translation>Списания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="269"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="270"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="271"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="272"/>
         <source>Usage</source>
         <translation>Использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="272"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="273"/>
         <source>Ledger entry</source>
         <translation>Запись журнала</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="273"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="274"/>
         <source>Refunded</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="276"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="277"/>
         <source>No charges.</source>
         <translation>Списаний нет.</translation>
     </message>
@@ -7968,52 +7968,52 @@
 <context>
     <name>SubscriptionsTableModel</name>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="40"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="41"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="41"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="42"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="42"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="43"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="43"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="44"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="46"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="47"/>
         <source>Auto-renew</source>
         <translation>Автопродление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="48"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="49"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="48"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="49"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="51"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="52"/>
         <source>Period end</source>
         <translation>Конец периода</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="55"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="56"/>
         <source>Pending since</source>
         <translation>Ожидает с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="59"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="60"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
@@ -8021,22 +8021,22 @@
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="446"/>
+        <location filename="../../ui/pages/base.py" line="456"/>
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="458"/>
+        <location filename="../../ui/pages/base.py" line="468"/>
         <source>Export CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="686"/>
+        <location filename="../../ui/pages/base.py" line="696"/>
         <source>Export to CSV</source>
         <translation>Экспорт в CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="686"/>
+        <location filename="../../ui/pages/base.py" line="696"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>

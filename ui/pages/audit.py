@@ -11,17 +11,17 @@ from peewee import ModelSelect, fn
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QObject, Qt, QUrl, Slot
 from PySide6.QtWidgets import QComboBox, QStyle, QWidget
 
-from models.db import contains_text, distinct_values
 from models.tables import AuditEntry
 from services.changes import Kind
 from services.clock import Clock
 from services.subject_owners import CustomerRef, attach_customers
+from services.table_queries import contains_text, distinct_values, literal, text_start
 from ui.context import UiContext
 from ui.customer_links import customer_anchor, follow_customer_link, open_customer
 from ui.formatting import money_text, second_text
 from ui.pages.base import TablePage
 from ui.pages.words import action_text, field_text, job_name_text, subject_type_text
-from ui.sql_model import Column, PagedQueryModel, literal, text_start
+from ui.sql_model import Column, PagedQueryModel
 from ui.tasks import TaskRunner
 
 _TARGET = re.compile(r"^([A-Za-z_]{1,32})\s*#\s*(\S{1,64})$")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from peewee import JOIN, ModelSelect, fn
 from PySide6.QtCore import QObject
 
-from models.db import contains_text
 from models.tables import Customer, Wallet
+from services.table_queries import contains_text
 from services.validation import row_id_in
 from ui.formatting import date_text, money_text
 from ui.pages.words import customer_status_text

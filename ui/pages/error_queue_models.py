@@ -9,11 +9,11 @@ from datetime import datetime, timedelta
 from peewee import Case, ModelSelect, fn
 from PySide6.QtCore import QCoreApplication, QObject
 
-from models.db import contains_text
 from models.tables import Customer, ErrorItem, Refund, Subscription, TopUp, Wallet
 from services.clock import Clock
 from services.retry_policy import OPEN_STATUSES
 from services.subject_owners import customers_of
+from services.table_queries import contains_text, literal, text_start
 from ui.errors import as_sentence, stored_message_text
 from ui.formatting import minute_text, money_text, second_text
 from ui.pages.words import (
@@ -23,7 +23,7 @@ from ui.pages.words import (
     strategy_text,
     subject_type_text,
 )
-from ui.sql_model import Column, PagedQueryModel, literal, text_start
+from ui.sql_model import Column, PagedQueryModel
 from ui.tasks import TaskRunner
 
 # Items with no next attempt sort after every scheduled one.

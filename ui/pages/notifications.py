@@ -10,18 +10,18 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentMo
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStyle, QWidget
 
-from models.db import contains_text
 from models.tables import Notification
 from services.changes import Changes, Kind
 from services.notifications import KINDS, NotificationInfo, load_params
 from services.subject_owners import CustomerRef, attach_customers
+from services.table_queries import contains_text, literal, text_start
 from ui.context import UiContext
 from ui.customer_links import customer_anchor, follow_customer_link
 from ui.formatting import minute_text
 from ui.notice_text import BURST_SECONDS, burst_title, render
 from ui.pages.base import TablePage
 from ui.pages.words import subject_type_text
-from ui.sql_model import Column, PagedQueryModel, literal, text_start
+from ui.sql_model import Column, PagedQueryModel
 from ui.tasks import TaskRunner
 
 SUBJECT_TYPES = ("subscription", "wallet", "topup", "refund", "error_item", "customer", "renewal_pass")

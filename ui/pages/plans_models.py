@@ -7,11 +7,11 @@ import html
 from peewee import Function, ModelSelect, fn
 from PySide6.QtCore import QCoreApplication, QObject
 
-from models.db import contains_text
 from models.tables import Feature, Plan, PlanFeature, Subscription
 from services.catalogue import units
 from services.pricing import PriceTerms, parse_tiers
 from services.subscriptions import OPEN_STATUSES
+from services.table_queries import contains_text
 from ui.formatting import money_text, number_text
 from ui.pages.wallets_models import id_search, when
 from ui.pages.words import feature_type_text, interval_text, price_text, status_text

@@ -15,6 +15,7 @@ from services.clock import Clock
 from services.customers import customers_containing
 from services.permissions import Rule, subscription_refusal
 from services.subject_owners import CustomerRef
+from services.table_queries import literal
 from services.validation import row_id_in
 from ui.customer_links import customer_anchor
 from ui.errors import term_text
@@ -22,7 +23,7 @@ from ui.formatting import money_text, number_text
 from ui.pages.roles import role_refusal_text
 from ui.pages.wallets_models import id_search, when
 from ui.pages.words import actor_text, event_text, feature_type_text, limit_text, price_text, status_text
-from ui.sql_model import Column, PagedQueryModel, literal
+from ui.sql_model import Column, PagedQueryModel
 from ui.tasks import TaskRunner
 
 # Sorts subscriptions that never waited for funds before every one that did.
