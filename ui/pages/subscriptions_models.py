@@ -90,7 +90,9 @@ class SubscriptionsTableModel(PagedQueryModel):
         if text.startswith("#"):
             query = query.where(Subscription.id == (id_search(text) or 0))
         elif text:
-            condition = Subscription.customer.in_(customers_containing(text))
+            # "+ 0": the customers found are a list to test each row against in the table's own order, not an
+            # index to read subscriptions from (which sorted every subscription of a common name first).
+            condition = (Subscription.customer + 0).in_(customers_containing(text))
             typed_id = row_id_in(text)
             if typed_id is not None:
                 condition = condition | (Subscription.id == typed_id)

@@ -97,7 +97,9 @@ class WalletsTableModel(PagedQueryModel):
         if text.startswith("#"):
             query = query.where(Wallet.id == (exact or 0))
         elif text:
-            condition = Wallet.customer.in_(customers_containing(text))
+            # "+ 0": the customers found are a list to test each row against in the table's own order, not an
+            # index to read wallets from (which sorted every wallet of a common name before the first page).
+            condition = (Wallet.customer + 0).in_(customers_containing(text))
             typed_id = row_id_in(text)
             if typed_id is not None:
                 condition = condition | (Customer.id == typed_id) | (Wallet.id == typed_id)
