@@ -178,7 +178,10 @@ class PagedQueryModel(QAbstractTableModel):
 
     def jump_to_end(self) -> None:
         """Show the last rows of the current order at once: the last page, read with the order reversed.
-        Rows before them come as the view scrolls up (``fetch_before``); ``reload`` goes back to the top."""
+        Rows before them come as the view scrolls up (``fetch_before``); ``reload`` goes back to the top.
+        Nothing is read when every row of the order is held already."""
+        if self.at_end and not self.has_rows_before:
+            return
         self._reset()
         self._exhausted = True  # nothing comes after the last row
         self._fetch_page(backward=True)

@@ -49,6 +49,8 @@ def test_jumping_to_the_end_shows_the_last_rows_in_the_chosen_order(make_page):
         model.fetch_before()
     assert shown_ids(model) == expected
     assert not model.has_rows_before
+    model.jump_to_end()  # every row is held: nothing to read, nothing moves
+    assert shown_ids(model) == expected
 
 
 def test_ctrl_end_selects_the_last_row_and_ctrl_home_the_first(make_page):
