@@ -394,6 +394,85 @@ def _operator_access_version_and_lockout() -> None:
     )
 
 
+# Sort keys the paged tables order by that are expressions, not columns: the query must spell each
+# exactly so (literals, not parameters) for either engine to read it from its index.
+NO_MOVEMENT_SORT = "COALESCE(last_movement_at, created_at)"
+NEVER_PENDING_SORT = "COALESCE(pending_since, '1970-01-01 00:00:00')"
+NO_NEXT_ATTEMPT_SORT = "COALESCE(next_attempt_at, '9999-12-31 00:00:00')"
+TEXT_SORT_LENGTH = 100  # long texts sort by their start: a PostgreSQL B-tree entry holds at most ~2.7 kB
+
+# (index name, table, what it orders by), each ending in id: a page is read in (sort key, id) order.
+TABLE_SORT_INDEXES: tuple[tuple[str, str, str], ...] = (
+    ("customer_name_id", "customer", "name, id"),
+    ("customer_status_id", "customer", "status, id"),
+    ("wallet_currency_id", "wallet", "currency, id"),
+    ("wallet_balance_minor_id", "wallet", "balance_minor, id"),
+    ("wallet_last_moved_id", "wallet", f"({NO_MOVEMENT_SORT}), id"),
+    ("subscription_status_id", "subscription", "status, id"),
+    ("subscription_auto_renew_id", "subscription", "auto_renew, id"),
+    ("subscription_period_end_id", "subscription", "period_end, id"),
+    ("subscription_pending_since_id", "subscription", f"({NEVER_PENDING_SORT}), id"),
+    ("subscription_plan_id_status", "subscription", "plan_id, status"),  # a plan's open subscriptions, counted
+    ("plan_price_minor_id", "plan", "price_minor, id"),
+    ("error_item_status_id", "error_item", "status, id"),
+    ("error_item_operation_id", "error_item", "operation, id"),
+    ("error_item_subject_id_id", "error_item", "subject_id, id"),
+    ("error_item_error_class_id", "error_item", "error_class, id"),
+    ("error_item_strategy_id", "error_item", "strategy, id"),
+    ("error_item_attempts_id", "error_item", "attempts, id"),
+    ("error_item_next_attempt_id", "error_item", f"({NO_NEXT_ATTEMPT_SORT}), id"),
+    ("error_item_amount_minor_id", "error_item", "amount_minor, id"),
+    ("error_item_created_at_id", "error_item", "created_at, id"),
+    ("error_item_message_id", "error_item", f"(SUBSTR(message, 1, {TEXT_SORT_LENGTH})), id"),
+    ("audit_entry_created_at_id", "audit_entry", "created_at, id"),
+    ("audit_entry_actor_id", "audit_entry", "actor, id"),
+    ("audit_entry_action_id", "audit_entry", "action, id"),
+    ("audit_entry_target_type_id", "audit_entry", "(COALESCE(target_type, '')), id"),
+    ("audit_entry_reason_id", "audit_entry", f"(SUBSTR(COALESCE(reason, ''), 1, {TEXT_SORT_LENGTH})), id"),
+    ("notification_created_at_id", "notification", "created_at, id"),
+    ("notification_severity_id", "notification", "severity, id"),
+    ("notification_kind_id", "notification", "kind, id"),
+    ("notification_subject_type_id", "notification", "(COALESCE(subject_type, '')), id"),
+    ("notification_title_id", "notification", "title, id"),
+    ("notification_body_id", "notification", f"(SUBSTR(body, 1, {TEXT_SORT_LENGTH})), id"),
+)
+
+
+def _wallet_last_movement_and_sort_indexes() -> None:
+    """A wallet keeps the time of its newest ledger entry (``last_movement_at``, NULL before the first),
+    set by a trigger on every ledger insert, so its table sorts by it from an index instead of a
+    correlated MAX per wallet; the ledger is append-only, so the newest entry never goes away. Every
+    column a paged table sorts by gets an index ending in id, for keyset pages in either direction."""
+    from playhouse.migrate import SchemaMigrator
+    from playhouse.migrate import migrate as run_operations
+
+    migrator = SchemaMigrator.from_database(database)
+    run_operations(migrator.add_column("wallet", "last_movement_at", DateTimeField(null=True)))
+    database.execute_sql(
+        "UPDATE wallet SET last_movement_at = "
+        "(SELECT MAX(e.created_at) FROM ledger_entry e WHERE e.wallet_id = wallet.id)"
+    )
+    moved = (
+        "UPDATE wallet SET last_movement_at = NEW.created_at WHERE id = NEW.wallet_id "
+        "AND (last_movement_at IS NULL OR last_movement_at < NEW.created_at)"
+    )
+    if is_sqlite():
+        database.execute_sql(
+            f"CREATE TRIGGER IF NOT EXISTS ledger_entry_moves_wallet AFTER INSERT ON ledger_entry BEGIN {moved}; END"
+        )
+    else:
+        database.execute_sql(
+            f"CREATE OR REPLACE FUNCTION ledger_entry_moves_wallet() RETURNS trigger AS $$ "
+            f"BEGIN {moved}; RETURN NULL; END; $$ LANGUAGE plpgsql"
+        )
+        database.execute_sql(
+            "CREATE TRIGGER ledger_entry_moves_wallet AFTER INSERT ON ledger_entry "
+            "FOR EACH ROW EXECUTE FUNCTION ledger_entry_moves_wallet()"
+        )
+    for name, table, key in TABLE_SORT_INDEXES:
+        database.execute_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({key})")
+
+
 Step = tuple[int, str, Callable[[], None]]
 
 MIGRATIONS: list[Step] = [
@@ -405,6 +484,7 @@ MIGRATIONS: list[Step] = [
     (6, "a notification's parameters, to render it in the operator's language", _notification_params),
     (7, "operators' notes on customers", _customer_notes),
     (8, "operators' access version and sign-in lockout", _operator_access_version_and_lockout),
+    (9, "a wallet's last movement, and indexes for every table sort", _wallet_last_movement_and_sort_indexes),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -12,13 +12,13 @@ from peewee import (
     CharField,
     Check,
     CompositeKey,
-    DateTimeField,
     ForeignKeyField,
     IntegerField,
     Model,
     TextField,
 )
 
+from models.db import StoredDateTimeField as DateTimeField
 from models.db import database
 
 
@@ -56,6 +56,9 @@ class Wallet(BaseModel):
     currency = CharField(max_length=3)
     balance_minor = BigIntegerField(default=0, constraints=[Check("balance_minor >= 0")])
     created_at = DateTimeField()
+    # The time of the wallet's newest ledger entry, None before its first: kept by a trigger on every
+    # ledger insert (migration 9), never written by the services.
+    last_movement_at = DateTimeField(null=True)
 
     class Meta:
         indexes = ((("customer", "currency"), True),)

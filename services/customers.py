@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from peewee import SQL, IntegrityError, NodeList, fn
+from peewee import SQL, IntegrityError, NodeList
 
-from models.db import lower_text, write_transaction
+from models.db import contains_text, write_transaction
 from models.tables import Customer, CustomerNote, Wallet
 from services.audit import record_audit
 from services.auth import Actor, require
@@ -95,6 +95,14 @@ def like_text(column, text: str):
     """``column`` contains ``text``, with % and _ taken literally."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return NodeList((column, SQL("LIKE"), f"%{escaped}%", SQL("ESCAPE '\\'")))
+
+
+def customers_containing(text: str) -> Any:
+    """SQL: the ids of the customers whose name or email contains ``text``, for a table of their wallets or
+    subscriptions to filter by (``Wallet.customer.in_(...)``): the customers are scanned once, not looked
+    up row by row for every wallet or subscription."""
+    matching = Customer.alias("matching")
+    return matching.select(matching.id).where(contains_text(matching.name, text) | contains_text(matching.email, text))
 
 
 def find_customer(email_or_id) -> Customer:
@@ -228,11 +236,7 @@ class CustomerService:
         text = (text or "").strip()
         if not text or not storable(text):
             return []  # nothing stored can contain text that is not valid
-        # ASCII text is folded by the engine's own LOWER (fast); other letters need a full fold.
-        lower = fn.LOWER if text.isascii() else lower_text
-        query: Any = Customer.select().where(
-            like_text(lower(Customer.name), text.lower()) | like_text(lower(Customer.email), text.lower())
-        )
+        query: Any = Customer.select().where(contains_text(Customer.name, text) | contains_text(Customer.email, text))
         number = row_id_in(text)
         if number is not None:
             query = Customer.select().where(Customer.id == number) | query  # a UNION: the number first

@@ -20,7 +20,7 @@ from enum import StrEnum
 
 from peewee import IntegrityError
 
-from models.db import database, for_update, write_attempts, write_transaction
+from models.db import database, distinct_values, for_update, write_attempts, write_transaction
 from models.tables import ErrorAttempt, ErrorItem
 from services.audit import record_audit
 from services.auth import Actor, require
@@ -587,4 +587,4 @@ class ErrorQueue:
 
 def operations_in_queue() -> list[str]:
     """The operations that have items in the queue, open or closed, by name."""
-    return sorted(r.operation for r in ErrorItem.select(ErrorItem.operation).distinct())
+    return distinct_values(ErrorItem.operation)

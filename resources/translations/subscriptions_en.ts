@@ -4,7 +4,7 @@
 <context>
     <name>AuditPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/audit.py" line="300"/>
+        <location filename="../../ui/pages/audit.py" line="298"/>
         <source>%n entries selected</source>
         <translation>
             <numerusform>%n entry selected</numerusform>
@@ -362,7 +362,7 @@
 <context>
     <name>NotificationsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="395"/>
+        <location filename="../../ui/pages/notifications.py" line="392"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
@@ -370,7 +370,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="428"/>
+        <location filename="../../ui/pages/notifications.py" line="425"/>
         <source>%n notification(s) selected</source>
         <translation>
             <numerusform>%n notification selected</numerusform>
@@ -378,7 +378,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="455"/>
+        <location filename="../../ui/pages/notifications.py" line="452"/>
         <source>%n notification(s) of this kind came within a minute (%s); the latest:</source>
         <translation>
             <numerusform>%n notification of this kind came within a minute (%s); the latest:</numerusform>
@@ -386,8 +386,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="523"/>
-        <location filename="../../ui/pages/notifications.py" line="538"/>
+        <location filename="../../ui/pages/notifications.py" line="520"/>
+        <location filename="../../ui/pages/notifications.py" line="535"/>
         <source>Marked %n notification(s) read</source>
         <translation>
             <numerusform>Marked %n notification read</numerusform>
@@ -409,7 +409,7 @@
 <context>
     <name>RowCounts</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="341"/>
+        <location filename="../../ui/pages/base.py" line="424"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -417,7 +417,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="344"/>
+        <location filename="../../ui/pages/base.py" line="427"/>
         <source>Exported %n row(s)</source>
         <translation>
             <numerusform>Exported %n row</numerusform>

@@ -640,7 +640,7 @@
         <translation>За последний месяц</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/audit.py" line="300"/>
+        <location filename="../../ui/pages/audit.py" line="298"/>
         <source>%n entries selected</source>
         <translation>
             <numerusform>Выбрана %n запись</numerusform>
@@ -649,7 +649,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="302"/>
+        <location filename="../../ui/pages/audit.py" line="300"/>
         <source>Select an entry to compare before and after.</source>
         <translation>Выберите запись, чтобы сравнить состояние до и после.</translation>
     </message>
@@ -3490,57 +3490,57 @@
 <context>
     <name>ErrorItemsTableModel</name>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="136"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="137"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="138"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="139"/>
         <source>Operation</source>
         <translation>Операция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="142"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="143"/>
         <source>Subject</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="148"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="149"/>
         <source>Error class</source>
         <translation>Класс ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="152"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="153"/>
         <source>Strategy</source>
         <translation>Стратегия</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="153"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="154"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="156"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="157"/>
         <source>Attempts</source>
         <translation>Попытки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="163"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="164"/>
         <source>Next attempt</source>
         <translation>Следующая попытка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="167"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="168"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="168"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="169"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="171"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="172"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
@@ -3955,22 +3955,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="42"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="43"/>
         <source>%d s</source>
         <translation>%d с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="44"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="45"/>
         <source>%d min</source>
         <translation>%d мин</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="46"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="47"/>
         <source>%d h %d min</source>
         <translation>%d ч %d мин</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue_models.py" line="47"/>
+        <location filename="../../ui/pages/error_queue_models.py" line="48"/>
         <source>%d d %d h</source>
         <translation>%d д %d ч</translation>
     </message>
@@ -4223,25 +4223,25 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../ui/formatting.py" line="21"/>
+        <location filename="../../ui/formatting.py" line="25"/>
         <source>en_US</source>
         <comment>the locale (language_COUNTRY) whose formats the desk uses</comment>
         <translation>ru_RU</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="56"/>
+        <location filename="../../ui/formatting.py" line="99"/>
         <source>yyyy-MM-dd</source>
         <comment>a date in tables (Qt date format)</comment>
         <translation>dd.MM.yyyy</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="64"/>
+        <location filename="../../ui/formatting.py" line="108"/>
         <source>yyyy-MM-dd HH:mm</source>
         <comment>a date and time (Qt format)</comment>
         <translation>dd.MM.yyyy HH:mm</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="72"/>
+        <location filename="../../ui/formatting.py" line="116"/>
         <source>yyyy-MM-dd HH:mm:ss</source>
         <comment>a date and time to the second</comment>
         <translation>dd.MM.yyyy HH:mm:ss</translation>
@@ -5423,58 +5423,58 @@
 <context>
     <name>NotificationsPage</name>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="355"/>
+        <location filename="../../ui/pages/notifications.py" line="352"/>
         <source>Title or text</source>
         <translation>Заголовок или текст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="356"/>
+        <location filename="../../ui/pages/notifications.py" line="353"/>
         <source>Notifications</source>
         <translation>Уведомления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="359"/>
+        <location filename="../../ui/pages/notifications.py" line="356"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/notifications.py" line="356"/>
         <location filename="../../ui/pages/notifications.py" line="359"/>
-        <location filename="../../ui/pages/notifications.py" line="362"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="359"/>
+        <location filename="../../ui/pages/notifications.py" line="356"/>
         <source>Unread</source>
         <translation>Непрочитанные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="362"/>
+        <location filename="../../ui/pages/notifications.py" line="359"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="368"/>
+        <location filename="../../ui/pages/notifications.py" line="365"/>
         <source>Open subject</source>
         <translation>Открыть объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="369"/>
+        <location filename="../../ui/pages/notifications.py" line="366"/>
         <source>Mark read</source>
         <translation>Отметить прочитанным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="370"/>
+        <location filename="../../ui/pages/notifications.py" line="367"/>
         <source>Mark all read</source>
         <translation>Отметить все прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="377"/>
+        <location filename="../../ui/pages/notifications.py" line="374"/>
         <source>Show what the notification is about (Enter or double-click)</source>
         <translation>Показать объект уведомления (Enter или двойной щелчок)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="395"/>
+        <location filename="../../ui/pages/notifications.py" line="392"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n непрочитанное</numerusform>
@@ -5483,17 +5483,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="417"/>
+        <location filename="../../ui/pages/notifications.py" line="414"/>
         <source>Mark the selected notifications read (Ctrl+M)</source>
         <translation>Отметить выбранные уведомления прочитанными (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="419"/>
+        <location filename="../../ui/pages/notifications.py" line="416"/>
         <source>Select unread notifications</source>
         <translation>Выберите непрочитанные уведомления</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="428"/>
+        <location filename="../../ui/pages/notifications.py" line="425"/>
         <source>%n notification(s) selected</source>
         <translation>
             <numerusform>Выбрано %n уведомление</numerusform>
@@ -5502,22 +5502,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="430"/>
+        <location filename="../../ui/pages/notifications.py" line="427"/>
         <source>Select a notification to read it.</source>
         <translation>Выберите уведомление, чтобы прочитать его.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="440"/>
+        <location filename="../../ui/pages/notifications.py" line="437"/>
         <source>read %s</source>
         <translation>прочитано %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="442"/>
+        <location filename="../../ui/pages/notifications.py" line="439"/>
         <source>unread</source>
         <translation>не прочитано</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="455"/>
+        <location filename="../../ui/pages/notifications.py" line="452"/>
         <source>%n notification(s) of this kind came within a minute (%s); the latest:</source>
         <translation>
             <numerusform>%n уведомление этого вида пришло за минуту (%s); последнее:</numerusform>
@@ -5526,18 +5526,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="467"/>
+        <location filename="../../ui/pages/notifications.py" line="464"/>
         <source>About</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="470"/>
+        <location filename="../../ui/pages/notifications.py" line="467"/>
         <source>the invoices of this renewal pass</source>
         <translation>счета этого прогона продлений</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="523"/>
-        <location filename="../../ui/pages/notifications.py" line="538"/>
+        <location filename="../../ui/pages/notifications.py" line="520"/>
+        <location filename="../../ui/pages/notifications.py" line="535"/>
         <source>Marked %n notification(s) read</source>
         <translation>
             <numerusform>Прочитанным отмечено %n уведомление</numerusform>
@@ -5896,7 +5896,7 @@
 <context>
     <name>PagedQueryModel</name>
     <message>
-        <location filename="../../ui/sql_model.py" line="271"/>
+        <location filename="../../ui/sql_model.py" line="374"/>
         <source>Currency</source>
         <translation>Валюта</translation>
     </message>
@@ -6279,37 +6279,37 @@
 <context>
     <name>PlanFeaturesTableModel</name>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="151"/>
+        <location filename="../../ui/pages/plans_models.py" line="150"/>
         <source>Feature</source>
         <translation>Функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="155"/>
+        <location filename="../../ui/pages/plans_models.py" line="154"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="156"/>
+        <location filename="../../ui/pages/plans_models.py" line="155"/>
         <source>Enabled</source>
         <translation>Включена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="159"/>
+        <location filename="../../ui/pages/plans_models.py" line="158"/>
         <source>Quota</source>
         <translation>Квота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="164"/>
+        <location filename="../../ui/pages/plans_models.py" line="163"/>
         <source>Rate limit</source>
         <translation>Лимит частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="167"/>
+        <location filename="../../ui/pages/plans_models.py" line="166"/>
         <source>Included</source>
         <translation>Включено ед.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="174"/>
+        <location filename="../../ui/pages/plans_models.py" line="173"/>
         <source>Pricing</source>
         <translation>Тарификация</translation>
     </message>
@@ -6583,92 +6583,92 @@
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="111"/>
+        <location filename="../../ui/pages/plans_models.py" line="110"/>
         <source>not charged</source>
         <translation>не тарифицируется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="113"/>
+        <location filename="../../ui/pages/plans_models.py" line="112"/>
         <source>%s per %s</source>
         <translation>%s за %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="115"/>
+        <location filename="../../ui/pages/plans_models.py" line="114"/>
         <source>%s per started package of %s</source>
         <translation>%s за каждый начатый пакет по %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="123"/>
+        <location filename="../../ui/pages/plans_models.py" line="122"/>
         <source>then %s</source>
         <translation>далее %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="125"/>
+        <location filename="../../ui/pages/plans_models.py" line="124"/>
         <source>up to %s at %s</source>
         <translation>до %s по %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="127"/>
+        <location filename="../../ui/pages/plans_models.py" line="126"/>
         <source>tiered</source>
         <translation>ступенчатая</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="127"/>
+        <location filename="../../ui/pages/plans_models.py" line="126"/>
         <source>volume</source>
         <translation>объёмная</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="130"/>
+        <location filename="../../ui/pages/plans_models.py" line="129"/>
         <source>, after %s included</source>
         <translation>, сверх %s включённых</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="217"/>
+        <location filename="../../ui/pages/plans_models.py" line="216"/>
         <source>features stay on during grace</source>
         <translation>функции доступны в льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="219"/>
+        <location filename="../../ui/pages/plans_models.py" line="218"/>
         <source>features are off while a renewal waits for funds</source>
         <translation>функции отключены, пока продление ждёт средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="222"/>
+        <location filename="../../ui/pages/plans_models.py" line="221"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="224"/>
+        <location filename="../../ui/pages/plans_models.py" line="223"/>
         <source>retired: takes no new subscriptions</source>
         <translation>выведен: новые подписки не принимаются</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="226"/>
+        <location filename="../../ui/pages/plans_models.py" line="225"/>
         <source>Grace</source>
         <translation>Льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="226"/>
+        <location filename="../../ui/pages/plans_models.py" line="225"/>
         <source>days</source>
         <translation>дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="227"/>
+        <location filename="../../ui/pages/plans_models.py" line="226"/>
         <source>Subscriptions</source>
         <translation>Подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="227"/>
+        <location filename="../../ui/pages/plans_models.py" line="226"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="228"/>
+        <location filename="../../ui/pages/plans_models.py" line="227"/>
         <source>created</source>
         <translation>создан</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans_models.py" line="229"/>
+        <location filename="../../ui/pages/plans_models.py" line="228"/>
         <source>Its features and their pricing are listed below.</source>
         <translation>Функции тарифа и их тарификация приведены ниже.</translation>
     </message>
@@ -6803,8 +6803,13 @@
 </context>
 <context>
     <name>RowCounts</name>
+    <message>
+        <location filename="../../ui/pages/base.py" line="423"/>
+        <source>%1+ rows</source>
+        <translation>более %1 строк</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="341"/>
+        <location filename="../../ui/pages/base.py" line="424"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n строка</numerusform>
@@ -6813,7 +6818,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="344"/>
+        <location filename="../../ui/pages/base.py" line="427"/>
         <source>Exported %n row(s)</source>
         <translation>
             <numerusform>Экспортирована %n строка</numerusform>
@@ -7692,7 +7697,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/subscriptions.py" line="153"/>
-        <location filename="../../ui/pages/subscriptions_models.py" line="270"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="271"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
@@ -7854,7 +7859,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/subscriptions.py" line="383"/>
-        <location filename="../../ui/pages/subscriptions_models.py" line="220"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="221"/>
         <source>Feature</source>
         <translation>Функция</translation>
     </message>
@@ -7904,203 +7909,203 @@
         <translation>истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="157"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="158"/>
         <source>moved to another plan</source>
         <translation>переведена на другой тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="156"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="157"/>
         <source>Only an active subscription can be %s; this one is %s.</source>
         <translation>Только активная подписка может быть %s; у этой статус «%s».</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="152"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="153"/>
         <source>Only an active subscription or one waiting for funds can be canceled; this one is %s.</source>
         <translation>Отменить можно только активную подписку или ожидающую средств; у этой статус «%s».</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="160"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="161"/>
         <source>Only a canceled subscription can be reinstated; this one is %s.</source>
         <translation>Восстановить можно только отменённую подписку; у этой статус «%s».</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="144"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="145"/>
         <source>It was canceled while waiting for funds and its grace days have passed; subscribe the customer again instead.</source>
         <translation>Она была отменена в ожидании средств, и льготный период уже прошёл; вместо этого оформите подписку заново.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="150"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="151"/>
         <source>The paid period has ended; subscribe the customer again instead.</source>
         <translation>Оплаченный период закончился; вместо этого оформите клиенту новую подписку.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="185"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="186"/>
         <source>Subscription</source>
         <translation>Подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="185"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="186"/>
         <source>auto-renew</source>
         <translation>автопродление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="186"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="187"/>
         <source>on</source>
         <translation>вкл.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="186"/>
-        <location filename="../../ui/pages/subscriptions_models.py" line="192"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="187"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="193"/>
         <source>off</source>
         <translation>выкл.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="187"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="188"/>
         <source>period</source>
         <translation>период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="187"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="188"/>
         <source>pending since</source>
         <translation>ожидает с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="188"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="189"/>
         <source>Features</source>
         <translation>Функции</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="189"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="190"/>
         <source>granted</source>
         <translation>доступны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="189"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="190"/>
         <source>not granted</source>
         <translation>недоступны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="190"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="191"/>
         <source>grace</source>
         <translation>льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="190"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="191"/>
         <source>days</source>
         <translation>дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="191"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="192"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="191"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="192"/>
         <source>wallet</source>
         <translation>кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="192"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="193"/>
         <source>balance</source>
         <translation>баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="206"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="207"/>
         <source>Usage this period</source>
         <translation>Использование за период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="221"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="222"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="222"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="223"/>
         <source>Used</source>
         <translation>Использовано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="223"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="224"/>
         <source>Limit</source>
         <translation>Лимит</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="224"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="225"/>
         <source>Left</source>
         <translation>Осталось</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="227"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="228"/>
         <source>Charge so far</source>
         <translation>Начислено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="228"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="229"/>
         <source>The plan grants no features.</source>
         <translation>Тариф не даёт функций.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="229"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="230"/>
         <source>Timeline</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="245"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="246"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="246"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="247"/>
         <source>From → to</source>
         <translation>Из → в</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="247"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="248"/>
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="248"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="249"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="249"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="250"/>
         <source>Actor</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="252"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="253"/>
         <source>No events.</source>
         <translation>Событий нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="255"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="256"/>
         <source>Charges</source>
         <translation>Списания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="269"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="270"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="271"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="272"/>
         <source>Usage</source>
         <translation>Использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="272"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="273"/>
         <source>Ledger entry</source>
         <translation>Запись журнала</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="273"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="274"/>
         <source>Refunded</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="276"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="277"/>
         <source>No charges.</source>
         <translation>Списаний нет.</translation>
     </message>
@@ -8108,52 +8113,52 @@
 <context>
     <name>SubscriptionsTableModel</name>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="39"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="41"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="40"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="42"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="41"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="43"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="42"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="44"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="45"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="47"/>
         <source>Auto-renew</source>
         <translation>Автопродление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="47"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="49"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="47"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="49"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="50"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="52"/>
         <source>Period end</source>
         <translation>Конец периода</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="54"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="56"/>
         <source>Pending since</source>
         <translation>Ожидает с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="58"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="60"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
@@ -8161,22 +8166,22 @@
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="373"/>
+        <location filename="../../ui/pages/base.py" line="456"/>
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="385"/>
+        <location filename="../../ui/pages/base.py" line="468"/>
         <source>Export CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="613"/>
+        <location filename="../../ui/pages/base.py" line="696"/>
         <source>Export to CSV</source>
         <translation>Экспорт в CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="613"/>
+        <location filename="../../ui/pages/base.py" line="696"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
@@ -8247,42 +8252,42 @@
 <context>
     <name>WalletLedgerTableModel</name>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="138"/>
+        <location filename="../../ui/pages/wallets_models.py" line="133"/>
         <source>Entry</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="139"/>
+        <location filename="../../ui/pages/wallets_models.py" line="134"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="140"/>
+        <location filename="../../ui/pages/wallets_models.py" line="135"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="143"/>
+        <location filename="../../ui/pages/wallets_models.py" line="138"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="150"/>
+        <location filename="../../ui/pages/wallets_models.py" line="145"/>
         <source>Balance after</source>
         <translation>Баланс после</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="155"/>
+        <location filename="../../ui/pages/wallets_models.py" line="150"/>
         <source>Actor</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="157"/>
+        <location filename="../../ui/pages/wallets_models.py" line="152"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="161"/>
+        <location filename="../../ui/pages/wallets_models.py" line="156"/>
         <source>Reference</source>
         <translation>Основание</translation>
     </message>
@@ -8548,62 +8553,62 @@
         <translation>Баланс кошелька #%d скорректирован на %s; теперь %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="119"/>
+        <location filename="../../ui/pages/wallets_models.py" line="114"/>
         <source>top-up</source>
         <translation>пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="120"/>
+        <location filename="../../ui/pages/wallets_models.py" line="115"/>
         <source>renewal</source>
         <translation>продление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="121"/>
+        <location filename="../../ui/pages/wallets_models.py" line="116"/>
         <source>usage</source>
         <translation>использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="122"/>
+        <location filename="../../ui/pages/wallets_models.py" line="117"/>
         <source>plan change</source>
         <translation>смена тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="124"/>
+        <location filename="../../ui/pages/wallets_models.py" line="119"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="123"/>
+        <location filename="../../ui/pages/wallets_models.py" line="118"/>
         <source>plan-change credit</source>
         <translation>зачёт при смене тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="125"/>
+        <location filename="../../ui/pages/wallets_models.py" line="120"/>
         <source>adjustment</source>
         <translation>корректировка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="126"/>
+        <location filename="../../ui/pages/wallets_models.py" line="121"/>
         <source>reversal</source>
         <translation>сторно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="199"/>
+        <location filename="../../ui/pages/wallets_models.py" line="194"/>
         <source>Wallet</source>
         <translation>Кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="199"/>
+        <location filename="../../ui/pages/wallets_models.py" line="194"/>
         <source>customer</source>
         <translation>клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="200"/>
+        <location filename="../../ui/pages/wallets_models.py" line="195"/>
         <source>Balance</source>
         <translation>Баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="200"/>
+        <location filename="../../ui/pages/wallets_models.py" line="195"/>
         <source>opened</source>
         <translation>открыт</translation>
     </message>
@@ -8617,37 +8622,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="201"/>
+        <location filename="../../ui/pages/wallets_models.py" line="196"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="209"/>
+        <location filename="../../ui/pages/wallets_models.py" line="204"/>
         <source>Owes %s on its invoices; the next top-up pays it first.</source>
         <translation>Долг по счетам: %s; следующее пополнение сначала погасит его.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="214"/>
+        <location filename="../../ui/pages/wallets_models.py" line="209"/>
         <source>Refunds not settled yet</source>
         <translation>Незавершённые возвраты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="221"/>
+        <location filename="../../ui/pages/wallets_models.py" line="216"/>
         <source>Recent top-ups</source>
         <translation>Последние пополнения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="222"/>
+        <location filename="../../ui/pages/wallets_models.py" line="217"/>
         <source>refunded</source>
         <translation>возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="231"/>
+        <location filename="../../ui/pages/wallets_models.py" line="226"/>
         <source>Subscriptions paid from this wallet</source>
         <translation>Подписки, оплачиваемые из этого кошелька</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="232"/>
+        <location filename="../../ui/pages/wallets_models.py" line="227"/>
         <source>period ends</source>
         <translation>период до</translation>
     </message>
@@ -8685,27 +8690,27 @@
 <context>
     <name>WalletsTableModel</name>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="67"/>
+        <location filename="../../ui/pages/wallets_models.py" line="63"/>
         <source>Wallet</source>
         <translation>Кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="70"/>
+        <location filename="../../ui/pages/wallets_models.py" line="66"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="74"/>
+        <location filename="../../ui/pages/wallets_models.py" line="70"/>
         <source>Currency</source>
         <translation>Валюта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="77"/>
+        <location filename="../../ui/pages/wallets_models.py" line="73"/>
         <source>Balance</source>
         <translation>Баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="83"/>
+        <location filename="../../ui/pages/wallets_models.py" line="79"/>
         <source>Last movement</source>
         <translation>Последнее движение</translation>
     </message>

@@ -228,9 +228,15 @@ def test_an_old_shop_upgrades_with_every_row_intact_and_the_new_column_defaulted
     assert set(after) == set(before) | invoice_tables | {"customer_note"}  # migration 7: empty, new
     assert before.pop("schema_version") == [(start,)] and after.pop("schema_version") == [(LATEST_VERSION,)]
     for table, rows in before.items():
-        if table in ("error_item", "subscription", "usage_counter", "notification", "operator"):
+        if table in ("error_item", "subscription", "usage_counter", "notification", "operator", "wallet"):
             continue
         assert after[table] == rows, f"{table} changed in the upgrade"
+    # Migration 9: each wallet's last movement is the time of its newest ledger entry.
+    assert [row[:-1] for row in after["wallet"]] == before["wallet"]
+    newest: dict[int, str] = {}
+    for entry in before["ledger_entry"]:
+        newest[entry[1]] = max(newest.get(entry[1], entry[-1]), entry[-1])
+    assert [row[-1] for row in after["wallet"]] == [newest.get(row[0]) for row in before["wallet"]]
     # Migration 8: operators keep their rows, at access version 0 with no failed sign-ins and no lock.
     assert [row[:-3] for row in after["operator"]] == before["operator"]
     assert {row[-3:] for row in after["operator"]} == {(0, 0, None)}

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QComboBox, QStyle, QWidget
 from models.tables import AuditEntry
 from services.changes import Kind
 from services.clock import Clock
-from services.customers import like_text
 from services.subject_owners import CustomerRef, attach_customers
+from services.table_queries import contains_text, distinct_values, literal, text_start
 from ui.context import UiContext
 from ui.customer_links import customer_anchor, follow_customer_link, open_customer
 from ui.formatting import money_text, second_text
@@ -81,7 +81,7 @@ class AuditTableModel(PagedQueryModel):
             Column(
                 "target",
                 self.tr("Target"),
-                fn.COALESCE(AuditEntry.target_type, ""),
+                fn.COALESCE(AuditEntry.target_type, literal("")),
                 format=_target_text,
                 export=_bare_target_text,
                 tooltip=_bare_target_text,
@@ -89,7 +89,7 @@ class AuditTableModel(PagedQueryModel):
             Column(
                 "reason",
                 self.tr("Reason"),
-                fn.COALESCE(AuditEntry.reason, ""),
+                text_start(fn.COALESCE(AuditEntry.reason, literal(""))),
                 format=lambda r: " ".join((r.get("reason") or "").split())[:300],
             ),
         ]
@@ -117,11 +117,11 @@ class AuditTableModel(PagedQueryModel):
                 )
             else:
                 needle = text.lstrip("#").strip() or text
-                condition = like_text(fn.LOWER(fn.COALESCE(AuditEntry.reason, "")), text.lower())
+                condition = contains_text(AuditEntry.reason, text)
                 if needle.isdigit():
                     condition = condition | (AuditEntry.target_id == needle)
                 else:
-                    condition = condition | like_text(fn.LOWER(fn.COALESCE(AuditEntry.target_id, "")), needle.lower())
+                    condition = condition | contains_text(AuditEntry.target_id, needle)
                 query = query.where(condition)
         return query
 
@@ -275,11 +275,9 @@ class AuditPage(TablePage[AuditTableModel]):
 
     def load_choices(self) -> None:
         """The actors and actions the log holds fill the filters."""
-        actors = AuditEntry.select(AuditEntry.actor).distinct().order_by(AuditEntry.actor)
-        actions = AuditEntry.select(AuditEntry.action).distinct().order_by(AuditEntry.action)
 
         def load():
-            return [r.actor for r in actors], [r.action for r in actions]
+            return distinct_values(AuditEntry.actor), distinct_values(AuditEntry.action)
 
         def fill(result):
             actors, actions = result

@@ -7,7 +7,17 @@ import html
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,9 +42,10 @@ from services.changes import NO_CHANGES, Changes, Kind
 from services.permissions import Refusal, role_refusal
 from ui.context import UiContext
 from ui.flow_layout import FlowLayout
+from ui.formatting import number_text
 from ui.pages.dialogs import ConfirmDialog, MoneyDialog
 from ui.pages.roles import role_notice_text, role_refusal_text
-from ui.sql_model import PagedQueryModel
+from ui.sql_model import COUNT_CAP, PagedQueryModel
 
 Result = TypeVar("Result")
 # The detail pane's share of a table page until the operator sizes it: narrow while it is empty,
@@ -302,14 +313,84 @@ class Page(QWidget):
         self.role_notice.show()
 
 
+class PagedTableView(QTableView):
+    """A view of a SQL-paged model that never walks a million rows to reach the end: Ctrl+End has the
+    model read the last page backwards and selects the last row, scrolling up from there reads the rows
+    before the first one held, and Ctrl+Home goes back to the first page."""
+
+    def __init__(self, parent: QWidget, model: PagedQueryModel):
+        super().__init__(parent)
+        self.setModel(model)
+        self.paged = model
+        self._kept_scroll: int | None = None
+        self._going_to: str | None = None  # "first" | "last": the row to select once the jump's rows are in
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        model.rowsAboutToBeInserted.connect(self._before_rows_inserted)
+        model.rowsInserted.connect(self._on_rows_inserted)
+        model.modelReset.connect(self._on_reset)
+
+    def moveCursor(  # noqa: N802 - Qt override
+        self,
+        cursorAction: QAbstractItemView.CursorAction,
+        modifiers: Qt.KeyboardModifier,  # noqa: N803
+    ) -> QModelIndex:
+        control = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        if control and cursorAction == QAbstractItemView.CursorAction.MoveEnd and not self.paged.at_end:
+            return self._jump("last", self.paged.jump_to_end)
+        if control and cursorAction == QAbstractItemView.CursorAction.MoveHome and self.paged.has_rows_before:
+            return self._jump("first", self.paged.reload)
+        return super().moveCursor(cursorAction, modifiers)
+
+    def _jump(self, to: str, load: Callable[[], None]) -> QModelIndex:
+        """Load the rows at one end; the row there becomes current now if they are in, else when they arrive."""
+        self._going_to = to
+        load()
+        if self.paged.is_loading:
+            return QModelIndex()
+        self._going_to = None
+        return self._show_row(to)
+
+    def _show_row(self, to: str) -> QModelIndex:
+        """Select the first or last row held and bring it into sight."""
+        row = self.paged.rowCount() - 1 if to == "last" else 0
+        index = self.paged.index(row, max(self.currentIndex().column(), 0))
+        # Not selectRow: it reads the Ctrl key still held and would only move the current row.
+        flags = QItemSelectionModel.SelectionFlag
+        self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        self.scrollTo(index)
+        return index
+
+    def _on_reset(self) -> None:
+        self._kept_scroll = None
+
+    def _before_rows_inserted(self, parent: QModelIndex | QPersistentModelIndex, first: int, _last: int) -> None:
+        # Rows put in front of those shown: the view stays on the rows it showed.
+        self._kept_scroll = self.verticalScrollBar().value() if first == 0 and self.paged.rowCount() else None
+
+    def _on_rows_inserted(self, parent: QModelIndex | QPersistentModelIndex, first: int, last: int) -> None:
+        if self._kept_scroll is not None:
+            step = 1
+            if self.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerPixel:
+                step = self.verticalHeader().defaultSectionSize()
+            self.verticalScrollBar().setValue(self._kept_scroll + (last - first + 1) * step)
+            self._kept_scroll = None
+        going_to = self._going_to
+        if going_to is not None and not self.paged.is_loading:
+            self._going_to = None
+            self._show_row(going_to)
+
+    def _on_scrolled(self, value: int) -> None:
+        if value == self.verticalScrollBar().minimum() and self.paged.can_fetch_before():
+            self.paged.fetch_before()
+
+
 def paged_table(
     parent: QWidget,
     model: PagedQueryModel,
     selection: QAbstractItemView.SelectionMode = QAbstractItemView.SelectionMode.SingleSelection,
 ) -> QTableView:
     """A read-only view of whole rows over a SQL-paged model, sorted by clicking a heading."""
-    table = QTableView(parent)
-    table.setModel(model)
+    table = PagedTableView(parent, model)
     # The header shows the model's own first order; enabling sorting then asks for exactly that.
     table.horizontalHeader().setSortIndicator(model.sort_column, model.sort_order)
     table.setSortingEnabled(True)
@@ -338,6 +419,8 @@ class RowCounts(QObject):
     plural up under the page's own class, find nothing and take the untranslated text as the answer."""
 
     def shown(self, count: int) -> str:
+        if count > COUNT_CAP:  # counted up to the cap only
+            return self.tr("%1+ rows").replace("%1", number_text(COUNT_CAP))
         return self.tr("%n row(s)", "", count)
 
     def exported(self, count: int) -> str:

@@ -6,7 +6,7 @@ from peewee import JOIN, ModelSelect, fn
 from PySide6.QtCore import QObject
 
 from models.tables import Customer, Wallet
-from services.customers import like_text
+from services.table_queries import contains_text
 from services.validation import row_id_in
 from ui.formatting import date_text, money_text
 from ui.pages.words import customer_status_text
@@ -61,8 +61,7 @@ class CustomersTableModel(PagedQueryModel):
         if exact is not None:
             query = query.where(Customer.id == exact)  # '#42' is customer 42 alone
         elif text:
-            needle = text.lower()
-            condition = like_text(fn.LOWER(Customer.name), needle) | like_text(fn.LOWER(Customer.email), needle)
+            condition = contains_text(Customer.name, text) | contains_text(Customer.email, text)
             if text.isdigit():
                 condition = condition | (Customer.id == int(text))
             query = query.where(condition)

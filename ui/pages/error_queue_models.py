@@ -11,9 +11,9 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from models.tables import Customer, ErrorItem, Refund, Subscription, TopUp, Wallet
 from services.clock import Clock
-from services.customers import like_text
 from services.retry_policy import OPEN_STATUSES
 from services.subject_owners import customers_of
+from services.table_queries import contains_text, literal, text_start
 from ui.errors import as_sentence, stored_message_text
 from ui.formatting import minute_text, money_text, second_text
 from ui.pages.words import (
@@ -28,6 +28,7 @@ from ui.tasks import TaskRunner
 
 # Items with no next attempt sort after every scheduled one.
 NO_NEXT_ATTEMPT = datetime(9999, 12, 31)
+NO_NEXT_ATTEMPT_TEXT = "9999-12-31 00:00:00"  # as the sort key's index holds it (models.migrations)
 _ITEM_ID = re.compile(r"^#\s*(\d{1,18})$")
 _SUBJECT = re.compile(r"^([A-Za-z_]{1,32})\s*#\s*(\d{1,18})$")
 
@@ -88,7 +89,7 @@ def search_condition(text: str):
     match = _SUBJECT.match(text)
     if match:
         return (ErrorItem.subject_type == match.group(1).lower()) & (ErrorItem.subject_id == int(match.group(2)))
-    condition = like_text(fn.LOWER(ErrorItem.message), text.lower())
+    condition = contains_text(ErrorItem.message, text)
     if text.isdigit() and len(text) <= 18:
         condition = condition | (ErrorItem.id == int(text)) | (ErrorItem.subject_id == int(text))
     return condition
@@ -161,7 +162,7 @@ class ErrorItemsTableModel(PagedQueryModel):
             Column(
                 "next_attempt_at",
                 self.tr("Next attempt"),
-                fn.COALESCE(ErrorItem.next_attempt_at, NO_NEXT_ATTEMPT),
+                fn.COALESCE(ErrorItem.next_attempt_at, literal(NO_NEXT_ATTEMPT_TEXT)),
                 format=lambda r: _next_attempt_text(r.get("next_attempt_at")),
             ),
             Column("amount_minor", self.tr("Amount"), ErrorItem.amount_minor, numeric=True, format=item_amount),
@@ -169,7 +170,7 @@ class ErrorItemsTableModel(PagedQueryModel):
             Column(
                 "message",
                 self.tr("Message"),
-                ErrorItem.message,
+                text_start(ErrorItem.message),
                 format=lambda r: one_line(as_sentence(stored_message_text(r.get("message") or ""))),
             ),
         ]
@@ -182,12 +183,12 @@ class ErrorItemsTableModel(PagedQueryModel):
             return ""
         return format_age((self.clock.now() - created).total_seconds())
 
-    def page_query(self, cursor: tuple | None):
+    def page_query(self, cursor: tuple | None, backward: bool = False):
         """A page of items, each with the customer its subject belongs to (``customer_id``, ``customer_name``):
         looked up for the rows shown only, never for the count."""
         return (
             super()
-            .page_query(cursor)
+            .page_query(cursor, backward)
             .select_extend(
                 subject_customer(Customer.id).alias("customer_id"),
                 subject_customer(Customer.name).alias("customer_name"),

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStyle, QWidget
 
 from models.tables import Notification
 from services.changes import Changes, Kind
-from services.customers import like_text
 from services.notifications import KINDS, NotificationInfo, load_params
 from services.subject_owners import CustomerRef, attach_customers
+from services.table_queries import contains_text, literal, text_start
 from ui.context import UiContext
 from ui.customer_links import customer_anchor, follow_customer_link
 from ui.formatting import minute_text
@@ -141,9 +141,9 @@ class NotificationsTableModel(PagedQueryModel):
                 Notification.kind,
                 format=lambda r: kinds.get(r["kind"], r["kind"].replace("_", " ")),
             ),
-            Column("about", self.tr("About"), fn.COALESCE(Notification.subject_type, ""), format=about_text),
+            Column("about", self.tr("About"), fn.COALESCE(Notification.subject_type, literal("")), format=about_text),
             Column("title", self.tr("Title"), Notification.title, format=_title_text),
-            Column("body", self.tr("Details"), Notification.body, format=_body_text),
+            Column("body", self.tr("Details"), text_start(Notification.body), format=_body_text),
         ]
         super().__init__(runner, parent)
         self._icons: dict[str, QIcon] = {}
@@ -160,11 +160,9 @@ class NotificationsTableModel(PagedQueryModel):
             query = query.where(Notification.read_at.is_null())
         if self.filters.get("kind"):
             query = query.where(Notification.kind == self.filters["kind"])
-        text = (self.filters.get("search") or "").strip().lower()
+        text = (self.filters.get("search") or "").strip()
         if text:
-            query = query.where(
-                like_text(fn.LOWER(Notification.title), text) | like_text(fn.LOWER(Notification.body), text)
-            )
+            query = query.where(contains_text(Notification.title, text) | contains_text(Notification.body, text))
         return query
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -217,8 +215,7 @@ class NotificationsTableModel(PagedQueryModel):
             self._exhausted = True
         if not rows:
             return
-        last = rows[-1][1]
-        self._cursor = (last["_sort_value"], last["id"])  # the page goes on after its last notification
+        self._cursor = self._key_of(rows[-1][1], 1)  # the page goes on after its last notification
         changed_last = False
         added: list[tuple[tuple[str, ...], dict]] = []
         for _texts, record in rows:

@@ -9,9 +9,9 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from models.tables import Feature, Plan, PlanFeature, Subscription
 from services.catalogue import units
-from services.customers import like_text
 from services.pricing import PriceTerms, parse_tiers
 from services.subscriptions import OPEN_STATUSES
+from services.table_queries import contains_text
 from ui.formatting import money_text, number_text
 from ui.pages.wallets_models import id_search, when
 from ui.pages.words import feature_type_text, interval_text, price_text, status_text
@@ -81,8 +81,7 @@ class PlansTableModel(PagedQueryModel):
         if text.startswith("#"):
             query = query.where(Plan.id == (id_search(text) or 0))
         elif text:
-            needle = text.lower()
-            query = query.where(like_text(fn.LOWER(Plan.code), needle) | like_text(fn.LOWER(Plan.name), needle))
+            query = query.where(contains_text(Plan.code, text) | contains_text(Plan.name, text))
         active = self.filters.get("active")
         if active is not None:
             query = query.where(Plan.active == active)

@@ -12,9 +12,10 @@ from models.tables import Customer, Plan, Subscription
 from services import lifecycle
 from services.auth import Actor
 from services.clock import Clock
-from services.customers import like_text
+from services.customers import customers_containing
 from services.permissions import Rule, subscription_refusal
 from services.subject_owners import CustomerRef
+from services.table_queries import literal
 from services.validation import row_id_in
 from ui.customer_links import customer_anchor
 from ui.errors import term_text
@@ -27,6 +28,7 @@ from ui.tasks import TaskRunner
 
 # Sorts subscriptions that never waited for funds before every one that did.
 NEVER = datetime(1970, 1, 1)
+NEVER_TEXT = "1970-01-01 00:00:00"  # NEVER as the sort key's index holds it (models.migrations)
 RENEWS_SOON = timedelta(days=7)
 
 
@@ -37,7 +39,7 @@ class SubscriptionsTableModel(PagedQueryModel):
         self.clock = clock
         self.columns = [
             Column("id", self.tr("ID"), Subscription.id, numeric=True),
-            Column("customer_name", self.tr("Customer"), Customer.name),
+            Column("customer_name", self.tr("Customer"), (Customer.name, Customer.id)),
             Column("plan_code", self.tr("Plan"), Plan.code),
             Column("status", self.tr("Status"), Subscription.status, format=lambda r: status_text(r["status"])),
             Column(
@@ -52,10 +54,10 @@ class SubscriptionsTableModel(PagedQueryModel):
             Column(
                 "pending_since",
                 self.tr("Pending since"),
-                fn.COALESCE(Subscription.pending_since, NEVER),
+                fn.COALESCE(Subscription.pending_since, literal(NEVER_TEXT)),
                 format=lambda r: when(r["pending_since"]),
             ),
-            Column("price_minor", self.tr("Price"), Plan.price_minor, numeric=True, format=price_text),
+            Column("price_minor", self.tr("Price"), (Plan.price_minor, Plan.id), numeric=True, format=price_text),
         ]
         super().__init__(runner, parent)
 
@@ -88,8 +90,9 @@ class SubscriptionsTableModel(PagedQueryModel):
         if text.startswith("#"):
             query = query.where(Subscription.id == (id_search(text) or 0))
         elif text:
-            needle = text.lower()
-            condition = like_text(fn.LOWER(Customer.name), needle) | like_text(fn.LOWER(Customer.email), needle)
+            # "+ 0": the customers found are a list to test each row against in the table's own order, not an
+            # index to read subscriptions from (which sorted every subscription of a common name first).
+            condition = (Subscription.customer + 0).in_(customers_containing(text))
             typed_id = row_id_in(text)
             if typed_id is not None:
                 condition = condition | (Subscription.id == typed_id)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
-from peewee import Field, ModelSelect, fn
+from peewee import ModelSelect, fn
 from PySide6.QtCore import QCoreApplication, QObject
 
 from models.tables import Customer, LedgerEntry, Wallet
-from services.customers import like_text
+from services.customers import customers_containing
 from services.subject_owners import CustomerRef
 from services.validation import row_id_in
 from services.wallets import WalletDetail
@@ -53,22 +53,18 @@ def id_search(text: str) -> int | None:
     return row_id_in(text[1:]) if text.startswith("#") else None
 
 
-def _last_movement(wallet_field: Field) -> ModelSelect[LedgerEntry]:
-    entry = LedgerEntry.alias("last_entry")
-    return entry.select(fn.MAX(entry.created_at)).where(entry.wallet == wallet_field)
-
-
 class WalletsTableModel(PagedQueryModel):
     id_field = Wallet.id
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None):
-        last_moved = fn.COALESCE(_last_movement(Wallet.id), Wallet.created_at)
+        # Kept on the wallet by a trigger on the ledger; a wallet that never moved sorts by its opening.
+        last_moved = fn.COALESCE(Wallet.last_movement_at, Wallet.created_at)
         self.columns = [
             Column("id", self.tr("Wallet"), Wallet.id, numeric=True),
             Column(
                 "customer",
                 self.tr("Customer"),
-                Customer.name,
+                (Customer.name, Customer.id),
                 format=lambda r: f"{r['customer_name']} <{r['customer_email']}>",
             ),
             Column("currency", self.tr("Currency"), Wallet.currency),
@@ -94,15 +90,16 @@ class WalletsTableModel(PagedQueryModel):
             Customer.id.alias("customer_id"),
             Customer.name.alias("customer_name"),
             Customer.email.alias("customer_email"),
-            _last_movement(Wallet.id).alias("last_movement"),
+            Wallet.last_movement_at.alias("last_movement"),
         ).join(Customer, on=(Wallet.customer == Customer.id))
         text = (self.filters.get("search") or "").strip()
         exact = id_search(text)
         if text.startswith("#"):
             query = query.where(Wallet.id == (exact or 0))
         elif text:
-            needle = text.lower()
-            condition = like_text(fn.LOWER(Customer.name), needle) | like_text(fn.LOWER(Customer.email), needle)
+            # "+ 0": the customers found are a list to test each row against in the table's own order, not an
+            # index to read wallets from (which sorted every wallet of a common name before the first page).
+            condition = (Wallet.customer + 0).in_(customers_containing(text))
             typed_id = row_id_in(text)
             if typed_id is not None:
                 condition = condition | (Customer.id == typed_id) | (Wallet.id == typed_id)
