@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QPushButton,
@@ -37,6 +36,7 @@ from services.permissions import (
     operator_account_refusal,
 )
 from ui.context import UiContext
+from ui.flow_layout import FlowLayout
 from ui.formatting import minute_text
 from ui.pages.base import Page
 from ui.pages.dialogs import MoneyDialog
@@ -79,7 +79,7 @@ class OperatorsPage(Page):
         self.sign_out_button = QPushButton(self.tr("Sign out everywhere…"), self)
         self.sign_out_button.setObjectName("signOutEverywhere")
         self.sign_out_button.clicked.connect(self.on_sign_out_everywhere_clicked)
-        self.actions_bar = QHBoxLayout()
+        self.actions_bar = FlowLayout()  # the buttons wrap when a language's words make them wider than the page
         for button in (self.new_button, self.role_button, self.disable_button, self.enable_button):
             self.actions_bar.addWidget(button)
         self.actions_bar.addWidget(self.password_button)

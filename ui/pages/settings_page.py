@@ -128,6 +128,11 @@ class SettingsPage(Page):
                     self.tr("Retry pass every (minutes)"),
                     self.tr("1–1440; a running scheduler picks it up when it restarts"),
                 ),
+                SettingField(
+                    "remember_me_days",
+                    self.tr('"Remember me" signs in without a password for (days)'),
+                    self.tr("1–365; counted again from each use; never for administrators"),
+                ),
             ],
             group,
         )

@@ -399,6 +399,7 @@ def field_text(key: str) -> str:
         "default_grace_days": translate("AuditFields", "default grace days"),
         "alert_threshold": translate("AuditFields", "alert threshold"),
         "retry_every_minutes": translate("AuditFields", "retry pass every (minutes)"),
+        "remember_me_days": translate("AuditFields", '"Remember me" lasts (days)'),
         "demo": translate("AuditFields", "demo database"),
     }
     return labels.get(key) or key.replace("_", " ")
