@@ -228,7 +228,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
@@ -428,7 +428,7 @@
 <context>
     <name>SettingsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/settings_page.py" line="309"/>
+        <location filename="../../ui/pages/settings_page.py" line="314"/>
         <source>%n setting(s) saved</source>
         <translation>
             <numerusform>%n setting saved</numerusform>
@@ -439,7 +439,7 @@
 <context>
     <name>TrayController</name>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="128"/>
+        <location filename="../../ui/tray.py" line="163"/>
         <source>Subscriptions Admin — %n unread</source>
         <translation>
             <numerusform>Subscriptions Admin — %n unread</numerusform>
@@ -447,7 +447,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="199"/>
+        <location filename="../../ui/tray.py" line="237"/>
         <source>%n notification(s) in all</source>
         <translation>
             <numerusform>%n notification in all</numerusform>
@@ -485,7 +485,7 @@
 <context>
     <name>Windows</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="454"/>
+        <location filename="../../ui/pages/words.py" line="466"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -493,7 +493,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="455"/>
+        <location filename="../../ui/pages/words.py" line="467"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -501,7 +501,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="456"/>
+        <location filename="../../ui/pages/words.py" line="468"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -509,7 +509,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="462"/>
+        <location filename="../../ui/pages/words.py" line="474"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n second</numerusform>
