@@ -92,11 +92,15 @@ class SignInTokens:
             operator = for_update(Operator.select().where(Operator.id == actor.operator_id)).first()
             if operator is None or operator.access_version != actor.version or not operator.active:
                 raise PermissionDenied("your account changed; sign in again")
-            SignInToken.update(revoked_at=now).where(
-                (SignInToken.operator == operator.id)
-                & (SignInToken.device == device)
-                & SignInToken.revoked_at.is_null()
-            ).execute()
+            replaced = (
+                SignInToken.update(revoked_at=now)
+                .where(
+                    (SignInToken.operator == operator.id)
+                    & (SignInToken.device == device)
+                    & SignInToken.revoked_at.is_null()
+                )
+                .execute()
+            )
             row = SignInToken.create(
                 operator=operator.id,
                 token_hash=token_digest(token),
@@ -111,7 +115,12 @@ class SignInTokens:
                 "operator.sign_in_token_issued",
                 "operator",
                 operator.id,
-                after={"computer": device, "token": row.id, "expires_at": expires_at.isoformat()},
+                after={
+                    "computer": device,
+                    "token": row.id,
+                    "expires_at": expires_at.isoformat(),
+                    "replaced": int(replaced),  # this computer's earlier token, revoked by this one
+                },
             )
         return IssuedToken(token, device, expires_at)
 

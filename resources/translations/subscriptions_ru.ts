@@ -4,12 +4,12 @@
 <context>
     <name>Actors</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="509"/>
+        <location filename="../../ui/pages/words.py" line="510"/>
         <source>system</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="509"/>
+        <location filename="../../ui/pages/words.py" line="510"/>
         <source>demo data</source>
         <translation>демо-данные</translation>
     </message>
@@ -513,81 +513,86 @@
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="388"/>
+        <source>replaced</source>
+        <translation>заменено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="389"/>
         <source>role</source>
         <translation>роль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="389"/>
+        <location filename="../../ui/pages/words.py" line="390"/>
         <source>note</source>
         <translation>заметка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="390"/>
+        <location filename="../../ui/pages/words.py" line="391"/>
         <source>text</source>
         <translation>текст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="391"/>
+        <location filename="../../ui/pages/words.py" line="392"/>
         <source>why</source>
         <translation>почему</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="392"/>
+        <location filename="../../ui/pages/words.py" line="393"/>
         <source>marked read</source>
         <translation>отмечено прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="393"/>
+        <location filename="../../ui/pages/words.py" line="394"/>
         <source>notifications</source>
         <translation>уведомления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="394"/>
+        <location filename="../../ui/pages/words.py" line="395"/>
         <source>paused</source>
         <translation>приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="395"/>
+        <location filename="../../ui/pages/words.py" line="396"/>
         <source>clock</source>
         <translation>часы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="396"/>
+        <location filename="../../ui/pages/words.py" line="397"/>
         <source>kept in</source>
         <translation>хранится в</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="397"/>
+        <location filename="../../ui/pages/words.py" line="398"/>
         <source>renewal time</source>
         <translation>время продления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="398"/>
+        <location filename="../../ui/pages/words.py" line="399"/>
         <source>reminder days</source>
         <translation>дней до напоминания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="399"/>
+        <location filename="../../ui/pages/words.py" line="400"/>
         <source>default grace days</source>
         <translation>дней отсрочки по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="400"/>
+        <location filename="../../ui/pages/words.py" line="401"/>
         <source>alert threshold</source>
         <translation>порог тревоги</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="401"/>
+        <location filename="../../ui/pages/words.py" line="402"/>
         <source>retry pass every (minutes)</source>
         <translation>проход повторов каждые (минуты)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="402"/>
+        <location filename="../../ui/pages/words.py" line="403"/>
         <source>&quot;Remember me&quot; lasts (days)</source>
         <translation>срок «Запомнить меня» (дней)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="403"/>
+        <location filename="../../ui/pages/words.py" line="404"/>
         <source>demo database</source>
         <translation>демо-база</translation>
     </message>
@@ -4076,22 +4081,22 @@
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="554"/>
+        <location filename="../../ui/pages/words.py" line="555"/>
         <source>succeeded</source>
         <translation>успешно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="555"/>
+        <location filename="../../ui/pages/words.py" line="556"/>
         <source>failed</source>
         <translation>неудача</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="556"/>
+        <location filename="../../ui/pages/words.py" line="557"/>
         <source>deferred</source>
         <translation>отложено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="557"/>
+        <location filename="../../ui/pages/words.py" line="558"/>
         <source>settled elsewhere</source>
         <translation>завершено в другом месте</translation>
     </message>
@@ -4201,32 +4206,32 @@
 <context>
     <name>FeatureTypes</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="453"/>
+        <location filename="../../ui/pages/words.py" line="454"/>
         <source>on/off</source>
         <translation>вкл/выкл</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="454"/>
+        <location filename="../../ui/pages/words.py" line="455"/>
         <source>quota</source>
         <translation>квота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="455"/>
+        <location filename="../../ui/pages/words.py" line="456"/>
         <source>rate limit</source>
         <translation>лимит частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="456"/>
+        <location filename="../../ui/pages/words.py" line="457"/>
         <source>usage</source>
         <translation>по использованию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="489"/>
+        <location filename="../../ui/pages/words.py" line="490"/>
         <source>%1 %2 / period</source>
         <translation>%1 %2 / период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="495"/>
+        <location filename="../../ui/pages/words.py" line="496"/>
         <source>%1 %2 / %3</source>
         <translation>%1 %2 / %3</translation>
     </message>
@@ -4859,27 +4864,27 @@
 <context>
     <name>LedgerNotes</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="541"/>
+        <location filename="../../ui/pages/words.py" line="542"/>
         <source>card charge %1</source>
         <translation>списание с карты %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="542"/>
+        <location filename="../../ui/pages/words.py" line="543"/>
         <source>to card, top-up #%1</source>
         <translation>на карту, пополнение #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="543"/>
+        <location filename="../../ui/pages/words.py" line="544"/>
         <source>owed on %1</source>
         <translation>долг по %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="544"/>
+        <location filename="../../ui/pages/words.py" line="545"/>
         <source>%1 against %2</source>
         <translation>%1 к %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="545"/>
+        <location filename="../../ui/pages/words.py" line="546"/>
         <source>refund refused: %1</source>
         <translation>возврат отклонён: %1</translation>
     </message>
@@ -5948,117 +5953,117 @@
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="566"/>
+        <location filename="../../ui/pages/words.py" line="567"/>
         <source>create customers</source>
         <translation>создавать клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="567"/>
+        <location filename="../../ui/pages/words.py" line="568"/>
         <source>change customers</source>
         <translation>изменять клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="568"/>
+        <location filename="../../ui/pages/words.py" line="569"/>
         <source>top up wallets</source>
         <translation>пополнять кошельки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="569"/>
+        <location filename="../../ui/pages/words.py" line="570"/>
         <source>subscribe customers</source>
         <translation>оформлять подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="570"/>
+        <location filename="../../ui/pages/words.py" line="571"/>
         <source>cancel subscriptions</source>
         <translation>отменять подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="571"/>
+        <location filename="../../ui/pages/words.py" line="572"/>
         <source>reinstate subscriptions</source>
         <translation>восстанавливать подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="572"/>
+        <location filename="../../ui/pages/words.py" line="573"/>
         <source>change the plan of subscriptions</source>
         <translation>менять тариф подписок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="573"/>
+        <location filename="../../ui/pages/words.py" line="574"/>
         <source>record usage</source>
         <translation>записывать использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="574"/>
+        <location filename="../../ui/pages/words.py" line="575"/>
         <source>retry error items</source>
         <translation>повторять ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="575"/>
+        <location filename="../../ui/pages/words.py" line="576"/>
         <source>cancel scheduled retries</source>
         <translation>отменять запланированные повторы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="576"/>
+        <location filename="../../ui/pages/words.py" line="577"/>
         <source>resolve error items</source>
         <translation>закрывать ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="577"/>
+        <location filename="../../ui/pages/words.py" line="578"/>
         <source>escalate error items</source>
         <translation>передавать ошибки на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="578"/>
+        <location filename="../../ui/pages/words.py" line="579"/>
         <source>change retry strategies</source>
         <translation>менять стратегии повторов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="579"/>
+        <location filename="../../ui/pages/words.py" line="580"/>
         <source>mark notifications read</source>
         <translation>отмечать уведомления прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="580"/>
+        <location filename="../../ui/pages/words.py" line="581"/>
         <source>run scheduler jobs</source>
         <translation>запускать задания планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="581"/>
+        <location filename="../../ui/pages/words.py" line="582"/>
         <source>run a renewal pass</source>
         <translation>запускать прогон продлений</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="582"/>
+        <location filename="../../ui/pages/words.py" line="583"/>
         <source>refund</source>
         <translation>делать возвраты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="583"/>
+        <location filename="../../ui/pages/words.py" line="584"/>
         <source>adjust balances</source>
         <translation>корректировать балансы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="584"/>
+        <location filename="../../ui/pages/words.py" line="585"/>
         <source>edit plans and features</source>
         <translation>изменять тарифы и функции</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="585"/>
+        <location filename="../../ui/pages/words.py" line="586"/>
         <source>manage operators</source>
         <translation>управлять операторами</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="586"/>
+        <location filename="../../ui/pages/words.py" line="587"/>
         <source>change settings</source>
         <translation>изменять настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="587"/>
+        <location filename="../../ui/pages/words.py" line="588"/>
         <source>configure the gateway</source>
         <translation>настраивать шлюз</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="588"/>
+        <location filename="../../ui/pages/words.py" line="589"/>
         <source>pause the scheduler</source>
         <translation>приостанавливать планировщик</translation>
     </message>
@@ -7622,57 +7627,57 @@
 <context>
     <name>SubscriptionEvents</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="435"/>
+        <location filename="../../ui/pages/words.py" line="436"/>
         <source>subscribed</source>
         <translation>оформлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="436"/>
+        <location filename="../../ui/pages/words.py" line="437"/>
         <source>subscribed again</source>
         <translation>оформлена заново</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="437"/>
+        <location filename="../../ui/pages/words.py" line="438"/>
         <source>renewed</source>
         <translation>продлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="438"/>
+        <location filename="../../ui/pages/words.py" line="439"/>
         <source>renewal short of funds</source>
         <translation>на продление не хватило средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="439"/>
+        <location filename="../../ui/pages/words.py" line="440"/>
         <source>funds arrived</source>
         <translation>средства поступили</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="440"/>
+        <location filename="../../ui/pages/words.py" line="441"/>
         <source>grace days passed</source>
         <translation>льготные дни прошли</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="441"/>
+        <location filename="../../ui/pages/words.py" line="442"/>
         <source>canceled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="442"/>
+        <location filename="../../ui/pages/words.py" line="443"/>
         <source>reinstated</source>
         <translation>восстановлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="443"/>
+        <location filename="../../ui/pages/words.py" line="444"/>
         <source>waiting for funds again</source>
         <translation>снова ждёт средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="444"/>
+        <location filename="../../ui/pages/words.py" line="445"/>
         <source>period ended</source>
         <translation>период закончился</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="445"/>
+        <location filename="../../ui/pages/words.py" line="446"/>
         <source>plan changed</source>
         <translation>тариф сменён</translation>
     </message>
@@ -8722,12 +8727,12 @@
 <context>
     <name>Windows</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="466"/>
+        <location filename="../../ui/pages/words.py" line="467"/>
         <source>day</source>
         <translation>день</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="466"/>
+        <location filename="../../ui/pages/words.py" line="467"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n день</numerusform>
@@ -8736,12 +8741,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="467"/>
+        <location filename="../../ui/pages/words.py" line="468"/>
         <source>hour</source>
         <translation>час</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="467"/>
+        <location filename="../../ui/pages/words.py" line="468"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n час</numerusform>
@@ -8750,12 +8755,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="468"/>
+        <location filename="../../ui/pages/words.py" line="469"/>
         <source>minute</source>
         <translation>минуту</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="468"/>
+        <location filename="../../ui/pages/words.py" line="469"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n минута</numerusform>
@@ -8764,7 +8769,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="474"/>
+        <location filename="../../ui/pages/words.py" line="475"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n секунда</numerusform>

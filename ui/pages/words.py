@@ -385,6 +385,7 @@ def field_text(key: str) -> str:
         "token": translate("AuditFields", "remembered sign-in #"),
         "expires_at": translate("AuditFields", "expires"),
         "count": translate("AuditFields", "how many"),
+        "replaced": translate("AuditFields", "replaced"),
         "role": translate("AuditFields", "role"),
         "note": translate("AuditFields", "note"),
         "body": translate("AuditFields", "text"),
