@@ -196,3 +196,38 @@ def test_a_desk_told_to_wait_after_failed_sign_ins_waits_without_blocking(desk_p
     assert dialog.actor is not None and dialog.actor.name == "operator"
     with pytest.raises(AuthenticationFailed):
         core.operators.authenticate("operator", "someone-guessing", device=DESK)
+
+
+def test_the_remembered_sign_in_runs_off_the_gui_thread_and_answers_on_it(
+    desk_parts, qtbot, memory_keyring, monkeypatch
+):
+    import threading
+
+    from PySide6.QtCore import QThread
+
+    from ui import login
+    from ui.app import sign_in_dialog
+
+    core, runner, qsettings = desk_parts
+    first_start(core, runner, qsettings, qtbot, "operator", "operator-demo-pass")
+    seen = {}
+    real = login.sign_in_remembered
+
+    def watched(*args):
+        seen["worker"] = threading.current_thread() is not threading.main_thread()
+        return real(*args)
+
+    monkeypatch.setattr(login, "sign_in_remembered", watched)
+    threaded = TaskRunner()
+    dialog = sign_in_dialog(core, threaded, QSettings(qsettings.fileName(), QSettings.Format.IniFormat))
+    dialog.device = DESK
+    qtbot.addWidget(dialog)
+    dialog.accepted.connect(lambda: seen.setdefault("accepted_on_gui", QThread.currentThread() is dialog.thread()))
+    dialog.show()
+    assert not dialog.buttons.isEnabled()  # waiting for the keyring and the database, without blocking
+    try:
+        qtbot.waitUntil(lambda: dialog.result() == LoginDialog.DialogCode.Accepted, timeout=5000)
+    finally:
+        threaded.wait_idle(5000)
+    assert seen == {"worker": True, "accepted_on_gui": True}
+    assert dialog.actor.name == "operator" and dialog.signed_in_remembered
