@@ -284,9 +284,9 @@ def remember_this_computer(tokens: SignInTokens, store: SecretStore, actor: Acto
     only would never be used). Returns whether this computer now remembers the operator.
     """
     if actor.role == "admin" or not store.available:
-        forget_this_computer(tokens, store, actor.name)
+        forget_this_computer(tokens, store, actor.name, "not remembered for this account")
         return False
-    forget_this_computer(tokens, store, actor.name)
+    forget_this_computer(tokens, store, actor.name, "replaced at a password sign-in")
     issued = tokens.issue(actor, device)
     if not store.set(sign_in_token_name(actor.name), issued.token):
         tokens.revoke(issued.token, "the keyring could not keep it")
