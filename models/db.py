@@ -87,13 +87,18 @@ class DatabaseUrlError(ValueError):
     """The --db value names no database we can open."""
 
 
-# user:password@ in any URL-like text (scheme://user:pw@host, or a mistyped scheme:/user:pw@host).
-_CREDENTIALS = re.compile(r"([^\s/:@]*):[^\s/]+@")
+# user:password@ in URL-like text. After a scheme (scheme://user: or a mistyped scheme:/user:) the password
+# runs to the line's last @ before another scheme: a password may hold / @ and spaces, and masking too much
+# is safer than too little. Elsewhere (a path ending in user:pw@host) it runs to the last @ before a space.
+_CREDENTIALS = re.compile(
+    r"(?P<url>[A-Za-z][A-Za-z0-9+.-]*:/+[^\s/:@]*):(?:(?!://)[^\n])*@"
+    r"|(?P<bare>[^\s/:@]*):(?!/)\S+@"
+)
 
 
 def redact(text: object) -> str:
     """``text`` with the password of every user:password@ in it replaced by ***: what may be echoed or logged."""
-    return _CREDENTIALS.sub(r"\1:***@", str(text))
+    return _CREDENTIALS.sub(lambda match: f"{match.group('url') or match.group('bare')}:***@", str(text))
 
 
 PRIVATE_FOLDER_MODE = 0o700

@@ -473,6 +473,39 @@ def _wallet_last_movement_and_sort_indexes() -> None:
         database.execute_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({key})")
 
 
+def _sign_in_tokens_and_desks() -> None:
+    """ "Remember me" tokens (their hashes) per operator and computer, and each computer's failed sign-ins
+    in a row with the time before which it may not try again."""
+    from peewee import AutoField, ForeignKeyField, IntegerField
+
+    from models.schema_v1 import BaseModel, Operator
+
+    class SignInToken(BaseModel):  # frozen as this step creates it
+        id = AutoField()
+        operator = ForeignKeyField(Operator, on_delete="CASCADE")
+        token_hash = CharField(max_length=64, unique=True)
+        device = CharField(max_length=255)
+        access_version = IntegerField()
+        created_at = DateTimeField()
+        last_used_at = DateTimeField(null=True)
+        expires_at = DateTimeField()
+        revoked_at = DateTimeField(null=True)
+
+        class Meta:
+            table_name = "sign_in_token"
+            indexes = ((("operator", "revoked_at"), False),)
+
+    class SignInDesk(BaseModel):
+        device = CharField(max_length=255, primary_key=True)
+        failures = IntegerField(default=0)
+        retry_after = DateTimeField(null=True)
+
+        class Meta:
+            table_name = "sign_in_desk"
+
+    database.create_tables([SignInToken, SignInDesk], safe=True)
+
+
 Step = tuple[int, str, Callable[[], None]]
 
 MIGRATIONS: list[Step] = [
@@ -485,6 +518,7 @@ MIGRATIONS: list[Step] = [
     (7, "operators' notes on customers", _customer_notes),
     (8, "operators' access version and sign-in lockout", _operator_access_version_and_lockout),
     (9, "a wallet's last movement, and indexes for every table sort", _wallet_last_movement_and_sort_indexes),
+    (10, "remembered sign-ins per computer and the delay between failed sign-ins", _sign_in_tokens_and_desks),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

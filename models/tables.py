@@ -41,6 +41,39 @@ class Operator(BaseModel):
     locked_until = DateTimeField(null=True)  # after too many failed sign-ins
 
 
+class SignInToken(BaseModel):
+    """A "Remember me" on one computer: only the SHA-256 of its random token is kept here, the token itself
+    lives in that computer's keyring. It signs in until it expires or is revoked, and only while the
+    operator's access_version is the one it was issued at (a role, password or active change refuses it)."""
+
+    id = AutoField()
+    operator = ForeignKeyField(Operator, backref="sign_in_tokens", on_delete="CASCADE")
+    operator_id: int  # the column behind operator
+    token_hash = CharField(max_length=64, unique=True)  # hex SHA-256 of the token; replaced at each use
+    device = CharField(max_length=255)  # the computer's host name, to tell the operator's computers apart
+    access_version = IntegerField()
+    created_at = DateTimeField()
+    last_used_at = DateTimeField(null=True)
+    expires_at = DateTimeField()
+    revoked_at = DateTimeField(null=True)
+
+    class Meta:
+        table_name = "sign_in_token"
+        indexes = ((("operator", "revoked_at"), False),)
+
+
+class SignInDesk(BaseModel):
+    """Failed sign-ins in a row from one computer (whichever names were tried), and the time before which
+    it may not try again: the growing delay between guesses."""
+
+    device = CharField(max_length=255, primary_key=True)
+    failures = IntegerField(default=0)
+    retry_after = DateTimeField(null=True)
+
+    class Meta:
+        table_name = "sign_in_desk"
+
+
 class Customer(BaseModel):
     id = AutoField()
     name = CharField(max_length=200)
@@ -512,6 +545,8 @@ class CircuitState(BaseModel):
 
 ALL_TABLES = [
     Operator,
+    SignInToken,
+    SignInDesk,
     Customer,
     Wallet,
     LedgerEntry,

@@ -27,6 +27,7 @@ from services.renewals import RenewalService
 from services.retries import RetryManager
 from services.secrets import SecretStore
 from services.settings import SettingsStore
+from services.sign_in_tokens import SignInTokens
 from services.subscriptions import SubscriptionService
 
 DEMO_GATEWAY_KEY = "sk_test_demo_not_secret"
@@ -68,6 +69,7 @@ class Core:
     renewals: RenewalService
     payments: PaymentService
     invoices: InvoiceService
+    sign_in_tokens: SignInTokens
     owner: str = field(default_factory=default_owner)
 
     def jobs(self) -> list[JobSpec]:
@@ -160,4 +162,5 @@ def build_core(clock: Clock | None = None, *, gateway_sleep: Callable[[float], N
         renewals,
         payments,
         InvoiceService(clock),
+        SignInTokens(clock, settings),
     )

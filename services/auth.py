@@ -7,13 +7,14 @@ import functools
 import hashlib
 import hmac
 import importlib.resources
+import math
 import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from models.db import for_update, write_transaction
-from models.tables import Operator
+from models.tables import Operator, SignInDesk, SignInToken
 from services.audit import record_audit
 from services.clock import Clock
 from services.errors import (
@@ -32,6 +33,9 @@ ROLES = ("viewer", "operator", "admin")
 # After this many failed sign-ins in a row an account is locked for LOCK_DURATION (or until an admin unlocks it).
 MAX_FAILED_SIGN_INS = 5
 LOCK_DURATION = timedelta(minutes=15)
+# A computer whose sign-ins failed n times in a row waits desk_delay(n) before its next attempt is checked.
+FREE_FAILURES_PER_DESK = 2
+MAX_DESK_DELAY = timedelta(seconds=60)
 
 _OPERATOR_ACTIONS = frozenset(
     {
@@ -100,6 +104,21 @@ def require(actor: Actor, action: str) -> None:
             role=Term(actor.role),
             action=ActionTerm(action.replace(".", " ")),
         )
+
+
+class SignInDelayed(AuthenticationFailed):
+    """Too soon after failed sign-ins from this computer: the password was not checked."""
+
+
+def desk_delay(failures: int) -> timedelta:
+    """How long a computer waits after ``failures`` failed sign-ins in a row: 0, 0, 1, 2, 4, 8 … s, at most a minute.
+
+    With the account's own lock (``MAX_FAILED_SIGN_INS``, then ``LOCK_DURATION``) this slows guessing that
+    spreads over many names, which no single account's count would catch.
+    """
+    if failures <= FREE_FAILURES_PER_DESK:
+        return timedelta(0)
+    return min(MAX_DESK_DELAY, timedelta(seconds=2 ** min(failures - FREE_FAILURES_PER_DESK - 1, 16)))
 
 
 class SignedOut(PermissionDenied):
@@ -326,6 +345,7 @@ class OperatorService:
                 after={"active": False},
                 reason=reason,
             )
+            revoke_sign_in_tokens(self.clock, row.id, actor.name, "account disabled")
         return _info(row)
 
     def enable(self, actor: Actor, username: str, reason: str) -> OperatorInfo:
@@ -370,6 +390,7 @@ class OperatorService:
             row.failed_sign_ins = 0
             row.save()
             record_audit(self.clock, actor.name, "operator.password_reset", "operator", row.id, reason=reason)
+            revoke_sign_in_tokens(self.clock, row.id, actor.name, "password reset")
         return _info(row)
 
     def change_own_password(self, actor: Actor, old_password: str, new_password: str) -> OperatorInfo:
@@ -391,6 +412,7 @@ class OperatorService:
             row.password_hash = password_hash
             row.save()
             record_audit(self.clock, actor.name, "operator.password_change", "operator", row.id)
+            revoke_sign_in_tokens(self.clock, row.id, actor.name, "password changed")
         return _info(row)
 
     @staticmethod
@@ -422,35 +444,63 @@ class OperatorService:
                 username=row.username,
             )
 
-    def authenticate(self, username: str, password: str) -> Actor:
+    def authenticate(self, username: str, password: str, *, device: str | None = None) -> Actor:
         """The actor ``username`` signs in as; its ``failed_sign_ins`` says how many failures came before.
 
         After ``MAX_FAILED_SIGN_INS`` failures in a row the account is locked for ``LOCK_DURATION``
         (by the service's clock) or until an admin unlocks it. Every failure is audited, never the password.
+
+        ``device`` names the computer signing in (the desk passes its host name): after failed sign-ins
+        from it in a row, whatever the names, its next attempt before ``desk_delay`` has passed is refused
+        with ``SignInDelayed`` and the password is not checked.
         """
         username, password = str(username), str(password)
+        device = device_label(device) if device is not None else None
+        if device is not None:
+            self._refuse_too_soon(device, username)
         if not (storable(username) and storable(password)):
             raise AuthenticationFailed("unknown operator or wrong password")
         dummy = _dummy_hash()
         row = Operator.get_or_none(Operator.username == username)
         now = self.clock.now()
         if row is not None and row.locked_until is not None and row.locked_until > now:
-            self._failed(row.id, username, "locked")
+            self._failed(row.id, username, "locked", device)
             raise AuthenticationFailed("too many failed sign-ins; this account is locked for a while")
         # One scrypt run either way: an unknown name is checked against a fixed dummy hash.
         ok = verify_password(password, row.password_hash if row else dummy)
         if row is None or not ok or not row.active:
-            self._failed(row.id if row else None, username, "wrong password" if row else "unknown name")
+            self._failed(row.id if row else None, username, "wrong password" if row else "unknown name", device)
             raise AuthenticationFailed("unknown operator or wrong password")
         if needs_rehash(row.password_hash):
             self._rehash(row.id, row.password_hash, password)
         failures = row.failed_sign_ins
         if failures or row.locked_until is not None:
             Operator.update(failed_sign_ins=0, locked_until=None).where(Operator.id == row.id).execute()
+        if device is not None:
+            SignInDesk.delete().where(SignInDesk.device == device).execute()
         return Actor(row.username, row.role, row.id, row.access_version, failures)
 
-    def _failed(self, operator_id: int | None, username: str, why: str) -> None:
-        """Count a failed sign-in on the account (locking it after too many) and audit it."""
+    def sign_in_delay(self, device: str) -> int:
+        """Whole seconds ``device`` still waits before its next sign-in is checked (0: it may try now)."""
+        retry_after = (
+            SignInDesk.select(SignInDesk.retry_after).where(SignInDesk.device == device_label(device)).scalar()
+        )
+        return _seconds_until(retry_after, self.clock.now())
+
+    def _refuse_too_soon(self, device: str, username: str) -> None:
+        seconds = self.sign_in_delay(device)
+        if seconds:
+            operator_id = Operator.select(Operator.id).where(Operator.username == username).scalar()
+            with write_transaction():
+                who = username if operator_id is not None else "(unknown name)"
+                after = {"why": "too soon", "device": device, "wait_seconds": seconds}
+                record_audit(self.clock, who, "operator.sign_in_failed", "operator", operator_id, after=after)
+            raise SignInDelayed(
+                "too many failed sign-ins from this computer; wait {seconds} s and try again", seconds=seconds
+            )
+
+    def _failed(self, operator_id: int | None, username: str, why: str, device: str | None = None) -> None:
+        """Count a failed sign-in on the account (locking it after too many) and on the computer, and audit it."""
         with write_transaction():
             # An unknown name is not recorded: it is often a password typed into the wrong field.
             after: dict[str, object] = {"why": why}
@@ -462,8 +512,23 @@ class OperatorService:
                     after["locked_until"] = row.locked_until.isoformat()
                 row.save()
                 after["failures"] = row.failed_sign_ins
+            if device is not None:
+                after["device"] = device
+                after["device_wait_seconds"] = self._count_desk_failure(device)
             who = row.username if row is not None else "(unknown name)"
             record_audit(self.clock, who, "operator.sign_in_failed", "operator", operator_id, after=after)
+
+    def _count_desk_failure(self, device: str) -> int:
+        """One more failure in a row from ``device``; returns the seconds it now waits. Inside a write transaction."""
+        desk = for_update(SignInDesk.select().where(SignInDesk.device == device)).first()
+        failures = (desk.failures if desk is not None else 0) + 1
+        delay = desk_delay(failures)
+        retry_after = self.clock.now() + delay
+        if desk is None:
+            SignInDesk.create(device=device, failures=failures, retry_after=retry_after)
+        else:
+            SignInDesk.update(failures=failures, retry_after=retry_after).where(SignInDesk.device == device).execute()
+        return int(delay.total_seconds())
 
     def unlock(self, actor: Actor, username: str, reason: str) -> OperatorInfo:
         """An admin lifts a lock after too many failed sign-ins."""
@@ -492,6 +557,45 @@ class OperatorService:
 def is_same_operator(actor: Actor, row: Operator | OperatorInfo) -> bool:
     """Whether ``row`` is the account ``actor`` signed in with."""
     return actor.operator_id == row.id if actor.operator_id is not None else actor.name == row.username
+
+
+def device_label(device: object) -> str:
+    """A computer's name as the sign-in tables keep it: printable text, at most 255 characters."""
+    text = str(device).strip() if isinstance(device, str) and storable(device) else ""
+    return text[:255] or "(unnamed computer)"
+
+
+def _seconds_until(moment: datetime | None, now: datetime) -> int:
+    """Whole seconds from ``now`` to ``moment``, rounded up (0 when it has passed or there is none)."""
+    if moment is None or moment <= now:
+        return 0
+    return max(1, math.ceil((moment - now).total_seconds()))
+
+
+def revoke_sign_in_tokens(
+    clock: Clock, operator_id: int, actor_name: str, why: str, *, audit: bool = False, reason: str | None = None
+) -> int:
+    """Revoke every remembered sign-in ``operator_id`` holds on any computer. Returns how many were live.
+
+    Call inside the transaction of the change that makes them go (a password change, a reset, a disable,
+    "Sign out everywhere"). The audit row names the computers, never a token; it is written when any
+    was live, or always with ``audit``.
+    """
+    now = clock.now()
+    open_tokens = (SignInToken.operator == operator_id) & SignInToken.revoked_at.is_null()
+    live: list[str] = [
+        row.device
+        for row in SignInToken.select(SignInToken.device)
+        .where(open_tokens & (SignInToken.expires_at > now))
+        .order_by(SignInToken.id)
+    ]
+    SignInToken.update(revoked_at=now).where(open_tokens).execute()
+    if live or audit:
+        after = {"computers": sorted(set(live)), "count": len(live), "why": why}
+        record_audit(
+            clock, actor_name, "operator.sign_in_tokens_revoked", "operator", operator_id, after=after, reason=reason
+        )
+    return len(live)
 
 
 def _required_reason(reason: object) -> str:

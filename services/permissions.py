@@ -133,6 +133,7 @@ def error_item_refusal(actor: Actor, action: str, status: str) -> Refusal | None
 # What an admin does to an operator account (OperatorService's disable, enable, set_role, reset_password).
 ACCOUNT_DISABLE, ACCOUNT_ENABLE, ACCOUNT_ROLE, ACCOUNT_PASSWORD = "disable", "enable", "role", "password"
 ACCOUNT_UNLOCK = "unlock"
+ACCOUNT_SIGN_OUT = "sign_out"  # revoke every remembered sign-in of the account
 
 
 def operator_account_refusal(actor: Actor, move: str, target: OperatorInfo) -> Refusal | None:

@@ -40,10 +40,15 @@ _PROBE_NAME = "__availability_probe__"
 def remembered_login_name(username: str) -> str:
     """Where earlier versions kept the password of a remembered login for ``username``.
 
-    "Remember me" now keeps the user name only (in the desk's settings, it is no secret);
-    a password left under this name is deleted with ``forget_stored_login``.
+    "Remember me" now keeps the user name (in the desk's settings, it is no secret) and a revocable
+    token (``sign_in_token_name``); a password left under this name is deleted with ``forget_stored_login``.
     """
     return f"remember:{username}"
+
+
+def sign_in_token_name(username: str) -> str:
+    """Where this computer's keyring keeps the "Remember me" token of ``username`` (never a password)."""
+    return f"sign-in-token:{username}"
 
 
 def _describe(exc: BaseException, with_text: bool) -> str:

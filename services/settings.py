@@ -77,6 +77,8 @@ SETTINGS: dict[str, SettingDefinition] = {
     "alert_threshold": SettingDefinition(25, _int_range(1, 1_000_000)),
     "retry_every_minutes": SettingDefinition(2, _int_range(1, 1440)),
     "backups_kept": SettingDefinition(7, _int_range(0, 365)),
+    # how long a computer's "Remember me" signs its operator in without the password (renewed at each use)
+    "remember_me_days": SettingDefinition(30, _int_range(1, 365)),
     "gateway.latency_min_ms": SettingDefinition(5, _int_range(0, 60_000)),
     "gateway.latency_max_ms": SettingDefinition(40, _int_range(0, 60_000)),
     "gateway.error_rate": SettingDefinition(0.0, _rate),

@@ -19,6 +19,7 @@ from services.change_feed import ChangeListener
 from services.file_check import DamagedDatabase, FileCheck
 from services.files import private_directory, private_file
 from services.secrets import forget_stored_login
+from services.sign_in_tokens import forget_this_computer
 from ui.bridge import CoreBridge
 from ui.context import UiContext
 from ui.errors import show_damaged_file, show_error
@@ -167,10 +168,11 @@ def remembered_name(qsettings: QSettings) -> str:
 def sign_in_dialog(
     core: Core, runner: TaskRunner, qsettings: QSettings, *, demo: bool = False, signed_out: bool = False
 ) -> LoginDialog:
-    """The sign-in dialog as the desk opens it: the remembered name filled in, the password always asked.
+    """The sign-in dialog as the desk opens it: the remembered name filled in.
 
-    Earlier versions kept a remembered operator's password in the keyring and signed them in
-    unasked; such a copy is deleted here, off the GUI thread, before anyone signs in.
+    At the app's start a remembered operator is signed in with this computer's token once the dialog
+    shows (not after signing out: that ended the token). Earlier versions kept a remembered operator's
+    password in the keyring; such a copy is deleted here, off the GUI thread, before anyone signs in.
     """
     name = remembered_name(qsettings)
     if name:
@@ -183,6 +185,7 @@ def sign_in_dialog(
         remembered=bool(name),
         demo_hint=demo,
         signed_out=signed_out,
+        try_remembered=bool(name) and not signed_out,
     )
 
 
@@ -260,6 +263,7 @@ class Desk(QObject):
             if self.scheduler is not None:
                 self.tray.set_paused(self.scheduler.is_paused)
         window.sign_out_requested.connect(self.on_sign_out_requested)
+        window.signed_out_everywhere.connect(self.on_signed_out_everywhere)
         window.show()
         if actor.failed_sign_ins:
             # stays until the next status message: the operator should see it
@@ -287,10 +291,24 @@ class Desk(QObject):
         window.deleteLater()
 
     @Slot()
+    def on_signed_out_everywhere(self) -> None:
+        """Every computer's remembered sign-in of this operator was revoked: this desk signs out too."""
+        if self.window is None:
+            return
+        self.on_sign_out_requested()
+        if self.login is not None:
+            self.login.error.setText(
+                self.tr("You were signed out on every computer. Each will ask for your password at its next start.")
+            )
+
+    @Slot()
     def on_sign_out_requested(self) -> None:
         if self.window is None:
             return
         actor = self.window.ctx.actor
+        core = self.core
+        # Signing out ends this computer's remembered sign-in: the next start asks for the password.
+        self.runner.run(lambda: forget_this_computer(core.sign_in_tokens, core.secrets, actor.name))
         app = QApplication.instance()
         if isinstance(app, QApplication):
             # The window goes before the next operator's comes: closing it must not end the app.

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import UiContext
+from ui.errors import show_error
 from ui.pages.base import Page
 from ui.pages.invoices import RenewalPassDialog
 from ui.pages.words import job_name_text, role_text
@@ -31,6 +32,7 @@ SomePage = TypeVar("SomePage", bound=Page)
 
 class MainWindow(QMainWindow):
     sign_out_requested = Signal()  # the operator chose "Sign out"; the desk closes this window
+    signed_out_everywhere = Signal()  # the operator's remembered sign-ins were all revoked; the desk signs out
 
     def __init__(self, ctx: UiContext, pages: list[Page], parent=None):
         super().__init__(parent)
@@ -158,6 +160,11 @@ class MainWindow(QMainWindow):
         self.change_password_action = menu.addAction(self.tr("Change my password…"))
         self.change_password_action.triggered.connect(self.on_change_password_triggered)
         menu.addSeparator()
+        self.sign_out_everywhere_action = menu.addAction(self.tr("Sign out everywhere…"))
+        self.sign_out_everywhere_action.setToolTip(
+            self.tr("Every computer that remembers you asks for your password at its next start")
+        )
+        self.sign_out_everywhere_action.triggered.connect(self.on_sign_out_everywhere_triggered)
         self.sign_out_action = menu.addAction(self.tr("Sign out"))
         self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
         self.sign_out_action.triggered.connect(self.sign_out_requested)
@@ -172,6 +179,29 @@ class MainWindow(QMainWindow):
         dialog = ChangePasswordDialog(self.ctx.core, self.ctx.runner, self.ctx.actor, self)
         dialog.accepted.connect(lambda: self.show_status(self.tr("Your password was changed.")))
         dialog.open()
+
+    @Slot()
+    def on_sign_out_everywhere_triggered(self) -> None:
+        from ui.pages.dialogs import ConfirmDialog
+
+        dialog = ConfirmDialog(
+            self,
+            self.tr("Sign out everywhere"),
+            self.tr(
+                'Every computer where you chose "Remember me" will ask for your password at its next start, '
+                "and this desk signs out now."
+            ),
+            reason_required=False,
+            confirm_text=self.tr("Sign out everywhere"),
+        )
+        if not dialog.exec():
+            return
+        core, actor = self.ctx.core, self.ctx.actor
+        self.ctx.runner.run(
+            lambda: core.sign_in_tokens.sign_out_everywhere(actor, reason=dialog.reason_text()),
+            lambda _count: self.signed_out_everywhere.emit(),
+            lambda error: show_error(self, error),
+        )
 
     # --- status bar --------------------------------------------------------------------
 

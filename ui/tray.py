@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import html
+import sys
 from collections import Counter
 
 from PySide6.QtCore import QObject, QRect, QRectF, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -25,6 +27,38 @@ SEVERITY_ICON = {
 
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+# Qt hands popups to the desktop's notification service over D-Bus when this service runs (QDBusTrayIcon).
+STATUS_NOTIFIER_WATCHER = "org.kde.StatusNotifierWatcher"
+
+
+def desktop_notifications_read_markup() -> bool:
+    """Whether a popup's body goes to org.freedesktop.Notifications, which may read it as markup.
+
+    Qt's own popup (Windows, macOS, an X11 tray without D-Bus) shows its text plain. On Linux and the
+    BSDs Qt uses the D-Bus tray when a StatusNotifierWatcher is registered on the session bus, and
+    passes the body unchanged to the notification service; GNOME, KDE Plasma and most others read
+    <b>, <a href> and <img src> in it. Asked once per tray, as Qt itself asks when it builds the icon.
+    """
+    if sys.platform in ("win32", "darwin") or QGuiApplication.platformName() not in ("xcb", "wayland"):
+        return False
+    try:
+        from PySide6.QtDBus import QDBusConnection
+    except ImportError:  # a Qt without D-Bus has no D-Bus tray either
+        return False
+    bus = QDBusConnection.sessionBus()
+    if not bus.isConnected():
+        return False
+    interface = bus.interface()
+    if interface is None:
+        return False
+    reply = interface.isServiceRegistered(STATUS_NOTIFIER_WATCHER)
+    return bool(reply.value()) if reply.isValid() else False
+
+
+def popup_body(text: str, *, reads_markup: bool) -> str:
+    """``text`` as a popup's body shows it literally: escaped for a service that reads markup, as it is otherwise."""
+    return html.escape(text, quote=True) if reads_markup else text
 
 
 def icon_pixmap(size: int) -> QPixmap:
@@ -108,6 +142,7 @@ class TrayController(QObject):
         self.renew_action.triggered.connect(self.run_renewals_requested)
         self.pause_action.triggered.connect(lambda: self.pause_requested.emit(not self.paused))
         self.quit_action.triggered.connect(self.quit_requested)
+        self._reads_markup: bool | None = None  # asked at the first popup
         if self.available:
             self.icon = QSystemTrayIcon(badge_icon(0), self)
             self.icon.setContextMenu(self.menu)
@@ -172,7 +207,10 @@ class TrayController(QObject):
         self._quiet.start()
         if self.icon is not None and QSystemTrayIcon.supportsMessages():
             icon = SEVERITY_ICON.get(severity, QSystemTrayIcon.MessageIcon.Information)
-            self.icon.showMessage(title, body, icon, 8000)
+            # The body names customers and reasons as stored: never markup. (A title is plain everywhere.)
+            if self._reads_markup is None:
+                self._reads_markup = desktop_notifications_read_markup()
+            self.icon.showMessage(title, popup_body(body, reads_markup=self._reads_markup), icon, 8000)
 
     def summarize(self, burst: list) -> tuple[str, str, str, tuple[str, int] | None]:
         """One popup for a burst: title, body, severity and the subject a click opens.

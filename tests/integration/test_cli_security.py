@@ -199,3 +199,22 @@ def test_the_sqlite_connection_refuses_attach_and_detach(tmp_path, sql):
     finally:
         database.close()
     assert not other.exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("postgresql://u:pa/ss@h/db", "postgresql://u:***@h/db"),
+        ("could not reach mysql://u:pa ss w0rd@h/db: refused", "could not reach mysql://u:***@h/db: refused"),
+        ("x://u:a/b c@d@h/db", "x://u:***@h/db"),
+        ("mysql:/u:p/w with spaces@h/db", "mysql:/u:***@h/db"),
+        ("postgresql://u:\tp/w@h:5432/db and more", "postgresql://u:***@h:5432/db and more"),
+    ],
+)
+def test_redact_masks_the_whole_password_whatever_it_holds(text, shown):
+    assert redact(text) == shown
+
+
+def test_redact_masks_each_url_on_a_line_and_leaves_other_lines_alone():
+    text = "first x://a:p/1@h1/db\nthen y://b:p 2@h2/db\nplain line with mail@example.com"
+    assert redact(text) == "first x://a:***@h1/db\nthen y://b:***@h2/db\nplain line with mail@example.com"

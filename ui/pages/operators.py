@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QPushButton,
@@ -30,12 +29,14 @@ from services.permissions import (
     ACCOUNT_ENABLE,
     ACCOUNT_PASSWORD,
     ACCOUNT_ROLE,
+    ACCOUNT_SIGN_OUT,
     ACCOUNT_UNLOCK,
     Refusal,
     Rule,
     operator_account_refusal,
 )
 from ui.context import UiContext
+from ui.flow_layout import FlowLayout
 from ui.formatting import minute_text
 from ui.pages.base import Page
 from ui.pages.dialogs import MoneyDialog
@@ -75,11 +76,15 @@ class OperatorsPage(Page):
         self.unlock_button = QPushButton(self.tr("Unlock…"), self)
         self.unlock_button.setObjectName("unlockOperator")
         self.unlock_button.clicked.connect(self.on_unlock_clicked)
-        self.actions_bar = QHBoxLayout()
+        self.sign_out_button = QPushButton(self.tr("Sign out everywhere…"), self)
+        self.sign_out_button.setObjectName("signOutEverywhere")
+        self.sign_out_button.clicked.connect(self.on_sign_out_everywhere_clicked)
+        self.actions_bar = FlowLayout()  # the buttons wrap when a language's words make them wider than the page
         for button in (self.new_button, self.role_button, self.disable_button, self.enable_button):
             self.actions_bar.addWidget(button)
         self.actions_bar.addWidget(self.password_button)
         self.actions_bar.addWidget(self.unlock_button)
+        self.actions_bar.addWidget(self.sign_out_button)
         self.actions_bar.addStretch(1)
 
         self.table = QTableWidget(0, 4, self)
@@ -168,6 +173,7 @@ class OperatorsPage(Page):
             (self.enable_button, ACCOUNT_ENABLE),
             (self.password_button, ACCOUNT_PASSWORD),
             (self.unlock_button, ACCOUNT_UNLOCK),
+            (self.sign_out_button, ACCOUNT_SIGN_OUT),
         ):
             reason = self.account_reason(move, target)
             button.setEnabled(reason is None)
@@ -324,6 +330,32 @@ class OperatorsPage(Page):
             lambda reason: partial(core.operators.unlock, actor, target.username, reason),
             self.tr("%s was unlocked"),
         )
+
+    @Slot()
+    def on_sign_out_everywhere_clicked(self) -> None:
+        target = self.selected()
+        if target is None or self.account_reason(ACCOUNT_SIGN_OUT, target) is not None:
+            return
+        dialog = MoneyDialog(
+            self,
+            self.tr("Sign out everywhere"),
+            self.tr(
+                "Every computer that remembers %s will ask for their password at its next start "
+                "(a desk they have open now stays signed in until they sign out)."
+            )
+            % target.username,
+            confirm_text=self.tr("Sign out everywhere"),
+        )
+        core, actor, username = self.ctx.core, self.ctx.actor, target.username
+
+        def sign_out(reason: str) -> Callable[[], OperatorInfo]:
+            def work() -> OperatorInfo:
+                core.sign_in_tokens.sign_out_everywhere(actor, username, reason)
+                return target
+
+            return work
+
+        self.submit(dialog, sign_out, self.tr("%s was signed out on every computer"))
 
     @Slot()
     def on_reset_password_clicked(self) -> None:

@@ -133,6 +133,11 @@ class SettingsPage(Page):
                     self.tr("Daily backups kept"),
                     self.tr("0–365; 0 turns the daily backup off"),
                 ),
+                SettingField(
+                    "remember_me_days",
+                    self.tr('"Remember me" signs in without a password for (days)'),
+                    self.tr("1–365; counted again from each use; never for administrators"),
+                ),
             ],
             group,
         )
