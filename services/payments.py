@@ -245,8 +245,11 @@ class PaymentService:
             return self._queue_topup(row.id, error)
         return self._credit_topup(row.id, charge.charge_id)
 
-    def _credit_topup(self, topup_id: int, charge_id: str) -> TopUpInfo:
-        """Credit the wallet for a charge the gateway took, then collect what the wallet owes."""
+    def _credit_topup(self, topup_id: int, charge_id: str, *, settle_item: bool = True) -> TopUpInfo:
+        """Credit the wallet for a charge the gateway took, then collect what the wallet owes.
+
+        ``settle_item``: close the top-up's open error item; False when the retry runner holds that
+        item and resolves it itself, in the write that records the attempt."""
         credited = contradicted = False
         for attempt in write_attempts():
             with attempt:
@@ -283,7 +286,7 @@ class PaymentService:
             )
             return _topup_info(row)
         renewed = 0
-        if credited:
+        if credited and settle_item:
             self.retries.settle_subject("topup", "topup", row.id, "the charge went through")
             summary = self.renewals.activate_pending_for_wallet(row.wallet_id)
             renewed = summary["renewed"]
@@ -297,7 +300,7 @@ class PaymentService:
             )
         return _topup_info(row, renewed)
 
-    def _fail_topup(self, topup_id: int, error: GatewayDeclined) -> TopUpInfo:
+    def _fail_topup(self, topup_id: int, error: GatewayDeclined, *, settle_item: bool = True) -> TopUpInfo:
         for attempt in write_attempts():
             with attempt:
                 publish_changes(Kind.WALLET, Kind.ERROR_ITEM)
@@ -306,7 +309,8 @@ class PaymentService:
                     return _topup_info(row)
                 row.status, row.error, row.updated_at = "failed", error.message, self.clock.now()
                 row.save()
-        self.retries.settle_subject("topup", "topup", row.id, f"declined: {error.message}")
+        if settle_item:
+            self.retries.settle_subject("topup", "topup", row.id, f"declined: {error.message}")
         self.notifications.post(
             "topup_failed",
             f"Top-up of {format_minor(row.amount_minor, row.currency, symbol=True)} declined",
@@ -354,15 +358,33 @@ class PaymentService:
         return _topup_info(row)
 
     def _retry_topup(self, item: ErrorItemInfo) -> str:
-        """Reconcile by key first; charge again only with the same key."""
+        """Charge again, only with the same key (asking the gateway about it first where
+        ``_look_up_first`` says so)."""
         row = TopUp.get_or_none(TopUp.id == item.subject_id)
         if row is None:
             raise NotFound("top-up #{item_subject_id} no longer exists", item_subject_id=item.subject_id)
         if row.status in SETTLED:
             return f"top-up already {row.status}"
-        return self._settle_topup_by_key(row, item.error_class)
+        try:
+            # The runner holds this item and resolves it with what this returns: no second write to close it.
+            return self._settle_topup_by_key(row, item.error_class, settle_item=False)
+        except Exception:
+            self._settle_item_if_settled(row.id)
+            raise
 
-    def _settle_topup_by_key(self, row: TopUp, error_class: str | None = None) -> str:
+    def _settle_item_if_settled(self, topup_id: int) -> None:
+        """A retry raised after its top-up was settled (renewing what waited for the money, say): the
+        item is closed as the settled top-up's, so the runner counts the error on a resolved item."""
+        try:
+            row = TopUp.get_by_id(topup_id)
+            if row.status == "succeeded":
+                self.retries.settle_subject("topup", "topup", row.id, "the charge went through")
+            elif row.status == "failed":
+                self.retries.settle_subject("topup", "topup", row.id, f"declined: {row.error}")
+        except Exception:
+            log.exception("could not close the error item of top-up #%d", topup_id)
+
+    def _settle_topup_by_key(self, row: TopUp, error_class: str | None = None, *, settle_item: bool = True) -> str:
         """Charge with the top-up's own key; when ``_look_up_first`` says so, ask the gateway about
         that key first and charge only if it knows nothing.
 
@@ -373,18 +395,19 @@ class PaymentService:
         if _look_up_first(error_class, row.created_at, self.clock.now()):
             known = self.circuit.call(self.gateway.get_charge, key)
             if known is not None and known.status == "succeeded":
-                self._credit_topup(row.id, known.charge_id)
+                self._credit_topup(row.id, known.charge_id, settle_item=settle_item)
                 return f"reconciled: charge {known.charge_id} had gone through"
             if known is not None:
-                self._fail_topup(row.id, GatewayDeclined("the card was declined", "card_declined"))
+                declined = GatewayDeclined("the card was declined", "card_declined")
+                self._fail_topup(row.id, declined, settle_item=settle_item)
                 return "reconciled: the charge had been declined"
         customer_id = Wallet.get_by_id(row.wallet_id).customer_id
         try:
             charge = self.circuit.call(self.gateway.charge, row.amount_minor, row.currency, f"cus_{customer_id}", key)
         except GatewayDeclined as error:
-            self._fail_topup(row.id, error)
+            self._fail_topup(row.id, error, settle_item=settle_item)
             return f"declined: {error.message}"
-        self._credit_topup(row.id, charge.charge_id)
+        self._credit_topup(row.id, charge.charge_id, settle_item=settle_item)
         return f"charged {charge.charge_id}"
 
     def _reconcile_topup(self, topup_id: int) -> TopUpInfo:

@@ -413,7 +413,7 @@ class RetryRunner:
         before = audit_view(row)
         result = change(row)
         row.lease_owner = row.lease_until = None
-        row.save()
+        row.save(only=row.dirty_fields)
         if operator and audit is not None:
             action, what = audit(result, row)
             record_audit(
