@@ -19,14 +19,22 @@ import signal
 import sys
 import sysconfig
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import timedelta
 from importlib.metadata import PackageNotFoundError, requires
 from pathlib import Path
 from types import FrameType
 from typing import Any, NoReturn, TextIO
 
-from models.db import DatabaseUrlError, connection, init_database, private_sqlite_file, redact
+from models.db import (
+    DatabaseUrlError,
+    connection,
+    init_database,
+    is_database_locked,
+    on_waiting_for_writer,
+    private_sqlite_file,
+    redact,
+)
 from models.migrations import migrate
 from scheduler.core import JOB_NAMES, Core, build_core
 from scheduler.health import DEFAULT_GRACE, workers_health
@@ -438,6 +446,8 @@ def main(argv: list[str] | None = None) -> int:
         if reason:
             print(f"error: {reason}", file=sys.stderr)
             return 2
+    if args.command not in (None, "worker"):
+        on_waiting_for_writer(_say_waiting_once())
     db_url = args.db
     if (args.demo or args.command == "demo") and not db_url:
         db_url = str(demo_database_path())  # never the default (real) database
@@ -451,6 +461,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {redact(error)}", file=sys.stderr)
         return 2
     except Exception as error:  # noqa: BLE001 - a database that cannot open is the user's problem to fix
+        if is_database_locked(error):
+            log.info("the database stayed locked", exc_info=True)  # the file only: the cause is known
+            print(f"error: {STILL_LOCKED}", file=sys.stderr)
+            return 2
         log.exception("cannot open the database")  # the log's formatter redacts passwords
         print(f"error: cannot open the database: {redact(error)}", file=sys.stderr)
         return 2
@@ -468,13 +482,33 @@ def main(argv: list[str] | None = None) -> int:
     except DomainError as error:
         print(f"error: {redact(error)}", file=sys.stderr)
         return error.exit_code
-    except Exception:  # noqa: BLE001
+    except Exception as error:  # noqa: BLE001
+        if is_database_locked(error):
+            log.info("command %s found the database locked", args.command, exc_info=True)
+            print(f"error: {STILL_LOCKED}", file=sys.stderr)
+            return 2
         log.exception("command %s failed", args.command)
         where = f"details are in {log_file}" if log_file else "details are in the log"
         print(f"error: unexpected failure; {where}", file=sys.stderr)
         return 3
     _print_json(payload)
     return code
+
+
+STILL_LOCKED = "another program kept the database locked for writing for 15 seconds; nothing was written, try again"
+
+
+def _say_waiting_once() -> Callable[[], None]:
+    """Tell the person at the terminal, once, why the command is not finishing yet."""
+    told = False
+
+    def say() -> None:
+        nonlocal told
+        if not told:
+            told = True
+            print("waiting for another program to finish writing to the database…", file=sys.stderr, flush=True)
+
+    return say
 
 
 def run_gui(core: Core, args: argparse.Namespace) -> int:

@@ -149,7 +149,13 @@ def integrity_violations(now: datetime | None = None) -> list[dict]:
     # Every charge the gateway made for a top-up is credited exactly once.
     uncredited = dicts(
         GatewayCharge.select(GatewayCharge.id, GatewayCharge.idempotency_key, GatewayCharge.amount_minor)
-        .join(TopUp, JOIN.LEFT_OUTER, on=(GatewayCharge.idempotency_key == ("topup:" + TopUp.idempotency_key)))
+        # The top-up is found by its own key's index: the prefix is cut from the charge's key, never
+        # added to every top-up's (which no index can serve, and made this join quadratic).
+        .join(
+            TopUp,
+            JOIN.LEFT_OUTER,
+            on=(TopUp.idempotency_key == fn.SUBSTR(GatewayCharge.idempotency_key, len("topup:") + 1)),
+        )
         .where(
             (GatewayCharge.status == "succeeded")
             & GatewayCharge.idempotency_key.startswith("topup:")
