@@ -15,10 +15,12 @@ from datetime import timedelta
 import pytest
 
 from models.tables import CircuitState, ErrorItem, GatewayCharge, LedgerEntry, TopUp
+from services.demo import create_demo
 from services.errors import GatewayTransientError
 from services.payments import KEY_REPLAY_WINDOW
 from services.reports import integrity_check
 from services.retry_runner import DEFAULT_WORKERS
+from tests.conftest import POSTGRES_URL
 from tests.factories import make_customer
 from tests.integration.conftest import set_gateway
 
@@ -220,3 +222,23 @@ def test_retry_now_after_an_outage_still_probes_once(core, clock, operator, monk
     else:
         assert calls.alone_at_first is True and calls.calls == Counter({"charge": 20})
         assert sorted(report.resolved) == sorted(ids)
+
+
+@pytest.mark.skipif(bool(POSTGRES_URL), reason="reads SQLite's query plans")
+def test_crediting_a_retried_top_up_reads_only_its_own_wallets_invoices(core, clock, operator, db):
+    # Every wallet of the demo has paid invoices; a credit must not read them all (it did, once per top-up).
+    create_demo(clock, customers=40, seed=3)
+    queue_failed_topups(core, clock, operator, 3)
+    statements: list[str] = []
+    connection = db.connection()
+    core.retries.runner.workers = 1  # on this thread, whose statements the trace sees
+    connection.set_trace_callback(statements.append)
+    try:
+        assert core.retries.process_pending_retries()["succeeded"] == 3
+    finally:
+        connection.set_trace_callback(None)
+    payments = [s for s in statements if "invoice_payment" in s and s.lstrip().upper().startswith("SELECT")]
+    assert payments, "the credit looked for what the wallet owes"
+    for statement in payments:
+        plan = [row[3] for row in connection.execute("EXPLAIN QUERY PLAN " + statement).fetchall()]
+        assert not [step for step in plan if step.startswith("SCAN")], (statement[:200], plan)
