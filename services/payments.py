@@ -270,7 +270,7 @@ class PaymentService:
                     )
                     row.status, row.gateway_charge_id, row.error = "succeeded", charge_id, None
                     row.updated_at = self.clock.now()
-                    row.save()
+                    row.save(only=row.dirty_fields)
                     collect_owed(self.clock, row.wallet_id, "system")
                     credited = True
         if contradicted:
