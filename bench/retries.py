@@ -169,11 +169,17 @@ def run(quick: bool, workdir: Path) -> list[Row]:
     return [
         Row(
             f"retry pass: {label}",
-            f"≤ {goal_seconds:g} s, ≤ {GOAL_RATIO}× bound",
+            f"≤ {goal_seconds:g} s",
+            f"{median.seconds:.2f} s",
+            met=median.seconds <= goal_seconds,
+        ),
+        Row(
+            "retry pass: wall time against the bound its concurrency allows",
+            f"≤ {GOAL_RATIO}×",
             f"{median.seconds:.2f} s",
             f"bound {median.bound:.2f} s (Σ latency {median.latency_sum:.1f} s ÷ {median.concurrency})",
             times(ratio),
-            median.seconds <= goal_seconds and ratio <= GOAL_RATIO,
+            ratio <= GOAL_RATIO,
         ),
         Row(
             "retry pass: gateway calls in flight (most at once)",
