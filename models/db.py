@@ -278,6 +278,11 @@ def is_sqlite() -> bool:
     return isinstance(database.obj, SqliteDatabase)
 
 
+def sqlite_file() -> str | None:
+    """The path of the open SQLite file; None on PostgreSQL."""
+    return str(database.obj.database) if is_sqlite() else None
+
+
 # Called when a write must wait for another program's write lock (the command line says so on
 # stderr); None in the desktop and the worker. Only SQLite's whole-file write lock is waited for here.
 _waiting_for_writer: Callable[[], None] | None = None
@@ -325,6 +330,16 @@ class _ImmediateTransaction(contextlib.AbstractContextManager):
         self._atomic.__exit__(kind, error, traceback)  # commits, or rolls back on error
 
 
+# Called before each outermost write transaction: the desktop and the worker hold writes until the
+# file's quick check has passed, and refuse them (by raising) in a damaged file. None: no gate.
+_write_gate: Callable[[], None] | None = None
+
+
+def set_write_gate(gate: Callable[[], None] | None) -> None:
+    global _write_gate
+    _write_gate = gate
+
+
 def write_transaction() -> contextlib.AbstractContextManager[object]:
     """A transaction for writes that read first.
 
@@ -332,6 +347,9 @@ def write_transaction() -> contextlib.AbstractContextManager[object]:
     never fails with "database is locked" half way. PostgreSQL: a plain
     transaction; rows read for update are locked with ``for_update``.
     """
+    gate = _write_gate
+    if gate is not None and not database.in_transaction():
+        gate()
     if is_sqlite():
         notice = _waiting_for_writer
         return _ImmediateTransaction(notice) if notice is not None else database.atomic("IMMEDIATE")
