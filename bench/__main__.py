@@ -22,6 +22,7 @@ from bench.report import Row, read_rows, table, write_rows
 MODULES = [
     "renewal",
     "tables",
+    "retries",
 ]
 
 

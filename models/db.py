@@ -227,12 +227,79 @@ def _unicode_lower(value: _SqliteValue) -> _SqliteValue:
     return value.lower() if isinstance(value, str) else value
 
 
+_WRITE_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLAC")
+
+
 class _AppSqliteDatabase(SqliteDatabase):
+    """SQLite with our functions and guards on every connection, and one queue for this process's writers.
+
+    A writer that finds the file locked sleeps in SQLite's busy handler and polls, sleeping up to
+    100 ms at a time: with many threads writing (the retry pass's workers), most of their waiting
+    was sleep past a lock already free. So a thread takes this process's writer lock before the
+    file's write lock — for an IMMEDIATE transaction from its BEGIN, for any other from its first
+    write — and keeps it until its transaction ends; a thread waiting on it wakes as soon as the
+    holder commits. Writers in other processes still meet the busy timeout, as before.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._writer = threading.Lock()
+        self._writing = threading.local()
+        self._writer_wait = float(kwargs.get("timeout", 5))
+
     def _add_conn_hooks(self, conn: sqlite3.Connection) -> None:
         # peewee calls this on each new connection; its stubs leave the hook out of SqliteDatabase.
         super()._add_conn_hooks(conn)  # type: ignore[misc]
         conn.create_function("unicode_lower", 1, _unicode_lower, deterministic=True)
         conn.set_authorizer(_refuse_unguarding)
+
+    def _take_writer(self) -> None:
+        if getattr(self._writing, "held", False):
+            return
+        # Past the busy timeout, go on without it: SQLite's own timeout then decides, as it always did.
+        self._writing.held = self._writer.acquire(timeout=self._writer_wait)
+
+    def _give_writer_if_done(self) -> None:
+        if getattr(self._writing, "held", False) and (self.is_closed() or not self.connection().in_transaction):
+            self._writing.held = False
+            self._writer.release()
+
+    def begin(self, lock_type: str | None = None) -> None:
+        if (lock_type or "").upper() in ("IMMEDIATE", "EXCLUSIVE"):
+            self._take_writer()
+        try:
+            super().begin(lock_type)
+        finally:
+            self._give_writer_if_done()  # BEGIN failed: nothing is held
+
+    def commit(self) -> None:
+        try:
+            super().commit()
+        finally:
+            self._give_writer_if_done()
+
+    def rollback(self) -> None:
+        try:
+            super().rollback()
+        finally:
+            self._give_writer_if_done()
+
+    def execute_sql(self, sql: str, params: Any = None) -> Any:
+        if sql.lstrip()[:6].upper() in _WRITE_STATEMENTS:
+            self._take_writer()  # a write outside a transaction, or a deferred transaction's first
+            try:
+                return super().execute_sql(sql, params)
+            finally:
+                self._give_writer_if_done()  # kept until COMMIT inside a transaction
+        return super().execute_sql(sql, params)
+
+    def _close(self, conn: sqlite3.Connection) -> None:
+        try:
+            super()._close(conn)  # type: ignore[misc]
+        finally:
+            if getattr(self._writing, "held", False):  # closed in the middle of a transaction
+                self._writing.held = False
+                self._writer.release()
 
 
 def _sqlite(path: str) -> SqliteDatabase:

@@ -16,9 +16,9 @@ import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
-from models.db import connection, for_update, write_transaction
+from models.db import connection, database, for_update, write_transaction
 from models.tables import CircuitState
 from services.clock import Clock
 from services.errors import (
@@ -50,6 +50,18 @@ class CircuitInfo:
     retry_at: datetime | None  # when a refused call may be tried again; None while calls go through
 
 
+class _Reading(NamedTuple):
+    """The breaker's row as a plain read sees it (outside any transaction)."""
+
+    state: str
+    failures: int
+    opened_at: datetime | None
+    updated_at: datetime | None
+
+
+_READ_COLUMNS = (CircuitState.state, CircuitState.failures, CircuitState.opened_at, CircuitState.updated_at)
+
+
 def _clock_text(moment: datetime) -> str:
     return moment.strftime("%H:%M:%S UTC")
 
@@ -72,13 +84,30 @@ class CircuitBreaker:
         self.name = name
         self.failure_threshold = failure_threshold
         self.reset_after = timedelta(seconds=reset_after_seconds)
+        self._read_sql: dict[type, tuple[str, list]] = {}
 
     # --- reading ---------------------------------------------------------------
 
-    def _row(self) -> CircuitState | None:
-        return CircuitState.get_or_none(CircuitState.name == self.name)
+    def _row(self) -> _Reading | None:
+        """The breaker's row. Every gateway call reads it up to three times (the runner's check, the
+        gate, the outcome), so its statement is built once per kind of database, not per read."""
+        engine = type(database.obj)
+        statement = self._read_sql.get(engine)
+        if statement is None:
+            statement = CircuitState.select(*_READ_COLUMNS).where(CircuitState.name == self.name).sql()
+            self._read_sql[engine] = statement
+        values = database.execute_sql(*statement).fetchone()
+        if values is None:
+            return None
+        state, failures, opened_at, updated_at = values
+        return _Reading(
+            state,
+            failures,
+            CircuitState.opened_at.python_value(opened_at),
+            CircuitState.updated_at.python_value(updated_at),
+        )
 
-    def _refused_until(self, row: CircuitState | None, now: datetime) -> datetime | None:
+    def _refused_until(self, row: CircuitState | _Reading | None, now: datetime) -> datetime | None:
         """When calls may go through again, or None when they may go through now."""
         if row is None or row.state == CLOSED:
             return None

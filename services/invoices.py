@@ -364,8 +364,10 @@ def collect_owed(clock: Clock, wallet_id: int, actor: str) -> int:
     Must run inside a write transaction. Returns what was collected.
     """
     wallet = lock_wallet(wallet_id)
+    # Only this wallet's payments: summed over every invoice, each top-up's credit read the whole table.
     paid = (
         InvoicePayment.select(InvoicePayment.invoice, fn.SUM(InvoicePayment.amount_minor).alias("paid"))
+        .where(InvoicePayment.invoice.in_(Invoice.select(Invoice.id).where(Invoice.wallet == wallet_id)))
         .group_by(InvoicePayment.invoice)
         .alias("paid")
     )

@@ -54,6 +54,26 @@ UNSETTLED = ("pending", "retrying")
 RECONCILE_AFTER = timedelta(seconds=60)
 # Keys are stored with a prefix ("topup:", "refund:", "adjust:") in columns of 200 characters.
 MAX_PAYMENT_KEY = 120
+# How long a processor remembers an idempotency key. Within it, a request under a key it has seen gets the
+# first request's answer back (Stripe keeps keys at least 24 hours, then may prune them). Past it, the payment
+# is looked up in the processor's records (which outlive the key) before it is sent again: sent to a processor
+# that forgot the key, it would charge (or refund) twice.
+KEY_REPLAY_WINDOW = timedelta(hours=24)
+# The error classes of answers that say the request was not processed (a 5xx, an outage, the breaker, a rate
+# limit): whatever happened under the key before, sending it again under the same key returns it.
+NOT_PROCESSED = ("transient", "predictable")
+
+
+def _look_up_first(error_class: str | None, key_first_sent: datetime, now: datetime) -> bool:
+    """Whether a payment is settled by asking the gateway about its key before sending it again.
+
+    Sending it again under the same key is one call and, by the key's contract, returns the first
+    request's outcome if there was one. The question comes first where the design asks for it: when
+    the last call's outcome is unknown (a timeout after the request was sent), when nothing was
+    recorded at all (``error_class`` None: the sweep after a crash), after a permanent answer (an
+    operator's retry of a manual item), and when the processor may have forgotten the key.
+    """
+    return error_class not in NOT_PROCESSED or now - key_first_sent >= KEY_REPLAY_WINDOW
 
 
 @dataclass(frozen=True)
@@ -225,8 +245,11 @@ class PaymentService:
             return self._queue_topup(row.id, error)
         return self._credit_topup(row.id, charge.charge_id)
 
-    def _credit_topup(self, topup_id: int, charge_id: str) -> TopUpInfo:
-        """Credit the wallet for a charge the gateway took, then collect what the wallet owes."""
+    def _credit_topup(self, topup_id: int, charge_id: str, *, settle_item: bool = True) -> TopUpInfo:
+        """Credit the wallet for a charge the gateway took, then collect what the wallet owes.
+
+        ``settle_item``: close the top-up's open error item; False when the retry runner holds that
+        item and resolves it itself, in the write that records the attempt."""
         credited = contradicted = False
         for attempt in write_attempts():
             with attempt:
@@ -247,7 +270,7 @@ class PaymentService:
                     )
                     row.status, row.gateway_charge_id, row.error = "succeeded", charge_id, None
                     row.updated_at = self.clock.now()
-                    row.save()
+                    row.save(only=row.dirty_fields)
                     collect_owed(self.clock, row.wallet_id, "system")
                     credited = True
         if contradicted:
@@ -263,7 +286,7 @@ class PaymentService:
             )
             return _topup_info(row)
         renewed = 0
-        if credited:
+        if credited and settle_item:
             self.retries.settle_subject("topup", "topup", row.id, "the charge went through")
             summary = self.renewals.activate_pending_for_wallet(row.wallet_id)
             renewed = summary["renewed"]
@@ -277,7 +300,7 @@ class PaymentService:
             )
         return _topup_info(row, renewed)
 
-    def _fail_topup(self, topup_id: int, error: GatewayDeclined) -> TopUpInfo:
+    def _fail_topup(self, topup_id: int, error: GatewayDeclined, *, settle_item: bool = True) -> TopUpInfo:
         for attempt in write_attempts():
             with attempt:
                 publish_changes(Kind.WALLET, Kind.ERROR_ITEM)
@@ -286,7 +309,8 @@ class PaymentService:
                     return _topup_info(row)
                 row.status, row.error, row.updated_at = "failed", error.message, self.clock.now()
                 row.save()
-        self.retries.settle_subject("topup", "topup", row.id, f"declined: {error.message}")
+        if settle_item:
+            self.retries.settle_subject("topup", "topup", row.id, f"declined: {error.message}")
         self.notifications.post(
             "topup_failed",
             f"Top-up of {format_minor(row.amount_minor, row.currency, symbol=True)} declined",
@@ -334,33 +358,56 @@ class PaymentService:
         return _topup_info(row)
 
     def _retry_topup(self, item: ErrorItemInfo) -> str:
-        """Reconcile by key first; charge again only with the same key."""
+        """Charge again, only with the same key (asking the gateway about it first where
+        ``_look_up_first`` says so)."""
         row = TopUp.get_or_none(TopUp.id == item.subject_id)
         if row is None:
             raise NotFound("top-up #{item_subject_id} no longer exists", item_subject_id=item.subject_id)
         if row.status in SETTLED:
             return f"top-up already {row.status}"
-        return self._settle_topup_by_key(row)
+        try:
+            # The runner holds this item and resolves it with what this returns: no second write to close it.
+            return self._settle_topup_by_key(row, item.error_class, settle_item=False)
+        except Exception:
+            self._settle_item_if_settled(row.id)
+            raise
 
-    def _settle_topup_by_key(self, row: TopUp) -> str:
-        """Ask the gateway about the top-up's key; charge with that same key if it knows nothing.
+    def _settle_item_if_settled(self, topup_id: int) -> None:
+        """A retry raised after its top-up was settled (renewing what waited for the money, say): the
+        item is closed as the settled top-up's, so the runner counts the error on a resolved item."""
+        try:
+            row = TopUp.get_by_id(topup_id)
+            if row.status == "succeeded":
+                self.retries.settle_subject("topup", "topup", row.id, "the charge went through")
+            elif row.status == "failed":
+                self.retries.settle_subject("topup", "topup", row.id, f"declined: {row.error}")
+        except Exception:
+            log.exception("could not close the error item of top-up #%d", topup_id)
 
+    def _settle_topup_by_key(self, row: TopUp, error_class: str | None = None, *, settle_item: bool = True) -> str:
+        """Charge with the top-up's own key; when ``_look_up_first`` says so, ask the gateway about
+        that key first and charge only if it knows nothing.
+
+        ``error_class``: what the last failed call said (None when nothing was recorded). A charge
+        under a key the gateway already saw returns that first charge (or raises its decline).
         Gateway errors propagate (the caller queues or counts them)."""
         key = f"topup:{row.idempotency_key}"
-        known = self.circuit.call(self.gateway.get_charge, key)
-        if known is not None and known.status == "succeeded":
-            self._credit_topup(row.id, known.charge_id)
-            return f"reconciled: charge {known.charge_id} had gone through"
-        if known is not None:
-            self._fail_topup(row.id, GatewayDeclined("the card was declined", "card_declined"))
-            return "reconciled: the charge had been declined"
+        if _look_up_first(error_class, row.created_at, self.clock.now()):
+            known = self.circuit.call(self.gateway.get_charge, key)
+            if known is not None and known.status == "succeeded":
+                self._credit_topup(row.id, known.charge_id, settle_item=settle_item)
+                return f"reconciled: charge {known.charge_id} had gone through"
+            if known is not None:
+                declined = GatewayDeclined("the card was declined", "card_declined")
+                self._fail_topup(row.id, declined, settle_item=settle_item)
+                return "reconciled: the charge had been declined"
         customer_id = Wallet.get_by_id(row.wallet_id).customer_id
         try:
             charge = self.circuit.call(self.gateway.charge, row.amount_minor, row.currency, f"cus_{customer_id}", key)
         except GatewayDeclined as error:
-            self._fail_topup(row.id, error)
+            self._fail_topup(row.id, error, settle_item=settle_item)
             return f"declined: {error.message}"
-        self._credit_topup(row.id, charge.charge_id)
+        self._credit_topup(row.id, charge.charge_id, settle_item=settle_item)
         return f"charged {charge.charge_id}"
 
     def _reconcile_topup(self, topup_id: int) -> TopUpInfo:
@@ -678,17 +725,19 @@ class PaymentService:
             raise NotFound("refund #{item_subject_id} no longer exists", item_subject_id=item.subject_id)
         if row.status in ("succeeded", "failed"):
             return f"refund already {row.status}"
-        return self._settle_refund_by_key(row)
+        return self._settle_refund_by_key(row, item.error_class)
 
-    def _settle_refund_by_key(self, row: Refund) -> str:
-        """Ask the gateway about the refund's key; send it with that same key if it knows nothing.
+    def _settle_refund_by_key(self, row: Refund, error_class: str | None = None) -> str:
+        """Send the refund with its own key; when ``_look_up_first`` says so, ask the gateway about
+        that key first and send it only if it knows nothing.
 
         Gateway errors propagate (the caller queues or counts them)."""
         key = f"refund:{row.idempotency_key}"
-        known = self.circuit.call(self.gateway.get_refund, key)
-        if known is not None:
-            self._complete_refund(row.id, known.refund_id)
-            return f"reconciled: refund {known.refund_id} had gone through"
+        if _look_up_first(error_class, row.created_at, self.clock.now()):
+            known = self.circuit.call(self.gateway.get_refund, key)
+            if known is not None:
+                self._complete_refund(row.id, known.refund_id)
+                return f"reconciled: refund {known.refund_id} had gone through"
         topup = TopUp.get_by_id(row.topup_id)
         try:
             result = self.circuit.call(self.gateway.refund, topup.gateway_charge_id, row.amount_minor, key)

@@ -15,7 +15,7 @@ from services.error_items import ItemLease
 from services.error_queue import ErrorQueue
 from services.notifications import NotificationCenter
 from services.retry_reports import RetryReports
-from services.retry_runner import Breaker, RetryRunner
+from services.retry_runner import DEFAULT_WORKERS, Breaker, RetryRunner
 from services.settings import SettingsStore
 
 
@@ -31,7 +31,7 @@ class RetryManager:
         owner: str | None = None,
         lease_seconds: int = 120,
         batch_size: int = 200,
-        workers: int = 4,
+        workers: int = DEFAULT_WORKERS,
     ) -> None:
         self.queue = ErrorQueue(clock, notifications, lease=ItemLease.of(owner, lease_seconds), rng=rng)
         self.runner = RetryRunner(self.queue, circuit=circuit, batch_size=batch_size, workers=workers)

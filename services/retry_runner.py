@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections import deque
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -29,10 +29,14 @@ from services.error_queue import ErrorQueue, ItemIds, ManualReason, audit_view
 from services.errors import CircuitOpen, DomainError, ValidationError
 from services.retry_handlers import AttemptFailed
 from services.retry_policy import MAX_TEXT, OPEN_STATUSES, classify_error, error_context, error_message, merge_context
+from services.retry_workers import WorkerPool, worker_pool
 
 log = logging.getLogger(__name__)
 
 DEFER_SECONDS = 30
+# Gateway calls the retry pass keeps in flight at once (a card processor answers in 50-150 ms; the calls
+# wait on the network, not on this machine). Each worker thread holds one database connection.
+DEFAULT_WORKERS = 32
 
 T = TypeVar("T")
 
@@ -91,6 +95,14 @@ class RetryNowReport:
     retry_at: datetime | None  # when the breaker lets calls through again, if it still refuses
 
 
+class _Job(NamedTuple):
+    """One leased item for a worker, with who runs it and who asked for it now."""
+
+    item: ErrorItemInfo
+    actor: str
+    operator: str | None
+
+
 def refuse_inside_transaction() -> None:
     if not database.is_closed() and database.in_transaction():
         raise RuntimeError("retries call the gateway and must not run inside a database transaction")
@@ -98,7 +110,12 @@ def refuse_inside_transaction() -> None:
 
 class RetryRunner:
     def __init__(
-        self, queue: ErrorQueue, *, circuit: Breaker | None = None, batch_size: int = 200, workers: int = 4
+        self,
+        queue: ErrorQueue,
+        *,
+        circuit: Breaker | None = None,
+        batch_size: int = 200,
+        workers: int = DEFAULT_WORKERS,
     ) -> None:
         self.queue = queue
         self.circuit = circuit
@@ -108,7 +125,12 @@ class RetryRunner:
     # --- the retry pass -------------------------------------------------------------------
 
     def process_pending_retries(self, limit: int | None = None) -> dict[str, int]:
-        """Run every due item once (at most ``limit``); returns what came of them."""
+        """Run every due item once (at most ``limit``); returns what came of them.
+
+        Up to ``workers`` items run at once. The next batch is claimed while the last one is still
+        in flight, so the pool never idles on a batch's slowest item; every item claimed in this
+        pass runs once in it (one rescheduled for now waits for the next pass).
+        """
         if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
             raise ValidationError("the limit is a whole, non-negative number of items")
         counts = dict.fromkeys(["due", *map(str, PASS_COUNTS)], 0)
@@ -116,22 +138,31 @@ class RetryRunner:
         if not operations or limit == 0:
             return counts
         refuse_inside_transaction()
-        with connection():
+        with connection(), self._pool() as pool:
+            dispatch = _Dispatch(self, pool, "system")
             horizon = self.queue.clock.now()
             cursor: tuple[datetime, int] | None = None
             seen: set[int] = set()
-            while limit is None or counts["due"] < limit:
-                size = self.batch_size if limit is None else min(self.batch_size, limit - counts["due"])
-                cursor, claimed, deferred = self._claim_due(operations, horizon, cursor, size, seen)
-                if cursor is None:
+            claiming = True
+            while True:
+                if claiming and (limit is not None and counts["due"] >= limit):
+                    claiming = False
+                if claiming and dispatch.waiting < pool.size:
+                    size = self.batch_size if limit is None else min(self.batch_size, limit - counts["due"])
+                    cursor, claimed, deferred = self._claim_due(operations, horizon, cursor, size, seen)
+                    if cursor is None:
+                        claiming = False
+                    counts["due"] += len(claimed) + deferred
+                    counts[RunOutcome.DEFERRED] += deferred
+                    seen.update(item.id for item in claimed)
+                    dispatch.add(claimed)
+                elif dispatch.idle:
                     break
-                counts["due"] += len(claimed) + deferred
-                counts[RunOutcome.DEFERRED] += deferred
-                for result in self._run_all(claimed, "system"):
-                    if result.outcome in PASS_COUNTS:
-                        counts[result.outcome] += 1
-                    if result.next_attempt_at is not None and result.next_attempt_at <= horizon:
-                        seen.add(result.item_id)  # due again at once: the next pass takes it
+                else:
+                    dispatch.step()
+            for result in dispatch.results:
+                if result.outcome in PASS_COUNTS:
+                    counts[result.outcome] += 1
         return counts
 
     def retry_now(self, actor: Actor, ids: ItemIds) -> list[ErrorItemInfo]:
@@ -275,37 +306,39 @@ class RetryRunner:
             log.warning("rescued %d error items whose runner's lease had expired", rescued)
         return cursor, [item_info(r) for r in claimed], len(deferred)
 
-    def _run_all(self, items: list[ErrorItemInfo], actor: str, operator: str | None = None) -> list[RunResult]:
-        """Run the leased items; ``operator`` names who asked for them now (their outcomes are audited).
+    def _pool(self) -> contextlib.AbstractContextManager[WorkerPool[_Job, RunResult]]:
+        """The pass's worker threads, each on its own database connection until the pool closes."""
+        return worker_pool(self.workers, self._run_job)
 
-        While the breaker is not closed, gateway items go one at a time: the first is the probe
-        (at once when an operator asked), and once the breaker refuses, the rest are pushed back to
-        when it may close, no attempt spent. When the probe closes the breaker, everything left
-        runs in this same pass.
-        """
-        results: list[RunResult] = []
-        left = list(items)
-        if left and not self._circuit_closed():
-            gated = [i for i in left if self._uses_gateway(i.operation)]
-            left = [i for i in left if not self._uses_gateway(i.operation)]
-            probed = False
-            while gated and not self._circuit_closed():
-                item = gated.pop(0)
-                asked = operator and self.circuit and not probed  # one test call per request, no more
-                probe = self.circuit.operator_probe() if asked and self.circuit else contextlib.nullcontext()
-                probed = True
-                with probe:
-                    result = self._run_claimed(item, actor, operator)
-                results.append(result)
-                if result.outcome == RunOutcome.DEFERRED:
-                    # The breaker refused without a call: the others would be refused the same way.
-                    results += [self._run_claimed(i, actor, operator, defer=True) for i in gated]
-                    gated = []
-            left += gated
-        if self.workers == 1 or len(left) <= 1:
-            return results + [self._run_claimed(item, actor, operator) for item in left]
-        with ThreadPoolExecutor(max_workers=min(self.workers, len(left)), thread_name_prefix="retry") as pool:
-            return results + list(pool.map(lambda item: self._run_claimed(item, actor, operator), left))
+    def _run_job(self, job: _Job) -> RunResult:
+        return self._run_claimed(job.item, job.actor, job.operator)
+
+    def _run_all(self, items: list[ErrorItemInfo], actor: str, operator: str | None = None) -> list[RunResult]:
+        """Run the leased items, up to ``workers`` at once; ``operator`` names who asked for them now
+        (their outcomes are audited). See ``_Dispatch`` for how the breaker gates them."""
+        with self._pool() as pool:
+            dispatch = _Dispatch(self, pool, actor, operator)
+            dispatch.add(items)
+            while not dispatch.idle:
+                dispatch.step()
+        return dispatch.results
+
+    def _defer_all(self, items: list[ErrorItemInfo], operator: str | None = None) -> list[RunResult]:
+        """Push leased items back to when the breaker may close, in one write, no attempt spent (what
+        ``_defer`` does to one item); never raises."""
+        now = self.queue.clock.now()
+        until = self._defer_until(now)
+        push_back, audit = self._deferral(until, now)
+        try:
+            with connection():
+                done = run_write(lambda: [self._apply_finish(i.id, push_back, audit, operator) for i in items])
+        except Exception:
+            log.exception("could not push back %d error items; their leases will expire", len(items))
+            return [RunResult(RunOutcome.ERROR, i.id) for i in items]
+        return [
+            RunResult(RunOutcome.LOST, i.id) if d is None else RunResult(RunOutcome.DEFERRED, i.id, until)
+            for i, d in zip(items, done, strict=True)
+        ]
 
     def _run_claimed(
         self, item: ErrorItemInfo, actor: str, operator: str | None = None, *, defer: bool = False
@@ -357,40 +390,47 @@ class RetryRunner:
         audit: Callable[[T, ErrorItem], tuple[str, dict]] | None = None,
         operator: str | None = None,
     ) -> tuple[ErrorItem, T] | None:
-        """Apply ``change`` to a row we still hold the lease on and release it; None when the lease was lost.
+        """Apply ``change`` to a row we still hold the lease on and release it, in a write of its own;
+        None when the lease was lost. With ``operator``, ``audit`` names the action and what came of
+        it, audited in the same write."""
+        return run_write(lambda: self._apply_finish(item_id, change, audit, operator))
 
-        With ``operator``, ``audit`` names the action and what came of it, audited in the same write."""
+    def _apply_finish(
+        self,
+        item_id: int,
+        change: Callable[[ErrorItem], T],
+        audit: Callable[[T, ErrorItem], tuple[str, dict]] | None = None,
+        operator: str | None = None,
+    ) -> tuple[ErrorItem, T] | None:
+        """``_finish``'s work, inside the caller's write transaction."""
+        publish_changes(Kind.ERROR_ITEM, *([Kind.AUDIT] if operator else []))
+        row = for_update(
+            ErrorItem.select().where((ErrorItem.id == item_id) & (ErrorItem.lease_owner == self.queue.lease.holder))
+        ).first()
+        if row is None:
+            log.warning("error item #%d: lease lost during its run; its outcome is left to the new holder", item_id)
+            return None
+        before = audit_view(row)
+        result = change(row)
+        row.lease_owner = row.lease_until = None
+        row.save(only=row.dirty_fields)
+        if operator and audit is not None:
+            action, what = audit(result, row)
+            record_audit(
+                self.queue.clock,
+                operator,
+                action,
+                "error_item",
+                row.id,
+                before=before,
+                after={**audit_view(row), **what},
+            )
+        return row, result
 
-        def apply() -> tuple[ErrorItem, T] | None:
-            publish_changes(Kind.ERROR_ITEM, *([Kind.AUDIT] if operator else []))
-            row = for_update(
-                ErrorItem.select().where((ErrorItem.id == item_id) & (ErrorItem.lease_owner == self.queue.lease.holder))
-            ).first()
-            if row is None:
-                log.warning("error item #%d: lease lost during its run; its outcome is left to the new holder", item_id)
-                return None
-            before = audit_view(row)
-            result = change(row)
-            row.lease_owner = row.lease_until = None
-            row.save()
-            if operator and audit is not None:
-                action, what = audit(result, row)
-                record_audit(
-                    self.queue.clock,
-                    operator,
-                    action,
-                    "error_item",
-                    row.id,
-                    before=before,
-                    after={**audit_view(row), **what},
-                )
-            return row, result
-
-        return run_write(apply)
-
-    def _defer(self, item: ErrorItemInfo, operator: str | None = None) -> RunResult:
-        now = self.queue.clock.now()
-        until = self._defer_until(now)
+    def _deferral(
+        self, until: datetime, now: datetime
+    ) -> tuple[Callable[[ErrorItem], None], Callable[[None, ErrorItem], tuple[str, dict]]]:
+        """What pushing an item back writes, and how an operator's request audits it."""
 
         def push_back(row: ErrorItem) -> None:
             if row.status == "retrying":
@@ -399,6 +439,12 @@ class RetryRunner:
         def audit(_result: None, _row: ErrorItem) -> tuple[str, dict]:
             return NOT_ATTEMPTED, {"attempted": False, "outcome": "not_attempted", "why": NOT_ATTEMPTED_WHY}
 
+        return push_back, audit
+
+    def _defer(self, item: ErrorItemInfo, operator: str | None = None) -> RunResult:
+        now = self.queue.clock.now()
+        until = self._defer_until(now)
+        push_back, audit = self._deferral(until, now)
         if self._finish(item.id, push_back, audit, operator) is None:
             return RunResult(RunOutcome.LOST, item.id)
         return RunResult(RunOutcome.DEFERRED, item.id, until)
@@ -483,3 +529,88 @@ class RetryRunner:
                 self.queue.notify_manual(row, f"all {row.attempts} attempts failed", ManualReason.EXHAUSTED)
         outcome = RunOutcome.RESCHEDULED if row.status == "retrying" else RunOutcome.MANUAL
         return RunResult(outcome, item.id, row.next_attempt_at)
+
+
+class _Dispatch:
+    """Hands leased items to the runner's workers and collects what came of them, gated by the breaker.
+
+    While the breaker is closed, items run as many at once as the pool has workers. While it is not
+    closed, gateway items go one at a time: the first is the probe (on the calling thread under the
+    operator's probe when an operator asked for it), and once its answer closed the breaker the rest
+    follow at full width. Once the breaker refuses (it opened mid-pass, or the probe failed), no
+    gateway item starts any more: those waiting are pushed back together to when it may close, no
+    attempt spent, while the calls already in flight finish and are recorded. Items that do not use
+    the gateway run whatever the breaker says.
+    """
+
+    def __init__(
+        self, runner: RetryRunner, pool: WorkerPool[_Job, RunResult], actor: str, operator: str | None = None
+    ) -> None:
+        self.runner, self.pool, self.actor, self.operator = runner, pool, actor, operator
+        self.results: list[RunResult] = []
+        self._gateway: deque[ErrorItemInfo] = deque()
+        self._other: deque[ErrorItemInfo] = deque()
+        self._in_flight: dict[int, bool] = {}  # item id -> whether it uses the gateway
+        self._gateway_in_flight = 0
+        self._gated: bool | None = None  # read from the breaker when the first gateway item comes
+        self._refused = False
+        self._probed = False  # the operator's one test call was made
+
+    @property
+    def waiting(self) -> int:
+        return len(self._gateway) + len(self._other)
+
+    @property
+    def idle(self) -> bool:
+        return not self.waiting and self.pool.busy == 0
+
+    def add(self, items: list[ErrorItemInfo]) -> None:
+        for item in items:
+            (self._gateway if self.runner._uses_gateway(item.operation) else self._other).append(item)
+        if self._gateway and self._gated is None:
+            self._gated = not self.runner._circuit_closed()
+
+    def step(self) -> None:
+        """Start what may start now, then wait for one item in flight to finish."""
+        self._start()
+        if self.pool.busy:
+            result = self.pool.next_result()
+            uses_gateway = self._in_flight.pop(result.item_id)
+            self._gateway_in_flight -= uses_gateway
+            self._settle(result, uses_gateway)
+
+    def _start(self) -> None:
+        while self._other and self.pool.free:
+            self._submit(self._other.popleft(), uses_gateway=False)
+        while self._gateway and self.pool.free and not self._refused:
+            if self._gated and self._gateway_in_flight:
+                break  # a probe is out: the next waits for its answer
+            item = self._gateway.popleft()
+            circuit = self.runner.circuit
+            if self._gated and self.operator and circuit is not None and not self._probed:
+                # The operator's request is the probe, run here: the probe's context is this thread's.
+                self._probed = True
+                with circuit.operator_probe():
+                    self._settle(self.runner._run_claimed(item, self.actor, self.operator), uses_gateway=True)
+            else:
+                self._submit(item, uses_gateway=True)
+        if self._refused and self._gateway:
+            held = list(self._gateway)
+            self._gateway.clear()
+            self.results += self.runner._defer_all(held, self.operator)
+
+    def _submit(self, item: ErrorItemInfo, *, uses_gateway: bool) -> None:
+        self._in_flight[item.id] = uses_gateway
+        self._gateway_in_flight += uses_gateway
+        self.pool.submit(_Job(item, self.actor, self.operator))
+
+    def _settle(self, result: RunResult, uses_gateway: bool) -> None:
+        self.results.append(result)
+        if not uses_gateway or self._refused:
+            return
+        if result.outcome == RunOutcome.DEFERRED:
+            self._refused = True  # the breaker refused without a call: it would refuse the others the same way
+        elif self._gated or result.outcome in (RunOutcome.RESCHEDULED, RunOutcome.MANUAL):
+            # a probe's answer, or a failure that may have opened the breaker
+            self._gated = not self.runner._circuit_closed()
+            self._refused = self._gated and self.runner._circuit_refuses()
