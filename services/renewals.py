@@ -902,14 +902,14 @@ def _group_draft(kind: str, count: int, totals: dict[str, int], key: str) -> Dra
         title = f"{count:,} renewal(s) are waiting for funds, {total} owed in total"
         body = (
             "The wallets could not pay them; each is pending for its plan's grace days. "
-            f"{first}; Subscriptions, status Pending, lists them all."
+            f"{first}; Subscriptions, status “pending renewal”, lists them all."
         )
     elif kind == "payment_succeeded":
         title = f"{count:,} subscription(s) are active again, {total} paid"
         body = f"Paid from the wallets once funds arrived. {first}."
     else:
         title = f"{count:,} subscription(s) expired in the renewal pass"
-        body = f"They no longer grant access. {first}; Subscriptions, status Expired, lists them all."
+        body = f"They no longer grant access. {first}; Subscriptions, status “expired”, lists them all."
     params = {"count": count, "totals": dict(sorted(totals.items())), "one_by_one": NOTICES_ONE_BY_ONE}
     return Draft(kind, title, body, key, None, params)
 
