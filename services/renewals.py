@@ -11,6 +11,7 @@ back and replayed one subscription at a time.
 from __future__ import annotations
 
 import logging
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -506,6 +507,14 @@ class _Batch:
         )
 
 
+# Batches start at BATCH_SIZE subscriptions and grow, while a batch's transaction takes less than
+# BATCH_SECONDS, up to MAX_BATCH_SIZE: fewer commits on a big night, and SQLite's write lock is never
+# held much longer than BATCH_SECONDS, so a desk's top-up waits at most about that long.
+BATCH_SIZE = 500
+MAX_BATCH_SIZE = 2000
+BATCH_SECONDS = 0.4
+
+
 class RenewalService:
     def __init__(
         self,
@@ -514,15 +523,37 @@ class RenewalService:
         *,
         usage_pricer: UsagePricer | None = None,
         settings: SettingsStore | None = None,
-        batch_size: int = 500,
+        batch_size: int | None = None,
         on_error: Callable[[int, BaseException], None] | None = None,
     ) -> None:
+        """``batch_size``: a fixed number of subscriptions per transaction; by default batches adapt
+        (``BATCH_SIZE`` to ``MAX_BATCH_SIZE`` by how long each takes)."""
         self.clock = clock
         self.notifications = notifications
         self.usage_pricer = usage_pricer
         self.settings = settings
-        self.batch_size = batch_size
+        self.max_batch_size = MAX_BATCH_SIZE
+        self._batch_size = BATCH_SIZE
+        if batch_size is not None:
+            self.batch_size = batch_size
         self.on_error = on_error
+
+    @property
+    def batch_size(self) -> int:
+        """The first (and smallest) batch of a pass."""
+        return self._batch_size
+
+    @batch_size.setter
+    def batch_size(self, size: int) -> None:
+        """A size given by hand is kept for every batch."""
+        self._batch_size = self.max_batch_size = size
+
+    def _next_size(self, size: int, handled: int, seconds: float) -> int:
+        """The size of the next batch after ``handled`` subscriptions took ``seconds``."""
+        if self.max_batch_size <= self.batch_size or handled < size:
+            return size
+        wanted = int(size * BATCH_SECONDS / max(seconds, 1e-3))
+        return max(self.batch_size, min(self.max_batch_size, wanted))
 
     # --- the scheduled pass --------------------------------------------------
 
@@ -539,14 +570,17 @@ class RenewalService:
         paid: dict[str, int] = {}
         notices = _PassNotices(now)
         position = _DuePosition(datetime.min, 0)
+        size = self.batch_size
         while True:
-            due = self._next_due(now, position)
+            due = self._next_due(now, position, size)
             if not due:
                 break
             position = due[-1]
             batch_ids = [row.id for row in due]
             try:
+                began = time.monotonic()
                 self._run_batch(batch_ids, now, actor.name, summary, paid, notices)
+                size = self._next_size(size, len(batch_ids), time.monotonic() - began)
             except Exception as error:  # noqa: BLE001 - isolate the one that fails
                 log.warning("renewal batch of %d failed (%s); replaying one by one", len(batch_ids), error)
                 for sub_id in batch_ids:
@@ -570,7 +604,7 @@ class RenewalService:
         self._announce_grouped(notices)
         return summary.as_dict()
 
-    def _next_due(self, now: datetime, after: _DuePosition) -> list[_DuePosition]:
+    def _next_due(self, now: datetime, after: _DuePosition, size: int) -> list[_DuePosition]:
         query = (
             Subscription.select(Subscription.period_end, Subscription.id)
             .where(
@@ -580,7 +614,7 @@ class RenewalService:
                 | ((Subscription.period_end == after.period_end) & (Subscription.id > after.id)),
             )
             .order_by(Subscription.period_end, Subscription.id)
-            .limit(self.batch_size)
+            .limit(size)
         )
         return [_DuePosition(_at(period_end), sub_id) for period_end, sub_id in _raw(query)]
 
