@@ -610,6 +610,9 @@ class RenewalService:
             .where(
                 Subscription.status.in_(lifecycle.OPEN_FOR_PASS),
                 Subscription.period_end <= now,
+                # The bound on its own lets the index start at the position: the renewals left waiting
+                # for funds behind it are not read again by every batch of the pass.
+                Subscription.period_end >= after.period_end,
                 (Subscription.period_end > after.period_end)
                 | ((Subscription.period_end == after.period_end) & (Subscription.id > after.id)),
             )
