@@ -490,7 +490,13 @@ def rows_for(measured: Sequence[Measured]) -> list[Row]:
                 growth <= 1.2,
             )
         )
-    rows.append(Row("renewal benchmark, peak memory of its process (the loops hold every due row)", "—", f"{peak_rss_mb():,.0f} MB"))
+    rows.append(
+        Row(
+            "renewal benchmark, peak memory of its process (the loops hold every due row)",
+            "—",
+            f"{peak_rss_mb():,.0f} MB",
+        )
+    )
     return rows
 
 
