@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from peewee import IntegrityError
 
-from models.db import database, write_transaction
+from models.db import database, execute_many, write_transaction
+from models.rows import tuples
 from models.tables import Notification
 from services.audit import record_audit
 from services.auth import Actor, require
@@ -51,6 +52,18 @@ class NotificationInfo:
     created_at: datetime
     read_at: datetime | None
     # What the kind's text needs, to render it in the operator's language; None: show title and body as stored.
+    params: dict | None = None
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A notification to store in the caller's own transaction (see ``NotificationCenter.store``)."""
+
+    kind: str
+    title: str
+    body: str
+    dedup_key: str
+    subject: tuple[str, int] | None = None
     params: dict | None = None
 
 
@@ -131,12 +144,86 @@ class NotificationCenter:
         info = _info(row)
         with self._lock:
             listeners = list(self._listeners)
+        self._tell(listeners, info)
+        return info
+
+    # --- notices written by a caller's transaction ----------------------------------------
+
+    def store(self, drafts: Sequence[Draft]) -> list[str]:
+        """Write ``drafts`` in the caller's open transaction, once per dedup key; returns the keys newly stored.
+
+        Nothing is told to the listeners here: the caller hands the returned keys to ``announce``
+        once its transaction has committed (a rollback takes the notices with it, and a replayed
+        write finds its keys stored and stores nothing twice).
+        """
+        if not drafts:
+            return []
+        assert database.in_transaction(), "store() writes in the caller's transaction"
+        rows, keys = [], []
+        for draft in drafts:
+            key = draft.dedup_key[:200]
+            if key in keys:
+                continue
+            rows.append(self._row(draft, key))
+            keys.append(key)
+        stored = {
+            row[0]
+            for row in tuples(Notification.select(Notification.dedup_key).where(Notification.dedup_key.in_(keys)))
+        }
+        fresh = [row for row in rows if row[6] not in stored]
+        if fresh:
+            publish_changes(Kind.NOTIFICATION)
+            execute_many(
+                "INSERT INTO notification (kind, severity, title, body, subject_type, subject_id, dedup_key, "
+                "created_at, params) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedup_key) DO NOTHING",
+                fresh,
+            )
+        return [row[6] for row in fresh]
+
+    def restate(self, draft: Draft) -> None:
+        """Give the stored notice of ``draft.dedup_key`` the draft's title, body and parameters (in the caller's
+        transaction; its listeners heard of it when it was stored, or will in ``announce``)."""
+        assert database.in_transaction(), "restate() writes in the caller's transaction"
+        publish_changes(Kind.NOTIFICATION)
+        row = self._row(draft, draft.dedup_key[:200])
+        Notification.update(title=row[2], body=row[3], params=row[8]).where(Notification.dedup_key == row[6]).execute()
+
+    def announce(self, dedup_keys: Iterable[str]) -> None:
+        """Tell the listeners about the committed notices of ``dedup_keys``, oldest first."""
+        keys = list(dedup_keys)
+        with self._lock:
+            listeners = list(self._listeners)
+        if not keys or not listeners:
+            return
+        rows = Notification.select().where(Notification.dedup_key.in_(keys)).order_by(Notification.id)
+        for info in [_info(row) for row in rows]:
+            self._tell(listeners, info)
+
+    def _row(self, draft: Draft, key: str) -> tuple:
+        if draft.kind not in KINDS:
+            raise ValueError(f"unknown notification kind {draft.kind!r}")
+        if draft.params is not None and not isinstance(draft.params, dict):
+            raise ValueError("a notification's parameters are a mapping")
+        subject_type, subject_id = draft.subject if draft.subject else (None, None)
+        return (
+            draft.kind,
+            KINDS[draft.kind],
+            draft.title[:200],
+            draft.body,
+            subject_type,
+            subject_id,
+            key,
+            self.clock.now(),
+            json.dumps(draft.params, sort_keys=True) if draft.params is not None else None,
+        )
+
+    @staticmethod
+    def _tell(listeners: list[Callable[[NotificationInfo], None]], info: NotificationInfo) -> None:
         for listener in listeners:
             try:
                 listener(info)
             except Exception:
                 log.exception("notification listener failed")
-        return info
 
     def unread_count(self) -> int:
         return Notification.select().where(Notification.read_at.is_null()).count()

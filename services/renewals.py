@@ -11,13 +11,14 @@ back and replayed one subscription at a time.
 from __future__ import annotations
 
 import logging
+import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from models.db import execute_many, for_update, write_attempts, write_transaction
-from models.rows import pairs, tuples
+from models.db import database, execute_many, for_update, write_attempts, write_transaction
 from models.tables import Invoice, Plan, Subscription, UsageCounter, Wallet
 from services import lifecycle
 from services.auth import SYSTEM, Actor, require
@@ -26,10 +27,16 @@ from services.changes import Kind
 from services.clock import Clock
 from services.invoices import ENTRY_KIND_OF, INVOICE_SERIES, Line, allocate_numbers, document_number
 from services.money import format_minor
-from services.notifications import NotificationCenter
+from services.notifications import Draft, NotificationCenter
 from services.settings import SettingsStore
 
 log = logging.getLogger(__name__)
+
+# A pass posts this many notices of a kind one by one (each opens its subscription); past that, one
+# notice of the kind tells the whole pass ("39,139 renewals are waiting for funds, $… owed in total")
+# instead of flooding the panel and the tray.
+NOTICES_ONE_BY_ONE = 20
+GROUPED_KINDS = ("payment_failed", "payment_succeeded", "subscription_expired")
 
 UsagePricer = Callable[[list[tuple[int, int, datetime]]], dict[int, list[Line]]]
 
@@ -46,6 +53,81 @@ class RenewalSummary:
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
+
+
+class _Due(NamedTuple):
+    """A due subscription as the pass reads it (under the lock): plain values, no model."""
+
+    id: int
+    customer_id: int
+    plan_id: int
+    wallet_id: int
+    status: str
+    auto_renew: bool
+    anchor_day: int
+    period_start: datetime
+    period_end: datetime
+    pending_since: datetime | None
+    usage_since: datetime | None
+
+    @property
+    def metered_since(self) -> datetime:
+        assert self.usage_since is not None, f"subscription #{self.id} has no usage_since"
+        return self.usage_since
+
+
+_DUE_COLUMNS = (
+    Subscription.id,
+    Subscription.customer,
+    Subscription.plan,
+    Subscription.wallet,
+    Subscription.status,
+    Subscription.auto_renew,
+    Subscription.anchor_day,
+    Subscription.period_start,
+    Subscription.period_end,
+    Subscription.pending_since,
+    Subscription.usage_since,
+)
+
+
+def _raw(query: Any) -> list[tuple]:
+    """The rows of ``query`` as the driver returns them: no model, no per-value conversion by peewee."""
+    sql, params = query.sql()
+    return database.execute_sql(sql, params).fetchall()
+
+
+def _moment(value: datetime | str | None) -> datetime | None:
+    """A stored moment as a datetime (SQLite hands back its text, PostgreSQL a datetime)."""
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _at(value: datetime | str | None) -> datetime:
+    moment = _moment(value)
+    assert moment is not None, "a moment the schema requires"
+    return moment
+
+
+def _lock_due(where: Any, order: tuple) -> list[_Due]:
+    """The subscriptions ``where`` selects, locked for the transaction, as plain rows."""
+    rows = _raw(for_update(Subscription.select(*_DUE_COLUMNS).where(where).order_by(*order)))
+    return [
+        _Due(
+            sub_id,
+            customer_id,
+            plan_id,
+            wallet_id,
+            status,
+            bool(auto_renew),
+            anchor_day,
+            _at(period_start),
+            _at(period_end),
+            _moment(pending_since),
+            _moment(usage_since),
+        )
+        for (sub_id, customer_id, plan_id, wallet_id, status, auto_renew, anchor_day, period_start, period_end,
+             pending_since, usage_since) in rows
+    ]  # fmt: skip
 
 
 class _DuePosition(NamedTuple):
@@ -113,18 +195,82 @@ class _SubscriptionUpdate(NamedTuple):
 
 
 class _Notice(NamedTuple):
-    """A notification to post once the batch is committed; ``amount_minor`` is what was paid or is owed."""
+    """A notification about one subscription; ``amount_minor`` is what was paid or is owed."""
 
     kind: str
-    sub: Subscription
+    sub: _Due | Subscription
     plan: Plan
     amount_minor: int | None
 
 
 @dataclass
+class _Staged:
+    """What one transaction wrote of a pass's notices; it counts once that transaction has committed."""
+
+    counts: dict[str, int]
+    totals: dict[str, dict[str, int]]
+    grouped: set[str]
+    fresh: list[str]
+
+
+@dataclass
+class _PassNotices:
+    """The notices of one pass, written in the transactions of its batches.
+
+    The first ``NOTICES_ONE_BY_ONE`` of a grouped kind get a notice each; past that, one notice of
+    the kind stands for the whole pass, restated by each batch's transaction so that it always tells
+    what has committed (a batch rolled back leaves it as it was; a pass cut short leaves it true).
+    Counts here move only once a transaction has committed (``commit``).
+    """
+
+    now: datetime
+    token: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
+    counts: dict[str, int] = field(default_factory=dict)
+    totals: dict[str, dict[str, int]] = field(default_factory=dict)
+    grouped: set[str] = field(default_factory=set)
+
+    def group_key(self, kind: str) -> str:
+        return f"{kind}:pass:{self.now.isoformat()}:{self.token}"
+
+    def stage(self, center: NotificationCenter, notices: list[_Notice]) -> _Staged:
+        """Write ``notices`` in the open transaction: one by one, or into the kind's notice for the pass."""
+        counts = dict(self.counts)
+        totals = {kind: dict(amounts) for kind, amounts in self.totals.items()}
+        singles: list[Draft] = []
+        regrouped: set[str] = set()
+        for notice in notices:
+            if notice.kind not in GROUPED_KINDS:
+                singles.append(_draft(notice))
+                continue
+            counts[notice.kind] = counts.get(notice.kind, 0) + 1
+            amounts = totals.setdefault(notice.kind, {})
+            amounts[notice.plan.currency] = amounts.get(notice.plan.currency, 0) + (notice.amount_minor or 0)
+            if counts[notice.kind] <= NOTICES_ONE_BY_ONE:
+                singles.append(_draft(notice))
+            else:
+                regrouped.add(notice.kind)
+        fresh = center.store(singles)
+        grouped = set(self.grouped)
+        for kind in sorted(regrouped):
+            draft = _group_draft(kind, counts[kind], totals[kind], self.group_key(kind))
+            if kind in grouped:
+                center.restate(draft)
+            else:
+                center.store([draft])
+                grouped.add(kind)
+        return _Staged(counts, totals, grouped, fresh)
+
+    def commit(self, staged: _Staged) -> None:
+        self.counts, self.totals, self.grouped = staged.counts, staged.totals, staged.grouped
+
+    def grouped_keys(self) -> list[str]:
+        return [self.group_key(kind) for kind in sorted(self.grouped)]
+
+
+@dataclass
 class _Invoice:
     key: str
-    sub: Subscription
+    sub: _Due
     plan: Plan
     kind: str
     lines: list[Line]
@@ -170,7 +316,7 @@ class _Batch:
 
     def update(
         self,
-        sub: Subscription,
+        sub: _Due,
         status: str,
         *,
         auto_renew: bool,
@@ -193,7 +339,7 @@ class _Batch:
 
     def invoice(
         self,
-        sub: Subscription,
+        sub: _Due,
         plan: Plan,
         kind: str,
         key: str,
@@ -230,7 +376,7 @@ class _Batch:
         self.invoices.append(draft)
         return draft
 
-    def charge(self, sub: Subscription, plan: Plan, start: datetime, end: datetime, usage: list[Line]) -> int:
+    def charge(self, sub: _Due, plan: Plan, start: datetime, end: datetime, usage: list[Line]) -> int:
         """Pay one period of the plan, with the usage of the segment that just closed."""
         key = f"renewal:{sub.id}:{start.isoformat()}"
         lines = [
@@ -259,7 +405,7 @@ class _Batch:
         )
         return issued.total if issued else 0
 
-    def settle_usage(self, sub: Subscription, plan: Plan, usage: list[Line], end: datetime) -> _Invoice | None:
+    def settle_usage(self, sub: _Due, plan: Plan, usage: list[Line], end: datetime) -> _Invoice | None:
         """Close the usage segment: invoice what it cost under the plan in force, owing what the wallet lacks."""
         self.settled_segments.append(_SettledSegment(sub.id, sub.metered_since))
         lines = [replace(line, period_end=end) for line in usage]
@@ -361,6 +507,14 @@ class _Batch:
         )
 
 
+# Batches start at BATCH_SIZE subscriptions and grow, while a batch's transaction takes less than
+# BATCH_SECONDS, up to MAX_BATCH_SIZE: fewer commits on a big night, and SQLite's write lock is never
+# held much longer than BATCH_SECONDS, so a desk's top-up waits at most about that long.
+BATCH_SIZE = 500
+MAX_BATCH_SIZE = 2000
+BATCH_SECONDS = 0.4
+
+
 class RenewalService:
     def __init__(
         self,
@@ -369,118 +523,164 @@ class RenewalService:
         *,
         usage_pricer: UsagePricer | None = None,
         settings: SettingsStore | None = None,
-        batch_size: int = 500,
+        batch_size: int | None = None,
         on_error: Callable[[int, BaseException], None] | None = None,
     ) -> None:
+        """``batch_size``: a fixed number of subscriptions per transaction; by default batches adapt
+        (``BATCH_SIZE`` to ``MAX_BATCH_SIZE`` by how long each takes)."""
         self.clock = clock
         self.notifications = notifications
         self.usage_pricer = usage_pricer
         self.settings = settings
-        self.batch_size = batch_size
+        self.max_batch_size = MAX_BATCH_SIZE
+        self._batch_size = BATCH_SIZE
+        if batch_size is not None:
+            self.batch_size = batch_size
         self.on_error = on_error
+
+    @property
+    def batch_size(self) -> int:
+        """The first (and smallest) batch of a pass."""
+        return self._batch_size
+
+    @batch_size.setter
+    def batch_size(self, size: int) -> None:
+        """A size given by hand is kept for every batch."""
+        self._batch_size = self.max_batch_size = size
+
+    def _next_size(self, size: int, handled: int, seconds: float) -> int:
+        """The size of the next batch after ``handled`` subscriptions took ``seconds``."""
+        if self.max_batch_size <= self.batch_size or handled < size:
+            return size
+        wanted = int(size * BATCH_SECONDS / max(seconds, 1e-3))
+        return max(self.batch_size, min(self.max_batch_size, wanted))
 
     # --- the scheduled pass --------------------------------------------------
 
     def renew_due_subscriptions(self, actor: Actor = SYSTEM) -> dict:
         """Renew, suspend or expire everything due now. Returns the renew summary.
 
-        One grouped notification tells how many renewals were paid and for how much.
+        One grouped notification tells how many renewals were paid and for how much. Notices about
+        single subscriptions are written in the transaction of their batch; past
+        ``NOTICES_ONE_BY_ONE`` of a kind, one notice of that kind tells the whole pass.
         """
         require(actor, "renewal.run")
         now = self.clock.now()
         summary = RenewalSummary()
         paid: dict[str, int] = {}
+        notices = _PassNotices(now)
         position = _DuePosition(datetime.min, 0)
+        size = self.batch_size
         while True:
-            due = self._next_due(now, position)
+            due = self._next_due(now, position, size)
             if not due:
                 break
             position = due[-1]
             batch_ids = [row.id for row in due]
             try:
-                self._run_batch(batch_ids, now, actor.name, summary, paid)
+                began = time.monotonic()
+                self._run_batch(batch_ids, now, actor.name, summary, paid, notices)
+                size = self._next_size(size, len(batch_ids), time.monotonic() - began)
             except Exception as error:  # noqa: BLE001 - isolate the one that fails
                 log.warning("renewal batch of %d failed (%s); replaying one by one", len(batch_ids), error)
                 for sub_id in batch_ids:
                     try:
-                        self._run_batch([sub_id], now, actor.name, summary, paid)
+                        self._run_batch([sub_id], now, actor.name, summary, paid, notices)
                     except Exception as single_error:  # noqa: BLE001
                         log.exception("renewal of subscription #%d failed", sub_id)
                         summary.errors += 1
                         if self.on_error is not None:
                             self.on_error(sub_id, single_error)
+        self._announce_grouped(notices)
         self._notify_paid(summary.renewed, paid, now)
         return summary.as_dict()
 
     def renew_one(self, subscription_id: int, actor: Actor = SYSTEM) -> dict:
         """The same work for one subscription (used by the retry of a failed renewal)."""
         summary = RenewalSummary()
-        self._run_batch([subscription_id], self.clock.now(), actor.name, summary, {})
+        now = self.clock.now()
+        notices = _PassNotices(now)
+        self._run_batch([subscription_id], now, actor.name, summary, {}, notices)
+        self._announce_grouped(notices)
         return summary.as_dict()
 
-    def _next_due(self, now: datetime, after: _DuePosition) -> list[_DuePosition]:
+    def _next_due(self, now: datetime, after: _DuePosition, size: int) -> list[_DuePosition]:
         query = (
             Subscription.select(Subscription.period_end, Subscription.id)
             .where(
                 Subscription.status.in_(lifecycle.OPEN_FOR_PASS),
                 Subscription.period_end <= now,
+                # The bound on its own lets the index start at the position: the renewals left waiting
+                # for funds behind it are not read again by every batch of the pass.
+                Subscription.period_end >= after.period_end,
                 (Subscription.period_end > after.period_end)
                 | ((Subscription.period_end == after.period_end) & (Subscription.id > after.id)),
             )
             .order_by(Subscription.period_end, Subscription.id)
-            .limit(self.batch_size)
+            .limit(size)
         )
-        return [_DuePosition(row.period_end, row.id) for row in query]
+        return [_DuePosition(_at(period_end), sub_id) for period_end, sub_id in _raw(query)]
 
     def _run_batch(
-        self, ids: list[int], now: datetime, actor: str, summary: RenewalSummary, paid: dict[str, int]
+        self,
+        ids: list[int],
+        now: datetime,
+        actor: str,
+        summary: RenewalSummary,
+        paid: dict[str, int],
+        notices: _PassNotices,
     ) -> None:
         for attempt in write_attempts():
             with attempt:
                 publish_changes(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE)
-                subs = list(
-                    for_update(Subscription.select().where(Subscription.id.in_(ids))).order_by(
-                        Subscription.period_end, Subscription.id
-                    )
-                )
+                subs = _lock_due(Subscription.id.in_(ids), (Subscription.period_end, Subscription.id))
                 # Rows read again under the lock: another runner may have handled some.
                 subs = [s for s in subs if s.period_end <= now and s.status in lifecycle.OPEN_FOR_PASS]
                 if not subs:
                     return
                 batch, counts = self._apply(subs, now, actor, expire_overdue=True)
                 batch.write()
+                staged = self._stage_notices(batch.notices, notices)
         self._merge(summary, counts)
         for currency, amount in batch.paid_by_currency.items():
             paid[currency] = paid.get(currency, 0) + amount
-        self._notify(batch.notices)
+        self._committed(staged, notices)
 
     def _apply(
-        self, subs: list[Subscription], now: datetime, actor: str, expire_overdue: bool
+        self, subs: list[_Due], now: datetime, actor: str, expire_overdue: bool
     ) -> tuple[_Batch, RenewalSummary]:
         plans = {p.id: p for p in Plan.select().where(Plan.id.in_({s.plan_id for s in subs}))}
         wallet_ids = sorted({s.wallet_id for s in subs})
         # Locked in id order (after the subscriptions): balances are written back from this read.
-        balances: dict[int, int] = pairs(
-            for_update(
-                Wallet.select(Wallet.id, Wallet.balance_minor).where(Wallet.id.in_(wallet_ids)).order_by(Wallet.id)
+        balances: dict[int, int] = dict(
+            _raw(
+                for_update(
+                    Wallet.select(Wallet.id, Wallet.balance_minor).where(Wallet.id.in_(wallet_ids)).order_by(Wallet.id)
+                )
             )
         )
         segments = [(s.id, s.plan_id, s.metered_since) for s in subs]
         usage = self.usage_pricer(segments) if self.usage_pricer is not None else {}
-        metered = set(
-            tuples(
-                UsageCounter.select(UsageCounter.subscription, UsageCounter.period_start).where(
-                    UsageCounter.subscription.in_([s.id for s in subs]),
-                    UsageCounter.settled == False,  # noqa: E712
+        # The subscriptions whose open usage segment has counters to settle (used or not).
+        metered = {
+            sub_id
+            for (sub_id,) in _raw(
+                UsageCounter.select(UsageCounter.subscription)
+                .join(
+                    Subscription,
+                    on=(UsageCounter.subscription == Subscription.id)
+                    & (UsageCounter.period_start == Subscription.usage_since),
                 )
+                .where(Subscription.id.in_([s.id for s in subs]), UsageCounter.settled == False)  # noqa: E712
+                .distinct()
             )
-        )  # noqa: E712
+        }
         batch = _Batch(now, actor, balances)
         counts = RenewalSummary()
         for sub in subs:
             plan = plans[sub.plan_id]
             lines = usage.get(sub.id, [])
-            if (sub.id, sub.metered_since) not in metered:
+            if sub.id not in metered:
                 lines = []
             if sub.status == lifecycle.CANCELED:
                 if sub.pending_since is not None:  # canceled while waiting for funds: ends at the grace deadline
@@ -544,17 +744,15 @@ class RenewalService:
                 batch.notices.append(_Notice("payment_failed", sub, plan, owed))
                 counts.pending_renewal += 1
                 continue
-            if (sub.id, sub.metered_since) in metered:
+            if sub.id in metered:
                 batch.settled_segments.append(_SettledSegment(sub.id, sub.metered_since))
             counts.charged_minor += self._renew_periods(batch, sub, plan, lines, now, counts)
         return batch, counts
 
     @staticmethod
-    def _close(
-        batch: _Batch, sub: Subscription, plan: Plan, lines: list[Line], metered: set, counts: RenewalSummary
-    ) -> None:
+    def _close(batch: _Batch, sub: _Due, plan: Plan, lines: list[Line], metered: set, counts: RenewalSummary) -> None:
         """The subscription ends: bill the usage of its last segment, owing what the wallet cannot pay."""
-        if (sub.id, sub.metered_since) not in metered:
+        if sub.id not in metered:
             return
         issued = batch.settle_usage(sub, plan, lines, sub.period_end)
         if issued is not None:
@@ -562,7 +760,7 @@ class RenewalService:
             counts.owed_minor += issued.total - issued.paid
 
     def _renew_periods(
-        self, batch: _Batch, sub: Subscription, plan: Plan, usage: list[Line], now: datetime, counts: RenewalSummary
+        self, batch: _Batch, sub: _Due, plan: Plan, usage: list[Line], now: datetime, counts: RenewalSummary
     ) -> int:
         """Pay the period that ended, then any further ones the wallet covers up to now."""
         status = sub.status
@@ -599,21 +797,21 @@ class RenewalService:
     def activate_pending_for_wallet(self, wallet_id: int, actor: Actor = SYSTEM) -> dict:
         """Renew this wallet's pending subscriptions, oldest first, while the money lasts."""
         now = self.clock.now()
+        notices = _PassNotices(now)
         for attempt in write_attempts():
             with attempt:
                 publish_changes(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE)
-                subs = list(
-                    for_update(
-                        Subscription.select().where(
-                            (Subscription.wallet == wallet_id) & (Subscription.status == lifecycle.PENDING)
-                        )
-                    ).order_by(Subscription.pending_since, Subscription.id)
+                subs = _lock_due(
+                    (Subscription.wallet == wallet_id) & (Subscription.status == lifecycle.PENDING),
+                    (Subscription.pending_since, Subscription.id),
                 )
                 if not subs:
                     return RenewalSummary().as_dict()
                 batch, counts = self._apply(subs, now, actor.name, expire_overdue=False)
                 batch.write()
-        self._notify(batch.notices)
+                staged = self._stage_notices(batch.notices, notices)
+        self._committed(staged, notices)
+        self._announce_grouped(notices)
         return counts.as_dict()
 
     # --- reminders -------------------------------------------------------------
@@ -658,7 +856,7 @@ class RenewalService:
                 )
             if claimed:
                 sent += 1
-                self._notify([_Notice("subscription_expiring", sub, sub.plan, None)])
+                self._post(_Notice("subscription_expiring", sub, sub.plan, None))
         return {"checked": len(rows), "reminded": sent}
 
     # --- notifications -----------------------------------------------------------
@@ -686,22 +884,74 @@ class RenewalService:
         except Exception:
             log.exception("could not post the renewals-paid notice")
 
-    def _notify(self, notices: list[_Notice]) -> None:
+    def _post(self, notice: _Notice) -> None:
+        """One notice in a transaction of its own (the reminders, claimed one by one)."""
         if self.notifications is None:
             return
-        for notice in notices:
-            title, body = _notice_text(notice.kind, notice.sub, notice.plan, notice.amount_minor)
-            self.notifications.post(
-                notice.kind,
-                title,
-                body,
-                subject=("subscription", notice.sub.id),
-                dedup_key=f"{notice.kind}:{notice.sub.id}:{notice.sub.period_end.isoformat()}",
-                params=_notice_params(notice.sub, notice.plan, notice.amount_minor),
-            )
+        draft = _draft(notice)
+        self.notifications.post(
+            draft.kind, draft.title, draft.body, subject=draft.subject, dedup_key=draft.dedup_key, params=draft.params
+        )
+
+    def _stage_notices(self, batch_notices: list[_Notice], notices: _PassNotices) -> _Staged | None:
+        """The batch's notices, written in its transaction (None: this service posts none)."""
+        if self.notifications is None:
+            return None
+        return notices.stage(self.notifications, batch_notices)
+
+    def _committed(self, staged: _Staged | None, notices: _PassNotices) -> None:
+        """The batch has committed: its notices count, and the listeners hear of the ones it stored one by one."""
+        if staged is None or self.notifications is None:
+            return
+        notices.commit(staged)
+        try:
+            self.notifications.announce(staged.fresh)
+        except Exception:
+            log.exception("could not tell the listeners about the renewal notices")
+
+    def _announce_grouped(self, notices: _PassNotices) -> None:
+        """The notices that stand for the pass, told once as they stand at its end."""
+        if self.notifications is None or not notices.grouped:
+            return
+        try:
+            self.notifications.announce(notices.grouped_keys())
+        except Exception:
+            log.exception("could not tell the listeners about the renewal pass's notices")
 
 
-def _notice_params(sub: Subscription, plan: Plan, amount: int | None) -> dict:
+def _draft(notice: _Notice) -> Draft:
+    title, body = _notice_text(notice.kind, notice.sub, notice.plan, notice.amount_minor)
+    return Draft(
+        notice.kind,
+        title,
+        body,
+        f"{notice.kind}:{notice.sub.id}:{notice.sub.period_end.isoformat()}",
+        ("subscription", notice.sub.id),
+        _notice_params(notice.sub, notice.plan, notice.amount_minor),
+    )
+
+
+def _group_draft(kind: str, count: int, totals: dict[str, int], key: str) -> Draft:
+    """The notice that stands for a pass's ``count`` notices of ``kind``; ``totals``: owed or paid per currency."""
+    total = ", ".join(format_minor(amount, currency, symbol=True) for currency, amount in sorted(totals.items()))
+    first = f"The first {NOTICES_ONE_BY_ONE} have a notice each"
+    if kind == "payment_failed":
+        title = f"{count:,} renewal(s) are waiting for funds, {total} owed in total"
+        body = (
+            "The wallets could not pay them; each is pending for its plan's grace days. "
+            f"{first}; Subscriptions, status “pending renewal”, lists them all."
+        )
+    elif kind == "payment_succeeded":
+        title = f"{count:,} subscription(s) are active again, {total} paid"
+        body = f"Paid from the wallets once funds arrived. {first}."
+    else:
+        title = f"{count:,} subscription(s) expired in the renewal pass"
+        body = f"They no longer grant access. {first}; Subscriptions, status “expired”, lists them all."
+    params = {"count": count, "totals": dict(sorted(totals.items())), "one_by_one": NOTICES_ONE_BY_ONE}
+    return Draft(kind, title, body, key, None, params)
+
+
+def _notice_params(sub: _Due | Subscription, plan: Plan, amount: int | None) -> dict:
     """What a subscription's notification says, for a desk to render in its operator's language."""
     return {
         "subscription_id": sub.id,
@@ -714,7 +964,7 @@ def _notice_params(sub: Subscription, plan: Plan, amount: int | None) -> dict:
     }
 
 
-def _notice_text(kind: str, sub: Subscription, plan: Plan, amount: int | None) -> tuple[str, str]:
+def _notice_text(kind: str, sub: _Due | Subscription, plan: Plan, amount: int | None) -> tuple[str, str]:
     money = format_minor(amount or 0, plan.currency, symbol=True)
     if kind == "payment_failed":
         return (

@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 
-from models.rows import tuples
-from models.tables import Feature, PlanFeature, UsageCounter
+from models.db import database, is_sqlite
+from models.tables import Feature, PlanFeature
 from services.catalogue import terms_of, units
 from services.invoices import Line
 from services.pricing import PriceTerms, usage_charge_minor
 
-# Two bound parameters per item stays under SQLite's oldest variable limit (999).
-_BATCH = 400
-
 # (subscription id, plan id, start of the usage segment)
 Segment = tuple[int, int, datetime]
+
+# Bound parameters per statement: SQLite's own limit (asked of the connection), PostgreSQL's 65,535.
+_SQLITE_OLDEST_LIMIT = 999
+_POSTGRES_LIMIT = 65_535
+
+
+def _segments_per_query() -> int:
+    """How many segments one query joins (three parameters each), under the engine's limit."""
+    if not is_sqlite():
+        return _POSTGRES_LIMIT // 3
+    connection = database.connection()
+    try:
+        limit = connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    except (AttributeError, sqlite3.Error):
+        limit = _SQLITE_OLDEST_LIMIT
+    return max(1, limit // 3)
 
 
 def period_usage_minor(items: list[Segment]) -> dict[int, int]:
@@ -27,7 +41,8 @@ def period_usage_lines(items: list[Segment]) -> dict[int, list[Line]]:
 
     One line per priced feature used in the segment, priced by the given plan
     (the plan in force during the segment). One query for the priced plan
-    features plus one per 400 items, however many usage records there are.
+    features plus one join of the segments (a ``VALUES`` list) to their counters,
+    however many usage records there are: a renewal batch is priced in two queries.
     """
     items = list(items)
     if not items:
@@ -42,24 +57,22 @@ def period_usage_lines(items: list[Segment]) -> dict[int, list[Line]]:
     if not terms:
         return {}
     lines: dict[int, list[Line]] = {}
-    for offset in range(0, len(items), _BATCH):
-        chunk = items[offset : offset + _BATCH]
-        segment_of = {(sub_id, start): plan_id for sub_id, plan_id, start in chunk}
-        counters = tuples(
-            UsageCounter.select(
-                UsageCounter.subscription, UsageCounter.feature, UsageCounter.period_start, UsageCounter.used
-            )
-            .where(
-                UsageCounter.subscription.in_({sub_id for sub_id, _, _ in chunk}),
-                UsageCounter.period_start.in_({start for _, _, start in chunk}),
-                UsageCounter.used > 0,
-            )
-            .order_by(UsageCounter.subscription, UsageCounter.feature)
+    step = _segments_per_query()
+    mark = database.param
+    for offset in range(0, len(items), step):
+        chunk = items[offset : offset + step]
+        values = ", ".join([f"({mark}, {mark}, {mark})"] * len(chunk))
+        # The segment's position in the chunk comes back with each counter: its plan and start are known.
+        cursor = database.execute_sql(
+            f"WITH segment (position, subscription_id, period_start) AS (VALUES {values}) "
+            "SELECT segment.position, c.feature_id, c.used FROM segment "
+            "JOIN usage_counter c ON c.subscription_id = segment.subscription_id "
+            "AND c.period_start = segment.period_start "
+            "WHERE c.used > 0 ORDER BY segment.position, c.feature_id",
+            [value for n, (sub_id, _, start) in enumerate(chunk) for value in (n, sub_id, start)],
         )
-        for sub_id, feature_id, start, used in counters:
-            plan_id = segment_of.get((sub_id, start))
-            if plan_id is None:  # the start of another subscription's segment in this chunk
-                continue
+        for position, feature_id, used in cursor.fetchall():
+            sub_id, plan_id, start = chunk[position]
             priced = terms.get((plan_id, feature_id))
             if priced is None:
                 continue

@@ -202,9 +202,42 @@ class NoticeText(QObject):
                 ),
                 self.tr("Paid from the customers' wallets by the renewal pass; open to see its invoices."),
             )
+        if kind in ("payment_failed", "payment_succeeded", "subscription_expired") and "count" in p:
+            return self._render_pass_group(kind, p)
         if kind in ("payment_failed", "payment_succeeded", "subscription_expired", "subscription_expiring"):
             return self._render_subscription(kind, p, money, customer)
         return None
+
+    def _render_pass_group(self, kind: str, p: Mapping) -> tuple[str, str]:
+        """The one notice that stands for a renewal pass's many of ``kind`` (past the first few, posted each)."""
+        count, first = int(p["count"]), int(p.get("one_by_one") or 0)
+        totals = p.get("totals") or {}
+        total = ", ".join(money_text(amount, currency) for currency, amount in sorted(totals.items()))
+        total = total or money_text(0, "USD")
+        if kind == "payment_failed":
+            return (
+                _fill(self.tr("%n renewal(s) are waiting for funds, %1 owed in total", "", count), total),
+                self.tr("The wallets could not pay them; each is pending for its plan's grace days.")
+                + " "
+                + self.tr(
+                    "The first %n have a notice each; Subscriptions, status “pending renewal”, lists them all.",
+                    "",
+                    first,
+                ),
+            )
+        if kind == "payment_succeeded":
+            return (
+                _fill(self.tr("%n subscription(s) are active again, %1 paid", "", count), total),
+                self.tr("Paid from the wallets once funds arrived.")
+                + " "
+                + self.tr("The first %n have a notice each.", "", first),
+            )
+        return (
+            self.tr("%n subscription(s) expired in the renewal pass", "", count),
+            self.tr("They no longer grant access.")
+            + " "
+            + self.tr("The first %n have a notice each; Subscriptions, status “expired”, lists them all.", "", first),
+        )
 
     def _render_subscription(self, kind: str, p: Mapping, money: str, customer: str | None) -> tuple[str, str]:
         sub, plan = p["subscription_id"], p["plan"]

@@ -279,7 +279,55 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="217"/>
+        <location filename="../../ui/notice_text.py" line="219"/>
+        <source>%n renewal(s) are waiting for funds, %1 owed in total</source>
+        <translation>
+            <numerusform>%n renewal is waiting for funds, %1 owed in total</numerusform>
+            <numerusform>%n renewals are waiting for funds, %1 owed in total</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="230"/>
+        <source>%n subscription(s) are active again, %1 paid</source>
+        <translation>
+            <numerusform>%n subscription is active again, %1 paid</numerusform>
+            <numerusform>%n subscriptions are active again, %1 paid</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="233"/>
+        <source>The first %n have a notice each.</source>
+        <translation>
+            <numerusform>The first %n has a notice of its own.</numerusform>
+            <numerusform>The first %n have a notice each.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="236"/>
+        <source>%n subscription(s) expired in the renewal pass</source>
+        <translation>
+            <numerusform>%n subscription expired in the renewal pass</numerusform>
+            <numerusform>%n subscriptions expired in the renewal pass</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="223"/>
+        <source>The first %n have a notice each; Subscriptions, status “pending renewal”, lists them all.</source>
+        <translation>
+            <numerusform>The first %n has a notice of its own; Subscriptions, status “pending renewal”, lists them all.</numerusform>
+            <numerusform>The first %n have a notice each; Subscriptions, status “pending renewal”, lists them all.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="239"/>
+        <source>The first %n have a notice each; Subscriptions, status “expired”, lists them all.</source>
+        <translation>
+            <numerusform>The first %n has a notice of its own; Subscriptions, status “expired”, lists them all.</numerusform>
+            <numerusform>The first %n have a notice each; Subscriptions, status “expired”, lists them all.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="250"/>
         <source>Grace period: %n day(s).</source>
         <translation>
             <numerusform>Grace period: %n day.</numerusform>
@@ -287,7 +335,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="240"/>
+        <location filename="../../ui/notice_text.py" line="273"/>
         <source>%n top-up(s) failed within a minute</source>
         <translation>
             <numerusform>%n top-up failed within a minute</numerusform>
@@ -295,7 +343,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="241"/>
+        <location filename="../../ui/notice_text.py" line="274"/>
         <source>%n renewal(s) waiting for funds within a minute</source>
         <translation>
             <numerusform>%n renewal waiting for funds within a minute</numerusform>
@@ -303,7 +351,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="242"/>
+        <location filename="../../ui/notice_text.py" line="275"/>
         <source>%n refund(s) failed within a minute</source>
         <translation>
             <numerusform>%n refund failed within a minute</numerusform>
@@ -311,7 +359,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="243"/>
+        <location filename="../../ui/notice_text.py" line="276"/>
         <source>%n item(s) need an operator</source>
         <translation>
             <numerusform>%n item needs an operator</numerusform>
@@ -319,7 +367,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="244"/>
+        <location filename="../../ui/notice_text.py" line="277"/>
         <source>%n top-up(s) credited within a minute</source>
         <translation>
             <numerusform>%n top-up credited within a minute</numerusform>
@@ -327,7 +375,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="245"/>
+        <location filename="../../ui/notice_text.py" line="278"/>
         <source>%n subscription(s) active again</source>
         <translation>
             <numerusform>%n subscription active again</numerusform>
@@ -335,7 +383,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="246"/>
+        <location filename="../../ui/notice_text.py" line="279"/>
         <source>%n subscription(s) expiring</source>
         <translation>
             <numerusform>%n subscription expiring</numerusform>
@@ -343,7 +391,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="247"/>
+        <location filename="../../ui/notice_text.py" line="280"/>
         <source>%n subscription(s) expired</source>
         <translation>
             <numerusform>%n subscription expired</numerusform>
@@ -351,7 +399,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="249"/>
+        <location filename="../../ui/notice_text.py" line="282"/>
         <source>%n notification(s) within a minute</source>
         <translation>
             <numerusform>%n notification within a minute</numerusform>

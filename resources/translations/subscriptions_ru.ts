@@ -5274,23 +5274,92 @@
         <source>Paid from the customers&apos; wallets by the renewal pass; open to see its invoices.</source>
         <translation>Оплачено из кошельков клиентов проходом продления; откройте, чтобы увидеть счета.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="219"/>
+        <source>%n renewal(s) are waiting for funds, %1 owed in total</source>
+        <translation>
+            <numerusform>%n продление ждёт средств, всего к оплате %1</numerusform>
+            <numerusform>%n продления ждут средств, всего к оплате %1</numerusform>
+            <numerusform>%n продлений ждут средств, всего к оплате %1</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="212"/>
+        <location filename="../../ui/notice_text.py" line="220"/>
+        <source>The wallets could not pay them; each is pending for its plan&apos;s grace days.</source>
+        <translation>Кошельки не смогли их оплатить; каждое ждёт продления в течение льготных дней своего тарифа.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="223"/>
+        <source>The first %n have a notice each; Subscriptions, status “pending renewal”, lists them all.</source>
+        <translation>
+            <numerusform>Отдельное уведомление — у первой %n; все они — в разделе «Подписки», статус «ожидает продления».</numerusform>
+            <numerusform>Отдельные уведомления — у первых %n; все они — в разделе «Подписки», статус «ожидает продления».</numerusform>
+            <numerusform>Отдельные уведомления — у первых %n; все они — в разделе «Подписки», статус «ожидает продления».</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="239"/>
+        <source>The first %n have a notice each; Subscriptions, status “expired”, lists them all.</source>
+        <translation>
+            <numerusform>Отдельное уведомление — у первой %n; все они — в разделе «Подписки», статус «истекла».</numerusform>
+            <numerusform>Отдельные уведомления — у первых %n; все они — в разделе «Подписки», статус «истекла».</numerusform>
+            <numerusform>Отдельные уведомления — у первых %n; все они — в разделе «Подписки», статус «истекла».</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="230"/>
+        <source>%n subscription(s) are active again, %1 paid</source>
+        <translation>
+            <numerusform>%n подписка снова активна, оплачено %1</numerusform>
+            <numerusform>%n подписки снова активны, оплачено %1</numerusform>
+            <numerusform>%n подписок снова активны, оплачено %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="231"/>
+        <source>Paid from the wallets once funds arrived.</source>
+        <translation>Оплачено из кошельков после поступления средств.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="233"/>
+        <source>The first %n have a notice each.</source>
+        <translation>
+            <numerusform>Отдельное уведомление — у первой %n.</numerusform>
+            <numerusform>Отдельные уведомления — у первых %n.</numerusform>
+            <numerusform>Отдельные уведомления — у первых %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="236"/>
+        <source>%n subscription(s) expired in the renewal pass</source>
+        <translation>
+            <numerusform>%n подписка истекла при проходе продления</numerusform>
+            <numerusform>%n подписки истекли при проходе продления</numerusform>
+            <numerusform>%n подписок истекли при проходе продления</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="237"/>
+        <source>They no longer grant access.</source>
+        <translation>Они больше не дают доступа.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="245"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="215"/>
+        <location filename="../../ui/notice_text.py" line="248"/>
         <source>Renewal of #%1 (%2) is waiting for funds</source>
         <translation>Продление №%1 (%2) ждёт средств</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="216"/>
+        <location filename="../../ui/notice_text.py" line="249"/>
         <source>The wallet could not pay %1; the subscription is pending.</source>
         <translation>Кошелёк не смог оплатить %1; подписка ожидает оплаты.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="217"/>
+        <location filename="../../ui/notice_text.py" line="250"/>
         <source>Grace period: %n day(s).</source>
         <translation>
             <numerusform>Льготный период: %n день.</numerusform>
@@ -5299,47 +5368,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="221"/>
+        <location filename="../../ui/notice_text.py" line="254"/>
         <source>Subscription #%1 (%2) is active again</source>
         <translation>Подписка №%1 (%2) снова активна</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="222"/>
+        <location filename="../../ui/notice_text.py" line="255"/>
         <source>%1 was paid from the wallet.</source>
         <translation>Из кошелька оплачено %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="225"/>
+        <location filename="../../ui/notice_text.py" line="258"/>
         <source>Subscription #%1 (%2) expired</source>
         <translation>Подписка №%1 (%2) истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="225"/>
+        <location filename="../../ui/notice_text.py" line="258"/>
         <source>It no longer grants access.</source>
         <translation>Она больше не даёт доступа.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="229"/>
+        <location filename="../../ui/notice_text.py" line="262"/>
         <source>Subscription #%1 (%2) ends %3</source>
         <translation>Подписка №%1 (%2) заканчивается %3</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="230"/>
+        <location filename="../../ui/notice_text.py" line="263"/>
         <source>It was canceled and will expire at the end of its period.</source>
         <translation>Она отменена и истечёт в конце периода.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="233"/>
+        <location filename="../../ui/notice_text.py" line="266"/>
         <source>Subscription #%1 (%2) may lapse %3</source>
         <translation>Подписка №%1 (%2) может прерваться %3</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="234"/>
+        <location filename="../../ui/notice_text.py" line="267"/>
         <source>The wallet does not hold enough for the next renewal.</source>
         <translation>В кошельке недостаточно средств для следующего продления.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="240"/>
+        <location filename="../../ui/notice_text.py" line="273"/>
         <source>%n top-up(s) failed within a minute</source>
         <translation>
             <numerusform>%n пополнение не прошло за минуту</numerusform>
@@ -5348,7 +5417,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="241"/>
+        <location filename="../../ui/notice_text.py" line="274"/>
         <source>%n renewal(s) waiting for funds within a minute</source>
         <translation>
             <numerusform>%n продление ждёт средств (за минуту)</numerusform>
@@ -5357,7 +5426,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="242"/>
+        <location filename="../../ui/notice_text.py" line="275"/>
         <source>%n refund(s) failed within a minute</source>
         <translation>
             <numerusform>%n возврат не прошёл за минуту</numerusform>
@@ -5366,7 +5435,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="243"/>
+        <location filename="../../ui/notice_text.py" line="276"/>
         <source>%n item(s) need an operator</source>
         <translation>
             <numerusform>%n элемент требует оператора</numerusform>
@@ -5375,7 +5444,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="244"/>
+        <location filename="../../ui/notice_text.py" line="277"/>
         <source>%n top-up(s) credited within a minute</source>
         <translation>
             <numerusform>%n пополнение зачислено за минуту</numerusform>
@@ -5384,7 +5453,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="245"/>
+        <location filename="../../ui/notice_text.py" line="278"/>
         <source>%n subscription(s) active again</source>
         <translation>
             <numerusform>%n подписка снова активна</numerusform>
@@ -5393,7 +5462,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="246"/>
+        <location filename="../../ui/notice_text.py" line="279"/>
         <source>%n subscription(s) expiring</source>
         <translation>
             <numerusform>%n подписка истекает</numerusform>
@@ -5402,7 +5471,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="247"/>
+        <location filename="../../ui/notice_text.py" line="280"/>
         <source>%n subscription(s) expired</source>
         <translation>
             <numerusform>%n подписка истекла</numerusform>
@@ -5411,7 +5480,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="249"/>
+        <location filename="../../ui/notice_text.py" line="282"/>
         <source>%n notification(s) within a minute</source>
         <translation>
             <numerusform>%n уведомление за минуту</numerusform>
