@@ -10,37 +10,22 @@ and every current period is paid from the wallet.
 from __future__ import annotations
 
 import calendar
+import collections
+import contextlib
+import itertools
 import json
 import random
-import uuid
+from collections.abc import Iterator
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
-from peewee import AutoField
-
-from models.db import database, is_sqlite, write_transaction
-from models.migrations import invoice_past_charges
-from models.rows import pairs
-from models.tables import (
-    Customer,
-    Feature,
-    GatewayCharge,
-    LedgerEntry,
-    Operator,
-    Plan,
-    PlanFeature,
-    Setting,
-    Subscription,
-    SubscriptionCharge,
-    SubscriptionEvent,
-    TopUp,
-    UsageCounter,
-    Wallet,
-)
+from models.db import database, insert_rows, is_sqlite, write_transaction
+from models.tables import Customer, Feature, Operator, Plan, PlanFeature, Setting
 from services import lifecycle
 from services.auth import Actor, hash_password
 from services.clock import Clock
 from services.errors import Conflict, ValidationError
+from services.invoices import allocate_numbers, document_number
 from services.payments import PaymentService
 from services.settings import SettingsStore
 
@@ -155,18 +140,133 @@ LAST = (
 DOMAINS = ("example.com", "example.org", "mail.example.net", "corp.example.com")
 
 
-def _chunks(rows: list, size: int = 500):
-    for start in range(0, len(rows), size):
-        yield rows[start : start + size]
+# Customers per transaction. Each commit holds whole customers (their wallet, paid top-up, ledger,
+# subscription, period charge, invoice), so the books are exact after every one, and a chunk's rows
+# (tens of thousands of plain tuples) are all the memory the fill needs, however many customers.
+CHUNK_CUSTOMERS = 5_000
+COMMIT_CUSTOMERS = 50_000
+
+PLAN_WEIGHTS = (("starter", 40), ("pro", 30), ("team", 10), ("weekly", 12), ("annual", 8))
+
+# The columns each table is filled with, in the order the rows below carry their values. Parents
+# come before the rows that point at them (foreign keys are checked row by row).
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "customer": ("id", "name", "email", "status", "created_at"),
+    "wallet": ("id", "customer_id", "currency", "balance_minor", "created_at"),
+    "top_up": (
+        "id",
+        "wallet_id",
+        "amount_minor",
+        "currency",
+        "idempotency_key",
+        "status",
+        "gateway_charge_id",
+        "refunded_minor",
+        "actor",
+        "created_at",
+        "updated_at",
+    ),
+    "gateway_charge": (
+        "id",
+        "idempotency_key",
+        "amount_minor",
+        "currency",
+        "customer_ref",
+        "status",
+        "refunded_minor",
+        "created_at",
+    ),
+    "ledger_entry": (
+        "id",
+        "wallet_id",
+        "kind",
+        "amount_minor",
+        "balance_after_minor",
+        "idempotency_key",
+        "ref_type",
+        "ref_id",
+        "actor",
+        "note",
+        "created_at",
+    ),
+    "subscription": (
+        "id",
+        "customer_id",
+        "plan_id",
+        "wallet_id",
+        "status",
+        "auto_renew",
+        "anchor_day",
+        "period_start",
+        "period_end",
+        "usage_since",
+        "created_at",
+        "updated_at",
+    ),
+    "subscription_charge": (
+        "subscription_id",
+        "period_start",
+        "period_end",
+        "plan_minor",
+        "usage_minor",
+        "ledger_entry_id",
+        "created_at",
+    ),
+    "subscription_event": ("subscription_id", "from_status", "to_status", "event", "reason", "actor", "created_at"),
+    "usage_counter": ("subscription_id", "feature_id", "period_start", "used", "settled"),
+    "invoice": (
+        "id",
+        "number",
+        "year",
+        "seq",
+        "customer_id",
+        "wallet_id",
+        "subscription_id",
+        "currency",
+        "kind",
+        "period_start",
+        "period_end",
+        "total_minor",
+        "event_key",
+        "actor",
+        "issued_at",
+    ),
+    "invoice_line": (
+        "invoice_id",
+        "position",
+        "kind",
+        "description",
+        "quantity",
+        "amount_minor",
+        "period_start",
+        "period_end",
+        "plan_id",
+    ),
+    "invoice_payment": ("invoice_id", "ledger_entry_id", "amount_minor", "created_at"),
+}
+
+# Tables filled with ids of their own: PostgreSQL's sequences are moved past them after each chunk.
+EXPLICIT_IDS = ("customer", "wallet", "top_up", "ledger_entry", "subscription", "invoice")
 
 
-def _bulk(model, rows: list[dict]) -> None:
-    for chunk in _chunks(rows):
-        model.insert_many(chunk).execute()
-    if rows and "id" in rows[0] and isinstance(model._meta.primary_key, AutoField) and not is_sqlite():
-        # Rows written with their ids leave PostgreSQL's sequence behind; the next insert would collide.
-        table = model._meta.table_name
-        database.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))")
+class PlanTerms(NamedTuple):
+    """What the fill needs of a plan, read once (no model instances on the per-customer path)."""
+
+    id: int
+    code: str
+    price_minor: int
+    interval_unit: str
+    interval_count: int
+
+
+class Period(NamedTuple):
+    """One customer's current, paid period: the invoice it needs once its number is known."""
+
+    customer: int
+    plan: PlanTerms
+    start: str
+    end: str
+    note: str
 
 
 def create_demo(clock: Clock, customers: int = 500, seed: int = 7, overdue_share: float = 0.0) -> dict:
@@ -174,6 +274,13 @@ def create_demo(clock: Clock, customers: int = 500, seed: int = 7, overdue_share
 
     ``overdue_share`` of the subscriptions ended up to three days ago, so the
     first renewal pass has real work (renewals, pending wallets, expiries).
+
+    The catalogue, the operators and the demo flag commit first; then the customers
+    arrive ``CHUNK_CUSTOMERS`` to a transaction, generated and inserted as plain rows,
+    so memory stays flat however many there are. Customer ``i`` owns wallet, top-up and
+    subscription ``i`` and ledger entries ``2i - 1`` (its top-up) and ``2i`` (its first
+    period's debit): an empty database (no customer) has no rows in any of these tables,
+    since each of them points at a customer.
     """
     if isinstance(customers, bool) or not isinstance(customers, int) or not 1 <= customers <= 1_000_000:
         raise ValidationError("--customers must be a whole number from 1 to 1,000,000")
@@ -186,7 +293,6 @@ def create_demo(clock: Clock, customers: int = 500, seed: int = 7, overdue_share
             raise Conflict("this database already holds data; the demo fills only an empty one")
         _operators(now)
         plans = _catalog(now)
-        counts = _customers(rng, now, customers, plans, overdue_share)
         (
             Setting.insert(key="demo", value=json.dumps(True), updated_at=now)
             .on_conflict(
@@ -194,12 +300,44 @@ def create_demo(clock: Clock, customers: int = 500, seed: int = 7, overdue_share
             )
             .execute()
         )
+        api_feature = Feature.get(Feature.code == "api_calls").id
+    fill = _CustomerFill(rng, now, plans, api_feature, overdue_share)
+    with _bulk_load():
+        for begin in range(1, customers + 1, COMMIT_CUSTOMERS):
+            end = min(begin + COMMIT_CUSTOMERS - 1, customers)
+            with write_transaction():
+                for first in range(begin, end + 1, CHUNK_CUSTOMERS):
+                    fill.write(first, min(first + CHUNK_CUSTOMERS - 1, end))
     return {
         "customers": customers,
         "seed": seed,
-        **counts,
+        "subscriptions": fill.statuses,
+        "wallet_float_minor": fill.float_minor,
         "operators": [{"username": u, "password": p, "role": r} for u, p, r in DEMO_OPERATORS],
     }
+
+
+# SQLite's page cache while the demo fills (KiB, as cache_size reads a negative number). The
+# indexes on times spread over months (sign-up, period start and end, invoice date) take each
+# insert to a random page; once they outgrow the cache, every such insert evicts a dirty page
+# and writes it out. The connection's usual 32 MB held them to ~150k customers; this, about
+# the six of them at a million, keeps the whole command within its 300 MB.
+BULK_CACHE_KIB = 128_000
+
+
+@contextlib.contextmanager
+def _bulk_load() -> Iterator[None]:
+    """A bigger page cache for the fill on SQLite, given back after it. Durability is untouched:
+    the connection's own journal and synchronous settings stay as they are."""
+    if not is_sqlite():
+        yield
+        return
+    before = database.execute_sql("PRAGMA cache_size").fetchone()[0]
+    database.execute_sql(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        database.execute_sql(f"PRAGMA cache_size = {int(before)}")
 
 
 def _operators(now: datetime) -> None:
@@ -208,13 +346,13 @@ def _operators(now: datetime) -> None:
             Operator.create(username=username, password_hash=hash_password(password), role=role, created_at=now)
 
 
-def _catalog(now: datetime) -> dict[str, Plan]:
+def _catalog(now: datetime) -> dict[str, PlanTerms]:
     features = {}
     for code, name, kind, unit in FEATURES:
         features[code] = Feature.create(code=code, name=name, type=kind, unit=unit)
     plans = {}
     for code, name, price, unit, count, grace, in_grace in PLANS:
-        plans[code] = Plan.create(
+        plan = Plan.create(
             code=code,
             name=name,
             price_minor=price,
@@ -225,179 +363,176 @@ def _catalog(now: datetime) -> dict[str, Plan]:
             access_in_grace=in_grace,
             created_at=now,
         )
+        plans[code] = PlanTerms(plan.id, code, price, unit, count)
         for feature_code, terms in PLAN_FEATURES[code].items():
             terms = dict(terms)
             if "tiers" in terms:
                 terms["tiers"] = json.dumps(terms["tiers"])
-            PlanFeature.create(plan=plans[code], feature=features[feature_code], **terms)
+            PlanFeature.create(plan=plan, feature=features[feature_code], **terms)
     return plans
 
 
-def _customers(rng: random.Random, now: datetime, count: int, plans: dict[str, Plan], overdue_share: float) -> dict:
-    plan_weights = (("starter", 40), ("pro", 30), ("team", 10), ("weekly", 12), ("annual", 8))
-    codes = [c for c, _ in plan_weights]
-    weights = [w for _, w in plan_weights]
-    customers, wallets, topups, charges_gw, ledger, subs = [], [], [], [], [], []
-    sub_charges, events, counters = [], [], []
-    api_feature = Feature.get(Feature.code == "api_calls").id
-    statuses = {s: 0 for s in lifecycle.STATUSES}
-    for i in range(1, count + 1):
-        first, last = rng.choice(FIRST), rng.choice(LAST)
-        joined = now - timedelta(days=rng.randint(35, 900), seconds=rng.randint(0, 86399))
-        customers.append(
-            dict(
-                id=i,
-                name=f"{first} {last}",
-                created_at=joined,
-                status="active",
-                email=f"{first}.{last}.{i}@{rng.choice(DOMAINS)}".lower(),
+class _CustomerFill:
+    """Writes customers chunk by chunk, drawing from one random stream so a seed makes the same
+    business whatever the chunk size. Rows are plain tuples; times are written as the text
+    SQLite keeps for them (``YYYY-MM-DD HH:MM:SS``), which PostgreSQL reads as timestamps."""
+
+    def __init__(
+        self, rng: random.Random, now: datetime, plans: dict[str, PlanTerms], api_feature: int, overdue_share: float
+    ) -> None:
+        self.rng = rng
+        self.now = now
+        self.now_text = str(now)
+        self.canceled_at = str(now - timedelta(days=1))
+        self.plans = [plans[code] for code, _ in PLAN_WEIGHTS]
+        self.cum_weights = list(itertools.accumulate(weight for _, weight in PLAN_WEIGHTS))
+        self.api_feature = api_feature
+        self.overdue_share = overdue_share
+        self.statuses = {s: 0 for s in lifecycle.STATUSES}
+        self.float_minor = 0
+
+    def write(self, first: int, last: int) -> None:
+        """Customers ``first`` to ``last`` with everything they own, in the caller's transaction."""
+        rows, periods = self._rows(first, last)
+        rows["invoice"], rows["invoice_line"], rows["invoice_payment"] = self._invoices(periods)
+        for table, columns in COLUMNS.items():
+            insert_rows(table, columns, rows[table])
+        if not is_sqlite():
+            # Rows written with their ids leave PostgreSQL's sequences behind; the next insert would collide.
+            for table in EXPLICIT_IDS:
+                database.execute_sql(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"
+                )
+
+    def _rows(self, first: int, last: int) -> tuple[dict[str, list[tuple]], list[Period]]:
+        rng, now, now_text = self.rng, self.now, self.now_text
+        choice, randint, uniform = rng.choice, rng.randint, rng.random
+        rows: dict[str, list[tuple]] = {table: [] for table in COLUMNS}
+        customers, wallets, topups, charges = rows["customer"], rows["wallet"], rows["top_up"], rows["gateway_charge"]
+        ledger, subs, periods_charged = rows["ledger_entry"], rows["subscription"], rows["subscription_charge"]
+        events, counters = rows["subscription_event"], rows["usage_counter"]
+        periods: list[Period] = []
+        for i in range(first, last + 1):
+            first_name, last_name = choice(FIRST), choice(LAST)
+            joined = str(now - timedelta(days=randint(35, 900), seconds=randint(0, 86399)))
+            email = f"{first_name}.{last_name}.{i}@{choice(DOMAINS)}".lower()
+            customers.append((i, f"{first_name} {last_name}", email, "active", joined))
+            plan = rng.choices(self.plans, cum_weights=self.cum_weights)[0]
+            # The period ends somewhere in the next 30 days (weekly plans within a week).
+            horizon = 7 * 86400 if plan.interval_unit == "week" else 30 * 86400
+            period_end = now + timedelta(seconds=randint(3600, horizon))
+            if self.overdue_share and uniform() < self.overdue_share:
+                period_end = now - timedelta(seconds=randint(3600, 3 * 86400))
+            start_at = _period_start(period_end, plan)
+            start, end = str(start_at), str(period_end)
+            price = plan.price_minor
+            roll = uniform()
+            if roll < 0.55:
+                balance = price * randint(2, 8) + randint(0, 99) * 100  # rich
+            elif roll < 0.85:
+                balance = randint(0, max(price - 1, 0))  # poor
+            else:
+                balance = 0  # empty
+            status = lifecycle.CANCELED if uniform() < 0.06 else lifecycle.ACTIVE
+            wallets.append((i, i, "USD", balance, joined))
+            # The wallet's money arrived as one paid top-up; the current period was paid from it.
+            paid = balance + price
+            # 32 hex digits like a uuid4's, led by the customer's number: the unique indexes on the
+            # top-up key and on the gateway's charge id and key then grow at their ends. Wholly
+            # random keys put every insert on a page of its own; past the page cache (a few hundred
+            # thousand customers) each one was a page written out, tens of GB for a million.
+            key = f"{i:08x}{rng.getrandbits(128):032x}"[:32]
+            charge_id = "ch_demo_" + key[:24]
+            topups.append((i, i, paid, "USD", key, "succeeded", charge_id, 0, "demo", start, start))
+            charges.append((charge_id, f"topup:{key}", paid, "USD", f"cus_{i}", "succeeded", 0, start))
+            note = f"{plan.code} {start[:10]} → {end[:10]}"
+            credit, debit = 2 * i - 1, 2 * i
+            ledger.append(
+                (credit, i, "topup", paid, paid, f"topup:{i}", "topup", i, "demo", f"card charge {charge_id}", start)
             )
-        )
-        plan = plans[rng.choices(codes, weights)[0]]
-        # The period ends somewhere in the next 30 days (weekly plans within a week).
-        horizon = 7 * 86400 if plan.interval_unit == "week" else 30 * 86400
-        period_end = now + timedelta(seconds=rng.randint(3600, horizon))
-        if overdue_share and rng.random() < overdue_share:
-            period_end = now - timedelta(seconds=rng.randint(3600, 3 * 86400))
-        period_start = _period_start(period_end, plan)
-        roll = rng.random()
-        if roll < 0.55:
-            balance = plan.price_minor * rng.randint(2, 8) + rng.randint(0, 99) * 100  # rich
-        elif roll < 0.85:
-            balance = rng.randint(0, max(plan.price_minor - 1, 0))  # poor
-        else:
-            balance = 0  # empty
-        status = lifecycle.CANCELED if rng.random() < 0.06 else lifecycle.ACTIVE
-        wallets.append(dict(id=i, customer=i, currency="USD", balance_minor=balance, created_at=joined))
-        paid = balance + plan.price_minor
-        key = uuid.UUID(int=rng.getrandbits(128)).hex
-        charge_id = "ch_demo_" + key[:24]
-        topups.append(
-            dict(
-                id=i,
-                wallet=i,
-                amount_minor=paid,
-                currency="USD",
-                idempotency_key=key,
-                status="succeeded",
-                gateway_charge_id=charge_id,
-                actor="demo",
-                created_at=period_start,
-                updated_at=period_start,
-            )
-        )
-        charges_gw.append(
-            dict(
-                id=charge_id,
-                idempotency_key=f"topup:{key}",
-                amount_minor=paid,
-                currency="USD",
-                customer_ref=f"cus_{i}",
-                status="succeeded",
-                created_at=period_start,
-            )
-        )
-        ledger.append(
-            dict(
-                wallet=i,
-                kind="topup",
-                amount_minor=paid,
-                balance_after_minor=paid,
-                idempotency_key=f"topup:{i}",
-                ref_type="topup",
-                ref_id=i,
-                actor="demo",
-                created_at=period_start,
-                note=f"card charge {charge_id}",
-            )
-        )
-        ledger.append(
-            dict(
-                wallet=i,
-                kind="renewal",
-                amount_minor=-plan.price_minor,
-                balance_after_minor=balance,
-                idempotency_key=f"renewal:{i}:{period_start.isoformat()}",
-                ref_type="subscription",
-                ref_id=i,
-                actor="system",
-                created_at=period_start,
-                note=f"{plan.code} {period_start:%Y-%m-%d} → {period_end:%Y-%m-%d}",
-            )
-        )
-        subs.append(
-            dict(
-                id=i,
-                customer=i,
-                plan=plan.id,
-                wallet=i,
-                status=status,
-                auto_renew=status == lifecycle.ACTIVE,
-                anchor_day=period_start.day,
-                period_start=period_start,
-                period_end=period_end,
-                usage_since=period_start,
-                created_at=joined,
-                updated_at=now,
-            )
-        )
-        sub_charges.append(
-            dict(
-                subscription=i,
-                period_start=period_start,
-                period_end=period_end,
-                plan_minor=plan.price_minor,
-                usage_minor=0,
-                ledger_entry=None,
-                created_at=period_start,
-            )
-        )
-        events.append(
-            dict(
-                subscription=i,
-                from_status=None,
-                to_status="active",
-                event="subscribe",
-                reason=None,
-                actor="demo",
-                created_at=joined,
-            )
-        )
-        if status == lifecycle.CANCELED:
-            events.append(
-                dict(
-                    subscription=i,
-                    from_status="active",
-                    to_status="canceled",
-                    event="cancel",
-                    reason="customer asked to stop",
-                    actor="operator",
-                    created_at=now - timedelta(days=1),
+            ledger.append(
+                (
+                    debit,
+                    i,
+                    "renewal",
+                    -price,
+                    balance,
+                    f"renewal:{i}:{start_at.isoformat()}",
+                    "subscription",
+                    i,
+                    "system",
+                    note,
+                    start,
                 )
             )
-        if rng.random() < 0.5:
-            counters.append(
-                dict(subscription=i, feature=api_feature, period_start=period_start, used=rng.randint(0, 900))
+            subs.append(
+                (
+                    i,
+                    i,
+                    plan.id,
+                    i,
+                    status,
+                    status == lifecycle.ACTIVE,
+                    start_at.day,
+                    start,
+                    end,
+                    start,
+                    joined,
+                    now_text,
+                )
             )
-        statuses[status] += 1
-    _bulk(Customer, customers)
-    _bulk(Wallet, wallets)
-    _bulk(TopUp, topups)
-    _bulk(GatewayCharge, charges_gw)
-    _bulk(LedgerEntry, ledger)
-    _bulk(Subscription, subs)
-    # Link each period's charge to its ledger debit.
-    debit_ids = pairs(LedgerEntry.select(LedgerEntry.ref_id, LedgerEntry.id).where(LedgerEntry.kind == "renewal"))
-    for row in sub_charges:
-        row["ledger_entry"] = debit_ids[row["subscription"]]
-    _bulk(SubscriptionCharge, sub_charges)
-    _bulk(SubscriptionEvent, events)
-    _bulk(UsageCounter, counters)
-    invoice_past_charges()
-    return {"subscriptions": statuses, "wallet_float_minor": sum(w["balance_minor"] for w in wallets)}
+            periods_charged.append((i, start, end, price, 0, debit, start))
+            events.append((i, None, "active", "subscribe", None, "demo", joined))
+            if status == lifecycle.CANCELED:
+                events.append(
+                    (i, "active", "canceled", "cancel", "customer asked to stop", "operator", self.canceled_at)
+                )
+            if uniform() < 0.5:
+                counters.append((i, self.api_feature, start, randint(0, 900), False))
+            periods.append(Period(i, plan, start, end, note))
+            self.statuses[status] += 1
+            self.float_minor += balance
+        return rows, periods
+
+    @staticmethod
+    def _invoices(periods: list[Period]) -> tuple[list[tuple], list[tuple], list[tuple]]:
+        """Each period's invoice, its plan line and its payment by the period's ledger debit.
+
+        Numbers run without gaps per year in customer order: chunk after chunk, that is the
+        order the books would have numbered them in one go."""
+        per_year = collections.Counter(int(period.start[:4]) for period in periods)
+        next_seq = {year: allocate_numbers("INV", year, per_year[year]) for year in sorted(per_year)}
+        invoices, lines, payments = [], [], []
+        for i, plan, start, end, note in periods:
+            year = int(start[:4])
+            seq = next_seq[year]
+            next_seq[year] = seq + 1
+            debit = 2 * i
+            invoices.append(
+                (
+                    i,
+                    document_number("INV", year, seq),
+                    year,
+                    seq,
+                    i,
+                    i,
+                    i,
+                    "USD",
+                    "renewal",
+                    start,
+                    end,
+                    plan.price_minor,
+                    f"ledger:{debit}",
+                    "system",
+                    start,
+                )
+            )
+            lines.append((i, 1, "plan", note, 1, plan.price_minor, start, end, plan.id))
+            payments.append((i, debit, plan.price_minor, start))
+        return invoices, lines, payments
 
 
-def _period_start(period_end: datetime, plan: Plan) -> datetime:
+def _period_start(period_end: datetime, plan: PlanTerms) -> datetime:
     """Step back one interval from the end (months clamp like the forward step)."""
     if plan.interval_unit in ("day", "week"):
         unit = timedelta(days=1) if plan.interval_unit == "day" else timedelta(weeks=1)
