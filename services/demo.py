@@ -140,10 +140,14 @@ LAST = (
 DOMAINS = ("example.com", "example.org", "mail.example.net", "corp.example.com")
 
 
-# Customers per transaction. Each commit holds whole customers (their wallet, paid top-up, ledger,
-# subscription, period charge, invoice), so the books are exact after every one, and a chunk's rows
-# (tens of thousands of plain tuples) are all the memory the fill needs, however many customers.
+# Customers generated and inserted at a time: a chunk's rows (some 60,000 plain tuples) are all
+# the rows the fill holds, however many customers.
 CHUNK_CUSTOMERS = 5_000
+# Customers per transaction. Each commit holds whole customers (their wallet, paid top-up, ledger,
+# subscription, period charge, invoice), so the books are exact after every one. A commit writes
+# every page the transaction touched, and the indexes on times touch pages all over: 5,000 to a
+# commit wrote ~170 MB each at a million customers (50 GB in all); ten times as many customers
+# touch hardly more pages.
 COMMIT_CUSTOMERS = 50_000
 
 PLAN_WEIGHTS = (("starter", 40), ("pro", 30), ("team", 10), ("weekly", 12), ("annual", 8))
@@ -276,8 +280,10 @@ def create_demo(clock: Clock, customers: int = 500, seed: int = 7, overdue_share
     first renewal pass has real work (renewals, pending wallets, expiries).
 
     The catalogue, the operators and the demo flag commit first; then the customers
-    arrive ``CHUNK_CUSTOMERS`` to a transaction, generated and inserted as plain rows,
-    so memory stays flat however many there are. Customer ``i`` owns wallet, top-up and
+    are generated and inserted as plain rows ``CHUNK_CUSTOMERS`` at a time, so memory
+    stays flat however many there are, and committed ``COMMIT_CUSTOMERS`` at a time. A
+    fill stopped half way leaves whole customers with exact books, and a database the
+    demo refuses to fill again (delete the file and start over). Customer ``i`` owns wallet, top-up and
     subscription ``i`` and ledger entries ``2i - 1`` (its top-up) and ``2i`` (its first
     period's debit): an empty database (no customer) has no rows in any of these tables,
     since each of them points at a customer.
