@@ -11,7 +11,7 @@ from models.db import database, init_database
 from models.migrations import migrate
 from models.rows import tuples
 from models.tables import Customer, Invoice, InvoicePayment, LedgerEntry, Subscription, Wallet
-from services import demo
+from services import demo_fill
 from services.demo import create_demo
 from services.reports import integrity_violations
 from tests.conftest import POSTGRES_URL
@@ -35,8 +35,8 @@ def business() -> dict[str, list[tuple]]:
 
 
 def fill(monkeypatch, clock, batch: int, commit: int) -> dict:
-    monkeypatch.setattr(demo, "CHUNK_CUSTOMERS", batch)
-    monkeypatch.setattr(demo, "COMMIT_CUSTOMERS", commit)
+    monkeypatch.setattr(demo_fill, "CHUNK_CUSTOMERS", batch)
+    monkeypatch.setattr(demo_fill, "COMMIT_CUSTOMERS", commit)
     return create_demo(clock, customers=CUSTOMERS, seed=4, overdue_share=0.2)
 
 
