@@ -14,7 +14,8 @@ batches and commits them. Only the inserts and commits are timed: the cost of th
 with nothing in Python around them. ``ratio`` is the demo's wall time over it (the
 demo's start-up, its row generation and its invoice numbering are in the ratio).
 
-The full run also runs ``check`` (the integrity checker) on the 1M database, as a reference row.
+The full run also runs ``check`` (the integrity checker) on the 1M database, as a reference row,
+stopped after ``CHECK_LIMIT_SECONDS`` (it is slow today: issue 14).
 
     python -m bench.demo [--quick] [--json FILE]
 """
@@ -25,6 +26,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -36,6 +38,9 @@ NOW = "2026-03-01T08:00:00"
 GOAL_CUSTOMERS = 1_000_000
 GOAL_SECONDS = 120.0
 GOAL_MB = 300.0
+# check joins gateway charges to top-ups on an expression, a nested loop on SQLite (issue 14): at 1M
+# customers it had not finished after 8 minutes. The row reports how far it got.
+CHECK_LIMIT_SECONDS = 300.0
 
 # The tables the demo fills, parents first, and the query that reads one chunk of customers' rows of each.
 CHUNK_ROWS = {
@@ -69,16 +74,22 @@ class Child:
         self.code, self.seconds, self.cpu, self.peak_mb, self.output = code, seconds, cpu, peak_mb, output
 
 
-def run_cli(database: Path, *args: str) -> Child:
-    """``main.py --db database --now NOW args…`` in a process of its own, measured by ``wait4``."""
+def run_cli(database: Path, *args: str, limit: float | None = None) -> Child:
+    """``main.py --db database --now NOW args…`` in a process of its own, measured by ``wait4``;
+    stopped (SIGKILL) once it has run ``limit`` seconds."""
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     command = [sys.executable, "main.py", "--db", str(database), "--now", NOW, *args]
     log = database.with_suffix(".out")
     with log.open("w") as out:
         began = time.perf_counter()
         child = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        stopper = threading.Timer(limit, child.kill) if limit else None
+        if stopper:
+            stopper.start()
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - began
+        if stopper:
+            stopper.cancel()
     child.returncode = os.waitstatus_to_exitcode(status)  # reaped here; Popen must not wait again
     return Child(
         child.returncode, seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, log.read_text()[-2000:]
@@ -166,8 +177,13 @@ def run(quick: bool, workdir: Path) -> list[Row]:
     rows = rows_for(workdir, 100_000, goal=False)[1]
     database, goal_rows = rows_for(workdir, GOAL_CUSTOMERS, goal=True)
     rows += goal_rows
-    checked = run_cli(database, "check")
-    verdict = "ok" if checked.code == 0 else f"exit {checked.code}: {checked.output[-200:]}"
+    checked = run_cli(database, "check", limit=CHECK_LIMIT_SECONDS)
+    if checked.code == 0:
+        verdict = "ok"
+    elif checked.seconds >= CHECK_LIMIT_SECONDS:
+        verdict = "stopped unfinished (issue 14: its top-up/gateway-charge join is quadratic on SQLite)"
+    else:
+        verdict = f"exit {checked.code}: {checked.output[-200:]}"
     rows.append(
         Row(f"`check` on the {sized(GOAL_CUSTOMERS)} demo (reference)", "—", f"{checked.seconds:.1f} s, {verdict}")
     )
