@@ -19,14 +19,25 @@ import signal
 import sys
 import sysconfig
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import timedelta
 from importlib.metadata import PackageNotFoundError, requires
 from pathlib import Path
 from types import FrameType
 from typing import Any, NoReturn, TextIO
 
-from models.db import DatabaseUrlError, connection, init_database, private_sqlite_file, redact
+from models.db import (
+    DatabaseUrlError,
+    connection,
+    default_database_path,
+    init_database,
+    is_database_locked,
+    on_waiting_for_writer,
+    private_sqlite_file,
+    redact,
+    set_write_gate,
+    sqlite_file,
+)
 from models.migrations import migrate
 from scheduler.core import JOB_NAMES, Core, build_core
 from scheduler.health import DEFAULT_GRACE, workers_health
@@ -35,6 +46,7 @@ from services.auth import Actor
 from services.clock import Clock, FixedClock, OffsetClock, SystemClock, parse_instant, utc_now
 from services.demo import create_demo
 from services.errors import DomainError, ValidationError
+from services.file_check import DamagedDatabase, FileCheck, is_damage
 from services.logfiles import setup_logging
 from services.metering import UsageResult
 from services.secrets import PG_PASSWORD, SecretStore
@@ -438,6 +450,8 @@ def main(argv: list[str] | None = None) -> int:
         if reason:
             print(f"error: {reason}", file=sys.stderr)
             return 2
+    if args.command not in (None, "worker"):
+        on_waiting_for_writer(_say_waiting_once())
     db_url = args.db
     if (args.demo or args.command == "demo") and not db_url:
         db_url = str(demo_database_path())  # never the default (real) database
@@ -451,16 +465,31 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {redact(error)}", file=sys.stderr)
         return 2
     except Exception as error:  # noqa: BLE001 - a database that cannot open is the user's problem to fix
+        if is_database_locked(error):
+            log.info("the database stayed locked", exc_info=True)  # the file only: the cause is known
+            print(f"error: {STILL_LOCKED}", file=sys.stderr)
+            return 2
+        if is_damage(error):
+            return refuse_damaged_file(args, DamagedDatabase(redact(db_url or default_database_path()), [str(error)]))
         log.exception("cannot open the database")  # the log's formatter redacts passwords
         print(f"error: cannot open the database: {redact(error)}", file=sys.stderr)
         return 2
+    file_check = None
+    path = sqlite_file()
+    if path is not None and (args.command is None or (args.command == "worker" and not args.status)):
+        # A damaged file is never written to. The worker checks before it starts; the desktop checks on
+        # a thread of its own while the operator signs in, and every write waits for the verdict.
+        file_check = FileCheck(path).start()
+        if args.command == "worker" and (damage := file_check.verdict()) is not None:
+            return refuse_damaged_file(args, damage)
+        set_write_gate(file_check)
     if args.demo and args.command is None and not args.now:
         from services.demo_clock import demo_clock
 
         clock = demo_clock()  # goes on from where the last demo desk's clock had travelled
     core = build_core(clock)
     if args.command is None:
-        return run_gui(core, args)
+        return run_gui(core, args, file_check)
     if args.command == "worker":
         return report_workers_health(core, args.grace_minutes) if args.status else run_worker(core)
     try:
@@ -468,7 +497,11 @@ def main(argv: list[str] | None = None) -> int:
     except DomainError as error:
         print(f"error: {redact(error)}", file=sys.stderr)
         return error.exit_code
-    except Exception:  # noqa: BLE001
+    except Exception as error:  # noqa: BLE001
+        if is_database_locked(error):
+            log.info("command %s found the database locked", args.command, exc_info=True)
+            print(f"error: {STILL_LOCKED}", file=sys.stderr)
+            return 2
         log.exception("command %s failed", args.command)
         where = f"details are in {log_file}" if log_file else "details are in the log"
         print(f"error: unexpected failure; {where}", file=sys.stderr)
@@ -477,7 +510,37 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
-def run_gui(core: Core, args: argparse.Namespace) -> int:
+STILL_LOCKED = "another program kept the database locked for writing for 15 seconds; nothing was written, try again"
+
+
+def _say_waiting_once() -> Callable[[], None]:
+    """Tell the person at the terminal, once, why the command is not finishing yet."""
+    told = False
+
+    def say() -> None:
+        nonlocal told
+        if not told:
+            told = True
+            print("waiting for another program to finish writing to the database…", file=sys.stderr, flush=True)
+
+    return say
+
+
+def refuse_damaged_file(args: argparse.Namespace, damage: DamagedDatabase) -> int:
+    """Say that the file is damaged and what to do; `check` reports it as its violation (exit 1)."""
+    log.error("%s", damage)
+    if args.command == "check":
+        _print_json({"ok": False, "violations": [reports.damage_violation(damage.problems)]})
+        return 1
+    if args.command is None:
+        from ui.errors import show_start_failure
+
+        show_start_failure(str(damage))
+    print(f"error: {damage}", file=sys.stderr)
+    return 2
+
+
+def run_gui(core: Core, args: argparse.Namespace, file_check: FileCheck | None = None) -> int:
     if args.demo:
         from models.tables import Customer
 
@@ -490,7 +553,7 @@ def run_gui(core: Core, args: argparse.Namespace) -> int:
             stage_demo_activity(core.payments, core.settings, CLI_ACTOR)
     from ui.app import run_application  # desktop_unavailable_reason() has proven it imports
 
-    return run_application(core, args)
+    return run_application(core, args, file_check)
 
 
 def _log_role(args: argparse.Namespace) -> str:

@@ -24,7 +24,7 @@ from types import TracebackType
 from typing import Any, TypeVar
 from urllib.parse import unquote, urlparse
 
-from peewee import Database, DatabaseProxy, PostgresqlDatabase, Select, SqliteDatabase, fn
+from peewee import Database, DatabaseProxy, OperationalError, PostgresqlDatabase, Select, SqliteDatabase, fn
 
 log = logging.getLogger(__name__)
 database = DatabaseProxy()
@@ -46,10 +46,11 @@ def _sql_without_parameters(record: logging.LogRecord) -> bool:
 
 logging.getLogger("peewee").addFilter(_sql_without_parameters)
 
+BUSY_TIMEOUT_MS = 15000
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
-    "busy_timeout": 15000,
+    "busy_timeout": BUSY_TIMEOUT_MS,
     "synchronous": "normal",
     "cache_size": -32000,
 }
@@ -210,6 +211,68 @@ def is_sqlite() -> bool:
     return isinstance(database.obj, SqliteDatabase)
 
 
+def sqlite_file() -> str | None:
+    """The path of the open SQLite file; None on PostgreSQL."""
+    return str(database.obj.database) if is_sqlite() else None
+
+
+# Called when a write must wait for another program's write lock (the command line says so on
+# stderr); None in the desktop and the worker. Only SQLite's whole-file write lock is waited for here.
+_waiting_for_writer: Callable[[], None] | None = None
+_FIRST_TRY_MS = 250
+
+
+def on_waiting_for_writer(notice: Callable[[], None] | None) -> None:
+    """Have ``notice()`` called each time a write transaction finds the write lock taken."""
+    global _waiting_for_writer
+    _waiting_for_writer = notice
+
+
+def is_database_locked(error: BaseException) -> bool:
+    """SQLite gave up waiting for another connection's lock (after the busy timeout)."""
+    return isinstance(error, OperationalError | sqlite3.OperationalError) and (
+        "database is locked" in str(error) or "database is busy" in str(error)
+    )
+
+
+class _ImmediateTransaction(contextlib.AbstractContextManager):
+    """BEGIN IMMEDIATE, telling ``_waiting_for_writer`` when the lock is not free within a moment."""
+
+    def __init__(self, notice: Callable[[], None]) -> None:
+        self._notice = notice
+        self._atomic = database.atomic("IMMEDIATE")
+
+    def __enter__(self) -> object:
+        if database.in_transaction():
+            return self._atomic.__enter__()
+        sqlite = database.connection()
+        sqlite.execute(f"PRAGMA busy_timeout = {_FIRST_TRY_MS}")
+        try:
+            return self._atomic.__enter__()
+        except OperationalError as error:
+            if not is_database_locked(error):
+                raise
+            self._notice()
+        finally:
+            sqlite.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        return self._atomic.__enter__()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self._atomic.__exit__(kind, error, traceback)  # commits, or rolls back on error
+
+
+# Called before each outermost write transaction: the desktop and the worker hold writes until the
+# file's quick check has passed, and refuse them (by raising) in a damaged file. None: no gate.
+_write_gate: Callable[[], None] | None = None
+
+
+def set_write_gate(gate: Callable[[], None] | None) -> None:
+    global _write_gate
+    _write_gate = gate
+
+
 def write_transaction() -> contextlib.AbstractContextManager[object]:
     """A transaction for writes that read first.
 
@@ -217,8 +280,12 @@ def write_transaction() -> contextlib.AbstractContextManager[object]:
     never fails with "database is locked" half way. PostgreSQL: a plain
     transaction; rows read for update are locked with ``for_update``.
     """
+    gate = _write_gate
+    if gate is not None and not database.in_transaction():
+        gate()
     if is_sqlite():
-        return database.atomic("IMMEDIATE")
+        notice = _waiting_for_writer
+        return _ImmediateTransaction(notice) if notice is not None else database.atomic("IMMEDIATE")
     return database.atomic()
 
 

@@ -418,6 +418,15 @@ def _ensure_version_table() -> None:
 
 
 def current_version() -> int:
+    """The schema version, read without the write lock once the version table exists.
+
+    Only a database without one yet (a new file) takes the write lock to create it, so a program
+    only looking at a busy database never waits for the writer.
+    """
+    if database.table_exists("schema_version"):
+        row = database.execute_sql("SELECT version FROM schema_version").fetchone()
+        if row is not None:
+            return row[0]
     with write_transaction():  # two programs starting at once must not both insert the first row
         _ensure_version_table()
     return database.execute_sql("SELECT version FROM schema_version").fetchone()[0]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 
-from peewee import JOIN, fn
+from peewee import JOIN, DatabaseError, fn
 
+from models.db import sqlite_file
 from models.rows import dicts, first_tuple, pairs, tuples
 from models.tables import (
     CreditNote,
@@ -25,6 +27,7 @@ from models.tables import (
     Wallet,
 )
 from services.clock import utc_now
+from services.file_check import is_damage, page_problems
 from services.invoices import CHARGE_ENTRY_KINDS
 from services.payments import RECONCILE_AFTER
 from services.retries import RetryManager
@@ -149,7 +152,13 @@ def integrity_violations(now: datetime | None = None) -> list[dict]:
     # Every charge the gateway made for a top-up is credited exactly once.
     uncredited = dicts(
         GatewayCharge.select(GatewayCharge.id, GatewayCharge.idempotency_key, GatewayCharge.amount_minor)
-        .join(TopUp, JOIN.LEFT_OUTER, on=(GatewayCharge.idempotency_key == ("topup:" + TopUp.idempotency_key)))
+        # The top-up is found by its own key's index: the prefix is cut from the charge's key, never
+        # added to every top-up's (which no index can serve, and made this join quadratic).
+        .join(
+            TopUp,
+            JOIN.LEFT_OUTER,
+            on=(TopUp.idempotency_key == fn.SUBSTR(GatewayCharge.idempotency_key, len("topup:") + 1)),
+        )
         .where(
             (GatewayCharge.status == "succeeded")
             & GatewayCharge.idempotency_key.startswith("topup:")
@@ -487,8 +496,24 @@ def _numbering(kind: str, table, series: str) -> list[dict]:
 
 
 def integrity_check(now: datetime | None = None) -> dict:
-    violations = integrity_violations(now)
+    """The engine's own check of every page first, then the books; a damaged file is reported, never read on."""
+    path = sqlite_file()
+    problems = page_problems(path, quick=False) if path is not None else []
+    if problems:
+        return {"ok": False, "violations": [damage_violation(problems)]}
+    try:
+        violations = integrity_violations(now)
+    except (DatabaseError, sqlite3.DatabaseError) as error:
+        # A page damaged since the check above, or bytes that are not UTF-8 inside a text value: the
+        # pages are sound, the text is not, and only reading the value finds it.
+        if not is_damage(error):
+            raise
+        violations = [damage_violation([str(error)])]
     return {"ok": not violations, "violations": violations}
+
+
+def damage_violation(problems: list[str]) -> dict:
+    return {"kind": "database_damaged", "problems": problems}
 
 
 def summary_report(retries: RetryManager) -> dict:

@@ -16,11 +16,12 @@ from scheduler.core import Core
 from scheduler.runner import BackgroundScheduler, SchedulerEvent
 from services.auth import Actor
 from services.change_feed import ChangeListener
+from services.file_check import DamagedDatabase, FileCheck
 from services.files import private_directory, private_file
 from services.secrets import forget_stored_login
 from ui.bridge import CoreBridge
 from ui.context import UiContext
-from ui.errors import show_error
+from ui.errors import show_damaged_file, show_error
 from ui.language import chosen_language, install_translator
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
@@ -328,7 +329,15 @@ class Desk(QObject):
             self.tray.hide()
 
 
-def run_application(core: Core, args: argparse.Namespace) -> int:
+def start_unless_damaged(desk: Desk, scheduler: BackgroundScheduler, damage: DamagedDatabase | None) -> None:
+    if damage is None:
+        scheduler.start()
+        return
+    log.error("the scheduler stays stopped: %s", damage)
+    show_damaged_file(desk.window, damage)
+
+
+def run_application(core: Core, args: argparse.Namespace, file_check: FileCheck | None = None) -> int:
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     identify_application(app)
     app.setQuitOnLastWindowClosed(True)
@@ -366,7 +375,10 @@ def run_application(core: Core, args: argparse.Namespace) -> int:
     desk.quit_requested.connect(app.quit)
     desk.remember(dialog)
     desk.open(dialog.actor)
-    scheduler.start()
+    if file_check is None:
+        scheduler.start()
+    else:  # the file's quick check ran while the operator signed in: the scheduler writes only into a sound file
+        runner.run(file_check.verdict, lambda damage: start_unless_damaged(desk, scheduler, damage))
     log.info("desktop started; tray %s", "shown" if desk.tray is not None and desk.tray.available else "unavailable")
     app.aboutToQuit.connect(desk.shutdown)
     return app.exec()

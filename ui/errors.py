@@ -13,14 +13,16 @@ import logging
 import re
 import sqlite3
 import string
+import sys
 from enum import Enum
 from functools import cache, lru_cache
 
 import peewee
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from services.errors import ActionTerm, Amount, DomainError, Term
+from services.file_check import DamagedDatabase, is_damage
 from ui.formatting import money_text, number_text, operator_locale
 from ui.pages.words import known_word, permission_text
 from ui.tasks import TRACEBACK_TEXT
@@ -34,6 +36,7 @@ class KnownFailure(Enum):
     DATABASE_LOCKED = "database locked"
     DISK_FULL = "disk full"
     DATABASE_CONNECTION_LOST = "database connection lost"
+    DATABASE_DAMAGED = "database file damaged"
 
 
 def known_failure_text(failure: KnownFailure) -> str:
@@ -49,6 +52,12 @@ def known_failure_text(failure: KnownFailure) -> str:
             "ErrorDialog",
             "The disk is full, so this could not be saved. Free some space on the disk that holds "
             "the database (or the file you were saving), then try again.",
+        )
+    if failure is KnownFailure.DATABASE_DAMAGED:
+        return QCoreApplication.translate(
+            "ErrorDialog",
+            "The database file is damaged, so nothing more is written to it. Close the app and restore the "
+            "latest backup (the restore command), or ask whoever looks after the database.",
         )
     return QCoreApplication.translate(
         "ErrorDialog",
@@ -89,6 +98,11 @@ def known_failure(error: BaseException) -> KnownFailure | None:
         seen.add(id(current))
         if isinstance(current, OSError) and current.errno == errno.ENOSPC:
             return KnownFailure.DISK_FULL
+        if isinstance(current, DamagedDatabase) or (
+            # SQLite reports a damaged page as a DatabaseError, a text that is not UTF-8 as an OperationalError.
+            isinstance(current, sqlite3.DatabaseError | peewee.DatabaseError) and is_damage(current)
+        ):
+            return KnownFailure.DATABASE_DAMAGED
         if isinstance(current, _DRIVER_ERRORS):
             text = str(current).lower()
             for fragment, failure in _MESSAGES:
@@ -257,3 +271,36 @@ def show_error(parent: QWidget | None, error: BaseException, title: str | None =
     box.setText(describe(error))
     box.setObjectName("errorBox")
     box.open()
+
+
+def show_start_failure(detail: str) -> None:
+    """The desktop cannot go on with its database: say so in a window, not only on a terminal nobody reads."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    box = QMessageBox()
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(QCoreApplication.translate("ErrorDialog", "Subscriptions Admin cannot start"))
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the detail quotes a path and the engine's own words
+    box.setText(known_failure_text(KnownFailure.DATABASE_DAMAGED))
+    box.setInformativeText(detail)
+    box.setObjectName("startFailureBox")
+    box.exec()
+    del app
+
+
+def show_damaged_file(parent: QWidget | None, damage: DamagedDatabase) -> QMessageBox:
+    """The file check found damage after sign-in: the desk stays open to look around, writing nothing."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(QCoreApplication.translate("ErrorDialog", "The database file is damaged"))
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(
+        known_failure_text(KnownFailure.DATABASE_DAMAGED)
+        + "\n\n"
+        + QCoreApplication.translate(
+            "ErrorDialog", "The scheduler was not started. You can still look around; every change is refused."
+        )
+    )
+    box.setInformativeText(damage.path + "\n" + "\n".join(damage.problems[:5]))
+    box.setObjectName("damagedFileBox")
+    box.open()
+    return box

@@ -1692,12 +1692,12 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="228"/>
+        <location filename="../../ui/app.py" line="229"/>
         <source>Signed out</source>
         <translation>Выход выполнен</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="267"/>
+        <location filename="../../ui/app.py" line="268"/>
         <source>Failed sign-ins to your account since your last sign-in: {count}. If they were not yours, tell an administrator.</source>
         <translation>Неудачных попыток входа в вашу учётную запись после прошлого входа: {count}. Если это были не вы, сообщите администратору.</translation>
     </message>
@@ -3043,7 +3043,7 @@
         <translation>исполнители</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="128"/>
+        <location filename="../../ui/errors.py" line="142"/>
         <source> or </source>
         <translation> или </translation>
     </message>
@@ -3051,29 +3051,49 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../ui/errors.py" line="42"/>
+        <location filename="../../ui/errors.py" line="45"/>
         <source>The database is busy: another desk or a background worker kept it locked for too long, so this was not done. Wait a moment and try again.</source>
         <translation>База данных занята: другое рабочее место или фоновый процесс слишком долго держали её заблокированной, поэтому действие не выполнено. Подождите немного и повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="48"/>
+        <location filename="../../ui/errors.py" line="51"/>
         <source>The disk is full, so this could not be saved. Free some space on the disk that holds the database (or the file you were saving), then try again.</source>
         <translation>Диск заполнен, поэтому сохранить не удалось. Освободите место на диске, где находится база данных (или файл, который вы сохраняли), и повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="53"/>
+        <location filename="../../ui/errors.py" line="57"/>
+        <source>The database file is damaged, so nothing more is written to it. Close the app and restore the latest backup (the restore command), or ask whoever looks after the database.</source>
+        <translation>Файл базы данных повреждён, поэтому в него больше ничего не записывается. Закройте приложение и восстановите последнюю резервную копию (команда restore) или обратитесь к тому, кто отвечает за базу данных.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="62"/>
         <source>The connection to the PostgreSQL database server was lost, so this may not have been done. Check that the server is running and reachable, then refresh and try again.</source>
         <translation>Соединение с сервером базы данных PostgreSQL потеряно, поэтому действие могло не выполниться. Проверьте, что сервер работает и доступен, затем обновите данные и повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="246"/>
+        <location filename="../../ui/errors.py" line="260"/>
         <source>Something unexpected went wrong. The details were written to the log.</source>
         <translation>Произошла непредвиденная ошибка. Подробности записаны в журнал.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="255"/>
+        <location filename="../../ui/errors.py" line="269"/>
         <source>Not done</source>
         <translation>Не выполнено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="281"/>
+        <source>Subscriptions Admin cannot start</source>
+        <translation>Subscriptions Admin не может запуститься</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="294"/>
+        <source>The database file is damaged</source>
+        <translation>Файл базы данных повреждён</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="299"/>
+        <source>The scheduler was not started. You can still look around; every change is refused.</source>
+        <translation>Планировщик не запущен. Смотреть данные можно, но любое изменение будет отклонено.</translation>
     </message>
 </context>
 <context>
@@ -4918,13 +4938,13 @@
         <translation>Планировщик: приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="124"/>
+        <location filename="../../ui/app.py" line="125"/>
         <location filename="../../ui/main_window.py" line="193"/>
         <source>Scheduler: running</source>
         <translation>Планировщик: работает</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="126"/>
+        <location filename="../../ui/app.py" line="127"/>
         <source>Scheduler: off</source>
         <translation>Планировщик: выключен</translation>
     </message>
@@ -8093,8 +8113,8 @@
         <translation>Возобновить планировщик…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="139"/>
         <location filename="../../ui/app.py" line="140"/>
+        <location filename="../../ui/app.py" line="141"/>
         <source>The scheduler is not running in this window</source>
         <translation>В этом окне планировщик не запущен</translation>
     </message>

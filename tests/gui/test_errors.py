@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from services.errors import ValidationError
+from services.file_check import DamagedDatabase
 from ui.errors import KnownFailure, describe, known_failure, known_failure_text, show_error
 
 UNEXPECTED = "Something unexpected went wrong. The details were written to the log."
@@ -140,7 +141,22 @@ def test_other_failures_are_not_mistaken_for_known_ones(error):
 @pytest.mark.parametrize("failure", list(KnownFailure))
 def test_each_known_failure_says_what_happened_and_what_to_do(failure):
     text = known_failure_text(failure)
-    assert "try again" in text and text != UNEXPECTED
+    # Trying again never mends a damaged file: its way back is a backup.
+    what_to_do = "restore the latest backup" if failure is KnownFailure.DATABASE_DAMAGED else "try again"
+    assert what_to_do in text and text != UNEXPECTED
+
+
+def test_a_damaged_file_is_a_known_failure_whichever_way_it_shows(tmp_path):
+    damaged = {
+        "refused by the file check": DamagedDatabase(str(tmp_path / "x.sqlite3"), ["page 3 is corrupt"]),
+        "a damaged page": sqlite3.DatabaseError("database disk image is malformed"),
+        "the same through peewee": peewee.DatabaseError("database disk image is malformed"),
+        "no database at all": peewee.DatabaseError("file is not a database"),
+        "a text that is not UTF-8": sqlite3.OperationalError("Could not decode to UTF-8 column 'name' with text 'x'"),
+    }
+    for how, error in damaged.items():
+        assert known_failure(_raised(error)) is KnownFailure.DATABASE_DAMAGED, how
+        assert describe(_raised(error)) == known_failure_text(KnownFailure.DATABASE_DAMAGED), how
 
 
 def test_known_failures_are_described_and_still_logged_with_their_traceback(tmp_path, caplog):
