@@ -23,6 +23,7 @@ MODULES = [
     "renewal",
     "tables",
     "retries",
+    "demo",
 ]
 
 

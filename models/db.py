@@ -546,3 +546,23 @@ def execute_many(sql: str, rows: Sequence[tuple]) -> None:
         sql = sql.replace("?", "%s")
     cursor = database.cursor()
     cursor.executemany(sql, rows)
+
+
+def insert_rows(table: str, columns: Sequence[str], rows: Sequence[tuple], page: int = 1000) -> None:
+    """Insert plain tuples (one value per column, in ``columns``' order) into ``table``, in the caller's transaction.
+
+    SQLite: one prepared statement run for every row (``executemany``). PostgreSQL: multi-row
+    ``VALUES`` lists of ``page`` rows, one round trip each — psycopg2's ``executemany`` would
+    make a round trip per row.
+    """
+    if not rows:
+        return
+    names = ", ".join(f'"{column}"' for column in columns)
+    cursor = database.cursor()
+    if is_sqlite():
+        marks = ", ".join([database.param] * len(columns))
+        cursor.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
+        return
+    from psycopg2.extras import execute_values
+
+    execute_values(cursor, f'INSERT INTO "{table}" ({names}) VALUES %s', rows, page_size=page)
