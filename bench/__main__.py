@@ -21,6 +21,7 @@ from bench.report import Row, read_rows, table, write_rows
 # In the order the table lists them.
 MODULES = [
     "renewal",
+    "desk",
 ]
 
 

@@ -328,22 +328,20 @@ class Desk(QObject):
             self.tray.hide()
 
 
-def run_application(core: Core, args: argparse.Namespace) -> int:
-    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
+def prepare_application(app: QApplication) -> tuple[QSettings, TaskRunner]:
+    """Name, settings, language and theme of the app; the task runner every window shares."""
     identify_application(app)
     app.setQuitOnLastWindowClosed(True)
     qsettings = QSettings(settings_file(), QSettings.Format.IniFormat)
     install_translator(app, chosen_language(qsettings))
     apply_theme(app, str(qsettings.value("ui/theme", "system")))
-    runner = TaskRunner(app)
-    demo = bool(getattr(args, "demo", False))
+    return qsettings, TaskRunner(app)
 
-    # Before any window exists: nothing on screen can stall yet.
-    dialog = sign_in_dialog(core, runner, qsettings, demo=demo)
-    if not dialog.exec() or dialog.actor is None:
-        runner.wait_idle(15000)
-        return 0
 
+def start_desk(
+    app: QApplication, core: Core, runner: TaskRunner, qsettings: QSettings, actor: Actor, *, demo: bool = False
+) -> Desk:
+    """The desk after the first sign-in: the scheduler, the signed-in window and its tray, torn down on quit."""
     # The bridge that hands scheduler events to a window is built with each window, after the scheduler.
     event_sink: list[Callable[[SchedulerEvent], None]] = []
 
@@ -364,9 +362,23 @@ def run_application(core: Core, args: argparse.Namespace) -> int:
     )
     event_sink.append(desk.on_scheduler_event)
     desk.quit_requested.connect(app.quit)
-    desk.remember(dialog)
-    desk.open(dialog.actor)
+    desk.open(actor)
     scheduler.start()
     log.info("desktop started; tray %s", "shown" if desk.tray is not None and desk.tray.available else "unavailable")
     app.aboutToQuit.connect(desk.shutdown)
+    return desk
+
+
+def run_application(core: Core, args: argparse.Namespace) -> int:
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
+    qsettings, runner = prepare_application(app)
+    demo = bool(getattr(args, "demo", False))
+
+    # Before any window exists: nothing on screen can stall yet.
+    dialog = sign_in_dialog(core, runner, qsettings, demo=demo)
+    if not dialog.exec() or dialog.actor is None:
+        runner.wait_idle(15000)
+        return 0
+    desk = start_desk(app, core, runner, qsettings, dialog.actor, demo=demo)
+    desk.remember(dialog)
     return app.exec()

@@ -1,0 +1,202 @@
+"""Start-up probe: the desktop started the way ``python3 main.py --db FILE`` starts it, timed from outside.
+
+Run in a fresh process by ``bench/desk.py``::
+
+    python -m bench.desk_start --db FILE --user NAME --password-file FILE
+
+It runs ``main.main(["--db", FILE])`` unchanged, with three taps: the sign-in dialog's first paint
+(the moment the operator sees it), a programmatic sign-in (the name and password typed, OK
+pressed), and the dashboard's first paint with its numbers and then with its charts. Each moment
+is ``time.monotonic()`` (one clock for every process on the machine), so the parent subtracts the
+moment it started this process. The moments go to stdout as one JSON line when the app has quit.
+
+``--bare`` times the anchor instead: a bare PySide6 window, from process start to its first paint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+
+def bare_window() -> dict[str, float]:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+    moments: dict[str, float] = {}
+    app = QApplication(sys.argv[:1])
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint and "window_painted" not in moments:
+                moments["window_painted"] = time.monotonic()
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    window = QWidget()
+    QLabel("Sign in", window)
+    tap = FirstPaint()
+    window.installEventFilter(tap)
+    window.resize(380, 200)
+    window.show()
+    app.exec()
+    return moments
+
+
+def product(db: str, user: str, password: str) -> dict[str, float]:
+    moments: dict[str, float] = {}
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    import main as product_main  # the product's own entry, as `python3 main.py` runs it
+    import ui.app as desk_app
+
+    taps: list[QObject] = []
+
+    class Tap(QObject):
+        """Notes the first paint of what it watches (when ``ready()`` says it shows what counts)."""
+
+        def __init__(self, name: str, ready, then=None):
+            super().__init__()
+            self.name, self.ready, self.then = name, ready, then
+
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint and self.name not in moments and self.ready():
+                moments[self.name] = time.monotonic()
+                if self.then is not None:
+                    QTimer.singleShot(0, self.then)
+            return False
+
+    real_dialog = desk_app.LoginDialog
+    real_window = desk_app.MainWindow
+
+    def sign_in(dialog) -> None:
+        dialog.username.setText(user)
+        dialog.password.setText(password)
+        moments["sign_in_pressed"] = time.monotonic()
+        dialog.on_ok_clicked()
+
+    def login_dialog(*args, **kwargs):
+        dialog = real_dialog(*args, **kwargs)
+        dialog.accepted.connect(lambda: moments.setdefault("signed_in", time.monotonic()))
+        tap = Tap("login_painted", lambda: True, lambda: sign_in(dialog))
+        dialog.installEventFilter(tap)
+        taps.append(tap)
+        return dialog
+
+    def quit_when_done() -> None:
+        if "charts_painted" in moments and "dashboard_painted" in moments:
+            QTimer.singleShot(0, QApplication.quit)
+
+    def main_window(ctx, pages, *args, **kwargs):
+        window = real_window(ctx, pages, *args, **kwargs)
+        dashboard = window.page_named("DashboardPage")
+        assert dashboard is not None
+        card = dashboard.cards["active"]
+        numbers = Tap("dashboard_painted", lambda: card.value_text != "—", quit_when_done)
+        card.value_label.installEventFilter(numbers)
+        taps.append(numbers)
+        charts = ChartsTap(dashboard)
+        taps.append(charts)
+        return window
+
+    class ChartsTap(QObject):
+        """The first paint of the dashboard's status chart with its bars (however the chart is made)."""
+
+        def __init__(self, dashboard):
+            super().__init__()
+            self.dashboard = dashboard
+            self.poll = QTimer(self)
+            self.poll.setInterval(2)
+            self.poll.timeout.connect(self.watch)
+            self.poll.start()
+
+        def watch(self) -> None:
+            # Named once made; before the charts were made lazily, an attribute from the start.
+            chart = self.dashboard.findChild(QObject, "statusChart") or self.dashboard.__dict__.get("status_chart")
+            if chart is not None:
+                self.poll.stop()
+                self.chart = chart
+                chart.viewport().installEventFilter(self)
+
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint and "charts_painted" not in moments and self.chart.values:
+                moments["charts_painted"] = time.monotonic()
+                quit_when_done()
+            return False
+
+    desk_app.LoginDialog = login_dialog  # type: ignore[misc, assignment]
+    desk_app.MainWindow = main_window  # type: ignore[misc, assignment]
+    code = product_main.main(["--db", db])
+    moments["exit_code"] = float(code)
+    return moments
+
+
+def headless_pass(db: str, opens: datetime, due: datetime) -> dict:
+    """The renewal pass with no Qt in the process: the scheduler as a worker runs it, after its start jobs."""
+    import threading
+
+    from models.db import database, init_database
+    from scheduler.core import build_core
+    from services.clock import OffsetClock, utc_now
+
+    init_database(db)
+    clock = OffsetClock(opens - utc_now())
+    with database.connection_context():
+        core = build_core(clock, gateway_sleep=lambda seconds: None)
+    events: list = []
+    changed = threading.Condition()
+
+    def on_event(event) -> None:
+        with changed:
+            events.append(event)
+            changed.notify_all()
+
+    def wait_for(condition) -> None:
+        with changed:
+            if not changed.wait_for(condition, timeout=3600):
+                raise RuntimeError("the scheduler did not get there in time")
+
+    scheduler = core.build_scheduler(on_event=on_event)
+    scheduler.start()
+    wait_for(lambda: {"janitor", "renewals", "reminders"} <= {e.job for e in events if e.kind == "job_finished"})
+    with changed:
+        events.clear()
+    clock.advance(due - clock.now() + timedelta(seconds=1))
+    scheduler.run_now("renewals")
+    wait_for(lambda: any(e.job == "renewals" and e.kind in ("job_finished", "job_failed") for e in events))
+    scheduler.stop(timeout=60)
+    started = next(e for e in events if e.job == "renewals" and e.kind == "job_started")
+    ended = next(e for e in events if e.job == "renewals" and e.kind in ("job_finished", "job_failed"))
+    if ended.kind != "job_finished":
+        raise RuntimeError(f"the headless pass failed: {ended.error}")
+    return {"pass_seconds": (ended.at - started.at).total_seconds(), "result": ended.result}
+
+
+def run() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--bare", action="store_true")
+    parser.add_argument("--headless-pass", action="store_true")
+    parser.add_argument("--opens", type=datetime.fromisoformat)
+    parser.add_argument("--due", type=datetime.fromisoformat)
+    parser.add_argument("--db")
+    parser.add_argument("--user", default="admin")
+    parser.add_argument("--password-file", type=Path)
+    args = parser.parse_args()
+    if args.headless_pass:
+        print(json.dumps(headless_pass(args.db, args.opens, args.due)), flush=True)
+        return
+    if args.bare:
+        moments = bare_window()
+    else:
+        password = args.password_file.read_text(encoding="utf-8").strip()
+        moments = product(args.db, args.user, password)
+    print(json.dumps(moments), flush=True)
+
+
+if __name__ == "__main__":
+    run()
