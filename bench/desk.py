@@ -217,6 +217,23 @@ def gaps_summary(gaps: list[float]) -> tuple[float, float, float]:
     return statistics.median(ordered), p99, ordered[-1]
 
 
+def idle_gaps(app, seconds: float) -> list[float]:
+    """The 10 ms timer's gaps while the desk sits idle: what the machine itself allows just now."""
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(TIMER_MS)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    timer.start()
+    loop.exec()
+    timer.stop()
+    return [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+
+
 def pass_in_desktop(path: Path, workdir: Path) -> dict:
     """Open the desktop on ``path`` signed in as admin, run the renewal pass now, time the GUI thread."""
     from PySide6.QtCore import QEventLoop, Qt, QTimer
@@ -266,6 +283,7 @@ def pass_in_desktop(path: Path, workdir: Path) -> dict:
     wait_until(lambda: runner.pending == 0, 30)
     events.clear()
 
+    idle = idle_gaps(app, AFTER_PASS_S)
     ticks: list[float] = []
     timer = QTimer()
     timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -303,6 +321,12 @@ def pass_in_desktop(path: Path, workdir: Path) -> dict:
         "gaps": gaps_summary(gaps),
         "during": gaps_summary(during) if during else (0.0, 0.0, 0.0),
         "after": gaps_summary(after) if after else (0.0, 0.0, 0.0),
+        "idle": gaps_summary(idle),
+        # For reading a profile beside it: when the long gaps came, in seconds from the request.
+        "long_gaps": [
+            (round(a - began, 3), round(b - a, 4)) for a, b in zip(ticks, ticks[1:], strict=False) if b - a > 0.02
+        ],
+        "ended_at": round(ended[0] - began, 3),
         "bridge": {
             "unread_counts": window.ctx.bridge.unread_refreshes,
         },

@@ -47,7 +47,7 @@ def bare_window() -> dict[str, float]:
     return moments
 
 
-def product(db: str, user: str, password: str) -> dict[str, float]:
+def product(db: str, user: str, password: str, login_only: bool = False) -> dict[str, float]:
     moments: dict[str, float] = {}
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
@@ -83,7 +83,7 @@ def product(db: str, user: str, password: str) -> dict[str, float]:
     def login_dialog(*args, **kwargs):
         dialog = real_dialog(*args, **kwargs)
         dialog.accepted.connect(lambda: moments.setdefault("signed_in", time.monotonic()))
-        tap = Tap("login_painted", lambda: True, lambda: sign_in(dialog))
+        tap = Tap("login_painted", lambda: True, dialog.reject if login_only else lambda: sign_in(dialog))
         dialog.installEventFilter(tap)
         taps.append(tap)
         return dialog
@@ -186,6 +186,7 @@ def run() -> None:
     parser.add_argument("--db")
     parser.add_argument("--user", default="admin")
     parser.add_argument("--password-file", type=Path)
+    parser.add_argument("--login-only", action="store_true", help="cancel at the sign-in dialog (for a profile)")
     args = parser.parse_args()
     if args.headless_pass:
         print(json.dumps(headless_pass(args.db, args.opens, args.due)), flush=True)
@@ -194,7 +195,7 @@ def run() -> None:
         moments = bare_window()
     else:
         password = args.password_file.read_text(encoding="utf-8").strip()
-        moments = product(args.db, args.user, password)
+        moments = product(args.db, args.user, password, args.login_only)
     print(json.dumps(moments), flush=True)
 
 

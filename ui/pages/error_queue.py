@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
 
 from services.changes import Changes, Kind
@@ -30,6 +30,7 @@ MAX_IDS_LISTED = 30
 
 class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
     settings_key = "error_queue"
+    title_text = QT_TRANSLATE_NOOP("ErrorQueuePage", "Error queue")
     icon = QStyle.StandardPixmap.SP_MessageBoxWarning
     # The queue and its report (subscriptions: the waiting-for-funds line).
     shows = frozenset({Kind.ERROR_ITEM, Kind.SUBSCRIPTION})
@@ -44,7 +45,6 @@ class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
             parent,
             search_placeholder=self.tr("Message, #id or “topup #12”"),
         )
-        self.title = self.tr("Error queue")
         self.status_filter = self.add_filter(
             self.tr("Status"),
             [
@@ -132,7 +132,7 @@ class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
         if not self.splitter_restored:
             self.splitter.setSizes([640, 440])
         self.on_selection([])
-        ctx.bridge.notification_posted.connect(self.on_notification_posted)
+        ctx.bridge.notifications_posted.connect(self.on_notifications_posted)
         # An item reads as its customer: activating a row, or the name in the detail, opens their page.
         self.table.activated.connect(self.on_row_activated)
         self.detail.anchorClicked.connect(lambda url: follow_customer_link(self, url))
@@ -168,7 +168,7 @@ class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
         self._load_operations()
 
     @Slot(object)
-    def on_notification_posted(self, _info: object) -> None:
+    def on_notifications_posted(self, _infos: object) -> None:
         self.reload_soon()  # a failure worth a notice has an item in the queue
 
     def open_subject(self, subject_type: str, subject_id: int) -> bool:
