@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from resources import icon_file
 from services.notifications import NotificationInfo
-from services.subject_owners import customers_of
 from ui.notice_text import SEVERITY_RANK, burst_title, render, worst
 from ui.tasks import TaskRunner
 
@@ -200,6 +199,8 @@ class TrayController(QObject):
     def _look_up_customer(self, info) -> None:
         if self._runner is None or not info.subject_type or info.subject_id is None:
             return
+        from services.subject_owners import customers_of  # not before the sign-in dialog shows
+
         key = (info.subject_type, info.subject_id)
 
         def arrived(owners: dict) -> None:
