@@ -67,6 +67,7 @@ class CoreBridge(QObject):
         listener: ChangeListener | None = None,
         unread_delay_ms: int = UNREAD_DELAY_MS,
         burst_ms: int = NOTICE_BURST_MS,
+        elsewhere_ms: int = ELSEWHERE_EVERY_MS,
     ):
         super().__init__(parent)
         self.core = core
@@ -101,6 +102,7 @@ class CoreBridge(QObject):
         self.unread_refreshes = 0  # how many counts were asked of the database; tests read it
         # What other desks committed, gathered while it may not go out yet.
         self._elsewhere = NO_CHANGES
+        self._elsewhere_ms = elsewhere_ms
         self._since_elsewhere = QElapsedTimer()
         self._elsewhere_timer = QTimer(self)
         self._elsewhere_timer.setSingleShot(True)
@@ -247,16 +249,16 @@ class CoreBridge(QObject):
     @Slot(object)
     def on_changes_committed_elsewhere(self, changes: Changes) -> None:
         """Hand on what others committed at once, unless some went out a moment ago (then together,
-        ``ELSEWHERE_EVERY_MS`` after) or this desk's own job may be what the feed heard."""
+        ``elsewhere_ms`` after the last) or this desk's own job may be what the feed heard."""
         self._elsewhere = self._elsewhere | changes
         if self._elsewhere_timer.isActive():
             return
         if self._jobs_here and not self._feed_tells_origin():
             self._elsewhere_timer.start(HELD_AT_MOST_MS)
             return
-        since = self._since_elsewhere.elapsed() if self._since_elsewhere.isValid() else ELSEWHERE_EVERY_MS
-        if since < ELSEWHERE_EVERY_MS:
-            self._elsewhere_timer.start(ELSEWHERE_EVERY_MS - since)
+        since = self._since_elsewhere.elapsed() if self._since_elsewhere.isValid() else self._elsewhere_ms
+        if since < self._elsewhere_ms:
+            self._elsewhere_timer.start(self._elsewhere_ms - since)
         else:
             self._hand_on_elsewhere()
 
