@@ -1,22 +1,23 @@
-"""Start-up probe: the desktop started the way ``python3 main.py --db FILE`` starts it, timed from outside.
+"""What ``bench/desk.py`` runs in fresh processes, each printing one JSON line on stdout.
 
-Run in a fresh process by ``bench/desk.py``::
+``--db FILE --user NAME --password-file FILE``: the desktop started the way ``python3 main.py --db
+FILE`` starts it (``main.main`` unchanged) with taps: the sign-in dialog's first paint (the moment
+the operator sees it), a programmatic sign-in (the name and password typed, OK pressed), and the
+dashboard's first paint with its numbers, then with its charts. Each moment is ``time.monotonic()``
+(one clock for every process on the machine): the parent subtracts the moment it started this one.
 
-    python -m bench.desk_start --db FILE --user NAME --password-file FILE
+``--bare``: the anchor, a bare PySide6 window from process start to its first paint.
 
-It runs ``main.main(["--db", FILE])`` unchanged, with three taps: the sign-in dialog's first paint
-(the moment the operator sees it), a programmatic sign-in (the name and password typed, OK
-pressed), and the dashboard's first paint with its numbers and then with its charts. Each moment
-is ``time.monotonic()`` (one clock for every process on the machine), so the parent subtracts the
-moment it started this process. The moments go to stdout as one JSON line when the app has quit.
-
-``--bare`` times the anchor instead: a bare PySide6 window, from process start to its first paint.
+``--desk-pass`` / ``--headless-pass --db FILE --opens ISO --due ISO``: the renewal pass in the
+desktop (its GUI thread timed by a 10 ms timer) or in a process with no Qt at all, each through
+the scheduler after its start jobs, with the clock moved from ``opens`` to ``due`` before it.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import time
 from datetime import datetime, timedelta
@@ -143,6 +144,135 @@ def product(db: str, user: str, password: str, login_only: bool = False) -> dict
     return moments
 
 
+TIMER_MS = 10
+AFTER_PASS_S = 2.0
+
+
+def gaps_summary(gaps: list[float]) -> tuple[float, float, float]:
+    """p50, p99 and the longest gap, in seconds."""
+    ordered = sorted(gaps)
+    p99 = ordered[min(len(ordered) - 1, int(round(0.99 * (len(ordered) - 1))))]
+    return statistics.median(ordered), p99, ordered[-1]
+
+
+def idle_gaps(app, seconds: float) -> list[float]:
+    """The 10 ms timer's gaps while the desk sits idle: what the machine itself allows just now."""
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(TIMER_MS)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    timer.start()
+    loop.exec()
+    timer.stop()
+    return [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+
+
+def desk_pass(db: str, opens: datetime, due: datetime) -> dict:
+    """Open the desktop on ``path`` signed in as admin, run the renewal pass now, time the GUI thread."""
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from models.db import database, init_database
+    from scheduler.core import build_core
+    from services.auth import Actor
+    from services.clock import OffsetClock, utc_now
+    from ui.app import prepare_application, start_desk
+    from ui.pages.dashboard import DashboardPage
+    from ui.pages.notifications import NotificationsPage
+
+    init_database(db)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    clock = OffsetClock(opens - utc_now())
+    with database.connection_context():
+        core = build_core(clock, gateway_sleep=lambda seconds: None)
+    actor = Actor("admin", "admin", 1)  # the first operator the data set holds
+    qsettings, runner = prepare_application(app)
+    desk = start_desk(app, core, runner, qsettings, actor)
+    window = desk.window
+    assert window is not None and desk.scheduler is not None
+    window.show_page(NotificationsPage)  # the panel loads once: from now on it follows every notice
+    window.show_page(DashboardPage)
+
+    events: list = []
+    window.ctx.bridge.scheduler_event_happened.connect(events.append)
+    assert not desk.scheduler.is_running, "the scheduler starts after the window: none of its events is missed"
+
+    def wait_until(condition, seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while not condition():
+            if time.monotonic() > deadline:
+                raise RuntimeError("the desktop did not get there in time")
+            app.processEvents()
+            time.sleep(0.005)
+
+    # The jobs the scheduler runs at start (nothing is due yet), the dashboard and the panel loaded.
+    dashboard = window.page_of(DashboardPage)
+    assert dashboard is not None
+    wait_until(lambda: dashboard.cards["active"].value_text != "—", 60)
+    # The scheduler starts a moment after the window: its events are all heard from here.
+    starting = {"janitor", "renewals", "reminders"}
+    wait_until(lambda: starting <= {e.job for e in events if e.kind in ("job_finished", "job_failed")}, 120)
+    wait_until(lambda: runner.pending == 0, 30)
+    events.clear()
+
+    idle = idle_gaps(app, AFTER_PASS_S)
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(TIMER_MS)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    loop = QEventLoop()
+    ended: list[float] = []
+
+    def on_event(event) -> None:
+        if event.job == "renewals" and event.kind in ("job_finished", "job_failed") and not ended:
+            ended.append(time.perf_counter())
+            QTimer.singleShot(int(AFTER_PASS_S * 1000), loop.quit)
+
+    window.ctx.bridge.scheduler_event_happened.connect(on_event)
+    clock.advance(due - clock.now() + timedelta(seconds=1))
+    control = core.scheduler_control(desk.scheduler)
+    timer.start()
+    began = time.perf_counter()
+    runner.run(lambda: control.run_now(actor, "renewals", "benchmark"))
+    QTimer.singleShot(3_600_000, loop.quit)  # a pass that never ends fails the benchmark, not the machine
+    loop.exec()
+    timer.stop()
+    finished_events = [e for e in events if e.job == "renewals" and e.kind in ("job_finished", "job_failed")]
+    started_events = [e for e in events if e.job == "renewals" and e.kind == "job_started"]
+    if not finished_events or finished_events[0].kind != "job_finished" or not started_events:
+        raise RuntimeError(f"the renewal pass did not finish in the desktop: {finished_events}")
+    result = finished_events[0].result or {}
+    seconds = (finished_events[0].at - started_events[0].at).total_seconds()
+    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False) if a >= began]
+    during = [b - a for a, b in zip(ticks, ticks[1:], strict=False) if a >= began and b <= ended[0]]
+    after = [b - a for a, b in zip(ticks, ticks[1:], strict=False) if a >= ended[0]]
+    stats = {
+        "pass_seconds": seconds,
+        "result": result,
+        "gaps": gaps_summary(gaps),
+        "during": gaps_summary(during) if during else (0.0, 0.0, 0.0),
+        "after": gaps_summary(after) if after else (0.0, 0.0, 0.0),
+        "idle": gaps_summary(idle),
+        # For reading a profile beside it: when the long gaps came, in seconds from the request.
+        "long_gaps": [
+            (round(a - began, 3), round(b - a, 4)) for a, b in zip(ticks, ticks[1:], strict=False) if b - a > 0.02
+        ],
+        "ended_at": round(ended[0] - began, 3),
+        "bridge": {
+            "unread_counts": window.ctx.bridge.unread_refreshes,
+        },
+    }
+    desk.shutdown()
+    window.close()
+    return stats
+
+
 def headless_pass(db: str, opens: datetime, due: datetime) -> dict:
     """The renewal pass with no Qt in the process: the scheduler as a worker runs it, after its start jobs."""
     import threading
@@ -188,6 +318,7 @@ def run() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--bare", action="store_true")
     parser.add_argument("--headless-pass", action="store_true")
+    parser.add_argument("--desk-pass", action="store_true")
     parser.add_argument("--opens", type=datetime.fromisoformat)
     parser.add_argument("--due", type=datetime.fromisoformat)
     parser.add_argument("--db")
@@ -197,6 +328,9 @@ def run() -> None:
     args = parser.parse_args()
     if args.headless_pass:
         print(json.dumps(headless_pass(args.db, args.opens, args.due)), flush=True)
+        return
+    if args.desk_pass:
+        print(json.dumps(desk_pass(args.db, args.opens, args.due)), flush=True)
         return
     if args.bare:
         moments = bare_window()
