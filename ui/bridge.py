@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QElapsedTimer, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal, Slot
 
 from scheduler.runner import SchedulerEvent
 from services.change_feed import ChangeListener
@@ -26,8 +26,8 @@ UNREAD_AT_LEAST_EVERY_MS = 5000
 ELSEWHERE_EVERY_MS = 1000
 # SQLite cannot say who committed: while this desk's own scheduler runs a job, what the change feed
 # sees is mostly that job's own work, which the job announces when it finishes. What it hears then
-# is held, and handed on when the job ends, or this often while a long one runs.
-HELD_AT_MOST_MS = 10_000
+# is held, and handed on when the job ends (or after this long, should a job run that long).
+HELD_AT_MOST_MS = 60_000
 SEEN_KEPT = 5000  # the ids of delivered notifications kept to skip a second delivery of the same one
 
 
@@ -76,6 +76,7 @@ class CoreBridge(QObject):
         self.changes_committed_elsewhere.connect(self.on_changes_committed_elsewhere)
         self._newest_id = 0
         self._seen: set[int] = set()
+        self._gui_thread = threading.get_ident()  # the bridge is made on the GUI thread
         # Posted on other threads, not yet delivered; guarded by the lock.
         self._lock = threading.Lock()
         self._waiting: list = []
@@ -137,7 +138,7 @@ class CoreBridge(QObject):
 
     def _on_core_notification(self, info) -> None:
         """Called on whatever thread posted it."""
-        if QThread.currentThread() is self.thread():
+        if threading.get_ident() == self._gui_thread:
             self._deliver((info,))
             return
         with self._lock:
@@ -221,6 +222,11 @@ class CoreBridge(QObject):
         log.warning("could not count the unread notifications: %s", error)
 
     # --- what changed ----------------------------------------------------------------------
+
+    @property
+    def jobs_running(self) -> bool:
+        """Whether this desk's scheduler is running a job now (as far as its events have told)."""
+        return bool(self._jobs_here)
 
     def on_scheduler_event(self, event: SchedulerEvent) -> None:
         """Given to the scheduler as its on_event callback (runs on the scheduler thread)."""

@@ -126,3 +126,20 @@ def test_other_desks_changes_reach_the_pages_at_once_then_together(make_page, cl
     bridge.on_scheduler_event_happened(scheduler_event(clock, "job_finished", Changes.of(Kind.INVOICE)))
     assert heard[1] == Changes.of(Kind.CUSTOMER, Kind.PLAN, Kind.INVOICE)  # with the next announcement, once
     bridge.stop()
+
+
+def test_the_dashboard_timer_waits_for_this_desks_own_job_and_the_job_end_reloads_it(make_page, clock, qtbot):
+    from models.tables import Subscription
+
+    env = make_page(DashboardPage)
+    page, bridge = env.page, env.bridge
+    shown = page.cards["active"].value_text
+    bridge.on_scheduler_event_happened(scheduler_event(clock, "job_started"))
+    assert bridge.jobs_running
+    Subscription.update(status="expired").where(Subscription.status == "active").execute()  # the pass at work
+    page.on_poll_timer()
+    assert page.cards["active"].value_text == shown  # the 30-second reload waits for the job
+    money = Changes.of(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE)
+    bridge.on_scheduler_event_happened(scheduler_event(clock, "job_finished", money))
+    assert not bridge.jobs_running
+    qtbot.waitUntil(lambda: page.cards["active"].value_text == "0", timeout=5000)

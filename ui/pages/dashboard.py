@@ -299,6 +299,12 @@ class DashboardPage(Page):
     def on_notifications_posted(self, _infos: object) -> None:
         self.reload_soon()
 
+    def poll(self) -> None:
+        """The timer's reload, unless this desk's own job is running: its figures are in flux and its
+        end reloads them; a reload now would only compete with it for the GIL."""
+        if not self.ctx.bridge.jobs_running:
+            super().poll()
+
     @Slot()
     def on_refresh_clicked(self) -> None:
         self.refresh()
