@@ -172,7 +172,7 @@ def idle_gaps(app, seconds: float) -> list[float]:
     return [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
 
 
-def desk_pass(db: str, opens: datetime, due: datetime) -> dict:
+def desk_pass(db: str, opens: datetime, due: datetime, idle_seconds: float = AFTER_PASS_S) -> dict:
     """Open the desktop on ``path`` signed in as admin, run the renewal pass now, time the GUI thread."""
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication
@@ -220,7 +220,7 @@ def desk_pass(db: str, opens: datetime, due: datetime) -> dict:
     wait_until(lambda: runner.pending == 0, 30)
     events.clear()
 
-    idle = idle_gaps(app, AFTER_PASS_S)
+    idle = idle_gaps(app, idle_seconds)
     ticks: list[float] = []
     timer = QTimer()
     timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -319,6 +319,7 @@ def run() -> None:
     parser.add_argument("--bare", action="store_true")
     parser.add_argument("--headless-pass", action="store_true")
     parser.add_argument("--desk-pass", action="store_true")
+    parser.add_argument("--idle-seconds", type=float, default=AFTER_PASS_S, help="the idle desk's timer, before")
     parser.add_argument("--opens", type=datetime.fromisoformat)
     parser.add_argument("--due", type=datetime.fromisoformat)
     parser.add_argument("--db")
@@ -330,7 +331,7 @@ def run() -> None:
         print(json.dumps(headless_pass(args.db, args.opens, args.due)), flush=True)
         return
     if args.desk_pass:
-        print(json.dumps(desk_pass(args.db, args.opens, args.due)), flush=True)
+        print(json.dumps(desk_pass(args.db, args.opens, args.due, args.idle_seconds)), flush=True)
         return
     if args.bare:
         moments = bare_window()
