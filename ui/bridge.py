@@ -47,7 +47,10 @@ class CoreBridge(QObject):
     What an operation changed goes out as ``changes_made``: an operator's action
     announces its own changes, and every scheduled job run in this window (on its
     timer or run now) announces what its ``JobSpec`` declares. Each page reloads
-    when one of the kinds it shows is among them.
+    when one of the kinds it shows is among them. What other desks and workers
+    commit goes out too, at most every ``elsewhere_ms``; on SQLite, while this
+    desk's own job runs, it is held until the job ends (the feed cannot tell the
+    job's commits from theirs) and goes out with the job's own changes.
     """
 
     notification_posted = Signal(object)  # NotificationInfo: each one, in the order they came
