@@ -310,9 +310,10 @@ def run(quick: bool, workdir: Path) -> list[Row]:
     ratio = desk_seconds / headless_seconds
     due = f"{count:,} due ({mix['funded']:,} funded, {mix['short']:,} short, {mix['expire']:,} past grace)"
     renewed = desk_runs[0]["result"].get("renewed", 0)
+    notices = desk_runs[0]["notices"]
     return [
         Row(
-            f"GUI thread, 10 ms timer, renewal pass in the desktop, {due}: p99 gap",
+            f"GUI thread, 10 ms timer, renewal pass in the desktop, {due}, {notices:,} notices: p99 gap",
             "≤ 16 ms",
             f"{ms(p99)} (p50 {ms(p50)})",
             f"the idle desk, just before: p99 {ms(idle_p99)}",

@@ -172,6 +172,14 @@ def idle_gaps(app, seconds: float) -> list[float]:
     return [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
 
 
+def count_notifications() -> int:
+    from models.db import database
+    from models.tables import Notification
+
+    with database.connection_context():
+        return Notification.select().count()
+
+
 def desk_pass(db: str, opens: datetime, due: datetime, idle_seconds: float = AFTER_PASS_S) -> dict:
     """Open the desktop on ``path`` signed in as admin, run the renewal pass now, time the GUI thread."""
     from PySide6.QtCore import QEventLoop, Qt, QTimer
@@ -220,6 +228,7 @@ def desk_pass(db: str, opens: datetime, due: datetime, idle_seconds: float = AFT
     wait_until(lambda: runner.pending == 0, 30)
     events.clear()
 
+    notices_before = count_notifications()
     idle = idle_gaps(app, idle_seconds)
     ticks: list[float] = []
     timer = QTimer()
@@ -255,6 +264,7 @@ def desk_pass(db: str, opens: datetime, due: datetime, idle_seconds: float = AFT
     stats = {
         "pass_seconds": seconds,
         "result": result,
+        "notices": count_notifications() - notices_before,
         "gaps": gaps_summary(gaps),
         "during": gaps_summary(during) if during else (0.0, 0.0, 0.0),
         "after": gaps_summary(after) if after else (0.0, 0.0, 0.0),
