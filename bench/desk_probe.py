@@ -181,7 +181,7 @@ def count_notifications() -> int:
 
 
 def desk_pass(db: str, opens: datetime, due: datetime, idle_seconds: float = AFTER_PASS_S) -> dict:
-    """Open the desktop on ``path`` signed in as admin, run the renewal pass now, time the GUI thread."""
+    """Open the desktop on ``db`` signed in as admin, run the renewal pass now, time the GUI thread."""
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
