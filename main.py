@@ -21,7 +21,6 @@ import sysconfig
 import threading
 from collections.abc import Callable, Mapping
 from datetime import timedelta
-from importlib.metadata import PackageNotFoundError, requires
 from pathlib import Path
 from types import FrameType
 from typing import Any, NoReturn, TextIO
@@ -630,7 +629,12 @@ def desktop_unavailable_reason(environ: Mapping[str, str], platform: str) -> str
             "graphical session, or run a command instead (see --help)"
         )
     try:
-        import ui.app  # noqa: F401 - loads Qt and the charts, which is what may fail
+        from importlib.util import find_spec
+
+        import ui.app  # noqa: F401 - loads Qt, which is what may fail
+
+        if find_spec("pyqtgraph") is None:  # the dashboard's charts import it once the desk is up
+            raise ModuleNotFoundError("No module named 'pyqtgraph'", name="pyqtgraph")
     except ModuleNotFoundError as error:
         log.info("the desktop cannot import a module", exc_info=True)
         missing = error.name or str(error)
@@ -650,6 +654,8 @@ def desktop_unavailable_reason(environ: Mapping[str, str], platform: str) -> str
 
 def _declared_requirement(module: str) -> str | None:
     """The app's own dependency line that provides a top-level module (PySide6 -> PySide6-Essentials>=…)."""
+    from importlib.metadata import PackageNotFoundError, requires  # only on this error path: slow to import
+
     try:
         declared = requires(DISTRIBUTION) or []
     except PackageNotFoundError:  # a checkout that was never installed

@@ -24,6 +24,7 @@ MODULES = [
     "tables",
     "retries",
     "demo",
+    "desk",
 ]
 
 

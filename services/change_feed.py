@@ -97,6 +97,13 @@ class ChangeListener:
         self.listening = threading.Event()  # set while a connection is up and following
         self._lost = False  # the feed broke: what changed until it is back is unknown
 
+    @property
+    def tells_origin(self) -> bool:
+        """Whether this process's own commits are left out of what it hands on: PostgreSQL's messages
+        name their origin; SQLite's ``data_version`` moves with every commit, this process's too."""
+        target = self._target if self._target is not None else database.obj
+        return isinstance(target, PostgresqlDatabase) and self._skip_origin is not None
+
     def start(self, on_changes: Callable[[Changes], None]) -> None:
         if self._thread is not None:
             return

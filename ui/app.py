@@ -3,35 +3,46 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 from collections.abc import Callable
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
 from resources import APP_ID
-from scheduler.core import Core
-from scheduler.runner import BackgroundScheduler, SchedulerEvent
 from services.auth import Actor
-from services.change_feed import ChangeListener
-from services.file_check import DamagedDatabase, FileCheck
 from services.files import private_directory, private_file
 from services.secrets import forget_stored_login
 from services.sign_in_tokens import forget_this_computer
-from ui.bridge import CoreBridge
-from ui.context import UiContext
 from ui.errors import show_damaged_file, show_error
 from ui.language import chosen_language, install_translator
 from ui.login import LoginDialog
-from ui.main_window import MainWindow
-from ui.pages.base import Page
 from ui.tasks import TaskRunner
 from ui.theme import apply_theme
 from ui.tray import TrayController, app_icon
 
+# What comes after sign-in is imported when it is needed: the sign-in dialog shows sooner.
+if TYPE_CHECKING:
+    from scheduler.core import Core
+    from scheduler.runner import BackgroundScheduler, SchedulerEvent
+    from services.change_feed import ChangeListener
+    from services.file_check import DamagedDatabase, FileCheck
+    from ui.context import UiContext
+    from ui.main_window import MainWindow
+    from ui.pages.base import Page
+
 log = logging.getLogger(__name__)
+
+# The scheduler's thread holds the GIL while it works (a renewal pass, for seconds on end), and every
+# event the GUI thread hands to Python waits for it. Python passes the GIL on after 5 ms by default;
+# 1 ms keeps that wait well inside a frame. It costs nothing while the GUI thread is idle: a hand-over
+# is asked for only when a thread is waiting.
+GIL_SWITCH_SECONDS = 0.001
+# The background jobs start once the window is on screen: catching up at start does not slow its first paint.
+SCHEDULER_START_DELAY_MS = 1000
 
 
 def settings_file() -> str:
@@ -51,7 +62,8 @@ def identify_application(app: QApplication) -> None:
     app.setWindowIcon(app_icon())
 
 
-def create_pages(ctx: UiContext) -> list[Page]:
+def page_classes() -> list[type[Page]]:
+    """The pages in the order the navigation lists them; each is made the first time it is wanted."""
     from ui.pages.audit import AuditPage
     from ui.pages.customers import CustomersPage
     from ui.pages.dashboard import DashboardPage
@@ -65,17 +77,17 @@ def create_pages(ctx: UiContext) -> list[Page]:
     from ui.pages.wallets import WalletsPage
 
     return [
-        DashboardPage(ctx),
-        CustomersPage(ctx),
-        WalletsPage(ctx),
-        SubscriptionsPage(ctx),
-        PlansPage(ctx),
-        ErrorQueuePage(ctx),
-        NotificationsPage(ctx),
-        AuditPage(ctx),
-        SchedulerPage(ctx),
-        SettingsPage(ctx),
-        OperatorsPage(ctx),
+        DashboardPage,
+        CustomersPage,
+        WalletsPage,
+        SubscriptionsPage,
+        PlansPage,
+        ErrorQueuePage,
+        NotificationsPage,
+        AuditPage,
+        SchedulerPage,
+        SettingsPage,
+        OperatorsPage,
     ]
 
 
@@ -100,12 +112,16 @@ def build_main_window(
 
     With a ``listener`` the window follows what other desks and workers commit.
     """
+    from ui.bridge import CoreBridge
+    from ui.context import UiContext
+    from ui.main_window import MainWindow
+
     bridge = CoreBridge(core, runner, listener=listener)
     ctx = UiContext(core, actor, runner, bridge, qsettings, demo=demo, scheduler=scheduler)
-    window = MainWindow(ctx, create_pages(ctx))
+    window = MainWindow(ctx, page_classes())
     if tray is not None:
         bridge.unread_count_changed.connect(tray.on_unread_count_changed)
-        bridge.notification_posted.connect(tray.on_notification_posted)
+        bridge.notifications_posted.connect(tray.on_notifications_posted)
         tray.name_customers_with(runner)
         tray.open_requested.connect(lambda: bring_to_front(window))
         tray.subject_requested.connect(window.open_subject)
@@ -119,8 +135,8 @@ def build_main_window(
     circuit_timer.timeout.connect(poll_circuit)
     circuit_timer.start()
     poll_circuit()
-    bridge.notification_posted.connect(
-        lambda info: poll_circuit() if info.kind in ("gateway_outage", "gateway_recovered") else None
+    bridge.notifications_posted.connect(
+        lambda infos: poll_circuit() if any(i.kind in ("gateway_outage", "gateway_recovered") for i in infos) else None
     )
     window.set_scheduler_text(
         QCoreApplication.translate("MainWindow", "Scheduler: running")
@@ -132,29 +148,61 @@ def build_main_window(
 
 
 def connect_tray_to_scheduler(tray: TrayController, window: MainWindow, ctx: UiContext) -> None:
-    """The tray's scheduler actions go through the Scheduler page's own flows: same dialog, check and audit."""
+    """The tray's scheduler actions go through the Scheduler page's own flows: same dialog, check and audit.
+
+    The page is made when an action is first used (or when the operator opens it), not before."""
     from ui.pages.scheduler_page import SchedulerPage
 
-    page = window.page_of(SchedulerPage)
-    if ctx.scheduler is None or page is None:
+    if ctx.scheduler is None or not window.holds(SchedulerPage):
         tray.allow(
             run=QCoreApplication.translate("TrayController", "The scheduler is not running in this window"),
             pause=QCoreApplication.translate("TrayController", "The scheduler is not running in this window"),
         )
         return
-    tray.allow(run=page.refusal_reason("scheduler.run"), pause=page.refusal_reason("scheduler.pause"))
+    tray.allow(run=tray_refusal(ctx, "scheduler.run"), pause=tray_refusal(ctx, "scheduler.pause"))
+
+    def follow(page: object) -> None:
+        if isinstance(page, SchedulerPage):
+            page.paused_changed.connect(tray.set_paused)
+
+    window.page_made.connect(follow)
+    for page in window.made_pages():
+        follow(page)
+
+    def scheduler_page() -> SchedulerPage:
+        page = window.page_of(SchedulerPage)
+        assert page is not None
+        return page
 
     def run_renewals() -> None:
         bring_to_front(window)
-        page.run_job("renewals")
+        scheduler_page().run_job("renewals")
 
     def switch_pause(pause: bool) -> None:
         bring_to_front(window)
-        page.switch_pause(pause)
+        scheduler_page().switch_pause(pause)
 
     tray.run_renewals_requested.connect(run_renewals)
     tray.pause_requested.connect(switch_pause)
-    page.paused_changed.connect(tray.set_paused)
+
+
+def tray_refusal(ctx: UiContext, action: str) -> str | None:
+    """Why the signed-in role may not take ``action`` from the tray, in the operator's words; None when it may."""
+    from services.permissions import role_refusal
+    from ui.pages.roles import role_refusal_text
+
+    refusal = role_refusal(ctx.actor, action)
+    return None if refusal is None else role_refusal_text(ctx.actor.role, refusal)
+
+
+def settle_start_up() -> None:
+    """Leave every object made so far out of the garbage collector's full passes.
+
+    What start-up makes (modules, classes, widgets, the charts) lives as long as the app. Left to
+    the collector, every full collection during a renewal pass walks all of it while holding the
+    GIL (30-130 ms measured), and the GUI thread waits that long.
+    """
+    gc.freeze()
 
 
 REMEMBERED_NAME = "login/last_username"
@@ -355,21 +403,29 @@ def start_unless_damaged(desk: Desk, scheduler: BackgroundScheduler, damage: Dam
     show_damaged_file(desk.window, damage)
 
 
-def run_application(core: Core, args: argparse.Namespace, file_check: FileCheck | None = None) -> int:
-    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
+def prepare_application(app: QApplication) -> tuple[QSettings, TaskRunner]:
+    """Name, settings, language and theme of the app; the task runner every window shares."""
+    sys.setswitchinterval(GIL_SWITCH_SECONDS)
     identify_application(app)
     app.setQuitOnLastWindowClosed(True)
     qsettings = QSettings(settings_file(), QSettings.Format.IniFormat)
     install_translator(app, chosen_language(qsettings))
     apply_theme(app, str(qsettings.value("ui/theme", "system")))
-    runner = TaskRunner(app)
-    demo = bool(getattr(args, "demo", False))
+    return qsettings, TaskRunner(app)
 
-    # Before any window exists: nothing on screen can stall yet.
-    dialog = sign_in_dialog(core, runner, qsettings, demo=demo)
-    if not dialog.exec() or dialog.actor is None:
-        runner.wait_idle(15000)
-        return 0
+
+def start_desk(
+    app: QApplication,
+    core: Core,
+    runner: TaskRunner,
+    qsettings: QSettings,
+    actor: Actor,
+    *,
+    demo: bool = False,
+    file_check: FileCheck | None = None,
+) -> Desk:
+    """The desk after the first sign-in: the scheduler, the signed-in window and its tray, torn down on quit."""
+    from services.change_feed import ChangeListener
 
     # The bridge that hands scheduler events to a window is built with each window, after the scheduler.
     event_sink: list[Callable[[SchedulerEvent], None]] = []
@@ -391,12 +447,35 @@ def run_application(core: Core, args: argparse.Namespace, file_check: FileCheck 
     )
     event_sink.append(desk.on_scheduler_event)
     desk.quit_requested.connect(app.quit)
-    desk.remember(dialog)
-    desk.open(dialog.actor)
+    window = desk.open(actor)
+    settle_start_up()
+    from ui.pages.dashboard import DashboardPage
+
+    for page in window.made_pages():
+        if isinstance(page, DashboardPage):
+            page.charts_made.connect(settle_start_up)  # pyqtgraph and numpy: the last big import
     if file_check is None:
-        scheduler.start()
+        QTimer.singleShot(SCHEDULER_START_DELAY_MS, scheduler.start)
     else:  # the file's quick check ran while the operator signed in: the scheduler writes only into a sound file
-        runner.run(file_check.verdict, lambda damage: start_unless_damaged(desk, scheduler, damage))
+        QTimer.singleShot(
+            SCHEDULER_START_DELAY_MS,
+            lambda: runner.run(file_check.verdict, lambda damage: start_unless_damaged(desk, scheduler, damage)),
+        )
     log.info("desktop started; tray %s", "shown" if desk.tray is not None and desk.tray.available else "unavailable")
     app.aboutToQuit.connect(desk.shutdown)
+    return desk
+
+
+def run_application(core: Core, args: argparse.Namespace, file_check: FileCheck | None = None) -> int:
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
+    qsettings, runner = prepare_application(app)
+    demo = bool(getattr(args, "demo", False))
+
+    # Before any window exists: nothing on screen can stall yet.
+    dialog = sign_in_dialog(core, runner, qsettings, demo=demo)
+    if not dialog.exec() or dialog.actor is None:
+        runner.wait_idle(15000)
+        return 0
+    desk = start_desk(app, core, runner, qsettings, dialog.actor, demo=demo, file_check=file_check)
+    desk.remember(dialog)
     return app.exec()

@@ -1,31 +1,26 @@
-"""Small pyqtgraph charts that follow the application's light or dark theme."""
+"""Small pyqtgraph charts that follow the application's light or dark theme.
+
+Importing this module imports pyqtgraph (and numpy), which takes longer than starting the
+rest of the desk: the dashboard imports it only once its figures are on screen.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 
 from PySide6.QtCore import QEvent, QPointF
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from ui.formatting import day_and_month, number_text
+from ui.formatting import day_labels, whole_number_text
 from ui.plain_text import plain_tooltip
 
 import pyqtgraph as pg  # isort: skip  (after PySide6, so pyqtgraph binds to it)
 
+__all__ = ["DARK", "LIGHT", "CategoryChart", "ValueAxis", "dark_theme", "day_labels", "whole_number_text"]
+
 LIGHT = {"background": "#ffffff", "axis": "#505357", "grid": 0.18}
 DARK = {"background": "#17181a", "axis": "#c4c7cc", "grid": 0.28}
-
-
-def whole_number_text(value: float) -> str:
-    """A value on an axis or in a tooltip, rounded, with the locale's digit grouping."""
-    return number_text(round(value))
-
-
-def day_labels(days: Sequence[date]) -> list[str]:
-    """'5 Mar' / '5 мар.': days on a chart's axis, month names in the operator's language."""
-    return [day_and_month(day) for day in days]
 
 
 def dark_theme() -> bool:

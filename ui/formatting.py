@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Sequence
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -133,3 +134,13 @@ def short_month_name(month: int) -> str:
 def day_and_month(moment: date) -> str:
     """'5 Mar' / '5 мар.': a day of the month, for a chart's axis."""
     return operator_locale().toString(_qdate(moment), "d MMM")
+
+
+def whole_number_text(value: float) -> str:
+    """A value on a chart's axis or in its tooltip, rounded, with the locale's digit grouping."""
+    return number_text(round(value))
+
+
+def day_labels(days: Sequence[date]) -> list[str]:
+    """'5 Mar' / '5 мар.': days on a chart's axis, month names in the operator's language."""
+    return [day_and_month(day) for day in days]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import TypeVar
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal, Slot
@@ -31,15 +32,23 @@ SomePage = TypeVar("SomePage", bound=Page)
 
 
 class MainWindow(QMainWindow):
+    """The navigation beside the pages.
+
+    ``pages`` are pages, or page classes: the page of a class is made the first time it is
+    wanted (shown, looked up, asked to open a subject), so the window opens with only the page
+    it shows first.
+    """
+
     sign_out_requested = Signal()  # the operator chose "Sign out"; the desk closes this window
     signed_out_everywhere = Signal()  # the operator's remembered sign-ins were all revoked; the desk signs out
+    page_made = Signal(object)  # a page made when it was first wanted
 
-    def __init__(self, ctx: UiContext, pages: list[Page], parent=None):
+    def __init__(self, ctx: UiContext, pages: Sequence[Page | type[Page]], parent=None):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Subscriptions Admin") + (self.tr(" — demo") if ctx.demo else ""))
-        self.pages = pages
+        self._entries: list[Page | type[Page]] = list(pages)
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(18, 18))
@@ -47,12 +56,17 @@ class MainWindow(QMainWindow):
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
         self.nav.setSpacing(2)
         self.stack = QStackedWidget(self)
-        for index, page in enumerate(pages):
-            item = QListWidgetItem(self.style().standardIcon(page.icon), page.title)
+        for index, entry in enumerate(self._entries):
+            kind = entry if isinstance(entry, type) else type(entry)
+            title = entry.page_title() if isinstance(entry, type) else entry.title
+            item = QListWidgetItem(self.style().standardIcon(kind.icon), title)
             item.setData(Qt.ItemDataRole.UserRole, index)
             self.nav.addItem(item)
-            self.stack.addWidget(page)
-            page.status_message.connect(self.show_status)
+            if isinstance(entry, Page):
+                self.stack.addWidget(entry)
+                entry.status_message.connect(self.show_status)
+            else:
+                self.stack.addWidget(QWidget(self.stack))  # holds the place of the page until it is made
         self.nav.currentRowChanged.connect(self.on_nav_row_changed)
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -92,25 +106,67 @@ class MainWindow(QMainWindow):
 
     # --- navigation --------------------------------------------------------------------
 
+    @property
+    def pages(self) -> list[Page]:
+        """Every page, each made now if it was not yet."""
+        return [self._page(index) for index in range(len(self._entries))]
+
+    def _kind(self, index: int) -> type[Page]:
+        entry = self._entries[index]
+        return entry if isinstance(entry, type) else type(entry)
+
+    def _page(self, index: int) -> Page:
+        """The page at ``index``, made now if it was not yet."""
+        entry = self._entries[index]
+        if isinstance(entry, Page):
+            return entry
+        page = entry(self.ctx)
+        self._entries[index] = page
+        placeholder = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, page)
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self.stack.setCurrentIndex(current)
+        page.status_message.connect(self.show_status)
+        self.page_made.emit(page)
+        return page
+
     @Slot(int)
     def on_nav_row_changed(self, row: int) -> None:
-        if 0 <= row < len(self.pages):
+        if 0 <= row < len(self._entries):
+            page = self._page(row)
             self.stack.setCurrentIndex(row)
-            self.pages[row].on_shown()
+            page.on_shown()
 
     def show_page(self, page_type: type) -> Page | None:
-        for index, page in enumerate(self.pages):
-            if isinstance(page, page_type):
+        for index in range(len(self._entries)):
+            if issubclass(self._kind(index), page_type):
                 self.nav.setCurrentRow(index)
-                return page
+                return self._page(index)
         return None
 
     def page_named(self, class_name: str) -> Page | None:
-        return next((p for p in self.pages if type(p).__name__ == class_name), None)
+        index = next((i for i in range(len(self._entries)) if self._kind(i).__name__ == class_name), None)
+        return None if index is None else self._page(index)
 
     def page_of(self, page_type: type[SomePage]) -> SomePage | None:
         """The page of this type, typed as such for the code that calls its own methods."""
-        return next((p for p in self.pages if isinstance(p, page_type)), None)
+        for index in range(len(self._entries)):
+            if issubclass(self._kind(index), page_type):
+                page = self._page(index)
+                assert isinstance(page, page_type)
+                return page
+        return None
+
+    def made_pages(self) -> list[Page]:
+        """The pages made so far."""
+        return [entry for entry in self._entries if isinstance(entry, Page)]
+
+    def holds(self, page_type: type[Page]) -> bool:
+        """Whether one of the pages is of this type (made or not yet)."""
+        return any(issubclass(self._kind(index), page_type) for index in range(len(self._entries)))
 
     def open_subject(self, subject_type: str | None, subject_id: int | None) -> None:
         """Bring up whatever page shows this subject and select it.
@@ -249,7 +305,7 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         self.ctx.qsettings.setValue("window/geometry", self.saveGeometry())
         self.ctx.qsettings.setValue("window/state", self.saveState())
-        for page in self.pages:
+        for page in self.made_pages():  # a page never made has nothing to keep
             page.save_state()
         self.ctx.qsettings.sync()
 

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import html
 import sys
-from collections import Counter
 
-from PySide6.QtCore import QObject, QRect, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QElapsedTimer, QObject, QRect, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from resources import icon_file
-from services.subject_owners import customers_of
+from services.notifications import NotificationInfo
 from ui.notice_text import SEVERITY_RANK, burst_title, render, worst
 from ui.tasks import TaskRunner
 
 BURST_GATHER_MS = 400  # the first notice of a burst pops up this soon, with whatever came with it
-BURST_QUIET_MS = 4000  # after a popup, what follows within this time is gathered into the next one
+BURST_QUIET_MS = 4000  # after a popup, what follows is gathered until it has been quiet this long
+BURST_LONGEST_MS = 30_000  # ... but a steady stream still pops up at least this often
 
 SEVERITY_ICON = {
     "info": QSystemTrayIcon.MessageIcon.Information,
@@ -101,6 +101,45 @@ def badge_icon(count: int, size: int = 64) -> QIcon:
     return QIcon(pixmap)
 
 
+class Burst:
+    """The notifications gathered for the next popup, kept as counts and the newest of each kind.
+
+    Adding one costs the same however many came before: a renewal pass may post thousands.
+    """
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.first: NotificationInfo | None = None
+        # (severity, kind) -> how many, and the newest of them; in the order they first came
+        self._kinds: dict[tuple[str, str], tuple[int, NotificationInfo]] = {}
+
+    def add(self, info: NotificationInfo) -> None:
+        self.count += 1
+        if self.first is None:
+            self.first = info
+        key = (info.severity, info.kind)
+        count, newest = self._kinds.get(key, (0, info))
+        self._kinds[key] = (count + 1, info if info.id >= newest.id else newest)
+
+    def holds(self, info: NotificationInfo) -> bool:
+        """Whether ``info`` is the burst's only notification so far."""
+        return self.count == 1 and self.first is not None and self.first.id == info.id
+
+    def leading(self) -> tuple[str, str, int, NotificationInfo]:
+        """The highest severity; of its notifications the most frequent kind (the first to come on a
+        tie), how many of that kind came, and the newest of them."""
+        severity = worst([severity for severity, _ in self._kinds])
+        rank = SEVERITY_RANK.get(severity, 0)
+        by_kind: dict[str, tuple[int, NotificationInfo]] = {}
+        for (seen_severity, kind), (count, newest) in self._kinds.items():
+            if SEVERITY_RANK.get(seen_severity, 0) != rank:
+                continue
+            total, latest = by_kind.get(kind, (0, newest))
+            by_kind[kind] = (total + count, newest if newest.id >= latest.id else latest)
+        kind, (count, newest) = max(by_kind.items(), key=lambda item: item[1][0])
+        return severity, kind, count, newest
+
+
 class TrayController(QObject):
     """Shown only where a system tray exists; the in-app panel works either way."""
 
@@ -118,7 +157,8 @@ class TrayController(QObject):
         self.available = QSystemTrayIcon.isSystemTrayAvailable()
         self.icon: QSystemTrayIcon | None = None
         self._last_subject: tuple[str, int] | None = None
-        self._burst: list = []  # notifications waiting for the next popup
+        self._burst = Burst()  # notifications waiting for the next popup
+        self._since_popup = QElapsedTimer()
         self._runner: TaskRunner | None = None
         self._customers: dict[int, str] = {}  # notification id -> the name of the customer it is about
         self._gather = QTimer(self)
@@ -169,41 +209,60 @@ class TrayController(QObject):
 
     @Slot(object)
     def on_notification_posted(self, info) -> None:
-        """Gather it into the current burst; the burst pops up as one summary (``flush``)."""
-        self._burst.append(info)
-        if len(self._burst) == 1:  # only a popup of one shows a name: a burst's first is looked up, no more
-            self._look_up_customer(info)
-        if not self._gather.isActive() and not self._quiet.isActive():
+        """Gather one notification into the current burst."""
+        self.on_notifications_posted((info,))
+
+    @Slot(object)
+    def on_notifications_posted(self, infos) -> None:
+        """Gather them into the current burst; the burst pops up as one summary (``flush``).
+
+        After a popup, what keeps coming is gathered until it has been quiet for ``quiet_ms``
+        (but not for longer than ``BURST_LONGEST_MS``), so a renewal pass posting thousands
+        pops up twice: at its first notices, and with the rest once it is over."""
+        if not infos:
+            return
+        first_of_burst = self._burst.count == 0
+        for info in infos:
+            self._burst.add(info)
+        if first_of_burst and len(infos) == 1:  # only a popup of one shows a name: a burst's first is looked up
+            self._look_up_customer(infos[0])
+        if self._quiet.isActive():
+            if self._since_popup.elapsed() + self._quiet.interval() <= BURST_LONGEST_MS:
+                self._quiet.start()  # the burst goes on: its summary waits for its end
+        elif not self._gather.isActive():
             self._gather.start()
 
     def _look_up_customer(self, info) -> None:
         if self._runner is None or not info.subject_type or info.subject_id is None:
             return
+        from services.subject_owners import customers_of  # not before the sign-in dialog shows
+
         key = (info.subject_type, info.subject_id)
 
         def arrived(owners: dict) -> None:
-            if key in owners and any(waiting.id == info.id for waiting in self._burst):
+            if key in owners and self._burst.holds(info):
                 self._customers[info.id] = owners[key].name
 
         self._runner.run(lambda: customers_of([key]), arrived)
 
     @Slot()
     def _on_quiet_over(self) -> None:
-        if self._burst:
+        if self._burst.count:
             self.flush()
 
     @Slot()
     def flush(self) -> None:
         """Pop up what was gathered as one message, led by its highest severity, with the count."""
         self._gather.stop()
-        burst, self._burst = self._burst, []
-        if not burst:
+        burst, self._burst = self._burst, Burst()
+        if not burst.count:
             return
         title, body, severity, subject = self.summarize(burst)
         self._customers.clear()
         if subject is not None:
             self._last_subject = subject
         self.message_shown.emit(title, body)
+        self._since_popup.start()
         self._quiet.start()
         if self.icon is not None and QSystemTrayIcon.supportsMessages():
             icon = SEVERITY_ICON.get(severity, QSystemTrayIcon.MessageIcon.Information)
@@ -212,29 +271,25 @@ class TrayController(QObject):
                 self._reads_markup = desktop_notifications_read_markup()
             self.icon.showMessage(title, popup_body(body, reads_markup=self._reads_markup), icon, 8000)
 
-    def summarize(self, burst: list) -> tuple[str, str, str, tuple[str, int] | None]:
+    def summarize(self, burst: Burst) -> tuple[str, str, str, tuple[str, int] | None]:
         """One popup for a burst: title, body, severity and the subject a click opens.
 
         The most severe notifications lead: their most frequent kind names the burst with its
         count ("7 top-ups failed within a minute"); the body says how many came in all and
         shows the newest of the leading ones. A burst of one is that notification.
         """
-        severity = worst([info.severity for info in burst])
-        leading = [info for info in burst if SEVERITY_RANK.get(info.severity, 0) == SEVERITY_RANK.get(severity, 0)]
-        kinds = Counter(info.kind for info in leading)
-        kind, count = kinds.most_common(1)[0]
-        newest = max((info for info in leading if info.kind == kind), key=lambda info: info.id)
-        customer = self._customers.get(newest.id) if len(burst) == 1 else None
+        severity, kind, count, newest = burst.leading()
+        customer = self._customers.get(newest.id) if burst.count == 1 else None
         newest_title, newest_body = render(newest.kind, newest.params, newest.title, newest.body, customer)
         subject = (
             (newest.subject_type, newest.subject_id) if newest.subject_type and newest.subject_id is not None else None
         )
-        if len(burst) == 1:
+        if burst.count == 1:
             return newest_title, newest_body, severity, subject
         title = burst_title(kind, count) if count > 1 else newest_title
         parts = []
-        if len(burst) > count:
-            parts.append(self.tr("%n notification(s) in all", "", len(burst)))
+        if burst.count > count:
+            parts.append(self.tr("%n notification(s) in all", "", burst.count))
         parts.append(self.tr("Latest: %s") % newest_title if count > 1 else newest_body)
         return title, " · ".join(parts), severity, subject
 

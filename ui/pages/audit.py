@@ -226,6 +226,7 @@ def render_entry(record: dict, tr) -> str:
 
 class AuditPage(TablePage[AuditTableModel]):
     settings_key = "audit"
+    title_text = QT_TRANSLATE_NOOP("AuditPage", "Audit log")
     icon = QStyle.StandardPixmap.SP_FileDialogContentsView
     shows = frozenset({Kind.AUDIT})
     reload_delay_ms = 500
@@ -238,7 +239,6 @@ class AuditPage(TablePage[AuditTableModel]):
             parent,
             search_placeholder=self.tr("Target id, “customer #12” or reason"),
         )
-        self.title = self.tr("Audit log")
         self.actor_filter = self.add_filter(self.tr("Actor"), [(self.tr("All"), "")], "actor")
         self.action_filter = self.add_filter(self.tr("Action"), [(self.tr("All"), "")], "action")
         for combo in (self.actor_filter, self.action_filter):

@@ -9,6 +9,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QByteArray,
+    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QObject,
@@ -69,6 +70,9 @@ class Page(QWidget):
     """
 
     title = ""
+    # The title, marked with QT_TRANSLATE_NOOP under the class's name: the navigation shows it
+    # before the page is made (a page is made the first time it is wanted).
+    title_text: object = ""  # a str: QT_TRANSLATE_NOOP returns what it is given, its stubs say object
     icon = QStyle.StandardPixmap.SP_FileIcon  # beside the title in the navigation
     shows: frozenset[Kind] = frozenset()
     reload_delay_ms = 0
@@ -78,6 +82,7 @@ class Page(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self.title = self.page_title()
         self.loaded = False  # refresh() has run: a page loads when it is first shown
         self._stale = False  # something it shows changed while it was hidden
         self._reload_timer = QTimer(self)
@@ -89,6 +94,11 @@ class Page(QWidget):
         self.poll_timer.timeout.connect(self.on_poll_timer)
         ctx.bridge.changes_made.connect(self.on_changes_made)
         self._init_role_notice()
+
+    @classmethod
+    def page_title(cls) -> str:
+        """The title in the navigation, in the operator's language."""
+        return QCoreApplication.translate(cls.__name__, str(cls.title_text)) if cls.title_text else cls.title
 
     def on_shown(self) -> None:
         """Called each time the page is brought to the front: it loads if it never has, or if what

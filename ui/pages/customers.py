@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -88,12 +88,12 @@ def render_customer(detail: CustomerDetail, owed: dict[str, int] | None = None) 
 class CustomersPage(TablePage[CustomersTableModel]):
     settings_key = "customers"
     subject_type = "customer"
+    title_text = QT_TRANSLATE_NOOP("CustomersPage", "Customers")
     icon = QStyle.StandardPixmap.SP_DirHomeIcon
     shows = frozenset({Kind.CUSTOMER, Kind.WALLET, Kind.SUBSCRIPTION, Kind.INVOICE})
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(ctx, CustomersTableModel(ctx.runner), parent, search_placeholder=self.tr("Name, email or id"))
-        self.title = self.tr("Customers")
         self.add_filter(
             self.tr("Status"),
             [(self.tr("All"), None), (self.tr("Active"), "active"), (self.tr("Disabled"), "disabled")],

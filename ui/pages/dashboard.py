@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFont, QFontMetrics, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -23,16 +23,19 @@ from services import lifecycle
 from services.changes import Kind
 from services.dashboard import EXPIRING_DAYS, DashboardData, load_dashboard
 from services.money import CURRENCY_EXPONENT
-from ui.charts import CategoryChart, day_labels, whole_number_text
 from ui.context import UiContext
 from ui.errors import describe
-from ui.formatting import date_text, minute_text, number_text, percent_text
+from ui.formatting import date_text, day_labels, minute_text, number_text, percent_text, whole_number_text
 from ui.formatting import money_text as amount_text
 from ui.pages.base import Page
+
+if TYPE_CHECKING:
+    from ui.charts import CategoryChart
 
 __all__ = ["DashboardPage", "DashboardData", "KpiCard", "load_dashboard"]
 
 AUTO_REFRESH_MS = 30_000
+CHART_HEIGHT = 170
 DEBOUNCE_MS = 800
 WARNING, DANGER = "#b26a00", "#c62828"
 STATUS_COLORS = {
@@ -119,9 +122,9 @@ class KpiCard(QFrame):
 
 
 class ChartPanel(QFrame):
-    """A chart under its title."""
+    """A chart under its title; until the chart is made, the room it will take."""
 
-    def __init__(self, title: str, chart: CategoryChart, parent: QWidget):
+    def __init__(self, title: str, parent: QWidget):
         super().__init__(parent)
         self.setObjectName("chartPanel")
         self.heading = QLabel(title, self)
@@ -129,10 +132,19 @@ class ChartPanel(QFrame):
         font = QFont(self.heading.font())
         font.setBold(True)
         self.heading.setFont(font)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.addWidget(self.heading)
-        layout.addWidget(chart, 1)
+        self.room = QWidget(self)  # where the chart goes
+        self.room.setMinimumHeight(CHART_HEIGHT)
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(12, 8, 12, 8)
+        self.box.addWidget(self.heading)
+        self.box.addWidget(self.room, 1)
+
+    def put(self, chart: CategoryChart) -> None:
+        """Show ``chart`` where the room was kept for it, laid out at once."""
+        self.box.replaceWidget(self.room, chart)
+        self.room.deleteLater()
+        chart.setVisible(not self.isHidden())
+        self.box.activate()
 
 
 @runtime_checkable
@@ -145,15 +157,16 @@ class PageNavigator(Protocol):
 
 
 class DashboardPage(Page):
+    title_text = QT_TRANSLATE_NOOP("DashboardPage", "Dashboard")
     icon = QStyle.StandardPixmap.SP_ComputerIcon
     shows = frozenset({Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE, Kind.ERROR_ITEM})
     reload_delay_ms = DEBOUNCE_MS
     poll_ms = AUTO_REFRESH_MS  # the figures move with time as well as with changes
     card_activated = Signal(str)  # the key of the card the operator opened
+    charts_made = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
-        self.title = self.tr("Dashboard")
         self.setStyleSheet(CARD_STYLE)
         self.data: DashboardData | None = None
         self._loading = False
@@ -201,12 +214,13 @@ class DashboardPage(Page):
                 row.addWidget(card, 1)
             cards_rows.addLayout(row)
 
-        self.revenue_chart = CategoryChart(self, style="bars", color="#3d7bd9", axis_format=whole_number_text)
-        self.status_chart = CategoryChart(self, style="bars")
-        self.errors_chart = CategoryChart(self, style="line", color=DANGER)
-        self.revenue_panel = ChartPanel(self.tr("Revenue by day, last 30 days"), self.revenue_chart, self)
-        self.status_panel = ChartPanel(self.tr("Subscriptions by status"), self.status_chart, self)
-        self.errors_panel = ChartPanel(self.tr("Open error items at the end of each day"), self.errors_chart, self)
+        # The charts are made once the first figures are on screen: pyqtgraph takes longer to import
+        # than the rest of the page takes to show (see ``charts``).
+        self._charts: tuple[CategoryChart, CategoryChart, CategoryChart] | None = None
+        self._charts_due = False  # the first load is over: the charts are made after the next paint
+        self.revenue_panel = ChartPanel(self.tr("Revenue by day, last 30 days"), self)
+        self.status_panel = ChartPanel(self.tr("Subscriptions by status"), self)
+        self.errors_panel = ChartPanel(self.tr("Open error items at the end of each day"), self)
         charts = QGridLayout()
         charts.setSpacing(10)
         charts.addWidget(self.revenue_panel, 0, 0)
@@ -229,13 +243,67 @@ class DashboardPage(Page):
         layout.addLayout(cards_rows)
         layout.addLayout(charts, 1)
 
-        ctx.bridge.notification_posted.connect(self.on_notification_posted)
+        ctx.bridge.notifications_posted.connect(self.on_notifications_posted)
+
+    # --- the charts, made late ------------------------------------------------------
+
+    @property
+    def revenue_chart(self) -> CategoryChart:
+        return self.charts()[0]
+
+    @property
+    def status_chart(self) -> CategoryChart:
+        return self.charts()[1]
+
+    @property
+    def errors_chart(self) -> CategoryChart:
+        return self.charts()[2]
+
+    @property
+    def has_charts(self) -> bool:
+        return self._charts is not None
+
+    def charts(self) -> tuple[CategoryChart, CategoryChart, CategoryChart]:
+        """The revenue, status and errors charts, made now if they were not yet (importing pyqtgraph)."""
+        if self._charts is None:
+            from ui.charts import CategoryChart
+
+            revenue = CategoryChart(self.revenue_panel, style="bars", color="#3d7bd9", axis_format=whole_number_text)
+            status = CategoryChart(self.status_panel, style="bars")
+            status.setObjectName("statusChart")
+            errors = CategoryChart(self.errors_panel, style="line", color=DANGER)
+            self._charts = (revenue, status, errors)
+            panels = (self.revenue_panel, self.status_panel, self.errors_panel)
+            for panel, chart in zip(panels, self._charts, strict=True):
+                panel.put(chart)
+            if self.data is not None:
+                self._show_charts(self.data)
+            self.charts_made.emit()
+        return self._charts
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self._charts_due and self._charts is None:
+            self._charts_due = False
+            QTimer.singleShot(0, self.charts)  # once this paint is on screen
+
+    def _load_over(self) -> None:
+        """The first figures (or the error) are shown: the charts follow once they are painted."""
+        if self._charts is None and not self._charts_due:
+            self._charts_due = True
+            self.update()
 
     # --- when to load ---------------------------------------------------------------
 
     @Slot(object)
-    def on_notification_posted(self, _info: object) -> None:
+    def on_notifications_posted(self, _infos: object) -> None:
         self.reload_soon()
+
+    def poll(self) -> None:
+        """The timer's reload, unless this desk's own job is running: its figures are in flux and its
+        end reloads them; a reload now would only compete with it for the GIL."""
+        if not self.ctx.bridge.jobs_running:
+            super().poll()
 
     @Slot()
     def on_refresh_clicked(self) -> None:
@@ -253,6 +321,7 @@ class DashboardPage(Page):
     def _on_loaded(self, data: DashboardData) -> None:
         self._loading = False
         self.show_data(data)
+        self._load_over()
         self._after_load()
 
     def _on_load_failed(self, error: BaseException) -> None:
@@ -260,6 +329,7 @@ class DashboardPage(Page):
         # Said quietly in the header: a failing 30-second refresh must not pile up message boxes.
         self.updated_label.setText(self.tr("Could not load the numbers: %s") % describe(error))
         self.updated_label.setStyleSheet(f"color: {DANGER};")
+        self._load_over()
         self._after_load()
 
     def _after_load(self) -> None:
@@ -307,7 +377,8 @@ class DashboardPage(Page):
                 .replace("%2", number_text(data.gateway_attempts_24h)),
                 color,
             )
-        self._show_charts(data)
+        if self._charts is not None:
+            self._show_charts(data)
 
     def _show_charts(self, data: DashboardData) -> None:
         days = day_labels(data.days)
@@ -361,7 +432,7 @@ class DashboardPage(Page):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        if self.data is not None:
+        if self.data is not None and self._charts is not None:
             self._fit_status_labels()
 
     # --- going to the page behind a card -----------------------------------------------

@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QTimer, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
 
 from services.changes import Changes, Kind
@@ -26,10 +26,12 @@ from ui.pages.words import error_class_text, operation_text, strategy_text
 KNOWN_OPERATIONS = ("topup", "refund", "renewal")
 QUEUE_CHANGES = Changes.of(Kind.ERROR_ITEM, Kind.AUDIT)
 MAX_IDS_LISTED = 30
+NOTICE_RELOAD_MS = 1000  # while notices keep coming, the open queue reloads at most this often
 
 
 class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
     settings_key = "error_queue"
+    title_text = QT_TRANSLATE_NOOP("ErrorQueuePage", "Error queue")
     icon = QStyle.StandardPixmap.SP_MessageBoxWarning
     # The queue and its report (subscriptions: the waiting-for-funds line).
     shows = frozenset({Kind.ERROR_ITEM, Kind.SUBSCRIPTION})
@@ -44,7 +46,6 @@ class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
             parent,
             search_placeholder=self.tr("Message, #id or “topup #12”"),
         )
-        self.title = self.tr("Error queue")
         self.status_filter = self.add_filter(
             self.tr("Status"),
             [
@@ -132,7 +133,12 @@ class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
         if not self.splitter_restored:
             self.splitter.setSizes([640, 440])
         self.on_selection([])
-        ctx.bridge.notification_posted.connect(self.on_notification_posted)
+        self._notice_reload = QTimer(self)
+        self._notice_reload.setSingleShot(True)
+        self._notice_reload.setInterval(NOTICE_RELOAD_MS)
+        self._notice_reload.timeout.connect(self._on_notice_reload_over)
+        self._notice_waiting = False
+        ctx.bridge.notifications_posted.connect(self.on_notifications_posted)
         # An item reads as its customer: activating a row, or the name in the detail, opens their page.
         self.table.activated.connect(self.on_row_activated)
         self.detail.anchorClicked.connect(lambda url: follow_customer_link(self, url))
@@ -168,8 +174,20 @@ class ErrorQueuePage(TablePage[ErrorItemsTableModel]):
         self._load_operations()
 
     @Slot(object)
-    def on_notification_posted(self, _info: object) -> None:
-        self.reload_soon()  # a failure worth a notice has an item in the queue
+    def on_notifications_posted(self, _infos: object) -> None:
+        """A failure worth a notice has an item in the queue: reload at once, and while notices keep
+        coming (a renewal pass, an outage) at most once a NOTICE_RELOAD_MS, with what came meanwhile."""
+        if self._notice_reload.isActive():
+            self._notice_waiting = True
+            return
+        self.reload_soon()
+        self._notice_reload.start()
+
+    @Slot()
+    def _on_notice_reload_over(self) -> None:
+        if self._notice_waiting:
+            self._notice_waiting = False
+            self.on_notifications_posted(())
 
     def open_subject(self, subject_type: str, subject_id: int) -> bool:
         if subject_type == "error_item":

@@ -6,7 +6,18 @@ import html
 from datetime import datetime, timedelta
 
 from peewee import ModelSelect, fn
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStyle, QWidget
 
@@ -24,6 +35,10 @@ from ui.pages.words import subject_type_text
 from ui.sql_model import Column, PagedQueryModel
 from ui.tasks import TaskRunner
 
+# A burst of up to this many notifications is put on top of the panel row by row; a bigger one
+# (a renewal pass posts thousands) reloads the panel instead, at most once a BURST_RELOAD_MS.
+ONE_BY_ONE = 50
+BURST_RELOAD_MS = 1000
 SUBJECT_TYPES = ("subscription", "wallet", "topup", "refund", "error_item", "customer", "renewal_pass")
 MARKED_READ = Changes.of(Kind.NOTIFICATION, Kind.AUDIT)
 SEVERITY_COLOURS = {"info": "#1565c0", "warning": "#b26a00", "error": "#c62828"}
@@ -260,12 +275,34 @@ class NotificationsTableModel(PagedQueryModel):
 
         False when the current order or filter cannot say where it goes (the caller reloads).
         """
+        return self.add_posted_burst((info,))
+
+    def add_posted_burst(self, infos) -> bool:
+        """Put just-posted notifications (oldest first) on top without a reload; their customers are
+        looked up together, in one task.
+
+        False when the current order or filter cannot say where they go (the caller reloads).
+        """
+        to_name: dict[int, dict] = {}
+        for info in infos:
+            placed = self._put_on_top(info)
+            if placed is None:
+                return False
+            if placed and info.subject_type and info.subject_id is not None:
+                to_name[info.id] = placed
+        if to_name:
+            self._name_customers_of(to_name)
+        return True
+
+    def _put_on_top(self, info) -> dict | None:
+        """The record put on top for ``info``; {} when it is there already or not shown under the
+        filters, None when the order or the search cannot say where it goes."""
         if self.row_of_id(info.id) >= 0:
-            return True
+            return {}
         if (self.filters.get("unread") and info.read_at is not None) or (
             self.filters.get("kind") and self.filters["kind"] != info.kind
         ):
-            return True
+            return {}
         expression, descending = self._order()
         if (
             self.is_loading
@@ -273,7 +310,7 @@ class NotificationsTableModel(PagedQueryModel):
             or not descending
             or expression is not Notification.created_at
         ):
-            return False
+            return None
         record = {
             "id": info.id,
             "kind": info.kind,
@@ -313,36 +350,39 @@ class NotificationsTableModel(PagedQueryModel):
         if self.total >= 0:
             self.total += 1
             self.count_changed.emit(self.total)
-        if info.subject_type and info.subject_id is not None:
-            self._name_customer_of(info.id, record)
-        return True
+        return record
 
-    def _name_customer_of(self, notification_id: int, record: dict) -> None:
-        """A notification put on top without a reload reads as its customer once a worker has found them."""
+    def _name_customers_of(self, records: dict[int, dict]) -> None:
+        """Notifications put on top without a reload read as their customers once a worker has found them."""
         generation = self._generation
+        wanted = [dict(record) for record in records.values()]
 
-        def look_up() -> dict:
-            found = [dict(record)]
-            attach_customers(found)
-            return found[0]
+        def look_up() -> list[dict]:
+            attach_customers(wanted)
+            return wanted
 
-        def arrived(found: dict) -> None:
-            row = self.row_of_id(notification_id)
-            if generation != self._generation or row < 0 or not found.get("customer_id"):
+        def arrived(found: list[dict]) -> None:
+            if generation != self._generation:
                 return
-            target = self._rows[row][1]
-            if target.get("id") != notification_id:
-                return  # a burst led by a newer notification now: it reads as that one
-            target["customer_id"], target["customer_name"] = found["customer_id"], found["customer_name"]
-            self._rows[row] = (self._texts(target), target)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
-            self.customer_found.emit(notification_id)
+            for record in found:
+                notification_id = record["id"]
+                row = self.row_of_id(notification_id)
+                if row < 0 or not record.get("customer_id"):
+                    continue
+                target = self._rows[row][1]
+                if target.get("id") != notification_id:
+                    continue  # a burst led by a newer notification now: it reads as that one
+                target["customer_id"], target["customer_name"] = record["customer_id"], record["customer_name"]
+                self._rows[row] = (self._texts(target), target)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+                self.customer_found.emit(notification_id)
 
         self.runner.run(look_up, arrived)
 
 
 class NotificationsPage(TablePage[NotificationsTableModel]):
     settings_key = "notifications"
+    title_text = QT_TRANSLATE_NOOP("NotificationsPage", "Notifications")
     icon = QStyle.StandardPixmap.SP_MessageBoxInformation
     shows = frozenset({Kind.NOTIFICATION})
     column_widths = (130, 90, 170, 200, 300)
@@ -350,7 +390,6 @@ class NotificationsPage(TablePage[NotificationsTableModel]):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(ctx, NotificationsTableModel(ctx.runner), parent, search_placeholder=self.tr("Title or text"))
-        self.title = self.tr("Notifications")
         self.kind_labels = self.model.kind_labels
         self.show_filter = self.add_filter(
             self.tr("Show"), [(self.tr("All"), False), (self.tr("Unread"), True)], "unread"
@@ -378,7 +417,12 @@ class NotificationsPage(TablePage[NotificationsTableModel]):
         self.detail.anchorClicked.connect(self.on_detail_link_clicked)
         self.model.customer_found.connect(self.on_customer_found)
         self.on_selection([])
-        ctx.bridge.notification_posted.connect(self.on_notification_posted)
+        # A burst too big to put on top row by row reloads the panel, at most once a BURST_RELOAD_MS.
+        self._burst_reload = QTimer(self)
+        self._burst_reload.setSingleShot(True)
+        self._burst_reload.setInterval(BURST_RELOAD_MS)
+        self._burst_reload.timeout.connect(self.reload_soon)
+        ctx.bridge.notifications_posted.connect(self.on_notifications_posted)
         ctx.bridge.unread_count_changed.connect(self.on_unread_count_changed)
 
     def on_shown(self) -> None:
@@ -392,8 +436,13 @@ class NotificationsPage(TablePage[NotificationsTableModel]):
         self.unread_label.setText(self.tr("%n unread", "", count))
 
     @Slot(object)
-    def on_notification_posted(self, info: NotificationInfo) -> None:
-        if self.loaded and not self.model.add_posted(info):
+    def on_notifications_posted(self, infos: tuple[NotificationInfo, ...]) -> None:
+        if not self.loaded:
+            return
+        if len(infos) > ONE_BY_ONE or self._burst_reload.isActive():
+            if not self._burst_reload.isActive():
+                self._burst_reload.start()
+        elif not self.model.add_posted_burst(infos):
             self.reload_soon()
 
     # --- selection and detail ---------------------------------------------------------

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -50,13 +50,13 @@ def created_text(moment: datetime | None) -> str:
 
 
 class OperatorsPage(Page):
+    title_text = QT_TRANSLATE_NOOP("OperatorsPage", "Operators")
     icon = QStyle.StandardPixmap.SP_DirOpenIcon
     shows = frozenset({Kind.AUDIT})  # every change to an account writes an audit row, on any desk
     reload_delay_ms = 500
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
-        self.title = self.tr("Operators")
         self.accounts: list[OperatorInfo] = []
         self.new_button = QPushButton(self.tr("New operator…"), self)
         self.new_button.setObjectName("newOperator")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,6 +46,7 @@ FEATURE_COLUMN_MOST = 260  # a feature column widens to its text up to this
 class PlansPage(TablePage[PlansTableModel]):
     settings_key = "plans"
     subject_type = "plan"
+    title_text = QT_TRANSLATE_NOOP("PlansPage", "Plans & features")
     icon = QStyle.StandardPixmap.SP_FileDialogDetailedView
     shows = frozenset({Kind.PLAN, Kind.SUBSCRIPTION})
     selection_mode = QAbstractItemView.SelectionMode.SingleSelection
@@ -53,7 +54,6 @@ class PlansPage(TablePage[PlansTableModel]):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(ctx, PlansTableModel(ctx.runner), parent, search_placeholder=self.tr("Plan code or name"))
-        self.title = self.tr("Plans & features")
         self.add_filter(
             self.tr("Show"),
             [(self.tr("All plans"), None), (self.tr("Active"), True), (self.tr("Retired"), False)],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -37,6 +37,7 @@ CONTROL_CHANGES = Changes.of(Kind.AUDIT)  # run now, pause, resume: audited; wha
 
 
 class SchedulerPage(Page):
+    title_text = QT_TRANSLATE_NOOP("SchedulerPage", "Scheduler")
     icon = QStyle.StandardPixmap.SP_DesktopIcon  # a planner pad: the play triangle vanished on the dark theme
     shows = frozenset({Kind.SETTINGS})  # the retry interval, the renewal time and the gateway's knobs
     poll_ms = REFRESH_MS  # the jobs move on their own timers
@@ -44,7 +45,6 @@ class SchedulerPage(Page):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
-        self.title = self.tr("Scheduler")
         self.scheduler = ctx.scheduler
         self.view: SchedulerView | None = None
         self._loading = False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -50,11 +50,11 @@ def load_settings_view(core) -> SettingsView:
 
 
 class SettingsPage(Page):
+    title_text = QT_TRANSLATE_NOOP("SettingsPage", "Settings")
     icon = QStyle.StandardPixmap.SP_FileDialogListView
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
-        self.title = self.tr("Settings")
         self.view: SettingsView | None = None
         self._loaded_once = False
         content = QWidget(self)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QPushButton, QSpinBox, QStyle, QWidget
 
 from services import lifecycle
@@ -134,6 +134,7 @@ class PlanChangePreview(QObject):
 class SubscriptionsPage(TablePage[SubscriptionsTableModel]):
     settings_key = "subscriptions"
     subject_type = "subscription"
+    title_text = QT_TRANSLATE_NOOP("SubscriptionsPage", "Subscriptions")
     icon = QStyle.StandardPixmap.SP_BrowserReload
     shows = frozenset({Kind.SUBSCRIPTION, Kind.WALLET, Kind.CUSTOMER, Kind.PLAN})
     selection_mode = QAbstractItemView.SelectionMode.SingleSelection
@@ -146,7 +147,6 @@ class SubscriptionsPage(TablePage[SubscriptionsTableModel]):
             parent,
             search_placeholder=self.tr("Customer name or email; #id for one subscription"),
         )
-        self.title = self.tr("Subscriptions")
         self.status_filter = self.add_filter(
             self.tr("Status"), [(self.tr("All"), None)] + [(status_text(s), s) for s in lifecycle.STATUSES], "status"
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,6 +41,7 @@ from ui.pages.wallets_models import (
 class WalletsPage(TablePage[WalletsTableModel]):
     settings_key = "wallets"
     subject_type = "wallet"
+    title_text = QT_TRANSLATE_NOOP("WalletsPage", "Wallets & ledger")
     icon = QStyle.StandardPixmap.SP_DriveHDIcon
     shows = frozenset({Kind.WALLET, Kind.CUSTOMER, Kind.INVOICE})
     selection_mode = QAbstractItemView.SelectionMode.SingleSelection
@@ -53,7 +54,6 @@ class WalletsPage(TablePage[WalletsTableModel]):
             parent,
             search_placeholder=self.tr("Customer name, email or id; #id for one wallet"),
         )
-        self.title = self.tr("Wallets & ledger")
         self.currency_filter = self.add_filter(
             self.tr("Currency"), [(self.tr("All"), None)] + [(c, c) for c in sorted(CURRENCY_EXPONENT)], "currency"
         )
