@@ -37,7 +37,7 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/dashboard.py" line="279"/>
+        <location filename="../../ui/pages/dashboard.py" line="349"/>
         <source>%n subscription(s) in all</source>
         <translation>
             <numerusform>%n subscription in all</numerusform>
@@ -48,7 +48,7 @@
 <context>
     <name>ErrorQueuePage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="238"/>
+        <location filename="../../ui/pages/error_queue.py" line="256"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -56,7 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="239"/>
+        <location filename="../../ui/pages/error_queue.py" line="257"/>
         <source>%n item(s) selected</source>
         <translation>
             <numerusform>%n item selected</numerusform>
@@ -64,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="253"/>
+        <location filename="../../ui/pages/error_queue.py" line="271"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="301"/>
+        <location filename="../../ui/pages/error_queue.py" line="319"/>
         <source>Retry %n item(s) now?</source>
         <translation>
             <numerusform>Retry %n item now?</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="309"/>
+        <location filename="../../ui/pages/error_queue.py" line="327"/>
         <source>Retrying %n item(s)…</source>
         <translation>
             <numerusform>Retrying %n item…</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="328"/>
+        <location filename="../../ui/pages/error_queue.py" line="346"/>
         <source>%n not attempted: the payment gateway is still refusing calls</source>
         <translation>
             <numerusform>%n not attempted: the payment gateway is still refusing calls</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="334"/>
+        <location filename="../../ui/pages/error_queue.py" line="352"/>
         <source>%n with no recorded outcome: another runner took it, see its attempts</source>
         <translation>
             <numerusform>%n with no recorded outcome: another runner took it, see its attempts</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="343"/>
+        <location filename="../../ui/pages/error_queue.py" line="361"/>
         <source>Cancel the retries of %n item(s)? They close as canceled and are not tried again.</source>
         <translation>
             <numerusform>Cancel the retries of %n item? It closes as canceled and is not tried again.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="354"/>
+        <location filename="../../ui/pages/error_queue.py" line="372"/>
         <source>Canceled %n item(s)</source>
         <translation>
             <numerusform>Canceled %n item</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="363"/>
+        <location filename="../../ui/pages/error_queue.py" line="381"/>
         <source>Escalate %n item(s) to manual? Automatic attempts stop until an operator acts.</source>
         <translation>
             <numerusform>Escalate %n item to manual? Automatic attempts stop until an operator acts.</numerusform>
@@ -128,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="373"/>
+        <location filename="../../ui/pages/error_queue.py" line="391"/>
         <source>Escalated %n item(s) to manual</source>
         <translation>
             <numerusform>Escalated %n item to manual</numerusform>
@@ -136,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="400"/>
+        <location filename="../../ui/pages/error_queue.py" line="418"/>
         <source>Change the retry strategy of %n item(s)?</source>
         <translation>
             <numerusform>Change the retry strategy of %n item?</numerusform>
@@ -144,7 +144,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="411"/>
+        <location filename="../../ui/pages/error_queue.py" line="429"/>
         <source>%n item(s) now on %s</source>
         <translation>
             <numerusform>%n item now on %s</numerusform>
@@ -152,7 +152,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="419"/>
+        <location filename="../../ui/pages/error_queue.py" line="437"/>
         <source>Mark %n item(s) resolved? Say how they were settled.</source>
         <translation>
             <numerusform>Mark %n item resolved? Say how it was settled.</numerusform>
@@ -160,7 +160,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="428"/>
+        <location filename="../../ui/pages/error_queue.py" line="446"/>
         <source>Resolved %n item(s)</source>
         <translation>
             <numerusform>Resolved %n item</numerusform>
@@ -228,7 +228,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
@@ -410,7 +410,7 @@
 <context>
     <name>NotificationsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="392"/>
+        <location filename="../../ui/pages/notifications.py" line="436"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
@@ -418,7 +418,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="425"/>
+        <location filename="../../ui/pages/notifications.py" line="474"/>
         <source>%n notification(s) selected</source>
         <translation>
             <numerusform>%n notification selected</numerusform>
@@ -426,7 +426,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="452"/>
+        <location filename="../../ui/pages/notifications.py" line="501"/>
         <source>%n notification(s) of this kind came within a minute (%s); the latest:</source>
         <translation>
             <numerusform>%n notification of this kind came within a minute (%s); the latest:</numerusform>
@@ -434,8 +434,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="520"/>
-        <location filename="../../ui/pages/notifications.py" line="535"/>
+        <location filename="../../ui/pages/notifications.py" line="569"/>
+        <location filename="../../ui/pages/notifications.py" line="584"/>
         <source>Marked %n notification(s) read</source>
         <translation>
             <numerusform>Marked %n notification read</numerusform>
@@ -457,7 +457,7 @@
 <context>
     <name>RowCounts</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="424"/>
+        <location filename="../../ui/pages/base.py" line="434"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -465,7 +465,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="427"/>
+        <location filename="../../ui/pages/base.py" line="437"/>
         <source>Exported %n row(s)</source>
         <translation>
             <numerusform>Exported %n row</numerusform>
@@ -476,7 +476,7 @@
 <context>
     <name>SettingsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/settings_page.py" line="314"/>
+        <location filename="../../ui/pages/settings_page.py" line="319"/>
         <source>%n setting(s) saved</source>
         <translation>
             <numerusform>%n setting saved</numerusform>
@@ -487,7 +487,7 @@
 <context>
     <name>TrayController</name>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="128"/>
+        <location filename="../../ui/tray.py" line="203"/>
         <source>Subscriptions Admin — %n unread</source>
         <translation>
             <numerusform>Subscriptions Admin — %n unread</numerusform>
@@ -495,7 +495,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="199"/>
+        <location filename="../../ui/tray.py" line="292"/>
         <source>%n notification(s) in all</source>
         <translation>
             <numerusform>%n notification in all</numerusform>
@@ -533,7 +533,7 @@
 <context>
     <name>Windows</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="465"/>
+        <location filename="../../ui/pages/words.py" line="478"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -541,7 +541,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="466"/>
+        <location filename="../../ui/pages/words.py" line="479"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -549,7 +549,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="467"/>
+        <location filename="../../ui/pages/words.py" line="480"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -557,7 +557,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="473"/>
+        <location filename="../../ui/pages/words.py" line="486"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n second</numerusform>

@@ -4,12 +4,12 @@
 <context>
     <name>Actors</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="508"/>
+        <location filename="../../ui/pages/words.py" line="521"/>
         <source>system</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="508"/>
+        <location filename="../../ui/pages/words.py" line="521"/>
         <source>demo data</source>
         <translation>демо-данные</translation>
     </message>
@@ -194,46 +194,61 @@
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="326"/>
+        <source>A computer remembered an operator</source>
+        <translation>Компьютер запомнил оператора</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="327"/>
+        <source>Signed in as remembered by a computer</source>
+        <translation>Вход по запомненному входу компьютера</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="328"/>
+        <source>Ended remembered sign-ins</source>
+        <translation>Запомненные входы отменены</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="329"/>
         <source>Changed settings</source>
         <translation>Изменены настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="327"/>
+        <location filename="../../ui/pages/words.py" line="330"/>
         <source>Changed the gateway simulation</source>
         <translation>Изменена симуляция шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="328"/>
+        <location filename="../../ui/pages/words.py" line="331"/>
         <source>Set the gateway API key</source>
         <translation>Задан API-ключ шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="329"/>
+        <location filename="../../ui/pages/words.py" line="332"/>
         <source>Ran a job now</source>
         <translation>Задание запущено вручную</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="330"/>
+        <location filename="../../ui/pages/words.py" line="333"/>
         <source>Paused the scheduler</source>
         <translation>Планировщик приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="331"/>
+        <location filename="../../ui/pages/words.py" line="334"/>
         <source>Resumed the scheduler</source>
         <translation>Планировщик возобновлён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="332"/>
+        <location filename="../../ui/pages/words.py" line="335"/>
         <source>Marked a notification read</source>
         <translation>Уведомление отмечено прочитанным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="333"/>
+        <location filename="../../ui/pages/words.py" line="336"/>
         <source>Marked all notifications read</source>
         <translation>Все уведомления отмечены прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="334"/>
+        <location filename="../../ui/pages/words.py" line="337"/>
         <source>Moved the demo clock ahead</source>
         <translation>Демо-часы переведены вперёд</translation>
     </message>
@@ -241,302 +256,348 @@
 <context>
     <name>AuditFields</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="343"/>
+        <location filename="../../ui/pages/words.py" line="346"/>
         <source>status</source>
         <translation>статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="344"/>
+        <location filename="../../ui/pages/words.py" line="347"/>
         <source>retry strategy</source>
         <translation>стратегия повтора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="345"/>
+        <location filename="../../ui/pages/words.py" line="348"/>
         <source>attempts</source>
         <translation>попытки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="346"/>
+        <location filename="../../ui/pages/words.py" line="349"/>
         <source>attempts allowed</source>
         <translation>допустимо попыток</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="347"/>
+        <location filename="../../ui/pages/words.py" line="350"/>
         <source>next attempt</source>
         <translation>следующая попытка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="348"/>
+        <location filename="../../ui/pages/words.py" line="351"/>
         <source>resolution</source>
         <translation>решение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="349"/>
+        <location filename="../../ui/pages/words.py" line="352"/>
         <source>outcome</source>
         <translation>итог</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="350"/>
+        <location filename="../../ui/pages/words.py" line="353"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="351"/>
+        <location filename="../../ui/pages/words.py" line="354"/>
         <source>enabled</source>
         <translation>включено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="352"/>
+        <location filename="../../ui/pages/words.py" line="355"/>
         <source>amount</source>
         <translation>сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="353"/>
+        <location filename="../../ui/pages/words.py" line="356"/>
         <source>balance</source>
         <translation>баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="354"/>
+        <location filename="../../ui/pages/words.py" line="357"/>
         <source>price</source>
         <translation>цена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="355"/>
+        <location filename="../../ui/pages/words.py" line="358"/>
         <source>unit price</source>
         <translation>цена за единицу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="356"/>
+        <location filename="../../ui/pages/words.py" line="359"/>
         <source>package price</source>
         <translation>цена пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="357"/>
+        <location filename="../../ui/pages/words.py" line="360"/>
         <source>package size</source>
         <translation>размер пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="358"/>
+        <location filename="../../ui/pages/words.py" line="361"/>
         <source>currency</source>
         <translation>валюта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="359"/>
+        <location filename="../../ui/pages/words.py" line="362"/>
         <source>renews automatically</source>
         <translation>продлевается автоматически</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="360"/>
+        <location filename="../../ui/pages/words.py" line="363"/>
         <source>period ends</source>
         <translation>конец периода</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="361"/>
+        <location filename="../../ui/pages/words.py" line="364"/>
         <source>customer</source>
         <translation>клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="362"/>
+        <location filename="../../ui/pages/words.py" line="365"/>
         <source>plan</source>
         <translation>тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="363"/>
+        <location filename="../../ui/pages/words.py" line="366"/>
         <source>feature</source>
         <translation>функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="364"/>
+        <location filename="../../ui/pages/words.py" line="367"/>
         <source>quantity</source>
         <translation>количество</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="365"/>
+        <location filename="../../ui/pages/words.py" line="368"/>
         <source>usage record</source>
         <translation>запись о потреблении</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="366"/>
+        <location filename="../../ui/pages/words.py" line="369"/>
         <source>credit note</source>
         <translation>кредит-нота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="367"/>
+        <location filename="../../ui/pages/words.py" line="370"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="368"/>
+        <location filename="../../ui/pages/words.py" line="371"/>
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="369"/>
+        <location filename="../../ui/pages/words.py" line="372"/>
         <source>email address</source>
         <translation>адрес эл. почты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="370"/>
+        <location filename="../../ui/pages/words.py" line="373"/>
         <source>code</source>
         <translation>код</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="371"/>
+        <location filename="../../ui/pages/words.py" line="374"/>
         <source>type</source>
         <translation>тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="372"/>
+        <location filename="../../ui/pages/words.py" line="375"/>
         <source>unit</source>
         <translation>единица</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="373"/>
+        <location filename="../../ui/pages/words.py" line="376"/>
         <source>billing interval</source>
         <translation>период оплаты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="374"/>
+        <location filename="../../ui/pages/words.py" line="377"/>
         <source>intervals per period</source>
         <translation>интервалов в периоде</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="375"/>
+        <location filename="../../ui/pages/words.py" line="378"/>
         <source>grace days</source>
         <translation>дней отсрочки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="376"/>
+        <location filename="../../ui/pages/words.py" line="379"/>
         <source>access during grace</source>
         <translation>доступ во время отсрочки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="377"/>
+        <location filename="../../ui/pages/words.py" line="380"/>
         <source>quota</source>
         <translation>квота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="378"/>
+        <location filename="../../ui/pages/words.py" line="381"/>
         <source>included</source>
         <translation>включено в тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="379"/>
+        <location filename="../../ui/pages/words.py" line="382"/>
         <source>pricing</source>
         <translation>тарификация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="380"/>
+        <location filename="../../ui/pages/words.py" line="383"/>
         <source>tiers</source>
         <translation>ступени</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="381"/>
+        <location filename="../../ui/pages/words.py" line="384"/>
         <source>rate limit</source>
         <translation>ограничение частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="382"/>
+        <location filename="../../ui/pages/words.py" line="385"/>
         <source>rate window (seconds)</source>
         <translation>окно ограничения (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="383"/>
+        <location filename="../../ui/pages/words.py" line="386"/>
         <source>user name</source>
         <translation>имя пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="384"/>
+        <location filename="../../ui/pages/words.py" line="387"/>
         <source>failed sign-ins in a row</source>
         <translation>неудачных входов подряд</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="385"/>
+        <location filename="../../ui/pages/words.py" line="388"/>
         <source>locked until</source>
         <translation>заблокирован до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="386"/>
+        <location filename="../../ui/pages/words.py" line="389"/>
         <source>failed sign-ins</source>
         <translation>неудачных входов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="387"/>
+        <location filename="../../ui/pages/words.py" line="390"/>
+        <location filename="../../ui/pages/words.py" line="392"/>
+        <source>computer</source>
+        <translation>компьютер</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="391"/>
+        <source>computers</source>
+        <translation>компьютеры</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="393"/>
+        <source>computer waits (seconds)</source>
+        <translation>ожидание компьютера (секунды)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="394"/>
+        <source>waits (seconds)</source>
+        <translation>ожидание (секунды)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="395"/>
+        <source>remembered sign-in #</source>
+        <translation>запомненный вход №</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="396"/>
+        <source>expires</source>
+        <translation>истекает</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="397"/>
+        <source>how many</source>
+        <translation>сколько</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="398"/>
+        <source>replaced</source>
+        <translation>заменено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="399"/>
         <source>role</source>
         <translation>роль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="388"/>
+        <location filename="../../ui/pages/words.py" line="400"/>
         <source>note</source>
         <translation>заметка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="389"/>
+        <location filename="../../ui/pages/words.py" line="401"/>
         <source>text</source>
         <translation>текст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="390"/>
+        <location filename="../../ui/pages/words.py" line="402"/>
         <source>why</source>
         <translation>почему</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="391"/>
+        <location filename="../../ui/pages/words.py" line="403"/>
         <source>marked read</source>
         <translation>отмечено прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="392"/>
+        <location filename="../../ui/pages/words.py" line="404"/>
         <source>notifications</source>
         <translation>уведомления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="393"/>
+        <location filename="../../ui/pages/words.py" line="405"/>
         <source>paused</source>
         <translation>приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="394"/>
+        <location filename="../../ui/pages/words.py" line="406"/>
         <source>clock</source>
         <translation>часы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="395"/>
+        <location filename="../../ui/pages/words.py" line="407"/>
         <source>kept in</source>
         <translation>хранится в</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="396"/>
+        <location filename="../../ui/pages/words.py" line="408"/>
         <source>renewal time</source>
         <translation>время продления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="397"/>
+        <location filename="../../ui/pages/words.py" line="409"/>
         <source>reminder days</source>
         <translation>дней до напоминания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="398"/>
+        <location filename="../../ui/pages/words.py" line="410"/>
         <source>default grace days</source>
         <translation>дней отсрочки по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="399"/>
+        <location filename="../../ui/pages/words.py" line="411"/>
         <source>alert threshold</source>
         <translation>порог тревоги</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="400"/>
+        <location filename="../../ui/pages/words.py" line="412"/>
         <source>retry pass every (minutes)</source>
         <translation>проход повторов каждые (минуты)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="401"/>
+        <location filename="../../ui/pages/words.py" line="413"/>
         <source>daily backups kept</source>
         <translation>хранить ежедневных резервных копий</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="402"/>
+        <location filename="../../ui/pages/words.py" line="414"/>
+        <source>&quot;Remember me&quot; lasts (days)</source>
+        <translation>срок «Запомнить меня» (дней)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="415"/>
         <source>demo database</source>
         <translation>демо-база</translation>
     </message>
@@ -589,12 +650,12 @@
         <translation>После</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="239"/>
+        <location filename="../../ui/pages/audit.py" line="240"/>
         <source>Target id, “customer #12” or reason</source>
         <translation>ID объекта, «customer #12» или причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="241"/>
+        <location filename="../../ui/pages/audit.py" line="229"/>
         <source>Audit log</source>
         <translation>Журнал аудита</translation>
     </message>
@@ -685,37 +746,37 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="157"/>
+        <location filename="../../ui/login.py" line="250"/>
         <source>Change my password</source>
         <translation>Сменить мой пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="158"/>
+        <location filename="../../ui/login.py" line="251"/>
         <source>Signed in as %s.</source>
         <translation>Вы вошли как %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="169"/>
+        <location filename="../../ui/login.py" line="262"/>
         <source>Current password</source>
         <translation>Текущий пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="170"/>
+        <location filename="../../ui/login.py" line="263"/>
         <source>New password</source>
         <translation>Новый пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="171"/>
+        <location filename="../../ui/login.py" line="264"/>
         <source>Repeat new password</source>
         <translation>Повторите новый пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="192"/>
+        <location filename="../../ui/login.py" line="285"/>
         <source>The two new passwords differ.</source>
         <translation>Новые пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="196"/>
+        <location filename="../../ui/login.py" line="289"/>
         <source>Checking…</source>
         <translation>Проверка…</translation>
     </message>
@@ -1157,12 +1218,12 @@
         <translation>долг %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="95"/>
+        <location filename="../../ui/pages/customers.py" line="96"/>
         <source>Name, email or id</source>
         <translation>Имя, эл. почта или ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="96"/>
+        <location filename="../../ui/pages/customers.py" line="91"/>
         <source>Customers</source>
         <translation>Клиенты</translation>
     </message>
@@ -1470,114 +1531,114 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="156"/>
+        <location filename="../../ui/pages/dashboard.py" line="160"/>
         <source>Dashboard</source>
         <translation>Сводка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="173"/>
+        <location filename="../../ui/pages/dashboard.py" line="186"/>
         <source>Active subscriptions</source>
         <translation>Активные подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="173"/>
+        <location filename="../../ui/pages/dashboard.py" line="186"/>
         <source>Open the active subscriptions</source>
         <translation>Открыть активные подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="174"/>
-        <location filename="../../ui/pages/dashboard.py" line="328"/>
+        <location filename="../../ui/pages/dashboard.py" line="187"/>
+        <location filename="../../ui/pages/dashboard.py" line="399"/>
         <source>Pending renewal</source>
         <translation>Ждут продления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="174"/>
+        <location filename="../../ui/pages/dashboard.py" line="187"/>
         <source>Open the subscriptions waiting for funds</source>
         <translation>Открыть подписки, ожидающие поступления средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="176"/>
+        <location filename="../../ui/pages/dashboard.py" line="189"/>
         <source>Expiring this week</source>
         <translation>Истекают на этой неделе</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="177"/>
+        <location filename="../../ui/pages/dashboard.py" line="190"/>
         <source>Active or canceled subscriptions whose period ends within %d days</source>
         <translation>Активные или отменённые подписки, период которых заканчивается в ближайшие %d дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="179"/>
+        <location filename="../../ui/pages/dashboard.py" line="192"/>
         <source>Wallet float</source>
         <translation>Остатки в кошельках</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="179"/>
+        <location filename="../../ui/pages/dashboard.py" line="192"/>
         <source>The sum of all wallet balances; open the wallets</source>
         <translation>Сумма балансов всех кошельков; открыть кошельки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="181"/>
+        <location filename="../../ui/pages/dashboard.py" line="194"/>
         <source>Revenue this month</source>
         <translation>Выручка за месяц</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="182"/>
+        <location filename="../../ui/pages/dashboard.py" line="195"/>
         <source>Renewal and usage charges this calendar month (UTC), less refunds of charges</source>
         <translation>Списания за продления и использование в текущем календарном месяце (UTC) за вычетом возвратов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="184"/>
+        <location filename="../../ui/pages/dashboard.py" line="197"/>
         <source>Unresolved errors</source>
         <translation>Нерешённые ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="184"/>
+        <location filename="../../ui/pages/dashboard.py" line="197"/>
         <source>Items retrying or waiting for an operator</source>
         <translation>Элементы, которые повторяются или ждут оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="186"/>
+        <location filename="../../ui/pages/dashboard.py" line="199"/>
         <source>Gateway success, 24 h</source>
         <translation>Успешность шлюза, 24 ч</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="187"/>
+        <location filename="../../ui/pages/dashboard.py" line="200"/>
         <source>Succeeded charges ÷ all charge attempts the gateway recorded in the last 24 hours</source>
         <translation>Успешные списания ÷ все попытки списания, записанные шлюзом за последние 24 часа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="207"/>
-        <location filename="../../ui/pages/dashboard.py" line="314"/>
+        <location filename="../../ui/pages/dashboard.py" line="221"/>
+        <location filename="../../ui/pages/dashboard.py" line="385"/>
         <source>Revenue by day, last 30 days</source>
         <translation>Выручка по дням за последние 30 дней</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="208"/>
+        <location filename="../../ui/pages/dashboard.py" line="222"/>
         <source>Subscriptions by status</source>
         <translation>Подписки по статусам</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="209"/>
+        <location filename="../../ui/pages/dashboard.py" line="223"/>
         <source>Open error items at the end of each day</source>
         <translation>Открытые элементы очереди ошибок на конец каждого дня</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="221"/>
+        <location filename="../../ui/pages/dashboard.py" line="235"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="261"/>
+        <location filename="../../ui/pages/dashboard.py" line="330"/>
         <source>Could not load the numbers: %s</source>
         <translation>Не удалось загрузить показатели: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="275"/>
+        <location filename="../../ui/pages/dashboard.py" line="345"/>
         <source>Figures as of %s UTC</source>
         <translation>Данные на %s UTC</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/dashboard.py" line="279"/>
+        <location filename="../../ui/pages/dashboard.py" line="349"/>
         <source>%n subscription(s) in all</source>
         <translation>
             <numerusform>всего %n подписка</numerusform>
@@ -1586,62 +1647,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="283"/>
+        <location filename="../../ui/pages/dashboard.py" line="353"/>
         <source>waiting for a top-up</source>
         <translation>ожидают пополнения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="286"/>
+        <location filename="../../ui/pages/dashboard.py" line="356"/>
         <source>within %d days</source>
         <translation>в течение %d дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="287"/>
+        <location filename="../../ui/pages/dashboard.py" line="357"/>
         <source>held in customer wallets</source>
         <translation>в кошельках клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="289"/>
+        <location filename="../../ui/pages/dashboard.py" line="359"/>
         <source>since %s</source>
         <translation>с %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="293"/>
+        <location filename="../../ui/pages/dashboard.py" line="363"/>
         <source>%1 retrying · %2 manual</source>
         <translation>повтор: %1 · вручную: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="300"/>
+        <location filename="../../ui/pages/dashboard.py" line="370"/>
         <source>no traffic</source>
         <translation>нет операций</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="300"/>
+        <location filename="../../ui/pages/dashboard.py" line="370"/>
         <source>no charges in the last 24 h</source>
         <translation>за последние 24 ч списаний не было</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="305"/>
+        <location filename="../../ui/pages/dashboard.py" line="375"/>
         <source>%1 of %2 charges</source>
         <translation>%1 из %2 списаний</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="318"/>
+        <location filename="../../ui/pages/dashboard.py" line="389"/>
         <source>(%s; other currencies are not drawn)</source>
         <translation>(%s; другие валюты не показаны)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="327"/>
+        <location filename="../../ui/pages/dashboard.py" line="398"/>
         <source>Active</source>
         <translation>Активны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="329"/>
+        <location filename="../../ui/pages/dashboard.py" line="400"/>
         <source>Canceled</source>
         <translation>Отменены</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="330"/>
+        <location filename="../../ui/pages/dashboard.py" line="401"/>
         <source>Expired</source>
         <translation>Истекли</translation>
     </message>
@@ -1697,14 +1758,19 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="229"/>
+        <location filename="../../ui/app.py" line="280"/>
         <source>Signed out</source>
         <translation>Выход выполнен</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="268"/>
+        <location filename="../../ui/app.py" line="320"/>
         <source>Failed sign-ins to your account since your last sign-in: {count}. If they were not yours, tell an administrator.</source>
         <translation>Неудачных попыток входа в вашу учётную запись после прошлого входа: {count}. Если это были не вы, сообщите администратору.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="349"/>
+        <source>You were signed out on every computer. Each will ask for your password at its next start.</source>
+        <translation>Вы вышли на всех компьютерах. Каждый из них спросит пароль при следующем запуске.</translation>
     </message>
 </context>
 <context>
@@ -1811,1041 +1877,1071 @@
     </message>
     <message>
         <location filename="../../ui/domain_messages.py" line="31"/>
+        <source>administrators type their password at every sign-in; nothing is remembered</source>
+        <translation>администраторы вводят пароль при каждом входе; ничего не запоминается</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="32"/>
         <source>amount is too large</source>
         <translation>сумма слишком велика</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="32"/>
+        <location filename="../../ui/domain_messages.py" line="33"/>
         <source>amount must be a whole number of minor units</source>
         <translation>сумма — целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="33"/>
+        <location filename="../../ui/domain_messages.py" line="34"/>
         <source>amount must be positive</source>
         <translation>сумма должна быть положительной</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="34"/>
+        <location filename="../../ui/domain_messages.py" line="35"/>
         <source>amount must be written as text like 12.50, not {type}</source>
         <translation>сумму пишут текстом, например 12.50, а не {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="35"/>
+        <location filename="../../ui/domain_messages.py" line="36"/>
         <source>amount must not be zero</source>
         <translation>сумма не может быть нулевой</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="36"/>
+        <location filename="../../ui/domain_messages.py" line="37"/>
         <source>an administrator already exists; sign in instead</source>
         <translation>администратор уже есть; войдите в систему</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="37"/>
+        <location filename="../../ui/domain_messages.py" line="38"/>
         <source>an idempotency key is 1–{max_length} characters of text</source>
         <translation>ключ идемпотентности — текст длиной 1–{max_length} символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="38"/>
+        <location filename="../../ui/domain_messages.py" line="39"/>
         <source>an idempotency key is at most {max_length} characters</source>
         <translation>ключ идемпотентности не длиннее {max_length} символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="39"/>
+        <location filename="../../ui/domain_messages.py" line="40"/>
         <source>at most {left} of charge #{ledger_entry_id} (invoice {invoice}) is left to refund</source>
         <translation>по списанию #{ledger_entry_id} (счёт {invoice}) можно вернуть не больше {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="40"/>
+        <location filename="../../ui/domain_messages.py" line="41"/>
         <source>at most {left} of invoice {number} is left to refund</source>
         <translation>по счёту {number} можно вернуть не больше {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="41"/>
+        <location filename="../../ui/domain_messages.py" line="42"/>
         <source>at most {left} of top-up #{topup_id} is left to refund</source>
         <translation>по пополнению #{topup_id} можно вернуть не больше {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="42"/>
+        <location filename="../../ui/domain_messages.py" line="43"/>
         <source>at most {most} tiers</source>
         <translation>не больше {most} ступеней</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="43"/>
+        <location filename="../../ui/domain_messages.py" line="44"/>
         <source>cannot confirm with the gateway whether refund #{row_id} was sent ({error}); the item stays open, try again later</source>
         <translation>шлюз не подтвердил, был ли отправлен возврат #{row_id} ({error}); ошибка остаётся открытой, попробуйте позже</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="44"/>
+        <location filename="../../ui/domain_messages.py" line="45"/>
         <source>cannot confirm with the gateway whether top-up #{row_id} was charged ({error}); the item stays open, try again later</source>
         <translation>шлюз не подтвердил, было ли списание по пополнению #{row_id} ({error}); ошибка остаётся открытой, попробуйте позже</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="45"/>
+        <location filename="../../ui/domain_messages.py" line="46"/>
         <source>cannot {event} a subscription that is {status}</source>
         <translation>действие «{event}» невозможно для подписки в состоянии «{status}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="46"/>
+        <location filename="../../ui/domain_messages.py" line="47"/>
         <source>change your own password from the menu under your name; it asks for the old one</source>
         <translation>свой пароль меняют в меню под своим именем; там спрашивают старый пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="47"/>
+        <location filename="../../ui/domain_messages.py" line="48"/>
         <source>charge #{ledger_entry_id} paid no invoice</source>
         <translation>списание #{ledger_entry_id} не оплачивало счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="48"/>
+        <location filename="../../ui/domain_messages.py" line="49"/>
         <source>charge {charge_id} was declined; there is nothing to refund</source>
         <translation>списание {charge_id} было отклонено; возвращать нечего</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="49"/>
+        <location filename="../../ui/domain_messages.py" line="50"/>
         <source>closed by an operator before it was sent</source>
         <translation>закрыто оператором до отправки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="50"/>
+        <location filename="../../ui/domain_messages.py" line="51"/>
         <source>credit key {key!r} was used for a different credit</source>
         <translation>ключ зачёта {key!r} уже использован для другого зачёта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="51"/>
+        <location filename="../../ui/domain_messages.py" line="52"/>
         <source>customer {customer_email} is disabled</source>
         <translation>клиент {customer_email} отключён</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="52"/>
+        <location filename="../../ui/domain_messages.py" line="53"/>
         <source>dates must lie between 1970 and 2200</source>
         <translation>даты должны лежать между 1970 и 2200 годами</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="53"/>
+        <location filename="../../ui/domain_messages.py" line="54"/>
         <source>email must be text</source>
         <translation>адрес эл. почты должен быть текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="54"/>
+        <location filename="../../ui/domain_messages.py" line="55"/>
         <source>enter the new key</source>
         <translation>введите новый ключ</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="55"/>
+        <location filename="../../ui/domain_messages.py" line="56"/>
         <source>error item #{item_id} is being retried right now; try again when it finishes</source>
         <translation>ошибка #{item_id} как раз сейчас повторяется; попробуйте, когда повтор закончится</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="56"/>
+        <location filename="../../ui/domain_messages.py" line="57"/>
         <source>error item #{item_id} is {status}, already handled by {resolved_by}; only {allowed} items can be {verb}</source>
         <translation>ошибка #{item_id} в состоянии «{status}», её уже обработал {resolved_by}; быть {verb} может только ошибка в состоянии: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="57"/>
+        <location filename="../../ui/domain_messages.py" line="58"/>
         <source>error item #{item_id} is {status}; only {allowed} items can be {verb}</source>
         <translation>ошибка #{item_id} в состоянии «{status}»; быть {verb} может только ошибка в состоянии: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="58"/>
+        <location filename="../../ui/domain_messages.py" line="59"/>
         <source>error item ids are whole numbers</source>
         <translation>номера ошибок — целые числа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="59"/>
+        <location filename="../../ui/domain_messages.py" line="60"/>
         <source>feature type must be one of {types}</source>
         <translation>тип функции — один из: {types}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="60"/>
+        <location filename="../../ui/domain_messages.py" line="61"/>
         <source>for a quota feature the included units are its quota; leave included at 0</source>
         <translation>у функции с квотой включённые единицы и есть квота; оставьте «включено» равным 0</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="61"/>
+        <location filename="../../ui/domain_messages.py" line="62"/>
         <source>gateway latency: the minimum is above the maximum</source>
         <translation>задержка шлюза: минимум больше максимума</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="62"/>
+        <location filename="../../ui/domain_messages.py" line="63"/>
         <source>give a list of notification ids</source>
         <translation>укажите список номеров уведомлений</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="63"/>
+        <location filename="../../ui/domain_messages.py" line="64"/>
         <source>give a reason for pausing the scheduler</source>
         <translation>укажите причину приостановки планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="64"/>
+        <location filename="../../ui/domain_messages.py" line="65"/>
         <source>give one error item id or a list of them</source>
         <translation>укажите номер ошибки или их список</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="65"/>
+        <location filename="../../ui/domain_messages.py" line="66"/>
         <source>idempotency key {idempotency_key!r} was used for a different movement of money (ledger entry #{existing_id}); nothing was written</source>
         <translation>ключ идемпотентности {idempotency_key!r} уже использован для другого движения денег (запись журнала #{existing_id}); ничего не записано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="66"/>
+        <location filename="../../ui/domain_messages.py" line="67"/>
         <source>idempotency key {key!r} belongs to refund #{row_id} of {row_amount_minor} minor units ({row_kind} #{target}); a different refund needs a new key. Nothing was written</source>
         <translation>ключ идемпотентности {key!r} принадлежит возврату #{row_id} на {row_amount_minor} младших единиц ({row_kind} #{target}); для другого возврата нужен новый ключ. Ничего не записано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="67"/>
+        <location filename="../../ui/domain_messages.py" line="68"/>
         <source>idempotency key {key!r} belongs to top-up #{topup_id} of {amount} for customer #{owner}; a different top-up needs a new key. Nothing was charged</source>
         <translation>ключ идемпотентности {key!r} принадлежит пополнению #{topup_id} на {amount} клиента #{owner}; для другого пополнения нужен новый ключ. Ничего не списано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="68"/>
+        <location filename="../../ui/domain_messages.py" line="69"/>
         <source>idempotency key {key!r} was first used for a refund of {first_amount} on charge {first_charge}, not {amount_minor} on {charge_id}</source>
         <translation>ключ идемпотентности {key!r} сначала использован для возврата {first_amount} по списанию {first_charge}, а не {amount_minor} по {charge_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="69"/>
+        <location filename="../../ui/domain_messages.py" line="70"/>
         <source>idempotency key {row_idempotency_key!r} was first used for a charge of {row_amount_minor} {row_currency}, not {amount_minor} {currency}</source>
         <translation>ключ идемпотентности {row_idempotency_key!r} сначала использован для списания {row_amount_minor} {row_currency}, а не {amount_minor} {currency}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="70"/>
+        <location filename="../../ui/domain_messages.py" line="71"/>
         <source>interval must be one of {units}</source>
         <translation>интервал — один из: {units}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="71"/>
+        <location filename="../../ui/domain_messages.py" line="72"/>
         <source>invoice key {event_key!r} was used for a different charge</source>
         <translation>ключ счёта {event_key!r} уже использован для другого списания</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="72"/>
+        <location filename="../../ui/domain_messages.py" line="73"/>
         <source>its grace days have passed; subscribe again instead</source>
         <translation>льготные дни прошли; оформите подписку заново</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="73"/>
+        <location filename="../../ui/domain_messages.py" line="74"/>
         <source>ledger entry #{ledger_entry_id} paid no invoice</source>
         <translation>запись журнала #{ledger_entry_id} не оплачивала счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="74"/>
+        <location filename="../../ui/domain_messages.py" line="75"/>
         <source>name contains characters that are not valid text</source>
         <translation>в имени есть символы, которые не являются допустимым текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="75"/>
+        <location filename="../../ui/domain_messages.py" line="76"/>
         <source>name contains control characters</source>
         <translation>в имени есть управляющие символы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="76"/>
+        <location filename="../../ui/domain_messages.py" line="77"/>
         <source>name is longer than 200 characters</source>
         <translation>имя длиннее 200 символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="77"/>
+        <location filename="../../ui/domain_messages.py" line="78"/>
         <source>name must be text</source>
         <translation>имя должно быть текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="78"/>
+        <location filename="../../ui/domain_messages.py" line="79"/>
         <source>name must not be empty</source>
         <translation>имя не может быть пустым</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="79"/>
+        <location filename="../../ui/domain_messages.py" line="80"/>
         <source>name the settings to change and their new values</source>
         <translation>назовите изменяемые настройки и их новые значения</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="80"/>
+        <location filename="../../ui/domain_messages.py" line="81"/>
         <source>no customer #{customer_id}</source>
         <translation>нет клиента #{customer_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="81"/>
+        <location filename="../../ui/domain_messages.py" line="82"/>
         <source>no customer {text!r}</source>
         <translation>нет клиента {text!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="82"/>
+        <location filename="../../ui/domain_messages.py" line="83"/>
         <source>no error item #{item_id}</source>
         <translation>нет ошибки #{item_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="83"/>
+        <location filename="../../ui/domain_messages.py" line="84"/>
         <source>no error item {items}</source>
         <translation>нет ошибки {items}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="84"/>
+        <location filename="../../ui/domain_messages.py" line="85"/>
         <source>no feature {code!r}</source>
         <translation>нет функции {code!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="85"/>
+        <location filename="../../ui/domain_messages.py" line="86"/>
         <source>no gateway API key is set; an admin sets it in Settings</source>
         <translation>ключ API шлюза не задан; его задаёт администратор в настройках</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="86"/>
+        <location filename="../../ui/domain_messages.py" line="87"/>
         <source>no invoice #{invoice_id}</source>
         <translation>нет счёта #{invoice_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="87"/>
+        <location filename="../../ui/domain_messages.py" line="88"/>
         <source>no invoice {text}</source>
         <translation>нет счёта {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="88"/>
+        <location filename="../../ui/domain_messages.py" line="89"/>
         <source>no operator is signed in</source>
         <translation>оператор не вошёл в систему</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="89"/>
+        <location filename="../../ui/domain_messages.py" line="90"/>
         <source>no operator {username!r:.80}</source>
         <translation>нет оператора {username!r:.80}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="90"/>
+        <location filename="../../ui/domain_messages.py" line="91"/>
         <source>no plan #{plan_id}</source>
         <translation>нет тарифа #{plan_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="91"/>
+        <location filename="../../ui/domain_messages.py" line="92"/>
         <source>no plan {code!r}</source>
         <translation>нет тарифа {code!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="92"/>
+        <location filename="../../ui/domain_messages.py" line="93"/>
         <source>no renewal, usage or proration charge #{ledger_entry_id}</source>
         <translation>нет списания за продление, использование или пересчёт #{ledger_entry_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="93"/>
+        <location filename="../../ui/domain_messages.py" line="94"/>
         <source>no retry is known for {operations}; resolve or escalate instead</source>
         <translation>для {operations} повтор не предусмотрен; закройте ошибку или передайте на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="94"/>
+        <location filename="../../ui/domain_messages.py" line="95"/>
         <source>no scheduled job is named {job!r}</source>
         <translation>нет задания с именем {job!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="95"/>
+        <location filename="../../ui/domain_messages.py" line="96"/>
         <source>no subscription #{subscription_id}</source>
         <translation>нет подписки #{subscription_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="96"/>
+        <location filename="../../ui/domain_messages.py" line="97"/>
         <source>no top-up #{topup_id}</source>
         <translation>нет пополнения #{topup_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="97"/>
+        <location filename="../../ui/domain_messages.py" line="98"/>
         <source>no wallet #{wallet_id}</source>
         <translation>нет кошелька #{wallet_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="98"/>
+        <location filename="../../ui/domain_messages.py" line="99"/>
         <source>nothing to change</source>
         <translation>менять нечего</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="99"/>
+        <location filename="../../ui/domain_messages.py" line="100"/>
         <source>older_than is a moment or an age</source>
         <translation>older_than — момент времени или возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="100"/>
+        <location filename="../../ui/domain_messages.py" line="101"/>
         <source>only an active subscription can change plan; this one is {row_status}</source>
         <translation>сменить тариф можно только у активной подписки; эта в состоянии «{row_status}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="101"/>
+        <location filename="../../ui/domain_messages.py" line="102"/>
         <source>only quota features take a quota; {feature_code} is a {kind} feature</source>
         <translation>квота бывает только у функций с квотой; {feature_code} — функция типа «{kind}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="102"/>
+        <location filename="../../ui/domain_messages.py" line="103"/>
         <source>only rate features take a rate limit; {feature_code} is a {kind} feature</source>
         <translation>лимит частоты бывает только у функций с лимитом; {feature_code} — функция типа «{kind}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="103"/>
+        <location filename="../../ui/domain_messages.py" line="104"/>
         <source>only the last tier may be open-ended (tier {position} is)</source>
         <translation>без верхней границы может быть только последняя ступень (а её нет у ступени {position})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="104"/>
+        <location filename="../../ui/domain_messages.py" line="105"/>
         <source>operator {username!r} already exists</source>
         <translation>оператор {username!r} уже есть</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="105"/>
+        <location filename="../../ui/domain_messages.py" line="106"/>
         <source>operator {username!r} is already active</source>
         <translation>оператор {username!r} уже активен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="106"/>
+        <location filename="../../ui/domain_messages.py" line="107"/>
         <source>operator {username!r} is already disabled</source>
         <translation>оператор {username!r} уже отключён</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="107"/>
+        <location filename="../../ui/domain_messages.py" line="108"/>
         <source>package pricing needs a package size of at least 1 unit</source>
         <translation>пакетной тарификации нужен размер пакета не меньше 1 единицы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="108"/>
+        <location filename="../../ui/domain_messages.py" line="109"/>
         <source>password contains characters that are not valid text</source>
         <translation>в пароле есть символы, которые не являются допустимым текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="109"/>
+        <location filename="../../ui/domain_messages.py" line="110"/>
         <source>password is too long</source>
         <translation>пароль слишком длинный</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="110"/>
+        <location filename="../../ui/domain_messages.py" line="111"/>
         <source>password must be at least 8 characters</source>
         <translation>пароль — не меньше 8 символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="111"/>
+        <location filename="../../ui/domain_messages.py" line="112"/>
         <source>pg_dump failed: {reason}</source>
         <translation>pg_dump завершился с ошибкой: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="112"/>
+        <location filename="../../ui/domain_messages.py" line="113"/>
         <source>pg_dump is not installed here; install PostgreSQL&apos;s client programs to back up</source>
         <translation>pg_dump здесь не установлен; для резервного копирования установите клиентские программы PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="113"/>
+        <location filename="../../ui/domain_messages.py" line="114"/>
         <source>plan code must be given</source>
         <translation>нужно указать код тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="114"/>
+        <location filename="../../ui/domain_messages.py" line="115"/>
         <source>plan {new_plan_code} is retired</source>
         <translation>тариф {new_plan_code} выведен из продажи</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="115"/>
+        <location filename="../../ui/domain_messages.py" line="116"/>
         <source>plan {plan_code} does not include {feature_code}</source>
         <translation>тариф {plan_code} не включает {feature_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="116"/>
+        <location filename="../../ui/domain_messages.py" line="117"/>
         <source>plan {plan_code} is retired and takes no new subscriptions</source>
         <translation>тариф {plan_code} выведен из продажи и не принимает новых подписок</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="117"/>
+        <location filename="../../ui/domain_messages.py" line="118"/>
         <source>plans in different currencies cannot be swapped; cancel and subscribe</source>
         <translation>тарифы в разных валютах нельзя поменять местами; отмените подписку и оформите новую</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="118"/>
+        <location filename="../../ui/domain_messages.py" line="119"/>
         <source>prices were given but pricing is &apos;none&apos;; pick a pricing model</source>
         <translation>цены указаны, но тарификация — «none»; выберите модель тарификации</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="119"/>
+        <location filename="../../ui/domain_messages.py" line="120"/>
         <source>pricing must be one of {models}, not {pricing!r}</source>
         <translation>тарификация — одна из: {models}, а не {pricing!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="120"/>
+        <location filename="../../ui/domain_messages.py" line="121"/>
         <source>quota of {quota} used up this period ({used:,} used, {quantity:,} more asked)</source>
         <translation>квота {quota} в этом периоде исчерпана (использовано {used:,}, запрошено ещё {quantity:,})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="121"/>
+        <location filename="../../ui/domain_messages.py" line="122"/>
         <source>rate limit of {limit} per {window} reached ({in_window:,} used)</source>
         <translation>достигнут лимит {limit} за {window} (использовано {in_window:,})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="122"/>
+        <location filename="../../ui/domain_messages.py" line="123"/>
         <source>record_failure needs the exception that was raised</source>
         <translation>record_failure нужно возникшее исключение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="123"/>
+        <location filename="../../ui/domain_messages.py" line="124"/>
         <source>refund #{item_subject_id} no longer exists</source>
         <translation>возврата #{item_subject_id} больше нет</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="124"/>
+        <location filename="../../ui/domain_messages.py" line="125"/>
         <source>refund #{row_id} had gone through at the gateway; the item was resolved</source>
         <translation>возврат #{row_id} уже прошёл через шлюз; ошибка закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="125"/>
+        <location filename="../../ui/domain_messages.py" line="126"/>
         <source>restore a PostgreSQL dump with pg_restore --clean --dbname=… FILE</source>
         <translation>дамп PostgreSQL восстанавливается командой pg_restore --clean --dbname=… ФАЙЛ</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="126"/>
+        <location filename="../../ui/domain_messages.py" line="127"/>
         <source>role must be one of {roles}</source>
         <translation>роль — одна из: {roles}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="127"/>
+        <location filename="../../ui/domain_messages.py" line="128"/>
         <source>select at least one error item</source>
         <translation>выберите хотя бы одну ошибку</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="128"/>
+        <location filename="../../ui/domain_messages.py" line="129"/>
         <source>status must be active or disabled</source>
         <translation>состояние — «active» или «disabled»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="129"/>
+        <location filename="../../ui/domain_messages.py" line="130"/>
         <source>status must be among {statuses}</source>
         <translation>состояние — одно из: {statuses}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="130"/>
+        <location filename="../../ui/domain_messages.py" line="131"/>
         <source>subscription #{sub_id}: {why}</source>
         <translation>подписка #{sub_id}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="131"/>
+        <location filename="../../ui/domain_messages.py" line="132"/>
         <source>that email belongs to another customer</source>
         <translation>этот адрес принадлежит другому клиенту</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="132"/>
+        <location filename="../../ui/domain_messages.py" line="133"/>
         <source>that idempotency key was already used for different usage</source>
         <translation>этот ключ идемпотентности уже использован для другого использования</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="133"/>
+        <location filename="../../ui/domain_messages.py" line="134"/>
         <source>that would put the wallet over its maximum balance</source>
         <translation>так баланс кошелька превысил бы максимум</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="134"/>
+        <location filename="../../ui/domain_messages.py" line="135"/>
         <source>the amount at risk is a whole, non-negative number of minor units</source>
         <translation>сумма под угрозой — целое неотрицательное число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="135"/>
+        <location filename="../../ui/domain_messages.py" line="136"/>
         <source>the backup failed its check ({problem}); the database itself may be damaged: run check</source>
         <translation>резервная копия не прошла проверку ({problem}); возможно, повреждена сама база: запустите check</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="136"/>
+        <location filename="../../ui/domain_messages.py" line="137"/>
         <source>the card was declined</source>
         <translation>карта отклонена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="137"/>
+        <location filename="../../ui/domain_messages.py" line="138"/>
         <source>the card was declined ({reason})</source>
         <translation>карта отклонена ({reason})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="138"/>
+        <location filename="../../ui/domain_messages.py" line="139"/>
         <source>the circuit breaker needs a failure threshold of at least 1</source>
         <translation>предохранителю нужен порог сбоев не меньше 1</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="139"/>
+        <location filename="../../ui/domain_messages.py" line="140"/>
         <source>the circuit breaker&apos;s reset delay cannot be negative</source>
         <translation>задержка сброса предохранителя не может быть отрицательной</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="140"/>
+        <location filename="../../ui/domain_messages.py" line="141"/>
         <source>the context of a failure is a mapping</source>
         <translation>контекст сбоя — словарь</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="141"/>
+        <location filename="../../ui/domain_messages.py" line="142"/>
         <source>the current password is wrong</source>
         <translation>текущий пароль неверен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="142"/>
+        <location filename="../../ui/domain_messages.py" line="143"/>
         <source>the customer already has an open subscription to {new_plan_code}</source>
         <translation>у клиента уже есть открытая подписка на {new_plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="143"/>
+        <location filename="../../ui/domain_messages.py" line="144"/>
         <source>the database is open in another program (process {pids}): close the desktop and stop the workers, then restore</source>
         <translation>база данных открыта в другой программе (процесс {pids}): закройте приложение и остановите фоновые обработчики, затем восстанавливайте</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="144"/>
+        <location filename="../../ui/domain_messages.py" line="145"/>
         <source>the folder {path} does not exist</source>
         <translation>папки {path} не существует</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="145"/>
+        <location filename="../../ui/domain_messages.py" line="146"/>
         <source>the gateway had taken the charge for top-up #{row_id}: the wallet was credited and the item resolved</source>
         <translation>шлюз уже провёл списание по пополнению #{row_id}: кошелёк пополнен, ошибка закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="146"/>
+        <location filename="../../ui/domain_messages.py" line="147"/>
         <source>the gateway key must be text</source>
         <translation>ключ шлюза должен быть текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="147"/>
+        <location filename="../../ui/domain_messages.py" line="148"/>
         <source>the gateway takes a positive whole number of minor units</source>
         <translation>шлюз принимает положительное целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="148"/>
+        <location filename="../../ui/domain_messages.py" line="149"/>
         <source>the last tier must be open-ended (up_to null) so every unit has a price</source>
         <translation>у последней ступени не должно быть верхней границы (up_to null), чтобы у каждой единицы была цена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="149"/>
+        <location filename="../../ui/domain_messages.py" line="150"/>
         <source>the limit is a whole number from 1 to 100000</source>
         <translation>лимит — целое число от 1 до 100000</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="150"/>
+        <location filename="../../ui/domain_messages.py" line="151"/>
         <source>the limit is a whole, non-negative number of items</source>
         <translation>лимит — целое неотрицательное число записей</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="151"/>
+        <location filename="../../ui/domain_messages.py" line="152"/>
         <source>the new password is the same as the current one</source>
         <translation>новый пароль совпадает с текущим</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="152"/>
+        <location filename="../../ui/domain_messages.py" line="153"/>
         <source>the paid period has ended; subscribe again instead</source>
         <translation>оплаченный период закончился; оформите подписку заново</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="153"/>
+        <location filename="../../ui/domain_messages.py" line="154"/>
         <source>the password must not be the user name</source>
         <translation>пароль не должен совпадать с именем пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="154"/>
+        <location filename="../../ui/domain_messages.py" line="155"/>
         <source>the payment gateway answered with a server error; nothing was charged</source>
         <translation>платёжный шлюз ответил ошибкой сервера; ничего не списано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="155"/>
+        <location filename="../../ui/domain_messages.py" line="156"/>
         <source>the payment gateway answered with a server error; nothing was refunded</source>
         <translation>платёжный шлюз ответил ошибкой сервера; ничего не возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="156"/>
+        <location filename="../../ui/domain_messages.py" line="157"/>
         <source>the payment gateway did not answer in time; the charge may have gone through (check key {idempotency_key!r} before retrying)</source>
         <translation>платёжный шлюз не ответил вовремя; списание могло пройти (проверьте ключ {idempotency_key!r}, прежде чем повторять)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="157"/>
+        <location filename="../../ui/domain_messages.py" line="158"/>
         <source>the payment gateway did not answer in time; the refund may have gone through (check key {idempotency_key!r} before retrying)</source>
         <translation>платёжный шлюз не ответил вовремя; возврат мог пройти (проверьте ключ {idempotency_key!r}, прежде чем повторять)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="158"/>
+        <location filename="../../ui/domain_messages.py" line="159"/>
         <source>the payment gateway is down (outage); nothing was sent</source>
         <translation>платёжный шлюз недоступен (сбой); ничего не отправлено</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="159"/>
+        <location filename="../../ui/domain_messages.py" line="160"/>
         <source>the payment gateway is unreachable; calls resume at {until}</source>
         <translation>платёжный шлюз недоступен; вызовы возобновятся в {until}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="160"/>
+        <location filename="../../ui/domain_messages.py" line="161"/>
         <source>the payment gateway knows no charge {charge_id!r}</source>
         <translation>платёжный шлюз не знает списания {charge_id!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="161"/>
+        <location filename="../../ui/domain_messages.py" line="162"/>
         <source>the payment gateway rejected the API key; an admin sets a test key ({prefix}…) in Settings</source>
         <translation>платёжный шлюз отверг ключ API; администратор задаёт тестовый ключ ({prefix}…) в настройках</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="162"/>
+        <location filename="../../ui/domain_messages.py" line="163"/>
         <source>the scheduler is already paused</source>
         <translation>планировщик уже приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="163"/>
+        <location filename="../../ui/domain_messages.py" line="164"/>
         <source>the scheduler is not paused</source>
         <translation>планировщик не приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="164"/>
+        <location filename="../../ui/domain_messages.py" line="165"/>
         <source>the search text must be text</source>
         <translation>текст поиска должен быть текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="165"/>
+        <location filename="../../ui/domain_messages.py" line="166"/>
         <source>the secret {name!r} needs a non-empty text value</source>
         <translation>секрету {name!r} нужно непустое текстовое значение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="166"/>
+        <location filename="../../ui/domain_messages.py" line="167"/>
         <source>the simulated gateway accepts only test keys, which start with {prefix}</source>
         <translation>имитатор шлюза принимает только тестовые ключи, они начинаются с {prefix}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="167"/>
+        <location filename="../../ui/domain_messages.py" line="168"/>
         <source>the subject id is a whole number</source>
         <translation>номер объекта — целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="168"/>
+        <location filename="../../ui/domain_messages.py" line="169"/>
         <source>the subscription is already on {new_plan_code}</source>
         <translation>подписка уже на тарифе {new_plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="169"/>
+        <location filename="../../ui/domain_messages.py" line="170"/>
         <source>the {job} job is already running ({holder}); try again later</source>
         <translation>задание «{job}» уже выполняется ({holder}); попробуйте позже</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="170"/>
+        <location filename="../../ui/domain_messages.py" line="171"/>
         <source>the {what} contains characters that are not valid text</source>
         <translation>{what}: есть символы, которые не являются допустимым текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="171"/>
+        <location filename="../../ui/domain_messages.py" line="172"/>
         <source>the {what} is 1–32 characters of text</source>
         <translation>{what}: текст длиной 1–32 символа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="172"/>
+        <location filename="../../ui/domain_messages.py" line="173"/>
         <source>the {what} is longer than {max_length} characters</source>
         <translation>{what}: длиннее {max_length} символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="173"/>
+        <location filename="../../ui/domain_messages.py" line="174"/>
         <source>the {what} must be a whole number, not {type}</source>
         <translation>{what}: нужно целое число, а не {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="174"/>
+        <location filename="../../ui/domain_messages.py" line="175"/>
         <source>the {what} must be text</source>
         <translation>{what}: нужен текст</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="175"/>
+        <location filename="../../ui/domain_messages.py" line="176"/>
         <source>there is no {what} {value}</source>
         <translation>{what} {value} не существует</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="176"/>
+        <location filename="../../ui/domain_messages.py" line="177"/>
         <source>this account no longer exists or was disabled</source>
         <translation>этой учётной записи больше нет или она отключена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="177"/>
+        <location filename="../../ui/domain_messages.py" line="178"/>
+        <source>this computer&apos;s remembered sign-in expired; type your password to sign in</source>
+        <translation>срок запомненного входа на этом компьютере истёк; введите пароль, чтобы войти</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="179"/>
+        <source>this computer&apos;s remembered sign-in is no longer valid; type your password</source>
+        <translation>запомненный вход на этом компьютере больше не действует; введите пароль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="180"/>
         <source>this database already holds data; the demo fills only an empty one</source>
         <translation>в этой базе уже есть данные; демо заполняет только пустую</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="178"/>
+        <location filename="../../ui/domain_messages.py" line="181"/>
         <source>this password is one of the most common ones; choose another</source>
         <translation>этот пароль — один из самых распространённых; выберите другой</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="179"/>
+        <location filename="../../ui/domain_messages.py" line="182"/>
         <source>tier limits must strictly increase (tier {position}: {up_to} after {previous})</source>
         <translation>границы ступеней должны строго расти (ступень {position}: {up_to} после {previous})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="180"/>
+        <location filename="../../ui/domain_messages.py" line="183"/>
         <source>tier {position} must be a pair [up_to, unit price]</source>
         <translation>ступень {position} — пара [up_to, цена единицы]</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="181"/>
+        <location filename="../../ui/domain_messages.py" line="184"/>
         <source>tier {position}: the unit price must be a whole number of minor units</source>
         <translation>ступень {position}: цена единицы — целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="182"/>
+        <location filename="../../ui/domain_messages.py" line="185"/>
         <source>tier {position}: up_to must be a whole number or null (no limit)</source>
         <translation>ступень {position}: up_to — целое число или null (без границы)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="183"/>
+        <location filename="../../ui/domain_messages.py" line="186"/>
         <source>tiered and volume pricing need at least one tier</source>
         <translation>ступенчатой и объёмной тарификации нужна хотя бы одна ступень</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="184"/>
+        <location filename="../../ui/domain_messages.py" line="187"/>
         <source>tiers apply only to tiered or volume pricing</source>
         <translation>ступени действуют только при ступенчатой или объёмной тарификации</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="185"/>
+        <location filename="../../ui/domain_messages.py" line="188"/>
         <source>tiers must be a JSON list like [[1000, 5], [null, 3]]</source>
         <translation>ступени — список JSON вида [[1000, 5], [null, 3]]</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="186"/>
+        <location filename="../../ui/domain_messages.py" line="189"/>
         <source>tiers must be a list of [up_to, unit price] pairs</source>
         <translation>ступени — список пар [up_to, цена единицы]</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="187"/>
+        <location filename="../../ui/domain_messages.py" line="190"/>
+        <source>too many failed sign-ins from this computer; wait {seconds} s and try again</source>
+        <translation>слишком много неудачных входов с этого компьютера; подождите {seconds} с и попробуйте снова</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="191"/>
         <source>too many failed sign-ins; this account is locked for a while</source>
         <translation>слишком много неудачных попыток входа; учётная запись временно заблокирована</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="188"/>
+        <location filename="../../ui/domain_messages.py" line="192"/>
         <source>top-up #{item_subject_id} no longer exists</source>
         <translation>пополнения #{item_subject_id} больше нет</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="189"/>
+        <location filename="../../ui/domain_messages.py" line="193"/>
         <source>top-up #{topup_id} is {topup_status}; only a paid top-up can be refunded</source>
         <translation>пополнение #{topup_id} в состоянии «{topup_status}»; вернуть можно только оплаченное пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="190"/>
+        <location filename="../../ui/domain_messages.py" line="194"/>
         <source>unit must be 1–32 characters, like &apos;api call&apos; or &apos;GB&apos;</source>
         <translation>единица — 1–32 символа, например «api call» или «GB»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="191"/>
+        <location filename="../../ui/domain_messages.py" line="195"/>
         <source>unknown currency {code!r}; known: {known}</source>
         <translation>неизвестная валюта {code!r}; известны: {known}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="192"/>
+        <location filename="../../ui/domain_messages.py" line="196"/>
         <source>unknown operator or wrong password</source>
         <translation>неизвестный оператор или неверный пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="193"/>
+        <location filename="../../ui/domain_messages.py" line="197"/>
         <source>unknown retry strategy {strategy!r}; use one of {strategies}</source>
         <translation>неизвестная стратегия повторов {strategy!r}; возможны: {strategies}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="194"/>
+        <location filename="../../ui/domain_messages.py" line="198"/>
         <source>unknown setting {name!r}</source>
         <translation>неизвестная настройка {name!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="195"/>
+        <location filename="../../ui/domain_messages.py" line="199"/>
         <source>username: 2–64 letters, digits, dot, dash or underscore</source>
         <translation>имя пользователя: 2–64 буквы, цифры, точка, дефис или подчёркивание</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="196"/>
+        <location filename="../../ui/domain_messages.py" line="200"/>
         <source>wallet #{wallet_id} can take at most {room} more; the card was not charged</source>
         <translation>в кошелёк #{wallet_id} можно зачислить не больше {room}; с карты ничего не списано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="197"/>
+        <location filename="../../ui/domain_messages.py" line="201"/>
         <source>wallet #{wallet_id} holds {balance}; {needed} is needed</source>
         <translation>в кошельке #{wallet_id} {balance}; нужно {needed}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="198"/>
+        <location filename="../../ui/domain_messages.py" line="202"/>
         <source>you cannot disable your own account; ask another administrator</source>
         <translation>нельзя отключить собственную учётную запись; попросите другого администратора</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="199"/>
+        <location filename="../../ui/domain_messages.py" line="203"/>
         <source>you cannot {verb} your own administrator account; ask another administrator</source>
         <translation>нельзя {verb} собственную учётную запись администратора; попросите другого администратора</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="200"/>
+        <location filename="../../ui/domain_messages.py" line="204"/>
+        <source>your account changed since this computer remembered you; type your password</source>
+        <translation>ваша учётная запись изменилась с тех пор, как этот компьютер вас запомнил; введите пароль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="205"/>
+        <source>your account changed; sign in again</source>
+        <translation>ваша учётная запись изменилась; войдите снова</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="206"/>
         <source>your account was disabled; sign in again</source>
         <translation>ваша учётная запись отключена; войдите снова</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="201"/>
+        <location filename="../../ui/domain_messages.py" line="207"/>
         <source>your role or password changed; sign in again</source>
         <translation>ваша роль или пароль изменились; войдите снова</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="202"/>
+        <location filename="../../ui/domain_messages.py" line="208"/>
         <source>{currency!r} is not a three-letter currency code</source>
         <translation>{currency!r} — не трёхбуквенный код валюты</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="203"/>
+        <location filename="../../ui/domain_messages.py" line="209"/>
         <source>{currency} amounts have at most {exponent} decimal places</source>
         <translation>у сумм в {currency} не больше {exponent} знаков после запятой</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="204"/>
+        <location filename="../../ui/domain_messages.py" line="210"/>
         <source>{currency} has no minor unit; write a whole number</source>
         <translation>у {currency} нет младших единиц; напишите целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="205"/>
+        <location filename="../../ui/domain_messages.py" line="211"/>
         <source>{customer_email} already has a {status} subscription to {plan_code}</source>
         <translation>у {customer_email} уже есть подписка на {plan_code} в состоянии «{status}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="206"/>
+        <location filename="../../ui/domain_messages.py" line="212"/>
         <source>{customer_email} already has an open subscription to {plan_code}</source>
         <translation>у {customer_email} уже есть открытая подписка на {plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="207"/>
+        <location filename="../../ui/domain_messages.py" line="213"/>
         <source>{customer_email} has no subscription to {plan_code}</source>
         <translation>у {customer_email} нет подписки на {plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="208"/>
+        <location filename="../../ui/domain_messages.py" line="214"/>
         <source>{email!r} is not a valid email address</source>
         <translation>{email!r} — недопустимый адрес эл. почты</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="209"/>
+        <location filename="../../ui/domain_messages.py" line="215"/>
         <source>{feature_code} is a quota feature; give its quota per period</source>
         <translation>{feature_code} — функция с квотой; укажите квоту на период</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="210"/>
+        <location filename="../../ui/domain_messages.py" line="216"/>
         <source>{feature_code} is a rate feature; give a rate limit and a window in seconds</source>
         <translation>{feature_code} — функция с лимитом частоты; укажите лимит и окно в секундах</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="211"/>
+        <location filename="../../ui/domain_messages.py" line="217"/>
         <source>{feature_code} is an on/off feature; it has no usage to record</source>
         <translation>{feature_code} — функция «вкл/выкл»; записывать у неё нечего</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="212"/>
+        <location filename="../../ui/domain_messages.py" line="218"/>
         <source>{feature_code} is an on/off feature; it takes no usage pricing</source>
         <translation>{feature_code} — функция «вкл/выкл»; оплаты за использование у неё нет</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="213"/>
+        <location filename="../../ui/domain_messages.py" line="219"/>
         <source>{feature_code} is turned off on plan {plan_code}</source>
         <translation>{feature_code} выключена в тарифе {plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="214"/>
+        <location filename="../../ui/domain_messages.py" line="220"/>
         <source>{name} must be a whole number of at least 1</source>
         <translation>{name}: нужно целое число не меньше 1</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="215"/>
+        <location filename="../../ui/domain_messages.py" line="221"/>
         <source>{number} is outside {low}–{high}</source>
         <translation>{number} вне диапазона {low}–{high}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="216"/>
+        <location filename="../../ui/domain_messages.py" line="222"/>
         <source>{operator} ({role}) may not {action}</source>
         <translation>{operator} ({role}) не может: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="217"/>
+        <location filename="../../ui/domain_messages.py" line="223"/>
         <source>{path} already exists; name a new file for the backup</source>
         <translation>{path} уже существует; укажите для резервной копии новый файл</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="218"/>
+        <location filename="../../ui/domain_messages.py" line="224"/>
         <source>{path} is not a backup of this program&apos;s database</source>
         <translation>{path} — не резервная копия базы этой программы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="219"/>
+        <location filename="../../ui/domain_messages.py" line="225"/>
         <source>{path} is not a file</source>
         <translation>{path} — не файл</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="220"/>
+        <location filename="../../ui/domain_messages.py" line="226"/>
         <source>{path} is not a sound database ({problem})</source>
         <translation>{path} — повреждённая или не та база данных ({problem})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="221"/>
+        <location filename="../../ui/domain_messages.py" line="227"/>
         <source>{path} was made by a newer version of the program (schema {version}); update the program first</source>
         <translation>{path} создан более новой версией программы (схема {version}); сначала обновите программу</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="222"/>
+        <location filename="../../ui/domain_messages.py" line="228"/>
         <source>{text!r} is neither an invoice number (INV-YYYY-NNNNNN) nor an id</source>
         <translation>{text!r} — ни номер счёта (INV-YYYY-NNNNNN), ни идентификатор</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="223"/>
+        <location filename="../../ui/domain_messages.py" line="229"/>
         <source>{text!r} is not a time of day like 02:00</source>
         <translation>{text!r} — не время суток вида 02:00</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="224"/>
+        <location filename="../../ui/domain_messages.py" line="230"/>
         <source>{text!r} is not an ISO date or date-time (2026-01-31T09:00)</source>
         <translation>{text!r} — не дата и не дата со временем в ISO (2026-01-31T09:00)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="225"/>
+        <location filename="../../ui/domain_messages.py" line="231"/>
         <source>{text!r} is not an amount; write it like 12.50</source>
         <translation>{text!r} — не сумма; пишите, например, 12.50</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="226"/>
+        <location filename="../../ui/domain_messages.py" line="232"/>
         <source>{username} is the last active administrator; make someone else an administrator first</source>
         <translation>{username} — последний активный администратор; сначала назначьте администратором кого-то ещё</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="227"/>
+        <location filename="../../ui/domain_messages.py" line="233"/>
         <source>{value!r:.40} is not an error item id</source>
         <translation>{value!r:.40} — не номер ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="228"/>
+        <location filename="../../ui/domain_messages.py" line="234"/>
         <source>{value!r} is not a rate between 0 and 1</source>
         <translation>{value!r} — не доля от 0 до 1</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="229"/>
+        <location filename="../../ui/domain_messages.py" line="235"/>
         <source>{value!r} is not a whole number</source>
         <translation>{value!r} — не целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="230"/>
+        <location filename="../../ui/domain_messages.py" line="236"/>
         <source>{value!r} is not on/off</source>
         <translation>{value!r} — не on/off</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="231"/>
+        <location filename="../../ui/domain_messages.py" line="237"/>
         <source>{what} is too large</source>
         <translation>{what}: слишком большое значение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="232"/>
+        <location filename="../../ui/domain_messages.py" line="238"/>
         <source>{what} must be 2–64 lowercase letters, digits, &apos;-&apos; or &apos;_&apos;</source>
         <translation>{what}: 2–64 строчные буквы, цифры, «-» или «_»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="233"/>
+        <location filename="../../ui/domain_messages.py" line="239"/>
         <source>{what} must be a whole number</source>
         <translation>{what}: нужно целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="234"/>
+        <location filename="../../ui/domain_messages.py" line="240"/>
         <source>{what} must be a whole number of minor units</source>
         <translation>{what}: нужно целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="235"/>
+        <location filename="../../ui/domain_messages.py" line="241"/>
         <source>{what} must be true or false</source>
         <translation>{what}: нужно «да» или «нет»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="236"/>
+        <location filename="../../ui/domain_messages.py" line="242"/>
         <source>{what} must lie between {low:,} and {high:,}</source>
         <translation>{what}: значение от {low:,} до {high:,}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="237"/>
+        <location filename="../../ui/domain_messages.py" line="243"/>
         <source>{what} must lie between {low} and {high:,}</source>
         <translation>{what}: значение от {low} до {high:,}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="238"/>
+        <location filename="../../ui/domain_messages.py" line="244"/>
         <source>{what} must not be negative</source>
         <translation>{what}: значение не может быть отрицательным</translation>
     </message>
@@ -2853,252 +2949,252 @@
 <context>
     <name>DomainTerms</name>
     <message>
-        <location filename="../../ui/domain_messages.py" line="242"/>
+        <location filename="../../ui/domain_messages.py" line="248"/>
         <source>(a huge number)</source>
         <translation>(огромное число)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="243"/>
+        <location filename="../../ui/domain_messages.py" line="249"/>
         <source>access in grace</source>
         <translation>доступ в льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="244"/>
+        <location filename="../../ui/domain_messages.py" line="250"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="245"/>
+        <location filename="../../ui/domain_messages.py" line="251"/>
         <source>active subscription</source>
         <translation>подписка активна</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="246"/>
+        <location filename="../../ui/domain_messages.py" line="252"/>
         <source>another run</source>
         <translation>другой запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="247"/>
+        <location filename="../../ui/domain_messages.py" line="253"/>
         <source>batch_size</source>
         <translation>размер пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="248"/>
+        <location filename="../../ui/domain_messages.py" line="254"/>
         <source>canceled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="249"/>
+        <location filename="../../ui/domain_messages.py" line="255"/>
         <source>canceled and the paid period has ended</source>
         <translation>отменена, оплаченный период закончился</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="250"/>
+        <location filename="../../ui/domain_messages.py" line="256"/>
         <source>canceled, paid until the period ends</source>
         <translation>отменена, оплачена до конца периода</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="251"/>
+        <location filename="../../ui/domain_messages.py" line="257"/>
         <source>card declined</source>
         <translation>карта отклонена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="252"/>
+        <location filename="../../ui/domain_messages.py" line="258"/>
         <source>charge</source>
         <translation>списание</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="253"/>
+        <location filename="../../ui/domain_messages.py" line="259"/>
         <source>customer</source>
         <translation>клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="254"/>
+        <location filename="../../ui/domain_messages.py" line="260"/>
         <source>demote</source>
         <translation>понизить</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="255"/>
+        <location filename="../../ui/domain_messages.py" line="261"/>
         <source>disable</source>
         <translation>отключить</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="256"/>
+        <location filename="../../ui/domain_messages.py" line="262"/>
         <source>do not honor</source>
         <translation>банк отказал</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="257"/>
+        <location filename="../../ui/domain_messages.py" line="263"/>
         <source>enabled</source>
         <translation>включена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="258"/>
+        <location filename="../../ui/domain_messages.py" line="264"/>
         <source>escalated</source>
         <translation>передана на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="259"/>
+        <location filename="../../ui/domain_messages.py" line="265"/>
         <source>expired card</source>
         <translation>срок карты истёк</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="260"/>
+        <location filename="../../ui/domain_messages.py" line="266"/>
         <source>feature code</source>
         <translation>код функции</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="261"/>
+        <location filename="../../ui/domain_messages.py" line="267"/>
         <source>grace days</source>
         <translation>льготные дни</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="262"/>
+        <location filename="../../ui/domain_messages.py" line="268"/>
         <source>included units</source>
         <translation>включённые единицы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="263"/>
+        <location filename="../../ui/domain_messages.py" line="269"/>
         <source>insufficient funds</source>
         <translation>недостаточно средств</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="264"/>
+        <location filename="../../ui/domain_messages.py" line="270"/>
         <source>interval count</source>
         <translation>число интервалов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="265"/>
+        <location filename="../../ui/domain_messages.py" line="271"/>
         <source>invoice</source>
         <translation>счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="266"/>
+        <location filename="../../ui/domain_messages.py" line="272"/>
         <source>lease_seconds</source>
         <translation>срок аренды (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="267"/>
+        <location filename="../../ui/domain_messages.py" line="273"/>
         <source>no subscription</source>
         <translation>без подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="268"/>
+        <location filename="../../ui/domain_messages.py" line="274"/>
         <source>note</source>
         <translation>заметка</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="269"/>
+        <location filename="../../ui/domain_messages.py" line="275"/>
         <source>notification</source>
         <translation>уведомление</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="270"/>
+        <location filename="../../ui/domain_messages.py" line="276"/>
         <source>operation</source>
         <translation>операция</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="271"/>
+        <location filename="../../ui/domain_messages.py" line="277"/>
         <source>package price</source>
         <translation>цена пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="272"/>
+        <location filename="../../ui/domain_messages.py" line="278"/>
         <source>package size</source>
         <translation>размер пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="273"/>
+        <location filename="../../ui/domain_messages.py" line="279"/>
         <source>plan</source>
         <translation>тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="274"/>
+        <location filename="../../ui/domain_messages.py" line="280"/>
         <source>plan code</source>
         <translation>код тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="275"/>
+        <location filename="../../ui/domain_messages.py" line="281"/>
         <source>quantity</source>
         <translation>количество</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="276"/>
+        <location filename="../../ui/domain_messages.py" line="282"/>
         <source>quota</source>
         <translation>квота</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="277"/>
+        <location filename="../../ui/domain_messages.py" line="283"/>
         <source>rate limit</source>
         <translation>лимит частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="278"/>
+        <location filename="../../ui/domain_messages.py" line="284"/>
         <source>rate window (seconds)</source>
         <translation>окно лимита (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="279"/>
+        <location filename="../../ui/domain_messages.py" line="285"/>
         <source>reason</source>
         <translation>причина</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="280"/>
+        <location filename="../../ui/domain_messages.py" line="286"/>
         <source>renewal pending: the wallet could not pay</source>
         <translation>ждёт продления: в кошельке не хватило средств</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="281"/>
+        <location filename="../../ui/domain_messages.py" line="287"/>
         <source>renewal pending; the plan allows access during grace</source>
         <translation>ждёт продления; тариф оставляет доступ на льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="282"/>
+        <location filename="../../ui/domain_messages.py" line="288"/>
         <source>resolved</source>
         <translation>закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="283"/>
+        <location filename="../../ui/domain_messages.py" line="289"/>
         <source>retried</source>
         <translation>повторена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="284"/>
+        <location filename="../../ui/domain_messages.py" line="290"/>
         <source>subject type</source>
         <translation>тип объекта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="285"/>
+        <location filename="../../ui/domain_messages.py" line="291"/>
         <source>subscription</source>
         <translation>подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="286"/>
+        <location filename="../../ui/domain_messages.py" line="292"/>
         <source>subscription expired</source>
         <translation>подписка истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="287"/>
+        <location filename="../../ui/domain_messages.py" line="293"/>
         <source>subscription id</source>
         <translation>номер подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="288"/>
+        <location filename="../../ui/domain_messages.py" line="294"/>
         <source>top-up</source>
         <translation>пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="289"/>
+        <location filename="../../ui/domain_messages.py" line="295"/>
         <source>unit price</source>
         <translation>цена единицы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="290"/>
+        <location filename="../../ui/domain_messages.py" line="296"/>
         <source>wallet</source>
         <translation>кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="291"/>
+        <location filename="../../ui/domain_messages.py" line="297"/>
         <source>workers</source>
         <translation>исполнители</translation>
     </message>
@@ -3548,186 +3644,186 @@
 <context>
     <name>ErrorQueuePage</name>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="45"/>
+        <location filename="../../ui/pages/error_queue.py" line="47"/>
         <source>Message, #id or “topup #12”</source>
         <translation>Сообщение, #id или «topup #12»</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="47"/>
+        <location filename="../../ui/pages/error_queue.py" line="34"/>
         <source>Error queue</source>
         <translation>Очередь ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="49"/>
+        <location filename="../../ui/pages/error_queue.py" line="50"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="51"/>
+        <location filename="../../ui/pages/error_queue.py" line="52"/>
         <source>Open</source>
         <translation>Открытые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="52"/>
+        <location filename="../../ui/pages/error_queue.py" line="53"/>
         <source>Retrying</source>
         <translation>Повторяются</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="53"/>
+        <location filename="../../ui/pages/error_queue.py" line="54"/>
         <source>Manual</source>
         <translation>Ручные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="54"/>
+        <location filename="../../ui/pages/error_queue.py" line="55"/>
         <source>Resolved</source>
         <translation>Решённые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="55"/>
+        <location filename="../../ui/pages/error_queue.py" line="56"/>
         <source>Canceled</source>
         <translation>Отменённые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="56"/>
-        <location filename="../../ui/pages/error_queue.py" line="62"/>
-        <location filename="../../ui/pages/error_queue.py" line="66"/>
+        <location filename="../../ui/pages/error_queue.py" line="57"/>
+        <location filename="../../ui/pages/error_queue.py" line="63"/>
+        <location filename="../../ui/pages/error_queue.py" line="67"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="61"/>
+        <location filename="../../ui/pages/error_queue.py" line="62"/>
         <source>Operation</source>
         <translation>Операция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="66"/>
+        <location filename="../../ui/pages/error_queue.py" line="67"/>
         <source>Class</source>
         <translation>Класс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="69"/>
+        <location filename="../../ui/pages/error_queue.py" line="70"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="71"/>
+        <location filename="../../ui/pages/error_queue.py" line="72"/>
         <source>Any</source>
         <translation>Любой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="72"/>
+        <location filename="../../ui/pages/error_queue.py" line="73"/>
         <source>Older than 1 h</source>
         <translation>Старше 1 ч</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="73"/>
+        <location filename="../../ui/pages/error_queue.py" line="74"/>
         <source>Older than 1 day</source>
         <translation>Старше 1 дня</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="74"/>
+        <location filename="../../ui/pages/error_queue.py" line="75"/>
         <source>Older than 7 days</source>
         <translation>Старше 7 дней</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="79"/>
-        <location filename="../../ui/pages/error_queue.py" line="300"/>
-        <location filename="../../ui/pages/error_queue.py" line="304"/>
+        <location filename="../../ui/pages/error_queue.py" line="80"/>
+        <location filename="../../ui/pages/error_queue.py" line="318"/>
+        <location filename="../../ui/pages/error_queue.py" line="322"/>
         <source>Retry now</source>
         <translation>Повторить сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="80"/>
+        <location filename="../../ui/pages/error_queue.py" line="81"/>
         <source>Cancel retry…</source>
         <translation>Отменить повтор…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="81"/>
+        <location filename="../../ui/pages/error_queue.py" line="82"/>
         <source>Escalate to manual…</source>
         <translation>Передать на ручную обработку…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="82"/>
+        <location filename="../../ui/pages/error_queue.py" line="83"/>
         <source>Change strategy…</source>
         <translation>Сменить стратегию…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="83"/>
+        <location filename="../../ui/pages/error_queue.py" line="84"/>
         <source>Resolve with note…</source>
         <translation>Закрыть с примечанием…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="89"/>
+        <location filename="../../ui/pages/error_queue.py" line="90"/>
         <source>Only open items can be retried.</source>
         <translation>Повторить можно только открытые элементы.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="90"/>
+        <location filename="../../ui/pages/error_queue.py" line="91"/>
         <source>Run the selected items now, through the same lease as the retry pass</source>
         <translation>Выполнить выбранные элементы сейчас, с той же блокировкой, что и при плановом повторе</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="95"/>
+        <location filename="../../ui/pages/error_queue.py" line="96"/>
         <source>Only open items have a retry to cancel.</source>
         <translation>Отменить повтор можно только у открытых элементов.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="96"/>
+        <location filename="../../ui/pages/error_queue.py" line="97"/>
         <source>Stop retrying; the items close as canceled</source>
         <translation>Прекратить повторы; элементы закрываются как отменённые</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="101"/>
+        <location filename="../../ui/pages/error_queue.py" line="102"/>
         <source>Only open items can be escalated.</source>
         <translation>Передать на ручную обработку можно только открытые элементы.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="102"/>
+        <location filename="../../ui/pages/error_queue.py" line="103"/>
         <source>Stop automatic attempts and wait for an operator</source>
         <translation>Остановить автоматические попытки и ждать оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="107"/>
+        <location filename="../../ui/pages/error_queue.py" line="108"/>
         <source>Only open items can change strategy.</source>
         <translation>Сменить стратегию можно только у открытых элементов.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="108"/>
+        <location filename="../../ui/pages/error_queue.py" line="109"/>
         <source>Retry on another strategy from now on</source>
         <translation>Повторять по другой стратегии начиная с этого момента</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="113"/>
+        <location filename="../../ui/pages/error_queue.py" line="114"/>
         <source>Only open or canceled items can be resolved.</source>
         <translation>Закрыть можно только открытые или отменённые элементы.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="114"/>
+        <location filename="../../ui/pages/error_queue.py" line="115"/>
         <source>Close the items as settled by hand, with a note saying how</source>
         <translation>Закрыть элементы как урегулированные вручную, с примечанием о том, как именно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="206"/>
+        <location filename="../../ui/pages/error_queue.py" line="224"/>
         <source>No open error item for %s #%d</source>
         <translation>Нет открытого элемента очереди ошибок для %s #%d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="214"/>
+        <location filename="../../ui/pages/error_queue.py" line="232"/>
         <source>Select one or more error items</source>
         <translation>Выберите один или несколько элементов очереди ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="221"/>
+        <location filename="../../ui/pages/error_queue.py" line="239"/>
         <source>#%d is %s.</source>
         <translation>#%d: статус %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="228"/>
+        <location filename="../../ui/pages/error_queue.py" line="246"/>
         <source>Select an error item to see its attempts.</source>
         <translation>Выберите элемент очереди ошибок, чтобы увидеть его попытки.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="238"/>
+        <location filename="../../ui/pages/error_queue.py" line="256"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… и ещё %n</numerusform>
@@ -3736,7 +3832,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="239"/>
+        <location filename="../../ui/pages/error_queue.py" line="257"/>
         <source>%n item(s) selected</source>
         <translation>
             <numerusform>Выбран %n элемент</numerusform>
@@ -3745,7 +3841,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="253"/>
+        <location filename="../../ui/pages/error_queue.py" line="271"/>
         <source>and %n more</source>
         <translation>
             <numerusform>и ещё %n</numerusform>
@@ -3754,12 +3850,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="254"/>
+        <location filename="../../ui/pages/error_queue.py" line="272"/>
         <source>Items: %s</source>
         <translation>Элементы: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="301"/>
+        <location filename="../../ui/pages/error_queue.py" line="319"/>
         <source>Retry %n item(s) now?</source>
         <translation>
             <numerusform>Повторить %n элемент сейчас?</numerusform>
@@ -3768,7 +3864,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="309"/>
+        <location filename="../../ui/pages/error_queue.py" line="327"/>
         <source>Retrying %n item(s)…</source>
         <translation>
             <numerusform>Повтор %n элемента…</numerusform>
@@ -3777,12 +3873,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="320"/>
+        <location filename="../../ui/pages/error_queue.py" line="338"/>
         <source>Retried %d of %d: %d resolved, %d still failing</source>
         <translation>Повторено %d из %d: решено %d, всё ещё с ошибкой %d</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="328"/>
+        <location filename="../../ui/pages/error_queue.py" line="346"/>
         <source>%n not attempted: the payment gateway is still refusing calls</source>
         <translation>
             <numerusform>%n не опробован: платёжный шлюз всё ещё отклоняет вызовы</numerusform>
@@ -3791,12 +3887,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="331"/>
+        <location filename="../../ui/pages/error_queue.py" line="349"/>
         <source>(until %s UTC)</source>
         <translation>(до %s UTC)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="334"/>
+        <location filename="../../ui/pages/error_queue.py" line="352"/>
         <source>%n with no recorded outcome: another runner took it, see its attempts</source>
         <translation>
             <numerusform>%n без записанного результата: его взял другой исполнитель, см. попытки</numerusform>
@@ -3805,12 +3901,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="342"/>
+        <location filename="../../ui/pages/error_queue.py" line="360"/>
         <source>Cancel scheduled retry</source>
         <translation>Отмена запланированного повтора</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="343"/>
+        <location filename="../../ui/pages/error_queue.py" line="361"/>
         <source>Cancel the retries of %n item(s)? They close as canceled and are not tried again.</source>
         <translation>
             <numerusform>Отменить повторы для %n элемента? Он будет закрыт как отменённый и больше не повторится.</numerusform>
@@ -3819,19 +3915,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="345"/>
-        <location filename="../../ui/pages/error_queue.py" line="365"/>
-        <location filename="../../ui/pages/error_queue.py" line="402"/>
+        <location filename="../../ui/pages/error_queue.py" line="363"/>
+        <location filename="../../ui/pages/error_queue.py" line="383"/>
+        <location filename="../../ui/pages/error_queue.py" line="420"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="346"/>
+        <location filename="../../ui/pages/error_queue.py" line="364"/>
         <source>Cancel retries</source>
         <translation>Отменить повторы</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="354"/>
+        <location filename="../../ui/pages/error_queue.py" line="372"/>
         <source>Canceled %n item(s)</source>
         <translation>
             <numerusform>Отменён %n элемент</numerusform>
@@ -3840,12 +3936,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="362"/>
+        <location filename="../../ui/pages/error_queue.py" line="380"/>
         <source>Escalate to manual</source>
         <translation>Передача на ручную обработку</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="363"/>
+        <location filename="../../ui/pages/error_queue.py" line="381"/>
         <source>Escalate %n item(s) to manual? Automatic attempts stop until an operator acts.</source>
         <translation>
             <numerusform>Передать %n элемент на ручную обработку? Автоматические попытки прекратятся до действий оператора.</numerusform>
@@ -3854,12 +3950,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="366"/>
+        <location filename="../../ui/pages/error_queue.py" line="384"/>
         <source>Escalate</source>
         <translation>Передать</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="373"/>
+        <location filename="../../ui/pages/error_queue.py" line="391"/>
         <source>Escalated %n item(s) to manual</source>
         <translation>
             <numerusform>На ручную обработку передан %n элемент</numerusform>
@@ -3868,38 +3964,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="385"/>
+        <location filename="../../ui/pages/error_queue.py" line="403"/>
         <source>exponential, with jitter</source>
         <translation>экспоненциальная задержка со случайным разбросом</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="386"/>
+        <location filename="../../ui/pages/error_queue.py" line="404"/>
         <source>ask the gateway by key, then retry with the same key</source>
         <translation>запросить шлюз по ключу, затем повторить с тем же ключом</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="387"/>
+        <location filename="../../ui/pages/error_queue.py" line="405"/>
         <source>immediate attempts, then every 5 minutes</source>
         <translation>немедленные попытки, затем каждые 5 минут</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="388"/>
+        <location filename="../../ui/pages/error_queue.py" line="406"/>
         <source>every 10 minutes</source>
         <translation>каждые 10 минут</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="389"/>
+        <location filename="../../ui/pages/error_queue.py" line="407"/>
         <source>no automatic attempts</source>
         <translation>без автоматических попыток</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="399"/>
-        <location filename="../../ui/pages/error_queue.py" line="404"/>
+        <location filename="../../ui/pages/error_queue.py" line="417"/>
+        <location filename="../../ui/pages/error_queue.py" line="422"/>
         <source>Change strategy</source>
         <translation>Смена стратегии</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="400"/>
+        <location filename="../../ui/pages/error_queue.py" line="418"/>
         <source>Change the retry strategy of %n item(s)?</source>
         <translation>
             <numerusform>Сменить стратегию повтора для %n элемента?</numerusform>
@@ -3908,12 +4004,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="403"/>
+        <location filename="../../ui/pages/error_queue.py" line="421"/>
         <source>Strategy</source>
         <translation>Стратегия</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="411"/>
+        <location filename="../../ui/pages/error_queue.py" line="429"/>
         <source>%n item(s) now on %s</source>
         <translation>
             <numerusform>%n элемент теперь на стратегии %s</numerusform>
@@ -3922,12 +4018,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="418"/>
+        <location filename="../../ui/pages/error_queue.py" line="436"/>
         <source>Resolve with note</source>
         <translation>Закрытие с примечанием</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="419"/>
+        <location filename="../../ui/pages/error_queue.py" line="437"/>
         <source>Mark %n item(s) resolved? Say how they were settled.</source>
         <translation>
             <numerusform>Отметить %n элемент как решённый? Укажите, как он был урегулирован.</numerusform>
@@ -3936,17 +4032,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="421"/>
+        <location filename="../../ui/pages/error_queue.py" line="439"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_queue.py" line="422"/>
+        <location filename="../../ui/pages/error_queue.py" line="440"/>
         <source>Resolve</source>
         <translation>Закрыть</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/error_queue.py" line="428"/>
+        <location filename="../../ui/pages/error_queue.py" line="446"/>
         <source>Resolved %n item(s)</source>
         <translation>
             <numerusform>Закрыт %n элемент</numerusform>
@@ -4065,22 +4161,22 @@
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="553"/>
+        <location filename="../../ui/pages/words.py" line="566"/>
         <source>succeeded</source>
         <translation>успешно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="554"/>
+        <location filename="../../ui/pages/words.py" line="567"/>
         <source>failed</source>
         <translation>неудача</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="555"/>
+        <location filename="../../ui/pages/words.py" line="568"/>
         <source>deferred</source>
         <translation>отложено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="556"/>
+        <location filename="../../ui/pages/words.py" line="569"/>
         <source>settled elsewhere</source>
         <translation>завершено в другом месте</translation>
     </message>
@@ -4190,32 +4286,32 @@
 <context>
     <name>FeatureTypes</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="452"/>
+        <location filename="../../ui/pages/words.py" line="465"/>
         <source>on/off</source>
         <translation>вкл/выкл</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="453"/>
+        <location filename="../../ui/pages/words.py" line="466"/>
         <source>quota</source>
         <translation>квота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="454"/>
+        <location filename="../../ui/pages/words.py" line="467"/>
         <source>rate limit</source>
         <translation>лимит частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="455"/>
+        <location filename="../../ui/pages/words.py" line="468"/>
         <source>usage</source>
         <translation>по использованию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="488"/>
+        <location filename="../../ui/pages/words.py" line="501"/>
         <source>%1 %2 / period</source>
         <translation>%1 %2 / период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="494"/>
+        <location filename="../../ui/pages/words.py" line="507"/>
         <source>%1 %2 / %3</source>
         <translation>%1 %2 / %3</translation>
     </message>
@@ -4223,25 +4319,25 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../ui/formatting.py" line="25"/>
+        <location filename="../../ui/formatting.py" line="26"/>
         <source>en_US</source>
         <comment>the locale (language_COUNTRY) whose formats the desk uses</comment>
         <translation>ru_RU</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="99"/>
+        <location filename="../../ui/formatting.py" line="100"/>
         <source>yyyy-MM-dd</source>
         <comment>a date in tables (Qt date format)</comment>
         <translation>dd.MM.yyyy</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="108"/>
+        <location filename="../../ui/formatting.py" line="109"/>
         <source>yyyy-MM-dd HH:mm</source>
         <comment>a date and time (Qt format)</comment>
         <translation>dd.MM.yyyy HH:mm</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="116"/>
+        <location filename="../../ui/formatting.py" line="117"/>
         <source>yyyy-MM-dd HH:mm:ss</source>
         <comment>a date and time to the second</comment>
         <translation>dd.MM.yyyy HH:mm:ss</translation>
@@ -4868,27 +4964,27 @@
 <context>
     <name>LedgerNotes</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="540"/>
+        <location filename="../../ui/pages/words.py" line="553"/>
         <source>card charge %1</source>
         <translation>списание с карты %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="541"/>
+        <location filename="../../ui/pages/words.py" line="554"/>
         <source>to card, top-up #%1</source>
         <translation>на карту, пополнение #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="542"/>
+        <location filename="../../ui/pages/words.py" line="555"/>
         <source>owed on %1</source>
         <translation>долг по %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="543"/>
+        <location filename="../../ui/pages/words.py" line="556"/>
         <source>%1 against %2</source>
         <translation>%1 к %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="544"/>
+        <location filename="../../ui/pages/words.py" line="557"/>
         <source>refund refused: %1</source>
         <translation>возврат отклонён: %1</translation>
     </message>
@@ -4896,67 +4992,78 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="46"/>
+        <location filename="../../ui/login.py" line="68"/>
         <source>Create the administrator</source>
         <translation>Создание администратора</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="46"/>
+        <location filename="../../ui/login.py" line="68"/>
         <source>Sign in</source>
         <translation>Вход</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="50"/>
+        <location filename="../../ui/login.py" line="72"/>
         <source>This database has no operators yet. Choose the administrator&apos;s name and password.</source>
         <translation>В этой базе данных ещё нет операторов. Задайте имя и пароль администратора.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="52"/>
+        <location filename="../../ui/login.py" line="74"/>
         <source>Sign in to Subscriptions Admin.</source>
         <translation>Вход в Subscriptions Admin.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="57"/>
+        <location filename="../../ui/login.py" line="79"/>
         <source>You signed out. Renewals, retries and reminders keep running in the background until you quit the app. Sign in to continue, or Cancel to quit.</source>
         <translation>Вы вышли. Продления, повторы и напоминания продолжают работать в фоне, пока вы не закроете приложение. Войдите, чтобы продолжить, или нажмите «Отмена», чтобы выйти из приложения.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="66"/>
+        <location filename="../../ui/login.py" line="88"/>
         <source>Demo operators: admin / admin-demo-pass, operator / operator-demo-pass, viewer / viewer-demo-pass.</source>
         <translation>Демо-операторы: admin / admin-demo-pass, operator / operator-demo-pass, viewer / viewer-demo-pass.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="77"/>
-        <source>Remember my name on this computer</source>
-        <translation>Запомнить моё имя на этом компьютере</translation>
+        <location filename="../../ui/login.py" line="99"/>
+        <source>Remember my name and keep me signed in on this computer</source>
+        <translation>Запомнить моё имя и входить без пароля на этом компьютере</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="79"/>
-        <source>Only the name is kept: the password is asked for at every sign-in.</source>
-        <translation>Сохраняется только имя: пароль запрашивается при каждом входе.</translation>
+        <location filename="../../ui/login.py" line="103"/>
+        <source>The next start signs you in without your password, on this computer only, until you sign out, a while passes unused, or your password or role changes. Your password is never kept.</source>
+        <translation>При следующем запуске вход выполнится без пароля — только на этом компьютере, пока вы не выйдете, пока вход не пролежит долго без использования или пока не изменятся ваш пароль или роль. Сам пароль никогда не сохраняется.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="82"/>
+        <location filename="../../ui/login.py" line="109"/>
+        <source>Administrators always type their password: for them only the name is remembered.</source>
+        <translation>Администраторы всегда вводят пароль: для них запоминается только имя.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="116"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="83"/>
+        <location filename="../../ui/login.py" line="117"/>
         <source>Password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="85"/>
+        <location filename="../../ui/login.py" line="119"/>
         <source>Repeat password</source>
         <translation>Повторите пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="113"/>
+        <location filename="../../ui/login.py" line="148"/>
         <source>Checking…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="122"/>
+        <location filename="../../ui/login.py" line="158"/>
+        <location filename="../../ui/login.py" line="165"/>
+        <source>Signing you in as %s…</source>
+        <translation>Вход как %s…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="196"/>
         <source>the two passwords differ</source>
         <translation>пароли не совпадают</translation>
     </message>
@@ -4964,42 +5071,63 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/main_window.py" line="50"/>
         <source>Subscriptions Admin</source>
         <translation>Subscriptions Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/main_window.py" line="50"/>
         <source> — demo</source>
         <translation> — демо</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Change your password or sign out</source>
         <translation>Сменить пароль или выйти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Change my password…</source>
         <translation>Сменить мой пароль…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="219"/>
+        <source>Sign out everywhere…</source>
+        <translation>Выйти везде…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="221"/>
+        <source>Every computer that remembers you asks for your password at its next start</source>
+        <translation>Каждый компьютер, который вас запомнил, спросит пароль при следующем запуске</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Sign out</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>Your password was changed.</source>
         <translation>Ваш пароль изменён.</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="251"/>
+        <source>Sign out everywhere</source>
+        <translation>Выход на всех компьютерах</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="247"/>
+        <source>Every computer where you chose &quot;Remember me&quot; will ask for your password at its next start, and this desk signs out now.</source>
+        <translation>Каждый компьютер, где вы выбрали «Запомнить меня», спросит пароль при следующем запуске, а на этом рабочем месте вы выйдете сейчас.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n непрочитанное</numerusform>
@@ -5008,38 +5136,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Scheduler: %s failed</source>
         <translation>Планировщик: ошибка в задании %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Scheduler: paused</source>
         <translation>Планировщик: приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="125"/>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/app.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Scheduler: running</source>
         <translation>Планировщик: работает</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="127"/>
+        <location filename="../../ui/app.py" line="144"/>
         <source>Scheduler: off</source>
         <translation>Планировщик: выключен</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Gateway: healthy</source>
         <translation>Шлюз: работает</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Gateway: OUTAGE</source>
         <translation>Шлюз: СБОЙ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Gateway: probing</source>
         <translation>Шлюз: проверка</translation>
     </message>
@@ -5492,58 +5620,58 @@
 <context>
     <name>NotificationsPage</name>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="352"/>
+        <location filename="../../ui/pages/notifications.py" line="392"/>
         <source>Title or text</source>
         <translation>Заголовок или текст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="353"/>
+        <location filename="../../ui/pages/notifications.py" line="385"/>
         <source>Notifications</source>
         <translation>Уведомления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="356"/>
+        <location filename="../../ui/pages/notifications.py" line="395"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="356"/>
-        <location filename="../../ui/pages/notifications.py" line="359"/>
+        <location filename="../../ui/pages/notifications.py" line="395"/>
+        <location filename="../../ui/pages/notifications.py" line="398"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="356"/>
+        <location filename="../../ui/pages/notifications.py" line="395"/>
         <source>Unread</source>
         <translation>Непрочитанные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="359"/>
+        <location filename="../../ui/pages/notifications.py" line="398"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="365"/>
+        <location filename="../../ui/pages/notifications.py" line="404"/>
         <source>Open subject</source>
         <translation>Открыть объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="366"/>
+        <location filename="../../ui/pages/notifications.py" line="405"/>
         <source>Mark read</source>
         <translation>Отметить прочитанным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="367"/>
+        <location filename="../../ui/pages/notifications.py" line="406"/>
         <source>Mark all read</source>
         <translation>Отметить все прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="374"/>
+        <location filename="../../ui/pages/notifications.py" line="413"/>
         <source>Show what the notification is about (Enter or double-click)</source>
         <translation>Показать объект уведомления (Enter или двойной щелчок)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="392"/>
+        <location filename="../../ui/pages/notifications.py" line="436"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n непрочитанное</numerusform>
@@ -5552,17 +5680,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="414"/>
+        <location filename="../../ui/pages/notifications.py" line="463"/>
         <source>Mark the selected notifications read (Ctrl+M)</source>
         <translation>Отметить выбранные уведомления прочитанными (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="416"/>
+        <location filename="../../ui/pages/notifications.py" line="465"/>
         <source>Select unread notifications</source>
         <translation>Выберите непрочитанные уведомления</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="425"/>
+        <location filename="../../ui/pages/notifications.py" line="474"/>
         <source>%n notification(s) selected</source>
         <translation>
             <numerusform>Выбрано %n уведомление</numerusform>
@@ -5571,22 +5699,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="427"/>
+        <location filename="../../ui/pages/notifications.py" line="476"/>
         <source>Select a notification to read it.</source>
         <translation>Выберите уведомление, чтобы прочитать его.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="437"/>
+        <location filename="../../ui/pages/notifications.py" line="486"/>
         <source>read %s</source>
         <translation>прочитано %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="439"/>
+        <location filename="../../ui/pages/notifications.py" line="488"/>
         <source>unread</source>
         <translation>не прочитано</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="452"/>
+        <location filename="../../ui/pages/notifications.py" line="501"/>
         <source>%n notification(s) of this kind came within a minute (%s); the latest:</source>
         <translation>
             <numerusform>%n уведомление этого вида пришло за минуту (%s); последнее:</numerusform>
@@ -5595,18 +5723,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="464"/>
+        <location filename="../../ui/pages/notifications.py" line="513"/>
         <source>About</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="467"/>
+        <location filename="../../ui/pages/notifications.py" line="516"/>
         <source>the invoices of this renewal pass</source>
         <translation>счета этого прогона продлений</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="520"/>
-        <location filename="../../ui/pages/notifications.py" line="535"/>
+        <location filename="../../ui/pages/notifications.py" line="569"/>
+        <location filename="../../ui/pages/notifications.py" line="584"/>
         <source>Marked %n notification(s) read</source>
         <translation>
             <numerusform>Прочитанным отмечено %n уведомление</numerusform>
@@ -5618,117 +5746,117 @@
 <context>
     <name>NotificationsTableModel</name>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="67"/>
+        <location filename="../../ui/pages/notifications.py" line="82"/>
         <source>Invoices of a renewal pass</source>
         <translation>Счета прогона продлений</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="90"/>
+        <location filename="../../ui/pages/notifications.py" line="105"/>
         <source>Latest: %s</source>
         <translation>Последнее: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="115"/>
+        <location filename="../../ui/pages/notifications.py" line="130"/>
         <source>Payment succeeded</source>
         <translation>Оплата прошла</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="116"/>
+        <location filename="../../ui/pages/notifications.py" line="131"/>
         <source>Renewals paid</source>
         <translation>Продления оплачены</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="117"/>
+        <location filename="../../ui/pages/notifications.py" line="132"/>
         <source>Payment failed</source>
         <translation>Оплата не прошла</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="118"/>
+        <location filename="../../ui/pages/notifications.py" line="133"/>
         <source>Subscription expiring</source>
         <translation>Подписка истекает</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="119"/>
+        <location filename="../../ui/pages/notifications.py" line="134"/>
         <source>Subscription expired</source>
         <translation>Подписка истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="120"/>
+        <location filename="../../ui/pages/notifications.py" line="135"/>
         <source>Top-up succeeded</source>
         <translation>Пополнение выполнено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="121"/>
+        <location filename="../../ui/pages/notifications.py" line="136"/>
         <source>Top-up failed</source>
         <translation>Пополнение не выполнено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="122"/>
+        <location filename="../../ui/pages/notifications.py" line="137"/>
         <source>Refund failed</source>
         <translation>Возврат не выполнен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="123"/>
+        <location filename="../../ui/pages/notifications.py" line="138"/>
         <source>Manual intervention needed</source>
         <translation>Требуется вмешательство оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="124"/>
+        <location filename="../../ui/pages/notifications.py" line="139"/>
         <source>Gateway outage</source>
         <translation>Сбой платёжного шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="125"/>
+        <location filename="../../ui/pages/notifications.py" line="140"/>
         <source>Gateway recovered</source>
         <translation>Платёжный шлюз восстановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="126"/>
+        <location filename="../../ui/pages/notifications.py" line="141"/>
         <source>Unresolved errors alert</source>
         <translation>Слишком много нерешённых ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="128"/>
+        <location filename="../../ui/pages/notifications.py" line="143"/>
         <source>info</source>
         <translation>информация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="128"/>
+        <location filename="../../ui/pages/notifications.py" line="143"/>
         <source>warning</source>
         <translation>предупреждение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="128"/>
+        <location filename="../../ui/pages/notifications.py" line="143"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="131"/>
+        <location filename="../../ui/pages/notifications.py" line="146"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="134"/>
+        <location filename="../../ui/pages/notifications.py" line="149"/>
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="140"/>
+        <location filename="../../ui/pages/notifications.py" line="155"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="144"/>
+        <location filename="../../ui/pages/notifications.py" line="159"/>
         <source>About</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="145"/>
+        <location filename="../../ui/pages/notifications.py" line="160"/>
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="146"/>
+        <location filename="../../ui/pages/notifications.py" line="161"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
@@ -5736,228 +5864,249 @@
 <context>
     <name>OperatorsPage</name>
     <message>
-        <location filename="../../ui/pages/operators.py" line="58"/>
+        <location filename="../../ui/pages/operators.py" line="53"/>
         <source>Operators</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="60"/>
+        <location filename="../../ui/pages/operators.py" line="61"/>
         <source>New operator…</source>
         <translation>Новый оператор…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="63"/>
+        <location filename="../../ui/pages/operators.py" line="64"/>
         <source>Change role…</source>
         <translation>Сменить роль…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="66"/>
+        <location filename="../../ui/pages/operators.py" line="67"/>
         <source>Disable…</source>
         <translation>Отключить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="69"/>
+        <location filename="../../ui/pages/operators.py" line="70"/>
         <source>Re-enable…</source>
         <translation>Включить снова…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="72"/>
+        <location filename="../../ui/pages/operators.py" line="73"/>
         <source>Reset password…</source>
         <translation>Сбросить пароль…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="75"/>
+        <location filename="../../ui/pages/operators.py" line="76"/>
         <source>Unlock…</source>
         <translation>Разблокировать…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="87"/>
-        <location filename="../../ui/pages/operators.py" line="228"/>
+        <location filename="../../ui/pages/operators.py" line="79"/>
+        <source>Sign out everywhere…</source>
+        <translation>Выйти везде…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="92"/>
+        <location filename="../../ui/pages/operators.py" line="234"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="87"/>
-        <location filename="../../ui/pages/operators.py" line="229"/>
-        <location filename="../../ui/pages/operators.py" line="263"/>
+        <location filename="../../ui/pages/operators.py" line="92"/>
+        <location filename="../../ui/pages/operators.py" line="235"/>
+        <location filename="../../ui/pages/operators.py" line="269"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="87"/>
+        <location filename="../../ui/pages/operators.py" line="92"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="87"/>
+        <location filename="../../ui/pages/operators.py" line="92"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="116"/>
+        <location filename="../../ui/pages/operators.py" line="121"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="116"/>
+        <location filename="../../ui/pages/operators.py" line="121"/>
         <source>disabled</source>
         <translation>отключён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="143"/>
+        <location filename="../../ui/pages/operators.py" line="148"/>
         <source>Select an operator</source>
         <translation>Выберите оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="150"/>
+        <location filename="../../ui/pages/operators.py" line="155"/>
         <source>This is your own account: another administrator changes it. Change your password from the menu under your name.</source>
         <translation>Это ваша собственная учётная запись: её меняет другой администратор. Свой пароль меняйте в меню под вашим именем.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="154"/>
+        <location filename="../../ui/pages/operators.py" line="159"/>
         <source>%s is not locked after failed sign-ins.</source>
         <translation>%s не заблокирован(а) после неудачных попыток входа.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="157"/>
+        <location filename="../../ui/pages/operators.py" line="162"/>
         <source>%s is already active.</source>
         <translation>%s уже активен.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="158"/>
+        <location filename="../../ui/pages/operators.py" line="163"/>
         <source>%s is already disabled.</source>
         <translation>%s уже отключён.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="213"/>
+        <location filename="../../ui/pages/operators.py" line="219"/>
         <source>The two passwords differ.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="225"/>
+        <location filename="../../ui/pages/operators.py" line="231"/>
         <source>New operator</source>
         <translation>Новый оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="226"/>
+        <location filename="../../ui/pages/operators.py" line="232"/>
         <source>The new operator signs in with this name and password.</source>
         <translation>Новый оператор входит с этим именем и паролем.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="230"/>
+        <location filename="../../ui/pages/operators.py" line="236"/>
         <source>Password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="231"/>
-        <location filename="../../ui/pages/operators.py" line="339"/>
+        <location filename="../../ui/pages/operators.py" line="237"/>
+        <location filename="../../ui/pages/operators.py" line="371"/>
         <source>Repeat password</source>
         <translation>Повторите пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="233"/>
+        <location filename="../../ui/pages/operators.py" line="239"/>
         <source>Create</source>
         <translation>Создать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="248"/>
+        <location filename="../../ui/pages/operators.py" line="254"/>
         <source>Operator %s created</source>
         <translation>Оператор %s создан</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="259"/>
-        <location filename="../../ui/pages/operators.py" line="264"/>
+        <location filename="../../ui/pages/operators.py" line="265"/>
+        <location filename="../../ui/pages/operators.py" line="270"/>
         <source>Change role</source>
         <translation>Сменить роль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="260"/>
+        <location filename="../../ui/pages/operators.py" line="266"/>
         <source>The role of %1 is %2 now. Choose what they may do from now on.</source>
         <translation>Сейчас у %1 роль «%2». Выберите, что ему можно делать дальше.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="270"/>
+        <location filename="../../ui/pages/operators.py" line="276"/>
         <source>%s has a new role</source>
         <translation>У %s новая роль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="280"/>
+        <location filename="../../ui/pages/operators.py" line="286"/>
         <source>Disable operator</source>
         <translation>Отключить оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="281"/>
+        <location filename="../../ui/pages/operators.py" line="287"/>
         <source>%s will no longer be able to sign in. Their history stays; you can re-enable them later.</source>
         <translation>%s больше не сможет войти. История сохранится; позже его можно включить снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="283"/>
+        <location filename="../../ui/pages/operators.py" line="289"/>
         <source>Disable</source>
         <translation>Отключить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="289"/>
+        <location filename="../../ui/pages/operators.py" line="295"/>
         <source>%s was disabled</source>
         <translation>%s отключён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="299"/>
+        <location filename="../../ui/pages/operators.py" line="305"/>
         <source>Re-enable operator</source>
         <translation>Включить оператора снова</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="300"/>
+        <location filename="../../ui/pages/operators.py" line="306"/>
         <source>%s will be able to sign in again, with the same role and password.</source>
         <translation>%s снова сможет войти — с прежними ролью и паролем.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="301"/>
+        <location filename="../../ui/pages/operators.py" line="307"/>
         <source>Re-enable</source>
         <translation>Включить снова</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="307"/>
+        <location filename="../../ui/pages/operators.py" line="313"/>
         <source>%s was re-enabled</source>
         <translation>%s снова включён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="317"/>
+        <location filename="../../ui/pages/operators.py" line="323"/>
         <source>Unlock operator</source>
         <translation>Разблокировать оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="318"/>
+        <location filename="../../ui/pages/operators.py" line="324"/>
         <source>%s was locked after too many failed sign-ins; they may try again at once.</source>
         <translation>%s заблокирован(а) после слишком многих неудачных попыток входа; войти можно будет сразу.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="319"/>
+        <location filename="../../ui/pages/operators.py" line="325"/>
         <source>Unlock</source>
         <translation>Разблокировать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="325"/>
+        <location filename="../../ui/pages/operators.py" line="331"/>
         <source>%s was unlocked</source>
         <translation>%s разблокирован(а)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="336"/>
-        <location filename="../../ui/pages/operators.py" line="340"/>
+        <location filename="../../ui/pages/operators.py" line="341"/>
+        <location filename="../../ui/pages/operators.py" line="347"/>
+        <source>Sign out everywhere</source>
+        <translation>Выход на всех компьютерах</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="343"/>
+        <source>Every computer that remembers %s will ask for their password at its next start (a desk they have open now stays signed in until they sign out).</source>
+        <translation>Каждый компьютер, который запомнил %s, спросит пароль при следующем запуске (уже открытое рабочее место остаётся в системе, пока оператор не выйдет).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="358"/>
+        <source>%s was signed out on every computer</source>
+        <translation>%s выведен из системы на всех компьютерах</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/operators.py" line="368"/>
+        <location filename="../../ui/pages/operators.py" line="372"/>
         <source>Reset password</source>
         <translation>Сбросить пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="337"/>
+        <location filename="../../ui/pages/operators.py" line="369"/>
         <source>Choose a new password for %s and tell them in person; they can change it after signing in.</source>
         <translation>Задайте новый пароль для %s и сообщите его лично; после входа его можно сменить.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="339"/>
+        <location filename="../../ui/pages/operators.py" line="371"/>
         <source>New password</source>
         <translation>Новый пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/operators.py" line="348"/>
+        <location filename="../../ui/pages/operators.py" line="380"/>
         <source>The password of %s was reset</source>
         <translation>Пароль %s сброшен</translation>
     </message>
@@ -5965,7 +6114,7 @@
 <context>
     <name>PagedQueryModel</name>
     <message>
-        <location filename="../../ui/sql_model.py" line="374"/>
+        <location filename="../../ui/sql_model.py" line="377"/>
         <source>Currency</source>
         <translation>Валюта</translation>
     </message>
@@ -5973,117 +6122,117 @@
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="565"/>
+        <location filename="../../ui/pages/words.py" line="578"/>
         <source>create customers</source>
         <translation>создавать клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="566"/>
+        <location filename="../../ui/pages/words.py" line="579"/>
         <source>change customers</source>
         <translation>изменять клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="567"/>
+        <location filename="../../ui/pages/words.py" line="580"/>
         <source>top up wallets</source>
         <translation>пополнять кошельки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="568"/>
+        <location filename="../../ui/pages/words.py" line="581"/>
         <source>subscribe customers</source>
         <translation>оформлять подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="569"/>
+        <location filename="../../ui/pages/words.py" line="582"/>
         <source>cancel subscriptions</source>
         <translation>отменять подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="570"/>
+        <location filename="../../ui/pages/words.py" line="583"/>
         <source>reinstate subscriptions</source>
         <translation>восстанавливать подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="571"/>
+        <location filename="../../ui/pages/words.py" line="584"/>
         <source>change the plan of subscriptions</source>
         <translation>менять тариф подписок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="572"/>
+        <location filename="../../ui/pages/words.py" line="585"/>
         <source>record usage</source>
         <translation>записывать использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="573"/>
+        <location filename="../../ui/pages/words.py" line="586"/>
         <source>retry error items</source>
         <translation>повторять ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="574"/>
+        <location filename="../../ui/pages/words.py" line="587"/>
         <source>cancel scheduled retries</source>
         <translation>отменять запланированные повторы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="575"/>
+        <location filename="../../ui/pages/words.py" line="588"/>
         <source>resolve error items</source>
         <translation>закрывать ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="576"/>
+        <location filename="../../ui/pages/words.py" line="589"/>
         <source>escalate error items</source>
         <translation>передавать ошибки на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="577"/>
+        <location filename="../../ui/pages/words.py" line="590"/>
         <source>change retry strategies</source>
         <translation>менять стратегии повторов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="578"/>
+        <location filename="../../ui/pages/words.py" line="591"/>
         <source>mark notifications read</source>
         <translation>отмечать уведомления прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="579"/>
+        <location filename="../../ui/pages/words.py" line="592"/>
         <source>run scheduler jobs</source>
         <translation>запускать задания планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="580"/>
+        <location filename="../../ui/pages/words.py" line="593"/>
         <source>run a renewal pass</source>
         <translation>запускать прогон продлений</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="581"/>
+        <location filename="../../ui/pages/words.py" line="594"/>
         <source>refund</source>
         <translation>делать возвраты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="582"/>
+        <location filename="../../ui/pages/words.py" line="595"/>
         <source>adjust balances</source>
         <translation>корректировать балансы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="583"/>
+        <location filename="../../ui/pages/words.py" line="596"/>
         <source>edit plans and features</source>
         <translation>изменять тарифы и функции</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="584"/>
+        <location filename="../../ui/pages/words.py" line="597"/>
         <source>manage operators</source>
         <translation>управлять операторами</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="585"/>
+        <location filename="../../ui/pages/words.py" line="598"/>
         <source>change settings</source>
         <translation>изменять настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="586"/>
+        <location filename="../../ui/pages/words.py" line="599"/>
         <source>configure the gateway</source>
         <translation>настраивать шлюз</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="587"/>
+        <location filename="../../ui/pages/words.py" line="600"/>
         <source>pause the scheduler</source>
         <translation>приостанавливать планировщик</translation>
     </message>
@@ -6386,12 +6535,12 @@
 <context>
     <name>PlansPage</name>
     <message>
-        <location filename="../../ui/pages/plans.py" line="55"/>
+        <location filename="../../ui/pages/plans.py" line="56"/>
         <source>Plan code or name</source>
         <translation>Код или название тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/plans.py" line="56"/>
+        <location filename="../../ui/pages/plans.py" line="49"/>
         <source>Plans &amp; features</source>
         <translation>Тарифы и функции</translation>
     </message>
@@ -6873,12 +7022,12 @@
 <context>
     <name>RowCounts</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="423"/>
+        <location filename="../../ui/pages/base.py" line="433"/>
         <source>%1+ rows</source>
         <translation>более %1 строк</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="424"/>
+        <location filename="../../ui/pages/base.py" line="434"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n строка</numerusform>
@@ -6887,7 +7036,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/base.py" line="427"/>
+        <location filename="../../ui/pages/base.py" line="437"/>
         <source>Exported %n row(s)</source>
         <translation>
             <numerusform>Экспортирована %n строка</numerusform>
@@ -7155,7 +7304,7 @@
         <translation>нечего делать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="47"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="40"/>
         <source>Scheduler</source>
         <translation>Планировщик</translation>
     </message>
@@ -7348,7 +7497,7 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="57"/>
+        <location filename="../../ui/pages/settings_page.py" line="53"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
@@ -7369,7 +7518,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/settings_page.py" line="91"/>
-        <location filename="../../ui/pages/settings_page.py" line="253"/>
+        <location filename="../../ui/pages/settings_page.py" line="258"/>
         <source>Save key</source>
         <translation>Сохранить ключ</translation>
     </message>
@@ -7429,137 +7578,147 @@
         <translation>0–365; 0 отключает ежедневное копирование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="140"/>
+        <location filename="../../ui/pages/settings_page.py" line="138"/>
+        <source>&quot;Remember me&quot; signs in without a password for (days)</source>
+        <translation>«Запомнить меня» входит без пароля (дней)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="139"/>
+        <source>1–365; counted again from each use; never for administrators</source>
+        <translation>1–365; отсчёт заново с каждого входа; не для администраторов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="145"/>
         <source>Save settings…</source>
         <translation>Сохранить настройки…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="143"/>
+        <location filename="../../ui/pages/settings_page.py" line="148"/>
         <source>Revert</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="155"/>
+        <location filename="../../ui/pages/settings_page.py" line="160"/>
         <source>This desktop</source>
         <translation>Это рабочее место</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="163"/>
+        <location filename="../../ui/pages/settings_page.py" line="168"/>
         <source>A new language applies after the app is restarted.</source>
         <translation>Новый язык применится после перезапуска приложения.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="168"/>
+        <location filename="../../ui/pages/settings_page.py" line="173"/>
         <source>Follow the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="169"/>
+        <location filename="../../ui/pages/settings_page.py" line="174"/>
         <source>Light</source>
         <translation>Светлая</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="170"/>
+        <location filename="../../ui/pages/settings_page.py" line="175"/>
         <source>Dark</source>
         <translation>Тёмная</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="178"/>
+        <location filename="../../ui/pages/settings_page.py" line="183"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="180"/>
+        <location filename="../../ui/pages/settings_page.py" line="185"/>
         <source>Theme</source>
         <translation>Тема</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="201"/>
+        <location filename="../../ui/pages/settings_page.py" line="206"/>
         <source>A key is set.</source>
         <translation>Ключ задан.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="203"/>
+        <location filename="../../ui/pages/settings_page.py" line="208"/>
         <source>No key is set; this demo database uses a published test key.</source>
         <translation>Ключ не задан; эта демо-база использует общедоступный тестовый ключ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="205"/>
+        <location filename="../../ui/pages/settings_page.py" line="210"/>
         <source>No key is set: top-ups and refunds fail until an admin sets one.</source>
         <translation>Ключ не задан: пополнения и возвраты не будут проходить, пока администратор его не задаст.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="208"/>
+        <location filename="../../ui/pages/settings_page.py" line="213"/>
         <source>There is no usable system keyring, so secrets are kept for this session only.</source>
         <translation>Системное хранилище ключей недоступно, поэтому секреты хранятся только до конца сеанса.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="230"/>
+        <location filename="../../ui/pages/settings_page.py" line="235"/>
         <source>Enter the new key first.</source>
         <translation>Сначала введите новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="232"/>
+        <location filename="../../ui/pages/settings_page.py" line="237"/>
         <source>A key is one word of at most %d characters.</source>
         <translation>Ключ — одно слово длиной не более %d символов.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="234"/>
+        <location filename="../../ui/pages/settings_page.py" line="239"/>
         <source>The simulated gateway accepts only test keys, which start with %s.</source>
         <translation>Имитируемый шлюз принимает только тестовые ключи, начинающиеся с %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="247"/>
+        <location filename="../../ui/pages/settings_page.py" line="252"/>
         <source>Gateway API key</source>
         <translation>API-ключ шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="249"/>
+        <location filename="../../ui/pages/settings_page.py" line="254"/>
         <source>Replace the key this app uses for charges and refunds. Every later gateway call from this desk uses the new key.</source>
         <translation>Заменить ключ, который приложение использует для списаний и возвратов. Все последующие вызовы шлюза с этого рабочего места будут использовать новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="270"/>
+        <location filename="../../ui/pages/settings_page.py" line="275"/>
         <source>The key was saved in the system keyring.</source>
         <translation>Ключ сохранён в системном хранилище ключей.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="271"/>
+        <location filename="../../ui/pages/settings_page.py" line="276"/>
         <source>Gateway API key saved in the system keyring</source>
         <translation>API-ключ шлюза сохранён в системном хранилище ключей</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="274"/>
+        <location filename="../../ui/pages/settings_page.py" line="279"/>
         <source>There is no usable system keyring, so the key is kept for this session only and will be forgotten when the app quits.</source>
         <translation>Системное хранилище ключей недоступно, поэтому ключ сохранён только на этот сеанс и будет забыт при выходе из приложения.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="279"/>
+        <location filename="../../ui/pages/settings_page.py" line="284"/>
         <source>Gateway API key kept for this session only</source>
         <translation>API-ключ шлюза сохранён только на этот сеанс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="298"/>
+        <location filename="../../ui/pages/settings_page.py" line="303"/>
         <source>Nothing to save: no setting was changed</source>
         <translation>Нечего сохранять: ни одна настройка не изменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="300"/>
+        <location filename="../../ui/pages/settings_page.py" line="305"/>
         <source>Change these settings for every desk and worker that shares this database:</source>
         <translation>Изменить эти настройки для всех рабочих мест и фоновых процессов, использующих эту базу данных:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="303"/>
+        <location filename="../../ui/pages/settings_page.py" line="308"/>
         <source>Save settings</source>
         <translation>Сохранить настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="306"/>
+        <location filename="../../ui/pages/settings_page.py" line="311"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/settings_page.py" line="314"/>
+        <location filename="../../ui/pages/settings_page.py" line="319"/>
         <source>%n setting(s) saved</source>
         <translation>
             <numerusform>Сохранена %n настройка</numerusform>
@@ -7568,7 +7727,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="330"/>
+        <location filename="../../ui/pages/settings_page.py" line="335"/>
         <source>The language changes when the app is restarted</source>
         <translation>Язык сменится после перезапуска приложения</translation>
     </message>
@@ -7687,57 +7846,57 @@
 <context>
     <name>SubscriptionEvents</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="434"/>
+        <location filename="../../ui/pages/words.py" line="447"/>
         <source>subscribed</source>
         <translation>оформлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="435"/>
+        <location filename="../../ui/pages/words.py" line="448"/>
         <source>subscribed again</source>
         <translation>оформлена заново</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="436"/>
+        <location filename="../../ui/pages/words.py" line="449"/>
         <source>renewed</source>
         <translation>продлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="437"/>
+        <location filename="../../ui/pages/words.py" line="450"/>
         <source>renewal short of funds</source>
         <translation>на продление не хватило средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="438"/>
+        <location filename="../../ui/pages/words.py" line="451"/>
         <source>funds arrived</source>
         <translation>средства поступили</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="439"/>
+        <location filename="../../ui/pages/words.py" line="452"/>
         <source>grace days passed</source>
         <translation>льготные дни прошли</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="440"/>
+        <location filename="../../ui/pages/words.py" line="453"/>
         <source>canceled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="441"/>
+        <location filename="../../ui/pages/words.py" line="454"/>
         <source>reinstated</source>
         <translation>восстановлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="442"/>
+        <location filename="../../ui/pages/words.py" line="455"/>
         <source>waiting for funds again</source>
         <translation>снова ждёт средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="443"/>
+        <location filename="../../ui/pages/words.py" line="456"/>
         <source>period ended</source>
         <translation>период закончился</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="444"/>
+        <location filename="../../ui/pages/words.py" line="457"/>
         <source>plan changed</source>
         <translation>тариф сменён</translation>
     </message>
@@ -7745,12 +7904,12 @@
 <context>
     <name>SubscriptionsPage</name>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="147"/>
+        <location filename="../../ui/pages/subscriptions.py" line="148"/>
         <source>Customer name or email; #id for one subscription</source>
         <translation>Имя или эл. почта клиента; #id — одна подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions.py" line="149"/>
+        <location filename="../../ui/pages/subscriptions.py" line="137"/>
         <source>Subscriptions</source>
         <translation>Подписки</translation>
     </message>
@@ -7766,7 +7925,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/subscriptions.py" line="153"/>
-        <location filename="../../ui/pages/subscriptions_models.py" line="271"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="273"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
@@ -7928,7 +8087,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/subscriptions.py" line="383"/>
-        <location filename="../../ui/pages/subscriptions_models.py" line="221"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="223"/>
         <source>Feature</source>
         <translation>Функция</translation>
     </message>
@@ -7978,203 +8137,203 @@
         <translation>истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="158"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="160"/>
         <source>moved to another plan</source>
         <translation>переведена на другой тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="157"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="159"/>
         <source>Only an active subscription can be %s; this one is %s.</source>
         <translation>Только активная подписка может быть %s; у этой статус «%s».</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="153"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="155"/>
         <source>Only an active subscription or one waiting for funds can be canceled; this one is %s.</source>
         <translation>Отменить можно только активную подписку или ожидающую средств; у этой статус «%s».</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="161"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="163"/>
         <source>Only a canceled subscription can be reinstated; this one is %s.</source>
         <translation>Восстановить можно только отменённую подписку; у этой статус «%s».</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="145"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="147"/>
         <source>It was canceled while waiting for funds and its grace days have passed; subscribe the customer again instead.</source>
         <translation>Она была отменена в ожидании средств, и льготный период уже прошёл; вместо этого оформите подписку заново.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="151"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="153"/>
         <source>The paid period has ended; subscribe the customer again instead.</source>
         <translation>Оплаченный период закончился; вместо этого оформите клиенту новую подписку.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="186"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="188"/>
         <source>Subscription</source>
         <translation>Подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="186"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="188"/>
         <source>auto-renew</source>
         <translation>автопродление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="187"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="189"/>
         <source>on</source>
         <translation>вкл.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="187"/>
-        <location filename="../../ui/pages/subscriptions_models.py" line="193"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="189"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="195"/>
         <source>off</source>
         <translation>выкл.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="188"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="190"/>
         <source>period</source>
         <translation>период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="188"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="190"/>
         <source>pending since</source>
         <translation>ожидает с</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="189"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="191"/>
         <source>Features</source>
         <translation>Функции</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="190"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="192"/>
         <source>granted</source>
         <translation>доступны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="190"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="192"/>
         <source>not granted</source>
         <translation>недоступны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="191"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="193"/>
         <source>grace</source>
         <translation>льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="191"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="193"/>
         <source>days</source>
         <translation>дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="192"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="194"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="192"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="194"/>
         <source>wallet</source>
         <translation>кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="193"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="195"/>
         <source>balance</source>
         <translation>баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="207"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="209"/>
         <source>Usage this period</source>
         <translation>Использование за период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="222"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="224"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="223"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="225"/>
         <source>Used</source>
         <translation>Использовано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="224"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="226"/>
         <source>Limit</source>
         <translation>Лимит</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="225"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="227"/>
         <source>Left</source>
         <translation>Осталось</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="228"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="230"/>
         <source>Charge so far</source>
         <translation>Начислено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="229"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="231"/>
         <source>The plan grants no features.</source>
         <translation>Тариф не даёт функций.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="230"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="232"/>
         <source>Timeline</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="246"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="248"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="247"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="249"/>
         <source>From → to</source>
         <translation>Из → в</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="248"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="250"/>
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="249"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="251"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="250"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="252"/>
         <source>Actor</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="253"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="255"/>
         <source>No events.</source>
         <translation>Событий нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="256"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="258"/>
         <source>Charges</source>
         <translation>Списания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="270"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="272"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="272"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="274"/>
         <source>Usage</source>
         <translation>Использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="273"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="275"/>
         <source>Ledger entry</source>
         <translation>Запись журнала</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="274"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="276"/>
         <source>Refunded</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/subscriptions_models.py" line="277"/>
+        <location filename="../../ui/pages/subscriptions_models.py" line="279"/>
         <source>No charges.</source>
         <translation>Списаний нет.</translation>
     </message>
@@ -8235,22 +8394,22 @@
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="456"/>
+        <location filename="../../ui/pages/base.py" line="466"/>
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="468"/>
+        <location filename="../../ui/pages/base.py" line="478"/>
         <source>Export CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="696"/>
+        <location filename="../../ui/pages/base.py" line="706"/>
         <source>Export to CSV</source>
         <translation>Экспорт в CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="696"/>
+        <location filename="../../ui/pages/base.py" line="706"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
@@ -8258,33 +8417,33 @@
 <context>
     <name>TrayController</name>
     <message>
-        <location filename="../../ui/tray.py" line="100"/>
+        <location filename="../../ui/tray.py" line="174"/>
         <source>Open Subscriptions Admin</source>
         <translation>Открыть Subscriptions Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="101"/>
+        <location filename="../../ui/tray.py" line="175"/>
         <source>Run renewals now</source>
         <translation>Выполнить продления сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="102"/>
-        <location filename="../../ui/tray.py" line="205"/>
+        <location filename="../../ui/tray.py" line="176"/>
+        <location filename="../../ui/tray.py" line="298"/>
         <source>Pause scheduler…</source>
         <translation>Приостановить планировщик…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="104"/>
+        <location filename="../../ui/tray.py" line="178"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="114"/>
+        <location filename="../../ui/tray.py" line="189"/>
         <source>Subscriptions Admin</source>
         <translation>Subscriptions Admin</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="128"/>
+        <location filename="../../ui/tray.py" line="203"/>
         <source>Subscriptions Admin — %n unread</source>
         <translation>
             <numerusform>Subscriptions Admin — %n непрочитанное</numerusform>
@@ -8293,7 +8452,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="199"/>
+        <location filename="../../ui/tray.py" line="292"/>
         <source>%n notification(s) in all</source>
         <translation>
             <numerusform>всего %n уведомление</numerusform>
@@ -8302,18 +8461,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="200"/>
+        <location filename="../../ui/tray.py" line="293"/>
         <source>Latest: %s</source>
         <translation>Последнее: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="205"/>
+        <location filename="../../ui/tray.py" line="298"/>
         <source>Resume scheduler…</source>
         <translation>Возобновить планировщик…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="140"/>
-        <location filename="../../ui/app.py" line="141"/>
+        <location filename="../../ui/app.py" line="158"/>
+        <location filename="../../ui/app.py" line="159"/>
         <source>The scheduler is not running in this window</source>
         <translation>В этом окне планировщик не запущен</translation>
     </message>
@@ -8321,42 +8480,42 @@
 <context>
     <name>WalletLedgerTableModel</name>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="133"/>
+        <location filename="../../ui/pages/wallets_models.py" line="135"/>
         <source>Entry</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="134"/>
+        <location filename="../../ui/pages/wallets_models.py" line="136"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="135"/>
+        <location filename="../../ui/pages/wallets_models.py" line="137"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="138"/>
+        <location filename="../../ui/pages/wallets_models.py" line="140"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="145"/>
+        <location filename="../../ui/pages/wallets_models.py" line="147"/>
         <source>Balance after</source>
         <translation>Баланс после</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="150"/>
+        <location filename="../../ui/pages/wallets_models.py" line="152"/>
         <source>Actor</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="152"/>
+        <location filename="../../ui/pages/wallets_models.py" line="154"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="156"/>
+        <location filename="../../ui/pages/wallets_models.py" line="158"/>
         <source>Reference</source>
         <translation>Основание</translation>
     </message>
@@ -8364,12 +8523,12 @@
 <context>
     <name>WalletsPage</name>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="54"/>
+        <location filename="../../ui/pages/wallets.py" line="55"/>
         <source>Customer name, email or id; #id for one wallet</source>
         <translation>Имя, эл. почта или ID клиента; #id — один кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets.py" line="56"/>
+        <location filename="../../ui/pages/wallets.py" line="44"/>
         <source>Wallets &amp; ledger</source>
         <translation>Кошельки и журнал</translation>
     </message>
@@ -8622,62 +8781,62 @@
         <translation>Баланс кошелька #%d скорректирован на %s; теперь %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="114"/>
+        <location filename="../../ui/pages/wallets_models.py" line="116"/>
         <source>top-up</source>
         <translation>пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="115"/>
+        <location filename="../../ui/pages/wallets_models.py" line="117"/>
         <source>renewal</source>
         <translation>продление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="116"/>
+        <location filename="../../ui/pages/wallets_models.py" line="118"/>
         <source>usage</source>
         <translation>использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="117"/>
+        <location filename="../../ui/pages/wallets_models.py" line="119"/>
         <source>plan change</source>
         <translation>смена тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="119"/>
+        <location filename="../../ui/pages/wallets_models.py" line="121"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="118"/>
+        <location filename="../../ui/pages/wallets_models.py" line="120"/>
         <source>plan-change credit</source>
         <translation>зачёт при смене тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="120"/>
+        <location filename="../../ui/pages/wallets_models.py" line="122"/>
         <source>adjustment</source>
         <translation>корректировка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="121"/>
+        <location filename="../../ui/pages/wallets_models.py" line="123"/>
         <source>reversal</source>
         <translation>сторно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="194"/>
+        <location filename="../../ui/pages/wallets_models.py" line="196"/>
         <source>Wallet</source>
         <translation>Кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="194"/>
+        <location filename="../../ui/pages/wallets_models.py" line="196"/>
         <source>customer</source>
         <translation>клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="195"/>
+        <location filename="../../ui/pages/wallets_models.py" line="197"/>
         <source>Balance</source>
         <translation>Баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="195"/>
+        <location filename="../../ui/pages/wallets_models.py" line="197"/>
         <source>opened</source>
         <translation>открыт</translation>
     </message>
@@ -8691,37 +8850,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="196"/>
+        <location filename="../../ui/pages/wallets_models.py" line="198"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="204"/>
+        <location filename="../../ui/pages/wallets_models.py" line="206"/>
         <source>Owes %s on its invoices; the next top-up pays it first.</source>
         <translation>Долг по счетам: %s; следующее пополнение сначала погасит его.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="209"/>
+        <location filename="../../ui/pages/wallets_models.py" line="211"/>
         <source>Refunds not settled yet</source>
         <translation>Незавершённые возвраты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="216"/>
+        <location filename="../../ui/pages/wallets_models.py" line="218"/>
         <source>Recent top-ups</source>
         <translation>Последние пополнения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="217"/>
+        <location filename="../../ui/pages/wallets_models.py" line="219"/>
         <source>refunded</source>
         <translation>возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="226"/>
+        <location filename="../../ui/pages/wallets_models.py" line="228"/>
         <source>Subscriptions paid from this wallet</source>
         <translation>Подписки, оплачиваемые из этого кошелька</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/wallets_models.py" line="227"/>
+        <location filename="../../ui/pages/wallets_models.py" line="229"/>
         <source>period ends</source>
         <translation>период до</translation>
     </message>
@@ -8787,12 +8946,12 @@
 <context>
     <name>Windows</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="465"/>
+        <location filename="../../ui/pages/words.py" line="478"/>
         <source>day</source>
         <translation>день</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="465"/>
+        <location filename="../../ui/pages/words.py" line="478"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n день</numerusform>
@@ -8801,12 +8960,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="466"/>
+        <location filename="../../ui/pages/words.py" line="479"/>
         <source>hour</source>
         <translation>час</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="466"/>
+        <location filename="../../ui/pages/words.py" line="479"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n час</numerusform>
@@ -8815,12 +8974,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="467"/>
+        <location filename="../../ui/pages/words.py" line="480"/>
         <source>minute</source>
         <translation>минуту</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="467"/>
+        <location filename="../../ui/pages/words.py" line="480"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n минута</numerusform>
@@ -8829,7 +8988,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="473"/>
+        <location filename="../../ui/pages/words.py" line="486"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n секунда</numerusform>
