@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 
+from scheduler.core import JOB_NAMES
 from models.tables import ErrorItem
 from services.audit import record_audit
 from ui.pages.base import DETAIL_LEAST, SEARCH_CHARS, TablePage
@@ -187,7 +188,7 @@ def test_at_1024_by_700_every_scheduler_job_shows_without_scrolling(make_gui, qt
         gui = make_gui("admin", customers=10, scheduler=lambda core: core.build_scheduler())
         gui.window.resize(1024, 700)
         page = gui.page("SchedulerPage")
-        qtbot.waitUntil(lambda: page.model.rowCount() == 5)
+        qtbot.waitUntil(lambda: page.model.rowCount() == len(JOB_NAMES))
         qtbot.wait(5)
         assert gui.window.height() == 700  # the page fits the window, it does not stretch it
         table, visible = page.table, page.table.viewport().height()
