@@ -61,7 +61,7 @@ def test_run_now_checks_the_role_audits_and_runs_through_the_lease(core, operato
     with pytest.raises(PermissionDenied):
         control.run_now(viewer, "renewals")
     with pytest.raises(ValidationError, match="no scheduled job"):
-        control.run_now(operator, "backups")
+        control.run_now(operator, "invoices")
     assert audit() == []
     state = control.run_now(operator, "renewals", "catching up")
     assert state is not None and state.last_finished_at is not None and state.last_error is None
@@ -83,7 +83,7 @@ def test_the_command_line_pauses_resumes_and_runs(db_path, capsys):
     assert run("resume")[:2] == (0, {"paused": False})
     code, payload, _err = run("run", "janitor")
     assert code == 0 and payload["name"] == "janitor" and payload["last_error"] is None
-    code, _payload, err = run("run", "backups")
+    code, _payload, err = run("run", "invoices")
     assert code == 2 and "invalid choice" in err
     database.connect(reuse_if_open=True)
     assert [action for _actor, action, _reason in audit()] == ["scheduler.pause", "scheduler.resume", "scheduler.run"]
