@@ -72,6 +72,11 @@ def back_up(target: Path | None, now: datetime) -> Backup:
         folder = target or default_folder()
         private_directory(folder)
         target = folder / backup_name(now)
+        extra = 1
+        while target.exists():  # a second backup within the same second
+            extra += 1
+            named = Path(backup_name(now))
+            target = folder / f"{named.stem}-{extra}{named.suffix}"
     if target.exists():
         raise ValidationError("{path} already exists; name a new file for the backup", path=str(target))
     if not target.parent.is_dir():
@@ -123,11 +128,11 @@ def _dump_postgres(target: Path) -> None:
     env = dict(os.environ)
     if params.get("password"):
         env["PGPASSWORD"] = str(params["password"])
+    private_file(target)  # 0600 before a byte is written; pg_dump keeps the mode when it truncates
     done = subprocess.run(command, env=env, capture_output=True, text=True)
     if done.returncode != 0:
         target.unlink(missing_ok=True)
         raise DomainError("pg_dump failed: {reason}", reason=(done.stderr.strip() or f"exit {done.returncode}")[:300])
-    private_file(target)
 
 
 def prune(folder: Path, keep: int) -> list[str]:

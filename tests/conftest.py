@@ -57,6 +57,15 @@ def cheap_password_hashing(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def backups_in_tmp(monkeypatch, tmp_path):
+    """On PostgreSQL the daily backup's folder is in the user's data folder: a test's goes in its own."""
+    if POSTGRES_URL:
+        from services import backup
+
+        monkeypatch.setattr(backup, "default_folder", lambda: tmp_path / "pg-backups")
+
+
+@pytest.fixture(autouse=True)
 def memory_keyring():
     backend = MemoryKeyring()
     previous = keyring.get_keyring()

@@ -5,8 +5,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 
-from scheduler.core import JOB_NAMES
 from models.tables import ErrorItem
+from scheduler.core import JOB_NAMES
 from services.audit import record_audit
 from ui.pages.base import DETAIL_LEAST, SEARCH_CHARS, TablePage
 
