@@ -161,17 +161,8 @@ class SignInTokens:
             changed = not operator.active or operator.access_version != row.access_version or operator.role == "admin"
             if changed:
                 # Committed with the audit row: the refusal is raised after the transaction ends.
-                row.revoked_at = now
-                row.save()
                 why = "account disabled" if not operator.active else "role or password changed"
-                record_audit(
-                    self.clock,
-                    operator.username,
-                    "operator.sign_in_tokens_revoked",
-                    "operator",
-                    operator.id,
-                    after={"computers": [row.device], "count": 1, "why": why},
-                )
+                self._revoke_row(row, operator, why)
                 return _Verdict(
                     refusal=RememberedSignInRefused(
                         "your account changed since this computer remembered you; type your password"
@@ -207,18 +198,21 @@ class SignInTokens:
             row = for_update(SignInToken.select().where(SignInToken.token_hash == token_digest(token))).first()
             if row is None or row.revoked_at is not None:
                 return False
-            row.revoked_at = self.clock.now()
-            row.save()
-            operator = Operator.get_by_id(row.operator_id)
-            record_audit(
-                self.clock,
-                operator.username,
-                "operator.sign_in_tokens_revoked",
-                "operator",
-                operator.id,
-                after={"computers": [row.device], "count": 1, "why": why},
-            )
+            self._revoke_row(row, Operator.get_by_id(row.operator_id), why)
         return True
+
+    def _revoke_row(self, row: SignInToken, operator: Operator, why: str) -> None:
+        """End one computer's token and audit it, inside the caller's write."""
+        row.revoked_at = self.clock.now()
+        row.save()
+        record_audit(
+            self.clock,
+            operator.username,
+            "operator.sign_in_tokens_revoked",
+            "operator",
+            operator.id,
+            after={"computers": [row.device], "count": 1, "why": why},
+        )
 
     def sign_out_everywhere(self, actor: Actor, username: str | None = None, reason: str = "") -> int:
         """Revoke every remembered sign-in of ``username`` (default: the actor's own). Returns how many were live.
