@@ -506,6 +506,45 @@ def _sign_in_tokens_and_desks() -> None:
     database.create_tables([SignInToken, SignInDesk], safe=True)
 
 
+def _customer_notices() -> None:
+    """The customer's language and "no email" flag, and the outbox of messages to customers."""
+    from peewee import AutoField, ForeignKeyField, IntegerField
+
+    from models.schema_v1 import BaseModel, Customer
+
+    # Plain ADD COLUMN with a database default: rebuilding the customer table (peewee's way to add a
+    # NOT NULL column on SQLite) would trip the foreign keys that point at it.
+    boolean = "INTEGER" if is_sqlite() else "BOOLEAN"
+    database.execute_sql("ALTER TABLE customer ADD COLUMN language VARCHAR(8) NOT NULL DEFAULT 'en'")
+    database.execute_sql(f"ALTER TABLE customer ADD COLUMN no_email {boolean} NOT NULL DEFAULT FALSE")
+
+    class CustomerNotice(BaseModel):  # frozen as this step creates it
+        id = AutoField()
+        customer = ForeignKeyField(Customer, on_delete="RESTRICT")
+        kind = CharField(max_length=40)
+        language = CharField(max_length=8)
+        params = TextField()
+        dedup_key = CharField(max_length=200, unique=True)
+        subject_type = CharField(max_length=32, null=True)
+        subject_id = IntegerField(null=True)
+        status = CharField(max_length=16)
+        reason = TextField(null=True)
+        to_address = CharField(max_length=254, null=True)
+        message_id = CharField(max_length=200, null=True)
+        attempts = IntegerField(default=0)
+        resend_of = IntegerField(null=True)
+        created_at = DateTimeField()
+        due_at = DateTimeField()
+        sent_at = DateTimeField(null=True)
+        updated_at = DateTimeField()
+
+        class Meta:
+            table_name = "customer_notice"
+            indexes = ((("customer", "id"), False), (("status", "due_at"), False))
+
+    database.create_tables([CustomerNotice], safe=True)
+
+
 Step = tuple[int, str, Callable[[], None]]
 
 MIGRATIONS: list[Step] = [
@@ -519,6 +558,7 @@ MIGRATIONS: list[Step] = [
     (8, "operators' access version and sign-in lockout", _operator_access_version_and_lockout),
     (9, "a wallet's last movement, and indexes for every table sort", _wallet_last_movement_and_sort_indexes),
     (10, "remembered sign-ins per computer and the delay between failed sign-ins", _sign_in_tokens_and_desks),
+    (11, "customers' language and the outbox of their notices", _customer_notices),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

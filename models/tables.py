@@ -80,6 +80,9 @@ class Customer(BaseModel):
     email = CharField(max_length=254, unique=True)
     status = CharField(max_length=16, default="active")  # active | disabled
     created_at = DateTimeField(index=True)
+    # The language of the customer's notices (en | ru), and "no email": nothing is sent to them.
+    language = CharField(max_length=8, default="en", constraints=[SQL("DEFAULT 'en'")])
+    no_email = BooleanField(default=False, constraints=[SQL("DEFAULT FALSE")])
 
 
 class Wallet(BaseModel):
@@ -486,6 +489,40 @@ class Notification(BaseModel):
     params = TextField(null=True)
 
 
+class CustomerNotice(BaseModel):
+    """A message to a customer (the outbox), written in the transaction of the event that causes it.
+
+    The sender job delivers pending rows over SMTP; ``dedup_key`` is unique, so a replayed event never
+    writes a second row. A customer marked "no email" gets the row with status ``suppressed`` and the
+    reason, so the outbox says why nothing was sent.
+    """
+
+    id = AutoField()
+    customer = ForeignKeyField(Customer, backref="notices", on_delete="RESTRICT")
+    customer_id: int  # the column behind customer
+    kind = CharField(max_length=40)  # see services.customer_notices.NOTICE_KINDS
+    language = CharField(max_length=8)  # the customer's language when the notice was written
+    params = TextField()  # JSON: what the kind's template needs (money as minor units + currency)
+    dedup_key = CharField(max_length=200, unique=True)
+    subject_type = CharField(max_length=32, null=True)  # invoice | credit_note | subscription | topup | refund | wallet
+    subject_id = IntegerField(null=True)
+    # pending -> sending -> sent | retrying (an "email" error item is open) | failed (manual); or suppressed
+    status = CharField(max_length=16)
+    reason = TextField(null=True)  # why it is suppressed, or the last sending error
+    to_address = CharField(max_length=254, null=True)  # where it was sent (set when sending)
+    message_id = CharField(max_length=200, null=True)  # the Message-ID header it was sent with
+    attempts = IntegerField(default=0)
+    resend_of = IntegerField(null=True)  # the notice an operator sent again
+    created_at = DateTimeField()
+    due_at = DateTimeField()
+    sent_at = DateTimeField(null=True)
+    updated_at = DateTimeField()
+
+    class Meta:
+        table_name = "customer_notice"
+        indexes = ((("customer", "id"), False), (("status", "due_at"), False))
+
+
 class AuditEntry(BaseModel):
     """Append-only. Triggers refuse UPDATE and DELETE."""
 
@@ -570,6 +607,7 @@ ALL_TABLES = [
     ErrorItem,
     ErrorAttempt,
     Notification,
+    CustomerNotice,
     AuditEntry,
     CustomerNote,
     Setting,

@@ -71,3 +71,47 @@ def format_minor(minor: int, currency: str = "USD", *, symbol: bool = False) -> 
     if symbol:
         return f"{sign}{CURRENCY_SYMBOL.get(currency, currency + ' ')}{body}"
     return f"{sign}{body}"
+
+
+# The languages customers are written to in; their notices and documents format amounts and dates so.
+CUSTOMER_LANGUAGES = ("en", "ru")
+_NARROW_NO_BREAK_SPACE = "\u202f"
+
+
+def check_language(code) -> str:
+    text = str(code or "").strip().lower()
+    if text not in CUSTOMER_LANGUAGES:
+        raise ValidationError(
+            "unknown language {code!r}; known: {known}", code=str(code)[:20], known=", ".join(CUSTOMER_LANGUAGES)
+        )
+    return text
+
+
+def customer_money(minor: int, currency: str, language: str) -> str:
+    """An amount as a customer reads it: 123456 USD -> '$1,234.56' in English, '1 234,56 $' in Russian."""
+    exponent = CURRENCY_EXPONENT.get(currency, 2)
+    whole, frac = divmod(abs(int(minor)), 10**exponent)
+    sign = "-" if minor < 0 else ""
+    symbol = CURRENCY_SYMBOL.get(currency, currency)
+    if language == "ru":
+        body = f"{whole:,}".replace(",", _NARROW_NO_BREAK_SPACE)
+        if exponent:
+            body += "," + str(frac).rjust(exponent, "0")
+        return f"{sign}{body}\u00a0{symbol}"
+    body = f"{whole:,}"
+    if exponent:
+        body += "." + str(frac).rjust(exponent, "0")
+    return f"{sign}{symbol}{body}"
+
+
+def customer_date(moment, language: str) -> str:
+    """A date as a customer reads it: '5 March 2026' in English, '05.03.2026' in Russian."""
+    if language == "ru":
+        return f"{moment.day:02d}.{moment.month:02d}.{moment.year}"
+    return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
+
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip

@@ -66,6 +66,38 @@ class SettingDefinition(NamedTuple):
     validate: Callable[[Any], Any]
 
 
+def _text(limit: int, *, lines: bool = False):
+    def check(value) -> str:
+        text = "" if value is None else str(value).strip()
+        if len(text) > limit:
+            raise ValidationError("{length} characters is more than {limit}", length=len(text), limit=limit)
+        if any(ord(char) < 32 and not (lines and char == "\n") for char in text):
+            raise ValidationError("control characters are not allowed here")
+        return text
+
+    return check
+
+
+def _choice(*choices: str):
+    def check(value) -> str:
+        text = str(value).strip().lower()
+        if text not in choices:
+            shown = str(value)[:40]
+            raise ValidationError("{value!r} is not one of {choices}", value=shown, choices=", ".join(choices))
+        return text
+
+    return check
+
+
+def _optional_email(value) -> str:
+    text = "" if value is None else str(value).strip()
+    if not text:
+        return ""
+    from services.customers import clean_email
+
+    return clean_email(text)
+
+
 def _optional_seed(value: Any) -> int | None:
     return None if value is None else _int_range(0, 2**31)(value)
 
@@ -86,6 +118,15 @@ SETTINGS: dict[str, SettingDefinition] = {
     "gateway.decline_rate": SettingDefinition(0.0, _rate),
     "gateway.outage": SettingDefinition(False, _boolean),
     "demo": SettingDefinition(False, _boolean),
+    # The mail server customer notices go through (its password lives in the keyring, never here).
+    "mail.host": SettingDefinition("", _text(253)),
+    "mail.port": SettingDefinition(587, _int_range(1, 65535)),
+    "mail.security": SettingDefinition("starttls", _choice("starttls", "tls", "none")),
+    "mail.user": SettingDefinition("", _text(254)),
+    "mail.from": SettingDefinition("", _optional_email),
+    # Who the business is, on documents and in messages to customers.
+    "business.name": SettingDefinition("", _text(200)),
+    "business.address": SettingDefinition("", _text(1000, lines=True)),
     "gateway.seed": SettingDefinition(None, _optional_seed),
 }
 

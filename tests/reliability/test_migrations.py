@@ -226,13 +226,17 @@ def test_an_old_shop_upgrades_with_every_row_intact_and_the_new_column_defaulted
     after = _all_rows()
     invoice_tables = {"document_sequence", "invoice", "invoice_line", "invoice_payment", "credit_note"}
     sign_in_tables = {"sign_in_token", "sign_in_desk"}  # migration 10: empty, new
-    assert set(after) == set(before) | invoice_tables | {"customer_note"} | sign_in_tables  # customer_note: 7, empty
-    assert after["sign_in_token"] == after["sign_in_desk"] == []
+    new_tables = invoice_tables | {"customer_note"} | sign_in_tables | {"customer_notice"}  # 7 and 11: empty
+    assert set(after) == set(before) | new_tables
+    assert after["sign_in_token"] == after["sign_in_desk"] == after["customer_notice"] == []
     assert before.pop("schema_version") == [(start,)] and after.pop("schema_version") == [(LATEST_VERSION,)]
     for table, rows in before.items():
-        if table in ("error_item", "subscription", "usage_counter", "notification", "operator", "wallet"):
+        if table in ("error_item", "subscription", "usage_counter", "notification", "operator", "wallet", "customer"):
             continue
         assert after[table] == rows, f"{table} changed in the upgrade"
+    # Migration 11: customers keep their rows, written to in English, with email on.
+    assert [row[:-2] for row in after["customer"]] == before["customer"]
+    assert {row[-2:] for row in after["customer"]} == {("en", 0)}
     # Migration 9: each wallet's last movement is the time of its newest ledger entry.
     assert [row[:-1] for row in after["wallet"]] == before["wallet"]
     newest: dict[int, str] = {}
