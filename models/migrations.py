@@ -545,6 +545,15 @@ def _customer_notices() -> None:
     database.create_tables([CustomerNotice], safe=True)
 
 
+def _job_lease_since() -> None:
+    """A job's lease says since when its holder has held it, in real time like its expiry."""
+    from playhouse.migrate import SchemaMigrator
+    from playhouse.migrate import migrate as run_operations
+
+    migrator = SchemaMigrator.from_database(database)
+    run_operations(migrator.add_column("job_state", "lease_since", DateTimeField(null=True)))
+
+
 Step = tuple[int, str, Callable[[], None]]
 
 MIGRATIONS: list[Step] = [
@@ -559,6 +568,7 @@ MIGRATIONS: list[Step] = [
     (9, "a wallet's last movement, and indexes for every table sort", _wallet_last_movement_and_sort_indexes),
     (10, "remembered sign-ins per computer and the delay between failed sign-ins", _sign_in_tokens_and_desks),
     (11, "customers' language and the outbox of their notices", _customer_notices),
+    (13, "since when a job's lease is held", _job_lease_since),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -563,7 +563,8 @@ class JobState(BaseModel):
 
     name = CharField(max_length=32, primary_key=True)
     lease_owner = CharField(max_length=64, null=True)
-    lease_until = DateTimeField(null=True)
+    lease_until = DateTimeField(null=True)  # real time (see scheduler.leases.lease_now), not the business clock
+    lease_since = DateTimeField(null=True)  # when the holder took the lease, in real time
     last_started_at = DateTimeField(null=True)
     last_finished_at = DateTimeField(null=True)
     last_result = TextField(null=True)

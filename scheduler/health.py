@@ -8,20 +8,20 @@ one on another host cannot, and is reported as unknown rather than guessed.
 A job is in trouble when its stored next run is more than a grace period past
 (no worker is running it: none started, or all are stuck or paused elsewhere)
 or when its live lease is held by a process on this host that no longer exists
-(its run died with it; the lease is taken over only when it expires).
+(its run died with it; the next claim takes the lease over at once). Leases are
+read against real time (``leases.lease_now``), never the business clock.
 """
 
 from __future__ import annotations
 
 import enum
-import os
-import socket
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from models.tables import JobState
 from scheduler import leases
+from scheduler.leases import Holder, pid_alive, this_host
 
 DEFAULT_GRACE = timedelta(minutes=15)
 
@@ -29,23 +29,6 @@ DEFAULT_GRACE = timedelta(minutes=15)
 class Problem(enum.Enum):
     OVERDUE = "overdue"
     HOLDER_DEAD = "holder_dead"
-
-
-@dataclass(frozen=True)
-class Holder:
-    """A lease owner as ``default_owner`` wrote it: host, pid and a tag; anything else is kept as text."""
-
-    owner: str
-    host: str | None
-    pid: int | None
-
-    @classmethod
-    def parse(cls, owner: str) -> Holder:
-        host, sep, rest = owner.partition(":")
-        pid_text, _, _tag = rest.partition(":")
-        if not sep or not pid_text.isdigit():
-            return cls(owner, None, None)
-        return cls(owner, host, int(pid_text))
 
 
 @dataclass(frozen=True)
@@ -100,21 +83,6 @@ class WorkersHealth:
         }
 
 
-def this_host() -> str:
-    return socket.gethostname()[:40]  # as default_owner writes it
-
-
-def pid_alive(pid: int) -> bool:
-    """Whether a process with this pid exists on this machine (signal 0 checks without sending)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # it exists, under another user
-        return True
-    return True
-
-
 def workers_health(
     names: Iterable[str],
     now: datetime,
@@ -126,7 +94,8 @@ def workers_health(
     """Each named job's state and problems; call with a connection open."""
     host = host or this_host()
     rows = leases.read_job_rows(names)
-    jobs = tuple(_job_health(name, rows.get(name), now, grace, host, is_alive) for name in names)
+    real_now = leases.lease_now()
+    jobs = tuple(_job_health(name, rows.get(name), now, real_now, grace, host, is_alive) for name in names)
     return WorkersHealth(all(not job.problems for job in jobs), now, host, jobs)
 
 
@@ -134,13 +103,14 @@ def _job_health(
     name: str,
     row: JobState | None,
     now: datetime,
+    real_now: datetime,
     grace: timedelta,
     host: str,
     is_alive: Callable[[int], bool],
 ) -> JobHealth:
     if row is None:  # no worker has ever started on this database: nothing is planned, nothing is late
         return JobHealth(name, None, None, None, None, None, None, False, ())
-    lease = _lease(row, now, host, is_alive)
+    lease = _lease(row, real_now, host, is_alive)
     problems: list[Problem] = []
     if not row.paused and row.next_run_at is not None and row.next_run_at + grace < now:
         problems.append(Problem.OVERDUE)
@@ -159,10 +129,10 @@ def _job_health(
     )
 
 
-def _lease(row: JobState, now: datetime, host: str, is_alive: Callable[[int], bool]) -> LeaseHealth | None:
+def _lease(row: JobState, real_now: datetime, host: str, is_alive: Callable[[int], bool]) -> LeaseHealth | None:
     # finish_run clears lease_until and leaves the owner: a lease is held while lease_until is ahead.
-    if row.lease_owner is None or row.lease_until is None or row.lease_until <= now:
+    if row.lease_owner is None or row.lease_until is None or row.lease_until <= real_now:
         return None
     holder = Holder.parse(row.lease_owner)
-    alive = is_alive(holder.pid) if holder.pid is not None and holder.host == host else None
-    return LeaseHealth(holder.owner, holder.host, holder.pid, row.last_started_at, row.lease_until, alive)
+    since = row.lease_since or row.last_started_at
+    return LeaseHealth(holder.owner, holder.host, holder.pid, since, row.lease_until, holder.alive(host, is_alive))

@@ -2,17 +2,75 @@
 
 A lease is claimed with a single conditional UPDATE, so two instances sharing a
 database cannot both win it: the engine serialises the writes and only one of
-them sees its WHERE clause still true. A lease that outlives its holder (a
-crash, a killed process) expires at ``lease_until`` and is taken over.
+them sees its WHERE clause still true.
+
+Leases run on real elapsed time, never on the business clock an instance may
+have moved (``--now``, the demo's jumps): the database server's clock on
+PostgreSQL, this machine's on SQLite (every instance on a SQLite file is on this
+machine). A lease that outlives its holder expires at ``lease_until`` and is
+taken over; one held by a process on this host that no longer exists is taken
+over at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import datetime
+import logging
+import os
+import socket
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from models.db import database, for_update
+from models.db import database, for_update, is_sqlite
 from models.tables import JobState
+from services.clock import utc_now
+
+log = logging.getLogger(__name__)
+
+
+def lease_now() -> datetime:
+    """Real time, naive UTC: the database server's clock on PostgreSQL, this machine's on SQLite."""
+    if is_sqlite():
+        return utc_now()
+    return database.execute_sql("SELECT CAST(now() AT TIME ZONE 'UTC' AS timestamp)").fetchone()[0]
+
+
+def this_host() -> str:
+    return socket.gethostname()[:40]  # as default_owner writes it
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this pid exists on this machine (signal 0 checks without sending)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it exists, under another user
+        return True
+    return True
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A lease owner as ``default_owner`` wrote it: host, pid and a tag; anything else is kept as text."""
+
+    owner: str
+    host: str | None
+    pid: int | None
+
+    @classmethod
+    def parse(cls, owner: str) -> Holder:
+        host, sep, rest = owner.partition(":")
+        pid_text, _, _tag = rest.partition(":")
+        if not sep or not pid_text.isdigit():
+            return cls(owner, None, None)
+        return cls(owner, host, int(pid_text))
+
+    def alive(self, host: str | None = None, is_alive: Callable[[int], bool] = pid_alive) -> bool | None:
+        """False when it names a process on this host that has ended; None when that cannot be told."""
+        if self.pid is None or self.host != (host or this_host()):
+            return None
+        return is_alive(self.pid)
 
 
 def ensure_job_row(name: str, *, paused: bool = False) -> None:
@@ -20,19 +78,52 @@ def ensure_job_row(name: str, *, paused: bool = False) -> None:
     JobState.insert(name=name, paused=paused).on_conflict_ignore().execute()
 
 
-def claim_lease(name: str, owner: str, now: datetime, until: datetime, *, only_if_due: bool = False) -> bool:
-    """Take the job's lease for ``owner`` until ``until``; False when someone else holds it.
+def claim_lease(
+    name: str,
+    owner: str,
+    now: datetime,
+    *,
+    seconds: float,
+    only_if_due: bool = False,
+    host: str | None = None,
+    is_alive: Callable[[int], bool] = pid_alive,
+) -> bool:
+    """Take the job's lease for ``owner`` for ``seconds`` of real time; False when someone else holds it.
 
-    ``only_if_due`` also requires the stored next run to have come, so a daily
-    run that another instance has just done is not done a second time.
+    ``now`` is the business clock's time, recorded as the run's start; ``only_if_due`` also requires
+    the stored next run (business time) to have come, so a daily run another instance has just done
+    is not done a second time. A live lease whose holder is a process on this host that has ended is
+    taken over at once, compared and set on the very owner and expiry read, so two instances taking
+    over together cannot both win.
     """
     ensure_job_row(name)
-    lease_free = JobState.lease_until.is_null() | (JobState.lease_until < now) | (JobState.lease_owner == owner)
-    condition = (JobState.name == name) & lease_free
-    if only_if_due:
-        condition &= JobState.next_run_at.is_null() | (JobState.next_run_at <= now)
-    claimed = JobState.update(lease_owner=owner, lease_until=until, last_started_at=now).where(condition).execute()
-    return claimed == 1
+    real = lease_now()
+    claim = {
+        JobState.lease_owner: owner,
+        JobState.lease_until: real + timedelta(seconds=seconds),
+        JobState.lease_since: real,
+        JobState.last_started_at: now,
+    }
+    due = JobState.next_run_at.is_null() | (JobState.next_run_at <= now) if only_if_due else True
+    lease_free = JobState.lease_until.is_null() | (JobState.lease_until < real) | (JobState.lease_owner == owner)
+    if JobState.update(claim).where((JobState.name == name) & lease_free & due).execute() == 1:
+        return True
+    row = read_job_row(name)
+    if row is None or row.lease_owner is None or row.lease_until is None:
+        return False
+    if Holder.parse(row.lease_owner).alive(host, is_alive) is not False:
+        return False
+    same_holder = (JobState.lease_owner == row.lease_owner) & (JobState.lease_until == row.lease_until)
+    held = (JobState.name == name) & same_holder
+    if JobState.update(claim).where(held & due).execute() != 1:
+        return False
+    log.warning(
+        "took over the %s job from %s, which held it since %s (UTC) and has ended",
+        name,
+        row.lease_owner,
+        row.lease_since,
+    )
+    return True
 
 
 def finish_run(
@@ -52,7 +143,9 @@ def finish_run(
             last_error=error,
             next_run_at=next_run_at,
         ).where(JobState.name == name).execute()
-        JobState.update(lease_until=None).where((JobState.name == name) & (JobState.lease_owner == owner)).execute()
+        JobState.update(lease_until=None, lease_since=None).where(
+            (JobState.name == name) & (JobState.lease_owner == owner)
+        ).execute()
 
 
 def set_next_run(name: str, when: datetime | None) -> None:

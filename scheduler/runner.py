@@ -21,7 +21,7 @@ import socket
 import threading
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -70,6 +70,8 @@ class JobStateInfo:
     paused: bool
     running: bool
     lease_owner: str | None
+    lease_since: datetime | None = None  # real time; set while the lease is held
+    holder_ended: bool = False  # the lease is held by a process on this host that has ended (taken over next run)
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,25 @@ def next_daily_run(time_of_day: str, after: datetime) -> datetime:
     if candidate <= after:
         candidate += timedelta(days=1)
     return candidate
+
+
+def stored_state(row: JobState, real_now: datetime) -> JobStateInfo:
+    """A job as its row tells it; ``real_now`` is ``leases.lease_now()`` (leases run on real time)."""
+    held = row.lease_owner is not None and row.lease_until is not None and row.lease_until > real_now
+    ended = held and leases.Holder.parse(row.lease_owner or "").alive() is False
+    return JobStateInfo(
+        row.name,
+        row.last_started_at,
+        row.last_finished_at,
+        _load_result(row.last_result),
+        row.last_error,
+        row.next_run_at,
+        bool(row.paused),
+        held and not ended,
+        row.lease_owner,
+        row.lease_since if held else None,
+        ended,
+    )
 
 
 def default_owner() -> str:
@@ -171,7 +192,7 @@ class BackgroundScheduler:
                     job=Term(name),
                     holder=holder or Term("another run"),
                 )
-            return self._state_info(name, leases.read_job_row(name), self.clock.now())
+            return self._state_info(name, leases.read_job_row(name), leases.lease_now())
 
     def pause(self) -> None:
         self._request_pause(True)
@@ -182,8 +203,8 @@ class BackgroundScheduler:
     def job_states(self) -> list[JobStateInfo]:
         with connection():
             rows = leases.read_job_rows(self._jobs)
-        now = self.clock.now()
-        return [self._state_info(name, rows.get(name), now) for name in self._jobs]
+            real_now = leases.lease_now()
+        return [self._state_info(name, rows.get(name), real_now) for name in self._jobs]
 
     @property
     def job_names(self) -> list[str]:
@@ -342,8 +363,9 @@ class BackgroundScheduler:
         try:
             with connection():
                 now = self.clock.now()
-                until = now + timedelta(seconds=self.lease_seconds)
-                if not leases.claim_lease(spec.name, self.owner, now, until, only_if_due=only_if_due):
+                if not leases.claim_lease(
+                    spec.name, self.owner, now, seconds=self.lease_seconds, only_if_due=only_if_due
+                ):
                     log.info("%s skipped: another instance holds it or it is not due", spec.name)
                     return False
                 self._emit("job_started", spec.name)
@@ -424,24 +446,14 @@ class BackgroundScheduler:
         except Exception:
             log.exception("could not %s", what)
 
-    def _state_info(self, name: str, row: JobState | None, now: datetime) -> JobStateInfo:
+    def _state_info(self, name: str, row: JobState | None, real_now: datetime) -> JobStateInfo:
         with self._state_lock:
             running_here = name in self._running_here
             paused_here = bool(self._paused)
         if row is None:
             return JobStateInfo(name, None, None, None, None, None, paused_here, running_here, None)
-        lease_live = row.lease_until is not None and row.lease_until > now
-        return JobStateInfo(
-            name,
-            row.last_started_at,
-            row.last_finished_at,
-            _load_result(row.last_result),
-            row.last_error,
-            row.next_run_at,
-            bool(row.paused),
-            running_here or lease_live,
-            row.lease_owner,
-        )
+        info = stored_state(row, real_now)
+        return replace(info, running=running_here or info.running) if running_here else info
 
     def _emit(
         self,

@@ -1977,971 +1977,991 @@
     </message>
     <message>
         <location filename="../../ui/domain_messages.py" line="51"/>
+        <source>control characters are not allowed here</source>
+        <translation>управляющие символы здесь недопустимы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="52"/>
         <source>credit key {key!r} was used for a different credit</source>
         <translation>ключ зачёта {key!r} уже использован для другого зачёта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="52"/>
+        <location filename="../../ui/domain_messages.py" line="53"/>
         <source>customer {customer_email} is disabled</source>
         <translation>клиент {customer_email} отключён</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="53"/>
+        <location filename="../../ui/domain_messages.py" line="54"/>
         <source>dates must lie between 1970 and 2200</source>
         <translation>даты должны лежать между 1970 и 2200 годами</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="54"/>
+        <location filename="../../ui/domain_messages.py" line="55"/>
         <source>email must be text</source>
         <translation>адрес эл. почты должен быть текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="55"/>
+        <location filename="../../ui/domain_messages.py" line="56"/>
         <source>enter the new key</source>
         <translation>введите новый ключ</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="56"/>
+        <location filename="../../ui/domain_messages.py" line="57"/>
         <source>error item #{item_id} is being retried right now; try again when it finishes</source>
         <translation>ошибка #{item_id} как раз сейчас повторяется; попробуйте, когда повтор закончится</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="57"/>
+        <location filename="../../ui/domain_messages.py" line="58"/>
         <source>error item #{item_id} is {status}, already handled by {resolved_by}; only {allowed} items can be {verb}</source>
         <translation>ошибка #{item_id} в состоянии «{status}», её уже обработал {resolved_by}; быть {verb} может только ошибка в состоянии: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="58"/>
+        <location filename="../../ui/domain_messages.py" line="59"/>
         <source>error item #{item_id} is {status}; only {allowed} items can be {verb}</source>
         <translation>ошибка #{item_id} в состоянии «{status}»; быть {verb} может только ошибка в состоянии: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="59"/>
+        <location filename="../../ui/domain_messages.py" line="60"/>
         <source>error item ids are whole numbers</source>
         <translation>номера ошибок — целые числа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="60"/>
+        <location filename="../../ui/domain_messages.py" line="61"/>
         <source>feature type must be one of {types}</source>
         <translation>тип функции — один из: {types}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="61"/>
+        <location filename="../../ui/domain_messages.py" line="62"/>
         <source>for a quota feature the included units are its quota; leave included at 0</source>
         <translation>у функции с квотой включённые единицы и есть квота; оставьте «включено» равным 0</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="62"/>
+        <location filename="../../ui/domain_messages.py" line="63"/>
         <source>gateway latency: the minimum is above the maximum</source>
         <translation>задержка шлюза: минимум больше максимума</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="63"/>
+        <location filename="../../ui/domain_messages.py" line="64"/>
         <source>give a list of notification ids</source>
         <translation>укажите список номеров уведомлений</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="64"/>
+        <location filename="../../ui/domain_messages.py" line="65"/>
         <source>give a reason for pausing the scheduler</source>
         <translation>укажите причину приостановки планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="65"/>
+        <location filename="../../ui/domain_messages.py" line="66"/>
         <source>give one error item id or a list of them</source>
         <translation>укажите номер ошибки или их список</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="66"/>
+        <location filename="../../ui/domain_messages.py" line="67"/>
         <source>idempotency key {idempotency_key!r} was used for a different movement of money (ledger entry #{existing_id}); nothing was written</source>
         <translation>ключ идемпотентности {idempotency_key!r} уже использован для другого движения денег (запись журнала #{existing_id}); ничего не записано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="67"/>
+        <location filename="../../ui/domain_messages.py" line="68"/>
         <source>idempotency key {key!r} belongs to refund #{row_id} of {row_amount_minor} minor units ({row_kind} #{target}); a different refund needs a new key. Nothing was written</source>
         <translation>ключ идемпотентности {key!r} принадлежит возврату #{row_id} на {row_amount_minor} младших единиц ({row_kind} #{target}); для другого возврата нужен новый ключ. Ничего не записано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="68"/>
+        <location filename="../../ui/domain_messages.py" line="69"/>
         <source>idempotency key {key!r} belongs to top-up #{topup_id} of {amount} for customer #{owner}; a different top-up needs a new key. Nothing was charged</source>
         <translation>ключ идемпотентности {key!r} принадлежит пополнению #{topup_id} на {amount} клиента #{owner}; для другого пополнения нужен новый ключ. Ничего не списано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="69"/>
+        <location filename="../../ui/domain_messages.py" line="70"/>
         <source>idempotency key {key!r} was first used for a refund of {first_amount} on charge {first_charge}, not {amount_minor} on {charge_id}</source>
         <translation>ключ идемпотентности {key!r} сначала использован для возврата {first_amount} по списанию {first_charge}, а не {amount_minor} по {charge_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="70"/>
+        <location filename="../../ui/domain_messages.py" line="71"/>
         <source>idempotency key {row_idempotency_key!r} was first used for a charge of {row_amount_minor} {row_currency}, not {amount_minor} {currency}</source>
         <translation>ключ идемпотентности {row_idempotency_key!r} сначала использован для списания {row_amount_minor} {row_currency}, а не {amount_minor} {currency}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="71"/>
+        <location filename="../../ui/domain_messages.py" line="72"/>
         <source>interval must be one of {units}</source>
         <translation>интервал — один из: {units}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="72"/>
+        <location filename="../../ui/domain_messages.py" line="73"/>
         <source>invoice key {event_key!r} was used for a different charge</source>
         <translation>ключ счёта {event_key!r} уже использован для другого списания</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="73"/>
+        <location filename="../../ui/domain_messages.py" line="74"/>
         <source>its grace days have passed; subscribe again instead</source>
         <translation>льготные дни прошли; оформите подписку заново</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="74"/>
+        <location filename="../../ui/domain_messages.py" line="75"/>
         <source>ledger entry #{ledger_entry_id} paid no invoice</source>
         <translation>запись журнала #{ledger_entry_id} не оплачивала счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="75"/>
+        <location filename="../../ui/domain_messages.py" line="76"/>
         <source>name contains characters that are not valid text</source>
         <translation>в имени есть символы, которые не являются допустимым текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="76"/>
+        <location filename="../../ui/domain_messages.py" line="77"/>
         <source>name contains control characters</source>
         <translation>в имени есть управляющие символы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="77"/>
+        <location filename="../../ui/domain_messages.py" line="78"/>
         <source>name is longer than 200 characters</source>
         <translation>имя длиннее 200 символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="78"/>
+        <location filename="../../ui/domain_messages.py" line="79"/>
         <source>name must be text</source>
         <translation>имя должно быть текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="79"/>
+        <location filename="../../ui/domain_messages.py" line="80"/>
         <source>name must not be empty</source>
         <translation>имя не может быть пустым</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="80"/>
+        <location filename="../../ui/domain_messages.py" line="81"/>
         <source>name the settings to change and their new values</source>
         <translation>назовите изменяемые настройки и их новые значения</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="81"/>
+        <location filename="../../ui/domain_messages.py" line="82"/>
         <source>no customer #{customer_id}</source>
         <translation>нет клиента #{customer_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="82"/>
+        <location filename="../../ui/domain_messages.py" line="83"/>
         <source>no customer {text!r}</source>
         <translation>нет клиента {text!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="83"/>
+        <location filename="../../ui/domain_messages.py" line="84"/>
         <source>no error item #{item_id}</source>
         <translation>нет ошибки #{item_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="84"/>
+        <location filename="../../ui/domain_messages.py" line="85"/>
         <source>no error item {items}</source>
         <translation>нет ошибки {items}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="85"/>
+        <location filename="../../ui/domain_messages.py" line="86"/>
         <source>no feature {code!r}</source>
         <translation>нет функции {code!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="86"/>
+        <location filename="../../ui/domain_messages.py" line="87"/>
         <source>no gateway API key is set; an admin sets it in Settings</source>
         <translation>ключ API шлюза не задан; его задаёт администратор в настройках</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="87"/>
+        <location filename="../../ui/domain_messages.py" line="88"/>
         <source>no invoice #{invoice_id}</source>
         <translation>нет счёта #{invoice_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="88"/>
+        <location filename="../../ui/domain_messages.py" line="89"/>
         <source>no invoice {text}</source>
         <translation>нет счёта {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="89"/>
+        <location filename="../../ui/domain_messages.py" line="90"/>
         <source>no operator is signed in</source>
         <translation>оператор не вошёл в систему</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="90"/>
+        <location filename="../../ui/domain_messages.py" line="91"/>
         <source>no operator {username!r:.80}</source>
         <translation>нет оператора {username!r:.80}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="91"/>
+        <location filename="../../ui/domain_messages.py" line="92"/>
         <source>no plan #{plan_id}</source>
         <translation>нет тарифа #{plan_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="92"/>
+        <location filename="../../ui/domain_messages.py" line="93"/>
         <source>no plan {code!r}</source>
         <translation>нет тарифа {code!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="93"/>
+        <location filename="../../ui/domain_messages.py" line="94"/>
         <source>no renewal, usage or proration charge #{ledger_entry_id}</source>
         <translation>нет списания за продление, использование или пересчёт #{ledger_entry_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="94"/>
+        <location filename="../../ui/domain_messages.py" line="95"/>
         <source>no retry is known for {operations}; resolve or escalate instead</source>
         <translation>для {operations} повтор не предусмотрен; закройте ошибку или передайте на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="95"/>
+        <location filename="../../ui/domain_messages.py" line="96"/>
         <source>no scheduled job is named {job!r}</source>
         <translation>нет задания с именем {job!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="96"/>
+        <location filename="../../ui/domain_messages.py" line="97"/>
         <source>no subscription #{subscription_id}</source>
         <translation>нет подписки #{subscription_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="97"/>
+        <location filename="../../ui/domain_messages.py" line="98"/>
         <source>no top-up #{topup_id}</source>
         <translation>нет пополнения #{topup_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="98"/>
+        <location filename="../../ui/domain_messages.py" line="99"/>
         <source>no wallet #{wallet_id}</source>
         <translation>нет кошелька #{wallet_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="99"/>
+        <location filename="../../ui/domain_messages.py" line="100"/>
         <source>nothing to change</source>
         <translation>менять нечего</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="100"/>
+        <location filename="../../ui/domain_messages.py" line="101"/>
         <source>older_than is a moment or an age</source>
         <translation>older_than — момент времени или возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="101"/>
+        <location filename="../../ui/domain_messages.py" line="102"/>
         <source>only an active subscription can change plan; this one is {row_status}</source>
         <translation>сменить тариф можно только у активной подписки; эта в состоянии «{row_status}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="102"/>
+        <location filename="../../ui/domain_messages.py" line="103"/>
         <source>only quota features take a quota; {feature_code} is a {kind} feature</source>
         <translation>квота бывает только у функций с квотой; {feature_code} — функция типа «{kind}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="103"/>
+        <location filename="../../ui/domain_messages.py" line="104"/>
         <source>only rate features take a rate limit; {feature_code} is a {kind} feature</source>
         <translation>лимит частоты бывает только у функций с лимитом; {feature_code} — функция типа «{kind}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="104"/>
+        <location filename="../../ui/domain_messages.py" line="105"/>
         <source>only the last tier may be open-ended (tier {position} is)</source>
         <translation>без верхней границы может быть только последняя ступень (а её нет у ступени {position})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="105"/>
+        <location filename="../../ui/domain_messages.py" line="106"/>
         <source>operator {username!r} already exists</source>
         <translation>оператор {username!r} уже есть</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="106"/>
+        <location filename="../../ui/domain_messages.py" line="107"/>
         <source>operator {username!r} is already active</source>
         <translation>оператор {username!r} уже активен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="107"/>
+        <location filename="../../ui/domain_messages.py" line="108"/>
         <source>operator {username!r} is already disabled</source>
         <translation>оператор {username!r} уже отключён</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="108"/>
+        <location filename="../../ui/domain_messages.py" line="109"/>
         <source>package pricing needs a package size of at least 1 unit</source>
         <translation>пакетной тарификации нужен размер пакета не меньше 1 единицы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="109"/>
+        <location filename="../../ui/domain_messages.py" line="110"/>
         <source>password contains characters that are not valid text</source>
         <translation>в пароле есть символы, которые не являются допустимым текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="110"/>
+        <location filename="../../ui/domain_messages.py" line="111"/>
         <source>password is too long</source>
         <translation>пароль слишком длинный</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="111"/>
+        <location filename="../../ui/domain_messages.py" line="112"/>
         <source>password must be at least 8 characters</source>
         <translation>пароль — не меньше 8 символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="112"/>
+        <location filename="../../ui/domain_messages.py" line="113"/>
         <source>pg_dump failed: {reason}</source>
         <translation>pg_dump завершился с ошибкой: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="113"/>
+        <location filename="../../ui/domain_messages.py" line="114"/>
         <source>pg_dump is not installed here; install PostgreSQL&apos;s client programs to back up</source>
         <translation>pg_dump здесь не установлен; для резервного копирования установите клиентские программы PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="114"/>
+        <location filename="../../ui/domain_messages.py" line="115"/>
         <source>plan code must be given</source>
         <translation>нужно указать код тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="115"/>
+        <location filename="../../ui/domain_messages.py" line="116"/>
         <source>plan {new_plan_code} is retired</source>
         <translation>тариф {new_plan_code} выведен из продажи</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="116"/>
+        <location filename="../../ui/domain_messages.py" line="117"/>
         <source>plan {plan_code} does not include {feature_code}</source>
         <translation>тариф {plan_code} не включает {feature_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="117"/>
+        <location filename="../../ui/domain_messages.py" line="118"/>
         <source>plan {plan_code} is retired and takes no new subscriptions</source>
         <translation>тариф {plan_code} выведен из продажи и не принимает новых подписок</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="118"/>
+        <location filename="../../ui/domain_messages.py" line="119"/>
         <source>plans in different currencies cannot be swapped; cancel and subscribe</source>
         <translation>тарифы в разных валютах нельзя поменять местами; отмените подписку и оформите новую</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="119"/>
+        <location filename="../../ui/domain_messages.py" line="120"/>
         <source>prices were given but pricing is &apos;none&apos;; pick a pricing model</source>
         <translation>цены указаны, но тарификация — «none»; выберите модель тарификации</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="120"/>
+        <location filename="../../ui/domain_messages.py" line="121"/>
         <source>pricing must be one of {models}, not {pricing!r}</source>
         <translation>тарификация — одна из: {models}, а не {pricing!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="121"/>
+        <location filename="../../ui/domain_messages.py" line="122"/>
         <source>quota of {quota} used up this period ({used:,} used, {quantity:,} more asked)</source>
         <translation>квота {quota} в этом периоде исчерпана (использовано {used:,}, запрошено ещё {quantity:,})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="122"/>
+        <location filename="../../ui/domain_messages.py" line="123"/>
         <source>rate limit of {limit} per {window} reached ({in_window:,} used)</source>
         <translation>достигнут лимит {limit} за {window} (использовано {in_window:,})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="123"/>
+        <location filename="../../ui/domain_messages.py" line="124"/>
         <source>record_failure needs the exception that was raised</source>
         <translation>record_failure нужно возникшее исключение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="124"/>
+        <location filename="../../ui/domain_messages.py" line="125"/>
         <source>refund #{item_subject_id} no longer exists</source>
         <translation>возврата #{item_subject_id} больше нет</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="125"/>
+        <location filename="../../ui/domain_messages.py" line="126"/>
         <source>refund #{row_id} had gone through at the gateway; the item was resolved</source>
         <translation>возврат #{row_id} уже прошёл через шлюз; ошибка закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="126"/>
+        <location filename="../../ui/domain_messages.py" line="127"/>
         <source>restore a PostgreSQL dump with pg_restore --clean --dbname=… FILE</source>
         <translation>дамп PostgreSQL восстанавливается командой pg_restore --clean --dbname=… ФАЙЛ</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="127"/>
+        <location filename="../../ui/domain_messages.py" line="128"/>
         <source>role must be one of {roles}</source>
         <translation>роль — одна из: {roles}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="128"/>
+        <location filename="../../ui/domain_messages.py" line="129"/>
         <source>select at least one error item</source>
         <translation>выберите хотя бы одну ошибку</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="129"/>
+        <location filename="../../ui/domain_messages.py" line="130"/>
         <source>status must be active or disabled</source>
         <translation>состояние — «active» или «disabled»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="130"/>
+        <location filename="../../ui/domain_messages.py" line="131"/>
         <source>status must be among {statuses}</source>
         <translation>состояние — одно из: {statuses}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="131"/>
+        <location filename="../../ui/domain_messages.py" line="132"/>
         <source>subscription #{sub_id}: {why}</source>
         <translation>подписка #{sub_id}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="132"/>
+        <location filename="../../ui/domain_messages.py" line="133"/>
         <source>that email belongs to another customer</source>
         <translation>этот адрес принадлежит другому клиенту</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="133"/>
+        <location filename="../../ui/domain_messages.py" line="134"/>
         <source>that idempotency key was already used for different usage</source>
         <translation>этот ключ идемпотентности уже использован для другого использования</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="134"/>
+        <location filename="../../ui/domain_messages.py" line="135"/>
         <source>that would put the wallet over its maximum balance</source>
         <translation>так баланс кошелька превысил бы максимум</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="135"/>
+        <location filename="../../ui/domain_messages.py" line="136"/>
         <source>the amount at risk is a whole, non-negative number of minor units</source>
         <translation>сумма под угрозой — целое неотрицательное число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="136"/>
+        <location filename="../../ui/domain_messages.py" line="137"/>
         <source>the backup failed its check ({problem}); the database itself may be damaged: run check</source>
         <translation>резервная копия не прошла проверку ({problem}); возможно, повреждена сама база: запустите check</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="137"/>
+        <location filename="../../ui/domain_messages.py" line="138"/>
         <source>the card was declined</source>
         <translation>карта отклонена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="138"/>
+        <location filename="../../ui/domain_messages.py" line="139"/>
         <source>the card was declined ({reason})</source>
         <translation>карта отклонена ({reason})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="139"/>
+        <location filename="../../ui/domain_messages.py" line="140"/>
         <source>the circuit breaker needs a failure threshold of at least 1</source>
         <translation>предохранителю нужен порог сбоев не меньше 1</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="140"/>
+        <location filename="../../ui/domain_messages.py" line="141"/>
         <source>the circuit breaker&apos;s reset delay cannot be negative</source>
         <translation>задержка сброса предохранителя не может быть отрицательной</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="141"/>
+        <location filename="../../ui/domain_messages.py" line="142"/>
         <source>the context of a failure is a mapping</source>
         <translation>контекст сбоя — словарь</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="142"/>
+        <location filename="../../ui/domain_messages.py" line="143"/>
         <source>the current password is wrong</source>
         <translation>текущий пароль неверен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="143"/>
+        <location filename="../../ui/domain_messages.py" line="144"/>
         <source>the customer already has an open subscription to {new_plan_code}</source>
         <translation>у клиента уже есть открытая подписка на {new_plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="144"/>
+        <location filename="../../ui/domain_messages.py" line="145"/>
         <source>the database is open in another program (process {pids}): close the desktop and stop the workers, then restore</source>
         <translation>база данных открыта в другой программе (процесс {pids}): закройте приложение и остановите фоновые обработчики, затем восстанавливайте</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="145"/>
+        <location filename="../../ui/domain_messages.py" line="146"/>
         <source>the folder {path} does not exist</source>
         <translation>папки {path} не существует</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="146"/>
+        <location filename="../../ui/domain_messages.py" line="147"/>
         <source>the gateway had taken the charge for top-up #{row_id}: the wallet was credited and the item resolved</source>
         <translation>шлюз уже провёл списание по пополнению #{row_id}: кошелёк пополнен, ошибка закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="147"/>
+        <location filename="../../ui/domain_messages.py" line="148"/>
         <source>the gateway key must be text</source>
         <translation>ключ шлюза должен быть текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="148"/>
+        <location filename="../../ui/domain_messages.py" line="149"/>
         <source>the gateway takes a positive whole number of minor units</source>
         <translation>шлюз принимает положительное целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="149"/>
+        <location filename="../../ui/domain_messages.py" line="150"/>
         <source>the last tier must be open-ended (up_to null) so every unit has a price</source>
         <translation>у последней ступени не должно быть верхней границы (up_to null), чтобы у каждой единицы была цена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="150"/>
+        <location filename="../../ui/domain_messages.py" line="151"/>
         <source>the limit is a whole number from 1 to 100000</source>
         <translation>лимит — целое число от 1 до 100000</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="151"/>
+        <location filename="../../ui/domain_messages.py" line="152"/>
         <source>the limit is a whole, non-negative number of items</source>
         <translation>лимит — целое неотрицательное число записей</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="152"/>
+        <location filename="../../ui/domain_messages.py" line="153"/>
         <source>the new password is the same as the current one</source>
         <translation>новый пароль совпадает с текущим</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="153"/>
+        <location filename="../../ui/domain_messages.py" line="154"/>
         <source>the paid period has ended; subscribe again instead</source>
         <translation>оплаченный период закончился; оформите подписку заново</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="154"/>
+        <location filename="../../ui/domain_messages.py" line="155"/>
         <source>the password must not be the user name</source>
         <translation>пароль не должен совпадать с именем пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="155"/>
+        <location filename="../../ui/domain_messages.py" line="156"/>
         <source>the payment gateway answered with a server error; nothing was charged</source>
         <translation>платёжный шлюз ответил ошибкой сервера; ничего не списано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="156"/>
+        <location filename="../../ui/domain_messages.py" line="157"/>
         <source>the payment gateway answered with a server error; nothing was refunded</source>
         <translation>платёжный шлюз ответил ошибкой сервера; ничего не возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="157"/>
+        <location filename="../../ui/domain_messages.py" line="158"/>
         <source>the payment gateway did not answer in time; the charge may have gone through (check key {idempotency_key!r} before retrying)</source>
         <translation>платёжный шлюз не ответил вовремя; списание могло пройти (проверьте ключ {idempotency_key!r}, прежде чем повторять)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="158"/>
+        <location filename="../../ui/domain_messages.py" line="159"/>
         <source>the payment gateway did not answer in time; the refund may have gone through (check key {idempotency_key!r} before retrying)</source>
         <translation>платёжный шлюз не ответил вовремя; возврат мог пройти (проверьте ключ {idempotency_key!r}, прежде чем повторять)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="159"/>
+        <location filename="../../ui/domain_messages.py" line="160"/>
         <source>the payment gateway is down (outage); nothing was sent</source>
         <translation>платёжный шлюз недоступен (сбой); ничего не отправлено</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="160"/>
+        <location filename="../../ui/domain_messages.py" line="161"/>
         <source>the payment gateway is unreachable; calls resume at {until}</source>
         <translation>платёжный шлюз недоступен; вызовы возобновятся в {until}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="161"/>
+        <location filename="../../ui/domain_messages.py" line="162"/>
         <source>the payment gateway knows no charge {charge_id!r}</source>
         <translation>платёжный шлюз не знает списания {charge_id!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="162"/>
+        <location filename="../../ui/domain_messages.py" line="163"/>
         <source>the payment gateway rejected the API key; an admin sets a test key ({prefix}…) in Settings</source>
         <translation>платёжный шлюз отверг ключ API; администратор задаёт тестовый ключ ({prefix}…) в настройках</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="163"/>
+        <location filename="../../ui/domain_messages.py" line="164"/>
         <source>the scheduler is already paused</source>
         <translation>планировщик уже приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="164"/>
+        <location filename="../../ui/domain_messages.py" line="165"/>
         <source>the scheduler is not paused</source>
         <translation>планировщик не приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="165"/>
+        <location filename="../../ui/domain_messages.py" line="166"/>
         <source>the search text must be text</source>
         <translation>текст поиска должен быть текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="166"/>
+        <location filename="../../ui/domain_messages.py" line="167"/>
         <source>the secret {name!r} needs a non-empty text value</source>
         <translation>секрету {name!r} нужно непустое текстовое значение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="167"/>
+        <location filename="../../ui/domain_messages.py" line="168"/>
         <source>the simulated gateway accepts only test keys, which start with {prefix}</source>
         <translation>имитатор шлюза принимает только тестовые ключи, они начинаются с {prefix}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="168"/>
+        <location filename="../../ui/domain_messages.py" line="169"/>
         <source>the subject id is a whole number</source>
         <translation>номер объекта — целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="169"/>
+        <location filename="../../ui/domain_messages.py" line="170"/>
         <source>the subscription is already on {new_plan_code}</source>
         <translation>подписка уже на тарифе {new_plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="170"/>
+        <location filename="../../ui/domain_messages.py" line="171"/>
         <source>the {job} job is already running ({holder}); try again later</source>
         <translation>задание «{job}» уже выполняется ({holder}); попробуйте позже</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="171"/>
+        <location filename="../../ui/domain_messages.py" line="172"/>
         <source>the {what} contains characters that are not valid text</source>
         <translation>{what}: есть символы, которые не являются допустимым текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="172"/>
+        <location filename="../../ui/domain_messages.py" line="173"/>
         <source>the {what} is 1–32 characters of text</source>
         <translation>{what}: текст длиной 1–32 символа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="173"/>
+        <location filename="../../ui/domain_messages.py" line="174"/>
         <source>the {what} is longer than {max_length} characters</source>
         <translation>{what}: длиннее {max_length} символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="174"/>
+        <location filename="../../ui/domain_messages.py" line="175"/>
         <source>the {what} must be a whole number, not {type}</source>
         <translation>{what}: нужно целое число, а не {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="175"/>
+        <location filename="../../ui/domain_messages.py" line="176"/>
         <source>the {what} must be text</source>
         <translation>{what}: нужен текст</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="176"/>
+        <location filename="../../ui/domain_messages.py" line="177"/>
         <source>there is no {what} {value}</source>
         <translation>{what} {value} не существует</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="177"/>
+        <location filename="../../ui/domain_messages.py" line="178"/>
         <source>this account no longer exists or was disabled</source>
         <translation>этой учётной записи больше нет или она отключена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="178"/>
+        <location filename="../../ui/domain_messages.py" line="179"/>
         <source>this computer&apos;s remembered sign-in expired; type your password to sign in</source>
         <translation>срок запомненного входа на этом компьютере истёк; введите пароль, чтобы войти</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="179"/>
+        <location filename="../../ui/domain_messages.py" line="180"/>
         <source>this computer&apos;s remembered sign-in is no longer valid; type your password</source>
         <translation>запомненный вход на этом компьютере больше не действует; введите пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="180"/>
+        <location filename="../../ui/domain_messages.py" line="181"/>
         <source>this database already holds data; the demo fills only an empty one</source>
         <translation>в этой базе уже есть данные; демо заполняет только пустую</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="181"/>
+        <location filename="../../ui/domain_messages.py" line="182"/>
         <source>this password is one of the most common ones; choose another</source>
         <translation>этот пароль — один из самых распространённых; выберите другой</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="182"/>
+        <location filename="../../ui/domain_messages.py" line="183"/>
         <source>tier limits must strictly increase (tier {position}: {up_to} after {previous})</source>
         <translation>границы ступеней должны строго расти (ступень {position}: {up_to} после {previous})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="183"/>
+        <location filename="../../ui/domain_messages.py" line="184"/>
         <source>tier {position} must be a pair [up_to, unit price]</source>
         <translation>ступень {position} — пара [up_to, цена единицы]</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="184"/>
+        <location filename="../../ui/domain_messages.py" line="185"/>
         <source>tier {position}: the unit price must be a whole number of minor units</source>
         <translation>ступень {position}: цена единицы — целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="185"/>
+        <location filename="../../ui/domain_messages.py" line="186"/>
         <source>tier {position}: up_to must be a whole number or null (no limit)</source>
         <translation>ступень {position}: up_to — целое число или null (без границы)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="186"/>
+        <location filename="../../ui/domain_messages.py" line="187"/>
         <source>tiered and volume pricing need at least one tier</source>
         <translation>ступенчатой и объёмной тарификации нужна хотя бы одна ступень</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="187"/>
+        <location filename="../../ui/domain_messages.py" line="188"/>
         <source>tiers apply only to tiered or volume pricing</source>
         <translation>ступени действуют только при ступенчатой или объёмной тарификации</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="188"/>
+        <location filename="../../ui/domain_messages.py" line="189"/>
         <source>tiers must be a JSON list like [[1000, 5], [null, 3]]</source>
         <translation>ступени — список JSON вида [[1000, 5], [null, 3]]</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="189"/>
+        <location filename="../../ui/domain_messages.py" line="190"/>
         <source>tiers must be a list of [up_to, unit price] pairs</source>
         <translation>ступени — список пар [up_to, цена единицы]</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="190"/>
+        <location filename="../../ui/domain_messages.py" line="191"/>
         <source>too many failed sign-ins from this computer; wait {seconds} s and try again</source>
         <translation>слишком много неудачных входов с этого компьютера; подождите {seconds} с и попробуйте снова</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="191"/>
+        <location filename="../../ui/domain_messages.py" line="192"/>
         <source>too many failed sign-ins; this account is locked for a while</source>
         <translation>слишком много неудачных попыток входа; учётная запись временно заблокирована</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="192"/>
+        <location filename="../../ui/domain_messages.py" line="193"/>
         <source>top-up #{item_subject_id} no longer exists</source>
         <translation>пополнения #{item_subject_id} больше нет</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="193"/>
+        <location filename="../../ui/domain_messages.py" line="194"/>
         <source>top-up #{topup_id} is {topup_status}; only a paid top-up can be refunded</source>
         <translation>пополнение #{topup_id} в состоянии «{topup_status}»; вернуть можно только оплаченное пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="194"/>
+        <location filename="../../ui/domain_messages.py" line="195"/>
         <source>unit must be 1–32 characters, like &apos;api call&apos; or &apos;GB&apos;</source>
         <translation>единица — 1–32 символа, например «api call» или «GB»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="195"/>
+        <location filename="../../ui/domain_messages.py" line="196"/>
         <source>unknown currency {code!r}; known: {known}</source>
         <translation>неизвестная валюта {code!r}; известны: {known}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="196"/>
+        <location filename="../../ui/domain_messages.py" line="197"/>
+        <source>unknown language {code!r}; known: {known}</source>
+        <translation>неизвестный язык {code!r}; известны: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="198"/>
         <source>unknown operator or wrong password</source>
         <translation>неизвестный оператор или неверный пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="197"/>
+        <location filename="../../ui/domain_messages.py" line="199"/>
         <source>unknown retry strategy {strategy!r}; use one of {strategies}</source>
         <translation>неизвестная стратегия повторов {strategy!r}; возможны: {strategies}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="198"/>
+        <location filename="../../ui/domain_messages.py" line="200"/>
         <source>unknown setting {name!r}</source>
         <translation>неизвестная настройка {name!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="199"/>
+        <location filename="../../ui/domain_messages.py" line="201"/>
         <source>username: 2–64 letters, digits, dot, dash or underscore</source>
         <translation>имя пользователя: 2–64 буквы, цифры, точка, дефис или подчёркивание</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="200"/>
+        <location filename="../../ui/domain_messages.py" line="202"/>
         <source>wallet #{wallet_id} can take at most {room} more; the card was not charged</source>
         <translation>в кошелёк #{wallet_id} можно зачислить не больше {room}; с карты ничего не списано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="201"/>
+        <location filename="../../ui/domain_messages.py" line="203"/>
         <source>wallet #{wallet_id} holds {balance}; {needed} is needed</source>
         <translation>в кошельке #{wallet_id} {balance}; нужно {needed}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="202"/>
+        <location filename="../../ui/domain_messages.py" line="204"/>
         <source>you cannot disable your own account; ask another administrator</source>
         <translation>нельзя отключить собственную учётную запись; попросите другого администратора</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="203"/>
+        <location filename="../../ui/domain_messages.py" line="205"/>
         <source>you cannot {verb} your own administrator account; ask another administrator</source>
         <translation>нельзя {verb} собственную учётную запись администратора; попросите другого администратора</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="204"/>
+        <location filename="../../ui/domain_messages.py" line="206"/>
         <source>your account changed since this computer remembered you; type your password</source>
         <translation>ваша учётная запись изменилась с тех пор, как этот компьютер вас запомнил; введите пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="205"/>
+        <location filename="../../ui/domain_messages.py" line="207"/>
         <source>your account changed; sign in again</source>
         <translation>ваша учётная запись изменилась; войдите снова</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="206"/>
+        <location filename="../../ui/domain_messages.py" line="208"/>
         <source>your account was disabled; sign in again</source>
         <translation>ваша учётная запись отключена; войдите снова</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="207"/>
+        <location filename="../../ui/domain_messages.py" line="209"/>
         <source>your role or password changed; sign in again</source>
         <translation>ваша роль или пароль изменились; войдите снова</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="208"/>
+        <location filename="../../ui/domain_messages.py" line="210"/>
         <source>{currency!r} is not a three-letter currency code</source>
         <translation>{currency!r} — не трёхбуквенный код валюты</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="209"/>
+        <location filename="../../ui/domain_messages.py" line="211"/>
         <source>{currency} amounts have at most {exponent} decimal places</source>
         <translation>у сумм в {currency} не больше {exponent} знаков после запятой</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="210"/>
+        <location filename="../../ui/domain_messages.py" line="212"/>
         <source>{currency} has no minor unit; write a whole number</source>
         <translation>у {currency} нет младших единиц; напишите целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="211"/>
+        <location filename="../../ui/domain_messages.py" line="213"/>
         <source>{customer_email} already has a {status} subscription to {plan_code}</source>
         <translation>у {customer_email} уже есть подписка на {plan_code} в состоянии «{status}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="212"/>
+        <location filename="../../ui/domain_messages.py" line="214"/>
         <source>{customer_email} already has an open subscription to {plan_code}</source>
         <translation>у {customer_email} уже есть открытая подписка на {plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="213"/>
+        <location filename="../../ui/domain_messages.py" line="215"/>
         <source>{customer_email} has no subscription to {plan_code}</source>
         <translation>у {customer_email} нет подписки на {plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="214"/>
+        <location filename="../../ui/domain_messages.py" line="216"/>
         <source>{email!r} is not a valid email address</source>
         <translation>{email!r} — недопустимый адрес эл. почты</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="215"/>
+        <location filename="../../ui/domain_messages.py" line="217"/>
         <source>{feature_code} is a quota feature; give its quota per period</source>
         <translation>{feature_code} — функция с квотой; укажите квоту на период</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="216"/>
+        <location filename="../../ui/domain_messages.py" line="218"/>
         <source>{feature_code} is a rate feature; give a rate limit and a window in seconds</source>
         <translation>{feature_code} — функция с лимитом частоты; укажите лимит и окно в секундах</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="217"/>
+        <location filename="../../ui/domain_messages.py" line="219"/>
         <source>{feature_code} is an on/off feature; it has no usage to record</source>
         <translation>{feature_code} — функция «вкл/выкл»; записывать у неё нечего</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="218"/>
+        <location filename="../../ui/domain_messages.py" line="220"/>
         <source>{feature_code} is an on/off feature; it takes no usage pricing</source>
         <translation>{feature_code} — функция «вкл/выкл»; оплаты за использование у неё нет</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="219"/>
+        <location filename="../../ui/domain_messages.py" line="221"/>
         <source>{feature_code} is turned off on plan {plan_code}</source>
         <translation>{feature_code} выключена в тарифе {plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="220"/>
+        <location filename="../../ui/domain_messages.py" line="222"/>
+        <source>{length} characters is more than {limit}</source>
+        <translation>{length} символов — больше, чем {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="223"/>
         <source>{name} must be a whole number of at least 1</source>
         <translation>{name}: нужно целое число не меньше 1</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="221"/>
+        <location filename="../../ui/domain_messages.py" line="224"/>
         <source>{number} is outside {low}–{high}</source>
         <translation>{number} вне диапазона {low}–{high}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="222"/>
+        <location filename="../../ui/domain_messages.py" line="225"/>
         <source>{operator} ({role}) may not {action}</source>
         <translation>{operator} ({role}) не может: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="223"/>
+        <location filename="../../ui/domain_messages.py" line="226"/>
         <source>{path} already exists; name a new file for the backup</source>
         <translation>{path} уже существует; укажите для резервной копии новый файл</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="224"/>
+        <location filename="../../ui/domain_messages.py" line="227"/>
         <source>{path} is not a backup of this program&apos;s database</source>
         <translation>{path} — не резервная копия базы этой программы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="225"/>
+        <location filename="../../ui/domain_messages.py" line="228"/>
         <source>{path} is not a file</source>
         <translation>{path} — не файл</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="226"/>
+        <location filename="../../ui/domain_messages.py" line="229"/>
         <source>{path} is not a sound database ({problem})</source>
         <translation>{path} — повреждённая или не та база данных ({problem})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="227"/>
+        <location filename="../../ui/domain_messages.py" line="230"/>
         <source>{path} was made by a newer version of the program (schema {version}); update the program first</source>
         <translation>{path} создан более новой версией программы (схема {version}); сначала обновите программу</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="228"/>
+        <location filename="../../ui/domain_messages.py" line="231"/>
         <source>{text!r} is neither an invoice number (INV-YYYY-NNNNNN) nor an id</source>
         <translation>{text!r} — ни номер счёта (INV-YYYY-NNNNNN), ни идентификатор</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="229"/>
+        <location filename="../../ui/domain_messages.py" line="232"/>
         <source>{text!r} is not a time of day like 02:00</source>
         <translation>{text!r} — не время суток вида 02:00</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="230"/>
+        <location filename="../../ui/domain_messages.py" line="233"/>
         <source>{text!r} is not an ISO date or date-time (2026-01-31T09:00)</source>
         <translation>{text!r} — не дата и не дата со временем в ISO (2026-01-31T09:00)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="231"/>
+        <location filename="../../ui/domain_messages.py" line="234"/>
         <source>{text!r} is not an amount; write it like 12.50</source>
         <translation>{text!r} — не сумма; пишите, например, 12.50</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="232"/>
+        <location filename="../../ui/domain_messages.py" line="235"/>
         <source>{username} is the last active administrator; make someone else an administrator first</source>
         <translation>{username} — последний активный администратор; сначала назначьте администратором кого-то ещё</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="233"/>
+        <location filename="../../ui/domain_messages.py" line="236"/>
         <source>{value!r:.40} is not an error item id</source>
         <translation>{value!r:.40} — не номер ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="234"/>
+        <location filename="../../ui/domain_messages.py" line="237"/>
         <source>{value!r} is not a rate between 0 and 1</source>
         <translation>{value!r} — не доля от 0 до 1</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="235"/>
+        <location filename="../../ui/domain_messages.py" line="238"/>
         <source>{value!r} is not a whole number</source>
         <translation>{value!r} — не целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="236"/>
+        <location filename="../../ui/domain_messages.py" line="239"/>
         <source>{value!r} is not on/off</source>
         <translation>{value!r} — не on/off</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="237"/>
+        <location filename="../../ui/domain_messages.py" line="240"/>
+        <source>{value!r} is not one of {choices}</source>
+        <translation>{value!r} — не одно из значений: {choices}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="241"/>
         <source>{what} is too large</source>
         <translation>{what}: слишком большое значение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="238"/>
+        <location filename="../../ui/domain_messages.py" line="242"/>
         <source>{what} must be 2–64 lowercase letters, digits, &apos;-&apos; or &apos;_&apos;</source>
         <translation>{what}: 2–64 строчные буквы, цифры, «-» или «_»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="239"/>
+        <location filename="../../ui/domain_messages.py" line="243"/>
         <source>{what} must be a whole number</source>
         <translation>{what}: нужно целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="240"/>
+        <location filename="../../ui/domain_messages.py" line="244"/>
         <source>{what} must be a whole number of minor units</source>
         <translation>{what}: нужно целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="241"/>
+        <location filename="../../ui/domain_messages.py" line="245"/>
         <source>{what} must be true or false</source>
         <translation>{what}: нужно «да» или «нет»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="242"/>
+        <location filename="../../ui/domain_messages.py" line="246"/>
         <source>{what} must lie between {low:,} and {high:,}</source>
         <translation>{what}: значение от {low:,} до {high:,}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="243"/>
+        <location filename="../../ui/domain_messages.py" line="247"/>
         <source>{what} must lie between {low} and {high:,}</source>
         <translation>{what}: значение от {low} до {high:,}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="244"/>
+        <location filename="../../ui/domain_messages.py" line="248"/>
         <source>{what} must not be negative</source>
         <translation>{what}: значение не может быть отрицательным</translation>
     </message>
@@ -2949,252 +2969,252 @@
 <context>
     <name>DomainTerms</name>
     <message>
-        <location filename="../../ui/domain_messages.py" line="248"/>
+        <location filename="../../ui/domain_messages.py" line="252"/>
         <source>(a huge number)</source>
         <translation>(огромное число)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="249"/>
+        <location filename="../../ui/domain_messages.py" line="253"/>
         <source>access in grace</source>
         <translation>доступ в льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="250"/>
+        <location filename="../../ui/domain_messages.py" line="254"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="251"/>
+        <location filename="../../ui/domain_messages.py" line="255"/>
         <source>active subscription</source>
         <translation>подписка активна</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="252"/>
+        <location filename="../../ui/domain_messages.py" line="256"/>
         <source>another run</source>
         <translation>другой запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="253"/>
+        <location filename="../../ui/domain_messages.py" line="257"/>
         <source>batch_size</source>
         <translation>размер пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="254"/>
+        <location filename="../../ui/domain_messages.py" line="258"/>
         <source>canceled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="255"/>
+        <location filename="../../ui/domain_messages.py" line="259"/>
         <source>canceled and the paid period has ended</source>
         <translation>отменена, оплаченный период закончился</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="256"/>
+        <location filename="../../ui/domain_messages.py" line="260"/>
         <source>canceled, paid until the period ends</source>
         <translation>отменена, оплачена до конца периода</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="257"/>
+        <location filename="../../ui/domain_messages.py" line="261"/>
         <source>card declined</source>
         <translation>карта отклонена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="258"/>
+        <location filename="../../ui/domain_messages.py" line="262"/>
         <source>charge</source>
         <translation>списание</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="259"/>
+        <location filename="../../ui/domain_messages.py" line="263"/>
         <source>customer</source>
         <translation>клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="260"/>
+        <location filename="../../ui/domain_messages.py" line="264"/>
         <source>demote</source>
         <translation>понизить</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="261"/>
+        <location filename="../../ui/domain_messages.py" line="265"/>
         <source>disable</source>
         <translation>отключить</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="262"/>
+        <location filename="../../ui/domain_messages.py" line="266"/>
         <source>do not honor</source>
         <translation>банк отказал</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="263"/>
+        <location filename="../../ui/domain_messages.py" line="267"/>
         <source>enabled</source>
         <translation>включена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="264"/>
+        <location filename="../../ui/domain_messages.py" line="268"/>
         <source>escalated</source>
         <translation>передана на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="265"/>
+        <location filename="../../ui/domain_messages.py" line="269"/>
         <source>expired card</source>
         <translation>срок карты истёк</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="266"/>
+        <location filename="../../ui/domain_messages.py" line="270"/>
         <source>feature code</source>
         <translation>код функции</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="267"/>
+        <location filename="../../ui/domain_messages.py" line="271"/>
         <source>grace days</source>
         <translation>льготные дни</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="268"/>
+        <location filename="../../ui/domain_messages.py" line="272"/>
         <source>included units</source>
         <translation>включённые единицы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="269"/>
+        <location filename="../../ui/domain_messages.py" line="273"/>
         <source>insufficient funds</source>
         <translation>недостаточно средств</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="270"/>
+        <location filename="../../ui/domain_messages.py" line="274"/>
         <source>interval count</source>
         <translation>число интервалов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="271"/>
+        <location filename="../../ui/domain_messages.py" line="275"/>
         <source>invoice</source>
         <translation>счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="272"/>
+        <location filename="../../ui/domain_messages.py" line="276"/>
         <source>lease_seconds</source>
         <translation>срок аренды (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="273"/>
+        <location filename="../../ui/domain_messages.py" line="277"/>
         <source>no subscription</source>
         <translation>без подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="274"/>
+        <location filename="../../ui/domain_messages.py" line="278"/>
         <source>note</source>
         <translation>заметка</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="275"/>
+        <location filename="../../ui/domain_messages.py" line="279"/>
         <source>notification</source>
         <translation>уведомление</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="276"/>
+        <location filename="../../ui/domain_messages.py" line="280"/>
         <source>operation</source>
         <translation>операция</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="277"/>
+        <location filename="../../ui/domain_messages.py" line="281"/>
         <source>package price</source>
         <translation>цена пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="278"/>
+        <location filename="../../ui/domain_messages.py" line="282"/>
         <source>package size</source>
         <translation>размер пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="279"/>
+        <location filename="../../ui/domain_messages.py" line="283"/>
         <source>plan</source>
         <translation>тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="280"/>
+        <location filename="../../ui/domain_messages.py" line="284"/>
         <source>plan code</source>
         <translation>код тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="281"/>
+        <location filename="../../ui/domain_messages.py" line="285"/>
         <source>quantity</source>
         <translation>количество</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="282"/>
+        <location filename="../../ui/domain_messages.py" line="286"/>
         <source>quota</source>
         <translation>квота</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="283"/>
+        <location filename="../../ui/domain_messages.py" line="287"/>
         <source>rate limit</source>
         <translation>лимит частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="284"/>
+        <location filename="../../ui/domain_messages.py" line="288"/>
         <source>rate window (seconds)</source>
         <translation>окно лимита (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="285"/>
+        <location filename="../../ui/domain_messages.py" line="289"/>
         <source>reason</source>
         <translation>причина</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="286"/>
+        <location filename="../../ui/domain_messages.py" line="290"/>
         <source>renewal pending: the wallet could not pay</source>
         <translation>ждёт продления: в кошельке не хватило средств</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="287"/>
+        <location filename="../../ui/domain_messages.py" line="291"/>
         <source>renewal pending; the plan allows access during grace</source>
         <translation>ждёт продления; тариф оставляет доступ на льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="288"/>
+        <location filename="../../ui/domain_messages.py" line="292"/>
         <source>resolved</source>
         <translation>закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="289"/>
+        <location filename="../../ui/domain_messages.py" line="293"/>
         <source>retried</source>
         <translation>повторена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="290"/>
+        <location filename="../../ui/domain_messages.py" line="294"/>
         <source>subject type</source>
         <translation>тип объекта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="291"/>
+        <location filename="../../ui/domain_messages.py" line="295"/>
         <source>subscription</source>
         <translation>подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="292"/>
+        <location filename="../../ui/domain_messages.py" line="296"/>
         <source>subscription expired</source>
         <translation>подписка истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="293"/>
+        <location filename="../../ui/domain_messages.py" line="297"/>
         <source>subscription id</source>
         <translation>номер подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="294"/>
+        <location filename="../../ui/domain_messages.py" line="298"/>
         <source>top-up</source>
         <translation>пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="295"/>
+        <location filename="../../ui/domain_messages.py" line="299"/>
         <source>unit price</source>
         <translation>цена единицы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="296"/>
+        <location filename="../../ui/domain_messages.py" line="300"/>
         <source>wallet</source>
         <translation>кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="297"/>
+        <location filename="../../ui/domain_messages.py" line="301"/>
         <source>workers</source>
         <translation>исполнители</translation>
     </message>
@@ -4841,122 +4861,122 @@
 <context>
     <name>JobResults</name>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="77"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="59"/>
         <source>charged %s</source>
         <translation>списано %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="78"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="60"/>
         <source>owed %s</source>
         <translation>долг %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="83"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="65"/>
         <source>gateway healthy</source>
         <translation>шлюз в порядке</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="84"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="66"/>
         <source>gateway outage</source>
         <translation>шлюз недоступен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="85"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="67"/>
         <source>gateway probing</source>
         <translation>шлюз проверяется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="89"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="71"/>
         <source>alert raised</source>
         <translation>поднята тревога</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="91"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="73"/>
         <source>backup «%1»</source>
         <translation>резервная копия «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="95"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="77"/>
         <source>%1 MB</source>
         <translation>%1 МБ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="97"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="79"/>
         <source>daily backups are turned off</source>
         <translation>ежедневное копирование отключено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="99"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="81"/>
         <source>%1 due</source>
         <translation>к выполнению: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="100"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="82"/>
         <source>%1 renewed</source>
         <translation>продлено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="101"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="83"/>
         <source>%1 waiting for funds</source>
         <translation>ждут средств: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="102"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="84"/>
         <source>%1 expired</source>
         <translation>истекло: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="103"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="85"/>
         <source>%1 failed</source>
         <translation>с ошибкой: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="104"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="86"/>
         <source>%1 checked</source>
         <translation>проверено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="105"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="87"/>
         <source>%1 reminded</source>
         <translation>напомнено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="106"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="88"/>
         <source>%1 succeeded</source>
         <translation>успешно: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="107"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="89"/>
         <source>%1 to retry later</source>
         <translation>повторить позже: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="108"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="90"/>
         <source>%1 sent to manual handling</source>
         <translation>на ручную обработку: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="109"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="91"/>
         <source>%1 deferred while the gateway is down</source>
         <translation>отложено, пока шлюз недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="110"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="92"/>
         <source>%1 top-ups reconciled</source>
         <translation>сверено пополнений: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="111"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="93"/>
         <source>%1 refunds reconciled</source>
         <translation>сверено возвратов: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="112"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="94"/>
         <source>%1 reconciled</source>
         <translation>сверено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="113"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="95"/>
         <source>%1 older deleted</source>
         <translation>удалено старых: %1</translation>
     </message>
@@ -7231,67 +7251,77 @@
 <context>
     <name>SchedulerJobsModel</name>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="138"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="120"/>
         <source>this desk</source>
         <translation>это рабочее место</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="142"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="124"/>
         <source>%1, process %2</source>
         <translation>%1, процесс %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="161"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="143"/>
         <source>Job</source>
         <translation>Задание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="162"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="144"/>
         <source>Last run (UTC)</source>
         <translation>Последний запуск (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="163"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="145"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="164"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="146"/>
         <source>Last error</source>
         <translation>Последняя ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="165"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="147"/>
         <source>Next run (UTC)</source>
         <translation>Следующий запуск (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="166"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="148"/>
         <source>Running</source>
         <translation>Выполняется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="167"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="149"/>
         <source>Lease owner</source>
         <translation>Владелец блокировки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="198"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="180"/>
         <source>paused</source>
         <translation>приостановлено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="200"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="182"/>
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="218"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="188"/>
+        <source>%1, which has ended (held since %2); the next run takes over</source>
+        <translation>%1 — процесс завершился (держал задачу с %2); следующий запуск перехватит её</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="193"/>
+        <source>%1 since %2</source>
+        <translation>%1 с %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="208"/>
         <source>Lease held by instance %s</source>
         <translation>Блокировку держит экземпляр %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="204"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="194"/>
         <source>free (last: %s)</source>
         <translation>свободна (последний: %s)</translation>
     </message>
@@ -7299,7 +7329,7 @@
 <context>
     <name>SchedulerPage</name>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="130"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="112"/>
         <source>nothing to do</source>
         <translation>нечего делать</translation>
     </message>

@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -52,10 +52,20 @@ def jobs(health: dict) -> dict[str, dict]:
     return {job["name"]: job for job in health["jobs"]}
 
 
+@pytest.fixture
+def real_time(monkeypatch: pytest.MonkeyPatch):
+    """Leases run on real time, not the business clock ``--now`` moves: this sets what real time is."""
+
+    def set_to(moment: datetime) -> None:
+        monkeypatch.setattr(leases, "lease_now", lambda: moment)
+
+    return set_to
+
+
 def hold_lease(db_url: str, job: str, owner: str, *, now: datetime, minutes: int = 10) -> None:
     init_database(db_url)
     with database.connection_context():
-        assert leases.claim_lease(job, owner, now, now + timedelta(minutes=minutes))
+        assert leases.claim_lease(job, owner, now, seconds=minutes * 60)
 
 
 def a_finished_pid() -> int:
@@ -109,9 +119,11 @@ def test_a_paused_job_is_not_overdue(cli: Run) -> None:
     assert jobs(health)["retries"]["problems"] == []
 
 
-def test_a_lease_held_by_a_process_that_is_gone_is_reported(cli: Run, db_url: str) -> None:
+def test_a_lease_held_by_a_process_that_is_gone_is_reported(cli: Run, db_url: str, real_time) -> None:
     gone = f"{this_host()}:{a_finished_pid()}:0badc0de"
-    hold_lease(db_url, "renewals", gone, now=datetime(2026, 3, 1, 8, 0))
+    real_time(datetime(2026, 3, 1, 8, 0))
+    hold_lease(db_url, "renewals", gone, now=datetime(2027, 3, 1, 8, 0))  # its business clock a year ahead
+    real_time(datetime(2026, 3, 1, 8, 5))
     code, health = status(cli, now="2026-03-01T08:05:00")
     renewals = jobs(health)["renewals"]
     assert code == 1 and health["ok"] is False
@@ -119,8 +131,9 @@ def test_a_lease_held_by_a_process_that_is_gone_is_reported(cli: Run, db_url: st
     assert renewals["lease"]["owner"] == gone and renewals["lease"]["alive"] is False
     assert renewals["lease"]["since"].startswith("2026-03-01 08:00:00")
     assert renewals["lease"]["until"].startswith("2026-03-01 08:10:00")
-    # Once the lease has run out the job is free to be taken over: nothing holds it any more.
-    code, health = status(cli, now="2026-03-01T08:11:00")
+    # Once the lease has run out (in real time) nothing holds the job any more, whatever --now says.
+    real_time(datetime(2026, 3, 1, 8, 11))
+    code, health = status(cli, now="2026-03-01T08:05:00")
     assert code == 0 and jobs(health)["renewals"]["lease"] is None
 
 

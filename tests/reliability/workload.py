@@ -62,6 +62,7 @@ from models.tables import (  # noqa: E402
     TopUp,
     Wallet,
 )
+from scheduler import leases  # noqa: E402
 from scheduler.core import build_core  # noqa: E402
 from services.auth import SYSTEM, Actor  # noqa: E402
 from services.clock import FixedClock, parse_instant  # noqa: E402
@@ -501,7 +502,9 @@ def worker(args) -> int:
     migrate()
     clock = _shared_clock(args)
     core = build_core(clock)
-    core.owner = args.owner
+    # Named as default_owner names an instance (host, pid, tag), so a dead one is seen to have ended.
+    owner = f"{leases.this_host()}:{os.getpid()}:{args.owner}"
+    core.owner = owner
     jobs = core.build_scheduler()
     if args.point:
         owner, attribute = WORKER_CRASH_POINTS[args.point]
@@ -525,7 +528,7 @@ def worker(args) -> int:
         names = ["renewals", "retries"] if tick >= args.first_renewal_tick else ["retries"]
         for name in names:
             try:
-                held = _unreturned_lease(name, args.owner, clock.now())
+                held = _unreturned_lease(name, owner)
                 jobs.run_job(name)
             except Conflict:
                 tally["conflicts"][name] = tally["conflicts"].get(name, 0) + 1
@@ -542,13 +545,15 @@ def worker(args) -> int:
     return 0
 
 
-def _unreturned_lease(name: str, owner: str, now: datetime) -> int:
-    """1 when another owner's lease on the job ran out without being given back (its holder died), else 0."""
+def _unreturned_lease(name: str, owner: str) -> int:
+    """1 when another owner's lease on the job was not given back and is free to take (its holder died:
+    the lease ran out in real time, or it names a process on this host that has ended), else 0."""
     with database.connection_context():
         row = JobState.get_or_none(JobState.name == name)
+        real_now = leases.lease_now()
     if row is None or row.lease_owner in (None, owner) or row.lease_until is None:
         return 0
-    return 1 if row.lease_until <= now else 0
+    return 1 if row.lease_until <= real_now or leases.Holder.parse(row.lease_owner).alive() is False else 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -12,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QColor
 
 from scheduler import JobStateInfo, leases
+from scheduler.runner import stored_state
 from ui.errors import stored_message_text
 from ui.formatting import money_text, number_text, second_text
 from ui.pages.words import job_name_text, result_lines
@@ -29,31 +29,13 @@ def _stored_job_states(core) -> tuple[list[JobStateInfo], bool]:
     """Job rows as another instance (a worker, another desk) left them, read without a scheduler."""
     names = [spec.name for spec in core.jobs()]
     rows = leases.read_job_rows(names)
-    now = core.clock.now()
-    jobs = []
-    for name in names:
-        row = rows.get(name)
-        if row is None:
-            jobs.append(JobStateInfo(name, None, None, None, None, None, False, False, None))
-            continue
-        try:
-            result = json.loads(row.last_result) if row.last_result else None
-        except ValueError:
-            result = {"result": row.last_result}
-        live = row.lease_until is not None and row.lease_until > now
-        jobs.append(
-            JobStateInfo(
-                name,
-                row.last_started_at,
-                row.last_finished_at,
-                result if isinstance(result, dict) or result is None else {"result": result},
-                row.last_error,
-                row.next_run_at,
-                bool(row.paused),
-                live,
-                row.lease_owner,
-            )
-        )
+    real_now = leases.lease_now()
+    jobs = [
+        stored_state(rows[name], real_now)
+        if name in rows
+        else JobStateInfo(name, None, None, None, None, None, False, False, None)
+        for name in names
+    ]
     return jobs, any(job.paused for job in jobs)
 
 
@@ -201,6 +183,14 @@ class SchedulerJobsModel(QAbstractTableModel):
         if not job.lease_owner:
             return ""
         owner = owner_words(job.lease_owner, self.own_owner)
+        if job.holder_ended:
+            return (
+                self.tr("%1, which has ended (held since %2); the next run takes over")
+                .replace("%1", owner)
+                .replace("%2", _when(job.lease_since))
+            )
+        if job.running and job.lease_since is not None:
+            return self.tr("%1 since %2").replace("%1", owner).replace("%2", _when(job.lease_since))
         return owner if job.running else self.tr("free (last: %s)") % owner
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
