@@ -6,6 +6,7 @@ parts to whoever needs them.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -71,6 +72,12 @@ class Core:
     invoices: InvoiceService
     sign_in_tokens: SignInTokens
     owner: str = field(default_factory=default_owner)
+    # Set when the scheduler is asked to stop: the renewal and retry passes end at their next batch or item.
+    stopping: threading.Event = field(default_factory=threading.Event)
+
+    def __post_init__(self) -> None:
+        self.renewals.should_stop = self.stopping.is_set
+        self.retries.runner.should_stop = self.stopping.is_set
 
     def jobs(self) -> list[JobSpec]:
         retry_every = max(60, int(self.settings.get("retry_every_minutes")) * 60)
@@ -120,7 +127,9 @@ class Core:
         return {"alert": self.retries.check_alert_threshold(), "circuit": self.circuit.info().state}
 
     def build_scheduler(self, on_event: Callable[[SchedulerEvent], None] | None = None) -> BackgroundScheduler:
-        return BackgroundScheduler(self.jobs(), self.clock, owner=self.owner, on_event=on_event)
+        return BackgroundScheduler(
+            self.jobs(), self.clock, owner=self.owner, on_event=on_event, stop_event=self.stopping
+        )
 
     def scheduler_control(self, scheduler: BackgroundScheduler | None = None) -> SchedulerControl:
         """Pause, resume and run-now for operators; ``scheduler`` is the one running in this process, if any."""

@@ -130,6 +130,7 @@ class BackgroundScheduler:
         lease_seconds: int = 600,
         tick_seconds: float = 1.0,
         daily_check_seconds: int = DAILY_CHECK_SECONDS,
+        stop_event: threading.Event | None = None,
     ) -> None:
         self._jobs: dict[str, JobSpec] = {}
         for spec in jobs:
@@ -144,7 +145,8 @@ class BackgroundScheduler:
         self.tick_seconds = tick_seconds
         self.daily_check_seconds = max(1, int(daily_check_seconds))
         self._on_event = on_event
-        self._stop_event = threading.Event()
+        # Set by stop(); the long passes read it too (between batches and items), so a stop ends them early.
+        self._stop_event = stop_event if stop_event is not None else threading.Event()
         self._requests: queue.SimpleQueue = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._state_lock = threading.Lock()
@@ -160,6 +162,10 @@ class BackgroundScheduler:
         self._stop_event.clear()
         self._thread = threading.Thread(target=self._loop, name="scheduler", daemon=False)
         self._thread.start()
+
+    def request_stop(self) -> None:
+        """Ask the loop and the pass running in it to end, without waiting (see ``stop``)."""
+        self._stop_event.set()
 
     def stop(self, timeout: float = 10.0) -> bool:
         """Ask the loop to end and wait for it; False when it is still busy after ``timeout``."""
@@ -347,6 +353,9 @@ class BackgroundScheduler:
     # --- one run ----------------------------------------------------------------------
 
     def _run_safely(self, name: str, *, only_if_due: bool = False) -> None:
+        if self._stop_event.is_set():
+            log.info("%s not started: the scheduler is stopping", name)
+            return
         try:
             self._run_through_lease(self._jobs[name], only_if_due=only_if_due)
         except Exception as exc:

@@ -50,9 +50,13 @@ class RenewalSummary:
     errors: int = 0
     charged_minor: int = 0
     owed_minor: int = 0
+    stopped: bool = False  # the scheduler stopped the pass between batches; the rest is due at its next run
 
     def as_dict(self) -> dict:
-        return dict(self.__dict__)
+        summary = dict(self.__dict__)
+        if not self.stopped:
+            del summary["stopped"]
+        return summary
 
 
 class _Due(NamedTuple):
@@ -537,6 +541,7 @@ class RenewalService:
         if batch_size is not None:
             self.batch_size = batch_size
         self.on_error = on_error
+        self.should_stop: Callable[[], bool] = lambda: False  # read between batches (see Core.stopping)
 
     @property
     def batch_size(self) -> int:
@@ -572,6 +577,10 @@ class RenewalService:
         position = _DuePosition(datetime.min, 0)
         size = self.batch_size
         while True:
+            if self.should_stop():
+                log.info("renewal pass stopped after %d due: the scheduler is stopping", summary.due)
+                summary.stopped = True
+                break
             due = self._next_due(now, position, size)
             if not due:
                 break
@@ -790,7 +799,8 @@ class RenewalService:
     @staticmethod
     def _merge(total: RenewalSummary, part: RenewalSummary) -> None:
         for key, value in part.__dict__.items():
-            setattr(total, key, getattr(total, key) + value)
+            if key != "stopped":
+                setattr(total, key, getattr(total, key) + value)
 
     # --- after a top-up ------------------------------------------------------
 

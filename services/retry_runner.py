@@ -121,6 +121,7 @@ class RetryRunner:
         self.circuit = circuit
         self.batch_size = check_setting("batch_size", batch_size)
         self.workers = check_setting("workers", workers)
+        self.should_stop: Callable[[], bool] = lambda: False  # read between items (see Core.stopping)
 
     # --- the retry pass -------------------------------------------------------------------
 
@@ -145,6 +146,12 @@ class RetryRunner:
             seen: set[int] = set()
             claiming = True
             while True:
+                if self.should_stop() and not dispatch.stopped:
+                    # Nothing new starts; what waits is let go untouched, what is in flight finishes.
+                    claiming = False
+                    released = dispatch.stop()
+                    counts["due"] -= released
+                    log.info("retry pass stopping: %d items left for the next pass", released)
                 if claiming and (limit is not None and counts["due"] >= limit):
                     claiming = False
                 if claiming and dispatch.waiting < pool.size:
@@ -163,6 +170,8 @@ class RetryRunner:
             for result in dispatch.results:
                 if result.outcome in PASS_COUNTS:
                     counts[result.outcome] += 1
+        if dispatch.stopped:
+            counts["stopped"] = True
         return counts
 
     def retry_now(self, actor: Actor, ids: ItemIds) -> list[ErrorItemInfo]:
@@ -322,6 +331,21 @@ class RetryRunner:
             while not dispatch.idle:
                 dispatch.step()
         return dispatch.results
+
+    def _release(self, items: list[ErrorItemInfo]) -> None:
+        """Let go of leased items without running them (they stay due, as they were); never raises."""
+        holder = self.queue.lease.holder
+        try:
+            with connection():
+                run_write(
+                    lambda: (
+                        ErrorItem.update(lease_owner=None, lease_until=None)
+                        .where(ErrorItem.id.in_([i.id for i in items]) & (ErrorItem.lease_owner == holder))
+                        .execute()
+                    )
+                )
+        except Exception:
+            log.exception("could not give back %d error items' leases; they will expire", len(items))
 
     def _defer_all(self, items: list[ErrorItemInfo], operator: str | None = None) -> list[RunResult]:
         """Push leased items back to when the breaker may close, in one write, no attempt spent (what
@@ -555,6 +579,7 @@ class _Dispatch:
         self._gated: bool | None = None  # read from the breaker when the first gateway item comes
         self._refused = False
         self._probed = False  # the operator's one test call was made
+        self.stopped = False  # the scheduler is stopping: nothing more starts
 
     @property
     def waiting(self) -> int:
@@ -578,6 +603,16 @@ class _Dispatch:
             uses_gateway = self._in_flight.pop(result.item_id)
             self._gateway_in_flight -= uses_gateway
             self._settle(result, uses_gateway)
+
+    def stop(self) -> int:
+        """Start nothing more; give back the leases of the items waiting, no attempt spent. How many."""
+        self.stopped = True
+        waiting = [*self._gateway, *self._other]
+        self._gateway.clear()
+        self._other.clear()
+        if waiting:
+            self.runner._release(waiting)
+        return len(waiting)
 
     def _start(self) -> None:
         while self._other and self.pool.free:

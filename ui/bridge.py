@@ -126,13 +126,16 @@ class CoreBridge(QObject):
             # The listener calls back on its own thread; emit() queues the changes to the GUI thread.
             self.listener.start(self.changes_committed_elsewhere.emit)
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = 5.0) -> bool:
+        """Stop the timers and the listener; False when the listener's thread is still running after ``timeout``."""
         self._timer.stop()
         self._unread_timer.stop()
         self._burst_timer.stop()
         self._elsewhere_timer.stop()
-        if self.listener is not None and not self.listener.stop(timeout=5):
+        if self.listener is not None and not self.listener.stop(timeout=timeout):
             log.warning("the listener for other desks' changes did not stop in time")
+            return False
+        return True
 
     def _set_newest(self, newest: int) -> None:
         self._newest_id = max(self._newest_id, newest)
