@@ -554,6 +554,32 @@ def _job_lease_since() -> None:
     run_operations(migrator.add_column("job_state", "lease_since", DateTimeField(null=True)))
 
 
+def _notification_archive() -> None:
+    """Read notifications past their keeping time move here, out of the table every desk polls."""
+    from peewee import IntegerField
+
+    from models.schema_v1 import BaseModel
+
+    class NotificationArchive(BaseModel):  # frozen as this step creates it
+        id = IntegerField(primary_key=True)  # the id it had in ``notification``
+        kind = CharField(max_length=40)
+        severity = CharField(max_length=8)
+        title = CharField(max_length=200)
+        body = TextField(default="")
+        subject_type = CharField(max_length=32, null=True)
+        subject_id = IntegerField(null=True)
+        dedup_key = CharField(max_length=200, unique=True)
+        created_at = DateTimeField(index=True)
+        read_at = DateTimeField(null=True)
+        params = TextField(null=True)
+        archived_at = DateTimeField()
+
+        class Meta:
+            table_name = "notification_archive"
+
+    database.create_tables([NotificationArchive], safe=True)
+
+
 Step = tuple[int, str, Callable[[], None]]
 
 MIGRATIONS: list[Step] = [
@@ -569,6 +595,7 @@ MIGRATIONS: list[Step] = [
     (10, "remembered sign-ins per computer and the delay between failed sign-ins", _sign_in_tokens_and_desks),
     (11, "customers' language and the outbox of their notices", _customer_notices),
     (13, "since when a job's lease is held", _job_lease_since),
+    (14, "an archive for read notifications past their keeping time", _notification_archive),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -489,6 +489,27 @@ class Notification(BaseModel):
     params = TextField(null=True)
 
 
+class NotificationArchive(BaseModel):
+    """Read notifications older than the keeping time (setting ``notifications.archive_days``), moved out
+    of ``notification`` by the janitor with their ids, so the hot table stays small and nothing is lost."""
+
+    id = IntegerField(primary_key=True)
+    kind = CharField(max_length=40)
+    severity = CharField(max_length=8)
+    title = CharField(max_length=200)
+    body = TextField(default="")
+    subject_type = CharField(max_length=32, null=True)
+    subject_id = IntegerField(null=True)
+    dedup_key = CharField(max_length=200, unique=True)
+    created_at = DateTimeField(index=True)
+    read_at = DateTimeField(null=True)
+    params = TextField(null=True)
+    archived_at = DateTimeField()
+
+    class Meta:
+        table_name = "notification_archive"
+
+
 class CustomerNotice(BaseModel):
     """A message to a customer (the outbox), written in the transaction of the event that causes it.
 
@@ -608,6 +629,7 @@ ALL_TABLES = [
     ErrorItem,
     ErrorAttempt,
     Notification,
+    NotificationArchive,
     CustomerNotice,
     AuditEntry,
     CustomerNote,

@@ -85,7 +85,13 @@ class Core:
         # for it) and the error queue (whatever fails is queued there).
         money = Changes.of(Kind.WALLET, Kind.INVOICE, Kind.SUBSCRIPTION, Kind.ERROR_ITEM)
         return [
-            JobSpec("janitor", self.run_janitor, at_start=True, changes=money | Changes.of(Kind.AUDIT)),
+            JobSpec(
+                "janitor",
+                self.run_janitor,
+                every_seconds=3600,
+                at_start=True,
+                changes=money | Changes.of(Kind.AUDIT, Kind.NOTIFICATION),
+            ),
             JobSpec(
                 "renewals",
                 self.renewals.renew_due_subscriptions,
@@ -116,7 +122,10 @@ class Core:
         return backup.daily_backup(self.clock.now(), int(self.settings.get("backups_kept")))
 
     def run_janitor(self) -> dict:
-        return self.payments.reconcile_unsettled_payments()
+        """Settle what a crash left in flight, then move old read notifications to the archive."""
+        reconciled = self.payments.reconcile_unsettled_payments()
+        archived = self.notifications.archive_read(int(self.settings.get("notifications.archive_days")))
+        return {**reconciled, "archived": archived} if archived else reconciled
 
     def run_retries(self) -> dict:
         """The reconciliation sweep, then one pass over the error queue (which takes what the sweep queued)."""

@@ -7,13 +7,13 @@ import logging
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from peewee import IntegrityError
 
 from models.db import database, execute_many, write_transaction
 from models.rows import tuples
-from models.tables import Notification
+from models.tables import Notification, NotificationArchive
 from services.audit import record_audit
 from services.auth import Actor, require
 from services.change_feed import publish_changes
@@ -23,6 +23,9 @@ from services.errors import ValidationError
 from services.validation import check_id
 
 log = logging.getLogger(__name__)
+
+ARCHIVE_BATCH = 2000  # notifications moved per transaction, so a long backlog never holds the writer for long
+_COLUMNS = "id, kind, severity, title, body, subject_type, subject_id, dedup_key, created_at, read_at, params"
 
 KINDS = {
     "payment_succeeded": "info",
@@ -125,6 +128,8 @@ class NotificationCenter:
             raise ValueError("a notification's parameters are a mapping")
         stored_params = json.dumps(params, sort_keys=True) if params is not None else None
         subject_type, subject_id = subject if subject else (None, None)
+        if NotificationArchive.select().where(NotificationArchive.dedup_key == dedup_key[:200]).exists():
+            return None
         try:
             with database.atomic():
                 publish_changes(Kind.NOTIFICATION)
@@ -169,6 +174,11 @@ class NotificationCenter:
         stored = {
             row[0]
             for row in tuples(Notification.select(Notification.dedup_key).where(Notification.dedup_key.in_(keys)))
+        } | {
+            row[0]
+            for row in tuples(
+                NotificationArchive.select(NotificationArchive.dedup_key).where(NotificationArchive.dedup_key.in_(keys))
+            )
         }
         fresh = [row for row in rows if row[6] not in stored]
         if fresh:
@@ -224,6 +234,38 @@ class NotificationCenter:
                 listener(info)
             except Exception:
                 log.exception("notification listener failed")
+
+    def archive_read(self, keep_days: int) -> int:
+        """Move read notifications created more than ``keep_days`` ago into ``notification_archive``.
+
+        They keep their ids and de-duplication keys (a replayed event still finds its notice stored), and
+        the panel's "Archived" view pages through them. Batches of ``ARCHIVE_BATCH``, each one transaction
+        that copies and deletes the same rows; returns how many moved."""
+        cutoff = self.clock.now() - timedelta(days=keep_days)
+        moved = 0
+        while True:
+            with write_transaction():
+                ids = [
+                    row[0]
+                    for row in tuples(
+                        Notification.select(Notification.id)
+                        .where(Notification.created_at < cutoff, Notification.read_at.is_null(False))
+                        .order_by(Notification.id)
+                        .limit(ARCHIVE_BATCH)
+                    )
+                ]
+                if not ids:
+                    return moved
+                publish_changes(Kind.NOTIFICATION)
+                mark = database.param
+                marks = ", ".join([mark] * len(ids))
+                database.execute_sql(
+                    f"INSERT INTO notification_archive ({_COLUMNS}, archived_at) "
+                    f"SELECT {_COLUMNS}, {mark} FROM notification WHERE id IN ({marks})",
+                    [self.clock.now(), *ids],
+                )
+                Notification.delete().where(Notification.id.in_(ids)).execute()
+            moved += len(ids)
 
     def unread_count(self) -> int:
         return Notification.select().where(Notification.read_at.is_null()).count()

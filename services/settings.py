@@ -109,6 +109,8 @@ SETTINGS: dict[str, SettingDefinition] = {
     "alert_threshold": SettingDefinition(25, _int_range(1, 1_000_000)),
     "retry_every_minutes": SettingDefinition(2, _int_range(1, 1440)),
     "backups_kept": SettingDefinition(7, _int_range(0, 365)),
+    # read notifications older than this move to the archive (the panel still shows them under "Archived")
+    "notifications.archive_days": SettingDefinition(90, _int_range(1, 3650)),
     # how long a computer's "Remember me" signs its operator in without the password (renewed at each use)
     "remember_me_days": SettingDefinition(30, _int_range(1, 365)),
     "gateway.latency_min_ms": SettingDefinition(5, _int_range(0, 60_000)),

@@ -4,12 +4,12 @@
 <context>
     <name>Actors</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="521"/>
+        <location filename="../../ui/pages/words.py" line="522"/>
         <source>system</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="521"/>
+        <location filename="../../ui/pages/words.py" line="522"/>
         <source>demo data</source>
         <translation>демо-данные</translation>
     </message>
@@ -593,11 +593,16 @@
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="414"/>
+        <source>notifications archived after (days)</source>
+        <translation>уведомления в архив через (дней)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="415"/>
         <source>&quot;Remember me&quot; lasts (days)</source>
         <translation>срок «Запомнить меня» (дней)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="415"/>
+        <location filename="../../ui/pages/words.py" line="416"/>
         <source>demo database</source>
         <translation>демо-база</translation>
     </message>
@@ -1758,17 +1763,17 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="280"/>
+        <location filename="../../ui/app.py" line="285"/>
         <source>Signed out</source>
         <translation>Выход выполнен</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="320"/>
+        <location filename="../../ui/app.py" line="325"/>
         <source>Failed sign-ins to your account since your last sign-in: {count}. If they were not yours, tell an administrator.</source>
         <translation>Неудачных попыток входа в вашу учётную запись после прошлого входа: {count}. Если это были не вы, сообщите администратору.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="349"/>
+        <location filename="../../ui/app.py" line="354"/>
         <source>You were signed out on every computer. Each will ask for your password at its next start.</source>
         <translation>Вы вышли на всех компьютерах. Каждый из них спросит пароль при следующем запуске.</translation>
     </message>
@@ -4181,22 +4186,22 @@
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="566"/>
+        <location filename="../../ui/pages/words.py" line="567"/>
         <source>succeeded</source>
         <translation>успешно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="567"/>
+        <location filename="../../ui/pages/words.py" line="568"/>
         <source>failed</source>
         <translation>неудача</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="568"/>
+        <location filename="../../ui/pages/words.py" line="569"/>
         <source>deferred</source>
         <translation>отложено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="569"/>
+        <location filename="../../ui/pages/words.py" line="570"/>
         <source>settled elsewhere</source>
         <translation>завершено в другом месте</translation>
     </message>
@@ -4306,32 +4311,32 @@
 <context>
     <name>FeatureTypes</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="465"/>
+        <location filename="../../ui/pages/words.py" line="466"/>
         <source>on/off</source>
         <translation>вкл/выкл</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="466"/>
+        <location filename="../../ui/pages/words.py" line="467"/>
         <source>quota</source>
         <translation>квота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="467"/>
+        <location filename="../../ui/pages/words.py" line="468"/>
         <source>rate limit</source>
         <translation>лимит частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="468"/>
+        <location filename="../../ui/pages/words.py" line="469"/>
         <source>usage</source>
         <translation>по использованию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="501"/>
+        <location filename="../../ui/pages/words.py" line="502"/>
         <source>%1 %2 / period</source>
         <translation>%1 %2 / период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="507"/>
+        <location filename="../../ui/pages/words.py" line="508"/>
         <source>%1 %2 / %3</source>
         <translation>%1 %2 / %3</translation>
     </message>
@@ -4984,27 +4989,27 @@
 <context>
     <name>LedgerNotes</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="553"/>
+        <location filename="../../ui/pages/words.py" line="554"/>
         <source>card charge %1</source>
         <translation>списание с карты %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="554"/>
+        <location filename="../../ui/pages/words.py" line="555"/>
         <source>to card, top-up #%1</source>
         <translation>на карту, пополнение #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="555"/>
+        <location filename="../../ui/pages/words.py" line="556"/>
         <source>owed on %1</source>
         <translation>долг по %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="556"/>
+        <location filename="../../ui/pages/words.py" line="557"/>
         <source>%1 against %2</source>
         <translation>%1 к %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="557"/>
+        <location filename="../../ui/pages/words.py" line="558"/>
         <source>refund refused: %1</source>
         <translation>возврат отклонён: %1</translation>
     </message>
@@ -5166,13 +5171,13 @@
         <translation>Планировщик: приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="142"/>
+        <location filename="../../ui/app.py" line="146"/>
         <location filename="../../ui/main_window.py" line="279"/>
         <source>Scheduler: running</source>
         <translation>Планировщик: работает</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="144"/>
+        <location filename="../../ui/app.py" line="148"/>
         <source>Scheduler: off</source>
         <translation>Планировщик: выключен</translation>
     </message>
@@ -5640,58 +5645,68 @@
 <context>
     <name>NotificationsPage</name>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="392"/>
+        <location filename="../../ui/pages/notifications.py" line="412"/>
         <source>Title or text</source>
         <translation>Заголовок или текст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="385"/>
+        <location filename="../../ui/pages/notifications.py" line="405"/>
         <source>Notifications</source>
         <translation>Уведомления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="395"/>
+        <location filename="../../ui/pages/notifications.py" line="415"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="395"/>
-        <location filename="../../ui/pages/notifications.py" line="398"/>
+        <location filename="../../ui/pages/notifications.py" line="416"/>
+        <location filename="../../ui/pages/notifications.py" line="421"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="395"/>
+        <location filename="../../ui/pages/notifications.py" line="416"/>
         <source>Unread</source>
         <translation>Непрочитанные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="398"/>
+        <location filename="../../ui/pages/notifications.py" line="416"/>
+        <source>Archived</source>
+        <translation>Архив</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/notifications.py" line="419"/>
+        <source>Archived: read notifications older than the keeping time set in Settings</source>
+        <translation>Архив: прочитанные уведомления старше срока хранения, заданного в настройках</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/notifications.py" line="421"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="404"/>
+        <location filename="../../ui/pages/notifications.py" line="427"/>
         <source>Open subject</source>
         <translation>Открыть объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="405"/>
+        <location filename="../../ui/pages/notifications.py" line="428"/>
         <source>Mark read</source>
         <translation>Отметить прочитанным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="406"/>
+        <location filename="../../ui/pages/notifications.py" line="429"/>
         <source>Mark all read</source>
         <translation>Отметить все прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="413"/>
+        <location filename="../../ui/pages/notifications.py" line="436"/>
         <source>Show what the notification is about (Enter or double-click)</source>
         <translation>Показать объект уведомления (Enter или двойной щелчок)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="436"/>
+        <location filename="../../ui/pages/notifications.py" line="459"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n непрочитанное</numerusform>
@@ -5700,17 +5715,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="463"/>
+        <location filename="../../ui/pages/notifications.py" line="486"/>
         <source>Mark the selected notifications read (Ctrl+M)</source>
         <translation>Отметить выбранные уведомления прочитанными (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="465"/>
+        <location filename="../../ui/pages/notifications.py" line="488"/>
         <source>Select unread notifications</source>
         <translation>Выберите непрочитанные уведомления</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="474"/>
+        <location filename="../../ui/pages/notifications.py" line="497"/>
         <source>%n notification(s) selected</source>
         <translation>
             <numerusform>Выбрано %n уведомление</numerusform>
@@ -5719,22 +5734,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="476"/>
+        <location filename="../../ui/pages/notifications.py" line="499"/>
         <source>Select a notification to read it.</source>
         <translation>Выберите уведомление, чтобы прочитать его.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="486"/>
+        <location filename="../../ui/pages/notifications.py" line="509"/>
         <source>read %s</source>
         <translation>прочитано %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="488"/>
+        <location filename="../../ui/pages/notifications.py" line="511"/>
         <source>unread</source>
         <translation>не прочитано</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="501"/>
+        <location filename="../../ui/pages/notifications.py" line="524"/>
         <source>%n notification(s) of this kind came within a minute (%s); the latest:</source>
         <translation>
             <numerusform>%n уведомление этого вида пришло за минуту (%s); последнее:</numerusform>
@@ -5743,18 +5758,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="513"/>
+        <location filename="../../ui/pages/notifications.py" line="536"/>
         <source>About</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="516"/>
+        <location filename="../../ui/pages/notifications.py" line="539"/>
         <source>the invoices of this renewal pass</source>
         <translation>счета этого прогона продлений</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="569"/>
-        <location filename="../../ui/pages/notifications.py" line="584"/>
+        <location filename="../../ui/pages/notifications.py" line="592"/>
+        <location filename="../../ui/pages/notifications.py" line="607"/>
         <source>Marked %n notification(s) read</source>
         <translation>
             <numerusform>Прочитанным отмечено %n уведомление</numerusform>
@@ -5766,117 +5781,117 @@
 <context>
     <name>NotificationsTableModel</name>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="82"/>
+        <location filename="../../ui/pages/notifications.py" line="83"/>
         <source>Invoices of a renewal pass</source>
         <translation>Счета прогона продлений</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="105"/>
+        <location filename="../../ui/pages/notifications.py" line="106"/>
         <source>Latest: %s</source>
         <translation>Последнее: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="130"/>
+        <location filename="../../ui/pages/notifications.py" line="131"/>
         <source>Payment succeeded</source>
         <translation>Оплата прошла</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="131"/>
+        <location filename="../../ui/pages/notifications.py" line="132"/>
         <source>Renewals paid</source>
         <translation>Продления оплачены</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="132"/>
+        <location filename="../../ui/pages/notifications.py" line="133"/>
         <source>Payment failed</source>
         <translation>Оплата не прошла</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="133"/>
+        <location filename="../../ui/pages/notifications.py" line="134"/>
         <source>Subscription expiring</source>
         <translation>Подписка истекает</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="134"/>
+        <location filename="../../ui/pages/notifications.py" line="135"/>
         <source>Subscription expired</source>
         <translation>Подписка истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="135"/>
+        <location filename="../../ui/pages/notifications.py" line="136"/>
         <source>Top-up succeeded</source>
         <translation>Пополнение выполнено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="136"/>
+        <location filename="../../ui/pages/notifications.py" line="137"/>
         <source>Top-up failed</source>
         <translation>Пополнение не выполнено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="137"/>
+        <location filename="../../ui/pages/notifications.py" line="138"/>
         <source>Refund failed</source>
         <translation>Возврат не выполнен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="138"/>
+        <location filename="../../ui/pages/notifications.py" line="139"/>
         <source>Manual intervention needed</source>
         <translation>Требуется вмешательство оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="139"/>
+        <location filename="../../ui/pages/notifications.py" line="140"/>
         <source>Gateway outage</source>
         <translation>Сбой платёжного шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="140"/>
+        <location filename="../../ui/pages/notifications.py" line="141"/>
         <source>Gateway recovered</source>
         <translation>Платёжный шлюз восстановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="141"/>
+        <location filename="../../ui/pages/notifications.py" line="142"/>
         <source>Unresolved errors alert</source>
         <translation>Слишком много нерешённых ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="143"/>
+        <location filename="../../ui/pages/notifications.py" line="144"/>
         <source>info</source>
         <translation>информация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="143"/>
+        <location filename="../../ui/pages/notifications.py" line="144"/>
         <source>warning</source>
         <translation>предупреждение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="143"/>
+        <location filename="../../ui/pages/notifications.py" line="144"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="146"/>
+        <location filename="../../ui/pages/notifications.py" line="155"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="149"/>
+        <location filename="../../ui/pages/notifications.py" line="158"/>
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="155"/>
+        <location filename="../../ui/pages/notifications.py" line="164"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="159"/>
+        <location filename="../../ui/pages/notifications.py" line="168"/>
         <source>About</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="160"/>
+        <location filename="../../ui/pages/notifications.py" line="169"/>
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="161"/>
+        <location filename="../../ui/pages/notifications.py" line="170"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
@@ -6142,117 +6157,117 @@
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="578"/>
+        <location filename="../../ui/pages/words.py" line="579"/>
         <source>create customers</source>
         <translation>создавать клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="579"/>
+        <location filename="../../ui/pages/words.py" line="580"/>
         <source>change customers</source>
         <translation>изменять клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="580"/>
+        <location filename="../../ui/pages/words.py" line="581"/>
         <source>top up wallets</source>
         <translation>пополнять кошельки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="581"/>
+        <location filename="../../ui/pages/words.py" line="582"/>
         <source>subscribe customers</source>
         <translation>оформлять подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="582"/>
+        <location filename="../../ui/pages/words.py" line="583"/>
         <source>cancel subscriptions</source>
         <translation>отменять подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="583"/>
+        <location filename="../../ui/pages/words.py" line="584"/>
         <source>reinstate subscriptions</source>
         <translation>восстанавливать подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="584"/>
+        <location filename="../../ui/pages/words.py" line="585"/>
         <source>change the plan of subscriptions</source>
         <translation>менять тариф подписок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="585"/>
+        <location filename="../../ui/pages/words.py" line="586"/>
         <source>record usage</source>
         <translation>записывать использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="586"/>
+        <location filename="../../ui/pages/words.py" line="587"/>
         <source>retry error items</source>
         <translation>повторять ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="587"/>
+        <location filename="../../ui/pages/words.py" line="588"/>
         <source>cancel scheduled retries</source>
         <translation>отменять запланированные повторы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="588"/>
+        <location filename="../../ui/pages/words.py" line="589"/>
         <source>resolve error items</source>
         <translation>закрывать ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="589"/>
+        <location filename="../../ui/pages/words.py" line="590"/>
         <source>escalate error items</source>
         <translation>передавать ошибки на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="590"/>
+        <location filename="../../ui/pages/words.py" line="591"/>
         <source>change retry strategies</source>
         <translation>менять стратегии повторов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="591"/>
+        <location filename="../../ui/pages/words.py" line="592"/>
         <source>mark notifications read</source>
         <translation>отмечать уведомления прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="592"/>
+        <location filename="../../ui/pages/words.py" line="593"/>
         <source>run scheduler jobs</source>
         <translation>запускать задания планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="593"/>
+        <location filename="../../ui/pages/words.py" line="594"/>
         <source>run a renewal pass</source>
         <translation>запускать прогон продлений</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="594"/>
+        <location filename="../../ui/pages/words.py" line="595"/>
         <source>refund</source>
         <translation>делать возвраты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="595"/>
+        <location filename="../../ui/pages/words.py" line="596"/>
         <source>adjust balances</source>
         <translation>корректировать балансы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="596"/>
+        <location filename="../../ui/pages/words.py" line="597"/>
         <source>edit plans and features</source>
         <translation>изменять тарифы и функции</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="597"/>
+        <location filename="../../ui/pages/words.py" line="598"/>
         <source>manage operators</source>
         <translation>управлять операторами</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="598"/>
+        <location filename="../../ui/pages/words.py" line="599"/>
         <source>change settings</source>
         <translation>изменять настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="599"/>
+        <location filename="../../ui/pages/words.py" line="600"/>
         <source>configure the gateway</source>
         <translation>настраивать шлюз</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="600"/>
+        <location filename="../../ui/pages/words.py" line="601"/>
         <source>pause the scheduler</source>
         <translation>приостанавливать планировщик</translation>
     </message>
@@ -7548,7 +7563,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/settings_page.py" line="91"/>
-        <location filename="../../ui/pages/settings_page.py" line="258"/>
+        <location filename="../../ui/pages/settings_page.py" line="263"/>
         <source>Save key</source>
         <translation>Сохранить ключ</translation>
     </message>
@@ -7609,146 +7624,156 @@
     </message>
     <message>
         <location filename="../../ui/pages/settings_page.py" line="138"/>
+        <source>Archive read notifications after (days)</source>
+        <translation>Прочитанные уведомления в архив через (дней)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="139"/>
+        <source>1–3650; archived ones stay under Notifications → Show: Archived</source>
+        <translation>1–3650; архивные остаются в «Уведомления» → «Показать: Архив»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="143"/>
         <source>&quot;Remember me&quot; signs in without a password for (days)</source>
         <translation>«Запомнить меня» входит без пароля (дней)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="139"/>
+        <location filename="../../ui/pages/settings_page.py" line="144"/>
         <source>1–365; counted again from each use; never for administrators</source>
         <translation>1–365; отсчёт заново с каждого входа; не для администраторов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="145"/>
+        <location filename="../../ui/pages/settings_page.py" line="150"/>
         <source>Save settings…</source>
         <translation>Сохранить настройки…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="148"/>
+        <location filename="../../ui/pages/settings_page.py" line="153"/>
         <source>Revert</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="160"/>
+        <location filename="../../ui/pages/settings_page.py" line="165"/>
         <source>This desktop</source>
         <translation>Это рабочее место</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="168"/>
+        <location filename="../../ui/pages/settings_page.py" line="173"/>
         <source>A new language applies after the app is restarted.</source>
         <translation>Новый язык применится после перезапуска приложения.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="173"/>
+        <location filename="../../ui/pages/settings_page.py" line="178"/>
         <source>Follow the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="174"/>
+        <location filename="../../ui/pages/settings_page.py" line="179"/>
         <source>Light</source>
         <translation>Светлая</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="175"/>
+        <location filename="../../ui/pages/settings_page.py" line="180"/>
         <source>Dark</source>
         <translation>Тёмная</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="183"/>
+        <location filename="../../ui/pages/settings_page.py" line="188"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="185"/>
+        <location filename="../../ui/pages/settings_page.py" line="190"/>
         <source>Theme</source>
         <translation>Тема</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="206"/>
+        <location filename="../../ui/pages/settings_page.py" line="211"/>
         <source>A key is set.</source>
         <translation>Ключ задан.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="208"/>
+        <location filename="../../ui/pages/settings_page.py" line="213"/>
         <source>No key is set; this demo database uses a published test key.</source>
         <translation>Ключ не задан; эта демо-база использует общедоступный тестовый ключ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="210"/>
+        <location filename="../../ui/pages/settings_page.py" line="215"/>
         <source>No key is set: top-ups and refunds fail until an admin sets one.</source>
         <translation>Ключ не задан: пополнения и возвраты не будут проходить, пока администратор его не задаст.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="213"/>
+        <location filename="../../ui/pages/settings_page.py" line="218"/>
         <source>There is no usable system keyring, so secrets are kept for this session only.</source>
         <translation>Системное хранилище ключей недоступно, поэтому секреты хранятся только до конца сеанса.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="235"/>
+        <location filename="../../ui/pages/settings_page.py" line="240"/>
         <source>Enter the new key first.</source>
         <translation>Сначала введите новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="237"/>
+        <location filename="../../ui/pages/settings_page.py" line="242"/>
         <source>A key is one word of at most %d characters.</source>
         <translation>Ключ — одно слово длиной не более %d символов.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="239"/>
+        <location filename="../../ui/pages/settings_page.py" line="244"/>
         <source>The simulated gateway accepts only test keys, which start with %s.</source>
         <translation>Имитируемый шлюз принимает только тестовые ключи, начинающиеся с %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="252"/>
+        <location filename="../../ui/pages/settings_page.py" line="257"/>
         <source>Gateway API key</source>
         <translation>API-ключ шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="254"/>
+        <location filename="../../ui/pages/settings_page.py" line="259"/>
         <source>Replace the key this app uses for charges and refunds. Every later gateway call from this desk uses the new key.</source>
         <translation>Заменить ключ, который приложение использует для списаний и возвратов. Все последующие вызовы шлюза с этого рабочего места будут использовать новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="275"/>
+        <location filename="../../ui/pages/settings_page.py" line="280"/>
         <source>The key was saved in the system keyring.</source>
         <translation>Ключ сохранён в системном хранилище ключей.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="276"/>
+        <location filename="../../ui/pages/settings_page.py" line="281"/>
         <source>Gateway API key saved in the system keyring</source>
         <translation>API-ключ шлюза сохранён в системном хранилище ключей</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="279"/>
+        <location filename="../../ui/pages/settings_page.py" line="284"/>
         <source>There is no usable system keyring, so the key is kept for this session only and will be forgotten when the app quits.</source>
         <translation>Системное хранилище ключей недоступно, поэтому ключ сохранён только на этот сеанс и будет забыт при выходе из приложения.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="284"/>
+        <location filename="../../ui/pages/settings_page.py" line="289"/>
         <source>Gateway API key kept for this session only</source>
         <translation>API-ключ шлюза сохранён только на этот сеанс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="303"/>
+        <location filename="../../ui/pages/settings_page.py" line="308"/>
         <source>Nothing to save: no setting was changed</source>
         <translation>Нечего сохранять: ни одна настройка не изменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="305"/>
+        <location filename="../../ui/pages/settings_page.py" line="310"/>
         <source>Change these settings for every desk and worker that shares this database:</source>
         <translation>Изменить эти настройки для всех рабочих мест и фоновых процессов, использующих эту базу данных:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="308"/>
+        <location filename="../../ui/pages/settings_page.py" line="313"/>
         <source>Save settings</source>
         <translation>Сохранить настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="311"/>
+        <location filename="../../ui/pages/settings_page.py" line="316"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/settings_page.py" line="319"/>
+        <location filename="../../ui/pages/settings_page.py" line="324"/>
         <source>%n setting(s) saved</source>
         <translation>
             <numerusform>Сохранена %n настройка</numerusform>
@@ -7757,7 +7782,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="335"/>
+        <location filename="../../ui/pages/settings_page.py" line="340"/>
         <source>The language changes when the app is restarted</source>
         <translation>Язык сменится после перезапуска приложения</translation>
     </message>
@@ -7876,57 +7901,57 @@
 <context>
     <name>SubscriptionEvents</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="447"/>
+        <location filename="../../ui/pages/words.py" line="448"/>
         <source>subscribed</source>
         <translation>оформлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="448"/>
+        <location filename="../../ui/pages/words.py" line="449"/>
         <source>subscribed again</source>
         <translation>оформлена заново</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="449"/>
+        <location filename="../../ui/pages/words.py" line="450"/>
         <source>renewed</source>
         <translation>продлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="450"/>
+        <location filename="../../ui/pages/words.py" line="451"/>
         <source>renewal short of funds</source>
         <translation>на продление не хватило средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="451"/>
+        <location filename="../../ui/pages/words.py" line="452"/>
         <source>funds arrived</source>
         <translation>средства поступили</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="452"/>
+        <location filename="../../ui/pages/words.py" line="453"/>
         <source>grace days passed</source>
         <translation>льготные дни прошли</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="453"/>
+        <location filename="../../ui/pages/words.py" line="454"/>
         <source>canceled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="454"/>
+        <location filename="../../ui/pages/words.py" line="455"/>
         <source>reinstated</source>
         <translation>восстановлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="455"/>
+        <location filename="../../ui/pages/words.py" line="456"/>
         <source>waiting for funds again</source>
         <translation>снова ждёт средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="456"/>
+        <location filename="../../ui/pages/words.py" line="457"/>
         <source>period ended</source>
         <translation>период закончился</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="457"/>
+        <location filename="../../ui/pages/words.py" line="458"/>
         <source>plan changed</source>
         <translation>тариф сменён</translation>
     </message>
@@ -8501,8 +8526,8 @@
         <translation>Возобновить планировщик…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="158"/>
-        <location filename="../../ui/app.py" line="159"/>
+        <location filename="../../ui/app.py" line="162"/>
+        <location filename="../../ui/app.py" line="163"/>
         <source>The scheduler is not running in this window</source>
         <translation>В этом окне планировщик не запущен</translation>
     </message>
@@ -8976,12 +9001,12 @@
 <context>
     <name>Windows</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="478"/>
+        <location filename="../../ui/pages/words.py" line="479"/>
         <source>day</source>
         <translation>день</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="478"/>
+        <location filename="../../ui/pages/words.py" line="479"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n день</numerusform>
@@ -8990,12 +9015,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="479"/>
+        <location filename="../../ui/pages/words.py" line="480"/>
         <source>hour</source>
         <translation>час</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="479"/>
+        <location filename="../../ui/pages/words.py" line="480"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n час</numerusform>
@@ -9004,12 +9029,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="480"/>
+        <location filename="../../ui/pages/words.py" line="481"/>
         <source>minute</source>
         <translation>минуту</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="480"/>
+        <location filename="../../ui/pages/words.py" line="481"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n минута</numerusform>
@@ -9018,7 +9043,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="486"/>
+        <location filename="../../ui/pages/words.py" line="487"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n секунда</numerusform>

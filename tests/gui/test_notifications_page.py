@@ -80,7 +80,7 @@ def test_filters_unread_and_kind_and_search(make_page):
     for n in range(4):
         post(env.core, n, kind="payment_failed" if n % 2 else "subscription_expiring")
     env.core.notifications.mark_read(env.ctx.actor, [Notification.get(Notification.title == "Notice 3").id])
-    page.show_filter.setCurrentIndex(page.show_filter.findData(True))
+    page.show_filter.setCurrentIndex(page.show_filter.findData("unread"))
     assert titles(page) == ["Notice 2", "Notice 1", "Notice 0"]
     page.kind_filter.setCurrentIndex(page.kind_filter.findData("payment_failed"))
     assert titles(page) == ["Notice 1"]
@@ -248,3 +248,26 @@ def test_a_notice_is_rendered_in_russian_when_shown_and_old_rows_keep_their_text
     assert shown[1] == "Notice 1"  # stored before parameters: shown as stored
     page.table.selectRow(0)
     assert "Платёжный шлюз не ответил по пополнению №6" in page.detail.toPlainText()
+
+
+def test_archived_notifications_page_in_their_own_view(make_page, admin):
+    env = make_page(NotificationsPage, demo_data=False)
+    page, core = env.page, env.core
+    for n in range(5):
+        post(core, n)
+    core.notifications.mark_read(admin, [row.id for row in Notification.select().limit(3)])
+    env.clock.advance(days=100)
+    post(core, 5)
+    assert core.run_janitor()["archived"] == 3
+    page.reload_soon()
+    page.model.reload()
+    assert titles(page) == ["Notice 5", "Notice 4", "Notice 3"]
+
+    page.show_filter.setCurrentIndex(page.show_filter.findData("archived"))
+    assert titles(page) == ["Notice 2", "Notice 1", "Notice 0"]
+    assert page.count_label.text() == "3 row(s)"
+    post(core, 6)  # a new notification never lands among archived ones
+    assert titles(page) == ["Notice 2", "Notice 1", "Notice 0"]
+
+    page.show_filter.setCurrentIndex(page.show_filter.findData("all"))
+    assert titles(page)[0] == "Notice 6"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from datetime import datetime, timedelta
+from typing import Any
 
 from peewee import ModelSelect, fn
 from PySide6.QtCore import (
@@ -21,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStyle, QWidget
 
-from models.tables import Notification
+from models.tables import Notification, NotificationArchive
 from services.changes import Changes, Kind
 from services.notifications import KINDS, NotificationInfo, load_params
 from services.subject_owners import CustomerRef, attach_customers
@@ -141,43 +142,62 @@ class NotificationsTableModel(PagedQueryModel):
             "errors_alert": self.tr("Unresolved errors alert"),
         }
         self.severity_labels = {"info": self.tr("info"), "warning": self.tr("warning"), "error": self.tr("error")}
-        kinds, severities = self.kind_labels, self.severity_labels
-        self.columns = [
-            Column("created_at", self.tr("Time"), Notification.created_at, format=_time_text),
-            Column(
-                "severity",
-                self.tr("Severity"),
-                Notification.severity,
-                format=lambda r: severities.get(r["severity"], r["severity"]),
-            ),
-            Column(
-                "kind",
-                self.tr("Kind"),
-                Notification.kind,
-                format=lambda r: kinds.get(r["kind"], r["kind"].replace("_", " ")),
-            ),
-            Column("about", self.tr("About"), fn.COALESCE(Notification.subject_type, literal("")), format=about_text),
-            Column("title", self.tr("Title"), Notification.title, format=_title_text),
-            Column("body", self.tr("Details"), text_start(Notification.body), format=_body_text),
-        ]
+        self.table: type[Notification] | type[NotificationArchive] = Notification
+        self.columns = self._columns_of(Notification)
         super().__init__(runner, parent)
         self._icons: dict[str, QIcon] = {}
         self._bold = QFont()
         self._bold.setBold(True)
 
+    def _columns_of(self, table: type[Notification] | type[NotificationArchive]) -> list[Column]:
+        kinds, severities = self.kind_labels, self.severity_labels
+        return [
+            Column("created_at", self.tr("Time"), table.created_at, format=_time_text),
+            Column(
+                "severity",
+                self.tr("Severity"),
+                table.severity,
+                format=lambda r: severities.get(r["severity"], r["severity"]),
+            ),
+            Column(
+                "kind",
+                self.tr("Kind"),
+                table.kind,
+                format=lambda r: kinds.get(r["kind"], r["kind"].replace("_", " ")),
+            ),
+            Column("about", self.tr("About"), fn.COALESCE(table.subject_type, literal("")), format=about_text),
+            Column("title", self.tr("Title"), table.title, format=_title_text),
+            Column("body", self.tr("Details"), text_start(table.body), format=_body_text),
+        ]
+
+    @property
+    def archived(self) -> bool:
+        """Whether the rows are the archive's (read notifications past their keeping time)."""
+        return self.table is NotificationArchive
+
+    def set_filters(self, **filters) -> None:
+        """Show "Archived" reads the archive table with the same columns; the other filters apply to either."""
+        table = NotificationArchive if {**self.filters, **filters}.get("show") == "archived" else Notification
+        if table is not self.table:
+            self.table = table
+            self.id_field = table._meta.primary_key
+            self.columns = self._columns_of(table)
+        super().set_filters(**filters)
+
     def complete_page(self, records: list[dict]) -> None:
         """The customer behind each notification's subject, for the rows of this page only."""
         attach_customers(records)
 
-    def base_query(self) -> ModelSelect[Notification]:
-        query = Notification.select()
-        if self.filters.get("unread"):
-            query = query.where(Notification.read_at.is_null())
+    def base_query(self) -> ModelSelect[Any]:
+        table = self.table
+        query = table.select()
+        if self.filters.get("show") == "unread":
+            query = query.where(table.read_at.is_null())
         if self.filters.get("kind"):
-            query = query.where(Notification.kind == self.filters["kind"])
+            query = query.where(table.kind == self.filters["kind"])
         text = (self.filters.get("search") or "").strip()
         if text:
-            query = query.where(contains_text(Notification.title, text) | contains_text(Notification.body, text))
+            query = query.where(contains_text(table.title, text) | contains_text(table.body, text))
         return query
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -199,7 +219,7 @@ class NotificationsTableModel(PagedQueryModel):
     def grouping(self) -> bool:
         """Bursts are grouped while the rows run newest first."""
         expression, descending = self._order()
-        return descending and expression is Notification.created_at
+        return descending and expression is self.table.created_at
 
     def _joins(self, group: dict, record: dict) -> bool:
         """Whether ``record`` (older than the group's rows) belongs to the burst ``group``."""
@@ -297,9 +317,9 @@ class NotificationsTableModel(PagedQueryModel):
     def _put_on_top(self, info) -> dict | None:
         """The record put on top for ``info``; {} when it is there already or not shown under the
         filters, None when the order or the search cannot say where it goes."""
-        if self.row_of_id(info.id) >= 0:
-            return {}
-        if (self.filters.get("unread") and info.read_at is not None) or (
+        if self.row_of_id(info.id) >= 0 or self.archived:
+            return {}  # the archive holds only notifications long read: a new one is never among them
+        if (self.filters.get("show") == "unread" and info.read_at is not None) or (
             self.filters.get("kind") and self.filters["kind"] != info.kind
         ):
             return {}
@@ -308,7 +328,7 @@ class NotificationsTableModel(PagedQueryModel):
             self.is_loading
             or (self.filters.get("search") or "").strip()
             or not descending
-            or expression is not Notification.created_at
+            or expression is not self.table.created_at
         ):
             return None
         record = {
@@ -392,8 +412,11 @@ class NotificationsPage(TablePage[NotificationsTableModel]):
         super().__init__(ctx, NotificationsTableModel(ctx.runner), parent, search_placeholder=self.tr("Title or text"))
         self.kind_labels = self.model.kind_labels
         self.show_filter = self.add_filter(
-            self.tr("Show"), [(self.tr("All"), False), (self.tr("Unread"), True)], "unread"
+            self.tr("Show"),
+            [(self.tr("All"), "all"), (self.tr("Unread"), "unread"), (self.tr("Archived"), "archived")],
+            "show",
         )
+        self.show_filter.setToolTip(self.tr("Archived: read notifications older than the keeping time set in Settings"))
         self.kind_filter = self.add_filter(
             self.tr("Kind"), [(self.tr("All"), "")] + [(self.kind_labels.get(k, k), k) for k in KINDS], "kind"
         )

@@ -134,6 +134,11 @@ class SettingsPage(Page):
                     self.tr("0–365; 0 turns the daily backup off"),
                 ),
                 SettingField(
+                    "notifications.archive_days",
+                    self.tr("Archive read notifications after (days)"),
+                    self.tr("1–3650; archived ones stay under Notifications → Show: Archived"),
+                ),
+                SettingField(
                     "remember_me_days",
                     self.tr('"Remember me" signs in without a password for (days)'),
                     self.tr("1–365; counted again from each use; never for administrators"),

@@ -411,6 +411,7 @@ def field_text(key: str) -> str:
         "alert_threshold": translate("AuditFields", "alert threshold"),
         "retry_every_minutes": translate("AuditFields", "retry pass every (minutes)"),
         "backups_kept": translate("AuditFields", "daily backups kept"),
+        "notifications.archive_days": translate("AuditFields", "notifications archived after (days)"),
         "remember_me_days": translate("AuditFields", '"Remember me" lasts (days)'),
         "demo": translate("AuditFields", "demo database"),
     }
