@@ -7,20 +7,28 @@ descriptions, credit-note reasons) only ever lands in table cells and plain-text
 
 from __future__ import annotations
 
+import errno
 import html
-from collections.abc import Sequence
+import tempfile
+import threading
+from collections.abc import Callable, Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import NamedTuple
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPoint, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHeaderView,
     QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -30,12 +38,15 @@ from PySide6.QtWidgets import (
 
 from scheduler.core import Core
 from services.customer_detail import customer_names
+from services.files import private_directory, write_private_file
+from services.invoice_documents import DocumentKind
 from services.invoices import CreditNoteInfo, InvoiceDetail, InvoiceInfo
 from services.subject_owners import CustomerRef
 from ui.context import UiContext
 from ui.customer_links import customer_anchor, follow_customer_link
-from ui.errors import describe, show_error
+from ui.errors import describe, known_failure, show_error
 from ui.formatting import date_text, minute_text, money_text, number_text
+from ui.pdf import pdf_bytes
 from ui.plain_text import plain_tooltip
 
 IdRole = Qt.ItemDataRole.UserRole + 2
@@ -120,6 +131,116 @@ def owed_text(owed: dict[str, int]) -> str:
     return ", ".join(cash(minor, currency) for currency, minor in sorted(owed.items()) if minor > 0)
 
 
+# --- PDF documents ----------------------------------------------------------------------------
+
+
+class DocumentRef(NamedTuple):
+    """Which document a PDF is asked for: an invoice or a credit note, by its number."""
+
+    kind: DocumentKind
+    number: str
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.number}.pdf"
+
+
+_preview_lock = threading.Lock()
+_preview_folder: Path | None = None
+
+
+def preview_folder() -> Path:
+    """A private folder (0700) of this process under the system's temporary folder, for PDFs opened to view."""
+    global _preview_folder
+    with _preview_lock:
+        if _preview_folder is None or not _preview_folder.is_dir():
+            _preview_folder = private_directory(Path(tempfile.mkdtemp(prefix="subscriptions-admin-pdf-")))
+        return _preview_folder
+
+
+def write_preview(ref: DocumentRef) -> Path:
+    """Runs on a worker: the document's PDF in the private preview folder (0600), for a viewer to open."""
+    return write_private_file(preview_folder() / ref.file_name, pdf_bytes(ref.kind, ref.number))
+
+
+def save_document(ref: DocumentRef, path: Path) -> Path:
+    """Runs on a worker: the document's PDF written to ``path`` (0600), whole or not at all."""
+    return write_private_file(path, pdf_bytes(ref.kind, ref.number))
+
+
+PDF_FOLDER_KEY = "invoices/pdf_folder"
+
+
+class PdfActions(QObject):
+    """ "Open PDF" and "Save PDF…" for invoices and credit notes; the PDF is drawn on the task runner.
+
+    The document is in its customer's language. A file the operator names is written 0600 and whole
+    (or not at all); a PDF opened to view lives in a private temporary folder.
+    """
+
+    pdf_saved = Signal(str)  # the path written
+    pdf_opened = Signal(str)  # the file handed to the system's viewer
+
+    def __init__(self, ctx: UiContext, parent: QWidget, notify: Callable[[str], None] | None = None):
+        """``notify`` is given a sentence when a PDF is saved (a page's status line, a dialog's label)."""
+        super().__init__(parent)
+        self.ctx = ctx
+        self.widget = parent
+        self.notify = notify
+
+    def open_pdf(self, ref: DocumentRef) -> None:
+        self.ctx.runner.run(lambda: write_preview(ref), self.on_preview_written, lambda e: self.on_failed(e, None))
+
+    def save_pdf(self, ref: DocumentRef) -> None:
+        folder = str(self.ctx.qsettings.value(PDF_FOLDER_KEY, "") or "")
+        suggested = str(Path(folder) / ref.file_name) if folder and Path(folder).is_dir() else ref.file_name
+        title = self.tr("Save %s as PDF") % ref.number
+        chosen, _ = QFileDialog.getSaveFileName(self.widget, title, suggested, self.tr("PDF files (*.pdf)"))
+        if not chosen:
+            return
+        path = Path(chosen)
+        if not path.suffix:
+            path = path.with_suffix(".pdf")
+        self.ctx.qsettings.setValue(PDF_FOLDER_KEY, str(path.parent))
+        self.ctx.runner.run(lambda: save_document(ref, path), self.on_saved, lambda e: self.on_failed(e, path))
+
+    def on_preview_written(self, path: Path) -> None:
+        if not shiboken6.isValid(self.widget):
+            return
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.pdf_opened.emit(str(path))
+            return
+        self.tell(
+            QMessageBox.Icon.Information,
+            self.tr("No program here opens PDF files. The PDF was written to %s; use Save PDF… to keep it elsewhere.")
+            % path,
+        )
+
+    def on_saved(self, path: Path) -> None:
+        self.pdf_saved.emit(str(path))
+        if self.notify is not None and shiboken6.isValid(self.widget):
+            self.notify(self.tr("Saved %s.") % path)
+
+    def on_failed(self, error: BaseException, path: Path | None) -> None:
+        if not shiboken6.isValid(self.widget):
+            return
+        if isinstance(error, OSError) and known_failure(error) is None and error.errno != errno.ENOSPC:
+            where = str(path) if path is not None else (error.filename or "")
+            text = self.tr("The PDF could not be written to %s: %s.") % (where, error.strerror or error)
+            self.tell(QMessageBox.Icon.Warning, text)
+            return
+        show_error(self.widget, error)
+
+    def tell(self, icon: QMessageBox.Icon, text: str) -> None:
+        box = QMessageBox(self.widget)
+        box.setObjectName("pdfMessageBox")
+        box.setIcon(icon)
+        box.setWindowTitle(self.tr("PDF"))
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a path may hold anything
+        box.setText(text)
+        box.open()
+
+
 # --- tables -----------------------------------------------------------------------------------
 
 
@@ -153,6 +274,38 @@ class DocumentTable(QTableWidget):
 
     def column_of(self, key: str) -> int:
         return self.keys.index(key)
+
+    # The kind of document each row is, when its rows are invoices or credit notes (their PDFs).
+    document_kind: DocumentKind | None = None
+    pdf_actions: PdfActions | None = None
+
+    def offer_pdfs(self, ctx: UiContext, notify: Callable[[str], None] | None = None) -> PdfActions:
+        """A right-click on a row offers its document as a PDF: "Open PDF" and "Save PDF…".
+        ``notify`` is told when one is saved (a page's status line)."""
+        if self.pdf_actions is None:
+            self.pdf_actions = PdfActions(ctx, self, notify)
+            self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            self.customContextMenuRequested.connect(self.on_context_menu_requested)
+        return self.pdf_actions
+
+    def document_at(self, row: int) -> DocumentRef | None:
+        if self.document_kind is None or not 0 <= row < self.rowCount():
+            return None
+        number = self.text(row, "number")
+        return DocumentRef(self.document_kind, number) if number else None
+
+    @Slot(QPoint)
+    def on_context_menu_requested(self, position: QPoint) -> None:
+        ref = self.document_at(self.rowAt(position.y()))
+        actions = self.pdf_actions
+        if ref is None or actions is None:
+            return
+        menu = QMenu(self)
+        menu.setObjectName("documentMenu")
+        menu.addAction(self.tr("Open PDF"), lambda: actions.open_pdf(ref))
+        menu.addAction(self.tr("Save PDF…"), lambda: actions.save_pdf(ref))
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.viewport().mapToGlobal(position))
 
     def set_empty_text(self, text: str) -> None:
         self.empty_text = text
@@ -243,7 +396,10 @@ class InvoiceTable(DocumentTable):
             columns, {"total", "paid", "credited", "owed"}, parent, stretch="customer" if with_customer else None
         )
         self.setObjectName("invoiceTable")
-        self.setToolTip(self.tr("Double-click an invoice to see its lines, payments and credit notes"))
+        self.document_kind = DocumentKind.INVOICE
+        self.setToolTip(
+            self.tr("Double-click an invoice to see its lines, payments and credit notes; right-click for its PDF")
+        )
 
     def show_invoices(self, invoices: list[InvoiceInfo], customer_names: dict[int, str] | None = None) -> None:
         """``customer_names`` maps customer ids to names for the customer column."""
@@ -283,6 +439,7 @@ class CreditNoteTable(DocumentTable):
             stretch="reason",
         )
         self.setObjectName("creditNoteTable")
+        self.document_kind = DocumentKind.CREDIT_NOTE
 
     def show_credit_notes(
         self, notes: Sequence[CreditNoteInfo], currency_of: dict[int, str] | None = None, currency: str = "USD"
@@ -368,13 +525,29 @@ class InvoiceDialog(QDialog):
         self.tabs.addTab(self.lines, self.tr("Lines"))
         self.tabs.addTab(self.payments, self.tr("Payments"))
         self.tabs.addTab(self.credit_notes, self.tr("Credit notes"))
+        self.pdf_status = plain_label(self, "pdfStatus")
+        self.pdf_actions = PdfActions(ctx, self, self.pdf_status.setText)
+        self.credit_notes.offer_pdfs(ctx, self.pdf_status.setText)
+        self.credit_notes.setToolTip(self.tr("Right-click a credit note to open or save it as a PDF"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.open_pdf_button = QPushButton(self.tr("Open PDF"), self)
+        self.open_pdf_button.setObjectName("openPdfButton")
+        self.open_pdf_button.setToolTip(self.tr("Open the invoice as the customer receives it"))
+        self.save_pdf_button = QPushButton(self.tr("Save PDF…"), self)
+        self.save_pdf_button.setObjectName("savePdfButton")
+        self.save_pdf_button.setToolTip(self.tr("Save the invoice as a PDF file"))
+        for button in (self.open_pdf_button, self.save_pdf_button):
+            button.setEnabled(False)  # until the invoice is loaded
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_pdf_button.clicked.connect(self.on_open_pdf_clicked)
+        self.save_pdf_button.clicked.connect(self.on_save_pdf_clicked)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.customer_link)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.pdf_status)
         layout.addWidget(buttons)
         self.resize(880, 480)
         core = ctx.core
@@ -432,6 +605,21 @@ class InvoiceDialog(QDialog):
         self.credit_notes.set_empty_text(self.tr("No credit note has been issued against this invoice."))
         self.tabs.setTabText(1, self.tr("Payments (%d)") % len(detail.payments))
         self.tabs.setTabText(2, self.tr("Credit notes (%d)") % len(detail.credit_notes))
+        self.open_pdf_button.setEnabled(True)
+        self.save_pdf_button.setEnabled(True)
+
+    def document(self) -> DocumentRef | None:
+        return DocumentRef(DocumentKind.INVOICE, self.detail.invoice.number) if self.detail else None
+
+    @Slot()
+    def on_open_pdf_clicked(self) -> None:
+        if (ref := self.document()) is not None:
+            self.pdf_actions.open_pdf(ref)
+
+    @Slot()
+    def on_save_pdf_clicked(self) -> None:
+        if (ref := self.document()) is not None:
+            self.pdf_actions.save_pdf(ref)
 
     @Slot(str)
     def on_customer_link_activated(self, href: str) -> None:
