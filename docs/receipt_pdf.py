@@ -1,8 +1,8 @@
 """Draw the first page of a receipt PDF as a picture for README: docs/screenshots/receipt-pdf.png.
 
-A small demo business renews a month, a customer with metered usage gets a renewal invoice, and the
-invoice is laid out by the same code that writes its PDF (ui.pdf.text_document), painted onto a white
-A4 image. It also writes the PDF itself beside the picture's folder when asked:
+A small demo business renews for a month, a customer who used more than the plan includes gets a
+renewal invoice, and the invoice is laid out by the same code that writes its PDF (ui.pdf.text_document)
+and painted onto a white A4 image. With --pdf it writes the PDF itself too:
 
     python docs/receipt_pdf.py [OUT.png] [--pdf OUT.pdf] [--language en|ru]
 """
@@ -32,10 +32,7 @@ from services.invoice_documents import DocumentKind, load_document  # noqa: E402
 from ui.pdf import A4_UNITS, document_pdf, ensure_gui_application, text_document  # noqa: E402
 
 MOMENT = datetime(2026, 3, 2, 9, 30)
-BUSINESS = {
-    "business.name": "Northwind Cloud Services Ltd",
-    "business.address": "12 Harbour Street\nBristol BS1 4RN\nUnited Kingdom\nVAT GB 123 4567 89",
-}
+BUSINESS = {"business.address": "12 Harbour Street\nBristol BS1 4RN\nUnited Kingdom\nVAT GB 123 4567 89"}
 SCALE = 1.5  # A4 at 144 dpi: 1190×1684 pixels
 
 

@@ -374,8 +374,9 @@ def document_text(document: InvoiceDocument) -> str:
     width = max(len(label) for label, _value in document.facts)
     out += [f"{label.ljust(width)}  {value}" for label, value in document.facts]
     for heading, party in ((words.seller, document.seller), (words.buyer, document.buyer)):
-        out += ["", f"{heading}:"]
-        out += [f"  {text}" for text in (party.name, *party.address) if text]
+        texts = [text for text in (party.name, *party.address) if text]
+        if texts:  # a business that has not named itself in Settings yet has no heading to show
+            out += ["", f"{heading}:", *(f"  {text}" for text in texts)]
     out.append("")
     amounts = [document.money(line.amount_minor) for line in document.lines]
     whats = [

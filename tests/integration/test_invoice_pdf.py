@@ -273,3 +273,27 @@ def test_write_private_file_replaces_whole_or_not_at_all(tmp_path):
     with pytest.raises(FileNotFoundError):
         write_private_file(tmp_path / "nope" / "b.pdf", b"x")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.pdf"]
+
+
+@pytest.mark.skipif(bool(POSTGRES_URL), reason="the script makes its own SQLite demo database")
+def test_the_readme_picture_is_a_demo_renewal_invoice_with_usage(tmp_path):
+    """docs/receipt_pdf.py draws README's picture: the demo business's name, a plan and charged usage lines."""
+    from PySide6.QtGui import QImage
+
+    png, pdf = tmp_path / "receipt.png", tmp_path / "receipt.pdf"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "docs/receipt_pdf.py", png, "--pdf", pdf],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (1190, 1683)  # A4 at 144 dpi
+    flat = squeezed(pdf_text(pdf.read_bytes()))
+    assert "NorthwindCloudServicesLtd" in flat and "12HarbourStreet" in flat
+    assert "Prosubscription" in flat and "SMSmessages(usage)" in flat and "Storage(usage)" in flat
+    assert "Total$112.50" in flat and "StatusPaid" in flat
