@@ -802,32 +802,32 @@
 <context>
     <name>CreditNoteTable</name>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="430"/>
+        <location filename="../../ui/pages/invoices.py" line="313"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="431"/>
+        <location filename="../../ui/pages/invoices.py" line="314"/>
         <source>Issued</source>
         <translation>Выставлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="432"/>
+        <location filename="../../ui/pages/invoices.py" line="315"/>
         <source>Invoice</source>
         <translation>Счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="434"/>
+        <location filename="../../ui/pages/invoices.py" line="317"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="433"/>
+        <location filename="../../ui/pages/invoices.py" line="316"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="435"/>
+        <location filename="../../ui/pages/invoices.py" line="318"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
@@ -1776,12 +1776,12 @@
 <context>
     <name>DocumentTable</name>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="305"/>
+        <location filename="../../ui/pages/invoices.py" line="188"/>
         <source>Open PDF</source>
         <translation>Открыть PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="306"/>
+        <location filename="../../ui/pages/invoices.py" line="189"/>
         <source>Save PDF…</source>
         <translation>Сохранить PDF…</translation>
     </message>
@@ -4648,198 +4648,39 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="489"/>
+        <location filename="../../ui/pages/invoices.py" line="372"/>
         <source>Invoice</source>
         <translation>Счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="495"/>
+        <location filename="../../ui/pages/invoices.py" line="378"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="503"/>
+        <location filename="../../ui/pages/invoices.py" line="386"/>
         <source>#</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="504"/>
+        <location filename="../../ui/pages/invoices.py" line="387"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="505"/>
+        <location filename="../../ui/pages/invoices.py" line="388"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="506"/>
+        <location filename="../../ui/pages/invoices.py" line="389"/>
         <source>Quantity</source>
         <translation>Количество</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="507"/>
+        <location filename="../../ui/pages/invoices.py" line="390"/>
         <source>Pricing</source>
         <translation>Тарификация</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="508"/>
-        <source>Period</source>
-        <translation>Период</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="509"/>
-        <location filename="../../ui/pages/invoices.py" line="517"/>
-        <source>Amount</source>
-        <translation>Сумма</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="517"/>
-        <source>Ledger entry</source>
-        <translation>Запись журнала</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="517"/>
-        <source>Paid at</source>
-        <translation>Оплачено</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="525"/>
-        <source>Lines</source>
-        <translation>Строки</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="526"/>
-        <source>Payments</source>
-        <translation>Оплаты</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="527"/>
-        <source>Credit notes</source>
-        <translation>Кредит-ноты</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="531"/>
-        <source>Right-click a credit note to open or save it as a PDF</source>
-        <translation>Щёлкните кредит-ноту правой кнопкой, чтобы открыть или сохранить её как PDF</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="533"/>
-        <source>Open PDF</source>
-        <translation>Открыть PDF</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="535"/>
-        <source>Open the invoice as the customer receives it</source>
-        <translation>Открыть счёт в том виде, в каком его получает клиент</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="536"/>
-        <source>Save PDF…</source>
-        <translation>Сохранить PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="538"/>
-        <source>Save the invoice as a PDF file</source>
-        <translation>Сохранить счёт в файл PDF</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="562"/>
-        <source>Invoice %s</source>
-        <translation>Счёт %s</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="563"/>
-        <source>Invoice %s · %s</source>
-        <translation>Счёт %s · %s</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="566"/>
-        <source>Customer</source>
-        <translation>Клиент</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="568"/>
-        <source>issued %s</source>
-        <translation>выставлен %s</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="570"/>
-        <source>period %s</source>
-        <translation>период %s</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="572"/>
-        <source>Total %s</source>
-        <translation>Итого %s</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="573"/>
-        <source>paid %s</source>
-        <translation>оплачено %s</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="574"/>
-        <source>credited %s</source>
-        <translation>возвращено кредит-нотами %s</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="575"/>
-        <source>owed %s</source>
-        <translation>долг %s</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="576"/>
-        <source>%s left to refund</source>
-        <translation>%s ещё можно вернуть</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="603"/>
-        <source>This invoice has no lines.</source>
-        <translation>В этом счёте нет строк.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="604"/>
-        <source>Nothing has been paid on this invoice yet.</source>
-        <translation>По этому счёту ещё ничего не оплачено.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="605"/>
-        <source>No credit note has been issued against this invoice.</source>
-        <translation>По этому счёту не выставлено ни одной кредит-ноты.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="606"/>
-        <source>Payments (%d)</source>
-        <translation>Оплаты (%d)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="607"/>
-        <source>Credit notes (%d)</source>
-        <translation>Кредит-ноты (%d)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="632"/>
-        <source>The invoice could not be loaded.</source>
-        <translation>Не удалось загрузить счёт.</translation>
-    </message>
-</context>
-<context>
-    <name>InvoiceTable</name>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="384"/>
-        <source>Number</source>
-        <translation>Номер</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="385"/>
-        <source>Issued</source>
-        <translation>Выставлен</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="386"/>
-        <source>Kind</source>
-        <translation>Вид</translation>
     </message>
     <message>
         <location filename="../../ui/pages/invoices.py" line="391"/>
@@ -4847,32 +4688,191 @@
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="401"/>
+        <location filename="../../ui/pages/invoices.py" line="392"/>
+        <location filename="../../ui/pages/invoices.py" line="400"/>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="400"/>
+        <source>Ledger entry</source>
+        <translation>Запись журнала</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="400"/>
+        <source>Paid at</source>
+        <translation>Оплачено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="408"/>
+        <source>Lines</source>
+        <translation>Строки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="409"/>
+        <source>Payments</source>
+        <translation>Оплаты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="410"/>
+        <source>Credit notes</source>
+        <translation>Кредит-ноты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="414"/>
+        <source>Right-click a credit note to open or save it as a PDF</source>
+        <translation>Щёлкните кредит-ноту правой кнопкой, чтобы открыть или сохранить её как PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="416"/>
+        <source>Open PDF</source>
+        <translation>Открыть PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="418"/>
+        <source>Open the invoice as the customer receives it</source>
+        <translation>Открыть счёт в том виде, в каком его получает клиент</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="419"/>
+        <source>Save PDF…</source>
+        <translation>Сохранить PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="421"/>
+        <source>Save the invoice as a PDF file</source>
+        <translation>Сохранить счёт в файл PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="445"/>
+        <source>Invoice %s</source>
+        <translation>Счёт %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="446"/>
+        <source>Invoice %s · %s</source>
+        <translation>Счёт %s · %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="449"/>
+        <source>Customer</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="451"/>
+        <source>issued %s</source>
+        <translation>выставлен %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="453"/>
+        <source>period %s</source>
+        <translation>период %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="455"/>
+        <source>Total %s</source>
+        <translation>Итого %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="456"/>
+        <source>paid %s</source>
+        <translation>оплачено %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="457"/>
+        <source>credited %s</source>
+        <translation>возвращено кредит-нотами %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="458"/>
+        <source>owed %s</source>
+        <translation>долг %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="459"/>
+        <source>%s left to refund</source>
+        <translation>%s ещё можно вернуть</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="486"/>
+        <source>This invoice has no lines.</source>
+        <translation>В этом счёте нет строк.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="487"/>
+        <source>Nothing has been paid on this invoice yet.</source>
+        <translation>По этому счёту ещё ничего не оплачено.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="488"/>
+        <source>No credit note has been issued against this invoice.</source>
+        <translation>По этому счёту не выставлено ни одной кредит-ноты.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="489"/>
+        <source>Payments (%d)</source>
+        <translation>Оплаты (%d)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="490"/>
+        <source>Credit notes (%d)</source>
+        <translation>Кредит-ноты (%d)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="515"/>
+        <source>The invoice could not be loaded.</source>
+        <translation>Не удалось загрузить счёт.</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceTable</name>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="267"/>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="268"/>
+        <source>Issued</source>
+        <translation>Выставлен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="269"/>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="274"/>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="284"/>
         <source>Double-click an invoice to see its lines, payments and credit notes; right-click for its PDF</source>
         <translation>Дважды щёлкните счёт, чтобы увидеть его строки, оплаты и кредит-ноты; правая кнопка — его PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="387"/>
+        <location filename="../../ui/pages/invoices.py" line="270"/>
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="388"/>
+        <location filename="../../ui/pages/invoices.py" line="271"/>
         <source>Paid</source>
         <translation>Оплачено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="390"/>
+        <location filename="../../ui/pages/invoices.py" line="273"/>
         <source>Credited</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="389"/>
+        <location filename="../../ui/pages/invoices.py" line="272"/>
         <source>Owed</source>
         <translation>Долг</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="394"/>
+        <location filename="../../ui/pages/invoices.py" line="277"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
@@ -4880,43 +4880,43 @@
 <context>
     <name>Invoices</name>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="89"/>
+        <location filename="../../ui/pages/invoices.py" line="82"/>
         <source>first period</source>
         <translation>первый период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="90"/>
+        <location filename="../../ui/pages/invoices.py" line="83"/>
         <source>renewal</source>
         <translation>продление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="91"/>
-        <location filename="../../ui/pages/invoices.py" line="107"/>
+        <location filename="../../ui/pages/invoices.py" line="84"/>
+        <location filename="../../ui/pages/invoices.py" line="100"/>
         <source>usage</source>
         <translation>использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="92"/>
+        <location filename="../../ui/pages/invoices.py" line="85"/>
         <source>plan change</source>
         <translation>смена тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="99"/>
+        <location filename="../../ui/pages/invoices.py" line="92"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="99"/>
+        <location filename="../../ui/pages/invoices.py" line="92"/>
         <source>plan-change credit</source>
         <translation>зачёт при смене тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="106"/>
+        <location filename="../../ui/pages/invoices.py" line="99"/>
         <source>plan</source>
         <translation>тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="108"/>
+        <location filename="../../ui/pages/invoices.py" line="101"/>
         <source>prorated plan</source>
         <translation>тариф пропорционально</translation>
     </message>
@@ -6205,32 +6205,32 @@
 <context>
     <name>PdfActions</name>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="197"/>
+        <location filename="../../ui/pages/invoice_pdfs.py" line="89"/>
         <source>Save %s as PDF</source>
         <translation>Сохранить %s как PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="198"/>
+        <location filename="../../ui/pages/invoice_pdfs.py" line="90"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="215"/>
+        <location filename="../../ui/pages/invoice_pdfs.py" line="107"/>
         <source>No program here opens PDF files. The PDF was written to %s; use Save PDF… to keep it elsewhere.</source>
         <translation>На этом компьютере нет программы для файлов PDF. PDF записан в %s; чтобы сохранить его в другом месте, выберите «Сохранить PDF…».</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="222"/>
+        <location filename="../../ui/pages/invoice_pdfs.py" line="114"/>
         <source>Saved %s.</source>
         <translation>Сохранено: %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="229"/>
+        <location filename="../../ui/pages/invoice_pdfs.py" line="121"/>
         <source>The PDF could not be written to %s: %s.</source>
         <translation>Не удалось записать PDF в %s: %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="238"/>
+        <location filename="../../ui/pages/invoice_pdfs.py" line="130"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
@@ -7053,27 +7053,27 @@
 <context>
     <name>RenewalPassDialog</name>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="651"/>
+        <location filename="../../ui/pages/invoices.py" line="534"/>
         <source>Renewals paid</source>
         <translation>Оплаченные продления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="653"/>
+        <location filename="../../ui/pages/invoices.py" line="536"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="657"/>
+        <location filename="../../ui/pages/invoices.py" line="540"/>
         <source>Double-click an invoice to see its lines, payments and credit notes.</source>
         <translation>Дважды щёлкните счёт, чтобы увидеть его строки, оплаты и кредит-ноты.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="676"/>
+        <location filename="../../ui/pages/invoices.py" line="559"/>
         <source>This renewal pass issued no invoices.</source>
         <translation>Этот прогон продлений не выставил ни одного счёта.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/invoices.py" line="684"/>
+        <location filename="../../ui/pages/invoices.py" line="567"/>
         <source>%n invoice(s) issued by the renewal pass of %s.</source>
         <translation>
             <numerusform>%n счёт выставлен прогоном продлений %s.</numerusform>
@@ -7082,7 +7082,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="686"/>
+        <location filename="../../ui/pages/invoices.py" line="569"/>
         <source>%s: total %s, paid %s, owed %s</source>
         <translation>%s: итого %s, оплачено %s, долг %s</translation>
     </message>

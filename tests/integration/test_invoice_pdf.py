@@ -297,3 +297,34 @@ def test_the_readme_picture_is_a_demo_renewal_invoice_with_usage(tmp_path):
     assert "NorthwindCloudServicesLtd" in flat and "12HarbourStreet" in flat
     assert "Prosubscription" in flat and "SMSmessages(usage)" in flat and "Storage(usage)" in flat
     assert "Total$112.50" in flat and "StatusPaid" in flat
+
+
+def test_a_thread_cannot_start_qt_itself_the_main_thread_must_first(tmp_path):
+    """The worker's contract: ensure_gui_application() on the main thread, then any thread may render."""
+    script = (
+        "import threading\n"
+        "from ui.pdf import NoGuiApplication, document_pdf, ensure_gui_application\n"
+        "from services.invoice_documents import DocumentKind, DocumentLine, InvoiceDocument, Party\n"
+        "from datetime import datetime\n"
+        "doc = InvoiceDocument(DocumentKind.INVOICE, 'INV-2026-000001', datetime(2026, 3, 1), 'en', 'USD',\n"
+        "    Party('Seller'), Party('Buyer'), (('Number', 'INV-2026-000001'),),\n"
+        "    (DocumentLine('Plan', '', 1, 900),), 900, 900, (), ())\n"
+        "out = {}\n"
+        "def render(key):\n"
+        "    try:\n"
+        "        out[key] = document_pdf(doc)[:4]\n"
+        "    except NoGuiApplication as error:\n"
+        "        out[key] = str(error)\n"
+        "t = threading.Thread(target=render, args=('before',)); t.start(); t.join()\n"
+        "ensure_gui_application()\n"
+        "t = threading.Thread(target=render, args=('after',)); t.start(); t.join()\n"
+        "print(out['before']); print(out['after'])\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr
+    before, after = done.stdout.splitlines()
+    assert before == "call ensure_gui_application() on the main thread before rendering PDFs"
+    assert after == "b'%PDF'"
