@@ -183,7 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
         commands,
         "invoice",
         "one invoice with its lines, payments and credit notes; with --pdf, the invoice as the customer "
-        "receives it, written to a PDF file",
+        "receives it, written to a PDF file (with --language alone: that document as text)",
         "INV-2026-000042",
         "42",
         "INV-2026-000042 --pdf INV-2026-000042.pdf",

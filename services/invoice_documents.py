@@ -3,7 +3,7 @@
 ``load_document`` reads an invoice or a credit note with everything its page shows — who issued it
 (the business's name and address from settings), who it is for, its number and date, its lines,
 its totals and currency — and the words of its page in English or Russian. Amounts stay integer
-minor units; ``InvoiceDocument.money`` and ``.date`` format them as the customer reads them
+minor units; ``InvoiceDocument.money`` formats them as the customer reads them
 (``services.money.customer_money`` / ``customer_date``). The PDF (``ui.pdf``) and the command line's
 text (``document_text``) are both drawn from this one model, so they never disagree.
 """
@@ -200,9 +200,6 @@ class InvoiceDocument:
 
     def money(self, minor: int) -> str:
         return customer_money(minor, self.currency, self.language)
-
-    def date(self, moment: datetime) -> str:
-        return customer_date(moment, self.language)
 
     def count(self, quantity: int) -> str:
         text = f"{quantity:,}"
