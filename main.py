@@ -180,9 +180,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("file", type=Path, help="the backup to restore")
     invoice = _command(
-        commands, "invoice", "one invoice with its lines, payments and credit notes", "INV-2026-000042", "42"
+        commands,
+        "invoice",
+        "one invoice with its lines, payments and credit notes; with --pdf, the invoice as the customer "
+        "receives it, written to a PDF file (with --language alone: that document as text)",
+        "INV-2026-000042",
+        "42",
+        "INV-2026-000042 --pdf INV-2026-000042.pdf",
+        "INV-2026-000042 --pdf invoice.pdf --language ru",
     )
     invoice.add_argument("number", help="the invoice number (INV-2026-000042) or id")
+    credit_note = _command(
+        commands,
+        "credit-note",
+        "one credit note as the customer receives it, as text; with --pdf, written to a PDF file",
+        "CN-2026-000007",
+        "CN-2026-000007 --pdf CN-2026-000007.pdf --language en",
+    )
+    credit_note.add_argument("number", help="the credit note number (CN-2026-000007) or id")
+    for document in (invoice, credit_note):
+        document.add_argument(
+            "--pdf", type=Path, metavar="FILE", help="write the document to this PDF file (readable by you alone)"
+        )
+        document.add_argument(
+            "--language", choices=("en", "ru"), help="the document's language (default: the customer's)"
+        )
     topup = _command(
         commands,
         "topup",
@@ -305,7 +327,7 @@ def _check_quantity(text: str) -> int:
     return int(digits)
 
 
-def run_command(args: argparse.Namespace, core: Core) -> tuple[dict, int]:
+def run_command(args: argparse.Namespace, core: Core) -> tuple[dict | str, int]:
     command = args.command
     if command == "demo":
         return create_demo(core.clock, customers=args.customers, seed=args.seed), 0
@@ -313,8 +335,10 @@ def run_command(args: argparse.Namespace, core: Core) -> tuple[dict, int]:
         return core.renewals.renew_due_subscriptions(CLI_ACTOR), 0
     if command == "retry":
         return core.run_retries(), 0
-    if command == "invoice":
+    if command == "invoice" and args.pdf is None and args.language is None:
         return _plain(core.invoices.get(args.number)), 0
+    if command in ("invoice", "credit-note"):
+        return document_command(args)
     if command == "report":
         return reports.summary_report(core.retries), 0
     if command == "backup":
@@ -352,6 +376,39 @@ def run_command(args: argparse.Namespace, core: Core) -> tuple[dict, int]:
             core.settings.update(CLI_ACTOR, changes, reason="command line", action="gateway.configure")
         return {"gateway": core.settings.get_many("gateway."), "circuit": _plain(core.circuit.info())}, 0
     raise ValidationError(f"unknown command {command!r}")
+
+
+def check_pdf_target(path: Path | None) -> None:
+    """Refuse, before anything is read or written, a --pdf FILE that cannot be written there."""
+    if path is None:
+        return
+    if path.is_dir():
+        raise ValidationError(f"--pdf {str(path)[:200]!r} is a folder; name a file in it")
+    folder = path.parent
+    if not folder.is_dir():
+        raise ValidationError(f"--pdf: the folder {str(folder)[:200]!r} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ValidationError(f"--pdf: the folder {str(folder)[:200]!r} cannot be written to")
+
+
+def document_command(args: argparse.Namespace) -> tuple[dict | str, int]:
+    """``invoice N --pdf FILE`` and ``credit-note N [--pdf FILE]``: the customer's document, as a PDF or as text."""
+    from services.files import write_private_file
+    from services.invoice_documents import DocumentKind, document_text, load_document
+
+    kind = DocumentKind.INVOICE if args.command == "invoice" else DocumentKind.CREDIT_NOTE
+    document = load_document(kind, args.number, args.language)
+    if args.pdf is None:
+        return document_text(document), 0
+    from ui.pdf import document_pdf, ensure_gui_application
+
+    ensure_gui_application()
+    pdf = document_pdf(document)
+    try:
+        write_private_file(args.pdf, pdf)
+    except OSError as error:
+        raise ValidationError(f"cannot write {str(args.pdf)[:200]!r}: {error.strerror or error}") from None
+    return {"pdf": str(args.pdf), "number": document.number, "language": document.language, "bytes": len(pdf)}, 0
 
 
 def _usage_via_subscription(
@@ -463,6 +520,8 @@ def main(argv: list[str] | None = None) -> int:
             _check_quantity(args.qty)
         if args.command == "gateway":
             _gateway_changes(args)
+        if args.command in ("invoice", "credit-note"):
+            check_pdf_target(args.pdf)
         if args.command == "worker" and not 0 <= args.grace_minutes <= 100_000:
             raise ValidationError("--grace-minutes must be from 0 to 100,000")
         if args.command == "demo" and not 1 <= args.customers <= 1_000_000:
@@ -540,7 +599,10 @@ def main(argv: list[str] | None = None) -> int:
         where = f"details are in {log_file}" if log_file else "details are in the log"
         print(f"error: unexpected failure; {where}", file=sys.stderr)
         return 3
-    _print_json(payload)
+    if isinstance(payload, str):  # a document shown as text
+        print(payload, end="")
+    else:
+        _print_json(payload)
     return code
 
 

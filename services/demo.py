@@ -38,6 +38,12 @@ FEATURES = (
     ("sso", "Single sign-on", "boolean", "unit"),
 )
 
+# Who the demo business is, on its invoices and credit notes.
+DEMO_BUSINESS = {
+    "business.name": "Northwind Cloud Services Ltd",
+    "business.address": "12 Harbour Street\nBristol BS1 4RN\nUnited Kingdom",
+}
+
 # code, name, price, unit, count, grace, access_in_grace
 PLANS = (
     ("starter", "Starter", 900, "month", 1, 3, False),
@@ -100,13 +106,14 @@ def create_demo(clock: Clock, customers: int = 500, seed: int = 7, overdue_share
             raise Conflict("this database already holds data; the demo fills only an empty one")
         _operators(now)
         plans = _catalog(now)
-        (
-            Setting.insert(key="demo", value=json.dumps(True), updated_at=now)
-            .on_conflict(
-                conflict_target=[Setting.key], update={Setting.value: json.dumps(True), Setting.updated_at: now}
+        for key, value in {"demo": True, **DEMO_BUSINESS}.items():
+            (
+                Setting.insert(key=key, value=json.dumps(value), updated_at=now)
+                .on_conflict(
+                    conflict_target=[Setting.key], update={Setting.value: json.dumps(value), Setting.updated_at: now}
+                )
+                .execute()
             )
-            .execute()
-        )
         api_feature = Feature.get(Feature.code == "api_calls").id
     fill = CustomerFill(rng, now, plans, api_feature, overdue_share)
     fill.write_all(customers)

@@ -7,7 +7,10 @@ with chmod after creation, so a permissive umask does not widen them.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import tempfile
 from pathlib import Path
 from typing import IO, Any
 
@@ -48,3 +51,29 @@ def open_private(path: Path, mode: str = "a", encoding: str | None = "utf-8") ->
     except BaseException:
         os.close(descriptor)
         raise
+
+
+def write_private_file(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` (0600), whole or not at all.
+
+    The bytes go to a private temporary file beside ``path`` which then takes its place, so a failure
+    (a full disk, a folder that cannot be written) leaves whatever was at ``path`` as it was and no
+    half-written file behind. An existing file at ``path`` is replaced and ends up 0600 too.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            if os.name == "posix":
+                os.fchmod(stream.fileno(), PRIVATE_FILE)
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    return path

@@ -15,7 +15,7 @@
 <context>
     <name>CustomerPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/customer_page.py" line="276"/>
+        <location filename="../../ui/pages/customer_page.py" line="278"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>%n attempt</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>CustomersPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/customers.py" line="409"/>
+        <location filename="../../ui/pages/customers.py" line="411"/>
         <source>%n pending subscription(s) renewed at once.</source>
         <translation>
             <numerusform>%n pending subscription renewed at once.</numerusform>
@@ -446,7 +446,7 @@
 <context>
     <name>RenewalPassDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/invoices.py" line="496"/>
+        <location filename="../../ui/pages/invoices.py" line="568"/>
         <source>%n invoice(s) issued by the renewal pass of %s.</source>
         <translation>
             <numerusform>%n invoice issued by the renewal pass of %s.</numerusform>

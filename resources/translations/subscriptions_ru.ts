@@ -807,32 +807,32 @@
 <context>
     <name>CreditNoteTable</name>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="274"/>
+        <location filename="../../ui/pages/invoices.py" line="314"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="275"/>
+        <location filename="../../ui/pages/invoices.py" line="315"/>
         <source>Issued</source>
         <translation>Выставлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="276"/>
+        <location filename="../../ui/pages/invoices.py" line="316"/>
         <source>Invoice</source>
         <translation>Счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="278"/>
+        <location filename="../../ui/pages/invoices.py" line="318"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="277"/>
+        <location filename="../../ui/pages/invoices.py" line="317"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="279"/>
+        <location filename="../../ui/pages/invoices.py" line="319"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
@@ -842,7 +842,7 @@
     <message>
         <location filename="../../ui/pages/customer_file_words.py" line="42"/>
         <location filename="../../ui/pages/customer_file_words.py" line="58"/>
-        <location filename="../../ui/pages/customer_page.py" line="322"/>
+        <location filename="../../ui/pages/customer_page.py" line="324"/>
         <source>Top-up</source>
         <translation>Пополнение</translation>
     </message>
@@ -894,7 +894,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/customer_file_words.py" line="62"/>
-        <location filename="../../ui/pages/customer_page.py" line="439"/>
+        <location filename="../../ui/pages/customer_page.py" line="441"/>
         <source>Note</source>
         <translation>Заметка</translation>
     </message>
@@ -906,7 +906,7 @@
     <message>
         <location filename="../../ui/pages/customer_file_words.py" line="92"/>
         <location filename="../../ui/pages/customer_page.py" line="130"/>
-        <location filename="../../ui/pages/customer_page.py" line="149"/>
+        <location filename="../../ui/pages/customer_page.py" line="151"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
@@ -1011,81 +1011,81 @@
         <translation>Автопродление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="146"/>
-        <location filename="../../ui/pages/customer_page.py" line="168"/>
+        <location filename="../../ui/pages/customer_page.py" line="148"/>
+        <location filename="../../ui/pages/customer_page.py" line="170"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="147"/>
-        <location filename="../../ui/pages/customer_page.py" line="169"/>
+        <location filename="../../ui/pages/customer_page.py" line="149"/>
+        <location filename="../../ui/pages/customer_page.py" line="171"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="148"/>
-        <location filename="../../ui/pages/customer_page.py" line="170"/>
+        <location filename="../../ui/pages/customer_page.py" line="150"/>
+        <location filename="../../ui/pages/customer_page.py" line="172"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="150"/>
-        <location filename="../../ui/pages/customer_page.py" line="171"/>
+        <location filename="../../ui/pages/customer_page.py" line="152"/>
+        <location filename="../../ui/pages/customer_page.py" line="173"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="157"/>
+        <location filename="../../ui/pages/customer_page.py" line="159"/>
         <source>Overview</source>
         <translation>Обзор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="158"/>
+        <location filename="../../ui/pages/customer_page.py" line="160"/>
         <source>Subscriptions</source>
         <translation>Подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="159"/>
+        <location filename="../../ui/pages/customer_page.py" line="161"/>
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="160"/>
+        <location filename="../../ui/pages/customer_page.py" line="162"/>
         <source>Credit notes</source>
         <translation>Кредит-ноты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="161"/>
+        <location filename="../../ui/pages/customer_page.py" line="163"/>
         <source>Top-ups and refunds</source>
         <translation>Пополнения и возвраты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="164"/>
+        <location filename="../../ui/pages/customer_page.py" line="166"/>
         <source>Timeline</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="178"/>
+        <location filename="../../ui/pages/customer_page.py" line="180"/>
         <source>Double-click an invoice, subscription or failure to open it</source>
         <translation>Дважды щёлкните счёт, подписку или сбой, чтобы открыть</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="246"/>
+        <location filename="../../ui/pages/customer_page.py" line="248"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="270"/>
+        <location filename="../../ui/pages/customer_page.py" line="272"/>
         <source>%s · customer #%d · %s · customer since %s</source>
         <translation>%s · клиент №%d · %s · клиент с %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="274"/>
+        <location filename="../../ui/pages/customer_page.py" line="276"/>
         <source>Balance %s</source>
         <translation>Баланс %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/customer_page.py" line="276"/>
+        <location filename="../../ui/pages/customer_page.py" line="278"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>%n попытка</numerusform>
@@ -1094,93 +1094,93 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="279"/>
+        <location filename="../../ui/pages/customer_page.py" line="281"/>
         <source>No invoices yet: the first is issued when the customer subscribes.</source>
         <translation>Счетов пока нет: первый выставляется при оформлении подписки.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="281"/>
+        <location filename="../../ui/pages/customer_page.py" line="283"/>
         <source>No credit notes.</source>
         <translation>Кредит-нот нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="284"/>
+        <location filename="../../ui/pages/customer_page.py" line="286"/>
         <source>Subscriptions (%d)</source>
         <translation>Подписки (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="285"/>
+        <location filename="../../ui/pages/customer_page.py" line="287"/>
         <source>Invoices (%d)</source>
         <translation>Счета (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="286"/>
+        <location filename="../../ui/pages/customer_page.py" line="288"/>
         <source>Credit notes (%d)</source>
         <translation>Кредит-ноты (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="287"/>
+        <location filename="../../ui/pages/customer_page.py" line="289"/>
         <source>Top-ups and refunds (%d)</source>
         <translation>Пополнения и возвраты (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="288"/>
+        <location filename="../../ui/pages/customer_page.py" line="290"/>
         <source>Timeline (%d events, newest first)</source>
         <translation>Хронология (событий: %d, сначала новые)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="302"/>
+        <location filename="../../ui/pages/customer_page.py" line="304"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="302"/>
+        <location filename="../../ui/pages/customer_page.py" line="304"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="308"/>
+        <location filename="../../ui/pages/customer_page.py" line="310"/>
         <source>No subscriptions: Subscribe… starts one.</source>
         <translation>Подписок нет: кнопка «Подписать…» оформит новую.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="316"/>
+        <location filename="../../ui/pages/customer_page.py" line="318"/>
         <source>%s refunded</source>
         <translation>возвращено %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="330"/>
+        <location filename="../../ui/pages/customer_page.py" line="332"/>
         <source>Refund to the card</source>
         <translation>Возврат на карту</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="330"/>
+        <location filename="../../ui/pages/customer_page.py" line="332"/>
         <source>Refund into the wallet</source>
         <translation>Возврат в кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="346"/>
+        <location filename="../../ui/pages/customer_page.py" line="348"/>
         <source>No top-ups or refunds yet.</source>
         <translation>Пополнений и возвратов пока нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="435"/>
-        <location filename="../../ui/pages/customer_page.py" line="440"/>
+        <location filename="../../ui/pages/customer_page.py" line="437"/>
+        <location filename="../../ui/pages/customer_page.py" line="442"/>
         <source>Add note</source>
         <translation>Добавить заметку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="436"/>
+        <location filename="../../ui/pages/customer_page.py" line="438"/>
         <source>Write down something about %s for the other operators. A note is kept as written.</source>
         <translation>Запишите что-нибудь о клиенте %s для других операторов. Заметка хранится в том виде, как написана.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="448"/>
+        <location filename="../../ui/pages/customer_page.py" line="450"/>
         <source>Write the note (at most %d characters).</source>
         <translation>Напишите заметку (не более %d символов).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="455"/>
+        <location filename="../../ui/pages/customer_page.py" line="457"/>
         <source>Note added</source>
         <translation>Заметка добавлена</translation>
     </message>
@@ -1234,7 +1234,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/customers.py" line="98"/>
-        <location filename="../../ui/pages/customers.py" line="346"/>
+        <location filename="../../ui/pages/customers.py" line="348"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
@@ -1290,7 +1290,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/customers.py" line="211"/>
-        <location filename="../../ui/pages/customers.py" line="240"/>
+        <location filename="../../ui/pages/customers.py" line="242"/>
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
@@ -1301,147 +1301,147 @@
     </message>
     <message>
         <location filename="../../ui/pages/customers.py" line="215"/>
-        <location filename="../../ui/pages/customers.py" line="241"/>
+        <location filename="../../ui/pages/customers.py" line="243"/>
         <source>Credit notes</source>
         <translation>Кредит-ноты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="232"/>
-        <location filename="../../ui/pages/customers.py" line="235"/>
+        <location filename="../../ui/pages/customers.py" line="234"/>
+        <location filename="../../ui/pages/customers.py" line="237"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="232"/>
+        <location filename="../../ui/pages/customers.py" line="234"/>
         <source>Select a customer to see their invoices.</source>
         <translation>Выберите клиента, чтобы увидеть его счета.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="235"/>
+        <location filename="../../ui/pages/customers.py" line="237"/>
         <source>Select a customer to see their credit notes.</source>
         <translation>Выберите клиента, чтобы увидеть его кредит-ноты.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="245"/>
+        <location filename="../../ui/pages/customers.py" line="247"/>
         <source>No invoices yet: the first is issued when the customer subscribes.</source>
         <translation>Счетов пока нет: первый выставляется, когда клиент оформляет подписку.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="247"/>
+        <location filename="../../ui/pages/customers.py" line="249"/>
         <source>No credit notes: refunds of charges and plan-change credits appear here.</source>
         <translation>Кредит-нот нет: здесь появляются возвраты списаний и зачёты при смене тарифа.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="250"/>
+        <location filename="../../ui/pages/customers.py" line="252"/>
         <source>Invoices (%d)</source>
         <translation>Счета (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="251"/>
+        <location filename="../../ui/pages/customers.py" line="253"/>
         <source>Credit notes (%d)</source>
         <translation>Кредит-ноты (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="254"/>
+        <location filename="../../ui/pages/customers.py" line="256"/>
         <source>Owes %s on the invoices below; the next top-up pays it first.</source>
         <translation>Долг по счетам ниже: %s; следующее пополнение сначала погасит его.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="256"/>
+        <location filename="../../ui/pages/customers.py" line="258"/>
         <source>Owes nothing.</source>
         <translation>Долгов нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="268"/>
-        <location filename="../../ui/pages/customers.py" line="277"/>
+        <location filename="../../ui/pages/customers.py" line="270"/>
+        <location filename="../../ui/pages/customers.py" line="279"/>
         <source>Select one customer</source>
         <translation>Выберите одного клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="268"/>
+        <location filename="../../ui/pages/customers.py" line="270"/>
         <source>Open the customer&apos;s page (or double-click the row)</source>
         <translation>Открыть карточку клиента (или дважды щёлкните строку)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="279"/>
+        <location filename="../../ui/pages/customers.py" line="281"/>
         <source>Select a customer to see the details.</source>
         <translation>Выберите клиента, чтобы увидеть подробности.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="307"/>
+        <location filename="../../ui/pages/customers.py" line="309"/>
         <source>New customer</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="308"/>
+        <location filename="../../ui/pages/customers.py" line="310"/>
         <source>Create a customer with a USD wallet.</source>
         <translation>Создать клиента с кошельком в USD.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="310"/>
-        <location filename="../../ui/pages/customers.py" line="346"/>
+        <location filename="../../ui/pages/customers.py" line="312"/>
+        <location filename="../../ui/pages/customers.py" line="348"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="310"/>
-        <location filename="../../ui/pages/customers.py" line="346"/>
+        <location filename="../../ui/pages/customers.py" line="312"/>
+        <location filename="../../ui/pages/customers.py" line="348"/>
         <source>Email</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="328"/>
+        <location filename="../../ui/pages/customers.py" line="330"/>
         <source>Customer %s created</source>
         <translation>Клиент %s создан</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="344"/>
+        <location filename="../../ui/pages/customers.py" line="346"/>
         <source>Edit customer</source>
         <translation>Изменение клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="345"/>
+        <location filename="../../ui/pages/customers.py" line="347"/>
         <source>Change customer #%d.</source>
         <translation>Изменить клиента #%d.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="361"/>
+        <location filename="../../ui/pages/customers.py" line="363"/>
         <source>Customer updated</source>
         <translation>Клиент изменён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="378"/>
+        <location filename="../../ui/pages/customers.py" line="380"/>
         <source>Top up wallet</source>
         <translation>Пополнение кошелька</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="379"/>
+        <location filename="../../ui/pages/customers.py" line="381"/>
         <source>Charge the card of %s and credit the amount to their %s wallet (balance now %s).</source>
         <translation>Списать сумму с карты клиента %s и зачислить её в кошелёк %s (сейчас на балансе %s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="382"/>
+        <location filename="../../ui/pages/customers.py" line="384"/>
         <source>Amount (%s)</source>
         <translation>Сумма (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="383"/>
+        <location filename="../../ui/pages/customers.py" line="385"/>
         <source>Charge card</source>
         <translation>Списать с карты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="384"/>
-        <location filename="../../ui/pages/customers.py" line="391"/>
+        <location filename="../../ui/pages/customers.py" line="386"/>
+        <location filename="../../ui/pages/customers.py" line="393"/>
         <source>Charging the card of %s…</source>
         <translation>Списание с карты клиента %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="407"/>
+        <location filename="../../ui/pages/customers.py" line="409"/>
         <source>Top-up of %s succeeded.</source>
         <translation>Пополнение на %s выполнено.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/customers.py" line="409"/>
+        <location filename="../../ui/pages/customers.py" line="411"/>
         <source>%n pending subscription(s) renewed at once.</source>
         <translation>
             <numerusform>%n подписка, ожидавшая продления, сразу продлена.</numerusform>
@@ -1450,42 +1450,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="413"/>
+        <location filename="../../ui/pages/customers.py" line="415"/>
         <source>The card was declined.</source>
         <translation>Карта отклонена.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="417"/>
+        <location filename="../../ui/pages/customers.py" line="419"/>
         <source>The top-up did not go through yet: %s. It is in the error queue and will be retried with the same key, so it can never be charged twice.</source>
         <translation>Пополнение пока не прошло: %s. Оно в очереди ошибок и будет повторено с тем же ключом, поэтому карта никогда не будет списана дважды.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="422"/>
+        <location filename="../../ui/pages/customers.py" line="424"/>
         <source>Top-up</source>
         <translation>Пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="455"/>
+        <location filename="../../ui/pages/customers.py" line="457"/>
         <source>Subscribe</source>
         <translation>Оформление подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="456"/>
+        <location filename="../../ui/pages/customers.py" line="458"/>
         <source>Start a subscription for %s; the first period is paid from the wallet (balance %s).</source>
         <translation>Оформить подписку для клиента %s; первый период оплачивается из кошелька (баланс %s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="459"/>
+        <location filename="../../ui/pages/customers.py" line="461"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="460"/>
+        <location filename="../../ui/pages/customers.py" line="462"/>
         <source>Subscribe and charge</source>
         <translation>Оформить и списать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="466"/>
+        <location filename="../../ui/pages/customers.py" line="468"/>
         <source>Subscribed</source>
         <translation>Подписка оформлена</translation>
     </message>
@@ -1776,6 +1776,19 @@
         <location filename="../../ui/app.py" line="354"/>
         <source>You were signed out on every computer. Each will ask for your password at its next start.</source>
         <translation>Вы вышли на всех компьютерах. Каждый из них спросит пароль при следующем запуске.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTable</name>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="189"/>
+        <source>Open PDF</source>
+        <translation>Открыть PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="190"/>
+        <source>Save PDF…</source>
+        <translation>Сохранить PDF…</translation>
     </message>
 </context>
 <context>
@@ -2137,836 +2150,856 @@
     </message>
     <message>
         <location filename="../../ui/domain_messages.py" line="82"/>
+        <source>no credit note #{credit_note_id}</source>
+        <translation>нет кредит-ноты #{credit_note_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="83"/>
+        <source>no credit note {text}</source>
+        <translation>нет кредит-ноты {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="84"/>
         <source>no customer #{customer_id}</source>
         <translation>нет клиента #{customer_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="83"/>
+        <location filename="../../ui/domain_messages.py" line="85"/>
         <source>no customer {text!r}</source>
         <translation>нет клиента {text!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="84"/>
+        <location filename="../../ui/domain_messages.py" line="86"/>
         <source>no error item #{item_id}</source>
         <translation>нет ошибки #{item_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="85"/>
+        <location filename="../../ui/domain_messages.py" line="87"/>
         <source>no error item {items}</source>
         <translation>нет ошибки {items}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="86"/>
+        <location filename="../../ui/domain_messages.py" line="88"/>
         <source>no feature {code!r}</source>
         <translation>нет функции {code!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="87"/>
+        <location filename="../../ui/domain_messages.py" line="89"/>
         <source>no gateway API key is set; an admin sets it in Settings</source>
         <translation>ключ API шлюза не задан; его задаёт администратор в настройках</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="88"/>
+        <location filename="../../ui/domain_messages.py" line="90"/>
         <source>no invoice #{invoice_id}</source>
         <translation>нет счёта #{invoice_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="89"/>
+        <location filename="../../ui/domain_messages.py" line="91"/>
         <source>no invoice {text}</source>
         <translation>нет счёта {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="90"/>
+        <location filename="../../ui/domain_messages.py" line="92"/>
         <source>no operator is signed in</source>
         <translation>оператор не вошёл в систему</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="91"/>
+        <location filename="../../ui/domain_messages.py" line="93"/>
         <source>no operator {username!r:.80}</source>
         <translation>нет оператора {username!r:.80}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="92"/>
+        <location filename="../../ui/domain_messages.py" line="94"/>
         <source>no plan #{plan_id}</source>
         <translation>нет тарифа #{plan_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="93"/>
+        <location filename="../../ui/domain_messages.py" line="95"/>
         <source>no plan {code!r}</source>
         <translation>нет тарифа {code!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="94"/>
+        <location filename="../../ui/domain_messages.py" line="96"/>
         <source>no renewal, usage or proration charge #{ledger_entry_id}</source>
         <translation>нет списания за продление, использование или пересчёт #{ledger_entry_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="95"/>
+        <location filename="../../ui/domain_messages.py" line="97"/>
         <source>no retry is known for {operations}; resolve or escalate instead</source>
         <translation>для {operations} повтор не предусмотрен; закройте ошибку или передайте на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="96"/>
+        <location filename="../../ui/domain_messages.py" line="98"/>
         <source>no scheduled job is named {job!r}</source>
         <translation>нет задания с именем {job!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="97"/>
+        <location filename="../../ui/domain_messages.py" line="99"/>
         <source>no subscription #{subscription_id}</source>
         <translation>нет подписки #{subscription_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="98"/>
+        <location filename="../../ui/domain_messages.py" line="100"/>
         <source>no top-up #{topup_id}</source>
         <translation>нет пополнения #{topup_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="99"/>
+        <location filename="../../ui/domain_messages.py" line="101"/>
         <source>no wallet #{wallet_id}</source>
         <translation>нет кошелька #{wallet_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="100"/>
+        <location filename="../../ui/domain_messages.py" line="102"/>
         <source>nothing to change</source>
         <translation>менять нечего</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="101"/>
+        <location filename="../../ui/domain_messages.py" line="103"/>
         <source>older_than is a moment or an age</source>
         <translation>older_than — момент времени или возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="102"/>
+        <location filename="../../ui/domain_messages.py" line="104"/>
         <source>only an active subscription can change plan; this one is {row_status}</source>
         <translation>сменить тариф можно только у активной подписки; эта в состоянии «{row_status}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="103"/>
+        <location filename="../../ui/domain_messages.py" line="105"/>
         <source>only quota features take a quota; {feature_code} is a {kind} feature</source>
         <translation>квота бывает только у функций с квотой; {feature_code} — функция типа «{kind}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="104"/>
+        <location filename="../../ui/domain_messages.py" line="106"/>
         <source>only rate features take a rate limit; {feature_code} is a {kind} feature</source>
         <translation>лимит частоты бывает только у функций с лимитом; {feature_code} — функция типа «{kind}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="105"/>
+        <location filename="../../ui/domain_messages.py" line="107"/>
         <source>only the last tier may be open-ended (tier {position} is)</source>
         <translation>без верхней границы может быть только последняя ступень (а её нет у ступени {position})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="106"/>
+        <location filename="../../ui/domain_messages.py" line="108"/>
         <source>operator {username!r} already exists</source>
         <translation>оператор {username!r} уже есть</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="107"/>
+        <location filename="../../ui/domain_messages.py" line="109"/>
         <source>operator {username!r} is already active</source>
         <translation>оператор {username!r} уже активен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="108"/>
+        <location filename="../../ui/domain_messages.py" line="110"/>
         <source>operator {username!r} is already disabled</source>
         <translation>оператор {username!r} уже отключён</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="109"/>
+        <location filename="../../ui/domain_messages.py" line="111"/>
         <source>package pricing needs a package size of at least 1 unit</source>
         <translation>пакетной тарификации нужен размер пакета не меньше 1 единицы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="110"/>
+        <location filename="../../ui/domain_messages.py" line="112"/>
         <source>password contains characters that are not valid text</source>
         <translation>в пароле есть символы, которые не являются допустимым текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="111"/>
+        <location filename="../../ui/domain_messages.py" line="113"/>
         <source>password is too long</source>
         <translation>пароль слишком длинный</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="112"/>
+        <location filename="../../ui/domain_messages.py" line="114"/>
         <source>password must be at least 8 characters</source>
         <translation>пароль — не меньше 8 символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="113"/>
+        <location filename="../../ui/domain_messages.py" line="115"/>
         <source>pg_dump failed: {reason}</source>
         <translation>pg_dump завершился с ошибкой: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="114"/>
+        <location filename="../../ui/domain_messages.py" line="116"/>
         <source>pg_dump is not installed here; install PostgreSQL&apos;s client programs to back up</source>
         <translation>pg_dump здесь не установлен; для резервного копирования установите клиентские программы PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="115"/>
+        <location filename="../../ui/domain_messages.py" line="117"/>
         <source>plan code must be given</source>
         <translation>нужно указать код тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="116"/>
+        <location filename="../../ui/domain_messages.py" line="118"/>
         <source>plan {new_plan_code} is retired</source>
         <translation>тариф {new_plan_code} выведен из продажи</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="117"/>
+        <location filename="../../ui/domain_messages.py" line="119"/>
         <source>plan {plan_code} does not include {feature_code}</source>
         <translation>тариф {plan_code} не включает {feature_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="118"/>
+        <location filename="../../ui/domain_messages.py" line="120"/>
         <source>plan {plan_code} is retired and takes no new subscriptions</source>
         <translation>тариф {plan_code} выведен из продажи и не принимает новых подписок</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="119"/>
+        <location filename="../../ui/domain_messages.py" line="121"/>
         <source>plans in different currencies cannot be swapped; cancel and subscribe</source>
         <translation>тарифы в разных валютах нельзя поменять местами; отмените подписку и оформите новую</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="120"/>
+        <location filename="../../ui/domain_messages.py" line="122"/>
         <source>prices were given but pricing is &apos;none&apos;; pick a pricing model</source>
         <translation>цены указаны, но тарификация — «none»; выберите модель тарификации</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="121"/>
+        <location filename="../../ui/domain_messages.py" line="123"/>
         <source>pricing must be one of {models}, not {pricing!r}</source>
         <translation>тарификация — одна из: {models}, а не {pricing!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="122"/>
+        <location filename="../../ui/domain_messages.py" line="124"/>
         <source>quota of {quota} used up this period ({used:,} used, {quantity:,} more asked)</source>
         <translation>квота {quota} в этом периоде исчерпана (использовано {used:,}, запрошено ещё {quantity:,})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="123"/>
+        <location filename="../../ui/domain_messages.py" line="125"/>
         <source>rate limit of {limit} per {window} reached ({in_window:,} used)</source>
         <translation>достигнут лимит {limit} за {window} (использовано {in_window:,})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="124"/>
+        <location filename="../../ui/domain_messages.py" line="126"/>
         <source>record_failure needs the exception that was raised</source>
         <translation>record_failure нужно возникшее исключение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="125"/>
+        <location filename="../../ui/domain_messages.py" line="127"/>
         <source>refund #{item_subject_id} no longer exists</source>
         <translation>возврата #{item_subject_id} больше нет</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="126"/>
+        <location filename="../../ui/domain_messages.py" line="128"/>
         <source>refund #{row_id} had gone through at the gateway; the item was resolved</source>
         <translation>возврат #{row_id} уже прошёл через шлюз; ошибка закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="127"/>
+        <location filename="../../ui/domain_messages.py" line="129"/>
         <source>restore a PostgreSQL dump with pg_restore --clean --dbname=… FILE</source>
         <translation>дамп PostgreSQL восстанавливается командой pg_restore --clean --dbname=… ФАЙЛ</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="128"/>
+        <location filename="../../ui/domain_messages.py" line="130"/>
         <source>role must be one of {roles}</source>
         <translation>роль — одна из: {roles}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="129"/>
+        <location filename="../../ui/domain_messages.py" line="131"/>
         <source>select at least one error item</source>
         <translation>выберите хотя бы одну ошибку</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="130"/>
+        <location filename="../../ui/domain_messages.py" line="132"/>
         <source>status must be active or disabled</source>
         <translation>состояние — «active» или «disabled»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="131"/>
+        <location filename="../../ui/domain_messages.py" line="133"/>
         <source>status must be among {statuses}</source>
         <translation>состояние — одно из: {statuses}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="132"/>
+        <location filename="../../ui/domain_messages.py" line="134"/>
         <source>subscription #{sub_id}: {why}</source>
         <translation>подписка #{sub_id}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="133"/>
+        <location filename="../../ui/domain_messages.py" line="135"/>
         <source>that email belongs to another customer</source>
         <translation>этот адрес принадлежит другому клиенту</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="134"/>
+        <location filename="../../ui/domain_messages.py" line="136"/>
         <source>that idempotency key was already used for different usage</source>
         <translation>этот ключ идемпотентности уже использован для другого использования</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="135"/>
+        <location filename="../../ui/domain_messages.py" line="137"/>
         <source>that would put the wallet over its maximum balance</source>
         <translation>так баланс кошелька превысил бы максимум</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="136"/>
+        <location filename="../../ui/domain_messages.py" line="138"/>
         <source>the amount at risk is a whole, non-negative number of minor units</source>
         <translation>сумма под угрозой — целое неотрицательное число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="137"/>
+        <location filename="../../ui/domain_messages.py" line="139"/>
         <source>the backup failed its check ({problem}); the database itself may be damaged: run check</source>
         <translation>резервная копия не прошла проверку ({problem}); возможно, повреждена сама база: запустите check</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="138"/>
+        <location filename="../../ui/domain_messages.py" line="140"/>
         <source>the card was declined</source>
         <translation>карта отклонена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="139"/>
+        <location filename="../../ui/domain_messages.py" line="141"/>
         <source>the card was declined ({reason})</source>
         <translation>карта отклонена ({reason})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="140"/>
+        <location filename="../../ui/domain_messages.py" line="142"/>
         <source>the circuit breaker needs a failure threshold of at least 1</source>
         <translation>предохранителю нужен порог сбоев не меньше 1</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="141"/>
+        <location filename="../../ui/domain_messages.py" line="143"/>
         <source>the circuit breaker&apos;s reset delay cannot be negative</source>
         <translation>задержка сброса предохранителя не может быть отрицательной</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="142"/>
+        <location filename="../../ui/domain_messages.py" line="144"/>
         <source>the context of a failure is a mapping</source>
         <translation>контекст сбоя — словарь</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="143"/>
+        <location filename="../../ui/domain_messages.py" line="145"/>
         <source>the current password is wrong</source>
         <translation>текущий пароль неверен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="144"/>
+        <location filename="../../ui/domain_messages.py" line="146"/>
         <source>the customer already has an open subscription to {new_plan_code}</source>
         <translation>у клиента уже есть открытая подписка на {new_plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="145"/>
+        <location filename="../../ui/domain_messages.py" line="147"/>
         <source>the database is open in another program (process {pids}): close the desktop and stop the workers, then restore</source>
         <translation>база данных открыта в другой программе (процесс {pids}): закройте приложение и остановите фоновые обработчики, затем восстанавливайте</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="146"/>
+        <location filename="../../ui/domain_messages.py" line="148"/>
         <source>the folder {path} does not exist</source>
         <translation>папки {path} не существует</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="147"/>
+        <location filename="../../ui/domain_messages.py" line="149"/>
         <source>the gateway had taken the charge for top-up #{row_id}: the wallet was credited and the item resolved</source>
         <translation>шлюз уже провёл списание по пополнению #{row_id}: кошелёк пополнен, ошибка закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="148"/>
+        <location filename="../../ui/domain_messages.py" line="150"/>
         <source>the gateway key must be text</source>
         <translation>ключ шлюза должен быть текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="149"/>
+        <location filename="../../ui/domain_messages.py" line="151"/>
         <source>the gateway takes a positive whole number of minor units</source>
         <translation>шлюз принимает положительное целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="150"/>
+        <location filename="../../ui/domain_messages.py" line="152"/>
         <source>the last tier must be open-ended (up_to null) so every unit has a price</source>
         <translation>у последней ступени не должно быть верхней границы (up_to null), чтобы у каждой единицы была цена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="151"/>
+        <location filename="../../ui/domain_messages.py" line="153"/>
         <source>the limit is a whole number from 1 to 100000</source>
         <translation>лимит — целое число от 1 до 100000</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="152"/>
+        <location filename="../../ui/domain_messages.py" line="154"/>
         <source>the limit is a whole, non-negative number of items</source>
         <translation>лимит — целое неотрицательное число записей</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="153"/>
+        <location filename="../../ui/domain_messages.py" line="155"/>
         <source>the new password is the same as the current one</source>
         <translation>новый пароль совпадает с текущим</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="154"/>
+        <location filename="../../ui/domain_messages.py" line="156"/>
         <source>the paid period has ended; subscribe again instead</source>
         <translation>оплаченный период закончился; оформите подписку заново</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="155"/>
+        <location filename="../../ui/domain_messages.py" line="157"/>
         <source>the password must not be the user name</source>
         <translation>пароль не должен совпадать с именем пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="156"/>
+        <location filename="../../ui/domain_messages.py" line="158"/>
         <source>the payment gateway answered with a server error; nothing was charged</source>
         <translation>платёжный шлюз ответил ошибкой сервера; ничего не списано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="157"/>
+        <location filename="../../ui/domain_messages.py" line="159"/>
         <source>the payment gateway answered with a server error; nothing was refunded</source>
         <translation>платёжный шлюз ответил ошибкой сервера; ничего не возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="158"/>
+        <location filename="../../ui/domain_messages.py" line="160"/>
         <source>the payment gateway did not answer in time; the charge may have gone through (check key {idempotency_key!r} before retrying)</source>
         <translation>платёжный шлюз не ответил вовремя; списание могло пройти (проверьте ключ {idempotency_key!r}, прежде чем повторять)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="159"/>
+        <location filename="../../ui/domain_messages.py" line="161"/>
         <source>the payment gateway did not answer in time; the refund may have gone through (check key {idempotency_key!r} before retrying)</source>
         <translation>платёжный шлюз не ответил вовремя; возврат мог пройти (проверьте ключ {idempotency_key!r}, прежде чем повторять)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="160"/>
+        <location filename="../../ui/domain_messages.py" line="162"/>
         <source>the payment gateway is down (outage); nothing was sent</source>
         <translation>платёжный шлюз недоступен (сбой); ничего не отправлено</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="161"/>
+        <location filename="../../ui/domain_messages.py" line="163"/>
         <source>the payment gateway is unreachable; calls resume at {until}</source>
         <translation>платёжный шлюз недоступен; вызовы возобновятся в {until}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="162"/>
+        <location filename="../../ui/domain_messages.py" line="164"/>
         <source>the payment gateway knows no charge {charge_id!r}</source>
         <translation>платёжный шлюз не знает списания {charge_id!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="163"/>
+        <location filename="../../ui/domain_messages.py" line="165"/>
         <source>the payment gateway rejected the API key; an admin sets a test key ({prefix}…) in Settings</source>
         <translation>платёжный шлюз отверг ключ API; администратор задаёт тестовый ключ ({prefix}…) в настройках</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="164"/>
+        <location filename="../../ui/domain_messages.py" line="166"/>
         <source>the scheduler is already paused</source>
         <translation>планировщик уже приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="165"/>
+        <location filename="../../ui/domain_messages.py" line="167"/>
         <source>the scheduler is not paused</source>
         <translation>планировщик не приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="166"/>
+        <location filename="../../ui/domain_messages.py" line="168"/>
         <source>the search text must be text</source>
         <translation>текст поиска должен быть текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="167"/>
+        <location filename="../../ui/domain_messages.py" line="169"/>
         <source>the secret {name!r} needs a non-empty text value</source>
         <translation>секрету {name!r} нужно непустое текстовое значение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="168"/>
+        <location filename="../../ui/domain_messages.py" line="170"/>
         <source>the simulated gateway accepts only test keys, which start with {prefix}</source>
         <translation>имитатор шлюза принимает только тестовые ключи, они начинаются с {prefix}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="169"/>
+        <location filename="../../ui/domain_messages.py" line="171"/>
         <source>the subject id is a whole number</source>
         <translation>номер объекта — целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="170"/>
+        <location filename="../../ui/domain_messages.py" line="172"/>
         <source>the subscription is already on {new_plan_code}</source>
         <translation>подписка уже на тарифе {new_plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="171"/>
+        <location filename="../../ui/domain_messages.py" line="173"/>
         <source>the {job} job is already running ({holder}); try again later</source>
         <translation>задание «{job}» уже выполняется ({holder}); попробуйте позже</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="172"/>
+        <location filename="../../ui/domain_messages.py" line="174"/>
         <source>the {what} contains characters that are not valid text</source>
         <translation>{what}: есть символы, которые не являются допустимым текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="173"/>
+        <location filename="../../ui/domain_messages.py" line="175"/>
         <source>the {what} is 1–32 characters of text</source>
         <translation>{what}: текст длиной 1–32 символа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="174"/>
+        <location filename="../../ui/domain_messages.py" line="176"/>
         <source>the {what} is longer than {max_length} characters</source>
         <translation>{what}: длиннее {max_length} символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="175"/>
+        <location filename="../../ui/domain_messages.py" line="177"/>
         <source>the {what} must be a whole number, not {type}</source>
         <translation>{what}: нужно целое число, а не {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="176"/>
+        <location filename="../../ui/domain_messages.py" line="178"/>
         <source>the {what} must be text</source>
         <translation>{what}: нужен текст</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="177"/>
+        <location filename="../../ui/domain_messages.py" line="179"/>
         <source>there is no {what} {value}</source>
         <translation>{what} {value} не существует</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="178"/>
+        <location filename="../../ui/domain_messages.py" line="180"/>
         <source>this account no longer exists or was disabled</source>
         <translation>этой учётной записи больше нет или она отключена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="179"/>
+        <location filename="../../ui/domain_messages.py" line="181"/>
         <source>this computer&apos;s remembered sign-in expired; type your password to sign in</source>
         <translation>срок запомненного входа на этом компьютере истёк; введите пароль, чтобы войти</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="180"/>
+        <location filename="../../ui/domain_messages.py" line="182"/>
         <source>this computer&apos;s remembered sign-in is no longer valid; type your password</source>
         <translation>запомненный вход на этом компьютере больше не действует; введите пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="181"/>
+        <location filename="../../ui/domain_messages.py" line="183"/>
         <source>this database already holds data; the demo fills only an empty one</source>
         <translation>в этой базе уже есть данные; демо заполняет только пустую</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="182"/>
+        <location filename="../../ui/domain_messages.py" line="184"/>
         <source>this password is one of the most common ones; choose another</source>
         <translation>этот пароль — один из самых распространённых; выберите другой</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="183"/>
+        <location filename="../../ui/domain_messages.py" line="185"/>
         <source>tier limits must strictly increase (tier {position}: {up_to} after {previous})</source>
         <translation>границы ступеней должны строго расти (ступень {position}: {up_to} после {previous})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="184"/>
+        <location filename="../../ui/domain_messages.py" line="186"/>
         <source>tier {position} must be a pair [up_to, unit price]</source>
         <translation>ступень {position} — пара [up_to, цена единицы]</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="185"/>
+        <location filename="../../ui/domain_messages.py" line="187"/>
         <source>tier {position}: the unit price must be a whole number of minor units</source>
         <translation>ступень {position}: цена единицы — целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="186"/>
+        <location filename="../../ui/domain_messages.py" line="188"/>
         <source>tier {position}: up_to must be a whole number or null (no limit)</source>
         <translation>ступень {position}: up_to — целое число или null (без границы)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="187"/>
+        <location filename="../../ui/domain_messages.py" line="189"/>
         <source>tiered and volume pricing need at least one tier</source>
         <translation>ступенчатой и объёмной тарификации нужна хотя бы одна ступень</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="188"/>
+        <location filename="../../ui/domain_messages.py" line="190"/>
         <source>tiers apply only to tiered or volume pricing</source>
         <translation>ступени действуют только при ступенчатой или объёмной тарификации</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="189"/>
+        <location filename="../../ui/domain_messages.py" line="191"/>
         <source>tiers must be a JSON list like [[1000, 5], [null, 3]]</source>
         <translation>ступени — список JSON вида [[1000, 5], [null, 3]]</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="190"/>
+        <location filename="../../ui/domain_messages.py" line="192"/>
         <source>tiers must be a list of [up_to, unit price] pairs</source>
         <translation>ступени — список пар [up_to, цена единицы]</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="191"/>
+        <location filename="../../ui/domain_messages.py" line="193"/>
         <source>too many failed sign-ins from this computer; wait {seconds} s and try again</source>
         <translation>слишком много неудачных входов с этого компьютера; подождите {seconds} с и попробуйте снова</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="192"/>
+        <location filename="../../ui/domain_messages.py" line="194"/>
         <source>too many failed sign-ins; this account is locked for a while</source>
         <translation>слишком много неудачных попыток входа; учётная запись временно заблокирована</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="193"/>
+        <location filename="../../ui/domain_messages.py" line="195"/>
         <source>top-up #{item_subject_id} no longer exists</source>
         <translation>пополнения #{item_subject_id} больше нет</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="194"/>
+        <location filename="../../ui/domain_messages.py" line="196"/>
         <source>top-up #{topup_id} is {topup_status}; only a paid top-up can be refunded</source>
         <translation>пополнение #{topup_id} в состоянии «{topup_status}»; вернуть можно только оплаченное пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="195"/>
+        <location filename="../../ui/domain_messages.py" line="197"/>
         <source>unit must be 1–32 characters, like &apos;api call&apos; or &apos;GB&apos;</source>
         <translation>единица — 1–32 символа, например «api call» или «GB»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="196"/>
+        <location filename="../../ui/domain_messages.py" line="198"/>
         <source>unknown currency {code!r}; known: {known}</source>
         <translation>неизвестная валюта {code!r}; известны: {known}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="197"/>
+        <location filename="../../ui/domain_messages.py" line="199"/>
         <source>unknown language {code!r}; known: {known}</source>
         <translation>неизвестный язык {code!r}; известны: {known}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="198"/>
+        <location filename="../../ui/domain_messages.py" line="200"/>
         <source>unknown operator or wrong password</source>
         <translation>неизвестный оператор или неверный пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="199"/>
+        <location filename="../../ui/domain_messages.py" line="201"/>
         <source>unknown retry strategy {strategy!r}; use one of {strategies}</source>
         <translation>неизвестная стратегия повторов {strategy!r}; возможны: {strategies}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="200"/>
+        <location filename="../../ui/domain_messages.py" line="202"/>
         <source>unknown setting {name!r}</source>
         <translation>неизвестная настройка {name!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="201"/>
+        <location filename="../../ui/domain_messages.py" line="203"/>
         <source>username: 2–64 letters, digits, dot, dash or underscore</source>
         <translation>имя пользователя: 2–64 буквы, цифры, точка, дефис или подчёркивание</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="202"/>
+        <location filename="../../ui/domain_messages.py" line="204"/>
         <source>wallet #{wallet_id} can take at most {room} more; the card was not charged</source>
         <translation>в кошелёк #{wallet_id} можно зачислить не больше {room}; с карты ничего не списано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="203"/>
+        <location filename="../../ui/domain_messages.py" line="205"/>
         <source>wallet #{wallet_id} holds {balance}; {needed} is needed</source>
         <translation>в кошельке #{wallet_id} {balance}; нужно {needed}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="204"/>
+        <location filename="../../ui/domain_messages.py" line="206"/>
         <source>you cannot disable your own account; ask another administrator</source>
         <translation>нельзя отключить собственную учётную запись; попросите другого администратора</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="205"/>
+        <location filename="../../ui/domain_messages.py" line="207"/>
         <source>you cannot {verb} your own administrator account; ask another administrator</source>
         <translation>нельзя {verb} собственную учётную запись администратора; попросите другого администратора</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="206"/>
+        <location filename="../../ui/domain_messages.py" line="208"/>
         <source>your account changed since this computer remembered you; type your password</source>
         <translation>ваша учётная запись изменилась с тех пор, как этот компьютер вас запомнил; введите пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="207"/>
+        <location filename="../../ui/domain_messages.py" line="209"/>
         <source>your account changed; sign in again</source>
         <translation>ваша учётная запись изменилась; войдите снова</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="208"/>
+        <location filename="../../ui/domain_messages.py" line="210"/>
         <source>your account was disabled; sign in again</source>
         <translation>ваша учётная запись отключена; войдите снова</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="209"/>
+        <location filename="../../ui/domain_messages.py" line="211"/>
         <source>your role or password changed; sign in again</source>
         <translation>ваша роль или пароль изменились; войдите снова</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="210"/>
+        <location filename="../../ui/domain_messages.py" line="212"/>
         <source>{currency!r} is not a three-letter currency code</source>
         <translation>{currency!r} — не трёхбуквенный код валюты</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="211"/>
+        <location filename="../../ui/domain_messages.py" line="213"/>
         <source>{currency} amounts have at most {exponent} decimal places</source>
         <translation>у сумм в {currency} не больше {exponent} знаков после запятой</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="212"/>
+        <location filename="../../ui/domain_messages.py" line="214"/>
         <source>{currency} has no minor unit; write a whole number</source>
         <translation>у {currency} нет младших единиц; напишите целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="213"/>
+        <location filename="../../ui/domain_messages.py" line="215"/>
         <source>{customer_email} already has a {status} subscription to {plan_code}</source>
         <translation>у {customer_email} уже есть подписка на {plan_code} в состоянии «{status}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="214"/>
+        <location filename="../../ui/domain_messages.py" line="216"/>
         <source>{customer_email} already has an open subscription to {plan_code}</source>
         <translation>у {customer_email} уже есть открытая подписка на {plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="215"/>
+        <location filename="../../ui/domain_messages.py" line="217"/>
         <source>{customer_email} has no subscription to {plan_code}</source>
         <translation>у {customer_email} нет подписки на {plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="216"/>
+        <location filename="../../ui/domain_messages.py" line="218"/>
         <source>{email!r} is not a valid email address</source>
         <translation>{email!r} — недопустимый адрес эл. почты</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="217"/>
+        <location filename="../../ui/domain_messages.py" line="219"/>
         <source>{feature_code} is a quota feature; give its quota per period</source>
         <translation>{feature_code} — функция с квотой; укажите квоту на период</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="218"/>
+        <location filename="../../ui/domain_messages.py" line="220"/>
         <source>{feature_code} is a rate feature; give a rate limit and a window in seconds</source>
         <translation>{feature_code} — функция с лимитом частоты; укажите лимит и окно в секундах</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="219"/>
+        <location filename="../../ui/domain_messages.py" line="221"/>
         <source>{feature_code} is an on/off feature; it has no usage to record</source>
         <translation>{feature_code} — функция «вкл/выкл»; записывать у неё нечего</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="220"/>
+        <location filename="../../ui/domain_messages.py" line="222"/>
         <source>{feature_code} is an on/off feature; it takes no usage pricing</source>
         <translation>{feature_code} — функция «вкл/выкл»; оплаты за использование у неё нет</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="221"/>
+        <location filename="../../ui/domain_messages.py" line="223"/>
         <source>{feature_code} is turned off on plan {plan_code}</source>
         <translation>{feature_code} выключена в тарифе {plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="222"/>
+        <location filename="../../ui/domain_messages.py" line="224"/>
         <source>{length} characters is more than {limit}</source>
         <translation>{length} символов — больше, чем {limit}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="223"/>
+        <location filename="../../ui/domain_messages.py" line="225"/>
         <source>{name} must be a whole number of at least 1</source>
         <translation>{name}: нужно целое число не меньше 1</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="224"/>
+        <location filename="../../ui/domain_messages.py" line="226"/>
         <source>{number} is outside {low}–{high}</source>
         <translation>{number} вне диапазона {low}–{high}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="225"/>
+        <location filename="../../ui/domain_messages.py" line="227"/>
         <source>{operator} ({role}) may not {action}</source>
         <translation>{operator} ({role}) не может: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="226"/>
+        <location filename="../../ui/domain_messages.py" line="228"/>
         <source>{path} already exists; name a new file for the backup</source>
         <translation>{path} уже существует; укажите для резервной копии новый файл</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="227"/>
+        <location filename="../../ui/domain_messages.py" line="229"/>
         <source>{path} is not a backup of this program&apos;s database</source>
         <translation>{path} — не резервная копия базы этой программы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="228"/>
+        <location filename="../../ui/domain_messages.py" line="230"/>
         <source>{path} is not a file</source>
         <translation>{path} — не файл</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="229"/>
+        <location filename="../../ui/domain_messages.py" line="231"/>
         <source>{path} is not a sound database ({problem})</source>
         <translation>{path} — повреждённая или не та база данных ({problem})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="230"/>
+        <location filename="../../ui/domain_messages.py" line="232"/>
         <source>{path} was made by a newer version of the program (schema {version}); update the program first</source>
         <translation>{path} создан более новой версией программы (схема {version}); сначала обновите программу</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="231"/>
+        <location filename="../../ui/domain_messages.py" line="233"/>
+        <source>{text!r} is neither a credit note number (CN-YYYY-NNNNNN) nor an id</source>
+        <translation>{text!r} — ни номер кредит-ноты (CN-YYYY-NNNNNN), ни идентификатор</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="234"/>
+        <source>{text!r} is neither an invoice nor a credit note</source>
+        <translation>{text!r} — ни счёт, ни кредит-нота</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="235"/>
         <source>{text!r} is neither an invoice number (INV-YYYY-NNNNNN) nor an id</source>
         <translation>{text!r} — ни номер счёта (INV-YYYY-NNNNNN), ни идентификатор</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="232"/>
+        <location filename="../../ui/domain_messages.py" line="236"/>
         <source>{text!r} is not a time of day like 02:00</source>
         <translation>{text!r} — не время суток вида 02:00</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="233"/>
+        <location filename="../../ui/domain_messages.py" line="237"/>
         <source>{text!r} is not an ISO date or date-time (2026-01-31T09:00)</source>
         <translation>{text!r} — не дата и не дата со временем в ISO (2026-01-31T09:00)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="234"/>
+        <location filename="../../ui/domain_messages.py" line="238"/>
         <source>{text!r} is not an amount; write it like 12.50</source>
         <translation>{text!r} — не сумма; пишите, например, 12.50</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="235"/>
+        <location filename="../../ui/domain_messages.py" line="239"/>
         <source>{username} is the last active administrator; make someone else an administrator first</source>
         <translation>{username} — последний активный администратор; сначала назначьте администратором кого-то ещё</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="236"/>
+        <location filename="../../ui/domain_messages.py" line="240"/>
         <source>{value!r:.40} is not an error item id</source>
         <translation>{value!r:.40} — не номер ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="237"/>
+        <location filename="../../ui/domain_messages.py" line="241"/>
         <source>{value!r} is not a rate between 0 and 1</source>
         <translation>{value!r} — не доля от 0 до 1</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="238"/>
+        <location filename="../../ui/domain_messages.py" line="242"/>
         <source>{value!r} is not a whole number</source>
         <translation>{value!r} — не целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="239"/>
+        <location filename="../../ui/domain_messages.py" line="243"/>
         <source>{value!r} is not on/off</source>
         <translation>{value!r} — не on/off</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="240"/>
+        <location filename="../../ui/domain_messages.py" line="244"/>
         <source>{value!r} is not one of {choices}</source>
         <translation>{value!r} — не одно из значений: {choices}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="241"/>
+        <location filename="../../ui/domain_messages.py" line="245"/>
         <source>{what} is too large</source>
         <translation>{what}: слишком большое значение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="242"/>
+        <location filename="../../ui/domain_messages.py" line="246"/>
         <source>{what} must be 2–64 lowercase letters, digits, &apos;-&apos; or &apos;_&apos;</source>
         <translation>{what}: 2–64 строчные буквы, цифры, «-» или «_»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="243"/>
+        <location filename="../../ui/domain_messages.py" line="247"/>
         <source>{what} must be a whole number</source>
         <translation>{what}: нужно целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="244"/>
+        <location filename="../../ui/domain_messages.py" line="248"/>
         <source>{what} must be a whole number of minor units</source>
         <translation>{what}: нужно целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="245"/>
+        <location filename="../../ui/domain_messages.py" line="249"/>
         <source>{what} must be true or false</source>
         <translation>{what}: нужно «да» или «нет»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="246"/>
+        <location filename="../../ui/domain_messages.py" line="250"/>
         <source>{what} must lie between {low:,} and {high:,}</source>
         <translation>{what}: значение от {low:,} до {high:,}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="247"/>
+        <location filename="../../ui/domain_messages.py" line="251"/>
         <source>{what} must lie between {low} and {high:,}</source>
         <translation>{what}: значение от {low} до {high:,}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="248"/>
+        <location filename="../../ui/domain_messages.py" line="252"/>
         <source>{what} must not be negative</source>
         <translation>{what}: значение не может быть отрицательным</translation>
     </message>
@@ -2974,252 +3007,257 @@
 <context>
     <name>DomainTerms</name>
     <message>
-        <location filename="../../ui/domain_messages.py" line="252"/>
+        <location filename="../../ui/domain_messages.py" line="256"/>
         <source>(a huge number)</source>
         <translation>(огромное число)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="253"/>
+        <location filename="../../ui/domain_messages.py" line="257"/>
         <source>access in grace</source>
         <translation>доступ в льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="254"/>
+        <location filename="../../ui/domain_messages.py" line="258"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="255"/>
+        <location filename="../../ui/domain_messages.py" line="259"/>
         <source>active subscription</source>
         <translation>подписка активна</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="256"/>
+        <location filename="../../ui/domain_messages.py" line="260"/>
         <source>another run</source>
         <translation>другой запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="257"/>
+        <location filename="../../ui/domain_messages.py" line="261"/>
         <source>batch_size</source>
         <translation>размер пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="258"/>
+        <location filename="../../ui/domain_messages.py" line="262"/>
         <source>canceled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="259"/>
+        <location filename="../../ui/domain_messages.py" line="263"/>
         <source>canceled and the paid period has ended</source>
         <translation>отменена, оплаченный период закончился</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="260"/>
+        <location filename="../../ui/domain_messages.py" line="264"/>
         <source>canceled, paid until the period ends</source>
         <translation>отменена, оплачена до конца периода</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="261"/>
+        <location filename="../../ui/domain_messages.py" line="265"/>
         <source>card declined</source>
         <translation>карта отклонена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="262"/>
+        <location filename="../../ui/domain_messages.py" line="266"/>
         <source>charge</source>
         <translation>списание</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="263"/>
+        <location filename="../../ui/domain_messages.py" line="267"/>
+        <source>credit note</source>
+        <translation>кредит-нота</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="268"/>
         <source>customer</source>
         <translation>клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="264"/>
+        <location filename="../../ui/domain_messages.py" line="269"/>
         <source>demote</source>
         <translation>понизить</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="265"/>
+        <location filename="../../ui/domain_messages.py" line="270"/>
         <source>disable</source>
         <translation>отключить</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="266"/>
+        <location filename="../../ui/domain_messages.py" line="271"/>
         <source>do not honor</source>
         <translation>банк отказал</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="267"/>
+        <location filename="../../ui/domain_messages.py" line="272"/>
         <source>enabled</source>
         <translation>включена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="268"/>
+        <location filename="../../ui/domain_messages.py" line="273"/>
         <source>escalated</source>
         <translation>передана на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="269"/>
+        <location filename="../../ui/domain_messages.py" line="274"/>
         <source>expired card</source>
         <translation>срок карты истёк</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="270"/>
+        <location filename="../../ui/domain_messages.py" line="275"/>
         <source>feature code</source>
         <translation>код функции</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="271"/>
+        <location filename="../../ui/domain_messages.py" line="276"/>
         <source>grace days</source>
         <translation>льготные дни</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="272"/>
+        <location filename="../../ui/domain_messages.py" line="277"/>
         <source>included units</source>
         <translation>включённые единицы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="273"/>
+        <location filename="../../ui/domain_messages.py" line="278"/>
         <source>insufficient funds</source>
         <translation>недостаточно средств</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="274"/>
+        <location filename="../../ui/domain_messages.py" line="279"/>
         <source>interval count</source>
         <translation>число интервалов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="275"/>
+        <location filename="../../ui/domain_messages.py" line="280"/>
         <source>invoice</source>
         <translation>счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="276"/>
+        <location filename="../../ui/domain_messages.py" line="281"/>
         <source>lease_seconds</source>
         <translation>срок аренды (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="277"/>
+        <location filename="../../ui/domain_messages.py" line="282"/>
         <source>no subscription</source>
         <translation>без подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="278"/>
+        <location filename="../../ui/domain_messages.py" line="283"/>
         <source>note</source>
         <translation>заметка</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="279"/>
+        <location filename="../../ui/domain_messages.py" line="284"/>
         <source>notification</source>
         <translation>уведомление</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="280"/>
+        <location filename="../../ui/domain_messages.py" line="285"/>
         <source>operation</source>
         <translation>операция</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="281"/>
+        <location filename="../../ui/domain_messages.py" line="286"/>
         <source>package price</source>
         <translation>цена пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="282"/>
+        <location filename="../../ui/domain_messages.py" line="287"/>
         <source>package size</source>
         <translation>размер пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="283"/>
+        <location filename="../../ui/domain_messages.py" line="288"/>
         <source>plan</source>
         <translation>тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="284"/>
+        <location filename="../../ui/domain_messages.py" line="289"/>
         <source>plan code</source>
         <translation>код тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="285"/>
+        <location filename="../../ui/domain_messages.py" line="290"/>
         <source>quantity</source>
         <translation>количество</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="286"/>
+        <location filename="../../ui/domain_messages.py" line="291"/>
         <source>quota</source>
         <translation>квота</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="287"/>
+        <location filename="../../ui/domain_messages.py" line="292"/>
         <source>rate limit</source>
         <translation>лимит частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="288"/>
+        <location filename="../../ui/domain_messages.py" line="293"/>
         <source>rate window (seconds)</source>
         <translation>окно лимита (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="289"/>
+        <location filename="../../ui/domain_messages.py" line="294"/>
         <source>reason</source>
         <translation>причина</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="290"/>
+        <location filename="../../ui/domain_messages.py" line="295"/>
         <source>renewal pending: the wallet could not pay</source>
         <translation>ждёт продления: в кошельке не хватило средств</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="291"/>
+        <location filename="../../ui/domain_messages.py" line="296"/>
         <source>renewal pending; the plan allows access during grace</source>
         <translation>ждёт продления; тариф оставляет доступ на льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="292"/>
+        <location filename="../../ui/domain_messages.py" line="297"/>
         <source>resolved</source>
         <translation>закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="293"/>
+        <location filename="../../ui/domain_messages.py" line="298"/>
         <source>retried</source>
         <translation>повторена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="294"/>
+        <location filename="../../ui/domain_messages.py" line="299"/>
         <source>subject type</source>
         <translation>тип объекта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="295"/>
+        <location filename="../../ui/domain_messages.py" line="300"/>
         <source>subscription</source>
         <translation>подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="296"/>
+        <location filename="../../ui/domain_messages.py" line="301"/>
         <source>subscription expired</source>
         <translation>подписка истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="297"/>
+        <location filename="../../ui/domain_messages.py" line="302"/>
         <source>subscription id</source>
         <translation>номер подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="298"/>
+        <location filename="../../ui/domain_messages.py" line="303"/>
         <source>top-up</source>
         <translation>пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="299"/>
+        <location filename="../../ui/domain_messages.py" line="304"/>
         <source>unit price</source>
         <translation>цена единицы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="300"/>
+        <location filename="../../ui/domain_messages.py" line="305"/>
         <source>wallet</source>
         <translation>кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="301"/>
+        <location filename="../../ui/domain_messages.py" line="306"/>
         <source>workers</source>
         <translation>исполнители</translation>
     </message>
@@ -4615,153 +4653,178 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="332"/>
+        <location filename="../../ui/pages/invoices.py" line="373"/>
         <source>Invoice</source>
         <translation>Счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="338"/>
+        <location filename="../../ui/pages/invoices.py" line="379"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="346"/>
+        <location filename="../../ui/pages/invoices.py" line="387"/>
         <source>#</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="347"/>
+        <location filename="../../ui/pages/invoices.py" line="388"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="348"/>
+        <location filename="../../ui/pages/invoices.py" line="389"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="349"/>
+        <location filename="../../ui/pages/invoices.py" line="390"/>
         <source>Quantity</source>
         <translation>Количество</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="350"/>
+        <location filename="../../ui/pages/invoices.py" line="391"/>
         <source>Pricing</source>
         <translation>Тарификация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="351"/>
+        <location filename="../../ui/pages/invoices.py" line="392"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="352"/>
-        <location filename="../../ui/pages/invoices.py" line="360"/>
+        <location filename="../../ui/pages/invoices.py" line="393"/>
+        <location filename="../../ui/pages/invoices.py" line="401"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="360"/>
+        <location filename="../../ui/pages/invoices.py" line="401"/>
         <source>Ledger entry</source>
         <translation>Запись журнала</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="360"/>
+        <location filename="../../ui/pages/invoices.py" line="401"/>
         <source>Paid at</source>
         <translation>Оплачено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="368"/>
+        <location filename="../../ui/pages/invoices.py" line="409"/>
         <source>Lines</source>
         <translation>Строки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="369"/>
+        <location filename="../../ui/pages/invoices.py" line="410"/>
         <source>Payments</source>
         <translation>Оплаты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="370"/>
+        <location filename="../../ui/pages/invoices.py" line="411"/>
         <source>Credit notes</source>
         <translation>Кредит-ноты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="389"/>
+        <location filename="../../ui/pages/invoices.py" line="415"/>
+        <source>Right-click a credit note to open or save it as a PDF</source>
+        <translation>Щёлкните кредит-ноту правой кнопкой, чтобы открыть или сохранить её как PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="417"/>
+        <source>Open PDF</source>
+        <translation>Открыть PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="419"/>
+        <source>Open the invoice as the customer receives it</source>
+        <translation>Открыть счёт в том виде, в каком его получает клиент</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="420"/>
+        <source>Save PDF…</source>
+        <translation>Сохранить PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="422"/>
+        <source>Save the invoice as a PDF file</source>
+        <translation>Сохранить счёт в файл PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="446"/>
         <source>Invoice %s</source>
         <translation>Счёт %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="390"/>
+        <location filename="../../ui/pages/invoices.py" line="447"/>
         <source>Invoice %s · %s</source>
         <translation>Счёт %s · %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="393"/>
+        <location filename="../../ui/pages/invoices.py" line="450"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="395"/>
+        <location filename="../../ui/pages/invoices.py" line="452"/>
         <source>issued %s</source>
         <translation>выставлен %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="397"/>
+        <location filename="../../ui/pages/invoices.py" line="454"/>
         <source>period %s</source>
         <translation>период %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="399"/>
+        <location filename="../../ui/pages/invoices.py" line="456"/>
         <source>Total %s</source>
         <translation>Итого %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="400"/>
+        <location filename="../../ui/pages/invoices.py" line="457"/>
         <source>paid %s</source>
         <translation>оплачено %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="401"/>
+        <location filename="../../ui/pages/invoices.py" line="458"/>
         <source>credited %s</source>
         <translation>возвращено кредит-нотами %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="402"/>
+        <location filename="../../ui/pages/invoices.py" line="459"/>
         <source>owed %s</source>
         <translation>долг %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="403"/>
+        <location filename="../../ui/pages/invoices.py" line="460"/>
         <source>%s left to refund</source>
         <translation>%s ещё можно вернуть</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="430"/>
+        <location filename="../../ui/pages/invoices.py" line="487"/>
         <source>This invoice has no lines.</source>
         <translation>В этом счёте нет строк.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="431"/>
+        <location filename="../../ui/pages/invoices.py" line="488"/>
         <source>Nothing has been paid on this invoice yet.</source>
         <translation>По этому счёту ещё ничего не оплачено.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="432"/>
+        <location filename="../../ui/pages/invoices.py" line="489"/>
         <source>No credit note has been issued against this invoice.</source>
         <translation>По этому счёту не выставлено ни одной кредит-ноты.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="433"/>
+        <location filename="../../ui/pages/invoices.py" line="490"/>
         <source>Payments (%d)</source>
         <translation>Оплаты (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="434"/>
+        <location filename="../../ui/pages/invoices.py" line="491"/>
         <source>Credit notes (%d)</source>
         <translation>Кредит-ноты (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="444"/>
+        <location filename="../../ui/pages/invoices.py" line="516"/>
         <source>The invoice could not be loaded.</source>
         <translation>Не удалось загрузить счёт.</translation>
     </message>
@@ -4769,96 +4832,96 @@
 <context>
     <name>InvoiceTable</name>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="231"/>
+        <location filename="../../ui/pages/invoices.py" line="268"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="232"/>
+        <location filename="../../ui/pages/invoices.py" line="269"/>
         <source>Issued</source>
         <translation>Выставлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="233"/>
+        <location filename="../../ui/pages/invoices.py" line="270"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="238"/>
+        <location filename="../../ui/pages/invoices.py" line="275"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="234"/>
+        <location filename="../../ui/pages/invoices.py" line="285"/>
+        <source>Double-click an invoice to see its lines, payments and credit notes; right-click for its PDF</source>
+        <translation>Дважды щёлкните счёт, чтобы увидеть его строки, оплаты и кредит-ноты; правая кнопка — его PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoices.py" line="271"/>
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="235"/>
+        <location filename="../../ui/pages/invoices.py" line="272"/>
         <source>Paid</source>
         <translation>Оплачено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="237"/>
+        <location filename="../../ui/pages/invoices.py" line="274"/>
         <source>Credited</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="236"/>
+        <location filename="../../ui/pages/invoices.py" line="273"/>
         <source>Owed</source>
         <translation>Долг</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="241"/>
+        <location filename="../../ui/pages/invoices.py" line="278"/>
         <source>Customer</source>
         <translation>Клиент</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/invoices.py" line="246"/>
-        <source>Double-click an invoice to see its lines, payments and credit notes</source>
-        <translation>Дважды щёлкните счёт, чтобы увидеть его строки, оплаты и кредит-ноты</translation>
     </message>
 </context>
 <context>
     <name>Invoices</name>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="78"/>
+        <location filename="../../ui/pages/invoices.py" line="83"/>
         <source>first period</source>
         <translation>первый период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="79"/>
+        <location filename="../../ui/pages/invoices.py" line="84"/>
         <source>renewal</source>
         <translation>продление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="80"/>
-        <location filename="../../ui/pages/invoices.py" line="96"/>
+        <location filename="../../ui/pages/invoices.py" line="85"/>
+        <location filename="../../ui/pages/invoices.py" line="101"/>
         <source>usage</source>
         <translation>использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="81"/>
+        <location filename="../../ui/pages/invoices.py" line="86"/>
         <source>plan change</source>
         <translation>смена тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="88"/>
+        <location filename="../../ui/pages/invoices.py" line="93"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="88"/>
+        <location filename="../../ui/pages/invoices.py" line="93"/>
         <source>plan-change credit</source>
         <translation>зачёт при смене тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="95"/>
+        <location filename="../../ui/pages/invoices.py" line="100"/>
         <source>plan</source>
         <translation>тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="97"/>
+        <location filename="../../ui/pages/invoices.py" line="102"/>
         <source>prorated plan</source>
         <translation>тариф пропорционально</translation>
     </message>
@@ -6155,6 +6218,39 @@
     </message>
 </context>
 <context>
+    <name>PdfActions</name>
+    <message>
+        <location filename="../../ui/pages/invoice_pdfs.py" line="89"/>
+        <source>Save %s as PDF</source>
+        <translation>Сохранить %s как PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoice_pdfs.py" line="90"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoice_pdfs.py" line="107"/>
+        <source>No program here opens PDF files. The PDF was written to %s; use Save PDF… to keep it elsewhere.</source>
+        <translation>На этом компьютере нет программы для файлов PDF. PDF записан в %s; чтобы сохранить его в другом месте, выберите «Сохранить PDF…».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoice_pdfs.py" line="114"/>
+        <source>Saved %s.</source>
+        <translation>Сохранено: %s.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoice_pdfs.py" line="121"/>
+        <source>The PDF could not be written to %s: %s.</source>
+        <translation>Не удалось записать PDF в %s: %s.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/invoice_pdfs.py" line="130"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+</context>
+<context>
     <name>Permissions</name>
     <message>
         <location filename="../../ui/pages/words.py" line="579"/>
@@ -6972,27 +7068,27 @@
 <context>
     <name>RenewalPassDialog</name>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="463"/>
+        <location filename="../../ui/pages/invoices.py" line="535"/>
         <source>Renewals paid</source>
         <translation>Оплаченные продления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="465"/>
+        <location filename="../../ui/pages/invoices.py" line="537"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="469"/>
+        <location filename="../../ui/pages/invoices.py" line="541"/>
         <source>Double-click an invoice to see its lines, payments and credit notes.</source>
         <translation>Дважды щёлкните счёт, чтобы увидеть его строки, оплаты и кредит-ноты.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="488"/>
+        <location filename="../../ui/pages/invoices.py" line="560"/>
         <source>This renewal pass issued no invoices.</source>
         <translation>Этот прогон продлений не выставил ни одного счёта.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/invoices.py" line="496"/>
+        <location filename="../../ui/pages/invoices.py" line="568"/>
         <source>%n invoice(s) issued by the renewal pass of %s.</source>
         <translation>
             <numerusform>%n счёт выставлен прогоном продлений %s.</numerusform>
@@ -7001,7 +7097,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/invoices.py" line="498"/>
+        <location filename="../../ui/pages/invoices.py" line="570"/>
         <source>%s: total %s, paid %s, owed %s</source>
         <translation>%s: итого %s, оплачено %s, долг %s</translation>
     </message>

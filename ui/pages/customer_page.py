@@ -141,6 +141,8 @@ class CustomerPage(Page):
         self.invoice_table.row_activated.connect(self.on_invoice_activated)
         self.credit_note_table = CreditNoteTable(self.sections)
         self.credit_note_table.row_activated.connect(self.on_invoice_activated)
+        for table in (self.invoice_table, self.credit_note_table):
+            table.offer_pdfs(self.ctx, self.status_message.emit)  # right-click: Open PDF, Save PDF…
         self.payments_table = DocumentTable(
             [
                 ("when", self.tr("When")),

@@ -213,6 +213,8 @@ class CustomersPage(TablePage[CustomersTableModel]):
         self.credit_note_table.setToolTip(self.tr("Double-click a credit note to open the invoice it credits"))
         self.credit_note_table.row_activated.connect(self.on_invoice_activated)
         self.detail_tabs.addTab(self.credit_note_table, self.tr("Credit notes"))
+        for table in (self.invoice_table, self.credit_note_table):
+            table.offer_pdfs(self.ctx, self.status_message.emit)  # right-click: Open PDF, Save PDF…
 
     def save_state(self) -> None:
         super().save_state()

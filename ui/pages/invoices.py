@@ -1,19 +1,20 @@
 """Invoices and credit notes as an operator reads them: lists, one invoice in full, and the
 invoices one renewal pass issued.
 
-Every figure comes from ``core.invoices``, loaded off the GUI thread. Stored text (line
+Every figure comes from ``core.invoices``, loaded off the GUI thread. The invoice dialog's buttons and a
+right-click on a list give a document as the customer's PDF (``ui.pages.invoice_pdfs``). Stored text (line
 descriptions, credit-note reasons) only ever lands in table cells and plain-text labels.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import NamedTuple
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QMenu,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -30,12 +33,14 @@ from PySide6.QtWidgets import (
 
 from scheduler.core import Core
 from services.customer_detail import customer_names
+from services.invoice_documents import DocumentKind
 from services.invoices import CreditNoteInfo, InvoiceDetail, InvoiceInfo
 from services.subject_owners import CustomerRef
 from ui.context import UiContext
 from ui.customer_links import customer_anchor, follow_customer_link
 from ui.errors import describe, show_error
 from ui.formatting import date_text, minute_text, money_text, number_text
+from ui.pages.invoice_pdfs import DocumentRef, PdfActions
 from ui.plain_text import plain_tooltip
 
 IdRole = Qt.ItemDataRole.UserRole + 2
@@ -154,6 +159,38 @@ class DocumentTable(QTableWidget):
     def column_of(self, key: str) -> int:
         return self.keys.index(key)
 
+    # The kind of document each row is, when its rows are invoices or credit notes (their PDFs).
+    document_kind: DocumentKind | None = None
+    pdf_actions: PdfActions | None = None
+
+    def offer_pdfs(self, ctx: UiContext, notify: Callable[[str], None] | None = None) -> PdfActions:
+        """A right-click on a row offers its document as a PDF: "Open PDF" and "Save PDF…".
+        ``notify`` is told when one is saved (a page's status line)."""
+        if self.pdf_actions is None:
+            self.pdf_actions = PdfActions(ctx, self, notify)
+            self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            self.customContextMenuRequested.connect(self.on_context_menu_requested)
+        return self.pdf_actions
+
+    def document_at(self, row: int) -> DocumentRef | None:
+        if self.document_kind is None or not 0 <= row < self.rowCount():
+            return None
+        number = self.text(row, "number")
+        return DocumentRef(self.document_kind, number) if number else None
+
+    @Slot(QPoint)
+    def on_context_menu_requested(self, position: QPoint) -> None:
+        ref = self.document_at(self.rowAt(position.y()))
+        actions = self.pdf_actions
+        if ref is None or actions is None:
+            return
+        menu = QMenu(self)
+        menu.setObjectName("documentMenu")
+        menu.addAction(self.tr("Open PDF"), lambda: actions.open_pdf(ref))
+        menu.addAction(self.tr("Save PDF…"), lambda: actions.save_pdf(ref))
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.viewport().mapToGlobal(position))
+
     def set_empty_text(self, text: str) -> None:
         self.empty_text = text
         self.viewport().update()
@@ -243,7 +280,10 @@ class InvoiceTable(DocumentTable):
             columns, {"total", "paid", "credited", "owed"}, parent, stretch="customer" if with_customer else None
         )
         self.setObjectName("invoiceTable")
-        self.setToolTip(self.tr("Double-click an invoice to see its lines, payments and credit notes"))
+        self.document_kind = DocumentKind.INVOICE
+        self.setToolTip(
+            self.tr("Double-click an invoice to see its lines, payments and credit notes; right-click for its PDF")
+        )
 
     def show_invoices(self, invoices: list[InvoiceInfo], customer_names: dict[int, str] | None = None) -> None:
         """``customer_names`` maps customer ids to names for the customer column."""
@@ -283,6 +323,7 @@ class CreditNoteTable(DocumentTable):
             stretch="reason",
         )
         self.setObjectName("creditNoteTable")
+        self.document_kind = DocumentKind.CREDIT_NOTE
 
     def show_credit_notes(
         self, notes: Sequence[CreditNoteInfo], currency_of: dict[int, str] | None = None, currency: str = "USD"
@@ -368,13 +409,29 @@ class InvoiceDialog(QDialog):
         self.tabs.addTab(self.lines, self.tr("Lines"))
         self.tabs.addTab(self.payments, self.tr("Payments"))
         self.tabs.addTab(self.credit_notes, self.tr("Credit notes"))
+        self.pdf_status = plain_label(self, "pdfStatus")
+        self.pdf_actions = PdfActions(ctx, self, self.pdf_status.setText)
+        self.credit_notes.offer_pdfs(ctx, self.pdf_status.setText)
+        self.credit_notes.setToolTip(self.tr("Right-click a credit note to open or save it as a PDF"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.open_pdf_button = QPushButton(self.tr("Open PDF"), self)
+        self.open_pdf_button.setObjectName("openPdfButton")
+        self.open_pdf_button.setToolTip(self.tr("Open the invoice as the customer receives it"))
+        self.save_pdf_button = QPushButton(self.tr("Save PDF…"), self)
+        self.save_pdf_button.setObjectName("savePdfButton")
+        self.save_pdf_button.setToolTip(self.tr("Save the invoice as a PDF file"))
+        for button in (self.open_pdf_button, self.save_pdf_button):
+            button.setEnabled(False)  # until the invoice is loaded
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_pdf_button.clicked.connect(self.on_open_pdf_clicked)
+        self.save_pdf_button.clicked.connect(self.on_save_pdf_clicked)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.customer_link)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.pdf_status)
         layout.addWidget(buttons)
         self.resize(880, 480)
         core = ctx.core
@@ -432,6 +489,21 @@ class InvoiceDialog(QDialog):
         self.credit_notes.set_empty_text(self.tr("No credit note has been issued against this invoice."))
         self.tabs.setTabText(1, self.tr("Payments (%d)") % len(detail.payments))
         self.tabs.setTabText(2, self.tr("Credit notes (%d)") % len(detail.credit_notes))
+        self.open_pdf_button.setEnabled(True)
+        self.save_pdf_button.setEnabled(True)
+
+    def document(self) -> DocumentRef | None:
+        return DocumentRef(DocumentKind.INVOICE, self.detail.invoice.number) if self.detail else None
+
+    @Slot()
+    def on_open_pdf_clicked(self) -> None:
+        if (ref := self.document()) is not None:
+            self.pdf_actions.open_pdf(ref)
+
+    @Slot()
+    def on_save_pdf_clicked(self) -> None:
+        if (ref := self.document()) is not None:
+            self.pdf_actions.save_pdf(ref)
 
     @Slot(str)
     def on_customer_link_activated(self, href: str) -> None:
