@@ -193,7 +193,7 @@ class CustomerService:
         """Change what is given; ``language`` (en | ru) and ``no_email`` shape the customer's notices."""
         require(actor, "customer.edit")
         customer_id = check_id(customer_id, "customer")
-        changes = {}
+        changes: dict[str, Any] = {}
         if name is not None:
             changes["name"] = clean_name(name)
         if email is not None:

@@ -345,9 +345,7 @@ def test_a_no_email_customer_gets_every_notice_as_a_suppressed_row(core, clock, 
     assert {(r.status, r.reason) for r in rows} == {("suppressed", NO_EMAIL)}
 
 
-def test_a_topup_that_crashes_before_commit_leaves_neither_credit_nor_notice(
-    core, clock, operator, crash_after_staging
-):
+def test_a_topup_crashing_before_commit_leaves_neither_credit_nor_notice(core, clock, operator, crash_after_staging):
     customer, wallet_id = make_customer(clock)
     with pytest.raises(StagingCrash):
         core.payments.top_up(operator, customer.email, "10.00")
@@ -366,9 +364,7 @@ def test_a_subscribe_that_crashes_before_commit_leaves_neither_subscription_nor_
     assert balance(wallet_id) == 1000 and notices() == []
 
 
-def test_a_renewal_batch_that_crashes_before_commit_leaves_neither_renewal_nor_receipt(
-    core, clock, operator, monkeypatch
-):
+def test_a_renewal_batch_crashing_before_commit_leaves_no_renewal_nor_receipt(core, clock, operator, monkeypatch):
     make_plan(clock, "basic", 1000)
     customer, wallet_id = make_customer(clock, balance_minor=3000)
     sub = core.subscriptions.subscribe(operator, customer.email, "basic")
