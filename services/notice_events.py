@@ -21,6 +21,7 @@ LOW_BALANCE_SETTING = "notices.low_balance"
 DUE_SOON_SETTING = "notices.due_soon_days"
 DEFAULT_DUE_SOON_DAYS = 3
 MAX_KEY = 200
+EXAMPLE = '{"USD": 500}'  # how the low-balance thresholds are written: minor units per currency
 
 
 def _key(text: str) -> str:
@@ -44,12 +45,12 @@ def clean_low_balance_thresholds(value) -> dict[str, int]:
             value = json.loads(text) if text else {}
         except ValueError:
             raise ValidationError(
-                '{text!r} is not a map of currency to amount, like {{"USD": 500}}', text=text[:60]
+                "{text!r} is not a list of currencies and amounts, like {example}", text=text[:60], example=EXAMPLE
             ) from None
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise ValidationError('a low-balance threshold is a map of currency to amount, like {{"USD": 500}}')
+        raise ValidationError("a low-balance threshold lists currencies and amounts, like {example}", example=EXAMPLE)
     clean: dict[str, int] = {}
     for currency, amount in value.items():
         code = check_currency(str(currency))

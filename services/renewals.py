@@ -935,7 +935,7 @@ class RenewalService:
             if claimed:
                 sent += 1
                 self._post(_Notice("subscription_expiring", sub, sub.plan, None))
-        return {"checked": len(rows), "reminded": sent, "customers_warned": self.stage_due_soon_notices()}
+        return {"checked": len(rows), "reminded": sent, "short_before_renewal": self.stage_due_soon_notices()}
 
     def stage_due_soon_notices(self, days: int | None = None) -> int:
         """Tell each customer whose wallet does not hold the price of a renewal due within ``days``

@@ -167,7 +167,7 @@ def test_the_reminders_tell_a_customer_whose_wallet_cannot_pay_the_next_renewal_
     core.renewals.send_expiry_reminders()
     assert notices("renewal_due_soon") == []  # a month ahead: not yet
     clock.set(sub.period_end - timedelta(days=2, hours=12))
-    assert core.renewals.send_expiry_reminders()["customers_warned"] == 1
+    assert core.renewals.send_expiry_reminders()["short_before_renewal"] == 1
     core.renewals.send_expiry_reminders()
     row, params = only("renewal_due_soon")
     assert (row.customer_id, row.language) == (short.id, "ru")

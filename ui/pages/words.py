@@ -150,6 +150,7 @@ def _result_keys() -> dict[str, str]:
         "reconciled": translate("SchedulerJobs", "reconciled"),
         "checked": translate("SchedulerJobs", "checked"),
         "reminded": translate("SchedulerJobs", "reminded"),
+        "short_before_renewal": translate("SchedulerJobs", "short of a coming renewal"),
         "alert": translate("SchedulerJobs", "alert"),
         "circuit": translate("SchedulerJobs", "gateway"),
         "result": translate("SchedulerJobs", "result"),
