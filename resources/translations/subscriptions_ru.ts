@@ -7772,7 +7772,7 @@
 <context>
     <name>SettingsForm</name>
     <message>
-        <location filename="../../ui/pages/settings_form.py" line="118"/>
+        <location filename="../../ui/pages/settings_form.py" line="123"/>
         <source>a value is needed</source>
         <translation>требуется значение</translation>
     </message>
@@ -7801,7 +7801,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/settings_page.py" line="91"/>
-        <location filename="../../ui/pages/settings_page.py" line="258"/>
+        <location filename="../../ui/pages/settings_page.py" line="268"/>
         <source>Save key</source>
         <translation>Сохранить ключ</translation>
     </message>
@@ -7852,156 +7852,171 @@
     </message>
     <message>
         <location filename="../../ui/pages/settings_page.py" line="133"/>
+        <source>Tell a customer this many days before a renewal their wallet cannot pay</source>
+        <translation>За сколько дней до продления сообщать клиенту, что на кошельке не хватает</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="138"/>
+        <source>Tell a customer when their balance falls below</source>
+        <translation>Сообщать клиенту, когда баланс опускается ниже</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="139"/>
+        <source>cents per currency, like {&quot;USD&quot;: 500}; empty: never</source>
+        <translation>в центах по валютам, например {&quot;USD&quot;: 500}; пусто — никогда</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="143"/>
         <source>Daily backups kept</source>
         <translation>Хранить ежедневных резервных копий</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="134"/>
+        <location filename="../../ui/pages/settings_page.py" line="144"/>
         <source>0–365; 0 turns the daily backup off</source>
         <translation>0–365; 0 отключает ежедневное копирование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="138"/>
+        <location filename="../../ui/pages/settings_page.py" line="148"/>
         <source>&quot;Remember me&quot; signs in without a password for (days)</source>
         <translation>«Запомнить меня» входит без пароля (дней)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="139"/>
+        <location filename="../../ui/pages/settings_page.py" line="149"/>
         <source>1–365; counted again from each use; never for administrators</source>
         <translation>1–365; отсчёт заново с каждого входа; не для администраторов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="145"/>
+        <location filename="../../ui/pages/settings_page.py" line="155"/>
         <source>Save settings…</source>
         <translation>Сохранить настройки…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="148"/>
+        <location filename="../../ui/pages/settings_page.py" line="158"/>
         <source>Revert</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="160"/>
+        <location filename="../../ui/pages/settings_page.py" line="170"/>
         <source>This desktop</source>
         <translation>Это рабочее место</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="168"/>
+        <location filename="../../ui/pages/settings_page.py" line="178"/>
         <source>A new language applies after the app is restarted.</source>
         <translation>Новый язык применится после перезапуска приложения.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="173"/>
+        <location filename="../../ui/pages/settings_page.py" line="183"/>
         <source>Follow the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="174"/>
+        <location filename="../../ui/pages/settings_page.py" line="184"/>
         <source>Light</source>
         <translation>Светлая</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="175"/>
+        <location filename="../../ui/pages/settings_page.py" line="185"/>
         <source>Dark</source>
         <translation>Тёмная</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="183"/>
+        <location filename="../../ui/pages/settings_page.py" line="193"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="185"/>
+        <location filename="../../ui/pages/settings_page.py" line="195"/>
         <source>Theme</source>
         <translation>Тема</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="206"/>
+        <location filename="../../ui/pages/settings_page.py" line="216"/>
         <source>A key is set.</source>
         <translation>Ключ задан.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="208"/>
+        <location filename="../../ui/pages/settings_page.py" line="218"/>
         <source>No key is set; this demo database uses a published test key.</source>
         <translation>Ключ не задан; эта демо-база использует общедоступный тестовый ключ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="210"/>
+        <location filename="../../ui/pages/settings_page.py" line="220"/>
         <source>No key is set: top-ups and refunds fail until an admin sets one.</source>
         <translation>Ключ не задан: пополнения и возвраты не будут проходить, пока администратор его не задаст.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="213"/>
+        <location filename="../../ui/pages/settings_page.py" line="223"/>
         <source>There is no usable system keyring, so secrets are kept for this session only.</source>
         <translation>Системное хранилище ключей недоступно, поэтому секреты хранятся только до конца сеанса.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="235"/>
+        <location filename="../../ui/pages/settings_page.py" line="245"/>
         <source>Enter the new key first.</source>
         <translation>Сначала введите новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="237"/>
+        <location filename="../../ui/pages/settings_page.py" line="247"/>
         <source>A key is one word of at most %d characters.</source>
         <translation>Ключ — одно слово длиной не более %d символов.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="239"/>
+        <location filename="../../ui/pages/settings_page.py" line="249"/>
         <source>The simulated gateway accepts only test keys, which start with %s.</source>
         <translation>Имитируемый шлюз принимает только тестовые ключи, начинающиеся с %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="252"/>
+        <location filename="../../ui/pages/settings_page.py" line="262"/>
         <source>Gateway API key</source>
         <translation>API-ключ шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="254"/>
+        <location filename="../../ui/pages/settings_page.py" line="264"/>
         <source>Replace the key this app uses for charges and refunds. Every later gateway call from this desk uses the new key.</source>
         <translation>Заменить ключ, который приложение использует для списаний и возвратов. Все последующие вызовы шлюза с этого рабочего места будут использовать новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="275"/>
+        <location filename="../../ui/pages/settings_page.py" line="285"/>
         <source>The key was saved in the system keyring.</source>
         <translation>Ключ сохранён в системном хранилище ключей.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="276"/>
+        <location filename="../../ui/pages/settings_page.py" line="286"/>
         <source>Gateway API key saved in the system keyring</source>
         <translation>API-ключ шлюза сохранён в системном хранилище ключей</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="279"/>
+        <location filename="../../ui/pages/settings_page.py" line="289"/>
         <source>There is no usable system keyring, so the key is kept for this session only and will be forgotten when the app quits.</source>
         <translation>Системное хранилище ключей недоступно, поэтому ключ сохранён только на этот сеанс и будет забыт при выходе из приложения.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="284"/>
+        <location filename="../../ui/pages/settings_page.py" line="294"/>
         <source>Gateway API key kept for this session only</source>
         <translation>API-ключ шлюза сохранён только на этот сеанс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="303"/>
+        <location filename="../../ui/pages/settings_page.py" line="313"/>
         <source>Nothing to save: no setting was changed</source>
         <translation>Нечего сохранять: ни одна настройка не изменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="305"/>
+        <location filename="../../ui/pages/settings_page.py" line="315"/>
         <source>Change these settings for every desk and worker that shares this database:</source>
         <translation>Изменить эти настройки для всех рабочих мест и фоновых процессов, использующих эту базу данных:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="308"/>
+        <location filename="../../ui/pages/settings_page.py" line="318"/>
         <source>Save settings</source>
         <translation>Сохранить настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="311"/>
+        <location filename="../../ui/pages/settings_page.py" line="321"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/settings_page.py" line="319"/>
+        <location filename="../../ui/pages/settings_page.py" line="329"/>
         <source>%n setting(s) saved</source>
         <translation>
             <numerusform>Сохранена %n настройка</numerusform>
@@ -8010,7 +8025,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="335"/>
+        <location filename="../../ui/pages/settings_page.py" line="345"/>
         <source>The language changes when the app is restarted</source>
         <translation>Язык сменится после перезапуска приложения</translation>
     </message>

@@ -136,3 +136,25 @@ def test_the_customer_forms_set_the_language_and_no_email(make_page, answer_dial
     assert (zoya.language, zoya.no_email) == ("en", False)
     audit = AuditEntry.select().where(AuditEntry.action == "customer.edit").order_by(AuditEntry.id.desc()).first()
     assert '"language": "en"' in audit.after and audit.reason == "asked for English receipts"
+
+
+def test_the_settings_page_sets_the_due_soon_days_and_the_low_balance_thresholds(make_page, answer_dialogs):
+    from ui.pages.settings_page import SettingsPage
+
+    env = make_page(SettingsPage)
+    page = env.page
+    due_soon, low = page.form.widgets["notices.due_soon_days"], page.form.widgets["notices.low_balance"]
+    assert (due_soon.text(), low.text()) == ("3", "")
+    shown = answer_dialogs(lambda d: d.reason.setPlainText("warn earlier"))
+    low.setText('{"USD": "oops"}')
+    page.save_button.click()
+    assert page.form.error.isVisibleTo(page) and shown == []
+    due_soon.setText("5")
+    low.setText('{"USD": 500, "EUR": "2.50"}')
+    page.save_button.click()
+    assert env.core.settings.get("notices.due_soon_days") == 5
+    assert env.core.settings.get("notices.low_balance") == {"EUR": 250, "USD": 500}
+    assert low.text() == '{"EUR": 250, "USD": 500}' and not page.form.is_dirty()
+    low.setText("")
+    page.save_button.click()
+    assert env.core.settings.get("notices.low_balance") == {}
