@@ -66,15 +66,6 @@ def notice_info(row: CustomerNotice) -> NoticeInfo:
     )
 
 
-def resend_refusal(actor: Actor, status: str) -> str | None:
-    """Why ``actor`` may not send a notice in ``status`` again (None: they may)."""
-    if not actor.can("notice.resend"):
-        return f"{actor.name} ({actor.role}) may not resend customer notices"
-    if status not in RESENDABLE:
-        return f"a {status} notice is still on its way"
-    return None
-
-
 class CustomerNoticeService:
     def __init__(self, clock: Clock) -> None:
         self.clock = clock
