@@ -48,6 +48,7 @@ from services.errors import DomainError, ValidationError
 from services.file_check import DamagedDatabase, FileCheck, is_damage
 from services.logfiles import setup_logging
 from services.metering import UsageResult
+from services.money import CUSTOMER_LANGUAGES
 from services.secrets import PG_PASSWORD, SecretStore
 from services.subscriptions import SubscriptionInfo
 
@@ -284,6 +285,7 @@ def build_parser() -> argparse.ArgumentParser:
         "holds a password (without the keyring, libpq reads PGPASSWORD or ~/.pgpass)",
         "",
     )
+    _add_customer_notice_commands(commands)
     _command(
         commands,
         "install-desktop",
@@ -291,6 +293,60 @@ def build_parser() -> argparse.ArgumentParser:
         "",
     )
     return parser
+
+
+# --- customer notices: the customer's language and "no email", what they were sent, sending one again ---
+
+
+def _add_customer_notice_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
+    language = _command(
+        commands,
+        "customer-language",
+        "the language the customer's notices are written in",
+        "ada@example.com ru",
+        "ada@example.com en --reason 'asked by phone'",
+    )
+    language.add_argument("email", help="the customer's email or id")
+    language.add_argument("language", choices=CUSTOMER_LANGUAGES, metavar="LANGUAGE", help="one of: %(choices)s")
+    language.add_argument("--reason", default="", help="kept in the audit log")
+    no_email = _command(
+        commands,
+        "customer-no-email",
+        "on: send the customer nothing (their notices are kept, marked suppressed); off: send again",
+        "ada@example.com on --reason 'asked not to be emailed'",
+    )
+    no_email.add_argument("email", help="the customer's email or id")
+    no_email.add_argument("state", choices=("on", "off"), metavar="on|off")
+    no_email.add_argument("--reason", default="", help="kept in the audit log")
+    listed = _command(commands, "notices", "every notice sent to a customer, newest first", "ada@example.com")
+    listed.add_argument("email", help="the customer's email or id")
+    resend = _command(
+        commands,
+        "notice-resend",
+        "send a customer notice again: a new pending copy of it",
+        "42 --reason 'lost in their spam folder'",
+    )
+    resend.add_argument("id", help="the notice's number, as `notices` lists it")
+    resend.add_argument("--reason", default="", help="kept in the audit log")
+
+
+def _run_customer_notice_command(args: argparse.Namespace, core: Core) -> tuple[dict, int] | None:
+    """The command's answer, or None when it is not one of these."""
+    if args.command == "customer-language":
+        return _plain(core.customers.set_language(CLI_ACTOR, args.email, args.language, args.reason)), 0
+    if args.command == "customer-no-email":
+        info = core.customers.set_no_email(CLI_ACTOR, args.email, args.state == "on", args.reason)
+        return _plain(info), 0
+    if args.command == "notices":
+        return {"notices": _plain(core.customer_notices.for_customer(args.email))}, 0
+    if args.command == "notice-resend":
+        from services.validation import row_id_in
+
+        notice_id = row_id_in(args.id)
+        if notice_id is None:
+            raise ValidationError(f"a notice is named by its number, not {args.id[:30]!r}")
+        return _plain(core.customer_notices.resend(CLI_ACTOR, notice_id, args.reason)), 0
+    return None
 
 
 def _gateway_changes(args: argparse.Namespace) -> dict:
@@ -370,6 +426,9 @@ def run_command(args: argparse.Namespace, core: Core) -> tuple[dict | str, int]:
     if command == "run":
         state = core.scheduler_control().run_now(CLI_ACTOR, args.job, args.reason)
         return _plain(state), 0 if state is not None and not state.last_error else 1
+    notice_answer = _run_customer_notice_command(args, core)
+    if notice_answer is not None:
+        return notice_answer
     if command == "gateway":
         changes = _gateway_changes(args)
         if changes:

@@ -9,7 +9,7 @@ usage pricer, settings).
 
 The anchors run on copies of the same database: a plain sqlite3 loop doing the same writes as
 the pass (invoice number, invoice and lines, ledger debit, the invoice's payment, period
-charge, usage settled, event, subscription, wallet, the notices the pass writes) one
+charge, usage settled, event, subscription, wallet, the notices the pass writes, the customers' notices) one
 transaction per subscription, and the same loop committing every 500.
 
     python -m bench.renewal [--quick] [--json FILE]      # the suite's rows (SQLite)
@@ -285,6 +285,17 @@ class _Loop:
         assert invoice_id is not None
         return invoice_id
 
+    def tell_customer(self, customer_id: int, kind: str, key: str, params: dict, subject: tuple[str, int]) -> None:
+        """The customer's notice (outbox row) in their language, suppressed for a customer marked no email."""
+        self.con.execute(
+            "INSERT INTO customer_notice (customer_id, kind, language, params, dedup_key, subject_type, subject_id, "
+            "status, reason, attempts, created_at, due_at, updated_at) "
+            "SELECT c.id, ?, c.language, ?, ?, ?, ?, CASE WHEN c.no_email THEN 'suppressed' ELSE 'pending' END, "
+            "CASE WHEN c.no_email THEN 'no_email' ELSE NULL END, 0, ?, ?, ? FROM customer c WHERE c.id = ? "
+            "ON CONFLICT (dedup_key) DO NOTHING",
+            (kind, json.dumps(params, sort_keys=True), key, *subject, NOW, NOW, NOW, customer_id),
+        )
+
     def event(self, sub_id: int, from_status: str, to_status: str, name: str, reason: str | None) -> None:
         self.con.execute(
             "INSERT INTO subscription_event (subscription_id, from_status, to_status, event, reason, actor, "
@@ -293,7 +304,7 @@ class _Loop:
         )
 
     def handle(self, due: tuple) -> None:
-        (sub_id, _customer, wallet_id, status, _start, p_end, pending_since, anchor, usage_since,
+        (sub_id, customer_id, wallet_id, status, _start, p_end, pending_since, anchor, usage_since,
          plan_id, code, price, unit, interval) = due  # fmt: skip
         con = self.con
         balance = con.execute("SELECT balance_minor FROM wallet WHERE id = ?", (wallet_id,)).fetchone()[0]
@@ -324,6 +335,13 @@ class _Loop:
             self.event(sub_id, status, "expired", "period_end" if status == "canceled" else "grace_expired", "ended")
             con.execute("UPDATE subscription SET status = 'expired', updated_at = ? WHERE id = ?", (NOW, sub_id))
             self.notices.add("subscription_expired", sub_id, p_end, 0)
+            self.tell_customer(
+                customer_id,
+                "subscription_expired",
+                f"subscription_expired:{sub_id}:{datetime.fromisoformat(p_end).isoformat()}",
+                {"subscription_id": sub_id, "plan_name": code.title(), "expired_on": NOW.isoformat()},
+                ("subscription", sub_id),
+            )
         elif balance < owed:
             self.event(sub_id, status, "pending_renewal", "renewal_short", f"holds {balance}, costs {owed}")
             con.execute(
@@ -331,12 +349,31 @@ class _Loop:
                 (NOW, NOW, sub_id),
             )
             self.notices.add("payment_failed", sub_id, p_end, owed)
+            self.tell_customer(
+                customer_id,
+                "renewal_waiting",
+                f"renewal_waiting:{sub_id}:{datetime.fromisoformat(p_end).isoformat()}",
+                {"subscription_id": sub_id, "plan_name": code.title(), "price_minor": owed, "balance_minor": balance,
+                 "shortfall_minor": owed - balance, "currency": "USD",
+                 "grace_until": (NOW + timedelta(days=GRACE_DAYS)).isoformat()},
+                ("subscription", sub_id),
+            )  # fmt: skip
         else:
             start = datetime.fromisoformat(p_end)
             end = add_interval(start, unit, interval, anchor)
             key = f"renewal:{sub_id}:{start.isoformat()}"
             lines = [("plan", f"{code} {start:%Y-%m-%d} → {end:%Y-%m-%d}", None, price, 1), *usage]
             invoice_id = self.issue(due, balance, "renewal", key, lines, owed, (start, end))
+            number = con.execute("SELECT number FROM invoice WHERE id = ?", (invoice_id,)).fetchone()[0]
+            self.tell_customer(
+                customer_id,
+                "receipt",
+                f"receipt:invoice:{invoice_id}",
+                {"invoice_id": invoice_id, "invoice_number": number, "plan_name": code.title(),
+                 "period_start": start.isoformat(), "period_end": end.isoformat(), "total_minor": owed,
+                 "paid_minor": owed, "currency": "USD", "balance_minor": balance - owed},
+                ("invoice", invoice_id),
+            )  # fmt: skip
             self.first_invoice = self.first_invoice or invoice_id
             con.execute(
                 "INSERT INTO subscription_charge (subscription_id, period_start, period_end, plan_minor, usage_minor, "

@@ -18,6 +18,7 @@ from services.auth import OperatorService
 from services.changes import Changes, Kind
 from services.circuit import CircuitBreaker
 from services.clock import Clock, SystemClock
+from services.customer_outbox import CustomerNoticeService
 from services.customers import CustomerService
 from services.features import FeatureService
 from services.gateway import FakeGateway
@@ -112,6 +113,11 @@ class Core:
             # Half an hour before the renewal night: a copy of the books as they were before it.
             JobSpec("backups", self.run_backup, daily_at=self.backup_time),
         ]
+
+    @property
+    def customer_notices(self) -> CustomerNoticeService:
+        """What each customer was sent, and sending a notice again."""
+        return CustomerNoticeService(self.clock)
 
     def backup_time(self) -> str:
         hours, minutes = map(int, str(self.settings.get("renewal_time")).split(":"))

@@ -55,6 +55,7 @@ _OPERATOR_ACTIONS = frozenset(
         "notification.read",
         "scheduler.run",
         "renewal.run",
+        "notice.resend",
     }
 )
 _ADMIN_ACTIONS = _OPERATOR_ACTIONS | frozenset(

@@ -17,7 +17,7 @@ from services.change_feed import publish_changes
 from services.changes import Kind
 from services.clock import Clock
 from services.errors import Conflict, NotFound, ValidationError
-from services.money import check_currency
+from services.money import check_currency, check_language
 from services.validation import check_id, check_text, row_id_in, storable
 
 MAX_NOTE = 4000
@@ -60,6 +60,8 @@ class CustomerInfo:
     email: str
     status: str
     created_at: datetime
+    language: str = "en"  # the language of the customer's notices
+    no_email: bool = False  # nothing is sent to them; their notices are kept as suppressed
 
 
 @dataclass(frozen=True)
@@ -84,11 +86,17 @@ def note_info(row: CustomerNote) -> NoteInfo:
 
 
 def customer_info(row: Customer) -> CustomerInfo:
-    return CustomerInfo(row.id, row.name, row.email, row.status, row.created_at)
+    return CustomerInfo(row.id, row.name, row.email, row.status, row.created_at, row.language, bool(row.no_email))
 
 
 def wallet_info(row: Wallet) -> WalletInfo:
     return WalletInfo(row.id, row.customer_id, row.currency, row.balance_minor)
+
+
+def _flag(value, what: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise ValidationError("{what} must be on or off", what=what)
 
 
 def like_text(column, text: str):
@@ -131,15 +139,31 @@ class CustomerService:
         self.clock = clock
 
     def create_customer(
-        self, actor: Actor, name: str, email: str, currency: str = "USD", reason: str = ""
+        self,
+        actor: Actor,
+        name: str,
+        email: str,
+        currency: str = "USD",
+        reason: str = "",
+        *,
+        language: str = "en",
+        no_email: bool = False,
     ) -> CustomerInfo:
         require(actor, "customer.create")
         name, email, currency = clean_name(name), clean_email(email), check_currency(currency)
+        language, no_email = check_language(language), _flag(no_email, "no email")
         try:
             with write_transaction():
                 if Customer.select().where(Customer.email == email).exists():
                     raise Conflict("a customer with email {email} already exists", email=email)
-                row = Customer.create(name=name, email=email, status="active", created_at=self.clock.now())
+                row = Customer.create(
+                    name=name,
+                    email=email,
+                    status="active",
+                    created_at=self.clock.now(),
+                    language=language,
+                    no_email=no_email,
+                )
                 get_or_create_wallet(row.id, currency, self.clock)
                 record_audit(
                     self.clock,
@@ -147,7 +171,7 @@ class CustomerService:
                     "customer.create",
                     "customer",
                     row.id,
-                    after={"name": name, "email": email},
+                    after={"name": name, "email": email, "language": language, "no_email": no_email},
                     reason=reason,
                 )
         except IntegrityError:
@@ -162,11 +186,14 @@ class CustomerService:
         name: str | None = None,
         email: str | None = None,
         status: str | None = None,
+        language: str | None = None,
+        no_email: bool | None = None,
         reason: str = "",
     ) -> CustomerInfo:
+        """Change what is given; ``language`` (en | ru) and ``no_email`` shape the customer's notices."""
         require(actor, "customer.edit")
         customer_id = check_id(customer_id, "customer")
-        changes = {}
+        changes: dict[str, Any] = {}
         if name is not None:
             changes["name"] = clean_name(name)
         if email is not None:
@@ -175,6 +202,10 @@ class CustomerService:
             if status not in ("active", "disabled"):
                 raise ValidationError("status must be active or disabled")
             changes["status"] = status
+        if language is not None:
+            changes["language"] = check_language(language)
+        if no_email is not None:
+            changes["no_email"] = _flag(no_email, "no email")
         if not changes:
             raise ValidationError("nothing to change")
         try:
@@ -182,7 +213,7 @@ class CustomerService:
                 row = Customer.get_or_none(Customer.id == customer_id)
                 if row is None:
                     raise NotFound("no customer #{customer_id}", customer_id=customer_id)
-                before = {k: getattr(row, k) for k in changes}
+                before = {k: bool(row.no_email) if k == "no_email" else getattr(row, k) for k in changes}
                 if (
                     "email" in changes
                     and changes["email"] != row.email
@@ -205,6 +236,18 @@ class CustomerService:
         except IntegrityError:
             raise Conflict("that email belongs to another customer") from None
         return customer_info(row)
+
+    def set_language(self, actor: Actor, email_or_id, language: str, reason: str = "") -> CustomerInfo:
+        """The language the customer's notices are written in from now on (en | ru)."""
+        require(actor, "customer.edit")
+        language = check_language(language)
+        return self.update_customer(actor, find_customer(email_or_id).id, language=language, reason=reason)
+
+    def set_no_email(self, actor: Actor, email_or_id, no_email: bool, reason: str = "") -> CustomerInfo:
+        """On: nothing is sent to the customer from now on; their notices are kept, marked suppressed."""
+        require(actor, "customer.edit")
+        no_email = _flag(no_email, "no email")
+        return self.update_customer(actor, find_customer(email_or_id).id, no_email=no_email, reason=reason)
 
     def add_note(self, actor: Actor, customer_id: int, body: str) -> NoteInfo:
         """Write down a note about a customer. Notes are kept as written: a correction is a new note."""

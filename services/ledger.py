@@ -12,7 +12,9 @@ from datetime import datetime
 
 from models.db import for_update
 from models.tables import LedgerEntry, Wallet
+from services import notice_events
 from services.clock import Clock
+from services.customer_notices import stage_notices
 from services.errors import Amount, Conflict, InsufficientFunds, NotFound, ValidationError
 from services.money import MAX_MINOR
 
@@ -117,8 +119,27 @@ def post_entry(
         created_at=clock.now(),
     )
     Wallet.update(balance_minor=new_balance).where(Wallet.id == wallet.id).execute()
-    wallet.balance_minor = new_balance
+    old_balance, wallet.balance_minor = wallet.balance_minor, new_balance
+    if amount_minor < 0:
+        _stage_low_balance(clock, wallet, old_balance, idempotency_key)
     return entry_info(row)
+
+
+def _stage_low_balance(clock: Clock, wallet: Wallet, before: int, key: str) -> None:
+    """The customer hears, in this movement's transaction, that the balance fell below their currency's threshold."""
+    threshold = notice_events.low_balance_thresholds().get(wallet.currency)
+    if not notice_events.crossed_below(before, wallet.balance_minor, threshold):
+        return
+    assert threshold is not None, "crossed_below is False without a threshold"
+    draft = notice_events.low_balance(
+        wallet.customer_id,
+        wallet_id=wallet.id,
+        cause_key=key,
+        balance_minor=wallet.balance_minor,
+        threshold_minor=threshold,
+        currency=wallet.currency,
+    )
+    stage_notices([draft], clock.now())
 
 
 def ledger_sum(wallet_id: int) -> int:

@@ -17,12 +17,14 @@ from peewee import IntegrityError, fn
 
 from models.db import for_update, write_attempts, write_transaction
 from models.tables import ErrorItem, LedgerEntry, Refund, TopUp, Wallet
+from services import notice_events
 from services.audit import record_audit
 from services.auth import Actor, require
 from services.change_feed import publish_changes
 from services.changes import Kind
 from services.circuit import CircuitBreaker
 from services.clock import Clock
+from services.customer_notices import stage_notices
 from services.customers import find_customer, get_or_create_wallet
 from services.error_items import ErrorItemInfo
 from services.errors import (
@@ -176,8 +178,11 @@ class PaymentService:
         *,
         idempotency_key: str | None = None,
         reason: str = "",
+        automatic: bool = False,
     ) -> TopUpInfo:
         """Charge the customer's card and credit the wallet once the gateway says yes.
+
+        ``automatic``: an automatic top-up rule asked for it (the customer's notice says so).
 
         Every check that can refuse the top-up runs before the card is charged. A
         key is bound to its request: the same customer, amount and currency replay
@@ -227,9 +232,9 @@ class PaymentService:
             if existing.status == "pending" and existing.updated_at <= now - RECONCILE_AFTER:
                 return self._reconcile_topup(existing.id)  # a crash left it without an outcome
             return _topup_info(existing)
-        return self._charge_topup(row.id, customer.id)
+        return self._charge_topup(row.id, customer.id, automatic=automatic)
 
-    def _charge_topup(self, topup_id: int, customer_id: int) -> TopUpInfo:
+    def _charge_topup(self, topup_id: int, customer_id: int, *, automatic: bool = False) -> TopUpInfo:
         row = TopUp.get_by_id(topup_id)
         try:
             charge = self.circuit.call(
@@ -243,9 +248,11 @@ class PaymentService:
             return self._fail_topup(row.id, error)
         except GatewayError as error:
             return self._queue_topup(row.id, error)
-        return self._credit_topup(row.id, charge.charge_id)
+        return self._credit_topup(row.id, charge.charge_id, automatic=automatic)
 
-    def _credit_topup(self, topup_id: int, charge_id: str, *, settle_item: bool = True) -> TopUpInfo:
+    def _credit_topup(
+        self, topup_id: int, charge_id: str, *, settle_item: bool = True, automatic: bool = False
+    ) -> TopUpInfo:
         """Credit the wallet for a charge the gateway took, then collect what the wallet owes.
 
         ``settle_item``: close the top-up's open error item; False when the retry runner holds that
@@ -272,6 +279,7 @@ class PaymentService:
                     row.updated_at = self.clock.now()
                     row.save(only=row.dirty_fields)
                     collect_owed(self.clock, row.wallet_id, "system")
+                    self._stage_topup_credited(row, automatic)
                     credited = True
         if contradicted:
             self._report_contradiction(
@@ -299,6 +307,19 @@ class PaymentService:
                 params={**_topup_params(row), "renewed": renewed},
             )
         return _topup_info(row, renewed)
+
+    def _stage_topup_credited(self, row: TopUp, automatic: bool) -> None:
+        """The customer's notice of the credit, in the credit's transaction (after its ledger entry)."""
+        wallet = Wallet.get_by_id(row.wallet_id)
+        draft = notice_events.topup_credited(
+            wallet.customer_id,
+            topup_id=row.id,
+            amount_minor=row.amount_minor,
+            balance_minor=wallet.balance_minor,
+            currency=row.currency,
+            automatic=automatic,
+        )
+        stage_notices([draft], self.clock.now())
 
     def _fail_topup(self, topup_id: int, error: GatewayDeclined, *, settle_item: bool = True) -> TopUpInfo:
         for attempt in write_attempts():
@@ -634,6 +655,16 @@ class PaymentService:
                     TopUp.update(refunded_minor=TopUp.refunded_minor + row.amount_minor).where(
                         TopUp.id == row.topup_id
                     ).execute()
+                    wallet = Wallet.get_by_id(row.wallet_id)
+                    draft = notice_events.refund_sent(
+                        wallet.customer_id,
+                        refund_id=row.id,
+                        amount_minor=row.amount_minor,
+                        currency=wallet.currency,
+                        destination="card",
+                        credit_note_number=None,
+                    )
+                    stage_notices([draft], self.clock.now())
         if contradicted:
             currency = Wallet.get_by_id(row.wallet_id).currency
             self._report_contradiction(
@@ -821,6 +852,15 @@ class PaymentService:
                     refund_id=row.id,
                 )
                 assert note is not None, "uncapped, a credit note is issued or Conflict is raised"
+                draft = notice_events.refund_sent(
+                    Wallet.get_by_id(terms.wallet_id).customer_id,
+                    refund_id=row.id,
+                    amount_minor=amount_minor,
+                    currency=terms.currency,
+                    destination="wallet",
+                    credit_note_number=note.number,
+                )
+                stage_notices([draft], now)
                 record_audit(
                     self.clock,
                     actor.name,

@@ -20,11 +20,12 @@ from typing import Any, NamedTuple
 
 from models.db import database, execute_many, for_update, write_attempts, write_transaction
 from models.tables import Invoice, Plan, Subscription, UsageCounter, Wallet
-from services import lifecycle
+from services import lifecycle, notice_events
 from services.auth import SYSTEM, Actor, require
 from services.change_feed import publish_changes
 from services.changes import Kind
 from services.clock import Clock
+from services.customer_notices import NoticeDraft, stage_notices
 from services.invoices import ENTRY_KIND_OF, INVOICE_SERIES, Line, allocate_numbers, document_number
 from services.money import format_minor
 from services.notifications import Draft, NotificationCenter
@@ -280,6 +281,7 @@ class _Invoice:
     lines: list[Line]
     period: tuple[datetime, datetime]
     paid: int
+    balance_after: int = 0  # what the wallet holds once this invoice is paid
 
     @property
     def total(self) -> int:
@@ -302,6 +304,9 @@ class _Batch:
     notices: list[_Notice] = field(default_factory=list)
     touched_wallets: set[int] = field(default_factory=set)
     paid_by_currency: dict[str, int] = field(default_factory=dict)
+    # What the customers are told, staged with the batch's writes (receipts are added once numbered).
+    customer_notices: list[NoticeDraft] = field(default_factory=list)
+    low_balance_thresholds: dict[str, int] = field(default_factory=dict)
 
     def event(self, sub_id: int, from_status: str, name: str, reason: str | None = None) -> str:
         to_status = lifecycle.next_status(from_status, name)
@@ -358,9 +363,24 @@ class _Batch:
         if not draft.total:
             return None
         draft.paid = draft.total if pay_all else min(draft.total, self.balances[sub.wallet_id])
+        draft.balance_after = self.balances[sub.wallet_id]
         if draft.paid:
-            balance = self.balances[sub.wallet_id] - draft.paid
-            self.balances[sub.wallet_id] = balance
+            before = self.balances[sub.wallet_id]
+            balance = before - draft.paid
+            self.balances[sub.wallet_id] = draft.balance_after = balance
+            threshold = self.low_balance_thresholds.get(plan.currency)
+            if notice_events.crossed_below(before, balance, threshold):
+                assert threshold is not None, "crossed_below is False without a threshold"
+                self.customer_notices.append(
+                    notice_events.low_balance(
+                        sub.customer_id,
+                        wallet_id=sub.wallet_id,
+                        cause_key=key,
+                        balance_minor=balance,
+                        threshold_minor=threshold,
+                        currency=plan.currency,
+                    )
+                )
             self.touched_wallets.add(sub.wallet_id)
             self.ledger.append(
                 _LedgerRow(
@@ -423,9 +443,59 @@ class _Batch:
             pay_all=False,
         )
 
+    def waiting(self, sub: _Due, plan: Plan, renewal_date: datetime, owed: int) -> None:
+        """The customer hears that the renewal of ``renewal_date`` waits for funds until grace ends."""
+        self.customer_notices.append(
+            notice_events.renewal_waiting(
+                sub.customer_id,
+                subscription_id=sub.id,
+                renewal_date=renewal_date,
+                plan_name=plan.name,
+                price_minor=owed,
+                balance_minor=self.balances[sub.wallet_id],
+                currency=plan.currency,
+                grace_until=self.now + timedelta(days=plan.grace_days),
+            )
+        )
+
+    def expired(self, sub: _Due, plan: Plan) -> None:
+        self.customer_notices.append(
+            notice_events.subscription_expired(
+                sub.customer_id,
+                subscription_id=sub.id,
+                period_end=sub.period_end,
+                plan_name=plan.name,
+                expired_on=self.now,
+            )
+        )
+
+    def _receipts(self, first_number: int) -> list[NoticeDraft]:
+        """A receipt for every renewal this batch paid, naming its invoice (written just before)."""
+        paid = [(n, i) for n, i in enumerate(self.invoices) if i.kind == "renewal" and i.paid]
+        ids: dict[str, int] = {}
+        for start in range(0, len(paid), 500):
+            keys = [i.key for _, i in paid[start : start + 500]]
+            query = Invoice.select(Invoice.id, Invoice.event_key).where(Invoice.event_key.in_(keys))
+            ids.update((key, invoice_id) for invoice_id, key in _raw(query))
+        return [
+            notice_events.receipt(
+                i.sub.customer_id,
+                invoice_id=ids[i.key],
+                invoice_number=document_number(INVOICE_SERIES, self.now.year, first_number + n),
+                plan_name=i.plan.name,
+                period=i.period,
+                total_minor=i.total,
+                paid_minor=i.paid,
+                currency=i.plan.currency,
+                balance_minor=i.balance_after,
+            )
+            for n, i in paid
+        ]
+
     def write(self) -> None:
         # Plain parameterised statements: building the same SQL through the ORM row by row
         # costs more than the database work itself.
+        receipts: list[NoticeDraft] = []
         if self.invoices:
             first = allocate_numbers(INVOICE_SERIES, self.now.year, len(self.invoices))
             execute_many(
@@ -509,6 +579,10 @@ class _Batch:
             "UPDATE wallet SET balance_minor = ? WHERE id = ?",
             [(self.balances[w], w) for w in sorted(self.touched_wallets)],
         )
+        if self.invoices:
+            receipts = self._receipts(first)
+        if receipts or self.customer_notices:
+            stage_notices(receipts + self.customer_notices, self.now)
 
 
 # Batches start at BATCH_SIZE subscriptions and grow, while a batch's transaction takes less than
@@ -684,7 +758,7 @@ class RenewalService:
                 .distinct()
             )
         }
-        batch = _Batch(now, actor, balances)
+        batch = _Batch(now, actor, balances, low_balance_thresholds=notice_events.low_balance_thresholds())
         counts = RenewalSummary()
         for sub in subs:
             plan = plans[sub.plan_id]
@@ -710,6 +784,7 @@ class RenewalService:
                     usage_since=sub.metered_since,
                 )
                 batch.notices.append(_Notice("subscription_expired", sub, plan, None))
+                batch.expired(sub, plan)
                 counts.expired += 1
                 continue
             owed = plan.price_minor + sum(line.amount_minor for line in lines)
@@ -731,6 +806,7 @@ class RenewalService:
                         usage_since=sub.metered_since,
                     )
                     batch.notices.append(_Notice("subscription_expired", sub, plan, None))
+                    batch.expired(sub, plan)
                     counts.expired += 1
                 continue
             counts.due += 1
@@ -751,6 +827,7 @@ class RenewalService:
                     usage_since=sub.metered_since,
                 )
                 batch.notices.append(_Notice("payment_failed", sub, plan, owed))
+                batch.waiting(sub, plan, sub.period_end, owed)
                 counts.pending_renewal += 1
                 continue
             if sub.id in metered:
@@ -791,6 +868,7 @@ class RenewalService:
             status = batch.event(sub.id, status, "renewal_short", "wallet ran out while catching up")
             batch.update(sub, status, auto_renew=True, period=(start, end), pending_since=now, usage_since=start)
             batch.notices.append(_Notice("payment_failed", sub, plan, plan.price_minor))
+            batch.waiting(sub, plan, end, plan.price_minor)
             counts.pending_renewal += 1
         else:
             batch.update(sub, status, auto_renew=True, period=(start, end), pending_since=None, usage_since=start)
@@ -867,7 +945,55 @@ class RenewalService:
             if claimed:
                 sent += 1
                 self._post(_Notice("subscription_expiring", sub, sub.plan, None))
-        return {"checked": len(rows), "reminded": sent}
+        return {"checked": len(rows), "reminded": sent, "short_before_renewal": self.stage_due_soon_notices()}
+
+    def stage_due_soon_notices(self, days: int | None = None) -> int:
+        """Tell each customer whose wallet does not hold the price of a renewal due within ``days``
+        (the ``notices.due_soon_days`` setting) that it will wait for funds; once per subscription and
+        renewal date, however often the reminders run. Returns how many subscriptions were short."""
+        if days is None:
+            days = self.settings.get(notice_events.DUE_SOON_SETTING) if self.settings else None
+            days = notice_events.DEFAULT_DUE_SOON_DAYS if days is None else int(days)
+        now = self.clock.now()
+        query = (
+            Subscription.select(
+                Subscription.id,
+                Subscription.customer,
+                Subscription.period_end,
+                Plan.name,
+                Plan.price_minor,
+                Plan.currency,
+                Wallet.balance_minor,
+            )
+            .join(Plan)
+            .switch(Subscription)
+            .join(Wallet)
+            .where(
+                (Subscription.status == lifecycle.ACTIVE)
+                & (Subscription.auto_renew == True)  # noqa: E712
+                & (Subscription.period_end > now)
+                & (Subscription.period_end <= now + timedelta(days=days))
+                & (Wallet.balance_minor < Plan.price_minor)
+            )
+            .order_by(Subscription.id)
+        )
+        drafts = [
+            notice_events.renewal_due_soon(
+                customer_id,
+                subscription_id=sub_id,
+                renews_on=_at(period_end),
+                days=-((now - _at(period_end)) // timedelta(days=1)),  # whole days left, rounded up
+                plan_name=plan_name,
+                price_minor=price,
+                balance_minor=balance,
+                currency=currency,
+            )
+            for sub_id, customer_id, period_end, plan_name, price, currency, balance in _raw(query)
+        ]
+        for start in range(0, len(drafts), BATCH_SIZE):
+            with write_transaction():
+                stage_notices(drafts[start : start + BATCH_SIZE], now)
+        return len(drafts)
 
     # --- notifications -----------------------------------------------------------
 

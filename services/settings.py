@@ -13,6 +13,12 @@ from services.audit import record_audit
 from services.auth import Actor, require
 from services.clock import Clock
 from services.errors import ValidationError
+from services.notice_events import (
+    DEFAULT_DUE_SOON_DAYS,
+    DUE_SOON_SETTING,
+    LOW_BALANCE_SETTING,
+    clean_low_balance_thresholds,
+)
 
 
 def _rate(value) -> float:
@@ -130,6 +136,10 @@ SETTINGS: dict[str, SettingDefinition] = {
     "business.name": SettingDefinition("", _text(200)),
     "business.address": SettingDefinition("", _text(1000, lines=True)),
     "gateway.seed": SettingDefinition(None, _optional_seed),
+    # Customer notices: how many days before a renewal a customer whose wallet cannot pay it is told,
+    # and the balance per currency (minor units, e.g. {"USD": 500}) under which they are told it is low.
+    DUE_SOON_SETTING: SettingDefinition(DEFAULT_DUE_SOON_DAYS, _int_range(1, 60)),
+    LOW_BALANCE_SETTING: SettingDefinition({}, clean_low_balance_thresholds),
 }
 
 # The permissions a settings change may be checked against (and audited as).

@@ -23,12 +23,13 @@ from models.tables import (
     UsageCounter,
     Wallet,
 )
-from services import lifecycle
+from services import lifecycle, notice_events
 from services.audit import record_audit
 from services.auth import Actor, require
 from services.change_feed import publish_changes
 from services.changes import Kind
 from services.clock import Clock
+from services.customer_notices import stage_notices
 from services.customers import find_customer, get_or_create_wallet
 from services.errors import Conflict, InvalidTransition, NotFound, Term, ValidationError
 from services.invoices import Line, issue_credit_note, issue_invoice, refundable_minor
@@ -313,6 +314,10 @@ class SubscriptionService:
         row.status = write_event(self.clock, row.id, row.status, event, actor, "ended before subscribing again")
         row.updated_at = now
         row.save()
+        draft = notice_events.subscription_expired(
+            row.customer_id, subscription_id=row.id, period_end=row.period_end, plan_name=plan.name, expired_on=now
+        )
+        stage_notices([draft], now)
 
     def cancel(self, actor: Actor, subscription_id: int, reason: str = "") -> SubscriptionInfo:
         """Turn auto-renew off; access continues until the paid period ends."""
@@ -611,6 +616,19 @@ class SubscriptionService:
                 period=(start, end),
             )
             entry_id = issued.entry_id
+            if issued.paid_minor and not issued.replayed:
+                draft = notice_events.receipt(
+                    row.customer_id,
+                    invoice_id=issued.invoice_id,
+                    invoice_number=issued.number,
+                    plan_name=plan.name,
+                    period=(start, end),
+                    total_minor=issued.total_minor,
+                    paid_minor=issued.paid_minor,
+                    currency=plan.currency,
+                    balance_minor=Wallet.get_by_id(wallet.id).balance_minor,
+                )
+                stage_notices([draft], self.clock.now())
         SubscriptionCharge.create(
             subscription=row.id,
             period_start=start,

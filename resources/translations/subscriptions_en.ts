@@ -15,7 +15,7 @@
 <context>
     <name>CustomerPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/customer_page.py" line="278"/>
+        <location filename="../../ui/pages/customer_page.py" line="316"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>%n attempt</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>CustomersPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/customers.py" line="411"/>
+        <location filename="../../ui/pages/customers.py" line="446"/>
         <source>%n pending subscription(s) renewed at once.</source>
         <translation>
             <numerusform>%n pending subscription renewed at once.</numerusform>
@@ -476,7 +476,7 @@
 <context>
     <name>SettingsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/settings_page.py" line="324"/>
+        <location filename="../../ui/pages/settings_page.py" line="334"/>
         <source>%n setting(s) saved</source>
         <translation>
             <numerusform>%n setting saved</numerusform>
@@ -533,7 +533,7 @@
 <context>
     <name>Windows</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="479"/>
+        <location filename="../../ui/pages/words.py" line="481"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -541,7 +541,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="480"/>
+        <location filename="../../ui/pages/words.py" line="482"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -549,7 +549,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="481"/>
+        <location filename="../../ui/pages/words.py" line="483"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -557,7 +557,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="487"/>
+        <location filename="../../ui/pages/words.py" line="489"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n second</numerusform>

@@ -205,7 +205,7 @@ def test_usage_before_a_plan_change_is_billed_by_the_old_plan(core, clock, opera
 def _die_after_the_charge(core, operator, customer, key, monkeypatch):
     """The top-up row committed, the gateway charged, the process died before recording the answer."""
     real_credit = core.payments._credit_topup
-    monkeypatch.setattr(core.payments, "_credit_topup", lambda *a: (_ for _ in ()).throw(SystemExit("killed")))
+    monkeypatch.setattr(core.payments, "_credit_topup", lambda *a, **k: (_ for _ in ()).throw(SystemExit("killed")))
     with pytest.raises(SystemExit):
         core.payments.top_up(operator, customer.email, "30.00", idempotency_key=key)
     monkeypatch.setattr(core.payments, "_credit_topup", real_credit)

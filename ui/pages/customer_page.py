@@ -1,6 +1,7 @@
 """One customer's page: who they are, their money, subscriptions, invoices, top-ups and refunds, usage,
-open errors, notifications and notes, with one timeline of all of it, and the actions an operator
-takes for them (top up, subscribe, cancel, refund, add a note) right there.
+open errors, notifications and notes, the notices sent to them, with one timeline of all of it, and
+the actions an operator takes for them (top up, subscribe, cancel, refund, add a note, resend a
+notice) right there.
 
 The page is read in one call (``services.customer_detail.customer_file``) off the GUI thread and
 reloads whenever something it shows changes. The actions are the very dialogs of the pages that
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from services.changes import Changes, Kind
 from services.customer_detail import CustomerFile, FileSubscription, TimelineKind, customer_file
+from services.customer_outbox import RESENDABLE, NoticeInfo
 from services.customers import MAX_NOTE
 from services.errors import ValidationError
 from services.validation import check_text
@@ -40,6 +42,7 @@ from ui.pages.customer_file_words import (
     timeline_cells,
     wallet_record,
 )
+from ui.pages.customer_notice_words import notice_kind_text, notice_status_text
 from ui.pages.dialogs import ConfirmDialog
 from ui.pages.invoices import (
     CreditNoteTable,
@@ -161,6 +164,7 @@ class CustomerPage(Page):
         self.sections.addTab(self.invoice_table, self.tr("Invoices"))
         self.sections.addTab(self.credit_note_table, self.tr("Credit notes"))
         self.sections.addTab(self.payments_table, self.tr("Top-ups and refunds"))
+        self._build_notices_tab()
 
         timeline_panel = QWidget(self)
         self.timeline_title = QLabel(self.tr("Timeline"), timeline_panel)
@@ -205,6 +209,35 @@ class CustomerPage(Page):
         self._actions_row = actions
         layout.addWidget(self.splitter, 1)
         self.update_actions()
+
+    def _build_notices_tab(self) -> None:
+        """What the customer was sent (receipts, reminders, refunds…), where each stands, and sending one again."""
+        self.notices: list[NoticeInfo] = []
+        panel = QWidget(self.sections)
+        self.notices_table = DocumentTable(
+            [
+                ("when", self.tr("When")),
+                ("notice", self.tr("Notice")),
+                ("status", self.tr("Status")),
+                ("to", self.tr("Sent to")),
+            ],
+            set(),
+            panel,
+            stretch="notice",
+        )
+        self.notices_table.setObjectName("customerNotices")
+        self.notices_table.itemSelectionChanged.connect(self.update_actions)
+        self.resend_button = QPushButton(self.tr("Resend…"), panel)
+        self.resend_button.setObjectName("resendNotice")
+        self.resend_button.clicked.connect(self.on_resend_clicked)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.resend_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.notices_table, 1)
+        layout.addLayout(buttons)
+        self.notices_tab = self.sections.addTab(panel, self.tr("Notices"))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         """Side by side on a wide screen; on a narrow one the timeline goes under the sections, full width."""
@@ -256,13 +289,18 @@ class CustomerPage(Page):
         if self.customer_id is None:
             return
         self._request += 1
-        request, customer_id, invoices = self._request, self.customer_id, self.ctx.core.invoices
+        request, customer_id, core = self._request, self.customer_id, self.ctx.core
 
-        def arrived(file: CustomerFile) -> None:
+        def arrived(loaded: tuple[CustomerFile, list[NoticeInfo]]) -> None:
+            file, notices = loaded
             if request == self._request and file.customer.id == self.customer_id:
                 self.show_file(file)
+                self.show_notices(notices)
 
-        self.run_task(lambda: customer_file(customer_id, invoices), arrived)
+        self.run_task(
+            lambda: (customer_file(customer_id, core.invoices), core.customer_notices.for_customer(customer_id)),
+            arrived,
+        )
 
     def show_file(self, file: CustomerFile) -> None:
         self.file = file
@@ -347,6 +385,27 @@ class CustomerPage(Page):
         self.payments_table.set_rows(rows)
         self.payments_table.set_empty_text(self.tr("No top-ups or refunds yet."))
 
+    def show_notices(self, notices: list[NoticeInfo]) -> None:
+        """The customer's notices, newest first: what each told them, where it stands, where it went."""
+        chosen = self.selected_notice()
+        self.notices = notices
+        rows: list[tuple[int | None, list[str]]] = []
+        for n in notices:
+            what = notice_kind_text(n.kind, n.params)
+            if n.resend_of is not None:
+                what = self.tr("%1 (sent again)").replace("%1", what)
+            to = n.to_address or (self.tr("not sent") if n.status == "suppressed" else self.tr("not yet sent"))
+            rows.append((n.id, [minute(n.created_at), what, notice_status_text(n.status, n.reason), to]))
+        self.notices_table.set_rows(rows)
+        self.notices_table.set_empty_text(
+            self.tr("Nothing sent yet: receipts, reminders and refunds to this customer will be listed here.")
+        )
+        self.sections.setTabText(self.notices_tab, self.tr("Notices (%d)") % len(notices))
+        found = [r for r in range(self.notices_table.rowCount()) if self.notices_table.id_at(r) == chosen]
+        if found:
+            self.notices_table.selectRow(found[0])
+        self.update_actions()
+
     # --- words ----------------------------------------------------------------------------
 
     # --- actions --------------------------------------------------------------------------
@@ -361,9 +420,25 @@ class CustomerPage(Page):
             return None
         return next((s for s in self.file.subscriptions if s.id == chosen), None)
 
+    def selected_notice(self) -> int | None:
+        rows = self.notices_table.selectionModel().selectedRows()
+        return self.notices_table.id_at(rows[0].row()) if rows else None
+
+    def _notice(self) -> NoticeInfo | None:
+        chosen = self.selected_notice()
+        return next((n for n in self.notices if n.id == chosen), None)
+
     def update_actions(self) -> None:
         loaded = self.file is not None
         subscription = self._subscription()
+        notice = self._notice()
+        resend_refused = self.refusal_reason("notice.resend")
+        if resend_refused is None and notice is None:
+            resend_refused = self.tr("Choose a notice to send again.")
+        elif resend_refused is None and notice is not None and notice.status not in RESENDABLE:
+            resend_refused = self.tr("This notice is still on its way; it can be sent again once it is sent or failed.")
+        self.resend_button.setEnabled(resend_refused is None)
+        self.resend_button.setToolTip(resend_refused or "")
         for button, action, ready in (
             (self.topup_button, "topup", loaded),
             (self.subscribe_button, "subscription.subscribe", loaded),
@@ -455,6 +530,28 @@ class CustomerPage(Page):
             self.run_task(
                 lambda: core.customers.add_note(actor, customer_id, text),
                 done_text=self.tr("Note added"),
+                changes=Changes.of(Kind.CUSTOMER, Kind.AUDIT),
+            )
+
+    @Slot()
+    def on_resend_clicked(self) -> None:
+        notice = self._notice()
+        if notice is None or self.file is None:
+            return
+        dialog = ConfirmDialog(
+            self,
+            self.tr("Resend notice"),
+            self.tr("Send “%1” to %2 again? A new copy is queued; this one keeps its history.")
+            .replace("%1", notice_kind_text(notice.kind, notice.params))
+            .replace("%2", self.file.customer.email),
+            reason_required=False,
+            confirm_text=self.tr("Resend"),
+        )
+        if dialog.exec():
+            core, actor, notice_id, reason = self.ctx.core, self.ctx.actor, notice.id, dialog.reason_text()
+            self.run_task(
+                lambda: core.customer_notices.resend(actor, notice_id, reason),
+                done_text=self.tr("Notice queued to be sent again"),
                 changes=Changes.of(Kind.CUSTOMER, Kind.AUDIT),
             )
 

@@ -7,6 +7,7 @@ import html
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -22,11 +23,12 @@ from PySide6.QtWidgets import (
 from services.changes import Changes, Kind
 from services.customer_detail import CustomerDetail, customer_detail
 from services.customers import clean_email, clean_name
-from services.money import parse_amount
+from services.money import CUSTOMER_LANGUAGES, parse_amount
 from ui.context import UiContext
 from ui.errors import as_sentence, stored_message_text
 from ui.formatting import date_text, minute_text, money_text
 from ui.pages.base import TablePage
+from ui.pages.customer_notice_words import customer_language_text
 from ui.pages.customer_page import CustomerPage
 from ui.pages.customers_models import CustomersTableModel, money
 from ui.pages.dialogs import ConfirmDialog, MoneyDialog
@@ -299,17 +301,38 @@ class CustomersPage(TablePage[CustomersTableModel]):
 
     # --- actions ------------------------------------------------------------------------
 
+    def _notice_fields(self, language: str = "en", no_email: bool = False) -> tuple[QComboBox, QCheckBox]:
+        """The language of the customer's notices, and "no email" (nothing is sent to them)."""
+        choice = QComboBox()
+        choice.setObjectName("language")
+        for code in CUSTOMER_LANGUAGES:
+            choice.addItem(customer_language_text(code), code)
+        choice.setCurrentIndex(max(0, choice.findData(language)))
+        quiet = QCheckBox(self.tr("Send this customer no email"))
+        quiet.setObjectName("noEmail")
+        quiet.setChecked(bool(no_email))
+        quiet.setToolTip(
+            self.tr("Their notices are still written, marked suppressed: the customer page shows what was held back.")
+        )
+        return choice, quiet
+
     @Slot()
     def on_new_clicked(self) -> None:
         name, email = QLineEdit(), QLineEdit()
         name.setObjectName("name")
         email.setObjectName("email")
+        language, no_email = self._notice_fields()
         dialog = ConfirmDialog(
             self,
             self.tr("New customer"),
             self.tr("Create a customer with a USD wallet."),
             reason_required=False,
-            fields=[(self.tr("Name"), name), (self.tr("Email"), email)],
+            fields=[
+                (self.tr("Name"), name),
+                (self.tr("Email"), email),
+                (self.tr("Language"), language),
+                (self.tr("No email"), no_email),
+            ],
         )
 
         def validate():
@@ -321,7 +344,10 @@ class CustomersPage(TablePage[CustomersTableModel]):
 
         def create():  # read at each submit: a refused one is corrected in the form and sent again
             name_text, email_text, reason = name.text(), email.text(), dialog.reason_text()
-            return lambda: core.customers.create_customer(actor, name_text, email_text, reason=reason)
+            code, quiet = str(language.currentData()), no_email.isChecked()
+            return lambda: core.customers.create_customer(
+                actor, name_text, email_text, reason=reason, language=code, no_email=quiet
+            )
 
         self.submit_form(
             dialog,
@@ -341,11 +367,18 @@ class CustomersPage(TablePage[CustomersTableModel]):
         email.setObjectName("email")
         status.addItems(["active", "disabled"])
         status.setCurrentText(record["status"])
+        language, no_email = self._notice_fields(record.get("language") or "en", bool(record.get("no_email")))
         dialog = ConfirmDialog(
             self,
             self.tr("Edit customer"),
             self.tr("Change customer #%d.") % record["id"],
-            fields=[(self.tr("Name"), name), (self.tr("Email"), email), (self.tr("Status"), status)],
+            fields=[
+                (self.tr("Name"), name),
+                (self.tr("Email"), email),
+                (self.tr("Status"), status),
+                (self.tr("Language"), language),
+                (self.tr("No email"), no_email),
+            ],
         )
         dialog.validator = lambda: (clean_name(name.text()), clean_email(email.text()))
         core, actor, customer_id = self.ctx.core, self.ctx.actor, record["id"]
@@ -355,6 +388,8 @@ class CustomersPage(TablePage[CustomersTableModel]):
                 "name": name.text(),
                 "email": email.text(),
                 "status": status.currentText(),
+                "language": str(language.currentData()),
+                "no_email": no_email.isChecked(),
                 "reason": dialog.reason_text(),
             }
             return lambda: core.customers.update_customer(actor, customer_id, **changes)

@@ -52,6 +52,8 @@ class CustomersTableModel(PagedQueryModel):
             Customer.email,
             Customer.status,
             Customer.created_at,
+            Customer.language,
+            Customer.no_email,
             Wallet.id.alias("wallet_id"),
             Wallet.balance_minor,
             Wallet.currency,

@@ -85,6 +85,7 @@ def _result_phrase(key: str, value: Any) -> str | None:
         "errors": translate("JobResults", "%1 failed"),
         "checked": translate("JobResults", "%1 checked"),
         "reminded": translate("JobResults", "%1 reminded"),
+        "short_before_renewal": translate("JobResults", "%1 short of a coming renewal"),
         "succeeded": translate("JobResults", "%1 succeeded"),
         "rescheduled": translate("JobResults", "%1 to retry later"),
         "manual": translate("JobResults", "%1 sent to manual handling"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -32,6 +33,8 @@ def display_value(value) -> str:
         return "on" if value else "off"
     if isinstance(value, float):
         return f"{value:g}"
+    if isinstance(value, dict):  # written as the operator types it back (JSON); empty reads as nothing set
+        return json.dumps(value, sort_keys=True, ensure_ascii=False) if value else ""
     return str(value)
 
 
@@ -114,6 +117,8 @@ class SettingsForm(QWidget):
             try:
                 if raw == "" and default is None:
                     clean[field.name] = None
+                elif raw == "" and isinstance(default, dict):
+                    clean[field.name] = validator({})
                 elif raw == "":
                     raise ValidationError(self.tr("a value is needed"))
                 else:

@@ -129,6 +129,16 @@ class SettingsPage(Page):
                     self.tr("1–1440; a running scheduler picks it up when it restarts"),
                 ),
                 SettingField(
+                    "notices.due_soon_days",
+                    self.tr("Tell a customer this many days before a renewal their wallet cannot pay"),
+                    "1–60",
+                ),
+                SettingField(
+                    "notices.low_balance",
+                    self.tr("Tell a customer when their balance falls below"),
+                    self.tr('cents per currency, like {"USD": 500}; empty: never'),
+                ),
+                SettingField(
                     "backups_kept",
                     self.tr("Daily backups kept"),
                     self.tr("0–365; 0 turns the daily backup off"),
