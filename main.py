@@ -38,13 +38,14 @@ from models.db import (
     sqlite_file,
 )
 from models.migrations import migrate
+from models.storage import storage_problem
 from scheduler.core import JOB_NAMES, Core, build_core
 from scheduler.health import DEFAULT_GRACE, workers_health
 from services import backup, reports
 from services.auth import Actor
 from services.clock import Clock, FixedClock, OffsetClock, SystemClock, parse_instant, utc_now
 from services.demo import create_demo
-from services.errors import DomainError, ValidationError
+from services.errors import DomainError, StorageFailure, ValidationError
 from services.file_check import DamagedDatabase, FileCheck, is_damage
 from services.logfiles import setup_logging
 from services.metering import UsageResult
@@ -654,6 +655,10 @@ def main(argv: list[str] | None = None) -> int:
             log.info("command %s found the database locked", args.command, exc_info=True)
             print(f"error: {STILL_LOCKED}", file=sys.stderr)
             return 2
+        if (problem := storage_problem(error)) is not None:
+            log.error("command %s could not write", args.command, exc_info=True)
+            print(f"error: {StorageFailure.of(problem)}", file=sys.stderr)
+            return StorageFailure.exit_code
         log.exception("command %s failed", args.command)
         where = f"details are in {log_file}" if log_file else "details are in the log"
         print(f"error: unexpected failure; {where}", file=sys.stderr)

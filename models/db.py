@@ -280,7 +280,11 @@ class _AppSqliteDatabase(SqliteDatabase):
 
     def rollback(self) -> None:
         try:
-            super().rollback()
+            conn = None if self.is_closed() else self.connection()
+            # SQLite ends the transaction itself on some errors (a full disk, an I/O error): a ROLLBACK
+            # then fails with "no transaction is active" and would hide the error that ended it.
+            if conn is None or conn.in_transaction:
+                super().rollback()
         finally:
             self._give_writer_if_done()
 
@@ -372,20 +376,59 @@ def set_write_gate(gate: Callable[[], None] | None) -> None:
     _write_gate = gate
 
 
+# Told after each outermost write transaction: None when it committed, else the error that ended it
+# (models.storage watches for a full or read-only disk). None: nobody listens.
+_write_observer: Callable[[BaseException | None], None] | None = None
+
+
+def set_write_observer(observer: Callable[[BaseException | None], None] | None) -> None:
+    global _write_observer
+    _write_observer = observer
+
+
+class _WatchedTransaction(contextlib.AbstractContextManager):
+    """An outermost write transaction that tells the write observer whether the database took the write."""
+
+    def __init__(self, inner: contextlib.AbstractContextManager[object]) -> None:
+        self._inner = inner
+
+    def __enter__(self) -> object:
+        return self._inner.__enter__()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> bool | None:
+        observer = _write_observer
+        try:
+            suppressed = self._inner.__exit__(kind, error, traceback)
+        except BaseException as failed:
+            if observer is not None:
+                observer(failed)
+            raise
+        if observer is not None:
+            observer(error)
+        return suppressed
+
+
 def write_transaction() -> contextlib.AbstractContextManager[object]:
     """A transaction for writes that read first.
 
     SQLite: BEGIN IMMEDIATE takes the write lock up front, so a read-then-write
     never fails with "database is locked" half way. PostgreSQL: a plain
-    transaction; rows read for update are locked with ``for_update``.
+    transaction; rows read for update are locked with ``for_update``. An outermost
+    one tells the write observer (``set_write_observer``) whether the write went in.
     """
+    outermost = not database.in_transaction()
     gate = _write_gate
-    if gate is not None and not database.in_transaction():
+    if gate is not None and outermost:
         gate()
+    inner: contextlib.AbstractContextManager[object]
     if is_sqlite():
         notice = _waiting_for_writer
-        return _ImmediateTransaction(notice) if notice is not None else database.atomic("IMMEDIATE")
-    return database.atomic()
+        inner = _ImmediateTransaction(notice) if notice is not None else database.atomic("IMMEDIATE")
+    else:
+        inner = database.atomic()
+    return _WatchedTransaction(inner) if outermost and _write_observer is not None else inner
 
 
 # deadlock_detected, serialization_failure: PostgreSQL rolled the transaction back and asks for a re-run.

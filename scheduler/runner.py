@@ -12,6 +12,7 @@ threads talk to the loop through a queue it drains on every tick.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -20,7 +21,7 @@ import re
 import socket
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -28,11 +29,12 @@ from typing import Any
 import schedule
 
 from models.db import connection
+from models.storage import storage_health
 from models.tables import JobState
 from scheduler import leases
 from services.changes import NO_CHANGES, Changes
 from services.clock import Clock
-from services.errors import Conflict, Term
+from services.errors import Conflict, StorageFailure, Term
 
 log = logging.getLogger("scheduler")
 
@@ -189,7 +191,7 @@ class BackgroundScheduler:
     def run_job(self, name: str) -> JobStateInfo:
         """Run on the caller's thread through the lease; Conflict when it is running elsewhere."""
         spec = self._spec(name)
-        with connection():
+        with connection(), _storage_named():
             if not self._run_through_lease(spec):
                 row = leases.read_job_row(name)
                 holder = row.lease_owner if row is not None else None
@@ -481,7 +483,25 @@ class BackgroundScheduler:
             log.exception("a scheduler event listener failed on %s", kind)
 
 
+@contextlib.contextmanager
+def _storage_named() -> Iterator[None]:
+    """A full or read-only disk leaves as a StorageFailure that says so, whatever the driver said."""
+    try:
+        yield
+    except StorageFailure:
+        raise
+    except Exception as error:
+        problem = storage_health.report(error)
+        if problem is None:
+            raise
+        raise StorageFailure.of(problem) from error
+
+
 def _describe(exc: BaseException) -> str:
+    """The error a run records; a full or read-only disk is named as such, whatever the driver said."""
+    problem = storage_health.report(exc)
+    if problem is not None and not isinstance(exc, StorageFailure):
+        exc = StorageFailure.of(problem)
     return f"{type(exc).__name__}: {exc}"[:_MAX_ERROR_CHARS]
 
 

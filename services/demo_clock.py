@@ -7,6 +7,7 @@ desk goes on from where the last one left it: no row is dated in the future of i
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol, TypeGuard
@@ -14,13 +15,16 @@ from typing import Protocol, TypeGuard
 from peewee import fn
 
 from models.db import write_transaction
+from models.storage import storage_problem
 from models.tables import AuditEntry, Customer, ErrorItem, LedgerEntry, Notification, Setting
 from services import lifecycle
 from services.audit import record_audit
 from services.auth import Actor, require
 from services.clock import Clock, OffsetClock, utc_now
-from services.errors import ValidationError
+from services.errors import StorageFailure, ValidationError
 from services.renewals import RenewalService
+
+log = logging.getLogger(__name__)
 
 OFFSET_KEY = "demo.clock_offset_seconds"  # not an operator setting: the demo clock's own memory
 STAMPED = (AuditEntry, LedgerEntry, Customer, ErrorItem, Notification)  # tables whose rows say when they were made
@@ -55,15 +59,38 @@ def advance_demo_clock(
     now = clock.now()
     target = lifecycle.add_interval(now, "month", months) if months else now + timedelta(days=days)
     clock.advance(target - now)
-    with write_transaction():
-        if isinstance(clock, OffsetClock):
-            _save_offset(clock.offset, clock.now())
-        record_audit(
-            clock, actor.name, "demo.clock_advanced", "clock", None, before={"now": now}, after={"now": target}
-        )
-    renewed = renewals.renew_due_subscriptions(actor)
-    reminded = renewals.send_expiry_reminders()
+    try:
+        with write_transaction():
+            if isinstance(clock, OffsetClock):
+                _save_offset(clock.offset, clock.now())
+            record_audit(
+                clock, actor.name, "demo.clock_advanced", "clock", None, before={"now": now}, after={"now": target}
+            )
+        renewed = renewals.renew_due_subscriptions(actor)
+        reminded = renewals.send_expiry_reminders()
+    except Exception as error:
+        problem = storage_problem(error)
+        if problem is None:
+            raise
+        # The database took none (or only part) of the step: the clock stays where it was, so the
+        # renewals that could not be saved are still due when the step is tried again.
+        clock.advance(now - clock.now())
+        _restore_offset(clock)
+        raise error if isinstance(error, StorageFailure) else StorageFailure.of(problem) from error
     return DemoClockStep(clock.now(), renewed, reminded)
+
+
+def _restore_offset(clock: Clock) -> None:
+    """Put the stored offset back to the clock's, when the database can take it (it may not yet)."""
+    if not isinstance(clock, OffsetClock):
+        return
+    try:
+        with write_transaction():
+            _save_offset(clock.offset, clock.now())
+    except Exception as error:
+        if storage_problem(error) is None:
+            raise
+        log.warning("the demo clock's offset could not be put back; the next start reads the recorded data")
 
 
 def _save_offset(offset: timedelta, now: datetime) -> None:

@@ -142,3 +142,24 @@ class ContradictingOutcome(DomainError):
     stands; an operator reconciles by hand."""
 
     error_class = "permanent"
+
+
+class StorageFailure(DomainError):
+    """The database could not be written: its disk is full, or its file or disk is read-only.
+
+    Nothing of the failed write was saved; the same work succeeds once the cause is removed.
+    """
+
+    exit_code = 3
+
+    @classmethod
+    def of(cls, problem: str) -> StorageFailure:
+        if problem == "read_only":
+            return StorageFailure(
+                "the database cannot be written (its file or its disk is read-only), so nothing more was saved; "
+                "make it writable again and the work is done at the next run"
+            )
+        return StorageFailure(
+            "the disk holding the database is full, so nothing more was saved; free space on it and the work "
+            "is done at the next run"
+        )

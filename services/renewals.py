@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
 from models.db import database, execute_many, for_update, write_attempts, write_transaction
+from models.storage import storage_problem
 from models.tables import Invoice, Plan, Subscription, UsageCounter, Wallet
 from services import lifecycle, notice_events
 from services.auth import SYSTEM, Actor, require
@@ -26,6 +27,7 @@ from services.change_feed import publish_changes
 from services.changes import Kind
 from services.clock import Clock
 from services.customer_notices import NoticeDraft, stage_notices
+from services.errors import StorageFailure
 from services.invoices import ENTRY_KIND_OF, INVOICE_SERIES, Line, allocate_numbers, document_number
 from services.money import format_minor
 from services.notifications import Draft, NotificationCenter
@@ -665,11 +667,13 @@ class RenewalService:
                 self._run_batch(batch_ids, now, actor.name, summary, paid, notices)
                 size = self._next_size(size, len(batch_ids), time.monotonic() - began)
             except Exception as error:  # noqa: BLE001 - isolate the one that fails
+                self._stop_if_storage_fails(error, notices)
                 log.warning("renewal batch of %d failed (%s); replaying one by one", len(batch_ids), error)
                 for sub_id in batch_ids:
                     try:
                         self._run_batch([sub_id], now, actor.name, summary, paid, notices)
                     except Exception as single_error:  # noqa: BLE001
+                        self._stop_if_storage_fails(single_error, notices)
                         log.exception("renewal of subscription #%d failed", sub_id)
                         summary.errors += 1
                         if self.on_error is not None:
@@ -677,6 +681,15 @@ class RenewalService:
         self._announce_grouped(notices)
         self._notify_paid(summary.renewed, paid, now)
         return summary.as_dict()
+
+    def _stop_if_storage_fails(self, error: BaseException, notices: _PassNotices) -> None:
+        """A full or read-only disk fails every renewal alike, and queueing them would fail too: the pass
+        stops, saying why. What it had committed stands; the rest is still due and renews at the next run."""
+        problem = storage_problem(error)
+        if problem is None:
+            return
+        self._announce_grouped(notices)
+        raise StorageFailure.of(problem) from error
 
     def renew_one(self, subscription_id: int, actor: Actor = SYSTEM) -> dict:
         """The same work for one subscription (used by the retry of a failed renewal)."""

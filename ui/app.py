@@ -126,6 +126,7 @@ def build_main_window(
     if tray is not None:
         bridge.unread_count_changed.connect(tray.on_unread_count_changed)
         bridge.notifications_posted.connect(tray.on_notifications_posted)
+        bridge.storage_changed.connect(tray.on_storage_changed)
         tray.name_customers_with(runner)
         tray.open_requested.connect(lambda: bring_to_front(window))
         tray.subject_requested.connect(window.open_subject)

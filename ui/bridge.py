@@ -7,6 +7,7 @@ import threading
 
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal, Slot
 
+from models.storage import storage_health
 from scheduler.runner import SchedulerEvent
 from services.change_feed import ChangeListener
 from services.changes import NO_CHANGES, Changes, Kind
@@ -60,6 +61,8 @@ class CoreBridge(QObject):
     changes_made = Signal(object, object)  # Changes, and the page whose action made them (None: a job)
     changes_committed_elsewhere = Signal(object)  # Changes; emitted from the listener's thread
     _notifications_waiting = Signal()  # emitted from a poster's thread: a burst is gathering
+    # The database cannot be written ("disk_full", "read_only") or can again (None); emitted from any thread.
+    storage_changed = Signal(object)
 
     def __init__(
         self,
@@ -113,6 +116,7 @@ class CoreBridge(QObject):
         self._elsewhere_timer.timeout.connect(self._hand_on_elsewhere)
         self._jobs_here: set[str] = set()  # this desk's scheduler is running these now
         self.scheduler_event_happened.connect(self.on_scheduler_event_happened)
+        self._stop_storage = storage_health.subscribe(self.storage_changed.emit)
 
     def start(self) -> None:
         def newest():
@@ -132,6 +136,7 @@ class CoreBridge(QObject):
         self._unread_timer.stop()
         self._burst_timer.stop()
         self._elsewhere_timer.stop()
+        self._stop_storage()
         if self.listener is not None and not self.listener.stop(timeout=timeout):
             log.warning("the listener for other desks' changes did not stop in time")
             return False

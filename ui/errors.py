@@ -8,7 +8,6 @@ failures and bugs are both logged with their traceback.
 
 from __future__ import annotations
 
-import errno
 import logging
 import re
 import sqlite3
@@ -21,6 +20,7 @@ import peewee
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from models.storage import READ_ONLY, storage_problem
 from services.errors import ActionTerm, Amount, DomainError, Term
 from services.file_check import DamagedDatabase, is_damage
 from ui.formatting import money_text, number_text, operator_locale
@@ -35,8 +35,24 @@ class KnownFailure(Enum):
 
     DATABASE_LOCKED = "database locked"
     DISK_FULL = "disk full"
+    READ_ONLY = "database read-only"
     DATABASE_CONNECTION_LOST = "database connection lost"
     DATABASE_DAMAGED = "database file damaged"
+
+
+def storage_condition_text(problem: str) -> str:
+    """What the Scheduler page and the tray say while the database cannot be written."""
+    if problem == READ_ONLY:
+        return QCoreApplication.translate(
+            "ErrorDialog",
+            "The database cannot be written: its file or the disk that holds it is read-only. Renewals, retries "
+            "and every change wait. Make it writable again; this clears by itself once a write succeeds.",
+        )
+    return QCoreApplication.translate(
+        "ErrorDialog",
+        "The disk holding the database is full. Renewals, retries and every change wait, and nothing is lost. "
+        "Free space on that disk; this clears by itself once a write succeeds.",
+    )
 
 
 def known_failure_text(failure: KnownFailure) -> str:
@@ -52,6 +68,12 @@ def known_failure_text(failure: KnownFailure) -> str:
             "ErrorDialog",
             "The disk is full, so this could not be saved. Free some space on the disk that holds "
             "the database (or the file you were saving), then try again.",
+        )
+    if failure is KnownFailure.READ_ONLY:
+        return QCoreApplication.translate(
+            "ErrorDialog",
+            "The database cannot be written: its file or the disk that holds it is read-only, so this was not "
+            "saved. Make it writable again, then try again.",
         )
     if failure is KnownFailure.DATABASE_DAMAGED:
         return QCoreApplication.translate(
@@ -96,8 +118,9 @@ def known_failure(error: BaseException) -> KnownFailure | None:
     current: BaseException | None = error
     while current is not None and id(current) not in seen:
         seen.add(id(current))
-        if isinstance(current, OSError) and current.errno == errno.ENOSPC:
-            return KnownFailure.DISK_FULL
+        problem = storage_problem(current)
+        if problem is not None:
+            return KnownFailure.READ_ONLY if problem == READ_ONLY else KnownFailure.DISK_FULL
         if isinstance(current, DamagedDatabase) or (
             # SQLite reports a damaged page as a DatabaseError, a text that is not UTF-8 as an OperationalError.
             isinstance(current, sqlite3.DatabaseError | peewee.DatabaseError) and is_damage(current)

@@ -170,6 +170,7 @@ class TrayController(QObject):
         self._quiet.setInterval(quiet_ms)
         self._quiet.timeout.connect(self._on_quiet_over)
         self.unread = 0
+        self.storage_problem: str | None = None  # what stops writes to the database, while it lasts
         self.menu = QMenu()
         self.open_action = QAction(self.tr("Open Subscriptions Admin"), self)
         self.renew_action = QAction(self.tr("Run renewals now"), self)
@@ -200,7 +201,10 @@ class TrayController(QObject):
         self.unread = count
         if self.icon is not None:
             self.icon.setIcon(badge_icon(count))
-            self.icon.setToolTip(self.tr("Subscriptions Admin — %n unread", "", count))
+            tooltip = self.tr("Subscriptions Admin — %n unread", "", count)
+            if self.storage_problem:
+                tooltip = self.tr("The database cannot be written") + "\n" + tooltip
+            self.icon.setToolTip(tooltip)
 
     def name_customers_with(self, runner: TaskRunner) -> None:
         """A popup of a single notice names the customer it is about, found on ``runner``'s workers while
@@ -270,6 +274,24 @@ class TrayController(QObject):
             if self._reads_markup is None:
                 self._reads_markup = desktop_notifications_read_markup()
             self.icon.showMessage(title, popup_body(body, reads_markup=self._reads_markup), icon, 8000)
+
+    @Slot(object)
+    def on_storage_changed(self, problem: str | None) -> None:
+        """The database cannot be written (a full or read-only disk), or can again: said at once, not gathered."""
+        from ui.errors import storage_condition_text
+
+        if problem:
+            title = self.tr("The database cannot be written")
+            body, icon = storage_condition_text(problem), QSystemTrayIcon.MessageIcon.Critical
+        else:
+            title = self.tr("The database can be written again")
+            body, icon = self.tr("Waiting work goes on at the next run."), QSystemTrayIcon.MessageIcon.Information
+        self.storage_problem = problem
+        self.message_shown.emit(title, body)
+        if self.icon is not None:
+            self.on_unread_count_changed(self.unread)  # the tooltip leads with the condition while it lasts
+            if QSystemTrayIcon.supportsMessages():
+                self.icon.showMessage(title, body, icon, 0 if problem else 8000)
 
     def summarize(self, burst: Burst) -> tuple[str, str, str, tuple[str, int] | None]:
         """One popup for a burst: title, body, severity and the subject a click opens.

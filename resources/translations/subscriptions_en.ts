@@ -487,7 +487,7 @@
 <context>
     <name>TrayController</name>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="203"/>
+        <location filename="../../ui/tray.py" line="204"/>
         <source>Subscriptions Admin — %n unread</source>
         <translation>
             <numerusform>Subscriptions Admin — %n unread</numerusform>
@@ -495,7 +495,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="292"/>
+        <location filename="../../ui/tray.py" line="314"/>
         <source>%n notification(s) in all</source>
         <translation>
             <numerusform>%n notification in all</numerusform>

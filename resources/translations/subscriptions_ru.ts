@@ -1966,17 +1966,17 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="285"/>
+        <location filename="../../ui/app.py" line="286"/>
         <source>Signed out</source>
         <translation>Выход выполнен</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="325"/>
+        <location filename="../../ui/app.py" line="326"/>
         <source>Failed sign-ins to your account since your last sign-in: {count}. If they were not yours, tell an administrator.</source>
         <translation>Неудачных попыток входа в вашу учётную запись после прошлого входа: {count}. Если это были не вы, сообщите администратору.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="354"/>
+        <location filename="../../ui/app.py" line="355"/>
         <source>You were signed out on every computer. Each will ask for your password at its next start.</source>
         <translation>Вы вышли на всех компьютерах. Каждый из них спросит пароль при следующем запуске.</translation>
     </message>
@@ -2698,541 +2698,551 @@
     </message>
     <message>
         <location filename="../../ui/domain_messages.py" line="151"/>
+        <source>the database cannot be written (its file or its disk is read-only), so nothing more was saved; make it writable again and the work is done at the next run</source>
+        <translation>базу данных нельзя записать (её файл или диск доступен только для чтения), поэтому больше ничего не сохранено; сделайте их снова доступными для записи, и работа будет выполнена при следующем запуске</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="152"/>
         <source>the database is open in another program (process {pids}): close the desktop and stop the workers, then restore</source>
         <translation>база данных открыта в другой программе (процесс {pids}): закройте приложение и остановите фоновые обработчики, затем восстанавливайте</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="152"/>
+        <location filename="../../ui/domain_messages.py" line="153"/>
+        <source>the disk holding the database is full, so nothing more was saved; free space on it and the work is done at the next run</source>
+        <translation>диск с базой данных заполнен, поэтому больше ничего не сохранено; освободите на нём место, и работа будет выполнена при следующем запуске</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="154"/>
         <source>the folder {path} does not exist</source>
         <translation>папки {path} не существует</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="153"/>
+        <location filename="../../ui/domain_messages.py" line="155"/>
         <source>the gateway had taken the charge for top-up #{row_id}: the wallet was credited and the item resolved</source>
         <translation>шлюз уже провёл списание по пополнению #{row_id}: кошелёк пополнен, ошибка закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="154"/>
+        <location filename="../../ui/domain_messages.py" line="156"/>
         <source>the gateway key must be text</source>
         <translation>ключ шлюза должен быть текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="155"/>
+        <location filename="../../ui/domain_messages.py" line="157"/>
         <source>the gateway takes a positive whole number of minor units</source>
         <translation>шлюз принимает положительное целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="156"/>
+        <location filename="../../ui/domain_messages.py" line="158"/>
         <source>the last tier must be open-ended (up_to null) so every unit has a price</source>
         <translation>у последней ступени не должно быть верхней границы (up_to null), чтобы у каждой единицы была цена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="157"/>
+        <location filename="../../ui/domain_messages.py" line="159"/>
         <source>the limit is a whole number from 1 to 100000</source>
         <translation>лимит — целое число от 1 до 100000</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="158"/>
+        <location filename="../../ui/domain_messages.py" line="160"/>
         <source>the limit is a whole, non-negative number of items</source>
         <translation>лимит — целое неотрицательное число записей</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="159"/>
+        <location filename="../../ui/domain_messages.py" line="161"/>
         <source>the new password is the same as the current one</source>
         <translation>новый пароль совпадает с текущим</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="160"/>
+        <location filename="../../ui/domain_messages.py" line="162"/>
         <source>the paid period has ended; subscribe again instead</source>
         <translation>оплаченный период закончился; оформите подписку заново</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="161"/>
+        <location filename="../../ui/domain_messages.py" line="163"/>
         <source>the password must not be the user name</source>
         <translation>пароль не должен совпадать с именем пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="162"/>
+        <location filename="../../ui/domain_messages.py" line="164"/>
         <source>the payment gateway answered with a server error; nothing was charged</source>
         <translation>платёжный шлюз ответил ошибкой сервера; ничего не списано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="163"/>
+        <location filename="../../ui/domain_messages.py" line="165"/>
         <source>the payment gateway answered with a server error; nothing was refunded</source>
         <translation>платёжный шлюз ответил ошибкой сервера; ничего не возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="164"/>
+        <location filename="../../ui/domain_messages.py" line="166"/>
         <source>the payment gateway did not answer in time; the charge may have gone through (check key {idempotency_key!r} before retrying)</source>
         <translation>платёжный шлюз не ответил вовремя; списание могло пройти (проверьте ключ {idempotency_key!r}, прежде чем повторять)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="165"/>
+        <location filename="../../ui/domain_messages.py" line="167"/>
         <source>the payment gateway did not answer in time; the refund may have gone through (check key {idempotency_key!r} before retrying)</source>
         <translation>платёжный шлюз не ответил вовремя; возврат мог пройти (проверьте ключ {idempotency_key!r}, прежде чем повторять)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="166"/>
+        <location filename="../../ui/domain_messages.py" line="168"/>
         <source>the payment gateway is down (outage); nothing was sent</source>
         <translation>платёжный шлюз недоступен (сбой); ничего не отправлено</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="167"/>
+        <location filename="../../ui/domain_messages.py" line="169"/>
         <source>the payment gateway is unreachable; calls resume at {until}</source>
         <translation>платёжный шлюз недоступен; вызовы возобновятся в {until}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="168"/>
+        <location filename="../../ui/domain_messages.py" line="170"/>
         <source>the payment gateway knows no charge {charge_id!r}</source>
         <translation>платёжный шлюз не знает списания {charge_id!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="169"/>
+        <location filename="../../ui/domain_messages.py" line="171"/>
         <source>the payment gateway rejected the API key; an admin sets a test key ({prefix}…) in Settings</source>
         <translation>платёжный шлюз отверг ключ API; администратор задаёт тестовый ключ ({prefix}…) в настройках</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="170"/>
+        <location filename="../../ui/domain_messages.py" line="172"/>
         <source>the scheduler is already paused</source>
         <translation>планировщик уже приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="171"/>
+        <location filename="../../ui/domain_messages.py" line="173"/>
         <source>the scheduler is not paused</source>
         <translation>планировщик не приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="172"/>
+        <location filename="../../ui/domain_messages.py" line="174"/>
         <source>the search text must be text</source>
         <translation>текст поиска должен быть текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="173"/>
+        <location filename="../../ui/domain_messages.py" line="175"/>
         <source>the secret {name!r} needs a non-empty text value</source>
         <translation>секрету {name!r} нужно непустое текстовое значение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="174"/>
+        <location filename="../../ui/domain_messages.py" line="176"/>
         <source>the simulated gateway accepts only test keys, which start with {prefix}</source>
         <translation>имитатор шлюза принимает только тестовые ключи, они начинаются с {prefix}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="175"/>
+        <location filename="../../ui/domain_messages.py" line="177"/>
         <source>the subject id is a whole number</source>
         <translation>номер объекта — целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="176"/>
+        <location filename="../../ui/domain_messages.py" line="178"/>
         <source>the subscription is already on {new_plan_code}</source>
         <translation>подписка уже на тарифе {new_plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="177"/>
+        <location filename="../../ui/domain_messages.py" line="179"/>
         <source>the {job} job is already running ({holder}); try again later</source>
         <translation>задание «{job}» уже выполняется ({holder}); попробуйте позже</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="178"/>
+        <location filename="../../ui/domain_messages.py" line="180"/>
         <source>the {what} contains characters that are not valid text</source>
         <translation>{what}: есть символы, которые не являются допустимым текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="179"/>
+        <location filename="../../ui/domain_messages.py" line="181"/>
         <source>the {what} is 1–32 characters of text</source>
         <translation>{what}: текст длиной 1–32 символа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="180"/>
+        <location filename="../../ui/domain_messages.py" line="182"/>
         <source>the {what} is longer than {max_length} characters</source>
         <translation>{what}: длиннее {max_length} символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="181"/>
+        <location filename="../../ui/domain_messages.py" line="183"/>
         <source>the {what} must be a whole number, not {type}</source>
         <translation>{what}: нужно целое число, а не {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="182"/>
+        <location filename="../../ui/domain_messages.py" line="184"/>
         <source>the {what} must be text</source>
         <translation>{what}: нужен текст</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="183"/>
+        <location filename="../../ui/domain_messages.py" line="185"/>
         <source>there is no {what} {value}</source>
         <translation>{what} {value} не существует</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="184"/>
+        <location filename="../../ui/domain_messages.py" line="186"/>
         <source>this account no longer exists or was disabled</source>
         <translation>этой учётной записи больше нет или она отключена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="185"/>
+        <location filename="../../ui/domain_messages.py" line="187"/>
         <source>this computer&apos;s remembered sign-in expired; type your password to sign in</source>
         <translation>срок запомненного входа на этом компьютере истёк; введите пароль, чтобы войти</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="186"/>
+        <location filename="../../ui/domain_messages.py" line="188"/>
         <source>this computer&apos;s remembered sign-in is no longer valid; type your password</source>
         <translation>запомненный вход на этом компьютере больше не действует; введите пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="187"/>
+        <location filename="../../ui/domain_messages.py" line="189"/>
         <source>this database already holds data; the demo fills only an empty one</source>
         <translation>в этой базе уже есть данные; демо заполняет только пустую</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="188"/>
+        <location filename="../../ui/domain_messages.py" line="190"/>
         <source>this password is one of the most common ones; choose another</source>
         <translation>этот пароль — один из самых распространённых; выберите другой</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="189"/>
+        <location filename="../../ui/domain_messages.py" line="191"/>
         <source>tier limits must strictly increase (tier {position}: {up_to} after {previous})</source>
         <translation>границы ступеней должны строго расти (ступень {position}: {up_to} после {previous})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="190"/>
+        <location filename="../../ui/domain_messages.py" line="192"/>
         <source>tier {position} must be a pair [up_to, unit price]</source>
         <translation>ступень {position} — пара [up_to, цена единицы]</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="191"/>
+        <location filename="../../ui/domain_messages.py" line="193"/>
         <source>tier {position}: the unit price must be a whole number of minor units</source>
         <translation>ступень {position}: цена единицы — целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="192"/>
+        <location filename="../../ui/domain_messages.py" line="194"/>
         <source>tier {position}: up_to must be a whole number or null (no limit)</source>
         <translation>ступень {position}: up_to — целое число или null (без границы)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="193"/>
+        <location filename="../../ui/domain_messages.py" line="195"/>
         <source>tiered and volume pricing need at least one tier</source>
         <translation>ступенчатой и объёмной тарификации нужна хотя бы одна ступень</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="194"/>
+        <location filename="../../ui/domain_messages.py" line="196"/>
         <source>tiers apply only to tiered or volume pricing</source>
         <translation>ступени действуют только при ступенчатой или объёмной тарификации</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="195"/>
+        <location filename="../../ui/domain_messages.py" line="197"/>
         <source>tiers must be a JSON list like [[1000, 5], [null, 3]]</source>
         <translation>ступени — список JSON вида [[1000, 5], [null, 3]]</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="196"/>
+        <location filename="../../ui/domain_messages.py" line="198"/>
         <source>tiers must be a list of [up_to, unit price] pairs</source>
         <translation>ступени — список пар [up_to, цена единицы]</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="197"/>
+        <location filename="../../ui/domain_messages.py" line="199"/>
         <source>too many failed sign-ins from this computer; wait {seconds} s and try again</source>
         <translation>слишком много неудачных входов с этого компьютера; подождите {seconds} с и попробуйте снова</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="198"/>
+        <location filename="../../ui/domain_messages.py" line="200"/>
         <source>too many failed sign-ins; this account is locked for a while</source>
         <translation>слишком много неудачных попыток входа; учётная запись временно заблокирована</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="199"/>
+        <location filename="../../ui/domain_messages.py" line="201"/>
         <source>top-up #{item_subject_id} no longer exists</source>
         <translation>пополнения #{item_subject_id} больше нет</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="200"/>
+        <location filename="../../ui/domain_messages.py" line="202"/>
         <source>top-up #{topup_id} is {topup_status}; only a paid top-up can be refunded</source>
         <translation>пополнение #{topup_id} в состоянии «{topup_status}»; вернуть можно только оплаченное пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="201"/>
+        <location filename="../../ui/domain_messages.py" line="203"/>
         <source>unit must be 1–32 characters, like &apos;api call&apos; or &apos;GB&apos;</source>
         <translation>единица — 1–32 символа, например «api call» или «GB»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="202"/>
+        <location filename="../../ui/domain_messages.py" line="204"/>
         <source>unknown currency {code!r}; known: {known}</source>
         <translation>неизвестная валюта {code!r}; известны: {known}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="203"/>
+        <location filename="../../ui/domain_messages.py" line="205"/>
         <source>unknown language {code!r}; known: {known}</source>
         <translation>неизвестный язык {code!r}; известны: {known}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="204"/>
+        <location filename="../../ui/domain_messages.py" line="206"/>
         <source>unknown operator or wrong password</source>
         <translation>неизвестный оператор или неверный пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="205"/>
+        <location filename="../../ui/domain_messages.py" line="207"/>
         <source>unknown retry strategy {strategy!r}; use one of {strategies}</source>
         <translation>неизвестная стратегия повторов {strategy!r}; возможны: {strategies}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="206"/>
+        <location filename="../../ui/domain_messages.py" line="208"/>
         <source>unknown setting {name!r}</source>
         <translation>неизвестная настройка {name!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="207"/>
+        <location filename="../../ui/domain_messages.py" line="209"/>
         <source>username: 2–64 letters, digits, dot, dash or underscore</source>
         <translation>имя пользователя: 2–64 буквы, цифры, точка, дефис или подчёркивание</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="208"/>
+        <location filename="../../ui/domain_messages.py" line="210"/>
         <source>wallet #{wallet_id} can take at most {room} more; the card was not charged</source>
         <translation>в кошелёк #{wallet_id} можно зачислить не больше {room}; с карты ничего не списано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="209"/>
+        <location filename="../../ui/domain_messages.py" line="211"/>
         <source>wallet #{wallet_id} holds {balance}; {needed} is needed</source>
         <translation>в кошельке #{wallet_id} {balance}; нужно {needed}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="210"/>
+        <location filename="../../ui/domain_messages.py" line="212"/>
         <source>you cannot disable your own account; ask another administrator</source>
         <translation>нельзя отключить собственную учётную запись; попросите другого администратора</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="211"/>
+        <location filename="../../ui/domain_messages.py" line="213"/>
         <source>you cannot {verb} your own administrator account; ask another administrator</source>
         <translation>нельзя {verb} собственную учётную запись администратора; попросите другого администратора</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="212"/>
+        <location filename="../../ui/domain_messages.py" line="214"/>
         <source>your account changed since this computer remembered you; type your password</source>
         <translation>ваша учётная запись изменилась с тех пор, как этот компьютер вас запомнил; введите пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="213"/>
+        <location filename="../../ui/domain_messages.py" line="215"/>
         <source>your account changed; sign in again</source>
         <translation>ваша учётная запись изменилась; войдите снова</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="214"/>
+        <location filename="../../ui/domain_messages.py" line="216"/>
         <source>your account was disabled; sign in again</source>
         <translation>ваша учётная запись отключена; войдите снова</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="215"/>
+        <location filename="../../ui/domain_messages.py" line="217"/>
         <source>your role or password changed; sign in again</source>
         <translation>ваша роль или пароль изменились; войдите снова</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="216"/>
+        <location filename="../../ui/domain_messages.py" line="218"/>
         <source>{currency!r} is not a three-letter currency code</source>
         <translation>{currency!r} — не трёхбуквенный код валюты</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="217"/>
+        <location filename="../../ui/domain_messages.py" line="219"/>
         <source>{currency} amounts have at most {exponent} decimal places</source>
         <translation>у сумм в {currency} не больше {exponent} знаков после запятой</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="218"/>
+        <location filename="../../ui/domain_messages.py" line="220"/>
         <source>{currency} has no minor unit; write a whole number</source>
         <translation>у {currency} нет младших единиц; напишите целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="219"/>
+        <location filename="../../ui/domain_messages.py" line="221"/>
         <source>{customer_email} already has a {status} subscription to {plan_code}</source>
         <translation>у {customer_email} уже есть подписка на {plan_code} в состоянии «{status}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="220"/>
+        <location filename="../../ui/domain_messages.py" line="222"/>
         <source>{customer_email} already has an open subscription to {plan_code}</source>
         <translation>у {customer_email} уже есть открытая подписка на {plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="221"/>
+        <location filename="../../ui/domain_messages.py" line="223"/>
         <source>{customer_email} has no subscription to {plan_code}</source>
         <translation>у {customer_email} нет подписки на {plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="222"/>
+        <location filename="../../ui/domain_messages.py" line="224"/>
         <source>{email!r} is not a valid email address</source>
         <translation>{email!r} — недопустимый адрес эл. почты</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="223"/>
+        <location filename="../../ui/domain_messages.py" line="225"/>
         <source>{feature_code} is a quota feature; give its quota per period</source>
         <translation>{feature_code} — функция с квотой; укажите квоту на период</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="224"/>
+        <location filename="../../ui/domain_messages.py" line="226"/>
         <source>{feature_code} is a rate feature; give a rate limit and a window in seconds</source>
         <translation>{feature_code} — функция с лимитом частоты; укажите лимит и окно в секундах</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="225"/>
+        <location filename="../../ui/domain_messages.py" line="227"/>
         <source>{feature_code} is an on/off feature; it has no usage to record</source>
         <translation>{feature_code} — функция «вкл/выкл»; записывать у неё нечего</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="226"/>
+        <location filename="../../ui/domain_messages.py" line="228"/>
         <source>{feature_code} is an on/off feature; it takes no usage pricing</source>
         <translation>{feature_code} — функция «вкл/выкл»; оплаты за использование у неё нет</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="227"/>
+        <location filename="../../ui/domain_messages.py" line="229"/>
         <source>{feature_code} is turned off on plan {plan_code}</source>
         <translation>{feature_code} выключена в тарифе {plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="228"/>
+        <location filename="../../ui/domain_messages.py" line="230"/>
         <source>{length} characters is more than {limit}</source>
         <translation>{length} символов — больше, чем {limit}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="229"/>
+        <location filename="../../ui/domain_messages.py" line="231"/>
         <source>{name} must be a whole number of at least 1</source>
         <translation>{name}: нужно целое число не меньше 1</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="230"/>
+        <location filename="../../ui/domain_messages.py" line="232"/>
         <source>{number} is outside {low}–{high}</source>
         <translation>{number} вне диапазона {low}–{high}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="231"/>
+        <location filename="../../ui/domain_messages.py" line="233"/>
         <source>{operator} ({role}) may not {action}</source>
         <translation>{operator} ({role}) не может: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="232"/>
+        <location filename="../../ui/domain_messages.py" line="234"/>
         <source>{path} already exists; name a new file for the backup</source>
         <translation>{path} уже существует; укажите для резервной копии новый файл</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="233"/>
+        <location filename="../../ui/domain_messages.py" line="235"/>
         <source>{path} is not a backup of this program&apos;s database</source>
         <translation>{path} — не резервная копия базы этой программы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="234"/>
+        <location filename="../../ui/domain_messages.py" line="236"/>
         <source>{path} is not a file</source>
         <translation>{path} — не файл</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="235"/>
+        <location filename="../../ui/domain_messages.py" line="237"/>
         <source>{path} is not a sound database ({problem})</source>
         <translation>{path} — повреждённая или не та база данных ({problem})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="236"/>
+        <location filename="../../ui/domain_messages.py" line="238"/>
         <source>{path} was made by a newer version of the program (schema {version}); update the program first</source>
         <translation>{path} создан более новой версией программы (схема {version}); сначала обновите программу</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="237"/>
+        <location filename="../../ui/domain_messages.py" line="239"/>
         <source>{text!r} is neither a credit note number (CN-YYYY-NNNNNN) nor an id</source>
         <translation>{text!r} — ни номер кредит-ноты (CN-YYYY-NNNNNN), ни идентификатор</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="238"/>
+        <location filename="../../ui/domain_messages.py" line="240"/>
         <source>{text!r} is neither an invoice nor a credit note</source>
         <translation>{text!r} — ни счёт, ни кредит-нота</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="239"/>
+        <location filename="../../ui/domain_messages.py" line="241"/>
         <source>{text!r} is neither an invoice number (INV-YYYY-NNNNNN) nor an id</source>
         <translation>{text!r} — ни номер счёта (INV-YYYY-NNNNNN), ни идентификатор</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="240"/>
+        <location filename="../../ui/domain_messages.py" line="242"/>
         <source>{text!r} is not a list of currencies and amounts, like {example}</source>
         <translation>{text!r} — не список валют и сумм, например {example}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="241"/>
+        <location filename="../../ui/domain_messages.py" line="243"/>
         <source>{text!r} is not a time of day like 02:00</source>
         <translation>{text!r} — не время суток вида 02:00</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="242"/>
+        <location filename="../../ui/domain_messages.py" line="244"/>
         <source>{text!r} is not an ISO date or date-time (2026-01-31T09:00)</source>
         <translation>{text!r} — не дата и не дата со временем в ISO (2026-01-31T09:00)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="243"/>
+        <location filename="../../ui/domain_messages.py" line="245"/>
         <source>{text!r} is not an amount; write it like 12.50</source>
         <translation>{text!r} — не сумма; пишите, например, 12.50</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="244"/>
+        <location filename="../../ui/domain_messages.py" line="246"/>
         <source>{username} is the last active administrator; make someone else an administrator first</source>
         <translation>{username} — последний активный администратор; сначала назначьте администратором кого-то ещё</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="245"/>
+        <location filename="../../ui/domain_messages.py" line="247"/>
         <source>{value!r:.40} is not an error item id</source>
         <translation>{value!r:.40} — не номер ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="246"/>
+        <location filename="../../ui/domain_messages.py" line="248"/>
         <source>{value!r} is not a rate between 0 and 1</source>
         <translation>{value!r} — не доля от 0 до 1</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="247"/>
+        <location filename="../../ui/domain_messages.py" line="249"/>
         <source>{value!r} is not a whole number</source>
         <translation>{value!r} — не целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="248"/>
+        <location filename="../../ui/domain_messages.py" line="250"/>
         <source>{value!r} is not on/off</source>
         <translation>{value!r} — не on/off</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="249"/>
+        <location filename="../../ui/domain_messages.py" line="251"/>
         <source>{value!r} is not one of {choices}</source>
         <translation>{value!r} — не одно из значений: {choices}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="250"/>
+        <location filename="../../ui/domain_messages.py" line="252"/>
         <source>{what} is too large</source>
         <translation>{what}: слишком большое значение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="251"/>
+        <location filename="../../ui/domain_messages.py" line="253"/>
         <source>{what} must be 2–64 lowercase letters, digits, &apos;-&apos; or &apos;_&apos;</source>
         <translation>{what}: 2–64 строчные буквы, цифры, «-» или «_»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="252"/>
+        <location filename="../../ui/domain_messages.py" line="254"/>
         <source>{what} must be a whole number</source>
         <translation>{what}: нужно целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="253"/>
+        <location filename="../../ui/domain_messages.py" line="255"/>
         <source>{what} must be a whole number of minor units</source>
         <translation>{what}: нужно целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="254"/>
+        <location filename="../../ui/domain_messages.py" line="256"/>
         <source>{what} must be on or off</source>
         <translation>{what}: нужно «вкл» или «выкл»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="255"/>
+        <location filename="../../ui/domain_messages.py" line="257"/>
         <source>{what} must be true or false</source>
         <translation>{what}: нужно «да» или «нет»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="256"/>
+        <location filename="../../ui/domain_messages.py" line="258"/>
         <source>{what} must lie between {low:,} and {high:,}</source>
         <translation>{what}: значение от {low:,} до {high:,}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="257"/>
+        <location filename="../../ui/domain_messages.py" line="259"/>
         <source>{what} must lie between {low} and {high:,}</source>
         <translation>{what}: значение от {low} до {high:,}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="258"/>
+        <location filename="../../ui/domain_messages.py" line="260"/>
         <source>{what} must not be negative</source>
         <translation>{what}: значение не может быть отрицательным</translation>
     </message>
@@ -3240,267 +3250,267 @@
 <context>
     <name>DomainTerms</name>
     <message>
-        <location filename="../../ui/domain_messages.py" line="262"/>
+        <location filename="../../ui/domain_messages.py" line="264"/>
         <source>(a huge number)</source>
         <translation>(огромное число)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="263"/>
+        <location filename="../../ui/domain_messages.py" line="265"/>
         <source>access in grace</source>
         <translation>доступ в льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="264"/>
+        <location filename="../../ui/domain_messages.py" line="266"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="265"/>
+        <location filename="../../ui/domain_messages.py" line="267"/>
         <source>active subscription</source>
         <translation>подписка активна</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="266"/>
+        <location filename="../../ui/domain_messages.py" line="268"/>
         <source>another run</source>
         <translation>другой запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="267"/>
+        <location filename="../../ui/domain_messages.py" line="269"/>
         <source>batch_size</source>
         <translation>размер пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="268"/>
+        <location filename="../../ui/domain_messages.py" line="270"/>
         <source>canceled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="269"/>
+        <location filename="../../ui/domain_messages.py" line="271"/>
         <source>canceled and the paid period has ended</source>
         <translation>отменена, оплаченный период закончился</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="270"/>
+        <location filename="../../ui/domain_messages.py" line="272"/>
         <source>canceled, paid until the period ends</source>
         <translation>отменена, оплачена до конца периода</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="271"/>
+        <location filename="../../ui/domain_messages.py" line="273"/>
         <source>card declined</source>
         <translation>карта отклонена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="272"/>
+        <location filename="../../ui/domain_messages.py" line="274"/>
         <source>charge</source>
         <translation>списание</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="273"/>
+        <location filename="../../ui/domain_messages.py" line="275"/>
         <source>credit note</source>
         <translation>кредит-нота</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="274"/>
+        <location filename="../../ui/domain_messages.py" line="276"/>
         <source>customer</source>
         <translation>клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="275"/>
+        <location filename="../../ui/domain_messages.py" line="277"/>
         <source>demote</source>
         <translation>понизить</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="276"/>
+        <location filename="../../ui/domain_messages.py" line="278"/>
         <source>disable</source>
         <translation>отключить</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="277"/>
+        <location filename="../../ui/domain_messages.py" line="279"/>
         <source>do not honor</source>
         <translation>банк отказал</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="278"/>
+        <location filename="../../ui/domain_messages.py" line="280"/>
         <source>enabled</source>
         <translation>включена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="279"/>
+        <location filename="../../ui/domain_messages.py" line="281"/>
         <source>escalated</source>
         <translation>передана на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="280"/>
+        <location filename="../../ui/domain_messages.py" line="282"/>
         <source>expired card</source>
         <translation>срок карты истёк</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="281"/>
+        <location filename="../../ui/domain_messages.py" line="283"/>
         <source>feature code</source>
         <translation>код функции</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="282"/>
+        <location filename="../../ui/domain_messages.py" line="284"/>
         <source>grace days</source>
         <translation>льготные дни</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="283"/>
+        <location filename="../../ui/domain_messages.py" line="285"/>
         <source>included units</source>
         <translation>включённые единицы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="284"/>
+        <location filename="../../ui/domain_messages.py" line="286"/>
         <source>insufficient funds</source>
         <translation>недостаточно средств</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="285"/>
+        <location filename="../../ui/domain_messages.py" line="287"/>
         <source>interval count</source>
         <translation>число интервалов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="286"/>
+        <location filename="../../ui/domain_messages.py" line="288"/>
         <source>invoice</source>
         <translation>счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="287"/>
+        <location filename="../../ui/domain_messages.py" line="289"/>
         <source>lease_seconds</source>
         <translation>срок аренды (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="288"/>
+        <location filename="../../ui/domain_messages.py" line="290"/>
         <source>no subscription</source>
         <translation>без подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="289"/>
+        <location filename="../../ui/domain_messages.py" line="291"/>
         <source>note</source>
         <translation>заметка</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="290"/>
+        <location filename="../../ui/domain_messages.py" line="292"/>
         <source>notice</source>
         <translation>уведомление</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="291"/>
+        <location filename="../../ui/domain_messages.py" line="293"/>
         <source>notification</source>
         <translation>уведомление</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="292"/>
+        <location filename="../../ui/domain_messages.py" line="294"/>
         <source>operation</source>
         <translation>операция</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="293"/>
+        <location filename="../../ui/domain_messages.py" line="295"/>
         <source>package price</source>
         <translation>цена пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="294"/>
+        <location filename="../../ui/domain_messages.py" line="296"/>
         <source>package size</source>
         <translation>размер пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="295"/>
+        <location filename="../../ui/domain_messages.py" line="297"/>
         <source>plan</source>
         <translation>тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="296"/>
+        <location filename="../../ui/domain_messages.py" line="298"/>
         <source>plan code</source>
         <translation>код тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="297"/>
+        <location filename="../../ui/domain_messages.py" line="299"/>
         <source>quantity</source>
         <translation>количество</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="298"/>
+        <location filename="../../ui/domain_messages.py" line="300"/>
         <source>quota</source>
         <translation>квота</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="299"/>
+        <location filename="../../ui/domain_messages.py" line="301"/>
         <source>rate limit</source>
         <translation>лимит частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="300"/>
+        <location filename="../../ui/domain_messages.py" line="302"/>
         <source>rate window (seconds)</source>
         <translation>окно лимита (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="301"/>
+        <location filename="../../ui/domain_messages.py" line="303"/>
         <source>reason</source>
         <translation>причина</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="302"/>
+        <location filename="../../ui/domain_messages.py" line="304"/>
         <source>renewal pending: the wallet could not pay</source>
         <translation>ждёт продления: в кошельке не хватило средств</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="303"/>
+        <location filename="../../ui/domain_messages.py" line="305"/>
         <source>renewal pending; the plan allows access during grace</source>
         <translation>ждёт продления; тариф оставляет доступ на льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="304"/>
+        <location filename="../../ui/domain_messages.py" line="306"/>
         <source>resolved</source>
         <translation>закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="305"/>
+        <location filename="../../ui/domain_messages.py" line="307"/>
         <source>retried</source>
         <translation>повторена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="306"/>
+        <location filename="../../ui/domain_messages.py" line="308"/>
         <source>subject type</source>
         <translation>тип объекта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="307"/>
+        <location filename="../../ui/domain_messages.py" line="309"/>
         <source>subscription</source>
         <translation>подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="308"/>
+        <location filename="../../ui/domain_messages.py" line="310"/>
         <source>subscription expired</source>
         <translation>подписка истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="309"/>
+        <location filename="../../ui/domain_messages.py" line="311"/>
         <source>subscription id</source>
         <translation>номер подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="310"/>
+        <location filename="../../ui/domain_messages.py" line="312"/>
         <source>top-up</source>
         <translation>пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="311"/>
+        <location filename="../../ui/domain_messages.py" line="313"/>
         <source>unit price</source>
         <translation>цена единицы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="312"/>
+        <location filename="../../ui/domain_messages.py" line="314"/>
         <source>wallet</source>
         <translation>кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="313"/>
+        <location filename="../../ui/domain_messages.py" line="315"/>
         <source>workers</source>
         <translation>исполнители</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="142"/>
+        <location filename="../../ui/errors.py" line="165"/>
         <source> or </source>
         <translation> или </translation>
     </message>
@@ -3508,47 +3518,62 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../ui/errors.py" line="45"/>
+        <location filename="../../ui/errors.py" line="46"/>
+        <source>The database cannot be written: its file or the disk that holds it is read-only. Renewals, retries and every change wait. Make it writable again; this clears by itself once a write succeeds.</source>
+        <translation>Базу данных нельзя записать: её файл или диск доступен только для чтения. Продления, повторы и все изменения ждут. Сделайте их снова доступными для записи; сообщение исчезнет само, как только запись удастся.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="51"/>
+        <source>The disk holding the database is full. Renewals, retries and every change wait, and nothing is lost. Free space on that disk; this clears by itself once a write succeeds.</source>
+        <translation>Диск с базой данных заполнен. Продления, повторы и все изменения ждут, ничего не потеряно. Освободите место на этом диске; сообщение исчезнет само, как только запись удастся.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="61"/>
         <source>The database is busy: another desk or a background worker kept it locked for too long, so this was not done. Wait a moment and try again.</source>
         <translation>База данных занята: другое рабочее место или фоновый процесс слишком долго держали её заблокированной, поэтому действие не выполнено. Подождите немного и повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="51"/>
+        <location filename="../../ui/errors.py" line="67"/>
         <source>The disk is full, so this could not be saved. Free some space on the disk that holds the database (or the file you were saving), then try again.</source>
         <translation>Диск заполнен, поэтому сохранить не удалось. Освободите место на диске, где находится база данных (или файл, который вы сохраняли), и повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="57"/>
+        <location filename="../../ui/errors.py" line="73"/>
+        <source>The database cannot be written: its file or the disk that holds it is read-only, so this was not saved. Make it writable again, then try again.</source>
+        <translation>Базу данных нельзя записать: её файл или диск доступен только для чтения, поэтому это не сохранено. Сделайте их снова доступными для записи и повторите.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="79"/>
         <source>The database file is damaged, so nothing more is written to it. Close the app and restore the latest backup (the restore command), or ask whoever looks after the database.</source>
         <translation>Файл базы данных повреждён, поэтому в него больше ничего не записывается. Закройте приложение и восстановите последнюю резервную копию (команда restore) или обратитесь к тому, кто отвечает за базу данных.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="62"/>
+        <location filename="../../ui/errors.py" line="84"/>
         <source>The connection to the PostgreSQL database server was lost, so this may not have been done. Check that the server is running and reachable, then refresh and try again.</source>
         <translation>Соединение с сервером базы данных PostgreSQL потеряно, поэтому действие могло не выполниться. Проверьте, что сервер работает и доступен, затем обновите данные и повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="260"/>
+        <location filename="../../ui/errors.py" line="283"/>
         <source>Something unexpected went wrong. The details were written to the log.</source>
         <translation>Произошла непредвиденная ошибка. Подробности записаны в журнал.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="269"/>
+        <location filename="../../ui/errors.py" line="292"/>
         <source>Not done</source>
         <translation>Не выполнено</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="281"/>
+        <location filename="../../ui/errors.py" line="304"/>
         <source>Subscriptions Admin cannot start</source>
         <translation>Subscriptions Admin не может запуститься</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="294"/>
+        <location filename="../../ui/errors.py" line="317"/>
         <source>The database file is damaged</source>
         <translation>Файл базы данных повреждён</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="299"/>
+        <location filename="../../ui/errors.py" line="322"/>
         <source>The scheduler was not started. You can still look around; every change is refused.</source>
         <translation>Планировщик не запущен. Смотреть данные можно, но любое изменение будет отклонено.</translation>
     </message>
@@ -5477,13 +5502,13 @@
         <translation>Планировщик: приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="146"/>
+        <location filename="../../ui/app.py" line="147"/>
         <location filename="../../ui/main_window.py" line="279"/>
         <source>Scheduler: running</source>
         <translation>Планировщик: работает</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="148"/>
+        <location filename="../../ui/app.py" line="149"/>
         <source>Scheduler: off</source>
         <translation>Планировщик: выключен</translation>
     </message>
@@ -7698,184 +7723,184 @@
         <translation>нечего делать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="40"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="41"/>
         <source>Scheduler</source>
         <translation>Планировщик</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="57"/>
-        <location filename="../../ui/pages/scheduler_page.py" line="279"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="58"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="296"/>
         <source>Run now</source>
         <translation>Запустить сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="59"/>
-        <location filename="../../ui/pages/scheduler_page.py" line="254"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="60"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="271"/>
         <source>Pause all jobs…</source>
         <translation>Приостановить все задания…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="61"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="62"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="89"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="100"/>
         <source>Scheduler events seen by this window appear here.</source>
         <translation>Здесь появляются события планировщика, полученные этим окном.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="110"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="122"/>
         <source>Recent events</source>
         <translation>Последние события</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="193"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="210"/>
         <source>The scheduler is not running in this window.</source>
         <translation>В этом окне планировщик не запущен.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="195"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="212"/>
         <source>The jobs below are paused.</source>
         <translation>Задания ниже приостановлены.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="197"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="214"/>
         <source>The table shows what the instance that last ran each job recorded.</source>
         <translation>В таблице показано то, что записал экземпляр, последним выполнявший каждое задание.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="201"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="218"/>
         <source>Paused: no job runs on its timer until the scheduler is resumed.</source>
         <translation>Приостановлен: задания не запускаются по расписанию, пока планировщик не будет возобновлён.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="204"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="221"/>
         <source>Running: jobs run on their timers in this window.</source>
         <translation>Работает: задания запускаются по расписанию в этом окне.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="211"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="228"/>
         <source>Could not read the job states: %s</source>
         <translation>Не удалось прочитать состояние заданий: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="216"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="233"/>
         <source>started</source>
         <translation>запущено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="217"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="234"/>
         <source>finished</source>
         <translation>завершено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="218"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="235"/>
         <source>FAILED</source>
         <translation>ОШИБКА</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="219"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="236"/>
         <source>scheduler paused</source>
         <translation>планировщик приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="220"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="237"/>
         <source>scheduler resumed</source>
         <translation>планировщик возобновлён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="221"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="238"/>
         <source>scheduler stopped</source>
         <translation>планировщик остановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="248"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="265"/>
         <source>The scheduler is not running in this window</source>
         <translation>В этом окне планировщик не запущен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="254"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="271"/>
         <source>Resume all jobs…</source>
         <translation>Возобновить все задания…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="259"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="276"/>
         <source>Select a job</source>
         <translation>Выберите задание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="273"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="290"/>
         <source>Run a job now</source>
         <translation>Запуск задания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="275"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="292"/>
         <source>Run the %s job now instead of waiting for its timer. It does exactly what its scheduled run would do.</source>
         <translation>Запустить задание %s сейчас, не дожидаясь расписания. Оно сделает ровно то же, что и плановый запуск.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="285"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="302"/>
         <source>Running the %s job…</source>
         <translation>Выполняется задание %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="296"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="313"/>
         <source>The %s job was handed to the scheduler; it runs in a moment.</source>
         <translation>Задание %s передано планировщику и скоро будет выполнено.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="306"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="323"/>
         <source>The %1 job failed: %2</source>
         <translation>Задание %1 завершилось ошибкой: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="312"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="329"/>
         <source>The %1 job finished: %2</source>
         <translation>Задание %1 выполнено: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="314"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="331"/>
         <source>done</source>
         <translation>готово</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="328"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="345"/>
         <source>Pause the scheduler</source>
         <translation>Приостановка планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="330"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="347"/>
         <source>Stop renewals, retries, reminders and monitoring from running on their timers, in every app and worker sharing this database, until someone resumes them. Run now still works.</source>
         <translation>Остановить запуск продлений, повторов, напоминаний и мониторинга по расписанию во всех приложениях и фоновых процессах, использующих эту базу данных, пока их не возобновят. Кнопка «Запустить сейчас» продолжит работать.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="334"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="351"/>
         <source>Pause</source>
         <translation>Приостановить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="339"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="356"/>
         <source>Resume the scheduler</source>
         <translation>Возобновление планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="341"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="358"/>
         <source>Let the jobs run on their timers again; runs that fell due while paused are caught up at once.</source>
         <translation>Снова запускать задания по расписанию; запуски, пропущенные во время паузы, будут выполнены сразу.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="344"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="361"/>
         <source>Resume</source>
         <translation>Возобновить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="353"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="370"/>
         <source>Scheduler paused</source>
         <translation>Планировщик приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="353"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="370"/>
         <source>Scheduler resumed</source>
         <translation>Планировщик возобновлён</translation>
     </message>
@@ -8836,33 +8861,33 @@
 <context>
     <name>TrayController</name>
     <message>
-        <location filename="../../ui/tray.py" line="174"/>
+        <location filename="../../ui/tray.py" line="175"/>
         <source>Open Subscriptions Admin</source>
         <translation>Открыть Subscriptions Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="175"/>
+        <location filename="../../ui/tray.py" line="176"/>
         <source>Run renewals now</source>
         <translation>Выполнить продления сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="176"/>
-        <location filename="../../ui/tray.py" line="298"/>
+        <location filename="../../ui/tray.py" line="177"/>
+        <location filename="../../ui/tray.py" line="320"/>
         <source>Pause scheduler…</source>
         <translation>Приостановить планировщик…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="178"/>
+        <location filename="../../ui/tray.py" line="179"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="189"/>
+        <location filename="../../ui/tray.py" line="190"/>
         <source>Subscriptions Admin</source>
         <translation>Subscriptions Admin</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="203"/>
+        <location filename="../../ui/tray.py" line="204"/>
         <source>Subscriptions Admin — %n unread</source>
         <translation>
             <numerusform>Subscriptions Admin — %n непрочитанное</numerusform>
@@ -8870,8 +8895,24 @@
             <numerusform>Subscriptions Admin — %n непрочитанных</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../ui/tray.py" line="206"/>
+        <location filename="../../ui/tray.py" line="284"/>
+        <source>The database cannot be written</source>
+        <translation>Базу данных нельзя записать</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="287"/>
+        <source>The database can be written again</source>
+        <translation>Базу данных снова можно записывать</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="288"/>
+        <source>Waiting work goes on at the next run.</source>
+        <translation>Отложенная работа продолжится при следующем запуске.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="292"/>
+        <location filename="../../ui/tray.py" line="314"/>
         <source>%n notification(s) in all</source>
         <translation>
             <numerusform>всего %n уведомление</numerusform>
@@ -8880,18 +8921,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="293"/>
+        <location filename="../../ui/tray.py" line="315"/>
         <source>Latest: %s</source>
         <translation>Последнее: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="298"/>
+        <location filename="../../ui/tray.py" line="320"/>
         <source>Resume scheduler…</source>
         <translation>Возобновить планировщик…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="162"/>
         <location filename="../../ui/app.py" line="163"/>
+        <location filename="../../ui/app.py" line="164"/>
         <source>The scheduler is not running in this window</source>
         <translation>В этом окне планировщик не запущен</translation>
     </message>

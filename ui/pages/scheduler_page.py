@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.storage import storage_health
 from scheduler import JobStateInfo
 from services.changes import Changes, Kind
 from ui.context import UiContext
-from ui.errors import describe, stored_message_text
+from ui.errors import describe, storage_condition_text, stored_message_text
 from ui.formatting import second_text
 from ui.pages.base import Page
 from ui.pages.dialogs import ConfirmDialog
@@ -60,6 +61,16 @@ class SchedulerPage(Page):
         self.pause_button.clicked.connect(self.on_pause_clicked)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.clicked.connect(self.on_refresh_clicked)
+        # A known condition of the machine, not of one job: shown until a write succeeds again.
+        self.storage_banner = QLabel(self)
+        self.storage_banner.setObjectName("storageCondition")
+        self.storage_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.storage_banner.setWordWrap(True)
+        self.storage_banner.setStyleSheet(
+            "QLabel#storageCondition { background: #c62828; color: white; padding: 6px; font-weight: bold; }"
+        )
+        self.on_storage_changed(storage_health.problem)
+        ctx.bridge.storage_changed.connect(self.on_storage_changed)
         top = QHBoxLayout()
         top.addWidget(self.state_label, 1)
         top.addWidget(self.run_button)
@@ -105,6 +116,7 @@ class SchedulerPage(Page):
         self.panels_area.setWidget(holder)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.storage_banner)
         layout.addLayout(top)
         layout.addWidget(self.table, 3)
         layout.addWidget(QLabel(self.tr("Recent events"), self))
@@ -118,6 +130,11 @@ class SchedulerPage(Page):
         ctx.bridge.scheduler_event_happened.connect(self.on_scheduler_event)
         self._update_buttons()
         self._fit_panels()  # before the first show: the window must not grow to fit the panels side by side
+
+    @Slot(object)
+    def on_storage_changed(self, problem: str | None) -> None:
+        self.storage_banner.setText(storage_condition_text(problem) if problem else "")
+        self.storage_banner.setVisible(bool(problem))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
