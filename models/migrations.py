@@ -554,6 +554,63 @@ def _job_lease_since() -> None:
     run_operations(migrator.add_column("job_state", "lease_since", DateTimeField(null=True)))
 
 
+def _payment_cards_and_auto_topup() -> None:
+    """Customers' saved card references, their automatic top-up rules, and which card a top-up charged."""
+    from peewee import AutoField, BigIntegerField, ForeignKeyField, IntegerField
+
+    from models.schema_v1 import BaseModel, Customer, Wallet
+
+    class PaymentCard(BaseModel):  # frozen as this step creates it
+        id = AutoField()
+        customer = ForeignKeyField(Customer, on_delete="RESTRICT")
+        token = CharField(max_length=64)
+        brand = CharField(max_length=16)
+        last4 = CharField(max_length=4)
+        exp_month = IntegerField()
+        exp_year = IntegerField()
+        created_at = DateTimeField()
+        removed_at = DateTimeField(null=True)
+
+        class Meta:
+            table_name = "payment_card"
+            indexes = ((("customer", "id"), False),)
+
+    class AutoTopUpRule(BaseModel):  # frozen as this step creates it
+        id = AutoField()
+        customer = ForeignKeyField(Customer, on_delete="RESTRICT")
+        wallet = ForeignKeyField(Wallet, unique=True, on_delete="RESTRICT")
+        kind = CharField(max_length=16)
+        days_before = IntegerField(null=True)
+        round_to_minor = BigIntegerField(null=True)
+        threshold_minor = BigIntegerField(null=True)
+        amount_minor = BigIntegerField(null=True)
+        card = ForeignKeyField(PaymentCard, on_delete="RESTRICT")
+        active = BooleanField(default=True)
+        turned_off_reason = TextField(null=True)
+        created_at = DateTimeField()
+        updated_at = DateTimeField()
+
+        class Meta:
+            table_name = "auto_topup_rule"
+            indexes = ((("customer",), False), (("active", "id"), False))
+
+    database.create_tables([PaymentCard, AutoTopUpRule], safe=True)
+    # A card is saved once per customer while it is not removed.
+    database.execute_sql(
+        "CREATE UNIQUE INDEX IF NOT EXISTS payment_card_one_saved ON payment_card (customer_id, token) "
+        "WHERE removed_at IS NULL"
+    )
+    database.execute_sql(
+        "ALTER TABLE top_up ADD COLUMN card_id INTEGER REFERENCES payment_card (id) ON DELETE RESTRICT"
+    )
+    database.execute_sql("CREATE INDEX IF NOT EXISTS top_up_card_id ON top_up (card_id)")
+
+
+def _auto_topup_tables_missing() -> bool:
+    """Step 12 came after step 13 had shipped: a database migrated to 13 before it may lack its tables."""
+    return not database.table_exists("auto_topup_rule")
+
+
 Step = tuple[int, str, Callable[[], None]]
 
 MIGRATIONS: list[Step] = [
@@ -568,10 +625,15 @@ MIGRATIONS: list[Step] = [
     (9, "a wallet's last movement, and indexes for every table sort", _wallet_last_movement_and_sort_indexes),
     (10, "remembered sign-ins per computer and the delay between failed sign-ins", _sign_in_tokens_and_desks),
     (11, "customers' language and the outbox of their notices", _customer_notices),
+    (12, "saved cards and automatic top-up rules", _payment_cards_and_auto_topup),
     (13, "since when a job's lease is held", _job_lease_since),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
+
+# Steps numbered below a step that shipped before them, each with the test that tells a database past its
+# number that never ran it (it was migrated by a program that had the later step but not this one).
+LATE_STEPS: dict[int, Callable[[], bool]] = {12: _auto_topup_tables_missing}
 
 
 def _ensure_version_table() -> None:
@@ -622,7 +684,10 @@ def migrate(target: int | None = None, steps: list[Step] | None = None) -> int:
                 f"({newest}); update the program"
             )
         for number, title, step in steps:
-            if number <= version or number > target:
+            if number > target:
+                continue
+            if number <= version:
+                _run_late_step(number, title, step)
                 continue
             with write_transaction(), schema_changes_allowed():
                 reached = _locked_version()
@@ -633,3 +698,18 @@ def migrate(target: int | None = None, steps: list[Step] | None = None) -> int:
                     reached = number
             version = max(version, reached)
         return version
+
+
+def _run_late_step(number: int, title: str, step: Callable[[], None]) -> None:
+    """Run a late step (``LATE_STEPS``) on a database past its number that lacks it; the version stays.
+
+    Looking costs one read, so a current database is neither locked nor written.
+    """
+    missing = LATE_STEPS.get(number)
+    if missing is None or not missing():
+        return
+    with write_transaction(), schema_changes_allowed():
+        _locked_version()
+        if missing():  # else another process got there first
+            log.info("migrating schema: step %d (%s), which this database skipped", number, title)
+            step()

@@ -227,11 +227,17 @@ def test_an_old_shop_upgrades_with_every_row_intact_and_the_new_column_defaulted
     invoice_tables = {"document_sequence", "invoice", "invoice_line", "invoice_payment", "credit_note"}
     sign_in_tables = {"sign_in_token", "sign_in_desk"}  # migration 10: empty, new
     new_tables = invoice_tables | {"customer_note"} | sign_in_tables | {"customer_notice"}  # 7 and 11: empty
+    new_tables |= {"payment_card", "auto_topup_rule"}  # 12: empty
     assert set(after) == set(before) | new_tables
     assert after["sign_in_token"] == after["sign_in_desk"] == after["customer_notice"] == []
+    assert after["payment_card"] == after["auto_topup_rule"] == []
+    # Migration 12: top-ups keep their rows and charged no saved card.
+    assert [row[:-1] for row in after["top_up"]] == before["top_up"]
+    assert {row[-1] for row in after["top_up"]} == {None}
     assert before.pop("schema_version") == [(start,)] and after.pop("schema_version") == [(LATEST_VERSION,)]
     for table, rows in before.items():
         changed = ("error_item", "subscription", "usage_counter", "notification", "operator", "wallet", "customer")
+        changed += ("top_up",)
         if table in changed + ("job_state",):
             continue
         assert after[table] == rows, f"{table} changed in the upgrade"
@@ -474,3 +480,23 @@ def test_a_database_from_a_newer_program_is_refused_not_damaged(blank, capsys):
         assert check.execute("SELECT version FROM schema_version").fetchone()[0] == LATEST_VERSION + 1
     finally:
         check.close()
+
+
+def test_a_database_migrated_to_13_before_step_12_existed_gets_it_and_ends_as_a_new_one(blank, tmp_path):
+    """Step 12 (saved cards, automatic top-up) was numbered before step 13, which shipped first: a database
+    a program without step 12 took to 13 is given it at the next start, and its schema is then exactly a
+    new database's; the next start after that finds nothing to do."""
+    without_12 = [step for step in MIGRATIONS if step[0] != 12]
+    assert migrate(steps=without_12) == 13
+    assert "auto_topup_rule" not in {r[1] for r in _schema()}
+    assert migrate() == LATEST_VERSION == 13
+    upgraded = _schema()
+    assert "card_id" in _columns("top_up") and "auto_topup_rule" in {r[1] for r in upgraded}
+    ran = []
+    assert migrate(steps=[(n, t, lambda n=n: ran.append(n)) for n, t, _ in MIGRATIONS]) == 13
+    assert ran == []
+    database.close()
+    init_database(str(tmp_path / "new.sqlite3"))
+    database.connect()
+    assert migrate() == 13
+    assert _schema() == upgraded
