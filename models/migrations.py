@@ -587,6 +587,7 @@ def _payment_cards_and_auto_topup() -> None:
         card = ForeignKeyField(PaymentCard, on_delete="RESTRICT")
         active = BooleanField(default=True)
         turned_off_reason = TextField(null=True)
+        version = IntegerField(default=1)
         created_at = DateTimeField()
         updated_at = DateTimeField()
 

@@ -411,6 +411,9 @@ class AutoTopUpRule(BaseModel):
     card_id: int  # the column behind card
     active = BooleanField(default=True)
     turned_off_reason = TextField(null=True)
+    # Bumped each time the rule is set or turned on: its charges' keys carry it, so a rule turned on again
+    # after a decline charges anew, while a replay of one sweep finds its own keys.
+    version = IntegerField(default=1)
     created_at = DateTimeField()
     updated_at = DateTimeField()
 

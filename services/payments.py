@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from peewee import IntegrityError, fn
 
 from models.db import for_update, write_attempts, write_transaction
-from models.tables import ErrorItem, LedgerEntry, Refund, TopUp, Wallet
+from models.tables import ErrorItem, LedgerEntry, PaymentCard, Refund, TopUp, Wallet
 from services.audit import record_audit
 from services.auth import Actor, require
 from services.change_feed import publish_changes
@@ -176,15 +176,21 @@ class PaymentService:
         *,
         idempotency_key: str | None = None,
         reason: str = "",
+        card_id: int | None = None,
     ) -> TopUpInfo:
         """Charge the customer's card and credit the wallet once the gateway says yes.
 
+        ``card_id``: one of the customer's saved cards to charge (an automatic top-up); None charges
+        the card the gateway holds on file for the customer.
+
         Every check that can refuse the top-up runs before the card is charged. A
-        key is bound to its request: the same customer, amount and currency replay
+        key is bound to its request: the same customer, amount, currency and card replay
         the first top-up; anything else under that key is refused (Conflict).
         """
         require(actor, "topup")
         customer = find_customer(email_or_id)
+        if card_id is not None:
+            card_id = check_id(card_id, "card")
         if currency is None:
             first = Wallet.select().where(Wallet.customer == customer.id).order_by(Wallet.id).first()
             currency = first.currency if first else "USD"
@@ -198,6 +204,8 @@ class PaymentService:
                     publish_changes(Kind.WALLET)
                     existing = TopUp.get_or_none(TopUp.idempotency_key == key)
                     if existing is None:
+                        if card_id is not None:
+                            _check_saved_card(card_id, customer.id)
                         wallet = get_or_create_wallet(customer.id, currency, self.clock)
                         wallet = lock_wallet(wallet.id)
                         _check_headroom(wallet, amount_minor)
@@ -210,6 +218,7 @@ class PaymentService:
                             actor=actor.name,
                             created_at=now,
                             updated_at=now,
+                            card=card_id,
                         )
                         record_audit(
                             self.clock,
@@ -223,7 +232,7 @@ class PaymentService:
         except IntegrityError:
             existing = TopUp.get(TopUp.idempotency_key == key)
         if existing is not None:
-            _same_topup(existing, key, customer.id, amount_minor, currency)
+            _same_topup(existing, key, customer.id, amount_minor, currency, card_id)
             if existing.status == "pending" and existing.updated_at <= now - RECONCILE_AFTER:
                 return self._reconcile_topup(existing.id)  # a crash left it without an outcome
             return _topup_info(existing)
@@ -238,6 +247,7 @@ class PaymentService:
                 row.currency,
                 f"cus_{customer_id}",
                 f"topup:{row.idempotency_key}",
+                payment_method=_payment_method(row),
             )
         except GatewayDeclined as error:
             return self._fail_topup(row.id, error)
@@ -403,7 +413,14 @@ class PaymentService:
                 return "reconciled: the charge had been declined"
         customer_id = Wallet.get_by_id(row.wallet_id).customer_id
         try:
-            charge = self.circuit.call(self.gateway.charge, row.amount_minor, row.currency, f"cus_{customer_id}", key)
+            charge = self.circuit.call(
+                self.gateway.charge,
+                row.amount_minor,
+                row.currency,
+                f"cus_{customer_id}",
+                key,
+                payment_method=_payment_method(row),
+            )
         except GatewayDeclined as error:
             self._fail_topup(row.id, error, settle_item=settle_item)
             return f"declined: {error.message}"
@@ -973,9 +990,26 @@ def _check_headroom(wallet: Wallet, amount_minor: int) -> None:
         )
 
 
-def _same_topup(row: TopUp, key: str, customer_id: int, amount_minor: int, currency: str) -> None:
+def _payment_method(row: TopUp) -> str | None:
+    """The saved card a top-up charges (its gateway reference); None: the card on file."""
+    if row.card_id is None:
+        return None
+    return PaymentCard.select(PaymentCard.token).where(PaymentCard.id == row.card_id).scalar()
+
+
+def _check_saved_card(card_id: int, customer_id: int) -> None:
+    card = PaymentCard.get_or_none(PaymentCard.id == card_id)
+    if card is None or card.customer_id != customer_id or card.removed_at is not None:
+        raise ValidationError(
+            "card #{card_id} is not a saved card of this customer; nothing was charged", card_id=card_id
+        )
+
+
+def _same_topup(
+    row: TopUp, key: str, customer_id: int, amount_minor: int, currency: str, card_id: int | None = None
+) -> None:
     owner = Wallet.get_by_id(row.wallet_id).customer_id
-    if (owner, row.amount_minor, row.currency) != (customer_id, amount_minor, currency):
+    if (owner, row.amount_minor, row.currency, row.card_id) != (customer_id, amount_minor, currency, card_id):
         raise Conflict(
             "idempotency key {key!r} belongs to top-up #{topup_id} of {amount} for customer #{owner}; "
             "a different top-up needs a new key. Nothing was charged",
