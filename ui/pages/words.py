@@ -290,6 +290,10 @@ def action_text(action: str) -> str:
         "customer.create": translate("AuditActions", "Created a customer"),
         "customer.edit": translate("AuditActions", "Edited a customer"),
         "customer.note": translate("AuditActions", "Added a note on a customer"),
+        "card.add": translate("AuditActions", "Saved a card for automatic top-up"),
+        "card.remove": translate("AuditActions", "Removed a saved card"),
+        "autotopup.set": translate("AuditActions", "Set an automatic top-up"),
+        "autotopup.off": translate("AuditActions", "Turned off an automatic top-up"),
         "topup": translate("AuditActions", "Topped up a wallet"),
         "refund": translate("AuditActions", "Refunded"),
         "wallet.adjust": translate("AuditActions", "Adjusted a balance"),
@@ -518,7 +522,11 @@ def limit_text(usage: dict) -> str:
 def actor_text(actor: str) -> str:
     """Who did it: an operator's name as stored; the app's own actors in words."""
     translate = QCoreApplication.translate
-    labels = {"system": translate("Actors", "system"), "demo": translate("Actors", "demo data")}
+    labels = {
+        "system": translate("Actors", "system"),
+        "demo": translate("Actors", "demo data"),
+        "auto-topup": translate("Actors", "automatic top-up"),
+    }
     return labels.get(actor) or actor
 
 
