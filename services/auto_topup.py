@@ -30,7 +30,7 @@ from services.changes import Kind
 from services.clock import Clock
 from services.customer_notices import NoticeDraft, stage_notices
 from services.customers import find_customer, get_or_create_wallet
-from services.errors import Conflict, GatewayError, NotFound, ValidationError
+from services.errors import Conflict, GatewayError, NotFound, Term, ValidationError
 from services.gateway import TEST_CARDS
 from services.invoices import wallet_owed_minor
 from services.money import MAX_MINOR, check_currency, check_minor, format_minor, parse_amount
@@ -167,7 +167,7 @@ def describe_rule(rule: RuleInfo) -> str:
 
 def _money(value, currency: str, what: str) -> int:
     if value is None or (isinstance(value, str) and not value.strip()):
-        raise ValidationError("{what} is required", what=what)
+        raise ValidationError("{what} is required", what=Term(what))
     if isinstance(value, int) and not isinstance(value, bool):
         return check_minor(value)
     return parse_amount(value, currency)
