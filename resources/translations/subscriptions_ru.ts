@@ -4,17 +4,17 @@
 <context>
     <name>Actors</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="526"/>
+        <location filename="../../ui/pages/words.py" line="529"/>
         <source>system</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="527"/>
+        <location filename="../../ui/pages/words.py" line="530"/>
         <source>demo data</source>
         <translation>демо-данные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="528"/>
+        <location filename="../../ui/pages/words.py" line="531"/>
         <source>automatic top-up</source>
         <translation>автопополнение</translation>
     </message>
@@ -22,258 +22,258 @@
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="290"/>
+        <location filename="../../ui/pages/words.py" line="293"/>
         <source>Created a customer</source>
         <translation>Создан клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="291"/>
+        <location filename="../../ui/pages/words.py" line="294"/>
         <source>Edited a customer</source>
         <translation>Изменён клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="292"/>
+        <location filename="../../ui/pages/words.py" line="295"/>
         <source>Added a note on a customer</source>
         <translation>Добавлена заметка о клиенте</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="293"/>
+        <location filename="../../ui/pages/words.py" line="296"/>
         <source>Saved a card for automatic top-up</source>
         <translation>Сохранил карту для автопополнения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="294"/>
+        <location filename="../../ui/pages/words.py" line="297"/>
         <source>Removed a saved card</source>
         <translation>Удалил сохранённую карту</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="295"/>
+        <location filename="../../ui/pages/words.py" line="298"/>
         <source>Set an automatic top-up</source>
         <translation>Настроил автопополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="296"/>
+        <location filename="../../ui/pages/words.py" line="299"/>
         <source>Turned off an automatic top-up</source>
         <translation>Выключил автопополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="297"/>
+        <location filename="../../ui/pages/words.py" line="300"/>
         <source>Topped up a wallet</source>
         <translation>Пополнен кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="298"/>
+        <location filename="../../ui/pages/words.py" line="301"/>
         <source>Refunded</source>
         <translation>Выполнен возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="299"/>
+        <location filename="../../ui/pages/words.py" line="302"/>
         <source>Adjusted a balance</source>
         <translation>Скорректирован баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="300"/>
+        <location filename="../../ui/pages/words.py" line="303"/>
         <source>Refunded a top-up</source>
         <translation>Возвращено пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="301"/>
+        <location filename="../../ui/pages/words.py" line="304"/>
         <source>Refunded a charge</source>
         <translation>Возвращено списание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="302"/>
-        <location filename="../../ui/pages/words.py" line="303"/>
+        <location filename="../../ui/pages/words.py" line="305"/>
+        <location filename="../../ui/pages/words.py" line="306"/>
         <source>Reconciled a payment</source>
         <translation>Сверен платёж</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="304"/>
+        <location filename="../../ui/pages/words.py" line="307"/>
         <source>Subscribed</source>
         <translation>Оформлена подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="305"/>
+        <location filename="../../ui/pages/words.py" line="308"/>
         <source>Canceled a subscription</source>
         <translation>Отменена подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="306"/>
+        <location filename="../../ui/pages/words.py" line="309"/>
         <source>Reinstated a subscription</source>
         <translation>Восстановлена подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="307"/>
+        <location filename="../../ui/pages/words.py" line="310"/>
         <source>Changed a plan</source>
         <translation>Сменён тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="308"/>
+        <location filename="../../ui/pages/words.py" line="311"/>
         <source>Recorded usage</source>
         <translation>Записано использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="309"/>
+        <location filename="../../ui/pages/words.py" line="312"/>
         <source>Ran renewals</source>
         <translation>Выполнены продления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="310"/>
+        <location filename="../../ui/pages/words.py" line="313"/>
         <source>Retried a payment</source>
         <translation>Повторён платёж</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="311"/>
+        <location filename="../../ui/pages/words.py" line="314"/>
         <source>Retry held back: the gateway was still down</source>
         <translation>Повтор отложен: шлюз всё ещё недоступен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="312"/>
+        <location filename="../../ui/pages/words.py" line="315"/>
         <source>Retry outcome taken over by another runner</source>
         <translation>Итог повтора записал другой исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="313"/>
+        <location filename="../../ui/pages/words.py" line="316"/>
         <source>Canceled a scheduled retry</source>
         <translation>Отменён запланированный повтор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="314"/>
+        <location filename="../../ui/pages/words.py" line="317"/>
         <source>Escalated to manual handling</source>
         <translation>Передано на ручную обработку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="315"/>
+        <location filename="../../ui/pages/words.py" line="318"/>
         <source>Changed a retry strategy</source>
         <translation>Изменена стратегия повторов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="316"/>
+        <location filename="../../ui/pages/words.py" line="319"/>
         <source>Resolved an error item</source>
         <translation>Закрыта ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="317"/>
+        <location filename="../../ui/pages/words.py" line="320"/>
         <source>Created a plan</source>
         <translation>Создан тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="318"/>
+        <location filename="../../ui/pages/words.py" line="321"/>
         <source>Edited a plan</source>
         <translation>Изменён тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="319"/>
+        <location filename="../../ui/pages/words.py" line="322"/>
         <source>Changed a plan&apos;s feature</source>
         <translation>Изменена функция тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="320"/>
+        <location filename="../../ui/pages/words.py" line="323"/>
         <source>Created a feature</source>
         <translation>Создана функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="321"/>
+        <location filename="../../ui/pages/words.py" line="324"/>
         <source>Created an operator</source>
         <translation>Создан оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="322"/>
+        <location filename="../../ui/pages/words.py" line="325"/>
         <source>Changed an operator&apos;s role</source>
         <translation>Изменена роль оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="323"/>
+        <location filename="../../ui/pages/words.py" line="326"/>
         <source>Changed an operator</source>
         <translation>Изменён оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="324"/>
+        <location filename="../../ui/pages/words.py" line="327"/>
         <source>Disabled an operator</source>
         <translation>Оператор отключён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="325"/>
+        <location filename="../../ui/pages/words.py" line="328"/>
         <source>Re-enabled an operator</source>
         <translation>Оператор снова включён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="326"/>
+        <location filename="../../ui/pages/words.py" line="329"/>
         <source>Reset an operator&apos;s password</source>
         <translation>Сброшен пароль оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="327"/>
+        <location filename="../../ui/pages/words.py" line="330"/>
         <source>Changed their own password</source>
         <translation>Изменён собственный пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="328"/>
+        <location filename="../../ui/pages/words.py" line="331"/>
         <source>Failed to sign in</source>
         <translation>Неудачная попытка входа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="329"/>
+        <location filename="../../ui/pages/words.py" line="332"/>
         <source>Unlocked an operator</source>
         <translation>Оператор разблокирован</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="330"/>
+        <location filename="../../ui/pages/words.py" line="333"/>
         <source>A computer remembered an operator</source>
         <translation>Компьютер запомнил оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="331"/>
+        <location filename="../../ui/pages/words.py" line="334"/>
         <source>Signed in as remembered by a computer</source>
         <translation>Вход по запомненному входу компьютера</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="332"/>
+        <location filename="../../ui/pages/words.py" line="335"/>
         <source>Ended remembered sign-ins</source>
         <translation>Запомненные входы отменены</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="333"/>
+        <location filename="../../ui/pages/words.py" line="336"/>
         <source>Changed settings</source>
         <translation>Изменены настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="334"/>
+        <location filename="../../ui/pages/words.py" line="337"/>
         <source>Changed the gateway simulation</source>
         <translation>Изменена симуляция шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="335"/>
+        <location filename="../../ui/pages/words.py" line="338"/>
         <source>Set the gateway API key</source>
         <translation>Задан API-ключ шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="336"/>
+        <location filename="../../ui/pages/words.py" line="339"/>
         <source>Ran a job now</source>
         <translation>Задание запущено вручную</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="337"/>
+        <location filename="../../ui/pages/words.py" line="340"/>
         <source>Paused the scheduler</source>
         <translation>Планировщик приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="338"/>
+        <location filename="../../ui/pages/words.py" line="341"/>
         <source>Resumed the scheduler</source>
         <translation>Планировщик возобновлён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="339"/>
+        <location filename="../../ui/pages/words.py" line="342"/>
         <source>Marked a notification read</source>
         <translation>Уведомление отмечено прочитанным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="340"/>
+        <location filename="../../ui/pages/words.py" line="343"/>
         <source>Marked all notifications read</source>
         <translation>Все уведомления отмечены прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="341"/>
+        <location filename="../../ui/pages/words.py" line="344"/>
         <source>Moved the demo clock ahead</source>
         <translation>Демо-часы переведены вперёд</translation>
     </message>
@@ -281,348 +281,348 @@
 <context>
     <name>AuditFields</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="350"/>
+        <location filename="../../ui/pages/words.py" line="353"/>
         <source>status</source>
         <translation>статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="351"/>
+        <location filename="../../ui/pages/words.py" line="354"/>
         <source>retry strategy</source>
         <translation>стратегия повтора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="352"/>
+        <location filename="../../ui/pages/words.py" line="355"/>
         <source>attempts</source>
         <translation>попытки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="353"/>
+        <location filename="../../ui/pages/words.py" line="356"/>
         <source>attempts allowed</source>
         <translation>допустимо попыток</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="354"/>
+        <location filename="../../ui/pages/words.py" line="357"/>
         <source>next attempt</source>
         <translation>следующая попытка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="355"/>
+        <location filename="../../ui/pages/words.py" line="358"/>
         <source>resolution</source>
         <translation>решение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="356"/>
+        <location filename="../../ui/pages/words.py" line="359"/>
         <source>outcome</source>
         <translation>итог</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="357"/>
+        <location filename="../../ui/pages/words.py" line="360"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="358"/>
+        <location filename="../../ui/pages/words.py" line="361"/>
         <source>enabled</source>
         <translation>включено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="359"/>
+        <location filename="../../ui/pages/words.py" line="362"/>
         <source>amount</source>
         <translation>сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="360"/>
+        <location filename="../../ui/pages/words.py" line="363"/>
         <source>balance</source>
         <translation>баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="361"/>
+        <location filename="../../ui/pages/words.py" line="364"/>
         <source>price</source>
         <translation>цена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="362"/>
+        <location filename="../../ui/pages/words.py" line="365"/>
         <source>unit price</source>
         <translation>цена за единицу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="363"/>
+        <location filename="../../ui/pages/words.py" line="366"/>
         <source>package price</source>
         <translation>цена пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="364"/>
+        <location filename="../../ui/pages/words.py" line="367"/>
         <source>package size</source>
         <translation>размер пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="365"/>
+        <location filename="../../ui/pages/words.py" line="368"/>
         <source>currency</source>
         <translation>валюта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="366"/>
+        <location filename="../../ui/pages/words.py" line="369"/>
         <source>renews automatically</source>
         <translation>продлевается автоматически</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="367"/>
+        <location filename="../../ui/pages/words.py" line="370"/>
         <source>period ends</source>
         <translation>конец периода</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="368"/>
+        <location filename="../../ui/pages/words.py" line="371"/>
         <source>customer</source>
         <translation>клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="369"/>
+        <location filename="../../ui/pages/words.py" line="372"/>
         <source>plan</source>
         <translation>тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="370"/>
+        <location filename="../../ui/pages/words.py" line="373"/>
         <source>feature</source>
         <translation>функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="371"/>
+        <location filename="../../ui/pages/words.py" line="374"/>
         <source>quantity</source>
         <translation>количество</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="372"/>
+        <location filename="../../ui/pages/words.py" line="375"/>
         <source>usage record</source>
         <translation>запись о потреблении</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="373"/>
+        <location filename="../../ui/pages/words.py" line="376"/>
         <source>credit note</source>
         <translation>кредит-нота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="374"/>
+        <location filename="../../ui/pages/words.py" line="377"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="375"/>
+        <location filename="../../ui/pages/words.py" line="378"/>
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="376"/>
+        <location filename="../../ui/pages/words.py" line="379"/>
         <source>email address</source>
         <translation>адрес эл. почты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="377"/>
+        <location filename="../../ui/pages/words.py" line="380"/>
         <source>code</source>
         <translation>код</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="378"/>
+        <location filename="../../ui/pages/words.py" line="381"/>
         <source>type</source>
         <translation>тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="379"/>
+        <location filename="../../ui/pages/words.py" line="382"/>
         <source>unit</source>
         <translation>единица</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="380"/>
+        <location filename="../../ui/pages/words.py" line="383"/>
         <source>billing interval</source>
         <translation>период оплаты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="381"/>
+        <location filename="../../ui/pages/words.py" line="384"/>
         <source>intervals per period</source>
         <translation>интервалов в периоде</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="382"/>
+        <location filename="../../ui/pages/words.py" line="385"/>
         <source>grace days</source>
         <translation>дней отсрочки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="383"/>
+        <location filename="../../ui/pages/words.py" line="386"/>
         <source>access during grace</source>
         <translation>доступ во время отсрочки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="384"/>
+        <location filename="../../ui/pages/words.py" line="387"/>
         <source>quota</source>
         <translation>квота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="385"/>
+        <location filename="../../ui/pages/words.py" line="388"/>
         <source>included</source>
         <translation>включено в тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="386"/>
+        <location filename="../../ui/pages/words.py" line="389"/>
         <source>pricing</source>
         <translation>тарификация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="387"/>
+        <location filename="../../ui/pages/words.py" line="390"/>
         <source>tiers</source>
         <translation>ступени</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="388"/>
+        <location filename="../../ui/pages/words.py" line="391"/>
         <source>rate limit</source>
         <translation>ограничение частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="389"/>
+        <location filename="../../ui/pages/words.py" line="392"/>
         <source>rate window (seconds)</source>
         <translation>окно ограничения (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="390"/>
+        <location filename="../../ui/pages/words.py" line="393"/>
         <source>user name</source>
         <translation>имя пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="391"/>
+        <location filename="../../ui/pages/words.py" line="394"/>
         <source>failed sign-ins in a row</source>
         <translation>неудачных входов подряд</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="392"/>
+        <location filename="../../ui/pages/words.py" line="395"/>
         <source>locked until</source>
         <translation>заблокирован до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="393"/>
+        <location filename="../../ui/pages/words.py" line="396"/>
         <source>failed sign-ins</source>
         <translation>неудачных входов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="394"/>
-        <location filename="../../ui/pages/words.py" line="396"/>
+        <location filename="../../ui/pages/words.py" line="397"/>
+        <location filename="../../ui/pages/words.py" line="399"/>
         <source>computer</source>
         <translation>компьютер</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="395"/>
+        <location filename="../../ui/pages/words.py" line="398"/>
         <source>computers</source>
         <translation>компьютеры</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="397"/>
+        <location filename="../../ui/pages/words.py" line="400"/>
         <source>computer waits (seconds)</source>
         <translation>ожидание компьютера (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="398"/>
+        <location filename="../../ui/pages/words.py" line="401"/>
         <source>waits (seconds)</source>
         <translation>ожидание (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="399"/>
+        <location filename="../../ui/pages/words.py" line="402"/>
         <source>remembered sign-in #</source>
         <translation>запомненный вход №</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="400"/>
+        <location filename="../../ui/pages/words.py" line="403"/>
         <source>expires</source>
         <translation>истекает</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="401"/>
+        <location filename="../../ui/pages/words.py" line="404"/>
         <source>how many</source>
         <translation>сколько</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="402"/>
+        <location filename="../../ui/pages/words.py" line="405"/>
         <source>replaced</source>
         <translation>заменено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="403"/>
+        <location filename="../../ui/pages/words.py" line="406"/>
         <source>role</source>
         <translation>роль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="404"/>
+        <location filename="../../ui/pages/words.py" line="407"/>
         <source>note</source>
         <translation>заметка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="405"/>
+        <location filename="../../ui/pages/words.py" line="408"/>
         <source>text</source>
         <translation>текст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="406"/>
+        <location filename="../../ui/pages/words.py" line="409"/>
         <source>why</source>
         <translation>почему</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="407"/>
+        <location filename="../../ui/pages/words.py" line="410"/>
         <source>marked read</source>
         <translation>отмечено прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="408"/>
+        <location filename="../../ui/pages/words.py" line="411"/>
         <source>notifications</source>
         <translation>уведомления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="409"/>
+        <location filename="../../ui/pages/words.py" line="412"/>
         <source>paused</source>
         <translation>приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="410"/>
+        <location filename="../../ui/pages/words.py" line="413"/>
         <source>clock</source>
         <translation>часы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="411"/>
+        <location filename="../../ui/pages/words.py" line="414"/>
         <source>kept in</source>
         <translation>хранится в</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="412"/>
+        <location filename="../../ui/pages/words.py" line="415"/>
         <source>renewal time</source>
         <translation>время продления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="413"/>
+        <location filename="../../ui/pages/words.py" line="416"/>
         <source>reminder days</source>
         <translation>дней до напоминания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="414"/>
+        <location filename="../../ui/pages/words.py" line="417"/>
         <source>default grace days</source>
         <translation>дней отсрочки по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="415"/>
+        <location filename="../../ui/pages/words.py" line="418"/>
         <source>alert threshold</source>
         <translation>порог тревоги</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="416"/>
+        <location filename="../../ui/pages/words.py" line="419"/>
         <source>retry pass every (minutes)</source>
         <translation>проход повторов каждые (минуты)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="417"/>
+        <location filename="../../ui/pages/words.py" line="420"/>
         <source>daily backups kept</source>
         <translation>хранить ежедневных резервных копий</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="418"/>
+        <location filename="../../ui/pages/words.py" line="421"/>
         <source>&quot;Remember me&quot; lasts (days)</source>
         <translation>срок «Запомнить меня» (дней)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="419"/>
+        <location filename="../../ui/pages/words.py" line="422"/>
         <source>demo database</source>
         <translation>демо-база</translation>
     </message>
@@ -4439,109 +4439,109 @@
 <context>
     <name>ErrorWords</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="214"/>
+        <location filename="../../ui/pages/words.py" line="217"/>
         <source>top-up</source>
         <translation>пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="215"/>
+        <location filename="../../ui/pages/words.py" line="218"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="216"/>
+        <location filename="../../ui/pages/words.py" line="219"/>
         <source>renewal</source>
         <translation>продление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="217"/>
+        <location filename="../../ui/pages/words.py" line="220"/>
         <source>subscription</source>
         <translation>подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="218"/>
+        <location filename="../../ui/pages/words.py" line="221"/>
         <source>payment review</source>
         <translation>проверка платежа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="226"/>
+        <location filename="../../ui/pages/words.py" line="229"/>
         <source>transient</source>
         <translation>временная</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="227"/>
+        <location filename="../../ui/pages/words.py" line="230"/>
         <source>outcome unknown</source>
         <translation>исход неизвестен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="228"/>
-        <location filename="../../ui/pages/words.py" line="240"/>
+        <location filename="../../ui/pages/words.py" line="231"/>
+        <location filename="../../ui/pages/words.py" line="243"/>
         <source>urgent</source>
         <translation>срочная</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="229"/>
+        <location filename="../../ui/pages/words.py" line="232"/>
         <source>predictable</source>
         <translation>предсказуемая</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="230"/>
+        <location filename="../../ui/pages/words.py" line="233"/>
         <source>permanent</source>
         <translation>постоянная</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="238"/>
+        <location filename="../../ui/pages/words.py" line="241"/>
         <source>backoff</source>
         <translation>нарастающая пауза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="239"/>
+        <location filename="../../ui/pages/words.py" line="242"/>
         <source>reconcile</source>
         <translation>сверка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="241"/>
+        <location filename="../../ui/pages/words.py" line="244"/>
         <source>fixed interval</source>
         <translation>равный интервал</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="242"/>
-        <location filename="../../ui/pages/words.py" line="252"/>
+        <location filename="../../ui/pages/words.py" line="245"/>
+        <location filename="../../ui/pages/words.py" line="255"/>
         <source>manual</source>
         <translation>вручную</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="251"/>
+        <location filename="../../ui/pages/words.py" line="254"/>
         <source>retrying</source>
         <translation>повторяется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="253"/>
+        <location filename="../../ui/pages/words.py" line="256"/>
         <source>resolved</source>
         <translation>закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="254"/>
+        <location filename="../../ui/pages/words.py" line="257"/>
         <source>canceled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="574"/>
+        <location filename="../../ui/pages/words.py" line="577"/>
         <source>succeeded</source>
         <translation>успешно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="575"/>
+        <location filename="../../ui/pages/words.py" line="578"/>
         <source>failed</source>
         <translation>неудача</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="576"/>
+        <location filename="../../ui/pages/words.py" line="579"/>
         <source>deferred</source>
         <translation>отложено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="577"/>
+        <location filename="../../ui/pages/words.py" line="580"/>
         <source>settled elsewhere</source>
         <translation>завершено в другом месте</translation>
     </message>
@@ -4651,32 +4651,32 @@
 <context>
     <name>FeatureTypes</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="469"/>
+        <location filename="../../ui/pages/words.py" line="472"/>
         <source>on/off</source>
         <translation>вкл/выкл</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="470"/>
+        <location filename="../../ui/pages/words.py" line="473"/>
         <source>quota</source>
         <translation>квота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="471"/>
+        <location filename="../../ui/pages/words.py" line="474"/>
         <source>rate limit</source>
         <translation>лимит частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="472"/>
+        <location filename="../../ui/pages/words.py" line="475"/>
         <source>usage</source>
         <translation>по использованию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="505"/>
+        <location filename="../../ui/pages/words.py" line="508"/>
         <source>%1 %2 / period</source>
         <translation>%1 %2 / период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="511"/>
+        <location filename="../../ui/pages/words.py" line="514"/>
         <source>%1 %2 / %3</source>
         <translation>%1 %2 / %3</translation>
     </message>
@@ -5344,27 +5344,27 @@
 <context>
     <name>LedgerNotes</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="561"/>
+        <location filename="../../ui/pages/words.py" line="564"/>
         <source>card charge %1</source>
         <translation>списание с карты %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="562"/>
+        <location filename="../../ui/pages/words.py" line="565"/>
         <source>to card, top-up #%1</source>
         <translation>на карту, пополнение #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="563"/>
+        <location filename="../../ui/pages/words.py" line="566"/>
         <source>owed on %1</source>
         <translation>долг по %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="564"/>
+        <location filename="../../ui/pages/words.py" line="567"/>
         <source>%1 against %2</source>
         <translation>%1 к %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="565"/>
+        <location filename="../../ui/pages/words.py" line="568"/>
         <source>refund refused: %1</source>
         <translation>возврат отклонён: %1</translation>
     </message>
@@ -6531,117 +6531,117 @@
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="586"/>
+        <location filename="../../ui/pages/words.py" line="589"/>
         <source>create customers</source>
         <translation>создавать клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="587"/>
+        <location filename="../../ui/pages/words.py" line="590"/>
         <source>change customers</source>
         <translation>изменять клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="588"/>
+        <location filename="../../ui/pages/words.py" line="591"/>
         <source>top up wallets</source>
         <translation>пополнять кошельки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="589"/>
+        <location filename="../../ui/pages/words.py" line="592"/>
         <source>subscribe customers</source>
         <translation>оформлять подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="590"/>
+        <location filename="../../ui/pages/words.py" line="593"/>
         <source>cancel subscriptions</source>
         <translation>отменять подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="591"/>
+        <location filename="../../ui/pages/words.py" line="594"/>
         <source>reinstate subscriptions</source>
         <translation>восстанавливать подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="592"/>
+        <location filename="../../ui/pages/words.py" line="595"/>
         <source>change the plan of subscriptions</source>
         <translation>менять тариф подписок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="593"/>
+        <location filename="../../ui/pages/words.py" line="596"/>
         <source>record usage</source>
         <translation>записывать использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="594"/>
+        <location filename="../../ui/pages/words.py" line="597"/>
         <source>retry error items</source>
         <translation>повторять ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="595"/>
+        <location filename="../../ui/pages/words.py" line="598"/>
         <source>cancel scheduled retries</source>
         <translation>отменять запланированные повторы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="596"/>
+        <location filename="../../ui/pages/words.py" line="599"/>
         <source>resolve error items</source>
         <translation>закрывать ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="597"/>
+        <location filename="../../ui/pages/words.py" line="600"/>
         <source>escalate error items</source>
         <translation>передавать ошибки на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="598"/>
+        <location filename="../../ui/pages/words.py" line="601"/>
         <source>change retry strategies</source>
         <translation>менять стратегии повторов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="599"/>
+        <location filename="../../ui/pages/words.py" line="602"/>
         <source>mark notifications read</source>
         <translation>отмечать уведомления прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="600"/>
+        <location filename="../../ui/pages/words.py" line="603"/>
         <source>run scheduler jobs</source>
         <translation>запускать задания планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="601"/>
+        <location filename="../../ui/pages/words.py" line="604"/>
         <source>run a renewal pass</source>
         <translation>запускать прогон продлений</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="602"/>
+        <location filename="../../ui/pages/words.py" line="605"/>
         <source>refund</source>
         <translation>делать возвраты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="603"/>
+        <location filename="../../ui/pages/words.py" line="606"/>
         <source>adjust balances</source>
         <translation>корректировать балансы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="604"/>
+        <location filename="../../ui/pages/words.py" line="607"/>
         <source>edit plans and features</source>
         <translation>изменять тарифы и функции</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="605"/>
+        <location filename="../../ui/pages/words.py" line="608"/>
         <source>manage operators</source>
         <translation>управлять операторами</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="606"/>
+        <location filename="../../ui/pages/words.py" line="609"/>
         <source>change settings</source>
         <translation>изменять настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="607"/>
+        <location filename="../../ui/pages/words.py" line="610"/>
         <source>configure the gateway</source>
         <translation>настраивать шлюз</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="608"/>
+        <location filename="../../ui/pages/words.py" line="611"/>
         <source>pause the scheduler</source>
         <translation>приостанавливать планировщик</translation>
     </message>
@@ -7607,32 +7607,47 @@
         <translation>пропущено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="168"/>
+        <location filename="../../ui/pages/words.py" line="161"/>
+        <source>automatic top-ups charged</source>
+        <translation>автопополнений списано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="162"/>
+        <source>automatic top-ups waiting for the gateway</source>
+        <translation>автопополнений ждут платёжный шлюз</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="163"/>
+        <source>automatic top-ups declined</source>
+        <translation>автопополнений отклонено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="171"/>
         <source>healthy</source>
         <translation>в порядке</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="169"/>
+        <location filename="../../ui/pages/words.py" line="172"/>
         <source>outage</source>
         <translation>сбой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="170"/>
+        <location filename="../../ui/pages/words.py" line="173"/>
         <source>probing</source>
         <translation>проверка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="179"/>
+        <location filename="../../ui/pages/words.py" line="182"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="180"/>
+        <location filename="../../ui/pages/words.py" line="183"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="190"/>
+        <location filename="../../ui/pages/words.py" line="193"/>
         <source>daily backups are turned off</source>
         <translation>ежедневное копирование отключено</translation>
     </message>
@@ -8172,92 +8187,92 @@
 <context>
     <name>Subjects</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="263"/>
+        <location filename="../../ui/pages/words.py" line="266"/>
         <source>customer</source>
         <translation>клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="264"/>
+        <location filename="../../ui/pages/words.py" line="267"/>
         <source>wallet</source>
         <translation>кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="265"/>
+        <location filename="../../ui/pages/words.py" line="268"/>
         <source>top-up</source>
         <translation>пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="266"/>
+        <location filename="../../ui/pages/words.py" line="269"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="267"/>
+        <location filename="../../ui/pages/words.py" line="270"/>
         <source>subscription</source>
         <translation>подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="268"/>
+        <location filename="../../ui/pages/words.py" line="271"/>
         <source>plan</source>
         <translation>тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="269"/>
+        <location filename="../../ui/pages/words.py" line="272"/>
         <source>feature</source>
         <translation>функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="270"/>
+        <location filename="../../ui/pages/words.py" line="273"/>
         <source>invoice</source>
         <translation>счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="271"/>
+        <location filename="../../ui/pages/words.py" line="274"/>
         <source>ledger entry</source>
         <translation>запись журнала</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="272"/>
+        <location filename="../../ui/pages/words.py" line="275"/>
         <source>error item</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="273"/>
+        <location filename="../../ui/pages/words.py" line="276"/>
         <source>notification</source>
         <translation>уведомление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="274"/>
+        <location filename="../../ui/pages/words.py" line="277"/>
         <source>operator</source>
         <translation>оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="275"/>
+        <location filename="../../ui/pages/words.py" line="278"/>
         <source>job</source>
         <translation>задание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="276"/>
+        <location filename="../../ui/pages/words.py" line="279"/>
         <source>scheduler</source>
         <translation>планировщик</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="277"/>
+        <location filename="../../ui/pages/words.py" line="280"/>
         <source>settings</source>
         <translation>настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="278"/>
+        <location filename="../../ui/pages/words.py" line="281"/>
         <source>secret</source>
         <translation>секрет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="279"/>
+        <location filename="../../ui/pages/words.py" line="282"/>
         <source>system</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="280"/>
+        <location filename="../../ui/pages/words.py" line="283"/>
         <source>renewal pass</source>
         <translation>прогон продлений</translation>
     </message>
@@ -8265,57 +8280,57 @@
 <context>
     <name>SubscriptionEvents</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="451"/>
+        <location filename="../../ui/pages/words.py" line="454"/>
         <source>subscribed</source>
         <translation>оформлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="452"/>
+        <location filename="../../ui/pages/words.py" line="455"/>
         <source>subscribed again</source>
         <translation>оформлена заново</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="453"/>
+        <location filename="../../ui/pages/words.py" line="456"/>
         <source>renewed</source>
         <translation>продлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="454"/>
+        <location filename="../../ui/pages/words.py" line="457"/>
         <source>renewal short of funds</source>
         <translation>на продление не хватило средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="455"/>
+        <location filename="../../ui/pages/words.py" line="458"/>
         <source>funds arrived</source>
         <translation>средства поступили</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="456"/>
+        <location filename="../../ui/pages/words.py" line="459"/>
         <source>grace days passed</source>
         <translation>льготные дни прошли</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="457"/>
+        <location filename="../../ui/pages/words.py" line="460"/>
         <source>canceled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="458"/>
+        <location filename="../../ui/pages/words.py" line="461"/>
         <source>reinstated</source>
         <translation>восстановлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="459"/>
+        <location filename="../../ui/pages/words.py" line="462"/>
         <source>waiting for funds again</source>
         <translation>снова ждёт средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="460"/>
+        <location filename="../../ui/pages/words.py" line="463"/>
         <source>period ended</source>
         <translation>период закончился</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="461"/>
+        <location filename="../../ui/pages/words.py" line="464"/>
         <source>plan changed</source>
         <translation>тариф сменён</translation>
     </message>
@@ -9365,12 +9380,12 @@
 <context>
     <name>Windows</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="482"/>
+        <location filename="../../ui/pages/words.py" line="485"/>
         <source>day</source>
         <translation>день</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="482"/>
+        <location filename="../../ui/pages/words.py" line="485"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n день</numerusform>
@@ -9379,12 +9394,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="483"/>
+        <location filename="../../ui/pages/words.py" line="486"/>
         <source>hour</source>
         <translation>час</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="483"/>
+        <location filename="../../ui/pages/words.py" line="486"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n час</numerusform>
@@ -9393,12 +9408,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="484"/>
+        <location filename="../../ui/pages/words.py" line="487"/>
         <source>minute</source>
         <translation>минуту</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="484"/>
+        <location filename="../../ui/pages/words.py" line="487"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n минута</numerusform>
@@ -9407,7 +9422,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="490"/>
+        <location filename="../../ui/pages/words.py" line="493"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n секунда</numerusform>

@@ -27,7 +27,8 @@ def test_every_scheduled_job_declares_what_it_changes(db, clock):
     money = {Kind.WALLET, Kind.INVOICE, Kind.SUBSCRIPTION, Kind.ERROR_ITEM}
     assert jobs["renewals"].kinds == money
     assert jobs["janitor"].kinds == jobs["retries"].kinds == money | {Kind.AUDIT}  # they reconcile, audited
-    assert jobs["reminders"] == Changes.of(Kind.SUBSCRIPTION)
+    # the reminders run the automatic top-up sweep first: money moves, a declined rule turns off (audited)
+    assert jobs["reminders"].kinds == money | {Kind.CUSTOMER, Kind.AUDIT}
     assert jobs["monitoring"] == NO_CHANGES  # it reads; its alert is a notification
 
 

@@ -158,6 +158,9 @@ def _result_keys() -> dict[str, str]:
         "seconds": translate("SchedulerJobs", "seconds"),
         "deleted": translate("SchedulerJobs", "older backups deleted"),
         "skipped": translate("SchedulerJobs", "skipped"),
+        "auto_topups_charged": translate("SchedulerJobs", "automatic top-ups charged"),
+        "auto_topups_queued": translate("SchedulerJobs", "automatic top-ups waiting for the gateway"),
+        "auto_topups_declined": translate("SchedulerJobs", "automatic top-ups declined"),
     }
 
 
