@@ -7,9 +7,9 @@ desk goes on from where the last one left it: no row is dated in the future of i
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Protocol, TypeGuard
+from typing import TYPE_CHECKING, Protocol, TypeGuard
 
 from peewee import fn
 
@@ -21,6 +21,9 @@ from services.auth import Actor, require
 from services.clock import Clock, OffsetClock, utc_now
 from services.errors import ValidationError
 from services.renewals import RenewalService
+
+if TYPE_CHECKING:
+    from services.auto_topup import AutoTopUpService
 
 OFFSET_KEY = "demo.clock_offset_seconds"  # not an operator setting: the demo clock's own memory
 STAMPED = (AuditEntry, LedgerEntry, Customer, ErrorItem, Notification)  # tables whose rows say when they were made
@@ -40,13 +43,21 @@ class DemoClockStep:
     now: datetime  # the clock after the jump
     renewals: dict  # the renewal pass's summary at the new time
     reminders: dict  # the expiry reminders' summary
+    auto_topup: dict = field(default_factory=dict)  # the automatic top-up sweep's summary (run with the reminders)
 
 
 def advance_demo_clock(
-    clock: Clock, renewals: RenewalService, actor: Actor, months: int = 0, days: int = 0
+    clock: Clock,
+    renewals: RenewalService,
+    actor: Actor,
+    months: int = 0,
+    days: int = 0,
+    *,
+    auto_topup: AutoTopUpService | None = None,
 ) -> DemoClockStep:
     """Move the clock ahead by ``months`` (calendar months) or ``days``, then run the renewal pass
-    and the reminders at the new time. Running renewals is the permission it needs."""
+    and the reminders (with ``auto_topup``'s sweep before them) at the new time. Running renewals is
+    the permission it needs."""
     require(actor, "renewal.run")
     if not can_travel(clock):
         raise ValidationError("This clock follows real time; only a demo clock can be moved.")
@@ -62,8 +73,9 @@ def advance_demo_clock(
             clock, actor.name, "demo.clock_advanced", "clock", None, before={"now": now}, after={"now": target}
         )
     renewed = renewals.renew_due_subscriptions(actor)
+    topped_up = auto_topup.sweep() if auto_topup is not None else {}
     reminded = renewals.send_expiry_reminders()
-    return DemoClockStep(clock.now(), renewed, reminded)
+    return DemoClockStep(clock.now(), renewed, reminded, topped_up)
 
 
 def _save_offset(offset: timedelta, now: datetime) -> None:

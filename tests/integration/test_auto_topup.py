@@ -341,3 +341,16 @@ def test_the_reminders_job_runs_the_sweep(core, clock):
     assert result["auto_topups_charged"] == 1 and balance(wallet_id) == 1000
     # The wallet can pay its renewal now: no reminder that it may lapse.
     assert result["reminded"] == 0
+
+
+def test_the_demo_clock_jump_runs_the_sweep_and_a_renewal_it_missed_is_paid_at_once(core, clock):
+    from services.demo_clock import advance_demo_clock
+
+    customer, wallet_id, sub = customer_with_plan(core, "qi@example.com", 1000)
+    card = core.auto_topup.add_card(OPERATOR, customer.email, "pm_card_visa")
+    core.auto_topup.set_rule(OPERATOR, customer.email, "before_renewal", card_id=card.id, days_before=3, round_to=500)
+    # A month at once: the renewal pass finds the wallet empty, then the sweep tops it up and it renews.
+    step = advance_demo_clock(clock, core.renewals, OPERATOR, months=1, auto_topup=core.auto_topup)
+    assert step.renewals["pending_renewal"] == 1 and step.auto_topup["charged"] == 1
+    assert Subscription.get_by_id(sub.id).status == "active" and balance(wallet_id) == 0
+    assert integrity_check(clock.now())["ok"]
