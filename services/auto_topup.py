@@ -512,11 +512,17 @@ class AutoTopUpService:
             return SweepOutcome.NOT_NEEDED
         existing = TopUp.get_or_none(TopUp.idempotency_key == need.key)
         if existing is not None:
-            if existing.status == "failed":
-                # Declined on a retry (or closed by an operator): the rule stops charging this card.
-                self._turn_off_after_decline(rule.id, rule.version, existing.id)
-                return SweepOutcome.DECLINED
-            return SweepOutcome.ALREADY
+            if existing.status != "failed":
+                return SweepOutcome.ALREADY
+            # Settled as failed after this rule's sweep queued it: declined on a retry, or closed by an operator.
+            try:
+                code = self._decline_code(existing)
+            except GatewayError:
+                return SweepOutcome.ALREADY  # asked again at the next sweep
+            if code is None:
+                return SweepOutcome.ALREADY  # not a decline: the card is not to blame
+            self._turn_off_after_decline(rule.id, rule.version, existing.id, code)
+            return SweepOutcome.DECLINED
         currency = Wallet.get_by_id(rule.wallet_id).currency
         if need.amount_minor > MAX_MINOR:
             log.warning("automatic top-up rule #%d would charge more than a wallet holds", rule.id)
@@ -539,25 +545,29 @@ class AutoTopUpService:
         if info.status == "succeeded":
             return SweepOutcome.CHARGED
         if info.status == "failed":
-            self._turn_off_after_decline(rule.id, rule.version, info.id)
+            try:
+                code = self._decline_code(TopUp.get_by_id(info.id)) or "card_declined"
+            except GatewayError:
+                code = "card_declined"  # the top-up path saw the decline; only its code is unknown
+            self._turn_off_after_decline(rule.id, rule.version, info.id, code)
             return SweepOutcome.DECLINED
         if info.status == "retrying":
             return SweepOutcome.QUEUED
         return SweepOutcome.ALREADY
 
-    def _decline_code(self, topup: TopUp) -> str:
-        """The processor's decline code for the top-up's charge (asked by key); "card_declined" when it
-        cannot say."""
-        try:
-            charge = self.payments.circuit.call(self.payments.gateway.get_charge, f"topup:{topup.idempotency_key}")
-        except GatewayError:
-            return "card_declined"
-        return (charge.decline_code if charge is not None else None) or "card_declined"
+    def _decline_code(self, topup: TopUp) -> str | None:
+        """The processor's decline code for the top-up's charge, asked by its key; None when the processor
+        holds no declined charge for it (an operator closed the top-up before it was sent, say).
 
-    def _turn_off_after_decline(self, rule_id: int, version: int, topup_id: int) -> None:
+        Gateway errors propagate: the question is asked again at the next sweep."""
+        charge = self.payments.circuit.call(self.payments.gateway.get_charge, f"topup:{topup.idempotency_key}")
+        if charge is None or charge.status != "declined":
+            return None
+        return charge.decline_code or "card_declined"
+
+    def _turn_off_after_decline(self, rule_id: int, version: int, topup_id: int, code: str) -> None:
         """The rule goes off, the operators get a notification and the customer a notice, in one transaction."""
         topup = TopUp.get_by_id(topup_id)
-        code = self._decline_code(topup)
         now = self.clock.now()
         fresh: list[str] = []
         for attempt in write_attempts():

@@ -354,3 +354,40 @@ def test_the_demo_clock_jump_runs_the_sweep_and_a_renewal_it_missed_is_paid_at_o
     assert step.renewals["pending_renewal"] == 1 and step.auto_topup["charged"] == 1
     assert Subscription.get_by_id(sub.id).status == "active" and balance(wallet_id) == 0
     assert integrity_check(clock.now())["ok"]
+
+
+def test_a_decline_on_a_retry_turns_the_rule_off_at_the_next_sweep(core, clock):
+    customer, _wallet_id, _sub = customer_with_plan(core, "ra@example.com", 1000)
+    card = core.auto_topup.add_card(OPERATOR, customer.email, "pm_card_visa")
+    rule = core.auto_topup.set_rule(
+        OPERATOR, customer.email, "before_renewal", card_id=card.id, days_before=3, round_to=500
+    )
+    clock.advance(days=29)
+    set_gateway(core, error_rate=1.0)
+    assert core.auto_topup.sweep()["queued"] == 1
+    set_gateway(core, error_rate=0.0, decline_rate=1.0)
+    clock.advance(hours=1)
+    core.run_retries()
+    assert auto_topups()[0].status == "failed"
+    assert core.auto_topup.sweep()["declined"] == 1
+    assert not AutoTopUpRule.get_by_id(rule.id).active
+    assert CustomerNotice.select().where(CustomerNotice.kind == "auto_topup_declined").count() == 1
+    assert core.auto_topup.sweep()["rules"] == 0
+
+
+def test_a_top_up_an_operator_closed_unsent_does_not_blame_the_card(core, clock):
+    customer, _wallet_id, _sub = customer_with_plan(core, "sa@example.com", 1000)
+    card = core.auto_topup.add_card(OPERATOR, customer.email, "pm_card_visa")
+    rule = core.auto_topup.set_rule(
+        OPERATOR, customer.email, "before_renewal", card_id=card.id, days_before=3, round_to=500
+    )
+    clock.advance(days=29)
+    set_gateway(core, error_rate=1.0)
+    assert core.auto_topup.sweep()["queued"] == 1
+    set_gateway(core, error_rate=0.0)
+    item = ErrorItem.get(ErrorItem.operation == "topup")
+    core.retries.cancel_retry(ADMIN, [item.id], "customer paid by bank transfer")
+    assert auto_topups()[0].status == "failed"
+    assert core.auto_topup.sweep()["already"] == 1
+    assert AutoTopUpRule.get_by_id(rule.id).active
+    assert CustomerNotice.select().count() == 0 and GatewayCharge.select().count() == 0
