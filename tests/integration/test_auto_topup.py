@@ -391,3 +391,25 @@ def test_a_top_up_an_operator_closed_unsent_does_not_blame_the_card(core, clock)
     assert core.auto_topup.sweep()["already"] == 1
     assert AutoTopUpRule.get_by_id(rule.id).active
     assert CustomerNotice.select().count() == 0 and GatewayCharge.select().count() == 0
+
+
+def test_check_finds_a_top_up_charged_to_another_customers_card(core, clock):
+    first, wallet_id, _s = customer_with_plan(core, "ta@example.com", 1000)
+    second, _w, _s2 = customer_with_plan(core, "ub@example.com", 1000)
+    theirs = core.auto_topup.add_card(OPERATOR, second.email, "pm_card_visa")
+    assert integrity_check(clock.now())["ok"]
+    TopUp.create(
+        wallet=wallet_id,
+        amount_minor=100,
+        currency="USD",
+        idempotency_key="written-by-hand",
+        status="failed",
+        actor="someone",
+        created_at=clock.now(),
+        updated_at=clock.now(),
+        card=theirs.id,
+    )
+    found = integrity_check(clock.now())
+    assert not found["ok"]
+    [violation] = [v for v in found["violations"] if v["kind"] == "topup_charged_another_customers_card"]
+    assert violation["card_id"] == theirs.id and violation["customer_id"] == first.id
