@@ -344,7 +344,7 @@ def _chosen_card(core: Core, email: str, card: str | None) -> int:
     """The card ``--card`` names (an id or a gateway reference), or the customer's only saved card."""
     from services.validation import row_id_in
 
-    cards = core.auto_topup.cards(email)
+    cards = core.cards.cards(email)
     if card is None:
         if len(cards) != 1:
             raise ValidationError(
@@ -364,16 +364,16 @@ def _chosen_card(core: Core, email: str, card: str | None) -> int:
 def run_auto_topup_command(args: argparse.Namespace, core: Core) -> tuple[dict, int]:
     from services.validation import row_id_in
 
-    service = core.auto_topup
+    service, cards = core.auto_topup, core.cards
     if args.command == "card":
         if args.card_command == "add":
-            return {"card": _plain(service.add_card(CLI_ACTOR, args.email, args.token, args.reason))}, 0
+            return {"card": _plain(cards.add_card(CLI_ACTOR, args.email, args.token, args.reason))}, 0
         if args.card_command == "list":
-            return {"cards": [_plain(c) for c in service.cards(args.email, include_removed=args.all)]}, 0
+            return {"cards": [_plain(c) for c in cards.cards(args.email, include_removed=args.all)]}, 0
         card_id = row_id_in(args.card_id.strip())
         if card_id is None:
             raise ValidationError(f"no saved card {args.card_id[:30]!r}; card list shows their ids")
-        return {"card": _plain(service.remove_card(CLI_ACTOR, card_id, args.reason))}, 0
+        return {"card": _plain(cards.remove_card(CLI_ACTOR, card_id, args.reason))}, 0
     if args.command == "autotopup":
         if args.autotopup_command == "off":
             rules = service.turn_off(CLI_ACTOR, args.email, args.currency, args.reason)

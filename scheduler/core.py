@@ -23,6 +23,7 @@ from services.features import FeatureService
 from services.gateway import FakeGateway
 from services.invoices import InvoiceService
 from services.notifications import NotificationCenter
+from services.payment_cards import PaymentCardService
 from services.payments import PaymentService
 from services.renewals import RenewalService
 from services.retries import RetryManager
@@ -71,6 +72,7 @@ class Core:
     payments: PaymentService
     invoices: InvoiceService
     sign_in_tokens: SignInTokens
+    cards: PaymentCardService
     auto_topup: AutoTopUpService
     owner: str = field(default_factory=default_owner)
 
@@ -171,5 +173,6 @@ def build_core(clock: Clock | None = None, *, gateway_sleep: Callable[[float], N
         payments,
         InvoiceService(clock),
         SignInTokens(clock, settings),
+        PaymentCardService(clock, gateway, circuit),
         AutoTopUpService(clock, payments, notifications),
     )

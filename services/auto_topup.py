@@ -1,4 +1,5 @@
-"""Automatic top-up: a customer's saved cards and the rule that charges one when their wallet runs short.
+"""Automatic top-up: the rule that charges a customer's saved card (``services.payment_cards``) when their
+wallet runs short.
 
 A rule is one of two kinds. ``before_renewal``: when the wallet cannot pay the renewals due within N
 days (and what it owes), charge the shortfall rounded up to a multiple of X. ``below_balance``: when
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from peewee import IntegrityError, fn
+from peewee import fn
 
 from models.db import for_update, write_attempts
 from models.tables import AutoTopUpRule, Customer, LedgerEntry, PaymentCard, Plan, Subscription, TopUp, Wallet
@@ -31,10 +32,10 @@ from services.clock import Clock
 from services.customer_notices import NoticeDraft, stage_notices
 from services.customers import find_customer, get_or_create_wallet
 from services.errors import Conflict, GatewayError, NotFound, Term, ValidationError
-from services.gateway import TEST_CARDS
 from services.invoices import wallet_owed_minor
 from services.money import MAX_MINOR, check_currency, check_minor, format_minor, parse_amount
 from services.notifications import Draft, NotificationCenter
+from services.payment_cards import CardInfo, card_info
 from services.payments import UNSETTLED, PaymentService
 from services.validation import MAX_REASON, check_id, check_text
 
@@ -46,7 +47,6 @@ RULE_KINDS = (BEFORE_RENEWAL, BELOW_BALANCE)
 MAX_DAYS_BEFORE = 60
 # The sweep's charges are audited and shown as this actor's; "system" is the role that may top up.
 AUTO_TOPUP_ACTOR = Actor("auto-topup", "system")
-CARD_REMOVED = "its card was removed"
 
 
 class SweepOutcome(StrEnum):
@@ -56,19 +56,6 @@ class SweepOutcome(StrEnum):
     DECLINED = "declined"  # the card was declined: the rule is off
     ALREADY = "already"  # this event's top-up exists (a replay, or another sweep got there first)
     REFUSED = "refused"  # the top-up was refused before the card was charged (no room in the wallet)
-
-
-@dataclass(frozen=True)
-class CardInfo:
-    id: int
-    customer_id: int
-    token: str
-    brand: str
-    last4: str
-    exp_month: int
-    exp_year: int
-    created_at: datetime
-    removed_at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -109,20 +96,6 @@ class Need:
 
     amount_minor: int
     key: str
-
-
-def card_info(row: PaymentCard) -> CardInfo:
-    return CardInfo(
-        row.id,
-        row.customer_id,
-        row.token,
-        row.brand,
-        row.last4,
-        row.exp_month,
-        row.exp_year,
-        row.created_at,
-        row.removed_at,
-    )
 
 
 def rule_info(row: AutoTopUpRule) -> RuleInfo:
@@ -189,87 +162,6 @@ class AutoTopUpService:
         self.notifications = notifications
 
     # --- cards -----------------------------------------------------------------------
-
-    def add_card(self, actor: Actor, email_or_id, token, reason: str = "") -> CardInfo:
-        """Save a card reference for the customer, as the gateway describes it. Asks the gateway first
-        (outside any transaction), so a reference it does not know writes nothing."""
-        require(actor, "customer.edit")
-        reason = _reason(reason)
-        customer = find_customer(email_or_id)
-        details = self.payments.circuit.call(self.payments.gateway.card_details, token)
-        now = self.clock.now()
-        try:
-            for attempt in write_attempts():
-                with attempt:
-                    publish_changes(Kind.CUSTOMER, Kind.AUDIT)
-                    row = PaymentCard.create(
-                        customer=customer.id,
-                        token=details.token,
-                        brand=details.brand,
-                        last4=details.last4,
-                        exp_month=details.exp_month,
-                        exp_year=details.exp_year,
-                        created_at=now,
-                    )
-                    record_audit(
-                        self.clock,
-                        actor.name,
-                        "card.add",
-                        "customer",
-                        customer.id,
-                        after={"card_id": row.id, "brand": row.brand, "last4": row.last4},
-                        reason=reason,
-                    )
-        except IntegrityError:
-            raise Conflict(
-                "{email} already has the card {last4} saved", email=customer.email, last4=details.last4
-            ) from None
-        return card_info(row)
-
-    def remove_card(self, actor: Actor, card_id, reason: str = "") -> CardInfo:
-        """Forget a saved card; a rule that charged it is turned off (it says why)."""
-        require(actor, "customer.edit")
-        card_id = check_id(card_id, "card")
-        reason = _reason(reason)
-        for attempt in write_attempts():
-            with attempt:
-                publish_changes(Kind.CUSTOMER, Kind.AUDIT)
-                row = for_update(PaymentCard.select().where(PaymentCard.id == card_id)).first()
-                if row is None or row.removed_at is not None:
-                    raise NotFound("no saved card #{card_id}", card_id=card_id)
-                now = self.clock.now()
-                row.removed_at = now
-                row.save(only=[PaymentCard.removed_at])
-                turned_off = [
-                    r.id
-                    for r in AutoTopUpRule.select(AutoTopUpRule.id).where(
-                        (AutoTopUpRule.card == card_id) & AutoTopUpRule.active
-                    )
-                ]
-                if turned_off:
-                    AutoTopUpRule.update(active=False, turned_off_reason=CARD_REMOVED, updated_at=now).where(
-                        AutoTopUpRule.id.in_(turned_off)
-                    ).execute()
-                record_audit(
-                    self.clock,
-                    actor.name,
-                    "card.remove",
-                    "customer",
-                    row.customer_id,
-                    before={"card_id": row.id, "brand": row.brand, "last4": row.last4},
-                    after={"rules_turned_off": turned_off},
-                    reason=reason,
-                )
-        return card_info(row)
-
-    def cards(self, email_or_id, *, include_removed: bool = False) -> list[CardInfo]:
-        customer = find_customer(email_or_id)
-        query = PaymentCard.select().where(PaymentCard.customer == customer.id)
-        if not include_removed:
-            query = query.where(PaymentCard.removed_at.is_null())
-        return [card_info(row) for row in query.order_by(PaymentCard.id)]
-
-    # --- rules -----------------------------------------------------------------------
 
     def set_rule(
         self,
@@ -409,7 +301,12 @@ class AutoTopUpService:
             customer.id,
             customer.name,
             currencies or ("USD",),
-            tuple(self.cards(customer.id)),
+            tuple(
+                card_info(row)
+                for row in PaymentCard.select()
+                .where((PaymentCard.customer == customer.id) & PaymentCard.removed_at.is_null())
+                .order_by(PaymentCard.id)
+            ),
             tuple(self.rules(customer.id)),
         )
 
@@ -664,8 +561,3 @@ def _audit_fields(row: AutoTopUpRule) -> dict:
         "active": row.active,
         "version": row.version,
     }
-
-
-def known_test_cards() -> tuple[str, ...]:
-    """The card references the fake gateway knows (for help texts)."""
-    return tuple(TEST_CARDS)

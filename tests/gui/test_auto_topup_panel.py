@@ -45,7 +45,7 @@ def test_an_operator_saves_a_card_and_turns_a_rule_on(make_page, answer_dialogs)
 
 def test_a_refused_rule_shows_why_in_the_form_and_writes_nothing(make_page, answer_dialogs):
     made = _panel(make_page)
-    made.core.auto_topup.add_card(OPERATOR, 3, "pm_card_visa")
+    made.core.cards.add_card(OPERATOR, 3, "pm_card_visa")
     made.page.refresh()
 
     def fill(dialog):
@@ -61,7 +61,7 @@ def test_a_refused_rule_shows_why_in_the_form_and_writes_nothing(make_page, answ
 def test_a_declined_card_shows_the_rule_off_and_why(make_page):
     made = _panel(make_page)
     core = made.core
-    card = core.auto_topup.add_card(OPERATOR, 3, "pm_card_chargeDeclined")
+    card = core.cards.add_card(OPERATOR, 3, "pm_card_chargeDeclined")
     core.auto_topup.set_rule(OPERATOR, 3, "below_balance", card_id=card.id, threshold="100000.00", amount="5.00")
     assert core.auto_topup.sweep()["declined"] == 1
     made.page.refresh()

@@ -22,8 +22,9 @@ from models.tables import (
     Wallet,
 )
 from services.auth import Actor
-from services.auto_topup import AUTO_TOPUP_ACTOR, CARD_REMOVED, rounded_up
+from services.auto_topup import AUTO_TOPUP_ACTOR, rounded_up
 from services.errors import NotFound, PermissionDenied, ValidationError
+from services.payment_cards import CARD_REMOVED
 from services.reports import integrity_check
 from tests.integration.conftest import set_gateway
 from tests.integration.test_invariants import Race
@@ -59,7 +60,7 @@ def test_rounding_up_to_a_multiple():
 
 def test_before_renewal_charges_the_shortfall_rounded_up_once_and_the_renewal_is_paid(core, clock):
     customer, wallet_id, sub = customer_with_plan(core, "ada@example.com", 1200)  # 200 left, renewal 1000
-    card = core.auto_topup.add_card(OPERATOR, customer.email, "pm_card_visa", "asked by phone")
+    card = core.cards.add_card(OPERATOR, customer.email, "pm_card_visa", "asked by phone")
     assert (card.brand, card.last4) == ("visa", "4242")
     core.auto_topup.set_rule(
         OPERATOR, customer.email, "before_renewal", card_id=card.id, days_before=3, round_to="5.00"
@@ -84,7 +85,7 @@ def test_before_renewal_charges_the_shortfall_rounded_up_once_and_the_renewal_is
 
 def test_a_replayed_sweep_never_charges_a_renewal_period_twice(core, clock):
     customer, wallet_id, _sub = customer_with_plan(core, "bo@example.com", 1000)  # nothing left
-    card = core.auto_topup.add_card(OPERATOR, customer.email, "pm_card_mastercard")
+    card = core.cards.add_card(OPERATOR, customer.email, "pm_card_mastercard")
     core.auto_topup.set_rule(OPERATOR, customer.email, "before_renewal", card_id=card.id, days_before=5, round_to=100)
     clock.advance(days=28)
     assert core.auto_topup.sweep()["charged"] == 1
@@ -96,7 +97,7 @@ def test_a_replayed_sweep_never_charges_a_renewal_period_twice(core, clock):
 
 def test_sweeps_running_at_once_charge_once(core, clock):
     customer, wallet_id, _sub = customer_with_plan(core, "cy@example.com", 1000)
-    card = core.auto_topup.add_card(OPERATOR, customer.email, "pm_card_visa")
+    card = core.cards.add_card(OPERATOR, customer.email, "pm_card_visa")
     core.auto_topup.set_rule(OPERATOR, customer.email, "before_renewal", card_id=card.id, days_before=5, round_to=100)
     clock.advance(days=28)
     race = Race(4)
@@ -110,7 +111,7 @@ def test_sweeps_running_at_once_charge_once(core, clock):
 
 def test_below_balance_tops_up_once_per_fall_below_the_threshold(core, clock):
     customer, wallet_id, _sub = customer_with_plan(core, "di@example.com", 1300)  # 300 left
-    card = core.auto_topup.add_card(OPERATOR, customer.email, "pm_card_amex")
+    card = core.cards.add_card(OPERATOR, customer.email, "pm_card_amex")
     core.auto_topup.set_rule(
         OPERATOR, customer.email, "below_balance", card_id=card.id, threshold="5.00", amount="20.00"
     )
@@ -125,7 +126,7 @@ def test_below_balance_tops_up_once_per_fall_below_the_threshold(core, clock):
 
 def test_a_top_up_too_small_to_lift_the_balance_is_not_repeated_for_the_same_fall(core, clock):
     customer, wallet_id, _sub = customer_with_plan(core, "ed@example.com", 1100)  # 100 left
-    card = core.auto_topup.add_card(OPERATOR, customer.email, "pm_card_visa")
+    card = core.cards.add_card(OPERATOR, customer.email, "pm_card_visa")
     core.auto_topup.set_rule(OPERATOR, customer.email, "below_balance", card_id=card.id, threshold=1000, amount=200)
     assert core.auto_topup.sweep()["charged"] == 1
     assert core.auto_topup.sweep()["already"] == 1
@@ -134,7 +135,7 @@ def test_a_top_up_too_small_to_lift_the_balance_is_not_repeated_for_the_same_fal
 
 def test_a_decline_turns_the_rule_off_and_tells_operators_and_customer(core, clock):
     customer, wallet_id, _sub = customer_with_plan(core, "fa@example.com", 1000)
-    card = core.auto_topup.add_card(OPERATOR, customer.email, "pm_card_chargeDeclinedInsufficientFunds")
+    card = core.cards.add_card(OPERATOR, customer.email, "pm_card_chargeDeclinedInsufficientFunds")
     assert card.last4 == "9995"
     rule = core.auto_topup.set_rule(
         OPERATOR, customer.email, "before_renewal", card_id=card.id, days_before=3, round_to=500
@@ -164,7 +165,7 @@ def test_a_decline_turns_the_rule_off_and_tells_operators_and_customer(core, clo
     assert len(auto_topups()) == 1 and CustomerNotice.select().count() == 1
 
     # A new card and the rule turned on again: it charges anew, the renewal is saved.
-    good = core.auto_topup.add_card(OPERATOR, customer.email, "pm_card_visa")
+    good = core.cards.add_card(OPERATOR, customer.email, "pm_card_visa")
     core.auto_topup.set_rule(OPERATOR, customer.email, "before_renewal", card_id=good.id, days_before=3, round_to=500)
     assert core.auto_topup.sweep()["charged"] == 1
     assert balance(wallet_id) == 1000
@@ -173,7 +174,7 @@ def test_a_decline_turns_the_rule_off_and_tells_operators_and_customer(core, clo
 
 def test_a_gateway_that_does_not_answer_leaves_the_top_up_in_the_queue_and_the_rule_on(core, clock):
     customer, wallet_id, _sub = customer_with_plan(core, "gu@example.com", 1000)
-    card = core.auto_topup.add_card(OPERATOR, customer.email, "pm_card_visa")
+    card = core.cards.add_card(OPERATOR, customer.email, "pm_card_visa")
     rule = core.auto_topup.set_rule(
         OPERATOR, customer.email, "before_renewal", card_id=card.id, days_before=3, round_to=500
     )
@@ -196,7 +197,7 @@ def test_a_gateway_that_does_not_answer_leaves_the_top_up_in_the_queue_and_the_r
 
 def test_a_card_that_fails_at_the_processor_is_queued_not_turned_off(core, clock):
     customer, _wallet_id, _sub = customer_with_plan(core, "ha@example.com", 1000)
-    card = core.auto_topup.add_card(OPERATOR, customer.email, "pm_card_chargeDeclinedProcessingError")
+    card = core.cards.add_card(OPERATOR, customer.email, "pm_card_chargeDeclinedProcessingError")
     rule = core.auto_topup.set_rule(
         OPERATOR, customer.email, "below_balance", card_id=card.id, threshold=500, amount=500
     )
@@ -207,7 +208,7 @@ def test_a_card_that_fails_at_the_processor_is_queued_not_turned_off(core, clock
 
 def test_a_crash_between_the_charge_and_the_credit_is_reconciled_once(core, clock, monkeypatch):
     customer, wallet_id, _sub = customer_with_plan(core, "ib@example.com", 1000)
-    card = core.auto_topup.add_card(OPERATOR, customer.email, "pm_card_visa")
+    card = core.cards.add_card(OPERATOR, customer.email, "pm_card_visa")
     core.auto_topup.set_rule(OPERATOR, customer.email, "before_renewal", card_id=card.id, days_before=3, round_to=500)
     clock.advance(days=29)
     real_credit = core.payments._credit_topup
@@ -233,17 +234,17 @@ def test_a_crash_between_the_charge_and_the_credit_is_reconciled_once(core, cloc
 
 def test_removing_a_card_turns_its_rule_off(core, clock):
     customer, _wallet_id, _sub = customer_with_plan(core, "jo@example.com", 1500)
-    card = core.auto_topup.add_card(OPERATOR, customer.email, "pm_card_visa")
+    card = core.cards.add_card(OPERATOR, customer.email, "pm_card_visa")
     rule = core.auto_topup.set_rule(
         OPERATOR, customer.email, "below_balance", card_id=card.id, threshold=100, amount=500
     )
-    core.auto_topup.remove_card(OPERATOR, card.id, "card lost")
+    core.cards.remove_card(OPERATOR, card.id, "card lost")
     row = AutoTopUpRule.get_by_id(rule.id)
     assert not row.active and row.turned_off_reason == CARD_REMOVED
-    assert core.auto_topup.cards(customer.email) == []
-    assert [c.id for c in core.auto_topup.cards(customer.email, include_removed=True)] == [card.id]
+    assert core.cards.cards(customer.email) == []
+    assert [c.id for c in core.cards.cards(customer.email, include_removed=True)] == [card.id]
     # Saved again after removal: a new row.
-    assert core.auto_topup.add_card(OPERATOR, customer.email, "pm_card_visa").id != card.id
+    assert core.cards.add_card(OPERATOR, customer.email, "pm_card_visa").id != card.id
 
 
 def _nothing_written(before: dict) -> None:
@@ -272,7 +273,7 @@ def _nothing_written(before: dict) -> None:
 )
 def test_bad_rules_are_refused_with_a_reason_and_write_nothing(core, change):
     customer, _wallet_id, _sub = customer_with_plan(core, "ka@example.com", 1000)
-    card = core.auto_topup.add_card(OPERATOR, customer.email, "pm_card_visa")
+    card = core.cards.add_card(OPERATOR, customer.email, "pm_card_visa")
     before = {m.__name__: m.select().count() for m in (PaymentCard, AutoTopUpRule, AuditEntry, TopUp)}
     args = dict(kind="before_renewal", card_id=card.id, days_before=3, round_to="5.00", **{})
     args.update(change)
@@ -286,11 +287,11 @@ def test_bad_rules_are_refused_with_a_reason_and_write_nothing(core, change):
 def test_another_customers_or_a_removed_card_is_refused(core):
     first, _w, _s = customer_with_plan(core, "la@example.com", 1000)
     second, _w2, _s2 = customer_with_plan(core, "mo@example.com", 1000)
-    theirs = core.auto_topup.add_card(OPERATOR, second.email, "pm_card_visa")
+    theirs = core.cards.add_card(OPERATOR, second.email, "pm_card_visa")
     with pytest.raises(ValidationError, match="not a saved card"):
         core.auto_topup.set_rule(OPERATOR, first.email, "below_balance", card_id=theirs.id, threshold=1, amount=1)
-    mine = core.auto_topup.add_card(OPERATOR, first.email, "pm_card_visa")
-    core.auto_topup.remove_card(OPERATOR, mine.id)
+    mine = core.cards.add_card(OPERATOR, first.email, "pm_card_visa")
+    core.cards.remove_card(OPERATOR, mine.id)
     with pytest.raises(ValidationError, match="not a saved card"):
         core.auto_topup.set_rule(OPERATOR, first.email, "below_balance", card_id=mine.id, threshold=1, amount=1)
     assert AutoTopUpRule.select().count() == 0
@@ -301,24 +302,24 @@ def test_cards_the_gateway_does_not_know_and_roles_that_may_not_are_refused(core
     before = {m.__name__: m.select().count() for m in (PaymentCard, AutoTopUpRule, AuditEntry, TopUp)}
     for token in ("4242424242424242", "", "pm_card_nope", "x" * 65):
         with pytest.raises(ValidationError):
-            core.auto_topup.add_card(OPERATOR, customer.email, token)
+            core.cards.add_card(OPERATOR, customer.email, token)
     with pytest.raises(PermissionDenied):
-        core.auto_topup.add_card(VIEWER, customer.email, "pm_card_visa")
+        core.cards.add_card(VIEWER, customer.email, "pm_card_visa")
     with pytest.raises(NotFound):
-        core.auto_topup.add_card(OPERATOR, "nobody@example.com", "pm_card_visa")
+        core.cards.add_card(OPERATOR, "nobody@example.com", "pm_card_visa")
     _nothing_written(before)
-    card = core.auto_topup.add_card(OPERATOR, customer.email, "pm_card_visa")
+    card = core.cards.add_card(OPERATOR, customer.email, "pm_card_visa")
     with pytest.raises(PermissionDenied):
         core.auto_topup.set_rule(VIEWER, customer.email, "below_balance", card_id=card.id, threshold=1, amount=1)
     with pytest.raises(PermissionDenied):
-        core.auto_topup.remove_card(VIEWER, card.id)
+        core.cards.remove_card(VIEWER, card.id)
     with pytest.raises(ValidationError, match="no automatic top-up"):
         core.auto_topup.turn_off(OPERATOR, customer.email)
 
 
 def test_setting_and_turning_off_a_rule_is_audited(core):
     customer, wallet_id, _s = customer_with_plan(core, "ol@example.com", 1000)
-    card = core.auto_topup.add_card(OPERATOR, customer.email, "pm_card_visa", "customer's request")
+    card = core.cards.add_card(OPERATOR, customer.email, "pm_card_visa", "customer's request")
     rule = core.auto_topup.set_rule(OPERATOR, customer.email, "below_balance", card_id=card.id, threshold=1, amount=1)
     changed = core.auto_topup.set_rule(
         OPERATOR, customer.email, "before_renewal", card_id=card.id, days_before=7, round_to=1000
@@ -334,7 +335,7 @@ def test_setting_and_turning_off_a_rule_is_audited(core):
 
 def test_the_reminders_job_runs_the_sweep(core, clock):
     customer, wallet_id, _sub = customer_with_plan(core, "pa@example.com", 1000)
-    card = core.auto_topup.add_card(OPERATOR, customer.email, "pm_card_visa")
+    card = core.cards.add_card(OPERATOR, customer.email, "pm_card_visa")
     core.auto_topup.set_rule(OPERATOR, customer.email, "before_renewal", card_id=card.id, days_before=3, round_to=500)
     clock.advance(days=29)
     result = core.run_reminders()
@@ -347,7 +348,7 @@ def test_the_demo_clock_jump_runs_the_sweep_and_a_renewal_it_missed_is_paid_at_o
     from services.demo_clock import advance_demo_clock
 
     customer, wallet_id, sub = customer_with_plan(core, "qi@example.com", 1000)
-    card = core.auto_topup.add_card(OPERATOR, customer.email, "pm_card_visa")
+    card = core.cards.add_card(OPERATOR, customer.email, "pm_card_visa")
     core.auto_topup.set_rule(OPERATOR, customer.email, "before_renewal", card_id=card.id, days_before=3, round_to=500)
     # A month at once: the renewal pass finds the wallet empty, then the sweep tops it up and it renews.
     step = advance_demo_clock(clock, core.renewals, OPERATOR, months=1, auto_topup=core.auto_topup)
@@ -358,7 +359,7 @@ def test_the_demo_clock_jump_runs_the_sweep_and_a_renewal_it_missed_is_paid_at_o
 
 def test_a_decline_on_a_retry_turns_the_rule_off_at_the_next_sweep(core, clock):
     customer, _wallet_id, _sub = customer_with_plan(core, "ra@example.com", 1000)
-    card = core.auto_topup.add_card(OPERATOR, customer.email, "pm_card_visa")
+    card = core.cards.add_card(OPERATOR, customer.email, "pm_card_visa")
     rule = core.auto_topup.set_rule(
         OPERATOR, customer.email, "before_renewal", card_id=card.id, days_before=3, round_to=500
     )
@@ -377,7 +378,7 @@ def test_a_decline_on_a_retry_turns_the_rule_off_at_the_next_sweep(core, clock):
 
 def test_a_top_up_an_operator_closed_unsent_does_not_blame_the_card(core, clock):
     customer, _wallet_id, _sub = customer_with_plan(core, "sa@example.com", 1000)
-    card = core.auto_topup.add_card(OPERATOR, customer.email, "pm_card_visa")
+    card = core.cards.add_card(OPERATOR, customer.email, "pm_card_visa")
     rule = core.auto_topup.set_rule(
         OPERATOR, customer.email, "before_renewal", card_id=card.id, days_before=3, round_to=500
     )
@@ -396,7 +397,7 @@ def test_a_top_up_an_operator_closed_unsent_does_not_blame_the_card(core, clock)
 def test_check_finds_a_top_up_charged_to_another_customers_card(core, clock):
     first, wallet_id, _s = customer_with_plan(core, "ta@example.com", 1000)
     second, _w, _s2 = customer_with_plan(core, "ub@example.com", 1000)
-    theirs = core.auto_topup.add_card(OPERATOR, second.email, "pm_card_visa")
+    theirs = core.cards.add_card(OPERATOR, second.email, "pm_card_visa")
     assert integrity_check(clock.now())["ok"]
     TopUp.create(
         wallet=wallet_id,

@@ -60,7 +60,7 @@ def _month(tmp_path, name: str, *, with_rules: bool) -> dict:
             ruled.add(customer.id)
             # A few cards decline: their rule goes off and the customer is told.
             token = "pm_card_chargeDeclined" if customer.id % 27 == 0 else "pm_card_visa"
-            card = core.auto_topup.add_card(OPERATOR, customer.id, token)
+            card = core.cards.add_card(OPERATOR, customer.id, token)
             if customer.id % 4 == 0:
                 core.auto_topup.set_rule(
                     OPERATOR, customer.id, "below_balance", card_id=card.id, threshold="15.00", amount="50.00"

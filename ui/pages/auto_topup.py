@@ -211,11 +211,11 @@ class AutoTopUpPanel(Page):
             fields=[(self.tr("Card reference"), token)],
             confirm_text=self.tr("Add card"),
         )
-        service, actor, customer_id = self.ctx.core.auto_topup, self.ctx.actor, self.view.customer_id
+        cards, actor, customer_id = self.ctx.core.cards, self.ctx.actor, self.view.customer_id
 
         def work():
             text, reason = token.currentText(), dialog.reason_text()
-            return lambda: service.add_card(actor, customer_id, text, reason)
+            return lambda: cards.add_card(actor, customer_id, text, reason)
 
         self.submit_form(dialog, work, done_text=self.tr("Card saved"), changes=self._done())
 
@@ -234,11 +234,11 @@ class AutoTopUpPanel(Page):
             reason_required=False,
             confirm_text=self.tr("Remove card"),
         )
-        service, actor = self.ctx.core.auto_topup, self.ctx.actor
+        cards, actor = self.ctx.core.cards, self.ctx.actor
 
         def work():
             reason = dialog.reason_text()
-            return lambda: service.remove_card(actor, card.id, reason)
+            return lambda: cards.remove_card(actor, card.id, reason)
 
         self.submit_form(dialog, work, done_text=self.tr("Card removed"), changes=self._done())
 
