@@ -286,7 +286,9 @@ def _auto_topup_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
         "list ada@example.com",
         "remove 7 --reason 'card lost'",
     )
-    card_commands = card.add_subparsers(dest="card_command", parser_class=_Parser, metavar="ACTION", required=True)
+    card_commands = card.add_subparsers(
+        dest="card_command", parser_class=_Parser, metavar="ACTION", required=True, help="add, list or remove"
+    )
     add = card_commands.add_parser("add", help="save a card reference the gateway knows")
     add.add_argument("email", help="the customer's email or id")
     add.add_argument("token", help="the gateway's card reference; test cards: " + ", ".join(TEST_CARDS))
@@ -306,7 +308,9 @@ def _auto_topup_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
         "set ada@example.com --below 5.00 --amount 20.00 --card pm_card_visa",
         "off ada@example.com --reason 'asked by phone'",
     )
-    rule_commands = rule.add_subparsers(dest="autotopup_command", parser_class=_Parser, metavar="ACTION", required=True)
+    rule_commands = rule.add_subparsers(
+        dest="autotopup_command", parser_class=_Parser, metavar="ACTION", required=True, help="set or off"
+    )
     set_rule = rule_commands.add_parser(
         "set",
         help="charge a saved card N days before a renewal the wallet cannot pay (the shortfall rounded up to X), "
