@@ -22,6 +22,7 @@ from enum import StrEnum
 from peewee import fn
 
 from models.db import for_update, write_attempts
+from models.rows import tuples
 from models.tables import AutoTopUpRule, Customer, LedgerEntry, PaymentCard, Plan, Subscription, TopUp, Wallet
 from services import lifecycle
 from services.audit import record_audit
@@ -319,7 +320,7 @@ class AutoTopUpService:
         now = now or self.clock.now()
         counts = {outcome.value: 0 for outcome in SweepOutcome}
         counts["errors"] = 0
-        rule_ids = [r.id for r in self._candidates(now)]
+        rule_ids = self._candidates(now)
         for rule_id in rule_ids:
             try:
                 outcome = self.apply_rule(rule_id, now)
@@ -332,27 +333,31 @@ class AutoTopUpService:
         return counts
 
     @staticmethod
-    def _candidates(now: datetime) -> list[AutoTopUpRule]:
-        """Active rules that may need a charge: a wallet below its threshold, or one with a renewal
-        waiting or due within the longest notice a rule can give (each is checked exactly after)."""
-        below = (
-            AutoTopUpRule.select(AutoTopUpRule.id)
-            .join(Wallet)
-            .where(
-                AutoTopUpRule.active
-                & (AutoTopUpRule.kind == BELOW_BALANCE)
-                & (Wallet.balance_minor < AutoTopUpRule.threshold_minor)
+    def _candidates(now: datetime) -> list[int]:
+        """The ids of active rules that may need a charge: a wallet below its threshold, or one with a
+        renewal waiting for funds or due within the rule's days (each is checked exactly after)."""
+        active = AutoTopUpRule.active
+        below = active & (AutoTopUpRule.kind == BELOW_BALANCE) & (Wallet.balance_minor < AutoTopUpRule.threshold_minor)
+        found: list[int] = [
+            rule_id for (rule_id,) in tuples(AutoTopUpRule.select(AutoTopUpRule.id).join(Wallet).where(below))
+        ]
+        before = active & (AutoTopUpRule.kind == BEFORE_RENEWAL)
+        # One query per notice the rules give (a handful of values), so the horizon is a plain bound on
+        # either engine and only wallets with a renewal inside it are read.
+        for (days,) in tuples(AutoTopUpRule.select(AutoTopUpRule.days_before).where(before).distinct()):
+            renewing = Subscription.select(Subscription.wallet).where(
+                (Subscription.status == lifecycle.PENDING)
+                | ((Subscription.status == lifecycle.ACTIVE) & (Subscription.period_end <= now + timedelta(days=days)))
             )
-        )
-        horizon = now + timedelta(days=MAX_DAYS_BEFORE)
-        renewing = Subscription.select(Subscription.wallet).where(
-            (Subscription.status == lifecycle.PENDING)
-            | ((Subscription.status == lifecycle.ACTIVE) & (Subscription.period_end <= horizon))
-        )
-        before = AutoTopUpRule.select(AutoTopUpRule.id).where(
-            AutoTopUpRule.active & (AutoTopUpRule.kind == BEFORE_RENEWAL) & AutoTopUpRule.wallet.in_(renewing)
-        )
-        return sorted(list(below) + list(before), key=lambda r: r.id)
+            found += [
+                rule_id
+                for (rule_id,) in tuples(
+                    AutoTopUpRule.select(AutoTopUpRule.id).where(
+                        before & (AutoTopUpRule.days_before == days) & AutoTopUpRule.wallet.in_(renewing)
+                    )
+                )
+            ]
+        return sorted(found)
 
     def need(self, rule: AutoTopUpRule, now: datetime) -> Need | None:
         """What ``rule`` would charge now and under which key; None when the wallet holds enough.
