@@ -49,7 +49,7 @@ _MAX_KEY_LENGTH = 200
 
 
 @dataclass(frozen=True)
-class TestCard:
+class KnownCard:
     """A card the fake processor knows by its reference, like Stripe's test payment methods
     (``pm_card_visa`` succeeds, ``pm_card_chargeDeclined`` is declined, …)."""
 
@@ -62,18 +62,18 @@ class TestCard:
     processing_error: bool = False  # every charge to it fails with a server error (nothing charged)
 
 
-TEST_CARDS: dict[str, TestCard] = {
+TEST_CARDS: dict[str, KnownCard] = {
     card.token: card
     for card in (
-        TestCard("pm_card_visa", "visa", "4242", 12, 2034),
-        TestCard("pm_card_mastercard", "mastercard", "4444", 12, 2034),
-        TestCard("pm_card_amex", "amex", "8431", 12, 2034),
-        TestCard("pm_card_chargeDeclined", "visa", "0002", 12, 2034, decline_code="card_declined"),
-        TestCard(
+        KnownCard("pm_card_visa", "visa", "4242", 12, 2034),
+        KnownCard("pm_card_mastercard", "mastercard", "4444", 12, 2034),
+        KnownCard("pm_card_amex", "amex", "8431", 12, 2034),
+        KnownCard("pm_card_chargeDeclined", "visa", "0002", 12, 2034, decline_code="card_declined"),
+        KnownCard(
             "pm_card_chargeDeclinedInsufficientFunds", "visa", "9995", 12, 2034, decline_code="insufficient_funds"
         ),
-        TestCard("pm_card_chargeDeclinedExpiredCard", "visa", "0069", 12, 2034, decline_code="expired_card"),
-        TestCard("pm_card_chargeDeclinedProcessingError", "visa", "0119", 12, 2034, processing_error=True),
+        KnownCard("pm_card_chargeDeclinedExpiredCard", "visa", "0069", 12, 2034, decline_code="expired_card"),
+        KnownCard("pm_card_chargeDeclinedProcessingError", "visa", "0119", 12, 2034, processing_error=True),
     )
 }
 
@@ -290,7 +290,7 @@ class FakeGateway:
             )
         return CardDetails(card.token, card.brand, card.last4, card.exp_month, card.exp_year)
 
-    def _saved_card(self, payment_method: str | None) -> TestCard | None:
+    def _saved_card(self, payment_method: str | None) -> KnownCard | None:
         if payment_method is None:
             return None
         card = TEST_CARDS.get(payment_method)
@@ -302,7 +302,7 @@ class FakeGateway:
             )
         return card
 
-    def _expired(self, card: TestCard) -> bool:
+    def _expired(self, card: KnownCard) -> bool:
         now = self.clock.now()
         return (now.year, now.month) > (card.exp_year, card.exp_month)
 
