@@ -279,6 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--outage", choices=("on", "off"), help="while on, every call fails and nothing reaches the processor"
     )
     gateway.add_argument("--seed", help="the same seed makes the same failures")
+    _auto_topup_commands(commands)
     _command(
         commands,
         "db-password",
@@ -348,6 +349,135 @@ def _run_customer_notice_command(args: argparse.Namespace, core: Core) -> tuple[
             raise ValidationError(f"a notice is named by its number, not {args.id[:30]!r}")
         return _plain(core.customer_notices.resend(CLI_ACTOR, notice_id, args.reason)), 0
     return None
+
+
+# --- saved cards and automatic top-up ------------------------------------------------
+
+
+def _auto_topup_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
+    from services.gateway import TEST_CARDS
+
+    card = _command(
+        commands,
+        "card",
+        "a customer's saved cards for automatic top-up: add, list, remove",
+        "add ada@example.com pm_card_visa",
+        "list ada@example.com",
+        "remove 7 --reason 'card lost'",
+    )
+    card_commands = card.add_subparsers(
+        dest="card_command", parser_class=_Parser, metavar="ACTION", required=True, help="add, list or remove"
+    )
+    add = card_commands.add_parser("add", help="save a card reference the gateway knows")
+    add.add_argument("email", help="the customer's email or id")
+    add.add_argument("token", help="the gateway's card reference; test cards: " + ", ".join(TEST_CARDS))
+    add.add_argument("--reason", default="", help="kept in the audit log")
+    listed = card_commands.add_parser("list", help="the customer's saved cards")
+    listed.add_argument("email", help="the customer's email or id")
+    listed.add_argument("--all", action="store_true", help="removed cards too")
+    remove = card_commands.add_parser("remove", help="forget a saved card; a rule charging it is turned off")
+    remove.add_argument("card_id", help="the card's id (card list shows it)")
+    remove.add_argument("--reason", default="", help="kept in the audit log")
+
+    rule = _command(
+        commands,
+        "autotopup",
+        "a customer's automatic top-up: set it or turn it off",
+        "set ada@example.com --before-renewal-days 3 --round-to 10.00",
+        "set ada@example.com --below 5.00 --amount 20.00 --card pm_card_visa",
+        "off ada@example.com --reason 'asked by phone'",
+    )
+    rule_commands = rule.add_subparsers(
+        dest="autotopup_command", parser_class=_Parser, metavar="ACTION", required=True, help="set or off"
+    )
+    set_rule = rule_commands.add_parser(
+        "set",
+        help="charge a saved card N days before a renewal the wallet cannot pay (the shortfall rounded up to X), "
+        "or whenever the balance is below T (Y each time)",
+    )
+    set_rule.add_argument("email", help="the customer's email or id")
+    set_rule.add_argument("--before-renewal-days", type=int, metavar="N", help="days before the renewal, 1 to 60")
+    set_rule.add_argument("--round-to", metavar="X", help="charge the shortfall rounded up to a multiple of X")
+    set_rule.add_argument("--below", metavar="T", help="top up when the balance is below T")
+    set_rule.add_argument("--amount", metavar="Y", help="how much to top up each time the balance is below T")
+    set_rule.add_argument("--card", help="the saved card's id or reference (default: the customer's only card)")
+    set_rule.add_argument("--currency", help="the wallet's currency (default: the customer's first wallet's)")
+    set_rule.add_argument("--reason", default="", help="kept in the audit log")
+    off = rule_commands.add_parser("off", help="turn the customer's automatic top-up off")
+    off.add_argument("email", help="the customer's email or id")
+    off.add_argument("--currency", help="only the wallet in this currency")
+    off.add_argument("--reason", default="", help="kept in the audit log")
+    _command(
+        commands,
+        "autotopup-sweep",
+        "charge every automatic top-up that is due now (the reminders job does this every hour)",
+        "",
+    )
+
+
+def _rule_kind(args: argparse.Namespace) -> str:
+    before = args.before_renewal_days is not None or args.round_to is not None
+    below = args.below is not None or args.amount is not None
+    if before == below:
+        raise ValidationError("give --before-renewal-days N --round-to X, or --below T --amount Y")
+    return "before_renewal" if before else "below_balance"
+
+
+def _chosen_card(core: Core, email: str, card: str | None) -> int:
+    """The card ``--card`` names (an id or a gateway reference), or the customer's only saved card."""
+    from services.validation import row_id_in
+
+    cards = core.cards.cards(email)
+    if card is None:
+        if len(cards) != 1:
+            raise ValidationError(
+                f"the customer has {len(cards)} saved cards; name one with --card (card list shows them)"
+            )
+        return cards[0].id
+    text = card.strip()
+    card_id = row_id_in(text)
+    if card_id is not None:
+        return card_id
+    found = [c.id for c in cards if c.token == text]
+    if not found:
+        raise ValidationError(f"the customer has no saved card {text[:64]!r}; add it with card add")
+    return found[0]
+
+
+def run_auto_topup_command(args: argparse.Namespace, core: Core) -> tuple[dict, int]:
+    from services.validation import row_id_in
+
+    service, cards = core.auto_topup, core.cards
+    if args.command == "card":
+        if args.card_command == "add":
+            return {"card": _plain(cards.add_card(CLI_ACTOR, args.email, args.token, args.reason))}, 0
+        if args.card_command == "list":
+            return {"cards": [_plain(c) for c in cards.cards(args.email, include_removed=args.all)]}, 0
+        card_id = row_id_in(args.card_id.strip())
+        if card_id is None:
+            raise ValidationError(f"no saved card {args.card_id[:30]!r}; card list shows their ids")
+        return {"card": _plain(cards.remove_card(CLI_ACTOR, card_id, args.reason))}, 0
+    if args.command == "autotopup":
+        if args.autotopup_command == "off":
+            rules = service.turn_off(CLI_ACTOR, args.email, args.currency, args.reason)
+            return {"rules": [_plain(r) for r in rules]}, 0
+        kind = _rule_kind(args)
+        info = service.set_rule(
+            CLI_ACTOR,
+            args.email,
+            kind,
+            card_id=_chosen_card(core, args.email, args.card),
+            currency=args.currency,
+            days_before=args.before_renewal_days,
+            round_to=args.round_to,
+            threshold=args.below,
+            amount=args.amount,
+            reason=args.reason,
+        )
+        from services.auto_topup import describe_rule
+
+        return {"rule": _plain(info), "says": describe_rule(info)}, 0
+    return {"auto_topup": service.sweep()}, 0
 
 
 def _gateway_changes(args: argparse.Namespace) -> dict:
@@ -430,6 +560,8 @@ def run_command(args: argparse.Namespace, core: Core) -> tuple[dict | str, int]:
     notice_answer = _run_customer_notice_command(args, core)
     if notice_answer is not None:
         return notice_answer
+    if command in ("card", "autotopup", "autotopup-sweep"):
+        return run_auto_topup_command(args, core)
     if command == "gateway":
         changes = _gateway_changes(args)
         if changes:
@@ -582,6 +714,8 @@ def main(argv: list[str] | None = None) -> int:
             _gateway_changes(args)
         if args.command in ("invoice", "credit-note"):
             check_pdf_target(args.pdf)
+        if args.command == "autotopup" and args.autotopup_command == "set":
+            _rule_kind(args)
         if args.command == "worker" and not 0 <= args.grace_minutes <= 100_000:
             raise ValidationError("--grace-minutes must be from 0 to 100,000")
         if args.command == "demo" and not 1 <= args.customers <= 1_000_000:

@@ -580,6 +580,59 @@ def _notification_archive() -> None:
     database.create_tables([NotificationArchive], safe=True)
 
 
+def _payment_cards_and_auto_topup() -> None:
+    """Customers' saved card references, their automatic top-up rules, and which card a top-up charged."""
+    from peewee import AutoField, BigIntegerField, ForeignKeyField, IntegerField
+
+    from models.schema_v1 import BaseModel, Customer, Wallet
+
+    class PaymentCard(BaseModel):  # frozen as this step creates it
+        id = AutoField()
+        customer = ForeignKeyField(Customer, on_delete="RESTRICT")
+        token = CharField(max_length=64)
+        brand = CharField(max_length=16)
+        last4 = CharField(max_length=4)
+        exp_month = IntegerField()
+        exp_year = IntegerField()
+        created_at = DateTimeField()
+        removed_at = DateTimeField(null=True)
+
+        class Meta:
+            table_name = "payment_card"
+            indexes = ((("customer", "id"), False),)
+
+    class AutoTopUpRule(BaseModel):  # frozen as this step creates it
+        id = AutoField()
+        customer = ForeignKeyField(Customer, on_delete="RESTRICT")
+        wallet = ForeignKeyField(Wallet, unique=True, on_delete="RESTRICT")
+        kind = CharField(max_length=16)
+        days_before = IntegerField(null=True)
+        round_to_minor = BigIntegerField(null=True)
+        threshold_minor = BigIntegerField(null=True)
+        amount_minor = BigIntegerField(null=True)
+        card = ForeignKeyField(PaymentCard, on_delete="RESTRICT")
+        active = BooleanField(default=True)
+        turned_off_reason = TextField(null=True)
+        version = IntegerField(default=1)
+        created_at = DateTimeField()
+        updated_at = DateTimeField()
+
+        class Meta:
+            table_name = "auto_topup_rule"
+            indexes = ((("customer",), False), (("active", "id"), False))
+
+    database.create_tables([PaymentCard, AutoTopUpRule], safe=True)
+    # A card is saved once per customer while it is not removed.
+    database.execute_sql(
+        "CREATE UNIQUE INDEX IF NOT EXISTS payment_card_one_saved ON payment_card (customer_id, token) "
+        "WHERE removed_at IS NULL"
+    )
+    database.execute_sql(
+        "ALTER TABLE top_up ADD COLUMN card_id INTEGER REFERENCES payment_card (id) ON DELETE RESTRICT"
+    )
+    database.execute_sql("CREATE INDEX IF NOT EXISTS top_up_card_id ON top_up (card_id)")
+
+
 Step = tuple[int, str, Callable[[], None]]
 
 MIGRATIONS: list[Step] = [
@@ -594,6 +647,7 @@ MIGRATIONS: list[Step] = [
     (9, "a wallet's last movement, and indexes for every table sort", _wallet_last_movement_and_sort_indexes),
     (10, "remembered sign-ins per computer and the delay between failed sign-ins", _sign_in_tokens_and_desks),
     (11, "customers' language and the outbox of their notices", _customer_notices),
+    (12, "saved cards and automatic top-up rules", _payment_cards_and_auto_topup),
     (13, "since when a job's lease is held", _job_lease_since),
     (14, "an archive for read notifications past their keeping time", _notification_archive),
 ]
@@ -649,7 +703,9 @@ def migrate(target: int | None = None, steps: list[Step] | None = None) -> int:
                 f"({newest}); update the program"
             )
         for number, title, step in steps:
-            if number <= version or number > target:
+            if number > target:
+                continue
+            if number <= version:
                 continue
             with write_transaction(), schema_changes_allowed():
                 reached = _locked_version()

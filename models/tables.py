@@ -369,6 +369,59 @@ class CreditNote(BaseModel):
         indexes = ((("year", "seq"), True),)
 
 
+class PaymentCard(BaseModel):
+    """A card the customer saved for automatic top-ups: the gateway's reference to it and what identifies it
+    to a person (brand, last four digits, expiry). Never the card number. Removing it keeps the row."""
+
+    id = AutoField()
+    customer = ForeignKeyField(Customer, backref="cards", on_delete="RESTRICT")
+    customer_id: int  # the column behind customer
+    token = CharField(max_length=64)  # the gateway's reference (a test card such as pm_card_visa)
+    brand = CharField(max_length=16)  # visa | mastercard | amex
+    last4 = CharField(max_length=4)
+    exp_month = IntegerField()
+    exp_year = IntegerField()
+    created_at = DateTimeField()
+    removed_at = DateTimeField(null=True)
+
+    class Meta:
+        table_name = "payment_card"
+        indexes = ((("customer", "id"), False),)
+
+
+class AutoTopUpRule(BaseModel):
+    """A wallet's automatic top-up (at most one per wallet), charged to a saved card.
+
+    kind ``before_renewal``: ``days_before`` a renewal the wallet cannot pay, charge the shortfall rounded
+    up to a multiple of ``round_to_minor``. kind ``below_balance``: when the balance is below
+    ``threshold_minor``, charge ``amount_minor``. A decline turns it off (``active`` false) and says why.
+    """
+
+    id = AutoField()
+    customer = ForeignKeyField(Customer, backref="auto_topup_rules", on_delete="RESTRICT")
+    customer_id: int  # the column behind customer
+    wallet = ForeignKeyField(Wallet, unique=True, on_delete="RESTRICT")
+    wallet_id: int  # the column behind wallet
+    kind = CharField(max_length=16)  # before_renewal | below_balance
+    days_before = IntegerField(null=True)
+    round_to_minor = BigIntegerField(null=True)
+    threshold_minor = BigIntegerField(null=True)
+    amount_minor = BigIntegerField(null=True)
+    card = ForeignKeyField(PaymentCard, on_delete="RESTRICT")
+    card_id: int  # the column behind card
+    active = BooleanField(default=True)
+    turned_off_reason = TextField(null=True)
+    # Bumped each time the rule is set or turned on: its charges' keys carry it, so a rule turned on again
+    # after a decline charges anew, while a replay of one sweep finds its own keys.
+    version = IntegerField(default=1)
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+
+    class Meta:
+        table_name = "auto_topup_rule"
+        indexes = ((("customer",), False), (("active", "id"), False))
+
+
 class TopUp(BaseModel):
     id = AutoField()
     wallet = ForeignKeyField(Wallet, backref="topups", on_delete="RESTRICT")
@@ -384,6 +437,9 @@ class TopUp(BaseModel):
     actor = CharField(max_length=64)
     created_at = DateTimeField(index=True)
     updated_at = DateTimeField()
+    # The saved card it charges (an automatic top-up); None: the customer's card on file at the gateway.
+    card = ForeignKeyField(PaymentCard, null=True, on_delete="RESTRICT")
+    card_id: int | None  # the column behind card
 
 
 class Refund(BaseModel):
@@ -622,6 +678,8 @@ ALL_TABLES = [
     InvoiceLine,
     InvoicePayment,
     CreditNote,
+    PaymentCard,
+    AutoTopUpRule,
     TopUp,
     Refund,
     GatewayCharge,

@@ -15,6 +15,7 @@ from scheduler.control import SchedulerControl
 from scheduler.runner import BackgroundScheduler, JobSpec, SchedulerEvent, default_owner
 from services import backup
 from services.auth import OperatorService
+from services.auto_topup import AutoTopUpService
 from services.changes import Changes, Kind
 from services.circuit import CircuitBreaker
 from services.clock import Clock, SystemClock
@@ -24,6 +25,7 @@ from services.features import FeatureService
 from services.gateway import FakeGateway
 from services.invoices import InvoiceService
 from services.notifications import NotificationCenter
+from services.payment_cards import PaymentCardService
 from services.payments import PaymentService
 from services.renewals import RenewalService
 from services.retries import RetryManager
@@ -72,6 +74,8 @@ class Core:
     payments: PaymentService
     invoices: InvoiceService
     sign_in_tokens: SignInTokens
+    cards: PaymentCardService
+    auto_topup: AutoTopUpService
     owner: str = field(default_factory=default_owner)
     # Set when the scheduler is asked to stop: the renewal and retry passes end at their next batch or item.
     stopping: threading.Event = field(default_factory=threading.Event)
@@ -103,10 +107,10 @@ class Core:
             JobSpec("retries", self.run_retries, every_seconds=retry_every, changes=money | Changes.of(Kind.AUDIT)),
             JobSpec(
                 "reminders",
-                self.renewals.send_expiry_reminders,
+                self.run_reminders,
                 every_seconds=3600,
                 at_start=True,
-                changes=Changes.of(Kind.SUBSCRIPTION),
+                changes=money | Changes.of(Kind.CUSTOMER, Kind.AUDIT),
             ),
             # Reads the queue and the circuit; its alert arrives as a notification.
             JobSpec("monitoring", self.run_monitoring, every_seconds=300),
@@ -137,6 +141,12 @@ class Core:
         """The reconciliation sweep, then one pass over the error queue (which takes what the sweep queued)."""
         swept = self.payments.reconcile_unsettled_payments()
         return {**self.retries.process_pending_retries(), "reconciled": swept}
+
+    def run_reminders(self) -> dict:
+        """Automatic top-ups first (a wallet they fill needs no reminder), then the expiry reminders."""
+        swept = self.auto_topup.sweep()
+        topped_up = {f"auto_topups_{name}": swept[name] for name in ("charged", "queued", "declined")}
+        return {**self.renewals.send_expiry_reminders(), **topped_up}
 
     def run_monitoring(self) -> dict:
         return {"alert": self.retries.check_alert_threshold(), "circuit": self.circuit.info().state}
@@ -187,4 +197,6 @@ def build_core(clock: Clock | None = None, *, gateway_sleep: Callable[[float], N
         payments,
         InvoiceService(clock),
         SignInTokens(clock, settings),
+        PaymentCardService(clock, gateway, circuit),
+        AutoTopUpService(clock, payments, notifications),
     )

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Protocol, TypeGuard
+from typing import TYPE_CHECKING, Protocol, TypeGuard
 
 from peewee import fn
 
@@ -23,6 +23,9 @@ from services.auth import Actor, require
 from services.clock import Clock, OffsetClock, utc_now
 from services.errors import StorageFailure, ValidationError
 from services.renewals import RenewalService
+
+if TYPE_CHECKING:
+    from services.auto_topup import AutoTopUpService
 
 log = logging.getLogger(__name__)
 
@@ -44,13 +47,21 @@ class DemoClockStep:
     now: datetime  # the clock after the jump
     renewals: dict  # the renewal pass's summary at the new time
     reminders: dict  # the expiry reminders' summary
+    auto_topup: dict = field(default_factory=dict)  # the automatic top-up sweep's summary (run with the reminders)
 
 
 def advance_demo_clock(
-    clock: Clock, renewals: RenewalService, actor: Actor, months: int = 0, days: int = 0
+    clock: Clock,
+    renewals: RenewalService,
+    actor: Actor,
+    months: int = 0,
+    days: int = 0,
+    *,
+    auto_topup: AutoTopUpService | None = None,
 ) -> DemoClockStep:
     """Move the clock ahead by ``months`` (calendar months) or ``days``, then run the renewal pass
-    and the reminders at the new time. Running renewals is the permission it needs."""
+    and the reminders (with ``auto_topup``'s sweep before them) at the new time. Running renewals is
+    the permission it needs."""
     require(actor, "renewal.run")
     if not can_travel(clock):
         raise ValidationError("This clock follows real time; only a demo clock can be moved.")
@@ -67,6 +78,7 @@ def advance_demo_clock(
                 clock, actor.name, "demo.clock_advanced", "clock", None, before={"now": now}, after={"now": target}
             )
         renewed = renewals.renew_due_subscriptions(actor)
+        topped_up = auto_topup.sweep() if auto_topup is not None else {}
         reminded = renewals.send_expiry_reminders()
     except Exception as error:
         problem = storage_problem(error)
@@ -77,7 +89,7 @@ def advance_demo_clock(
         clock.advance(now - clock.now())
         _restore_offset(clock)
         raise error if isinstance(error, StorageFailure) else StorageFailure.of(problem) from error
-    return DemoClockStep(clock.now(), renewed, reminded)
+    return DemoClockStep(clock.now(), renewed, reminded, topped_up)
 
 
 def _restore_offset(clock: Clock) -> None:

@@ -49,6 +49,47 @@ _MAX_KEY_LENGTH = 200
 
 
 @dataclass(frozen=True)
+class KnownCard:
+    """A card the fake processor knows by its reference, like Stripe's test payment methods
+    (``pm_card_visa`` succeeds, ``pm_card_chargeDeclined`` is declined, …)."""
+
+    token: str
+    brand: str
+    last4: str
+    exp_month: int
+    exp_year: int
+    decline_code: str | None = None  # every charge to it is declined with this code (and recorded)
+    processing_error: bool = False  # every charge to it fails with a server error (nothing charged)
+
+
+TEST_CARDS: dict[str, KnownCard] = {
+    card.token: card
+    for card in (
+        KnownCard("pm_card_visa", "visa", "4242", 12, 2034),
+        KnownCard("pm_card_mastercard", "mastercard", "4444", 12, 2034),
+        KnownCard("pm_card_amex", "amex", "8431", 12, 2034),
+        KnownCard("pm_card_chargeDeclined", "visa", "0002", 12, 2034, decline_code="card_declined"),
+        KnownCard(
+            "pm_card_chargeDeclinedInsufficientFunds", "visa", "9995", 12, 2034, decline_code="insufficient_funds"
+        ),
+        KnownCard("pm_card_chargeDeclinedExpiredCard", "visa", "0069", 12, 2034, decline_code="expired_card"),
+        KnownCard("pm_card_chargeDeclinedProcessingError", "visa", "0119", 12, 2034, processing_error=True),
+    )
+}
+
+
+@dataclass(frozen=True)
+class CardDetails:
+    """What the processor tells about a saved card: enough for a person to recognise it."""
+
+    token: str
+    brand: str
+    last4: str
+    exp_month: int
+    exp_year: int
+
+
+@dataclass(frozen=True)
 class ChargeResult:
     charge_id: str
     idempotency_key: str
@@ -148,8 +189,20 @@ class FakeGateway:
 
     # --- the contract ------------------------------------------------------------
 
-    def charge(self, amount_minor: int, currency: str, customer_ref: str, idempotency_key: str) -> ChargeResult:
+    def charge(
+        self,
+        amount_minor: int,
+        currency: str,
+        customer_ref: str,
+        idempotency_key: str,
+        *,
+        payment_method: str | None = None,
+    ) -> ChargeResult:
         """Charge the customer's card once per ``idempotency_key``.
+
+        ``payment_method``: a saved card's reference (one of ``TEST_CARDS``) to charge instead of the
+        customer's card on file; test cards decline or fail as their name says, and an expired one is
+        declined (``expired_card``).
 
         Raises GatewayDeclined (recorded; the same key declines again),
         GatewayTransientError / GatewayUnavailable (nothing happened),
@@ -166,16 +219,19 @@ class FakeGateway:
             existing = GatewayCharge.get_or_none(GatewayCharge.idempotency_key == idempotency_key)
             if existing is not None:
                 return self._charge_outcome(existing, amount_minor, currency, replayed=True)
-            if draws.transient:
+            card = self._saved_card(payment_method)
+            if draws.transient or (card is not None and card.processing_error):
                 raise GatewayTransientError("the payment gateway answered with a server error; nothing was charged")
-            status = "declined" if draws.declined else "succeeded"
+            decline_code = draws.decline_code if draws.declined else None
+            if card is not None:
+                decline_code = card.decline_code or ("expired_card" if self._expired(card) else decline_code)
             row, replayed = self._store_charge(
                 amount_minor,
                 currency,
                 customer_ref,
                 idempotency_key,
-                status,
-                draws.decline_code if draws.declined else None,
+                "declined" if decline_code else "succeeded",
+                decline_code,
             )
             result = self._charge_outcome(row, amount_minor, currency, replayed=replayed)
             if draws.timeout and not replayed:
@@ -215,6 +271,40 @@ class FakeGateway:
                     idempotency_key=idempotency_key,
                 )
             return result
+
+    def card_details(self, token: str) -> CardDetails:
+        """What the processor knows of a saved card reference (brand, last four digits, expiry).
+
+        Raises ValidationError for a reference it does not know, and what any call raises
+        (no API key, an outage)."""
+        if not isinstance(token, str) or not token.strip() or len(token) > 64:
+            raise ValidationError("a card reference is 1–64 characters, such as pm_card_visa")
+        with connection():
+            self._arrive()
+            card = TEST_CARDS.get(token.strip())
+        if card is None:
+            raise ValidationError(
+                "the payment gateway knows no card {token!r}; test cards: {known}",
+                token=token.strip(),
+                known=", ".join(TEST_CARDS),
+            )
+        return CardDetails(card.token, card.brand, card.last4, card.exp_month, card.exp_year)
+
+    def _saved_card(self, payment_method: str | None) -> KnownCard | None:
+        if payment_method is None:
+            return None
+        card = TEST_CARDS.get(payment_method)
+        if card is None:
+            raise GatewayDeclined(
+                "the payment gateway knows no card {token!r}; nothing was charged",
+                code="no_such_card",
+                token=str(payment_method)[:64],
+            )
+        return card
+
+    def _expired(self, card: KnownCard) -> bool:
+        now = self.clock.now()
+        return (now.year, now.month) > (card.exp_year, card.exp_month)
 
     def get_charge(self, idempotency_key: str) -> ChargeResult | None:
         """What the processor knows of a charge key; None means it never saw one."""

@@ -35,6 +35,7 @@ KINDS = {
     "subscription_expired": "warning",
     "topup_succeeded": "info",
     "topup_failed": "warning",
+    "auto_topup_declined": "warning",
     "refund_failed": "error",
     "manual_intervention": "error",
     "gateway_outage": "error",

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from peewee import IntegrityError, fn
 
 from models.db import for_update, write_attempts, write_transaction
-from models.tables import ErrorItem, LedgerEntry, Refund, TopUp, Wallet
+from models.tables import ErrorItem, LedgerEntry, PaymentCard, Refund, TopUp, Wallet
 from services import notice_events
 from services.audit import record_audit
 from services.auth import Actor, require
@@ -178,18 +178,22 @@ class PaymentService:
         *,
         idempotency_key: str | None = None,
         reason: str = "",
-        automatic: bool = False,
+        card_id: int | None = None,
     ) -> TopUpInfo:
         """Charge the customer's card and credit the wallet once the gateway says yes.
 
-        ``automatic``: an automatic top-up rule asked for it (the customer's notice says so).
+        ``card_id``: one of the customer's saved cards to charge (an automatic top-up rule's); None
+        charges the card the gateway holds on file for the customer. The customer's notice of the
+        credit says whether a rule asked for it.
 
         Every check that can refuse the top-up runs before the card is charged. A
-        key is bound to its request: the same customer, amount and currency replay
+        key is bound to its request: the same customer, amount, currency and card replay
         the first top-up; anything else under that key is refused (Conflict).
         """
         require(actor, "topup")
         customer = find_customer(email_or_id)
+        if card_id is not None:
+            card_id = check_id(card_id, "card")
         if currency is None:
             first = Wallet.select().where(Wallet.customer == customer.id).order_by(Wallet.id).first()
             currency = first.currency if first else "USD"
@@ -203,6 +207,8 @@ class PaymentService:
                     publish_changes(Kind.WALLET)
                     existing = TopUp.get_or_none(TopUp.idempotency_key == key)
                     if existing is None:
+                        if card_id is not None:
+                            _check_saved_card(card_id, customer.id)
                         wallet = get_or_create_wallet(customer.id, currency, self.clock)
                         wallet = lock_wallet(wallet.id)
                         _check_headroom(wallet, amount_minor)
@@ -215,6 +221,7 @@ class PaymentService:
                             actor=actor.name,
                             created_at=now,
                             updated_at=now,
+                            card=card_id,
                         )
                         record_audit(
                             self.clock,
@@ -228,13 +235,13 @@ class PaymentService:
         except IntegrityError:
             existing = TopUp.get(TopUp.idempotency_key == key)
         if existing is not None:
-            _same_topup(existing, key, customer.id, amount_minor, currency)
+            _same_topup(existing, key, customer.id, amount_minor, currency, card_id)
             if existing.status == "pending" and existing.updated_at <= now - RECONCILE_AFTER:
                 return self._reconcile_topup(existing.id)  # a crash left it without an outcome
             return _topup_info(existing)
-        return self._charge_topup(row.id, customer.id, automatic=automatic)
+        return self._charge_topup(row.id, customer.id)
 
-    def _charge_topup(self, topup_id: int, customer_id: int, *, automatic: bool = False) -> TopUpInfo:
+    def _charge_topup(self, topup_id: int, customer_id: int) -> TopUpInfo:
         row = TopUp.get_by_id(topup_id)
         try:
             charge = self.circuit.call(
@@ -243,16 +250,15 @@ class PaymentService:
                 row.currency,
                 f"cus_{customer_id}",
                 f"topup:{row.idempotency_key}",
+                payment_method=_payment_method(row),
             )
         except GatewayDeclined as error:
             return self._fail_topup(row.id, error)
         except GatewayError as error:
             return self._queue_topup(row.id, error)
-        return self._credit_topup(row.id, charge.charge_id, automatic=automatic)
+        return self._credit_topup(row.id, charge.charge_id)
 
-    def _credit_topup(
-        self, topup_id: int, charge_id: str, *, settle_item: bool = True, automatic: bool = False
-    ) -> TopUpInfo:
+    def _credit_topup(self, topup_id: int, charge_id: str, *, settle_item: bool = True) -> TopUpInfo:
         """Credit the wallet for a charge the gateway took, then collect what the wallet owes.
 
         ``settle_item``: close the top-up's open error item; False when the retry runner holds that
@@ -279,7 +285,7 @@ class PaymentService:
                     row.updated_at = self.clock.now()
                     row.save(only=row.dirty_fields)
                     collect_owed(self.clock, row.wallet_id, "system")
-                    self._stage_topup_credited(row, automatic)
+                    self._stage_topup_credited(row)
                     credited = True
         if contradicted:
             self._report_contradiction(
@@ -308,7 +314,7 @@ class PaymentService:
             )
         return _topup_info(row, renewed)
 
-    def _stage_topup_credited(self, row: TopUp, automatic: bool) -> None:
+    def _stage_topup_credited(self, row: TopUp) -> None:
         """The customer's notice of the credit, in the credit's transaction (after its ledger entry)."""
         wallet = Wallet.get_by_id(row.wallet_id)
         draft = notice_events.topup_credited(
@@ -317,7 +323,7 @@ class PaymentService:
             amount_minor=row.amount_minor,
             balance_minor=wallet.balance_minor,
             currency=row.currency,
-            automatic=automatic,
+            automatic=row.card_id is not None,  # a saved card is charged by an automatic top-up rule
         )
         stage_notices([draft], self.clock.now())
 
@@ -424,7 +430,14 @@ class PaymentService:
                 return "reconciled: the charge had been declined"
         customer_id = Wallet.get_by_id(row.wallet_id).customer_id
         try:
-            charge = self.circuit.call(self.gateway.charge, row.amount_minor, row.currency, f"cus_{customer_id}", key)
+            charge = self.circuit.call(
+                self.gateway.charge,
+                row.amount_minor,
+                row.currency,
+                f"cus_{customer_id}",
+                key,
+                payment_method=_payment_method(row),
+            )
         except GatewayDeclined as error:
             self._fail_topup(row.id, error, settle_item=settle_item)
             return f"declined: {error.message}"
@@ -1013,9 +1026,26 @@ def _check_headroom(wallet: Wallet, amount_minor: int) -> None:
         )
 
 
-def _same_topup(row: TopUp, key: str, customer_id: int, amount_minor: int, currency: str) -> None:
+def _payment_method(row: TopUp) -> str | None:
+    """The saved card a top-up charges (its gateway reference); None: the card on file."""
+    if row.card_id is None:
+        return None
+    return PaymentCard.select(PaymentCard.token).where(PaymentCard.id == row.card_id).scalar()
+
+
+def _check_saved_card(card_id: int, customer_id: int) -> None:
+    card = PaymentCard.get_or_none(PaymentCard.id == card_id)
+    if card is None or card.customer_id != customer_id or card.removed_at is not None:
+        raise ValidationError(
+            "card #{card_id} is not a saved card of this customer; nothing was charged", card_id=card_id
+        )
+
+
+def _same_topup(
+    row: TopUp, key: str, customer_id: int, amount_minor: int, currency: str, card_id: int | None = None
+) -> None:
     owner = Wallet.get_by_id(row.wallet_id).customer_id
-    if (owner, row.amount_minor, row.currency) != (customer_id, amount_minor, currency):
+    if (owner, row.amount_minor, row.currency, row.card_id) != (customer_id, amount_minor, currency, card_id):
         raise Conflict(
             "idempotency key {key!r} belongs to top-up #{topup_id} of {amount} for customer #{owner}; "
             "a different top-up needs a new key. Nothing was charged",

@@ -19,6 +19,7 @@ from models.tables import (
     InvoiceLine,
     InvoicePayment,
     LedgerEntry,
+    PaymentCard,
     Refund,
     Subscription,
     SubscriptionCharge,
@@ -232,6 +233,20 @@ def integrity_violations(now: datetime | None = None) -> list[dict]:
         )
     )
     add("refund_sent_and_reversed", reversed_and_sent, lambda r: {"refund_id": r["id"]})
+
+    # A saved card is charged only for its own customer's wallet (automatic top-up).
+    foreign_card = dicts(
+        TopUp.select(TopUp.id, TopUp.card, Wallet.customer)
+        .join(Wallet)
+        .switch(TopUp)
+        .join(PaymentCard)
+        .where(PaymentCard.customer != Wallet.customer)
+    )
+    add(
+        "topup_charged_another_customers_card",
+        foreign_card,
+        lambda r: {"topup_id": r["id"], "card_id": r["card"], "customer_id": r["customer"]},
+    )
 
     violations += invoice_violations()
     return violations

@@ -130,6 +130,16 @@ class NoticeText(QObject):
                     p.get("reason", ""),
                 ),
             )
+        if kind == "auto_topup_declined":
+            card = _fill(self.tr("%1 ending in %2"), str(p["card_brand"]).title(), p["card_last4"])
+            return (
+                _fill(self.tr("Automatic top-up of %1 for %2 declined"), money, customer or p.get("customer", "")),
+                _fill(
+                    self.tr("The card %1 was declined (%2); the automatic top-up is off until it is turned on again."),
+                    card,
+                    p.get("decline_code", ""),
+                ),
+            )
         if kind == "topup_succeeded":
             renewed = int(p.get("renewed") or 0)
             if customer:
@@ -275,6 +285,7 @@ class NoticeText(QObject):
             "refund_failed": self.tr("%n refund(s) failed within a minute", "", count),
             "manual_intervention": self.tr("%n item(s) need an operator", "", count),
             "topup_succeeded": self.tr("%n top-up(s) credited within a minute", "", count),
+            "auto_topup_declined": self.tr("%n automatic top-up(s) declined", "", count),
             "payment_succeeded": self.tr("%n subscription(s) active again", "", count),
             "subscription_expiring": self.tr("%n subscription(s) expiring", "", count),
             "subscription_expired": self.tr("%n subscription(s) expired", "", count),

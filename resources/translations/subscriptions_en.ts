@@ -13,9 +13,20 @@
     </message>
 </context>
 <context>
+    <name>AutoTopUpPanel</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/auto_topup.py" line="135"/>
+        <source>%n day(s) before a renewal the wallet cannot pay, charge %1 the shortfall rounded up to %2</source>
+        <translation>
+            <numerusform>%n day before a renewal the wallet cannot pay, charge %1 the shortfall rounded up to %2</numerusform>
+            <numerusform>%n days before a renewal the wallet cannot pay, charge %1 the shortfall rounded up to %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomerPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/customer_page.py" line="316"/>
+        <location filename="../../ui/pages/customer_page.py" line="320"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>%n attempt</numerusform>
@@ -239,7 +250,7 @@
 <context>
     <name>NoticeText</name>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="140"/>
+        <location filename="../../ui/notice_text.py" line="150"/>
         <source>%n subscription(s) renewed</source>
         <translation>
             <numerusform>%n subscription renewed</numerusform>
@@ -247,7 +258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="164"/>
+        <location filename="../../ui/notice_text.py" line="174"/>
         <source>%n attempt(s) failed</source>
         <translation>
             <numerusform>%n attempt failed</numerusform>
@@ -255,7 +266,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="190"/>
+        <location filename="../../ui/notice_text.py" line="200"/>
         <source>%n failed operation(s) are waiting</source>
         <translation>
             <numerusform>%n failed operation is waiting</numerusform>
@@ -263,7 +274,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="193"/>
+        <location filename="../../ui/notice_text.py" line="203"/>
         <source>%n subscription(s) waiting for funds.</source>
         <translation>
             <numerusform>%n subscription waiting for funds.</numerusform>
@@ -271,7 +282,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="200"/>
+        <location filename="../../ui/notice_text.py" line="210"/>
         <source>%n renewal(s) paid, %1 in total</source>
         <translation>
             <numerusform>%n renewal paid, %1 in total</numerusform>
@@ -279,7 +290,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="219"/>
+        <location filename="../../ui/notice_text.py" line="229"/>
         <source>%n renewal(s) are waiting for funds, %1 owed in total</source>
         <translation>
             <numerusform>%n renewal is waiting for funds, %1 owed in total</numerusform>
@@ -287,7 +298,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="230"/>
+        <location filename="../../ui/notice_text.py" line="240"/>
         <source>%n subscription(s) are active again, %1 paid</source>
         <translation>
             <numerusform>%n subscription is active again, %1 paid</numerusform>
@@ -295,7 +306,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="233"/>
+        <location filename="../../ui/notice_text.py" line="243"/>
         <source>The first %n have a notice each.</source>
         <translation>
             <numerusform>The first %n has a notice of its own.</numerusform>
@@ -303,7 +314,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="236"/>
+        <location filename="../../ui/notice_text.py" line="246"/>
         <source>%n subscription(s) expired in the renewal pass</source>
         <translation>
             <numerusform>%n subscription expired in the renewal pass</numerusform>
@@ -311,7 +322,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="223"/>
+        <location filename="../../ui/notice_text.py" line="233"/>
         <source>The first %n have a notice each; Subscriptions, status “pending renewal”, lists them all.</source>
         <translation>
             <numerusform>The first %n has a notice of its own; Subscriptions, status “pending renewal”, lists them all.</numerusform>
@@ -319,7 +330,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="239"/>
+        <location filename="../../ui/notice_text.py" line="249"/>
         <source>The first %n have a notice each; Subscriptions, status “expired”, lists them all.</source>
         <translation>
             <numerusform>The first %n has a notice of its own; Subscriptions, status “expired”, lists them all.</numerusform>
@@ -327,7 +338,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="250"/>
+        <location filename="../../ui/notice_text.py" line="260"/>
         <source>Grace period: %n day(s).</source>
         <translation>
             <numerusform>Grace period: %n day.</numerusform>
@@ -335,7 +346,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="273"/>
+        <location filename="../../ui/notice_text.py" line="283"/>
         <source>%n top-up(s) failed within a minute</source>
         <translation>
             <numerusform>%n top-up failed within a minute</numerusform>
@@ -343,7 +354,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="274"/>
+        <location filename="../../ui/notice_text.py" line="284"/>
         <source>%n renewal(s) waiting for funds within a minute</source>
         <translation>
             <numerusform>%n renewal waiting for funds within a minute</numerusform>
@@ -351,7 +362,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="275"/>
+        <location filename="../../ui/notice_text.py" line="285"/>
         <source>%n refund(s) failed within a minute</source>
         <translation>
             <numerusform>%n refund failed within a minute</numerusform>
@@ -359,7 +370,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="276"/>
+        <location filename="../../ui/notice_text.py" line="286"/>
         <source>%n item(s) need an operator</source>
         <translation>
             <numerusform>%n item needs an operator</numerusform>
@@ -367,7 +378,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="277"/>
+        <location filename="../../ui/notice_text.py" line="287"/>
         <source>%n top-up(s) credited within a minute</source>
         <translation>
             <numerusform>%n top-up credited within a minute</numerusform>
@@ -375,7 +386,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="278"/>
+        <location filename="../../ui/notice_text.py" line="288"/>
+        <source>%n automatic top-up(s) declined</source>
+        <translation>
+            <numerusform>%n automatic top-up declined</numerusform>
+            <numerusform>%n automatic top-ups declined</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="289"/>
         <source>%n subscription(s) active again</source>
         <translation>
             <numerusform>%n subscription active again</numerusform>
@@ -383,7 +402,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="279"/>
+        <location filename="../../ui/notice_text.py" line="290"/>
         <source>%n subscription(s) expiring</source>
         <translation>
             <numerusform>%n subscription expiring</numerusform>
@@ -391,7 +410,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="280"/>
+        <location filename="../../ui/notice_text.py" line="291"/>
         <source>%n subscription(s) expired</source>
         <translation>
             <numerusform>%n subscription expired</numerusform>
@@ -399,7 +418,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="282"/>
+        <location filename="../../ui/notice_text.py" line="293"/>
         <source>%n notification(s) within a minute</source>
         <translation>
             <numerusform>%n notification within a minute</numerusform>
@@ -410,7 +429,7 @@
 <context>
     <name>NotificationsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="459"/>
+        <location filename="../../ui/pages/notifications.py" line="460"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
@@ -418,7 +437,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="497"/>
+        <location filename="../../ui/pages/notifications.py" line="498"/>
         <source>%n notification(s) selected</source>
         <translation>
             <numerusform>%n notification selected</numerusform>
@@ -426,7 +445,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="524"/>
+        <location filename="../../ui/pages/notifications.py" line="525"/>
         <source>%n notification(s) of this kind came within a minute (%s); the latest:</source>
         <translation>
             <numerusform>%n notification of this kind came within a minute (%s); the latest:</numerusform>
@@ -434,8 +453,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="592"/>
-        <location filename="../../ui/pages/notifications.py" line="607"/>
+        <location filename="../../ui/pages/notifications.py" line="593"/>
+        <location filename="../../ui/pages/notifications.py" line="608"/>
         <source>Marked %n notification(s) read</source>
         <translation>
             <numerusform>Marked %n notification read</numerusform>
@@ -533,7 +552,7 @@
 <context>
     <name>Windows</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="481"/>
+        <location filename="../../ui/pages/words.py" line="488"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -541,7 +560,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="482"/>
+        <location filename="../../ui/pages/words.py" line="489"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -549,7 +568,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="483"/>
+        <location filename="../../ui/pages/words.py" line="490"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -557,7 +576,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="489"/>
+        <location filename="../../ui/pages/words.py" line="496"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n second</numerusform>

@@ -4,256 +4,281 @@
 <context>
     <name>Actors</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="524"/>
+        <location filename="../../ui/pages/words.py" line="532"/>
         <source>system</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="524"/>
+        <location filename="../../ui/pages/words.py" line="533"/>
         <source>demo data</source>
         <translation>демо-данные</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="534"/>
+        <source>automatic top-up</source>
+        <translation>автопополнение</translation>
     </message>
 </context>
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="291"/>
+        <location filename="../../ui/pages/words.py" line="294"/>
         <source>Created a customer</source>
         <translation>Создан клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="292"/>
+        <location filename="../../ui/pages/words.py" line="295"/>
         <source>Edited a customer</source>
         <translation>Изменён клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="293"/>
+        <location filename="../../ui/pages/words.py" line="296"/>
         <source>Added a note on a customer</source>
         <translation>Добавлена заметка о клиенте</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="294"/>
+        <location filename="../../ui/pages/words.py" line="297"/>
         <source>Sent a customer notice again</source>
         <translation>Повторно отправил уведомление клиенту</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="295"/>
+        <location filename="../../ui/pages/words.py" line="298"/>
+        <source>Saved a card for automatic top-up</source>
+        <translation>Сохранил карту для автопополнения</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="299"/>
+        <source>Removed a saved card</source>
+        <translation>Удалил сохранённую карту</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="300"/>
+        <source>Set an automatic top-up</source>
+        <translation>Настроил автопополнение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="301"/>
+        <source>Turned off an automatic top-up</source>
+        <translation>Выключил автопополнение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="302"/>
         <source>Topped up a wallet</source>
         <translation>Пополнен кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="296"/>
+        <location filename="../../ui/pages/words.py" line="303"/>
         <source>Refunded</source>
         <translation>Выполнен возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="297"/>
+        <location filename="../../ui/pages/words.py" line="304"/>
         <source>Adjusted a balance</source>
         <translation>Скорректирован баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="298"/>
+        <location filename="../../ui/pages/words.py" line="305"/>
         <source>Refunded a top-up</source>
         <translation>Возвращено пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="299"/>
+        <location filename="../../ui/pages/words.py" line="306"/>
         <source>Refunded a charge</source>
         <translation>Возвращено списание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="300"/>
-        <location filename="../../ui/pages/words.py" line="301"/>
+        <location filename="../../ui/pages/words.py" line="307"/>
+        <location filename="../../ui/pages/words.py" line="308"/>
         <source>Reconciled a payment</source>
         <translation>Сверен платёж</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="302"/>
+        <location filename="../../ui/pages/words.py" line="309"/>
         <source>Subscribed</source>
         <translation>Оформлена подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="303"/>
+        <location filename="../../ui/pages/words.py" line="310"/>
         <source>Canceled a subscription</source>
         <translation>Отменена подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="304"/>
+        <location filename="../../ui/pages/words.py" line="311"/>
         <source>Reinstated a subscription</source>
         <translation>Восстановлена подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="305"/>
+        <location filename="../../ui/pages/words.py" line="312"/>
         <source>Changed a plan</source>
         <translation>Сменён тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="306"/>
+        <location filename="../../ui/pages/words.py" line="313"/>
         <source>Recorded usage</source>
         <translation>Записано использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="307"/>
+        <location filename="../../ui/pages/words.py" line="314"/>
         <source>Ran renewals</source>
         <translation>Выполнены продления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="308"/>
+        <location filename="../../ui/pages/words.py" line="315"/>
         <source>Retried a payment</source>
         <translation>Повторён платёж</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="309"/>
+        <location filename="../../ui/pages/words.py" line="316"/>
         <source>Retry held back: the gateway was still down</source>
         <translation>Повтор отложен: шлюз всё ещё недоступен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="310"/>
+        <location filename="../../ui/pages/words.py" line="317"/>
         <source>Retry outcome taken over by another runner</source>
         <translation>Итог повтора записал другой исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="311"/>
+        <location filename="../../ui/pages/words.py" line="318"/>
         <source>Canceled a scheduled retry</source>
         <translation>Отменён запланированный повтор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="312"/>
+        <location filename="../../ui/pages/words.py" line="319"/>
         <source>Escalated to manual handling</source>
         <translation>Передано на ручную обработку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="313"/>
+        <location filename="../../ui/pages/words.py" line="320"/>
         <source>Changed a retry strategy</source>
         <translation>Изменена стратегия повторов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="314"/>
+        <location filename="../../ui/pages/words.py" line="321"/>
         <source>Resolved an error item</source>
         <translation>Закрыта ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="315"/>
+        <location filename="../../ui/pages/words.py" line="322"/>
         <source>Created a plan</source>
         <translation>Создан тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="316"/>
+        <location filename="../../ui/pages/words.py" line="323"/>
         <source>Edited a plan</source>
         <translation>Изменён тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="317"/>
+        <location filename="../../ui/pages/words.py" line="324"/>
         <source>Changed a plan&apos;s feature</source>
         <translation>Изменена функция тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="318"/>
+        <location filename="../../ui/pages/words.py" line="325"/>
         <source>Created a feature</source>
         <translation>Создана функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="319"/>
+        <location filename="../../ui/pages/words.py" line="326"/>
         <source>Created an operator</source>
         <translation>Создан оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="320"/>
+        <location filename="../../ui/pages/words.py" line="327"/>
         <source>Changed an operator&apos;s role</source>
         <translation>Изменена роль оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="321"/>
+        <location filename="../../ui/pages/words.py" line="328"/>
         <source>Changed an operator</source>
         <translation>Изменён оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="322"/>
+        <location filename="../../ui/pages/words.py" line="329"/>
         <source>Disabled an operator</source>
         <translation>Оператор отключён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="323"/>
+        <location filename="../../ui/pages/words.py" line="330"/>
         <source>Re-enabled an operator</source>
         <translation>Оператор снова включён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="324"/>
+        <location filename="../../ui/pages/words.py" line="331"/>
         <source>Reset an operator&apos;s password</source>
         <translation>Сброшен пароль оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="325"/>
+        <location filename="../../ui/pages/words.py" line="332"/>
         <source>Changed their own password</source>
         <translation>Изменён собственный пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="326"/>
+        <location filename="../../ui/pages/words.py" line="333"/>
         <source>Failed to sign in</source>
         <translation>Неудачная попытка входа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="327"/>
+        <location filename="../../ui/pages/words.py" line="334"/>
         <source>Unlocked an operator</source>
         <translation>Оператор разблокирован</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="328"/>
+        <location filename="../../ui/pages/words.py" line="335"/>
         <source>A computer remembered an operator</source>
         <translation>Компьютер запомнил оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="329"/>
+        <location filename="../../ui/pages/words.py" line="336"/>
         <source>Signed in as remembered by a computer</source>
         <translation>Вход по запомненному входу компьютера</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="330"/>
+        <location filename="../../ui/pages/words.py" line="337"/>
         <source>Ended remembered sign-ins</source>
         <translation>Запомненные входы отменены</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="331"/>
+        <location filename="../../ui/pages/words.py" line="338"/>
         <source>Changed settings</source>
         <translation>Изменены настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="332"/>
+        <location filename="../../ui/pages/words.py" line="339"/>
         <source>Changed the gateway simulation</source>
         <translation>Изменена симуляция шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="333"/>
+        <location filename="../../ui/pages/words.py" line="340"/>
         <source>Set the gateway API key</source>
         <translation>Задан API-ключ шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="334"/>
+        <location filename="../../ui/pages/words.py" line="341"/>
         <source>Ran a job now</source>
         <translation>Задание запущено вручную</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="335"/>
+        <location filename="../../ui/pages/words.py" line="342"/>
         <source>Paused the scheduler</source>
         <translation>Планировщик приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="336"/>
+        <location filename="../../ui/pages/words.py" line="343"/>
         <source>Resumed the scheduler</source>
         <translation>Планировщик возобновлён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="337"/>
+        <location filename="../../ui/pages/words.py" line="344"/>
         <source>Marked a notification read</source>
         <translation>Уведомление отмечено прочитанным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="338"/>
+        <location filename="../../ui/pages/words.py" line="345"/>
         <source>Marked all notifications read</source>
         <translation>Все уведомления отмечены прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="339"/>
+        <location filename="../../ui/pages/words.py" line="346"/>
         <source>Moved the demo clock ahead</source>
         <translation>Демо-часы переведены вперёд</translation>
     </message>
@@ -261,353 +286,353 @@
 <context>
     <name>AuditFields</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="348"/>
+        <location filename="../../ui/pages/words.py" line="355"/>
         <source>status</source>
         <translation>статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="349"/>
+        <location filename="../../ui/pages/words.py" line="356"/>
         <source>retry strategy</source>
         <translation>стратегия повтора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="350"/>
+        <location filename="../../ui/pages/words.py" line="357"/>
         <source>attempts</source>
         <translation>попытки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="351"/>
+        <location filename="../../ui/pages/words.py" line="358"/>
         <source>attempts allowed</source>
         <translation>допустимо попыток</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="352"/>
+        <location filename="../../ui/pages/words.py" line="359"/>
         <source>next attempt</source>
         <translation>следующая попытка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="353"/>
+        <location filename="../../ui/pages/words.py" line="360"/>
         <source>resolution</source>
         <translation>решение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="354"/>
+        <location filename="../../ui/pages/words.py" line="361"/>
         <source>outcome</source>
         <translation>итог</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="355"/>
+        <location filename="../../ui/pages/words.py" line="362"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="356"/>
+        <location filename="../../ui/pages/words.py" line="363"/>
         <source>enabled</source>
         <translation>включено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="357"/>
+        <location filename="../../ui/pages/words.py" line="364"/>
         <source>amount</source>
         <translation>сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="358"/>
+        <location filename="../../ui/pages/words.py" line="365"/>
         <source>balance</source>
         <translation>баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="359"/>
+        <location filename="../../ui/pages/words.py" line="366"/>
         <source>price</source>
         <translation>цена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="360"/>
+        <location filename="../../ui/pages/words.py" line="367"/>
         <source>unit price</source>
         <translation>цена за единицу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="361"/>
+        <location filename="../../ui/pages/words.py" line="368"/>
         <source>package price</source>
         <translation>цена пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="362"/>
+        <location filename="../../ui/pages/words.py" line="369"/>
         <source>package size</source>
         <translation>размер пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="363"/>
+        <location filename="../../ui/pages/words.py" line="370"/>
         <source>currency</source>
         <translation>валюта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="364"/>
+        <location filename="../../ui/pages/words.py" line="371"/>
         <source>renews automatically</source>
         <translation>продлевается автоматически</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="365"/>
+        <location filename="../../ui/pages/words.py" line="372"/>
         <source>period ends</source>
         <translation>конец периода</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="366"/>
+        <location filename="../../ui/pages/words.py" line="373"/>
         <source>customer</source>
         <translation>клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="367"/>
+        <location filename="../../ui/pages/words.py" line="374"/>
         <source>plan</source>
         <translation>тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="368"/>
+        <location filename="../../ui/pages/words.py" line="375"/>
         <source>feature</source>
         <translation>функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="369"/>
+        <location filename="../../ui/pages/words.py" line="376"/>
         <source>quantity</source>
         <translation>количество</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="370"/>
+        <location filename="../../ui/pages/words.py" line="377"/>
         <source>usage record</source>
         <translation>запись о потреблении</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="371"/>
+        <location filename="../../ui/pages/words.py" line="378"/>
         <source>credit note</source>
         <translation>кредит-нота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="372"/>
+        <location filename="../../ui/pages/words.py" line="379"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="373"/>
+        <location filename="../../ui/pages/words.py" line="380"/>
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="374"/>
+        <location filename="../../ui/pages/words.py" line="381"/>
         <source>email address</source>
         <translation>адрес эл. почты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="375"/>
+        <location filename="../../ui/pages/words.py" line="382"/>
         <source>code</source>
         <translation>код</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="376"/>
+        <location filename="../../ui/pages/words.py" line="383"/>
         <source>type</source>
         <translation>тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="377"/>
+        <location filename="../../ui/pages/words.py" line="384"/>
         <source>unit</source>
         <translation>единица</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="378"/>
+        <location filename="../../ui/pages/words.py" line="385"/>
         <source>billing interval</source>
         <translation>период оплаты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="379"/>
+        <location filename="../../ui/pages/words.py" line="386"/>
         <source>intervals per period</source>
         <translation>интервалов в периоде</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="380"/>
+        <location filename="../../ui/pages/words.py" line="387"/>
         <source>grace days</source>
         <translation>дней отсрочки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="381"/>
+        <location filename="../../ui/pages/words.py" line="388"/>
         <source>access during grace</source>
         <translation>доступ во время отсрочки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="382"/>
+        <location filename="../../ui/pages/words.py" line="389"/>
         <source>quota</source>
         <translation>квота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="383"/>
+        <location filename="../../ui/pages/words.py" line="390"/>
         <source>included</source>
         <translation>включено в тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="384"/>
+        <location filename="../../ui/pages/words.py" line="391"/>
         <source>pricing</source>
         <translation>тарификация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="385"/>
+        <location filename="../../ui/pages/words.py" line="392"/>
         <source>tiers</source>
         <translation>ступени</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="386"/>
+        <location filename="../../ui/pages/words.py" line="393"/>
         <source>rate limit</source>
         <translation>ограничение частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="387"/>
+        <location filename="../../ui/pages/words.py" line="394"/>
         <source>rate window (seconds)</source>
         <translation>окно ограничения (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="388"/>
+        <location filename="../../ui/pages/words.py" line="395"/>
         <source>user name</source>
         <translation>имя пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="389"/>
+        <location filename="../../ui/pages/words.py" line="396"/>
         <source>failed sign-ins in a row</source>
         <translation>неудачных входов подряд</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="390"/>
+        <location filename="../../ui/pages/words.py" line="397"/>
         <source>locked until</source>
         <translation>заблокирован до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="391"/>
+        <location filename="../../ui/pages/words.py" line="398"/>
         <source>failed sign-ins</source>
         <translation>неудачных входов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="392"/>
-        <location filename="../../ui/pages/words.py" line="394"/>
+        <location filename="../../ui/pages/words.py" line="399"/>
+        <location filename="../../ui/pages/words.py" line="401"/>
         <source>computer</source>
         <translation>компьютер</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="393"/>
+        <location filename="../../ui/pages/words.py" line="400"/>
         <source>computers</source>
         <translation>компьютеры</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="395"/>
+        <location filename="../../ui/pages/words.py" line="402"/>
         <source>computer waits (seconds)</source>
         <translation>ожидание компьютера (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="396"/>
+        <location filename="../../ui/pages/words.py" line="403"/>
         <source>waits (seconds)</source>
         <translation>ожидание (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="397"/>
+        <location filename="../../ui/pages/words.py" line="404"/>
         <source>remembered sign-in #</source>
         <translation>запомненный вход №</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="398"/>
+        <location filename="../../ui/pages/words.py" line="405"/>
         <source>expires</source>
         <translation>истекает</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="399"/>
+        <location filename="../../ui/pages/words.py" line="406"/>
         <source>how many</source>
         <translation>сколько</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="400"/>
+        <location filename="../../ui/pages/words.py" line="407"/>
         <source>replaced</source>
         <translation>заменено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="401"/>
+        <location filename="../../ui/pages/words.py" line="408"/>
         <source>role</source>
         <translation>роль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="402"/>
+        <location filename="../../ui/pages/words.py" line="409"/>
         <source>note</source>
         <translation>заметка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="403"/>
+        <location filename="../../ui/pages/words.py" line="410"/>
         <source>text</source>
         <translation>текст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="404"/>
+        <location filename="../../ui/pages/words.py" line="411"/>
         <source>why</source>
         <translation>почему</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="405"/>
+        <location filename="../../ui/pages/words.py" line="412"/>
         <source>marked read</source>
         <translation>отмечено прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="406"/>
+        <location filename="../../ui/pages/words.py" line="413"/>
         <source>notifications</source>
         <translation>уведомления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="407"/>
+        <location filename="../../ui/pages/words.py" line="414"/>
         <source>paused</source>
         <translation>приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="408"/>
+        <location filename="../../ui/pages/words.py" line="415"/>
         <source>clock</source>
         <translation>часы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="409"/>
+        <location filename="../../ui/pages/words.py" line="416"/>
         <source>kept in</source>
         <translation>хранится в</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="410"/>
+        <location filename="../../ui/pages/words.py" line="417"/>
         <source>renewal time</source>
         <translation>время продления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="411"/>
+        <location filename="../../ui/pages/words.py" line="418"/>
         <source>reminder days</source>
         <translation>дней до напоминания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="412"/>
+        <location filename="../../ui/pages/words.py" line="419"/>
         <source>default grace days</source>
         <translation>дней отсрочки по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="413"/>
+        <location filename="../../ui/pages/words.py" line="420"/>
         <source>alert threshold</source>
         <translation>порог тревоги</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="414"/>
+        <location filename="../../ui/pages/words.py" line="421"/>
         <source>retry pass every (minutes)</source>
         <translation>проход повторов каждые (минуты)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="415"/>
+        <location filename="../../ui/pages/words.py" line="422"/>
         <source>daily backups kept</source>
         <translation>хранить ежедневных резервных копий</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="416"/>
+        <location filename="../../ui/pages/words.py" line="423"/>
         <source>notifications archived after (days)</source>
         <translation>уведомления в архив через (дней)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="417"/>
+        <location filename="../../ui/pages/words.py" line="424"/>
         <source>&quot;Remember me&quot; lasts (days)</source>
         <translation>срок «Запомнить меня» (дней)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="418"/>
+        <location filename="../../ui/pages/words.py" line="425"/>
         <source>demo database</source>
         <translation>демо-база</translation>
     </message>
@@ -751,6 +776,231 @@
         <location filename="../../ui/pages/audit.py" line="91"/>
         <source>Reason</source>
         <translation>Причина</translation>
+    </message>
+</context>
+<context>
+    <name>AutoTopUpPanel</name>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="52"/>
+        <location filename="../../ui/pages/auto_topup.py" line="300"/>
+        <source>Card</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="52"/>
+        <source>Expires</source>
+        <translation>Срок действия</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="52"/>
+        <source>Saved</source>
+        <translation>Сохранена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="59"/>
+        <source>Set automatic top-up…</source>
+        <translation>Настроить автопополнение…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="60"/>
+        <source>Turn off…</source>
+        <translation>Выключить…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="61"/>
+        <source>Add card…</source>
+        <translation>Добавить карту…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="62"/>
+        <source>Remove card…</source>
+        <translation>Удалить карту…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="76"/>
+        <source>Saved cards</source>
+        <translation>Сохранённые карты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="85"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="119"/>
+        <source>No saved cards: Add card… saves one the gateway knows.</source>
+        <translation>Нет сохранённых карт: «Добавить карту…» сохраняет карту, известную платёжному шлюзу.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="125"/>
+        <source>Automatic top-up is not set up for this customer.</source>
+        <translation>Автопополнение для этого клиента не настроено.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="128"/>
+        <source>%1 ending in %2</source>
+        <translation>%1, последние цифры %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/auto_topup.py" line="135"/>
+        <source>%n day(s) before a renewal the wallet cannot pay, charge %1 the shortfall rounded up to %2</source>
+        <translation>
+            <numerusform>За %n день до продления, которое кошелёк не может оплатить, списывать с карты %1 недостающую сумму с округлением вверх до %2</numerusform>
+            <numerusform>За %n дня до продления, которое кошелёк не может оплатить, списывать с карты %1 недостающую сумму с округлением вверх до %2</numerusform>
+            <numerusform>За %n дней до продления, которое кошелёк не может оплатить, списывать с карты %1 недостающую сумму с округлением вверх до %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="144"/>
+        <source>When the balance is below %1, charge %2 to %3</source>
+        <translation>Когда баланс ниже %1, списывать %2 с карты %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="150"/>
+        <source>On (%1): %2</source>
+        <translation>Включено (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="152"/>
+        <source>Off (%1): %2. It was: %3</source>
+        <translation>Выключено (%1): %2. Правило было таким: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="160"/>
+        <source>turned off</source>
+        <translation>выключено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="162"/>
+        <source>turned off by an operator</source>
+        <translation>выключено оператором</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="164"/>
+        <source>its card was removed</source>
+        <translation>его карта удалена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="166"/>
+        <source>the card was declined (%1)</source>
+        <translation>карта отклонена (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="206"/>
+        <location filename="../../ui/pages/auto_topup.py" line="212"/>
+        <source>Add card</source>
+        <translation>Добавить карту</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="207"/>
+        <source>Save a card for %1&apos;s automatic top-up. Give the card reference from the payment gateway.</source>
+        <translation>Сохранить карту для автопополнения клиента %1. Укажите идентификатор карты в платёжном шлюзе.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="211"/>
+        <source>Card reference</source>
+        <translation>Идентификатор карты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="220"/>
+        <source>Card saved</source>
+        <translation>Карта сохранена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="230"/>
+        <location filename="../../ui/pages/auto_topup.py" line="235"/>
+        <source>Remove card</source>
+        <translation>Удалить карту</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="231"/>
+        <source>Forget %1? An automatic top-up that charges it is turned off.</source>
+        <translation>Забыть карту %1? Автопополнение, которое списывает с неё, будет выключено.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="243"/>
+        <source>Card removed</source>
+        <translation>Карта удалена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="252"/>
+        <source>Before each renewal the wallet cannot pay</source>
+        <translation>Перед каждым продлением, которое кошелёк не может оплатить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="253"/>
+        <source>When the balance falls below a threshold</source>
+        <translation>Когда баланс опускается ниже порога</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="287"/>
+        <source>Automatic top-up</source>
+        <translation>Автопополнение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="289"/>
+        <source>Charge a saved card of %1 when the wallet runs short: before a renewal it cannot pay (the shortfall, rounded up), or when the balance falls below a threshold (a fixed amount). A declined card turns it off and the customer is told.</source>
+        <translation>Списывать деньги с сохранённой карты клиента %1, когда в кошельке не хватает средств: перед продлением, которое он не может оплатить (недостающую сумму с округлением вверх), или когда баланс опускается ниже порога (фиксированную сумму). Если карту отклонят, автопополнение выключится, а клиент получит уведомление.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="295"/>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="296"/>
+        <source>Days before the renewal</source>
+        <translation>За сколько дней до продления</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="297"/>
+        <source>Round up to</source>
+        <translation>Округлять вверх до</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="298"/>
+        <source>Balance below</source>
+        <translation>Баланс ниже</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="299"/>
+        <source>Top up by</source>
+        <translation>Пополнять на</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="301"/>
+        <source>Wallet</source>
+        <translation>Кошелёк</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="303"/>
+        <source>Turn on</source>
+        <translation>Включить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="329"/>
+        <source>Automatic top-up turned on</source>
+        <translation>Автопополнение включено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="337"/>
+        <source>Turn off automatic top-up</source>
+        <translation>Выключить автопополнение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="339"/>
+        <source>Stop charging %1&apos;s card automatically? Their wallet is topped up only by hand after this.</source>
+        <translation>Больше не списывать деньги с карты клиента %1 автоматически? После этого кошелёк пополняется только вручную.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="342"/>
+        <source>Turn off</source>
+        <translation>Выключить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/auto_topup.py" line="350"/>
+        <source>Automatic top-up turned off</source>
+        <translation>Автопополнение выключено</translation>
     </message>
 </context>
 <context>
@@ -946,7 +1196,7 @@
     <message>
         <location filename="../../ui/pages/customer_file_words.py" line="42"/>
         <location filename="../../ui/pages/customer_file_words.py" line="58"/>
-        <location filename="../../ui/pages/customer_page.py" line="362"/>
+        <location filename="../../ui/pages/customer_page.py" line="366"/>
         <source>Top-up</source>
         <translation>Пополнение</translation>
     </message>
@@ -998,7 +1248,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/customer_file_words.py" line="62"/>
-        <location filename="../../ui/pages/customer_page.py" line="516"/>
+        <location filename="../../ui/pages/customer_page.py" line="520"/>
         <source>Note</source>
         <translation>Заметка</translation>
     </message>
@@ -1009,9 +1259,9 @@
     </message>
     <message>
         <location filename="../../ui/pages/customer_file_words.py" line="92"/>
-        <location filename="../../ui/pages/customer_page.py" line="133"/>
-        <location filename="../../ui/pages/customer_page.py" line="154"/>
-        <location filename="../../ui/pages/customer_page.py" line="221"/>
+        <location filename="../../ui/pages/customer_page.py" line="134"/>
+        <location filename="../../ui/pages/customer_page.py" line="155"/>
+        <location filename="../../ui/pages/customer_page.py" line="224"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
@@ -1061,157 +1311,162 @@
         <translation>Заметки операторов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="76"/>
+        <location filename="../../ui/pages/customer_page.py" line="77"/>
         <source>← All customers</source>
         <translation>← Все клиенты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="80"/>
+        <location filename="../../ui/pages/customer_page.py" line="81"/>
         <source>Back to the list of customers (Alt+Left)</source>
         <translation>Назад к списку клиентов (Alt+Влево)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="96"/>
+        <location filename="../../ui/pages/customer_page.py" line="97"/>
         <source>Top up…</source>
         <translation>Пополнить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="97"/>
+        <location filename="../../ui/pages/customer_page.py" line="98"/>
         <source>Subscribe…</source>
         <translation>Подписать…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="98"/>
+        <location filename="../../ui/pages/customer_page.py" line="99"/>
         <source>Cancel subscription…</source>
         <translation>Отменить подписку…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="99"/>
+        <location filename="../../ui/pages/customer_page.py" line="100"/>
         <source>Refund top-up…</source>
         <translation>Вернуть пополнение…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="100"/>
+        <location filename="../../ui/pages/customer_page.py" line="101"/>
         <source>Add note…</source>
         <translation>Добавить заметку…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="132"/>
+        <location filename="../../ui/pages/customer_page.py" line="133"/>
         <source>Plan</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="134"/>
+        <location filename="../../ui/pages/customer_page.py" line="135"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="135"/>
+        <location filename="../../ui/pages/customer_page.py" line="136"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="136"/>
+        <location filename="../../ui/pages/customer_page.py" line="137"/>
         <source>Auto-renew</source>
         <translation>Автопродление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="151"/>
-        <location filename="../../ui/pages/customer_page.py" line="174"/>
-        <location filename="../../ui/pages/customer_page.py" line="219"/>
+        <location filename="../../ui/pages/customer_page.py" line="152"/>
+        <location filename="../../ui/pages/customer_page.py" line="177"/>
+        <location filename="../../ui/pages/customer_page.py" line="222"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="152"/>
-        <location filename="../../ui/pages/customer_page.py" line="175"/>
+        <location filename="../../ui/pages/customer_page.py" line="153"/>
+        <location filename="../../ui/pages/customer_page.py" line="178"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="153"/>
-        <location filename="../../ui/pages/customer_page.py" line="176"/>
+        <location filename="../../ui/pages/customer_page.py" line="154"/>
+        <location filename="../../ui/pages/customer_page.py" line="179"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="155"/>
-        <location filename="../../ui/pages/customer_page.py" line="177"/>
+        <location filename="../../ui/pages/customer_page.py" line="156"/>
+        <location filename="../../ui/pages/customer_page.py" line="180"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="162"/>
+        <location filename="../../ui/pages/customer_page.py" line="163"/>
         <source>Overview</source>
         <translation>Обзор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="163"/>
+        <location filename="../../ui/pages/customer_page.py" line="164"/>
         <source>Subscriptions</source>
         <translation>Подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="164"/>
+        <location filename="../../ui/pages/customer_page.py" line="165"/>
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="165"/>
+        <location filename="../../ui/pages/customer_page.py" line="166"/>
         <source>Credit notes</source>
         <translation>Кредит-ноты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="166"/>
+        <location filename="../../ui/pages/customer_page.py" line="167"/>
         <source>Top-ups and refunds</source>
         <translation>Пополнения и возвраты</translation>
     </message>
     <message>
         <location filename="../../ui/pages/customer_page.py" line="170"/>
+        <source>Automatic top-up</source>
+        <translation>Автопополнение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_page.py" line="173"/>
         <source>Timeline</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="184"/>
+        <location filename="../../ui/pages/customer_page.py" line="187"/>
         <source>Double-click an invoice, subscription or failure to open it</source>
         <translation>Дважды щёлкните счёт, подписку или сбой, чтобы открыть</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="220"/>
+        <location filename="../../ui/pages/customer_page.py" line="223"/>
         <source>Notice</source>
         <translation>Уведомление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="222"/>
+        <location filename="../../ui/pages/customer_page.py" line="225"/>
         <source>Sent to</source>
         <translation>Куда отправлено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="230"/>
+        <location filename="../../ui/pages/customer_page.py" line="233"/>
         <source>Resend…</source>
         <translation>Отправить снова…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="240"/>
+        <location filename="../../ui/pages/customer_page.py" line="243"/>
         <source>Notices</source>
         <translation>Уведомления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="281"/>
+        <location filename="../../ui/pages/customer_page.py" line="284"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="310"/>
+        <location filename="../../ui/pages/customer_page.py" line="314"/>
         <source>%s · customer #%d · %s · customer since %s</source>
         <translation>%s · клиент №%d · %s · клиент с %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="314"/>
+        <location filename="../../ui/pages/customer_page.py" line="318"/>
         <source>Balance %s</source>
         <translation>Баланс %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/customer_page.py" line="316"/>
+        <location filename="../../ui/pages/customer_page.py" line="320"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>%n попытка</numerusform>
@@ -1220,148 +1475,148 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="319"/>
+        <location filename="../../ui/pages/customer_page.py" line="323"/>
         <source>No invoices yet: the first is issued when the customer subscribes.</source>
         <translation>Счетов пока нет: первый выставляется при оформлении подписки.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="321"/>
+        <location filename="../../ui/pages/customer_page.py" line="325"/>
         <source>No credit notes.</source>
         <translation>Кредит-нот нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="324"/>
+        <location filename="../../ui/pages/customer_page.py" line="328"/>
         <source>Subscriptions (%d)</source>
         <translation>Подписки (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="325"/>
+        <location filename="../../ui/pages/customer_page.py" line="329"/>
         <source>Invoices (%d)</source>
         <translation>Счета (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="326"/>
+        <location filename="../../ui/pages/customer_page.py" line="330"/>
         <source>Credit notes (%d)</source>
         <translation>Кредит-ноты (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="327"/>
+        <location filename="../../ui/pages/customer_page.py" line="331"/>
         <source>Top-ups and refunds (%d)</source>
         <translation>Пополнения и возвраты (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="328"/>
+        <location filename="../../ui/pages/customer_page.py" line="332"/>
         <source>Timeline (%d events, newest first)</source>
         <translation>Хронология (событий: %d, сначала новые)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="342"/>
+        <location filename="../../ui/pages/customer_page.py" line="346"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="342"/>
+        <location filename="../../ui/pages/customer_page.py" line="346"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="348"/>
+        <location filename="../../ui/pages/customer_page.py" line="352"/>
         <source>No subscriptions: Subscribe… starts one.</source>
         <translation>Подписок нет: кнопка «Подписать…» оформит новую.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="356"/>
+        <location filename="../../ui/pages/customer_page.py" line="360"/>
         <source>%s refunded</source>
         <translation>возвращено %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="370"/>
+        <location filename="../../ui/pages/customer_page.py" line="374"/>
         <source>Refund to the card</source>
         <translation>Возврат на карту</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="370"/>
+        <location filename="../../ui/pages/customer_page.py" line="374"/>
         <source>Refund into the wallet</source>
         <translation>Возврат в кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="386"/>
+        <location filename="../../ui/pages/customer_page.py" line="390"/>
         <source>No top-ups or refunds yet.</source>
         <translation>Пополнений и возвратов пока нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="396"/>
+        <location filename="../../ui/pages/customer_page.py" line="400"/>
         <source>%1 (sent again)</source>
         <translation>%1 (повторно)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="397"/>
+        <location filename="../../ui/pages/customer_page.py" line="401"/>
         <source>not sent</source>
         <translation>не отправляется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="397"/>
+        <location filename="../../ui/pages/customer_page.py" line="401"/>
         <source>not yet sent</source>
         <translation>ещё не отправлено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="401"/>
+        <location filename="../../ui/pages/customer_page.py" line="405"/>
         <source>Nothing sent yet: receipts, reminders and refunds to this customer will be listed here.</source>
         <translation>Клиенту ещё ничего не отправлялось: здесь появятся чеки, напоминания и возвраты.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="403"/>
+        <location filename="../../ui/pages/customer_page.py" line="407"/>
         <source>Notices (%d)</source>
         <translation>Уведомления (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="437"/>
+        <location filename="../../ui/pages/customer_page.py" line="441"/>
         <source>Choose a notice to send again.</source>
         <translation>Выберите уведомление, которое нужно отправить снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="439"/>
+        <location filename="../../ui/pages/customer_page.py" line="443"/>
         <source>This notice is still on its way; it can be sent again once it is sent or failed.</source>
         <translation>Это уведомление ещё отправляется; повторить можно, когда оно отправлено или не доставлено.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="512"/>
-        <location filename="../../ui/pages/customer_page.py" line="517"/>
+        <location filename="../../ui/pages/customer_page.py" line="516"/>
+        <location filename="../../ui/pages/customer_page.py" line="521"/>
         <source>Add note</source>
         <translation>Добавить заметку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="513"/>
+        <location filename="../../ui/pages/customer_page.py" line="517"/>
         <source>Write down something about %s for the other operators. A note is kept as written.</source>
         <translation>Запишите что-нибудь о клиенте %s для других операторов. Заметка хранится в том виде, как написана.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="525"/>
+        <location filename="../../ui/pages/customer_page.py" line="529"/>
         <source>Write the note (at most %d characters).</source>
         <translation>Напишите заметку (не более %d символов).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="532"/>
+        <location filename="../../ui/pages/customer_page.py" line="536"/>
         <source>Note added</source>
         <translation>Заметка добавлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="543"/>
+        <location filename="../../ui/pages/customer_page.py" line="547"/>
         <source>Resend notice</source>
         <translation>Повторная отправка уведомления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="544"/>
+        <location filename="../../ui/pages/customer_page.py" line="548"/>
         <source>Send “%1” to %2 again? A new copy is queued; this one keeps its history.</source>
         <translation>Отправить «%1» на %2 ещё раз? В очередь встанет новая копия; у этого уведомления останется своя история.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="548"/>
+        <location filename="../../ui/pages/customer_page.py" line="552"/>
         <source>Resend</source>
         <translation>Отправить снова</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_page.py" line="554"/>
+        <location filename="../../ui/pages/customer_page.py" line="558"/>
         <source>Notice queued to be sent again</source>
         <translation>Уведомление поставлено в очередь на повторную отправку</translation>
     </message>
@@ -2018,1231 +2273,1301 @@
     </message>
     <message>
         <location filename="../../ui/domain_messages.py" line="15"/>
+        <source>a card reference is 1–64 characters, such as pm_card_visa</source>
+        <translation>идентификатор карты — от 1 до 64 символов, например pm_card_visa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="16"/>
         <source>a credit note gives back a positive amount</source>
         <translation>кредит-нота возвращает положительную сумму</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="16"/>
+        <location filename="../../ui/domain_messages.py" line="17"/>
         <source>a customer with email {email} already exists</source>
         <translation>клиент с адресом {email} уже есть</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="17"/>
+        <location filename="../../ui/domain_messages.py" line="18"/>
         <source>a feature with code {code!r} already exists</source>
         <translation>функция с кодом {code!r} уже есть</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="18"/>
+        <location filename="../../ui/domain_messages.py" line="19"/>
         <source>a gateway call needs an idempotency key</source>
         <translation>вызову шлюза нужен ключ идемпотентности</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="19"/>
+        <location filename="../../ui/domain_messages.py" line="20"/>
         <source>a key is one word of at most {most} characters</source>
         <translation>ключ — одно слово не длиннее {most} символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="20"/>
+        <location filename="../../ui/domain_messages.py" line="21"/>
         <source>a ledger entry moves a non-zero whole number of minor units</source>
         <translation>запись журнала переносит ненулевое целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="21"/>
+        <location filename="../../ui/domain_messages.py" line="22"/>
         <source>a list of notices holds from 1 to {most}</source>
         <translation>в списке уведомлений от 1 до {most}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="22"/>
+        <location filename="../../ui/domain_messages.py" line="23"/>
         <source>a low-balance threshold lists currencies and amounts, like {example}</source>
         <translation>порог низкого баланса — это валюты и суммы, например {example}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="23"/>
+        <location filename="../../ui/domain_messages.py" line="24"/>
         <source>a package size and price apply only to package pricing</source>
         <translation>размер и цена пакета действуют только при пакетной тарификации</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="24"/>
+        <location filename="../../ui/domain_messages.py" line="25"/>
         <source>a plan with code {code!r} already exists</source>
         <translation>тариф с кодом {code!r} уже есть</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="25"/>
+        <location filename="../../ui/domain_messages.py" line="26"/>
         <source>a reason is required when money moves</source>
         <translation>когда движутся деньги, нужна причина</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="26"/>
+        <location filename="../../ui/domain_messages.py" line="27"/>
         <source>a refund of {amount_minor} exceeds the {left} minor units left on charge {charge_id}</source>
         <translation>возврат {amount_minor} больше остатка {left} младших единиц по списанию {charge_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="27"/>
+        <location filename="../../ui/domain_messages.py" line="28"/>
         <source>a retry handler must be callable</source>
         <translation>обработчик повтора должен быть вызываемым</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="28"/>
+        <location filename="../../ui/domain_messages.py" line="29"/>
         <source>a search lists from 1 to 10000 customers</source>
         <translation>поиск выдаёт от 1 до 10000 клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="29"/>
+        <location filename="../../ui/domain_messages.py" line="30"/>
         <source>a secret needs a name</source>
         <translation>у секрета должно быть имя</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="30"/>
+        <location filename="../../ui/domain_messages.py" line="31"/>
         <source>a single unit price applies only to flat pricing; tiers carry their own prices</source>
         <translation>единая цена единицы действует только при простой тарификации; у ступеней свои цены</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="31"/>
+        <location filename="../../ui/domain_messages.py" line="32"/>
+        <source>a top-up before renewal takes days and a rounding, not a threshold or amount</source>
+        <translation>пополнению перед продлением нужны число дней и округление, а не порог или сумма</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="33"/>
+        <source>a top-up below a balance takes a threshold and an amount, not days</source>
+        <translation>пополнению при низком балансе нужны порог и сумма, а не число дней</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="34"/>
         <source>a {what} is required</source>
         <translation>нужно указать: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="32"/>
+        <location filename="../../ui/domain_messages.py" line="35"/>
         <source>act on at most {most} error items at a time</source>
         <translation>за раз можно обработать не больше {most} ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="33"/>
+        <location filename="../../ui/domain_messages.py" line="36"/>
         <source>administrators type their password at every sign-in; nothing is remembered</source>
         <translation>администраторы вводят пароль при каждом входе; ничего не запоминается</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="34"/>
+        <location filename="../../ui/domain_messages.py" line="37"/>
         <source>amount is too large</source>
         <translation>сумма слишком велика</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="35"/>
+        <location filename="../../ui/domain_messages.py" line="38"/>
         <source>amount must be a whole number of minor units</source>
         <translation>сумма — целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="36"/>
+        <location filename="../../ui/domain_messages.py" line="39"/>
         <source>amount must be positive</source>
         <translation>сумма должна быть положительной</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="37"/>
+        <location filename="../../ui/domain_messages.py" line="40"/>
         <source>amount must be written as text like 12.50, not {type}</source>
         <translation>сумму пишут текстом, например 12.50, а не {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="38"/>
+        <location filename="../../ui/domain_messages.py" line="41"/>
         <source>amount must not be zero</source>
         <translation>сумма не может быть нулевой</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="39"/>
+        <location filename="../../ui/domain_messages.py" line="42"/>
         <source>an administrator already exists; sign in instead</source>
         <translation>администратор уже есть; войдите в систему</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="40"/>
+        <location filename="../../ui/domain_messages.py" line="43"/>
+        <source>an automatic top-up is {kinds}</source>
+        <translation>автопополнение бывает только такого вида: {kinds}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="44"/>
         <source>an idempotency key is 1–{max_length} characters of text</source>
         <translation>ключ идемпотентности — текст длиной 1–{max_length} символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="41"/>
+        <location filename="../../ui/domain_messages.py" line="45"/>
         <source>an idempotency key is at most {max_length} characters</source>
         <translation>ключ идемпотентности не длиннее {max_length} символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="42"/>
+        <location filename="../../ui/domain_messages.py" line="46"/>
         <source>at most {left} of charge #{ledger_entry_id} (invoice {invoice}) is left to refund</source>
         <translation>по списанию #{ledger_entry_id} (счёт {invoice}) можно вернуть не больше {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="43"/>
+        <location filename="../../ui/domain_messages.py" line="47"/>
         <source>at most {left} of invoice {number} is left to refund</source>
         <translation>по счёту {number} можно вернуть не больше {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="44"/>
+        <location filename="../../ui/domain_messages.py" line="48"/>
         <source>at most {left} of top-up #{topup_id} is left to refund</source>
         <translation>по пополнению #{topup_id} можно вернуть не больше {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="45"/>
+        <location filename="../../ui/domain_messages.py" line="49"/>
         <source>at most {most} tiers</source>
         <translation>не больше {most} ступеней</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="46"/>
+        <location filename="../../ui/domain_messages.py" line="50"/>
         <source>cannot confirm with the gateway whether refund #{row_id} was sent ({error}); the item stays open, try again later</source>
         <translation>шлюз не подтвердил, был ли отправлен возврат #{row_id} ({error}); ошибка остаётся открытой, попробуйте позже</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="47"/>
+        <location filename="../../ui/domain_messages.py" line="51"/>
         <source>cannot confirm with the gateway whether top-up #{row_id} was charged ({error}); the item stays open, try again later</source>
         <translation>шлюз не подтвердил, было ли списание по пополнению #{row_id} ({error}); ошибка остаётся открытой, попробуйте позже</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="48"/>
+        <location filename="../../ui/domain_messages.py" line="52"/>
         <source>cannot {event} a subscription that is {status}</source>
         <translation>действие «{event}» невозможно для подписки в состоянии «{status}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="49"/>
+        <location filename="../../ui/domain_messages.py" line="53"/>
+        <source>card #{card_id} is not a saved card of this customer; nothing was charged</source>
+        <translation>карта №{card_id} не сохранена у этого клиента; ничего не списано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="54"/>
+        <source>card #{card_id} is not a saved card of {email}; add it first</source>
+        <translation>карта №{card_id} не сохранена у клиента {email}; сначала добавьте её</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="55"/>
         <source>change your own password from the menu under your name; it asks for the old one</source>
         <translation>свой пароль меняют в меню под своим именем; там спрашивают старый пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="50"/>
+        <location filename="../../ui/domain_messages.py" line="56"/>
         <source>charge #{ledger_entry_id} paid no invoice</source>
         <translation>списание #{ledger_entry_id} не оплачивало счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="51"/>
+        <location filename="../../ui/domain_messages.py" line="57"/>
         <source>charge {charge_id} was declined; there is nothing to refund</source>
         <translation>списание {charge_id} было отклонено; возвращать нечего</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="52"/>
+        <location filename="../../ui/domain_messages.py" line="58"/>
         <source>closed by an operator before it was sent</source>
         <translation>закрыто оператором до отправки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="53"/>
+        <location filename="../../ui/domain_messages.py" line="59"/>
         <source>control characters are not allowed here</source>
         <translation>управляющие символы здесь недопустимы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="54"/>
+        <location filename="../../ui/domain_messages.py" line="60"/>
         <source>credit key {key!r} was used for a different credit</source>
         <translation>ключ зачёта {key!r} уже использован для другого зачёта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="55"/>
+        <location filename="../../ui/domain_messages.py" line="61"/>
         <source>customer {customer_email} is disabled</source>
         <translation>клиент {customer_email} отключён</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="56"/>
+        <location filename="../../ui/domain_messages.py" line="62"/>
         <source>dates must lie between 1970 and 2200</source>
         <translation>даты должны лежать между 1970 и 2200 годами</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="57"/>
+        <location filename="../../ui/domain_messages.py" line="63"/>
+        <source>days before the renewal must be a whole number</source>
+        <translation>число дней до продления должно быть целым</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="64"/>
+        <source>days before the renewal must be from 1 to {most}</source>
+        <translation>число дней до продления должно быть от 1 до {most}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="65"/>
         <source>email must be text</source>
         <translation>адрес эл. почты должен быть текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="58"/>
+        <location filename="../../ui/domain_messages.py" line="66"/>
         <source>enter the new key</source>
         <translation>введите новый ключ</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="59"/>
+        <location filename="../../ui/domain_messages.py" line="67"/>
         <source>error item #{item_id} is being retried right now; try again when it finishes</source>
         <translation>ошибка #{item_id} как раз сейчас повторяется; попробуйте, когда повтор закончится</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="60"/>
+        <location filename="../../ui/domain_messages.py" line="68"/>
         <source>error item #{item_id} is {status}, already handled by {resolved_by}; only {allowed} items can be {verb}</source>
         <translation>ошибка #{item_id} в состоянии «{status}», её уже обработал {resolved_by}; быть {verb} может только ошибка в состоянии: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="61"/>
+        <location filename="../../ui/domain_messages.py" line="69"/>
         <source>error item #{item_id} is {status}; only {allowed} items can be {verb}</source>
         <translation>ошибка #{item_id} в состоянии «{status}»; быть {verb} может только ошибка в состоянии: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="62"/>
+        <location filename="../../ui/domain_messages.py" line="70"/>
         <source>error item ids are whole numbers</source>
         <translation>номера ошибок — целые числа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="63"/>
+        <location filename="../../ui/domain_messages.py" line="71"/>
         <source>feature type must be one of {types}</source>
         <translation>тип функции — один из: {types}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="64"/>
+        <location filename="../../ui/domain_messages.py" line="72"/>
         <source>for a quota feature the included units are its quota; leave included at 0</source>
         <translation>у функции с квотой включённые единицы и есть квота; оставьте «включено» равным 0</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="65"/>
+        <location filename="../../ui/domain_messages.py" line="73"/>
         <source>gateway latency: the minimum is above the maximum</source>
         <translation>задержка шлюза: минимум больше максимума</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="66"/>
+        <location filename="../../ui/domain_messages.py" line="74"/>
         <source>give a list of notification ids</source>
         <translation>укажите список номеров уведомлений</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="67"/>
+        <location filename="../../ui/domain_messages.py" line="75"/>
         <source>give a reason for pausing the scheduler</source>
         <translation>укажите причину приостановки планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="68"/>
+        <location filename="../../ui/domain_messages.py" line="76"/>
         <source>give one error item id or a list of them</source>
         <translation>укажите номер ошибки или их список</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="69"/>
+        <location filename="../../ui/domain_messages.py" line="77"/>
         <source>idempotency key {idempotency_key!r} was used for a different movement of money (ledger entry #{existing_id}); nothing was written</source>
         <translation>ключ идемпотентности {idempotency_key!r} уже использован для другого движения денег (запись журнала #{existing_id}); ничего не записано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="70"/>
+        <location filename="../../ui/domain_messages.py" line="78"/>
         <source>idempotency key {key!r} belongs to refund #{row_id} of {row_amount_minor} minor units ({row_kind} #{target}); a different refund needs a new key. Nothing was written</source>
         <translation>ключ идемпотентности {key!r} принадлежит возврату #{row_id} на {row_amount_minor} младших единиц ({row_kind} #{target}); для другого возврата нужен новый ключ. Ничего не записано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="71"/>
+        <location filename="../../ui/domain_messages.py" line="79"/>
         <source>idempotency key {key!r} belongs to top-up #{topup_id} of {amount} for customer #{owner}; a different top-up needs a new key. Nothing was charged</source>
         <translation>ключ идемпотентности {key!r} принадлежит пополнению #{topup_id} на {amount} клиента #{owner}; для другого пополнения нужен новый ключ. Ничего не списано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="72"/>
+        <location filename="../../ui/domain_messages.py" line="80"/>
         <source>idempotency key {key!r} was first used for a refund of {first_amount} on charge {first_charge}, not {amount_minor} on {charge_id}</source>
         <translation>ключ идемпотентности {key!r} сначала использован для возврата {first_amount} по списанию {first_charge}, а не {amount_minor} по {charge_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="73"/>
+        <location filename="../../ui/domain_messages.py" line="81"/>
         <source>idempotency key {row_idempotency_key!r} was first used for a charge of {row_amount_minor} {row_currency}, not {amount_minor} {currency}</source>
         <translation>ключ идемпотентности {row_idempotency_key!r} сначала использован для списания {row_amount_minor} {row_currency}, а не {amount_minor} {currency}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="74"/>
+        <location filename="../../ui/domain_messages.py" line="82"/>
         <source>interval must be one of {units}</source>
         <translation>интервал — один из: {units}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="75"/>
+        <location filename="../../ui/domain_messages.py" line="83"/>
         <source>invoice key {event_key!r} was used for a different charge</source>
         <translation>ключ счёта {event_key!r} уже использован для другого списания</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="76"/>
+        <location filename="../../ui/domain_messages.py" line="84"/>
         <source>its grace days have passed; subscribe again instead</source>
         <translation>льготные дни прошли; оформите подписку заново</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="77"/>
+        <location filename="../../ui/domain_messages.py" line="85"/>
         <source>ledger entry #{ledger_entry_id} paid no invoice</source>
         <translation>запись журнала #{ledger_entry_id} не оплачивала счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="78"/>
+        <location filename="../../ui/domain_messages.py" line="86"/>
         <source>name contains characters that are not valid text</source>
         <translation>в имени есть символы, которые не являются допустимым текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="79"/>
+        <location filename="../../ui/domain_messages.py" line="87"/>
         <source>name contains control characters</source>
         <translation>в имени есть управляющие символы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="80"/>
+        <location filename="../../ui/domain_messages.py" line="88"/>
         <source>name is longer than 200 characters</source>
         <translation>имя длиннее 200 символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="81"/>
+        <location filename="../../ui/domain_messages.py" line="89"/>
         <source>name must be text</source>
         <translation>имя должно быть текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="82"/>
+        <location filename="../../ui/domain_messages.py" line="90"/>
         <source>name must not be empty</source>
         <translation>имя не может быть пустым</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="83"/>
+        <location filename="../../ui/domain_messages.py" line="91"/>
         <source>name the settings to change and their new values</source>
         <translation>назовите изменяемые настройки и их новые значения</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="84"/>
+        <location filename="../../ui/domain_messages.py" line="92"/>
         <source>no credit note #{credit_note_id}</source>
         <translation>нет кредит-ноты #{credit_note_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="85"/>
+        <location filename="../../ui/domain_messages.py" line="93"/>
         <source>no credit note {text}</source>
         <translation>нет кредит-ноты {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="86"/>
+        <location filename="../../ui/domain_messages.py" line="94"/>
         <source>no customer #{customer_id}</source>
         <translation>нет клиента #{customer_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="87"/>
+        <location filename="../../ui/domain_messages.py" line="95"/>
         <source>no customer notice #{notice_id}</source>
         <translation>нет уведомления клиенту #{notice_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="88"/>
+        <location filename="../../ui/domain_messages.py" line="96"/>
         <source>no customer {text!r}</source>
         <translation>нет клиента {text!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="89"/>
+        <location filename="../../ui/domain_messages.py" line="97"/>
         <source>no error item #{item_id}</source>
         <translation>нет ошибки #{item_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="90"/>
+        <location filename="../../ui/domain_messages.py" line="98"/>
         <source>no error item {items}</source>
         <translation>нет ошибки {items}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="91"/>
+        <location filename="../../ui/domain_messages.py" line="99"/>
         <source>no feature {code!r}</source>
         <translation>нет функции {code!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="92"/>
+        <location filename="../../ui/domain_messages.py" line="100"/>
         <source>no gateway API key is set; an admin sets it in Settings</source>
         <translation>ключ API шлюза не задан; его задаёт администратор в настройках</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="93"/>
+        <location filename="../../ui/domain_messages.py" line="101"/>
         <source>no invoice #{invoice_id}</source>
         <translation>нет счёта #{invoice_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="94"/>
+        <location filename="../../ui/domain_messages.py" line="102"/>
         <source>no invoice {text}</source>
         <translation>нет счёта {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="95"/>
+        <location filename="../../ui/domain_messages.py" line="103"/>
         <source>no operator is signed in</source>
         <translation>оператор не вошёл в систему</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="96"/>
+        <location filename="../../ui/domain_messages.py" line="104"/>
         <source>no operator {username!r:.80}</source>
         <translation>нет оператора {username!r:.80}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="97"/>
+        <location filename="../../ui/domain_messages.py" line="105"/>
         <source>no plan #{plan_id}</source>
         <translation>нет тарифа #{plan_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="98"/>
+        <location filename="../../ui/domain_messages.py" line="106"/>
         <source>no plan {code!r}</source>
         <translation>нет тарифа {code!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="99"/>
+        <location filename="../../ui/domain_messages.py" line="107"/>
         <source>no renewal, usage or proration charge #{ledger_entry_id}</source>
         <translation>нет списания за продление, использование или пересчёт #{ledger_entry_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="100"/>
+        <location filename="../../ui/domain_messages.py" line="108"/>
         <source>no retry is known for {operations}; resolve or escalate instead</source>
         <translation>для {operations} повтор не предусмотрен; закройте ошибку или передайте на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="101"/>
+        <location filename="../../ui/domain_messages.py" line="109"/>
+        <source>no saved card #{card_id}</source>
+        <translation>нет сохранённой карты №{card_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="110"/>
         <source>no scheduled job is named {job!r}</source>
         <translation>нет задания с именем {job!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="102"/>
+        <location filename="../../ui/domain_messages.py" line="111"/>
         <source>no subscription #{subscription_id}</source>
         <translation>нет подписки #{subscription_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="103"/>
+        <location filename="../../ui/domain_messages.py" line="112"/>
         <source>no top-up #{topup_id}</source>
         <translation>нет пополнения #{topup_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="104"/>
+        <location filename="../../ui/domain_messages.py" line="113"/>
         <source>no wallet #{wallet_id}</source>
         <translation>нет кошелька #{wallet_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="105"/>
+        <location filename="../../ui/domain_messages.py" line="114"/>
         <source>nothing to change</source>
         <translation>менять нечего</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="106"/>
+        <location filename="../../ui/domain_messages.py" line="115"/>
         <source>notice #{notice_id} is {status}: it is still on its way and is not sent again</source>
         <translation>уведомление #{notice_id} в состоянии {status}: оно ещё отправляется, повторно его не отправить</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="107"/>
+        <location filename="../../ui/domain_messages.py" line="116"/>
         <source>older_than is a moment or an age</source>
         <translation>older_than — момент времени или возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="108"/>
+        <location filename="../../ui/domain_messages.py" line="117"/>
         <source>only an active subscription can change plan; this one is {row_status}</source>
         <translation>сменить тариф можно только у активной подписки; эта в состоянии «{row_status}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="109"/>
+        <location filename="../../ui/domain_messages.py" line="118"/>
         <source>only quota features take a quota; {feature_code} is a {kind} feature</source>
         <translation>квота бывает только у функций с квотой; {feature_code} — функция типа «{kind}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="110"/>
+        <location filename="../../ui/domain_messages.py" line="119"/>
         <source>only rate features take a rate limit; {feature_code} is a {kind} feature</source>
         <translation>лимит частоты бывает только у функций с лимитом; {feature_code} — функция типа «{kind}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="111"/>
+        <location filename="../../ui/domain_messages.py" line="120"/>
         <source>only the last tier may be open-ended (tier {position} is)</source>
         <translation>без верхней границы может быть только последняя ступень (а её нет у ступени {position})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="112"/>
+        <location filename="../../ui/domain_messages.py" line="121"/>
         <source>operator {username!r} already exists</source>
         <translation>оператор {username!r} уже есть</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="113"/>
+        <location filename="../../ui/domain_messages.py" line="122"/>
         <source>operator {username!r} is already active</source>
         <translation>оператор {username!r} уже активен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="114"/>
+        <location filename="../../ui/domain_messages.py" line="123"/>
         <source>operator {username!r} is already disabled</source>
         <translation>оператор {username!r} уже отключён</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="115"/>
+        <location filename="../../ui/domain_messages.py" line="124"/>
         <source>package pricing needs a package size of at least 1 unit</source>
         <translation>пакетной тарификации нужен размер пакета не меньше 1 единицы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="116"/>
+        <location filename="../../ui/domain_messages.py" line="125"/>
         <source>password contains characters that are not valid text</source>
         <translation>в пароле есть символы, которые не являются допустимым текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="117"/>
+        <location filename="../../ui/domain_messages.py" line="126"/>
         <source>password is too long</source>
         <translation>пароль слишком длинный</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="118"/>
+        <location filename="../../ui/domain_messages.py" line="127"/>
         <source>password must be at least 8 characters</source>
         <translation>пароль — не меньше 8 символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="119"/>
+        <location filename="../../ui/domain_messages.py" line="128"/>
         <source>pg_dump failed: {reason}</source>
         <translation>pg_dump завершился с ошибкой: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="120"/>
+        <location filename="../../ui/domain_messages.py" line="129"/>
         <source>pg_dump is not installed here; install PostgreSQL&apos;s client programs to back up</source>
         <translation>pg_dump здесь не установлен; для резервного копирования установите клиентские программы PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="121"/>
+        <location filename="../../ui/domain_messages.py" line="130"/>
         <source>plan code must be given</source>
         <translation>нужно указать код тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="122"/>
+        <location filename="../../ui/domain_messages.py" line="131"/>
         <source>plan {new_plan_code} is retired</source>
         <translation>тариф {new_plan_code} выведен из продажи</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="123"/>
+        <location filename="../../ui/domain_messages.py" line="132"/>
         <source>plan {plan_code} does not include {feature_code}</source>
         <translation>тариф {plan_code} не включает {feature_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="124"/>
+        <location filename="../../ui/domain_messages.py" line="133"/>
         <source>plan {plan_code} is retired and takes no new subscriptions</source>
         <translation>тариф {plan_code} выведен из продажи и не принимает новых подписок</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="125"/>
+        <location filename="../../ui/domain_messages.py" line="134"/>
         <source>plans in different currencies cannot be swapped; cancel and subscribe</source>
         <translation>тарифы в разных валютах нельзя поменять местами; отмените подписку и оформите новую</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="126"/>
+        <location filename="../../ui/domain_messages.py" line="135"/>
         <source>prices were given but pricing is &apos;none&apos;; pick a pricing model</source>
         <translation>цены указаны, но тарификация — «none»; выберите модель тарификации</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="127"/>
+        <location filename="../../ui/domain_messages.py" line="136"/>
         <source>pricing must be one of {models}, not {pricing!r}</source>
         <translation>тарификация — одна из: {models}, а не {pricing!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="128"/>
+        <location filename="../../ui/domain_messages.py" line="137"/>
         <source>quota of {quota} used up this period ({used:,} used, {quantity:,} more asked)</source>
         <translation>квота {quota} в этом периоде исчерпана (использовано {used:,}, запрошено ещё {quantity:,})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="129"/>
+        <location filename="../../ui/domain_messages.py" line="138"/>
         <source>rate limit of {limit} per {window} reached ({in_window:,} used)</source>
         <translation>достигнут лимит {limit} за {window} (использовано {in_window:,})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="130"/>
+        <location filename="../../ui/domain_messages.py" line="139"/>
         <source>record_failure needs the exception that was raised</source>
         <translation>record_failure нужно возникшее исключение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="131"/>
+        <location filename="../../ui/domain_messages.py" line="140"/>
         <source>refund #{item_subject_id} no longer exists</source>
         <translation>возврата #{item_subject_id} больше нет</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="132"/>
+        <location filename="../../ui/domain_messages.py" line="141"/>
         <source>refund #{row_id} had gone through at the gateway; the item was resolved</source>
         <translation>возврат #{row_id} уже прошёл через шлюз; ошибка закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="133"/>
+        <location filename="../../ui/domain_messages.py" line="142"/>
         <source>restore a PostgreSQL dump with pg_restore --clean --dbname=… FILE</source>
         <translation>дамп PostgreSQL восстанавливается командой pg_restore --clean --dbname=… ФАЙЛ</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="134"/>
+        <location filename="../../ui/domain_messages.py" line="143"/>
         <source>role must be one of {roles}</source>
         <translation>роль — одна из: {roles}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="135"/>
+        <location filename="../../ui/domain_messages.py" line="144"/>
         <source>select at least one error item</source>
         <translation>выберите хотя бы одну ошибку</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="136"/>
+        <location filename="../../ui/domain_messages.py" line="145"/>
         <source>status must be active or disabled</source>
         <translation>состояние — «active» или «disabled»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="137"/>
+        <location filename="../../ui/domain_messages.py" line="146"/>
         <source>status must be among {statuses}</source>
         <translation>состояние — одно из: {statuses}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="138"/>
+        <location filename="../../ui/domain_messages.py" line="147"/>
         <source>subscription #{sub_id}: {why}</source>
         <translation>подписка #{sub_id}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="139"/>
+        <location filename="../../ui/domain_messages.py" line="148"/>
         <source>that email belongs to another customer</source>
         <translation>этот адрес принадлежит другому клиенту</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="140"/>
+        <location filename="../../ui/domain_messages.py" line="149"/>
         <source>that idempotency key was already used for different usage</source>
         <translation>этот ключ идемпотентности уже использован для другого использования</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="141"/>
+        <location filename="../../ui/domain_messages.py" line="150"/>
         <source>that would put the wallet over its maximum balance</source>
         <translation>так баланс кошелька превысил бы максимум</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="142"/>
+        <location filename="../../ui/domain_messages.py" line="151"/>
         <source>the amount at risk is a whole, non-negative number of minor units</source>
         <translation>сумма под угрозой — целое неотрицательное число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="143"/>
+        <location filename="../../ui/domain_messages.py" line="152"/>
         <source>the backup failed its check ({problem}); the database itself may be damaged: run check</source>
         <translation>резервная копия не прошла проверку ({problem}); возможно, повреждена сама база: запустите check</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="144"/>
+        <location filename="../../ui/domain_messages.py" line="153"/>
         <source>the card was declined</source>
         <translation>карта отклонена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="145"/>
+        <location filename="../../ui/domain_messages.py" line="154"/>
         <source>the card was declined ({reason})</source>
         <translation>карта отклонена ({reason})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="146"/>
+        <location filename="../../ui/domain_messages.py" line="155"/>
         <source>the circuit breaker needs a failure threshold of at least 1</source>
         <translation>предохранителю нужен порог сбоев не меньше 1</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="147"/>
+        <location filename="../../ui/domain_messages.py" line="156"/>
         <source>the circuit breaker&apos;s reset delay cannot be negative</source>
         <translation>задержка сброса предохранителя не может быть отрицательной</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="148"/>
+        <location filename="../../ui/domain_messages.py" line="157"/>
         <source>the context of a failure is a mapping</source>
         <translation>контекст сбоя — словарь</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="149"/>
+        <location filename="../../ui/domain_messages.py" line="158"/>
         <source>the current password is wrong</source>
         <translation>текущий пароль неверен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="150"/>
+        <location filename="../../ui/domain_messages.py" line="159"/>
         <source>the customer already has an open subscription to {new_plan_code}</source>
         <translation>у клиента уже есть открытая подписка на {new_plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="151"/>
+        <location filename="../../ui/domain_messages.py" line="160"/>
         <source>the database cannot be written (its file or its disk is read-only), so nothing more was saved; make it writable again and the work is done at the next run</source>
         <translation>базу данных нельзя записать (её файл или диск доступен только для чтения), поэтому больше ничего не сохранено; сделайте их снова доступными для записи, и работа будет выполнена при следующем запуске</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="152"/>
+        <location filename="../../ui/domain_messages.py" line="161"/>
         <source>the database is open in another program (process {pids}): close the desktop and stop the workers, then restore</source>
         <translation>база данных открыта в другой программе (процесс {pids}): закройте приложение и остановите фоновые обработчики, затем восстанавливайте</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="153"/>
+        <location filename="../../ui/domain_messages.py" line="162"/>
         <source>the disk holding the database is full, so nothing more was saved; free space on it and the work is done at the next run</source>
         <translation>диск с базой данных заполнен, поэтому больше ничего не сохранено; освободите на нём место, и работа будет выполнена при следующем запуске</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="154"/>
+        <location filename="../../ui/domain_messages.py" line="163"/>
         <source>the folder {path} does not exist</source>
         <translation>папки {path} не существует</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="155"/>
+        <location filename="../../ui/domain_messages.py" line="164"/>
         <source>the gateway had taken the charge for top-up #{row_id}: the wallet was credited and the item resolved</source>
         <translation>шлюз уже провёл списание по пополнению #{row_id}: кошелёк пополнен, ошибка закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="156"/>
+        <location filename="../../ui/domain_messages.py" line="165"/>
         <source>the gateway key must be text</source>
         <translation>ключ шлюза должен быть текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="157"/>
+        <location filename="../../ui/domain_messages.py" line="166"/>
         <source>the gateway takes a positive whole number of minor units</source>
         <translation>шлюз принимает положительное целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="158"/>
+        <location filename="../../ui/domain_messages.py" line="167"/>
         <source>the last tier must be open-ended (up_to null) so every unit has a price</source>
         <translation>у последней ступени не должно быть верхней границы (up_to null), чтобы у каждой единицы была цена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="159"/>
+        <location filename="../../ui/domain_messages.py" line="168"/>
         <source>the limit is a whole number from 1 to 100000</source>
         <translation>лимит — целое число от 1 до 100000</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="160"/>
+        <location filename="../../ui/domain_messages.py" line="169"/>
         <source>the limit is a whole, non-negative number of items</source>
         <translation>лимит — целое неотрицательное число записей</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="161"/>
+        <location filename="../../ui/domain_messages.py" line="170"/>
         <source>the new password is the same as the current one</source>
         <translation>новый пароль совпадает с текущим</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="162"/>
+        <location filename="../../ui/domain_messages.py" line="171"/>
         <source>the paid period has ended; subscribe again instead</source>
         <translation>оплаченный период закончился; оформите подписку заново</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="163"/>
+        <location filename="../../ui/domain_messages.py" line="172"/>
         <source>the password must not be the user name</source>
         <translation>пароль не должен совпадать с именем пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="164"/>
+        <location filename="../../ui/domain_messages.py" line="173"/>
         <source>the payment gateway answered with a server error; nothing was charged</source>
         <translation>платёжный шлюз ответил ошибкой сервера; ничего не списано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="165"/>
+        <location filename="../../ui/domain_messages.py" line="174"/>
         <source>the payment gateway answered with a server error; nothing was refunded</source>
         <translation>платёжный шлюз ответил ошибкой сервера; ничего не возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="166"/>
+        <location filename="../../ui/domain_messages.py" line="175"/>
         <source>the payment gateway did not answer in time; the charge may have gone through (check key {idempotency_key!r} before retrying)</source>
         <translation>платёжный шлюз не ответил вовремя; списание могло пройти (проверьте ключ {idempotency_key!r}, прежде чем повторять)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="167"/>
+        <location filename="../../ui/domain_messages.py" line="176"/>
         <source>the payment gateway did not answer in time; the refund may have gone through (check key {idempotency_key!r} before retrying)</source>
         <translation>платёжный шлюз не ответил вовремя; возврат мог пройти (проверьте ключ {idempotency_key!r}, прежде чем повторять)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="168"/>
+        <location filename="../../ui/domain_messages.py" line="177"/>
         <source>the payment gateway is down (outage); nothing was sent</source>
         <translation>платёжный шлюз недоступен (сбой); ничего не отправлено</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="169"/>
+        <location filename="../../ui/domain_messages.py" line="178"/>
         <source>the payment gateway is unreachable; calls resume at {until}</source>
         <translation>платёжный шлюз недоступен; вызовы возобновятся в {until}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="170"/>
+        <location filename="../../ui/domain_messages.py" line="179"/>
+        <source>the payment gateway knows no card {token!r}; nothing was charged</source>
+        <translation>платёжный шлюз не знает карту {token!r}; ничего не списано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="180"/>
+        <source>the payment gateway knows no card {token!r}; test cards: {known}</source>
+        <translation>платёжный шлюз не знает карту {token!r}; тестовые карты: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="181"/>
         <source>the payment gateway knows no charge {charge_id!r}</source>
         <translation>платёжный шлюз не знает списания {charge_id!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="171"/>
+        <location filename="../../ui/domain_messages.py" line="182"/>
         <source>the payment gateway rejected the API key; an admin sets a test key ({prefix}…) in Settings</source>
         <translation>платёжный шлюз отверг ключ API; администратор задаёт тестовый ключ ({prefix}…) в настройках</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="172"/>
+        <location filename="../../ui/domain_messages.py" line="183"/>
         <source>the scheduler is already paused</source>
         <translation>планировщик уже приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="173"/>
+        <location filename="../../ui/domain_messages.py" line="184"/>
         <source>the scheduler is not paused</source>
         <translation>планировщик не приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="174"/>
+        <location filename="../../ui/domain_messages.py" line="185"/>
         <source>the search text must be text</source>
         <translation>текст поиска должен быть текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="175"/>
+        <location filename="../../ui/domain_messages.py" line="186"/>
         <source>the secret {name!r} needs a non-empty text value</source>
         <translation>секрету {name!r} нужно непустое текстовое значение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="176"/>
+        <location filename="../../ui/domain_messages.py" line="187"/>
         <source>the simulated gateway accepts only test keys, which start with {prefix}</source>
         <translation>имитатор шлюза принимает только тестовые ключи, они начинаются с {prefix}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="177"/>
+        <location filename="../../ui/domain_messages.py" line="188"/>
         <source>the subject id is a whole number</source>
         <translation>номер объекта — целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="178"/>
+        <location filename="../../ui/domain_messages.py" line="189"/>
         <source>the subscription is already on {new_plan_code}</source>
         <translation>подписка уже на тарифе {new_plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="179"/>
+        <location filename="../../ui/domain_messages.py" line="190"/>
         <source>the {job} job is already running ({holder}); try again later</source>
         <translation>задание «{job}» уже выполняется ({holder}); попробуйте позже</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="180"/>
+        <location filename="../../ui/domain_messages.py" line="191"/>
         <source>the {what} contains characters that are not valid text</source>
         <translation>{what}: есть символы, которые не являются допустимым текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="181"/>
+        <location filename="../../ui/domain_messages.py" line="192"/>
         <source>the {what} is 1–32 characters of text</source>
         <translation>{what}: текст длиной 1–32 символа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="182"/>
+        <location filename="../../ui/domain_messages.py" line="193"/>
         <source>the {what} is longer than {max_length} characters</source>
         <translation>{what}: длиннее {max_length} символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="183"/>
+        <location filename="../../ui/domain_messages.py" line="194"/>
         <source>the {what} must be a whole number, not {type}</source>
         <translation>{what}: нужно целое число, а не {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="184"/>
+        <location filename="../../ui/domain_messages.py" line="195"/>
         <source>the {what} must be text</source>
         <translation>{what}: нужен текст</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="185"/>
+        <location filename="../../ui/domain_messages.py" line="196"/>
         <source>there is no {what} {value}</source>
         <translation>{what} {value} не существует</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="186"/>
+        <location filename="../../ui/domain_messages.py" line="197"/>
         <source>this account no longer exists or was disabled</source>
         <translation>этой учётной записи больше нет или она отключена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="187"/>
+        <location filename="../../ui/domain_messages.py" line="198"/>
         <source>this computer&apos;s remembered sign-in expired; type your password to sign in</source>
         <translation>срок запомненного входа на этом компьютере истёк; введите пароль, чтобы войти</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="188"/>
+        <location filename="../../ui/domain_messages.py" line="199"/>
         <source>this computer&apos;s remembered sign-in is no longer valid; type your password</source>
         <translation>запомненный вход на этом компьютере больше не действует; введите пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="189"/>
+        <location filename="../../ui/domain_messages.py" line="200"/>
         <source>this database already holds data; the demo fills only an empty one</source>
         <translation>в этой базе уже есть данные; демо заполняет только пустую</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="190"/>
+        <location filename="../../ui/domain_messages.py" line="201"/>
         <source>this password is one of the most common ones; choose another</source>
         <translation>этот пароль — один из самых распространённых; выберите другой</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="191"/>
+        <location filename="../../ui/domain_messages.py" line="202"/>
         <source>tier limits must strictly increase (tier {position}: {up_to} after {previous})</source>
         <translation>границы ступеней должны строго расти (ступень {position}: {up_to} после {previous})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="192"/>
+        <location filename="../../ui/domain_messages.py" line="203"/>
         <source>tier {position} must be a pair [up_to, unit price]</source>
         <translation>ступень {position} — пара [up_to, цена единицы]</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="193"/>
+        <location filename="../../ui/domain_messages.py" line="204"/>
         <source>tier {position}: the unit price must be a whole number of minor units</source>
         <translation>ступень {position}: цена единицы — целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="194"/>
+        <location filename="../../ui/domain_messages.py" line="205"/>
         <source>tier {position}: up_to must be a whole number or null (no limit)</source>
         <translation>ступень {position}: up_to — целое число или null (без границы)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="195"/>
+        <location filename="../../ui/domain_messages.py" line="206"/>
         <source>tiered and volume pricing need at least one tier</source>
         <translation>ступенчатой и объёмной тарификации нужна хотя бы одна ступень</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="196"/>
+        <location filename="../../ui/domain_messages.py" line="207"/>
         <source>tiers apply only to tiered or volume pricing</source>
         <translation>ступени действуют только при ступенчатой или объёмной тарификации</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="197"/>
+        <location filename="../../ui/domain_messages.py" line="208"/>
         <source>tiers must be a JSON list like [[1000, 5], [null, 3]]</source>
         <translation>ступени — список JSON вида [[1000, 5], [null, 3]]</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="198"/>
+        <location filename="../../ui/domain_messages.py" line="209"/>
         <source>tiers must be a list of [up_to, unit price] pairs</source>
         <translation>ступени — список пар [up_to, цена единицы]</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="199"/>
+        <location filename="../../ui/domain_messages.py" line="210"/>
         <source>too many failed sign-ins from this computer; wait {seconds} s and try again</source>
         <translation>слишком много неудачных входов с этого компьютера; подождите {seconds} с и попробуйте снова</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="200"/>
+        <location filename="../../ui/domain_messages.py" line="211"/>
         <source>too many failed sign-ins; this account is locked for a while</source>
         <translation>слишком много неудачных попыток входа; учётная запись временно заблокирована</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="201"/>
+        <location filename="../../ui/domain_messages.py" line="212"/>
         <source>top-up #{item_subject_id} no longer exists</source>
         <translation>пополнения #{item_subject_id} больше нет</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="202"/>
+        <location filename="../../ui/domain_messages.py" line="213"/>
         <source>top-up #{topup_id} is {topup_status}; only a paid top-up can be refunded</source>
         <translation>пополнение #{topup_id} в состоянии «{topup_status}»; вернуть можно только оплаченное пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="203"/>
+        <location filename="../../ui/domain_messages.py" line="214"/>
         <source>unit must be 1–32 characters, like &apos;api call&apos; or &apos;GB&apos;</source>
         <translation>единица — 1–32 символа, например «api call» или «GB»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="204"/>
+        <location filename="../../ui/domain_messages.py" line="215"/>
         <source>unknown currency {code!r}; known: {known}</source>
         <translation>неизвестная валюта {code!r}; известны: {known}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="205"/>
+        <location filename="../../ui/domain_messages.py" line="216"/>
         <source>unknown language {code!r}; known: {known}</source>
         <translation>неизвестный язык {code!r}; известны: {known}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="206"/>
+        <location filename="../../ui/domain_messages.py" line="217"/>
         <source>unknown operator or wrong password</source>
         <translation>неизвестный оператор или неверный пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="207"/>
+        <location filename="../../ui/domain_messages.py" line="218"/>
         <source>unknown retry strategy {strategy!r}; use one of {strategies}</source>
         <translation>неизвестная стратегия повторов {strategy!r}; возможны: {strategies}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="208"/>
+        <location filename="../../ui/domain_messages.py" line="219"/>
         <source>unknown setting {name!r}</source>
         <translation>неизвестная настройка {name!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="209"/>
+        <location filename="../../ui/domain_messages.py" line="220"/>
         <source>username: 2–64 letters, digits, dot, dash or underscore</source>
         <translation>имя пользователя: 2–64 буквы, цифры, точка, дефис или подчёркивание</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="210"/>
+        <location filename="../../ui/domain_messages.py" line="221"/>
         <source>wallet #{wallet_id} can take at most {room} more; the card was not charged</source>
         <translation>в кошелёк #{wallet_id} можно зачислить не больше {room}; с карты ничего не списано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="211"/>
+        <location filename="../../ui/domain_messages.py" line="222"/>
         <source>wallet #{wallet_id} holds {balance}; {needed} is needed</source>
         <translation>в кошельке #{wallet_id} {balance}; нужно {needed}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="212"/>
+        <location filename="../../ui/domain_messages.py" line="223"/>
         <source>you cannot disable your own account; ask another administrator</source>
         <translation>нельзя отключить собственную учётную запись; попросите другого администратора</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="213"/>
+        <location filename="../../ui/domain_messages.py" line="224"/>
         <source>you cannot {verb} your own administrator account; ask another administrator</source>
         <translation>нельзя {verb} собственную учётную запись администратора; попросите другого администратора</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="214"/>
+        <location filename="../../ui/domain_messages.py" line="225"/>
         <source>your account changed since this computer remembered you; type your password</source>
         <translation>ваша учётная запись изменилась с тех пор, как этот компьютер вас запомнил; введите пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="215"/>
+        <location filename="../../ui/domain_messages.py" line="226"/>
         <source>your account changed; sign in again</source>
         <translation>ваша учётная запись изменилась; войдите снова</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="216"/>
+        <location filename="../../ui/domain_messages.py" line="227"/>
         <source>your account was disabled; sign in again</source>
         <translation>ваша учётная запись отключена; войдите снова</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="217"/>
+        <location filename="../../ui/domain_messages.py" line="228"/>
         <source>your role or password changed; sign in again</source>
         <translation>ваша роль или пароль изменились; войдите снова</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="218"/>
+        <location filename="../../ui/domain_messages.py" line="229"/>
         <source>{currency!r} is not a three-letter currency code</source>
         <translation>{currency!r} — не трёхбуквенный код валюты</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="219"/>
+        <location filename="../../ui/domain_messages.py" line="230"/>
         <source>{currency} amounts have at most {exponent} decimal places</source>
         <translation>у сумм в {currency} не больше {exponent} знаков после запятой</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="220"/>
+        <location filename="../../ui/domain_messages.py" line="231"/>
         <source>{currency} has no minor unit; write a whole number</source>
         <translation>у {currency} нет младших единиц; напишите целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="221"/>
+        <location filename="../../ui/domain_messages.py" line="232"/>
         <source>{customer_email} already has a {status} subscription to {plan_code}</source>
         <translation>у {customer_email} уже есть подписка на {plan_code} в состоянии «{status}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="222"/>
+        <location filename="../../ui/domain_messages.py" line="233"/>
         <source>{customer_email} already has an open subscription to {plan_code}</source>
         <translation>у {customer_email} уже есть открытая подписка на {plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="223"/>
+        <location filename="../../ui/domain_messages.py" line="234"/>
         <source>{customer_email} has no subscription to {plan_code}</source>
         <translation>у {customer_email} нет подписки на {plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="224"/>
+        <location filename="../../ui/domain_messages.py" line="235"/>
         <source>{email!r} is not a valid email address</source>
         <translation>{email!r} — недопустимый адрес эл. почты</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="225"/>
+        <location filename="../../ui/domain_messages.py" line="236"/>
+        <source>{email} already has the card {last4} saved</source>
+        <translation>у клиента {email} карта {last4} уже сохранена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="237"/>
+        <source>{email} has no automatic top-up turned on</source>
+        <translation>у клиента {email} нет включённого автопополнения</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="238"/>
         <source>{feature_code} is a quota feature; give its quota per period</source>
         <translation>{feature_code} — функция с квотой; укажите квоту на период</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="226"/>
+        <location filename="../../ui/domain_messages.py" line="239"/>
         <source>{feature_code} is a rate feature; give a rate limit and a window in seconds</source>
         <translation>{feature_code} — функция с лимитом частоты; укажите лимит и окно в секундах</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="227"/>
+        <location filename="../../ui/domain_messages.py" line="240"/>
         <source>{feature_code} is an on/off feature; it has no usage to record</source>
         <translation>{feature_code} — функция «вкл/выкл»; записывать у неё нечего</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="228"/>
+        <location filename="../../ui/domain_messages.py" line="241"/>
         <source>{feature_code} is an on/off feature; it takes no usage pricing</source>
         <translation>{feature_code} — функция «вкл/выкл»; оплаты за использование у неё нет</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="229"/>
+        <location filename="../../ui/domain_messages.py" line="242"/>
         <source>{feature_code} is turned off on plan {plan_code}</source>
         <translation>{feature_code} выключена в тарифе {plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="230"/>
+        <location filename="../../ui/domain_messages.py" line="243"/>
         <source>{length} characters is more than {limit}</source>
         <translation>{length} символов — больше, чем {limit}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="231"/>
+        <location filename="../../ui/domain_messages.py" line="244"/>
         <source>{name} must be a whole number of at least 1</source>
         <translation>{name}: нужно целое число не меньше 1</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="232"/>
+        <location filename="../../ui/domain_messages.py" line="245"/>
         <source>{number} is outside {low}–{high}</source>
         <translation>{number} вне диапазона {low}–{high}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="233"/>
+        <location filename="../../ui/domain_messages.py" line="246"/>
         <source>{operator} ({role}) may not {action}</source>
         <translation>{operator} ({role}) не может: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="234"/>
+        <location filename="../../ui/domain_messages.py" line="247"/>
         <source>{path} already exists; name a new file for the backup</source>
         <translation>{path} уже существует; укажите для резервной копии новый файл</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="235"/>
+        <location filename="../../ui/domain_messages.py" line="248"/>
         <source>{path} is not a backup of this program&apos;s database</source>
         <translation>{path} — не резервная копия базы этой программы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="236"/>
+        <location filename="../../ui/domain_messages.py" line="249"/>
         <source>{path} is not a file</source>
         <translation>{path} — не файл</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="237"/>
+        <location filename="../../ui/domain_messages.py" line="250"/>
         <source>{path} is not a sound database ({problem})</source>
         <translation>{path} — повреждённая или не та база данных ({problem})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="238"/>
+        <location filename="../../ui/domain_messages.py" line="251"/>
         <source>{path} was made by a newer version of the program (schema {version}); update the program first</source>
         <translation>{path} создан более новой версией программы (схема {version}); сначала обновите программу</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="239"/>
+        <location filename="../../ui/domain_messages.py" line="252"/>
         <source>{text!r} is neither a credit note number (CN-YYYY-NNNNNN) nor an id</source>
         <translation>{text!r} — ни номер кредит-ноты (CN-YYYY-NNNNNN), ни идентификатор</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="240"/>
+        <location filename="../../ui/domain_messages.py" line="253"/>
         <source>{text!r} is neither an invoice nor a credit note</source>
         <translation>{text!r} — ни счёт, ни кредит-нота</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="241"/>
+        <location filename="../../ui/domain_messages.py" line="254"/>
         <source>{text!r} is neither an invoice number (INV-YYYY-NNNNNN) nor an id</source>
         <translation>{text!r} — ни номер счёта (INV-YYYY-NNNNNN), ни идентификатор</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="242"/>
+        <location filename="../../ui/domain_messages.py" line="255"/>
         <source>{text!r} is not a list of currencies and amounts, like {example}</source>
         <translation>{text!r} — не список валют и сумм, например {example}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="243"/>
+        <location filename="../../ui/domain_messages.py" line="256"/>
         <source>{text!r} is not a time of day like 02:00</source>
         <translation>{text!r} — не время суток вида 02:00</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="244"/>
+        <location filename="../../ui/domain_messages.py" line="257"/>
         <source>{text!r} is not an ISO date or date-time (2026-01-31T09:00)</source>
         <translation>{text!r} — не дата и не дата со временем в ISO (2026-01-31T09:00)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="245"/>
+        <location filename="../../ui/domain_messages.py" line="258"/>
         <source>{text!r} is not an amount; write it like 12.50</source>
         <translation>{text!r} — не сумма; пишите, например, 12.50</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="246"/>
+        <location filename="../../ui/domain_messages.py" line="259"/>
         <source>{username} is the last active administrator; make someone else an administrator first</source>
         <translation>{username} — последний активный администратор; сначала назначьте администратором кого-то ещё</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="247"/>
+        <location filename="../../ui/domain_messages.py" line="260"/>
         <source>{value!r:.40} is not an error item id</source>
         <translation>{value!r:.40} — не номер ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="248"/>
+        <location filename="../../ui/domain_messages.py" line="261"/>
         <source>{value!r} is not a rate between 0 and 1</source>
         <translation>{value!r} — не доля от 0 до 1</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="249"/>
+        <location filename="../../ui/domain_messages.py" line="262"/>
         <source>{value!r} is not a whole number</source>
         <translation>{value!r} — не целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="250"/>
+        <location filename="../../ui/domain_messages.py" line="263"/>
         <source>{value!r} is not on/off</source>
         <translation>{value!r} — не on/off</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="251"/>
+        <location filename="../../ui/domain_messages.py" line="264"/>
         <source>{value!r} is not one of {choices}</source>
         <translation>{value!r} — не одно из значений: {choices}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="252"/>
+        <location filename="../../ui/domain_messages.py" line="265"/>
+        <source>{what} is required</source>
+        <translation>нужно указать: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="266"/>
         <source>{what} is too large</source>
         <translation>{what}: слишком большое значение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="253"/>
+        <location filename="../../ui/domain_messages.py" line="267"/>
         <source>{what} must be 2–64 lowercase letters, digits, &apos;-&apos; or &apos;_&apos;</source>
         <translation>{what}: 2–64 строчные буквы, цифры, «-» или «_»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="254"/>
+        <location filename="../../ui/domain_messages.py" line="268"/>
         <source>{what} must be a whole number</source>
         <translation>{what}: нужно целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="255"/>
+        <location filename="../../ui/domain_messages.py" line="269"/>
         <source>{what} must be a whole number of minor units</source>
         <translation>{what}: нужно целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="256"/>
+        <location filename="../../ui/domain_messages.py" line="270"/>
         <source>{what} must be on or off</source>
         <translation>{what}: нужно «вкл» или «выкл»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="257"/>
+        <location filename="../../ui/domain_messages.py" line="271"/>
         <source>{what} must be true or false</source>
         <translation>{what}: нужно «да» или «нет»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="258"/>
+        <location filename="../../ui/domain_messages.py" line="272"/>
         <source>{what} must lie between {low:,} and {high:,}</source>
         <translation>{what}: значение от {low:,} до {high:,}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="259"/>
+        <location filename="../../ui/domain_messages.py" line="273"/>
         <source>{what} must lie between {low} and {high:,}</source>
         <translation>{what}: значение от {low} до {high:,}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="260"/>
+        <location filename="../../ui/domain_messages.py" line="274"/>
         <source>{what} must not be negative</source>
         <translation>{what}: значение не может быть отрицательным</translation>
     </message>
@@ -3250,262 +3575,282 @@
 <context>
     <name>DomainTerms</name>
     <message>
-        <location filename="../../ui/domain_messages.py" line="264"/>
+        <location filename="../../ui/domain_messages.py" line="278"/>
         <source>(a huge number)</source>
         <translation>(огромное число)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="265"/>
+        <location filename="../../ui/domain_messages.py" line="279"/>
         <source>access in grace</source>
         <translation>доступ в льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="266"/>
+        <location filename="../../ui/domain_messages.py" line="280"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="267"/>
+        <location filename="../../ui/domain_messages.py" line="281"/>
         <source>active subscription</source>
         <translation>подписка активна</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="268"/>
+        <location filename="../../ui/domain_messages.py" line="282"/>
         <source>another run</source>
         <translation>другой запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="269"/>
+        <location filename="../../ui/domain_messages.py" line="283"/>
         <source>batch_size</source>
         <translation>размер пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="270"/>
+        <location filename="../../ui/domain_messages.py" line="284"/>
         <source>canceled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="271"/>
+        <location filename="../../ui/domain_messages.py" line="285"/>
         <source>canceled and the paid period has ended</source>
         <translation>отменена, оплаченный период закончился</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="272"/>
+        <location filename="../../ui/domain_messages.py" line="286"/>
         <source>canceled, paid until the period ends</source>
         <translation>отменена, оплачена до конца периода</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="273"/>
+        <location filename="../../ui/domain_messages.py" line="287"/>
+        <source>card</source>
+        <translation>карта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="288"/>
         <source>card declined</source>
         <translation>карта отклонена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="274"/>
+        <location filename="../../ui/domain_messages.py" line="289"/>
         <source>charge</source>
         <translation>списание</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="275"/>
+        <location filename="../../ui/domain_messages.py" line="290"/>
         <source>credit note</source>
         <translation>кредит-нота</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="276"/>
+        <location filename="../../ui/domain_messages.py" line="291"/>
         <source>customer</source>
         <translation>клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="277"/>
+        <location filename="../../ui/domain_messages.py" line="292"/>
         <source>demote</source>
         <translation>понизить</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="278"/>
+        <location filename="../../ui/domain_messages.py" line="293"/>
         <source>disable</source>
         <translation>отключить</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="279"/>
+        <location filename="../../ui/domain_messages.py" line="294"/>
         <source>do not honor</source>
         <translation>банк отказал</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="280"/>
+        <location filename="../../ui/domain_messages.py" line="295"/>
         <source>enabled</source>
         <translation>включена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="281"/>
+        <location filename="../../ui/domain_messages.py" line="296"/>
         <source>escalated</source>
         <translation>передана на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="282"/>
+        <location filename="../../ui/domain_messages.py" line="297"/>
         <source>expired card</source>
         <translation>срок карты истёк</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="283"/>
+        <location filename="../../ui/domain_messages.py" line="298"/>
         <source>feature code</source>
         <translation>код функции</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="284"/>
+        <location filename="../../ui/domain_messages.py" line="299"/>
         <source>grace days</source>
         <translation>льготные дни</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="285"/>
+        <location filename="../../ui/domain_messages.py" line="300"/>
         <source>included units</source>
         <translation>включённые единицы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="286"/>
+        <location filename="../../ui/domain_messages.py" line="301"/>
         <source>insufficient funds</source>
         <translation>недостаточно средств</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="287"/>
+        <location filename="../../ui/domain_messages.py" line="302"/>
         <source>interval count</source>
         <translation>число интервалов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="288"/>
+        <location filename="../../ui/domain_messages.py" line="303"/>
         <source>invoice</source>
         <translation>счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="289"/>
+        <location filename="../../ui/domain_messages.py" line="304"/>
         <source>lease_seconds</source>
         <translation>срок аренды (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="290"/>
+        <location filename="../../ui/domain_messages.py" line="305"/>
         <source>no subscription</source>
         <translation>без подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="291"/>
+        <location filename="../../ui/domain_messages.py" line="306"/>
         <source>note</source>
         <translation>заметка</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="292"/>
+        <location filename="../../ui/domain_messages.py" line="307"/>
         <source>notice</source>
         <translation>уведомление</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="293"/>
+        <location filename="../../ui/domain_messages.py" line="308"/>
         <source>notification</source>
         <translation>уведомление</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="294"/>
+        <location filename="../../ui/domain_messages.py" line="309"/>
         <source>operation</source>
         <translation>операция</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="295"/>
+        <location filename="../../ui/domain_messages.py" line="310"/>
         <source>package price</source>
         <translation>цена пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="296"/>
+        <location filename="../../ui/domain_messages.py" line="311"/>
         <source>package size</source>
         <translation>размер пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="297"/>
+        <location filename="../../ui/domain_messages.py" line="312"/>
         <source>plan</source>
         <translation>тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="298"/>
+        <location filename="../../ui/domain_messages.py" line="313"/>
         <source>plan code</source>
         <translation>код тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="299"/>
+        <location filename="../../ui/domain_messages.py" line="314"/>
         <source>quantity</source>
         <translation>количество</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="300"/>
+        <location filename="../../ui/domain_messages.py" line="315"/>
         <source>quota</source>
         <translation>квота</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="301"/>
+        <location filename="../../ui/domain_messages.py" line="316"/>
         <source>rate limit</source>
         <translation>лимит частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="302"/>
+        <location filename="../../ui/domain_messages.py" line="317"/>
         <source>rate window (seconds)</source>
         <translation>окно лимита (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="303"/>
+        <location filename="../../ui/domain_messages.py" line="318"/>
         <source>reason</source>
         <translation>причина</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="304"/>
+        <location filename="../../ui/domain_messages.py" line="319"/>
         <source>renewal pending: the wallet could not pay</source>
         <translation>ждёт продления: в кошельке не хватило средств</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="305"/>
+        <location filename="../../ui/domain_messages.py" line="320"/>
         <source>renewal pending; the plan allows access during grace</source>
         <translation>ждёт продления; тариф оставляет доступ на льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="306"/>
+        <location filename="../../ui/domain_messages.py" line="321"/>
         <source>resolved</source>
         <translation>закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="307"/>
+        <location filename="../../ui/domain_messages.py" line="322"/>
         <source>retried</source>
         <translation>повторена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="308"/>
+        <location filename="../../ui/domain_messages.py" line="323"/>
         <source>subject type</source>
         <translation>тип объекта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="309"/>
+        <location filename="../../ui/domain_messages.py" line="324"/>
         <source>subscription</source>
         <translation>подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="310"/>
+        <location filename="../../ui/domain_messages.py" line="325"/>
         <source>subscription expired</source>
         <translation>подписка истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="311"/>
+        <location filename="../../ui/domain_messages.py" line="326"/>
         <source>subscription id</source>
         <translation>номер подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="312"/>
+        <location filename="../../ui/domain_messages.py" line="327"/>
+        <source>the amount to round up to</source>
+        <translation>сумма, до которой округлять</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="328"/>
+        <source>the amount to top up</source>
+        <translation>сумма пополнения</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="329"/>
+        <source>the balance threshold</source>
+        <translation>порог баланса</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="330"/>
         <source>top-up</source>
         <translation>пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="313"/>
+        <location filename="../../ui/domain_messages.py" line="331"/>
         <source>unit price</source>
         <translation>цена единицы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="314"/>
+        <location filename="../../ui/domain_messages.py" line="332"/>
         <source>wallet</source>
         <translation>кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="315"/>
+        <location filename="../../ui/domain_messages.py" line="333"/>
         <source>workers</source>
         <translation>исполнители</translation>
     </message>
@@ -4400,109 +4745,109 @@
 <context>
     <name>ErrorWords</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="215"/>
+        <location filename="../../ui/pages/words.py" line="218"/>
         <source>top-up</source>
         <translation>пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="216"/>
+        <location filename="../../ui/pages/words.py" line="219"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="217"/>
+        <location filename="../../ui/pages/words.py" line="220"/>
         <source>renewal</source>
         <translation>продление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="218"/>
+        <location filename="../../ui/pages/words.py" line="221"/>
         <source>subscription</source>
         <translation>подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="219"/>
+        <location filename="../../ui/pages/words.py" line="222"/>
         <source>payment review</source>
         <translation>проверка платежа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="227"/>
+        <location filename="../../ui/pages/words.py" line="230"/>
         <source>transient</source>
         <translation>временная</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="228"/>
+        <location filename="../../ui/pages/words.py" line="231"/>
         <source>outcome unknown</source>
         <translation>исход неизвестен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="229"/>
-        <location filename="../../ui/pages/words.py" line="241"/>
+        <location filename="../../ui/pages/words.py" line="232"/>
+        <location filename="../../ui/pages/words.py" line="244"/>
         <source>urgent</source>
         <translation>срочная</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="230"/>
+        <location filename="../../ui/pages/words.py" line="233"/>
         <source>predictable</source>
         <translation>предсказуемая</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="231"/>
+        <location filename="../../ui/pages/words.py" line="234"/>
         <source>permanent</source>
         <translation>постоянная</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="239"/>
+        <location filename="../../ui/pages/words.py" line="242"/>
         <source>backoff</source>
         <translation>нарастающая пауза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="240"/>
+        <location filename="../../ui/pages/words.py" line="243"/>
         <source>reconcile</source>
         <translation>сверка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="242"/>
+        <location filename="../../ui/pages/words.py" line="245"/>
         <source>fixed interval</source>
         <translation>равный интервал</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="243"/>
-        <location filename="../../ui/pages/words.py" line="253"/>
+        <location filename="../../ui/pages/words.py" line="246"/>
+        <location filename="../../ui/pages/words.py" line="256"/>
         <source>manual</source>
         <translation>вручную</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="252"/>
+        <location filename="../../ui/pages/words.py" line="255"/>
         <source>retrying</source>
         <translation>повторяется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="254"/>
+        <location filename="../../ui/pages/words.py" line="257"/>
         <source>resolved</source>
         <translation>закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="255"/>
+        <location filename="../../ui/pages/words.py" line="258"/>
         <source>canceled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="569"/>
+        <location filename="../../ui/pages/words.py" line="580"/>
         <source>succeeded</source>
         <translation>успешно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="570"/>
+        <location filename="../../ui/pages/words.py" line="581"/>
         <source>failed</source>
         <translation>неудача</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="571"/>
+        <location filename="../../ui/pages/words.py" line="582"/>
         <source>deferred</source>
         <translation>отложено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="572"/>
+        <location filename="../../ui/pages/words.py" line="583"/>
         <source>settled elsewhere</source>
         <translation>завершено в другом месте</translation>
     </message>
@@ -4612,32 +4957,32 @@
 <context>
     <name>FeatureTypes</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="468"/>
+        <location filename="../../ui/pages/words.py" line="475"/>
         <source>on/off</source>
         <translation>вкл/выкл</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="469"/>
+        <location filename="../../ui/pages/words.py" line="476"/>
         <source>quota</source>
         <translation>квота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="470"/>
+        <location filename="../../ui/pages/words.py" line="477"/>
         <source>rate limit</source>
         <translation>лимит частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="471"/>
+        <location filename="../../ui/pages/words.py" line="478"/>
         <source>usage</source>
         <translation>по использованию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="504"/>
+        <location filename="../../ui/pages/words.py" line="511"/>
         <source>%1 %2 / period</source>
         <translation>%1 %2 / период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="510"/>
+        <location filename="../../ui/pages/words.py" line="517"/>
         <source>%1 %2 / %3</source>
         <translation>%1 %2 / %3</translation>
     </message>
@@ -5316,31 +5661,46 @@
         <source>%1 older deleted</source>
         <translation>удалено старых: %1</translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="97"/>
+        <source>%1 automatic top-ups charged</source>
+        <translation>автопополнений списано: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="98"/>
+        <source>%1 automatic top-ups waiting for the gateway</source>
+        <translation>автопополнений ждут платёжный шлюз: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="99"/>
+        <source>%1 automatic top-ups declined</source>
+        <translation>автопополнений отклонено: %1</translation>
+    </message>
 </context>
 <context>
     <name>LedgerNotes</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="556"/>
+        <location filename="../../ui/pages/words.py" line="567"/>
         <source>card charge %1</source>
         <translation>списание с карты %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="557"/>
+        <location filename="../../ui/pages/words.py" line="568"/>
         <source>to card, top-up #%1</source>
         <translation>на карту, пополнение #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="558"/>
+        <location filename="../../ui/pages/words.py" line="569"/>
         <source>owed on %1</source>
         <translation>долг по %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="559"/>
+        <location filename="../../ui/pages/words.py" line="570"/>
         <source>%1 against %2</source>
         <translation>%1 к %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="560"/>
+        <location filename="../../ui/pages/words.py" line="571"/>
         <source>refund refused: %1</source>
         <translation>возврат отклонён: %1</translation>
     </message>
@@ -5629,17 +5989,17 @@
         <translation>Пополнение №%1 (%2) отклонено: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="138"/>
+        <location filename="../../ui/notice_text.py" line="148"/>
         <source>Wallet #%1</source>
         <translation>Кошелёк №%1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="136"/>
+        <location filename="../../ui/notice_text.py" line="146"/>
         <source>Wallet of %1</source>
         <translation>Кошелёк: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="140"/>
+        <location filename="../../ui/notice_text.py" line="150"/>
         <source>%n subscription(s) renewed</source>
         <translation>
             <numerusform>продлена %n подписка</numerusform>
@@ -5648,47 +6008,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="141"/>
+        <location filename="../../ui/notice_text.py" line="151"/>
         <source>Top-up of %1 credited</source>
         <translation>Пополнение на %1 зачислено</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="145"/>
+        <location filename="../../ui/notice_text.py" line="155"/>
         <source>Refund #%1 did not go through yet</source>
         <translation>Возврат №%1 пока не прошёл</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="146"/>
+        <location filename="../../ui/notice_text.py" line="156"/>
         <source>The payment gateway did not answer; the refund will be retried.</source>
         <translation>Платёжный шлюз не ответил; возврат будет повторён.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="149"/>
+        <location filename="../../ui/notice_text.py" line="159"/>
         <source>Refund #%1 was refused by the gateway</source>
         <translation>Шлюз отклонил возврат №%1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="150"/>
+        <location filename="../../ui/notice_text.py" line="160"/>
         <source>%1. The amount is back in the wallet of %2.</source>
         <translation>%1. Сумма возвращена в кошелёк клиента %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="152"/>
+        <location filename="../../ui/notice_text.py" line="162"/>
         <source>%1. The amount is back in wallet #%2.</source>
         <translation>%1. Сумма возвращена в кошелёк №%2.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="156"/>
+        <location filename="../../ui/notice_text.py" line="166"/>
         <source>%1 of %2 needs an operator</source>
         <translation>%1: %2 — требуется оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="162"/>
+        <location filename="../../ui/notice_text.py" line="172"/>
         <source>It cannot be retried automatically</source>
         <translation>Автоматический повтор невозможен</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="164"/>
+        <location filename="../../ui/notice_text.py" line="174"/>
         <source>%n attempt(s) failed</source>
         <translation>
             <numerusform>%n попытка не удалась</numerusform>
@@ -5697,32 +6057,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="166"/>
+        <location filename="../../ui/notice_text.py" line="176"/>
         <source>Escalated by %1</source>
         <translation>Передано оператору: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="173"/>
+        <location filename="../../ui/notice_text.py" line="183"/>
         <source>Payment gateway outage</source>
         <translation>Сбой платёжного шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="176"/>
+        <location filename="../../ui/notice_text.py" line="186"/>
         <source>%1 calls to the payment gateway failed in a row. Calls pause until %2, then one test call decides whether they resume; waiting top-ups and refunds keep their place in the error queue.</source>
         <translation>Вызовов платёжного шлюза подряд с ошибкой: %1. Вызовы приостановлены до %2, затем один пробный вызов решит, возобновлять ли их; ожидающие пополнения и возвраты сохраняют место в очереди ошибок.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="184"/>
+        <location filename="../../ui/notice_text.py" line="194"/>
         <source>Payment gateway recovered</source>
         <translation>Платёжный шлюз восстановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="185"/>
+        <location filename="../../ui/notice_text.py" line="195"/>
         <source>The payment gateway answers again; waiting retries resume.</source>
         <translation>Платёжный шлюз снова отвечает; ожидающие повторы возобновляются.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="190"/>
+        <location filename="../../ui/notice_text.py" line="200"/>
         <source>%n failed operation(s) are waiting</source>
         <translation>
             <numerusform>Ожидает %n неудачная операция</numerusform>
@@ -5731,12 +6091,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="191"/>
+        <location filename="../../ui/notice_text.py" line="201"/>
         <source>More than %1 error items are retrying or waiting for an operator.</source>
         <translation>Более %1 элементов очереди ошибок повторяются или ждут оператора.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="193"/>
+        <location filename="../../ui/notice_text.py" line="203"/>
         <source>%n subscription(s) waiting for funds.</source>
         <translation>
             <numerusform>%n подписка ждёт средств.</numerusform>
@@ -5745,7 +6105,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="200"/>
+        <location filename="../../ui/notice_text.py" line="210"/>
         <source>%n renewal(s) paid, %1 in total</source>
         <translation>
             <numerusform>Оплачено %n продление, всего %1</numerusform>
@@ -5754,12 +6114,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="203"/>
+        <location filename="../../ui/notice_text.py" line="213"/>
         <source>Paid from the customers&apos; wallets by the renewal pass; open to see its invoices.</source>
         <translation>Оплачено из кошельков клиентов проходом продления; откройте, чтобы увидеть счета.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="219"/>
+        <location filename="../../ui/notice_text.py" line="229"/>
         <source>%n renewal(s) are waiting for funds, %1 owed in total</source>
         <translation>
             <numerusform>%n продление ждёт средств, всего к оплате %1</numerusform>
@@ -5768,12 +6128,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="220"/>
+        <location filename="../../ui/notice_text.py" line="230"/>
         <source>The wallets could not pay them; each is pending for its plan&apos;s grace days.</source>
         <translation>Кошельки не смогли их оплатить; каждое ждёт продления в течение льготных дней своего тарифа.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="223"/>
+        <location filename="../../ui/notice_text.py" line="233"/>
         <source>The first %n have a notice each; Subscriptions, status “pending renewal”, lists them all.</source>
         <translation>
             <numerusform>Отдельное уведомление — у первой %n; все они — в разделе «Подписки», статус «ожидает продления».</numerusform>
@@ -5782,7 +6142,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="239"/>
+        <location filename="../../ui/notice_text.py" line="249"/>
         <source>The first %n have a notice each; Subscriptions, status “expired”, lists them all.</source>
         <translation>
             <numerusform>Отдельное уведомление — у первой %n; все они — в разделе «Подписки», статус «истекла».</numerusform>
@@ -5791,7 +6151,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="230"/>
+        <location filename="../../ui/notice_text.py" line="240"/>
         <source>%n subscription(s) are active again, %1 paid</source>
         <translation>
             <numerusform>%n подписка снова активна, оплачено %1</numerusform>
@@ -5800,12 +6160,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="231"/>
+        <location filename="../../ui/notice_text.py" line="134"/>
+        <source>%1 ending in %2</source>
+        <translation>%1, последние цифры %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="136"/>
+        <source>Automatic top-up of %1 for %2 declined</source>
+        <translation>Автопополнение на %1 для клиента %2 отклонено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="138"/>
+        <source>The card %1 was declined (%2); the automatic top-up is off until it is turned on again.</source>
+        <translation>Карта %1 отклонена (%2); автопополнение выключено, пока его снова не включат.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="241"/>
         <source>Paid from the wallets once funds arrived.</source>
         <translation>Оплачено из кошельков после поступления средств.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="233"/>
+        <location filename="../../ui/notice_text.py" line="243"/>
         <source>The first %n have a notice each.</source>
         <translation>
             <numerusform>Отдельное уведомление — у первой %n.</numerusform>
@@ -5814,7 +6189,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="236"/>
+        <location filename="../../ui/notice_text.py" line="246"/>
         <source>%n subscription(s) expired in the renewal pass</source>
         <translation>
             <numerusform>%n подписка истекла при проходе продления</numerusform>
@@ -5823,27 +6198,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="237"/>
+        <location filename="../../ui/notice_text.py" line="247"/>
         <source>They no longer grant access.</source>
         <translation>Они больше не дают доступа.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="245"/>
+        <location filename="../../ui/notice_text.py" line="255"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="248"/>
+        <location filename="../../ui/notice_text.py" line="258"/>
         <source>Renewal of #%1 (%2) is waiting for funds</source>
         <translation>Продление №%1 (%2) ждёт средств</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="249"/>
+        <location filename="../../ui/notice_text.py" line="259"/>
         <source>The wallet could not pay %1; the subscription is pending.</source>
         <translation>Кошелёк не смог оплатить %1; подписка ожидает оплаты.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="250"/>
+        <location filename="../../ui/notice_text.py" line="260"/>
         <source>Grace period: %n day(s).</source>
         <translation>
             <numerusform>Льготный период: %n день.</numerusform>
@@ -5852,47 +6227,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="254"/>
+        <location filename="../../ui/notice_text.py" line="264"/>
         <source>Subscription #%1 (%2) is active again</source>
         <translation>Подписка №%1 (%2) снова активна</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="255"/>
+        <location filename="../../ui/notice_text.py" line="265"/>
         <source>%1 was paid from the wallet.</source>
         <translation>Из кошелька оплачено %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="258"/>
+        <location filename="../../ui/notice_text.py" line="268"/>
         <source>Subscription #%1 (%2) expired</source>
         <translation>Подписка №%1 (%2) истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="258"/>
+        <location filename="../../ui/notice_text.py" line="268"/>
         <source>It no longer grants access.</source>
         <translation>Она больше не даёт доступа.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="262"/>
+        <location filename="../../ui/notice_text.py" line="272"/>
         <source>Subscription #%1 (%2) ends %3</source>
         <translation>Подписка №%1 (%2) заканчивается %3</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="263"/>
+        <location filename="../../ui/notice_text.py" line="273"/>
         <source>It was canceled and will expire at the end of its period.</source>
         <translation>Она отменена и истечёт в конце периода.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="266"/>
+        <location filename="../../ui/notice_text.py" line="276"/>
         <source>Subscription #%1 (%2) may lapse %3</source>
         <translation>Подписка №%1 (%2) может прерваться %3</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="267"/>
+        <location filename="../../ui/notice_text.py" line="277"/>
         <source>The wallet does not hold enough for the next renewal.</source>
         <translation>В кошельке недостаточно средств для следующего продления.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="273"/>
+        <location filename="../../ui/notice_text.py" line="283"/>
         <source>%n top-up(s) failed within a minute</source>
         <translation>
             <numerusform>%n пополнение не прошло за минуту</numerusform>
@@ -5901,7 +6276,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="274"/>
+        <location filename="../../ui/notice_text.py" line="284"/>
         <source>%n renewal(s) waiting for funds within a minute</source>
         <translation>
             <numerusform>%n продление ждёт средств (за минуту)</numerusform>
@@ -5910,7 +6285,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="275"/>
+        <location filename="../../ui/notice_text.py" line="285"/>
         <source>%n refund(s) failed within a minute</source>
         <translation>
             <numerusform>%n возврат не прошёл за минуту</numerusform>
@@ -5919,7 +6294,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="276"/>
+        <location filename="../../ui/notice_text.py" line="286"/>
         <source>%n item(s) need an operator</source>
         <translation>
             <numerusform>%n элемент требует оператора</numerusform>
@@ -5928,7 +6303,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="277"/>
+        <location filename="../../ui/notice_text.py" line="287"/>
         <source>%n top-up(s) credited within a minute</source>
         <translation>
             <numerusform>%n пополнение зачислено за минуту</numerusform>
@@ -5937,7 +6312,16 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="278"/>
+        <location filename="../../ui/notice_text.py" line="288"/>
+        <source>%n automatic top-up(s) declined</source>
+        <translation>
+            <numerusform>%n автопополнение отклонено</numerusform>
+            <numerusform>%n автопополнения отклонено</numerusform>
+            <numerusform>%n автопополнений отклонено</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="289"/>
         <source>%n subscription(s) active again</source>
         <translation>
             <numerusform>%n подписка снова активна</numerusform>
@@ -5946,7 +6330,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="279"/>
+        <location filename="../../ui/notice_text.py" line="290"/>
         <source>%n subscription(s) expiring</source>
         <translation>
             <numerusform>%n подписка истекает</numerusform>
@@ -5955,7 +6339,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="280"/>
+        <location filename="../../ui/notice_text.py" line="291"/>
         <source>%n subscription(s) expired</source>
         <translation>
             <numerusform>%n подписка истекла</numerusform>
@@ -5964,7 +6348,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="282"/>
+        <location filename="../../ui/notice_text.py" line="293"/>
         <source>%n notification(s) within a minute</source>
         <translation>
             <numerusform>%n уведомление за минуту</numerusform>
@@ -5976,68 +6360,68 @@
 <context>
     <name>NotificationsPage</name>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="412"/>
+        <location filename="../../ui/pages/notifications.py" line="413"/>
         <source>Title or text</source>
         <translation>Заголовок или текст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="405"/>
+        <location filename="../../ui/pages/notifications.py" line="406"/>
         <source>Notifications</source>
         <translation>Уведомления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="415"/>
+        <location filename="../../ui/pages/notifications.py" line="416"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="416"/>
-        <location filename="../../ui/pages/notifications.py" line="421"/>
+        <location filename="../../ui/pages/notifications.py" line="417"/>
+        <location filename="../../ui/pages/notifications.py" line="422"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="416"/>
+        <location filename="../../ui/pages/notifications.py" line="417"/>
         <source>Unread</source>
         <translation>Непрочитанные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="416"/>
+        <location filename="../../ui/pages/notifications.py" line="417"/>
         <source>Archived</source>
         <translation>Архив</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="419"/>
+        <location filename="../../ui/pages/notifications.py" line="420"/>
         <source>Archived: read notifications older than the keeping time set in Settings</source>
         <translation>Архив: прочитанные уведомления старше срока хранения, заданного в настройках</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="421"/>
+        <location filename="../../ui/pages/notifications.py" line="422"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="427"/>
+        <location filename="../../ui/pages/notifications.py" line="428"/>
         <source>Open subject</source>
         <translation>Открыть объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="428"/>
+        <location filename="../../ui/pages/notifications.py" line="429"/>
         <source>Mark read</source>
         <translation>Отметить прочитанным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="429"/>
+        <location filename="../../ui/pages/notifications.py" line="430"/>
         <source>Mark all read</source>
         <translation>Отметить все прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="436"/>
+        <location filename="../../ui/pages/notifications.py" line="437"/>
         <source>Show what the notification is about (Enter or double-click)</source>
         <translation>Показать объект уведомления (Enter или двойной щелчок)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="459"/>
+        <location filename="../../ui/pages/notifications.py" line="460"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n непрочитанное</numerusform>
@@ -6046,17 +6430,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="486"/>
+        <location filename="../../ui/pages/notifications.py" line="487"/>
         <source>Mark the selected notifications read (Ctrl+M)</source>
         <translation>Отметить выбранные уведомления прочитанными (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="488"/>
+        <location filename="../../ui/pages/notifications.py" line="489"/>
         <source>Select unread notifications</source>
         <translation>Выберите непрочитанные уведомления</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="497"/>
+        <location filename="../../ui/pages/notifications.py" line="498"/>
         <source>%n notification(s) selected</source>
         <translation>
             <numerusform>Выбрано %n уведомление</numerusform>
@@ -6065,22 +6449,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="499"/>
+        <location filename="../../ui/pages/notifications.py" line="500"/>
         <source>Select a notification to read it.</source>
         <translation>Выберите уведомление, чтобы прочитать его.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="509"/>
+        <location filename="../../ui/pages/notifications.py" line="510"/>
         <source>read %s</source>
         <translation>прочитано %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="511"/>
+        <location filename="../../ui/pages/notifications.py" line="512"/>
         <source>unread</source>
         <translation>не прочитано</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="524"/>
+        <location filename="../../ui/pages/notifications.py" line="525"/>
         <source>%n notification(s) of this kind came within a minute (%s); the latest:</source>
         <translation>
             <numerusform>%n уведомление этого вида пришло за минуту (%s); последнее:</numerusform>
@@ -6089,18 +6473,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="536"/>
+        <location filename="../../ui/pages/notifications.py" line="537"/>
         <source>About</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="539"/>
+        <location filename="../../ui/pages/notifications.py" line="540"/>
         <source>the invoices of this renewal pass</source>
         <translation>счета этого прогона продлений</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="592"/>
-        <location filename="../../ui/pages/notifications.py" line="607"/>
+        <location filename="../../ui/pages/notifications.py" line="593"/>
+        <location filename="../../ui/pages/notifications.py" line="608"/>
         <source>Marked %n notification(s) read</source>
         <translation>
             <numerusform>Прочитанным отмечено %n уведомление</numerusform>
@@ -6158,71 +6542,76 @@
     </message>
     <message>
         <location filename="../../ui/pages/notifications.py" line="138"/>
+        <source>Automatic top-up declined</source>
+        <translation>Автопополнение отклонено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/notifications.py" line="139"/>
         <source>Refund failed</source>
         <translation>Возврат не выполнен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="139"/>
+        <location filename="../../ui/pages/notifications.py" line="140"/>
         <source>Manual intervention needed</source>
         <translation>Требуется вмешательство оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="140"/>
+        <location filename="../../ui/pages/notifications.py" line="141"/>
         <source>Gateway outage</source>
         <translation>Сбой платёжного шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="141"/>
+        <location filename="../../ui/pages/notifications.py" line="142"/>
         <source>Gateway recovered</source>
         <translation>Платёжный шлюз восстановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="142"/>
+        <location filename="../../ui/pages/notifications.py" line="143"/>
         <source>Unresolved errors alert</source>
         <translation>Слишком много нерешённых ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="144"/>
+        <location filename="../../ui/pages/notifications.py" line="145"/>
         <source>info</source>
         <translation>информация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="144"/>
+        <location filename="../../ui/pages/notifications.py" line="145"/>
         <source>warning</source>
         <translation>предупреждение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="144"/>
+        <location filename="../../ui/pages/notifications.py" line="145"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="155"/>
+        <location filename="../../ui/pages/notifications.py" line="156"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="158"/>
+        <location filename="../../ui/pages/notifications.py" line="159"/>
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="164"/>
+        <location filename="../../ui/pages/notifications.py" line="165"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="168"/>
+        <location filename="../../ui/pages/notifications.py" line="169"/>
         <source>About</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="169"/>
+        <location filename="../../ui/pages/notifications.py" line="170"/>
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="170"/>
+        <location filename="../../ui/pages/notifications.py" line="171"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
@@ -6521,122 +6910,122 @@
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="581"/>
+        <location filename="../../ui/pages/words.py" line="592"/>
         <source>create customers</source>
         <translation>создавать клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="582"/>
+        <location filename="../../ui/pages/words.py" line="593"/>
         <source>change customers</source>
         <translation>изменять клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="583"/>
+        <location filename="../../ui/pages/words.py" line="594"/>
         <source>top up wallets</source>
         <translation>пополнять кошельки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="584"/>
+        <location filename="../../ui/pages/words.py" line="595"/>
         <source>subscribe customers</source>
         <translation>оформлять подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="585"/>
+        <location filename="../../ui/pages/words.py" line="596"/>
         <source>cancel subscriptions</source>
         <translation>отменять подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="586"/>
+        <location filename="../../ui/pages/words.py" line="597"/>
         <source>reinstate subscriptions</source>
         <translation>восстанавливать подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="587"/>
+        <location filename="../../ui/pages/words.py" line="598"/>
         <source>change the plan of subscriptions</source>
         <translation>менять тариф подписок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="588"/>
+        <location filename="../../ui/pages/words.py" line="599"/>
         <source>record usage</source>
         <translation>записывать использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="589"/>
+        <location filename="../../ui/pages/words.py" line="600"/>
         <source>retry error items</source>
         <translation>повторять ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="590"/>
+        <location filename="../../ui/pages/words.py" line="601"/>
         <source>cancel scheduled retries</source>
         <translation>отменять запланированные повторы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="591"/>
+        <location filename="../../ui/pages/words.py" line="602"/>
         <source>resolve error items</source>
         <translation>закрывать ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="592"/>
+        <location filename="../../ui/pages/words.py" line="603"/>
         <source>escalate error items</source>
         <translation>передавать ошибки на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="593"/>
+        <location filename="../../ui/pages/words.py" line="604"/>
         <source>change retry strategies</source>
         <translation>менять стратегии повторов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="594"/>
+        <location filename="../../ui/pages/words.py" line="605"/>
         <source>mark notifications read</source>
         <translation>отмечать уведомления прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="595"/>
+        <location filename="../../ui/pages/words.py" line="606"/>
         <source>run scheduler jobs</source>
         <translation>запускать задания планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="596"/>
+        <location filename="../../ui/pages/words.py" line="607"/>
         <source>run a renewal pass</source>
         <translation>запускать прогон продлений</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="597"/>
+        <location filename="../../ui/pages/words.py" line="608"/>
         <source>send customer notices again</source>
         <translation>повторно отправлять уведомления клиентам</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="598"/>
+        <location filename="../../ui/pages/words.py" line="609"/>
         <source>refund</source>
         <translation>делать возвраты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="599"/>
+        <location filename="../../ui/pages/words.py" line="610"/>
         <source>adjust balances</source>
         <translation>корректировать балансы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="600"/>
+        <location filename="../../ui/pages/words.py" line="611"/>
         <source>edit plans and features</source>
         <translation>изменять тарифы и функции</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="601"/>
+        <location filename="../../ui/pages/words.py" line="612"/>
         <source>manage operators</source>
         <translation>управлять операторами</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="602"/>
+        <location filename="../../ui/pages/words.py" line="613"/>
         <source>change settings</source>
         <translation>изменять настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="603"/>
+        <location filename="../../ui/pages/words.py" line="614"/>
         <source>configure the gateway</source>
         <translation>настраивать шлюз</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="604"/>
+        <location filename="../../ui/pages/words.py" line="615"/>
         <source>pause the scheduler</source>
         <translation>приостанавливать планировщик</translation>
     </message>
@@ -7607,32 +7996,47 @@
         <translation>пропущено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="169"/>
+        <location filename="../../ui/pages/words.py" line="162"/>
+        <source>automatic top-ups charged</source>
+        <translation>автопополнений списано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="163"/>
+        <source>automatic top-ups waiting for the gateway</source>
+        <translation>автопополнений ждут платёжный шлюз</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="164"/>
+        <source>automatic top-ups declined</source>
+        <translation>автопополнений отклонено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="172"/>
         <source>healthy</source>
         <translation>в порядке</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="170"/>
+        <location filename="../../ui/pages/words.py" line="173"/>
         <source>outage</source>
         <translation>сбой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="171"/>
+        <location filename="../../ui/pages/words.py" line="174"/>
         <source>probing</source>
         <translation>проверка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="180"/>
+        <location filename="../../ui/pages/words.py" line="183"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="181"/>
+        <location filename="../../ui/pages/words.py" line="184"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="191"/>
+        <location filename="../../ui/pages/words.py" line="194"/>
         <source>daily backups are turned off</source>
         <translation>ежедневное копирование отключено</translation>
     </message>
@@ -7640,77 +8044,77 @@
 <context>
     <name>SchedulerJobsModel</name>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="121"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="124"/>
         <source>this desk</source>
         <translation>это рабочее место</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="125"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="128"/>
         <source>%1, process %2</source>
         <translation>%1, процесс %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="144"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="147"/>
         <source>Job</source>
         <translation>Задание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="145"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="148"/>
         <source>Last run (UTC)</source>
         <translation>Последний запуск (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="146"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="149"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="147"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="150"/>
         <source>Last error</source>
         <translation>Последняя ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="148"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="151"/>
         <source>Next run (UTC)</source>
         <translation>Следующий запуск (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="149"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="152"/>
         <source>Running</source>
         <translation>Выполняется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="150"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="153"/>
         <source>Lease owner</source>
         <translation>Владелец блокировки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="181"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="184"/>
         <source>paused</source>
         <translation>приостановлено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="183"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="186"/>
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="189"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="192"/>
         <source>%1, which has ended (held since %2); the next run takes over</source>
         <translation>%1 — процесс завершился (держал задачу с %2); следующий запуск перехватит её</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="194"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="197"/>
         <source>%1 since %2</source>
         <translation>%1 с %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="209"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="212"/>
         <source>Lease held by instance %s</source>
         <translation>Блокировку держит экземпляр %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="195"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="198"/>
         <source>free (last: %s)</source>
         <translation>свободна (последний: %s)</translation>
     </message>
@@ -7718,7 +8122,7 @@
 <context>
     <name>SchedulerPage</name>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="113"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="116"/>
         <source>nothing to do</source>
         <translation>нечего делать</translation>
     </message>
@@ -8197,92 +8601,92 @@
 <context>
     <name>Subjects</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="264"/>
+        <location filename="../../ui/pages/words.py" line="267"/>
         <source>customer</source>
         <translation>клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="265"/>
+        <location filename="../../ui/pages/words.py" line="268"/>
         <source>wallet</source>
         <translation>кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="266"/>
+        <location filename="../../ui/pages/words.py" line="269"/>
         <source>top-up</source>
         <translation>пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="267"/>
+        <location filename="../../ui/pages/words.py" line="270"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="268"/>
+        <location filename="../../ui/pages/words.py" line="271"/>
         <source>subscription</source>
         <translation>подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="269"/>
+        <location filename="../../ui/pages/words.py" line="272"/>
         <source>plan</source>
         <translation>тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="270"/>
+        <location filename="../../ui/pages/words.py" line="273"/>
         <source>feature</source>
         <translation>функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="271"/>
+        <location filename="../../ui/pages/words.py" line="274"/>
         <source>invoice</source>
         <translation>счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="272"/>
+        <location filename="../../ui/pages/words.py" line="275"/>
         <source>ledger entry</source>
         <translation>запись журнала</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="273"/>
+        <location filename="../../ui/pages/words.py" line="276"/>
         <source>error item</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="274"/>
+        <location filename="../../ui/pages/words.py" line="277"/>
         <source>notification</source>
         <translation>уведомление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="275"/>
+        <location filename="../../ui/pages/words.py" line="278"/>
         <source>operator</source>
         <translation>оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="276"/>
+        <location filename="../../ui/pages/words.py" line="279"/>
         <source>job</source>
         <translation>задание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="277"/>
+        <location filename="../../ui/pages/words.py" line="280"/>
         <source>scheduler</source>
         <translation>планировщик</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="278"/>
+        <location filename="../../ui/pages/words.py" line="281"/>
         <source>settings</source>
         <translation>настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="279"/>
+        <location filename="../../ui/pages/words.py" line="282"/>
         <source>secret</source>
         <translation>секрет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="280"/>
+        <location filename="../../ui/pages/words.py" line="283"/>
         <source>system</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="281"/>
+        <location filename="../../ui/pages/words.py" line="284"/>
         <source>renewal pass</source>
         <translation>прогон продлений</translation>
     </message>
@@ -8290,57 +8694,57 @@
 <context>
     <name>SubscriptionEvents</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="450"/>
+        <location filename="../../ui/pages/words.py" line="457"/>
         <source>subscribed</source>
         <translation>оформлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="451"/>
+        <location filename="../../ui/pages/words.py" line="458"/>
         <source>subscribed again</source>
         <translation>оформлена заново</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="452"/>
+        <location filename="../../ui/pages/words.py" line="459"/>
         <source>renewed</source>
         <translation>продлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="453"/>
+        <location filename="../../ui/pages/words.py" line="460"/>
         <source>renewal short of funds</source>
         <translation>на продление не хватило средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="454"/>
+        <location filename="../../ui/pages/words.py" line="461"/>
         <source>funds arrived</source>
         <translation>средства поступили</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="455"/>
+        <location filename="../../ui/pages/words.py" line="462"/>
         <source>grace days passed</source>
         <translation>льготные дни прошли</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="456"/>
+        <location filename="../../ui/pages/words.py" line="463"/>
         <source>canceled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="457"/>
+        <location filename="../../ui/pages/words.py" line="464"/>
         <source>reinstated</source>
         <translation>восстановлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="458"/>
+        <location filename="../../ui/pages/words.py" line="465"/>
         <source>waiting for funds again</source>
         <translation>снова ждёт средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="459"/>
+        <location filename="../../ui/pages/words.py" line="466"/>
         <source>period ended</source>
         <translation>период закончился</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="460"/>
+        <location filename="../../ui/pages/words.py" line="467"/>
         <source>plan changed</source>
         <translation>тариф сменён</translation>
     </message>
@@ -9406,12 +9810,12 @@
 <context>
     <name>Windows</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="481"/>
+        <location filename="../../ui/pages/words.py" line="488"/>
         <source>day</source>
         <translation>день</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="481"/>
+        <location filename="../../ui/pages/words.py" line="488"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n день</numerusform>
@@ -9420,12 +9824,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="482"/>
+        <location filename="../../ui/pages/words.py" line="489"/>
         <source>hour</source>
         <translation>час</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="482"/>
+        <location filename="../../ui/pages/words.py" line="489"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n час</numerusform>
@@ -9434,12 +9838,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="483"/>
+        <location filename="../../ui/pages/words.py" line="490"/>
         <source>minute</source>
         <translation>минуту</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="483"/>
+        <location filename="../../ui/pages/words.py" line="490"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n минута</numerusform>
@@ -9448,7 +9852,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="489"/>
+        <location filename="../../ui/pages/words.py" line="496"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n секунда</numerusform>

@@ -73,6 +73,7 @@ def test_the_page_shows_every_section_and_one_timeline(make_gui):
     tabs = [page.sections.tabText(i) for i in range(page.sections.count())]
     assert tabs[:5] == ["Overview", "Subscriptions (1)", "Invoices (1)", "Credit notes (0)", "Top-ups and refunds (3)"]
     assert tabs[5] == f"Notices ({page.notices_table.rowCount()})" and page.notices_table.rowCount() >= 3
+    assert tabs[-1] == "Automatic top-up"
     assert page.subscriptions_table.texts("plan") == ["Cloud (cloud)"]
     assert page.invoice_table.rowCount() == 1 and page.invoice_table.text(0, "total") == "$15.00"
     assert page.payments_table.texts("amount") == ["$7.00", "$5.00", "$40.00"]

@@ -215,9 +215,10 @@ def test_a_topup_credited_tells_the_customer_once_and_a_replay_writes_none(core,
     }
 
 
-def test_an_automatic_topup_says_so_in_its_notice(core, clock, operator):
+def test_a_topup_charged_to_a_saved_card_says_it_was_automatic(core, clock, operator):
     customer, _ = make_customer(clock)
-    core.payments.top_up(operator, customer.email, "10.00", automatic=True)
+    card = core.cards.add_card(operator, customer.email, "pm_card_visa")
+    core.payments.top_up(operator, customer.email, "10.00", card_id=card.id)
     assert only("topup_credited")[1]["automatic"] is True
 
 

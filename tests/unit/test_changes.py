@@ -26,8 +26,10 @@ def test_every_scheduled_job_declares_what_it_changes(db, clock):
     assert tuple(jobs) == JOB_NAMES
     money = {Kind.WALLET, Kind.INVOICE, Kind.SUBSCRIPTION, Kind.ERROR_ITEM}
     assert jobs["renewals"].kinds == money
-    assert jobs["janitor"].kinds == jobs["retries"].kinds == money | {Kind.AUDIT}  # they reconcile, audited
-    assert jobs["reminders"] == Changes.of(Kind.SUBSCRIPTION)
+    assert jobs["retries"].kinds == money | {Kind.AUDIT}  # it reconciles, audited
+    assert jobs["janitor"].kinds == money | {Kind.AUDIT, Kind.NOTIFICATION}  # and archives old notifications
+    # the reminders run the automatic top-up sweep first: money moves, a declined rule turns off (audited)
+    assert jobs["reminders"].kinds == money | {Kind.CUSTOMER, Kind.AUDIT}
     assert jobs["monitoring"] == NO_CHANGES  # it reads; its alert is a notification
 
 

@@ -33,6 +33,7 @@ from services.customers import MAX_NOTE
 from services.errors import ValidationError
 from services.validation import check_text
 from ui.context import UiContext
+from ui.pages.auto_topup import AutoTopUpPanel
 from ui.pages.base import Page
 from ui.pages.customer_file_words import (
     OPENABLE,
@@ -165,6 +166,8 @@ class CustomerPage(Page):
         self.sections.addTab(self.credit_note_table, self.tr("Credit notes"))
         self.sections.addTab(self.payments_table, self.tr("Top-ups and refunds"))
         self._build_notices_tab()
+        self.auto_topup_panel = AutoTopUpPanel(ctx, self.sections)
+        self.sections.addTab(self.auto_topup_panel, self.tr("Automatic top-up"))
 
         timeline_panel = QWidget(self)
         self.timeline_title = QLabel(self.tr("Timeline"), timeline_panel)
@@ -283,6 +286,7 @@ class CustomerPage(Page):
             self.balance_label.setText("")
             self.update_actions()
         self.refresh()
+        self.auto_topup_panel.show_customer(customer_id)
 
     def refresh(self) -> None:
         super().refresh()

@@ -135,6 +135,7 @@ class NotificationsTableModel(PagedQueryModel):
             "subscription_expired": self.tr("Subscription expired"),
             "topup_succeeded": self.tr("Top-up succeeded"),
             "topup_failed": self.tr("Top-up failed"),
+            "auto_topup_declined": self.tr("Automatic top-up declined"),
             "refund_failed": self.tr("Refund failed"),
             "manual_intervention": self.tr("Manual intervention needed"),
             "gateway_outage": self.tr("Gateway outage"),

@@ -94,6 +94,9 @@ def _result_phrase(key: str, value: Any) -> str | None:
         "refunds": translate("JobResults", "%1 refunds reconciled"),
         "reconciled": translate("JobResults", "%1 reconciled"),
         "deleted": translate("JobResults", "%1 older deleted"),
+        "auto_topups_charged": translate("JobResults", "%1 automatic top-ups charged"),
+        "auto_topups_queued": translate("JobResults", "%1 automatic top-ups waiting for the gateway"),
+        "auto_topups_declined": translate("JobResults", "%1 automatic top-ups declined"),
     }
     if isinstance(value, bool):
         return key.replace("_", " ")

@@ -181,7 +181,7 @@ class DemoClockGroup(QGroupBox):
             button.setEnabled(False)
         self.summary_label.setText(self.tr("Moving the clock and renewing…"))
         self.page.run_task(
-            lambda: advance_demo_clock(core.clock, core.renewals, actor, months, days),
+            lambda: advance_demo_clock(core.clock, core.renewals, actor, months, days, auto_topup=core.auto_topup),
             self._on_advanced,
             on_error=lambda _error: self._enable_buttons(),
             changes=Changes.of(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE, Kind.ERROR_ITEM, Kind.AUDIT),

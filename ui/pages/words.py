@@ -159,6 +159,9 @@ def _result_keys() -> dict[str, str]:
         "seconds": translate("SchedulerJobs", "seconds"),
         "deleted": translate("SchedulerJobs", "older backups deleted"),
         "skipped": translate("SchedulerJobs", "skipped"),
+        "auto_topups_charged": translate("SchedulerJobs", "automatic top-ups charged"),
+        "auto_topups_queued": translate("SchedulerJobs", "automatic top-ups waiting for the gateway"),
+        "auto_topups_declined": translate("SchedulerJobs", "automatic top-ups declined"),
     }
 
 
@@ -292,6 +295,10 @@ def action_text(action: str) -> str:
         "customer.edit": translate("AuditActions", "Edited a customer"),
         "customer.note": translate("AuditActions", "Added a note on a customer"),
         "notice.resend": translate("AuditActions", "Sent a customer notice again"),
+        "card.add": translate("AuditActions", "Saved a card for automatic top-up"),
+        "card.remove": translate("AuditActions", "Removed a saved card"),
+        "autotopup.set": translate("AuditActions", "Set an automatic top-up"),
+        "autotopup.off": translate("AuditActions", "Turned off an automatic top-up"),
         "topup": translate("AuditActions", "Topped up a wallet"),
         "refund": translate("AuditActions", "Refunded"),
         "wallet.adjust": translate("AuditActions", "Adjusted a balance"),
@@ -521,7 +528,11 @@ def limit_text(usage: dict) -> str:
 def actor_text(actor: str) -> str:
     """Who did it: an operator's name as stored; the app's own actors in words."""
     translate = QCoreApplication.translate
-    labels = {"system": translate("Actors", "system"), "demo": translate("Actors", "demo data")}
+    labels = {
+        "system": translate("Actors", "system"),
+        "demo": translate("Actors", "demo data"),
+        "auto-topup": translate("Actors", "automatic top-up"),
+    }
     return labels.get(actor) or actor
 
 
