@@ -127,6 +127,7 @@ def job_name_text(name: str) -> str:
         "reminders": translate("SchedulerJobs", "reminders"),
         "monitoring": translate("SchedulerJobs", "monitoring"),
         "backups": translate("SchedulerJobs", "backups"),
+        "notices": translate("SchedulerJobs", "customer notices"),
     }
     return labels.get(name) or name.replace("_", " ")
 
@@ -158,6 +159,12 @@ def _result_keys() -> dict[str, str]:
         "seconds": translate("SchedulerJobs", "seconds"),
         "deleted": translate("SchedulerJobs", "older backups deleted"),
         "skipped": translate("SchedulerJobs", "skipped"),
+        "sent": translate("SchedulerJobs", "sent"),
+        "retrying": translate("SchedulerJobs", "to retry"),
+        "failed": translate("SchedulerJobs", "failed"),
+        "suppressed": translate("SchedulerJobs", "not sent (no email)"),
+        "recovered": translate("SchedulerJobs", "interrupted sends restarted"),
+        "mail_server_set": translate("SchedulerJobs", "mail server set"),
     }
 
 
@@ -216,6 +223,7 @@ def operation_text(operation: str) -> str:
         "renewal": translate("ErrorWords", "renewal"),
         "subscription": translate("ErrorWords", "subscription"),
         "payment_review": translate("ErrorWords", "payment review"),
+        "email": translate("ErrorWords", "email to a customer"),
     }
     return labels.get(operation) or operation.replace("_", " ")
 
@@ -278,6 +286,7 @@ def subject_type_text(subject_type: str) -> str:
         "secret": translate("Subjects", "secret"),
         "system": translate("Subjects", "system"),
         "renewal_pass": translate("Subjects", "renewal pass"),
+        "customer_notice": translate("Subjects", "customer notice"),
     }
     return labels.get(subject_type) or subject_type.replace("_", " ")
 

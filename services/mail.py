@@ -1,0 +1,517 @@
+"""Sending customer notices over SMTP: the outbox's due rows go out once, and a failed send is an error item.
+
+**Claiming.** A pending notice whose ``due_at`` has come is claimed by a compare-and-set to
+``sending`` (its row locked, its status checked and changed in one short write), so two desks or
+workers running the sender at once never send one notice twice. The claim stamps the recipient and a
+``Message-ID``; the message goes out outside any transaction; then the row is marked ``sent``.
+
+**Failures.** A send that fails becomes an item of the error queue's ``email`` operation for that
+notice, in the same write that marks the notice: a 4xx reply, a refused or dropped connection or a
+timeout is transient (the queue retries it with its backoff, the notice reads ``retrying``); a 5xx
+reply or an address mail cannot go to is permanent (the item waits for an operator, the notice reads
+``failed``). From then on the queue owns the notice: its retry pass sends it again (``retry now``
+included), and closing the item without sending leaves the notice ``failed`` with the reason.
+``send_due_notices`` takes only ``pending`` rows, so a notice is never retried on two schedules.
+
+**A sender that died mid-send.** A ``sending`` row older than ``STALE_SENDING`` (several times the SMTP
+timeout) goes back to ``pending`` and is sent again *with the Message-ID it was first given*: whether
+the server took the first copy cannot be known, so delivery is at least once, and a second copy
+carries the same Message-ID, which mail systems treat as the same message.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+import socket
+import ssl
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from email.message import EmailMessage
+from email.utils import format_datetime, formataddr, make_msgid
+
+from models.db import connection, for_update, run_write
+from models.tables import Customer, CustomerNotice
+from services.change_feed import publish_changes
+from services.changes import Kind
+from services.clock import Clock
+from services.customer_notices import NO_EMAIL, load_params
+from services.customers import clean_email
+from services.error_items import ErrorItemInfo
+from services.errors import DomainError, ValidationError
+from services.mail_templates import Business, RenderedMail, render
+from services.retry_handlers import AttemptFailed
+from services.retry_policy import classify_error, error_message
+from services.secrets import MAIL_PASSWORD
+
+log = logging.getLogger(__name__)
+
+OPERATION = "email"  # the error queue's operation for a notice that could not be sent
+SUBJECT_TYPE = "customer_notice"
+SMTP_TIMEOUT_SECONDS = 30
+STALE_SENDING = timedelta(minutes=10)
+BATCH = 200
+
+Attachment = tuple[str, bytes, str]  # file name, content, MIME type ("application/pdf")
+
+
+class MailUnavailable(DomainError):
+    """The mail server could not take the message now (4xx, refused or dropped connection, timeout)."""
+
+    error_class = "transient"
+
+
+class MailRefused(DomainError):
+    """The mail server refused the message for good (5xx), or the address cannot take mail."""
+
+    error_class = "permanent"
+
+
+@dataclass(frozen=True)
+class MailServer:
+    host: str
+    port: int
+    security: str  # none | starttls | tls
+    user: str
+    from_address: str
+    password: str | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
+class OutgoingNotice:
+    """A claimed notice, as the attachments callable and the message builder see it."""
+
+    id: int
+    customer_id: int
+    customer_name: str
+    to_address: str
+    kind: str
+    language: str
+    params: dict
+    subject_type: str | None
+    subject_id: int | None
+    message_id: str
+    attempts: int
+
+
+@dataclass(frozen=True)
+class TestMessageResult:
+    to_address: str
+    server: str  # host:port and how it was secured
+    message_id: str
+
+
+def mail_server(settings, secrets) -> MailServer | None:
+    """The configured server, or None while its host or From address is not set."""
+    values = settings.get_many("mail.")
+    host, sender = str(values["mail.host"] or "").strip(), str(values["mail.from"] or "").strip()
+    if not host or not sender:
+        return None
+    user = str(values["mail.user"] or "").strip()
+    return MailServer(
+        host, int(values["mail.port"]), str(values["mail.security"]), user, sender, secrets.get(MAIL_PASSWORD)
+    )
+
+
+def _reply(error: smtplib.SMTPResponseException) -> str:
+    text = error.smtp_error.decode("utf-8", "replace") if isinstance(error.smtp_error, bytes) else str(error.smtp_error)
+    return f"{error.smtp_code} {' '.join(text.split())}"[:300]
+
+
+def typed_mail_error(error: BaseException, server: MailServer) -> DomainError:
+    """What went wrong talking to the server, as the error queue classes it (never by its words)."""
+    where = f"{server.host}:{server.port}"
+    if isinstance(error, DomainError):
+        return error
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _ in error.recipients.values()]
+        detail = "; ".join(f"{address}: {code} {_text(reply)}" for address, (code, reply) in error.recipients.items())
+        if codes and all(400 <= code < 500 for code in codes):
+            return MailUnavailable(
+                "the mail server {where} could not take the recipient now ({reply})", where=where, reply=detail[:300]
+            )
+        return MailRefused("the mail server {where} refused the recipient ({reply})", where=where, reply=detail[:300])
+    if isinstance(error, smtplib.SMTPAuthenticationError):
+        return MailRefused(
+            "the mail server {where} refused the user name or password ({reply})", where=where, reply=_reply(error)
+        )
+    if isinstance(error, smtplib.SMTPResponseException):
+        if 400 <= error.smtp_code < 500:
+            return MailUnavailable(
+                "the mail server {where} could not take the message now ({reply})", where=where, reply=_reply(error)
+            )
+        return MailRefused("the mail server {where} refused the message ({reply})", where=where, reply=_reply(error))
+    if isinstance(error, smtplib.SMTPNotSupportedError):
+        return MailRefused(
+            "the mail server {where} does not offer what the settings ask for ({detail})",
+            where=where,
+            detail=str(error)[:200],
+        )
+    if isinstance(error, ssl.SSLError | ssl.CertificateError):
+        return MailRefused(
+            "the secure connection to the mail server {where} failed ({detail})", where=where, detail=str(error)[:200]
+        )
+    if isinstance(error, TimeoutError | socket.timeout):
+        return MailUnavailable("the mail server {where} did not answer in time", where=where)
+    if isinstance(error, ConnectionRefusedError):
+        return MailUnavailable("the mail server {where} refused the connection", where=where)
+    if isinstance(error, smtplib.SMTPServerDisconnected | smtplib.SMTPConnectError | OSError):
+        return MailUnavailable(
+            "could not talk to the mail server {where} ({detail})",
+            where=where,
+            detail=(str(error) or type(error).__name__)[:200],
+        )
+    if isinstance(error, smtplib.SMTPException):
+        return MailRefused("the mail server {where} failed: {detail}", where=where, detail=str(error)[:200])
+    raise error
+
+
+def _text(reply: object) -> str:
+    text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
+    return " ".join(text.split())
+
+
+def deliver(server: MailServer, message: EmailMessage, *, ssl_context: ssl.SSLContext | None = None) -> None:
+    """Hand ``message`` to the server; raises ``MailUnavailable`` or ``MailRefused``."""
+    context = ssl_context or ssl.create_default_context()
+    try:
+        smtp: smtplib.SMTP
+        if server.security == "tls":
+            smtp = smtplib.SMTP_SSL(server.host, server.port, timeout=SMTP_TIMEOUT_SECONDS, context=context)
+        else:
+            smtp = smtplib.SMTP(server.host, server.port, timeout=SMTP_TIMEOUT_SECONDS)
+        with smtp:
+            smtp.ehlo()
+            if server.security == "starttls":
+                smtp.starttls(context=context)
+                smtp.ehlo()
+            if server.user:
+                smtp.login(server.user, server.password or "")
+            smtp.send_message(message)
+    except Exception as error:  # noqa: BLE001 - every failure is typed for the queue; a bug re-raises
+        raise typed_mail_error(error, server) from None
+
+
+def build_message(
+    notice: OutgoingNotice,
+    mail: RenderedMail,
+    server: MailServer,
+    business: Business,
+    now: datetime,
+    attachments: Sequence[Attachment] = (),
+) -> EmailMessage:
+    message = EmailMessage()
+    message["Subject"] = mail.subject
+    message["From"] = formataddr((business.name, server.from_address)) if business.name else server.from_address
+    message["To"] = formataddr((notice.customer_name, notice.to_address))
+    message["Date"] = format_datetime(now.replace(tzinfo=UTC) if now.tzinfo is None else now)
+    message["Message-ID"] = notice.message_id
+    message["Auto-Submitted"] = "auto-generated"
+    message.set_content(mail.text)
+    message.add_alternative(mail.html, subtype="html")
+    for filename, data, mimetype in attachments:
+        maintype, _, subtype = mimetype.partition("/")
+        message.add_attachment(data, maintype=maintype, subtype=subtype or "octet-stream", filename=filename)
+    # Last: making the message multipart moves every Content-* header down into its first part.
+    message["Content-Language"] = notice.language
+    return message
+
+
+def _address_problem(address: str) -> MailRefused | None:
+    try:
+        clean_email(address)
+    except ValidationError:
+        return MailRefused("{address!r} is not an address mail can be sent to", address=str(address)[:80])
+    return None
+
+
+class NoticeSender:
+    """Sends due customer notices, and retries the ones the error queue holds (operation ``email``)."""
+
+    def __init__(
+        self,
+        clock: Clock,
+        settings,
+        secrets,
+        retries,
+        *,
+        attachments: Callable[[OutgoingNotice], list[Attachment]] | None = None,
+        ssl_context: ssl.SSLContext | None = None,
+        stale_after: timedelta = STALE_SENDING,
+    ) -> None:
+        self.clock = clock
+        self.settings = settings
+        self.secrets = secrets
+        self.retries = retries
+        self.attachments = attachments
+        self.ssl_context = ssl_context
+        self.stale_after = stale_after
+        retries.register(OPERATION, self._retry_email, uses_gateway=False, before_close=self._close_email)
+
+    # --- the pass ----------------------------------------------------------------------
+
+    def send_due_notices(self, now: datetime | None = None, *, limit: int = BATCH) -> dict:
+        """Send every pending notice due by ``now`` (oldest first, at most ``limit``); counts of what came of them."""
+        now = now or self.clock.now()
+        with connection():
+            recovered = self.recover_stale_sending(now)
+            server = mail_server(self.settings, self.secrets)
+            due = [
+                row.id
+                for row in CustomerNotice.select(CustomerNotice.id)
+                .where((CustomerNotice.status == "pending") & (CustomerNotice.due_at <= now))
+                .order_by(CustomerNotice.due_at, CustomerNotice.id)
+                .limit(limit)
+            ]
+            counts = {"due": len(due), "sent": 0, "retrying": 0, "failed": 0, "suppressed": 0, "recovered": recovered}
+            if server is None:
+                return {**counts, "due": len(due), "mail_server_set": False}
+            business = Business.from_settings(self.settings)
+            for notice_id in due:
+                outcome = self._send_one(notice_id, ("pending",), server, business, now)
+                if outcome in counts:
+                    counts[outcome] += 1
+            return counts
+
+    def recover_stale_sending(self, now: datetime) -> int:
+        """Put back ``sending`` rows whose sender died (older than ``stale_after``); they keep their Message-ID."""
+
+        def work() -> int:
+            publish_changes(Kind.CUSTOMER)
+            return (
+                CustomerNotice.update(
+                    status="pending", reason="its sending was interrupted; it is sent again", updated_at=now
+                )
+                .where((CustomerNotice.status == "sending") & (CustomerNotice.updated_at < now - self.stale_after))
+                .execute()
+            )
+
+        count = run_write(work)
+        if count:
+            log.warning(
+                "%d customer notice(s) left sending by a sender that stopped were put back to send again", count
+            )
+        return count
+
+    # --- one notice ----------------------------------------------------------------------
+
+    def _claim(
+        self, notice_id: int, statuses: tuple[str, ...], server: MailServer, now: datetime
+    ) -> OutgoingNotice | str:
+        """Compare-and-set the notice from one of ``statuses`` to ``sending``; its status when it was not there."""
+
+        def work() -> OutgoingNotice | str:
+            publish_changes(Kind.CUSTOMER)
+            row = for_update(CustomerNotice.select().where(CustomerNotice.id == notice_id)).first()
+            if row is None:
+                return "missing"
+            if row.status not in statuses:
+                return row.status
+            customer = Customer.get_by_id(row.customer_id)
+            if customer.no_email:
+                row.status, row.reason, row.updated_at = "suppressed", NO_EMAIL, now
+                row.save()
+                return "suppressed"
+            message_id = row.message_id or make_msgid(f"notice{row.id}", _domain(server.from_address))
+            changed = (
+                CustomerNotice.update(
+                    status="sending",
+                    to_address=customer.email,
+                    message_id=message_id,
+                    attempts=CustomerNotice.attempts + 1,
+                    updated_at=now,
+                )
+                .where((CustomerNotice.id == row.id) & (CustomerNotice.status == row.status))
+                .execute()
+            )
+            if not changed:
+                return "sending"
+            return OutgoingNotice(
+                row.id,
+                customer.id,
+                customer.name,
+                customer.email,
+                row.kind,
+                row.language,
+                load_params(row.params),
+                row.subject_type,
+                row.subject_id,
+                message_id,
+                row.attempts + 1,
+            )
+
+        return run_write(work)
+
+    def _attempt(self, notice: OutgoingNotice, server: MailServer, business: Business, now: datetime) -> None:
+        """Render and hand over one claimed notice; raises the typed error when it did not go."""
+        problem = _address_problem(notice.to_address)
+        if problem is not None:
+            raise problem
+        try:
+            files = list(self.attachments(notice)) if self.attachments is not None else []
+            mail = render(
+                notice.kind,
+                notice.language,
+                notice.params,
+                notice.customer_name,
+                business,
+                attached=[name for name, _, _ in files],
+            )
+            message = build_message(notice, mail, server, business, now, files)
+        except DomainError:
+            raise
+        except Exception as error:
+            log.exception("customer notice #%d could not be written", notice.id)
+            raise MailRefused(
+                "the message could not be written ({detail}); nothing was sent", detail=error_message(error)[:200]
+            ) from None
+        deliver(server, message, ssl_context=self.ssl_context)
+
+    def _send_one(
+        self, notice_id: int, statuses: tuple[str, ...], server: MailServer, business: Business, now: datetime
+    ) -> str:
+        claimed = self._claim(notice_id, statuses, server, now)
+        if isinstance(claimed, str):
+            return "suppressed" if claimed == "suppressed" else "skipped"
+        try:
+            self._attempt(claimed, server, business, now)
+        except DomainError as error:
+            return self._record_first_failure(claimed, error)
+        except Exception as error:  # a bug: logged, and the notice waits for an operator instead of resending
+            log.exception("customer notice #%d: sending failed unexpectedly", claimed.id)
+            failure = MailRefused("sending failed unexpectedly ({detail})", detail=error_message(error)[:200])
+            return self._record_first_failure(claimed, failure)
+        self._mark_sent(claimed)
+        return "sent"
+
+    def _mark_sent(self, notice: OutgoingNotice, *, settle_item: bool = True) -> None:
+        sent_at = self.clock.now()
+
+        def work() -> int:
+            publish_changes(Kind.CUSTOMER)
+            return (
+                CustomerNotice.update(status="sent", sent_at=sent_at, reason=None, updated_at=sent_at)
+                .where(
+                    (CustomerNotice.id == notice.id)
+                    & (CustomerNotice.status == "sending")
+                    & (CustomerNotice.message_id == notice.message_id)
+                )
+                .execute()
+            )
+
+        if not run_write(work):
+            log.warning("customer notice #%d was sent, but another sender had taken it back meanwhile", notice.id)
+        if settle_item and notice.attempts > 1:  # an earlier attempt may have left an item open (a sender that died)
+            self.retries.settle_subject(OPERATION, SUBJECT_TYPE, notice.id, f"sent to {notice.to_address}")
+
+    def _record_first_failure(self, notice: OutgoingNotice, error: DomainError) -> str:
+        """The notice and its new error item, in one write: no notice is left failing with no item to say so."""
+        message = error_message(error)
+        log.info("customer notice #%d was not sent: %s", notice.id, message)
+
+        def work() -> str:
+            publish_changes(Kind.CUSTOMER, Kind.ERROR_ITEM)
+            item = self.retries.record_failure(
+                OPERATION,
+                SUBJECT_TYPE,
+                notice.id,
+                error,
+                context={
+                    "customer_id": notice.customer_id,
+                    "to_address": notice.to_address,
+                    "notice_kind": notice.kind,
+                    "message_id": notice.message_id,
+                },
+            )
+            status = "retrying" if item.status == "retrying" else "failed"
+            CustomerNotice.update(status=status, reason=message[:2000], updated_at=self.clock.now()).where(
+                (CustomerNotice.id == notice.id) & (CustomerNotice.status == "sending")
+            ).execute()
+            return status
+
+        return run_write(work)
+
+    # --- the error queue's side ------------------------------------------------------------
+
+    def _retry_email(self, item: ErrorItemInfo) -> str:
+        """Send the item's notice again (the queue's backoff, or an operator's "retry now")."""
+        server = mail_server(self.settings, self.secrets)
+        if server is None:
+            raise MailUnavailable("no mail server is set: fill in the host and From address in Settings")
+        now = self.clock.now()
+        claimed = self._claim(item.subject_id, ("retrying", "failed", "pending"), server, now)
+        if isinstance(claimed, str):
+            if claimed == "sent":
+                return "the notice had already been sent"
+            if claimed == "suppressed":
+                return "not sent: the customer asked for no email"
+            if claimed == "missing":
+                raise MailRefused("customer notice #{notice_id} no longer exists", notice_id=item.subject_id)
+            raise MailUnavailable("customer notice #{notice_id} is being sent right now", notice_id=item.subject_id)
+        try:
+            self._attempt(claimed, server, Business.from_settings(self.settings), now)
+        except DomainError as error:
+            # The queue counts this attempt; the notice reads as the item will: retried later, or an operator's.
+            later = (
+                classify_error(error) != "permanent"
+                and item.status == "retrying"
+                and item.attempts + 1 < item.max_attempts
+            )
+            self._set_status(claimed.id, "retrying" if later else "failed", error_message(error))
+            raise AttemptFailed(error) from None
+        self._mark_sent(claimed, settle_item=False)  # the runner resolves its item itself
+        return f"sent to {claimed.to_address}"
+
+    def _close_email(self, item: ErrorItemInfo) -> None:
+        """An operator closes the item without a send: the notice stays unsent and says so."""
+        self._set_status(
+            item.subject_id, "failed", "closed in the error queue without being sent", only=("retrying", "failed")
+        )
+
+    def _set_status(self, notice_id: int, status: str, reason: str, only: tuple[str, ...] = ("sending",)) -> None:
+        now = self.clock.now()
+
+        def work() -> None:
+            publish_changes(Kind.CUSTOMER)
+            CustomerNotice.update(status=status, reason=reason[:2000], updated_at=now).where(
+                (CustomerNotice.id == notice_id) & CustomerNotice.status.in_(only)
+            ).execute()
+
+        run_write(work)
+
+    # --- a test message from Settings or the command line -------------------------------------
+
+    def send_test_message(self, to_address: str) -> TestMessageResult:
+        """A short message to ``to_address`` through the configured server; raises what went wrong, in words."""
+        try:
+            address = clean_email(str(to_address or ""))
+        except ValidationError:
+            raise ValidationError(
+                "{address!r} is not an email address to send the test to", address=str(to_address or "")[:80]
+            ) from None
+        with connection():
+            server = mail_server(self.settings, self.secrets)
+            business = Business.from_settings(self.settings)
+        if server is None:
+            raise ValidationError("set the mail server's host and the From address first, and save them")
+        now = self.clock.now()
+        message = EmailMessage()
+        name = business.name or "Subscriptions Admin"
+        message["Subject"] = f"Test message from {name}"
+        message["From"] = formataddr((business.name, server.from_address)) if business.name else server.from_address
+        message["To"] = address
+        message["Date"] = format_datetime(now.replace(tzinfo=UTC) if now.tzinfo is None else now)
+        message["Message-ID"] = message_id = make_msgid("test", _domain(server.from_address))
+        message.set_content(
+            f"This is a test message from {name}.\n\n"
+            f"It went through {server.host}:{server.port} ({server.security}). "
+            "Customer notices are sent the same way.\n"
+        )
+        deliver(server, message, ssl_context=self.ssl_context)
+        log.info("test message sent to %s through %s:%d", address, server.host, server.port)
+        return TestMessageResult(address, f"{server.host}:{server.port} ({server.security})", message_id)
+
+
+def _domain(address: str) -> str:
+    return address.rpartition("@")[2] or "localhost"
