@@ -43,12 +43,15 @@ from scheduler.health import DEFAULT_GRACE, workers_health
 from services import backup, reports
 from services.auth import Actor
 from services.clock import Clock, FixedClock, OffsetClock, SystemClock, parse_instant, utc_now
+from services.customer_notices import NOTICE_KINDS
 from services.demo import create_demo
 from services.errors import DomainError, ValidationError
 from services.file_check import DamagedDatabase, FileCheck, is_damage
 from services.logfiles import setup_logging
+from services.mail_templates import Business
+from services.mail_templates import preview as preview_notice
 from services.metering import UsageResult
-from services.secrets import PG_PASSWORD, SecretStore
+from services.secrets import MAIL_PASSWORD, PG_PASSWORD, SecretStore
 from services.subscriptions import SubscriptionInfo
 
 __version__ = "0.1.0"
@@ -255,6 +258,44 @@ def build_parser() -> argparse.ArgumentParser:
         "--outage", choices=("on", "off"), help="while on, every call fails and nothing reaches the processor"
     )
     gateway.add_argument("--seed", help="the same seed makes the same failures")
+    # --- customer notices by email -------------------------------------------------------
+    _command(commands, "send-notices", "send the customer notices that are due now, through the mail server", "")
+    mail_test = _command(
+        commands,
+        "mail-test",
+        "send a test message through the mail server in the settings",
+        "admin@example.com",
+    )
+    mail_test.add_argument("address", help="where to send the test message")
+    preview = _command(
+        commands,
+        "notice-preview",
+        "a kind of customer notice as a sample customer would get it: subject and plain text (or HTML)",
+        "receipt",
+        "renewal_due_soon --language ru --html",
+    )
+    preview.add_argument("kind", help="one of: " + ", ".join(NOTICE_KINDS))
+    preview.add_argument("--language", default="en", help="en or ru (default en)")
+    preview.add_argument("--html", action="store_true", help="the HTML part instead of the plain text")
+    mail = _command(
+        commands,
+        "mail",
+        "show or change the mail server customer notices go through (the password: mail-password)",
+        "",
+        "--host smtp.example.com --port 587 --security starttls --user billing --from billing@example.com",
+    )
+    mail.add_argument("--host", help="the SMTP server's name or address")
+    mail.add_argument("--port", help="its port (587 for STARTTLS, 465 for TLS, 25 without)")
+    mail.add_argument("--security", choices=("starttls", "tls", "none"), help="how the connection is secured")
+    mail.add_argument("--user", help="the user name to sign in with (empty: no sign-in)")
+    mail.add_argument("--from", dest="from_address", metavar="ADDRESS", help="the From address of every notice")
+    _command(
+        commands,
+        "mail-password",
+        "keep the mail server's password in the system keyring, read from standard input "
+        "(a worker without a keyring reads SUBS_MAIL_PASSWORD)",
+        "",
+    )
     _command(
         commands,
         "db-password",
@@ -291,6 +332,26 @@ def _gateway_changes(args: argparse.Namespace) -> dict:
     # Validate everything before anything is written.
     from services.settings import SETTINGS
 
+    for key, value in changes.items():
+        SETTINGS[key][1](value)
+    return changes
+
+
+def _mail_changes(args: argparse.Namespace) -> dict:
+    """The mail settings given on the command line, each checked before anything is written."""
+    from services.settings import SETTINGS
+
+    changes = {
+        key: value
+        for key, value in (
+            ("mail.host", args.host),
+            ("mail.port", args.port),
+            ("mail.security", args.security),
+            ("mail.user", args.user),
+            ("mail.from", args.from_address),
+        )
+        if value is not None
+    }
     for key, value in changes.items():
         SETTINGS[key][1](value)
     return changes
@@ -346,6 +407,20 @@ def run_command(args: argparse.Namespace, core: Core) -> tuple[dict, int]:
     if command == "run":
         state = core.scheduler_control().run_now(CLI_ACTOR, args.job, args.reason)
         return _plain(state), 0 if state is not None and not state.last_error else 1
+    if command == "mail":
+        changes = _mail_changes(args)
+        if changes:
+            core.settings.update(CLI_ACTOR, changes, reason="command line")
+        return {"mail": core.settings.get_many("mail."), "password_set": core.secrets.get(MAIL_PASSWORD) is not None}, 0
+    if command == "send-notices":
+        return core.mail.send_due_notices(core.clock.now()), 0
+    if command == "mail-test":
+        result = core.mail.send_test_message(args.address)
+        return {"sent_to": result.to_address, "server": result.server, "message_id": result.message_id}, 0
+    if command == "notice-preview":
+        rendered = preview_notice(args.kind, args.language, Business.from_settings(core.settings))
+        body = {"html": rendered.html} if args.html else {"text": rendered.text}
+        return {"subject": rendered.subject, **body}, 0
     if command == "gateway":
         changes = _gateway_changes(args)
         if changes:
@@ -455,6 +530,8 @@ def main(argv: list[str] | None = None) -> int:
             _check_quantity(args.qty)
         if args.command == "gateway":
             _gateway_changes(args)
+        if args.command == "mail":
+            _mail_changes(args)
         if args.command == "worker" and not 0 <= args.grace_minutes <= 100_000:
             raise ValidationError("--grace-minutes must be from 0 to 100,000")
         if args.command == "demo" and not 1 <= args.customers <= 1_000_000:
@@ -469,6 +546,8 @@ def main(argv: list[str] | None = None) -> int:
         return install_desktop()
     if args.command == "db-password":
         return store_database_password(sys.stdin)
+    if args.command == "mail-password":
+        return store_mail_password(sys.stdin)
     if args.command == "restore":  # before the database opens: it may be the damaged file being replaced
         return restore_database(args)
     if args.command is None:
@@ -707,6 +786,19 @@ def store_database_password(stream: TextIO) -> int:
         print("error: no system keyring here: put the password in PGPASSWORD or ~/.pgpass instead", file=sys.stderr)
         return 2
     _print_json({"db_password": "kept in the system keyring"})
+    return 0
+
+
+def store_mail_password(stream: TextIO) -> int:
+    """Keep the first line of ``stream`` as the mail server's password in the system keyring."""
+    password = stream.readline().rstrip("\r\n")
+    if not password:
+        print("error: give the password on standard input", file=sys.stderr)
+        return 2
+    if not SecretStore().set(MAIL_PASSWORD, password):
+        print("error: no system keyring here: a worker reads the password from SUBS_MAIL_PASSWORD", file=sys.stderr)
+        return 2
+    _print_json({"mail_password": "kept in the system keyring"})
     return 0
 
 

@@ -11,6 +11,7 @@ previews any kind in either language with ``preview`` and a sample customer.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -60,6 +61,7 @@ _COMMON = {
         "signature_fallback": "Your billing team",
         "attached": "Attached: {names}.",
         "footer": "You receive this message because you hold an account with {business}.",
+        "footer_anonymous": "You receive this message because you hold an account with us.",
     },
     "ru": {
         "greeting": "Здравствуйте, {customer_name}!",
@@ -68,6 +70,7 @@ _COMMON = {
         "signature_fallback": "Служба оплаты",
         "attached": "Во вложении: {names}.",
         "footer": "Вы получили это письмо, потому что вы клиент «{business}».",
+        "footer_anonymous": "Вы получили это письмо, потому что вы наш клиент.",
     },
 }
 
@@ -388,7 +391,8 @@ def render(
     values = _values(notice_kind, language, params)
     values["customer_name"] = str(customer_name or "").strip()
     signature = business.name.strip() or common["signature_fallback"]
-    subject = " ".join(_fill(template.subject, values).split())  # a header is one line
+    # A header is one line; the no-break spaces inside amounts ("50,00 $") stay.
+    subject = re.sub(r"[ \t\r\n]+", " ", _fill(template.subject, values)).strip()
     headline = _fill(template.headline, values)
     greeting = _fill(common["greeting"], values) if values["customer_name"] else common["greeting_anonymous"]
     paragraphs = [p for p in (_fill(p, values) for p in template.paragraphs) if p.strip()]
@@ -396,7 +400,9 @@ def render(
         paragraphs.append(common["attached"].format(names=", ".join(attached)))
     facts = [(label, _fill(value, values)) for label, value in template.facts]
     facts = [(label, value) for label, value in facts if value.strip()]
-    footer = common["footer"].format(business=signature)
+    footer = (
+        common["footer"].format(business=business.name.strip()) if business.name.strip() else common["footer_anonymous"]
+    )
 
     width = max((len(label) for label, _ in facts), default=0)
     text_lines = [greeting, ""]
