@@ -415,8 +415,8 @@ def run_command(args: argparse.Namespace, core: Core) -> tuple[dict, int]:
     if command == "send-notices":
         return core.mail.send_due_notices(core.clock.now()), 0
     if command == "mail-test":
-        result = core.mail.send_test_message(args.address)
-        return {"sent_to": result.to_address, "server": result.server, "message_id": result.message_id}, 0
+        sent = core.mail.send_test_message(args.address)
+        return {"sent_to": sent.to_address, "server": sent.server, "message_id": sent.message_id}, 0
     if command == "notice-preview":
         rendered = preview_notice(args.kind, args.language, Business.from_settings(core.settings))
         body = {"html": rendered.html} if args.html else {"text": rendered.text}
