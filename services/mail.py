@@ -31,8 +31,10 @@ from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
 
-from models.db import connection, for_update, run_write
+from models.db import connection, for_update, run_write, write_transaction
 from models.tables import Customer, CustomerNotice
+from services.audit import record_audit
+from services.auth import Actor, require
 from services.change_feed import publish_changes
 from services.changes import Kind
 from services.clock import Clock
@@ -44,6 +46,7 @@ from services.mail_templates import Business, RenderedMail, render
 from services.retry_handlers import AttemptFailed
 from services.retry_policy import classify_error, error_message
 from services.secrets import MAIL_PASSWORD
+from services.validation import clean_reason
 
 log = logging.getLogger(__name__)
 
@@ -515,3 +518,41 @@ class NoticeSender:
 
 def _domain(address: str) -> str:
     return address.rpartition("@")[2] or "localhost"
+
+
+# --- the mail server's password (the keyring's, never the database's) -------------------------
+
+MAX_PASSWORD_LENGTH = 500
+
+
+@dataclass(frozen=True)
+class PasswordSaved:
+    in_keyring: bool  # False: kept for this session only, gone when the app quits
+    keyring_reason: str | None  # why the OS keyring could not take it
+
+
+def mail_password_set(secrets) -> bool:
+    """Whether a password is there to sign in to the mail server with (never the password)."""
+    return secrets.get(MAIL_PASSWORD) is not None
+
+
+def save_mail_password(secrets, clock: Clock, actor: Actor, password: str, reason: str = "") -> PasswordSaved:
+    """Keep the mail server's password in the keyring and audit that it changed (an admin's action)."""
+    require(actor, "settings.edit")
+    if not isinstance(password, str) or not password:
+        raise ValidationError("enter the mail server's password")
+    if len(password) > MAX_PASSWORD_LENGTH or any(ch in password for ch in "\r\n"):
+        raise ValidationError("a password is one line of at most {most} characters", most=MAX_PASSWORD_LENGTH)
+    reason = clean_reason(reason)
+    in_keyring = secrets.set(MAIL_PASSWORD, password)
+    with connection(), write_transaction():
+        record_audit(
+            clock,
+            actor.name,
+            "mail.password",
+            "secret",
+            MAIL_PASSWORD,
+            after={"stored_in": "system keyring" if in_keyring else "this session only"},
+            reason=reason,
+        )
+    return PasswordSaved(in_keyring, None if in_keyring else secrets.unavailable_reason)

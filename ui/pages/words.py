@@ -338,6 +338,7 @@ def action_text(action: str) -> str:
         "settings.edit": translate("AuditActions", "Changed settings"),
         "gateway.configure": translate("AuditActions", "Changed the gateway simulation"),
         "secret.set": translate("AuditActions", "Set the gateway API key"),
+        "mail.password": translate("AuditActions", "Set the mail server's password"),
         "scheduler.run": translate("AuditActions", "Ran a job now"),
         "scheduler.pause": translate("AuditActions", "Paused the scheduler"),
         "scheduler.resume": translate("AuditActions", "Resumed the scheduler"),
