@@ -476,7 +476,7 @@
 <context>
     <name>SettingsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/settings_page.py" line="319"/>
+        <location filename="../../ui/pages/settings_page.py" line="335"/>
         <source>%n setting(s) saved</source>
         <translation>
             <numerusform>%n setting saved</numerusform>
@@ -533,7 +533,7 @@
 <context>
     <name>Windows</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="478"/>
+        <location filename="../../ui/pages/words.py" line="488"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -541,7 +541,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="479"/>
+        <location filename="../../ui/pages/words.py" line="489"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -549,7 +549,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="480"/>
+        <location filename="../../ui/pages/words.py" line="490"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -557,7 +557,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="486"/>
+        <location filename="../../ui/pages/words.py" line="496"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n second</numerusform>
