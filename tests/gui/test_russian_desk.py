@@ -47,7 +47,7 @@ from ui.search import GlobalSearchDialog
 ALLOWED = {
     "UTC", "CSV", "USD", "EUR", "GBP", "RUB", "JPY", "API", "URL", "JSON", "SMTP", "HTML",
     "PostgreSQL", "SQLite", "Ctrl", "Alt", "Shift", "Esc", "Enter", "Tab", "Subscriptions", "Admin",
-    "INV", "CRN", "English",
+    "INV", "CRN", "English", "TLS", "STARTTLS",
 }  # fmt: skip
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]{2,}")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
