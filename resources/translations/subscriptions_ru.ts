@@ -5373,7 +5373,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/settings_mail.py" line="135"/>
-        <location filename="../../ui/pages/settings_mail.py" line="254"/>
+        <location filename="../../ui/pages/settings_mail.py" line="255"/>
         <source>Save password</source>
         <translation>Сохранить пароль</translation>
     </message>
@@ -5423,77 +5423,77 @@
         <translation>Простой текст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="210"/>
+        <location filename="../../ui/pages/settings_mail.py" line="211"/>
         <source>Shown for a sample customer, with the business name and address saved above.</source>
         <translation>Показано для примерного клиента, с названием и адресом компании, сохранёнными выше.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="224"/>
+        <location filename="../../ui/pages/settings_mail.py" line="225"/>
         <source>A password is set (kept in the system keyring).</source>
         <translation>Пароль задан (хранится в системном хранилище ключей).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="226"/>
+        <location filename="../../ui/pages/settings_mail.py" line="227"/>
         <source>No password is set: the server is used without signing in unless a user name is given.</source>
         <translation>Пароль не задан: без имени пользователя сервер используется без входа.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="245"/>
+        <location filename="../../ui/pages/settings_mail.py" line="246"/>
         <source>Enter the password first.</source>
         <translation>Сначала введите пароль.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="249"/>
+        <location filename="../../ui/pages/settings_mail.py" line="250"/>
         <source>Mail server password</source>
         <translation>Пароль почтового сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="251"/>
+        <location filename="../../ui/pages/settings_mail.py" line="252"/>
         <source>Keep this password for signing in to the mail server. Every desk and worker on this computer uses it.</source>
         <translation>Сохранить этот пароль для входа на почтовый сервер. Его используют все рабочие места и фоновые процессы на этом компьютере.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="270"/>
+        <location filename="../../ui/pages/settings_mail.py" line="271"/>
         <source>The password was saved in the system keyring.</source>
         <translation>Пароль сохранён в системном хранилище ключей.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="275"/>
+        <location filename="../../ui/pages/settings_mail.py" line="276"/>
         <source>There is no usable system keyring, so the password is kept for this session only and will be forgotten when the app quits.</source>
         <translation>Системное хранилище ключей недоступно, поэтому пароль сохранён только на этот сеанс и будет забыт при выходе из приложения.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="287"/>
+        <location filename="../../ui/pages/settings_mail.py" line="288"/>
         <source>Type the address to send the test message to.</source>
         <translation>Введите адрес, на который отправить тестовое письмо.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="291"/>
+        <location filename="../../ui/pages/settings_mail.py" line="292"/>
         <source>Save the mail settings first: the test uses the saved ones.</source>
         <translation>Сначала сохраните настройки почты: тест использует сохранённые.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="296"/>
+        <location filename="../../ui/pages/settings_mail.py" line="297"/>
         <source>Sending…</source>
         <translation>Отправка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="307"/>
+        <location filename="../../ui/pages/settings_mail.py" line="308"/>
         <source>Sent to %1 through %2. Check that it arrived.</source>
         <translation>Отправлено на %1 через %2. Проверьте, что письмо пришло.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="313"/>
+        <location filename="../../ui/pages/settings_mail.py" line="314"/>
         <source>Not sent: %1</source>
         <translation>Не отправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="318"/>
+        <location filename="../../ui/pages/settings_mail.py" line="319"/>
         <source>Not sent: an unexpected error; the log has the details.</source>
         <translation>Не отправлено: непредвиденная ошибка; подробности в журнале.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="327"/>
+        <location filename="../../ui/pages/settings_mail.py" line="328"/>
         <source>Subject: %1</source>
         <translation>Тема: %1</translation>
     </message>

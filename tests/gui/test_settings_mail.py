@@ -111,6 +111,7 @@ def test_a_bad_port_is_refused_and_nothing_is_saved(make_page, answer_dialogs, s
 def test_each_notice_can_be_previewed_for_a_sample_customer(make_page, kind, language, subject, shown):
     env = make_page(SettingsPage, customers=5)
     mail = env.page.mail
+    assert not mail.preview_tabs.isVisibleTo(env.page)
     mail.kind_combo.setCurrentIndex(mail.kind_combo.findData(kind))
     mail.language_combo.setCurrentIndex(mail.language_combo.findData(language))
     mail.preview_button.click()
@@ -118,5 +119,6 @@ def test_each_notice_can_be_previewed_for_a_sample_customer(make_page, kind, lan
     # Qt's documents read no-break spaces back as plain ones.
     assert plain_spaces(shown) in plain_spaces(mail.preview_html.toPlainText())
     assert plain_spaces(shown) in plain_spaces(mail.preview_text.toPlainText())
+    assert mail.preview_tabs.isVisibleTo(env.page)
     assert mail.preview_html.isReadOnly() and mail.preview_text.isReadOnly()
     assert mail.kind_combo.count() == 8

@@ -203,6 +203,7 @@ class MailSettings(QGroupBox):
         self.preview_tabs.addTab(self.preview_html, self.tr("As the customer sees it"))
         self.preview_tabs.addTab(self.preview_text, self.tr("Plain text"))
         self.preview_tabs.setMinimumHeight(360)
+        self.preview_tabs.hide()  # until there is something to show
         row = QHBoxLayout()
         row.addWidget(self.kind_combo, 1)
         row.addWidget(self.language_combo)
@@ -327,3 +328,4 @@ class MailSettings(QGroupBox):
         self.preview_subject.setText(self.tr("Subject: %1").replace("%1", mail.subject))
         self.preview_html.setHtml(mail.html)  # built by the templates, every value escaped
         self.preview_text.setPlainText(mail.text)
+        self.preview_tabs.show()
