@@ -279,6 +279,9 @@ class NoticeSender:
 
     def recover_stale_sending(self, now: datetime) -> int:
         """Put back ``sending`` rows whose sender died (older than ``stale_after``); they keep their Message-ID."""
+        stale = (CustomerNotice.status == "sending") & (CustomerNotice.updated_at < now - self.stale_after)
+        if not CustomerNotice.select().where(stale).exists():
+            return 0  # the usual case: no write, so an idle pass commits nothing
 
         def work() -> int:
             publish_changes(Kind.CUSTOMER)
@@ -286,7 +289,7 @@ class NoticeSender:
                 CustomerNotice.update(
                     status="pending", reason="its sending was interrupted; it is sent again", updated_at=now
                 )
-                .where((CustomerNotice.status == "sending") & (CustomerNotice.updated_at < now - self.stale_after))
+                .where(stale)
                 .execute()
             )
 
