@@ -22,7 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QRectF, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPen, QTextDocument  # noqa: E402
 
-from services.mail import MailServer, OutgoingNotice, build_message  # noqa: E402
+from services.mail_delivery import MailServer, OutgoingNotice, build_message  # noqa: E402
 from services.mail_templates import Business, render, sample_params  # noqa: E402
 
 WIDTH = 820

@@ -21,7 +21,8 @@ from services.customers import CustomerService
 from services.features import FeatureService
 from services.gateway import FakeGateway
 from services.invoices import InvoiceService
-from services.mail import Attachment, NoticeSender, OutgoingNotice
+from services.mail import NoticeSender
+from services.mail_delivery import Attachment, OutgoingNotice
 from services.notifications import NotificationCenter
 from services.payments import PaymentService
 from services.renewals import RenewalService

@@ -22,11 +22,9 @@ carries the same Message-ID, which mail systems treat as the same message.
 from __future__ import annotations
 
 import logging
-import smtplib
-import socket
 import ssl
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
@@ -42,7 +40,20 @@ from services.customer_notices import NO_EMAIL, load_params
 from services.customers import clean_email
 from services.error_items import ErrorItemInfo
 from services.errors import DomainError, ValidationError
-from services.mail_templates import Business, RenderedMail, render
+from services.mail_delivery import (
+    Attachment,
+    MailRefused,
+    MailServer,
+    MailUnavailable,
+    OutgoingNotice,
+    TestMessageResult,
+    address_problem,
+    build_message,
+    deliver,
+    domain_of,
+    mail_server,
+)
+from services.mail_templates import Business, render
 from services.retry_handlers import AttemptFailed
 from services.retry_policy import classify_error, error_message
 from services.secrets import MAIL_PASSWORD
@@ -52,181 +63,8 @@ log = logging.getLogger(__name__)
 
 OPERATION = "email"  # the error queue's operation for a notice that could not be sent
 SUBJECT_TYPE = "customer_notice"
-SMTP_TIMEOUT_SECONDS = 30
 STALE_SENDING = timedelta(minutes=10)
 BATCH = 200
-
-Attachment = tuple[str, bytes, str]  # file name, content, MIME type ("application/pdf")
-
-
-class MailUnavailable(DomainError):
-    """The mail server could not take the message now (4xx, refused or dropped connection, timeout)."""
-
-    error_class = "transient"
-
-
-class MailRefused(DomainError):
-    """The mail server refused the message for good (5xx), or the address cannot take mail."""
-
-    error_class = "permanent"
-
-
-@dataclass(frozen=True)
-class MailServer:
-    host: str
-    port: int
-    security: str  # none | starttls | tls
-    user: str
-    from_address: str
-    password: str | None = field(default=None, repr=False)
-
-
-@dataclass(frozen=True)
-class OutgoingNotice:
-    """A claimed notice, as the attachments callable and the message builder see it."""
-
-    id: int
-    customer_id: int
-    customer_name: str
-    to_address: str
-    kind: str
-    language: str
-    params: dict
-    subject_type: str | None
-    subject_id: int | None
-    message_id: str
-    attempts: int
-
-
-@dataclass(frozen=True)
-class TestMessageResult:
-    to_address: str
-    server: str  # host:port and how it was secured
-    message_id: str
-
-
-def mail_server(settings, secrets) -> MailServer | None:
-    """The configured server, or None while its host or From address is not set."""
-    values = settings.get_many("mail.")
-    host, sender = str(values["mail.host"] or "").strip(), str(values["mail.from"] or "").strip()
-    if not host or not sender:
-        return None
-    user = str(values["mail.user"] or "").strip()
-    return MailServer(
-        host, int(values["mail.port"]), str(values["mail.security"]), user, sender, secrets.get(MAIL_PASSWORD)
-    )
-
-
-def _reply(error: smtplib.SMTPResponseException) -> str:
-    text = error.smtp_error.decode("utf-8", "replace") if isinstance(error.smtp_error, bytes) else str(error.smtp_error)
-    return f"{error.smtp_code} {' '.join(text.split())}"[:300]
-
-
-def typed_mail_error(error: BaseException, server: MailServer) -> DomainError:
-    """What went wrong talking to the server, as the error queue classes it (never by its words)."""
-    where = f"{server.host}:{server.port}"
-    if isinstance(error, DomainError):
-        return error
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        codes = [code for code, _ in error.recipients.values()]
-        detail = "; ".join(f"{address}: {code} {_text(reply)}" for address, (code, reply) in error.recipients.items())
-        if codes and all(400 <= code < 500 for code in codes):
-            return MailUnavailable(
-                "the mail server {where} could not take the recipient now ({reply})", where=where, reply=detail[:300]
-            )
-        return MailRefused("the mail server {where} refused the recipient ({reply})", where=where, reply=detail[:300])
-    if isinstance(error, smtplib.SMTPAuthenticationError):
-        return MailRefused(
-            "the mail server {where} refused the user name or password ({reply})", where=where, reply=_reply(error)
-        )
-    if isinstance(error, smtplib.SMTPResponseException):
-        if 400 <= error.smtp_code < 500:
-            return MailUnavailable(
-                "the mail server {where} could not take the message now ({reply})", where=where, reply=_reply(error)
-            )
-        return MailRefused("the mail server {where} refused the message ({reply})", where=where, reply=_reply(error))
-    if isinstance(error, smtplib.SMTPNotSupportedError):
-        return MailRefused(
-            "the mail server {where} does not offer what the settings ask for ({detail})",
-            where=where,
-            detail=str(error)[:200],
-        )
-    if isinstance(error, ssl.SSLError | ssl.CertificateError):
-        return MailRefused(
-            "the secure connection to the mail server {where} failed ({detail})", where=where, detail=str(error)[:200]
-        )
-    if isinstance(error, TimeoutError | socket.timeout):
-        return MailUnavailable("the mail server {where} did not answer in time", where=where)
-    if isinstance(error, ConnectionRefusedError):
-        return MailUnavailable("the mail server {where} refused the connection", where=where)
-    if isinstance(error, smtplib.SMTPServerDisconnected | smtplib.SMTPConnectError | OSError):
-        return MailUnavailable(
-            "could not talk to the mail server {where} ({detail})",
-            where=where,
-            detail=(str(error) or type(error).__name__)[:200],
-        )
-    if isinstance(error, smtplib.SMTPException):
-        return MailRefused("the mail server {where} failed: {detail}", where=where, detail=str(error)[:200])
-    raise error
-
-
-def _text(reply: object) -> str:
-    text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
-    return " ".join(text.split())
-
-
-def deliver(server: MailServer, message: EmailMessage, *, ssl_context: ssl.SSLContext | None = None) -> None:
-    """Hand ``message`` to the server; raises ``MailUnavailable`` or ``MailRefused``."""
-    context = ssl_context or ssl.create_default_context()
-    try:
-        smtp: smtplib.SMTP
-        if server.security == "tls":
-            smtp = smtplib.SMTP_SSL(server.host, server.port, timeout=SMTP_TIMEOUT_SECONDS, context=context)
-        else:
-            smtp = smtplib.SMTP(server.host, server.port, timeout=SMTP_TIMEOUT_SECONDS)
-        with smtp:
-            smtp.ehlo()
-            if server.security == "starttls":
-                smtp.starttls(context=context)
-                smtp.ehlo()
-            if server.user:
-                smtp.login(server.user, server.password or "")
-            smtp.send_message(message)
-    except Exception as error:  # noqa: BLE001 - every failure is typed for the queue; a bug re-raises
-        raise typed_mail_error(error, server) from None
-
-
-def build_message(
-    notice: OutgoingNotice,
-    mail: RenderedMail,
-    server: MailServer,
-    business: Business,
-    now: datetime,
-    attachments: Sequence[Attachment] = (),
-) -> EmailMessage:
-    message = EmailMessage()
-    message["Subject"] = mail.subject
-    message["From"] = formataddr((business.name, server.from_address)) if business.name else server.from_address
-    message["To"] = formataddr((notice.customer_name, notice.to_address))
-    message["Date"] = format_datetime(now.replace(tzinfo=UTC) if now.tzinfo is None else now)
-    message["Message-ID"] = notice.message_id
-    message["Auto-Submitted"] = "auto-generated"
-    message.set_content(mail.text)
-    message.add_alternative(mail.html, subtype="html")
-    for filename, data, mimetype in attachments:
-        maintype, _, subtype = mimetype.partition("/")
-        message.add_attachment(data, maintype=maintype, subtype=subtype or "octet-stream", filename=filename)
-    # Last: making the message multipart moves every Content-* header down into its first part.
-    message["Content-Language"] = notice.language
-    return message
-
-
-def _address_problem(address: str) -> MailRefused | None:
-    try:
-        clean_email(address)
-    except ValidationError:
-        return MailRefused("{address!r} is not an address mail can be sent to", address=str(address)[:80])
-    return None
 
 
 class NoticeSender:
@@ -319,7 +157,7 @@ class NoticeSender:
                 row.status, row.reason, row.updated_at = "suppressed", NO_EMAIL, now
                 row.save()
                 return "suppressed"
-            message_id = row.message_id or make_msgid(f"notice{row.id}", _domain(server.from_address))
+            message_id = row.message_id or make_msgid(f"notice{row.id}", domain_of(server.from_address))
             changed = (
                 CustomerNotice.update(
                     status="sending",
@@ -351,7 +189,7 @@ class NoticeSender:
 
     def _attempt(self, notice: OutgoingNotice, server: MailServer, business: Business, now: datetime) -> None:
         """Render and hand over one claimed notice; raises the typed error when it did not go."""
-        problem = _address_problem(notice.to_address)
+        problem = address_problem(notice.to_address)
         if problem is not None:
             raise problem
         try:
@@ -508,7 +346,7 @@ class NoticeSender:
         message["From"] = formataddr((business.name, server.from_address)) if business.name else server.from_address
         message["To"] = address
         message["Date"] = format_datetime(now.replace(tzinfo=UTC) if now.tzinfo is None else now)
-        message["Message-ID"] = message_id = make_msgid("test", _domain(server.from_address))
+        message["Message-ID"] = message_id = make_msgid("test", domain_of(server.from_address))
         message.set_content(
             f"This is a test message from {name}.\n\n"
             f"It went through {server.host}:{server.port} ({server.security}). "
@@ -517,10 +355,6 @@ class NoticeSender:
         deliver(server, message, ssl_context=self.ssl_context)
         log.info("test message sent to %s through %s:%d", address, server.host, server.port)
         return TestMessageResult(address, f"{server.host}:{server.port} ({server.security})", message_id)
-
-
-def _domain(address: str) -> str:
-    return address.rpartition("@")[2] or "localhost"
 
 
 # --- the mail server's password (the keyring's, never the database's) -------------------------

@@ -5237,263 +5237,263 @@
 <context>
     <name>MailSettings</name>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="39"/>
+        <location filename="../../ui/pages/settings_mail.py" line="40"/>
         <source>Receipt for a payment</source>
         <translation>Квитанция об оплате</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="40"/>
+        <location filename="../../ui/pages/settings_mail.py" line="41"/>
         <source>Renewal coming up, wallet short</source>
         <translation>Скоро продление, на кошельке не хватает</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="41"/>
+        <location filename="../../ui/pages/settings_mail.py" line="42"/>
         <source>Renewal waiting for funds</source>
         <translation>Продление ждёт оплаты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="42"/>
+        <location filename="../../ui/pages/settings_mail.py" line="43"/>
         <source>Subscription ended</source>
         <translation>Подписка закончилась</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="43"/>
+        <location filename="../../ui/pages/settings_mail.py" line="44"/>
         <source>Top-up credited</source>
         <translation>Пополнение зачислено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="44"/>
+        <location filename="../../ui/pages/settings_mail.py" line="45"/>
         <source>Refund sent</source>
         <translation>Возврат отправлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="45"/>
+        <location filename="../../ui/pages/settings_mail.py" line="46"/>
         <source>Low balance</source>
         <translation>Мало средств на кошельке</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="46"/>
+        <location filename="../../ui/pages/settings_mail.py" line="47"/>
         <source>Automatic top-up declined</source>
         <translation>Автопополнение отклонено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="81"/>
+        <location filename="../../ui/pages/settings_mail.py" line="82"/>
         <source>Messages to customers</source>
         <translation>Письма клиентам</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="86"/>
+        <location filename="../../ui/pages/settings_mail.py" line="87"/>
         <source>Receipts and notices go to customers by email through this mail server, signed with the business name. Until the server and the From address are set, notices wait in the outbox.</source>
         <translation>Квитанции и уведомления уходят клиентам по эл. почте через этот почтовый сервер, с подписью — названием компании. Пока сервер и адрес отправителя не заданы, уведомления ждут в очереди отправки.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="95"/>
+        <location filename="../../ui/pages/settings_mail.py" line="96"/>
         <source>Business name</source>
         <translation>Название компании</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="95"/>
+        <location filename="../../ui/pages/settings_mail.py" line="96"/>
         <source>on documents and messages</source>
         <translation>в документах и письмах</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="97"/>
+        <location filename="../../ui/pages/settings_mail.py" line="98"/>
         <source>Business address</source>
         <translation>Адрес компании</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="99"/>
+        <location filename="../../ui/pages/settings_mail.py" line="100"/>
         <source>Mail server (SMTP host)</source>
         <translation>Почтовый сервер (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="99"/>
+        <location filename="../../ui/pages/settings_mail.py" line="100"/>
         <source>e.g. smtp.example.com</source>
         <translation>например smtp.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="101"/>
+        <location filename="../../ui/pages/settings_mail.py" line="102"/>
         <source>Port</source>
         <translation>Порт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="101"/>
+        <location filename="../../ui/pages/settings_mail.py" line="102"/>
         <source>587 for STARTTLS, 465 for TLS</source>
         <translation>587 для STARTTLS, 465 для TLS</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="104"/>
+        <location filename="../../ui/pages/settings_mail.py" line="105"/>
         <source>Security</source>
         <translation>Защита</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="106"/>
+        <location filename="../../ui/pages/settings_mail.py" line="107"/>
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="107"/>
+        <location filename="../../ui/pages/settings_mail.py" line="108"/>
         <source>TLS from the start</source>
         <translation>TLS с самого начала</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="108"/>
+        <location filename="../../ui/pages/settings_mail.py" line="109"/>
         <source>None (trusted network only)</source>
         <translation>Нет (только в доверенной сети)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="111"/>
+        <location filename="../../ui/pages/settings_mail.py" line="112"/>
         <source>User name</source>
         <translation>Имя пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="111"/>
+        <location filename="../../ui/pages/settings_mail.py" line="112"/>
         <source>empty: no sign-in</source>
         <translation>пусто — без входа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="112"/>
+        <location filename="../../ui/pages/settings_mail.py" line="113"/>
         <source>From address</source>
         <translation>Адрес отправителя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="112"/>
+        <location filename="../../ui/pages/settings_mail.py" line="113"/>
         <source>e.g. billing@example.com</source>
         <translation>например billing@example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="118"/>
+        <location filename="../../ui/pages/settings_mail.py" line="119"/>
         <source>Save mail settings…</source>
         <translation>Сохранить настройки почты…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="132"/>
+        <location filename="../../ui/pages/settings_mail.py" line="133"/>
         <source>The mail server&apos;s password</source>
         <translation>Пароль почтового сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="135"/>
-        <location filename="../../ui/pages/settings_mail.py" line="255"/>
+        <location filename="../../ui/pages/settings_mail.py" line="136"/>
+        <location filename="../../ui/pages/settings_mail.py" line="256"/>
         <source>Save password</source>
         <translation>Сохранить пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="141"/>
+        <location filename="../../ui/pages/settings_mail.py" line="142"/>
         <source>Password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="148"/>
+        <location filename="../../ui/pages/settings_mail.py" line="149"/>
         <source>Send a test message to… (your address)</source>
         <translation>Отправить тестовое письмо на… (ваш адрес)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="150"/>
+        <location filename="../../ui/pages/settings_mail.py" line="151"/>
         <source>Send test message</source>
         <translation>Отправить тестовое письмо</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="179"/>
+        <location filename="../../ui/pages/settings_mail.py" line="180"/>
         <source>Preview a notice</source>
         <translation>Просмотр уведомления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="186"/>
+        <location filename="../../ui/pages/settings_mail.py" line="187"/>
         <source>English</source>
         <translation>Английский</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="187"/>
+        <location filename="../../ui/pages/settings_mail.py" line="188"/>
         <source>Russian</source>
         <translation>Русский</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="188"/>
+        <location filename="../../ui/pages/settings_mail.py" line="189"/>
         <source>Preview</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="203"/>
+        <location filename="../../ui/pages/settings_mail.py" line="204"/>
         <source>As the customer sees it</source>
         <translation>Как видит клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="204"/>
+        <location filename="../../ui/pages/settings_mail.py" line="205"/>
         <source>Plain text</source>
         <translation>Простой текст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="211"/>
+        <location filename="../../ui/pages/settings_mail.py" line="212"/>
         <source>Shown for a sample customer, with the business name and address saved above.</source>
         <translation>Показано для примерного клиента, с названием и адресом компании, сохранёнными выше.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="225"/>
+        <location filename="../../ui/pages/settings_mail.py" line="226"/>
         <source>A password is set (kept in the system keyring).</source>
         <translation>Пароль задан (хранится в системном хранилище ключей).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="227"/>
+        <location filename="../../ui/pages/settings_mail.py" line="228"/>
         <source>No password is set: the server is used without signing in unless a user name is given.</source>
         <translation>Пароль не задан: без имени пользователя сервер используется без входа.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="246"/>
+        <location filename="../../ui/pages/settings_mail.py" line="247"/>
         <source>Enter the password first.</source>
         <translation>Сначала введите пароль.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="250"/>
+        <location filename="../../ui/pages/settings_mail.py" line="251"/>
         <source>Mail server password</source>
         <translation>Пароль почтового сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="252"/>
+        <location filename="../../ui/pages/settings_mail.py" line="253"/>
         <source>Keep this password for signing in to the mail server. Every desk and worker on this computer uses it.</source>
         <translation>Сохранить этот пароль для входа на почтовый сервер. Его используют все рабочие места и фоновые процессы на этом компьютере.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="271"/>
+        <location filename="../../ui/pages/settings_mail.py" line="272"/>
         <source>The password was saved in the system keyring.</source>
         <translation>Пароль сохранён в системном хранилище ключей.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="276"/>
+        <location filename="../../ui/pages/settings_mail.py" line="277"/>
         <source>There is no usable system keyring, so the password is kept for this session only and will be forgotten when the app quits.</source>
         <translation>Системное хранилище ключей недоступно, поэтому пароль сохранён только на этот сеанс и будет забыт при выходе из приложения.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="288"/>
+        <location filename="../../ui/pages/settings_mail.py" line="289"/>
         <source>Type the address to send the test message to.</source>
         <translation>Введите адрес, на который отправить тестовое письмо.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="292"/>
+        <location filename="../../ui/pages/settings_mail.py" line="293"/>
         <source>Save the mail settings first: the test uses the saved ones.</source>
         <translation>Сначала сохраните настройки почты: тест использует сохранённые.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="297"/>
+        <location filename="../../ui/pages/settings_mail.py" line="298"/>
         <source>Sending…</source>
         <translation>Отправка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="308"/>
+        <location filename="../../ui/pages/settings_mail.py" line="309"/>
         <source>Sent to %1 through %2. Check that it arrived.</source>
         <translation>Отправлено на %1 через %2. Проверьте, что письмо пришло.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="314"/>
+        <location filename="../../ui/pages/settings_mail.py" line="315"/>
         <source>Not sent: %1</source>
         <translation>Не отправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="319"/>
+        <location filename="../../ui/pages/settings_mail.py" line="320"/>
         <source>Not sent: an unexpected error; the log has the details.</source>
         <translation>Не отправлено: непредвиденная ошибка; подробности в журнале.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_mail.py" line="328"/>
+        <location filename="../../ui/pages/settings_mail.py" line="329"/>
         <source>Subject: %1</source>
         <translation>Тема: %1</translation>
     </message>

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from services.customer_notices import NOTICE_KINDS
 from services.errors import DomainError
-from services.mail import PasswordSaved, TestMessageResult, save_mail_password
+from services.mail import PasswordSaved, save_mail_password
+from services.mail_delivery import TestMessageResult
 from services.mail_templates import Business, RenderedMail, preview
 from ui.errors import describe
 from ui.pages.dialogs import ConfirmDialog
