@@ -44,6 +44,7 @@ from services.mail_delivery import (
     Attachment,
     MailRefused,
     MailServer,
+    MailSession,
     MailUnavailable,
     OutgoingNotice,
     TestMessageResult,
@@ -109,10 +110,11 @@ class NoticeSender:
             if server is None:
                 return {**counts, "due": len(due), "mail_server_set": False}
             business = Business.from_settings(self.settings)
-            for notice_id in due:
-                outcome = self._send_one(notice_id, ("pending",), server, business, now)
-                if outcome in counts:
-                    counts[outcome] += 1
+            with MailSession(server, self.ssl_context) as session:  # one connection for the pass
+                for notice_id in due:
+                    outcome = self._send_one(notice_id, ("pending",), session, business, now)
+                    if outcome in counts:
+                        counts[outcome] += 1
             return counts
 
     def recover_stale_sending(self, now: datetime) -> int:
@@ -187,7 +189,7 @@ class NoticeSender:
 
         return run_write(work)
 
-    def _attempt(self, notice: OutgoingNotice, server: MailServer, business: Business, now: datetime) -> None:
+    def _attempt(self, notice: OutgoingNotice, session: MailSession, business: Business, now: datetime) -> None:
         """Render and hand over one claimed notice; raises the typed error when it did not go."""
         problem = address_problem(notice.to_address)
         if problem is not None:
@@ -202,7 +204,7 @@ class NoticeSender:
                 business,
                 attached=[name for name, _, _ in files],
             )
-            message = build_message(notice, mail, server, business, now, files)
+            message = build_message(notice, mail, session.server, business, now, files)
         except DomainError:
             raise
         except Exception as error:
@@ -210,16 +212,16 @@ class NoticeSender:
             raise MailRefused(
                 "the message could not be written ({detail}); nothing was sent", detail=error_message(error)[:200]
             ) from None
-        deliver(server, message, ssl_context=self.ssl_context)
+        session.send(message)
 
     def _send_one(
-        self, notice_id: int, statuses: tuple[str, ...], server: MailServer, business: Business, now: datetime
+        self, notice_id: int, statuses: tuple[str, ...], session: MailSession, business: Business, now: datetime
     ) -> str:
-        claimed = self._claim(notice_id, statuses, server, now)
+        claimed = self._claim(notice_id, statuses, session.server, now)
         if isinstance(claimed, str):
             return "suppressed" if claimed == "suppressed" else "skipped"
         try:
-            self._attempt(claimed, server, business, now)
+            self._attempt(claimed, session, business, now)
         except DomainError as error:
             return self._record_first_failure(claimed, error)
         except Exception as error:  # a bug: logged, and the notice waits for an operator instead of resending
@@ -294,7 +296,8 @@ class NoticeSender:
                 raise MailRefused("customer notice #{notice_id} no longer exists", notice_id=item.subject_id)
             raise MailUnavailable("customer notice #{notice_id} is being sent right now", notice_id=item.subject_id)
         try:
-            self._attempt(claimed, server, Business.from_settings(self.settings), now)
+            with MailSession(server, self.ssl_context) as session:
+                self._attempt(claimed, session, Business.from_settings(self.settings), now)
         except DomainError as error:
             # The queue counts this attempt; the notice reads as the item will: retried later, or an operator's.
             later = (

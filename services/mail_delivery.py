@@ -143,25 +143,77 @@ def _text(reply: object) -> str:
     return " ".join(text.split())
 
 
-def deliver(server: MailServer, message: EmailMessage, *, ssl_context: ssl.SSLContext | None = None) -> None:
-    """Hand ``message`` to the server; raises ``MailUnavailable`` or ``MailRefused``."""
-    context = ssl_context or ssl.create_default_context()
+def _connect(server: MailServer, context: ssl.SSLContext) -> smtplib.SMTP:
+    smtp: smtplib.SMTP
+    if server.security == "tls":
+        smtp = smtplib.SMTP_SSL(server.host, server.port, timeout=SMTP_TIMEOUT_SECONDS, context=context)
+    else:
+        smtp = smtplib.SMTP(server.host, server.port, timeout=SMTP_TIMEOUT_SECONDS)
     try:
-        smtp: smtplib.SMTP
-        if server.security == "tls":
-            smtp = smtplib.SMTP_SSL(server.host, server.port, timeout=SMTP_TIMEOUT_SECONDS, context=context)
-        else:
-            smtp = smtplib.SMTP(server.host, server.port, timeout=SMTP_TIMEOUT_SECONDS)
-        with smtp:
+        smtp.ehlo()
+        if server.security == "starttls":
+            smtp.starttls(context=context)
             smtp.ehlo()
-            if server.security == "starttls":
-                smtp.starttls(context=context)
-                smtp.ehlo()
-            if server.user:
-                smtp.login(server.user, server.password or "")
-            smtp.send_message(message)
-    except Exception as error:  # noqa: BLE001 - every failure is typed for the queue; a bug re-raises
-        raise typed_mail_error(error, server) from None
+        if server.user:
+            smtp.login(server.user, server.password or "")
+    except BaseException:
+        smtp.close()
+        raise
+    return smtp
+
+
+class MailSession:
+    """One connection to the server for a run of messages, opened at the first and closed at the end.
+
+    A failed message closes it (the next one opens a fresh connection); a kept connection is checked
+    with NOOP before it carries the next message, so a server that dropped it meanwhile costs a
+    reconnect, not a failed notice.
+    """
+
+    def __init__(self, server: MailServer, ssl_context: ssl.SSLContext | None = None) -> None:
+        self.server = server
+        self._context = ssl_context or ssl.create_default_context()
+        self._smtp: smtplib.SMTP | None = None
+
+    def send(self, message: EmailMessage) -> None:
+        """Hand ``message`` to the server; raises ``MailUnavailable`` or ``MailRefused``."""
+        try:
+            if self._smtp is not None and not self._alive(self._smtp):
+                self.close()
+            if self._smtp is None:
+                self._smtp = _connect(self.server, self._context)
+            self._smtp.send_message(message)
+        except Exception as error:  # noqa: BLE001 - every failure is typed for the queue; a bug re-raises
+            self.close()
+            raise typed_mail_error(error, self.server) from None
+
+    @staticmethod
+    def _alive(smtp: smtplib.SMTP) -> bool:
+        try:
+            return smtp.noop()[0] == 250
+        except (smtplib.SMTPException, OSError):
+            return False
+
+    def close(self) -> None:
+        smtp, self._smtp = self._smtp, None
+        if smtp is None:
+            return
+        try:
+            smtp.quit()
+        except (smtplib.SMTPException, OSError):
+            smtp.close()
+
+    def __enter__(self) -> MailSession:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def deliver(server: MailServer, message: EmailMessage, *, ssl_context: ssl.SSLContext | None = None) -> None:
+    """Hand one message to the server on a connection of its own; raises ``MailUnavailable`` or ``MailRefused``."""
+    with MailSession(server, ssl_context) as session:
+        session.send(message)
 
 
 def build_message(

@@ -28,6 +28,7 @@ class RecordingHandler:
         self.answers: deque[str] = deque()
         self.refuse: dict[str, str] = {}
         self.data_commands = 0
+        self.connections: list[tuple] = []  # the client's (host, port) of each message: one per connection
         self._lock = threading.Lock()
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802 - aiosmtpd's hook
@@ -40,6 +41,8 @@ class RecordingHandler:
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook
         with self._lock:
             self.data_commands += 1
+            if session.peer not in self.connections:
+                self.connections.append(session.peer)
             if self.answers:
                 return self.answers.popleft()
             parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)

@@ -111,6 +111,20 @@ def test_html_escapes_what_customers_and_operators_typed(core, clock, smtp):
     assert "<script>" not in html and "&lt;script&gt;" in html and "Pro &lt;b&gt;gold&lt;/b&gt;" in html
 
 
+def test_a_pass_sends_over_one_connection_and_a_refusal_only_costs_a_new_one(core, clock, smtp):
+    ada = customer(clock, "ada@example.com")
+    for number in range(5):
+        stage(clock, ada, "low_balance", key=f"low:{number}")
+    assert core.mail.send_due_notices(clock.now())["sent"] == 5
+    assert len(smtp.messages) == 5 and len(smtp.handler.connections) == 1
+    for number in range(5, 8):
+        stage(clock, ada, "low_balance", key=f"low:{number}")
+    smtp.handler.answers.append("550 5.7.1 no")  # the first of the three is refused: its connection closes
+    counts = core.mail.send_due_notices(clock.now())
+    assert (counts["sent"], counts["failed"]) == (2, 1)
+    assert len(smtp.messages) == 7 and len(smtp.handler.connections) == 3
+
+
 def test_a_busy_server_means_a_retry_then_exactly_one_delivery(core, clock, smtp):
     ada = customer(clock, "ada@example.com")
     notice_id = stage(clock, ada, "topup_credited")
