@@ -81,7 +81,7 @@ class SettingsForm(QWidget):
                 widget = line = QLineEdit(self)
                 line.setMaximumWidth(FIELD_WIDTH * 2 if field.wide else FIELD_WIDTH)
                 # long labels (Russian) must not squeeze the field; a host or an address needs room
-                line.setMinimumWidth(FIELD_WIDTH * 3 // 2 if field.wide else FIELD_WIDTH * 2 // 3)  # long labels (Russian) must not squeeze the field
+                line.setMinimumWidth(FIELD_WIDTH * 3 // 2 if field.wide else FIELD_WIDTH * 2 // 3)
                 line.textEdited.connect(self._on_edited)
             widget.setObjectName(field.name)
             self.widgets[field.name] = widget
