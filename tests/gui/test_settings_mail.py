@@ -122,3 +122,32 @@ def test_each_notice_can_be_previewed_for_a_sample_customer(make_page, kind, lan
     assert mail.preview_tabs.isVisibleTo(env.page)
     assert mail.preview_html.isReadOnly() and mail.preview_text.isReadOnly()
     assert mail.kind_combo.count() == 8
+
+
+def test_the_test_message_runs_on_a_worker_and_its_result_arrives_on_the_gui_thread(
+    make_page, answer_dialogs, smtp, qtbot
+):
+    import threading
+
+    from ui.tasks import TaskRunner
+
+    env = make_page(SettingsPage, customers=5)
+    page = env.page
+    answer_dialogs()
+    fill_server(page, smtp)
+    page.mail.save_button.click()
+    env.ctx.runner = runner = TaskRunner()
+    ran_on: list[int] = []
+    arrived_on: list[int] = []
+    send = page.mail.page.ctx.core.mail.send_test_message
+    env.core.mail.send_test_message = lambda address: (ran_on.append(threading.get_ident()), send(address))[1]
+    shown = page.mail._on_test_done
+    page.mail._on_test_done = lambda outcome: (arrived_on.append(threading.get_ident()), shown(outcome))
+    page.mail.test_address.setText("admin@northwind.example")
+    page.mail.test_button.click()
+    assert not page.mail.test_button.isEnabled() and page.mail.test_result.text() == "Sending…"
+    qtbot.waitUntil(lambda: page.mail.test_result.text().startswith("Sent to"), timeout=10000)
+    runner.wait_idle()
+    assert ran_on and ran_on[0] != threading.get_ident()
+    assert arrived_on == [threading.get_ident()] and page.mail.test_button.isEnabled()
+    assert len(smtp.messages) == 1
