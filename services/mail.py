@@ -11,7 +11,9 @@ timeout is transient (the queue retries it with its backoff, the notice reads ``
 reply or an address mail cannot go to is permanent (the item waits for an operator, the notice reads
 ``failed``). From then on the queue owns the notice: its retry pass sends it again (``retry now``
 included), and closing the item without sending leaves the notice ``failed`` with the reason.
-``send_due_notices`` takes only ``pending`` rows, so a notice is never retried on two schedules.
+``send_due_notices`` takes only ``pending`` rows, so a notice is never retried on two schedules; each
+pass also brings a held notice's status in line with its item (an operator escalated it, or put it
+back on a schedule).
 
 **A sender that died mid-send.** A ``sending`` row older than ``STALE_SENDING`` (several times the SMTP
 timeout) goes back to ``pending`` and is sent again *with the Message-ID it was first given*: whether
@@ -30,7 +32,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
 
 from models.db import connection, for_update, run_write, write_transaction
-from models.tables import Customer, CustomerNotice
+from models.tables import Customer, CustomerNotice, ErrorItem
 from services.audit import record_audit
 from services.auth import Actor, require
 from services.change_feed import publish_changes
@@ -56,7 +58,7 @@ from services.mail_delivery import (
 )
 from services.mail_templates import Business, render
 from services.retry_handlers import AttemptFailed
-from services.retry_policy import classify_error, error_message
+from services.retry_policy import OPEN_STATUSES, classify_error, error_message
 from services.secrets import MAIL_PASSWORD
 from services.validation import clean_reason
 
@@ -98,6 +100,7 @@ class NoticeSender:
         now = now or self.clock.now()
         with connection():
             recovered = self.recover_stale_sending(now)
+            self.follow_the_queue(now)
             server = mail_server(self.settings, self.secrets)
             due = [
                 row.id
@@ -116,6 +119,39 @@ class NoticeSender:
                     if outcome in counts:
                         counts[outcome] += 1
             return counts
+
+    def follow_the_queue(self, now: datetime) -> int:
+        """Notices the error queue holds read as their items do: ``retrying`` while the queue retries,
+        ``failed`` while an operator must act (an item escalated, or put back on a schedule, by hand)."""
+        wanted = {
+            row.subject_id: "retrying" if row.status == "retrying" else "failed"
+            for row in ErrorItem.select(ErrorItem.subject_id, ErrorItem.status).where(
+                (ErrorItem.operation == OPERATION)
+                & (ErrorItem.subject_type == SUBJECT_TYPE)
+                & ErrorItem.status.in_(OPEN_STATUSES)
+            )
+        }
+        if not wanted:
+            return 0
+        changes = [
+            (row.id, wanted[row.id])
+            for row in CustomerNotice.select(CustomerNotice.id, CustomerNotice.status).where(
+                CustomerNotice.id.in_(list(wanted)) & CustomerNotice.status.in_(("retrying", "failed"))
+            )
+            if row.status != wanted[row.id]
+        ]
+        if not changes:
+            return 0
+
+        def work() -> None:
+            publish_changes(Kind.CUSTOMER)
+            for notice_id, status in changes:
+                CustomerNotice.update(status=status, updated_at=now).where(
+                    (CustomerNotice.id == notice_id) & CustomerNotice.status.in_(("retrying", "failed"))
+                ).execute()
+
+        run_write(work)
+        return len(changes)
 
     def recover_stale_sending(self, now: datetime) -> int:
         """Put back ``sending`` rows whose sender died (older than ``stale_after``); they keep their Message-ID."""

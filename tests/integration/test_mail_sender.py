@@ -315,3 +315,18 @@ def test_a_test_message_goes_through_the_configured_server(core, smtp):
     (message,) = smtp.messages
     assert str(message["To"]) == "admin@northwind.example" and message_id(message) == result.message_id
     assert "Northwind Hosting" in message["Subject"]
+
+
+def test_a_notice_reads_as_its_item_after_an_operator_escalates_it(core, clock, smtp):
+    ada = customer(clock, "ada@example.com")
+    notice_id = stage(clock, ada, "low_balance")
+    smtp.handler.answers.append("451 4.3.0 try later")
+    core.mail.send_due_notices(clock.now())
+    (item,) = email_items()
+    assert notice(notice_id).status == "retrying"
+    core.retries.escalate(ADMIN, [item.id], "the customer's domain is gone")
+    core.mail.send_due_notices(clock.now())
+    assert notice(notice_id).status == "failed"
+    core.retries.change_strategy(ADMIN, [item.id], "backoff", "try again after all")
+    core.mail.send_due_notices(clock.now())
+    assert notice(notice_id).status == "retrying" and smtp.messages == []
