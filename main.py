@@ -44,13 +44,16 @@ from scheduler.health import DEFAULT_GRACE, workers_health
 from services import backup, reports
 from services.auth import Actor
 from services.clock import Clock, FixedClock, OffsetClock, SystemClock, parse_instant, utc_now
+from services.customer_notices import NOTICE_KINDS
 from services.demo import create_demo
 from services.errors import DomainError, StorageFailure, ValidationError
 from services.file_check import DamagedDatabase, FileCheck, is_damage
 from services.logfiles import setup_logging
+from services.mail_templates import Business
+from services.mail_templates import preview as preview_notice
 from services.metering import UsageResult
 from services.money import CUSTOMER_LANGUAGES
-from services.secrets import PG_PASSWORD, SecretStore
+from services.secrets import MAIL_PASSWORD, PG_PASSWORD, SecretStore
 from services.subscriptions import SubscriptionInfo
 
 __version__ = "0.1.0"
@@ -280,6 +283,44 @@ def build_parser() -> argparse.ArgumentParser:
     )
     gateway.add_argument("--seed", help="the same seed makes the same failures")
     _auto_topup_commands(commands)
+    # --- customer notices by email -------------------------------------------------------
+    _command(commands, "send-notices", "send the customer notices that are due now, through the mail server", "")
+    mail_test = _command(
+        commands,
+        "mail-test",
+        "send a test message through the mail server in the settings",
+        "admin@example.com",
+    )
+    mail_test.add_argument("address", help="where to send the test message")
+    preview = _command(
+        commands,
+        "notice-preview",
+        "a kind of customer notice as a sample customer would get it: subject and plain text (or HTML)",
+        "receipt",
+        "renewal_due_soon --language ru --html",
+    )
+    preview.add_argument("kind", help="one of: " + ", ".join(NOTICE_KINDS))
+    preview.add_argument("--language", default="en", help="en or ru (default en)")
+    preview.add_argument("--html", action="store_true", help="the HTML part instead of the plain text")
+    mail = _command(
+        commands,
+        "mail",
+        "show or change the mail server customer notices go through (the password: mail-password)",
+        "",
+        "--host smtp.example.com --port 587 --security starttls --user billing --from billing@example.com",
+    )
+    mail.add_argument("--host", help="the SMTP server's name or address")
+    mail.add_argument("--port", help="its port (587 for STARTTLS, 465 for TLS, 25 without)")
+    mail.add_argument("--security", choices=("starttls", "tls", "none"), help="how the connection is secured")
+    mail.add_argument("--user", help="the user name to sign in with (empty: no sign-in)")
+    mail.add_argument("--from", dest="from_address", metavar="ADDRESS", help="the From address of every notice")
+    _command(
+        commands,
+        "mail-password",
+        "keep the mail server's password in the system keyring, read from standard input "
+        "(a worker without a keyring reads SUBS_MAIL_PASSWORD)",
+        "",
+    )
     _command(
         commands,
         "db-password",
@@ -505,6 +546,26 @@ def _gateway_changes(args: argparse.Namespace) -> dict:
     return changes
 
 
+def _mail_changes(args: argparse.Namespace) -> dict:
+    """The mail settings given on the command line, each checked before anything is written."""
+    from services.settings import SETTINGS
+
+    changes = {
+        key: value
+        for key, value in (
+            ("mail.host", args.host),
+            ("mail.port", args.port),
+            ("mail.security", args.security),
+            ("mail.user", args.user),
+            ("mail.from", args.from_address),
+        )
+        if value is not None
+    }
+    for key, value in changes.items():
+        SETTINGS[key][1](value)
+    return changes
+
+
 def _check_quantity(text: str) -> int:
     digits = text.strip().removeprefix("+")
     if not (digits.isascii() and digits.isdigit()):
@@ -562,12 +623,41 @@ def run_command(args: argparse.Namespace, core: Core) -> tuple[dict | str, int]:
         return notice_answer
     if command in ("card", "autotopup", "autotopup-sweep"):
         return run_auto_topup_command(args, core)
+    if command == "mail":
+        changes = _mail_changes(args)
+        if changes:
+            core.settings.update(CLI_ACTOR, changes, reason="command line")
+        return {"mail": core.settings.get_many("mail."), "password_set": core.secrets.get(MAIL_PASSWORD) is not None}, 0
+    if command == "send-notices":
+        return core.mail.send_due_notices(core.clock.now()), 0
+    if command == "mail-test":
+        sent = core.mail.send_test_message(args.address)
+        return {"sent_to": sent.to_address, "server": sent.server, "message_id": sent.message_id}, 0
+    if command == "notice-preview":
+        rendered = preview_notice(args.kind, args.language, Business.from_settings(core.settings))
+        body = {"html": rendered.html} if args.html else {"text": rendered.text}
+        return {"subject": rendered.subject, **body}, 0
     if command == "gateway":
         changes = _gateway_changes(args)
         if changes:
             core.settings.update(CLI_ACTOR, changes, reason="command line", action="gateway.configure")
         return {"gateway": core.settings.get_many("gateway."), "circuit": _plain(core.circuit.info())}, 0
     raise ValidationError(f"unknown command {command!r}")
+
+
+def receipt_pdfs(*, desktop: bool) -> Callable[[Any], list[tuple[str, bytes, str]]] | None:
+    """What a receipt's email attaches: its invoice as a PDF, drawn by Qt. Qt needs its application object,
+    made on this (the main) thread: the desktop makes its own, a worker or a command gets an offscreen one.
+    Where Qt cannot load, receipts go without the PDF, and the log says so."""
+    try:
+        from ui.pdf import ensure_gui_application, receipt_attachments
+
+        if not desktop:
+            ensure_gui_application()
+    except Exception:  # noqa: BLE001 - a machine without Qt's libraries still sends the notices
+        log.warning("Qt cannot draw documents here; receipts are sent without their PDF", exc_info=True)
+        return None
+    return receipt_attachments
 
 
 def check_pdf_target(path: Path | None) -> None:
@@ -716,6 +806,8 @@ def main(argv: list[str] | None = None) -> int:
             check_pdf_target(args.pdf)
         if args.command == "autotopup" and args.autotopup_command == "set":
             _rule_kind(args)
+        if args.command == "mail":
+            _mail_changes(args)
         if args.command == "worker" and not 0 <= args.grace_minutes <= 100_000:
             raise ValidationError("--grace-minutes must be from 0 to 100,000")
         if args.command == "demo" and not 1 <= args.customers <= 1_000_000:
@@ -730,6 +822,8 @@ def main(argv: list[str] | None = None) -> int:
         return install_desktop()
     if args.command == "db-password":
         return store_database_password(sys.stdin)
+    if args.command == "mail-password":
+        return store_mail_password(sys.stdin)
     if args.command == "restore":  # before the database opens: it may be the damaged file being replaced
         return restore_database(args)
     if args.command is None:
@@ -774,7 +868,8 @@ def main(argv: list[str] | None = None) -> int:
         from services.demo_clock import demo_clock
 
         clock = demo_clock()  # goes on from where the last demo desk's clock had travelled
-    core = build_core(clock)
+    sends_mail = args.command in (None, "send-notices") or (args.command == "worker" and not args.status)
+    core = build_core(clock, attachments=receipt_pdfs(desktop=args.command is None) if sends_mail else None)
     if args.command is None:
         return run_gui(core, args, file_check)
     if args.command == "worker":
@@ -975,6 +1070,19 @@ def store_database_password(stream: TextIO) -> int:
         print("error: no system keyring here: put the password in PGPASSWORD or ~/.pgpass instead", file=sys.stderr)
         return 2
     _print_json({"db_password": "kept in the system keyring"})
+    return 0
+
+
+def store_mail_password(stream: TextIO) -> int:
+    """Keep the first line of ``stream`` as the mail server's password in the system keyring."""
+    password = stream.readline().rstrip("\r\n")
+    if not password:
+        print("error: give the password on standard input", file=sys.stderr)
+        return 2
+    if not SecretStore().set(MAIL_PASSWORD, password):
+        print("error: no system keyring here: a worker reads the password from SUBS_MAIL_PASSWORD", file=sys.stderr)
+        return 2
+    _print_json({"mail_password": "kept in the system keyring"})
     return 0
 
 

@@ -28,10 +28,17 @@ from services.demo import create_demo, stage_demo_activity  # noqa: E402
 
 MOMENT = datetime(2026, 3, 2, 9, 30)
 FILE_NAMES = {
-    "DashboardPage": "dashboard", "CustomersPage": "customers", "WalletsPage": "wallets",
-    "SubscriptionsPage": "subscriptions", "PlansPage": "plans", "ErrorQueuePage": "error-queue",
-    "NotificationsPage": "notifications", "AuditPage": "audit-log", "SchedulerPage": "scheduler",
-    "SettingsPage": "settings", "OperatorsPage": "operators",
+    "DashboardPage": "dashboard",
+    "CustomersPage": "customers",
+    "WalletsPage": "wallets",
+    "SubscriptionsPage": "subscriptions",
+    "PlansPage": "plans",
+    "ErrorQueuePage": "error-queue",
+    "NotificationsPage": "notifications",
+    "AuditPage": "audit-log",
+    "SchedulerPage": "scheduler",
+    "SettingsPage": "settings",
+    "OperatorsPage": "operators",
 }
 
 
@@ -53,8 +60,7 @@ def living_demo(folder: Path):
     stage_demo_activity(core.payments, core.settings, system, topups=40)
     clock.set(MOMENT)
     core.renewals.renew_due_subscriptions()
-    core.settings.update(system, {"gateway.latency_min_ms": 0, "gateway.latency_max_ms": 0},
-                         action="gateway.configure")
+    core.settings.update(system, {"gateway.latency_min_ms": 0, "gateway.latency_max_ms": 0}, action="gateway.configure")
     return core
 
 
@@ -68,8 +74,13 @@ def show_billed_customer(page) -> None:
     if not ids:
         return
     count = fn.COUNT(Invoice.id)
-    best = (Invoice.select(Invoice.customer, count.alias("n")).where(Invoice.customer.in_(ids))
-            .group_by(Invoice.customer).order_by(count.desc(), Invoice.customer).first())
+    best = (
+        Invoice.select(Invoice.customer, count.alias("n"))
+        .where(Invoice.customer.in_(ids))
+        .group_by(Invoice.customer)
+        .order_by(count.desc(), Invoice.customer)
+        .first()
+    )
     page.table.selectRow(ids.index(best.customer_id) if best else 0)
     page.detail_tabs.setCurrentIndex(1)
 

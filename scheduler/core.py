@@ -24,6 +24,8 @@ from services.customers import CustomerService
 from services.features import FeatureService
 from services.gateway import FakeGateway
 from services.invoices import InvoiceService
+from services.mail import NoticeSender
+from services.mail_delivery import Attachment, OutgoingNotice
 from services.notifications import NotificationCenter
 from services.payment_cards import PaymentCardService
 from services.payments import PaymentService
@@ -36,7 +38,8 @@ from services.subscriptions import SubscriptionService
 
 DEMO_GATEWAY_KEY = "sk_test_demo_not_secret"
 # The scheduled jobs, in the order Core.jobs() lists them.
-JOB_NAMES = ("janitor", "renewals", "retries", "reminders", "monitoring", "backups")
+AttachmentsFor = Callable[[OutgoingNotice], list[Attachment]]
+JOB_NAMES = ("janitor", "renewals", "retries", "reminders", "monitoring", "backups", "notices")
 
 
 class _DemoAwareSecrets:
@@ -76,6 +79,7 @@ class Core:
     sign_in_tokens: SignInTokens
     cards: PaymentCardService
     auto_topup: AutoTopUpService
+    mail: NoticeSender
     owner: str = field(default_factory=default_owner)
     # Set when the scheduler is asked to stop: the renewal and retry passes end at their next batch or item.
     stopping: threading.Event = field(default_factory=threading.Event)
@@ -116,6 +120,14 @@ class Core:
             JobSpec("monitoring", self.run_monitoring, every_seconds=300),
             # Half an hour before the renewal night: a copy of the books as they were before it.
             JobSpec("backups", self.run_backup, daily_at=self.backup_time),
+            # Customer notices due by now go out over SMTP; a failed send lands in the error queue.
+            JobSpec(
+                "notices",
+                self.run_notices,
+                every_seconds=60,
+                at_start=True,
+                changes=Changes.of(Kind.CUSTOMER, Kind.ERROR_ITEM),
+            ),
         ]
 
     @property
@@ -148,10 +160,21 @@ class Core:
         topped_up = {f"auto_topups_{name}": swept[name] for name in ("charged", "queued", "declined")}
         return {**self.renewals.send_expiry_reminders(), **topped_up}
 
+    def run_notices(self) -> dict:
+        return self.mail.send_due_notices(self.clock.now())
+
     def run_monitoring(self) -> dict:
         return {"alert": self.retries.check_alert_threshold(), "circuit": self.circuit.info().state}
 
-    def build_scheduler(self, on_event: Callable[[SchedulerEvent], None] | None = None) -> BackgroundScheduler:
+    def build_scheduler(
+        self,
+        on_event: Callable[[SchedulerEvent], None] | None = None,
+        *,
+        attachments: AttachmentsFor | None = None,
+    ) -> BackgroundScheduler:
+        """The jobs on a background thread; ``attachments`` (when given) is what notices carry from now on."""
+        if attachments is not None:
+            self.mail.attachments = attachments
         return BackgroundScheduler(
             self.jobs(), self.clock, owner=self.owner, on_event=on_event, stop_event=self.stopping
         )
@@ -161,8 +184,17 @@ class Core:
         return SchedulerControl(self.clock, scheduler or self.build_scheduler())
 
 
-def build_core(clock: Clock | None = None, *, gateway_sleep: Callable[[float], None] | None = None) -> Core:
-    """Wire the services over the already initialised database."""
+def build_core(
+    clock: Clock | None = None,
+    *,
+    gateway_sleep: Callable[[float], None] | None = None,
+    attachments: AttachmentsFor | None = None,
+) -> Core:
+    """Wire the services over the already initialised database.
+
+    ``attachments(notice) -> [(file name, bytes, MIME type)]`` gives each customer notice its files
+    (a receipt's invoice PDF); None sends notices without any.
+    """
     clock = clock or SystemClock()
     settings = SettingsStore(clock)
     notifications = NotificationCenter(clock)
@@ -181,6 +213,7 @@ def build_core(clock: Clock | None = None, *, gateway_sleep: Callable[[float], N
     retries.register("renewal", lambda item: str(renewals.renew_one(item.subject_id)), uses_gateway=False)
     payments = PaymentService(clock, gateway, circuit, retries, notifications, renewals)
     subscriptions = SubscriptionService(clock, notifications, usage_pricer=features.period_usage_lines)
+    mail = NoticeSender(clock, settings, secrets, retries, attachments=attachments)
     return Core(
         clock,
         settings,
@@ -199,4 +232,5 @@ def build_core(clock: Clock | None = None, *, gateway_sleep: Callable[[float], N
         SignInTokens(clock, settings),
         PaymentCardService(clock, gateway, circuit),
         AutoTopUpService(clock, payments, notifications),
+        mail,
     )

@@ -1,4 +1,4 @@
-"""Secrets (the gateway API key, the PostgreSQL password).
+"""Secrets (the gateway API key, the PostgreSQL password, the mail server's password).
 
 They live in the OS keyring. Without a usable keyring the app says so and keeps
 what it is given in this process's memory only, so nothing secret ever lands in
@@ -27,11 +27,13 @@ log = logging.getLogger(__name__)
 
 GATEWAY_API_KEY = "gateway_api_key"
 PG_PASSWORD = "pg_password"
+MAIL_PASSWORD = "mail_password"  # the SMTP server's password for customer notices
 
 # Environment variables that feed a secret when neither the keyring nor the session holds it.
 ENVIRONMENT_FEEDS = {
     GATEWAY_API_KEY: "SUBS_GATEWAY_KEY",
     PG_PASSWORD: "SUBS_PG_PASSWORD",
+    MAIL_PASSWORD: "SUBS_MAIL_PASSWORD",
 }
 
 _PROBE_NAME = "__availability_probe__"

@@ -8,7 +8,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from models.rows import pairs
-from models.tables import CreditNote, ErrorItem, Invoice, LedgerEntry, Notification, Refund, Subscription, TopUp, Wallet
+from models.tables import (
+    CreditNote,
+    CustomerNotice,
+    ErrorItem,
+    Invoice,
+    LedgerEntry,
+    Notification,
+    Refund,
+    Subscription,
+    TopUp,
+    Wallet,
+)
 from services.customer_detail import customer_names
 
 
@@ -40,6 +51,10 @@ def _owners(subject_type: str, ids: list[int]) -> dict[int, int]:
         return pairs(LedgerEntry.select(LedgerEntry.id, Wallet.customer).join(Wallet).where(LedgerEntry.id.in_(ids)))
     if subject_type == "credit_note":
         return pairs(CreditNote.select(CreditNote.id, Wallet.customer).join(Wallet).where(CreditNote.id.in_(ids)))
+    if subject_type == "customer_notice":
+        return pairs(
+            CustomerNotice.select(CustomerNotice.id, CustomerNotice.customer).where(CustomerNotice.id.in_(ids))
+        )
     if subject_type in ("error_item", "notification"):  # whose its own subject is
         table: Any = ErrorItem if subject_type == "error_item" else Notification
         query = table.select(table.id, table.subject_type, table.subject_id).where(table.id.in_(ids))

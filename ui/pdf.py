@@ -52,8 +52,11 @@ def ensure_gui_application() -> QGuiApplication:
         raise NoGuiApplication("a QCoreApplication is running; PDFs need a QGuiApplication")
     if threading.current_thread() is not threading.main_thread():
         raise NoGuiApplication("ensure_gui_application() must run on the main thread")
-    # Offscreen: the command line and the worker draw PDFs on servers with no display.
-    _own_application = QGuiApplication([sys.argv[0] if sys.argv else "subscriptions-admin", "-platform", "offscreen"])
+    # Offscreen: the command line and the worker draw PDFs on servers with no display. A QApplication
+    # (not a bare QGuiApplication), so that anything made later in the process may still show widgets.
+    from PySide6.QtWidgets import QApplication
+
+    _own_application = QApplication([sys.argv[0] if sys.argv else "subscriptions-admin", "-platform", "offscreen"])
     return _own_application
 
 

@@ -4,17 +4,17 @@
 <context>
     <name>Actors</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="532"/>
+        <location filename="../../ui/pages/words.py" line="542"/>
         <source>system</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="533"/>
+        <location filename="../../ui/pages/words.py" line="543"/>
         <source>demo data</source>
         <translation>демо-данные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="534"/>
+        <location filename="../../ui/pages/words.py" line="544"/>
         <source>automatic top-up</source>
         <translation>автопополнение</translation>
     </message>
@@ -22,263 +22,268 @@
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="294"/>
+        <location filename="../../ui/pages/words.py" line="303"/>
         <source>Created a customer</source>
         <translation>Создан клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="295"/>
+        <location filename="../../ui/pages/words.py" line="304"/>
         <source>Edited a customer</source>
         <translation>Изменён клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="296"/>
+        <location filename="../../ui/pages/words.py" line="305"/>
         <source>Added a note on a customer</source>
         <translation>Добавлена заметка о клиенте</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="297"/>
+        <location filename="../../ui/pages/words.py" line="306"/>
         <source>Sent a customer notice again</source>
         <translation>Повторно отправил уведомление клиенту</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="298"/>
+        <location filename="../../ui/pages/words.py" line="307"/>
         <source>Saved a card for automatic top-up</source>
         <translation>Сохранил карту для автопополнения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="299"/>
+        <location filename="../../ui/pages/words.py" line="308"/>
         <source>Removed a saved card</source>
         <translation>Удалил сохранённую карту</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="300"/>
+        <location filename="../../ui/pages/words.py" line="309"/>
         <source>Set an automatic top-up</source>
         <translation>Настроил автопополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="301"/>
+        <location filename="../../ui/pages/words.py" line="310"/>
         <source>Turned off an automatic top-up</source>
         <translation>Выключил автопополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="302"/>
+        <location filename="../../ui/pages/words.py" line="311"/>
         <source>Topped up a wallet</source>
         <translation>Пополнен кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="303"/>
+        <location filename="../../ui/pages/words.py" line="312"/>
         <source>Refunded</source>
         <translation>Выполнен возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="304"/>
+        <location filename="../../ui/pages/words.py" line="313"/>
         <source>Adjusted a balance</source>
         <translation>Скорректирован баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="305"/>
+        <location filename="../../ui/pages/words.py" line="314"/>
         <source>Refunded a top-up</source>
         <translation>Возвращено пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="306"/>
+        <location filename="../../ui/pages/words.py" line="315"/>
         <source>Refunded a charge</source>
         <translation>Возвращено списание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="307"/>
-        <location filename="../../ui/pages/words.py" line="308"/>
+        <location filename="../../ui/pages/words.py" line="316"/>
+        <location filename="../../ui/pages/words.py" line="317"/>
         <source>Reconciled a payment</source>
         <translation>Сверен платёж</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="309"/>
+        <location filename="../../ui/pages/words.py" line="318"/>
         <source>Subscribed</source>
         <translation>Оформлена подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="310"/>
+        <location filename="../../ui/pages/words.py" line="319"/>
         <source>Canceled a subscription</source>
         <translation>Отменена подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="311"/>
+        <location filename="../../ui/pages/words.py" line="320"/>
         <source>Reinstated a subscription</source>
         <translation>Восстановлена подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="312"/>
+        <location filename="../../ui/pages/words.py" line="321"/>
         <source>Changed a plan</source>
         <translation>Сменён тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="313"/>
+        <location filename="../../ui/pages/words.py" line="322"/>
         <source>Recorded usage</source>
         <translation>Записано использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="314"/>
+        <location filename="../../ui/pages/words.py" line="323"/>
         <source>Ran renewals</source>
         <translation>Выполнены продления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="315"/>
+        <location filename="../../ui/pages/words.py" line="324"/>
         <source>Retried a payment</source>
         <translation>Повторён платёж</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="316"/>
+        <location filename="../../ui/pages/words.py" line="325"/>
         <source>Retry held back: the gateway was still down</source>
         <translation>Повтор отложен: шлюз всё ещё недоступен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="317"/>
+        <location filename="../../ui/pages/words.py" line="326"/>
         <source>Retry outcome taken over by another runner</source>
         <translation>Итог повтора записал другой исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="318"/>
+        <location filename="../../ui/pages/words.py" line="327"/>
         <source>Canceled a scheduled retry</source>
         <translation>Отменён запланированный повтор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="319"/>
+        <location filename="../../ui/pages/words.py" line="328"/>
         <source>Escalated to manual handling</source>
         <translation>Передано на ручную обработку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="320"/>
+        <location filename="../../ui/pages/words.py" line="329"/>
         <source>Changed a retry strategy</source>
         <translation>Изменена стратегия повторов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="321"/>
+        <location filename="../../ui/pages/words.py" line="330"/>
         <source>Resolved an error item</source>
         <translation>Закрыта ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="322"/>
+        <location filename="../../ui/pages/words.py" line="331"/>
         <source>Created a plan</source>
         <translation>Создан тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="323"/>
+        <location filename="../../ui/pages/words.py" line="332"/>
         <source>Edited a plan</source>
         <translation>Изменён тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="324"/>
+        <location filename="../../ui/pages/words.py" line="333"/>
         <source>Changed a plan&apos;s feature</source>
         <translation>Изменена функция тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="325"/>
+        <location filename="../../ui/pages/words.py" line="334"/>
         <source>Created a feature</source>
         <translation>Создана функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="326"/>
+        <location filename="../../ui/pages/words.py" line="335"/>
         <source>Created an operator</source>
         <translation>Создан оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="327"/>
+        <location filename="../../ui/pages/words.py" line="336"/>
         <source>Changed an operator&apos;s role</source>
         <translation>Изменена роль оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="328"/>
+        <location filename="../../ui/pages/words.py" line="337"/>
         <source>Changed an operator</source>
         <translation>Изменён оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="329"/>
+        <location filename="../../ui/pages/words.py" line="338"/>
         <source>Disabled an operator</source>
         <translation>Оператор отключён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="330"/>
+        <location filename="../../ui/pages/words.py" line="339"/>
         <source>Re-enabled an operator</source>
         <translation>Оператор снова включён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="331"/>
+        <location filename="../../ui/pages/words.py" line="340"/>
         <source>Reset an operator&apos;s password</source>
         <translation>Сброшен пароль оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="332"/>
+        <location filename="../../ui/pages/words.py" line="341"/>
         <source>Changed their own password</source>
         <translation>Изменён собственный пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="333"/>
+        <location filename="../../ui/pages/words.py" line="342"/>
         <source>Failed to sign in</source>
         <translation>Неудачная попытка входа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="334"/>
+        <location filename="../../ui/pages/words.py" line="343"/>
         <source>Unlocked an operator</source>
         <translation>Оператор разблокирован</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="335"/>
+        <location filename="../../ui/pages/words.py" line="344"/>
         <source>A computer remembered an operator</source>
         <translation>Компьютер запомнил оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="336"/>
+        <location filename="../../ui/pages/words.py" line="345"/>
         <source>Signed in as remembered by a computer</source>
         <translation>Вход по запомненному входу компьютера</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="337"/>
+        <location filename="../../ui/pages/words.py" line="346"/>
         <source>Ended remembered sign-ins</source>
         <translation>Запомненные входы отменены</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="338"/>
+        <location filename="../../ui/pages/words.py" line="347"/>
         <source>Changed settings</source>
         <translation>Изменены настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="339"/>
+        <location filename="../../ui/pages/words.py" line="348"/>
         <source>Changed the gateway simulation</source>
         <translation>Изменена симуляция шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="340"/>
+        <location filename="../../ui/pages/words.py" line="349"/>
         <source>Set the gateway API key</source>
         <translation>Задан API-ключ шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="341"/>
+        <location filename="../../ui/pages/words.py" line="350"/>
+        <source>Set the mail server&apos;s password</source>
+        <translation>Задан пароль почтового сервера</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="351"/>
         <source>Ran a job now</source>
         <translation>Задание запущено вручную</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="342"/>
+        <location filename="../../ui/pages/words.py" line="352"/>
         <source>Paused the scheduler</source>
         <translation>Планировщик приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="343"/>
+        <location filename="../../ui/pages/words.py" line="353"/>
         <source>Resumed the scheduler</source>
         <translation>Планировщик возобновлён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="344"/>
+        <location filename="../../ui/pages/words.py" line="354"/>
         <source>Marked a notification read</source>
         <translation>Уведомление отмечено прочитанным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="345"/>
+        <location filename="../../ui/pages/words.py" line="355"/>
         <source>Marked all notifications read</source>
         <translation>Все уведомления отмечены прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="346"/>
+        <location filename="../../ui/pages/words.py" line="356"/>
         <source>Moved the demo clock ahead</source>
         <translation>Демо-часы переведены вперёд</translation>
     </message>
@@ -286,353 +291,353 @@
 <context>
     <name>AuditFields</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="355"/>
+        <location filename="../../ui/pages/words.py" line="365"/>
         <source>status</source>
         <translation>статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="356"/>
+        <location filename="../../ui/pages/words.py" line="366"/>
         <source>retry strategy</source>
         <translation>стратегия повтора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="357"/>
+        <location filename="../../ui/pages/words.py" line="367"/>
         <source>attempts</source>
         <translation>попытки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="358"/>
+        <location filename="../../ui/pages/words.py" line="368"/>
         <source>attempts allowed</source>
         <translation>допустимо попыток</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="359"/>
+        <location filename="../../ui/pages/words.py" line="369"/>
         <source>next attempt</source>
         <translation>следующая попытка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="360"/>
+        <location filename="../../ui/pages/words.py" line="370"/>
         <source>resolution</source>
         <translation>решение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="361"/>
+        <location filename="../../ui/pages/words.py" line="371"/>
         <source>outcome</source>
         <translation>итог</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="362"/>
+        <location filename="../../ui/pages/words.py" line="372"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="363"/>
+        <location filename="../../ui/pages/words.py" line="373"/>
         <source>enabled</source>
         <translation>включено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="364"/>
+        <location filename="../../ui/pages/words.py" line="374"/>
         <source>amount</source>
         <translation>сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="365"/>
+        <location filename="../../ui/pages/words.py" line="375"/>
         <source>balance</source>
         <translation>баланс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="366"/>
+        <location filename="../../ui/pages/words.py" line="376"/>
         <source>price</source>
         <translation>цена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="367"/>
+        <location filename="../../ui/pages/words.py" line="377"/>
         <source>unit price</source>
         <translation>цена за единицу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="368"/>
+        <location filename="../../ui/pages/words.py" line="378"/>
         <source>package price</source>
         <translation>цена пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="369"/>
+        <location filename="../../ui/pages/words.py" line="379"/>
         <source>package size</source>
         <translation>размер пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="370"/>
+        <location filename="../../ui/pages/words.py" line="380"/>
         <source>currency</source>
         <translation>валюта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="371"/>
+        <location filename="../../ui/pages/words.py" line="381"/>
         <source>renews automatically</source>
         <translation>продлевается автоматически</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="372"/>
+        <location filename="../../ui/pages/words.py" line="382"/>
         <source>period ends</source>
         <translation>конец периода</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="373"/>
+        <location filename="../../ui/pages/words.py" line="383"/>
         <source>customer</source>
         <translation>клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="374"/>
+        <location filename="../../ui/pages/words.py" line="384"/>
         <source>plan</source>
         <translation>тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="375"/>
+        <location filename="../../ui/pages/words.py" line="385"/>
         <source>feature</source>
         <translation>функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="376"/>
+        <location filename="../../ui/pages/words.py" line="386"/>
         <source>quantity</source>
         <translation>количество</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="377"/>
+        <location filename="../../ui/pages/words.py" line="387"/>
         <source>usage record</source>
         <translation>запись о потреблении</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="378"/>
+        <location filename="../../ui/pages/words.py" line="388"/>
         <source>credit note</source>
         <translation>кредит-нота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="379"/>
+        <location filename="../../ui/pages/words.py" line="389"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="380"/>
+        <location filename="../../ui/pages/words.py" line="390"/>
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="381"/>
+        <location filename="../../ui/pages/words.py" line="391"/>
         <source>email address</source>
         <translation>адрес эл. почты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="382"/>
+        <location filename="../../ui/pages/words.py" line="392"/>
         <source>code</source>
         <translation>код</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="383"/>
+        <location filename="../../ui/pages/words.py" line="393"/>
         <source>type</source>
         <translation>тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="384"/>
+        <location filename="../../ui/pages/words.py" line="394"/>
         <source>unit</source>
         <translation>единица</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="385"/>
+        <location filename="../../ui/pages/words.py" line="395"/>
         <source>billing interval</source>
         <translation>период оплаты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="386"/>
+        <location filename="../../ui/pages/words.py" line="396"/>
         <source>intervals per period</source>
         <translation>интервалов в периоде</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="387"/>
+        <location filename="../../ui/pages/words.py" line="397"/>
         <source>grace days</source>
         <translation>дней отсрочки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="388"/>
+        <location filename="../../ui/pages/words.py" line="398"/>
         <source>access during grace</source>
         <translation>доступ во время отсрочки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="389"/>
+        <location filename="../../ui/pages/words.py" line="399"/>
         <source>quota</source>
         <translation>квота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="390"/>
+        <location filename="../../ui/pages/words.py" line="400"/>
         <source>included</source>
         <translation>включено в тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="391"/>
+        <location filename="../../ui/pages/words.py" line="401"/>
         <source>pricing</source>
         <translation>тарификация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="392"/>
+        <location filename="../../ui/pages/words.py" line="402"/>
         <source>tiers</source>
         <translation>ступени</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="393"/>
+        <location filename="../../ui/pages/words.py" line="403"/>
         <source>rate limit</source>
         <translation>ограничение частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="394"/>
+        <location filename="../../ui/pages/words.py" line="404"/>
         <source>rate window (seconds)</source>
         <translation>окно ограничения (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="395"/>
+        <location filename="../../ui/pages/words.py" line="405"/>
         <source>user name</source>
         <translation>имя пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="396"/>
+        <location filename="../../ui/pages/words.py" line="406"/>
         <source>failed sign-ins in a row</source>
         <translation>неудачных входов подряд</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="397"/>
+        <location filename="../../ui/pages/words.py" line="407"/>
         <source>locked until</source>
         <translation>заблокирован до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="398"/>
+        <location filename="../../ui/pages/words.py" line="408"/>
         <source>failed sign-ins</source>
         <translation>неудачных входов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="399"/>
-        <location filename="../../ui/pages/words.py" line="401"/>
+        <location filename="../../ui/pages/words.py" line="409"/>
+        <location filename="../../ui/pages/words.py" line="411"/>
         <source>computer</source>
         <translation>компьютер</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="400"/>
+        <location filename="../../ui/pages/words.py" line="410"/>
         <source>computers</source>
         <translation>компьютеры</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="402"/>
+        <location filename="../../ui/pages/words.py" line="412"/>
         <source>computer waits (seconds)</source>
         <translation>ожидание компьютера (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="403"/>
+        <location filename="../../ui/pages/words.py" line="413"/>
         <source>waits (seconds)</source>
         <translation>ожидание (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="404"/>
+        <location filename="../../ui/pages/words.py" line="414"/>
         <source>remembered sign-in #</source>
         <translation>запомненный вход №</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="405"/>
+        <location filename="../../ui/pages/words.py" line="415"/>
         <source>expires</source>
         <translation>истекает</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="406"/>
+        <location filename="../../ui/pages/words.py" line="416"/>
         <source>how many</source>
         <translation>сколько</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="407"/>
+        <location filename="../../ui/pages/words.py" line="417"/>
         <source>replaced</source>
         <translation>заменено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="408"/>
+        <location filename="../../ui/pages/words.py" line="418"/>
         <source>role</source>
         <translation>роль</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="409"/>
+        <location filename="../../ui/pages/words.py" line="419"/>
         <source>note</source>
         <translation>заметка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="410"/>
+        <location filename="../../ui/pages/words.py" line="420"/>
         <source>text</source>
         <translation>текст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="411"/>
+        <location filename="../../ui/pages/words.py" line="421"/>
         <source>why</source>
         <translation>почему</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="412"/>
+        <location filename="../../ui/pages/words.py" line="422"/>
         <source>marked read</source>
         <translation>отмечено прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="413"/>
+        <location filename="../../ui/pages/words.py" line="423"/>
         <source>notifications</source>
         <translation>уведомления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="414"/>
+        <location filename="../../ui/pages/words.py" line="424"/>
         <source>paused</source>
         <translation>приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="415"/>
+        <location filename="../../ui/pages/words.py" line="425"/>
         <source>clock</source>
         <translation>часы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="416"/>
+        <location filename="../../ui/pages/words.py" line="426"/>
         <source>kept in</source>
         <translation>хранится в</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="417"/>
+        <location filename="../../ui/pages/words.py" line="427"/>
         <source>renewal time</source>
         <translation>время продления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="418"/>
+        <location filename="../../ui/pages/words.py" line="428"/>
         <source>reminder days</source>
         <translation>дней до напоминания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="419"/>
+        <location filename="../../ui/pages/words.py" line="429"/>
         <source>default grace days</source>
         <translation>дней отсрочки по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="420"/>
+        <location filename="../../ui/pages/words.py" line="430"/>
         <source>alert threshold</source>
         <translation>порог тревоги</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="421"/>
+        <location filename="../../ui/pages/words.py" line="431"/>
         <source>retry pass every (minutes)</source>
         <translation>проход повторов каждые (минуты)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="422"/>
+        <location filename="../../ui/pages/words.py" line="432"/>
         <source>daily backups kept</source>
         <translation>хранить ежедневных резервных копий</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="423"/>
+        <location filename="../../ui/pages/words.py" line="433"/>
         <source>notifications archived after (days)</source>
         <translation>уведомления в архив через (дней)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="424"/>
+        <location filename="../../ui/pages/words.py" line="434"/>
         <source>&quot;Remember me&quot; lasts (days)</source>
         <translation>срок «Запомнить меня» (дней)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="425"/>
+        <location filename="../../ui/pages/words.py" line="435"/>
         <source>demo database</source>
         <translation>демо-база</translation>
     </message>
@@ -2323,1251 +2328,1366 @@
     </message>
     <message>
         <location filename="../../ui/domain_messages.py" line="25"/>
+        <source>a password is one line of at most {most} characters</source>
+        <translation>пароль — одна строка длиной не более {most} символов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="26"/>
         <source>a plan with code {code!r} already exists</source>
         <translation>тариф с кодом {code!r} уже есть</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="26"/>
+        <location filename="../../ui/domain_messages.py" line="27"/>
         <source>a reason is required when money moves</source>
         <translation>когда движутся деньги, нужна причина</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="27"/>
+        <location filename="../../ui/domain_messages.py" line="28"/>
         <source>a refund of {amount_minor} exceeds the {left} minor units left on charge {charge_id}</source>
         <translation>возврат {amount_minor} больше остатка {left} младших единиц по списанию {charge_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="28"/>
+        <location filename="../../ui/domain_messages.py" line="29"/>
         <source>a retry handler must be callable</source>
         <translation>обработчик повтора должен быть вызываемым</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="29"/>
+        <location filename="../../ui/domain_messages.py" line="30"/>
         <source>a search lists from 1 to 10000 customers</source>
         <translation>поиск выдаёт от 1 до 10000 клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="30"/>
+        <location filename="../../ui/domain_messages.py" line="31"/>
         <source>a secret needs a name</source>
         <translation>у секрета должно быть имя</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="31"/>
+        <location filename="../../ui/domain_messages.py" line="32"/>
         <source>a single unit price applies only to flat pricing; tiers carry their own prices</source>
         <translation>единая цена единицы действует только при простой тарификации; у ступеней свои цены</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="32"/>
+        <location filename="../../ui/domain_messages.py" line="33"/>
         <source>a top-up before renewal takes days and a rounding, not a threshold or amount</source>
         <translation>пополнению перед продлением нужны число дней и округление, а не порог или сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="33"/>
+        <location filename="../../ui/domain_messages.py" line="34"/>
         <source>a top-up below a balance takes a threshold and an amount, not days</source>
         <translation>пополнению при низком балансе нужны порог и сумма, а не число дней</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="34"/>
+        <location filename="../../ui/domain_messages.py" line="35"/>
         <source>a {what} is required</source>
         <translation>нужно указать: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="35"/>
+        <location filename="../../ui/domain_messages.py" line="36"/>
         <source>act on at most {most} error items at a time</source>
         <translation>за раз можно обработать не больше {most} ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="36"/>
+        <location filename="../../ui/domain_messages.py" line="37"/>
         <source>administrators type their password at every sign-in; nothing is remembered</source>
         <translation>администраторы вводят пароль при каждом входе; ничего не запоминается</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="37"/>
+        <location filename="../../ui/domain_messages.py" line="38"/>
         <source>amount is too large</source>
         <translation>сумма слишком велика</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="38"/>
+        <location filename="../../ui/domain_messages.py" line="39"/>
         <source>amount must be a whole number of minor units</source>
         <translation>сумма — целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="39"/>
+        <location filename="../../ui/domain_messages.py" line="40"/>
         <source>amount must be positive</source>
         <translation>сумма должна быть положительной</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="40"/>
+        <location filename="../../ui/domain_messages.py" line="41"/>
         <source>amount must be written as text like 12.50, not {type}</source>
         <translation>сумму пишут текстом, например 12.50, а не {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="41"/>
+        <location filename="../../ui/domain_messages.py" line="42"/>
         <source>amount must not be zero</source>
         <translation>сумма не может быть нулевой</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="42"/>
+        <location filename="../../ui/domain_messages.py" line="43"/>
         <source>an administrator already exists; sign in instead</source>
         <translation>администратор уже есть; войдите в систему</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="43"/>
+        <location filename="../../ui/domain_messages.py" line="44"/>
         <source>an automatic top-up is {kinds}</source>
         <translation>автопополнение бывает только такого вида: {kinds}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="44"/>
+        <location filename="../../ui/domain_messages.py" line="45"/>
         <source>an idempotency key is 1–{max_length} characters of text</source>
         <translation>ключ идемпотентности — текст длиной 1–{max_length} символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="45"/>
+        <location filename="../../ui/domain_messages.py" line="46"/>
         <source>an idempotency key is at most {max_length} characters</source>
         <translation>ключ идемпотентности не длиннее {max_length} символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="46"/>
+        <location filename="../../ui/domain_messages.py" line="47"/>
         <source>at most {left} of charge #{ledger_entry_id} (invoice {invoice}) is left to refund</source>
         <translation>по списанию #{ledger_entry_id} (счёт {invoice}) можно вернуть не больше {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="47"/>
+        <location filename="../../ui/domain_messages.py" line="48"/>
         <source>at most {left} of invoice {number} is left to refund</source>
         <translation>по счёту {number} можно вернуть не больше {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="48"/>
+        <location filename="../../ui/domain_messages.py" line="49"/>
         <source>at most {left} of top-up #{topup_id} is left to refund</source>
         <translation>по пополнению #{topup_id} можно вернуть не больше {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="49"/>
+        <location filename="../../ui/domain_messages.py" line="50"/>
         <source>at most {most} tiers</source>
         <translation>не больше {most} ступеней</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="50"/>
+        <location filename="../../ui/domain_messages.py" line="51"/>
         <source>cannot confirm with the gateway whether refund #{row_id} was sent ({error}); the item stays open, try again later</source>
         <translation>шлюз не подтвердил, был ли отправлен возврат #{row_id} ({error}); ошибка остаётся открытой, попробуйте позже</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="51"/>
+        <location filename="../../ui/domain_messages.py" line="52"/>
         <source>cannot confirm with the gateway whether top-up #{row_id} was charged ({error}); the item stays open, try again later</source>
         <translation>шлюз не подтвердил, было ли списание по пополнению #{row_id} ({error}); ошибка остаётся открытой, попробуйте позже</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="52"/>
+        <location filename="../../ui/domain_messages.py" line="53"/>
         <source>cannot {event} a subscription that is {status}</source>
         <translation>действие «{event}» невозможно для подписки в состоянии «{status}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="53"/>
+        <location filename="../../ui/domain_messages.py" line="54"/>
         <source>card #{card_id} is not a saved card of this customer; nothing was charged</source>
         <translation>карта №{card_id} не сохранена у этого клиента; ничего не списано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="54"/>
+        <location filename="../../ui/domain_messages.py" line="55"/>
         <source>card #{card_id} is not a saved card of {email}; add it first</source>
         <translation>карта №{card_id} не сохранена у клиента {email}; сначала добавьте её</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="55"/>
+        <location filename="../../ui/domain_messages.py" line="56"/>
         <source>change your own password from the menu under your name; it asks for the old one</source>
         <translation>свой пароль меняют в меню под своим именем; там спрашивают старый пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="56"/>
+        <location filename="../../ui/domain_messages.py" line="57"/>
         <source>charge #{ledger_entry_id} paid no invoice</source>
         <translation>списание #{ledger_entry_id} не оплачивало счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="57"/>
+        <location filename="../../ui/domain_messages.py" line="58"/>
         <source>charge {charge_id} was declined; there is nothing to refund</source>
         <translation>списание {charge_id} было отклонено; возвращать нечего</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="58"/>
+        <location filename="../../ui/domain_messages.py" line="59"/>
         <source>closed by an operator before it was sent</source>
         <translation>закрыто оператором до отправки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="59"/>
+        <location filename="../../ui/domain_messages.py" line="60"/>
         <source>control characters are not allowed here</source>
         <translation>управляющие символы здесь недопустимы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="60"/>
+        <location filename="../../ui/domain_messages.py" line="61"/>
+        <source>could not talk to the mail server {where} ({detail})</source>
+        <translation>не удалось связаться с почтовым сервером {where} ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="62"/>
         <source>credit key {key!r} was used for a different credit</source>
         <translation>ключ зачёта {key!r} уже использован для другого зачёта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="61"/>
+        <location filename="../../ui/domain_messages.py" line="63"/>
+        <source>customer notice #{notice_id} is being sent right now</source>
+        <translation>уведомление клиенту №{notice_id} отправляется прямо сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="64"/>
+        <source>customer notice #{notice_id} no longer exists</source>
+        <translation>уведомления клиенту №{notice_id} больше нет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="65"/>
         <source>customer {customer_email} is disabled</source>
         <translation>клиент {customer_email} отключён</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="62"/>
+        <location filename="../../ui/domain_messages.py" line="66"/>
         <source>dates must lie between 1970 and 2200</source>
         <translation>даты должны лежать между 1970 и 2200 годами</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="63"/>
+        <location filename="../../ui/domain_messages.py" line="67"/>
         <source>days before the renewal must be a whole number</source>
         <translation>число дней до продления должно быть целым</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="64"/>
+        <location filename="../../ui/domain_messages.py" line="68"/>
         <source>days before the renewal must be from 1 to {most}</source>
         <translation>число дней до продления должно быть от 1 до {most}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="65"/>
+        <location filename="../../ui/domain_messages.py" line="69"/>
         <source>email must be text</source>
         <translation>адрес эл. почты должен быть текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="66"/>
+        <location filename="../../ui/domain_messages.py" line="70"/>
+        <source>enter the mail server&apos;s password</source>
+        <translation>введите пароль почтового сервера</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="71"/>
         <source>enter the new key</source>
         <translation>введите новый ключ</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="67"/>
+        <location filename="../../ui/domain_messages.py" line="72"/>
         <source>error item #{item_id} is being retried right now; try again when it finishes</source>
         <translation>ошибка #{item_id} как раз сейчас повторяется; попробуйте, когда повтор закончится</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="68"/>
+        <location filename="../../ui/domain_messages.py" line="73"/>
         <source>error item #{item_id} is {status}, already handled by {resolved_by}; only {allowed} items can be {verb}</source>
         <translation>ошибка #{item_id} в состоянии «{status}», её уже обработал {resolved_by}; быть {verb} может только ошибка в состоянии: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="69"/>
+        <location filename="../../ui/domain_messages.py" line="74"/>
         <source>error item #{item_id} is {status}; only {allowed} items can be {verb}</source>
         <translation>ошибка #{item_id} в состоянии «{status}»; быть {verb} может только ошибка в состоянии: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="70"/>
+        <location filename="../../ui/domain_messages.py" line="75"/>
         <source>error item ids are whole numbers</source>
         <translation>номера ошибок — целые числа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="71"/>
+        <location filename="../../ui/domain_messages.py" line="76"/>
         <source>feature type must be one of {types}</source>
         <translation>тип функции — один из: {types}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="72"/>
+        <location filename="../../ui/domain_messages.py" line="77"/>
         <source>for a quota feature the included units are its quota; leave included at 0</source>
         <translation>у функции с квотой включённые единицы и есть квота; оставьте «включено» равным 0</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="73"/>
+        <location filename="../../ui/domain_messages.py" line="78"/>
         <source>gateway latency: the minimum is above the maximum</source>
         <translation>задержка шлюза: минимум больше максимума</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="74"/>
+        <location filename="../../ui/domain_messages.py" line="79"/>
         <source>give a list of notification ids</source>
         <translation>укажите список номеров уведомлений</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="75"/>
+        <location filename="../../ui/domain_messages.py" line="80"/>
         <source>give a reason for pausing the scheduler</source>
         <translation>укажите причину приостановки планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="76"/>
+        <location filename="../../ui/domain_messages.py" line="81"/>
         <source>give one error item id or a list of them</source>
         <translation>укажите номер ошибки или их список</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="77"/>
+        <location filename="../../ui/domain_messages.py" line="82"/>
         <source>idempotency key {idempotency_key!r} was used for a different movement of money (ledger entry #{existing_id}); nothing was written</source>
         <translation>ключ идемпотентности {idempotency_key!r} уже использован для другого движения денег (запись журнала #{existing_id}); ничего не записано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="78"/>
+        <location filename="../../ui/domain_messages.py" line="83"/>
         <source>idempotency key {key!r} belongs to refund #{row_id} of {row_amount_minor} minor units ({row_kind} #{target}); a different refund needs a new key. Nothing was written</source>
         <translation>ключ идемпотентности {key!r} принадлежит возврату #{row_id} на {row_amount_minor} младших единиц ({row_kind} #{target}); для другого возврата нужен новый ключ. Ничего не записано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="79"/>
+        <location filename="../../ui/domain_messages.py" line="84"/>
         <source>idempotency key {key!r} belongs to top-up #{topup_id} of {amount} for customer #{owner}; a different top-up needs a new key. Nothing was charged</source>
         <translation>ключ идемпотентности {key!r} принадлежит пополнению #{topup_id} на {amount} клиента #{owner}; для другого пополнения нужен новый ключ. Ничего не списано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="80"/>
+        <location filename="../../ui/domain_messages.py" line="85"/>
         <source>idempotency key {key!r} was first used for a refund of {first_amount} on charge {first_charge}, not {amount_minor} on {charge_id}</source>
         <translation>ключ идемпотентности {key!r} сначала использован для возврата {first_amount} по списанию {first_charge}, а не {amount_minor} по {charge_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="81"/>
+        <location filename="../../ui/domain_messages.py" line="86"/>
         <source>idempotency key {row_idempotency_key!r} was first used for a charge of {row_amount_minor} {row_currency}, not {amount_minor} {currency}</source>
         <translation>ключ идемпотентности {row_idempotency_key!r} сначала использован для списания {row_amount_minor} {row_currency}, а не {amount_minor} {currency}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="82"/>
+        <location filename="../../ui/domain_messages.py" line="87"/>
         <source>interval must be one of {units}</source>
         <translation>интервал — один из: {units}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="83"/>
+        <location filename="../../ui/domain_messages.py" line="88"/>
         <source>invoice key {event_key!r} was used for a different charge</source>
         <translation>ключ счёта {event_key!r} уже использован для другого списания</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="84"/>
+        <location filename="../../ui/domain_messages.py" line="89"/>
         <source>its grace days have passed; subscribe again instead</source>
         <translation>льготные дни прошли; оформите подписку заново</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="85"/>
+        <location filename="../../ui/domain_messages.py" line="90"/>
         <source>ledger entry #{ledger_entry_id} paid no invoice</source>
         <translation>запись журнала #{ledger_entry_id} не оплачивала счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="86"/>
+        <location filename="../../ui/domain_messages.py" line="91"/>
         <source>name contains characters that are not valid text</source>
         <translation>в имени есть символы, которые не являются допустимым текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="87"/>
+        <location filename="../../ui/domain_messages.py" line="92"/>
         <source>name contains control characters</source>
         <translation>в имени есть управляющие символы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="88"/>
+        <location filename="../../ui/domain_messages.py" line="93"/>
         <source>name is longer than 200 characters</source>
         <translation>имя длиннее 200 символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="89"/>
+        <location filename="../../ui/domain_messages.py" line="94"/>
         <source>name must be text</source>
         <translation>имя должно быть текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="90"/>
+        <location filename="../../ui/domain_messages.py" line="95"/>
         <source>name must not be empty</source>
         <translation>имя не может быть пустым</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="91"/>
+        <location filename="../../ui/domain_messages.py" line="96"/>
         <source>name the settings to change and their new values</source>
         <translation>назовите изменяемые настройки и их новые значения</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="92"/>
+        <location filename="../../ui/domain_messages.py" line="97"/>
         <source>no credit note #{credit_note_id}</source>
         <translation>нет кредит-ноты #{credit_note_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="93"/>
+        <location filename="../../ui/domain_messages.py" line="98"/>
         <source>no credit note {text}</source>
         <translation>нет кредит-ноты {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="94"/>
+        <location filename="../../ui/domain_messages.py" line="99"/>
         <source>no customer #{customer_id}</source>
         <translation>нет клиента #{customer_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="95"/>
+        <location filename="../../ui/domain_messages.py" line="100"/>
         <source>no customer notice #{notice_id}</source>
         <translation>нет уведомления клиенту #{notice_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="96"/>
+        <location filename="../../ui/domain_messages.py" line="101"/>
         <source>no customer {text!r}</source>
         <translation>нет клиента {text!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="97"/>
+        <location filename="../../ui/domain_messages.py" line="102"/>
         <source>no error item #{item_id}</source>
         <translation>нет ошибки #{item_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="98"/>
+        <location filename="../../ui/domain_messages.py" line="103"/>
         <source>no error item {items}</source>
         <translation>нет ошибки {items}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="99"/>
+        <location filename="../../ui/domain_messages.py" line="104"/>
         <source>no feature {code!r}</source>
         <translation>нет функции {code!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="100"/>
+        <location filename="../../ui/domain_messages.py" line="105"/>
         <source>no gateway API key is set; an admin sets it in Settings</source>
         <translation>ключ API шлюза не задан; его задаёт администратор в настройках</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="101"/>
+        <location filename="../../ui/domain_messages.py" line="106"/>
         <source>no invoice #{invoice_id}</source>
         <translation>нет счёта #{invoice_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="102"/>
+        <location filename="../../ui/domain_messages.py" line="107"/>
         <source>no invoice {text}</source>
         <translation>нет счёта {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="103"/>
+        <location filename="../../ui/domain_messages.py" line="108"/>
+        <source>no mail server is set: fill in the host and From address in Settings</source>
+        <translation>почтовый сервер не задан: укажите сервер и адрес отправителя в настройках</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="109"/>
         <source>no operator is signed in</source>
         <translation>оператор не вошёл в систему</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="104"/>
+        <location filename="../../ui/domain_messages.py" line="110"/>
         <source>no operator {username!r:.80}</source>
         <translation>нет оператора {username!r:.80}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="105"/>
+        <location filename="../../ui/domain_messages.py" line="111"/>
         <source>no plan #{plan_id}</source>
         <translation>нет тарифа #{plan_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="106"/>
+        <location filename="../../ui/domain_messages.py" line="112"/>
         <source>no plan {code!r}</source>
         <translation>нет тарифа {code!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="107"/>
+        <location filename="../../ui/domain_messages.py" line="113"/>
         <source>no renewal, usage or proration charge #{ledger_entry_id}</source>
         <translation>нет списания за продление, использование или пересчёт #{ledger_entry_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="108"/>
+        <location filename="../../ui/domain_messages.py" line="114"/>
         <source>no retry is known for {operations}; resolve or escalate instead</source>
         <translation>для {operations} повтор не предусмотрен; закройте ошибку или передайте на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="109"/>
+        <location filename="../../ui/domain_messages.py" line="115"/>
         <source>no saved card #{card_id}</source>
         <translation>нет сохранённой карты №{card_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="110"/>
+        <location filename="../../ui/domain_messages.py" line="116"/>
         <source>no scheduled job is named {job!r}</source>
         <translation>нет задания с именем {job!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="111"/>
+        <location filename="../../ui/domain_messages.py" line="117"/>
         <source>no subscription #{subscription_id}</source>
         <translation>нет подписки #{subscription_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="112"/>
+        <location filename="../../ui/domain_messages.py" line="118"/>
+        <source>no template for a {kind!r} notice in {language!r}</source>
+        <translation>нет шаблона уведомления {kind!r} на языке {language!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="119"/>
         <source>no top-up #{topup_id}</source>
         <translation>нет пополнения #{topup_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="113"/>
+        <location filename="../../ui/domain_messages.py" line="120"/>
         <source>no wallet #{wallet_id}</source>
         <translation>нет кошелька #{wallet_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="114"/>
+        <location filename="../../ui/domain_messages.py" line="121"/>
         <source>nothing to change</source>
         <translation>менять нечего</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="115"/>
+        <location filename="../../ui/domain_messages.py" line="122"/>
         <source>notice #{notice_id} is {status}: it is still on its way and is not sent again</source>
         <translation>уведомление #{notice_id} в состоянии {status}: оно ещё отправляется, повторно его не отправить</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="116"/>
+        <location filename="../../ui/domain_messages.py" line="123"/>
         <source>older_than is a moment or an age</source>
         <translation>older_than — момент времени или возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="117"/>
+        <location filename="../../ui/domain_messages.py" line="124"/>
         <source>only an active subscription can change plan; this one is {row_status}</source>
         <translation>сменить тариф можно только у активной подписки; эта в состоянии «{row_status}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="118"/>
+        <location filename="../../ui/domain_messages.py" line="125"/>
         <source>only quota features take a quota; {feature_code} is a {kind} feature</source>
         <translation>квота бывает только у функций с квотой; {feature_code} — функция типа «{kind}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="119"/>
+        <location filename="../../ui/domain_messages.py" line="126"/>
         <source>only rate features take a rate limit; {feature_code} is a {kind} feature</source>
         <translation>лимит частоты бывает только у функций с лимитом; {feature_code} — функция типа «{kind}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="120"/>
+        <location filename="../../ui/domain_messages.py" line="127"/>
         <source>only the last tier may be open-ended (tier {position} is)</source>
         <translation>без верхней границы может быть только последняя ступень (а её нет у ступени {position})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="121"/>
+        <location filename="../../ui/domain_messages.py" line="128"/>
         <source>operator {username!r} already exists</source>
         <translation>оператор {username!r} уже есть</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="122"/>
+        <location filename="../../ui/domain_messages.py" line="129"/>
         <source>operator {username!r} is already active</source>
         <translation>оператор {username!r} уже активен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="123"/>
+        <location filename="../../ui/domain_messages.py" line="130"/>
         <source>operator {username!r} is already disabled</source>
         <translation>оператор {username!r} уже отключён</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="124"/>
+        <location filename="../../ui/domain_messages.py" line="131"/>
         <source>package pricing needs a package size of at least 1 unit</source>
         <translation>пакетной тарификации нужен размер пакета не меньше 1 единицы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="125"/>
+        <location filename="../../ui/domain_messages.py" line="132"/>
         <source>password contains characters that are not valid text</source>
         <translation>в пароле есть символы, которые не являются допустимым текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="126"/>
+        <location filename="../../ui/domain_messages.py" line="133"/>
         <source>password is too long</source>
         <translation>пароль слишком длинный</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="127"/>
+        <location filename="../../ui/domain_messages.py" line="134"/>
         <source>password must be at least 8 characters</source>
         <translation>пароль — не меньше 8 символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="128"/>
+        <location filename="../../ui/domain_messages.py" line="135"/>
         <source>pg_dump failed: {reason}</source>
         <translation>pg_dump завершился с ошибкой: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="129"/>
+        <location filename="../../ui/domain_messages.py" line="136"/>
         <source>pg_dump is not installed here; install PostgreSQL&apos;s client programs to back up</source>
         <translation>pg_dump здесь не установлен; для резервного копирования установите клиентские программы PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="130"/>
+        <location filename="../../ui/domain_messages.py" line="137"/>
         <source>plan code must be given</source>
         <translation>нужно указать код тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="131"/>
+        <location filename="../../ui/domain_messages.py" line="138"/>
         <source>plan {new_plan_code} is retired</source>
         <translation>тариф {new_plan_code} выведен из продажи</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="132"/>
+        <location filename="../../ui/domain_messages.py" line="139"/>
         <source>plan {plan_code} does not include {feature_code}</source>
         <translation>тариф {plan_code} не включает {feature_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="133"/>
+        <location filename="../../ui/domain_messages.py" line="140"/>
         <source>plan {plan_code} is retired and takes no new subscriptions</source>
         <translation>тариф {plan_code} выведен из продажи и не принимает новых подписок</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="134"/>
+        <location filename="../../ui/domain_messages.py" line="141"/>
         <source>plans in different currencies cannot be swapped; cancel and subscribe</source>
         <translation>тарифы в разных валютах нельзя поменять местами; отмените подписку и оформите новую</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="135"/>
+        <location filename="../../ui/domain_messages.py" line="142"/>
         <source>prices were given but pricing is &apos;none&apos;; pick a pricing model</source>
         <translation>цены указаны, но тарификация — «none»; выберите модель тарификации</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="136"/>
+        <location filename="../../ui/domain_messages.py" line="143"/>
         <source>pricing must be one of {models}, not {pricing!r}</source>
         <translation>тарификация — одна из: {models}, а не {pricing!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="137"/>
+        <location filename="../../ui/domain_messages.py" line="144"/>
         <source>quota of {quota} used up this period ({used:,} used, {quantity:,} more asked)</source>
         <translation>квота {quota} в этом периоде исчерпана (использовано {used:,}, запрошено ещё {quantity:,})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="138"/>
+        <location filename="../../ui/domain_messages.py" line="145"/>
         <source>rate limit of {limit} per {window} reached ({in_window:,} used)</source>
         <translation>достигнут лимит {limit} за {window} (использовано {in_window:,})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="139"/>
+        <location filename="../../ui/domain_messages.py" line="146"/>
         <source>record_failure needs the exception that was raised</source>
         <translation>record_failure нужно возникшее исключение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="140"/>
+        <location filename="../../ui/domain_messages.py" line="147"/>
         <source>refund #{item_subject_id} no longer exists</source>
         <translation>возврата #{item_subject_id} больше нет</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="141"/>
+        <location filename="../../ui/domain_messages.py" line="148"/>
         <source>refund #{row_id} had gone through at the gateway; the item was resolved</source>
         <translation>возврат #{row_id} уже прошёл через шлюз; ошибка закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="142"/>
+        <location filename="../../ui/domain_messages.py" line="149"/>
         <source>restore a PostgreSQL dump with pg_restore --clean --dbname=… FILE</source>
         <translation>дамп PostgreSQL восстанавливается командой pg_restore --clean --dbname=… ФАЙЛ</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="143"/>
+        <location filename="../../ui/domain_messages.py" line="150"/>
         <source>role must be one of {roles}</source>
         <translation>роль — одна из: {roles}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="144"/>
+        <location filename="../../ui/domain_messages.py" line="151"/>
         <source>select at least one error item</source>
         <translation>выберите хотя бы одну ошибку</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="145"/>
+        <location filename="../../ui/domain_messages.py" line="152"/>
+        <source>sending failed unexpectedly ({detail})</source>
+        <translation>отправка неожиданно не удалась ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="153"/>
+        <source>set the mail server&apos;s host and the From address first, and save them</source>
+        <translation>сначала укажите почтовый сервер и адрес отправителя и сохраните их</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="154"/>
         <source>status must be active or disabled</source>
         <translation>состояние — «active» или «disabled»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="146"/>
+        <location filename="../../ui/domain_messages.py" line="155"/>
         <source>status must be among {statuses}</source>
         <translation>состояние — одно из: {statuses}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="147"/>
+        <location filename="../../ui/domain_messages.py" line="156"/>
         <source>subscription #{sub_id}: {why}</source>
         <translation>подписка #{sub_id}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="148"/>
+        <location filename="../../ui/domain_messages.py" line="157"/>
         <source>that email belongs to another customer</source>
         <translation>этот адрес принадлежит другому клиенту</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="149"/>
+        <location filename="../../ui/domain_messages.py" line="158"/>
         <source>that idempotency key was already used for different usage</source>
         <translation>этот ключ идемпотентности уже использован для другого использования</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="150"/>
+        <location filename="../../ui/domain_messages.py" line="159"/>
         <source>that would put the wallet over its maximum balance</source>
         <translation>так баланс кошелька превысил бы максимум</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="151"/>
+        <location filename="../../ui/domain_messages.py" line="160"/>
         <source>the amount at risk is a whole, non-negative number of minor units</source>
         <translation>сумма под угрозой — целое неотрицательное число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="152"/>
+        <location filename="../../ui/domain_messages.py" line="161"/>
         <source>the backup failed its check ({problem}); the database itself may be damaged: run check</source>
         <translation>резервная копия не прошла проверку ({problem}); возможно, повреждена сама база: запустите check</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="153"/>
+        <location filename="../../ui/domain_messages.py" line="162"/>
         <source>the card was declined</source>
         <translation>карта отклонена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="154"/>
+        <location filename="../../ui/domain_messages.py" line="163"/>
         <source>the card was declined ({reason})</source>
         <translation>карта отклонена ({reason})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="155"/>
+        <location filename="../../ui/domain_messages.py" line="164"/>
         <source>the circuit breaker needs a failure threshold of at least 1</source>
         <translation>предохранителю нужен порог сбоев не меньше 1</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="156"/>
+        <location filename="../../ui/domain_messages.py" line="165"/>
         <source>the circuit breaker&apos;s reset delay cannot be negative</source>
         <translation>задержка сброса предохранителя не может быть отрицательной</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="157"/>
+        <location filename="../../ui/domain_messages.py" line="166"/>
         <source>the context of a failure is a mapping</source>
         <translation>контекст сбоя — словарь</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="158"/>
+        <location filename="../../ui/domain_messages.py" line="167"/>
         <source>the current password is wrong</source>
         <translation>текущий пароль неверен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="159"/>
+        <location filename="../../ui/domain_messages.py" line="168"/>
         <source>the customer already has an open subscription to {new_plan_code}</source>
         <translation>у клиента уже есть открытая подписка на {new_plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="160"/>
+        <location filename="../../ui/domain_messages.py" line="169"/>
         <source>the database cannot be written (its file or its disk is read-only), so nothing more was saved; make it writable again and the work is done at the next run</source>
         <translation>базу данных нельзя записать (её файл или диск доступен только для чтения), поэтому больше ничего не сохранено; сделайте их снова доступными для записи, и работа будет выполнена при следующем запуске</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="161"/>
+        <location filename="../../ui/domain_messages.py" line="170"/>
         <source>the database is open in another program (process {pids}): close the desktop and stop the workers, then restore</source>
         <translation>база данных открыта в другой программе (процесс {pids}): закройте приложение и остановите фоновые обработчики, затем восстанавливайте</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="162"/>
+        <location filename="../../ui/domain_messages.py" line="171"/>
         <source>the disk holding the database is full, so nothing more was saved; free space on it and the work is done at the next run</source>
         <translation>диск с базой данных заполнен, поэтому больше ничего не сохранено; освободите на нём место, и работа будет выполнена при следующем запуске</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="163"/>
+        <location filename="../../ui/domain_messages.py" line="172"/>
         <source>the folder {path} does not exist</source>
         <translation>папки {path} не существует</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="164"/>
+        <location filename="../../ui/domain_messages.py" line="173"/>
         <source>the gateway had taken the charge for top-up #{row_id}: the wallet was credited and the item resolved</source>
         <translation>шлюз уже провёл списание по пополнению #{row_id}: кошелёк пополнен, ошибка закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="165"/>
+        <location filename="../../ui/domain_messages.py" line="174"/>
         <source>the gateway key must be text</source>
         <translation>ключ шлюза должен быть текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="166"/>
+        <location filename="../../ui/domain_messages.py" line="175"/>
         <source>the gateway takes a positive whole number of minor units</source>
         <translation>шлюз принимает положительное целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="167"/>
+        <location filename="../../ui/domain_messages.py" line="176"/>
         <source>the last tier must be open-ended (up_to null) so every unit has a price</source>
         <translation>у последней ступени не должно быть верхней границы (up_to null), чтобы у каждой единицы была цена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="168"/>
+        <location filename="../../ui/domain_messages.py" line="177"/>
         <source>the limit is a whole number from 1 to 100000</source>
         <translation>лимит — целое число от 1 до 100000</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="169"/>
+        <location filename="../../ui/domain_messages.py" line="178"/>
         <source>the limit is a whole, non-negative number of items</source>
         <translation>лимит — целое неотрицательное число записей</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="170"/>
+        <location filename="../../ui/domain_messages.py" line="179"/>
+        <source>the mail server {where} could not take the message now ({reply})</source>
+        <translation>почтовый сервер {where} сейчас не может принять письмо ({reply})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="180"/>
+        <source>the mail server {where} could not take the recipient now ({reply})</source>
+        <translation>почтовый сервер {where} сейчас не может принять получателя ({reply})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="181"/>
+        <source>the mail server {where} did not answer in time</source>
+        <translation>почтовый сервер {where} не ответил вовремя</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="182"/>
+        <source>the mail server {where} does not offer what the settings ask for ({detail})</source>
+        <translation>почтовый сервер {where} не поддерживает то, что указано в настройках ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="183"/>
+        <source>the mail server {where} failed: {detail}</source>
+        <translation>ошибка почтового сервера {where}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="184"/>
+        <source>the mail server {where} refused the connection</source>
+        <translation>почтовый сервер {where} отклонил подключение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="185"/>
+        <source>the mail server {where} refused the message ({reply})</source>
+        <translation>почтовый сервер {where} отклонил письмо ({reply})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="186"/>
+        <source>the mail server {where} refused the recipient ({reply})</source>
+        <translation>почтовый сервер {where} отклонил получателя ({reply})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="187"/>
+        <source>the mail server {where} refused the user name or password ({reply})</source>
+        <translation>почтовый сервер {where} не принял имя пользователя или пароль ({reply})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="188"/>
+        <source>the message could not be written ({detail}); nothing was sent</source>
+        <translation>не удалось составить письмо ({detail}); ничего не отправлено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="189"/>
         <source>the new password is the same as the current one</source>
         <translation>новый пароль совпадает с текущим</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="171"/>
+        <location filename="../../ui/domain_messages.py" line="190"/>
         <source>the paid period has ended; subscribe again instead</source>
         <translation>оплаченный период закончился; оформите подписку заново</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="172"/>
+        <location filename="../../ui/domain_messages.py" line="191"/>
         <source>the password must not be the user name</source>
         <translation>пароль не должен совпадать с именем пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="173"/>
+        <location filename="../../ui/domain_messages.py" line="192"/>
         <source>the payment gateway answered with a server error; nothing was charged</source>
         <translation>платёжный шлюз ответил ошибкой сервера; ничего не списано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="174"/>
+        <location filename="../../ui/domain_messages.py" line="193"/>
         <source>the payment gateway answered with a server error; nothing was refunded</source>
         <translation>платёжный шлюз ответил ошибкой сервера; ничего не возвращено</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="175"/>
+        <location filename="../../ui/domain_messages.py" line="194"/>
         <source>the payment gateway did not answer in time; the charge may have gone through (check key {idempotency_key!r} before retrying)</source>
         <translation>платёжный шлюз не ответил вовремя; списание могло пройти (проверьте ключ {idempotency_key!r}, прежде чем повторять)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="176"/>
+        <location filename="../../ui/domain_messages.py" line="195"/>
         <source>the payment gateway did not answer in time; the refund may have gone through (check key {idempotency_key!r} before retrying)</source>
         <translation>платёжный шлюз не ответил вовремя; возврат мог пройти (проверьте ключ {idempotency_key!r}, прежде чем повторять)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="177"/>
+        <location filename="../../ui/domain_messages.py" line="196"/>
         <source>the payment gateway is down (outage); nothing was sent</source>
         <translation>платёжный шлюз недоступен (сбой); ничего не отправлено</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="178"/>
+        <location filename="../../ui/domain_messages.py" line="197"/>
         <source>the payment gateway is unreachable; calls resume at {until}</source>
         <translation>платёжный шлюз недоступен; вызовы возобновятся в {until}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="179"/>
+        <location filename="../../ui/domain_messages.py" line="198"/>
         <source>the payment gateway knows no card {token!r}; nothing was charged</source>
         <translation>платёжный шлюз не знает карту {token!r}; ничего не списано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="180"/>
+        <location filename="../../ui/domain_messages.py" line="199"/>
         <source>the payment gateway knows no card {token!r}; test cards: {known}</source>
         <translation>платёжный шлюз не знает карту {token!r}; тестовые карты: {known}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="181"/>
+        <location filename="../../ui/domain_messages.py" line="200"/>
         <source>the payment gateway knows no charge {charge_id!r}</source>
         <translation>платёжный шлюз не знает списания {charge_id!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="182"/>
+        <location filename="../../ui/domain_messages.py" line="201"/>
         <source>the payment gateway rejected the API key; an admin sets a test key ({prefix}…) in Settings</source>
         <translation>платёжный шлюз отверг ключ API; администратор задаёт тестовый ключ ({prefix}…) в настройках</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="183"/>
+        <location filename="../../ui/domain_messages.py" line="202"/>
         <source>the scheduler is already paused</source>
         <translation>планировщик уже приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="184"/>
+        <location filename="../../ui/domain_messages.py" line="203"/>
         <source>the scheduler is not paused</source>
         <translation>планировщик не приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="185"/>
+        <location filename="../../ui/domain_messages.py" line="204"/>
         <source>the search text must be text</source>
         <translation>текст поиска должен быть текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="186"/>
+        <location filename="../../ui/domain_messages.py" line="205"/>
         <source>the secret {name!r} needs a non-empty text value</source>
         <translation>секрету {name!r} нужно непустое текстовое значение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="187"/>
+        <location filename="../../ui/domain_messages.py" line="206"/>
+        <source>the secure connection to the mail server {where} failed ({detail})</source>
+        <translation>не удалось установить защищённое соединение с почтовым сервером {where} ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="207"/>
         <source>the simulated gateway accepts only test keys, which start with {prefix}</source>
         <translation>имитатор шлюза принимает только тестовые ключи, они начинаются с {prefix}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="188"/>
+        <location filename="../../ui/domain_messages.py" line="208"/>
         <source>the subject id is a whole number</source>
         <translation>номер объекта — целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="189"/>
+        <location filename="../../ui/domain_messages.py" line="209"/>
         <source>the subscription is already on {new_plan_code}</source>
         <translation>подписка уже на тарифе {new_plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="190"/>
+        <location filename="../../ui/domain_messages.py" line="210"/>
         <source>the {job} job is already running ({holder}); try again later</source>
         <translation>задание «{job}» уже выполняется ({holder}); попробуйте позже</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="191"/>
+        <location filename="../../ui/domain_messages.py" line="211"/>
         <source>the {what} contains characters that are not valid text</source>
         <translation>{what}: есть символы, которые не являются допустимым текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="192"/>
+        <location filename="../../ui/domain_messages.py" line="212"/>
         <source>the {what} is 1–32 characters of text</source>
         <translation>{what}: текст длиной 1–32 символа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="193"/>
+        <location filename="../../ui/domain_messages.py" line="213"/>
         <source>the {what} is longer than {max_length} characters</source>
         <translation>{what}: длиннее {max_length} символов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="194"/>
+        <location filename="../../ui/domain_messages.py" line="214"/>
         <source>the {what} must be a whole number, not {type}</source>
         <translation>{what}: нужно целое число, а не {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="195"/>
+        <location filename="../../ui/domain_messages.py" line="215"/>
         <source>the {what} must be text</source>
         <translation>{what}: нужен текст</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="196"/>
+        <location filename="../../ui/domain_messages.py" line="216"/>
         <source>there is no {what} {value}</source>
         <translation>{what} {value} не существует</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="197"/>
+        <location filename="../../ui/domain_messages.py" line="217"/>
         <source>this account no longer exists or was disabled</source>
         <translation>этой учётной записи больше нет или она отключена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="198"/>
+        <location filename="../../ui/domain_messages.py" line="218"/>
         <source>this computer&apos;s remembered sign-in expired; type your password to sign in</source>
         <translation>срок запомненного входа на этом компьютере истёк; введите пароль, чтобы войти</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="199"/>
+        <location filename="../../ui/domain_messages.py" line="219"/>
         <source>this computer&apos;s remembered sign-in is no longer valid; type your password</source>
         <translation>запомненный вход на этом компьютере больше не действует; введите пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="200"/>
+        <location filename="../../ui/domain_messages.py" line="220"/>
         <source>this database already holds data; the demo fills only an empty one</source>
         <translation>в этой базе уже есть данные; демо заполняет только пустую</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="201"/>
+        <location filename="../../ui/domain_messages.py" line="221"/>
         <source>this password is one of the most common ones; choose another</source>
         <translation>этот пароль — один из самых распространённых; выберите другой</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="202"/>
+        <location filename="../../ui/domain_messages.py" line="222"/>
         <source>tier limits must strictly increase (tier {position}: {up_to} after {previous})</source>
         <translation>границы ступеней должны строго расти (ступень {position}: {up_to} после {previous})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="203"/>
+        <location filename="../../ui/domain_messages.py" line="223"/>
         <source>tier {position} must be a pair [up_to, unit price]</source>
         <translation>ступень {position} — пара [up_to, цена единицы]</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="204"/>
+        <location filename="../../ui/domain_messages.py" line="224"/>
         <source>tier {position}: the unit price must be a whole number of minor units</source>
         <translation>ступень {position}: цена единицы — целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="205"/>
+        <location filename="../../ui/domain_messages.py" line="225"/>
         <source>tier {position}: up_to must be a whole number or null (no limit)</source>
         <translation>ступень {position}: up_to — целое число или null (без границы)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="206"/>
+        <location filename="../../ui/domain_messages.py" line="226"/>
         <source>tiered and volume pricing need at least one tier</source>
         <translation>ступенчатой и объёмной тарификации нужна хотя бы одна ступень</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="207"/>
+        <location filename="../../ui/domain_messages.py" line="227"/>
         <source>tiers apply only to tiered or volume pricing</source>
         <translation>ступени действуют только при ступенчатой или объёмной тарификации</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="208"/>
+        <location filename="../../ui/domain_messages.py" line="228"/>
         <source>tiers must be a JSON list like [[1000, 5], [null, 3]]</source>
         <translation>ступени — список JSON вида [[1000, 5], [null, 3]]</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="209"/>
+        <location filename="../../ui/domain_messages.py" line="229"/>
         <source>tiers must be a list of [up_to, unit price] pairs</source>
         <translation>ступени — список пар [up_to, цена единицы]</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="210"/>
+        <location filename="../../ui/domain_messages.py" line="230"/>
         <source>too many failed sign-ins from this computer; wait {seconds} s and try again</source>
         <translation>слишком много неудачных входов с этого компьютера; подождите {seconds} с и попробуйте снова</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="211"/>
+        <location filename="../../ui/domain_messages.py" line="231"/>
         <source>too many failed sign-ins; this account is locked for a while</source>
         <translation>слишком много неудачных попыток входа; учётная запись временно заблокирована</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="212"/>
+        <location filename="../../ui/domain_messages.py" line="232"/>
         <source>top-up #{item_subject_id} no longer exists</source>
         <translation>пополнения #{item_subject_id} больше нет</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="213"/>
+        <location filename="../../ui/domain_messages.py" line="233"/>
         <source>top-up #{topup_id} is {topup_status}; only a paid top-up can be refunded</source>
         <translation>пополнение #{topup_id} в состоянии «{topup_status}»; вернуть можно только оплаченное пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="214"/>
+        <location filename="../../ui/domain_messages.py" line="234"/>
         <source>unit must be 1–32 characters, like &apos;api call&apos; or &apos;GB&apos;</source>
         <translation>единица — 1–32 символа, например «api call» или «GB»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="215"/>
+        <location filename="../../ui/domain_messages.py" line="235"/>
         <source>unknown currency {code!r}; known: {known}</source>
         <translation>неизвестная валюта {code!r}; известны: {known}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="216"/>
+        <location filename="../../ui/domain_messages.py" line="236"/>
+        <source>unknown kind of notice {kind!r}; known: {known}</source>
+        <translation>неизвестный вид уведомления {kind!r}; известны: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="237"/>
         <source>unknown language {code!r}; known: {known}</source>
         <translation>неизвестный язык {code!r}; известны: {known}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="217"/>
+        <location filename="../../ui/domain_messages.py" line="238"/>
         <source>unknown operator or wrong password</source>
         <translation>неизвестный оператор или неверный пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="218"/>
+        <location filename="../../ui/domain_messages.py" line="239"/>
         <source>unknown retry strategy {strategy!r}; use one of {strategies}</source>
         <translation>неизвестная стратегия повторов {strategy!r}; возможны: {strategies}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="219"/>
+        <location filename="../../ui/domain_messages.py" line="240"/>
         <source>unknown setting {name!r}</source>
         <translation>неизвестная настройка {name!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="220"/>
+        <location filename="../../ui/domain_messages.py" line="241"/>
         <source>username: 2–64 letters, digits, dot, dash or underscore</source>
         <translation>имя пользователя: 2–64 буквы, цифры, точка, дефис или подчёркивание</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="221"/>
+        <location filename="../../ui/domain_messages.py" line="242"/>
         <source>wallet #{wallet_id} can take at most {room} more; the card was not charged</source>
         <translation>в кошелёк #{wallet_id} можно зачислить не больше {room}; с карты ничего не списано</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="222"/>
+        <location filename="../../ui/domain_messages.py" line="243"/>
         <source>wallet #{wallet_id} holds {balance}; {needed} is needed</source>
         <translation>в кошельке #{wallet_id} {balance}; нужно {needed}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="223"/>
+        <location filename="../../ui/domain_messages.py" line="244"/>
         <source>you cannot disable your own account; ask another administrator</source>
         <translation>нельзя отключить собственную учётную запись; попросите другого администратора</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="224"/>
+        <location filename="../../ui/domain_messages.py" line="245"/>
         <source>you cannot {verb} your own administrator account; ask another administrator</source>
         <translation>нельзя {verb} собственную учётную запись администратора; попросите другого администратора</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="225"/>
+        <location filename="../../ui/domain_messages.py" line="246"/>
         <source>your account changed since this computer remembered you; type your password</source>
         <translation>ваша учётная запись изменилась с тех пор, как этот компьютер вас запомнил; введите пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="226"/>
+        <location filename="../../ui/domain_messages.py" line="247"/>
         <source>your account changed; sign in again</source>
         <translation>ваша учётная запись изменилась; войдите снова</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="227"/>
+        <location filename="../../ui/domain_messages.py" line="248"/>
         <source>your account was disabled; sign in again</source>
         <translation>ваша учётная запись отключена; войдите снова</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="228"/>
+        <location filename="../../ui/domain_messages.py" line="249"/>
         <source>your role or password changed; sign in again</source>
         <translation>ваша роль или пароль изменились; войдите снова</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="229"/>
+        <location filename="../../ui/domain_messages.py" line="250"/>
+        <source>{address!r} is not an address mail can be sent to</source>
+        <translation>на адрес {address!r} нельзя отправить письмо</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="251"/>
+        <source>{address!r} is not an email address to send the test to</source>
+        <translation>{address!r} — не адрес эл. почты для тестового письма</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="252"/>
         <source>{currency!r} is not a three-letter currency code</source>
         <translation>{currency!r} — не трёхбуквенный код валюты</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="230"/>
+        <location filename="../../ui/domain_messages.py" line="253"/>
         <source>{currency} amounts have at most {exponent} decimal places</source>
         <translation>у сумм в {currency} не больше {exponent} знаков после запятой</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="231"/>
+        <location filename="../../ui/domain_messages.py" line="254"/>
         <source>{currency} has no minor unit; write a whole number</source>
         <translation>у {currency} нет младших единиц; напишите целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="232"/>
+        <location filename="../../ui/domain_messages.py" line="255"/>
         <source>{customer_email} already has a {status} subscription to {plan_code}</source>
         <translation>у {customer_email} уже есть подписка на {plan_code} в состоянии «{status}»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="233"/>
+        <location filename="../../ui/domain_messages.py" line="256"/>
         <source>{customer_email} already has an open subscription to {plan_code}</source>
         <translation>у {customer_email} уже есть открытая подписка на {plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="234"/>
+        <location filename="../../ui/domain_messages.py" line="257"/>
         <source>{customer_email} has no subscription to {plan_code}</source>
         <translation>у {customer_email} нет подписки на {plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="235"/>
+        <location filename="../../ui/domain_messages.py" line="258"/>
         <source>{email!r} is not a valid email address</source>
         <translation>{email!r} — недопустимый адрес эл. почты</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="236"/>
+        <location filename="../../ui/domain_messages.py" line="259"/>
         <source>{email} already has the card {last4} saved</source>
         <translation>у клиента {email} карта {last4} уже сохранена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="237"/>
+        <location filename="../../ui/domain_messages.py" line="260"/>
         <source>{email} has no automatic top-up turned on</source>
         <translation>у клиента {email} нет включённого автопополнения</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="238"/>
+        <location filename="../../ui/domain_messages.py" line="261"/>
         <source>{feature_code} is a quota feature; give its quota per period</source>
         <translation>{feature_code} — функция с квотой; укажите квоту на период</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="239"/>
+        <location filename="../../ui/domain_messages.py" line="262"/>
         <source>{feature_code} is a rate feature; give a rate limit and a window in seconds</source>
         <translation>{feature_code} — функция с лимитом частоты; укажите лимит и окно в секундах</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="240"/>
+        <location filename="../../ui/domain_messages.py" line="263"/>
         <source>{feature_code} is an on/off feature; it has no usage to record</source>
         <translation>{feature_code} — функция «вкл/выкл»; записывать у неё нечего</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="241"/>
+        <location filename="../../ui/domain_messages.py" line="264"/>
         <source>{feature_code} is an on/off feature; it takes no usage pricing</source>
         <translation>{feature_code} — функция «вкл/выкл»; оплаты за использование у неё нет</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="242"/>
+        <location filename="../../ui/domain_messages.py" line="265"/>
         <source>{feature_code} is turned off on plan {plan_code}</source>
         <translation>{feature_code} выключена в тарифе {plan_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="243"/>
+        <location filename="../../ui/domain_messages.py" line="266"/>
         <source>{length} characters is more than {limit}</source>
         <translation>{length} символов — больше, чем {limit}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="244"/>
+        <location filename="../../ui/domain_messages.py" line="267"/>
         <source>{name} must be a whole number of at least 1</source>
         <translation>{name}: нужно целое число не меньше 1</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="245"/>
+        <location filename="../../ui/domain_messages.py" line="268"/>
         <source>{number} is outside {low}–{high}</source>
         <translation>{number} вне диапазона {low}–{high}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="246"/>
+        <location filename="../../ui/domain_messages.py" line="269"/>
         <source>{operator} ({role}) may not {action}</source>
         <translation>{operator} ({role}) не может: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="247"/>
+        <location filename="../../ui/domain_messages.py" line="270"/>
         <source>{path} already exists; name a new file for the backup</source>
         <translation>{path} уже существует; укажите для резервной копии новый файл</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="248"/>
+        <location filename="../../ui/domain_messages.py" line="271"/>
         <source>{path} is not a backup of this program&apos;s database</source>
         <translation>{path} — не резервная копия базы этой программы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="249"/>
+        <location filename="../../ui/domain_messages.py" line="272"/>
         <source>{path} is not a file</source>
         <translation>{path} — не файл</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="250"/>
+        <location filename="../../ui/domain_messages.py" line="273"/>
         <source>{path} is not a sound database ({problem})</source>
         <translation>{path} — повреждённая или не та база данных ({problem})</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="251"/>
+        <location filename="../../ui/domain_messages.py" line="274"/>
         <source>{path} was made by a newer version of the program (schema {version}); update the program first</source>
         <translation>{path} создан более новой версией программы (схема {version}); сначала обновите программу</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="252"/>
+        <location filename="../../ui/domain_messages.py" line="275"/>
         <source>{text!r} is neither a credit note number (CN-YYYY-NNNNNN) nor an id</source>
         <translation>{text!r} — ни номер кредит-ноты (CN-YYYY-NNNNNN), ни идентификатор</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="253"/>
+        <location filename="../../ui/domain_messages.py" line="276"/>
         <source>{text!r} is neither an invoice nor a credit note</source>
         <translation>{text!r} — ни счёт, ни кредит-нота</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="254"/>
+        <location filename="../../ui/domain_messages.py" line="277"/>
         <source>{text!r} is neither an invoice number (INV-YYYY-NNNNNN) nor an id</source>
         <translation>{text!r} — ни номер счёта (INV-YYYY-NNNNNN), ни идентификатор</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="255"/>
+        <location filename="../../ui/domain_messages.py" line="278"/>
         <source>{text!r} is not a list of currencies and amounts, like {example}</source>
         <translation>{text!r} — не список валют и сумм, например {example}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="256"/>
+        <location filename="../../ui/domain_messages.py" line="279"/>
         <source>{text!r} is not a time of day like 02:00</source>
         <translation>{text!r} — не время суток вида 02:00</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="257"/>
+        <location filename="../../ui/domain_messages.py" line="280"/>
         <source>{text!r} is not an ISO date or date-time (2026-01-31T09:00)</source>
         <translation>{text!r} — не дата и не дата со временем в ISO (2026-01-31T09:00)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="258"/>
+        <location filename="../../ui/domain_messages.py" line="281"/>
         <source>{text!r} is not an amount; write it like 12.50</source>
         <translation>{text!r} — не сумма; пишите, например, 12.50</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="259"/>
+        <location filename="../../ui/domain_messages.py" line="282"/>
         <source>{username} is the last active administrator; make someone else an administrator first</source>
         <translation>{username} — последний активный администратор; сначала назначьте администратором кого-то ещё</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="260"/>
+        <location filename="../../ui/domain_messages.py" line="283"/>
         <source>{value!r:.40} is not an error item id</source>
         <translation>{value!r:.40} — не номер ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="261"/>
+        <location filename="../../ui/domain_messages.py" line="284"/>
         <source>{value!r} is not a rate between 0 and 1</source>
         <translation>{value!r} — не доля от 0 до 1</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="262"/>
+        <location filename="../../ui/domain_messages.py" line="285"/>
         <source>{value!r} is not a whole number</source>
         <translation>{value!r} — не целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="263"/>
+        <location filename="../../ui/domain_messages.py" line="286"/>
         <source>{value!r} is not on/off</source>
         <translation>{value!r} — не on/off</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="264"/>
+        <location filename="../../ui/domain_messages.py" line="287"/>
         <source>{value!r} is not one of {choices}</source>
         <translation>{value!r} — не одно из значений: {choices}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="265"/>
+        <location filename="../../ui/domain_messages.py" line="288"/>
         <source>{what} is required</source>
         <translation>нужно указать: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="266"/>
+        <location filename="../../ui/domain_messages.py" line="289"/>
         <source>{what} is too large</source>
         <translation>{what}: слишком большое значение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="267"/>
+        <location filename="../../ui/domain_messages.py" line="290"/>
         <source>{what} must be 2–64 lowercase letters, digits, &apos;-&apos; or &apos;_&apos;</source>
         <translation>{what}: 2–64 строчные буквы, цифры, «-» или «_»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="268"/>
+        <location filename="../../ui/domain_messages.py" line="291"/>
         <source>{what} must be a whole number</source>
         <translation>{what}: нужно целое число</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="269"/>
+        <location filename="../../ui/domain_messages.py" line="292"/>
         <source>{what} must be a whole number of minor units</source>
         <translation>{what}: нужно целое число младших единиц</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="270"/>
+        <location filename="../../ui/domain_messages.py" line="293"/>
         <source>{what} must be on or off</source>
         <translation>{what}: нужно «вкл» или «выкл»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="271"/>
+        <location filename="../../ui/domain_messages.py" line="294"/>
         <source>{what} must be true or false</source>
         <translation>{what}: нужно «да» или «нет»</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="272"/>
+        <location filename="../../ui/domain_messages.py" line="295"/>
         <source>{what} must lie between {low:,} and {high:,}</source>
         <translation>{what}: значение от {low:,} до {high:,}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="273"/>
+        <location filename="../../ui/domain_messages.py" line="296"/>
         <source>{what} must lie between {low} and {high:,}</source>
         <translation>{what}: значение от {low} до {high:,}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="274"/>
+        <location filename="../../ui/domain_messages.py" line="297"/>
         <source>{what} must not be negative</source>
         <translation>{what}: значение не может быть отрицательным</translation>
     </message>
@@ -3575,282 +3695,282 @@
 <context>
     <name>DomainTerms</name>
     <message>
-        <location filename="../../ui/domain_messages.py" line="278"/>
+        <location filename="../../ui/domain_messages.py" line="301"/>
         <source>(a huge number)</source>
         <translation>(огромное число)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="279"/>
+        <location filename="../../ui/domain_messages.py" line="302"/>
         <source>access in grace</source>
         <translation>доступ в льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="280"/>
+        <location filename="../../ui/domain_messages.py" line="303"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="281"/>
+        <location filename="../../ui/domain_messages.py" line="304"/>
         <source>active subscription</source>
         <translation>подписка активна</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="282"/>
+        <location filename="../../ui/domain_messages.py" line="305"/>
         <source>another run</source>
         <translation>другой запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="283"/>
+        <location filename="../../ui/domain_messages.py" line="306"/>
         <source>batch_size</source>
         <translation>размер пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="284"/>
+        <location filename="../../ui/domain_messages.py" line="307"/>
         <source>canceled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="285"/>
+        <location filename="../../ui/domain_messages.py" line="308"/>
         <source>canceled and the paid period has ended</source>
         <translation>отменена, оплаченный период закончился</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="286"/>
+        <location filename="../../ui/domain_messages.py" line="309"/>
         <source>canceled, paid until the period ends</source>
         <translation>отменена, оплачена до конца периода</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="287"/>
+        <location filename="../../ui/domain_messages.py" line="310"/>
         <source>card</source>
         <translation>карта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="288"/>
+        <location filename="../../ui/domain_messages.py" line="311"/>
         <source>card declined</source>
         <translation>карта отклонена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="289"/>
+        <location filename="../../ui/domain_messages.py" line="312"/>
         <source>charge</source>
         <translation>списание</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="290"/>
+        <location filename="../../ui/domain_messages.py" line="313"/>
         <source>credit note</source>
         <translation>кредит-нота</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="291"/>
+        <location filename="../../ui/domain_messages.py" line="314"/>
         <source>customer</source>
         <translation>клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="292"/>
+        <location filename="../../ui/domain_messages.py" line="315"/>
         <source>demote</source>
         <translation>понизить</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="293"/>
+        <location filename="../../ui/domain_messages.py" line="316"/>
         <source>disable</source>
         <translation>отключить</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="294"/>
+        <location filename="../../ui/domain_messages.py" line="317"/>
         <source>do not honor</source>
         <translation>банк отказал</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="295"/>
+        <location filename="../../ui/domain_messages.py" line="318"/>
         <source>enabled</source>
         <translation>включена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="296"/>
+        <location filename="../../ui/domain_messages.py" line="319"/>
         <source>escalated</source>
         <translation>передана на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="297"/>
+        <location filename="../../ui/domain_messages.py" line="320"/>
         <source>expired card</source>
         <translation>срок карты истёк</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="298"/>
+        <location filename="../../ui/domain_messages.py" line="321"/>
         <source>feature code</source>
         <translation>код функции</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="299"/>
+        <location filename="../../ui/domain_messages.py" line="322"/>
         <source>grace days</source>
         <translation>льготные дни</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="300"/>
+        <location filename="../../ui/domain_messages.py" line="323"/>
         <source>included units</source>
         <translation>включённые единицы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="301"/>
+        <location filename="../../ui/domain_messages.py" line="324"/>
         <source>insufficient funds</source>
         <translation>недостаточно средств</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="302"/>
+        <location filename="../../ui/domain_messages.py" line="325"/>
         <source>interval count</source>
         <translation>число интервалов</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="303"/>
+        <location filename="../../ui/domain_messages.py" line="326"/>
         <source>invoice</source>
         <translation>счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="304"/>
+        <location filename="../../ui/domain_messages.py" line="327"/>
         <source>lease_seconds</source>
         <translation>срок аренды (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="305"/>
+        <location filename="../../ui/domain_messages.py" line="328"/>
         <source>no subscription</source>
         <translation>без подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="306"/>
+        <location filename="../../ui/domain_messages.py" line="329"/>
         <source>note</source>
         <translation>заметка</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="307"/>
+        <location filename="../../ui/domain_messages.py" line="330"/>
         <source>notice</source>
         <translation>уведомление</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="308"/>
+        <location filename="../../ui/domain_messages.py" line="331"/>
         <source>notification</source>
         <translation>уведомление</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="309"/>
+        <location filename="../../ui/domain_messages.py" line="332"/>
         <source>operation</source>
         <translation>операция</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="310"/>
+        <location filename="../../ui/domain_messages.py" line="333"/>
         <source>package price</source>
         <translation>цена пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="311"/>
+        <location filename="../../ui/domain_messages.py" line="334"/>
         <source>package size</source>
         <translation>размер пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="312"/>
+        <location filename="../../ui/domain_messages.py" line="335"/>
         <source>plan</source>
         <translation>тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="313"/>
+        <location filename="../../ui/domain_messages.py" line="336"/>
         <source>plan code</source>
         <translation>код тарифа</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="314"/>
+        <location filename="../../ui/domain_messages.py" line="337"/>
         <source>quantity</source>
         <translation>количество</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="315"/>
+        <location filename="../../ui/domain_messages.py" line="338"/>
         <source>quota</source>
         <translation>квота</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="316"/>
+        <location filename="../../ui/domain_messages.py" line="339"/>
         <source>rate limit</source>
         <translation>лимит частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="317"/>
+        <location filename="../../ui/domain_messages.py" line="340"/>
         <source>rate window (seconds)</source>
         <translation>окно лимита (секунды)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="318"/>
+        <location filename="../../ui/domain_messages.py" line="341"/>
         <source>reason</source>
         <translation>причина</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="319"/>
+        <location filename="../../ui/domain_messages.py" line="342"/>
         <source>renewal pending: the wallet could not pay</source>
         <translation>ждёт продления: в кошельке не хватило средств</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="320"/>
+        <location filename="../../ui/domain_messages.py" line="343"/>
         <source>renewal pending; the plan allows access during grace</source>
         <translation>ждёт продления; тариф оставляет доступ на льготный период</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="321"/>
+        <location filename="../../ui/domain_messages.py" line="344"/>
         <source>resolved</source>
         <translation>закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="322"/>
+        <location filename="../../ui/domain_messages.py" line="345"/>
         <source>retried</source>
         <translation>повторена</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="323"/>
+        <location filename="../../ui/domain_messages.py" line="346"/>
         <source>subject type</source>
         <translation>тип объекта</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="324"/>
+        <location filename="../../ui/domain_messages.py" line="347"/>
         <source>subscription</source>
         <translation>подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="325"/>
+        <location filename="../../ui/domain_messages.py" line="348"/>
         <source>subscription expired</source>
         <translation>подписка истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="326"/>
+        <location filename="../../ui/domain_messages.py" line="349"/>
         <source>subscription id</source>
         <translation>номер подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="327"/>
+        <location filename="../../ui/domain_messages.py" line="350"/>
         <source>the amount to round up to</source>
         <translation>сумма, до которой округлять</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="328"/>
+        <location filename="../../ui/domain_messages.py" line="351"/>
         <source>the amount to top up</source>
         <translation>сумма пополнения</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="329"/>
+        <location filename="../../ui/domain_messages.py" line="352"/>
         <source>the balance threshold</source>
         <translation>порог баланса</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="330"/>
+        <location filename="../../ui/domain_messages.py" line="353"/>
         <source>top-up</source>
         <translation>пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="331"/>
+        <location filename="../../ui/domain_messages.py" line="354"/>
         <source>unit price</source>
         <translation>цена единицы</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="332"/>
+        <location filename="../../ui/domain_messages.py" line="355"/>
         <source>wallet</source>
         <translation>кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="333"/>
+        <location filename="../../ui/domain_messages.py" line="356"/>
         <source>workers</source>
         <translation>исполнители</translation>
     </message>
@@ -3927,7 +4047,7 @@
     <name>ErrorItemText</name>
     <message>
         <location filename="../../ui/pages/error_item_text.py" line="26"/>
-        <location filename="../../ui/pages/error_item_text.py" line="71"/>
+        <location filename="../../ui/pages/error_item_text.py" line="73"/>
         <source>Top-up</source>
         <translation>Пополнение</translation>
     </message>
@@ -3952,304 +4072,325 @@
         <translation>Письмо клиенту</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="33"/>
+        <location filename="../../ui/pages/error_item_text.py" line="31"/>
+        <source>Email to a customer</source>
+        <translation>Письмо клиенту</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="34"/>
         <source>Passing fault (the gateway or database was busy or down)</source>
         <translation>Временный сбой (шлюз или база данных были заняты или недоступны)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="34"/>
+        <location filename="../../ui/pages/error_item_text.py" line="35"/>
         <source>Outcome unknown (no clear answer came back)</source>
         <translation>Исход неизвестен (ясного ответа не пришло)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="35"/>
+        <location filename="../../ui/pages/error_item_text.py" line="36"/>
         <source>Urgent (money owed to a card)</source>
         <translation>Срочно (деньги причитаются карте)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="36"/>
+        <location filename="../../ui/pages/error_item_text.py" line="37"/>
         <source>Predictable (a rate limit or maintenance)</source>
         <translation>Предсказуемый (ограничение частоты или обслуживание)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="37"/>
+        <location filename="../../ui/pages/error_item_text.py" line="38"/>
         <source>Needs a person (declined or inconsistent)</source>
         <translation>Нужен человек (отказ или несогласованные данные)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="40"/>
+        <location filename="../../ui/pages/error_item_text.py" line="41"/>
         <source>Retry later, waiting longer each time</source>
         <translation>Повторить позже, каждый раз выжидая дольше</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="41"/>
+        <location filename="../../ui/pages/error_item_text.py" line="42"/>
         <source>Ask the gateway what happened, then retry with the same key</source>
         <translation>Спросить шлюз, что произошло, затем повторить с тем же ключом</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="42"/>
+        <location filename="../../ui/pages/error_item_text.py" line="43"/>
         <source>Retry at once, then at a fixed interval</source>
         <translation>Повторить сразу, затем через равные промежутки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="43"/>
+        <location filename="../../ui/pages/error_item_text.py" line="44"/>
         <source>Retry at a fixed interval</source>
         <translation>Повторять через равные промежутки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="44"/>
+        <location filename="../../ui/pages/error_item_text.py" line="45"/>
         <source>Wait for an operator</source>
         <translation>Ждать оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="47"/>
+        <location filename="../../ui/pages/error_item_text.py" line="48"/>
         <source>Retrying</source>
         <translation>Повторяется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="48"/>
+        <location filename="../../ui/pages/error_item_text.py" line="49"/>
         <source>Waiting for an operator</source>
         <translation>Ждёт оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="49"/>
+        <location filename="../../ui/pages/error_item_text.py" line="50"/>
         <source>Resolved</source>
         <translation>Решена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="50"/>
+        <location filename="../../ui/pages/error_item_text.py" line="51"/>
         <source>Canceled</source>
         <translation>Отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="53"/>
+        <location filename="../../ui/pages/error_item_text.py" line="54"/>
         <source>Succeeded</source>
         <translation>Успешно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="54"/>
+        <location filename="../../ui/pages/error_item_text.py" line="55"/>
         <source>Failed</source>
         <translation>Ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="55"/>
+        <location filename="../../ui/pages/error_item_text.py" line="56"/>
         <source>Deferred</source>
         <translation>Отложена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="56"/>
+        <location filename="../../ui/pages/error_item_text.py" line="57"/>
         <source>Unknown</source>
         <translation>Неизвестно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="57"/>
+        <location filename="../../ui/pages/error_item_text.py" line="58"/>
         <source>Taken over</source>
         <translation>Перехвачена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="60"/>
+        <location filename="../../ui/pages/error_item_text.py" line="61"/>
         <source>Top-up #%1</source>
         <translation>Пополнение #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="61"/>
+        <location filename="../../ui/pages/error_item_text.py" line="62"/>
         <source>Refund #%1</source>
         <translation>Возврат #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="62"/>
+        <location filename="../../ui/pages/error_item_text.py" line="63"/>
         <source>Subscription #%1</source>
         <translation>Подписка #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="63"/>
+        <location filename="../../ui/pages/error_item_text.py" line="64"/>
         <source>Wallet #%1</source>
         <translation>Кошелёк #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="64"/>
+        <location filename="../../ui/pages/error_item_text.py" line="65"/>
         <source>Customer #%1</source>
         <translation>Клиент #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="65"/>
+        <location filename="../../ui/pages/error_item_text.py" line="66"/>
         <source>Charge #%1</source>
         <translation>Списание #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="66"/>
+        <location filename="../../ui/pages/error_item_text.py" line="67"/>
+        <location filename="../../ui/pages/error_item_text.py" line="68"/>
         <source>Notice #%1</source>
         <translation>Письмо #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="70"/>
+        <location filename="../../ui/pages/error_item_text.py" line="72"/>
         <source>Wallet</source>
         <translation>Кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="72"/>
+        <location filename="../../ui/pages/error_item_text.py" line="74"/>
         <source>Refund</source>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="73"/>
+        <location filename="../../ui/pages/error_item_text.py" line="75"/>
         <source>Subscription</source>
         <translation>Подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="74"/>
+        <location filename="../../ui/pages/error_item_text.py" line="76"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="75"/>
+        <location filename="../../ui/pages/error_item_text.py" line="77"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="76"/>
+        <location filename="../../ui/pages/error_item_text.py" line="78"/>
         <source>Gateway charge</source>
         <translation>Платёж в шлюзе</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="77"/>
+        <location filename="../../ui/pages/error_item_text.py" line="79"/>
         <source>Gateway&apos;s answer</source>
         <translation>Ответ шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="78"/>
+        <location filename="../../ui/pages/error_item_text.py" line="80"/>
         <source>Payment key</source>
         <translation>Ключ платежа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="109"/>
-        <location filename="../../ui/pages/error_item_text.py" line="231"/>
+        <location filename="../../ui/pages/error_item_text.py" line="81"/>
+        <source>Sent to</source>
+        <translation>Кому</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="82"/>
+        <source>Kind of notice</source>
+        <translation>Вид уведомления</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="83"/>
+        <source>Message-ID</source>
+        <translation>Message-ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/error_item_text.py" line="114"/>
+        <location filename="../../ui/pages/error_item_text.py" line="236"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="120"/>
+        <location filename="../../ui/pages/error_item_text.py" line="125"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="122"/>
+        <location filename="../../ui/pages/error_item_text.py" line="127"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="158"/>
+        <location filename="../../ui/pages/error_item_text.py" line="163"/>
         <source>held by %1 until %2</source>
         <translation>занята: %1 до %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="163"/>
+        <location filename="../../ui/pages/error_item_text.py" line="168"/>
         <source>free</source>
         <translation>свободна</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="165"/>
+        <location filename="../../ui/pages/error_item_text.py" line="170"/>
         <source>Subject</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="166"/>
+        <location filename="../../ui/pages/error_item_text.py" line="171"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="168"/>
+        <location filename="../../ui/pages/error_item_text.py" line="173"/>
         <source>Kind of failure</source>
         <translation>Вид сбоя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="171"/>
+        <location filename="../../ui/pages/error_item_text.py" line="176"/>
         <source>What happens next</source>
         <translation>Что будет дальше</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="173"/>
-        <location filename="../../ui/pages/error_item_text.py" line="204"/>
+        <location filename="../../ui/pages/error_item_text.py" line="178"/>
+        <location filename="../../ui/pages/error_item_text.py" line="209"/>
         <source>Attempts</source>
         <translation>Попытки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="174"/>
+        <location filename="../../ui/pages/error_item_text.py" line="179"/>
         <source>%1 of %2</source>
         <translation>%1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="178"/>
+        <location filename="../../ui/pages/error_item_text.py" line="183"/>
         <source>Next attempt</source>
         <translation>Следующая попытка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="179"/>
+        <location filename="../../ui/pages/error_item_text.py" line="184"/>
         <source>Lease</source>
         <translation>Блокировка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="180"/>
+        <location filename="../../ui/pages/error_item_text.py" line="185"/>
         <source>Amount at risk</source>
         <translation>Сумма под риском</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="182"/>
+        <location filename="../../ui/pages/error_item_text.py" line="187"/>
         <source>Created</source>
         <translation>Создана</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="185"/>
+        <location filename="../../ui/pages/error_item_text.py" line="190"/>
         <source>Updated</source>
         <translation>Изменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="190"/>
+        <location filename="../../ui/pages/error_item_text.py" line="195"/>
         <source>Closed</source>
         <translation>Закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="191"/>
+        <location filename="../../ui/pages/error_item_text.py" line="196"/>
         <source>%1 by %2</source>
         <translation>%1, закрыл %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="196"/>
+        <location filename="../../ui/pages/error_item_text.py" line="201"/>
         <source>Resolution</source>
         <translation>Решение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="197"/>
+        <location filename="../../ui/pages/error_item_text.py" line="202"/>
         <source>%1 failed</source>
         <translation>%1 — сбой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="198"/>
+        <location filename="../../ui/pages/error_item_text.py" line="203"/>
         <source>Error item #%1</source>
         <translation>Ошибка #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="208"/>
+        <location filename="../../ui/pages/error_item_text.py" line="213"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="209"/>
+        <location filename="../../ui/pages/error_item_text.py" line="214"/>
         <source>Outcome</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="210"/>
+        <location filename="../../ui/pages/error_item_text.py" line="215"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="211"/>
+        <location filename="../../ui/pages/error_item_text.py" line="216"/>
         <source>By</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/error_item_text.py" line="228"/>
+        <location filename="../../ui/pages/error_item_text.py" line="233"/>
         <source>No attempts recorded.</source>
         <translation>Попыток не записано.</translation>
     </message>
@@ -4745,109 +4886,114 @@
 <context>
     <name>ErrorWords</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="218"/>
+        <location filename="../../ui/pages/words.py" line="225"/>
         <source>top-up</source>
         <translation>пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="219"/>
+        <location filename="../../ui/pages/words.py" line="226"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="220"/>
+        <location filename="../../ui/pages/words.py" line="227"/>
         <source>renewal</source>
         <translation>продление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="221"/>
+        <location filename="../../ui/pages/words.py" line="228"/>
         <source>subscription</source>
         <translation>подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="222"/>
+        <location filename="../../ui/pages/words.py" line="229"/>
         <source>payment review</source>
         <translation>проверка платежа</translation>
     </message>
     <message>
         <location filename="../../ui/pages/words.py" line="230"/>
+        <source>email to a customer</source>
+        <translation>письмо клиенту</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="238"/>
         <source>transient</source>
         <translation>временная</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="231"/>
+        <location filename="../../ui/pages/words.py" line="239"/>
         <source>outcome unknown</source>
         <translation>исход неизвестен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="232"/>
-        <location filename="../../ui/pages/words.py" line="244"/>
+        <location filename="../../ui/pages/words.py" line="240"/>
+        <location filename="../../ui/pages/words.py" line="252"/>
         <source>urgent</source>
         <translation>срочная</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="233"/>
+        <location filename="../../ui/pages/words.py" line="241"/>
         <source>predictable</source>
         <translation>предсказуемая</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="234"/>
+        <location filename="../../ui/pages/words.py" line="242"/>
         <source>permanent</source>
         <translation>постоянная</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="242"/>
+        <location filename="../../ui/pages/words.py" line="250"/>
         <source>backoff</source>
         <translation>нарастающая пауза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="243"/>
+        <location filename="../../ui/pages/words.py" line="251"/>
         <source>reconcile</source>
         <translation>сверка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="245"/>
+        <location filename="../../ui/pages/words.py" line="253"/>
         <source>fixed interval</source>
         <translation>равный интервал</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="246"/>
-        <location filename="../../ui/pages/words.py" line="256"/>
+        <location filename="../../ui/pages/words.py" line="254"/>
+        <location filename="../../ui/pages/words.py" line="264"/>
         <source>manual</source>
         <translation>вручную</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="255"/>
+        <location filename="../../ui/pages/words.py" line="263"/>
         <source>retrying</source>
         <translation>повторяется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="257"/>
+        <location filename="../../ui/pages/words.py" line="265"/>
         <source>resolved</source>
         <translation>закрыта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="258"/>
+        <location filename="../../ui/pages/words.py" line="266"/>
         <source>canceled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="580"/>
+        <location filename="../../ui/pages/words.py" line="590"/>
         <source>succeeded</source>
         <translation>успешно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="581"/>
+        <location filename="../../ui/pages/words.py" line="591"/>
         <source>failed</source>
         <translation>неудача</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="582"/>
+        <location filename="../../ui/pages/words.py" line="592"/>
         <source>deferred</source>
         <translation>отложено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="583"/>
+        <location filename="../../ui/pages/words.py" line="593"/>
         <source>settled elsewhere</source>
         <translation>завершено в другом месте</translation>
     </message>
@@ -4957,32 +5103,32 @@
 <context>
     <name>FeatureTypes</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="475"/>
+        <location filename="../../ui/pages/words.py" line="485"/>
         <source>on/off</source>
         <translation>вкл/выкл</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="476"/>
+        <location filename="../../ui/pages/words.py" line="486"/>
         <source>quota</source>
         <translation>квота</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="477"/>
+        <location filename="../../ui/pages/words.py" line="487"/>
         <source>rate limit</source>
         <translation>лимит частоты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="478"/>
+        <location filename="../../ui/pages/words.py" line="488"/>
         <source>usage</source>
         <translation>по использованию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="511"/>
+        <location filename="../../ui/pages/words.py" line="521"/>
         <source>%1 %2 / period</source>
         <translation>%1 %2 / период</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="517"/>
+        <location filename="../../ui/pages/words.py" line="527"/>
         <source>%1 %2 / %3</source>
         <translation>%1 %2 / %3</translation>
     </message>
@@ -5680,27 +5826,27 @@
 <context>
     <name>LedgerNotes</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="567"/>
+        <location filename="../../ui/pages/words.py" line="577"/>
         <source>card charge %1</source>
         <translation>списание с карты %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="568"/>
+        <location filename="../../ui/pages/words.py" line="578"/>
         <source>to card, top-up #%1</source>
         <translation>на карту, пополнение #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="569"/>
+        <location filename="../../ui/pages/words.py" line="579"/>
         <source>owed on %1</source>
         <translation>долг по %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="570"/>
+        <location filename="../../ui/pages/words.py" line="580"/>
         <source>%1 against %2</source>
         <translation>%1 к %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="571"/>
+        <location filename="../../ui/pages/words.py" line="581"/>
         <source>refund refused: %1</source>
         <translation>возврат отклонён: %1</translation>
     </message>
@@ -5782,6 +5928,270 @@
         <location filename="../../ui/login.py" line="196"/>
         <source>the two passwords differ</source>
         <translation>пароли не совпадают</translation>
+    </message>
+</context>
+<context>
+    <name>MailSettings</name>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="40"/>
+        <source>Receipt for a payment</source>
+        <translation>Квитанция об оплате</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="41"/>
+        <source>Renewal coming up, wallet short</source>
+        <translation>Скоро продление, на кошельке не хватает</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="42"/>
+        <source>Renewal waiting for funds</source>
+        <translation>Продление ждёт оплаты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="43"/>
+        <source>Subscription ended</source>
+        <translation>Подписка закончилась</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="44"/>
+        <source>Top-up credited</source>
+        <translation>Пополнение зачислено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="45"/>
+        <source>Refund sent</source>
+        <translation>Возврат отправлен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="46"/>
+        <source>Low balance</source>
+        <translation>Мало средств на кошельке</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="47"/>
+        <source>Automatic top-up declined</source>
+        <translation>Автопополнение отклонено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="82"/>
+        <source>Messages to customers</source>
+        <translation>Письма клиентам</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="87"/>
+        <source>Receipts and notices go to customers by email through this mail server, signed with the business name. Until the server and the From address are set, notices wait in the outbox.</source>
+        <translation>Квитанции и уведомления уходят клиентам по эл. почте через этот почтовый сервер, с подписью — названием компании. Пока сервер и адрес отправителя не заданы, уведомления ждут в очереди отправки.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="96"/>
+        <source>Business name</source>
+        <translation>Название компании</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="96"/>
+        <source>on documents and messages</source>
+        <translation>в документах и письмах</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="98"/>
+        <source>Business address</source>
+        <translation>Адрес компании</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="100"/>
+        <source>Mail server (SMTP host)</source>
+        <translation>Почтовый сервер (SMTP)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="100"/>
+        <source>e.g. smtp.example.com</source>
+        <translation>например smtp.example.com</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="102"/>
+        <source>Port</source>
+        <translation>Порт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="102"/>
+        <source>587 for STARTTLS, 465 for TLS</source>
+        <translation>587 для STARTTLS, 465 для TLS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="105"/>
+        <source>Security</source>
+        <translation>Защита</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="107"/>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="108"/>
+        <source>TLS from the start</source>
+        <translation>TLS с самого начала</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="109"/>
+        <source>None (trusted network only)</source>
+        <translation>Нет (только в доверенной сети)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="112"/>
+        <source>User name</source>
+        <translation>Имя пользователя</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="112"/>
+        <source>empty: no sign-in</source>
+        <translation>пусто — без входа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="113"/>
+        <source>From address</source>
+        <translation>Адрес отправителя</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="113"/>
+        <source>e.g. billing@example.com</source>
+        <translation>например billing@example.com</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="119"/>
+        <source>Save mail settings…</source>
+        <translation>Сохранить настройки почты…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="133"/>
+        <source>The mail server&apos;s password</source>
+        <translation>Пароль почтового сервера</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="136"/>
+        <location filename="../../ui/pages/settings_mail.py" line="256"/>
+        <source>Save password</source>
+        <translation>Сохранить пароль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="142"/>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="149"/>
+        <source>Send a test message to… (your address)</source>
+        <translation>Отправить тестовое письмо на… (ваш адрес)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="151"/>
+        <source>Send test message</source>
+        <translation>Отправить тестовое письмо</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="180"/>
+        <source>Preview a notice</source>
+        <translation>Просмотр уведомления</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="187"/>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="188"/>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="189"/>
+        <source>Preview</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="204"/>
+        <source>As the customer sees it</source>
+        <translation>Как видит клиент</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="205"/>
+        <source>Plain text</source>
+        <translation>Простой текст</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="212"/>
+        <source>Shown for a sample customer, with the business name and address saved above.</source>
+        <translation>Показано для примерного клиента, с названием и адресом компании, сохранёнными выше.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="226"/>
+        <source>A password is set (kept in the system keyring).</source>
+        <translation>Пароль задан (хранится в системном хранилище ключей).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="228"/>
+        <source>No password is set: the server is used without signing in unless a user name is given.</source>
+        <translation>Пароль не задан: без имени пользователя сервер используется без входа.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="247"/>
+        <source>Enter the password first.</source>
+        <translation>Сначала введите пароль.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="251"/>
+        <source>Mail server password</source>
+        <translation>Пароль почтового сервера</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="253"/>
+        <source>Keep this password for signing in to the mail server. Every desk and worker on this computer uses it.</source>
+        <translation>Сохранить этот пароль для входа на почтовый сервер. Его используют все рабочие места и фоновые процессы на этом компьютере.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="272"/>
+        <source>The password was saved in the system keyring.</source>
+        <translation>Пароль сохранён в системном хранилище ключей.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="277"/>
+        <source>There is no usable system keyring, so the password is kept for this session only and will be forgotten when the app quits.</source>
+        <translation>Системное хранилище ключей недоступно, поэтому пароль сохранён только на этот сеанс и будет забыт при выходе из приложения.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="289"/>
+        <source>Type the address to send the test message to.</source>
+        <translation>Введите адрес, на который отправить тестовое письмо.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="293"/>
+        <source>Save the mail settings first: the test uses the saved ones.</source>
+        <translation>Сначала сохраните настройки почты: тест использует сохранённые.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="298"/>
+        <source>Sending…</source>
+        <translation>Отправка…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="309"/>
+        <source>Sent to %1 through %2. Check that it arrived.</source>
+        <translation>Отправлено на %1 через %2. Проверьте, что письмо пришло.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="315"/>
+        <source>Not sent: %1</source>
+        <translation>Не отправлено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="320"/>
+        <source>Not sent: an unexpected error; the log has the details.</source>
+        <translation>Не отправлено: непредвиденная ошибка; подробности в журнале.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_mail.py" line="329"/>
+        <source>Subject: %1</source>
+        <translation>Тема: %1</translation>
     </message>
 </context>
 <context>
@@ -6910,122 +7320,122 @@
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="592"/>
+        <location filename="../../ui/pages/words.py" line="602"/>
         <source>create customers</source>
         <translation>создавать клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="593"/>
+        <location filename="../../ui/pages/words.py" line="603"/>
         <source>change customers</source>
         <translation>изменять клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="594"/>
+        <location filename="../../ui/pages/words.py" line="604"/>
         <source>top up wallets</source>
         <translation>пополнять кошельки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="595"/>
+        <location filename="../../ui/pages/words.py" line="605"/>
         <source>subscribe customers</source>
         <translation>оформлять подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="596"/>
+        <location filename="../../ui/pages/words.py" line="606"/>
         <source>cancel subscriptions</source>
         <translation>отменять подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="597"/>
+        <location filename="../../ui/pages/words.py" line="607"/>
         <source>reinstate subscriptions</source>
         <translation>восстанавливать подписки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="598"/>
+        <location filename="../../ui/pages/words.py" line="608"/>
         <source>change the plan of subscriptions</source>
         <translation>менять тариф подписок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="599"/>
+        <location filename="../../ui/pages/words.py" line="609"/>
         <source>record usage</source>
         <translation>записывать использование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="600"/>
+        <location filename="../../ui/pages/words.py" line="610"/>
         <source>retry error items</source>
         <translation>повторять ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="601"/>
+        <location filename="../../ui/pages/words.py" line="611"/>
         <source>cancel scheduled retries</source>
         <translation>отменять запланированные повторы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="602"/>
+        <location filename="../../ui/pages/words.py" line="612"/>
         <source>resolve error items</source>
         <translation>закрывать ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="603"/>
+        <location filename="../../ui/pages/words.py" line="613"/>
         <source>escalate error items</source>
         <translation>передавать ошибки на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="604"/>
+        <location filename="../../ui/pages/words.py" line="614"/>
         <source>change retry strategies</source>
         <translation>менять стратегии повторов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="605"/>
+        <location filename="../../ui/pages/words.py" line="615"/>
         <source>mark notifications read</source>
         <translation>отмечать уведомления прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="606"/>
+        <location filename="../../ui/pages/words.py" line="616"/>
         <source>run scheduler jobs</source>
         <translation>запускать задания планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="607"/>
+        <location filename="../../ui/pages/words.py" line="617"/>
         <source>run a renewal pass</source>
         <translation>запускать прогон продлений</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="608"/>
+        <location filename="../../ui/pages/words.py" line="618"/>
         <source>send customer notices again</source>
         <translation>повторно отправлять уведомления клиентам</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="609"/>
+        <location filename="../../ui/pages/words.py" line="619"/>
         <source>refund</source>
         <translation>делать возвраты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="610"/>
+        <location filename="../../ui/pages/words.py" line="620"/>
         <source>adjust balances</source>
         <translation>корректировать балансы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="611"/>
+        <location filename="../../ui/pages/words.py" line="621"/>
         <source>edit plans and features</source>
         <translation>изменять тарифы и функции</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="612"/>
+        <location filename="../../ui/pages/words.py" line="622"/>
         <source>manage operators</source>
         <translation>управлять операторами</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="613"/>
+        <location filename="../../ui/pages/words.py" line="623"/>
         <source>change settings</source>
         <translation>изменять настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="614"/>
+        <location filename="../../ui/pages/words.py" line="624"/>
         <source>configure the gateway</source>
         <translation>настраивать шлюз</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="615"/>
+        <location filename="../../ui/pages/words.py" line="625"/>
         <source>pause the scheduler</source>
         <translation>приостанавливать планировщик</translation>
     </message>
@@ -7871,172 +8281,207 @@
         <translation>резервные копии</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="137"/>
+        <location filename="../../ui/pages/words.py" line="130"/>
+        <source>customer notices</source>
+        <translation>уведомления клиентам</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="138"/>
         <source>top-ups</source>
         <translation>пополнения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="138"/>
+        <location filename="../../ui/pages/words.py" line="139"/>
         <source>refunds</source>
         <translation>возвраты</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="139"/>
+        <location filename="../../ui/pages/words.py" line="140"/>
         <source>due</source>
         <translation>к сроку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="140"/>
+        <location filename="../../ui/pages/words.py" line="141"/>
         <source>renewed</source>
         <translation>продлено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="141"/>
+        <location filename="../../ui/pages/words.py" line="142"/>
         <source>waiting for funds</source>
         <translation>ждут средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="142"/>
+        <location filename="../../ui/pages/words.py" line="143"/>
         <source>expired</source>
         <translation>истекло</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="143"/>
+        <location filename="../../ui/pages/words.py" line="144"/>
         <source>errors</source>
         <translation>ошибки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="144"/>
+        <location filename="../../ui/pages/words.py" line="145"/>
         <source>charged</source>
         <translation>списано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="145"/>
+        <location filename="../../ui/pages/words.py" line="146"/>
         <source>owed</source>
         <translation>в долг</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="146"/>
+        <location filename="../../ui/pages/words.py" line="147"/>
         <source>succeeded</source>
         <translation>успешно</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="147"/>
+        <location filename="../../ui/pages/words.py" line="148"/>
         <source>rescheduled</source>
         <translation>перенесено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="148"/>
+        <location filename="../../ui/pages/words.py" line="149"/>
         <source>to manual</source>
         <translation>на ручной разбор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="149"/>
+        <location filename="../../ui/pages/words.py" line="150"/>
         <source>deferred</source>
         <translation>отложено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="150"/>
+        <location filename="../../ui/pages/words.py" line="151"/>
         <source>reconciled</source>
         <translation>сверено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="151"/>
+        <location filename="../../ui/pages/words.py" line="152"/>
         <source>checked</source>
         <translation>проверено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="152"/>
+        <location filename="../../ui/pages/words.py" line="153"/>
         <source>reminded</source>
         <translation>напомнено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="153"/>
+        <location filename="../../ui/pages/words.py" line="154"/>
         <source>short of a coming renewal</source>
         <translation>без средств на ближайшее продление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="154"/>
+        <location filename="../../ui/pages/words.py" line="155"/>
         <source>alert</source>
         <translation>тревога</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="155"/>
+        <location filename="../../ui/pages/words.py" line="156"/>
         <source>gateway</source>
         <translation>шлюз</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="156"/>
+        <location filename="../../ui/pages/words.py" line="157"/>
         <source>result</source>
         <translation>итог</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="157"/>
+        <location filename="../../ui/pages/words.py" line="158"/>
         <source>file</source>
         <translation>файл</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="158"/>
+        <location filename="../../ui/pages/words.py" line="159"/>
         <source>size in bytes</source>
         <translation>размер в байтах</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="159"/>
+        <location filename="../../ui/pages/words.py" line="160"/>
         <source>seconds</source>
         <translation>секунд</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="160"/>
+        <location filename="../../ui/pages/words.py" line="161"/>
         <source>older backups deleted</source>
         <translation>удалено старых копий</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="161"/>
+        <location filename="../../ui/pages/words.py" line="162"/>
         <source>skipped</source>
         <translation>пропущено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="162"/>
+        <location filename="../../ui/pages/words.py" line="163"/>
         <source>automatic top-ups charged</source>
         <translation>автопополнений списано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="163"/>
+        <location filename="../../ui/pages/words.py" line="164"/>
         <source>automatic top-ups waiting for the gateway</source>
         <translation>автопополнений ждут платёжный шлюз</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="164"/>
+        <location filename="../../ui/pages/words.py" line="165"/>
         <source>automatic top-ups declined</source>
         <translation>автопополнений отклонено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="172"/>
+        <location filename="../../ui/pages/words.py" line="166"/>
+        <source>sent</source>
+        <translation>отправлено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="167"/>
+        <source>to retry</source>
+        <translation>к повтору</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="168"/>
+        <source>failed</source>
+        <translation>не отправлено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="169"/>
+        <source>not sent (no email)</source>
+        <translation>без отправки (клиент отказался от писем)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="170"/>
+        <source>interrupted sends restarted</source>
+        <translation>прерванные отправки возобновлены</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="171"/>
+        <source>mail server set</source>
+        <translation>почтовый сервер задан</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="179"/>
         <source>healthy</source>
         <translation>в порядке</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="173"/>
+        <location filename="../../ui/pages/words.py" line="180"/>
         <source>outage</source>
         <translation>сбой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="174"/>
+        <location filename="../../ui/pages/words.py" line="181"/>
         <source>probing</source>
         <translation>проверка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="183"/>
+        <location filename="../../ui/pages/words.py" line="190"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="184"/>
+        <location filename="../../ui/pages/words.py" line="191"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="194"/>
+        <location filename="../../ui/pages/words.py" line="201"/>
         <source>daily backups are turned off</source>
         <translation>ежедневное копирование отключено</translation>
     </message>
@@ -8312,7 +8757,7 @@
 <context>
     <name>SettingsForm</name>
     <message>
-        <location filename="../../ui/pages/settings_form.py" line="123"/>
+        <location filename="../../ui/pages/settings_form.py" line="162"/>
         <source>a value is needed</source>
         <translation>требуется значение</translation>
     </message>
@@ -8320,253 +8765,253 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="53"/>
+        <location filename="../../ui/pages/settings_page.py" line="56"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="78"/>
+        <location filename="../../ui/pages/settings_page.py" line="83"/>
         <source>Payment gateway API key</source>
         <translation>API-ключ платёжного шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="79"/>
+        <location filename="../../ui/pages/settings_page.py" line="84"/>
         <source>Checking…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="89"/>
+        <location filename="../../ui/pages/settings_page.py" line="94"/>
         <source>Paste a new key (%s…)</source>
         <translation>Вставьте новый ключ (%s…)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="91"/>
-        <location filename="../../ui/pages/settings_page.py" line="273"/>
+        <location filename="../../ui/pages/settings_page.py" line="96"/>
+        <location filename="../../ui/pages/settings_page.py" line="282"/>
         <source>Save key</source>
         <translation>Сохранить ключ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="101"/>
+        <location filename="../../ui/pages/settings_page.py" line="106"/>
         <source>The key is kept in the system keyring, never in the database or the log. It is not shown again once saved.</source>
         <translation>Ключ хранится в системном хранилище ключей, а не в базе данных или журнале. После сохранения он больше не показывается.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="119"/>
+        <location filename="../../ui/pages/settings_page.py" line="124"/>
         <source>Billing, reminders and alerts</source>
         <translation>Биллинг, напоминания и оповещения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="122"/>
+        <location filename="../../ui/pages/settings_page.py" line="127"/>
         <source>Daily renewal time (HH:MM, UTC)</source>
         <translation>Время ежедневного продления (ЧЧ:ММ, UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="122"/>
+        <location filename="../../ui/pages/settings_page.py" line="127"/>
         <source>for example 02:00</source>
         <translation>например 02:00</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="123"/>
+        <location filename="../../ui/pages/settings_page.py" line="128"/>
         <source>Remind this many days before a period ends</source>
         <translation>За сколько дней до конца периода напоминать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="124"/>
+        <location filename="../../ui/pages/settings_page.py" line="129"/>
         <source>Default grace days</source>
         <translation>Льготных дней по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="125"/>
+        <location filename="../../ui/pages/settings_page.py" line="130"/>
         <source>Alert when unresolved errors exceed</source>
         <translation>Оповещать, если нерешённых ошибок больше</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="128"/>
+        <location filename="../../ui/pages/settings_page.py" line="133"/>
         <source>Retry pass every (minutes)</source>
         <translation>Повтор ошибок каждые (минут)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="129"/>
+        <location filename="../../ui/pages/settings_page.py" line="134"/>
         <source>1–1440; a running scheduler picks it up when it restarts</source>
         <translation>1–1440; работающий планировщик применит значение после перезапуска</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="133"/>
+        <location filename="../../ui/pages/settings_page.py" line="138"/>
         <source>Tell a customer this many days before a renewal their wallet cannot pay</source>
         <translation>За сколько дней до продления сообщать клиенту, что на кошельке не хватает</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="138"/>
+        <location filename="../../ui/pages/settings_page.py" line="143"/>
         <source>Tell a customer when their balance falls below</source>
         <translation>Сообщать клиенту, когда баланс опускается ниже</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="139"/>
+        <location filename="../../ui/pages/settings_page.py" line="144"/>
         <source>cents per currency, like {&quot;USD&quot;: 500}; empty: never</source>
         <translation>в центах по валютам, например {&quot;USD&quot;: 500}; пусто — никогда</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="143"/>
+        <location filename="../../ui/pages/settings_page.py" line="148"/>
         <source>Daily backups kept</source>
         <translation>Хранить ежедневных резервных копий</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="144"/>
+        <location filename="../../ui/pages/settings_page.py" line="149"/>
         <source>0–365; 0 turns the daily backup off</source>
         <translation>0–365; 0 отключает ежедневное копирование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="148"/>
+        <location filename="../../ui/pages/settings_page.py" line="153"/>
         <source>Archive read notifications after (days)</source>
         <translation>Прочитанные уведомления в архив через (дней)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="149"/>
+        <location filename="../../ui/pages/settings_page.py" line="154"/>
         <source>1–3650; archived ones stay under Notifications → Show: Archived</source>
         <translation>1–3650; архивные остаются в «Уведомления» → «Показать: Архив»</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="153"/>
+        <location filename="../../ui/pages/settings_page.py" line="158"/>
         <source>&quot;Remember me&quot; signs in without a password for (days)</source>
         <translation>«Запомнить меня» входит без пароля (дней)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="154"/>
+        <location filename="../../ui/pages/settings_page.py" line="159"/>
         <source>1–365; counted again from each use; never for administrators</source>
         <translation>1–365; отсчёт заново с каждого входа; не для администраторов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="160"/>
+        <location filename="../../ui/pages/settings_page.py" line="165"/>
         <source>Save settings…</source>
         <translation>Сохранить настройки…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="163"/>
+        <location filename="../../ui/pages/settings_page.py" line="168"/>
         <source>Revert</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="175"/>
+        <location filename="../../ui/pages/settings_page.py" line="180"/>
         <source>This desktop</source>
         <translation>Это рабочее место</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="183"/>
+        <location filename="../../ui/pages/settings_page.py" line="188"/>
         <source>A new language applies after the app is restarted.</source>
         <translation>Новый язык применится после перезапуска приложения.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="188"/>
+        <location filename="../../ui/pages/settings_page.py" line="193"/>
         <source>Follow the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="189"/>
+        <location filename="../../ui/pages/settings_page.py" line="194"/>
         <source>Light</source>
         <translation>Светлая</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="190"/>
+        <location filename="../../ui/pages/settings_page.py" line="195"/>
         <source>Dark</source>
         <translation>Тёмная</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="198"/>
+        <location filename="../../ui/pages/settings_page.py" line="203"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="200"/>
+        <location filename="../../ui/pages/settings_page.py" line="205"/>
         <source>Theme</source>
         <translation>Тема</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="221"/>
+        <location filename="../../ui/pages/settings_page.py" line="230"/>
         <source>A key is set.</source>
         <translation>Ключ задан.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="223"/>
+        <location filename="../../ui/pages/settings_page.py" line="232"/>
         <source>No key is set; this demo database uses a published test key.</source>
         <translation>Ключ не задан; эта демо-база использует общедоступный тестовый ключ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="225"/>
+        <location filename="../../ui/pages/settings_page.py" line="234"/>
         <source>No key is set: top-ups and refunds fail until an admin sets one.</source>
         <translation>Ключ не задан: пополнения и возвраты не будут проходить, пока администратор его не задаст.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="228"/>
+        <location filename="../../ui/pages/settings_page.py" line="237"/>
         <source>There is no usable system keyring, so secrets are kept for this session only.</source>
         <translation>Системное хранилище ключей недоступно, поэтому секреты хранятся только до конца сеанса.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="250"/>
+        <location filename="../../ui/pages/settings_page.py" line="259"/>
         <source>Enter the new key first.</source>
         <translation>Сначала введите новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="252"/>
+        <location filename="../../ui/pages/settings_page.py" line="261"/>
         <source>A key is one word of at most %d characters.</source>
         <translation>Ключ — одно слово длиной не более %d символов.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="254"/>
+        <location filename="../../ui/pages/settings_page.py" line="263"/>
         <source>The simulated gateway accepts only test keys, which start with %s.</source>
         <translation>Имитируемый шлюз принимает только тестовые ключи, начинающиеся с %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="267"/>
+        <location filename="../../ui/pages/settings_page.py" line="276"/>
         <source>Gateway API key</source>
         <translation>API-ключ шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="269"/>
+        <location filename="../../ui/pages/settings_page.py" line="278"/>
         <source>Replace the key this app uses for charges and refunds. Every later gateway call from this desk uses the new key.</source>
         <translation>Заменить ключ, который приложение использует для списаний и возвратов. Все последующие вызовы шлюза с этого рабочего места будут использовать новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="290"/>
+        <location filename="../../ui/pages/settings_page.py" line="299"/>
         <source>The key was saved in the system keyring.</source>
         <translation>Ключ сохранён в системном хранилище ключей.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="291"/>
+        <location filename="../../ui/pages/settings_page.py" line="300"/>
         <source>Gateway API key saved in the system keyring</source>
         <translation>API-ключ шлюза сохранён в системном хранилище ключей</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="294"/>
+        <location filename="../../ui/pages/settings_page.py" line="303"/>
         <source>There is no usable system keyring, so the key is kept for this session only and will be forgotten when the app quits.</source>
         <translation>Системное хранилище ключей недоступно, поэтому ключ сохранён только на этот сеанс и будет забыт при выходе из приложения.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="299"/>
+        <location filename="../../ui/pages/settings_page.py" line="308"/>
         <source>Gateway API key kept for this session only</source>
         <translation>API-ключ шлюза сохранён только на этот сеанс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="318"/>
+        <location filename="../../ui/pages/settings_page.py" line="334"/>
         <source>Nothing to save: no setting was changed</source>
         <translation>Нечего сохранять: ни одна настройка не изменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="320"/>
+        <location filename="../../ui/pages/settings_page.py" line="336"/>
         <source>Change these settings for every desk and worker that shares this database:</source>
         <translation>Изменить эти настройки для всех рабочих мест и фоновых процессов, использующих эту базу данных:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="323"/>
+        <location filename="../../ui/pages/settings_page.py" line="339"/>
         <source>Save settings</source>
         <translation>Сохранить настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="326"/>
+        <location filename="../../ui/pages/settings_page.py" line="342"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/settings_page.py" line="334"/>
+        <location filename="../../ui/pages/settings_page.py" line="350"/>
         <source>%n setting(s) saved</source>
         <translation>
             <numerusform>Сохранена %n настройка</numerusform>
@@ -8575,7 +9020,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="350"/>
+        <location filename="../../ui/pages/settings_page.py" line="366"/>
         <source>The language changes when the app is restarted</source>
         <translation>Язык сменится после перезапуска приложения</translation>
     </message>
@@ -8601,150 +9046,155 @@
 <context>
     <name>Subjects</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="267"/>
+        <location filename="../../ui/pages/words.py" line="275"/>
         <source>customer</source>
         <translation>клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="268"/>
+        <location filename="../../ui/pages/words.py" line="276"/>
         <source>wallet</source>
         <translation>кошелёк</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="269"/>
+        <location filename="../../ui/pages/words.py" line="277"/>
         <source>top-up</source>
         <translation>пополнение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="270"/>
+        <location filename="../../ui/pages/words.py" line="278"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="271"/>
+        <location filename="../../ui/pages/words.py" line="279"/>
         <source>subscription</source>
         <translation>подписка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="272"/>
+        <location filename="../../ui/pages/words.py" line="280"/>
         <source>plan</source>
         <translation>тариф</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="273"/>
+        <location filename="../../ui/pages/words.py" line="281"/>
         <source>feature</source>
         <translation>функция</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="274"/>
+        <location filename="../../ui/pages/words.py" line="282"/>
         <source>invoice</source>
         <translation>счёт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="275"/>
+        <location filename="../../ui/pages/words.py" line="283"/>
         <source>ledger entry</source>
         <translation>запись журнала</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="276"/>
+        <location filename="../../ui/pages/words.py" line="284"/>
         <source>error item</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="277"/>
+        <location filename="../../ui/pages/words.py" line="285"/>
         <source>notification</source>
         <translation>уведомление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="278"/>
+        <location filename="../../ui/pages/words.py" line="286"/>
         <source>operator</source>
         <translation>оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="279"/>
+        <location filename="../../ui/pages/words.py" line="287"/>
         <source>job</source>
         <translation>задание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="280"/>
+        <location filename="../../ui/pages/words.py" line="288"/>
         <source>scheduler</source>
         <translation>планировщик</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="281"/>
+        <location filename="../../ui/pages/words.py" line="289"/>
         <source>settings</source>
         <translation>настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="282"/>
+        <location filename="../../ui/pages/words.py" line="290"/>
         <source>secret</source>
         <translation>секрет</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="283"/>
+        <location filename="../../ui/pages/words.py" line="291"/>
         <source>system</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="284"/>
+        <location filename="../../ui/pages/words.py" line="292"/>
         <source>renewal pass</source>
         <translation>прогон продлений</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/words.py" line="293"/>
+        <source>customer notice</source>
+        <translation>уведомление клиенту</translation>
     </message>
 </context>
 <context>
     <name>SubscriptionEvents</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="457"/>
+        <location filename="../../ui/pages/words.py" line="467"/>
         <source>subscribed</source>
         <translation>оформлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="458"/>
+        <location filename="../../ui/pages/words.py" line="468"/>
         <source>subscribed again</source>
         <translation>оформлена заново</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="459"/>
+        <location filename="../../ui/pages/words.py" line="469"/>
         <source>renewed</source>
         <translation>продлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="460"/>
+        <location filename="../../ui/pages/words.py" line="470"/>
         <source>renewal short of funds</source>
         <translation>на продление не хватило средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="461"/>
+        <location filename="../../ui/pages/words.py" line="471"/>
         <source>funds arrived</source>
         <translation>средства поступили</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="462"/>
+        <location filename="../../ui/pages/words.py" line="472"/>
         <source>grace days passed</source>
         <translation>льготные дни прошли</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="463"/>
+        <location filename="../../ui/pages/words.py" line="473"/>
         <source>canceled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="464"/>
+        <location filename="../../ui/pages/words.py" line="474"/>
         <source>reinstated</source>
         <translation>восстановлена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="465"/>
+        <location filename="../../ui/pages/words.py" line="475"/>
         <source>waiting for funds again</source>
         <translation>снова ждёт средств</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="466"/>
+        <location filename="../../ui/pages/words.py" line="476"/>
         <source>period ended</source>
         <translation>период закончился</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="467"/>
+        <location filename="../../ui/pages/words.py" line="477"/>
         <source>plan changed</source>
         <translation>тариф сменён</translation>
     </message>
@@ -9810,12 +10260,12 @@
 <context>
     <name>Windows</name>
     <message>
-        <location filename="../../ui/pages/words.py" line="488"/>
+        <location filename="../../ui/pages/words.py" line="498"/>
         <source>day</source>
         <translation>день</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="488"/>
+        <location filename="../../ui/pages/words.py" line="498"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n день</numerusform>
@@ -9824,12 +10274,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="489"/>
+        <location filename="../../ui/pages/words.py" line="499"/>
         <source>hour</source>
         <translation>час</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="489"/>
+        <location filename="../../ui/pages/words.py" line="499"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n час</numerusform>
@@ -9838,12 +10288,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/words.py" line="490"/>
+        <location filename="../../ui/pages/words.py" line="500"/>
         <source>minute</source>
         <translation>минуту</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="490"/>
+        <location filename="../../ui/pages/words.py" line="500"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n минута</numerusform>
@@ -9852,7 +10302,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/words.py" line="496"/>
+        <location filename="../../ui/pages/words.py" line="506"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n секунда</numerusform>

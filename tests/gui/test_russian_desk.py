@@ -13,6 +13,7 @@ few names and codes that no language translates.
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 
 import pytest
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.tables import Customer, Feature, Invoice, Operator, Plan
+from models.tables import Customer, Feature, Invoice, Operator, Plan, Setting
 from services.errors import DomainError
 from tests.gui.dialog_reading import read_and_cancel_dialogs
 from ui.language import install_translator
@@ -47,7 +48,7 @@ from ui.search import GlobalSearchDialog
 ALLOWED = {
     "UTC", "CSV", "USD", "EUR", "GBP", "RUB", "JPY", "API", "URL", "JSON", "SMTP", "HTML",
     "PostgreSQL", "SQLite", "Ctrl", "Alt", "Shift", "Esc", "Enter", "Tab", "Subscriptions", "Admin",
-    "INV", "CRN", "English", "PDF",
+    "INV", "CRN", "English", "PDF", "TLS", "STARTTLS",
 }  # fmt: skip
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]{2,}")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
@@ -83,6 +84,8 @@ def data_words() -> set[str]:
         *(f.code for f in Feature.select(Feature.code)),
         *(f.unit or "" for f in Feature.select(Feature.unit)),
         *(o.username for o in Operator.select(Operator.username)),
+        # who the business is, as an admin typed it in Settings
+        *(json.loads(s.value) for s in Setting.select().where(Setting.key.in_(["business.name", "business.address"]))),
     ]:
         words.update(LATIN_WORD.findall(text))
         words.update(re.split(r"[\s@.]+", text))

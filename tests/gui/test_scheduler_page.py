@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit
 from models.tables import AuditEntry, CircuitState, JobState, Setting, SubscriptionCharge
 from ui.pages.scheduler_page import SchedulerPage
 
-JOBS = ["janitor", "renewals", "retries", "reminders", "monitoring", "backups"]
+JOBS = ["janitor", "renewals", "retries", "reminders", "monitoring", "backups", "notices"]
 
 
 @pytest.fixture

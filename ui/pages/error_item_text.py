@@ -28,6 +28,7 @@ OPERATIONS: dict[str, object] = {
     "renewal": QT_TRANSLATE_NOOP("ErrorItemText", "Renewal"),
     "payment_review": QT_TRANSLATE_NOOP("ErrorItemText", "Payment to review"),
     "customer_notice": QT_TRANSLATE_NOOP("ErrorItemText", "Customer notice"),
+    "email": QT_TRANSLATE_NOOP("ErrorItemText", "Email to a customer"),
 }
 ERROR_CLASSES: dict[str, object] = {
     "transient": QT_TRANSLATE_NOOP("ErrorItemText", "Passing fault (the gateway or database was busy or down)"),
@@ -64,6 +65,7 @@ SUBJECTS: dict[str, object] = {
     "customer": QT_TRANSLATE_NOOP("ErrorItemText", "Customer #%1"),
     "charge": QT_TRANSLATE_NOOP("ErrorItemText", "Charge #%1"),
     "notice": QT_TRANSLATE_NOOP("ErrorItemText", "Notice #%1"),
+    "customer_notice": QT_TRANSLATE_NOOP("ErrorItemText", "Notice #%1"),
 }
 # The context's fields an operator reads, in this order; others follow under their own names.
 CONTEXT_FIELDS: dict[str, object] = {
@@ -76,6 +78,9 @@ CONTEXT_FIELDS: dict[str, object] = {
     "charge_id": QT_TRANSLATE_NOOP("ErrorItemText", "Gateway charge"),
     "gateway_status": QT_TRANSLATE_NOOP("ErrorItemText", "Gateway's answer"),
     "idempotency_key": QT_TRANSLATE_NOOP("ErrorItemText", "Payment key"),
+    "to_address": QT_TRANSLATE_NOOP("ErrorItemText", "Sent to"),
+    "notice_kind": QT_TRANSLATE_NOOP("ErrorItemText", "Kind of notice"),
+    "message_id": QT_TRANSLATE_NOOP("ErrorItemText", "Message-ID"),
 }
 HIDDEN_FIELDS = ("currency", "error_type")  # shown with the amounts, and beside the kind of failure
 

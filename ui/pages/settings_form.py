@@ -7,7 +7,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from services.errors import ValidationError
 from services.settings import SETTINGS
@@ -24,6 +34,12 @@ class SettingField:
     label: str
     hint: str = ""  # placeholder and tooltip
     boolean: bool = False
+    choices: tuple[tuple[str, str], ...] = ()  # (shown text, stored value): a drop-down
+    lines: bool = False  # several lines of text (an address)
+    wide: bool = False  # a host name or an address: a wider field
+
+
+FieldWidget = QLineEdit | QCheckBox | QComboBox | QPlainTextEdit
 
 
 def display_value(value) -> str:
@@ -45,17 +61,30 @@ class SettingsForm(QWidget):
         super().__init__(parent)
         self.fields = fields
         self.cross_check = cross_check
-        self.widgets: dict[str, QLineEdit | QCheckBox] = {}
+        self.widgets: dict[str, FieldWidget] = {}
         self.loaded: dict = {}
         self.form = QFormLayout()
         for field in fields:
-            widget: QLineEdit | QCheckBox
+            widget: FieldWidget
             if field.boolean:
                 widget = QCheckBox(self)
+            elif field.choices:
+                widget = combo = QComboBox(self)
+                for text, value in field.choices:
+                    combo.addItem(text, value)
+                combo.setMinimumWidth(FIELD_WIDTH)
+                combo.currentIndexChanged.connect(self._on_edited)
+            elif field.lines:
+                widget = box = QPlainTextEdit(self)
+                box.setTabChangesFocus(True)
+                box.setMaximumHeight(72)
+                box.setMinimumWidth(FIELD_WIDTH * 2)
+                box.textChanged.connect(self._on_text_changed)
             else:
                 widget = line = QLineEdit(self)
-                line.setMaximumWidth(FIELD_WIDTH)
-                line.setMinimumWidth(FIELD_WIDTH * 2 // 3)  # long labels (Russian) must not squeeze the field
+                line.setMaximumWidth(FIELD_WIDTH * 2 if field.wide else FIELD_WIDTH)
+                # long labels (Russian) must not squeeze the field; a host or an address needs room
+                line.setMinimumWidth(FIELD_WIDTH * 3 // 2 if field.wide else FIELD_WIDTH * 2 // 3)
                 line.textEdited.connect(self._on_edited)
             widget.setObjectName(field.name)
             self.widgets[field.name] = widget
@@ -89,6 +118,10 @@ class SettingsForm(QWidget):
             widget, value = self.widgets[field.name], self.loaded[field.name]
             if isinstance(widget, QCheckBox):
                 widget.setChecked(bool(value))
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(value)))
+            elif isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(display_value(value))
             else:
                 widget.setText(display_value(value))
                 widget.setStyleSheet("")
@@ -96,14 +129,20 @@ class SettingsForm(QWidget):
 
     def set_editable(self, editable: bool) -> None:
         for widget in self.widgets.values():
-            if isinstance(widget, QCheckBox):
+            if isinstance(widget, QCheckBox | QComboBox):
                 widget.setEnabled(editable)
             else:
                 widget.setReadOnly(not editable)
 
     def raw(self, name: str):
         widget = self.widgets[name]
-        return widget.isChecked() if isinstance(widget, QCheckBox) else widget.text().strip()
+        if isinstance(widget, QCheckBox):
+            return widget.isChecked()
+        if isinstance(widget, QComboBox):
+            return widget.currentData()
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText().strip()
+        return widget.text().strip()
 
     def is_dirty(self) -> bool:
         return any(display_value(self.raw(f.name)) != display_value(self.loaded.get(f.name)) for f in self.fields)
@@ -119,7 +158,7 @@ class SettingsForm(QWidget):
                     clean[field.name] = None
                 elif raw == "" and isinstance(default, dict):
                     clean[field.name] = validator({})
-                elif raw == "":
+                elif raw == "" and default != "":  # a setting that may be empty (no mail server yet) is left so
                     raise ValidationError(self.tr("a value is needed"))
                 else:
                     clean[field.name] = validator(raw)
@@ -136,10 +175,11 @@ class SettingsForm(QWidget):
 
     def describe_changes(self, changes: dict) -> list[str]:
         labels = {field.name: field.label for field in self.fields}
-        return [
-            f"{labels[name]}: {display_value(self.loaded.get(name)) or '—'} → {display_value(value) or '—'}"
-            for name, value in changes.items()
-        ]
+
+        def shown(value) -> str:
+            return display_value(value).replace("\n", " / ") or "—"
+
+        return [f"{labels[name]}: {shown(self.loaded.get(name))} → {shown(value)}" for name, value in changes.items()]
 
     # --- problems -------------------------------------------------------------------------
 
@@ -160,6 +200,9 @@ class SettingsForm(QWidget):
             widget.setStyleSheet(BAD_FIELD_STYLE)
             widget.setFocus()
 
-    def _on_edited(self, _text: str) -> None:
+    def _on_edited(self, _value: object) -> None:
         if self.error.isVisible():
             self.clear_problem()
+
+    def _on_text_changed(self) -> None:
+        self._on_edited(None)

@@ -24,12 +24,14 @@ from services.changes import Changes, Kind
 from services.errors import ValidationError
 from services.gateway import TEST_KEY_PREFIX
 from services.gateway_key import MAX_KEY_LENGTH, KeyProblem, KeySaved, key_problem, key_state, save_key
+from services.mail import mail_password_set
 from ui.context import UiContext
 from ui.errors import describe
 from ui.language import LANGUAGES, chosen_language
 from ui.pages.base import Page
 from ui.pages.dialogs import ConfirmDialog
 from ui.pages.settings_form import ERROR_STYLE, SettingField, SettingsForm
+from ui.pages.settings_mail import MailSettings
 from ui.theme import apply_theme
 
 OK_STYLE = "color: #2e7d32;"
@@ -41,12 +43,13 @@ class SettingsView:
     values: dict
     key_set: bool
     keyring_reason: str | None  # why the OS keyring cannot be used; None when it can
+    mail_password_set: bool = False
 
 
 def load_settings_view(core) -> SettingsView:
     """On a worker: the stored settings and whether a key exists (never the key itself)."""
     state = key_state(core.secrets)
-    return SettingsView(core.settings.get_many(), state.key_set, state.keyring_reason)
+    return SettingsView(core.settings.get_many(), state.key_set, state.keyring_reason, mail_password_set(core.secrets))
 
 
 class SettingsPage(Page):
@@ -62,6 +65,8 @@ class SettingsPage(Page):
         column = QVBoxLayout(content)
         column.addWidget(self._build_key_group(content))
         column.addWidget(self._build_billing_group(content))
+        self.mail = MailSettings(self, content)
+        column.addWidget(self.mail)
         column.addWidget(self._build_desktop_group(content))
         column.addStretch(1)
         scroll = QScrollArea(self)
@@ -202,8 +207,11 @@ class SettingsPage(Page):
 
     # --- loading ----------------------------------------------------------------------
 
+    def is_dirty(self) -> bool:
+        return self.form.is_dirty() or self.mail.form.is_dirty()
+
     def on_shown(self) -> None:
-        if not self._loaded_once or not self.form.is_dirty():
+        if not self._loaded_once or not self.is_dirty():
             self.load()
 
     def refresh(self) -> None:
@@ -217,6 +225,7 @@ class SettingsPage(Page):
     def _on_loaded(self, view: SettingsView) -> None:
         self.view = view
         self.form.load(view.values)
+        self.mail.show_loaded(view.values, view.mail_password_set)
         if view.key_set:
             self.key_status.setText(self.tr("A key is set."))
         elif self.ctx.demo:
@@ -234,7 +243,7 @@ class SettingsPage(Page):
 
     @Slot(object, object)
     def on_changes_made(self, changes: Changes, initiator: object) -> None:
-        if Kind.SETTINGS in changes and self._loaded_once and not self.form.is_dirty():
+        if Kind.SETTINGS in changes and self._loaded_once and not self.is_dirty():
             self.load()
 
     # --- the API key ------------------------------------------------------------------
@@ -297,6 +306,9 @@ class SettingsPage(Page):
             self._say_about_key(text, WARNING_STYLE)
             self.key_message.setToolTip(reason or "")
             self.status_message.emit(self.tr("Gateway API key kept for this session only"))
+        self.after_secret_saved()
+
+    def after_secret_saved(self) -> None:
         self.ctx.bridge.announce(Changes.of(Kind.SETTINGS, Kind.AUDIT), self)
         self.load()
 
@@ -304,15 +316,19 @@ class SettingsPage(Page):
 
     @Slot()
     def on_save_settings_clicked(self) -> None:
-        self.form.clear_problem()
+        self.save_form(self.form)
+
+    def save_form(self, form: SettingsForm) -> None:
+        """Check ``form``'s changes, confirm them with a summary, and save them on a worker."""
+        form.clear_problem()
         refusal = self.refusal_reason("settings.edit")
         if refusal:
-            self.form.show_problem(refusal)
+            form.show_problem(refusal)
             return
         try:
-            changes = self.form.changes()
+            changes = form.changes()
         except ValidationError as error:
-            self.form.show_problem(describe(error))
+            form.show_problem(describe(error))
             return
         if not changes:
             self.status_message.emit(self.tr("Nothing to save: no setting was changed"))
@@ -321,7 +337,7 @@ class SettingsPage(Page):
         dialog = ConfirmDialog(
             self,
             self.tr("Save settings"),
-            summary + "\n• " + "\n• ".join(self.form.describe_changes(changes)),
+            summary + "\n• " + "\n• ".join(form.describe_changes(changes)),
             reason_required=False,
             confirm_text=self.tr("Save"),
         )

@@ -127,6 +127,7 @@ def job_name_text(name: str) -> str:
         "reminders": translate("SchedulerJobs", "reminders"),
         "monitoring": translate("SchedulerJobs", "monitoring"),
         "backups": translate("SchedulerJobs", "backups"),
+        "notices": translate("SchedulerJobs", "customer notices"),
     }
     return labels.get(name) or name.replace("_", " ")
 
@@ -162,6 +163,12 @@ def _result_keys() -> dict[str, str]:
         "auto_topups_charged": translate("SchedulerJobs", "automatic top-ups charged"),
         "auto_topups_queued": translate("SchedulerJobs", "automatic top-ups waiting for the gateway"),
         "auto_topups_declined": translate("SchedulerJobs", "automatic top-ups declined"),
+        "sent": translate("SchedulerJobs", "sent"),
+        "retrying": translate("SchedulerJobs", "to retry"),
+        "failed": translate("SchedulerJobs", "failed"),
+        "suppressed": translate("SchedulerJobs", "not sent (no email)"),
+        "recovered": translate("SchedulerJobs", "interrupted sends restarted"),
+        "mail_server_set": translate("SchedulerJobs", "mail server set"),
     }
 
 
@@ -220,6 +227,7 @@ def operation_text(operation: str) -> str:
         "renewal": translate("ErrorWords", "renewal"),
         "subscription": translate("ErrorWords", "subscription"),
         "payment_review": translate("ErrorWords", "payment review"),
+        "email": translate("ErrorWords", "email to a customer"),
     }
     return labels.get(operation) or operation.replace("_", " ")
 
@@ -282,6 +290,7 @@ def subject_type_text(subject_type: str) -> str:
         "secret": translate("Subjects", "secret"),
         "system": translate("Subjects", "system"),
         "renewal_pass": translate("Subjects", "renewal pass"),
+        "customer_notice": translate("Subjects", "customer notice"),
     }
     return labels.get(subject_type) or subject_type.replace("_", " ")
 
@@ -338,6 +347,7 @@ def action_text(action: str) -> str:
         "settings.edit": translate("AuditActions", "Changed settings"),
         "gateway.configure": translate("AuditActions", "Changed the gateway simulation"),
         "secret.set": translate("AuditActions", "Set the gateway API key"),
+        "mail.password": translate("AuditActions", "Set the mail server's password"),
         "scheduler.run": translate("AuditActions", "Ran a job now"),
         "scheduler.pause": translate("AuditActions", "Paused the scheduler"),
         "scheduler.resume": translate("AuditActions", "Resumed the scheduler"),
