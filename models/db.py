@@ -406,6 +406,22 @@ def is_write_conflict(error: BaseException) -> bool:
     return False
 
 
+# insufficient_privilege: the login's grants do not allow the statement (PostgreSQL).
+PERMISSION_DENIED_CODE = "42501"
+
+
+def is_permission_denied(error: BaseException) -> bool:
+    """PostgreSQL refused the statement for this login's grants, somewhere on ``error``'s cause chain."""
+    seen: set[int] = set()
+    link: BaseException | None = error
+    while link is not None and id(link) not in seen:
+        seen.add(id(link))
+        if getattr(link, "pgcode", None) == PERMISSION_DENIED_CODE:
+            return True
+        link = link.__cause__ or link.__context__
+    return False
+
+
 class WriteAttempt:
     """One run of a write transaction handed out by ``write_attempts``; a write conflict ends it quietly."""
 

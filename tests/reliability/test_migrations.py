@@ -227,9 +227,10 @@ def test_an_old_shop_upgrades_with_every_row_intact_and_the_new_column_defaulted
     invoice_tables = {"document_sequence", "invoice", "invoice_line", "invoice_payment", "credit_note"}
     sign_in_tables = {"sign_in_token", "sign_in_desk"}  # migration 10: empty, new
     outboxes = {"customer_notice", "notification_archive"}  # migrations 11 and 14: empty, new
-    new_tables = invoice_tables | {"customer_note"} | sign_in_tables | outboxes  # 7: empty
+    role_sets = {"database_role_set"}  # migration 15: empty, new
+    new_tables = invoice_tables | {"customer_note"} | sign_in_tables | outboxes | role_sets  # 7: empty
     assert set(after) == set(before) | new_tables
-    assert all(after[table] == [] for table in sign_in_tables | outboxes)
+    assert all(after[table] == [] for table in sign_in_tables | outboxes | role_sets)
     assert before.pop("schema_version") == [(start,)] and after.pop("schema_version") == [(LATEST_VERSION,)]
     for table, rows in before.items():
         changed = ("error_item", "subscription", "usage_counter", "notification", "operator", "wallet", "customer")
