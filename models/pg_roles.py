@@ -266,6 +266,7 @@ def audit_rows_of_read_only_logins() -> None:
         " || 'failed sign-ins and notifications read to the audit log', ERRCODE = 'insufficient_privilege'; "
         "END IF; RETURN NEW; END; $$ LANGUAGE plpgsql"
     )
+    database.execute_sql("DROP TRIGGER IF EXISTS audit_entry_of_read_only_login ON audit_entry")
     database.execute_sql(
         "CREATE TRIGGER audit_entry_of_read_only_login BEFORE INSERT ON audit_entry "
         "FOR EACH ROW EXECUTE FUNCTION audit_entry_of_read_only_login()"
