@@ -108,6 +108,8 @@ def _grant_statements(prefix: str, schema: str) -> list[str]:
         f"REVOKE ALL ON ALL TABLES IN SCHEMA {where} FROM {everyone}",
         f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA {where} FROM {everyone}",
         f"REVOKE ALL ON SCHEMA {where} FROM {everyone}",
+        # PostgreSQL 14 and older let every login create tables in the public schema; only the owner may here
+        f"REVOKE CREATE ON SCHEMA {where} FROM PUBLIC",
         f"GRANT USAGE ON SCHEMA {where} TO {everyone}",
         f"GRANT SELECT ON ALL TABLES IN SCHEMA {where} TO {everyone}",
         # nextval for the ids of rows each may insert; a sequence is never the source of a number a

@@ -136,8 +136,11 @@ def test_a_viewer_login_reads_everything_and_the_database_refuses_its_writes(cor
 
 @postgres_only
 def test_an_operator_login_tops_up_but_cannot_change_or_remove_ledger_and_audit_rows(core, logins, shop):
+    core.operators.create_first_admin("alice", "alice-password-1")
+    core.operators.create_operator(ADMIN, "oscar", "oscar-password-1", "operator", "new colleague")
     with connected_as(logins.operator):
-        topped = core.payments.top_up(ADMIN, shop.email, "10.00", idempotency_key="second")
+        oscar = core.operators.authenticate("oscar", "oscar-password-1", device="back-office")
+        topped = core.payments.top_up(oscar, shop.email, "10.00", idempotency_key="second")
         assert topped.status == "succeeded"
         assert core.customers.wallets(shop.id)[0].balance_minor == 3500
         for table in ("ledger_entry", "audit_entry", "invoice", "credit_note", "customer_note"):
@@ -149,11 +152,42 @@ def test_an_operator_login_tops_up_but_cannot_change_or_remove_ledger_and_audit_
         refused("INSERT INTO setting (key, value, updated_at) VALUES ('gateway.outage', 'true', now())")
         refused("UPDATE operator SET role = 'admin'")
         allowed("UPDATE customer SET name = 'Ada King' WHERE id = %s", (shop.id,))
+        with pytest.raises(peewee.DatabaseError) as own_password:  # an account is changed at an admin's login
+            core.operators.change_own_password(oscar, "oscar-password-1", "oscar-password-2")
+        assert is_permission_denied(own_password.value)
     with connected_as(logins.admin):
         allowed("INSERT INTO setting (key, value, updated_at) VALUES ('gateway.outage', 'false', now())")
         refused("UPDATE ledger_entry SET id = id")
         refused("DELETE FROM audit_entry")
     assert TopUp.select().count() == 2
+
+
+@postgres_only
+def test_a_viewer_login_holds_select_and_the_sign_in_bookkeeping_alone(core, logins):
+    def grants(view: str, what: str) -> set[tuple[str, ...]]:
+        rows = database.execute_sql(
+            f"SELECT {what} FROM information_schema.{view} WHERE grantee = %s AND privilege_type <> 'SELECT'",
+            (f"{logins.prefix}_viewer",),
+        ).fetchall()
+        return set(rows)
+
+    assert grants("role_table_grants", "table_name, privilege_type") == {
+        ("sign_in_desk", "INSERT"),
+        ("sign_in_desk", "UPDATE"),
+        ("sign_in_desk", "DELETE"),
+        ("audit_entry", "INSERT"),
+    }
+    assert grants("column_privileges", "table_name, column_name, privilege_type") >= {
+        ("operator", "failed_sign_ins", "UPDATE"),
+        ("operator", "locked_until", "UPDATE"),
+        ("notification", "read_at", "UPDATE"),
+    }
+    assert {row[0] for row in grants("column_privileges", "table_name")} == {
+        "operator",
+        "notification",
+        "sign_in_desk",
+        "audit_entry",
+    }
 
 
 @postgres_only
