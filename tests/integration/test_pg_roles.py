@@ -331,3 +331,34 @@ def test_db_roles_sets_up_the_groups_and_a_login_and_runs_again_unchanged(core, 
         everyone = ", ".join(f"{prefix}_{g}" for g in ("viewer", "operator", "admin", "desk"))
         database.execute_sql(f"DROP OWNED BY {everyone}")
         database.execute_sql(f"DROP ROLE {everyone}")
+
+
+def _read_modal_box_then_close(seen: list[tuple[str, str, str]]) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    box = QApplication.activeModalWidget()
+    if not isinstance(box, QMessageBox):
+        QTimer.singleShot(20, lambda: _read_modal_box_then_close(seen))
+        return
+    seen.append((box.windowTitle(), box.text(), box.informativeText()))
+    box.close()
+
+
+@postgres_only
+def test_a_desktop_whose_login_cannot_migrate_says_so_in_a_window(core, logins, qapp, capsys):
+    from PySide6.QtCore import QTimer
+
+    database.execute_sql("UPDATE schema_version SET version = %s", (LATEST_VERSION - 1,))
+    seen: list[tuple[str, str, str]] = []
+    QTimer.singleShot(0, lambda: _read_modal_box_then_close(seen))
+    owner = database.obj
+    try:
+        assert main.main(["--db", login_url(logins.viewer)]) == 2
+    finally:
+        database.initialize(owner)
+    [(title, text, detail)] = seen
+    assert title == "Subscriptions Admin cannot start"
+    assert text.startswith("The database needs an upgrade that only the owner of its tables can make.")
+    assert f"the database login '{logins.viewer}' does not own the tables" in detail
+    assert "ask the owner of the tables to run migrate" in capsys.readouterr().err
