@@ -370,3 +370,46 @@ def test_a_desktop_whose_login_cannot_migrate_says_so_in_a_window(core, logins, 
     assert text.startswith("The database needs an upgrade that only the owner of its tables can make.")
     assert f"the database login '{logins.viewer}' does not own the tables" in detail
     assert "ask the owner of the tables to run migrate" in capsys.readouterr().err
+
+
+@postgres_only
+def test_remember_me_at_a_viewer_logins_desk_signs_in_and_keeps_nothing(core, logins, qtbot, memory_keyring):
+    from ui.login import LoginDialog
+    from ui.tasks import TaskRunner
+
+    core.operators.create_first_admin("alice", "alice-password-1")
+    core.operators.create_operator(ADMIN, "vera", "vera-password-1", "viewer", "new colleague")
+    with connected_as(logins.viewer):
+        dialog = LoginDialog(core, TaskRunner(synchronous=True), first_run=False)
+        qtbot.addWidget(dialog)
+        dialog.username.setText("vera")
+        dialog.password.setText("vera-password-1")
+        dialog.remember.setChecked(True)  # its tokens are not a viewer's login's to keep
+        dialog.on_ok_clicked()
+        assert dialog.actor is not None and dialog.actor.name == "vera"
+        assert dialog.result() == LoginDialog.DialogCode.Accepted
+    assert [key for key in memory_keyring.store if "vera" in key[1]] == []
+    assert database.execute_sql("SELECT COUNT(*) FROM sign_in_token").fetchone()[0] == 0
+
+
+@postgres_only
+def test_every_page_of_an_admins_desk_over_a_viewer_login_opens(core, logins, qtbot, clock, tmp_path, caplog):
+    from PySide6.QtCore import QSettings
+
+    from services.demo import create_demo
+    from ui.app import build_main_window
+    from ui.tasks import TaskRunner
+
+    create_demo(clock, customers=20, seed=5)
+    caplog.set_level(logging.ERROR)
+    with connected_as(logins.viewer):
+        qsettings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+        window, ctx = build_main_window(core, ADMIN, TaskRunner(synchronous=True), qsettings, demo=True)
+        qtbot.addWidget(window)
+        window.show()
+        for row in range(len(window.pages)):
+            window.nav.setCurrentRow(row)
+            qtbot.wait(10)
+        ctx.bridge.stop(timeout=5)
+        window.close()
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
