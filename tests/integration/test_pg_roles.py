@@ -300,6 +300,8 @@ def test_a_login_that_does_not_own_the_tables_asks_the_owner_to_migrate(core, lo
         assert main.main(["--db", POSTGRES_URL, "migrate"]) == 0
         assert json.loads(capsys.readouterr().out) == {"schema_version": LATEST_VERSION}
         assert main.main(["--db", login_url(logins.operator), "report"]) == 0
+        assert main.main(["--db", login_url(logins.admin), "db-roles"]) == 2
+        assert "only the owner of the tables can grant" in capsys.readouterr().err
     finally:
         database.initialize(owner)
 
@@ -413,3 +415,15 @@ def test_every_page_of_an_admins_desk_over_a_viewer_login_opens(core, logins, qt
         ctx.bridge.stop(timeout=5)
         window.close()
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+@postgres_only
+def test_every_scheduled_job_runs_with_an_operators_login(core, logins, clock):
+    from services.demo import create_demo
+
+    create_demo(clock, customers=20, seed=5)
+    with connected_as(logins.operator):
+        scheduler = core.build_scheduler()
+        for name in scheduler.job_names:
+            state = scheduler.run_job(name)
+            assert (name, state.last_error) == (name, None)
