@@ -263,7 +263,8 @@ def audit_rows_of_read_only_logins() -> None:
         "CREATE OR REPLACE FUNCTION audit_entry_of_read_only_login() RETURNS trigger AS $$ "
         "BEGIN "
         f"IF NEW.action NOT IN ({allowed}) "
-        "AND NOT has_table_privilege(current_user, 'customer', 'INSERT') THEN "
+        # the table named with its schema: a login's own temporary table named customer must not count
+        "AND NOT has_table_privilege(current_user, quote_ident(TG_TABLE_SCHEMA) || '.customer', 'INSERT') THEN "
         "RAISE EXCEPTION USING MESSAGE = 'permission denied: this database login may add only '"
         " || 'failed sign-ins and notifications read to the audit log', ERRCODE = 'insufficient_privilege'; "
         "END IF; RETURN NEW; END; $$ LANGUAGE plpgsql"
