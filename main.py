@@ -31,14 +31,15 @@ from models.db import (
     default_database_path,
     init_database,
     is_database_locked,
+    is_permission_denied,
     on_waiting_for_writer,
     private_sqlite_file,
     redact,
     set_write_gate,
     sqlite_file,
 )
-from models.migrations import migrate
-from models.storage import storage_problem
+from models.migrations import MigrationNeedsOwner, current_version, migrate
+from models.pg_roles import DEFAULT_PREFIX, GROUPS, RolesError, apply_grants, grant_login
 from scheduler.core import JOB_NAMES, Core, build_core
 from scheduler.health import DEFAULT_GRACE, workers_health
 from services import backup, reports
@@ -54,6 +55,7 @@ from services.mail_templates import preview as preview_notice
 from services.metering import UsageResult
 from services.money import CUSTOMER_LANGUAGES
 from services.secrets import MAIL_PASSWORD, PG_PASSWORD, SecretStore
+from services.storage_health import storage_problem
 from services.subscriptions import SubscriptionInfo
 
 __version__ = "0.1.0"
@@ -329,6 +331,22 @@ def build_parser() -> argparse.ArgumentParser:
         "",
     )
     _add_customer_notice_commands(commands)
+    db_roles = _command(
+        commands,
+        "db-roles",
+        "PostgreSQL: create or update the group roles PREFIX_viewer, PREFIX_operator and PREFIX_admin and their "
+        "grants (run it with the login that owns the tables); with --grant-login, make an existing login a member "
+        "of one of them",
+        "",
+        "--grant-login ana_desk --as viewer",
+        "--prefix acme --grant-login acme_worker --as operator",
+    )
+    db_roles.add_argument(
+        "--prefix", default=DEFAULT_PREFIX, help="the roles' names start with it (default %(default)s)"
+    )
+    db_roles.add_argument("--grant-login", metavar="NAME", help="an existing database login (CREATE ROLE … LOGIN)")
+    db_roles.add_argument("--as", dest="as_group", choices=GROUPS, help="the group the login joins (alone)")
+    _command(commands, "migrate", "bring the schema up to date (every command does so first); print its version", "")
     _command(
         commands,
         "install-desktop",
@@ -637,6 +655,11 @@ def run_command(args: argparse.Namespace, core: Core) -> tuple[dict | str, int]:
         rendered = preview_notice(args.kind, args.language, Business.from_settings(core.settings))
         body = {"html": rendered.html} if args.html else {"text": rendered.text}
         return {"subject": rendered.subject, **body}, 0
+    if command == "db-roles":
+        return database_roles(args), 0
+    if command == "migrate":
+        with connection():
+            return {"schema_version": current_version()}, 0
     if command == "gateway":
         changes = _gateway_changes(args)
         if changes:
@@ -658,6 +681,56 @@ def receipt_pdfs(*, desktop: bool) -> Callable[[Any], list[tuple[str, bytes, str
         log.warning("Qt cannot draw documents here; receipts are sent without their PDF", exc_info=True)
         return None
     return receipt_attachments
+
+
+def database_roles(args: argparse.Namespace) -> dict:
+    """``db-roles``: the group roles and their grants, then a login's membership when asked."""
+    try:
+        with connection():
+            applied = apply_grants(args.prefix)
+            if args.grant_login:
+                grant_login(args.grant_login, args.as_group, args.prefix)
+    except RolesError as error:
+        raise ValidationError(str(error)) from None
+    result: dict[str, Any] = {"prefix": applied.prefix, "roles": applied.roles, "created": applied.created}
+    result["tables"] = applied.tables
+    if args.grant_login:
+        result["login"] = {"name": args.grant_login, "role": applied.roles[args.as_group]}
+    return result
+
+
+def check_database_roles_args(args: argparse.Namespace) -> None:
+    if args.command == "db-roles" and bool(args.grant_login) != bool(args.as_group):
+        raise ValidationError("--grant-login NAME and --as viewer|operator|admin go together")
+
+
+def worker_login_may_write() -> bool:
+    """A worker renews, retries and sends: on a viewer's read-only PostgreSQL login it refuses to start."""
+    from models.pg_roles import login_can_write
+
+    with connection():
+        return login_can_write()
+
+
+def refused_by_database_text() -> str:
+    """What the command line says when PostgreSQL refused a statement for the login's grants."""
+    from models.pg_roles import current_login, login_can_write
+
+    try:
+        with connection():
+            login, read_only = current_login(), not login_can_write()
+    except Exception:  # noqa: BLE001 - the refusal itself is what matters
+        login, read_only = "", False
+    who = f" ({login})" if login else ""
+    if read_only:
+        return (
+            f"this database login{who} can only read; nothing was written. Run it with a login that may write "
+            "(an operator's or an admin's: see the db-roles command)"
+        )
+    return (
+        f"the database refused this change: its login{who} may not make it (the catalogue, the settings and "
+        "the operator accounts need an admin's login); nothing was written"
+    )
 
 
 def check_pdf_target(path: Path | None) -> None:
@@ -808,6 +881,7 @@ def main(argv: list[str] | None = None) -> int:
             _rule_kind(args)
         if args.command == "mail":
             _mail_changes(args)
+        check_database_roles_args(args)
         if args.command == "worker" and not 0 <= args.grace_minutes <= 100_000:
             raise ValidationError("--grace-minutes must be from 0 to 100,000")
         if args.command == "demo" and not 1 <= args.customers <= 1_000_000:
@@ -845,6 +919,14 @@ def main(argv: list[str] | None = None) -> int:
     except (DatabaseUrlError, DomainError) as error:
         print(f"error: {redact(error)}", file=sys.stderr)
         return 2
+    except MigrationNeedsOwner as error:
+        log.info("not migrated: %s", error)
+        if args.command is None:
+            from ui.errors import KnownFailure, show_start_failure
+
+            show_start_failure(redact(error), KnownFailure.SCHEMA_NEEDS_OWNER)
+        print(f"error: {redact(error)}", file=sys.stderr)
+        return 2
     except Exception as error:  # noqa: BLE001 - a database that cannot open is the user's problem to fix
         if is_database_locked(error):
             log.info("the database stayed locked", exc_info=True)  # the file only: the cause is known
@@ -873,6 +955,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         return run_gui(core, args, file_check)
     if args.command == "worker":
+        if not args.status and not worker_login_may_write():
+            print(f"error: {refused_by_database_text()}", file=sys.stderr)
+            return 2
         return report_workers_health(core, args.grace_minutes) if args.status else run_worker(core)
     try:
         payload, code = run_command(args, core)
@@ -888,6 +973,10 @@ def main(argv: list[str] | None = None) -> int:
             log.error("command %s could not write", args.command, exc_info=True)
             print(f"error: {StorageFailure.of(problem)}", file=sys.stderr)
             return StorageFailure.exit_code
+        if is_permission_denied(error):
+            log.info("command %s was refused by the database's grants", args.command, exc_info=True)
+            print(f"error: {refused_by_database_text()}", file=sys.stderr)
+            return 2
         log.exception("command %s failed", args.command)
         where = f"details are in {log_file}" if log_file else "details are in the log"
         print(f"error: unexpected failure; {where}", file=sys.stderr)

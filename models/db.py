@@ -377,7 +377,7 @@ def set_write_gate(gate: Callable[[], None] | None) -> None:
 
 
 # Told after each outermost write transaction: None when it committed, else the error that ended it
-# (models.storage watches for a full or read-only disk). None: nobody listens.
+# (services.storage_health watches for a full or read-only disk). None: nobody listens.
 _write_observer: Callable[[BaseException | None], None] | None = None
 
 
@@ -444,6 +444,22 @@ def is_write_conflict(error: BaseException) -> bool:
     while link is not None and id(link) not in seen:
         seen.add(id(link))
         if getattr(link, "pgcode", None) in WRITE_CONFLICT_CODES:
+            return True
+        link = link.__cause__ or link.__context__
+    return False
+
+
+# insufficient_privilege: the login's grants do not allow the statement (PostgreSQL).
+PERMISSION_DENIED_CODE = "42501"
+
+
+def is_permission_denied(error: BaseException) -> bool:
+    """PostgreSQL refused the statement for this login's grants, somewhere on ``error``'s cause chain."""
+    seen: set[int] = set()
+    link: BaseException | None = error
+    while link is not None and id(link) not in seen:
+        seen.add(id(link))
+        if getattr(link, "pgcode", None) == PERMISSION_DENIED_CODE:
             return True
         link = link.__cause__ or link.__context__
     return False

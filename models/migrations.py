@@ -25,6 +25,10 @@ class SchemaTooNew(RuntimeError):
     """The database was migrated by a newer version of the program than this one."""
 
 
+class MigrationNeedsOwner(RuntimeError):
+    """The schema is behind this program, and this PostgreSQL login does not own it: only the owner migrates."""
+
+
 def _create_tables_v1() -> None:
     from models import schema_v1
 
@@ -633,6 +637,24 @@ def _payment_cards_and_auto_topup() -> None:
     database.execute_sql("CREATE INDEX IF NOT EXISTS top_up_card_id ON top_up (card_id)")
 
 
+def _database_role_set() -> None:
+    """The prefixes of the PostgreSQL group roles whose grants every later migration keeps up (models/pg_roles.py),
+    and, on PostgreSQL, a login that cannot write customers (a viewer's) adds only the audit rows a viewer's desk
+    records."""
+    from models import pg_roles
+    from models.schema_v1 import BaseModel
+
+    class DatabaseRoleSet(BaseModel):  # frozen as this step creates it
+        prefix = CharField(max_length=40, primary_key=True)
+
+        class Meta:
+            table_name = pg_roles.ROLE_SET_TABLE
+
+    database.create_tables([DatabaseRoleSet], safe=True)
+    if not is_sqlite():
+        pg_roles.audit_rows_of_read_only_logins()
+
+
 Step = tuple[int, str, Callable[[], None]]
 
 MIGRATIONS: list[Step] = [
@@ -650,6 +672,7 @@ MIGRATIONS: list[Step] = [
     (12, "saved cards and automatic top-up rules", _payment_cards_and_auto_topup),
     (13, "since when a job's lease is held", _job_lease_since),
     (14, "an archive for read notifications past their keeping time", _notification_archive),
+    (15, "PostgreSQL group roles kept up by migrations; a read-only login's audit rows", _database_role_set),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
@@ -696,12 +719,16 @@ def migrate(target: int | None = None, steps: list[Step] | None = None) -> int:
     with connection():
         newest = steps[-1][0]
         target = newest if target is None else target
+        if not is_sqlite() and not database.table_exists("schema_version"):
+            _refuse_migrating_without_owner(0, target)  # before the version table is created
         version = current_version()
         if version > newest:
             raise SchemaTooNew(
                 f"the database is at schema version {version}, newer than this program knows "
                 f"({newest}); update the program"
             )
+        if version < target:
+            _refuse_migrating_without_owner(version, target)
         for number, title, step in steps:
             if number > target:
                 continue
@@ -712,7 +739,27 @@ def migrate(target: int | None = None, steps: list[Step] | None = None) -> int:
                 if reached < number:  # else another process got there first
                     log.info("migrating schema to version %d: %s", number, title)
                     step()
+                    _grant_new_tables()  # in the step's transaction: a table never exists without its grants
                     database.execute_sql(f"UPDATE schema_version SET version = {int(number)}")
                     reached = number
             version = max(version, reached)
         return version
+
+
+def _refuse_migrating_without_owner(version: int, target: int) -> None:
+    from models.pg_roles import current_login, schema_owned_by_login
+
+    if not schema_owned_by_login():
+        raise MigrationNeedsOwner(
+            f"the database is at schema version {version} and this program needs {target}; the database login "
+            f"{current_login()!r} does not own the tables, so it cannot migrate them: ask the owner of the tables "
+            f"to run migrate with their login (main.py --db URL migrate)"
+        )
+
+
+def _grant_new_tables() -> None:
+    """After a step: every recorded set of PostgreSQL group roles gets its grants on what the step added."""
+    from models.pg_roles import reapply_recorded_grants
+
+    for prefix in reapply_recorded_grants():
+        log.info("grants of the %s_* roles applied to the migrated tables", prefix)

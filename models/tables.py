@@ -658,6 +658,16 @@ class CircuitState(BaseModel):
     updated_at = DateTimeField()
 
 
+class DatabaseRoleSet(BaseModel):
+    """PostgreSQL: the prefix of each set of group roles (``<prefix>_viewer`` …) whose grants the migrations
+    keep up (models/pg_roles.py). Written by the owner of the tables alone."""
+
+    prefix = CharField(max_length=40, primary_key=True)
+
+    class Meta:
+        table_name = "database_role_set"
+
+
 ALL_TABLES = [
     Operator,
     SignInToken,
@@ -694,4 +704,5 @@ ALL_TABLES = [
     Setting,
     JobState,
     CircuitState,
+    DatabaseRoleSet,
 ]

@@ -29,12 +29,13 @@ from typing import Any
 import schedule
 
 from models.db import connection
-from models.storage import storage_health
+from models.pg_roles import login_can_write
 from models.tables import JobState
 from scheduler import leases
 from services.changes import NO_CHANGES, Changes
 from services.clock import Clock
 from services.errors import Conflict, StorageFailure, Term
+from services.storage_health import storage_health
 
 log = logging.getLogger("scheduler")
 
@@ -239,6 +240,8 @@ class BackgroundScheduler:
 
     def _loop(self) -> None:
         try:
+            if not self._login_may_write():
+                return
             timers = schedule.Scheduler()
             self._begin(timers)
             while not self._stop_event.is_set():
@@ -253,6 +256,19 @@ class BackgroundScheduler:
             log.exception("the scheduler loop failed")
         finally:
             self._emit("stopped")
+
+    @staticmethod
+    def _login_may_write() -> bool:
+        """A viewer's PostgreSQL login can only read: its desk leaves the jobs to desks and workers that may write."""
+        try:
+            with connection():
+                if login_can_write():
+                    return True
+        except Exception:  # the jobs then run and report their own failures
+            log.exception("could not read what this database login may do")
+            return True
+        log.warning("this database login can only read: the scheduled jobs run at desks and workers that may write")
+        return False
 
     def _begin(self, timers: schedule.Scheduler) -> None:
         self._safely("load the scheduler state", self._load_state)

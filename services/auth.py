@@ -7,13 +7,14 @@ import functools
 import hashlib
 import hmac
 import importlib.resources
+import logging
 import math
 import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from models.db import for_update, write_transaction
+from models.db import for_update, is_permission_denied, write_transaction
 from models.tables import Operator, SignInDesk, SignInToken
 from services.audit import record_audit
 from services.clock import Clock
@@ -27,6 +28,8 @@ from services.errors import (
     ValidationError,
 )
 from services.validation import MAX_REASON, check_text, storable
+
+log = logging.getLogger(__name__)
 
 ROLES = ("viewer", "operator", "admin")
 
@@ -473,7 +476,13 @@ class OperatorService:
             self._failed(row.id if row else None, username, "wrong password" if row else "unknown name", device)
             raise AuthenticationFailed("unknown operator or wrong password")
         if needs_rehash(row.password_hash):
-            self._rehash(row.id, row.password_hash, password)
+            try:
+                self._rehash(row.id, row.password_hash, password)
+            except Exception as error:
+                if not is_permission_denied(error):
+                    raise
+                # A login that may not change passwords (a viewer's or an operator's): rehashed at a later sign-in.
+                log.info("the password of %s is kept at its old cost: this database login may not store it", username)
         failures = row.failed_sign_ins
         if failures or row.locked_until is not None:
             Operator.update(failed_sign_ins=0, locked_until=None).where(Operator.id == row.id).execute()
@@ -511,7 +520,8 @@ class OperatorService:
                 if row.failed_sign_ins >= MAX_FAILED_SIGN_INS and why != "locked":
                     row.locked_until = self.clock.now() + LOCK_DURATION
                     after["locked_until"] = row.locked_until.isoformat()
-                row.save()
+                # these columns alone: a viewer's database login may write them and no other (models/pg_roles.py)
+                row.save(only=[Operator.failed_sign_ins, Operator.locked_until])
                 after["failures"] = row.failed_sign_ins
             if device is not None:
                 after["device"] = device

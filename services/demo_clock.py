@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Protocol, TypeGuard
 from peewee import fn
 
 from models.db import write_transaction
-from models.storage import storage_problem
 from models.tables import AuditEntry, Customer, ErrorItem, LedgerEntry, Notification, Setting
 from services import lifecycle
 from services.audit import record_audit
@@ -23,6 +22,7 @@ from services.auth import Actor, require
 from services.clock import Clock, OffsetClock, utc_now
 from services.errors import StorageFailure, ValidationError
 from services.renewals import RenewalService
+from services.storage_health import storage_problem
 
 if TYPE_CHECKING:
     from services.auto_topup import AutoTopUpService

@@ -19,7 +19,6 @@ from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
 from models.db import database, execute_many, for_update, write_attempts, write_transaction
-from models.storage import storage_problem
 from models.tables import Invoice, Plan, Subscription, UsageCounter, Wallet
 from services import lifecycle, notice_events
 from services.auth import SYSTEM, Actor, require
@@ -32,6 +31,7 @@ from services.invoices import ENTRY_KIND_OF, INVOICE_SERIES, Line, allocate_numb
 from services.money import format_minor
 from services.notifications import Draft, NotificationCenter
 from services.settings import SettingsStore
+from services.storage_health import storage_problem
 
 log = logging.getLogger(__name__)
 

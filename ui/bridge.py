@@ -7,10 +7,10 @@ import threading
 
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal, Slot
 
-from models.storage import storage_health
 from scheduler.runner import SchedulerEvent
 from services.change_feed import ChangeListener
 from services.changes import NO_CHANGES, Changes, Kind
+from services.storage_health import storage_health
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)

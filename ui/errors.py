@@ -20,9 +20,10 @@ import peewee
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from models.storage import READ_ONLY, storage_problem
+from services.db_logins import PERMISSION_DENIED_CODE
 from services.errors import ActionTerm, Amount, DomainError, Term
 from services.file_check import DamagedDatabase, is_damage
+from services.storage_health import READ_ONLY, storage_problem
 from ui.formatting import money_text, number_text, operator_locale
 from ui.pages.words import known_word, permission_text
 from ui.tasks import TRACEBACK_TEXT
@@ -38,6 +39,8 @@ class KnownFailure(Enum):
     READ_ONLY = "database read-only"
     DATABASE_CONNECTION_LOST = "database connection lost"
     DATABASE_DAMAGED = "database file damaged"
+    DATABASE_LOGIN_REFUSED = "refused by the database login's grants"
+    SCHEMA_NEEDS_OWNER = "the schema needs its owner to migrate it"
 
 
 def storage_condition_text(problem: str) -> str:
@@ -80,6 +83,19 @@ def known_failure_text(failure: KnownFailure) -> str:
             "ErrorDialog",
             "The database file is damaged, so nothing more is written to it. Close the app and restore the "
             "latest backup (the restore command), or ask whoever looks after the database.",
+        )
+    if failure is KnownFailure.DATABASE_LOGIN_REFUSED:
+        return QCoreApplication.translate(
+            "ErrorDialog",
+            "The database refused this change, so nothing was written: this desk's database login can only read, "
+            "or may not change this (the catalogue, the settings and the operator accounts need an administrator's "
+            "login). Ask whoever looks after the database for a login that may make it.",
+        )
+    if failure is KnownFailure.SCHEMA_NEEDS_OWNER:
+        return QCoreApplication.translate(
+            "ErrorDialog",
+            "The database needs an upgrade that only the owner of its tables can make. Ask whoever looks after "
+            "the database to run the migrate command with the owner's login, then start again.",
         )
     return QCoreApplication.translate(
         "ErrorDialog",
@@ -126,6 +142,8 @@ def known_failure(error: BaseException) -> KnownFailure | None:
             isinstance(current, sqlite3.DatabaseError | peewee.DatabaseError) and is_damage(current)
         ):
             return KnownFailure.DATABASE_DAMAGED
+        if getattr(current, "pgcode", None) == PERMISSION_DENIED_CODE:
+            return KnownFailure.DATABASE_LOGIN_REFUSED
         if isinstance(current, _DRIVER_ERRORS):
             text = str(current).lower()
             for fragment, failure in _MESSAGES:
@@ -296,14 +314,14 @@ def show_error(parent: QWidget | None, error: BaseException, title: str | None =
     box.open()
 
 
-def show_start_failure(detail: str) -> None:
+def show_start_failure(detail: str, failure: KnownFailure = KnownFailure.DATABASE_DAMAGED) -> None:
     """The desktop cannot go on with its database: say so in a window, not only on a terminal nobody reads."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     box = QMessageBox()
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(QCoreApplication.translate("ErrorDialog", "Subscriptions Admin cannot start"))
     box.setTextFormat(Qt.TextFormat.PlainText)  # the detail quotes a path and the engine's own words
-    box.setText(known_failure_text(KnownFailure.DATABASE_DAMAGED))
+    box.setText(known_failure_text(failure))
     box.setInformativeText(detail)
     box.setObjectName("startFailureBox")
     box.exec()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from services.auth import Actor, SignInDelayed, validate_new_operator
+from services.db_logins import is_permission_denied
 from services.errors import DomainError, ValidationError
 from services.secrets import forget_stored_login
 from services.sign_in_tokens import forget_this_computer, remember_this_computer, sign_in_remembered
@@ -208,7 +209,10 @@ class LoginDialog(QDialog):
                 if remember:
                     return actor, remember_this_computer(core.sign_in_tokens, core.secrets, actor, device)
                 forget_this_computer(core.sign_in_tokens, core.secrets, username, "not remembered any more")
-            except DomainError:
+            except Exception as error:
+                if not (isinstance(error, DomainError) or is_permission_denied(error)):
+                    raise
+                # a viewer's read-only database login may not keep sign-in tokens
                 log.warning("signed in, but this computer could not remember %s", username, exc_info=True)
             return actor, False
 

@@ -1011,37 +1011,37 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="250"/>
+        <location filename="../../ui/login.py" line="254"/>
         <source>Change my password</source>
         <translation>Сменить мой пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="251"/>
+        <location filename="../../ui/login.py" line="255"/>
         <source>Signed in as %s.</source>
         <translation>Вы вошли как %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="262"/>
+        <location filename="../../ui/login.py" line="266"/>
         <source>Current password</source>
         <translation>Текущий пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="263"/>
+        <location filename="../../ui/login.py" line="267"/>
         <source>New password</source>
         <translation>Новый пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="264"/>
+        <location filename="../../ui/login.py" line="268"/>
         <source>Repeat new password</source>
         <translation>Повторите новый пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="285"/>
+        <location filename="../../ui/login.py" line="289"/>
         <source>The two new passwords differ.</source>
         <translation>Новые пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="289"/>
+        <location filename="../../ui/login.py" line="293"/>
         <source>Checking…</source>
         <translation>Проверка…</translation>
     </message>
@@ -3975,7 +3975,7 @@
         <translation>исполнители</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="165"/>
+        <location filename="../../ui/errors.py" line="183"/>
         <source> or </source>
         <translation> или </translation>
     </message>
@@ -3983,62 +3983,72 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../ui/errors.py" line="46"/>
+        <location filename="../../ui/errors.py" line="49"/>
         <source>The database cannot be written: its file or the disk that holds it is read-only. Renewals, retries and every change wait. Make it writable again; this clears by itself once a write succeeds.</source>
         <translation>Базу данных нельзя записать: её файл или диск доступен только для чтения. Продления, повторы и все изменения ждут. Сделайте их снова доступными для записи; сообщение исчезнет само, как только запись удастся.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="51"/>
+        <location filename="../../ui/errors.py" line="54"/>
         <source>The disk holding the database is full. Renewals, retries and every change wait, and nothing is lost. Free space on that disk; this clears by itself once a write succeeds.</source>
         <translation>Диск с базой данных заполнен. Продления, повторы и все изменения ждут, ничего не потеряно. Освободите место на этом диске; сообщение исчезнет само, как только запись удастся.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="61"/>
+        <location filename="../../ui/errors.py" line="64"/>
         <source>The database is busy: another desk or a background worker kept it locked for too long, so this was not done. Wait a moment and try again.</source>
         <translation>База данных занята: другое рабочее место или фоновый процесс слишком долго держали её заблокированной, поэтому действие не выполнено. Подождите немного и повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="67"/>
+        <location filename="../../ui/errors.py" line="70"/>
         <source>The disk is full, so this could not be saved. Free some space on the disk that holds the database (or the file you were saving), then try again.</source>
         <translation>Диск заполнен, поэтому сохранить не удалось. Освободите место на диске, где находится база данных (или файл, который вы сохраняли), и повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="73"/>
+        <location filename="../../ui/errors.py" line="76"/>
         <source>The database cannot be written: its file or the disk that holds it is read-only, so this was not saved. Make it writable again, then try again.</source>
         <translation>Базу данных нельзя записать: её файл или диск доступен только для чтения, поэтому это не сохранено. Сделайте их снова доступными для записи и повторите.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="79"/>
+        <location filename="../../ui/errors.py" line="82"/>
         <source>The database file is damaged, so nothing more is written to it. Close the app and restore the latest backup (the restore command), or ask whoever looks after the database.</source>
         <translation>Файл базы данных повреждён, поэтому в него больше ничего не записывается. Закройте приложение и восстановите последнюю резервную копию (команда restore) или обратитесь к тому, кто отвечает за базу данных.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="84"/>
+        <location filename="../../ui/errors.py" line="88"/>
+        <source>The database refused this change, so nothing was written: this desk&apos;s database login can only read, or may not change this (the catalogue, the settings and the operator accounts need an administrator&apos;s login). Ask whoever looks after the database for a login that may make it.</source>
+        <translation>База данных отказала в этом изменении, поэтому ничего не записано: учётная запись базы данных на этом рабочем месте может только читать или не может менять это (каталог, настройки и учётные записи операторов требуют учётной записи администратора). Попросите того, кто отвечает за базу данных, выдать учётную запись, которой это разрешено.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="95"/>
+        <source>The database needs an upgrade that only the owner of its tables can make. Ask whoever looks after the database to run the migrate command with the owner&apos;s login, then start again.</source>
+        <translation>Базе данных нужно обновление, которое может выполнить только владелец её таблиц. Попросите того, кто отвечает за базу данных, выполнить команду migrate под учётной записью владельца, затем запустите программу снова.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="100"/>
         <source>The connection to the PostgreSQL database server was lost, so this may not have been done. Check that the server is running and reachable, then refresh and try again.</source>
         <translation>Соединение с сервером базы данных PostgreSQL потеряно, поэтому действие могло не выполниться. Проверьте, что сервер работает и доступен, затем обновите данные и повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="283"/>
+        <location filename="../../ui/errors.py" line="301"/>
         <source>Something unexpected went wrong. The details were written to the log.</source>
         <translation>Произошла непредвиденная ошибка. Подробности записаны в журнал.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="292"/>
+        <location filename="../../ui/errors.py" line="310"/>
         <source>Not done</source>
         <translation>Не выполнено</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="304"/>
+        <location filename="../../ui/errors.py" line="322"/>
         <source>Subscriptions Admin cannot start</source>
         <translation>Subscriptions Admin не может запуститься</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="317"/>
+        <location filename="../../ui/errors.py" line="335"/>
         <source>The database file is damaged</source>
         <translation>Файл базы данных повреждён</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="322"/>
+        <location filename="../../ui/errors.py" line="340"/>
         <source>The scheduler was not started. You can still look around; every change is refused.</source>
         <translation>Планировщик не запущен. Смотреть данные можно, но любое изменение будет отклонено.</translation>
     </message>
@@ -5854,78 +5864,78 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="68"/>
+        <location filename="../../ui/login.py" line="69"/>
         <source>Create the administrator</source>
         <translation>Создание администратора</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="68"/>
+        <location filename="../../ui/login.py" line="69"/>
         <source>Sign in</source>
         <translation>Вход</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="72"/>
+        <location filename="../../ui/login.py" line="73"/>
         <source>This database has no operators yet. Choose the administrator&apos;s name and password.</source>
         <translation>В этой базе данных ещё нет операторов. Задайте имя и пароль администратора.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="74"/>
+        <location filename="../../ui/login.py" line="75"/>
         <source>Sign in to Subscriptions Admin.</source>
         <translation>Вход в Subscriptions Admin.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="79"/>
+        <location filename="../../ui/login.py" line="80"/>
         <source>You signed out. Renewals, retries and reminders keep running in the background until you quit the app. Sign in to continue, or Cancel to quit.</source>
         <translation>Вы вышли. Продления, повторы и напоминания продолжают работать в фоне, пока вы не закроете приложение. Войдите, чтобы продолжить, или нажмите «Отмена», чтобы выйти из приложения.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="88"/>
+        <location filename="../../ui/login.py" line="89"/>
         <source>Demo operators: admin / admin-demo-pass, operator / operator-demo-pass, viewer / viewer-demo-pass.</source>
         <translation>Демо-операторы: admin / admin-demo-pass, operator / operator-demo-pass, viewer / viewer-demo-pass.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="99"/>
+        <location filename="../../ui/login.py" line="100"/>
         <source>Remember my name and keep me signed in on this computer</source>
         <translation>Запомнить моё имя и входить без пароля на этом компьютере</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="103"/>
+        <location filename="../../ui/login.py" line="104"/>
         <source>The next start signs you in without your password, on this computer only, until you sign out, a while passes unused, or your password or role changes. Your password is never kept.</source>
         <translation>При следующем запуске вход выполнится без пароля — только на этом компьютере, пока вы не выйдете, пока вход не пролежит долго без использования или пока не изменятся ваш пароль или роль. Сам пароль никогда не сохраняется.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="109"/>
+        <location filename="../../ui/login.py" line="110"/>
         <source>Administrators always type their password: for them only the name is remembered.</source>
         <translation>Администраторы всегда вводят пароль: для них запоминается только имя.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="116"/>
+        <location filename="../../ui/login.py" line="117"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="117"/>
+        <location filename="../../ui/login.py" line="118"/>
         <source>Password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="119"/>
+        <location filename="../../ui/login.py" line="120"/>
         <source>Repeat password</source>
         <translation>Повторите пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="148"/>
+        <location filename="../../ui/login.py" line="149"/>
         <source>Checking…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="158"/>
-        <location filename="../../ui/login.py" line="165"/>
+        <location filename="../../ui/login.py" line="159"/>
+        <location filename="../../ui/login.py" line="166"/>
         <source>Signing you in as %s…</source>
         <translation>Вход как %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="196"/>
+        <location filename="../../ui/login.py" line="197"/>
         <source>the two passwords differ</source>
         <translation>пароли не совпадают</translation>
     </message>

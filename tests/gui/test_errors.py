@@ -141,8 +141,12 @@ def test_other_failures_are_not_mistaken_for_known_ones(error):
 @pytest.mark.parametrize("failure", list(KnownFailure))
 def test_each_known_failure_says_what_happened_and_what_to_do(failure):
     text = known_failure_text(failure)
-    # Trying again never mends a damaged file: its way back is a backup.
-    what_to_do = "restore the latest backup" if failure is KnownFailure.DATABASE_DAMAGED else "try again"
+    # Trying again never mends a damaged file (its way back is a backup) nor a login's grants.
+    what_to_do = {
+        KnownFailure.DATABASE_DAMAGED: "restore the latest backup",
+        KnownFailure.DATABASE_LOGIN_REFUSED: "Ask whoever looks after the database for a login",
+        KnownFailure.SCHEMA_NEEDS_OWNER: "run the migrate command with the owner's login",
+    }.get(failure, "try again")
     assert what_to_do in text and text != UNEXPECTED
 
 

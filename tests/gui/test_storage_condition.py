@@ -3,7 +3,7 @@
 import pytest
 
 from models.db import database
-from models.storage import storage_health
+from services.storage_health import storage_health
 from tests.conftest import POSTGRES_URL
 from ui.pages.scheduler_page import SchedulerPage
 from ui.tray import TrayController

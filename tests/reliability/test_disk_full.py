@@ -5,12 +5,12 @@ a write succeeds. SQLite's own size limit (``PRAGMA max_page_count``) makes the 
 import pytest
 
 from models.db import database
-from models.storage import storage_health
 from models.tables import LedgerEntry, Subscription
 from services import reports
 from services.demo import create_demo
 from services.demo_clock import advance_demo_clock
 from services.errors import StorageFailure
+from services.storage_health import storage_health
 from tests.conftest import POSTGRES_URL
 
 pytestmark = pytest.mark.skipif(bool(POSTGRES_URL), reason="fills the disk with SQLite's own page limit")

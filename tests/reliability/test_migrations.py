@@ -228,9 +228,10 @@ def test_an_old_shop_upgrades_with_every_row_intact_and_the_new_column_defaulted
     sign_in_tables = {"sign_in_token", "sign_in_desk"}  # migration 10: empty, new
     outboxes = {"customer_notice", "notification_archive"}  # migrations 11 and 14: empty, new
     cards = {"payment_card", "auto_topup_rule"}  # migration 12: empty, new
-    new_tables = invoice_tables | {"customer_note"} | sign_in_tables | outboxes | cards  # 7: empty
+    role_sets = {"database_role_set"}  # migration 15: empty, new
+    new_tables = invoice_tables | {"customer_note"} | sign_in_tables | outboxes | cards | role_sets  # 7: empty
     assert set(after) == set(before) | new_tables
-    assert all(after[table] == [] for table in sign_in_tables | outboxes | cards)
+    assert all(after[table] == [] for table in sign_in_tables | outboxes | cards | role_sets)
     # Migration 12: top-ups keep their rows and charged no saved card.
     assert [row[:-1] for row in after["top_up"]] == before["top_up"]
     assert {row[-1] for row in after["top_up"]} == {None}

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.storage import storage_health
 from scheduler import JobStateInfo
 from services.changes import Changes, Kind
+from services.storage_health import storage_health
 from ui.context import UiContext
 from ui.errors import describe, storage_condition_text, stored_message_text
 from ui.formatting import second_text
