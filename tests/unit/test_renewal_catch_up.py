@@ -85,7 +85,7 @@ def test_a_year_ahead_holds_the_subscriptions_that_would_pay_a_year_and_renews_t
         "subscriptions": 2,
         "periods": 24,
         "amounts_minor": {"EUR": 12 * 700, "USD": 12 * 1000},
-        "limit": 3,
+        "limit": 5,
     }
     assert (balance(rich_wallet), balance(euro_wallet)) == (49_000, 49_300)
     assert charges(rich.id) == charges(euro.id) == 1  # only the first period, paid when subscribing
@@ -128,6 +128,9 @@ def test_catch_up_pays_every_held_period_once_and_a_second_run_charges_nothing(b
 def test_the_limit_is_a_setting_and_at_the_limit_nothing_is_held(book, renewals, settings, subs, clock, operator):
     rich, _ = book["rich"]
     clock.set(datetime(2026, 5, 20, 9, 0))  # four months behind: Feb, Mar, Apr, May
+    settings.update(SYSTEM, {"renewals.catch_up_periods": 3})
+    held = renewals.renew_due_subscriptions()
+    assert held["held"]["subscriptions"] == 2 and held["held"]["limit"] == 3 and charges(rich.id) == 1
     settings.update(SYSTEM, {"renewals.catch_up_periods": 4})
     summary = renewals.renew_due_subscriptions()
     assert "held" not in summary and charges(rich.id) == 5
@@ -146,4 +149,4 @@ def test_a_held_pass_leaves_no_trace_and_holds_again_next_time(book, renewals, s
 def test_a_bad_limit_is_refused_with_a_message_and_nothing_written(settings, value):
     with pytest.raises(ValidationError):
         settings.update(SYSTEM, {"renewals.catch_up_periods": value})
-    assert settings.get("renewals.catch_up_periods") == 3
+    assert settings.get("renewals.catch_up_periods") == 5
