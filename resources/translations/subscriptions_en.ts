@@ -13,6 +13,17 @@
     </message>
 </context>
 <context>
+    <name>CatchUpPrompt</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/catch_up.py" line="113"/>
+        <source>Caught up: %n renewal(s) paid.</source>
+        <translation>
+            <numerusform>Caught up: %n renewal paid.</numerusform>
+            <numerusform>Caught up: %n renewals paid.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomerPage</name>
     <message numerus="yes">
         <location filename="../../ui/pages/customer_page.py" line="278"/>
@@ -279,7 +290,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="219"/>
+        <location filename="../../ui/notice_text.py" line="237"/>
         <source>%n renewal(s) are waiting for funds, %1 owed in total</source>
         <translation>
             <numerusform>%n renewal is waiting for funds, %1 owed in total</numerusform>
@@ -287,7 +298,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="230"/>
+        <location filename="../../ui/notice_text.py" line="248"/>
         <source>%n subscription(s) are active again, %1 paid</source>
         <translation>
             <numerusform>%n subscription is active again, %1 paid</numerusform>
@@ -295,7 +306,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="233"/>
+        <location filename="../../ui/notice_text.py" line="251"/>
         <source>The first %n have a notice each.</source>
         <translation>
             <numerusform>The first %n has a notice of its own.</numerusform>
@@ -303,7 +314,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="236"/>
+        <location filename="../../ui/notice_text.py" line="254"/>
         <source>%n subscription(s) expired in the renewal pass</source>
         <translation>
             <numerusform>%n subscription expired in the renewal pass</numerusform>
@@ -311,7 +322,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="223"/>
+        <location filename="../../ui/notice_text.py" line="241"/>
         <source>The first %n have a notice each; Subscriptions, status “pending renewal”, lists them all.</source>
         <translation>
             <numerusform>The first %n has a notice of its own; Subscriptions, status “pending renewal”, lists them all.</numerusform>
@@ -319,7 +330,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="239"/>
+        <location filename="../../ui/notice_text.py" line="210"/>
+        <source>%n subscription(s) held: %1 period(s), %2 to catch up</source>
+        <translation>
+            <numerusform>%n subscription held: %1 period(s), %2 to catch up</numerusform>
+            <numerusform>%n subscriptions held: %1 period(s), %2 to catch up</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="257"/>
         <source>The first %n have a notice each; Subscriptions, status “expired”, lists them all.</source>
         <translation>
             <numerusform>The first %n has a notice of its own; Subscriptions, status “expired”, lists them all.</numerusform>
@@ -327,7 +346,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="250"/>
+        <location filename="../../ui/notice_text.py" line="268"/>
         <source>Grace period: %n day(s).</source>
         <translation>
             <numerusform>Grace period: %n day.</numerusform>
@@ -335,7 +354,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="273"/>
+        <location filename="../../ui/notice_text.py" line="291"/>
         <source>%n top-up(s) failed within a minute</source>
         <translation>
             <numerusform>%n top-up failed within a minute</numerusform>
@@ -343,7 +362,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="274"/>
+        <location filename="../../ui/notice_text.py" line="292"/>
         <source>%n renewal(s) waiting for funds within a minute</source>
         <translation>
             <numerusform>%n renewal waiting for funds within a minute</numerusform>
@@ -351,7 +370,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="275"/>
+        <location filename="../../ui/notice_text.py" line="293"/>
         <source>%n refund(s) failed within a minute</source>
         <translation>
             <numerusform>%n refund failed within a minute</numerusform>
@@ -359,7 +378,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="276"/>
+        <location filename="../../ui/notice_text.py" line="294"/>
         <source>%n item(s) need an operator</source>
         <translation>
             <numerusform>%n item needs an operator</numerusform>
@@ -367,7 +386,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="277"/>
+        <location filename="../../ui/notice_text.py" line="295"/>
         <source>%n top-up(s) credited within a minute</source>
         <translation>
             <numerusform>%n top-up credited within a minute</numerusform>
@@ -375,7 +394,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="278"/>
+        <location filename="../../ui/notice_text.py" line="296"/>
         <source>%n subscription(s) active again</source>
         <translation>
             <numerusform>%n subscription active again</numerusform>
@@ -383,7 +402,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="279"/>
+        <location filename="../../ui/notice_text.py" line="297"/>
         <source>%n subscription(s) expiring</source>
         <translation>
             <numerusform>%n subscription expiring</numerusform>
@@ -391,7 +410,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="280"/>
+        <location filename="../../ui/notice_text.py" line="298"/>
         <source>%n subscription(s) expired</source>
         <translation>
             <numerusform>%n subscription expired</numerusform>
@@ -399,7 +418,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="282"/>
+        <location filename="../../ui/notice_text.py" line="300"/>
         <source>%n notification(s) within a minute</source>
         <translation>
             <numerusform>%n notification within a minute</numerusform>
@@ -410,7 +429,7 @@
 <context>
     <name>NotificationsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="459"/>
+        <location filename="../../ui/pages/notifications.py" line="460"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
@@ -418,7 +437,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="497"/>
+        <location filename="../../ui/pages/notifications.py" line="498"/>
         <source>%n notification(s) selected</source>
         <translation>
             <numerusform>%n notification selected</numerusform>
@@ -426,7 +445,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="524"/>
+        <location filename="../../ui/pages/notifications.py" line="525"/>
         <source>%n notification(s) of this kind came within a minute (%s); the latest:</source>
         <translation>
             <numerusform>%n notification of this kind came within a minute (%s); the latest:</numerusform>
@@ -434,8 +453,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="592"/>
-        <location filename="../../ui/pages/notifications.py" line="607"/>
+        <location filename="../../ui/pages/notifications.py" line="593"/>
+        <location filename="../../ui/pages/notifications.py" line="608"/>
         <source>Marked %n notification(s) read</source>
         <translation>
             <numerusform>Marked %n notification read</numerusform>
@@ -476,7 +495,7 @@
 <context>
     <name>SettingsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/settings_page.py" line="324"/>
+        <location filename="../../ui/pages/settings_page.py" line="329"/>
         <source>%n setting(s) saved</source>
         <translation>
             <numerusform>%n setting saved</numerusform>
