@@ -123,3 +123,29 @@ def test_a_pass_another_instance_held_shows_on_the_page_without_a_question(desk,
     assert env.page.held_label.isVisibleTo(env.page) and "4 period(s)" in env.page.held_label.text()
     assert env.page.catch_up.dialog is None
     assert not [w for w in QApplication.topLevelWidgets() if w.objectName() == "catchUpDialog" and w.isVisible()]
+
+
+HELD_PARAMS = {
+    "subscriptions": 2,
+    "periods": 24,
+    "amounts_minor": {"EUR": 8400, "USD": 12000},
+    "totals": {"EUR": 8400, "USD": 12000},
+    "limit": 5,
+}
+
+
+def test_the_held_notice_is_told_from_its_parameters_in_the_operators_language(qapp):
+    from ui.language import install_translator
+    from ui.notice_text import render
+
+    title, body = render("renewals_held", HELD_PARAMS, "stored", "stored")
+    assert title == "2 subscription(s) held: 24 period(s), €84.00, $120.00 to catch up"
+    assert "more than 5 period(s)" in body and "renew --catch-up" in body
+    installed = install_translator(qapp, "ru")
+    try:
+        title, body = render("renewals_held", HELD_PARAMS, "stored", "stored")
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+    assert title.startswith("2 подписки задержаны: периодов — 24") and "120,00" in title
+    assert "больше 5 период" in body and "Планировщик" in body
