@@ -868,9 +868,11 @@ class RenewalService:
     # --- after a top-up ------------------------------------------------------
 
     def activate_pending_for_wallet(self, wallet_id: int, actor: Actor = SYSTEM) -> dict:
-        """Renew this wallet's pending subscriptions, oldest first, while the money lasts."""
+        """Renew this wallet's pending subscriptions, oldest first, while the money lasts; one that would
+        pay more than ``catch_up_limit()`` periods is held as the pass holds it."""
         now = self.clock.now()
         notices = _PassNotices(now)
+        limit = self.catch_up_limit()
         for attempt in write_attempts():
             with attempt:
                 publish_changes(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE)
@@ -880,11 +882,13 @@ class RenewalService:
                 )
                 if not subs:
                     return RenewalSummary().as_dict()
-                batch, counts = self._apply(subs, now, actor.name, expire_overdue=False)
+                batch, counts = self._apply(subs, now, actor.name, expire_overdue=False, catch_up_limit=limit)
                 batch.write()
                 staged = self._stage_notices(batch.notices, notices)
         self._committed(staged, notices)
         self._announce_grouped(notices)
+        counts.held.limit = limit
+        self._notify_held(counts.held, now)
         return counts.as_dict()
 
     # --- reminders -------------------------------------------------------------

@@ -149,3 +149,23 @@ def test_the_held_notice_is_told_from_its_parameters_in_the_operators_language(q
             qapp.removeTranslator(translator)
     assert title.startswith("2 подписки задержаны: периодов — 24") and "120,00" in title
     assert "больше 5 период" in body and "Планировщик" in body
+
+
+def test_the_limit_is_on_the_settings_page_and_a_bad_one_is_refused(make_page, answer_dialogs):
+    from models.tables import Setting
+    from ui.pages.settings_page import SettingsPage
+
+    env = make_page(SettingsPage, demo_data=False)
+    page = env.page
+    limit = page.form.widgets["renewals.catch_up_periods"]
+    assert limit.text() == "5"
+    shown = answer_dialogs(lambda d: d.reason.setPlainText("weekly plans only"))
+    for bad, expected in (("0", "outside 1–1000"), ("two", "not a whole number")):
+        limit.setText(bad)
+        page.save_button.click()
+        assert page.form.error.isVisibleTo(page) and expected in page.form.error.text()
+    assert shown == [] and not Setting.select().where(Setting.key == "renewals.catch_up_periods").exists()
+    limit.setText("8")
+    page.save_button.click()
+    assert "5 → 8" in shown[0].summary.text()
+    assert env.core.settings.get("renewals.catch_up_periods") == 8

@@ -150,3 +150,29 @@ def test_a_bad_limit_is_refused_with_a_message_and_nothing_written(settings, val
     with pytest.raises(ValidationError):
         settings.update(SYSTEM, {"renewals.catch_up_periods": value})
     assert settings.get("renewals.catch_up_periods") == 5
+
+
+def test_a_month_away_renews_weekly_plans_without_asking(subs, renewals, clock):
+    make_plan(clock, "weekly", 300, unit="week")
+    sub, wallet = subscribe(subs, clock, "weekly", 10_000)
+    clock.set(datetime(2026, 2, 19, 9, 0))  # 35 days: Jan 22, Jan 29, Feb 5, Feb 12 and Feb 19 ended
+    summary = renewals.renew_due_subscriptions()
+    assert "held" not in summary and summary["renewed"] == 5
+    assert balance(wallet) == 10_000 - 6 * 300 and charges(sub.id) == 6
+
+
+def test_a_top_up_does_not_pay_a_year_at_once_either(subs, renewals, clock):
+    make_plan(clock, "monthly", 1000, grace_days=3)
+    sub, wallet = subscribe(subs, clock, "monthly", 1000)
+    clock.set(datetime(2026, 2, 15, 10, 0))
+    assert renewals.renew_due_subscriptions()["pending_renewal"] == 1
+    clock.set(A_YEAR_LATER)  # no pass ran in between; then the customer tops up
+    fund(clock, wallet, 50_000)
+    held = renewals.activate_pending_for_wallet(wallet)
+    assert held["renewed"] == 0
+    assert held["held"] == {"subscriptions": 1, "periods": 12, "amounts_minor": {"USD": 12_000}, "limit": 5}
+    assert balance(wallet) == 50_000 and subs.get(sub.id).status == "pending_renewal"
+    assert renewals.renew_due_subscriptions()["held"]["periods"] == 12  # held, not expired, by the pass too
+    assert renewals.renew_due_subscriptions(SYSTEM, catch_up=True)["renewed"] == 12
+    assert balance(wallet) == 50_000 - 12_000 and subs.get(sub.id).status == "active"
+    assert integrity_check()["ok"]
