@@ -155,6 +155,7 @@ def test_a_bad_limit_is_refused_with_a_message_and_nothing_written(settings, val
 def test_a_month_away_renews_weekly_plans_without_asking(subs, renewals, clock):
     make_plan(clock, "weekly", 300, unit="week")
     sub, wallet = subscribe(subs, clock, "weekly", 10_000)
+    assert renewals.catch_up_limit() == 5  # the default
     clock.set(datetime(2026, 2, 19, 9, 0))  # 35 days: Jan 22, Jan 29, Feb 5, Feb 12 and Feb 19 ended
     summary = renewals.renew_due_subscriptions()
     assert "held" not in summary and summary["renewed"] == 5
