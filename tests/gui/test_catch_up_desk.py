@@ -169,3 +169,20 @@ def test_the_limit_is_on_the_settings_page_and_a_bad_one_is_refused(make_page, a
     page.save_button.click()
     assert "5 → 8" in shown[0].summary.text()
     assert env.core.settings.get("renewals.catch_up_periods") == 8
+
+
+def test_a_held_pass_at_start_asks_before_the_scheduler_page_was_ever_opened(make_gui, clock):
+    env = make_gui("operator", demo_data=False, scheduler=lambda core: core.build_scheduler())
+    make_plan(clock, "monthly", 1000)
+    customer, wallet = make_customer(clock, balance_minor=50_000)
+    env.core.subscriptions.subscribe(SYSTEM, customer.email, "monthly")
+    assert not [p for p in env.window.made_pages() if isinstance(p, SchedulerPage)]
+    clock.set(datetime(2027, 1, 20, 9, 0))
+    result = env.core.renewals.renew_due_subscriptions()
+    env.ctx.bridge.scheduler_event_happened.emit(SchedulerEvent("job_finished", "renewals", result, None, clock.now()))
+    page = env.window.page_of(SchedulerPage)
+    assert page is not None and page.catch_up.dialog is not None and page.catch_up.dialog.isVisible()
+    assert "12 period(s), $120.00 in all" in page.catch_up.dialog.text()
+    dialogs = [w for w in QApplication.topLevelWidgets() if w.objectName() == "catchUpDialog" and w.isVisible()]
+    assert len(dialogs) == 1
+    assert balance(wallet) == 49_000
