@@ -399,7 +399,10 @@ def run_command(args: argparse.Namespace, core: Core) -> tuple[dict | str, int]:
         return {"paused": control.is_paused()}, 0
     if command == "run":
         state = core.scheduler_control().run_now(CLI_ACTOR, args.job, args.reason)
-        return _plain(state), 0 if state is not None and not state.last_error else 1
+        held = (state.last_result or {}).get("held") if state is not None and args.job == "renewals" else None
+        if held:
+            print(f"error: {held_message(held)}", file=sys.stderr)
+        return _plain(state), 0 if state is not None and not state.last_error and not held else 1
     if command == "gateway":
         changes = _gateway_changes(args)
         if changes:

@@ -72,6 +72,14 @@ def test_renew_holds_a_year_of_periods_and_says_how_much_then_catch_up_charges_e
     assert code == 0 and check["ok"]
 
 
+def test_running_the_renewals_job_now_says_what_it_held(book, capsys):
+    before = charged()
+    code, state, err = run_cli(book, capsys, "run", "renewals")
+    assert code == 1 and state["last_result"]["held"]["periods"] == 12
+    assert "held 1 subscription(s)" in err and "renew --catch-up" in err
+    assert charged() == before
+
+
 def test_bad_catch_up_arguments_get_one_clear_line(book, capsys):
     before = charged()
     code, out, err = run_cli(book, capsys, "worker", "--status", "--catch-up")
