@@ -53,7 +53,7 @@ from services.logfiles import setup_logging
 from services.mail_templates import Business
 from services.mail_templates import preview as preview_notice
 from services.metering import UsageResult
-from services.money import CUSTOMER_LANGUAGES
+from services.money import CUSTOMER_LANGUAGES, format_minor
 from services.secrets import MAIL_PASSWORD, PG_PASSWORD, SecretStore
 from services.storage_health import storage_problem
 from services.subscriptions import SubscriptionInfo
@@ -159,7 +159,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="a job is overdue N minutes after its planned run (default %(default)s)",
     )
-    _command(commands, "renew", "one renewal pass", "")
+    renew = _command(
+        commands,
+        "renew",
+        "one renewal pass; a subscription that would pay more than the renewals.catch_up_periods setting "
+        "(5 by default) periods at once is held, and the pass exits 1 saying what it held",
+        "",
+        "--catch-up",
+    )
+    worker.add_argument("--catch-up", action="store_true", help=CATCH_UP_HELP + " (its first renewal pass)")
+    renew.add_argument("--catch-up", action="store_true", help=CATCH_UP_HELP)
     _command(commands, "retry", "one retry pass", "")
     _command(commands, "report", "subscriptions, errors and wallets in numbers", "")
     _command(commands, "check", "integrity check; exit 1 on a violation", "")
@@ -539,6 +548,22 @@ def run_auto_topup_command(args: argparse.Namespace, core: Core) -> tuple[dict, 
     return {"auto_topup": service.sweep()}, 0
 
 
+CATCH_UP_HELP = "pay every period due, however many: after a long downtime or a clock moved ahead on purpose"
+
+
+def held_message(held: Mapping[str, Any], *, worker: bool = False) -> str:
+    """What a pass held, for the person at the terminal, with how to let it pay."""
+    amounts = ", ".join(
+        f"{format_minor(amount, currency)} {currency}" for currency, amount in sorted(held["amounts_minor"].items())
+    )
+    how = "start the worker with --catch-up" if worker else "run `renew --catch-up`"
+    return (
+        f"held {held['subscriptions']:,} subscription(s): paying them up to now takes {held['periods']:,} "
+        f"period(s), {amounts}, more than {held['limit']} period(s) each; nothing was charged for them. "
+        f"If the clock is right, {how} to charge them all"
+    )
+
+
 def _gateway_changes(args: argparse.Namespace) -> dict:
     changes: dict[str, str] = {}
     for option, key in (
@@ -598,7 +623,11 @@ def run_command(args: argparse.Namespace, core: Core) -> tuple[dict | str, int]:
     if command == "demo":
         return create_demo(core.clock, customers=args.customers, seed=args.seed), 0
     if command == "renew":
-        return core.renewals.renew_due_subscriptions(CLI_ACTOR), 0
+        summary = core.renewals.renew_due_subscriptions(CLI_ACTOR, catch_up=args.catch_up)
+        if "held" in summary:
+            print(f"error: {held_message(summary['held'])}", file=sys.stderr)
+            return summary, 1
+        return summary, 0
     if command == "retry":
         return core.run_retries(), 0
     if command == "invoice" and args.pdf is None and args.language is None:
@@ -635,7 +664,10 @@ def run_command(args: argparse.Namespace, core: Core) -> tuple[dict | str, int]:
         return {"paused": control.is_paused()}, 0
     if command == "run":
         state = core.scheduler_control().run_now(CLI_ACTOR, args.job, args.reason)
-        return _plain(state), 0 if state is not None and not state.last_error else 1
+        held = (state.last_result or {}).get("held") if state is not None and args.job == "renewals" else None
+        if held:
+            print(f"error: {held_message(held)}", file=sys.stderr)
+        return _plain(state), 0 if state is not None and not state.last_error and not held else 1
     notice_answer = _run_customer_notice_command(args, core)
     if notice_answer is not None:
         return notice_answer
@@ -811,8 +843,17 @@ def _make_clock(args: argparse.Namespace, command: str | None) -> Clock:
 WORKER_STOP_SECONDS = 1.5
 
 
-def run_worker(core: Core) -> int:
+def _on_worker_event(event: Any) -> None:
+    log.info("%s %s %s", event.kind, event.job or "", event.error or event.result or "")
+    held = (event.result or {}).get("held") if event.job == "renewals" and isinstance(event.result, dict) else None
+    if held:
+        print(json.dumps({"renewals_held": held}), flush=True)
+        print(f"error: {held_message(held, worker=True)}", file=sys.stderr, flush=True)
+
+
+def run_worker(core: Core, catch_up: bool = False) -> int:
     stop = threading.Event()
+    core.catch_up_next_pass = catch_up
 
     def on_signal(signum: int, _frame: FrameType | None) -> None:
         log.info("signal %s: stopping", signum)
@@ -820,10 +861,10 @@ def run_worker(core: Core) -> int:
 
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
-    scheduler = core.build_scheduler(
-        on_event=lambda e: log.info("%s %s %s", e.kind, e.job or "", e.error or e.result or "")
-    )
+    scheduler = core.build_scheduler(on_event=_on_worker_event)
     scheduler.start()
+    if catch_up:  # now, not at the next renewal time: the pass that held ran earlier today
+        scheduler.run_now("renewals")
     print(json.dumps({"worker": "started", "owner": core.owner}), flush=True)
     while not stop.wait(0.5):
         pass
@@ -882,6 +923,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "mail":
             _mail_changes(args)
         check_database_roles_args(args)
+        if args.command == "worker" and args.status and args.catch_up:
+            raise ValidationError("--catch-up lets a running worker's renewal pass pay every period; not with --status")
         if args.command == "worker" and not 0 <= args.grace_minutes <= 100_000:
             raise ValidationError("--grace-minutes must be from 0 to 100,000")
         if args.command == "demo" and not 1 <= args.customers <= 1_000_000:
@@ -958,7 +1001,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.status and not worker_login_may_write():
             print(f"error: {refused_by_database_text()}", file=sys.stderr)
             return 2
-        return report_workers_health(core, args.grace_minutes) if args.status else run_worker(core)
+        return report_workers_health(core, args.grace_minutes) if args.status else run_worker(core, args.catch_up)
     try:
         payload, code = run_command(args, core)
     except DomainError as error:

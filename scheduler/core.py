@@ -83,6 +83,8 @@ class Core:
     owner: str = field(default_factory=default_owner)
     # Set when the scheduler is asked to stop: the renewal and retry passes end at their next batch or item.
     stopping: threading.Event = field(default_factory=threading.Event)
+    # `worker --catch-up`: its next renewal pass pays every period due, past renewals.catch_up_periods.
+    catch_up_next_pass: bool = False
 
     def __post_init__(self) -> None:
         self.renewals.should_stop = self.stopping.is_set
@@ -103,7 +105,7 @@ class Core:
             ),
             JobSpec(
                 "renewals",
-                self.renewals.renew_due_subscriptions,
+                self.run_renewals,
                 daily_at=lambda: self.settings.get("renewal_time"),
                 at_start=True,
                 changes=money,
@@ -134,6 +136,11 @@ class Core:
     def customer_notices(self) -> CustomerNoticeService:
         """What each customer was sent, and sending a notice again."""
         return CustomerNoticeService(self.clock)
+
+    def run_renewals(self) -> dict:
+        """The renewal pass; the first one after ``catch_up_next_pass`` was set pays every period due."""
+        catch_up, self.catch_up_next_pass = self.catch_up_next_pass, False
+        return self.renewals.renew_due_subscriptions(catch_up=catch_up)
 
     def backup_time(self) -> str:
         hours, minutes = map(int, str(self.settings.get("renewal_time")).split(":"))

@@ -30,6 +30,7 @@ _COLUMNS = "id, kind, severity, title, body, subject_type, subject_id, dedup_key
 KINDS = {
     "payment_succeeded": "info",
     "renewals_paid": "info",
+    "renewals_held": "warning",
     "payment_failed": "warning",
     "subscription_expiring": "info",
     "subscription_expired": "warning",

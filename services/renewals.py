@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 from models.db import database, execute_many, for_update, write_attempts, write_transaction
 from models.tables import Invoice, Plan, Subscription, UsageCounter, Wallet
 from services import lifecycle, notice_events
+from services.audit import record_audit
 from services.auth import SYSTEM, Actor, require
 from services.change_feed import publish_changes
 from services.changes import Kind
@@ -30,7 +31,7 @@ from services.errors import StorageFailure
 from services.invoices import ENTRY_KIND_OF, INVOICE_SERIES, Line, allocate_numbers, document_number
 from services.money import format_minor
 from services.notifications import Draft, NotificationCenter
-from services.settings import SettingsStore
+from services.settings import SETTINGS, SettingsStore
 from services.storage_health import storage_problem
 
 log = logging.getLogger(__name__)
@@ -40,8 +41,40 @@ log = logging.getLogger(__name__)
 # instead of flooding the panel and the tray.
 NOTICES_ONE_BY_ONE = 20
 GROUPED_KINDS = ("payment_failed", "payment_succeeded", "subscription_expired")
+CATCH_UP_SETTING = "renewals.catch_up_periods"
 
 UsagePricer = Callable[[list[tuple[int, int, datetime]]], dict[int, list[Line]]]
+
+
+@dataclass
+class HeldCatchUp:
+    """The subscriptions a pass left alone because paying them up to now takes more than ``limit`` periods
+    each: how many, how many periods, and what they would cost (integer minor units per currency)."""
+
+    limit: int = 0
+    subscriptions: int = 0
+    periods: int = 0
+    amounts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, periods: int, currency: str, amount_minor: int) -> None:
+        self.subscriptions += 1
+        self.periods += periods
+        self.amounts[currency] = self.amounts.get(currency, 0) + amount_minor
+
+    def merge(self, other: HeldCatchUp) -> None:
+        self.limit = max(self.limit, other.limit)
+        self.subscriptions += other.subscriptions
+        self.periods += other.periods
+        for currency, amount in other.amounts.items():
+            self.amounts[currency] = self.amounts.get(currency, 0) + amount
+
+    def as_dict(self) -> dict:
+        return {
+            "subscriptions": self.subscriptions,
+            "periods": self.periods,
+            "amounts_minor": dict(sorted(self.amounts.items())),
+            "limit": self.limit,
+        }
 
 
 @dataclass
@@ -54,11 +87,14 @@ class RenewalSummary:
     charged_minor: int = 0
     owed_minor: int = 0
     stopped: bool = False  # the scheduler stopped the pass between batches; the rest is due at its next run
+    held: HeldCatchUp = field(default_factory=HeldCatchUp)  # left for an operator to allow (see catch_up_limit)
 
     def as_dict(self) -> dict:
-        summary = dict(self.__dict__)
-        if not self.stopped:
-            del summary["stopped"]
+        summary = {key: value for key, value in self.__dict__.items() if key not in ("stopped", "held")}
+        if self.stopped:
+            summary["stopped"] = True
+        if self.held.subscriptions:
+            summary["held"] = self.held.as_dict()
         return summary
 
 
@@ -638,8 +674,19 @@ class RenewalService:
 
     # --- the scheduled pass --------------------------------------------------
 
-    def renew_due_subscriptions(self, actor: Actor = SYSTEM) -> dict:
+    def catch_up_limit(self) -> int:
+        """The most periods one pass pays per subscription without being told to (a setting)."""
+        if self.settings is None:
+            return int(SETTINGS[CATCH_UP_SETTING].default)
+        return int(self.settings.get(CATCH_UP_SETTING))
+
+    def renew_due_subscriptions(self, actor: Actor = SYSTEM, *, catch_up: bool = False) -> dict:
         """Renew, suspend or expire everything due now. Returns the renew summary.
+
+        A subscription whose wallet would pay more than ``catch_up_limit()`` periods to reach now (a
+        clock moved far ahead, a long downtime) is held: nothing of it is written, the others renew
+        as usual, and the summary's ``held`` says how many, how many periods and how much per currency;
+        operators get one notice. ``catch_up=True`` pays them all (audited as ``renewal.catch_up``).
 
         One grouped notification tells how many renewals were paid and for how much. Notices about
         single subscriptions are written in the transaction of their batch; past
@@ -648,6 +695,8 @@ class RenewalService:
         require(actor, "renewal.run")
         now = self.clock.now()
         summary = RenewalSummary()
+        limit = None if catch_up else self.catch_up_limit()
+        summary.held.limit = limit or 0
         paid: dict[str, int] = {}
         notices = _PassNotices(now)
         position = _DuePosition(datetime.min, 0)
@@ -664,14 +713,14 @@ class RenewalService:
             batch_ids = [row.id for row in due]
             try:
                 began = time.monotonic()
-                self._run_batch(batch_ids, now, actor.name, summary, paid, notices)
+                self._run_batch(batch_ids, now, actor.name, summary, paid, notices, limit)
                 size = self._next_size(size, len(batch_ids), time.monotonic() - began)
             except Exception as error:  # noqa: BLE001 - isolate the one that fails
                 self._stop_if_storage_fails(error, notices)
                 log.warning("renewal batch of %d failed (%s); replaying one by one", len(batch_ids), error)
                 for sub_id in batch_ids:
                     try:
-                        self._run_batch([sub_id], now, actor.name, summary, paid, notices)
+                        self._run_batch([sub_id], now, actor.name, summary, paid, notices, limit)
                     except Exception as single_error:  # noqa: BLE001
                         self._stop_if_storage_fails(single_error, notices)
                         log.exception("renewal of subscription #%d failed", sub_id)
@@ -680,6 +729,9 @@ class RenewalService:
                             self.on_error(sub_id, single_error)
         self._announce_grouped(notices)
         self._notify_paid(summary.renewed, paid, now)
+        self._notify_held(summary.held, now)
+        if catch_up:
+            self._audit_catch_up(actor, summary, now)
         return summary.as_dict()
 
     def _stop_if_storage_fails(self, error: BaseException, notices: _PassNotices) -> None:
@@ -692,11 +744,12 @@ class RenewalService:
         raise StorageFailure.of(problem) from error
 
     def renew_one(self, subscription_id: int, actor: Actor = SYSTEM) -> dict:
-        """The same work for one subscription (used by the retry of a failed renewal)."""
+        """The same work for one subscription (used by the retry of a failed renewal); held the same way."""
         summary = RenewalSummary()
         now = self.clock.now()
         notices = _PassNotices(now)
-        self._run_batch([subscription_id], now, actor.name, summary, {}, notices)
+        summary.held.limit = limit = self.catch_up_limit()
+        self._run_batch([subscription_id], now, actor.name, summary, {}, notices, limit)
         self._announce_grouped(notices)
         return summary.as_dict()
 
@@ -725,6 +778,7 @@ class RenewalService:
         summary: RenewalSummary,
         paid: dict[str, int],
         notices: _PassNotices,
+        catch_up_limit: int | None,
     ) -> None:
         for attempt in write_attempts():
             with attempt:
@@ -734,7 +788,7 @@ class RenewalService:
                 subs = [s for s in subs if s.period_end <= now and s.status in lifecycle.OPEN_FOR_PASS]
                 if not subs:
                     return
-                batch, counts = self._apply(subs, now, actor, expire_overdue=True)
+                batch, counts = self._apply(subs, now, actor, expire_overdue=True, catch_up_limit=catch_up_limit)
                 batch.write()
                 staged = self._stage_notices(batch.notices, notices)
         self._merge(summary, counts)
@@ -743,8 +797,10 @@ class RenewalService:
         self._committed(staged, notices)
 
     def _apply(
-        self, subs: list[_Due], now: datetime, actor: str, expire_overdue: bool
+        self, subs: list[_Due], now: datetime, actor: str, expire_overdue: bool, catch_up_limit: int | None = None
     ) -> tuple[_Batch, RenewalSummary]:
+        """The batch's writes; ``catch_up_limit``: hold (write nothing for) a subscription that would pay
+        more periods than this (None: pay every period due, as a top-up's activation does)."""
         plans = {p.id: p for p in Plan.select().where(Plan.id.in_({s.plan_id for s in subs}))}
         wallet_ids = sorted({s.wallet_id for s in subs})
         # Locked in id order (after the subscriptions): balances are written back from this read.
@@ -822,6 +878,11 @@ class RenewalService:
                     batch.expired(sub, plan)
                     counts.expired += 1
                 continue
+            if catch_up_limit is not None and balances[sub.wallet_id] >= owed:
+                periods, amount = _catch_up_extent(sub, plan, owed, balances[sub.wallet_id], now)
+                if periods > catch_up_limit:
+                    counts.held.add(periods, plan.currency, amount)
+                    continue
             counts.due += 1
             if balances[sub.wallet_id] < owed:
                 status = batch.event(
@@ -890,15 +951,19 @@ class RenewalService:
     @staticmethod
     def _merge(total: RenewalSummary, part: RenewalSummary) -> None:
         for key, value in part.__dict__.items():
-            if key != "stopped":
+            if key == "held":
+                total.held.merge(value)
+            elif key != "stopped":
                 setattr(total, key, getattr(total, key) + value)
 
     # --- after a top-up ------------------------------------------------------
 
     def activate_pending_for_wallet(self, wallet_id: int, actor: Actor = SYSTEM) -> dict:
-        """Renew this wallet's pending subscriptions, oldest first, while the money lasts."""
+        """Renew this wallet's pending subscriptions, oldest first, while the money lasts; one that would
+        pay more than ``catch_up_limit()`` periods is held as the pass holds it."""
         now = self.clock.now()
         notices = _PassNotices(now)
+        limit = self.catch_up_limit()
         for attempt in write_attempts():
             with attempt:
                 publish_changes(Kind.SUBSCRIPTION, Kind.WALLET, Kind.INVOICE)
@@ -908,11 +973,13 @@ class RenewalService:
                 )
                 if not subs:
                     return RenewalSummary().as_dict()
-                batch, counts = self._apply(subs, now, actor.name, expire_overdue=False)
+                batch, counts = self._apply(subs, now, actor.name, expire_overdue=False, catch_up_limit=limit)
                 batch.write()
                 staged = self._stage_notices(batch.notices, notices)
         self._committed(staged, notices)
         self._announce_grouped(notices)
+        counts.held.limit = limit
+        self._notify_held(counts.held, now)
         return counts.as_dict()
 
     # --- reminders -------------------------------------------------------------
@@ -1033,6 +1100,38 @@ class RenewalService:
         except Exception:
             log.exception("could not post the renewals-paid notice")
 
+    def _notify_held(self, held: HeldCatchUp, now: datetime) -> None:
+        """One notice for the subscriptions a pass held, with what paying them would take."""
+        if self.notifications is None or not held.subscriptions:
+            return
+        total = ", ".join(
+            format_minor(amount, currency, symbol=True) for currency, amount in sorted(held.amounts.items())
+        )
+        try:
+            self.notifications.post(
+                "renewals_held",
+                f"{held.subscriptions:,} subscription(s) held: {held.periods:,} period(s), {total} to catch up",
+                f"Each would pay more than {held.limit} period(s) at once (was the clock moved ahead?). Nothing "
+                "was charged for them; the others renewed. Renew them from the desktop's Scheduler page or "
+                "with `renew --catch-up`.",
+                dedup_key=f"renewals_held:{now.isoformat()}:{held.subscriptions}:{held.periods}",
+                params={**held.as_dict(), "totals": dict(sorted(held.amounts.items()))},
+            )
+        except Exception:
+            log.exception("could not post the renewals-held notice")
+
+    def _audit_catch_up(self, actor: Actor, summary: RenewalSummary, now: datetime) -> None:
+        """Who allowed a pass to pay every period due, and what it paid."""
+        with write_transaction():
+            record_audit(
+                self.clock,
+                actor.name,
+                "renewal.catch_up",
+                "renewals",
+                now.isoformat(),
+                after={"renewed": summary.renewed, "charged_minor": summary.charged_minor, "due": summary.due},
+            )
+
     def _post(self, notice: _Notice) -> None:
         """One notice in a transaction of its own (the reminders, claimed one by one)."""
         if self.notifications is None:
@@ -1066,6 +1165,17 @@ class RenewalService:
             self.notifications.announce(notices.grouped_keys())
         except Exception:
             log.exception("could not tell the listeners about the renewal pass's notices")
+
+
+def _catch_up_extent(sub: _Due, plan: Plan, owed: int, balance: int, now: datetime) -> tuple[int, int]:
+    """How many periods ``_renew_periods`` would pay for ``sub`` and for how much, the first costing
+    ``owed`` (the wallet holds at least that); computed from what the batch already read."""
+    periods, amount, balance = 1, owed, balance - owed
+    end = lifecycle.add_interval(sub.period_end, plan.interval_unit, plan.interval_count, sub.anchor_day)
+    while end <= now and balance >= plan.price_minor:
+        end = lifecycle.add_interval(end, plan.interval_unit, plan.interval_count, sub.anchor_day)
+        periods, amount, balance = periods + 1, amount + plan.price_minor, balance - plan.price_minor
+    return periods, amount
 
 
 def _draft(notice: _Notice) -> Draft:

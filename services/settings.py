@@ -115,6 +115,10 @@ SETTINGS: dict[str, SettingDefinition] = {
     "alert_threshold": SettingDefinition(25, _int_range(1, 1_000_000)),
     "retry_every_minutes": SettingDefinition(2, _int_range(1, 1440)),
     "backups_kept": SettingDefinition(7, _int_range(0, 365)),
+    # the most periods one renewal pass pays per subscription unprompted; past it the subscription is held
+    # until an operator allows the catch-up (a clock moved a year ahead must not charge a year at once).
+    # 5: a month away still renews weekly plans (up to five weeks end in 31 days) without asking.
+    "renewals.catch_up_periods": SettingDefinition(5, _int_range(1, 1000)),
     # read notifications older than this move to the archive (the panel still shows them under "Archived")
     "notifications.archive_days": SettingDefinition(90, _int_range(1, 3650)),
     # how long a computer's "Remember me" signs its operator in without the password (renewed at each use)

@@ -131,6 +131,8 @@ def build_main_window(
         tray.open_requested.connect(lambda: bring_to_front(window))
         tray.subject_requested.connect(window.open_subject)
         connect_tray_to_scheduler(tray, window, ctx)
+    if scheduler is not None:
+        ask_about_held_renewals(window, ctx)
     circuit_timer = QTimer(window)
     circuit_timer.setInterval(5000)
 
@@ -150,6 +152,29 @@ def build_main_window(
     )
     bridge.start()
     return window, ctx
+
+
+def ask_about_held_renewals(window: MainWindow, ctx: UiContext) -> None:
+    """A renewal pass this desk's scheduler ran held subscriptions: the Scheduler page asks, made if need be
+    (once made, it hears the scheduler's events itself and asks on its own)."""
+    from ui.pages.scheduler_page import SchedulerPage
+
+    if not window.holds(SchedulerPage):
+        return
+
+    def on_event(event: object) -> None:
+        result = getattr(event, "result", None)
+        if getattr(event, "kind", None) != "job_finished" or getattr(event, "job", None) != "renewals":
+            return
+        if not isinstance(result, dict) or not result.get("held"):
+            return
+        if any(isinstance(page, SchedulerPage) for page in window.made_pages()):
+            return
+        page = window.page_of(SchedulerPage)
+        if page is not None:
+            page.on_renewal_pass(result, ask=True)
+
+    ctx.bridge.scheduler_event_happened.connect(on_event)
 
 
 def connect_tray_to_scheduler(tray: TrayController, window: MainWindow, ctx: UiContext) -> None:

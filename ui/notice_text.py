@@ -212,6 +212,24 @@ class NoticeText(QObject):
                 ),
                 self.tr("Paid from the customers' wallets by the renewal pass; open to see its invoices."),
             )
+        if kind == "renewals_held":
+            totals = p.get("totals") or {}
+            total = ", ".join(money_text(amount, currency) for currency, amount in sorted(totals.items()))
+            return (
+                _fill(
+                    self.tr("%n subscription(s) held: %1 period(s), %2 to catch up", "", int(p["subscriptions"])),
+                    p["periods"],
+                    total or money_text(0, "USD"),
+                ),
+                _fill(
+                    self.tr(
+                        "Each would pay more than %1 period(s) at once (was the clock moved ahead?). Nothing was "
+                        "charged for them; the others renewed. Renew them on the Scheduler page, or with "
+                        "`renew --catch-up`."
+                    ),
+                    p["limit"],
+                ),
+            )
         if kind in ("payment_failed", "payment_succeeded", "subscription_expired") and "count" in p:
             return self._render_pass_group(kind, p)
         if kind in ("payment_failed", "payment_succeeded", "subscription_expired", "subscription_expiring"):

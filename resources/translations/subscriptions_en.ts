@@ -24,6 +24,17 @@
     </message>
 </context>
 <context>
+    <name>CatchUpPrompt</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/catch_up.py" line="113"/>
+        <source>Caught up: %n renewal(s) paid.</source>
+        <translation>
+            <numerusform>Caught up: %n renewal paid.</numerusform>
+            <numerusform>Caught up: %n renewals paid.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomerPage</name>
     <message numerus="yes">
         <location filename="../../ui/pages/customer_page.py" line="320"/>
@@ -290,7 +301,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="229"/>
+        <location filename="../../ui/notice_text.py" line="247"/>
         <source>%n renewal(s) are waiting for funds, %1 owed in total</source>
         <translation>
             <numerusform>%n renewal is waiting for funds, %1 owed in total</numerusform>
@@ -298,7 +309,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="240"/>
+        <location filename="../../ui/notice_text.py" line="258"/>
         <source>%n subscription(s) are active again, %1 paid</source>
         <translation>
             <numerusform>%n subscription is active again, %1 paid</numerusform>
@@ -306,7 +317,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="243"/>
+        <location filename="../../ui/notice_text.py" line="261"/>
         <source>The first %n have a notice each.</source>
         <translation>
             <numerusform>The first %n has a notice of its own.</numerusform>
@@ -314,7 +325,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="246"/>
+        <location filename="../../ui/notice_text.py" line="264"/>
         <source>%n subscription(s) expired in the renewal pass</source>
         <translation>
             <numerusform>%n subscription expired in the renewal pass</numerusform>
@@ -322,7 +333,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="233"/>
+        <location filename="../../ui/notice_text.py" line="251"/>
         <source>The first %n have a notice each; Subscriptions, status “pending renewal”, lists them all.</source>
         <translation>
             <numerusform>The first %n has a notice of its own; Subscriptions, status “pending renewal”, lists them all.</numerusform>
@@ -330,7 +341,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="249"/>
+        <location filename="../../ui/notice_text.py" line="220"/>
+        <source>%n subscription(s) held: %1 period(s), %2 to catch up</source>
+        <translation>
+            <numerusform>%n subscription held: %1 period(s), %2 to catch up</numerusform>
+            <numerusform>%n subscriptions held: %1 period(s), %2 to catch up</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="267"/>
         <source>The first %n have a notice each; Subscriptions, status “expired”, lists them all.</source>
         <translation>
             <numerusform>The first %n has a notice of its own; Subscriptions, status “expired”, lists them all.</numerusform>
@@ -338,7 +357,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="260"/>
+        <location filename="../../ui/notice_text.py" line="278"/>
         <source>Grace period: %n day(s).</source>
         <translation>
             <numerusform>Grace period: %n day.</numerusform>
@@ -346,7 +365,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="283"/>
+        <location filename="../../ui/notice_text.py" line="301"/>
         <source>%n top-up(s) failed within a minute</source>
         <translation>
             <numerusform>%n top-up failed within a minute</numerusform>
@@ -354,7 +373,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="284"/>
+        <location filename="../../ui/notice_text.py" line="302"/>
         <source>%n renewal(s) waiting for funds within a minute</source>
         <translation>
             <numerusform>%n renewal waiting for funds within a minute</numerusform>
@@ -362,7 +381,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="285"/>
+        <location filename="../../ui/notice_text.py" line="303"/>
         <source>%n refund(s) failed within a minute</source>
         <translation>
             <numerusform>%n refund failed within a minute</numerusform>
@@ -370,7 +389,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="286"/>
+        <location filename="../../ui/notice_text.py" line="304"/>
         <source>%n item(s) need an operator</source>
         <translation>
             <numerusform>%n item needs an operator</numerusform>
@@ -378,7 +397,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="287"/>
+        <location filename="../../ui/notice_text.py" line="305"/>
         <source>%n top-up(s) credited within a minute</source>
         <translation>
             <numerusform>%n top-up credited within a minute</numerusform>
@@ -386,7 +405,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="288"/>
+        <location filename="../../ui/notice_text.py" line="306"/>
         <source>%n automatic top-up(s) declined</source>
         <translation>
             <numerusform>%n automatic top-up declined</numerusform>
@@ -394,7 +413,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="289"/>
+        <location filename="../../ui/notice_text.py" line="307"/>
         <source>%n subscription(s) active again</source>
         <translation>
             <numerusform>%n subscription active again</numerusform>
@@ -402,7 +421,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="290"/>
+        <location filename="../../ui/notice_text.py" line="308"/>
         <source>%n subscription(s) expiring</source>
         <translation>
             <numerusform>%n subscription expiring</numerusform>
@@ -410,7 +429,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="291"/>
+        <location filename="../../ui/notice_text.py" line="309"/>
         <source>%n subscription(s) expired</source>
         <translation>
             <numerusform>%n subscription expired</numerusform>
@@ -418,7 +437,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="293"/>
+        <location filename="../../ui/notice_text.py" line="311"/>
         <source>%n notification(s) within a minute</source>
         <translation>
             <numerusform>%n notification within a minute</numerusform>
@@ -429,7 +448,7 @@
 <context>
     <name>NotificationsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="460"/>
+        <location filename="../../ui/pages/notifications.py" line="461"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
@@ -437,7 +456,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="498"/>
+        <location filename="../../ui/pages/notifications.py" line="499"/>
         <source>%n notification(s) selected</source>
         <translation>
             <numerusform>%n notification selected</numerusform>
@@ -445,7 +464,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="525"/>
+        <location filename="../../ui/pages/notifications.py" line="526"/>
         <source>%n notification(s) of this kind came within a minute (%s); the latest:</source>
         <translation>
             <numerusform>%n notification of this kind came within a minute (%s); the latest:</numerusform>
@@ -453,8 +472,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="593"/>
-        <location filename="../../ui/pages/notifications.py" line="608"/>
+        <location filename="../../ui/pages/notifications.py" line="594"/>
+        <location filename="../../ui/pages/notifications.py" line="609"/>
         <source>Marked %n notification(s) read</source>
         <translation>
             <numerusform>Marked %n notification read</numerusform>
@@ -495,7 +514,7 @@
 <context>
     <name>SettingsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/settings_page.py" line="350"/>
+        <location filename="../../ui/pages/settings_page.py" line="355"/>
         <source>%n setting(s) saved</source>
         <translation>
             <numerusform>%n setting saved</numerusform>

@@ -1009,6 +1009,51 @@
     </message>
 </context>
 <context>
+    <name>CatchUp</name>
+    <message>
+        <location filename="../../ui/pages/catch_up.py" line="33"/>
+        <source>%1 subscription(s) would each pay more than %2 period(s) at once: %3 period(s), %4 in all.</source>
+        <translation>Подписок: %1 — каждая оплатила бы больше %2 период(ов) сразу: периодов — %3, всего %4.</translation>
+    </message>
+</context>
+<context>
+    <name>CatchUpPrompt</name>
+    <message>
+        <location filename="../../ui/pages/catch_up.py" line="79"/>
+        <source>Renewals held</source>
+        <translation>Продления задержаны</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catch_up.py" line="84"/>
+        <source>Nothing was charged for them; the other subscriptions renewed. If the clock is right, renew them all now: each period is paid once. Not now leaves them waiting; every pass holds them again.</source>
+        <translation>За них ничего не списано; остальные подписки продлены. Если часы идут верно, продлите их все сейчас: каждый период оплачивается один раз. «Не сейчас» оставляет их ждать; каждый проход снова задержит их.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catch_up.py" line="88"/>
+        <source>Renew them all</source>
+        <translation>Продлить все</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catch_up.py" line="89"/>
+        <source>Not now</source>
+        <translation>Не сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catch_up.py" line="109"/>
+        <source>Renewing every period due…</source>
+        <translation>Продлеваем все наступившие периоды…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/catch_up.py" line="113"/>
+        <source>Caught up: %n renewal(s) paid.</source>
+        <translation>
+            <numerusform>Наверстано: оплачено %n продление.</numerusform>
+            <numerusform>Наверстано: оплачено %n продления.</numerusform>
+            <numerusform>Наверстано: оплачено %n продлений.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../ui/login.py" line="254"/>
@@ -2178,65 +2223,70 @@
 <context>
     <name>DemoClockGroup</name>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="152"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="154"/>
         <source>Demo clock</source>
         <translation>Демо-часы</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="156"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="158"/>
         <source>Jump ahead to see renewals, pending renewals and expiries happen.</source>
         <translation>Переведите часы вперёд, чтобы увидеть продления, ожидание продления и истечение подписок.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="161"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="163"/>
         <source>+1 day</source>
         <translation>+1 день</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="161"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="163"/>
         <source>+1 week</source>
         <translation>+1 неделя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="161"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="163"/>
         <source>+1 month</source>
         <translation>+1 месяц</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="163"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="165"/>
         <source>Move the demo clock ahead, then run the renewal pass and the reminders</source>
         <translation>Перевести демо-часы вперёд, затем выполнить продления и разослать напоминания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="176"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="178"/>
         <source>Demo time: %s UTC</source>
         <translation>Демо-время: %s UTC</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="182"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="184"/>
         <source>Moving the clock and renewing…</source>
         <translation>Перевод часов и продление…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_panels.py" line="199"/>
+        <location filename="../../ui/pages/scheduler_panels.py" line="201"/>
         <source>Now %1. Renewal pass: %2 due, %3 renewed, %4 now pending renewal, %5 expired, %6 error(s); %7 charged. %8 reminder(s) sent.</source>
         <translation>Сейчас %1. Продление: к оплате — %2, продлено — %3, ожидают продления — %4, истекло — %5, ошибок — %6; списано %7. Отправлено напоминаний: %8.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_panels.py" line="218"/>
+        <source>Held: %s</source>
+        <translation>Задержано: %s</translation>
     </message>
 </context>
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="286"/>
+        <location filename="../../ui/app.py" line="311"/>
         <source>Signed out</source>
         <translation>Выход выполнен</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="326"/>
+        <location filename="../../ui/app.py" line="351"/>
         <source>Failed sign-ins to your account since your last sign-in: {count}. If they were not yours, tell an administrator.</source>
         <translation>Неудачных попыток входа в вашу учётную запись после прошлого входа: {count}. Если это были не вы, сообщите администратору.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="355"/>
+        <location filename="../../ui/app.py" line="380"/>
         <source>You were signed out on every computer. Each will ask for your password at its next start.</source>
         <translation>Вы вышли на всех компьютерах. Каждый из них спросит пароль при следующем запуске.</translation>
     </message>
@@ -5693,144 +5743,149 @@
 <context>
     <name>JobResults</name>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="59"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="63"/>
         <source>charged %s</source>
         <translation>списано %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="60"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="64"/>
         <source>owed %s</source>
         <translation>долг %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="65"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="69"/>
         <source>gateway healthy</source>
         <translation>шлюз в порядке</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="66"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="70"/>
         <source>gateway outage</source>
         <translation>шлюз недоступен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="67"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="71"/>
         <source>gateway probing</source>
         <translation>шлюз проверяется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="71"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="75"/>
         <source>alert raised</source>
         <translation>поднята тревога</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="73"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="77"/>
         <source>backup «%1»</source>
         <translation>резервная копия «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="77"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="81"/>
         <source>%1 MB</source>
         <translation>%1 МБ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="79"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="83"/>
         <source>daily backups are turned off</source>
         <translation>ежедневное копирование отключено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="81"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="85"/>
         <source>%1 due</source>
         <translation>к выполнению: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="82"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="86"/>
         <source>%1 renewed</source>
         <translation>продлено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="83"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="87"/>
         <source>%1 waiting for funds</source>
         <translation>ждут средств: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="84"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="88"/>
         <source>%1 expired</source>
         <translation>истекло: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="85"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="89"/>
         <source>%1 failed</source>
         <translation>с ошибкой: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="86"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="90"/>
         <source>%1 checked</source>
         <translation>проверено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="87"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="91"/>
         <source>%1 reminded</source>
         <translation>напомнено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="88"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="92"/>
         <source>%1 short of a coming renewal</source>
         <translation>%1 без средств на ближайшее продление</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="89"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="93"/>
         <source>%1 succeeded</source>
         <translation>успешно: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="90"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="94"/>
         <source>%1 to retry later</source>
         <translation>повторить позже: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="91"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="95"/>
         <source>%1 sent to manual handling</source>
         <translation>на ручную обработку: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="92"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="96"/>
         <source>%1 deferred while the gateway is down</source>
         <translation>отложено, пока шлюз недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="93"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="97"/>
         <source>%1 top-ups reconciled</source>
         <translation>сверено пополнений: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="94"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="98"/>
         <source>%1 refunds reconciled</source>
         <translation>сверено возвратов: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="95"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="99"/>
         <source>%1 reconciled</source>
         <translation>сверено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="96"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="100"/>
         <source>%1 older deleted</source>
         <translation>удалено старых: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="97"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="101"/>
         <source>%1 automatic top-ups charged</source>
         <translation>автопополнений списано: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="98"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="102"/>
         <source>%1 automatic top-ups waiting for the gateway</source>
         <translation>автопополнений ждут платёжный шлюз: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="99"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="103"/>
         <source>%1 automatic top-ups declined</source>
         <translation>автопополнений отклонено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catch_up.py" line="47"/>
+        <source>%1 held (%2 periods, %3)</source>
+        <translation>%1 задержано (периодов: %2, %3)</translation>
     </message>
 </context>
 <context>
@@ -6282,13 +6337,13 @@
         <translation>Планировщик: приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="147"/>
+        <location filename="../../ui/app.py" line="149"/>
         <location filename="../../ui/main_window.py" line="279"/>
         <source>Scheduler: running</source>
         <translation>Планировщик: работает</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="149"/>
+        <location filename="../../ui/app.py" line="151"/>
         <source>Scheduler: off</source>
         <translation>Планировщик: выключен</translation>
     </message>
@@ -6539,7 +6594,7 @@
         <translation>Оплачено из кошельков клиентов проходом продления; откройте, чтобы увидеть счета.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="229"/>
+        <location filename="../../ui/notice_text.py" line="247"/>
         <source>%n renewal(s) are waiting for funds, %1 owed in total</source>
         <translation>
             <numerusform>%n продление ждёт средств, всего к оплате %1</numerusform>
@@ -6548,12 +6603,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="230"/>
+        <location filename="../../ui/notice_text.py" line="248"/>
         <source>The wallets could not pay them; each is pending for its plan&apos;s grace days.</source>
         <translation>Кошельки не смогли их оплатить; каждое ждёт продления в течение льготных дней своего тарифа.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="233"/>
+        <location filename="../../ui/notice_text.py" line="251"/>
         <source>The first %n have a notice each; Subscriptions, status “pending renewal”, lists them all.</source>
         <translation>
             <numerusform>Отдельное уведомление — у первой %n; все они — в разделе «Подписки», статус «ожидает продления».</numerusform>
@@ -6562,7 +6617,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="249"/>
+        <location filename="../../ui/notice_text.py" line="267"/>
         <source>The first %n have a notice each; Subscriptions, status “expired”, lists them all.</source>
         <translation>
             <numerusform>Отдельное уведомление — у первой %n; все они — в разделе «Подписки», статус «истекла».</numerusform>
@@ -6571,7 +6626,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="240"/>
+        <location filename="../../ui/notice_text.py" line="258"/>
         <source>%n subscription(s) are active again, %1 paid</source>
         <translation>
             <numerusform>%n подписка снова активна, оплачено %1</numerusform>
@@ -6594,13 +6649,27 @@
         <source>The card %1 was declined (%2); the automatic top-up is off until it is turned on again.</source>
         <translation>Карта %1 отклонена (%2); автопополнение выключено, пока его снова не включат.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_text.py" line="220"/>
+        <source>%n subscription(s) held: %1 period(s), %2 to catch up</source>
+        <translation>
+            <numerusform>%n подписка задержана: периодов — %1, к доплате %2</numerusform>
+            <numerusform>%n подписки задержаны: периодов — %1, к доплате %2</numerusform>
+            <numerusform>%n подписок задержано: периодов — %1, к доплате %2</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="241"/>
+        <location filename="../../ui/notice_text.py" line="226"/>
+        <source>Each would pay more than %1 period(s) at once (was the clock moved ahead?). Nothing was charged for them; the others renewed. Renew them on the Scheduler page, or with `renew --catch-up`.</source>
+        <translation>Каждая оплатила бы больше %1 период(ов) сразу (часы переведены вперёд?). За них ничего не списано; остальные продлены. Продлите их на странице «Планировщик» или командой `renew --catch-up`.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_text.py" line="259"/>
         <source>Paid from the wallets once funds arrived.</source>
         <translation>Оплачено из кошельков после поступления средств.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="243"/>
+        <location filename="../../ui/notice_text.py" line="261"/>
         <source>The first %n have a notice each.</source>
         <translation>
             <numerusform>Отдельное уведомление — у первой %n.</numerusform>
@@ -6609,7 +6678,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="246"/>
+        <location filename="../../ui/notice_text.py" line="264"/>
         <source>%n subscription(s) expired in the renewal pass</source>
         <translation>
             <numerusform>%n подписка истекла при проходе продления</numerusform>
@@ -6618,27 +6687,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="247"/>
+        <location filename="../../ui/notice_text.py" line="265"/>
         <source>They no longer grant access.</source>
         <translation>Они больше не дают доступа.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="255"/>
+        <location filename="../../ui/notice_text.py" line="273"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="258"/>
+        <location filename="../../ui/notice_text.py" line="276"/>
         <source>Renewal of #%1 (%2) is waiting for funds</source>
         <translation>Продление №%1 (%2) ждёт средств</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="259"/>
+        <location filename="../../ui/notice_text.py" line="277"/>
         <source>The wallet could not pay %1; the subscription is pending.</source>
         <translation>Кошелёк не смог оплатить %1; подписка ожидает оплаты.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="260"/>
+        <location filename="../../ui/notice_text.py" line="278"/>
         <source>Grace period: %n day(s).</source>
         <translation>
             <numerusform>Льготный период: %n день.</numerusform>
@@ -6647,47 +6716,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="264"/>
+        <location filename="../../ui/notice_text.py" line="282"/>
         <source>Subscription #%1 (%2) is active again</source>
         <translation>Подписка №%1 (%2) снова активна</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="265"/>
+        <location filename="../../ui/notice_text.py" line="283"/>
         <source>%1 was paid from the wallet.</source>
         <translation>Из кошелька оплачено %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="268"/>
+        <location filename="../../ui/notice_text.py" line="286"/>
         <source>Subscription #%1 (%2) expired</source>
         <translation>Подписка №%1 (%2) истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="268"/>
+        <location filename="../../ui/notice_text.py" line="286"/>
         <source>It no longer grants access.</source>
         <translation>Она больше не даёт доступа.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="272"/>
+        <location filename="../../ui/notice_text.py" line="290"/>
         <source>Subscription #%1 (%2) ends %3</source>
         <translation>Подписка №%1 (%2) заканчивается %3</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="273"/>
+        <location filename="../../ui/notice_text.py" line="291"/>
         <source>It was canceled and will expire at the end of its period.</source>
         <translation>Она отменена и истечёт в конце периода.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="276"/>
+        <location filename="../../ui/notice_text.py" line="294"/>
         <source>Subscription #%1 (%2) may lapse %3</source>
         <translation>Подписка №%1 (%2) может прерваться %3</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_text.py" line="277"/>
+        <location filename="../../ui/notice_text.py" line="295"/>
         <source>The wallet does not hold enough for the next renewal.</source>
         <translation>В кошельке недостаточно средств для следующего продления.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="283"/>
+        <location filename="../../ui/notice_text.py" line="301"/>
         <source>%n top-up(s) failed within a minute</source>
         <translation>
             <numerusform>%n пополнение не прошло за минуту</numerusform>
@@ -6696,7 +6765,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="284"/>
+        <location filename="../../ui/notice_text.py" line="302"/>
         <source>%n renewal(s) waiting for funds within a minute</source>
         <translation>
             <numerusform>%n продление ждёт средств (за минуту)</numerusform>
@@ -6705,7 +6774,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="285"/>
+        <location filename="../../ui/notice_text.py" line="303"/>
         <source>%n refund(s) failed within a minute</source>
         <translation>
             <numerusform>%n возврат не прошёл за минуту</numerusform>
@@ -6714,7 +6783,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="286"/>
+        <location filename="../../ui/notice_text.py" line="304"/>
         <source>%n item(s) need an operator</source>
         <translation>
             <numerusform>%n элемент требует оператора</numerusform>
@@ -6723,7 +6792,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="287"/>
+        <location filename="../../ui/notice_text.py" line="305"/>
         <source>%n top-up(s) credited within a minute</source>
         <translation>
             <numerusform>%n пополнение зачислено за минуту</numerusform>
@@ -6732,7 +6801,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="288"/>
+        <location filename="../../ui/notice_text.py" line="306"/>
         <source>%n automatic top-up(s) declined</source>
         <translation>
             <numerusform>%n автопополнение отклонено</numerusform>
@@ -6741,7 +6810,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="289"/>
+        <location filename="../../ui/notice_text.py" line="307"/>
         <source>%n subscription(s) active again</source>
         <translation>
             <numerusform>%n подписка снова активна</numerusform>
@@ -6750,7 +6819,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="290"/>
+        <location filename="../../ui/notice_text.py" line="308"/>
         <source>%n subscription(s) expiring</source>
         <translation>
             <numerusform>%n подписка истекает</numerusform>
@@ -6759,7 +6828,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="291"/>
+        <location filename="../../ui/notice_text.py" line="309"/>
         <source>%n subscription(s) expired</source>
         <translation>
             <numerusform>%n подписка истекла</numerusform>
@@ -6768,7 +6837,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_text.py" line="293"/>
+        <location filename="../../ui/notice_text.py" line="311"/>
         <source>%n notification(s) within a minute</source>
         <translation>
             <numerusform>%n уведомление за минуту</numerusform>
@@ -6780,68 +6849,68 @@
 <context>
     <name>NotificationsPage</name>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="413"/>
+        <location filename="../../ui/pages/notifications.py" line="414"/>
         <source>Title or text</source>
         <translation>Заголовок или текст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="406"/>
+        <location filename="../../ui/pages/notifications.py" line="407"/>
         <source>Notifications</source>
         <translation>Уведомления</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="416"/>
+        <location filename="../../ui/pages/notifications.py" line="417"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="417"/>
-        <location filename="../../ui/pages/notifications.py" line="422"/>
+        <location filename="../../ui/pages/notifications.py" line="418"/>
+        <location filename="../../ui/pages/notifications.py" line="423"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="417"/>
+        <location filename="../../ui/pages/notifications.py" line="418"/>
         <source>Unread</source>
         <translation>Непрочитанные</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="417"/>
+        <location filename="../../ui/pages/notifications.py" line="418"/>
         <source>Archived</source>
         <translation>Архив</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="420"/>
+        <location filename="../../ui/pages/notifications.py" line="421"/>
         <source>Archived: read notifications older than the keeping time set in Settings</source>
         <translation>Архив: прочитанные уведомления старше срока хранения, заданного в настройках</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="422"/>
+        <location filename="../../ui/pages/notifications.py" line="423"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="428"/>
+        <location filename="../../ui/pages/notifications.py" line="429"/>
         <source>Open subject</source>
         <translation>Открыть объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="429"/>
+        <location filename="../../ui/pages/notifications.py" line="430"/>
         <source>Mark read</source>
         <translation>Отметить прочитанным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="430"/>
+        <location filename="../../ui/pages/notifications.py" line="431"/>
         <source>Mark all read</source>
         <translation>Отметить все прочитанными</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="437"/>
+        <location filename="../../ui/pages/notifications.py" line="438"/>
         <source>Show what the notification is about (Enter or double-click)</source>
         <translation>Показать объект уведомления (Enter или двойной щелчок)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="460"/>
+        <location filename="../../ui/pages/notifications.py" line="461"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n непрочитанное</numerusform>
@@ -6850,17 +6919,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="487"/>
+        <location filename="../../ui/pages/notifications.py" line="488"/>
         <source>Mark the selected notifications read (Ctrl+M)</source>
         <translation>Отметить выбранные уведомления прочитанными (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="489"/>
+        <location filename="../../ui/pages/notifications.py" line="490"/>
         <source>Select unread notifications</source>
         <translation>Выберите непрочитанные уведомления</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="498"/>
+        <location filename="../../ui/pages/notifications.py" line="499"/>
         <source>%n notification(s) selected</source>
         <translation>
             <numerusform>Выбрано %n уведомление</numerusform>
@@ -6869,22 +6938,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="500"/>
+        <location filename="../../ui/pages/notifications.py" line="501"/>
         <source>Select a notification to read it.</source>
         <translation>Выберите уведомление, чтобы прочитать его.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="510"/>
+        <location filename="../../ui/pages/notifications.py" line="511"/>
         <source>read %s</source>
         <translation>прочитано %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="512"/>
+        <location filename="../../ui/pages/notifications.py" line="513"/>
         <source>unread</source>
         <translation>не прочитано</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="525"/>
+        <location filename="../../ui/pages/notifications.py" line="526"/>
         <source>%n notification(s) of this kind came within a minute (%s); the latest:</source>
         <translation>
             <numerusform>%n уведомление этого вида пришло за минуту (%s); последнее:</numerusform>
@@ -6893,18 +6962,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="537"/>
+        <location filename="../../ui/pages/notifications.py" line="538"/>
         <source>About</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="540"/>
+        <location filename="../../ui/pages/notifications.py" line="541"/>
         <source>the invoices of this renewal pass</source>
         <translation>счета этого прогона продлений</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/notifications.py" line="593"/>
-        <location filename="../../ui/pages/notifications.py" line="608"/>
+        <location filename="../../ui/pages/notifications.py" line="594"/>
+        <location filename="../../ui/pages/notifications.py" line="609"/>
         <source>Marked %n notification(s) read</source>
         <translation>
             <numerusform>Прочитанным отмечено %n уведомление</numerusform>
@@ -6937,101 +7006,106 @@
     </message>
     <message>
         <location filename="../../ui/pages/notifications.py" line="133"/>
+        <source>Renewals held</source>
+        <translation>Продления задержаны</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/notifications.py" line="134"/>
         <source>Payment failed</source>
         <translation>Оплата не прошла</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="134"/>
+        <location filename="../../ui/pages/notifications.py" line="135"/>
         <source>Subscription expiring</source>
         <translation>Подписка истекает</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="135"/>
+        <location filename="../../ui/pages/notifications.py" line="136"/>
         <source>Subscription expired</source>
         <translation>Подписка истекла</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="136"/>
+        <location filename="../../ui/pages/notifications.py" line="137"/>
         <source>Top-up succeeded</source>
         <translation>Пополнение выполнено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="137"/>
+        <location filename="../../ui/pages/notifications.py" line="138"/>
         <source>Top-up failed</source>
         <translation>Пополнение не выполнено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="138"/>
+        <location filename="../../ui/pages/notifications.py" line="139"/>
         <source>Automatic top-up declined</source>
         <translation>Автопополнение отклонено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="139"/>
+        <location filename="../../ui/pages/notifications.py" line="140"/>
         <source>Refund failed</source>
         <translation>Возврат не выполнен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="140"/>
+        <location filename="../../ui/pages/notifications.py" line="141"/>
         <source>Manual intervention needed</source>
         <translation>Требуется вмешательство оператора</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="141"/>
+        <location filename="../../ui/pages/notifications.py" line="142"/>
         <source>Gateway outage</source>
         <translation>Сбой платёжного шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="142"/>
+        <location filename="../../ui/pages/notifications.py" line="143"/>
         <source>Gateway recovered</source>
         <translation>Платёжный шлюз восстановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="143"/>
+        <location filename="../../ui/pages/notifications.py" line="144"/>
         <source>Unresolved errors alert</source>
         <translation>Слишком много нерешённых ошибок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="145"/>
+        <location filename="../../ui/pages/notifications.py" line="146"/>
         <source>info</source>
         <translation>информация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="145"/>
+        <location filename="../../ui/pages/notifications.py" line="146"/>
         <source>warning</source>
         <translation>предупреждение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="145"/>
+        <location filename="../../ui/pages/notifications.py" line="146"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="156"/>
+        <location filename="../../ui/pages/notifications.py" line="157"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="159"/>
+        <location filename="../../ui/pages/notifications.py" line="160"/>
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="165"/>
+        <location filename="../../ui/pages/notifications.py" line="166"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="169"/>
+        <location filename="../../ui/pages/notifications.py" line="170"/>
         <source>About</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="170"/>
+        <location filename="../../ui/pages/notifications.py" line="171"/>
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notifications.py" line="171"/>
+        <location filename="../../ui/pages/notifications.py" line="172"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
@@ -8499,77 +8573,77 @@
 <context>
     <name>SchedulerJobsModel</name>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="124"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="128"/>
         <source>this desk</source>
         <translation>это рабочее место</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="128"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="132"/>
         <source>%1, process %2</source>
         <translation>%1, процесс %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="147"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="151"/>
         <source>Job</source>
         <translation>Задание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="148"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="152"/>
         <source>Last run (UTC)</source>
         <translation>Последний запуск (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="149"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="153"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="150"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="154"/>
         <source>Last error</source>
         <translation>Последняя ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="151"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="155"/>
         <source>Next run (UTC)</source>
         <translation>Следующий запуск (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="152"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="156"/>
         <source>Running</source>
         <translation>Выполняется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="153"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="157"/>
         <source>Lease owner</source>
         <translation>Владелец блокировки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="184"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="188"/>
         <source>paused</source>
         <translation>приостановлено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="186"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="190"/>
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="192"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="196"/>
         <source>%1, which has ended (held since %2); the next run takes over</source>
         <translation>%1 — процесс завершился (держал задачу с %2); следующий запуск перехватит её</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="197"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="201"/>
         <source>%1 since %2</source>
         <translation>%1 с %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="212"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="216"/>
         <source>Lease held by instance %s</source>
         <translation>Блокировку держит экземпляр %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="198"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="202"/>
         <source>free (last: %s)</source>
         <translation>свободна (последний: %s)</translation>
     </message>
@@ -8577,189 +8651,199 @@
 <context>
     <name>SchedulerPage</name>
     <message>
-        <location filename="../../ui/pages/scheduler_jobs.py" line="116"/>
+        <location filename="../../ui/pages/scheduler_jobs.py" line="120"/>
         <source>nothing to do</source>
         <translation>нечего делать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="41"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="42"/>
         <source>Scheduler</source>
         <translation>Планировщик</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="58"/>
-        <location filename="../../ui/pages/scheduler_page.py" line="296"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="59"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="360"/>
         <source>Run now</source>
         <translation>Запустить сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="60"/>
-        <location filename="../../ui/pages/scheduler_page.py" line="271"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="61"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="335"/>
         <source>Pause all jobs…</source>
         <translation>Приостановить все задания…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="62"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="63"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="100"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="90"/>
+        <source>Renew them all…</source>
+        <translation>Продлить все…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_page.py" line="119"/>
         <source>Scheduler events seen by this window appear here.</source>
         <translation>Здесь появляются события планировщика, полученные этим окном.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="122"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="145"/>
         <source>Recent events</source>
         <translation>Последние события</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="210"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="233"/>
         <source>The scheduler is not running in this window.</source>
         <translation>В этом окне планировщик не запущен.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="212"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="235"/>
         <source>The jobs below are paused.</source>
         <translation>Задания ниже приостановлены.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="214"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="237"/>
         <source>The table shows what the instance that last ran each job recorded.</source>
         <translation>В таблице показано то, что записал экземпляр, последним выполнявший каждое задание.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="218"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="241"/>
         <source>Paused: no job runs on its timer until the scheduler is resumed.</source>
         <translation>Приостановлен: задания не запускаются по расписанию, пока планировщик не будет возобновлён.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="221"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="244"/>
         <source>Running: jobs run on their timers in this window.</source>
         <translation>Работает: задания запускаются по расписанию в этом окне.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="228"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="265"/>
+        <source>Renewals held: %s</source>
+        <translation>Продления задержаны: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scheduler_page.py" line="290"/>
         <source>Could not read the job states: %s</source>
         <translation>Не удалось прочитать состояние заданий: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="233"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="295"/>
         <source>started</source>
         <translation>запущено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="234"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="296"/>
         <source>finished</source>
         <translation>завершено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="235"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="297"/>
         <source>FAILED</source>
         <translation>ОШИБКА</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="236"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="298"/>
         <source>scheduler paused</source>
         <translation>планировщик приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="237"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="299"/>
         <source>scheduler resumed</source>
         <translation>планировщик возобновлён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="238"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="300"/>
         <source>scheduler stopped</source>
         <translation>планировщик остановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="265"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="329"/>
         <source>The scheduler is not running in this window</source>
         <translation>В этом окне планировщик не запущен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="271"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="335"/>
         <source>Resume all jobs…</source>
         <translation>Возобновить все задания…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="276"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="340"/>
         <source>Select a job</source>
         <translation>Выберите задание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="290"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="354"/>
         <source>Run a job now</source>
         <translation>Запуск задания</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="292"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="356"/>
         <source>Run the %s job now instead of waiting for its timer. It does exactly what its scheduled run would do.</source>
         <translation>Запустить задание %s сейчас, не дожидаясь расписания. Оно сделает ровно то же, что и плановый запуск.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="302"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="366"/>
         <source>Running the %s job…</source>
         <translation>Выполняется задание %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="313"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="377"/>
         <source>The %s job was handed to the scheduler; it runs in a moment.</source>
         <translation>Задание %s передано планировщику и скоро будет выполнено.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="323"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="387"/>
         <source>The %1 job failed: %2</source>
         <translation>Задание %1 завершилось ошибкой: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="329"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="393"/>
         <source>The %1 job finished: %2</source>
         <translation>Задание %1 выполнено: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="331"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="395"/>
         <source>done</source>
         <translation>готово</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="345"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="409"/>
         <source>Pause the scheduler</source>
         <translation>Приостановка планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="347"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="411"/>
         <source>Stop renewals, retries, reminders and monitoring from running on their timers, in every app and worker sharing this database, until someone resumes them. Run now still works.</source>
         <translation>Остановить запуск продлений, повторов, напоминаний и мониторинга по расписанию во всех приложениях и фоновых процессах, использующих эту базу данных, пока их не возобновят. Кнопка «Запустить сейчас» продолжит работать.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="351"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="415"/>
         <source>Pause</source>
         <translation>Приостановить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="356"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="420"/>
         <source>Resume the scheduler</source>
         <translation>Возобновление планировщика</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="358"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="422"/>
         <source>Let the jobs run on their timers again; runs that fell due while paused are caught up at once.</source>
         <translation>Снова запускать задания по расписанию; запуски, пропущенные во время паузы, будут выполнены сразу.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="361"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="425"/>
         <source>Resume</source>
         <translation>Возобновить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="370"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="434"/>
         <source>Scheduler paused</source>
         <translation>Планировщик приостановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scheduler_page.py" line="370"/>
+        <location filename="../../ui/pages/scheduler_page.py" line="434"/>
         <source>Scheduler resumed</source>
         <translation>Планировщик возобновлён</translation>
     </message>
@@ -8796,7 +8880,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/settings_page.py" line="96"/>
-        <location filename="../../ui/pages/settings_page.py" line="282"/>
+        <location filename="../../ui/pages/settings_page.py" line="287"/>
         <source>Save key</source>
         <translation>Сохранить ключ</translation>
     </message>
@@ -8821,207 +8905,217 @@
         <translation>например 02:00</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="128"/>
+        <location filename="../../ui/pages/settings_page.py" line="130"/>
+        <source>Periods one pass may charge a subscription unasked</source>
+        <translation>Периодов, которые проход списывает с подписки без вопроса</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="131"/>
+        <source>1–1000; past it the pass holds the subscription until an operator allows the catch-up</source>
+        <translation>1–1000; сверх этого проход задерживает подписку, пока оператор не разрешит доплату</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="133"/>
         <source>Remind this many days before a period ends</source>
         <translation>За сколько дней до конца периода напоминать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="129"/>
+        <location filename="../../ui/pages/settings_page.py" line="134"/>
         <source>Default grace days</source>
         <translation>Льготных дней по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="130"/>
+        <location filename="../../ui/pages/settings_page.py" line="135"/>
         <source>Alert when unresolved errors exceed</source>
         <translation>Оповещать, если нерешённых ошибок больше</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="133"/>
+        <location filename="../../ui/pages/settings_page.py" line="138"/>
         <source>Retry pass every (minutes)</source>
         <translation>Повтор ошибок каждые (минут)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="134"/>
+        <location filename="../../ui/pages/settings_page.py" line="139"/>
         <source>1–1440; a running scheduler picks it up when it restarts</source>
         <translation>1–1440; работающий планировщик применит значение после перезапуска</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="138"/>
+        <location filename="../../ui/pages/settings_page.py" line="143"/>
         <source>Tell a customer this many days before a renewal their wallet cannot pay</source>
         <translation>За сколько дней до продления сообщать клиенту, что на кошельке не хватает</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="143"/>
+        <location filename="../../ui/pages/settings_page.py" line="148"/>
         <source>Tell a customer when their balance falls below</source>
         <translation>Сообщать клиенту, когда баланс опускается ниже</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="144"/>
+        <location filename="../../ui/pages/settings_page.py" line="149"/>
         <source>cents per currency, like {&quot;USD&quot;: 500}; empty: never</source>
         <translation>в центах по валютам, например {&quot;USD&quot;: 500}; пусто — никогда</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="148"/>
+        <location filename="../../ui/pages/settings_page.py" line="153"/>
         <source>Daily backups kept</source>
         <translation>Хранить ежедневных резервных копий</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="149"/>
+        <location filename="../../ui/pages/settings_page.py" line="154"/>
         <source>0–365; 0 turns the daily backup off</source>
         <translation>0–365; 0 отключает ежедневное копирование</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="153"/>
+        <location filename="../../ui/pages/settings_page.py" line="158"/>
         <source>Archive read notifications after (days)</source>
         <translation>Прочитанные уведомления в архив через (дней)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="154"/>
+        <location filename="../../ui/pages/settings_page.py" line="159"/>
         <source>1–3650; archived ones stay under Notifications → Show: Archived</source>
         <translation>1–3650; архивные остаются в «Уведомления» → «Показать: Архив»</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="158"/>
+        <location filename="../../ui/pages/settings_page.py" line="163"/>
         <source>&quot;Remember me&quot; signs in without a password for (days)</source>
         <translation>«Запомнить меня» входит без пароля (дней)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="159"/>
+        <location filename="../../ui/pages/settings_page.py" line="164"/>
         <source>1–365; counted again from each use; never for administrators</source>
         <translation>1–365; отсчёт заново с каждого входа; не для администраторов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="165"/>
+        <location filename="../../ui/pages/settings_page.py" line="170"/>
         <source>Save settings…</source>
         <translation>Сохранить настройки…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="168"/>
+        <location filename="../../ui/pages/settings_page.py" line="173"/>
         <source>Revert</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="180"/>
+        <location filename="../../ui/pages/settings_page.py" line="185"/>
         <source>This desktop</source>
         <translation>Это рабочее место</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="188"/>
+        <location filename="../../ui/pages/settings_page.py" line="193"/>
         <source>A new language applies after the app is restarted.</source>
         <translation>Новый язык применится после перезапуска приложения.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="193"/>
+        <location filename="../../ui/pages/settings_page.py" line="198"/>
         <source>Follow the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="194"/>
+        <location filename="../../ui/pages/settings_page.py" line="199"/>
         <source>Light</source>
         <translation>Светлая</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="195"/>
+        <location filename="../../ui/pages/settings_page.py" line="200"/>
         <source>Dark</source>
         <translation>Тёмная</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="203"/>
+        <location filename="../../ui/pages/settings_page.py" line="208"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="205"/>
+        <location filename="../../ui/pages/settings_page.py" line="210"/>
         <source>Theme</source>
         <translation>Тема</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="230"/>
+        <location filename="../../ui/pages/settings_page.py" line="235"/>
         <source>A key is set.</source>
         <translation>Ключ задан.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="232"/>
+        <location filename="../../ui/pages/settings_page.py" line="237"/>
         <source>No key is set; this demo database uses a published test key.</source>
         <translation>Ключ не задан; эта демо-база использует общедоступный тестовый ключ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="234"/>
+        <location filename="../../ui/pages/settings_page.py" line="239"/>
         <source>No key is set: top-ups and refunds fail until an admin sets one.</source>
         <translation>Ключ не задан: пополнения и возвраты не будут проходить, пока администратор его не задаст.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="237"/>
+        <location filename="../../ui/pages/settings_page.py" line="242"/>
         <source>There is no usable system keyring, so secrets are kept for this session only.</source>
         <translation>Системное хранилище ключей недоступно, поэтому секреты хранятся только до конца сеанса.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="259"/>
+        <location filename="../../ui/pages/settings_page.py" line="264"/>
         <source>Enter the new key first.</source>
         <translation>Сначала введите новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="261"/>
+        <location filename="../../ui/pages/settings_page.py" line="266"/>
         <source>A key is one word of at most %d characters.</source>
         <translation>Ключ — одно слово длиной не более %d символов.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="263"/>
+        <location filename="../../ui/pages/settings_page.py" line="268"/>
         <source>The simulated gateway accepts only test keys, which start with %s.</source>
         <translation>Имитируемый шлюз принимает только тестовые ключи, начинающиеся с %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="276"/>
+        <location filename="../../ui/pages/settings_page.py" line="281"/>
         <source>Gateway API key</source>
         <translation>API-ключ шлюза</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="278"/>
+        <location filename="../../ui/pages/settings_page.py" line="283"/>
         <source>Replace the key this app uses for charges and refunds. Every later gateway call from this desk uses the new key.</source>
         <translation>Заменить ключ, который приложение использует для списаний и возвратов. Все последующие вызовы шлюза с этого рабочего места будут использовать новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="299"/>
+        <location filename="../../ui/pages/settings_page.py" line="304"/>
         <source>The key was saved in the system keyring.</source>
         <translation>Ключ сохранён в системном хранилище ключей.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="300"/>
+        <location filename="../../ui/pages/settings_page.py" line="305"/>
         <source>Gateway API key saved in the system keyring</source>
         <translation>API-ключ шлюза сохранён в системном хранилище ключей</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="303"/>
+        <location filename="../../ui/pages/settings_page.py" line="308"/>
         <source>There is no usable system keyring, so the key is kept for this session only and will be forgotten when the app quits.</source>
         <translation>Системное хранилище ключей недоступно, поэтому ключ сохранён только на этот сеанс и будет забыт при выходе из приложения.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="308"/>
+        <location filename="../../ui/pages/settings_page.py" line="313"/>
         <source>Gateway API key kept for this session only</source>
         <translation>API-ключ шлюза сохранён только на этот сеанс</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="334"/>
+        <location filename="../../ui/pages/settings_page.py" line="339"/>
         <source>Nothing to save: no setting was changed</source>
         <translation>Нечего сохранять: ни одна настройка не изменена</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="336"/>
+        <location filename="../../ui/pages/settings_page.py" line="341"/>
         <source>Change these settings for every desk and worker that shares this database:</source>
         <translation>Изменить эти настройки для всех рабочих мест и фоновых процессов, использующих эту базу данных:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="339"/>
+        <location filename="../../ui/pages/settings_page.py" line="344"/>
         <source>Save settings</source>
         <translation>Сохранить настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="342"/>
+        <location filename="../../ui/pages/settings_page.py" line="347"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/settings_page.py" line="350"/>
+        <location filename="../../ui/pages/settings_page.py" line="355"/>
         <source>%n setting(s) saved</source>
         <translation>
             <numerusform>Сохранена %n настройка</numerusform>
@@ -9030,7 +9124,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="366"/>
+        <location filename="../../ui/pages/settings_page.py" line="371"/>
         <source>The language changes when the app is restarted</source>
         <translation>Язык сменится после перезапуска приложения</translation>
     </message>
@@ -9795,8 +9889,8 @@
         <translation>Возобновить планировщик…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="163"/>
-        <location filename="../../ui/app.py" line="164"/>
+        <location filename="../../ui/app.py" line="188"/>
+        <location filename="../../ui/app.py" line="189"/>
         <source>The scheduler is not running in this window</source>
         <translation>В этом окне планировщик не запущен</translation>
     </message>

@@ -130,6 +130,7 @@ class NotificationsTableModel(PagedQueryModel):
         self.kind_labels = {
             "payment_succeeded": self.tr("Payment succeeded"),
             "renewals_paid": self.tr("Renewals paid"),
+            "renewals_held": self.tr("Renewals held"),
             "payment_failed": self.tr("Payment failed"),
             "subscription_expiring": self.tr("Subscription expiring"),
             "subscription_expired": self.tr("Subscription expired"),

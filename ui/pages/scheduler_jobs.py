@@ -51,6 +51,10 @@ def load_scheduler_view(core, scheduler) -> SchedulerView:
 def _result_phrase(key: str, value: Any) -> str | None:
     """One figure of a job's result in words ('2 renewed', 'charged $1,197.00'); None for a quiet one."""
     translate = QCoreApplication.translate
+    if key == "held" and isinstance(value, dict):
+        from ui.pages.catch_up import held_phrase
+
+        return held_phrase(value)
     if value in (0, None, False, "") or isinstance(value, dict | list):
         return None
     if key.endswith("_minor") and isinstance(value, int):

@@ -26,6 +26,7 @@ from ui.context import UiContext
 from ui.errors import describe, storage_condition_text, stored_message_text
 from ui.formatting import second_text
 from ui.pages.base import Page
+from ui.pages.catch_up import CatchUpPrompt, held_text
 from ui.pages.dialogs import ConfirmDialog
 from ui.pages.scheduler_jobs import SchedulerJobsModel, SchedulerView, load_scheduler_view, summarize_result
 from ui.pages.scheduler_panels import DemoClockGroup, GatewaySimulationGroup, demo_clock_available
@@ -76,6 +77,24 @@ class SchedulerPage(Page):
         top.addWidget(self.run_button)
         top.addWidget(self.pause_button)
         top.addWidget(self.refresh_button)
+        # What the last renewal pass held (more periods per subscription than the setting allows), and the way on.
+        self.catch_up = CatchUpPrompt(self)
+        self.catch_up.caught_up.connect(self.on_caught_up)
+        self.held: dict | None = None
+        self._renewals_seen: tuple | None = None  # the renewals job's last run as last read: a new one is news
+        self.held_label = QLabel(self)
+        self.held_label.setObjectName("heldRenewals")
+        self.held_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.held_label.setWordWrap(True)
+        self.held_label.setStyleSheet("color: #b26a00; font-weight: bold;")
+        self.held_button = QPushButton(self.tr("Renew them all…"), self)
+        self.held_button.setObjectName("renewHeld")
+        self.held_button.clicked.connect(self.on_renew_held_clicked)
+        self.guard(self.held_button, "renewal.run")
+        held_row = QHBoxLayout()
+        held_row.addWidget(self.held_label, 1)
+        held_row.addWidget(self.held_button)
+        self.show_held(None)
 
         self.model = SchedulerJobsModel(getattr(self.scheduler, "owner", None), self)
         self.table = QTableView(self)
@@ -115,9 +134,13 @@ class SchedulerPage(Page):
             panels.addWidget(self.demo_group, 2)
         self.panels_area.setWidget(holder)
 
+        if self.demo_group is not None:
+            self.demo_group.renewal_pass_finished.connect(self.on_renewal_pass_finished)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.storage_banner)
         layout.addLayout(top)
+        layout.addLayout(held_row)
         layout.addWidget(self.table, 3)
         layout.addWidget(QLabel(self.tr("Recent events"), self))
         layout.addWidget(self.event_log, 2)
@@ -222,6 +245,45 @@ class SchedulerPage(Page):
             self.state_label.setStyleSheet("")
         self.state_label.setText(text)
         self._update_buttons()
+        renewals = next((job for job in view.jobs if job.name == "renewals"), None)
+        if renewals is not None:
+            seen = (renewals.last_finished_at, repr(renewals.last_result))
+            if seen != self._renewals_seen:  # a pass ran here or elsewhere since the last look: what it held stands
+                first_look = self._renewals_seen is None
+                self._renewals_seen = seen
+                if renewals.last_finished_at is not None or not first_look:
+                    self.show_held((renewals.last_result or {}).get("held"))
+
+    # --- held renewals ------------------------------------------------------------------
+
+    def show_held(self, held: dict | None) -> None:
+        """Say what the newest renewal pass held, with the button that renews it; nothing when it held nothing."""
+        self.held = held or None
+        self.held_label.setVisible(self.held is not None)
+        self.held_button.setVisible(self.held is not None)
+        if self.held is not None:
+            self.held_label.setText(self.tr("Renewals held: %s") % held_text(self.held))
+
+    def on_renewal_pass(self, summary: dict | None, *, ask: bool) -> None:
+        """A pass this desk ran (its scheduler, the demo clock) has finished: show, and ask about, what it held."""
+        held = (summary or {}).get("held")
+        self.show_held(held)
+        if held and ask:
+            self.catch_up.offer(held)
+
+    @Slot(dict)
+    def on_renewal_pass_finished(self, summary: dict) -> None:
+        self.on_renewal_pass(summary, ask=True)
+
+    @Slot()
+    def on_renew_held_clicked(self) -> None:
+        if self.held is not None:
+            self.catch_up.offer(self.held)
+
+    @Slot(dict)
+    def on_caught_up(self, summary: dict) -> None:
+        self.on_renewal_pass(summary, ask=False)
+        self.load_jobs()
 
     def _on_load_failed(self, error: BaseException) -> None:
         self._loading = False
@@ -252,6 +314,8 @@ class SchedulerPage(Page):
         self.event_log.appendPlainText(self.event_text(event))
         if event.kind in ("job_finished", "job_failed") and event.job in self._awaiting:
             self._tell_outcome(event.job, event.result, event.error)
+        if event.kind == "job_finished" and event.job == "renewals" and isinstance(event.result, dict):
+            self.on_renewal_pass(event.result, ask=True)
         self.event_timer.start()
 
     # --- actions ----------------------------------------------------------------------

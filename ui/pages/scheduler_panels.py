@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from services.changes import Changes, Kind
@@ -148,6 +148,8 @@ def demo_clock_available(ctx) -> bool:
 class DemoClockGroup(QGroupBox):
     """Time travel on a demo database: jump ahead, then renew what fell due."""
 
+    renewal_pass_finished = Signal(dict)  # the pass's summary at the new time (the page asks about what it held)
+
     def __init__(self, page: Page):
         super().__init__(QCoreApplication.translate("DemoClockGroup", "Demo clock"), page)
         self.page, self.ctx = page, page.ctx
@@ -210,6 +212,11 @@ class DemoClockGroup(QGroupBox):
             ("%8", step.reminders["reminded"]),
         ):
             text = text.replace(marker, str(value))
+        if r.get("held"):
+            from ui.pages.catch_up import held_text
+
+            text += " " + self.tr("Held: %s") % held_text(r["held"])
         self.summary_label.setText(text)
         self.page.status_message.emit(text)
         self.page.refresh()
+        self.renewal_pass_finished.emit(r)

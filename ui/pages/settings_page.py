@@ -125,6 +125,11 @@ class SettingsPage(Page):
         self.form = SettingsForm(
             [
                 SettingField("renewal_time", self.tr("Daily renewal time (HH:MM, UTC)"), self.tr("for example 02:00")),
+                SettingField(
+                    "renewals.catch_up_periods",
+                    self.tr("Periods one pass may charge a subscription unasked"),
+                    self.tr("1–1000; past it the pass holds the subscription until an operator allows the catch-up"),
+                ),
                 SettingField("reminder_days", self.tr("Remind this many days before a period ends"), "0–60"),
                 SettingField("default_grace_days", self.tr("Default grace days"), "0–90"),
                 SettingField("alert_threshold", self.tr("Alert when unresolved errors exceed"), "1–1000000"),
