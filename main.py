@@ -386,7 +386,7 @@ def _add_customer_notice_commands(commands: argparse._SubParsersAction[_Parser])
         "ada@example.com on --reason 'asked not to be emailed'",
     )
     no_email.add_argument("email", help="the customer's email or id")
-    no_email.add_argument("state", choices=("on", "off"), metavar="on|off")
+    no_email.add_argument("state", choices=("on", "off"), metavar="on|off", help="on: no email; off: email again")
     no_email.add_argument("--reason", default="", help="kept in the audit log")
     listed = _command(commands, "notices", "every notice sent to a customer, newest first", "ada@example.com")
     listed.add_argument("email", help="the customer's email or id")
