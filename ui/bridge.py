@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import logging
 import threading
+import weakref
+from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal, Slot
 
 from scheduler.runner import SchedulerEvent
@@ -116,7 +119,7 @@ class CoreBridge(QObject):
         self._elsewhere_timer.timeout.connect(self._hand_on_elsewhere)
         self._jobs_here: set[str] = set()  # this desk's scheduler is running these now
         self.scheduler_event_happened.connect(self.on_scheduler_event_happened)
-        self._stop_storage = storage_health.subscribe(self.storage_changed.emit)
+        self._stop_storage = storage_health.subscribe(_storage_listener(self))
 
     def start(self) -> None:
         def newest():
@@ -294,3 +297,16 @@ class CoreBridge(QObject):
             if Kind.NOTIFICATION in changes:
                 self.on_poll_timer()  # a notification posted elsewhere reaches the tray now, not at the next poll
         return changes
+
+
+def _storage_listener(bridge: CoreBridge) -> Callable[[str | None], None]:
+    """Hands a storage condition to ``bridge`` while it lives; the process-wide condition never keeps a
+    bridge (and its window's objects) alive, nor calls one whose Qt object is gone."""
+    ref = weakref.ref(bridge)
+
+    def tell(problem: str | None) -> None:
+        target = ref()
+        if target is not None and shiboken6.isValid(target):
+            target.storage_changed.emit(problem)
+
+    return tell
