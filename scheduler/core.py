@@ -110,14 +110,7 @@ class Core:
                 at_start=True,
                 changes=money,
             ),
-            # At start too: what came due in the error queue while nothing ran is retried at once.
-            JobSpec(
-                "retries",
-                self.run_retries,
-                every_seconds=retry_every,
-                at_start=True,
-                changes=money | Changes.of(Kind.AUDIT),
-            ),
+            JobSpec("retries", self.run_retries, every_seconds=retry_every, changes=money | Changes.of(Kind.AUDIT)),
             JobSpec(
                 "reminders",
                 self.run_reminders,

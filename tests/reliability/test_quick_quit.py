@@ -116,6 +116,7 @@ def test_a_worker_ends_soon_after_sigterm_in_the_middle_of_a_slow_retry_pass(cor
         core.payments.top_up(SYSTEM, customer.id, "1.00", idempotency_key=f"quit-{n}")
     set_gateway(core, error_rate=0.0, latency_max_ms=1000, latency_min_ms=1000)
     CircuitState.delete().execute()  # the failures opened the breaker: the worker starts with it closed
+    core.settings.update(SYSTEM, {"retry_every_minutes": 1})  # its first retry pass a minute after it starts
     assert ErrorItem.select().where(ErrorItem.status == "retrying").count() == 300
     log = tmp_path / "worker.err"
     with log.open("w") as err:
