@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
-from urllib.parse import unquote, urlparse
 
 import keyring
 import pytest
@@ -105,44 +104,10 @@ def db_url(db_path) -> str:
     return POSTGRES_URL or str(db_path)
 
 
-_postgres_template: list[str] = []  # the migrated database each test's is copied from, once made
-
-
-def _fresh_postgres_database(url: str) -> None:
-    """Make ``url``'s database a copy of a migrated one: migrated once per session into a template, then
-    copied for each test with CREATE DATABASE … TEMPLATE (a tenth of what migrating every time costs).
-    Connections left to the old copy (a worker a test started) are ended with it."""
-    import psycopg2
-
-    parsed = urlparse(url)
-    name = parsed.path.lstrip("/")
-    template = f"{name}_template"
-    if not _postgres_template:
-        _empty_postgres_schema(url)
-        init_database(url)
-        database.connect(reuse_if_open=True)
-        migrate()
-        database.close()
-    server = psycopg2.connect(
-        host=parsed.hostname, port=parsed.port or 5432, user=unquote(parsed.username or ""), dbname="postgres"
-    )
-    server.autocommit = True
-    try:
-        with server.cursor() as cursor:
-            if not _postgres_template:
-                cursor.execute(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
-                cursor.execute(f'CREATE DATABASE "{template}" TEMPLATE "{name}"')
-                _postgres_template.append(template)
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-    finally:
-        server.close()
-
-
 @pytest.fixture
 def db(db_path):
     if POSTGRES_URL:
-        _fresh_postgres_database(POSTGRES_URL)
+        _empty_postgres_schema(POSTGRES_URL)
         init_database(POSTGRES_URL)
     else:
         init_database(str(db_path))
